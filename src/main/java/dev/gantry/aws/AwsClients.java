@@ -1,0 +1,27 @@
+package dev.gantry.aws;
+
+import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * Every AWS client gantry uses, as the SDK's own interfaces: real ones are built only in
+ * {@code dev.gantry.Main}; the simulated AWS implements the same interfaces in memory.
+ * {@code scaling} is gantry's narrow interface, because the SDK module for Application Auto
+ * Scaling is not available from this project's registry.
+ */
+public record AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm,
+                         Route53Client route53, SsmClient ssm, IamClient iam, CloudWatchLogsClient logs,
+                         StsClient sts, ScalingApi scaling) implements AutoCloseable {
+    @Override public void close() {
+        for (AutoCloseable c : new AutoCloseable[]{ec2, ecs, elb, acm, route53, ssm, iam, logs, sts}) {
+            try { if (c != null) c.close(); } catch (Exception ignored) { /* closing is best effort */ }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.gantry.aws;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+import java.util.Set;
+
+/** Turns SDK exceptions into {@link AwsFailure}s that say what was being done and how to fix it. */
+public final class AwsErrors {
+    private AwsErrors() {}
+
+    private static final Set<String> PERMISSION = Set.of("AccessDenied", "AccessDeniedException",
+            "UnauthorizedOperation", "AuthFailure", "UnrecognizedClientException", "InvalidClientTokenId",
+            "ExpiredToken", "ExpiredTokenException", "SignatureDoesNotMatch", "MissingAuthenticationToken");
+    private static final Set<String> LIMIT = Set.of("LimitExceeded", "LimitExceededException",
+            "AddressLimitExceeded", "VpcLimitExceeded", "NatGatewayLimitExceeded", "TooManyLoadBalancers",
+            "TooManyTargetGroups", "ServiceQuotaExceededException");
+
+    /** Throttling and server-side errors are worth another try after a pause. */
+    public static boolean retryable(Throwable t) {
+        if (t instanceof AwsServiceException e) {
+            return e.isThrottlingException() || e.statusCode() >= 500 || "RequestLimitExceeded".equals(code(e));
+        }
+        return t instanceof SdkClientException && t.getMessage() != null
+                && (t.getMessage().contains("Unable to execute HTTP request") || t.getMessage().contains("timed out"));
+    }
+
+    public static String code(AwsServiceException e) {
+        return e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+    }
+
+    public static String message(AwsServiceException e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
+                ? e.getMessage() : e.awsErrorDetails().errorMessage();
+    }
+
+    /** {@code doing} reads as a sentence fragment: "creating the NAT gateway nat.nat-0". */
+    public static AwsFailure translate(String doing, Throwable t) {
+        if (t instanceof AwsFailure f) return f;
+        if (t instanceof AwsServiceException e) {
+            String code = code(e);
+            String msg = "while " + doing + ": " + code + ": " + message(e);
+            if (PERMISSION.contains(code) || e.statusCode() == 403) {
+                return new AwsFailure(AwsFailure.Kind.PERMISSION, msg,
+                        "give the credentials gantry runs with permission for this call (the message names the action), or run with --profile for an account that has it", e);
+            }
+            if (LIMIT.contains(code)) {
+                return new AwsFailure(AwsFailure.Kind.LIMIT, msg,
+                        "an account quota is reached: delete unused resources of this kind or request a higher quota in the Service Quotas console", e);
+            }
+            if (code.contains("NotFound") || code.startsWith("NoSuch") || e.statusCode() == 404) {
+                return new AwsFailure(AwsFailure.Kind.NOT_FOUND, msg, "check the name or ID in gantry.yaml; run 'gantry plan' to see what exists", e);
+            }
+            if (code.equals("DependencyViolation") || code.contains("InUse") || code.contains("Conflict")) {
+                return new AwsFailure(AwsFailure.Kind.CONFLICT, msg, "something else still uses it; run the command again once that is gone", e);
+            }
+            if (code.contains("Invalid") || code.contains("Validation") || code.contains("Malformed")) {
+                return new AwsFailure(AwsFailure.Kind.INVALID, msg, "AWS rejected a value; check the field in gantry.yaml that sets it", e);
+            }
+            return new AwsFailure(AwsFailure.Kind.OTHER, msg, null, e);
+        }
+        if (t instanceof SdkClientException e) {
+            return new AwsFailure(AwsFailure.Kind.OTHER, "while " + doing + ": " + e.getMessage(),
+                    "check your network and --endpoint-url, then run the command again", e);
+        }
+        return new AwsFailure(AwsFailure.Kind.OTHER, "while " + doing + ": " + t, null, t);
+    }
+}

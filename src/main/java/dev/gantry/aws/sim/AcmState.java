@@ -1,0 +1,5 @@
+package dev.gantry.aws.sim;
+
+/** The simulated Acm state: plain serialisable fields, and the queries other simulated services need. */
+public final class AcmState {
+}

@@ -1,0 +1,39 @@
+package dev.gantry.aws.sim;
+
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+
+/** Faults a test injects: throttling, 5xx, denied actions, and a crash after the Nth mutating call. */
+public final class SimFaults {
+    private final Random random = new Random(42);
+    private double throttleRate;
+    private double serverErrorRate;
+    private long crashAfter = -1;
+    private final Set<String> denied = new HashSet<>();
+
+    public SimFaults throttle(double rate) { this.throttleRate = rate; return this; }
+    public SimFaults serverErrors(double rate) { this.serverErrorRate = rate; return this; }
+    /** The Nth mutating call takes effect, then the caller gets {@link SimulatedCrash} instead of a response. */
+    public SimFaults crashAfterMutation(long n) { this.crashAfter = n; return this; }
+    /** Deny an action such as {@code ec2:CreateNatGateway} to gantry's own credentials. */
+    public SimFaults deny(String action) { denied.add(action); return this; }
+    public SimFaults clear() { throttleRate = 0; serverErrorRate = 0; crashAfter = -1; denied.clear(); return this; }
+
+    void beforeCall(String action, SimErrors.Factory err) {
+        if (denied.contains(action)) {
+            throw err.create(403, "AccessDenied" + (action.startsWith("ec2:") ? "" : "Exception"),
+                    "User: arn:aws:iam::123456789012:user/gantry is not authorized to perform: " + action);
+        }
+        if (throttleRate > 0 && random.nextDouble() < throttleRate) {
+            throw err.create(400, action.startsWith("ec2:") ? "RequestLimitExceeded" : "ThrottlingException", "Rate exceeded");
+        }
+        if (serverErrorRate > 0 && random.nextDouble() < serverErrorRate) {
+            throw err.create(503, "ServiceUnavailable", "Service is unavailable, please try again");
+        }
+    }
+
+    void afterMutation(long count) {
+        if (crashAfter > 0 && count == crashAfter) throw new SimulatedCrash(count);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.gantry.aws.sim;
+
+/**
+ * Everything the simulated account holds, as plain Jackson-serialisable objects (public fields,
+ * no-arg constructors), one part per service. Services read each other's parts where AWS's rules
+ * cross services (a certificate validates only when its record exists in the zone).
+ */
+public final class SimState {
+    public String accountId = "123456789012";
+    public String region = "us-east-1";
+    public long idCounter;
+    public long clockEpochMillis;
+
+    public Ec2State ec2 = new Ec2State();
+    public EcsState ecs = new EcsState();
+    public ElbState elb = new ElbState();
+    public AcmState acm = new AcmState();
+    public Route53State route53 = new Route53State();
+    public SsmState ssm = new SsmState();
+    public IamState iam = new IamState();
+    public LogsState logs = new LogsState();
+    public ScalingState scaling = new ScalingState();
+}

@@ -1,0 +1,115 @@
+package dev.gantry.aws.sim;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.gantry.time.TimeSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * The simulated AWS account: all services' state, one clock, call counters and injected faults.
+ * Every simulated call goes through {@link #read} or {@link #mutate}, which serialise access (the
+ * engine calls from several threads), count calls for the benchmark and apply faults.
+ */
+public final class SimWorld {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    public final SimState state;
+    public final SimFaults faults;
+    public final SimLatency latency;
+    private final TimeSource time;
+    private long mutatingCalls;
+    private long readCalls;
+
+    public SimWorld(SimState state, TimeSource time, SimLatency latency) {
+        this.state = state;
+        this.time = time;
+        this.latency = latency;
+        this.faults = new SimFaults();
+    }
+
+    public SimWorld(TimeSource time) { this(new SimState(), time, SimLatency.realistic()); }
+
+    public Instant now() { return time.now(); }
+
+    public String accountId() { return state.accountId; }
+
+    public String region() { return state.region; }
+
+    /** A fresh, deterministic id such as {@code vpc-0a1b2c3d4e5f60718}. */
+    public synchronized String newId(String prefix) {
+        long n = ++state.idCounter;
+        return prefix + "-" + String.format("%017x", n * 0x9E3779B97F4A7C15L >>> 4).substring(0, 17);
+    }
+
+    /** A read call (Describe*, List*, Get*). */
+    public synchronized <T> T read(String action, SimErrors.Factory err, Supplier<T> body) {
+        readCalls++;
+        faults.beforeCall(action, err);
+        return body.get();
+    }
+
+    /**
+     * A call that changes something. Faults may reject it before it happens; a crash injected
+     * "after the Nth mutating call" lets the Nth take effect and then kills the caller before it
+     * sees the response, which is exactly the window that tags-on-create and client tokens protect.
+     */
+    public synchronized <T> T mutate(String action, SimErrors.Factory err, Supplier<T> body) {
+        faults.beforeCall(action, err);
+        T result = body.get();
+        mutatingCalls++;
+        faults.afterMutation(mutatingCalls);
+        return result;
+    }
+
+    public synchronized long mutatingCalls() { return mutatingCalls; }
+
+    public synchronized long readCalls() { return readCalls; }
+
+    public synchronized void resetCounters() { mutatingCalls = 0; readCalls = 0; }
+
+    public dev.gantry.aws.AwsClients clients() { return SimClients.create(this); }
+
+    // ---- persistence: so `apply`, `plan` and `destroy` run one after another see one world ----
+
+    public static SimWorld load(Path file, TimeSource time, SimLatency latency) {
+        try {
+            SimState s = Files.exists(file) ? JSON.readValue(file.toFile(), SimState.class) : new SimState();
+            return new SimWorld(s, time, latency);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the simulated AWS state " + file + " (delete it to start afresh)", e);
+        }
+    }
+
+    public synchronized void save(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            state.clockEpochMillis = time.now().toEpochMilli();
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), state);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the simulated AWS state " + file, e);
+        }
+    }
+
+    /** The simulated clock reading saved with the state, so time never runs backwards between runs. */
+    public static Instant savedClock(Path file) {
+        try {
+            if (!Files.exists(file)) return Instant.parse("2026-01-01T00:00:00Z");
+            SimState s = JSON.readValue(file.toFile(), SimState.class);
+            return s.clockEpochMillis == 0 ? Instant.parse("2026-01-01T00:00:00Z") : Instant.ofEpochMilli(s.clockEpochMillis);
+        } catch (IOException e) {
+            return Instant.parse("2026-01-01T00:00:00Z");
+        }
+    }
+}

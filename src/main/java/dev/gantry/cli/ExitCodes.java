@@ -1,0 +1,13 @@
+package dev.gantry.cli;
+
+/** The exit codes every command uses (spec v1, "Exit codes"). */
+public final class ExitCodes {
+    private ExitCodes() {}
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int INVALID_INPUT = 2;
+    public static final int CHANGES_PENDING = 3;
+    public static final int NO_CREDENTIALS = 4;
+    public static final int INTERRUPTED = 130;
+}

@@ -1,0 +1,2 @@
+/** picocli commands, global options and exit codes. */
+package dev.gantry.cli;

@@ -1,0 +1,2 @@
+/** Addresses, desired and observed resources, changes and plans; the pure planner. */
+package dev.gantry.plan;

@@ -1,0 +1,48 @@
+package dev.gantry.resources;
+
+import dev.gantry.plan.Desired;
+import dev.gantry.resources.compute.ComputeResources;
+import dev.gantry.resources.edge.EdgeResources;
+import dev.gantry.resources.network.NetworkResources;
+import dev.gantry.spec.Spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every resource type gantry manages, and the expansion of a spec into the desired graph. */
+public final class Catalog {
+    private final Map<String, ResourceType> byType = new LinkedHashMap<>();
+
+    public Catalog(List<ResourceType> types) {
+        for (ResourceType t : types) {
+            if (byType.put(t.type(), t) != null) throw new IllegalStateException("two handlers for " + t.type());
+        }
+    }
+
+    public static Catalog standard() {
+        List<ResourceType> all = new ArrayList<>();
+        all.addAll(NetworkResources.types());
+        all.addAll(ComputeResources.types());
+        all.addAll(EdgeResources.types());
+        return new Catalog(all);
+    }
+
+    public ResourceType type(String type) {
+        ResourceType t = byType.get(type);
+        if (t == null) throw new IllegalArgumentException("no handler for resource type " + type);
+        return t;
+    }
+
+    public List<ResourceType> types() { return List.copyOf(byType.values()); }
+
+    /** The desired graph: one node per AWS resource the spec implies. Pure. */
+    public static List<Desired> expand(Spec spec) {
+        List<Desired> out = new ArrayList<>();
+        NetworkResources.expand(spec, out);
+        ComputeResources.expand(spec, out);
+        EdgeResources.expand(spec, out);
+        return out;
+    }
+}

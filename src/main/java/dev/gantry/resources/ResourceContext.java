@@ -1,0 +1,35 @@
+package dev.gantry.resources;
+
+import dev.gantry.aws.AwsClients;
+import dev.gantry.plan.Address;
+import dev.gantry.spec.Spec;
+import dev.gantry.time.TimeSource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a resource handler may use: the clients, the app's identity and tags, the spec, the
+ * clock, and the secret values supplied for this run (never logged, never in a plan).
+ */
+public record ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets,
+                              ProgressSink progress) {
+
+    public static final String TAG_APP = "gantry:app";
+    public static final String TAG_COMPONENT = "gantry:component";
+
+    public String app() { return spec.app(); }
+    public String region() { return spec.region(); }
+
+    /** Tags every created resource carries, given in the create call itself. */
+    public Map<String, String> tags(Address address) {
+        Map<String, String> t = new LinkedHashMap<>(spec.tags());
+        t.put("Name", app() + "-" + address.name());
+        t.put(TAG_APP, app());
+        t.put(TAG_COMPONENT, address.toString());
+        return t;
+    }
+
+    /** A name unique to this app and resource, within AWS's usual 32-character limits where asked. */
+    public String name(String suffix) { return app() + "-" + suffix; }
+}

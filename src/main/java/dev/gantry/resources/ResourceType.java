@@ -1,0 +1,49 @@
+package dev.gantry.resources;
+
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything gantry knows about one kind of AWS resource: how to find the app's copies, create,
+ * update and delete them. Observed props use the same keys and value shapes as the desired ones
+ * (strings, Integer, Boolean, sorted lists) so the planner can compare them with equals.
+ */
+public interface ResourceType {
+    /** The address type, e.g. "subnet". */
+    String type();
+
+    /** Creation tier: a resource only depends on lower tiers; destroy deletes the highest tier first. */
+    int tier();
+
+    /** Props whose change can only be applied by replacing the resource. */
+    default Set<String> replaceOn() { return Set.of(); }
+
+    /** Every resource of this type tagged {@code gantry:app = app}; addresses come from {@code gantry:component}. */
+    List<Observed> refresh(ResourceContext ctx);
+
+    /** Finds a data resource (default VPC, existing certificate, hosted zone). */
+    default Optional<Observed> lookup(ResourceContext ctx, Desired desired) { return Optional.empty(); }
+
+    /** {@code props} are the desired props with every {@code Ref} resolved. */
+    Step create(ResourceContext ctx, Desired desired, Map<String, Object> props);
+
+    /** In-place update of the props that differ; types that cannot update in place replace instead. */
+    default Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
+        throw new UnsupportedOperationException(type() + " cannot be updated in place");
+    }
+
+    default boolean canUpdate() { return true; }
+
+    Step delete(ResourceContext ctx, Observed current);
+
+    /**
+     * Problems that must stop apply before anything changes (a secret with no value, a certificate
+     * that is not ISSUED). Called for every planned change of this type; empty means go ahead.
+     */
+    default List<String> preflight(ResourceContext ctx, dev.gantry.plan.Change change) { return List.of(); }
+}

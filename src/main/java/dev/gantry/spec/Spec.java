@@ -1,0 +1,68 @@
+package dev.gantry.spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One gantry.yaml, version 1, with every default applied. Optional sections that the user left
+ * out are {@code null} (loadBalancer, certificate, dns, service.autoscaling); everything else is
+ * always present, so consumers never re-implement defaults.
+ */
+public record Spec(
+        int version,
+        String app,
+        String region,
+        Map<String, String> tags,
+        Network network,
+        Cluster cluster,
+        Task task,
+        Service service,
+        LoadBalancer loadBalancer,
+        Certificate certificate,
+        Dns dns) {
+
+    public static final int CURRENT_VERSION = 1;
+
+    public Spec {
+        Objects.requireNonNull(app, "app");
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        network = network == null ? Network.defaults() : network;
+        cluster = cluster == null ? new Cluster(app, false) : cluster;
+        service = service == null ? Service.defaults() : service;
+    }
+
+    public boolean hasLoadBalancer() { return loadBalancer != null; }
+    public boolean hasCertificate() { return certificate != null; }
+    public boolean hasDns() { return dns != null; }
+
+    /** Secrets whose SSM parameter gantry creates and owns (not given as an ARN). */
+    public Map<String, SecretRef> managedSecrets() {
+        return task.secrets().entrySet().stream().filter(e -> e.getValue().managed())
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
+                        (a, b) -> a, java.util.TreeMap::new));
+    }
+
+    /** The public URL once deployed, or null for a worker. */
+    public String url() {
+        if (!hasLoadBalancer()) return null;
+        if (hasDns()) return (hasCertificate() ? "https://" : "http://") + dns.record();
+        return null; // only the load balancer's DNS name, known after apply
+    }
+
+    public Spec withNetwork(Network n) { return new Spec(version, app, region, tags, n, cluster, task, service, loadBalancer, certificate, dns); }
+    public Spec withCluster(Cluster c) { return new Spec(version, app, region, tags, network, c, task, service, loadBalancer, certificate, dns); }
+    public Spec withTask(Task t) { return new Spec(version, app, region, tags, network, cluster, t, service, loadBalancer, certificate, dns); }
+    public Spec withService(Service s) { return new Spec(version, app, region, tags, network, cluster, task, s, loadBalancer, certificate, dns); }
+    public Spec withLoadBalancer(LoadBalancer l) { return new Spec(version, app, region, tags, network, cluster, task, service, l, certificate, dns); }
+    public Spec withCertificate(Certificate c) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, c, dns); }
+    public Spec withDns(Dns d) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, d); }
+    public Spec withApp(String a) { return new Spec(version, a, region, tags, network, cluster, task, service, loadBalancer, certificate, dns); }
+    public Spec withRegion(String r) { return new Spec(version, app, r, tags, network, cluster, task, service, loadBalancer, certificate, dns); }
+    public Spec withTags(Map<String, String> t) { return new Spec(version, app, region, t, network, cluster, task, service, loadBalancer, certificate, dns); }
+
+    public static List<String> sectionNames() {
+        return List.of("version", "app", "region", "tags", "network", "cluster", "task", "service",
+                "loadBalancer", "certificate", "dns");
+    }
+}

@@ -1,0 +1,33 @@
+package dev.gantry.spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The container and its size. Maps keep a stable (sorted) order so plans and task definitions are deterministic. */
+public record Task(
+        String image,
+        int cpu,
+        int memory,
+        Architecture architecture,
+        Integer port,
+        List<String> command,
+        Map<String, String> environment,
+        Map<String, SecretRef> secrets,
+        Logs logs) {
+
+    public static final int DEFAULT_CPU = 256;
+    public static final int DEFAULT_MEMORY = 512;
+
+    public Task {
+        architecture = architecture == null ? Architecture.X86_64 : architecture;
+        command = command == null ? List.of() : List.copyOf(command);
+        environment = environment == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
+        secrets = secrets == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(secrets));
+        logs = logs == null ? new Logs(Logs.DEFAULT_RETENTION_DAYS) : logs;
+    }
+
+    public static Task of(String image, Integer port) {
+        return new Task(image, DEFAULT_CPU, DEFAULT_MEMORY, Architecture.X86_64, port, List.of(), Map.of(), Map.of(), null);
+    }
+}

@@ -1,0 +1,2 @@
+/** Injected time: a clock and a scheduler, real (optionally compressed) or virtual. */
+package dev.gantry.time;

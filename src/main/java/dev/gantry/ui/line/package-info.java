@@ -1,0 +1,2 @@
+/** jline prompts and scrolling progress lines (dumb terminals, CI, --plain). */
+package dev.gantry.ui.line;

@@ -1,0 +1,2 @@
+/** lanterna wizard windows and live progress panes. */
+package dev.gantry.ui.tui;

@@ -1,0 +1,2 @@
+/** UI-free wizard steps: question, explanation, default, choices, validator; flow with back/next. */
+package dev.gantry.wizard;
