@@ -12,6 +12,10 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new GantryCommand()).execute(args);
+        return run(System.getenv(), args);
+    }
+
+    public static int run(java.util.Map<String, String> env, String... args) {
+        return new CommandLine(new GantryCommand(env)).execute(args);
     }
 }
