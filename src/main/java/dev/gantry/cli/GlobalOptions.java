@@ -21,4 +21,10 @@ public final class GlobalOptions {
 
     @Option(names = "--plain", description = "No full-screen view: plain lines, as in CI.")
     public boolean plain;
+
+    public String profile() { return profile; }
+    public String region() { return region; }
+    public String endpointUrl() { return endpointUrl; }
+    public boolean simulate() { return simulate; }
+    public boolean noColor() { return noColor; }
 }

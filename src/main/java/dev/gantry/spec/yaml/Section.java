@@ -140,10 +140,7 @@ final class Section {
 
     <E extends Enum<E> & YamlEnum> E enumeration(String key, Class<E> type) {
         String text = string(key);
-        if (text == null) {
-            if (has(key) && entry(key).value() instanceof Node.ScalarNode s && s.kind() != Node.Kind.STRING) return null;
-            return null;
-        }
+        if (text == null) return null;
         var parsed = YamlEnum.parse(type, text);
         if (parsed.isPresent()) return parsed.get();
         List<String> allowed = YamlEnum.spellings(type);

@@ -52,7 +52,7 @@ final class SpecBinder {
         Map<String, String> tags = tags(s);
         Network network = network(s);
         Cluster cluster = cluster(s, app);
-        Task task = new TaskBinder(report).bind(s);
+        Task task = new TaskBinder(report, app).bind(s);
         EdgeBinder edge = new EdgeBinder(report, s, region);
         var service = edge.service();
         var loadBalancer = edge.loadBalancer();

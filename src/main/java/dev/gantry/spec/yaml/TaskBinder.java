@@ -20,8 +20,13 @@ final class TaskBinder {
     static final List<String> LOGS_KEYS = List.of("retentionDays");
 
     private final Report report;
+    /** Used in suggested parameter names; a placeholder when the app name itself is wrong. */
+    private final String app;
 
-    TaskBinder(Report report) { this.report = report; }
+    TaskBinder(Report report, String app) {
+        this.report = report;
+        this.app = app == null || Rules.appName(app) != null ? "APP" : app;
+    }
 
     Task bind(Section root) {
         Section s = root.section("task", TASK_KEYS);
@@ -53,7 +58,7 @@ final class TaskBinder {
             memoryValue = valid.isEmpty() ? Task.DEFAULT_MEMORY : valid.get(0);
         }
 
-        Architecture arch = s.enumeration("architecture", Architecture.class);
+        Architecture arch = architecture(s);
 
         Long port = s.integer("port");
         if (port != null) s.check("port", Rules.port(port));
@@ -77,6 +82,25 @@ final class TaskBinder {
         return new Task(image, cpuValue, memoryValue, arch, port == null ? null : port.intValue(), command,
                 environment, secrets, logs);
     }
+
+    /** Other tools' names for the two architectures, which edit distance would map wrongly (amd64 → arm64). */
+    private Architecture architecture(Section s) {
+        String text = s.has("architecture") && s.entry("architecture").value() instanceof Node.ScalarNode sc
+                && sc.kind() == Node.Kind.STRING ? sc.text().toLowerCase() : null;
+        String meant = text == null ? null : switch (text) {
+            case "amd64", "x64", "x86-64", "x86", "intel" -> "x86_64";
+            case "aarch64", "arm", "graviton", "arm64v8" -> "arm64";
+            default -> null;
+        };
+        if (meant != null) {
+            report.error(s.valueLine("architecture"), s.valueColumn("architecture"), s.field("architecture"),
+                    "must be x86_64 or arm64, got '" + sc(s) + "'", "use " + meant);
+            return null;
+        }
+        return s.enumeration("architecture", Architecture.class);
+    }
+
+    private static String sc(Section s) { return ((Node.ScalarNode) s.entry("architecture").value()).text(); }
 
     private Map<String, String> environment(Section s) {
         Node.MapNode m = s.map("environment");
@@ -104,7 +128,7 @@ final class TaskBinder {
             if (p == null && secretLooking) {
                 report.warning(e.line(), e.column(), field,
                         e.key() + " looks like a secret; environment values are stored in plain text in the task definition",
-                        "move it to task.secrets: " + e.key() + ": {parameter: /APP/" + e.key().toLowerCase().replace('_', '-') + "}");
+                        "move it to task.secrets: " + e.key() + ": {parameter: /" + app + "/" + e.key().toLowerCase().replace('_', '-') + "}");
             }
         }
         return env;
@@ -123,7 +147,7 @@ final class TaskBinder {
                 Section sec = new Section(entry, field, e.line(), e.column(), report, SECRET_KEYS);
                 String parameter = sec.string("parameter");
                 if (!sec.has("parameter")) {
-                    sec.required("parameter", "e.g. parameter: /hello/" + e.key().toLowerCase().replace('_', '-'));
+                    sec.required("parameter", "e.g. parameter: /" + app + "/" + e.key().toLowerCase().replace('_', '-'));
                 } else if (parameter != null && sec.check("parameter", Rules.parameter(parameter))) {
                     secrets.put(e.key(), new SecretRef(parameter));
                 }
@@ -135,7 +159,7 @@ final class TaskBinder {
                         "a secret names an SSM parameter, never a value: expected a map with 'parameter', got " + v.describe(),
                         looksLikeParameter
                                 ? "write " + e.key() + ": {parameter: " + ((Node.ScalarNode) v).text() + "}"
-                                : "write " + e.key() + ": {parameter: /APP/" + e.key().toLowerCase().replace('_', '-')
+                                : "write " + e.key() + ": {parameter: /" + app + "/" + e.key().toLowerCase().replace('_', '-')
                                 + "} and give the value at apply time (--secret, GANTRY_SECRET_" + e.key() + " or the prompt)");
             }
         }
