@@ -83,6 +83,7 @@ public final class Ec2Model {
         public String networkInterfaceId;
         public String privateIp;
         public String publicIp;
+        public String associationId;
         public long createdAtMillis;
         public long availableAtMillis;
         /** Set when AWS refused it after accepting the call (no internet gateway, address in use). */

@@ -13,11 +13,17 @@ public final class SimEc2 implements Ec2Client {
     private final SimWorld world;
     private final Ec2Vpcs vpcs;
     private final Ec2SecurityGroups groups;
+    private final Ec2Routing routing;
+    private final Ec2NatGateways nats;
+    private final Ec2Interfaces interfaces;
 
     public SimEc2(SimWorld world) {
         this.world = world;
         this.vpcs = new Ec2Vpcs(world);
         this.groups = new Ec2SecurityGroups(world, vpcs);
+        this.routing = new Ec2Routing(world, vpcs);
+        this.nats = new Ec2NatGateways(world, vpcs);
+        this.interfaces = new Ec2Interfaces(world);
     }
 
     private RuntimeException err(int status, String code, String message) {
@@ -36,6 +42,7 @@ public final class SimEc2 implements Ec2Client {
     private void settle() {
         vpcs.ensureDefaultVpc();
         world.state.ec2.purgeReleasedEnis(world.now());
+        nats.forgetOld();
     }
 
     @Override public DescribeAvailabilityZonesResponse describeAvailabilityZones(DescribeAvailabilityZonesRequest r) {
@@ -87,6 +94,84 @@ public final class SimEc2 implements Ec2Client {
     @Override public DeleteSecurityGroupResponse deleteSecurityGroup(DeleteSecurityGroupRequest r) {
         return mutate("ec2:DeleteSecurityGroup", () -> groups.deleteSecurityGroup(r));
     }
+
+    @Override public CreateInternetGatewayResponse createInternetGateway(CreateInternetGatewayRequest r) {
+        return mutate("ec2:CreateInternetGateway", () -> routing.createInternetGateway(r));
+    }
+
+    @Override public AttachInternetGatewayResponse attachInternetGateway(AttachInternetGatewayRequest r) {
+        return mutate("ec2:AttachInternetGateway", () -> routing.attachInternetGateway(r));
+    }
+
+    @Override public DetachInternetGatewayResponse detachInternetGateway(DetachInternetGatewayRequest r) {
+        return mutate("ec2:DetachInternetGateway", () -> routing.detachInternetGateway(r));
+    }
+
+    @Override public DescribeInternetGatewaysResponse describeInternetGateways(DescribeInternetGatewaysRequest r) {
+        return read("ec2:DescribeInternetGateways", () -> routing.describeInternetGateways(r));
+    }
+
+    @Override public DeleteInternetGatewayResponse deleteInternetGateway(DeleteInternetGatewayRequest r) {
+        return mutate("ec2:DeleteInternetGateway", () -> routing.deleteInternetGateway(r));
+    }
+
+    @Override public CreateRouteTableResponse createRouteTable(CreateRouteTableRequest r) {
+        return mutate("ec2:CreateRouteTable", () -> routing.createRouteTable(r));
+    }
+
+    @Override public CreateRouteResponse createRoute(CreateRouteRequest r) { return mutate("ec2:CreateRoute", () -> routing.createRoute(r)); }
+
+    @Override public ReplaceRouteResponse replaceRoute(ReplaceRouteRequest r) { return mutate("ec2:ReplaceRoute", () -> routing.replaceRoute(r)); }
+
+    @Override public DeleteRouteResponse deleteRoute(DeleteRouteRequest r) { return mutate("ec2:DeleteRoute", () -> routing.deleteRoute(r)); }
+
+    @Override public AssociateRouteTableResponse associateRouteTable(AssociateRouteTableRequest r) {
+        return mutate("ec2:AssociateRouteTable", () -> routing.associateRouteTable(r));
+    }
+
+    @Override public DisassociateRouteTableResponse disassociateRouteTable(DisassociateRouteTableRequest r) {
+        return mutate("ec2:DisassociateRouteTable", () -> routing.disassociateRouteTable(r));
+    }
+
+    @Override public DescribeRouteTablesResponse describeRouteTables(DescribeRouteTablesRequest r) {
+        return read("ec2:DescribeRouteTables", () -> routing.describeRouteTables(r));
+    }
+
+    @Override public DeleteRouteTableResponse deleteRouteTable(DeleteRouteTableRequest r) {
+        return mutate("ec2:DeleteRouteTable", () -> routing.deleteRouteTable(r));
+    }
+
+    @Override public AllocateAddressResponse allocateAddress(AllocateAddressRequest r) {
+        return mutate("ec2:AllocateAddress", () -> nats.allocateAddress(r));
+    }
+
+    @Override public DescribeAddressesResponse describeAddresses(DescribeAddressesRequest r) {
+        return read("ec2:DescribeAddresses", () -> nats.describeAddresses(r));
+    }
+
+    @Override public ReleaseAddressResponse releaseAddress(ReleaseAddressRequest r) {
+        return mutate("ec2:ReleaseAddress", () -> nats.releaseAddress(r));
+    }
+
+    @Override public CreateNatGatewayResponse createNatGateway(CreateNatGatewayRequest r) {
+        return mutate("ec2:CreateNatGateway", () -> nats.createNatGateway(r));
+    }
+
+    @Override public DescribeNatGatewaysResponse describeNatGateways(DescribeNatGatewaysRequest r) {
+        return read("ec2:DescribeNatGateways", () -> nats.describeNatGateways(r));
+    }
+
+    @Override public DeleteNatGatewayResponse deleteNatGateway(DeleteNatGatewayRequest r) {
+        return mutate("ec2:DeleteNatGateway", () -> nats.deleteNatGateway(r));
+    }
+
+    @Override public DescribeNetworkInterfacesResponse describeNetworkInterfaces(DescribeNetworkInterfacesRequest r) {
+        return read("ec2:DescribeNetworkInterfaces", () -> interfaces.describeNetworkInterfaces(r));
+    }
+
+    @Override public CreateTagsResponse createTags(CreateTagsRequest r) { return mutate("ec2:CreateTags", () -> interfaces.createTags(r)); }
+
+    @Override public DeleteTagsResponse deleteTags(DeleteTagsRequest r) { return mutate("ec2:DeleteTags", () -> interfaces.deleteTags(r)); }
 
     @Override public String serviceName() { return SERVICE_NAME; }
 
