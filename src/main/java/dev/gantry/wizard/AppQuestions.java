@@ -1,0 +1,53 @@
+package dev.gantry.wizard;
+
+import java.util.List;
+
+/** Welcome (region) and App (name, image, port). */
+final class AppQuestions {
+    private AppQuestions() {}
+
+    static List<Question> all() {
+        return List.of(
+                Question.in(Section.WELCOME, "region", Kind.TEXT)
+                        .title("AWS region")
+                        .explain("""
+                                The AWS region where everything is created. Pick the one closest to your users: \
+                                every request travels there. Prices differ a little by region; the estimates here \
+                                use us-east-1. Default: your AWS configuration's region, else us-east-1.""")
+                        .defaults(k -> k.facts().defaultRegion())
+                        .validate(Checks::region)
+                        .flags("--region")
+                        .build(),
+                Question.in(Section.APP, "app", Kind.TEXT)
+                        .title("App name")
+                        .explain("""
+                                A short name for this service, e.g. hello or billing-api. It prefixes every AWS \
+                                resource gantry creates (hello-alb, /gantry/hello logs) and tags them, so you can \
+                                find them and two apps never collide. 2–28 characters: lowercase letters, digits \
+                                and hyphens. Changing it later creates a new, separate stack.""")
+                        .validate(Checks::app)
+                        .flags("--app")
+                        .build(),
+                Question.in(Section.APP, "task.image", Kind.TEXT)
+                        .title("Container image")
+                        .explain("""
+                                The image your service runs: registry/repository:tag, e.g. \
+                                123456789012.dkr.ecr.us-east-1.amazonaws.com/hello:1.4.2, or a digest @sha256:…. \
+                                Pin a version tag: a moving :latest makes deploys unrepeatable. Default: public \
+                                nginx, handy for trying the whole stack before your own image is ready.""")
+                        .defaults("public.ecr.aws/nginx/nginx:1.27")
+                        .validate(Checks::image)
+                        .flags("--image")
+                        .build(),
+                Question.in(Section.APP, "task.port", Kind.TEXT)
+                        .title("Container port")
+                        .explain("""
+                                The port your container listens on inside (1–65535). The load balancer forwards \
+                                traffic there; the outside world still uses 80 and 443. Default 80 (nginx). \
+                                Node apps often use 3000, Spring Boot 8080.""")
+                        .defaults("80")
+                        .validate(Checks::port)
+                        .flags("--port")
+                        .build());
+    }
+}

@@ -1,0 +1,154 @@
+package dev.gantry.wizard;
+
+import dev.gantry.spec.Logs;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Cluster, Task, Secrets and Service. */
+final class ComputeQuestions {
+    private ComputeQuestions() {}
+
+    static List<Question> all() {
+        return List.of(
+                Question.in(Section.CLUSTER, "cluster.name", Kind.TEXT)
+                        .title("Cluster name")
+                        .explain("""
+                                The ECS cluster the service runs in. Use an existing cluster's name to share it \
+                                with other services; gantry creates it when it does not exist. Default: the app name.""")
+                        .defaults(k -> k.get("app"))
+                        .validate(Checks::clusterName)
+                        .flags("--cluster")
+                        .build(),
+                Question.in(Section.CLUSTER, "cluster.containerInsights", Kind.CHOICE)
+                        .title("Container Insights")
+                        .explain("""
+                                Extra CloudWatch metrics per task (CPU, memory, network). Useful when tuning; \
+                                billed as custom metrics and log data, a few dollars a month for a small service.""")
+                        .choices(List.of(
+                                new Choice("false", "off", "Standard ECS metrics only (free). Default."),
+                                new Choice("true", "on", "Per-task metrics and dashboards; adds CloudWatch charges.")))
+                        .defaults("false")
+                        .flags("--container-insights")
+                        .build(),
+                Question.in(Section.TASK, "task.size", Kind.CHOICE)
+                        .field("task.memory")
+                        .title("CPU and memory per task")
+                        .explain("""
+                                How much of a machine each copy of your container gets. Only combinations Fargate \
+                                accepts are listed. You pay per second for vCPU and memory, times the number of \
+                                tasks. Default 0.25 vCPU / 0.5 GB: enough for a small web app; raise it if the \
+                                container is killed for memory (exit 137).""")
+                        .choices(k -> TaskSizes.choices())
+                        .defaults(TaskSizes.value(256, 512))
+                        .flags("--cpu", "--memory")
+                        .build(),
+                Question.in(Section.TASK, "task.architecture", Kind.CHOICE)
+                        .title("Processor architecture")
+                        .explain("""
+                                The CPU type your image is built for. It must match the image: an x86 image on \
+                                arm64 fails to start with "exec format error".""")
+                        .choices(List.of(
+                                new Choice("x86_64", "x86_64", "Intel/AMD. Every image works. Default."),
+                                new Choice("arm64", "arm64", "Graviton: about 20% cheaper for the same size; the image must be built for arm64 (multi-arch images work).")))
+                        .defaults("x86_64")
+                        .flags("--arch")
+                        .build(),
+                Question.in(Section.TASK, "task.environment", Kind.PAIRS)
+                        .title("Environment variables (NAME=VALUE, one per line)")
+                        .explain("""
+                                Plain settings your container reads at start, e.g. LOG_LEVEL=info. They are \
+                                written into gantry.yaml and visible in the AWS console: never put a password \
+                                here, use Secrets. Default: none.""")
+                        .defaults("")
+                        .validate(Checks::environment)
+                        .warn((v, k) -> Checks.environmentWarning(v))
+                        .flags("--env")
+                        .build(),
+                Question.in(Section.TASK, "task.logs.retentionDays", Kind.CHOICE)
+                        .title("Keep logs for (days)")
+                        .explain("""
+                                The container's output goes to CloudWatch Logs (/gantry/APP). Older entries are \
+                                deleted after this many days. Storage costs $0.03 per GB-month, so retention \
+                                matters only for chatty services. Default 30.""")
+                        .choices(Logs.ALLOWED_RETENTION.stream().map(d -> new Choice(String.valueOf(d), d + " days", null)).toList())
+                        .defaults(String.valueOf(Logs.DEFAULT_RETENTION_DAYS))
+                        .flags("--log-retention")
+                        .build(),
+                Question.in(Section.SECRETS, "task.secrets", Kind.PAIRS)
+                        .title("Secrets (NAME=PARAMETER, one per line)")
+                        .explain("""
+                                Each line names an environment variable and the SSM parameter holding its value, \
+                                e.g. DB_PASSWORD=/hello/db-password. A path means gantry manages it as an \
+                                encrypted SecureString; an ARN means an existing parameter gantry only reads. \
+                                Values are asked masked, kept in memory only, and supplied at apply time \
+                                (or with --secret NAME=@FILE, or GANTRY_SECRET_NAME). Default: none.""")
+                        .defaults("")
+                        .validate((v, k) -> Checks.secrets(v, k.get("task.environment")))
+                        .suggest(ComputeQuestions::existingParameters)
+                        .flags("--secret-param")
+                        .build(),
+                Question.in(Section.SERVICE, "service.desiredCount", Kind.TEXT)
+                        .title("How many tasks (copies) run")
+                        .explain("""
+                                The number of copies of your container kept running (0–1000). Two or more, in \
+                                different zones, keep the service up while one is replaced or a zone fails. \
+                                Cost grows with each copy. Default 2.""")
+                        .defaults("2")
+                        .validate(v -> Checks.intRange(v, 0, 1000, null))
+                        .flags("--count")
+                        .build(),
+                Question.in(Section.SERVICE, "service.minimumHealthyPercent", Kind.TEXT)
+                        .title("Minimum healthy during a deploy (%)")
+                        .explain("""
+                                How many tasks must stay running while a new version rolls out, as a percent of \
+                                the count (0–100). Default 100: no capacity is lost during a deploy.""")
+                        .defaults("100")
+                        .validate(Checks::percent)
+                        .flags("--min-healthy")
+                        .build(),
+                Question.in(Section.SERVICE, "service.maximumPercent", Kind.TEXT)
+                        .title("Maximum running during a deploy (%)")
+                        .explain("""
+                                How many tasks may run at once during a deploy (100–200, above the minimum). \
+                                Default 200: new tasks start beside the old ones, then the old stop.""")
+                        .defaults("200")
+                        .validate((v, k) -> Checks.maximumPercent(v, k.intOr("service.minimumHealthyPercent", 100),
+                                k.intOr("service.desiredCount", 2)))
+                        .flags("--max-percent")
+                        .build(),
+                Question.in(Section.SERVICE, "service.rollbackOnFailure", Kind.CHOICE)
+                        .title("Roll back a failed deploy?")
+                        .explain("""
+                                ECS's deployment circuit breaker notices when new tasks keep failing and puts \
+                                the previous version back automatically.""")
+                        .choices(List.of(
+                                new Choice("true", "yes", "A broken version is rolled back; the old one keeps serving. Default."),
+                                new Choice("false", "no", "ECS keeps retrying the broken version until you deploy a fix.")))
+                        .defaults("true")
+                        .flags("--no-rollback")
+                        .build(),
+                Question.in(Section.SERVICE, "service.autoscaling", Kind.TEXT)
+                        .title("Autoscaling (MIN:MAX:CPU or none)")
+                        .explain("""
+                                Adds and removes tasks to hold average CPU near a target, e.g. 2:6:60 keeps 2–6 \
+                                tasks at about 60% CPU. min ≤ desiredCount ≤ max; target 10–90 percent. Cost \
+                                follows the number of tasks. Default none: a fixed count.""")
+                        .defaults("none")
+                        .validate((v, k) -> Checks.autoscaling(v, k.intOr("service.desiredCount", 2)))
+                        .flags("--autoscale")
+                        .build());
+    }
+
+    /** Parameters already under /APP/, offered as NAME=PARAMETER lines to add. */
+    private static Lookup<List<Choice>> existingParameters(Known k) {
+        String app = k.get("app");
+        if (app == null || Checks.app(app) != null) return Lookup.unavailable("enter the app name first");
+        var found = k.facts().parameters(k.get("region"), "/" + app + "/");
+        if (!found.ok()) return Lookup.unavailable(found.unavailable());
+        return Lookup.found(found.value().stream().map(p -> {
+            String name = p.substring(p.lastIndexOf('/') + 1).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+            return new Choice(name + "=" + p, p, "existing parameter");
+        }).toList());
+    }
+}

@@ -1,0 +1,162 @@
+package dev.gantry.wizard;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Load balancer, Certificate and DNS. */
+final class EdgeQuestions {
+    private EdgeQuestions() {}
+
+    private static boolean lb(Known k) { return k.is("loadBalancer", "yes"); }
+
+    private static boolean dns(Known k) { return lb(k) && k.is("dns", "yes"); }
+
+    static List<Question> all() {
+        return List.of(
+                Question.in(Section.LOAD_BALANCER, "loadBalancer", Kind.CHOICE)
+                        .title("Receive traffic from the internet?")
+                        .explain("""
+                                Whether the service gets an internet-facing Application Load Balancer. It \
+                                checks your tasks' health and only sends traffic to healthy ones.""")
+                        .choices(List.of(
+                                new Choice("yes", "yes, with a load balancer", "A web service or API. Default."),
+                                new Choice("no", "no load balancer", "A worker that only reaches out (queues, schedules). Nothing can connect to it.")))
+                        .defaults("yes")
+                        .flags("--no-load-balancer")
+                        .build(),
+                Question.in(Section.LOAD_BALANCER, "loadBalancer.healthCheckPath", Kind.TEXT)
+                        .title("Health-check path")
+                        .explain("""
+                                The load balancer requests this path on every task every few seconds; only a \
+                                200–399 answer counts as healthy, and unhealthy tasks are replaced. Use a cheap \
+                                endpoint such as /healthz. Must start with /. Default /.""")
+                        .defaults("/")
+                        .validate(Checks::healthCheckPath)
+                        .when(EdgeQuestions::lb)
+                        .flags("--health-path")
+                        .build(),
+                Question.in(Section.LOAD_BALANCER, "loadBalancer.allowedCidrs", Kind.LIST)
+                        .title("Who may connect (CIDR blocks)")
+                        .explain("""
+                                The addresses allowed to reach the load balancer. 0.0.0.0/0 is everyone: right \
+                                for a public site. For an internal tool, list your office or VPN ranges \
+                                (e.g. 203.0.113.0/24). Tasks themselves only accept the load balancer. \
+                                Default everyone.""")
+                        .defaults("0.0.0.0/0")
+                        .validate(Checks::cidrList)
+                        .when(EdgeQuestions::lb)
+                        .flags("--allow-cidr")
+                        .build(),
+                Question.in(Section.CERTIFICATE, "certificate", Kind.CHOICE)
+                        .title("HTTPS certificate")
+                        .explain("""
+                                With a certificate, the load balancer serves HTTPS on 443 and redirects HTTP to \
+                                it. Without one, traffic is unencrypted HTTP: fine for a trial, not for users.""")
+                        .choices(List.of(
+                                new Choice("new", "new for a domain", "gantry requests a free ACM certificate; with a DNS zone below it is validated automatically, else you add one DNS record by hand."),
+                                new Choice("existing", "existing certificate", "Use an issued ACM certificate (by ARN) that covers your name."),
+                                new Choice("none", "none (HTTP only)", "No encryption; browsers mark the site Not secure. Default when no domain is given.")))
+                        .defaults(k -> k.given("certificate.arn") ? "existing" : k.given("certificate.domain") ? "new" : "none")
+                        .when(EdgeQuestions::lb)
+                        .build(),
+                Question.in(Section.CERTIFICATE, "certificate.domain", Kind.TEXT)
+                        .title("Domain name")
+                        .explain("""
+                                The name people type, e.g. hello.example.com (a leading *. covers every \
+                                subdomain). With a Route53 zone for it, gantry validates the certificate by \
+                                itself; otherwise apply prints the one DNS record to add where your domain is \
+                                hosted.""")
+                        .validate(v -> Checks.domain(v))
+                        .when(k -> lb(k) && k.is("certificate", "new"))
+                        .flags("--domain")
+                        .build(),
+                Question.in(Section.CERTIFICATE, "certificate.arn", Kind.TEXT)
+                        .title("Certificate ARN")
+                        .explain("""
+                                The ARN of an issued ACM certificate in this region that covers your name, e.g. \
+                                arn:aws:acm:us-east-1:123456789012:certificate/…. gantry only uses it; it never \
+                                changes or deletes it.""")
+                        .validate(v -> Checks.certificateArn(v))
+                        .when(k -> lb(k) && k.is("certificate", "existing"))
+                        .suggest(k -> {
+                            String name = k.given("certificate.domain") ? k.get("certificate.domain") : k.get("dns.zone");
+                            return k.facts().certificates(k.get("region"), name == null ? "" : name);
+                        })
+                        .flags("--certificate-arn")
+                        .build(),
+                Question.in(Section.DNS, "dns", Kind.CHOICE)
+                        .title("Point a DNS name at the service?")
+                        .explain("""
+                                gantry can create a record in a Route53 hosted zone you own, pointing your name \
+                                at the load balancer, and keep it pointed when the load balancer changes.""")
+                        .choices(List.of(
+                                new Choice("yes", "yes, in a Route53 zone", "Your name works as soon as apply finishes; certificates in that zone validate automatically."),
+                                new Choice("no", "no", "Use the load balancer's generated name, or add a record at your DNS provider yourself.")))
+                        .defaults(k -> k.given("dns.zone") || zoneCovering(k) != null ? "yes" : "no")
+                        .when(EdgeQuestions::lb)
+                        .build(),
+                Question.in(Section.DNS, "dns.zone", Kind.TEXT)
+                        .title("Hosted zone")
+                        .explain("""
+                                An existing public Route53 hosted zone, e.g. example.com. gantry writes records \
+                                in it but never creates or deletes the zone (a new zone means changing your \
+                                domain's name servers).""")
+                        .defaults(EdgeQuestions::defaultZone)
+                        .validate(v -> Checks.zone(v))
+                        .when(EdgeQuestions::dns)
+                        .suggest(k -> {
+                            var zones = k.facts().hostedZones();
+                            return zones.ok() ? Lookup.found(zones.value().stream().map(z -> Choice.of(z, "hosted zone")).toList())
+                                    : Lookup.unavailable(zones.unavailable());
+                        })
+                        .flags("--zone")
+                        .build(),
+                Question.in(Section.DNS, "dns.record", Kind.TEXT)
+                        .title("Record name")
+                        .explain("""
+                                The full name to create, e.g. hello.example.com or the zone itself. It becomes \
+                                an alias to the load balancer. It must equal the zone or lie inside it, and be \
+                                covered by the certificate. Default: the certificate's domain, else the zone.""")
+                        .defaults(k -> {
+                            String d = k.get("certificate.domain");
+                            if (d != null && !d.startsWith("*.") && k.get("dns.zone") != null && inZone(d, k.get("dns.zone"))) return d;
+                            return k.get("dns.zone");
+                        })
+                        .validate((v, k) -> Checks.record(v, k.get("dns.zone"), certificateNames(k)))
+                        .when(EdgeQuestions::dns)
+                        .flags("--record")
+                        .build());
+    }
+
+    static boolean inZone(String name, String zone) { return name.equals(zone) || name.endsWith("." + zone); }
+
+    /** The names a new certificate will cover; empty when there is no new certificate (an ARN's names are unknown offline). */
+    static List<String> certificateNames(Known k) {
+        List<String> names = new ArrayList<>();
+        if (!k.is("certificate", "new")) return names;
+        String d = k.get("certificate.domain");
+        if (d != null && !d.isBlank()) names.add(d);
+        names.addAll(Values.list(k.get("certificate.alternativeNames")));
+        return names;
+    }
+
+    /** A hosted zone the look-ups found that contains the domain, longest first. */
+    private static String zoneCovering(Known k) {
+        String d = k.get("certificate.domain");
+        if (d == null) return null;
+        String host = d.startsWith("*.") ? d.substring(2) : d;
+        var zones = k.facts().hostedZones();
+        if (!zones.ok()) return null;
+        return zones.value().stream().filter(z -> inZone(host, z)).max(java.util.Comparator.comparingInt(String::length)).orElse(null);
+    }
+
+    private static String defaultZone(Known k) {
+        String found = zoneCovering(k);
+        if (found != null) return found;
+        String d = k.get("certificate.domain");
+        if (d == null || d.isBlank()) return null;
+        String host = d.startsWith("*.") ? d.substring(2) : d;
+        String[] labels = host.split("\\.");
+        return labels.length > 2 ? host.substring(host.indexOf('.') + 1) : host;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.gantry.wizard;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * What the live look-ups found, fetched once per key and kept, so a default or a choice list never
+ * calls AWS twice and every UI sees the same answers. Offline, every look-up says so and the person
+ * types the value instead.
+ */
+public final class Facts {
+    private final Lookups lookups;
+    private final Map<String, Lookup<?>> cache = new ConcurrentHashMap<>();
+    private final String defaultRegion;
+
+    public Facts(Lookups lookups, String defaultRegion) {
+        this.lookups = lookups;
+        this.defaultRegion = defaultRegion == null || defaultRegion.isBlank() ? "us-east-1" : defaultRegion;
+    }
+
+    public static Facts offline() { return new Facts(new Lookups.Offline("no AWS credentials"), "us-east-1"); }
+
+    public String defaultRegion() { return defaultRegion; }
+
+    public Lookups.Identity identity() { return cached("identity", () -> Lookup.found(lookups.identity())).value(); }
+
+    public boolean online() { return identity().signedIn(); }
+
+    public Lookup<List<String>> availabilityZones(String region) {
+        return cached("azs:" + region, () -> lookups.availabilityZones(region));
+    }
+
+    public Lookup<List<Choice>> vpcs(String region) { return cached("vpcs:" + region, () -> lookups.vpcs(region)); }
+
+    public Lookup<List<Lookups.SubnetInfo>> subnets(String region, String vpcId) {
+        return cached("subnets:" + region + ":" + vpcId, () -> lookups.subnets(region, vpcId));
+    }
+
+    public Lookup<List<String>> hostedZones() { return cached("zones", lookups::hostedZones); }
+
+    public Lookup<List<Choice>> certificates(String region, String domain) {
+        return cached("certs:" + region + ":" + domain, () -> lookups.certificates(region, domain));
+    }
+
+    public Lookup<List<String>> parameters(String region, String prefix) {
+        return cached("params:" + region + ":" + prefix, () -> lookups.parameters(region, prefix));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Lookup<T> cached(String key, Supplier<Lookup<T>> fetch) {
+        return (Lookup<T>) cache.computeIfAbsent(key, k -> {
+            try {
+                return fetch.get();
+            } catch (RuntimeException e) {
+                return Lookup.unavailable("look-up failed: " + e.getClass().getSimpleName());
+            }
+        });
+    }
+}

@@ -1,0 +1,67 @@
+package dev.gantry.wizard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Command-line flags → answers, through the same questions and validators as the screens, so a
+ * scripted {@code gantry init} and an interactive one produce the same spec.
+ */
+final class FlagAnswers {
+    private FlagAnswers() {}
+
+    /** Switches: flags whose presence is the answer. */
+    private static final Map<String, String> SWITCHES = Map.of(
+            "--no-rollback", "false",
+            "--no-load-balancer", "no",
+            "--container-insights", "true");
+
+    static List<String> apply(WizardFlow flow, Map<String, List<String>> flags) {
+        List<String> errors = new ArrayList<>();
+        List<String> cpu = flags.get("--cpu"), memory = flags.get("--memory");
+        if (cpu != null || memory != null) {
+            String e = size(flow, last(cpu), last(memory));
+            if (e != null) errors.add(e);
+        }
+        for (Map.Entry<String, List<String>> f : flags.entrySet()) {
+            String flag = f.getKey();
+            if (flag.equals("--cpu") || flag.equals("--memory") || f.getValue() == null || f.getValue().isEmpty()) continue;
+            Question q = Questions.byFlag(flag).orElseThrow(() -> new IllegalArgumentException("no question for " + flag));
+            String value;
+            if (SWITCHES.containsKey(flag)) value = SWITCHES.get(flag);
+            else if (q.kind() == Kind.PAIRS) value = String.join("\n", f.getValue());
+            else if (q.kind() == Kind.LIST) value = Values.joinList(f.getValue().stream().flatMap(v -> Values.list(v).stream()).toList());
+            else value = last(f.getValue());
+            String e = flow.set(q.id(), value);
+            if (e != null) errors.add(flag + " " + shown(f.getValue()) + ": " + e);
+        }
+        return errors;
+    }
+
+    /** --cpu alone takes its smallest memory; --memory alone the smallest cpu that accepts it. */
+    private static String size(WizardFlow flow, String cpuText, String memText) {
+        int cpu, mem;
+        try {
+            cpu = cpuText == null ? -1 : Integer.parseInt(cpuText.trim());
+            mem = memText == null ? -1 : Integer.parseInt(memText.trim());
+        } catch (NumberFormatException e) {
+            return (cpuText != null ? "--cpu " + cpuText : "--memory " + memText) + ": task.cpu/task.memory: must be whole numbers";
+        }
+        if (cpu < 0) {
+            int m = mem;
+            cpu = TaskSizes.CPUS.stream().filter(c -> TaskSizes.memoriesFor(c).contains(m)).findFirst().orElse(-1);
+            if (cpu < 0) return "--memory " + memText + ": task.memory: " + mem + " MiB is not a size Fargate accepts for any cpu";
+        }
+        if (!TaskSizes.CPUS.contains(cpu)) return "--cpu " + cpuText + ": task.cpu: " + TaskSizes.check(cpu, mem);
+        if (mem < 0) mem = TaskSizes.memoriesFor(cpu).get(0);
+        String e = TaskSizes.check(cpu, mem);
+        if (e != null) return "--cpu " + cpu + " --memory " + mem + ": task.memory: " + e;
+        flow.set("task.size", TaskSizes.value(cpu, mem));
+        return null;
+    }
+
+    private static String last(List<String> values) { return values == null || values.isEmpty() ? null : values.get(values.size() - 1); }
+
+    private static String shown(List<String> values) { return String.join(" ", values); }
+}

@@ -1,0 +1,134 @@
+package dev.gantry.wizard;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * One question, declared once with everything every UI needs: the lanterna screens, the line
+ * prompts and the flags all read this, so they cannot disagree. {@code id} is the spec path the
+ * answer lands in (task.port); validators return the spec's own message, or null when valid.
+ */
+public final class Question {
+    private final String id;
+    private final Section section;
+    private final Kind kind;
+    private final String field;
+    private final String title;
+    private final String explanation;
+    private final Function<Known, String> defaultValue;
+    private final Function<Known, List<Choice>> choices;
+    private final BiFunction<String, Known, String> validator;
+    private final BiFunction<String, Known, String> warning;
+    private final Predicate<Known> applies;
+    private final List<String> flags;
+    private final Function<Known, Lookup<List<Choice>>> suggestions;
+
+    private Question(Builder b) {
+        this.id = b.id;
+        this.section = b.section;
+        this.kind = b.kind;
+        this.field = b.field == null ? b.id : b.field;
+        this.title = Objects.requireNonNull(b.title, "title");
+        this.explanation = Objects.requireNonNull(b.explanation, "explanation");
+        this.defaultValue = b.defaultValue;
+        this.choices = b.choices;
+        this.validator = b.validator;
+        this.warning = b.warning;
+        this.applies = b.applies;
+        this.flags = List.copyOf(b.flags);
+        this.suggestions = b.suggestions;
+    }
+
+    public String id() { return id; }
+    public Section section() { return section; }
+    public Kind kind() { return kind; }
+    /** The spec field named in messages ("task.memory" for the size question). */
+    public String field() { return field; }
+    public String title() { return title; }
+    public String explanation() { return explanation; }
+    public List<String> flags() { return flags; }
+    public boolean applies(Known k) { return applies.test(k); }
+    public String defaultValue(Known k) { return defaultValue.apply(k); }
+
+    /** The closed set of valid answers, or empty for free text. */
+    public List<Choice> choices(Known k) { return choices == null ? List.of() : choices.apply(k); }
+
+    /** Live look-up results the person may pick from instead of typing; empty when not a look-up question. */
+    public Lookup<List<Choice>> suggestions(Known k) {
+        return suggestions == null ? Lookup.found(List.of()) : suggestions.apply(k);
+    }
+
+    public boolean hasSuggestions() { return suggestions != null; }
+
+    /** Null when valid; else "field: message" in the spec's words. */
+    public String error(String value, Known k) {
+        String v = value == null ? "" : value;
+        if (kind == Kind.CHOICE) {
+            List<Choice> cs = choices(k);
+            if (cs.stream().noneMatch(c -> c.value().equals(v))) {
+                return field + ": must be one of " + String.join(", ", cs.stream().map(Choice::value).toList());
+            }
+        }
+        String msg = validator == null ? null : validator.apply(v, k);
+        return msg == null ? null : field + ": " + msg;
+    }
+
+    /** A valid answer that is probably a mistake; null when none. */
+    public String warning(String value, Known k) {
+        String msg = warning == null ? null : warning.apply(value == null ? "" : value, k);
+        return msg == null ? null : field + ": " + msg;
+    }
+
+    /** Explanation plus what each option means: the text of the help pane and of "?" in line mode. */
+    public String fullExplanation(Known k) {
+        StringBuilder sb = new StringBuilder(explanation);
+        for (Choice c : choices(k)) {
+            if (c.meaning() != null && !c.meaning().isBlank()) sb.append("\n• ").append(c.label()).append(": ").append(c.meaning());
+        }
+        return sb.toString();
+    }
+
+    @Override public String toString() { return id; }
+
+    public static Builder in(Section s, String id, Kind kind) { return new Builder(s, id, kind); }
+
+    public static final class Builder {
+        private final Section section;
+        private final String id;
+        private final Kind kind;
+        private String field;
+        private String title;
+        private String explanation;
+        private Function<Known, String> defaultValue = k -> null;
+        private Function<Known, List<Choice>> choices;
+        private BiFunction<String, Known, String> validator;
+        private BiFunction<String, Known, String> warning;
+        private Predicate<Known> applies = k -> true;
+        private List<String> flags = List.of();
+        private Function<Known, Lookup<List<Choice>>> suggestions;
+
+        private Builder(Section s, String id, Kind kind) { this.section = s; this.id = id; this.kind = kind; }
+
+        public Builder field(String f) { this.field = f; return this; }
+        public Builder title(String t) { this.title = t; return this; }
+        public Builder explain(String e) { this.explanation = e; return this; }
+        public Builder defaults(Function<Known, String> d) { this.defaultValue = d; return this; }
+        public Builder defaults(String d) { this.defaultValue = k -> d; return this; }
+        public Builder choices(Function<Known, List<Choice>> c) { this.choices = c; return this; }
+        public Builder choices(List<Choice> c) { this.choices = k -> c; return this; }
+        public Builder validate(BiFunction<String, Known, String> v) { this.validator = v; return this; }
+        public Builder validate(Function<String, String> v) { this.validator = (s, k) -> v.apply(s); return this; }
+        public Builder warn(BiFunction<String, Known, String> w) { this.warning = w; return this; }
+        public Builder when(Predicate<Known> p) { this.applies = p; return this; }
+        public Builder flags(String... f) { this.flags = List.of(f); return this; }
+        public Builder suggest(Function<Known, Lookup<List<Choice>>> s) { this.suggestions = s; return this; }
+
+        public Question build() {
+            if (kind == Kind.CHOICE && choices == null) throw new IllegalStateException(id + ": a choice question needs choices");
+            return new Question(this);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.gantry.wizard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Every question in screen order. */
+public final class Questions {
+    private Questions() {}
+
+    private static final List<Question> ALL;
+
+    static {
+        List<Question> all = new ArrayList<>();
+        all.addAll(AppQuestions.all());
+        all.addAll(NetworkQuestions.all());
+        all.addAll(ComputeQuestions.all());
+        all.addAll(EdgeQuestions.all());
+        ALL = List.copyOf(all);
+    }
+
+    public static List<Question> all() { return ALL; }
+
+    public static Optional<Question> byId(String id) { return ALL.stream().filter(q -> q.id().equals(id)).findFirst(); }
+
+    public static Optional<Question> byFlag(String flag) { return ALL.stream().filter(q -> q.flags().contains(flag)).findFirst(); }
+}

@@ -1,0 +1,54 @@
+package dev.gantry.wizard;
+
+/** The wizard's screens, in order; each groups the questions about one piece of the stack. */
+public enum Section {
+    WELCOME("Welcome", """
+            gantry writes one file, gantry.yaml, that describes your service and everything around it \
+            on AWS: network, load balancer, certificate, DNS, container and its secrets. Nothing is \
+            created until you run apply, and the file never contains a secret value."""),
+    APP("App", """
+            The app name prefixes every AWS resource gantry creates, so you can find them and so two \
+            apps never collide. The image is the container that runs; the port is where it listens."""),
+    NETWORK("Network", """
+            A VPC is your private network on AWS. Public subnets hold the load balancer; private \
+            subnets keep your containers unreachable from the internet, and NAT gateways let them \
+            reach out (to pull images, call APIs)."""),
+    CLUSTER("Cluster", """
+            An ECS cluster is a named group of services. On Fargate it costs nothing by itself: you pay \
+            for the tasks that run in it."""),
+    TASK("Task", """
+            The task is your container as AWS runs it: how much CPU and memory it gets, which processor \
+            architecture, its settings and how long its logs are kept."""),
+    SECRETS("Secrets", """
+            Secrets (passwords, API keys) are kept in SSM Parameter Store as encrypted SecureStrings and \
+            handed to the container as environment variables at start. gantry.yaml names the parameter; \
+            the value never goes into the file."""),
+    SERVICE("Service", """
+            The ECS service keeps the right number of copies of your task running, replaces crashed \
+            ones, and rolls out new versions without downtime."""),
+    LOAD_BALANCER("Load balancer", """
+            An Application Load Balancer receives traffic from the internet and spreads it over your \
+            healthy tasks. A service that takes no inbound traffic (a worker) does not need one."""),
+    CERTIFICATE("Certificate", """
+            A TLS certificate from AWS Certificate Manager turns on HTTPS. Certificates from ACM are \
+            free and renew themselves. Without one the service is HTTP only."""),
+    DNS("DNS", """
+            A DNS record gives your service a name (hello.example.com) instead of the load balancer's \
+            long generated one. It needs a public Route53 hosted zone you already own."""),
+    REVIEW("Review", """
+            This is the gantry.yaml that will be written, what it will create and what it is estimated \
+            to cost each month. Save it, or save it and apply it now.""");
+
+    private final String title;
+    private final String intro;
+
+    Section(String title, String intro) { this.title = title; this.intro = intro; }
+
+    public String title() { return title; }
+
+    /** What this piece is and why it exists, in plain words. */
+    public String intro() { return intro; }
+
+    /** "4 of 11": screens are numbered from 1. */
+    public String stepIndicator() { return (ordinal() + 1) + " of " + values().length; }
+}

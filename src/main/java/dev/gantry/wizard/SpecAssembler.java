@@ -1,0 +1,82 @@
+package dev.gantry.wizard;
+
+import dev.gantry.spec.Architecture;
+import dev.gantry.spec.Autoscaling;
+import dev.gantry.spec.Certificate;
+import dev.gantry.spec.Cluster;
+import dev.gantry.spec.Dns;
+import dev.gantry.spec.LoadBalancer;
+import dev.gantry.spec.Logs;
+import dev.gantry.spec.NatMode;
+import dev.gantry.spec.Network;
+import dev.gantry.spec.SecretRef;
+import dev.gantry.spec.Service;
+import dev.gantry.spec.Spec;
+import dev.gantry.spec.Task;
+import dev.gantry.spec.VpcMode;
+import dev.gantry.spec.YamlEnum;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Answers → {@link Spec}. Values without a question (tags, command, alternativeNames, the load
+ * balancer's timeouts) come straight from the edited file, so editing never drops them.
+ */
+final class SpecAssembler {
+    private SpecAssembler() {}
+
+    static Spec build(Known k) {
+        Network network = switch (YamlEnum.parse(VpcMode.class, k.get("network.vpc")).orElseThrow()) {
+            case NEW -> Network.newVpc(k.get("network.cidr"), Integer.parseInt(k.get("network.availabilityZones")),
+                    YamlEnum.parse(NatMode.class, k.get("network.natGateways")).orElseThrow());
+            case DEFAULT -> Network.defaultVpc();
+            case EXISTING -> Network.existing(k.get("network.vpcId"), k.list("network.publicSubnets"), k.list("network.privateSubnets"));
+        };
+        String size = k.get("task.size");
+        Map<String, SecretRef> secrets = new LinkedHashMap<>();
+        Values.pairs(k.get("task.secrets")).forEach((n, p) -> secrets.put(n, new SecretRef(p)));
+        String port = k.get("task.port");
+        Task task = new Task(k.get("task.image"), TaskSizes.cpu(size), TaskSizes.memory(size),
+                YamlEnum.parse(Architecture.class, k.get("task.architecture")).orElseThrow(),
+                port == null || port.isBlank() ? null : Integer.parseInt(port),
+                Values.list(k.get("task.command")).isEmpty() ? null : commandOf(k.get("task.command")),
+                Values.pairs(k.get("task.environment")), secrets,
+                new Logs(Integer.parseInt(k.get("task.logs.retentionDays"))));
+        String auto = k.get("service.autoscaling");
+        Autoscaling autoscaling = null;
+        if (auto != null && !auto.isBlank() && !auto.equals("none")) {
+            String[] p = auto.split(":");
+            autoscaling = new Autoscaling(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()), Integer.parseInt(p[2].trim()));
+        }
+        Service service = new Service(Integer.parseInt(k.get("service.desiredCount")),
+                Integer.parseInt(k.get("service.minimumHealthyPercent")), Integer.parseInt(k.get("service.maximumPercent")),
+                Boolean.parseBoolean(k.get("service.rollbackOnFailure")), autoscaling);
+        LoadBalancer lb = null;
+        Certificate cert = null;
+        Dns dns = null;
+        if (k.is("loadBalancer", "yes")) {
+            lb = new LoadBalancer(k.get("loadBalancer.healthCheckPath"), intOr(k, "loadBalancer.deregistrationDelay", 30),
+                    intOr(k, "loadBalancer.idleTimeout", 60), k.list("loadBalancer.allowedCidrs"));
+            if (k.is("certificate", "new")) {
+                cert = new Certificate(k.get("certificate.domain"), k.list("certificate.alternativeNames"), null);
+            } else if (k.is("certificate", "existing")) {
+                cert = new Certificate(null, null, k.get("certificate.arn"));
+            }
+            if (k.is("dns", "yes")) dns = new Dns(k.get("dns.zone"), k.get("dns.record"));
+        }
+        Cluster cluster = new Cluster(k.get("cluster.name"), Boolean.parseBoolean(k.get("cluster.containerInsights")));
+        return new Spec(Spec.CURRENT_VERSION, k.get("app"), k.get("region"), Values.pairs(k.get("tags")), network, cluster,
+                task, service, lb, cert, dns);
+    }
+
+    private static int intOr(Known k, String id, int fallback) {
+        String v = k.get(id);
+        return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
+    }
+
+    /** task.command is kept as one JSON-ish list per line so arguments with spaces survive. */
+    private static java.util.List<String> commandOf(String stored) {
+        return java.util.Arrays.stream(stored.split("\n")).filter(s -> !s.isEmpty()).toList();
+    }
+}

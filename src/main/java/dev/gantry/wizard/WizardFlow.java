@@ -1,0 +1,160 @@
+package dev.gantry.wizard;
+
+import dev.gantry.spec.Spec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The wizard as a state machine, with no UI: the answers so far, the current screen, next / back /
+ * jump, and the {@link Spec} they build. The lanterna screens, the line prompts and the flags all
+ * drive this one object, so they ask the same things in the same order with the same rules.
+ */
+public final class WizardFlow implements Known {
+    private final Map<String, String> answers = new LinkedHashMap<>();
+    private final Map<String, char[]> secretValues = new TreeMap<>();
+    private final Facts facts;
+    private final Set<String> resolving = new HashSet<>();
+    private Section current = Section.WELCOME;
+
+    public WizardFlow(Facts facts) { this.facts = facts; }
+
+    /** Edit mode: every answer of an existing file pre-filled; answers equal to their default stay live defaults. */
+    public static WizardFlow editing(Facts facts, Map<String, String> fromFile) {
+        WizardFlow flow = new WizardFlow(facts);
+        flow.answers.putAll(fromFile);
+        // An answer that equals what its default would be (record = domain, cluster = app) keeps
+        // following its inputs, so changing the domain later moves the record with it.
+        for (Question q : Questions.all()) {
+            String mine = flow.answers.remove(q.id());
+            if (mine != null && !mine.equals(q.defaultValue(flow))) flow.answers.put(q.id(), mine);
+        }
+        return flow;
+    }
+
+    @Override public Facts facts() { return facts; }
+
+    @Override public boolean given(String id) { return answers.containsKey(id); }
+
+    @Override public String get(String id) {
+        String v = answers.get(id);
+        if (v != null) return v;
+        var q = Questions.byId(id);
+        if (q.isEmpty() || !resolving.add(id)) return null;
+        try {
+            return q.get().defaultValue(this);
+        } finally {
+            resolving.remove(id);
+        }
+    }
+
+    /** Records an answer (even an invalid one, so the screen keeps what was typed) and returns its error or null. */
+    public String set(String id, String value) {
+        String v = value == null ? "" : normalise(id, value);
+        answers.put(id, v);
+        return Questions.byId(id).map(q -> q.error(v, this)).orElse(null);
+    }
+
+    /** Forgets an answer so its default applies again. */
+    public void reset(String id) { answers.remove(id); }
+
+    private static String normalise(String id, String value) {
+        return Questions.byId(id).map(q -> q.kind() == Kind.PAIRS ? value.strip() : value.trim()).orElse(value);
+    }
+
+    /** The answers given explicitly, for drafts and tests. */
+    public Map<String, String> givenAnswers() { return Map.copyOf(answers); }
+
+    public Section current() { return current; }
+
+    /** The questions of a screen that apply to the answers so far (CIDR only for a new VPC, …). */
+    public List<Question> questions(Section s) {
+        return Questions.all().stream().filter(q -> q.section() == s && q.applies(this)).toList();
+    }
+
+    public String error(Question q) { return q.error(get(q.id()), this); }
+
+    public String warning(Question q) { return q.warning(get(q.id()), this); }
+
+    public List<String> errors(Section s) {
+        List<String> out = new ArrayList<>();
+        for (Question q : questions(s)) {
+            String e = error(q);
+            if (e != null) out.add(e);
+        }
+        return out;
+    }
+
+    /** Every problem on every screen, in screen order. */
+    public List<String> errors() {
+        List<String> out = new ArrayList<>();
+        for (Section s : Section.values()) out.addAll(errors(s));
+        return out;
+    }
+
+    /** Moves on when this screen is valid; returns the errors that keep it here. */
+    public List<String> next() {
+        List<String> errs = errors(current);
+        if (errs.isEmpty() && current != Section.REVIEW) current = Section.values()[current.ordinal() + 1];
+        return errs;
+    }
+
+    public void back() {
+        if (current != Section.WELCOME) current = Section.values()[current.ordinal() - 1];
+    }
+
+    public void jump(Section s) { current = s; }
+
+    public boolean isFirst() { return current == Section.WELCOME; }
+
+    public boolean isLast() { return current == Section.REVIEW; }
+
+    /** Sets every answer a flag carries; returns "--flag VALUE: field: message" for the first invalid one. */
+    public List<String> applyFlags(Map<String, List<String>> flags) {
+        return FlagAnswers.apply(this, flags);
+    }
+
+    /** The spec the answers describe. Throws when a screen still has an error. */
+    public Spec build() {
+        List<String> errs = errors();
+        if (!errs.isEmpty()) throw new IllegalStateException(String.join("\n", errs));
+        return SpecAssembler.build(this);
+    }
+
+    /** The spec as far as it can be built now (for cost hints and review); null while something is still invalid. */
+    public Spec tryBuild() {
+        try {
+            return SpecAssembler.build(this);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    // --- secret values: typed masked, kept in memory only, never written ---
+
+    public void secretValue(String name, char[] value) {
+        char[] old = secretValues.put(name, value);
+        if (old != null) Arrays.fill(old, '\0');
+    }
+
+    public Map<String, char[]> secretValues() { return Map.copyOf(secretValues); }
+
+    /** The managed secrets (parameter path, not an ARN) whose value can be typed now. */
+    public List<String> managedSecretNames() {
+        List<String> out = new ArrayList<>();
+        Values.pairs(get("task.secrets")).forEach((n, p) -> { if (p != null && !p.startsWith("arn:")) out.add(n); });
+        return out;
+    }
+
+    /** Wipes typed secret values once they are handed over or no longer needed. */
+    public void forgetSecrets() {
+        secretValues.values().forEach(v -> Arrays.fill(v, '\0'));
+        secretValues.clear();
+    }
+}

@@ -1,0 +1,195 @@
+package dev.gantry.wizard;
+
+import dev.gantry.spec.NatMode;
+import dev.gantry.spec.Spec;
+import dev.gantry.spec.VpcMode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WizardFlowTest {
+
+    private WizardFlow flow() { return new WizardFlow(Facts.offline()); }
+
+    @Test
+    void everyQuestionHasTitleExplanationFlagAndAValidDefaultOrARequiredAnswer() {
+        WizardFlow f = flow();
+        for (Question q : Questions.all()) {
+            assertThat(q.title()).as(q.id()).isNotBlank();
+            assertThat(q.explanation()).as(q.id()).hasSizeGreaterThan(60);
+            if (!List.of("certificate", "dns").contains(q.id())) assertThat(q.flags()).as(q.id()).isNotEmpty();
+            String d = q.defaultValue(f);
+            if (d == null) {
+                // no default: the person must answer, and an empty answer says so in the spec's words
+                assertThat(q.error("", f)).as(q.id()).startsWith(q.field() + ": ");
+            } else {
+                assertThat(q.error(d, f)).as(q.id() + " default " + d).isNull();
+            }
+        }
+    }
+
+    @Test
+    void everyFreeTextQuestionRejectsNonsenseWithItsFieldName() {
+        WizardFlow f = flow();
+        for (Question q : Questions.all()) {
+            if (q.kind() == Kind.PAIRS || q.id().equals("service.autoscaling")) continue;
+            assertThat(q.error("?? not valid ??", f)).as(q.id()).startsWith(q.field() + ": ");
+        }
+    }
+
+    @Test
+    void screensAreElevenAndNumbered() {
+        assertThat(Section.values()).hasSize(11);
+        assertThat(Section.NETWORK.stepIndicator()).isEqualTo("3 of 11");
+        assertThat(Section.TASK.stepIndicator()).isEqualTo("5 of 11");
+    }
+
+    @Test
+    void cidrZonesAndNatApplyOnlyToANewVpc() {
+        WizardFlow f = flow();
+        assertThat(ids(f.questions(Section.NETWORK))).containsExactly("network.vpc", "network.cidr", "network.availabilityZones", "network.natGateways");
+        f.set("network.vpc", "existing");
+        assertThat(ids(f.questions(Section.NETWORK))).containsExactly("network.vpc", "network.vpcId", "network.publicSubnets", "network.privateSubnets");
+        f.set("network.vpc", "default");
+        assertThat(ids(f.questions(Section.NETWORK))).containsExactly("network.vpc");
+    }
+
+    @Test
+    void certificateAndDnsQuestionsFollowTheLoadBalancerAndTheirMode() {
+        WizardFlow f = flow();
+        assertThat(ids(f.questions(Section.CERTIFICATE))).containsExactly("certificate");
+        f.set("certificate", "new");
+        assertThat(ids(f.questions(Section.CERTIFICATE))).containsExactly("certificate", "certificate.domain");
+        f.set("loadBalancer", "no");
+        assertThat(f.questions(Section.CERTIFICATE)).isEmpty();
+        assertThat(f.questions(Section.DNS)).isEmpty();
+        assertThat(ids(f.questions(Section.LOAD_BALANCER))).containsExactly("loadBalancer");
+    }
+
+    @Test
+    void nextStopsOnAnErrorAndBackAndJumpMove() {
+        WizardFlow f = flow();
+        assertThat(f.next()).isEmpty();
+        assertThat(f.current()).isEqualTo(Section.APP);
+        assertThat(f.next()).containsExactly("app: required; 2–28 characters, lowercase letters, digits and hyphens");
+        assertThat(f.current()).isEqualTo(Section.APP);
+        assertThat(f.set("app", "Hello")).startsWith("app: must match ^[a-z][a-z0-9-]*[a-z0-9]$");
+        f.set("app", "hello");
+        assertThat(f.next()).isEmpty();
+        assertThat(f.current()).isEqualTo(Section.NETWORK);
+        f.back();
+        assertThat(f.current()).isEqualTo(Section.APP);
+        f.jump(Section.DNS);
+        assertThat(f.current()).isEqualTo(Section.DNS);
+        f.jump(Section.REVIEW);
+        f.next();
+        assertThat(f.current()).isEqualTo(Section.REVIEW);
+    }
+
+    @Test
+    void defaultsAreComputedFromEarlierAnswers() {
+        WizardFlow f = flow();
+        f.set("app", "billing");
+        assertThat(f.get("cluster.name")).isEqualTo("billing");
+        f.set("certificate", "new");
+        f.set("certificate.domain", "api.shop.example.com");
+        assertThat(f.get("dns.zone")).isEqualTo("shop.example.com");
+        f.set("dns", "yes");
+        assertThat(f.get("dns.record")).isEqualTo("api.shop.example.com");
+        f.set("dns.zone", "example.com");
+        assertThat(f.get("dns.record")).isEqualTo("api.shop.example.com");
+    }
+
+    @Test
+    void crossFieldRulesUseTheSpecsWords() {
+        WizardFlow f = flow();
+        f.set("certificate", "new");
+        f.set("certificate.domain", "hello.example.com");
+        f.set("dns", "yes");
+        f.set("dns.zone", "example.com");
+        assertThat(f.set("dns.record", "other.example.org")).isEqualTo("dns.record: must equal the zone or lie inside it (example.com)");
+        assertThat(f.set("dns.record", "www.example.com"))
+                .isEqualTo("dns.record: must be covered by the certificate's names (hello.example.com)");
+        assertThat(f.set("service.minimumHealthyPercent", "100")).isNull();
+        assertThat(f.set("service.maximumPercent", "100")).contains("> minimumHealthyPercent (100) unless desiredCount is 0");
+        f.set("service.desiredCount", "0");
+        assertThat(f.error(Questions.byId("service.maximumPercent").orElseThrow())).isNull();
+        f.set("task.environment", "PASSWORD=x");
+        assertThat(f.set("task.secrets", "PASSWORD=/hello/password")).isEqualTo("task.secrets: PASSWORD is in both task.environment and task.secrets; keep it in one");
+        assertThat(f.warning(Questions.byId("task.environment").orElseThrow())).contains("PASSWORD looks secret");
+        f.set("service.desiredCount", "2");
+        assertThat(f.set("service.autoscaling", "3:6:60")).isEqualTo("service.autoscaling: min ≤ desiredCount ≤ max; desiredCount is 2");
+        assertThat(f.set("network.cidr", "10.0.0.1/16")).isEqualTo("network.cidr: has host bits set; did you mean 10.0.0.0/16?");
+        assertThat(f.set("network.cidr", "8.8.0.0/16")).startsWith("network.cidr: must be an RFC 1918 range");
+        assertThat(f.set("task.image", "nginx")).startsWith("task.image: needs a tag or digest");
+    }
+
+    @Test
+    void buildsTheSpecFromAnswersWithEveryDefault() {
+        WizardFlow f = flow();
+        f.set("app", "hello");
+        f.set("task.image", "nginx:1.27");
+        f.set("task.size", "512/2048");
+        f.set("task.environment", "LOG_LEVEL=info\nMODE=web");
+        f.set("task.secrets", "DB_PASSWORD=/hello/db-password");
+        f.set("certificate", "new");
+        f.set("certificate.domain", "hello.example.com");
+        f.set("dns", "yes");
+        f.set("dns.zone", "example.com");
+        Spec s = f.build();
+        assertThat(s.app()).isEqualTo("hello");
+        assertThat(s.region()).isEqualTo("us-east-1");
+        assertThat(s.network().vpc()).isEqualTo(VpcMode.NEW);
+        assertThat(s.network().natGateways()).isEqualTo(NatMode.SINGLE);
+        assertThat(s.task().cpu()).isEqualTo(512);
+        assertThat(s.task().memory()).isEqualTo(2048);
+        assertThat(s.task().port()).isEqualTo(80);
+        assertThat(s.task().environment()).containsEntry("MODE", "web");
+        assertThat(s.task().secrets().get("DB_PASSWORD").parameter()).isEqualTo("/hello/db-password");
+        assertThat(s.cluster().name()).isEqualTo("hello");
+        assertThat(s.loadBalancer().allowedCidrs()).containsExactly("0.0.0.0/0");
+        assertThat(s.certificate().domain()).isEqualTo("hello.example.com");
+        assertThat(s.dns().record()).isEqualTo("hello.example.com");
+        assertThat(s.service().desiredCount()).isEqualTo(2);
+    }
+
+    @Test
+    void buildRefusesWhileAnyScreenHasAnError() {
+        WizardFlow f = flow();
+        assertThatThrownBy(f::build).hasMessageContaining("app: required");
+        assertThat(f.tryBuild()).isNull();
+    }
+
+    @Test
+    void flagsGoThroughTheSameValidators() {
+        WizardFlow f = flow();
+        List<String> errs = f.applyFlags(Map.of("--port", List.of("70000"), "--app", List.of("ok-app")));
+        assertThat(errs).containsExactly("--port 70000: task.port: must be a whole number 1–65535 (the port the container listens on)");
+        assertThat(f.applyFlags(Map.of("--cpu", List.of("1024"), "--memory", List.of("512"))))
+                .containsExactly("--cpu 1024 --memory 512: task.memory: 512 MiB is not a combination Fargate accepts for cpu 1024; use 2048–8192 in steps of 1024");
+        assertThat(f.applyFlags(Map.of("--cpu", List.of("1024")))).isEmpty();
+        assertThat(f.get("task.size")).isEqualTo("1024/2048");
+        assertThat(f.applyFlags(Map.of("--env", List.of("A=1", "B=2"), "--no-rollback", List.of("true")))).isEmpty();
+        assertThat(f.get("task.environment")).isEqualTo("A=1\nB=2");
+        assertThat(f.get("service.rollbackOnFailure")).isEqualTo("false");
+    }
+
+    @Test
+    void secretValuesStayInMemoryAndAreWipedOnForget() {
+        WizardFlow f = flow();
+        f.set("task.secrets", "DB_PASSWORD=/hello/db\nSHARED=arn:aws:ssm:us-east-1:123456789012:parameter/shared/key");
+        assertThat(f.managedSecretNames()).containsExactly("DB_PASSWORD");
+        char[] v = "hunter2".toCharArray();
+        f.secretValue("DB_PASSWORD", v);
+        assertThat(f.givenAnswers().values()).noneMatch(a -> a.contains("hunter2"));
+        f.forgetSecrets();
+        assertThat(new String(v)).isEqualTo("\0".repeat(7));
+        assertThat(f.secretValues()).isEmpty();
+    }
+
+    private static List<String> ids(List<Question> qs) { return qs.stream().map(Question::id).toList(); }
+}
