@@ -1,6 +1,5 @@
 package dev.gantry.cli;
 
-import dev.gantry.aws.sim.SimWorld;
 import dev.gantry.engine.ApplyListener;
 import dev.gantry.engine.Engine;
 import dev.gantry.plan.Plan;
@@ -31,16 +30,8 @@ final class EngineRun {
 
     static Session open(GlobalOptions g, Spec spec, Map<String, String> env) {
         Session s = Session.open(Session.Config.from(env, spec.region(), g.profile, g.endpointUrl, g.simulate));
-        if (s.simulated()) prepareSimulatedAccount(s.world(), spec);
+        if (s.simulated()) SimAccount.prepare(s.world(), spec);
         return s;
-    }
-
-    /**
-     * The simulated account starts with what a real one would already have for this spec: the
-     * public hosted zone that dns.zone names (gantry never creates zones; people buy domains).
-     */
-    static void prepareSimulatedAccount(SimWorld world, Spec spec) {
-        if (spec.hasDns()) SimZones.ensure(world, spec.dns().zone());
     }
 
     static Engine engine(Session s, SecretValues secrets, ApplyListener listener) {
