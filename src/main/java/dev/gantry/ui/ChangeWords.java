@@ -45,7 +45,9 @@ public final class ChangeWords {
         if (v instanceof Ref) return "(known after apply)";
         if (v instanceof String s) return s.isEmpty() ? "\"\"" : s;
         if (v instanceof Map<?, ?> m) {
-            return m.entrySet().stream().map(e -> e.getKey() + ": " + value(e.getValue()))
+            // sorted so the same map always reads the same, whatever Map it arrived in
+            return m.entrySet().stream().sorted(java.util.Comparator.comparing(e -> String.valueOf(e.getKey())))
+                    .map(e -> e.getKey() + ": " + value(e.getValue()))
                     .collect(Collectors.joining(", ", "{", "}"));
         }
         if (v instanceof Collection<?> c) {

@@ -41,7 +41,8 @@ public final class PlanJson {
         summary.put("replace", counts.getOrDefault(Action.REPLACE, 0L));
         summary.put("destroy", counts.getOrDefault(Action.DELETE, 0L));
         ArrayNode changes = o.putArray("changes");
-        for (Change c : plan.mutating()) changes.add(change(c));
+        // grouped by piece like the text, so both list changes in the same order
+        plan.mutating().stream().sorted(java.util.Comparator.comparing(Change::piece)).forEach(c -> changes.add(change(c)));
         ArrayNode warnings = o.putArray("warnings");
         plan.warnings().forEach(warnings::add);
         return o;
@@ -90,7 +91,9 @@ public final class PlanJson {
         if (v instanceof Double d) return F.numberNode(d);
         if (v instanceof Map<?, ?> m) {
             ObjectNode o = F.objectNode();
-            m.forEach((k, val) -> o.set(String.valueOf(k), value(val)));
+            java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>();
+            m.forEach((k, val) -> sorted.put(String.valueOf(k), val));
+            sorted.forEach((k, val) -> o.set(k, value(val)));
             return o;
         }
         if (v instanceof Collection<?> c) {

@@ -8,12 +8,14 @@ import dev.gantry.plan.Address;
 import dev.gantry.plan.Change;
 import dev.gantry.plan.Piece;
 import dev.gantry.plan.Plan;
+import dev.gantry.plan.Ref;
 import dev.gantry.time.TimeSource;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -44,6 +46,34 @@ public final class Fixtures {
         Set<Address> d = Arrays.stream(deps).map(Address::parse).collect(Collectors.toSet());
         return new Change(Address.parse(address), Action.CREATE, piece, description, null, null, List.of(),
                 "it does not exist yet", d);
+    }
+
+    public static Change change(String address, Action action, Piece piece, String description, String reason,
+                         Change.FieldChange... fields) {
+        return new Change(Address.parse(address), action, piece, description, null, null, List.of(fields), reason, Set.of());
+    }
+
+    /** One of each action, plus a read and a no-op that plans do not show. */
+    public static Plan mixedPlan() {
+        return new Plan("hello", List.of(
+                change("service.main", Action.UPDATE, Piece.SERVICE, "ECS service: keeps your tasks running",
+                        "gantry.yaml asks for a different desired count",
+                        new Change.FieldChange("desiredCount", 2, 3, false)),
+                change("vpc.main", Action.CREATE, Piece.NETWORK, "VPC: your private network", "it does not exist yet"),
+                change("zones.main", Action.READ, Piece.NETWORK, "Availability zones", "looked up"),
+                change("cluster.main", Action.NOOP, Piece.CLUSTER, "ECS cluster", "matches"),
+                change("subnet.public-0", Action.CREATE, Piece.NETWORK, "Public subnet in the first zone",
+                        "it does not exist yet"),
+                change("task-definition.main", Action.REPLACE, Piece.TASK, "Task definition: what to run",
+                        "a task definition cannot be changed in place",
+                        new Change.FieldChange("image", "nginx:1.26", "nginx:1.27", true),
+                        new Change.FieldChange("environment", Map.of("USER", "admin"),
+                                Map.of("USER", "root"), true),
+                        new Change.FieldChange("executionRole", Ref.to(Address.parse("role.execution"), "arn"),
+                                null, false)),
+                change("dns-record.old", Action.DELETE, Piece.DNS, "DNS name for the service",
+                        "gantry.yaml no longer has dns")),
+                List.of("environment variable DB_TOKEN looks secret; consider task.secrets"));
     }
 
     public static Duration s(long seconds) { return Duration.ofSeconds(seconds); }

@@ -37,7 +37,7 @@ final class RolloutPane {
             lines.add(new Styled("", null, null, 0));
         }
         if (r == null) {
-            if (d == null) lines.add(new Styled("The service's rollout shows here once it starts.", TextColor.ANSI.BLACK_BRIGHT, null, 0));
+            if (d == null) lines.add(new Styled("The ECS rollout shows here once it starts.", TextColor.ANSI.BLACK_BRIGHT, null, 0));
         } else {
             for (RolloutSnapshot.Deployment dep : r.deployments()) {
                 lines.add(new Styled(dep.status() + "  rev " + dep.taskDefinitionRevision() + "  " + dep.rolloutState(),
