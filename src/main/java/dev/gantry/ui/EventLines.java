@@ -89,8 +89,9 @@ public final class EventLines {
         for (String e : s.events()) if (seenEvents.add(e)) fresh.add(0, e);
         for (String e : fresh) out.add("ECS: " + e);
         for (RolloutSnapshot.StoppedTask t : s.stoppedTasks()) {
-            if (!seenTasks.add(t.taskId())) continue;
-            out.add("task " + t.taskId() + " stopped: " + stoppedReason(t));
+            if (!seenTasks.add(String.valueOf(t.taskId()))) continue;
+            String id = t.taskId() == null ? "" : t.taskId().substring(t.taskId().lastIndexOf('/') + 1);
+            out.add("task " + id + " stopped: " + stoppedReason(t));
         }
     }
 

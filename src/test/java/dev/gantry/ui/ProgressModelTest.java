@@ -123,8 +123,10 @@ class ProgressModelTest {
                 "[  1m06s] + load-balancer.main  Load balancer: takes your users' traffic … failed: TooManyLoadBalancers",
                 "            fix: raise the quota");
         assertThat(log.get(4)).startsWith("[  1m10s] rollout hello: rev 4 PRIMARY IN_PROGRESS, 0/2 running");
-        assertThat(log).contains("            ECS: (service hello) registered 2 targets in (target-group hello).")
-                .isNotEmpty();
+        assertThat(log.subList(5, 8)).containsExactly(
+                "            ECS: (service hello) registered 2 targets in (target-group hello).",
+                "            ECS: (service hello) has started 1 tasks: (task 0123abcd).",
+                "            task 0123abcdef987654 stopped: TaskFailedToStart: ResourceInitializationError: unable to pull secrets");
     }
 
     @Test

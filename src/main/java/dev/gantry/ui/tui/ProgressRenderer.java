@@ -66,10 +66,11 @@ final class ProgressRenderer {
         c.text(barWidth, 1, label.length(), label, null, SGR.BOLD);
         List<String> parts = new ArrayList<>();
         parts.add(n.done() + " done");
-        if (n.running() > 0) parts.add(n.running() + " in progress");
-        if (n.pending() > 0) parts.add(n.pending() + " waiting");
+        // failures before activity: on a narrow terminal the end of this line is cut off
         if (n.failed() > 0) parts.add(n.failed() + " failed");
         if (n.skipped() > 0) parts.add(n.skipped() + " skipped");
+        if (n.running() > 0) parts.add(n.running() + " in progress");
+        if (n.pending() > 0) parts.add(n.pending() + " waiting");
         int col = barWidth + label.length() + 2;
         c.text(col, 1, w - col, String.join(" · ", parts));
         if (box.height() < 3) return;

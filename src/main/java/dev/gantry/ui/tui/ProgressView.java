@@ -65,10 +65,12 @@ public final class ProgressView implements ApplyListener, AutoCloseable {
 
     /**
      * A screen on the process's own terminal that delivers Ctrl-C as a key (TRAP) instead of
-     * letting the signal kill the JVM mid-call with the terminal still in raw mode.
+     * letting the signal kill the JVM mid-call with the terminal still in raw mode. Forced to a
+     * text terminal: without a console lanterna would otherwise open a Swing window.
      */
     public static Screen terminalScreen() throws IOException {
         return new TerminalScreen(new DefaultTerminalFactory()
+                .setForceTextTerminal(true)
                 .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
                 .createTerminal());
     }

@@ -68,7 +68,7 @@ class ProgressViewTest {
         List<String> rows = ScreenText.rows(vt);
         assertThat(rows.get(0)).startsWith("gantry apply · hello · us-east-1")
                 .endsWith("elapsed 40s · about 1m05s left"); // NAT: 95 s typical, 30 s spent
-        assertThat(rows.get(1)).endsWith("7/8  4 done · 1 in progress · 1 failed · 2 skipped");
+        assertThat(rows.get(1)).endsWith("7/8  4 done · 1 failed · 2 skipped · 1 in progress");
         assertThat(pane(3, 20, 0, 72)).containsExactly(
                 "── Resources ───────────────────────────────────────────────────────────",
                 " Network",
@@ -213,6 +213,11 @@ class ProgressViewTest {
         assertThat(small).contains(" Security  ✓ 1 done", " Task  ✓ 1 done"); // finished pieces shrink first
         assertThat(ScreenText.rows(vt).get(15)).isEqualTo(" … 2 more lines"); // and what still does not fit says so
 
+        vt.setTerminalSize(new TerminalSize(40, 5)); // tiny: the header alone, cut to fit
+        view.tick();
+        assertThat(ScreenText.rows(vt).get(1)).isEqualTo("███████████░░ 7/8  4 done · 1 failed · …");
+        assertThat(screen()).doesNotContain("── Resources");
+
         vt.setTerminalSize(new TerminalSize(90, 30)); // narrow: panes stack
         view.tick();
         String stacked = screen();
@@ -239,5 +244,16 @@ class ProgressViewTest {
         } finally {
             view.close();
         }
+    }
+
+    @Test
+    void theCtrlCByteOfARawTerminalDecodesToTheKeyTheViewStopsOn() throws Exception {
+        var decoder = new com.googlecode.lanterna.input.InputDecoder(new java.io.StringReader("\u0003"));
+        decoder.addProfile(new com.googlecode.lanterna.input.DefaultKeyDecodingProfile());
+        KeyStroke k = decoder.getNextCharacter(true);
+        view.open();
+        vt.addInput(k);
+        view.tick();
+        assertThat(interrupts).hasValue(1);
     }
 }
