@@ -1,6 +1,5 @@
 package dev.gantry.cli;
 
-import dev.gantry.engine.ApplyListener;
 import dev.gantry.engine.ApplyResult;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.EngineOptions;
@@ -65,14 +64,16 @@ public final class ApplyCommand implements Callable<Integer> {
         String resume = "gantry apply -f " + file + (global.simulate ? " --simulate" : "") + (yes ? " --yes" : "");
         try (Session session = EngineRun.open(global, spec, env)) {
             Operation op = Operation.apply(spec.app(), spec.region());
-            ApplyListener view = EngineRun.lineView(op, output, global, env, session, System.out);
-            Engine engine = EngineRun.engine(session, values, view);
-            try (Interrupts ignored = Interrupts.install(engine)) {
-                EngineOptions options = new EngineOptions(allowReplace, forceUnlock,
-                        EngineRun.confirmation(yes, "Apply these changes?", EngineRun.ansi(global, env), System.out),
-                        Holder.describe(env), java.util.Set.of(), resume);
-                ApplyResult result = engine.apply(spec, options);
-                return result.exitCode();
+            try (Views views = new Views(op, output, global, env, session)) {
+                Engine engine = EngineRun.engine(session, values, views.listener());
+                views.attach(engine);
+                try (Interrupts ignored = Interrupts.install(engine)) {
+                    EngineOptions options = new EngineOptions(allowReplace, forceUnlock,
+                            views.confirmation(yes, "Apply these changes?", output.equals("json")),
+                            Holder.describe(env), java.util.Set.of(), resume);
+                    ApplyResult result = engine.apply(spec, options);
+                    return result.exitCode();
+                }
             }
         }
     }

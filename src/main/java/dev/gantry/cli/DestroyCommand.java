@@ -1,6 +1,5 @@
 package dev.gantry.cli;
 
-import dev.gantry.engine.ApplyListener;
 import dev.gantry.engine.ApplyResult;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.EngineOptions;
@@ -57,14 +56,16 @@ public final class DestroyCommand implements Callable<Integer> {
         String resume = "gantry destroy -f " + file + (global.simulate ? " --simulate" : "") + (yes ? " --yes" : "");
         try (Session session = EngineRun.open(global, spec, env)) {
             Operation op = Operation.destroy(spec.app(), spec.region());
-            ApplyListener view = EngineRun.lineView(op, output, global, env, session, System.out);
-            Engine engine = EngineRun.engine(session, SecretValues.none(), view);
-            try (Interrupts ignored = Interrupts.install(engine)) {
-                EngineOptions options = new EngineOptions(false, forceUnlock,
-                        EngineRun.confirmation(yes, "Destroy all of these?", EngineRun.ansi(global, env), System.out),
-                        Holder.describe(env), keep, resume);
-                ApplyResult result = engine.destroy(spec, options);
-                return result.exitCode();
+            try (Views views = new Views(op, output, global, env, session)) {
+                Engine engine = EngineRun.engine(session, SecretValues.none(), views.listener());
+                views.attach(engine);
+                try (Interrupts ignored = Interrupts.install(engine)) {
+                    EngineOptions options = new EngineOptions(false, forceUnlock,
+                            views.confirmation(yes, "Destroy all of these?", output.equals("json")),
+                            Holder.describe(env), keep, resume);
+                    ApplyResult result = engine.destroy(spec, options);
+                    return result.exitCode();
+                }
             }
         }
     }
