@@ -78,5 +78,5 @@ esac
 
 say ""
 say "Next:"
-say "  gantry init                                        # answer a few questions, get gantry.yaml"
+say "  gantry init                                          # answer a few questions, get gantry.yaml"
 say "  gantry apply --simulate -f templates/web-https.yaml  # or watch a full deploy, no AWS needed"

@@ -40,7 +40,7 @@ public final class Main {
     }
 
     /** A wrong flag or argument: say which, suggest the near miss, point at --help; never the whole usage. */
-    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+    static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
         err.println("gantry: " + ex.getMessage());
@@ -51,7 +51,7 @@ public final class Main {
     }
 
     /** Anything a command throws becomes one plain line (no stack trace) and the contract's exit code. */
-    private static int failure(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+    static int failure(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         if (ex instanceof SpecException se) {
             new DiagnosticPrinter(err, false).printAll(se.diagnostics());

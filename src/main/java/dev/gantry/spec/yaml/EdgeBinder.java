@@ -92,7 +92,7 @@ final class EdgeBinder {
         int idle = ranged(s, "idleTimeout", Rules.IDLE_TIMEOUT, "seconds", d.idleTimeout());
         List<String> cidrs = s.strings("allowedCidrs", "[0.0.0.0/0]");
         if (cidrs != null) {
-            Node.ListNode list = (Node.ListNode) s.entry("allowedCidrs").value();
+            Node.ListNode list = s.listNode("allowedCidrs");
             if (cidrs.isEmpty()) {
                 report.error(list.line(), list.column(), s.field("allowedCidrs"),
                         "an empty list would let nobody reach the load balancer", "remove the line to allow everyone, or list the blocks allowed in");
@@ -130,7 +130,7 @@ final class EdgeBinder {
                     "alternativeNames apply only when gantry requests the certificate (domain); an existing certificate has its own names",
                     "remove alternativeNames");
         } else if (alt != null) {
-            Node.ListNode list = (Node.ListNode) s.entry("alternativeNames").value();
+            Node.ListNode list = s.listNode("alternativeNames");
             Set<String> seen = new HashSet<>();
             if (domain != null) seen.add(domain.toLowerCase());
             for (int i = 0; i < alt.size(); i++) {

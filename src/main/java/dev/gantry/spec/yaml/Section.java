@@ -117,6 +117,12 @@ final class Section {
         return null;
     }
 
+    /** The list node behind a key that {@link #strings} accepted (an empty value is an empty list). */
+    Node.ListNode listNode(String key) {
+        Node.Entry e = entry(key);
+        return e.value() instanceof Node.ListNode l ? l : new Node.ListNode(e.line(), e.column(), List.of());
+    }
+
     /** A list whose items must all be text. Null if the list or any item is wrong. */
     List<String> strings(String key, String example) {
         Node.ListNode l = list(key, example);

@@ -154,7 +154,7 @@ final class SpecBinder {
     private List<String> subnets(Section s, String key, Set<String> seen) {
         List<String> ids = s.strings(key, "[subnet-0123456789abcdef0, subnet-0fedcba9876543210]");
         if (ids == null) return null;
-        Node.ListNode list = (Node.ListNode) s.entry(key).value();
+        Node.ListNode list = s.listNode(key);
         Set<String> mine = new HashSet<>();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);

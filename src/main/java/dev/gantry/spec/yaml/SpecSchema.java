@@ -39,10 +39,10 @@ public final class SpecSchema {
     }
 
     static ObjectNode build() {
-        ObjectNode root = object("gantry spec, version 1: one containerised web service on ECS Fargate and everything around it.");
+        ObjectNode root = JSON.createObjectNode();
         root.put("$schema", "http://json-schema.org/draft-07/schema#");
-        root.put("$id", "https://gantry.dev/schema/spec-v1.json");
         root.put("title", "gantry.yaml");
+        root.setAll(object("gantry spec, version 1: one containerised web service on ECS Fargate and everything around it."));
         required(root, "version", "app", "region", "task");
         ObjectNode p = (ObjectNode) root.get("properties");
         p.set("version", integer("The spec format; only 1 exists.", 1, 1));
