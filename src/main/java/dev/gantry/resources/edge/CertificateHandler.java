@@ -76,7 +76,12 @@ final class CertificateHandler implements ResourceType {
                 if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
                 String component = tags.get(ResourceContext.TAG_COMPONENT);
                 if (component == null || !component.startsWith(type() + ".")) continue;
-                out.add(observed(Address.parse(component), describe(ctx, s.certificateArn()), tags.get(TAG_ZONE)));
+                CertificateDetail d = describe(ctx, s.certificateArn());
+                // A request still pending is reported without its zone, so the plan updates it in
+                // place: the update (re)writes the validation records and waits for ISSUED. This is
+                // how an apply interrupted between the request and the records finishes the job.
+                String zone = d.status() == CertificateStatus.PENDING_VALIDATION ? null : tags.get(TAG_ZONE);
+                out.add(observed(Address.parse(component), d, zone));
             }
             token = page.nextToken();
         } while (token != null);

@@ -79,6 +79,7 @@ final class DnsRecordHandler implements ResourceType {
                         .ifPresent(r -> deletes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(r).build()));
                 Zones.record(ctx, zoneId, EdgeNames.ownerRecord(name), RRType.TXT)
                         .ifPresent(r -> deletes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(r).build()));
+                if (deletes.isEmpty()) return StepResult.done(current);
                 ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId)
                         .changeBatch(cb -> cb.comment("gantry: remove " + name + " for app " + ctx.app()).changes(deletes)));
             } catch (NoSuchHostedZoneException gone) {

@@ -110,7 +110,12 @@ final class ListenerHandler implements ResourceType {
     private static Step afterCertificate(ResourceContext ctx, Map<String, Object> props, Step then) {
         String arn = (String) props.get("certificateArn");
         if (arn == null) return then;
-        Step wait = Poll.until(ctx, "the certificate to be issued", CertificateHandler.ISSUE_TIMEOUT,
+        // Built on first run, so the 45 minutes start when the listener's turn comes, not at planning.
+        return () -> Steps.then(waitIssued(ctx, arn), ignored -> then).run();
+    }
+
+    private static Step waitIssued(ResourceContext ctx, String arn) {
+        return Poll.until(ctx, "the certificate to be issued", CertificateHandler.ISSUE_TIMEOUT,
                 CertificateHandler.TIMEOUT_FIX, () -> {
                     var cert = ctx.aws().acm().describeCertificate(b -> b.certificateArn(arn)).certificate();
                     if (cert.status() == CertificateStatus.ISSUED) return Optional.of(new Observed(Address.of("certificate", "main"), arn, Map.of(), Map.of()));
@@ -120,7 +125,6 @@ final class ListenerHandler implements ResourceType {
                     }
                     return Optional.empty();
                 });
-        return Steps.then(wait, ignored -> then);
     }
 
     private static Action action(Object spec) {

@@ -248,4 +248,22 @@ class EdgeHandlersTest {
         Observed https = create(new ListenerHandler(), HTTPS_LISTENER);
         assertThat(https.props()).containsEntry("certificateArn", arn).containsEntry("port", 443);
     }
+
+    @Test
+    void anApplyThatDiedAfterTheRequestFinishesValidationOnTheNextRun() {
+        Desired d = EdgeFixture.desired(spec, CERTIFICATE);
+        Map<String, Object> props = EdgeFixture.resolve(d, Map.of("hosted-zone.main.id", f.zoneId));
+        f.world.faults.crashAfterMutation(1);
+        assertThatThrownBy(() -> f.run(new CertificateHandler().create(ctx, d, props))).isInstanceOf(dev.gantry.aws.sim.SimulatedCrash.class);
+        f.world.faults.clear();
+
+        f.time.advance(Duration.ofHours(2));
+        Observed pending = new CertificateHandler().refresh(ctx).get(0);
+        assertThat(pending.output("status")).isEqualTo("PENDING_VALIDATION");
+        assertThat(pending.props()).doesNotContainKey("zoneId"); // differs from the desired props: the plan updates it
+        Observed issued = f.run(new CertificateHandler().update(ctx, pending, d, props));
+        assertThat(issued.id()).isEqualTo(pending.id());
+        assertThat(issued.output("status")).isEqualTo("ISSUED");
+        assertThat(new CertificateHandler().refresh(ctx).get(0).props()).isEqualTo(props);
+    }
 }
