@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "From an empty AWS account to a production-ready container on ECS Fargate.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, InitCommand.class})
 public final class GantryCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
