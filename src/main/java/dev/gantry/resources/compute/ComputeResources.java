@@ -83,12 +83,13 @@ public final class ComputeResources {
         if (svc.autoscaling() == null) s.put("desiredCount", svc.desiredCount());
         s.put("subnets", NetworkResources.serviceSubnetRefs(spec)).put("securityGroups", List.of(Ref.to(NetworkResources.SERVICE_SG, "id")))
                 .put("assignPublicIp", NetworkResources.assignPublicIp(spec));
-        Set<Address> extra = Set.of();
+        // Tasks pull their image as soon as they start, so their subnets' way out must be in place.
+        Set<Address> extra = new java.util.TreeSet<>(NetworkResources.egressRoutes(spec));
         if (spec.hasLoadBalancer()) {
             s.put("targetGroupArn", Ref.to(TARGET_GROUP, "arn")).put("containerPort", task.port())
                     .put("healthCheckGracePeriodSeconds", HEALTH_CHECK_GRACE_SECONDS);
             // ECS refuses a target group that no listener forwards to yet.
-            extra = Set.of(spec.hasCertificate() ? LISTENER_HTTPS : LISTENER_HTTP);
+            extra.add(spec.hasCertificate() ? LISTENER_HTTPS : LISTENER_HTTP);
         }
         s.put("minimumHealthyPercent", svc.minimumHealthyPercent()).put("maximumPercent", svc.maximumPercent())
                 .put("rollbackOnFailure", svc.rollbackOnFailure());

@@ -53,6 +53,22 @@ public final class NetworkResources {
     /** Tasks in public subnets need a public IP to pull their image; in private subnets NAT does that. */
     public static boolean assignPublicIp(Spec spec) { return !spec.network().tasksInPrivateSubnets(); }
 
+    /**
+     * The route tables that give the tasks' subnets their way out (to pull the image), which must
+     * exist before the service starts tasks: none for a VPC gantry does not manage.
+     */
+    public static Set<Address> egressRoutes(Spec spec) {
+        Network n = spec.network();
+        if (n.vpc() != dev.gantry.spec.VpcMode.NEW) return Set.of();
+        if (!n.tasksInPrivateSubnets()) return Set.of(PUBLIC_ROUTES);
+        if (n.natGateways() == NatMode.PER_AZ) {
+            Set<Address> out = new java.util.TreeSet<>();
+            for (int i = 0; i < azs(n); i++) out.add(Address.of("route-table", "private-" + i));
+            return out;
+        }
+        return Set.of(Address.of("route-table", "private"));
+    }
+
     public static void expand(Spec spec, List<Desired> out) {
         Network n = spec.network();
         switch (n.vpc()) {
