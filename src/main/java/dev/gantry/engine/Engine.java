@@ -234,7 +234,15 @@ public final class Engine {
 
     private void acquire(Lock lock, EngineOptions options) {
         if (options.forceUnlock()) release(lock);
-        call(() -> { lock.acquire(options.holder(), scheduler.now()); return null; }, "taking the apply lock " + lock.name());
+        try {
+            call(() -> { lock.acquire(options.holder(), scheduler.now()); return null; }, "taking the apply lock " + lock.name());
+        } catch (Lock.LockedException e) {
+            if (!options.staleLock().test(e.holder())) throw e;
+            // The holder ran on this machine and its process is gone: a crash, not a colleague.
+            listener.on(new ApplyEvent.Info(at(), "breaking a lock left by a run that died: " + e.holder()));
+            release(lock);
+            call(() -> { lock.acquire(options.holder(), scheduler.now()); return null; }, "taking the apply lock " + lock.name());
+        }
     }
 
     private void release(Lock lock) {
