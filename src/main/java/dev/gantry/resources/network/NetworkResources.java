@@ -8,6 +8,7 @@ import dev.gantry.resources.ResourceType;
 import dev.gantry.spec.NatMode;
 import dev.gantry.spec.Network;
 import dev.gantry.spec.Spec;
+import dev.gantry.spec.VpcMode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,11 +43,23 @@ public final class NetworkResources {
         return out;
     }
 
-    /** Where tasks run: private subnets when they reach the internet through NAT, else the public ones. */
+    /**
+     * Where tasks run: private subnets when they reach the internet through NAT, else the public
+     * ones. Each Ref resolves to a subnet id; for a VPC gantry builds, it points at the route table
+     * that gives the subnet its way out, so the service waits for that route (and its NAT gateway)
+     * and its first tasks can pull their image.
+     */
     public static List<Ref> serviceSubnetRefs(Spec spec) {
-        if (!spec.network().tasksInPrivateSubnets()) return publicSubnetRefs(spec);
+        Network n = spec.network();
+        boolean priv = n.tasksInPrivateSubnets();
+        int count = priv ? privateCount(n) : publicCount(n);
         List<Ref> out = new ArrayList<>();
-        for (int i = 0; i < privateCount(spec.network()); i++) out.add(Ref.to(privateSubnet(i), "id"));
+        for (int i = 0; i < count; i++) {
+            if (n.vpc() != VpcMode.NEW) out.add(Ref.to(priv ? privateSubnet(i) : publicSubnet(i), "id"));
+            else if (!priv) out.add(Ref.to(PUBLIC_ROUTES, "subnet" + i));
+            else if (n.natGateways() == NatMode.PER_AZ) out.add(Ref.to(Address.of("route-table", "private-" + i), "subnet0"));
+            else out.add(Ref.to(Address.of("route-table", "private"), "subnet" + i));
+        }
         return out;
     }
 

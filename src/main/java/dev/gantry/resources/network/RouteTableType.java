@@ -26,6 +26,7 @@ import java.util.TreeMap;
  * {@code route-table.public}, {@code route-table.private[-N]}: where traffic leaving the subnets
  * goes. {@code routes} maps a destination CIDR to a gateway id; {@code subnets} lists the subnets
  * that use the table. Both are brought to the desired state in place, route by route.
+ * Outputs: {@code id}, and {@code subnet0..} (the associated subnets, in the order of {@code subnets}).
  */
 public final class RouteTableType implements ResourceType {
     @Override public String type() { return "route-table"; }
@@ -163,6 +164,11 @@ public final class RouteTableType implements ResourceType {
         props.put("vpcId", t.vpcId());
         props.put("routes", routes(t));
         props.put("subnets", subnets);
-        return new Observed(address, t.routeTableId(), props, Map.of("id", t.routeTableId()));
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("id", t.routeTableId());
+        // "subnetN": the N-th subnet, once it routes through this table; a Ref to it makes a
+        // resource wait for the subnet's way out (tasks must pull their image on start).
+        for (int i = 0; i < subnets.size(); i++) outputs.put("subnet" + i, subnets.get(i));
+        return new Observed(address, t.routeTableId(), props, outputs);
     }
 }

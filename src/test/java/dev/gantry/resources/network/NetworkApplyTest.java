@@ -37,6 +37,7 @@ class NetworkApplyTest {
         assertThat(ec2.availabilityZoneOfSubnet(public1)).isEqualTo("us-east-1b");
 
         assertRefreshMatchesDesired(h);
+        assertServiceSubnetsResolve(h, List.of(private0, made.get(NetworkResources.privateSubnet(1)).id()));
 
         h.destroyAll();
         assertThat(h.refresh()).isEmpty();
@@ -57,6 +58,8 @@ class NetworkApplyTest {
             assertThat(rt.props().get("routes")).isEqualTo(Map.of("0.0.0.0/0", made.get(Address.of("nat-gateway", "nat-" + i)).id()));
         }
         assertRefreshMatchesDesired(h);
+        assertServiceSubnetsResolve(h, List.of(made.get(NetworkResources.privateSubnet(0)).id(),
+                made.get(NetworkResources.privateSubnet(1)).id(), made.get(NetworkResources.privateSubnet(2)).id()));
         h.destroyAll();
         assertThat(h.refresh()).isEmpty();
     }
@@ -69,6 +72,7 @@ class NetworkApplyTest {
         String pub = made.get(NetworkResources.publicSubnet(0)).id();
         assertThat(h.world.state.ec2.subnetReachesInternet(pub, true, h.clock.now())).isTrue();
         assertRefreshMatchesDesired(h);
+        assertServiceSubnetsResolve(h, List.of(pub, made.get(NetworkResources.publicSubnet(1)).id()));
     }
 
     @Test
@@ -92,6 +96,14 @@ class NetworkApplyTest {
         mine.applyAll();
         mine.use(mine.spec.withApp("other"));
         assertThat(mine.refresh()).isEmpty();
+    }
+
+    /** The service's subnet refs give the subnet ids in order, both right after apply and after a fresh refresh. */
+    private static void assertServiceSubnetsResolve(NetworkHarness h, List<String> subnetIds) {
+        Map<String, Object> refs = Map.of("subnets", NetworkResources.serviceSubnetRefs(h.spec));
+        assertThat(h.resolve(refs).get("subnets")).isEqualTo(subnetIds);
+        h.applied.putAll(h.refresh());
+        assertThat(h.resolve(refs).get("subnets")).isEqualTo(subnetIds);
     }
 
     /** What the planner would do: refs resolved, the observed props equal the desired ones. */

@@ -67,7 +67,23 @@ class NetworkExpansionTest {
         List<Desired> all = expand(spec);
         assertThat(addresses(all)).noneMatch(a -> a.contains("private") || a.contains("nat"));
         assertThat(NetworkResources.assignPublicIp(spec)).isTrue();
-        assertThat(NetworkResources.serviceSubnetRefs(spec)).isEqualTo(NetworkResources.publicSubnetRefs(spec));
+        // Through the public route table: the service waits until the subnets route to the internet gateway.
+        assertThat(NetworkResources.serviceSubnetRefs(spec)).containsExactly(
+                Ref.to(NetworkResources.PUBLIC_ROUTES, "subnet0"), Ref.to(NetworkResources.PUBLIC_ROUTES, "subnet1"));
+    }
+
+    @Test
+    void tasksInPrivateSubnetsWaitForTheirNatRoute() {
+        Spec single = NetworkHarness.spec(Network.newVpc("10.0.0.0/16", 2, NatMode.SINGLE), null);
+        assertThat(NetworkResources.serviceSubnetRefs(single)).containsExactly(
+                Ref.to(Address.parse("route-table.private"), "subnet0"), Ref.to(Address.parse("route-table.private"), "subnet1"));
+        Spec perAz = NetworkHarness.spec(Network.newVpc("10.0.0.0/16", 3, NatMode.PER_AZ), null);
+        assertThat(NetworkResources.serviceSubnetRefs(perAz)).containsExactly(
+                Ref.to(Address.parse("route-table.private-0"), "subnet0"), Ref.to(Address.parse("route-table.private-1"), "subnet0"),
+                Ref.to(Address.parse("route-table.private-2"), "subnet0"));
+        assertThat(NetworkResources.assignPublicIp(single)).isFalse();
+        assertThat(NetworkResources.publicSubnetRefs(perAz)).hasSize(3)
+                .allSatisfy(r -> assertThat(r.address().type()).isEqualTo("subnet"));
     }
 
     @Test
@@ -78,6 +94,7 @@ class NetworkExpansionTest {
         assertThat(all.stream().filter(d -> !d.address().type().equals("security-group"))).allMatch(Desired::data);
         assertThat(find(all, "security-group.service").props().get("ingress")).isEqualTo(List.of());
         assertThat(NetworkResources.assignPublicIp(spec)).isTrue();
+        assertThat(NetworkResources.serviceSubnetRefs(spec)).isEqualTo(NetworkResources.publicSubnetRefs(spec));
     }
 
     @Test
