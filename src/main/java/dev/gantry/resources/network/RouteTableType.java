@@ -39,7 +39,9 @@ public final class RouteTableType implements ResourceType {
         List<Observed> out = new ArrayList<>();
         List<RouteTable> tables = ctx.aws().ec2().describeRouteTables(b -> b.filters(Ec2Tagging.appFilter(ctx))).routeTables();
         if (tables.isEmpty()) return out;
-        List<String> order = subnetsInAddressOrder(ctx);
+        // Ordering only matters for a table with several subnets; skip the extra call otherwise.
+        boolean several = tables.stream().anyMatch(t -> t.associations().stream().filter(a -> a.subnetId() != null).count() > 1);
+        List<String> order = several ? subnetsInAddressOrder(ctx) : List.of();
         for (RouteTable t : tables) {
             Ec2Tagging.addressOf(ctx, t.tags(), type()).ifPresent(a -> out.add(observe(a, t, order)));
         }
