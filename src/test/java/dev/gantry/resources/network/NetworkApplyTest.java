@@ -91,6 +91,30 @@ class NetworkApplyTest {
     }
 
     @Test
+    void throttlingAndServerErrorsNeitherDuplicateNorOrphanAnything() {
+        NetworkHarness h = new NetworkHarness(NetworkHarness.spec(Network.newVpc("10.0.0.0/16", 2, NatMode.PER_AZ), LoadBalancer.defaults()));
+        h.retrying = true;
+        h.world.faults.throttle(0.3).serverErrors(0.05);
+        h.applyAll();
+        var ec2 = h.ctx.aws().ec2();
+        h.world.faults.clear();
+        Filter mine = Filter.builder().name("tag:gantry:app").values("hello").build();
+        assertThat(ec2.describeVpcs(b -> b.filters(mine)).vpcs()).hasSize(1);
+        assertThat(ec2.describeSubnets(b -> b.filters(mine)).subnets()).hasSize(4);
+        assertThat(ec2.describeNatGateways(b -> b.filter(mine)).natGateways()).hasSize(2);
+        assertThat(ec2.describeAddresses(b -> b.filters(mine)).addresses()).hasSize(2);
+        assertThat(ec2.describeRouteTables(b -> b.filters(mine)).routeTables()).hasSize(3);
+        assertThat(ec2.describeSecurityGroups(b -> b.filters(mine)).securityGroups()).hasSize(2);
+        assertRefreshMatchesDesired(h);
+
+        h.world.faults.throttle(0.3).serverErrors(0.05);
+        h.destroyAll();
+        h.world.faults.clear();
+        assertThat(h.refresh()).isEmpty();
+        assertThat(ec2.describeAddresses(b -> {}).addresses()).isEmpty();
+    }
+
+    @Test
     void anotherAppsResourcesAreNotRefreshed() {
         NetworkHarness mine = new NetworkHarness(NetworkHarness.spec(Network.newVpc("10.0.0.0/16", 2, NatMode.NONE), null));
         mine.applyAll();
