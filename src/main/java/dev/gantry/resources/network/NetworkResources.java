@@ -69,7 +69,7 @@ public final class NetworkResources {
     public static void expand(Spec spec, List<Desired> out) {
         Network n = spec.network();
         switch (n.vpc()) {
-            case NEW -> expandNew(n, out);
+            case NEW -> expandNew(spec, out);
             case DEFAULT -> expandDefault(out);
             case EXISTING -> expandExisting(n, out);
         }
@@ -96,7 +96,8 @@ public final class NetworkResources {
 
     // ---- vpc: new ----
 
-    private static void expandNew(Network n, List<Desired> out) {
+    private static void expandNew(Spec spec, List<Desired> out) {
+        Network n = spec.network();
         String cidr = n.cidr() == null ? Network.DEFAULT_CIDR : n.cidr();
         int azs = azs(n);
         NatMode nat = n.natGateways() == null ? NatMode.SINGLE : n.natGateways();
@@ -112,8 +113,7 @@ public final class NetworkResources {
         List<Ref> privateIds = new ArrayList<>();
         for (int i = 0; i < azs; i++) {
             Ref zone = Ref.to(ZONES, "az" + i);
-            out.add(managed(publicSubnet(i), "Public subnet in zone " + (i + 1)
-                            + ": holds the load balancer" + (nat == NatMode.NONE ? " and the tasks" : " and NAT gateway") + "; reachable from the internet",
+            out.add(managed(publicSubnet(i), "Public subnet in zone " + (i + 1) + ": " + publicSubnetRole(spec, nat, i),
                     props("vpcId", vpcId, "cidr", SubnetCidrs.publicCidr(cidr, i), "availabilityZone", zone, "mapPublicIpOnLaunch", true)));
             publicIds.add(Ref.to(publicSubnet(i), "id"));
             if (nat != NatMode.NONE) {
@@ -152,6 +152,16 @@ public final class NetworkResources {
                                 "subnets", List.of(privateIds.get(i)))));
             }
         }
+    }
+
+    /** What a public subnet holds, in words: "holds the load balancer and the NAT gateway; reachable from the internet". */
+    private static String publicSubnetRole(Spec spec, NatMode nat, int zone) {
+        List<String> holds = new ArrayList<>();
+        if (spec.hasLoadBalancer()) holds.add("the load balancer");
+        if (nat == NatMode.NONE) holds.add("the tasks");
+        if (nat == NatMode.PER_AZ || (nat == NatMode.SINGLE && zone == 0)) holds.add("the NAT gateway");
+        if (holds.isEmpty()) return "reachable from the internet; nothing runs here yet";
+        return "holds " + String.join(" and ", holds) + "; reachable from the internet";
     }
 
     // ---- vpc: default / existing ----

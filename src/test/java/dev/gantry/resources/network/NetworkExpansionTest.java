@@ -41,6 +41,8 @@ class NetworkExpansionTest {
         assertThat(find(all, "subnet.private-1").props().get("cidr")).isEqualTo("10.0.160.0/19");
         assertThat(find(all, "subnet.private-1").props().get("availabilityZone")).isEqualTo(Ref.to(NetworkResources.ZONES, "az1"));
         assertThat(find(all, "vpc.main").guarded()).isTrue();
+        assertThat(find(all, "subnet.public-0").description()).contains("load balancer").contains("NAT gateway");
+        assertThat(find(all, "subnet.public-1").description()).contains("load balancer").doesNotContain("NAT");
         assertThat(find(all, "zones.main").data()).isTrue();
         assertThat(find(all, "nat-gateway.nat-0").dependsOn()).contains(Address.parse("subnet.public-0"),
                 Address.parse("eip.nat-0"), Address.parse("internet-gateway.main"));
