@@ -36,6 +36,7 @@ import java.util.UUID;
 final class ServiceType implements ResourceType {
     static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(30);
     static final Duration FIRST_POLL = Duration.ofSeconds(2);
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     @Override public String type() { return "service"; }
     @Override public int tier() { return 4; }
@@ -186,13 +187,15 @@ final class ServiceType implements ResourceType {
         RolloutWatcher watcher = new RolloutWatcher(ctx.aws().ecs(), cluster, service);
         Explainer.Context explain = Explainer.Context.of(ctx.spec());
         Instant deadline = ctx.time().now().plus(ROLLOUT_TIMEOUT);
+        // Failures older than this watch belong to an earlier apply; the margin absorbs clock skew with AWS.
+        Instant started = ctx.time().now().minus(CLOCK_SKEW);
         return new Step() {
             Duration interval = FIRST_POLL;
 
             @Override public StepResult run() {
                 Service s = watcher.describe().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
                         "the ECS service " + service + " disappeared while gantry watched its rollout", "run 'gantry apply' again"));
-                RolloutSnapshot snap = watcher.snapshot(s, deploymentId);
+                RolloutSnapshot snap = watcher.snapshot(s, deploymentId, started);
                 ctx.progress().rollout(snap);
                 Optional<RolloutSnapshot.StoppedTask> failed = RolloutWatcher.firstFailure(snap);
                 if (failed.isPresent()) throw new RolloutFailure(Explainer.explain(failed.get(), snap.events(), explain));
