@@ -49,6 +49,7 @@ class ComputeExpansionTest {
                 Address.parse("security-group.service"), Address.parse("subnet.private-0"), Address.parse("subnet.private-1"),
                 Address.parse("task-definition.main"), Address.parse("cluster.main"));
         assertThat(svc.dependsOn()).doesNotContain(Address.parse("listener.https"));
+        assertThat(svc.dependsOn()).contains(Address.parse("route-table.public"), Address.parse("route-table.private"));
         assertThat(svc.props()).containsEntry("assignPublicIp", false).containsEntry("desiredCount", 2).containsEntry("containerPort", 80)
                 .containsEntry("rollbackOnFailure", true);
     }
@@ -65,6 +66,11 @@ class ComputeExpansionTest {
         assertThat(svc.props().get("subnets")).isEqualTo(List.of(Ref.to(Address.parse("subnet.public-0"), "id"),
                 Ref.to(Address.parse("subnet.public-1"), "id"), Ref.to(Address.parse("subnet.public-2"), "id")));
         assertThat(svc.dependsOn()).noneMatch(a -> a.type().equals("listener"));
+        assertThat(svc.dependsOn()).contains(Address.parse("route-table.public")).doesNotContain(Address.parse("route-table.private"));
+        Spec perAz = spec.withNetwork(Network.newVpc("10.0.0.0/16", 2, NatMode.PER_AZ));
+        assertThat(find(expand(perAz), "service.main").dependsOn()).contains(Address.parse("route-table.private-0"), Address.parse("route-table.private-1"));
+        Spec defaultVpc = spec.withNetwork(Network.defaultVpc());
+        assertThat(find(expand(defaultVpc), "service.main").dependsOn()).noneMatch(a -> a.type().equals("route-table"));
     }
 
     @Test void autoscalingLeavesTheCountToItAndAddsTargetAndPolicy() {
