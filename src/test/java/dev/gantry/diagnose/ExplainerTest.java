@@ -122,4 +122,12 @@ class ExplainerTest {
         assertThat(d.summary()).endsWith("ResourceInitializationError: something new.");
         assertThat(d.detail()).contains("More text.");
     }
+
+    @Test void aRoleIamHasNotSpreadYet() {
+        String reason = "ECS was unable to assume the role 'arn:aws:iam::123456789012:role/gantry/hello/hello-execution' that was provided for this task. "
+                + "Please verify that the role being passed has the proper trust relationship and permissions and that your IAM user has permissions to pass this role.";
+        Diagnosis d = Explainer.explain(task("TaskFailedToStart", reason, List.of(), null), List.of(), CTX);
+        assertThat(d.summary()).isEqualTo("ECS could not use the task's IAM role yet.");
+        assertThat(d.fixes().get(0)).contains("run 'gantry apply' again");
+    }
 }

@@ -105,7 +105,23 @@ final class ServiceType implements ResourceType {
     }
 
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
-        return () -> {
+        Instant drainDeadline = ctx.time().now().plus(Duration.ofMinutes(15));
+        return new Step() {
+            @Override public StepResult run() throws Exception {
+                try {
+                    return createOnce(ctx, desired, props);
+                } catch (InvalidParameterException e) {
+                    // A service of the same name deleted moments ago (a replace, a destroy and apply)
+                    // is DRAINING until its tasks stop; ECS refuses the name until then.
+                    if (e.getMessage() == null || !e.getMessage().contains("Draining") || ctx.time().now().isAfter(drainDeadline)) throw e;
+                    return StepResult.waitThen(Poll.MAX_INTERVAL, "the previous service " + Props.str(props, "name") + " to finish draining", this);
+                }
+            }
+        };
+    }
+
+    private StepResult createOnce(ResourceContext ctx, Desired desired, Map<String, Object> props) throws Exception {
+        {
             checkSecretAccess(ctx, Props.str(props, "taskDefinition"));
             String name = Props.str(props, "name");
             String cluster = Props.str(props, "cluster");
@@ -122,7 +138,7 @@ final class ServiceType implements ResourceType {
             }
             Service s = ctx.aws().ecs().createService(b.build()).service();
             return watch(ctx, desired.address(), cluster, name, s.deployments().get(0).id()).run();
-        };
+        }
     }
 
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {

@@ -219,4 +219,16 @@ class ComputeHandlersTest {
         f.aws.logs().createLogGroup(b -> b.logGroupName("/gantry/hello-other").tags(Map.of("gantry:app", "hello-other")));
         assertThat(f.type("log-group").refresh(f.ctx())).extracting(o -> o.id()).containsExactly("/gantry/hello");
     }
+
+    @Test void creatingAServiceWhoseNamesakeIsStillDrainingWaitsForIt() {
+        ComputeFixture f = new ComputeFixture(ComputeFixture.spec("nginx:1.27", false));
+        f.applyFoundations();
+        f.apply("service.main");
+        f.aws.ecs().deleteService(b -> b.cluster("hello").service("hello").force(true));
+        java.time.Instant deleted = f.clock.now();
+        Observed again = f.apply("service.main");
+        assertThat(again.output("name")).isEqualTo("hello");
+        assertThat(f.clock.now()).isAfter(deleted.plusSeconds(29));
+        assertThat(f.aws.ecs().describeServices(b -> b.cluster("hello").services("hello")).services().get(0).status()).isEqualTo("ACTIVE");
+    }
 }
