@@ -231,4 +231,25 @@ class ComputeHandlersTest {
         assertThat(f.clock.now()).isAfter(deleted.plusSeconds(29));
         assertThat(f.aws.ecs().describeServices(b -> b.cluster("hello").services("hello")).services().get(0).status()).isEqualTo("ACTIVE");
     }
+
+    @Test void failuresFromAnEarlierApplyDoNotFailALaterOne() {
+        ComputeFixture f = new ComputeFixture(ComputeFixture.spec("nginx:1.27", false));
+        f.applyFoundations();
+        String policy = f.aws.iam().getRolePolicy(b -> b.roleName("hello-execution").policyName("gantry-secrets")).policyDocument();
+        f.aws.iam().deleteRolePolicy(b -> b.roleName("hello-execution").policyName("gantry-secrets"));
+        f.world.faults.deny("iam:SimulatePrincipalPolicy");
+        org.junit.jupiter.api.Assertions.assertThrows(RolloutFailure.class, () -> f.apply("service.main"));
+        // someone fixes the role by hand; ECS's next attempts succeed within the same deployment
+        f.aws.iam().putRolePolicy(b -> b.roleName("hello-execution").policyName("gantry-secrets")
+                .policyDocument(java.net.URLDecoder.decode(policy, java.nio.charset.StandardCharsets.UTF_8)));
+        f.clock.advance(java.time.Duration.ofMinutes(5));
+        Observed current = f.refreshed("service.main");
+        assertThat(current).isNotNull();
+
+        f.spec = f.spec.withService(new dev.gantry.spec.Service(3, 100, 200, true, null));
+        Desired d = f.desired("service.main");
+        Observed after = Drive.run(f.type("service").update(f.ctx(), current, d, f.resolve(d.props())), f.clock);
+        assertThat(after.props().get("desiredCount")).isEqualTo(3);
+        assertThat(f.snapshots.get(f.snapshots.size() - 1).deployments().get(0).running()).isEqualTo(3);
+    }
 }
