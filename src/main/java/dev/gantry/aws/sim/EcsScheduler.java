@@ -98,6 +98,8 @@ final class EcsScheduler {
                     fail(s, task, "ServiceSchedulerInitiated", "Task failed ELB health checks in (target-group " + lb.targetGroupArn + ")", null, at, false);
                 } else {
                     task.healthy = true;
+                    log(c, task, at, "10.0.0.10 - - [" + nginxTime(at) + "] \"GET " + n.healthCheckPath(lb.targetGroupArn)
+                            + " HTTP/1.1\" 200 615 \"-\" \"ELB-HealthChecker/2.0\"");
                 }
             }
             case "stop" -> {
