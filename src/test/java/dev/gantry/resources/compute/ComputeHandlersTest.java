@@ -252,4 +252,16 @@ class ComputeHandlersTest {
         assertThat(after.props().get("desiredCount")).isEqualTo(3);
         assertThat(f.snapshots.get(f.snapshots.size() - 1).deployments().get(0).running()).isEqualTo(3);
     }
+
+    @Test void anExistingUntaggedParameterWithoutANewValueIsAdoptedWithItsValue() {
+        ComputeFixture f = new ComputeFixture(ComputeFixture.spec("nginx:1.27", false));
+        f.aws.ssm().putParameter(b -> b.name("/hello/password").value("kept").type(software.amazon.awssdk.services.ssm.model.ParameterType.SECURE_STRING));
+        assertThat(f.refreshed("parameter.PASSWORD")).isNull();
+        Desired d = f.desired("parameter.PASSWORD");
+        Change create = new Change(d.address(), Action.CREATE, d.piece(), d.description(), d, null, List.of(), "new", Set());
+        assertThat(f.type("parameter").preflight(f.ctx(), create)).isEmpty();
+        f.apply("parameter.PASSWORD");
+        assertThat(f.refreshed("parameter.PASSWORD")).isNotNull();
+        assertThat(f.aws.ssm().getParameter(b -> b.name("/hello/password").withDecryption(true)).parameter().value()).isEqualTo("kept");
+    }
 }
