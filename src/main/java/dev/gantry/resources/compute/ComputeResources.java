@@ -41,6 +41,10 @@ public final class ComputeResources {
 
     public static Address parameter(String secretName) { return Address.of("parameter", secretName); }
 
+    /**
+     * Tasks pull their image the moment they are placed, so in a new VPC the service waits for the
+     * routes that give its subnets a way out (the private route tables wait in turn for their NAT gateways).
+     */
     public static void expand(Spec spec, List<Desired> out) {
         String app = spec.app();
         out.add(Desired.managed(LOG_GROUP, Piece.LOGS, "log group /gantry/" + app + " (" + spec.task().logs().retentionDays() + " days)",
