@@ -17,7 +17,10 @@ import java.util.Map;
  * need. (No no-argument getX()/isX() methods here: Jackson would take them for properties.)
  */
 public final class Ec2State {
-    /** The account's default VPC appears on first use of the region, as it does for a new account. */
+    /**
+     * The account's default VPC appears on first use of the region, as it does for a new account;
+     * once deleted it stays deleted (AWS recreates it only on request).
+     */
     public boolean defaultVpcCreated;
     public long publicIpCounter;
 
