@@ -8,7 +8,6 @@ import dev.gantry.resources.ResourceType;
 import dev.gantry.spec.NatMode;
 import dev.gantry.spec.Network;
 import dev.gantry.spec.Spec;
-import dev.gantry.spec.VpcMode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,21 +44,13 @@ public final class NetworkResources {
 
     /**
      * Where tasks run: private subnets when they reach the internet through NAT, else the public
-     * ones. Each Ref resolves to a subnet id; for a VPC gantry builds, it points at the route table
-     * that gives the subnet its way out, so the service waits for that route (and its NAT gateway)
-     * and its first tasks can pull their image.
+     * ones. (The service must also wait for those subnets' route tables: see the compute expansion.)
      */
     public static List<Ref> serviceSubnetRefs(Spec spec) {
         Network n = spec.network();
-        boolean priv = n.tasksInPrivateSubnets();
-        int count = priv ? privateCount(n) : publicCount(n);
+        if (!n.tasksInPrivateSubnets()) return publicSubnetRefs(spec);
         List<Ref> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            if (n.vpc() != VpcMode.NEW) out.add(Ref.to(priv ? privateSubnet(i) : publicSubnet(i), "id"));
-            else if (!priv) out.add(Ref.to(PUBLIC_ROUTES, "subnet" + i));
-            else if (n.natGateways() == NatMode.PER_AZ) out.add(Ref.to(Address.of("route-table", "private-" + i), "subnet0"));
-            else out.add(Ref.to(Address.of("route-table", "private"), "subnet" + i));
-        }
+        for (int i = 0; i < privateCount(n); i++) out.add(Ref.to(privateSubnet(i), "id"));
         return out;
     }
 
