@@ -130,17 +130,21 @@ public final class NetworkResources {
                             + ": lets tasks in private subnets reach the internet (to pull images, call APIs) without being reachable from it",
                     props("subnetId", Ref.to(publicSubnet(i), "id"), "allocationId", Ref.to(eip, "id")), Set.of(IGW)));
         }
+        // A NAT gateway forwards only once its own (public) subnet routes to the internet gateway, so a
+        // private route is usable only after the public route table: whatever waits for the private
+        // route table (the service) then waits for the whole way out.
+        Set<Address> afterPublic = Set.of(PUBLIC_ROUTES);
         if (nat == NatMode.SINGLE) {
-            out.add(managed(Address.of("route-table", "private"),
+            out.add(Desired.managed(Address.of("route-table", "private"), Piece.NETWORK,
                     "Private route table: sends internet traffic from the private subnets through the NAT gateway",
                     props("vpcId", vpcId, "routes", Map.of("0.0.0.0/0", Ref.to(Address.of("nat-gateway", "nat-0"), "id")),
-                            "subnets", privateIds)));
+                            "subnets", privateIds), afterPublic));
         } else {
             for (int i = 0; i < azs; i++) {
-                out.add(managed(Address.of("route-table", "private-" + i),
+                out.add(Desired.managed(Address.of("route-table", "private-" + i), Piece.NETWORK,
                         "Private route table for zone " + (i + 1) + ": sends its internet traffic through that zone's NAT gateway",
                         props("vpcId", vpcId, "routes", Map.of("0.0.0.0/0", Ref.to(Address.of("nat-gateway", "nat-" + i), "id")),
-                                "subnets", List.of(privateIds.get(i)))));
+                                "subnets", List.of(privateIds.get(i))), afterPublic));
             }
         }
     }

@@ -48,6 +48,8 @@ class NetworkExpansionTest {
                 Address.parse("eip.nat-0"), Address.parse("internet-gateway.main"));
         assertThat(find(all, "route-table.private").props().get("subnets"))
                 .isEqualTo(List.of(Ref.to(Address.parse("subnet.private-0"), "id"), Ref.to(Address.parse("subnet.private-1"), "id")));
+        assertThat(find(all, "route-table.private").dependsOn()).contains(NetworkResources.PUBLIC_ROUTES,
+                Address.parse("nat-gateway.nat-0"), Address.parse("subnet.private-0"));
         assertThat(find(all, "route-table.private").props().get("routes"))
                 .isEqualTo(Map.of("0.0.0.0/0", Ref.to(Address.parse("nat-gateway.nat-0"), "id")));
     }
@@ -61,6 +63,7 @@ class NetworkExpansionTest {
         assertThat(find(all, "subnet.private-2").props().get("cidr")).isEqualTo("10.20.0.192/27");
         assertThat(find(all, "nat-gateway.nat-2").props().get("subnetId")).isEqualTo(Ref.to(Address.parse("subnet.public-2"), "id"));
         assertThat(find(all, "route-table.private-1").props().get("subnets")).isEqualTo(List.of(Ref.to(Address.parse("subnet.private-1"), "id")));
+        assertThat(find(all, "route-table.private-2").dependsOn()).contains(NetworkResources.PUBLIC_ROUTES, Address.parse("nat-gateway.nat-2"));
     }
 
     @Test
