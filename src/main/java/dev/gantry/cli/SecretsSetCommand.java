@@ -1,0 +1,131 @@
+package dev.gantry.cli;
+
+import dev.gantry.diagnose.Diagnosis;
+import dev.gantry.engine.ApplyEvent;
+import dev.gantry.ops.RolloutWait;
+import dev.gantry.ops.SecretUpdate;
+import dev.gantry.spec.Spec;
+import dev.gantry.ui.Durations;
+import dev.gantry.ui.EventLines;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+@Command(name = "set", mixinStandardHelpOptions = true,
+        description = {"Give a managed secret a new value, then replace the service's tasks so they read it, and watch that to the end.",
+                "The value comes from --value-file FILE or @FILE (- reads standard input), GANTRY_SECRET_NAME, or a hidden prompt;",
+                "never from the command line itself, where ps and your shell history would show it.",
+                "Exit 0 when the new tasks run, 1 when the deployment failed (with why), 2 for a wrong NAME or no value."})
+public final class SecretsSetCommand implements Callable<Integer> {
+    /** As long as apply waits for a rollout. */
+    static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(30);
+
+    @ParentCommand SecretsCommand parent;
+    @Mixin GlobalOptions global;
+    @picocli.CommandLine.Spec CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The secret's name under task.secrets in gantry.yaml.")
+    String name;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "@FILE", description = "Read the value from FILE (same as --value-file).")
+    String valueArg;
+
+    @Option(names = "--value-file", paramLabel = "FILE", description = "Read the value from FILE; - reads standard input. A final newline is dropped.")
+    Path valueFile;
+
+    @Option(names = {"-f", "--file"}, defaultValue = "gantry.yaml", paramLabel = "FILE", description = "The spec (default: ${DEFAULT-VALUE}).")
+    Path file;
+
+    @Option(names = "--no-deploy", description = "Only store the value; running tasks keep the old one until the next deployment.")
+    boolean noDeploy;
+
+    @Override public Integer call() {
+        var out = command.commandLine().getOut();
+        var err = command.commandLine().getErr();
+        Map<String, String> env = parent.env();
+        Spec spec = SpecFile.load(file, global.region, err);
+        if (spec == null) return ExitCodes.INVALID_INPUT;
+        String nameProblem = SecretValueSource.checkName(spec, name);
+        if (nameProblem != null) {
+            err.println("error: " + nameProblem);
+            return ExitCodes.INVALID_INPUT;
+        }
+        boolean interactive = EngineRun.interactive(env);
+        SecretValueSource.Result value = SecretValueSource.read(name, valueArg, valueFile, env, System.in,
+                interactive ? SecretValueSource::ask : null);
+        if (value.problem() != null) {
+            err.println("error: " + value.problem());
+            return ExitCodes.INVALID_INPUT;
+        }
+        return DayTwo.inSession(global, spec, env, out, err, d -> {
+            CompletableFuture<Void> stop = new CompletableFuture<>();
+            try (StopOnInterrupt ignored = StopOnInterrupt.install(() -> stop.complete(null))) {
+                return run(d, name, value.value(), noDeploy, stop);
+            }
+        });
+    }
+
+    /** Stores {@code value} (wiped afterwards) and rolls the service; tests call it on a simulated world. */
+    static int run(DayTwo d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
+        String problem = SecretValueSource.checkName(d.spec(), name);
+        if (problem != null) {
+            java.util.Arrays.fill(value, '\0');
+            d.err().println("error: " + problem);
+            return ExitCodes.INVALID_INPUT;
+        }
+        d.checkCredentials();
+        Spec spec = d.spec();
+        String parameter = spec.task().secrets().get(name).parameter();
+        SecretUpdate update = new SecretUpdate(d.aws());
+        long version = update.store(parameter, value);
+        d.out().println("Stored a new value for " + name + " in " + parameter + " (SecureString, version " + version + ").");
+        if (noDeploy) {
+            d.out().println("Running tasks keep the old value until the next deployment ('gantry apply', or this command without --no-deploy).");
+            return ExitCodes.OK;
+        }
+        String cluster = spec.cluster().name(), service = spec.app();
+        Optional<String> deployment = update.redeploy(cluster, service);
+        if (deployment.isEmpty()) {
+            d.out().println("There is no running service " + service + " yet: its tasks read the new value when 'gantry apply' starts them.");
+            return ExitCodes.OK;
+        }
+        d.out().println("Started a new deployment so the tasks read it (ECS reads secrets only when a task starts). Watching it; "
+                + "Ctrl-C stops watching, not the deployment.");
+        d.out().flush();
+        EventLines words = new EventLines(d.ansi());
+        Instant start = d.scheduler().now();
+        RolloutWait.Result r = RolloutWait.watch(d.aws().ecs(), spec, cluster, service, deployment.get(), d.scheduler(), snap -> {
+            Duration at = Duration.between(start, d.scheduler().now());
+            for (String line : words.lines(new ApplyEvent.Rollout(at, snap))) d.out().println(EventLines.stamp(at) + line);
+            d.out().flush();
+        }, ROLLOUT_TIMEOUT, stop);
+        if (r.completed()) {
+            int tasks = r.last() == null || r.last().deployments().isEmpty() ? 0 : r.last().deployments().get(0).running();
+            d.out().println(d.ansi().green("✓") + " " + name + " is in use: " + tasks + (tasks == 1 ? " task runs" : " tasks run")
+                    + " with the new value (" + Durations.format(r.took()) + ").");
+            return ExitCodes.OK;
+        }
+        if (r.stopped()) {
+            d.out().println("Stopped watching. The deployment goes on in AWS; 'gantry status' shows how it ends.");
+            return ExitCodes.INTERRUPTED;
+        }
+        Diagnosis why = r.diagnosis();
+        d.err().println(d.ansi().red("✗ The new deployment failed: ") + why.summary());
+        if (why.detail() != null && !why.detail().isBlank()) d.err().println("  " + why.detail());
+        for (String fix : why.fixes()) d.err().println("  fix: " + fix);
+        d.err().println("The new value is stored (version " + version + ")"
+                + (spec.service().rollbackOnFailure() ? "; ECS rolls back to the previous tasks, which keep running with the old value." : "."));
+        return ExitCodes.FAILED;
+    }
+}
