@@ -24,6 +24,8 @@ final class FlagAnswers {
             String e = size(flow, last(cpu), last(memory));
             if (e != null) errors.add(e);
         }
+        // Set everything first, then check: --max-percent is judged against --min-healthy whatever their order.
+        Map<Question, String> given = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, List<String>> f : flags.entrySet()) {
             String flag = f.getKey();
             if (flag.equals("--cpu") || flag.equals("--memory") || f.getValue() == null || f.getValue().isEmpty()) continue;
@@ -33,9 +35,13 @@ final class FlagAnswers {
             else if (q.kind() == Kind.PAIRS) value = String.join("\n", f.getValue());
             else if (q.kind() == Kind.LIST) value = Values.joinList(f.getValue().stream().flatMap(v -> Values.list(v).stream()).toList());
             else value = last(f.getValue());
-            String e = flow.set(q.id(), value);
-            if (e != null) errors.add(flag + " " + shown(f.getValue()) + ": " + e);
+            flow.set(q.id(), value);
+            given.put(q, flag + (SWITCHES.containsKey(flag) ? "" : " " + shown(f.getValue())));
         }
+        given.forEach((q, shown) -> {
+            String e = flow.error(q);
+            if (e != null) errors.add(shown + ": " + e);
+        });
         return errors;
     }
 

@@ -25,8 +25,8 @@ public final class LineDiff {
         int i = 0, j = 0;
         while (i < a.length || j < b.length) {
             if (i < a.length && j < b.length && a[i].equals(b[j])) { all.add("  " + a[i]); i++; j++; }
-            else if (j < b.length && (i == a.length || lcs[i][j + 1] >= lcs[i + 1][j])) all.add("+ " + b[j++]);
-            else all.add("- " + a[i++]);
+            else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) all.add("- " + a[i++]);
+            else all.add("+ " + b[j++]);
         }
         if (all.stream().allMatch(l -> l.startsWith("  "))) return List.of();
         return withContext(all);

@@ -99,7 +99,22 @@ public final class SpecText {
             y.append("  zone: ").append(q(s.dns().zone())).append("           # an existing public Route53 hosted zone\n");
             y.append("  record: ").append(q(s.dns().record())).append('\n');
         }
-        return y.toString();
+        return aligned(y.toString());
+    }
+
+    private static final Pattern COMMENTED = Pattern.compile("^(\\s*\\S.*?\\S)\\s{2,}(# .*)$");
+
+    /** Trailing comments start in one column so the file reads as a table. */
+    private static String aligned(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            var m = COMMENTED.matcher(line);
+            if (m.matches() && !line.stripLeading().startsWith("#")) {
+                out.append(String.format("%-34s", m.group(1))).append(' ').append(m.group(2));
+            } else out.append(line);
+            out.append('\n');
+        }
+        return out.substring(0, out.length() - 1);
     }
 
     private static String flow(List<String> items) {

@@ -35,6 +35,19 @@ public final class WizardFlow implements Known {
             String mine = flow.answers.remove(q.id());
             if (mine != null && !mine.equals(q.defaultValue(flow))) flow.answers.put(q.id(), mine);
         }
+        // Dropping one answer can move another's default (dns follows dns.zone): put back, until
+        // stable, every answer whose effective value no longer matches the file.
+        for (int round = 0; round < Questions.all().size(); round++) {
+            boolean changed = false;
+            for (Question q : Questions.all()) {
+                String mine = fromFile.get(q.id());
+                if (mine != null && !flow.answers.containsKey(q.id()) && !mine.equals(flow.get(q.id()))) {
+                    flow.answers.put(q.id(), mine);
+                    changed = true;
+                }
+            }
+            if (!changed) break;
+        }
         return flow;
     }
 

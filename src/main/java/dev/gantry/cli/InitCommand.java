@@ -1,0 +1,242 @@
+package dev.gantry.cli;
+
+import dev.gantry.ui.line.LinePrompter;
+import dev.gantry.ui.tui.WizardTui;
+import dev.gantry.wizard.Facts;
+import dev.gantry.wizard.Lookups;
+import dev.gantry.wizard.Outcome;
+import dev.gantry.wizard.Prices;
+import dev.gantry.wizard.SpecStore;
+import dev.gantry.wizard.WizardSession;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code gantry init}: the wizard that writes gantry.yaml. Full-screen on a capable terminal, line
+ * prompts otherwise ({@code --plain}, TERM=dumb, no TTY), or no questions at all with {@code --yes}.
+ * Every question has a flag; flags are checked by the same validators and pre-fill the screens.
+ */
+@Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Create or edit gantry.yaml with a guided wizard.",
+                "On an existing file every answer is pre-filled; you can jump to any section, and see a diff before saving."},
+        footer = {"", "Examples:",
+                "  gantry init                                     # the wizard",
+                "  gantry init -f gantry.yaml                      # edit an existing spec",
+                "  gantry init --app hello --image nginx:1.27 --domain hello.example.com --zone example.com --yes"})
+public final class InitCommand implements Callable<Integer> {
+
+    @Option(names = {"-f", "--file"}, defaultValue = "gantry.yaml", paramLabel = "FILE", description = "The spec to write or edit (default: ${DEFAULT-VALUE}).")
+    Path file;
+    @Option(names = {"-y", "--yes"}, description = "Accept the default for every answer no flag gave, and ask nothing.")
+    boolean yes;
+
+    @Option(names = "--app", paramLabel = "NAME") String app;
+    @Option(names = "--image", paramLabel = "IMAGE") String image;
+    @Option(names = "--port", paramLabel = "PORT") String port;
+    @Option(names = "--vpc", paramLabel = "new|default|existing") String vpc;
+    @Option(names = "--cidr", paramLabel = "CIDR") String cidr;
+    @Option(names = "--azs", paramLabel = "2|3") String azs;
+    @Option(names = "--nat", paramLabel = "none|single|perAz") String nat;
+    @Option(names = "--vpc-id", paramLabel = "VPC") String vpcId;
+    @Option(names = "--public-subnets", paramLabel = "SUBNET,…") String publicSubnets;
+    @Option(names = "--private-subnets", paramLabel = "SUBNET,…") String privateSubnets;
+    @Option(names = "--cluster", paramLabel = "NAME") String cluster;
+    @Option(names = "--container-insights", description = "Turn on Container Insights metrics.") boolean containerInsights;
+    @Option(names = "--cpu", paramLabel = "UNITS") String cpu;
+    @Option(names = "--memory", paramLabel = "MIB") String memory;
+    @Option(names = "--arch", paramLabel = "x86_64|arm64") String arch;
+    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Repeatable.") List<String> env;
+    @Option(names = "--secret-param", paramLabel = "NAME=PARAM", description = "Repeatable. PARAM is a path (managed) or an SSM parameter ARN (existing).") List<String> secretParams;
+    @Option(names = "--log-retention", paramLabel = "DAYS") String logRetention;
+    @Option(names = "--count", paramLabel = "N") String count;
+    @Option(names = "--min-healthy", paramLabel = "PERCENT") String minHealthy;
+    @Option(names = "--max-percent", paramLabel = "PERCENT") String maxPercent;
+    @Option(names = "--no-rollback", description = "Do not roll back a failing deployment.") boolean noRollback;
+    @Option(names = "--autoscale", paramLabel = "MIN:MAX:CPU") String autoscale;
+    @Option(names = "--health-path", paramLabel = "PATH") String healthPath;
+    @Option(names = "--allow-cidr", paramLabel = "CIDR", description = "Repeatable.") List<String> allowCidrs;
+    @Option(names = "--no-load-balancer", description = "A worker: no load balancer, certificate or DNS.") boolean noLoadBalancer;
+    @Option(names = "--domain", paramLabel = "NAME", description = "Request a certificate for this name (and default the DNS record to it).") String domain;
+    @Option(names = "--certificate-arn", paramLabel = "ARN") String certificateArn;
+    @Option(names = "--zone", paramLabel = "ZONE", description = "An existing public Route53 hosted zone.") String zone;
+    @Option(names = "--record", paramLabel = "NAME") String record;
+
+    // Global options, declared here until the shared GlobalOptions mixin is merged.
+    @Option(names = "--region", paramLabel = "REGION") String region;
+    @Option(names = "--profile", paramLabel = "PROFILE") String profile;
+    @Option(names = "--endpoint-url", paramLabel = "URL", hidden = true) String endpointUrl;
+    @Option(names = "--simulate", description = "Rehearse on the simulated AWS: no look-ups, nothing real.") boolean simulate;
+    @Option(names = "--plain", description = "Line prompts instead of the full-screen wizard.") boolean plain;
+    @Option(names = "--no-color", description = "No colours.") boolean noColor;
+
+    private final InitIo io;
+
+    public InitCommand() { this(InitIo.system()); }
+
+    public InitCommand(InitIo io) { this.io = io; }
+
+    @Override public Integer call() {
+        Facts facts = new Facts(lookups(), defaultRegion());
+        WizardSession session;
+        try {
+            session = WizardSession.open(SpecStore.file(file), facts, Prices.embedded());
+        } catch (IOException e) {
+            io.err().println(file + ": cannot read: " + e.getMessage());
+            return ExitCodes.INVALID_INPUT;
+        }
+        List<String> flagErrors = session.flow().applyFlags(flags());
+        if (!flagErrors.isEmpty()) {
+            flagErrors.forEach(e -> io.err().println("gantry init: " + e));
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (yes) return writeWithoutQuestions(session);
+        Outcome outcome = interactive(session);
+        return finish(session, outcome);
+    }
+
+    private Lookups lookups() {
+        if (yes) return new Lookups.Offline("look-ups are skipped with --yes");
+        if (simulate) return new Lookups.Offline("rehearsing on the simulated AWS");
+        return io.lookups().connect(defaultRegion(), profile, endpointUrl);
+    }
+
+    private String defaultRegion() {
+        if (region != null) return region;
+        String r = io.env().get("AWS_REGION");
+        if (r == null || r.isBlank()) r = io.env().get("AWS_DEFAULT_REGION");
+        return r == null || r.isBlank() ? "us-east-1" : r;
+    }
+
+    /** Flag name → values, only for flags given, in the order the questions are asked. */
+    Map<String, List<String>> flags() {
+        Map<String, List<String>> f = new LinkedHashMap<>();
+        put(f, "--region", region);
+        put(f, "--app", app);
+        put(f, "--image", image);
+        put(f, "--port", port);
+        put(f, "--vpc", vpc);
+        put(f, "--cidr", cidr);
+        put(f, "--azs", azs);
+        put(f, "--nat", nat);
+        put(f, "--vpc-id", vpcId);
+        put(f, "--public-subnets", publicSubnets);
+        put(f, "--private-subnets", privateSubnets);
+        put(f, "--cluster", cluster);
+        if (containerInsights) put(f, "--container-insights", "true");
+        put(f, "--cpu", cpu);
+        put(f, "--memory", memory);
+        put(f, "--arch", arch);
+        if (env != null) f.put("--env", env);
+        if (secretParams != null) f.put("--secret-param", secretParams);
+        put(f, "--log-retention", logRetention);
+        put(f, "--count", count);
+        put(f, "--min-healthy", minHealthy);
+        put(f, "--max-percent", maxPercent);
+        if (noRollback) put(f, "--no-rollback", "true");
+        put(f, "--autoscale", autoscale);
+        if (noLoadBalancer) put(f, "--no-load-balancer", "true");
+        put(f, "--health-path", healthPath);
+        if (allowCidrs != null) f.put("--allow-cidr", allowCidrs);
+        put(f, "--domain", domain);
+        put(f, "--certificate-arn", certificateArn);
+        put(f, "--zone", zone);
+        put(f, "--record", record);
+        return f;
+    }
+
+    private static void put(Map<String, List<String>> f, String flag, String value) {
+        if (value != null) f.put(flag, List.of(value));
+    }
+
+    private int writeWithoutQuestions(WizardSession session) {
+        List<String> errors = session.flow().errors();
+        if (!errors.isEmpty()) {
+            for (String e : errors) {
+                io.err().println("gantry init: " + e);
+                String field = e.substring(0, e.indexOf(':'));
+                dev.gantry.wizard.Questions.byId(field).or(() -> dev.gantry.wizard.Questions.all().stream()
+                                .filter(q -> q.field().equals(field)).findFirst())
+                        .filter(q -> !q.flags().isEmpty())
+                        .ifPresent(q -> io.err().println("  fix: pass " + String.join(" / ", q.flags())));
+            }
+            return ExitCodes.INVALID_INPUT;
+        }
+        try {
+            List<String> diff = session.diff();
+            if (session.editing()) {
+                if (diff.isEmpty()) {
+                    io.out().println("No changes to " + session.fileName() + ".");
+                    return ExitCodes.OK;
+                }
+                io.out().println("Changes to " + session.fileName() + ":");
+                diff.forEach(l -> io.out().println("  " + l));
+            }
+            session.save();
+        } catch (IOException e) {
+            io.err().println(file + ": cannot write: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        return finish(session, Outcome.SAVED);
+    }
+
+    private boolean lineMode() {
+        String term = io.env().get("TERM");
+        return plain || !io.console() || term == null || term.isBlank() || term.equals("dumb");
+    }
+
+    private Outcome interactive(WizardSession session) {
+        if (!lineMode()) {
+            try {
+                return new WizardTui(session, !noColor && io.env().get("NO_COLOR") == null).run();
+            } catch (IOException | RuntimeException e) {
+                io.err().println("The full-screen wizard could not start (" + e.getMessage() + "); using line prompts.");
+            }
+        }
+        try (Terminal t = lineTerminal()) {
+            return new LinePrompter(session, t).run();
+        } catch (IOException e) {
+            io.err().println("gantry init: cannot read the terminal: " + e.getMessage());
+            return Outcome.QUIT;
+        }
+    }
+
+    private Terminal lineTerminal() throws IOException {
+        if (io.in() == System.in && io.console()) {
+            return TerminalBuilder.builder().system(true).dumb(true).build();
+        }
+        return new DumbTerminal("gantry", "dumb", io.in(), io.out(), StandardCharsets.UTF_8);
+    }
+
+    private int finish(WizardSession session, Outcome outcome) {
+        String name = session.fileName();
+        String rehearse = session.flow().facts().online() ? "" : " --simulate";
+        switch (outcome) {
+            case SAVED -> {
+                io.out().println("Wrote " + name + ".");
+                io.out().println("Next: gantry plan -f " + name + " to see what would be created, then gantry apply -f " + name + rehearse + ".");
+            }
+            case SAVED_APPLY -> {
+                // Apply is not wired into init yet: say exactly what to run.
+                io.out().println("Wrote " + name + ". To apply it now, run:");
+                io.out().println("  gantry apply -f " + name + rehearse);
+            }
+            case DRAFT_SAVED, QUIT -> { }
+        }
+        session.flow().forgetSecrets();
+        return ExitCodes.OK;
+    }
+
+    /** The result the lead can wire to the apply command: true when the person chose "Save and apply". */
+    public static boolean wantsApply(Outcome o) { return o == Outcome.SAVED_APPLY; }
+}

@@ -1,0 +1,109 @@
+package dev.gantry.ui.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.gui2.Component;
+import com.googlecode.lanterna.gui2.Interactable;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.LinearLayout;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.gui2.RadioBoxList;
+import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.SGR;
+import dev.gantry.wizard.Choice;
+import dev.gantry.wizard.Kind;
+import dev.gantry.wizard.Question;
+import dev.gantry.wizard.WizardFlow;
+
+import java.util.List;
+
+/**
+ * One question on a lanterna screen: its title, the input (a radio list for a closed set, a text
+ * box otherwise), and an error line under it that follows every keystroke.
+ */
+final class WizardField {
+    /** A choice as the radio list shows it. */
+    record Item(Choice choice) {
+        @Override public String toString() { return choice.label(); }
+    }
+
+    final Question question;
+    final Panel panel = new Panel(new LinearLayout());
+    final Interactable input;
+    private final Label error = new Label("");
+    private final WizardFlow flow;
+    private final boolean color;
+    private boolean quiet;
+    private boolean revealed;
+
+    WizardField(Question q, WizardFlow flow, int width, boolean color, Runnable changed) {
+        this.question = q;
+        this.flow = flow;
+        this.color = color;
+        Label title = new Label(q.title());
+        if (color) title.addStyle(SGR.BOLD);
+        panel.addComponent(title);
+        String value = flow.get(q.id());
+        if (q.kind() == Kind.CHOICE) {
+            List<Choice> choices = q.choices(flow);
+            RadioBoxList<Item> list = new RadioBoxList<>(new TerminalSize(Math.min(width, 44), Math.min(choices.size(), 6)));
+            for (Choice c : choices) {
+                list.addItem(new Item(c));
+                if (c.value().equals(value)) {
+                    list.setCheckedItem(list.getItems().get(list.getItemCount() - 1));
+                    list.setSelectedIndex(list.getItemCount() - 1);
+                }
+            }
+            list.addListener((now, before) -> {
+                if (quiet || now < 0) return;
+                flow.set(q.id(), list.getItems().get(now).choice().value());
+                changed.run();
+            });
+            input = list;
+            panel.addComponent(list);
+        } else {
+            int rows = q.kind() == Kind.PAIRS ? 4 : 1;
+            TextBox box = new TextBox(new TerminalSize(Math.min(width, 52), rows), value == null ? "" : value,
+                    rows > 1 ? TextBox.Style.MULTI_LINE : TextBox.Style.SINGLE_LINE);
+            box.setTextChangeListener((text, byUser) -> {
+                if (quiet || !byUser) return;
+                flow.set(q.id(), text);
+                revealed = true;
+                changed.run();
+            });
+            input = box;
+            panel.addComponent(box);
+        }
+        error.setLabelWidth(width);
+        panel.addComponent(error);
+        // A required field left empty is not an error until the person types or presses Next.
+        revealed = flow.given(q.id()) || value != null && !value.isEmpty();
+        refresh();
+    }
+
+    /** Re-reads the value (a default may have moved) and the error or warning. */
+    void refresh() {
+        if (input instanceof TextBox box && !flow.given(question.id())) {
+            String v = flow.get(question.id());
+            if (!box.getText().equals(v == null ? "" : v)) {
+                quiet = true;
+                box.setText(v == null ? "" : v);
+                quiet = false;
+            }
+        }
+        String e = revealed ? flow.error(question) : null;
+        String w = e == null ? flow.warning(question) : null;
+        error.setText(e != null ? "✗ " + e : w != null ? "! " + w : "");
+        if (color) error.setForegroundColor(e != null ? TextColor.ANSI.RED : TextColor.ANSI.YELLOW);
+    }
+
+    boolean hasError() { return flow.error(question) != null; }
+
+    /** Shows the error even on an untouched field (after Next). */
+    void reveal() {
+        revealed = true;
+        refresh();
+    }
+
+    Component component() { return panel; }
+}

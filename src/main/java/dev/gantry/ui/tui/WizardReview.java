@@ -1,0 +1,56 @@
+package dev.gantry.ui.tui;
+
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Piece;
+import dev.gantry.resources.Catalog;
+import dev.gantry.spec.Spec;
+import dev.gantry.wizard.CostEstimate;
+import dev.gantry.wizard.WizardSession;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the Review screen and the line-mode review both show: the resources the spec will create
+ * (from {@link Catalog#expand}, grouped by piece) and the monthly estimate. Lives in ui because the
+ * wizard package may not depend on resources.
+ */
+public final class WizardReview {
+    private WizardReview() {}
+
+    /** "Network: vpc.main, subnet.public-0, …" per piece; a note when the catalogue returns nothing yet. */
+    public static List<String> resources(Spec spec) {
+        List<Desired> all;
+        try {
+            all = Catalog.expand(spec);
+        } catch (RuntimeException e) {
+            return List.of("(the resource list is not available: " + e.getMessage() + ")");
+        }
+        Map<Piece, List<String>> byPiece = new EnumMap<>(Piece.class);
+        for (Desired d : all) {
+            byPiece.computeIfAbsent(d.piece(), p -> new ArrayList<>())
+                    .add(d.address() + (d.data() ? " (existing, looked up)" : ""));
+        }
+        List<String> out = new ArrayList<>();
+        if (byPiece.isEmpty()) {
+            out.add("(no resource list yet: this build of gantry does not expand specs into resources)");
+            return out;
+        }
+        byPiece.forEach((piece, items) -> {
+            out.add(piece.title() + ":");
+            items.forEach(i -> out.add("  " + i));
+        });
+        return out;
+    }
+
+    public static List<String> estimate(WizardSession session, Spec spec) {
+        CostEstimate cost = session.cost();
+        List<String> out = new ArrayList<>();
+        for (CostEstimate.Line l : cost.lines(spec)) out.add(l.render());
+        out.add(String.format(java.util.Locale.ROOT, "%-44s %9s", "Total per month", CostEstimate.usd(cost.total(spec))));
+        out.add("(" + cost.prices().label() + "; data, requests and logs not included)");
+        return out;
+    }
+}

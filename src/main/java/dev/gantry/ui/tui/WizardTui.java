@@ -1,0 +1,40 @@
+package dev.gantry.ui.tui;
+
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.gui2.DefaultWindowManager;
+import com.googlecode.lanterna.gui2.EmptySpace;
+import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import dev.gantry.wizard.Outcome;
+import dev.gantry.wizard.WizardSession;
+
+import java.io.IOException;
+
+/** Runs the full-screen wizard on the real terminal and restores it afterwards. */
+public final class WizardTui {
+    private final WizardSession session;
+    private final boolean color;
+
+    public WizardTui(WizardSession session, boolean color) {
+        this.session = session;
+        this.color = color;
+    }
+
+    public Outcome run() throws IOException {
+        Terminal terminal = new DefaultTerminalFactory().setForceTextTerminal(true).createTerminal();
+        Screen screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        try {
+            MultiWindowTextGUI gui = new MultiWindowTextGUI(screen, new DefaultWindowManager(),
+                    new EmptySpace(color ? TextColor.ANSI.BLUE : TextColor.ANSI.DEFAULT));
+            WizardWindow window = new WizardWindow(session, screen.getTerminalSize(), color);
+            gui.addWindowAndWait(window);
+            return window.outcome() == null ? Outcome.QUIT : window.outcome();
+        } finally {
+            screen.stopScreen();
+        }
+    }
+}

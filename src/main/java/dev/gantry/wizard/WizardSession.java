@@ -1,0 +1,65 @@
+package dev.gantry.wizard;
+
+import dev.gantry.spec.Spec;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * One run of {@code gantry init}: the flow, where the file lives, whether it is an edit, and the
+ * save/draft/diff logic every UI shares. UIs only render and collect input.
+ */
+public final class WizardSession {
+    private final WizardFlow flow;
+    private final SpecStore store;
+    private final String originalText;
+    private final CostEstimate cost;
+
+    private WizardSession(WizardFlow flow, SpecStore store, String originalText, CostEstimate cost) {
+        this.flow = flow;
+        this.store = store;
+        this.originalText = originalText;
+        this.cost = cost;
+    }
+
+    /** Opens the file if it exists (edit mode, every answer pre-filled) or starts fresh. */
+    public static WizardSession open(SpecStore store, Facts facts, Prices prices) throws IOException {
+        String existing = store.read();
+        WizardFlow flow = existing == null ? new WizardFlow(facts) : WizardFlow.editing(facts, FileAnswers.read(existing));
+        return new WizardSession(flow, store, existing, new CostEstimate(prices));
+    }
+
+    public WizardFlow flow() { return flow; }
+
+    public CostEstimate cost() { return cost; }
+
+    public boolean editing() { return originalText != null; }
+
+    public String fileName() { return store.name(); }
+
+    /** The commented spec that Save writes. */
+    public String specText() { return SpecText.write(flow.build()); }
+
+    /** Old vs new, line by line; empty when nothing changed or the file is new. */
+    public List<String> diff() {
+        return originalText == null ? List.of() : LineDiff.diff(originalText, specText());
+    }
+
+    public void save() throws IOException { store.write(specText()); }
+
+    /** Writes what is there so far and returns where it went. */
+    public String saveDraft() throws IOException {
+        String draftName = store.draftName();
+        Spec complete = flow.errors().isEmpty() ? flow.tryBuild() : null;
+        store.writeDraft(complete != null
+                ? "# DRAFT saved by gantry init before review. Continue with: gantry init -f " + draftName + "\n" + SpecText.write(complete)
+                : DraftText.write(flow.givenAnswers(), draftName));
+        return draftName;
+    }
+
+    /** The cost lines for one screen, or empty while the answers cannot be priced yet. */
+    public List<String> costHint(Section s) {
+        Spec spec = flow.tryBuild();
+        return spec == null ? List.of() : cost.hint(spec, s);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.gantry.ui.line;
+
+import dev.gantry.wizard.Facts;
+import dev.gantry.wizard.Outcome;
+import dev.gantry.wizard.Prices;
+import dev.gantry.wizard.SpecStore;
+import dev.gantry.wizard.WizardSession;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class LinePrompterTest {
+
+    record Run(Outcome outcome, String output, WizardSession session) {}
+
+    static Run drive(SpecStore store, String... lines) throws Exception {
+        WizardSession session = WizardSession.open(store, Facts.offline(), Prices.embedded());
+        var in = new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        var out = new ByteArrayOutputStream();
+        Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try (Terminal t = new DumbTerminal("gantry-test", "dumb", in, out, StandardCharsets.UTF_8)) {
+                return new LinePrompter(session, t).run();
+            }
+        });
+        return new Run(o, out.toString(StandardCharsets.UTF_8), session);
+    }
+
+    @Test
+    void walksEveryScreenWithExplanationsErrorsAndMaskedSecrets() throws Exception {
+        var store = new SpecStore.Memory(null);
+        Run r = drive(store,
+                "",                       // region: default
+                "Hello", "hello",         // app: an inline error, then a valid name
+                "", "?", "8080",          // image default; port explained, then 8080
+                "", "", "3", "perAz",     // network
+                "", "",                   // cluster
+                "", "2", "LOG_LEVEL=info", "", "",   // task: size, arm64, env, retention
+                "DB_PASSWORD=/hello/db", "", "s3cret",  // secrets, then the value, masked
+                "", "", "", "", "",       // service
+                "", "/healthz", "",       // load balancer
+                "1", "hello.example.com", // certificate: new
+                "yes", "", "",            // dns: zone and record defaulted from the domain
+                "save");
+        assertThat(r.outcome()).isEqualTo(Outcome.SAVED);
+        assertThat(r.output())
+                .contains("── 1 of 11 · Welcome")
+                .contains("No AWS credentials found (no AWS credentials).")
+                .contains("--simulate")
+                .contains("✗ app: must match ^[a-z][a-z0-9-]*[a-z0-9]$")
+                .contains("The port your container listens on inside (1–65535).")
+                .contains("Flag: --port")
+                .contains("3 NAT gateways")
+                .contains("Monthly estimate:")
+                .contains("estimate, us-east-1 on-demand prices of")
+                .doesNotContain("s3cret");
+        assertThat(store.text)
+                .contains("app: hello")
+                .contains("availabilityZones: 3")
+                .contains("natGateways: perAz")
+                .contains("architecture: arm64")
+                .contains("port: 8080")
+                .contains("LOG_LEVEL: info")
+                .contains("parameter: /hello/db")
+                .contains("healthCheckPath: /healthz")
+                .contains("domain: hello.example.com")
+                .contains("zone: example.com")
+                .contains("record: hello.example.com")
+                .doesNotContain("s3cret");
+        assertThat(new String(r.session().flow().secretValues().get("DB_PASSWORD"))).isEqualTo("s3cret");
+    }
+
+    @Test
+    void backGoesToThePreviousQuestionAndQuitSavesADraft() throws Exception {
+        var store = new SpecStore.Memory(null);
+        Run r = drive(store, "", "hello", "<", "billing", "nginx:1.27", "q", "y");
+        assertThat(r.outcome()).isEqualTo(Outcome.DRAFT_SAVED);
+        assertThat(store.draft).contains("app: billing").contains("image: nginx:1.27").contains("DRAFT");
+        assertThat(r.output()).contains("Continue with: gantry init -f gantry.yaml");
+    }
+
+    @Test
+    void editModeJumpsToASectionAndShowsTheDiffBeforeSaving() throws Exception {
+        var first = new SpecStore.Memory(null);
+        drive(first, "", "hello", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
+                "new", "hello.example.com", "yes", "", "", "save");
+        assertThat(first.text).contains("record: hello.example.com");
+        var store = new SpecStore.Memory(first.text);
+        Run r = drive(store, "certificate", "", "www.example.com", "", "", "", "save");
+        assertThat(r.outcome()).isEqualTo(Outcome.SAVED);
+        assertThat(r.output()).contains("Editing gantry.yaml").contains("Changes to gantry.yaml:")
+                .contains("-   domain: hello.example.com").contains("+   domain: www.example.com")
+                .contains("+   record: www.example.com");
+        assertThat(store.text).contains("record: www.example.com");
+    }
+}
