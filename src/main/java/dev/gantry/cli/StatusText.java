@@ -71,14 +71,14 @@ final class StatusText {
     private static void targets(StringBuilder b, StatusReport.TargetsStatus t, Ansi ansi) {
         if (t == null) return;
         int total = t.targets().size();
-        StringBuilder s = new StringBuilder().append(t.count("healthy")).append(" of ").append(total).append(" targets healthy");
+        StringBuilder s = new StringBuilder().append(t.count("healthy")).append(" of ").append(total).append(" healthy (load balancer targets)");
         for (StatusReport.Target x : t.targets()) {
             String state = x.state() == null ? "unknown" : x.state();
             String shown = "healthy".equals(state) ? ansi.green(state) : "unhealthy".equals(state) ? ansi.red(state) : ansi.yellow(state);
             s.append("\n").append(" ".repeat(13)).append(x.id()).append(x.port() == null ? "" : ":" + x.port()).append("  ").append(shown);
             if (x.description() != null && !"healthy".equals(state)) s.append(" (").append(x.description()).append(')');
         }
-        line(b, "Load balancer", s.toString());
+        line(b, "Targets", s.toString());
     }
 
     private static void service(StringBuilder b, StatusReport.ServiceStatus s, Ansi ansi) {

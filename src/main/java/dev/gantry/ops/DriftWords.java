@@ -50,10 +50,15 @@ public final class DriftWords {
         return new StatusReport.Drift(c.address().toString(), c.action().name().toLowerCase(Locale.ROOT), subject, summary, fix, c.fields());
     }
 
-    /** The description without its parenthesised detail: "log group /gantry/hello (30 days)" reads "log group /gantry/hello". */
-    private static String subject(Change c) {
+    /**
+     * What the resource is, without the explanation a plan adds for newcomers: "Load balancer: the
+     * public entry point…" reads "Load balancer", "log group /gantry/hello (30 days)" reads
+     * "log group /gantry/hello".
+     */
+    static String subject(Change c) {
         String d = c.description() == null || c.description().isBlank() ? c.address().toString() : c.description();
-        String trimmed = d.replaceFirst("\\s*\\([^)]*\\)\\s*$", "");
+        int colon = d.indexOf(": ");
+        String trimmed = (colon > 0 ? d.substring(0, colon) : d).replaceFirst("\\s*\\([^)]*\\)\\s*$", "");
         return trimmed.isBlank() ? d : trimmed;
     }
 }
