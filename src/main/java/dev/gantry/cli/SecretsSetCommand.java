@@ -1,6 +1,7 @@
 package dev.gantry.cli;
 
 import dev.gantry.diagnose.Diagnosis;
+import dev.gantry.diagnose.RolloutWatcher;
 import dev.gantry.engine.ApplyEvent;
 import dev.gantry.ops.RolloutWait;
 import dev.gantry.ops.SecretUpdate;
@@ -95,6 +96,8 @@ public final class SecretsSetCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         String cluster = spec.cluster().name(), service = spec.app();
+        EventLines words = new EventLines(d.ansi());
+        alreadySaid(words, d, cluster, service);
         Optional<String> deployment = update.redeploy(cluster, service);
         if (deployment.isEmpty()) {
             d.out().println("There is no running service " + service + " yet: its tasks read the new value when 'gantry apply' starts them.");
@@ -103,7 +106,6 @@ public final class SecretsSetCommand implements Callable<Integer> {
         d.out().println("Started a new deployment so the tasks read it (ECS reads secrets only when a task starts). Watching it; "
                 + "Ctrl-C stops watching, not the deployment.");
         d.out().flush();
-        EventLines words = new EventLines(d.ansi());
         Instant start = d.scheduler().now();
         RolloutWait.Result r = RolloutWait.watch(d.aws().ecs(), spec, cluster, service, deployment.get(), d.scheduler(), snap -> {
             Duration at = Duration.between(start, d.scheduler().now());
@@ -124,8 +126,18 @@ public final class SecretsSetCommand implements Callable<Integer> {
         d.err().println(d.ansi().red("✗ The new deployment failed: ") + why.summary());
         if (why.detail() != null && !why.detail().isBlank()) d.err().println("  " + why.detail());
         for (String fix : why.fixes()) d.err().println("  fix: " + fix);
-        d.err().println("The new value is stored (version " + version + ")"
-                + (spec.service().rollbackOnFailure() ? "; ECS rolls back to the previous tasks, which keep running with the old value." : "."));
+        d.err().println("The new value is stored (version " + version + "). The previous tasks keep running with the old value while ECS retries"
+                + (spec.service().rollbackOnFailure() ? ", until its circuit breaker rolls the deployment back." : "; 'gantry status' shows how it goes."));
         return ExitCodes.FAILED;
+    }
+
+    /** Marks what ECS said before this command as seen, so the progress shows only this deployment. */
+    private static void alreadySaid(EventLines words, DayTwo d, String cluster, String service) {
+        try {
+            RolloutWatcher watcher = new RolloutWatcher(d.aws().ecs(), cluster, service);
+            watcher.describe().ifPresent(s -> words.lines(new ApplyEvent.Rollout(Duration.ZERO, watcher.snapshot(s, null))));
+        } catch (RuntimeException e) {
+            // no service (yet) or no permission to look: then everything is new, which is merely verbose
+        }
     }
 }

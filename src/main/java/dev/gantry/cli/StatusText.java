@@ -96,7 +96,8 @@ final class StatusText {
             line(b, "Rollout", shown + " · " + p.taskDefinition() + " · " + p.running() + "/" + p.desired() + " running"
                     + (p.failed() > 0 ? " · " + p.failed() + " failed tasks" : "")
                     + (p.createdAt() == null ? "" : " · started " + TIME.format(p.createdAt())) + more
-                    + (p.rolloutStateReason() == null || p.rolloutStateReason().isBlank() ? "" : "\n" + " ".repeat(13) + ansi.dim(p.rolloutStateReason())));
+                    // ECS's reason only adds something when the rollout failed ("in progress." otherwise)
+                    + (!"FAILED".equals(state) || p.rolloutStateReason() == null ? "" : "\n" + " ".repeat(13) + ansi.dim(p.rolloutStateReason())));
         }
         List<StatusReport.Event> events = s.events();
         if (!events.isEmpty()) {

@@ -72,6 +72,10 @@ public final class StatusGatherer {
             StatusReport.Deployment primary = service.primary();
             if (primary != null && "FAILED".equals(primary.rolloutState())) {
                 problems.add("the latest deployment failed" + (primary.rolloutStateReason() == null ? "" : ": " + primary.rolloutStateReason()));
+            } else if (failing(primary)) {
+                problems.add("the latest deployment (" + primary.taskDefinition() + ") is not coming up: " + primary.failed()
+                        + " of its tasks failed"
+                        + (service.deployments().size() > 1 ? "; the previous tasks keep serving meanwhile" : ""));
             }
         }
         if (targets != null) {
@@ -153,7 +157,7 @@ public final class StatusGatherer {
         StatusReport.ServiceStatus status = new StatusReport.ServiceStatus(cluster, name, s.status(), n(s.desiredCount()),
                 n(s.runningCount()), n(s.pendingCount()), revision(s.taskDefinition()), deployments, events, null);
         StatusReport.Deployment primary = status.primary();
-        boolean troubled = status.running() < status.desired() || primary != null && "FAILED".equals(primary.rolloutState());
+        boolean troubled = status.running() < status.desired() || primary != null && "FAILED".equals(primary.rolloutState()) || failing(primary);
         if (!troubled) return status;
         return new StatusReport.ServiceStatus(cluster, name, s.status(), status.desired(), status.running(), status.pending(),
                 status.taskDefinition(), deployments, events, diagnose(watcher, s, primary, spec));
@@ -172,6 +176,11 @@ public final class StatusGatherer {
             // The explanation is a bonus; the counts above already say something is wrong.
             return null;
         }
+    }
+
+    /** A deployment still in progress whose tasks keep failing: ECS retries until its circuit breaker trips. */
+    private static boolean failing(StatusReport.Deployment d) {
+        return d != null && "IN_PROGRESS".equals(d.rolloutState()) && d.failed() > 0;
     }
 
     private static String revision(String taskDefinitionArn) {

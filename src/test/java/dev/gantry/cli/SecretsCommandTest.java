@@ -59,7 +59,13 @@ class SecretsCommandTest {
         assertThat(w.out()).contains("Stored a new value for DB_PASSWORD in /hello/db-password (SecureString, version 2).")
                 .contains("Started a new deployment so the tasks read it")
                 .containsPattern("\\[ *\\d+s] rollout hello: ")
-                .contains("✓ DB_PASSWORD is in use: 2 tasks run with the new value");
+                .contains("✓ DB_PASSWORD is in use: 2 tasks run with the new value")
+                .doesNotContain("has reached a steady state.\n[     2s]");
+        // only this deployment's story: the tasks apply started are mentioned once, when they stop
+        for (String arn : oldTasks) {
+            String id = arn.substring(arn.lastIndexOf('/') + 1);
+            assertThat(w.out().split(java.util.regex.Pattern.quote(id), -1)).hasSize(2);
+        }
         assertThat(w.out() + w.err()).doesNotContain(VALUE);
         assertThat(value).containsOnly('\0');
     }
@@ -76,7 +82,13 @@ class SecretsCommandTest {
         assertThat(w.err()).contains("✗ The new deployment failed: ")
                 .contains("ssm:GetParameters")
                 .contains("fix: ")
-                .contains("The new value is stored (version 2); ECS rolls back to the previous tasks");
+                .contains("The new value is stored (version 2). The previous tasks keep running with the old value");
+        // status agrees: the old tasks serve, the new deployment is failing, and why
+        w.out.getBuffer().setLength(0);
+        assertThat(w.run(spec, d -> StatusCommand.run(d, false, true))).isEqualTo(ExitCodes.FAILED);
+        assertThat(w.out()).contains("2 desired · 2 running")
+                .contains("✗ the latest deployment (hello:1) is not coming up: 2 of its tasks failed; the previous tasks keep serving meanwhile")
+                .contains("Why: The task's execution role hello-execution is not allowed to read the secret DB_PASSWORD");
         assertThat(w.out() + w.err()).doesNotContain(VALUE);
         assertThat(parameter(w).value()).isEqualTo(VALUE);
     }
