@@ -18,9 +18,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = {"Print what the service's containers wrote (CloudWatch log group /gantry/APP), oldest first,",
-                "each line prefixed with the short task id and the time (UTC).",
-                "With --follow, keep printing new lines every 2 seconds until Ctrl-C (exit 130)."})
+        description = {"Print the service's container output, task by task.",
+                "Reads the CloudWatch log group /gantry/APP, oldest line first, each prefixed with the short task id and the time in UTC.",
+                "With --follow, keeps printing new lines every 2 seconds until Ctrl-C (exit 130)."})
 public final class LogsCommand implements Callable<Integer> {
     @ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global;

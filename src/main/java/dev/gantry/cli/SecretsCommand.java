@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "secrets", mixinStandardHelpOptions = true,
-        description = {"Change or list the secrets the service reads from SSM Parameter Store. Values are never shown."},
+        description = {"Change or list the service's secrets (SSM SecureStrings); values are never shown."},
         subcommands = {SecretsSetCommand.class, SecretsListCommand.class})
 public final class SecretsCommand implements Runnable {
     @ParentCommand GantryCommand parent;

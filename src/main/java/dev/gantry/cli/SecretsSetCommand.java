@@ -24,10 +24,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 @Command(name = "set", mixinStandardHelpOptions = true,
-        description = {"Give a managed secret a new value, then replace the service's tasks so they read it, and watch that to the end.",
-                "The value comes from --value-file FILE or @FILE (- reads standard input), GANTRY_SECRET_NAME, or a hidden prompt;",
-                "never from the command line itself, where ps and your shell history would show it.",
-                "Exit 0 when the new tasks run, 1 when the deployment failed (with why), 2 for a wrong NAME or no value."})
+        description = {"Give a managed secret a new value, then replace the service's tasks so they read it.",
+                "The value comes from --value-file FILE or @FILE (- reads standard input), then GANTRY_SECRET_NAME, "
+                        + "then a hidden prompt typed twice; never from the command line itself, where ps and your shell history would show it.",
+                "The new deployment is watched to its end. Exit 0 when the new tasks run, 1 when the deployment failed "
+                        + "(with why), 2 for an unknown NAME or no value."})
 public final class SecretsSetCommand implements Callable<Integer> {
     /** As long as apply waits for a rollout. */
     static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(30);

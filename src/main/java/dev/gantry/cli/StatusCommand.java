@@ -13,10 +13,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show how the deployed app is doing: URL, certificate, load balancer targets, ECS tasks and rollout,",
-                "recent service events, an estimate of the monthly cost, and drift (what changed outside gantry).",
-                "Changes nothing. Exit 0 when the status could be read; with --detailed-exitcode:",
-                "0 healthy and in sync, 1 unhealthy or not deployed, 3 healthy but drifted."})
+        description = {"Show how the deployed app is doing: health, rollout, recent events, cost and drift.",
+                "Reads the URL, the certificate, the load balancer's targets, the ECS service and its latest deployment, "
+                        + "estimates the monthly cost, and lists what changed outside gantry (drift). Changes nothing.",
+                "Exit 0 when the status could be read. With --detailed-exitcode: 0 healthy and in sync, "
+                        + "1 unhealthy or not deployed, 3 healthy but drifted."})
 public final class StatusCommand implements Callable<Integer> {
     @ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global;
