@@ -80,17 +80,21 @@ public final class SecretsSetCommand implements Callable<Integer> {
 
     /** Stores {@code value} (wiped afterwards) and rolls the service; tests call it on a simulated world. */
     static int run(DayTwo d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
-        String problem = SecretValueSource.checkName(d.spec(), name);
-        if (problem != null) {
-            java.util.Arrays.fill(value, '\0');
-            d.err().println("error: " + problem);
-            return ExitCodes.INVALID_INPUT;
-        }
-        d.checkCredentials();
-        Spec spec = d.spec();
-        String parameter = spec.task().secrets().get(name).parameter();
+        long version;
         SecretUpdate update = new SecretUpdate(d.aws());
-        long version = update.store(parameter, value);
+        Spec spec = d.spec();
+        try {
+            String problem = SecretValueSource.checkName(spec, name);
+            if (problem != null) {
+                d.err().println("error: " + problem);
+                return ExitCodes.INVALID_INPUT;
+            }
+            d.checkCredentials();
+            version = update.store(spec.task().secrets().get(name).parameter(), value);
+        } finally {
+            java.util.Arrays.fill(value, '\0');
+        }
+        String parameter = spec.task().secrets().get(name).parameter();
         d.out().println("Stored a new value for " + name + " in " + parameter + " (SecureString, version " + version + ").");
         if (noDeploy) {
             d.out().println("Running tasks keep the old value until the next deployment ('gantry apply', or this command without --no-deploy).");
