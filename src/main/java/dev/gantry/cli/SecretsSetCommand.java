@@ -140,7 +140,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
     private static void alreadySaid(EventLines words, DayTwo d, String cluster, String service) {
         try {
             RolloutWatcher watcher = new RolloutWatcher(d.aws().ecs(), cluster, service);
-            watcher.describe().ifPresent(s -> words.lines(new ApplyEvent.Rollout(Duration.ZERO, watcher.snapshot(s, null))));
+            watcher.describe().ifPresent(s -> words.lines(new ApplyEvent.Rollout(Duration.ZERO, watcher.snapshot(s, null, null))));
         } catch (RuntimeException e) {
             // no service (yet) or no permission to look: then everything is new, which is merely verbose
         }

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 public final class RolloutWait {
     public static final Duration FIRST_POLL = Duration.ofSeconds(2);
     public static final Duration POLL = Duration.ofSeconds(5);
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     /**
      * {@code diagnosis} says why it failed; both false and null when the watch was stopped
@@ -42,6 +43,8 @@ public final class RolloutWait {
         RolloutWatcher watcher = new RolloutWatcher(ecs, cluster, service);
         Explainer.Context explain = Explainer.Context.of(spec);
         Instant start = scheduler.now();
+        // Failures from before this watch belong to an earlier deployment; the margin absorbs clock skew with AWS.
+        Instant since = start.minus(CLOCK_SKEW);
         CompletableFuture<Result> done = new CompletableFuture<>();
         Runnable[] tick = new Runnable[1];
         stop.thenRun(() -> done.complete(new Result(false, null, took(scheduler, start), null)));
@@ -55,7 +58,7 @@ public final class RolloutWait {
                             java.util.List.of("run 'gantry apply' to recreate it")), took(scheduler, start), null));
                     return;
                 }
-                RolloutSnapshot snap = watcher.snapshot(s.get(), deploymentId);
+                RolloutSnapshot snap = watcher.snapshot(s.get(), deploymentId, since);
                 progress.accept(snap);
                 Optional<RolloutSnapshot.StoppedTask> failed = RolloutWatcher.firstFailure(snap);
                 RolloutSnapshot.Deployment d = RolloutWatcher.find(snap, deploymentId);

@@ -166,7 +166,7 @@ public final class StatusGatherer {
     /** Why the service is short of tasks: the first failed task of the newest deployment, explained. */
     private static Diagnosis diagnose(RolloutWatcher watcher, Service s, StatusReport.Deployment primary, Spec spec) {
         try {
-            RolloutSnapshot snap = watcher.snapshot(s, primary == null ? null : primary.id());
+            RolloutSnapshot snap = watcher.snapshot(s, primary == null ? null : primary.id(), null);
             Explainer.Context ctx = Explainer.Context.of(spec);
             Optional<RolloutSnapshot.StoppedTask> failed = RolloutWatcher.firstFailure(snap);
             if (failed.isPresent()) return Explainer.explain(failed.get(), snap.events(), ctx);
