@@ -22,11 +22,11 @@ class StatusCommandTest {
         DayTwoWorld w = new DayTwoWorld();
         w.applied(spec);
 
-        int code = w.run(spec, d -> StatusCommand.run(d, false, false));
+        int code = w.run(spec, d -> StatusCommand.run(d, false, true));
 
-        assertThat(code).as(w.err()).isEqualTo(ExitCodes.OK);
+        assertThat(code).as(w.out()).isEqualTo(ExitCodes.OK);
         String out = w.out();
-        assertThat(out).startsWith("hello · us-east-1 · ✓ healthy")
+        assertThat(out).startsWith("hello · us-east-1 · ✓ healthy\n")
                 .contains("URL          https://hello.example.com\n")
                 .contains("Certificate  hello.example.com: issued")
                 .contains("Targets      2 of 2 healthy (load balancer targets)")
@@ -38,7 +38,21 @@ class StatusCommandTest {
                 .contains("estimate, us-east-1 on-demand prices of 2025-01")
                 .contains("1 NAT gateway")
                 .contains("Application Load Balancer")
-                .doesNotContain("Problems");
+                .doesNotContain("Problems")
+                .doesNotContain("Drift");
+    }
+
+    @Test void a_worker_has_no_url_and_no_targets() {
+        Spec spec = DayTwoWorld.template("worker.yaml");
+        DayTwoWorld w = new DayTwoWorld();
+        w.applied(spec);
+
+        assertThat(w.run(spec, d -> StatusCommand.run(d, false, true))).as(w.out()).isZero();
+        assertThat(w.out()).startsWith("worker · us-east-1 · ✓ healthy\n")
+                .contains("URL          none (no load balancer: the service takes no inbound traffic)")
+                .contains("Service      worker in cluster worker: 1 desired · 1 running")
+                .contains("1 × task of 0.25 vCPU, 0.5 GB arm64")
+                .doesNotContain("Targets").doesNotContain("Certificate").doesNotContain("Application Load Balancer");
     }
 
     @Test void a_service_below_its_desired_count_is_a_problem_with_the_reason() {
