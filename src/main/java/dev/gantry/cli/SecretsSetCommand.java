@@ -3,6 +3,7 @@ package dev.gantry.cli;
 import dev.gantry.diagnose.Diagnosis;
 import dev.gantry.diagnose.RolloutWatcher;
 import dev.gantry.engine.ApplyEvent;
+import dev.gantry.engine.Lock;
 import dev.gantry.ops.RolloutWait;
 import dev.gantry.ops.SecretUpdate;
 import dev.gantry.spec.Spec;
@@ -80,8 +81,6 @@ public final class SecretsSetCommand implements Callable<Integer> {
 
     /** Stores {@code value} (wiped afterwards) and rolls the service; tests call it on a simulated world. */
     static int run(DayTwo d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
-        long version;
-        SecretUpdate update = new SecretUpdate(d.aws());
         Spec spec = d.spec();
         try {
             String problem = SecretValueSource.checkName(spec, name);
@@ -90,10 +89,32 @@ public final class SecretsSetCommand implements Callable<Integer> {
                 return ExitCodes.INVALID_INPUT;
             }
             d.checkCredentials();
-            version = update.store(spec.task().secrets().get(name).parameter(), value);
+            // An apply running meanwhile would start deployments of its own, and its plan would
+            // not know the value changed: one run at a time, as for apply and destroy.
+            Lock lock = new Lock(d.aws().ssm(), spec.app());
+            try {
+                lock.acquire(Holder.describe(d.env()) + " running gantry secrets set " + name, d.scheduler().now());
+            } catch (Lock.LockedException e) {
+                d.err().println("error: " + e.getMessage());
+                d.err().println("  fix: wait for that run to finish, then run this again (if it died: gantry apply --force-unlock)");
+                return ExitCodes.FAILED;
+            } catch (RuntimeException e) {
+                throw dev.gantry.aws.AwsErrors.translate("taking the lock " + lock.name(), e);
+            }
+            try {
+                return locked(d, name, value, noDeploy, stop);
+            } finally {
+                lock.release();
+            }
         } finally {
             java.util.Arrays.fill(value, '\0');
         }
+    }
+
+    private static int locked(DayTwo d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
+        Spec spec = d.spec();
+        SecretUpdate update = new SecretUpdate(d.aws());
+        long version = update.store(spec.task().secrets().get(name).parameter(), value);
         String parameter = spec.task().secrets().get(name).parameter();
         d.out().println("Stored a new value for " + name + " in " + parameter + " (SecureString, version " + version + ").");
         if (noDeploy) {
