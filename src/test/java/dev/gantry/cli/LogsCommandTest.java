@@ -97,6 +97,20 @@ class LogsCommandTest {
         assertThat(w.time.now()).isBefore(t0.plusSeconds(16));
     }
 
+    @Test void a_throttled_poll_is_skipped_and_the_next_catches_up() {
+        w.time.advance(Duration.ofMinutes(10));
+        Instant t0 = w.time.now();
+        CompletableFuture<Void> stop = new CompletableFuture<>();
+        w.time.schedule(Duration.ofSeconds(1), () -> w.world.faults.throttle(1.0));
+        w.time.schedule(Duration.ofSeconds(3), () -> w.world.state.logs.append(GROUP, streams.get(0), w.time.now(), "during throttling"));
+        w.time.schedule(Duration.ofSeconds(7), () -> w.world.faults.clear());
+        w.time.schedule(Duration.ofSeconds(11), () -> stop.complete(null));
+
+        assertThat(w.run(spec, d -> LogsCommand.run(d, "1s", null, true, stop))).isEqualTo(ExitCodes.INTERRUPTED);
+
+        assertThat(lines()).containsExactly("[" + task(0).substring(0, 8) + "] " + LogText.TIME.format(t0.plusSeconds(3)) + " during throttling");
+    }
+
     @Test void a_missing_log_group_is_explained() {
         w.aws.logs().deleteLogGroup(b -> b.logGroupName(GROUP));
         assertThat(w.run(spec, d -> LogsCommand.run(d, "10m", null, false, new CompletableFuture<>()))).isEqualTo(ExitCodes.FAILED);

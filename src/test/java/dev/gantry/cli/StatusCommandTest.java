@@ -55,7 +55,7 @@ class StatusCommandTest {
                 .doesNotContain("Targets").doesNotContain("Certificate").doesNotContain("Application Load Balancer");
     }
 
-    @Test void a_service_below_its_desired_count_is_a_problem_with_the_reason() {
+    @Test void a_service_below_its_desired_count_is_a_problem_with_the_reason() throws Exception {
         Spec spec = DayTwoWorld.withImage(DayTwoWorld.template("web-https.yaml"), "public.ecr.aws/nginx/nginx:1.27-crash");
         DayTwoWorld w = new DayTwoWorld();
         assertThat(w.apply(spec).exitCode()).isEqualTo(1);
@@ -70,6 +70,13 @@ class StatusCommandTest {
                 .contains("fix: ");
         // without --detailed-exitcode, reading the status succeeded
         assertThat(w.run(spec, d -> StatusCommand.run(d, false, false))).isZero();
+        w.out.getBuffer().setLength(0);
+        w.run(spec, d -> StatusCommand.run(d, true, false));
+        JsonNode j = new ObjectMapper().readTree(w.out());
+        assertThat(j.get("healthy").asBoolean()).isFalse();
+        assertThat(j.get("problems").get(0).asText()).isEqualTo("0 of 2 tasks running");
+        assertThat(j.at("/service/diagnosis/cause").asText()).isEqualTo("container-exited");
+        assertThat(j.at("/service/diagnosis/fixes")).isNotEmpty();
     }
 
     @Test void a_log_group_deleted_out_of_band_is_drift_in_plain_words() {
