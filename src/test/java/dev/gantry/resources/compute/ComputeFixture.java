@@ -55,6 +55,11 @@ final class ComputeFixture {
         created.put(Address.of("subnet", "public-0"), out("subnet.public-0", "id", "subnet-a"));
         created.put(Address.of("subnet", "public-1"), out("subnet.public-1", "id", "subnet-b"));
         created.put(Address.of("security-group", "service"), out("security-group.service", "id", "sg-service"));
+        // Route tables expose the subnets they route for: the service's subnets refer to them.
+        for (String rt : new String[]{"public", "private", "private-0", "private-1"}) {
+            Map<String, String> outs = new TreeMap<>(Map.of("id", "rtb-" + rt, "subnet0", rt.equals("private-1") ? "subnet-b" : "subnet-a", "subnet1", "subnet-b"));
+            created.put(Address.of("route-table", rt), new Observed(Address.parse("route-table." + rt), "rtb-" + rt, Map.of(), outs));
+        }
         created.put(Address.of("target-group", "main"), out("target-group.main", "arn", FakeNeighbours.TG));
     }
 
