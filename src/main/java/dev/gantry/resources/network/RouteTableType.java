@@ -146,7 +146,7 @@ public final class RouteTableType implements ResourceType {
         Map<Address, String> byAddress = new TreeMap<>(Comparator.comparing(Address::type)
                 .thenComparing(a -> a.name().replaceAll("\\d+$", ""))
                 .thenComparingInt(a -> index(a.name())));
-        for (Subnet s : ctx.aws().ec2().describeSubnets(b -> b.filters(Ec2Tagging.appFilter(ctx))).subnets()) {
+        for (Subnet s : SubnetType.appSubnets(ctx)) {
             Ec2Tagging.addressOf(ctx, s.tags(), "subnet").ifPresent(a -> byAddress.put(a, s.subnetId()));
         }
         return new ArrayList<>(byAddress.values());
