@@ -200,7 +200,7 @@ public final class Engine {
                 release(lock);
             }
         } catch (AwsFailure f) {
-            return finish(failure(f));
+            return finish(failure(f, options));
         } catch (Lock.LockedException e) {
             return finish(new ApplyResult(ApplyResult.Outcome.FAILED, 1, 0, 0, 0, 0, 0, 0, at(), null,
                     List.of(e.getMessage() + ". If that run is dead, run again with --force-unlock."), null, null));
@@ -227,7 +227,7 @@ public final class Engine {
                 release(lock);
             }
         } catch (AwsFailure f) {
-            return finish(failure(f));
+            return finish(failure(f, options));
         } catch (Lock.LockedException e) {
             return finish(new ApplyResult(ApplyResult.Outcome.FAILED, 1, 0, 0, 0, 0, 0, 0, at(), null,
                     List.of(e.getMessage() + ". If that run is dead, run again with --force-unlock."), null, null));
@@ -337,10 +337,12 @@ public final class Engine {
         return x.equals(y);
     }
 
-    private ApplyResult failure(AwsFailure f) {
+    private ApplyResult failure(AwsFailure f, EngineOptions options) {
+        // For gantry's own developers: JAVA_OPTS=-Dgantry.debug=true shows where an unexpected error came from.
+        if (Boolean.getBoolean("gantry.debug") && f.getCause() != null) f.getCause().printStackTrace();
         int exit = f.kind() == AwsFailure.Kind.PERMISSION ? 4 : 1;
         String text = f.getMessage() + (f.fix() == null ? "" : "\n  fix: " + f.fix());
-        return new ApplyResult(ApplyResult.Outcome.FAILED, exit, 0, 0, 0, 0, 0, 0, at(), null, List.of(text), null, null);
+        return new ApplyResult(ApplyResult.Outcome.FAILED, exit, 0, 0, 0, 0, 0, 0, at(), null, List.of(text), null, options.resumeCommand());
     }
 
     private ApplyResult finish(ApplyResult r) {

@@ -56,7 +56,10 @@ final class ParameterType implements ResourceType {
                 if (component == null) continue;
                 a = Address.parse(component);
             }
-            out.add(observed(a, p.name(), p.typeAsString(), p.arn(), valueMarker(ctx, a.name(), p.name())));
+            // Older API versions (and emulators) leave out the ARN; its form is fixed.
+            String arn = p.arn() != null ? p.arn()
+                    : "arn:aws:ssm:" + ctx.region() + ":" + ctx.accountId() + ":parameter" + (p.name().startsWith("/") ? "" : "/") + p.name();
+            out.add(observed(a, p.name(), p.typeAsString(), arn, valueMarker(ctx, a.name(), p.name())));
         }
         return out;
     }
