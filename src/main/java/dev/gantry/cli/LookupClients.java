@@ -36,7 +36,7 @@ final class LookupClients {
             // The provider chain may probe the instance metadata service, which hangs off EC2.
             CompletableFuture.supplyAsync(creds::resolveCredentials).get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
-            return new Lookups.Offline("no AWS credentials found");
+            return new Lookups.Offline("no AWS credentials found (environment, ~/.aws profiles, SSO or instance role)");
         }
         return new AwsLookups(r -> clients(r, creds, endpointUrl), region, CALL_TIMEOUT);
     }

@@ -36,7 +36,7 @@ public final class Checks {
         if (v.isBlank()) return "required; 2–28 characters, lowercase letters, digits and hyphens";
         if (v.length() < 2 || v.length() > 28) return "must be 2–28 characters (it prefixes every name), not " + v.length();
         if (!APP.matcher(v).matches()) {
-            return "must match ^[a-z][a-z0-9-]*[a-z0-9]$: lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen";
+            return "must be lowercase letters, digits and hyphens, start with a letter and not end with a hyphen (^[a-z][a-z0-9-]*[a-z0-9]$)";
         }
         return null;
     }

@@ -151,7 +151,7 @@ public final class LinePrompter {
             println("Signed in to AWS account " + id.account() + " as " + id.arn() + ".");
             println("Choices such as VPCs, hosted zones and certificates are looked up live.");
         } else {
-            println("No AWS credentials found (" + id.problem() + ").");
+            println(Character.toUpperCase(id.problem().charAt(0)) + id.problem().substring(1) + ".");
             LineWrap.wrap("You can continue offline: type values instead of picking them from your account. "
                     + "Then rehearse the whole apply on the simulated AWS: gantry apply -f " + session.fileName()
                     + " --simulate. Nothing real is created or billed.", WIDTH).forEach(this::println);

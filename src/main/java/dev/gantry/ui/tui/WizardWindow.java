@@ -72,6 +72,8 @@ public final class WizardWindow extends BasicWindow {
     @Override public boolean handleInput(KeyStroke key) {
         if (key.getKeyType() == KeyType.F1 && onSectionView) { showHelp(); return true; }
         if (key.getKeyType() == KeyType.Escape) { showQuit(); return true; }
+        if (key.getKeyType() == KeyType.PageDown && onSectionView) { next(); return true; }
+        if (key.getKeyType() == KeyType.PageUp && onSectionView && !flow.isFirst()) { flow.back(); showSection(); return true; }
         boolean handled = super.handleInput(key);
         updatePane();
         return handled;
@@ -85,6 +87,8 @@ public final class WizardWindow extends BasicWindow {
         onSectionView = true;
         fields.clear();
         Panel left = new Panel(new LinearLayout().setSpacing(0));
+        left.addComponent(new Label(String.join("\n", LineWrap.wrap(s.intro(), leftWidth))));
+        left.addComponent(new EmptySpace());
         if (s == Section.WELCOME) welcome(left);
         for (Question q : flow.questions(s)) {
             WizardField f = new WizardField(q, flow, leftWidth, color, this::changed);
@@ -110,12 +114,14 @@ public final class WizardWindow extends BasicWindow {
         back.setEnabled(!flow.isFirst());
         Button next = new Button("Next >", this::next);
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
-        buttons.addComponent(back);
+        // Next comes first so Tab from the last field lands on it.
         buttons.addComponent(next);
+        buttons.addComponent(back);
         buttons.addComponent(new Button("Sections", () -> showMenu("Jump to a section:")));
         buttons.addComponent(new Button("Help", this::showHelp));
         buttons.addComponent(new Button("Quit", this::showQuit));
         bottom.addComponent(buttons);
+        bottom.addComponent(new Label("Tab next field · Space/Enter pick · PgDn next screen · PgUp back · F1 help · Esc quit"));
         setComponent(frame(middle, bottom));
         Interactable first = fields.isEmpty() ? next : fields.get(0).input;
         setFocusedInteractable(first);
@@ -151,11 +157,15 @@ public final class WizardWindow extends BasicWindow {
         String text = id.signedIn()
                 ? "Signed in to AWS account " + id.account() + " as " + id.arn()
                         + ". VPCs, hosted zones and certificates are looked up live."
-                : "No AWS credentials found (" + id.problem() + "). You can continue offline: type values instead of "
+                : capitalised(id.problem()) + ". You can continue offline: type values instead of "
                         + "picking them from your account. Then rehearse the apply on the simulated AWS: gantry apply -f "
                         + session.fileName() + " --simulate. Nothing real is created or billed.";
         left.addComponent(new Label(String.join("\n", LineWrap.wrap(text, leftWidth))));
         left.addComponent(new EmptySpace());
+    }
+
+    private static String capitalised(String s) {
+        return s == null || s.isEmpty() ? "No AWS credentials" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private void suggestions(Question q, Panel left, WizardField f) {
@@ -164,7 +174,7 @@ public final class WizardWindow extends BasicWindow {
         if (found.ok() && !found.value().isEmpty()) {
             left.addComponent(new Button("Pick from your account (" + found.value().size() + ")", () -> showPicker(q, found.value())));
         } else if (!found.ok()) {
-            Label l = new Label("(" + found.unavailable() + ": type the value)");
+            Label l = new Label("(no look-up: type it; About this says why)");
             if (color) l.setForegroundColor(TextColor.ANSI.BLACK_BRIGHT);
             left.addComponent(l);
         }
@@ -344,8 +354,7 @@ public final class WizardWindow extends BasicWindow {
             yaml.setReadOnly(true);
             left.addComponent(new Label("gantry.yaml (scroll with the arrow keys):"));
             left.addComponent(yaml);
-            List<String> info = new ArrayList<>(WizardReview.estimate(session, spec).stream()
-                    .flatMap(l -> LineWrap.wrap(l.strip().replaceAll(" {2,}", "  "), paneWidth - 2).stream()).toList());
+            List<String> info = new ArrayList<>(WizardReview.estimate(session, spec, paneWidth - 2));
             info.add("");
             info.add("What will be created:");
             info.addAll(WizardReview.resources(spec).stream().flatMap(l -> LineWrap.wrap(l, paneWidth - 2).stream()).toList());

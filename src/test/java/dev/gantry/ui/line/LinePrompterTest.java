@@ -52,9 +52,9 @@ class LinePrompterTest {
         assertThat(r.outcome()).isEqualTo(Outcome.SAVED);
         assertThat(r.output())
                 .contains("── 1 of 11 · Welcome")
-                .contains("No AWS credentials found (no AWS credentials).")
+                .contains("No AWS credentials.")
                 .contains("--simulate")
-                .contains("✗ app: must match ^[a-z][a-z0-9-]*[a-z0-9]$")
+                .contains("✗ app: must be lowercase letters, digits and hyphens")
                 .contains("The port your container listens on inside (1–65535).")
                 .contains("Flag: --port")
                 .contains("3 NAT gateways")
