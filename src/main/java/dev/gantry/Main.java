@@ -1,7 +1,13 @@
 package dev.gantry;
 
+import dev.gantry.aws.AwsFailure;
+import dev.gantry.cli.DiagnosticPrinter;
+import dev.gantry.cli.ExitCodes;
 import dev.gantry.cli.GantryCommand;
+import dev.gantry.spec.SpecException;
 import picocli.CommandLine;
+
+import java.io.PrintWriter;
 
 /** Composition root: the only place real AWS SDK clients are built. */
 public final class Main {
@@ -12,6 +18,59 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new GantryCommand()).execute(args);
+        return run(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(java.util.Map<String, String> env, String... args) {
+        return run(env, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(System.getenv(), out, err, args);
+    }
+
+    /** The same, with the output streams given (tests capture them). */
+    public static int run(java.util.Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new GantryCommand(env));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler(Main::usageError);
+        cl.setExecutionExceptionHandler(Main::failure);
+        return cl.execute(args);
+    }
+
+    /** A wrong flag or argument: say which, suggest the near miss, point at --help; never the whole usage. */
+    static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("gantry: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return ExitCodes.INVALID_INPUT;
+    }
+
+    /** Anything a command throws becomes one plain line (no stack trace) and the contract's exit code. */
+    static int failure(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        if (ex instanceof SpecException se) {
+            new DiagnosticPrinter(err, false).printAll(se.diagnostics());
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (ex instanceof AwsFailure af) {
+            err.println("gantry: " + af.getMessage());
+            if (af.fix() != null && !af.fix().isEmpty()) err.println("  fix: " + af.fix());
+            err.flush();
+            return af.kind() == AwsFailure.Kind.PERMISSION ? ExitCodes.NO_CREDENTIALS : ExitCodes.FAILED;
+        }
+        if (ex instanceof InterruptedException) {
+            err.println("gantry: interrupted");
+            err.flush();
+            return ExitCodes.INTERRUPTED;
+        }
+        String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+        err.println("gantry: " + message.lines().findFirst().orElse(message));
+        err.flush();
+        return ExitCodes.FAILED;
     }
 }

@@ -59,6 +59,10 @@ public final class AwsErrors {
             }
             return new AwsFailure(AwsFailure.Kind.OTHER, msg, null, e);
         }
+        if (t instanceof SdkClientException e && e.getMessage() != null && e.getMessage().contains("Unable to load credentials")) {
+            return new AwsFailure(AwsFailure.Kind.PERMISSION, "no AWS credentials found while " + doing,
+                    "run 'aws configure' (or set AWS_PROFILE / pass --profile), or rehearse everything on the simulated AWS with --simulate", e);
+        }
         if (t instanceof SdkClientException e) {
             return new AwsFailure(AwsFailure.Kind.OTHER, "while " + doing + ": " + e.getMessage(),
                     "check your network and --endpoint-url, then run the command again", e);

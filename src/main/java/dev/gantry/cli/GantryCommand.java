@@ -8,9 +8,18 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "From an empty AWS account to a production-ready container on ECS Fargate.",
-        subcommands = {CommandLine.HelpCommand.class, InitCommand.class})
+        subcommands = {InitCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
 public final class GantryCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    private final java.util.Map<String, String> env;
+
+    public GantryCommand() { this(System.getenv()); }
+
+    /** {@code env} is injected so tests can point GANTRY_HOME and friends somewhere of their own. */
+    public GantryCommand(java.util.Map<String, String> env) { this.env = java.util.Map.copyOf(env); }
+
+    public java.util.Map<String, String> env() { return env; }
 
     @Override public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

@@ -1,39 +1,170 @@
 package dev.gantry.aws.sim;
 
+import dev.gantry.aws.sim.Ec2Model.Eni;
+import dev.gantry.aws.sim.Ec2Model.InternetGateway;
+import dev.gantry.aws.sim.Ec2Model.NatGateway;
+import dev.gantry.aws.sim.Ec2Model.RouteTable;
+import dev.gantry.aws.sim.Ec2Model.Subnet;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The simulated EC2 state: plain serialisable fields, and the queries other simulated services
  * need. (No no-argument getX()/isX() methods here: Jackson would take them for properties.)
  */
 public final class Ec2State {
+    /** The account's default VPC appears on first use of the region, as it does for a new account. */
+    public boolean defaultVpcCreated;
+    public long publicIpCounter;
 
-    // ---- queries used by the simulated ECS and ELB (owned by the network work; bodies to come) ----
+    public Map<String, Ec2Model.Vpc> vpcs = new LinkedHashMap<>();
+    public Map<String, Subnet> subnets = new LinkedHashMap<>();
+    public Map<String, InternetGateway> internetGateways = new LinkedHashMap<>();
+    public Map<String, RouteTable> routeTables = new LinkedHashMap<>();
+    public Map<String, Ec2Model.ElasticIp> addresses = new LinkedHashMap<>();
+    public Map<String, NatGateway> natGateways = new LinkedHashMap<>();
+    public Map<String, Ec2Model.SecurityGroup> securityGroups = new LinkedHashMap<>();
+    public Map<String, Eni> enis = new LinkedHashMap<>();
 
-    public boolean vpcExists(String vpcId) { throw new UnsupportedOperationException("Ec2State.vpcExists"); }
+    // ---- queries used by the simulated ECS and ELB ----
 
-    public boolean subnetExists(String subnetId) { throw new UnsupportedOperationException("Ec2State.subnetExists"); }
+    public boolean vpcExists(String vpcId) { return vpcId != null && vpcs.containsKey(vpcId); }
+
+    public boolean subnetExists(String subnetId) { return subnetId != null && subnets.containsKey(subnetId); }
 
     /** The subnet's AZ name, or null when there is no such subnet. */
-    public String availabilityZoneOfSubnet(String subnetId) { throw new UnsupportedOperationException("Ec2State.availabilityZoneOfSubnet"); }
+    public String availabilityZoneOfSubnet(String subnetId) {
+        Subnet s = subnetId == null ? null : subnets.get(subnetId);
+        return s == null ? null : s.availabilityZone;
+    }
 
     /** The subnet's VPC id, or null when there is no such subnet. */
-    public String vpcOfSubnet(String subnetId) { throw new UnsupportedOperationException("Ec2State.vpcOfSubnet"); }
+    public String vpcOfSubnet(String subnetId) {
+        Subnet s = subnetId == null ? null : subnets.get(subnetId);
+        return s == null ? null : s.vpcId;
+    }
 
-    public boolean securityGroupExists(String groupId) { throw new UnsupportedOperationException("Ec2State.securityGroupExists"); }
+    public boolean securityGroupExists(String groupId) { return groupId != null && securityGroups.containsKey(groupId); }
 
     /** A network interface in the subnet (an ALB node, a Fargate task); blocks deleting the subnet and its groups. */
-    public String createEni(String subnetId, List<String> groupIds, String description, SimWorld world) { throw new UnsupportedOperationException("Ec2State.createEni"); }
+    public String createEni(String subnetId, List<String> groupIds, String description, SimWorld world) {
+        Subnet s = subnets.get(subnetId);
+        if (s == null) throw new IllegalArgumentException("no subnet " + subnetId);
+        Eni e = new Eni();
+        e.id = world.newId("eni");
+        e.subnetId = subnetId;
+        e.vpcId = s.vpcId;
+        e.availabilityZone = s.availabilityZone;
+        e.groupIds = groupIds == null ? new ArrayList<>() : new ArrayList<>(groupIds);
+        e.description = description;
+        e.privateIp = nextPrivateIp(s);
+        enis.put(e.id, e);
+        return e.id;
+    }
 
     /** The interface disappears at {@code at} (AWS releases an ALB's or task's interfaces some time after the delete). */
-    public void releaseEni(String eniId, Instant at) { throw new UnsupportedOperationException("Ec2State.releaseEni"); }
+    public void releaseEni(String eniId, Instant at) {
+        Eni e = eniId == null ? null : enis.get(eniId);
+        if (e != null) e.releaseAtMillis = at.toEpochMilli();
+    }
 
-    public String privateIpOfEni(String eniId) { throw new UnsupportedOperationException("Ec2State.privateIpOfEni"); }
+    public String privateIpOfEni(String eniId) {
+        Eni e = eniId == null ? null : enis.get(eniId);
+        return e == null ? null : e.privateIp;
+    }
 
     /**
      * Whether a task in this subnet can reach the internet (to pull an image) now: its route table
      * sends 0.0.0.0/0 to an internet gateway (and {@code publicIp} is true) or to an available NAT gateway.
      */
-    public boolean subnetReachesInternet(String subnetId, boolean publicIp, Instant now) { throw new UnsupportedOperationException("Ec2State.subnetReachesInternet"); }
+    public boolean subnetReachesInternet(String subnetId, boolean publicIp, Instant now) {
+        Ec2Model.Route r = defaultRoute(subnetId);
+        if (r == null) return false;
+        if (r.gatewayId != null && r.gatewayId.startsWith("igw-")) {
+            return publicIp && igwAttachedTo(r.gatewayId, vpcOfSubnet(subnetId));
+        }
+        if (r.natGatewayId != null) {
+            NatGateway nat = natGateways.get(r.natGatewayId);
+            if (nat == null || !"available".equals(natState(nat, now))) return false;
+            // A NAT gateway forwards only if its own subnet has a way out through an internet gateway.
+            Ec2Model.Route out = defaultRoute(nat.subnetId);
+            return out != null && out.gatewayId != null && igwAttachedTo(out.gatewayId, nat.vpcId);
+        }
+        return false;
+    }
+
+    // ---- helpers for the simulated EC2 (methods with arguments, so Jackson leaves them alone) ----
+
+    /** The route table that governs a subnet: its explicit association, else its VPC's main table. */
+    RouteTable routeTableOf(String subnetId) {
+        Subnet s = subnets.get(subnetId);
+        if (s == null) return null;
+        for (RouteTable t : routeTables.values()) {
+            for (Ec2Model.Association a : t.associations) if (subnetId.equals(a.subnetId)) return t;
+        }
+        Ec2Model.Vpc v = vpcs.get(s.vpcId);
+        return v == null ? null : routeTables.get(v.mainRouteTableId);
+    }
+
+    private Ec2Model.Route defaultRoute(String subnetId) {
+        RouteTable t = subnetId == null ? null : routeTableOf(subnetId);
+        if (t == null) return null;
+        return t.routes.stream().filter(r -> "0.0.0.0/0".equals(r.destinationCidr)).findFirst().orElse(null);
+    }
+
+    private boolean igwAttachedTo(String igwId, String vpcId) {
+        InternetGateway g = internetGateways.get(igwId);
+        return g != null && vpcId != null && vpcId.equals(g.attachedVpcId);
+    }
+
+    /** pending | available | failed | deleting | deleted, from the clock. */
+    static String natState(NatGateway n, Instant now) {
+        long t = now.toEpochMilli();
+        if (n.deleteRequestedAtMillis != null) return t < n.deletedAtMillis ? "deleting" : "deleted";
+        if (n.failureCode != null) return t < n.availableAtMillis ? "pending" : "failed";
+        return t < n.availableAtMillis ? "pending" : "available";
+    }
+
+    /** Interfaces still held at {@code now}. */
+    boolean eniLive(Eni e, Instant now) { return e.releaseAtMillis == null || now.toEpochMilli() < e.releaseAtMillis; }
+
+    /** Forgets interfaces AWS has let go of, so they stop blocking deletes. */
+    void purgeReleasedEnis(Instant now) { enis.values().removeIf(e -> !eniLive(e, now)); }
+
+    String nextPrivateIp(Subnet s) {
+        Ipv4Cidr c = Ipv4Cidr.parse(s.cidr);
+        long host = s.nextHost++;
+        if (host >= c.size() - 1) host = 4 + (host % Math.max(1, c.size() - 5));
+        return c.address(host);
+    }
+
+    String nextPublicIp() {
+        long n = ++publicIpCounter;
+        return "54.160." + ((n >> 8) & 255) + "." + (n & 255);
+    }
+
+    /** The region's AZ names, as a new account sees them. */
+    static List<String> zoneNames(String region) {
+        String letters = switch (region) {
+            case "us-east-1" -> "abcdef";
+            case "us-west-1" -> "bc";
+            case "us-west-2", "eu-west-1", "ap-northeast-1" -> "abcd";
+            default -> "abc";
+        };
+        List<String> out = new ArrayList<>();
+        for (char c : letters.toCharArray()) out.add(region + c);
+        return out;
+    }
+
+    /** A zone id such as use1-az1; per-account mappings are not simulated. */
+    static String zoneId(String zoneName) {
+        String region = zoneName.substring(0, zoneName.length() - 1);
+        String[] p = region.split("-");
+        String shortName = p[0] + p[1].charAt(0) + (p.length > 2 ? p[2] : "");
+        return shortName + "-az" + (zoneName.charAt(zoneName.length() - 1) - 'a' + 1);
+    }
 }

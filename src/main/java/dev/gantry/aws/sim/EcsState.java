@@ -1,5 +1,170 @@
 package dev.gantry.aws.sim;
 
-/** The simulated Ecs state: plain serialisable fields, and the queries other simulated services need. */
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The simulated ECS state: clusters, task definitions, services with their deployments and events,
+ * and tasks. Times are epoch milliseconds; tasks move on from the clock when the simulated ECS is
+ * next called ({@link EcsScheduler}), never on a thread.
+ */
 public final class EcsState {
+    public static final class ClusterRec {
+        public String name;
+        public String arn;
+        public String status;
+        public String containerInsights = "disabled";
+        public long createdAt;
+        public Map<String, String> tags = new LinkedHashMap<>();
+    }
+
+    public static final class ContainerRec {
+        public String name;
+        public String image;
+        public boolean essential = true;
+        public List<String> command = new ArrayList<>();
+        public List<Integer> ports = new ArrayList<>();
+        public Map<String, String> environment = new LinkedHashMap<>();
+        /** name → valueFrom (parameter name or ARN); never a value. */
+        public Map<String, String> secrets = new LinkedHashMap<>();
+        public String logDriver;
+        public Map<String, String> logOptions = new LinkedHashMap<>();
+    }
+
+    public static final class TaskDefRec {
+        public String arn;
+        public String family;
+        public int revision;
+        public String status;
+        public String cpu;
+        public String memory;
+        public String networkMode;
+        public List<String> requiresCompatibilities = new ArrayList<>();
+        public String executionRoleArn;
+        public String taskRoleArn;
+        public String cpuArchitecture;
+        public String operatingSystemFamily;
+        public List<ContainerRec> containers = new ArrayList<>();
+        public Map<String, String> tags = new LinkedHashMap<>();
+        public long registeredAt;
+    }
+
+    public static final class LoadBalancerRec {
+        public String targetGroupArn;
+        public String containerName;
+        public int containerPort;
+    }
+
+    public static final class DeploymentRec {
+        public String id;
+        public String status;
+        public String taskDefinition;
+        public int desiredCount;
+        public String rolloutState;
+        public String rolloutStateReason;
+        public long createdAt;
+        public long updatedAt;
+        public int failedTasks;
+        /** No task is launched for this deployment before this time (ECS backs off after failures). */
+        public long launchAfter;
+    }
+
+    public static final class EventRec {
+        public String id;
+        public long at;
+        public String message;
+    }
+
+    public static final class ServiceRec {
+        public String arn;
+        public String name;
+        public String cluster;
+        public String clusterArn;
+        public String status;
+        public int desiredCount;
+        public String taskDefinition;
+        public List<String> subnets = new ArrayList<>();
+        public List<String> securityGroups = new ArrayList<>();
+        public boolean assignPublicIp;
+        public List<LoadBalancerRec> loadBalancers = new ArrayList<>();
+        public int minimumHealthyPercent = 100;
+        public int maximumPercent = 200;
+        public boolean circuitBreaker;
+        public boolean rollback;
+        public Integer healthCheckGracePeriodSeconds;
+        public String propagateTags;
+        public String clientToken;
+        public Map<String, String> tags = new LinkedHashMap<>();
+        public long createdAt;
+        public long deletedAt;
+        /** Deployments, PRIMARY first. */
+        public List<DeploymentRec> deployments = new ArrayList<>();
+        /** Service events, oldest first (DescribeServices shows them newest first). */
+        public List<EventRec> events = new ArrayList<>();
+        /** The task definition of the last deployment that completed: where a rollback returns to. */
+        public String lastCompletedTaskDefinition;
+        public boolean steady;
+        /** A change (scaling) the scheduler has not acted on yet, or 0. */
+        public long reconcileAt;
+        public int launches;
+    }
+
+    public static final class TaskRec {
+        public String arn;
+        public String id;
+        public String cluster;
+        public String clusterArn;
+        public String service;
+        public String deploymentId;
+        public String taskDefinitionArn;
+        public String subnet;
+        public String eni;
+        public String ip;
+        public long createdAt;
+        public Long startedAt;
+        public Long stoppingAt;
+        public Long stoppedAt;
+        public String lastStatus;
+        public String desiredStatus = "RUNNING";
+        public boolean healthy;
+        public String stopCode;
+        public String stoppedReason;
+        public Integer exitCode;
+        public String containerReason;
+        /** What will go wrong with this task (see {@link EcsTaskFailures}), or null. */
+        public String failure;
+        public String failureReason;
+        /** start | crash | health | stop: what happens at {@link #nextAt}. */
+        public String phase;
+        public long nextAt = Long.MAX_VALUE;
+    }
+
+    public Map<String, ClusterRec> clusters = new TreeMap<>();
+    public Map<String, TaskDefRec> taskDefinitions = new TreeMap<>();
+    public Map<String, Integer> lastRevision = new TreeMap<>();
+    /** Keyed by cluster name + "/" + service name. */
+    public Map<String, ServiceRec> services = new TreeMap<>();
+    public Map<String, TaskRec> tasks = new LinkedHashMap<>();
+
+    public ServiceRec service(String cluster, String name) { return services.get(cluster + "/" + name); }
+
+    /** Whether an ACTIVE service exists: Application Auto Scaling checks before registering a target. */
+    public boolean serviceActive(String cluster, String name) {
+        ServiceRec s = service(cluster, name);
+        return s != null && "ACTIVE".equals(s.status);
+    }
+
+    /**
+     * Application Auto Scaling sets the desired count; the service scheduler acts on it at {@code atMillis}.
+     */
+    public void scaleService(String cluster, String name, int desired, long atMillis) {
+        ServiceRec s = service(cluster, name);
+        if (s == null || !"ACTIVE".equals(s.status) || s.desiredCount == desired) return;
+        s.desiredCount = desired;
+        if (!s.deployments.isEmpty()) s.deployments.get(0).desiredCount = desired;
+        s.reconcileAt = atMillis;
+    }
 }

@@ -1,28 +1,176 @@
 package dev.gantry.aws.sim;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The simulated ELBv2 state: plain serialisable fields, and the queries other simulated services
  * need. (No no-argument getX()/isX() methods here: Jackson would take them for properties.)
+ * Instants are kept as epoch milliseconds so the state serialises without extra Jackson modules.
  */
 public final class ElbState {
 
-    // ---- queries used by the simulated ECS (owned by the edge work; bodies to come) ----
+    /** By ARN. */
+    public Map<String, LoadBalancerRec> loadBalancers = new TreeMap<>();
+    public Map<String, TargetGroupRec> targetGroups = new TreeMap<>();
+    public Map<String, ListenerRec> listeners = new TreeMap<>();
 
-    public boolean targetGroupExists(String targetGroupArn) { throw new UnsupportedOperationException("ElbState.targetGroupExists"); }
+    public static final class LoadBalancerRec {
+        public String arn;
+        public String name;
+        public String dnsName;
+        public String scheme;
+        public String type;
+        public String ipAddressType;
+        public String vpcId;
+        public List<String> subnets = new ArrayList<>();
+        /** subnet id → AZ name, captured when the subnet was attached. */
+        public Map<String, String> subnetAzs = new TreeMap<>();
+        /** subnet id → the ALB node's network interface in it. */
+        public Map<String, String> enis = new TreeMap<>();
+        public List<String> securityGroups = new ArrayList<>();
+        public long createdAtMillis;
+        public long activeAtMillis;
+        public Map<String, String> attributes = new TreeMap<>();
+        public Map<String, String> tags = new TreeMap<>();
+    }
+
+    public static final class TargetGroupRec {
+        public String arn;
+        public String name;
+        public String protocol;
+        public int port;
+        public String vpcId;
+        public String targetType;
+        public String healthCheckProtocol;
+        public String healthCheckPath;
+        public int healthCheckIntervalSeconds = 30;
+        public int healthCheckTimeoutSeconds = 5;
+        public int healthyThresholdCount = 5;
+        public int unhealthyThresholdCount = 2;
+        public String matcher = "200";
+        public Map<String, String> attributes = new TreeMap<>();
+        public Map<String, String> tags = new TreeMap<>();
+        /** "ip:port" → target. */
+        public Map<String, TargetRec> targets = new TreeMap<>();
+    }
+
+    public static final class TargetRec {
+        public String ip;
+        public int port;
+        public long decidedAtMillis;
+        public boolean healthy;
+        /** 0 while registered; otherwise when the draining target disappears. */
+        public long goneAtMillis;
+    }
+
+    public static final class ListenerRec {
+        public String arn;
+        public String loadBalancerArn;
+        public String protocol;
+        public int port;
+        public String sslPolicy;
+        public List<String> certificateArns = new ArrayList<>();
+        public List<ActionRec> defaultActions = new ArrayList<>();
+        public Map<String, String> tags = new TreeMap<>();
+    }
+
+    public static final class ActionRec {
+        public String type;
+        public String targetGroupArn;
+        public String redirectProtocol;
+        public String redirectPort;
+        public String redirectStatusCode;
+    }
+
+    // ---- queries used by the simulated ECS and ACM ----
+
+    public boolean targetGroupExists(String targetGroupArn) { return targetGroups.containsKey(targetGroupArn); }
 
     /** ECS refuses a service whose target group is not attached to a load balancer (through a listener). */
-    public boolean targetGroupHasLoadBalancer(String targetGroupArn) { throw new UnsupportedOperationException("ElbState.targetGroupHasLoadBalancer"); }
+    public boolean targetGroupHasLoadBalancer(String targetGroupArn) {
+        return !loadBalancersOfTargetGroup(targetGroupArn).isEmpty();
+    }
 
-    public String healthCheckPath(String targetGroupArn) { throw new UnsupportedOperationException("ElbState.healthCheckPath"); }
+    /** The load balancers whose listeners forward to the target group, as DescribeTargetGroups reports them. */
+    public List<String> loadBalancersOfTargetGroup(String targetGroupArn) {
+        List<String> out = new ArrayList<>();
+        for (ListenerRec l : listeners.values()) {
+            boolean forwards = l.defaultActions.stream().anyMatch(a -> targetGroupArn.equals(a.targetGroupArn));
+            if (forwards && loadBalancers.containsKey(l.loadBalancerArn) && !out.contains(l.loadBalancerArn)) {
+                out.add(l.loadBalancerArn);
+            }
+        }
+        return out;
+    }
+
+    public String healthCheckPath(String targetGroupArn) {
+        TargetGroupRec tg = targetGroups.get(targetGroupArn);
+        return tg == null ? null : tg.healthCheckPath;
+    }
 
     /** A task registers; it reports "initial" until {@code decidedAt}, then healthy or unhealthy. */
-    public void registerTarget(String targetGroupArn, String ip, int port, Instant decidedAt, boolean healthy) { throw new UnsupportedOperationException("ElbState.registerTarget"); }
+    public void registerTarget(String targetGroupArn, String ip, int port, Instant decidedAt, boolean healthy) {
+        TargetGroupRec tg = targetGroups.get(targetGroupArn);
+        if (tg == null) return;
+        TargetRec t = new TargetRec();
+        t.ip = ip;
+        t.port = port;
+        t.decidedAtMillis = decidedAt.toEpochMilli();
+        t.healthy = healthy;
+        tg.targets.put(ip + ":" + port, t);
+    }
 
     /** A task leaves; it is "draining" until {@code goneAt} (the deregistration delay). */
-    public void deregisterTarget(String targetGroupArn, String ip, Instant goneAt) { throw new UnsupportedOperationException("ElbState.deregisterTarget"); }
+    public void deregisterTarget(String targetGroupArn, String ip, Instant goneAt) {
+        TargetGroupRec tg = targetGroups.get(targetGroupArn);
+        if (tg == null) return;
+        for (TargetRec t : tg.targets.values()) {
+            if (t.ip.equals(ip) && t.goneAtMillis == 0) t.goneAtMillis = Math.max(1, goneAt.toEpochMilli());
+        }
+    }
 
     /** initial | healthy | unhealthy | draining, or null when the target is not registered. */
-    public String targetHealth(String targetGroupArn, String ip, Instant now) { throw new UnsupportedOperationException("ElbState.targetHealth"); }
+    public String targetHealth(String targetGroupArn, String ip, Instant now) {
+        TargetGroupRec tg = targetGroups.get(targetGroupArn);
+        if (tg == null) return null;
+        String best = null;
+        for (TargetRec t : tg.targets.values()) {
+            if (!t.ip.equals(ip)) continue;
+            String s = stateOf(t, now);
+            if (s != null && (best == null || "draining".equals(best))) best = s;
+        }
+        return best;
+    }
+
+    static String stateOf(TargetRec t, Instant now) {
+        long n = now.toEpochMilli();
+        if (t.goneAtMillis != 0) return n < t.goneAtMillis ? "draining" : null;
+        if (n < t.decidedAtMillis) return "initial";
+        return t.healthy ? "healthy" : "unhealthy";
+    }
+
+    /** Load balancers with an HTTPS listener that uses the certificate (ACM's InUseBy). */
+    public List<String> loadBalancersUsingCertificate(String certificateArn) {
+        List<String> out = new ArrayList<>();
+        for (ListenerRec l : listeners.values()) {
+            if (l.certificateArns.contains(certificateArn) && !out.contains(l.loadBalancerArn)) out.add(l.loadBalancerArn);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Whether the load balancer has finished provisioning at {@code now}. */
+    static boolean active(LoadBalancerRec lb, Instant now) { return now.toEpochMilli() >= lb.activeAtMillis; }
+
+    /** Tags of any ELB resource (load balancer, target group, listener), or null when there is none by that ARN. */
+    Map<String, String> tagsOf(String arn) {
+        if (loadBalancers.containsKey(arn)) return loadBalancers.get(arn).tags;
+        if (targetGroups.containsKey(arn)) return targetGroups.get(arn).tags;
+        if (listeners.containsKey(arn)) return listeners.get(arn).tags;
+        return null;
+    }
 }

@@ -1,16 +1,640 @@
 package dev.gantry.aws.sim;
 
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.EcsException;
+import software.amazon.awssdk.services.ecs.model.*;
 
-/** Simulated ECS: in memory, with AWS's rules. */
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Simulated ECS on Fargate: clusters, task definitions, services with rolling deployments and the
+ * circuit breaker, and tasks whose lives are computed from the clock by {@link EcsScheduler}.
+ */
 public final class SimEcs implements EcsClient {
     private final SimWorld world;
+    private final SimEcsNeighbours neighbours;
+    private final EcsScheduler scheduler;
 
-    public SimEcs(SimWorld world) { this.world = world; }
+    public SimEcs(SimWorld world) { this(world, SimEcsNeighbours.of(world)); }
+
+    SimEcs(SimWorld world, SimEcsNeighbours neighbours) {
+        this.world = world;
+        this.neighbours = neighbours;
+        this.scheduler = new EcsScheduler(world, neighbours);
+    }
 
     private RuntimeException err(int status, String code, String message) {
-        return SimErrors.error(EcsException.builder(), "ECS", status, code, message);
+        AwsServiceException.Builder b = switch (code) {
+            case "ClusterNotFoundException" -> ClusterNotFoundException.builder();
+            case "ServiceNotFoundException" -> ServiceNotFoundException.builder();
+            case "ServiceNotActiveException" -> ServiceNotActiveException.builder();
+            case "InvalidParameterException" -> InvalidParameterException.builder();
+            case "ClientException" -> ClientException.builder();
+            case "ClusterContainsServicesException" -> ClusterContainsServicesException.builder();
+            case "ClusterContainsTasksException" -> ClusterContainsTasksException.builder();
+            case "ResourceNotFoundException" -> ResourceNotFoundException.builder();
+            default -> EcsException.builder();
+        };
+        return SimErrors.error(b, "ECS", status, code, message);
+    }
+
+    private RuntimeException invalid(String message) { return err(400, "InvalidParameterException", message); }
+
+    private EcsState st() { return world.state.ecs; }
+
+    private String arnPrefix() { return "arn:aws:ecs:" + world.region() + ":" + world.accountId() + ":"; }
+
+    private static List<Tag> tags(Map<String, String> m) {
+        return m.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    }
+
+    private static Map<String, String> tagMap(List<Tag> tags) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (tags != null) tags.forEach(t -> m.put(t.key(), t.value()));
+        return m;
+    }
+
+    private static String lastSegment(String nameOrArn) {
+        return nameOrArn.startsWith("arn:") ? nameOrArn.substring(nameOrArn.lastIndexOf('/') + 1) : nameOrArn;
+    }
+
+    // ---------------------------------------------------------------- clusters
+
+    private EcsState.ClusterRec cluster(String nameOrArn) {
+        EcsState.ClusterRec c = st().clusters.get(lastSegment(nameOrArn == null ? "default" : nameOrArn));
+        if (c == null || !"ACTIVE".equals(c.status)) throw err(400, "ClusterNotFoundException", "Cluster not found.");
+        return c;
+    }
+
+    private software.amazon.awssdk.services.ecs.model.Cluster toCluster(EcsState.ClusterRec c, boolean withTags) {
+        List<EcsState.ServiceRec> services = st().services.values().stream().filter(s -> s.cluster.equals(c.name) && "ACTIVE".equals(s.status)).toList();
+        long running = st().tasks.values().stream().filter(t -> t.cluster.equals(c.name) && "RUNNING".equals(t.lastStatus)).count();
+        long pending = st().tasks.values().stream().filter(t -> t.cluster.equals(c.name) && t.startedAt == null && t.stoppedAt == null).count();
+        var b = software.amazon.awssdk.services.ecs.model.Cluster.builder().clusterName(c.name).clusterArn(c.arn).status(c.status)
+                .activeServicesCount(services.size()).runningTasksCount((int) running).pendingTasksCount((int) pending)
+                .registeredContainerInstancesCount(0)
+                .settings(ClusterSetting.builder().name(ClusterSettingName.CONTAINER_INSIGHTS).value(c.containerInsights).build());
+        if (withTags) b.tags(tags(c.tags));
+        return b.build();
+    }
+
+    private static String insights(List<ClusterSetting> settings, String current) {
+        if (settings == null) return current;
+        for (ClusterSetting s : settings) if (s.name() == ClusterSettingName.CONTAINER_INSIGHTS) return s.value();
+        return current;
+    }
+
+    @Override public CreateClusterResponse createCluster(CreateClusterRequest req) {
+        return world.mutate("ecs:CreateCluster", this::err, () -> {
+            String name = req.clusterName() == null ? "default" : req.clusterName();
+            if (!name.matches("[A-Za-z0-9_-]{1,255}")) throw invalid("Cluster name can only contain letters, numbers, hyphens and underscores.");
+            EcsState.ClusterRec c = st().clusters.get(name);
+            // CreateCluster is idempotent in ECS: the same name returns the existing ACTIVE cluster.
+            if (c == null || !"ACTIVE".equals(c.status)) {
+                c = new EcsState.ClusterRec();
+                c.name = name;
+                c.arn = arnPrefix() + "cluster/" + name;
+                c.status = "ACTIVE";
+                c.createdAt = world.now().toEpochMilli();
+                c.containerInsights = insights(req.settings(), "disabled");
+                c.tags = tagMap(req.tags());
+                st().clusters.put(name, c);
+            }
+            return CreateClusterResponse.builder().cluster(toCluster(c, true)).build();
+        });
+    }
+
+    @Override public DescribeClustersResponse describeClusters(DescribeClustersRequest req) {
+        return world.read("ecs:DescribeClusters", this::err, () -> {
+            List<software.amazon.awssdk.services.ecs.model.Cluster> found = new ArrayList<>();
+            List<Failure> failures = new ArrayList<>();
+            boolean withTags = req.include() != null && req.include().contains(ClusterField.TAGS);
+            List<String> names = req.clusters() == null || req.clusters().isEmpty() ? List.of("default") : req.clusters();
+            for (String n : names) {
+                EcsState.ClusterRec c = st().clusters.get(lastSegment(n));
+                if (c == null) failures.add(Failure.builder().arn(n.startsWith("arn:") ? n : arnPrefix() + "cluster/" + n).reason("MISSING").build());
+                else found.add(toCluster(c, withTags));
+            }
+            return DescribeClustersResponse.builder().clusters(found).failures(failures).build();
+        });
+    }
+
+    @Override public ListClustersResponse listClusters(ListClustersRequest req) {
+        return world.read("ecs:ListClusters", this::err, () -> ListClustersResponse.builder()
+                .clusterArns(st().clusters.values().stream().filter(c -> "ACTIVE".equals(c.status)).map(c -> c.arn).toList()).build());
+    }
+
+    @Override public ListClustersResponse listClusters() { return listClusters(ListClustersRequest.builder().build()); }
+
+    @Override public UpdateClusterSettingsResponse updateClusterSettings(UpdateClusterSettingsRequest req) {
+        return world.mutate("ecs:UpdateClusterSettings", this::err, () -> {
+            EcsState.ClusterRec c = cluster(req.cluster());
+            c.containerInsights = insights(req.settings(), c.containerInsights);
+            return UpdateClusterSettingsResponse.builder().cluster(toCluster(c, true)).build();
+        });
+    }
+
+    @Override public DeleteClusterResponse deleteCluster(DeleteClusterRequest req) {
+        return world.mutate("ecs:DeleteCluster", this::err, () -> {
+            EcsState.ClusterRec c = cluster(req.cluster());
+            scheduler.advanceAll(world.now());
+            boolean services = st().services.values().stream().anyMatch(s -> s.cluster.equals(c.name) && !"INACTIVE".equals(s.status));
+            if (services) throw err(400, "ClusterContainsServicesException", "The Cluster cannot be deleted while Services are active.");
+            boolean tasks = st().tasks.values().stream().anyMatch(t -> t.cluster.equals(c.name) && !"STOPPED".equals(t.lastStatus));
+            if (tasks) throw err(400, "ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.");
+            c.status = "INACTIVE";
+            return DeleteClusterResponse.builder().cluster(toCluster(c, false)).build();
+        });
+    }
+
+    // ---------------------------------------------------------------- task definitions
+
+    /** "family" (latest ACTIVE revision), "family:revision" or an ARN; null when there is none. */
+    static EcsState.TaskDefRec resolveTaskDefinition(EcsState st, String ref) {
+        if (ref == null) return null;
+        String key = ref.startsWith("arn:") ? ref.substring(ref.indexOf("task-definition/") + "task-definition/".length()) : ref;
+        if (key.contains(":")) return st.taskDefinitions.get(key);
+        return st.taskDefinitions.values().stream().filter(d -> d.family.equals(key) && "ACTIVE".equals(d.status))
+                .max(Comparator.comparingInt(d -> d.revision)).orElse(null);
+    }
+
+    private EcsState.TaskDefRec taskDefinition(String ref) {
+        EcsState.TaskDefRec d = resolveTaskDefinition(st(), ref);
+        if (d == null) throw err(400, "ClientException", "Unable to describe task definition.");
+        return d;
+    }
+
+    /** Fargate's CPU → memory (MiB) combinations. */
+    static boolean fargateCombination(int cpu, int memory) {
+        return switch (cpu) {
+            case 256 -> memory == 512 || memory == 1024 || memory == 2048;
+            case 512 -> memory >= 1024 && memory <= 4096 && memory % 1024 == 0;
+            case 1024 -> memory >= 2048 && memory <= 8192 && memory % 1024 == 0;
+            case 2048 -> memory >= 4096 && memory <= 16384 && memory % 1024 == 0;
+            case 4096 -> memory >= 8192 && memory <= 30720 && memory % 1024 == 0;
+            case 8192 -> memory >= 16384 && memory <= 61440 && memory % 4096 == 0;
+            case 16384 -> memory >= 32768 && memory <= 122880 && memory % 8192 == 0;
+            default -> false;
+        };
+    }
+
+    @Override public RegisterTaskDefinitionResponse registerTaskDefinition(RegisterTaskDefinitionRequest req) {
+        return world.mutate("ecs:RegisterTaskDefinition", this::err, () -> {
+            if (req.family() == null || !req.family().matches("[A-Za-z0-9_-]{1,255}")) throw err(400, "ClientException", "Family contains invalid characters.");
+            if (req.containerDefinitions() == null || req.containerDefinitions().isEmpty()) throw err(400, "ClientException", "Container list cannot be empty.");
+            boolean fargate = req.requiresCompatibilities() != null && req.requiresCompatibilities().contains(Compatibility.FARGATE);
+            if (!fargate) throw err(400, "ClientException", "This simulation runs Fargate only: set requiresCompatibilities to FARGATE.");
+            if (req.networkMode() != NetworkMode.AWSVPC) throw err(400, "ClientException", "Fargate only supports network mode 'awsvpc'.");
+            if (req.cpu() == null || req.memory() == null) throw err(400, "ClientException", "Fargate requires that 'cpu' be defined at the task level.");
+            int cpu, memory;
+            try {
+                cpu = Integer.parseInt(req.cpu());
+                memory = Integer.parseInt(req.memory());
+            } catch (NumberFormatException e) {
+                throw err(400, "ClientException", "Invalid 'cpu' or 'memory' setting for task.");
+            }
+            if (!fargateCombination(cpu, memory)) {
+                throw err(400, "ClientException", "No Fargate configuration exists for given values: " + cpu + " CPU, " + memory + " memory. See the Amazon ECS documentation for the valid values.");
+            }
+            EcsState.TaskDefRec d = new EcsState.TaskDefRec();
+            for (ContainerDefinition cd : req.containerDefinitions()) {
+                if (cd.name() == null || cd.image() == null) throw err(400, "ClientException", "Container.name and Container.image should not be null or empty.");
+                EcsState.ContainerRec c = new EcsState.ContainerRec();
+                c.name = cd.name();
+                c.image = cd.image();
+                c.essential = cd.essential() == null || cd.essential();
+                if (cd.command() != null) c.command.addAll(cd.command());
+                if (cd.portMappings() != null) for (PortMapping p : cd.portMappings()) {
+                    if (p.hostPort() != null && !p.hostPort().equals(p.containerPort())) {
+                        throw err(400, "ClientException", "When networkMode=awsvpc, the host ports and container ports in port mappings must match.");
+                    }
+                    c.ports.add(p.containerPort());
+                }
+                if (cd.environment() != null) cd.environment().forEach(kv -> c.environment.put(kv.name(), kv.value()));
+                if (cd.secrets() != null) for (Secret s : cd.secrets()) {
+                    if (s.valueFrom() == null || s.valueFrom().isBlank()) throw err(400, "ClientException", "Secret.valueFrom must not be empty.");
+                    c.secrets.put(s.name(), s.valueFrom());
+                }
+                if (cd.logConfiguration() != null) {
+                    c.logDriver = cd.logConfiguration().logDriverAsString();
+                    if (cd.logConfiguration().options() != null) c.logOptions.putAll(cd.logConfiguration().options());
+                    if ("awslogs".equals(c.logDriver) && req.executionRoleArn() == null) {
+                        throw err(400, "ClientException", "Fargate requires task definition to have execution role ARN to support log driver awslogs.");
+                    }
+                    if ("awslogs".equals(c.logDriver) && (c.logOptions.get("awslogs-group") == null || c.logOptions.get("awslogs-region") == null)) {
+                        throw err(400, "ClientException", "Log driver awslogs requires options: awslogs-group, awslogs-region.");
+                    }
+                }
+                if (!c.secrets.isEmpty() && req.executionRoleArn() == null) {
+                    throw err(400, "ClientException", "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.");
+                }
+                d.containers.add(c);
+            }
+            if (d.containers.stream().noneMatch(c -> c.essential)) throw err(400, "ClientException", "At least one essential container is required.");
+            int rev = st().lastRevision.getOrDefault(req.family(), 0) + 1;
+            st().lastRevision.put(req.family(), rev);
+            d.family = req.family();
+            d.revision = rev;
+            d.arn = arnPrefix() + "task-definition/" + d.family + ":" + rev;
+            d.status = "ACTIVE";
+            d.cpu = req.cpu();
+            d.memory = req.memory();
+            d.networkMode = "awsvpc";
+            d.requiresCompatibilities.add("FARGATE");
+            d.executionRoleArn = req.executionRoleArn();
+            d.taskRoleArn = req.taskRoleArn();
+            d.cpuArchitecture = req.runtimePlatform() == null || req.runtimePlatform().cpuArchitecture() == null ? "X86_64" : req.runtimePlatform().cpuArchitectureAsString();
+            d.operatingSystemFamily = req.runtimePlatform() == null || req.runtimePlatform().operatingSystemFamily() == null ? "LINUX" : req.runtimePlatform().operatingSystemFamilyAsString();
+            d.tags = tagMap(req.tags());
+            d.registeredAt = world.now().toEpochMilli();
+            st().taskDefinitions.put(d.family + ":" + rev, d);
+            return RegisterTaskDefinitionResponse.builder().taskDefinition(toTaskDefinition(d)).tags(tags(d.tags)).build();
+        });
+    }
+
+    private TaskDefinition toTaskDefinition(EcsState.TaskDefRec d) {
+        List<ContainerDefinition> cds = d.containers.stream().map(c -> {
+            var b = ContainerDefinition.builder().name(c.name).image(c.image).essential(c.essential)
+                    .portMappings(c.ports.stream().map(p -> PortMapping.builder().containerPort(p).hostPort(p).protocol(TransportProtocol.TCP).build()).toList())
+                    .environment(c.environment.entrySet().stream().map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList())
+                    .secrets(c.secrets.entrySet().stream().map(e -> Secret.builder().name(e.getKey()).valueFrom(e.getValue()).build()).toList());
+            if (!c.command.isEmpty()) b.command(c.command);
+            if (c.logDriver != null) b.logConfiguration(LogConfiguration.builder().logDriver(c.logDriver).options(c.logOptions).build());
+            return b.build();
+        }).toList();
+        return TaskDefinition.builder().taskDefinitionArn(d.arn).family(d.family).revision(d.revision).status(d.status)
+                .cpu(d.cpu).memory(d.memory).networkMode(d.networkMode).requiresCompatibilitiesWithStrings(d.requiresCompatibilities)
+                .compatibilitiesWithStrings("EC2", "FARGATE").executionRoleArn(d.executionRoleArn).taskRoleArn(d.taskRoleArn)
+                .runtimePlatform(RuntimePlatform.builder().cpuArchitecture(d.cpuArchitecture).operatingSystemFamily(d.operatingSystemFamily).build())
+                .registeredAt(Instant.ofEpochMilli(d.registeredAt)).containerDefinitions(cds).build();
+    }
+
+    @Override public DescribeTaskDefinitionResponse describeTaskDefinition(DescribeTaskDefinitionRequest req) {
+        return world.read("ecs:DescribeTaskDefinition", this::err, () -> {
+            EcsState.TaskDefRec d = taskDefinition(req.taskDefinition());
+            var b = DescribeTaskDefinitionResponse.builder().taskDefinition(toTaskDefinition(d));
+            if (req.include() != null && req.include().contains(TaskDefinitionField.TAGS)) b.tags(tags(d.tags));
+            return b.build();
+        });
+    }
+
+    @Override public ListTaskDefinitionsResponse listTaskDefinitions(ListTaskDefinitionsRequest req) {
+        return world.read("ecs:ListTaskDefinitions", this::err, () -> {
+            String status = req.status() == null ? "ACTIVE" : req.statusAsString();
+            Comparator<EcsState.TaskDefRec> order = Comparator.comparing((EcsState.TaskDefRec d) -> d.family).thenComparingInt(d -> d.revision);
+            if (req.sort() == SortOrder.DESC) order = order.reversed();
+            List<String> arns = st().taskDefinitions.values().stream()
+                    .filter(d -> status.equals(d.status) && (req.familyPrefix() == null || d.family.startsWith(req.familyPrefix())))
+                    .sorted(order).map(d -> d.arn).toList();
+            return ListTaskDefinitionsResponse.builder().taskDefinitionArns(arns).build();
+        });
+    }
+
+    @Override public DeregisterTaskDefinitionResponse deregisterTaskDefinition(DeregisterTaskDefinitionRequest req) {
+        return world.mutate("ecs:DeregisterTaskDefinition", this::err, () -> {
+            String ref = req.taskDefinition();
+            if (ref == null || !(ref.startsWith("arn:") || ref.contains(":"))) throw err(400, "ClientException", "Revision must be specified: family:revision or a full ARN.");
+            EcsState.TaskDefRec d = taskDefinition(ref);
+            d.status = "INACTIVE";
+            return DeregisterTaskDefinitionResponse.builder().taskDefinition(toTaskDefinition(d)).build();
+        });
+    }
+
+    // ---------------------------------------------------------------- services
+
+    private EcsState.ServiceRec service(String cluster, String nameOrArn) {
+        EcsState.ClusterRec c = cluster(cluster);
+        EcsState.ServiceRec s = st().service(c.name, lastSegment(nameOrArn));
+        if (s == null) throw err(400, "ServiceNotFoundException", "Service not found.");
+        return s;
+    }
+
+    private void validateNetwork(AwsVpcConfiguration vpc) {
+        if (vpc == null) throw invalid("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+        if (vpc.subnets() == null || vpc.subnets().isEmpty()) throw invalid("subnets can not be empty.");
+        if (vpc.subnets().size() > 16) throw invalid("subnets can have at most 16 items.");
+        for (String sn : vpc.subnets()) {
+            if (!neighbours.subnetExists(sn)) {
+                throw invalid("Error retrieving subnet information for [" + sn + "]: The subnet ID '" + sn + "' does not exist (ErrorCode: InvalidSubnetID.NotFound)");
+            }
+        }
+        if (vpc.securityGroups() != null) for (String sg : vpc.securityGroups()) {
+            if (!neighbours.securityGroupExists(sg)) {
+                throw invalid("Error retrieving security group information for [" + sg + "]: The security group '" + sg + "' does not exist (ErrorCode: InvalidGroup.NotFound)");
+            }
+        }
+    }
+
+    private void validateLoadBalancers(List<software.amazon.awssdk.services.ecs.model.LoadBalancer> lbs, EcsState.TaskDefRec td) {
+        if (lbs == null) return;
+        for (var lb : lbs) {
+            String tg = lb.targetGroupArn();
+            if (tg == null || !neighbours.targetGroupExists(tg)) throw invalid("Unable to find the target group " + tg + ".");
+            if (!neighbours.targetGroupHasLoadBalancer(tg)) {
+                throw invalid("The target group with targetGroupArn " + tg + " does not have an associated load balancer.");
+            }
+            EcsState.ContainerRec c = td.containers.stream().filter(x -> x.name.equals(lb.containerName())).findFirst().orElse(null);
+            if (c == null) throw invalid("The container " + lb.containerName() + " does not exist in the task definition.");
+            if (lb.containerPort() == null || !c.ports.contains(lb.containerPort())) {
+                throw invalid("The container " + lb.containerName() + " did not have a container port " + lb.containerPort() + " defined.");
+            }
+        }
+    }
+
+    private void applyDeploymentConfiguration(EcsState.ServiceRec s, DeploymentConfiguration dc, int desired) {
+        if (dc == null) return;
+        int max = dc.maximumPercent() == null ? s.maximumPercent : dc.maximumPercent();
+        int min = dc.minimumHealthyPercent() == null ? s.minimumHealthyPercent : dc.minimumHealthyPercent();
+        if (max < 100 || max > 2000) throw invalid("maximumPercent must be between 100 and 2000.");
+        if (min < 0 || min > 100) throw invalid("minimumHealthyPercent must be between 0 and 100.");
+        if (desired > 0 && Math.floor(desired * max / 100.0) <= Math.ceil(desired * min / 100.0) && min == 100 && max == 100) {
+            throw invalid("maximumPercent must be greater than minimumHealthyPercent so that a deployment can make progress.");
+        }
+        s.maximumPercent = max;
+        s.minimumHealthyPercent = min;
+        if (dc.deploymentCircuitBreaker() != null) {
+            s.circuitBreaker = Boolean.TRUE.equals(dc.deploymentCircuitBreaker().enable());
+            s.rollback = Boolean.TRUE.equals(dc.deploymentCircuitBreaker().rollback());
+        }
+    }
+
+    @Override public CreateServiceResponse createService(CreateServiceRequest req) {
+        return world.mutate("ecs:CreateService", this::err, () -> {
+            EcsState.ClusterRec c = cluster(req.cluster());
+            EcsState.ServiceRec existing = st().service(c.name, req.serviceName());
+            if (existing != null) scheduler.advance(existing, world.now());
+            if (existing != null && "ACTIVE".equals(existing.status)) {
+                if (req.clientToken() != null && req.clientToken().equals(existing.clientToken)) {
+                    return CreateServiceResponse.builder().service(toService(existing, true)).build();
+                }
+                throw invalid("Creation of service was not idempotent.");
+            }
+            if (existing != null && "DRAINING".equals(existing.status)) throw invalid("Unable to Start a service that is still Draining.");
+            if (req.serviceName() == null || !req.serviceName().matches("[A-Za-z0-9_-]{1,255}")) throw invalid("Service name is invalid.");
+            if (req.launchType() != LaunchType.FARGATE) throw invalid("This simulation runs Fargate only: set launchType to FARGATE.");
+            EcsState.TaskDefRec td = taskDefinition(req.taskDefinition());
+            if (td.status.equals("INACTIVE")) throw invalid("TaskDefinition is inactive");
+            validateNetwork(req.networkConfiguration() == null ? null : req.networkConfiguration().awsvpcConfiguration());
+            validateLoadBalancers(req.loadBalancers(), td);
+            boolean hasLb = req.loadBalancers() != null && !req.loadBalancers().isEmpty();
+            if (req.healthCheckGracePeriodSeconds() != null && !hasLb) {
+                throw invalid("Health check grace period is only valid for services configured to use load balancers");
+            }
+            int desired = req.desiredCount() == null ? 0 : req.desiredCount();
+            if (desired < 0) throw invalid("desiredCount must be at least 0.");
+            EcsState.ServiceRec s = new EcsState.ServiceRec();
+            s.name = req.serviceName();
+            s.cluster = c.name;
+            s.clusterArn = c.arn;
+            s.arn = arnPrefix() + "service/" + c.name + "/" + s.name;
+            s.status = "ACTIVE";
+            s.desiredCount = desired;
+            s.taskDefinition = td.arn;
+            AwsVpcConfiguration vpc = req.networkConfiguration().awsvpcConfiguration();
+            s.subnets.addAll(vpc.subnets());
+            if (vpc.securityGroups() != null) s.securityGroups.addAll(vpc.securityGroups());
+            s.assignPublicIp = vpc.assignPublicIp() == AssignPublicIp.ENABLED;
+            if (hasLb) for (var lb : req.loadBalancers()) {
+                EcsState.LoadBalancerRec r = new EcsState.LoadBalancerRec();
+                r.targetGroupArn = lb.targetGroupArn();
+                r.containerName = lb.containerName();
+                r.containerPort = lb.containerPort();
+                s.loadBalancers.add(r);
+            }
+            applyDeploymentConfiguration(s, req.deploymentConfiguration(), desired);
+            s.healthCheckGracePeriodSeconds = req.healthCheckGracePeriodSeconds();
+            s.propagateTags = req.propagateTags() == null ? "NONE" : req.propagateTagsAsString();
+            s.clientToken = req.clientToken();
+            s.tags = tagMap(req.tags());
+            long now = world.now().toEpochMilli();
+            s.createdAt = now;
+            s.deployments.add(scheduler.newDeployment(td.arn, desired, now));
+            st().services.put(c.name + "/" + s.name, s);
+            scheduler.reconcile(s, now);
+            return CreateServiceResponse.builder().service(toService(s, true)).build();
+        });
+    }
+
+    @Override public UpdateServiceResponse updateService(UpdateServiceRequest req) {
+        return world.mutate("ecs:UpdateService", this::err, () -> {
+            EcsState.ServiceRec s = service(req.cluster(), req.service());
+            Instant now = world.now();
+            scheduler.advance(s, now);
+            if (!"ACTIVE".equals(s.status)) throw err(400, "ServiceNotActiveException", "Service was not ACTIVE.");
+            String newTd = s.taskDefinition;
+            if (req.taskDefinition() != null) {
+                EcsState.TaskDefRec td = taskDefinition(req.taskDefinition());
+                validateLoadBalancers(req.loadBalancers() != null ? req.loadBalancers() : s.loadBalancers.stream()
+                        .map(l -> software.amazon.awssdk.services.ecs.model.LoadBalancer.builder().targetGroupArn(l.targetGroupArn)
+                                .containerName(l.containerName).containerPort(l.containerPort).build()).toList(), td);
+                newTd = td.arn;
+            }
+            int desired = req.desiredCount() == null ? s.desiredCount : req.desiredCount();
+            if (desired < 0) throw invalid("desiredCount must be at least 0.");
+            boolean networkChanged = false;
+            if (req.networkConfiguration() != null) {
+                AwsVpcConfiguration vpc = req.networkConfiguration().awsvpcConfiguration();
+                validateNetwork(vpc);
+                boolean pub = vpc.assignPublicIp() == AssignPublicIp.ENABLED;
+                networkChanged = !vpc.subnets().equals(s.subnets) || !Objects.equals(vpc.securityGroups(), s.securityGroups) || pub != s.assignPublicIp;
+                s.subnets = new ArrayList<>(vpc.subnets());
+                s.securityGroups = vpc.securityGroups() == null ? new ArrayList<>() : new ArrayList<>(vpc.securityGroups());
+                s.assignPublicIp = pub;
+            }
+            applyDeploymentConfiguration(s, req.deploymentConfiguration(), desired);
+            if (req.healthCheckGracePeriodSeconds() != null) {
+                if (s.loadBalancers.isEmpty()) throw invalid("Health check grace period is only valid for services configured to use load balancers");
+                s.healthCheckGracePeriodSeconds = req.healthCheckGracePeriodSeconds();
+            }
+            s.desiredCount = desired;
+            long t = now.toEpochMilli();
+            boolean redeploy = !newTd.equals(s.taskDefinition) || Boolean.TRUE.equals(req.forceNewDeployment()) || networkChanged;
+            if (redeploy) {
+                for (EcsState.DeploymentRec d : s.deployments) d.status = "ACTIVE";
+                s.deployments.add(0, scheduler.newDeployment(newTd, desired, t));
+                s.taskDefinition = newTd;
+                s.steady = false;
+            } else {
+                if (desired != s.deployments.get(0).desiredCount) s.steady = false;
+                s.deployments.get(0).desiredCount = desired;
+            }
+            scheduler.reconcile(s, t);
+            return UpdateServiceResponse.builder().service(toService(s, false)).build();
+        });
+    }
+
+    @Override public DeleteServiceResponse deleteService(DeleteServiceRequest req) {
+        return world.mutate("ecs:DeleteService", this::err, () -> {
+            EcsState.ServiceRec s = service(req.cluster(), req.service());
+            Instant now = world.now();
+            scheduler.advance(s, now);
+            if (!"ACTIVE".equals(s.status)) throw err(400, "ServiceNotActiveException", "Service was not ACTIVE.");
+            if (s.desiredCount > 0 && !Boolean.TRUE.equals(req.force())) {
+                throw invalid("The service cannot be stopped while it is scaled above 0.");
+            }
+            s.status = "DRAINING";
+            s.desiredCount = 0;
+            for (EcsState.DeploymentRec d : s.deployments) d.desiredCount = 0;
+            scheduler.reconcile(s, now.toEpochMilli());
+            return DeleteServiceResponse.builder().service(toService(s, false)).build();
+        });
+    }
+
+    @Override public ListServicesResponse listServices(ListServicesRequest req) {
+        return world.read("ecs:ListServices", this::err, () -> {
+            EcsState.ClusterRec c = cluster(req.cluster());
+            scheduler.advanceAll(world.now());
+            return ListServicesResponse.builder().serviceArns(st().services.values().stream()
+                    .filter(s -> s.cluster.equals(c.name) && !"INACTIVE".equals(s.status)).map(s -> s.arn).toList()).build();
+        });
+    }
+
+    @Override public DescribeServicesResponse describeServices(DescribeServicesRequest req) {
+        return world.read("ecs:DescribeServices", this::err, () -> {
+            EcsState.ClusterRec c = cluster(req.cluster());
+            boolean withTags = req.include() != null && req.include().contains(ServiceField.TAGS);
+            List<software.amazon.awssdk.services.ecs.model.Service> found = new ArrayList<>();
+            List<Failure> failures = new ArrayList<>();
+            for (String n : req.services()) {
+                EcsState.ServiceRec s = st().service(c.name, lastSegment(n));
+                if (s == null) {
+                    failures.add(Failure.builder().arn(n.startsWith("arn:") ? n : arnPrefix() + "service/" + c.name + "/" + n).reason("MISSING").build());
+                    continue;
+                }
+                scheduler.advance(s, world.now());
+                found.add(toService(s, withTags));
+            }
+            return DescribeServicesResponse.builder().services(found).failures(failures).build();
+        });
+    }
+
+    private software.amazon.awssdk.services.ecs.model.Service toService(EcsState.ServiceRec s, boolean withTags) {
+        List<EcsState.TaskRec> tasks = scheduler.tasksOf(s);
+        Instant now = world.now();
+        List<Deployment> deps = s.deployments.stream().map(d -> {
+            long running = tasks.stream().filter(t -> d.id.equals(t.deploymentId) && "RUNNING".equals(t.lastStatus)).count();
+            long pending = tasks.stream().filter(t -> d.id.equals(t.deploymentId) && t.startedAt == null && t.stoppedAt == null).count();
+            return Deployment.builder().id(d.id).status(d.status).taskDefinition(d.taskDefinition).desiredCount(d.desiredCount)
+                    .runningCount((int) running).pendingCount((int) pending).failedTasks(d.failedTasks)
+                    .rolloutState(d.rolloutState).rolloutStateReason(d.rolloutStateReason).launchType(LaunchType.FARGATE)
+                    .platformVersion("1.4.0").platformFamily("Linux")
+                    .createdAt(Instant.ofEpochMilli(d.createdAt)).updatedAt(Instant.ofEpochMilli(d.updatedAt)).build();
+        }).toList();
+        List<ServiceEvent> events = new ArrayList<>();
+        for (int i = s.events.size() - 1; i >= 0; i--) {
+            EcsState.EventRec e = s.events.get(i);
+            events.add(ServiceEvent.builder().id(e.id).createdAt(Instant.ofEpochMilli(e.at)).message(e.message).build());
+        }
+        var b = software.amazon.awssdk.services.ecs.model.Service.builder().serviceArn(s.arn).serviceName(s.name).clusterArn(s.clusterArn)
+                .status(s.status).desiredCount(s.desiredCount).taskDefinition(s.taskDefinition).launchType(LaunchType.FARGATE)
+                .platformVersion("LATEST").platformFamily("Linux").schedulingStrategy(SchedulingStrategy.REPLICA)
+                .runningCount((int) tasks.stream().filter(t -> "RUNNING".equals(scheduler.lastStatus(t, now))).count())
+                .pendingCount((int) tasks.stream().filter(t -> t.startedAt == null && t.stoppedAt == null).count())
+                .deployments(deps).events(events).createdAt(Instant.ofEpochMilli(s.createdAt))
+                .healthCheckGracePeriodSeconds(s.healthCheckGracePeriodSeconds).propagateTags(s.propagateTags)
+                .deploymentController(DeploymentController.builder().type(DeploymentControllerType.ECS).build())
+                .deploymentConfiguration(DeploymentConfiguration.builder().maximumPercent(s.maximumPercent).minimumHealthyPercent(s.minimumHealthyPercent)
+                        .deploymentCircuitBreaker(DeploymentCircuitBreaker.builder().enable(s.circuitBreaker).rollback(s.rollback).build()).build())
+                .networkConfiguration(NetworkConfiguration.builder().awsvpcConfiguration(AwsVpcConfiguration.builder()
+                        .subnets(s.subnets).securityGroups(s.securityGroups)
+                        .assignPublicIp(s.assignPublicIp ? AssignPublicIp.ENABLED : AssignPublicIp.DISABLED).build()).build())
+                .loadBalancers(s.loadBalancers.stream().map(l -> software.amazon.awssdk.services.ecs.model.LoadBalancer.builder()
+                        .targetGroupArn(l.targetGroupArn).containerName(l.containerName).containerPort(l.containerPort).build()).toList());
+        if (withTags) b.tags(tags(s.tags));
+        return b.build();
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    @Override public ListTasksResponse listTasks(ListTasksRequest req) {
+        return world.read("ecs:ListTasks", this::err, () -> {
+            EcsState.ClusterRec c = cluster(req.cluster());
+            Instant now = world.now();
+            if (req.serviceName() != null) {
+                EcsState.ServiceRec s = st().service(c.name, lastSegment(req.serviceName()));
+                if (s == null) throw err(400, "ServiceNotFoundException", "Service not found.");
+                scheduler.advance(s, now);
+            } else {
+                scheduler.advanceAll(now);
+            }
+            scheduler.forget(now);
+            String desired = req.desiredStatus() == null ? "RUNNING" : req.desiredStatusAsString();
+            List<String> arns = st().tasks.values().stream().filter(t -> t.cluster.equals(c.name))
+                    .filter(t -> req.serviceName() == null || t.service.equals(lastSegment(req.serviceName())))
+                    .filter(t -> req.startedBy() == null || req.startedBy().equals(t.deploymentId))
+                    .filter(t -> desired.equals(t.desiredStatus)).map(t -> t.arn).toList();
+            return ListTasksResponse.builder().taskArns(arns).build();
+        });
+    }
+
+    @Override public DescribeTasksResponse describeTasks(DescribeTasksRequest req) {
+        return world.read("ecs:DescribeTasks", this::err, () -> {
+            EcsState.ClusterRec c = cluster(req.cluster());
+            Instant now = world.now();
+            List<Task> found = new ArrayList<>();
+            List<Failure> failures = new ArrayList<>();
+            Set<String> advanced = new java.util.HashSet<>();
+            for (String ref : req.tasks()) {
+                EcsState.TaskRec t = ref.startsWith("arn:") ? st().tasks.get(ref)
+                        : st().tasks.get(arnPrefix() + "task/" + c.name + "/" + ref);
+                if (t == null || !t.cluster.equals(c.name)) {
+                    failures.add(Failure.builder().arn(ref).reason("MISSING").build());
+                    continue;
+                }
+                if (advanced.add(t.service)) {
+                    EcsState.ServiceRec s = st().service(c.name, t.service);
+                    if (s != null) scheduler.advance(s, now);
+                }
+                found.add(toTask(t, now));
+            }
+            return DescribeTasksResponse.builder().tasks(found).failures(failures).build();
+        });
+    }
+
+    private Task toTask(EcsState.TaskRec t, Instant now) {
+        EcsState.TaskDefRec td = st().taskDefinitions.values().stream().filter(d -> d.arn.equals(t.taskDefinitionArn)).findFirst().orElseThrow();
+        EcsState.ContainerRec c = td.containers.get(0);
+        String status = scheduler.lastStatus(t, now);
+        Container container = Container.builder().name(c.name).image(c.image).taskArn(t.arn)
+                .containerArn(t.arn.replace(":task/", ":container/") + "/" + c.name)
+                .lastStatus("RUNNING".equals(status) ? "RUNNING" : "STOPPED".equals(status) ? "STOPPED" : "PENDING")
+                .exitCode(t.exitCode).reason(t.containerReason)
+                .networkInterfaces(t.ip == null ? List.of() : List.of(NetworkInterface.builder().attachmentId(t.eni).privateIpv4Address(t.ip).build()))
+                .build();
+        return Task.builder().taskArn(t.arn).clusterArn(t.clusterArn).taskDefinitionArn(t.taskDefinitionArn)
+                .group("service:" + t.service).startedBy(t.deploymentId).launchType(LaunchType.FARGATE)
+                .lastStatus(status).desiredStatus(t.desiredStatus).cpu(td.cpu).memory(td.memory)
+                .healthStatus(t.healthy ? HealthStatus.HEALTHY : HealthStatus.UNKNOWN)
+                .createdAt(Instant.ofEpochMilli(t.createdAt))
+                .startedAt(t.startedAt == null ? null : Instant.ofEpochMilli(t.startedAt))
+                .stoppingAt(t.stoppingAt == null ? null : Instant.ofEpochMilli(t.stoppingAt))
+                .stoppedAt(t.stoppedAt == null ? null : Instant.ofEpochMilli(t.stoppedAt))
+                .stopCode(t.stopCode).stoppedReason(t.stoppedReason).containers(container)
+                .attachments(t.eni == null ? List.of() : List.of(Attachment.builder().id(t.eni).type("ElasticNetworkInterface")
+                        .status("STOPPED".equals(status) ? "DELETED" : "ATTACHED")
+                        .details(KeyValuePair.builder().name("subnetId").value(t.subnet).build(),
+                                KeyValuePair.builder().name("networkInterfaceId").value(t.eni).build(),
+                                KeyValuePair.builder().name("privateIPv4Address").value(t.ip).build()).build()))
+                .build();
+    }
+
+    @Override public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest req) {
+        return world.read("ecs:ListTagsForResource", this::err, () -> {
+            String arn = req.resourceArn();
+            Map<String, String> t = null;
+            for (EcsState.ClusterRec c : st().clusters.values()) if (c.arn.equals(arn)) t = c.tags;
+            for (EcsState.ServiceRec s : st().services.values()) if (s.arn.equals(arn)) t = s.tags;
+            for (EcsState.TaskDefRec d : st().taskDefinitions.values()) if (d.arn.equals(arn)) t = d.tags;
+            if (t == null) throw invalid("The specified resource is not valid.");
+            return ListTagsForResourceResponse.builder().tags(tags(t)).build();
+        });
     }
 
     @Override public String serviceName() { return SERVICE_NAME; }

@@ -1,19 +1,774 @@
 package dev.gantry.aws.sim;
 
+import dev.gantry.aws.sim.ElbState.ActionRec;
+import dev.gantry.aws.sim.ElbState.ListenerRec;
+import dev.gantry.aws.sim.ElbState.LoadBalancerRec;
+import dev.gantry.aws.sim.ElbState.TargetGroupRec;
+import dev.gantry.aws.sim.ElbState.TargetRec;
+import dev.gantry.aws.sim.ElbViews.Page;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadBalancingV2Exception;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
 
-/** Simulated ElasticLoadBalancingV2: in memory, with AWS's rules. */
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Simulated ElasticLoadBalancingV2 (application load balancers only): in memory, with AWS's rules,
+ * error codes and asynchronous provisioning computed from the clock.
+ */
 public final class SimElb implements ElasticLoadBalancingV2Client {
-    private final SimWorld world;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9-]+");
+    static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+    private static final Set<String> SSL_POLICIES = Set.of("ELBSecurityPolicy-2016-08",
+            "ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+            "ELBSecurityPolicy-TLS13-1-3-2021-06", "ELBSecurityPolicy-TLS-1-2-2017-01",
+            "ELBSecurityPolicy-TLS-1-2-Ext-2018-06", "ELBSecurityPolicy-FS-1-2-Res-2020-10");
+    private static final Map<String, String> LB_ATTRIBUTE_DEFAULTS = Map.of(
+            "idle_timeout.timeout_seconds", "60", "deletion_protection.enabled", "false",
+            "routing.http2.enabled", "true", "access_logs.s3.enabled", "false");
+    private static final Map<String, String> TG_ATTRIBUTE_DEFAULTS = Map.of(
+            "deregistration_delay.timeout_seconds", "300", "stickiness.enabled", "false",
+            "stickiness.type", "lb_cookie", "load_balancing.algorithm.type", "round_robin",
+            "slow_start.duration_seconds", "0");
 
-    public SimElb(SimWorld world) { this.world = world; }
+    /**
+     * The EC2 facts the load balancer needs (subnets, groups, its nodes' interfaces), behind an
+     * interface so tests can run before the simulated EC2 is complete.
+     */
+    interface Network {
+        boolean vpcExists(String vpcId);
+        boolean subnetExists(String subnetId);
+        String availabilityZoneOfSubnet(String subnetId);
+        String vpcOfSubnet(String subnetId);
+        boolean securityGroupExists(String groupId);
+        String createEni(String subnetId, List<String> groupIds, String description);
+        void releaseEni(String eniId, Instant at);
+
+        static Network of(SimWorld world) {
+            return new Network() {
+                private Ec2State ec2() { return world.state.ec2; }
+                @Override public boolean vpcExists(String vpcId) { return ec2().vpcExists(vpcId); }
+                @Override public boolean subnetExists(String id) { return ec2().subnetExists(id); }
+                @Override public String availabilityZoneOfSubnet(String id) { return ec2().availabilityZoneOfSubnet(id); }
+                @Override public String vpcOfSubnet(String id) { return ec2().vpcOfSubnet(id); }
+                @Override public boolean securityGroupExists(String id) { return ec2().securityGroupExists(id); }
+                @Override public String createEni(String subnetId, List<String> groups, String description) {
+                    return ec2().createEni(subnetId, groups, description, world);
+                }
+                @Override public void releaseEni(String eniId, Instant at) { ec2().releaseEni(eniId, at); }
+            };
+        }
+    }
+
+    private final SimWorld world;
+    private final Network network;
+
+    public SimElb(SimWorld world) { this(world, Network.of(world)); }
+
+    SimElb(SimWorld world, Network network) {
+        this.world = world;
+        this.network = network;
+    }
+
+    private ElbState st() { return world.state.elb; }
 
     private RuntimeException err(int status, String code, String message) {
-        return SimErrors.error(ElasticLoadBalancingV2Exception.builder(), "ElasticLoadBalancingV2", status, code, message);
+        AwsServiceException.Builder b = switch (code) {
+            case "DuplicateLoadBalancerName" -> DuplicateLoadBalancerNameException.builder();
+            case "DuplicateTargetGroupName" -> DuplicateTargetGroupNameException.builder();
+            case "DuplicateListener" -> DuplicateListenerException.builder();
+            case "LoadBalancerNotFound" -> LoadBalancerNotFoundException.builder();
+            case "TargetGroupNotFound" -> TargetGroupNotFoundException.builder();
+            case "ListenerNotFound" -> ListenerNotFoundException.builder();
+            case "ResourceInUse" -> ResourceInUseException.builder();
+            case "InvalidConfigurationRequest" -> InvalidConfigurationRequestException.builder();
+            case "CertificateNotFound" -> CertificateNotFoundException.builder();
+            case "SubnetNotFound" -> SubnetNotFoundException.builder();
+            case "InvalidSecurityGroup" -> InvalidSecurityGroupException.builder();
+            case "InvalidTarget" -> InvalidTargetException.builder();
+            case "SSLPolicyNotFound" -> SslPolicyNotFoundException.builder();
+            case "TargetGroupAssociationLimit" -> TargetGroupAssociationLimitException.builder();
+            case "OperationNotPermitted" -> OperationNotPermittedException.builder();
+            case "DuplicateTagKeys" -> DuplicateTagKeysException.builder();
+            case "UnsupportedProtocol" -> UnsupportedProtocolException.builder();
+            case "InvalidLoadBalancerAction" -> InvalidLoadBalancerActionException.builder();
+            case "InvalidSubnet" -> InvalidSubnetException.builder();
+            case "TooManyTags" -> TooManyTagsException.builder();
+            default -> ElasticLoadBalancingV2Exception.builder();
+        };
+        return SimErrors.error(b, "ElasticLoadBalancingV2", status, code, message);
+    }
+
+    private RuntimeException bad(String code, String message) { return err(400, code, message); }
+
+    // ---------------------------------------------------------------- load balancers
+
+    @Override
+    public CreateLoadBalancerResponse createLoadBalancer(CreateLoadBalancerRequest r) {
+        return world.mutate("elasticloadbalancing:CreateLoadBalancer", this::err, () -> {
+            checkName("Load balancer", r.name());
+            if (r.name().startsWith("internal-")) throw bad("ValidationError", "Load balancer name cannot begin with 'internal-'");
+            String type = r.typeAsString() == null ? "application" : r.typeAsString();
+            if (!type.equals("application")) throw bad("ValidationError", "The simulated AWS supports application load balancers only");
+            String scheme = r.schemeAsString() == null ? "internet-facing" : r.schemeAsString();
+            List<String> subnets = new ArrayList<>(r.subnets());
+            if (subnets.isEmpty()) r.subnetMappings().forEach(m -> subnets.add(m.subnetId()));
+            List<String> groups = new ArrayList<>(r.securityGroups());
+            for (LoadBalancerRec existing : st().loadBalancers.values()) {
+                if (!existing.name.equals(r.name())) continue;
+                // CreateLoadBalancer is idempotent on the name when the settings match.
+                if (new HashSet<>(existing.subnets).equals(new HashSet<>(subnets)) && existing.scheme.equals(scheme)
+                        && (groups.isEmpty() || new HashSet<>(existing.securityGroups).equals(new HashSet<>(groups)))) {
+                    return CreateLoadBalancerResponse.builder().loadBalancers(ElbViews.loadBalancer(existing, world.now())).build();
+                }
+                throw bad("DuplicateLoadBalancerName", "A load balancer with the same name '" + r.name() + "' exists, but with different settings");
+            }
+            Map<String, String> azs = checkSubnets(subnets);
+            String vpcId = network.vpcOfSubnet(subnets.get(0));
+            checkGroups(groups, vpcId);
+            Map<String, String> tags = tagsOf(r.tags());
+
+            LoadBalancerRec lb = new LoadBalancerRec();
+            String id = hex16();
+            lb.arn = arnPrefix() + "loadbalancer/app/" + r.name() + "/" + id;
+            lb.name = r.name();
+            lb.dnsName = (scheme.equals("internal") ? "internal-" : "") + r.name() + "-" + digits10() + "." + world.region() + ".elb.amazonaws.com";
+            lb.scheme = scheme;
+            lb.type = type;
+            lb.ipAddressType = r.ipAddressTypeAsString() == null ? "ipv4" : r.ipAddressTypeAsString();
+            lb.vpcId = vpcId;
+            lb.subnets = subnets;
+            lb.subnetAzs = new TreeMap<>(azs);
+            lb.securityGroups = groups;
+            lb.createdAtMillis = world.now().toEpochMilli();
+            lb.activeAtMillis = world.now().plus(world.latency.loadBalancer()).toEpochMilli();
+            lb.attributes = new TreeMap<>(LB_ATTRIBUTE_DEFAULTS);
+            lb.tags = new TreeMap<>(tags);
+            for (String s : subnets) lb.enis.put(s, network.createEni(s, groups, eniDescription(lb)));
+            st().loadBalancers.put(lb.arn, lb);
+            return CreateLoadBalancerResponse.builder().loadBalancers(ElbViews.loadBalancer(lb, world.now())).build();
+        });
+    }
+
+    @Override
+    public DescribeLoadBalancersResponse describeLoadBalancers(DescribeLoadBalancersRequest r) {
+        return world.read("elasticloadbalancing:DescribeLoadBalancers", this::err, () -> {
+            List<LoadBalancerRec> found = new ArrayList<>();
+            if (r.hasLoadBalancerArns() && !r.loadBalancerArns().isEmpty()) {
+                for (String arn : r.loadBalancerArns()) found.add(lb(arn));
+            } else if (r.hasNames() && !r.names().isEmpty()) {
+                for (String n : r.names()) {
+                    found.add(st().loadBalancers.values().stream().filter(l -> l.name.equals(n)).findFirst()
+                            .orElseThrow(() -> bad("LoadBalancerNotFound", "Load balancers '[" + n + "]' not found")));
+                }
+            } else {
+                found.addAll(st().loadBalancers.values());
+            }
+            Page<LoadBalancerRec> page = Page.of(found, r.marker(), r.pageSize(), 400, this::bad);
+            return DescribeLoadBalancersResponse.builder()
+                    .loadBalancers(page.items().stream().map(l -> ElbViews.loadBalancer(l, world.now())).toList())
+                    .nextMarker(page.nextMarker()).build();
+        });
+    }
+
+    @Override
+    public DescribeLoadBalancersResponse describeLoadBalancers() {
+        return describeLoadBalancers(DescribeLoadBalancersRequest.builder().build());
+    }
+
+    @Override
+    public DescribeLoadBalancerAttributesResponse describeLoadBalancerAttributes(DescribeLoadBalancerAttributesRequest r) {
+        return world.read("elasticloadbalancing:DescribeLoadBalancerAttributes", this::err, () ->
+                DescribeLoadBalancerAttributesResponse.builder().attributes(lb(r.loadBalancerArn()).attributes.entrySet().stream()
+                        .map(e -> LoadBalancerAttribute.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build());
+    }
+
+    @Override
+    public ModifyLoadBalancerAttributesResponse modifyLoadBalancerAttributes(ModifyLoadBalancerAttributesRequest r) {
+        return world.mutate("elasticloadbalancing:ModifyLoadBalancerAttributes", this::err, () -> {
+            LoadBalancerRec lb = lb(r.loadBalancerArn());
+            Map<String, String> next = new TreeMap<>(lb.attributes);
+            for (LoadBalancerAttribute a : r.attributes()) {
+                if (!LB_ATTRIBUTE_DEFAULTS.containsKey(a.key())) {
+                    throw bad("InvalidConfigurationRequest", "Load balancer attribute key '" + a.key() + "' is not recognized");
+                }
+                if (a.key().equals("idle_timeout.timeout_seconds")) checkRange("Idle timeout", a.value(), 1, 4000);
+                if (a.key().endsWith(".enabled") && !a.value().equals("true") && !a.value().equals("false")) {
+                    throw bad("ValidationError", "Load balancer attribute '" + a.key() + "' must be 'true' or 'false'");
+                }
+                next.put(a.key(), a.value());
+            }
+            lb.attributes = next;
+            return ModifyLoadBalancerAttributesResponse.builder().attributes(next.entrySet().stream()
+                    .map(e -> LoadBalancerAttribute.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build();
+        });
+    }
+
+    @Override
+    public SetSubnetsResponse setSubnets(SetSubnetsRequest r) {
+        return world.mutate("elasticloadbalancing:SetSubnets", this::err, () -> {
+            LoadBalancerRec lb = lb(r.loadBalancerArn());
+            List<String> subnets = new ArrayList<>(r.subnets());
+            if (subnets.isEmpty()) r.subnetMappings().forEach(m -> subnets.add(m.subnetId()));
+            Map<String, String> azs = checkSubnets(subnets);
+            for (String s : subnets) {
+                if (!lb.vpcId.equals(network.vpcOfSubnet(s))) {
+                    throw bad("InvalidSubnet", "Subnet '" + s + "' is not in the load balancer's VPC '" + lb.vpcId + "'");
+                }
+            }
+            Instant releaseAt = world.now().plus(world.latency.loadBalancerDelete());
+            for (String old : List.copyOf(lb.enis.keySet())) {
+                if (!subnets.contains(old)) network.releaseEni(lb.enis.remove(old), releaseAt);
+            }
+            for (String s : subnets) {
+                if (!lb.enis.containsKey(s)) lb.enis.put(s, network.createEni(s, lb.securityGroups, eniDescription(lb)));
+            }
+            lb.subnets = subnets;
+            lb.subnetAzs = new TreeMap<>(azs);
+            return SetSubnetsResponse.builder().availabilityZones(ElbViews.zones(lb)).ipAddressType(lb.ipAddressType).build();
+        });
+    }
+
+    @Override
+    public SetSecurityGroupsResponse setSecurityGroups(SetSecurityGroupsRequest r) {
+        return world.mutate("elasticloadbalancing:SetSecurityGroups", this::err, () -> {
+            LoadBalancerRec lb = lb(r.loadBalancerArn());
+            List<String> groups = new ArrayList<>(r.securityGroups());
+            checkGroups(groups, lb.vpcId);
+            lb.securityGroups = groups;
+            return SetSecurityGroupsResponse.builder().securityGroupIds(groups).build();
+        });
+    }
+
+    @Override
+    public DeleteLoadBalancerResponse deleteLoadBalancer(DeleteLoadBalancerRequest r) {
+        return world.mutate("elasticloadbalancing:DeleteLoadBalancer", this::err, () -> {
+            LoadBalancerRec lb = st().loadBalancers.get(r.loadBalancerArn());
+            if (lb == null) {
+                // AWS: deleting a load balancer that does not exist (any more) succeeds.
+                if (!r.loadBalancerArn().startsWith("arn:aws:elasticloadbalancing:")) {
+                    throw bad("ValidationError", "'" + r.loadBalancerArn() + "' is not a valid load balancer ARN");
+                }
+                return DeleteLoadBalancerResponse.builder().build();
+            }
+            if ("true".equals(lb.attributes.get("deletion_protection.enabled"))) {
+                throw bad("OperationNotPermitted", "Load balancer '" + lb.arn + "' cannot be deleted because deletion protection is enabled");
+            }
+            st().listeners.values().removeIf(l -> l.loadBalancerArn.equals(lb.arn));
+            // The nodes' interfaces outlive the load balancer a little: subnets and groups stay in use meanwhile.
+            Instant releaseAt = world.now().plus(world.latency.loadBalancerDelete());
+            lb.enis.values().forEach(eni -> network.releaseEni(eni, releaseAt));
+            st().loadBalancers.remove(lb.arn);
+            return DeleteLoadBalancerResponse.builder().build();
+        });
+    }
+
+    // ---------------------------------------------------------------- target groups
+
+    @Override
+    public CreateTargetGroupResponse createTargetGroup(CreateTargetGroupRequest r) {
+        return world.mutate("elasticloadbalancing:CreateTargetGroup", this::err, () -> {
+            checkName("Target group", r.name());
+            String targetType = r.targetTypeAsString() == null ? "instance" : r.targetTypeAsString();
+            if (!Set.of("instance", "ip", "lambda", "alb").contains(targetType)) {
+                throw bad("ValidationError", "Target type '" + targetType + "' is not valid");
+            }
+            String protocol = r.protocolAsString();
+            if (!targetType.equals("lambda")) {
+                if (protocol == null || r.port() == null || r.vpcId() == null) {
+                    throw bad("ValidationError", "A protocol, port and VPC ID are required for target groups of type '" + targetType + "'");
+                }
+                if (!Set.of("HTTP", "HTTPS").contains(protocol)) {
+                    throw bad("ValidationError", "Protocol '" + protocol + "' is not supported for application load balancer target groups");
+                }
+                if (r.port() < 1 || r.port() > 65535) throw bad("ValidationError", "Port must be between 1 and 65535");
+                if (!network.vpcExists(r.vpcId())) throw bad("ValidationError", "The VPC ID '" + r.vpcId() + "' is not found");
+            }
+            String path = r.healthCheckPath() == null ? "/" : r.healthCheckPath();
+            checkPath(path);
+            for (TargetGroupRec existing : st().targetGroups.values()) {
+                if (!existing.name.equals(r.name())) continue;
+                if (existing.targetType.equals(targetType) && existing.protocol.equals(protocol)
+                        && existing.port == r.port() && existing.vpcId.equals(r.vpcId()) && existing.healthCheckPath.equals(path)) {
+                    return CreateTargetGroupResponse.builder().targetGroups(ElbViews.targetGroup(existing, st())).build();
+                }
+                throw bad("DuplicateTargetGroupName", "A target group with the same name '" + r.name() + "' exists, but with different settings");
+            }
+            TargetGroupRec tg = new TargetGroupRec();
+            tg.arn = arnPrefix() + "targetgroup/" + r.name() + "/" + hex16();
+            tg.name = r.name();
+            tg.protocol = protocol;
+            tg.port = r.port() == null ? 0 : r.port();
+            tg.vpcId = r.vpcId();
+            tg.targetType = targetType;
+            tg.healthCheckProtocol = r.healthCheckProtocolAsString() == null ? protocol : r.healthCheckProtocolAsString();
+            tg.healthCheckPath = path;
+            if (r.healthCheckIntervalSeconds() != null) tg.healthCheckIntervalSeconds = r.healthCheckIntervalSeconds();
+            if (r.healthCheckTimeoutSeconds() != null) tg.healthCheckTimeoutSeconds = r.healthCheckTimeoutSeconds();
+            if (r.healthyThresholdCount() != null) tg.healthyThresholdCount = r.healthyThresholdCount();
+            if (r.unhealthyThresholdCount() != null) tg.unhealthyThresholdCount = r.unhealthyThresholdCount();
+            if (r.matcher() != null && r.matcher().httpCode() != null) tg.matcher = r.matcher().httpCode();
+            tg.attributes = new TreeMap<>(TG_ATTRIBUTE_DEFAULTS);
+            tg.tags = new TreeMap<>(tagsOf(r.tags()));
+            st().targetGroups.put(tg.arn, tg);
+            return CreateTargetGroupResponse.builder().targetGroups(ElbViews.targetGroup(tg, st())).build();
+        });
+    }
+
+    @Override
+    public ModifyTargetGroupResponse modifyTargetGroup(ModifyTargetGroupRequest r) {
+        return world.mutate("elasticloadbalancing:ModifyTargetGroup", this::err, () -> {
+            TargetGroupRec tg = tg(r.targetGroupArn());
+            if (r.healthCheckPath() != null) {
+                checkPath(r.healthCheckPath());
+                tg.healthCheckPath = r.healthCheckPath();
+            }
+            if (r.healthCheckProtocolAsString() != null) tg.healthCheckProtocol = r.healthCheckProtocolAsString();
+            if (r.healthCheckIntervalSeconds() != null) tg.healthCheckIntervalSeconds = r.healthCheckIntervalSeconds();
+            if (r.healthCheckTimeoutSeconds() != null) tg.healthCheckTimeoutSeconds = r.healthCheckTimeoutSeconds();
+            if (r.healthyThresholdCount() != null) tg.healthyThresholdCount = r.healthyThresholdCount();
+            if (r.unhealthyThresholdCount() != null) tg.unhealthyThresholdCount = r.unhealthyThresholdCount();
+            if (r.matcher() != null && r.matcher().httpCode() != null) tg.matcher = r.matcher().httpCode();
+            return ModifyTargetGroupResponse.builder().targetGroups(ElbViews.targetGroup(tg, st())).build();
+        });
+    }
+
+    @Override
+    public DescribeTargetGroupAttributesResponse describeTargetGroupAttributes(DescribeTargetGroupAttributesRequest r) {
+        return world.read("elasticloadbalancing:DescribeTargetGroupAttributes", this::err, () ->
+                DescribeTargetGroupAttributesResponse.builder().attributes(tg(r.targetGroupArn()).attributes.entrySet().stream()
+                        .map(e -> TargetGroupAttribute.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build());
+    }
+
+    @Override
+    public ModifyTargetGroupAttributesResponse modifyTargetGroupAttributes(ModifyTargetGroupAttributesRequest r) {
+        return world.mutate("elasticloadbalancing:ModifyTargetGroupAttributes", this::err, () -> {
+            TargetGroupRec tg = tg(r.targetGroupArn());
+            Map<String, String> next = new TreeMap<>(tg.attributes);
+            for (TargetGroupAttribute a : r.attributes()) {
+                if (!TG_ATTRIBUTE_DEFAULTS.containsKey(a.key())) {
+                    throw bad("InvalidConfigurationRequest", "Target group attribute key '" + a.key() + "' is not recognized");
+                }
+                if (a.key().equals("deregistration_delay.timeout_seconds")) checkRange("Deregistration delay", a.value(), 0, 3600);
+                next.put(a.key(), a.value());
+            }
+            tg.attributes = next;
+            return ModifyTargetGroupAttributesResponse.builder().attributes(next.entrySet().stream()
+                    .map(e -> TargetGroupAttribute.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build();
+        });
+    }
+
+    @Override
+    public DescribeTargetGroupsResponse describeTargetGroups(DescribeTargetGroupsRequest r) {
+        return world.read("elasticloadbalancing:DescribeTargetGroups", this::err, () -> {
+            List<TargetGroupRec> found = new ArrayList<>();
+            if (r.loadBalancerArn() != null) {
+                lb(r.loadBalancerArn());
+                for (TargetGroupRec tg : st().targetGroups.values()) {
+                    if (st().loadBalancersOfTargetGroup(tg.arn).contains(r.loadBalancerArn())) found.add(tg);
+                }
+            } else if (r.hasTargetGroupArns() && !r.targetGroupArns().isEmpty()) {
+                for (String arn : r.targetGroupArns()) found.add(tg(arn));
+            } else if (r.hasNames() && !r.names().isEmpty()) {
+                for (String n : r.names()) {
+                    found.add(st().targetGroups.values().stream().filter(t -> t.name.equals(n)).findFirst()
+                            .orElseThrow(() -> bad("TargetGroupNotFound", "Target groups '[" + n + "]' not found")));
+                }
+            } else {
+                found.addAll(st().targetGroups.values());
+            }
+            Page<TargetGroupRec> page = Page.of(found, r.marker(), r.pageSize(), 400, this::bad);
+            return DescribeTargetGroupsResponse.builder()
+                    .targetGroups(page.items().stream().map(t -> ElbViews.targetGroup(t, st())).toList())
+                    .nextMarker(page.nextMarker()).build();
+        });
+    }
+
+    @Override
+    public DescribeTargetGroupsResponse describeTargetGroups() {
+        return describeTargetGroups(DescribeTargetGroupsRequest.builder().build());
+    }
+
+    @Override
+    public DeleteTargetGroupResponse deleteTargetGroup(DeleteTargetGroupRequest r) {
+        return world.mutate("elasticloadbalancing:DeleteTargetGroup", this::err, () -> {
+            TargetGroupRec tg = st().targetGroups.get(r.targetGroupArn());
+            if (tg == null) return DeleteTargetGroupResponse.builder().build();
+            if (st().targetGroupHasLoadBalancer(tg.arn)) {
+                throw bad("ResourceInUse", "Target group '" + tg.arn + "' is currently in use by a listener or a rule");
+            }
+            st().targetGroups.remove(tg.arn);
+            return DeleteTargetGroupResponse.builder().build();
+        });
+    }
+
+    @Override
+    public RegisterTargetsResponse registerTargets(RegisterTargetsRequest r) {
+        return world.mutate("elasticloadbalancing:RegisterTargets", this::err, () -> {
+            TargetGroupRec tg = tg(r.targetGroupArn());
+            Instant decided = world.now().plus(world.latency.targetHealthy());
+            for (TargetDescription t : r.targets()) {
+                checkIpTarget(tg, t);
+                st().registerTarget(tg.arn, t.id(), t.port() == null ? tg.port : t.port(), decided, true);
+            }
+            return RegisterTargetsResponse.builder().build();
+        });
+    }
+
+    @Override
+    public DeregisterTargetsResponse deregisterTargets(DeregisterTargetsRequest r) {
+        return world.mutate("elasticloadbalancing:DeregisterTargets", this::err, () -> {
+            TargetGroupRec tg = tg(r.targetGroupArn());
+            long delay = Long.parseLong(tg.attributes.getOrDefault("deregistration_delay.timeout_seconds", "300"));
+            for (TargetDescription t : r.targets()) {
+                int port = t.port() == null ? tg.port : t.port();
+                TargetRec rec = tg.targets.get(t.id() + ":" + port);
+                if (rec == null) {
+                    throw bad("InvalidTarget", "The following targets are not registered in target group '" + tg.arn + "': 'Id: " + t.id() + ", Port: " + port + "'");
+                }
+                if (rec.goneAtMillis == 0) rec.goneAtMillis = world.now().plusSeconds(delay).toEpochMilli();
+            }
+            return DeregisterTargetsResponse.builder().build();
+        });
+    }
+
+    @Override
+    public DescribeTargetHealthResponse describeTargetHealth(DescribeTargetHealthRequest r) {
+        return world.read("elasticloadbalancing:DescribeTargetHealth", this::err, () -> {
+            TargetGroupRec tg = tg(r.targetGroupArn());
+            Instant now = world.now();
+            boolean inUse = st().targetGroupHasLoadBalancer(tg.arn);
+            List<TargetHealthDescription> out = new ArrayList<>();
+            if (r.hasTargets() && !r.targets().isEmpty()) {
+                for (TargetDescription t : r.targets()) {
+                    int port = t.port() == null ? tg.port : t.port();
+                    TargetRec rec = tg.targets.get(t.id() + ":" + port);
+                    String state = rec == null ? null : ElbState.stateOf(rec, now);
+                    out.add(ElbViews.health(t.id(), port, state, inUse, tg));
+                }
+            } else {
+                for (TargetRec rec : tg.targets.values()) {
+                    String state = ElbState.stateOf(rec, now);
+                    if (state != null) out.add(ElbViews.health(rec.ip, rec.port, state, inUse, tg));
+                }
+            }
+            return DescribeTargetHealthResponse.builder().targetHealthDescriptions(out).build();
+        });
+    }
+
+    // ---------------------------------------------------------------- listeners
+
+    @Override
+    public CreateListenerResponse createListener(CreateListenerRequest r) {
+        return world.mutate("elasticloadbalancing:CreateListener", this::err, () -> {
+            LoadBalancerRec lb = lb(r.loadBalancerArn());
+            ListenerRec candidate = new ListenerRec();
+            candidate.loadBalancerArn = lb.arn;
+            candidate.protocol = r.protocolAsString() == null ? "HTTP" : r.protocolAsString();
+            candidate.port = r.port() == null ? ("HTTPS".equals(candidate.protocol) ? 443 : 80) : r.port();
+            candidate.sslPolicy = r.sslPolicy();
+            candidate.certificateArns = r.certificates().stream().map(Certificate::certificateArn).toList();
+            candidate.defaultActions = actions(r.defaultActions());
+            validateListener(candidate, lb, null);
+            for (ListenerRec l : st().listeners.values()) {
+                if (!l.loadBalancerArn.equals(lb.arn) || l.port != candidate.port) continue;
+                if (ElbViews.sameListener(l, candidate)) {
+                    return CreateListenerResponse.builder().listeners(ElbViews.listener(l)).build();
+                }
+                throw bad("DuplicateListener", "A listener already exists on this port for this load balancer '" + lb.arn + "'");
+            }
+            candidate.arn = arnPrefix() + "listener/app/" + lb.name + "/" + lb.arn.substring(lb.arn.lastIndexOf('/') + 1) + "/" + hex16();
+            candidate.tags = new TreeMap<>(tagsOf(r.tags()));
+            st().listeners.put(candidate.arn, candidate);
+            return CreateListenerResponse.builder().listeners(ElbViews.listener(candidate)).build();
+        });
+    }
+
+    @Override
+    public ModifyListenerResponse modifyListener(ModifyListenerRequest r) {
+        return world.mutate("elasticloadbalancing:ModifyListener", this::err, () -> {
+            ListenerRec l = listener(r.listenerArn());
+            LoadBalancerRec lb = lb(l.loadBalancerArn);
+            ListenerRec next = new ListenerRec();
+            next.arn = l.arn;
+            next.loadBalancerArn = l.loadBalancerArn;
+            next.tags = l.tags;
+            next.protocol = r.protocolAsString() == null ? l.protocol : r.protocolAsString();
+            next.port = r.port() == null ? l.port : r.port();
+            next.sslPolicy = r.sslPolicy() == null ? (next.protocol.equals("HTTPS") ? l.sslPolicy : null) : r.sslPolicy();
+            next.certificateArns = r.hasCertificates() ? r.certificates().stream().map(Certificate::certificateArn).toList()
+                    : (next.protocol.equals("HTTPS") ? l.certificateArns : List.of());
+            next.defaultActions = r.hasDefaultActions() ? actions(r.defaultActions()) : l.defaultActions;
+            validateListener(next, lb, l.arn);
+            for (ListenerRec other : st().listeners.values()) {
+                if (!other.arn.equals(l.arn) && other.loadBalancerArn.equals(lb.arn) && other.port == next.port) {
+                    throw bad("DuplicateListener", "A listener already exists on this port for this load balancer '" + lb.arn + "'");
+                }
+            }
+            st().listeners.put(l.arn, next);
+            return ModifyListenerResponse.builder().listeners(ElbViews.listener(next)).build();
+        });
+    }
+
+    @Override
+    public DescribeListenersResponse describeListeners(DescribeListenersRequest r) {
+        return world.read("elasticloadbalancing:DescribeListeners", this::err, () -> {
+            List<ListenerRec> found = new ArrayList<>();
+            if (r.hasListenerArns() && !r.listenerArns().isEmpty()) {
+                for (String arn : r.listenerArns()) found.add(listener(arn));
+            } else if (r.loadBalancerArn() != null) {
+                lb(r.loadBalancerArn());
+                st().listeners.values().stream().filter(l -> l.loadBalancerArn.equals(r.loadBalancerArn())).forEach(found::add);
+            } else {
+                throw bad("ValidationError", "You must specify either listener ARNs or a load balancer ARN");
+            }
+            Page<ListenerRec> page = Page.of(found, r.marker(), r.pageSize(), 400, this::bad);
+            return DescribeListenersResponse.builder().listeners(page.items().stream().map(ElbViews::listener).toList())
+                    .nextMarker(page.nextMarker()).build();
+        });
+    }
+
+    @Override
+    public DeleteListenerResponse deleteListener(DeleteListenerRequest r) {
+        return world.mutate("elasticloadbalancing:DeleteListener", this::err, () -> {
+            listener(r.listenerArn());
+            st().listeners.remove(r.listenerArn());
+            return DeleteListenerResponse.builder().build();
+        });
+    }
+
+    // ---------------------------------------------------------------- tags
+
+    @Override
+    public DescribeTagsResponse describeTags(DescribeTagsRequest r) {
+        return world.read("elasticloadbalancing:DescribeTags", this::err, () -> {
+            if (r.resourceArns().size() > 20) {
+                throw bad("ValidationError", "1 validation error detected: Value '" + r.resourceArns()
+                        + "' at 'resourceArns' failed to satisfy constraint: Member must have length less than or equal to 20");
+            }
+            List<TagDescription> out = new ArrayList<>();
+            for (String arn : r.resourceArns()) {
+                out.add(TagDescription.builder().resourceArn(arn).tags(ElbViews.tags(tagsFor(arn))).build());
+            }
+            return DescribeTagsResponse.builder().tagDescriptions(out).build();
+        });
+    }
+
+    @Override
+    public AddTagsResponse addTags(AddTagsRequest r) {
+        return world.mutate("elasticloadbalancing:AddTags", this::err, () -> {
+            Map<String, String> add = tagsOf(r.tags());
+            for (String arn : r.resourceArns()) {
+                Map<String, String> tags = tagsFor(arn);
+                Map<String, String> merged = new TreeMap<>(tags);
+                merged.putAll(add);
+                if (merged.size() > 50) throw bad("TooManyTags", "The quota for the number of tags that can be assigned to a load balancer has been reached");
+            }
+            for (String arn : r.resourceArns()) tagsFor(arn).putAll(add);
+            return AddTagsResponse.builder().build();
+        });
+    }
+
+    @Override
+    public RemoveTagsResponse removeTags(RemoveTagsRequest r) {
+        return world.mutate("elasticloadbalancing:RemoveTags", this::err, () -> {
+            for (String arn : r.resourceArns()) tagsFor(arn);
+            for (String arn : r.resourceArns()) r.tagKeys().forEach(tagsFor(arn)::remove);
+            return RemoveTagsResponse.builder().build();
+        });
     }
 
     @Override public String serviceName() { return SERVICE_NAME; }
 
     @Override public void close() {}
+
+    // ---------------------------------------------------------------- rules
+
+    private void validateListener(ListenerRec l, LoadBalancerRec lb, String selfArn) {
+        if (!Set.of("HTTP", "HTTPS").contains(l.protocol)) {
+            throw bad("UnsupportedProtocol", "Protocol '" + l.protocol + "' is not supported by application load balancers");
+        }
+        if (l.port < 1 || l.port > 65535) throw bad("ValidationError", "Port must be between 1 and 65535");
+        if (l.defaultActions.isEmpty()) throw bad("ValidationError", "A default action must be specified");
+        if (l.protocol.equals("HTTPS")) {
+            if (l.certificateArns.isEmpty()) throw bad("ValidationError", "A certificate must be specified for HTTPS listeners");
+            if (l.sslPolicy == null) l.sslPolicy = DEFAULT_SSL_POLICY;
+            if (!SSL_POLICIES.contains(l.sslPolicy)) throw bad("SSLPolicyNotFound", "SSL policy '" + l.sslPolicy + "' not found");
+            for (String cert : l.certificateArns) checkCertificate(cert);
+        } else {
+            if (!l.certificateArns.isEmpty()) throw bad("ValidationError", "Certificates are only allowed on HTTPS listeners");
+            if (l.sslPolicy != null) throw bad("ValidationError", "An SSL policy is only allowed on HTTPS listeners");
+        }
+        for (ActionRec a : l.defaultActions) {
+            switch (a.type) {
+                case "forward" -> {
+                    TargetGroupRec tg = tg(a.targetGroupArn);
+                    if (!tg.vpcId.equals(lb.vpcId)) {
+                        throw bad("InvalidConfigurationRequest", "The VPC ID '" + tg.vpcId + "' of target group '" + tg.arn
+                                + "' does not match the VPC ID '" + lb.vpcId + "' of load balancer '" + lb.arn + "'");
+                    }
+                    for (ListenerRec other : st().listeners.values()) {
+                        if (other.arn.equals(selfArn) || other.loadBalancerArn.equals(lb.arn)) continue;
+                        if (other.defaultActions.stream().anyMatch(x -> tg.arn.equals(x.targetGroupArn))) {
+                            throw bad("TargetGroupAssociationLimit", "The following target groups cannot be associated with more than one load balancer: " + tg.arn);
+                        }
+                    }
+                }
+                case "redirect" -> {
+                    if (a.redirectStatusCode == null || !Set.of("HTTP_301", "HTTP_302").contains(a.redirectStatusCode)) {
+                        throw bad("ValidationError", "A redirect action needs a status code of HTTP_301 or HTTP_302");
+                    }
+                }
+                case "fixed-response" -> { }
+                default -> throw bad("InvalidLoadBalancerAction", "Action type '" + a.type + "' is not supported");
+            }
+        }
+    }
+
+    /** ELB accepts only certificates ACM has ISSUED (a pending one is "not found" to it). */
+    private void checkCertificate(String arn) {
+        if (arn == null || !(arn.startsWith("arn:aws:acm:") || arn.startsWith("arn:aws:iam:"))) {
+            throw bad("UnsupportedCertificate", "The certificate '" + arn + "' must be an ACM or IAM server certificate ARN");
+        }
+        if (arn.startsWith("arn:aws:iam:")) throw bad("CertificateNotFound", "Certificate '" + arn + "' not found");
+        if (!"ISSUED".equals(world.state.acm.status(arn, world))) {
+            throw bad("CertificateNotFound", "Certificate '" + arn + "' not found");
+        }
+    }
+
+    private List<ActionRec> actions(List<Action> in) {
+        List<ActionRec> out = new ArrayList<>();
+        for (Action a : in) {
+            ActionRec rec = new ActionRec();
+            rec.type = a.typeAsString();
+            rec.targetGroupArn = a.targetGroupArn();
+            if (rec.targetGroupArn == null && a.forwardConfig() != null && a.forwardConfig().hasTargetGroups()
+                    && a.forwardConfig().targetGroups().size() == 1) {
+                rec.targetGroupArn = a.forwardConfig().targetGroups().get(0).targetGroupArn();
+            }
+            if ("forward".equals(rec.type) && rec.targetGroupArn == null) {
+                throw bad("ValidationError", "A target group ARN must be specified for a forward action");
+            }
+            if (a.redirectConfig() != null) {
+                rec.redirectProtocol = a.redirectConfig().protocol() == null ? "#{protocol}" : a.redirectConfig().protocol();
+                rec.redirectPort = a.redirectConfig().port() == null ? "#{port}" : a.redirectConfig().port();
+                rec.redirectStatusCode = a.redirectConfig().statusCodeAsString();
+            } else if ("redirect".equals(rec.type)) {
+                throw bad("ValidationError", "A redirect configuration must be specified for a redirect action");
+            }
+            out.add(rec);
+        }
+        return out;
+    }
+
+    private void checkName(String what, String name) {
+        if (name == null || name.isEmpty()) throw bad("ValidationError", what + " name is required");
+        if (name.length() > 32) throw bad("ValidationError", what + " name '" + name + "' cannot be longer than '32' characters");
+        if (!NAME.matcher(name).matches()) {
+            throw bad("ValidationError", what + " name '" + name + "' can only contain characters that are alphanumeric characters or hyphens(-)");
+        }
+        if (name.startsWith("-") || name.endsWith("-")) throw bad("ValidationError", what + " name '" + name + "' cannot begin or end with a hyphen");
+    }
+
+    private void checkPath(String path) {
+        if (!path.startsWith("/") || path.length() > 1024) {
+            throw bad("ValidationError", "Health check path '" + path + "' must begin with a '/' and be at most 1024 characters long");
+        }
+    }
+
+    private void checkRange(String what, String value, int min, int max) {
+        try {
+            int v = Integer.parseInt(value);
+            if (v >= min && v <= max) return;
+        } catch (NumberFormatException ignored) { /* reported below */ }
+        throw bad("ValidationError", what + " '" + value + "' must be an integer between " + min + " and " + max);
+    }
+
+    /** Subnet id → AZ; an ALB needs two or more subnets, each in its own AZ, all in one VPC. */
+    private Map<String, String> checkSubnets(List<String> subnets) {
+        Map<String, String> azs = new LinkedHashMap<>();
+        Set<String> vpcs = new HashSet<>();
+        for (String s : subnets) {
+            if (!network.subnetExists(s)) throw bad("SubnetNotFound", "The subnet ID '" + s + "' is not valid");
+            azs.put(s, network.availabilityZoneOfSubnet(s));
+            vpcs.add(network.vpcOfSubnet(s));
+        }
+        if (vpcs.size() > 1) throw bad("InvalidConfigurationRequest", "All subnets must belong to the same VPC");
+        if (new HashSet<>(azs.values()).size() < azs.size()) {
+            throw bad("InvalidConfigurationRequest", "A load balancer cannot be attached to multiple subnets in the same Availability Zone");
+        }
+        if (azs.size() < 2) {
+            throw bad("InvalidConfigurationRequest", "At least two subnets in two different Availability Zones must be specified");
+        }
+        return azs;
+    }
+
+    private void checkGroups(List<String> groups, String vpcId) {
+        for (String g : groups) {
+            if (!network.securityGroupExists(g)) throw bad("InvalidSecurityGroup", "Security group '" + g + "' does not exist");
+        }
+    }
+
+    private void checkIpTarget(TargetGroupRec tg, TargetDescription t) {
+        if (tg.targetType.equals("ip") && !t.id().matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            throw bad("InvalidTarget", "The IP address '" + t.id() + "' is not a valid IPv4 address");
+        }
+    }
+
+    private LoadBalancerRec lb(String arn) {
+        LoadBalancerRec lb = arn == null ? null : st().loadBalancers.get(arn);
+        if (lb == null) throw bad("LoadBalancerNotFound", "One or more load balancers not found");
+        return lb;
+    }
+
+    private TargetGroupRec tg(String arn) {
+        TargetGroupRec tg = arn == null ? null : st().targetGroups.get(arn);
+        if (tg == null) throw bad("TargetGroupNotFound", "One or more target groups not found");
+        return tg;
+    }
+
+    private ListenerRec listener(String arn) {
+        ListenerRec l = arn == null ? null : st().listeners.get(arn);
+        if (l == null) throw bad("ListenerNotFound", "One or more listeners not found");
+        return l;
+    }
+
+    private Map<String, String> tagsFor(String arn) {
+        Map<String, String> tags = st().tagsOf(arn);
+        if (tags != null) return tags;
+        if (arn.contains(":targetgroup/")) throw bad("TargetGroupNotFound", "Target groups '[" + arn + "]' not found");
+        if (arn.contains(":listener/")) throw bad("ListenerNotFound", "One or more listeners not found");
+        throw bad("LoadBalancerNotFound", "Load balancers '[" + arn + "]' not found");
+    }
+
+    private Map<String, String> tagsOf(List<Tag> tags) {
+        Map<String, String> out = new TreeMap<>();
+        for (Tag t : tags) {
+            if (out.put(t.key(), t.value() == null ? "" : t.value()) != null) throw bad("DuplicateTagKeys", "Tag key '" + t.key() + "' is duplicated");
+            if (t.key().startsWith("aws:")) throw bad("ValidationError", "Tag keys starting with 'aws:' are reserved for internal use");
+        }
+        if (out.size() > 50) throw bad("TooManyTags", "You've reached the limit on the number of tags for this resource");
+        return out;
+    }
+
+    private String eniDescription(LoadBalancerRec lb) {
+        return "ELB app/" + lb.name + "/" + lb.arn.substring(lb.arn.lastIndexOf('/') + 1);
+    }
+
+    private String arnPrefix() { return "arn:aws:elasticloadbalancing:" + world.region() + ":" + world.accountId() + ":"; }
+
+    private String hex16() { return world.newId("x").substring(2, 18); }
+
+    private String digits10() {
+        long n = Long.parseLong(world.newId("x").substring(2, 12), 16);
+        return String.format("%010d", n % 10_000_000_000L);
+    }
 }

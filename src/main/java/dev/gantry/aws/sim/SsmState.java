@@ -1,5 +1,44 @@
 package dev.gantry.aws.sim;
 
-/** The simulated Ssm state: plain serialisable fields, and the queries other simulated services need. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The simulated SSM Parameter Store. Values live here because this is a simulation; nothing in
+ * the simulation prints them, and GetParameter without decryption returns an opaque stand-in for
+ * the KMS ciphertext, as real SSM does.
+ */
 public final class SsmState {
+    public static final class ParamRec {
+        public String name;
+        public String type;
+        public String value;
+        public String description;
+        public String keyId;
+        public long version;
+        public long lastModified;
+        public Map<String, String> tags = new LinkedHashMap<>();
+
+        @Override public String toString() { return "ParamRec[" + name + ", " + type + ", v" + version + "]"; }
+    }
+
+    public Map<String, ParamRec> params = new TreeMap<>();
+
+    /** A parameter by name or ARN (the ARN of {@code /a/b} is {@code arn:aws:ssm:R:A:parameter/a/b}), or null. */
+    public ParamRec find(String nameOrArn, String region, String account) {
+        if (nameOrArn == null) return null;
+        if (!nameOrArn.startsWith("arn:")) return params.get(nameOrArn);
+        String prefix = "arn:aws:ssm:" + region + ":" + account + ":parameter";
+        if (!nameOrArn.startsWith(prefix)) return null;
+        String rest = nameOrArn.substring(prefix.length());
+        ParamRec p = params.get(rest);
+        return p != null ? p : rest.startsWith("/") ? params.get(rest.substring(1)) : null;
+    }
+
+    public boolean exists(String nameOrArn, String region, String account) { return find(nameOrArn, region, account) != null; }
+
+    public static String arnOf(String name, String region, String account) {
+        return "arn:aws:ssm:" + region + ":" + account + ":parameter" + (name.startsWith("/") ? "" : "/") + name;
+    }
 }

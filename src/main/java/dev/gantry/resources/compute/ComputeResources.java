@@ -1,16 +1,108 @@
 package dev.gantry.resources.compute;
 
+import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
+import dev.gantry.plan.Piece;
+import dev.gantry.plan.Ref;
 import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.network.NetworkResources;
+import dev.gantry.spec.SecretRef;
 import dev.gantry.spec.Spec;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** The compute resources: their handlers, and how a spec expands into them. */
 public final class ComputeResources {
     private ComputeResources() {}
 
-    public static List<ResourceType> types() { return List.of(); }
+    public static final Address LOG_GROUP = Address.of("log-group", "main");
+    public static final Address EXECUTION_ROLE = Address.of("role", "execution");
+    public static final Address TASK_ROLE = Address.of("role", "task");
+    public static final Address CLUSTER = Address.of("cluster", "main");
+    public static final Address TASK_DEFINITION = Address.of("task-definition", "main");
+    public static final Address SERVICE = Address.of("service", "main");
+    public static final Address SCALING_TARGET = Address.of("scaling-target", "main");
+    public static final Address SCALING_POLICY = Address.of("scaling-policy", "cpu");
+    static final Address TARGET_GROUP = Address.of("target-group", "main");
+    static final Address LISTENER_HTTP = Address.of("listener", "http");
+    static final Address LISTENER_HTTPS = Address.of("listener", "https");
 
-    public static void expand(Spec spec, List<Desired> out) {}
+    /** ECS waits this long after a task starts before acting on failing load balancer health checks. */
+    public static final int HEALTH_CHECK_GRACE_SECONDS = 60;
+
+    public static List<ResourceType> types() {
+        return List.of(new LogGroupType(), new ParameterType(), new RoleType(), new ClusterType(), new TaskDefinitionType(),
+                new ServiceType(), new ScalingTargetType(), new ScalingPolicyType());
+    }
+
+    public static Address parameter(String secretName) { return Address.of("parameter", secretName); }
+
+    public static void expand(Spec spec, List<Desired> out) {
+        String app = spec.app();
+        out.add(Desired.managed(LOG_GROUP, Piece.LOGS, "log group /gantry/" + app + " (" + spec.task().logs().retentionDays() + " days)",
+                Props.props().put("name", LogGroupType.name(app)).put("retentionDays", spec.task().logs().retentionDays()).build(), Set.of()));
+
+        Map<String, Object> secretRefs = new TreeMap<>();
+        List<Ref> secretArns = new ArrayList<>();
+        for (Map.Entry<String, SecretRef> e : spec.task().secrets().entrySet()) {
+            Address a = parameter(e.getKey());
+            SecretRef ref = e.getValue();
+            if (ref.managed()) {
+                out.add(Desired.managed(a, Piece.SECRETS, "SecureString " + ref.parameter() + " for " + e.getKey(),
+                        Props.props().put("name", ref.parameter()).put("type", "SecureString").put("value", ParameterType.UNCHANGED).build(), Set.of()));
+            } else {
+                out.add(Desired.data(a, Piece.SECRETS, "existing parameter for " + e.getKey(), Map.of("arn", ref.parameter())));
+            }
+            secretRefs.put(e.getKey(), Ref.to(a, "arn"));
+            secretArns.add(Ref.to(a, "arn"));
+        }
+
+        Props.Builder exec = Props.props().put("name", app + "-execution").put("path", RoleType.path(app))
+                .put("managedPolicies", List.of(Policies.TASK_EXECUTION_POLICY)).put("secretArns", secretArns);
+        out.add(Desired.managed(EXECUTION_ROLE, Piece.IAM, "role ECS uses to pull the image, write logs and read the secrets", exec.build(), Set.of()));
+        out.add(Desired.managed(TASK_ROLE, Piece.IAM, "role the app runs as (no permissions yet)",
+                Props.props().put("name", app + "-task").put("path", RoleType.path(app)).put("managedPolicies", List.of()).build(), Set.of()));
+
+        out.add(Desired.managed(CLUSTER, Piece.CLUSTER, "ECS cluster " + spec.cluster().name(),
+                Props.props().put("name", spec.cluster().name()).put("containerInsights", spec.cluster().containerInsights()).build(), Set.of()));
+
+        var task = spec.task();
+        out.add(Desired.managed(TASK_DEFINITION, Piece.TASK, task.image() + ", " + task.cpu() + " CPU units, " + task.memory() + " MiB",
+                Props.props().put("family", app).put("cpu", task.cpu()).put("memory", task.memory()).put("architecture", task.architecture().yaml())
+                        .put("image", task.image()).put("port", task.port()).put("command", task.command())
+                        .put("environment", new TreeMap<>(task.environment())).put("secrets", secretRefs)
+                        .put("roles", new TreeMap<>(Map.of("execution", Ref.to(EXECUTION_ROLE, "arn"), "task", Ref.to(TASK_ROLE, "arn"))))
+                        .put("logGroup", Ref.to(LOG_GROUP, "name")).build(), Set.of()));
+
+        var svc = spec.service();
+        Props.Builder s = Props.props().put("name", app).put("cluster", Ref.to(CLUSTER, "arn")).put("taskDefinition", Ref.to(TASK_DEFINITION, "arn"));
+        if (svc.autoscaling() == null) s.put("desiredCount", svc.desiredCount());
+        s.put("subnets", NetworkResources.serviceSubnetRefs(spec)).put("securityGroups", List.of(Ref.to(NetworkResources.SERVICE_SG, "id")))
+                .put("assignPublicIp", NetworkResources.assignPublicIp(spec));
+        Set<Address> extra = Set.of();
+        if (spec.hasLoadBalancer()) {
+            s.put("targetGroupArn", Ref.to(TARGET_GROUP, "arn")).put("containerPort", task.port())
+                    .put("healthCheckGracePeriodSeconds", HEALTH_CHECK_GRACE_SECONDS);
+            // ECS refuses a target group that no listener forwards to yet.
+            extra = Set.of(spec.hasCertificate() ? LISTENER_HTTPS : LISTENER_HTTP);
+        }
+        s.put("minimumHealthyPercent", svc.minimumHealthyPercent()).put("maximumPercent", svc.maximumPercent())
+                .put("rollbackOnFailure", svc.rollbackOnFailure());
+        String count = svc.autoscaling() == null ? svc.desiredCount() + " tasks" : svc.autoscaling().min() + "–" + svc.autoscaling().max() + " tasks";
+        out.add(Desired.managed(SERVICE, Piece.SERVICE, "ECS service " + app + " on Fargate, " + count, s.build(), extra));
+
+        if (svc.autoscaling() != null) {
+            var as = svc.autoscaling();
+            String resourceId = ScalingTargetType.resourceId(spec.cluster().name(), app);
+            out.add(Desired.managed(SCALING_TARGET, Piece.SERVICE, "autoscaling between " + as.min() + " and " + as.max() + " tasks",
+                    Props.props().put("resourceId", resourceId).put("min", as.min()).put("max", as.max()).build(), Set.of(SERVICE)));
+            out.add(Desired.managed(SCALING_POLICY, Piece.SERVICE, "keep average CPU near " + as.cpuTarget() + "%",
+                    Props.props().put("resourceId", resourceId).put("policyName", ScalingPolicyType.policyName(app, "cpu"))
+                            .put("cpuTarget", as.cpuTarget()).build(), Set.of(SCALING_TARGET)));
+        }
+    }
 }

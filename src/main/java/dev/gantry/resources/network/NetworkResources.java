@@ -1,16 +1,207 @@
 package dev.gantry.resources.network;
 
+import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
+import dev.gantry.plan.Piece;
+import dev.gantry.plan.Ref;
 import dev.gantry.resources.ResourceType;
+import dev.gantry.spec.NatMode;
+import dev.gantry.spec.Network;
 import dev.gantry.spec.Spec;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The network resources: their handlers, and how a spec expands into them. */
 public final class NetworkResources {
+    public static final Address ZONES = Address.of("zones", "main");
+    public static final Address VPC = Address.of("vpc", "main");
+    public static final Address IGW = Address.of("internet-gateway", "main");
+    public static final Address PUBLIC_ROUTES = Address.of("route-table", "public");
+    public static final Address LB_SG = Address.of("security-group", "load-balancer");
+    public static final Address SERVICE_SG = Address.of("security-group", "service");
+
     private NetworkResources() {}
 
-    public static List<ResourceType> types() { return List.of(); }
+    public static List<ResourceType> types() {
+        return List.of(new ZonesType(), new VpcType(), new SubnetType(), new InternetGatewayType(), new ElasticIpType(),
+                new NatGatewayType(), new RouteTableType(), new SecurityGroupType());
+    }
 
-    public static void expand(Spec spec, List<Desired> out) {}
+    public static Address publicSubnet(int n) { return Address.of("subnet", "public-" + n); }
+
+    public static Address privateSubnet(int n) { return Address.of("subnet", "private-" + n); }
+
+    /** The load balancer's subnets: one public subnet per zone. */
+    public static List<Ref> publicSubnetRefs(Spec spec) {
+        List<Ref> out = new ArrayList<>();
+        for (int i = 0; i < publicCount(spec.network()); i++) out.add(Ref.to(publicSubnet(i), "id"));
+        return out;
+    }
+
+    /** Where tasks run: private subnets when they reach the internet through NAT, else the public ones. */
+    public static List<Ref> serviceSubnetRefs(Spec spec) {
+        if (!spec.network().tasksInPrivateSubnets()) return publicSubnetRefs(spec);
+        List<Ref> out = new ArrayList<>();
+        for (int i = 0; i < privateCount(spec.network()); i++) out.add(Ref.to(privateSubnet(i), "id"));
+        return out;
+    }
+
+    /** Tasks in public subnets need a public IP to pull their image; in private subnets NAT does that. */
+    public static boolean assignPublicIp(Spec spec) { return !spec.network().tasksInPrivateSubnets(); }
+
+    public static void expand(Spec spec, List<Desired> out) {
+        Network n = spec.network();
+        switch (n.vpc()) {
+            case NEW -> expandNew(n, out);
+            case DEFAULT -> expandDefault(out);
+            case EXISTING -> expandExisting(n, out);
+        }
+        expandSecurityGroups(spec, out);
+    }
+
+    private static int publicCount(Network n) {
+        return switch (n.vpc()) {
+            case NEW -> azs(n);
+            case DEFAULT -> 2;
+            case EXISTING -> n.publicSubnets().size();
+        };
+    }
+
+    private static int privateCount(Network n) {
+        return switch (n.vpc()) {
+            case NEW -> n.natGateways() == NatMode.NONE ? 0 : azs(n);
+            case DEFAULT -> 0;
+            case EXISTING -> n.privateSubnets().size();
+        };
+    }
+
+    private static int azs(Network n) { return n.availabilityZones() == null ? 2 : n.availabilityZones(); }
+
+    // ---- vpc: new ----
+
+    private static void expandNew(Network n, List<Desired> out) {
+        String cidr = n.cidr() == null ? Network.DEFAULT_CIDR : n.cidr();
+        int azs = azs(n);
+        NatMode nat = n.natGateways() == null ? NatMode.SINGLE : n.natGateways();
+        Ref vpcId = Ref.to(VPC, "id");
+
+        out.add(Desired.data(ZONES, Piece.NETWORK,
+                "Availability zones: the separate data centres the app is spread over (" + azs + " of them)",
+                Map.of("count", azs)));
+        out.add(managed(VPC, "VPC: the app's own private network (" + cidr + ")",
+                props("cidr", cidr, "enableDnsSupport", true, "enableDnsHostnames", true)).guard());
+
+        List<Ref> publicIds = new ArrayList<>();
+        List<Ref> privateIds = new ArrayList<>();
+        for (int i = 0; i < azs; i++) {
+            Ref zone = Ref.to(ZONES, "az" + i);
+            out.add(managed(publicSubnet(i), "Public subnet in zone " + (i + 1)
+                            + ": holds the load balancer" + (nat == NatMode.NONE ? " and the tasks" : " and NAT gateway") + "; reachable from the internet",
+                    props("vpcId", vpcId, "cidr", SubnetCidrs.publicCidr(cidr, i), "availabilityZone", zone, "mapPublicIpOnLaunch", true)));
+            publicIds.add(Ref.to(publicSubnet(i), "id"));
+            if (nat != NatMode.NONE) {
+                out.add(managed(privateSubnet(i), "Private subnet in zone " + (i + 1) + ": the tasks run here, out of reach from the internet",
+                        props("vpcId", vpcId, "cidr", SubnetCidrs.privateCidr(cidr, i), "availabilityZone", zone, "mapPublicIpOnLaunch", false)));
+                privateIds.add(Ref.to(privateSubnet(i), "id"));
+            }
+        }
+
+        out.add(managed(IGW, "Internet gateway: connects the VPC to the internet", props("vpcId", vpcId)));
+        out.add(managed(PUBLIC_ROUTES, "Public route table: sends internet traffic from the public subnets through the internet gateway",
+                props("vpcId", vpcId, "routes", Map.of("0.0.0.0/0", Ref.to(IGW, "id")), "subnets", publicIds)));
+
+        if (nat == NatMode.NONE) return;
+        int nats = nat == NatMode.PER_AZ ? azs : 1;
+        for (int i = 0; i < nats; i++) {
+            Address eip = Address.of("eip", "nat-" + i);
+            Address gw = Address.of("nat-gateway", "nat-" + i);
+            out.add(managed(eip, "Elastic IP: the fixed public address the " + (nats > 1 ? "zone " + (i + 1) + " " : "") + "NAT gateway sends from",
+                    props("domain", "vpc")));
+            // AWS fails a NAT gateway whose VPC has no internet gateway yet: wait for it.
+            out.add(Desired.managed(gw, Piece.NETWORK, "NAT gateway" + (nats > 1 ? " in zone " + (i + 1) : "")
+                            + ": lets tasks in private subnets reach the internet (to pull images, call APIs) without being reachable from it",
+                    props("subnetId", Ref.to(publicSubnet(i), "id"), "allocationId", Ref.to(eip, "id")), Set.of(IGW)));
+        }
+        if (nat == NatMode.SINGLE) {
+            out.add(managed(Address.of("route-table", "private"),
+                    "Private route table: sends internet traffic from the private subnets through the NAT gateway",
+                    props("vpcId", vpcId, "routes", Map.of("0.0.0.0/0", Ref.to(Address.of("nat-gateway", "nat-0"), "id")),
+                            "subnets", privateIds)));
+        } else {
+            for (int i = 0; i < azs; i++) {
+                out.add(managed(Address.of("route-table", "private-" + i),
+                        "Private route table for zone " + (i + 1) + ": sends its internet traffic through that zone's NAT gateway",
+                        props("vpcId", vpcId, "routes", Map.of("0.0.0.0/0", Ref.to(Address.of("nat-gateway", "nat-" + i), "id")),
+                                "subnets", List.of(privateIds.get(i)))));
+            }
+        }
+    }
+
+    // ---- vpc: default / existing ----
+
+    private static void expandDefault(List<Desired> out) {
+        out.add(Desired.data(VPC, Piece.NETWORK, "Default VPC: the network AWS created with your account", Map.of("default", true)));
+        for (int i = 0; i < 2; i++) {
+            out.add(Desired.data(publicSubnet(i), Piece.NETWORK,
+                    "Default subnet of zone " + (i + 1) + ": public; the load balancer and tasks use it",
+                    props("defaultForAz", true, "index", i)));
+        }
+    }
+
+    private static void expandExisting(Network n, List<Desired> out) {
+        out.add(Desired.data(VPC, Piece.NETWORK, "Your VPC " + n.vpcId() + " (gantry only reads it)",
+                props("vpcId", n.vpcId(), "publicSubnets", n.publicSubnets(), "privateSubnets", n.privateSubnets())));
+        for (int i = 0; i < n.publicSubnets().size(); i++) {
+            out.add(Desired.data(publicSubnet(i), Piece.NETWORK, "Your public subnet " + n.publicSubnets().get(i),
+                    Map.of("subnetId", n.publicSubnets().get(i))));
+        }
+        for (int i = 0; i < n.privateSubnets().size(); i++) {
+            out.add(Desired.data(privateSubnet(i), Piece.NETWORK, "Your private subnet " + n.privateSubnets().get(i),
+                    Map.of("subnetId", n.privateSubnets().get(i))));
+        }
+    }
+
+    // ---- security groups ----
+
+    private static void expandSecurityGroups(Spec spec, List<Desired> out) {
+        Ref vpcId = Ref.to(VPC, "id");
+        List<Map<String, Object>> serviceIngress = new ArrayList<>();
+        if (spec.hasLoadBalancer()) {
+            List<Map<String, Object>> lbIngress = new ArrayList<>();
+            for (String cidr : spec.loadBalancer().allowedCidrs()) {
+                lbIngress.add(SecurityGroupType.rule(80, "cidr", cidr));
+                // HTTPS only exists with a certificate; without one, 443 would be an open port with nothing behind it.
+                if (spec.hasCertificate()) lbIngress.add(SecurityGroupType.rule(443, "cidr", cidr));
+            }
+            lbIngress.sort(SecurityGroupType.RULE_ORDER);
+            boolean https = spec.hasCertificate();
+            out.add(Desired.managed(LB_SG, Piece.SECURITY,
+                    "Load balancer firewall: lets visitors in on port 80" + (https ? " and 443" : "")
+                            + " from " + String.join(", ", spec.loadBalancer().allowedCidrs()),
+                    props("vpcId", vpcId, "description", "gantry " + spec.app() + ": load balancer", "ingress", lbIngress), Set.of()));
+            if (spec.task().port() != null) {
+                serviceIngress.add(SecurityGroupType.rule(spec.task().port(), "sourceGroup", Ref.to(LB_SG, "id")));
+            }
+        }
+        out.add(Desired.managed(SERVICE_SG, Piece.SECURITY, spec.hasLoadBalancer()
+                        ? "Service firewall: only the load balancer may reach the tasks, on port " + spec.task().port()
+                        : "Service firewall: nothing may connect to the tasks; they can still reach out",
+                props("vpcId", vpcId, "description", "gantry " + spec.app() + ": service tasks", "ingress", serviceIngress), Set.of()));
+    }
+
+    // ---- small builders ----
+
+    private static Desired managed(Address a, String description, Map<String, Object> props) {
+        return Desired.managed(a, Piece.NETWORK, description, props, Set.of());
+    }
+
+    private static Map<String, Object> props(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
 }

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Builds gantry from this checkout and installs it for the current user (or under $PREFIX).
+# Safe to run again: it rebuilds and overwrites the same two files.
+set -euo pipefail
+
+cd "$(dirname "$0")"
+PREFIX="${PREFIX:-$HOME/.local}"
+LIB_DIR="$PREFIX/lib/gantry"
+BIN_DIR="$PREFIX/bin"
+
+say() { printf '%s\n' "$*"; }
+fail() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
+
+is_root() { [ "$(id -u)" -eq 0 ]; }
+has_apt() { command -v apt-get >/dev/null 2>&1; }
+
+# --- Java 17 or newer ------------------------------------------------------------------------
+java_major() {
+    # "17.0.15", "21", or the old "1.8.0_392" form
+    local v
+    v=$(java -version 2>&1 | awk -F '"' '/version/ {print $2; exit}')
+    case "$v" in
+        1.*) echo "${v#1.}" | cut -d. -f1 ;;
+        *) echo "$v" | cut -d. -f1 | cut -d- -f1 ;;
+    esac
+}
+
+if ! command -v java >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ] 2>/dev/null; then
+    found="none"
+    command -v java >/dev/null 2>&1 && found="Java $(java_major)"
+    fail "gantry needs Java 17 or newer (found: $found).
+  Debian/Ubuntu: sudo apt-get install -y openjdk-17-jdk
+  macOS:         brew install openjdk@17
+  Then run ./install.sh again."
+fi
+if ! command -v javac >/dev/null 2>&1; then
+    fail "a Java runtime is installed but not the JDK (javac is missing), which the build needs.
+  Debian/Ubuntu: sudo apt-get install -y openjdk-17-jdk
+  macOS:         brew install openjdk@17"
+fi
+
+# --- Maven -----------------------------------------------------------------------------------
+if ! command -v mvn >/dev/null 2>&1; then
+    if is_root && has_apt; then
+        say "Installing Maven with apt-get…"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven >/dev/null
+    else
+        fail "Maven (mvn) is needed to build gantry.
+  Debian/Ubuntu: sudo apt-get install -y maven
+  macOS:         brew install maven
+  Then run ./install.sh again."
+    fi
+fi
+
+# --- Build and install -----------------------------------------------------------------------
+say "Building gantry (mvn -q -B -DskipTests package)…"
+mvn -q -B -DskipTests package
+[ -f target/gantry.jar ] || fail "the build did not produce target/gantry.jar"
+
+mkdir -p "$LIB_DIR" "$BIN_DIR"
+# Copy to a temporary name first so a running gantry never sees a half-written jar.
+cp target/gantry.jar "$LIB_DIR/gantry.jar.tmp" && mv -f "$LIB_DIR/gantry.jar.tmp" "$LIB_DIR/gantry.jar"
+cp bin/gantry "$BIN_DIR/gantry.tmp" && chmod 755 "$BIN_DIR/gantry.tmp" && mv -f "$BIN_DIR/gantry.tmp" "$BIN_DIR/gantry"
+
+say "Installed:"
+say "  $LIB_DIR/gantry.jar"
+say "  $BIN_DIR/gantry"
+
+case ":$PATH:" in
+    *":$BIN_DIR:"*) ;;
+    *)
+        say ""
+        say "Note: $BIN_DIR is not on your PATH. Add it, e.g.:"
+        say "  echo 'export PATH=\"$BIN_DIR:\$PATH\"' >> ~/.bashrc && export PATH=\"$BIN_DIR:\$PATH\""
+        ;;
+esac
+
+say ""
+say "Next:"
+say "  gantry init                                          # answer a few questions, get gantry.yaml"
+say "  gantry apply --simulate -f templates/web-https.yaml  # or watch a full deploy, no AWS needed"

@@ -1,0 +1,30 @@
+package dev.gantry.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options every AWS-facing command takes. */
+public final class GlobalOptions {
+    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile from ~/.aws/config (default: the SDK's default chain).")
+    public String profile;
+
+    @Option(names = "--region", paramLabel = "CODE", description = "AWS region; must match the spec's region when a spec is read.")
+    public String region;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send AWS calls to this endpoint (an emulator such as moto). Also AWS_ENDPOINT_URL.")
+    public String endpointUrl;
+
+    @Option(names = "--simulate", description = "Use gantry's built-in simulated AWS (state in ~/.gantry/simulated/) instead of a real account.")
+    public boolean simulate;
+
+    @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set).")
+    public boolean noColor;
+
+    @Option(names = "--plain", description = "No full-screen view: plain lines, as in CI.")
+    public boolean plain;
+
+    public String profile() { return profile; }
+    public String region() { return region; }
+    public String endpointUrl() { return endpointUrl; }
+    public boolean simulate() { return simulate; }
+    public boolean noColor() { return noColor; }
+}

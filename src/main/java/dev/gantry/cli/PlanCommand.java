@@ -1,0 +1,53 @@
+package dev.gantry.cli;
+
+import dev.gantry.aws.AwsFailure;
+import dev.gantry.engine.ApplyListener;
+import dev.gantry.engine.Engine;
+import dev.gantry.plan.Plan;
+import dev.gantry.resources.SecretValues;
+import dev.gantry.spec.Spec;
+import dev.gantry.ui.PlanJson;
+import dev.gantry.ui.line.PlanText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Show what apply would change: reads what exists in AWS (found by tags), compares it with the spec.",
+                "Changes nothing. Exit 0, or with --detailed-exitcode: 0 no changes, 3 changes pending."})
+public final class PlanCommand implements Callable<Integer> {
+    @ParentCommand GantryCommand parent;
+    @Mixin GlobalOptions global;
+
+    @Option(names = {"-f", "--file"}, defaultValue = "gantry.yaml", paramLabel = "FILE", description = "The spec (default: ${DEFAULT-VALUE}).")
+    Path file;
+
+    @Option(names = "--output", defaultValue = "text", paramLabel = "text|json", description = "text (default) or json.")
+    String output;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 3 when there are changes to apply.")
+    boolean detailedExitCode;
+
+    @Override public Integer call() {
+        if (!output.equals("text") && !output.equals("json")) {
+            System.err.println("--output must be text or json, not " + output);
+            return ExitCodes.INVALID_INPUT;
+        }
+        Spec spec = SpecFile.load(file, global.region, System.err);
+        if (spec == null) return ExitCodes.INVALID_INPUT;
+        try (Session session = EngineRun.open(global, spec, parent.env())) {
+            Engine engine = EngineRun.engine(session, SecretValues.none(), ApplyListener.NONE);
+            Plan plan = engine.plan(spec);
+            System.out.print(output.equals("json") ? PlanJson.render(plan) + "\n" : PlanText.render(plan, EngineRun.ansi(global, parent.env())));
+            return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+        } catch (AwsFailure f) {
+            System.err.println("error: " + f.getMessage());
+            if (f.fix() != null) System.err.println("  fix: " + f.fix());
+            return f.kind() == AwsFailure.Kind.PERMISSION ? ExitCodes.NO_CREDENTIALS : ExitCodes.FAILED;
+        }
+    }
+}

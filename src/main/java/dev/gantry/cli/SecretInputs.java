@@ -1,0 +1,89 @@
+package dev.gantry.cli;
+
+import dev.gantry.resources.SecretValues;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Secret values for one run, from (in the spec's order) {@code --secret NAME=@FILE},
+ * {@code GANTRY_SECRET_NAME}, then a masked prompt when a person is at a terminal. Values stay in
+ * memory; a value on the command line itself is refused because it would show in ps and history.
+ */
+public final class SecretInputs implements SecretValues {
+    private final Map<String, Path> files;
+    private final Map<String, String> env;
+    private final Function<String, char[]> prompt;
+    private final Map<String, Optional<char[]>> cache = new ConcurrentHashMap<>();
+
+    public SecretInputs(Map<String, Path> files, Map<String, String> env, Function<String, char[]> prompt) {
+        this.files = Map.copyOf(files);
+        this.env = env;
+        this.prompt = prompt;
+    }
+
+    /** Parses {@code NAME=@FILE} flags; returns the problems (empty when all are fine). */
+    public static Map<String, Path> parse(java.util.List<String> flags, java.util.Set<String> managedNames,
+                                          java.util.List<String> problems) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        for (String f : flags) {
+            int eq = f.indexOf('=');
+            if (eq <= 0) {
+                problems.add("--secret " + f + ": expected NAME=@FILE");
+                continue;
+            }
+            String name = f.substring(0, eq), value = f.substring(eq + 1);
+            if (!value.startsWith("@")) {
+                problems.add("--secret " + name + ": a value on the command line would show in ps and shell history; "
+                        + "put it in a file and pass --secret " + name + "=@FILE, or set GANTRY_SECRET_" + name);
+                continue;
+            }
+            if (!managedNames.contains(name)) {
+                problems.add("--secret " + name + ": gantry.yaml has no managed secret " + name
+                        + (managedNames.isEmpty() ? "" : " (managed secrets: " + String.join(", ", managedNames) + ")"));
+                continue;
+            }
+            Path p = Path.of(value.substring(1));
+            if (!Files.isReadable(p)) {
+                problems.add("--secret " + name + ": cannot read " + p);
+                continue;
+            }
+            out.put(name, p);
+        }
+        return out;
+    }
+
+    @Override public Optional<char[]> value(String name) {
+        Optional<char[]> v = cache.computeIfAbsent(name, this::find);
+        return v.map(char[]::clone);
+    }
+
+    private Optional<char[]> find(String name) {
+        Path file = files.get(name);
+        if (file != null) {
+            try {
+                String s = Files.readString(file, StandardCharsets.UTF_8);
+                // Editors add a final newline that is never part of a password.
+                if (s.endsWith("\n")) s = s.substring(0, s.length() - 1);
+                if (s.endsWith("\r")) s = s.substring(0, s.length() - 1);
+                return Optional.of(s.toCharArray());
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        String fromEnv = env.get("GANTRY_SECRET_" + name);
+        if (fromEnv != null && !fromEnv.isEmpty()) return Optional.of(fromEnv.toCharArray());
+        if (prompt != null) {
+            char[] typed = prompt.apply(name);
+            if (typed != null && typed.length > 0) return Optional.of(typed);
+        }
+        return Optional.empty();
+    }
+}

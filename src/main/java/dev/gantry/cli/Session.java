@@ -1,0 +1,76 @@
+package dev.gantry.cli;
+
+import dev.gantry.aws.AwsClients;
+import dev.gantry.aws.RealAws;
+import dev.gantry.aws.sim.SimLatency;
+import dev.gantry.aws.sim.SimWorld;
+import dev.gantry.time.RealScheduler;
+import dev.gantry.time.Scheduler;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The AWS a command talks to, opened once: real AWS through the SDK, or the simulated account
+ * kept under {@code ~/.gantry/simulated/REGION.json} so plan, apply and destroy run one after
+ * another see one world. Simulated time runs {@link #SIM_SPEED} times faster than the wall clock.
+ */
+public final class Session implements AutoCloseable {
+    /** A full HTTPS stack takes about five simulated minutes; at this speed that is ten seconds. */
+    public static final double SIM_SPEED = 30;
+
+    public record Config(String region, String profile, String endpointUrl, boolean simulate, Path home, double simSpeed) {
+        public static Config from(Map<String, String> env, String region, String profile, String endpointUrl, boolean simulate) {
+            String home = env.getOrDefault("GANTRY_HOME", System.getProperty("user.home") + "/.gantry");
+            String endpoint = endpointUrl != null ? endpointUrl : env.get("AWS_ENDPOINT_URL");
+            double speed = SIM_SPEED;
+            try {
+                if (env.containsKey("GANTRY_SIM_SPEED")) speed = Double.parseDouble(env.get("GANTRY_SIM_SPEED"));
+            } catch (NumberFormatException ignored) {
+                // keep the default: a typo here should not stop a rehearsal
+            }
+            return new Config(region, profile, endpoint, simulate, Path.of(home), speed);
+        }
+    }
+
+    private final AwsClients aws;
+    private final Scheduler scheduler;
+    private final SimWorld world;
+    private final Path worldFile;
+
+    private Session(AwsClients aws, Scheduler scheduler, SimWorld world, Path worldFile) {
+        this.aws = aws;
+        this.scheduler = scheduler;
+        this.world = world;
+        this.worldFile = worldFile;
+    }
+
+    public static Session open(Config c) {
+        if (c.simulate()) {
+            Path file = c.home().resolve("simulated").resolve(c.region() + ".json");
+            Instant origin = SimWorld.savedClock(file);
+            RealScheduler scheduler = new RealScheduler(8, c.simSpeed(), origin);
+            SimWorld world = SimWorld.load(file, scheduler, SimLatency.realistic());
+            world.state.region = c.region();
+            return new Session(world.clients(), scheduler, world, file);
+        }
+        return new Session(RealAws.clients(c.region(), c.profile(), c.endpointUrl()), new RealScheduler(8), null, null);
+    }
+
+    public AwsClients aws() { return aws; }
+    public Scheduler scheduler() { return scheduler; }
+    public boolean simulated() { return world != null; }
+    /** The simulated account, or null against real AWS. */
+    public SimWorld world() { return world; }
+
+    /** Saves the simulated account; called after every command, including failed ones. */
+    @Override public void close() {
+        try {
+            if (world != null) world.save(worldFile);
+        } finally {
+            scheduler.close();
+            aws.close();
+        }
+    }
+}

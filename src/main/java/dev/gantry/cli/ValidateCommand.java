@@ -1,0 +1,70 @@
+package dev.gantry.cli;
+
+import dev.gantry.spec.Rules;
+import dev.gantry.spec.SpecSummary;
+import dev.gantry.spec.yaml.SpecLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code gantry validate}: checks spec files offline and says in plain words what each describes. */
+@Command(name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {"Check gantry.yaml files against spec v1 without touching AWS, and summarise what each describes.",
+                "Exit 0 when every file is valid (warnings allowed), 2 when any has an error."},
+        footer = {"", "Examples:", "  gantry validate", "  gantry validate -f templates/*.yaml"})
+public final class ValidateCommand implements Callable<Integer> {
+    @Mixin GlobalOptions global = new GlobalOptions();
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Spec file to check; repeatable. Default: ./gantry.yaml")
+    List<Path> files = new ArrayList<>();
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "More spec files (so -f templates/*.yaml works).")
+    List<Path> more = new ArrayList<>();
+
+    @Spec CommandSpec spec;
+
+    @Override public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DiagnosticPrinter printer = DiagnosticPrinter.forOptions(err, global);
+        if (global.region() != null) {
+            Rules.Problem p = SpecLoader.checkRegion(global.region());
+            if (p != null) {
+                err.println("gantry: --region: " + p.message());
+                if (p.fix() != null) err.println("  fix: " + p.fix());
+                err.flush();
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
+        List<Path> all = new ArrayList<>(files);
+        all.addAll(more);
+        if (all.isEmpty()) all.add(Path.of("gantry.yaml"));
+        int exit = ExitCodes.OK;
+        for (Path file : all) {
+            SpecLoader.Result r = SpecLoader.check(file);
+            if (r.valid()) {
+                out.println(file + ": valid");
+                out.println(SpecSummary.describe(r.spec()));
+                out.flush();
+                printer.printAll(r.warnings());
+            } else {
+                printer.printAll(r.diagnostics());
+                int errors = r.errors().size();
+                err.println(file + ": " + errors + (errors == 1 ? " error" : " errors"));
+                err.flush();
+                exit = ExitCodes.INVALID_INPUT;
+            }
+        }
+        return exit;
+    }
+}

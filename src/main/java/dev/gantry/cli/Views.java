@@ -1,0 +1,78 @@
+package dev.gantry.cli;
+
+import dev.gantry.engine.Engine;
+import dev.gantry.plan.Plan;
+import dev.gantry.ui.Ansi;
+import dev.gantry.ui.JsonEvents;
+import dev.gantry.ui.Operation;
+import dev.gantry.ui.ProgressModel;
+import dev.gantry.ui.line.LineProgress;
+import dev.gantry.ui.line.PlanText;
+import dev.gantry.ui.tui.ProgressView;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Chooses how apply and destroy show progress: JSON lines (--output json), plain lines (--plain,
+ * CI, a dumb or absent terminal), or the live full-screen view, which starts only after the plan
+ * was shown and confirmed in the normal terminal.
+ */
+final class Views implements AutoCloseable {
+    private final ViewSwitch listener;
+    private final boolean live;
+    private final Operation op;
+    private final Session session;
+    private final Ansi ansi;
+    private Engine engine;
+    private ProgressView view;
+
+    Views(Operation op, String output, GlobalOptions g, Map<String, String> env, Session session) {
+        this.op = op;
+        this.session = session;
+        this.ansi = EngineRun.ansi(g, env);
+        boolean json = "json".equals(output);
+        this.live = !json && !g.plain && EngineRun.interactive(env) && !"true".equals(env.get("CI"));
+        this.listener = new ViewSwitch(json ? new JsonEvents(System.out)
+                : new LineProgress(op, System.out, ansi, session.scheduler()));
+    }
+
+    ViewSwitch listener() { return listener; }
+
+    void attach(Engine engine) { this.engine = engine; }
+
+    /** Shows the plan and asks (unless --yes), then hands the screen to the live view. */
+    Predicate<Plan> confirmation(boolean yes, String question, boolean json) {
+        PrintStream out = json ? System.err : System.out;
+        return plan -> {
+            if (!yes) {
+                out.println(PlanText.render(plan, ansi));
+                out.print(question + " Only 'yes' will be accepted: ");
+                out.flush();
+                String answer = System.console() == null ? null : System.console().readLine();
+                if (answer == null || !answer.trim().equals("yes")) return false;
+            }
+            if (live) startLive(plan);
+            return true;
+        };
+    }
+
+    private void startLive(Plan plan) {
+        try {
+            view = new ProgressView(ProgressView.terminalScreen(), op, new ProgressModel(session.scheduler()), System.out,
+                    engine::cancel, () -> Runtime.getRuntime().halt(ExitCodes.INTERRUPTED), ansi.enabled());
+            view.start();
+            // The plan was announced before the switch; the live view needs it for its rows.
+            view.on(new dev.gantry.engine.ApplyEvent.Planned(java.time.Duration.ZERO, plan));
+            listener.switchTo(view);
+        } catch (Exception e) {
+            // No usable terminal after all: keep the plain lines, which already work.
+            view = null;
+        }
+    }
+
+    @Override public void close() {
+        if (view != null) view.close();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.gantry.diagnose;
+
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Container;
+import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceEvent;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads an ECS service's rollout: its deployments, newest events and the tasks of one deployment
+ * that have stopped, as a {@link RolloutSnapshot}; and decides whether that deployment is done,
+ * or has failed (its first stopped task that failed, rather than one ECS stopped on purpose).
+ */
+public final class RolloutWatcher {
+    private static final int EVENTS = 10;
+    private static final int STOPPED = 5;
+
+    private final EcsClient ecs;
+    private final String cluster;
+    private final String service;
+
+    public RolloutWatcher(EcsClient ecs, String cluster, String service) {
+        this.ecs = ecs;
+        this.cluster = cluster;
+        this.service = service;
+    }
+
+    /** The service as ECS has it now, or empty when it does not exist (yet, or any more). */
+    public Optional<Service> describe() {
+        return ecs.describeServices(b -> b.cluster(cluster).services(service)).services().stream().findFirst();
+    }
+
+    /** A snapshot focused on {@code deploymentId} (the new deployment): its stopped tasks, newest first. */
+    public RolloutSnapshot snapshot(String deploymentId) {
+        Service s = describe().orElseThrow(() -> new IllegalStateException("service " + service + " not found in cluster " + cluster));
+        return snapshot(s, deploymentId);
+    }
+
+    public RolloutSnapshot snapshot(Service s, String deploymentId) {
+        List<RolloutSnapshot.Deployment> deployments = s.deployments().stream().map(RolloutWatcher::deployment).toList();
+        List<String> events = s.events().stream().limit(EVENTS).map(ServiceEvent::message).toList();
+        return new RolloutSnapshot(s.serviceName(), deployments, events, stoppedTasks(deploymentId));
+    }
+
+    private static RolloutSnapshot.Deployment deployment(Deployment d) {
+        String td = d.taskDefinition() == null ? "" : d.taskDefinition().substring(d.taskDefinition().lastIndexOf('/') + 1);
+        return new RolloutSnapshot.Deployment(d.id(), d.status(), td, d.rolloutStateAsString(),
+                n(d.desiredCount()), n(d.runningCount()), n(d.pendingCount()), n(d.failedTasks()));
+    }
+
+    private static int n(Integer i) { return i == null ? 0 : i; }
+
+    private List<RolloutSnapshot.StoppedTask> stoppedTasks(String deploymentId) {
+        List<String> arns = ecs.listTasks(b -> b.cluster(cluster).serviceName(service).desiredStatus(DesiredStatus.STOPPED)).taskArns();
+        if (arns.isEmpty()) return List.of();
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < arns.size(); i += 100) {
+            List<String> batch = arns.subList(i, Math.min(arns.size(), i + 100));
+            tasks.addAll(ecs.describeTasks(b -> b.cluster(cluster).tasks(batch)).tasks());
+        }
+        return tasks.stream().filter(t -> deploymentId == null || deploymentId.equals(t.startedBy()))
+                .filter(t -> t.stoppedReason() != null)
+                .sorted(Comparator.comparing((Task t) -> t.stoppingAt() == null ? t.createdAt() : t.stoppingAt()).reversed())
+                .limit(STOPPED).map(RolloutWatcher::stopped).toList();
+    }
+
+    private static RolloutSnapshot.StoppedTask stopped(Task t) {
+        String id = t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1);
+        List<String> reasons = t.containers().stream().map(Container::reason).filter(Objects::nonNull).toList();
+        Integer exit = t.containers().stream().map(Container::exitCode).filter(Objects::nonNull).findFirst().orElse(null);
+        return new RolloutSnapshot.StoppedTask(id, t.stopCodeAsString(), t.stoppedReason(), reasons, exit);
+    }
+
+    /** A task that stopped because something went wrong (not one ECS replaced or scaled in on purpose). */
+    public static boolean failed(RolloutSnapshot.StoppedTask t) {
+        String code = t.stopCode() == null ? "" : t.stopCode();
+        String reason = t.stoppedReason() == null ? "" : t.stoppedReason();
+        return code.equals("TaskFailedToStart") || code.equals("EssentialContainerExited")
+                || reason.contains("failed ELB health checks") || reason.contains("failed container health checks")
+                || reason.startsWith("CannotPullContainerError") || reason.startsWith("ResourceInitializationError")
+                || reason.startsWith("OutOfMemoryError");
+    }
+
+    public static Optional<RolloutSnapshot.StoppedTask> firstFailure(RolloutSnapshot s) {
+        // Newest first in the snapshot; the oldest failure is the first one, and usually the clearest.
+        List<RolloutSnapshot.StoppedTask> failed = s.stoppedTasks().stream().filter(RolloutWatcher::failed).toList();
+        return failed.isEmpty() ? Optional.empty() : Optional.of(failed.get(failed.size() - 1));
+    }
+
+    /** The deployment's state in the snapshot, or null when ECS no longer lists it. */
+    public static RolloutSnapshot.Deployment find(RolloutSnapshot s, String deploymentId) {
+        return s.deployments().stream().filter(d -> d.id().equals(deploymentId)).findFirst().orElse(null);
+    }
+}

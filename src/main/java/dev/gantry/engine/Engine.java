@@ -1,0 +1,335 @@
+package dev.gantry.engine;
+
+import dev.gantry.aws.AwsClients;
+import dev.gantry.aws.AwsErrors;
+import dev.gantry.aws.AwsFailure;
+import dev.gantry.diagnose.Diagnosis;
+import dev.gantry.diagnose.RolloutSnapshot;
+import dev.gantry.plan.Action;
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Change;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.plan.Plan;
+import dev.gantry.plan.Planner;
+import dev.gantry.resources.Catalog;
+import dev.gantry.resources.ProgressSink;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.SecretValues;
+import dev.gantry.spec.Spec;
+import dev.gantry.time.Scheduler;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * refresh → plan → (lock) → execute → result. The only stateful piece of the core; it knows
+ * nothing about terminals: everything it has to say goes to the {@link ApplyListener}.
+ */
+public final class Engine {
+    private final Catalog catalog;
+    private final AwsClients aws;
+    private final Scheduler scheduler;
+    private final SecretValues secrets;
+    private final ApplyListener listener;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private String accountId;
+    private Instant started;
+
+    public Engine(Catalog catalog, AwsClients aws, Scheduler scheduler, SecretValues secrets, ApplyListener listener) {
+        this.catalog = catalog;
+        this.aws = aws;
+        this.scheduler = scheduler;
+        this.secrets = secrets;
+        this.listener = listener;
+    }
+
+    /** Stop starting new work; what is in flight finishes. Safe from any thread (Ctrl-C). */
+    public void cancel() { cancelled.set(true); }
+
+    public boolean cancelled() { return cancelled.get(); }
+
+    /** Who the credentials belong to; the first AWS call of every command, so bad credentials fail fast. */
+    public synchronized String accountId() {
+        if (accountId == null) {
+            try {
+                accountId = aws.sts().getCallerIdentity().account();
+            } catch (Exception e) {
+                throw AwsErrors.translate("checking who your AWS credentials belong to", e);
+            }
+        }
+        return accountId;
+    }
+
+    public ResourceContext context(Spec spec) {
+        ProgressSink progress = new ProgressSink() {
+            @Override public void rollout(RolloutSnapshot snapshot) { listener.on(new ApplyEvent.Rollout(at(), snapshot)); }
+            @Override public void info(String message) { listener.on(new ApplyEvent.Info(at(), message)); }
+        };
+        return new ResourceContext(aws, spec, accountId(), scheduler, secrets, progress);
+    }
+
+    private Duration at() { return started == null ? Duration.ZERO : Duration.between(started, scheduler.now()); }
+
+    // ------------------------------------------------------------------------------------------
+
+    /** What exists now: every tagged resource of the app, and every data resource the spec looks up. */
+    public Map<Address, Observed> refresh(ResourceContext ctx, List<Desired> desired) {
+        List<CompletableFuture<List<Observed>>> parts = new ArrayList<>();
+        for (ResourceType type : catalog.types()) {
+            parts.add(async(() -> type.refresh(ctx), "reading the app's " + type.type() + " resources"));
+        }
+        for (Desired d : desired) {
+            if (!d.data()) continue;
+            ResourceType type = catalog.type(d.address().type());
+            parts.add(async(() -> {
+                Optional<Observed> found = type.lookup(ctx, d);
+                Observed o = found.orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
+                        d.description() + " (" + d.address() + ") was not found", "check gantry.yaml; it refers to something that must already exist"));
+                Map<String, String> outs = new LinkedHashMap<>(o.outputs());
+                outs.put("data", "true");
+                return List.of(new Observed(d.address(), o.id(), o.props(), outs));
+            }, "looking up " + d.description()));
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
+        try {
+            scheduler.await(all);
+        } catch (RuntimeException e) {
+            // fall through: report the first failure below, translated
+        }
+        Map<Address, Observed> observed = new LinkedHashMap<>();
+        for (CompletableFuture<List<Observed>> p : parts) {
+            List<Observed> list;
+            try {
+                list = p.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (cause instanceof Error err) throw err;
+                throw cause instanceof AwsFailure f ? f : AwsErrors.translate("reading what exists", cause);
+            }
+            for (Observed o : list) {
+                Observed prev = observed.putIfAbsent(o.address(), o);
+                if (prev != null && !Planner.isData(o)) {
+                    listener.on(new ApplyEvent.Info(at(), "two resources claim " + o.address() + " (" + prev.id() + ", " + o.id() + "); using " + prev.id()));
+                }
+            }
+        }
+        return observed;
+    }
+
+    /** Runs {@code work} on the scheduler, retrying throttling like every other call. */
+    private <T> CompletableFuture<T> async(java.util.function.Supplier<T> work, String doing) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        attempt(work, doing, f, 0);
+        return f;
+    }
+
+    private <T> void attempt(java.util.function.Supplier<T> work, String doing, CompletableFuture<T> f, int tries) {
+        scheduler.schedule(tries == 0 ? Duration.ZERO : Duration.ofMillis(Math.min(20_000, 500L << tries)), () -> {
+            try {
+                f.complete(work.get());
+            } catch (Error e) {
+                f.completeExceptionally(e);
+            } catch (Exception e) {
+                if (AwsErrors.retryable(e) && tries < 8) attempt(work, doing, f, tries + 1);
+                else f.completeExceptionally(AwsErrors.translate(doing, e));
+            }
+        });
+    }
+
+    public Plan plan(Spec spec) {
+        started = scheduler.now();
+        ResourceContext ctx = context(spec);
+        List<Desired> desired = Catalog.expand(spec);
+        Map<Address, Observed> observed = refresh(ctx, desired);
+        return Planner.plan(spec.app(), desired, observed, rules());
+    }
+
+    private Planner.TypeRules rules() {
+        return new Planner.TypeRules() {
+            @Override public Set<String> replaceOn(String type) { return catalog.type(type).replaceOn(); }
+            @Override public boolean canUpdate(String type) { return catalog.type(type).canUpdate(); }
+        };
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    public ApplyResult apply(Spec spec, EngineOptions options) {
+        started = scheduler.now();
+        try {
+            ResourceContext ctx = context(spec);
+            List<Desired> desired = Catalog.expand(spec);
+            Map<Address, Observed> observed = refresh(ctx, desired);
+            Plan plan = Planner.plan(spec.app(), desired, observed, rules());
+            listener.on(new ApplyEvent.Planned(at(), plan));
+            if (!plan.hasChanges()) return finish(result(ApplyResult.Outcome.NO_CHANGES, 0, plan, Map.of(), observed, spec, null, options));
+
+            List<String> refused = refusedReplacements(plan, options);
+            List<String> problems = preflight(ctx, plan);
+            if (!refused.isEmpty() || !problems.isEmpty()) {
+                List<String> all = new ArrayList<>(refused);
+                all.addAll(problems);
+                return finish(new ApplyResult(ApplyResult.Outcome.FAILED, refused.isEmpty() ? 2 : 1, 0, 0, 0, 0, 0, 0, at(),
+                        null, all, null, null));
+            }
+            if (!options.confirm().test(plan)) {
+                return finish(new ApplyResult(ApplyResult.Outcome.INTERRUPTED, 1, 0, 0, 0, 0, 0, 0, at(), null,
+                        List.of("apply cancelled: nothing was changed"), null, null));
+            }
+            Lock lock = new Lock(aws.ssm(), spec.app());
+            acquire(lock, options);
+            try {
+                // Someone may have changed things between the first look and the lock.
+                Map<Address, Observed> now = refresh(ctx, desired);
+                Plan locked = Planner.plan(spec.app(), desired, now, rules());
+                if (!sameActions(plan, locked)) {
+                    listener.on(new ApplyEvent.Info(at(), "AWS changed while gantry was waiting; applying the updated plan"));
+                    listener.on(new ApplyEvent.Planned(at(), locked));
+                    plan = locked;
+                }
+                return finish(execute(ctx, plan, now, spec, options));
+            } finally {
+                lock.release();
+            }
+        } catch (AwsFailure f) {
+            return finish(failure(f));
+        } catch (Lock.LockedException e) {
+            return finish(new ApplyResult(ApplyResult.Outcome.FAILED, 1, 0, 0, 0, 0, 0, 0, at(), null,
+                    List.of(e.getMessage() + ". If that run is dead, run again with --force-unlock."), null, null));
+        }
+    }
+
+    public ApplyResult destroy(Spec spec, EngineOptions options) {
+        started = scheduler.now();
+        try {
+            ResourceContext ctx = context(spec);
+            Map<Address, Observed> observed = refresh(ctx, List.of());
+            Plan plan = Planner.destroy(spec.app(), observed, options.keepTypes());
+            listener.on(new ApplyEvent.Planned(at(), plan));
+            if (!plan.hasChanges()) return finish(result(ApplyResult.Outcome.NO_CHANGES, 0, plan, Map.of(), observed, spec, null, options));
+            if (!options.confirm().test(plan)) {
+                return finish(new ApplyResult(ApplyResult.Outcome.INTERRUPTED, 1, 0, 0, 0, 0, 0, 0, at(), null,
+                        List.of("destroy cancelled: nothing was changed"), null, null));
+            }
+            Lock lock = new Lock(aws.ssm(), spec.app());
+            acquire(lock, options);
+            try {
+                return finish(execute(ctx, plan, observed, spec, options));
+            } finally {
+                lock.release();
+            }
+        } catch (AwsFailure f) {
+            return finish(failure(f));
+        } catch (Lock.LockedException e) {
+            return finish(new ApplyResult(ApplyResult.Outcome.FAILED, 1, 0, 0, 0, 0, 0, 0, at(), null,
+                    List.of(e.getMessage() + ". If that run is dead, run again with --force-unlock."), null, null));
+        }
+    }
+
+    private void acquire(Lock lock, EngineOptions options) {
+        if (options.forceUnlock()) lock.release();
+        try {
+            lock.acquire(options.holder(), scheduler.now());
+        } catch (Lock.LockedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw AwsErrors.translate("taking the apply lock " + lock.name(), e);
+        }
+    }
+
+    private ApplyResult execute(ResourceContext ctx, Plan plan, Map<Address, Observed> observed, Spec spec, EngineOptions options) {
+        Executor executor = new Executor(catalog, ctx, scheduler, listener, started, observed, cancelled);
+        Map<Address, Executor.State> states = executor.run(plan);
+        boolean anyFailed = states.containsValue(Executor.State.FAILED);
+        boolean interrupted = cancelled.get();
+        ApplyResult.Outcome outcome = executor.rolloutFailure() != null ? ApplyResult.Outcome.ROLLOUT_FAILED
+                : interrupted ? ApplyResult.Outcome.INTERRUPTED
+                : anyFailed ? ApplyResult.Outcome.FAILED : ApplyResult.Outcome.SUCCEEDED;
+        int exit = switch (outcome) {
+            case SUCCEEDED, NO_CHANGES -> 0;
+            case INTERRUPTED -> 130;
+            default -> executor.worstFailure() == AwsFailure.Kind.PERMISSION ? 4 : 1;
+        };
+        Diagnosis diagnosis = executor.rolloutFailure() == null ? null : executor.rolloutFailure().diagnosis();
+        ApplyResult r = result(outcome, exit, plan, states, executor.outputs(), spec, diagnosis, options);
+        return new ApplyResult(r.outcome(), r.exitCode(), r.created(), r.updated(), r.replaced(), r.deleted(), r.failed(),
+                r.skipped(), r.elapsed(), r.url(), executor.failures(), diagnosis, r.resumeCommand());
+    }
+
+    private ApplyResult result(ApplyResult.Outcome outcome, int exit, Plan plan, Map<Address, Executor.State> states,
+                               Map<Address, Observed> outputs, Spec spec, Diagnosis diagnosis, EngineOptions options) {
+        int created = 0, updated = 0, replaced = 0, deleted = 0, failed = 0, skipped = 0;
+        for (Change c : plan.mutating()) {
+            Executor.State s = states.get(c.address());
+            if (s == Executor.State.FAILED) failed++;
+            else if (s == Executor.State.SKIPPED) skipped++;
+            else if (s == Executor.State.DONE) {
+                switch (c.action()) {
+                    case CREATE -> created++;
+                    case UPDATE -> updated++;
+                    case REPLACE -> replaced++;
+                    case DELETE -> deleted++;
+                    default -> { }
+                }
+            }
+        }
+        boolean destroyed = plan.changes().stream().allMatch(c -> c.action() == Action.DELETE) && !plan.changes().isEmpty();
+        String url = destroyed ? null : url(spec, outputs);
+        String resume = exit == 0 ? null : options.resumeCommand();
+        return new ApplyResult(outcome, exit, created, updated, replaced, deleted, failed, skipped, at(), url, List.of(), diagnosis, resume);
+    }
+
+    /** Where the service answers: the DNS record when there is one, else the load balancer's name. */
+    public static String url(Spec spec, Map<Address, Observed> outputs) {
+        if (!spec.hasLoadBalancer()) return null;
+        String scheme = spec.hasCertificate() ? "https://" : "http://";
+        if (spec.hasDns()) return scheme + spec.dns().record();
+        Observed lb = outputs.get(Address.of("load-balancer", "main"));
+        return lb == null || lb.output("dnsName") == null ? null : scheme + lb.output("dnsName");
+    }
+
+    private List<String> refusedReplacements(Plan plan, EngineOptions options) {
+        if (options.allowReplace()) return List.of();
+        List<String> out = new ArrayList<>();
+        for (Change c : plan.changes()) {
+            if (c.action() == Action.REPLACE && c.desired() != null && c.desired().guarded()) {
+                out.add(c.address() + " (" + c.description() + ") would be destroyed and recreated because " + c.reason()
+                        + "; everything that uses it goes down meanwhile. Run again with --allow-replace if that is what you want.");
+            }
+        }
+        return out;
+    }
+
+    private List<String> preflight(ResourceContext ctx, Plan plan) {
+        List<String> problems = new ArrayList<>();
+        for (Change c : plan.mutating()) problems.addAll(catalog.type(c.address().type()).preflight(ctx, c));
+        return problems;
+    }
+
+    private static boolean sameActions(Plan a, Plan b) {
+        Map<Address, Action> x = new LinkedHashMap<>(), y = new LinkedHashMap<>();
+        a.changes().forEach(c -> x.put(c.address(), c.action()));
+        b.changes().forEach(c -> y.put(c.address(), c.action()));
+        return x.equals(y);
+    }
+
+    private ApplyResult failure(AwsFailure f) {
+        int exit = f.kind() == AwsFailure.Kind.PERMISSION ? 4 : 1;
+        String text = f.getMessage() + (f.fix() == null ? "" : "\n  fix: " + f.fix());
+        return new ApplyResult(ApplyResult.Outcome.FAILED, exit, 0, 0, 0, 0, 0, 0, at(), null, List.of(text), null, null);
+    }
+
+    private ApplyResult finish(ApplyResult r) {
+        listener.on(new ApplyEvent.Finished(at(), r));
+        return r;
+    }
+}

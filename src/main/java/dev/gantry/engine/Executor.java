@@ -1,0 +1,316 @@
+package dev.gantry.engine;
+
+import dev.gantry.aws.AwsErrors;
+import dev.gantry.aws.AwsFailure;
+import dev.gantry.diagnose.RolloutFailure;
+import dev.gantry.plan.Action;
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Change;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.plan.Plan;
+import dev.gantry.plan.Ref;
+import dev.gantry.resources.Catalog;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.Step;
+import dev.gantry.resources.StepResult;
+import dev.gantry.time.Scheduler;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Walks a plan as a dependency graph: a change starts as soon as everything it depends on is done,
+ * so AWS's long waits (NAT, load balancer, certificate) overlap. Retries throttling and 5xx with
+ * backoff; dependents of a failure are skipped; a cancelled run starts nothing new.
+ */
+public final class Executor {
+    private static final int MAX_RETRIES = 8;
+    private static final Duration CONFLICT_PATIENCE = Duration.ofMinutes(15);
+
+    /** How one node ended. */
+    public enum State { PENDING, RUNNING, DONE, FAILED, SKIPPED }
+
+    private final Catalog catalog;
+    private final ResourceContext ctx;
+    private final Scheduler scheduler;
+    private final ApplyListener listener;
+    private final Instant started;
+    private final AtomicBoolean cancelled;
+
+    private final Map<Address, Node> nodes = new LinkedHashMap<>();
+    private final Map<Address, Observed> outputs;
+    private final CompletableFuture<Void> finished = new CompletableFuture<>();
+    private final List<String> failures = new ArrayList<>();
+    private RolloutFailure rolloutFailure;
+    private AwsFailure.Kind worstFailure;
+    private int remaining;
+
+    private final class Node {
+        final Change change;
+        final Set<Node> waitsFor = new HashSet<>();
+        final Set<Node> dependents = new HashSet<>();
+        State state = State.PENDING;
+        Instant startedAt;
+        String waitingFor;
+        int attempts;
+        Instant conflictSince;
+
+        Node(Change change) { this.change = change; }
+    }
+
+    public Executor(Catalog catalog, ResourceContext ctx, Scheduler scheduler, ApplyListener listener,
+                    Instant started, Map<Address, Observed> current, AtomicBoolean cancelled) {
+        this.catalog = catalog;
+        this.ctx = ctx;
+        this.scheduler = scheduler;
+        this.listener = listener;
+        this.started = started;
+        this.outputs = new HashMap<>(current);
+        this.cancelled = cancelled;
+    }
+
+    /** Runs every mutating change of the plan; returns the nodes' final states. */
+    public Map<Address, State> run(Plan plan) {
+        for (Change c : plan.mutating()) nodes.put(c.address(), new Node(c));
+        wire();
+        remaining = nodes.size();
+        if (remaining == 0) return Map.of();
+        List<Node> ready;
+        synchronized (this) {
+            ready = nodes.values().stream().filter(n -> n.waitsFor.isEmpty()).toList();
+        }
+        ready.forEach(this::start);
+        scheduler.await(finished);
+        Map<Address, State> states = new LinkedHashMap<>();
+        nodes.forEach((a, n) -> states.put(a, n.state));
+        return states;
+    }
+
+    public Map<Address, Observed> outputs() { synchronized (this) { return Map.copyOf(outputs); } }
+    public List<String> failures() { synchronized (this) { return List.copyOf(failures); } }
+    public RolloutFailure rolloutFailure() { return rolloutFailure; }
+    public AwsFailure.Kind worstFailure() { return worstFailure; }
+
+    /**
+     * Creates and updates follow the desired graph. Deletes go last, highest tier first (nothing
+     * of a lower tier depends on a higher one), after every create and update, so references are
+     * moved away before the old target goes.
+     */
+    private void wire() {
+        List<Node> deletes = nodes.values().stream().filter(n -> n.change.action() == Action.DELETE).toList();
+        List<Node> others = nodes.values().stream().filter(n -> n.change.action() != Action.DELETE).toList();
+        for (Node n : others) {
+            for (Address dep : n.change.dependsOn()) {
+                Node d = nodes.get(dep);
+                if (d != null && d.change.action() != Action.DELETE) link(n, d);
+            }
+        }
+        for (Node del : deletes) {
+            int tier = tier(del);
+            for (Node o : others) link(del, o);
+            for (Node other : deletes) if (tier(other) > tier) link(del, other);
+        }
+    }
+
+    private int tier(Node n) { return catalog.type(n.change.address().type()).tier(); }
+
+    private void link(Node node, Node dependency) {
+        node.waitsFor.add(dependency);
+        dependency.dependents.add(node);
+    }
+
+    private Duration at() { return Duration.between(started, scheduler.now()); }
+
+    private void start(Node n) {
+        synchronized (this) {
+            if (n.state != State.PENDING) return;
+            if (cancelled.get()) {
+                finish(n, State.SKIPPED, "not started: interrupted");
+                List<Node> also = new ArrayList<>();
+                collectDependents(n, also);
+                also.forEach(d -> listener.on(new ApplyEvent.Skipped(at(), d.change, "not started: interrupted")));
+                return;
+            }
+            n.state = State.RUNNING;
+            n.startedAt = scheduler.now();
+        }
+        listener.on(new ApplyEvent.Started(at(), n.change));
+        scheduler.schedule(Duration.ZERO, () -> runStep(n, firstStep(n)));
+    }
+
+    private Step firstStep(Node n) {
+        ResourceType type = catalog.type(n.change.address().type());
+        Change c = n.change;
+        return () -> {
+            switch (c.action()) {
+                case CREATE: return type.create(ctx, c.desired(), resolve(c.desired())).run();
+                case UPDATE: return type.update(ctx, c.observed(), c.desired(), resolve(c.desired())).run();
+                case DELETE: return type.delete(ctx, c.observed()).run();
+                case REPLACE: {
+                    Step create = () -> type.create(ctx, c.desired(), resolve(c.desired())).run();
+                    return chain(type.delete(ctx, c.observed()), create).run();
+                }
+                default: throw new IllegalStateException("nothing to do for " + c.action());
+            }
+        };
+    }
+
+    /** Runs {@code first} to completion, then {@code second}. */
+    private static Step chain(Step first, Step second) {
+        return () -> {
+            StepResult r = first.run();
+            if (r instanceof StepResult.Wait w) return StepResult.waitThen(w.after(), w.waitingFor(), chain(w.next(), second));
+            return second.run();
+        };
+    }
+
+    private void runStep(Node n, Step step) {
+        StepResult result;
+        try {
+            result = step.run();
+        } catch (Exception e) {
+            handleError(n, step, e);
+            return;
+        }
+        if (result instanceof StepResult.Wait w) {
+            boolean announce;
+            synchronized (this) {
+                announce = !w.waitingFor().equals(n.waitingFor);
+                n.waitingFor = w.waitingFor();
+            }
+            if (announce) listener.on(new ApplyEvent.Waiting(at(), n.change, w.waitingFor()));
+            if (cancelled.get() && n.change.action() != Action.DELETE) {
+                // The call that started this has finished; the resource exists and is tagged, so the
+                // next apply picks up the wait where this one stopped.
+                fail(n, "interrupted while waiting for " + w.waitingFor() + "; the next apply continues from here", null, null);
+                return;
+            }
+            scheduler.schedule(w.after(), () -> runStep(n, w.next()));
+            return;
+        }
+        Observed done = ((StepResult.Done) result).result();
+        synchronized (this) {
+            if (done != null) outputs.put(n.change.address(), done);
+            else outputs.remove(n.change.address());
+        }
+        listener.on(new ApplyEvent.Done(at(), n.change, Duration.between(n.startedAt, scheduler.now())));
+        List<Node> next = new ArrayList<>();
+        synchronized (this) {
+            finish(n, State.DONE, null);
+            for (Node d : n.dependents) {
+                d.waitsFor.remove(n);
+                if (d.waitsFor.isEmpty() && d.state == State.PENDING) next.add(d);
+            }
+        }
+        next.forEach(this::start);
+    }
+
+    private void handleError(Node n, Step step, Exception e) {
+        if (e instanceof RolloutFailure rf) {
+            rolloutFailure = rf;
+            listener.on(new ApplyEvent.RolloutFailed(at(), rf.diagnosis()));
+            fail(n, rf.diagnosis().summary(), String.join("; ", rf.diagnosis().fixes()), AwsFailure.Kind.OTHER);
+            return;
+        }
+        if (AwsErrors.retryable(e) && n.attempts < MAX_RETRIES) {
+            n.attempts++;
+            long backoff = Math.min(20_000, 500L << Math.min(n.attempts, 6));
+            listener.on(new ApplyEvent.Retrying(at(), n.change, AwsErrors.translate(doing(n), e).getMessage(), n.attempts));
+            scheduler.schedule(Duration.ofMillis(backoff), () -> runStep(n, step));
+            return;
+        }
+        AwsFailure f = AwsErrors.translate(doing(n), e);
+        if (n.change.action() == Action.DELETE && f.kind() == AwsFailure.Kind.CONFLICT && !cancelled.get()) {
+            Instant now = scheduler.now();
+            if (n.conflictSince == null) n.conflictSince = now;
+            if (Duration.between(n.conflictSince, now).compareTo(CONFLICT_PATIENCE) < 0) {
+                String what = "AWS to release what still uses it";
+                if (!what.equals(n.waitingFor)) {
+                    n.waitingFor = what;
+                    listener.on(new ApplyEvent.Waiting(at(), n.change, what));
+                }
+                scheduler.schedule(Duration.ofSeconds(5), () -> runStep(n, step));
+                return;
+            }
+        }
+        fail(n, f.getMessage(), f.fix(), f.kind());
+    }
+
+    private String doing(Node n) {
+        String verb = switch (n.change.action()) {
+            case CREATE -> "creating";
+            case UPDATE -> "updating";
+            case REPLACE -> "replacing";
+            case DELETE -> "deleting";
+            default -> "reading";
+        };
+        return verb + " " + n.change.address();
+    }
+
+    private void fail(Node n, String message, String fix, AwsFailure.Kind kind) {
+        listener.on(new ApplyEvent.Failed(at(), n.change, message, fix));
+        List<Node> skipped = new ArrayList<>();
+        synchronized (this) {
+            failures.add(n.change.address() + ": " + message);
+            if (kind == AwsFailure.Kind.PERMISSION || worstFailure == null) worstFailure = kind;
+            finish(n, State.FAILED, null);
+            collectDependents(n, skipped);
+        }
+        for (Node s : skipped) {
+            listener.on(new ApplyEvent.Skipped(at(), s.change, "depends on " + n.change.address() + ", which failed"));
+        }
+    }
+
+    private void collectDependents(Node n, List<Node> out) {
+        for (Node d : n.dependents) {
+            if (d.state == State.PENDING) {
+                finish(d, State.SKIPPED, null);
+                out.add(d);
+                collectDependents(d, out);
+            }
+        }
+    }
+
+    /** Called with the lock held. */
+    private void finish(Node n, State state, String skipReason) {
+        n.state = state;
+        if (skipReason != null) listener.on(new ApplyEvent.Skipped(at(), n.change, skipReason));
+        if (--remaining == 0) finished.complete(null);
+    }
+
+    /** The desired props with every Ref replaced by the referenced resource's current output. */
+    private Map<String, Object> resolve(Desired d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        synchronized (this) {
+            d.props().forEach((k, v) -> out.put(k, resolveValue(v)));
+        }
+        return out;
+    }
+
+    private Object resolveValue(Object v) {
+        if (v instanceof Ref r) {
+            Observed o = outputs.get(r.address());
+            String value = o == null ? null : o.outputs().get(r.attribute());
+            if (value == null) throw new IllegalStateException(r + " is not known; " + r.address() + " has no output " + r.attribute());
+            return value;
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(k, resolveValue(x)));
+            return out;
+        }
+        if (v instanceof List<?> l) return l.stream().map(this::resolveValue).toList();
+        return v;
+    }
+}

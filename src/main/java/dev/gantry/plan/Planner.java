@@ -1,0 +1,160 @@
+package dev.gantry.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Compares what the spec asks for with what AWS has, and says what to do. Pure: no AWS, no clock.
+ * A property that refers to a resource being (re)created is "known after apply" and counts as a
+ * difference, because that resource's id will change.
+ */
+public final class Planner {
+
+    /** What the planner needs to know about a resource type. */
+    public interface TypeRules {
+        Set<String> replaceOn(String type);
+        boolean canUpdate(String type);
+    }
+
+    /** The value of a property whose referenced resource does not exist yet. */
+    public static final String KNOWN_AFTER_APPLY = "(known after apply)";
+
+    private Planner() {}
+
+    public static Plan plan(String app, List<Desired> desired, Map<Address, Observed> observed, TypeRules rules) {
+        Map<Address, Desired> byAddress = new LinkedHashMap<>();
+        for (Desired d : desired) byAddress.put(d.address(), d);
+        Map<Address, Action> actions = new HashMap<>();
+        List<Change> changes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+
+        for (Desired d : topological(byAddress)) {
+            Observed o = observed.get(d.address());
+            if (d.data()) {
+                actions.put(d.address(), Action.READ);
+                continue;
+            }
+            if (o == null) {
+                actions.put(d.address(), Action.CREATE);
+                changes.add(new Change(d.address(), Action.CREATE, d.piece(), d.description(), d, null,
+                        List.of(), "does not exist yet", d.dependsOn()));
+                continue;
+            }
+            List<Change.FieldChange> fields = new ArrayList<>();
+            Set<String> replaceOn = rules.replaceOn(d.address().type());
+            boolean canUpdate = rules.canUpdate(d.address().type());
+            for (Map.Entry<String, Object> p : d.props().entrySet()) {
+                Object want = resolve(p.getValue(), actions, observed);
+                Object have = o.props().get(p.getKey());
+                if (!same(want, have)) {
+                    fields.add(new Change.FieldChange(p.getKey(), have, want, replaceOn.contains(p.getKey()) || !canUpdate));
+                }
+            }
+            Action action = fields.isEmpty() ? Action.NOOP
+                    : fields.stream().anyMatch(Change.FieldChange::forcesReplace) ? Action.REPLACE : Action.UPDATE;
+            actions.put(d.address(), action);
+            String reason = switch (action) {
+                case NOOP -> "up to date";
+                case REPLACE -> "changing " + names(fields, true) + " requires a new one";
+                default -> "changed: " + names(fields, false);
+            };
+            changes.add(new Change(d.address(), action, d.piece(), d.description(), d, o, fields, reason, d.dependsOn()));
+        }
+
+        // Resources gantry made for this app that the spec no longer asks for.
+        for (Observed o : new TreeMap<>(observed).values()) {
+            if (byAddress.containsKey(o.address()) || isData(o)) continue;
+            changes.add(deletion(o, "no longer in gantry.yaml"));
+        }
+        return new Plan(app, changes, warnings);
+    }
+
+    /** A plan that deletes everything gantry made for the app (destroy). */
+    public static Plan destroy(String app, Map<Address, Observed> observed, Set<String> keepTypes) {
+        List<Change> changes = new ArrayList<>();
+        for (Observed o : new TreeMap<>(observed).values()) {
+            if (isData(o) || keepTypes.contains(o.address().type())) continue;
+            changes.add(deletion(o, "destroy"));
+        }
+        return new Plan(app, changes, List.of());
+    }
+
+    private static Change deletion(Observed o, String reason) {
+        String description = o.outputs().getOrDefault("description", o.address().toString());
+        return new Change(o.address(), Action.DELETE, null, description, null, o, List.of(), reason, Set.of());
+    }
+
+    /** Observed resources found by lookup rather than by tag are marked so they are never deleted. */
+    public static boolean isData(Observed o) { return "true".equals(o.outputs().get("data")); }
+
+    private static String names(List<Change.FieldChange> fields, boolean replacingOnly) {
+        return String.join(", ", fields.stream().filter(f -> !replacingOnly || f.forcesReplace()).map(Change.FieldChange::field).toList());
+    }
+
+    /** Replaces refs by the referenced resource's current output, or "known after apply". */
+    static Object resolve(Object value, Map<Address, Action> actions, Map<Address, Observed> observed) {
+        if (value instanceof Ref r) {
+            Action a = actions.get(r.address());
+            Observed o = observed.get(r.address());
+            if (o == null || a == Action.CREATE || a == Action.REPLACE) return KNOWN_AFTER_APPLY;
+            String v = o.outputs().get(r.attribute());
+            return v == null ? KNOWN_AFTER_APPLY : v;
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, resolve(v, actions, observed)));
+            return out;
+        }
+        if (value instanceof List<?> l) return l.stream().map(v -> resolve(v, actions, observed)).toList();
+        return value;
+    }
+
+    /** Equality that ignores number widths (Integer 30 equals Long 30) and map order. */
+    static boolean same(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) return x.longValue() == y.longValue() && x.doubleValue() == y.doubleValue();
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (x.size() != y.size()) return false;
+            for (Map.Entry<?, ?> e : x.entrySet()) {
+                if (!y.containsKey(e.getKey()) || !same(e.getValue(), y.get(e.getKey()))) return false;
+            }
+            return true;
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) return false;
+            for (int i = 0; i < x.size(); i++) if (!same(x.get(i), y.get(i))) return false;
+            return true;
+        }
+        if (a == null && b instanceof List<?> l) return l.isEmpty();
+        if (b == null && a instanceof List<?> l) return l.isEmpty();
+        if (a == null && b instanceof Map<?, ?> m) return m.isEmpty();
+        if (b == null && a instanceof Map<?, ?> m) return m.isEmpty();
+        return Objects.equals(a, b);
+    }
+
+    /** Dependencies first; a cycle is a bug in an expansion, so it fails loudly. */
+    public static List<Desired> topological(Map<Address, Desired> byAddress) {
+        List<Desired> out = new ArrayList<>();
+        Map<Address, Integer> state = new HashMap<>();
+        for (Desired d : byAddress.values()) visit(d, byAddress, state, out);
+        return out;
+    }
+
+    private static void visit(Desired d, Map<Address, Desired> all, Map<Address, Integer> state, List<Desired> out) {
+        Integer s = state.get(d.address());
+        if (s != null && s == 2) return;
+        if (s != null && s == 1) throw new IllegalStateException("dependency cycle at " + d.address());
+        state.put(d.address(), 1);
+        for (Address dep : d.dependsOn()) {
+            Desired dd = all.get(dep);
+            if (dd != null) visit(dd, all, state, out);
+        }
+        state.put(d.address(), 2);
+        out.add(d);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.gantry.resources.compute;
+
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.Step;
+import dev.gantry.resources.StepResult;
+import dev.gantry.resources.Poll;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.ClusterContainsServicesException;
+import software.amazon.awssdk.services.ecs.model.ClusterContainsTasksException;
+import software.amazon.awssdk.services.ecs.model.ClusterField;
+import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.ClusterSetting;
+import software.amazon.awssdk.services.ecs.model.ClusterSettingName;
+import software.amazon.awssdk.services.ecs.model.Tag;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code cluster.main}: the ECS cluster (on Fargate just a name, settings and a home for the service). */
+final class ClusterType implements ResourceType {
+    @Override public String type() { return "cluster"; }
+    @Override public int tier() { return 0; }
+    @Override public Set<String> replaceOn() { return Set.of("name"); }
+
+    @Override public List<Observed> refresh(ResourceContext ctx) {
+        EcsClient ecs = ctx.aws().ecs();
+        List<String> arns = ecs.listClustersPaginator(b -> {}).clusterArns().stream().toList();
+        List<Observed> out = new ArrayList<>();
+        for (int i = 0; i < arns.size(); i += 100) {
+            List<String> batch = arns.subList(i, Math.min(arns.size(), i + 100));
+            for (Cluster c : ecs.describeClusters(b -> b.clusters(batch).include(ClusterField.TAGS, ClusterField.SETTINGS)).clusters()) {
+                Map<String, String> tags = Ecs.tags(c.tags());
+                if (!"ACTIVE".equals(c.status()) || !ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
+                out.add(observed(Address.parse(tags.getOrDefault(ResourceContext.TAG_COMPONENT, "cluster.main")), c));
+            }
+        }
+        return out;
+    }
+
+    private static Observed observed(Address a, Cluster c) {
+        boolean insights = c.settings().stream().anyMatch(s -> s.name() == ClusterSettingName.CONTAINER_INSIGHTS && "enabled".equals(s.value()));
+        return new Observed(a, c.clusterArn(), Props.props().put("name", c.clusterName()).put("containerInsights", insights).build(),
+                Map.of("id", c.clusterArn(), "arn", c.clusterArn(), "name", c.clusterName()));
+    }
+
+    private static ClusterSetting insights(Map<String, Object> props) {
+        return ClusterSetting.builder().name(ClusterSettingName.CONTAINER_INSIGHTS)
+                .value(Props.bool(props, "containerInsights") ? "enabled" : "disabled").build();
+    }
+
+    @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        return () -> {
+            List<Tag> tags = Ecs.tagList(ctx.tags(desired.address()));
+            // CreateCluster is idempotent by name, so a re-run returns the same cluster.
+            Cluster c = ctx.aws().ecs().createCluster(b -> b.clusterName(Props.str(props, "name")).settings(insights(props)).tags(tags)).cluster();
+            return StepResult.done(observed(desired.address(), c));
+        };
+    }
+
+    @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
+        return () -> StepResult.done(observed(desired.address(),
+                ctx.aws().ecs().updateClusterSettings(b -> b.cluster(current.id()).settings(insights(props))).cluster()));
+    }
+
+    /** The service is deleted first (higher tier), but ECS reports it DRAINING a little longer: wait for it. */
+    @Override public Step delete(ResourceContext ctx, Observed current) {
+        return Poll.until(ctx, "the cluster's services to drain", Duration.ofMinutes(15),
+                "a service in the cluster is still draining; run 'gantry destroy' again in a few minutes", () -> {
+                    try {
+                        ctx.aws().ecs().deleteCluster(b -> b.cluster(current.id()));
+                        return Optional.of(current);
+                    } catch (ClusterNotFoundException e) {
+                        return Optional.of(current);
+                    } catch (ClusterContainsServicesException | ClusterContainsTasksException e) {
+                        return Optional.empty();
+                    }
+                });
+    }
+}

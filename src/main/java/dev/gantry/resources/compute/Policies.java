@@ -1,0 +1,86 @@
+package dev.gantry.resources.compute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The IAM policy documents gantry writes, and reading back the one it owns. */
+final class Policies {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static final String TASK_EXECUTION_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
+    static final String SECRETS_POLICY_NAME = "gantry-secrets";
+    static final String ECS_TASKS = "ecs-tasks.amazonaws.com";
+
+    private Policies() {}
+
+    /** Only ECS tasks may assume the role; the account condition stops the confused-deputy problem. */
+    static String trust(String accountId) {
+        ObjectNode st = JSON.createObjectNode();
+        st.put("Effect", "Allow");
+        st.putObject("Principal").put("Service", ECS_TASKS);
+        st.put("Action", "sts:AssumeRole");
+        if (accountId != null) st.putObject("Condition").putObject("StringEquals").put("aws:SourceAccount", accountId);
+        return doc(st);
+    }
+
+    /**
+     * Reading exactly the app's secret parameters. No kms:Decrypt: SecureStrings gantry creates use
+     * the AWS managed key aws/ssm, whose key policy already lets any principal of the account
+     * decrypt through SSM; an existing parameter under a customer managed key needs a grant in
+     * that key's policy, which gantry explains when a task fails on it.
+     */
+    static String secrets(List<String> parameterArns) {
+        ObjectNode st = JSON.createObjectNode();
+        st.put("Sid", "ReadAppSecrets");
+        st.put("Effect", "Allow");
+        st.putArray("Action").add("ssm:GetParameters");
+        ArrayNode res = st.putArray("Resource");
+        parameterArns.forEach(res::add);
+        return doc(st);
+    }
+
+    private static String doc(ObjectNode statement) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("Version", "2012-10-17");
+        root.putArray("Statement").add(statement);
+        return root.toString();
+    }
+
+    /** IAM returns policy documents URL-encoded; a document that is already JSON is taken as is. */
+    static String decode(String doc) {
+        if (doc == null) return null;
+        String t = doc.trim();
+        return t.startsWith("{") ? t : URLDecoder.decode(t, StandardCharsets.UTF_8);
+    }
+
+    /** The Resource ARNs of the statements in a gantry secrets policy. */
+    static List<String> resources(String encodedDoc) {
+        List<String> out = new ArrayList<>();
+        try {
+            JsonNode root = JSON.readTree(decode(encodedDoc));
+            JsonNode sts = root.get("Statement");
+            List<JsonNode> list = new ArrayList<>();
+            if (sts != null && sts.isArray()) sts.forEach(list::add); else if (sts != null) list.add(sts);
+            for (JsonNode st : list) {
+                JsonNode r = st.get("Resource");
+                if (r == null) continue;
+                if (r.isArray()) r.forEach(x -> out.add(x.asText())); else out.add(r.asText());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the role's policy " + SECRETS_POLICY_NAME + " is not valid JSON", e);
+        }
+        return out;
+    }
+
+    /** Whether a trust policy lets ECS tasks assume the role. */
+    static boolean trustsEcsTasks(String encodedDoc) {
+        return decode(encodedDoc).contains(ECS_TASKS);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.gantry.resources.compute;
+
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.Step;
+import dev.gantry.resources.StepResult;
+import dev.gantry.spec.SecretRef;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code role.execution} (what ECS itself uses to pull the image, write logs and read the app's
+ * secrets) and {@code role.task} (what the app's own code runs as; no permissions until the app
+ * needs some). Both trust only ecs-tasks.amazonaws.com and live under /gantry/APP/.
+ */
+final class RoleType implements ResourceType {
+    @Override public String type() { return "role"; }
+    @Override public int tier() { return 1; }
+    @Override public Set<String> replaceOn() { return Set.of("name", "path"); }
+
+    static String path(String app) { return "/gantry/" + app + "/"; }
+
+    @Override public List<Observed> refresh(ResourceContext ctx) {
+        IamClient iam = ctx.aws().iam();
+        List<Observed> out = new ArrayList<>();
+        for (Role r : iam.listRolesPaginator(b -> b.pathPrefix(path(ctx.app()))).roles()) {
+            Map<String, String> tags = tagMap(iam.listRoleTags(b -> b.roleName(r.roleName())).tags());
+            if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP)) || tags.get(ResourceContext.TAG_COMPONENT) == null) continue;
+            out.add(read(ctx, Address.parse(tags.get(ResourceContext.TAG_COMPONENT)), r));
+        }
+        return out;
+    }
+
+    private static Map<String, String> tagMap(List<Tag> tags) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        tags.forEach(t -> m.put(t.key(), t.value()));
+        return m;
+    }
+
+    private static Observed read(ResourceContext ctx, Address a, Role r) {
+        IamClient iam = ctx.aws().iam();
+        List<String> managed = iam.listAttachedRolePolicies(b -> b.roleName(r.roleName())).attachedPolicies().stream()
+                .map(AttachedPolicy::policyArn).sorted().toList();
+        Props.Builder p = Props.props().put("name", r.roleName()).put("path", r.path()).put("managedPolicies", managed);
+        if (a.name().equals("execution")) {
+            List<String> arns = List.of();
+            if (iam.listRolePolicies(b -> b.roleName(r.roleName())).policyNames().contains(Policies.SECRETS_POLICY_NAME)) {
+                arns = Policies.resources(iam.getRolePolicy(b -> b.roleName(r.roleName()).policyName(Policies.SECRETS_POLICY_NAME)).policyDocument());
+            }
+            p.put("secretArns", inSpecOrder(ctx, arns));
+        }
+        return new Observed(a, r.roleName(), p.build(), Map.of("id", r.roleName(), "name", r.roleName(), "arn", r.arn()));
+    }
+
+    /**
+     * The desired list follows the spec's (sorted) secret names; ARNs are put in that order so the
+     * planner compares like with like. ARNs the spec does not name come last, sorted.
+     */
+    static List<String> inSpecOrder(ResourceContext ctx, List<String> arns) {
+        List<String> order = new ArrayList<>();
+        for (SecretRef s : ctx.spec().task().secrets().values()) {
+            order.add(s.managed() ? "arn:aws:ssm:" + ctx.region() + ":" + ctx.accountId() + ":parameter"
+                    + (s.parameter().startsWith("/") ? "" : "/") + s.parameter() : s.parameter());
+        }
+        return arns.stream().distinct().sorted(Comparator.comparingInt((String x) -> order.contains(x) ? order.indexOf(x) : Integer.MAX_VALUE)
+                .thenComparing(Comparator.naturalOrder())).toList();
+    }
+
+    @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        return () -> {
+            IamClient iam = ctx.aws().iam();
+            String name = Props.str(props, "name");
+            List<Tag> tags = ctx.tags(desired.address()).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+            try {
+                iam.createRole(b -> b.roleName(name).path(Props.str(props, "path")).assumeRolePolicyDocument(Policies.trust(ctx.accountId()))
+                        .description("gantry " + ctx.app() + " " + desired.address().name() + " role").tags(tags));
+            } catch (EntityAlreadyExistsException e) {
+                Map<String, String> existing = tagMap(iam.listRoleTags(b -> b.roleName(name)).tags());
+                if (!ctx.app().equals(existing.get(ResourceContext.TAG_APP))) {
+                    throw new dev.gantry.aws.AwsFailure(dev.gantry.aws.AwsFailure.Kind.CONFLICT,
+                            "an IAM role named " + name + " already exists and was not made by gantry for " + ctx.app(),
+                            "delete or rename that role, or choose another app name");
+                }
+            }
+            return StepResult.done(converge(ctx, desired.address(), name, props));
+        };
+    }
+
+    @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
+        return () -> StepResult.done(converge(ctx, desired.address(), current.id(), props));
+    }
+
+    /** Attach/detach managed policies and write (or remove) the secrets policy until the role matches. */
+    private static Observed converge(ResourceContext ctx, Address a, String name, Map<String, Object> props) {
+        IamClient iam = ctx.aws().iam();
+        Set<String> want = new HashSet<>(Props.strings(props, "managedPolicies"));
+        Set<String> have = new HashSet<>(iam.listAttachedRolePolicies(b -> b.roleName(name)).attachedPolicies().stream().map(AttachedPolicy::policyArn).toList());
+        for (String p : want) if (!have.contains(p)) iam.attachRolePolicy(b -> b.roleName(name).policyArn(p));
+        for (String p : have) if (!want.contains(p)) iam.detachRolePolicy(b -> b.roleName(name).policyArn(p));
+        if (a.name().equals("execution")) {
+            List<String> arns = Props.strings(props, "secretArns");
+            boolean exists = iam.listRolePolicies(b -> b.roleName(name)).policyNames().contains(Policies.SECRETS_POLICY_NAME);
+            if (!arns.isEmpty()) {
+                iam.putRolePolicy(b -> b.roleName(name).policyName(Policies.SECRETS_POLICY_NAME).policyDocument(Policies.secrets(arns)));
+            } else if (exists) {
+                iam.deleteRolePolicy(b -> b.roleName(name).policyName(Policies.SECRETS_POLICY_NAME));
+            }
+        }
+        return read(ctx, a, iam.getRole(b -> b.roleName(name)).role());
+    }
+
+    @Override public Step delete(ResourceContext ctx, Observed current) {
+        return () -> {
+            IamClient iam = ctx.aws().iam();
+            String name = current.id();
+            try {
+                for (AttachedPolicy p : iam.listAttachedRolePolicies(b -> b.roleName(name)).attachedPolicies()) {
+                    iam.detachRolePolicy(b -> b.roleName(name).policyArn(p.policyArn()));
+                }
+                for (String p : iam.listRolePolicies(b -> b.roleName(name)).policyNames()) {
+                    iam.deleteRolePolicy(b -> b.roleName(name).policyName(p));
+                }
+                iam.deleteRole(b -> b.roleName(name));
+            } catch (NoSuchEntityException e) {
+                // already gone
+            }
+            return StepResult.done(current);
+        };
+    }
+}

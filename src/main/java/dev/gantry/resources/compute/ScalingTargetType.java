@@ -1,0 +1,58 @@
+package dev.gantry.resources.compute;
+
+import dev.gantry.aws.ScalingApi;
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.Step;
+import dev.gantry.resources.StepResult;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code scaling-target.main}: lets Application Auto Scaling move the service's desired count between min and max. */
+final class ScalingTargetType implements ResourceType {
+    @Override public String type() { return "scaling-target"; }
+    @Override public int tier() { return 5; }
+    @Override public Set<String> replaceOn() { return Set.of("resourceId"); }
+
+    static String resourceId(String cluster, String service) { return "service/" + cluster + "/" + service; }
+
+    @Override public List<Observed> refresh(ResourceContext ctx) {
+        String id = resourceId(ctx.spec().cluster().name(), ctx.app());
+        return ctx.aws().scaling().describeScalableTarget(id)
+                .filter(t -> ctx.app().equals(t.tags().get(ResourceContext.TAG_APP)))
+                .map(t -> List.of(observed(Address.parse(t.tags().getOrDefault(ResourceContext.TAG_COMPONENT, "scaling-target.main")), t)))
+                .orElse(List.of());
+    }
+
+    private static Observed observed(Address a, ScalingApi.Target t) {
+        return new Observed(a, t.resourceId(), Props.props().put("resourceId", t.resourceId()).put("min", t.min()).put("max", t.max()).build(),
+                Map.of("id", t.resourceId()));
+    }
+
+    private Step register(ResourceContext ctx, Address a, Map<String, Object> props) {
+        return () -> {
+            String id = Props.str(props, "resourceId");
+            // RegisterScalableTarget creates or updates: a re-run is harmless.
+            ctx.aws().scaling().registerScalableTarget(id, Props.integer(props, "min"), Props.integer(props, "max"), ctx.tags(a));
+            return StepResult.done(observed(a, ctx.aws().scaling().describeScalableTarget(id).orElseThrow()));
+        };
+    }
+
+    @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) { return register(ctx, desired.address(), props); }
+
+    @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
+        return register(ctx, desired.address(), props);
+    }
+
+    @Override public Step delete(ResourceContext ctx, Observed current) {
+        return () -> {
+            if (ctx.aws().scaling().describeScalableTarget(current.id()).isPresent()) ctx.aws().scaling().deregisterScalableTarget(current.id());
+            return StepResult.done(current);
+        };
+    }
+}

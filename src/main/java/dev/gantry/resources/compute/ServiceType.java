@@ -1,0 +1,234 @@
+package dev.gantry.resources.compute;
+
+import dev.gantry.aws.AwsFailure;
+import dev.gantry.diagnose.Explainer;
+import dev.gantry.diagnose.RolloutFailure;
+import dev.gantry.diagnose.RolloutSnapshot;
+import dev.gantry.diagnose.RolloutWatcher;
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.resources.Poll;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.Step;
+import dev.gantry.resources.StepResult;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.*;
+import software.amazon.awssdk.services.iam.model.EvaluationResult;
+import software.amazon.awssdk.services.iam.model.IamException;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@code service.main}: the ECS service on Fargate. Create and update return only once the new
+ * deployment is COMPLETED, reporting the rollout on every poll; the first task of the new
+ * deployment that fails ends the wait with a {@link RolloutFailure} that says why and how to fix it.
+ */
+final class ServiceType implements ResourceType {
+    static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(30);
+    static final Duration FIRST_POLL = Duration.ofSeconds(2);
+
+    @Override public String type() { return "service"; }
+    @Override public int tier() { return 4; }
+    @Override public Set<String> replaceOn() { return Set.of("name", "cluster", "targetGroupArn", "containerPort"); }
+
+    @Override public List<Observed> refresh(ResourceContext ctx) {
+        EcsClient ecs = ctx.aws().ecs();
+        String cluster = ctx.spec().cluster().name();
+        List<String> arns;
+        try {
+            arns = ecs.listServicesPaginator(b -> b.cluster(cluster)).serviceArns().stream().toList();
+        } catch (ClusterNotFoundException e) {
+            return List.of();
+        }
+        List<Observed> out = new ArrayList<>();
+        for (int i = 0; i < arns.size(); i += 10) {
+            List<String> batch = arns.subList(i, Math.min(arns.size(), i + 10));
+            for (Service s : ecs.describeServices(b -> b.cluster(cluster).services(batch).include(ServiceField.TAGS)).services()) {
+                Map<String, String> tags = Ecs.tags(s.tags());
+                if (!"ACTIVE".equals(s.status()) || !ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
+                out.add(observed(ctx, Address.parse(tags.getOrDefault(ResourceContext.TAG_COMPONENT, "service.main")), s));
+            }
+        }
+        return out;
+    }
+
+    static Observed observed(ResourceContext ctx, Address a, Service s) {
+        AwsVpcConfiguration vpc = s.networkConfiguration().awsvpcConfiguration();
+        DeploymentConfiguration dc = s.deploymentConfiguration();
+        boolean rollback = dc.deploymentCircuitBreaker() != null && Boolean.TRUE.equals(dc.deploymentCircuitBreaker().enable())
+                && Boolean.TRUE.equals(dc.deploymentCircuitBreaker().rollback());
+        Props.Builder p = Props.props().put("name", s.serviceName()).put("cluster", s.clusterArn()).put("taskDefinition", s.taskDefinition());
+        // With autoscaling the count is Application Auto Scaling's to change: not compared.
+        if (ctx.spec().service().autoscaling() == null) p.put("desiredCount", s.desiredCount());
+        p.put("subnets", new ArrayList<>(vpc.subnets())).put("securityGroups", new ArrayList<>(vpc.securityGroups()))
+                .put("assignPublicIp", vpc.assignPublicIp() == AssignPublicIp.ENABLED);
+        if (!s.loadBalancers().isEmpty()) {
+            p.put("targetGroupArn", s.loadBalancers().get(0).targetGroupArn()).put("containerPort", s.loadBalancers().get(0).containerPort())
+                    .put("healthCheckGracePeriodSeconds", s.healthCheckGracePeriodSeconds());
+        }
+        p.put("minimumHealthyPercent", dc.minimumHealthyPercent()).put("maximumPercent", dc.maximumPercent()).put("rollbackOnFailure", rollback);
+        return new Observed(a, s.serviceArn(), p.build(), Map.of("id", s.serviceArn(), "arn", s.serviceArn(), "name", s.serviceName()));
+    }
+
+    private static DeploymentConfiguration deployment(Map<String, Object> props) {
+        boolean rollback = Props.bool(props, "rollbackOnFailure");
+        return DeploymentConfiguration.builder().minimumHealthyPercent(Props.integer(props, "minimumHealthyPercent"))
+                .maximumPercent(Props.integer(props, "maximumPercent"))
+                .deploymentCircuitBreaker(DeploymentCircuitBreaker.builder().enable(rollback).rollback(rollback).build()).build();
+    }
+
+    private static NetworkConfiguration network(Map<String, Object> props) {
+        return NetworkConfiguration.builder().awsvpcConfiguration(AwsVpcConfiguration.builder()
+                .subnets(Props.strings(props, "subnets")).securityGroups(Props.strings(props, "securityGroups"))
+                .assignPublicIp(Props.bool(props, "assignPublicIp") ? AssignPublicIp.ENABLED : AssignPublicIp.DISABLED).build()).build();
+    }
+
+    private static int desiredCount(ResourceContext ctx, Map<String, Object> props) {
+        Integer d = Props.integer(props, "desiredCount");
+        return d != null ? d : ctx.spec().service().desiredCount();
+    }
+
+    /** Stable across runs of the same app, so a create re-run after a crash returns the same service. */
+    static String clientToken(ResourceContext ctx, Address a) {
+        return UUID.nameUUIDFromBytes(("gantry/" + ctx.accountId() + "/" + ctx.region() + "/" + ctx.app() + "/" + a).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        return () -> {
+            checkSecretAccess(ctx, Props.str(props, "taskDefinition"));
+            String name = Props.str(props, "name");
+            String cluster = Props.str(props, "cluster");
+            CreateServiceRequest.Builder b = CreateServiceRequest.builder().cluster(cluster).serviceName(name)
+                    .taskDefinition(Props.str(props, "taskDefinition")).desiredCount(desiredCount(ctx, props))
+                    .launchType(LaunchType.FARGATE).networkConfiguration(network(props)).deploymentConfiguration(deployment(props))
+                    .propagateTags(PropagateTags.SERVICE).enableECSManagedTags(true)
+                    .tags(Ecs.tagList(ctx.tags(desired.address()))).clientToken(clientToken(ctx, desired.address()));
+            String tg = Props.str(props, "targetGroupArn");
+            if (tg != null) {
+                b.loadBalancers(software.amazon.awssdk.services.ecs.model.LoadBalancer.builder().targetGroupArn(tg)
+                        .containerName(ctx.app()).containerPort(Props.integer(props, "containerPort")).build());
+                b.healthCheckGracePeriodSeconds(Props.integer(props, "healthCheckGracePeriodSeconds"));
+            }
+            Service s = ctx.aws().ecs().createService(b.build()).service();
+            return watch(ctx, desired.address(), cluster, name, s.deployments().get(0).id()).run();
+        };
+    }
+
+    @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
+        return () -> {
+            checkSecretAccess(ctx, Props.str(props, "taskDefinition"));
+            String cluster = Props.str(props, "cluster") == null ? (String) current.props().get("cluster") : Props.str(props, "cluster");
+            String name = current.output("name");
+            UpdateServiceRequest.Builder b = UpdateServiceRequest.builder().cluster(cluster).service(name)
+                    .taskDefinition(Props.str(props, "taskDefinition")).networkConfiguration(network(props))
+                    .deploymentConfiguration(deployment(props));
+            if (props.containsKey("desiredCount")) b.desiredCount(Props.integer(props, "desiredCount"));
+            if (props.containsKey("healthCheckGracePeriodSeconds")) b.healthCheckGracePeriodSeconds(Props.integer(props, "healthCheckGracePeriodSeconds"));
+            Service s = ctx.aws().ecs().updateService(b.build()).service();
+            return watch(ctx, desired.address(), cluster, name, s.deployments().get(0).id()).run();
+        };
+    }
+
+    /**
+     * Asks IAM's policy simulator whether the task's execution role may read each secret the task
+     * definition names, so a missing grant is caught before ECS starts failing tasks. Without
+     * permission for the simulator itself, the check is skipped (the rollout would still explain).
+     */
+    static void checkSecretAccess(ResourceContext ctx, String taskDefinitionArn) {
+        TaskDefinition td = ctx.aws().ecs().describeTaskDefinition(b -> b.taskDefinition(taskDefinitionArn)).taskDefinition();
+        Map<String, String> arnToName = new java.util.LinkedHashMap<>();
+        for (ContainerDefinition c : td.containerDefinitions()) {
+            for (Secret s : c.secrets()) {
+                String from = s.valueFrom();
+                String arn = from.startsWith("arn:") ? from : "arn:aws:ssm:" + ctx.region() + ":" + ctx.accountId() + ":parameter" + (from.startsWith("/") ? "" : "/") + from;
+                arnToName.put(arn, s.name());
+            }
+        }
+        if (arnToName.isEmpty() || td.executionRoleArn() == null) return;
+        List<EvaluationResult> results;
+        try {
+            results = ctx.aws().iam().simulatePrincipalPolicy(b -> b.policySourceArn(td.executionRoleArn())
+                    .actionNames("ssm:GetParameters").resourceArns(new ArrayList<>(arnToName.keySet()))).evaluationResults();
+        } catch (IamException e) {
+            if (e.statusCode() != 403) throw e;
+            ctx.progress().info("could not check the execution role's access to secrets (no permission for iam:SimulatePrincipalPolicy); continuing");
+            return;
+        }
+        String role = td.executionRoleArn().substring(td.executionRoleArn().lastIndexOf('/') + 1);
+        List<String> problems = new ArrayList<>();
+        List<String> fixes = new ArrayList<>();
+        for (EvaluationResult r : results) {
+            if ("allowed".equals(r.evalDecisionAsString())) continue;
+            String secret = arnToName.getOrDefault(r.evalResourceName(), r.evalResourceName());
+            problems.add(secret + " (" + r.evalResourceName() + ": " + r.evalDecisionAsString() + ")");
+            fixes.add("allow ssm:GetParameters on " + r.evalResourceName());
+        }
+        if (problems.isEmpty()) return;
+        throw new AwsFailure(AwsFailure.Kind.OTHER,
+                "the task's execution role " + role + " may not read the secret" + (problems.size() > 1 ? "s " : " ") + String.join(", ", problems)
+                        + ", so ECS could not start the container",
+                "gantry grants this in the role's inline policy " + Policies.SECRETS_POLICY_NAME + ": run 'gantry apply' so role.execution is updated first"
+                        + " (or, for a role changed by hand: " + String.join("; ", fixes) + ")");
+    }
+
+    /** Polls the rollout until the watched deployment is COMPLETED with all its tasks running. */
+    static Step watch(ResourceContext ctx, Address a, String cluster, String service, String deploymentId) {
+        RolloutWatcher watcher = new RolloutWatcher(ctx.aws().ecs(), cluster, service);
+        Explainer.Context explain = Explainer.Context.of(ctx.spec());
+        Instant deadline = ctx.time().now().plus(ROLLOUT_TIMEOUT);
+        return new Step() {
+            Duration interval = FIRST_POLL;
+
+            @Override public StepResult run() {
+                Service s = watcher.describe().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
+                        "the ECS service " + service + " disappeared while gantry watched its rollout", "run 'gantry apply' again"));
+                RolloutSnapshot snap = watcher.snapshot(s, deploymentId);
+                ctx.progress().rollout(snap);
+                Optional<RolloutSnapshot.StoppedTask> failed = RolloutWatcher.firstFailure(snap);
+                if (failed.isPresent()) throw new RolloutFailure(Explainer.explain(failed.get(), snap.events(), explain));
+                RolloutSnapshot.Deployment d = RolloutWatcher.find(snap, deploymentId);
+                if (d == null || "FAILED".equals(d.rolloutState())) throw new RolloutFailure(Explainer.circuitBreaker(snap, explain));
+                if ("COMPLETED".equals(d.rolloutState()) && d.running() == d.desired() && snap.deployments().size() == 1) {
+                    return StepResult.done(observed(ctx, a, s));
+                }
+                if (ctx.time().now().isAfter(deadline)) throw new RolloutFailure(Explainer.timedOut(snap, ROLLOUT_TIMEOUT, explain));
+                Duration wait = interval;
+                interval = Poll.MAX_INTERVAL;
+                return StepResult.waitThen(wait, "the new deployment: " + d.running() + "/" + d.desired() + " tasks running", this);
+            }
+        };
+    }
+
+    @Override public Step delete(ResourceContext ctx, Observed current) {
+        String cluster = (String) current.props().get("cluster");
+        String name = current.output("name");
+        return () -> {
+            EcsClient ecs = ctx.aws().ecs();
+            try {
+                ecs.updateService(b -> b.cluster(cluster).service(name).desiredCount(0));
+                ecs.deleteService(b -> b.cluster(cluster).service(name).force(true));
+            } catch (ServiceNotFoundException | ServiceNotActiveException | ClusterNotFoundException e) {
+                // already deleted or being deleted: wait below
+            }
+            return Poll.until(ctx, "the service's tasks to stop", Duration.ofMinutes(15),
+                    "ECS is still stopping the tasks; run 'gantry destroy' again in a few minutes", () -> {
+                        try {
+                            Optional<Service> s = ecs.describeServices(b -> b.cluster(cluster).services(name)).services().stream().findFirst();
+                            return s.isEmpty() || "INACTIVE".equals(s.get().status()) ? Optional.of(current) : Optional.empty();
+                        } catch (ClusterNotFoundException e) {
+                            return Optional.of(current);
+                        }
+                    }).run();
+        };
+    }
+}

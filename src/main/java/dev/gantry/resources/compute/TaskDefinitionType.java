@@ -1,0 +1,123 @@
+package dev.gantry.resources.compute;
+
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.Step;
+import dev.gantry.resources.StepResult;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code task-definition.main}: what to run. A task definition cannot change, so an update
+ * registers a new revision (the service then moves to it); refresh reads the newest ACTIVE
+ * revision of the app's family. Secrets appear only as parameter ARNs, never as values.
+ */
+final class TaskDefinitionType implements ResourceType {
+    static final String CONTAINER_PORT_PROTOCOL = "tcp";
+
+    @Override public String type() { return "task-definition"; }
+    @Override public int tier() { return 2; }
+
+    @Override public List<Observed> refresh(ResourceContext ctx) {
+        EcsClient ecs = ctx.aws().ecs();
+        String family = ctx.app();
+        for (String arn : ecs.listTaskDefinitions(b -> b.familyPrefix(family).status(TaskDefinitionStatus.ACTIVE).sort(SortOrder.DESC)).taskDefinitionArns()) {
+            DescribeTaskDefinitionResponse r = ecs.describeTaskDefinition(b -> b.taskDefinition(arn).include(TaskDefinitionField.TAGS));
+            Map<String, String> tags = Ecs.tags(r.tags());
+            if (!r.taskDefinition().family().equals(family) || !ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
+            return List.of(observed(Address.parse(tags.getOrDefault(ResourceContext.TAG_COMPONENT, "task-definition.main")), r.taskDefinition()));
+        }
+        return List.of();
+    }
+
+    static Observed observed(Address a, TaskDefinition td) {
+        ContainerDefinition c = td.containerDefinitions().get(0);
+        Map<String, String> env = new TreeMap<>();
+        c.environment().forEach(kv -> env.put(kv.name(), kv.value()));
+        Map<String, String> secrets = new TreeMap<>();
+        c.secrets().forEach(s -> secrets.put(s.name(), s.valueFrom()));
+        Map<String, String> roles = new TreeMap<>();
+        if (td.executionRoleArn() != null) roles.put("execution", td.executionRoleArn());
+        if (td.taskRoleArn() != null) roles.put("task", td.taskRoleArn());
+        String arch = td.runtimePlatform() == null || td.runtimePlatform().cpuArchitecture() == null ? "x86_64"
+                : td.runtimePlatform().cpuArchitectureAsString().toLowerCase();
+        Props.Builder p = Props.props().put("family", td.family()).put("cpu", Integer.valueOf(td.cpu())).put("memory", Integer.valueOf(td.memory()))
+                .put("architecture", arch).put("image", c.image())
+                .put("port", c.portMappings().isEmpty() ? null : c.portMappings().get(0).containerPort())
+                .put("command", new ArrayList<>(c.command())).put("environment", env).put("secrets", secrets).put("roles", roles)
+                .put("logGroup", c.logConfiguration() == null ? null : c.logConfiguration().options().get("awslogs-group"));
+        return new Observed(a, td.taskDefinitionArn(), p.build(), Map.of("id", td.taskDefinitionArn(), "arn", td.taskDefinitionArn(),
+                "family", td.family(), "revision", String.valueOf(td.revision())));
+    }
+
+    /** The container definition, built from resolved props. Secret values never enter it: only ARNs. */
+    static RegisterTaskDefinitionRequest request(ResourceContext ctx, Address a, Map<String, Object> props) {
+        String app = ctx.app();
+        Integer port = Props.integer(props, "port");
+        Map<String, String> roles = Props.map(props, "roles");
+        ContainerDefinition.Builder c = ContainerDefinition.builder().name(app).image(Props.str(props, "image")).essential(true)
+                .environment(Props.map(props, "environment").entrySet().stream()
+                        .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList())
+                .secrets(Props.map(props, "secrets").entrySet().stream()
+                        .map(e -> Secret.builder().name(e.getKey()).valueFrom(e.getValue()).build()).toList())
+                .logConfiguration(LogConfiguration.builder().logDriver(LogDriver.AWSLOGS).options(Map.of(
+                        "awslogs-group", Props.str(props, "logGroup"), "awslogs-region", ctx.region(), "awslogs-stream-prefix", app)).build());
+        if (port != null) c.portMappings(PortMapping.builder().containerPort(port).protocol(TransportProtocol.TCP).build());
+        List<String> command = Props.strings(props, "command");
+        if (!command.isEmpty()) c.command(command);
+        String arch = "arm64".equals(Props.str(props, "architecture")) ? "ARM64" : "X86_64";
+        return RegisterTaskDefinitionRequest.builder().family(Props.str(props, "family"))
+                .cpu(String.valueOf(Props.integer(props, "cpu"))).memory(String.valueOf(Props.integer(props, "memory")))
+                .networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.FARGATE)
+                .runtimePlatform(RuntimePlatform.builder().cpuArchitecture(arch).operatingSystemFamily(OSFamily.LINUX).build())
+                .executionRoleArn(roles.get("execution")).taskRoleArn(roles.get("task"))
+                .containerDefinitions(c.build()).tags(Ecs.tagList(ctx.tags(a))).build();
+    }
+
+    private Step register(ResourceContext ctx, Address a, Map<String, Object> props) {
+        return () -> {
+            TaskDefinition td = ctx.aws().ecs().registerTaskDefinition(request(ctx, a, props)).taskDefinition();
+            return StepResult.done(observed(a, td));
+        };
+    }
+
+    @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        return register(ctx, desired.address(), props);
+    }
+
+    /**
+     * The previous revision stays ACTIVE: the service's running tasks and a circuit-breaker
+     * rollback still use it. Destroy deregisters every revision.
+     */
+    @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
+        return register(ctx, desired.address(), props);
+    }
+
+    @Override public Step delete(ResourceContext ctx, Observed current) {
+        return () -> {
+            EcsClient ecs = ctx.aws().ecs();
+            String family = current.outputs().getOrDefault("family", ctx.app());
+            for (String arn : ecs.listTaskDefinitions(b -> b.familyPrefix(family).status(TaskDefinitionStatus.ACTIVE)).taskDefinitionArns()) {
+                DescribeTaskDefinitionResponse r = ecs.describeTaskDefinition(b -> b.taskDefinition(arn).include(TaskDefinitionField.TAGS));
+                if (!r.taskDefinition().family().equals(family) || !ctx.app().equals(Ecs.tags(r.tags()).get(ResourceContext.TAG_APP))) continue;
+                ecs.deregisterTaskDefinition(b -> b.taskDefinition(arn));
+            }
+            return StepResult.done(current);
+        };
+    }
+
+    static Set<String> secretArns(TaskDefinition td) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        td.containerDefinitions().forEach(c -> c.secrets().forEach(s -> out.add(s.valueFrom())));
+        return out;
+    }
+}

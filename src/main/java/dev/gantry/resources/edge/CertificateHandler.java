@@ -1,0 +1,318 @@
+package dev.gantry.resources.edge;
+
+import dev.gantry.aws.AwsFailure;
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.resources.Poll;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.Step;
+import dev.gantry.resources.StepResult;
+import software.amazon.awssdk.services.acm.model.CertificateDetail;
+import software.amazon.awssdk.services.acm.model.CertificateStatus;
+import software.amazon.awssdk.services.acm.model.CertificateSummary;
+import software.amazon.awssdk.services.acm.model.DomainValidation;
+import software.amazon.awssdk.services.acm.model.InvalidArnException;
+import software.amazon.awssdk.services.acm.model.ListCertificatesResponse;
+import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.acm.model.Tag;
+import software.amazon.awssdk.services.acm.model.ValidationMethod;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import dev.gantry.spec.Certificate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code certificate.main}: a DNS-validated ACM certificate that gantry requests, or (data) an
+ * existing one given by ARN. Validation CNAMEs go into the app's hosted zone when it covers the
+ * names; for names elsewhere gantry prints the records to create by hand and keeps waiting.
+ * The zone gantry wrote to is remembered in the tag {@code gantry:validation-zone}, so a later
+ * destroy removes exactly those records.
+ */
+final class CertificateHandler implements ResourceType {
+    static final Duration ISSUE_TIMEOUT = Duration.ofMinutes(45);
+    static final Duration OPTIONS_TIMEOUT = Duration.ofMinutes(5);
+    static final String TAG_ZONE = "gantry:validation-zone";
+    static final String TIMEOUT_FIX = "create the validation CNAME records shown above where the domain's DNS is hosted, "
+            + "then run 'gantry apply' again (ACM keeps the request open for 72 hours)";
+    static final long VALIDATION_TTL = 300;
+
+    @Override public String type() { return "certificate"; }
+
+    @Override public int tier() { return 1; }
+
+    @Override public Set<String> replaceOn() { return Set.of("domain", "alternativeNames", "arn"); }
+
+    // ---------------------------------------------------------------- refresh / lookup
+
+    @Override
+    public List<Observed> refresh(ResourceContext ctx) {
+        List<Observed> out = new ArrayList<>();
+        String token = null;
+        do {
+            String t = token;
+            ListCertificatesResponse page = ctx.aws().acm().listCertificates(b -> b.nextToken(t)
+                    .certificateStatuses(CertificateStatus.PENDING_VALIDATION, CertificateStatus.ISSUED));
+            for (CertificateSummary s : page.certificateSummaryList()) {
+                Map<String, String> tags = new LinkedHashMap<>();
+                try {
+                    ctx.aws().acm().listTagsForCertificate(b -> b.certificateArn(s.certificateArn())).tags()
+                            .forEach(tag -> tags.put(tag.key(), tag.value()));
+                } catch (ResourceNotFoundException gone) {
+                    continue;
+                }
+                if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
+                String component = tags.get(ResourceContext.TAG_COMPONENT);
+                if (component == null || !component.startsWith(type() + ".")) continue;
+                CertificateDetail d = describe(ctx, s.certificateArn());
+                // A request still pending is reported without its zone, so the plan updates it in
+                // place: the update (re)writes the validation records and waits for ISSUED. This is
+                // how an apply interrupted between the request and the records finishes the job.
+                String zone = d.status() == CertificateStatus.PENDING_VALIDATION ? null : tags.get(TAG_ZONE);
+                out.add(observed(Address.parse(component), d, zone));
+            }
+            token = page.nextToken();
+        } while (token != null);
+        return out;
+    }
+
+    /** An existing certificate: it must be ISSUED, in the app's region, and cover the names the app serves. */
+    @Override
+    public Optional<Observed> lookup(ResourceContext ctx, Desired desired) {
+        String arn = (String) desired.props().get("arn");
+        String[] parts = arn.split(":");
+        if (parts.length > 3 && !parts[3].equals(ctx.region())) {
+            throw new AwsFailure(AwsFailure.Kind.INVALID, "certificate.arn is in region " + parts[3] + " but the app runs in " + ctx.region(),
+                    "a load balancer can only use a certificate from its own region: request or import one in " + ctx.region());
+        }
+        CertificateDetail d;
+        try {
+            d = describe(ctx, arn);
+        } catch (ResourceNotFoundException | InvalidArnException e) {
+            throw new AwsFailure(AwsFailure.Kind.NOT_FOUND, "certificate.arn " + arn + " does not exist in this account",
+                    "copy the ARN from the ACM console (Certificates), or use certificate.domain to let gantry request one", e);
+        }
+        if (d.status() != CertificateStatus.ISSUED) {
+            throw new AwsFailure(AwsFailure.Kind.INVALID, "certificate " + arn + " (" + d.domainName() + ") is " + d.statusAsString() + ", not ISSUED",
+                    "finish its validation in the ACM console, or use certificate.domain to let gantry request and validate one");
+        }
+        List<String> names = d.hasSubjectAlternativeNames() ? d.subjectAlternativeNames() : List.of(d.domainName());
+        for (Object host : (List<?>) desired.props().getOrDefault("covers", List.of())) {
+            if (names.stream().noneMatch(n -> Certificate.covers(n, (String) host))) {
+                throw new AwsFailure(AwsFailure.Kind.INVALID, "certificate " + arn + " does not cover " + host + " (it covers " + String.join(", ", names) + ")",
+                        "use a certificate whose names include " + host + ", or set certificate.domain to let gantry request one");
+            }
+        }
+        return Optional.of(new Observed(desired.address(), arn, desired.props(), Map.of("id", arn, "arn", arn)));
+    }
+
+    // ---------------------------------------------------------------- create / update / delete
+
+    @Override
+    public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        if (desired.data()) return () -> StepResult.done(lookup(ctx, desired).orElseThrow());
+        String domain = (String) props.get("domain");
+        List<String> sans = LoadBalancerHandler.strings(props.get("alternativeNames"));
+        String zoneId = (String) props.get("zoneId");
+        return () -> {
+            List<Tag> tags = new ArrayList<>();
+            ctx.tags(desired.address()).forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
+            if (zoneId != null) tags.add(Tag.builder().key(TAG_ZONE).value(zoneId).build());
+            // The token makes a re-run within the hour (after a crash) return the same request.
+            String arn = ctx.aws().acm().requestCertificate(b -> b.domainName(domain).subjectAlternativeNames(sans)
+                    .validationMethod(ValidationMethod.DNS)
+                    .idempotencyToken(EdgeNames.idempotencyToken(ctx.app(), desired.address()))
+                    .tags(tags)).certificateArn();
+            return validate(ctx, desired.address(), arn, zoneId).run();
+        };
+    }
+
+    @Override
+    public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
+        if (desired.data()) return () -> StepResult.done(lookup(ctx, desired).orElseThrow());
+        String arn = current.id();
+        String zoneId = (String) props.get("zoneId");
+        return () -> {
+            if (zoneId != null) {
+                ctx.aws().acm().addTagsToCertificate(b -> b.certificateArn(arn).tags(Tag.builder().key(TAG_ZONE).value(zoneId).build()));
+            } else if (current.props().get("zoneId") != null) {
+                ctx.aws().acm().removeTagsFromCertificate(b -> b.certificateArn(arn).tags(Tag.builder().key(TAG_ZONE).build()));
+            }
+            CertificateDetail d = describe(ctx, arn);
+            if (d.status() == CertificateStatus.ISSUED) return StepResult.done(observed(desired.address(), d, zoneId));
+            return validate(ctx, desired.address(), arn, zoneId).run();
+        };
+    }
+
+    @Override
+    public Step delete(ResourceContext ctx, Observed current) {
+        // An existing certificate named by ARN belongs to someone else: never deleted.
+        if (current.props().containsKey("arn")) return () -> StepResult.done(current);
+        return () -> {
+            CertificateDetail d;
+            try {
+                d = describe(ctx, current.id());
+            } catch (ResourceNotFoundException gone) {
+                return StepResult.done(current);
+            }
+            if (d.hasInUseBy() && !d.inUseBy().isEmpty()) {
+                throw new AwsFailure(AwsFailure.Kind.CONFLICT, "the certificate for " + d.domainName() + " is still used by " + String.join(", ", d.inUseBy()),
+                        "remove its HTTPS listener first (gantry destroy does this), then run the command again");
+            }
+            String zoneId = (String) current.props().get("zoneId");
+            if (zoneId != null) removeValidationRecords(ctx, d, zoneId);
+            ctx.aws().acm().deleteCertificate(b -> b.certificateArn(current.id()));
+            return StepResult.done(current);
+        };
+    }
+
+    // ---------------------------------------------------------------- validation
+
+    /** Wait for ACM to publish the CNAMEs, write (or print) them, then wait for ISSUED. */
+    private Step validate(ResourceContext ctx, Address address, String arn, String zoneId) {
+        Step options = Poll.until(ctx, "ACM to publish the certificate's validation records", OPTIONS_TIMEOUT,
+                "run 'gantry apply' again; ACM normally publishes them within a minute", () -> {
+                    CertificateDetail d = describe(ctx, arn);
+                    boolean ready = d.domainValidationOptions().stream().allMatch(v -> v.resourceRecord() != null);
+                    return ready ? Optional.of(new Observed(address, arn, Map.of(), Map.of())) : Optional.empty();
+                });
+        return Steps.then(options, ignored -> {
+            CertificateDetail d = describe(ctx, arn);
+            if (d.status() != CertificateStatus.ISSUED) writeOrExplain(ctx, d, zoneId);
+            return waitIssued(ctx, address, arn, zoneId);
+        });
+    }
+
+    private Step waitIssued(ResourceContext ctx, Address address, String arn, String zoneId) {
+        return Poll.until(ctx, "ACM to validate and issue the certificate", ISSUE_TIMEOUT, TIMEOUT_FIX, () -> {
+            CertificateDetail d = describe(ctx, arn);
+            if (d.status() == CertificateStatus.ISSUED) return Optional.of(observed(address, d, zoneId));
+            if (d.status() != CertificateStatus.PENDING_VALIDATION) {
+                throw new AwsFailure(AwsFailure.Kind.OTHER, "ACM could not issue the certificate for " + d.domainName() + ": it is " + d.statusAsString()
+                        + (d.failureReason() == null ? "" : " (" + d.failureReasonAsString() + ")"),
+                        "check that the domain's name servers point at the hosted zone, then run 'gantry apply' again to request a new one");
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** UPSERTs the CNAMEs the zone covers; tells the person exactly which records to create for the rest. */
+    private void writeOrExplain(ResourceContext ctx, CertificateDetail d, String zoneId) {
+        Map<String, String> records = validationRecords(d);
+        Map<String, String> manual = new LinkedHashMap<>(records);
+        if (zoneId != null) {
+            String zoneName = Zones.zoneName(ctx, zoneId);
+            List<Change> changes = new ArrayList<>();
+            records.forEach((name, value) -> {
+                if (!Zones.covers(zoneName, name)) return;
+                manual.remove(name);
+                changes.add(Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(cname(name, value, VALIDATION_TTL)).build());
+            });
+            if (!changes.isEmpty()) {
+                ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId)
+                        .changeBatch(cb -> cb.comment("gantry: ACM validation for " + d.domainName()).changes(changes)));
+                ctx.progress().info("wrote " + changes.size() + " certificate validation record(s) into the hosted zone " + zoneName);
+            }
+        }
+        if (!manual.isEmpty()) ctx.progress().info(instructions(d.domainName(), manual));
+    }
+
+    static String instructions(String domain, Map<String, String> records) {
+        StringBuilder sb = new StringBuilder("To validate the certificate for " + domain
+                + ", create " + (records.size() == 1 ? "this DNS record" : "these DNS records")
+                + " where the domain's DNS is hosted (gantry keeps waiting up to " + ISSUE_TIMEOUT.toMinutes() + " minutes):");
+        records.forEach((name, value) -> sb.append("\n  CNAME  ").append(name).append("  ->  ").append(value));
+        return sb.toString();
+    }
+
+    /**
+     * Deletes the validation CNAMEs gantry wrote, if they still hold ACM's values and no other
+     * certificate in the account validates through the same record (ACM reuses one per name).
+     */
+    private void removeValidationRecords(ResourceContext ctx, CertificateDetail d, String zoneId) {
+        Set<String> sharedNames = new TreeSet<>();
+        String token = null;
+        do {
+            String t = token;
+            ListCertificatesResponse page = ctx.aws().acm().listCertificates(b -> b.nextToken(t));
+            for (CertificateSummary s : page.certificateSummaryList()) {
+                if (s.certificateArn().equals(d.certificateArn())) continue;
+                sharedNames.add(base(s.domainName()));
+                if (s.hasSubjectAlternativeNameSummaries()) s.subjectAlternativeNameSummaries().forEach(n -> sharedNames.add(base(n)));
+            }
+            token = page.nextToken();
+        } while (token != null);
+
+        List<Change> deletes = new ArrayList<>();
+        try {
+            for (DomainValidation v : d.domainValidationOptions()) {
+                if (v.resourceRecord() == null || sharedNames.contains(base(v.domainName()))) continue;
+                String name = v.resourceRecord().name();
+                if (deletes.stream().anyMatch(c -> c.resourceRecordSet().name().equalsIgnoreCase(name))) continue;
+                Optional<ResourceRecordSet> current = Zones.record(ctx, zoneId, name, RRType.CNAME);
+                if (current.isEmpty() || !current.get().hasResourceRecords() || current.get().resourceRecords().size() != 1
+                        || !EdgeNames.stripDot(current.get().resourceRecords().get(0).value()).equals(EdgeNames.stripDot(v.resourceRecord().value()))) {
+                    continue; // changed by someone else since: theirs now
+                }
+                deletes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(current.get()).build());
+            }
+            if (!deletes.isEmpty()) {
+                ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId)
+                        .changeBatch(cb -> cb.comment("gantry: remove ACM validation for " + d.domainName()).changes(deletes)));
+            }
+        } catch (NoSuchHostedZoneException gone) {
+            // the zone went first: nothing left to clean
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Validation record name → value, one per distinct record (a wildcard shares its base name's). */
+    static Map<String, String> validationRecords(CertificateDetail d) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (DomainValidation v : d.domainValidationOptions()) {
+            if (v.resourceRecord() != null) out.putIfAbsent(v.resourceRecord().name(), v.resourceRecord().value());
+        }
+        return out;
+    }
+
+    private static ResourceRecordSet cname(String name, String value, long ttl) {
+        return ResourceRecordSet.builder().name(name).type(RRType.CNAME).ttl(ttl).resourceRecords(r -> r.value(value)).build();
+    }
+
+    private static String base(String name) {
+        String n = EdgeNames.stripDot(name);
+        return n.startsWith("*.") ? n.substring(2) : n;
+    }
+
+    private static CertificateDetail describe(ResourceContext ctx, String arn) {
+        return ctx.aws().acm().describeCertificate(b -> b.certificateArn(arn)).certificate();
+    }
+
+    private static Observed observed(Address address, CertificateDetail d, String zoneId) {
+        List<String> alternatives = new ArrayList<>(d.hasSubjectAlternativeNames() ? d.subjectAlternativeNames() : List.of());
+        alternatives.remove(d.domainName());
+        alternatives.sort(null);
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("domain", d.domainName());
+        props.put("alternativeNames", List.copyOf(alternatives));
+        if (zoneId != null) props.put("zoneId", zoneId);
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("id", d.certificateArn());
+        outputs.put("arn", d.certificateArn());
+        outputs.put("status", d.statusAsString());
+        return new Observed(address, d.certificateArn(), props, outputs);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.gantry.resources.edge;
+
+import dev.gantry.aws.AwsFailure;
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.resources.Poll;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.Step;
+import dev.gantry.resources.StepResult;
+import software.amazon.awssdk.services.route53.model.AliasTarget;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.ChangeStatus;
+import software.amazon.awssdk.services.route53.model.HostedZone;
+import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code dns-record.main}: an alias A record from {@code dns.record} to the load balancer. Records
+ * cannot be tagged, so ownership is a TXT record {@code _gantry.<record>} holding
+ * {@code "gantry:app=APP"} (as external-dns' TXT registry does): gantry only changes or deletes
+ * an alias whose owner record names its app, and never takes over a record someone else made.
+ */
+final class DnsRecordHandler implements ResourceType {
+    static final long OWNER_TTL = 300;
+    static final Duration SYNC_TIMEOUT = Duration.ofMinutes(5);
+    private static final Set<RRType> ADDRESS_TYPES = Set.of(RRType.A, RRType.AAAA, RRType.CNAME);
+
+    @Override public String type() { return "dns-record"; }
+
+    @Override public int tier() { return 3; }
+
+    @Override public Set<String> replaceOn() { return Set.of("zoneId", "name"); }
+
+    /** Reads the record named by the spec's {@code dns} in its zone; nothing when the spec has no dns. */
+    @Override
+    public List<Observed> refresh(ResourceContext ctx) {
+        if (ctx.spec().dns() == null) return List.of();
+        Optional<HostedZone> zone = Zones.publicZone(ctx, ctx.spec().dns().zone());
+        if (zone.isEmpty()) return List.of();
+        String zoneId = Zones.id(zone.get().id());
+        String name = EdgeNames.stripDot(ctx.spec().dns().record());
+        if (!ownedBy(ctx, zoneId, name).equals(Owner.US)) return List.of();
+        return Zones.record(ctx, zoneId, name, RRType.A).filter(r -> r.aliasTarget() != null)
+                .map(r -> List.of(observed(Address.of(type(), "main"), zoneId, r))).orElse(List.of());
+    }
+
+    @Override
+    public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        return upsert(ctx, desired, props);
+    }
+
+    @Override
+    public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
+        return upsert(ctx, desired, props);
+    }
+
+    @Override
+    public Step delete(ResourceContext ctx, Observed current) {
+        String zoneId = (String) current.props().get("zoneId");
+        String name = (String) current.props().get("name");
+        return () -> {
+            List<Change> deletes = new ArrayList<>();
+            try {
+                if (ownedBy(ctx, zoneId, name) != Owner.US) return StepResult.done(current);
+                // DELETE must repeat the current values exactly, so send what Route53 has now.
+                Zones.record(ctx, zoneId, name, RRType.A).filter(r -> r.aliasTarget() != null)
+                        .ifPresent(r -> deletes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(r).build()));
+                Zones.record(ctx, zoneId, EdgeNames.ownerRecord(name), RRType.TXT)
+                        .ifPresent(r -> deletes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(r).build()));
+                if (deletes.isEmpty()) return StepResult.done(current);
+                ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId)
+                        .changeBatch(cb -> cb.comment("gantry: remove " + name + " for app " + ctx.app()).changes(deletes)));
+            } catch (NoSuchHostedZoneException gone) {
+                // the zone and its records are gone already
+            }
+            return StepResult.done(current);
+        };
+    }
+
+    private Step upsert(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String zoneId = (String) props.get("zoneId");
+        String name = EdgeNames.stripDot((String) props.get("name"));
+        return () -> {
+            Owner owner = ownedBy(ctx, zoneId, name);
+            if (owner == Owner.OTHER_APP) {
+                throw new AwsFailure(AwsFailure.Kind.CONFLICT, "dns.record " + name + " belongs to another gantry app (see the TXT record "
+                        + EdgeNames.ownerRecord(name) + ")", "choose another dns.record, or destroy the app that owns it first");
+            }
+            if (owner == Owner.NOBODY) {
+                Optional<ResourceRecordSet> taken = Zones.recordsNamed(ctx, zoneId, name).stream()
+                        .filter(r -> ADDRESS_TYPES.contains(r.type())).findFirst();
+                if (taken.isPresent()) {
+                    throw new AwsFailure(AwsFailure.Kind.CONFLICT, "dns.record " + name + " already has a " + taken.get().typeAsString()
+                            + " record that gantry did not create",
+                            "delete that record in the Route53 console (after checking nothing depends on it), or choose another dns.record");
+                }
+            }
+            // Owner first in the same batch: the alias never exists without it.
+            List<Change> changes = List.of(
+                    Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(ResourceRecordSet.builder()
+                            .name(EdgeNames.ownerRecord(name)).type(RRType.TXT).ttl(OWNER_TTL)
+                            .resourceRecords(r -> r.value(EdgeNames.ownerValue(ctx.app()))).build()).build(),
+                    Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(ResourceRecordSet.builder()
+                            .name(name).type(RRType.A).aliasTarget(AliasTarget.builder()
+                                    .hostedZoneId((String) props.get("aliasZoneId")).dnsName((String) props.get("aliasTarget"))
+                                    .evaluateTargetHealth(true).build()).build()).build());
+            String changeId = ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId)
+                    .changeBatch(cb -> cb.comment("gantry: " + name + " for app " + ctx.app()).changes(changes))).changeInfo().id();
+            return Poll.until(ctx, "Route53 to publish " + name, SYNC_TIMEOUT,
+                    "Route53 normally publishes within a minute; run 'gantry apply' again", () -> {
+                        ChangeStatus s = ctx.aws().route53().getChange(b -> b.id(changeId)).changeInfo().status();
+                        if (s != ChangeStatus.INSYNC) return Optional.empty();
+                        return Zones.record(ctx, zoneId, name, RRType.A).map(r -> observed(desired.address(), zoneId, r));
+                    }).run();
+        };
+    }
+
+    private enum Owner { US, OTHER_APP, NOBODY }
+
+    private static Owner ownedBy(ResourceContext ctx, String zoneId, String name) {
+        Optional<ResourceRecordSet> txt = Zones.record(ctx, zoneId, EdgeNames.ownerRecord(name), RRType.TXT);
+        if (txt.isEmpty() || !txt.get().hasResourceRecords()) return Owner.NOBODY;
+        boolean gantry = false;
+        for (var v : txt.get().resourceRecords()) {
+            if (v.value().equals(EdgeNames.ownerValue(ctx.app()))) return Owner.US;
+            if (v.value().startsWith("\"gantry:app=")) gantry = true;
+        }
+        return gantry ? Owner.OTHER_APP : Owner.NOBODY;
+    }
+
+    private static Observed observed(Address address, String zoneId, ResourceRecordSet r) {
+        String name = EdgeNames.stripDot(r.name());
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("zoneId", zoneId);
+        props.put("name", name);
+        props.put("aliasTarget", EdgeNames.stripDot(r.aliasTarget().dnsName()));
+        props.put("aliasZoneId", r.aliasTarget().hostedZoneId());
+        return new Observed(address, zoneId + "/" + name, props, Map.of("id", zoneId + "/" + name, "fqdn", name));
+    }
+}

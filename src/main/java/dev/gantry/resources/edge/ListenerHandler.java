@@ -1,0 +1,160 @@
+package dev.gantry.resources.edge;
+
+import dev.gantry.aws.AwsFailure;
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.resources.Poll;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.Step;
+import dev.gantry.resources.StepResult;
+import software.amazon.awssdk.services.acm.model.CertificateStatus;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.RedirectActionConfig;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code listener.http} and {@code listener.https}. Plain HTTP forwards to the target group, or
+ * redirects to HTTPS when there is a certificate; HTTPS terminates TLS with a TLS 1.2/1.3 policy.
+ */
+final class ListenerHandler implements ResourceType {
+    static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    @Override public String type() { return "listener"; }
+
+    @Override public int tier() { return 3; }
+
+    @Override public Set<String> replaceOn() { return Set.of("loadBalancerArn"); }
+
+    /** The default action in the plan's shape: {type: forward, targetGroupArn} or a redirect. */
+    static Map<String, Object> forward(Object targetGroupArn) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("targetGroupArn", targetGroupArn);
+        m.put("type", "forward");
+        return m;
+    }
+
+    static Map<String, Object> redirectToHttps() {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("port", "443");
+        m.put("protocol", "HTTPS");
+        m.put("statusCode", "HTTP_301");
+        m.put("type", "redirect");
+        return m;
+    }
+
+    @Override
+    public List<Observed> refresh(ResourceContext ctx) {
+        List<Observed> out = new ArrayList<>();
+        for (ElbLookup.Owned<Listener> l : ElbLookup.listeners(ctx, type())) out.add(observed(l.address(), l.resource()));
+        return out;
+    }
+
+    @Override
+    public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        Step put = () -> {
+            Listener l = ctx.aws().elb().createListener(b -> {
+                b.loadBalancerArn((String) props.get("loadBalancerArn")).protocol((String) props.get("protocol"))
+                        .port((Integer) props.get("port")).defaultActions(action(props.get("defaultAction")))
+                        .tags(LoadBalancerHandler.tags(ctx, desired));
+                if (props.get("certificateArn") != null) {
+                    b.certificates(Certificate.builder().certificateArn((String) props.get("certificateArn")).build()).sslPolicy(TLS_POLICY);
+                }
+            }).listeners().get(0);
+            return StepResult.done(observed(desired.address(), l));
+        };
+        return afterCertificate(ctx, props, put);
+    }
+
+    @Override
+    public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
+        Step put = () -> {
+            Listener l = ctx.aws().elb().modifyListener(b -> {
+                b.listenerArn(current.id()).protocol((String) props.get("protocol")).port((Integer) props.get("port"))
+                        .defaultActions(action(props.get("defaultAction")));
+                if (props.get("certificateArn") != null) {
+                    b.certificates(Certificate.builder().certificateArn((String) props.get("certificateArn")).build()).sslPolicy(TLS_POLICY);
+                }
+            }).listeners().get(0);
+            return StepResult.done(observed(desired.address(), l));
+        };
+        return afterCertificate(ctx, props, put);
+    }
+
+    @Override
+    public Step delete(ResourceContext ctx, Observed current) {
+        return () -> {
+            try {
+                ctx.aws().elb().deleteListener(b -> b.listenerArn(current.id()));
+            } catch (software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerNotFoundException gone) {
+                // deleting the load balancer already took it
+            }
+            return StepResult.done(current);
+        };
+    }
+
+    /**
+     * ELB rejects a certificate ACM has not issued yet, so an HTTPS listener waits for it (a
+     * certificate found pending by refresh, e.g. validated by hand, is still being validated).
+     */
+    private static Step afterCertificate(ResourceContext ctx, Map<String, Object> props, Step then) {
+        String arn = (String) props.get("certificateArn");
+        if (arn == null) return then;
+        // Built on first run, so the 45 minutes start when the listener's turn comes, not at planning.
+        return () -> Steps.then(waitIssued(ctx, arn), ignored -> then).run();
+    }
+
+    private static Step waitIssued(ResourceContext ctx, String arn) {
+        return Poll.until(ctx, "the certificate to be issued", CertificateHandler.ISSUE_TIMEOUT,
+                CertificateHandler.TIMEOUT_FIX, () -> {
+                    var cert = ctx.aws().acm().describeCertificate(b -> b.certificateArn(arn)).certificate();
+                    if (cert.status() == CertificateStatus.ISSUED) return Optional.of(new Observed(Address.of("certificate", "main"), arn, Map.of(), Map.of()));
+                    if (cert.status() != CertificateStatus.PENDING_VALIDATION) {
+                        throw new AwsFailure(AwsFailure.Kind.INVALID, "the certificate " + arn + " is " + cert.statusAsString() + ", not ISSUED",
+                                "request a new certificate (remove it and run 'gantry apply'), or set certificate.arn to an issued one");
+                    }
+                    return Optional.empty();
+                });
+    }
+
+    private static Action action(Object spec) {
+        Map<?, ?> m = (Map<?, ?>) spec;
+        if ("redirect".equals(m.get("type"))) {
+            return Action.builder().type("redirect").redirectConfig(RedirectActionConfig.builder()
+                    .protocol((String) m.get("protocol")).port((String) m.get("port")).statusCode((String) m.get("statusCode")).build()).build();
+        }
+        return Action.builder().type("forward").targetGroupArn((String) m.get("targetGroupArn")).build();
+    }
+
+    static Observed observed(Address address, Listener l) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("loadBalancerArn", l.loadBalancerArn());
+        props.put("port", l.port());
+        props.put("protocol", l.protocolAsString());
+        if (l.hasCertificates() && !l.certificates().isEmpty()) props.put("certificateArn", l.certificates().get(0).certificateArn());
+        Action a = l.defaultActions().get(0);
+        if ("redirect".equals(a.typeAsString())) {
+            Map<String, Object> m = new TreeMap<>();
+            m.put("port", a.redirectConfig().port());
+            m.put("protocol", a.redirectConfig().protocol());
+            m.put("statusCode", a.redirectConfig().statusCodeAsString());
+            m.put("type", "redirect");
+            props.put("defaultAction", m);
+        } else {
+            String tg = a.targetGroupArn() != null ? a.targetGroupArn()
+                    : a.forwardConfig().targetGroups().get(0).targetGroupArn();
+            props.put("defaultAction", forward(tg));
+        }
+        return new Observed(address, l.listenerArn(), props, Map.of("id", l.listenerArn(), "arn", l.listenerArn()));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.gantry.resources.edge;
+
+import dev.gantry.aws.AwsFailure;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.resources.Poll;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.Step;
+import dev.gantry.resources.StepResult;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.IpAddressType;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerAttribute;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerStateEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code load-balancer.main}: the internet-facing application load balancer. */
+final class LoadBalancerHandler implements ResourceType {
+    static final String IDLE_TIMEOUT = "idle_timeout.timeout_seconds";
+    static final Duration ACTIVE_TIMEOUT = Duration.ofMinutes(15);
+
+    @Override public String type() { return "load-balancer"; }
+
+    @Override public int tier() { return 2; }
+
+    @Override public Set<String> replaceOn() { return Set.of("name"); }
+
+    @Override
+    public List<Observed> refresh(ResourceContext ctx) {
+        List<Observed> out = new ArrayList<>();
+        for (ElbLookup.Owned<LoadBalancer> lb : ElbLookup.loadBalancers(ctx, type())) {
+            out.add(observed(ctx, lb.address(), lb.resource()));
+        }
+        return out;
+    }
+
+    @Override
+    public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String name = (String) props.get("name");
+        return () -> {
+            Optional<LoadBalancer> existing = ElbLookup.loadBalancerNamed(ctx, name);
+            if (existing.isPresent()) {
+                Map<String, String> tags = ElbLookup.tags(ctx, List.of(existing.get().loadBalancerArn())).get(existing.get().loadBalancerArn());
+                if (!ElbLookup.ownedBy(ctx, tags)) {
+                    throw new AwsFailure(AwsFailure.Kind.CONFLICT,
+                            "a load balancer named " + name + " already exists in " + ctx.region() + " and gantry did not create it for app " + ctx.app(),
+                            "delete or rename that load balancer, or choose another app name");
+                }
+            }
+            // Idempotent on the name: a re-run after a crash gets the same load balancer back.
+            LoadBalancer lb = ctx.aws().elb().createLoadBalancer(b -> b.name(name)
+                    .subnets(strings(props.get("subnets"))).securityGroups(strings(props.get("securityGroups")))
+                    .scheme(LoadBalancerSchemeEnum.INTERNET_FACING).type(LoadBalancerTypeEnum.APPLICATION)
+                    .ipAddressType(IpAddressType.IPV4).tags(tags(ctx, desired))).loadBalancers().get(0);
+            setIdleTimeout(ctx, lb.loadBalancerArn(), (Integer) props.get("idleTimeout"));
+            return waitActive(ctx, desired, lb.loadBalancerArn()).run();
+        };
+    }
+
+    @Override
+    public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
+        String arn = current.id();
+        return () -> {
+            List<String> subnets = strings(props.get("subnets"));
+            if (!sorted(subnets).equals(current.props().get("subnets"))) {
+                ctx.aws().elb().setSubnets(b -> b.loadBalancerArn(arn).subnets(subnets));
+            }
+            List<String> groups = strings(props.get("securityGroups"));
+            if (!sorted(groups).equals(current.props().get("securityGroups"))) {
+                ctx.aws().elb().setSecurityGroups(b -> b.loadBalancerArn(arn).securityGroups(groups));
+            }
+            if (!props.get("idleTimeout").equals(current.props().get("idleTimeout"))) {
+                setIdleTimeout(ctx, arn, (Integer) props.get("idleTimeout"));
+            }
+            return waitActive(ctx, desired, arn).run();
+        };
+    }
+
+    @Override
+    public Step delete(ResourceContext ctx, Observed current) {
+        return () -> {
+            // The listeners go with it; its network interfaces linger a few minutes (subnet and
+            // security group deletes meet DependencyViolation meanwhile, which the engine retries).
+            ctx.aws().elb().deleteLoadBalancer(b -> b.loadBalancerArn(current.id()));
+            return StepResult.done(current);
+        };
+    }
+
+    private Step waitActive(ResourceContext ctx, Desired desired, String arn) {
+        return Poll.until(ctx, "the load balancer to become active", ACTIVE_TIMEOUT,
+                "check the load balancer in the EC2 console (Load Balancers); AWS usually needs 2-4 minutes, then run 'gantry apply' again",
+                () -> {
+                    LoadBalancer lb = ctx.aws().elb().describeLoadBalancers(b -> b.loadBalancerArns(arn)).loadBalancers().get(0);
+                    LoadBalancerStateEnum state = lb.state().code();
+                    if (state == LoadBalancerStateEnum.FAILED) {
+                        throw new AwsFailure(AwsFailure.Kind.OTHER, "the load balancer " + lb.loadBalancerName() + " failed to provision: "
+                                + lb.state().reason(), "check the subnets and security groups it uses, then run 'gantry apply' again");
+                    }
+                    if (state != LoadBalancerStateEnum.ACTIVE) return Optional.empty();
+                    return Optional.of(observed(ctx, desired.address(), lb));
+                });
+    }
+
+    private static void setIdleTimeout(ResourceContext ctx, String arn, Integer seconds) {
+        ctx.aws().elb().modifyLoadBalancerAttributes(b -> b.loadBalancerArn(arn)
+                .attributes(LoadBalancerAttribute.builder().key(IDLE_TIMEOUT).value(String.valueOf(seconds)).build()));
+    }
+
+    private static Observed observed(ResourceContext ctx, dev.gantry.plan.Address address, LoadBalancer lb) {
+        String idle = ctx.aws().elb().describeLoadBalancerAttributes(b -> b.loadBalancerArn(lb.loadBalancerArn())).attributes().stream()
+                .filter(a -> a.key().equals(IDLE_TIMEOUT)).map(LoadBalancerAttribute::value).findFirst().orElse("60");
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("name", lb.loadBalancerName());
+        props.put("subnets", sorted(lb.availabilityZones().stream().map(AvailabilityZone::subnetId).toList()));
+        props.put("securityGroups", sorted(lb.securityGroups()));
+        props.put("idleTimeout", Integer.valueOf(idle));
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("id", lb.loadBalancerArn());
+        outputs.put("arn", lb.loadBalancerArn());
+        outputs.put("dnsName", lb.dnsName());
+        outputs.put("canonicalHostedZoneId", lb.canonicalHostedZoneId());
+        return new Observed(address, lb.loadBalancerArn(), props, outputs);
+    }
+
+    static List<Tag> tags(ResourceContext ctx, Desired desired) {
+        return ctx.tags(desired.address()).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    }
+
+    static List<String> strings(Object list) {
+        List<String> out = new ArrayList<>();
+        if (list instanceof List<?> l) l.forEach(o -> out.add(String.valueOf(o)));
+        return out;
+    }
+
+    static List<String> sorted(List<String> in) {
+        List<String> out = new ArrayList<>(in);
+        out.sort(null);
+        return List.copyOf(out);
+    }
+}

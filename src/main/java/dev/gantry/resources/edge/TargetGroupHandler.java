@@ -1,0 +1,105 @@
+package dev.gantry.resources.edge;
+
+import dev.gantry.aws.AwsFailure;
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.Step;
+import dev.gantry.resources.StepResult;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code target-group.main}: the tasks' IP addresses, health-checked over HTTP. Health checks run
+ * every 15 s and two passes make a task healthy (AWS's defaults, 30 s and five, take 2.5 minutes
+ * per deploy before any traffic flows).
+ */
+final class TargetGroupHandler implements ResourceType {
+    static final String DEREGISTRATION_DELAY = "deregistration_delay.timeout_seconds";
+
+    @Override public String type() { return "target-group"; }
+
+    @Override public int tier() { return 2; }
+
+    @Override public Set<String> replaceOn() { return Set.of("name", "port", "vpcId"); }
+
+    @Override
+    public List<Observed> refresh(ResourceContext ctx) {
+        List<Observed> out = new ArrayList<>();
+        for (ElbLookup.Owned<TargetGroup> tg : ElbLookup.targetGroups(ctx, type())) out.add(observed(ctx, tg.address(), tg.resource()));
+        return out;
+    }
+
+    @Override
+    public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String name = (String) props.get("name");
+        return () -> {
+            Optional<TargetGroup> existing = ElbLookup.targetGroupNamed(ctx, name);
+            if (existing.isPresent()
+                    && !ElbLookup.ownedBy(ctx, ElbLookup.tags(ctx, List.of(existing.get().targetGroupArn())).get(existing.get().targetGroupArn()))) {
+                throw new AwsFailure(AwsFailure.Kind.CONFLICT,
+                        "a target group named " + name + " already exists in " + ctx.region() + " and gantry did not create it for app " + ctx.app(),
+                        "delete that target group (after checking nothing uses it), or choose another app name");
+            }
+            TargetGroup tg = ctx.aws().elb().createTargetGroup(b -> b.name(name).protocol(ProtocolEnum.HTTP)
+                    .port((Integer) props.get("port")).vpcId((String) props.get("vpcId")).targetType(TargetTypeEnum.IP)
+                    .healthCheckProtocol(ProtocolEnum.HTTP).healthCheckPath((String) props.get("healthCheckPath"))
+                    .healthCheckIntervalSeconds(15).healthCheckTimeoutSeconds(5).healthyThresholdCount(2).unhealthyThresholdCount(3)
+                    .matcher(m -> m.httpCode("200-399"))
+                    .tags(LoadBalancerHandler.tags(ctx, desired))).targetGroups().get(0);
+            setDelay(ctx, tg.targetGroupArn(), (Integer) props.get("deregistrationDelay"));
+            return StepResult.done(observed(ctx, desired.address(), tg));
+        };
+    }
+
+    @Override
+    public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
+        String arn = current.id();
+        return () -> {
+            if (!props.get("healthCheckPath").equals(current.props().get("healthCheckPath"))) {
+                ctx.aws().elb().modifyTargetGroup(b -> b.targetGroupArn(arn).healthCheckPath((String) props.get("healthCheckPath")));
+            }
+            if (!props.get("deregistrationDelay").equals(current.props().get("deregistrationDelay"))) {
+                setDelay(ctx, arn, (Integer) props.get("deregistrationDelay"));
+            }
+            TargetGroup tg = ctx.aws().elb().describeTargetGroups(b -> b.targetGroupArns(arn)).targetGroups().get(0);
+            return StepResult.done(observed(ctx, desired.address(), tg));
+        };
+    }
+
+    @Override
+    public Step delete(ResourceContext ctx, Observed current) {
+        return () -> {
+            ctx.aws().elb().deleteTargetGroup(b -> b.targetGroupArn(current.id()));
+            return StepResult.done(current);
+        };
+    }
+
+    private static void setDelay(ResourceContext ctx, String arn, Integer seconds) {
+        ctx.aws().elb().modifyTargetGroupAttributes(b -> b.targetGroupArn(arn)
+                .attributes(TargetGroupAttribute.builder().key(DEREGISTRATION_DELAY).value(String.valueOf(seconds)).build()));
+    }
+
+    private static Observed observed(ResourceContext ctx, Address address, TargetGroup tg) {
+        String delay = ctx.aws().elb().describeTargetGroupAttributes(b -> b.targetGroupArn(tg.targetGroupArn())).attributes().stream()
+                .filter(a -> a.key().equals(DEREGISTRATION_DELAY)).map(TargetGroupAttribute::value).findFirst().orElse("300");
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("name", tg.targetGroupName());
+        props.put("port", tg.port());
+        props.put("vpcId", tg.vpcId());
+        props.put("healthCheckPath", tg.healthCheckPath());
+        props.put("deregistrationDelay", Integer.valueOf(delay));
+        return new Observed(address, tg.targetGroupArn(), props, Map.of("id", tg.targetGroupArn(), "arn", tg.targetGroupArn()));
+    }
+}

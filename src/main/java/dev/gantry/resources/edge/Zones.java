@@ -1,0 +1,81 @@
+package dev.gantry.resources.edge;
+
+import dev.gantry.aws.AwsFailure;
+import dev.gantry.resources.ResourceContext;
+import software.amazon.awssdk.services.route53.model.HostedZone;
+import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Route53 reads shared by the hosted-zone, certificate and dns-record handlers. */
+final class Zones {
+    private Zones() {}
+
+    /** The account's public zone of exactly this name; two of them is an error, since either could be the live one. */
+    static Optional<HostedZone> publicZone(ResourceContext ctx, String name) {
+        String fqdn = fqdn(name);
+        List<HostedZone> matches = ctx.aws().route53().listHostedZonesByName(b -> b.dnsName(fqdn).maxItems("20")).hostedZones().stream()
+                .filter(z -> z.name().equalsIgnoreCase(fqdn))
+                .filter(z -> z.config() == null || !Boolean.TRUE.equals(z.config().privateZone()))
+                .toList();
+        if (matches.size() > 1) {
+            throw new AwsFailure(AwsFailure.Kind.INVALID, "the account has " + matches.size() + " public hosted zones named " + name
+                    + " (" + String.join(", ", matches.stream().map(z -> id(z.id())).toList()) + ")",
+                    "delete the zone your domain's registrar does not point at (compare its NS records), then run the command again");
+        }
+        return matches.stream().findFirst();
+    }
+
+    static String zoneName(ResourceContext ctx, String zoneId) {
+        return EdgeNames.stripDot(ctx.aws().route53().getHostedZone(b -> b.id(zoneId)).hostedZone().name());
+    }
+
+    /** Every record set with exactly this name (all types). */
+    static List<ResourceRecordSet> recordsNamed(ResourceContext ctx, String zoneId, String name) {
+        String fqdn = fqdn(name);
+        List<ResourceRecordSet> out = new ArrayList<>();
+        String startName = fqdn;
+        String startType = null;
+        while (true) {
+            String n = startName, t = startType;
+            ListResourceRecordSetsResponse page = ctx.aws().route53().listResourceRecordSets(b -> {
+                b.hostedZoneId(zoneId).startRecordName(n).maxItems("20");
+                if (t != null) b.startRecordType(t);
+            });
+            boolean past = false;
+            for (ResourceRecordSet r : page.resourceRecordSets()) {
+                if (r.name().equalsIgnoreCase(fqdn)) out.add(r);
+                else past = true;
+            }
+            if (past || !Boolean.TRUE.equals(page.isTruncated())) return out;
+            startName = page.nextRecordName();
+            startType = page.nextRecordTypeAsString();
+        }
+    }
+
+    static Optional<ResourceRecordSet> record(ResourceContext ctx, String zoneId, String name, RRType type) {
+        return recordsNamed(ctx, zoneId, name).stream().filter(r -> r.type() == type).findFirst();
+    }
+
+    /** A zone covers a name when the name is the zone's apex or lies below it. */
+    static boolean covers(String zone, String name) {
+        String z = EdgeNames.stripDot(zone), n = EdgeNames.stripDot(name);
+        if (n.startsWith("*.")) n = n.substring(2);
+        return n.equals(z) || n.endsWith("." + z);
+    }
+
+    static String fqdn(String name) {
+        String n = name.toLowerCase();
+        return n.endsWith(".") ? n : n + ".";
+    }
+
+    /** The SDK strips "/hostedzone/"; be tolerant of callers that kept it. */
+    static String id(String zoneId) {
+        int slash = zoneId.lastIndexOf('/');
+        return slash >= 0 ? zoneId.substring(slash + 1) : zoneId;
+    }
+}

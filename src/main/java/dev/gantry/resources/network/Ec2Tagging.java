@@ -1,0 +1,61 @@
+package dev.gantry.resources.network;
+
+import dev.gantry.plan.Address;
+import dev.gantry.resources.ResourceContext;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Tags on create, finding the app's resources by tag, and the "already gone" errors deletes ignore. */
+final class Ec2Tagging {
+    private Ec2Tagging() {}
+
+    /** {@code type} is EC2's resource type name: vpc, subnet, natgateway, security-group, … */
+    static TagSpecification spec(ResourceContext ctx, Address address, String type) {
+        List<Tag> tags = ctx.tags(address).entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        return TagSpecification.builder().resourceType(type).tags(tags).build();
+    }
+
+    static Filter appFilter(ResourceContext ctx) {
+        return Filter.builder().name("tag:" + ResourceContext.TAG_APP).values(ctx.app()).build();
+    }
+
+    /** Both gantry tags: the one resource a step creates, found again after a crash or retry. */
+    static List<Filter> ownFilters(ResourceContext ctx, Address address) {
+        return List.of(appFilter(ctx),
+                Filter.builder().name("tag:" + ResourceContext.TAG_COMPONENT).values(address.toString()).build());
+    }
+
+    static String tag(List<Tag> tags, String key) {
+        return tags.stream().filter(t -> key.equals(t.key())).map(Tag::value).findFirst().orElse(null);
+    }
+
+    /** The address a resource carries in gantry:component, when it belongs to this app and this type. */
+    static Optional<Address> addressOf(ResourceContext ctx, List<Tag> tags, String type) {
+        if (!ctx.app().equals(tag(tags, ResourceContext.TAG_APP))) return Optional.empty();
+        String component = tag(tags, ResourceContext.TAG_COMPONENT);
+        if (component == null || !component.startsWith(type + ".")) return Optional.empty();
+        return Optional.of(Address.parse(component));
+    }
+
+    static boolean hasCode(Throwable t, String... codes) {
+        if (!(t instanceof AwsServiceException e) || e.awsErrorDetails() == null) return false;
+        String code = e.awsErrorDetails().errorCode();
+        for (String c : codes) if (c.equals(code)) return true;
+        return false;
+    }
+
+    /** Runs a delete call, treating "it is already gone" as success (a delete may be re-run). */
+    static void ignoringGone(Runnable call, String... notFoundCodes) {
+        try {
+            call.run();
+        } catch (AwsServiceException e) {
+            if (!hasCode(e, notFoundCodes)) throw e;
+        }
+    }
+}

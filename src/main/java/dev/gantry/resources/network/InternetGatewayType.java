@@ -1,0 +1,84 @@
+package dev.gantry.resources.network;
+
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.Step;
+import dev.gantry.resources.StepResult;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.InternetGateway;
+import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code internet-gateway.main}: the VPC's door to the internet; created and attached in one step. */
+public final class InternetGatewayType implements ResourceType {
+    @Override public String type() { return "internet-gateway"; }
+
+    @Override public int tier() { return 1; }
+
+    @Override public List<Observed> refresh(ResourceContext ctx) {
+        List<Observed> out = new ArrayList<>();
+        for (InternetGateway g : ctx.aws().ec2().describeInternetGateways(b -> b.filters(Ec2Tagging.appFilter(ctx))).internetGateways()) {
+            Ec2Tagging.addressOf(ctx, g.tags(), type()).ifPresent(a -> out.add(observe(a, g.internetGatewayId(), attachedVpc(g))));
+        }
+        return out;
+    }
+
+    @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        return () -> {
+            Ec2Client ec2 = ctx.aws().ec2();
+            InternetGateway g = ec2.describeInternetGateways(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
+                    .internetGateways().stream().findFirst()
+                    .orElseGet(() -> ec2.createInternetGateway(b -> b.tagSpecifications(
+                            Ec2Tagging.spec(ctx, desired.address(), "internet-gateway"))).internetGateway());
+            return StepResult.done(attach(ctx, desired.address(), g.internetGatewayId(), attachedVpc(g), (String) props.get("vpcId")));
+        };
+    }
+
+    @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
+        return () -> StepResult.done(attach(ctx, current.address(), current.id(), (String) current.props().get("vpcId"),
+                (String) props.get("vpcId")));
+    }
+
+    private Observed attach(ResourceContext ctx, Address address, String igwId, String attachedTo, String vpcId) {
+        Ec2Client ec2 = ctx.aws().ec2();
+        if (vpcId.equals(attachedTo)) return observe(address, igwId, vpcId);
+        if (attachedTo != null) {
+            Ec2Tagging.ignoringGone(() -> ec2.detachInternetGateway(b -> b.internetGatewayId(igwId).vpcId(attachedTo)),
+                    "Gateway.NotAttached", "InvalidVpcID.NotFound");
+        }
+        ec2.attachInternetGateway(b -> b.internetGatewayId(igwId).vpcId(vpcId));
+        return observe(address, igwId, vpcId);
+    }
+
+    /** Detach first: AWS refuses to delete an attached gateway. */
+    @Override public Step delete(ResourceContext ctx, Observed current) {
+        return () -> {
+            Ec2Client ec2 = ctx.aws().ec2();
+            String vpcId = (String) current.props().get("vpcId");
+            if (vpcId != null) {
+                Ec2Tagging.ignoringGone(() -> ec2.detachInternetGateway(b -> b.internetGatewayId(current.id()).vpcId(vpcId)),
+                        "Gateway.NotAttached", "InvalidVpcID.NotFound", "InvalidInternetGatewayID.NotFound");
+            }
+            Ec2Tagging.ignoringGone(() -> ec2.deleteInternetGateway(b -> b.internetGatewayId(current.id())),
+                    "InvalidInternetGatewayID.NotFound");
+            return StepResult.done(current);
+        };
+    }
+
+    private static String attachedVpc(InternetGateway g) {
+        return g.attachments().stream().map(InternetGatewayAttachment::vpcId).findFirst().orElse(null);
+    }
+
+    private static Observed observe(Address address, String id, String vpcId) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        if (vpcId != null) props.put("vpcId", vpcId);
+        return new Observed(address, id, props, Map.of("id", id));
+    }
+}

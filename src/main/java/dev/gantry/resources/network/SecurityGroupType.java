@@ -1,0 +1,138 @@
+package dev.gantry.resources.network;
+
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.Step;
+import dev.gantry.resources.StepResult;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code security-group.load-balancer}, {@code security-group.service}: who may connect to what.
+ * {@code ingress} lists TCP rules as {@code {port, cidr}} or {@code {port, sourceGroup}}; changes
+ * are applied rule by rule, so connections that stay allowed are never interrupted.
+ */
+public final class SecurityGroupType implements ResourceType {
+    /** Sorts rules the same way in desired and observed props, so equal sets compare equal. */
+    static final Comparator<Map<String, Object>> RULE_ORDER = Comparator
+            .comparing((Map<String, Object> r) -> ((Number) r.get("port")).intValue())
+            .thenComparing(r -> String.valueOf(r.getOrDefault("cidr", "")))
+            .thenComparing(r -> String.valueOf(r.getOrDefault("sourceGroup", "")));
+
+    @Override public String type() { return "security-group"; }
+
+    @Override public int tier() { return 1; }
+
+    @Override public Set<String> replaceOn() { return Set.of("vpcId", "description"); }
+
+    @Override public List<Observed> refresh(ResourceContext ctx) {
+        List<Observed> out = new ArrayList<>();
+        for (SecurityGroup g : ctx.aws().ec2().describeSecurityGroups(b -> b.filters(Ec2Tagging.appFilter(ctx))).securityGroups()) {
+            Ec2Tagging.addressOf(ctx, g.tags(), type()).ifPresent(a -> out.add(observe(a, g)));
+        }
+        return out;
+    }
+
+    @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        return () -> {
+            Ec2Client ec2 = ctx.aws().ec2();
+            String id = ec2.describeSecurityGroups(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
+                    .securityGroups().stream().map(SecurityGroup::groupId).findFirst()
+                    .orElseGet(() -> ec2.createSecurityGroup(b -> b.vpcId((String) props.get("vpcId"))
+                            .groupName(ctx.name(desired.address().name())).description((String) props.get("description"))
+                            .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "security-group"))).groupId());
+            return StepResult.done(reconcile(ctx, desired.address(), id, props));
+        };
+    }
+
+    @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
+        return () -> StepResult.done(reconcile(ctx, current.address(), current.id(), props));
+    }
+
+    private Observed reconcile(ResourceContext ctx, Address address, String groupId, Map<String, Object> props) {
+        Ec2Client ec2 = ctx.aws().ec2();
+        SecurityGroup g = ec2.describeSecurityGroups(b -> b.groupIds(groupId)).securityGroups().get(0);
+        List<Map<String, Object>> want = rules(props.get("ingress"));
+        List<Map<String, Object>> have = ingress(g);
+        List<IpPermission> add = want.stream().filter(r -> !have.contains(r)).map(SecurityGroupType::permission).toList();
+        List<IpPermission> remove = have.stream().filter(r -> !want.contains(r)).map(SecurityGroupType::permission).toList();
+        // Allow the new before removing the old, so a changed rule never leaves a gap.
+        if (!add.isEmpty()) ec2.authorizeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(add));
+        if (!remove.isEmpty()) ec2.revokeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(remove));
+        return observe(address, ec2.describeSecurityGroups(b -> b.groupIds(groupId)).securityGroups().get(0));
+    }
+
+    @Override public Step delete(ResourceContext ctx, Observed current) {
+        return () -> {
+            Ec2Tagging.ignoringGone(() -> ctx.aws().ec2().deleteSecurityGroup(b -> b.groupId(current.id())), "InvalidGroup.NotFound");
+            return StepResult.done(current);
+        };
+    }
+
+    /** One TCP rule as the props show it: sorted keys, port as Integer. */
+    static Map<String, Object> rule(int port, String key, Object value) {
+        Map<String, Object> r = new TreeMap<>();
+        r.put("port", port);
+        r.put(key, value);
+        return r;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rules(Object o) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (o instanceof List<?> l) {
+            for (Object x : l) {
+                Map<String, Object> m = (Map<String, Object>) x;
+                int port = ((Number) m.get("port")).intValue();
+                if (m.containsKey("cidr")) out.add(rule(port, "cidr", String.valueOf(m.get("cidr"))));
+                else out.add(rule(port, "sourceGroup", String.valueOf(m.get("sourceGroup"))));
+            }
+        }
+        out.sort(RULE_ORDER);
+        return out;
+    }
+
+    private static List<Map<String, Object>> ingress(SecurityGroup g) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (IpPermission p : g.ipPermissions()) {
+            // gantry only writes single-port TCP rules; other shapes (added by hand) are left alone,
+            // since they could not be written back through these props.
+            if (!"tcp".equals(p.ipProtocol()) || p.fromPort() == null || !p.fromPort().equals(p.toPort())) continue;
+            int port = p.fromPort();
+            for (IpRange r : p.ipRanges()) out.add(rule(port, "cidr", r.cidrIp()));
+            for (UserIdGroupPair u : p.userIdGroupPairs()) out.add(rule(port, "sourceGroup", u.groupId()));
+        }
+        out.sort(RULE_ORDER);
+        return out;
+    }
+
+    private static IpPermission permission(Map<String, Object> r) {
+        int port = ((Number) r.get("port")).intValue();
+        IpPermission.Builder b = IpPermission.builder().ipProtocol("tcp").fromPort(port).toPort(port);
+        if (r.containsKey("cidr")) b.ipRanges(IpRange.builder().cidrIp((String) r.get("cidr")).build());
+        else b.userIdGroupPairs(UserIdGroupPair.builder().groupId((String) r.get("sourceGroup")).build());
+        return b.build();
+    }
+
+    private static Observed observe(Address address, SecurityGroup g) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("vpcId", g.vpcId());
+        props.put("description", g.description());
+        props.put("ingress", ingress(g));
+        return new Observed(address, g.groupId(), props, Map.of("id", g.groupId()));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.gantry.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain-words paragraph of what a spec will build, for validate and the wizard's review. */
+public final class SpecSummary {
+    private SpecSummary() {}
+
+    public static String describe(Spec s) {
+        Task t = s.task();
+        Service svc = s.service();
+        List<String> parts = new ArrayList<>();
+        parts.add(s.app() + " runs " + t.image() + " on ECS Fargate in " + s.region() + ": "
+                + count(svc.desiredCount(), "task") + " of " + vcpu(t.cpu()) + " vCPU and " + gb(t.memory()) + " GB memory ("
+                + t.architecture().yaml() + ")" + (s.cluster().name().equals(s.app()) ? "" : " in cluster " + s.cluster().name()) + ".");
+        parts.add(network(s.network()) + ".");
+        if (s.hasLoadBalancer()) {
+            String lb = "A public load balancer forwards to port " + t.port();
+            if (s.hasCertificate()) {
+                lb += s.certificate().existing() ? " over HTTPS with an existing certificate"
+                        : " over HTTPS with a certificate for " + String.join(", ", s.certificate().names());
+            } else {
+                lb += " over plain HTTP";
+            }
+            String url = s.url();
+            lb += url != null ? "; the service will be at " + url : "; its address is known after apply";
+            parts.add(lb + ".");
+        } else {
+            parts.add("It takes no inbound traffic (no load balancer).");
+        }
+        if (svc.autoscaling() != null) {
+            Autoscaling a = svc.autoscaling();
+            parts.add("Autoscaling keeps " + a.min() + " to " + a.max() + " tasks near " + a.cpuTarget() + "% CPU.");
+        }
+        int secrets = t.secrets().size();
+        if (secrets > 0) {
+            int managed = s.managedSecrets().size();
+            parts.add(count(secrets, "secret") + " from SSM Parameter Store"
+                    + (managed > 0 ? " (" + managed + " managed by gantry, value given at apply)" : "") + ".");
+        }
+        parts.add("Logs are kept " + t.logs().retentionDays() + " days.");
+        return String.join(" ", parts);
+    }
+
+    private static String network(Network n) {
+        return switch (n.vpc()) {
+            case NEW -> "Network: a new VPC " + n.cidr() + " across " + n.availabilityZones() + " availability zones, "
+                    + switch (n.natGateways()) {
+                        case NONE -> "tasks in public subnets with public IPs (no NAT gateway)";
+                        case SINGLE -> "tasks in private subnets behind one NAT gateway";
+                        case PER_AZ -> "tasks in private subnets behind a NAT gateway per zone";
+                    };
+            case DEFAULT -> "Network: the account's default VPC, tasks with public IPs";
+            case EXISTING -> "Network: existing VPC " + n.vpcId() + " with " + n.publicSubnets().size() + " public subnets"
+                    + (n.privateSubnets().isEmpty() ? ", tasks with public IPs" : ", tasks in " + n.privateSubnets().size() + " private subnets");
+        };
+    }
+
+    private static String count(int n, String noun) { return n + " " + noun + (n == 1 ? "" : "s"); }
+
+    private static String vcpu(int cpu) { return trim(cpu / 1024.0); }
+
+    private static String gb(int mib) { return trim(mib / 1024.0); }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

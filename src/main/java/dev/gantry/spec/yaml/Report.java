@@ -1,0 +1,48 @@
+package dev.gantry.spec.yaml;
+
+import dev.gantry.spec.Diagnostic;
+import dev.gantry.spec.Rules;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects the diagnostics of one file and remembers which fields were wrong, so a rule that
+ * spans fields stays silent when one of its inputs already has an error (no cascades).
+ */
+final class Report {
+    final String file;
+    final List<Diagnostic> out;
+    private final Set<String> bad = new HashSet<>();
+
+    Report(String file, List<Diagnostic> out) {
+        this.file = file;
+        this.out = out;
+    }
+
+    void error(int line, int column, String field, String message, String fix) {
+        bad.add(field);
+        out.add(Diagnostic.error(file, line, column, field, message, fix));
+    }
+
+    void error(int line, int column, String field, Rules.Problem p) {
+        error(line, column, field, p.message(), p.fix());
+    }
+
+    void warning(int line, int column, String field, String message, String fix) {
+        out.add(Diagnostic.warning(file, line, column, field, message, fix));
+    }
+
+    /** Records a field as unusable without a new message (e.g. its section already failed). */
+    void markBad(String field) { bad.add(field); }
+
+    /** True when the field or any field inside it had an error. */
+    boolean bad(String field) {
+        if (bad.contains(field)) return true;
+        for (String b : bad) if (b.startsWith(field + ".") || b.startsWith(field + "[")) return true;
+        return false;
+    }
+
+    boolean hasErrors() { return out.stream().anyMatch(Diagnostic::isError); }
+}

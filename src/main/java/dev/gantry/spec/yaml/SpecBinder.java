@@ -1,0 +1,179 @@
+package dev.gantry.spec.yaml;
+
+import dev.gantry.spec.Cluster;
+import dev.gantry.spec.NatMode;
+import dev.gantry.spec.Network;
+import dev.gantry.spec.Rules;
+import dev.gantry.spec.Spec;
+import dev.gantry.spec.Task;
+import dev.gantry.spec.VpcMode;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns the node tree into a {@link Spec}, checking every rule of spec v1 on the way. */
+final class SpecBinder {
+    static final List<String> NETWORK_KEYS = List.of("vpc", "cidr", "availabilityZones", "natGateways", "vpcId",
+            "publicSubnets", "privateSubnets");
+    static final List<String> CLUSTER_KEYS = List.of("name", "containerInsights");
+
+    private final Report report;
+
+    SpecBinder(Report report) { this.report = report; }
+
+    /** The spec, or null when any error was reported. */
+    Spec bind(Node root) {
+        if (!(root instanceof Node.MapNode map)) {
+            report.error(root.line(), root.column(), "", "the file must be a map of fields (version, app, region, task, …), got " + root.describe(),
+                    "start from a template: gantry init, or copy templates/web-https.yaml");
+            return null;
+        }
+        Section s = new Section(map, "", 1, 1, report, Spec.sectionNames());
+
+        Long version = s.integer("version");
+        if (!s.has("version")) {
+            s.required("version", "add 'version: 1' as the first line");
+        } else if (version != null && version != Spec.CURRENT_VERSION) {
+            report.error(s.valueLine("version"), s.valueColumn("version"), "version",
+                    "gantry understands spec version 1 only, got " + version, "use version: 1");
+        }
+
+        String app = s.string("app");
+        if (!s.has("app")) s.required("app", "add e.g. 'app: hello' (lowercase; it prefixes every AWS name)");
+        else if (app != null) s.check("app", Rules.appName(app));
+
+        String region = s.string("region");
+        if (!s.has("region")) s.required("region", "add e.g. 'region: us-east-1'");
+        else if (region != null) s.check("region", Rules.region(region));
+
+        Map<String, String> tags = tags(s);
+        Network network = network(s);
+        Cluster cluster = cluster(s, app);
+        Task task = new TaskBinder(report, app).bind(s);
+        EdgeBinder edge = new EdgeBinder(report, s, region);
+        var service = edge.service();
+        var loadBalancer = edge.loadBalancer();
+        var certificate = edge.certificate();
+        var dns = edge.dns();
+        edge.crossRules(task, certificate, dns);
+
+        if (report.hasErrors()) return null;
+        return new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns);
+    }
+
+    private Map<String, String> tags(Section s) {
+        Node.MapNode m = s.map("tags");
+        if (m == null) return Map.of();
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Node.Entry e : m.entries().values()) {
+            String field = "tags." + e.key();
+            Rules.Problem key = Rules.tagKey(e.key());
+            if (key != null) report.error(e.line(), e.column(), field, key);
+            if (e.value() instanceof Node.ScalarNode v && v.kind() == Node.Kind.STRING) {
+                Rules.Problem value = Rules.tagValue(v.text());
+                if (value != null) report.error(v.line(), v.column(), field, value);
+                tags.put(e.key(), v.text());
+            } else if (e.value() instanceof Node.ScalarNode v && v.kind() != Node.Kind.NULL) {
+                report.error(v.line(), v.column(), field, "tag values are text, got " + v.describe(),
+                        "quote it: " + e.key() + ": \"" + v.text() + "\"");
+            } else {
+                report.error(e.value().line(), e.value().column(), field, "expected text, got " + e.value().describe(),
+                        "write " + e.key() + ": value (use \"\" for an empty value)");
+            }
+            if (e.key().equals("Name")) {
+                report.warning(e.line(), e.column(), field, "gantry sets the Name tag of each resource itself; this value is ignored",
+                        "remove it, or use another key");
+            }
+        }
+        if (tags.size() > Rules.MAX_USER_TAGS) {
+            report.error(s.lineOf("tags"), s.columnOf("tags"), "tags", "at most " + Rules.MAX_USER_TAGS
+                    + " tags (AWS allows 50 per resource and gantry adds 3), got " + tags.size(), "remove some tags");
+        }
+        return tags;
+    }
+
+    private Network network(Section root) {
+        Section s = root.section("network", NETWORK_KEYS);
+        if (s == null) return Network.defaults();
+        VpcMode mode = s.has("vpc") ? s.enumeration("vpc", VpcMode.class) : VpcMode.NEW;
+        if (mode == null) return null;
+        return switch (mode) {
+            case NEW -> newVpc(s);
+            case DEFAULT -> {
+                for (String k : List.of("cidr", "availabilityZones", "natGateways", "vpcId", "publicSubnets", "privateSubnets")) {
+                    s.forbid(k, k + " does not apply to vpc: default (the default VPC already has its subnets)",
+                            "remove it, or use vpc: " + (k.equals("vpcId") || k.endsWith("Subnets") ? "existing" : "new"));
+                }
+                yield Network.defaultVpc();
+            }
+            case EXISTING -> existingVpc(s);
+        };
+    }
+
+    private Network newVpc(Section s) {
+        for (String k : List.of("vpcId", "publicSubnets", "privateSubnets")) {
+            s.forbid(k, k + " applies only to vpc: existing; gantry creates the VPC for vpc: new", "remove it, or set vpc: existing");
+        }
+        String cidr = s.string("cidr");
+        if (cidr != null) s.check("cidr", Rules.vpcCidr(cidr));
+        Long azs = s.integer("availabilityZones");
+        if (azs != null) s.check("availabilityZones", Rules.availabilityZones(azs));
+        NatMode nat = s.enumeration("natGateways", NatMode.class);
+        return Network.newVpc(cidr == null ? Network.DEFAULT_CIDR : cidr, azs == null ? 2 : azs.intValue(),
+                nat == null ? NatMode.SINGLE : nat);
+    }
+
+    private Network existingVpc(Section s) {
+        for (String k : List.of("cidr", "availabilityZones", "natGateways")) {
+            s.forbid(k, k + " applies only to vpc: new; an existing VPC keeps its own", "remove it");
+        }
+        String vpcId = s.string("vpcId");
+        if (!s.has("vpcId")) s.required("vpcId", "add the VPC's id, e.g. vpcId: vpc-0123456789abcdef0 (aws ec2 describe-vpcs)");
+        else if (vpcId != null) s.check("vpcId", Rules.vpcId(vpcId));
+        List<String> pub = subnets(s, "publicSubnets", new HashSet<>());
+        if (!s.has("publicSubnets")) {
+            s.required("publicSubnets", "list at least 2 public subnets in different zones: publicSubnets: [subnet-…, subnet-…]");
+        } else if (pub != null && pub.size() < 2) {
+            report.error(s.valueLine("publicSubnets"), s.valueColumn("publicSubnets"), s.field("publicSubnets"),
+                    "at least 2 public subnets are needed (a load balancer spans two availability zones), got " + pub.size(),
+                    "add a public subnet in another zone");
+        }
+        Set<String> seen = new HashSet<>(pub == null ? List.of() : pub);
+        List<String> priv = subnets(s, "privateSubnets", seen);
+        if (priv != null && priv.size() == 1) {
+            report.warning(s.valueLine("privateSubnets"), s.valueColumn("privateSubnets"), s.field("privateSubnets"),
+                    "with one private subnet every task runs in one availability zone", "add a private subnet in another zone");
+        }
+        return Network.existing(vpcId, pub, priv);
+    }
+
+    /** A list of subnet ids; duplicates (within the list or already in {@code seen}) are errors. */
+    private List<String> subnets(Section s, String key, Set<String> seen) {
+        List<String> ids = s.strings(key, "[subnet-0123456789abcdef0, subnet-0fedcba9876543210]");
+        if (ids == null) return null;
+        Node.ListNode list = s.listNode(key);
+        Set<String> mine = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            Node item = list.items().get(i);
+            String field = s.field(key) + "[" + i + "]";
+            Rules.Problem p = Rules.subnetId(id);
+            if (p != null) report.error(item.line(), item.column(), field, p);
+            else if (!mine.add(id)) report.error(item.line(), item.column(), field, id + " is listed twice", "remove the duplicate");
+            else if (seen.contains(id)) report.error(item.line(), item.column(), field, id + " is also in publicSubnets; a subnet is either public or private", "remove it from one list");
+        }
+        return ids;
+    }
+
+    private Cluster cluster(Section root, String app) {
+        Section s = root.section("cluster", CLUSTER_KEYS);
+        if (s == null) return null; // Spec applies the default (named after the app)
+        String name = s.string("name");
+        if (name != null) s.check("name", Rules.clusterName(name));
+        Boolean insights = s.bool("containerInsights");
+        return new Cluster(name != null ? name : app, insights != null && insights);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.gantry.spec.yaml;
+
+import dev.gantry.spec.Diagnostic;
+import dev.gantry.spec.Rules;
+import dev.gantry.spec.Spec;
+import dev.gantry.spec.SpecException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads gantry.yaml: parses it keeping every position, checks every rule of spec v1, applies the
+ * defaults. All problems come back together in one {@link SpecException}; warnings of a valid spec
+ * are available from {@link #check}.
+ */
+public final class SpecLoader {
+    private SpecLoader() {}
+
+    /** The outcome of checking one file: the spec (null when there are errors) and every diagnostic. */
+    public record Result(Spec spec, List<Diagnostic> diagnostics) {
+        public Result { diagnostics = List.copyOf(diagnostics); }
+        public boolean valid() { return spec != null; }
+        public List<Diagnostic> errors() { return diagnostics.stream().filter(Diagnostic::isError).toList(); }
+        public List<Diagnostic> warnings() { return diagnostics.stream().filter(d -> !d.isError()).toList(); }
+    }
+
+    public static Spec load(Path file) throws SpecException {
+        return orThrow(check(file));
+    }
+
+    public static Spec load(String fileName, String text) throws SpecException {
+        return orThrow(check(fileName, text));
+    }
+
+    /** Checks a file without throwing: for validate, which also prints warnings of valid specs. */
+    public static Result check(Path file) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                return failed(name, "is a directory, not a spec file", "pass the file, e.g. -f " + file.resolve("gantry.yaml"));
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return failed(name, "file not found", "create one with 'gantry init', or pass another file with -f");
+        } catch (AccessDeniedException e) {
+            return failed(name, "cannot read the file: permission denied", "check its permissions (ls -l " + name + ")");
+        } catch (IOException e) {
+            return failed(name, "cannot read the file: " + e.getMessage(), null);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return failed(name, "the file is not UTF-8 text", "save it as UTF-8");
+        }
+        return check(name, text);
+    }
+
+    public static Result check(String fileName, String text) {
+        List<Diagnostic> out = new ArrayList<>();
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        Node root = YamlTree.parse(fileName, text, out);
+        Spec spec = null;
+        if (root != null && out.stream().noneMatch(Diagnostic::isError)) {
+            spec = new SpecBinder(new Report(fileName, out)).bind(root);
+        } else if (root != null) {
+            // Structural problems (duplicates, aliases) still leave a tree worth checking in full.
+            new SpecBinder(new Report(fileName, out)).bind(root);
+        }
+        out.sort(java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        return new Result(spec, out);
+    }
+
+    /** The check gantry applies to a {@code --region} flag, in the spec's words. */
+    public static Rules.Problem checkRegion(String region) { return Rules.region(region); }
+
+    private static Result failed(String file, String message, String fix) {
+        return new Result(null, List.of(Diagnostic.error(file, 0, 0, "", message, fix)));
+    }
+
+    private static Spec orThrow(Result r) throws SpecException {
+        if (!r.valid()) throw new SpecException(r.diagnostics());
+        return r.spec();
+    }
+}

@@ -1,0 +1,266 @@
+package dev.gantry.spec.yaml;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gantry.spec.Architecture;
+import dev.gantry.spec.Fargate;
+import dev.gantry.spec.Logs;
+import dev.gantry.spec.NatMode;
+import dev.gantry.spec.Regions;
+import dev.gantry.spec.Rules;
+import dev.gantry.spec.VpcMode;
+import dev.gantry.spec.YamlEnum;
+
+import java.util.List;
+
+/**
+ * JSON Schema (draft-07) of spec v1, for editors (completion and squiggles while typing). Built from
+ * the same constants as {@link dev.gantry.spec.Rules}, so the bounds cannot drift. The loader stays
+ * the authority: some rules (CIDR alignment, cross-field rules) are beyond what a schema can say.
+ */
+public final class SpecSchema {
+    private SpecSchema() {}
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String SUBNET = Rules.SUBNET_ID.pattern();
+    private static final String DNS_NAME = "^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$";
+    private static final String CERT_NAME = "^(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$";
+    private static final String IPV4_CIDR = "^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])/(3[0-2]|[12]?[0-9])$";
+
+    public static String json() {
+        try {
+            return JSON.writeValueAsString(build()) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ObjectNode build() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("$schema", "http://json-schema.org/draft-07/schema#");
+        root.put("title", "gantry.yaml");
+        root.setAll(object("gantry spec, version 1: one containerised web service on ECS Fargate and everything around it."));
+        required(root, "version", "app", "region", "task");
+        ObjectNode p = (ObjectNode) root.get("properties");
+        p.set("version", integer("The spec format; only 1 exists.", 1, 1));
+        ObjectNode app = string("The app's name; prefixes every AWS name.", Rules.APP.pattern());
+        app.put("minLength", Rules.APP_LENGTH.min()).put("maxLength", Rules.APP_LENGTH.max());
+        p.set("app", app);
+        p.set("region", enumOf("The AWS region everything is created in.", Regions.KNOWN));
+        ObjectNode tags = JSON.createObjectNode().put("type", "object")
+                .put("description", "Added to every resource. Keys may not start with aws: or gantry:.")
+                .put("maxProperties", Rules.MAX_USER_TAGS);
+        tags.set("propertyNames", JSON.createObjectNode().put("pattern", "^(?![aA][wW][sS]:)(?![gG][aA][nN][tT][rR][yY]:).{1,128}$"));
+        tags.set("additionalProperties", JSON.createObjectNode().put("type", "string").put("maxLength", 256));
+        p.set("tags", tags);
+        p.set("network", network());
+        p.set("cluster", cluster());
+        p.set("task", task());
+        p.set("service", service());
+        p.set("loadBalancer", loadBalancer());
+        p.set("certificate", certificate());
+        p.set("dns", dns());
+        // Cross-section rules a schema can express: certificate and dns need a load balancer, which needs a port.
+        ArrayNode allOf = root.putArray("allOf");
+        allOf.add(requiresIf("certificate", "loadBalancer"));
+        allOf.add(requiresIf("dns", "loadBalancer"));
+        ObjectNode portRule = JSON.createObjectNode();
+        portRule.set("if", JSON.createObjectNode().set("required", JSON.createArrayNode().add("loadBalancer")));
+        ObjectNode then = JSON.createObjectNode();
+        then.set("properties", JSON.createObjectNode().set("task", JSON.createObjectNode().set("required", JSON.createArrayNode().add("port"))));
+        portRule.set("then", then);
+        allOf.add(portRule);
+        return root;
+    }
+
+    private static ObjectNode network() {
+        ObjectNode n = object("Where the service runs. Default: a new VPC.");
+        ObjectNode p = (ObjectNode) n.get("properties");
+        p.set("vpc", withDefault(enumOf("new: gantry builds one; default: the account's default VPC; existing: one you have.",
+                YamlEnum.spellings(VpcMode.class)), "new"));
+        ObjectNode cidr = string("vpc: new. A private (RFC 1918) block, /16 to /24.",
+                "^(10\\.|172\\.(1[6-9]|2[0-9]|3[01])\\.|192\\.168\\.)[0-9.]+/(1[6-9]|2[0-4])$");
+        p.set("cidr", withDefault(cidr, "10.0.0.0/16"));
+        p.set("availabilityZones", withDefault(integer("vpc: new. 2 or 3.", 2, 3), 2));
+        p.set("natGateways", withDefault(enumOf("vpc: new. none: public subnets with public IPs (cheapest); single: one shared; perAz: one per zone.",
+                YamlEnum.spellings(NatMode.class)), "single"));
+        p.set("vpcId", string("vpc: existing (required there).", Rules.VPC_ID.pattern()));
+        p.set("publicSubnets", idList("vpc: existing. At least 2, in different zones.", 2));
+        p.set("privateSubnets", idList("vpc: existing. Optional; without them tasks get public IPs.", 1));
+        ArrayNode allOf = n.putArray("allOf");
+        ObjectNode existing = JSON.createObjectNode();
+        existing.set("if", JSON.createObjectNode().set("properties", JSON.createObjectNode().set("vpc", JSON.createObjectNode().put("const", "existing"))));
+        existing.set("then", JSON.createObjectNode().set("required", JSON.createArrayNode().add("vpc").add("vpcId").add("publicSubnets")));
+        allOf.add(existing);
+        return n;
+    }
+
+    private static ObjectNode cluster() {
+        ObjectNode c = object("The ECS cluster. Default name: the app name.");
+        ObjectNode p = (ObjectNode) c.get("properties");
+        p.set("name", string("1–255 letters, digits, - and _.", Rules.CLUSTER_NAME.pattern()));
+        p.set("containerInsights", withDefault(bool("CloudWatch Container Insights metrics (extra cost)."), false));
+        return c;
+    }
+
+    private static ObjectNode task() {
+        ObjectNode t = object("The container and its size on Fargate.");
+        required(t, "image");
+        ObjectNode p = (ObjectNode) t.get("properties");
+        ObjectNode image = string("A container image: registry/repository:tag or …@sha256:digest.", "^[^\\s]+$");
+        p.set("image", image);
+        ObjectNode cpu = JSON.createObjectNode().put("type", "integer").put("description", "CPU units; 1024 = 1 vCPU.");
+        ArrayNode cpus = cpu.putArray("enum");
+        Fargate.CPUS.forEach(cpus::add);
+        p.set("cpu", withDefault(cpu, 256));
+        p.set("memory", withDefault(JSON.createObjectNode().put("type", "integer")
+                .put("description", "MiB; a combination Fargate accepts for the cpu (256: 512, 1024, 2048; 512: 1024–4096; …)."), 512));
+        p.set("architecture", withDefault(enumOf("CPU architecture of the image.", YamlEnum.spellings(Architecture.class)), "x86_64"));
+        p.set("port", integer("The port the container listens on. Required with a loadBalancer.", Rules.PORT.min(), Rules.PORT.max()));
+        ObjectNode command = JSON.createObjectNode().put("type", "array").put("description", "Overrides the image's command.");
+        command.set("items", JSON.createObjectNode().put("type", "string"));
+        p.set("command", command);
+        ObjectNode env = JSON.createObjectNode().put("type", "object").put("description", "Plain settings; values are text (quote numbers).");
+        env.set("propertyNames", JSON.createObjectNode().put("pattern", Rules.ENV_NAME.pattern()));
+        env.set("additionalProperties", JSON.createObjectNode().put("type", "string"));
+        p.set("environment", env);
+        ObjectNode secret = object("An SSM parameter: a name gantry manages (its value is given at apply), or the ARN of an existing one.");
+        required(secret, "parameter");
+        ((ObjectNode) secret.get("properties")).set("parameter", string("/path/name (managed) or arn:aws:ssm:REGION:ACCOUNT:parameter/…",
+                "^(/(?![aA][wW][sS])(?![sS][sS][mM])[a-zA-Z0-9_.-]+(/[a-zA-Z0-9_.-]+)*|" + Rules.PARAMETER_ARN.pattern().substring(1, Rules.PARAMETER_ARN.pattern().length() - 1) + ")$"));
+        ObjectNode secrets = JSON.createObjectNode().put("type", "object").put("description", "Name → SSM parameter; never a value.");
+        secrets.set("propertyNames", JSON.createObjectNode().put("pattern", Rules.ENV_NAME.pattern()));
+        secrets.set("additionalProperties", secret);
+        p.set("secrets", secrets);
+        ObjectNode logs = object("CloudWatch Logs.");
+        ObjectNode days = JSON.createObjectNode().put("type", "integer").put("description", "Days to keep logs.").put("default", Logs.DEFAULT_RETENTION_DAYS);
+        ArrayNode allowed = days.putArray("enum");
+        Logs.ALLOWED_RETENTION.forEach(allowed::add);
+        ((ObjectNode) logs.get("properties")).set("retentionDays", days);
+        p.set("logs", logs);
+        ArrayNode allOf = t.putArray("allOf");
+        for (int c : Fargate.CPUS) {
+            ObjectNode rule = JSON.createObjectNode();
+            ObjectNode cond = JSON.createObjectNode();
+            cond.set("properties", JSON.createObjectNode().set("cpu", JSON.createObjectNode().put("const", c)));
+            cond.set("required", JSON.createArrayNode().add("cpu"));
+            rule.set("if", cond);
+            ObjectNode mem = JSON.createObjectNode();
+            ArrayNode values = mem.putArray("enum");
+            Fargate.validMemories(c).forEach(values::add);
+            rule.set("then", JSON.createObjectNode().set("properties", JSON.createObjectNode().set("memory", mem)));
+            allOf.add(rule);
+        }
+        return t;
+    }
+
+    private static ObjectNode service() {
+        ObjectNode s = object("How many copies run and how a new version replaces the old.");
+        ObjectNode p = (ObjectNode) s.get("properties");
+        p.set("desiredCount", withDefault(integer("Tasks to run.", Rules.DESIRED_COUNT.min(), Rules.DESIRED_COUNT.max()), 2));
+        p.set("minimumHealthyPercent", withDefault(integer("Share of desiredCount kept running during a deployment.",
+                Rules.MINIMUM_HEALTHY_PERCENT.min(), Rules.MINIMUM_HEALTHY_PERCENT.max()), 100));
+        p.set("maximumPercent", withDefault(integer("Upper limit during a deployment; greater than minimumHealthyPercent.",
+                Rules.MAXIMUM_PERCENT.min(), Rules.MAXIMUM_PERCENT.max()), 200));
+        p.set("rollbackOnFailure", withDefault(bool("Roll back a deployment that fails (circuit breaker)."), true));
+        ObjectNode a = object("CPU target tracking; min ≤ desiredCount ≤ max.");
+        required(a, "min", "max");
+        ObjectNode ap = (ObjectNode) a.get("properties");
+        ap.set("min", integer("Fewest tasks.", Rules.AUTOSCALING_COUNT.min(), Rules.AUTOSCALING_COUNT.max()));
+        ap.set("max", integer("Most tasks.", 1, Rules.AUTOSCALING_COUNT.max()));
+        ap.set("cpuTarget", withDefault(integer("Average CPU percent to aim for.", Rules.CPU_TARGET.min(), Rules.CPU_TARGET.max()),
+                EdgeBinder.DEFAULT_CPU_TARGET));
+        p.set("autoscaling", a);
+        return s;
+    }
+
+    private static ObjectNode loadBalancer() {
+        ObjectNode l = object("A public Application Load Balancer. Omit for a service that takes no inbound traffic.");
+        ObjectNode p = (ObjectNode) l.get("properties");
+        p.set("healthCheckPath", withDefault(string("Path the load balancer checks.", "^/").put("maxLength", Rules.MAX_HEALTH_CHECK_PATH), "/"));
+        p.set("deregistrationDelay", withDefault(integer("Seconds to drain a stopping task.", Rules.DEREGISTRATION_DELAY.min(),
+                Rules.DEREGISTRATION_DELAY.max()), 30));
+        p.set("idleTimeout", withDefault(integer("Seconds an idle connection stays open.", Rules.IDLE_TIMEOUT.min(), Rules.IDLE_TIMEOUT.max()), 60));
+        ObjectNode cidrs = JSON.createObjectNode().put("type", "array").put("description", "Who may connect. Default everyone.").put("minItems", 1);
+        cidrs.set("items", JSON.createObjectNode().put("type", "string").put("pattern", IPV4_CIDR));
+        cidrs.putArray("default").add("0.0.0.0/0");
+        p.set("allowedCidrs", cidrs);
+        return l;
+    }
+
+    private static ObjectNode certificate() {
+        ObjectNode c = object("HTTPS. Requires loadBalancer. Give domain (gantry requests one) or arn (an existing one).");
+        ObjectNode p = (ObjectNode) c.get("properties");
+        p.set("domain", string("A DNS name; a leading *. is allowed.", CERT_NAME));
+        ObjectNode alt = JSON.createObjectNode().put("type", "array").put("description", "More names on the certificate.");
+        alt.set("items", JSON.createObjectNode().put("type", "string").put("pattern", CERT_NAME));
+        p.set("alternativeNames", alt);
+        p.set("arn", string("An ACM certificate ARN in the spec's region.", Rules.CERTIFICATE_ARN.pattern()));
+        ArrayNode oneOf = c.putArray("oneOf");
+        oneOf.add(JSON.createObjectNode().set("required", JSON.createArrayNode().add("domain")));
+        oneOf.add(JSON.createObjectNode().set("required", JSON.createArrayNode().add("arn")));
+        return c;
+    }
+
+    private static ObjectNode dns() {
+        ObjectNode d = object("A Route53 alias to the load balancer. Requires loadBalancer.");
+        required(d, "zone", "record");
+        ObjectNode p = (ObjectNode) d.get("properties");
+        p.set("zone", string("An existing public hosted zone.", DNS_NAME));
+        p.set("record", string("The zone itself or a name inside it.", DNS_NAME));
+        return d;
+    }
+
+    private static ObjectNode object(String description) {
+        ObjectNode o = JSON.createObjectNode().put("type", "object").put("description", description).put("additionalProperties", false);
+        o.putObject("properties");
+        return o;
+    }
+
+    private static void required(ObjectNode o, String... names) {
+        ArrayNode r = o.putArray("required");
+        for (String n : names) r.add(n);
+    }
+
+    private static ObjectNode string(String description, String pattern) {
+        return JSON.createObjectNode().put("type", "string").put("description", description).put("pattern", pattern);
+    }
+
+    private static ObjectNode integer(String description, int min, int max) {
+        return JSON.createObjectNode().put("type", "integer").put("description", description).put("minimum", min).put("maximum", max);
+    }
+
+    private static ObjectNode bool(String description) {
+        return JSON.createObjectNode().put("type", "boolean").put("description", description);
+    }
+
+    private static ObjectNode enumOf(String description, List<String> values) {
+        ObjectNode e = JSON.createObjectNode().put("type", "string").put("description", description);
+        ArrayNode a = e.putArray("enum");
+        values.forEach(a::add);
+        return e;
+    }
+
+    private static ObjectNode idList(String description, int minItems) {
+        ObjectNode l = JSON.createObjectNode().put("type", "array").put("description", description).put("minItems", minItems).put("uniqueItems", true);
+        l.set("items", JSON.createObjectNode().put("type", "string").put("pattern", SUBNET));
+        return l;
+    }
+
+    private static ObjectNode withDefault(ObjectNode n, Object value) {
+        if (value instanceof Integer i) n.put("default", i);
+        else if (value instanceof Boolean b) n.put("default", b);
+        else n.put("default", String.valueOf(value));
+        return n;
+    }
+
+    private static ObjectNode requiresIf(String present, String needed) {
+        ObjectNode rule = JSON.createObjectNode();
+        rule.set("if", JSON.createObjectNode().set("required", JSON.createArrayNode().add(present)));
+        rule.set("then", JSON.createObjectNode().set("required", JSON.createArrayNode().add(needed)));
+        return rule;
+    }
+}

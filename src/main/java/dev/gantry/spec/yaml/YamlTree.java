@@ -1,0 +1,160 @@
+package dev.gantry.spec.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gantry.spec.Diagnostic;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Reads YAML text into a {@link Node} tree with Jackson's streaming parser. Problems of form
+ * (syntax, duplicate keys, aliases, several documents) become diagnostics, never exceptions.
+ */
+final class YamlTree {
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    private final String file;
+    private final String[] lines;
+    private final List<Diagnostic> out;
+
+    private YamlTree(String file, String text, List<Diagnostic> out) {
+        this.file = file;
+        this.lines = text.split("\n", -1);
+        this.out = out;
+    }
+
+    /** The root node, or null when the text is empty or not YAML (diagnostics say why). */
+    static Node parse(String file, String text, List<Diagnostic> out) {
+        return new YamlTree(file, text, out).parse(text);
+    }
+
+    private Node parse(String text) {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                out.add(Diagnostic.error(file, 1, 1, "", "the file is empty",
+                        "start from a template: gantry init, or copy templates/web-https.yaml"));
+                return null;
+            }
+            Node root = read(p, t, "");
+            JsonToken next = p.nextToken();
+            if (next != null) {
+                JsonLocation l = p.currentTokenLocation();
+                out.add(Diagnostic.error(file, l.getLineNr(), l.getColumnNr(), "",
+                        "the file holds more than one YAML document ('---')", "keep one spec per file"));
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            out.add(syntaxError(e));
+            return null;
+        } catch (IOException e) {
+            out.add(Diagnostic.error(file, 0, 0, "", "could not read: " + e.getMessage(), null));
+            return null;
+        }
+    }
+
+    private Node read(JsonParser p, JsonToken t, String path) throws IOException {
+        JsonLocation l = p.currentTokenLocation();
+        int line = l.getLineNr(), col = l.getColumnNr();
+        switch (t) {
+            case START_OBJECT -> {
+                LinkedHashMap<String, Node.Entry> entries = new LinkedHashMap<>();
+                while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
+                    JsonLocation kl = p.currentTokenLocation();
+                    String key = p.currentName();
+                    String child = path.isEmpty() ? key : path + "." + key;
+                    Node value = read(p, p.nextToken(), child);
+                    Node.Entry previous = entries.get(key);
+                    if (previous != null) {
+                        out.add(Diagnostic.error(file, kl.getLineNr(), kl.getColumnNr(), child,
+                                "duplicate key '" + key + "' (first on line " + previous.line() + ")",
+                                "keep one of them"));
+                    } else {
+                        entries.put(key, new Node.Entry(key, kl.getLineNr(), kl.getColumnNr(), value));
+                    }
+                }
+                return new Node.MapNode(line, col, entries);
+            }
+            case START_ARRAY -> {
+                List<Node> items = new ArrayList<>();
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    items.add(read(p, t, path + "[" + items.size() + "]"));
+                }
+                return new Node.ListNode(line, col, items);
+            }
+            case VALUE_STRING -> {
+                if (charAt(line, col) == '*') {
+                    out.add(Diagnostic.error(file, line, col, path, "YAML aliases (*" + p.getText() + ") are not supported",
+                            "write the value out in full"));
+                }
+                return new Node.ScalarNode(line, col, Node.Kind.STRING, p.getText(), p.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return new Node.ScalarNode(line, col, Node.Kind.INT, p.getText(), p.getBigIntegerValue());
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return new Node.ScalarNode(line, col, Node.Kind.FLOAT, p.getText(), p.getText());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return new Node.ScalarNode(line, col, Node.Kind.BOOL, p.getText(), t == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return new Node.ScalarNode(line, col, Node.Kind.NULL, "", null);
+            }
+            default -> {
+                // e.g. !!binary: nothing in a spec is binary, so treat it as text the binder will reject.
+                return new Node.ScalarNode(line, col, Node.Kind.STRING, String.valueOf(p.getText()), p.getText());
+            }
+        }
+    }
+
+    private char charAt(int line, int column) {
+        if (line < 1 || line > lines.length) return 0;
+        String s = lines[line - 1];
+        return column >= 1 && column <= s.length() ? s.charAt(column - 1) : 0;
+    }
+
+    /** Turns SnakeYAML's multi-line report into one plain sentence at the problem's position. */
+    private Diagnostic syntaxError(JsonProcessingException e) {
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+        String problem = e.getOriginalMessage();
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+            problem = m.getProblem();
+            if (m.getProblemMark() != null) {
+                line = m.getProblemMark().getLine() + 1;
+                col = m.getProblemMark().getColumn() + 1;
+            }
+        }
+        String message = "YAML syntax error: " + plain(problem);
+        return Diagnostic.error(file, Math.max(line, 1), Math.max(col, 1), "", message, fixFor(problem));
+    }
+
+    private static String plain(String problem) {
+        if (problem == null) return "the text is not valid YAML";
+        String p = problem.replace("\\t(TAB)", "tab").replace("\t(TAB)", "tab");
+        int cut = p.indexOf(" (Do not use");
+        if (cut > 0) p = p.substring(0, cut);
+        if (p.startsWith("Expected a field name")) return "keys must be plain names";
+        int nl = p.indexOf('\n');
+        return nl > 0 ? p.substring(0, nl) : p;
+    }
+
+    private static String fixFor(String problem) {
+        if (problem == null) return null;
+        if (problem.contains("TAB") || problem.contains("\\t")) return "indent with spaces, not tabs";
+        if (problem.contains("mapping values are not allowed")) return "put quotes around a value that contains ': ', or check the indentation";
+        if (problem.contains("expected ',' or ']'")) return "close the list with ']'";
+        if (problem.contains("expected ',' or '}'")) return "close the map with '}'";
+        if (problem.contains("could not find expected ':'")) return "write each field as 'key: value'";
+        if (problem.contains("did not find expected key") || problem.contains("expected <block end>")) return "check the indentation: keys of one map line up";
+        if (problem.contains("found unexpected end of stream") || problem.contains("quoted scalar")) return "close the quote";
+        return null;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.gantry.ui;
+
+import dev.gantry.diagnose.Diagnosis;
+import dev.gantry.engine.ApplyResult;
+import dev.gantry.engine.ApplyResult.Outcome;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What stays on the terminal after an apply or destroy: on success where the service answers,
+ * what changed and what to run next; otherwise what failed and why, what was left in which state,
+ * and the exact command to continue. Both the live view (after restoring the screen) and the plain
+ * printer end with it.
+ */
+public final class SummaryText {
+    private SummaryText() {}
+
+    /** {@code progress} may be null (no events seen); the result's own counts are used then. */
+    public static String render(Operation op, ApplyResult result, ProgressModel.Snapshot progress, Ansi ansi) {
+        StringBuilder b = new StringBuilder();
+        String verb = capitalized(op.command());
+        String took = Durations.format(result.elapsed());
+        switch (result.outcome()) {
+            case NO_CHANGES -> {
+                b.append(ansi.green("✓")).append(' ').append(op.isDestroy()
+                        ? "Nothing to destroy: gantry found no resources of " + op.app() + "."
+                        : PlanSummary.NO_CHANGES).append('\n');
+                if (!op.isDestroy()) url(result, b);
+                next(op, b);
+            }
+            case SUCCEEDED -> {
+                b.append(ansi.green("✓")).append(' ').append(verb).append(" complete in ").append(took).append(": ")
+                        .append(counts(result)).append(".\n");
+                if (!op.isDestroy()) url(result, b);
+                next(op, b);
+            }
+            default -> failure(op, result, progress, ansi, b);
+        }
+        return b.toString();
+    }
+
+    private static void failure(Operation op, ApplyResult result, ProgressModel.Snapshot progress, Ansi ansi,
+                                StringBuilder b) {
+        String took = Durations.format(result.elapsed());
+        String verb = capitalized(op.command());
+        if (result.outcome() == Outcome.INTERRUPTED) {
+            b.append(ansi.yellow("■")).append(' ').append(verb).append(" stopped after ").append(took)
+                    .append(" because you pressed Ctrl-C.\n");
+        } else if (result.outcome() == Outcome.ROLLOUT_FAILED) {
+            b.append(ansi.red("✗")).append(' ').append(verb).append(" failed after ").append(took)
+                    .append(": the new version of the service did not start.\n");
+        } else {
+            b.append(ansi.red("✗")).append(' ').append(verb).append(" failed after ").append(took).append(".\n");
+        }
+
+        List<ProgressModel.Row> failedRows = progress == null ? List.of() : progress.rows(ProgressModel.State.FAILED);
+        if (!failedRows.isEmpty() || !result.failures().isEmpty()) {
+            b.append("\nWhat failed:\n");
+            if (!failedRows.isEmpty()) {
+                for (ProgressModel.Row r : failedRows) {
+                    b.append("  ").append(ansi.red("✗")).append(' ').append(r.change().address()).append("  ")
+                            .append(r.change().description()).append('\n');
+                    if (r.message() != null) b.append("      ").append(r.message()).append('\n');
+                    if (r.fix() != null && !r.fix().isBlank()) b.append("      fix: ").append(r.fix()).append('\n');
+                }
+            } else {
+                for (String f : result.failures()) b.append("  ").append(ansi.red("✗")).append(' ').append(f).append('\n');
+            }
+        }
+
+        Diagnosis d = result.diagnosis() != null ? result.diagnosis() : progress == null ? null : progress.diagnosis();
+        if (d != null) {
+            b.append("\nWhy the deployment failed:\n  ").append(d.summary()).append('\n');
+            if (d.detail() != null && !d.detail().isBlank()) b.append("  ").append(d.detail()).append('\n');
+            if (!d.fixes().isEmpty()) {
+                b.append("  How to fix it:\n");
+                int i = 1;
+                for (String fix : d.fixes()) b.append("    ").append(i++).append(". ").append(fix).append('\n');
+            }
+        }
+
+        b.append("\nWhat was left:\n");
+        b.append("  ").append(counts(result)).append('\n');
+        if (progress != null) {
+            left(b, progress.rows(ProgressModel.State.FAILED), "failed");
+            left(b, progress.rows(ProgressModel.State.SKIPPED), "not started because something it needs failed");
+            left(b, progress.rows(ProgressModel.State.RUNNING), "still in progress when gantry stopped");
+            left(b, progress.rows(ProgressModel.State.PENDING), "not started");
+        } else {
+            if (result.failed() > 0) b.append("  ").append(result.failed()).append(" failed\n");
+            if (result.skipped() > 0) b.append("  ").append(result.skipped())
+                    .append(" not started because something it needs failed\n");
+        }
+
+        String resume = result.resumeCommand() != null && !result.resumeCommand().isBlank()
+                ? result.resumeCommand() : "gantry " + op.command();
+        b.append(result.outcome() == Outcome.INTERRUPTED
+                ? "\nTo continue where it stopped, run:\n"
+                : "\nFix the problem above, then continue with:\n");
+        b.append("  ").append(resume).append('\n');
+    }
+
+    private static void left(StringBuilder b, List<ProgressModel.Row> rows, String what) {
+        if (rows.isEmpty()) return;
+        b.append("  ").append(rows.size()).append(' ').append(what).append(": ")
+                .append(rows.stream().map(r -> r.change().address().toString()).collect(Collectors.joining(", ")))
+                .append('\n');
+    }
+
+    private static String counts(ApplyResult r) {
+        return r.created() + " created, " + r.updated() + " updated, " + r.replaced() + " replaced, "
+                + r.deleted() + " destroyed";
+    }
+
+    private static void url(ApplyResult r, StringBuilder b) {
+        if (r.url() != null && !r.url().isBlank()) b.append("\nYour service answers at ").append(r.url()).append('\n');
+    }
+
+    private static void next(Operation op, StringBuilder b) {
+        b.append("\nNext:\n");
+        if (op.isDestroy()) {
+            b.append("  gantry apply           create it all again from gantry.yaml\n");
+        } else {
+            b.append("  gantry status          what is running and whether it is healthy\n");
+            b.append("  gantry logs --follow   your containers' output as it happens\n");
+        }
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.gantry.ui.line;
+
+import dev.gantry.plan.Action;
+import dev.gantry.plan.Change;
+import dev.gantry.plan.Piece;
+import dev.gantry.plan.Plan;
+import dev.gantry.ui.Ansi;
+import dev.gantry.ui.ChangeWords;
+import dev.gantry.ui.PlanSummary;
+import dev.gantry.ui.Sensitive;
+
+import java.util.List;
+
+/**
+ * A plan in plain words, grouped by the piece of the app it belongs to, in the order people think
+ * in. Symbols follow terraform's ({@code +} create, {@code ~} update, {@code -/+} replace,
+ * {@code -} delete); each change says why, and an update or replace lists what differs.
+ */
+public final class PlanText {
+    private PlanText() {}
+
+    public static String render(Plan plan, Ansi ansi) {
+        StringBuilder b = new StringBuilder();
+        List<Change> changes = plan.mutating();
+        for (Piece piece : Piece.values()) {
+            List<Change> group = changes.stream().filter(c -> c.piece() == piece).toList();
+            if (group.isEmpty()) continue;
+            b.append(ansi.bold(piece.title())).append('\n');
+            for (Change c : group) change(c, ansi, b);
+            b.append('\n');
+        }
+        if (!plan.warnings().isEmpty()) {
+            b.append(ansi.yellow("Warnings:")).append('\n');
+            for (String w : plan.warnings()) b.append("  ! ").append(w).append('\n');
+            b.append('\n');
+        }
+        b.append(plan.hasChanges() ? ansi.bold(PlanSummary.line(plan)) : PlanSummary.line(plan)).append('\n');
+        return b.toString();
+    }
+
+    private static void change(Change c, Ansi ansi, StringBuilder b) {
+        b.append("  ").append(symbol(c.action(), ansi)).append(' ').append(c.address()).append("  ")
+                .append(c.description()).append('\n');
+        String indent = "      ";
+        if (c.reason() != null && !c.reason().isBlank()) b.append(indent).append(ansi.dim(c.reason())).append('\n');
+        if (c.action() == Action.UPDATE || c.action() == Action.REPLACE) {
+            for (Change.FieldChange f : c.fields()) {
+                b.append(indent).append(f.field()).append(": ")
+                        .append(ChangeWords.value(Sensitive.mask(c.address(), f.field(), f.before())))
+                        .append(" → ")
+                        .append(ChangeWords.value(Sensitive.mask(c.address(), f.field(), f.after())));
+                if (f.forcesReplace()) b.append(' ').append(ansi.red("(forces replacement)"));
+                b.append('\n');
+            }
+        }
+    }
+
+    private static String symbol(Action a, Ansi ansi) {
+        String s = a.symbol();
+        return switch (a) {
+            case CREATE -> ansi.green(s);
+            case UPDATE -> ansi.yellow(s);
+            case REPLACE -> ansi.yellow(s);
+            case DELETE -> ansi.red(s);
+            default -> s;
+        };
+    }
+}

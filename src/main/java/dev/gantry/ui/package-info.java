@@ -1,0 +1,6 @@
+/**
+ * Views of the engine's events that do not depend on a terminal library: the progress model the
+ * live panes draw from, the end-of-run summary, the JSON event and plan schemas, and the shared
+ * wording of events. {@code ui.line} and {@code ui.tui} put these on a screen.
+ */
+package dev.gantry.ui;

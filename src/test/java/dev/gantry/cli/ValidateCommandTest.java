@@ -1,0 +1,128 @@
+package dev.gantry.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ValidateCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void validFilesExitZeroWithASummary() {
+        int code = run("validate", "-f", "templates/web-https.yaml", "templates/worker.yaml", "templates/web-http-quick.yaml");
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString())
+                .contains("templates/web-https.yaml: valid\nhello runs public.ecr.aws/nginx/nginx:1.27 on ECS Fargate in us-east-1: 2 tasks of 0.25 vCPU and 0.5 GB memory")
+                .contains("https://hello.example.com")
+                .contains("templates/worker.yaml: valid\n")
+                .contains("It takes no inbound traffic")
+                .contains("templates/web-http-quick.yaml: valid\n")
+                .contains("the account's default VPC");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void repeatedFileOptionsWork() {
+        assertThat(run("validate", "-f", "templates/worker.yaml", "--file", "templates/web-https.yaml")).isZero();
+        assertThat(out.toString()).contains("worker.yaml: valid").contains("web-https.yaml: valid");
+    }
+
+    @Test
+    void invalidFileExitsTwoWithEveryDiagnosticOnStderr(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "version: 1\napp: hello\nregion: us-east-1\ntask:\n  image: nginx:1.27\n  cpu: 256\n  memory: 4096\nnetwork:\n  cidr: 8.8.0.0/16\n");
+        int code = run("validate", "-f", "templates/worker.yaml", "-f", bad.toString());
+        assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(out.toString()).contains("worker.yaml: valid").doesNotContain("bad.yaml");
+        assertThat(err.toString())
+                .contains(bad + ":7:11: task.memory: Fargate does not offer 4096 MiB of memory with cpu 256\n  fix: with cpu 256 use one of 512, 1024, 2048")
+                .contains(bad + ":9:9: network.cidr: 8.8.0.0/16 is not a private range")
+                .contains(bad + ": 2 errors")
+                .doesNotContain("\u001b[")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void defaultFileIsGantryYamlInTheCurrentDirectory() {
+        // The repository root has no gantry.yaml (it is git-ignored), so this is the missing-file path.
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Path.of("gantry.yaml")));
+        assertThat(run("validate")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).startsWith("gantry.yaml: file not found\n  fix: create one with 'gantry init'");
+    }
+
+    @Test
+    void warningsGoToStderrAndKeepExitZero(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("g.yaml");
+        Files.writeString(f, "version: 1\napp: hello\nregion: us-east-1\ntask:\n  image: nginx:1.27\n  environment:\n    API_TOKEN: abc\n");
+        assertThat(run("validate", f.toString())).isZero();
+        assertThat(out.toString()).contains("g.yaml: valid");
+        assertThat(err.toString()).contains(f + ":7:5: warning: task.environment.API_TOKEN: API_TOKEN looks like a secret")
+                .doesNotContain("abc");
+    }
+
+    @Test
+    void badRegionFlagIsInvalidInput() {
+        assertThat(run("validate", "--region", "us-east1", "templates/worker.yaml")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("--region: 'us-east1' is not an AWS region").contains("did you mean us-east-1?");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void globalOptionsAreAccepted() {
+        assertThat(run("validate", "--no-color", "--simulate", "--profile", "dev", "--region", "eu-west-1",
+                "--endpoint-url", "http://localhost:4566", "templates/worker.yaml")).isZero();
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithoutStackTrace() {
+        assertThat(run("validate", "--frobnicate")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).startsWith("gantry: Unknown option: '--frobnicate'")
+                .contains("Run 'gantry validate --help' for usage.")
+                .doesNotContain("at picocli").doesNotContain("Usage:");
+    }
+
+    @Test
+    void unknownCommandSuggestsTheNearOne() {
+        assertThat(run("valdate")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("Did you mean: gantry validate?");
+    }
+
+    @Test
+    void schemaPrintsJson() throws IOException {
+        assertThat(run("schema")).isZero();
+        var json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("$schema").asText()).contains("draft-07");
+    }
+
+    @Test
+    void colorOnlyOnATerminalWithoutOptOut() {
+        assertThat(DiagnosticPrinter.useColor(false, Map.of(), true)).isTrue();
+        assertThat(DiagnosticPrinter.useColor(true, Map.of(), true)).isFalse();
+        assertThat(DiagnosticPrinter.useColor(false, Map.of("NO_COLOR", ""), true)).isFalse();
+        assertThat(DiagnosticPrinter.useColor(false, Map.of(), false)).isFalse();
+    }
+
+    @Test
+    void coloredOutputHasTheSameTextAsPlain() {
+        var d = dev.gantry.spec.Diagnostic.warning("g.yaml", 3, 5, "task.port", "odd", "change it");
+        StringWriter colored = new StringWriter();
+        new DiagnosticPrinter(new PrintWriter(colored), true).print(d);
+        assertThat(colored.toString()).contains("\u001b[");
+        assertThat(colored.toString().replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(d.render() + System.lineSeparator());
+    }
+}

@@ -1,0 +1,139 @@
+package dev.gantry.e2e;
+
+import dev.gantry.engine.ApplyEvent;
+import dev.gantry.engine.ApplyResult;
+import dev.gantry.plan.Action;
+import dev.gantry.plan.Change;
+import dev.gantry.plan.Observed;
+import dev.gantry.plan.Plan;
+import dev.gantry.spec.Spec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 3's scenarios, end to end on the simulated AWS and virtual time. */
+class ApplyEndToEndTest {
+
+    @Test void empty_account_to_a_running_https_service() {
+        Spec spec = SimHarness.template("web-https.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        ApplyResult r = h.apply(spec);
+
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.SUCCEEDED);
+        assertThat(r.url()).isEqualTo("https://hello.example.com");
+
+        var vpcs = h.aws.ec2().describeVpcs(b -> b.filters(Filter.builder().name("tag:gantry:app").values("hello").build())).vpcs();
+        assertThat(vpcs).singleElement().satisfies(v -> assertThat(v.cidrBlock()).isEqualTo("10.0.0.0/16"));
+        var subnets = h.aws.ec2().describeSubnets(b -> b.filters(Filter.builder().name("vpc-id").values(vpcs.get(0).vpcId()).build())).subnets();
+        assertThat(subnets).hasSize(4);
+        assertThat(subnets.stream().map(s -> s.availabilityZone()).distinct()).hasSize(2);
+        var nats = h.aws.ec2().describeNatGateways(b -> b.filter(Filter.builder().name("vpc-id").values(vpcs.get(0).vpcId()).build())).natGateways();
+        assertThat(nats).singleElement().satisfies(n -> assertThat(n.stateAsString()).isEqualTo("available"));
+
+        var param = h.aws.ssm().getParameter(b -> b.name("/hello/db-password").withDecryption(true)).parameter();
+        assertThat(param.type()).isEqualTo(ParameterType.SECURE_STRING);
+        assertThat(param.value()).isEqualTo("s3cret-DB_PASSWORD");
+
+        var services = h.aws.ecs().describeServices(DescribeServicesRequest.builder().cluster("hello").services("hello").build()).services();
+        assertThat(services).singleElement().satisfies(s -> {
+            assertThat(s.runningCount()).isEqualTo(2);
+            assertThat(s.deployments()).singleElement().satisfies(d -> assertThat(d.rolloutStateAsString()).isEqualTo("COMPLETED"));
+        });
+        String taskDef = services.get(0).taskDefinition();
+        var td = h.aws.ecs().describeTaskDefinition(b -> b.taskDefinition(taskDef)).taskDefinition();
+        assertThat(td.cpu()).isEqualTo("256");
+        assertThat(td.containerDefinitions().get(0).secrets()).singleElement()
+                .satisfies(s -> assertThat(s.valueFrom()).contains("parameter/hello/db-password"));
+        assertThat(td.toString()).doesNotContain("s3cret");
+
+        var listeners = h.aws.elb().describeLoadBalancers().loadBalancers();
+        assertThat(listeners).singleElement().satisfies(lb -> assertThat(lb.state().codeAsString()).isEqualTo("active"));
+        var cert = h.aws.acm().listCertificates().certificateSummaryList();
+        assertThat(cert).singleElement().satisfies(c -> assertThat(c.statusAsString()).isEqualTo("ISSUED"));
+        assertThat(h.events).noneMatch(e -> e.toString().contains("s3cret"));
+    }
+
+    @Test void a_second_apply_changes_nothing_and_makes_no_mutating_call() {
+        Spec spec = SimHarness.template("web-https.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        assertThat(h.apply(spec).exitCode()).isZero();
+        h.world.resetCounters();
+        ApplyResult again = h.apply(spec);
+        assertThat(again.outcome()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
+        assertThat(h.world.mutatingCalls()).isZero();
+        assertThat(h.world.readCalls()).isLessThanOrEqualTo(30);
+    }
+
+    @Test void a_resource_deleted_by_hand_is_planned_and_recreated() {
+        Spec spec = SimHarness.template("web-https.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        assertThat(h.apply(spec).exitCode()).isZero();
+        h.aws.logs().deleteLogGroup(b -> b.logGroupName("/gantry/hello"));
+
+        Plan plan = h.plan(spec);
+        assertThat(plan.mutating()).extracting(c -> c.address().toString() + " " + c.action())
+                .contains("log-group.main CREATE");
+        assertThat(h.apply(spec).exitCode()).isZero();
+        assertThat(h.aws.logs().describeLogGroups(b -> b.logGroupNamePrefix("/gantry/hello")).logGroups()).hasSize(1);
+        assertThat(h.plan(spec).hasChanges()).isFalse();
+    }
+
+    @Test void twenty_percent_throttling_still_converges() {
+        Spec spec = SimHarness.template("web-https.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        h.world.faults.throttle(0.2).serverErrors(0.03);
+        ApplyResult r = h.apply(spec);
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(h.events).anyMatch(e -> e instanceof ApplyEvent.Retrying);
+        h.world.faults.clear();
+        assertThat(h.plan(spec).hasChanges()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"web-https.yaml", "web-http-quick.yaml", "worker.yaml"})
+    void each_template_applies_reapplies_clean_and_destroys_to_nothing(String template) {
+        Spec spec = SimHarness.template(template);
+        SimHarness h = new SimHarness().prepare(spec);
+        ApplyResult r = h.apply(spec);
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(h.plan(spec).hasChanges()).as("converged").isFalse();
+
+        ApplyResult d = h.destroy(spec);
+        assertThat(d.exitCode()).as(d.failures().toString()).isZero();
+        assertThat(h.inventory(spec)).isEmpty();
+        assertThat(h.taggedLeftovers(spec.app())).isEmpty();
+        assertThat(h.aws.ec2().describeAddresses().addresses()).as("no Elastic IP left to pay for").isEmpty();
+        ApplyResult again = h.destroy(spec);
+        assertThat(again.outcome()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
+    }
+
+    @Test void destroy_can_keep_secrets_and_logs() {
+        Spec spec = SimHarness.template("web-https.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        assertThat(h.apply(spec).exitCode()).isZero();
+        var r = h.engine().destroy(spec, dev.gantry.engine.EngineOptions.yes("x").keeping(java.util.Set.of("parameter", "log-group")));
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        Map<String, Observed> left = h.inventory(spec);
+        assertThat(left.keySet()).containsExactlyInAnyOrder("parameter.DB_PASSWORD", "log-group.main");
+    }
+
+    @Test void plan_lists_every_piece_of_a_first_apply() {
+        Spec spec = SimHarness.template("web-https.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        Plan plan = h.plan(spec);
+        assertThat(plan.mutating()).allMatch(c -> c.action() == Action.CREATE);
+        assertThat(plan.mutating()).extracting(c -> c.address().type()).contains(
+                "vpc", "subnet", "internet-gateway", "route-table", "eip", "nat-gateway", "security-group",
+                "log-group", "parameter", "role", "cluster", "task-definition", "service",
+                "load-balancer", "target-group", "listener", "certificate", "dns-record");
+        assertThat(plan.mutating()).extracting(Change::piece).doesNotContainNull();
+    }
+}

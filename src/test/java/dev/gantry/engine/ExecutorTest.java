@@ -1,0 +1,134 @@
+package dev.gantry.engine;
+
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Change;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.plan.Piece;
+import dev.gantry.plan.Plan;
+import dev.gantry.plan.Planner;
+import dev.gantry.plan.Ref;
+import dev.gantry.resources.Catalog;
+import dev.gantry.resources.ProgressSink;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.SecretValues;
+import dev.gantry.spec.Spec;
+import dev.gantry.spec.Task;
+import dev.gantry.time.VirtualScheduler;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExecutorTest {
+    final VirtualScheduler time = new VirtualScheduler();
+    final FakeType slow = new FakeType("slow", 0, Duration.ofSeconds(100), time);
+    final FakeType fast = new FakeType("fast", 1, Duration.ZERO, time);
+    final Catalog catalog = new Catalog(List.of(slow, fast));
+    final Spec spec = new Spec(1, "demo", "us-east-1", null, null, null, Task.of("nginx:1.27", 80), null, null, null, null);
+    final ResourceContext ctx = new ResourceContext(null, spec, "123456789012", time, SecretValues.none(), ProgressSink.NONE);
+    final List<ApplyEvent> events = new CopyOnWriteArrayList<>();
+
+    Plan plan(List<Desired> desired) {
+        Map<Address, Observed> observed = new HashMap<>();
+        slow.store.values().forEach(o -> observed.put(o.address(), o));
+        fast.store.values().forEach(o -> observed.put(o.address(), o));
+        return Planner.plan("demo", desired, observed, new Planner.TypeRules() {
+            public Set<String> replaceOn(String t) { return Set.of("immutable"); }
+            public boolean canUpdate(String t) { return true; }
+        });
+    }
+
+    Map<Address, Executor.State> run(Plan p, AtomicBoolean cancel) {
+        Map<Address, Observed> current = new HashMap<>();
+        slow.store.values().forEach(o -> current.put(o.address(), o));
+        fast.store.values().forEach(o -> current.put(o.address(), o));
+        return new Executor(catalog, ctx, time, events::add, time.now(), current, cancel).run(p);
+    }
+
+    static Desired d(String type, String name, Map<String, Object> props) {
+        return Desired.managed(Address.of(type, name), Piece.NETWORK, type + " " + name, props, Set.of());
+    }
+
+    @Test void independent_waits_overlap_and_dependents_start_when_ready() {
+        Desired a = d("slow", "a", FakeType.props("x", 1));
+        Desired b = d("slow", "b", FakeType.props("x", 2));
+        Desired c = d("fast", "c", FakeType.props("a", Ref.to(a.address(), "id"), "b", Ref.to(b.address(), "id")));
+        Instant t0 = time.now();
+        Map<Address, Executor.State> states = run(plan(List.of(a, b, c)), new AtomicBoolean());
+
+        assertThat(states.values()).containsOnly(Executor.State.DONE);
+        // a and b wait 100 s each, in parallel; c starts right after: makespan is one wait, not two.
+        Duration makespan = Duration.between(t0, fast.startedAt.get("c"));
+        assertThat(makespan).isBetween(Duration.ofSeconds(100), Duration.ofSeconds(105));
+        assertThat(fast.calls).containsExactly("create fast.c {a=id-a, b=id-b}");
+    }
+
+    @Test void failure_skips_dependents_but_not_independent_work() {
+        fast.failOnCreate = name -> name.equals("c") ? new IllegalStateException("boom") : null;
+        Desired c = d("fast", "c", FakeType.props("v", 1));
+        Desired e = d("fast", "e", FakeType.props("c", Ref.to(c.address(), "id")));
+        Desired f = d("fast", "f", FakeType.props("v", 2));
+        Map<Address, Executor.State> states = run(plan(List.of(c, e, f)), new AtomicBoolean());
+
+        assertThat(states).containsEntry(c.address(), Executor.State.FAILED)
+                .containsEntry(e.address(), Executor.State.SKIPPED)
+                .containsEntry(f.address(), Executor.State.DONE);
+        assertThat(events).anyMatch(ev -> ev instanceof ApplyEvent.Skipped s && s.change().address().equals(e.address()));
+    }
+
+    @Test void throttling_is_retried_with_backoff() {
+        fast.throttleFirst = 3;
+        Desired c = d("fast", "c", FakeType.props("v", 1));
+        Map<Address, Executor.State> states = run(plan(List.of(c)), new AtomicBoolean());
+        assertThat(states).containsEntry(c.address(), Executor.State.DONE);
+        assertThat(events.stream().filter(ev -> ev instanceof ApplyEvent.Retrying)).hasSize(3);
+    }
+
+    @Test void deletes_run_after_creates_and_higher_tiers_first() {
+        run(plan(List.of(d("slow", "old", FakeType.props("x", 1)), d("fast", "older", FakeType.props("x", 1)))), new AtomicBoolean());
+        events.clear();
+        Desired keep = d("fast", "new", FakeType.props("x", 3));
+        Plan p = plan(List.of(keep));
+        assertThat(p.mutating()).extracting(Change::action).containsExactlyInAnyOrder(
+                dev.gantry.plan.Action.CREATE, dev.gantry.plan.Action.DELETE, dev.gantry.plan.Action.DELETE);
+        run(p, new AtomicBoolean());
+        List<String> all = new ArrayList<>();
+        events.stream().filter(ev -> ev instanceof ApplyEvent.Started).forEach(ev -> all.add(((ApplyEvent.Started) ev).change().address().toString()));
+        assertThat(all).containsExactly("fast.new", "fast.older", "slow.old");
+    }
+
+    @Test void cancelled_run_starts_nothing_new() {
+        Desired a = d("slow", "a", FakeType.props("x", 1));
+        Desired c = d("fast", "c", FakeType.props("a", Ref.to(a.address(), "id")));
+        AtomicBoolean cancel = new AtomicBoolean();
+        time.schedule(Duration.ofSeconds(10), () -> cancel.set(true));
+        Map<Address, Executor.State> states = run(plan(List.of(a, c)), cancel);
+        assertThat(states.get(c.address())).isEqualTo(Executor.State.SKIPPED);
+        assertThat(slow.store).containsKey("a"); // the started create finished its call and is found next time
+        assertThat(fast.store).doesNotContainKey("c");
+    }
+
+    @Test void unchanged_desired_state_plans_nothing() {
+        Desired a = d("fast", "a", FakeType.props("x", 1, "list", List.of("p", "q")));
+        run(plan(List.of(a)), new AtomicBoolean());
+        Plan again = plan(List.of(a));
+        assertThat(again.hasChanges()).isFalse();
+        Plan changed = plan(List.of(d("fast", "a", FakeType.props("x", 2, "list", List.of("p", "q")))));
+        assertThat(changed.mutating()).singleElement().satisfies(ch -> {
+            assertThat(ch.action()).isEqualTo(dev.gantry.plan.Action.UPDATE);
+            assertThat(ch.fields()).singleElement().satisfies(f -> assertThat(f.field()).isEqualTo("x"));
+        });
+        Plan replaced = plan(List.of(d("fast", "a", FakeType.props("x", 1, "list", List.of("p", "q"), "immutable", "z"))));
+        assertThat(replaced.mutating()).singleElement().extracting(Change::action).isEqualTo(dev.gantry.plan.Action.REPLACE);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.gantry.engine;
+
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.Step;
+import dev.gantry.resources.StepResult;
+import dev.gantry.time.TimeSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** A resource type backed by a map, with a readiness delay, for testing the engine without AWS. */
+final class FakeType implements ResourceType {
+    final String type;
+    final int tier;
+    final Duration readyAfter;
+    final TimeSource time;
+    final Map<String, Observed> store = new ConcurrentHashMap<>();
+    final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+    final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
+    Function<String, RuntimeException> failOnCreate = name -> null;
+    int throttleFirst;
+
+    FakeType(String type, int tier, Duration readyAfter, TimeSource time) {
+        this.type = type;
+        this.tier = tier;
+        this.readyAfter = readyAfter;
+        this.time = time;
+    }
+
+    @Override public String type() { return type; }
+    @Override public int tier() { return tier; }
+    @Override public Set<String> replaceOn() { return Set.of("immutable"); }
+
+    @Override public List<Observed> refresh(ResourceContext ctx) { return List.copyOf(store.values()); }
+
+    @Override public Step create(ResourceContext ctx, Desired d, Map<String, Object> props) {
+        return () -> {
+            if (throttleFirst > 0) {
+                throttleFirst--;
+                throw software.amazon.awssdk.services.ec2.model.Ec2Exception.builder().statusCode(400)
+                        .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                                .errorCode("RequestLimitExceeded").errorMessage("slow down").build()).build();
+            }
+            RuntimeException fail = failOnCreate.apply(d.address().name());
+            if (fail != null) throw fail;
+            calls.add("create " + d.address() + " " + props);
+            startedAt.put(d.address().name(), time.now());
+            Instant readyAt = time.now().plus(readyAfter);
+            Observed o = new Observed(d.address(), "id-" + d.address().name(), props, Map.of("id", "id-" + d.address().name()));
+            store.put(d.address().name(), o);
+            Step wait = new Step() {
+                @Override public StepResult run() {
+                    return time.now().isBefore(readyAt) ? StepResult.waitThen(Duration.ofSeconds(1), type + " to be ready", this) : StepResult.done(o);
+                }
+            };
+            return wait.run();
+        };
+    }
+
+    @Override public Step update(ResourceContext ctx, Observed current, Desired d, Map<String, Object> props) {
+        return () -> {
+            calls.add("update " + d.address() + " " + props);
+            Observed o = new Observed(d.address(), current.id(), props, current.outputs());
+            store.put(d.address().name(), o);
+            return StepResult.done(o);
+        };
+    }
+
+    @Override public Step delete(ResourceContext ctx, Observed current) {
+        return () -> {
+            calls.add("delete " + current.address());
+            store.remove(current.address().name());
+            return StepResult.done(null);
+        };
+    }
+
+    static Map<String, Object> props(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.gantry.resources.network;
+
+import dev.gantry.aws.sim.Ec2State;
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.spec.LoadBalancer;
+import dev.gantry.spec.NatMode;
+import dev.gantry.spec.Network;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.model.Filter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole network piece against the simulated account: apply, refresh to no changes, destroy. */
+class NetworkApplyTest {
+
+    @Test
+    void singleNatNetworkIsBuiltFoundAgainAndTornDown() {
+        NetworkHarness h = new NetworkHarness(NetworkHarness.spec(Network.newVpc("10.0.0.0/16", 2, NatMode.SINGLE), LoadBalancer.defaults()));
+        Instant start = h.clock.now();
+        Map<Address, Observed> made = h.applyAll();
+        // The NAT gateway is the long pole: apply waited for it, and no longer than a poll interval past it.
+        assertThat(Duration.between(start, h.clock.now())).isBetween(Duration.ofSeconds(95), Duration.ofSeconds(101));
+
+        Ec2State ec2 = h.world.state.ec2;
+        Instant now = h.clock.now();
+        String private0 = made.get(NetworkResources.privateSubnet(0)).id();
+        String public1 = made.get(NetworkResources.publicSubnet(1)).id();
+        assertThat(ec2.subnetReachesInternet(private0, false, now)).isTrue();
+        assertThat(ec2.subnetReachesInternet(public1, true, now)).isTrue();
+        assertThat(ec2.availabilityZoneOfSubnet(public1)).isEqualTo("us-east-1b");
+
+        assertRefreshMatchesDesired(h);
+
+        h.destroyAll();
+        assertThat(h.refresh()).isEmpty();
+        // Only the account's default VPC is left.
+        assertThat(h.ctx.aws().ec2().describeVpcs(b -> {}).vpcs()).singleElement()
+                .satisfies(v -> assertThat(v.isDefault()).isTrue());
+        assertThat(h.ctx.aws().ec2().describeAddresses(b -> {}).addresses()).isEmpty();
+    }
+
+    @Test
+    void perAzNetworkGivesEveryPrivateSubnetItsOwnWayOut() {
+        NetworkHarness h = new NetworkHarness(NetworkHarness.spec(Network.newVpc("10.1.0.0/20", 3, NatMode.PER_AZ), LoadBalancer.defaults()));
+        Map<Address, Observed> made = h.applyAll();
+        for (int i = 0; i < 3; i++) {
+            String sub = made.get(NetworkResources.privateSubnet(i)).id();
+            assertThat(h.world.state.ec2.subnetReachesInternet(sub, false, h.clock.now())).isTrue();
+            Observed rt = made.get(Address.of("route-table", "private-" + i));
+            assertThat(rt.props().get("routes")).isEqualTo(Map.of("0.0.0.0/0", made.get(Address.of("nat-gateway", "nat-" + i)).id()));
+        }
+        assertRefreshMatchesDesired(h);
+        h.destroyAll();
+        assertThat(h.refresh()).isEmpty();
+    }
+
+    @Test
+    void noNatNetworkHasOnlyPublicSubnets() {
+        NetworkHarness h = new NetworkHarness(NetworkHarness.spec(Network.newVpc("10.0.0.0/16", 2, NatMode.NONE), null));
+        Map<Address, Observed> made = h.applyAll();
+        assertThat(made.keySet()).noneMatch(a -> a.type().equals("nat-gateway"));
+        String pub = made.get(NetworkResources.publicSubnet(0)).id();
+        assertThat(h.world.state.ec2.subnetReachesInternet(pub, true, h.clock.now())).isTrue();
+        assertRefreshMatchesDesired(h);
+    }
+
+    @Test
+    void defaultVpcModeFindsTheDefaultSubnetsOfTheFirstTwoZones() {
+        NetworkHarness h = new NetworkHarness(NetworkHarness.spec(Network.defaultVpc(), LoadBalancer.defaults()));
+        Map<Address, Observed> made = h.applyAll();
+        assertThat(made.get(NetworkResources.VPC).output("cidr")).isEqualTo("172.31.0.0/16");
+        assertThat(made.get(NetworkResources.publicSubnet(0)).output("az")).isEqualTo("us-east-1a");
+        assertThat(made.get(NetworkResources.publicSubnet(1)).output("az")).isEqualTo("us-east-1b");
+        assertThat(made.get(NetworkResources.SERVICE_SG).props().get("vpcId")).isEqualTo(made.get(NetworkResources.VPC).id());
+        // Only the security groups are gantry's; destroy leaves the default VPC alone.
+        assertThat(h.refresh().keySet()).containsExactly(NetworkResources.LB_SG, NetworkResources.SERVICE_SG);
+        h.destroyAll();
+        assertThat(h.ctx.aws().ec2().describeSubnets(b -> b.filters(Filter.builder().name("default-for-az").values("true").build()))
+                .subnets()).hasSize(6);
+    }
+
+    @Test
+    void anotherAppsResourcesAreNotRefreshed() {
+        NetworkHarness mine = new NetworkHarness(NetworkHarness.spec(Network.newVpc("10.0.0.0/16", 2, NatMode.NONE), null));
+        mine.applyAll();
+        mine.use(mine.spec.withApp("other"));
+        assertThat(mine.refresh()).isEmpty();
+    }
+
+    /** What the planner would do: refs resolved, the observed props equal the desired ones. */
+    private static void assertRefreshMatchesDesired(NetworkHarness h) {
+        Map<Address, Observed> seen = h.refresh();
+        for (Desired d : h.desired()) {
+            if (d.data()) continue;
+            Observed o = seen.get(d.address());
+            assertThat(o).as(d.address().toString()).isNotNull();
+            Map<String, Object> want = new java.util.LinkedHashMap<>(h.resolve(d.props()));
+            if (want.get("subnets") instanceof List<?> l) {
+                List<String> sorted = new ArrayList<>(l.stream().map(String::valueOf).toList());
+                sorted.sort(null);
+                want.put("subnets", sorted);
+            }
+            assertThat(o.props()).as(d.address().toString()).isEqualTo(want);
+        }
+    }
+}

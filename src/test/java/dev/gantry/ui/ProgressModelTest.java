@@ -1,0 +1,154 @@
+package dev.gantry.ui;
+
+import dev.gantry.engine.ApplyEvent;
+import dev.gantry.plan.Piece;
+import dev.gantry.ui.ProgressModel.State;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static dev.gantry.ui.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProgressModelTest {
+    private final Fixtures.Clock clock = new Fixtures.Clock();
+    private final ProgressModel model = new ProgressModel(clock);
+
+    @Test
+    void aFreshPlanIsAllWaitingAndTheEstimateIsItsCriticalPath() {
+        model.on(new ApplyEvent.Planned(s(0), plan()));
+        ProgressModel.Snapshot s = model.snapshot();
+
+        assertThat(s.counts()).isEqualTo(new ProgressModel.Counts(8, 8, 0, 0, 0, 0));
+        // vpc 2 + subnet 2 + load balancer 185 + service 90 + scaling 2; the NAT path (2+2+95+90+2) is shorter
+        assertThat(s.remaining()).isEqualTo(s(281));
+    }
+
+    @Test
+    void theEstimateSubtractsWhatRunningRowsHaveSpentAndIgnoresFinishedOnes() {
+        model.on(new ApplyEvent.Planned(s(0), plan()));
+        for (var c : List.of(VPC, SUBNET, SG, TASK)) {
+            model.on(new ApplyEvent.Started(s(1), c));
+            model.on(new ApplyEvent.Done(s(3), c, s(2)));
+        }
+        model.on(new ApplyEvent.Started(s(10), LB));
+        model.on(new ApplyEvent.Started(s(10), NAT));
+        clock.advance(s(60)); // 60 s after the first event, which was at 0
+
+        ProgressModel.Snapshot s = model.snapshot();
+        assertThat(s.elapsed()).isEqualTo(s(60));
+        // load balancer: 185 - 50 spent = 135, then service 90 and scaling 2
+        assertThat(s.remaining()).isEqualTo(s(227));
+        assertThat(s.counts()).isEqualTo(new ProgressModel.Counts(8, 2, 2, 4, 0, 0));
+    }
+
+    @Test
+    void aRowRunningLongerThanTypicalCostsNothingMore() {
+        model.on(new ApplyEvent.Planned(s(0), new dev.gantry.plan.Plan("hello", List.of(NAT), List.of())));
+        model.on(new ApplyEvent.Started(s(0), NAT));
+        clock.advance(s(300));
+        assertThat(model.snapshot().remaining()).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void rowsBehindAFailureDropOutOfTheEstimate() {
+        model.on(new ApplyEvent.Planned(s(0), plan()));
+        for (var c : List.of(VPC, SUBNET, SG, TASK)) model.on(new ApplyEvent.Done(s(3), c, s(2)));
+        model.on(new ApplyEvent.Started(s(3), LB));
+        model.on(new ApplyEvent.Failed(s(5), LB, "TooManyLoadBalancers", "ask AWS for a higher quota"));
+
+        // only the NAT gateway can still run; the service and its scaling wait on the failed load balancer
+        assertThat(model.snapshot().remaining()).isEqualTo(s(95));
+    }
+
+    @Test
+    void rowsFollowTheirEventsAndGroupByPieceInEnumOrder() {
+        model.on(new ApplyEvent.Planned(s(0), plan()));
+        model.on(new ApplyEvent.Started(s(1), NAT));
+        model.on(new ApplyEvent.Waiting(s(2), NAT, "waiting for NAT gateway to become available"));
+        model.on(new ApplyEvent.Started(s(1), LB));
+        model.on(new ApplyEvent.Failed(s(4), LB, "TooManyLoadBalancers", "raise the quota"));
+        model.on(new ApplyEvent.Skipped(s(4), SERVICE, "depends on load-balancer.main, which failed"));
+
+        ProgressModel.Snapshot s = model.snapshot();
+        ProgressModel.Row nat = s.rows().stream().filter(r -> r.change() == NAT).findFirst().orElseThrow();
+        assertThat(nat.state()).isEqualTo(State.RUNNING);
+        assertThat(nat.waitingFor()).isEqualTo("waiting for NAT gateway to become available");
+        assertThat(nat.startedAt()).isEqualTo(s(1));
+        ProgressModel.Row lb = s.rows(State.FAILED).get(0);
+        assertThat(lb.message()).isEqualTo("TooManyLoadBalancers");
+        assertThat(lb.fix()).isEqualTo("raise the quota");
+        assertThat(lb.elapsed(s.elapsed())).isEqualTo(s(3));
+        assertThat(s.rows(State.SKIPPED)).extracting(ProgressModel.Row::change).containsExactly(SERVICE);
+        assertThat(s.byPiece().keySet()).containsExactly(Piece.NETWORK, Piece.SECURITY, Piece.LOAD_BALANCER,
+                Piece.TASK, Piece.SERVICE);
+        assertThat(s.counts().fraction()).isEqualTo(2.0 / 8);
+    }
+
+    @Test
+    void elapsedTicksBetweenEventsAndStopsAtFinished() {
+        clock.advance(s(5));
+        model.on(new ApplyEvent.Planned(s(2), plan())); // the run began 2 s before this event
+        clock.advance(s(10));
+        assertThat(model.snapshot().elapsed()).isEqualTo(s(12));
+
+        model.on(new ApplyEvent.Finished(s(20), success(s(20))));
+        clock.advance(s(100));
+        ProgressModel.Snapshot s = model.snapshot();
+        assertThat(s.elapsed()).isEqualTo(s(20));
+        assertThat(s.remaining()).isEqualTo(Duration.ZERO);
+        assertThat(s.finished()).isTrue();
+    }
+
+    @Test
+    void theLogHasOneStampedLinePerEventAndSaysEachRolloutChangeOnce() {
+        model.on(new ApplyEvent.Planned(s(0), plan()));
+        model.on(new ApplyEvent.Done(s(65), VPC, s(2)));
+        model.on(new ApplyEvent.Failed(s(66), LB, "TooManyLoadBalancers", "raise the quota"));
+        model.on(new ApplyEvent.Rollout(s(70), rollout()));
+        int afterFirstRollout = model.snapshot().log().size();
+        model.on(new ApplyEvent.Rollout(s(75), rollout()));
+
+        List<String> log = model.snapshot().log();
+        assertThat(log.size()).isEqualTo(afterFirstRollout);
+        assertThat(log.subList(0, 4)).containsExactly(
+                "[     0s] Plan: 7 to add, 1 to change, 0 to replace, 0 to destroy.",
+                "[  1m05s] + vpc.main  VPC: your private network … created (2s)",
+                "[  1m06s] + load-balancer.main  Load balancer: takes your users' traffic … failed: TooManyLoadBalancers",
+                "            fix: raise the quota");
+        assertThat(log.get(4)).startsWith("[  1m10s] rollout hello: rev 4 PRIMARY IN_PROGRESS, 0/2 running");
+        assertThat(log.subList(5, 8)).containsExactly(
+                "            ECS: (service hello) registered 2 targets in (target-group hello).",
+                "            ECS: (service hello) has started 1 tasks: (task 0123abcd).",
+                "            task 0123abcdef987654 stopped: TaskFailedToStart: ResourceInitializationError: unable to pull secrets");
+    }
+
+    @Test
+    void concurrentEventsAreAllCounted() throws Exception {
+        List<dev.gantry.plan.Change> many = new ArrayList<>();
+        for (int i = 0; i < 200; i++) many.add(create("subnet.s-" + i, Piece.NETWORK, "subnet " + i));
+        model.on(new ApplyEvent.Planned(s(0), new dev.gantry.plan.Plan("hello", many, List.of())));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch go = new CountDownLatch(1);
+        for (var c : many) {
+            pool.submit(() -> {
+                go.await();
+                model.on(new ApplyEvent.Started(s(1), c));
+                model.snapshot();
+                model.on(new ApplyEvent.Done(s(2), c, s(1)));
+                return null;
+            });
+        }
+        go.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(model.snapshot().counts().done()).isEqualTo(200);
+        assertThat(model.snapshot().log()).hasSize(401);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.gantry.ui.line;
+
+import dev.gantry.plan.Action;
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Change;
+import dev.gantry.plan.Piece;
+import dev.gantry.plan.Plan;
+import dev.gantry.plan.Ref;
+import dev.gantry.ui.Ansi;
+import dev.gantry.ui.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlanTextTest {
+    private static Change change(String address, Action action, Piece piece, String description, String reason,
+                                 Change.FieldChange... fields) {
+        return Fixtures.change(address, action, piece, description, reason, fields);
+    }
+
+    @Test
+    void groupsByPieceWithSymbolsReasonsAndFieldChanges() {
+        assertThat(PlanText.render(Fixtures.mixedPlan(), Ansi.NONE)).isEqualTo("""
+                Network
+                  + vpc.main  VPC: your private network
+                      it does not exist yet
+                  + subnet.public-0  Public subnet in the first zone
+                      it does not exist yet
+
+                DNS
+                  - dns-record.old  DNS name for the service
+                      gantry.yaml no longer has dns
+
+                Task
+                  -/+ task-definition.main  Task definition: what to run
+                      a task definition cannot be changed in place
+                      image: nginx:1.26 → nginx:1.27 (forces replacement)
+                      environment: {USER: admin} → {USER: root} (forces replacement)
+                      executionRole: (known after apply) → (none)
+
+                Service
+                  ~ service.main  ECS service: keeps your tasks running
+                      gantry.yaml asks for a different desired count
+                      desiredCount: 2 → 3
+
+                Warnings:
+                  ! environment variable DB_TOKEN looks secret; consider task.secrets
+
+                Plan: 2 to add, 1 to change, 1 to replace, 1 to destroy.
+                """);
+    }
+
+    @Test
+    void anEmptyPlanSaysThereIsNothingToDo() {
+        Plan onlyReads = new Plan("hello", List.of(
+                change("zones.main", Action.READ, Piece.NETWORK, "Availability zones", "looked up")), List.of());
+        assertThat(PlanText.render(onlyReads, Ansi.NONE))
+                .isEqualTo("No changes. Your infrastructure matches gantry.yaml.\n");
+    }
+
+    @Test
+    void secretLookingValuesAreMasked() {
+        Plan p = new Plan("hello", List.of(
+                change("task-definition.main", Action.REPLACE, Piece.TASK, "Task definition", "changed",
+                        new Change.FieldChange("environment", Map.of("DB_PASSWORD", "hunter2", "USER", "admin"),
+                                Map.of("DB_PASSWORD", "hunter3", "USER", "admin"), true),
+                        new Change.FieldChange("secrets", Map.of("API_KEY", "arn:aws:ssm:us-east-1:1:parameter/k"),
+                                Map.of(), true)),
+                change("parameter.PASSWORD", Action.UPDATE, Piece.SECRETS, "Secret PASSWORD", "new value given",
+                        new Change.FieldChange("value", "old-secret", "new-secret", false))), List.of());
+        String text = PlanText.render(p, Ansi.NONE);
+        assertThat(text).doesNotContain("hunter2", "hunter3", "old-secret", "new-secret")
+                .contains("environment: {DB_PASSWORD: (sensitive), USER: admin}")
+                .contains("secrets: {API_KEY: arn:aws:ssm:us-east-1:1:parameter/k} → {}")
+                .contains("value: (sensitive) → (sensitive)");
+    }
+
+    @Test
+    void colourMarksSymbols() {
+        String text = PlanText.render(Fixtures.mixedPlan(), new Ansi(true));
+        assertThat(text).contains("\u001b[32m+\u001b[0m vpc.main", "\u001b[31m-\u001b[0m dns-record.old",
+                "\u001b[31m(forces replacement)\u001b[0m");
+    }
+}
