@@ -37,6 +37,7 @@ final class AppQuestions {
                                 nginx, handy for trying the whole stack before your own image is ready.""")
                         .defaults("public.ecr.aws/nginx/nginx:1.27")
                         .validate(Checks::image)
+                        .warn((v, k) -> Checks.imageWarning(v))
                         .flags("--image")
                         .build(),
                 Question.in(Section.APP, "task.port", Kind.TEXT)

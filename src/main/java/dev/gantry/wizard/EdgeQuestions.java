@@ -76,7 +76,7 @@ final class EdgeQuestions {
                                 The ARN of an issued ACM certificate in this region that covers your name, e.g. \
                                 arn:aws:acm:us-east-1:123456789012:certificate/…. gantry only uses it; it never \
                                 changes or deletes it.""")
-                        .validate(v -> Checks.certificateArn(v))
+                        .validate((v, k) -> Checks.certificateArn(v, k.get("region")))
                         .when(k -> lb(k) && k.is("certificate", "existing"))
                         .suggest(k -> {
                             String name = k.given("certificate.domain") ? k.get("certificate.domain") : k.get("dns.zone");

@@ -1,6 +1,7 @@
 package dev.gantry.wizard;
 
 import dev.gantry.spec.Spec;
+import dev.gantry.spec.yaml.SpecWriter;
 
 import java.io.IOException;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class WizardSession {
     public String fileName() { return store.name(); }
 
     /** The commented spec that Save writes. */
-    public String specText() { return SpecText.write(flow.build()); }
+    public String specText() { return SpecWriter.write(flow.build()); }
 
     /** Old vs new, line by line; empty when nothing changed or the file is new. */
     public List<String> diff() {
@@ -52,7 +53,7 @@ public final class WizardSession {
         String draftName = store.draftName();
         Spec complete = flow.errors().isEmpty() ? flow.tryBuild() : null;
         store.writeDraft(complete != null
-                ? "# DRAFT saved by gantry init before review. Continue with: gantry init -f " + draftName + "\n" + SpecText.write(complete)
+                ? "# DRAFT saved by gantry init before review. Continue with: gantry init -f " + draftName + "\n" + SpecWriter.write(complete)
                 : DraftText.write(flow.givenAnswers(), draftName));
         return draftName;
     }

@@ -54,7 +54,7 @@ class LinePrompterTest {
                 .contains("── 1 of 11 · Welcome")
                 .contains("No AWS credentials.")
                 .contains("--simulate")
-                .contains("✗ app: must be lowercase letters, digits and hyphens")
+                .contains("✗ app: must start with a lowercase letter and contain only lowercase letters, digits and '-', not ending in '-' (use hello)")
                 .contains("The port your container listens on inside (1–65535).")
                 .contains("Flag: --port")
                 .contains("3 NAT gateways")

@@ -5,7 +5,7 @@ import dev.gantry.wizard.Facts;
 import dev.gantry.wizard.Outcome;
 import dev.gantry.wizard.Prices;
 import dev.gantry.wizard.SpecStore;
-import dev.gantry.wizard.SpecText;
+import dev.gantry.spec.yaml.SpecWriter;
 import dev.gantry.wizard.WizardFlow;
 import dev.gantry.wizard.WizardSession;
 import org.junit.jupiter.api.Test;
@@ -49,9 +49,9 @@ class WizardWindowTest {
         assertThat(d.lines().subList(6, 11)).containsExactly(
                 "App name                                                      │/gantry/hello logs) and tags them, so you │",
                 "Hello                                                         │can find them and two apps never collide. │",
-                "✗ app: must be lowercase letters, digits and hyphens, start   │2–28 characters: lowercase letters, digits│",
-                "with a letter and not end with a hyphen                       │and hyphens. Changing it later creates a  │",
-                "(^[a-z][a-z0-9-]*[a-z0-9]$)                                   │new, separate stack.                      │");
+                "✗ app: must start with a lowercase letter and contain only    │2–28 characters: lowercase letters, digits│",
+                "lowercase letters, digits and '-', not ending in '-' (use     │and hyphens. Changing it later creates a  │",
+                "hello)                                                        │new, separate stack.                      │");
         d.key(KeyType.Backspace, KeyType.Backspace, KeyType.Backspace, KeyType.Backspace, KeyType.Backspace).type("hello");
         assertThat(d.text()).doesNotContain("✗");
         // Tab to the image: the pane follows the focus.
@@ -64,7 +64,7 @@ class WizardWindowTest {
         var d = open(new SpecStore.Memory(null));
         d.key(KeyType.PageDown, KeyType.PageDown);
         assertThat(d.lines().get(0)).startsWith("gantry init · 2 of 11 · App");
-        assertThat(d.text()).contains("✗ app: required; 2–28 characters, lowercase letters, digits and hyphens");
+        assertThat(d.text()).contains("✗ app: an app name is required (e.g. hello)");
     }
 
     @Test
@@ -102,7 +102,7 @@ class WizardWindowTest {
         f.set("certificate.domain", "hello.example.com");
         f.set("dns", "yes");
         f.set("dns.zone", "example.com");
-        var store = new SpecStore.Memory(SpecText.write(f.build()));
+        var store = new SpecStore.Memory(SpecWriter.write(f.build()));
         var d = open(store);
         assertThat(d.text()).contains("Editing gantry.yaml: every answer is filled in. Jump to a section:")
                 .contains("App            hello · public.ecr.aws/nginx/nginx:1.27 · 80")
