@@ -12,6 +12,8 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -72,13 +74,8 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--zone", paramLabel = "ZONE", description = "An existing public Route53 hosted zone.") String zone;
     @Option(names = "--record", paramLabel = "NAME") String record;
 
-    // Global options, declared here until the shared GlobalOptions mixin is merged.
-    @Option(names = "--region", paramLabel = "REGION") String region;
-    @Option(names = "--profile", paramLabel = "PROFILE") String profile;
-    @Option(names = "--endpoint-url", paramLabel = "URL", hidden = true) String endpointUrl;
-    @Option(names = "--simulate", description = "Rehearse on the simulated AWS: no look-ups, nothing real.") boolean simulate;
-    @Option(names = "--plain", description = "Line prompts instead of the full-screen wizard.") boolean plain;
-    @Option(names = "--no-color", description = "No colours.") boolean noColor;
+    @Mixin GlobalOptions global = new GlobalOptions();
+    @ParentCommand GantryCommand parent;
 
     private final InitIo io;
 
@@ -107,21 +104,23 @@ public final class InitCommand implements Callable<Integer> {
 
     private Lookups lookups() {
         if (yes) return new Lookups.Offline("look-ups are skipped with --yes");
-        if (simulate) return new Lookups.Offline("rehearsing on the simulated AWS");
-        return io.lookups().connect(defaultRegion(), profile, endpointUrl);
+        if (global.simulate) return new Lookups.Offline("rehearsing on the simulated AWS, so nothing is looked up");
+        return io.lookups().connect(defaultRegion(), global.profile, global.endpointUrl != null ? global.endpointUrl : env().get("AWS_ENDPOINT_URL"));
     }
 
+    private java.util.Map<String, String> env() { return parent != null ? parent.env() : io.env(); }
+
     private String defaultRegion() {
-        if (region != null) return region;
-        String r = io.env().get("AWS_REGION");
-        if (r == null || r.isBlank()) r = io.env().get("AWS_DEFAULT_REGION");
+        if (global.region != null) return global.region;
+        String r = env().get("AWS_REGION");
+        if (r == null || r.isBlank()) r = env().get("AWS_DEFAULT_REGION");
         return r == null || r.isBlank() ? "us-east-1" : r;
     }
 
     /** Flag name → values, only for flags given, in the order the questions are asked. */
     Map<String, List<String>> flags() {
         Map<String, List<String>> f = new LinkedHashMap<>();
-        put(f, "--region", region);
+        put(f, "--region", global.region);
         put(f, "--app", app);
         put(f, "--image", image);
         put(f, "--port", port);
@@ -191,14 +190,14 @@ public final class InitCommand implements Callable<Integer> {
     }
 
     private boolean lineMode() {
-        String term = io.env().get("TERM");
-        return plain || !io.console() || term == null || term.isBlank() || term.equals("dumb");
+        String term = env().get("TERM");
+        return global.plain || !io.console() || term == null || term.isBlank() || term.equals("dumb");
     }
 
     private Outcome interactive(WizardSession session) {
         if (!lineMode()) {
             try {
-                return new WizardTui(session, !noColor && io.env().get("NO_COLOR") == null).run();
+                return new WizardTui(session, !global.noColor && env().get("NO_COLOR") == null).run();
             } catch (IOException | RuntimeException e) {
                 io.err().println("The full-screen wizard could not start (" + e.getMessage() + "); using line prompts.");
             }
