@@ -63,8 +63,8 @@ final class WizardField {
             panel.addComponent(list);
         } else {
             int rows = q.kind() == Kind.PAIRS ? 4 : 1;
-            TextBox box = new TextBox(new TerminalSize(Math.min(width, 52), rows), value == null ? "" : value,
-                    rows > 1 ? TextBox.Style.MULTI_LINE : TextBox.Style.SINGLE_LINE);
+            TextBox box = new WizardTextBox(new TerminalSize(Math.min(width, 52), rows), value == null ? "" : value,
+                    rows > 1 ? TextBox.Style.MULTI_LINE : TextBox.Style.SINGLE_LINE, () -> !flow.given(q.id()));
             box.setTextChangeListener((text, byUser) -> {
                 if (quiet || !byUser) return;
                 flow.set(q.id(), text);

@@ -60,6 +60,20 @@ class WizardWindowTest {
     }
 
     @Test
+    void typingIntoADefaultReplacesItWhileBackspaceEditsIt() throws Exception {
+        var d = open(new SpecStore.Memory(null));
+        d.key(KeyType.PageDown).type("hello").key(KeyType.Tab).type("nginx:1.27");
+        assertThat(d.lines().get(9)).isEqualTo("Container image                                               │nginx, handy for trying the whole stack   │");
+        assertThat(d.lines().get(10)).isEqualTo("nginx:1.27                                                    │before your own image is ready.           │");
+        d.key(KeyType.Tab).key(KeyType.Backspace, KeyType.Backspace).type("8080");
+        assertThat(d.window.outcome()).isNull();
+        d.key(KeyType.PageDown);
+        assertThat(d.lines().get(0)).startsWith("gantry init · 3 of 11 · Network");
+        d.key(KeyType.PageUp);
+        assertThat(d.text()).contains("\n8080").contains("\nnginx:1.27");
+    }
+
+    @Test
     void nextRefusesAnEmptyRequiredAnswerAndSaysWhy() throws Exception {
         var d = open(new SpecStore.Memory(null));
         d.key(KeyType.PageDown, KeyType.PageDown);
