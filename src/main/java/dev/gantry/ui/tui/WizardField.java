@@ -46,7 +46,7 @@ final class WizardField {
         String value = flow.get(q.id());
         if (q.kind() == Kind.CHOICE) {
             List<Choice> choices = q.choices(flow);
-            RadioBoxList<Item> list = new RadioBoxList<>(new TerminalSize(Math.min(width, 44), Math.min(choices.size(), 6)));
+            RadioBoxList<Item> list = new WizardRadioList<>(new TerminalSize(Math.min(width, 44), Math.min(choices.size(), 6)));
             for (Choice c : choices) {
                 list.addItem(new Item(c));
                 if (c.value().equals(value)) {

@@ -86,10 +86,10 @@ class WizardWindowTest {
         var d = open(new SpecStore.Memory(null));
         d.key(KeyType.PageDown).type("hello").key(KeyType.PageDown);
         assertThat(d.text()).contains("VPC address range (CIDR)").contains("1 NAT gateway (+ $0.045/GB processed)           $32.85");
-        // NAT: focus the list (Tab ×3 from the VPC list), move from single to perAz, pick it.
-        d.key(KeyType.Tab, KeyType.Tab, KeyType.Tab, KeyType.ArrowDown, KeyType.Enter);
+        // NAT: focus the list (Tab ×3 from the VPC list); moving the cursor from single to perAz picks it.
+        d.key(KeyType.Tab, KeyType.Tab, KeyType.Tab, KeyType.ArrowDown);
         assertThat(d.text()).contains("2 NAT gateways (+ $0.045/GB processed)          $65.70");
-        d.key(KeyType.ReverseTab, KeyType.ReverseTab, KeyType.ReverseTab, KeyType.ArrowDown, KeyType.ArrowDown, KeyType.Enter);
+        d.key(KeyType.ReverseTab, KeyType.ReverseTab, KeyType.ReverseTab, KeyType.ArrowDown, KeyType.ArrowDown);
         assertThat(d.text()).contains("Existing VPC id").contains("Public subnets (comma-separated)")
                 .doesNotContain("VPC address range").doesNotContain("/GB processed");
     }
