@@ -223,12 +223,20 @@ public final class InitCommand implements Callable<Integer> {
         switch (outcome) {
             case SAVED -> {
                 io.out().println("Wrote " + name + ".");
-                io.out().println("Next: gantry plan -f " + name + " to see what would be created, then gantry apply -f " + name + rehearse + ".");
+                if (rehearse.isEmpty()) {
+                    io.out().println("Next: gantry plan -f " + name + " to see what would be created, then gantry apply -f " + name + ".");
+                } else {
+                    io.out().println("Next, rehearse it on the simulated AWS: gantry plan -f " + name + " --simulate, then gantry apply -f "
+                            + name + " --simulate. With AWS credentials, drop --simulate.");
+                }
             }
             case SAVED_APPLY -> {
                 // Apply is not wired into init yet: say exactly what to run.
                 io.out().println("Wrote " + name + ". To apply it now, run:");
                 io.out().println("  gantry apply -f " + name + rehearse);
+                if (!session.flow().secretValues().isEmpty()) {
+                    io.out().println("(apply asks again for the secret values typed here; they were kept in memory only)");
+                }
             }
             case DRAFT_SAVED, QUIT -> { }
         }

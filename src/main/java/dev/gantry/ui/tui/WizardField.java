@@ -46,7 +46,10 @@ final class WizardField {
         String value = flow.get(q.id());
         if (q.kind() == Kind.CHOICE) {
             List<Choice> choices = q.choices(flow);
-            RadioBoxList<Item> list = new WizardRadioList<>(new TerminalSize(Math.min(width, 44), Math.min(choices.size(), 6)));
+            RadioBoxList<Item> list = new WizardRadioList<>(new TerminalSize(Math.min(width, 44), Math.min(choices.size(), 6)), picked -> {
+                flow.set(q.id(), choices.get(picked).value());
+                changed.run();
+            });
             for (Choice c : choices) {
                 list.addItem(new Item(c));
                 if (c.value().equals(value)) {
@@ -54,11 +57,6 @@ final class WizardField {
                     list.setSelectedIndex(list.getItemCount() - 1);
                 }
             }
-            list.addListener((now, before) -> {
-                if (quiet || now < 0) return;
-                flow.set(q.id(), list.getItems().get(now).choice().value());
-                changed.run();
-            });
             input = list;
             panel.addComponent(list);
         } else {

@@ -11,9 +11,16 @@ import com.googlecode.lanterna.input.KeyType;
  * picked while the explanation and cost hint seemed to follow the cursor.
  */
 final class WizardRadioList<V> extends RadioBoxList<V> {
-    WizardRadioList(TerminalSize size) { super(size); }
+    private final java.util.function.IntConsumer onPick;
+
+    /** {@code onPick} runs at once, inside the key press: lanterna's listeners run later, after keys typed meanwhile. */
+    WizardRadioList(TerminalSize size, java.util.function.IntConsumer onPick) {
+        super(size);
+        this.onPick = onPick;
+    }
 
     @Override public synchronized Result handleKeyStroke(KeyStroke key) {
+        int checkedBefore = getCheckedItemIndex();
         int before = getSelectedIndex();
         Result r = super.handleKeyStroke(key);
         KeyType t = key.getKeyType();
@@ -21,6 +28,7 @@ final class WizardRadioList<V> extends RadioBoxList<V> {
                 || t == KeyType.PageUp || t == KeyType.PageDown) && getSelectedIndex() != before && r == Result.HANDLED) {
             setCheckedItemIndex(getSelectedIndex());
         }
+        if (getCheckedItemIndex() != checkedBefore && getCheckedItemIndex() >= 0) onPick.accept(getCheckedItemIndex());
         return r;
     }
 }

@@ -62,6 +62,30 @@ public final class WizardReview {
         return out;
     }
 
+    /** One wrapped paragraph per piece ("Network (12): vpc.main, subnet.public-0, …") for the narrow pane. */
+    public static List<String> resourcesCompact(Spec spec, int width) {
+        List<String> out = new ArrayList<>();
+        String piece = null;
+        List<String> items = new ArrayList<>();
+        List<String> lines = new ArrayList<>(resources(spec));
+        lines.add("end:");
+        for (String l : lines) {
+            if (!l.startsWith("  ") && l.endsWith(":")) {
+                if (piece != null) {
+                    out.addAll(dev.gantry.ui.line.LineWrap.wrap(piece + " (" + items.size() + "): " + String.join(", ", items), width));
+                }
+                piece = l.substring(0, l.length() - 1);
+                items.clear();
+            } else if (l.startsWith("  ")) {
+                items.add(l.strip().replace(" (existing, looked up)", "*"));
+            } else {
+                out.addAll(dev.gantry.ui.line.LineWrap.wrap(l, width));
+            }
+        }
+        if (lines.stream().anyMatch(l -> l.contains("(existing, looked up)"))) out.add("* looked up, not created");
+        return out;
+    }
+
     public static List<String> estimate(WizardSession session, Spec spec) {
         CostEstimate cost = session.cost();
         List<String> out = new ArrayList<>();

@@ -282,7 +282,9 @@ public final class WizardWindow extends BasicWindow {
         List<String> parts = new ArrayList<>();
         for (Question q : flow.questions(s)) {
             String v = flow.get(q.id());
-            if (v != null && !v.isBlank()) parts.add(v.replace("\n", ", "));
+            if (v == null || v.isBlank()) continue;
+            String shown = q.choices(flow).stream().filter(c -> c.value().equals(v)).map(Choice::label).findFirst().orElse(v);
+            parts.add(shown.replace("\n", ", "));
         }
         String line = String.join(" · ", parts);
         int room = cols - 22;
@@ -357,8 +359,11 @@ public final class WizardWindow extends BasicWindow {
             List<String> info = new ArrayList<>(WizardReview.estimate(session, spec, paneWidth - 2));
             info.add("");
             info.add("What will be created:");
-            info.addAll(WizardReview.resources(spec).stream().flatMap(l -> LineWrap.wrap(l, paneWidth - 2).stream()).toList());
-            right.addComponent(new Label(String.join("\n", info.subList(0, Math.min(info.size(), Math.max(4, rows - 9))))));
+            info.addAll(WizardReview.resourcesCompact(spec, paneWidth - 3));
+            // A read-only box, not a label: a big stack's list scrolls instead of being cut off.
+            TextBox infoBox = new TextBox(new TerminalSize(paneWidth - 1, Math.max(5, rows - 10)), String.join("\n", info), TextBox.Style.MULTI_LINE);
+            infoBox.setReadOnly(true);
+            right.addComponent(infoBox);
             Button save = new Button("Save", () -> save(Outcome.SAVED));
             buttons.addComponent(save);
             buttons.addComponent(new Button(flow.facts().online() ? "Save and apply" : "Save and rehearse (--simulate)",

@@ -101,7 +101,7 @@ class WizardWindowTest {
         d.key(KeyType.PageDown).type("hello");
         for (int i = 0; i < 9; i++) d.key(KeyType.PageDown);
         assertThat(d.lines().get(0)).startsWith("gantry init · 11 of 11 · Review");
-        assertThat(d.text()).contains("app: hello").containsPattern("│Total per month +\\$84\\.09│").contains("What will be created:")
+        assertThat(d.text()).contains("app: hello").containsPattern("│Total per month +\\$84\\.09").contains("What will be created:")
                 .contains("< Save >").contains("Save and rehearse (--simulate)");
         d.key(KeyType.Enter);
         assertThat(d.window.outcome()).isEqualTo(Outcome.SAVED);
