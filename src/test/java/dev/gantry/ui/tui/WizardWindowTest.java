@@ -120,7 +120,7 @@ class WizardWindowTest {
         var d = open(store);
         assertThat(d.text()).contains("Editing gantry.yaml: every answer is filled in. Jump to a section:")
                 .contains("App            hello · public.ecr.aws/nginx/nginx:1.27 · 80")
-                .contains("DNS            yes · example.com · hello.example.com");
+                .contains("DNS            yes, in a Route53 zone · example.com · hello.example.com");
         for (int i = 0; i < 7; i++) d.key(KeyType.ArrowDown);
         d.key(KeyType.Enter);
         assertThat(d.lines().get(0)).startsWith("gantry init · 9 of 11 · Certificate   (editing gantry.yaml)");
