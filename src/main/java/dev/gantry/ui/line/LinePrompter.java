@@ -188,6 +188,7 @@ public final class LinePrompter {
             if (a.equalsIgnoreCase("q")) return Nav.QUIT;
             String value = a.isEmpty() ? (current == null ? "" : current) : a;
             if (!choices.isEmpty()) value = pick(choices, value);
+            boolean wasGiven = flow.given(q.id());
             String err = flow.set(q.id(), value);
             if (err == null) {
                 String w = flow.warning(q);
@@ -195,6 +196,9 @@ public final class LinePrompter {
                 return Nav.NEXT;
             }
             println("  ✗ " + err);
+            // A rejected answer must not become the [default] that Enter would submit again.
+            if (wasGiven && current != null) flow.set(q.id(), current);
+            else flow.reset(q.id());
         }
     }
 

@@ -78,6 +78,16 @@ class LinePrompterTest {
     }
 
     @Test
+    void aRejectedAnswerIsNotOfferedAgainAsTheDefault() throws Exception {
+        var store = new SpecStore.Memory(null);
+        Run r = drive(store, "", "hello", "", "70000", "", "q", "n");
+        assertThat(r.output()).contains("✗ task.port: a port is 1–65535, got 70000").contains("Container port [80]: ")
+                .doesNotContain("[70000]");
+        assertThat(r.outcome()).isEqualTo(Outcome.QUIT);
+        assertThat(r.session().flow().get("task.port")).isEqualTo("80");
+    }
+
+    @Test
     void backGoesToThePreviousQuestionAndQuitSavesADraft() throws Exception {
         var store = new SpecStore.Memory(null);
         Run r = drive(store, "", "hello", "<", "billing", "nginx:1.27", "q", "y");
