@@ -291,7 +291,7 @@ public final class LinePrompter {
         WizardReview.estimate(session, spec).forEach(l -> println("  " + l));
         println("");
         println("What will be created:");
-        WizardReview.resources(spec).forEach(l -> println("  " + l));
+        WizardReview.resourcesCompact(spec, WIDTH - 2).forEach(l -> println("  " + l));
         if (session.editing()) {
             List<String> diff = session.diff();
             println("");
@@ -327,7 +327,6 @@ public final class LinePrompter {
     private Outcome save(Outcome o) {
         try {
             session.save();
-            println("Saved " + session.fileName() + ".");
             return o;
         } catch (IOException e) {
             println("  ✗ could not write " + session.fileName() + ": " + e.getMessage());

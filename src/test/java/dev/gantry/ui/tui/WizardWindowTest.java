@@ -140,6 +140,17 @@ class WizardWindowTest {
     }
 
     @Test
+    void f1ExplainsEveryQuestionOfTheScreen() throws Exception {
+        var d = open(new SpecStore.Memory(null));
+        d.key(KeyType.PageDown, KeyType.F1);
+        assertThat(d.lines().get(0)).isEqualTo("Help · App");
+        assertThat(d.text()).contains("App name").contains("Container image").contains("Container port")
+                .contains("Flag: --image").contains("Keys: Tab / Shift-Tab move");
+        d.key(KeyType.Enter);
+        assertThat(d.lines().get(0)).startsWith("gantry init · 2 of 11 · App");
+    }
+
+    @Test
     void escapeOffersToSaveADraft() throws Exception {
         var store = new SpecStore.Memory(null);
         var d = open(store);
