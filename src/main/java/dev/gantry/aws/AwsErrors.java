@@ -18,6 +18,8 @@ public final class AwsErrors {
 
     /** Throttling and server-side errors are worth another try after a pause. */
     public static boolean retryable(Throwable t) {
+        // Handlers may wrap an SDK error with what they were doing; the cause still decides.
+        if (t instanceof AwsFailure && t.getCause() != null && t.getCause() != t) return retryable(t.getCause());
         if (t instanceof AwsServiceException e) {
             return e.isThrottlingException() || e.statusCode() >= 500 || "RequestLimitExceeded".equals(code(e));
         }

@@ -44,6 +44,9 @@ public final class RealAws {
     private static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(
             B builder, Region region, AwsCredentialsProvider creds, String endpointUrl) {
         builder.region(region).credentialsProvider(creds);
+        // Throttling is normal during a burst of creates; retry more patiently than the SDK's default 3.
+        builder.overrideConfiguration(o -> o.retryStrategy(
+                software.amazon.awssdk.awscore.retry.AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(8).build()));
         builder.httpClientBuilder(UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)));
         if (endpointUrl != null && !endpointUrl.isBlank()) builder.endpointOverride(URI.create(endpointUrl));

@@ -70,7 +70,8 @@ public final class ApplyCommand implements Callable<Integer> {
                 try (Interrupts ignored = Interrupts.install(engine)) {
                     EngineOptions options = new EngineOptions(allowReplace, forceUnlock,
                             views.confirmation(yes, "Apply these changes?", output.equals("json")),
-                            Holder.describe(env), java.util.Set.of(), resume);
+                            Holder.describe(env), java.util.Set.of(), resume)
+                            .withStaleLockCheck(h -> Holder.deadHere(h, env));
                     ApplyResult result = engine.apply(spec, options);
                     return result.exitCode();
                 }

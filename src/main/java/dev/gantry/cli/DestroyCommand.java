@@ -62,7 +62,8 @@ public final class DestroyCommand implements Callable<Integer> {
                 try (Interrupts ignored = Interrupts.install(engine)) {
                     EngineOptions options = new EngineOptions(false, forceUnlock,
                             views.confirmation(yes, "Destroy all of these?", output.equals("json")),
-                            Holder.describe(env), keep, resume);
+                            Holder.describe(env), keep, resume)
+                            .withStaleLockCheck(h -> Holder.deadHere(h, env));
                     ApplyResult result = engine.destroy(spec, options);
                     return result.exitCode();
                 }

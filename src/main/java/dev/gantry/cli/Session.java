@@ -6,6 +6,7 @@ import dev.gantry.aws.sim.SimLatency;
 import dev.gantry.aws.sim.SimWorld;
 import dev.gantry.time.RealScheduler;
 import dev.gantry.time.Scheduler;
+import dev.gantry.time.VirtualScheduler;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,7 +51,8 @@ public final class Session implements AutoCloseable {
         if (c.simulate()) {
             Path file = c.home().resolve("simulated").resolve(c.region() + ".json");
             Instant origin = SimWorld.savedClock(file);
-            RealScheduler scheduler = new RealScheduler(8, c.simSpeed(), origin);
+            // Discrete-event time, paced: AWS's minutes pass in seconds, and gantry's own work costs none.
+            VirtualScheduler scheduler = new VirtualScheduler(origin, c.simSpeed());
             SimWorld world = SimWorld.load(file, scheduler, SimLatency.realistic());
             world.state.region = c.region();
             return new Session(world.clients(), scheduler, world, file);

@@ -54,6 +54,11 @@ public final class Explainer {
         Matcher invalid = INVALID_PARAMS.matcher(all);
         if (invalid.find()) return secretMissing(invalid.group(1), detail, c);
         if (all.contains("CannotPullContainerError")) return imagePull(all, detail, c);
+        if (all.contains("unable to assume the role")) {
+            return new Diagnosis(Diagnosis.Cause.UNKNOWN, "ECS could not use the task's IAM role yet.", detail,
+                    List.of("a new or changed IAM role takes a few seconds to reach every AWS service: run 'gantry apply' again",
+                            "if it keeps failing, check that role.execution and role.task trust ecs-tasks.amazonaws.com ('gantry apply' restores that)"));
+        }
         if (all.contains("failed to validate logger args") || all.contains("log group does not exist")) {
             return new Diagnosis(Diagnosis.Cause.UNKNOWN, "ECS could not write the container's output: the log group /gantry/" + c.app() + " does not exist.",
                     detail, List.of("run 'gantry apply' again: it recreates log-group.main (someone deleted it)"));

@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceEvent;
 import software.amazon.awssdk.services.ecs.model.Task;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,13 +42,17 @@ public final class RolloutWatcher {
     /** A snapshot focused on {@code deploymentId} (the new deployment): its stopped tasks, newest first. */
     public RolloutSnapshot snapshot(String deploymentId) {
         Service s = describe().orElseThrow(() -> new IllegalStateException("service " + service + " not found in cluster " + cluster));
-        return snapshot(s, deploymentId);
+        return snapshot(s, deploymentId, null);
     }
 
-    public RolloutSnapshot snapshot(Service s, String deploymentId) {
+    /**
+     * {@code since}: only tasks that stopped at or after it count (a deployment gantry did not
+     * start, say an unchanged one that only scales, may have failures from long ago); null for all.
+     */
+    public RolloutSnapshot snapshot(Service s, String deploymentId, Instant since) {
         List<RolloutSnapshot.Deployment> deployments = s.deployments().stream().map(RolloutWatcher::deployment).toList();
         List<String> events = s.events().stream().limit(EVENTS).map(ServiceEvent::message).toList();
-        return new RolloutSnapshot(s.serviceName(), deployments, events, stoppedTasks(deploymentId));
+        return new RolloutSnapshot(s.serviceName(), deployments, events, stoppedTasks(deploymentId, since));
     }
 
     private static RolloutSnapshot.Deployment deployment(Deployment d) {
@@ -58,7 +63,7 @@ public final class RolloutWatcher {
 
     private static int n(Integer i) { return i == null ? 0 : i; }
 
-    private List<RolloutSnapshot.StoppedTask> stoppedTasks(String deploymentId) {
+    private List<RolloutSnapshot.StoppedTask> stoppedTasks(String deploymentId, Instant since) {
         List<String> arns = ecs.listTasks(b -> b.cluster(cluster).serviceName(service).desiredStatus(DesiredStatus.STOPPED)).taskArns();
         if (arns.isEmpty()) return List.of();
         List<Task> tasks = new ArrayList<>();
@@ -68,6 +73,7 @@ public final class RolloutWatcher {
         }
         return tasks.stream().filter(t -> deploymentId == null || deploymentId.equals(t.startedBy()))
                 .filter(t -> t.stoppedReason() != null)
+                .filter(t -> since == null || !(t.stoppingAt() == null ? t.createdAt() : t.stoppingAt()).isBefore(since))
                 .sorted(Comparator.comparing((Task t) -> t.stoppingAt() == null ? t.createdAt() : t.stoppingAt()).reversed())
                 .limit(STOPPED).map(RolloutWatcher::stopped).toList();
     }

@@ -61,11 +61,7 @@ public final class Engine {
     /** Who the credentials belong to; the first AWS call of every command, so bad credentials fail fast. */
     public synchronized String accountId() {
         if (accountId == null) {
-            try {
-                accountId = aws.sts().getCallerIdentity().account();
-            } catch (Exception e) {
-                throw AwsErrors.translate("checking who your AWS credentials belong to", e);
-            }
+            accountId = call(() -> aws.sts().getCallerIdentity().account(), "checking who your AWS credentials belong to");
         }
         return accountId;
     }
@@ -141,7 +137,7 @@ public final class Engine {
                 f.completeExceptionally(e);
             } catch (Exception e) {
                 if (AwsErrors.retryable(e) && tries < 8) attempt(work, doing, f, tries + 1);
-                else f.completeExceptionally(AwsErrors.translate(doing, e));
+                else f.completeExceptionally(e instanceof Lock.LockedException ? e : AwsErrors.translate(doing, e));
             }
         });
     }
@@ -158,6 +154,7 @@ public final class Engine {
         return new Planner.TypeRules() {
             @Override public Set<String> replaceOn(String type) { return catalog.type(type).replaceOn(); }
             @Override public boolean canUpdate(String type) { return catalog.type(type).canUpdate(); }
+            @Override public boolean updateChangesIdentity(String type) { return catalog.type(type).updateChangesIdentity(); }
         };
     }
 
@@ -198,7 +195,7 @@ public final class Engine {
                 }
                 return finish(execute(ctx, plan, now, spec, options));
             } finally {
-                lock.release();
+                release(lock);
             }
         } catch (AwsFailure f) {
             return finish(failure(f));
@@ -225,7 +222,7 @@ public final class Engine {
             try {
                 return finish(execute(ctx, plan, observed, spec, options));
             } finally {
-                lock.release();
+                release(lock);
             }
         } catch (AwsFailure f) {
             return finish(failure(f));
@@ -236,13 +233,29 @@ public final class Engine {
     }
 
     private void acquire(Lock lock, EngineOptions options) {
-        if (options.forceUnlock()) lock.release();
+        if (options.forceUnlock()) release(lock);
         try {
-            lock.acquire(options.holder(), scheduler.now());
+            call(() -> { lock.acquire(options.holder(), scheduler.now()); return null; }, "taking the apply lock " + lock.name());
         } catch (Lock.LockedException e) {
-            throw e;
-        } catch (Exception e) {
-            throw AwsErrors.translate("taking the apply lock " + lock.name(), e);
+            if (!options.staleLock().test(e.holder())) throw e;
+            // The holder ran on this machine and its process is gone: a crash, not a colleague.
+            listener.on(new ApplyEvent.Info(at(), "breaking a lock left by a run that died: " + e.holder()));
+            release(lock);
+            call(() -> { lock.acquire(options.holder(), scheduler.now()); return null; }, "taking the apply lock " + lock.name());
+        }
+    }
+
+    private void release(Lock lock) {
+        call(() -> { lock.release(); return null; }, "releasing the apply lock " + lock.name());
+    }
+
+    /** One AWS call from the engine itself, with the same retries as every resource's calls. */
+    private <T> T call(java.util.function.Supplier<T> work, String doing) {
+        CompletableFuture<T> f = async(work, doing);
+        try {
+            return scheduler.await(f);
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
         }
     }
 

@@ -10,9 +10,20 @@ import java.util.function.Predicate;
  * or {@code --yes}); {@code resumeCommand} is what to tell the person to run to continue.
  */
 public record EngineOptions(boolean allowReplace, boolean forceUnlock, Predicate<Plan> confirm, String holder,
-                            Set<String> keepTypes, String resumeCommand) {
+                            Set<String> keepTypes, String resumeCommand, Predicate<String> staleLock) {
     public EngineOptions {
         keepTypes = keepTypes == null ? Set.of() : Set.copyOf(keepTypes);
+        staleLock = staleLock == null ? h -> false : staleLock;
+    }
+
+    public EngineOptions(boolean allowReplace, boolean forceUnlock, Predicate<Plan> confirm, String holder,
+                         Set<String> keepTypes, String resumeCommand) {
+        this(allowReplace, forceUnlock, confirm, holder, keepTypes, resumeCommand, null);
+    }
+
+    /** {@code stale} says whether a lock's holder is certainly dead (same machine, process gone). */
+    public EngineOptions withStaleLockCheck(Predicate<String> stale) {
+        return new EngineOptions(allowReplace, forceUnlock, confirm, holder, keepTypes, resumeCommand, stale);
     }
 
     public static EngineOptions yes(String resumeCommand) {

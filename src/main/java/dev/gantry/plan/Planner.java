@@ -20,6 +20,7 @@ public final class Planner {
     public interface TypeRules {
         Set<String> replaceOn(String type);
         boolean canUpdate(String type);
+        default boolean updateChangesIdentity(String type) { return false; }
     }
 
     /** The value of a property whose referenced resource does not exist yet. */
@@ -34,6 +35,8 @@ public final class Planner {
         List<Change> changes = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
 
+        Set<String> newIdentityOnUpdate = new java.util.HashSet<>();
+        for (Desired d : desired) if (rules.updateChangesIdentity(d.address().type())) newIdentityOnUpdate.add(d.address().type());
         for (Desired d : topological(byAddress)) {
             Observed o = observed.get(d.address());
             if (d.data()) {
@@ -50,8 +53,13 @@ public final class Planner {
             Set<String> replaceOn = rules.replaceOn(d.address().type());
             boolean canUpdate = rules.canUpdate(d.address().type());
             for (Map.Entry<String, Object> p : d.props().entrySet()) {
-                Object want = resolve(p.getValue(), actions, observed);
+                Object want = resolve(p.getValue(), actions, observed, newIdentityOnUpdate);
                 Object have = o.props().get(p.getKey());
+                if (isRefList(p.getValue())) {
+                    // A list of other resources (subnets, security groups) is a set: AWS returns it in its own order.
+                    want = sorted(want);
+                    have = sorted(have);
+                }
                 if (!same(want, have)) {
                     fields.add(new Change.FieldChange(p.getKey(), have, want, replaceOn.contains(p.getKey()) || !canUpdate));
                 }
@@ -98,21 +106,31 @@ public final class Planner {
     }
 
     /** Replaces refs by the referenced resource's current output, or "known after apply". */
-    static Object resolve(Object value, Map<Address, Action> actions, Map<Address, Observed> observed) {
+    static Object resolve(Object value, Map<Address, Action> actions, Map<Address, Observed> observed, Set<String> newIdentityOnUpdate) {
         if (value instanceof Ref r) {
             Action a = actions.get(r.address());
             Observed o = observed.get(r.address());
             if (o == null || a == Action.CREATE || a == Action.REPLACE) return KNOWN_AFTER_APPLY;
+            if (a == Action.UPDATE && newIdentityOnUpdate.contains(r.address().type())) return KNOWN_AFTER_APPLY;
             String v = o.outputs().get(r.attribute());
             return v == null ? KNOWN_AFTER_APPLY : v;
         }
         if (value instanceof Map<?, ?> m) {
             Map<Object, Object> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(k, resolve(v, actions, observed)));
+            m.forEach((k, v) -> out.put(k, resolve(v, actions, observed, newIdentityOnUpdate)));
             return out;
         }
-        if (value instanceof List<?> l) return l.stream().map(v -> resolve(v, actions, observed)).toList();
+        if (value instanceof List<?> l) return l.stream().map(v -> resolve(v, actions, observed, newIdentityOnUpdate)).toList();
         return value;
+    }
+
+    private static boolean isRefList(Object v) {
+        return v instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(x -> x instanceof Ref);
+    }
+
+    private static Object sorted(Object v) {
+        if (!(v instanceof List<?> l)) return v;
+        return l.stream().map(String::valueOf).sorted().toList();
     }
 
     /** Equality that ignores number widths (Integer 30 equals Long 30) and map order. */

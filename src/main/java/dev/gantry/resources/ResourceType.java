@@ -39,6 +39,12 @@ public interface ResourceType {
 
     default boolean canUpdate() { return true; }
 
+    /**
+     * Whether an update gives the resource a new identity that dependents must follow (a task
+     * definition's update registers a new revision with a new ARN, which the service must then use).
+     */
+    default boolean updateChangesIdentity() { return false; }
+
     Step delete(ResourceContext ctx, Observed current);
 
     /**

@@ -94,14 +94,19 @@ final class SimHarness {
     List<String> taggedLeftovers(String app) {
         JsonNode root = new ObjectMapper().valueToTree(world.state);
         List<String> out = new ArrayList<>();
+        nowMillis = time.now().toEpochMilli();
         scan(root, "", app, out);
         return out;
     }
 
     private static final List<String> GONE_STATES = List.of("deleted", "STOPPED", "INACTIVE", "DELETED");
 
+    private static long nowMillis;
+
     private static void scan(JsonNode node, String path, String app, List<String> out) {
         if (node.isObject()) {
+            JsonNode deletedAt = node.get("deletedAtMillis");
+            if (deletedAt != null && deletedAt.isNumber() && deletedAt.asLong() <= nowMillis) return;
             for (String s : List.of("state", "status", "lastStatus")) {
                 JsonNode st = node.get(s);
                 if (st != null && st.isTextual() && GONE_STATES.contains(st.asText())) return;

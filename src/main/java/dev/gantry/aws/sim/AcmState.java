@@ -74,6 +74,16 @@ public final class AcmState {
         return c.arn;
     }
 
+    /** The same, under a given ARN (the one a spec names), unless the account already has it. */
+    public String seedIssued(String arn, String domain, List<String> sans, SimWorld world) {
+        if (certificates.containsKey(arn)) return arn;
+        String generated = seedIssued(domain, sans, world);
+        CertRec c = certificates.remove(generated);
+        c.arn = arn;
+        certificates.put(arn, c);
+        return arn;
+    }
+
     // ---- helpers for SimAcm ----
 
     CertRec newCertificate(String domain, List<String> sans, String token, SimWorld world) {

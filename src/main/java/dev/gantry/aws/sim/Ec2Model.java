@@ -91,6 +91,8 @@ public final class Ec2Model {
         public String failureMessage;
         public Long deleteRequestedAtMillis;
         public Long deletedAtMillis;
+        /** The state as of the last EC2 call, for people reading the saved world; the times above decide. */
+        public String state;
         public Map<String, String> tags = new TreeMap<>();
     }
 

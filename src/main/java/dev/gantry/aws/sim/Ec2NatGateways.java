@@ -54,8 +54,9 @@ final class Ec2NatGateways {
         return !st.equals("deleted") && !st.equals("failed");
     }
 
-    /** AWS forgets deleted and failed gateways after a while. */
-    void forgetOld() {
+    /** Notes each gateway's state as of now, and forgets deleted and failed ones after a while, as AWS does. */
+    void settle() {
+        for (NatGateway n : s().natGateways.values()) n.state = state(n);
         long cutoff = world.now().minus(LINGER).toEpochMilli();
         s().natGateways.values().removeIf(n -> {
             String st = state(n);
@@ -181,6 +182,7 @@ final class Ec2NatGateways {
             n.publicIp = eip.publicIp;
             n.associationId = world.newId("eipassoc");
         }
+        n.state = state(n);
         s().natGateways.put(n.id, n);
         return CreateNatGatewayResponse.builder().clientToken(n.clientToken).natGateway(view(n)).build();
     }
@@ -210,6 +212,7 @@ final class Ec2NatGateways {
             n.deleteRequestedAtMillis = now.toEpochMilli();
             n.deletedAtMillis = (failed ? now : now.plus(world.latency.natDelete())).toEpochMilli();
             if (n.networkInterfaceId != null) s().releaseEni(n.networkInterfaceId, Instant.ofEpochMilli(n.deletedAtMillis));
+            n.state = state(n);
         }
         return DeleteNatGatewayResponse.builder().natGatewayId(n.id).build();
     }

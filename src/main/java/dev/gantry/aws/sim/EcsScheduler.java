@@ -98,6 +98,8 @@ final class EcsScheduler {
                     fail(s, task, "ServiceSchedulerInitiated", "Task failed ELB health checks in (target-group " + lb.targetGroupArn + ")", null, at, false);
                 } else {
                     task.healthy = true;
+                    log(c, task, at, "10.0.0.10 - - [" + nginxTime(at) + "] \"GET " + n.healthCheckPath(lb.targetGroupArn)
+                            + " HTTP/1.1\" 200 615 \"-\" \"ELB-HealthChecker/2.0\"");
                 }
             }
             case "stop" -> {
@@ -318,9 +320,9 @@ final class EcsScheduler {
                     + String.join(" ", ids.stream().map(id -> "(task " + id + ")").toList()) + ".");
         }
 
-        // Old deployments with nothing left running disappear from the list, as in ECS.
+        // Old deployments leave the list once their last task has drained and stopped, as in ECS.
         List<EcsState.TaskRec> now = tasksOf(s);
-        s.deployments.removeIf(d -> d != primary && now.stream().noneMatch(x -> live(x) && d.id.equals(x.deploymentId)));
+        s.deployments.removeIf(d -> d != primary && now.stream().noneMatch(x -> d.id.equals(x.deploymentId) && !"STOPPED".equals(x.lastStatus)));
 
         long primaryHealthy = now.stream().filter(x -> healthy(x) && primary.id.equals(x.deploymentId)).count();
         long primaryLiveNow = now.stream().filter(x -> live(x) && primary.id.equals(x.deploymentId)).count();

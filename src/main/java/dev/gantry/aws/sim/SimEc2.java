@@ -42,7 +42,7 @@ public final class SimEc2 implements Ec2Client {
     private void settle() {
         vpcs.ensureDefaultVpc();
         world.state.ec2.purgeReleasedEnis(world.now());
-        nats.forgetOld();
+        nats.settle();
     }
 
     @Override public DescribeAvailabilityZonesResponse describeAvailabilityZones(DescribeAvailabilityZonesRequest r) {

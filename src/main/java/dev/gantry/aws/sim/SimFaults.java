@@ -11,6 +11,10 @@ public final class SimFaults {
     private double serverErrorRate;
     private long crashAfter = -1;
     private final Set<String> denied = new HashSet<>();
+    private long injected;
+
+    /** How many throttling and 5xx errors were injected: tests check the faults really happened. */
+    public synchronized long injected() { return injected; }
 
     public SimFaults throttle(double rate) { this.throttleRate = rate; return this; }
     public SimFaults serverErrors(double rate) { this.serverErrorRate = rate; return this; }
@@ -26,9 +30,11 @@ public final class SimFaults {
                     "User: arn:aws:iam::123456789012:user/gantry is not authorized to perform: " + action);
         }
         if (throttleRate > 0 && random.nextDouble() < throttleRate) {
+            injected++;
             throw err.create(400, action.startsWith("ec2:") ? "RequestLimitExceeded" : "ThrottlingException", "Rate exceeded");
         }
         if (serverErrorRate > 0 && random.nextDouble() < serverErrorRate) {
+            injected++;
             throw err.create(503, "ServiceUnavailable", "Service is unavailable, please try again");
         }
     }

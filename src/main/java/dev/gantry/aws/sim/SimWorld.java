@@ -29,6 +29,7 @@ public final class SimWorld {
     private final TimeSource time;
     private long mutatingCalls;
     private long readCalls;
+    private final java.util.Map<String, Long> callsByAction = new java.util.TreeMap<>();
 
     public SimWorld(SimState state, TimeSource time, SimLatency latency) {
         this.state = state;
@@ -54,6 +55,7 @@ public final class SimWorld {
     /** A read call (Describe*, List*, Get*). */
     public synchronized <T> T read(String action, SimErrors.Factory err, Supplier<T> body) {
         readCalls++;
+        callsByAction.merge(action, 1L, Long::sum);
         faults.beforeCall(action, err);
         return body.get();
     }
@@ -67,6 +69,7 @@ public final class SimWorld {
         faults.beforeCall(action, err);
         T result = body.get();
         mutatingCalls++;
+        callsByAction.merge(action, 1L, Long::sum);
         faults.afterMutation(mutatingCalls);
         return result;
     }
@@ -75,7 +78,10 @@ public final class SimWorld {
 
     public synchronized long readCalls() { return readCalls; }
 
-    public synchronized void resetCounters() { mutatingCalls = 0; readCalls = 0; }
+    public synchronized void resetCounters() { mutatingCalls = 0; readCalls = 0; callsByAction.clear(); }
+
+    /** Calls made since the last reset, by action ("ec2:DescribeVpcs"): where the benchmark's counts come from. */
+    public synchronized java.util.Map<String, Long> callsByAction() { return new java.util.TreeMap<>(callsByAction); }
 
     public dev.gantry.aws.AwsClients clients() { return SimClients.create(this); }
 

@@ -38,6 +38,13 @@ public final class SsmState {
 
     public boolean exists(String nameOrArn, String region, String account) { return find(nameOrArn, region, account) != null; }
 
+    /** Whether a parameter exists, by name or by an ARN of this simulated account (whose region and account it takes from the ARN). */
+    public boolean exists(String nameOrArn) {
+        if (nameOrArn == null || !nameOrArn.startsWith("arn:")) return nameOrArn != null && params.containsKey(nameOrArn);
+        String[] p = nameOrArn.split(":", 6);
+        return p.length == 6 && find(nameOrArn, p[3], p[4]) != null;
+    }
+
     public static String arnOf(String name, String region, String account) {
         return "arn:aws:ssm:" + region + ":" + account + ":parameter" + (name.startsWith("/") ? "" : "/") + name;
     }

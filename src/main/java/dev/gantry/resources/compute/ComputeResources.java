@@ -41,6 +41,10 @@ public final class ComputeResources {
 
     public static Address parameter(String secretName) { return Address.of("parameter", secretName); }
 
+    /**
+     * Tasks pull their image the moment they are placed, so in a new VPC the service waits for the
+     * routes that give its subnets a way out (the private route tables wait in turn for their NAT gateways).
+     */
     public static void expand(Spec spec, List<Desired> out) {
         String app = spec.app();
         out.add(Desired.managed(LOG_GROUP, Piece.LOGS, "log group /gantry/" + app + " (" + spec.task().logs().retentionDays() + " days)",
@@ -83,12 +87,13 @@ public final class ComputeResources {
         if (svc.autoscaling() == null) s.put("desiredCount", svc.desiredCount());
         s.put("subnets", NetworkResources.serviceSubnetRefs(spec)).put("securityGroups", List.of(Ref.to(NetworkResources.SERVICE_SG, "id")))
                 .put("assignPublicIp", NetworkResources.assignPublicIp(spec));
-        Set<Address> extra = Set.of();
+        // Tasks pull their image as soon as they start, so their subnets' way out must be in place.
+        Set<Address> extra = new java.util.TreeSet<>(NetworkResources.egressRoutes(spec));
         if (spec.hasLoadBalancer()) {
             s.put("targetGroupArn", Ref.to(TARGET_GROUP, "arn")).put("containerPort", task.port())
                     .put("healthCheckGracePeriodSeconds", HEALTH_CHECK_GRACE_SECONDS);
             // ECS refuses a target group that no listener forwards to yet.
-            extra = Set.of(spec.hasCertificate() ? LISTENER_HTTPS : LISTENER_HTTP);
+            extra.add(spec.hasCertificate() ? LISTENER_HTTPS : LISTENER_HTTP);
         }
         s.put("minimumHealthyPercent", svc.minimumHealthyPercent()).put("maximumPercent", svc.maximumPercent())
                 .put("rollbackOnFailure", svc.rollbackOnFailure());

@@ -83,7 +83,18 @@ final class ParameterType implements ResourceType {
         if (change.desired() == null || change.desired().data()) return List.of();
         String secret = change.address().name();
         if (ctx.secrets().value(secret).isPresent()) return List.of();
+        // A parameter that exists but was not made by gantry keeps its value: gantry adopts it.
+        if (exists(ctx, Props.str(change.desired().props(), "name"))) return List.of();
         return List.of("secret " + secret + " has no value: pass --secret " + secret + "=@FILE or set GANTRY_SECRET_" + secret);
+    }
+
+    private static boolean exists(ResourceContext ctx, String name) {
+        try {
+            ctx.aws().ssm().getParameter(b -> b.name(name).withDecryption(false));
+            return true;
+        } catch (ParameterNotFoundException e) {
+            return false;
+        }
     }
 
     private static String value(ResourceContext ctx, String secret) {
@@ -98,6 +109,11 @@ final class ParameterType implements ResourceType {
         return () -> {
             SsmClient ssm = ctx.aws().ssm();
             List<Tag> tags = ctx.tags(desired.address()).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+            if (ctx.secrets().value(secret).isEmpty() && exists(ctx, name)) {
+                // No new value: keep the existing parameter's value and only claim it for the app.
+                ssm.addTagsToResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name).tags(tags));
+                return StepResult.done(read(ctx, desired.address(), name));
+            }
             try {
                 ssm.putParameter(b -> b.name(name).type(software.amazon.awssdk.services.ssm.model.ParameterType.SECURE_STRING)
                         .value(value(ctx, secret)).description("gantry " + ctx.app() + " secret " + secret).tags(tags));

@@ -36,6 +36,7 @@ import java.util.UUID;
 final class ServiceType implements ResourceType {
     static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(30);
     static final Duration FIRST_POLL = Duration.ofSeconds(2);
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     @Override public String type() { return "service"; }
     @Override public int tier() { return 4; }
@@ -104,7 +105,23 @@ final class ServiceType implements ResourceType {
     }
 
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
-        return () -> {
+        Instant drainDeadline = ctx.time().now().plus(Duration.ofMinutes(15));
+        return new Step() {
+            @Override public StepResult run() throws Exception {
+                try {
+                    return createOnce(ctx, desired, props);
+                } catch (InvalidParameterException e) {
+                    // A service of the same name deleted moments ago (a replace, a destroy and apply)
+                    // is DRAINING until its tasks stop; ECS refuses the name until then.
+                    if (e.getMessage() == null || !e.getMessage().contains("Draining") || ctx.time().now().isAfter(drainDeadline)) throw e;
+                    return StepResult.waitThen(Poll.MAX_INTERVAL, "the previous service " + Props.str(props, "name") + " to finish draining", this);
+                }
+            }
+        };
+    }
+
+    private StepResult createOnce(ResourceContext ctx, Desired desired, Map<String, Object> props) throws Exception {
+        {
             checkSecretAccess(ctx, Props.str(props, "taskDefinition"));
             String name = Props.str(props, "name");
             String cluster = Props.str(props, "cluster");
@@ -121,7 +138,7 @@ final class ServiceType implements ResourceType {
             }
             Service s = ctx.aws().ecs().createService(b.build()).service();
             return watch(ctx, desired.address(), cluster, name, s.deployments().get(0).id()).run();
-        };
+        }
     }
 
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
@@ -186,13 +203,15 @@ final class ServiceType implements ResourceType {
         RolloutWatcher watcher = new RolloutWatcher(ctx.aws().ecs(), cluster, service);
         Explainer.Context explain = Explainer.Context.of(ctx.spec());
         Instant deadline = ctx.time().now().plus(ROLLOUT_TIMEOUT);
+        // Failures older than this watch belong to an earlier apply; the margin absorbs clock skew with AWS.
+        Instant started = ctx.time().now().minus(CLOCK_SKEW);
         return new Step() {
             Duration interval = FIRST_POLL;
 
             @Override public StepResult run() {
                 Service s = watcher.describe().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
                         "the ECS service " + service + " disappeared while gantry watched its rollout", "run 'gantry apply' again"));
-                RolloutSnapshot snap = watcher.snapshot(s, deploymentId);
+                RolloutSnapshot snap = watcher.snapshot(s, deploymentId, started);
                 ctx.progress().rollout(snap);
                 Optional<RolloutSnapshot.StoppedTask> failed = RolloutWatcher.firstFailure(snap);
                 if (failed.isPresent()) throw new RolloutFailure(Explainer.explain(failed.get(), snap.events(), explain));

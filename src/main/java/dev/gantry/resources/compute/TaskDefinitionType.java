@@ -25,6 +25,9 @@ final class TaskDefinitionType implements ResourceType {
     static final String CONTAINER_PORT_PROTOCOL = "tcp";
 
     @Override public String type() { return "task-definition"; }
+
+    /** An update registers a new revision: the service must move to its new ARN. */
+    @Override public boolean updateChangesIdentity() { return true; }
     @Override public int tier() { return 2; }
 
     @Override public List<Observed> refresh(ResourceContext ctx) {

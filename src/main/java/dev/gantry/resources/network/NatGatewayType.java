@@ -55,6 +55,33 @@ public final class NatGatewayType implements ResourceType {
     }
 
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String allocationId = (String) props.get("allocationId");
+        // A gateway still being deleted keeps its Elastic IP until it is gone; a new one asking for
+        // that address now would fail (Resource.AlreadyAssociated), so wait for the old one first.
+        Step waitForOld = Poll.until(ctx, "the previous NAT gateway " + desired.address().name() + " to finish deleting", TIMEOUT,
+                "AWS usually deletes a NAT gateway within two minutes; check it in the VPC console, then run 'gantry apply' again",
+                () -> deletingWith(ctx, allocationId) ? Optional.empty() : Optional.of(new Observed(desired.address(), "", Map.of(), Map.of())));
+        Step make = makeAndWait(ctx, desired, props);
+        return () -> {
+            StepResult r = waitForOld.run();
+            return r instanceof StepResult.Wait w ? StepResult.waitThen(w.after(), w.waitingFor(), chain(w.next(), make)) : make.run();
+        };
+    }
+
+    private static Step chain(Step first, Step then) {
+        return () -> {
+            StepResult r = first.run();
+            return r instanceof StepResult.Wait w ? StepResult.waitThen(w.after(), w.waitingFor(), chain(w.next(), then)) : then.run();
+        };
+    }
+
+    private static boolean deletingWith(ResourceContext ctx, String allocationId) {
+        return ctx.aws().ec2().describeNatGateways(b -> b.filter(Ec2Tagging.appFilter(ctx),
+                        Filter.builder().name("state").values("deleting").build())).natGateways().stream()
+                .anyMatch(n -> n.natGatewayAddresses().stream().anyMatch(a -> allocationId.equals(a.allocationId())));
+    }
+
+    private Step makeAndWait(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
             String subnetId = (String) props.get("subnetId");

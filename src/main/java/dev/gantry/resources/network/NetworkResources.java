@@ -8,6 +8,7 @@ import dev.gantry.resources.ResourceType;
 import dev.gantry.spec.NatMode;
 import dev.gantry.spec.Network;
 import dev.gantry.spec.Spec;
+import dev.gantry.spec.VpcMode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,21 +43,49 @@ public final class NetworkResources {
         return out;
     }
 
-    /** Where tasks run: private subnets when they reach the internet through NAT, else the public ones. */
+    /**
+     * Where tasks run: private subnets when they reach the internet through NAT, else the public
+     * ones. Each Ref resolves to a subnet id; for a VPC gantry builds, it points at the route table
+     * that gives the subnet its way out, so the service waits for that route (and its NAT gateway)
+     * and its first tasks can pull their image.
+     */
     public static List<Ref> serviceSubnetRefs(Spec spec) {
-        if (!spec.network().tasksInPrivateSubnets()) return publicSubnetRefs(spec);
+        Network n = spec.network();
+        boolean priv = n.tasksInPrivateSubnets();
+        int count = priv ? privateCount(n) : publicCount(n);
         List<Ref> out = new ArrayList<>();
-        for (int i = 0; i < privateCount(spec.network()); i++) out.add(Ref.to(privateSubnet(i), "id"));
+        for (int i = 0; i < count; i++) {
+            if (n.vpc() != VpcMode.NEW) out.add(Ref.to(priv ? privateSubnet(i) : publicSubnet(i), "id"));
+            else if (!priv) out.add(Ref.to(PUBLIC_ROUTES, "subnet" + i));
+            else if (n.natGateways() == NatMode.PER_AZ) out.add(Ref.to(Address.of("route-table", "private-" + i), "subnet0"));
+            else out.add(Ref.to(Address.of("route-table", "private"), "subnet" + i));
+        }
         return out;
     }
 
     /** Tasks in public subnets need a public IP to pull their image; in private subnets NAT does that. */
     public static boolean assignPublicIp(Spec spec) { return !spec.network().tasksInPrivateSubnets(); }
 
+    /**
+     * The route tables that give the tasks' subnets their way out (to pull the image), which must
+     * exist before the service starts tasks: none for a VPC gantry does not manage.
+     */
+    public static Set<Address> egressRoutes(Spec spec) {
+        Network n = spec.network();
+        if (n.vpc() != dev.gantry.spec.VpcMode.NEW) return Set.of();
+        if (!n.tasksInPrivateSubnets()) return Set.of(PUBLIC_ROUTES);
+        if (n.natGateways() == NatMode.PER_AZ) {
+            Set<Address> out = new java.util.TreeSet<>();
+            for (int i = 0; i < azs(n); i++) out.add(Address.of("route-table", "private-" + i));
+            return out;
+        }
+        return Set.of(Address.of("route-table", "private"));
+    }
+
     public static void expand(Spec spec, List<Desired> out) {
         Network n = spec.network();
         switch (n.vpc()) {
-            case NEW -> expandNew(n, out);
+            case NEW -> expandNew(spec, out);
             case DEFAULT -> expandDefault(out);
             case EXISTING -> expandExisting(n, out);
         }
@@ -83,7 +112,8 @@ public final class NetworkResources {
 
     // ---- vpc: new ----
 
-    private static void expandNew(Network n, List<Desired> out) {
+    private static void expandNew(Spec spec, List<Desired> out) {
+        Network n = spec.network();
         String cidr = n.cidr() == null ? Network.DEFAULT_CIDR : n.cidr();
         int azs = azs(n);
         NatMode nat = n.natGateways() == null ? NatMode.SINGLE : n.natGateways();
@@ -99,8 +129,7 @@ public final class NetworkResources {
         List<Ref> privateIds = new ArrayList<>();
         for (int i = 0; i < azs; i++) {
             Ref zone = Ref.to(ZONES, "az" + i);
-            out.add(managed(publicSubnet(i), "Public subnet in zone " + (i + 1)
-                            + ": holds the load balancer" + (nat == NatMode.NONE ? " and the tasks" : " and NAT gateway") + "; reachable from the internet",
+            out.add(managed(publicSubnet(i), "Public subnet in zone " + (i + 1) + ": " + publicSubnetRole(spec, nat, i),
                     props("vpcId", vpcId, "cidr", SubnetCidrs.publicCidr(cidr, i), "availabilityZone", zone, "mapPublicIpOnLaunch", true)));
             publicIds.add(Ref.to(publicSubnet(i), "id"));
             if (nat != NatMode.NONE) {
@@ -139,6 +168,16 @@ public final class NetworkResources {
                                 "subnets", List.of(privateIds.get(i)))));
             }
         }
+    }
+
+    /** What a public subnet holds, in words: "holds the load balancer and the NAT gateway; reachable from the internet". */
+    private static String publicSubnetRole(Spec spec, NatMode nat, int zone) {
+        List<String> holds = new ArrayList<>();
+        if (spec.hasLoadBalancer()) holds.add("the load balancer");
+        if (nat == NatMode.NONE) holds.add("the tasks");
+        if (nat == NatMode.PER_AZ || (nat == NatMode.SINGLE && zone == 0)) holds.add("the NAT gateway");
+        if (holds.isEmpty()) return "reachable from the internet; nothing runs here yet";
+        return "holds " + String.join(" and ", holds) + "; reachable from the internet";
     }
 
     // ---- vpc: default / existing ----

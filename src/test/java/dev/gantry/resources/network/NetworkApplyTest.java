@@ -12,7 +12,6 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +37,7 @@ class NetworkApplyTest {
         assertThat(ec2.availabilityZoneOfSubnet(public1)).isEqualTo("us-east-1b");
 
         assertRefreshMatchesDesired(h);
+        assertServiceSubnetsResolve(h, List.of(private0, made.get(NetworkResources.privateSubnet(1)).id()));
 
         h.destroyAll();
         assertThat(h.refresh()).isEmpty();
@@ -58,6 +58,8 @@ class NetworkApplyTest {
             assertThat(rt.props().get("routes")).isEqualTo(Map.of("0.0.0.0/0", made.get(Address.of("nat-gateway", "nat-" + i)).id()));
         }
         assertRefreshMatchesDesired(h);
+        assertServiceSubnetsResolve(h, List.of(made.get(NetworkResources.privateSubnet(0)).id(),
+                made.get(NetworkResources.privateSubnet(1)).id(), made.get(NetworkResources.privateSubnet(2)).id()));
         h.destroyAll();
         assertThat(h.refresh()).isEmpty();
     }
@@ -70,6 +72,7 @@ class NetworkApplyTest {
         String pub = made.get(NetworkResources.publicSubnet(0)).id();
         assertThat(h.world.state.ec2.subnetReachesInternet(pub, true, h.clock.now())).isTrue();
         assertRefreshMatchesDesired(h);
+        assertServiceSubnetsResolve(h, List.of(pub, made.get(NetworkResources.publicSubnet(1)).id()));
     }
 
     @Test
@@ -88,11 +91,43 @@ class NetworkApplyTest {
     }
 
     @Test
+    void throttlingAndServerErrorsNeitherDuplicateNorOrphanAnything() {
+        NetworkHarness h = new NetworkHarness(NetworkHarness.spec(Network.newVpc("10.0.0.0/16", 2, NatMode.PER_AZ), LoadBalancer.defaults()));
+        h.retrying = true;
+        h.world.faults.throttle(0.3).serverErrors(0.05);
+        h.applyAll();
+        var ec2 = h.ctx.aws().ec2();
+        h.world.faults.clear();
+        Filter mine = Filter.builder().name("tag:gantry:app").values("hello").build();
+        assertThat(ec2.describeVpcs(b -> b.filters(mine)).vpcs()).hasSize(1);
+        assertThat(ec2.describeSubnets(b -> b.filters(mine)).subnets()).hasSize(4);
+        assertThat(ec2.describeNatGateways(b -> b.filter(mine)).natGateways()).hasSize(2);
+        assertThat(ec2.describeAddresses(b -> b.filters(mine)).addresses()).hasSize(2);
+        assertThat(ec2.describeRouteTables(b -> b.filters(mine)).routeTables()).hasSize(3);
+        assertThat(ec2.describeSecurityGroups(b -> b.filters(mine)).securityGroups()).hasSize(2);
+        assertRefreshMatchesDesired(h);
+
+        h.world.faults.throttle(0.3).serverErrors(0.05);
+        h.destroyAll();
+        h.world.faults.clear();
+        assertThat(h.refresh()).isEmpty();
+        assertThat(ec2.describeAddresses(b -> {}).addresses()).isEmpty();
+    }
+
+    @Test
     void anotherAppsResourcesAreNotRefreshed() {
         NetworkHarness mine = new NetworkHarness(NetworkHarness.spec(Network.newVpc("10.0.0.0/16", 2, NatMode.NONE), null));
         mine.applyAll();
         mine.use(mine.spec.withApp("other"));
         assertThat(mine.refresh()).isEmpty();
+    }
+
+    /** The service's subnet refs give the subnet ids in order, both right after apply and after a fresh refresh. */
+    private static void assertServiceSubnetsResolve(NetworkHarness h, List<String> subnetIds) {
+        Map<String, Object> refs = Map.of("subnets", NetworkResources.serviceSubnetRefs(h.spec));
+        assertThat(h.resolve(refs).get("subnets")).isEqualTo(subnetIds);
+        h.applied.putAll(h.refresh());
+        assertThat(h.resolve(refs).get("subnets")).isEqualTo(subnetIds);
     }
 
     /** What the planner would do: refs resolved, the observed props equal the desired ones. */
@@ -102,13 +137,8 @@ class NetworkApplyTest {
             if (d.data()) continue;
             Observed o = seen.get(d.address());
             assertThat(o).as(d.address().toString()).isNotNull();
-            Map<String, Object> want = new java.util.LinkedHashMap<>(h.resolve(d.props()));
-            if (want.get("subnets") instanceof List<?> l) {
-                List<String> sorted = new ArrayList<>(l.stream().map(String::valueOf).toList());
-                sorted.sort(null);
-                want.put("subnets", sorted);
-            }
-            assertThat(o.props()).as(d.address().toString()).isEqualTo(want);
+            // Lists compare element by element, as the planner compares them.
+            assertThat(o.props()).as(d.address().toString()).isEqualTo(h.resolve(d.props()));
         }
     }
 }

@@ -41,6 +41,8 @@ class NetworkExpansionTest {
         assertThat(find(all, "subnet.private-1").props().get("cidr")).isEqualTo("10.0.160.0/19");
         assertThat(find(all, "subnet.private-1").props().get("availabilityZone")).isEqualTo(Ref.to(NetworkResources.ZONES, "az1"));
         assertThat(find(all, "vpc.main").guarded()).isTrue();
+        assertThat(find(all, "subnet.public-0").description()).contains("load balancer").contains("NAT gateway");
+        assertThat(find(all, "subnet.public-1").description()).contains("load balancer").doesNotContain("NAT");
         assertThat(find(all, "zones.main").data()).isTrue();
         assertThat(find(all, "nat-gateway.nat-0").dependsOn()).contains(Address.parse("subnet.public-0"),
                 Address.parse("eip.nat-0"), Address.parse("internet-gateway.main"));
@@ -67,7 +69,23 @@ class NetworkExpansionTest {
         List<Desired> all = expand(spec);
         assertThat(addresses(all)).noneMatch(a -> a.contains("private") || a.contains("nat"));
         assertThat(NetworkResources.assignPublicIp(spec)).isTrue();
-        assertThat(NetworkResources.serviceSubnetRefs(spec)).isEqualTo(NetworkResources.publicSubnetRefs(spec));
+        // Through the public route table: the service waits until the subnets route to the internet gateway.
+        assertThat(NetworkResources.serviceSubnetRefs(spec)).containsExactly(
+                Ref.to(NetworkResources.PUBLIC_ROUTES, "subnet0"), Ref.to(NetworkResources.PUBLIC_ROUTES, "subnet1"));
+    }
+
+    @Test
+    void tasksInPrivateSubnetsWaitForTheirNatRoute() {
+        Spec single = NetworkHarness.spec(Network.newVpc("10.0.0.0/16", 2, NatMode.SINGLE), null);
+        assertThat(NetworkResources.serviceSubnetRefs(single)).containsExactly(
+                Ref.to(Address.parse("route-table.private"), "subnet0"), Ref.to(Address.parse("route-table.private"), "subnet1"));
+        Spec perAz = NetworkHarness.spec(Network.newVpc("10.0.0.0/16", 3, NatMode.PER_AZ), null);
+        assertThat(NetworkResources.serviceSubnetRefs(perAz)).containsExactly(
+                Ref.to(Address.parse("route-table.private-0"), "subnet0"), Ref.to(Address.parse("route-table.private-1"), "subnet0"),
+                Ref.to(Address.parse("route-table.private-2"), "subnet0"));
+        assertThat(NetworkResources.assignPublicIp(single)).isFalse();
+        assertThat(NetworkResources.publicSubnetRefs(perAz)).hasSize(3)
+                .allSatisfy(r -> assertThat(r.address().type()).isEqualTo("subnet"));
     }
 
     @Test
@@ -78,6 +96,7 @@ class NetworkExpansionTest {
         assertThat(all.stream().filter(d -> !d.address().type().equals("security-group"))).allMatch(Desired::data);
         assertThat(find(all, "security-group.service").props().get("ingress")).isEqualTo(List.of());
         assertThat(NetworkResources.assignPublicIp(spec)).isTrue();
+        assertThat(NetworkResources.serviceSubnetRefs(spec)).isEqualTo(NetworkResources.publicSubnetRefs(spec));
     }
 
     @Test

@@ -111,6 +111,21 @@ class NetworkHandlersTest {
     }
 
     @Test
+    void aNatDeletedByHandIsRecreatedOnceTheOldOneLetsGoOfTheAddress() {
+        applyUpTo("zones.main", "vpc.main", "subnet.public-0", "internet-gateway.main", "eip.nat-0", "nat-gateway.nat-0");
+        Observed old = h.applied.get(Address.parse("nat-gateway.nat-0"));
+        h.ctx.aws().ec2().deleteNatGateway(b -> b.natGatewayId(old.id()));
+        var before = h.clock.now();
+        Observed fresh = h.apply(desired("nat-gateway.nat-0"));
+        // 60 s for the old one to go, 95 s for the new one to come up.
+        assertThat(Duration.between(before, h.clock.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(155));
+        assertThat(fresh.id()).isNotEqualTo(old.id());
+        assertThat(nats()).noneMatch(n -> n.stateAsString().equals("failed"))
+                .filteredOn(n -> n.stateAsString().equals("available")).singleElement()
+                .satisfies(n -> assertThat(n.natGatewayId()).isEqualTo(fresh.id()));
+    }
+
+    @Test
     void natDeleteWaitsUntilTheAddressCanBeReleased() {
         applyUpTo("zones.main", "vpc.main", "subnet.public-0", "internet-gateway.main", "eip.nat-0", "nat-gateway.nat-0");
         Observed nat = h.applied.get(Address.parse("nat-gateway.nat-0"));

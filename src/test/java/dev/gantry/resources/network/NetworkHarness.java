@@ -1,5 +1,6 @@
 package dev.gantry.resources.network;
 
+import dev.gantry.aws.AwsErrors;
 import dev.gantry.aws.sim.SimLatency;
 import dev.gantry.aws.sim.SimState;
 import dev.gantry.aws.sim.SimWorld;
@@ -12,6 +13,8 @@ import dev.gantry.resources.ProgressSink;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.SecretValues;
+import dev.gantry.resources.Step;
+import dev.gantry.resources.StepResult;
 import dev.gantry.spec.LoadBalancer;
 import dev.gantry.spec.Network;
 import dev.gantry.spec.Spec;
@@ -19,6 +22,7 @@ import dev.gantry.spec.Task;
 import dev.gantry.testing.Drive;
 import dev.gantry.time.VirtualScheduler;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -71,16 +75,50 @@ final class NetworkHarness {
         return applied;
     }
 
+    /** When set, steps run as the engine runs them under throttling: a retryable error re-runs the step that threw. */
+    boolean retrying;
+
     Observed apply(Desired d) {
         ResourceType t = type(d.address());
-        if (d.data()) return t.lookup(ctx, d).orElseThrow();
-        return Drive.run(t.create(ctx, d, resolve(d.props())), clock);
+        if (d.data()) return retrying ? retry(() -> t.lookup(ctx, d).orElseThrow()) : t.lookup(ctx, d).orElseThrow();
+        Step create = () -> t.create(ctx, d, resolve(d.props())).run();
+        return run(create);
+    }
+
+    Observed run(Step step) {
+        if (!retrying) return Drive.run(step, clock);
+        Step current = step;
+        int failures = 0;
+        while (true) {
+            StepResult r;
+            try {
+                r = current.run();
+            } catch (Exception e) {
+                if (!AwsErrors.retryable(e) || ++failures > 100) throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                clock.advance(Duration.ofSeconds(1));
+                continue;
+            }
+            if (r instanceof StepResult.Done done) return done.result();
+            StepResult.Wait w = (StepResult.Wait) r;
+            clock.advance(w.after());
+            current = w.next();
+        }
+    }
+
+    private <T> T retry(java.util.function.Supplier<T> call) {
+        for (int i = 0; ; i++) {
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                if (!AwsErrors.retryable(e) || i > 100) throw e;
+            }
+        }
     }
 
     /** Every managed resource the app has in AWS now, by address. */
     Map<Address, Observed> refresh() {
         Map<Address, Observed> out = new TreeMap<>();
-        for (ResourceType t : catalog.types()) t.refresh(ctx).forEach(o -> out.put(o.address(), o));
+        for (ResourceType t : catalog.types()) retry(() -> t.refresh(ctx)).forEach(o -> out.put(o.address(), o));
         return out;
     }
 
@@ -95,7 +133,7 @@ final class NetworkHarness {
         while (!todo.isEmpty()) {
             Observed o = todo.poll();
             try {
-                Drive.run(type(o.address()).delete(ctx, o), clock);
+                run(type(o.address()).delete(ctx, o));
             } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
                 if (!"DependencyViolation".equals(e.awsErrorDetails().errorCode()) || ++attempts > 20) throw e;
                 todo.add(o);
