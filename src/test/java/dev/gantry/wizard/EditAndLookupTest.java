@@ -57,11 +57,31 @@ class EditAndLookupTest {
         s.flow().set("task.image", "nginx:1.27");
         s.flow().set("network.vpc", "default");
         assertThat(s.saveDraft()).isEqualTo("gantry.yaml");
-        assertThat(store.draft).startsWith("# DRAFT");
-        WizardFlow again = WizardFlow.editing(Facts.offline(), FileAnswers.read(store.draft));
+        assertThat(store.text).startsWith("# DRAFT");
+        WizardSession resumed = WizardSession.open(store, Facts.offline(), Prices.embedded());
+        assertThat(resumed.editing()).isFalse();
+        assertThat(resumed.resumingDraft()).isTrue();
+        assertThat(resumed.firstUnfinished()).isEqualTo(Section.APP);
+        WizardFlow again = resumed.flow();
         assertThat(again.get("task.image")).isEqualTo("nginx:1.27");
         assertThat(again.get("network.vpc")).isEqualTo("default");
         assertThat(again.errors()).containsExactly("app: an app name is required (e.g. hello)");
+        again.set("app", "hello");
+        assertThat(resumed.diff()).isEmpty();
+        resumed.save();
+        assertThat(store.text).doesNotContain("DRAFT").contains("app: hello");
+    }
+
+    @Test
+    void quittingAnEditWritesTheDraftBesideTheFile() throws Exception {
+        var store = new SpecStore.Memory(SpecWriter.write(full().build()));
+        String good = store.text;
+        WizardSession s = WizardSession.open(store, Facts.offline(), Prices.embedded());
+        assertThat(s.editing()).isTrue();
+        s.flow().set("service.desiredCount", "5");
+        assertThat(s.saveDraft()).isEqualTo("gantry.yaml.draft");
+        assertThat(store.text).isEqualTo(good);
+        assertThat(store.draft).startsWith("# DRAFT").contains("desiredCount: 5");
     }
 
     /** Look-ups that found one zone and two subnets in different zones. */

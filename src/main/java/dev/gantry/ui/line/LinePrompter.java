@@ -70,6 +70,10 @@ public final class LinePrompter {
     private Outcome loop() {
         println("gantry init writes " + session.fileName() + ". At any prompt: ? explains, < goes back, q quits.");
         if (session.editing()) jumpMenu();
+        else if (session.resumingDraft()) {
+            println("Continuing the draft in " + session.fileName() + ".");
+            flow.jump(session.firstUnfinished());
+        }
         while (true) {
             Section s = flow.current();
             if (s == Section.REVIEW) {

@@ -63,7 +63,10 @@ public final class WizardWindow extends BasicWindow {
         this.leftWidth = cols - paneWidth - 5;
         setHints(List.of(Hint.FULL_SCREEN, Hint.NO_DECORATIONS));
         if (session.editing()) showMenu("Editing " + session.fileName() + ": every answer is filled in. Jump to a section:");
-        else showSection();
+        else {
+            if (session.resumingDraft()) flow.jump(session.firstUnfinished());
+            showSection();
+        }
     }
 
     /** How the wizard ended; null while it is still open. */
@@ -318,7 +321,7 @@ public final class WizardWindow extends BasicWindow {
         Panel p = new Panel(new LinearLayout());
         p.addComponent(new Label("Quit the wizard. Save a draft to continue later?"));
         p.addComponent(new Label("(The draft goes to " + session.fileName() + (session.editing() ? ".draft" : "")
-                + "; secret values are never saved.)"));
+                + "; gantry init -f continues it. Secret values are never saved.)"));
         p.addComponent(new EmptySpace());
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
         Button save = new Button("Save draft and quit", () -> {

@@ -92,7 +92,8 @@ class LinePrompterTest {
         var store = new SpecStore.Memory(null);
         Run r = drive(store, "", "hello", "<", "billing", "nginx:1.27", "q", "y");
         assertThat(r.outcome()).isEqualTo(Outcome.DRAFT_SAVED);
-        assertThat(store.draft).contains("app: billing").contains("image: nginx:1.27").contains("DRAFT");
+        assertThat(store.text).contains("app: billing").contains("image: nginx:1.27").startsWith("# DRAFT");
+        assertThat(store.draft).isNull();
         assertThat(r.output()).contains("Continue with: gantry init -f gantry.yaml");
     }
 
