@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
  * prompts otherwise ({@code --plain}, TERM=dumb, no TTY), or no questions at all with {@code --yes}.
  * Every question has a flag; flags are checked by the same validators and pre-fill the screens.
  */
-@Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = InitCommand.FlagHelp.class,
         description = {"Create or edit gantry.yaml with a guided wizard.",
                 "On an existing file every answer is pre-filled; you can jump to any section, and see a diff before saving."},
         footer = {"", "Examples:",
@@ -55,10 +55,10 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--private-subnets", paramLabel = "SUBNET,…") String privateSubnets;
     @Option(names = "--cluster", paramLabel = "NAME") String cluster;
     @Option(names = "--container-insights", description = "Turn on Container Insights metrics.") boolean containerInsights;
-    @Option(names = "--cpu", paramLabel = "UNITS") String cpu;
-    @Option(names = "--memory", paramLabel = "MIB") String memory;
+    @Option(names = "--cpu", paramLabel = "UNITS", description = "Task CPU, 1024 = 1 vCPU (default: 256); alone, takes the smallest memory Fargate pairs with it.") String cpu;
+    @Option(names = "--memory", paramLabel = "MIB", description = "Task memory in MiB (default: 512); must be a size Fargate offers for the cpu.") String memory;
     @Option(names = "--arch", paramLabel = "x86_64|arm64") String arch;
-    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Repeatable.") List<String> env;
+    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "An environment variable. Repeatable.") List<String> env;
     @Option(names = "--secret-param", paramLabel = "NAME=PARAM", description = "Repeatable. PARAM is a path (managed) or an SSM parameter ARN (existing).") List<String> secretParams;
     @Option(names = "--log-retention", paramLabel = "DAYS") String logRetention;
     @Option(names = "--count", paramLabel = "N") String count;
@@ -67,7 +67,7 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--no-rollback", description = "Do not roll back a failing deployment.") boolean noRollback;
     @Option(names = "--autoscale", paramLabel = "MIN:MAX:CPU") String autoscale;
     @Option(names = "--health-path", paramLabel = "PATH") String healthPath;
-    @Option(names = "--allow-cidr", paramLabel = "CIDR", description = "Repeatable.") List<String> allowCidrs;
+    @Option(names = "--allow-cidr", paramLabel = "CIDR", description = "Who may reach the load balancer (default: 0.0.0.0/0, everyone). Repeatable.") List<String> allowCidrs;
     @Option(names = "--no-load-balancer", description = "A worker: no load balancer, certificate or DNS.") boolean noLoadBalancer;
     @Option(names = "--domain", paramLabel = "NAME", description = "Request a certificate for this name (and default the DNS record to it).") String domain;
     @Option(names = "--certificate-arn", paramLabel = "ARN") String certificateArn;
@@ -242,6 +242,28 @@ public final class InitCommand implements Callable<Integer> {
         }
         session.flow().forgetSecrets();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Fills each question flag's help from its question, so the help and the wizard cannot drift:
+     * "--nat  NAT gateways (default: single)".
+     */
+    public static final class FlagHelp implements picocli.CommandLine.IModelTransformer {
+        @Override public picocli.CommandLine.Model.CommandSpec transform(picocli.CommandLine.Model.CommandSpec spec) {
+            List<picocli.CommandLine.Model.OptionSpec> all = new java.util.ArrayList<>(spec.options());
+            all.forEach(spec::remove);
+            for (var o : all) {
+                var q = dev.gantry.wizard.Questions.byFlag(o.longestName());
+                if (q.isPresent() && o.description().length == 0) {
+                    String d = q.get().title();
+                    String def = q.get().defaultValue(new dev.gantry.wizard.WizardFlow(dev.gantry.wizard.Facts.offline()));
+                    if (def != null && !def.isBlank()) d += " (default: " + def.replace("\n", ", ") + ")";
+                    o = picocli.CommandLine.Model.OptionSpec.builder(o).description(d).build();
+                }
+                spec.addOption(o);
+            }
+            return spec;
+        }
     }
 
     /** The result the lead can wire to the apply command: true when the person chose "Save and apply". */
