@@ -39,6 +39,18 @@ class InitCommandTest {
     }
 
     @Test
+    void everyQuestionsFlagIsAnOptionWithHelpText() {
+        var spec = new CommandLine(new InitCommand(InitIo.system())).getCommandSpec();
+        for (var q : dev.gantry.wizard.Questions.all()) {
+            for (String flag : q.flags()) {
+                var o = spec.findOption(flag);
+                assertThat(o).as(flag).isNotNull();
+                assertThat(String.join(" ", o.description())).as(flag).isNotBlank();
+            }
+        }
+    }
+
+    @Test
     void flagsAndYesWriteACompleteSpecThatTheLoaderAccepts() throws Exception {
         Path file = dir.resolve("gantry.yaml");
         Result r = run("", "-f", file.toString(), "--app", "hello", "--image", "nginx:1.27",
