@@ -130,6 +130,15 @@ class InitCommandTest {
     }
 
     @Test
+    void aFlagThatTheOtherAnswersMakeMeaninglessIsRefused() {
+        Result r = run("", "-f", dir.resolve("c.yaml").toString(), "--app", "jobs", "--no-load-balancer", "--zone", "example.com",
+                "--vpc", "default", "--cidr", "10.1.0.0/16", "--yes");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("gantry init: --cidr 10.1.0.0/16: network.cidr: applies only with network.vpc: new")
+                .contains("gantry init: --zone example.com: dns.zone: applies only with a load balancer");
+    }
+
+    @Test
     void yesWithoutARequiredAnswerSaysWhichFlagToPass() {
         Result r = run("", "-f", dir.resolve("x.yaml").toString(), "--yes");
         assertThat(r.code()).isEqualTo(2);
