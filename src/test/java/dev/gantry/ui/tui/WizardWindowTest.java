@@ -140,6 +140,25 @@ class WizardWindowTest {
     }
 
     @Test
+    void secretValuesAreTypedMaskedAndKeptOnlyInMemory() throws Exception {
+        var store = new SpecStore.Memory(null);
+        WizardSession session = WizardSession.open(store, Facts.offline(), Prices.embedded());
+        var d = new WizardScreenDriver(session, 110, 40);
+        d.key(KeyType.PageDown).type("hello");
+        for (int i = 0; i < 4; i++) d.key(KeyType.PageDown);
+        assertThat(d.lines().get(0)).startsWith("gantry init · 6 of 11 · Secrets");
+        d.type("DB_PASSWORD=/hello/db-password");
+        assertThat(d.text()).contains("Value of DB_PASSWORD (hidden; empty = ask at apply)");
+        d.key(KeyType.Tab).type("hunter2");
+        assertThat(d.text()).contains("\n*******").doesNotContain("hunter2");
+        assertThat(new String(session.flow().secretValues().get("DB_PASSWORD"))).isEqualTo("hunter2");
+        for (int i = 0; i < 5; i++) d.key(KeyType.PageDown);
+        d.key(KeyType.Enter);
+        assertThat(d.window.outcome()).isEqualTo(Outcome.SAVED);
+        assertThat(store.text).contains("parameter: /hello/db-password").doesNotContain("hunter2");
+    }
+
+    @Test
     void f1ExplainsEveryQuestionOfTheScreen() throws Exception {
         var d = open(new SpecStore.Memory(null));
         d.key(KeyType.PageDown, KeyType.F1);
