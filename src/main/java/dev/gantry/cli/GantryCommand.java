@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "From an empty AWS account to a production-ready container on ECS Fargate.",
-        subcommands = {InitCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InitCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class, StatusCommand.class, LogsCommand.class, SecretsCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
 public final class GantryCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

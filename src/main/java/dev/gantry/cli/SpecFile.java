@@ -13,6 +13,11 @@ final class SpecFile {
 
     /** The spec, or null after printing the diagnostics (the caller exits 2). */
     static Spec load(Path file, String regionFlag, PrintStream err) {
+        return load(file, regionFlag, new java.io.PrintWriter(err, true));
+    }
+
+    /** The same, for commands that print to picocli's writers (tests capture those). */
+    static Spec load(Path file, String regionFlag, java.io.PrintWriter err) {
         SpecLoader.Result r = SpecLoader.check(file);
         r.warnings().forEach(d -> err.println(d.render()));
         if (!r.valid()) {

@@ -94,8 +94,41 @@ public final class Planner {
     }
 
     private static Change deletion(Observed o, String reason) {
-        String description = o.outputs().getOrDefault("description", o.address().toString());
-        return new Change(o.address(), Action.DELETE, null, description, null, o, List.of(), reason, Set.of());
+        String description = o.outputs().getOrDefault("description", noun(o.address().type()) + " " + o.id());
+        return new Change(o.address(), Action.DELETE, pieceOf(o.address().type()), description, null, o, List.of(), reason, Set.of());
+    }
+
+    /** The piece a resource type belongs to, for resources known only from AWS (deletions). */
+    public static Piece pieceOf(String type) {
+        return switch (type) {
+            case "security-group" -> Piece.SECURITY;
+            case "log-group" -> Piece.LOGS;
+            case "role" -> Piece.IAM;
+            case "parameter" -> Piece.SECRETS;
+            case "load-balancer", "target-group", "listener" -> Piece.LOAD_BALANCER;
+            case "certificate" -> Piece.CERTIFICATE;
+            case "hosted-zone", "dns-record" -> Piece.DNS;
+            case "cluster" -> Piece.CLUSTER;
+            case "task-definition" -> Piece.TASK;
+            case "service", "scaling-target", "scaling-policy" -> Piece.SERVICE;
+            default -> Piece.NETWORK;
+        };
+    }
+
+    /** What a person calls a resource type. */
+    public static String noun(String type) {
+        return switch (type) {
+            case "vpc" -> "VPC";
+            case "eip" -> "Elastic IP";
+            case "nat-gateway" -> "NAT gateway";
+            case "role" -> "IAM role";
+            case "parameter" -> "SSM parameter";
+            case "task-definition" -> "task definition";
+            case "dns-record" -> "DNS record";
+            case "service" -> "ECS service";
+            case "cluster" -> "ECS cluster";
+            default -> type.replace('-', ' ');
+        };
     }
 
     /** Observed resources found by lookup rather than by tag are marked so they are never deleted. */

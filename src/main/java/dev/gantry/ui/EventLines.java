@@ -27,7 +27,15 @@ public final class EventLines {
     /** Continuation lines line up under the event text, past the time stamp. */
     public static final String CONTINUATION = " ".repeat(12);
 
-    public EventLines(Ansi ansi) { this.ansi = ansi; }
+    private final String operation;
+
+    public EventLines(Ansi ansi) { this(ansi, "apply"); }
+
+    /** {@code operation}: "apply" or "destroy", which words an empty plan differently. */
+    public EventLines(Ansi ansi, String operation) {
+        this.ansi = ansi;
+        this.operation = operation;
+    }
 
     /** {@code [  1m05s] }: right-aligned so a log's event texts start in one column. */
     public static String stamp(java.time.Duration at) {
@@ -38,7 +46,9 @@ public final class EventLines {
     public List<String> lines(ApplyEvent event) {
         List<String> out = new ArrayList<>();
         if (event instanceof ApplyEvent.Planned p) {
-            out.add(PlanSummary.line(p.plan()));
+            // A destroy plan with nothing in it is "nothing to destroy", said by the summary.
+            boolean emptyDestroy = !p.plan().hasChanges() && "destroy".equals(operation);
+            if (!emptyDestroy) out.add(PlanSummary.line(p.plan()));
         } else if (event instanceof ApplyEvent.Started s) {
             out.add(head(s.change()) + ChangeWords.doing(s.change().action()));
         } else if (event instanceof ApplyEvent.Waiting w) {

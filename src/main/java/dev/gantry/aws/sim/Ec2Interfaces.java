@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesReques
 import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesResponse;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
+import software.amazon.awssdk.services.ec2.model.NetworkInterfaceAssociation;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 import java.util.ArrayList;
@@ -45,13 +46,16 @@ final class Ec2Interfaces {
                 case "interface-type" -> List.of(e.interfaceType);
                 case "status" -> List.of("in-use");
                 case "private-ip-address", "addresses.private-ip-address" -> List.of(e.privateIp);
+                case "association.public-ip" -> Ec2Support.one(e.publicIp);
                 case "requester-managed" -> List.of("true");
                 default -> null;
             });
             if (!match) continue;
             List<GroupIdentifier> groups = e.groupIds.stream().map(g -> GroupIdentifier.builder().groupId(g)
                     .groupName(s().securityGroups.containsKey(g) ? s().securityGroups.get(g).name : null).build()).toList();
-            out.add(NetworkInterface.builder().networkInterfaceId(e.id).subnetId(e.subnetId).vpcId(e.vpcId)
+            var b = NetworkInterface.builder();
+            if (e.publicIp != null) b.association(NetworkInterfaceAssociation.builder().publicIp(e.publicIp).ipOwnerId("amazon").build());
+            out.add(b.networkInterfaceId(e.id).subnetId(e.subnetId).vpcId(e.vpcId)
                     .availabilityZone(e.availabilityZone).description(e.description).groups(groups)
                     .privateIpAddress(e.privateIp).status("in-use").interfaceType(e.interfaceType)
                     .requesterManaged(true).ownerId(world.accountId()).tagSet(Ec2Support.sdkTags(e.tags)).build());

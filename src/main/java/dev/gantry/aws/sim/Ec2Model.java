@@ -131,6 +131,8 @@ public final class Ec2Model {
         public List<String> groupIds = new ArrayList<>();
         public String description;
         public String privateIp;
+        /** Set for a task with a public IP or an internet-facing load balancer node: it keeps the internet gateway attached. */
+        public String publicIp;
         public String interfaceType = "interface";
         /** When AWS lets go of it; null while in use. */
         public Long releaseAtMillis;

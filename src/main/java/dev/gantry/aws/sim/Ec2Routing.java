@@ -87,9 +87,9 @@ final class Ec2Routing {
         if (!vpcId.equals(g.attachedVpcId)) {
             throw fail("Gateway.NotAttached", "resource " + g.id + " is not attached to network " + vpcId);
         }
-        // A NAT gateway's Elastic IP is a mapped public address: AWS refuses until it is gone.
-        boolean mapped = s().natGateways.values().stream().anyMatch(n -> vpcId.equals(n.vpcId)
-                && holdsAddress(n));
+        // A NAT gateway's Elastic IP and a task's public IP are mapped public addresses: AWS refuses until they are gone.
+        boolean mapped = s().natGateways.values().stream().anyMatch(n -> vpcId.equals(n.vpcId) && holdsAddress(n))
+                || s().enis.values().stream().anyMatch(e -> vpcId.equals(e.vpcId) && e.publicIp != null && s().eniLive(e, world.now()));
         if (mapped) {
             throw fail("DependencyViolation", "Network " + vpcId
                     + " has some mapped public address(es). Please unmap those public address(es) before detaching the gateway.");

@@ -17,7 +17,10 @@ import java.util.Map;
  * need. (No no-argument getX()/isX() methods here: Jackson would take them for properties.)
  */
 public final class Ec2State {
-    /** The account's default VPC appears on first use of the region, as it does for a new account. */
+    /**
+     * The account's default VPC appears on first use of the region, as it does for a new account;
+     * once deleted it stays deleted (AWS recreates it only on request).
+     */
     public boolean defaultVpcCreated;
     public long publicIpCounter;
 
@@ -52,6 +55,15 @@ public final class Ec2State {
 
     /** A network interface in the subnet (an ALB node, a Fargate task); blocks deleting the subnet and its groups. */
     public String createEni(String subnetId, List<String> groupIds, String description, SimWorld world) {
+        return createEni(subnetId, groupIds, description, world, false);
+    }
+
+    /**
+     * As above; with {@code publicIp} the interface also gets a public address (a task with
+     * assignPublicIp, an internet-facing load balancer node), which AWS counts as a mapped public
+     * address: the VPC's internet gateway cannot be detached until the interface is released.
+     */
+    public String createEni(String subnetId, List<String> groupIds, String description, SimWorld world, boolean publicIp) {
         Subnet s = subnets.get(subnetId);
         if (s == null) throw new IllegalArgumentException("no subnet " + subnetId);
         Eni e = new Eni();
@@ -62,6 +74,7 @@ public final class Ec2State {
         e.groupIds = groupIds == null ? new ArrayList<>() : new ArrayList<>(groupIds);
         e.description = description;
         e.privateIp = nextPrivateIp(s);
+        if (publicIp) e.publicIp = nextPublicIp();
         enis.put(e.id, e);
         return e.id;
     }

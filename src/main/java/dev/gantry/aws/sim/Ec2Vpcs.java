@@ -187,7 +187,6 @@ final class Ec2Vpcs {
         st.routeTables.remove(v.mainRouteTableId);
         st.securityGroups.remove(v.defaultSecurityGroupId);
         st.vpcs.remove(v.id);
-        if (v.isDefault) st.defaultVpcCreated = true; // a deleted default VPC does not come back by itself
         return DeleteVpcResponse.builder().build();
     }
 

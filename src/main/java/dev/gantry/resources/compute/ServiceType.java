@@ -65,7 +65,9 @@ final class ServiceType implements ResourceType {
 
     static Observed observed(ResourceContext ctx, Address a, Service s) {
         AwsVpcConfiguration vpc = s.networkConfiguration().awsvpcConfiguration();
-        DeploymentConfiguration dc = s.deploymentConfiguration();
+        // AWS always returns it; emulators sometimes do not, and a missing one means AWS's defaults.
+        DeploymentConfiguration dc = s.deploymentConfiguration() != null ? s.deploymentConfiguration()
+                : DeploymentConfiguration.builder().minimumHealthyPercent(100).maximumPercent(200).build();
         boolean rollback = dc.deploymentCircuitBreaker() != null && Boolean.TRUE.equals(dc.deploymentCircuitBreaker().enable())
                 && Boolean.TRUE.equals(dc.deploymentCircuitBreaker().rollback());
         Props.Builder p = Props.props().put("name", s.serviceName()).put("cluster", s.clusterArn()).put("taskDefinition", s.taskDefinition());

@@ -8,7 +8,6 @@ import dev.gantry.resources.ResourceType;
 import dev.gantry.spec.NatMode;
 import dev.gantry.spec.Network;
 import dev.gantry.spec.Spec;
-import dev.gantry.spec.VpcMode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,21 +44,13 @@ public final class NetworkResources {
 
     /**
      * Where tasks run: private subnets when they reach the internet through NAT, else the public
-     * ones. Each Ref resolves to a subnet id; for a VPC gantry builds, it points at the route table
-     * that gives the subnet its way out, so the service waits for that route (and its NAT gateway)
-     * and its first tasks can pull their image.
+     * ones. (The service must also wait for those subnets' route tables: see the compute expansion.)
      */
     public static List<Ref> serviceSubnetRefs(Spec spec) {
         Network n = spec.network();
-        boolean priv = n.tasksInPrivateSubnets();
-        int count = priv ? privateCount(n) : publicCount(n);
+        if (!n.tasksInPrivateSubnets()) return publicSubnetRefs(spec);
         List<Ref> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            if (n.vpc() != VpcMode.NEW) out.add(Ref.to(priv ? privateSubnet(i) : publicSubnet(i), "id"));
-            else if (!priv) out.add(Ref.to(PUBLIC_ROUTES, "subnet" + i));
-            else if (n.natGateways() == NatMode.PER_AZ) out.add(Ref.to(Address.of("route-table", "private-" + i), "subnet0"));
-            else out.add(Ref.to(Address.of("route-table", "private"), "subnet" + i));
-        }
+        for (int i = 0; i < privateCount(n); i++) out.add(Ref.to(privateSubnet(i), "id"));
         return out;
     }
 
@@ -155,17 +146,21 @@ public final class NetworkResources {
                             + ": lets tasks in private subnets reach the internet (to pull images, call APIs) without being reachable from it",
                     props("subnetId", Ref.to(publicSubnet(i), "id"), "allocationId", Ref.to(eip, "id")), Set.of(IGW)));
         }
+        // A NAT gateway forwards only once its own (public) subnet routes to the internet gateway, so a
+        // private route is usable only after the public route table: whatever waits for the private
+        // route table (the service) then waits for the whole way out.
+        Set<Address> afterPublic = Set.of(PUBLIC_ROUTES);
         if (nat == NatMode.SINGLE) {
-            out.add(managed(Address.of("route-table", "private"),
+            out.add(Desired.managed(Address.of("route-table", "private"), Piece.NETWORK,
                     "Private route table: sends internet traffic from the private subnets through the NAT gateway",
                     props("vpcId", vpcId, "routes", Map.of("0.0.0.0/0", Ref.to(Address.of("nat-gateway", "nat-0"), "id")),
-                            "subnets", privateIds)));
+                            "subnets", privateIds), afterPublic));
         } else {
             for (int i = 0; i < azs; i++) {
-                out.add(managed(Address.of("route-table", "private-" + i),
+                out.add(Desired.managed(Address.of("route-table", "private-" + i), Piece.NETWORK,
                         "Private route table for zone " + (i + 1) + ": sends its internet traffic through that zone's NAT gateway",
                         props("vpcId", vpcId, "routes", Map.of("0.0.0.0/0", Ref.to(Address.of("nat-gateway", "nat-" + i), "id")),
-                                "subnets", List.of(privateIds.get(i)))));
+                                "subnets", List.of(privateIds.get(i))), afterPublic));
             }
         }
     }

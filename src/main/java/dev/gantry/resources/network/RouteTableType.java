@@ -11,10 +11,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
-import software.amazon.awssdk.services.ec2.model.Subnet;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,6 @@ import java.util.TreeMap;
  * {@code route-table.public}, {@code route-table.private[-N]}: where traffic leaving the subnets
  * goes. {@code routes} maps a destination CIDR to a gateway id; {@code subnets} lists the subnets
  * that use the table. Both are brought to the desired state in place, route by route.
- * Outputs: {@code id}, and {@code subnet0..} (the associated subnets, in the order of {@code subnets}).
  */
 public final class RouteTableType implements ResourceType {
     @Override public String type() { return "route-table"; }
@@ -37,13 +34,8 @@ public final class RouteTableType implements ResourceType {
 
     @Override public List<Observed> refresh(ResourceContext ctx) {
         List<Observed> out = new ArrayList<>();
-        List<RouteTable> tables = ctx.aws().ec2().describeRouteTables(b -> b.filters(Ec2Tagging.appFilter(ctx))).routeTables();
-        if (tables.isEmpty()) return out;
-        // Ordering only matters for a table with several subnets; skip the extra call otherwise.
-        boolean several = tables.stream().anyMatch(t -> t.associations().stream().filter(a -> a.subnetId() != null).count() > 1);
-        List<String> order = several ? subnetsInAddressOrder(ctx) : List.of();
-        for (RouteTable t : tables) {
-            Ec2Tagging.addressOf(ctx, t.tags(), type()).ifPresent(a -> out.add(observe(a, t, order)));
+        for (RouteTable t : ctx.aws().ec2().describeRouteTables(b -> b.filters(Ec2Tagging.appFilter(ctx))).routeTables()) {
+            Ec2Tagging.addressOf(ctx, t.tags(), type()).ifPresent(a -> out.add(observe(a, t)));
         }
         return out;
     }
@@ -97,7 +89,7 @@ public final class RouteTableType implements ResourceType {
             boolean there = t.associations().stream().anyMatch(a -> subnet.equals(a.subnetId()));
             if (!there) ec2.associateRouteTable(b -> b.routeTableId(id).subnetId(subnet));
         }
-        return observe(address, ec2.describeRouteTables(b -> b.routeTableIds(id)).routeTables().get(0), wantSubnets);
+        return observe(address, ec2.describeRouteTables(b -> b.routeTableIds(id)).routeTables().get(0));
     }
 
     /** Disassociates first: AWS refuses to delete a table subnets still use. */
@@ -138,39 +130,12 @@ public final class RouteTableType implements ResourceType {
         return out;
     }
 
-    /**
-     * The app's subnet ids in the order the spec lists them (public-0, public-1, …), which is the
-     * order of the desired {@code subnets}: the planner compares lists element by element.
-     */
-    private static List<String> subnetsInAddressOrder(ResourceContext ctx) {
-        Map<Address, String> byAddress = new TreeMap<>(Comparator.comparing(Address::type)
-                .thenComparing(a -> a.name().replaceAll("\\d+$", ""))
-                .thenComparingInt(a -> index(a.name())));
-        for (Subnet s : ctx.aws().ec2().describeSubnets(b -> b.filters(Ec2Tagging.appFilter(ctx))).subnets()) {
-            Ec2Tagging.addressOf(ctx, s.tags(), "subnet").ifPresent(a -> byAddress.put(a, s.subnetId()));
-        }
-        return new ArrayList<>(byAddress.values());
-    }
-
-    private static int index(String name) {
-        String digits = name.replaceAll("^.*?(\\d*)$", "$1");
-        return digits.isEmpty() ? -1 : Integer.parseInt(digits);
-    }
-
-    /** Associated subnets, those in {@code order} first and in that order, any others after by id. */
-    private static Observed observe(Address address, RouteTable t, List<String> order) {
-        List<String> associated = t.associations().stream().map(RouteTableAssociation::subnetId).filter(Objects::nonNull).toList();
-        List<String> subnets = new ArrayList<>(order.stream().filter(associated::contains).toList());
-        associated.stream().filter(id -> !order.contains(id)).sorted().forEach(subnets::add);
+    /** Subnets sorted by id: the planner compares lists of resources as sets. */
+    private static Observed observe(Address address, RouteTable t) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("vpcId", t.vpcId());
         props.put("routes", routes(t));
-        props.put("subnets", subnets);
-        Map<String, String> outputs = new LinkedHashMap<>();
-        outputs.put("id", t.routeTableId());
-        // "subnetN": the N-th subnet, once it routes through this table; a Ref to it makes a
-        // resource wait for the subnet's way out (tasks must pull their image on start).
-        for (int i = 0; i < subnets.size(); i++) outputs.put("subnet" + i, subnets.get(i));
-        return new Observed(address, t.routeTableId(), props, outputs);
+        props.put("subnets", t.associations().stream().map(RouteTableAssociation::subnetId).filter(Objects::nonNull).sorted().toList());
+        return new Observed(address, t.routeTableId(), props, Map.of("id", t.routeTableId()));
     }
 }

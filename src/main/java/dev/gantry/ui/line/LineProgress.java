@@ -28,7 +28,7 @@ public final class LineProgress implements ApplyListener {
         this.operation = operation;
         this.out = out;
         this.ansi = ansi;
-        this.lines = new EventLines(ansi);
+        this.lines = new EventLines(ansi, operation.command());
         this.model = new ProgressModel(clock);
     }
 

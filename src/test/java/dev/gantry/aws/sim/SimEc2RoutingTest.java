@@ -31,6 +31,19 @@ class SimEc2RoutingTest {
     }
 
     @Test
+    void aTaskWithAPublicIpKeepsTheInternetGatewayAttachedUntilReleased() {
+        String igw = t.attachedIgw(vpc);
+        String subnet = t.subnet(vpc, "10.0.0.0/24", "us-east-1a");
+        String eni = t.world.state.ec2.createEni(subnet, List.of(), "task", t.world, true);
+        assertThat(ec2.describeNetworkInterfaces(b -> b.networkInterfaceIds(eni)).networkInterfaces().get(0).association().publicIp())
+                .isNotNull();
+        assertCode(() -> ec2.detachInternetGateway(b -> b.internetGatewayId(igw).vpcId(vpc)), "DependencyViolation");
+        t.world.state.ec2.releaseEni(eni, t.clock.now().plusSeconds(30));
+        t.clock.advance(java.time.Duration.ofSeconds(30));
+        ec2.detachInternetGateway(b -> b.internetGatewayId(igw).vpcId(vpc));
+    }
+
+    @Test
     void routeTablesRefuseDuplicateRoutesAndDeleteOnlyWhenUnassociated() {
         String igw = t.attachedIgw(vpc);
         String subnet = t.subnet(vpc, "10.0.0.0/24", "us-east-1a");

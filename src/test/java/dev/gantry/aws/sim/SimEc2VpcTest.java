@@ -36,6 +36,20 @@ class SimEc2VpcTest {
     }
 
     @Test
+    void aDeletedDefaultVpcStaysDeleted() {
+        Vpc def = ec2.describeVpcs(b -> b.filters(Filter.builder().name("is-default").values("true").build())).vpcs().get(0);
+        assertCode(() -> ec2.deleteVpc(b -> b.vpcId(def.vpcId())), "DependencyViolation");
+        for (Subnet s : ec2.describeSubnets(b -> b.filters(Filter.builder().name("vpc-id").values(def.vpcId()).build())).subnets()) {
+            ec2.deleteSubnet(b -> b.subnetId(s.subnetId()));
+        }
+        String igw = ec2.describeInternetGateways(b -> b.filters(Filter.builder().name("attachment.vpc-id").values(def.vpcId()).build()))
+                .internetGateways().get(0).internetGatewayId();
+        ec2.detachInternetGateway(b -> b.internetGatewayId(igw).vpcId(def.vpcId()));
+        ec2.deleteVpc(b -> b.vpcId(def.vpcId()));
+        assertThat(ec2.describeVpcs(b -> b.filters(Filter.builder().name("is-default").values("true").build())).vpcs()).isEmpty();
+    }
+
+    @Test
     void availabilityZonesAreTheRegionsAndAvailable() {
         var zones = ec2.describeAvailabilityZones(b -> b.filters(Filter.builder().name("state").values("available").build()))
                 .availabilityZones();

@@ -48,6 +48,8 @@ class NetworkExpansionTest {
                 Address.parse("eip.nat-0"), Address.parse("internet-gateway.main"));
         assertThat(find(all, "route-table.private").props().get("subnets"))
                 .isEqualTo(List.of(Ref.to(Address.parse("subnet.private-0"), "id"), Ref.to(Address.parse("subnet.private-1"), "id")));
+        assertThat(find(all, "route-table.private").dependsOn()).contains(NetworkResources.PUBLIC_ROUTES,
+                Address.parse("nat-gateway.nat-0"), Address.parse("subnet.private-0"));
         assertThat(find(all, "route-table.private").props().get("routes"))
                 .isEqualTo(Map.of("0.0.0.0/0", Ref.to(Address.parse("nat-gateway.nat-0"), "id")));
     }
@@ -61,6 +63,7 @@ class NetworkExpansionTest {
         assertThat(find(all, "subnet.private-2").props().get("cidr")).isEqualTo("10.20.0.192/27");
         assertThat(find(all, "nat-gateway.nat-2").props().get("subnetId")).isEqualTo(Ref.to(Address.parse("subnet.public-2"), "id"));
         assertThat(find(all, "route-table.private-1").props().get("subnets")).isEqualTo(List.of(Ref.to(Address.parse("subnet.private-1"), "id")));
+        assertThat(find(all, "route-table.private-2").dependsOn()).contains(NetworkResources.PUBLIC_ROUTES, Address.parse("nat-gateway.nat-2"));
     }
 
     @Test
@@ -69,20 +72,16 @@ class NetworkExpansionTest {
         List<Desired> all = expand(spec);
         assertThat(addresses(all)).noneMatch(a -> a.contains("private") || a.contains("nat"));
         assertThat(NetworkResources.assignPublicIp(spec)).isTrue();
-        // Through the public route table: the service waits until the subnets route to the internet gateway.
-        assertThat(NetworkResources.serviceSubnetRefs(spec)).containsExactly(
-                Ref.to(NetworkResources.PUBLIC_ROUTES, "subnet0"), Ref.to(NetworkResources.PUBLIC_ROUTES, "subnet1"));
+        assertThat(NetworkResources.serviceSubnetRefs(spec)).isEqualTo(NetworkResources.publicSubnetRefs(spec));
     }
 
     @Test
-    void tasksInPrivateSubnetsWaitForTheirNatRoute() {
+    void tasksRunInPrivateSubnetsWhenThereIsNat() {
         Spec single = NetworkHarness.spec(Network.newVpc("10.0.0.0/16", 2, NatMode.SINGLE), null);
         assertThat(NetworkResources.serviceSubnetRefs(single)).containsExactly(
-                Ref.to(Address.parse("route-table.private"), "subnet0"), Ref.to(Address.parse("route-table.private"), "subnet1"));
+                Ref.to(Address.parse("subnet.private-0"), "id"), Ref.to(Address.parse("subnet.private-1"), "id"));
         Spec perAz = NetworkHarness.spec(Network.newVpc("10.0.0.0/16", 3, NatMode.PER_AZ), null);
-        assertThat(NetworkResources.serviceSubnetRefs(perAz)).containsExactly(
-                Ref.to(Address.parse("route-table.private-0"), "subnet0"), Ref.to(Address.parse("route-table.private-1"), "subnet0"),
-                Ref.to(Address.parse("route-table.private-2"), "subnet0"));
+        assertThat(NetworkResources.serviceSubnetRefs(perAz)).hasSize(3);
         assertThat(NetworkResources.assignPublicIp(single)).isFalse();
         assertThat(NetworkResources.publicSubnetRefs(perAz)).hasSize(3)
                 .allSatisfy(r -> assertThat(r.address().type()).isEqualTo("subnet"));

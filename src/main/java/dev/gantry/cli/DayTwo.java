@@ -1,0 +1,64 @@
+package dev.gantry.cli;
+
+import dev.gantry.aws.AwsClients;
+import dev.gantry.aws.AwsErrors;
+import dev.gantry.aws.AwsFailure;
+import dev.gantry.engine.ApplyListener;
+import dev.gantry.engine.Engine;
+import dev.gantry.resources.Catalog;
+import dev.gantry.resources.SecretValues;
+import dev.gantry.spec.Spec;
+import dev.gantry.time.Scheduler;
+import dev.gantry.ui.Ansi;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What status, logs and secrets work with once the spec is loaded and AWS is open: the spec, the
+ * clients, the scheduler (real, compressed under --simulate, or virtual in tests) and where to
+ * print. Tests build one on a simulated world and call the commands' {@code run} directly, so
+ * they never touch ~/.gantry.
+ */
+record DayTwo(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter out, PrintWriter err, Ansi ansi,
+              Map<String, String> env) {
+
+    Engine engine() { return new Engine(Catalog.standard(), aws, scheduler, SecretValues.none(), ApplyListener.NONE); }
+
+    /** Fails fast, with exit code 4, when there are no usable credentials. */
+    void checkCredentials() {
+        try {
+            aws.sts().getCallerIdentity();
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate("checking who your AWS credentials belong to", e);
+        }
+    }
+
+    /** Runs {@code body} in a session for the spec; AWS failures become one message and exit 1 or 4. */
+    static int inSession(GlobalOptions g, Spec spec, Map<String, String> env, PrintWriter out, PrintWriter err,
+                         Function<DayTwo, Integer> body) {
+        try (Session session = EngineRun.open(g, spec, env)) {
+            DayTwo d = new DayTwo(spec, session.aws(), session.scheduler(), out, err, EngineRun.ansi(g, env), env);
+            return guarded(d, body);
+        }
+    }
+
+    static int guarded(DayTwo d, Function<DayTwo, Integer> body) {
+        try {
+            return body.apply(d);
+        } catch (AwsFailure f) {
+            return d.fail(f);
+        } finally {
+            d.out.flush();
+            d.err.flush();
+        }
+    }
+
+    int fail(AwsFailure f) {
+        err.println("error: " + f.getMessage());
+        if (f.fix() != null && !f.fix().isBlank()) err.println("  fix: " + f.fix());
+        err.flush();
+        return f.kind() == AwsFailure.Kind.PERMISSION ? ExitCodes.NO_CREDENTIALS : ExitCodes.FAILED;
+    }
+}

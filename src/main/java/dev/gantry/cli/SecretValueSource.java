@@ -1,0 +1,97 @@
+package dev.gantry.cli;
+
+import dev.gantry.spec.SecretRef;
+import dev.gantry.spec.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Where {@code gantry secrets set NAME} gets the new value, in this order: {@code --value-file FILE}
+ * or {@code @FILE} ({@code -} reads standard input), then {@code GANTRY_SECRET_NAME}, then a masked
+ * prompt typed twice. Never a plain argument: anything on a command line is visible to every user
+ * of the machine in {@code ps} and stays in the shell's history file.
+ */
+final class SecretValueSource {
+    /** The problem to report (exit 2), or the value; never both. */
+    record Result(char[] value, String problem) {
+        static Result problem(String p) { return new Result(null, p); }
+    }
+
+    private SecretValueSource() {}
+
+    /** Null when {@code name} is a secret gantry manages; otherwise why it cannot be set. */
+    static String checkName(Spec spec, String name) {
+        SecretRef ref = spec.task().secrets().get(name);
+        var managed = spec.managedSecrets().keySet();
+        String list = managed.isEmpty() ? "gantry.yaml declares no managed secret (task.secrets with a parameter name)"
+                : "managed secrets: " + String.join(", ", managed);
+        if (ref == null) return "gantry.yaml has no secret " + name + " (" + list + ")";
+        if (!ref.managed()) {
+            return name + " refers to an existing parameter by ARN (" + ref.parameter() + "), which gantry reads but does not manage; "
+                    + "change it where it is owned (aws ssm put-parameter --overwrite), then start a new deployment so tasks read it";
+        }
+        return null;
+    }
+
+    static Result read(String name, String positional, Path valueFile, Map<String, String> env, InputStream stdin,
+                       Function<String, char[]> prompt) {
+        if (positional != null && !positional.startsWith("@")) {
+            return Result.problem("a secret value on the command line is visible to everyone on this machine in ps and stays in your shell history; "
+                    + "put it in a file and pass --value-file FILE (or @FILE, or --value-file - to read standard input), "
+                    + "set GANTRY_SECRET_" + name + ", or leave it out to type it at a hidden prompt");
+        }
+        if (positional != null && valueFile != null) return Result.problem("give the value once: either @FILE or --value-file, not both");
+        Path file = valueFile != null ? valueFile : positional != null ? Path.of(positional.substring(1)) : null;
+        if (file != null) {
+            try {
+                byte[] bytes = file.toString().equals("-") ? stdin.readAllBytes() : Files.readAllBytes(file);
+                char[] value = trimNewline(new String(bytes, StandardCharsets.UTF_8).toCharArray());
+                Arrays.fill(bytes, (byte) 0);
+                return value.length == 0 ? Result.problem((file.toString().equals("-") ? "standard input" : file) + " is empty; a secret needs a value")
+                        : new Result(value, null);
+            } catch (IOException e) {
+                return Result.problem("cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        String fromEnv = env.get("GANTRY_SECRET_" + name);
+        if (fromEnv != null && !fromEnv.isEmpty()) return new Result(fromEnv.toCharArray(), null);
+        if (prompt != null) {
+            char[] first = prompt.apply("New value for " + name);
+            if (first == null || first.length == 0) return Result.problem("no value typed: nothing was changed");
+            char[] again = prompt.apply("The same again, to be sure");
+            boolean same = Arrays.equals(first, again);
+            if (again != null) Arrays.fill(again, '\0');
+            if (!same) {
+                Arrays.fill(first, '\0');
+                return Result.problem("the two values differ: nothing was changed");
+            }
+            return new Result(first, null);
+        }
+        return Result.problem("no value for " + name + ": pass --value-file FILE (or @FILE; - reads standard input), set GANTRY_SECRET_" + name
+                + ", or run in a terminal to type it at a hidden prompt");
+    }
+
+    /** Editors and echo add a final newline that is never part of a password. */
+    private static char[] trimNewline(char[] v) {
+        int n = v.length;
+        if (n > 0 && v[n - 1] == '\n') n--;
+        if (n > 0 && v[n - 1] == '\r') n--;
+        if (n == v.length) return v;
+        char[] out = Arrays.copyOf(v, n);
+        Arrays.fill(v, '\0');
+        return out;
+    }
+
+    /** The hidden prompt, when a person is at a terminal. */
+    static char[] ask(String question) {
+        java.io.Console c = System.console();
+        return c == null ? null : c.readPassword("%s (typing is hidden): ", question);
+    }
+}

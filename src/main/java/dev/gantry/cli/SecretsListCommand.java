@@ -1,0 +1,61 @@
+package dev.gantry.cli;
+
+import dev.gantry.ops.SecretUpdate;
+import dev.gantry.spec.SecretRef;
+import dev.gantry.spec.Spec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = {"List the spec's secrets: name, SSM parameter, version and when it last changed. Never the values."})
+public final class SecretsListCommand implements Callable<Integer> {
+    @ParentCommand SecretsCommand parent;
+    @Mixin GlobalOptions global;
+    @picocli.CommandLine.Spec CommandSpec command;
+
+    @Option(names = {"-f", "--file"}, defaultValue = "gantry.yaml", paramLabel = "FILE", description = "The spec (default: ${DEFAULT-VALUE}).")
+    Path file;
+
+    @Override public Integer call() {
+        var out = command.commandLine().getOut();
+        var err = command.commandLine().getErr();
+        Spec spec = SpecFile.load(file, global.region, err);
+        if (spec == null) return ExitCodes.INVALID_INPUT;
+        return DayTwo.inSession(global, spec, parent.env(), out, err, SecretsListCommand::run);
+    }
+
+    static int run(DayTwo d) {
+        Map<String, SecretRef> secrets = d.spec().task().secrets();
+        if (secrets.isEmpty()) {
+            d.out().println("gantry.yaml declares no secrets (task.secrets).");
+            return ExitCodes.OK;
+        }
+        d.checkCredentials();
+        SecretUpdate ssm = new SecretUpdate(d.aws());
+        String row = "%-20s %-40s %s%n";
+        d.out().printf(Locale.ROOT, row, "NAME", "PARAMETER", "STATE");
+        for (Map.Entry<String, SecretRef> e : secrets.entrySet()) {
+            SecretRef ref = e.getValue();
+            String state;
+            if (!ref.managed()) {
+                state = "existing parameter, not managed by gantry";
+            } else {
+                Optional<SecretUpdate.Metadata> m = ssm.describe(ref.parameter());
+                state = m.map(x -> x.type() + " version " + x.version()
+                                + (x.lastModified() == null ? "" : ", changed " + StatusText.time(x.lastModified())))
+                        .orElse("missing: 'gantry apply' creates it");
+            }
+            d.out().printf(Locale.ROOT, row, e.getKey(), ref.parameter(), state);
+        }
+        return ExitCodes.OK;
+    }
+}

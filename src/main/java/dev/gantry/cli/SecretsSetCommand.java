@@ -1,0 +1,169 @@
+package dev.gantry.cli;
+
+import dev.gantry.diagnose.Diagnosis;
+import dev.gantry.diagnose.RolloutWatcher;
+import dev.gantry.engine.ApplyEvent;
+import dev.gantry.engine.Lock;
+import dev.gantry.ops.RolloutWait;
+import dev.gantry.ops.SecretUpdate;
+import dev.gantry.spec.Spec;
+import dev.gantry.ui.Durations;
+import dev.gantry.ui.EventLines;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+@Command(name = "set", mixinStandardHelpOptions = true,
+        description = {"Give a managed secret a new value, then replace the service's tasks so they read it.",
+                "The value comes from --value-file FILE or @FILE (- reads standard input), then GANTRY_SECRET_NAME, "
+                        + "then a hidden prompt typed twice; never from the command line itself, where ps and your shell history would show it.",
+                "The new deployment is watched to its end. Exit 0 when the new tasks run, 1 when the deployment failed "
+                        + "(with why), 2 for an unknown NAME or no value."})
+public final class SecretsSetCommand implements Callable<Integer> {
+    /** As long as apply waits for a rollout. */
+    static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(30);
+
+    @ParentCommand SecretsCommand parent;
+    @Mixin GlobalOptions global;
+    @picocli.CommandLine.Spec CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The secret's name under task.secrets in gantry.yaml.")
+    String name;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "@FILE", description = "Read the value from FILE (same as --value-file).")
+    String valueArg;
+
+    @Option(names = "--value-file", paramLabel = "FILE", description = "Read the value from FILE; - reads standard input. A final newline is dropped.")
+    Path valueFile;
+
+    @Option(names = {"-f", "--file"}, defaultValue = "gantry.yaml", paramLabel = "FILE", description = "The spec (default: ${DEFAULT-VALUE}).")
+    Path file;
+
+    @Option(names = "--no-deploy", description = "Only store the value; running tasks keep the old one until the next deployment.")
+    boolean noDeploy;
+
+    @Override public Integer call() {
+        var out = command.commandLine().getOut();
+        var err = command.commandLine().getErr();
+        Map<String, String> env = parent.env();
+        Spec spec = SpecFile.load(file, global.region, err);
+        if (spec == null) return ExitCodes.INVALID_INPUT;
+        String nameProblem = SecretValueSource.checkName(spec, name);
+        if (nameProblem != null) {
+            err.println("error: " + nameProblem);
+            return ExitCodes.INVALID_INPUT;
+        }
+        boolean interactive = EngineRun.interactive(env);
+        SecretValueSource.Result value = SecretValueSource.read(name, valueArg, valueFile, env, System.in,
+                interactive ? SecretValueSource::ask : null);
+        if (value.problem() != null) {
+            err.println("error: " + value.problem());
+            return ExitCodes.INVALID_INPUT;
+        }
+        return DayTwo.inSession(global, spec, env, out, err, d -> {
+            CompletableFuture<Void> stop = new CompletableFuture<>();
+            try (StopOnInterrupt ignored = StopOnInterrupt.install(() -> stop.complete(null))) {
+                return run(d, name, value.value(), noDeploy, stop);
+            }
+        });
+    }
+
+    /** Stores {@code value} (wiped afterwards) and rolls the service; tests call it on a simulated world. */
+    static int run(DayTwo d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
+        Spec spec = d.spec();
+        try {
+            String problem = SecretValueSource.checkName(spec, name);
+            if (problem != null) {
+                d.err().println("error: " + problem);
+                return ExitCodes.INVALID_INPUT;
+            }
+            d.checkCredentials();
+            // An apply running meanwhile would start deployments of its own, and its plan would
+            // not know the value changed: one run at a time, as for apply and destroy.
+            Lock lock = new Lock(d.aws().ssm(), spec.app());
+            try {
+                lock.acquire(Holder.describe(d.env()) + " running gantry secrets set " + name, d.scheduler().now());
+            } catch (Lock.LockedException e) {
+                d.err().println("error: " + e.getMessage());
+                d.err().println("  fix: wait for that run to finish, then run this again (if it died: gantry apply --force-unlock)");
+                return ExitCodes.FAILED;
+            } catch (RuntimeException e) {
+                throw dev.gantry.aws.AwsErrors.translate("taking the lock " + lock.name(), e);
+            }
+            try {
+                return locked(d, name, value, noDeploy, stop);
+            } finally {
+                lock.release();
+            }
+        } finally {
+            java.util.Arrays.fill(value, '\0');
+        }
+    }
+
+    private static int locked(DayTwo d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
+        Spec spec = d.spec();
+        SecretUpdate update = new SecretUpdate(d.aws());
+        long version = update.store(spec.task().secrets().get(name).parameter(), value);
+        String parameter = spec.task().secrets().get(name).parameter();
+        d.out().println("Stored a new value for " + name + " in " + parameter + " (SecureString, version " + version + ").");
+        if (noDeploy) {
+            d.out().println("Running tasks keep the old value until the next deployment ('gantry apply', or this command without --no-deploy).");
+            return ExitCodes.OK;
+        }
+        String cluster = spec.cluster().name(), service = spec.app();
+        EventLines words = new EventLines(d.ansi());
+        alreadySaid(words, d, cluster, service);
+        Optional<String> deployment = update.redeploy(cluster, service);
+        if (deployment.isEmpty()) {
+            d.out().println("There is no running service " + service + " yet: its tasks read the new value when 'gantry apply' starts them.");
+            return ExitCodes.OK;
+        }
+        d.out().println("Started a new deployment so the tasks read it (ECS reads secrets only when a task starts). Watching it; "
+                + "Ctrl-C stops watching, not the deployment.");
+        d.out().flush();
+        Instant start = d.scheduler().now();
+        RolloutWait.Result r = RolloutWait.watch(d.aws().ecs(), spec, cluster, service, deployment.get(), d.scheduler(), snap -> {
+            Duration at = Duration.between(start, d.scheduler().now());
+            for (String line : words.lines(new ApplyEvent.Rollout(at, snap))) d.out().println(EventLines.stamp(at) + line);
+            d.out().flush();
+        }, ROLLOUT_TIMEOUT, stop);
+        if (r.completed()) {
+            int tasks = r.last() == null || r.last().deployments().isEmpty() ? 0 : r.last().deployments().get(0).running();
+            d.out().println(d.ansi().green("✓") + " " + name + " is in use: " + tasks + (tasks == 1 ? " task runs" : " tasks run")
+                    + " with the new value (" + Durations.format(r.took()) + ").");
+            return ExitCodes.OK;
+        }
+        if (r.stopped()) {
+            d.out().println("Stopped watching. The deployment goes on in AWS; 'gantry status' shows how it ends.");
+            return ExitCodes.INTERRUPTED;
+        }
+        Diagnosis why = r.diagnosis();
+        d.err().println(d.ansi().red("✗ The new deployment failed: ") + why.summary());
+        if (why.detail() != null && !why.detail().isBlank()) d.err().println("  " + why.detail());
+        for (String fix : why.fixes()) d.err().println("  fix: " + fix);
+        d.err().println("The new value is stored (version " + version + "). The previous tasks keep running with the old value while ECS retries"
+                + (spec.service().rollbackOnFailure() ? ", until its circuit breaker rolls the deployment back." : "; 'gantry status' shows how it goes."));
+        return ExitCodes.FAILED;
+    }
+
+    /** Marks what ECS said before this command as seen, so the progress shows only this deployment. */
+    private static void alreadySaid(EventLines words, DayTwo d, String cluster, String service) {
+        try {
+            RolloutWatcher watcher = new RolloutWatcher(d.aws().ecs(), cluster, service);
+            watcher.describe().ifPresent(s -> words.lines(new ApplyEvent.Rollout(Duration.ZERO, watcher.snapshot(s, null, null))));
+        } catch (RuntimeException e) {
+            // no service (yet) or no permission to look: then everything is new, which is merely verbose
+        }
+    }
+}

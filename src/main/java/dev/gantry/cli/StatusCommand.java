@@ -1,0 +1,60 @@
+package dev.gantry.cli;
+
+import dev.gantry.ops.StatusGatherer;
+import dev.gantry.ops.StatusReport;
+import dev.gantry.spec.Spec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Show how the deployed app is doing: health, rollout, recent events, cost and drift.",
+                "Reads the URL, the certificate, the load balancer's targets, the ECS service and its latest deployment, "
+                        + "estimates the monthly cost, and lists what changed outside gantry (drift). Changes nothing.",
+                "Exit 0 when the status could be read. With --detailed-exitcode: 0 healthy and in sync, "
+                        + "1 unhealthy or not deployed, 3 healthy but drifted."})
+public final class StatusCommand implements Callable<Integer> {
+    @ParentCommand GantryCommand parent;
+    @Mixin GlobalOptions global;
+    @picocli.CommandLine.Spec CommandSpec command;
+
+    @Option(names = {"-f", "--file"}, defaultValue = "gantry.yaml", paramLabel = "FILE", description = "The spec (default: ${DEFAULT-VALUE}).")
+    Path file;
+
+    @Option(names = "--output", defaultValue = "text", paramLabel = "text|json", description = "text (default) or json (schema in docs/daytwo.md).")
+    String output;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 1 when unhealthy or not deployed, 3 when healthy but drifted.")
+    boolean detailedExitCode;
+
+    @Override public Integer call() {
+        var out = command.commandLine().getOut();
+        var err = command.commandLine().getErr();
+        if (!output.equals("text") && !output.equals("json")) {
+            err.println("--output must be text or json, not " + output);
+            return ExitCodes.INVALID_INPUT;
+        }
+        Spec spec = SpecFile.load(file, global.region, err);
+        if (spec == null) return ExitCodes.INVALID_INPUT;
+        return DayTwo.inSession(global, spec, parent.env(), out, err, d -> run(d, output.equals("json"), detailedExitCode));
+    }
+
+    /** The command's work on an open AWS; tests call it with a simulated world on virtual time. */
+    static int run(DayTwo d, boolean json, boolean detailedExitCode) {
+        StatusReport report = new StatusGatherer(d.aws(), d.engine(), d.scheduler()).gather(d.spec());
+        d.out().print(json ? StatusJson.render(report) + "\n" : StatusText.render(report, d.ansi()));
+        d.out().flush();
+        return exitCode(report, detailedExitCode);
+    }
+
+    static int exitCode(StatusReport r, boolean detailed) {
+        if (!detailed) return ExitCodes.OK;
+        if (!r.healthy()) return ExitCodes.FAILED;
+        return r.drifted() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+    }
+}

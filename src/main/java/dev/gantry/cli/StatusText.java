@@ -1,0 +1,124 @@
+package dev.gantry.cli;
+
+import dev.gantry.diagnose.Diagnosis;
+import dev.gantry.ops.StatusReport;
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Change;
+import dev.gantry.ui.Ansi;
+import dev.gantry.ui.ChangeWords;
+import dev.gantry.ui.Sensitive;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code gantry status} for people: a verdict first, then one labelled line per part, then what to do. */
+final class StatusText {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final String LABEL = "%-13s";
+
+    private StatusText() {}
+
+    static String render(StatusReport r, Ansi ansi) {
+        StringBuilder b = new StringBuilder();
+        String verdict = !r.deployed() ? ansi.yellow("not deployed")
+                : r.healthy() ? ansi.green("✓ healthy") : ansi.red("✗ " + r.problems().size() + (r.problems().size() == 1 ? " problem" : " problems"));
+        b.append(ansi.bold(r.app())).append(" · ").append(r.region()).append(" · ").append(verdict)
+                .append(r.drifted() ? " · " + ansi.yellow("drift: " + r.drift().size()) : "").append('\n');
+        if (r.deployed()) {
+            line(b, "URL", r.url() == null ? "none (no load balancer: the service takes no inbound traffic)" : r.url());
+            certificate(b, r.certificate());
+            targets(b, r.loadBalancer(), ansi);
+            service(b, r.service(), ansi);
+        }
+        if (!r.problems().isEmpty()) {
+            b.append('\n').append(ansi.bold("Problems")).append('\n');
+            for (String p : r.problems()) b.append("  ").append(ansi.red("✗")).append(' ').append(p).append('\n');
+            Diagnosis d = r.service() == null ? null : r.service().diagnosis();
+            if (d != null) {
+                b.append("  Why: ").append(d.summary()).append('\n');
+                if (d.detail() != null && !d.detail().isBlank()) b.append("       ").append(ansi.dim(d.detail())).append('\n');
+                for (String fix : d.fixes()) b.append("       fix: ").append(fix).append('\n');
+            }
+        }
+        if (r.drifted()) {
+            b.append('\n').append(ansi.bold("Drift")).append(" (what 'gantry apply' would change; 'gantry plan' shows every field)").append('\n');
+            for (StatusReport.Drift d : r.drift()) {
+                b.append("  ").append(ansi.yellow("!")).append(' ').append(d.summary()).append(" — ").append(d.fix()).append('\n');
+                for (Change.FieldChange f : d.fields()) {
+                    Address a = Address.parse(d.address());
+                    b.append("      ").append(f.field()).append(": ").append(ChangeWords.value(Sensitive.mask(a, f.field(), f.before())))
+                            .append(" → ").append(ChangeWords.value(Sensitive.mask(a, f.field(), f.after()))).append('\n');
+                }
+            }
+        }
+        cost(b, r.cost());
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, String label, String text) {
+        b.append(String.format(Locale.ROOT, LABEL, label)).append(text).append('\n');
+    }
+
+    private static void certificate(StringBuilder b, StatusReport.CertificateStatus c) {
+        if (c == null) return;
+        String status = c.status() == null ? "unknown" : c.status().toLowerCase(Locale.ROOT).replace('_', ' ');
+        line(b, "Certificate", c.domain() + ": " + status + (c.notAfter() == null ? "" : ", valid until " + TIME.format(c.notAfter()).substring(0, 10)));
+    }
+
+    private static void targets(StringBuilder b, StatusReport.TargetsStatus t, Ansi ansi) {
+        if (t == null) return;
+        int total = t.targets().size();
+        StringBuilder s = new StringBuilder().append(t.count("healthy")).append(" of ").append(total).append(" healthy (load balancer targets)");
+        for (StatusReport.Target x : t.targets()) {
+            String state = x.state() == null ? "unknown" : x.state();
+            String shown = "healthy".equals(state) ? ansi.green(state) : "unhealthy".equals(state) ? ansi.red(state) : ansi.yellow(state);
+            s.append("\n").append(" ".repeat(13)).append(x.id()).append(x.port() == null ? "" : ":" + x.port()).append("  ").append(shown);
+            if (x.description() != null && !"healthy".equals(state)) s.append(" (").append(x.description()).append(')');
+        }
+        line(b, "Targets", s.toString());
+    }
+
+    private static void service(StringBuilder b, StatusReport.ServiceStatus s, Ansi ansi) {
+        if (s == null) {
+            line(b, "Service", ansi.red("missing"));
+            return;
+        }
+        line(b, "Service", s.name() + " in cluster " + s.cluster() + ": " + s.desired() + " desired · " + s.running() + " running · "
+                + s.pending() + " pending · task definition " + s.taskDefinition());
+        StatusReport.Deployment p = s.primary();
+        if (p != null) {
+            String state = p.rolloutState() == null ? "unknown" : p.rolloutState();
+            String shown = "COMPLETED".equals(state) ? ansi.green(state) : "FAILED".equals(state) ? ansi.red(state) : ansi.yellow(state);
+            String more = s.deployments().size() > 1 ? " · " + (s.deployments().size() - 1) + " older deployment(s) still draining" : "";
+            line(b, "Rollout", shown + " · " + p.taskDefinition() + " · " + p.running() + "/" + p.desired() + " running"
+                    + (p.failed() > 0 ? " · " + p.failed() + " failed tasks" : "")
+                    + (p.createdAt() == null ? "" : " · started " + TIME.format(p.createdAt())) + more
+                    // ECS's reason only adds something when the rollout failed ("in progress." otherwise)
+                    + (!"FAILED".equals(state) || p.rolloutStateReason() == null ? "" : "\n" + " ".repeat(13) + ansi.dim(p.rolloutStateReason())));
+        }
+        List<StatusReport.Event> events = s.events();
+        if (!events.isEmpty()) {
+            b.append(String.format(Locale.ROOT, LABEL, "Events"));
+            for (int i = 0; i < events.size(); i++) {
+                StatusReport.Event e = events.get(i);
+                if (i > 0) b.append(" ".repeat(13));
+                b.append(ansi.dim(e.at() == null ? "" : TIME.format(e.at()))).append("  ").append(e.message()).append('\n');
+            }
+        }
+    }
+
+    private static void cost(StringBuilder b, StatusReport.Cost c) {
+        if (c == null) return;
+        b.append('\n').append(String.format(Locale.ROOT, LABEL, "Cost")).append(String.format(Locale.ROOT, "about $%,.2f a month", c.monthlyUsd()))
+                .append(" (").append(c.label()).append(")\n");
+        for (StatusReport.CostLine l : c.lines()) {
+            b.append(" ".repeat(13)).append(String.format(Locale.ROOT, "%-46s %10s", l.item(), String.format(Locale.ROOT, "$%,.2f", l.monthlyUsd()))).append('\n');
+        }
+        b.append(" ".repeat(13)).append(c.excludes()).append('\n');
+    }
+
+    static String time(Instant at) { return at == null ? "" : TIME.format(at); }
+}

@@ -1,0 +1,191 @@
+package dev.gantry.ops;
+
+import dev.gantry.aws.AwsClients;
+import dev.gantry.aws.AwsErrors;
+import dev.gantry.diagnose.Diagnosis;
+import dev.gantry.diagnose.Explainer;
+import dev.gantry.diagnose.RolloutSnapshot;
+import dev.gantry.diagnose.RolloutWatcher;
+import dev.gantry.engine.Engine;
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Change;
+import dev.gantry.plan.Observed;
+import dev.gantry.plan.Plan;
+import dev.gantry.spec.Spec;
+import dev.gantry.time.TimeSource;
+import software.amazon.awssdk.services.acm.model.CertificateDetail;
+import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Gathers {@link StatusReport}: the engine's plan says what exists and what drifted (the same
+ * refresh apply does, so status and apply never disagree), then ECS, the load balancer and ACM
+ * say how it is doing. Reads only.
+ */
+public final class StatusGatherer {
+    /** Enough of the newest service events to see what ECS did lately, few enough to read. */
+    public static final int EVENTS = 5;
+
+    private final AwsClients aws;
+    private final Engine engine;
+    private final TimeSource clock;
+
+    public StatusGatherer(AwsClients aws, Engine engine, TimeSource clock) {
+        this.aws = aws;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    public StatusReport gather(Spec spec) {
+        Plan plan = engine.plan(spec);
+        Map<Address, Observed> observed = new LinkedHashMap<>();
+        for (Change c : plan.changes()) if (c.observed() != null) observed.put(c.address(), c.observed());
+        boolean deployed = !observed.isEmpty();
+        List<String> problems = new ArrayList<>();
+        if (!deployed) {
+            problems.add(spec.app() + " is not deployed in " + spec.region() + ": gantry found nothing of it; run gantry apply");
+            return new StatusReport(spec.app(), spec.region(), clock.now(), false, null, null, null, null,
+                    CostEstimates.of(spec), List.of(), problems);
+        }
+        StatusReport.CertificateStatus cert = certificate(spec, observed);
+        StatusReport.ServiceStatus service = service(spec, observed);
+        StatusReport.TargetsStatus targets = targets(spec, observed);
+
+        if (cert != null && !"ISSUED".equals(cert.status())) {
+            problems.add("the certificate for " + cert.domain() + " is " + words(cert.status())
+                    + ("PENDING_VALIDATION".equals(cert.status()) ? ": HTTPS does not work until it is validated" : ""));
+        }
+        if (service == null) {
+            problems.add("the ECS service " + spec.app() + " does not exist: gantry apply creates it");
+        } else {
+            if (service.running() < service.desired()) {
+                problems.add(service.running() + " of " + service.desired() + " tasks running"
+                        + (service.pending() > 0 ? " (" + service.pending() + " starting)" : ""));
+            }
+            StatusReport.Deployment primary = service.primary();
+            if (primary != null && "FAILED".equals(primary.rolloutState())) {
+                problems.add("the latest deployment failed" + (primary.rolloutStateReason() == null ? "" : ": " + primary.rolloutStateReason()));
+            } else if (failing(primary)) {
+                problems.add("the latest deployment (" + primary.taskDefinition() + ") is not coming up: " + primary.failed()
+                        + " of its tasks failed"
+                        + (service.deployments().size() > 1 ? "; the previous tasks keep serving meanwhile" : ""));
+            }
+        }
+        if (targets != null) {
+            long unhealthy = targets.count("unhealthy");
+            long healthy = targets.count("healthy");
+            if (unhealthy > 0) {
+                String why = targets.targets().stream().filter(t -> "unhealthy".equals(t.state())).map(StatusReport.Target::description)
+                        .filter(d -> d != null && !d.isBlank()).findFirst().map(d -> ": " + d).orElse("");
+                problems.add(unhealthy + " of " + targets.targets().size() + " load balancer targets fail the health check" + why);
+            }
+            if (service != null && service.desired() > 0 && healthy == 0 && unhealthy == 0) {
+                problems.add("no healthy target behind the load balancer, so it answers 503 for now");
+            }
+        }
+        return new StatusReport(spec.app(), spec.region(), clock.now(), true, Engine.url(spec, observed), cert, targets, service,
+                CostEstimates.of(spec), DriftWords.of(plan), problems);
+    }
+
+    private static String words(String status) {
+        return status == null ? "unknown" : status.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    private StatusReport.CertificateStatus certificate(Spec spec, Map<Address, Observed> observed) {
+        if (!spec.hasCertificate()) return null;
+        Observed o = observed.get(Address.of("certificate", "main"));
+        String arn = spec.certificate().arn() != null ? spec.certificate().arn() : o == null ? null : o.output("arn");
+        String domain = spec.certificate().domain();
+        if (arn == null) return new StatusReport.CertificateStatus(domain, null, "MISSING", null);
+        try {
+            CertificateDetail d = aws.acm().describeCertificate(b -> b.certificateArn(arn)).certificate();
+            return new StatusReport.CertificateStatus(d.domainName(), arn, d.statusAsString(), d.notAfter());
+        } catch (software.amazon.awssdk.services.acm.model.ResourceNotFoundException e) {
+            return new StatusReport.CertificateStatus(domain, arn, "MISSING", null);
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate("reading the certificate " + arn, e);
+        }
+    }
+
+    private StatusReport.TargetsStatus targets(Spec spec, Map<Address, Observed> observed) {
+        if (!spec.hasLoadBalancer()) return null;
+        Observed tg = observed.get(Address.of("target-group", "main"));
+        Observed lb = observed.get(Address.of("load-balancer", "main"));
+        if (tg == null || tg.output("arn") == null) return null;
+        String arn = tg.output("arn");
+        List<TargetHealthDescription> found;
+        try {
+            found = aws.elb().describeTargetHealth(b -> b.targetGroupArn(arn)).targetHealthDescriptions();
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate("reading the health of the load balancer's targets", e);
+        }
+        List<StatusReport.Target> targets = found.stream().map(t -> new StatusReport.Target(t.target().id(), t.target().port(),
+                t.targetHealth() == null ? null : t.targetHealth().stateAsString(),
+                t.targetHealth() == null ? null : t.targetHealth().reasonAsString(),
+                t.targetHealth() == null ? null : t.targetHealth().description())).toList();
+        return new StatusReport.TargetsStatus(lb == null ? null : lb.output("dnsName"), arn, targets);
+    }
+
+    private StatusReport.ServiceStatus service(Spec spec, Map<Address, Observed> observed) {
+        Observed cl = observed.get(Address.of("cluster", "main"));
+        Observed sv = observed.get(Address.of("service", "main"));
+        String cluster = cl != null && cl.output("name") != null ? cl.output("name") : spec.cluster().name();
+        String name = sv != null && sv.output("name") != null ? sv.output("name") : spec.app();
+        RolloutWatcher watcher = new RolloutWatcher(aws.ecs(), cluster, name);
+        Optional<Service> found;
+        try {
+            found = watcher.describe();
+        } catch (ClusterNotFoundException e) {
+            return null;
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate("reading the ECS service " + name, e);
+        }
+        if (found.isEmpty() || !"ACTIVE".equals(found.get().status())) return null;
+        Service s = found.get();
+        List<StatusReport.Deployment> deployments = s.deployments().stream().map(d -> new StatusReport.Deployment(d.id(), d.status(),
+                revision(d.taskDefinition()), d.rolloutStateAsString(), d.rolloutStateReason(), n(d.desiredCount()), n(d.runningCount()),
+                n(d.pendingCount()), n(d.failedTasks()), d.createdAt(), d.updatedAt())).toList();
+        List<StatusReport.Event> events = s.events().stream().limit(EVENTS)
+                .map(e -> new StatusReport.Event(e.createdAt(), e.message())).toList();
+        StatusReport.ServiceStatus status = new StatusReport.ServiceStatus(cluster, name, s.status(), n(s.desiredCount()),
+                n(s.runningCount()), n(s.pendingCount()), revision(s.taskDefinition()), deployments, events, null);
+        StatusReport.Deployment primary = status.primary();
+        boolean troubled = status.running() < status.desired() || primary != null && "FAILED".equals(primary.rolloutState()) || failing(primary);
+        if (!troubled) return status;
+        return new StatusReport.ServiceStatus(cluster, name, s.status(), status.desired(), status.running(), status.pending(),
+                status.taskDefinition(), deployments, events, diagnose(watcher, s, primary, spec));
+    }
+
+    /** Why the service is short of tasks: the first failed task of the newest deployment, explained. */
+    private static Diagnosis diagnose(RolloutWatcher watcher, Service s, StatusReport.Deployment primary, Spec spec) {
+        try {
+            RolloutSnapshot snap = watcher.snapshot(s, primary == null ? null : primary.id(), null);
+            Explainer.Context ctx = Explainer.Context.of(spec);
+            Optional<RolloutSnapshot.StoppedTask> failed = RolloutWatcher.firstFailure(snap);
+            if (failed.isPresent()) return Explainer.explain(failed.get(), snap.events(), ctx);
+            if (primary != null && "FAILED".equals(primary.rolloutState())) return Explainer.circuitBreaker(snap, ctx);
+            return null;
+        } catch (RuntimeException e) {
+            // The explanation is a bonus; the counts above already say something is wrong.
+            return null;
+        }
+    }
+
+    /** A deployment still in progress whose tasks keep failing: ECS retries until its circuit breaker trips. */
+    private static boolean failing(StatusReport.Deployment d) {
+        return d != null && "IN_PROGRESS".equals(d.rolloutState()) && d.failed() > 0;
+    }
+
+    private static String revision(String taskDefinitionArn) {
+        return taskDefinitionArn == null ? null : taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf('/') + 1);
+    }
+
+    private static int n(Integer i) { return i == null ? 0 : i; }
+}

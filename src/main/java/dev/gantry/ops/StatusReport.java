@@ -1,0 +1,75 @@
+package dev.gantry.ops;
+
+import dev.gantry.diagnose.Diagnosis;
+import dev.gantry.plan.Change;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything {@code gantry status} says about a deployed app, as data. A part the spec does not
+ * ask for (a load balancer, a certificate) or that does not exist is null; {@code problems} are
+ * the reasons it is not healthy, in plain words; {@code drift} lists what apply would change.
+ */
+public record StatusReport(String app, String region, Instant at, boolean deployed, String url,
+                           CertificateStatus certificate, TargetsStatus loadBalancer, ServiceStatus service,
+                           Cost cost, List<Drift> drift, List<String> problems) {
+
+    public StatusReport {
+        drift = List.copyOf(drift);
+        problems = List.copyOf(problems);
+    }
+
+    public boolean healthy() { return deployed && problems.isEmpty(); }
+
+    public boolean drifted() { return !drift.isEmpty(); }
+
+    public record CertificateStatus(String domain, String arn, String status, Instant notAfter) {}
+
+    /** One registered target: the task's IP and port, and what the load balancer's health check says. */
+    public record Target(String id, Integer port, String state, String reason, String description) {}
+
+    public record TargetsStatus(String dnsName, String targetGroupArn, List<Target> targets) {
+        public TargetsStatus { targets = List.copyOf(targets); }
+
+        public long count(String state) { return targets.stream().filter(t -> state.equals(t.state())).count(); }
+    }
+
+    public record Deployment(String id, String status, String taskDefinition, String rolloutState, String rolloutStateReason,
+                             int desired, int running, int pending, int failed, Instant createdAt, Instant updatedAt) {}
+
+    public record Event(Instant at, String message) {}
+
+    /**
+     * The ECS service: counts over all its deployments, its deployments (PRIMARY first), the newest
+     * events, and, when it is short of tasks or its rollout failed, why in plain words.
+     */
+    public record ServiceStatus(String cluster, String name, String status, int desired, int running, int pending,
+                                String taskDefinition, List<Deployment> deployments, List<Event> events, Diagnosis diagnosis) {
+        public ServiceStatus {
+            deployments = List.copyOf(deployments);
+            events = List.copyOf(events);
+        }
+
+        public Deployment primary() {
+            return deployments.stream().filter(d -> "PRIMARY".equals(d.status())).findFirst()
+                    .orElse(deployments.isEmpty() ? null : deployments.get(0));
+        }
+    }
+
+    public record CostLine(String item, double monthlyUsd) {}
+
+    /** A monthly estimate from list prices; {@code label} says whose prices and of when. */
+    public record Cost(String label, List<CostLine> lines, double monthlyUsd, String excludes) {
+        public Cost { lines = List.copyOf(lines); }
+    }
+
+    /**
+     * One difference between gantry.yaml and AWS: {@code summary} says it in plain words,
+     * {@code fix} what to run. {@code fields} keep the planner's values for renderers that mask
+     * secret-looking ones.
+     */
+    public record Drift(String address, String action, String subject, String summary, String fix, List<Change.FieldChange> fields) {
+        public Drift { fields = List.copyOf(fields); }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.gantry.cli;
+
+import dev.gantry.aws.AwsClients;
+import dev.gantry.aws.sim.SimLatency;
+import dev.gantry.aws.sim.SimState;
+import dev.gantry.aws.sim.SimWorld;
+import dev.gantry.engine.ApplyResult;
+import dev.gantry.engine.Engine;
+import dev.gantry.engine.EngineOptions;
+import dev.gantry.resources.Catalog;
+import dev.gantry.resources.SecretValues;
+import dev.gantry.spec.Spec;
+import dev.gantry.spec.Task;
+import dev.gantry.spec.yaml.SpecLoader;
+import dev.gantry.time.VirtualScheduler;
+import dev.gantry.ui.Ansi;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A simulated account on virtual time, seeded by applying a template with the engine, and a
+ * {@link DayTwo} pointed at it whose output the test reads.
+ */
+final class DayTwoWorld {
+    final VirtualScheduler time = new VirtualScheduler();
+    final SimWorld world = new SimWorld(new SimState(), time, SimLatency.realistic());
+    final AwsClients aws = world.clients();
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    static Spec template(String name) {
+        try {
+            return SpecLoader.load(Path.of("templates", name));
+        } catch (dev.gantry.spec.SpecException e) {
+            throw new AssertionError(e.diagnostics().toString());
+        }
+    }
+
+    static Spec withImage(Spec s, String image) {
+        Task t = s.task();
+        return s.withTask(new Task(image, t.cpu(), t.memory(), t.architecture(), t.port(), t.command(), t.environment(), t.secrets(), t.logs()));
+    }
+
+    ApplyResult apply(Spec spec) {
+        world.state.region = spec.region();
+        SimAccount.prepare(world, spec);
+        SecretValues secrets = name -> Optional.of(("first-" + name).toCharArray());
+        return new Engine(Catalog.standard(), aws, time, secrets, e -> { }).apply(spec, EngineOptions.yes("gantry apply"));
+    }
+
+    ApplyResult applied(Spec spec) {
+        ApplyResult r = apply(spec);
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        return r;
+    }
+
+    DayTwo day2(Spec spec) {
+        return new DayTwo(spec, aws, time, new PrintWriter(out, true), new PrintWriter(err, true), Ansi.NONE, Map.of());
+    }
+
+    /** Runs a command's work the way the CLI does, AWS failures included. */
+    int run(Spec spec, java.util.function.Function<DayTwo, Integer> body) {
+        return DayTwo.guarded(day2(spec), body);
+    }
+
+    String out() { return out.toString(); }
+    String err() { return err.toString(); }
+}
