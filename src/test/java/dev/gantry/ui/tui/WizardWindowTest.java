@@ -159,6 +159,25 @@ class WizardWindowTest {
     }
 
     @Test
+    void withCredentialsTheWelcomeSaysWhoAndExistingVpcsArePickedFromTheAccount() throws Exception {
+        WizardSession session = WizardSession.open(new SpecStore.Memory(null),
+                new Facts(new dev.gantry.wizard.FoundLookups(), "us-east-1"), Prices.embedded());
+        var d = new WizardScreenDriver(session, 110, 40);
+        assertThat(d.text()).contains("Signed in to AWS account 123456789012 as").contains("arn:aws:iam::123456789012:user/ana");
+        d.key(KeyType.PageDown).type("hello").key(KeyType.PageDown);
+        d.key(KeyType.ArrowDown, KeyType.ArrowDown); // existing VPC
+        assertThat(d.text()).contains("Pick from your account (1)");
+        d.key(KeyType.Tab, KeyType.Tab, KeyType.Enter);
+        assertThat(d.text()).contains("Existing VPC id: found in your account").contains("vpc-0123456789abcdef0  10.1.0.0/16 prod");
+        d.key(KeyType.Enter);
+        assertThat(session.flow().get("network.vpcId")).isEqualTo("vpc-0123456789abcdef0");
+        assertThat(d.text()).contains("Pick from your account (3)");
+        assertThat(d.window.outcome()).isNull();
+        d.key(KeyType.PageDown);
+        assertThat(d.text()).contains("✗ network.publicSubnets: at least 2, in different AZs");
+    }
+
+    @Test
     void f1ExplainsEveryQuestionOfTheScreen() throws Exception {
         var d = open(new SpecStore.Memory(null));
         d.key(KeyType.PageDown, KeyType.F1);
