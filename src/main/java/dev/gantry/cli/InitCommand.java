@@ -219,21 +219,24 @@ public final class InitCommand implements Callable<Integer> {
 
     private int finish(WizardSession session, Outcome outcome) {
         String name = session.fileName();
-        String rehearse = session.flow().facts().online() ? "" : " --simulate";
+        // --yes skips the credentials check, so it cannot tell whether to suggest a rehearsal.
+        boolean rehearse = global.simulate || !yes && !session.flow().facts().online();
+        String sim = rehearse ? " --simulate" : "";
         switch (outcome) {
             case SAVED -> {
                 io.out().println("Wrote " + name + ".");
-                if (rehearse.isEmpty()) {
-                    io.out().println("Next: gantry plan -f " + name + " to see what would be created, then gantry apply -f " + name + ".");
-                } else {
+                if (rehearse) {
                     io.out().println("Next, rehearse it on the simulated AWS: gantry plan -f " + name + " --simulate, then gantry apply -f "
-                            + name + " --simulate. With AWS credentials, drop --simulate.");
+                            + name + " --simulate." + (global.simulate ? "" : " With AWS credentials, drop --simulate."));
+                } else {
+                    io.out().println("Next: gantry plan -f " + name + " to see what would be created, then gantry apply -f " + name + "."
+                            + (yes ? " (Add --simulate to rehearse without an AWS account.)" : ""));
                 }
             }
             case SAVED_APPLY -> {
                 // Apply is not wired into init yet: say exactly what to run.
                 io.out().println("Wrote " + name + ". To apply it now, run:");
-                io.out().println("  gantry apply -f " + name + rehearse);
+                io.out().println("  gantry apply -f " + name + sim);
                 if (!session.flow().secretValues().isEmpty()) {
                     io.out().println("(apply asks again for the secret values typed here; they were kept in memory only)");
                 }

@@ -56,7 +56,7 @@ class InitCommandTest {
         Result r = run("", "-f", file.toString(), "--app", "hello", "--image", "nginx:1.27",
                 "--domain", "hello.example.com", "--zone", "example.com", "--yes");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Wrote " + file).contains("gantry apply -f " + file + " --simulate");
+        assertThat(r.out()).contains("Wrote " + file).contains("then gantry apply -f " + file + ". (Add --simulate to rehearse");
         SpecLoader.Result loaded = SpecLoader.check(file);
         assertThat(loaded.errors()).isEmpty();
         Spec spec = loaded.spec();
@@ -161,7 +161,8 @@ class InitCommandTest {
         Path file = dir.resolve("line.yaml");
         String answers = String.join("\n", "", "hello", "nginx:1.27", "") + "\n" + "\n".repeat(40);
         Result r = run(answers, "-f", file.toString());
-        assertThat(r.out()).contains("── 1 of 11 · Welcome").contains("Test: offline.");
+        assertThat(r.out()).contains("── 1 of 11 · Welcome").contains("Test: offline.")
+                .contains("Next, rehearse it on the simulated AWS: gantry plan -f " + file + " --simulate");
         assertThat(r.code()).isZero();
         assertThat(SpecLoader.load(file).app()).isEqualTo("hello");
     }
