@@ -44,6 +44,8 @@ public final class WizardWindow extends BasicWindow {
     private final int rows;
     private final int paneWidth;
     private final int leftWidth;
+    /** A short terminal (under 34 rows): no intro or breadcrumb, shorter lists, so every field stays visible. */
+    private final boolean compact;
     private final List<WizardField> fields = new ArrayList<>();
     private Label pane;
     private Label cost;
@@ -61,6 +63,7 @@ public final class WizardWindow extends BasicWindow {
         this.rows = size.getRows();
         this.paneWidth = Math.max(30, cols * 2 / 5);
         this.leftWidth = cols - paneWidth - 5;
+        this.compact = rows < 34;
         setHints(List.of(Hint.FULL_SCREEN, Hint.NO_DECORATIONS));
         if (session.editing()) showMenu("Editing " + session.fileName() + ": every answer is filled in. Jump to a section:");
         else {
@@ -90,11 +93,13 @@ public final class WizardWindow extends BasicWindow {
         onSectionView = true;
         fields.clear();
         Panel left = new Panel(new LinearLayout().setSpacing(0));
-        left.addComponent(new Label(String.join("\n", LineWrap.wrap(s.intro(), leftWidth))));
-        left.addComponent(new EmptySpace());
+        if (!compact) {
+            left.addComponent(new Label(String.join("\n", LineWrap.wrap(s.intro(), leftWidth))));
+            left.addComponent(new EmptySpace());
+        }
         if (s == Section.WELCOME) welcome(left);
         for (Question q : flow.questions(s)) {
-            WizardField f = new WizardField(q, flow, leftWidth, color, this::changed);
+            WizardField f = new WizardField(q, flow, leftWidth, color, compact, this::changed);
             fields.add(f);
             left.addComponent(f.component());
             suggestions(q, left, f);
@@ -108,7 +113,7 @@ public final class WizardWindow extends BasicWindow {
         Panel right = new Panel(new LinearLayout());
         right.addComponent(pane);
         Panel middle = new Panel(new LinearLayout(Direction.HORIZONTAL));
-        middle.addComponent(left.setPreferredSize(new TerminalSize(leftWidth, Math.max(5, rows - 12))));
+        middle.addComponent(left.setPreferredSize(new TerminalSize(leftWidth, Math.max(5, rows - (compact ? 6 : 12)))));
         middle.addComponent(right.withBorder(Borders.singleLine("About this")));
         Panel bottom = new Panel(new LinearLayout());
         bottom.addComponent(cost);
@@ -124,7 +129,7 @@ public final class WizardWindow extends BasicWindow {
         buttons.addComponent(new Button("Help", this::showHelp));
         buttons.addComponent(new Button("Quit", this::showQuit));
         bottom.addComponent(buttons);
-        bottom.addComponent(new Label("Tab next field · Space/Enter pick · PgDn next screen · PgUp back · F1 help · Esc quit"));
+        if (!compact) bottom.addComponent(new Label("Tab next field · Space/Enter pick · PgDn next screen · PgUp back · F1 help · Esc quit"));
         setComponent(frame(middle, bottom));
         Interactable first = fields.isEmpty() ? next : fields.get(0).input;
         setFocusedInteractable(first);
@@ -139,7 +144,7 @@ public final class WizardWindow extends BasicWindow {
                 + (session.editing() ? "   (editing " + session.fileName() + ")" : "   (new " + session.fileName() + ")"));
         if (color) title.addStyle(SGR.BOLD);
         top.addComponent(title);
-        top.addComponent(new Label(breadcrumb(s)));
+        if (!compact) top.addComponent(new Label(breadcrumb(s)));
         root.addComponent(top.setLayoutData(BorderLayout.Location.TOP));
         root.addComponent(middle.setLayoutData(BorderLayout.Location.CENTER));
         root.addComponent(bottom.setLayoutData(BorderLayout.Location.BOTTOM));
@@ -211,7 +216,12 @@ public final class WizardWindow extends BasicWindow {
 
     private void refresh() {
         fields.forEach(WizardField::refresh);
-        if (cost != null) cost.setText(String.join("\n", session.costHint(flow.current())));
+        if (cost != null) {
+            List<String> hint = session.costHint(flow.current());
+            // Short screens keep the total and the label; the per-item lines are on the review.
+            if (compact && hint.size() > 2) hint = hint.subList(hint.size() - 2, hint.size());
+            cost.setText(String.join("\n", hint));
+        }
         updatePane();
     }
 

@@ -178,6 +178,17 @@ class WizardWindowTest {
     }
 
     @Test
+    void onAnEightyByTwentyFourTerminalEveryFieldOfTheTaskScreenIsVisible() throws Exception {
+        var d = new WizardScreenDriver(WizardSession.open(new SpecStore.Memory(null), Facts.offline(), Prices.embedded()), 80, 24);
+        d.key(KeyType.PageDown).type("hello");
+        for (int i = 0; i < 3; i++) d.key(KeyType.PageDown);
+        assertThat(d.lines().get(0)).startsWith("gantry init · 5 of 11 · Task");
+        assertThat(d.text()).contains("CPU and memory per task").contains("Processor architecture")
+                .contains("Environment variables").contains("Keep logs for (days)").contains("<Next >>")
+                .contains("Whole stack as answered, per month");
+    }
+
+    @Test
     void f1ExplainsEveryQuestionOfTheScreen() throws Exception {
         var d = open(new SpecStore.Memory(null));
         d.key(KeyType.PageDown, KeyType.F1);
