@@ -241,7 +241,9 @@ public final class InitCommand implements Callable<Integer> {
                     io.out().println("(apply asks again for the secret values typed here; they were kept in memory only)");
                 }
             }
-            case DRAFT_SAVED, QUIT -> { }
+            case DRAFT_SAVED -> io.out().println("Draft saved to " + session.lastDraft() + ". Continue with: gantry init -f "
+                    + session.lastDraft());
+            case QUIT -> io.out().println("Nothing was written.");
         }
         session.flow().forgetSecrets();
         return ExitCodes.OK;

@@ -15,6 +15,7 @@ public final class WizardSession {
     private final SpecStore store;
     private final String originalText;
     private final CostEstimate cost;
+    private String lastDraft;
 
     private WizardSession(WizardFlow flow, SpecStore store, String originalText, CostEstimate cost) {
         this.flow = flow;
@@ -57,6 +58,7 @@ public final class WizardSession {
     /** Writes what is there so far and returns where it went: the file itself, unless that is a finished spec. */
     public String saveDraft() throws IOException {
         String where = editing() ? store.draftName() : store.name();
+        lastDraft = where;
         Spec complete = flow.errors().isEmpty() ? flow.tryBuild() : null;
         String text = complete != null
                 ? DRAFT_MARK + " saved by gantry init before review. Continue with: gantry init -f " + where + "\n" + SpecWriter.write(complete)
@@ -65,6 +67,9 @@ public final class WizardSession {
         else store.write(text);
         return where;
     }
+
+    /** Where the last draft went; null when none was saved. */
+    public String lastDraft() { return lastDraft; }
 
     /** The first screen that still has a problem: where a resumed draft opens. */
     public Section firstUnfinished() {

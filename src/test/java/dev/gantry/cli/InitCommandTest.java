@@ -139,6 +139,20 @@ class InitCommandTest {
     }
 
     @Test
+    void quittingSavesADraftThatTheNextRunContinues() throws Exception {
+        Path file = dir.resolve("draft.yaml");
+        Result r = run(String.join("\n", "", "billing", "q", "y") + "\n", "-f", file.toString());
+        assertThat(r.out()).contains("Draft saved to " + file + ". Continue with: gantry init -f " + file);
+        assertThat(Files.readString(file)).startsWith("# DRAFT");
+        // Every answer left is valid by default, so the draft reopens on the review.
+        Result again = run("save\n", "-f", file.toString());
+        assertThat(again.out()).contains("Continuing the draft in " + file).contains("── 11 of 11 · Review");
+        assertThat(again.code()).isZero();
+        assertThat(SpecLoader.load(file).app()).isEqualTo("billing");
+        assertThat(Files.readString(file)).doesNotContain("DRAFT");
+    }
+
+    @Test
     void yesWithoutARequiredAnswerSaysWhichFlagToPass() {
         Result r = run("", "-f", dir.resolve("x.yaml").toString(), "--yes");
         assertThat(r.code()).isEqualTo(2);

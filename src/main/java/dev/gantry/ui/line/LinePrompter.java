@@ -342,14 +342,12 @@ public final class LinePrompter {
         String a = read("Quit. Save a draft to continue later? [Y/n]: ").trim();
         if (a.isEmpty() || a.toLowerCase().startsWith("y")) {
             try {
-                String where = session.saveDraft();
-                println("Draft saved to " + where + ". Continue with: gantry init -f " + where);
+                session.saveDraft();
                 return Outcome.DRAFT_SAVED;
             } catch (IOException e) {
                 println("  ✗ could not write the draft: " + e.getMessage());
             }
         }
-        println("Nothing was written.");
         return Outcome.QUIT;
     }
 

@@ -141,7 +141,8 @@ public final class WizardWindow extends BasicWindow {
         Panel top = new Panel(new LinearLayout());
         Section s = flow.current();
         Label title = new Label("gantry init · " + s.stepIndicator() + " · " + s.title()
-                + (session.editing() ? "   (editing " + session.fileName() + ")" : "   (new " + session.fileName() + ")"));
+                + (session.editing() ? "   (editing " : session.resumingDraft() ? "   (continuing the draft " : "   (new ")
+                + session.fileName() + ")");
         if (color) title.addStyle(SGR.BOLD);
         top.addComponent(title);
         if (!compact) top.addComponent(new Label(breadcrumb(s)));

@@ -94,7 +94,7 @@ class LinePrompterTest {
         assertThat(r.outcome()).isEqualTo(Outcome.DRAFT_SAVED);
         assertThat(store.text).contains("app: billing").contains("image: nginx:1.27").startsWith("# DRAFT");
         assertThat(store.draft).isNull();
-        assertThat(r.output()).contains("Continue with: gantry init -f gantry.yaml");
+        assertThat(r.session().lastDraft()).isEqualTo("gantry.yaml");
     }
 
     @Test
