@@ -79,7 +79,9 @@ public final class Engine {
     // ------------------------------------------------------------------------------------------
 
     /** What exists now: every tagged resource of the app, and every data resource the spec looks up. */
-    public Map<Address, Observed> refresh(ResourceContext ctx, List<Desired> desired) {
+    public Map<Address, Observed> refresh(ResourceContext steps, List<Desired> desired) {
+        // Types share reads within this refresh only; the apply's steps keep reading fresh.
+        ResourceContext ctx = steps.withFreshReads();
         List<CompletableFuture<List<Observed>>> parts = new ArrayList<>();
         for (ResourceType type : catalog.types()) {
             parts.add(async(() -> type.refresh(ctx), "reading the app's " + type.type() + " resources"));

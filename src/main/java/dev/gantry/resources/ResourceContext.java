@@ -10,10 +10,21 @@ import java.util.Map;
 
 /**
  * What a resource handler may use: the clients, the app's identity and tags, the spec, the
- * clock, and the secret values supplied for this run (never logged, never in a plan).
+ * clock, the secret values supplied for this run (never logged, never in a plan), and the reads
+ * shared between types during one refresh ({@link ReadCache#none()} outside a refresh).
  */
 public record ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets,
-                              ProgressSink progress) {
+                              ProgressSink progress, ReadCache reads) {
+
+    /** A context whose reads are never shared: what steps use. */
+    public ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets, ProgressSink progress) {
+        this(aws, spec, accountId, time, secrets, progress, ReadCache.none());
+    }
+
+    /** The same context with a new read cache: one per refresh, so no refresh sees another's reads. */
+    public ResourceContext withFreshReads() {
+        return new ResourceContext(aws, spec, accountId, time, secrets, progress, ReadCache.fresh());
+    }
 
     public static final String TAG_APP = "gantry:app";
     public static final String TAG_COMPONENT = "gantry:component";

@@ -33,15 +33,26 @@ final class ClusterType implements ResourceType {
 
     @Override public List<Observed> refresh(ResourceContext ctx) {
         EcsClient ecs = ctx.aws().ecs();
+        // Asking for the spec's cluster by name settles the usual case in one call; the account's
+        // whole list is needed only when it is not there (first apply, or the spec renamed it).
+        String name = ctx.spec().cluster().name();
+        List<Observed> named = owned(ctx, ecs.describeClusters(b -> b.clusters(name).include(ClusterField.TAGS, ClusterField.SETTINGS)).clusters());
+        if (!named.isEmpty()) return named;
         List<String> arns = ecs.listClustersPaginator(b -> {}).clusterArns().stream().toList();
         List<Observed> out = new ArrayList<>();
         for (int i = 0; i < arns.size(); i += 100) {
             List<String> batch = arns.subList(i, Math.min(arns.size(), i + 100));
-            for (Cluster c : ecs.describeClusters(b -> b.clusters(batch).include(ClusterField.TAGS, ClusterField.SETTINGS)).clusters()) {
-                Map<String, String> tags = Ecs.tags(c.tags());
-                if (!"ACTIVE".equals(c.status()) || !ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
-                out.add(observed(Address.parse(tags.getOrDefault(ResourceContext.TAG_COMPONENT, "cluster.main")), c));
-            }
+            out.addAll(owned(ctx, ecs.describeClusters(b -> b.clusters(batch).include(ClusterField.TAGS, ClusterField.SETTINGS)).clusters()));
+        }
+        return out;
+    }
+
+    private static List<Observed> owned(ResourceContext ctx, List<Cluster> clusters) {
+        List<Observed> out = new ArrayList<>();
+        for (Cluster c : clusters) {
+            Map<String, String> tags = Ecs.tags(c.tags());
+            if (!"ACTIVE".equals(c.status()) || !ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
+            out.add(observed(Address.parse(tags.getOrDefault(ResourceContext.TAG_COMPONENT, "cluster.main")), c));
         }
         return out;
     }

@@ -45,13 +45,31 @@ final class ParameterType implements ResourceType {
         List<Observed> out = new ArrayList<>();
         List<ParameterMetadata> found = ssm.describeParametersPaginator(b -> b.parameterFilters(ParameterStringFilter.builder()
                 .key("tag:" + ResourceContext.TAG_APP).option("Equals").values(ctx.app()).build())).stream().flatMap(r -> r.parameters().stream()).toList();
+        Map<String, Address> inSpec = specAddresses(ctx);
         for (ParameterMetadata p : found) {
-            List<Tag> tags = ssm.listTagsForResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(p.name())).tagList();
-            String component = tags.stream().filter(t -> t.key().equals(ResourceContext.TAG_COMPONENT)).map(Tag::value).findFirst().orElse(null);
-            if (component == null) continue;
-            Address a = Address.parse(component);
+            // The filter above already proved the parameter the app's; its address is the spec's
+            // secret of that name. Only a parameter the spec no longer names needs its tags read.
+            Address a = inSpec.get(p.name());
+            if (a == null) {
+                List<Tag> tags = ssm.listTagsForResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(p.name())).tagList();
+                String component = tags.stream().filter(t -> t.key().equals(ResourceContext.TAG_COMPONENT)).map(Tag::value).findFirst().orElse(null);
+                if (component == null) continue;
+                a = Address.parse(component);
+            }
             out.add(observed(a, p.name(), p.typeAsString(), p.arn(), valueMarker(ctx, a.name(), p.name())));
         }
+        return out;
+    }
+
+    /** Parameter name → address, for the secrets the spec asks gantry to manage (one secret per name). */
+    private static Map<String, Address> specAddresses(ResourceContext ctx) {
+        Map<String, Address> out = new java.util.HashMap<>();
+        java.util.Set<String> twice = new java.util.HashSet<>();
+        ctx.spec().task().secrets().forEach((secret, ref) -> {
+            if (!ref.managed()) return;
+            if (out.put(ref.parameter(), ComputeResources.parameter(secret)) != null) twice.add(ref.parameter());
+        });
+        twice.forEach(out::remove);
         return out;
     }
 

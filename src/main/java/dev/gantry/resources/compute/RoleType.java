@@ -34,15 +34,35 @@ final class RoleType implements ResourceType {
 
     static String path(String app) { return "/gantry/" + app + "/"; }
 
+    /**
+     * ListRoles returns no tags, so ownership comes from what the listing does return: a role in
+     * the app's path, named after its address, with the description gantry's create call gave it
+     * (the same call that tagged it) is the app's. Any other role in the path is judged by its
+     * tags, read only for it, so a role gantry did not make and tag is never taken over.
+     */
     @Override public List<Observed> refresh(ResourceContext ctx) {
         IamClient iam = ctx.aws().iam();
         List<Observed> out = new ArrayList<>();
         for (Role r : iam.listRolesPaginator(b -> b.pathPrefix(path(ctx.app()))).roles()) {
-            Map<String, String> tags = tagMap(iam.listRoleTags(b -> b.roleName(r.roleName())).tags());
-            if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP)) || tags.get(ResourceContext.TAG_COMPONENT) == null) continue;
-            out.add(read(ctx, Address.parse(tags.get(ResourceContext.TAG_COMPONENT)), r));
+            Address a = madeByGantry(ctx, r);
+            if (a == null) {
+                Map<String, String> tags = tagMap(iam.listRoleTags(b -> b.roleName(r.roleName())).tags());
+                if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP)) || tags.get(ResourceContext.TAG_COMPONENT) == null) continue;
+                a = Address.parse(tags.get(ResourceContext.TAG_COMPONENT));
+            }
+            out.add(read(ctx, a, r));
         }
         return out;
+    }
+
+    static String description(String app, Address a) { return "gantry " + app + " " + a.name() + " role"; }
+
+    /** The address of a role that carries every mark of gantry's create call for it, or null. */
+    private static Address madeByGantry(ResourceContext ctx, Role r) {
+        String prefix = ctx.app() + "-";
+        if (!path(ctx.app()).equals(r.path()) || !r.roleName().startsWith(prefix)) return null;
+        Address a = Address.of("role", r.roleName().substring(prefix.length()));
+        return description(ctx.app(), a).equals(r.description()) ? a : null;
     }
 
     private static Map<String, String> tagMap(List<Tag> tags) {
@@ -58,8 +78,11 @@ final class RoleType implements ResourceType {
         Props.Builder p = Props.props().put("name", r.roleName()).put("path", r.path()).put("managedPolicies", managed);
         if (a.name().equals("execution")) {
             List<String> arns = List.of();
-            if (iam.listRolePolicies(b -> b.roleName(r.roleName())).policyNames().contains(Policies.SECRETS_POLICY_NAME)) {
+            try {
+                // Asked for directly: a missing policy answers NoSuchEntity, saving a ListRolePolicies.
                 arns = Policies.resources(iam.getRolePolicy(b -> b.roleName(r.roleName()).policyName(Policies.SECRETS_POLICY_NAME)).policyDocument());
+            } catch (NoSuchEntityException none) {
+                // no secrets policy
             }
             p.put("secretArns", inSpecOrder(ctx, arns));
         }
@@ -87,7 +110,7 @@ final class RoleType implements ResourceType {
             List<Tag> tags = ctx.tags(desired.address()).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
             try {
                 iam.createRole(b -> b.roleName(name).path(Props.str(props, "path")).assumeRolePolicyDocument(Policies.trust(ctx.accountId()))
-                        .description("gantry " + ctx.app() + " " + desired.address().name() + " role").tags(tags));
+                        .description(description(ctx.app(), desired.address())).tags(tags));
             } catch (EntityAlreadyExistsException e) {
                 Map<String, String> existing = tagMap(iam.listRoleTags(b -> b.roleName(name)).tags());
                 if (!ctx.app().equals(existing.get(ResourceContext.TAG_APP))) {

@@ -23,7 +23,7 @@ final class ScalingPolicyType implements ResourceType {
     @Override public List<Observed> refresh(ResourceContext ctx) {
         String id = ScalingTargetType.resourceId(ctx.spec().cluster().name(), ctx.app());
         // Policies carry no tags: they belong to the app when its (tagged) target exists and the name is gantry's.
-        if (ctx.aws().scaling().describeScalableTarget(id).filter(t -> ctx.app().equals(t.tags().get(ResourceContext.TAG_APP))).isEmpty()) {
+        if (ScalingTargetType.refreshed(ctx, id).filter(t -> ctx.app().equals(t.tags().get(ResourceContext.TAG_APP))).isEmpty()) {
             return List.of();
         }
         String prefix = ctx.app() + "-";

@@ -23,10 +23,15 @@ final class ScalingTargetType implements ResourceType {
 
     @Override public List<Observed> refresh(ResourceContext ctx) {
         String id = resourceId(ctx.spec().cluster().name(), ctx.app());
-        return ctx.aws().scaling().describeScalableTarget(id)
+        return refreshed(ctx, id)
                 .filter(t -> ctx.app().equals(t.tags().get(ResourceContext.TAG_APP)))
                 .map(t -> List.of(observed(Address.parse(t.tags().getOrDefault(ResourceContext.TAG_COMPONENT, "scaling-target.main")), t)))
                 .orElse(List.of());
+    }
+
+    /** The target as this refresh saw it; the policy type's refresh asks too, and AWS is asked once. */
+    static java.util.Optional<ScalingApi.Target> refreshed(ResourceContext ctx, String resourceId) {
+        return ctx.reads().get("scaling:target:" + resourceId, () -> ctx.aws().scaling().describeScalableTarget(resourceId));
     }
 
     private static Observed observed(Address a, ScalingApi.Target t) {

@@ -45,20 +45,29 @@ final class ServiceType implements ResourceType {
     @Override public List<Observed> refresh(ResourceContext ctx) {
         EcsClient ecs = ctx.aws().ecs();
         String cluster = ctx.spec().cluster().name();
-        List<String> arns;
+        List<Observed> out;
         try {
-            arns = ecs.listServicesPaginator(b -> b.cluster(cluster)).serviceArns().stream().toList();
+            // gantry names the service after the app: asked for by name, the usual case takes one call.
+            out = owned(ctx, ecs.describeServices(b -> b.cluster(cluster).services(ctx.app()).include(ServiceField.TAGS)).services());
+            if (!out.isEmpty()) return out;
+            List<String> arns = ecs.listServicesPaginator(b -> b.cluster(cluster)).serviceArns().stream().toList();
+            out = new ArrayList<>();
+            for (int i = 0; i < arns.size(); i += 10) {
+                List<String> batch = arns.subList(i, Math.min(arns.size(), i + 10));
+                out.addAll(owned(ctx, ecs.describeServices(b -> b.cluster(cluster).services(batch).include(ServiceField.TAGS)).services()));
+            }
         } catch (ClusterNotFoundException e) {
             return List.of();
         }
+        return out;
+    }
+
+    private static List<Observed> owned(ResourceContext ctx, List<Service> services) {
         List<Observed> out = new ArrayList<>();
-        for (int i = 0; i < arns.size(); i += 10) {
-            List<String> batch = arns.subList(i, Math.min(arns.size(), i + 10));
-            for (Service s : ecs.describeServices(b -> b.cluster(cluster).services(batch).include(ServiceField.TAGS)).services()) {
-                Map<String, String> tags = Ecs.tags(s.tags());
-                if (!"ACTIVE".equals(s.status()) || !ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
-                out.add(observed(ctx, Address.parse(tags.getOrDefault(ResourceContext.TAG_COMPONENT, "service.main")), s));
-            }
+        for (Service s : services) {
+            Map<String, String> tags = Ecs.tags(s.tags());
+            if (!"ACTIVE".equals(s.status()) || !ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
+            out.add(observed(ctx, Address.parse(tags.getOrDefault(ResourceContext.TAG_COMPONENT, "service.main")), s));
         }
         return out;
     }
@@ -179,8 +188,10 @@ final class ServiceType implements ResourceType {
             results = ctx.aws().iam().simulatePrincipalPolicy(b -> b.policySourceArn(td.executionRoleArn())
                     .actionNames("ssm:GetParameters").resourceArns(new ArrayList<>(arnToName.keySet()))).evaluationResults();
         } catch (IamException e) {
-            if (e.statusCode() != 403) throw e;
-            ctx.progress().info("could not check the execution role's access to secrets (no permission for iam:SimulatePrincipalPolicy); continuing");
+            // The check is a courtesy: the rollout watch still explains a denied secret if it happens.
+            String why = e.statusCode() == 403 ? "no permission for iam:SimulatePrincipalPolicy"
+                    : "the policy simulator answered " + e.statusCode() + " " + dev.gantry.aws.AwsErrors.code(e);
+            ctx.progress().info("could not check the execution role's access to secrets (" + why + "); continuing");
             return;
         }
         String role = td.executionRoleArn().substring(td.executionRoleArn().lastIndexOf('/') + 1);

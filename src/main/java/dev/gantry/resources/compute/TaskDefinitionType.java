@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.ecs.model.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -33,13 +34,25 @@ final class TaskDefinitionType implements ResourceType {
     @Override public List<Observed> refresh(ResourceContext ctx) {
         EcsClient ecs = ctx.aws().ecs();
         String family = ctx.app();
+        // Asked for by family alone, ECS answers with its newest ACTIVE revision: usually the one wanted.
+        try {
+            Optional<Observed> latest = owned(ctx, family, ecs.describeTaskDefinition(b -> b.taskDefinition(family).include(TaskDefinitionField.TAGS)));
+            if (latest.isPresent()) return List.of(latest.get());
+        } catch (ClientException noSuchFamily) {
+            return List.of();
+        }
+        // The newest revision is not gantry's (registered by hand?): the newest one that is.
         for (String arn : ecs.listTaskDefinitions(b -> b.familyPrefix(family).status(TaskDefinitionStatus.ACTIVE).sort(SortOrder.DESC)).taskDefinitionArns()) {
-            DescribeTaskDefinitionResponse r = ecs.describeTaskDefinition(b -> b.taskDefinition(arn).include(TaskDefinitionField.TAGS));
-            Map<String, String> tags = Ecs.tags(r.tags());
-            if (!r.taskDefinition().family().equals(family) || !ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
-            return List.of(observed(Address.parse(tags.getOrDefault(ResourceContext.TAG_COMPONENT, "task-definition.main")), r.taskDefinition()));
+            Optional<Observed> o = owned(ctx, family, ecs.describeTaskDefinition(b -> b.taskDefinition(arn).include(TaskDefinitionField.TAGS)));
+            if (o.isPresent()) return List.of(o.get());
         }
         return List.of();
+    }
+
+    private static Optional<Observed> owned(ResourceContext ctx, String family, DescribeTaskDefinitionResponse r) {
+        Map<String, String> tags = Ecs.tags(r.tags());
+        if (!r.taskDefinition().family().equals(family) || !ctx.app().equals(tags.get(ResourceContext.TAG_APP))) return Optional.empty();
+        return Optional.of(observed(Address.parse(tags.getOrDefault(ResourceContext.TAG_COMPONENT, "task-definition.main")), r.taskDefinition()));
     }
 
     static Observed observed(Address a, TaskDefinition td) {

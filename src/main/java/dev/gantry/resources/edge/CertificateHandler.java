@@ -76,12 +76,19 @@ final class CertificateHandler implements ResourceType {
                 if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
                 String component = tags.get(ResourceContext.TAG_COMPONENT);
                 if (component == null || !component.startsWith(type() + ".")) continue;
-                CertificateDetail d = describe(ctx, s.certificateArn());
                 // A request still pending is reported without its zone, so the plan updates it in
                 // place: the update (re)writes the validation records and waits for ISSUED. This is
                 // how an apply interrupted between the request and the records finishes the job.
-                String zone = d.status() == CertificateStatus.PENDING_VALIDATION ? null : tags.get(TAG_ZONE);
-                out.add(observed(Address.parse(component), d, zone));
+                String zone = s.status() == CertificateStatus.PENDING_VALIDATION ? null : tags.get(TAG_ZONE);
+                if (s.status() != null && s.hasSubjectAlternativeNameSummaries() && !Boolean.TRUE.equals(s.hasAdditionalSubjectAlternativeNames())) {
+                    // The listing already holds every name and the status: nothing more to describe.
+                    out.add(observed(Address.parse(component), s.certificateArn(), s.domainName(), s.subjectAlternativeNameSummaries(),
+                            s.statusAsString(), zone));
+                } else {
+                    CertificateDetail d = describe(ctx, s.certificateArn());
+                    zone = d.status() == CertificateStatus.PENDING_VALIDATION ? null : tags.get(TAG_ZONE);
+                    out.add(observed(Address.parse(component), d, zone));
+                }
             }
             token = page.nextToken();
         } while (token != null);
@@ -302,17 +309,22 @@ final class CertificateHandler implements ResourceType {
     }
 
     private static Observed observed(Address address, CertificateDetail d, String zoneId) {
-        List<String> alternatives = new ArrayList<>(d.hasSubjectAlternativeNames() ? d.subjectAlternativeNames() : List.of());
-        alternatives.remove(d.domainName());
+        return observed(address, d.certificateArn(), d.domainName(), d.hasSubjectAlternativeNames() ? d.subjectAlternativeNames() : List.of(),
+                d.statusAsString(), zoneId);
+    }
+
+    private static Observed observed(Address address, String arn, String domain, List<String> names, String status, String zoneId) {
+        List<String> alternatives = new ArrayList<>(names);
+        alternatives.remove(domain);
         alternatives.sort(null);
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("domain", d.domainName());
+        props.put("domain", domain);
         props.put("alternativeNames", List.copyOf(alternatives));
         if (zoneId != null) props.put("zoneId", zoneId);
         Map<String, String> outputs = new LinkedHashMap<>();
-        outputs.put("id", d.certificateArn());
-        outputs.put("arn", d.certificateArn());
-        outputs.put("status", d.statusAsString());
-        return new Observed(address, d.certificateArn(), props, outputs);
+        outputs.put("id", arn);
+        outputs.put("arn", arn);
+        outputs.put("status", status);
+        return new Observed(address, arn, props, outputs);
     }
 }

@@ -51,9 +51,16 @@ final class DnsRecordHandler implements ResourceType {
         if (zone.isEmpty()) return List.of();
         String zoneId = Zones.id(zone.get().id());
         String name = EdgeNames.stripDot(ctx.spec().dns().record());
-        if (!ownedBy(ctx, zoneId, name).equals(Owner.US)) return List.of();
-        return Zones.record(ctx, zoneId, name, RRType.A).filter(r -> r.aliasTarget() != null)
+        // The alias and its owner record sort next to each other: one listing reads both.
+        List<ResourceRecordSet> near = Zones.recordsFrom(ctx, zoneId, name, EdgeNames.ownerRecord(name));
+        if (owner(ctx, named(near, EdgeNames.ownerRecord(name), RRType.TXT)) != Owner.US) return List.of();
+        return named(near, name, RRType.A).filter(r -> r.aliasTarget() != null)
                 .map(r -> List.of(observed(Address.of(type(), "main"), zoneId, r))).orElse(List.of());
+    }
+
+    private static Optional<ResourceRecordSet> named(List<ResourceRecordSet> records, String name, RRType type) {
+        String fqdn = Zones.fqdn(name);
+        return records.stream().filter(r -> r.type() == type && r.name().equalsIgnoreCase(fqdn)).findFirst();
     }
 
     @Override
@@ -130,7 +137,10 @@ final class DnsRecordHandler implements ResourceType {
     private enum Owner { US, OTHER_APP, NOBODY }
 
     private static Owner ownedBy(ResourceContext ctx, String zoneId, String name) {
-        Optional<ResourceRecordSet> txt = Zones.record(ctx, zoneId, EdgeNames.ownerRecord(name), RRType.TXT);
+        return owner(ctx, Zones.record(ctx, zoneId, EdgeNames.ownerRecord(name), RRType.TXT));
+    }
+
+    private static Owner owner(ResourceContext ctx, Optional<ResourceRecordSet> txt) {
         if (txt.isEmpty() || !txt.get().hasResourceRecords()) return Owner.NOBODY;
         boolean gantry = false;
         for (var v : txt.get().resourceRecords()) {

@@ -15,15 +15,18 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupN
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Finding the app's ELB resources. ELBv2 has no tag filter on its Describe calls, so this lists
- * everything, reads tags with DescribeTags (at most 20 ARNs a call) and keeps what carries
- * {@code gantry:app = APP}, keyed by the address in {@code gantry:component}.
+ * everything, reads tags with DescribeTags (at most 20 ARNs a call, load balancers, target groups
+ * and listeners mixed) and keeps what carries {@code gantry:app = APP}, keyed by the address in
+ * {@code gantry:component}. A refresh reads all of it once, shared by the three ELB types.
  */
 final class ElbLookup {
     static final int TAG_BATCH = 20;
@@ -32,51 +35,95 @@ final class ElbLookup {
 
     record Owned<T>(Address address, T resource) {}
 
-    static List<Owned<LoadBalancer>> loadBalancers(ResourceContext ctx, String type) {
+    /**
+     * The region's load balancers and target groups, the listeners of the app's load balancer, and
+     * the tags of all of them: what the three ELB types' refreshes need, read once per refresh.
+     */
+    record Inventory(List<LoadBalancer> loadBalancers, List<TargetGroup> targetGroups, List<Listener> listeners,
+                     Map<String, Map<String, String>> tags) {}
+
+    static Inventory inventory(ResourceContext ctx) {
+        return ctx.reads().get("elb:inventory", () -> readInventory(ctx));
+    }
+
+    private static Inventory readInventory(ResourceContext ctx) {
         ElasticLoadBalancingV2Client elb = ctx.aws().elb();
-        List<LoadBalancer> all = new ArrayList<>();
+        List<LoadBalancer> lbs = new ArrayList<>();
         String marker = null;
         do {
             String m = marker;
             DescribeLoadBalancersResponse page = elb.describeLoadBalancers(b -> b.marker(m));
-            all.addAll(page.loadBalancers());
+            lbs.addAll(page.loadBalancers());
             marker = page.nextMarker();
         } while (marker != null);
-        return owned(ctx, all, LoadBalancer::loadBalancerArn, type);
-    }
-
-    static List<Owned<TargetGroup>> targetGroups(ResourceContext ctx, String type) {
-        ElasticLoadBalancingV2Client elb = ctx.aws().elb();
-        List<TargetGroup> all = new ArrayList<>();
-        String marker = null;
+        List<TargetGroup> tgs = new ArrayList<>();
+        marker = null;
         do {
             String m = marker;
             DescribeTargetGroupsResponse page = elb.describeTargetGroups(b -> b.marker(m));
-            all.addAll(page.targetGroups());
+            tgs.addAll(page.targetGroups());
             marker = page.nextMarker();
         } while (marker != null);
-        return owned(ctx, all, TargetGroup::targetGroupArn, type);
+
+        // Listeners are read per load balancer. gantry names the app's APP-alb, so that one's are read
+        // before the tags are known and all tags come in the same DescribeTags calls.
+        String ours = EdgeNames.loadBalancer(ctx.app());
+        List<Listener> listeners = new ArrayList<>();
+        for (LoadBalancer lb : lbs) if (lb.loadBalancerName().equals(ours)) listeners.addAll(listenersOf(ctx, lb));
+        List<String> arns = new ArrayList<>();
+        lbs.forEach(lb -> arns.add(lb.loadBalancerArn()));
+        tgs.forEach(tg -> arns.add(tg.targetGroupArn()));
+        listeners.forEach(l -> arns.add(l.listenerArn()));
+        Map<String, Map<String, String>> tags = tags(ctx, arns);
+
+        // The tags are the contract, not the name: an app's load balancer under another name still counts.
+        List<Listener> more = new ArrayList<>();
+        for (LoadBalancer lb : lbs) {
+            if (!lb.loadBalancerName().equals(ours) && ownedBy(ctx, tags.get(lb.loadBalancerArn()))) more.addAll(listenersOf(ctx, lb));
+        }
+        if (!more.isEmpty()) {
+            listeners.addAll(more);
+            tags.putAll(tags(ctx, more.stream().map(Listener::listenerArn).toList()));
+        }
+        return new Inventory(List.copyOf(lbs), List.copyOf(tgs), List.copyOf(listeners), Map.copyOf(tags));
+    }
+
+    private static List<Listener> listenersOf(ResourceContext ctx, LoadBalancer lb) {
+        List<Listener> out = new ArrayList<>();
+        String marker = null;
+        do {
+            String m = marker;
+            DescribeListenersResponse page;
+            try {
+                page = ctx.aws().elb().describeListeners(b -> b.loadBalancerArn(lb.loadBalancerArn()).marker(m));
+            } catch (LoadBalancerNotFoundException gone) {
+                break; // deleted between the two calls
+            }
+            out.addAll(page.listeners());
+            marker = page.nextMarker();
+        } while (marker != null);
+        return out;
+    }
+
+    static List<Owned<LoadBalancer>> loadBalancers(ResourceContext ctx, String type) {
+        Inventory inv = inventory(ctx);
+        return owned(ctx, inv.loadBalancers(), LoadBalancer::loadBalancerArn, type, inv.tags());
+    }
+
+    static List<Owned<TargetGroup>> targetGroups(ResourceContext ctx, String type) {
+        Inventory inv = inventory(ctx);
+        return owned(ctx, inv.targetGroups(), TargetGroup::targetGroupArn, type, inv.tags());
     }
 
     /** Listeners of the app's load balancers that carry the app's tags. */
     static List<Owned<Listener>> listeners(ResourceContext ctx, String type) {
-        ElasticLoadBalancingV2Client elb = ctx.aws().elb();
-        List<Listener> all = new ArrayList<>();
-        for (Owned<LoadBalancer> lb : loadBalancers(ctx, "load-balancer")) {
-            String marker = null;
-            do {
-                String m = marker;
-                DescribeListenersResponse page;
-                try {
-                    page = elb.describeListeners(b -> b.loadBalancerArn(lb.resource().loadBalancerArn()).marker(m));
-                } catch (LoadBalancerNotFoundException gone) {
-                    break; // deleted between the two calls
-                }
-                all.addAll(page.listeners());
-                marker = page.nextMarker();
-            } while (marker != null);
+        Inventory inv = inventory(ctx);
+        Set<String> ownLbs = new HashSet<>();
+        for (Owned<LoadBalancer> lb : owned(ctx, inv.loadBalancers(), LoadBalancer::loadBalancerArn, "load-balancer", inv.tags())) {
+            ownLbs.add(lb.resource().loadBalancerArn());
         }
-        return owned(ctx, all, Listener::listenerArn, type);
+        List<Listener> ofOwn = inv.listeners().stream().filter(l -> ownLbs.contains(l.loadBalancerArn())).toList();
+        return owned(ctx, ofOwn, Listener::listenerArn, type, inv.tags());
     }
 
     static Optional<LoadBalancer> loadBalancerNamed(ResourceContext ctx, String name) {
@@ -113,8 +160,8 @@ final class ElbLookup {
         return tags != null && ctx.app().equals(tags.get(ResourceContext.TAG_APP));
     }
 
-    private static <T> List<Owned<T>> owned(ResourceContext ctx, List<T> all, Function<T, String> arn, String type) {
-        Map<String, Map<String, String>> tags = tags(ctx, all.stream().map(arn).toList());
+    private static <T> List<Owned<T>> owned(ResourceContext ctx, List<T> all, Function<T, String> arn, String type,
+                                            Map<String, Map<String, String>> tags) {
         List<Owned<T>> out = new ArrayList<>();
         for (T r : all) {
             Map<String, String> t = tags.get(arn.apply(r));

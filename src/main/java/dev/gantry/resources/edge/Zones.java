@@ -18,10 +18,12 @@ final class Zones {
     /** The account's public zone of exactly this name; two of them is an error, since either could be the live one. */
     static Optional<HostedZone> publicZone(ResourceContext ctx, String name) {
         String fqdn = fqdn(name);
-        List<HostedZone> matches = ctx.aws().route53().listHostedZonesByName(b -> b.dnsName(fqdn).maxItems("20")).hostedZones().stream()
-                .filter(z -> z.name().equalsIgnoreCase(fqdn))
-                .filter(z -> z.config() == null || !Boolean.TRUE.equals(z.config().privateZone()))
-                .toList();
+        // The hosted zone's lookup and the DNS record's refresh both need it: one read per refresh.
+        List<HostedZone> matches = ctx.reads().get("route53:public-zones:" + fqdn, () ->
+                ctx.aws().route53().listHostedZonesByName(b -> b.dnsName(fqdn).maxItems("20")).hostedZones().stream()
+                        .filter(z -> z.name().equalsIgnoreCase(fqdn))
+                        .filter(z -> z.config() == null || !Boolean.TRUE.equals(z.config().privateZone()))
+                        .toList());
         if (matches.size() > 1) {
             throw new AwsFailure(AwsFailure.Kind.INVALID, "the account has " + matches.size() + " public hosted zones named " + name
                     + " (" + String.join(", ", matches.stream().map(z -> id(z.id())).toList()) + ")",
@@ -55,6 +57,40 @@ final class Zones {
             startName = page.nextRecordName();
             startType = page.nextRecordTypeAsString();
         }
+    }
+
+    /**
+     * Every record set from {@code first} through {@code last} in Route53's listing order (labels
+     * reversed, so {@code _gantry.app.example.com} comes right after {@code app.example.com} and
+     * its other subdomains): one call where {@link #recordsNamed} twice would take two.
+     */
+    static List<ResourceRecordSet> recordsFrom(ResourceContext ctx, String zoneId, String first, String last) {
+        String end = listingKey(last);
+        List<ResourceRecordSet> out = new ArrayList<>();
+        String startName = fqdn(first);
+        String startType = null;
+        while (true) {
+            String n = startName, t = startType;
+            ListResourceRecordSetsResponse page = ctx.aws().route53().listResourceRecordSets(b -> {
+                b.hostedZoneId(zoneId).startRecordName(n).maxItems("20");
+                if (t != null) b.startRecordType(t);
+            });
+            for (ResourceRecordSet r : page.resourceRecordSets()) {
+                if (listingKey(r.name()).compareTo(end) > 0) return out;
+                out.add(r);
+            }
+            if (!Boolean.TRUE.equals(page.isTruncated())) return out;
+            startName = page.nextRecordName();
+            startType = page.nextRecordTypeAsString();
+        }
+    }
+
+    /** Route53's sort key for a name: labels reversed, with the trailing dot (www.example.com → com.example.www.). */
+    static String listingKey(String name) {
+        String[] labels = EdgeNames.stripDot(name).split("\\.");
+        StringBuilder sb = new StringBuilder();
+        for (int i = labels.length - 1; i >= 0; i--) sb.append(labels[i]).append('.');
+        return sb.toString();
     }
 
     static Optional<ResourceRecordSet> record(ResourceContext ctx, String zoneId, String name, RRType type) {

@@ -35,10 +35,15 @@ public final class SubnetType implements ResourceType {
 
     @Override public List<Observed> refresh(ResourceContext ctx) {
         List<Observed> out = new ArrayList<>();
-        for (Subnet s : ctx.aws().ec2().describeSubnets(b -> b.filters(Ec2Tagging.appFilter(ctx))).subnets()) {
+        for (Subnet s : appSubnets(ctx)) {
             Ec2Tagging.addressOf(ctx, s.tags(), type()).ifPresent(a -> out.add(observe(a, s)));
         }
         return out;
+    }
+
+    /** The app's subnets; the route tables' refresh needs them too, and one read per refresh serves both. */
+    static List<Subnet> appSubnets(ResourceContext ctx) {
+        return ctx.reads().get("ec2:app-subnets", () -> ctx.aws().ec2().describeSubnets(b -> b.filters(Ec2Tagging.appFilter(ctx))).subnets());
     }
 
     @Override public Optional<Observed> lookup(ResourceContext ctx, Desired desired) {

@@ -45,6 +45,7 @@ class ComputeExpansionTest {
                 Address.parse("parameter.PASSWORD"), Address.parse("parameter.API_KEY"));
         assertThat(td.props().toString()).doesNotContain("hunter2");
         Desired svc = find(all, "service.main");
+        // The private subnets are reached through the route table that gives them their way out (NetworkResources.serviceSubnetRefs).
         assertThat(svc.dependsOn()).contains(Address.parse("listener.http"), Address.parse("target-group.main"),
                 Address.parse("security-group.service"), Address.parse("task-definition.main"), Address.parse("cluster.main"));
         assertThat(svc.props().get("subnets")).isEqualTo(dev.gantry.resources.network.NetworkResources.serviceSubnetRefs(ComputeFixture.spec("nginx:1.27", true)));
@@ -63,8 +64,8 @@ class ComputeExpansionTest {
         Spec spec = ComputeFixture.spec("nginx:1.27", false).withNetwork(Network.newVpc("10.0.0.0/16", 3, NatMode.NONE));
         Desired svc = find(expand(spec), "service.main");
         assertThat(svc.props()).doesNotContainKeys("targetGroupArn", "containerPort", "healthCheckGracePeriodSeconds").containsEntry("assignPublicIp", true);
-        assertThat(svc.props().get("subnets")).isEqualTo(List.of(Ref.to(Address.parse("subnet.public-0"), "id"),
-                Ref.to(Address.parse("subnet.public-1"), "id"), Ref.to(Address.parse("subnet.public-2"), "id")));
+        assertThat(svc.props().get("subnets")).isEqualTo(List.of(Ref.to(Address.parse("route-table.public"), "subnet0"),
+                Ref.to(Address.parse("route-table.public"), "subnet1"), Ref.to(Address.parse("route-table.public"), "subnet2")));
         assertThat(svc.dependsOn()).noneMatch(a -> a.type().equals("listener"));
         assertThat(svc.dependsOn()).contains(Address.parse("route-table.public")).doesNotContain(Address.parse("route-table.private"));
         Spec perAz = spec.withNetwork(Network.newVpc("10.0.0.0/16", 2, NatMode.PER_AZ));

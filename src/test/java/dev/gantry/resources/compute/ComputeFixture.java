@@ -54,6 +54,9 @@ final class ComputeFixture {
         created.put(Address.of("subnet", "private-1"), out("subnet.private-1", "id", "subnet-b"));
         created.put(Address.of("subnet", "public-0"), out("subnet.public-0", "id", "subnet-a"));
         created.put(Address.of("subnet", "public-1"), out("subnet.public-1", "id", "subnet-b"));
+        // The service reaches its subnets through the route tables that give them a way out.
+        created.put(Address.of("route-table", "private"), routes("route-table.private", "subnet-a", "subnet-b"));
+        created.put(Address.of("route-table", "public"), routes("route-table.public", "subnet-a", "subnet-b"));
         created.put(Address.of("security-group", "service"), out("security-group.service", "id", "sg-service"));
         // Route tables expose the subnets they route for: the service's subnets refer to them.
         for (String rt : new String[]{"public", "private", "private-0", "private-1"}) {
@@ -61,6 +64,12 @@ final class ComputeFixture {
             created.put(Address.of("route-table", rt), new Observed(Address.parse("route-table." + rt), "rtb-" + rt, Map.of(), outs));
         }
         created.put(Address.of("target-group", "main"), out("target-group.main", "arn", FakeNeighbours.TG));
+    }
+
+    private static Observed routes(String address, String... subnets) {
+        Map<String, String> outputs = new TreeMap<>(Map.of("id", "rtb-" + address));
+        for (int i = 0; i < subnets.length; i++) outputs.put("subnet" + i, subnets[i]);
+        return new Observed(Address.parse(address), "rtb-" + address, Map.of(), outputs);
     }
 
     private static Observed out(String address, String key, String value) {
