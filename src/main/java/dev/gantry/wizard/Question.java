@@ -73,7 +73,9 @@ public final class Question {
         if (kind == Kind.CHOICE) {
             List<Choice> cs = choices(k);
             if (cs.stream().noneMatch(c -> c.value().equals(v))) {
-                return field + ": must be one of " + String.join(", ", cs.stream().map(Choice::value).toList());
+                // A validator that knows the near misses ("did you mean eu-west-1?") says it better than the list.
+                String why = validator == null ? null : validator.apply(v, k);
+                return field + ": " + (why != null ? why : "must be one of " + String.join(", ", cs.stream().map(Choice::value).toList()));
             }
         }
         String msg = validator == null ? null : validator.apply(v, k);

@@ -128,6 +128,7 @@ class WizardFlowTest {
         assertThat(f.set("network.cidr", "10.0.0.1/16")).startsWith("network.cidr: 10.0.0.1/16 has host bits set").contains("use 10.0.0.0/16");
         assertThat(f.set("network.cidr", "8.8.0.0/16")).startsWith("network.cidr: 8.8.0.0/16 is not a private range");
         assertThat(f.set("task.image", "nginx")).isNull();
+        assertThat(f.set("region", "eu-wset-1")).isEqualTo("region: 'eu-wset-1' is not an AWS region (did you mean eu-west-1?)");
         assertThat(f.warning(Questions.byId("task.image").orElseThrow())).startsWith("task.image: ");
     }
 

@@ -23,7 +23,7 @@ class WizardWindowTest {
     @Test
     void welcomeScreenShowsTheStepTheOfflineNoticeAndTheExplanationPane() throws Exception {
         var d = open(new SpecStore.Memory(null));
-        assertThat(d.lines().subList(0, 15)).containsExactly(
+        assertThat(d.lines().subList(0, 16)).containsExactly(
                 "gantry init · 1 of 11 · Welcome   (new gantry.yaml)",
                 "[Welcome] › App › Network › Cluster › Task › Secrets › Service › Load balancer › Certificate › DNS › Review",
                 "gantry writes one file, gantry.yaml, that describes your      ┌─About this───────────────────────────────┐",
@@ -38,7 +38,8 @@ class WizardWindowTest {
                 "--simulate. Nothing real is created or billed.                │Flag: --region                            │",
                 "                                                              └──────────────────────────────────────────┘",
                 "AWS region",
-                "us-east-1");
+                "<o> us-east-1                              ▲",
+                "< > us-east-2                              █");
         assertThat(d.lines().get(38)).isEqualTo("<Next >> << Back> <Sections> < Help > < Quit >");
     }
 
