@@ -56,7 +56,7 @@ public final class AwsLookups implements Lookups {
             return Lookup.found(f.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             f.cancel(true);
-            return Lookup.unavailable(what + " timed out after " + timeout.toSeconds() + " s");
+            return Lookup.unavailable(what + " timed out after " + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Lookup.unavailable(what + " interrupted");

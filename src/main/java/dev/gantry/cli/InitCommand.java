@@ -12,6 +12,8 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -27,7 +29,7 @@ import java.util.concurrent.Callable;
  * prompts otherwise ({@code --plain}, TERM=dumb, no TTY), or no questions at all with {@code --yes}.
  * Every question has a flag; flags are checked by the same validators and pre-fill the screens.
  */
-@Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = InitCommand.FlagHelp.class,
         description = {"Create or edit gantry.yaml with a guided wizard.",
                 "On an existing file every answer is pre-filled; you can jump to any section, and see a diff before saving."},
         footer = {"", "Examples:",
@@ -53,10 +55,10 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--private-subnets", paramLabel = "SUBNET,…") String privateSubnets;
     @Option(names = "--cluster", paramLabel = "NAME") String cluster;
     @Option(names = "--container-insights", description = "Turn on Container Insights metrics.") boolean containerInsights;
-    @Option(names = "--cpu", paramLabel = "UNITS") String cpu;
-    @Option(names = "--memory", paramLabel = "MIB") String memory;
+    @Option(names = "--cpu", paramLabel = "UNITS", description = "Task CPU, 1024 = 1 vCPU (default: 256); alone, takes the smallest memory Fargate pairs with it.") String cpu;
+    @Option(names = "--memory", paramLabel = "MIB", description = "Task memory in MiB (default: 512); must be a size Fargate offers for the cpu.") String memory;
     @Option(names = "--arch", paramLabel = "x86_64|arm64") String arch;
-    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "Repeatable.") List<String> env;
+    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "An environment variable. Repeatable.") List<String> env;
     @Option(names = "--secret-param", paramLabel = "NAME=PARAM", description = "Repeatable. PARAM is a path (managed) or an SSM parameter ARN (existing).") List<String> secretParams;
     @Option(names = "--log-retention", paramLabel = "DAYS") String logRetention;
     @Option(names = "--count", paramLabel = "N") String count;
@@ -65,20 +67,15 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--no-rollback", description = "Do not roll back a failing deployment.") boolean noRollback;
     @Option(names = "--autoscale", paramLabel = "MIN:MAX:CPU") String autoscale;
     @Option(names = "--health-path", paramLabel = "PATH") String healthPath;
-    @Option(names = "--allow-cidr", paramLabel = "CIDR", description = "Repeatable.") List<String> allowCidrs;
+    @Option(names = "--allow-cidr", paramLabel = "CIDR", description = "Who may reach the load balancer (default: 0.0.0.0/0, everyone). Repeatable.") List<String> allowCidrs;
     @Option(names = "--no-load-balancer", description = "A worker: no load balancer, certificate or DNS.") boolean noLoadBalancer;
     @Option(names = "--domain", paramLabel = "NAME", description = "Request a certificate for this name (and default the DNS record to it).") String domain;
     @Option(names = "--certificate-arn", paramLabel = "ARN") String certificateArn;
     @Option(names = "--zone", paramLabel = "ZONE", description = "An existing public Route53 hosted zone.") String zone;
     @Option(names = "--record", paramLabel = "NAME") String record;
 
-    // Global options, declared here until the shared GlobalOptions mixin is merged.
-    @Option(names = "--region", paramLabel = "REGION") String region;
-    @Option(names = "--profile", paramLabel = "PROFILE") String profile;
-    @Option(names = "--endpoint-url", paramLabel = "URL", hidden = true) String endpointUrl;
-    @Option(names = "--simulate", description = "Rehearse on the simulated AWS: no look-ups, nothing real.") boolean simulate;
-    @Option(names = "--plain", description = "Line prompts instead of the full-screen wizard.") boolean plain;
-    @Option(names = "--no-color", description = "No colours.") boolean noColor;
+    @Mixin GlobalOptions global = new GlobalOptions();
+    @ParentCommand GantryCommand parent;
 
     private final InitIo io;
 
@@ -107,21 +104,23 @@ public final class InitCommand implements Callable<Integer> {
 
     private Lookups lookups() {
         if (yes) return new Lookups.Offline("look-ups are skipped with --yes");
-        if (simulate) return new Lookups.Offline("rehearsing on the simulated AWS");
-        return io.lookups().connect(defaultRegion(), profile, endpointUrl);
+        if (global.simulate) return new Lookups.Offline("rehearsing on the simulated AWS, so nothing is looked up");
+        return io.lookups().connect(defaultRegion(), global.profile, global.endpointUrl != null ? global.endpointUrl : env().get("AWS_ENDPOINT_URL"));
     }
 
+    private java.util.Map<String, String> env() { return parent != null ? parent.env() : io.env(); }
+
     private String defaultRegion() {
-        if (region != null) return region;
-        String r = io.env().get("AWS_REGION");
-        if (r == null || r.isBlank()) r = io.env().get("AWS_DEFAULT_REGION");
+        if (global.region != null) return global.region;
+        String r = env().get("AWS_REGION");
+        if (r == null || r.isBlank()) r = env().get("AWS_DEFAULT_REGION");
         return r == null || r.isBlank() ? "us-east-1" : r;
     }
 
     /** Flag name → values, only for flags given, in the order the questions are asked. */
     Map<String, List<String>> flags() {
         Map<String, List<String>> f = new LinkedHashMap<>();
-        put(f, "--region", region);
+        put(f, "--region", global.region);
         put(f, "--app", app);
         put(f, "--image", image);
         put(f, "--port", port);
@@ -191,14 +190,14 @@ public final class InitCommand implements Callable<Integer> {
     }
 
     private boolean lineMode() {
-        String term = io.env().get("TERM");
-        return plain || !io.console() || term == null || term.isBlank() || term.equals("dumb");
+        String term = env().get("TERM");
+        return global.plain || !io.console() || term == null || term.isBlank() || term.equals("dumb");
     }
 
     private Outcome interactive(WizardSession session) {
         if (!lineMode()) {
             try {
-                return new WizardTui(session, !noColor && io.env().get("NO_COLOR") == null).run();
+                return new WizardTui(session, !global.noColor && env().get("NO_COLOR") == null).run();
             } catch (IOException | RuntimeException e) {
                 io.err().println("The full-screen wizard could not start (" + e.getMessage() + "); using line prompts.");
             }
@@ -220,21 +219,56 @@ public final class InitCommand implements Callable<Integer> {
 
     private int finish(WizardSession session, Outcome outcome) {
         String name = session.fileName();
-        String rehearse = session.flow().facts().online() ? "" : " --simulate";
+        // --yes skips the credentials check, so it cannot tell whether to suggest a rehearsal.
+        boolean rehearse = global.simulate || !yes && !session.flow().facts().online();
+        String sim = rehearse ? " --simulate" : "";
         switch (outcome) {
             case SAVED -> {
                 io.out().println("Wrote " + name + ".");
-                io.out().println("Next: gantry plan -f " + name + " to see what would be created, then gantry apply -f " + name + rehearse + ".");
+                if (rehearse) {
+                    io.out().println("Next, rehearse it on the simulated AWS: gantry plan -f " + name + " --simulate, then gantry apply -f "
+                            + name + " --simulate." + (global.simulate ? "" : " With AWS credentials, drop --simulate."));
+                } else {
+                    io.out().println("Next: gantry plan -f " + name + " to see what would be created, then gantry apply -f " + name + "."
+                            + (yes ? " (Add --simulate to rehearse without an AWS account.)" : ""));
+                }
             }
             case SAVED_APPLY -> {
                 // Apply is not wired into init yet: say exactly what to run.
                 io.out().println("Wrote " + name + ". To apply it now, run:");
-                io.out().println("  gantry apply -f " + name + rehearse);
+                io.out().println("  gantry apply -f " + name + sim);
+                if (!session.flow().secretValues().isEmpty()) {
+                    io.out().println("(apply asks again for the secret values typed here; they were kept in memory only)");
+                }
             }
-            case DRAFT_SAVED, QUIT -> { }
+            case DRAFT_SAVED -> io.out().println("Draft saved to " + session.lastDraft() + ". Continue with: gantry init -f "
+                    + session.lastDraft());
+            case QUIT -> io.out().println("Nothing was written.");
         }
         session.flow().forgetSecrets();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Fills each question flag's help from its question, so the help and the wizard cannot drift:
+     * "--nat  NAT gateways (default: single)".
+     */
+    public static final class FlagHelp implements picocli.CommandLine.IModelTransformer {
+        @Override public picocli.CommandLine.Model.CommandSpec transform(picocli.CommandLine.Model.CommandSpec spec) {
+            List<picocli.CommandLine.Model.OptionSpec> all = new java.util.ArrayList<>(spec.options());
+            all.forEach(spec::remove);
+            for (var o : all) {
+                var q = dev.gantry.wizard.Questions.byFlag(o.longestName());
+                if (q.isPresent() && o.description().length == 0) {
+                    String d = q.get().title();
+                    String def = q.get().defaultValue(new dev.gantry.wizard.WizardFlow(dev.gantry.wizard.Facts.offline()));
+                    if (def != null && !def.isBlank()) d += " (default: " + def.replace("\n", ", ") + ")";
+                    o = picocli.CommandLine.Model.OptionSpec.builder(o).description(d).build();
+                }
+                spec.addOption(o);
+            }
+            return spec;
+        }
     }
 
     /** The result the lead can wire to the apply command: true when the person chose "Save and apply". */

@@ -1,5 +1,7 @@
 package dev.gantry.wizard;
 
+import dev.gantry.spec.Regions;
+
 import java.util.List;
 
 /** Welcome (region) and App (name, image, port). */
@@ -8,13 +10,14 @@ final class AppQuestions {
 
     static List<Question> all() {
         return List.of(
-                Question.in(Section.WELCOME, "region", Kind.TEXT)
+                Question.in(Section.WELCOME, "region", Kind.CHOICE)
                         .title("AWS region")
                         .explain("""
                                 The AWS region where everything is created. Pick the one closest to your users: \
                                 every request travels there. Prices differ a little by region; the estimates here \
                                 use us-east-1. Default: your AWS configuration's region, else us-east-1.""")
                         .defaults(k -> k.facts().defaultRegion())
+                        .choices(Regions.KNOWN.stream().map(r -> new Choice(r, r, null)).toList())
                         .validate(Checks::region)
                         .flags("--region")
                         .build(),
@@ -37,6 +40,7 @@ final class AppQuestions {
                                 nginx, handy for trying the whole stack before your own image is ready.""")
                         .defaults("public.ecr.aws/nginx/nginx:1.27")
                         .validate(Checks::image)
+                        .warn((v, k) -> Checks.imageWarning(v))
                         .flags("--image")
                         .build(),
                 Question.in(Section.APP, "task.port", Kind.TEXT)

@@ -17,7 +17,8 @@ final class ComputeQuestions {
                                 The ECS cluster the service runs in. Use an existing cluster's name to share it \
                                 with other services; gantry creates it when it does not exist. Default: the app name.""")
                         .defaults(k -> k.get("app"))
-                        .validate(Checks::clusterName)
+                        // Empty only while the app name is missing, which that question already reports.
+                        .validate((v, k) -> v.isEmpty() && !k.given("cluster.name") ? null : Checks.clusterName(v))
                         .flags("--cluster")
                         .build(),
                 Question.in(Section.CLUSTER, "cluster.containerInsights", Kind.CHOICE)
@@ -95,7 +96,7 @@ final class ComputeQuestions {
                                 different zones, keep the service up while one is replaced or a zone fails. \
                                 Cost grows with each copy. Default 2.""")
                         .defaults("2")
-                        .validate(v -> Checks.intRange(v, 0, 1000, null))
+                        .validate(v -> Checks.intRange(v, dev.gantry.spec.Rules.DESIRED_COUNT, "tasks"))
                         .flags("--count")
                         .build(),
                 Question.in(Section.SERVICE, "service.minimumHealthyPercent", Kind.TEXT)
@@ -104,7 +105,7 @@ final class ComputeQuestions {
                                 How many tasks must stay running while a new version rolls out, as a percent of \
                                 the count (0–100). Default 100: no capacity is lost during a deploy.""")
                         .defaults("100")
-                        .validate(Checks::percent)
+                        .validate(v -> Checks.intRange(v, dev.gantry.spec.Rules.MINIMUM_HEALTHY_PERCENT, "percent"))
                         .flags("--min-healthy")
                         .build(),
                 Question.in(Section.SERVICE, "service.maximumPercent", Kind.TEXT)

@@ -65,7 +65,7 @@ public final class CostEstimate {
             if (l.section() == section || service && l.section() == Section.TASK) out.add(l.render());
         }
         if (out.isEmpty()) return out;
-        out.add(String.format(Locale.ROOT, "%-44s %9s", "Whole stack so far, per month", usd(total(s))));
+        out.add(String.format(Locale.ROOT, "%-44s %9s", "Whole stack as answered, per month", usd(total(s))));
         out.add("(" + prices.label() + "; data and requests not included)");
         return out;
     }

@@ -24,7 +24,7 @@ final class DraftText {
         root.put("version", 1);
         given.forEach((id, v) -> put(root, id, v));
         try {
-            return "# DRAFT written by gantry init: not a complete spec yet.\n# Continue with: gantry init -f "
+            return WizardSession.DRAFT_MARK + " written by gantry init: not a complete spec yet.\n# Continue with: gantry init -f "
                     + resumeWith + "\n" + YAML.writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

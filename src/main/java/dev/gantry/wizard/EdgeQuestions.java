@@ -32,7 +32,7 @@ final class EdgeQuestions {
                                 endpoint such as /healthz. Must start with /. Default /.""")
                         .defaults("/")
                         .validate(Checks::healthCheckPath)
-                        .when(EdgeQuestions::lb)
+                        .when(EdgeQuestions::lb, "a load balancer")
                         .flags("--health-path")
                         .build(),
                 Question.in(Section.LOAD_BALANCER, "loadBalancer.allowedCidrs", Kind.LIST)
@@ -44,7 +44,7 @@ final class EdgeQuestions {
                                 Default everyone.""")
                         .defaults("0.0.0.0/0")
                         .validate(Checks::cidrList)
-                        .when(EdgeQuestions::lb)
+                        .when(EdgeQuestions::lb, "a load balancer")
                         .flags("--allow-cidr")
                         .build(),
                 Question.in(Section.CERTIFICATE, "certificate", Kind.CHOICE)
@@ -57,7 +57,7 @@ final class EdgeQuestions {
                                 new Choice("existing", "existing certificate", "Use an issued ACM certificate (by ARN) that covers your name."),
                                 new Choice("none", "none (HTTP only)", "No encryption; browsers mark the site Not secure. Default when no domain is given.")))
                         .defaults(k -> k.given("certificate.arn") ? "existing" : k.given("certificate.domain") ? "new" : "none")
-                        .when(EdgeQuestions::lb)
+                        .when(EdgeQuestions::lb, "a load balancer")
                         .build(),
                 Question.in(Section.CERTIFICATE, "certificate.domain", Kind.TEXT)
                         .title("Domain name")
@@ -67,7 +67,7 @@ final class EdgeQuestions {
                                 itself; otherwise apply prints the one DNS record to add where your domain is \
                                 hosted.""")
                         .validate(v -> Checks.domain(v))
-                        .when(k -> lb(k) && k.is("certificate", "new"))
+                        .when(k -> lb(k) && k.is("certificate", "new"), "a load balancer and certificate: new")
                         .flags("--domain")
                         .build(),
                 Question.in(Section.CERTIFICATE, "certificate.arn", Kind.TEXT)
@@ -76,8 +76,8 @@ final class EdgeQuestions {
                                 The ARN of an issued ACM certificate in this region that covers your name, e.g. \
                                 arn:aws:acm:us-east-1:123456789012:certificate/…. gantry only uses it; it never \
                                 changes or deletes it.""")
-                        .validate(v -> Checks.certificateArn(v))
-                        .when(k -> lb(k) && k.is("certificate", "existing"))
+                        .validate((v, k) -> Checks.certificateArn(v, k.get("region")))
+                        .when(k -> lb(k) && k.is("certificate", "existing"), "a load balancer")
                         .suggest(k -> {
                             String name = k.given("certificate.domain") ? k.get("certificate.domain") : k.get("dns.zone");
                             return k.facts().certificates(k.get("region"), name == null ? "" : name);
@@ -93,7 +93,7 @@ final class EdgeQuestions {
                                 new Choice("yes", "yes, in a Route53 zone", "Your name works as soon as apply finishes; certificates in that zone validate automatically."),
                                 new Choice("no", "no", "Use the load balancer's generated name, or add a record at your DNS provider yourself.")))
                         .defaults(k -> k.given("dns.zone") || zoneCovering(k) != null ? "yes" : "no")
-                        .when(EdgeQuestions::lb)
+                        .when(EdgeQuestions::lb, "a load balancer")
                         .build(),
                 Question.in(Section.DNS, "dns.zone", Kind.TEXT)
                         .title("Hosted zone")
@@ -103,7 +103,7 @@ final class EdgeQuestions {
                                 domain's name servers).""")
                         .defaults(EdgeQuestions::defaultZone)
                         .validate(v -> Checks.zone(v))
-                        .when(EdgeQuestions::dns)
+                        .when(EdgeQuestions::dns, "a load balancer")
                         .suggest(k -> {
                             var zones = k.facts().hostedZones();
                             return zones.ok() ? Lookup.found(zones.value().stream().map(z -> Choice.of(z, "hosted zone")).toList())
@@ -123,7 +123,7 @@ final class EdgeQuestions {
                             return k.get("dns.zone");
                         })
                         .validate((v, k) -> Checks.record(v, k.get("dns.zone"), certificateNames(k)))
-                        .when(EdgeQuestions::dns)
+                        .when(EdgeQuestions::dns, "a load balancer")
                         .flags("--record")
                         .build());
     }

@@ -41,6 +41,10 @@ final class FlagAnswers {
         given.forEach((q, shown) -> {
             String e = flow.error(q);
             if (e != null) errors.add(shown + ": " + e);
+            // --domain also names the DNS record when the certificate is given by ARN, so it is never "unused".
+            else if (!q.applies(flow) && !q.id().equals("certificate.domain")) {
+                errors.add(shown + ": " + q.field() + ": applies only with " + q.needs() + "; drop the flag or change the answer it depends on");
+            }
         });
         return errors;
     }
@@ -57,9 +61,9 @@ final class FlagAnswers {
         if (cpu < 0) {
             int m = mem;
             cpu = TaskSizes.CPUS.stream().filter(c -> TaskSizes.memoriesFor(c).contains(m)).findFirst().orElse(-1);
-            if (cpu < 0) return "--memory " + memText + ": task.memory: " + mem + " MiB is not a size Fargate accepts for any cpu";
+            if (cpu < 0) return "--memory " + memText + ": task.memory: Fargate does not offer " + mem + " MiB with any cpu (see gantry schema)";
         }
-        if (!TaskSizes.CPUS.contains(cpu)) return "--cpu " + cpuText + ": task.cpu: " + TaskSizes.check(cpu, mem);
+        if (!TaskSizes.CPUS.contains(cpu)) return "--cpu " + cpuText + ": task.cpu: " + TaskSizes.checkCpu(cpu);
         if (mem < 0) mem = TaskSizes.memoriesFor(cpu).get(0);
         String e = TaskSizes.check(cpu, mem);
         if (e != null) return "--cpu " + cpu + " --memory " + mem + ": task.memory: " + e;

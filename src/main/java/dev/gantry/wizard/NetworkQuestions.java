@@ -34,7 +34,7 @@ final class NetworkQuestions {
                                 Default 10.0.0.0/16: 65,536 addresses, plenty.""")
                         .defaults("10.0.0.0/16")
                         .validate(Checks::vpcCidr)
-                        .when(NetworkQuestions::newVpc)
+                        .when(NetworkQuestions::newVpc, "network.vpc: new")
                         .flags("--cidr")
                         .build(),
                 Question.in(Section.NETWORK, "network.availabilityZones", Kind.CHOICE)
@@ -50,7 +50,7 @@ final class NetworkQuestions {
                                     new Choice("3", "3 zones", "Survives a zone failing with more headroom; with perAz NAT, one more NAT gateway to pay for."));
                         })
                         .defaults("2")
-                        .when(NetworkQuestions::newVpc)
+                        .when(NetworkQuestions::newVpc, "network.vpc: new")
                         .flags("--azs")
                         .build(),
                 Question.in(Section.NETWORK, "network.natGateways", Kind.CHOICE)
@@ -64,7 +64,7 @@ final class NetworkQuestions {
                                 new Choice("single", "single", "One NAT gateway shared by all zones. Private tasks; if its zone fails, tasks lose outbound access. Default."),
                                 new Choice("perAz", "perAz", "One NAT gateway per zone. Highest availability, costs one gateway per zone.")))
                         .defaults("single")
-                        .when(NetworkQuestions::newVpc)
+                        .when(NetworkQuestions::newVpc, "network.vpc: new")
                         .flags("--nat")
                         .build(),
                 Question.in(Section.NETWORK, "network.vpcId", Kind.TEXT)
@@ -73,7 +73,7 @@ final class NetworkQuestions {
                                 The id of the VPC to use, e.g. vpc-0123456789abcdef0. gantry only adds its own \
                                 resources to it and never changes or deletes the VPC.""")
                         .validate(Checks::vpcId)
-                        .when(NetworkQuestions::existing)
+                        .when(NetworkQuestions::existing, "network.vpc: existing")
                         .suggest(k -> k.facts().vpcs(k.get("region")))
                         .flags("--vpc-id")
                         .build(),
@@ -83,7 +83,7 @@ final class NetworkQuestions {
                                 Subnets with a route to an internet gateway; the load balancer goes here. At \
                                 least 2, in different AZs (the load balancer needs them).""")
                         .validate((v, k) -> Checks.subnets(v, 2, azOfSubnets(k)))
-                        .when(NetworkQuestions::existing)
+                        .when(NetworkQuestions::existing, "network.vpc: existing")
                         .suggest(k -> subnetChoices(k))
                         .flags("--public-subnets")
                         .build(),
@@ -95,7 +95,7 @@ final class NetworkQuestions {
                                 IPs, reachable only through the load balancer's security group.""")
                         .defaults("")
                         .validate((v, k) -> Checks.subnets(v, 0, azOfSubnets(k)))
-                        .when(NetworkQuestions::existing)
+                        .when(NetworkQuestions::existing, "network.vpc: existing")
                         .suggest(k -> subnetChoices(k))
                         .flags("--private-subnets")
                         .build());

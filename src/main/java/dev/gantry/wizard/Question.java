@@ -23,6 +23,7 @@ public final class Question {
     private final BiFunction<String, Known, String> validator;
     private final BiFunction<String, Known, String> warning;
     private final Predicate<Known> applies;
+    private final String needs;
     private final List<String> flags;
     private final Function<Known, Lookup<List<Choice>>> suggestions;
 
@@ -38,6 +39,7 @@ public final class Question {
         this.validator = b.validator;
         this.warning = b.warning;
         this.applies = b.applies;
+        this.needs = b.needs;
         this.flags = List.copyOf(b.flags);
         this.suggestions = b.suggestions;
     }
@@ -51,6 +53,8 @@ public final class Question {
     public String explanation() { return explanation; }
     public List<String> flags() { return flags; }
     public boolean applies(Known k) { return applies.test(k); }
+    /** When the question applies, in words ("network.vpc: new"); null when always. */
+    public String needs() { return needs; }
     public String defaultValue(Known k) { return defaultValue.apply(k); }
 
     /** The closed set of valid answers, or empty for free text. */
@@ -69,7 +73,9 @@ public final class Question {
         if (kind == Kind.CHOICE) {
             List<Choice> cs = choices(k);
             if (cs.stream().noneMatch(c -> c.value().equals(v))) {
-                return field + ": must be one of " + String.join(", ", cs.stream().map(Choice::value).toList());
+                // A validator that knows the near misses ("did you mean eu-west-1?") says it better than the list.
+                String why = validator == null ? null : validator.apply(v, k);
+                return field + ": " + (why != null ? why : "must be one of " + String.join(", ", cs.stream().map(Choice::value).toList()));
             }
         }
         String msg = validator == null ? null : validator.apply(v, k);
@@ -107,6 +113,7 @@ public final class Question {
         private BiFunction<String, Known, String> validator;
         private BiFunction<String, Known, String> warning;
         private Predicate<Known> applies = k -> true;
+        private String needs;
         private List<String> flags = List.of();
         private Function<Known, Lookup<List<Choice>>> suggestions;
 
@@ -122,7 +129,7 @@ public final class Question {
         public Builder validate(BiFunction<String, Known, String> v) { this.validator = v; return this; }
         public Builder validate(Function<String, String> v) { this.validator = (s, k) -> v.apply(s); return this; }
         public Builder warn(BiFunction<String, Known, String> w) { this.warning = w; return this; }
-        public Builder when(Predicate<Known> p) { this.applies = p; return this; }
+        public Builder when(Predicate<Known> p, String needs) { this.applies = p; this.needs = needs; return this; }
         public Builder flags(String... f) { this.flags = List.of(f); return this; }
         public Builder suggest(Function<Known, Lookup<List<Choice>>> s) { this.suggestions = s; return this; }
 

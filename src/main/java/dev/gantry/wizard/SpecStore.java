@@ -13,7 +13,7 @@ public interface SpecStore {
 
     void write(String text) throws IOException;
 
-    /** Where a draft goes: the file itself when new, beside it when editing (a draft must not clobber a good spec). */
+    /** Writes beside the file ({@link #draftName()}): a draft of an edit must not clobber a good spec. */
     void writeDraft(String text) throws IOException;
 
     String name();
@@ -32,9 +32,7 @@ public interface SpecStore {
 
             @Override public String name() { return path.toString(); }
 
-            @Override public String draftName() {
-                return Files.exists(path) ? path + ".draft" : path.toString();
-            }
+            @Override public String draftName() { return path + ".draft"; }
         };
     }
 
@@ -58,6 +56,6 @@ public interface SpecStore {
         @Override public void write(String t) { text = t; }
         @Override public void writeDraft(String t) { draft = t; }
         @Override public String name() { return "gantry.yaml"; }
-        @Override public String draftName() { return text == null ? "gantry.yaml" : "gantry.yaml.draft"; }
+        @Override public String draftName() { return "gantry.yaml.draft"; }
     }
 }

@@ -1,6 +1,7 @@
 package dev.gantry.wizard;
 
 import dev.gantry.spec.Spec;
+import dev.gantry.spec.yaml.SpecWriter;
 
 import java.io.IOException;
 import java.util.List;
@@ -14,6 +15,7 @@ public final class WizardSession {
     private final SpecStore store;
     private final String originalText;
     private final CostEstimate cost;
+    private String lastDraft;
 
     private WizardSession(WizardFlow flow, SpecStore store, String originalText, CostEstimate cost) {
         this.flow = flow;
@@ -33,28 +35,46 @@ public final class WizardSession {
 
     public CostEstimate cost() { return cost; }
 
-    public boolean editing() { return originalText != null; }
+    /** True when a finished spec was opened: the menu comes first and saving shows a diff. */
+    public boolean editing() { return originalText != null && !resumingDraft(); }
+
+    /** True when the file is a draft an earlier run left: it continues where it stopped. */
+    public boolean resumingDraft() { return originalText != null && originalText.startsWith(DRAFT_MARK); }
+
+    static final String DRAFT_MARK = "# DRAFT";
 
     public String fileName() { return store.name(); }
 
     /** The commented spec that Save writes. */
-    public String specText() { return SpecText.write(flow.build()); }
+    public String specText() { return SpecWriter.write(flow.build()); }
 
-    /** Old vs new, line by line; empty when nothing changed or the file is new. */
+    /** Old vs new, line by line; empty when nothing changed, the file is new, or it was a draft. */
     public List<String> diff() {
-        return originalText == null ? List.of() : LineDiff.diff(originalText, specText());
+        return !editing() ? List.of() : LineDiff.diff(originalText, specText());
     }
 
     public void save() throws IOException { store.write(specText()); }
 
-    /** Writes what is there so far and returns where it went. */
+    /** Writes what is there so far and returns where it went: the file itself, unless that is a finished spec. */
     public String saveDraft() throws IOException {
-        String draftName = store.draftName();
+        String where = editing() ? store.draftName() : store.name();
+        lastDraft = where;
         Spec complete = flow.errors().isEmpty() ? flow.tryBuild() : null;
-        store.writeDraft(complete != null
-                ? "# DRAFT saved by gantry init before review. Continue with: gantry init -f " + draftName + "\n" + SpecText.write(complete)
-                : DraftText.write(flow.givenAnswers(), draftName));
-        return draftName;
+        String text = complete != null
+                ? DRAFT_MARK + " saved by gantry init before review. Continue with: gantry init -f " + where + "\n" + SpecWriter.write(complete)
+                : DraftText.write(flow.givenAnswers(), where);
+        if (editing()) store.writeDraft(text);
+        else store.write(text);
+        return where;
+    }
+
+    /** Where the last draft went; null when none was saved. */
+    public String lastDraft() { return lastDraft; }
+
+    /** The first screen that still has a problem: where a resumed draft opens. */
+    public Section firstUnfinished() {
+        for (Section s : Section.values()) if (!flow.errors(s).isEmpty()) return s;
+        return Section.REVIEW;
     }
 
     /** The cost lines for one screen, or empty while the answers cannot be priced yet. */

@@ -70,6 +70,10 @@ public final class LinePrompter {
     private Outcome loop() {
         println("gantry init writes " + session.fileName() + ". At any prompt: ? explains, < goes back, q quits.");
         if (session.editing()) jumpMenu();
+        else if (session.resumingDraft()) {
+            println("Continuing the draft in " + session.fileName() + ".");
+            flow.jump(session.firstUnfinished());
+        }
         while (true) {
             Section s = flow.current();
             if (s == Section.REVIEW) {
@@ -151,7 +155,7 @@ public final class LinePrompter {
             println("Signed in to AWS account " + id.account() + " as " + id.arn() + ".");
             println("Choices such as VPCs, hosted zones and certificates are looked up live.");
         } else {
-            println("No AWS credentials found (" + id.problem() + ").");
+            println(Character.toUpperCase(id.problem().charAt(0)) + id.problem().substring(1) + ".");
             LineWrap.wrap("You can continue offline: type values instead of picking them from your account. "
                     + "Then rehearse the whole apply on the simulated AWS: gantry apply -f " + session.fileName()
                     + " --simulate. Nothing real is created or billed.", WIDTH).forEach(this::println);
@@ -188,6 +192,7 @@ public final class LinePrompter {
             if (a.equalsIgnoreCase("q")) return Nav.QUIT;
             String value = a.isEmpty() ? (current == null ? "" : current) : a;
             if (!choices.isEmpty()) value = pick(choices, value);
+            boolean wasGiven = flow.given(q.id());
             String err = flow.set(q.id(), value);
             if (err == null) {
                 String w = flow.warning(q);
@@ -195,6 +200,9 @@ public final class LinePrompter {
                 return Nav.NEXT;
             }
             println("  ✗ " + err);
+            // A rejected answer must not become the [default] that Enter would submit again.
+            if (wasGiven && current != null) flow.set(q.id(), current);
+            else flow.reset(q.id());
         }
     }
 
@@ -287,7 +295,7 @@ public final class LinePrompter {
         WizardReview.estimate(session, spec).forEach(l -> println("  " + l));
         println("");
         println("What will be created:");
-        WizardReview.resources(spec).forEach(l -> println("  " + l));
+        WizardReview.resourcesCompact(spec, WIDTH - 2).forEach(l -> println("  " + l));
         if (session.editing()) {
             List<String> diff = session.diff();
             println("");
@@ -323,7 +331,6 @@ public final class LinePrompter {
     private Outcome save(Outcome o) {
         try {
             session.save();
-            println("Saved " + session.fileName() + ".");
             return o;
         } catch (IOException e) {
             println("  ✗ could not write " + session.fileName() + ": " + e.getMessage());
@@ -335,14 +342,12 @@ public final class LinePrompter {
         String a = read("Quit. Save a draft to continue later? [Y/n]: ").trim();
         if (a.isEmpty() || a.toLowerCase().startsWith("y")) {
             try {
-                String where = session.saveDraft();
-                println("Draft saved to " + where + ". Continue with: gantry init -f " + where);
+                session.saveDraft();
                 return Outcome.DRAFT_SAVED;
             } catch (IOException e) {
                 println("  ✗ could not write the draft: " + e.getMessage());
             }
         }
-        println("Nothing was written.");
         return Outcome.QUIT;
     }
 

@@ -36,7 +36,7 @@ final class WizardField {
     private boolean quiet;
     private boolean revealed;
 
-    WizardField(Question q, WizardFlow flow, int width, boolean color, Runnable changed) {
+    WizardField(Question q, WizardFlow flow, int width, boolean color, boolean compact, Runnable changed) {
         this.question = q;
         this.flow = flow;
         this.color = color;
@@ -46,7 +46,10 @@ final class WizardField {
         String value = flow.get(q.id());
         if (q.kind() == Kind.CHOICE) {
             List<Choice> choices = q.choices(flow);
-            RadioBoxList<Item> list = new RadioBoxList<>(new TerminalSize(Math.min(width, 44), Math.min(choices.size(), 6)));
+            RadioBoxList<Item> list = new WizardRadioList<>(new TerminalSize(Math.min(width, 44), Math.min(choices.size(), compact ? 3 : 6)), picked -> {
+                flow.set(q.id(), choices.get(picked).value());
+                changed.run();
+            });
             for (Choice c : choices) {
                 list.addItem(new Item(c));
                 if (c.value().equals(value)) {
@@ -54,17 +57,12 @@ final class WizardField {
                     list.setSelectedIndex(list.getItemCount() - 1);
                 }
             }
-            list.addListener((now, before) -> {
-                if (quiet || now < 0) return;
-                flow.set(q.id(), list.getItems().get(now).choice().value());
-                changed.run();
-            });
             input = list;
             panel.addComponent(list);
         } else {
-            int rows = q.kind() == Kind.PAIRS ? 4 : 1;
-            TextBox box = new TextBox(new TerminalSize(Math.min(width, 52), rows), value == null ? "" : value,
-                    rows > 1 ? TextBox.Style.MULTI_LINE : TextBox.Style.SINGLE_LINE);
+            int rows = q.kind() == Kind.PAIRS ? (compact ? 2 : 4) : 1;
+            TextBox box = new WizardTextBox(new TerminalSize(Math.min(width, 52), rows), value == null ? "" : value,
+                    rows > 1 ? TextBox.Style.MULTI_LINE : TextBox.Style.SINGLE_LINE, () -> !flow.given(q.id()));
             box.setTextChangeListener((text, byUser) -> {
                 if (quiet || !byUser) return;
                 flow.set(q.id(), text);

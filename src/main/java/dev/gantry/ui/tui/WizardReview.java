@@ -45,6 +45,47 @@ public final class WizardReview {
         return out;
     }
 
+    /** The estimate fitted to a narrow pane: each item wrapped, its amount right-aligned on its last line. */
+    public static List<String> estimate(WizardSession session, Spec spec, int width) {
+        CostEstimate cost = session.cost();
+        List<String> out = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
+        for (CostEstimate.Line l : cost.lines(spec)) rows.add(new String[]{l.item(), CostEstimate.usd(l.monthly())});
+        rows.add(new String[]{"Total per month", CostEstimate.usd(cost.total(spec))});
+        for (String[] r : rows) {
+            List<String> label = dev.gantry.ui.line.LineWrap.wrap(r[0], width - 11);
+            for (int i = 0; i < label.size() - 1; i++) out.add(label.get(i));
+            String last = label.get(label.size() - 1);
+            out.add(last + " ".repeat(Math.max(1, width - last.length() - r[1].length())) + r[1]);
+        }
+        out.addAll(dev.gantry.ui.line.LineWrap.wrap("(" + cost.prices().label() + "; data, requests and logs not included)", width));
+        return out;
+    }
+
+    /** One wrapped paragraph per piece ("Network (12): vpc.main, subnet.public-0, …") for the narrow pane. */
+    public static List<String> resourcesCompact(Spec spec, int width) {
+        List<String> out = new ArrayList<>();
+        String piece = null;
+        List<String> items = new ArrayList<>();
+        List<String> lines = new ArrayList<>(resources(spec));
+        lines.add("end:");
+        for (String l : lines) {
+            if (!l.startsWith("  ") && l.endsWith(":")) {
+                if (piece != null) {
+                    out.addAll(dev.gantry.ui.line.LineWrap.wrap(piece + " (" + items.size() + "): " + String.join(", ", items), width));
+                }
+                piece = l.substring(0, l.length() - 1);
+                items.clear();
+            } else if (l.startsWith("  ")) {
+                items.add(l.strip().replace(" (existing, looked up)", "*"));
+            } else {
+                out.addAll(dev.gantry.ui.line.LineWrap.wrap(l, width));
+            }
+        }
+        if (lines.stream().anyMatch(l -> l.contains("(existing, looked up)"))) out.add("* looked up, not created");
+        return out;
+    }
+
     public static List<String> estimate(WizardSession session, Spec spec) {
         CostEstimate cost = session.cost();
         List<String> out = new ArrayList<>();

@@ -44,6 +44,8 @@ public final class WizardWindow extends BasicWindow {
     private final int rows;
     private final int paneWidth;
     private final int leftWidth;
+    /** A short terminal (under 34 rows): no intro or breadcrumb, shorter lists, so every field stays visible. */
+    private final boolean compact;
     private final List<WizardField> fields = new ArrayList<>();
     private Label pane;
     private Label cost;
@@ -61,9 +63,13 @@ public final class WizardWindow extends BasicWindow {
         this.rows = size.getRows();
         this.paneWidth = Math.max(30, cols * 2 / 5);
         this.leftWidth = cols - paneWidth - 5;
+        this.compact = rows < 34;
         setHints(List.of(Hint.FULL_SCREEN, Hint.NO_DECORATIONS));
         if (session.editing()) showMenu("Editing " + session.fileName() + ": every answer is filled in. Jump to a section:");
-        else showSection();
+        else {
+            if (session.resumingDraft()) flow.jump(session.firstUnfinished());
+            showSection();
+        }
     }
 
     /** How the wizard ended; null while it is still open. */
@@ -72,6 +78,8 @@ public final class WizardWindow extends BasicWindow {
     @Override public boolean handleInput(KeyStroke key) {
         if (key.getKeyType() == KeyType.F1 && onSectionView) { showHelp(); return true; }
         if (key.getKeyType() == KeyType.Escape) { showQuit(); return true; }
+        if (key.getKeyType() == KeyType.PageDown && onSectionView) { next(); return true; }
+        if (key.getKeyType() == KeyType.PageUp && onSectionView && !flow.isFirst()) { flow.back(); showSection(); return true; }
         boolean handled = super.handleInput(key);
         updatePane();
         return handled;
@@ -85,9 +93,13 @@ public final class WizardWindow extends BasicWindow {
         onSectionView = true;
         fields.clear();
         Panel left = new Panel(new LinearLayout().setSpacing(0));
+        if (!compact) {
+            left.addComponent(new Label(String.join("\n", LineWrap.wrap(s.intro(), leftWidth))));
+            left.addComponent(new EmptySpace());
+        }
         if (s == Section.WELCOME) welcome(left);
         for (Question q : flow.questions(s)) {
-            WizardField f = new WizardField(q, flow, leftWidth, color, this::changed);
+            WizardField f = new WizardField(q, flow, leftWidth, color, compact, this::changed);
             fields.add(f);
             left.addComponent(f.component());
             suggestions(q, left, f);
@@ -101,7 +113,7 @@ public final class WizardWindow extends BasicWindow {
         Panel right = new Panel(new LinearLayout());
         right.addComponent(pane);
         Panel middle = new Panel(new LinearLayout(Direction.HORIZONTAL));
-        middle.addComponent(left.setPreferredSize(new TerminalSize(leftWidth, Math.max(5, rows - 12))));
+        middle.addComponent(left.setPreferredSize(new TerminalSize(leftWidth, Math.max(5, rows - (compact ? 6 : 12)))));
         middle.addComponent(right.withBorder(Borders.singleLine("About this")));
         Panel bottom = new Panel(new LinearLayout());
         bottom.addComponent(cost);
@@ -110,12 +122,14 @@ public final class WizardWindow extends BasicWindow {
         back.setEnabled(!flow.isFirst());
         Button next = new Button("Next >", this::next);
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
-        buttons.addComponent(back);
+        // Next comes first so Tab from the last field lands on it.
         buttons.addComponent(next);
+        buttons.addComponent(back);
         buttons.addComponent(new Button("Sections", () -> showMenu("Jump to a section:")));
         buttons.addComponent(new Button("Help", this::showHelp));
         buttons.addComponent(new Button("Quit", this::showQuit));
         bottom.addComponent(buttons);
+        if (!compact) bottom.addComponent(new Label("Tab next field · Space/Enter pick · PgDn next screen · PgUp back · F1 help · Esc quit"));
         setComponent(frame(middle, bottom));
         Interactable first = fields.isEmpty() ? next : fields.get(0).input;
         setFocusedInteractable(first);
@@ -127,10 +141,11 @@ public final class WizardWindow extends BasicWindow {
         Panel top = new Panel(new LinearLayout());
         Section s = flow.current();
         Label title = new Label("gantry init · " + s.stepIndicator() + " · " + s.title()
-                + (session.editing() ? "   (editing " + session.fileName() + ")" : "   (new " + session.fileName() + ")"));
+                + (session.editing() ? "   (editing " : session.resumingDraft() ? "   (continuing the draft " : "   (new ")
+                + session.fileName() + ")");
         if (color) title.addStyle(SGR.BOLD);
         top.addComponent(title);
-        top.addComponent(new Label(breadcrumb(s)));
+        if (!compact) top.addComponent(new Label(breadcrumb(s)));
         root.addComponent(top.setLayoutData(BorderLayout.Location.TOP));
         root.addComponent(middle.setLayoutData(BorderLayout.Location.CENTER));
         root.addComponent(bottom.setLayoutData(BorderLayout.Location.BOTTOM));
@@ -151,11 +166,15 @@ public final class WizardWindow extends BasicWindow {
         String text = id.signedIn()
                 ? "Signed in to AWS account " + id.account() + " as " + id.arn()
                         + ". VPCs, hosted zones and certificates are looked up live."
-                : "No AWS credentials found (" + id.problem() + "). You can continue offline: type values instead of "
+                : capitalised(id.problem()) + ". You can continue offline: type values instead of "
                         + "picking them from your account. Then rehearse the apply on the simulated AWS: gantry apply -f "
                         + session.fileName() + " --simulate. Nothing real is created or billed.";
         left.addComponent(new Label(String.join("\n", LineWrap.wrap(text, leftWidth))));
         left.addComponent(new EmptySpace());
+    }
+
+    private static String capitalised(String s) {
+        return s == null || s.isEmpty() ? "No AWS credentials" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private void suggestions(Question q, Panel left, WizardField f) {
@@ -164,7 +183,7 @@ public final class WizardWindow extends BasicWindow {
         if (found.ok() && !found.value().isEmpty()) {
             left.addComponent(new Button("Pick from your account (" + found.value().size() + ")", () -> showPicker(q, found.value())));
         } else if (!found.ok()) {
-            Label l = new Label("(" + found.unavailable() + ": type the value)");
+            Label l = new Label("(no look-up: type it; About this says why)");
             if (color) l.setForegroundColor(TextColor.ANSI.BLACK_BRIGHT);
             left.addComponent(l);
         }
@@ -198,7 +217,12 @@ public final class WizardWindow extends BasicWindow {
 
     private void refresh() {
         fields.forEach(WizardField::refresh);
-        if (cost != null) cost.setText(String.join("\n", session.costHint(flow.current())));
+        if (cost != null) {
+            List<String> hint = session.costHint(flow.current());
+            // Short screens keep the total and the label; the per-item lines are on the review.
+            if (compact && hint.size() > 2) hint = hint.subList(hint.size() - 2, hint.size());
+            cost.setText(String.join("\n", hint));
+        }
         updatePane();
     }
 
@@ -272,7 +296,9 @@ public final class WizardWindow extends BasicWindow {
         List<String> parts = new ArrayList<>();
         for (Question q : flow.questions(s)) {
             String v = flow.get(q.id());
-            if (v != null && !v.isBlank()) parts.add(v.replace("\n", ", "));
+            if (v == null || v.isBlank()) continue;
+            String shown = q.choices(flow).stream().filter(c -> c.value().equals(v)).map(Choice::label).findFirst().orElse(v);
+            parts.add(shown.replace("\n", ", "));
         }
         String line = String.join(" · ", parts);
         int room = cols - 22;
@@ -306,7 +332,7 @@ public final class WizardWindow extends BasicWindow {
         Panel p = new Panel(new LinearLayout());
         p.addComponent(new Label("Quit the wizard. Save a draft to continue later?"));
         p.addComponent(new Label("(The draft goes to " + session.fileName() + (session.editing() ? ".draft" : "")
-                + "; secret values are never saved.)"));
+                + "; gantry init -f continues it. Secret values are never saved.)"));
         p.addComponent(new EmptySpace());
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
         Button save = new Button("Save draft and quit", () -> {
@@ -344,12 +370,14 @@ public final class WizardWindow extends BasicWindow {
             yaml.setReadOnly(true);
             left.addComponent(new Label("gantry.yaml (scroll with the arrow keys):"));
             left.addComponent(yaml);
-            List<String> info = new ArrayList<>(WizardReview.estimate(session, spec).stream()
-                    .flatMap(l -> LineWrap.wrap(l.strip().replaceAll(" {2,}", "  "), paneWidth - 2).stream()).toList());
+            List<String> info = new ArrayList<>(WizardReview.estimate(session, spec, paneWidth - 2));
             info.add("");
             info.add("What will be created:");
-            info.addAll(WizardReview.resources(spec).stream().flatMap(l -> LineWrap.wrap(l, paneWidth - 2).stream()).toList());
-            right.addComponent(new Label(String.join("\n", info.subList(0, Math.min(info.size(), Math.max(4, rows - 9))))));
+            info.addAll(WizardReview.resourcesCompact(spec, paneWidth - 3));
+            // A read-only box, not a label: a big stack's list scrolls instead of being cut off.
+            TextBox infoBox = new TextBox(new TerminalSize(paneWidth - 1, Math.max(5, rows - 10)), String.join("\n", info), TextBox.Style.MULTI_LINE);
+            infoBox.setReadOnly(true);
+            right.addComponent(infoBox);
             Button save = new Button("Save", () -> save(Outcome.SAVED));
             buttons.addComponent(save);
             buttons.addComponent(new Button(flow.facts().online() ? "Save and apply" : "Save and rehearse (--simulate)",

@@ -52,9 +52,9 @@ class LinePrompterTest {
         assertThat(r.outcome()).isEqualTo(Outcome.SAVED);
         assertThat(r.output())
                 .contains("── 1 of 11 · Welcome")
-                .contains("No AWS credentials found (no AWS credentials).")
+                .contains("No AWS credentials.")
                 .contains("--simulate")
-                .contains("✗ app: must match ^[a-z][a-z0-9-]*[a-z0-9]$")
+                .contains("✗ app: must start with a lowercase letter and contain only lowercase letters, digits and '-', not ending in '-' (use hello)")
                 .contains("The port your container listens on inside (1–65535).")
                 .contains("Flag: --port")
                 .contains("3 NAT gateways")
@@ -78,12 +78,23 @@ class LinePrompterTest {
     }
 
     @Test
+    void aRejectedAnswerIsNotOfferedAgainAsTheDefault() throws Exception {
+        var store = new SpecStore.Memory(null);
+        Run r = drive(store, "", "hello", "", "70000", "", "q", "n");
+        assertThat(r.output()).contains("✗ task.port: a port is 1–65535, got 70000").contains("Container port [80]: ")
+                .doesNotContain("[70000]");
+        assertThat(r.outcome()).isEqualTo(Outcome.QUIT);
+        assertThat(r.session().flow().get("task.port")).isEqualTo("80");
+    }
+
+    @Test
     void backGoesToThePreviousQuestionAndQuitSavesADraft() throws Exception {
         var store = new SpecStore.Memory(null);
         Run r = drive(store, "", "hello", "<", "billing", "nginx:1.27", "q", "y");
         assertThat(r.outcome()).isEqualTo(Outcome.DRAFT_SAVED);
-        assertThat(store.draft).contains("app: billing").contains("image: nginx:1.27").contains("DRAFT");
-        assertThat(r.output()).contains("Continue with: gantry init -f gantry.yaml");
+        assertThat(store.text).contains("app: billing").contains("image: nginx:1.27").startsWith("# DRAFT");
+        assertThat(store.draft).isNull();
+        assertThat(r.session().lastDraft()).isEqualTo("gantry.yaml");
     }
 
     @Test

@@ -1,0 +1,183 @@
+package dev.gantry.cli;
+
+import dev.gantry.spec.Spec;
+import dev.gantry.spec.yaml.SpecLoader;
+import dev.gantry.wizard.Lookups;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class InitCommandTest {
+    @TempDir Path dir;
+
+    record Result(int code, String out, String err) {}
+
+    private Result run(String input, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        List<String> connects = new ArrayList<>();
+        InitIo io = new InitIo(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("TERM", "xterm-256color"), false,
+                (region, profile, endpoint) -> { connects.add(region); return new Lookups.Offline("test: offline"); });
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> new CommandLine(new InitCommand(io)).execute(args));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyQuestionsFlagIsAnOptionWithHelpText() {
+        var spec = new CommandLine(new InitCommand(InitIo.system())).getCommandSpec();
+        for (var q : dev.gantry.wizard.Questions.all()) {
+            for (String flag : q.flags()) {
+                var o = spec.findOption(flag);
+                assertThat(o).as(flag).isNotNull();
+                assertThat(String.join(" ", o.description())).as(flag).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void flagsAndYesWriteACompleteSpecThatTheLoaderAccepts() throws Exception {
+        Path file = dir.resolve("gantry.yaml");
+        Result r = run("", "-f", file.toString(), "--app", "hello", "--image", "nginx:1.27",
+                "--domain", "hello.example.com", "--zone", "example.com", "--yes");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Wrote " + file).contains("then gantry apply -f " + file + ". (Add --simulate to rehearse");
+        SpecLoader.Result loaded = SpecLoader.check(file);
+        assertThat(loaded.errors()).isEmpty();
+        Spec spec = loaded.spec();
+        assertThat(spec.app()).isEqualTo("hello");
+        assertThat(spec.task().image()).isEqualTo("nginx:1.27");
+        assertThat(spec.certificate().domain()).isEqualTo("hello.example.com");
+        assertThat(spec.dns().zone()).isEqualTo("example.com");
+        assertThat(spec.dns().record()).isEqualTo("hello.example.com");
+        assertThat(spec.network().natGateways().yaml()).isEqualTo("single");
+        assertThat(spec.loadBalancer().healthCheckPath()).isEqualTo("/");
+    }
+
+    @Test
+    void everyFlagReachesTheSpec() throws Exception {
+        Path file = dir.resolve("all.yaml");
+        Result r = run("", "-f", file.toString(), "--yes", "--region", "eu-west-1", "--app", "billing-api",
+                "--image", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/billing:2.1.0", "--port", "8080",
+                "--vpc", "existing", "--vpc-id", "vpc-0123456789abcdef0",
+                "--public-subnets", "subnet-0123456789abcdef0,subnet-0123456789abcdef1", "--private-subnets", "subnet-0123456789abcdef2",
+                "--cluster", "shared", "--cpu", "512", "--memory", "2048", "--arch", "arm64",
+                "--env", "LOG_LEVEL=debug", "--env", "MODE=api", "--secret-param", "DB_PASSWORD=/billing/db",
+                "--log-retention", "90", "--count", "3", "--min-healthy", "50", "--max-percent", "150", "--no-rollback",
+                "--autoscale", "2:6:60", "--health-path", "/healthz", "--allow-cidr", "203.0.113.0/24", "--allow-cidr", "198.51.100.0/24",
+                "--certificate-arn", "arn:aws:acm:eu-west-1:123456789012:certificate/0123abcd-0123-4567-89ab-0123456789ab",
+                "--zone", "example.com", "--record", "api.example.com");
+        assertThat(r.code()).as(r.err()).isZero();
+        Spec s = SpecLoader.load(file);
+        assertThat(s.region()).isEqualTo("eu-west-1");
+        assertThat(s.network().vpcId()).isEqualTo("vpc-0123456789abcdef0");
+        assertThat(s.network().publicSubnets()).hasSize(2);
+        assertThat(s.network().privateSubnets()).containsExactly("subnet-0123456789abcdef2");
+        assertThat(s.cluster().name()).isEqualTo("shared");
+        assertThat(s.task().cpu()).isEqualTo(512);
+        assertThat(s.task().memory()).isEqualTo(2048);
+        assertThat(s.task().architecture().yaml()).isEqualTo("arm64");
+        assertThat(s.task().port()).isEqualTo(8080);
+        assertThat(s.task().environment()).containsEntry("LOG_LEVEL", "debug").containsEntry("MODE", "api");
+        assertThat(s.task().secrets().get("DB_PASSWORD").parameter()).isEqualTo("/billing/db");
+        assertThat(s.task().logs().retentionDays()).isEqualTo(90);
+        assertThat(s.service().desiredCount()).isEqualTo(3);
+        assertThat(s.service().minimumHealthyPercent()).isEqualTo(50);
+        assertThat(s.service().maximumPercent()).isEqualTo(150);
+        assertThat(s.service().rollbackOnFailure()).isFalse();
+        assertThat(s.service().autoscaling().max()).isEqualTo(6);
+        assertThat(s.loadBalancer().healthCheckPath()).isEqualTo("/healthz");
+        assertThat(s.loadBalancer().allowedCidrs()).containsExactly("203.0.113.0/24", "198.51.100.0/24");
+        assertThat(s.certificate().arn()).startsWith("arn:aws:acm:eu-west-1:");
+        assertThat(s.dns().record()).isEqualTo("api.example.com");
+    }
+
+    @Test
+    void aWorkerHasNoLoadBalancerCertificateOrDns() throws Exception {
+        Path file = dir.resolve("worker.yaml");
+        Result r = run("", "-f", file.toString(), "--app", "jobs", "--image", "busybox:1.36", "--no-load-balancer", "--nat", "none", "--yes");
+        assertThat(r.code()).as(r.err()).isZero();
+        Spec s = SpecLoader.load(file);
+        assertThat(s.hasLoadBalancer()).isFalse();
+        assertThat(s.hasCertificate()).isFalse();
+        assertThat(s.hasDns()).isFalse();
+    }
+
+    @Test
+    void anInvalidFlagValueExitsTwoWithTheSpecsMessage() {
+        Path file = dir.resolve("bad.yaml");
+        Result r = run("", "-f", file.toString(), "--app", "Hello_World", "--port", "70000", "--nat", "two", "--yes");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("gantry init: --app Hello_World: app: must start with a lowercase letter")
+                .contains("gantry init: --port 70000: task.port: a port is 1–65535, got 70000")
+                .contains("gantry init: --nat two: network.natGateways: must be one of none, single, perAz");
+        assertThat(Files.exists(file)).isFalse();
+    }
+
+    @Test
+    void aFlagThatTheOtherAnswersMakeMeaninglessIsRefused() {
+        Result r = run("", "-f", dir.resolve("c.yaml").toString(), "--app", "jobs", "--no-load-balancer", "--zone", "example.com",
+                "--vpc", "default", "--cidr", "10.1.0.0/16", "--yes");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("gantry init: --cidr 10.1.0.0/16: network.cidr: applies only with network.vpc: new")
+                .contains("gantry init: --zone example.com: dns.zone: applies only with a load balancer");
+    }
+
+    @Test
+    void quittingSavesADraftThatTheNextRunContinues() throws Exception {
+        Path file = dir.resolve("draft.yaml");
+        Result r = run(String.join("\n", "", "billing", "q", "y") + "\n", "-f", file.toString());
+        assertThat(r.out()).contains("Draft saved to " + file + ". Continue with: gantry init -f " + file);
+        assertThat(Files.readString(file)).startsWith("# DRAFT");
+        // Every answer left is valid by default, so the draft reopens on the review.
+        Result again = run("save\n", "-f", file.toString());
+        assertThat(again.out()).contains("Continuing the draft in " + file).contains("── 11 of 11 · Review");
+        assertThat(again.code()).isZero();
+        assertThat(SpecLoader.load(file).app()).isEqualTo("billing");
+        assertThat(Files.readString(file)).doesNotContain("DRAFT");
+    }
+
+    @Test
+    void yesWithoutARequiredAnswerSaysWhichFlagToPass() {
+        Result r = run("", "-f", dir.resolve("x.yaml").toString(), "--yes");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("gantry init: app: an app name is required (e.g. hello)").contains("fix: pass --app");
+    }
+
+    @Test
+    void yesOnAnExistingFileChangesOnlyWhatTheFlagsSayAndPrintsTheDiff() throws Exception {
+        Path file = dir.resolve("gantry.yaml");
+        assertThat(run("", "-f", file.toString(), "--app", "hello", "--domain", "hello.example.com", "--zone", "example.com", "--yes").code()).isZero();
+        Result r = run("", "-f", file.toString(), "--domain", "www.example.com", "--yes");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("-   domain: hello.example.com").contains("+   domain: www.example.com")
+                .contains("+   record: www.example.com");
+        assertThat(SpecLoader.load(file).dns().record()).isEqualTo("www.example.com");
+    }
+
+    @Test
+    void withoutATerminalTheWizardRunsAsLinePrompts() throws Exception {
+        Path file = dir.resolve("line.yaml");
+        String answers = String.join("\n", "", "hello", "nginx:1.27", "") + "\n" + "\n".repeat(40);
+        Result r = run(answers, "-f", file.toString());
+        assertThat(r.out()).contains("── 1 of 11 · Welcome").contains("Test: offline.")
+                .contains("Next, rehearse it on the simulated AWS: gantry plan -f " + file + " --simulate");
+        assertThat(r.code()).isZero();
+        assertThat(SpecLoader.load(file).app()).isEqualTo("hello");
+    }
+}
