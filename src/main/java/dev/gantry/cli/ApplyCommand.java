@@ -3,6 +3,7 @@ package dev.gantry.cli;
 import dev.gantry.engine.ApplyResult;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.EngineOptions;
+import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
 import dev.gantry.ui.Operation;
 import picocli.CommandLine.Command;
@@ -41,6 +42,9 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--output", defaultValue = "text", paramLabel = "text|json", description = "text (default) or json: one JSON object per event.")
     String output;
 
+    /** Values gantry already holds for this run (typed into the wizard just before "Save and apply"). */
+    SecretValues preset = SecretValues.none();
+
     @Override public Integer call() {
         Map<String, String> env = parent.env();
         if (!output.equals("text") && !output.equals("json")) {
@@ -60,7 +64,8 @@ public final class ApplyCommand implements Callable<Integer> {
             problems.forEach(p -> System.err.println("error: " + p));
             return ExitCodes.INVALID_INPUT;
         }
-        SecretInputs values = new SecretInputs(files, env, interactive ? SecretPrompt::ask : null);
+        SecretInputs inputs = new SecretInputs(files, env, interactive ? SecretPrompt::ask : null);
+        SecretValues values = name -> preset.value(name).or(() -> inputs.value(name));
         String resume = "gantry apply -f " + file + (global.simulate ? " --simulate" : "") + (yes ? " --yes" : "");
         try (Session session = EngineRun.open(global, spec, env)) {
             Operation op = Operation.apply(spec.app(), spec.region());

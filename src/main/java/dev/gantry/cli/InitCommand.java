@@ -217,6 +217,19 @@ public final class InitCommand implements Callable<Integer> {
         return new DumbTerminal("gantry", "dumb", io.in(), io.out(), StandardCharsets.UTF_8);
     }
 
+    /** "Save and apply": the apply command, in this process, with the secret values typed in the wizard. */
+    private int applyNow(WizardSession session, boolean simulate) {
+        Map<String, char[]> typed = session.flow().secretValues();
+        ApplyCommand apply = new ApplyCommand();
+        apply.parent = parent != null ? parent : new GantryCommand(env());
+        apply.global = global;
+        apply.global.simulate = simulate;
+        apply.file = file;
+        apply.output = "text";
+        apply.preset = secret -> java.util.Optional.ofNullable(typed.get(secret)).map(char[]::clone);
+        return apply.call();
+    }
+
     private int finish(WizardSession session, Outcome outcome) {
         String name = session.fileName();
         // --yes skips the credentials check, so it cannot tell whether to suggest a rehearsal.
@@ -234,12 +247,10 @@ public final class InitCommand implements Callable<Integer> {
                 }
             }
             case SAVED_APPLY -> {
-                // Apply is not wired into init yet: say exactly what to run.
-                io.out().println("Wrote " + name + ". To apply it now, run:");
-                io.out().println("  gantry apply -f " + name + sim);
-                if (!session.flow().secretValues().isEmpty()) {
-                    io.out().println("(apply asks again for the secret values typed here; they were kept in memory only)");
-                }
+                io.out().println("Wrote " + name + ". Applying it now (the same as: gantry apply -f " + name + sim + ").");
+                int code = applyNow(session, rehearse);
+                session.flow().forgetSecrets();
+                return code;
             }
             case DRAFT_SAVED -> io.out().println("Draft saved to " + session.lastDraft() + ". Continue with: gantry init -f "
                     + session.lastDraft());

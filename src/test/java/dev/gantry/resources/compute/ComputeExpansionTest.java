@@ -64,8 +64,8 @@ class ComputeExpansionTest {
         Spec spec = ComputeFixture.spec("nginx:1.27", false).withNetwork(Network.newVpc("10.0.0.0/16", 3, NatMode.NONE));
         Desired svc = find(expand(spec), "service.main");
         assertThat(svc.props()).doesNotContainKeys("targetGroupArn", "containerPort", "healthCheckGracePeriodSeconds").containsEntry("assignPublicIp", true);
-        assertThat(svc.props().get("subnets")).isEqualTo(List.of(Ref.to(Address.parse("route-table.public"), "subnet0"),
-                Ref.to(Address.parse("route-table.public"), "subnet1"), Ref.to(Address.parse("route-table.public"), "subnet2")));
+        assertThat(svc.props().get("subnets")).isEqualTo(List.of(Ref.to(Address.parse("subnet.public-0"), "id"),
+                Ref.to(Address.parse("subnet.public-1"), "id"), Ref.to(Address.parse("subnet.public-2"), "id")));
         assertThat(svc.dependsOn()).noneMatch(a -> a.type().equals("listener"));
         assertThat(svc.dependsOn()).contains(Address.parse("route-table.public")).doesNotContain(Address.parse("route-table.private"));
         Spec perAz = spec.withNetwork(Network.newVpc("10.0.0.0/16", 2, NatMode.PER_AZ));
