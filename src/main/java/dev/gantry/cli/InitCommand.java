@@ -226,6 +226,8 @@ public final class InitCommand implements Callable<Integer> {
         apply.global.simulate = simulate;
         apply.file = file;
         apply.output = "text";
+        // Choosing "Save and apply" was the confirmation when there is no terminal to ask again on.
+        apply.yes = System.console() == null;
         apply.preset = secret -> java.util.Optional.ofNullable(typed.get(secret)).map(char[]::clone);
         return apply.call();
     }

@@ -153,6 +153,31 @@ class InitCommandTest {
     }
 
     @Test
+    void saveAndApplyRunsApplyOnTheSpecJustWritten() throws Exception {
+        Path file = dir.resolve("worker.yaml");
+        assertThat(run("", "-f", file.toString(), "--app", "worker", "--image", "nginx:1.27", "--no-load-balancer",
+                "--vpc", "default", "--count", "1", "--yes").code()).isZero();
+        var out = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            InitIo io = new InitIo(new ByteArrayInputStream("10\napply\n".getBytes(StandardCharsets.UTF_8)),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    Map.of("TERM", "dumb", "GANTRY_HOME", dir.toString(), "GANTRY_SIM_SPEED", "100000"), false,
+                    (region, profile, endpoint) -> new Lookups.Offline("test: offline"));
+            code = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> new CommandLine(new InitCommand(io)).execute("-f", file.toString(), "--simulate"));
+        } finally {
+            System.setOut(saved);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(text).isZero();
+        assertThat(text).contains("Applying it now").contains("Apply complete");
+        assertThat(dir.resolve("simulated/us-east-1.json")).exists();
+    }
+
+    @Test
     void yesWithoutARequiredAnswerSaysWhichFlagToPass() {
         Result r = run("", "-f", dir.resolve("x.yaml").toString(), "--yes");
         assertThat(r.code()).isEqualTo(2);
