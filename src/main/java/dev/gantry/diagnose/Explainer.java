@@ -69,7 +69,7 @@ public final class Explainer {
         }
         if (reason.contains("failed ELB health checks")) return health(events, detail, c);
         if ("EssentialContainerExited".equals(task.stopCode()) || reason.contains("Essential container in task exited")) {
-            return exited(task.exitCode(), detail);
+            return exited(task.exitCode(), detail, c);
         }
         return new Diagnosis(Diagnosis.Cause.UNKNOWN, "A task of the new deployment stopped: " + firstSentence(reason),
                 detail, List.of("see the container's output: gantry logs", "look at the stopped task in the ECS console for more detail"));
@@ -170,7 +170,7 @@ public final class Explainer {
                         "see what it answered: gantry logs"));
     }
 
-    private static Diagnosis exited(Integer code, String detail) {
+    private static Diagnosis exited(Integer code, String detail, Context c) {
         if (code == null) {
             return new Diagnosis(Diagnosis.Cause.CONTAINER_EXITED, "Your container stopped on its own.", detail,
                     List.of("see its output: gantry logs"));
@@ -179,7 +179,7 @@ public final class Explainer {
         fixes.add("see its output: gantry logs");
         if (code == 0) fixes.add("a web service must keep running: check task.command (or the image's command), it finished instead of serving");
         if (code == 137) fixes.add("exit code 137 means it was killed, often for using too much memory: raise task.memory");
-        if (code == 1 || code == 2 || code == 127 || code == 126) fixes.add("run the image locally with the same environment to reproduce: docker run IMAGE");
+        if (code == 1 || code == 2 || code == 127 || code == 126) fixes.add("run the image locally with the same environment to reproduce: docker run " + (c.image() == null ? "IMAGE" : c.image()));
         return new Diagnosis(Diagnosis.Cause.CONTAINER_EXITED, "Your container exited with code " + code + ".", detail, fixes);
     }
 
