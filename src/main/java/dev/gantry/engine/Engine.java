@@ -163,75 +163,64 @@ public final class Engine {
     // ------------------------------------------------------------------------------------------
 
     public ApplyResult apply(Spec spec, EngineOptions options) {
-        started = scheduler.now();
-        try {
-            ResourceContext ctx = context(spec);
-            List<Desired> desired = Catalog.expand(spec);
-            Map<Address, Observed> observed = refresh(ctx, desired);
-            Plan plan = Planner.plan(spec.app(), desired, observed, rules());
-            listener.on(new ApplyEvent.Planned(at(), plan));
-            if (!plan.hasChanges()) return finish(result(ApplyResult.Outcome.NO_CHANGES, 0, plan, Map.of(), observed, spec, null, options));
-
-            List<String> refused = refusedReplacements(plan, options);
-            List<String> problems = preflight(ctx, plan);
-            if (!refused.isEmpty() || !problems.isEmpty()) {
-                List<String> all = new ArrayList<>(refused);
-                all.addAll(problems);
-                return finish(new ApplyResult(ApplyResult.Outcome.FAILED, refused.isEmpty() ? 2 : 1, 0, 0, 0, 0, 0, 0, at(),
-                        null, all, null, null));
-            }
-            if (!options.confirm().test(plan)) {
-                return finish(new ApplyResult(ApplyResult.Outcome.INTERRUPTED, 1, 0, 0, 0, 0, 0, 0, at(), null,
-                        List.of("apply cancelled: nothing was changed"), null, null));
-            }
-            Lock lock = new Lock(aws.ssm(), spec.app());
-            acquire(lock, options);
-            try {
-                // Someone may have changed things between the first look and the lock.
-                Map<Address, Observed> now = refresh(ctx, desired);
-                Plan locked = Planner.plan(spec.app(), desired, now, rules());
-                if (!sameActions(plan, locked)) {
-                    listener.on(new ApplyEvent.Info(at(), "AWS changed while gantry was waiting; applying the updated plan"));
-                    listener.on(new ApplyEvent.Planned(at(), locked));
-                    plan = locked;
-                }
-                return finish(execute(ctx, plan, now, spec, options));
-            } finally {
-                release(lock);
-            }
-        } catch (AwsFailure f) {
-            return finish(failure(f, options));
-        } catch (Lock.LockedException e) {
-            return finish(new ApplyResult(ApplyResult.Outcome.FAILED, 1, 0, 0, 0, 0, 0, 0, at(), null,
-                    List.of(e.getMessage() + ". If that run is dead, run again with --force-unlock."), null, null));
-        }
+        List<Desired> desired = Catalog.expand(spec);
+        return run(spec, options, "apply", desired, observed -> Planner.plan(spec.app(), desired, observed, rules()), true);
     }
 
     public ApplyResult destroy(Spec spec, EngineOptions options) {
+        return run(spec, options, "destroy", List.of(), observed -> Planner.destroy(spec.app(), observed, options.keepTypes()), false);
+    }
+
+    /**
+     * What apply and destroy share: look, plan, check, ask, lock, look again (someone may have
+     * changed things meanwhile), execute. {@code checks}: refuse guarded replacements and run the
+     * handlers' preflight (apply only; deleting needs neither).
+     */
+    private ApplyResult run(Spec spec, EngineOptions options, String verb, List<Desired> desired,
+                            java.util.function.Function<Map<Address, Observed>, Plan> planning, boolean checks) {
         started = scheduler.now();
         try {
             ResourceContext ctx = context(spec);
-            Map<Address, Observed> observed = refresh(ctx, List.of());
-            Plan plan = Planner.destroy(spec.app(), observed, options.keepTypes());
+            Map<Address, Observed> observed = refresh(ctx, desired);
+            Plan plan = planning.apply(observed);
             listener.on(new ApplyEvent.Planned(at(), plan));
             if (!plan.hasChanges()) return finish(result(ApplyResult.Outcome.NO_CHANGES, 0, plan, Map.of(), observed, spec, null, options));
+            if (checks) {
+                List<String> refused = refusedReplacements(plan, options);
+                List<String> problems = preflight(ctx, plan);
+                if (!refused.isEmpty() || !problems.isEmpty()) {
+                    List<String> all = new ArrayList<>(refused);
+                    all.addAll(problems);
+                    return finish(stopped(ApplyResult.Outcome.FAILED, refused.isEmpty() ? 2 : 1, all));
+                }
+            }
             if (!options.confirm().test(plan)) {
-                return finish(new ApplyResult(ApplyResult.Outcome.INTERRUPTED, 1, 0, 0, 0, 0, 0, 0, at(), null,
-                        List.of("destroy cancelled: nothing was changed"), null, null));
+                return finish(stopped(ApplyResult.Outcome.INTERRUPTED, 1, List.of(verb + " cancelled: nothing was changed")));
             }
             Lock lock = new Lock(aws.ssm(), spec.app());
             acquire(lock, options);
             try {
-                return finish(execute(ctx, plan, observed, spec, options));
+                Map<Address, Observed> now = refresh(ctx, desired);
+                Plan locked = planning.apply(now);
+                if (!sameActions(plan, locked)) {
+                    listener.on(new ApplyEvent.Info(at(), "AWS changed while gantry was waiting; going ahead with the updated plan"));
+                    listener.on(new ApplyEvent.Planned(at(), locked));
+                }
+                return finish(execute(ctx, locked, now, spec, options));
             } finally {
                 release(lock);
             }
         } catch (AwsFailure f) {
             return finish(failure(f, options));
         } catch (Lock.LockedException e) {
-            return finish(new ApplyResult(ApplyResult.Outcome.FAILED, 1, 0, 0, 0, 0, 0, 0, at(), null,
-                    List.of(e.getMessage() + ". If that run is dead, run again with --force-unlock."), null, null));
+            return finish(stopped(ApplyResult.Outcome.FAILED, 1,
+                    List.of(e.getMessage() + ". If that run is dead, run again with --force-unlock.")));
         }
+    }
+
+    /** A run that ended before changing anything. */
+    private ApplyResult stopped(ApplyResult.Outcome outcome, int exit, List<String> why) {
+        return new ApplyResult(outcome, exit, 0, 0, 0, 0, 0, 0, at(), null, why, null, null);
     }
 
     private void acquire(Lock lock, EngineOptions options) {
