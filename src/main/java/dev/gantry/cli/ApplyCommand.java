@@ -45,6 +45,21 @@ public final class ApplyCommand implements Callable<Integer> {
     /** Values gantry already holds for this run (typed into the wizard just before "Save and apply"). */
     SecretValues preset = SecretValues.none();
 
+    /**
+     * On the simulated AWS a missing secret value gets a placeholder, so a rehearsal (and CI's demo)
+     * runs without one; against real AWS apply stops instead and says how to give it.
+     */
+    private static SecretValues rehearsal(SecretValues given) {
+        java.util.Set<String> told = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        return name -> given.value(name).or(() -> {
+            if (told.add(name)) {
+                System.err.println("note: no value for secret " + name + "; the simulated AWS stores a placeholder"
+                        + " (against real AWS apply would stop and ask: --secret " + name + "=@FILE or GANTRY_SECRET_" + name + ")");
+            }
+            return java.util.Optional.of(("simulated-placeholder-" + name).toCharArray());
+        });
+    }
+
     @Override public Integer call() {
         Map<String, String> env = parent.env();
         if (!output.equals("text") && !output.equals("json")) {
@@ -65,7 +80,8 @@ public final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         SecretInputs inputs = new SecretInputs(files, env, interactive ? SecretPrompt::ask : null);
-        SecretValues values = name -> preset.value(name).or(() -> inputs.value(name));
+        SecretValues given = name -> preset.value(name).or(() -> inputs.value(name));
+        SecretValues values = global.simulate ? rehearsal(given) : given;
         String resume = "gantry apply -f " + file + (global.simulate ? " --simulate" : "") + (yes ? " --yes" : "");
         try (Session session = EngineRun.open(global, spec, env)) {
             Operation op = Operation.apply(spec.app(), spec.region());

@@ -1,0 +1,89 @@
+package dev.gantry.cli;
+
+import dev.gantry.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/** plan, apply and destroy through the real command line, on the simulated AWS. */
+class ApplyCommandTest {
+    @TempDir Path home;
+
+    record Run(int code, String out, String err) {}
+
+    Run gantry(Map<String, String> extraEnv, String... args) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("GANTRY_HOME", home.toString(), "GANTRY_SIM_SPEED", "1000000", "TERM", "dumb"));
+        env.putAll(extraEnv);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        PrintStream so = System.out, se = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Main.run(env,
+                    new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(so);
+            System.setErr(se);
+        }
+    }
+
+    @Test void apply_plan_destroy_on_the_simulated_aws_through_the_command_line() {
+        Run apply = gantry(Map.of(), "apply", "--simulate", "--yes", "-f", "templates/web-https.yaml");
+        assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
+        assertThat(apply.out()).contains("Apply complete").contains("https://hello.example.com");
+        // No value was given: a rehearsal stores a placeholder and says so, never printing a value.
+        assertThat(apply.err()).contains("no value for secret DB_PASSWORD").doesNotContain("simulated-placeholder");
+        assertThat(home.resolve("simulated/us-east-1.json")).exists();
+
+        Run plan = gantry(Map.of(), "plan", "--simulate", "--detailed-exitcode", "-f", "templates/web-https.yaml");
+        assertThat(plan.code()).as(plan.out() + plan.err()).isZero();
+        assertThat(plan.out()).contains("No changes");
+
+        Run json = gantry(Map.of(), "destroy", "--simulate", "--yes", "--output", "json", "-f", "templates/web-https.yaml");
+        assertThat(json.code()).as(json.err()).isZero();
+        assertThat(json.out().lines()).allMatch(l -> l.startsWith("{") && l.endsWith("}"));
+        assertThat(json.out()).contains("\"type\":\"finished\"");
+
+        Run after = gantry(Map.of(), "plan", "--simulate", "--detailed-exitcode", "-f", "templates/web-https.yaml");
+        assertThat(after.code()).isEqualTo(ExitCodes.CHANGES_PENDING);
+    }
+
+    @Test void a_secret_value_on_the_command_line_is_refused_before_anything_happens() {
+        Run r = gantry(Map.of(), "apply", "--simulate", "--yes", "--secret", "DB_PASSWORD=hunter2", "-f", "templates/web-https.yaml");
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("would show in ps and shell history").doesNotContain("hunter2");
+        assertThat(home.resolve("simulated")).doesNotExist();
+    }
+
+    @Test void a_secret_from_a_file_is_stored_and_never_printed() throws Exception {
+        Path secret = home.resolve("pw.txt");
+        Files.writeString(secret, "correct-horse\n");
+        Run r = gantry(Map.of(), "apply", "--simulate", "--yes", "--plain", "--secret", "DB_PASSWORD=@" + secret, "-f", "templates/web-https.yaml");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out() + r.err()).doesNotContain("correct-horse").doesNotContain("no value for secret");
+    }
+
+    @Test void without_a_terminal_apply_needs_yes() {
+        Run r = gantry(Map.of(), "apply", "--simulate", "-f", "templates/worker.yaml");
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("--yes");
+    }
+
+    @Test void a_region_flag_that_contradicts_the_spec_is_an_input_error() {
+        Run r = gantry(Map.of(), "plan", "--simulate", "--region", "eu-west-1", "-f", "templates/worker.yaml");
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("region").contains("eu-west-1");
+    }
+}
