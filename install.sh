@@ -4,7 +4,8 @@
 set -euo pipefail
 
 cd "$(dirname "$0")"
-PREFIX="${PREFIX:-$HOME/.local}"
+# As root, /usr/local (its bin is on everyone's PATH); otherwise the user's own ~/.local.
+if [ "$(id -u)" -eq 0 ]; then PREFIX="${PREFIX:-/usr/local}"; else PREFIX="${PREFIX:-$HOME/.local}"; fi
 LIB_DIR="$PREFIX/lib/gantry"
 BIN_DIR="$PREFIX/bin"
 
