@@ -55,6 +55,25 @@ class FailureEndToEndTest {
         }
     }
 
+    @Test void ctrl_c_mid_apply_stops_cleanly_and_the_next_apply_converges() {
+        Spec spec = SimHarness.template("web-https.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        dev.gantry.engine.Engine engine = h.engine();
+        // A minute in, the NAT gateway, load balancer and certificate are all still being waited for.
+        h.time.schedule(java.time.Duration.ofSeconds(60), engine::cancel);
+        ApplyResult stopped = engine.apply(spec, dev.gantry.engine.EngineOptions.yes("gantry apply"));
+        assertThat(stopped.outcome()).isEqualTo(ApplyResult.Outcome.INTERRUPTED);
+        assertThat(stopped.exitCode()).isEqualTo(130);
+        assertThat(stopped.resumeCommand()).isEqualTo("gantry apply");
+        assertThat(h.inventory(spec)).isNotEmpty().doesNotContainKey("service.main");
+
+        // The interrupted run released its lock; the next one picks up the waits where they were.
+        ApplyResult resumed = h.apply(spec);
+        assertThat(resumed.exitCode()).as(resumed.failures().toString()).isZero();
+        assertThat(h.plan(spec).hasChanges()).isFalse();
+        assertThat(h.aws.ec2().describeNatGateways().natGateways().stream().filter(n -> n.stateAsString().equals("available"))).hasSize(1);
+    }
+
     static Spec withImage(Spec spec, String image) {
         Task t = spec.task();
         return spec.withTask(new Task(image, t.cpu(), t.memory(), t.architecture(), t.port(), t.command(), t.environment(), t.secrets(), t.logs()));
