@@ -38,7 +38,8 @@ public final class RealAws {
                 configure(IamClient.builder(), endpointUrl == null ? Region.AWS_GLOBAL : r, creds, endpointUrl).build(),
                 configure(CloudWatchLogsClient.builder(), r, creds, endpointUrl).build(),
                 configure(StsClient.builder(), r, creds, endpointUrl).build(),
-                new UnavailableScaling());
+                new RealScaling(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(10))
+                        .socketTimeout(Duration.ofSeconds(60)).build(), creds, region, endpointUrl));
     }
 
     private static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(

@@ -1,0 +1,157 @@
+package dev.gantry.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Application Auto Scaling for ECS services against real AWS. The SDK's module for this service is
+ * not served by the registry this project builds from, so this speaks its JSON 1.1 protocol
+ * directly, signed with the SDK's own SigV4 signer and sent with the SDK's HTTP client: six
+ * operations, the ones {@link ScalingApi} names.
+ */
+public final class RealScaling implements ScalingApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DIMENSION = "ecs:service:DesiredCount";
+
+    private final SdkHttpClient http;
+    private final AwsCredentialsProvider credentials;
+    private final String region;
+    private final URI endpoint;
+
+    public RealScaling(SdkHttpClient http, AwsCredentialsProvider credentials, String region, String endpointUrl) {
+        this.http = http;
+        this.credentials = credentials;
+        this.region = region;
+        this.endpoint = URI.create(endpointUrl != null && !endpointUrl.isBlank() ? endpointUrl
+                : "https://application-autoscaling." + region + ".amazonaws.com");
+    }
+
+    @Override public void registerScalableTarget(String resourceId, int min, int max, Map<String, String> tags) {
+        ObjectNode body = target(resourceId).put("MinCapacity", min).put("MaxCapacity", max);
+        ObjectNode t = body.putObject("Tags");
+        tags.forEach(t::put);
+        call("RegisterScalableTarget", body);
+    }
+
+    @Override public Optional<Target> describeScalableTarget(String resourceId) {
+        ObjectNode body = JSON.createObjectNode().put("ServiceNamespace", "ecs").put("ScalableDimension", DIMENSION);
+        body.putArray("ResourceIds").add(resourceId);
+        for (JsonNode t : call("DescribeScalableTargets", body).path("ScalableTargets")) {
+            if (resourceId.equals(t.path("ResourceId").asText())) {
+                return Optional.of(new Target(resourceId, t.path("MinCapacity").asInt(), t.path("MaxCapacity").asInt(),
+                        tags(t.path("ScalableTargetARN").asText(""))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Ownership lives in the target's tags, which DescribeScalableTargets does not return. */
+    private Map<String, String> tags(String arn) {
+        if (arn.isEmpty()) return Map.of();
+        Map<String, String> out = new java.util.TreeMap<>();
+        try {
+            call("ListTagsForResource", JSON.createObjectNode().put("ResourceARN", arn)).path("Tags")
+                    .fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        } catch (AwsFailure f) {
+            if (f.kind() == AwsFailure.Kind.PERMISSION) throw f;
+            return Map.of(); // untagged as far as anyone can tell: gantry will not adopt it
+        }
+        return out;
+    }
+
+    @Override public void deregisterScalableTarget(String resourceId) {
+        call("DeregisterScalableTarget", target(resourceId));
+    }
+
+    @Override public void putCpuPolicy(String resourceId, String policyName, double cpuTarget) {
+        ObjectNode body = target(resourceId).put("PolicyName", policyName).put("PolicyType", "TargetTrackingScaling");
+        ObjectNode config = body.putObject("TargetTrackingScalingPolicyConfiguration").put("TargetValue", cpuTarget);
+        config.putObject("PredefinedMetricSpecification").put("PredefinedMetricType", "ECSServiceAverageCPUUtilization");
+        call("PutScalingPolicy", body);
+    }
+
+    @Override public List<Policy> describePolicies(String resourceId) {
+        ObjectNode body = JSON.createObjectNode().put("ServiceNamespace", "ecs").put("ResourceId", resourceId).put("ScalableDimension", DIMENSION);
+        List<Policy> out = new ArrayList<>();
+        for (JsonNode p : call("DescribeScalingPolicies", body).path("ScalingPolicies")) {
+            out.add(new Policy(p.path("ResourceId").asText(), p.path("PolicyName").asText(),
+                    p.path("TargetTrackingScalingPolicyConfiguration").path("TargetValue").asDouble()));
+        }
+        return out;
+    }
+
+    @Override public void deletePolicy(String resourceId, String policyName) {
+        call("DeleteScalingPolicy", target(resourceId).put("PolicyName", policyName));
+    }
+
+    private static ObjectNode target(String resourceId) {
+        return JSON.createObjectNode().put("ServiceNamespace", "ecs").put("ResourceId", resourceId).put("ScalableDimension", DIMENSION);
+    }
+
+    /** One signed JSON 1.1 call; AWS's error document becomes an {@link AwsFailure} with its code. */
+    JsonNode call(String operation, ObjectNode body) {
+        byte[] payload = body.toString().getBytes(StandardCharsets.UTF_8);
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
+                .putHeader("Content-Type", "application/x-amz-json-1.1")
+                .putHeader("X-Amz-Target", "AnyScaleFrontendService." + operation).build();
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials.resolveCredentials())
+                .request(request).payload(ContentStreamProvider.fromByteArray(payload))
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "application-autoscaling")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+        try {
+            HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
+                    .contentStreamProvider(signed.payload().orElse(null)).build()).call();
+            String text;
+            try (InputStream in = response.responseBody().isPresent() ? response.responseBody().get() : InputStream.nullInputStream()) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            int status = response.httpResponse().statusCode();
+            JsonNode doc;
+            try {
+                doc = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+            } catch (IOException notJson) {
+                // A proxy's or an emulator's error page rather than AWS's JSON.
+                throw new AwsFailure(status == 403 ? AwsFailure.Kind.PERMISSION : AwsFailure.Kind.OTHER,
+                        "Application Auto Scaling " + operation + ": HTTP " + status + " with a non-JSON answer", null);
+            }
+            if (status >= 300) throw failure(operation, status, doc);
+            return doc;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Application Auto Scaling " + operation + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static AwsFailure failure(String operation, int status, JsonNode doc) {
+        String type = doc.path("__type").asText("");
+        String code = type.contains("#") ? type.substring(type.indexOf('#') + 1) : type;
+        String message = doc.path("message").asText(doc.path("Message").asText(""));
+        String text = "Application Auto Scaling " + operation + ": " + code + ": " + message;
+        if (status == 403 || code.contains("AccessDenied")) {
+            return new AwsFailure(AwsFailure.Kind.PERMISSION, text, "allow application-autoscaling:* for the credentials gantry runs with");
+        }
+        if (code.equals("ObjectNotFoundException")) return new AwsFailure(AwsFailure.Kind.NOT_FOUND, text, null);
+        if (code.equals("ValidationException")) return new AwsFailure(AwsFailure.Kind.INVALID, text, "check service.autoscaling in gantry.yaml");
+        return new AwsFailure(AwsFailure.Kind.OTHER, text, status >= 500 ? "AWS had a problem; run the command again" : null);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.gantry.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpResponse;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The hand-made Application Auto Scaling client speaks AWS's JSON 1.1 protocol, signed. */
+class RealScalingTest {
+    record Sent(String target, String auth, JsonNode body) {}
+
+    final List<Sent> sent = new ArrayList<>();
+    final Deque<String[]> answers = new ArrayDeque<>(); // {status, body}
+
+    final SdkHttpClient http = new SdkHttpClient() {
+        @Override public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            return new ExecutableHttpRequest() {
+                @Override public HttpExecuteResponse call() {
+                    try {
+                        String body = new String(request.contentStreamProvider().orElseThrow().newStream().readAllBytes(), StandardCharsets.UTF_8);
+                        sent.add(new Sent(request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse(""),
+                                request.httpRequest().firstMatchingHeader("Authorization").orElse(""), new ObjectMapper().readTree(body)));
+                    } catch (java.io.IOException e) {
+                        throw new AssertionError(e);
+                    }
+                    String[] a = answers.isEmpty() ? new String[]{"200", "{}"} : answers.poll();
+                    return HttpExecuteResponse.builder().response(SdkHttpResponse.builder().statusCode(Integer.parseInt(a[0])).build())
+                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(a[1].getBytes(StandardCharsets.UTF_8)))).build();
+                }
+                @Override public void abort() {}
+            };
+        }
+        @Override public void close() {}
+    };
+
+    final RealScaling scaling = new RealScaling(http, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
+            "eu-west-1", null);
+
+    @Test void registering_a_target_sends_a_signed_json_request_with_the_ecs_dimension_and_tags() {
+        scaling.registerScalableTarget("service/hello/hello", 2, 6, Map.of("gantry:app", "hello"));
+        Sent s = sent.get(0);
+        assertThat(s.target()).isEqualTo("AnyScaleFrontendService.RegisterScalableTarget");
+        assertThat(s.auth()).startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/").contains("/eu-west-1/application-autoscaling/aws4_request");
+        assertThat(s.body().path("ScalableDimension").asText()).isEqualTo("ecs:service:DesiredCount");
+        assertThat(s.body().path("MinCapacity").asInt()).isEqualTo(2);
+        assertThat(s.body().path("Tags").path("gantry:app").asText()).isEqualTo("hello");
+    }
+
+    @Test void a_target_is_read_with_its_tags_and_a_policy_with_its_cpu_target() {
+        answers.add(new String[]{"200", "{\"ScalableTargets\":[{\"ResourceId\":\"service/hello/hello\",\"MinCapacity\":2,\"MaxCapacity\":6,"
+                + "\"ScalableTargetARN\":\"arn:aws:application-autoscaling:eu-west-1:123456789012:scalable-target/abc\"}]}"});
+        answers.add(new String[]{"200", "{\"Tags\":{\"gantry:app\":\"hello\"}}"});
+        var t = scaling.describeScalableTarget("service/hello/hello").orElseThrow();
+        assertThat(t.min()).isEqualTo(2);
+        assertThat(t.tags()).containsEntry("gantry:app", "hello");
+        assertThat(sent.get(1).target()).isEqualTo("AnyScaleFrontendService.ListTagsForResource");
+
+        answers.add(new String[]{"200", "{\"ScalingPolicies\":[{\"ResourceId\":\"service/hello/hello\",\"PolicyName\":\"hello-cpu\","
+                + "\"TargetTrackingScalingPolicyConfiguration\":{\"TargetValue\":60.0}}]}"});
+        assertThat(scaling.describePolicies("service/hello/hello")).singleElement()
+                .satisfies(p -> assertThat(p.cpuTarget()).isEqualTo(60.0));
+    }
+
+    @Test void aws_errors_become_failures_with_their_kind() {
+        answers.add(new String[]{"400", "{\"__type\":\"com.amazon#ValidationException\",\"message\":\"MaxCapacity too low\"}"});
+        assertThatThrownBy(() -> scaling.putCpuPolicy("service/hello/hello", "hello-cpu", 60))
+                .isInstanceOfSatisfying(AwsFailure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(AwsFailure.Kind.INVALID);
+                    assertThat(f.getMessage()).contains("ValidationException").contains("MaxCapacity too low");
+                });
+        answers.add(new String[]{"403", "{\"__type\":\"AccessDeniedException\",\"message\":\"no\"}"});
+        assertThatThrownBy(() -> scaling.deregisterScalableTarget("service/hello/hello"))
+                .isInstanceOfSatisfying(AwsFailure.class, f -> assertThat(f.kind()).isEqualTo(AwsFailure.Kind.PERMISSION));
+    }
+}
