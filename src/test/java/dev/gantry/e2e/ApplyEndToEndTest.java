@@ -89,6 +89,14 @@ class ApplyEndToEndTest {
         assertThat(h.plan(spec).hasChanges()).isFalse();
     }
 
+    @Test void a_log_group_made_by_hand_under_gantrys_name_is_adopted_not_created_forever() {
+        Spec spec = SimHarness.template("worker.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        h.aws.logs().createLogGroup(b -> b.logGroupName("/gantry/" + spec.app()));
+        assertThat(h.apply(spec).exitCode()).isZero();
+        assertThat(h.plan(spec).hasChanges()).isFalse();
+    }
+
     @Test void twenty_percent_throttling_still_converges() {
         Spec spec = SimHarness.template("web-https.yaml");
         SimHarness h = new SimHarness().prepare(spec);

@@ -55,7 +55,11 @@ final class LogGroupType implements ResourceType {
             try {
                 ctx.aws().logs().createLogGroup(b -> b.logGroupName(name).tags(ctx.tags(desired.address())));
             } catch (ResourceAlreadyExistsException e) {
-                // A re-run after a crash: the group exists with our tags from the create call.
+                // Refresh did not find it as the app's, so it carries no gantry tags: made by hand (or by
+                // an older tool) under the name gantry reserves for this app. Adopt it, or every later
+                // plan would try to create it again.
+                String arn = read(ctx, desired.address(), name).output("arn");
+                ctx.aws().logs().tagResource(b -> b.resourceArn(arn).tags(ctx.tags(desired.address())));
             }
             ctx.aws().logs().putRetentionPolicy(b -> b.logGroupName(name).retentionInDays(Props.integer(props, "retentionDays")));
             return StepResult.done(read(ctx, desired.address(), name));
