@@ -213,6 +213,8 @@ public final class ProgressView implements ApplyListener, AutoCloseable {
             open = false;
             try {
                 screen.stopScreen();
+                // Gives the terminal back its own settings (echo, line editing) for what follows.
+                if (screen instanceof com.googlecode.lanterna.screen.TerminalScreen ts) ts.getTerminal().close();
             } catch (IOException e) {
                 // nothing more can be done for a terminal that refuses to be restored
             }

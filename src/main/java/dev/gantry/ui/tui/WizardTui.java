@@ -35,6 +35,8 @@ public final class WizardTui {
             return window.outcome() == null ? Outcome.QUIT : window.outcome();
         } finally {
             screen.stopScreen();
+            // Gives the terminal back its own settings (echo, line editing): apply may ask next.
+            terminal.close();
         }
     }
 }
