@@ -51,13 +51,19 @@ public final class ApplyCommand implements Callable<Integer> {
      */
     private static SecretValues rehearsal(SecretValues given) {
         java.util.Set<String> told = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        return name -> given.value(name).or(() -> {
-            if (told.add(name)) {
-                System.err.println("note: no value for secret " + name + "; the simulated AWS stores a placeholder"
-                        + " (against real AWS apply would stop and ask: --secret " + name + "=@FILE or GANTRY_SECRET_" + name + ")");
+        return new SecretValues() {
+            @Override public java.util.Optional<char[]> value(String name) { return given.value(name); }
+
+            @Override public java.util.Optional<char[]> forNew(String name) {
+                return given.value(name).or(() -> {
+                    if (told.add(name)) {
+                        System.err.println("note: no value for secret " + name + "; the simulated AWS stores a placeholder"
+                                + " (against real AWS apply would stop and ask: --secret " + name + "=@FILE or GANTRY_SECRET_" + name + ")");
+                    }
+                    return java.util.Optional.of(("simulated-placeholder-" + name).toCharArray());
+                });
             }
-            return java.util.Optional.of(("simulated-placeholder-" + name).toCharArray());
-        });
+        };
     }
 
     @Override public Integer call() {

@@ -11,5 +11,12 @@ import java.util.Optional;
 public interface SecretValues {
     Optional<char[]> value(String secretName);
 
+    /**
+     * The value for a parameter that does not exist yet. The same as {@link #value} except where a
+     * stand-in is acceptable (a rehearsal on the simulated AWS): an existing parameter is never
+     * overwritten with one.
+     */
+    default Optional<char[]> forNew(String secretName) { return value(secretName); }
+
     static SecretValues none() { return name -> Optional.empty(); }
 }

@@ -50,6 +50,11 @@ class ApplyCommandTest {
         Run plan = gantry(Map.of(), "plan", "--simulate", "--detailed-exitcode", "-f", "templates/web-https.yaml");
         assertThat(plan.code()).as(plan.out() + plan.err()).isZero();
         assertThat(plan.out()).contains("No changes");
+        // The placeholder is only for a parameter that does not exist: a re-apply keeps the stored value.
+        Run again = gantry(Map.of(), "apply", "--simulate", "--yes", "-f", "templates/web-https.yaml");
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("No changes");
+        assertThat(again.err()).doesNotContain("no value for secret");
 
         Run json = gantry(Map.of(), "destroy", "--simulate", "--yes", "--output", "json", "-f", "templates/web-https.yaml");
         assertThat(json.code()).as(json.err()).isZero();

@@ -103,7 +103,7 @@ final class ParameterType implements ResourceType {
         if (change.action() != Action.CREATE && change.action() != Action.REPLACE) return List.of();
         if (change.desired() == null || change.desired().data()) return List.of();
         String secret = change.address().name();
-        if (ctx.secrets().value(secret).isPresent()) return List.of();
+        if (ctx.secrets().forNew(secret).isPresent()) return List.of();
         // A parameter that exists but was not made by gantry keeps its value: gantry adopts it.
         if (exists(ctx, Props.str(change.desired().props(), "name"))) return List.of();
         return List.of("secret " + secret + " has no value: pass --secret " + secret + "=@FILE or set GANTRY_SECRET_" + secret);
@@ -119,7 +119,7 @@ final class ParameterType implements ResourceType {
     }
 
     private static String value(ResourceContext ctx, String secret) {
-        char[] v = ctx.secrets().value(secret).orElseThrow(() -> new dev.gantry.aws.AwsFailure(dev.gantry.aws.AwsFailure.Kind.INVALID,
+        char[] v = ctx.secrets().forNew(secret).orElseThrow(() -> new dev.gantry.aws.AwsFailure(dev.gantry.aws.AwsFailure.Kind.INVALID,
                 "secret " + secret + " has no value", "pass --secret " + secret + "=@FILE or set GANTRY_SECRET_" + secret));
         return new String(v);
     }
