@@ -199,7 +199,7 @@ public final class Rules {
     }
 
     /** An SSM parameter gantry manages (a name starting with /) or an existing one (an ARN). */
-    public static Problem parameter(String p) {
+    public static Problem parameterName(String p) {
         if (p == null || p.isEmpty()) return new Problem("a parameter is required", "e.g. /hello/password");
         if (p.startsWith("arn:")) {
             return PARAMETER_ARN.matcher(p).matches() ? null
