@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 /** {@code gantry schema}: the JSON Schema of gantry.yaml, for editors. */
 @Command(name = "schema",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {"Print the JSON Schema (draft-07) of gantry.yaml, spec version 1.",
                 "Editors with the YAML language server use it for completion and checks: the first line of a",
                 "spec written by gantry points at ./gantry.schema.json."},

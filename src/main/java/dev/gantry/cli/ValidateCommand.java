@@ -19,13 +19,14 @@ import java.util.concurrent.Callable;
 /** {@code gantry validate}: checks spec files offline and says in plain words what each describes. */
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {"Check gantry.yaml files against spec v1 without touching AWS, and summarise what each describes.",
                 "Exit 0 when every file is valid (warnings allowed), 2 when any has an error."},
         footer = {"", "Examples:", "  gantry validate", "  gantry validate -f templates/*.yaml"})
 public final class ValidateCommand implements Callable<Integer> {
     @Mixin GlobalOptions global = new GlobalOptions();
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Spec file to check; repeatable. Default: ./gantry.yaml")
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Spec file to check; repeatable. Default: gantry.yaml in the current directory.")
     List<Path> files = new ArrayList<>();
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "More spec files (so -f templates/*.yaml works).")

@@ -1,6 +1,5 @@
 package dev.gantry.spec;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -199,7 +198,7 @@ public final class Rules {
     }
 
     /** An SSM parameter gantry manages (a name starting with /) or an existing one (an ARN). */
-    public static Problem parameter(String p) {
+    public static Problem parameterName(String p) {
         if (p == null || p.isEmpty()) return new Problem("a parameter is required", "e.g. /hello/password");
         if (p.startsWith("arn:")) {
             return PARAMETER_ARN.matcher(p).matches() ? null
@@ -304,12 +303,5 @@ public final class Rules {
 
     static String join(List<Integer> values) {
         return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
-    }
-
-    /** The cpu/memory table as "cpu: memories" lines, for the docs and help text. */
-    public static List<String> fargateTable() {
-        List<String> rows = new ArrayList<>();
-        for (int cpu : Fargate.CPUS) rows.add(cpu + ": " + Fargate.listMemories(cpu));
-        return rows;
     }
 }

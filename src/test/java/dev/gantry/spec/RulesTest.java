@@ -57,14 +57,14 @@ class RulesTest {
 
     @Test
     void parameters() {
-        assertThat(Rules.parameter("/hello/db-password")).isNull();
-        assertThat(Rules.parameter("/a.b_c-d/E")).isNull();
-        assertThat(Rules.parameter("arn:aws:ssm:us-east-1:123456789012:parameter/shared/key")).isNull();
-        assertThat(Rules.parameter("arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/x")).isNull();
-        assertThat(Rules.parameter("/Aws/x")).isNotNull();
-        assertThat(Rules.parameter("/hello/")).isNotNull();
-        assertThat(Rules.parameter("/" + "a".repeat(1011))).isNotNull();
-        assertThat(Rules.parameter("/hello/pass word")).isNotNull();
+        assertThat(Rules.parameterName("/hello/db-password")).isNull();
+        assertThat(Rules.parameterName("/a.b_c-d/E")).isNull();
+        assertThat(Rules.parameterName("arn:aws:ssm:us-east-1:123456789012:parameter/shared/key")).isNull();
+        assertThat(Rules.parameterName("arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/x")).isNull();
+        assertThat(Rules.parameterName("/Aws/x")).isNotNull();
+        assertThat(Rules.parameterName("/hello/")).isNotNull();
+        assertThat(Rules.parameterName("/" + "a".repeat(1011))).isNotNull();
+        assertThat(Rules.parameterName("/hello/pass word")).isNotNull();
     }
 
     @Test

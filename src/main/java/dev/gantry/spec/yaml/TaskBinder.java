@@ -148,7 +148,7 @@ final class TaskBinder {
                 String parameter = sec.string("parameter");
                 if (!sec.has("parameter")) {
                     sec.required("parameter", "e.g. parameter: /" + app + "/" + e.key().toLowerCase().replace('_', '-'));
-                } else if (parameter != null && sec.check("parameter", Rules.parameter(parameter))) {
+                } else if (parameter != null && sec.check("parameter", Rules.parameterName(parameter))) {
                     secrets.put(e.key(), new SecretRef(parameter));
                 }
             } else {

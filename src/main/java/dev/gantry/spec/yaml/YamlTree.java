@@ -125,36 +125,47 @@ final class YamlTree {
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
         String problem = e.getOriginalMessage();
+        String context = null;
         if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
             problem = m.getProblem();
-            if (m.getProblemMark() != null) {
-                line = m.getProblemMark().getLine() + 1;
-                col = m.getProblemMark().getColumn() + 1;
+            context = m.getContext();
+            var mark = m.getProblemMark();
+            // An unclosed quote or bracket is found at the end of the file; point where it was opened.
+            if (context != null && m.getContextMark() != null && (context.contains("quoted scalar") || context.contains("flow"))) {
+                mark = m.getContextMark();
+            }
+            if (mark != null) {
+                line = mark.getLine() + 1;
+                col = mark.getColumn() + 1;
             }
         }
-        String message = "YAML syntax error: " + plain(problem);
-        return Diagnostic.error(file, Math.max(line, 1), Math.max(col, 1), "", message, fixFor(problem));
+        String message = "YAML syntax error: " + plain(problem, context);
+        return Diagnostic.error(file, Math.max(line, 1), Math.max(col, 1), "", message, fixFor(problem, context));
     }
 
-    private static String plain(String problem) {
+    private static String plain(String problem, String context) {
         if (problem == null) return "the text is not valid YAML";
-        String p = problem.replace("\\t(TAB)", "tab").replace("\t(TAB)", "tab");
-        int cut = p.indexOf(" (Do not use");
-        if (cut > 0) p = p.substring(0, cut);
-        if (p.startsWith("Expected a field name")) return "keys must be plain names";
+        if (context != null && context.contains("quoted scalar")) return "this quoted value is never closed";
+        if (context != null && context.contains("flow sequence")) return "this list is never closed with ']'";
+        if (context != null && context.contains("flow mapping")) return "this map is never closed with '}'";
+        if (problem.contains("mapping values are not allowed")) return "unexpected ':' (a value containing ': ' needs quotes, or the line is indented too far)";
+        if (problem.contains("expected <block end>")) return "this line's indentation does not match the lines above it";
+        if (problem.contains("TAB")) return "a tab character, which YAML does not allow for indentation";
+        if (problem.startsWith("Expected a field name")) return "keys must be plain names";
+        String p = problem;
         int nl = p.indexOf('\n');
         return nl > 0 ? p.substring(0, nl) : p;
     }
 
-    private static String fixFor(String problem) {
+    private static String fixFor(String problem, String context) {
         if (problem == null) return null;
-        if (problem.contains("TAB") || problem.contains("\\t")) return "indent with spaces, not tabs";
-        if (problem.contains("mapping values are not allowed")) return "put quotes around a value that contains ': ', or check the indentation";
-        if (problem.contains("expected ',' or ']'")) return "close the list with ']'";
-        if (problem.contains("expected ',' or '}'")) return "close the map with '}'";
+        if (context != null && context.contains("quoted scalar")) return "add the closing quote";
+        if (context != null && context.contains("flow sequence")) return "close the list with ']'";
+        if (context != null && context.contains("flow mapping")) return "close the map with '}'";
+        if (problem.contains("TAB")) return "indent with spaces, not tabs";
+        if (problem.contains("mapping values are not allowed")) return "put quotes around the value, or line the key up with the keys above it";
         if (problem.contains("could not find expected ':'")) return "write each field as 'key: value'";
-        if (problem.contains("did not find expected key") || problem.contains("expected <block end>")) return "check the indentation: keys of one map line up";
-        if (problem.contains("found unexpected end of stream") || problem.contains("quoted scalar")) return "close the quote";
+        if (problem.contains("did not find expected key") || problem.contains("expected <block end>")) return "line up the keys of one section with the same number of spaces";
         return null;
     }
 }

@@ -32,8 +32,10 @@ class InvalidSpecTest {
         return Stream.of(
                 // --- YAML itself
                 c("tab indentation", "", 5, "syntax error", "task:\n\timage: nginx:1.27\n"),
-                c("colon inside a plain value", "", 4, "mapping values are not allowed", "task: image: nginx\n"),
-                c("unclosed flow list", "", 5, "expected ',' or ']'", "task: {image: nginx:1.27, command: [a, b\n"),
+                c("colon inside a plain value", "", 4, "unexpected ':'", "task: image: nginx\n"),
+                c("unclosed quote", "", 5, "quoted value is never closed", "task:\n  image: \"nginx:1.27\n"),
+                c("indentation mismatch", "", 6, "indentation does not match", "task:\n  image: nginx:1.27\n cpu: 256\n"),
+                c("unclosed flow list", "", 4, "list is never closed", "task: {image: nginx:1.27, command: [a, b\n"),
                 whole("empty file", "", 1, "the file is empty", ""),
                 whole("only comments", "", 1, "the file is empty", "# nothing here\n"),
                 whole("root is a list", "", 1, "must be a map of fields", "- version: 1\n"),
