@@ -241,6 +241,10 @@ public final class SimRoute53 implements Route53Client {
             }
             rec.aliasZoneId = strip(a.hostedZoneId());
             rec.aliasDnsName = Route53State.fqdn(a.dnsName());
+            if (ElbViews.isLoadBalancerZone(rec.aliasZoneId) && !rec.aliasDnsName.endsWith(".elb.amazonaws.com.")) {
+                throw bad("InvalidChangeBatch", "[Tried to create an alias that targets " + rec.aliasDnsName + ", type " + rec.type
+                        + " in zone " + rec.aliasZoneId + ", but the alias target name does not lie within the target zone]");
+            }
             rec.aliasEvaluateTargetHealth = a.evaluateTargetHealth();
             return rec;
         }

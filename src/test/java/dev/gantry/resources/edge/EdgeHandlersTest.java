@@ -129,6 +129,9 @@ class EdgeHandlersTest {
         assertThatThrownBy(() -> f.run(new CertificateHandler().create(f.ctx(outside), d, d.props())))
                 .isInstanceOfSatisfying(AwsFailure.class, e -> assertThat(e.kind()).isEqualTo(AwsFailure.Kind.TIMEOUT));
         assertThat(Duration.between(start, f.time.now())).isBetween(Duration.ofMinutes(45), Duration.ofMinutes(47));
+        // the records to create, then a reminder every 15 minutes of the wait
+        assertThat(f.info).hasSize(4).allSatisfy(m -> assertThat(m).contains("CNAME  _"));
+        assertThat(f.info.get(1)).startsWith("still waiting for validation.");
     }
 
     @Test
