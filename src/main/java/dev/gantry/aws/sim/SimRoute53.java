@@ -343,6 +343,9 @@ public final class SimRoute53 implements Route53Client {
         c.submittedAtMillis = world.now().toEpochMilli();
         c.insyncAtMillis = world.now().plus(PROPAGATION).toEpochMilli();
         c.comment = comment;
+        // Route53 forgets changes after a while; so does the saved state, which would otherwise only grow.
+        long dayAgo = world.now().minus(Duration.ofDays(1)).toEpochMilli();
+        st().changes.values().removeIf(old -> old.insyncAtMillis < dayAgo);
         st().changes.put(c.id, c);
         return changeView(c);
     }

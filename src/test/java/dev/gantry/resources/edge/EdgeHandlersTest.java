@@ -269,4 +269,20 @@ class EdgeHandlersTest {
         assertThat(issued.output("status")).isEqualTo("ISSUED");
         assertThat(new CertificateHandler().refresh(ctx).get(0).props()).isEqualTo(props);
     }
+
+    @Test
+    void theHttpListenerSwitchesFromForwardToRedirectInPlace() {
+        create(new LoadBalancerHandler(), LOAD_BALANCER);
+        create(new TargetGroupHandler(), TARGET_GROUP);
+        Spec plain = EdgeFixture.spec(null, null);
+        Desired forward = EdgeFixture.desired(plain, HTTP_LISTENER);
+        Observed before = f.run(new ListenerHandler().create(f.ctx(plain), forward, EdgeFixture.resolve(forward, values)));
+        assertThat(before.props().get("defaultAction")).isEqualTo(ListenerHandler.forward(values.get("target-group.main.arn")));
+
+        Desired redirect = EdgeFixture.desired(spec, HTTP_LISTENER);
+        Observed after = f.run(new ListenerHandler().update(ctx, before, redirect, EdgeFixture.resolve(redirect, values)));
+        assertThat(after.id()).isEqualTo(before.id());
+        assertThat(after.props()).isEqualTo(resolved(HTTP_LISTENER));
+        assertThat(f.world.state.elb.targetGroupHasLoadBalancer(values.get("target-group.main.arn"))).isFalse();
+    }
 }
