@@ -427,7 +427,7 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     public DeregisterTargetsResponse deregisterTargets(DeregisterTargetsRequest r) {
         return world.mutate("elasticloadbalancing:DeregisterTargets", this::err, () -> {
             TargetGroupRec tg = tg(r.targetGroupArn());
-            long delay = Long.parseLong(tg.attributes.getOrDefault("deregistration_delay.timeout_seconds", "300"));
+            long delay = st().deregistrationDelay(tg.arn).toSeconds();
             for (TargetDescription t : r.targets()) {
                 int port = t.port() == null ? tg.port : t.port();
                 TargetRec rec = tg.targets.get(t.id() + ":" + port);
