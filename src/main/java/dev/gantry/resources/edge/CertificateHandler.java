@@ -186,7 +186,12 @@ final class CertificateHandler implements ResourceType {
     private Step validate(ResourceContext ctx, Address address, String arn, String zoneId) {
         Step options = Poll.until(ctx, "ACM to publish the certificate's validation records", OPTIONS_TIMEOUT,
                 "run 'gantry apply' again; ACM normally publishes them within a minute", () -> {
-                    CertificateDetail d = describe(ctx, arn);
+                    CertificateDetail d;
+                    try {
+                        d = describe(ctx, arn);
+                    } catch (ResourceNotFoundException notYet) {
+                        return Optional.empty(); // ACM is eventually consistent right after the request
+                    }
                     boolean ready = d.domainValidationOptions().stream().allMatch(v -> v.resourceRecord() != null);
                     return ready ? Optional.of(new Observed(address, arn, Map.of(), Map.of())) : Optional.empty();
                 });
