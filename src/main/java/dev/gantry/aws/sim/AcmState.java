@@ -74,6 +74,18 @@ public final class AcmState {
         return c.arn;
     }
 
+    /**
+     * The same, under a given ARN: {@code --simulate} with a spec's {@code certificate.arn} seeds it
+     * for the names the app serves (dns.record), so the lookup finds what the spec names.
+     */
+    public String seedIssued(String arn, String domain, List<String> sans, SimWorld world) {
+        String generated = seedIssued(domain, sans, world);
+        CertRec c = certificates.remove(generated);
+        c.arn = arn;
+        certificates.put(arn, c);
+        return arn;
+    }
+
     // ---- helpers for SimAcm ----
 
     CertRec newCertificate(String domain, List<String> sans, String token, SimWorld world) {

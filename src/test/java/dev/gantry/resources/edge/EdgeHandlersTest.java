@@ -195,6 +195,10 @@ class EdgeHandlersTest {
                 assertThatThrownBy(() -> handler.lookup(f.ctx(s), d)).hasMessageContaining("does not cover hello.example.com");
             }
         }
+        String named = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
+        Spec seeded = spec.withCertificate(new dev.gantry.spec.Certificate(null, List.of(), named));
+        f.world.state.acm.seedIssued(named, "hello.example.com", List.of(), f.world);
+        assertThat(handler.lookup(f.ctx(seeded), EdgeFixture.desired(seeded, CERTIFICATE)).orElseThrow().id()).isEqualTo(named);
         String pending = f.aws.acm().requestCertificate(b -> b.domainName("hello.example.com").validationMethod("DNS")).certificateArn();
         Spec s = spec.withCertificate(new dev.gantry.spec.Certificate(null, List.of(), pending));
         assertThatThrownBy(() -> handler.lookup(f.ctx(s), EdgeFixture.desired(s, CERTIFICATE))).hasMessageContaining("PENDING_VALIDATION, not ISSUED");
