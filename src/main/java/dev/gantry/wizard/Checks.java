@@ -104,7 +104,7 @@ public final class Checks {
             if (param == null || param.isBlank()) return "write each secret as NAME=PARAMETER, e.g. " + name + "=/app/" + name.toLowerCase();
             String bad = text(Rules.envName(name));
             if (bad != null) return bad;
-            bad = text(Rules.parameter(param));
+            bad = text(Rules.parameterName(param));
             if (bad != null) return name + ": " + bad;
             if (env.containsKey(name)) return name + " is in both task.environment and task.secrets; keep it in one";
         }

@@ -112,6 +112,16 @@ public final class ElbState {
         return tg == null ? null : tg.healthCheckPath;
     }
 
+    /**
+     * The target group's deregistration_delay.timeout_seconds (AWS's default 300 until changed):
+     * how long a deregistered task keeps draining, for the {@code goneAt} of {@link #deregisterTarget}.
+     */
+    public java.time.Duration deregistrationDelay(String targetGroupArn) {
+        TargetGroupRec tg = targetGroups.get(targetGroupArn);
+        String v = tg == null ? null : tg.attributes.get("deregistration_delay.timeout_seconds");
+        return java.time.Duration.ofSeconds(v == null ? 300 : Long.parseLong(v));
+    }
+
     /** A task registers; it reports "initial" until {@code decidedAt}, then healthy or unhealthy. */
     public void registerTarget(String targetGroupArn, String ip, int port, Instant decidedAt, boolean healthy) {
         TargetGroupRec tg = targetGroups.get(targetGroupArn);

@@ -41,6 +41,8 @@ final class ElbViews {
             Map.entry("ap-northeast-2", "ZWKZPGTI48KDX"), Map.entry("ap-southeast-1", "Z1LMS91P8CMLE5"),
             Map.entry("ap-southeast-2", "Z1GM3OXH4ZPM65"), Map.entry("sa-east-1", "Z2P70J7HTTTPLU"));
 
+    static boolean isLoadBalancerZone(String zoneId) { return ALB_ZONES.containsValue(zoneId); }
+
     static String canonicalHostedZoneId(String region) { return ALB_ZONES.getOrDefault(region, "Z35SXDOTRQ7X7K"); }
 
     static LoadBalancer loadBalancer(LoadBalancerRec lb, Instant now) {

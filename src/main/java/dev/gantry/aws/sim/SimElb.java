@@ -1,6 +1,5 @@
 package dev.gantry.aws.sim;
 
-import dev.gantry.aws.sim.ElbState.ActionRec;
 import dev.gantry.aws.sim.ElbState.ListenerRec;
 import dev.gantry.aws.sim.ElbState.LoadBalancerRec;
 import dev.gantry.aws.sim.ElbState.TargetGroupRec;
@@ -13,24 +12,16 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Simulated ElasticLoadBalancingV2 (application load balancers only): in memory, with AWS's rules,
  * error codes and asynchronous provisioning computed from the clock.
  */
 public final class SimElb implements ElasticLoadBalancingV2Client {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9-]+");
-    static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
-    private static final Set<String> SSL_POLICIES = Set.of("ELBSecurityPolicy-2016-08",
-            "ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
-            "ELBSecurityPolicy-TLS13-1-3-2021-06", "ELBSecurityPolicy-TLS-1-2-2017-01",
-            "ELBSecurityPolicy-TLS-1-2-Ext-2018-06", "ELBSecurityPolicy-FS-1-2-Res-2020-10");
     private static final Map<String, String> LB_ATTRIBUTE_DEFAULTS = Map.of(
             "idle_timeout.timeout_seconds", "60", "deletion_protection.enabled", "false",
             "routing.http2.enabled", "true", "access_logs.s3.enabled", "false");
@@ -70,12 +61,14 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
 
     private final SimWorld world;
     private final Network network;
+    private final ElbRules rules;
 
     public SimElb(SimWorld world) { this(world, Network.of(world)); }
 
     SimElb(SimWorld world, Network network) {
         this.world = world;
         this.network = network;
+        this.rules = new ElbRules(world, network, this::bad);
     }
 
     private ElbState st() { return world.state.elb; }
@@ -114,7 +107,7 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     @Override
     public CreateLoadBalancerResponse createLoadBalancer(CreateLoadBalancerRequest r) {
         return world.mutate("elasticloadbalancing:CreateLoadBalancer", this::err, () -> {
-            checkName("Load balancer", r.name());
+            rules.checkName("Load balancer", r.name());
             if (r.name().startsWith("internal-")) throw bad("ValidationError", "Load balancer name cannot begin with 'internal-'");
             String type = r.typeAsString() == null ? "application" : r.typeAsString();
             if (!type.equals("application")) throw bad("ValidationError", "The simulated AWS supports application load balancers only");
@@ -131,10 +124,10 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
                 }
                 throw bad("DuplicateLoadBalancerName", "A load balancer with the same name '" + r.name() + "' exists, but with different settings");
             }
-            Map<String, String> azs = checkSubnets(subnets);
+            Map<String, String> azs = rules.checkSubnets(subnets);
             String vpcId = network.vpcOfSubnet(subnets.get(0));
-            checkGroups(groups, vpcId);
-            Map<String, String> tags = tagsOf(r.tags());
+            rules.checkGroups(groups, vpcId);
+            Map<String, String> tags = rules.tagsOf(r.tags());
 
             LoadBalancerRec lb = new LoadBalancerRec();
             String id = hex16();
@@ -163,7 +156,7 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
         return world.read("elasticloadbalancing:DescribeLoadBalancers", this::err, () -> {
             List<LoadBalancerRec> found = new ArrayList<>();
             if (r.hasLoadBalancerArns() && !r.loadBalancerArns().isEmpty()) {
-                for (String arn : r.loadBalancerArns()) found.add(lb(arn));
+                for (String arn : r.loadBalancerArns()) found.add(rules.lb(arn));
             } else if (r.hasNames() && !r.names().isEmpty()) {
                 for (String n : r.names()) {
                     found.add(st().loadBalancers.values().stream().filter(l -> l.name.equals(n)).findFirst()
@@ -187,20 +180,20 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     @Override
     public DescribeLoadBalancerAttributesResponse describeLoadBalancerAttributes(DescribeLoadBalancerAttributesRequest r) {
         return world.read("elasticloadbalancing:DescribeLoadBalancerAttributes", this::err, () ->
-                DescribeLoadBalancerAttributesResponse.builder().attributes(lb(r.loadBalancerArn()).attributes.entrySet().stream()
+                DescribeLoadBalancerAttributesResponse.builder().attributes(rules.lb(r.loadBalancerArn()).attributes.entrySet().stream()
                         .map(e -> LoadBalancerAttribute.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build());
     }
 
     @Override
     public ModifyLoadBalancerAttributesResponse modifyLoadBalancerAttributes(ModifyLoadBalancerAttributesRequest r) {
         return world.mutate("elasticloadbalancing:ModifyLoadBalancerAttributes", this::err, () -> {
-            LoadBalancerRec lb = lb(r.loadBalancerArn());
+            LoadBalancerRec lb = rules.lb(r.loadBalancerArn());
             Map<String, String> next = new TreeMap<>(lb.attributes);
             for (LoadBalancerAttribute a : r.attributes()) {
                 if (!LB_ATTRIBUTE_DEFAULTS.containsKey(a.key())) {
                     throw bad("InvalidConfigurationRequest", "Load balancer attribute key '" + a.key() + "' is not recognized");
                 }
-                if (a.key().equals("idle_timeout.timeout_seconds")) checkRange("Idle timeout", a.value(), 1, 4000);
+                if (a.key().equals("idle_timeout.timeout_seconds")) rules.checkRange("Idle timeout", a.value(), 1, 4000);
                 if (a.key().endsWith(".enabled") && !a.value().equals("true") && !a.value().equals("false")) {
                     throw bad("ValidationError", "Load balancer attribute '" + a.key() + "' must be 'true' or 'false'");
                 }
@@ -215,10 +208,10 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     @Override
     public SetSubnetsResponse setSubnets(SetSubnetsRequest r) {
         return world.mutate("elasticloadbalancing:SetSubnets", this::err, () -> {
-            LoadBalancerRec lb = lb(r.loadBalancerArn());
+            LoadBalancerRec lb = rules.lb(r.loadBalancerArn());
             List<String> subnets = new ArrayList<>(r.subnets());
             if (subnets.isEmpty()) r.subnetMappings().forEach(m -> subnets.add(m.subnetId()));
-            Map<String, String> azs = checkSubnets(subnets);
+            Map<String, String> azs = rules.checkSubnets(subnets);
             for (String s : subnets) {
                 if (!lb.vpcId.equals(network.vpcOfSubnet(s))) {
                     throw bad("InvalidSubnet", "Subnet '" + s + "' is not in the load balancer's VPC '" + lb.vpcId + "'");
@@ -240,9 +233,9 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     @Override
     public SetSecurityGroupsResponse setSecurityGroups(SetSecurityGroupsRequest r) {
         return world.mutate("elasticloadbalancing:SetSecurityGroups", this::err, () -> {
-            LoadBalancerRec lb = lb(r.loadBalancerArn());
+            LoadBalancerRec lb = rules.lb(r.loadBalancerArn());
             List<String> groups = new ArrayList<>(r.securityGroups());
-            checkGroups(groups, lb.vpcId);
+            rules.checkGroups(groups, lb.vpcId);
             lb.securityGroups = groups;
             return SetSecurityGroupsResponse.builder().securityGroupIds(groups).build();
         });
@@ -276,7 +269,7 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     @Override
     public CreateTargetGroupResponse createTargetGroup(CreateTargetGroupRequest r) {
         return world.mutate("elasticloadbalancing:CreateTargetGroup", this::err, () -> {
-            checkName("Target group", r.name());
+            rules.checkName("Target group", r.name());
             String targetType = r.targetTypeAsString() == null ? "instance" : r.targetTypeAsString();
             if (!Set.of("instance", "ip", "lambda", "alb").contains(targetType)) {
                 throw bad("ValidationError", "Target type '" + targetType + "' is not valid");
@@ -293,7 +286,7 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
                 if (!network.vpcExists(r.vpcId())) throw bad("ValidationError", "The VPC ID '" + r.vpcId() + "' is not found");
             }
             String path = r.healthCheckPath() == null ? "/" : r.healthCheckPath();
-            checkPath(path);
+            rules.checkPath(path);
             for (TargetGroupRec existing : st().targetGroups.values()) {
                 if (!existing.name.equals(r.name())) continue;
                 if (existing.targetType.equals(targetType) && existing.protocol.equals(protocol)
@@ -317,7 +310,7 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
             if (r.unhealthyThresholdCount() != null) tg.unhealthyThresholdCount = r.unhealthyThresholdCount();
             if (r.matcher() != null && r.matcher().httpCode() != null) tg.matcher = r.matcher().httpCode();
             tg.attributes = new TreeMap<>(TG_ATTRIBUTE_DEFAULTS);
-            tg.tags = new TreeMap<>(tagsOf(r.tags()));
+            tg.tags = new TreeMap<>(rules.tagsOf(r.tags()));
             st().targetGroups.put(tg.arn, tg);
             return CreateTargetGroupResponse.builder().targetGroups(ElbViews.targetGroup(tg, st())).build();
         });
@@ -326,9 +319,9 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     @Override
     public ModifyTargetGroupResponse modifyTargetGroup(ModifyTargetGroupRequest r) {
         return world.mutate("elasticloadbalancing:ModifyTargetGroup", this::err, () -> {
-            TargetGroupRec tg = tg(r.targetGroupArn());
+            TargetGroupRec tg = rules.tg(r.targetGroupArn());
             if (r.healthCheckPath() != null) {
-                checkPath(r.healthCheckPath());
+                rules.checkPath(r.healthCheckPath());
                 tg.healthCheckPath = r.healthCheckPath();
             }
             if (r.healthCheckProtocolAsString() != null) tg.healthCheckProtocol = r.healthCheckProtocolAsString();
@@ -344,20 +337,20 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     @Override
     public DescribeTargetGroupAttributesResponse describeTargetGroupAttributes(DescribeTargetGroupAttributesRequest r) {
         return world.read("elasticloadbalancing:DescribeTargetGroupAttributes", this::err, () ->
-                DescribeTargetGroupAttributesResponse.builder().attributes(tg(r.targetGroupArn()).attributes.entrySet().stream()
+                DescribeTargetGroupAttributesResponse.builder().attributes(rules.tg(r.targetGroupArn()).attributes.entrySet().stream()
                         .map(e -> TargetGroupAttribute.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build());
     }
 
     @Override
     public ModifyTargetGroupAttributesResponse modifyTargetGroupAttributes(ModifyTargetGroupAttributesRequest r) {
         return world.mutate("elasticloadbalancing:ModifyTargetGroupAttributes", this::err, () -> {
-            TargetGroupRec tg = tg(r.targetGroupArn());
+            TargetGroupRec tg = rules.tg(r.targetGroupArn());
             Map<String, String> next = new TreeMap<>(tg.attributes);
             for (TargetGroupAttribute a : r.attributes()) {
                 if (!TG_ATTRIBUTE_DEFAULTS.containsKey(a.key())) {
                     throw bad("InvalidConfigurationRequest", "Target group attribute key '" + a.key() + "' is not recognized");
                 }
-                if (a.key().equals("deregistration_delay.timeout_seconds")) checkRange("Deregistration delay", a.value(), 0, 3600);
+                if (a.key().equals("deregistration_delay.timeout_seconds")) rules.checkRange("Deregistration delay", a.value(), 0, 3600);
                 next.put(a.key(), a.value());
             }
             tg.attributes = next;
@@ -371,12 +364,12 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
         return world.read("elasticloadbalancing:DescribeTargetGroups", this::err, () -> {
             List<TargetGroupRec> found = new ArrayList<>();
             if (r.loadBalancerArn() != null) {
-                lb(r.loadBalancerArn());
+                rules.lb(r.loadBalancerArn());
                 for (TargetGroupRec tg : st().targetGroups.values()) {
                     if (st().loadBalancersOfTargetGroup(tg.arn).contains(r.loadBalancerArn())) found.add(tg);
                 }
             } else if (r.hasTargetGroupArns() && !r.targetGroupArns().isEmpty()) {
-                for (String arn : r.targetGroupArns()) found.add(tg(arn));
+                for (String arn : r.targetGroupArns()) found.add(rules.tg(arn));
             } else if (r.hasNames() && !r.names().isEmpty()) {
                 for (String n : r.names()) {
                     found.add(st().targetGroups.values().stream().filter(t -> t.name.equals(n)).findFirst()
@@ -413,10 +406,10 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     @Override
     public RegisterTargetsResponse registerTargets(RegisterTargetsRequest r) {
         return world.mutate("elasticloadbalancing:RegisterTargets", this::err, () -> {
-            TargetGroupRec tg = tg(r.targetGroupArn());
+            TargetGroupRec tg = rules.tg(r.targetGroupArn());
             Instant decided = world.now().plus(world.latency.targetHealthy());
             for (TargetDescription t : r.targets()) {
-                checkIpTarget(tg, t);
+                rules.checkIpTarget(tg, t);
                 st().registerTarget(tg.arn, t.id(), t.port() == null ? tg.port : t.port(), decided, true);
             }
             return RegisterTargetsResponse.builder().build();
@@ -426,8 +419,8 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     @Override
     public DeregisterTargetsResponse deregisterTargets(DeregisterTargetsRequest r) {
         return world.mutate("elasticloadbalancing:DeregisterTargets", this::err, () -> {
-            TargetGroupRec tg = tg(r.targetGroupArn());
-            long delay = Long.parseLong(tg.attributes.getOrDefault("deregistration_delay.timeout_seconds", "300"));
+            TargetGroupRec tg = rules.tg(r.targetGroupArn());
+            long delay = st().deregistrationDelay(tg.arn).toSeconds();
             for (TargetDescription t : r.targets()) {
                 int port = t.port() == null ? tg.port : t.port();
                 TargetRec rec = tg.targets.get(t.id() + ":" + port);
@@ -443,7 +436,7 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     @Override
     public DescribeTargetHealthResponse describeTargetHealth(DescribeTargetHealthRequest r) {
         return world.read("elasticloadbalancing:DescribeTargetHealth", this::err, () -> {
-            TargetGroupRec tg = tg(r.targetGroupArn());
+            TargetGroupRec tg = rules.tg(r.targetGroupArn());
             Instant now = world.now();
             boolean inUse = st().targetGroupHasLoadBalancer(tg.arn);
             List<TargetHealthDescription> out = new ArrayList<>();
@@ -469,15 +462,15 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     @Override
     public CreateListenerResponse createListener(CreateListenerRequest r) {
         return world.mutate("elasticloadbalancing:CreateListener", this::err, () -> {
-            LoadBalancerRec lb = lb(r.loadBalancerArn());
+            LoadBalancerRec lb = rules.lb(r.loadBalancerArn());
             ListenerRec candidate = new ListenerRec();
             candidate.loadBalancerArn = lb.arn;
             candidate.protocol = r.protocolAsString() == null ? "HTTP" : r.protocolAsString();
             candidate.port = r.port() == null ? ("HTTPS".equals(candidate.protocol) ? 443 : 80) : r.port();
             candidate.sslPolicy = r.sslPolicy();
             candidate.certificateArns = r.certificates().stream().map(Certificate::certificateArn).toList();
-            candidate.defaultActions = actions(r.defaultActions());
-            validateListener(candidate, lb, null);
+            candidate.defaultActions = rules.actions(r.defaultActions());
+            rules.validateListener(candidate, lb, null);
             for (ListenerRec l : st().listeners.values()) {
                 if (!l.loadBalancerArn.equals(lb.arn) || l.port != candidate.port) continue;
                 if (ElbViews.sameListener(l, candidate)) {
@@ -486,7 +479,7 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
                 throw bad("DuplicateListener", "A listener already exists on this port for this load balancer '" + lb.arn + "'");
             }
             candidate.arn = arnPrefix() + "listener/app/" + lb.name + "/" + lb.arn.substring(lb.arn.lastIndexOf('/') + 1) + "/" + hex16();
-            candidate.tags = new TreeMap<>(tagsOf(r.tags()));
+            candidate.tags = new TreeMap<>(rules.tagsOf(r.tags()));
             st().listeners.put(candidate.arn, candidate);
             return CreateListenerResponse.builder().listeners(ElbViews.listener(candidate)).build();
         });
@@ -495,8 +488,8 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     @Override
     public ModifyListenerResponse modifyListener(ModifyListenerRequest r) {
         return world.mutate("elasticloadbalancing:ModifyListener", this::err, () -> {
-            ListenerRec l = listener(r.listenerArn());
-            LoadBalancerRec lb = lb(l.loadBalancerArn);
+            ListenerRec l = rules.listener(r.listenerArn());
+            LoadBalancerRec lb = rules.lb(l.loadBalancerArn);
             ListenerRec next = new ListenerRec();
             next.arn = l.arn;
             next.loadBalancerArn = l.loadBalancerArn;
@@ -506,8 +499,8 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
             next.sslPolicy = r.sslPolicy() == null ? (next.protocol.equals("HTTPS") ? l.sslPolicy : null) : r.sslPolicy();
             next.certificateArns = r.hasCertificates() ? r.certificates().stream().map(Certificate::certificateArn).toList()
                     : (next.protocol.equals("HTTPS") ? l.certificateArns : List.of());
-            next.defaultActions = r.hasDefaultActions() ? actions(r.defaultActions()) : l.defaultActions;
-            validateListener(next, lb, l.arn);
+            next.defaultActions = r.hasDefaultActions() ? rules.actions(r.defaultActions()) : l.defaultActions;
+            rules.validateListener(next, lb, l.arn);
             for (ListenerRec other : st().listeners.values()) {
                 if (!other.arn.equals(l.arn) && other.loadBalancerArn.equals(lb.arn) && other.port == next.port) {
                     throw bad("DuplicateListener", "A listener already exists on this port for this load balancer '" + lb.arn + "'");
@@ -523,9 +516,9 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
         return world.read("elasticloadbalancing:DescribeListeners", this::err, () -> {
             List<ListenerRec> found = new ArrayList<>();
             if (r.hasListenerArns() && !r.listenerArns().isEmpty()) {
-                for (String arn : r.listenerArns()) found.add(listener(arn));
+                for (String arn : r.listenerArns()) found.add(rules.listener(arn));
             } else if (r.loadBalancerArn() != null) {
-                lb(r.loadBalancerArn());
+                rules.lb(r.loadBalancerArn());
                 st().listeners.values().stream().filter(l -> l.loadBalancerArn.equals(r.loadBalancerArn())).forEach(found::add);
             } else {
                 throw bad("ValidationError", "You must specify either listener ARNs or a load balancer ARN");
@@ -539,7 +532,7 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     @Override
     public DeleteListenerResponse deleteListener(DeleteListenerRequest r) {
         return world.mutate("elasticloadbalancing:DeleteListener", this::err, () -> {
-            listener(r.listenerArn());
+            rules.listener(r.listenerArn());
             st().listeners.remove(r.listenerArn());
             return DeleteListenerResponse.builder().build();
         });
@@ -556,7 +549,7 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
             }
             List<TagDescription> out = new ArrayList<>();
             for (String arn : r.resourceArns()) {
-                out.add(TagDescription.builder().resourceArn(arn).tags(ElbViews.tags(tagsFor(arn))).build());
+                out.add(TagDescription.builder().resourceArn(arn).tags(ElbViews.tags(rules.tagsFor(arn))).build());
             }
             return DescribeTagsResponse.builder().tagDescriptions(out).build();
         });
@@ -565,14 +558,14 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     @Override
     public AddTagsResponse addTags(AddTagsRequest r) {
         return world.mutate("elasticloadbalancing:AddTags", this::err, () -> {
-            Map<String, String> add = tagsOf(r.tags());
+            Map<String, String> add = rules.tagsOf(r.tags());
             for (String arn : r.resourceArns()) {
-                Map<String, String> tags = tagsFor(arn);
+                Map<String, String> tags = rules.tagsFor(arn);
                 Map<String, String> merged = new TreeMap<>(tags);
                 merged.putAll(add);
                 if (merged.size() > 50) throw bad("TooManyTags", "The quota for the number of tags that can be assigned to a load balancer has been reached");
             }
-            for (String arn : r.resourceArns()) tagsFor(arn).putAll(add);
+            for (String arn : r.resourceArns()) rules.tagsFor(arn).putAll(add);
             return AddTagsResponse.builder().build();
         });
     }
@@ -580,8 +573,8 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     @Override
     public RemoveTagsResponse removeTags(RemoveTagsRequest r) {
         return world.mutate("elasticloadbalancing:RemoveTags", this::err, () -> {
-            for (String arn : r.resourceArns()) tagsFor(arn);
-            for (String arn : r.resourceArns()) r.tagKeys().forEach(tagsFor(arn)::remove);
+            for (String arn : r.resourceArns()) rules.tagsFor(arn);
+            for (String arn : r.resourceArns()) r.tagKeys().forEach(rules.tagsFor(arn)::remove);
             return RemoveTagsResponse.builder().build();
         });
     }
@@ -589,175 +582,6 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     @Override public String serviceName() { return SERVICE_NAME; }
 
     @Override public void close() {}
-
-    // ---------------------------------------------------------------- rules
-
-    private void validateListener(ListenerRec l, LoadBalancerRec lb, String selfArn) {
-        if (!Set.of("HTTP", "HTTPS").contains(l.protocol)) {
-            throw bad("UnsupportedProtocol", "Protocol '" + l.protocol + "' is not supported by application load balancers");
-        }
-        if (l.port < 1 || l.port > 65535) throw bad("ValidationError", "Port must be between 1 and 65535");
-        if (l.defaultActions.isEmpty()) throw bad("ValidationError", "A default action must be specified");
-        if (l.protocol.equals("HTTPS")) {
-            if (l.certificateArns.isEmpty()) throw bad("ValidationError", "A certificate must be specified for HTTPS listeners");
-            if (l.sslPolicy == null) l.sslPolicy = DEFAULT_SSL_POLICY;
-            if (!SSL_POLICIES.contains(l.sslPolicy)) throw bad("SSLPolicyNotFound", "SSL policy '" + l.sslPolicy + "' not found");
-            for (String cert : l.certificateArns) checkCertificate(cert);
-        } else {
-            if (!l.certificateArns.isEmpty()) throw bad("ValidationError", "Certificates are only allowed on HTTPS listeners");
-            if (l.sslPolicy != null) throw bad("ValidationError", "An SSL policy is only allowed on HTTPS listeners");
-        }
-        for (ActionRec a : l.defaultActions) {
-            switch (a.type) {
-                case "forward" -> {
-                    TargetGroupRec tg = tg(a.targetGroupArn);
-                    if (!tg.vpcId.equals(lb.vpcId)) {
-                        throw bad("InvalidConfigurationRequest", "The VPC ID '" + tg.vpcId + "' of target group '" + tg.arn
-                                + "' does not match the VPC ID '" + lb.vpcId + "' of load balancer '" + lb.arn + "'");
-                    }
-                    for (ListenerRec other : st().listeners.values()) {
-                        if (other.arn.equals(selfArn) || other.loadBalancerArn.equals(lb.arn)) continue;
-                        if (other.defaultActions.stream().anyMatch(x -> tg.arn.equals(x.targetGroupArn))) {
-                            throw bad("TargetGroupAssociationLimit", "The following target groups cannot be associated with more than one load balancer: " + tg.arn);
-                        }
-                    }
-                }
-                case "redirect" -> {
-                    if (a.redirectStatusCode == null || !Set.of("HTTP_301", "HTTP_302").contains(a.redirectStatusCode)) {
-                        throw bad("ValidationError", "A redirect action needs a status code of HTTP_301 or HTTP_302");
-                    }
-                }
-                case "fixed-response" -> { }
-                default -> throw bad("InvalidLoadBalancerAction", "Action type '" + a.type + "' is not supported");
-            }
-        }
-    }
-
-    /** ELB accepts only certificates ACM has ISSUED (a pending one is "not found" to it). */
-    private void checkCertificate(String arn) {
-        if (arn == null || !(arn.startsWith("arn:aws:acm:") || arn.startsWith("arn:aws:iam:"))) {
-            throw bad("UnsupportedCertificate", "The certificate '" + arn + "' must be an ACM or IAM server certificate ARN");
-        }
-        if (arn.startsWith("arn:aws:iam:")) throw bad("CertificateNotFound", "Certificate '" + arn + "' not found");
-        if (!"ISSUED".equals(world.state.acm.status(arn, world))) {
-            throw bad("CertificateNotFound", "Certificate '" + arn + "' not found");
-        }
-    }
-
-    private List<ActionRec> actions(List<Action> in) {
-        List<ActionRec> out = new ArrayList<>();
-        for (Action a : in) {
-            ActionRec rec = new ActionRec();
-            rec.type = a.typeAsString();
-            rec.targetGroupArn = a.targetGroupArn();
-            if (rec.targetGroupArn == null && a.forwardConfig() != null && a.forwardConfig().hasTargetGroups()
-                    && a.forwardConfig().targetGroups().size() == 1) {
-                rec.targetGroupArn = a.forwardConfig().targetGroups().get(0).targetGroupArn();
-            }
-            if ("forward".equals(rec.type) && rec.targetGroupArn == null) {
-                throw bad("ValidationError", "A target group ARN must be specified for a forward action");
-            }
-            if (a.redirectConfig() != null) {
-                rec.redirectProtocol = a.redirectConfig().protocol() == null ? "#{protocol}" : a.redirectConfig().protocol();
-                rec.redirectPort = a.redirectConfig().port() == null ? "#{port}" : a.redirectConfig().port();
-                rec.redirectStatusCode = a.redirectConfig().statusCodeAsString();
-            } else if ("redirect".equals(rec.type)) {
-                throw bad("ValidationError", "A redirect configuration must be specified for a redirect action");
-            }
-            out.add(rec);
-        }
-        return out;
-    }
-
-    private void checkName(String what, String name) {
-        if (name == null || name.isEmpty()) throw bad("ValidationError", what + " name is required");
-        if (name.length() > 32) throw bad("ValidationError", what + " name '" + name + "' cannot be longer than '32' characters");
-        if (!NAME.matcher(name).matches()) {
-            throw bad("ValidationError", what + " name '" + name + "' can only contain characters that are alphanumeric characters or hyphens(-)");
-        }
-        if (name.startsWith("-") || name.endsWith("-")) throw bad("ValidationError", what + " name '" + name + "' cannot begin or end with a hyphen");
-    }
-
-    private void checkPath(String path) {
-        if (!path.startsWith("/") || path.length() > 1024) {
-            throw bad("ValidationError", "Health check path '" + path + "' must begin with a '/' and be at most 1024 characters long");
-        }
-    }
-
-    private void checkRange(String what, String value, int min, int max) {
-        try {
-            int v = Integer.parseInt(value);
-            if (v >= min && v <= max) return;
-        } catch (NumberFormatException ignored) { /* reported below */ }
-        throw bad("ValidationError", what + " '" + value + "' must be an integer between " + min + " and " + max);
-    }
-
-    /** Subnet id → AZ; an ALB needs two or more subnets, each in its own AZ, all in one VPC. */
-    private Map<String, String> checkSubnets(List<String> subnets) {
-        Map<String, String> azs = new LinkedHashMap<>();
-        Set<String> vpcs = new HashSet<>();
-        for (String s : subnets) {
-            if (!network.subnetExists(s)) throw bad("SubnetNotFound", "The subnet ID '" + s + "' is not valid");
-            azs.put(s, network.availabilityZoneOfSubnet(s));
-            vpcs.add(network.vpcOfSubnet(s));
-        }
-        if (vpcs.size() > 1) throw bad("InvalidConfigurationRequest", "All subnets must belong to the same VPC");
-        if (new HashSet<>(azs.values()).size() < azs.size()) {
-            throw bad("InvalidConfigurationRequest", "A load balancer cannot be attached to multiple subnets in the same Availability Zone");
-        }
-        if (azs.size() < 2) {
-            throw bad("InvalidConfigurationRequest", "At least two subnets in two different Availability Zones must be specified");
-        }
-        return azs;
-    }
-
-    private void checkGroups(List<String> groups, String vpcId) {
-        for (String g : groups) {
-            if (!network.securityGroupExists(g)) throw bad("InvalidSecurityGroup", "Security group '" + g + "' does not exist");
-        }
-    }
-
-    private void checkIpTarget(TargetGroupRec tg, TargetDescription t) {
-        if (tg.targetType.equals("ip") && !t.id().matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            throw bad("InvalidTarget", "The IP address '" + t.id() + "' is not a valid IPv4 address");
-        }
-    }
-
-    private LoadBalancerRec lb(String arn) {
-        LoadBalancerRec lb = arn == null ? null : st().loadBalancers.get(arn);
-        if (lb == null) throw bad("LoadBalancerNotFound", "One or more load balancers not found");
-        return lb;
-    }
-
-    private TargetGroupRec tg(String arn) {
-        TargetGroupRec tg = arn == null ? null : st().targetGroups.get(arn);
-        if (tg == null) throw bad("TargetGroupNotFound", "One or more target groups not found");
-        return tg;
-    }
-
-    private ListenerRec listener(String arn) {
-        ListenerRec l = arn == null ? null : st().listeners.get(arn);
-        if (l == null) throw bad("ListenerNotFound", "One or more listeners not found");
-        return l;
-    }
-
-    private Map<String, String> tagsFor(String arn) {
-        Map<String, String> tags = st().tagsOf(arn);
-        if (tags != null) return tags;
-        if (arn.contains(":targetgroup/")) throw bad("TargetGroupNotFound", "Target groups '[" + arn + "]' not found");
-        if (arn.contains(":listener/")) throw bad("ListenerNotFound", "One or more listeners not found");
-        throw bad("LoadBalancerNotFound", "Load balancers '[" + arn + "]' not found");
-    }
-
-    private Map<String, String> tagsOf(List<Tag> tags) {
-        Map<String, String> out = new TreeMap<>();
-        for (Tag t : tags) {
-            if (out.put(t.key(), t.value() == null ? "" : t.value()) != null) throw bad("DuplicateTagKeys", "Tag key '" + t.key() + "' is duplicated");
-            if (t.key().startsWith("aws:")) throw bad("ValidationError", "Tag keys starting with 'aws:' are reserved for internal use");
-        }
-        if (out.size() > 50) throw bad("TooManyTags", "You've reached the limit on the number of tags for this resource");
-        return out;
-    }
 
     private String eniDescription(LoadBalancerRec lb) {
         return "ELB app/" + lb.name + "/" + lb.arn.substring(lb.arn.lastIndexOf('/') + 1);

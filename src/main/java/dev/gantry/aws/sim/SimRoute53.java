@@ -241,6 +241,10 @@ public final class SimRoute53 implements Route53Client {
             }
             rec.aliasZoneId = strip(a.hostedZoneId());
             rec.aliasDnsName = Route53State.fqdn(a.dnsName());
+            if (ElbViews.isLoadBalancerZone(rec.aliasZoneId) && !rec.aliasDnsName.endsWith(".elb.amazonaws.com.")) {
+                throw bad("InvalidChangeBatch", "[Tried to create an alias that targets " + rec.aliasDnsName + ", type " + rec.type
+                        + " in zone " + rec.aliasZoneId + ", but the alias target name does not lie within the target zone]");
+            }
             rec.aliasEvaluateTargetHealth = a.evaluateTargetHealth();
             return rec;
         }
@@ -339,6 +343,9 @@ public final class SimRoute53 implements Route53Client {
         c.submittedAtMillis = world.now().toEpochMilli();
         c.insyncAtMillis = world.now().plus(PROPAGATION).toEpochMilli();
         c.comment = comment;
+        // Route53 forgets changes after a while; so does the saved state, which would otherwise only grow.
+        long dayAgo = world.now().minus(Duration.ofDays(1)).toEpochMilli();
+        st().changes.values().removeIf(old -> old.insyncAtMillis < dayAgo);
         st().changes.put(c.id, c);
         return changeView(c);
     }

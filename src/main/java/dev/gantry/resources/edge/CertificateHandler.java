@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import dev.gantry.spec.Certificate;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,7 @@ final class CertificateHandler implements ResourceType {
     static final String TIMEOUT_FIX = "create the validation CNAME records shown above where the domain's DNS is hosted, "
             + "then run 'gantry apply' again (ACM keeps the request open for 72 hours)";
     static final long VALIDATION_TTL = 300;
+    static final Duration REMINDER = Duration.ofMinutes(15);
 
     @Override public String type() { return "certificate"; }
 
@@ -191,21 +193,32 @@ final class CertificateHandler implements ResourceType {
     private Step validate(ResourceContext ctx, Address address, String arn, String zoneId) {
         Step options = Poll.until(ctx, "ACM to publish the certificate's validation records", OPTIONS_TIMEOUT,
                 "run 'gantry apply' again; ACM normally publishes them within a minute", () -> {
-                    CertificateDetail d = describe(ctx, arn);
+                    CertificateDetail d;
+                    try {
+                        d = describe(ctx, arn);
+                    } catch (ResourceNotFoundException notYet) {
+                        return Optional.empty(); // ACM is eventually consistent right after the request
+                    }
                     boolean ready = d.domainValidationOptions().stream().allMatch(v -> v.resourceRecord() != null);
                     return ready ? Optional.of(new Observed(address, arn, Map.of(), Map.of())) : Optional.empty();
                 });
         return Steps.then(options, ignored -> {
             CertificateDetail d = describe(ctx, arn);
-            if (d.status() != CertificateStatus.ISSUED) writeOrExplain(ctx, d, zoneId);
-            return waitIssued(ctx, address, arn, zoneId);
+            Map<String, String> manual = d.status() == CertificateStatus.ISSUED ? Map.of() : writeOrExplain(ctx, d, zoneId);
+            return waitIssued(ctx, address, arn, zoneId, d.domainName(), manual);
         });
     }
 
-    private Step waitIssued(ResourceContext ctx, Address address, String arn, String zoneId) {
+    private Step waitIssued(ResourceContext ctx, Address address, String arn, String zoneId, String domain, Map<String, String> manual) {
+        Instant[] nextReminder = {ctx.time().now().plus(REMINDER)};
         return Poll.until(ctx, "ACM to validate and issue the certificate", ISSUE_TIMEOUT, TIMEOUT_FIX, () -> {
             CertificateDetail d = describe(ctx, arn);
             if (d.status() == CertificateStatus.ISSUED) return Optional.of(observed(address, d, zoneId));
+            if (!manual.isEmpty() && !ctx.time().now().isBefore(nextReminder[0])) {
+                // A long wait scrolls the first message away; the records are the one thing the person must act on.
+                nextReminder[0] = ctx.time().now().plus(REMINDER);
+                ctx.progress().info("still waiting for validation. " + instructions(domain, manual));
+            }
             if (d.status() != CertificateStatus.PENDING_VALIDATION) {
                 throw new AwsFailure(AwsFailure.Kind.OTHER, "ACM could not issue the certificate for " + d.domainName() + ": it is " + d.statusAsString()
                         + (d.failureReason() == null ? "" : " (" + d.failureReasonAsString() + ")"),
@@ -215,8 +228,11 @@ final class CertificateHandler implements ResourceType {
         });
     }
 
-    /** UPSERTs the CNAMEs the zone covers; tells the person exactly which records to create for the rest. */
-    private void writeOrExplain(ResourceContext ctx, CertificateDetail d, String zoneId) {
+    /**
+     * UPSERTs the CNAMEs the zone covers; tells the person exactly which records to create for the
+     * rest, and returns those.
+     */
+    private Map<String, String> writeOrExplain(ResourceContext ctx, CertificateDetail d, String zoneId) {
         Map<String, String> records = validationRecords(d);
         Map<String, String> manual = new LinkedHashMap<>(records);
         if (zoneId != null) {
@@ -234,6 +250,7 @@ final class CertificateHandler implements ResourceType {
             }
         }
         if (!manual.isEmpty()) ctx.progress().info(instructions(d.domainName(), manual));
+        return manual;
     }
 
     static String instructions(String domain, Map<String, String> records) {

@@ -52,7 +52,8 @@ public final class FakeNetwork implements SimElb.Network {
 
     /** The simulated clients of a world, with the ELB seeing this network instead of Ec2State. */
     public dev.gantry.aws.AwsClients clients(SimWorld w) {
-        return new dev.gantry.aws.AwsClients(new SimEc2(w), new SimEcs(w), new SimElb(w, this), new SimAcm(w), new SimRoute53(w),
-                new SimSsm(w), new SimIam(w), new SimLogs(w), new SimSts(w), new SimScaling(w));
+        dev.gantry.aws.AwsClients c = w.clients();
+        return new dev.gantry.aws.AwsClients(c.ec2(), c.ecs(), new SimElb(w, this), c.acm(), c.route53(),
+                c.ssm(), c.iam(), c.logs(), c.sts(), c.scaling());
     }
 }

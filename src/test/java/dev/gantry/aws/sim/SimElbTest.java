@@ -165,6 +165,7 @@ class SimElbTest {
         elb.modifyTargetGroupAttributes(b -> b.targetGroupArn(tg.targetGroupArn())
                 .attributes(TargetGroupAttribute.builder().key("deregistration_delay.timeout_seconds").value("30").build()));
         ElbState st = world.state.elb;
+        assertThat(st.deregistrationDelay(tg.targetGroupArn())).isEqualTo(Duration.ofSeconds(30));
         st.registerTarget(tg.targetGroupArn(), "10.0.1.5", 80, time.now().plusSeconds(45), true);
         assertThat(st.targetHealth(tg.targetGroupArn(), "10.0.1.5", time.now())).isEqualTo("initial");
         assertThat(health(tg)).isEqualTo(TargetHealthStateEnum.INITIAL);

@@ -85,6 +85,10 @@ class SimRoute53Test {
         assertThatThrownBy(() -> apply(both)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> r53.listResourceRecordSets(b -> b.hostedZoneId(zone).startRecordType(RRType.A)))
                 .isInstanceOf(InvalidInputException.class);
+        Change wrongTarget = Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(alias.resourceRecordSet().toBuilder()
+                .aliasTarget(alias.resourceRecordSet().aliasTarget().toBuilder().dnsName("example.net").build()).build()).build();
+        assertThatThrownBy(() -> apply(wrongTarget)).isInstanceOf(InvalidChangeBatchException.class)
+                .hasMessageContaining("does not lie within the target zone");
     }
 
     @Test

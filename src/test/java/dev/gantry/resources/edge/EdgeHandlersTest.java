@@ -129,6 +129,9 @@ class EdgeHandlersTest {
         assertThatThrownBy(() -> f.run(new CertificateHandler().create(f.ctx(outside), d, d.props())))
                 .isInstanceOfSatisfying(AwsFailure.class, e -> assertThat(e.kind()).isEqualTo(AwsFailure.Kind.TIMEOUT));
         assertThat(Duration.between(start, f.time.now())).isBetween(Duration.ofMinutes(45), Duration.ofMinutes(47));
+        // the records to create, then a reminder every 15 minutes of the wait
+        assertThat(f.info).hasSize(4).allSatisfy(m -> assertThat(m).contains("CNAME  _"));
+        assertThat(f.info.get(1)).startsWith("still waiting for validation.");
     }
 
     @Test
@@ -192,6 +195,10 @@ class EdgeHandlersTest {
                 assertThatThrownBy(() -> handler.lookup(f.ctx(s), d)).hasMessageContaining("does not cover hello.example.com");
             }
         }
+        String named = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
+        Spec seeded = spec.withCertificate(new dev.gantry.spec.Certificate(null, List.of(), named));
+        f.world.state.acm.seedIssued(named, "hello.example.com", List.of(), f.world);
+        assertThat(handler.lookup(f.ctx(seeded), EdgeFixture.desired(seeded, CERTIFICATE)).orElseThrow().id()).isEqualTo(named);
         String pending = f.aws.acm().requestCertificate(b -> b.domainName("hello.example.com").validationMethod("DNS")).certificateArn();
         Spec s = spec.withCertificate(new dev.gantry.spec.Certificate(null, List.of(), pending));
         assertThatThrownBy(() -> handler.lookup(f.ctx(s), EdgeFixture.desired(s, CERTIFICATE))).hasMessageContaining("PENDING_VALIDATION, not ISSUED");
@@ -265,5 +272,21 @@ class EdgeHandlersTest {
         assertThat(issued.id()).isEqualTo(pending.id());
         assertThat(issued.output("status")).isEqualTo("ISSUED");
         assertThat(new CertificateHandler().refresh(ctx).get(0).props()).isEqualTo(props);
+    }
+
+    @Test
+    void theHttpListenerSwitchesFromForwardToRedirectInPlace() {
+        create(new LoadBalancerHandler(), LOAD_BALANCER);
+        create(new TargetGroupHandler(), TARGET_GROUP);
+        Spec plain = EdgeFixture.spec(null, null);
+        Desired forward = EdgeFixture.desired(plain, HTTP_LISTENER);
+        Observed before = f.run(new ListenerHandler().create(f.ctx(plain), forward, EdgeFixture.resolve(forward, values)));
+        assertThat(before.props().get("defaultAction")).isEqualTo(ListenerHandler.forward(values.get("target-group.main.arn")));
+
+        Desired redirect = EdgeFixture.desired(spec, HTTP_LISTENER);
+        Observed after = f.run(new ListenerHandler().update(ctx, before, redirect, EdgeFixture.resolve(redirect, values)));
+        assertThat(after.id()).isEqualTo(before.id());
+        assertThat(after.props()).isEqualTo(resolved(HTTP_LISTENER));
+        assertThat(f.world.state.elb.targetGroupHasLoadBalancer(values.get("target-group.main.arn"))).isFalse();
     }
 }
