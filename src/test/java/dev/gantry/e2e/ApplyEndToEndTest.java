@@ -97,6 +97,17 @@ class ApplyEndToEndTest {
         assertThat(h.plan(spec).hasChanges()).isFalse();
     }
 
+    @Test void policies_people_attach_to_the_task_role_are_theirs_and_survive_apply() {
+        Spec spec = SimHarness.template("worker.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        assertThat(h.apply(spec).exitCode()).isZero();
+        // The only managed policy the simulated IAM knows; any policy a person attaches behaves alike.
+        String arn = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
+        h.aws.iam().attachRolePolicy(b -> b.roleName(spec.app() + "-task").policyArn(arn));
+        assertThat(h.plan(spec).hasChanges()).isFalse();
+        assertThat(h.aws.iam().listAttachedRolePolicies(b -> b.roleName(spec.app() + "-task")).attachedPolicies()).hasSize(1);
+    }
+
     @Test void twenty_percent_throttling_still_converges() {
         Spec spec = SimHarness.template("web-https.yaml");
         SimHarness h = new SimHarness().prepare(spec);

@@ -69,7 +69,7 @@ public final class ComputeResources {
                 .put("managedPolicies", List.of(Policies.TASK_EXECUTION_POLICY)).put("secretArns", secretArns);
         out.add(Desired.managed(EXECUTION_ROLE, Piece.IAM, "role ECS uses to pull the image, write logs and read the secrets", exec.build(), Set.of()));
         out.add(Desired.managed(TASK_ROLE, Piece.IAM, "role the app runs as (no permissions yet)",
-                Props.props().put("name", app + "-task").put("path", RoleType.path(app)).put("managedPolicies", List.of()).build(), Set.of()));
+                Props.props().put("name", app + "-task").put("path", RoleType.path(app)).build(), Set.of()));
 
         out.add(Desired.managed(CLUSTER, Piece.CLUSTER, "ECS cluster " + spec.cluster().name(),
                 Props.props().put("name", spec.cluster().name()).put("containerInsights", spec.cluster().containerInsights()).build(), Set.of()));

@@ -73,10 +73,13 @@ final class RoleType implements ResourceType {
 
     private static Observed read(ResourceContext ctx, Address a, Role r) {
         IamClient iam = ctx.aws().iam();
-        List<String> managed = iam.listAttachedRolePolicies(b -> b.roleName(r.roleName())).attachedPolicies().stream()
-                .map(AttachedPolicy::policyArn).sorted().toList();
-        Props.Builder p = Props.props().put("name", r.roleName()).put("path", r.path()).put("managedPolicies", managed);
+        Props.Builder p = Props.props().put("name", r.roleName()).put("path", r.path());
+        // Only the execution role's policies are gantry's. The task role is the app's own identity:
+        // what people attach to it by hand (S3, SQS, …) is theirs, never read as drift or removed.
         if (a.name().equals("execution")) {
+            List<String> managed = iam.listAttachedRolePolicies(b -> b.roleName(r.roleName())).attachedPolicies().stream()
+                    .map(AttachedPolicy::policyArn).sorted().toList();
+            p.put("managedPolicies", managed);
             List<String> arns = List.of();
             try {
                 // Asked for directly: a missing policy answers NoSuchEntity, saving a ListRolePolicies.
@@ -130,10 +133,12 @@ final class RoleType implements ResourceType {
     /** Attach/detach managed policies and write (or remove) the secrets policy until the role matches. */
     private static Observed converge(ResourceContext ctx, Address a, String name, Map<String, Object> props) {
         IamClient iam = ctx.aws().iam();
-        Set<String> want = new HashSet<>(Props.strings(props, "managedPolicies"));
-        Set<String> have = new HashSet<>(iam.listAttachedRolePolicies(b -> b.roleName(name)).attachedPolicies().stream().map(AttachedPolicy::policyArn).toList());
-        for (String p : want) if (!have.contains(p)) iam.attachRolePolicy(b -> b.roleName(name).policyArn(p));
-        for (String p : have) if (!want.contains(p)) iam.detachRolePolicy(b -> b.roleName(name).policyArn(p));
+        if (props.containsKey("managedPolicies")) {
+            Set<String> want = new HashSet<>(Props.strings(props, "managedPolicies"));
+            Set<String> have = new HashSet<>(iam.listAttachedRolePolicies(b -> b.roleName(name)).attachedPolicies().stream().map(AttachedPolicy::policyArn).toList());
+            for (String p : want) if (!have.contains(p)) iam.attachRolePolicy(b -> b.roleName(name).policyArn(p));
+            for (String p : have) if (!want.contains(p)) iam.detachRolePolicy(b -> b.roleName(name).policyArn(p));
+        }
         if (a.name().equals("execution")) {
             List<String> arns = Props.strings(props, "secretArns");
             boolean exists = iam.listRolePolicies(b -> b.roleName(name)).policyNames().contains(Policies.SECRETS_POLICY_NAME);
