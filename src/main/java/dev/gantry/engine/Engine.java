@@ -58,10 +58,17 @@ public final class Engine {
 
     public boolean cancelled() { return cancelled.get(); }
 
-    /** Who the credentials belong to; the first AWS call of every command, so bad credentials fail fast. */
+    /**
+     * Who the credentials belong to, asked once and only when needed. Called directly, not through
+     * the scheduler, because handlers ask from inside their steps; the SDK retries throttling itself.
+     */
     public synchronized String accountId() {
         if (accountId == null) {
-            accountId = call(() -> aws.sts().getCallerIdentity().account(), "checking who your AWS credentials belong to");
+            try {
+                accountId = aws.sts().getCallerIdentity().account();
+            } catch (Exception e) {
+                throw AwsErrors.translate("checking who your AWS credentials belong to", e);
+            }
         }
         return accountId;
     }
@@ -71,7 +78,7 @@ public final class Engine {
             @Override public void rollout(RolloutSnapshot snapshot) { listener.on(new ApplyEvent.Rollout(at(), snapshot)); }
             @Override public void info(String message) { listener.on(new ApplyEvent.Info(at(), message)); }
         };
-        return new ResourceContext(aws, spec, accountId(), scheduler, secrets, progress);
+        return new ResourceContext(aws, spec, null, scheduler, secrets, progress, dev.gantry.resources.ReadCache.none(), this::accountId);
     }
 
     private Duration at() { return started == null ? Duration.ZERO : Duration.between(started, scheduler.now()); }

@@ -14,16 +14,29 @@ import java.util.Map;
  * shared between types during one refresh ({@link ReadCache#none()} outside a refresh).
  */
 public record ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets,
-                              ProgressSink progress, ReadCache reads) {
+                              ProgressSink progress, ReadCache reads, java.util.function.Supplier<String> accountLookup) {
 
     /** A context whose reads are never shared: what steps use. */
     public ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets, ProgressSink progress) {
-        this(aws, spec, accountId, time, secrets, progress, ReadCache.none());
+        this(aws, spec, accountId, time, secrets, progress, ReadCache.none(), null);
+    }
+
+    public ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets,
+                           ProgressSink progress, ReadCache reads) {
+        this(aws, spec, accountId, time, secrets, progress, reads, null);
+    }
+
+    /**
+     * The account id, asked of AWS only when a handler needs it (building an ARN, a client token):
+     * a refresh that needs none costs no STS call.
+     */
+    @Override public String accountId() {
+        return accountId != null || accountLookup == null ? accountId : accountLookup.get();
     }
 
     /** The same context with a new read cache: one per refresh, so no refresh sees another's reads. */
     public ResourceContext withFreshReads() {
-        return new ResourceContext(aws, spec, accountId, time, secrets, progress, ReadCache.fresh());
+        return new ResourceContext(aws, spec, accountId, time, secrets, progress, ReadCache.fresh(), accountLookup);
     }
 
     public static final String TAG_APP = "gantry:app";

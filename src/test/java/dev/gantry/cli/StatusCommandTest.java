@@ -160,10 +160,11 @@ class StatusCommandTest {
     @Test void no_credentials_exit_4() {
         Spec spec = DayTwoWorld.template("worker.yaml");
         DayTwoWorld w = new DayTwoWorld();
-        w.world.faults.deny("sts:GetCallerIdentity");
+        // Credentials that AWS refuses: every call is denied.
+        w.world.faults.deny("*");
 
         assertThat(w.run(spec, d -> StatusCommand.run(d, false, false))).isEqualTo(ExitCodes.NO_CREDENTIALS);
-        assertThat(w.err()).contains("error: while checking who your AWS credentials belong to").contains("fix: ");
+        assertThat(w.err()).contains("error: while").contains("not authorized").contains("fix: ");
     }
 
     @Test void a_spec_error_exits_2_before_touching_aws(@TempDir Path dir) throws Exception {

@@ -20,12 +20,12 @@ public final class SimFaults {
     public SimFaults serverErrors(double rate) { this.serverErrorRate = rate; return this; }
     /** The Nth mutating call takes effect, then the caller gets {@link SimulatedCrash} instead of a response. */
     public SimFaults crashAfterMutation(long n) { this.crashAfter = n; return this; }
-    /** Deny an action such as {@code ec2:CreateNatGateway} to gantry's own credentials. */
+    /** Deny an action such as {@code ec2:CreateNatGateway} to gantry's own credentials; {@code *} denies every call. */
     public SimFaults deny(String action) { denied.add(action); return this; }
     public SimFaults clear() { throttleRate = 0; serverErrorRate = 0; crashAfter = -1; denied.clear(); return this; }
 
     void beforeCall(String action, SimErrors.Factory err) {
-        if (denied.contains(action)) {
+        if (denied.contains(action) || denied.contains("*")) {
             throw err.create(403, "AccessDenied" + (action.startsWith("ec2:") ? "" : "Exception"),
                     "User: arn:aws:iam::123456789012:user/gantry is not authorized to perform: " + action);
         }

@@ -97,13 +97,17 @@ final class RoleType implements ResourceType {
      * planner compares like with like. ARNs the spec does not name come last, sorted.
      */
     static List<String> inSpecOrder(ResourceContext ctx, List<String> arns) {
+        // Managed parameters are matched by the end of their ARN (":parameter/NAME"), so ordering
+        // needs no account id (and no STS call during a refresh).
         List<String> order = new ArrayList<>();
         for (SecretRef s : ctx.spec().task().secrets().values()) {
-            order.add(s.managed() ? "arn:aws:ssm:" + ctx.region() + ":" + ctx.accountId() + ":parameter"
-                    + (s.parameter().startsWith("/") ? "" : "/") + s.parameter() : s.parameter());
+            order.add(s.managed() ? ":parameter" + (s.parameter().startsWith("/") ? "" : "/") + s.parameter() : s.parameter());
         }
-        return arns.stream().distinct().sorted(Comparator.comparingInt((String x) -> order.contains(x) ? order.indexOf(x) : Integer.MAX_VALUE)
-                .thenComparing(Comparator.naturalOrder())).toList();
+        java.util.function.ToIntFunction<String> rank = arn -> {
+            for (int i = 0; i < order.size(); i++) if (arn.equals(order.get(i)) || arn.endsWith(order.get(i))) return i;
+            return Integer.MAX_VALUE;
+        };
+        return arns.stream().distinct().sorted(Comparator.comparingInt(rank).thenComparing(Comparator.naturalOrder())).toList();
     }
 
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
