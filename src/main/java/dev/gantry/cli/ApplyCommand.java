@@ -11,7 +11,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,23 +23,13 @@ public final class ApplyCommand implements Callable<Integer> {
     @ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global;
 
-    @Option(names = {"-f", "--file"}, defaultValue = "gantry.yaml", paramLabel = "FILE", description = "The spec (default: ${DEFAULT-VALUE}).")
-    Path file;
-
-    @Option(names = {"-y", "--yes"}, description = "Apply without asking (CI).")
-    boolean yes;
+    @Mixin RunOptions run = new RunOptions();
 
     @Option(names = "--secret", paramLabel = "NAME=@FILE", description = "Value of a managed secret, read from FILE. Or set GANTRY_SECRET_NAME.")
     List<String> secrets = new ArrayList<>();
 
     @Option(names = "--allow-replace", description = "Allow replacing the VPC or the load balancer (downtime).")
     boolean allowReplace;
-
-    @Option(names = "--force-unlock", description = "Break a lock left by an apply that died.")
-    boolean forceUnlock;
-
-    @Option(names = "--output", defaultValue = "text", paramLabel = "text|json", description = "text (default) or json: one JSON object per event.")
-    String output;
 
     /** Values gantry already holds for this run (typed into the wizard just before "Save and apply"). */
     SecretValues preset = SecretValues.none();
@@ -68,15 +57,13 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Map<String, String> env = parent.env();
-        if (!output.equals("text") && !output.equals("json")) {
-            System.err.println("--output must be text or json, not " + output);
-            return ExitCodes.INVALID_INPUT;
-        }
-        Spec spec = SpecFile.load(file, global.region, System.err);
-        if (spec == null) return ExitCodes.INVALID_INPUT;
         boolean interactive = EngineRun.interactive(env);
-        if (!yes && !interactive) {
-            System.err.println("apply needs confirmation, and there is no terminal to ask on: run again with --yes");
+        // The spec's own problems first: they are what the person came to fix.
+        Spec spec = SpecFile.load(run.file, global.region, System.err);
+        if (spec == null) return ExitCodes.INVALID_INPUT;
+        String bad = run.problem("apply", interactive);
+        if (bad != null) {
+            System.err.println(bad);
             return ExitCodes.INVALID_INPUT;
         }
         List<String> problems = new ArrayList<>();
@@ -88,15 +75,15 @@ public final class ApplyCommand implements Callable<Integer> {
         SecretInputs inputs = new SecretInputs(files, env, interactive ? SecretPrompt::ask : null);
         SecretValues given = name -> preset.value(name).or(() -> inputs.value(name));
         SecretValues values = global.simulate ? rehearsal(given) : given;
-        String resume = "gantry apply -f " + file + (global.simulate ? " --simulate" : "") + (yes ? " --yes" : "");
+        String resume = run.resume("apply", global.simulate);
         try (Session session = EngineRun.open(global, spec, env)) {
             Operation op = Operation.apply(spec.app(), spec.region());
-            try (Views views = new Views(op, output, global, env, session)) {
+            try (Views views = new Views(op, run.output, global, env, session)) {
                 Engine engine = EngineRun.engine(session, values, views.listener());
                 views.attach(engine);
                 try (Interrupts ignored = Interrupts.install(engine)) {
-                    EngineOptions options = new EngineOptions(allowReplace, forceUnlock,
-                            views.confirmation(yes, "Apply these changes?", output.equals("json")),
+                    EngineOptions options = new EngineOptions(allowReplace, run.forceUnlock,
+                            views.confirmation(run.yes, "Apply these changes?", run.json()),
                             Holder.describe(env), java.util.Set.of(), resume)
                             .withStaleLockCheck(h -> Holder.deadHere(h, env));
                     ApplyResult result = engine.apply(spec, options);

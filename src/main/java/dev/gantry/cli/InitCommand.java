@@ -224,10 +224,10 @@ public final class InitCommand implements Callable<Integer> {
         apply.parent = parent != null ? parent : new GantryCommand(env());
         apply.global = global;
         apply.global.simulate = simulate;
-        apply.file = file;
-        apply.output = "text";
+        apply.run.file = file;
+        apply.run.output = "text";
         // Choosing "Save and apply" was the confirmation when there is no terminal to ask again on.
-        apply.yes = System.console() == null;
+        apply.run.yes = System.console() == null;
         apply.preset = secret -> java.util.Optional.ofNullable(typed.get(secret)).map(char[]::clone);
         return apply.call();
     }
