@@ -144,9 +144,10 @@ class InitCommandTest {
         Result r = run(String.join("\n", "", "billing", "q", "y") + "\n", "-f", file.toString());
         assertThat(r.out()).contains("Draft saved to " + file + ". Continue with: gantry init -f " + file);
         assertThat(Files.readString(file)).startsWith("# DRAFT");
-        // Every answer left is valid by default, so the draft reopens on the review.
-        Result again = run("save\n", "-f", file.toString());
-        assertThat(again.out()).contains("Continuing the draft in " + file).contains("── 11 of 11 · Review");
+        // It reopens where it was left, with the name kept; Enter then takes every default up to the review.
+        Result again = run("\n".repeat(40), "-f", file.toString());
+        assertThat(again.out()).contains("Continuing the draft " + file + " at App.").contains("App name [billing]:")
+                .contains("── 11 of 11 · Review");
         assertThat(again.code()).isZero();
         assertThat(SpecLoader.load(file).app()).isEqualTo("billing");
         assertThat(Files.readString(file)).doesNotContain("DRAFT");

@@ -69,11 +69,11 @@ public final class LinePrompter {
 
     private Outcome loop() {
         println("gantry init writes " + session.fileName() + ". At any prompt: ? explains, < goes back, q quits.");
-        if (session.editing()) jumpMenu();
-        else if (session.resumingDraft()) {
-            println("Continuing the draft in " + session.fileName() + ".");
-            flow.jump(session.firstUnfinished());
-        }
+        if (session.resumingDraft()) {
+            println("Continuing the draft " + session.draftName() + (session.editing() ? " of " + session.fileName() : "")
+                    + " at " + session.resumeAt().title() + ".");
+            flow.jump(session.resumeAt());
+        } else if (session.editing()) jumpMenu();
         while (true) {
             Section s = flow.current();
             if (s == Section.REVIEW) {
@@ -221,7 +221,10 @@ public final class LinePrompter {
         Map<String, String> entries = new LinkedHashMap<>(Values.pairs(flow.get(q.id())));
         println(q.title() + ": " + (entries.isEmpty() ? "none yet" : ""));
         entries.forEach((k, v) -> println("    " + k + "=" + v));
-        println("  Type NAME=VALUE to add or change, -NAME to remove; an empty line finishes.");
+        println(q.id().equals("task.secrets")
+                ? "  Type NAME=PARAMETER (e.g. DB_PASSWORD=/" + flow.get("app") + "/db-password) to add or change, -NAME to remove;"
+                        + "\n  an empty line finishes. Each value is asked afterwards, hidden, and never written to the file."
+                : "  Type NAME=VALUE to add or change, -NAME to remove; an empty line finishes.");
         Lookup<List<Choice>> found = q.hasSuggestions() ? q.suggestions(flow) : null;
         if (found != null && found.ok() && !found.value().isEmpty()) {
             println("  Existing parameters (Tab completes):");
