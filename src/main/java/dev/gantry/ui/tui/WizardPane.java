@@ -18,7 +18,7 @@ final class WizardPane {
         out.add("");
         String d = q.defaultValue(flow);
         if (d != null && !d.isEmpty()) out.addAll(LineWrap.wrap("Default: " + q.shown(d, flow), width));
-        if (!q.flags().isEmpty()) out.add("Flag: " + String.join(" ", q.flags()));
+        if (!q.flags().isEmpty()) out.addAll(LineWrap.wrap((q.flags().size() > 1 ? "Flags: " : "Flag: ") + String.join(", ", q.flags()), width));
         if (q.hasSuggestions()) {
             Lookup<?> found = q.suggestions(flow);
             if (!found.ok()) out.addAll(LineWrap.wrap("Look-up: " + found.unavailable() + "; type the value.", width));

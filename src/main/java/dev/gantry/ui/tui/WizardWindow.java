@@ -104,6 +104,8 @@ public final class WizardWindow extends BasicWindow {
         compact = rows < 34;
     }
 
+    WizardSession session() { return session; }
+
     /** How the wizard ended; null while it is still open. */
     public Outcome outcome() { return outcome; }
 
@@ -226,6 +228,12 @@ public final class WizardWindow extends BasicWindow {
         else parts.add("↑/↓ pick");
         // Dropped from the end on a narrow screen, so the most needed keys come first.
         parts.addAll(List.of("Tab next", "PgDn next screen", "F1 help", "Esc quit", "PgUp back"));
+        return fit(parts);
+    }
+
+    /** Key hints joined by " · ", dropping the last ones until the line fits the screen. */
+    private String fit(List<String> hints) {
+        List<String> parts = new ArrayList<>(hints);
         String line = String.join(" · ", parts);
         while (line.length() > cols - 1 && parts.size() > 1) {
             parts.remove(parts.size() - 1);
@@ -515,9 +523,10 @@ public final class WizardWindow extends BasicWindow {
         middle.addComponent(left.setPreferredSize(new TerminalSize(leftWidth, Math.max(5, rows - 8))));
         middle.addComponent(right.withBorder(Borders.singleLine("Estimate and resources")));
         status = new Label("");
-        Panel bottom = new Panel(new LinearLayout());
+        Panel bottom = new Panel(new LinearLayout().setSpacing(0));
         bottom.addComponent(status);
         bottom.addComponent(buttons);
+        bottom.addComponent(new Label(fit(List.of("Tab next box or button", "↑/↓ scroll the box", "Enter picks", "Esc quit"))));
         setComponent(frame(middle, bottom));
         setFocusedInteractable(first);
     }
