@@ -12,7 +12,7 @@ final class FlagAnswers {
     private FlagAnswers() {}
 
     /** Switches: flags whose presence is the answer. */
-    static final Map<String, String> SWITCHES = Map.of(
+    private static final Map<String, String> SWITCHES = Map.of(
             "--rollback", "true",
             "--no-rollback", "false",
             "--load-balancer", "yes",
@@ -21,6 +21,9 @@ final class FlagAnswers {
             "--no-container-insights", "false",
             "--no-certificate", "none",
             "--no-dns", "no");
+
+    /** The answer a switch flag gives (--no-dns → no); null for a flag that takes a value. */
+    static String switchValue(String flag) { return SWITCHES.get(flag); }
 
     static List<String> apply(WizardFlow flow, Map<String, List<String>> flags) {
         List<String> errors = new ArrayList<>();
