@@ -89,7 +89,8 @@ public final class InitCommand implements Callable<Integer> {
     public InitCommand(InitIo io) { this.io = io; }
 
     @Override public Integer call() {
-        Facts facts = new Facts(lookups(), defaultRegion());
+        Path folder = file.toAbsolutePath().getParent();
+        Facts facts = new Facts(lookups(), defaultRegion()).inFolder(folder == null || folder.getFileName() == null ? null : folder.getFileName().toString());
         WizardSession session;
         try {
             session = WizardSession.open(SpecStore.file(file), facts, Prices.embedded());

@@ -29,7 +29,8 @@ final class EdgeQuestions {
                         .explain("""
                                 The load balancer requests this path on every task every few seconds; only a \
                                 200–399 answer counts as healthy, and unhealthy tasks are replaced. Use a cheap \
-                                endpoint such as /healthz. Must start with /. Default /.""")
+                                endpoint such as /healthz. Must start with /. Default /. (Kubernetes: the \
+                                readinessProbe.)""")
                         .defaults("/")
                         .validate(Checks::healthCheckPath)
                         .when(EdgeQuestions::lb, "a load balancer")
@@ -41,7 +42,7 @@ final class EdgeQuestions {
                                 The addresses allowed to reach the load balancer. 0.0.0.0/0 is everyone: right \
                                 for a public site. For an internal tool, list your office or VPN ranges \
                                 (e.g. 203.0.113.0/24). Tasks themselves only accept the load balancer. \
-                                Default everyone.""")
+                                Default everyone. (Kubernetes: security groups act as a NetworkPolicy.)""")
                         .defaults("0.0.0.0/0")
                         .validate(Checks::cidrList)
                         .when(EdgeQuestions::lb, "a load balancer")

@@ -180,9 +180,18 @@ class InitCommandTest {
 
     @Test
     void yesWithoutARequiredAnswerSaysWhichFlagToPass() {
-        Result r = run("", "-f", dir.resolve("x.yaml").toString(), "--yes");
+        // A folder whose name cannot become an app name gives no default.
+        Result r = run("", "-f", dir.resolve("2024").resolve("x.yaml").toString(), "--yes");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("gantry init: app: an app name is required (e.g. hello)").contains("fix: pass --app");
+    }
+
+    @Test
+    void theAppNameDefaultsToTheFoldersNameMadeValid() throws Exception {
+        Path file = dir.resolve("My Billing_API").resolve("gantry.yaml");
+        Result r = run("", "-f", file.toString(), "--yes");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(SpecLoader.load(file).app()).isEqualTo("my-billing-api");
     }
 
     @Test

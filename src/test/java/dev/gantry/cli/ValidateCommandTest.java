@@ -126,4 +126,13 @@ class ValidateCommandTest {
         assertThat(colored.toString()).contains("\u001b[");
         assertThat(colored.toString().replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(d.render() + System.lineSeparator());
     }
+
+    @Test
+    void planHelpSaysWhatEachPieceHeadingIsInKubernetesTerms() {
+        assertThat(run("plan", "--help")).isZero();
+        assertThat(out.toString()).contains("The plan is grouped by piece; in Kubernetes terms:")
+                .contains("Task           task definition ≈ Pod spec").contains("Service        ECS service ≈ Deployment")
+                .contains("target group + listeners ≈ Service + Ingress").contains("SSM SecureString ≈ Secret, but encrypted at rest");
+        assertThat(err.toString()).doesNotContain("WARN");
+    }
 }

@@ -118,7 +118,7 @@ public final class LinePrompter {
     private Nav askSection(Section s) {
         println("");
         println("── " + s.stepIndicator() + " · " + s.title() + " " + "─".repeat(Math.max(3, 60 - s.title().length())));
-        LineWrap.wrap(s.intro(), WIDTH).forEach(this::println);
+        LineWrap.wrap(s.introForKubernetesUsers(), WIDTH).forEach(this::println);
         if (s == Section.WELCOME) welcomeNotes();
         int i = 0;
         while (true) {

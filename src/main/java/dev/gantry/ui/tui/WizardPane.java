@@ -23,11 +23,16 @@ final class WizardPane {
             Lookup<?> found = q.suggestions(flow);
             if (!found.ok()) out.addAll(LineWrap.wrap("Look-up: " + found.unavailable() + "; type the value.", width));
         }
+        // On a short screen the intro is not shown: the pane carries the Kubernetes counterpart.
+        if (q.section().kubernetes() != null) {
+            out.add("");
+            out.addAll(LineWrap.wrap(q.section().kubernetes(), width));
+        }
         return out;
     }
 
     static List<String> forSection(Section s, int width) {
-        List<String> out = new ArrayList<>(LineWrap.wrap(s.intro(), width));
+        List<String> out = new ArrayList<>(LineWrap.wrap(s.introForKubernetesUsers(), width));
         out.add("");
         out.addAll(LineWrap.wrap("Tab moves between fields and buttons; Space or Enter picks an option; F1 help; Esc quits.", width));
         return out;

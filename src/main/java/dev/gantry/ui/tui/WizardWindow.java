@@ -137,7 +137,7 @@ public final class WizardWindow extends BasicWindow {
         paneFor = null;
         Panel left = new Panel(new LinearLayout().setSpacing(0));
         if (!compact) {
-            left.addComponent(new Label(String.join("\n", LineWrap.wrap(s.intro(), leftWidth))));
+            left.addComponent(new Label(String.join("\n", LineWrap.wrap(s.introForKubernetesUsers(), leftWidth))));
             left.addComponent(new EmptySpace());
         }
         if (s == Section.WELCOME) welcome(left);
@@ -424,7 +424,7 @@ public final class WizardWindow extends BasicWindow {
         view = this::showHelp;
         escape = this::showSection;
         Section s = flow.current();
-        List<String> lines = new ArrayList<>(LineWrap.wrap(s.title() + ": " + s.intro(), cols - 6));
+        List<String> lines = new ArrayList<>(LineWrap.wrap(s.title() + ": " + s.introForKubernetesUsers(), cols - 6));
         for (Question q : flow.questions(s)) {
             lines.add("");
             lines.add(q.title());
