@@ -37,7 +37,7 @@ public final class CommentKeeper {
         CommentLayout before, after;
         try {
             before = CommentLayout.of(original);
-            after = CommentLayout.of(rewritten);
+            after = CommentLayout.of(listsShapedAsBefore(before, rewritten));
         } catch (RuntimeException notYaml) {
             return new Kept(rewritten, everyUserComment(original));
         }
@@ -62,6 +62,31 @@ public final class CommentKeeper {
             }
         }
         return new Kept(out.toString(), dropped(before, placed, after));
+    }
+
+    /**
+     * gantry writes lists on one line ({@code [a, b]}); a list the person wrote one item per line
+     * stays that way, so the comments on its items keep a line to stay on.
+     */
+    private static String listsShapedAsBefore(CommentLayout before, String rewritten) {
+        if (before.blockLists.isEmpty()) return rewritten;
+        CommentLayout written = CommentLayout.of(rewritten);
+        List<String> lines = new ArrayList<>(List.of(rewritten.split("\n", -1)));
+        written.flowLists.entrySet().stream()
+                .filter(e -> before.blockLists.contains(e.getKey()) && !e.getValue().items().isEmpty())
+                .sorted((a, b) -> b.getValue().line() - a.getValue().line())
+                .forEach(e -> {
+                    CommentLayout.FlowList list = e.getValue();
+                    String line = lines.get(list.line() - 1);
+                    String indent = line.substring(0, line.length() - line.stripLeading().length());
+                    String after = line.substring(list.close() + 1).strip();
+                    List<String> block = new ArrayList<>();
+                    block.add(line.substring(0, list.open()).stripTrailing() + (after.isEmpty() ? "" : "  " + after));
+                    list.items().forEach(item -> block.add(indent + "  - " + item));
+                    lines.remove(list.line() - 1);
+                    lines.addAll(list.line() - 1, block);
+                });
+        return String.join("\n", lines);
     }
 
     /** The old block with gantry's explanations swapped for the new ones; the new block alone when the person wrote none of it. */

@@ -52,8 +52,15 @@ final class CommentLayout {
         String commentAsWritten() { return eol < 0 ? "" : text.substring(body().length()); }
     }
 
+    /** A list written {@code key: [a, "b c"]} on one line: where its brackets are and each item as written. */
+    record FlowList(int line, int open, int close, List<String> items) {}
+
     final List<Piece> pieces = new ArrayList<>();
     final java.util.Set<String> paths = new java.util.HashSet<>();
+    /** Lists written one item per line ({@code - a}), by path. */
+    final java.util.Set<String> blockLists = new java.util.HashSet<>();
+    /** Lists of plain values written on one line, by path. */
+    final Map<String, FlowList> flowLists = new HashMap<>();
 
     private final String[] lines;
     private final Deque<Frame> stack = new ArrayDeque<>();
@@ -69,6 +76,9 @@ final class CommentLayout {
         final String path;
         final boolean map, flow;
         final int childColumn;
+        final List<String> items = new ArrayList<>();
+        boolean onlyScalars = true;
+        int startLine;
         boolean expectKey = true;
         int index;
         String key;
@@ -109,12 +119,23 @@ final class CommentLayout {
                 boolean flow = s.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
                 String path = stack.isEmpty() ? "" : valuePath(null);
                 if (!stack.isEmpty() && !stack.peek().map && !stack.peek().flow) anchor(path, line, stack.peek().childColumn);
-                stack.push(new Frame(path, s instanceof MappingStartEvent, flow || insideFlow(), column));
+                if (!stack.isEmpty()) stack.peek().onlyScalars = false;
+                Frame f = new Frame(path, s instanceof MappingStartEvent, flow || insideFlow(), column);
+                f.startLine = line;
+                if (!f.map && !flow) blockLists.add(path);
+                stack.push(f);
             } else if (e instanceof ScalarEvent s) {
+                if (!stack.isEmpty() && !stack.peek().map && line == e.getEndMark().getLine() + 1) {
+                    stack.peek().items.add(lines[line - 1].substring(column, e.getEndMark().getColumn()));
+                }
                 scalar(s.getValue(), line, column);
             } else if (e.is(Event.ID.MappingEnd) || e.is(Event.ID.SequenceEnd)) {
                 Frame f = stack.pop();
                 if (!f.flow) closed.add(f);
+                int endLine = e.getEndMark().getLine() + 1;
+                if (!f.map && f.flow && f.onlyScalars && f.startLine == endLine && !stack.isEmpty() && stack.peek().map && !stack.peek().flow) {
+                    flowLists.put(f.path, new FlowList(line, f.childColumn, column, List.copyOf(f.items)));
+                }
                 valueDone();
             } else if (e.is(Event.ID.DocumentEnd)) {
                 resolve(null, -1, lines.length + 1);

@@ -177,6 +177,30 @@ class CommentKeeperTest {
     }
 
     @Test
+    void aListWrittenOneItemPerLineStaysSoWithTheCommentsOnItsItems() throws Exception {
+        String text = rewritten(EVERYWHERE).replace("  allowedCidrs: [0.0.0.0/0]\n", """
+                  # who may connect
+                  allowedCidrs:  # VPN ranges only
+                    # office
+                    - 10.0.0.0/8  # HQ
+                    - 192.168.0.0/16  # lab, going away
+                    # end of the VPN list
+                """).replace("  port: 80  # the port the container listens on\n", """
+                  port: 80  # the port the container listens on
+                  command:
+                    - sh  # the shell
+                    - "-c"
+                    - "echo #1 && serve"  # quoted on purpose
+                """);
+        String edited = text.replace("    - 192.168.0.0/16  # lab, going away\n", "    - 172.16.0.0/12\n");
+        CommentKeeper.Kept kept = CommentKeeper.keep(text, rewritten(edited));
+        assertThat(kept.text()).isEqualTo(edited);
+        assertThat(kept.dropped()).extracting(CommentKeeper.Dropped::describe)
+                .containsExactly("line 61: \"# lab, going away\" (loadBalancer.allowedCidrs[192.168.0.0/16])");
+        assertThat(SpecLoader.load("gantry.yaml", kept.text())).isEqualTo(SpecLoader.load("gantry.yaml", edited));
+    }
+
+    @Test
     void textThatIsNotYamlKeepsNothingAndSaysSo() {
         CommentKeeper.Kept kept = CommentKeeper.keep("app: [unclosed\n# mine\n", "app: x\n");
         assertThat(kept.text()).isEqualTo("app: x\n");
