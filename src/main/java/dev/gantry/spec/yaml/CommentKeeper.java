@@ -34,6 +34,7 @@ public final class CommentKeeper {
     public record Kept(String text, List<Dropped> dropped) {}
 
     public static Kept keep(String original, String rewritten) {
+        original = original.replace("\r\n", "\n");
         CommentLayout before, after;
         try {
             before = CommentLayout.of(original);
