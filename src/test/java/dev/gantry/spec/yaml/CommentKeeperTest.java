@@ -231,6 +231,55 @@ class CommentKeeperTest {
         }
     }
 
+    /**
+     * Comments at any indentation between any two lines (and after values): the kept text always
+     * loads as exactly the new spec, and every comment is either in it, once, or listed as dropped.
+     */
+    @Test
+    void whereverCommentsAreNoValueChangesAndNoCommentIsLostSilently() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        List<String> texts = new ArrayList<>();
+        for (Path t : templates()) texts.add(Files.readString(t));
+        texts.add(SpecWriter.write(RoundTripTest.maximal()));
+        int droppedInAll = 0;
+        for (String text : texts) {
+            for (int round = 0; round < 20; round++) {
+                StringBuilder b = new StringBuilder();
+                List<String> mine = new ArrayList<>();
+                for (String line : text.split("\n")) {
+                    if (random.nextInt(3) == 0) {
+                        String c = "# mine " + mine.size();
+                        mine.add(c);
+                        b.append(" ".repeat(2 * random.nextInt(4))).append(c).append('\n');
+                    }
+                    b.append(line);
+                    if (!line.contains("#") && !line.isBlank() && random.nextInt(3) == 0) {
+                        String c = "# mine " + mine.size();
+                        mine.add(c);
+                        b.append("  ").append(c);
+                    }
+                    b.append('\n');
+                }
+                String annotated = b.toString();
+                boolean dropDns = round % 2 == 1;
+                String edited = rewritten(dropDns ? text.replaceAll("(?s)\n# A record in your Route53.*?record: [^\n]*\n", "\n")
+                        : text.replace("desiredCount: 2", "desiredCount: 5"));
+                CommentKeeper.Kept kept = CommentKeeper.keep(annotated, edited);
+                assertThat(SpecLoader.load("gantry.yaml", kept.text())).isEqualTo(SpecLoader.load("gantry.yaml", edited));
+                List<String> dropped = kept.dropped().stream().map(CommentKeeper.Dropped::comment).toList();
+                for (String c : mine) {
+                    long times = kept.text().lines().filter(l -> l.endsWith(c)).count();
+                    assertThat(times + (dropped.contains(c) ? 1 : 0)).as(c + " in\n" + annotated).isEqualTo(1);
+                }
+                assertThat(kept.dropped()).allSatisfy(d -> assertThat(d.path()).startsWith("dns"));
+                if (!dropDns) assertThat(dropped).isEmpty();
+                if (dropDns && text.contains("\ndns:")) assertThat(edited).doesNotContain("\ndns:");
+                droppedInAll += dropped.size();
+            }
+        }
+        assertThat(droppedInAll).isPositive();
+    }
+
     static List<Path> templates() throws Exception {
         try (var s = Files.list(Path.of("templates"))) {
             return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
