@@ -390,12 +390,19 @@ public final class WizardWindow extends BasicWindow {
         Panel middle = new Panel(new LinearLayout(Direction.HORIZONTAL));
         middle.addComponent(left.setPreferredSize(new TerminalSize(leftWidth, Math.max(5, rows - 8))));
         middle.addComponent(right.withBorder(Borders.singleLine("Estimate and resources")));
-        status = new Label("");
+        status = new Label(errs.isEmpty() ? droppedCommentsHint() : "");
         Panel bottom = new Panel(new LinearLayout());
         bottom.addComponent(status);
         bottom.addComponent(buttons);
         setComponent(frame(middle, bottom));
         setFocusedInteractable(first);
+    }
+
+    /** One line on the Review screen when saving would drop comments; Save then lists them above the diff. */
+    private String droppedCommentsHint() {
+        int n = session.droppedComments().size();
+        return n == 0 ? "" : "! " + n + (n == 1 ? " comment of yours is on a removed key" : " comments of yours are on removed keys")
+                + ": Save lists them before writing.";
     }
 
     private Section firstBad() {

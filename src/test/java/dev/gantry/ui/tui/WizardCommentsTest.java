@@ -24,6 +24,7 @@ class WizardCommentsTest {
         d.key(KeyType.Enter);
         d.key(KeyType.ArrowDown, KeyType.Enter).key(KeyType.PageDown);
         assertThat(d.lines().get(0)).startsWith("gantry init · 11 of 11 · Review");
+        assertThat(d.text()).contains("! 5 comments of yours are on removed keys: Save lists them before writing.");
         d.key(KeyType.Enter);
         List<String> lines = d.lines();
         assertThat(lines.get(0)).isEqualTo("Changes to gantry.yaml (- old, + new):");
