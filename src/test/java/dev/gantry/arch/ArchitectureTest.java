@@ -90,6 +90,12 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    @Test void the_shared_views_and_the_wizard_need_no_terminal_library() {
+        noClasses().that().resideInAnyPackage("dev.gantry.ui", "dev.gantry.wizard..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.googlecode.lanterna..", "org.jline..")
+                .check(MAIN);
+    }
+
     @Test void the_spec_and_the_planner_never_call_aws() {
         noClasses().that().resideInAnyPackage("dev.gantry.spec..", "dev.gantry.plan..", "dev.gantry.cost..", "dev.gantry.wizard..")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..")
