@@ -4,7 +4,7 @@ import com.googlecode.lanterna.input.KeyType;
 import dev.gantry.testing.CommentedSpecs;
 import dev.gantry.wizard.Facts;
 import dev.gantry.wizard.Outcome;
-import dev.gantry.wizard.Prices;
+import dev.gantry.cost.Prices;
 import dev.gantry.wizard.SpecStore;
 import dev.gantry.wizard.WizardSession;
 import org.junit.jupiter.api.Test;
