@@ -56,7 +56,6 @@ final class CommentLayout {
     record FlowList(int line, int open, int close, List<String> items) {}
 
     final List<Piece> pieces = new ArrayList<>();
-    final java.util.Set<String> paths = new java.util.HashSet<>();
     /** Lists written one item per line ({@code - a}), by path. */
     final java.util.Set<String> blockLists = new java.util.HashSet<>();
     /** Lists of plain values written on one line, by path. */
@@ -104,8 +103,6 @@ final class CommentLayout {
         return l;
     }
 
-    int lineCount() { return lines.length; }
-
     private void read(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setProcessComments(true);
@@ -126,7 +123,7 @@ final class CommentLayout {
                 stack.push(f);
             } else if (e instanceof ScalarEvent s) {
                 if (!stack.isEmpty() && !stack.peek().map && line == e.getEndMark().getLine() + 1) {
-                    stack.peek().items.add(lines[line - 1].substring(column, e.getEndMark().getColumn()));
+                    stack.peek().items.add(lines[line - 1].substring(charAt(line, column), charAt(line, e.getEndMark().getColumn())));
                 }
                 scalar(s.getValue(), line, column);
             } else if (e.is(Event.ID.MappingEnd) || e.is(Event.ID.SequenceEnd)) {
@@ -134,7 +131,7 @@ final class CommentLayout {
                 if (!f.flow) closed.add(f);
                 int endLine = e.getEndMark().getLine() + 1;
                 if (!f.map && f.flow && f.onlyScalars && f.startLine == endLine && !stack.isEmpty() && stack.peek().map && !stack.peek().flow) {
-                    flowLists.put(f.path, new FlowList(line, f.childColumn, column, List.copyOf(f.items)));
+                    flowLists.put(f.path, new FlowList(line, charAt(line, f.childColumn), charAt(line, column), List.copyOf(f.items)));
                 }
                 valueDone();
             } else if (e.is(Event.ID.DocumentEnd)) {
@@ -146,11 +143,17 @@ final class CommentLayout {
         contentUpTo(lines.length);
     }
 
+    /** SnakeYAML counts columns in code points; Java strings index chars (an emoji is two). */
+    private int charAt(int line, int column) {
+        String s = lines[line - 1];
+        return s.offsetByCodePoints(0, Math.min(column, s.codePointCount(0, s.length())));
+    }
+
     private boolean insideFlow() { return !stack.isEmpty() && stack.peek().flow; }
 
     private void comment(CommentEvent c, int line, int column) {
         if (c.getCommentType() == CommentType.IN_LINE) {
-            eolColumn.putIfAbsent(line, column);
+            eolColumn.putIfAbsent(line, charAt(line, column));
             if (lastAnchor != null) lineAnchor.putIfAbsent(line, lastAnchor);
         } else if (line <= lines.length) {
             boolean blank = c.getCommentType() == CommentType.BLANK_LINE;
@@ -165,7 +168,6 @@ final class CommentLayout {
             String path = top.path.isEmpty() ? value : top.path + "." + value;
             if (!top.flow) anchor(path, line, column);
             top.expectKey = false;
-            top.index++;
             top.key = path;
             return;
         }
@@ -190,7 +192,6 @@ final class CommentLayout {
 
     private void anchor(String path, int line, int column) {
         resolve(path, column, line);
-        paths.add(path);
         lineAnchor.put(line, path);
         lastAnchor = path;
     }

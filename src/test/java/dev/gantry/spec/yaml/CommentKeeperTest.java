@@ -201,6 +201,15 @@ class CommentKeeperTest {
     }
 
     @Test
+    void wideCharactersBeforeACommentDoNotShiftIt() throws Exception {
+        String text = rewritten(EVERYWHERE).replace("    APP_ENV: production\n", "    APP_ENV: \"🚀 prod\"  # 🚀 launch\n")
+                .replace("  allowedCidrs: [0.0.0.0/0]\n", "  allowedCidrs:\n    - 0.0.0.0/0  # all 🌍\n");
+        CommentKeeper.Kept kept = CommentKeeper.keep(text, rewritten(text.replace("desiredCount: 2", "desiredCount: 3")));
+        assertThat(kept.text()).contains("    APP_ENV: \"🚀 prod\"  # 🚀 launch\n").contains("  allowedCidrs:\n    - 0.0.0.0/0  # all 🌍\n");
+        assertThat(kept.dropped()).isEmpty();
+    }
+
+    @Test
     void textThatIsNotYamlKeepsNothingAndSaysSo() {
         CommentKeeper.Kept kept = CommentKeeper.keep("app: [unclosed\n# mine\n", "app: x\n");
         assertThat(kept.text()).isEqualTo("app: x\n");
