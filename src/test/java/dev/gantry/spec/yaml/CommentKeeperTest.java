@@ -210,6 +210,16 @@ class CommentKeeperTest {
     }
 
     @Test
+    void windowsLineEndsAndAMissingLastNewlineChangeNothing() throws Exception {
+        String edited = EVERYWHERE.replace("cpu: 256", "cpu: 512").replace("memory: 512", "memory: 1024");
+        String gantrys = rewritten(edited);
+        String expected = CommentKeeper.keep(EVERYWHERE, gantrys).text();
+        assertThat(CommentKeeper.keep(EVERYWHERE.replace("\n", "\r\n"), gantrys).text()).isEqualTo(expected);
+        assertThat(CommentKeeper.keep(EVERYWHERE.stripTrailing(), gantrys).text()).isEqualTo(expected);
+        assertThat(expected).isEqualTo(edited);
+    }
+
+    @Test
     void textThatIsNotYamlKeepsNothingAndSaysSo() {
         CommentKeeper.Kept kept = CommentKeeper.keep("app: [unclosed\n# mine\n", "app: x\n");
         assertThat(kept.text()).isEqualTo("app: x\n");
