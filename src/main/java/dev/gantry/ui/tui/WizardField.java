@@ -10,7 +10,7 @@ import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.RadioBoxList;
 import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.SGR;
-import dev.gantry.ui.line.LineWrap;
+import dev.gantry.ui.LineWrap;
 import dev.gantry.wizard.Choice;
 import dev.gantry.wizard.Kind;
 import dev.gantry.wizard.Question;

@@ -4,7 +4,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.gantry.spec.yaml.SpecWriter;
 import dev.gantry.wizard.Facts;
-import dev.gantry.wizard.Prices;
+import dev.gantry.cost.Prices;
 import dev.gantry.wizard.SpecStore;
 import dev.gantry.wizard.WizardFlow;
 import dev.gantry.wizard.WizardSession;

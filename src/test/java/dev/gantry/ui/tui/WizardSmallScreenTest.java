@@ -3,7 +3,7 @@ package dev.gantry.ui.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.gantry.wizard.Facts;
-import dev.gantry.wizard.Prices;
+import dev.gantry.cost.Prices;
 import dev.gantry.wizard.Question;
 import dev.gantry.wizard.Section;
 import dev.gantry.wizard.SpecStore;
