@@ -95,6 +95,12 @@ public final class LinePrompter {
     private void jumpMenu() {
         println("");
         println("Editing " + session.fileName() + ". Jump to a section, or press Enter to walk through all:");
+        try {
+            String pending = session.pendingDraft();
+            if (pending != null) println("(An unfinished edit is saved in " + pending + ": q, then gantry init -f " + pending + " continues it.)");
+        } catch (IOException e) {
+            // Only a hint: without it the edit goes on as usual.
+        }
         Section[] all = Section.values();
         for (int i = 1; i < all.length; i++) println(String.format("  %2d) %s", i, all[i].title()));
         candidates = java.util.Arrays.stream(all).map(s -> s.title().toLowerCase()).toList();
