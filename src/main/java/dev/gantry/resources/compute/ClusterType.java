@@ -51,8 +51,8 @@ final class ClusterType implements ResourceType {
         List<Observed> out = new ArrayList<>();
         for (Cluster c : clusters) {
             Map<String, String> tags = Ecs.tags(c.tags());
-            if (!"ACTIVE".equals(c.status()) || !ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
-            out.add(observed(Address.parse(tags.getOrDefault(ResourceContext.TAG_COMPONENT, "cluster.main")), c));
+            if (!"ACTIVE".equals(c.status())) continue;
+            ctx.ownAddress(tags, "cluster").ifPresent(a -> out.add(observed(a, c)));
         }
         return out;
     }

@@ -24,8 +24,7 @@ final class ScalingTargetType implements ResourceType {
     @Override public List<Observed> refresh(ResourceContext ctx) {
         String id = resourceId(ctx.spec().cluster().name(), ctx.app());
         return refreshed(ctx, id)
-                .filter(t -> ctx.app().equals(t.tags().get(ResourceContext.TAG_APP)))
-                .map(t -> List.of(observed(Address.parse(t.tags().getOrDefault(ResourceContext.TAG_COMPONENT, "scaling-target.main")), t)))
+                .flatMap(t -> ctx.ownAddress(t.tags(), type()).map(a -> List.of(observed(a, t))))
                 .orElse(List.of());
     }
 

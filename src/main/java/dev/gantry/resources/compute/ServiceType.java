@@ -66,8 +66,8 @@ final class ServiceType implements ResourceType {
         List<Observed> out = new ArrayList<>();
         for (Service s : services) {
             Map<String, String> tags = Ecs.tags(s.tags());
-            if (!"ACTIVE".equals(s.status()) || !ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
-            out.add(observed(ctx, Address.parse(tags.getOrDefault(ResourceContext.TAG_COMPONENT, "service.main")), s));
+            if (!"ACTIVE".equals(s.status())) continue;
+            ctx.ownAddress(tags, "service").ifPresent(a -> out.add(observed(ctx, a, s)));
         }
         return out;
     }

@@ -51,8 +51,8 @@ final class TaskDefinitionType implements ResourceType {
 
     private static Optional<Observed> owned(ResourceContext ctx, String family, DescribeTaskDefinitionResponse r) {
         Map<String, String> tags = Ecs.tags(r.tags());
-        if (!r.taskDefinition().family().equals(family) || !ctx.app().equals(tags.get(ResourceContext.TAG_APP))) return Optional.empty();
-        return Optional.of(observed(Address.parse(tags.getOrDefault(ResourceContext.TAG_COMPONENT, "task-definition.main")), r.taskDefinition()));
+        if (!r.taskDefinition().family().equals(family)) return Optional.empty();
+        return ctx.ownAddress(tags, "task-definition").map(a -> observed(a, r.taskDefinition()));
     }
 
     static Observed observed(Address a, TaskDefinition td) {
