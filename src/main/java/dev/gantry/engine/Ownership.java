@@ -63,6 +63,10 @@ final class Ownership {
                 continue;
             }
             String owner = c.ownerApp();
+            if (app.equals(owner) && d.address().toString().equals(c.tags().get(ResourceContext.TAG_COMPONENT))) {
+                out.put(d.address(), c.existing()); // made meanwhile by a run of this app (a resumed one): simply the app's
+                continue;
+            }
             String otherApp = owner != null && !owner.equals(app) ? owner : null;
             String blocked = otherApp != null
                     ? "another gantry app's resources are never taken over; destroy app '" + otherApp + "' first if it is no longer wanted"

@@ -21,7 +21,7 @@ public record Conflict(Address address, String wanted, String existing, String o
         String choose = "change " + rename + " in gantry.yaml so gantry uses another name";
         String ways = adoptable()
                 ? "Either " + choose + ", or take it over with 'gantry apply --adopt " + address + "' (the plan shows first what would"
-                        + " change on it; a secret's value is kept unless you give a new one)"
+                        + " change on it" + (address.type().equals("parameter") ? "; its value is kept unless you give a new one)" : ")")
                 : "It cannot be taken over (" + notAdoptable + "): " + choose;
         return address + " (" + wanted + "): " + existing + " already exists and " + who + ". " + ways + ".";
     }
