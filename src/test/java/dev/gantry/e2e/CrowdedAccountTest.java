@@ -118,14 +118,21 @@ class CrowdedAccountTest {
         assertThat(h.world.state.ssm.params).doesNotContainKey("/vault/db-password");
     }
 
-    /** The network's look-alikes (AWS does not name these uniquely) are neither picked up nor deleted. */
-    @Test void network_look_alikes_are_never_used_or_deleted() {
+    /**
+     * The network's look-alikes (AWS does not name these uniquely) are neither picked up nor deleted,
+     * even by an EC2 endpoint that ignores tag filters: every look-up checks the tags itself.
+     */
+    @ParameterizedTest(name = "tag filters ignored: {0}")
+    @ValueSource(booleans = {false, true})
+    void network_look_alikes_are_never_used_or_deleted(boolean filtersIgnored) {
         Spec spec = SimHarness.template("web-https.yaml");
         SimHarness h = new SimHarness().prepare(spec);
         Crowd.seedNetwork(h.aws, spec.app(), "rival");
+        if (filtersIgnored) h.aws = FilterIgnoringEc2.wrap(h.aws);
         JsonNode lookAlikes = ec2(h);
 
-        assertThat(h.apply(spec).exitCode()).isZero();
+        ApplyResult applied = h.apply(spec);
+        assertThat(applied.exitCode()).as("%s", applied.failures()).isZero();
         List<String> taken = h.inventory(spec).values().stream().map(o -> o.id()).toList();
         assertThat(lookAlikes.toString()).doesNotContain(taken.stream().filter(id -> id.matches("(vpc|subnet|igw|eipalloc|rtb|sg)-.*")).toList()
                 .stream().findFirst().orElse("none"));
