@@ -78,6 +78,8 @@ class CrowdedAccountTest {
         Change secret = change(preview, "parameter.DB_PASSWORD");
         // No new value was given: taking it over changes its owner and nothing else.
         assertThat(secret.fields()).extracting(Change.FieldChange::field).containsExactly("owner");
+        assertThat(dev.gantry.ui.line.PlanText.render(preview, dev.gantry.ui.Ansi.NONE))
+                .contains("owner: nobody (no gantry tags) → gantry:app=shop (as parameter.DB_PASSWORD)").doesNotContain("theirs");
         assertThat(h.world.mutatingCalls()).isZero();
 
         // 'all' takes over everything that can be; what cannot (an autoscaling target) still stops apply, before any change.
