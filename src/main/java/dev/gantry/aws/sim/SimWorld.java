@@ -52,26 +52,31 @@ public final class SimWorld {
         return prefix + "-" + String.format("%017x", n * 0x9E3779B97F4A7C15L >>> 4).substring(0, 17);
     }
 
-    /** A read call (Describe*, List*, Get*). */
+    /** A read call (Describe*, List*, Get*), retried as the SDK would; every attempt counts. */
     public synchronized <T> T read(String action, SimErrors.Factory err, Supplier<T> body) {
-        readCalls++;
-        callsByAction.merge(action, 1L, Long::sum);
-        faults.beforeCall(action, err);
-        return body.get();
+        return SdkRetries.attempts(() -> {
+            readCalls++;
+            callsByAction.merge(action, 1L, Long::sum);
+            faults.beforeCall(action, err);
+            return body.get();
+        });
     }
 
     /**
      * A call that changes something. Faults may reject it before it happens; a crash injected
      * "after the Nth mutating call" lets the Nth take effect and then kills the caller before it
      * sees the response, which is exactly the window that tags-on-create and client tokens protect.
+     * Throttling and 5xx are retried as the SDK would.
      */
     public synchronized <T> T mutate(String action, SimErrors.Factory err, Supplier<T> body) {
-        faults.beforeCall(action, err);
-        T result = body.get();
-        mutatingCalls++;
-        callsByAction.merge(action, 1L, Long::sum);
-        faults.afterMutation(mutatingCalls);
-        return result;
+        return SdkRetries.attempts(() -> {
+            faults.beforeCall(action, err);
+            T result = body.get();
+            mutatingCalls++;
+            callsByAction.merge(action, 1L, Long::sum);
+            faults.afterMutation(mutatingCalls);
+            return result;
+        });
     }
 
     public synchronized long mutatingCalls() { return mutatingCalls; }
