@@ -3,6 +3,7 @@ package dev.gantry;
 import dev.gantry.aws.AwsFailure;
 import dev.gantry.cli.DiagnosticPrinter;
 import dev.gantry.cli.ExitCodes;
+import dev.gantry.cli.VersionProvider;
 import dev.gantry.cli.Commands;
 import dev.gantry.spec.SpecException;
 import picocli.CommandLine;
@@ -31,6 +32,10 @@ public final class Main {
 
     /** The same, with the output streams given (tests capture them). */
     public static int run(java.util.Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        if (VersionProvider.asked(args)) {
+            out.println(VersionProvider.text());
+            return ExitCodes.OK;
+        }
         CommandLine cl = Commands.commandLine(env, args);
         cl.setOut(out);
         cl.setErr(err);

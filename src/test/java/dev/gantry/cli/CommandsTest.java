@@ -57,4 +57,17 @@ class CommandsTest {
         assertThat(run("pln")).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(err.toString()).contains("plan");
     }
+
+    @Test
+    void versionAnsweredWithoutPicocliIsWhatPicocliPrints() {
+        assertThat(run("--version")).isZero();
+        String quick = out.toString();
+        assertThat(quick).startsWith("gantry ").contains("spec version 1");
+        StringWriter w = new StringWriter();
+        CommandLine cl = Commands.eager(Map.of());
+        cl.setOut(new PrintWriter(w, true));
+        assertThat(cl.execute("--version")).isZero();
+        assertThat(w.toString()).isEqualTo(quick);
+        assertThat(VersionProvider.asked("plan", "--version")).isFalse();
+    }
 }
