@@ -39,6 +39,7 @@ public final class Session implements AutoCloseable {
     private final Scheduler scheduler;
     private final SimWorld world;
     private final Path worldFile;
+    private dev.gantry.engine.RefreshProgress reading = dev.gantry.engine.RefreshProgress.NONE;
 
     private Session(AwsClients aws, Scheduler scheduler, SimWorld world, Path worldFile) {
         this.aws = aws;
@@ -61,6 +62,9 @@ public final class Session implements AutoCloseable {
     }
 
     public AwsClients aws() { return aws; }
+    /** Who shows the refresh's progress for this run (a terminal's reading line, or no one). */
+    public dev.gantry.engine.RefreshProgress reading() { return reading; }
+    void showReading(dev.gantry.engine.RefreshProgress progress) { this.reading = progress; }
     public Scheduler scheduler() { return scheduler; }
     public boolean simulated() { return world != null; }
     /** The simulated account, or null against real AWS. */
