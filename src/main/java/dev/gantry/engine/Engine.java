@@ -43,6 +43,7 @@ public final class Engine {
     private final SecretValues secrets;
     private final ApplyListener listener;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile RefreshProgress refreshProgress = RefreshProgress.NONE;
     private String accountId;
     private Instant started;
 
@@ -52,6 +53,12 @@ public final class Engine {
         this.scheduler = scheduler;
         this.secrets = secrets;
         this.listener = listener;
+    }
+
+    /** Who hears what each refresh is reading as it goes (a terminal's progress line, the benchmark). */
+    public Engine onRefresh(RefreshProgress progress) {
+        this.refreshProgress = progress == null ? RefreshProgress.NONE : progress;
+        return this;
     }
 
     /** Stop starting new work; what is in flight finishes. Safe from any thread (Ctrl-C). */
@@ -91,21 +98,23 @@ public final class Engine {
         // Types share reads within this refresh only; the apply's steps keep reading fresh.
         ResourceContext ctx = steps.withFreshReads();
         List<CompletableFuture<List<Observed>>> parts = new ArrayList<>();
+        RefreshTracker tracker = new RefreshTracker(refreshProgress, scheduler);
         for (ResourceType type : catalog.types()) {
-            parts.add(async(() -> type.refresh(ctx), "reading the app's " + type.type() + " resources"));
+            parts.add(tracker.track(type.type(), async(() -> type.refresh(ctx), "reading the app's " + type.type() + " resources")));
         }
         for (Desired d : desired) {
             if (!d.data()) continue;
             ResourceType type = catalog.type(d.address().type());
-            parts.add(async(() -> {
+            parts.add(tracker.track(d.address().toString(), async(() -> {
                 Optional<Observed> found = type.lookup(ctx, d);
                 Observed o = found.orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
                         d.description() + " (" + d.address() + ") was not found", "check gantry.yaml; it refers to something that must already exist"));
                 Map<String, String> outs = new LinkedHashMap<>(o.outputs());
                 outs.put("data", "true");
                 return List.of(new Observed(d.address(), o.id(), o.props(), outs));
-            }, "looking up " + d.description()));
+            }, "looking up " + d.description())));
         }
+        tracker.started();
         CompletableFuture<Void> all = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
         try {
             scheduler.await(all);
