@@ -135,4 +135,18 @@ class ValidateCommandTest {
                 .contains("target group + listeners ≈ Service + Ingress").contains("SSM SecureString ≈ Secret, but encrypted at rest");
         assertThat(err.toString()).doesNotContain("WARN");
     }
+
+    @Test
+    void initHelpThroughTheCommandLineDescribesEveryQuestionFlagWithoutWarnings() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(run("init", "--help")).isZero();
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(out.toString()).contains("NAT gateways (default: single)").contains("Minimum healthy during a deploy (%) (default: 100)");
+        assertThat(stderr.toString(java.nio.charset.StandardCharsets.UTF_8) + err).doesNotContain("WARN");
+    }
 }
