@@ -1,0 +1,134 @@
+package dev.gantry.e2e;
+
+import dev.gantry.aws.sim.SimServing;
+import dev.gantry.cli.InitCommand;
+import dev.gantry.cli.InitIo;
+import dev.gantry.engine.ApplyResult;
+import dev.gantry.plan.Change;
+import dev.gantry.plan.Plan;
+import dev.gantry.spec.Spec;
+import dev.gantry.spec.yaml.SpecLoader;
+import dev.gantry.wizard.Lookups;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 9's edit matrix: apply A, edit to B the way a user would ({@code gantry init --yes -f FILE
+ * --flag…} where a flag exists, else the file), the plan lists the expected actions, apply exits 0
+ * and the next plan is empty; then B back to A the same. Where the row is not marked downtime, the
+ * simulated AWS's per-second check finds https://RECORD answering for the whole of both applies.
+ */
+class EditMatrixTest {
+    @TempDir Path dir;
+
+    /** An edit: init flags (null when there is none for it) or a change to the file's text. */
+    record Edit(List<String> flags, UnaryOperator<String> text) {
+        static Edit flags(String... f) { return new Edit(List.of(f), null); }
+        static Edit file(String from, String to) { return new Edit(null, t -> { assertThat(t).contains(from); return t.replace(from, to); }); }
+    }
+
+    /** {@code there} and {@code back}: the expected plan, "ACTION address" lines, in any order. */
+    record Row(String name, Edit toB, Edit toA, List<String> there, List<String> back, boolean servedThroughout) {
+        @Override public String toString() { return name; }
+    }
+
+    static Stream<Row> rows() {
+        return Stream.of(
+                new Row("natGateways single -> perAz", Edit.flags("--nat", "perAz"), Edit.flags("--nat", "single"),
+                        List.of("CREATE eip.nat-1", "CREATE nat-gateway.nat-1", "CREATE route-table.private-0", "CREATE route-table.private-1",
+                                "DELETE route-table.private"),
+                        List.of("CREATE route-table.private", "DELETE eip.nat-1", "DELETE nat-gateway.nat-1", "DELETE route-table.private-0",
+                                "DELETE route-table.private-1"), true),
+                new Row("domain and record hello -> www", Edit.flags("--domain", "www.example.com", "--record", "www.example.com"),
+                        Edit.flags("--domain", "hello.example.com", "--record", "hello.example.com"),
+                        List.of("REPLACE certificate.main", "UPDATE listener.https", "REPLACE dns-record.main"),
+                        List.of("REPLACE certificate.main", "UPDATE listener.https", "REPLACE dns-record.main"), false),
+                new Row("task cpu 256 -> 512", Edit.flags("--cpu", "512", "--memory", "1024"), Edit.flags("--cpu", "256", "--memory", "512"),
+                        List.of("UPDATE task-definition.main", "UPDATE service.main"),
+                        List.of("UPDATE task-definition.main", "UPDATE service.main"), true),
+                new Row("log retention 30 -> 14", Edit.flags("--log-retention", "14"), Edit.flags("--log-retention", "30"),
+                        List.of("UPDATE log-group.main"), List.of("UPDATE log-group.main"), true),
+                new Row("service count 2 -> 3", Edit.flags("--count", "3"), Edit.flags("--count", "2"),
+                        List.of("UPDATE service.main"), List.of("UPDATE service.main"), true),
+                new Row("health path / -> /healthz", Edit.flags("--health-path", "/healthz"), Edit.flags("--health-path", "/"),
+                        List.of("UPDATE target-group.main"), List.of("UPDATE target-group.main"), true),
+                new Row("idle timeout 60 -> 120", Edit.file("idleTimeout: 60", "idleTimeout: 120"), Edit.file("idleTimeout: 120", "idleTimeout: 60"),
+                        List.of("UPDATE load-balancer.main"), List.of("UPDATE load-balancer.main"), true),
+                new Row("app tags team web -> api", Edit.file("team: web", "team: api"), Edit.file("team: api", "team: web"),
+                        List.of(), List.of(), true),
+                new Row("dns removed and added back", Edit.file("dns:\n  zone: example.com\n  record: hello.example.com\n", ""),
+                        Edit.file("# A record in your Route53 zone that points at the load balancer.\n",
+                                "# A record in your Route53 zone that points at the load balancer.\ndns:\n  zone: example.com\n  record: hello.example.com\n"),
+                        List.of("DELETE dns-record.main"), List.of("CREATE dns-record.main"), false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void every_edit_converges_both_ways(Row row) throws Exception {
+        Path file = dir.resolve("gantry.yaml");
+        Files.copy(Path.of("templates", "web-https.yaml"), file);
+        Spec a = load(file);
+        SimHarness h = new SimHarness().prepare(a);
+        ApplyResult first = h.apply(a);
+        assertThat(first.exitCode()).as(first.failures().toString()).isZero();
+
+        Spec b = edit(file, row.toB());
+        step(h, b, row.there(), row.servedThroughout(), row + ", A to B");
+        Spec back = edit(file, row.toA());
+        step(h, back, row.back(), row.servedThroughout(), row + ", B to A");
+    }
+
+    private void step(SimHarness h, Spec spec, List<String> expected, boolean served, String what) {
+        Plan plan = h.plan(spec);
+        assertThat(plan.mutating()).as(what).extracting(c -> c.action() + " " + c.address()).containsExactlyInAnyOrderElementsOf(expected);
+        for (Change c : plan.mutating()) assertThat(c.reason()).as(what).doesNotContain("downtime");
+        SimServing.Recorder recorder = new SimServing.Recorder(h.world, h.time, "hello.example.com");
+        if (served) recorder.start();
+        ApplyResult r = h.apply(spec);
+        recorder.stop();
+        assertThat(r.exitCode()).as(what + ": " + r.failures()).isZero();
+        if (served) {
+            assertThat(recorder.samples()).as(what).isGreaterThan(0);
+            assertThat(recorder.outages()).as(what + ": the URL stopped answering").isEmpty();
+        }
+        assertThat(h.plan(spec).mutating()).as(what + ": the next plan").extracting(c -> c.action() + " " + c.address()).isEmpty();
+    }
+
+    private Spec edit(Path file, Edit e) throws Exception {
+        if (e.flags() != null) {
+            var out = new ByteArrayOutputStream();
+            var err = new ByteArrayOutputStream();
+            InitIo io = new InitIo(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("TERM", "dumb"), false,
+                    (region, profile, endpoint) -> new Lookups.Offline("test: offline"));
+            List<String> args = new java.util.ArrayList<>(List.of("-f", file.toString(), "--yes"));
+            args.addAll(e.flags());
+            int code = new CommandLine(new InitCommand(io)).execute(args.toArray(String[]::new));
+            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        } else {
+            Files.writeString(file, e.text().apply(Files.readString(file)));
+        }
+        return load(file);
+    }
+
+    private static Spec load(Path file) throws Exception {
+        var result = SpecLoader.check(file);
+        assertThat(result.errors()).isEmpty();
+        return result.spec();
+    }
+}
