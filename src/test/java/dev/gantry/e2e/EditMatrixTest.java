@@ -40,6 +40,15 @@ class EditMatrixTest {
     record Edit(List<String> flags, UnaryOperator<String> text) {
         static Edit flags(String... f) { return new Edit(List.of(f), null); }
         static Edit file(String from, String to) { return new Edit(null, t -> { assertThat(t).contains(from); return t.replace(from, to); }); }
+
+        /** Deletes the line {@code "KEY:"} (at two spaces) and the lines indented under it. */
+        static Edit removeBlock(String key) {
+            return new Edit(null, t -> {
+                String out = t.replaceAll("(?m)^  " + key + ":\\n(    .*\\n)*", "");
+                assertThat(out).isNotEqualTo(t);
+                return out;
+            });
+        }
     }
 
     /** {@code there} and {@code back}: the expected plan, "ACTION address" lines, in any order. */
@@ -71,6 +80,37 @@ class EditMatrixTest {
                         List.of("UPDATE load-balancer.main"), List.of("UPDATE load-balancer.main"), true),
                 new Row("app tags team web -> api", Edit.file("team: web", "team: api"), Edit.file("team: api", "team: web"),
                         List.of(), List.of(), true),
+                new Row("natGateways single -> none", Edit.flags("--nat", "none"), Edit.flags("--nat", "single"),
+                        List.of("UPDATE service.main", "DELETE eip.nat-0", "DELETE nat-gateway.nat-0", "DELETE route-table.private",
+                                "DELETE subnet.private-0", "DELETE subnet.private-1"),
+                        List.of("CREATE eip.nat-0", "CREATE nat-gateway.nat-0", "CREATE route-table.private", "CREATE subnet.private-0",
+                                "CREATE subnet.private-1", "UPDATE service.main"), true),
+                new Row("availability zones 2 -> 3", Edit.flags("--azs", "3"), Edit.flags("--azs", "2"),
+                        List.of("CREATE subnet.public-2", "CREATE subnet.private-2", "UPDATE route-table.public", "UPDATE route-table.private",
+                                "UPDATE load-balancer.main", "UPDATE service.main"),
+                        List.of("DELETE subnet.public-2", "DELETE subnet.private-2", "UPDATE route-table.public", "UPDATE route-table.private",
+                                "UPDATE load-balancer.main", "UPDATE service.main"), true),
+                new Row("allowed CIDRs everyone -> 10/8", Edit.flags("--allow-cidr", "10.0.0.0/8"), Edit.flags("--allow-cidr", "0.0.0.0/0"),
+                        List.of("UPDATE security-group.load-balancer"), List.of("UPDATE security-group.load-balancer"), true),
+                new Row("environment APP_ENV production -> staging", Edit.file("APP_ENV: production", "APP_ENV: staging"),
+                        Edit.file("APP_ENV: staging", "APP_ENV: production"),
+                        List.of("UPDATE task-definition.main", "UPDATE service.main"), List.of("UPDATE task-definition.main", "UPDATE service.main"), true),
+                new Row("architecture x86_64 -> arm64", Edit.flags("--arch", "arm64"), Edit.flags("--arch", "x86_64"),
+                        List.of("UPDATE task-definition.main", "UPDATE service.main"), List.of("UPDATE task-definition.main", "UPDATE service.main"), true),
+                new Row("secret parameter path moved", Edit.file("parameter: /hello/db-password", "parameter: /hello/db-pass"),
+                        Edit.file("parameter: /hello/db-pass", "parameter: /hello/db-password"),
+                        List.of("REPLACE parameter.DB_PASSWORD", "UPDATE role.execution", "UPDATE task-definition.main", "UPDATE service.main"),
+                        List.of("REPLACE parameter.DB_PASSWORD", "UPDATE role.execution", "UPDATE task-definition.main", "UPDATE service.main"), true),
+                new Row("rollback on -> off", Edit.flags("--no-rollback"), Edit.file("rollbackOnFailure: false", "rollbackOnFailure: true"),
+                        List.of("UPDATE service.main"), List.of("UPDATE service.main"), true),
+                new Row("minimum healthy 100 -> 50", Edit.flags("--min-healthy", "50"), Edit.flags("--min-healthy", "100"),
+                        List.of("UPDATE service.main"), List.of("UPDATE service.main"), true),
+                new Row("deregistration delay 30 -> 10", Edit.file("deregistrationDelay: 30", "deregistrationDelay: 10"),
+                        Edit.file("deregistrationDelay: 10", "deregistrationDelay: 30"),
+                        List.of("UPDATE target-group.main"), List.of("UPDATE target-group.main"), true),
+                new Row("autoscaling off -> on", Edit.flags("--autoscale", "2:4:60"), Edit.removeBlock("autoscaling"),
+                        List.of("CREATE scaling-target.main", "CREATE scaling-policy.cpu"),
+                        List.of("DELETE scaling-target.main", "DELETE scaling-policy.cpu"), true),
                 new Row("dns removed and added back", Edit.file("dns:\n  zone: example.com\n  record: hello.example.com\n", ""),
                         Edit.file("# A record in your Route53 zone that points at the load balancer.\n",
                                 "# A record in your Route53 zone that points at the load balancer.\ndns:\n  zone: example.com\n  record: hello.example.com\n"),
@@ -82,15 +122,28 @@ class EditMatrixTest {
     void every_edit_converges_both_ways(Row row) throws Exception {
         Path file = dir.resolve("gantry.yaml");
         Files.copy(Path.of("templates", "web-https.yaml"), file);
-        Spec a = load(file);
-        SimHarness h = new SimHarness().prepare(a);
-        ApplyResult first = h.apply(a);
-        assertThat(first.exitCode()).as(first.failures().toString()).isZero();
+        SimHarness h = new SimHarness(deployed());
 
         Spec b = edit(file, row.toB());
         step(h, b, row.there(), row.servedThroughout(), row + ", A to B");
         Spec back = edit(file, row.toA());
         step(h, back, row.back(), row.servedThroughout(), row + ", B to A");
+    }
+
+    private static Path base;
+
+    /** web-https.yaml applied once, saved; every row starts from a copy (the first apply is the costly part). */
+    private static synchronized Path deployed() throws Exception {
+        if (base != null) return base;
+        Path saved = Files.createTempFile("gantry-edit-matrix", ".json");
+        saved.toFile().deleteOnExit();
+        Spec a = load(Path.of("templates", "web-https.yaml"));
+        SimHarness h = new SimHarness().prepare(a);
+        ApplyResult first = h.apply(a);
+        assertThat(first.exitCode()).as(first.failures().toString()).isZero();
+        h.world.save(saved);
+        base = saved;
+        return base;
     }
 
     private void step(SimHarness h, Spec spec, List<String> expected, boolean served, String what) {
