@@ -72,7 +72,8 @@ public final class Planner {
                 case NOOP -> "up to date";
                 case REPLACE -> "changing " + names(fields, true) + " requires a new one" + (d.guarded()
                         ? ": downtime until it is back (needs --allow-replace)"
-                        : rules.createBeforeDestroy(d.address().type()) ? ", made before the old one is deleted so the service stays up" : "");
+                        : rules.createBeforeDestroy(d.address().type()) ? ", made before the old one is deleted so the service stays up"
+                        : "; the old one is deleted first");
                 default -> "changed: " + names(fields, false);
             };
             changes.add(new Change(d.address(), action, d.piece(), d.description(), d, o, fields, reason, d.dependsOn()));

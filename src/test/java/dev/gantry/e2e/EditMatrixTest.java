@@ -111,6 +111,26 @@ class EditMatrixTest {
                 new Row("autoscaling off -> on", Edit.flags("--autoscale", "2:4:60"), Edit.removeBlock("autoscaling"),
                         List.of("CREATE scaling-target.main", "CREATE scaling-policy.cpu"),
                         List.of("DELETE scaling-target.main", "DELETE scaling-policy.cpu"), true),
+                new Row("image 1.27 -> 1.28", Edit.flags("--image", "public.ecr.aws/nginx/nginx:1.28"), Edit.flags("--image", "public.ecr.aws/nginx/nginx:1.27"),
+                        List.of("UPDATE task-definition.main", "UPDATE service.main"), List.of("UPDATE task-definition.main", "UPDATE service.main"), true),
+                new Row("memory 512 -> 1024", Edit.flags("--memory", "1024"), Edit.flags("--memory", "512"),
+                        List.of("UPDATE task-definition.main", "UPDATE service.main"), List.of("UPDATE task-definition.main", "UPDATE service.main"), true),
+                new Row("command added", Edit.file("  port: 80  # the port the container listens on\n", "  port: 80  # the port the container listens on\n  command: [nginx, -g, daemon off;]\n"),
+                        Edit.file("  command: [nginx, -g, daemon off;]\n", ""),
+                        List.of("UPDATE task-definition.main", "UPDATE service.main"), List.of("UPDATE task-definition.main", "UPDATE service.main"), true),
+                new Row("secret added", Edit.file("      parameter: /hello/db-password\n", "      parameter: /hello/db-password\n    API_KEY:\n      parameter: /hello/api-key\n"),
+                        Edit.file("    API_KEY:\n      parameter: /hello/api-key\n", ""),
+                        List.of("CREATE parameter.API_KEY", "UPDATE role.execution", "UPDATE task-definition.main", "UPDATE service.main"),
+                        List.of("DELETE parameter.API_KEY", "UPDATE role.execution", "UPDATE task-definition.main", "UPDATE service.main"), true),
+                new Row("container insights off -> on", Edit.flags("--container-insights"), Edit.file("containerInsights: true", "containerInsights: false"),
+                        List.of("UPDATE cluster.main"), List.of("UPDATE cluster.main"), true),
+                new Row("maximum percent 200 -> 150", Edit.flags("--max-percent", "150"), Edit.flags("--max-percent", "200"),
+                        List.of("UPDATE service.main"), List.of("UPDATE service.main"), true),
+                new Row("container port 80 -> 8080 (new target group; the service is replaced)", Edit.flags("--port", "8080"), Edit.flags("--port", "80"),
+                        List.of("UPDATE security-group.service", "UPDATE task-definition.main", "REPLACE target-group.main", "UPDATE listener.https",
+                                "REPLACE service.main"),
+                        List.of("UPDATE security-group.service", "UPDATE task-definition.main", "REPLACE target-group.main", "UPDATE listener.https",
+                                "REPLACE service.main"), false),
                 new Row("dns removed and added back", Edit.file("dns:\n  zone: example.com\n  record: hello.example.com\n", ""),
                         Edit.file("# A record in your Route53 zone that points at the load balancer.\n",
                                 "# A record in your Route53 zone that points at the load balancer.\ndns:\n  zone: example.com\n  record: hello.example.com\n"),
@@ -128,6 +148,22 @@ class EditMatrixTest {
         step(h, b, row.there(), row.servedThroughout(), row + ", A to B");
         Spec back = edit(file, row.toA());
         step(h, back, row.back(), row.servedThroughout(), row + ", B to A");
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_vpc_cidr_is_downtime_and_needs_allow_replace() throws Exception {
+        Path file = dir.resolve("gantry.yaml");
+        Files.copy(Path.of("templates", "web-https.yaml"), file);
+        SimHarness h = new SimHarness(deployed());
+        Spec b = edit(file, Edit.flags("--cidr", "10.1.0.0/16"));
+        Plan plan = h.plan(b);
+        assertThat(plan.mutating()).filteredOn(c -> c.reason().contains("downtime")).extracting(c -> c.address().toString())
+                .containsExactly("vpc.main");
+        h.world.resetCounters();
+        ApplyResult refused = h.apply(b);
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.failures()).anySatisfy(f -> assertThat(f).contains("vpc.main").contains("--allow-replace"));
+        assertThat(h.world.mutatingCalls()).isZero();
     }
 
     private static Path base;
