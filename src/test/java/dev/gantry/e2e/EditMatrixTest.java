@@ -41,6 +41,17 @@ class EditMatrixTest {
         static Edit flags(String... f) { return new Edit(List.of(f), null); }
         static Edit file(String from, String to) { return new Edit(null, t -> { assertThat(t).contains(from); return t.replace(from, to); }); }
 
+        /** Puts back the template as it was (for edits a flag makes but none undoes). */
+        static Edit template() {
+            return new Edit(null, t -> {
+                try {
+                    return Files.readString(Path.of("templates", "web-https.yaml"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+
         /** Deletes the line {@code "KEY:"} (at two spaces) and the lines indented under it. */
         static Edit removeBlock(String key) {
             return new Edit(null, t -> {
@@ -131,6 +142,13 @@ class EditMatrixTest {
                                 "REPLACE service.main"),
                         List.of("UPDATE security-group.service", "UPDATE task-definition.main", "REPLACE target-group.main", "UPDATE listener.https",
                                 "REPLACE service.main"), false),
+                new Row("load balancer off and on (web -> worker -> web)", Edit.flags("--no-load-balancer"), Edit.template(),
+                        List.of("UPDATE security-group.service", "DELETE certificate.main", "DELETE dns-record.main", "DELETE listener.http",
+                                "DELETE listener.https", "DELETE load-balancer.main", "DELETE security-group.load-balancer", "DELETE target-group.main",
+                                "REPLACE service.main"),
+                        List.of("CREATE security-group.load-balancer", "UPDATE security-group.service", "CREATE certificate.main", "CREATE load-balancer.main",
+                                "CREATE target-group.main", "CREATE listener.https", "REPLACE service.main", "CREATE listener.http",
+                                "CREATE dns-record.main"), false),
                 new Row("dns removed and added back", Edit.file("dns:\n  zone: example.com\n  record: hello.example.com\n", ""),
                         Edit.file("# A record in your Route53 zone that points at the load balancer.\n",
                                 "# A record in your Route53 zone that points at the load balancer.\ndns:\n  zone: example.com\n  record: hello.example.com\n"),
