@@ -221,6 +221,7 @@ public final class Engine {
             @Override public Set<String> replaceOn(String type) { return catalog.type(type).replaceOn(); }
             @Override public boolean canUpdate(String type) { return catalog.type(type).canUpdate(); }
             @Override public boolean updateChangesIdentity(String type) { return catalog.type(type).updateChangesIdentity(); }
+            @Override public boolean createBeforeDestroy(String type) { return catalog.type(type).createBeforeDestroy(); }
         };
     }
 
@@ -232,7 +233,7 @@ public final class Engine {
     }
 
     public ApplyResult destroy(Spec spec, EngineOptions options) {
-        return run(spec, options, "destroy", List.of(), observed -> Planner.destroy(spec.app(), observed, options.keepTypes()), false);
+        return run(spec, options, "destroy", List.of(), observed -> Planner.destroy(spec.app(), observed, options.keepTypes(), Catalog.expand(spec)), false);
     }
 
     /**

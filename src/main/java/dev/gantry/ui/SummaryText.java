@@ -104,8 +104,15 @@ public final class SummaryText {
     private static void left(StringBuilder b, List<ProgressModel.Row> rows, String what) {
         if (rows.isEmpty()) return;
         b.append("  ").append(rows.size()).append(' ').append(what).append(": ")
-                .append(rows.stream().map(r -> r.change().address().toString()).collect(Collectors.joining(", ")))
+                .append(rows.stream().map(SummaryText::leftOne).collect(Collectors.joining(", ")))
                 .append('\n');
+    }
+
+    /** A skipped resource names the failure it waits on, so the summary says why it is left. */
+    private static String leftOne(ProgressModel.Row r) {
+        java.util.regex.Matcher m = r.message() == null ? null
+                : java.util.regex.Pattern.compile("^depends on (\\S+), which failed$").matcher(r.message());
+        return r.change().address() + (m != null && m.matches() ? " (needs " + m.group(1) + ")" : "");
     }
 
     private static String counts(ApplyResult r) {

@@ -69,7 +69,7 @@ class SummaryTextTest {
                 What was left:
                   5 created, 1 updated, 0 replaced, 0 destroyed
                   1 failed: service.main
-                  1 not started because something it needs failed: scaling-target.main
+                  1 not started because something it needs failed: scaling-target.main (needs service.main)
 
                 Fix the problem above, then continue with:
                   gantry apply --secret PASSWORD=@pw.txt

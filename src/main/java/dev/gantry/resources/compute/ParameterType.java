@@ -41,6 +41,9 @@ final class ParameterType implements ResourceType {
     @Override public int tier() { return 0; }
     @Override public Set<String> replaceOn() { return Set.of("name", "type"); }
 
+    /** A new path is a new parameter: it is written, the task switches to it, then the old one goes. */
+    @Override public boolean createBeforeDestroy() { return true; }
+
     @Override public List<Observed> refresh(ResourceContext ctx) {
         SsmClient ssm = ctx.aws().ssm();
         List<Observed> out = new ArrayList<>();

@@ -56,6 +56,9 @@ final class CertificateHandler implements ResourceType {
 
     @Override public Set<String> replaceOn() { return Set.of("domain", "alternativeNames", "arn"); }
 
+    /** Nothing unique in the way: the new one serves before the old one goes. */
+    @Override public boolean createBeforeDestroy() { return true; }
+
     // ---------------------------------------------------------------- refresh / lookup
 
     @Override
@@ -132,10 +135,11 @@ final class CertificateHandler implements ResourceType {
             List<Tag> tags = new ArrayList<>();
             ctx.tags(desired.address()).forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
             if (zoneId != null) tags.add(Tag.builder().key(TAG_ZONE).value(zoneId).build());
-            // The token makes a re-run within the hour (after a crash) return the same request.
+            // The token makes a re-run within the hour (after a crash) return the same request; it names
+            // the domains, so a replacement for other names is a new request.
             String arn = ctx.aws().acm().requestCertificate(b -> b.domainName(domain).subjectAlternativeNames(sans)
                     .validationMethod(ValidationMethod.DNS)
-                    .idempotencyToken(EdgeNames.idempotencyToken(ctx.app(), desired.address()))
+                    .idempotencyToken(EdgeNames.idempotencyToken(ctx.app(), desired.address() + "|" + domain + "|" + sans))
                     .tags(tags)).certificateArn();
             return validate(ctx, desired.address(), arn, zoneId).run();
         };
