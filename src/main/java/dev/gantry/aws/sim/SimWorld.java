@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -98,11 +97,9 @@ public final class SimWorld {
 
     public synchronized void save(Path file) {
         try {
-            Files.createDirectories(file.getParent());
+            PrivateFiles.directory(file.getParent(), file.getParent());
             state.clockEpochMillis = time.now().toEpochMilli();
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), state);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.write(file, tmp -> JSON.writeValue(tmp.toFile(), state));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the simulated AWS state " + file, e);
         }
