@@ -38,18 +38,19 @@ public final class RealAws {
                 configure(IamClient.builder(), endpointUrl == null ? Region.AWS_GLOBAL : r, creds, endpointUrl).build(),
                 configure(CloudWatchLogsClient.builder(), r, creds, endpointUrl).build(),
                 configure(StsClient.builder(), r, creds, endpointUrl).build(),
-                new RealScaling(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(Duration.ofSeconds(60)).build(), creds, region, endpointUrl));
+                new RealScaling(http().build(), creds, region, endpointUrl));
+    }
+
+    private static UrlConnectionHttpClient.Builder http() {
+        return UrlConnectionHttpClient.builder().connectionTimeout(RetryPolicy.CONNECT_TIMEOUT).socketTimeout(Duration.ofSeconds(60));
     }
 
     private static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(
             B builder, Region region, AwsCredentialsProvider creds, String endpointUrl) {
         builder.region(region).credentialsProvider(creds);
-        // Throttling is normal during a burst of creates; retry more patiently than the SDK's default 3.
-        builder.overrideConfiguration(o -> o.retryStrategy(
-                software.amazon.awssdk.awscore.retry.AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(8).build()));
-        builder.httpClientBuilder(UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)));
+        // The one retry policy; and an unreachable endpoint is named in the error, not left as "Connection refused".
+        builder.overrideConfiguration(o -> o.retryStrategy(RetryPolicy.strategy()).addExecutionInterceptor(new NameUnreachableEndpoint()));
+        builder.httpClientBuilder(http());
         if (endpointUrl != null && !endpointUrl.isBlank()) builder.endpointOverride(URI.create(endpointUrl));
         return builder;
     }
