@@ -75,19 +75,19 @@ public final class ApplyCommand implements Callable<Integer> {
         SecretInputs inputs = new SecretInputs(files, env, interactive ? SecretPrompt::ask : null);
         SecretValues given = name -> preset.value(name).or(() -> inputs.value(name));
         SecretValues values = global.simulate ? rehearsal(given) : given;
-        String resume = run.resume("apply", global.simulate);
+        String resume = run.resume("apply", global);
         try (Session session = EngineRun.open(global, spec, env)) {
-            Operation op = Operation.apply(spec.app(), spec.region());
+            Operation op = Operation.apply(spec.app(), spec.region()).withOptions(run.given(global));
             try (Views views = new Views(op, run.output, global, env, session)) {
                 Engine engine = EngineRun.engine(session, values, views.listener());
                 views.attach(engine);
-                try (Interrupts ignored = Interrupts.install(engine)) {
+                try (Interrupts interrupts = Interrupts.install(engine)) {
                     EngineOptions options = new EngineOptions(allowReplace, run.forceUnlock,
                             views.confirmation(run.yes, "Apply these changes?", run.json()),
                             Holder.describe(env), java.util.Set.of(), resume)
                             .withStaleLockCheck(h -> Holder.deadHere(h, env));
                     ApplyResult result = engine.apply(spec, options);
-                    return result.exitCode();
+                    return interrupts.exitCode(result.exitCode());
                 }
             }
         }

@@ -200,7 +200,10 @@ public final class Engine {
                 }
             }
             if (!options.confirm().test(plan)) {
-                return finish(stopped(ApplyResult.Outcome.INTERRUPTED, 1, List.of(verb + " cancelled: nothing was changed")));
+                // Ctrl-C at the question is an interruption (130); any answer but "yes" a decision (1).
+                return finish(cancelled.get()
+                        ? stopped(ApplyResult.Outcome.INTERRUPTED, 130, List.of(verb + " interrupted at the question: nothing was changed"))
+                        : stopped(ApplyResult.Outcome.DECLINED, 1, List.of(verb + " not confirmed: nothing was changed")));
             }
             Lock lock = new Lock(aws.ssm(), spec.app());
             acquire(lock, options);
@@ -332,6 +335,11 @@ public final class Engine {
     }
 
     private ApplyResult failure(AwsFailure f, EngineOptions options) {
+        if (cancelled.get()) {
+            // Stopped before any change (at a secret prompt, say): an interruption, not an AWS failure.
+            return new ApplyResult(ApplyResult.Outcome.INTERRUPTED, 130, 0, 0, 0, 0, 0, 0, at(), null,
+                    List.of("interrupted before anything was changed"), null, options.resumeCommand());
+        }
         // For gantry's own developers: JAVA_OPTS=-Dgantry.debug=true shows where an unexpected error came from.
         if (Boolean.getBoolean("gantry.debug") && f.getCause() != null) f.getCause().printStackTrace();
         int exit = f.kind() == AwsFailure.Kind.PERMISSION ? 4 : 1;
