@@ -1,6 +1,7 @@
 package dev.gantry.aws;
 
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
 import software.amazon.awssdk.retries.api.RecordSuccessRequest;
@@ -40,6 +41,20 @@ public final class RetryPolicy {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private RetryPolicy() {}
+
+    /**
+     * For a call whose answer is a courtesy gantry can do without (the policy simulator's pre-check):
+     * one attempt, then the caller carries on with a note. Added to the request:
+     * {@code .overrideConfiguration(o -> o.addPlugin(RetryPolicy.ONE_TRY))}.
+     */
+    public static final SdkPlugin ONE_TRY = config -> config.overrideConfiguration(o -> o.retryStrategy(
+            AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build()));
+
+    /** Whether a request asked for {@link #ONE_TRY}. */
+    public static boolean oneTry(Object request) {
+        return request instanceof software.amazon.awssdk.awscore.AwsRequest r
+                && r.overrideConfiguration().map(c -> c.plugins().contains(ONE_TRY)).orElse(false);
+    }
 
     /** A fresh strategy (its retry budget is per client, as the SDK's own default is). */
     public static RetryStrategy strategy() {

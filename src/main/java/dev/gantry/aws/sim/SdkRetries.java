@@ -22,11 +22,21 @@ final class SdkRetries {
         RetryStrategy strategy = RetryPolicy.strategy();
         InvocationHandler h = (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class || method.getName().equals("close")) return invoke(method, client, args);
-            // A paginator makes its calls later, page by page: through this proxy, so each page retries as on AWS.
-            if (method.isDefault() && method.getName().endsWith("Paginator")) return InvocationHandler.invokeDefault(proxy, method, args);
+            // The SDK's conveniences (a Consumer of the request builder, a paginator's pages) call the
+            // request method: through this proxy, so each real call is retried once, as on AWS.
+            if (method.isDefault() && !overridden(client, method)) return InvocationHandler.invokeDefault(proxy, method, args);
+            if (args != null && args.length == 1 && RetryPolicy.oneTry(args[0])) return invoke(method, client, args);
             return RetryPolicy.run(strategy, type.getSimpleName(), () -> invoke(method, client, args), pause -> { });
         };
         return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, h);
+    }
+
+    private static boolean overridden(Object client, java.lang.reflect.Method method) {
+        try {
+            return !client.getClass().getMethod(method.getName(), method.getParameterTypes()).isDefault();
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /** Calls through reflection, rethrowing what the method itself threw. */

@@ -185,13 +185,18 @@ final class ServiceType implements ResourceType {
         if (arnToName.isEmpty() || td.executionRoleArn() == null) return;
         List<EvaluationResult> results;
         try {
+            // One try: the check is a courtesy, and the rollout watch still explains a denied secret.
             results = ctx.aws().iam().simulatePrincipalPolicy(b -> b.policySourceArn(td.executionRoleArn())
-                    .actionNames("ssm:GetParameters").resourceArns(new ArrayList<>(arnToName.keySet()))).evaluationResults();
+                    .actionNames("ssm:GetParameters").resourceArns(new ArrayList<>(arnToName.keySet()))
+                    .overrideConfiguration(o -> o.addPlugin(dev.gantry.aws.RetryPolicy.ONE_TRY))).evaluationResults();
         } catch (IamException e) {
-            // The check is a courtesy: the rollout watch still explains a denied secret if it happens.
+            String code = dev.gantry.aws.AwsErrors.code(e);
             String why = e.statusCode() == 403 ? "no permission for iam:SimulatePrincipalPolicy"
-                    : "the policy simulator answered " + e.statusCode() + " " + dev.gantry.aws.AwsErrors.code(e);
+                    : "IAM's policy simulator failed: HTTP " + e.statusCode() + (code.isBlank() ? "" : " " + code);
             ctx.progress().info("could not check the execution role's access to secrets (" + why + "); continuing");
+            return;
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            ctx.progress().info("could not check the execution role's access to secrets (IAM's policy simulator did not answer); continuing");
             return;
         }
         String role = td.executionRoleArn().substring(td.executionRoleArn().lastIndexOf('/') + 1);
