@@ -51,4 +51,22 @@ class StopsAndCourtesiesTest {
         assertThat(h.events).filteredOn(e -> e instanceof ApplyEvent.Info).extracting(e -> ((ApplyEvent.Info) e).message())
                 .anySatisfy(m -> assertThat(m).contains("IAM's policy simulator failed: HTTP 500").doesNotContain("null"));
     }
+
+    @Test void after_an_update_the_rollout_line_reports_the_new_revision() {
+        Spec first = SimHarness.template("web-http-quick.yaml");
+        SimHarness h = new SimHarness().prepare(first);
+        assertThat(h.apply(first).exitCode()).isZero();
+        h.events.clear();
+        Spec second = FailureEndToEndTest.withImage(first, "public.ecr.aws/nginx/nginx:1.28");
+        assertThat(h.apply(second).exitCode()).isZero();
+        var last = h.events.stream().filter(e -> e instanceof ApplyEvent.Rollout).map(e -> ((ApplyEvent.Rollout) e).snapshot())
+                .reduce((a, b) -> b).orElseThrow();
+        String running = h.aws.ecs().describeServices(b -> b.cluster(first.cluster().name()).services(first.app())).services().get(0).taskDefinition();
+        assertThat(last.deployments()).singleElement().satisfies(d -> {
+            assertThat(d.status()).isEqualTo("PRIMARY");
+            assertThat(d.rolloutState()).isEqualTo("COMPLETED");
+            assertThat(running).endsWith("/" + d.taskDefinitionRevision());
+            assertThat(d.taskDefinitionRevision()).endsWith(":2");
+        });
+    }
 }
