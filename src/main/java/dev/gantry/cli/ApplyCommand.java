@@ -86,8 +86,14 @@ public final class ApplyCommand implements Callable<Integer> {
                             views.confirmation(run.yes, "Apply these changes?", run.json()),
                             Holder.describe(env), java.util.Set.of(), resume)
                             .withStaleLockCheck(h -> Holder.deadHere(h, env));
-                    ApplyResult result = engine.apply(spec, options);
-                    return interrupts.exitCode(result.exitCode());
+                    try {
+                        ApplyResult result = engine.apply(spec, options);
+                        return interrupts.exitCode(result.exitCode());
+                    } catch (Asking.Interrupted e) {
+                        // At a prompt before any change (the secrets' check): nothing to finish or resume.
+                        System.err.println("Nothing was changed. To apply: " + resume);
+                        return interrupts.exitCode(ExitCodes.INTERRUPTED);
+                    }
                 }
             }
         }
