@@ -21,6 +21,13 @@ public final class Session implements AutoCloseable {
     /** A full HTTPS stack takes about five simulated minutes; at this speed that is ten seconds. */
     public static final double SIM_SPEED = 30;
 
+    /**
+     * Worker threads against real AWS: how many calls are in flight at once (a refresh's reads, an
+     * apply's independent steps). Few enough to stay clear of AWS's request-rate limits, which the
+     * SDK's and the engine's retries absorb when a burst meets them anyway.
+     */
+    public static final int WORKERS = 16;
+
     public record Config(String region, String profile, String endpointUrl, boolean simulate, Path home, double simSpeed) {
         public static Config from(Map<String, String> env, String region, String profile, String endpointUrl, boolean simulate) {
             Path home = home(env);
@@ -51,6 +58,7 @@ public final class Session implements AutoCloseable {
     private final Scheduler scheduler;
     private final SimWorld world;
     private final Path worldFile;
+    private dev.gantry.engine.RefreshProgress reading = dev.gantry.engine.RefreshProgress.NONE;
 
     private Session(AwsClients aws, Scheduler scheduler, SimWorld world, Path worldFile) {
         this.aws = aws;
@@ -75,10 +83,13 @@ public final class Session implements AutoCloseable {
             world.state.region = c.region();
             return new Session(world.clients(), scheduler, world, file);
         }
-        return new Session(RealAws.clients(c.region(), c.profile(), c.endpointUrl()), new RealScheduler(8), null, null);
+        return new Session(RealAws.clients(c.region(), c.profile(), c.endpointUrl()), new RealScheduler(WORKERS), null, null);
     }
 
     public AwsClients aws() { return aws; }
+    /** Who shows the refresh's progress for this run (a terminal's reading line, or no one). */
+    public dev.gantry.engine.RefreshProgress reading() { return reading; }
+    void showReading(dev.gantry.engine.RefreshProgress progress) { this.reading = progress; }
     public Scheduler scheduler() { return scheduler; }
     public boolean simulated() { return world != null; }
     /** The simulated account, or null against real AWS. */

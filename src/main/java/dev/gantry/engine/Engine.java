@@ -13,6 +13,7 @@ import dev.gantry.plan.Observed;
 import dev.gantry.plan.Plan;
 import dev.gantry.plan.Planner;
 import dev.gantry.resources.Catalog;
+import dev.gantry.resources.Claim;
 import dev.gantry.resources.ProgressSink;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
@@ -42,6 +43,7 @@ public final class Engine {
     private final SecretValues secrets;
     private final ApplyListener listener;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile RefreshProgress refreshProgress = RefreshProgress.NONE;
     private String accountId;
     private Instant started;
 
@@ -51,6 +53,12 @@ public final class Engine {
         this.scheduler = scheduler;
         this.secrets = secrets;
         this.listener = listener;
+    }
+
+    /** Who hears what each refresh is reading as it goes (a terminal's progress line, the benchmark). */
+    public Engine onRefresh(RefreshProgress progress) {
+        this.refreshProgress = progress == null ? RefreshProgress.NONE : progress;
+        return this;
     }
 
     /** Stop starting new work; what is in flight finishes. Safe from any thread (Ctrl-C). */
@@ -90,21 +98,23 @@ public final class Engine {
         // Types share reads within this refresh only; the apply's steps keep reading fresh.
         ResourceContext ctx = steps.withFreshReads();
         List<CompletableFuture<List<Observed>>> parts = new ArrayList<>();
+        RefreshTracker tracker = new RefreshTracker(refreshProgress, scheduler);
         for (ResourceType type : catalog.types()) {
-            parts.add(async(() -> type.refresh(ctx), "reading the app's " + type.type() + " resources"));
+            parts.add(tracker.track(type.type(), async(() -> type.refresh(ctx), "reading the app's " + type.type() + " resources")));
         }
         for (Desired d : desired) {
             if (!d.data()) continue;
             ResourceType type = catalog.type(d.address().type());
-            parts.add(async(() -> {
+            parts.add(tracker.track(d.address().toString(), async(() -> {
                 Optional<Observed> found = type.lookup(ctx, d);
                 Observed o = found.orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
                         d.description() + " (" + d.address() + ") was not found", "check gantry.yaml; it refers to something that must already exist"));
                 Map<String, String> outs = new LinkedHashMap<>(o.outputs());
                 outs.put("data", "true");
                 return List.of(new Observed(d.address(), o.id(), o.props(), outs));
-            }, "looking up " + d.description()));
+            }, "looking up " + d.description())));
         }
+        tracker.started();
         // The first failure ends the refresh: with an unreachable endpoint, waiting for every other
         // read to fail the same way would only multiply the wait.
         CompletableFuture<Void> all = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
@@ -134,6 +144,16 @@ public final class Engine {
         return observed;
     }
 
+    private static <T> T joined(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof Error err) throw err;
+            throw cause instanceof AwsFailure af ? af : AwsErrors.translate("checking what already exists", cause);
+        }
+    }
+
     /** Runs {@code work} on the scheduler; the client has already retried what is worth retrying. */
     private <T> CompletableFuture<T> async(java.util.function.Supplier<T> work, String doing) {
         CompletableFuture<T> f = new CompletableFuture<>();
@@ -149,12 +169,49 @@ public final class Engine {
         return f;
     }
 
-    public Plan plan(Spec spec) {
+    public Plan plan(Spec spec) { return plan(spec, Set.of()); }
+
+    /** What apply would do, taking over the resources {@code adopt} names (a preview of {@code apply --adopt}). */
+    public Plan plan(Spec spec, Set<String> adopt) {
         started = scheduler.now();
         ResourceContext ctx = context(spec);
         List<Desired> desired = Catalog.expand(spec);
-        Map<Address, Observed> observed = refresh(ctx, desired);
-        return Planner.plan(spec.app(), desired, observed, rules());
+        Ownership.Result owned = owned(ctx, desired, refresh(ctx, desired), adopt);
+        if (!owned.problems().isEmpty()) {
+            throw new AwsFailure(AwsFailure.Kind.INVALID, String.join("; ", owned.problems()), "name addresses from the plan, or --adopt all");
+        }
+        Plan plan = Planner.plan(spec.app(), desired, owned.observed(), rules());
+        return withNotes(plan, owned).withConflicts(owned.conflicts());
+    }
+
+    /**
+     * The ownership check every plan passes through: for each resource about to be created, what
+     * already holds its name (read only then, so a converged app pays nothing), judged by
+     * {@link Ownership}.
+     */
+    private Ownership.Result owned(ResourceContext ctx, List<Desired> desired, Map<Address, Observed> observed, Set<String> adopt) {
+        Map<Address, CompletableFuture<Optional<Claim>>> reads = new LinkedHashMap<>();
+        for (Desired d : desired) {
+            if (d.data() || observed.containsKey(d.address())) continue;
+            ResourceType type = catalog.type(d.address().type());
+            Map<String, Object> props = Ownership.known(d.props(), observed);
+            reads.put(d.address(), async(() -> type.claimant(ctx, d, props), "checking whether the name of " + d.address() + " is free"));
+        }
+        try {
+            scheduler.await(CompletableFuture.allOf(reads.values().toArray(CompletableFuture[]::new)));
+        } catch (RuntimeException e) {
+            // reported below, translated
+        }
+        Map<Address, Claim> claims = new LinkedHashMap<>();
+        reads.forEach((a, f) -> joined(f).ifPresent(c -> claims.put(a, c)));
+        return Ownership.judge(ctx.app(), desired, observed, claims, new Ownership.Adopt(adopt));
+    }
+
+    private static Plan withNotes(Plan plan, Ownership.Result owned) {
+        if (owned.notes().isEmpty()) return plan;
+        List<String> warnings = new ArrayList<>(plan.warnings());
+        warnings.addAll(owned.notes());
+        return new Plan(plan.app(), plan.changes(), warnings, plan.conflicts());
     }
 
     private Planner.TypeRules rules() {
@@ -186,12 +243,17 @@ public final class Engine {
         started = scheduler.now();
         try {
             ResourceContext ctx = context(spec);
-            Map<Address, Observed> observed = refresh(ctx, desired);
-            Plan plan = planning.apply(observed);
+            Ownership.Result owned = owned(ctx, desired, refresh(ctx, desired), options.adopt());
+            if (!owned.problems().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, 2, owned.problems()));
+            Map<Address, Observed> observed = owned.observed();
+            Plan plan = withNotes(planning.apply(observed), owned).withConflicts(owned.conflicts());
             listener.on(new ApplyEvent.Planned(at(), plan));
+            // Nothing is touched while a name the spec wants is held by something that is not the app's.
+            if (!plan.conflicts().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, 2, conflicts(plan)));
             if (!plan.hasChanges()) return finish(result(ApplyResult.Outcome.NO_CHANGES, 0, plan, Map.of(), observed, spec, null, options));
             if (checks) {
-                List<String> refused = refusedReplacements(plan, options);
+                List<String> refused = new ArrayList<>(refusedReplacements(plan, options));
+                refused.addAll(refusedTakeOvers(plan));
                 List<String> problems = preflight(ctx, plan);
                 if (!refused.isEmpty() || !problems.isEmpty()) {
                     List<String> all = new ArrayList<>(refused);
@@ -206,10 +268,15 @@ public final class Engine {
                         : stopped(ApplyResult.Outcome.DECLINED, 1, List.of(verb + " not confirmed: nothing was changed")));
             }
             Lock lock = new Lock(aws.ssm(), spec.app());
-            acquire(lock, options);
+            acquire(lock, options, verb);
             try {
-                Map<Address, Observed> now = refresh(ctx, desired);
-                Plan locked = planning.apply(now);
+                Ownership.Result ownedNow = owned(ctx, desired, refresh(ctx, desired), options.adopt());
+                Map<Address, Observed> now = ownedNow.observed();
+                Plan locked = planning.apply(now).withConflicts(ownedNow.conflicts());
+                if (!locked.conflicts().isEmpty()) {
+                    listener.on(new ApplyEvent.Planned(at(), locked));
+                    return finish(stopped(ApplyResult.Outcome.FAILED, 2, conflicts(locked)));
+                }
                 if (!sameActions(plan, locked)) {
                     listener.on(new ApplyEvent.Info(at(), "AWS changed while gantry was waiting; going ahead with the updated plan"));
                     listener.on(new ApplyEvent.Planned(at(), locked));
@@ -221,8 +288,9 @@ public final class Engine {
         } catch (AwsFailure f) {
             return finish(failure(f, options));
         } catch (Lock.LockedException e) {
-            return finish(stopped(ApplyResult.Outcome.FAILED, 1,
-                    List.of(e.getMessage() + ". If that run is dead, run again with --force-unlock.")));
+            return finish(stopped(ApplyResult.Outcome.FAILED, 1, List.of(e.getMessage()
+                    + ". gantry cannot prove that run has stopped (it is alive, or runs on another machine, container or boot),"
+                    + " so it leaves the lock alone. If you are sure it has stopped, run again with --force-unlock.")));
         }
     }
 
@@ -231,16 +299,19 @@ public final class Engine {
         return new ApplyResult(outcome, exit, 0, 0, 0, 0, 0, 0, at(), null, why, null, null);
     }
 
-    private void acquire(Lock lock, EngineOptions options) {
+    private void acquire(Lock lock, EngineOptions options, String verb) {
         if (options.forceUnlock()) release(lock);
+        LockHolder me = LockHolder.of(options.machine(), scheduler.now(), verb);
         try {
-            call(() -> { lock.acquire(options.holder(), scheduler.now()); return null; }, "taking the apply lock " + lock.name());
+            call(() -> { lock.acquire(me); return null; }, "taking the apply lock " + lock.name());
         } catch (Lock.LockedException e) {
-            if (!options.staleLock().test(e.holder())) throw e;
-            // The holder ran on this machine and its process is gone: a crash, not a colleague.
-            listener.on(new ApplyEvent.Info(at(), "breaking a lock left by a run that died: " + e.holder()));
+            LockHolder dead = e.holder().filter(h -> h.provablyDeadOn(options.machine())).orElseThrow(() -> e);
+            // Its process is provably gone: a crash, not a colleague. Break it only if it is still that
+            // holder's lock (another run may have broken it and taken it meanwhile).
+            if (!call(lock::current, "reading the apply lock " + lock.name()).equals(java.util.Optional.of(java.util.Optional.of(dead)))) throw e;
+            listener.on(new ApplyEvent.Info(at(), "breaking a lock left by a run that died: " + dead.describe()));
             release(lock);
-            call(() -> { lock.acquire(options.holder(), scheduler.now()); return null; }, "taking the apply lock " + lock.name());
+            call(() -> { lock.acquire(me); return null; }, "taking the apply lock " + lock.name());
         }
     }
 
@@ -259,7 +330,7 @@ public final class Engine {
     }
 
     private ApplyResult execute(ResourceContext ctx, Plan plan, Map<Address, Observed> observed, Spec spec, EngineOptions options) {
-        Executor executor = new Executor(catalog, ctx, scheduler, listener, started, observed, cancelled);
+        Executor executor = new Executor(AdoptingType.wrap(catalog), ctx, scheduler, listener, started, observed, cancelled);
         Map<Address, Executor.State> states = executor.run(plan);
         boolean anyFailed = states.containsValue(Executor.State.FAILED);
         boolean interrupted = cancelled.get();
@@ -319,6 +390,22 @@ public final class Engine {
             }
         }
         return out;
+    }
+
+    /** Taking over a resource must never delete it: one whose differences force a replacement is refused. */
+    private static List<String> refusedTakeOvers(Plan plan) {
+        List<String> out = new ArrayList<>();
+        for (Change c : plan.changes()) {
+            if (c.action() != Action.REPLACE || !Ownership.adopting(c.observed())) continue;
+            String fields = String.join(", ", c.fields().stream().filter(Change.FieldChange::forcesReplace).map(Change.FieldChange::field).toList());
+            out.add(c.address() + " cannot be taken over: its " + fields + " differ from gantry.yaml and AWS cannot change them in place,"
+                    + " so gantry would have to delete it. Make gantry.yaml match it, or give gantry another name for it.");
+        }
+        return out;
+    }
+
+    private static List<String> conflicts(Plan plan) {
+        return plan.conflicts().stream().map(dev.gantry.plan.Conflict::explain).toList();
     }
 
     private List<String> preflight(ResourceContext ctx, Plan plan) {

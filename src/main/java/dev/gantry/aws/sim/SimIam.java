@@ -104,6 +104,14 @@ public final class SimIam implements IamClient {
                 .build());
     }
 
+    @Override public TagRoleResponse tagRole(TagRoleRequest req) {
+        return world.mutate("iam:TagRole", this::err, () -> {
+            IamState.RoleRec r = role(req.roleName());
+            req.tags().forEach(t -> r.tags.put(t.key(), t.value()));
+            return TagRoleResponse.builder().build();
+        });
+    }
+
     @Override public AttachRolePolicyResponse attachRolePolicy(AttachRolePolicyRequest req) {
         return world.mutate("iam:AttachRolePolicy", this::err, () -> {
             IamState.RoleRec r = role(req.roleName());
@@ -178,7 +186,7 @@ public final class SimIam implements IamClient {
     }
 
     @Override public SimulatePrincipalPolicyResponse simulatePrincipalPolicy(SimulatePrincipalPolicyRequest req) {
-        return world.read("iam:SimulatePrincipalPolicy", this::err, () -> {
+        return world.read("iam:SimulatePrincipalPolicy", req, this::err, () -> {
             if (st().roleByArn(req.policySourceArn()) == null) {
                 throw err(400, "InvalidInput", "Invalid Entity Arn: " + req.policySourceArn() + " does not clearly define entity type and name.");
             }
