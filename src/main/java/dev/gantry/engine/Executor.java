@@ -248,7 +248,6 @@ public final class Executor {
         synchronized (this) {
             outputs.put(n.change.address(), created);
             n.created = true;
-            n.attempts = 0;
             release(n, false, next);
             switchedOver(n, retire);
             if (n.switchFirst.isEmpty()) retire.add(n);
