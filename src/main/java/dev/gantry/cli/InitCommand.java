@@ -2,7 +2,7 @@ package dev.gantry.cli;
 
 import dev.gantry.ui.line.LinePrompter;
 import dev.gantry.ui.tui.WizardTui;
-import dev.gantry.wizard.Facts;
+import dev.gantry.wizard.LookupResults;
 import dev.gantry.wizard.Lookups;
 import dev.gantry.wizard.Outcome;
 import dev.gantry.cost.Prices;
@@ -90,7 +90,7 @@ public final class InitCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Path folder = file.toAbsolutePath().getParent();
-        Facts facts = new Facts(lookups(), defaultRegion()).inFolder(folder == null || folder.getFileName() == null ? null : folder.getFileName().toString());
+        LookupResults facts = new LookupResults(lookups(), defaultRegion()).inFolder(folder == null || folder.getFileName() == null ? null : folder.getFileName().toString());
         WizardSession session;
         try {
             session = WizardSession.open(SpecStore.file(file), facts, Prices.embedded());
@@ -301,7 +301,7 @@ public final class InitCommand implements Callable<Integer> {
             for (var o : all) {
                 var q = dev.gantry.wizard.Questions.byFlag(o.longestName());
                 if (q.isPresent() && o.description().length == 0) {
-                    var none = new dev.gantry.wizard.WizardFlow(dev.gantry.wizard.Facts.offline());
+                    var none = new dev.gantry.wizard.WizardFlow(dev.gantry.wizard.LookupResults.offline());
                     String d = q.get().title();
                     String def = q.get().defaultValue(none);
                     if (def != null && !def.isBlank()) d += " (default: " + q.get().shown(def, none) + ")";

@@ -50,7 +50,7 @@ public final class LogsCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        return DayTwo.inSession(global, spec, parent.env(), out, err, d -> {
+        return AppContext.inSession(global, spec, parent.env(), out, err, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();
             try (StopOnInterrupt ignored = follow ? StopOnInterrupt.install(() -> stop.complete(null)) : StopOnInterrupt.NONE) {
                 return run(d, since, task, follow, stop);
@@ -62,7 +62,7 @@ public final class LogsCommand implements Callable<Integer> {
      * Prints the lines since {@code since}; with {@code follow}, keeps polling until {@code stop}
      * completes. Tests complete {@code stop} at a virtual time.
      */
-    static int run(DayTwo d, String since, String task, boolean follow, CompletableFuture<Void> stop) {
+    static int run(AppContext d, String since, String task, boolean follow, CompletableFuture<Void> stop) {
         Instant from;
         try {
             from = Since.parse(since, d.scheduler().now());
@@ -90,7 +90,7 @@ public final class LogsCommand implements Callable<Integer> {
     /** The awslogs group every gantry task definition writes to. */
     static String logGroup(Spec spec) { return "/gantry/" + spec.app(); }
 
-    private static void print(DayTwo d, List<LogLine> lines) {
+    private static void print(AppContext d, List<LogLine> lines) {
         for (LogLine l : lines) d.out().println(LogText.render(l, d.ansi()));
         d.out().flush();
     }

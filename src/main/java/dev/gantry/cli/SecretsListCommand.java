@@ -30,10 +30,10 @@ public final class SecretsListCommand implements Callable<Integer> {
         var err = command.commandLine().getErr();
         Spec spec = SpecFile.load(file, global.region, err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
-        return DayTwo.inSession(global, spec, parent.env(), out, err, SecretsListCommand::run);
+        return AppContext.inSession(global, spec, parent.env(), out, err, SecretsListCommand::run);
     }
 
-    static int run(DayTwo d) {
+    static int run(AppContext d) {
         Map<String, SecretRef> secrets = d.spec().task().secrets();
         if (secrets.isEmpty()) {
             d.out().println("gantry.yaml declares no secrets (task.secrets).");

@@ -71,7 +71,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
             err.println("error: " + value.problem());
             return ExitCodes.INVALID_INPUT;
         }
-        return DayTwo.inSession(global, spec, env, out, err, d -> {
+        return AppContext.inSession(global, spec, env, out, err, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();
             try (StopOnInterrupt ignored = StopOnInterrupt.install(() -> stop.complete(null))) {
                 return run(d, name, value.value(), noDeploy, stop);
@@ -80,7 +80,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
     }
 
     /** Stores {@code value} (wiped afterwards) and rolls the service; tests call it on a simulated world. */
-    static int run(DayTwo d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
+    static int run(AppContext d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
         Spec spec = d.spec();
         try {
             String problem = SecretValueSource.checkName(spec, name);
@@ -111,7 +111,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
         }
     }
 
-    private static int locked(DayTwo d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
+    private static int locked(AppContext d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
         Spec spec = d.spec();
         SecretUpdate update = new SecretUpdate(d.aws());
         long version = update.store(spec.task().secrets().get(name).parameter(), value);
@@ -158,7 +158,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
     }
 
     /** Marks what ECS said before this command as seen, so the progress shows only this deployment. */
-    private static void alreadySaid(EventLines words, DayTwo d, String cluster, String service) {
+    private static void alreadySaid(EventLines words, AppContext d, String cluster, String service) {
         try {
             RolloutWatcher watcher = new RolloutWatcher(d.aws().ecs(), cluster, service);
             watcher.describe().ifPresent(s -> words.lines(new ApplyEvent.Rollout(Duration.ZERO, watcher.snapshot(s, null, null))));

@@ -26,7 +26,7 @@ import java.util.Map;
 final class SpecAssembler {
     private SpecAssembler() {}
 
-    static Spec build(Known k) {
+    static Spec build(AnswersSoFar k) {
         Network network = switch (YamlEnum.parse(VpcMode.class, k.get("network.vpc")).orElseThrow()) {
             case NEW -> Network.newVpc(k.get("network.cidr"), Integer.parseInt(k.get("network.availabilityZones")),
                     YamlEnum.parse(NatMode.class, k.get("network.natGateways")).orElseThrow());
@@ -35,13 +35,13 @@ final class SpecAssembler {
         };
         String size = k.get("task.size");
         Map<String, SecretRef> secrets = new LinkedHashMap<>();
-        Values.pairs(k.get("task.secrets")).forEach((n, p) -> secrets.put(n, new SecretRef(p)));
+        AnswerText.pairs(k.get("task.secrets")).forEach((n, p) -> secrets.put(n, new SecretRef(p)));
         String port = k.get("task.port");
         Task task = new Task(k.get("task.image"), TaskSizes.cpu(size), TaskSizes.memory(size),
                 YamlEnum.parse(Architecture.class, k.get("task.architecture")).orElseThrow(),
                 port == null || port.isBlank() ? null : Integer.parseInt(port),
-                Values.list(k.get("task.command")).isEmpty() ? null : commandOf(k.get("task.command")),
-                Values.pairs(k.get("task.environment")), secrets,
+                AnswerText.list(k.get("task.command")).isEmpty() ? null : commandOf(k.get("task.command")),
+                AnswerText.pairs(k.get("task.environment")), secrets,
                 new Logs(Integer.parseInt(k.get("task.logs.retentionDays"))));
         String auto = k.get("service.autoscaling");
         Autoscaling autoscaling = null;
@@ -66,11 +66,11 @@ final class SpecAssembler {
             if (k.is("dns", "yes")) dns = new Dns(k.get("dns.zone"), k.get("dns.record"));
         }
         Cluster cluster = new Cluster(k.get("cluster.name"), Boolean.parseBoolean(k.get("cluster.containerInsights")));
-        return new Spec(Spec.CURRENT_VERSION, k.get("app"), k.get("region"), Values.pairs(k.get("tags")), network, cluster,
+        return new Spec(Spec.CURRENT_VERSION, k.get("app"), k.get("region"), AnswerText.pairs(k.get("tags")), network, cluster,
                 task, service, lb, cert, dns);
     }
 
-    private static int intOr(Known k, String id, int fallback) {
+    private static int intOr(AnswersSoFar k, String id, int fallback) {
         String v = k.get(id);
         return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
     }

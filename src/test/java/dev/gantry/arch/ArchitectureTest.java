@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -125,6 +126,13 @@ class ArchitectureTest {
     @Test void the_resource_groups_share_only_the_network_helpers() {
         slices().matching("dev.gantry.resources.(*)..").should().notDependOnEachOther()
                 .ignoreDependency(alwaysTrue(), resideInAnyPackage("dev.gantry.resources.network"))
+                .check(MAIN);
+    }
+
+    /** One naming rule for what knows one kind of AWS resource: {@code SubnetType}, {@code ListenerType}, … */
+    @Test void resource_types_are_named_after_the_contract() {
+        classes().that().implement(dev.gantry.resources.ResourceType.class).and().areNotAnonymousClasses()
+                .should().haveSimpleNameEndingWith("Type")
                 .check(MAIN);
     }
 }

@@ -15,12 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LogsCommandTest {
     static final String GROUP = "/gantry/hello";
-    final Spec spec = DayTwoWorld.template("web-https.yaml");
-    DayTwoWorld w;
+    final Spec spec = AppContextWorld.template("web-https.yaml");
+    AppContextWorld w;
     List<String> streams;
 
     @BeforeEach void deployed() {
-        w = new DayTwoWorld();
+        w = new AppContextWorld();
         w.applied(spec);
         streams = new ArrayList<>(w.world.state.logs.groups.get(GROUP).streams.keySet());
         assertThat(streams).hasSize(2);

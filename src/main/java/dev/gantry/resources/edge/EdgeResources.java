@@ -27,8 +27,8 @@ public final class EdgeResources {
     private EdgeResources() {}
 
     public static List<ResourceType> types() {
-        return List.of(new HostedZoneHandler(), new CertificateHandler(), new LoadBalancerHandler(), new TargetGroupHandler(),
-                new ListenerHandler(), new DnsRecordHandler());
+        return List.of(new HostedZoneType(), new CertificateType(), new LoadBalancerType(), new TargetGroupType(),
+                new ListenerType(), new DnsRecordType());
     }
 
     /**
@@ -61,16 +61,16 @@ public final class EdgeResources {
         if (spec.hasCertificate()) {
             out.add(Desired.managed(HTTP_LISTENER, Piece.LOAD_BALANCER,
                     "HTTP listener: answers http:// on port 80 with a permanent redirect to https://",
-                    props("loadBalancerArn", lbArn, "port", 80, "protocol", "HTTP", "defaultAction", ListenerHandler.redirectToHttps()),
+                    props("loadBalancerArn", lbArn, "port", 80, "protocol", "HTTP", "defaultAction", ListenerType.redirectToHttps()),
                     Set.of()));
             out.add(Desired.managed(HTTPS_LISTENER, Piece.LOAD_BALANCER,
                     "HTTPS listener: decrypts https:// on port 443 with your certificate (TLS 1.2 and 1.3) and forwards to your tasks",
                     props("loadBalancerArn", lbArn, "port", 443, "protocol", "HTTPS", "certificateArn", Ref.to(CERTIFICATE, "arn"),
-                            "defaultAction", ListenerHandler.forward(tgArn)), Set.of()));
+                            "defaultAction", ListenerType.forward(tgArn)), Set.of()));
         } else {
             out.add(Desired.managed(HTTP_LISTENER, Piece.LOAD_BALANCER,
                     "HTTP listener: takes requests on port 80 and forwards them to your tasks",
-                    props("loadBalancerArn", lbArn, "port", 80, "protocol", "HTTP", "defaultAction", ListenerHandler.forward(tgArn)),
+                    props("loadBalancerArn", lbArn, "port", 80, "protocol", "HTTP", "defaultAction", ListenerType.forward(tgArn)),
                     Set.of()));
         }
 

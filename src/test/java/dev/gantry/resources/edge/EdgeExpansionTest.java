@@ -61,7 +61,7 @@ class EdgeExpansionTest {
         List<Desired> all = expand(spec);
         assertThat(all).extracting(Desired::address)
                 .containsExactly(TARGET_GROUP, LOAD_BALANCER, HTTP_LISTENER, HTTPS_LISTENER, HOSTED_ZONE, CERTIFICATE, DNS_RECORD);
-        assertThat(find(all, HTTP_LISTENER).props().get("defaultAction")).isEqualTo(ListenerHandler.redirectToHttps());
+        assertThat(find(all, HTTP_LISTENER).props().get("defaultAction")).isEqualTo(ListenerType.redirectToHttps());
         Desired https = find(all, HTTPS_LISTENER);
         assertThat(https.props()).containsEntry("port", 443).containsEntry("protocol", "HTTPS")
                 .containsEntry("certificateArn", Ref.to(CERTIFICATE, "arn"));

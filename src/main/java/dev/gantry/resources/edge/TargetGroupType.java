@@ -26,7 +26,7 @@ import java.util.Set;
  * every 15 s and two passes make a task healthy (AWS's defaults, 30 s and five, take 2.5 minutes
  * per deploy before any traffic flows).
  */
-final class TargetGroupHandler implements ResourceType {
+final class TargetGroupType implements ResourceType {
     static final String DEREGISTRATION_DELAY = "deregistration_delay.timeout_seconds";
 
     @Override public String type() { return "target-group"; }
@@ -82,7 +82,7 @@ final class TargetGroupHandler implements ResourceType {
                     .healthCheckProtocol(ProtocolEnum.HTTP).healthCheckPath((String) props.get("healthCheckPath"))
                     .healthCheckIntervalSeconds(15).healthCheckTimeoutSeconds(5).healthyThresholdCount(2).unhealthyThresholdCount(3)
                     .matcher(m -> m.httpCode("200-399"))
-                    .tags(LoadBalancerHandler.tags(ctx, desired))).targetGroups().get(0);
+                    .tags(LoadBalancerType.tags(ctx, desired))).targetGroups().get(0);
             setDelay(ctx, tg.targetGroupArn(), (Integer) props.get("deregistrationDelay"));
             return StepResult.done(observed(ctx, desired.address(), tg));
         };

@@ -33,7 +33,7 @@ import java.util.Set;
  * {@code "gantry:app=APP"} (as external-dns' TXT registry does): gantry only changes or deletes
  * an alias whose owner record names its app, and never takes over a record someone else made.
  */
-final class DnsRecordHandler implements ResourceType {
+final class DnsRecordType implements ResourceType {
     static final long OWNER_TTL = 300;
     static final Duration SYNC_TIMEOUT = Duration.ofMinutes(5);
     private static final Set<RRType> ADDRESS_TYPES = Set.of(RRType.A, RRType.AAAA, RRType.CNAME);

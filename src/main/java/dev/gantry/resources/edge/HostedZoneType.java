@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@code hosted-zone.main} (data): the public zone named in {@code dns.zone}. gantry never creates
  * or deletes it; the domain's registrar must delegate to it, which only its owner can arrange.
  */
-final class HostedZoneHandler implements ResourceType {
+final class HostedZoneType implements ResourceType {
     @Override public String type() { return "hosted-zone"; }
 
     @Override public int tier() { return 0; }

@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A simulated account on virtual time, seeded by applying a template with the engine, and a
- * {@link DayTwo} pointed at it whose output the test reads.
+ * {@link AppContext} pointed at it whose output the test reads.
  */
-final class DayTwoWorld {
+final class AppContextWorld {
     final VirtualScheduler time = new VirtualScheduler();
     final SimWorld world = new SimWorld(new SimState(), time, SimLatency.realistic());
     final AwsClients aws = world.clients();
@@ -60,13 +60,13 @@ final class DayTwoWorld {
         return r;
     }
 
-    DayTwo day2(Spec spec) {
-        return new DayTwo(spec, aws, time, new PrintWriter(out, true), new PrintWriter(err, true), Ansi.NONE, Map.of());
+    AppContext day2(Spec spec) {
+        return new AppContext(spec, aws, time, new PrintWriter(out, true), new PrintWriter(err, true), Ansi.NONE, Map.of());
     }
 
     /** Runs a command's work the way the CLI does, AWS failures included. */
-    int run(Spec spec, java.util.function.Function<DayTwo, Integer> body) {
-        return DayTwo.guarded(day2(spec), body);
+    int run(Spec spec, java.util.function.Function<AppContext, Integer> body) {
+        return AppContext.guarded(day2(spec), body);
     }
 
     String out() { return out.toString(); }

@@ -42,7 +42,7 @@ import java.util.TreeSet;
  * The zone gantry wrote to is remembered in the tag {@code gantry:validation-zone}, so a later
  * destroy removes exactly those records.
  */
-final class CertificateHandler implements ResourceType {
+final class CertificateType implements ResourceType {
     static final Duration ISSUE_TIMEOUT = Duration.ofMinutes(45);
     static final Duration OPTIONS_TIMEOUT = Duration.ofMinutes(5);
     /** How long ACM may take to notice a deleted listener no longer uses the certificate. */
@@ -132,7 +132,7 @@ final class CertificateHandler implements ResourceType {
     public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         if (desired.data()) return () -> StepResult.done(lookup(ctx, desired).orElseThrow());
         String domain = (String) props.get("domain");
-        List<String> sans = LoadBalancerHandler.strings(props.get("alternativeNames"));
+        List<String> sans = LoadBalancerType.strings(props.get("alternativeNames"));
         String zoneId = (String) props.get("zoneId");
         return () -> {
             List<Tag> tags = new ArrayList<>();

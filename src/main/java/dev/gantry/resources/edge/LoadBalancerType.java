@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@code load-balancer.main}: the internet-facing application load balancer. */
-final class LoadBalancerHandler implements ResourceType {
+final class LoadBalancerType implements ResourceType {
     static final String IDLE_TIMEOUT = "idle_timeout.timeout_seconds";
     static final Duration ACTIVE_TIMEOUT = Duration.ofMinutes(15);
 

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * print. Tests build one on a simulated world and call the commands' {@code run} directly, so
  * they never touch ~/.gantry.
  */
-record DayTwo(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter out, PrintWriter err, Ansi ansi,
+record AppContext(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter out, PrintWriter err, Ansi ansi,
               Map<String, String> env) {
 
     Engine engine() {
@@ -42,20 +42,20 @@ record DayTwo(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter out, P
 
     /** Runs {@code body} in a session for the spec; AWS failures become one message and exit 1 or 4. */
     static int inSession(GlobalOptions g, Spec spec, Map<String, String> env, PrintWriter out, PrintWriter err,
-                         Function<DayTwo, Integer> body) {
+                         Function<AppContext, Integer> body) {
         return inSession(false, g, spec, env, out, err, body);
     }
 
     /** {@code reads}: the body starts with a refresh (status), which a terminal is told about at once. */
     static int inSession(boolean reads, GlobalOptions g, Spec spec, Map<String, String> env, PrintWriter out, PrintWriter err,
-                         Function<DayTwo, Integer> body) {
+                         Function<AppContext, Integer> body) {
         try (Session session = EngineRun.open(g, spec, env, reads)) {
-            DayTwo d = new DayTwo(spec, session.aws(), session.scheduler(), out, err, EngineRun.ansi(g, env), env);
+            AppContext d = new AppContext(spec, session.aws(), session.scheduler(), out, err, EngineRun.ansi(g, env), env);
             return guarded(d, body);
         }
     }
 
-    static int guarded(DayTwo d, Function<DayTwo, Integer> body) {
+    static int guarded(AppContext d, Function<AppContext, Integer> body) {
         try {
             return body.apply(d);
         } catch (AwsFailure f) {

@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * {@code listener.http} and {@code listener.https}. Plain HTTP forwards to the target group, or
  * redirects to HTTPS when there is a certificate; HTTPS terminates TLS with a TLS 1.2/1.3 policy.
  */
-final class ListenerHandler implements ResourceType {
+final class ListenerType implements ResourceType {
     static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
     @Override public String type() { return "listener"; }
@@ -87,7 +87,7 @@ final class ListenerHandler implements ResourceType {
             Listener l = ctx.aws().elb().createListener(b -> {
                 b.loadBalancerArn((String) props.get("loadBalancerArn")).protocol((String) props.get("protocol"))
                         .port((Integer) props.get("port")).defaultActions(action(props.get("defaultAction")))
-                        .tags(LoadBalancerHandler.tags(ctx, desired));
+                        .tags(LoadBalancerType.tags(ctx, desired));
                 if (props.get("certificateArn") != null) {
                     b.certificates(Certificate.builder().certificateArn((String) props.get("certificateArn")).build()).sslPolicy(TLS_POLICY);
                 }
@@ -136,8 +136,8 @@ final class ListenerHandler implements ResourceType {
     }
 
     private static Step waitIssued(ResourceContext ctx, String arn) {
-        return Poll.until(ctx, "the certificate to be issued", CertificateHandler.ISSUE_TIMEOUT,
-                CertificateHandler.TIMEOUT_FIX, () -> {
+        return Poll.until(ctx, "the certificate to be issued", CertificateType.ISSUE_TIMEOUT,
+                CertificateType.TIMEOUT_FIX, () -> {
                     var cert = ctx.aws().acm().describeCertificate(b -> b.certificateArn(arn)).certificate();
                     if (cert.status() == CertificateStatus.ISSUED) return Optional.of(new Observed(Address.of("certificate", "main"), arn, Map.of(), Map.of()));
                     if (cert.status() != CertificateStatus.PENDING_VALIDATION) {
