@@ -5,7 +5,7 @@ import dev.gantry.aws.AwsErrors;
 import dev.gantry.aws.AwsFailure;
 import dev.gantry.engine.ApplyListener;
 import dev.gantry.engine.Engine;
-import dev.gantry.resources.Catalog;
+import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
 import dev.gantry.time.Scheduler;

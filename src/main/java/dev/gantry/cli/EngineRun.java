@@ -1,7 +1,7 @@
 package dev.gantry.cli;
 
 import dev.gantry.engine.Engine;
-import dev.gantry.resources.Catalog;
+import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
 import dev.gantry.ui.Ansi;

@@ -12,7 +12,8 @@ import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
 import dev.gantry.plan.Plan;
 import dev.gantry.plan.Planner;
-import dev.gantry.resources.Catalog;
+import dev.gantry.resources.Addresses;
+import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.Claim;
 import dev.gantry.resources.ProgressSink;
 import dev.gantry.resources.ResourceContext;
@@ -377,7 +378,7 @@ public final class Engine {
         if (!spec.hasLoadBalancer()) return null;
         String scheme = spec.hasCertificate() ? "https://" : "http://";
         if (spec.hasDns()) return scheme + spec.dns().record();
-        Observed lb = outputs.get(Address.of("load-balancer", "main"));
+        Observed lb = outputs.get(Addresses.LOAD_BALANCER);
         return lb == null || lb.output("dnsName") == null ? null : scheme + lb.output("dnsName");
     }
 

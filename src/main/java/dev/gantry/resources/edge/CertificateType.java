@@ -5,6 +5,7 @@ import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
 import dev.gantry.resources.Poll;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -99,7 +100,7 @@ final class CertificateType implements ResourceType {
     /** An existing certificate: it must be ISSUED, in the app's region, and cover the names the app serves. */
     @Override
     public Optional<Observed> lookup(ResourceContext ctx, Desired desired) {
-        String arn = (String) desired.props().get("arn");
+        String arn = Props.str(desired.props(), "arn");
         String[] parts = arn.split(":");
         if (parts.length > 3 && !parts[3].equals(ctx.region())) {
             throw new AwsFailure(AwsFailure.Kind.INVALID, "certificate.arn is in region " + parts[3] + " but the app runs in " + ctx.region(),
@@ -131,9 +132,9 @@ final class CertificateType implements ResourceType {
     @Override
     public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         if (desired.data()) return () -> StepResult.done(lookup(ctx, desired).orElseThrow());
-        String domain = (String) props.get("domain");
+        String domain = Props.str(props, "domain");
         List<String> sans = LoadBalancerType.strings(props.get("alternativeNames"));
-        String zoneId = (String) props.get("zoneId");
+        String zoneId = Props.str(props, "zoneId");
         return () -> {
             List<Tag> tags = new ArrayList<>();
             ctx.tags(desired.address()).forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
@@ -152,7 +153,7 @@ final class CertificateType implements ResourceType {
     public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
         if (desired.data()) return () -> StepResult.done(lookup(ctx, desired).orElseThrow());
         String arn = current.id();
-        String zoneId = (String) props.get("zoneId");
+        String zoneId = Props.str(props, "zoneId");
         return () -> {
             if (zoneId != null) {
                 ctx.aws().acm().addTagsToCertificate(b -> b.certificateArn(arn).tags(Tag.builder().key(TAG_ZONE).value(zoneId).build()));
@@ -178,7 +179,7 @@ final class CertificateType implements ResourceType {
             }
             // DescribeCertificate's InUseBy is cleared late by AWS (never by some emulators): ask ACM to
             // delete, and wait only while it answers ResourceInUseException.
-            String zoneId = (String) current.props().get("zoneId");
+            String zoneId = Props.str(current.props(), "zoneId");
             return Poll.until(ctx, "ACM to release the certificate from the deleted HTTPS listener", IN_USE_TIMEOUT,
                     "something else still uses the certificate for " + d.domainName() + " (the ACM console lists it under"
                             + " 'Associated resources'); remove that, then run 'gantry destroy' again", () -> {

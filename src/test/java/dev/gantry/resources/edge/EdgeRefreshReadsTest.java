@@ -2,6 +2,7 @@ package dev.gantry.resources.edge;
 
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Addresses;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.spec.Spec;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.route53.model.RRType;
 import java.util.List;
 import java.util.Map;
 
+import static dev.gantry.resources.Addresses.*;
 import static dev.gantry.resources.edge.EdgeResources.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,6 +4,7 @@ import dev.gantry.aws.AwsFailure;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Addresses;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.spec.Spec;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.gantry.resources.Addresses.*;
 import static dev.gantry.resources.edge.EdgeResources.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
