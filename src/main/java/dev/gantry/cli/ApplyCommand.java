@@ -63,7 +63,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Map<String, String> env = parent.env();
         boolean interactive = EngineRun.interactive(env);
         // The spec's own problems first: they are what the person came to fix.
-        Spec spec = SpecFile.load(run.file, global.region, System.err);
+        Spec spec = SpecFile.load(run.specFile.path(), global.region, System.err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
         String bad = run.problem("apply", interactive);
         if (bad != null) {
@@ -82,7 +82,7 @@ public final class ApplyCommand implements Callable<Integer> {
         String resume = run.resume("apply", global);
         try (Session session = EngineRun.open(global, spec, env)) {
             Operation op = Operation.apply(spec.app(), spec.region()).withOptions(run.given(global));
-            try (Views views = new Views(op, run.output, global, env, session)) {
+            try (Views views = new Views(op, run.json(), global, env, session)) {
                 Engine engine = EngineRun.engine(session, values, views.listener());
                 views.attach(engine);
                 try (Interrupts interrupts = Interrupts.install(engine)) {

@@ -236,8 +236,8 @@ public final class InitCommand implements Callable<Integer> {
         apply.parent = parent != null ? parent : new GantryCommand(env());
         apply.global = global;
         apply.global.simulate = simulate;
-        apply.run.file = file;
-        apply.run.output = "text";
+        apply.run.specFile.file = file;
+        apply.run.output.output = OutputOption.Output.TEXT;
         // Choosing "Save and apply" was the confirmation when there is no terminal to ask again on.
         apply.run.yes = System.console() == null;
         apply.preset = secret -> java.util.Optional.ofNullable(typed.get(secret)).map(char[]::clone);

@@ -11,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,8 +25,7 @@ public final class LogsCommand implements Callable<Integer> {
     @Mixin GlobalOptions global;
     @picocli.CommandLine.Spec CommandSpec command;
 
-    @Option(names = {"-f", "--file"}, defaultValue = "gantry.yaml", paramLabel = "FILE", description = "The spec (default: ${DEFAULT-VALUE}).")
-    Path file;
+    @Mixin SpecFileOption specFile;
 
     @Option(names = "--since", defaultValue = "10m", paramLabel = "SPAN|TIME",
             description = "Start this long ago (30s, 10m, 2h, 1d) or at this time (2026-01-31T09:30:00Z; no offset means UTC). Default: ${DEFAULT-VALUE}.")
@@ -42,7 +40,7 @@ public final class LogsCommand implements Callable<Integer> {
     @Override public Integer call() {
         var out = command.commandLine().getOut();
         var err = command.commandLine().getErr();
-        Spec spec = SpecFile.load(file, global.region, err);
+        Spec spec = SpecFile.load(specFile.path(), global.region, err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
         try {
             Since.parse(since, Instant.now());

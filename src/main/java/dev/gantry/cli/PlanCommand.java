@@ -13,7 +13,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "plan", mixinStandardHelpOptions = true, modelTransformer = PlanCommand.PieceHelp.class,
@@ -35,11 +34,9 @@ public final class PlanCommand implements Callable<Integer> {
     @ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global;
 
-    @Option(names = {"-f", "--file"}, defaultValue = "gantry.yaml", paramLabel = "FILE", description = "The spec (default: ${DEFAULT-VALUE}).")
-    Path file;
+    @Mixin SpecFileOption specFile;
 
-    @Option(names = "--output", defaultValue = "text", paramLabel = "text|json", description = "text (default) or json.")
-    String output;
+    @Mixin OutputOption output;
 
     @Option(names = "--adopt", paramLabel = "ADDRESS|all", description = "Preview 'apply --adopt': show what taking these over would change.")
     java.util.List<String> adopt = new java.util.ArrayList<>();
@@ -48,16 +45,12 @@ public final class PlanCommand implements Callable<Integer> {
     boolean detailedExitCode;
 
     @Override public Integer call() {
-        if (!output.equals("text") && !output.equals("json")) {
-            System.err.println("--output must be text or json, not " + output);
-            return ExitCodes.INVALID_INPUT;
-        }
-        Spec spec = SpecFile.load(file, global.region, System.err);
+        Spec spec = SpecFile.load(specFile.path(), global.region, System.err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
         try (Session session = EngineRun.open(global, spec, parent.env())) {
             Engine engine = EngineRun.engine(session, SecretValues.none(), ApplyListener.NONE);
             Plan plan = engine.plan(spec, java.util.Set.copyOf(adopt));
-            System.out.print(output.equals("json") ? PlanJson.render(plan) + "\n" : PlanText.render(plan, EngineRun.ansi(global, parent.env())));
+            System.out.print(output.json() ? PlanJson.render(plan) + "\n" : PlanText.render(plan, EngineRun.ansi(global, parent.env())));
             // apply would refuse this plan: so does a CI step that runs plan first.
             if (!plan.conflicts().isEmpty()) return ExitCodes.INVALID_INPUT;
             return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;

@@ -47,8 +47,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
     @Option(names = "--value-file", paramLabel = "FILE", description = "Read the value from FILE; - reads standard input. A final newline is dropped.")
     Path valueFile;
 
-    @Option(names = {"-f", "--file"}, defaultValue = "gantry.yaml", paramLabel = "FILE", description = "The spec (default: ${DEFAULT-VALUE}).")
-    Path file;
+    @Mixin SpecFileOption specFile;
 
     @Option(names = "--no-deploy", description = "Only store the value; running tasks keep the old one until the next deployment.")
     boolean noDeploy;
@@ -57,7 +56,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
         var out = command.commandLine().getOut();
         var err = command.commandLine().getErr();
         Map<String, String> env = parent.env();
-        Spec spec = SpecFile.load(file, global.region, err);
+        Spec spec = SpecFile.load(specFile.path(), global.region, err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
         String nameProblem = SecretValueSource.checkName(spec, name);
         if (nameProblem != null) {
