@@ -13,13 +13,9 @@ import java.util.Map;
 final class EngineRun {
     private EngineRun() {}
 
-    static boolean interactive(Map<String, String> env) {
-        return System.console() != null && !"dumb".equals(env.get("TERM"));
-    }
+    static boolean interactive(Map<String, String> env) { return TerminalFacts.of(env).interactive(); }
 
-    static Ansi ansi(GlobalOptions g, Map<String, String> env) {
-        return g.noColor ? Ansi.NONE : Ansi.detect(env, System.console() != null);
-    }
+    static Ansi ansi(GlobalOptions g, Map<String, String> env) { return TerminalFacts.of(env).ansi(g.noColor); }
 
     /**
      * Opens AWS for the spec. At a terminal it first says what it is about to read, so something

@@ -239,7 +239,7 @@ public final class InitCommand implements Callable<Integer> {
         apply.run.specFile.file = file;
         apply.run.output.output = OutputOption.Output.TEXT;
         // Choosing "Save and apply" was the confirmation when there is no terminal to ask again on.
-        apply.run.yes = System.console() == null;
+        apply.run.yes = !TerminalFacts.consoleAttached();
         apply.preset = secret -> java.util.Optional.ofNullable(typed.get(secret)).map(char[]::clone);
         return apply.call();
     }
