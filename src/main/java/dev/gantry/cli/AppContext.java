@@ -67,9 +67,6 @@ record AppContext(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter ou
     }
 
     int fail(AwsFailure f) {
-        err.println("error: " + f.getMessage());
-        if (f.fix() != null && !f.fix().isBlank()) err.println("  fix: " + f.fix());
-        err.flush();
-        return f.kind() == AwsFailure.Kind.PERMISSION ? ExitCodes.NO_CREDENTIALS : ExitCodes.FAILED;
+        return Failures.aws(err, f);
     }
 }

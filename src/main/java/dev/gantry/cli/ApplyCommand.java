@@ -73,7 +73,7 @@ public final class ApplyCommand implements Callable<Integer> {
         List<String> problems = new ArrayList<>();
         var files = SecretInputs.parse(secrets, spec.managedSecrets().keySet(), problems);
         if (!problems.isEmpty()) {
-            problems.forEach(p -> System.err.println("error: " + p));
+            problems.forEach(p -> System.err.println(Failures.PREFIX + p));
             return ExitCodes.INVALID_INPUT;
         }
         SecretInputs inputs = new SecretInputs(files, env, interactive ? SecretPrompt::ask : null);

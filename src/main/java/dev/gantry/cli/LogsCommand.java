@@ -45,7 +45,7 @@ public final class LogsCommand implements Callable<Integer> {
         try {
             Since.parse(since, Instant.now());
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            Failures.say(err, e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
         return AppContext.inSession(global, spec, parent.env(), out, err, d -> {
@@ -65,7 +65,7 @@ public final class LogsCommand implements Callable<Integer> {
         try {
             from = Since.parse(since, d.scheduler().now());
         } catch (IllegalArgumentException e) {
-            d.err().println("error: " + e.getMessage());
+            Failures.say(d.err(), e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
         d.checkCredentials();

@@ -55,11 +55,8 @@ public final class PlanCommand implements Callable<Integer> {
             if (!plan.conflicts().isEmpty()) return ExitCodes.INVALID_INPUT;
             return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
         } catch (AwsFailure f) {
-            System.err.println("error: " + f.getMessage());
-            if (f.fix() != null) System.err.println("  fix: " + f.fix());
-            return f.kind() == AwsFailure.Kind.PERMISSION ? ExitCodes.NO_CREDENTIALS
-                    : f.kind() == AwsFailure.Kind.INVALID && !adopt.isEmpty() && f.getMessage().startsWith("--adopt") ? ExitCodes.INVALID_INPUT
-                    : ExitCodes.FAILED;
+            int code = Failures.aws(new java.io.PrintWriter(System.err, true), f);
+            return f.kind() == AwsFailure.Kind.INVALID && !adopt.isEmpty() && f.getMessage().startsWith("--adopt") ? ExitCodes.INVALID_INPUT : code;
         }
     }
 }

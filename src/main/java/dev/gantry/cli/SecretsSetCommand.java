@@ -60,14 +60,14 @@ public final class SecretsSetCommand implements Callable<Integer> {
         if (spec == null) return ExitCodes.INVALID_INPUT;
         String nameProblem = SecretValueSource.checkName(spec, name);
         if (nameProblem != null) {
-            err.println("error: " + nameProblem);
+            Failures.say(err, nameProblem);
             return ExitCodes.INVALID_INPUT;
         }
         boolean interactive = EngineRun.interactive(env);
         SecretValueSource.Result value = SecretValueSource.read(name, valueArg, valueFile, env, System.in,
                 interactive ? SecretValueSource::ask : null);
         if (value.problem() != null) {
-            err.println("error: " + value.problem());
+            Failures.say(err, value.problem());
             return ExitCodes.INVALID_INPUT;
         }
         return AppContext.inSession(global, spec, env, out, err, d -> {
@@ -84,7 +84,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
         try {
             String problem = SecretValueSource.checkName(spec, name);
             if (problem != null) {
-                d.err().println("error: " + problem);
+                Failures.say(d.err(), problem);
                 return ExitCodes.INVALID_INPUT;
             }
             d.checkCredentials();
@@ -94,7 +94,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
             try {
                 lock.acquire(dev.gantry.engine.LockHolder.of(dev.gantry.engine.Machine.local(d.env()), d.scheduler().now(), "secrets set " + name));
             } catch (Lock.LockedException e) {
-                d.err().println("error: " + e.getMessage());
+                Failures.say(d.err(), e.getMessage());
                 d.err().println("  fix: wait for that run to finish, then run this again (if it died: gantry apply --force-unlock)");
                 return ExitCodes.FAILED;
             } catch (RuntimeException e) {

@@ -140,7 +140,7 @@ class SecretsCommandTest {
         int code = w.run(spec, d -> SecretsSetCommand.run(d, "DB_PASSWORD", VALUE.toCharArray(), false, new CompletableFuture<>()));
 
         assertThat(code).isEqualTo(ExitCodes.FAILED);
-        assertThat(w.err()).contains("error: the parameter /hello/db-password does not exist yet").contains("fix: run 'gantry apply' first");
+        assertThat(w.err()).contains("gantry: the parameter /hello/db-password does not exist yet").contains("fix: run 'gantry apply' first");
         assertThat(w.aws.ssm().describeParameters(b -> { }).parameters()).isEmpty();
     }
 

@@ -164,7 +164,7 @@ class StatusCommandTest {
         w.world.faults.deny("*");
 
         assertThat(w.run(spec, d -> StatusCommand.run(d, false, false))).isEqualTo(ExitCodes.NO_CREDENTIALS);
-        assertThat(w.err()).contains("error: while").contains("not authorized").contains("fix: ");
+        assertThat(w.err()).contains("gantry: while").contains("not authorized").contains("fix: ");
     }
 
     @Test void a_spec_error_exits_2_before_touching_aws(@TempDir Path dir) throws Exception {
