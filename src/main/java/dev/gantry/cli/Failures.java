@@ -1,6 +1,7 @@
 package dev.gantry.cli;
 
 import dev.gantry.aws.AwsFailure;
+import dev.gantry.engine.ApplyResult;
 
 import java.io.PrintWriter;
 
@@ -26,6 +27,6 @@ public final class Failures {
     }
 
     public static int exitCode(AwsFailure f) {
-        return f.kind() == AwsFailure.Kind.PERMISSION ? ExitCodes.NO_CREDENTIALS : ExitCodes.FAILED;
+        return ApplyResult.Exit.failed(f.kind()).code();
     }
 }
