@@ -93,6 +93,9 @@ public final class Engine {
 
     // ------------------------------------------------------------------------------------------
 
+    /** The address suffix of a resource gantry made whose address the spec now gives to an existing one. */
+    static final String PREVIOUS = "-previous";
+
     /** What exists now: every tagged resource of the app, and every data resource the spec looks up. */
     public Map<Address, Observed> refresh(ResourceContext steps, List<Desired> desired) {
         // Types share reads within this refresh only; the apply's steps keep reading fresh.
@@ -133,7 +136,14 @@ public final class Engine {
             }
             for (Observed o : list) {
                 Observed prev = observed.putIfAbsent(o.address(), o);
-                if (prev != null && !Planner.isData(o)) {
+                if (prev != null && Planner.isData(o) && !Planner.isData(prev)) {
+                    // The spec now names an existing resource (an ARN) where gantry made its own: the
+                    // address is the existing one's, and gantry's moves aside so the plan deletes it
+                    // once nothing uses it (deletes run after every create and update).
+                    observed.put(o.address(), o);
+                    Address aside = Address.of(prev.address().type(), prev.address().name() + PREVIOUS);
+                    observed.put(aside, new Observed(aside, prev.id(), prev.props(), prev.outputs()));
+                } else if (prev != null && !Planner.isData(o)) {
                     listener.on(new ApplyEvent.Info(at(), "two resources claim " + o.address() + " (" + prev.id() + ", " + o.id() + "); using " + prev.id()));
                 }
             }
