@@ -236,6 +236,33 @@ class EditMatrixTest {
     }
 
     @org.junit.jupiter.api.Test
+    void a_zone_change_moves_what_gantry_wrote_into_the_new_zone() throws Exception {
+        Path file = dir.resolve("gantry.yaml");
+        Files.copy(Path.of("templates", HTTPS), file);
+        SimHarness h = new SimHarness(deployed(HTTPS));
+        assertThat(records(h, "example.com")).contains("CNAME", "A hello.example.com.");
+        step(h, edit(file, Edit.flags("--zone", "hello.example.com")), List.of("UPDATE certificate.main", "REPLACE dns-record.main"), true, "zone");
+        // The record, its owner TXT and the certificate's validation CNAME (ACM renews through it) all moved.
+        assertThat(records(h, "example.com")).doesNotContain("CNAME", "A hello.example.com.", "TXT");
+        assertThat(records(h, "hello.example.com")).contains("CNAME", "A hello.example.com.", "TXT");
+    }
+
+    /** "TYPE" for every record of the zone but its own SOA/NS, and "A NAME" for its aliases. */
+    private static List<String> records(SimHarness h, String zone) {
+        var r53 = h.aws.route53();
+        String id = r53.listHostedZonesByName(b -> b.dnsName(zone)).hostedZones().stream()
+                .filter(z -> z.name().equals(zone + ".")).findFirst().orElseThrow().id();
+        List<String> out = new java.util.ArrayList<>();
+        for (var rr : r53.listResourceRecordSets(b -> b.hostedZoneId(id)).resourceRecordSets()) {
+            String type = rr.typeAsString();
+            if (type.equals("SOA") || type.equals("NS")) continue;
+            out.add(type);
+            if (type.equals("A")) out.add("A " + rr.name());
+        }
+        return out;
+    }
+
+    @org.junit.jupiter.api.Test
     void the_vpc_cidr_is_downtime_and_needs_allow_replace() throws Exception {
         Path file = dir.resolve("gantry.yaml");
         Files.copy(Path.of("templates", "web-https.yaml"), file);
