@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -140,9 +141,12 @@ public final class Engine {
                     // The spec now names an existing resource (an ARN) where gantry made its own: the
                     // address is the existing one's, and gantry's moves aside so the plan deletes it
                     // once nothing uses it (deletes run after every create and update).
+                    // An ARN naming gantry's own resource keeps it: nothing to delete then.
                     observed.put(o.address(), o);
-                    Address aside = Address.of(prev.address().type(), prev.address().name() + PREVIOUS);
-                    observed.put(aside, new Observed(aside, prev.id(), prev.props(), prev.outputs()));
+                    if (!Objects.equals(prev.output("arn"), o.output("arn"))) {
+                        Address aside = Address.of(prev.address().type(), prev.address().name() + PREVIOUS);
+                        observed.put(aside, new Observed(aside, prev.id(), prev.props(), prev.outputs()));
+                    }
                 } else if (prev != null && !Planner.isData(o)) {
                     listener.on(new ApplyEvent.Info(at(), "two resources claim " + o.address() + " (" + prev.id() + ", " + o.id() + "); using " + prev.id()));
                 }

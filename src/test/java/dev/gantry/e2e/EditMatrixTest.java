@@ -146,6 +146,9 @@ class EditMatrixTest {
                         Edit.flags("--secret-param", "DB_PASSWORD=/hello/db-password"),
                         List.of("UPDATE role.execution", "UPDATE task-definition.main", "UPDATE service.main", "DELETE parameter.DB_PASSWORD-previous"),
                         List.of("CREATE parameter.DB_PASSWORD", "UPDATE role.execution", "UPDATE task-definition.main", "UPDATE service.main"), true),
+                // Pointing at gantry's own parameter by ARN keeps it: deleting it would break the task.
+                new Row("secret given by the ARN of its own parameter", Edit.flags("--secret-param", "DB_PASSWORD=arn:aws:ssm:us-east-1:123456789012:parameter/hello/db-password"),
+                        Edit.flags("--secret-param", "DB_PASSWORD=/hello/db-password"), List.of(), List.of(), true),
                 new Row("certificate managed -> existing ARN", Edit.flags("--certificate-arn", CERTIFICATE_ARN),
                         // No flag goes back (--domain with a certificate ARN names the DNS record): the file.
                         Edit.file("arn: " + CERTIFICATE_ARN, "domain: hello.example.com"),
