@@ -9,6 +9,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -39,7 +41,9 @@ public final class RealAws {
                 configure(CloudWatchLogsClient.builder(), r, creds, endpointUrl).build(),
                 configure(StsClient.builder(), r, creds, endpointUrl).build(),
                 new RealScaling(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(Duration.ofSeconds(60)).build(), creds, region, endpointUrl));
+                        .socketTimeout(Duration.ofSeconds(60)).build(), creds, region, endpointUrl),
+                configure(EcrClient.builder(), r, creds, endpointUrl).build(),
+                configure(SecretsManagerClient.builder(), r, creds, endpointUrl).build());
     }
 
     private static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(

@@ -17,6 +17,8 @@ final class SimClients {
                 SdkRetries.wrap(software.amazon.awssdk.services.iam.IamClient.class, new SimIam(w)),
                 SdkRetries.wrap(software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient.class, new SimLogs(w)),
                 SdkRetries.wrap(software.amazon.awssdk.services.sts.StsClient.class, new SimSts(w)),
-                SdkRetries.wrap(dev.gantry.aws.ScalingApi.class, new SimScaling(w)));
+                SdkRetries.wrap(dev.gantry.aws.ScalingApi.class, new SimScaling(w)),
+                SdkRetries.wrap(software.amazon.awssdk.services.ecr.EcrClient.class, new SimEcr(w)),
+                SdkRetries.wrap(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.class, new SimSecretsManager(w)));
     }
 }
