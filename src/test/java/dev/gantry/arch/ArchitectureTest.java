@@ -34,7 +34,7 @@ class ArchitectureTest {
     static final List<String> UI = List.of("dev.gantry.ui", "dev.gantry.cli", "com.googlecode.lanterna", "org.jline", "picocli");
 
     @Test void core_packages_know_nothing_of_terminals_or_commands() throws IOException {
-        for (String core : List.of("spec", "plan", "engine", "resources", "aws", "diagnose", "time", "wizard", "ops")) {
+        for (String core : List.of("spec", "plan", "engine", "resources", "aws", "diagnose", "time", "wizard", "ops", "image")) {
             assertThat(violations(core, UI)).as(core).isEmpty();
         }
     }
