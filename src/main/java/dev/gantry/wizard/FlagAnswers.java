@@ -15,7 +15,8 @@ final class FlagAnswers {
     private static final Map<String, String> SWITCHES = Map.of(
             "--no-rollback", "false",
             "--no-load-balancer", "no",
-            "--container-insights", "true");
+            "--container-insights", "true",
+            "--pin-digest", "true");
 
     static List<String> apply(WizardFlow flow, Map<String, List<String>> flags) {
         List<String> errors = new ArrayList<>();
