@@ -9,7 +9,7 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 
-/** Composition root: the only place real AWS SDK clients are built. */
+/** The process entry: runs the command line and maps what a command throws to the exit-code table. */
 public final class Main {
     private Main() {}
 

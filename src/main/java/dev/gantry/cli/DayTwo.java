@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * What status, logs and secrets work with once the spec is loaded and AWS is open: the spec, the
- * clients, the scheduler (real, compressed under --simulate, or virtual in tests) and where to
+ * clients, the scheduler (real, paced virtual time under --simulate, or virtual in tests) and where to
  * print. Tests build one on a simulated world and call the commands' {@code run} directly, so
  * they never touch ~/.gantry.
  */

@@ -1,11 +1,8 @@
 package dev.gantry.cli;
 
-import dev.gantry.aws.sim.SimImages;
 import dev.gantry.engine.Engine;
 import dev.gantry.image.EcrRegistry;
-import dev.gantry.image.HttpRegistry;
 import dev.gantry.image.ImageCheck;
-import dev.gantry.image.RegistryClient;
 import dev.gantry.resources.Catalog;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
@@ -31,14 +28,9 @@ final class EngineRun {
         return s;
     }
 
-    /**
-     * The image pre-flight for this session. A rehearsal contacts no registry on the internet:
-     * public images are answered by the simulated world's registry, ECR by the simulated ECR;
-     * only a registry on this machine is really asked.
-     */
+    /** The image pre-flight for this session: its registries, and ECR through the session's (real or simulated) client. */
     static ImageCheck imageCheck(Session s) {
-        RegistryClient http = HttpRegistry.standard();
-        return new ImageCheck(s.simulated() ? new SimImages(http) : http, new EcrRegistry(s.aws().ecr()));
+        return new ImageCheck(s.registry(), new EcrRegistry(s.aws().ecr()));
     }
 
     static Engine engine(Session s, SecretValues secrets, dev.gantry.engine.ApplyListener listener) {

@@ -5,7 +5,7 @@ import dev.gantry.ui.tui.WizardTui;
 import dev.gantry.wizard.Facts;
 import dev.gantry.wizard.Lookups;
 import dev.gantry.wizard.Outcome;
-import dev.gantry.wizard.Prices;
+import dev.gantry.cost.Prices;
 import dev.gantry.wizard.SpecStore;
 import dev.gantry.wizard.WizardSession;
 import org.jline.terminal.Terminal;

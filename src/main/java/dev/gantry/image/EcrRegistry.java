@@ -1,6 +1,5 @@
 package dev.gantry.image;
 
-import dev.gantry.aws.AwsErrors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -37,11 +36,11 @@ public final class EcrRegistry implements RegistryClient {
         } catch (RepositoryNotFoundException e) {
             return new RegistryAnswer.NoSuchRepository(image.display());
         } catch (AwsServiceException e) {
-            String code = AwsErrors.code(e);
+            String code = e.awsErrorDetails() == null ? String.valueOf(e.statusCode()) : e.awsErrorDetails().errorCode();
             if (e.statusCode() == 403 || "AccessDeniedException".equals(code)) {
                 return new RegistryAnswer.Unauthorized("ECR answered " + code + " to ecr:BatchGetImage", false);
             }
-            return new RegistryAnswer.Unreachable("ECR answered " + code + ": " + e.awsErrorDetails().errorMessage());
+            return new RegistryAnswer.Unreachable("ECR answered " + code + ": " + e.getMessage());
         } catch (SdkException e) {
             return new RegistryAnswer.Unreachable("ECR did not answer (" + e.getMessage() + ")");
         }

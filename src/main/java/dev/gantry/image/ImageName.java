@@ -1,5 +1,7 @@
 package dev.gantry.image;
 
+import dev.gantry.spec.ImageRef;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,18 +68,9 @@ public record ImageName(String registry, String repository, String tag, String d
         return registry + "/" + repository + (tag != null ? ":" + tag : "") + (digest != null ? "@" + digest : "");
     }
 
-    /**
-     * {@code ref} pinned to {@code newDigest}: the tag stays in the reference so people (and gantry's
-     * plan) still see which tag it came from; the registry pulls by the digest alone.
-     */
-    public static String pinned(String ref, String newDigest) {
-        int at = ref.indexOf('@');
-        return (at >= 0 ? ref.substring(0, at) : ref) + "@" + newDigest;
-    }
+    /** {@code ref} pinned to {@code digest} (see {@link ImageRef#pinned}). */
+    public static String pinned(String ref, String digest) { return ImageRef.pinned(ref, digest); }
 
     /** {@code ref} without its digest. */
-    public static String unpinned(String ref) {
-        int at = ref.indexOf('@');
-        return at >= 0 ? ref.substring(0, at) : ref;
-    }
+    public static String unpinned(String ref) { return ImageRef.unpinned(ref); }
 }

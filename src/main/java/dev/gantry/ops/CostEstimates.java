@@ -1,8 +1,8 @@
 package dev.gantry.ops;
 
 import dev.gantry.spec.Spec;
-import dev.gantry.wizard.CostEstimate;
-import dev.gantry.wizard.Prices;
+import dev.gantry.cost.CostEstimate;
+import dev.gantry.cost.Prices;
 
 import java.util.List;
 

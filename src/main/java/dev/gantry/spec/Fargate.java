@@ -24,6 +24,13 @@ public final class Fargate {
         };
     }
 
+    /** "0.25 vCPU, 0.5 GB": a size as people read it. */
+    public static String sizeLabel(int cpu, int memory) {
+        String vcpu = cpu % 1024 == 0 ? String.valueOf(cpu / 1024) : String.valueOf(cpu / 1024.0);
+        String gb = memory % 1024 == 0 ? String.valueOf(memory / 1024) : String.valueOf(memory / 1024.0);
+        return vcpu + " vCPU, " + gb + " GB";
+    }
+
     public static boolean accepts(int cpu, int memory) { return validMemories(cpu).contains(memory); }
 
     /** The smallest cpu that can have this much memory, or null if none can. */

@@ -1,6 +1,7 @@
 /**
  * Views of the engine's events that do not depend on a terminal library: the progress model the
  * live panes draw from, the end-of-run summary, the JSON event and plan schemas, and the shared
- * wording of events. {@code ui.line} and {@code ui.tui} put these on a screen.
+ * wording of events, the wizard's review text and word wrapping. {@code ui.line} and {@code ui.tui}
+ * put these on a screen; they share only this package, never each other.
  */
 package dev.gantry.ui;

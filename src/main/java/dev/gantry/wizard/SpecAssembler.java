@@ -33,7 +33,7 @@ final class SpecAssembler {
         String image = k.get("task.image");
         if (!applies(k, "task.pinDigest") || !k.is("task.pinDigest", "true")) return image;
         return ComputeQuestions.imageLook(k).map(Lookups.ImageLook::digest)
-                .map(d -> dev.gantry.image.ImageName.pinned(image, d)).orElse(image);
+                .map(d -> dev.gantry.spec.ImageRef.pinned(image, d)).orElse(image);
     }
 
     private static dev.gantry.spec.RegistryCredentials registryLogin(Known k) {

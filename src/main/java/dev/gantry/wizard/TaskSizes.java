@@ -32,9 +32,7 @@ public final class TaskSizes {
     }
 
     public static String label(int cpu, int memory) {
-        String vcpu = cpu % 1024 == 0 ? String.valueOf(cpu / 1024) : String.valueOf(cpu / 1024.0);
-        String gb = memory % 1024 == 0 ? String.valueOf(memory / 1024) : String.valueOf(memory / 1024.0);
-        return vcpu + " vCPU, " + gb + " GB (" + cpu + "/" + memory + ")";
+        return Fargate.sizeLabel(cpu, memory) + " (" + cpu + "/" + memory + ")";
     }
 
     /** The spec's message for a cpu Fargate does not offer; null when offered. */

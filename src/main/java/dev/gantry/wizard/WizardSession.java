@@ -1,5 +1,7 @@
 package dev.gantry.wizard;
 
+import dev.gantry.cost.CostEstimate;
+import dev.gantry.cost.Prices;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.yaml.SpecWriter;
 
@@ -80,6 +82,12 @@ public final class WizardSession {
     /** The cost lines for one screen, or empty while the answers cannot be priced yet. */
     public List<String> costHint(Section s) {
         Spec spec = flow.tryBuild();
-        return spec == null ? List.of() : cost.hint(spec, s);
+        CostEstimate.Area area = switch (s) {
+            case NETWORK -> CostEstimate.Area.NETWORK;
+            case TASK, SERVICE -> CostEstimate.Area.TASK;
+            case LOAD_BALANCER -> CostEstimate.Area.LOAD_BALANCER;
+            default -> null;
+        };
+        return spec == null || area == null ? List.of() : cost.hint(spec, area);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gantry.wizard;
 
+import dev.gantry.cost.Prices;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.yaml.SpecLoader;
 import dev.gantry.spec.yaml.SpecWriter;

@@ -3,7 +3,6 @@ package dev.gantry.aws.sim;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.*;
-import dev.gantry.spec.Logs;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +13,12 @@ import java.util.Map;
 /** Simulated CloudWatch Logs: log groups with retention and tags, streams, events and filtering. */
 public final class SimLogs implements CloudWatchLogsClient {
     private static final int PAGE = 1000;
+    /**
+     * PutRetentionPolicy's enum, as AWS documents it. The simulated AWS keeps its own copy rather
+     * than gantry's ({@code spec.Logs}), so a wrong list in the spec would be refused here too.
+     */
+    static final List<Integer> RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
+            365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
     private final SimWorld world;
 
     public SimLogs(SimWorld world) { this.world = world; }
@@ -64,9 +69,9 @@ public final class SimLogs implements CloudWatchLogsClient {
     @Override public PutRetentionPolicyResponse putRetentionPolicy(PutRetentionPolicyRequest req) {
         return world.mutate("logs:PutRetentionPolicy", this::err, () -> {
             LogsState.GroupRec g = group(req.logGroupName());
-            if (req.retentionInDays() == null || !Logs.ALLOWED_RETENTION.contains(req.retentionInDays())) {
+            if (req.retentionInDays() == null || !RETENTION_DAYS.contains(req.retentionInDays())) {
                 throw err(400, "InvalidParameterException", "1 validation error detected: Value '" + req.retentionInDays()
-                        + "' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: " + Logs.ALLOWED_RETENTION);
+                        + "' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: " + RETENTION_DAYS);
             }
             g.retentionDays = req.retentionInDays();
             return PutRetentionPolicyResponse.builder().build();

@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
 import software.amazon.awssdk.services.acm.model.DomainValidation;
 import software.amazon.awssdk.services.acm.model.InvalidArnException;
-import software.amazon.awssdk.services.acm.model.ListCertificatesResponse;
 import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.acm.model.Tag;
 import software.amazon.awssdk.services.acm.model.ValidationMethod;
@@ -62,38 +61,32 @@ final class CertificateHandler implements ResourceType {
     @Override
     public List<Observed> refresh(ResourceContext ctx) {
         List<Observed> out = new ArrayList<>();
-        String token = null;
-        do {
-            String t = token;
-            ListCertificatesResponse page = ctx.aws().acm().listCertificates(b -> b.nextToken(t)
-                    .certificateStatuses(CertificateStatus.PENDING_VALIDATION, CertificateStatus.ISSUED));
-            for (CertificateSummary s : page.certificateSummaryList()) {
-                Map<String, String> tags = new LinkedHashMap<>();
-                try {
-                    ctx.aws().acm().listTagsForCertificate(b -> b.certificateArn(s.certificateArn())).tags()
-                            .forEach(tag -> tags.put(tag.key(), tag.value()));
-                } catch (ResourceNotFoundException gone) {
-                    continue;
-                }
-                if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
-                String component = tags.get(ResourceContext.TAG_COMPONENT);
-                if (component == null || !component.startsWith(type() + ".")) continue;
-                // A request still pending is reported without its zone, so the plan updates it in
-                // place: the update (re)writes the validation records and waits for ISSUED. This is
-                // how an apply interrupted between the request and the records finishes the job.
-                String zone = s.status() == CertificateStatus.PENDING_VALIDATION ? null : tags.get(TAG_ZONE);
-                if (s.status() != null && s.hasSubjectAlternativeNameSummaries() && !Boolean.TRUE.equals(s.hasAdditionalSubjectAlternativeNames())) {
-                    // The listing already holds every name and the status: nothing more to describe.
-                    out.add(observed(Address.parse(component), s.certificateArn(), s.domainName(), s.subjectAlternativeNameSummaries(),
-                            s.statusAsString(), zone));
-                } else {
-                    CertificateDetail d = describe(ctx, s.certificateArn());
-                    zone = d.status() == CertificateStatus.PENDING_VALIDATION ? null : tags.get(TAG_ZONE);
-                    out.add(observed(Address.parse(component), d, zone));
-                }
+        for (CertificateSummary s : ctx.aws().acm().listCertificatesPaginator(b -> b
+                .certificateStatuses(CertificateStatus.PENDING_VALIDATION, CertificateStatus.ISSUED)).certificateSummaryList()) {
+            Map<String, String> tags = new LinkedHashMap<>();
+            try {
+                ctx.aws().acm().listTagsForCertificate(b -> b.certificateArn(s.certificateArn())).tags()
+                        .forEach(tag -> tags.put(tag.key(), tag.value()));
+            } catch (ResourceNotFoundException gone) {
+                continue;
             }
-            token = page.nextToken();
-        } while (token != null);
+            if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
+            String component = tags.get(ResourceContext.TAG_COMPONENT);
+            if (component == null || !component.startsWith(type() + ".")) continue;
+            // A request still pending is reported without its zone, so the plan updates it in
+            // place: the update (re)writes the validation records and waits for ISSUED. This is
+            // how an apply interrupted between the request and the records finishes the job.
+            String zone = s.status() == CertificateStatus.PENDING_VALIDATION ? null : tags.get(TAG_ZONE);
+            if (s.status() != null && s.hasSubjectAlternativeNameSummaries() && !Boolean.TRUE.equals(s.hasAdditionalSubjectAlternativeNames())) {
+                // The listing already holds every name and the status: nothing more to describe.
+                out.add(observed(Address.parse(component), s.certificateArn(), s.domainName(), s.subjectAlternativeNameSummaries(),
+                        s.statusAsString(), zone));
+            } else {
+                CertificateDetail d = describe(ctx, s.certificateArn());
+                zone = d.status() == CertificateStatus.PENDING_VALIDATION ? null : tags.get(TAG_ZONE);
+                out.add(observed(Address.parse(component), d, zone));
+            }
+        }
         return out;
     }
 
@@ -267,17 +260,11 @@ final class CertificateHandler implements ResourceType {
      */
     private void removeValidationRecords(ResourceContext ctx, CertificateDetail d, String zoneId) {
         Set<String> sharedNames = new TreeSet<>();
-        String token = null;
-        do {
-            String t = token;
-            ListCertificatesResponse page = ctx.aws().acm().listCertificates(b -> b.nextToken(t));
-            for (CertificateSummary s : page.certificateSummaryList()) {
-                if (s.certificateArn().equals(d.certificateArn())) continue;
-                sharedNames.add(base(s.domainName()));
-                if (s.hasSubjectAlternativeNameSummaries()) s.subjectAlternativeNameSummaries().forEach(n -> sharedNames.add(base(n)));
-            }
-            token = page.nextToken();
-        } while (token != null);
+        for (CertificateSummary s : ctx.aws().acm().listCertificatesPaginator(b -> {}).certificateSummaryList()) {
+            if (s.certificateArn().equals(d.certificateArn())) continue;
+            sharedNames.add(base(s.domainName()));
+            if (s.hasSubjectAlternativeNameSummaries()) s.subjectAlternativeNameSummaries().forEach(n -> sharedNames.add(base(n)));
+        }
 
         List<Change> deletes = new ArrayList<>();
         try {

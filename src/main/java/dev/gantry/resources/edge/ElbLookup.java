@@ -3,9 +3,6 @@ package dev.gantry.resources.edge;
 import dev.gantry.plan.Address;
 import dev.gantry.resources.ResourceContext;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersResponse;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancersResponse;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTargetGroupsResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
@@ -48,22 +45,8 @@ final class ElbLookup {
 
     private static Inventory readInventory(ResourceContext ctx) {
         ElasticLoadBalancingV2Client elb = ctx.aws().elb();
-        List<LoadBalancer> lbs = new ArrayList<>();
-        String marker = null;
-        do {
-            String m = marker;
-            DescribeLoadBalancersResponse page = elb.describeLoadBalancers(b -> b.marker(m));
-            lbs.addAll(page.loadBalancers());
-            marker = page.nextMarker();
-        } while (marker != null);
-        List<TargetGroup> tgs = new ArrayList<>();
-        marker = null;
-        do {
-            String m = marker;
-            DescribeTargetGroupsResponse page = elb.describeTargetGroups(b -> b.marker(m));
-            tgs.addAll(page.targetGroups());
-            marker = page.nextMarker();
-        } while (marker != null);
+        List<LoadBalancer> lbs = elb.describeLoadBalancersPaginator(b -> {}).loadBalancers().stream().toList();
+        List<TargetGroup> tgs = elb.describeTargetGroupsPaginator(b -> {}).targetGroups().stream().toList();
 
         // Listeners are read per load balancer. gantry names the app's APP-alb, so that one's are read
         // before the tags are known and all tags come in the same DescribeTags calls.
@@ -90,18 +73,12 @@ final class ElbLookup {
 
     private static List<Listener> listenersOf(ResourceContext ctx, LoadBalancer lb) {
         List<Listener> out = new ArrayList<>();
-        String marker = null;
-        do {
-            String m = marker;
-            DescribeListenersResponse page;
-            try {
-                page = ctx.aws().elb().describeListeners(b -> b.loadBalancerArn(lb.loadBalancerArn()).marker(m));
-            } catch (LoadBalancerNotFoundException gone) {
-                break; // deleted between the two calls
-            }
-            out.addAll(page.listeners());
-            marker = page.nextMarker();
-        } while (marker != null);
+        try {
+            // The paginator reads page after page as the loop asks for them.
+            for (Listener l : ctx.aws().elb().describeListenersPaginator(b -> b.loadBalancerArn(lb.loadBalancerArn())).listeners()) out.add(l);
+        } catch (LoadBalancerNotFoundException gone) {
+            // deleted between the two calls: it has no listeners left
+        }
         return out;
     }
 

@@ -3,7 +3,6 @@ package dev.gantry.resources.edge;
 import dev.gantry.aws.AwsFailure;
 import dev.gantry.resources.ResourceContext;
 import software.amazon.awssdk.services.route53.model.HostedZone;
-import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
@@ -40,23 +39,11 @@ final class Zones {
     static List<ResourceRecordSet> recordsNamed(ResourceContext ctx, String zoneId, String name) {
         String fqdn = fqdn(name);
         List<ResourceRecordSet> out = new ArrayList<>();
-        String startName = fqdn;
-        String startType = null;
-        while (true) {
-            String n = startName, t = startType;
-            ListResourceRecordSetsResponse page = ctx.aws().route53().listResourceRecordSets(b -> {
-                b.hostedZoneId(zoneId).startRecordName(n).maxItems("20");
-                if (t != null) b.startRecordType(t);
-            });
-            boolean past = false;
-            for (ResourceRecordSet r : page.resourceRecordSets()) {
-                if (r.name().equalsIgnoreCase(fqdn)) out.add(r);
-                else past = true;
-            }
-            if (past || !Boolean.TRUE.equals(page.isTruncated())) return out;
-            startName = page.nextRecordName();
-            startType = page.nextRecordTypeAsString();
+        for (ResourceRecordSet r : listingFrom(ctx, zoneId, fqdn)) {
+            if (!r.name().equalsIgnoreCase(fqdn)) break; // the listing is sorted: the rest are past the name
+            out.add(r);
         }
+        return out;
     }
 
     /**
@@ -67,22 +54,17 @@ final class Zones {
     static List<ResourceRecordSet> recordsFrom(ResourceContext ctx, String zoneId, String first, String last) {
         String end = listingKey(last);
         List<ResourceRecordSet> out = new ArrayList<>();
-        String startName = fqdn(first);
-        String startType = null;
-        while (true) {
-            String n = startName, t = startType;
-            ListResourceRecordSetsResponse page = ctx.aws().route53().listResourceRecordSets(b -> {
-                b.hostedZoneId(zoneId).startRecordName(n).maxItems("20");
-                if (t != null) b.startRecordType(t);
-            });
-            for (ResourceRecordSet r : page.resourceRecordSets()) {
-                if (listingKey(r.name()).compareTo(end) > 0) return out;
-                out.add(r);
-            }
-            if (!Boolean.TRUE.equals(page.isTruncated())) return out;
-            startName = page.nextRecordName();
-            startType = page.nextRecordTypeAsString();
+        for (ResourceRecordSet r : listingFrom(ctx, zoneId, fqdn(first))) {
+            if (listingKey(r.name()).compareTo(end) > 0) break;
+            out.add(r);
         }
+        return out;
+    }
+
+    /** The zone's records in Route53's order from {@code fqdn} on; pages of 20 are read only as far as the caller iterates. */
+    private static Iterable<ResourceRecordSet> listingFrom(ResourceContext ctx, String zoneId, String fqdn) {
+        return ctx.aws().route53().listResourceRecordSetsPaginator(b -> b.hostedZoneId(zoneId).startRecordName(fqdn).maxItems("20"))
+                .resourceRecordSets();
     }
 
     /** Route53's sort key for a name: labels reversed, with the trailing dot (www.example.com → com.example.www.). */

@@ -1,7 +1,8 @@
 package dev.gantry.ui.line;
 
 import dev.gantry.spec.Spec;
-import dev.gantry.ui.tui.WizardReview;
+import dev.gantry.ui.LineWrap;
+import dev.gantry.ui.WizardReview;
 import dev.gantry.wizard.Choice;
 import dev.gantry.wizard.Kind;
 import dev.gantry.wizard.Lookup;

@@ -1,6 +1,6 @@
 package dev.gantry.ui.tui;
 
-import dev.gantry.ui.line.LineWrap;
+import dev.gantry.ui.LineWrap;
 import dev.gantry.wizard.Lookup;
 import dev.gantry.wizard.Question;
 import dev.gantry.wizard.Section;

@@ -2,7 +2,7 @@ package dev.gantry.ui.line;
 
 import dev.gantry.wizard.Facts;
 import dev.gantry.wizard.Outcome;
-import dev.gantry.wizard.Prices;
+import dev.gantry.cost.Prices;
 import dev.gantry.wizard.SpecStore;
 import dev.gantry.wizard.WizardSession;
 import org.jline.terminal.Terminal;

@@ -3,7 +3,7 @@ package dev.gantry.ui.tui;
 import com.googlecode.lanterna.input.KeyType;
 import dev.gantry.wizard.Facts;
 import dev.gantry.wizard.Outcome;
-import dev.gantry.wizard.Prices;
+import dev.gantry.cost.Prices;
 import dev.gantry.wizard.SpecStore;
 import dev.gantry.spec.yaml.SpecWriter;
 import dev.gantry.wizard.WizardFlow;

@@ -1,4 +1,4 @@
-package dev.gantry.wizard;
+package dev.gantry.cost;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,10 @@
-package dev.gantry.ui.tui;
+package dev.gantry.ui;
 
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Piece;
 import dev.gantry.resources.Catalog;
 import dev.gantry.spec.Spec;
-import dev.gantry.wizard.CostEstimate;
+import dev.gantry.cost.CostEstimate;
 import dev.gantry.wizard.WizardSession;
 
 import java.util.ArrayList;
@@ -53,12 +53,12 @@ public final class WizardReview {
         for (CostEstimate.Line l : cost.lines(spec)) rows.add(new String[]{l.item(), CostEstimate.usd(l.monthly())});
         rows.add(new String[]{"Total per month", CostEstimate.usd(cost.total(spec))});
         for (String[] r : rows) {
-            List<String> label = dev.gantry.ui.line.LineWrap.wrap(r[0], width - 11);
+            List<String> label = LineWrap.wrap(r[0], width - 11);
             for (int i = 0; i < label.size() - 1; i++) out.add(label.get(i));
             String last = label.get(label.size() - 1);
             out.add(last + " ".repeat(Math.max(1, width - last.length() - r[1].length())) + r[1]);
         }
-        out.addAll(dev.gantry.ui.line.LineWrap.wrap("(" + cost.prices().label() + "; data, requests and logs not included)", width));
+        out.addAll(LineWrap.wrap("(" + cost.prices().label() + "; data, requests and logs not included)", width));
         return out;
     }
 
@@ -72,14 +72,14 @@ public final class WizardReview {
         for (String l : lines) {
             if (!l.startsWith("  ") && l.endsWith(":")) {
                 if (piece != null) {
-                    out.addAll(dev.gantry.ui.line.LineWrap.wrap(piece + " (" + items.size() + "): " + String.join(", ", items), width));
+                    out.addAll(LineWrap.wrap(piece + " (" + items.size() + "): " + String.join(", ", items), width));
                 }
                 piece = l.substring(0, l.length() - 1);
                 items.clear();
             } else if (l.startsWith("  ")) {
                 items.add(l.strip().replace(" (existing, looked up)", "*"));
             } else {
-                out.addAll(dev.gantry.ui.line.LineWrap.wrap(l, width));
+                out.addAll(LineWrap.wrap(l, width));
             }
         }
         if (lines.stream().anyMatch(l -> l.contains("(existing, looked up)"))) out.add("* looked up, not created");

@@ -1,4 +1,4 @@
-package dev.gantry.ui.line;
+package dev.gantry.ui;
 
 import java.util.ArrayList;
 import java.util.List;

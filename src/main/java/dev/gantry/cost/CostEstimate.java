@@ -1,6 +1,7 @@
-package dev.gantry.wizard;
+package dev.gantry.cost;
 
 import dev.gantry.spec.Architecture;
+import dev.gantry.spec.Fargate;
 import dev.gantry.spec.NatMode;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.VpcMode;
@@ -12,11 +13,15 @@ import java.util.Locale;
 /**
  * Monthly cost of the choices that move money: NAT gateways, the load balancer, public IPv4
  * addresses, and task size × count. Usage (data, requests, log volume) is left out and said so.
+ * Shared by {@code gantry init}'s hints and {@code gantry status}, so the two never disagree.
  */
 public final class CostEstimate {
 
-    /** One priced item, attached to the screen where the choice is made. */
-    public record Line(Section section, String item, double monthly) {
+    /** The part of the stack a priced item belongs to (the wizard shows each on its own screen). */
+    public enum Area { NETWORK, TASK, LOAD_BALANCER }
+
+    /** One priced item. */
+    public record Line(Area area, String item, double monthly) {
         public String render() { return String.format(Locale.ROOT, "%-44s %9s", item, usd(monthly)); }
     }
 
@@ -33,36 +38,34 @@ public final class CostEstimate {
         int azs = n.vpc() == VpcMode.NEW ? n.availabilityZones() : 2;
         if (n.vpc() == VpcMode.NEW && n.natGateways() != NatMode.NONE) {
             int nats = n.natGateways() == NatMode.PER_AZ ? azs : 1;
-            out.add(new Line(Section.NETWORK, nats + " NAT gateway" + (nats > 1 ? "s" : "") + " (+ $0.045/GB processed)", nats * prices.natHour() * h));
-            out.add(new Line(Section.NETWORK, nats + " public IPv4 address" + (nats > 1 ? "es" : "") + " for NAT", nats * prices.publicIpv4Hour() * h));
+            out.add(new Line(Area.NETWORK, nats + " NAT gateway" + (nats > 1 ? "s" : "") + " (+ $0.045/GB processed)", nats * prices.natHour() * h));
+            out.add(new Line(Area.NETWORK, nats + " public IPv4 address" + (nats > 1 ? "es" : "") + " for NAT", nats * prices.publicIpv4Hour() * h));
         }
         var t = s.task();
         int count = s.service().autoscaling() == null ? s.service().desiredCount() : s.service().autoscaling().min();
         boolean arm = t.architecture() == Architecture.ARM64;
         double perTask = h * (t.cpu() / 1024.0 * (arm ? prices.fargateArmVcpuHour() : prices.fargateX86VcpuHour())
                 + t.memory() / 1024.0 * (arm ? prices.fargateArmGbHour() : prices.fargateX86GbHour()));
-        String size = TaskSizes.label(t.cpu(), t.memory()).replaceAll("\\s*\\(.*", "");
-        out.add(new Line(Section.TASK, count + " × task of " + size + " " + t.architecture().yaml()
+        String size = Fargate.sizeLabel(t.cpu(), t.memory());
+        out.add(new Line(Area.TASK, count + " × task of " + size + " " + t.architecture().yaml()
                 + (s.service().autoscaling() != null ? " (at min)" : ""), count * perTask));
         if (!n.tasksInPrivateSubnets() && count > 0) {
-            out.add(new Line(Section.NETWORK, count + " public IPv4 address" + (count > 1 ? "es" : "") + " for tasks", count * prices.publicIpv4Hour() * h));
+            out.add(new Line(Area.NETWORK, count + " public IPv4 address" + (count > 1 ? "es" : "") + " for tasks", count * prices.publicIpv4Hour() * h));
         }
         if (s.hasLoadBalancer()) {
-            out.add(new Line(Section.LOAD_BALANCER, "Application Load Balancer (1 LCU)", (prices.albHour() + prices.albLcuHour()) * h));
-            out.add(new Line(Section.LOAD_BALANCER, azs + " public IPv4 addresses for the load balancer", azs * prices.publicIpv4Hour() * h));
+            out.add(new Line(Area.LOAD_BALANCER, "Application Load Balancer (1 LCU)", (prices.albHour() + prices.albLcuHour()) * h));
+            out.add(new Line(Area.LOAD_BALANCER, azs + " public IPv4 addresses for the load balancer", azs * prices.publicIpv4Hour() * h));
         }
         return out;
     }
 
     public double total(Spec s) { return lines(s).stream().mapToDouble(Line::monthly).sum(); }
 
-    /** The hint shown on one screen: its lines, then the running total, with the price list's date. */
-    public List<String> hint(Spec s, Section section) {
-        List<Line> all = lines(s);
+    /** The hint for one area: its lines, then the running total, with the price list's date. */
+    public List<String> hint(Spec s, Area area) {
         List<String> out = new ArrayList<>();
-        boolean service = section == Section.SERVICE;
-        for (Line l : all) {
-            if (l.section() == section || service && l.section() == Section.TASK) out.add(l.render());
+        for (Line l : lines(s)) {
+            if (l.area() == area) out.add(l.render());
         }
         if (out.isEmpty()) return out;
         out.add(String.format(Locale.ROOT, "%-44s %9s", "Whole stack as answered, per month", usd(total(s))));
