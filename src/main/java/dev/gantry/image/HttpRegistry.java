@@ -119,7 +119,7 @@ public final class HttpRegistry implements RegistryClient {
         private RegistryAnswer unauthorized(HttpResponse<byte[]> r) {
             List<String> codes = errorCodes(r);
             String detail = codes.isEmpty() ? "HTTP " + r.statusCode() : String.join(", ", codes);
-            return new RegistryAnswer.Unauthorized(image.apiHost() + " answered " + detail, credentials != null);
+            return new RegistryAnswer.Unauthorized(detail, credentials != null);
         }
 
         /** GET, answering one Bearer or Basic challenge on the way. */

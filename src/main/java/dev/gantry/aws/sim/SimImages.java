@@ -36,7 +36,7 @@ public final class SimImages implements RegistryClient {
         String repo = image.repository().toLowerCase();
         String ref = image.reference().toLowerCase();
         if (repo.contains("private") && !withLogin) {
-            return new RegistryAnswer.Unauthorized(image.apiHost() + " answered UNAUTHORIZED", false);
+            return new RegistryAnswer.Unauthorized("UNAUTHORIZED", false);
         }
         if (repo.contains("does-not-exist") || repo.contains("missing")) return new RegistryAnswer.NoSuchRepository(image.display());
         if (ref.contains("does-not-exist") || ref.contains("missing")) return new RegistryAnswer.NoSuchTag(List.of("latest", "1.0", "1.1"));
