@@ -174,6 +174,15 @@ class ImageEndToEndTest {
         assertThat(h.plan(open).hasChanges()).isFalse();
     }
 
+    @Test void a_secret_of_that_name_that_is_not_gantrys_is_never_taken_over() {
+        registry.pushIndex("private/worker", true, "1.0", "linux/arm64");
+        h.aws.secretsManager().createSecret(b -> b.name("worker/registry").secretString("{\"username\":\"robot\",\"password\":\"hunter2\"}"));
+        h.world.resetCounters();
+        h.secrets = name -> name.equals(RegistryCredentials.VALUE_NAME) ? Optional.of("robot:hunter2".toCharArray()) : Optional.empty();
+        ApplyResult r = refused(worker(registry.host() + "/private/worker:1.0", Architecture.ARM64, new RegistryCredentials("worker/registry")));
+        assertThat(String.join("\n", r.failures())).contains("already exists and is not gantry's").contains("by its ARN");
+    }
+
     @Test void a_private_image_without_its_login_in_the_task_definition_fails_to_pull_in_the_simulated_ecs() {
         Spec spec = worker("ghcr.io/acme/private-worker:1.0", Architecture.ARM64, null);
         ApplyResult r = h.apply(spec); // the pre-flight skipped, as with --skip-image-check

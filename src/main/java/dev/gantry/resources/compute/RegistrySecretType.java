@@ -98,15 +98,33 @@ final class RegistrySecretType implements ResourceType {
 
     @Override public List<String> preflight(ResourceContext ctx, Change change) {
         if (change.desired() == null || change.desired().data()) return List.of();
-        Optional<char[]> given = change.action() == Action.CREATE || change.action() == Action.REPLACE
-                ? ctx.secrets().forNew(NAME) : ctx.secrets().value(NAME);
+        boolean creating = change.action() == Action.CREATE || change.action() == Action.REPLACE;
+        String name = Props.str(change.desired().props(), "name");
+        // Refresh did not find it as the app's: a secret of that name is someone else's.
+        if (creating && exists(ctx, name)) return List.of(notOurs(ctx, name));
+        Optional<char[]> given = creating ? ctx.secrets().forNew(NAME) : ctx.secrets().value(NAME);
         if (given.isPresent()) {
             return RegistryLogin.parse(given.get()).isPresent() ? List.of()
                     : List.of("the registry login " + NAME + " is not " + RegistryLogin.FORMAT + ": give it again with --secret " + NAME + "=@FILE");
         }
-        if (change.action() != Action.CREATE && change.action() != Action.REPLACE) return List.of();
+        if (!creating) return List.of();
         return List.of("the registry login for task.registryCredentials has no value: pass --secret " + NAME + "=@FILE (a file holding "
                 + RegistryLogin.FORMAT + ") or set GANTRY_SECRET_" + NAME);
+    }
+
+    private static boolean exists(ResourceContext ctx, String name) {
+        try {
+            ctx.aws().secretsManager().describeSecret(b -> b.secretId(name));
+            return true;
+        } catch (ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** A secret of that name that refresh did not find as the app's: someone else's, never taken over. */
+    private static String notOurs(ResourceContext ctx, String name) {
+        return "a Secrets Manager secret named " + name + " already exists and is not gantry's for " + ctx.app()
+                + ": refer to it by its ARN in task.registryCredentials.secret (gantry then only reads it), or choose another name";
     }
 
     /** The login to store: JSON, whatever form it was given in. */
@@ -134,15 +152,13 @@ final class RegistrySecretType implements ResourceType {
                         .description("gantry " + ctx.app() + " registry login").tags(tags));
                 return StepResult.done(observed(desired.address(), r.name(), r.arn(), ParameterType.UNCHANGED));
             } catch (ResourceExistsException e) {
+                // Gantry's own secret, made by a run that crashed before it could see the answer,
+                // carries the app's tags from the create call; anything else is someone else's.
                 DescribeSecretResponse d = sm.describeSecret(b -> b.secretId(name));
-                boolean ours = d.tags().stream().anyMatch(t -> t.key().equals(ResourceContext.TAG_APP) && t.value().equals(ctx.app()));
-                if (!ours && ctx.secrets().value(NAME).isPresent()) {
-                    throw new AwsFailure(AwsFailure.Kind.CONFLICT, "a secret named " + name + " already exists and was not made by gantry for " + ctx.app(),
-                            "refer to it by its ARN in task.registryCredentials (gantry then only reads it), or choose another name");
-                }
-                // A secret that was there before, with no new value given: claim it and keep its value.
+                boolean ours = d.tags().stream().anyMatch(t -> t.key().equals(ResourceContext.TAG_APP) && t.value().equals(ctx.app()))
+                        && d.tags().stream().anyMatch(t -> t.key().equals(ResourceContext.TAG_COMPONENT));
+                if (!ours) throw new AwsFailure(AwsFailure.Kind.CONFLICT, notOurs(ctx, name), null);
                 if (ctx.secrets().value(NAME).isPresent()) sm.putSecretValue(b -> b.secretId(d.arn()).secretString(value(ctx, false)));
-                sm.tagResource(b -> b.secretId(d.arn()).tags(tags));
                 return StepResult.done(observed(desired.address(), d.name(), d.arn(), ParameterType.UNCHANGED));
             }
         };
