@@ -148,6 +148,23 @@ class ImageEndToEndTest {
                 .anySatisfy(t -> assertThat(t.containers().get(0).imageDigest()).isEqualTo(moved));
     }
 
+    @Test void an_execution_role_that_may_not_pull_from_ecr_is_caught_before_the_service_changes() {
+        String ecrHost = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
+        h.aws.ecr().createRepository(b -> b.repositoryName("shop/worker"));
+        h.aws.ecr().putImage(b -> b.repositoryName("shop/worker").imageTag("1.0").imageManifest(index("arm64")));
+        h.aws.ecr().putImage(b -> b.repositoryName("shop/worker").imageTag("1.1").imageManifest(index("arm64", "amd64")));
+        assertThat(apply(worker(ecrHost + "/shop/worker:1.0", Architecture.ARM64, null)).exitCode()).isZero();
+        // Someone adds a deny by hand, in a policy gantry does not manage.
+        h.aws.iam().putRolePolicy(b -> b.roleName("worker-execution").policyName("no-ecr").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"ecr:BatchGetImage\",\"Resource\":\"*\"}]}"));
+        ApplyResult r = apply(worker(ecrHost + "/shop/worker:1.1", Architecture.ARM64, null));
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(String.join("\n", r.failures())).contains("may not pull the image").contains("ecr:BatchGetImage on arn:aws:ecr:us-east-1:123456789012:repository/shop/worker");
+        // The service was not moved to the new revision.
+        String running = h.aws.ecs().describeServices(b -> b.cluster("worker").services("worker")).services().get(0).taskDefinition();
+        assertThat(running).endsWith(":1");
+    }
+
     @Test void a_good_private_image_deploys_with_its_login_and_removing_the_login_converges() {
         registry.pushIndex("private/worker", true, "1.0", "linux/amd64", "linux/arm64");
         h.secrets = name -> name.equals(RegistryCredentials.VALUE_NAME) ? Optional.of("robot:hunter2".toCharArray()) : Optional.empty();
