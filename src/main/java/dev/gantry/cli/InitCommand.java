@@ -184,6 +184,7 @@ public final class InitCommand implements Callable<Integer> {
                 }
                 io.out().println("Changes to " + session.fileName() + ":");
                 diff.forEach(l -> io.out().println("  " + l));
+                session.droppedCommentsNotice().forEach(io.out()::println);
             }
             session.save();
         } catch (IOException e) {
@@ -243,7 +244,7 @@ public final class InitCommand implements Callable<Integer> {
         String sim = rehearse ? " --simulate" : "";
         switch (outcome) {
             case SAVED -> {
-                io.out().println("Wrote " + name + ".");
+                io.out().println(wrote(session));
                 if (rehearse) {
                     io.out().println("Next, rehearse it on the simulated AWS: gantry plan -f " + name + " --simulate, then gantry apply -f "
                             + name + " --simulate." + (global.simulate ? "" : " With AWS credentials, drop --simulate."));
@@ -253,7 +254,7 @@ public final class InitCommand implements Callable<Integer> {
                 }
             }
             case SAVED_APPLY -> {
-                io.out().println("Wrote " + name + ". Applying it now (the same as: gantry apply -f " + name + sim + ").");
+                io.out().println(wrote(session) + " Applying it now (the same as: gantry apply -f " + name + sim + ").");
                 int code = applyNow(session, rehearse);
                 session.flow().forgetSecrets();
                 return code;
@@ -264,6 +265,12 @@ public final class InitCommand implements Callable<Integer> {
         }
         session.flow().forgetSecrets();
         return ExitCodes.OK;
+    }
+
+    /** "Wrote gantry.yaml." naming any comment of the person's that went with a removed key. */
+    private static String wrote(WizardSession session) {
+        List<String> dropped = session.droppedComments();
+        return "Wrote " + session.fileName() + (dropped.isEmpty() ? "." : "; dropped with their keys: " + String.join("; ", dropped) + ".");
     }
 
     /**

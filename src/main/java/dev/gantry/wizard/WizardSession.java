@@ -3,6 +3,7 @@ package dev.gantry.wizard;
 import dev.gantry.cost.CostEstimate;
 import dev.gantry.cost.Prices;
 import dev.gantry.spec.Spec;
+import dev.gantry.spec.yaml.CommentKeeper;
 import dev.gantry.spec.yaml.SpecWriter;
 
 import java.io.IOException;
@@ -47,8 +48,28 @@ public final class WizardSession {
 
     public String fileName() { return store.name(); }
 
-    /** The commented spec that Save writes. */
-    public String specText() { return SpecWriter.write(flow.build()); }
+    /** The commented spec that Save writes; an edit keeps the person's comments ({@link CommentKeeper}). */
+    public String specText() { return written().text(); }
+
+    /** The person's comments that saving drops because their keys are gone, e.g. {@code line 12: "# owned by team-x" (cluster)}. */
+    public List<String> droppedComments() {
+        return written().dropped().stream().map(CommentKeeper.Dropped::describe).toList();
+    }
+
+    /** Said before saving when comments are dropped: a heading, then one indented line per comment; empty when none. */
+    public List<String> droppedCommentsNotice() {
+        List<String> dropped = droppedComments();
+        if (dropped.isEmpty()) return List.of();
+        List<String> out = new java.util.ArrayList<>();
+        out.add(dropped.size() == 1 ? "Your comment on a removed key is dropped:" : "Your comments on removed keys are dropped:");
+        dropped.forEach(d -> out.add("  " + d));
+        return out;
+    }
+
+    private CommentKeeper.Kept written() {
+        String text = SpecWriter.write(flow.build());
+        return editing() ? CommentKeeper.keep(originalText, text) : new CommentKeeper.Kept(text, List.of());
+    }
 
     /** Old vs new, line by line; empty when nothing changed, the file is new, or it was a draft. */
     public List<String> diff() {

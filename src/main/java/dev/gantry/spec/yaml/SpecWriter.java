@@ -25,21 +25,21 @@ public final class SpecWriter {
 
     /** Editors with the YAML language server validate and complete against this file. */
     public static final String SCHEMA_FILE = "gantry.schema.json";
-    public static final String MODELINE = "# yaml-language-server: $schema=./" + SCHEMA_FILE;
+    public static final String MODELINE = "# " + OwnComments.MODELINE;
 
     public static String write(Spec spec) {
         StringBuilder b = new StringBuilder();
         line(b, MODELINE);
-        line(b, "# gantry spec (docs/spec.md). For editor checks next to this file: gantry schema > " + SCHEMA_FILE);
+        line(b, "# " + OwnComments.HEADER);
         line(b, "");
-        line(b, "# The spec format; only version 1 exists.");
+        line(b, "# " + OwnComments.VERSION);
         line(b, "version: " + spec.version());
-        line(b, "# The app's name; it prefixes the name of every AWS resource gantry creates.");
+        line(b, "# " + OwnComments.APP);
         line(b, "app: " + YamlText.scalar(spec.app()));
-        line(b, "# The AWS region everything is created in.");
+        line(b, "# " + OwnComments.REGION);
         line(b, "region: " + YamlText.scalar(spec.region()));
         if (!spec.tags().isEmpty()) {
-            section(b, "Tags added to every resource, next to gantry's own.", "tags:");
+            section(b, OwnComments.TAGS, "tags:");
             spec.tags().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> line(b, "  " + YamlText.scalar(e.getKey()) + ": " + YamlText.scalar(e.getValue())));
         }
@@ -57,9 +57,9 @@ public final class SpecWriter {
         switch (n.vpc()) {
             case NEW -> {
                 section(b, switch (n.natGateways()) {
-                    case NONE -> "A new VPC; without NAT gateways tasks run in public subnets with public IPs (cheapest).";
-                    case SINGLE -> "A new VPC; tasks run in private subnets and reach the internet through one shared NAT gateway.";
-                    case PER_AZ -> "A new VPC; tasks run in private subnets with a NAT gateway in every zone (most resilient).";
+                    case NONE -> OwnComments.VPC_NO_NAT;
+                    case SINGLE -> OwnComments.VPC_SINGLE_NAT;
+                    case PER_AZ -> OwnComments.VPC_NAT_PER_AZ;
                 }, "network:");
                 line(b, "  vpc: new");
                 line(b, "  cidr: " + n.cidr());
@@ -67,11 +67,11 @@ public final class SpecWriter {
                 line(b, "  natGateways: " + (n.natGateways() == null ? NatMode.SINGLE : n.natGateways()).yaml());
             }
             case DEFAULT -> {
-                section(b, "The account's default VPC: public subnets only, so tasks get public IPs.", "network:");
+                section(b, OwnComments.VPC_DEFAULT, "network:");
                 line(b, "  vpc: default");
             }
             case EXISTING -> {
-                section(b, "A VPC you already have: the load balancer uses the public subnets, tasks the private ones if given.", "network:");
+                section(b, OwnComments.VPC_EXISTING, "network:");
                 line(b, "  vpc: existing");
                 line(b, "  vpcId: " + n.vpcId());
                 line(b, "  publicSubnets: " + YamlText.flowList(n.publicSubnets()));
@@ -83,27 +83,27 @@ public final class SpecWriter {
     private static void cluster(StringBuilder b, Spec spec) {
         Cluster c = spec.cluster();
         if (c.equals(new Cluster(spec.app(), false))) return;
-        section(b, "The ECS cluster the service runs in.", "cluster:");
+        section(b, OwnComments.CLUSTER, "cluster:");
         line(b, "  name: " + YamlText.scalar(c.name()));
         line(b, "  containerInsights: " + c.containerInsights());
     }
 
     private static void task(StringBuilder b, Task t) {
-        section(b, "The container: its image, its size on Fargate, and what it is given at start.", "task:");
+        section(b, OwnComments.TASK, "task:");
         line(b, "  image: " + YamlText.scalar(t.image()));
-        line(b, "  cpu: " + t.cpu() + "  # 1024 = 1 vCPU");
-        line(b, "  memory: " + t.memory() + "  # MiB");
+        line(b, "  cpu: " + t.cpu() + "  # " + OwnComments.CPU);
+        line(b, "  memory: " + t.memory() + "  # " + OwnComments.MEMORY);
         line(b, "  architecture: " + t.architecture().yaml());
-        if (t.port() != null) line(b, "  port: " + t.port() + "  # the port the container listens on");
+        if (t.port() != null) line(b, "  port: " + t.port() + "  # " + OwnComments.PORT);
         if (!t.command().isEmpty()) line(b, "  command: " + YamlText.flowList(t.command()));
         if (!t.environment().isEmpty()) {
-            line(b, "  # Plain settings, visible in the task definition.");
+            line(b, "  # " + OwnComments.ENVIRONMENT);
             line(b, "  environment:");
             t.environment().forEach((k, v) -> line(b, "    " + k + ": " + YamlText.scalar(v)));
         }
         if (!t.secrets().isEmpty()) {
-            line(b, "  # Secrets live in SSM Parameter Store; a name gives gantry a parameter to manage (its value is given at apply time),");
-            line(b, "  # an ARN points at one you already have.");
+            line(b, "  # " + OwnComments.SECRETS_1);
+            line(b, "  # " + OwnComments.SECRETS_2);
             line(b, "  secrets:");
             for (Map.Entry<String, SecretRef> e : t.secrets().entrySet()) {
                 line(b, "    " + e.getKey() + ":");
@@ -120,14 +120,14 @@ public final class SpecWriter {
     }
 
     private static void service(StringBuilder b, Service s) {
-        section(b, "How many copies run, and how a new version replaces the old one.", "service:");
+        section(b, OwnComments.SERVICE, "service:");
         line(b, "  desiredCount: " + s.desiredCount());
         line(b, "  minimumHealthyPercent: " + s.minimumHealthyPercent());
         line(b, "  maximumPercent: " + s.maximumPercent());
         line(b, "  rollbackOnFailure: " + s.rollbackOnFailure());
         Autoscaling a = s.autoscaling();
         if (a != null) {
-            line(b, "  # Adds or removes tasks to keep average CPU near the target.");
+            line(b, "  # " + OwnComments.AUTOSCALING);
             line(b, "  autoscaling:");
             line(b, "    min: " + a.min());
             line(b, "    max: " + a.max());
@@ -136,7 +136,7 @@ public final class SpecWriter {
     }
 
     private static void loadBalancer(StringBuilder b, LoadBalancer l) {
-        section(b, "A public Application Load Balancer that spreads requests over the tasks and checks their health.", "loadBalancer:");
+        section(b, OwnComments.LOAD_BALANCER, "loadBalancer:");
         line(b, "  healthCheckPath: " + YamlText.scalar(l.healthCheckPath()));
         line(b, "  deregistrationDelay: " + l.deregistrationDelay());
         line(b, "  idleTimeout: " + l.idleTimeout());
@@ -145,17 +145,17 @@ public final class SpecWriter {
 
     private static void certificate(StringBuilder b, Certificate c) {
         if (c.existing()) {
-            section(b, "HTTPS with a certificate you already have in ACM.", "certificate:");
+            section(b, OwnComments.CERTIFICATE_EXISTING, "certificate:");
             line(b, "  arn: " + YamlText.scalar(c.arn()));
             return;
         }
-        section(b, "HTTPS: gantry requests a free ACM certificate for these names and validates it.", "certificate:");
+        section(b, OwnComments.CERTIFICATE_NEW, "certificate:");
         line(b, "  domain: " + YamlText.scalar(c.domain()));
         if (!c.alternativeNames().isEmpty()) line(b, "  alternativeNames: " + YamlText.flowList(c.alternativeNames()));
     }
 
     private static void dns(StringBuilder b, Dns d) {
-        section(b, "A record in your Route53 zone that points at the load balancer.", "dns:");
+        section(b, OwnComments.DNS, "dns:");
         line(b, "  zone: " + YamlText.scalar(d.zone()));
         line(b, "  record: " + YamlText.scalar(d.record()));
     }

@@ -305,6 +305,7 @@ public final class LinePrompter {
                 println("Changes to " + session.fileName() + ":");
                 diff.forEach(l -> println("  " + l));
             }
+            session.droppedCommentsNotice().forEach(this::println);
         }
         candidates = List.of("save", "apply", "back", "quit");
         while (true) {

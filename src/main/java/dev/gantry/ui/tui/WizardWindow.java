@@ -391,12 +391,19 @@ public final class WizardWindow extends BasicWindow {
         Panel middle = new Panel(new LinearLayout(Direction.HORIZONTAL));
         middle.addComponent(left.setPreferredSize(new TerminalSize(leftWidth, Math.max(5, rows - 8))));
         middle.addComponent(right.withBorder(Borders.singleLine("Estimate and resources")));
-        status = new Label("");
+        status = new Label(errs.isEmpty() ? droppedCommentsHint() : "");
         Panel bottom = new Panel(new LinearLayout());
         bottom.addComponent(status);
         bottom.addComponent(buttons);
         setComponent(frame(middle, bottom));
         setFocusedInteractable(first);
+    }
+
+    /** One line on the Review screen when saving would drop comments; Save then lists them above the diff. */
+    private String droppedCommentsHint() {
+        int n = session.droppedComments().size();
+        return n == 0 ? "" : "! " + n + (n == 1 ? " comment of yours is on a removed key" : " comments of yours are on removed keys")
+                + ": Save lists them before writing.";
     }
 
     private Section firstBad() {
@@ -414,9 +421,18 @@ public final class WizardWindow extends BasicWindow {
         Panel p = new Panel(new LinearLayout());
         p.addComponent(new Label(diff.isEmpty() ? "No changes to " + session.fileName() + "."
                 : "Changes to " + session.fileName() + " (- old, + new):"));
-        TextBox text = new TextBox(new TerminalSize(cols - 4, Math.max(3, rows - 6)), String.join("\n", diff), TextBox.Style.MULTI_LINE);
+        List<String> dropped = new ArrayList<>(session.droppedCommentsNotice());
+        int room = Math.max(2, rows / 4);
+        if (dropped.size() > room) {
+            int more = dropped.size() - (room - 1);
+            dropped = new ArrayList<>(dropped.subList(0, room - 1));
+            dropped.add("  … and " + more + " more (each is a '-' line in the diff)");
+        }
+        TextBox text = new TextBox(new TerminalSize(cols - 4, Math.max(3, rows - 6 - dropped.size())), String.join("\n", diff), TextBox.Style.MULTI_LINE);
         text.setReadOnly(true);
         p.addComponent(text);
+        // Said before writing, so comments are never lost silently.
+        dropped.forEach(l -> p.addComponent(new Label(l.length() > cols - 4 ? l.substring(0, cols - 5) + "…" : l)));
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
         Button write = new Button("Write " + session.fileName(), () -> write(o));
         buttons.addComponent(write);
