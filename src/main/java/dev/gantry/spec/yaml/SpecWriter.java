@@ -111,7 +111,7 @@ public final class SpecWriter {
             }
         }
         if (t.registryCredentials() != null) {
-            line(b, "  # The login for a private registry: a Secrets Manager secret holding {\"username\": …, \"password\": …}.");
+            line(b, "  # " + OwnComments.REGISTRY_LOGIN);
             line(b, "  registryCredentials:");
             line(b, "    secret: " + YamlText.scalar(t.registryCredentials().secret()));
         }
