@@ -28,6 +28,10 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--secret", paramLabel = "NAME=@FILE", description = "Value of a managed secret, read from FILE. Or set GANTRY_SECRET_NAME.")
     List<String> secrets = new ArrayList<>();
 
+    @Option(names = "--adopt", paramLabel = "ADDRESS|all",
+            description = "Take over an existing resource that holds a name gantry.yaml wants (repeatable; 'all' for every one the plan shows as a conflict). Never another gantry app's.")
+    List<String> adopt = new ArrayList<>();
+
     @Option(names = "--allow-replace", description = "Allow replacing the VPC or the load balancer (downtime).")
     boolean allowReplace;
 
@@ -97,8 +101,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 try (Interrupts ignored = Interrupts.install(engine)) {
                     EngineOptions options = new EngineOptions(allowReplace, run.forceUnlock,
                             views.confirmation(run.yes, "Apply these changes?", run.json()),
-                            Holder.describe(env), java.util.Set.of(), resume)
-                            .withStaleLockCheck(h -> Holder.deadHere(h, env));
+                            dev.gantry.engine.Machine.local(env), java.util.Set.of(), resume).adopting(java.util.Set.copyOf(adopt));
                     ApplyResult result = engine.apply(spec, options);
                     return result.exitCode();
                 }

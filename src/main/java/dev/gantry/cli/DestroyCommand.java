@@ -56,8 +56,7 @@ public final class DestroyCommand implements Callable<Integer> {
                 try (Interrupts ignored = Interrupts.install(engine)) {
                     EngineOptions options = new EngineOptions(false, run.forceUnlock,
                             views.confirmation(run.yes, "Destroy all of these?", run.json()),
-                            Holder.describe(env), keep, resume)
-                            .withStaleLockCheck(h -> Holder.deadHere(h, env));
+                            dev.gantry.engine.Machine.local(env), keep, resume);
                     ApplyResult result = engine.destroy(spec, options);
                     return result.exitCode();
                 }

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Show what apply would change: reads what exists in AWS (found by tags), compares it with the spec.",
-                "Changes nothing. Exit 0, or with --detailed-exitcode: 0 no changes, 3 changes pending."})
+                "Changes nothing. Exit 0, or with --detailed-exitcode: 0 no changes, 3 changes pending; 2 when a name gantry.yaml wants is taken (a conflict)."})
 public final class PlanCommand implements Callable<Integer> {
     @ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global;
@@ -28,6 +28,9 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--output", defaultValue = "text", paramLabel = "text|json", description = "text (default) or json.")
     String output;
+
+    @Option(names = "--adopt", paramLabel = "ADDRESS|all", description = "Preview 'apply --adopt': show what taking these over would change.")
+    java.util.List<String> adopt = new java.util.ArrayList<>();
 
     @Option(names = "--detailed-exitcode", description = "Exit 3 when there are changes to apply.")
     boolean detailedExitCode;
@@ -52,13 +55,17 @@ public final class PlanCommand implements Callable<Integer> {
                     return ExitCodes.INVALID_INPUT;
                 }
             }
-            Plan plan = engine.plan(spec);
+            Plan plan = engine.plan(spec, java.util.Set.copyOf(adopt));
             System.out.print(output.equals("json") ? PlanJson.render(plan) + "\n" : PlanText.render(plan, EngineRun.ansi(global, parent.env())));
+            // apply would refuse this plan: so does a CI step that runs plan first.
+            if (!plan.conflicts().isEmpty()) return ExitCodes.INVALID_INPUT;
             return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
         } catch (AwsFailure f) {
             System.err.println("error: " + f.getMessage());
             if (f.fix() != null) System.err.println("  fix: " + f.fix());
-            return f.kind() == AwsFailure.Kind.PERMISSION ? ExitCodes.NO_CREDENTIALS : ExitCodes.FAILED;
+            return f.kind() == AwsFailure.Kind.PERMISSION ? ExitCodes.NO_CREDENTIALS
+                    : f.kind() == AwsFailure.Kind.INVALID && !adopt.isEmpty() && f.getMessage().startsWith("--adopt") ? ExitCodes.INVALID_INPUT
+                    : ExitCodes.FAILED;
         }
     }
 }

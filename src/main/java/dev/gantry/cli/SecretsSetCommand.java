@@ -93,7 +93,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
             // not know the value changed: one run at a time, as for apply and destroy.
             Lock lock = new Lock(d.aws().ssm(), spec.app());
             try {
-                lock.acquire(Holder.describe(d.env()) + " running gantry secrets set " + name, d.scheduler().now());
+                lock.acquire(dev.gantry.engine.LockHolder.of(dev.gantry.engine.Machine.local(d.env()), d.scheduler().now(), "secrets set " + name));
             } catch (Lock.LockedException e) {
                 d.err().println("error: " + e.getMessage());
                 d.err().println("  fix: wait for that run to finish, then run this again (if it died: gantry apply --force-unlock)");

@@ -17,6 +17,7 @@ import dev.gantry.plan.Observed;
 import dev.gantry.plan.Plan;
 import dev.gantry.plan.Planner;
 import dev.gantry.resources.Catalog;
+import dev.gantry.resources.Claim;
 import dev.gantry.resources.ProgressSink;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
@@ -172,6 +173,16 @@ public final class Engine {
         return observed;
     }
 
+    private static <T> T joined(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof Error err) throw err;
+            throw cause instanceof AwsFailure af ? af : AwsErrors.translate("checking what already exists", cause);
+        }
+    }
+
     /** Runs {@code work} on the scheduler, retrying throttling like every other call. */
     private <T> CompletableFuture<T> async(java.util.function.Supplier<T> work, String doing) {
         CompletableFuture<T> f = new CompletableFuture<>();
@@ -192,12 +203,49 @@ public final class Engine {
         });
     }
 
-    public Plan plan(Spec spec) {
+    public Plan plan(Spec spec) { return plan(spec, Set.of()); }
+
+    /** What apply would do, taking over the resources {@code adopt} names (a preview of {@code apply --adopt}). */
+    public Plan plan(Spec spec, Set<String> adopt) {
         started = scheduler.now();
         ResourceContext ctx = context(spec);
         List<Desired> desired = Catalog.expand(spec);
-        Map<Address, Observed> observed = refresh(ctx, desired);
-        return Planner.plan(spec.app(), desired, observed, rules());
+        Ownership.Result owned = owned(ctx, desired, refresh(ctx, desired), adopt);
+        if (!owned.problems().isEmpty()) {
+            throw new AwsFailure(AwsFailure.Kind.INVALID, String.join("; ", owned.problems()), "name addresses from the plan, or --adopt all");
+        }
+        Plan plan = Planner.plan(spec.app(), desired, owned.observed(), rules());
+        return withNotes(plan, owned).withConflicts(owned.conflicts());
+    }
+
+    /**
+     * The ownership check every plan passes through: for each resource about to be created, what
+     * already holds its name (read only then, so a converged app pays nothing), judged by
+     * {@link Ownership}.
+     */
+    private Ownership.Result owned(ResourceContext ctx, List<Desired> desired, Map<Address, Observed> observed, Set<String> adopt) {
+        Map<Address, CompletableFuture<Optional<Claim>>> reads = new LinkedHashMap<>();
+        for (Desired d : desired) {
+            if (d.data() || observed.containsKey(d.address())) continue;
+            ResourceType type = catalog.type(d.address().type());
+            Map<String, Object> props = Ownership.known(d.props(), observed);
+            reads.put(d.address(), async(() -> type.claimant(ctx, d, props), "checking whether the name of " + d.address() + " is free"));
+        }
+        try {
+            scheduler.await(CompletableFuture.allOf(reads.values().toArray(CompletableFuture[]::new)));
+        } catch (RuntimeException e) {
+            // reported below, translated
+        }
+        Map<Address, Claim> claims = new LinkedHashMap<>();
+        reads.forEach((a, f) -> joined(f).ifPresent(c -> claims.put(a, c)));
+        return Ownership.judge(ctx.app(), desired, observed, claims, new Ownership.Adopt(adopt));
+    }
+
+    private static Plan withNotes(Plan plan, Ownership.Result owned) {
+        if (owned.notes().isEmpty()) return plan;
+        List<String> warnings = new ArrayList<>(plan.warnings());
+        warnings.addAll(owned.notes());
+        return new Plan(plan.app(), plan.changes(), warnings, plan.conflicts());
     }
 
     private Planner.TypeRules rules() {
@@ -240,12 +288,17 @@ public final class Engine {
         started = scheduler.now();
         try {
             ResourceContext ctx = context(spec);
-            Map<Address, Observed> observed = refresh(ctx, desired);
-            Plan plan = planning.apply(observed);
+            Ownership.Result owned = owned(ctx, desired, refresh(ctx, desired), options.adopt());
+            if (!owned.problems().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, 2, owned.problems()));
+            Map<Address, Observed> observed = owned.observed();
+            Plan plan = withNotes(planning.apply(observed), owned).withConflicts(owned.conflicts());
             listener.on(new ApplyEvent.Planned(at(), plan));
+            // Nothing is touched while a name the spec wants is held by something that is not the app's.
+            if (!plan.conflicts().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, 2, conflicts(plan)));
             if (!plan.hasChanges()) return finish(result(ApplyResult.Outcome.NO_CHANGES, 0, plan, Map.of(), observed, spec, null, options));
             if (checks) {
-                List<String> refused = refusedReplacements(plan, options);
+                List<String> refused = new ArrayList<>(refusedReplacements(plan, options));
+                refused.addAll(refusedTakeOvers(plan));
                 List<String> problems = preflight(ctx, plan);
                 if (!refused.isEmpty() || !problems.isEmpty()) {
                     List<String> all = new ArrayList<>(refused);
@@ -257,10 +310,15 @@ public final class Engine {
                 return finish(stopped(ApplyResult.Outcome.INTERRUPTED, 1, List.of(verb + " cancelled: nothing was changed")));
             }
             Lock lock = new Lock(aws.ssm(), spec.app());
-            acquire(lock, options);
+            acquire(lock, options, verb);
             try {
-                Map<Address, Observed> now = refresh(ctx, desired);
-                Plan locked = planning.apply(now);
+                Ownership.Result ownedNow = owned(ctx, desired, refresh(ctx, desired), options.adopt());
+                Map<Address, Observed> now = ownedNow.observed();
+                Plan locked = planning.apply(now).withConflicts(ownedNow.conflicts());
+                if (!locked.conflicts().isEmpty()) {
+                    listener.on(new ApplyEvent.Planned(at(), locked));
+                    return finish(stopped(ApplyResult.Outcome.FAILED, 2, conflicts(locked)));
+                }
                 if (!sameActions(plan, locked)) {
                     listener.on(new ApplyEvent.Info(at(), "AWS changed while gantry was waiting; going ahead with the updated plan"));
                     listener.on(new ApplyEvent.Planned(at(), locked));
@@ -272,8 +330,9 @@ public final class Engine {
         } catch (AwsFailure f) {
             return finish(failure(f, options));
         } catch (Lock.LockedException e) {
-            return finish(stopped(ApplyResult.Outcome.FAILED, 1,
-                    List.of(e.getMessage() + ". If that run is dead, run again with --force-unlock.")));
+            return finish(stopped(ApplyResult.Outcome.FAILED, 1, List.of(e.getMessage()
+                    + ". gantry cannot prove that run has stopped (it is alive, or runs on another machine, container or boot),"
+                    + " so it leaves the lock alone. If you are sure it has stopped, run again with --force-unlock.")));
         }
     }
 
@@ -282,16 +341,19 @@ public final class Engine {
         return new ApplyResult(outcome, exit, 0, 0, 0, 0, 0, 0, at(), null, why, null, null);
     }
 
-    private void acquire(Lock lock, EngineOptions options) {
+    private void acquire(Lock lock, EngineOptions options, String verb) {
         if (options.forceUnlock()) release(lock);
+        LockHolder me = LockHolder.of(options.machine(), scheduler.now(), verb);
         try {
-            call(() -> { lock.acquire(options.holder(), scheduler.now()); return null; }, "taking the apply lock " + lock.name());
+            call(() -> { lock.acquire(me); return null; }, "taking the apply lock " + lock.name());
         } catch (Lock.LockedException e) {
-            if (!options.staleLock().test(e.holder())) throw e;
-            // The holder ran on this machine and its process is gone: a crash, not a colleague.
-            listener.on(new ApplyEvent.Info(at(), "breaking a lock left by a run that died: " + e.holder()));
+            LockHolder dead = e.holder().filter(h -> h.provablyDeadOn(options.machine())).orElseThrow(() -> e);
+            // Its process is provably gone: a crash, not a colleague. Break it only if it is still that
+            // holder's lock (another run may have broken it and taken it meanwhile).
+            if (!call(lock::current, "reading the apply lock " + lock.name()).equals(java.util.Optional.of(java.util.Optional.of(dead)))) throw e;
+            listener.on(new ApplyEvent.Info(at(), "breaking a lock left by a run that died: " + dead.describe()));
             release(lock);
-            call(() -> { lock.acquire(options.holder(), scheduler.now()); return null; }, "taking the apply lock " + lock.name());
+            call(() -> { lock.acquire(me); return null; }, "taking the apply lock " + lock.name());
         }
     }
 
@@ -310,7 +372,7 @@ public final class Engine {
     }
 
     private ApplyResult execute(ResourceContext ctx, Plan plan, Map<Address, Observed> observed, Spec spec, EngineOptions options) {
-        Executor executor = new Executor(catalog, ctx, scheduler, listener, started, observed, cancelled);
+        Executor executor = new Executor(AdoptingType.wrap(catalog), ctx, scheduler, listener, started, observed, cancelled);
         Map<Address, Executor.State> states = executor.run(plan);
         boolean anyFailed = states.containsValue(Executor.State.FAILED);
         boolean interrupted = cancelled.get();
@@ -370,6 +432,22 @@ public final class Engine {
             }
         }
         return out;
+    }
+
+    /** Taking over a resource must never delete it: one whose differences force a replacement is refused. */
+    private static List<String> refusedTakeOvers(Plan plan) {
+        List<String> out = new ArrayList<>();
+        for (Change c : plan.changes()) {
+            if (c.action() != Action.REPLACE || !Ownership.adopting(c.observed())) continue;
+            String fields = String.join(", ", c.fields().stream().filter(Change.FieldChange::forcesReplace).map(Change.FieldChange::field).toList());
+            out.add(c.address() + " cannot be taken over: its " + fields + " differ from gantry.yaml and AWS cannot change them in place,"
+                    + " so gantry would have to delete it. Make gantry.yaml match it, or give gantry another name for it.");
+        }
+        return out;
+    }
+
+    private static List<String> conflicts(Plan plan) {
+        return plan.conflicts().stream().map(dev.gantry.plan.Conflict::explain).toList();
     }
 
     private List<String> preflight(ResourceContext ctx, Plan plan) {

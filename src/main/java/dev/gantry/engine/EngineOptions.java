@@ -2,36 +2,37 @@ package dev.gantry.engine;
 
 import dev.gantry.plan.Plan;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * How one apply or destroy should behave. {@code confirm} is asked once with the plan (a prompt,
- * or {@code --yes}); {@code resumeCommand} is what to tell the person to run to continue.
+ * or {@code --yes}); {@code resumeCommand} is what to tell the person to run to continue;
+ * {@code machine} identifies this run in the lock and proves a dead holder dead; {@code adopt}
+ * lists the addresses to take over ({@code --adopt}, "all" for every one that can be).
  */
-public record EngineOptions(boolean allowReplace, boolean forceUnlock, Predicate<Plan> confirm, String holder,
-                            Set<String> keepTypes, String resumeCommand, Predicate<String> staleLock) {
+public record EngineOptions(boolean allowReplace, boolean forceUnlock, Predicate<Plan> confirm, Machine machine,
+                            Set<String> keepTypes, String resumeCommand, Set<String> adopt) {
     public EngineOptions {
         keepTypes = keepTypes == null ? Set.of() : Set.copyOf(keepTypes);
-        staleLock = staleLock == null ? h -> false : staleLock;
+        adopt = adopt == null ? Set.of() : Set.copyOf(adopt);
+        machine = machine == null ? Machine.local(Map.of()) : machine;
     }
 
-    public EngineOptions(boolean allowReplace, boolean forceUnlock, Predicate<Plan> confirm, String holder,
+    public EngineOptions(boolean allowReplace, boolean forceUnlock, Predicate<Plan> confirm, Machine machine,
                          Set<String> keepTypes, String resumeCommand) {
-        this(allowReplace, forceUnlock, confirm, holder, keepTypes, resumeCommand, null);
-    }
-
-    /** {@code stale} says whether a lock's holder is certainly dead (same machine, process gone). */
-    public EngineOptions withStaleLockCheck(Predicate<String> stale) {
-        return new EngineOptions(allowReplace, forceUnlock, confirm, holder, keepTypes, resumeCommand, stale);
+        this(allowReplace, forceUnlock, confirm, machine, keepTypes, resumeCommand, Set.of());
     }
 
     public static EngineOptions yes(String resumeCommand) {
-        return new EngineOptions(false, false, p -> true, "gantry", Set.of(), resumeCommand);
+        return new EngineOptions(false, false, p -> true, null, Set.of(), resumeCommand);
     }
 
-    public EngineOptions allowingReplace() { return new EngineOptions(true, forceUnlock, confirm, holder, keepTypes, resumeCommand); }
-    public EngineOptions keeping(Set<String> types) { return new EngineOptions(allowReplace, forceUnlock, confirm, holder, types, resumeCommand); }
-    public EngineOptions forcingUnlock() { return new EngineOptions(allowReplace, true, confirm, holder, keepTypes, resumeCommand); }
-    public EngineOptions confirmingWith(Predicate<Plan> c) { return new EngineOptions(allowReplace, forceUnlock, c, holder, keepTypes, resumeCommand); }
+    public EngineOptions allowingReplace() { return new EngineOptions(true, forceUnlock, confirm, machine, keepTypes, resumeCommand, adopt); }
+    public EngineOptions keeping(Set<String> types) { return new EngineOptions(allowReplace, forceUnlock, confirm, machine, types, resumeCommand, adopt); }
+    public EngineOptions forcingUnlock() { return new EngineOptions(allowReplace, true, confirm, machine, keepTypes, resumeCommand, adopt); }
+    public EngineOptions confirmingWith(Predicate<Plan> c) { return new EngineOptions(allowReplace, forceUnlock, c, machine, keepTypes, resumeCommand, adopt); }
+    public EngineOptions adopting(Set<String> addresses) { return new EngineOptions(allowReplace, forceUnlock, confirm, machine, keepTypes, resumeCommand, addresses); }
+    public EngineOptions on(Machine m) { return new EngineOptions(allowReplace, forceUnlock, confirm, m, keepTypes, resumeCommand, adopt); }
 }

@@ -23,6 +23,13 @@ public final class Planner {
         default boolean updateChangesIdentity(String type) { return false; }
     }
 
+    /**
+     * Marks an observed resource that is not the app's yet but that the person asked gantry to take
+     * over; its value says who owns it now. The plan shows the take-over as the field {@value #OWNER_FIELD}.
+     */
+    public static final String ADOPTING = "adopting";
+    public static final String OWNER_FIELD = "owner";
+
     /** The value of a property whose referenced resource does not exist yet. */
     public static final String KNOWN_AFTER_APPLY = "(known after apply)";
 
@@ -63,6 +70,10 @@ public final class Planner {
                 if (!same(want, have)) {
                     fields.add(new Change.FieldChange(p.getKey(), have, want, replaceOn.contains(p.getKey()) || !canUpdate));
                 }
+            }
+            // Taking over an existing resource (--adopt) is a change even when nothing else differs: it gets tagged.
+            if (o.outputs().containsKey(ADOPTING)) {
+                fields.add(0, new Change.FieldChange(OWNER_FIELD, o.output(ADOPTING), "gantry:app=" + app + " (as " + d.address() + ")", false));
             }
             Action action = fields.isEmpty() ? Action.NOOP
                     : fields.stream().anyMatch(Change.FieldChange::forcesReplace) ? Action.REPLACE : Action.UPDATE;

@@ -45,6 +45,17 @@ public record ResourceContext(AwsClients aws, Spec spec, String accountId, TimeS
     public String app() { return spec.app(); }
     public String region() { return spec.region(); }
 
+    /**
+     * The one ownership rule: a resource is the app's when its tags say {@code gantry:app = APP}
+     * and {@code gantry:component} names an address of {@code type}; that address, or empty.
+     */
+    public java.util.Optional<Address> ownAddress(Map<String, String> tags, String type) {
+        if (tags == null || !app().equals(tags.get(TAG_APP))) return java.util.Optional.empty();
+        String component = tags.get(TAG_COMPONENT);
+        if (component == null || !component.startsWith(type + ".")) return java.util.Optional.empty();
+        return java.util.Optional.of(Address.parse(component));
+    }
+
     /** Tags every created resource carries, given in the create call itself. */
     public Map<String, String> tags(Address address) {
         Map<String, String> t = new LinkedHashMap<>(spec.tags());

@@ -29,6 +29,24 @@ public interface ResourceType {
     /** Finds a data resource (default VPC, existing certificate, hosted zone). */
     default Optional<Observed> lookup(ResourceContext ctx, Desired desired) { return Optional.empty(); }
 
+    /**
+     * What already holds the name or path {@code desired} would be created under, though refresh did
+     * not find it as the app's (untagged, or another app's). Asked only for resources about to be
+     * created, so a converged app pays nothing for it. {@code props}: the desired props with refs
+     * resolved to what exists now (null where the referenced resource does not exist yet).
+     * Types whose AWS names are not unique (VPCs, subnets, …) never conflict: gantry makes its own.
+     */
+    default Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) { return Optional.empty(); }
+
+    /**
+     * Takes over a resource {@link #claimant} found, when the person asked for it ({@code --adopt}):
+     * gives it the app's tags (or owner record) and nothing else; the update that follows brings its
+     * settings to the spec's, as the plan showed.
+     */
+    default Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
+        throw new UnsupportedOperationException(type() + " cannot be taken over");
+    }
+
     /** {@code props} are the desired props with every {@code Ref} resolved. */
     Step create(ResourceContext ctx, Desired desired, Map<String, Object> props);
 

@@ -11,4 +11,12 @@ package dev.gantry.resources;
 @FunctionalInterface
 public interface Step {
     StepResult run() throws Exception;
+
+    /** {@code first}, waiting as it asks, then {@code then}. */
+    static Step sequence(Step first, Step then) {
+        return () -> {
+            StepResult r = first.run();
+            return r instanceof StepResult.Wait w ? StepResult.waitThen(w.after(), w.waitingFor(), sequence(w.next(), then)) : then.run();
+        };
+    }
 }

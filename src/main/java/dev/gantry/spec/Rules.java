@@ -237,6 +237,11 @@ public final class Rules {
         if (lower.startsWith("/aws") || lower.startsWith("/ssm")) {
             return new Problem("parameter names may not start with /aws or /ssm (reserved by AWS)", "e.g. /myapp" + p);
         }
+        if (lower.equals("/gantry") || lower.startsWith("/gantry/")) {
+            // gantry's own parameters (the apply locks) live there; a secret there could break or expose them.
+            return new Problem("parameter names may not start with /gantry/ (gantry keeps its locks there)",
+                    "use a path of your own, e.g. /myapp" + p.substring("/gantry".length()));
+        }
         if (p.chars().filter(ch -> ch == '/').count() > MAX_PARAMETER_LEVELS) {
             return new Problem("a parameter name has at most " + MAX_PARAMETER_LEVELS + " levels", "use fewer /parts");
         }

@@ -45,6 +45,17 @@ public final class PlanJson {
         plan.mutating().stream().sorted(java.util.Comparator.comparing(Change::piece)).forEach(c -> changes.add(change(c)));
         ArrayNode warnings = o.putArray("warnings");
         plan.warnings().forEach(warnings::add);
+        ArrayNode conflicts = o.putArray("conflicts");
+        for (dev.gantry.plan.Conflict c : plan.conflicts()) {
+            ObjectNode co = conflicts.addObject();
+            co.put("address", c.address().toString());
+            co.put("existing", c.existing());
+            if (c.owner() == null) co.putNull("owner");
+            else co.put("owner", c.owner());
+            co.put("rename", c.rename());
+            co.put("adoptable", c.adoptable());
+            co.put("message", c.explain());
+        }
         return o;
     }
 

@@ -74,13 +74,14 @@ class SecretsCommandTest {
     @Test void a_running_apply_holds_the_lock_and_nothing_changes() {
         DayTwoWorld w = new DayTwoWorld();
         w.applied(spec);
-        new dev.gantry.engine.Lock(w.aws.ssm(), "hello").acquire("ci@runner (pid 7)", w.time.now());
+        new dev.gantry.engine.Lock(w.aws.ssm(), "hello").acquire(new dev.gantry.engine.LockHolder("0123456789abcdef", "apply", "ci", "runner",
+                "boot-1", "pid:[1]", 7, java.time.Instant.EPOCH, w.time.now()));
         String before = service(w).deployments().get(0).id();
 
         int code = w.run(spec, d -> SecretsSetCommand.run(d, "DB_PASSWORD", VALUE.toCharArray(), false, new CompletableFuture<>()));
 
         assertThat(code).isEqualTo(ExitCodes.FAILED);
-        assertThat(w.err()).contains("another gantry run holds the lock /gantry/locks/hello: ci@runner (pid 7)").contains("fix: wait");
+        assertThat(w.err()).contains("another gantry run holds the lock /gantry/locks/hello: gantry apply (run 01234567) by ci on runner (pid 7) since").contains("fix: wait");
         assertThat(parameter(w).version()).isEqualTo(1L);
         assertThat(service(w).deployments().get(0).id()).isEqualTo(before);
         assertThat(w.world.state.ssm.params).containsKey("/gantry/locks/hello");

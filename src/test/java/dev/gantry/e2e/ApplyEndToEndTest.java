@@ -2,6 +2,7 @@ package dev.gantry.e2e;
 
 import dev.gantry.engine.ApplyEvent;
 import dev.gantry.engine.ApplyResult;
+import dev.gantry.engine.EngineOptions;
 import dev.gantry.plan.Action;
 import dev.gantry.plan.Change;
 import dev.gantry.plan.Observed;
@@ -96,11 +97,30 @@ class ApplyEndToEndTest {
         assertThat(h.plan(spec).hasChanges()).isFalse();
     }
 
-    @Test void a_log_group_made_by_hand_under_gantrys_name_is_adopted_not_created_forever() {
+    @Test void a_log_group_made_by_hand_under_gantrys_name_is_a_conflict_until_taken_over_explicitly() {
         Spec spec = SimHarness.template("worker.yaml");
         SimHarness h = new SimHarness().prepare(spec);
         h.aws.logs().createLogGroup(b -> b.logGroupName("/gantry/" + spec.app()));
-        assertThat(h.apply(spec).exitCode()).isZero();
+        h.aws.logs().putRetentionPolicy(b -> b.logGroupName("/gantry/" + spec.app()).retentionInDays(7));
+        h.world.resetCounters();
+
+        ApplyResult refused = h.apply(spec);
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.failures()).singleElement().asString().contains("log-group.main", "/gantry/worker", "retention 7 days", "--adopt log-group.main");
+        assertThat(h.world.mutatingCalls()).isZero();
+        assertThat(h.plan(spec).conflicts()).extracting(c -> c.address().toString()).containsExactly("log-group.main");
+
+        // The preview shows exactly what taking it over changes: its owner and its retention.
+        Plan preview = h.engine().plan(spec, java.util.Set.of("log-group.main"));
+        assertThat(preview.conflicts()).isEmpty();
+        Change takeOver = preview.changes().stream().filter(c -> c.address().toString().equals("log-group.main")).findFirst().orElseThrow();
+        assertThat(takeOver.action()).isEqualTo(Action.UPDATE);
+        assertThat(takeOver.fields()).extracting(Change.FieldChange::field).containsExactly("owner", "retentionDays");
+
+        assertThat(h.engine().apply(spec, EngineOptions.yes("gantry apply").adopting(java.util.Set.of("log-group.main"))).exitCode()).isZero();
+        var groups = h.aws.logs().describeLogGroups(b -> b.logGroupNamePrefix("/gantry/worker")).logGroups();
+        assertThat(groups).singleElement().satisfies(g -> assertThat(g.retentionInDays()).isEqualTo(30));
+        assertThat(h.aws.logs().listTagsForResource(b -> b.resourceArn(groups.get(0).logGroupArn())).tags()).containsEntry("gantry:app", "worker");
         assertThat(h.plan(spec).hasChanges()).isFalse();
     }
 

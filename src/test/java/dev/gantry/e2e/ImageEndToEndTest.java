@@ -197,7 +197,8 @@ class ImageEndToEndTest {
         h.world.resetCounters();
         h.secrets = name -> name.equals(RegistryCredentials.VALUE_NAME) ? Optional.of("robot:hunter2".toCharArray()) : Optional.empty();
         ApplyResult r = refused(worker(registry.host() + "/private/worker:1.0", Architecture.ARM64, new RegistryCredentials("worker/registry")));
-        assertThat(String.join("\n", r.failures())).contains("already exists and is not gantry's").contains("by its ARN");
+        assertThat(String.join("\n", r.failures())).contains("the Secrets Manager secret worker/registry")
+                .contains("task.registryCredentials.secret").contains("--adopt secret.registry");
     }
 
     @Test void a_private_image_without_its_login_in_the_task_definition_fails_to_pull_in_the_simulated_ecs() {

@@ -32,7 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class SimHarness {
     final VirtualScheduler time = new VirtualScheduler();
     final SimWorld world;
-    final AwsClients aws;
+    AwsClients aws;
     final List<ApplyEvent> events = new CopyOnWriteArrayList<>();
     SecretValues secrets = name -> Optional.of(("s3cret-" + name).toCharArray());
 

@@ -635,15 +635,22 @@ public final class SimEcs implements EcsClient {
     }
 
     @Override public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest req) {
-        return world.read("ecs:ListTagsForResource", this::err, () -> {
-            String arn = req.resourceArn();
-            Map<String, String> t = null;
-            for (EcsState.ClusterRec c : st().clusters.values()) if (c.arn.equals(arn)) t = c.tags;
-            for (EcsState.ServiceRec s : st().services.values()) if (s.arn.equals(arn)) t = s.tags;
-            for (EcsState.TaskDefRec d : st().taskDefinitions.values()) if (d.arn.equals(arn)) t = d.tags;
-            if (t == null) throw invalid("The specified resource is not valid.");
-            return ListTagsForResourceResponse.builder().tags(tags(t)).build();
+        return world.read("ecs:ListTagsForResource", this::err, () -> ListTagsForResourceResponse.builder().tags(tags(tagsOf(req.resourceArn()))).build());
+    }
+
+    @Override public TagResourceResponse tagResource(TagResourceRequest req) {
+        return world.mutate("ecs:TagResource", this::err, () -> {
+            tagsOf(req.resourceArn()).putAll(tagMap(req.tags()));
+            return TagResourceResponse.builder().build();
         });
+    }
+
+    /** The live tag map of a cluster, service or task definition revision. */
+    private Map<String, String> tagsOf(String arn) {
+        for (EcsState.ClusterRec c : st().clusters.values()) if (c.arn.equals(arn)) return c.tags;
+        for (EcsState.ServiceRec s : st().services.values()) if (s.arn.equals(arn)) return s.tags;
+        for (EcsState.TaskDefRec d : st().taskDefinitions.values()) if (d.arn.equals(arn)) return d.tags;
+        throw invalid("The specified resource is not valid.");
     }
 
     @Override public String serviceName() { return SERVICE_NAME; }

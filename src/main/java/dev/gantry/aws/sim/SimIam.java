@@ -104,6 +104,14 @@ public final class SimIam implements IamClient {
                 .build());
     }
 
+    @Override public TagRoleResponse tagRole(TagRoleRequest req) {
+        return world.mutate("iam:TagRole", this::err, () -> {
+            IamState.RoleRec r = role(req.roleName());
+            req.tags().forEach(t -> r.tags.put(t.key(), t.value()));
+            return TagRoleResponse.builder().build();
+        });
+    }
+
     @Override public AttachRolePolicyResponse attachRolePolicy(AttachRolePolicyRequest req) {
         return world.mutate("iam:AttachRolePolicy", this::err, () -> {
             IamState.RoleRec r = role(req.roleName());

@@ -3,6 +3,7 @@ package dev.gantry.resources.compute;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Claim;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -51,8 +52,8 @@ final class ClusterType implements ResourceType {
         List<Observed> out = new ArrayList<>();
         for (Cluster c : clusters) {
             Map<String, String> tags = Ecs.tags(c.tags());
-            if (!"ACTIVE".equals(c.status()) || !ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
-            out.add(observed(Address.parse(tags.getOrDefault(ResourceContext.TAG_COMPONENT, "cluster.main")), c));
+            if (!"ACTIVE".equals(c.status())) continue;
+            ctx.ownAddress(tags, "cluster").ifPresent(a -> out.add(observed(a, c)));
         }
         return out;
     }
@@ -68,8 +69,35 @@ final class ClusterType implements ResourceType {
                 .value(Props.bool(props, "containerInsights") ? "enabled" : "disabled").build();
     }
 
+    /** The ACTIVE cluster of the spec's name, when it is not the app's. */
+    @Override public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        return active(ctx, Props.str(props, "name")).map(c -> new Claim(observed(desired.address(), c),
+                "the ECS cluster " + c.clusterName() + " (" + c.activeServicesCount() + " services, " + c.runningTasksCount() + " running tasks)",
+                Ecs.tags(c.tags()), "cluster.name (it defaults to the app's name)"));
+    }
+
+    private static Optional<Cluster> active(ResourceContext ctx, String name) {
+        return ctx.aws().ecs().describeClusters(b -> b.clusters(name).include(ClusterField.TAGS, ClusterField.SETTINGS)).clusters().stream()
+                .filter(c -> "ACTIVE".equals(c.status()) && name.equals(c.clusterName())).findFirst();
+    }
+
+    @Override public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            ctx.aws().ecs().tagResource(b -> b.resourceArn(existing.id()).tags(Ecs.tagList(ctx.tags(desired.address()))));
+            return StepResult.done(existing);
+        };
+    }
+
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
+            // CreateCluster answers with the existing cluster of that name, untouched: one that
+            // appeared after the plan must not be taken for the app's.
+            Optional<Cluster> there = active(ctx, Props.str(props, "name"));
+            if (there.isPresent() && ctx.ownAddress(Ecs.tags(there.get().tags()), type()).isEmpty()) {
+                throw new dev.gantry.aws.AwsFailure(dev.gantry.aws.AwsFailure.Kind.CONFLICT,
+                        "the ECS cluster " + there.get().clusterName() + " was created by someone else while gantry was applying",
+                        "run 'gantry plan' to see it, then change cluster.name or take it over with --adopt " + desired.address());
+            }
             List<Tag> tags = Ecs.tagList(ctx.tags(desired.address()));
             // CreateCluster is idempotent by name, so a re-run returns the same cluster.
             Cluster c = ctx.aws().ecs().createCluster(b -> b.clusterName(Props.str(props, "name")).settings(insights(props)).tags(tags)).cluster();

@@ -12,7 +12,10 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 
+import dev.gantry.aws.AwsFailure;
+import dev.gantry.resources.Claim;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,10 +32,7 @@ final class LogGroupType implements ResourceType {
         CloudWatchLogsClient logs = ctx.aws().logs();
         List<Observed> out = new ArrayList<>();
         for (LogGroup g : logs.describeLogGroupsPaginator(b -> b.logGroupNamePrefix(name(ctx.app()))).logGroups()) {
-            Map<String, String> tags = logs.listTagsForResource(b -> b.resourceArn(g.logGroupArn())).tags();
-            if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
-            String component = tags.getOrDefault(ResourceContext.TAG_COMPONENT, "log-group.main");
-            out.add(observed(Address.parse(component), g));
+            ctx.ownAddress(logs.listTagsForResource(b -> b.resourceArn(g.logGroupArn())).tags(), type()).ifPresent(a -> out.add(observed(a, g)));
         }
         return out;
     }
@@ -44,9 +44,31 @@ final class LogGroupType implements ResourceType {
     }
 
     private static Observed read(ResourceContext ctx, Address a, String name) {
-        return ctx.aws().logs().describeLogGroups(b -> b.logGroupNamePrefix(name)).logGroups().stream()
-                .filter(g -> g.logGroupName().equals(name)).findFirst().map(g -> observed(a, g))
+        return find(ctx, name).map(g -> observed(a, g))
                 .orElseThrow(() -> new IllegalStateException("log group " + name + " vanished right after it was created"));
+    }
+
+    private static Optional<LogGroup> find(ResourceContext ctx, String name) {
+        return ctx.aws().logs().describeLogGroups(b -> b.logGroupNamePrefix(name)).logGroups().stream()
+                .filter(g -> g.logGroupName().equals(name)).findFirst();
+    }
+
+    private static Map<String, String> tags(ResourceContext ctx, LogGroup g) {
+        return ctx.aws().logs().listTagsForResource(b -> b.resourceArn(g.logGroupArn())).tags();
+    }
+
+    /** A log group under /gantry/APP that refresh did not find as the app's: made by hand, or another app's. */
+    @Override public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String name = Props.str(props, "name");
+        return find(ctx, name).map(g -> new Claim(observed(desired.address(), g), "the log group " + name
+                + " (retention " + (g.retentionInDays() == null ? "never expires" : g.retentionInDays() + " days") + ")", tags(ctx, g), "app"));
+    }
+
+    @Override public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            ctx.aws().logs().tagResource(b -> b.resourceArn(existing.output("arn")).tags(ctx.tags(desired.address())));
+            return StepResult.done(existing);
+        };
     }
 
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
@@ -55,11 +77,13 @@ final class LogGroupType implements ResourceType {
             try {
                 ctx.aws().logs().createLogGroup(b -> b.logGroupName(name).tags(ctx.tags(desired.address())));
             } catch (ResourceAlreadyExistsException e) {
-                // Refresh did not find it as the app's, so it carries no gantry tags: made by hand (or by
-                // an older tool) under the name gantry reserves for this app. Adopt it, or every later
-                // plan would try to create it again.
-                String arn = read(ctx, desired.address(), name).output("arn");
-                ctx.aws().logs().tagResource(b -> b.resourceArn(arn).tags(ctx.tags(desired.address())));
+                // Ours when a create was cut short after AWS made it (it carries our tags); anything
+                // else appeared after the plan and is not gantry's to change.
+                LogGroup g = find(ctx, name).orElseThrow(() -> e);
+                if (!ctx.app().equals(tags(ctx, g).get(ResourceContext.TAG_APP))) {
+                    throw new AwsFailure(AwsFailure.Kind.CONFLICT, "the log group " + name + " was created by someone else while gantry was applying",
+                            "run 'gantry plan' to see it, then take it over with --adopt " + desired.address() + " or remove it");
+                }
             }
             ctx.aws().logs().putRetentionPolicy(b -> b.logGroupName(name).retentionInDays(Props.integer(props, "retentionDays")));
             return StepResult.done(read(ctx, desired.address(), name));

@@ -5,6 +5,7 @@ import dev.gantry.plan.Address;
 import dev.gantry.plan.Change;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Claim;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -56,12 +57,15 @@ final class ParameterType implements ResourceType {
                 if (component == null) continue;
                 a = Address.parse(component);
             }
-            // Older API versions (and emulators) leave out the ARN; its form is fixed.
-            String arn = p.arn() != null ? p.arn()
-                    : "arn:aws:ssm:" + ctx.region() + ":" + ctx.accountId() + ":parameter" + (p.name().startsWith("/") ? "" : "/") + p.name();
-            out.add(observed(a, p.name(), p.typeAsString(), arn, valueMarker(ctx, a.name(), p.name())));
+            out.add(observed(a, p.name(), p.typeAsString(), arn(ctx, p), valueMarker(ctx, a.name(), p.name())));
         }
         return out;
+    }
+
+    /** Older API versions (and emulators) leave out the ARN; its form is fixed. */
+    private static String arn(ResourceContext ctx, ParameterMetadata p) {
+        return p.arn() != null ? p.arn()
+                : "arn:aws:ssm:" + ctx.region() + ":" + ctx.accountId() + ":parameter" + (p.name().startsWith("/") ? "" : "/") + p.name();
     }
 
     /** Parameter name → address, for the secrets the spec asks gantry to manage (one secret per name). */
@@ -104,18 +108,57 @@ final class ParameterType implements ResourceType {
         if (change.desired() == null || change.desired().data()) return List.of();
         String secret = change.address().name();
         if (ctx.secrets().forNew(secret).isPresent()) return List.of();
-        // A parameter that exists but was not made by gantry keeps its value: gantry adopts it.
-        if (exists(ctx, Props.str(change.desired().props(), "name"))) return List.of();
         return List.of("secret " + secret + " has no value: pass --secret " + secret + "=@FILE or set GANTRY_SECRET_" + secret);
     }
 
-    private static boolean exists(ResourceContext ctx, String name) {
-        try {
-            ctx.aws().ssm().getParameter(b -> b.name(name).withDecryption(false));
-            return true;
-        } catch (ParameterNotFoundException e) {
-            return false;
+    /**
+     * The parameter of that name when it exists but is not the app's; or, when the name is free, a
+     * path another gantry app keeps its parameters under (/shop/… is app shop's once it holds them).
+     */
+    @Override public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String name = Props.str(props, "name");
+        String rename = "task.secrets." + desired.address().name() + ".parameter";
+        SsmClient ssm = ctx.aws().ssm();
+        Optional<ParameterMetadata> same = ssm.describeParameters(b -> b.parameterFilters(ParameterStringFilter.builder()
+                .key("Name").option("Equals").values(name).build())).parameters().stream().filter(p -> p.name().equals(name)).findFirst();
+        if (same.isPresent()) {
+            ParameterMetadata p = same.get();
+            Observed o = observed(desired.address(), name, p.typeAsString(), arn(ctx, p), valueMarker(ctx, desired.address().name(), name));
+            return Optional.of(new Claim(o, "the SSM parameter " + name + " (" + p.typeAsString() + ")", tags(ctx, name), rename));
         }
+        String top = name.indexOf('/', 1) < 0 ? null : name.substring(0, name.indexOf('/', 1));
+        if (top == null) return Optional.empty();
+        for (ParameterMetadata p : ssm.describeParametersPaginator(b -> b.parameterFilters(ParameterStringFilter.builder()
+                .key("Path").option("Recursive").values(top).build())).stream().flatMap(r -> r.parameters().stream()).limit(PREFIX_CHECKS).toList()) {
+            Map<String, String> tags = tags(ctx, p.name());
+            String owner = tags.get(ResourceContext.TAG_APP);
+            if (owner != null && !owner.equals(ctx.app())) {
+                return Optional.of(new Claim(null, "the path " + top + "/ (it holds " + p.name() + " of the gantry app '" + owner + "')", tags, rename));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How many parameters under a path are looked at to find whose path it is: the first ones tell. */
+    static final int PREFIX_CHECKS = 20;
+
+    private static Map<String, String> tags(ResourceContext ctx, String name) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        ctx.aws().ssm().listTagsForResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name)).tagList()
+                .forEach(t -> out.put(t.key(), t.value()));
+        return out;
+    }
+
+    /** Tags only: the stored value stays as it is unless a new one was given (the update then writes it). */
+    @Override public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            ctx.aws().ssm().addTagsToResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(existing.id()).tags(tagList(ctx, desired.address())));
+            return StepResult.done(existing);
+        };
+    }
+
+    private static List<Tag> tagList(ResourceContext ctx, Address a) {
+        return ctx.tags(a).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
     }
 
     private static String value(ResourceContext ctx, String secret) {
@@ -129,20 +172,18 @@ final class ParameterType implements ResourceType {
         String secret = desired.address().name();
         return () -> {
             SsmClient ssm = ctx.aws().ssm();
-            List<Tag> tags = ctx.tags(desired.address()).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
-            if (ctx.secrets().value(secret).isEmpty() && exists(ctx, name)) {
-                // No new value: keep the existing parameter's value and only claim it for the app.
-                ssm.addTagsToResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name).tags(tags));
-                return StepResult.done(read(ctx, desired.address(), name));
-            }
             try {
                 ssm.putParameter(b -> b.name(name).type(software.amazon.awssdk.services.ssm.model.ParameterType.SECURE_STRING)
-                        .value(value(ctx, secret)).description("gantry " + ctx.app() + " secret " + secret).tags(tags));
+                        .value(value(ctx, secret)).description("gantry " + ctx.app() + " secret " + secret).tags(tagList(ctx, desired.address())));
             } catch (ParameterAlreadyExistsException e) {
-                // Re-run after a crash, or a parameter that was there before: AWS forbids tags with
-                // Overwrite, so overwrite the value and then tag it.
-                ssm.putParameter(b -> b.name(name).value(value(ctx, secret)).overwrite(true));
-                ssm.addTagsToResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(name).tags(tags));
+                // A re-run after a crash finds its own parameter (tagged in the same call); one that
+                // appeared after the plan is someone else's and its value is never overwritten.
+                if (!ctx.app().equals(tags(ctx, name).get(ResourceContext.TAG_APP))) {
+                    throw new dev.gantry.aws.AwsFailure(dev.gantry.aws.AwsFailure.Kind.CONFLICT,
+                            "the SSM parameter " + name + " was created by someone else while gantry was applying; its value was left alone",
+                            "run 'gantry plan' to see it, then choose another parameter name or take it over with --adopt " + desired.address());
+                }
+                if (ctx.secrets().value(secret).isPresent()) ssm.putParameter(b -> b.name(name).value(value(ctx, secret)).overwrite(true));
             }
             return StepResult.done(read(ctx, desired.address(), name));
         };

@@ -62,14 +62,44 @@ final class RegistrySecretType implements ResourceType {
         sm.listSecretsPaginator(b -> b.filters(Filter.builder().key(FilterNameStringType.TAG_KEY).values(ResourceContext.TAG_APP).build(),
                 Filter.builder().key(FilterNameStringType.TAG_VALUE).values(ctx.app()).build())).stream().forEach(r -> found.addAll(r.secretList()));
         for (SecretListEntry s : found) {
-            Map<String, String> tags = new java.util.HashMap<>();
-            s.tags().forEach(t -> tags.put(t.key(), t.value()));
-            // The filters match any tag with the app's name as its value: check it is gantry:app's.
-            if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP)) || tags.get(ResourceContext.TAG_COMPONENT) == null) continue;
-            Address a = Address.parse(tags.get(ResourceContext.TAG_COMPONENT));
-            out.add(observed(a, s.name(), s.arn(), valueMarker(ctx, s.arn())));
+            // The filters match any tag with the app's name as its value: the one ownership rule decides.
+            ctx.ownAddress(tagMap(s.tags()), type()).ifPresent(a -> out.add(observed(a, s.name(), s.arn(), valueMarker(ctx, s.arn()))));
         }
         return out;
+    }
+
+    private static Map<String, String> tagMap(List<Tag> tags) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        tags.forEach(t -> m.put(t.key(), t.value()));
+        return m;
+    }
+
+    /** A secret of that name that refresh did not find as the app's: made by hand, or another app's. */
+    @Override public Optional<dev.gantry.resources.Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String name = Props.str(props, "name");
+        try {
+            DescribeSecretResponse d = ctx.aws().secretsManager().describeSecret(b -> b.secretId(name));
+            if (d.deletedDate() != null) {
+                return Optional.of(new dev.gantry.resources.Claim(null, "the Secrets Manager secret " + name + " (scheduled for deletion)",
+                        tagMap(d.tags()), "task.registryCredentials.secret", "it is scheduled for deletion: restore it, or wait until it is gone"));
+            }
+            return Optional.of(new dev.gantry.resources.Claim(observed(desired.address(), d.name(), d.arn(), valueMarker(ctx, d.arn())),
+                    "the Secrets Manager secret " + name, tagMap(d.tags()), "task.registryCredentials.secret"));
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Gives it the app's tags; its login is kept unless a new one is given (the update writes it then). */
+    @Override public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            ctx.aws().secretsManager().tagResource(b -> b.secretId(existing.id()).tags(tagList(ctx, desired.address())));
+            return StepResult.done(existing);
+        };
+    }
+
+    private static List<Tag> tagList(ResourceContext ctx, Address a) {
+        return ctx.tags(a).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
     }
 
     private static Observed observed(Address a, String name, String arn, String marker) {
@@ -99,9 +129,6 @@ final class RegistrySecretType implements ResourceType {
     @Override public List<String> preflight(ResourceContext ctx, Change change) {
         if (change.desired() == null || change.desired().data()) return List.of();
         boolean creating = change.action() == Action.CREATE || change.action() == Action.REPLACE;
-        String name = Props.str(change.desired().props(), "name");
-        // Refresh did not find it as the app's: a secret of that name is someone else's.
-        if (creating && exists(ctx, name)) return List.of(notOurs(ctx, name));
         Optional<char[]> given = creating ? ctx.secrets().forNew(NAME) : ctx.secrets().value(NAME);
         if (given.isPresent()) {
             return RegistryLogin.parse(given.get()).isPresent() ? List.of()
@@ -110,21 +137,6 @@ final class RegistrySecretType implements ResourceType {
         if (!creating) return List.of();
         return List.of("the registry login for task.registryCredentials has no value: pass --secret " + NAME + "=@FILE (a file holding "
                 + RegistryLogin.FORMAT + ") or set GANTRY_SECRET_" + NAME);
-    }
-
-    private static boolean exists(ResourceContext ctx, String name) {
-        try {
-            ctx.aws().secretsManager().describeSecret(b -> b.secretId(name));
-            return true;
-        } catch (ResourceNotFoundException e) {
-            return false;
-        }
-    }
-
-    /** A secret of that name that refresh did not find as the app's: someone else's, never taken over. */
-    private static String notOurs(ResourceContext ctx, String name) {
-        return "a Secrets Manager secret named " + name + " already exists and is not gantry's for " + ctx.app()
-                + ": refer to it by its ARN in task.registryCredentials.secret (gantry then only reads it), or choose another name";
     }
 
     /** The login to store: JSON, whatever form it was given in. */
@@ -146,7 +158,7 @@ final class RegistrySecretType implements ResourceType {
         String name = Props.str(props, "name");
         return () -> {
             SecretsManagerClient sm = ctx.aws().secretsManager();
-            List<Tag> tags = ctx.tags(desired.address()).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+            List<Tag> tags = tagList(ctx, desired.address());
             try {
                 var r = sm.createSecret(b -> b.name(name).secretString(value(ctx, true)).clientRequestToken(token(ctx, desired.address()))
                         .description("gantry " + ctx.app() + " registry login").tags(tags));
@@ -155,9 +167,10 @@ final class RegistrySecretType implements ResourceType {
                 // Gantry's own secret, made by a run that crashed before it could see the answer,
                 // carries the app's tags from the create call; anything else is someone else's.
                 DescribeSecretResponse d = sm.describeSecret(b -> b.secretId(name));
-                boolean ours = d.tags().stream().anyMatch(t -> t.key().equals(ResourceContext.TAG_APP) && t.value().equals(ctx.app()))
-                        && d.tags().stream().anyMatch(t -> t.key().equals(ResourceContext.TAG_COMPONENT));
-                if (!ours) throw new AwsFailure(AwsFailure.Kind.CONFLICT, notOurs(ctx, name), null);
+                if (ctx.ownAddress(tagMap(d.tags()), type()).isEmpty()) {
+                    throw new AwsFailure(AwsFailure.Kind.CONFLICT, "the Secrets Manager secret " + name + " appeared meanwhile and is not the app's",
+                            "run 'gantry plan' to see it, then choose another task.registryCredentials.secret or take it over with --adopt " + desired.address());
+                }
                 if (ctx.secrets().value(NAME).isPresent()) sm.putSecretValue(b -> b.secretId(d.arn()).secretString(value(ctx, false)));
                 return StepResult.done(observed(desired.address(), d.name(), d.arn(), ParameterType.UNCHANGED));
             }

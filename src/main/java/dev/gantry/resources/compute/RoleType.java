@@ -3,6 +3,7 @@ package dev.gantry.resources.compute;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Claim;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -119,6 +120,27 @@ final class RoleType implements ResourceType {
             return Integer.MAX_VALUE;
         };
         return arns.stream().distinct().sorted(Comparator.comparingInt(rank).thenComparing(Comparator.naturalOrder())).toList();
+    }
+
+    /** A role of the name gantry would give (names are global in the account) that is not the app's. */
+    @Override public java.util.Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String name = Props.str(props, "name");
+        Role r;
+        try {
+            r = ctx.aws().iam().getRole(b -> b.roleName(name)).role();
+        } catch (NoSuchEntityException free) {
+            return java.util.Optional.empty();
+        }
+        Map<String, String> tags = r.hasTags() ? tagMap(r.tags()) : tagMap(ctx.aws().iam().listRoleTags(b -> b.roleName(name)).tags());
+        return java.util.Optional.of(new Claim(read(ctx, desired.address(), r), "the IAM role " + name + " (path " + r.path() + ")", tags, "app"));
+    }
+
+    @Override public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            List<Tag> tags = ctx.tags(desired.address()).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+            ctx.aws().iam().tagRole(b -> b.roleName(existing.id()).tags(tags));
+            return StepResult.done(existing);
+        };
     }
 
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {

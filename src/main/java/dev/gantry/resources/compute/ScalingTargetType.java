@@ -4,6 +4,7 @@ import dev.gantry.aws.ScalingApi;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Claim;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -24,9 +25,19 @@ final class ScalingTargetType implements ResourceType {
     @Override public List<Observed> refresh(ResourceContext ctx) {
         String id = resourceId(ctx.spec().cluster().name(), ctx.app());
         return refreshed(ctx, id)
-                .filter(t -> ctx.app().equals(t.tags().get(ResourceContext.TAG_APP)))
-                .map(t -> List.of(observed(Address.parse(t.tags().getOrDefault(ResourceContext.TAG_COMPONENT, "scaling-target.main")), t)))
+                .flatMap(t -> ctx.ownAddress(t.tags(), type()).map(a -> List.of(observed(a, t))))
                 .orElse(List.of());
+    }
+
+    /**
+     * Application Auto Scaling already scaling the service (set up by hand or another tool): gantry
+     * cannot tag a target after the fact through its API, so it is never taken over.
+     */
+    @Override public java.util.Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String id = Props.str(props, "resourceId");
+        return ctx.aws().scaling().describeScalableTarget(id).map(t -> new Claim(observed(desired.address(), t),
+                "the autoscaling target " + id + " (" + t.min() + "–" + t.max() + " tasks)", t.tags(), "app (or cluster.name)",
+                "deregister it first (aws application-autoscaling deregister-scalable-target), then gantry registers its own"));
     }
 
     /** The target as this refresh saw it; the policy type's refresh asks too, and AWS is asked once. */

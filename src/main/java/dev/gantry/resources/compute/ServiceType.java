@@ -9,6 +9,7 @@ import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
 import dev.gantry.resources.Poll;
+import dev.gantry.resources.Claim;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -66,10 +67,31 @@ final class ServiceType implements ResourceType {
         List<Observed> out = new ArrayList<>();
         for (Service s : services) {
             Map<String, String> tags = Ecs.tags(s.tags());
-            if (!"ACTIVE".equals(s.status()) || !ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
-            out.add(observed(ctx, Address.parse(tags.getOrDefault(ResourceContext.TAG_COMPONENT, "service.main")), s));
+            if (!"ACTIVE".equals(s.status())) continue;
+            ctx.ownAddress(tags, "service").ifPresent(a -> out.add(observed(ctx, a, s)));
         }
         return out;
+    }
+
+    /** An ACTIVE service of the app's name in the spec's cluster that is not the app's. */
+    @Override public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String cluster = ctx.spec().cluster().name();
+        String name = Props.str(props, "name");
+        try {
+            return ctx.aws().ecs().describeServices(b -> b.cluster(cluster).services(name).include(ServiceField.TAGS)).services().stream()
+                    .filter(s -> "ACTIVE".equals(s.status()) && name.equals(s.serviceName())).findFirst()
+                    .map(s -> new Claim(observed(ctx, desired.address(), s), "the ECS service " + name + " in cluster " + cluster
+                            + " (" + s.runningCount() + " running tasks)", Ecs.tags(s.tags()), "app"));
+        } catch (ClusterNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            ctx.aws().ecs().tagResource(b -> b.resourceArn(existing.id()).tags(Ecs.tagList(ctx.tags(desired.address()))));
+            return StepResult.done(existing);
+        };
     }
 
     static Observed observed(ResourceContext ctx, Address a, Service s) {

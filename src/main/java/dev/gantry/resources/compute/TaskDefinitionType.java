@@ -3,6 +3,7 @@ package dev.gantry.resources.compute;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Claim;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -49,11 +50,35 @@ final class TaskDefinitionType implements ResourceType {
         return List.of();
     }
 
+    /**
+     * The family is the app's name: newer revisions registered into someone else's family would take
+     * it over, so an ACTIVE revision that is not the app's is a conflict.
+     */
+    @Override public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String family = Props.str(props, "family");
+        DescribeTaskDefinitionResponse r;
+        try {
+            r = ctx.aws().ecs().describeTaskDefinition(b -> b.taskDefinition(family).include(TaskDefinitionField.TAGS));
+        } catch (ClientException noSuchFamily) {
+            return Optional.empty();
+        }
+        if (!r.taskDefinition().family().equals(family)) return Optional.empty();
+        return Optional.of(new Claim(observed(desired.address(), r.taskDefinition()),
+                "the task definition family " + family + " (revision " + r.taskDefinition().revision() + ")", Ecs.tags(r.tags()), "app"));
+    }
+
+    /** Tags the newest revision; the update that follows registers the spec's as the next one. */
+    @Override public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            ctx.aws().ecs().tagResource(b -> b.resourceArn(existing.id()).tags(Ecs.tagList(ctx.tags(desired.address()))));
+            return StepResult.done(existing);
+        };
+    }
+
     private static Optional<Observed> owned(ResourceContext ctx, String family, DescribeTaskDefinitionResponse r) {
         Map<String, String> tags = Ecs.tags(r.tags());
-        if (!r.taskDefinition().family().equals(family) || !ctx.app().equals(tags.get(ResourceContext.TAG_APP))) return Optional.empty();
-        Observed o = observed(Address.parse(tags.getOrDefault(ResourceContext.TAG_COMPONENT, "task-definition.main")), r.taskDefinition());
-        return Optional.of(samePinnedImage(ctx, o));
+        if (!r.taskDefinition().family().equals(family)) return Optional.empty();
+        return ctx.ownAddress(tags, "task-definition").map(a -> samePinnedImage(ctx, observed(a, r.taskDefinition())));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
 import dev.gantry.resources.Poll;
+import dev.gantry.resources.Claim;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -115,10 +116,7 @@ final class DnsRecordHandler implements ResourceType {
                 }
             }
             // Owner first in the same batch: the alias never exists without it.
-            List<Change> changes = List.of(
-                    Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(ResourceRecordSet.builder()
-                            .name(EdgeNames.ownerRecord(name)).type(RRType.TXT).ttl(OWNER_TTL)
-                            .resourceRecords(r -> r.value(EdgeNames.ownerValue(ctx.app()))).build()).build(),
+            List<Change> changes = List.of(ownerUpsert(ctx, name),
                     Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(ResourceRecordSet.builder()
                             .name(name).type(RRType.A).aliasTarget(AliasTarget.builder()
                                     .hostedZoneId((String) props.get("aliasZoneId")).dnsName((String) props.get("aliasTarget"))
@@ -132,6 +130,68 @@ final class DnsRecordHandler implements ResourceType {
                         return Zones.record(ctx, zoneId, name, RRType.A).map(r -> observed(desired.address(), zoneId, r));
                     }).run();
         };
+    }
+
+    /**
+     * The owner record names another gantry app, or nobody owns the name and it already has an
+     * address record: either way the name is taken. Only a plain A record can be taken over (it
+     * becomes gantry's alias); a CNAME or AAAA has to go first.
+     */
+    @Override
+    public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String zoneId = (String) props.get("zoneId");
+        if (zoneId == null) return Optional.empty();
+        String name = EdgeNames.stripDot((String) props.get("name"));
+        Optional<ResourceRecordSet> txt = Zones.record(ctx, zoneId, EdgeNames.ownerRecord(name), RRType.TXT);
+        Owner owner = owner(ctx, txt);
+        if (owner == Owner.US) return Optional.empty();
+        Optional<ResourceRecordSet> taken = Zones.recordsNamed(ctx, zoneId, name).stream().filter(r -> ADDRESS_TYPES.contains(r.type())).findFirst();
+        if (owner == Owner.OTHER_APP) {
+            String other = txt.get().resourceRecords().stream().map(v -> v.value())
+                    .filter(v -> v.startsWith("\"gantry:app=")).findFirst().map(v -> v.substring(12, v.length() - 1)).orElse("?");
+            return Optional.of(new Claim(taken.map(r -> anyObserved(desired.address(), zoneId, r)).orElse(null),
+                    "the DNS name " + name + " (its owner record " + EdgeNames.ownerRecord(name) + " names another app)",
+                    Map.of(ResourceContext.TAG_APP, other), "dns.record"));
+        }
+        return taken.map(r -> new Claim(anyObserved(desired.address(), zoneId, r),
+                "the DNS " + r.typeAsString() + " record " + name + " → " + target(r), Map.of(), "dns.record",
+                r.type() == RRType.A ? null : "gantry writes an alias A record, which cannot sit beside a " + r.typeAsString()
+                        + "; delete that record in Route53 first"));
+    }
+
+    /** Writes the owner record: from then on the name is the app's, and the update writes the alias. */
+    @Override
+    public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            String zoneId = (String) existing.props().get("zoneId");
+            String name = (String) existing.props().get("name");
+            ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId).changeBatch(cb -> cb
+                    .comment("gantry: " + ctx.app() + " takes over " + name).changes(ownerUpsert(ctx, name))));
+            return StepResult.done(existing);
+        };
+    }
+
+    private static Change ownerUpsert(ResourceContext ctx, String name) {
+        return Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(ResourceRecordSet.builder()
+                .name(EdgeNames.ownerRecord(name)).type(RRType.TXT).ttl(OWNER_TTL)
+                .resourceRecords(r -> r.value(EdgeNames.ownerValue(ctx.app()))).build()).build();
+    }
+
+    private static String target(ResourceRecordSet r) {
+        if (r.aliasTarget() != null) return "alias " + EdgeNames.stripDot(r.aliasTarget().dnsName());
+        return String.join(", ", r.resourceRecords().stream().map(v -> v.value()).toList());
+    }
+
+    /** A record in the props' shape whatever it points at (a plain A record shows its address as the target). */
+    private static Observed anyObserved(Address address, String zoneId, ResourceRecordSet r) {
+        if (r.aliasTarget() != null) return observed(address, zoneId, r);
+        String name = EdgeNames.stripDot(r.name());
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("zoneId", zoneId);
+        props.put("name", name);
+        props.put("aliasTarget", target(r));
+        props.put("aliasZoneId", null);
+        return new Observed(address, zoneId + "/" + name, props, Map.of("id", zoneId + "/" + name, "fqdn", name));
     }
 
     private enum Owner { US, OTHER_APP, NOBODY }

@@ -133,6 +133,16 @@ final class ElbLookup {
         return out;
     }
 
+    /** The tags of one ELB resource (empty when it has none). */
+    static Map<String, String> tagsOf(ResourceContext ctx, String arn) {
+        return tags(ctx, List.of(arn)).getOrDefault(arn, Map.of());
+    }
+
+    /** Gives an existing ELB resource the app's tags (taking it over). */
+    static void tag(ResourceContext ctx, String arn, dev.gantry.plan.Desired desired) {
+        ctx.aws().elb().addTags(b -> b.resourceArns(arn).tags(LoadBalancerHandler.tags(ctx, desired)));
+    }
+
     static boolean ownedBy(ResourceContext ctx, Map<String, String> tags) {
         return tags != null && ctx.app().equals(tags.get(ResourceContext.TAG_APP));
     }

@@ -5,6 +5,7 @@ import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
 import dev.gantry.resources.Poll;
+import dev.gantry.resources.Claim;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -58,6 +59,26 @@ final class ListenerHandler implements ResourceType {
         List<Observed> out = new ArrayList<>();
         for (ElbLookup.Owned<Listener> l : ElbLookup.listeners(ctx, type())) out.add(observed(l.address(), l.resource()));
         return out;
+    }
+
+    /** A listener on the port of the app's load balancer (one taken over, say) that is not the app's. */
+    @Override
+    public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String lb = (String) props.get("loadBalancerArn");
+        if (lb == null) return Optional.empty();
+        Integer port = (Integer) props.get("port");
+        return ctx.aws().elb().describeListeners(b -> b.loadBalancerArn(lb)).listeners().stream()
+                .filter(l -> port.equals(l.port())).findFirst()
+                .map(l -> new Claim(observed(desired.address(), l), "the " + l.protocolAsString() + " listener on port " + port + " of " + lb,
+                        ElbLookup.tagsOf(ctx, l.listenerArn()), "loadBalancer in gantry.yaml (gantry needs port " + port + " of its load balancer)"));
+    }
+
+    @Override
+    public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            ElbLookup.tag(ctx, existing.id(), desired);
+            return StepResult.done(existing);
+        };
     }
 
     @Override
@@ -150,10 +171,12 @@ final class ListenerHandler implements ResourceType {
             m.put("statusCode", a.redirectConfig().statusCodeAsString());
             m.put("type", "redirect");
             props.put("defaultAction", m);
-        } else {
+        } else if (a.targetGroupArn() != null || a.forwardConfig() != null) {
             String tg = a.targetGroupArn() != null ? a.targetGroupArn()
                     : a.forwardConfig().targetGroups().get(0).targetGroupArn();
             props.put("defaultAction", forward(tg));
+        } else {
+            props.put("defaultAction", Map.of("type", a.typeAsString())); // fixed-response or auth, made by hand
         }
         return new Observed(address, l.listenerArn(), props, Map.of("id", l.listenerArn(), "arn", l.listenerArn()));
     }

@@ -4,6 +4,7 @@ import dev.gantry.aws.AwsFailure;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
 import dev.gantry.resources.Poll;
+import dev.gantry.resources.Claim;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -43,6 +44,22 @@ final class LoadBalancerHandler implements ResourceType {
             out.add(observed(ctx, lb.address(), lb.resource()));
         }
         return out;
+    }
+
+    /** Load balancer names are unique in a region: one named as gantry names the app's, and not the app's. */
+    @Override
+    public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String name = (String) props.get("name");
+        return ElbLookup.loadBalancerNamed(ctx, name).map(lb -> new Claim(observed(ctx, desired.address(), lb),
+                "the load balancer " + name + " (" + lb.dnsName() + ")", ElbLookup.tagsOf(ctx, lb.loadBalancerArn()), "app"));
+    }
+
+    @Override
+    public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            ElbLookup.tag(ctx, existing.id(), desired);
+            return StepResult.done(existing);
+        };
     }
 
     @Override

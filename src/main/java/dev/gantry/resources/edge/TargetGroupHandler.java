@@ -4,6 +4,7 @@ import dev.gantry.aws.AwsFailure;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Claim;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -39,6 +40,23 @@ final class TargetGroupHandler implements ResourceType {
         List<Observed> out = new ArrayList<>();
         for (ElbLookup.Owned<TargetGroup> tg : ElbLookup.targetGroups(ctx, type())) out.add(observed(ctx, tg.address(), tg.resource()));
         return out;
+    }
+
+    /** Target group names are unique in a region. */
+    @Override
+    public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String name = (String) props.get("name");
+        return ElbLookup.targetGroupNamed(ctx, name).map(tg -> new Claim(observed(ctx, desired.address(), tg),
+                "the target group " + name + " (port " + tg.port() + ", " + tg.vpcId() + ")", ElbLookup.tagsOf(ctx, tg.targetGroupArn()),
+                "app (or task.port: the name is APP-tg-PORT)"));
+    }
+
+    @Override
+    public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            ElbLookup.tag(ctx, existing.id(), desired);
+            return StepResult.done(existing);
+        };
     }
 
     @Override

@@ -31,6 +31,23 @@ final class Ec2Tagging {
                 Filter.builder().name("tag:" + ResourceContext.TAG_COMPONENT).values(address.toString()).build());
     }
 
+    /**
+     * The first of {@code found} that really carries both gantry tags for {@code address} (and lies in
+     * {@code vpcId}, when given): the Describe's tag filter is checked again here, because an API or
+     * an emulator that ignores a filter must never hand gantry another app's resource.
+     */
+    static <T> Optional<T> own(ResourceContext ctx, Address address, List<T> found, java.util.function.Function<T, List<Tag>> tags,
+                               java.util.function.Function<T, String> vpcOf, String vpcId) {
+        return found.stream()
+                .filter(r -> address.equals(addressOf(ctx, tags.apply(r), address.type()).orElse(null)))
+                .filter(r -> vpcId == null || vpcId.equals(vpcOf.apply(r)))
+                .findFirst();
+    }
+
+    static <T> Optional<T> own(ResourceContext ctx, Address address, List<T> found, java.util.function.Function<T, List<Tag>> tags) {
+        return own(ctx, address, found, tags, r -> null, null);
+    }
+
     static String tag(List<Tag> tags, String key) {
         return tags.stream().filter(t -> key.equals(t.key())).map(Tag::value).findFirst().orElse(null);
     }

@@ -33,9 +33,10 @@ public final class ElasticIpType implements ResourceType {
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
-            var existing = ec2.describeAddresses(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).addresses();
-            if (!existing.isEmpty()) {
-                return StepResult.done(observe(desired.address(), existing.get(0).allocationId(), existing.get(0).publicIp()));
+            var existing = Ec2Tagging.own(ctx, desired.address(),
+                    ec2.describeAddresses(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).addresses(), a -> a.tags());
+            if (existing.isPresent()) {
+                return StepResult.done(observe(desired.address(), existing.get().allocationId(), existing.get().publicIp()));
             }
             var r = ec2.allocateAddress(b -> b.domain("vpc").tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "elastic-ip")));
             return StepResult.done(observe(desired.address(), r.allocationId(), r.publicIp()));

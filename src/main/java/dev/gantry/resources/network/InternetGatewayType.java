@@ -33,8 +33,8 @@ public final class InternetGatewayType implements ResourceType {
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
-            InternetGateway g = ec2.describeInternetGateways(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
-                    .internetGateways().stream().findFirst()
+            InternetGateway g = Ec2Tagging.own(ctx, desired.address(), ec2.describeInternetGateways(b -> b.filters(
+                            Ec2Tagging.ownFilters(ctx, desired.address()))).internetGateways(), InternetGateway::tags)
                     .orElseGet(() -> ec2.createInternetGateway(b -> b.tagSpecifications(
                             Ec2Tagging.spec(ctx, desired.address(), "internet-gateway"))).internetGateway());
             return StepResult.done(attach(ctx, desired.address(), g.internetGatewayId(), attachedVpc(g), (String) props.get("vpcId")));

@@ -78,6 +78,7 @@ public final class NatGatewayType implements ResourceType {
     private static boolean deletingWith(ResourceContext ctx, String allocationId) {
         return ctx.aws().ec2().describeNatGateways(b -> b.filter(Ec2Tagging.appFilter(ctx),
                         Filter.builder().name("state").values("deleting").build())).natGateways().stream()
+                .filter(n -> "deleting".equals(n.stateAsString()) && Ec2Tagging.addressOf(ctx, n.tags(), "nat-gateway").isPresent())
                 .anyMatch(n -> n.natGatewayAddresses().stream().anyMatch(a -> allocationId.equals(a.allocationId())));
     }
 
@@ -86,8 +87,8 @@ public final class NatGatewayType implements ResourceType {
             Ec2Client ec2 = ctx.aws().ec2();
             String subnetId = (String) props.get("subnetId");
             String allocationId = (String) props.get("allocationId");
-            NatGateway nat = ec2.describeNatGateways(b -> b.filter(withLive(Ec2Tagging.ownFilters(ctx, desired.address()))))
-                    .natGateways().stream().findFirst().orElse(null);
+            NatGateway nat = Ec2Tagging.own(ctx, desired.address(), ec2.describeNatGateways(b -> b.filter(withLive(Ec2Tagging.ownFilters(ctx, desired.address()))))
+                    .natGateways().stream().filter(n -> LIVE.contains(n.stateAsString())).toList(), NatGateway::tags, NatGateway::subnetId, subnetId).orElse(null);
             for (int attempt = 1; nat == null; attempt++) {
                 String token = clientToken(ctx.app(), desired.address(), subnetId, allocationId, attempt);
                 NatGateway made = ec2.createNatGateway(b -> b.subnetId(subnetId).allocationId(allocationId).clientToken(token)

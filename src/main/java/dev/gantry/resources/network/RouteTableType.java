@@ -43,8 +43,8 @@ public final class RouteTableType implements ResourceType {
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
-            RouteTable t = ec2.describeRouteTables(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
-                    .routeTables().stream().findFirst()
+            RouteTable t = Ec2Tagging.own(ctx, desired.address(), ec2.describeRouteTables(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
+                    .routeTables(), RouteTable::tags, RouteTable::vpcId, (String) props.get("vpcId"))
                     .orElseGet(() -> ec2.createRouteTable(b -> b.vpcId((String) props.get("vpcId"))
                             .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "route-table"))).routeTable());
             return StepResult.done(reconcile(ctx, desired.address(), t, props));

@@ -3,6 +3,9 @@ package dev.gantry.resources.network;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Claim;
+import java.util.Optional;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -47,16 +50,56 @@ public final class SecurityGroupType implements ResourceType {
         return out;
     }
 
+    /**
+     * Group names are unique within a VPC: one already named as gantry would name this one, and not
+     * the app's, would make the create fail. Nothing to check while the VPC itself is still to be made.
+     */
+    @Override public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String vpcId = (String) props.get("vpcId");
+        if (vpcId == null) return Optional.empty();
+        String name = ctx.name(desired.address().name());
+        return ctx.aws().ec2().describeSecurityGroups(b -> b.filters(Filter.builder().name("group-name").values(name).build(),
+                        Filter.builder().name("vpc-id").values(vpcId).build())).securityGroups().stream()
+                .filter(g -> name.equals(g.groupName()) && vpcId.equals(g.vpcId())).findFirst()
+                .map(g -> new Claim(observe(desired.address(), g), "the security group " + name + " (" + g.groupId() + ") in " + vpcId,
+                        tagMap(g), "app"));
+    }
+
+    private static Map<String, String> tagMap(SecurityGroup g) {
+        Map<String, String> m = new LinkedHashMap<>();
+        g.tags().forEach(t -> m.put(t.key(), t.value()));
+        return m;
+    }
+
+    @Override public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            ctx.aws().ec2().createTags(b -> b.resources(existing.id()).tags(Ec2Tagging.spec(ctx, desired.address(), "security-group").tags()));
+            return StepResult.done(existing);
+        };
+    }
+
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
-            String id = ec2.describeSecurityGroups(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
-                    .securityGroups().stream().map(SecurityGroup::groupId).findFirst()
-                    .orElseGet(() -> ec2.createSecurityGroup(b -> b.vpcId((String) props.get("vpcId"))
-                            .groupName(ctx.name(desired.address().name())).description((String) props.get("description"))
-                            .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "security-group"))).groupId());
+            String id = Ec2Tagging.own(ctx, desired.address(), ec2.describeSecurityGroups(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
+                    .securityGroups(), SecurityGroup::tags, SecurityGroup::vpcId, (String) props.get("vpcId")).map(SecurityGroup::groupId)
+                    .orElseGet(() -> make(ctx, desired, props));
             return StepResult.done(reconcile(ctx, desired.address(), id, props));
         };
+    }
+
+    private static String make(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String name = ctx.name(desired.address().name());
+        try {
+            return ctx.aws().ec2().createSecurityGroup(b -> b.vpcId((String) props.get("vpcId")).groupName(name)
+                    .description((String) props.get("description"))
+                    .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "security-group"))).groupId();
+        } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+            if (!Ec2Tagging.hasCode(e, "InvalidGroup.Duplicate")) throw e;
+            throw new dev.gantry.aws.AwsFailure(dev.gantry.aws.AwsFailure.Kind.CONFLICT,
+                    "a security group named " + name + " already exists in " + props.get("vpcId") + " and is not gantry's for " + ctx.app(),
+                    "run 'gantry plan' to see it; take it over with --adopt " + desired.address() + ", or delete it, or change app in gantry.yaml", e);
+        }
     }
 
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {

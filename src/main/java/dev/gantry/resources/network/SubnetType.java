@@ -53,7 +53,7 @@ public final class SubnetType implements ResourceType {
         if (p.containsKey("subnetId")) {
             String id = (String) p.get("subnetId");
             found = ec2.describeSubnets(b -> b.filters(Filter.builder().name("subnet-id").values(id).build()))
-                    .subnets().stream().findFirst().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
+                    .subnets().stream().filter(s -> id.equals(s.subnetId())).findFirst().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
                             "subnet " + id + " does not exist in region " + ctx.region(),
                             "check network.publicSubnets and network.privateSubnets in gantry.yaml"));
         } else {
@@ -61,6 +61,7 @@ public final class SubnetType implements ResourceType {
             // The default subnets, one per zone, in zone-name order: public-0 is the first zone's.
             List<Subnet> defaults = ec2.describeSubnets(b -> b.filters(
                             Filter.builder().name("default-for-az").values("true").build())).subnets().stream()
+                    .filter(s -> Boolean.TRUE.equals(s.defaultForAz()))
                     .sorted(Comparator.comparing(Subnet::availabilityZone)).toList();
             if (index >= defaults.size()) {
                 throw new AwsFailure(AwsFailure.Kind.NOT_FOUND,
@@ -75,8 +76,8 @@ public final class SubnetType implements ResourceType {
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
-            Subnet s = ec2.describeSubnets(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).subnets()
-                    .stream().findFirst().orElseGet(() -> ec2.createSubnet(b -> b.vpcId((String) props.get("vpcId"))
+            Subnet s = Ec2Tagging.own(ctx, desired.address(), ec2.describeSubnets(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).subnets(),
+                            Subnet::tags, Subnet::vpcId, (String) props.get("vpcId")).orElseGet(() -> ec2.createSubnet(b -> b.vpcId((String) props.get("vpcId"))
                             .cidrBlock((String) props.get("cidr")).availabilityZone((String) props.get("availabilityZone"))
                             .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "subnet"))).subnet());
             return StepResult.done(setPublicIp(ctx, desired.address(), s, props));

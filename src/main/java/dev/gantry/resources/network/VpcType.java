@@ -47,14 +47,14 @@ public final class VpcType implements ResourceType {
         Map<String, Object> p = desired.props();
         if (Boolean.TRUE.equals(p.get("default"))) {
             Vpc v = ec2.describeVpcs(b -> b.filters(Filter.builder().name("is-default").values("true").build()))
-                    .vpcs().stream().findFirst().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
+                    .vpcs().stream().filter(x -> Boolean.TRUE.equals(x.isDefault())).findFirst().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
                             "region " + ctx.region() + " has no default VPC (it may have been deleted)",
                             "use 'network: {vpc: new}' in gantry.yaml, or recreate the default VPC with 'aws ec2 create-default-vpc'"));
             return Optional.of(dataObserved(desired, v));
         }
         String vpcId = (String) p.get("vpcId");
         Vpc v = ec2.describeVpcs(b -> b.filters(Filter.builder().name("vpc-id").values(vpcId).build()))
-                .vpcs().stream().findFirst().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
+                .vpcs().stream().filter(x -> vpcId.equals(x.vpcId())).findFirst().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
                         "VPC " + vpcId + " does not exist in region " + ctx.region(),
                         "check network.vpcId in gantry.yaml (and the region); 'aws ec2 describe-vpcs' lists the VPCs you have"));
         checkSubnets(ctx, vpcId, strings(p.get("publicSubnets")), strings(p.get("privateSubnets")));
@@ -93,8 +93,7 @@ public final class VpcType implements ResourceType {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
             // Found by its tags first: a re-run after a crash adopts the VPC instead of making a second one.
-            Vpc v = ec2.describeVpcs(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).vpcs().stream()
-                    .findFirst().orElseGet(() -> ec2.createVpc(b -> b.cidrBlock((String) props.get("cidr"))
+            Vpc v = Ec2Tagging.own(ctx, desired.address(), ec2.describeVpcs(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).vpcs(), Vpc::tags).orElseGet(() -> ec2.createVpc(b -> b.cidrBlock((String) props.get("cidr"))
                             .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "vpc"))).vpc());
             applyDns(ec2, v.vpcId(), props, true, false);
             return StepResult.done(observe(ctx, desired.address(), v));

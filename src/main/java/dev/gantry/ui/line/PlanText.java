@@ -2,6 +2,7 @@ package dev.gantry.ui.line;
 
 import dev.gantry.plan.Action;
 import dev.gantry.plan.Change;
+import dev.gantry.plan.Conflict;
 import dev.gantry.plan.Piece;
 import dev.gantry.plan.Plan;
 import dev.gantry.ui.Ansi;
@@ -32,6 +33,11 @@ public final class PlanText {
         if (!plan.warnings().isEmpty()) {
             b.append(ansi.yellow("Warnings:")).append('\n');
             for (String w : plan.warnings()) b.append("  ! ").append(w).append('\n');
+            b.append('\n');
+        }
+        if (!plan.conflicts().isEmpty()) {
+            b.append(ansi.red("Conflicts: names gantry.yaml wants are taken; apply changes nothing until each is resolved")).append('\n');
+            for (Conflict c : plan.conflicts()) b.append("  ✗ ").append(c.explain()).append('\n');
             b.append('\n');
         }
         b.append(plan.hasChanges() ? ansi.bold(PlanSummary.line(plan)) : PlanSummary.line(plan)).append('\n');

@@ -253,14 +253,23 @@ class ComputeHandlersTest {
         assertThat(f.snapshots.get(f.snapshots.size() - 1).deployments().get(0).running()).isEqualTo(3);
     }
 
-    @Test void anExistingUntaggedParameterWithoutANewValueIsAdoptedWithItsValue() {
+    @Test void anExistingUntaggedParameterIsAClaimNeverOverwrittenAndTakenOverOnlyWithItsValue() {
         ComputeFixture f = new ComputeFixture(ComputeFixture.spec("nginx:1.27", false));
         f.aws.ssm().putParameter(b -> b.name("/hello/password").value("kept").type(software.amazon.awssdk.services.ssm.model.ParameterType.SECURE_STRING));
         assertThat(f.refreshed("parameter.PASSWORD")).isNull();
         Desired d = f.desired("parameter.PASSWORD");
-        Change create = new Change(d.address(), Action.CREATE, d.piece(), d.description(), d, null, List.of(), "new", Set());
-        assertThat(f.type("parameter").preflight(f.ctx(), create)).isEmpty();
-        f.apply("parameter.PASSWORD");
+        var claim = f.type("parameter").claimant(f.ctx(), d, f.resolve(d.props())).orElseThrow();
+        assertThat(claim.ownerApp()).isNull();
+        assertThat(claim.what()).contains("/hello/password").doesNotContain("kept");
+
+        // A create that meets it anyway (it appeared after the plan) refuses and leaves the value alone.
+        org.junit.jupiter.api.Assertions.assertThrows(dev.gantry.aws.AwsFailure.class, () -> f.apply("parameter.PASSWORD"));
+        assertThat(f.aws.ssm().getParameter(b -> b.name("/hello/password").withDecryption(true)).parameter().value()).isEqualTo("kept");
+
+        // Taken over (--adopt) with no new value: tagged, value kept.
+        f.secretValues.clear();
+        Drive.run(f.type("parameter").adopt(f.ctx(), claim.existing(), d), f.clock);
+        Drive.run(f.type("parameter").update(f.ctx(), claim.existing(), d, f.resolve(d.props())), f.clock);
         assertThat(f.refreshed("parameter.PASSWORD")).isNotNull();
         assertThat(f.aws.ssm().getParameter(b -> b.name("/hello/password").withDecryption(true)).parameter().value()).isEqualTo("kept");
     }

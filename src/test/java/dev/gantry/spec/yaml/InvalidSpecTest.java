@@ -126,6 +126,8 @@ class InvalidSpecTest {
                         TASK + "  secrets:\n    DB:\n      parameter: hello/db\n"),
                 c("parameter reserved", "task.secrets.DB.parameter", 9, "may not start with /aws or /ssm",
                         TASK + "  secrets:\n    DB:\n      parameter: /SSM/db\n"),
+                c("parameter under gantry's own path", "task.secrets.DB.parameter", 9, "may not start with /gantry/",
+                        TASK + "  secrets:\n    DB:\n      parameter: /gantry/locks/hello\n"),
                 c("parameter empty part", "task.secrets.DB.parameter", 9, "not a valid parameter name",
                         TASK + "  secrets:\n    DB:\n      parameter: /hello//db\n"),
                 c("parameter bad arn", "task.secrets.DB.parameter", 9, "not an SSM parameter ARN",

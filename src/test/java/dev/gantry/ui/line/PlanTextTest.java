@@ -85,4 +85,25 @@ class PlanTextTest {
         assertThat(text).contains("\u001b[32m+\u001b[0m vpc.main", "\u001b[31m-\u001b[0m dns-record.old",
                 "\u001b[31m(forces replacement)\u001b[0m");
     }
+
+    @Test
+    void conflictsAreListedInPlainWordsWithBothWaysOut() {
+        Plan plan = Fixtures.mixedPlan().withConflicts(List.of(
+                new dev.gantry.plan.Conflict(Address.parse("log-group.main"), "log group /gantry/shop (30 days)", "the log group /gantry/shop",
+                        null, "app", null),
+                new dev.gantry.plan.Conflict(Address.parse("parameter.DB"), "SecureString /a/db for DB", "the SSM parameter /a/db",
+                        "a", "task.secrets.DB.parameter", "another gantry app's resources are never taken over")));
+        String text = PlanText.render(plan, Ansi.NONE);
+        assertThat(text).contains("Conflicts: names gantry.yaml wants are taken; apply changes nothing until each is resolved")
+                .contains("✗ log-group.main (log group /gantry/shop (30 days)): the log group /gantry/shop already exists and it was not made by gantry"
+                        + " for this app (no gantry:app tag). Either change app in gantry.yaml so gantry uses another name, or take it over with"
+                        + " 'gantry apply --adopt log-group.main'")
+                .contains("✗ parameter.DB (SecureString /a/db for DB): the SSM parameter /a/db already exists and it belongs to the gantry app 'a'."
+                        + " It cannot be taken over (another gantry app's resources are never taken over): change task.secrets.DB.parameter");
+        var json = dev.gantry.ui.PlanJson.node(plan).get("conflicts");
+        assertThat(json).hasSize(2);
+        assertThat(json.get(1).get("owner").asText()).isEqualTo("a");
+        assertThat(json.get(1).get("adoptable").asBoolean()).isFalse();
+        assertThat(json.get(0).get("owner").isNull()).isTrue();
+    }
 }
