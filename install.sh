@@ -60,12 +60,54 @@ mvn -q -B -DskipTests package
 [ -f target/gantry.jar ] || fail "the build did not produce target/gantry.jar"
 
 mkdir -p "$LIB_DIR" "$BIN_DIR"
+# The class-data archive below belongs to the jar being replaced: drop it first so the launcher
+# never pairs the new jar with it.
+rm -f "$LIB_DIR/gantry.jsa"
 # Copy to a temporary name first so a running gantry never sees a half-written jar.
 cp target/gantry.jar "$LIB_DIR/gantry.jar.tmp" && mv -f "$LIB_DIR/gantry.jar.tmp" "$LIB_DIR/gantry.jar"
 cp bin/gantry "$BIN_DIR/gantry.tmp" && chmod 755 "$BIN_DIR/gantry.tmp" && mv -f "$BIN_DIR/gantry.tmp" "$BIN_DIR/gantry"
 
+# --- Class-data sharing archive ------------------------------------------------------------------
+# A JVM starting gantry spends most of its time finding, parsing and verifying classes. An
+# application class-data sharing (AppCDS) archive holds them ready to map: it is made here from
+# the classes that real runs load (--version, --help, validate, and plan/apply/status/destroy on
+# the simulated AWS, in a throw-away home), for this jar and this Java. bin/gantry uses it only
+# while it is newer than the jar; the JVM itself also refuses it, silently, for another jar or
+# another Java build. Without it gantry works the same, only starts slower.
+make_cds_archive() {
+    local jar=$1 jsa=$2 work n=0
+    work=$(mktemp -d)
+    cp templates/web-https.yaml "$work/gantry.yaml"
+    train() {
+        n=$((n + 1))
+        (cd "$work" && HOME="$work" GANTRY_HOME="$work/gantry-home" GANTRY_SIM_SPEED=1000000 TERM=dumb \
+            java -XX:DumpLoadedClassList="$work/classes-$n.lst" -jar "$jar" "$@" </dev/null >/dev/null 2>&1) || true
+    }
+    train --version
+    train --help
+    train validate -f gantry.yaml
+    train plan --simulate -f gantry.yaml
+    train apply --simulate --yes -f gantry.yaml
+    train plan --simulate -f gantry.yaml
+    train status --simulate -f gantry.yaml
+    train destroy --simulate --yes -f gantry.yaml
+    cat "$work"/classes-*.lst | awk '!seen[$0]++' > "$work/classes.lst"
+    java -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" -XX:SharedArchiveFile="$jsa.tmp" \
+        -cp "$jar" >"$work/dump.log" 2>&1 && mv -f "$jsa.tmp" "$jsa"
+    local ok=$?
+    rm -rf "$work" "$jsa.tmp"
+    return $ok
+}
+say "Preparing a class-data sharing archive so gantry starts fast…"
+if make_cds_archive "$(cd "$LIB_DIR" && pwd)/gantry.jar" "$LIB_DIR/gantry.jsa"; then
+    cds_note="  $LIB_DIR/gantry.jsa (class-data archive: faster start)"
+else
+    cds_note="  (no class-data archive could be made: gantry starts a little slower, works the same)"
+fi
+
 say "Installed:"
 say "  $LIB_DIR/gantry.jar"
+say "$cds_note"
 say "  $BIN_DIR/gantry"
 
 case ":$PATH:" in

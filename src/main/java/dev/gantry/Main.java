@@ -3,7 +3,8 @@ package dev.gantry;
 import dev.gantry.aws.AwsFailure;
 import dev.gantry.cli.DiagnosticPrinter;
 import dev.gantry.cli.ExitCodes;
-import dev.gantry.cli.GantryCommand;
+import dev.gantry.cli.VersionProvider;
+import dev.gantry.cli.Commands;
 import dev.gantry.spec.SpecException;
 import picocli.CommandLine;
 
@@ -31,7 +32,11 @@ public final class Main {
 
     /** The same, with the output streams given (tests capture them). */
     public static int run(java.util.Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new GantryCommand(env));
+        if (VersionProvider.asked(args)) {
+            out.println(VersionProvider.text());
+            return ExitCodes.OK;
+        }
+        CommandLine cl = Commands.commandLine(env, args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(Main::usageError);
@@ -68,6 +73,7 @@ public final class Main {
             err.flush();
             return ExitCodes.INTERRUPTED;
         }
+        if (Boolean.getBoolean("gantry.debug")) ex.printStackTrace(err);
         String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
         err.println("gantry: " + message.lines().findFirst().orElse(message));
         err.flush();

@@ -91,19 +91,25 @@ public final class ApplyCommand implements Callable<Integer> {
         SecretInputs inputs = new SecretInputs(files, env, interactive ? SecretPrompt::ask : null);
         SecretValues given = name -> preset.value(name).or(() -> inputs.value(name));
         SecretValues values = global.simulate ? rehearsal(given) : given;
-        String resume = run.resume("apply", global.simulate);
+        String resume = run.resume("apply", global);
         try (Session session = EngineRun.open(global, spec, env)) {
-            Operation op = Operation.apply(spec.app(), spec.region());
+            Operation op = Operation.apply(spec.app(), spec.region()).withOptions(run.given(global));
             try (Views views = new Views(op, run.output, global, env, session)) {
                 Engine engine = EngineRun.engine(session, values, views.listener());
                 if (!skipImageCheck) engine.checkingImages(EngineRun.imageCheck(session), pinDigest);
                 views.attach(engine);
-                try (Interrupts ignored = Interrupts.install(engine)) {
+                try (Interrupts interrupts = Interrupts.install(engine)) {
                     EngineOptions options = new EngineOptions(allowReplace, run.forceUnlock,
                             views.confirmation(run.yes, "Apply these changes?", run.json()),
                             dev.gantry.engine.Machine.local(env), java.util.Set.of(), resume).adopting(java.util.Set.copyOf(adopt));
-                    ApplyResult result = engine.apply(spec, options);
-                    return result.exitCode();
+                    try {
+                        ApplyResult result = engine.apply(spec, options);
+                        return interrupts.exitCode(result.exitCode());
+                    } catch (Asking.Interrupted e) {
+                        // At a prompt before any change (the secrets' check): nothing to finish or resume.
+                        System.err.println("Nothing was changed. To apply: " + resume);
+                        return interrupts.exitCode(ExitCodes.INTERRUPTED);
+                    }
                 }
             }
         }

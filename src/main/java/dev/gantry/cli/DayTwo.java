@@ -10,6 +10,7 @@ import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
 import dev.gantry.time.Scheduler;
 import dev.gantry.ui.Ansi;
+import dev.gantry.ui.line.ReadingLine;
 
 import java.io.PrintWriter;
 import java.util.Map;
@@ -24,7 +25,11 @@ import java.util.function.Function;
 record DayTwo(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter out, PrintWriter err, Ansi ansi,
               Map<String, String> env) {
 
-    Engine engine() { return new Engine(Catalog.standard(), aws, scheduler, SecretValues.none(), ApplyListener.NONE); }
+    Engine engine() {
+        Engine e = new Engine(Catalog.standard(), aws, scheduler, SecretValues.none(), ApplyListener.NONE);
+        // At a terminal, what status is reading shows while it reads (EngineRun.open announced it).
+        return EngineRun.interactive(env) ? e.onRefresh(new ReadingLine(System.err, ansi)) : e;
+    }
 
     /** Fails fast, with exit code 4, when there are no usable credentials. */
     void checkCredentials() {
@@ -38,7 +43,13 @@ record DayTwo(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter out, P
     /** Runs {@code body} in a session for the spec; AWS failures become one message and exit 1 or 4. */
     static int inSession(GlobalOptions g, Spec spec, Map<String, String> env, PrintWriter out, PrintWriter err,
                          Function<DayTwo, Integer> body) {
-        try (Session session = EngineRun.open(g, spec, env)) {
+        return inSession(false, g, spec, env, out, err, body);
+    }
+
+    /** {@code reads}: the body starts with a refresh (status), which a terminal is told about at once. */
+    static int inSession(boolean reads, GlobalOptions g, Spec spec, Map<String, String> env, PrintWriter out, PrintWriter err,
+                         Function<DayTwo, Integer> body) {
+        try (Session session = EngineRun.open(g, spec, env, reads)) {
             DayTwo d = new DayTwo(spec, session.aws(), session.scheduler(), out, err, EngineRun.ansi(g, env), env);
             return guarded(d, body);
         }

@@ -7,6 +7,7 @@ import dev.gantry.resources.Catalog;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
 import dev.gantry.ui.Ansi;
+import dev.gantry.ui.line.ReadingLine;
 
 import java.util.Map;
 
@@ -22,9 +23,19 @@ final class EngineRun {
         return g.noColor ? Ansi.NONE : Ansi.detect(env, System.console() != null);
     }
 
-    static Session open(GlobalOptions g, Spec spec, Map<String, String> env) {
+    /**
+     * Opens AWS for the spec. At a terminal it first says what it is about to read, so something
+     * is on screen before the AWS clients are built and long before AWS answers.
+     */
+    static Session open(GlobalOptions g, Spec spec, Map<String, String> env) { return open(g, spec, env, true); }
+
+    /** {@code reads}: the command starts with a refresh (plan, apply, destroy, status), not logs or secrets. */
+    static Session open(GlobalOptions g, Spec spec, Map<String, String> env, boolean reads) {
+        boolean terminal = reads && interactive(env);
+        if (terminal) ReadingLine.announce(System.err, ansi(g, env), spec.app(), spec.region(), g.simulate);
         Session s = Session.open(Session.Config.from(env, spec.region(), g.profile, g.endpointUrl, g.simulate));
         if (s.simulated()) SimAccount.prepare(s.world(), spec);
+        if (terminal) s.showReading(new ReadingLine(System.err, ansi(g, env)));
         return s;
     }
 
@@ -34,6 +45,6 @@ final class EngineRun {
     }
 
     static Engine engine(Session s, SecretValues secrets, dev.gantry.engine.ApplyListener listener) {
-        return new Engine(Catalog.standard(), s.aws(), s.scheduler(), secrets, listener);
+        return new Engine(Catalog.standard(), s.aws(), s.scheduler(), secrets, listener).onRefresh(s.reading());
     }
 }

@@ -3,12 +3,11 @@ package dev.gantry.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level command; subcommands are registered here and nowhere else. */
+/** The top-level command; its subcommands are listed in {@link Commands}, which adds them per run. */
 @Command(name = "gantry",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "From an empty AWS account to a production-ready container on ECS Fargate.",
-        subcommands = {InitCommand.class, ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class, StatusCommand.class, LogsCommand.class, SecretsCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+        description = "From an empty AWS account to a production-ready container on ECS Fargate.")
 public final class GantryCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -262,6 +262,16 @@ public final class InitCommand implements Callable<Integer> {
             case DRAFT_SAVED -> io.out().println("Draft saved to " + session.lastDraft() + ". Continue with: gantry init -f "
                     + session.lastDraft());
             case QUIT -> io.out().println("Nothing was written.");
+            case INTERRUPTED -> {
+                io.out().println("\nStopped (Ctrl-C); nothing was written.");
+                session.flow().forgetSecrets();
+                return ExitCodes.INTERRUPTED;
+            }
+            case END_OF_INPUT -> {
+                io.out().println("\nThe input ended before the wizard did; nothing was written.");
+                session.flow().forgetSecrets();
+                return ExitCodes.FAILED;
+            }
         }
         session.flow().forgetSecrets();
         return ExitCodes.OK;

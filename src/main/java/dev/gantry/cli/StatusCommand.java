@@ -41,7 +41,7 @@ public final class StatusCommand implements Callable<Integer> {
         }
         Spec spec = SpecFile.load(file, global.region, err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
-        return DayTwo.inSession(global, spec, parent.env(), out, err, d -> run(d, output.equals("json"), detailedExitCode));
+        return DayTwo.inSession(true, global, spec, parent.env(), out, err, d -> run(d, output.equals("json"), detailedExitCode));
     }
 
     /** The command's work on an open AWS; tests call it with a simulated world on virtual time. */

@@ -42,6 +42,7 @@ final class AdoptingType implements ResourceType {
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) { return inner.create(ctx, desired, props); }
     @Override public boolean canUpdate() { return inner.canUpdate(); }
     @Override public boolean updateChangesIdentity() { return inner.updateChangesIdentity(); }
+    @Override public boolean createBeforeDestroy() { return inner.createBeforeDestroy(); }
     @Override public Step delete(ResourceContext ctx, Observed current) { return inner.delete(ctx, current); }
     @Override public List<String> preflight(ResourceContext ctx, Change change) { return inner.preflight(ctx, change); }
 }

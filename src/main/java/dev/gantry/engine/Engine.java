@@ -48,6 +48,7 @@ public final class Engine {
     private final SecretValues secrets;
     private final ApplyListener listener;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile RefreshProgress refreshProgress = RefreshProgress.NONE;
     private String accountId;
     private Instant started;
     private ImageCheck images;
@@ -95,6 +96,12 @@ public final class Engine {
         }
     }
 
+    /** Who hears what each refresh is reading as it goes (a terminal's progress line, the benchmark). */
+    public Engine onRefresh(RefreshProgress progress) {
+        this.refreshProgress = progress == null ? RefreshProgress.NONE : progress;
+        return this;
+    }
+
     /** Stop starting new work; what is in flight finishes. Safe from any thread (Ctrl-C). */
     public void cancel() { cancelled.set(true); }
 
@@ -132,37 +139,42 @@ public final class Engine {
         // Types share reads within this refresh only; the apply's steps keep reading fresh.
         ResourceContext ctx = steps.withFreshReads();
         List<CompletableFuture<List<Observed>>> parts = new ArrayList<>();
+        RefreshTracker tracker = new RefreshTracker(refreshProgress, scheduler);
         for (ResourceType type : catalog.types()) {
-            parts.add(async(() -> type.refresh(ctx), "reading the app's " + type.type() + " resources"));
+            parts.add(tracker.track(type.type(), async(() -> type.refresh(ctx), "reading the app's " + type.type() + " resources")));
         }
         for (Desired d : desired) {
             if (!d.data()) continue;
             ResourceType type = catalog.type(d.address().type());
-            parts.add(async(() -> {
+            parts.add(tracker.track(d.address().toString(), async(() -> {
                 Optional<Observed> found = type.lookup(ctx, d);
                 Observed o = found.orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
                         d.description() + " (" + d.address() + ") was not found", "check gantry.yaml; it refers to something that must already exist"));
                 Map<String, String> outs = new LinkedHashMap<>(o.outputs());
                 outs.put("data", "true");
                 return List.of(new Observed(d.address(), o.id(), o.props(), outs));
-            }, "looking up " + d.description()));
+            }, "looking up " + d.description())));
         }
+        tracker.started();
+        // The first failure ends the refresh: with an unreachable endpoint, waiting for every other
+        // read to fail the same way would only multiply the wait.
         CompletableFuture<Void> all = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
+        CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+        parts.forEach(p -> p.whenComplete((v, e) -> { if (e != null) firstFailure.completeExceptionally(e); }));
         try {
-            scheduler.await(all);
+            scheduler.await(CompletableFuture.anyOf(all, firstFailure));
         } catch (RuntimeException e) {
-            // fall through: report the first failure below, translated
+            // reported below, translated
+        }
+        if (firstFailure.isCompletedExceptionally()) {
+            Throwable cause = firstFailure.handle((v, e) -> e).join();
+            if (cause instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null) cause = ce.getCause();
+            if (cause instanceof Error err) throw err;
+            throw cause instanceof AwsFailure f ? f : AwsErrors.translate("reading what exists", cause);
         }
         Map<Address, Observed> observed = new LinkedHashMap<>();
         for (CompletableFuture<List<Observed>> p : parts) {
-            List<Observed> list;
-            try {
-                list = p.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                if (cause instanceof Error err) throw err;
-                throw cause instanceof AwsFailure f ? f : AwsErrors.translate("reading what exists", cause);
-            }
+            List<Observed> list = p.join();
             for (Observed o : list) {
                 Observed prev = observed.putIfAbsent(o.address(), o);
                 if (prev != null && !Planner.isData(o)) {
@@ -183,24 +195,19 @@ public final class Engine {
         }
     }
 
-    /** Runs {@code work} on the scheduler, retrying throttling like every other call. */
+    /** Runs {@code work} on the scheduler; the client has already retried what is worth retrying. */
     private <T> CompletableFuture<T> async(java.util.function.Supplier<T> work, String doing) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        attempt(work, doing, f, 0);
-        return f;
-    }
-
-    private <T> void attempt(java.util.function.Supplier<T> work, String doing, CompletableFuture<T> f, int tries) {
-        scheduler.schedule(tries == 0 ? Duration.ZERO : Duration.ofMillis(Math.min(20_000, 500L << tries)), () -> {
+        scheduler.schedule(Duration.ZERO, () -> {
             try {
                 f.complete(work.get());
             } catch (Error e) {
                 f.completeExceptionally(e);
             } catch (Exception e) {
-                if (AwsErrors.retryable(e) && tries < 8) attempt(work, doing, f, tries + 1);
-                else f.completeExceptionally(e instanceof Lock.LockedException ? e : AwsErrors.translate(doing, e));
+                f.completeExceptionally(e instanceof Lock.LockedException ? e : AwsErrors.translate(doing, e));
             }
         });
+        return f;
     }
 
     public Plan plan(Spec spec) { return plan(spec, Set.of()); }
@@ -253,6 +260,7 @@ public final class Engine {
             @Override public Set<String> replaceOn(String type) { return catalog.type(type).replaceOn(); }
             @Override public boolean canUpdate(String type) { return catalog.type(type).canUpdate(); }
             @Override public boolean updateChangesIdentity(String type) { return catalog.type(type).updateChangesIdentity(); }
+            @Override public boolean createBeforeDestroy(String type) { return catalog.type(type).createBeforeDestroy(); }
         };
     }
 
@@ -275,7 +283,7 @@ public final class Engine {
     }
 
     public ApplyResult destroy(Spec spec, EngineOptions options) {
-        return run(spec, options, "destroy", List.of(), observed -> Planner.destroy(spec.app(), observed, options.keepTypes()), false);
+        return run(spec, options, "destroy", List.of(), observed -> Planner.destroy(spec.app(), observed, options.keepTypes(), Catalog.expand(spec)), false);
     }
 
     /**
@@ -307,7 +315,10 @@ public final class Engine {
                 }
             }
             if (!options.confirm().test(plan)) {
-                return finish(stopped(ApplyResult.Outcome.INTERRUPTED, 1, List.of(verb + " cancelled: nothing was changed")));
+                // Ctrl-C at the question is an interruption (130); any answer but "yes" a decision (1).
+                return finish(cancelled.get()
+                        ? stopped(ApplyResult.Outcome.INTERRUPTED, 130, List.of(verb + " interrupted at the question: nothing was changed"))
+                        : stopped(ApplyResult.Outcome.DECLINED, 1, List.of(verb + " not confirmed: nothing was changed")));
             }
             Lock lock = new Lock(aws.ssm(), spec.app());
             acquire(lock, options, verb);
@@ -361,7 +372,7 @@ public final class Engine {
         call(() -> { lock.release(); return null; }, "releasing the apply lock " + lock.name());
     }
 
-    /** One AWS call from the engine itself, with the same retries as every resource's calls. */
+    /** One AWS call from the engine itself (retried by the client, like every resource's calls). */
     private <T> T call(java.util.function.Supplier<T> work, String doing) {
         CompletableFuture<T> f = async(work, doing);
         try {
@@ -464,6 +475,11 @@ public final class Engine {
     }
 
     private ApplyResult failure(AwsFailure f, EngineOptions options) {
+        if (cancelled.get()) {
+            // Stopped before any change (at a secret prompt, say): an interruption, not an AWS failure.
+            return new ApplyResult(ApplyResult.Outcome.INTERRUPTED, 130, 0, 0, 0, 0, 0, 0, at(), null,
+                    List.of("interrupted before anything was changed"), null, options.resumeCommand());
+        }
         // For gantry's own developers: JAVA_OPTS=-Dgantry.debug=true shows where an unexpected error came from.
         if (Boolean.getBoolean("gantry.debug") && f.getCause() != null) f.getCause().printStackTrace();
         int exit = f.kind() == AwsFailure.Kind.PERMISSION ? 4 : 1;

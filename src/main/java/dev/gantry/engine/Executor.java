@@ -31,11 +31,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Walks a plan as a dependency graph: a change starts as soon as everything it depends on is done,
- * so AWS's long waits (NAT, load balancer, certificate) overlap. Retries throttling and 5xx with
- * backoff; dependents of a failure are skipped; a cancelled run starts nothing new.
+ * so AWS's long waits (NAT, load balancer, certificate) overlap. An AWS error that reaches it has
+ * already been retried by the client ({@code aws.RetryPolicy}); dependents of a failure are
+ * skipped; a cancelled run starts nothing new.
  */
 public final class Executor {
-    private static final int MAX_RETRIES = 8;
     private static final Duration CONFLICT_PATIENCE = Duration.ofMinutes(15);
 
     /** How one node ended. */
@@ -63,10 +63,17 @@ public final class Executor {
         State state = State.PENDING;
         Instant startedAt;
         String waitingFor;
-        int attempts;
         Instant conflictSince;
+        /** A create-before-destroy replacement: the new one is made first, the old one deleted last. */
+        boolean swap;
+        /** The new one of a swap exists; what remains is retiring the old one. */
+        boolean created;
+        /** Other creates and updates that must have switched over before a swap deletes the old one. */
+        final Set<Node> switchFirst = new HashSet<>();
 
         Node(Change change) { this.change = change; }
+
+        boolean deletes() { return change.action() == Action.DELETE || created; }
     }
 
     public Executor(Catalog catalog, ResourceContext ctx, Scheduler scheduler, ApplyListener listener,
@@ -103,27 +110,33 @@ public final class Executor {
     public AwsFailure.Kind worstFailure() { return worstFailure; }
 
     /**
-     * Creates and updates follow the desired graph. Deletes go last, highest tier first (nothing
-     * of a lower tier depends on a higher one), after every create and update, so references are
-     * moved away before the old target goes.
+     * Creates and updates follow the desired graph. Deletes go after every create and update, so
+     * references are moved away before the old target goes; among themselves a delete waits only
+     * for the deletes of what refers to it (the change's {@code dependsOn}), so one stuck delete
+     * holds back exactly what needs it gone. A swap's old one is retired once every other create
+     * and update has switched over.
      */
     private void wire() {
         List<Node> deletes = nodes.values().stream().filter(n -> n.change.action() == Action.DELETE).toList();
         List<Node> others = nodes.values().stream().filter(n -> n.change.action() != Action.DELETE).toList();
         for (Node n : others) {
+            n.swap = n.change.action() == Action.REPLACE && !n.change.desired().guarded()
+                    && catalog.type(n.change.address().type()).createBeforeDestroy();
             for (Address dep : n.change.dependsOn()) {
                 Node d = nodes.get(dep);
                 if (d != null && d.change.action() != Action.DELETE) link(n, d);
             }
         }
+        for (Node n : others) {
+            if (n.swap) for (Node o : others) if (o != n) n.switchFirst.add(o);
+        }
         for (Node del : deletes) {
-            int tier = tier(del);
             for (Node o : others) link(del, o);
-            for (Node other : deletes) if (tier(other) > tier) link(del, other);
+            for (Node other : deletes) {
+                if (other != del && other.change.dependsOn().contains(del.change.address())) link(del, other);
+            }
         }
     }
-
-    private int tier(Node n) { return catalog.type(n.change.address().type()).tier(); }
 
     private void link(Node node, Node dependency) {
         node.waitsFor.add(dependency);
@@ -140,10 +153,14 @@ public final class Executor {
                 List<Node> also = new ArrayList<>();
                 collectDependents(n, also);
                 also.forEach(d -> listener.on(new ApplyEvent.Skipped(at(), d.change, "not started: interrupted")));
-                return;
+            } else {
+                n.state = State.RUNNING;
+                n.startedAt = scheduler.now();
             }
-            n.state = State.RUNNING;
-            n.startedAt = scheduler.now();
+        }
+        if (n.state != State.RUNNING) {
+            failStranded();
+            return;
         }
         listener.on(new ApplyEvent.Started(at(), n.change));
         scheduler.schedule(Duration.ZERO, () -> runStep(n, firstStep(n)));
@@ -158,6 +175,7 @@ public final class Executor {
                 case UPDATE: return type.update(ctx, c.observed(), c.desired(), resolve(c.desired())).run();
                 case DELETE: return type.delete(ctx, c.observed()).run();
                 case REPLACE: {
+                    if (n.swap) return type.create(ctx, c.desired(), resolve(c.desired())).run();
                     Step create = () -> type.create(ctx, c.desired(), resolve(c.desired())).run();
                     return chain(type.delete(ctx, c.observed()), create).run();
                 }
@@ -190,7 +208,7 @@ public final class Executor {
                 n.waitingFor = w.waitingFor();
             }
             if (announce) listener.on(new ApplyEvent.Waiting(at(), n.change, w.waitingFor()));
-            if (cancelled.get() && n.change.action() != Action.DELETE) {
+            if (cancelled.get() && !n.deletes()) {
                 // The call that started this has finished; the resource exists and is tagged, so the
                 // next apply picks up the wait where this one stopped.
                 fail(n, "interrupted while waiting for " + w.waitingFor() + "; the next apply continues from here", null, null);
@@ -200,20 +218,74 @@ public final class Executor {
             return;
         }
         Observed done = ((StepResult.Done) result).result();
+        if (n.swap && !n.created) {
+            switched(n, done);
+            return;
+        }
         synchronized (this) {
-            if (done != null) outputs.put(n.change.address(), done);
-            else outputs.remove(n.change.address());
+            // A retired old one leaves the new one's outputs in place.
+            if (!n.created) {
+                if (done != null) outputs.put(n.change.address(), done);
+                else outputs.remove(n.change.address());
+            }
         }
         listener.on(new ApplyEvent.Done(at(), n.change, Duration.between(n.startedAt, scheduler.now())));
         List<Node> next = new ArrayList<>();
+        List<Node> retire = new ArrayList<>();
         synchronized (this) {
             finish(n, State.DONE, null);
-            for (Node d : n.dependents) {
-                d.waitsFor.remove(n);
-                if (d.waitsFor.isEmpty() && d.state == State.PENDING) next.add(d);
-            }
+            release(n, true, next);
+            if (!n.deletes()) switchedOver(n, retire);
         }
         next.forEach(this::start);
+        retire.forEach(this::retire);
+    }
+
+    /** A swap's new one exists: what uses it may start now; the old one goes once they have switched. */
+    private void switched(Node n, Observed created) {
+        List<Node> next = new ArrayList<>();
+        List<Node> retire = new ArrayList<>();
+        synchronized (this) {
+            outputs.put(n.change.address(), created);
+            n.created = true;
+            release(n, false, next);
+            switchedOver(n, retire);
+            if (n.switchFirst.isEmpty()) retire.add(n);
+        }
+        if (blockedBy(n) != null) {
+            failStranded();
+        } else if (!retire.contains(n)) {
+            synchronized (this) { n.waitingFor = "everything that uses it to switch to the new one"; }
+            listener.on(new ApplyEvent.Waiting(at(), n.change, n.waitingFor));
+        }
+        next.forEach(this::start);
+        retire.forEach(this::retire);
+    }
+
+    /** Called with the lock held: {@code n} no longer holds back the nodes waiting for it (all, or only creates and updates). */
+    private void release(Node n, boolean all, List<Node> next) {
+        for (Node d : n.dependents) {
+            if (!all && d.deletes()) continue;
+            d.waitsFor.remove(n);
+            if (d.waitsFor.isEmpty() && d.state == State.PENDING) next.add(d);
+        }
+    }
+
+    /** Called with the lock held: {@code n} has switched over; swaps waiting only for that may retire their old one. */
+    private void switchedOver(Node n, List<Node> retire) {
+        for (Node s : nodes.values()) {
+            if (s.swap && s.switchFirst.remove(n) && s.switchFirst.isEmpty() && s.created && s.state == State.RUNNING) retire.add(s);
+        }
+    }
+
+    /** Deletes a swap's old one. */
+    private void retire(Node n) {
+        if (cancelled.get()) {
+            fail(n, "interrupted before deleting the old one; the next apply deletes it", null, null);
+            return;
+        }
+        ResourceType type = catalog.type(n.change.address().type());
+        scheduler.schedule(Duration.ZERO, () -> runStep(n, () -> type.delete(ctx, n.change.observed()).run()));
     }
 
     private void handleError(Node n, Step step, Exception e) {
@@ -223,15 +295,9 @@ public final class Executor {
             fail(n, rf.diagnosis().summary(), String.join("; ", rf.diagnosis().fixes()), AwsFailure.Kind.OTHER);
             return;
         }
-        if (AwsErrors.retryable(e) && n.attempts < MAX_RETRIES) {
-            n.attempts++;
-            long backoff = Math.min(20_000, 500L << Math.min(n.attempts, 6));
-            listener.on(new ApplyEvent.Retrying(at(), n.change, AwsErrors.translate(doing(n), e).getMessage(), n.attempts));
-            scheduler.schedule(Duration.ofMillis(backoff), () -> runStep(n, step));
-            return;
-        }
+        // Throttling and 5xx were already retried by the client (aws.RetryPolicy): not again here.
         AwsFailure f = AwsErrors.translate(doing(n), e);
-        if (n.change.action() == Action.DELETE && f.kind() == AwsFailure.Kind.CONFLICT && !cancelled.get()) {
+        if (n.deletes() && f.kind() == AwsFailure.Kind.CONFLICT && !cancelled.get()) {
             Instant now = scheduler.now();
             if (n.conflictSince == null) n.conflictSince = now;
             if (Duration.between(n.conflictSince, now).compareTo(CONFLICT_PATIENCE) < 0) {
@@ -269,6 +335,29 @@ public final class Executor {
         }
         for (Node s : skipped) {
             listener.on(new ApplyEvent.Skipped(at(), s.change, "depends on " + n.change.address() + ", which failed"));
+        }
+        failStranded();
+    }
+
+    /**
+     * A swap whose old one cannot go because something that had to switch first failed or was
+     * skipped: the new one exists, the old one stays, and the next apply deletes it.
+     */
+    private void failStranded() {
+        List<Node> stranded = new ArrayList<>();
+        synchronized (this) {
+            for (Node s : nodes.values()) if (s.created && s.state == State.RUNNING && blockedBy(s) != null) stranded.add(s);
+        }
+        for (Node s : stranded) {
+            Node why = blockedBy(s);
+            fail(s, "the new one is in place, but the old one was kept because " + why.change.address() + " did not switch to it",
+                    "fix what stopped " + why.change.address() + " and run apply again; it deletes the old one", AwsFailure.Kind.OTHER);
+        }
+    }
+
+    private Node blockedBy(Node swap) {
+        synchronized (this) {
+            return swap.switchFirst.stream().filter(o -> o.state == State.FAILED || o.state == State.SKIPPED).findFirst().orElse(null);
         }
     }
 

@@ -62,6 +62,7 @@ public final class StatusGatherer {
             problems.add("the certificate for " + cert.domain() + " is " + words(cert.status())
                     + ("PENDING_VALIDATION".equals(cert.status()) ? ": HTTPS does not work until it is validated" : ""));
         }
+        problems.addAll(UrlChecks.problems(spec, observed, servedCertificateNames(observed, cert)));
         if (service == null) {
             problems.add("the ECS service " + spec.app() + " does not exist: gantry apply creates it");
         } else {
@@ -111,6 +112,23 @@ public final class StatusGatherer {
             return new StatusReport.CertificateStatus(domain, arn, "MISSING", null);
         } catch (RuntimeException e) {
             throw AwsErrors.translate("reading the certificate " + arn, e);
+        }
+    }
+
+    /** The names on the certificate the HTTPS listener serves (which may not be the spec's), or null when unknown. */
+    private List<String> servedCertificateNames(Map<Address, Observed> observed, StatusReport.CertificateStatus cert) {
+        Observed https = observed.get(Address.of("listener", "https"));
+        String arn = https == null ? null : (String) https.props().get("certificateArn");
+        if (arn == null) arn = cert == null ? null : cert.arn();
+        if (arn == null) return null;
+        String served = arn;
+        try {
+            CertificateDetail d = aws.acm().describeCertificate(b -> b.certificateArn(served)).certificate();
+            return d.hasSubjectAlternativeNames() ? d.subjectAlternativeNames() : List.of(d.domainName());
+        } catch (software.amazon.awssdk.services.acm.model.ResourceNotFoundException e) {
+            return List.of();
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate("reading the certificate " + served, e);
         }
     }
 

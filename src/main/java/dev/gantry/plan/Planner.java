@@ -21,6 +21,7 @@ public final class Planner {
         Set<String> replaceOn(String type);
         boolean canUpdate(String type);
         default boolean updateChangesIdentity(String type) { return false; }
+        default boolean createBeforeDestroy(String type) { return false; }
     }
 
     /**
@@ -80,7 +81,10 @@ public final class Planner {
             actions.put(d.address(), action);
             String reason = switch (action) {
                 case NOOP -> "up to date";
-                case REPLACE -> "changing " + names(fields, true) + " requires a new one";
+                case REPLACE -> "changing " + names(fields, true) + " requires a new one" + (d.guarded()
+                        ? ": downtime until it is back (needs --allow-replace)"
+                        : rules.createBeforeDestroy(d.address().type()) ? ", made before the old one is deleted so the service stays up"
+                        : "; the old one is deleted first");
                 default -> "changed: " + names(fields, false);
             };
             changes.add(new Change(d.address(), action, d.piece(), d.description(), d, o, fields, reason, d.dependsOn()));
@@ -89,24 +93,64 @@ public final class Planner {
         // Resources gantry made for this app that the spec no longer asks for.
         for (Observed o : new TreeMap<>(observed).values()) {
             if (byAddress.containsKey(o.address()) || isData(o)) continue;
-            changes.add(deletion(o, "no longer in gantry.yaml"));
+            changes.add(deletion(o, "no longer in gantry.yaml", observed, Set.of()));
         }
         return new Plan(app, changes, warnings);
     }
 
     /** A plan that deletes everything gantry made for the app (destroy). */
     public static Plan destroy(String app, Map<Address, Observed> observed, Set<String> keepTypes) {
+        return destroy(app, observed, keepTypes, List.of());
+    }
+
+    /**
+     * Destroy, ordered by real dependencies: {@code graph} (the spec's desired graph) says what
+     * gantry made to depend on what; the resources' own references cover the rest.
+     */
+    public static Plan destroy(String app, Map<Address, Observed> observed, Set<String> keepTypes, List<Desired> graph) {
+        Map<Address, Set<Address>> known = new HashMap<>();
+        for (Desired d : graph) known.put(d.address(), d.dependsOn());
         List<Change> changes = new ArrayList<>();
         for (Observed o : new TreeMap<>(observed).values()) {
             if (isData(o) || keepTypes.contains(o.address().type())) continue;
-            changes.add(deletion(o, "destroy"));
+            changes.add(deletion(o, "destroy", observed, known.getOrDefault(o.address(), Set.of())));
         }
         return new Plan(app, changes, List.of());
     }
 
-    private static Change deletion(Observed o, String reason) {
+    /** A deletion's {@code dependsOn} names what the resource uses: those are deleted only after it. */
+    private static Change deletion(Observed o, String reason, Map<Address, Observed> observed, Set<Address> known) {
         String description = o.outputs().getOrDefault("description", noun(o.address().type()) + " " + o.id());
-        return new Change(o.address(), Action.DELETE, pieceOf(o.address().type()), description, null, o, List.of(), reason, Set.of());
+        Set<Address> uses = new java.util.TreeSet<>(known);
+        uses.addAll(references(o, observed));
+        uses.remove(o.address());
+        return new Change(o.address(), Action.DELETE, pieceOf(o.address().type()), description, null, o, List.of(), reason, uses);
+    }
+
+    /**
+     * The resources {@code o}'s own description points at: any other resource whose id or ARN
+     * appears among its props (a subnet's vpcId, a listener's certificate ARN, a NAT gateway's
+     * allocation id). Names are left out: they repeat across unrelated resources.
+     */
+    static Set<Address> references(Observed o, Map<Address, Observed> observed) {
+        Map<String, Address> byId = new HashMap<>();
+        for (Observed other : observed.values()) {
+            if (other.address().equals(o.address())) continue;
+            for (String key : List.of("id", "arn")) {
+                String v = other.outputs().get(key);
+                if (v != null && !v.isEmpty()) byId.put(v, other.address());
+            }
+            if (other.id() != null && !other.id().isEmpty()) byId.put(other.id(), other.address());
+        }
+        Set<Address> out = new java.util.TreeSet<>();
+        collectStrings(o.props(), s -> { Address a = byId.get(s); if (a != null) out.add(a); });
+        return out;
+    }
+
+    private static void collectStrings(Object value, java.util.function.Consumer<String> out) {
+        if (value instanceof String s) out.accept(s);
+        else if (value instanceof Map<?, ?> m) m.forEach((k, v) -> { collectStrings(k, out); collectStrings(v, out); });
+        else if (value instanceof Iterable<?> it) it.forEach(v -> collectStrings(v, out));
     }
 
     /** The piece a resource type belongs to, for resources known only from AWS (deletions). */

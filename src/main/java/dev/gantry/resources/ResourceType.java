@@ -63,6 +63,13 @@ public interface ResourceType {
      */
     default boolean updateChangesIdentity() { return false; }
 
+    /**
+     * Whether a replacement can create the new resource while the old one still serves (nothing
+     * unique, like a name, stands in the way): dependents switch to the new one, then the old one
+     * is deleted, and the service stays up.
+     */
+    default boolean createBeforeDestroy() { return false; }
+
     Step delete(ResourceContext ctx, Observed current);
 
     /**

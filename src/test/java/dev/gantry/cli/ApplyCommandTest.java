@@ -1,43 +1,24 @@
 package dev.gantry.cli;
 
-import dev.gantry.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** plan, apply and destroy through the real command line, on the simulated AWS. */
 class ApplyCommandTest {
     @TempDir Path home;
 
-    record Run(int code, String out, String err) {}
-
     Run gantry(Map<String, String> extraEnv, String... args) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("GANTRY_HOME", home.toString(), "GANTRY_SIM_SPEED", "1000000", "TERM", "dumb"));
-        env.putAll(extraEnv);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        PrintStream so = System.out, se = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Main.run(env,
-                    new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(so);
-            System.setErr(se);
-        }
+        CliRun r = CliRun.gantry(home, extraEnv, args);
+        return new Run(r.code(), r.out(), r.err());
     }
+
+    record Run(int code, String out, String err) {}
 
     @Test void apply_plan_destroy_on_the_simulated_aws_through_the_command_line() {
         Run apply = gantry(Map.of(), "apply", "--simulate", "--yes", "-f", "templates/web-https.yaml");

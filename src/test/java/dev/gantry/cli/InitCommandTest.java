@@ -205,4 +205,13 @@ class InitCommandTest {
         assertThat(r.code()).isZero();
         assertThat(SpecLoader.load(file).app()).isEqualTo("hello");
     }
+
+    @Test
+    void endOfInputInLineModeSaysSoOnceWritesNothingAndExits1() {
+        Path file = dir.resolve("gantry.yaml");
+        Result r = run("", "--plain", "-f", file.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out().split("nothing was written", -1)).as(r.out()).hasSize(2);
+        assertThat(file).doesNotExist();
+    }
 }

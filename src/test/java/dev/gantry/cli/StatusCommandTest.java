@@ -197,6 +197,38 @@ class StatusCommandTest {
         assertThat(j.at("/service/running").asInt()).isEqualTo(2);
     }
 
+    @Test void a_url_the_certificate_does_not_cover_or_no_record_serves_is_unhealthy() {
+        Spec applied = DayTwoWorld.template("web-https.yaml");
+        DayTwoWorld w = new DayTwoWorld();
+        w.applied(applied);
+        // The spec now says www (the edit is not applied yet): the load balancer still serves hello's certificate.
+        Spec edited = applied.withCertificate(new dev.gantry.spec.Certificate("www.example.com", java.util.List.of(), null))
+                .withDns(new dev.gantry.spec.Dns("example.com", "www.example.com"));
+
+        int code = w.run(edited, d -> StatusCommand.run(d, false, true));
+
+        assertThat(code).as(w.out()).isEqualTo(ExitCodes.FAILED);
+        assertThat(w.out()).contains("✗ ").contains("URL          https://www.example.com")
+                .contains("www.example.com has no DNS record yet")
+                .contains("the load balancer's certificate (hello.example.com) does not cover www.example.com");
+    }
+
+    @Test void a_record_pointing_elsewhere_is_unhealthy() {
+        Spec spec = DayTwoWorld.template("web-https.yaml");
+        DayTwoWorld w = new DayTwoWorld();
+        w.applied(spec);
+        String zoneId = w.aws.route53().listHostedZonesByName(b -> b.dnsName("example.com")).hostedZones().get(0).id();
+        w.aws.route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId).changeBatch(cb -> cb.changes(c -> c
+                .action(software.amazon.awssdk.services.route53.model.ChangeAction.UPSERT)
+                .resourceRecordSet(r -> r.name("hello.example.com").type(software.amazon.awssdk.services.route53.model.RRType.A)
+                        .aliasTarget(a -> a.hostedZoneId("Z35SXDOTRQ7X7K").dnsName("other-123.us-east-1.elb.amazonaws.com").evaluateTargetHealth(false))))));
+
+        int code = w.run(spec, d -> StatusCommand.run(d, false, true));
+
+        assertThat(code).as(w.out()).isEqualTo(ExitCodes.FAILED);
+        assertThat(w.out()).contains("hello.example.com points at other-123.us-east-1.elb.amazonaws.com, not at the app's load balancer");
+    }
+
     @Test void detailed_exit_codes_rank_problems_over_drift() {
         var cost = new dev.gantry.ops.StatusReport.Cost("estimate", java.util.List.of(), 0, "");
         var drift = java.util.List.of(new dev.gantry.ops.StatusReport.Drift("log-group.main", "create", "log group", "missing", "apply", java.util.List.of()));

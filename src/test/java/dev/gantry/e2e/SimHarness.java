@@ -30,7 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** One simulated account on virtual time, and the engine pointed at it: what every end-to-end test uses. */
 final class SimHarness {
-    final VirtualScheduler time = new VirtualScheduler();
+    final VirtualScheduler time;
     final SimWorld world;
     AwsClients aws;
     final List<ApplyEvent> events = new CopyOnWriteArrayList<>();
@@ -39,7 +39,15 @@ final class SimHarness {
     SimHarness() { this(SimLatency.realistic()); }
 
     SimHarness(SimLatency latency) {
+        time = new VirtualScheduler();
         world = new SimWorld(new SimState(), time, latency);
+        aws = world.clients();
+    }
+
+    /** An account saved by {@link SimWorld#save}, its clock where it was: many tests share one costly apply. */
+    SimHarness(Path saved) {
+        time = new VirtualScheduler(SimWorld.savedClock(saved));
+        world = SimWorld.load(saved, time, SimLatency.realistic());
         aws = world.clients();
     }
 

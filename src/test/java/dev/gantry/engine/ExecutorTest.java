@@ -86,25 +86,85 @@ class ExecutorTest {
         assertThat(events).anyMatch(ev -> ev instanceof ApplyEvent.Skipped s && s.change().address().equals(e.address()));
     }
 
-    @Test void throttling_is_retried_with_backoff() {
-        fast.throttleFirst = 3;
+    @Test void throttling_that_reaches_the_executor_is_not_retried_again() {
+        // The client retried it already (aws.RetryPolicy): one more layer here would multiply the attempts.
+        fast.throttleFirst = 1;
         Desired c = d("fast", "c", FakeType.props("v", 1));
         Map<Address, Executor.State> states = run(plan(List.of(c)), new AtomicBoolean());
-        assertThat(states).containsEntry(c.address(), Executor.State.DONE);
-        assertThat(events.stream().filter(ev -> ev instanceof ApplyEvent.Retrying)).hasSize(3);
+        assertThat(states).containsEntry(c.address(), Executor.State.FAILED);
+        assertThat(events.stream().filter(ev -> ev instanceof ApplyEvent.Retrying)).isEmpty();
+        assertThat(fast.store).doesNotContainKey("c");
     }
 
-    @Test void deletes_run_after_creates_and_higher_tiers_first() {
-        run(plan(List.of(d("slow", "old", FakeType.props("x", 1)), d("fast", "older", FakeType.props("x", 1)))), new AtomicBoolean());
+    @Test void deletes_run_after_creates_and_wait_only_for_the_deletes_of_what_refers_to_them() {
+        Desired base = d("slow", "base", FakeType.props("x", 1));
+        run(plan(List.of(base, d("fast", "user", FakeType.props("a", Ref.to(base.address(), "id"))), d("fast", "free", FakeType.props("x", 1)))),
+                new AtomicBoolean());
         events.clear();
-        Desired keep = d("fast", "new", FakeType.props("x", 3));
-        Plan p = plan(List.of(keep));
-        assertThat(p.mutating()).extracting(Change::action).containsExactlyInAnyOrder(
-                dev.gantry.plan.Action.CREATE, dev.gantry.plan.Action.DELETE, dev.gantry.plan.Action.DELETE);
+        Plan p = plan(List.of(d("fast", "new", FakeType.props("x", 3))));
+        assertThat(p.mutating()).extracting(Change::action).containsExactlyInAnyOrder(dev.gantry.plan.Action.CREATE,
+                dev.gantry.plan.Action.DELETE, dev.gantry.plan.Action.DELETE, dev.gantry.plan.Action.DELETE);
         run(p, new AtomicBoolean());
-        List<String> all = new ArrayList<>();
-        events.stream().filter(ev -> ev instanceof ApplyEvent.Started).forEach(ev -> all.add(((ApplyEvent.Started) ev).change().address().toString()));
-        assertThat(all).containsExactly("fast.new", "fast.older", "slow.old");
+        List<String> order = new ArrayList<>();
+        events.forEach(ev -> {
+            if (ev instanceof ApplyEvent.Started s) order.add("start " + s.change().address());
+            if (ev instanceof ApplyEvent.Done dn) order.add("done " + dn.change().address());
+        });
+        assertThat(order.get(0)).isEqualTo("start fast.new");
+        assertThat(order.indexOf("start slow.base")).isGreaterThan(order.indexOf("done fast.user"));
+        assertThat(order.indexOf("start fast.free")).isGreaterThan(order.indexOf("done fast.new"));
+    }
+
+    @Test void a_stuck_delete_holds_back_only_what_waits_on_it() {
+        Desired base = d("slow", "base", FakeType.props("x", 1));
+        run(plan(List.of(base, d("fast", "user", FakeType.props("a", Ref.to(base.address(), "id"))), d("slow", "free", FakeType.props("x", 1)))),
+                new AtomicBoolean());
+        events.clear();
+        fast.failOnDelete = name -> name.equals("user") ? new dev.gantry.aws.AwsFailure(dev.gantry.aws.AwsFailure.Kind.OTHER, "stuck", "wait") : null;
+        Map<Address, Executor.State> states = run(Planner.destroy("demo", current(), Set.of()), new AtomicBoolean());
+        assertThat(states.get(Address.of("fast", "user"))).isEqualTo(Executor.State.FAILED);
+        assertThat(states.get(Address.of("slow", "base"))).isEqualTo(Executor.State.SKIPPED);
+        assertThat(states.get(Address.of("slow", "free"))).isEqualTo(Executor.State.DONE);
+        assertThat(events).filteredOn(ev -> ev instanceof ApplyEvent.Skipped).singleElement()
+                .satisfies(ev -> assertThat(((ApplyEvent.Skipped) ev).because()).isEqualTo("depends on fast.user, which failed"));
+    }
+
+    @Test void a_swap_creates_the_new_one_switches_its_users_then_deletes_the_old_one() {
+        slow.swap = true;
+        Desired cert = d("slow", "cert", FakeType.props("immutable", 1));
+        Desired user = d("fast", "listener", FakeType.props("cert", Ref.to(cert.address(), "id")));
+        run(plan(List.of(cert, user)), new AtomicBoolean());
+        slow.calls.clear();
+        fast.calls.clear();
+        Plan p = plan(List.of(d("slow", "cert", FakeType.props("immutable", 2)), user));
+        assertThat(p.mutating()).extracting(Change::action).containsExactly(dev.gantry.plan.Action.REPLACE, dev.gantry.plan.Action.UPDATE);
+        Map<Address, Executor.State> states = run(p, new AtomicBoolean());
+        assertThat(states).containsValues(Executor.State.DONE).doesNotContainValue(Executor.State.FAILED);
+        assertThat(slow.calls).containsExactly("create slow.cert {immutable=2}", "delete slow.cert id-cert-1");
+        assertThat(fast.calls).containsExactly("update fast.listener {cert=id-cert-2}");
+        assertThat(slow.startedAt.get("cert")).isNotNull();
+        assertThat(plan(List.of(d("slow", "cert", FakeType.props("immutable", 2)), user)).hasChanges()).isFalse();
+    }
+
+    @Test void a_swap_keeps_the_old_one_when_a_user_fails_to_switch() {
+        slow.swap = true;
+        Desired cert = d("slow", "cert", FakeType.props("immutable", 1));
+        run(plan(List.of(cert, d("fast", "listener", FakeType.props("cert", Ref.to(cert.address(), "id"), "x", 1)))), new AtomicBoolean());
+        slow.calls.clear();
+        fast.failOnCreate = name -> null;
+        Desired broken = d("fast", "other", FakeType.props("x", 1));
+        fast.failOnCreate = name -> name.equals("other") ? new dev.gantry.aws.AwsFailure(dev.gantry.aws.AwsFailure.Kind.OTHER, "no", "fix") : null;
+        Map<Address, Executor.State> states = run(plan(List.of(d("slow", "cert", FakeType.props("immutable", 2)),
+                d("fast", "listener", FakeType.props("cert", Ref.to(cert.address(), "id"), "x", 1)), broken)), new AtomicBoolean());
+        assertThat(states.get(Address.of("slow", "cert"))).isEqualTo(Executor.State.FAILED);
+        assertThat(slow.calls).containsExactly("create slow.cert {immutable=2}");
+    }
+
+    private Map<Address, Observed> current() {
+        Map<Address, Observed> current = new HashMap<>();
+        slow.store.values().forEach(o -> current.put(o.address(), o));
+        fast.store.values().forEach(o -> current.put(o.address(), o));
+        return current;
     }
 
     @Test void cancelled_run_starts_nothing_new() {

@@ -28,7 +28,11 @@ final class FakeType implements ResourceType {
     final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
     Function<String, RuntimeException> failOnCreate = name -> null;
+    Function<String, RuntimeException> failOnDelete = name -> null;
     int throttleFirst;
+    /** Replacements create the new one first; each copy gets its own id. */
+    boolean swap;
+    private int copies;
 
     FakeType(String type, int tier, Duration readyAfter, TimeSource time) {
         this.type = type;
@@ -40,6 +44,7 @@ final class FakeType implements ResourceType {
     @Override public String type() { return type; }
     @Override public int tier() { return tier; }
     @Override public Set<String> replaceOn() { return Set.of("immutable"); }
+    @Override public boolean createBeforeDestroy() { return swap; }
 
     @Override public List<Observed> refresh(ResourceContext ctx) { return List.copyOf(store.values()); }
 
@@ -56,7 +61,8 @@ final class FakeType implements ResourceType {
             calls.add("create " + d.address() + " " + props);
             startedAt.put(d.address().name(), time.now());
             Instant readyAt = time.now().plus(readyAfter);
-            Observed o = new Observed(d.address(), "id-" + d.address().name(), props, Map.of("id", "id-" + d.address().name()));
+            String id = "id-" + d.address().name() + (swap ? "-" + ++copies : "");
+            Observed o = new Observed(d.address(), id, props, Map.of("id", id));
             store.put(d.address().name(), o);
             Step wait = new Step() {
                 @Override public StepResult run() {
@@ -78,8 +84,11 @@ final class FakeType implements ResourceType {
 
     @Override public Step delete(ResourceContext ctx, Observed current) {
         return () -> {
-            calls.add("delete " + current.address());
-            store.remove(current.address().name());
+            RuntimeException fail = failOnDelete.apply(current.address().name());
+            if (fail != null) throw fail;
+            calls.add("delete " + current.address() + (swap ? " " + current.id() : ""));
+            store.remove(current.address().name(), store.get(current.address().name()) == null ? null
+                    : current.id().equals(store.get(current.address().name()).id()) ? store.get(current.address().name()) : null);
             return StepResult.done(null);
         };
     }

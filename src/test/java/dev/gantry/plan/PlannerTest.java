@@ -79,7 +79,7 @@ class PlannerTest {
         exists(VPC, "vpc-1", Map.of("cidr", "10.0.0.0/16", "enableDnsHostnames", false));
         Change c = change(plan(desired(VPC, Map.of("cidr", "10.1.0.0/16", "enableDnsHostnames", true))), VPC);
         assertThat(c.action()).isEqualTo(Action.REPLACE);
-        assertThat(c.reason()).isEqualTo("changing cidr requires a new one");
+        assertThat(c.reason()).isEqualTo("changing cidr requires a new one; the old one is deleted first");
         assertThat(c.fields()).extracting(Change.FieldChange::field, Change.FieldChange::forcesReplace)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("cidr", true),
                         org.assertj.core.groups.Tuple.tuple("enableDnsHostnames", false));
@@ -193,6 +193,38 @@ class PlannerTest {
             assertThat(c.action()).isEqualTo(Action.DELETE);
             assertThat(c.reason()).isEqualTo("destroy");
         });
+    }
+
+    @Test void a_deletion_depends_on_what_its_description_refers_to_and_on_the_spec_graph() {
+        exists(VPC, "vpc-1", Map.of());
+        exists(SUBNET, "subnet-1", Map.of("vpcId", "vpc-1"));
+        exists(SG, "sg-1", Map.of("vpcId", "vpc-1", "ingress", List.of(Map.of("sourceGroup", "sg-2"))));
+        exists(SG2, "sg-2", Map.of("vpcId", "vpc-1"));
+        exists(SERVICE, "svc-1", Map.of("taskDefinition", "arn:td-1", "name", "hello"));
+        exists(TASK_DEF, "td-1", Map.of("family", "hello"));
+        Desired graph = Desired.managed(SERVICE, Piece.SERVICE, "service", Map.of(), Set.of(SG));
+        Plan p = Planner.destroy("hello", observed, Set.of(), List.of(graph));
+        assertThat(change(p, SUBNET).dependsOn()).containsExactly(VPC);
+        assertThat(change(p, SG).dependsOn()).containsExactlyInAnyOrder(VPC, SG2);
+        assertThat(change(p, SERVICE).dependsOn()).containsExactlyInAnyOrder(TASK_DEF, SG);
+        assertThat(change(p, VPC).dependsOn()).isEmpty();
+        // A name shared by unrelated resources ("hello") is no reference.
+        assertThat(change(p, TASK_DEF).dependsOn()).isEmpty();
+    }
+
+    @Test void a_replacement_says_how_it_goes() {
+        Planner.TypeRules rules = new Planner.TypeRules() {
+            @Override public Set<String> replaceOn(String type) { return Set.of("cidr", "domain"); }
+            @Override public boolean canUpdate(String type) { return true; }
+            @Override public boolean createBeforeDestroy(String type) { return type.equals("certificate"); }
+        };
+        Address cert = Address.of("certificate", "main");
+        exists(VPC, "vpc-1", Map.of("cidr", "10.0.0.0/16"));
+        exists(cert, "c-1", Map.of("domain", "a.example.com"));
+        Plan p = Planner.plan("hello", List.of(desired(VPC, Map.of("cidr", "10.1.0.0/16")).guard(),
+                desired(cert, Map.of("domain", "b.example.com"))), observed, rules);
+        assertThat(change(p, VPC).reason()).isEqualTo("changing cidr requires a new one: downtime until it is back (needs --allow-replace)");
+        assertThat(change(p, cert).reason()).isEqualTo("changing domain requires a new one, made before the old one is deleted so the service stays up");
     }
 
     @Test void a_dependency_cycle_fails_loudly() {

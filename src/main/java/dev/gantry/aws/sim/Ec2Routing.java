@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.ec2.model.DisassociateRouteTableResponse;
 import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
 import software.amazon.awssdk.services.ec2.model.ReplaceRouteRequest;
 import software.amazon.awssdk.services.ec2.model.ReplaceRouteResponse;
+import software.amazon.awssdk.services.ec2.model.ReplaceRouteTableAssociationRequest;
+import software.amazon.awssdk.services.ec2.model.ReplaceRouteTableAssociationResponse;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociationState;
 
@@ -224,6 +226,29 @@ final class Ec2Routing {
                     t.associations.remove(a);
                     return DisassociateRouteTableResponse.builder().build();
                 }
+            }
+        }
+        throw fail("InvalidAssociationID.NotFound", "The association ID '" + id + "' does not exist");
+    }
+
+    /** Moves a subnet's association to another table of the same VPC in one step, as EC2 does: the subnet is never without one. */
+    ReplaceRouteTableAssociationResponse replaceRouteTableAssociation(ReplaceRouteTableAssociationRequest r) {
+        String id = require(r.associationId(), "AssociationId");
+        RouteTable target = table(require(r.routeTableId(), "RouteTableId"));
+        for (RouteTable t : s().routeTables.values()) {
+            for (Association a : t.associations) {
+                if (!a.id.equals(id)) continue;
+                if (!t.vpcId.equals(target.vpcId)) {
+                    throw invalid("Route table " + target.id + " and association " + id + " belong to different networks");
+                }
+                t.associations.remove(a);
+                Association moved = new Association();
+                moved.id = world.newId("rtbassoc");
+                moved.subnetId = a.subnetId;
+                moved.main = a.main;
+                target.associations.add(moved);
+                return ReplaceRouteTableAssociationResponse.builder().newAssociationId(moved.id)
+                        .associationState(RouteTableAssociationState.builder().state("associated").build()).build();
             }
         }
         throw fail("InvalidAssociationID.NotFound", "The association ID '" + id + "' does not exist");

@@ -1,34 +1,23 @@
 package dev.gantry.aws.sim;
 
-import dev.gantry.aws.AwsErrors;
+import dev.gantry.aws.RetryPolicy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import java.util.function.Supplier;
 
 /**
- * The real SDK client retries throttling and 5xx itself before gantry ever sees an error
- * (gantry configures up to {@link #MAX_ATTEMPTS} attempts). The simulated clients are not SDK
- * clients, so this proxy gives them the same behaviour; every attempt still counts as a call.
+ * The real SDK client retries throttling and 5xx itself before gantry ever sees an error, as
+ * {@link RetryPolicy} configures it. The simulated clients are not SDK clients, so {@link SimWorld}
+ * runs every simulated call through {@link #attempts} under the same policy: the same attempts,
+ * the same errors retried, the same retry budget per account; no waiting (time is the scheduler's,
+ * and the faults do not depend on it), and every attempt is a call of its own (counted, and
+ * subject to faults).
  */
 final class SdkRetries {
-    static final int MAX_ATTEMPTS = 8;
-
     private SdkRetries() {}
 
-    @SuppressWarnings("unchecked")
-    static <T> T wrap(Class<T> type, T client) {
-        InvocationHandler h = (proxy, method, args) -> {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    return method.invoke(client, args);
-                } catch (InvocationTargetException e) {
-                    Throwable cause = e.getCause();
-                    if (attempt < MAX_ATTEMPTS && AwsErrors.retryable(cause)) continue;
-                    throw cause;
-                }
-            }
-        };
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, h);
+    /** Runs {@code attempt} as {@code strategy} says: until it returns, fails for good, or attempts run out. */
+    static <T> T attempts(RetryStrategy strategy, Supplier<T> attempt) {
+        return RetryPolicy.run(strategy, "simulated", attempt, pause -> { });
     }
 }

@@ -133,6 +133,10 @@ public final class SimEc2 implements Ec2Client {
         return mutate("ec2:DisassociateRouteTable", () -> routing.disassociateRouteTable(r));
     }
 
+    @Override public ReplaceRouteTableAssociationResponse replaceRouteTableAssociation(ReplaceRouteTableAssociationRequest r) {
+        return mutate("ec2:ReplaceRouteTableAssociation", () -> routing.replaceRouteTableAssociation(r));
+    }
+
     @Override public DescribeRouteTablesResponse describeRouteTables(DescribeRouteTablesRequest r) {
         return read("ec2:DescribeRouteTables", () -> routing.describeRouteTables(r));
     }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -30,6 +29,7 @@ public final class SimWorld {
     private long mutatingCalls;
     private long readCalls;
     private final java.util.Map<String, Long> callsByAction = new java.util.TreeMap<>();
+    private volatile long roundTripNanos;
 
     public SimWorld(SimState state, TimeSource time, SimLatency latency) {
         this.state = state;
@@ -52,26 +52,64 @@ public final class SimWorld {
         return prefix + "-" + String.format("%017x", n * 0x9E3779B97F4A7C15L >>> 4).substring(0, 17);
     }
 
-    /** A read call (Describe*, List*, Get*). */
-    public synchronized <T> T read(String action, SimErrors.Factory err, Supplier<T> body) {
-        readCalls++;
-        callsByAction.merge(action, 1L, Long::sum);
-        faults.beforeCall(action, err);
-        return body.get();
+    /**
+     * Makes every call spend {@code roundTrip} of real time on the caller's thread before it reaches
+     * the account (outside the world's lock, so calls from several threads overlap as they would
+     * over a network). Zero, the default, for tests and --simulate; the benchmark sets
+     * {@link SimLatency#apiCall()}.
+     */
+    public void callsTake(java.time.Duration roundTrip) { this.roundTripNanos = roundTrip.toNanos(); }
+
+    private void roundTrip() {
+        if (roundTripNanos <= 0) return;
+        try {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(roundTripNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The account's retry budget, as one real SDK client has its own (aws.RetryPolicy decides). */
+    private final software.amazon.awssdk.retries.api.RetryStrategy retries = dev.gantry.aws.RetryPolicy.strategy();
+    private static final software.amazon.awssdk.retries.api.RetryStrategy ONE_TRY =
+            software.amazon.awssdk.awscore.retry.AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build();
+
+    /** A read call (Describe*, List*, Get*), retried as the SDK would; every attempt counts. */
+    public <T> T read(String action, SimErrors.Factory err, Supplier<T> body) {
+        return read(action, null, err, body);
+    }
+
+    /** The same, for a request that may ask for one attempt only ({@link dev.gantry.aws.RetryPolicy#ONE_TRY}). */
+    public <T> T read(String action, Object request, SimErrors.Factory err, Supplier<T> body) {
+        roundTrip();
+        synchronized (this) {
+            return SdkRetries.attempts(dev.gantry.aws.RetryPolicy.oneTry(request) ? ONE_TRY : retries, () -> {
+                readCalls++;
+                callsByAction.merge(action, 1L, Long::sum);
+                faults.beforeCall(action, err);
+                return body.get();
+            });
+        }
     }
 
     /**
      * A call that changes something. Faults may reject it before it happens; a crash injected
      * "after the Nth mutating call" lets the Nth take effect and then kills the caller before it
      * sees the response, which is exactly the window that tags-on-create and client tokens protect.
+     * Throttling and 5xx are retried as the SDK would.
      */
-    public synchronized <T> T mutate(String action, SimErrors.Factory err, Supplier<T> body) {
-        faults.beforeCall(action, err);
-        T result = body.get();
-        mutatingCalls++;
-        callsByAction.merge(action, 1L, Long::sum);
-        faults.afterMutation(mutatingCalls);
-        return result;
+    public <T> T mutate(String action, SimErrors.Factory err, Supplier<T> body) {
+        roundTrip();
+        synchronized (this) {
+            return SdkRetries.attempts(retries, () -> {
+                faults.beforeCall(action, err);
+                T result = body.get();
+                mutatingCalls++;
+                callsByAction.merge(action, 1L, Long::sum);
+                faults.afterMutation(mutatingCalls);
+                return result;
+            });
+        }
     }
 
     public synchronized long mutatingCalls() { return mutatingCalls; }
@@ -98,11 +136,9 @@ public final class SimWorld {
 
     public synchronized void save(Path file) {
         try {
-            Files.createDirectories(file.getParent());
+            PrivateFiles.directory(file.getParent(), file.getParent());
             state.clockEpochMillis = time.now().toEpochMilli();
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), state);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.write(file, tmp -> JSON.writeValue(tmp.toFile(), state));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the simulated AWS state " + file, e);
         }

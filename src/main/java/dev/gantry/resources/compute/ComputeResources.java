@@ -109,6 +109,10 @@ public final class ComputeResources {
                     .put("healthCheckGracePeriodSeconds", HEALTH_CHECK_GRACE_SECONDS);
             // ECS refuses a target group that no listener forwards to yet.
             extra.add(spec.hasCertificate() ? LISTENER_HTTPS : LISTENER_HTTP);
+        } else {
+            // Asked for as absent, so a web service turned worker is planned off its target group
+            // (which apply then deletes) instead of keeping a reference to it.
+            s.absent("targetGroupArn");
         }
         s.put("minimumHealthyPercent", svc.minimumHealthyPercent()).put("maximumPercent", svc.maximumPercent())
                 .put("rollbackOnFailure", svc.rollbackOnFailure());

@@ -43,6 +43,8 @@ final class Props {
     static final class Builder {
         private final Map<String, Object> m = new LinkedHashMap<>();
         Builder put(String k, Object v) { if (v != null) m.put(k, v); return this; }
+        /** A prop that must not be there: the planner compares it with AWS's value like any other. */
+        Builder absent(String k) { m.put(k, null); return this; }
         Map<String, Object> build() { return m; }
     }
 

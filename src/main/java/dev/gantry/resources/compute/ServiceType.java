@@ -170,8 +170,8 @@ final class ServiceType implements ResourceType {
                         .containerName(ctx.app()).containerPort(Props.integer(props, "containerPort")).build());
                 b.healthCheckGracePeriodSeconds(Props.integer(props, "healthCheckGracePeriodSeconds"));
             }
-            Service s = ctx.aws().ecs().createService(b.build()).service();
-            return watch(ctx, desired.address(), cluster, name, s.deployments().get(0).id()).run();
+            ctx.aws().ecs().createService(b.build());
+            return watch(ctx, desired.address(), cluster, name, Props.str(props, "taskDefinition")).run();
         }
     }
 
@@ -186,8 +186,8 @@ final class ServiceType implements ResourceType {
                     .deploymentConfiguration(deployment(props));
             if (props.containsKey("desiredCount")) b.desiredCount(Props.integer(props, "desiredCount"));
             if (props.containsKey("healthCheckGracePeriodSeconds")) b.healthCheckGracePeriodSeconds(Props.integer(props, "healthCheckGracePeriodSeconds"));
-            Service s = ctx.aws().ecs().updateService(b.build()).service();
-            return watch(ctx, desired.address(), cluster, name, s.deployments().get(0).id()).run();
+            ctx.aws().ecs().updateService(b.build());
+            return watch(ctx, desired.address(), cluster, name, Props.str(props, "taskDefinition")).run();
         };
     }
 
@@ -209,13 +209,18 @@ final class ServiceType implements ResourceType {
         if (arnToName.isEmpty() || td.executionRoleArn() == null) return;
         List<EvaluationResult> results;
         try {
+            // One try: the check is a courtesy, and the rollout watch still explains a denied secret.
             results = ctx.aws().iam().simulatePrincipalPolicy(b -> b.policySourceArn(td.executionRoleArn())
-                    .actionNames("ssm:GetParameters").resourceArns(new ArrayList<>(arnToName.keySet()))).evaluationResults();
+                    .actionNames("ssm:GetParameters").resourceArns(new ArrayList<>(arnToName.keySet()))
+                    .overrideConfiguration(o -> o.addPlugin(dev.gantry.aws.RetryPolicy.ONE_TRY))).evaluationResults();
         } catch (IamException e) {
-            // The check is a courtesy: the rollout watch still explains a denied secret if it happens.
+            String code = dev.gantry.aws.AwsErrors.code(e);
             String why = e.statusCode() == 403 ? "no permission for iam:SimulatePrincipalPolicy"
-                    : "the policy simulator answered " + e.statusCode() + " " + dev.gantry.aws.AwsErrors.code(e);
+                    : "IAM's policy simulator failed: HTTP " + e.statusCode() + (code.isBlank() ? "" : " " + code);
             ctx.progress().info("could not check the execution role's access to secrets (" + why + "); continuing");
+            return;
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            ctx.progress().info("could not check the execution role's access to secrets (IAM's policy simulator did not answer); continuing");
             return;
         }
         String role = td.executionRoleArn().substring(td.executionRoleArn().lastIndexOf('/') + 1);
@@ -277,8 +282,12 @@ final class ServiceType implements ResourceType {
                         + ": run 'gantry apply' so role.execution is updated first (for a role changed by hand, allow " + String.join(", ", denied) + ")");
     }
 
-    /** Polls the rollout until the watched deployment is COMPLETED with all its tasks running. */
-    static Step watch(ResourceContext ctx, Address a, String cluster, String service, String deploymentId) {
+    /**
+     * Polls the rollout of {@code taskDefinitionArn} (the revision this apply registered or kept)
+     * until its deployment is COMPLETED with all its tasks running; the rollout line reports that
+     * deployment, checked against what the service says it runs.
+     */
+    static Step watch(ResourceContext ctx, Address a, String cluster, String service, String taskDefinitionArn) {
         RolloutWatcher watcher = new RolloutWatcher(ctx.aws().ecs(), cluster, service);
         Explainer.Context explain = Explainer.Context.of(ctx.spec());
         Instant deadline = ctx.time().now().plus(ROLLOUT_TIMEOUT);
@@ -290,7 +299,18 @@ final class ServiceType implements ResourceType {
             @Override public StepResult run() {
                 Service s = watcher.describe().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
                         "the ECS service " + service + " disappeared while gantry watched its rollout", "run 'gantry apply' again"));
-                RolloutSnapshot snap = watcher.snapshot(s, deploymentId, started);
+                Optional<software.amazon.awssdk.services.ecs.model.Deployment> watched = RolloutWatcher.deploymentOf(s, taskDefinitionArn);
+                if (watched.isEmpty() && ctx.time().now().isBefore(started.plus(CLOCK_SKEW).plus(Duration.ofMinutes(1)))) {
+                    // ECS reads are eventually consistent: give the update a moment to show.
+                    return StepResult.waitThen(Poll.MAX_INTERVAL, "ECS to show the deployment of " + revision(taskDefinitionArn), this);
+                }
+                if (watched.isEmpty()) {
+                    throw new AwsFailure(AwsFailure.Kind.OTHER, "the ECS service " + service + " runs " + revision(s.taskDefinition())
+                            + ", not " + revision(taskDefinitionArn) + " that gantry just gave it", "run 'gantry apply' again; if it repeats, "
+                            + "check whether something else (a pipeline, the console) updates the service at the same time");
+                }
+                String deploymentId = watched.get().id();
+                RolloutSnapshot snap = RolloutWatcher.focus(watcher.snapshot(s, deploymentId, started), watched.get());
                 ctx.progress().rollout(snap);
                 Optional<RolloutSnapshot.StoppedTask> failed = RolloutWatcher.firstFailure(snap);
                 if (failed.isPresent()) throw new RolloutFailure(Explainer.explain(failed.get(), snap.events(), explain));
@@ -305,6 +325,10 @@ final class ServiceType implements ResourceType {
                 return StepResult.waitThen(wait, "the new deployment: " + d.running() + "/" + d.desired() + " tasks running", this);
             }
         };
+    }
+
+    private static String revision(String taskDefinitionArn) {
+        return taskDefinitionArn == null ? "nothing" : taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf('/') + 1);
     }
 
     @Override public Step delete(ResourceContext ctx, Observed current) {

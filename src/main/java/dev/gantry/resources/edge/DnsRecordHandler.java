@@ -44,19 +44,62 @@ final class DnsRecordHandler implements ResourceType {
 
     @Override public Set<String> replaceOn() { return Set.of("zoneId", "name"); }
 
-    /** Reads the record named by the spec's {@code dns} in its zone; nothing when the spec has no dns. */
+    /** Nothing unique in the way: the new one serves before the old one goes. */
+    @Override public boolean createBeforeDestroy() { return true; }
+
+    /**
+     * Reads the record the spec names and every record the load balancer remembers pointing at it
+     * (see {@link RecordLocations}). The spec's one is {@code dns-record.main}; when it does not
+     * exist yet, the first remembered one is, so a rename or zone change plans a replacement; any
+     * other is {@code dns-record.previous-N}, to be deleted.
+     */
     @Override
     public List<Observed> refresh(ResourceContext ctx) {
-        if (ctx.spec().dns() == null) return List.of();
-        Optional<HostedZone> zone = Zones.publicZone(ctx, ctx.spec().dns().zone());
-        if (zone.isEmpty()) return List.of();
-        String zoneId = Zones.id(zone.get().id());
-        String name = EdgeNames.stripDot(ctx.spec().dns().record());
-        // The alias and its owner record sort next to each other: one listing reads both.
-        List<ResourceRecordSet> near = Zones.recordsFrom(ctx, zoneId, name, EdgeNames.ownerRecord(name));
-        if (owner(ctx, named(near, EdgeNames.ownerRecord(name), RRType.TXT)) != Owner.US) return List.of();
-        return named(near, name, RRType.A).filter(r -> r.aliasTarget() != null)
-                .map(r -> List.of(observed(Address.of(type(), "main"), zoneId, r))).orElse(List.of());
+        Set<RecordLocations.Location> where = new java.util.LinkedHashSet<>();
+        RecordLocations.Location wanted = null;
+        if (ctx.spec().dns() != null) {
+            Optional<HostedZone> zone = Zones.publicZone(ctx, ctx.spec().dns().zone());
+            if (zone.isPresent()) {
+                wanted = new RecordLocations.Location(Zones.id(zone.get().id()), EdgeNames.stripDot(ctx.spec().dns().record()));
+                where.add(wanted);
+            }
+        }
+        where.addAll(RecordLocations.known(ctx));
+        List<Observed> found = new ArrayList<>();
+        for (RecordLocations.Location at : where) read(ctx, at).ifPresent(found::add);
+        List<Observed> out = new ArrayList<>();
+        boolean mainTaken = false;
+        for (Observed o : found) mainTaken |= wantedAt(o, wanted);
+        int previous = 0;
+        for (Observed o : found) {
+            String name;
+            if (wantedAt(o, wanted) || !mainTaken) {
+                name = "main";
+                mainTaken = true;
+            } else {
+                name = "previous-" + previous++;
+            }
+            out.add(new Observed(Address.of(type(), name), o.id(), o.props(), o.outputs()));
+        }
+        return out;
+    }
+
+    private static boolean wantedAt(Observed o, RecordLocations.Location wanted) {
+        return wanted != null && o.id().equals(wanted.toString());
+    }
+
+    /** The alias at one location, when the owner record there names this app. */
+    private Optional<Observed> read(ResourceContext ctx, RecordLocations.Location at) {
+        List<ResourceRecordSet> near;
+        try {
+            // The alias and its owner record sort next to each other: one listing reads both.
+            near = Zones.recordsFrom(ctx, at.zoneId(), at.name(), EdgeNames.ownerRecord(at.name()));
+        } catch (NoSuchHostedZoneException gone) {
+            return Optional.empty();
+        }
+        if (owner(ctx, named(near, EdgeNames.ownerRecord(at.name()), RRType.TXT)) != Owner.US) return Optional.empty();
+        return named(near, at.name(), RRType.A).filter(r -> r.aliasTarget() != null)
+                .map(r -> observed(Address.of(type(), "main"), at.zoneId(), r));
     }
 
     private static Optional<ResourceRecordSet> named(List<ResourceRecordSet> records, String name, RRType type) {
@@ -87,12 +130,14 @@ final class DnsRecordHandler implements ResourceType {
                         .ifPresent(r -> deletes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(r).build()));
                 Zones.record(ctx, zoneId, EdgeNames.ownerRecord(name), RRType.TXT)
                         .ifPresent(r -> deletes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(r).build()));
-                if (deletes.isEmpty()) return StepResult.done(current);
-                ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId)
-                        .changeBatch(cb -> cb.comment("gantry: remove " + name + " for app " + ctx.app()).changes(deletes)));
+                if (!deletes.isEmpty()) {
+                    ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId)
+                            .changeBatch(cb -> cb.comment("gantry: remove " + name + " for app " + ctx.app()).changes(deletes)));
+                }
             } catch (NoSuchHostedZoneException gone) {
                 // the zone and its records are gone already
             }
+            RecordLocations.remove(ctx, new RecordLocations.Location(zoneId, name));
             return StepResult.done(current);
         };
     }
@@ -121,6 +166,8 @@ final class DnsRecordHandler implements ResourceType {
                             .name(name).type(RRType.A).aliasTarget(AliasTarget.builder()
                                     .hostedZoneId((String) props.get("aliasZoneId")).dnsName((String) props.get("aliasTarget"))
                                     .evaluateTargetHealth(true).build()).build()).build());
+            // Remembered first: a record that exists is always one gantry can find again.
+            RecordLocations.add(ctx, new RecordLocations.Location(zoneId, name));
             String changeId = ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId)
                     .changeBatch(cb -> cb.comment("gantry: " + name + " for app " + ctx.app()).changes(changes))).changeInfo().id();
             return Poll.until(ctx, "Route53 to publish " + name, SYNC_TIMEOUT,

@@ -26,7 +26,7 @@ final class EdgeNames {
     }
 
     /** ACM's IdempotencyToken (\w{1,32}), stable across runs for one app and address. */
-    static String idempotencyToken(String app, Address address) { return sha256(app + "|" + address).substring(0, 32); }
+    static String idempotencyToken(String app, Object what) { return sha256(app + "|" + what).substring(0, 32); }
 
     /** The TXT record next to the alias that says which gantry app owns it. */
     static String ownerRecord(String record) { return "_gantry." + stripDot(record); }

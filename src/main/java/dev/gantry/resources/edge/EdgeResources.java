@@ -105,7 +105,8 @@ public final class EdgeResources {
                     "DNS record: points " + spec.dns().record() + " at the load balancer (plus a TXT record marking it as gantry's)",
                     props("zoneId", Ref.to(HOSTED_ZONE, "id"), "name", EdgeNames.stripDot(spec.dns().record()),
                             "aliasTarget", Ref.to(LOAD_BALANCER, "dnsName"), "aliasZoneId", Ref.to(LOAD_BALANCER, "canonicalHostedZoneId")),
-                    Set.of()));
+                    // The name resolves to the load balancer only once it serves that name (its certificate in place).
+                    Set.of(forwardingListener(spec))));
         }
     }
 

@@ -35,6 +35,13 @@ final class TargetGroupHandler implements ResourceType {
 
     @Override public Set<String> replaceOn() { return Set.of("name", "port", "vpcId"); }
 
+    /**
+     * Its name carries the port, so a new port is a new name and both can exist: the listener and
+     * the service move to the new one, then the old one (which ELB refuses to delete while a
+     * listener uses it) goes.
+     */
+    @Override public boolean createBeforeDestroy() { return true; }
+
     @Override
     public List<Observed> refresh(ResourceContext ctx) {
         List<Observed> out = new ArrayList<>();

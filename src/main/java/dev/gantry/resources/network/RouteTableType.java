@@ -87,9 +87,25 @@ public final class RouteTableType implements ResourceType {
         }
         for (String subnet : wantSubnets) {
             boolean there = t.associations().stream().anyMatch(a -> subnet.equals(a.subnetId()));
-            if (!there) ec2.associateRouteTable(b -> b.routeTableId(id).subnetId(subnet));
+            if (!there) associate(ec2, id, subnet);
         }
         return observe(address, ec2.describeRouteTables(b -> b.routeTableIds(id)).routeTables().get(0));
+    }
+
+    /**
+     * A subnet has one explicit association at a time: one that another table holds (the single
+     * private table when NAT goes per zone, say) is moved with ReplaceRouteTableAssociation, so
+     * the subnet never loses its route out; EC2 refuses a second association.
+     */
+    private static void associate(Ec2Client ec2, String tableId, String subnet) {
+        var held = ec2.describeRouteTables(b -> b.filters(f -> f.name("association.subnet-id").values(subnet))).routeTables().stream()
+                .flatMap(t -> t.associations().stream())
+                .filter(a -> subnet.equals(a.subnetId()) && !Boolean.TRUE.equals(a.main())).findFirst();
+        if (held.isPresent()) {
+            ec2.replaceRouteTableAssociation(b -> b.associationId(held.get().routeTableAssociationId()).routeTableId(tableId));
+        } else {
+            ec2.associateRouteTable(b -> b.routeTableId(tableId).subnetId(subnet));
+        }
     }
 
     /** Disassociates first: AWS refuses to delete a table subnets still use. */

@@ -59,10 +59,10 @@ public final class LinePrompter {
     public Outcome run() {
         try {
             return loop();
-        } catch (UserInterruptException | EndOfFileException e) {
-            println("");
-            println("Stopped; nothing was written.");
-            return Outcome.QUIT;
+        } catch (UserInterruptException e) {
+            return Outcome.INTERRUPTED;
+        } catch (EndOfFileException e) {
+            return Outcome.END_OF_INPUT;
         } finally {
             out.flush();
         }

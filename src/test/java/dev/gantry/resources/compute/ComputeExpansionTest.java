@@ -63,7 +63,7 @@ class ComputeExpansionTest {
     @Test void aWorkerWithoutLoadBalancerInPublicSubnets() {
         Spec spec = ComputeFixture.spec("nginx:1.27", false).withNetwork(Network.newVpc("10.0.0.0/16", 3, NatMode.NONE));
         Desired svc = find(expand(spec), "service.main");
-        assertThat(svc.props()).doesNotContainKeys("targetGroupArn", "containerPort", "healthCheckGracePeriodSeconds").containsEntry("assignPublicIp", true);
+        assertThat(svc.props()).doesNotContainKeys("containerPort", "healthCheckGracePeriodSeconds").containsEntry("targetGroupArn", null).containsEntry("assignPublicIp", true);
         assertThat(svc.props().get("subnets")).isEqualTo(List.of(Ref.to(Address.parse("subnet.public-0"), "id"),
                 Ref.to(Address.parse("subnet.public-1"), "id"), Ref.to(Address.parse("subnet.public-2"), "id")));
         assertThat(svc.dependsOn()).noneMatch(a -> a.type().equals("listener"));

@@ -45,6 +45,11 @@ class InvalidSpecTest {
                 // --- wrong types
                 c("section is text", "task", 4, "expected a map of fields, got text", "task: nginx\n"),
                 c("quoted number", "task.cpu", 7, "expected a whole number, got text", TASK + "  cpu: \"256\"\n"),
+                c("hexadecimal number", "task.cpu", 7, "expected a whole number, got text", TASK + "  cpu: 0x100\n"),
+                c("octal number", "task.cpu", 7, "expected a whole number, got text", TASK + "  cpu: 0o400\n"),
+                c("number with underscores", "task.port", 6, "expected a whole number, got text", "task:\n  image: nginx:1.27\n  port: 8_0\n"),
+                c("NUL byte", "", 5, "control character U+0000", "task:\n  image: ngi\u0000nx:1.27\n"),
+                c("deep nesting", "", 5, "nested more than 1000 levels", "task:\n  command: " + "[".repeat(1100) + "]".repeat(1100) + "\n"),
                 c("word for a number", "task.port", 6, "expected a whole number", "task:\n  image: nginx:1.27\n  port: eighty\n"),
                 c("quoted boolean", "cluster.containerInsights", 8, "expected true or false", TASK + "cluster:\n  containerInsights: \"yes\"\n"),
                 c("command as a string", "task.command", 7, "expected a list", TASK + "  command: npm start\n"),

@@ -62,7 +62,7 @@ class LineProgressTest {
                 What was left:
                   3 created, 1 updated, 0 replaced, 0 destroyed
                   1 failed: load-balancer.main
-                  1 not started because something it needs failed: service.main
+                  1 not started because something it needs failed: service.main (needs load-balancer.main)
                   1 still in progress when gantry stopped: nat-gateway.nat-0
                   4 not started: subnet.public-0, security-group.service, task-definition.main, scaling-target.main
 

@@ -143,7 +143,7 @@ class ProgressViewTest {
         assertThat(summary).contains("✗", " Apply failed after 1m00s.",
                 "  ✗ load-balancer.main  Load balancer: takes your users' traffic",
                 "      fix: ask AWS for a higher quota",
-                "  2 not started because something it needs failed: service.main, scaling-target.main",
+                "  2 not started because something it needs failed: service.main (needs load-balancer.main), scaling-target.main (needs service.main)",
                 "  1 still in progress when gantry stopped: nat-gateway.nat-0",
                 "Fix the problem above, then continue with:\n  gantry apply\n");
         view.tick(); // a late frame after the end draws nothing and does not fail

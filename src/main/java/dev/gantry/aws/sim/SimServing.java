@@ -1,0 +1,117 @@
+package dev.gantry.aws.sim;
+
+import dev.gantry.aws.sim.ElbState.ActionRec;
+import dev.gantry.aws.sim.ElbState.ListenerRec;
+import dev.gantry.aws.sim.ElbState.LoadBalancerRec;
+import dev.gantry.aws.sim.ElbState.TargetRec;
+import dev.gantry.aws.sim.Route53State.RecordRec;
+import dev.gantry.aws.sim.Route53State.ZoneRec;
+import dev.gantry.time.Scheduler;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether {@code https://HOST} would answer in the simulated account right now: the name resolves
+ * (an alias A record in a public zone) to an active load balancer, which has an HTTPS listener on
+ * 443 whose issued certificate covers the name, forwarding to a target group with at least one
+ * healthy target. {@link Recorder} samples it once per simulated second, so a test can say an
+ * apply kept the service up.
+ */
+public final class SimServing {
+    private SimServing() {}
+
+    /** Empty when the URL answers; otherwise the first thing in the way. */
+    public static Optional<String> blocked(SimWorld world, String host) {
+        synchronized (world) {
+            String name = strip(host);
+            Instant now = world.now();
+            RecordRec alias = null;
+            for (ZoneRec z : world.state.route53.zones.values()) {
+                if (z.privateZone) continue;
+                for (RecordRec r : z.records) {
+                    if ("A".equals(r.type) && strip(r.name).equals(name) && r.aliasDnsName != null) alias = r;
+                }
+            }
+            if (alias == null) return Optional.of(name + " does not resolve");
+            LoadBalancerRec lb = null;
+            for (LoadBalancerRec l : world.state.elb.loadBalancers.values()) {
+                if (strip(l.dnsName).equals(strip(alias.aliasDnsName))) lb = l;
+            }
+            if (lb == null) return Optional.of(name + " points at " + alias.aliasDnsName + ", which is no load balancer");
+            if (!ElbState.active(lb, now)) return Optional.of("the load balancer is not active yet");
+            ListenerRec https = null;
+            for (ListenerRec l : world.state.elb.listeners.values()) {
+                if (l.loadBalancerArn.equals(lb.arn) && l.port == 443 && "HTTPS".equals(l.protocol)) https = l;
+            }
+            if (https == null) return Optional.of("no HTTPS listener on 443");
+            boolean covered = false;
+            for (String arn : https.certificateArns) {
+                AcmState.CertRec c = world.state.acm.certificates.get(arn);
+                if (c != null && "ISSUED".equals(world.state.acm.status(arn, world)) && c.names.stream().anyMatch(n -> covers(n, name))) covered = true;
+            }
+            if (!covered) return Optional.of("the listener's certificate does not cover " + name);
+            for (ActionRec a : https.defaultActions) {
+                if (!"forward".equals(a.type) || a.targetGroupArn == null) continue;
+                ElbState.TargetGroupRec tg = world.state.elb.targetGroups.get(a.targetGroupArn);
+                if (tg == null) continue;
+                for (TargetRec t : tg.targets.values()) {
+                    if ("healthy".equals(world.state.elb.targetHealth(tg.arn, t.ip, now))) return Optional.empty();
+                }
+            }
+            return Optional.of("no healthy target behind the listener");
+        }
+    }
+
+    static boolean covers(String certName, String host) {
+        String c = strip(certName);
+        if (c.startsWith("*.")) {
+            int dot = host.indexOf('.');
+            return dot > 0 && host.substring(dot + 1).equals(c.substring(2));
+        }
+        return c.equals(host);
+    }
+
+    private static String strip(String n) {
+        String s = n.toLowerCase();
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** One sample per simulated second while running: when the URL did not answer, and why. */
+    public static final class Recorder {
+        private final SimWorld world;
+        private final Scheduler scheduler;
+        private final String host;
+        private final List<String> outages = new ArrayList<>();
+        private volatile boolean running;
+        private int samples;
+
+        public Recorder(SimWorld world, Scheduler scheduler, String host) {
+            this.world = world;
+            this.scheduler = scheduler;
+            this.host = host;
+        }
+
+        public Recorder start() {
+            running = true;
+            scheduler.schedule(Duration.ZERO, this::sample);
+            return this;
+        }
+
+        public void stop() { running = false; }
+
+        private void sample() {
+            if (!running) return;
+            samples++;
+            blocked(world, host).ifPresent(why -> outages.add(world.now() + ": " + why));
+            scheduler.schedule(Duration.ofSeconds(1), this::sample);
+        }
+
+        public synchronized List<String> outages() { return List.copyOf(outages); }
+
+        public int samples() { return samples; }
+    }
+}

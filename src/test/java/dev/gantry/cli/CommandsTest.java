@@ -1,0 +1,73 @@
+package dev.gantry.cli;
+
+import dev.gantry.Main;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Subcommands are built only when run; what users see must not change because of it. */
+class CommandsTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private static String usage(CommandLine cl) {
+        StringWriter w = new StringWriter();
+        cl.usage(new PrintWriter(w, true), CommandLine.Help.Ansi.OFF);
+        return w.toString();
+    }
+
+    @Test
+    void topLevelHelpWithStandInsIsTheFullCommandsHelp() {
+        String eager = usage(Commands.eager(Map.of()));
+        assertThat(eager).contains("plan", "apply", "destroy", "secrets", "help");
+        assertThat(usage(Commands.commandLine(Map.of(), "--help"))).isEqualTo(eager);
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Show what apply would change");
+    }
+
+    @Test
+    void onlyTheNamedSubcommandIsBuiltForReal() {
+        CommandLine cl = Commands.commandLine(Map.of(), "--simulate", "plan", "-f", "x.yaml");
+        assertThat((Object) cl.getSubcommands().get("plan").getCommand()).isInstanceOf(PlanCommand.class);
+        Object apply = cl.getSubcommands().get("apply").getCommandSpec().userObject();
+        assertThat(apply).isNull();
+        assertThat(cl.getSubcommands().get("apply").getCommandSpec().options()).isEmpty();
+    }
+
+    @Test
+    void helpForASubcommandAndTheSubcommandsOwnHelpAgree() {
+        assertThat(run("help", "plan")).isZero();
+        String viaHelp = out.toString();
+        out.getBuffer().setLength(0);
+        assertThat(run("plan", "--help")).isZero();
+        assertThat(viaHelp).contains("--detailed-exitcode").isEqualTo(out.toString());
+    }
+
+    @Test
+    void aMistypedSubcommandStillGetsTheSuggestion() {
+        assertThat(run("pln")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("plan");
+    }
+
+    @Test
+    void versionAnsweredWithoutPicocliIsWhatPicocliPrints() {
+        assertThat(run("--version")).isZero();
+        String quick = out.toString();
+        assertThat(quick).startsWith("gantry ").contains("spec version 1");
+        StringWriter w = new StringWriter();
+        CommandLine cl = Commands.eager(Map.of());
+        cl.setOut(new PrintWriter(w, true));
+        assertThat(cl.execute("--version")).isZero();
+        assertThat(w.toString()).isEqualTo(quick);
+        assertThat(VersionProvider.asked("plan", "--version")).isFalse();
+    }
+}
