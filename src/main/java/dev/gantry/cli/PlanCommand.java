@@ -16,10 +16,22 @@ import picocli.CommandLine.ParentCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(name = "plan", mixinStandardHelpOptions = true, modelTransformer = PlanCommand.PieceHelp.class,
         description = {"Show what apply would change: reads what exists in AWS (found by tags), compares it with the spec.",
                 "Changes nothing. Exit 0, or with --detailed-exitcode: 0 no changes, 3 changes pending; 2 when a name gantry.yaml wants is taken (a conflict)."})
 public final class PlanCommand implements Callable<Integer> {
+    /** The help ends with the plan's piece headings and what a Kubernetes user knows each as. */
+    public static final class PieceHelp implements picocli.CommandLine.IModelTransformer {
+        @Override public picocli.CommandLine.Model.CommandSpec transform(picocli.CommandLine.Model.CommandSpec spec) {
+            java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of("", "The plan is grouped by piece; in Kubernetes terms:"));
+            for (dev.gantry.plan.Piece p : dev.gantry.plan.Piece.values()) {
+                lines.add(String.format("  %-14s %s", p.title(), p.kubernetes()).replace("%", "%%"));
+            }
+            spec.usageMessage().footer(lines.toArray(String[]::new));
+            return spec;
+        }
+    }
+
     @ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global;
 

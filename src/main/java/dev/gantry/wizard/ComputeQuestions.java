@@ -30,7 +30,7 @@ final class ComputeQuestions {
                                 new Choice("false", "off", "Standard ECS metrics only (free). Default."),
                                 new Choice("true", "on", "Per-task metrics and dashboards; adds CloudWatch charges.")))
                         .defaults("false")
-                        .flags("--container-insights")
+                        .flags("--container-insights", "--no-container-insights")
                         .build(),
                 Question.in(Section.TASK, "task.size", Kind.CHOICE)
                         .field("task.memory")
@@ -155,7 +155,7 @@ final class ComputeQuestions {
                                 new Choice("true", "yes", "A broken version is rolled back; the old one keeps serving. Default."),
                                 new Choice("false", "no", "ECS keeps retrying the broken version until you deploy a fix.")))
                         .defaults("true")
-                        .flags("--no-rollback")
+                        .flags("--rollback", "--no-rollback")
                         .build(),
                 Question.in(Section.SERVICE, "service.autoscaling", Kind.TEXT)
                         .title("Autoscaling (MIN:MAX:CPU or none)")

@@ -13,10 +13,18 @@ final class FlagAnswers {
 
     /** Switches: flags whose presence is the answer. */
     private static final Map<String, String> SWITCHES = Map.of(
+            "--rollback", "true",
             "--no-rollback", "false",
+            "--load-balancer", "yes",
             "--no-load-balancer", "no",
             "--container-insights", "true",
-            "--pin-digest", "true");
+            "--pin-digest", "true",
+            "--no-container-insights", "false",
+            "--no-certificate", "none",
+            "--no-dns", "no");
+
+    /** The answer a switch flag gives (--no-dns → no); null for a flag that takes a value. */
+    static String switchValue(String flag) { return SWITCHES.get(flag); }
 
     static List<String> apply(WizardFlow flow, Map<String, List<String>> flags) {
         List<String> errors = new ArrayList<>();
@@ -27,12 +35,20 @@ final class FlagAnswers {
         }
         // Set everything first, then check: --max-percent is judged against --min-healthy whatever their order.
         Map<Question, String> given = new java.util.LinkedHashMap<>();
+        Map<Question, String> switched = new java.util.HashMap<>();
         for (Map.Entry<String, List<String>> f : flags.entrySet()) {
             String flag = f.getKey();
             if (flag.equals("--cpu") || flag.equals("--memory") || f.getValue() == null || f.getValue().isEmpty()) continue;
             Question q = Questions.byFlag(flag).orElseThrow(() -> new IllegalArgumentException("no question for " + flag));
             String value;
-            if (SWITCHES.containsKey(flag)) value = SWITCHES.get(flag);
+            if (SWITCHES.containsKey(flag)) {
+                String other = switched.put(q, flag);
+                if (other != null) {
+                    errors.add(other + " and " + flag + " say opposite things; give one of them");
+                    continue;
+                }
+                value = SWITCHES.get(flag);
+            }
             else if (q.kind() == Kind.PAIRS) value = String.join("\n", f.getValue());
             else if (q.kind() == Kind.LIST) value = Values.joinList(f.getValue().stream().flatMap(v -> Values.list(v).stream()).toList());
             else value = last(f.getValue());

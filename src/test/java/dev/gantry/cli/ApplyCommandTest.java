@@ -98,4 +98,18 @@ class ApplyCommandTest {
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err()).contains("region").contains("eu-west-1");
     }
+
+    @Test void a_draft_saved_by_the_wizard_is_refused_by_validate_plan_and_apply_without_touching_aws() throws Exception {
+        java.nio.file.Path draft = home.resolve("gantry.yaml");
+        java.nio.file.Files.writeString(draft, "# DRAFT written by gantry init: not a complete spec yet.\n"
+                + "# Continue with: gantry init -f " + draft + "\nversion: 1\napp: hello\n");
+        for (String command : java.util.List.of("validate", "plan", "apply")) {
+            Run r = command.equals("validate") ? gantry(Map.of(), command, "-f", draft.toString())
+                    : command.equals("plan") ? gantry(Map.of(), command, "--simulate", "-f", draft.toString())
+                    : gantry(Map.of(), command, "--simulate", "--yes", "-f", draft.toString());
+            assertThat(r.code()).as(command + r.out() + r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(r.err()).as(command).contains("unfinished draft").contains("finish it with gantry init -f " + draft);
+        }
+        assertThat(home.resolve("simulated/us-east-1.json")).doesNotExist();
+    }
 }

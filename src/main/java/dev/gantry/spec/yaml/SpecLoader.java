@@ -75,10 +75,17 @@ public final class SpecLoader {
         return check(name, text);
     }
 
+    /** The first line of a draft {@code gantry init} saved: not a spec yet, so nothing may act on it. */
+    public static final String DRAFT_MARK = "# DRAFT";
+
     public static Result check(String fileName, String text) {
         if (text.length() > MAX_BYTES) return tooLarge(fileName);
         List<Diagnostic> out = new ArrayList<>();
         if (text.startsWith("\uFEFF")) text = text.substring(1);
+        if (text.startsWith(DRAFT_MARK)) {
+            return new Result(null, List.of(Diagnostic.error(fileName, 1, 1, "",
+                    "this is an unfinished draft saved by gantry init, not a spec", "finish it with gantry init -f " + fileName)));
+        }
         Node root = YamlTree.parse(fileName, text, out);
         Spec spec = null;
         if (root != null && out.stream().noneMatch(Diagnostic::isError)) {

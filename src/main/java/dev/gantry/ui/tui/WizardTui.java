@@ -11,7 +11,13 @@ import com.googlecode.lanterna.terminal.Terminal;
 import dev.gantry.wizard.Outcome;
 import dev.gantry.wizard.WizardSession;
 
+import com.googlecode.lanterna.input.BasicCharacterPattern;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.terminal.ansi.StreamBasedTerminal;
+
 import java.io.IOException;
+import java.util.List;
 
 /** Runs the full-screen wizard on the real terminal and restores it afterwards. */
 public final class WizardTui {
@@ -27,6 +33,13 @@ public final class WizardTui {
         // Ctrl-C as a key (lanterna's default would end the JVM with status 1): it ends the wizard, exit 130.
         Terminal terminal = new DefaultTerminalFactory().setForceTextTerminal(true)
                 .setUnixTerminalCtrlCBehaviour(com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour.TRAP).createTerminal();
+        if (terminal instanceof StreamBasedTerminal t) {
+            // Alt-Backspace arrives as ESC DEL (or ESC BS), which lanterna reads as Esc then Backspace:
+            // Esc would open the Quit question instead of deleting a word.
+            t.getInputDecoder().addProfile(() -> List.of(
+                    new BasicCharacterPattern(new KeyStroke(KeyType.Backspace, false, true), '\u001b', '\u007f'),
+                    new BasicCharacterPattern(new KeyStroke(KeyType.Backspace, false, true), '\u001b', '\b')));
+        }
         Screen screen = new TerminalScreen(terminal);
         screen.startScreen();
         try {
