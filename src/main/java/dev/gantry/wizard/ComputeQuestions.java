@@ -81,7 +81,7 @@ final class ComputeQuestions {
                         .defaults("false")
                         .when(k -> k.given("task.pinDigest") || imageLook(k).map(l -> l.digest() != null).orElse(false),
                                 "an image whose registry gave its digest")
-                        .flags("--pin-digest")
+                        .flags("--pin-digest", "--no-pin-digest")
                         .build(),
                 Question.in(Section.TASK, "task.environment", Kind.PAIRS)
                         .title("Environment variables (NAME=VALUE, one per line)")
