@@ -1,6 +1,11 @@
 package dev.gantry.aws.sim;
 
+import dev.gantry.image.ImageName;
+import dev.gantry.image.Platform;
+import dev.gantry.image.RegistryAnswer;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +22,10 @@ final class EcsTaskFailures {
     static final String NETWORK = "network", SECRET = "secret", AUTH = "registry-auth", LOGGER = "logger",
             PULL = "pull", CRASH = "crash", UNHEALTHY = "unhealthy";
 
-    record Outcome(String kind, String reason) {
+    /** {@code digest}: what the image resolved to, for a task that gets as far as pulling it. */
+    record Outcome(String kind, String reason, String digest) {
+        Outcome(String kind, String reason) { this(kind, reason, null); }
+
         boolean failsToStart() { return kind != null && !kind.equals(CRASH) && !kind.equals(UNHEALTHY); }
     }
 
@@ -62,21 +70,76 @@ final class EcsTaskFailures {
                     + "unable to get registry auth from ecr: AccessDeniedException: User: " + principal
                     + " is not authorized to perform: ecr:GetAuthorizationToken on resource: * because no identity-based policy allows the ecr:GetAuthorizationToken action");
         }
+        if (c.repositoryCredentials != null) {
+            Outcome login = registryLogin(w, td, c, principal);
+            if (login != null) return login;
+        }
         if ("awslogs".equals(c.logDriver) && !w.state.logs.groupExists(c.logOptions.get("awslogs-group"))
                 && !"true".equals(c.logOptions.get("awslogs-create-group"))) {
             return new Outcome(LOGGER, "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: "
                     + "failed to create Cloudwatch log stream: operation error CloudWatch Logs: CreateLogStream, https response error StatusCode: 400, "
                     + "RequestID: " + requestId(w) + ", ResourceNotFoundException: The specified log group does not exist. : exit status 1");
         }
-        String lower = (img.repository + ":" + img.tag).toLowerCase();
-        if (lower.contains("does-not-exist") || lower.contains("missing")) {
-            return new Outcome(PULL, "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref "
-                    + img.full() + ": " + img.full() + ": not found");
-        }
+        Pull pull = pull(w, td, c);
+        if (pull.failure != null) return new Outcome(PULL, "CannotPullContainerError: pull image manifest has been retried 5 time(s): " + pull.failure);
         String tag = img.tag.toLowerCase();
-        if (tag.contains("crash")) return new Outcome(CRASH, "Essential container in task exited");
-        if (tag.contains("unhealthy")) return new Outcome(UNHEALTHY, null);
-        return new Outcome(null, null);
+        if (tag.contains("crash")) return new Outcome(CRASH, "Essential container in task exited", pull.digest);
+        if (tag.contains("unhealthy")) return new Outcome(UNHEALTHY, null, pull.digest);
+        return new Outcome(null, null, pull.digest);
+    }
+
+    /** The execution role reads the registry login from Secrets Manager before anything is pulled. */
+    private static Outcome registryLogin(SimWorld w, EcsState.TaskDefRec td, EcsState.ContainerRec c, String principal) {
+        long now = w.now().toEpochMilli();
+        SecretsState.SecretRec secret = w.state.secrets.find(c.repositoryCredentials, now);
+        String arn = secret != null ? secret.arn : c.repositoryCredentials;
+        String prefix = "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: "
+                + "unable to retrieve secret from asm: service call has been retried 1 time(s): ";
+        if (td.executionRoleArn == null || !w.state.iam.allows(td.executionRoleArn, "secretsmanager:GetSecretValue", arn)) {
+            return new Outcome(AUTH, prefix + "AccessDeniedException: User: " + principal + " is not authorized to perform: "
+                    + "secretsmanager:GetSecretValue on resource: " + arn + " because no identity-based policy allows the secretsmanager:GetSecretValue action");
+        }
+        if (!w.state.secrets.readable(c.repositoryCredentials, now)) {
+            return new Outcome(AUTH, prefix + "ResourceNotFoundException: Secrets Manager can't find the specified secret.");
+        }
+        return null;
+    }
+
+    private record Pull(String failure, String digest) {}
+
+    /**
+     * What the registry gives the agent: ECR of this account from the simulated ECR (the role must
+     * be allowed to read the repository), every other registry by {@link SimImages}'s naming rules.
+     */
+    private static Pull pull(SimWorld w, EcsState.TaskDefRec td, EcsState.ContainerRec c) {
+        ImageName name = ImageName.parse(c.image);
+        String ref = "failed to resolve ref " + name.display() + ": ";
+        String wanted = "ARM64".equalsIgnoreCase(td.cpuArchitecture) ? "arm64" : "amd64";
+        List<Platform> platforms;
+        String digest;
+        if (name.ecr() && name.ecrAccount().equals(w.accountId()) && name.ecrRegion().equals(w.region())) {
+            EcrState.ImageRec img = w.state.ecr.image(name.repository(), name.reference());
+            if (img == null) return new Pull(ref + name.display() + ": not found", null);
+            String repoArn = EcrState.repositoryArn(w.accountId(), w.region(), name.repository());
+            if (td.executionRoleArn == null || !w.state.iam.allows(td.executionRoleArn, "ecr:BatchGetImage", repoArn)) {
+                return new Pull(ref + "pulling from host " + name.registry() + " failed with status code [manifests " + name.reference() + "]: 403 Forbidden", null);
+            }
+            platforms = Platform.listedIn(img.manifest);
+            digest = img.digest;
+        } else {
+            RegistryAnswer a = SimImages.answer(name, c.repositoryCredentials != null);
+            if (a instanceof RegistryAnswer.Unauthorized) {
+                return new Pull(ref + "pull access denied, repository does not exist or may require authorization: server message: "
+                        + "insufficient_scope: authorization failed", null);
+            }
+            if (!(a instanceof RegistryAnswer.Found f)) return new Pull(ref + name.display() + ": not found", null);
+            platforms = f.platforms();
+            digest = f.digest();
+        }
+        if (!platforms.isEmpty() && platforms.stream().noneMatch(p -> wanted.equals(p.architecture()))) {
+            return new Pull("image Manifest does not contain descriptor matching platform 'linux/" + wanted + "'", null);
+        }
+        return new Pull(null, digest);
     }
 
     private static String requestId(SimWorld w) {
