@@ -34,7 +34,7 @@ final class EcsTaskFailures {
     static Outcome decide(SimWorld w, SimEcsNeighbours n, EcsState.ServiceRec s, EcsState.TaskDefRec td,
                           EcsState.TaskRec t, Instant now) {
         EcsState.ContainerRec c = td.containers.get(0);
-        Image img = Image.parse(c.image);
+        ImageName img = ImageName.parse(c.image);
         String region = w.region(), account = w.accountId();
         if (!n.subnetReachesInternet(t.subnet, s.assignPublicIp, now)) {
             if (!c.secrets.isEmpty()) {
@@ -44,7 +44,7 @@ final class EcsTaskFailures {
                         + "Please check your task network configuration.");
             }
             return new Outcome(NETWORK, "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref "
-                    + img.full() + ": failed to do request: Head \"https://" + img.registry + "/v2/" + img.repository + "/manifests/" + img.tag
+                    + img.display() + ": failed to do request: Head \"https://" + img.registry() + "/v2/" + img.repository() + "/manifests/" + img.reference()
                     + "\": dial tcp 99.83.145.10:443: i/o timeout");
         }
         String role = td.executionRoleArn == null ? "" : td.executionRoleArn.substring(td.executionRoleArn.lastIndexOf('/') + 1);
@@ -64,7 +64,7 @@ final class EcsTaskFailures {
                         + "unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid ssm parameters: " + from);
             }
         }
-        if (img.registry.contains(".dkr.ecr.") && (td.executionRoleArn == null
+        if (img.ecr() && (td.executionRoleArn == null
                 || !w.state.iam.allows(td.executionRoleArn, "ecr:GetAuthorizationToken", "*"))) {
             return new Outcome(AUTH, "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: "
                     + "unable to get registry auth from ecr: AccessDeniedException: User: " + principal
@@ -82,7 +82,7 @@ final class EcsTaskFailures {
         }
         Pull pull = pull(w, td, c);
         if (pull.failure != null) return new Outcome(PULL, "CannotPullContainerError: pull image manifest has been retried 5 time(s): " + pull.failure);
-        String tag = img.tag.toLowerCase();
+        String tag = img.reference().toLowerCase();
         if (tag.contains("crash")) return new Outcome(CRASH, "Essential container in task exited", pull.digest);
         if (tag.contains("unhealthy")) return new Outcome(UNHEALTHY, null, pull.digest);
         return new Outcome(null, null, pull.digest);
@@ -145,37 +145,5 @@ final class EcsTaskFailures {
     private static String requestId(SimWorld w) {
         String a = w.newId("r").substring(2);
         return a.substring(0, 8) + "-" + a.substring(8, 12) + "-" + a.substring(12, 16) + "-" + a.substring(0, 4) + "-" + a.substring(4, 16);
-    }
-
-    /** An image reference split as a registry client does: docker.io/library/ is implied for short names. */
-    record Image(String registry, String repository, String tag) {
-        static Image parse(String ref) {
-            String rest = ref;
-            String registry = "docker.io";
-            int slash = ref.indexOf('/');
-            if (slash > 0) {
-                String first = ref.substring(0, slash);
-                if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-                    registry = first;
-                    rest = ref.substring(slash + 1);
-                }
-            }
-            String tag = "latest";
-            int at = rest.indexOf('@');
-            if (at >= 0) {
-                tag = rest.substring(at + 1);
-                rest = rest.substring(0, at);
-            } else {
-                int colon = rest.lastIndexOf(':');
-                if (colon > rest.lastIndexOf('/')) {
-                    tag = rest.substring(colon + 1);
-                    rest = rest.substring(0, colon);
-                }
-            }
-            if (registry.equals("docker.io") && !rest.contains("/")) rest = "library/" + rest;
-            return new Image(registry, rest, tag);
-        }
-
-        String full() { return registry + "/" + repository + (tag.startsWith("sha256:") ? "@" : ":") + tag; }
     }
 }
