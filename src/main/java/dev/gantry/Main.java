@@ -73,6 +73,7 @@ public final class Main {
             err.flush();
             return ExitCodes.INTERRUPTED;
         }
+        if (Boolean.getBoolean("gantry.debug")) ex.printStackTrace(err);
         String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
         err.println("gantry: " + message.lines().findFirst().orElse(message));
         err.flush();

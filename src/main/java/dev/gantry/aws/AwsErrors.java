@@ -28,7 +28,7 @@ public final class AwsErrors {
     }
 
     public static String code(AwsServiceException e) {
-        return e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "" : e.awsErrorDetails().errorCode();
     }
 
     public static String message(AwsServiceException e) {

@@ -5,10 +5,13 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -24,6 +27,7 @@ public final class RealAws {
     private RealAws() {}
 
     public static AwsClients clients(String region, String profile, String endpointUrl) {
+        if (profile != null && !profile.isBlank()) requireProfile(profile);
         AwsCredentialsProvider creds = profile != null && !profile.isBlank()
                 ? ProfileCredentialsProvider.create(profile) : DefaultCredentialsProvider.builder().build();
         Region r = Region.of(region);
@@ -38,18 +42,42 @@ public final class RealAws {
                 configure(IamClient.builder(), endpointUrl == null ? Region.AWS_GLOBAL : r, creds, endpointUrl).build(),
                 configure(CloudWatchLogsClient.builder(), r, creds, endpointUrl).build(),
                 configure(StsClient.builder(), r, creds, endpointUrl).build(),
-                new RealScaling(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(Duration.ofSeconds(60)).build(), creds, region, endpointUrl));
+                new RealScaling(http().build(), creds, region, endpointUrl),
+                configure(EcrClient.builder(), r, creds, endpointUrl).build(),
+                configure(SecretsManagerClient.builder(), r, creds, endpointUrl).build());
+    }
+
+    /**
+     * A profile that is not in ~/.aws/config or ~/.aws/credentials is a typo, not a network problem:
+     * say so at once, with the profiles that do exist.
+     */
+    static void requireProfile(String profile) {
+        ProfileFile files;
+        try {
+            files = ProfileFile.defaultProfileFile();
+        } catch (RuntimeException unreadable) {
+            throw new AwsFailure(AwsFailure.Kind.PERMISSION, "cannot read the AWS config files to find profile '" + profile + "': "
+                    + unreadable.getMessage(), "fix ~/.aws/config (or AWS_CONFIG_FILE), or drop --profile", unreadable);
+        }
+        if (files.profile(profile).isPresent()) return;
+        java.util.Set<String> found = new java.util.TreeSet<>(files.profiles().keySet());
+        throw new AwsFailure(AwsFailure.Kind.PERMISSION, "the AWS profile '" + profile + "' does not exist; "
+                + (found.isEmpty() ? "no profiles were found in ~/.aws/config or ~/.aws/credentials"
+                        : "profiles found: " + String.join(", ", found)),
+                found.isEmpty() ? "run 'aws configure --profile " + profile + "', or rehearse on the simulated AWS with --simulate"
+                        : "pass one of those with --profile, or add '" + profile + "' with 'aws configure --profile " + profile + "'");
+    }
+
+    private static UrlConnectionHttpClient.Builder http() {
+        return UrlConnectionHttpClient.builder().connectionTimeout(RetryPolicy.CONNECT_TIMEOUT).socketTimeout(Duration.ofSeconds(60));
     }
 
     private static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(
             B builder, Region region, AwsCredentialsProvider creds, String endpointUrl) {
         builder.region(region).credentialsProvider(creds);
-        // Throttling is normal during a burst of creates; retry more patiently than the SDK's default 3.
-        builder.overrideConfiguration(o -> o.retryStrategy(
-                software.amazon.awssdk.awscore.retry.AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(8).build()));
-        builder.httpClientBuilder(UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)));
+        // The one retry policy; and an unreachable endpoint is named in the error, not left as "Connection refused".
+        builder.overrideConfiguration(o -> o.retryStrategy(RetryPolicy.strategy()).addExecutionInterceptor(new NameUnreachableEndpoint()));
+        builder.httpClientBuilder(http());
         if (endpointUrl != null && !endpointUrl.isBlank()) builder.endpointOverride(URI.create(endpointUrl));
         return builder;
     }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -13,10 +16,10 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,13 +41,22 @@ public final class RealScaling implements ScalingApi {
     private final AwsCredentialsProvider credentials;
     private final String region;
     private final URI endpoint;
+    private final RetryStrategy retries = RetryPolicy.strategy();
+    private final java.util.function.Consumer<java.time.Duration> sleep;
 
     public RealScaling(SdkHttpClient http, AwsCredentialsProvider credentials, String region, String endpointUrl) {
+        this(http, credentials, region, endpointUrl, RetryPolicy::sleep);
+    }
+
+    /** {@code sleep} is how the pauses between attempts pass (tests pass time without waiting). */
+    RealScaling(SdkHttpClient http, AwsCredentialsProvider credentials, String region, String endpointUrl,
+                java.util.function.Consumer<java.time.Duration> sleep) {
         this.http = http;
         this.credentials = credentials;
         this.region = region;
         this.endpoint = URI.create(endpointUrl != null && !endpointUrl.isBlank() ? endpointUrl
                 : "https://application-autoscaling." + region + ".amazonaws.com");
+        this.sleep = sleep;
     }
 
     @Override public void registerScalableTarget(String resourceId, int min, int max, Map<String, String> tags) {
@@ -73,8 +85,8 @@ public final class RealScaling implements ScalingApi {
         try {
             call("ListTagsForResource", JSON.createObjectNode().put("ResourceARN", arn)).path("Tags")
                     .fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-        } catch (AwsFailure f) {
-            if (f.kind() == AwsFailure.Kind.PERMISSION) throw f;
+        } catch (AwsServiceException e) {
+            if (e.statusCode() == 403 || AwsErrors.code(e).contains("AccessDenied")) throw e;
             return Map.of(); // untagged as far as anyone can tell: gantry will not adopt it
         }
         return out;
@@ -109,8 +121,16 @@ public final class RealScaling implements ScalingApi {
         return JSON.createObjectNode().put("ServiceNamespace", "ecs").put("ResourceId", resourceId).put("ScalableDimension", DIMENSION);
     }
 
-    /** One signed JSON 1.1 call; AWS's error document becomes an {@link AwsFailure} with its code. */
+    /**
+     * One signed JSON 1.1 call under {@link RetryPolicy}, failing as an SDK client does: AWS's error
+     * document becomes an {@link AwsServiceException} with its code and status, a transport failure
+     * an {@link SdkClientException}; so the same errors are retried and translated as everywhere else.
+     */
     JsonNode call(String operation, ObjectNode body) {
+        return RetryPolicy.run(retries, "application-autoscaling", () -> callOnce(operation, body), sleep);
+    }
+
+    private JsonNode callOnce(String operation, ObjectNode body) {
         byte[] payload = body.toString().getBytes(StandardCharsets.UTF_8);
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
@@ -119,39 +139,38 @@ public final class RealScaling implements ScalingApi {
                 .request(request).payload(ContentStreamProvider.fromByteArray(payload))
                 .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "application-autoscaling")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+        HttpExecuteResponse response;
+        String text;
         try {
-            HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
+            response = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
                     .contentStreamProvider(signed.payload().orElse(null)).build()).call();
-            String text;
             try (InputStream in = response.responseBody().isPresent() ? response.responseBody().get() : InputStream.nullInputStream()) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            int status = response.httpResponse().statusCode();
-            JsonNode doc;
-            try {
-                doc = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
-            } catch (IOException notJson) {
-                // A proxy's or an emulator's error page rather than AWS's JSON.
-                throw new AwsFailure(status == 403 ? AwsFailure.Kind.PERMISSION : AwsFailure.Kind.OTHER,
-                        "Application Auto Scaling " + operation + ": HTTP " + status + " with a non-JSON answer", null);
-            }
-            if (status >= 300) throw failure(operation, status, doc);
-            return doc;
         } catch (IOException e) {
-            throw new UncheckedIOException("Application Auto Scaling " + operation + ": " + e.getMessage(), e);
+            if (RetryPolicy.unreachable(e)) throw NameUnreachableEndpoint.unreachable(endpoint.getScheme() + "://" + endpoint.getAuthority(), e);
+            throw SdkClientException.builder().message("Unable to execute HTTP request: " + e.getMessage()).cause(e).build();
         }
+        int status = response.httpResponse().statusCode();
+        JsonNode doc;
+        try {
+            doc = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+        } catch (IOException notJson) {
+            // A proxy's or an emulator's error page rather than AWS's JSON.
+            if (status < 300) throw SdkClientException.create("Application Auto Scaling " + operation + ": a non-JSON answer", notJson);
+            doc = JSON.createObjectNode();
+        }
+        if (status >= 300) throw failure(operation, status, doc);
+        return doc;
     }
 
-    private static AwsFailure failure(String operation, int status, JsonNode doc) {
+    private static AwsServiceException failure(String operation, int status, JsonNode doc) {
         String type = doc.path("__type").asText("");
         String code = type.contains("#") ? type.substring(type.indexOf('#') + 1) : type;
+        if (code.isEmpty()) code = status == 403 ? "AccessDeniedException" : status >= 500 ? "InternalFailure" : "HTTP" + status;
         String message = doc.path("message").asText(doc.path("Message").asText(""));
-        String text = "Application Auto Scaling " + operation + ": " + code + ": " + message;
-        if (status == 403 || code.contains("AccessDenied")) {
-            return new AwsFailure(AwsFailure.Kind.PERMISSION, text, "allow application-autoscaling:* for the credentials gantry runs with");
-        }
-        if (code.equals("ObjectNotFoundException")) return new AwsFailure(AwsFailure.Kind.NOT_FOUND, text, null);
-        if (code.equals("ValidationException")) return new AwsFailure(AwsFailure.Kind.INVALID, text, "check service.autoscaling in gantry.yaml");
-        return new AwsFailure(AwsFailure.Kind.OTHER, text, status >= 500 ? "AWS had a problem; run the command again" : null);
+        return AwsServiceException.builder().statusCode(status).message(operation + ": " + code + ": " + message)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message)
+                        .serviceName("ApplicationAutoScaling").build()).build();
     }
 }

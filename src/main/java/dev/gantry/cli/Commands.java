@@ -30,7 +30,7 @@ public final class Commands {
         CommandLine cl = new CommandLine(new GantryCommand(env));
         for (Class<?> type : ALL) {
             Command c = type.getAnnotation(Command.class);
-            if (all || c.name().equals(wanted)) cl.addSubcommand(c.name(), type);
+            if (all || c.name().equals(wanted)) cl.addSubcommand(c.name(), real(type));
             else cl.addSubcommand(c.name(), standIn(c));
         }
         return cl;
@@ -39,9 +39,15 @@ public final class Commands {
     /** Every subcommand built for real, as picocli would from the annotations (tests compare). */
     static CommandLine eager(java.util.Map<String, String> env) {
         CommandLine cl = new CommandLine(new GantryCommand(env));
-        for (Class<?> type : ALL) cl.addSubcommand(type.getAnnotation(Command.class).name(), type);
+        for (Class<?> type : ALL) cl.addSubcommand(type.getAnnotation(Command.class).name(), real(type));
         return cl;
     }
+
+    /**
+     * A subcommand built as its own CommandLine: picocli applies a command's modelTransformer (init's
+     * flag help from the questions, plan's piece help) only then, not to a class added as a subcommand.
+     */
+    private static CommandLine real(Class<?> type) { return new CommandLine(type); }
 
     private static CommandSpec standIn(Command c) {
         CommandSpec spec = CommandSpec.create().name(c.name()).aliases(c.aliases());

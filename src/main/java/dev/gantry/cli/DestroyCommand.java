@@ -42,20 +42,23 @@ public final class DestroyCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         Set<String> keep = new HashSet<>();
-        if (keepSecrets) keep.add("parameter");
+        if (keepSecrets) {
+            keep.add("parameter");
+            keep.add("secret");
+        }
         if (keepLogs) keep.add("log-group");
-        String resume = run.resume("destroy", global.simulate);
+        String resume = run.resume("destroy", global);
         try (Session session = EngineRun.open(global, spec, env)) {
-            Operation op = Operation.destroy(spec.app(), spec.region());
+            Operation op = Operation.destroy(spec.app(), spec.region()).withOptions(run.given(global));
             try (Views views = new Views(op, run.output, global, env, session)) {
                 Engine engine = EngineRun.engine(session, SecretValues.none(), views.listener());
                 views.attach(engine);
-                try (Interrupts ignored = Interrupts.install(engine)) {
+                try (Interrupts interrupts = Interrupts.install(engine)) {
                     EngineOptions options = new EngineOptions(false, run.forceUnlock,
                             views.confirmation(run.yes, "Destroy all of these?", run.json()),
                             dev.gantry.engine.Machine.local(env), keep, resume);
                     ApplyResult result = engine.destroy(spec, options);
-                    return result.exitCode();
+                    return interrupts.exitCode(result.exitCode());
                 }
             }
         }

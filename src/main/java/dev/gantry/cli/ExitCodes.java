@@ -10,4 +10,6 @@ public final class ExitCodes {
     public static final int CHANGES_PENDING = 3;
     public static final int NO_CREDENTIALS = 4;
     public static final int INTERRUPTED = 130;
+    /** Stopped by SIGTERM (128 + 15), after the same orderly stop as Ctrl-C. */
+    public static final int TERMINATED = 143;
 }

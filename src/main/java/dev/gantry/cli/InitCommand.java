@@ -55,23 +55,31 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--private-subnets", paramLabel = "SUBNET,…") String privateSubnets;
     @Option(names = "--cluster", paramLabel = "NAME") String cluster;
     @Option(names = "--container-insights", description = "Turn on Container Insights metrics.") boolean containerInsights;
+    @Option(names = "--no-container-insights", description = "Standard ECS metrics only (the default).") boolean noContainerInsights;
     @Option(names = "--cpu", paramLabel = "UNITS", description = "Task CPU, 1024 = 1 vCPU (default: 256); alone, takes the smallest memory Fargate pairs with it.") String cpu;
     @Option(names = "--memory", paramLabel = "MIB", description = "Task memory in MiB (default: 512); must be a size Fargate offers for the cpu.") String memory;
     @Option(names = "--arch", paramLabel = "x86_64|arm64") String arch;
+    @Option(names = "--registry-secret", paramLabel = "NAME|ARN", description = "Secrets Manager secret with the login for a private registry.") String registrySecret;
+    @Option(names = "--pin-digest", description = "Write the digest the image's tag points at now into gantry.yaml.") boolean pinDigest;
+    @Option(names = "--no-pin-digest", description = "Follow the image's tag (the default).") boolean noPinDigest;
     @Option(names = "--env", paramLabel = "NAME=VALUE", description = "An environment variable. Repeatable.") List<String> env;
     @Option(names = "--secret-param", paramLabel = "NAME=PARAM", description = "Repeatable. PARAM is a path (managed) or an SSM parameter ARN (existing).") List<String> secretParams;
     @Option(names = "--log-retention", paramLabel = "DAYS") String logRetention;
     @Option(names = "--count", paramLabel = "N") String count;
     @Option(names = "--min-healthy", paramLabel = "PERCENT") String minHealthy;
     @Option(names = "--max-percent", paramLabel = "PERCENT") String maxPercent;
+    @Option(names = "--rollback", description = "Roll a failing deployment back to the last working version (the default).") boolean rollback;
     @Option(names = "--no-rollback", description = "Do not roll back a failing deployment.") boolean noRollback;
     @Option(names = "--autoscale", paramLabel = "MIN:MAX:CPU") String autoscale;
     @Option(names = "--health-path", paramLabel = "PATH") String healthPath;
     @Option(names = "--allow-cidr", paramLabel = "CIDR", description = "Who may reach the load balancer (default: 0.0.0.0/0, everyone). Repeatable.") List<String> allowCidrs;
+    @Option(names = "--load-balancer", description = "Receive traffic from the internet through a load balancer (the default).") boolean loadBalancer;
     @Option(names = "--no-load-balancer", description = "A worker: no load balancer, certificate or DNS.") boolean noLoadBalancer;
     @Option(names = "--domain", paramLabel = "NAME", description = "Request a certificate for this name (and default the DNS record to it).") String domain;
     @Option(names = "--certificate-arn", paramLabel = "ARN") String certificateArn;
+    @Option(names = "--no-certificate", description = "HTTP only: no certificate, even when a domain is given.") boolean noCertificate;
     @Option(names = "--zone", paramLabel = "ZONE", description = "An existing public Route53 hosted zone.") String zone;
+    @Option(names = "--no-dns", description = "Create no DNS record (use the load balancer's name, or add a record yourself).") boolean noDns;
     @Option(names = "--record", paramLabel = "NAME") String record;
 
     @Mixin GlobalOptions global = new GlobalOptions();
@@ -84,7 +92,8 @@ public final class InitCommand implements Callable<Integer> {
     public InitCommand(InitIo io) { this.io = io; }
 
     @Override public Integer call() {
-        Facts facts = new Facts(lookups(), defaultRegion());
+        Path folder = file.toAbsolutePath().getParent();
+        Facts facts = new Facts(lookups(), defaultRegion()).inFolder(folder == null || folder.getFileName() == null ? null : folder.getFileName().toString());
         WizardSession session;
         try {
             session = WizardSession.open(SpecStore.file(file), facts, Prices.embedded());
@@ -133,23 +142,31 @@ public final class InitCommand implements Callable<Integer> {
         put(f, "--private-subnets", privateSubnets);
         put(f, "--cluster", cluster);
         if (containerInsights) put(f, "--container-insights", "true");
+        if (noContainerInsights) put(f, "--no-container-insights", "true");
         put(f, "--cpu", cpu);
         put(f, "--memory", memory);
         put(f, "--arch", arch);
+        put(f, "--registry-secret", registrySecret);
+        if (pinDigest) put(f, "--pin-digest", "true");
+        if (noPinDigest) put(f, "--no-pin-digest", "true");
         if (env != null) f.put("--env", env);
         if (secretParams != null) f.put("--secret-param", secretParams);
         put(f, "--log-retention", logRetention);
         put(f, "--count", count);
         put(f, "--min-healthy", minHealthy);
         put(f, "--max-percent", maxPercent);
+        if (rollback) put(f, "--rollback", "true");
         if (noRollback) put(f, "--no-rollback", "true");
         put(f, "--autoscale", autoscale);
+        if (loadBalancer) put(f, "--load-balancer", "true");
         if (noLoadBalancer) put(f, "--no-load-balancer", "true");
         put(f, "--health-path", healthPath);
         if (allowCidrs != null) f.put("--allow-cidr", allowCidrs);
         put(f, "--domain", domain);
         put(f, "--certificate-arn", certificateArn);
+        if (noCertificate) put(f, "--no-certificate", "true");
         put(f, "--zone", zone);
+        if (noDns) put(f, "--no-dns", "true");
         put(f, "--record", record);
         return f;
     }
@@ -258,6 +275,16 @@ public final class InitCommand implements Callable<Integer> {
             case DRAFT_SAVED -> io.out().println("Draft saved to " + session.lastDraft() + ". Continue with: gantry init -f "
                     + session.lastDraft());
             case QUIT -> io.out().println("Nothing was written.");
+            case INTERRUPTED -> {
+                io.out().println("\nStopped (Ctrl-C); nothing was written.");
+                session.flow().forgetSecrets();
+                return ExitCodes.INTERRUPTED;
+            }
+            case END_OF_INPUT -> {
+                io.out().println("\nThe input ended before the wizard did; nothing was written.");
+                session.flow().forgetSecrets();
+                return ExitCodes.FAILED;
+            }
         }
         session.flow().forgetSecrets();
         return ExitCodes.OK;
@@ -280,17 +307,16 @@ public final class InitCommand implements Callable<Integer> {
             for (var o : all) {
                 var q = dev.gantry.wizard.Questions.byFlag(o.longestName());
                 if (q.isPresent() && o.description().length == 0) {
+                    var none = new dev.gantry.wizard.WizardFlow(dev.gantry.wizard.Facts.offline());
                     String d = q.get().title();
-                    String def = q.get().defaultValue(new dev.gantry.wizard.WizardFlow(dev.gantry.wizard.Facts.offline()));
-                    if (def != null && !def.isBlank()) d += " (default: " + def.replace("\n", ", ") + ")";
-                    o = picocli.CommandLine.Model.OptionSpec.builder(o).description(d).build();
+                    String def = q.get().defaultValue(none);
+                    if (def != null && !def.isBlank()) d += " (default: " + q.get().shown(def, none) + ")";
+                    // picocli formats descriptions with String.format: a literal % must be doubled.
+                    o = picocli.CommandLine.Model.OptionSpec.builder(o).description(d.replace("%", "%%")).build();
                 }
                 spec.addOption(o);
             }
             return spec;
         }
     }
-
-    /** The result the lead can wire to the apply command: true when the person chose "Save and apply". */
-    public static boolean wantsApply(Outcome o) { return o == Outcome.SAVED_APPLY; }
 }

@@ -5,36 +5,60 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C in line mode: the first asks the engine to start nothing new and lets in-flight calls
- * finish (so AWS is left consistent and the next apply resumes); a second one ends the process at
- * once. A SIGINT handler rather than a shutdown hook, because the JVM would not wait for the
- * in-flight work or the saving of the simulated account.
+ * Ctrl-C (SIGINT) and SIGTERM while apply or destroy runs: the first asks the engine to start
+ * nothing new and lets in-flight calls finish (so AWS is left consistent, the lock is released and
+ * the next apply resumes), or ends an open question at once; a second one ends the process at
+ * once. Handlers rather than a shutdown hook, because the JVM would not wait for the in-flight
+ * work or the saving of the simulated account. SIGTERM matters for jobs started with SIGINT
+ * ignored (nohup, some CI runners): it is their only way to stop gantry cleanly. The run then
+ * exits 130 after SIGINT and 143 after SIGTERM, as shells report those signals.
  */
 final class Interrupts implements AutoCloseable {
-    private final SignalHandler previous;
+    private final SignalHandler previousInt;
+    private final SignalHandler previousTerm;
+    private volatile String signal;
 
-    private Interrupts(SignalHandler previous) { this.previous = previous; }
-
-    static Interrupts install(Engine engine) {
-        SignalHandler previous;
-        try {
-            previous = Signal.handle(new Signal("INT"), sig -> {
-                if (engine.cancelled()) {
-                    System.err.println("\nQuitting now. Run the same command again to continue.");
-                    Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
-                }
-                engine.cancel();
-                System.err.println("\nStopping after the calls in flight… (Ctrl-C again to quit at once)");
-            });
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            previous = null; // no signals here (some embedded JVMs): Ctrl-C simply ends the process
-        }
-        return new Interrupts(previous);
+    private Interrupts(Engine engine) {
+        this.previousInt = install("INT", engine);
+        this.previousTerm = install("TERM", engine);
     }
 
-    @Override public void close() {
-        if (previous != null) {
-            try { Signal.handle(new Signal("INT"), previous); } catch (IllegalArgumentException ignored) { /* as above */ }
+    static Interrupts install(Engine engine) { return new Interrupts(engine); }
+
+    private SignalHandler install(String name, Engine engine) {
+        try {
+            return Signal.handle(new Signal(name), sig -> stop(name, engine));
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            return null; // no such signal here (some embedded JVMs, -Xrs): the JVM's default stands
         }
+    }
+
+    /** What one signal does; package-visible so tests can send one without a real signal. */
+    void stop(String name, Engine engine) {
+        if (signal == null) signal = name;
+        String again = "TERM".equals(name) ? "SIGTERM again" : "Ctrl-C again";
+        if (engine.cancelled()) {
+            System.err.println("\nQuitting now. Run the same command again to continue.");
+            Runtime.getRuntime().halt(exitCode(ExitCodes.INTERRUPTED));
+        }
+        engine.cancel();
+        if (Asking.interrupt()) {
+            System.err.println("\nStopped at the question; nothing more will start.");
+            return;
+        }
+        System.err.println("\nStopping after the calls in flight… (" + again + " to quit at once)");
+    }
+
+    /** The run's exit code, 143 instead of 130 when SIGTERM stopped it. */
+    int exitCode(int code) { return code == ExitCodes.INTERRUPTED && "TERM".equals(signal) ? ExitCodes.TERMINATED : code; }
+
+    @Override public void close() {
+        restore("INT", previousInt);
+        restore("TERM", previousTerm);
+    }
+
+    private static void restore(String name, SignalHandler previous) {
+        if (previous == null) return;
+        try { Signal.handle(new Signal(name), previous); } catch (IllegalArgumentException ignored) { /* as above */ }
     }
 }

@@ -16,10 +16,22 @@ import picocli.CommandLine.ParentCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(name = "plan", mixinStandardHelpOptions = true, modelTransformer = PlanCommand.PieceHelp.class,
         description = {"Show what apply would change: reads what exists in AWS (found by tags), compares it with the spec.",
                 "Changes nothing. Exit 0, or with --detailed-exitcode: 0 no changes, 3 changes pending; 2 when a name gantry.yaml wants is taken (a conflict)."})
 public final class PlanCommand implements Callable<Integer> {
+    /** The help ends with the plan's piece headings and what a Kubernetes user knows each as. */
+    public static final class PieceHelp implements picocli.CommandLine.IModelTransformer {
+        @Override public picocli.CommandLine.Model.CommandSpec transform(picocli.CommandLine.Model.CommandSpec spec) {
+            java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of("", "The plan is grouped by piece; in Kubernetes terms:"));
+            for (dev.gantry.plan.Piece p : dev.gantry.plan.Piece.values()) {
+                lines.add(String.format("  %-14s %s", p.title(), p.kubernetes()).replace("%", "%%"));
+            }
+            spec.usageMessage().footer(lines.toArray(String[]::new));
+            return spec;
+        }
+    }
+
     @ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global;
 
@@ -35,6 +47,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode", description = "Exit 3 when there are changes to apply.")
     boolean detailedExitCode;
 
+    @Option(names = "--skip-image-check", description = "Do not ask the image's registry whether the image can be pulled (air-gapped machines).")
+    boolean skipImageCheck;
+
     @Override public Integer call() {
         if (!output.equals("text") && !output.equals("json")) {
             System.err.println("--output must be text or json, not " + output);
@@ -44,6 +59,14 @@ public final class PlanCommand implements Callable<Integer> {
         if (spec == null) return ExitCodes.INVALID_INPUT;
         try (Session session = EngineRun.open(global, spec, parent.env())) {
             Engine engine = EngineRun.engine(session, SecretValues.none(), ApplyListener.NONE);
+            if (!skipImageCheck) {
+                var image = engine.checkingImages(EngineRun.imageCheck(session), false).checkImage(spec).orElseThrow();
+                image.notes().forEach(n -> System.err.println("note: " + n));
+                if (!image.ok()) {
+                    image.problems().forEach(p -> System.err.println("error: " + p));
+                    return ExitCodes.INVALID_INPUT;
+                }
+            }
             Plan plan = engine.plan(spec, java.util.Set.copyOf(adopt));
             System.out.print(output.equals("json") ? PlanJson.render(plan) + "\n" : PlanText.render(plan, EngineRun.ansi(global, parent.env())));
             // apply would refuse this plan: so does a CI step that runs plan first.

@@ -50,9 +50,13 @@ public final class SecretInputs implements SecretValues {
                         + (managedNames.isEmpty() ? "" : " (managed secrets: " + String.join(", ", managedNames) + ")"));
                 continue;
             }
+            if (value.length() == 1) {
+                problems.add("--secret " + name + "=@: the file name is missing; pass --secret " + name + "=@FILE");
+                continue;
+            }
             Path p = Path.of(value.substring(1));
-            if (!Files.isReadable(p)) {
-                problems.add("--secret " + name + ": cannot read " + p);
+            if (Files.isDirectory(p) || !Files.isReadable(p)) {
+                problems.add("--secret " + name + ": cannot read " + p + (Files.isDirectory(p) ? " (a directory, not a file)" : ""));
                 continue;
             }
             out.put(name, p);

@@ -2,7 +2,10 @@ package dev.gantry.cli;
 
 import dev.gantry.aws.AwsClients;
 import dev.gantry.aws.RealAws;
+import dev.gantry.aws.sim.SimImages;
 import dev.gantry.aws.sim.SimLatency;
+import dev.gantry.image.HttpRegistry;
+import dev.gantry.image.RegistryClient;
 import dev.gantry.aws.sim.SimWorld;
 import dev.gantry.time.RealScheduler;
 import dev.gantry.time.Scheduler;
@@ -14,7 +17,7 @@ import java.util.Map;
 
 /**
  * The AWS a command talks to, opened once: real AWS through the SDK, or the simulated account
- * kept under {@code ~/.gantry/simulated/REGION.json} so plan, apply and destroy run one after
+ * kept under {@code GANTRY_HOME/simulated/REGION.json} (see {@link Config#home}) so plan, apply and destroy run one after
  * another see one world. Simulated time runs {@link #SIM_SPEED} times faster than the wall clock.
  */
 public final class Session implements AutoCloseable {
@@ -30,7 +33,7 @@ public final class Session implements AutoCloseable {
 
     public record Config(String region, String profile, String endpointUrl, boolean simulate, Path home, double simSpeed) {
         public static Config from(Map<String, String> env, String region, String profile, String endpointUrl, boolean simulate) {
-            String home = env.getOrDefault("GANTRY_HOME", System.getProperty("user.home") + "/.gantry");
+            Path home = home(env);
             String endpoint = endpointUrl != null ? endpointUrl : env.get("AWS_ENDPOINT_URL");
             double speed = SIM_SPEED;
             try {
@@ -38,7 +41,19 @@ public final class Session implements AutoCloseable {
             } catch (NumberFormatException ignored) {
                 // keep the default: a typo here should not stop a rehearsal
             }
-            return new Config(region, profile, endpoint, simulate, Path.of(home), speed);
+            return new Config(region, profile, endpoint, simulate, home, speed);
+        }
+
+        /**
+         * Where gantry keeps its own files: GANTRY_HOME, else $HOME/.gantry, else the passwd entry's
+         * home. $HOME wins over Java's user.home so that {@code HOME=/tmp/x gantry ...} stays in /tmp/x.
+         */
+        public static Path home(Map<String, String> env) {
+            String explicit = env.get("GANTRY_HOME");
+            if (explicit != null && !explicit.isBlank()) return Path.of(explicit);
+            String home = env.get("HOME");
+            if (home == null || home.isBlank()) home = System.getProperty("user.home");
+            return Path.of(home, ".gantry");
         }
     }
 
@@ -58,6 +73,12 @@ public final class Session implements AutoCloseable {
     public static Session open(Config c) {
         if (c.simulate()) {
             Path file = c.home().resolve("simulated").resolve(c.region() + ".json");
+            try {
+                // Owner-only from the start, and tightened where an older gantry left them wider.
+                dev.gantry.aws.sim.PrivateFiles.directory(c.home(), file.getParent());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot create " + file.getParent(), e);
+            }
             Instant origin = SimWorld.savedClock(file);
             // Discrete-event time, paced: AWS's minutes pass in seconds, and gantry's own work costs none.
             VirtualScheduler scheduler = new VirtualScheduler(origin, c.simSpeed());
@@ -69,6 +90,17 @@ public final class Session implements AutoCloseable {
     }
 
     public AwsClients aws() { return aws; }
+
+    /**
+     * Who answers the image pre-flight for registries other than ECR. A rehearsal contacts no
+     * registry on the internet: the simulated world's registry answers (only a registry on this
+     * machine is really asked); against AWS, the registries themselves.
+     */
+    public RegistryClient registry() {
+        RegistryClient http = HttpRegistry.standard();
+        return world != null ? new SimImages(http) : http;
+    }
+
     /** Who shows the refresh's progress for this run (a terminal's reading line, or no one). */
     public dev.gantry.engine.RefreshProgress reading() { return reading; }
     void showReading(dev.gantry.engine.RefreshProgress progress) { this.reading = progress; }

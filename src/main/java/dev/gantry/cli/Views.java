@@ -50,7 +50,12 @@ final class Views implements AutoCloseable {
                 out.println(PlanText.render(plan, ansi));
                 out.print(question + " Only 'yes' will be accepted: ");
                 out.flush();
-                String answer = System.console() == null ? null : System.console().readLine();
+                String answer;
+                try {
+                    answer = System.console() == null ? null : Asking.ask(() -> System.console().readLine());
+                } catch (Asking.Interrupted e) {
+                    return false; // the engine was cancelled by the same Ctrl-C: it reports an interruption
+                }
                 if (answer == null || !answer.trim().equals("yes")) return false;
             }
             if (live) startLive(plan);

@@ -55,6 +55,30 @@ public final class RolloutWatcher {
         return new RolloutSnapshot(s.serviceName(), deployments, events, stoppedTasks(deploymentId, since));
     }
 
+    /**
+     * The deployment that runs {@code taskDefinitionArn} (the revision gantry just registered), the
+     * PRIMARY one first. When no deployment names it but the service says it runs it (an emulator
+     * that updates the service without starting a deployment), the PRIMARY deployment stands for it.
+     * Empty when the service runs something else.
+     */
+    public static Optional<Deployment> deploymentOf(Service s, String taskDefinitionArn) {
+        Optional<Deployment> exact = s.deployments().stream().filter(d -> taskDefinitionArn.equals(d.taskDefinition()))
+                .min(java.util.Comparator.comparing(d -> !"PRIMARY".equals(d.status())));
+        if (exact.isPresent() || !taskDefinitionArn.equals(s.taskDefinition())) return exact;
+        return s.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).findFirst()
+                .map(d -> d.toBuilder().taskDefinition(taskDefinitionArn).build());
+    }
+
+    /**
+     * The snapshot with {@code watched} in place of the deployment of the same id, so the rollout
+     * line names the revision being rolled out.
+     */
+    public static RolloutSnapshot focus(RolloutSnapshot snap, Deployment watched) {
+        RolloutSnapshot.Deployment w = deployment(watched);
+        List<RolloutSnapshot.Deployment> ds = snap.deployments().stream().map(d -> d.id().equals(w.id()) ? w : d).toList();
+        return new RolloutSnapshot(snap.service(), ds, snap.events(), snap.stoppedTasks());
+    }
+
     private static RolloutSnapshot.Deployment deployment(Deployment d) {
         String td = d.taskDefinition() == null ? "" : d.taskDefinition().substring(d.taskDefinition().lastIndexOf('/') + 1);
         return new RolloutSnapshot.Deployment(d.id(), d.status(), td, d.rolloutStateAsString(),

@@ -13,7 +13,8 @@ public record ApplyResult(Outcome outcome, int exitCode, int created, int update
                           int failed, int skipped, Duration elapsed, String url, List<String> failures,
                           Diagnosis diagnosis, String resumeCommand) {
 
-    public enum Outcome { SUCCEEDED, NO_CHANGES, FAILED, ROLLOUT_FAILED, INTERRUPTED }
+    /** DECLINED: the person answered something other than "yes"; nothing was changed. */
+    public enum Outcome { SUCCEEDED, NO_CHANGES, FAILED, ROLLOUT_FAILED, INTERRUPTED, DECLINED }
 
     public ApplyResult {
         failures = failures == null ? List.of() : List.copyOf(failures);

@@ -5,6 +5,10 @@ import dev.gantry.aws.AwsErrors;
 import dev.gantry.aws.AwsFailure;
 import dev.gantry.diagnose.Diagnosis;
 import dev.gantry.diagnose.RolloutSnapshot;
+import dev.gantry.image.ImageCheck;
+import dev.gantry.image.ImageName;
+import dev.gantry.image.RegistryClient;
+import dev.gantry.image.RegistryLogin;
 import dev.gantry.plan.Action;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Change;
@@ -18,6 +22,7 @@ import dev.gantry.resources.ProgressSink;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.SecretValues;
+import dev.gantry.spec.RegistryCredentials;
 import dev.gantry.spec.Spec;
 import dev.gantry.time.Scheduler;
 
@@ -47,6 +52,8 @@ public final class Engine {
     private volatile RefreshProgress refreshProgress = RefreshProgress.NONE;
     private String accountId;
     private Instant started;
+    private ImageCheck images;
+    private boolean pinDigest;
 
     public Engine(Catalog catalog, AwsClients aws, Scheduler scheduler, SecretValues secrets, ApplyListener listener) {
         this.catalog = catalog;
@@ -54,6 +61,40 @@ public final class Engine {
         this.scheduler = scheduler;
         this.secrets = secrets;
         this.listener = listener;
+    }
+
+    /**
+     * Check the spec's image with its registry before apply changes anything (no check unless
+     * set), and with {@code pinDigest} deploy the digest the tag resolves to rather than the tag.
+     */
+    public Engine checkingImages(ImageCheck check, boolean pinDigest) {
+        this.images = check;
+        this.pinDigest = pinDigest;
+        return this;
+    }
+
+    /**
+     * What the image's registry says about the spec's image; empty without a check. The login
+     * for a private registry is the value given for this run, else the stored secret's.
+     */
+    public Optional<ImageCheck.Report> checkImage(Spec spec) {
+        if (images == null) return Optional.empty();
+        return Optional.of(images.check(spec, this::accountId, registryLogin(spec)));
+    }
+
+    private RegistryClient.Credentials registryLogin(Spec spec) {
+        RegistryCredentials rc = spec.task().registryCredentials();
+        if (rc == null) return null;
+        Optional<char[]> given = secrets.value(RegistryCredentials.VALUE_NAME);
+        if (given.isPresent()) return RegistryLogin.parse(given.get()).orElse(null);
+        if (aws.secretsManager() == null) return null;
+        try {
+            String stored = aws.secretsManager().getSecretValue(b -> b.secretId(rc.secret())).secretString();
+            return stored == null ? null : RegistryLogin.parse(stored.toCharArray()).orElse(null);
+        } catch (software.amazon.awssdk.core.exception.SdkException notThereOrNotReadable) {
+            // Not created yet, or not readable with these credentials: the check goes on without it.
+            return null;
+        }
     }
 
     /** Who hears what each refresh is reading as it goes (a terminal's progress line, the benchmark). */
@@ -119,22 +160,25 @@ public final class Engine {
             }, "looking up " + d.description())));
         }
         tracker.started();
+        // The first failure ends the refresh: with an unreachable endpoint, waiting for every other
+        // read to fail the same way would only multiply the wait.
         CompletableFuture<Void> all = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
+        CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+        parts.forEach(p -> p.whenComplete((v, e) -> { if (e != null) firstFailure.completeExceptionally(e); }));
         try {
-            scheduler.await(all);
+            scheduler.await(CompletableFuture.anyOf(all, firstFailure));
         } catch (RuntimeException e) {
-            // fall through: report the first failure below, translated
+            // reported below, translated
+        }
+        if (firstFailure.isCompletedExceptionally()) {
+            Throwable cause = firstFailure.handle((v, e) -> e).join();
+            if (cause instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null) cause = ce.getCause();
+            if (cause instanceof Error err) throw err;
+            throw cause instanceof AwsFailure f ? f : AwsErrors.translate("reading what exists", cause);
         }
         Map<Address, Observed> observed = new LinkedHashMap<>();
         for (CompletableFuture<List<Observed>> p : parts) {
-            List<Observed> list;
-            try {
-                list = p.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                if (cause instanceof Error err) throw err;
-                throw cause instanceof AwsFailure f ? f : AwsErrors.translate("reading what exists", cause);
-            }
+            List<Observed> list = p.join();
             for (Observed o : list) {
                 Observed prev = observed.putIfAbsent(o.address(), o);
                 if (prev != null && Planner.isData(o) && !Planner.isData(prev)) {
@@ -165,24 +209,19 @@ public final class Engine {
         }
     }
 
-    /** Runs {@code work} on the scheduler, retrying throttling like every other call. */
+    /** Runs {@code work} on the scheduler; the client has already retried what is worth retrying. */
     private <T> CompletableFuture<T> async(java.util.function.Supplier<T> work, String doing) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        attempt(work, doing, f, 0);
-        return f;
-    }
-
-    private <T> void attempt(java.util.function.Supplier<T> work, String doing, CompletableFuture<T> f, int tries) {
-        scheduler.schedule(tries == 0 ? Duration.ZERO : Duration.ofMillis(Math.min(20_000, 500L << tries)), () -> {
+        scheduler.schedule(Duration.ZERO, () -> {
             try {
                 f.complete(work.get());
             } catch (Error e) {
                 f.completeExceptionally(e);
             } catch (Exception e) {
-                if (AwsErrors.retryable(e) && tries < 8) attempt(work, doing, f, tries + 1);
-                else f.completeExceptionally(e instanceof Lock.LockedException ? e : AwsErrors.translate(doing, e));
+                f.completeExceptionally(e instanceof Lock.LockedException ? e : AwsErrors.translate(doing, e));
             }
         });
+        return f;
     }
 
     public Plan plan(Spec spec) { return plan(spec, Set.of()); }
@@ -241,7 +280,18 @@ public final class Engine {
 
     // ------------------------------------------------------------------------------------------
 
-    public ApplyResult apply(Spec spec, EngineOptions options) {
+    public ApplyResult apply(Spec given, EngineOptions options) {
+        started = scheduler.now();
+        Optional<ImageCheck.Report> image;
+        try {
+            image = checkImage(given);
+        } catch (AwsFailure f) {
+            return finish(failure(f, options));
+        }
+        image.ifPresent(r -> r.notes().forEach(n -> listener.on(new ApplyEvent.Info(at(), "note: " + n))));
+        if (image.isPresent() && !image.get().ok()) return finish(stopped(ApplyResult.Outcome.FAILED, 2, image.get().problems()));
+        Spec spec = pinDigest && image.isPresent() && image.get().digest() != null
+                ? given.withTask(given.task().withImage(ImageName.pinned(given.task().image(), image.get().digest()))) : given;
         List<Desired> desired = Catalog.expand(spec);
         return run(spec, options, "apply", desired, observed -> Planner.plan(spec.app(), desired, observed, rules()), true);
     }
@@ -279,7 +329,10 @@ public final class Engine {
                 }
             }
             if (!options.confirm().test(plan)) {
-                return finish(stopped(ApplyResult.Outcome.INTERRUPTED, 1, List.of(verb + " cancelled: nothing was changed")));
+                // Ctrl-C at the question is an interruption (130); any answer but "yes" a decision (1).
+                return finish(cancelled.get()
+                        ? stopped(ApplyResult.Outcome.INTERRUPTED, 130, List.of(verb + " interrupted at the question: nothing was changed"))
+                        : stopped(ApplyResult.Outcome.DECLINED, 1, List.of(verb + " not confirmed: nothing was changed")));
             }
             Lock lock = new Lock(aws.ssm(), spec.app());
             acquire(lock, options, verb);
@@ -333,7 +386,7 @@ public final class Engine {
         call(() -> { lock.release(); return null; }, "releasing the apply lock " + lock.name());
     }
 
-    /** One AWS call from the engine itself, with the same retries as every resource's calls. */
+    /** One AWS call from the engine itself (retried by the client, like every resource's calls). */
     private <T> T call(java.util.function.Supplier<T> work, String doing) {
         CompletableFuture<T> f = async(work, doing);
         try {
@@ -436,6 +489,11 @@ public final class Engine {
     }
 
     private ApplyResult failure(AwsFailure f, EngineOptions options) {
+        if (cancelled.get()) {
+            // Stopped before any change (at a secret prompt, say): an interruption, not an AWS failure.
+            return new ApplyResult(ApplyResult.Outcome.INTERRUPTED, 130, 0, 0, 0, 0, 0, 0, at(), null,
+                    List.of("interrupted before anything was changed"), null, options.resumeCommand());
+        }
         // For gantry's own developers: JAVA_OPTS=-Dgantry.debug=true shows where an unexpected error came from.
         if (Boolean.getBoolean("gantry.debug") && f.getCause() != null) f.getCause().printStackTrace();
         int exit = f.kind() == AwsFailure.Kind.PERMISSION ? 4 : 1;

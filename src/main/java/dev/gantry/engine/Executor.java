@@ -31,11 +31,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Walks a plan as a dependency graph: a change starts as soon as everything it depends on is done,
- * so AWS's long waits (NAT, load balancer, certificate) overlap. Retries throttling and 5xx with
- * backoff; dependents of a failure are skipped; a cancelled run starts nothing new.
+ * so AWS's long waits (NAT, load balancer, certificate) overlap. An AWS error that reaches it has
+ * already been retried by the client ({@code aws.RetryPolicy}); dependents of a failure are
+ * skipped; a cancelled run starts nothing new.
  */
 public final class Executor {
-    private static final int MAX_RETRIES = 8;
     private static final Duration CONFLICT_PATIENCE = Duration.ofMinutes(15);
 
     /** How one node ended. */
@@ -63,7 +63,6 @@ public final class Executor {
         State state = State.PENDING;
         Instant startedAt;
         String waitingFor;
-        int attempts;
         Instant conflictSince;
         /** A create-before-destroy replacement: the new one is made first, the old one deleted last. */
         boolean swap;
@@ -249,7 +248,6 @@ public final class Executor {
         synchronized (this) {
             outputs.put(n.change.address(), created);
             n.created = true;
-            n.attempts = 0;
             release(n, false, next);
             switchedOver(n, retire);
             if (n.switchFirst.isEmpty()) retire.add(n);
@@ -297,13 +295,7 @@ public final class Executor {
             fail(n, rf.diagnosis().summary(), String.join("; ", rf.diagnosis().fixes()), AwsFailure.Kind.OTHER);
             return;
         }
-        if (AwsErrors.retryable(e) && n.attempts < MAX_RETRIES) {
-            n.attempts++;
-            long backoff = Math.min(20_000, 500L << Math.min(n.attempts, 6));
-            listener.on(new ApplyEvent.Retrying(at(), n.change, AwsErrors.translate(doing(n), e).getMessage(), n.attempts));
-            scheduler.schedule(Duration.ofMillis(backoff), () -> runStep(n, step));
-            return;
-        }
+        // Throttling and 5xx were already retried by the client (aws.RetryPolicy): not again here.
         AwsFailure f = AwsErrors.translate(doing(n), e);
         if (n.deletes() && f.kind() == AwsFailure.Kind.CONFLICT && !cancelled.get()) {
             Instant now = scheduler.now();

@@ -21,7 +21,7 @@ public final class ImageRef {
     public static Rules.Problem check(String ref) {
         if (ref == null || ref.isBlank()) return new Rules.Problem("an image is required", "e.g. public.ecr.aws/nginx/nginx:1.27");
         if (!ref.equals(ref.strip()) || ref.chars().anyMatch(Character::isWhitespace)) {
-            return new Rules.Problem("an image reference cannot contain spaces", "use " + ref.replaceAll("\\s", ""));
+            return new Rules.Problem("an image reference cannot contain spaces", suggest(ref));
         }
         String name = ref;
         int at = ref.indexOf('@');
@@ -57,14 +57,31 @@ public final class ImageRef {
             if (PATH_COMPONENT.matcher(c).matches()) continue;
             String lower = c.toLowerCase(Locale.ROOT);
             if (!lower.equals(c) && PATH_COMPONENT.matcher(lower).matches()) {
-                return new Rules.Problem("repository names must be lowercase ('" + c + "')",
-                        "use " + ref.replace(name, name.toLowerCase(Locale.ROOT)));
+                return new Rules.Problem("repository names must be lowercase ('" + c + "')", suggest(ref));
             }
             return new Rules.Problem(c.isEmpty() ? "the image name has an empty path part ('//' or a trailing '/')"
                     : "'" + c + "' is not a valid repository path part (lowercase letters, digits, separated by . _ __ or -)",
                     "e.g. public.ecr.aws/nginx/nginx:1.27 or 123456789012.dkr.ecr.us-east-1.amazonaws.com/hello:1.0");
         }
         return null;
+    }
+
+    /**
+     * "use X" with X the reference without spaces and with a lowercase registry and repository (the
+     * tag keeps its case), but only when X is itself valid: a suggestion must never be another mistake.
+     */
+    private static String suggest(String ref) {
+        String s = ref.replaceAll("\\s", "");
+        int at = s.indexOf('@');
+        String digest = at >= 0 ? s.substring(at) : "";
+        String name = at >= 0 ? s.substring(0, at) : s;
+        int slash = name.lastIndexOf('/');
+        int colon = name.lastIndexOf(':');
+        String tag = colon > slash ? name.substring(colon) : "";
+        if (colon > slash) name = name.substring(0, colon);
+        String candidate = name.toLowerCase(Locale.ROOT) + tag + digest;
+        return !candidate.isEmpty() && check(candidate) == null ? "use " + candidate
+                : "e.g. public.ecr.aws/nginx/nginx:1.27 or 123456789012.dkr.ecr.us-east-1.amazonaws.com/hello:1.0";
     }
 
     /** Warnings for a valid reference that will not deploy reproducibly; null when pinned. */
@@ -81,6 +98,18 @@ public final class ImageRef {
                     "pin a version tag or a digest");
         }
         return null;
+    }
+
+    /**
+     * {@code ref} pinned to {@code digest}: the tag stays in the reference so people (and gantry's
+     * plan) still see which tag it came from; the registry pulls by the digest alone.
+     */
+    public static String pinned(String ref, String digest) { return unpinned(ref) + "@" + digest; }
+
+    /** {@code ref} without its digest. */
+    public static String unpinned(String ref) {
+        int at = ref.indexOf('@');
+        return at >= 0 ? ref.substring(0, at) : ref;
     }
 
     private static Rules.Problem checkRegistry(String registry) {

@@ -139,6 +139,7 @@ public final class EventLines {
             case FAILED -> ansi.red("✗ failed") + took + ": " + r.failed() + " failed, " + r.skipped() + " skipped";
             case ROLLOUT_FAILED -> ansi.red("✗ the deployment failed") + took;
             case INTERRUPTED -> ansi.yellow("stopped") + took;
+            case DECLINED -> "not confirmed: nothing was changed";
         };
     }
 }

@@ -4,10 +4,25 @@ package dev.gantry.ui;
  * Which run a view shows: {@code command} is {@code apply} or {@code destroy}. The events do not
  * carry this, and the header and summary word things differently for each.
  */
-public record Operation(String command, String app, String region) {
+public record Operation(String command, String app, String region, String options) {
+    public Operation(String command, String app, String region) { this(command, app, region, ""); }
+
+    public Operation {
+        options = options == null ? "" : options;
+    }
+
     public static Operation apply(String app, String region) { return new Operation("apply", app, region); }
 
     public static Operation destroy(String app, String region) { return new Operation("destroy", app, region); }
+
+    /**
+     * The same run, with the options every suggested next command repeats as given (" -f x.yaml
+     * --simulate --profile p"), so a suggestion copied from the summary works as it stands.
+     */
+    public Operation withOptions(String given) { return new Operation(command, app, region, given); }
+
+    /** {@code gantry VERB} followed by the options that were given. */
+    public String suggest(String verb) { return "gantry " + verb + options; }
 
     public boolean isDestroy() { return "destroy".equals(command); }
 

@@ -35,6 +35,11 @@ public final class SummaryText {
                 if (!op.isDestroy()) url(result, b);
                 next(op, b);
             }
+            case DECLINED -> {
+                b.append(ansi.yellow("■")).append(' ').append(capitalized(op.command()))
+                        .append(" not started: the answer was not 'yes'. Nothing was changed.\n");
+                b.append("\nTo ").append(op.command()).append(" after all, run:\n  ").append(op.suggest(op.command())).append('\n');
+            }
             default -> failure(op, result, progress, ansi, b);
         }
         return b.toString();
@@ -94,7 +99,7 @@ public final class SummaryText {
         }
 
         String resume = result.resumeCommand() != null && !result.resumeCommand().isBlank()
-                ? result.resumeCommand() : "gantry " + op.command();
+                ? result.resumeCommand() : op.suggest(op.command());
         b.append(result.outcome() == Outcome.INTERRUPTED
                 ? "\nTo continue where it stopped, run:\n"
                 : "\nFix the problem above, then continue with:\n");
@@ -126,12 +131,15 @@ public final class SummaryText {
 
     private static void next(Operation op, StringBuilder b) {
         b.append("\nNext:\n");
+        java.util.Map<String, String> next = new java.util.LinkedHashMap<>();
         if (op.isDestroy()) {
-            b.append("  gantry apply           create it all again from gantry.yaml\n");
+            next.put(op.suggest("apply"), "create it all again from the spec");
         } else {
-            b.append("  gantry status          what is running and whether it is healthy\n");
-            b.append("  gantry logs --follow   your containers' output as it happens\n");
+            next.put(op.suggest("status"), "what is running and whether it is healthy");
+            next.put(op.suggest("logs") + " --follow", "your containers' output as it happens");
         }
+        int width = next.keySet().stream().mapToInt(String::length).max().orElse(0) + 3;
+        next.forEach((command, what) -> b.append("  ").append(command).append(" ".repeat(width - command.length())).append(what).append('\n'));
     }
 
     private static String capitalized(String s) {

@@ -27,7 +27,9 @@ final class AppQuestions {
                                 A short name for this service, e.g. hello or billing-api. It prefixes every AWS \
                                 resource gantry creates (hello-alb, /gantry/hello logs) and tags them, so you can \
                                 find them and two apps never collide. 2–28 characters: lowercase letters, digits \
-                                and hyphens. Changing it later creates a new, separate stack.""")
+                                and hyphens. Changing it later creates a new, separate stack. Default: the \
+                                folder's name, made valid.""")
+                        .defaults(k -> k.facts().appFromFolder())
                         .validate(Checks::app)
                         .flags("--app")
                         .build(),
@@ -37,7 +39,12 @@ final class AppQuestions {
                                 The image your service runs: registry/repository:tag, e.g. \
                                 123456789012.dkr.ecr.us-east-1.amazonaws.com/hello:1.4.2, or a digest @sha256:…. \
                                 Pin a version tag: a moving :latest makes deploys unrepeatable. Default: public \
-                                nginx, handy for trying the whole stack before your own image is ready.""")
+                                nginx, handy for trying the whole stack before your own image is ready.
+                                Only a Dockerfile so far? Push the image to ECR: aws ecr create-repository \
+                                --repository-name APP; aws ecr get-login-password | docker login --username AWS \
+                                --password-stdin ACCOUNT.dkr.ecr.REGION.amazonaws.com; docker build -t \
+                                ACCOUNT.dkr.ecr.REGION.amazonaws.com/APP:1.0 . ; docker push that name, and type it \
+                                here. Or push to a public registry (Docker Hub, ghcr.io) and use its name.""")
                         .defaults("public.ecr.aws/nginx/nginx:1.27")
                         .validate(Checks::image)
                         .warn((v, k) -> Checks.imageWarning(v))

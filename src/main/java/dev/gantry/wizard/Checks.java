@@ -16,7 +16,7 @@ import java.util.Objects;
 public final class Checks {
     private Checks() {}
 
-    private static String text(Rules.Problem p) { return p == null ? null : p.text(); }
+    static String text(Rules.Problem p) { return p == null ? null : p.text(); }
 
     private static Long number(String v) {
         try {
@@ -104,6 +104,12 @@ public final class Checks {
             if (param == null || param.isBlank()) return "write each secret as NAME=PARAMETER, e.g. " + name + "=/app/" + name.toLowerCase();
             String bad = text(Rules.envName(name));
             if (bad != null) return bad;
+            // What follows = may be the secret itself typed by mistake: never echo it, never suggest it as a path.
+            if (!param.startsWith("/") && !param.startsWith("arn:")) {
+                return name + ": after = comes the name of the SSM parameter that will hold the value (a path such as /app/"
+                        + name.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", or a parameter ARN), not the value;"
+                        + " the value is asked next, hidden, and never written to the file";
+            }
             bad = text(Rules.parameterName(param));
             if (bad != null) return name + ": " + bad;
             if (env.containsKey(name)) return name + " is in both task.environment and task.secrets; keep it in one";
@@ -140,7 +146,19 @@ public final class Checks {
 
     public static String domain(String v) { return text(Rules.certificateName(v)); }
 
-    public static String zone(String v) { return text(Rules.dnsName(v)); }
+    /** A Route53 zone that holds at least one of a new certificate's names, else its record could not be covered. */
+    public static String zone(String v, List<String> certificateNames) {
+        String e = text(Rules.dnsName(v));
+        if (e != null || certificateNames.isEmpty()) return e;
+        List<String> hosts = certificateNames.stream().map(n -> n.startsWith("*.") ? n.substring(2) : n).toList();
+        if (hosts.stream().anyMatch(h -> EdgeQuestions.inZone(h, v))) return null;
+        String host = hosts.get(0);
+        String[] labels = host.split("\\.");
+        String parent = labels.length > 2 ? host.substring(host.indexOf('.') + 1) : host;
+        return v + " does not contain the certificate's domain " + certificateNames.get(0)
+                + ", so no record in it could use the certificate (use the zone the domain is in, e.g. " + parent
+                + ", or a domain inside " + v + ")";
+    }
 
     public static String certificateArn(String v, String region) { return text(Rules.certificateArn(v.trim(), region)); }
 
@@ -149,6 +167,8 @@ public final class Checks {
         String e = text(Rules.dnsName(record));
         if (e != null) return e;
         if (zone != null && Rules.dnsName(zone) == null) {
+            // A zone that holds none of the certificate's names is the zone's mistake, said there once.
+            if (zone(zone, certificateNames) != null) return null;
             e = text(Rules.recordInZone(record, zone));
             if (e != null) return e;
         }

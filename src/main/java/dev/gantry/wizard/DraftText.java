@@ -19,13 +19,12 @@ final class DraftText {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
-    static String write(Map<String, String> given, String resumeWith) {
+    static String write(Map<String, String> given, String header) {
         ObjectNode root = YAML.createObjectNode();
         root.put("version", 1);
         given.forEach((id, v) -> put(root, id, v));
         try {
-            return WizardSession.DRAFT_MARK + " written by gantry init: not a complete spec yet.\n# Continue with: gantry init -f "
-                    + resumeWith + "\n" + YAML.writeValueAsString(root);
+            return header + YAML.writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

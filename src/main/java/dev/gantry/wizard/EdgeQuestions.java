@@ -22,14 +22,15 @@ final class EdgeQuestions {
                                 new Choice("yes", "yes, with a load balancer", "A web service or API. Default."),
                                 new Choice("no", "no load balancer", "A worker that only reaches out (queues, schedules). Nothing can connect to it.")))
                         .defaults("yes")
-                        .flags("--no-load-balancer")
+                        .flags("--load-balancer", "--no-load-balancer")
                         .build(),
                 Question.in(Section.LOAD_BALANCER, "loadBalancer.healthCheckPath", Kind.TEXT)
                         .title("Health-check path")
                         .explain("""
                                 The load balancer requests this path on every task every few seconds; only a \
                                 200–399 answer counts as healthy, and unhealthy tasks are replaced. Use a cheap \
-                                endpoint such as /healthz. Must start with /. Default /.""")
+                                endpoint such as /healthz. Must start with /. Default /. (Kubernetes: the \
+                                readinessProbe.)""")
                         .defaults("/")
                         .validate(Checks::healthCheckPath)
                         .when(EdgeQuestions::lb, "a load balancer")
@@ -41,7 +42,7 @@ final class EdgeQuestions {
                                 The addresses allowed to reach the load balancer. 0.0.0.0/0 is everyone: right \
                                 for a public site. For an internal tool, list your office or VPN ranges \
                                 (e.g. 203.0.113.0/24). Tasks themselves only accept the load balancer. \
-                                Default everyone.""")
+                                Default everyone. (Kubernetes: security groups act as a NetworkPolicy.)""")
                         .defaults("0.0.0.0/0")
                         .validate(Checks::cidrList)
                         .when(EdgeQuestions::lb, "a load balancer")
@@ -58,6 +59,8 @@ final class EdgeQuestions {
                                 new Choice("none", "none (HTTP only)", "No encryption; browsers mark the site Not secure. Default when no domain is given.")))
                         .defaults(k -> k.given("certificate.arn") ? "existing" : k.given("certificate.domain") ? "new" : "none")
                         .when(EdgeQuestions::lb, "a load balancer")
+                        // --domain answers "new" and --certificate-arn "existing" by giving what they need.
+                        .flags("--no-certificate")
                         .build(),
                 Question.in(Section.CERTIFICATE, "certificate.domain", Kind.TEXT)
                         .title("Domain name")
@@ -94,6 +97,8 @@ final class EdgeQuestions {
                                 new Choice("no", "no", "Use the load balancer's generated name, or add a record at your DNS provider yourself.")))
                         .defaults(k -> k.given("dns.zone") || zoneCovering(k) != null ? "yes" : "no")
                         .when(EdgeQuestions::lb, "a load balancer")
+                        // --zone answers "yes" by naming the zone.
+                        .flags("--no-dns")
                         .build(),
                 Question.in(Section.DNS, "dns.zone", Kind.TEXT)
                         .title("Hosted zone")
@@ -102,7 +107,7 @@ final class EdgeQuestions {
                                 in it but never creates or deletes the zone (a new zone means changing your \
                                 domain's name servers).""")
                         .defaults(EdgeQuestions::defaultZone)
-                        .validate(v -> Checks.zone(v))
+                        .validate((v, k) -> Checks.zone(v, certificateNames(k)))
                         .when(EdgeQuestions::dns, "a load balancer")
                         .suggest(k -> {
                             var zones = k.facts().hostedZones();

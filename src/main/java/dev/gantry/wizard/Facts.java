@@ -24,6 +24,23 @@ public final class Facts {
 
     public String defaultRegion() { return defaultRegion; }
 
+    private String folder;
+
+    /** The name of the folder the spec lives in (the current one by default), which the app name defaults from. */
+    public Facts inFolder(String name) {
+        this.folder = name;
+        return this;
+    }
+
+    /** The folder's name made a valid app name ("My Billing_API" → my-billing-api); null when it cannot be. */
+    public String appFromFolder() {
+        if (folder == null) return null;
+        String s = folder.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^[^a-z]+", "");
+        if (s.length() > 28) s = s.substring(0, 28);
+        s = s.replaceAll("-+$", "");
+        return Checks.app(s) == null ? s : null;
+    }
+
     public Lookups.Identity identity() { return cached("identity", () -> Lookup.found(lookups.identity())).value(); }
 
     public boolean online() { return identity().signedIn(); }
@@ -46,6 +63,10 @@ public final class Facts {
 
     public Lookup<List<String>> parameters(String region, String prefix) {
         return cached("params:" + region + ":" + prefix, () -> lookups.parameters(region, prefix));
+    }
+
+    public Lookup<Lookups.ImageLook> image(String region, String image) {
+        return cached("image:" + region + ":" + image, () -> lookups.image(region, image));
     }
 
     @SuppressWarnings("unchecked")

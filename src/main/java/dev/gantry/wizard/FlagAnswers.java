@@ -12,10 +12,20 @@ final class FlagAnswers {
     private FlagAnswers() {}
 
     /** Switches: flags whose presence is the answer. */
-    private static final Map<String, String> SWITCHES = Map.of(
-            "--no-rollback", "false",
-            "--no-load-balancer", "no",
-            "--container-insights", "true");
+    private static final Map<String, String> SWITCHES = Map.ofEntries(
+            Map.entry("--rollback", "true"),
+            Map.entry("--no-rollback", "false"),
+            Map.entry("--load-balancer", "yes"),
+            Map.entry("--no-load-balancer", "no"),
+            Map.entry("--container-insights", "true"),
+            Map.entry("--pin-digest", "true"),
+            Map.entry("--no-container-insights", "false"),
+            Map.entry("--no-certificate", "none"),
+            Map.entry("--no-dns", "no"),
+            Map.entry("--no-pin-digest", "false"));
+
+    /** The answer a switch flag gives (--no-dns → no); null for a flag that takes a value. */
+    static String switchValue(String flag) { return SWITCHES.get(flag); }
 
     static List<String> apply(WizardFlow flow, Map<String, List<String>> flags) {
         List<String> errors = new ArrayList<>();
@@ -26,12 +36,20 @@ final class FlagAnswers {
         }
         // Set everything first, then check: --max-percent is judged against --min-healthy whatever their order.
         Map<Question, String> given = new java.util.LinkedHashMap<>();
+        Map<Question, String> switched = new java.util.HashMap<>();
         for (Map.Entry<String, List<String>> f : flags.entrySet()) {
             String flag = f.getKey();
             if (flag.equals("--cpu") || flag.equals("--memory") || f.getValue() == null || f.getValue().isEmpty()) continue;
             Question q = Questions.byFlag(flag).orElseThrow(() -> new IllegalArgumentException("no question for " + flag));
             String value;
-            if (SWITCHES.containsKey(flag)) value = SWITCHES.get(flag);
+            if (SWITCHES.containsKey(flag)) {
+                String other = switched.put(q, flag);
+                if (other != null) {
+                    errors.add(other + " and " + flag + " say opposite things; give one of them");
+                    continue;
+                }
+                value = SWITCHES.get(flag);
+            }
             else if (q.kind() == Kind.PAIRS) value = String.join("\n", f.getValue());
             else if (q.kind() == Kind.LIST) value = Values.joinList(f.getValue().stream().flatMap(v -> Values.list(v).stream()).toList());
             else value = last(f.getValue());

@@ -9,5 +9,9 @@ public enum Outcome {
     /** The person quit and an incomplete draft was written to resume later. */
     DRAFT_SAVED,
     /** The person quit without writing anything. */
-    QUIT
+    QUIT,
+    /** Ctrl-C: nothing written; the command exits 130. */
+    INTERRUPTED,
+    /** The input ended before the wizard did (a closed pipe, Ctrl-D): nothing written; exit 1. */
+    END_OF_INPUT
 }

@@ -67,6 +67,13 @@ public final class Question {
 
     public boolean hasSuggestions() { return suggestions != null; }
 
+    /** An answer as a person reads it: a choice's label ("off", not "false"), lists on one line. */
+    public String shown(String value, Known k) {
+        if (value == null) return "";
+        return choices(k).stream().filter(c -> c.value().equals(value)).map(Choice::label).findFirst()
+                .orElse(value.replace("\n", ", "));
+    }
+
     /** Null when valid; else "field: message" in the spec's words. */
     public String error(String value, Known k) {
         String v = value == null ? "" : value;

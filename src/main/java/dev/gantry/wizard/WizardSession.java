@@ -12,41 +12,67 @@ import java.util.List;
 /**
  * One run of {@code gantry init}: the flow, where the file lives, whether it is an edit, and the
  * save/draft/diff logic every UI shares. UIs only render and collect input.
+ *
+ * <p>Files involved: the target (what Save writes), its original text (what the diff is against;
+ * null for a new file) and, when a draft is being continued, the draft (removed once the target is
+ * written). A draft of an edit lives beside the file it edits (FILE.draft) and finishes into FILE.
  */
 public final class WizardSession {
     private final WizardFlow flow;
-    private final SpecStore store;
+    private final SpecStore target;
+    private final SpecStore draft;
     private final String originalText;
+    private final Section resumeAt;
     private final CostEstimate cost;
     private String lastDraft;
 
-    private WizardSession(WizardFlow flow, SpecStore store, String originalText, CostEstimate cost) {
+    private WizardSession(WizardFlow flow, SpecStore target, SpecStore draft, String originalText, Section resumeAt, CostEstimate cost) {
         this.flow = flow;
-        this.store = store;
+        this.target = target;
+        this.draft = draft;
         this.originalText = originalText;
+        this.resumeAt = resumeAt;
         this.cost = cost;
     }
 
-    /** Opens the file if it exists (edit mode, every answer pre-filled) or starts fresh. */
+    /** Opens the file if it exists (edit mode, every answer pre-filled; a draft continues) or starts fresh. */
     public static WizardSession open(SpecStore store, Facts facts, Prices prices) throws IOException {
         String existing = store.read();
         WizardFlow flow = existing == null ? new WizardFlow(facts) : WizardFlow.editing(facts, FileAnswers.read(existing));
-        return new WizardSession(flow, store, existing, new CostEstimate(prices));
+        DraftHeader header = DraftHeader.parse(existing);
+        if (header == null) return new WizardSession(flow, store, null, existing, null, new CostEstimate(prices));
+        SpecStore edited = header.edits() == null ? null : store.draftOf();
+        String editedText = edited == null ? null : edited.read();
+        SpecStore target = editedText != null ? edited : store;
+        return new WizardSession(flow, target, store, editedText, header.stoppedAt(), new CostEstimate(prices));
     }
 
     public WizardFlow flow() { return flow; }
 
     public CostEstimate cost() { return cost; }
 
-    /** True when a finished spec was opened: the menu comes first and saving shows a diff. */
-    public boolean editing() { return originalText != null && !resumingDraft(); }
+    /** True when a finished spec is being changed: saving shows a diff against it first. */
+    public boolean editing() { return originalText != null; }
 
     /** True when the file is a draft an earlier run left: it continues where it stopped. */
-    public boolean resumingDraft() { return originalText != null && originalText.startsWith(DRAFT_MARK); }
+    public boolean resumingDraft() { return draft != null; }
 
-    static final String DRAFT_MARK = "# DRAFT";
+    /** The screen a continued draft opens on: where it was left, else the first with a problem. */
+    public Section resumeAt() { return resumeAt != null ? resumeAt : firstUnfinished(); }
 
-    public String fileName() { return store.name(); }
+    /** The file Save writes. */
+    public String fileName() { return target.name(); }
+
+    /** Where a draft goes: the draft being continued, beside an edited spec, or the new file itself. */
+    public String draftName() {
+        if (draft != null) return draft.name();
+        return editing() ? target.draftName() : target.name();
+    }
+
+    /** An earlier edit's draft beside the file, when this run opened the file itself; null when none. */
+    public String pendingDraft() throws IOException {
+        return draft == null && editing() && target.draftExists() ? target.draftName() : null;
+    }
 
     /** The commented spec that Save writes; an edit keeps the person's comments ({@link CommentKeeper}). */
     public String specText() { return written().text(); }
@@ -71,30 +97,35 @@ public final class WizardSession {
         return editing() ? CommentKeeper.keep(originalText, text) : new CommentKeeper.Kept(text, List.of());
     }
 
-    /** Old vs new, line by line; empty when nothing changed, the file is new, or it was a draft. */
+    /** Old vs new, line by line; empty when nothing changed or the file is new. */
     public List<String> diff() {
         return !editing() ? List.of() : LineDiff.diff(originalText, specText());
     }
 
-    public void save() throws IOException { store.write(specText()); }
+    /** Writes the spec; a draft that was continued into it is removed. */
+    public void save() throws IOException {
+        target.write(specText());
+        if (draft != null && draft != target) draft.delete();
+    }
 
-    /** Writes what is there so far and returns where it went: the file itself, unless that is a finished spec. */
+    /** Writes what is there so far, with the screen it was left on, and returns where it went. */
     public String saveDraft() throws IOException {
-        String where = editing() ? store.draftName() : store.name();
+        String where = draftName();
         lastDraft = where;
+        DraftHeader header = new DraftHeader(editing() ? target.name() : null, flow.current());
         Spec complete = flow.errors().isEmpty() ? flow.tryBuild() : null;
-        String text = complete != null
-                ? DRAFT_MARK + " saved by gantry init before review. Continue with: gantry init -f " + where + "\n" + SpecWriter.write(complete)
-                : DraftText.write(flow.givenAnswers(), where);
-        if (editing()) store.writeDraft(text);
-        else store.write(text);
+        String text = complete != null ? header.render(where, true) + SpecWriter.write(complete)
+                : DraftText.write(flow.givenAnswers(), header.render(where, false));
+        if (draft != null) draft.write(text);
+        else if (editing()) target.writeDraft(text);
+        else target.write(text);
         return where;
     }
 
     /** Where the last draft went; null when none was saved. */
     public String lastDraft() { return lastDraft; }
 
-    /** The first screen that still has a problem: where a resumed draft opens. */
+    /** The first screen that still has a problem. */
     public Section firstUnfinished() {
         for (Section s : Section.values()) if (!flow.errors(s).isEmpty()) return s;
         return Section.REVIEW;

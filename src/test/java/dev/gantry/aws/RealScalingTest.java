@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -28,6 +29,7 @@ class RealScalingTest {
     record Sent(String target, String auth, JsonNode body) {}
 
     final List<Sent> sent = new ArrayList<>();
+    final List<java.time.Duration> pauses = new ArrayList<>();
     final Deque<String[]> answers = new ArrayDeque<>(); // {status, body}
 
     final SdkHttpClient http = new SdkHttpClient() {
@@ -52,7 +54,8 @@ class RealScalingTest {
     };
 
     final RealScaling scaling = new RealScaling(http, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
-            "eu-west-1", null);
+            "eu-west-1", null, pauses::add);
+
 
     @Test void registering_a_target_sends_a_signed_json_request_with_the_ecs_dimension_and_tags() {
         scaling.registerScalableTarget("service/hello/hello", 2, 6, Map.of("gantry:app", "hello"));
@@ -79,15 +82,33 @@ class RealScalingTest {
                 .satisfies(p -> assertThat(p.cpuTarget()).isEqualTo(60.0));
     }
 
-    @Test void aws_errors_become_failures_with_their_kind() {
+    @Test void aws_errors_are_the_sdks_exceptions_and_translate_to_their_kind() {
         answers.add(new String[]{"400", "{\"__type\":\"com.amazon#ValidationException\",\"message\":\"MaxCapacity too low\"}"});
         assertThatThrownBy(() -> scaling.putCpuPolicy("service/hello/hello", "hello-cpu", 60))
-                .isInstanceOfSatisfying(AwsFailure.class, f -> {
+                .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                    AwsFailure f = AwsErrors.translate("setting the scaling policy", e);
                     assertThat(f.kind()).isEqualTo(AwsFailure.Kind.INVALID);
                     assertThat(f.getMessage()).contains("ValidationException").contains("MaxCapacity too low");
                 });
+        assertThat(sent).hasSize(1); // a validation error is not retried
         answers.add(new String[]{"403", "{\"__type\":\"AccessDeniedException\",\"message\":\"no\"}"});
         assertThatThrownBy(() -> scaling.deregisterScalableTarget("service/hello/hello"))
-                .isInstanceOfSatisfying(AwsFailure.class, f -> assertThat(f.kind()).isEqualTo(AwsFailure.Kind.PERMISSION));
+                .isInstanceOfSatisfying(AwsServiceException.class,
+                        e -> assertThat(AwsErrors.translate("x", e).kind()).isEqualTo(AwsFailure.Kind.PERMISSION));
+    }
+
+    @Test void throttling_and_server_errors_are_retried_by_the_same_policy_as_the_sdk_clients() {
+        answers.add(new String[]{"400", "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}"});
+        answers.add(new String[]{"500", "{\"__type\":\"InternalFailure\",\"message\":\"oops\"}"});
+        answers.add(new String[]{"200", "{}"});
+        scaling.deregisterScalableTarget("service/hello/hello");
+        assertThat(sent).hasSize(3);
+        assertThat(pauses).hasSize(2).allMatch(d -> !d.isNegative() && d.toMillis() <= 20_000);
+    }
+
+    @Test void a_server_that_keeps_failing_is_tried_the_policys_number_of_times() {
+        for (int i = 0; i < 20; i++) answers.add(new String[]{"503", "{\"__type\":\"ServiceUnavailable\",\"message\":\"down\"}"});
+        assertThatThrownBy(() -> scaling.deregisterScalableTarget("service/hello/hello")).isInstanceOf(AwsServiceException.class);
+        assertThat(sent).hasSize(RetryPolicy.MAX_ATTEMPTS);
     }
 }

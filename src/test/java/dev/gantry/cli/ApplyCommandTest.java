@@ -1,43 +1,24 @@
 package dev.gantry.cli;
 
-import dev.gantry.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** plan, apply and destroy through the real command line, on the simulated AWS. */
 class ApplyCommandTest {
     @TempDir Path home;
 
-    record Run(int code, String out, String err) {}
-
     Run gantry(Map<String, String> extraEnv, String... args) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("GANTRY_HOME", home.toString(), "GANTRY_SIM_SPEED", "1000000", "TERM", "dumb"));
-        env.putAll(extraEnv);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        PrintStream so = System.out, se = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Main.run(env,
-                    new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(so);
-            System.setErr(se);
-        }
+        CliRun r = CliRun.gantry(home, extraEnv, args);
+        return new Run(r.code(), r.out(), r.err());
     }
+
+    record Run(int code, String out, String err) {}
 
     @Test void apply_plan_destroy_on_the_simulated_aws_through_the_command_line() {
         Run apply = gantry(Map.of(), "apply", "--simulate", "--yes", "-f", "templates/web-https.yaml");
@@ -80,6 +61,32 @@ class ApplyCommandTest {
         assertThat(r.out() + r.err()).doesNotContain("correct-horse").doesNotContain("no value for secret");
     }
 
+    @Test void an_image_that_cannot_be_pulled_stops_plan_and_apply_with_exit_2_and_nothing_changed() throws Exception {
+        Path spec = home.resolve("gantry.yaml");
+        Files.writeString(spec, Files.readString(Path.of("templates/worker.yaml"))
+                .replace("public.ecr.aws/docker/library/busybox:1.36", "public.ecr.aws/docker/library/busybox:1.36-arm64-only")
+                .replace("architecture: arm64", "architecture: x86_64"));
+        Run plan = gantry(Map.of(), "plan", "--simulate", "-f", spec.toString());
+        assertThat(plan.code()).as(plan.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(plan.err()).contains("no manifest for linux/amd64 (architecture: x86_64)").contains("set task.architecture: arm64");
+        Run apply = gantry(Map.of(), "apply", "--simulate", "--yes", "-f", spec.toString());
+        assertThat(apply.code()).as(apply.out() + apply.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(apply.out() + apply.err()).contains("set task.architecture: arm64");
+        assertThat(Files.readString(home.resolve("simulated/us-east-1.json"))).doesNotContain("gantry:app");
+        // Air-gapped: the check is skipped, and the rollout is what finds the mismatch.
+        Run skipped = gantry(Map.of(), "plan", "--simulate", "--skip-image-check", "-f", spec.toString());
+        assertThat(skipped.code()).as(skipped.err()).isZero();
+    }
+
+    @Test void apply_pin_digest_writes_the_digest_into_the_task_definition() {
+        Run apply = gantry(Map.of(), "apply", "--simulate", "--yes", "--pin-digest", "-f", "templates/worker.yaml");
+        assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
+        Run plan = gantry(Map.of(), "plan", "--simulate", "--detailed-exitcode", "-f", "templates/worker.yaml");
+        assertThat(plan.code()).as(plan.out() + plan.err()).isZero();
+        Run status = gantry(Map.of(), "status", "--simulate", "-f", "templates/worker.yaml");
+        assertThat(status.out()).containsPattern("Image +public.ecr.aws/docker/library/busybox:1.36@sha256:[0-9a-f]{64} · runs sha256:");
+    }
+
     @Test void without_a_terminal_apply_needs_yes() {
         Run r = gantry(Map.of(), "apply", "--simulate", "-f", "templates/worker.yaml");
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
@@ -90,5 +97,19 @@ class ApplyCommandTest {
         Run r = gantry(Map.of(), "plan", "--simulate", "--region", "eu-west-1", "-f", "templates/worker.yaml");
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err()).contains("region").contains("eu-west-1");
+    }
+
+    @Test void a_draft_saved_by_the_wizard_is_refused_by_validate_plan_and_apply_without_touching_aws() throws Exception {
+        java.nio.file.Path draft = home.resolve("gantry.yaml");
+        java.nio.file.Files.writeString(draft, "# DRAFT written by gantry init: not a complete spec yet.\n"
+                + "# Continue with: gantry init -f " + draft + "\nversion: 1\napp: hello\n");
+        for (String command : java.util.List.of("validate", "plan", "apply")) {
+            Run r = command.equals("validate") ? gantry(Map.of(), command, "-f", draft.toString())
+                    : command.equals("plan") ? gantry(Map.of(), command, "--simulate", "-f", draft.toString())
+                    : gantry(Map.of(), command, "--simulate", "--yes", "-f", draft.toString());
+            assertThat(r.code()).as(command + r.out() + r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(r.err()).as(command).contains("unfinished draft").contains("finish it with gantry init -f " + draft);
+        }
+        assertThat(home.resolve("simulated/us-east-1.json")).doesNotExist();
     }
 }

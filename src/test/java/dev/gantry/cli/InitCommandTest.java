@@ -144,9 +144,10 @@ class InitCommandTest {
         Result r = run(String.join("\n", "", "billing", "q", "y") + "\n", "-f", file.toString());
         assertThat(r.out()).contains("Draft saved to " + file + ". Continue with: gantry init -f " + file);
         assertThat(Files.readString(file)).startsWith("# DRAFT");
-        // Every answer left is valid by default, so the draft reopens on the review.
-        Result again = run("save\n", "-f", file.toString());
-        assertThat(again.out()).contains("Continuing the draft in " + file).contains("── 11 of 11 · Review");
+        // It reopens where it was left, with the name kept; Enter then takes every default up to the review.
+        Result again = run("\n".repeat(40), "-f", file.toString());
+        assertThat(again.out()).contains("Continuing the draft " + file + " at App.").contains("App name [billing]:")
+                .contains("── 11 of 11 · Review");
         assertThat(again.code()).isZero();
         assertThat(SpecLoader.load(file).app()).isEqualTo("billing");
         assertThat(Files.readString(file)).doesNotContain("DRAFT");
@@ -179,9 +180,18 @@ class InitCommandTest {
 
     @Test
     void yesWithoutARequiredAnswerSaysWhichFlagToPass() {
-        Result r = run("", "-f", dir.resolve("x.yaml").toString(), "--yes");
+        // A folder whose name cannot become an app name gives no default.
+        Result r = run("", "-f", dir.resolve("2024").resolve("x.yaml").toString(), "--yes");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("gantry init: app: an app name is required (e.g. hello)").contains("fix: pass --app");
+    }
+
+    @Test
+    void theAppNameDefaultsToTheFoldersNameMadeValid() throws Exception {
+        Path file = dir.resolve("My Billing_API").resolve("gantry.yaml");
+        Result r = run("", "-f", file.toString(), "--yes");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(SpecLoader.load(file).app()).isEqualTo("my-billing-api");
     }
 
     @Test
@@ -204,5 +214,14 @@ class InitCommandTest {
                 .contains("Next, rehearse it on the simulated AWS: gantry plan -f " + file + " --simulate");
         assertThat(r.code()).isZero();
         assertThat(SpecLoader.load(file).app()).isEqualTo("hello");
+    }
+
+    @Test
+    void endOfInputInLineModeSaysSoOnceWritesNothingAndExits1() {
+        Path file = dir.resolve("gantry.yaml");
+        Result r = run("", "--plain", "-f", file.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out().split("nothing was written", -1)).as(r.out()).hasSize(2);
+        assertThat(file).doesNotExist();
     }
 }

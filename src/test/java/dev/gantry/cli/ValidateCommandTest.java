@@ -126,4 +126,27 @@ class ValidateCommandTest {
         assertThat(colored.toString()).contains("\u001b[");
         assertThat(colored.toString().replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(d.render() + System.lineSeparator());
     }
+
+    @Test
+    void planHelpSaysWhatEachPieceHeadingIsInKubernetesTerms() {
+        assertThat(run("plan", "--help")).isZero();
+        assertThat(out.toString()).contains("The plan is grouped by piece; in Kubernetes terms:")
+                .contains("Task           task definition ≈ Pod spec").contains("Service        ECS service ≈ Deployment")
+                .contains("target group + listeners ≈ Service + Ingress").contains("SSM SecureString ≈ Secret, but encrypted at rest");
+        assertThat(err.toString()).doesNotContain("WARN");
+    }
+
+    @Test
+    void initHelpThroughTheCommandLineDescribesEveryQuestionFlagWithoutWarnings() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(run("init", "--help")).isZero();
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(out.toString()).contains("NAT gateways (default: single)").contains("Minimum healthy during a deploy (%) (default: 100)");
+        assertThat(stderr.toString(java.nio.charset.StandardCharsets.UTF_8) + err).doesNotContain("WARN");
+    }
 }

@@ -38,8 +38,19 @@ class SummaryTextTest {
                 ✓ Destroy complete in 3m10s: 0 created, 0 updated, 0 replaced, 22 destroyed.
 
                 Next:
-                  gantry apply           create it all again from gantry.yaml
+                  gantry apply   create it all again from the spec
                 """);
+    }
+
+    @Test
+    void everySuggestedCommandRepeatsTheOptionsAsGiven() {
+        Operation op = APPLY.withOptions(" -f stacks/web.yaml --simulate --profile staging --region eu-west-1 --endpoint-url http://127.0.0.1:5000");
+        String given = " -f stacks/web.yaml --simulate --profile staging --region eu-west-1 --endpoint-url http://127.0.0.1:5000";
+        assertThat(SummaryText.render(op, success(s(10)), null, Ansi.NONE))
+                .containsPattern("gantry status" + java.util.regex.Pattern.quote(given) + " +what is running")
+                .contains("gantry logs" + given + " --follow   your containers' output");
+        ApplyResult stopped = new ApplyResult(Outcome.INTERRUPTED, 130, 0, 0, 0, 0, 0, 0, s(3), null, List.of(), null, null);
+        assertThat(SummaryText.render(op, stopped, null, Ansi.NONE)).contains("  gantry apply" + given + "\n");
     }
 
     @Test

@@ -197,4 +197,32 @@ class WizardFlowTest {
     }
 
     private static List<String> ids(List<Question> qs) { return qs.stream().map(Question::id).toList(); }
+
+    @Test
+    void aZoneThatHoldsNoneOfTheCertificatesNamesIsTheZonesMistake() {
+        WizardFlow f = flow();
+        List<String> errors = f.applyFlags(java.util.Map.of("--app", List.of("hello"), "--domain", List.of("hello.other.org"),
+                "--zone", List.of("example.com")));
+        assertThat(errors).singleElement().asString().startsWith("--zone example.com: dns.zone: example.com does not contain the certificate's domain hello.other.org")
+                .contains("e.g. other.org");
+        assertThat(f.errors()).singleElement().asString().startsWith("dns.zone:");
+    }
+
+    @Test
+    void anImageSuggestionIsItselfAValidImage() {
+        for (String bad : List.of("Ghcr.io/Example", "Ghcr.io/Example App:1.0", "ghcr.io/Example/App:V1", "nginx :1.27")) {
+            String e = Checks.image(bad);
+            assertThat(e).as(bad).isNotNull();
+            String fix = e.substring(e.lastIndexOf('(') + 1, e.length() - 1);
+            if (fix.startsWith("use ")) assertThat(Checks.image(fix.substring(4))).as(fix).isNull();
+        }
+        assertThat(Checks.image("Ghcr.io/Example")).endsWith("(use ghcr.io/example)");
+        assertThat(Checks.image("ghcr.io/Example/App:V1")).endsWith("(use ghcr.io/example/app:V1)");
+    }
+
+    @Test
+    void anOnOffChoiceShowsItsDefaultAsOnOrOff() {
+        Question q = Questions.byId("cluster.containerInsights").orElseThrow();
+        assertThat(q.shown(q.defaultValue(flow()), flow())).isEqualTo("off");
+    }
 }

@@ -11,6 +11,7 @@ public final class SimFaults {
     private double serverErrorRate;
     private long crashAfter = -1;
     private final Set<String> denied = new HashSet<>();
+    private final Set<String> broken = new HashSet<>();
     private long injected;
 
     /** How many throttling and 5xx errors were injected: tests check the faults really happened. */
@@ -22,12 +23,18 @@ public final class SimFaults {
     public SimFaults crashAfterMutation(long n) { this.crashAfter = n; return this; }
     /** Deny an action such as {@code ec2:CreateNatGateway} to gantry's own credentials; {@code *} denies every call. */
     public SimFaults deny(String action) { denied.add(action); return this; }
-    public SimFaults clear() { throttleRate = 0; serverErrorRate = 0; crashAfter = -1; denied.clear(); return this; }
+    /** An action that always answers HTTP 500 (IAM's policy simulator has such days). */
+    public SimFaults breakAction(String action) { broken.add(action); return this; }
+    public SimFaults clear() { throttleRate = 0; serverErrorRate = 0; crashAfter = -1; denied.clear(); broken.clear(); return this; }
 
     void beforeCall(String action, SimErrors.Factory err) {
         if (denied.contains(action) || denied.contains("*")) {
             throw err.create(403, "AccessDenied" + (action.startsWith("ec2:") ? "" : "Exception"),
                     "User: arn:aws:iam::123456789012:user/gantry is not authorized to perform: " + action);
+        }
+        if (broken.contains(action)) {
+            injected++;
+            throw err.create(500, "ServiceFailure", "We encountered an internal error. Please try again.");
         }
         if (throttleRate > 0 && random.nextDouble() < throttleRate) {
             injected++;

@@ -186,7 +186,7 @@ public final class SimIam implements IamClient {
     }
 
     @Override public SimulatePrincipalPolicyResponse simulatePrincipalPolicy(SimulatePrincipalPolicyRequest req) {
-        return world.read("iam:SimulatePrincipalPolicy", this::err, () -> {
+        return world.read("iam:SimulatePrincipalPolicy", req, this::err, () -> {
             if (st().roleByArn(req.policySourceArn()) == null) {
                 throw err(400, "InvalidInput", "Invalid Entity Arn: " + req.policySourceArn() + " does not clearly define entity type and name.");
             }

@@ -40,7 +40,7 @@ public final class SimSsm implements SsmClient {
     /** Stands in for the KMS ciphertext real SSM returns without WithDecryption: opaque, never the value. */
     private static String ciphertext(SsmState.ParamRec p) {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest((p.name + "#" + p.version + "#" + p.value).getBytes(StandardCharsets.UTF_8));
+            byte[] h = MessageDigest.getInstance("SHA-256").digest((p.name + "#" + p.version + "#" + p.digest).getBytes(StandardCharsets.UTF_8));
             return "AQICAHh" + Base64.getEncoder().encodeToString(h);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -48,7 +48,7 @@ public final class SimSsm implements SsmClient {
     }
 
     private Parameter toParameter(SsmState.ParamRec p, boolean decrypt) {
-        String value = "SecureString".equals(p.type) && !decrypt ? ciphertext(p) : p.value;
+        String value = "SecureString".equals(p.type) && !decrypt ? ciphertext(p) : "SecureString".equals(p.type) ? p.plaintextOrDigest() : p.value;
         return Parameter.builder().name(p.name).type(p.type).value(value).version(p.version).arn(arn(p))
                 .dataType("text").lastModifiedDate(Instant.ofEpochMilli(p.lastModified)).build();
     }
@@ -86,6 +86,7 @@ public final class SimSsm implements SsmClient {
             if (p.type.equals("SecureString")) p.keyId = req.keyId() == null ? (p.keyId == null ? "alias/aws/ssm" : p.keyId) : req.keyId();
             if (req.description() != null) p.description = req.description();
             p.value = req.value();
+            p.digest = p.type.equals("SecureString") ? dev.gantry.aws.SecretDigest.of(req.value().toCharArray()) : null;
             p.version++;
             p.lastModified = world.now().toEpochMilli();
             return PutParameterResponse.builder().version(p.version).tier(ParameterTier.STANDARD).build();

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -70,11 +69,21 @@ public final class SimWorld {
         }
     }
 
+    /** The account's retry budget, as one real SDK client has its own (aws.RetryPolicy decides). */
+    private final software.amazon.awssdk.retries.api.RetryStrategy retries = dev.gantry.aws.RetryPolicy.strategy();
+    private static final software.amazon.awssdk.retries.api.RetryStrategy ONE_TRY =
+            software.amazon.awssdk.awscore.retry.AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build();
+
     /** A read call (Describe*, List*, Get*), retried as the SDK would; every attempt counts. */
     public <T> T read(String action, SimErrors.Factory err, Supplier<T> body) {
+        return read(action, null, err, body);
+    }
+
+    /** The same, for a request that may ask for one attempt only ({@link dev.gantry.aws.RetryPolicy#ONE_TRY}). */
+    public <T> T read(String action, Object request, SimErrors.Factory err, Supplier<T> body) {
         roundTrip();
         synchronized (this) {
-            return SdkRetries.attempts(() -> {
+            return SdkRetries.attempts(dev.gantry.aws.RetryPolicy.oneTry(request) ? ONE_TRY : retries, () -> {
                 readCalls++;
                 callsByAction.merge(action, 1L, Long::sum);
                 faults.beforeCall(action, err);
@@ -92,7 +101,7 @@ public final class SimWorld {
     public <T> T mutate(String action, SimErrors.Factory err, Supplier<T> body) {
         roundTrip();
         synchronized (this) {
-            return SdkRetries.attempts(() -> {
+            return SdkRetries.attempts(retries, () -> {
                 faults.beforeCall(action, err);
                 T result = body.get();
                 mutatingCalls++;
@@ -127,11 +136,9 @@ public final class SimWorld {
 
     public synchronized void save(Path file) {
         try {
-            Files.createDirectories(file.getParent());
+            PrivateFiles.directory(file.getParent(), file.getParent());
             state.clockEpochMillis = time.now().toEpochMilli();
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), state);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.write(file, tmp -> JSON.writeValue(tmp.toFile(), state));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the simulated AWS state " + file, e);
         }

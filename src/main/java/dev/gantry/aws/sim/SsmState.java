@@ -1,24 +1,42 @@
 package dev.gantry.aws.sim;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The simulated SSM Parameter Store. Values live here because this is a simulation; nothing in
- * the simulation prints them, and GetParameter without decryption returns an opaque stand-in for
- * the KMS ciphertext, as real SSM does.
+ * The simulated SSM Parameter Store. SecureString values live in memory only for the process that
+ * wrote them; the saved account keeps a salted digest instead, which a decrypting read returns
+ * later (enough for gantry to tell whether a value changed). GetParameter without decryption
+ * returns an opaque stand-in for the KMS ciphertext, as real SSM does.
  */
 public final class SsmState {
     public static final class ParamRec {
         public String name;
         public String type;
-        public String value;
+        /** The value in this process; a saved SecureString keeps only {@link #digest}. */
+        @JsonIgnore public String value;
+        /** {@link dev.gantry.aws.SecretDigest} of a SecureString's value: what is saved instead of it. */
+        public String digest;
         public String description;
         public String keyId;
         public long version;
         public long lastModified;
         public Map<String, String> tags = new LinkedHashMap<>();
+
+        @JsonProperty("value") public String savedValue() { return "SecureString".equals(type) ? null : value; }
+
+        @JsonProperty("value") public void savedValue(String v) {
+            value = v;
+            // A file from before digests: keep the value for this run; the next save writes its digest.
+            if ("SecureString".equals(type) && v != null && digest == null) digest = dev.gantry.aws.SecretDigest.of(v.toCharArray());
+        }
+
+        /** What a decrypting read returns: the value when this process knows it, else its digest. */
+        public String plaintextOrDigest() { return value != null ? value : digest; }
 
         @Override public String toString() { return "ParamRec[" + name + ", " + type + ", v" + version + "]"; }
     }

@@ -156,6 +156,7 @@ final class ServiceType implements ResourceType {
     private StepResult createOnce(ResourceContext ctx, Desired desired, Map<String, Object> props) throws Exception {
         {
             checkSecretAccess(ctx, Props.str(props, "taskDefinition"));
+            checkPullAccess(ctx, Props.str(props, "taskDefinition"));
             String name = Props.str(props, "name");
             String cluster = Props.str(props, "cluster");
             CreateServiceRequest.Builder b = CreateServiceRequest.builder().cluster(cluster).serviceName(name)
@@ -169,14 +170,15 @@ final class ServiceType implements ResourceType {
                         .containerName(ctx.app()).containerPort(Props.integer(props, "containerPort")).build());
                 b.healthCheckGracePeriodSeconds(Props.integer(props, "healthCheckGracePeriodSeconds"));
             }
-            Service s = ctx.aws().ecs().createService(b.build()).service();
-            return watch(ctx, desired.address(), cluster, name, s.deployments().get(0).id()).run();
+            ctx.aws().ecs().createService(b.build());
+            return watch(ctx, desired.address(), cluster, name, Props.str(props, "taskDefinition")).run();
         }
     }
 
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
         return () -> {
             checkSecretAccess(ctx, Props.str(props, "taskDefinition"));
+            checkPullAccess(ctx, Props.str(props, "taskDefinition"));
             String cluster = Props.str(props, "cluster") == null ? (String) current.props().get("cluster") : Props.str(props, "cluster");
             String name = current.output("name");
             UpdateServiceRequest.Builder b = UpdateServiceRequest.builder().cluster(cluster).service(name)
@@ -184,8 +186,8 @@ final class ServiceType implements ResourceType {
                     .deploymentConfiguration(deployment(props));
             if (props.containsKey("desiredCount")) b.desiredCount(Props.integer(props, "desiredCount"));
             if (props.containsKey("healthCheckGracePeriodSeconds")) b.healthCheckGracePeriodSeconds(Props.integer(props, "healthCheckGracePeriodSeconds"));
-            Service s = ctx.aws().ecs().updateService(b.build()).service();
-            return watch(ctx, desired.address(), cluster, name, s.deployments().get(0).id()).run();
+            ctx.aws().ecs().updateService(b.build());
+            return watch(ctx, desired.address(), cluster, name, Props.str(props, "taskDefinition")).run();
         };
     }
 
@@ -207,13 +209,18 @@ final class ServiceType implements ResourceType {
         if (arnToName.isEmpty() || td.executionRoleArn() == null) return;
         List<EvaluationResult> results;
         try {
+            // One try: the check is a courtesy, and the rollout watch still explains a denied secret.
             results = ctx.aws().iam().simulatePrincipalPolicy(b -> b.policySourceArn(td.executionRoleArn())
-                    .actionNames("ssm:GetParameters").resourceArns(new ArrayList<>(arnToName.keySet()))).evaluationResults();
+                    .actionNames("ssm:GetParameters").resourceArns(new ArrayList<>(arnToName.keySet()))
+                    .overrideConfiguration(o -> o.addPlugin(dev.gantry.aws.RetryPolicy.ONE_TRY))).evaluationResults();
         } catch (IamException e) {
-            // The check is a courtesy: the rollout watch still explains a denied secret if it happens.
+            String code = dev.gantry.aws.AwsErrors.code(e);
             String why = e.statusCode() == 403 ? "no permission for iam:SimulatePrincipalPolicy"
-                    : "the policy simulator answered " + e.statusCode() + " " + dev.gantry.aws.AwsErrors.code(e);
+                    : "IAM's policy simulator failed: HTTP " + e.statusCode() + (code.isBlank() ? "" : " " + code);
             ctx.progress().info("could not check the execution role's access to secrets (" + why + "); continuing");
+            return;
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            ctx.progress().info("could not check the execution role's access to secrets (IAM's policy simulator did not answer); continuing");
             return;
         }
         String role = td.executionRoleArn().substring(td.executionRoleArn().lastIndexOf('/') + 1);
@@ -233,8 +240,54 @@ final class ServiceType implements ResourceType {
                         + " (or, for a role changed by hand: " + String.join("; ", fixes) + ")");
     }
 
-    /** Polls the rollout until the watched deployment is COMPLETED with all its tasks running. */
-    static Step watch(ResourceContext ctx, Address a, String cluster, String service, String deploymentId) {
+    static final List<String> ECR_PULL = List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability");
+
+    /**
+     * Like the secrets: the execution role must be allowed to pull an image from ECR in this account
+     * (AmazonECSTaskExecutionRolePolicy allows it; a role changed by hand may not) and to read the
+     * registry login of a private registry. Asked of IAM's policy simulator before the service changes.
+     */
+    static void checkPullAccess(ResourceContext ctx, String taskDefinitionArn) {
+        TaskDefinition td = ctx.aws().ecs().describeTaskDefinition(b -> b.taskDefinition(taskDefinitionArn)).taskDefinition();
+        if (td.executionRoleArn() == null) return;
+        ContainerDefinition c = td.containerDefinitions().get(0);
+        dev.gantry.image.ImageName image = dev.gantry.image.ImageName.parse(c.image());
+        List<String[]> asks = new ArrayList<>(); // action, resource
+        if (image.ecr() && image.ecrRegion().equals(ctx.region()) && image.ecrAccount().equals(ctx.accountId())) {
+            asks.add(new String[]{"ecr:GetAuthorizationToken", "*"});
+            String repo = "arn:aws:ecr:" + ctx.region() + ":" + ctx.accountId() + ":repository/" + image.repository();
+            ECR_PULL.forEach(a -> asks.add(new String[]{a, repo}));
+        }
+        if (c.repositoryCredentials() != null) asks.add(new String[]{"secretsmanager:GetSecretValue", c.repositoryCredentials().credentialsParameter()});
+        if (asks.isEmpty()) return;
+        List<String> denied = new ArrayList<>();
+        try {
+            for (String[] ask : asks) {
+                for (EvaluationResult r : ctx.aws().iam().simulatePrincipalPolicy(b -> b.policySourceArn(td.executionRoleArn())
+                        .actionNames(ask[0]).resourceArns(ask[1])).evaluationResults()) {
+                    if (!"allowed".equals(r.evalDecisionAsString())) denied.add(ask[0] + " on " + ask[1]);
+                }
+            }
+        } catch (IamException e) {
+            ctx.progress().info("could not check the execution role's permission to pull the image (the policy simulator answered "
+                    + e.statusCode() + " " + dev.gantry.aws.AwsErrors.code(e) + "); continuing");
+            return;
+        }
+        if (denied.isEmpty()) return;
+        String role = td.executionRoleArn().substring(td.executionRoleArn().lastIndexOf('/') + 1);
+        throw new AwsFailure(AwsFailure.Kind.OTHER,
+                "the task's execution role " + role + " may not pull the image " + c.image() + " (denied: " + String.join(", ", denied)
+                        + "), so ECS could not start the container",
+                "gantry attaches " + Policies.TASK_EXECUTION_POLICY + " (ECR pulls) and grants the registry login in " + Policies.SECRETS_POLICY_NAME
+                        + ": run 'gantry apply' so role.execution is updated first (for a role changed by hand, allow " + String.join(", ", denied) + ")");
+    }
+
+    /**
+     * Polls the rollout of {@code taskDefinitionArn} (the revision this apply registered or kept)
+     * until its deployment is COMPLETED with all its tasks running; the rollout line reports that
+     * deployment, checked against what the service says it runs.
+     */
+    static Step watch(ResourceContext ctx, Address a, String cluster, String service, String taskDefinitionArn) {
         RolloutWatcher watcher = new RolloutWatcher(ctx.aws().ecs(), cluster, service);
         Explainer.Context explain = Explainer.Context.of(ctx.spec());
         Instant deadline = ctx.time().now().plus(ROLLOUT_TIMEOUT);
@@ -246,7 +299,18 @@ final class ServiceType implements ResourceType {
             @Override public StepResult run() {
                 Service s = watcher.describe().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
                         "the ECS service " + service + " disappeared while gantry watched its rollout", "run 'gantry apply' again"));
-                RolloutSnapshot snap = watcher.snapshot(s, deploymentId, started);
+                Optional<software.amazon.awssdk.services.ecs.model.Deployment> watched = RolloutWatcher.deploymentOf(s, taskDefinitionArn);
+                if (watched.isEmpty() && ctx.time().now().isBefore(started.plus(CLOCK_SKEW).plus(Duration.ofMinutes(1)))) {
+                    // ECS reads are eventually consistent: give the update a moment to show.
+                    return StepResult.waitThen(Poll.MAX_INTERVAL, "ECS to show the deployment of " + revision(taskDefinitionArn), this);
+                }
+                if (watched.isEmpty()) {
+                    throw new AwsFailure(AwsFailure.Kind.OTHER, "the ECS service " + service + " runs " + revision(s.taskDefinition())
+                            + ", not " + revision(taskDefinitionArn) + " that gantry just gave it", "run 'gantry apply' again; if it repeats, "
+                            + "check whether something else (a pipeline, the console) updates the service at the same time");
+                }
+                String deploymentId = watched.get().id();
+                RolloutSnapshot snap = RolloutWatcher.focus(watcher.snapshot(s, deploymentId, started), watched.get());
                 ctx.progress().rollout(snap);
                 Optional<RolloutSnapshot.StoppedTask> failed = RolloutWatcher.firstFailure(snap);
                 if (failed.isPresent()) throw new RolloutFailure(Explainer.explain(failed.get(), snap.events(), explain));
@@ -261,6 +325,10 @@ final class ServiceType implements ResourceType {
                 return StepResult.waitThen(wait, "the new deployment: " + d.running() + "/" + d.desired() + " tasks running", this);
             }
         };
+    }
+
+    private static String revision(String taskDefinitionArn) {
+        return taskDefinitionArn == null ? "nothing" : taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf('/') + 1);
     }
 
     @Override public Step delete(ResourceContext ctx, Observed current) {

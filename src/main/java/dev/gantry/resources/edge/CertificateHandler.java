@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
 import software.amazon.awssdk.services.acm.model.DomainValidation;
 import software.amazon.awssdk.services.acm.model.InvalidArnException;
+import software.amazon.awssdk.services.acm.model.ResourceInUseException;
 import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.acm.model.Tag;
 import software.amazon.awssdk.services.acm.model.ValidationMethod;
@@ -44,6 +45,8 @@ import java.util.TreeSet;
 final class CertificateHandler implements ResourceType {
     static final Duration ISSUE_TIMEOUT = Duration.ofMinutes(45);
     static final Duration OPTIONS_TIMEOUT = Duration.ofMinutes(5);
+    /** How long ACM may take to notice a deleted listener no longer uses the certificate. */
+    static final Duration IN_USE_TIMEOUT = Duration.ofMinutes(15);
     static final String TAG_ZONE = "gantry:validation-zone";
     static final String TIMEOUT_FIX = "create the validation CNAME records shown above where the domain's DNS is hosted, "
             + "then run 'gantry apply' again (ACM keeps the request open for 72 hours)";
@@ -180,14 +183,23 @@ final class CertificateHandler implements ResourceType {
             } catch (ResourceNotFoundException gone) {
                 return StepResult.done(current);
             }
-            if (d.hasInUseBy() && !d.inUseBy().isEmpty()) {
-                throw new AwsFailure(AwsFailure.Kind.CONFLICT, "the certificate for " + d.domainName() + " is still used by " + String.join(", ", d.inUseBy()),
-                        "remove its HTTPS listener first (gantry destroy does this), then run the command again");
-            }
+            // DescribeCertificate's InUseBy is cleared late by AWS (never by some emulators): ask ACM to
+            // delete, and wait only while it answers ResourceInUseException.
             String zoneId = (String) current.props().get("zoneId");
-            if (zoneId != null) removeValidationRecords(ctx, d, zoneId);
-            ctx.aws().acm().deleteCertificate(b -> b.certificateArn(current.id()));
-            return StepResult.done(current);
+            return Poll.until(ctx, "ACM to release the certificate from the deleted HTTPS listener", IN_USE_TIMEOUT,
+                    "something else still uses the certificate for " + d.domainName() + " (the ACM console lists it under"
+                            + " 'Associated resources'); remove that, then run 'gantry destroy' again", () -> {
+                        try {
+                            ctx.aws().acm().deleteCertificate(b -> b.certificateArn(current.id()));
+                        } catch (ResourceInUseException stillUsed) {
+                            return Optional.empty();
+                        } catch (ResourceNotFoundException gone) {
+                            // deleted by an earlier try whose answer was lost
+                        }
+                        // Only once the certificate is gone: it still renews through these records until then.
+                        if (zoneId != null) removeValidationRecords(ctx, d, zoneId);
+                        return Optional.of(current);
+                    }).run();
         };
     }
 

@@ -72,6 +72,8 @@ final class Section {
         String fix = null;
         if (e.value() instanceof Node.ScalarNode s && s.kind() == Node.Kind.STRING && s.text().trim().matches("-?\\d+")) {
             fix = "remove the quotes: " + key + ": " + s.text().trim();
+        } else if (e.value() instanceof Node.ScalarNode s && s.kind() == Node.Kind.STRING && s.text().trim().matches("[-+]?(0x[0-9a-fA-F_]+|0o[0-7_]+|[0-9][0-9_]*)")) {
+            fix = "write it in plain decimal digits, without 0x, 0o or '_'";
         }
         wrongType(e, "a whole number", fix);
         return null;

@@ -25,6 +25,9 @@ import java.util.List;
 public final class SpecLoader {
     private SpecLoader() {}
 
+    /** A whole stack's spec is a few KiB; anything near this is not a spec, and parsing it would only cost memory. */
+    public static final int MAX_BYTES = 1024 * 1024;
+
     /** The outcome of checking one file: the spec (null when there are errors) and every diagnostic. */
     public record Result(Spec spec, List<Diagnostic> diagnostics) {
         public Result { diagnostics = List.copyOf(diagnostics); }
@@ -49,7 +52,12 @@ public final class SpecLoader {
             if (Files.isDirectory(file)) {
                 return failed(name, "is a directory, not a spec file", "pass the file, e.g. -f " + file.resolve("gantry.yaml"));
             }
-            bytes = Files.readAllBytes(file);
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                return failed(name, "is not a regular file (a device, a pipe or a socket); a spec is a small text file",
+                        "pass the spec file itself, e.g. -f gantry.yaml");
+            }
+            bytes = readAtMost(file, MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) return tooLarge(name);
         } catch (NoSuchFileException e) {
             return failed(name, "file not found", "create one with 'gantry init', or pass another file with -f");
         } catch (AccessDeniedException e) {
@@ -67,9 +75,17 @@ public final class SpecLoader {
         return check(name, text);
     }
 
+    /** The first line of a draft {@code gantry init} saved: not a spec yet, so nothing may act on it. */
+    public static final String DRAFT_MARK = "# DRAFT";
+
     public static Result check(String fileName, String text) {
+        if (text.length() > MAX_BYTES) return tooLarge(fileName);
         List<Diagnostic> out = new ArrayList<>();
         if (text.startsWith("\uFEFF")) text = text.substring(1);
+        if (text.startsWith(DRAFT_MARK)) {
+            return new Result(null, List.of(Diagnostic.error(fileName, 1, 1, "",
+                    "this is an unfinished draft saved by gantry init, not a spec", "finish it with gantry init -f " + fileName)));
+        }
         Node root = YamlTree.parse(fileName, text, out);
         Spec spec = null;
         if (root != null && out.stream().noneMatch(Diagnostic::isError)) {
@@ -84,6 +100,17 @@ public final class SpecLoader {
 
     /** The check gantry applies to a {@code --region} flag, in the spec's words. */
     public static Rules.Problem checkRegion(String region) { return Rules.region(region); }
+
+    /** Reads no more than {@code limit} bytes, so a file that grows while read cannot exhaust memory. */
+    private static byte[] readAtMost(Path file, int limit) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(limit);
+        }
+    }
+
+    private static Result tooLarge(String file) {
+        return failed(file, "is larger than 1 MiB, the limit for a spec file", "pass gantry.yaml itself; a spec is a few KiB");
+    }
 
     private static Result failed(String file, String message, String fix) {
         return new Result(null, List.of(Diagnostic.error(file, 0, 0, "", message, fix)));

@@ -18,6 +18,7 @@ import java.util.List;
  */
 final class YamlTree {
     private static final YAMLFactory FACTORY = new YAMLFactory();
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[-+]?[0-9]+");
 
     private final String file;
     private final String[] lines;
@@ -35,7 +36,14 @@ final class YamlTree {
     }
 
     private Node parse(String text) {
-        try (JsonParser p = FACTORY.createParser(text)) {
+        JsonParser p;
+        try {
+            p = FACTORY.createParser(text);
+        } catch (IOException e) {
+            out.add(Diagnostic.error(file, 0, 0, "", "could not read: " + e.getMessage(), null));
+            return null;
+        }
+        try (p) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 out.add(Diagnostic.error(file, 1, 1, "", "the file is empty",
@@ -50,6 +58,13 @@ final class YamlTree {
                         "the file holds more than one YAML document ('---')", "keep one spec per file"));
             }
             return root;
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // Jackson's own limit (1000 levels), reported in its internal words and without a position.
+            JsonLocation l = p.currentLocation();
+            out.add(Diagnostic.error(file, Math.max(l.getLineNr(), 1), Math.max(l.getColumnNr(), 1), "",
+                    "YAML syntax error: the values here are nested more than 1000 levels deep; a spec needs four",
+                    "this is not a gantry spec; start from a template: gantry init, or copy templates/web-https.yaml"));
+            return null;
         } catch (JsonProcessingException e) {
             out.add(syntaxError(e));
             return null;
@@ -96,7 +111,11 @@ final class YamlTree {
                 return new Node.ScalarNode(line, col, Node.Kind.STRING, p.getText(), p.getText());
             }
             case VALUE_NUMBER_INT -> {
-                return new Node.ScalarNode(line, col, Node.Kind.INT, p.getText(), p.getBigIntegerValue());
+                // YAML 1.2's core schema: plain decimal only. 0x100, 0o17, 2_56 stay text, which the
+                // binder rejects where a number is expected (YAML 1.1 parsers would read them as numbers).
+                String text = p.getText();
+                if (!DECIMAL.matcher(text).matches()) return new Node.ScalarNode(line, col, Node.Kind.STRING, text, text);
+                return new Node.ScalarNode(line, col, Node.Kind.INT, text, new java.math.BigInteger(text.startsWith("+") ? text.substring(1) : text));
             }
             case VALUE_NUMBER_FLOAT -> {
                 return new Node.ScalarNode(line, col, Node.Kind.FLOAT, p.getText(), p.getText());
@@ -126,6 +145,13 @@ final class YamlTree {
         int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
         String problem = e.getOriginalMessage();
         String context = null;
+        if (e.getCause() instanceof org.yaml.snakeyaml.reader.ReaderException r) {
+            // A character YAML forbids (NUL, most control characters): SnakeYAML knows only its offset.
+            int[] at = position(r.getPosition());
+            return Diagnostic.error(file, at[0], at[1], "", "YAML syntax error: the file contains the control character "
+                    + String.format("U+%04X", r.getCodePoint()) + ", which YAML does not allow",
+                    "remove it (is this a binary file?); a spec is plain text");
+        }
         if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
             problem = m.getProblem();
             context = m.getContext();
@@ -141,6 +167,16 @@ final class YamlTree {
         }
         String message = "YAML syntax error: " + plain(problem, context);
         return Diagnostic.error(file, Math.max(line, 1), Math.max(col, 1), "", message, fixFor(problem, context));
+    }
+
+    /** Line and column (1-based) of a character offset in the text. */
+    private int[] position(int offset) {
+        int remaining = offset;
+        for (int i = 0; i < lines.length; i++) {
+            if (remaining <= lines[i].length()) return new int[]{i + 1, remaining + 1};
+            remaining -= lines[i].length() + 1;
+        }
+        return new int[]{Math.max(lines.length, 1), 1};
     }
 
     private static String plain(String problem, String context) {

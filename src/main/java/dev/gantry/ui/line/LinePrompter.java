@@ -59,10 +59,10 @@ public final class LinePrompter {
     public Outcome run() {
         try {
             return loop();
-        } catch (UserInterruptException | EndOfFileException e) {
-            println("");
-            println("Stopped; nothing was written.");
-            return Outcome.QUIT;
+        } catch (UserInterruptException e) {
+            return Outcome.INTERRUPTED;
+        } catch (EndOfFileException e) {
+            return Outcome.END_OF_INPUT;
         } finally {
             out.flush();
         }
@@ -70,11 +70,11 @@ public final class LinePrompter {
 
     private Outcome loop() {
         println("gantry init writes " + session.fileName() + ". At any prompt: ? explains, < goes back, q quits.");
-        if (session.editing()) jumpMenu();
-        else if (session.resumingDraft()) {
-            println("Continuing the draft in " + session.fileName() + ".");
-            flow.jump(session.firstUnfinished());
-        }
+        if (session.resumingDraft()) {
+            println("Continuing the draft " + session.draftName() + (session.editing() ? " of " + session.fileName() : "")
+                    + " at " + session.resumeAt().title() + ".");
+            flow.jump(session.resumeAt());
+        } else if (session.editing()) jumpMenu();
         while (true) {
             Section s = flow.current();
             if (s == Section.REVIEW) {
@@ -95,6 +95,12 @@ public final class LinePrompter {
     private void jumpMenu() {
         println("");
         println("Editing " + session.fileName() + ". Jump to a section, or press Enter to walk through all:");
+        try {
+            String pending = session.pendingDraft();
+            if (pending != null) println("(An unfinished edit is saved in " + pending + ": q, then gantry init -f " + pending + " continues it.)");
+        } catch (IOException e) {
+            // Only a hint: without it the edit goes on as usual.
+        }
         Section[] all = Section.values();
         for (int i = 1; i < all.length; i++) println(String.format("  %2d) %s", i, all[i].title()));
         candidates = java.util.Arrays.stream(all).map(s -> s.title().toLowerCase()).toList();
@@ -119,7 +125,7 @@ public final class LinePrompter {
     private Nav askSection(Section s) {
         println("");
         println("── " + s.stepIndicator() + " · " + s.title() + " " + "─".repeat(Math.max(3, 60 - s.title().length())));
-        LineWrap.wrap(s.intro(), WIDTH).forEach(this::println);
+        LineWrap.wrap(s.introForKubernetesUsers(), WIDTH).forEach(this::println);
         if (s == Section.WELCOME) welcomeNotes();
         int i = 0;
         while (true) {
@@ -222,7 +228,10 @@ public final class LinePrompter {
         Map<String, String> entries = new LinkedHashMap<>(Values.pairs(flow.get(q.id())));
         println(q.title() + ": " + (entries.isEmpty() ? "none yet" : ""));
         entries.forEach((k, v) -> println("    " + k + "=" + v));
-        println("  Type NAME=VALUE to add or change, -NAME to remove; an empty line finishes.");
+        println(q.id().equals("task.secrets")
+                ? "  Type NAME=PARAMETER (e.g. DB_PASSWORD=/" + flow.get("app") + "/db-password) to add or change, -NAME to remove;"
+                        + "\n  an empty line finishes. Each value is asked afterwards, hidden, and never written to the file."
+                : "  Type NAME=VALUE to add or change, -NAME to remove; an empty line finishes.");
         Lookup<List<Choice>> found = q.hasSuggestions() ? q.suggestions(flow) : null;
         if (found != null && found.ok() && !found.value().isEmpty()) {
             println("  Existing parameters (Tab completes):");

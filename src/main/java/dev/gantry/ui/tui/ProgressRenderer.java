@@ -108,6 +108,7 @@ final class ProgressRenderer {
         boolean collapseDone = lines(groups, false, false).size() > height;
         boolean collapseWaiting = lines(groups, collapseDone, false).size() > height;
         List<Line> lines = lines(groups, collapseDone, collapseWaiting);
+        if (lines.size() > height) lines = activeFirst(groups);
         int row = box.row() + 1;
         for (int i = 0; i < lines.size() && row < box.bottom(); i++, row++) {
             if (row == box.bottom() - 1 && i < lines.size() - 1) {
@@ -145,6 +146,55 @@ final class ProgressRenderer {
             }
         }
         return out;
+    }
+
+    /**
+     * For a pane still too short: what needs eyes first (failed, then in progress, with their
+     * waiting or failure text), then what waits; finished rows shrink to one "✓ N done" per piece,
+     * and finished pieces share one line at the end, so only the least useful lines fall under "… more".
+     */
+    private List<Line> activeFirst(Map<Piece, List<Row>> groups) {
+        List<Map.Entry<Piece, List<Row>>> pieces = new ArrayList<>(groups.entrySet());
+        pieces.sort(java.util.Comparator.comparingInt(e -> e.getValue().stream().mapToInt(r -> urgency(r.state())).min().orElse(9)));
+        List<Line> out = new ArrayList<>();
+        List<String> finished = new ArrayList<>();
+        int finishedRows = 0;
+        for (Map.Entry<Piece, List<Row>> e : pieces) {
+            List<Row> rows = new ArrayList<>(e.getValue());
+            if (rows.stream().allMatch(r -> r.state() == State.DONE)) {
+                finished.add(e.getKey().title());
+                finishedRows += rows.size();
+                continue;
+            }
+            rows.sort(java.util.Comparator.comparingInt(r -> urgency(r.state())));
+            out.add(new Line(e.getKey().title(), null, false, null, SGR.BOLD));
+            long done = rows.stream().filter(r -> r.state() == State.DONE).count();
+            for (Row r : rows) {
+                if (r.state() == State.DONE) continue;
+                out.add(new Line(null, r, false, null, null));
+                if (r.state() == State.RUNNING && r.waitingFor() != null) {
+                    out.add(new Line("↳ " + r.waitingFor(), r, true, TextColor.ANSI.YELLOW, null));
+                } else if (r.state() == State.FAILED && r.message() != null) {
+                    out.add(new Line("↳ " + r.message(), r, true, TextColor.ANSI.RED, null));
+                }
+            }
+            if (done > 0) out.add(new Line("  ✓ " + done + " done", null, false, TextColor.ANSI.GREEN, null));
+        }
+        if (!finished.isEmpty()) {
+            out.add(new Line("✓ " + finishedRows + " done: " + String.join(", ", finished), null, false, TextColor.ANSI.GREEN, SGR.BOLD));
+        }
+        return out;
+    }
+
+    /** Which rows a short pane shows first. */
+    private static int urgency(State s) {
+        return switch (s) {
+            case FAILED -> 0;
+            case RUNNING -> 1;
+            case PENDING -> 2;
+            case SKIPPED -> 3;
+            case DONE -> 4;
+        };
     }
 
     private void rowLine(ProgressCanvas c, ProgressLayout.Box box, int row, Row r, Snapshot s, int frame) {
@@ -189,6 +239,19 @@ final class ProgressRenderer {
 
     // ---- log ----
 
+    /**
+     * A log line too wide for the pane loses the middle of its description, never its state:
+     * "[  12s] + subnet.private-0  Private subnet in the… … created (2s)".
+     */
+    static String fitLog(String line, int width) {
+        int dots = line.indexOf(" … ");
+        if (line.length() <= width || dots < 0) return line;
+        String tail = line.substring(dots);
+        int room = width - tail.length() - 1;
+        if (room < 12) return line;
+        return line.substring(0, room) + "…" + tail;
+    }
+
     private void log(ProgressCanvas c, ProgressLayout.Box box, Snapshot s, int scroll) {
         List<String> log = s.log();
         int height = box.height() - 1;
@@ -200,7 +263,7 @@ final class ProgressRenderer {
         for (int i = 0; i < height && from + i < log.size(); i++) {
             String line = log.get(from + i);
             boolean bad = line.contains("✗") || line.contains(" failed: ");
-            c.text(box.col(), box.row() + 1 + i, box.width(), line, bad ? TextColor.ANSI.RED : null);
+            c.text(box.col(), box.row() + 1 + i, box.width(), fitLog(line, box.width()), bad ? TextColor.ANSI.RED : null);
         }
     }
 }

@@ -163,8 +163,8 @@ public final class ProgressView implements ApplyListener, AutoCloseable {
             onInterrupt.run();
         } else if (interrupts == 2) {
             restore();
-            out.println("gantry stopped at once. Calls already sent to AWS may still complete; run `gantry "
-                    + operation.command() + "` again to continue from what exists.");
+            out.println("gantry stopped at once. Calls already sent to AWS may still complete; run `"
+                    + operation.suggest(operation.command()) + "` again to continue from what exists.");
             out.flush();
             onForceQuit.run();
         }

@@ -10,6 +10,7 @@ import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.RadioBoxList;
 import com.googlecode.lanterna.gui2.TextBox;
 import com.googlecode.lanterna.SGR;
+import dev.gantry.ui.LineWrap;
 import dev.gantry.wizard.Choice;
 import dev.gantry.wizard.Kind;
 import dev.gantry.wizard.Question;
@@ -30,7 +31,9 @@ final class WizardField {
     final Question question;
     final Panel panel = new Panel(new LinearLayout());
     final Interactable input;
+    private final Label title = new Label("");
     private final Label error = new Label("");
+    private final int width;
     private final WizardFlow flow;
     private final boolean color;
     private boolean quiet;
@@ -40,7 +43,7 @@ final class WizardField {
         this.question = q;
         this.flow = flow;
         this.color = color;
-        Label title = new Label(q.title());
+        this.width = width;
         if (color) title.addStyle(SGR.BOLD);
         panel.addComponent(title);
         String value = flow.get(q.id());
@@ -62,7 +65,7 @@ final class WizardField {
         } else {
             int rows = q.kind() == Kind.PAIRS ? (compact ? 2 : 4) : 1;
             TextBox box = new WizardTextBox(new TerminalSize(Math.min(width, 52), rows), value == null ? "" : value,
-                    rows > 1 ? TextBox.Style.MULTI_LINE : TextBox.Style.SINGLE_LINE, () -> !flow.given(q.id()));
+                    rows > 1 ? TextBox.Style.MULTI_LINE : TextBox.Style.SINGLE_LINE);
             box.setTextChangeListener((text, byUser) -> {
                 if (quiet || !byUser) return;
                 flow.set(q.id(), text);
@@ -73,7 +76,6 @@ final class WizardField {
             panel.addComponent(box);
         }
         error.setLabelWidth(width);
-        panel.addComponent(error);
         // A required field left empty is not an error until the person types or presses Next.
         revealed = flow.given(q.id()) || value != null && !value.isEmpty();
         refresh();
@@ -89,11 +91,21 @@ final class WizardField {
                 quiet = false;
             }
         }
+        String v = flow.get(question.id());
+        boolean isDefault = !flow.given(question.id()) && v != null && !v.isEmpty();
+        title.setText(String.join("\n", LineWrap.wrap(question.title() + (isDefault ? " (default)" : ""), width)));
         String e = revealed ? flow.error(question) : null;
         String w = e == null ? flow.warning(question) : null;
-        error.setText(e != null ? "✗ " + e : w != null ? "! " + w : "");
+        String shown = e != null ? "✗ " + e : w != null ? "! " + w : "";
+        error.setText(String.join("\n", LineWrap.wrap(shown, width)));
         if (color) error.setForegroundColor(e != null ? TextColor.ANSI.RED : TextColor.ANSI.YELLOW);
+        // No blank row under a field without a message: on a short terminal every row counts.
+        if (shown.isEmpty()) panel.removeComponent(error);
+        else if (!panel.containsComponent(error)) panel.addComponent(error);
     }
+
+    /** True when the focus is in this field's text box and the next typed character replaces its value. */
+    boolean replacing() { return input instanceof WizardTextBox box && box.isFocused() && box.replacing(); }
 
     boolean hasError() { return flow.error(question) != null; }
 

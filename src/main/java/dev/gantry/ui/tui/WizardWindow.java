@@ -15,6 +15,8 @@ import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.gui2.Window;
+import com.googlecode.lanterna.gui2.WindowListenerAdapter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.gantry.spec.Spec;
@@ -41,17 +43,25 @@ public final class WizardWindow extends BasicWindow {
     private final WizardSession session;
     private final WizardFlow flow;
     private final boolean color;
-    private final int cols;
-    private final int rows;
-    private final int paneWidth;
-    private final int leftWidth;
+    private int cols;
+    private int rows;
+    private int paneWidth;
+    private int leftWidth;
     /** A short terminal (under 34 rows): no intro or breadcrumb, shorter lists, so every field stays visible. */
-    private final boolean compact;
+    private boolean compact;
     private final List<WizardField> fields = new ArrayList<>();
     private Label pane;
     private Label cost;
     private Label status;
+    private Label footer;
+    private int paneRows;
+    private int paneScroll;
+    private WizardField paneFor;
     private String shape = "";
+    /** Draws the current view again, e.g. at a new terminal size. */
+    private Runnable view = () -> {};
+    /** What Esc does on the current view. */
+    private Runnable escape = this::showQuit;
     private Outcome outcome;
     private boolean onSectionView;
 
@@ -60,27 +70,57 @@ public final class WizardWindow extends BasicWindow {
         this.session = session;
         this.flow = session.flow();
         this.color = color;
-        this.cols = size.getColumns();
-        this.rows = size.getRows();
-        this.paneWidth = Math.max(30, cols * 2 / 5);
-        this.leftWidth = cols - paneWidth - 5;
-        this.compact = rows < 34;
+        measure(size);
         setHints(List.of(Hint.FULL_SCREEN, Hint.NO_DECORATIONS));
-        if (session.editing()) showMenu("Editing " + session.fileName() + ": every answer is filled in. Jump to a section:");
-        else {
-            if (session.resumingDraft()) flow.jump(session.firstUnfinished());
+        addWindowListener(new WindowListenerAdapter() {
+            @Override public void onResized(Window w, TerminalSize before, TerminalSize now) {
+                if (now.getColumns() == cols && now.getRows() == rows) return;
+                // Every pane is laid out for a size: draw the whole view again, prices and all.
+                measure(now);
+                view.run();
+            }
+        });
+        if (session.resumingDraft()) {
+            flow.jump(session.resumeAt());
             showSection();
+        } else if (session.editing()) {
+            showMenu("Editing " + session.fileName() + ": every answer is filled in. Jump to a section:" + pendingDraftNote());
+        } else showSection();
+    }
+
+    private String pendingDraftNote() {
+        try {
+            String d = session.pendingDraft();
+            return d == null ? "" : "\n(An unfinished edit is saved in " + d + ": quit and run gantry init -f " + d + " to continue it.)";
+        } catch (IOException e) {
+            return "";
         }
     }
+
+    private void measure(TerminalSize size) {
+        cols = size.getColumns();
+        rows = size.getRows();
+        paneWidth = Math.max(30, cols * 2 / 5);
+        leftWidth = cols - paneWidth - 5;
+        compact = rows < 34;
+    }
+
+    WizardSession session() { return session; }
 
     /** How the wizard ended; null while it is still open. */
     public Outcome outcome() { return outcome; }
 
     @Override public boolean handleInput(KeyStroke key) {
-        if (key.getKeyType() == KeyType.F1 && onSectionView) { showHelp(); return true; }
-        if (key.getKeyType() == KeyType.Escape) { showQuit(); return true; }
-        if (key.getKeyType() == KeyType.PageDown && onSectionView) { next(); return true; }
-        if (key.getKeyType() == KeyType.PageUp && onSectionView && !flow.isFirst()) { flow.back(); showSection(); return true; }
+        KeyType t = key.getKeyType();
+        if (t == KeyType.F1 && onSectionView) { showHelp(); return true; }
+        if (t == KeyType.Escape) { escape.run(); return true; }
+        if (t == KeyType.PageDown && onSectionView) { next(); return true; }
+        if (t == KeyType.PageUp && onSectionView && !flow.isFirst()) { flow.back(); showSection(); return true; }
+        if (onSectionView && (key.isCtrlDown() || key.isAltDown()) && (t == KeyType.ArrowDown || t == KeyType.ArrowUp)) {
+            paneScroll += t == KeyType.ArrowDown ? paneRows / 2 : -paneRows / 2;
+            updatePane();
+            return true;
+        }
         boolean handled = super.handleInput(key);
         updatePane();
         return handled;
@@ -92,10 +132,13 @@ public final class WizardWindow extends BasicWindow {
         Section s = flow.current();
         if (s == Section.REVIEW) { showReview(); return; }
         onSectionView = true;
+        view = this::showSection;
+        escape = this::showQuit;
         fields.clear();
+        paneFor = null;
         Panel left = new Panel(new LinearLayout().setSpacing(0));
         if (!compact) {
-            left.addComponent(new Label(String.join("\n", LineWrap.wrap(s.intro(), leftWidth))));
+            left.addComponent(new Label(String.join("\n", LineWrap.wrap(s.introForKubernetesUsers(), leftWidth))));
             left.addComponent(new EmptySpace());
         }
         if (s == Section.WELCOME) welcome(left);
@@ -110,13 +153,18 @@ public final class WizardWindow extends BasicWindow {
         pane = new Label("");
         cost = new Label("");
         status = new Label("");
+        footer = new Label("");
         if (color) status.setForegroundColor(TextColor.ANSI.RED);
+        // The rows below the questions are fixed (estimate, status, buttons, keys) so the middle
+        // gets exactly what is left and the footer is never pushed off a short screen.
+        int middleRows = Math.max(5, rows - topRows() - Math.max(1, costLines().size()) - 3);
+        paneRows = middleRows - 2;
         Panel right = new Panel(new LinearLayout());
         right.addComponent(pane);
         Panel middle = new Panel(new LinearLayout(Direction.HORIZONTAL));
-        middle.addComponent(left.setPreferredSize(new TerminalSize(leftWidth, Math.max(5, rows - (compact ? 6 : 12)))));
-        middle.addComponent(right.withBorder(Borders.singleLine("About this")));
-        Panel bottom = new Panel(new LinearLayout());
+        middle.addComponent(left.setPreferredSize(new TerminalSize(leftWidth, middleRows)));
+        middle.addComponent(right.setPreferredSize(new TerminalSize(paneWidth - 2, paneRows)).withBorder(Borders.singleLine("About this")));
+        Panel bottom = new Panel(new LinearLayout().setSpacing(0));
         bottom.addComponent(cost);
         bottom.addComponent(status);
         Button back = new Button("< Back", () -> { flow.back(); showSection(); });
@@ -130,7 +178,7 @@ public final class WizardWindow extends BasicWindow {
         buttons.addComponent(new Button("Help", this::showHelp));
         buttons.addComponent(new Button("Quit", this::showQuit));
         bottom.addComponent(buttons);
-        if (!compact) bottom.addComponent(new Label("Tab next field · Space/Enter pick · PgDn next screen · PgUp back · F1 help · Esc quit"));
+        bottom.addComponent(footer);
         setComponent(frame(middle, bottom));
         Interactable first = fields.isEmpty() ? next : fields.get(0).input;
         setFocusedInteractable(first);
@@ -141,16 +189,58 @@ public final class WizardWindow extends BasicWindow {
         Panel root = new Panel(new BorderLayout());
         Panel top = new Panel(new LinearLayout());
         Section s = flow.current();
-        Label title = new Label("gantry init · " + s.stepIndicator() + " · " + s.title()
-                + (session.editing() ? "   (editing " : session.resumingDraft() ? "   (continuing the draft " : "   (new ")
-                + session.fileName() + ")");
+        Label title = new Label("gantry init · " + s.stepIndicator() + " · " + s.title() + "   (" + what() + ")");
         if (color) title.addStyle(SGR.BOLD);
         top.addComponent(title);
-        if (!compact) top.addComponent(new Label(breadcrumb(s)));
+        if (topRows() > 1) top.addComponent(new Label(breadcrumb(s)));
         root.addComponent(top.setLayoutData(BorderLayout.Location.TOP));
         root.addComponent(middle.setLayoutData(BorderLayout.Location.CENTER));
         root.addComponent(bottom.setLayoutData(BorderLayout.Location.BOTTOM));
         return root;
+    }
+
+    /** "new gantry.yaml", "editing gantry.yaml", "draft gantry.yaml.draft → gantry.yaml". */
+    private String what() {
+        if (session.resumingDraft()) {
+            return "draft " + session.draftName() + (session.editing() ? " → " + session.fileName() : "");
+        }
+        return (session.editing() ? "editing " : "new ") + session.fileName();
+    }
+
+    private int topRows() { return compact ? 1 : 2; }
+
+    /** The estimate under the questions, wrapped to the screen; short screens keep the total and the label. */
+    private List<String> costLines() {
+        List<String> hint = session.costHint(flow.current());
+        // The per-item lines are on the review; a short screen keeps the running total and what it is.
+        if (compact && hint.size() > 2) hint = hint.subList(hint.size() - 2, hint.size());
+        List<String> out = new ArrayList<>();
+        // Only what is too wide is wrapped: the amounts keep their column.
+        for (String h : hint) out.addAll(h.length() < cols ? List.of(h) : LineWrap.wrap(h, cols - 1));
+        return out;
+    }
+
+    /** The key line: what the focused field's keys do, shortened from the end to fit. */
+    private String keys() {
+        WizardField f = focusedField();
+        List<String> parts = new ArrayList<>();
+        if (f != null && f.replacing()) parts.add("typing replaces, ←/→ edits");
+        else if (f != null && f.input instanceof TextBox) parts.add("Ctrl-A/E/U/K/W edit");
+        else parts.add("↑/↓ pick");
+        // Dropped from the end on a narrow screen, so the most needed keys come first.
+        parts.addAll(List.of("Tab next", "PgDn next screen", "F1 help", "Esc quit", "PgUp back"));
+        return fit(parts);
+    }
+
+    /** Key hints joined by " · ", dropping the last ones until the line fits the screen. */
+    private String fit(List<String> hints) {
+        List<String> parts = new ArrayList<>(hints);
+        String line = String.join(" · ", parts);
+        while (line.length() > cols - 1 && parts.size() > 1) {
+            parts.remove(parts.size() - 1);
+            line = String.join(" · ", parts);
+        }
+        return line;
     }
 
     private String breadcrumb(Section current) {
@@ -194,7 +284,7 @@ public final class WizardWindow extends BasicWindow {
         for (String name : flow.managedSecretNames()) {
             boolean typed = flow.secretValues().containsKey(name);
             left.addComponent(new Label("Value of " + name + (typed ? " (typed; type again to replace)" : " (hidden; empty = ask at apply)")));
-            TextBox box = new TextBox(new TerminalSize(Math.min(leftWidth, 40), 1));
+            TextBox box = new WizardTextBox(new TerminalSize(Math.min(leftWidth, 40), 1), "", TextBox.Style.SINGLE_LINE);
             box.setMask('*');
             box.setTextChangeListener((text, byUser) -> { if (byUser && !text.isEmpty()) flow.secretValue(name, text.toCharArray()); });
             left.addComponent(box);
@@ -204,14 +294,24 @@ public final class WizardWindow extends BasicWindow {
     /** After any answer: rebuild when the set of questions changed (vpc: new → existing), else just refresh. */
     private void changed() {
         if (!shape().equals(shape)) {
-            String focusedId = focusedField() == null ? null : focusedField().question.id();
-            showSection();
-            fields.stream().filter(f -> f.question.id().equals(focusedId)).findFirst()
-                    .ifPresent(f -> setFocusedInteractable(f.input));
-            refresh();
+            rebuildKeepingFocus();
             return;
         }
         refresh();
+    }
+
+    /** Draws the screen again with the focus, caret and replace state where they were: typing goes on undisturbed. */
+    private void rebuildKeepingFocus() {
+        WizardField was = focusedField();
+        String focusedId = was == null ? null : was.question.id();
+        var caret = was != null && was.input instanceof TextBox b ? b.getCaretPosition() : null;
+        boolean replacing = was != null && was.replacing();
+        showSection();
+        fields.stream().filter(f -> f.question.id().equals(focusedId)).findFirst().ifPresent(f -> {
+            setFocusedInteractable(f.input);
+            if (f.input instanceof WizardTextBox box && caret != null) box.resume(caret, replacing);
+        });
+        updatePane();
     }
 
     private String shape() { return flow.questions(flow.current()) + "|" + flow.managedSecretNames(); }
@@ -219,10 +319,14 @@ public final class WizardWindow extends BasicWindow {
     private void refresh() {
         fields.forEach(WizardField::refresh);
         if (cost != null) {
-            List<String> hint = session.costHint(flow.current());
-            // Short screens keep the total and the label; the per-item lines are on the review.
-            if (compact && hint.size() > 2) hint = hint.subList(hint.size() - 2, hint.size());
-            cost.setText(String.join("\n", hint));
+            List<String> lines = costLines();
+            String before = cost.getText();
+            cost.setText(String.join("\n", lines));
+            // A hint that gained or lost a line (no estimate → an estimate) changes the layout.
+            if (onSectionView && before.split("\n", -1).length != lines.size() && !before.isEmpty() && !lines.isEmpty()) {
+                rebuildKeepingFocus();
+                return;
+            }
         }
         updatePane();
     }
@@ -235,9 +339,14 @@ public final class WizardWindow extends BasicWindow {
     private void updatePane() {
         if (!onSectionView || pane == null) return;
         WizardField f = focusedField();
+        if (f != paneFor) paneScroll = 0;
+        paneFor = f;
         List<String> lines = f == null ? WizardPane.forSection(flow.current(), paneWidth - 2)
                 : WizardPane.forQuestion(f.question, flow, paneWidth - 2);
-        pane.setText(String.join("\n", lines.subList(0, Math.min(lines.size(), Math.max(3, rows - 10)))));
+        WizardPane.Window w = WizardPane.window(lines, paneRows, paneScroll);
+        paneScroll = w.scroll();
+        pane.setText(String.join("\n", w.lines()));
+        if (footer != null) footer.setText(keys());
     }
 
     private void next() {
@@ -253,6 +362,8 @@ public final class WizardWindow extends BasicWindow {
 
     private void showPicker(Question q, List<Choice> choices) {
         onSectionView = false;
+        view = () -> showPicker(q, choices);
+        escape = this::showSection;
         ActionListBox list = new ActionListBox(new TerminalSize(cols - 4, Math.min(choices.size(), rows - 8)));
         for (Choice c : choices) {
             list.addItem(c.value() + (c.meaning() == null ? "" : "  " + c.meaning()), () -> {
@@ -276,13 +387,16 @@ public final class WizardWindow extends BasicWindow {
 
     private void showMenu(String heading) {
         onSectionView = false;
+        view = () -> showMenu(heading);
+        // From a screen, Esc goes back to it; the menu an edit starts on has no screen behind it.
+        escape = heading.startsWith("Editing") ? this::showQuit : this::showSection;
         ActionListBox list = new ActionListBox(new TerminalSize(cols - 4, Section.values().length));
         for (Section s : Section.values()) {
             if (s == Section.WELCOME) continue;
             list.addItem(String.format("%-14s %s", s.title(), summary(s)), () -> { flow.jump(s); showSection(); });
         }
         Panel p = new Panel(new LinearLayout());
-        p.addComponent(new Label("gantry init · " + heading));
+        p.addComponent(new Label(String.join("\n", LineWrap.wrap("gantry init · " + heading, cols - 2))));
         p.addComponent(new EmptySpace());
         p.addComponent(list);
         p.addComponent(new EmptySpace());
@@ -308,32 +422,48 @@ public final class WizardWindow extends BasicWindow {
 
     private void showHelp() {
         onSectionView = false;
+        view = this::showHelp;
+        escape = this::showSection;
         Section s = flow.current();
-        List<String> lines = new ArrayList<>(LineWrap.wrap(s.title() + ": " + s.intro(), cols - 6));
+        List<String> lines = new ArrayList<>(LineWrap.wrap(s.title() + ": " + s.introForKubernetesUsers(), cols - 6));
         for (Question q : flow.questions(s)) {
             lines.add("");
             lines.add(q.title());
             lines.addAll(WizardPane.forQuestion(q, flow, cols - 6));
         }
         lines.add("");
-        lines.add("Keys: Tab / Shift-Tab move, Space or Enter picks, F1 help, Esc quit.");
-        TextBox text = new TextBox(new TerminalSize(cols - 4, rows - 5), String.join("\n", lines), TextBox.Style.MULTI_LINE);
+        lines.addAll(LineWrap.wrap(KEYS, cols - 6));
+        TextBox text = new TextBox(new TerminalSize(cols - 2, rows - 3), String.join("\n", lines), TextBox.Style.MULTI_LINE);
         text.setReadOnly(true);
-        Panel p = new Panel(new LinearLayout());
-        p.addComponent(new Label("Help · " + s.title()));
+        Panel p = new Panel(new LinearLayout().setSpacing(0));
+        p.addComponent(new Label("Help · " + s.title() + " (↑/↓ PgUp/PgDn scroll; Esc or Close returns)"));
         p.addComponent(text);
         Button close = new Button("Close", this::showSection);
         p.addComponent(close);
         setComponent(p);
-        setFocusedInteractable(close);
+        setFocusedInteractable(text);
     }
 
-    private void showQuit() {
+    /** What every key does, for Help; docs/wizard.md says the same. */
+    static final String KEYS = "Keys: Tab / Shift-Tab next / previous field · ↑/↓ pick an option · PgDn next screen · "
+            + "PgUp previous screen · F1 this help · Esc quit (or close this help) · Ctrl-↑/↓ or Alt-↑/↓ scroll the About pane. "
+            + "In a text field: typing replaces the value shown until you move the cursor or edit it; "
+            + "←/→ move, Ctrl-A or Home start, Ctrl-E or End end, Ctrl-U delete to the start, Ctrl-K delete to the end, "
+            + "Ctrl-W or Alt-Backspace delete the word before the cursor, Alt-B / Alt-F a word left / right, "
+            + "Delete or Ctrl-D the character under the cursor, Backspace the one before it.";
+
+    private void showQuit() { showQuit(view); }
+
+    /** The quit question; Cancel and Esc go {@code back} to the view it was asked from. */
+    private void showQuit(Runnable back) {
         onSectionView = false;
+        view = () -> showQuit(back);
+        escape = back;
         Panel p = new Panel(new LinearLayout());
         p.addComponent(new Label("Quit the wizard. Save a draft to continue later?"));
-        p.addComponent(new Label("(The draft goes to " + session.fileName() + (session.editing() ? ".draft" : "")
-                + "; gantry init -f continues it. Secret values are never saved.)"));
+        p.addComponent(new Label(String.join("\n", LineWrap.wrap("(The draft goes to " + session.draftName()
+                + "; gantry init -f " + session.draftName() + " continues it where you stopped"
+                + (session.editing() ? " and finishes into " + session.fileName() : "") + ". Secret values are never saved.)", cols - 2))));
         p.addComponent(new EmptySpace());
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
         Button save = new Button("Save draft and quit", () -> {
@@ -346,7 +476,7 @@ public final class WizardWindow extends BasicWindow {
         });
         buttons.addComponent(save);
         buttons.addComponent(new Button("Quit without saving", () -> finish(Outcome.QUIT)));
-        buttons.addComponent(new Button("Cancel", this::showSection));
+        buttons.addComponent(new Button("Cancel", back));
         p.addComponent(buttons);
         setComponent(p);
         setFocusedInteractable(save);
@@ -354,6 +484,8 @@ public final class WizardWindow extends BasicWindow {
 
     private void showReview() {
         onSectionView = false;
+        view = this::showReview;
+        escape = this::showQuit;
         List<String> errs = flow.errors();
         Panel left = new Panel(new LinearLayout());
         Panel right = new Panel(new LinearLayout());
@@ -392,9 +524,10 @@ public final class WizardWindow extends BasicWindow {
         middle.addComponent(left.setPreferredSize(new TerminalSize(leftWidth, Math.max(5, rows - 8))));
         middle.addComponent(right.withBorder(Borders.singleLine("Estimate and resources")));
         status = new Label(errs.isEmpty() ? droppedCommentsHint() : "");
-        Panel bottom = new Panel(new LinearLayout());
+        Panel bottom = new Panel(new LinearLayout().setSpacing(0));
         bottom.addComponent(status);
         bottom.addComponent(buttons);
+        bottom.addComponent(new Label(fit(List.of("Tab next box or button", "↑/↓ scroll the box", "Enter picks", "Esc quit"))));
         setComponent(frame(middle, bottom));
         setFocusedInteractable(first);
     }
@@ -417,6 +550,8 @@ public final class WizardWindow extends BasicWindow {
     }
 
     private void showDiff(Outcome o) {
+        view = () -> showDiff(o);
+        escape = this::showReview;
         List<String> diff = session.diff();
         Panel p = new Panel(new LinearLayout());
         p.addComponent(new Label(diff.isEmpty() ? "No changes to " + session.fileName() + "."

@@ -84,7 +84,11 @@ class EdgeHandlersTest {
         f.run(record.delete(ctx, dns));
         assertThat(f.world.state.route53.hasRecord("_gantry.hello.example.com", "TXT", "\"gantry:app=hello\"")).isFalse();
         assertThat(record.refresh(ctx)).isEmpty();
-        assertThatThrownBy(() -> f.run(cert.delete(ctx, c))).isInstanceOf(AwsFailure.class).hasMessageContaining("still used by");
+        // While the HTTPS listener uses it, ACM refuses the delete; gantry waits, then says what to do.
+        assertThatThrownBy(() -> f.run(cert.delete(ctx, c))).isInstanceOf(AwsFailure.class)
+                .hasMessageContaining("ACM to release the certificate");
+        assertThat(f.world.state.acm.certificates).hasSize(1);
+        assertThat(f.world.state.route53.zones.get(f.zoneId).records).extracting(r -> r.type).contains("CNAME");
         f.run(listener.delete(ctx, https));
         f.run(listener.delete(ctx, http));
         f.run(tg.delete(ctx, tg.refresh(ctx).get(0)));
@@ -95,6 +99,45 @@ class EdgeHandlersTest {
         assertThat(f.world.state.route53.zones.get(f.zoneId).records).extracting(r -> r.type).containsExactlyInAnyOrder("NS", "SOA");
         assertThat(lb.refresh(ctx)).isEmpty();
         assertThat(f.net.released).hasSize(2);
+    }
+
+    @Test
+    void aCertificateIsDeletedOnceACMLetsGoEvenWhenInUseByStaysStale() {
+        var cert = new CertificateHandler();
+        var lb = new LoadBalancerHandler();
+        var listener = new ListenerHandler();
+        create(new HostedZoneHandler(), HOSTED_ZONE);
+        Observed c = create(cert, CERTIFICATE);
+        Observed l = create(lb, LOAD_BALANCER);
+        create(new TargetGroupHandler(), TARGET_GROUP);
+        Observed https = create(listener, HTTPS_LISTENER);
+        // An emulator (and AWS for a while) keeps listing the deleted load balancer under InUseBy.
+        String stale = l.id();
+        var acm = f.aws.acm();
+        var staleAcm = (software.amazon.awssdk.services.acm.AcmClient) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[]{software.amazon.awssdk.services.acm.AcmClient.class}, (proxy, m, args) -> {
+                    Object r;
+                    try {
+                        r = m.invoke(acm, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (r instanceof software.amazon.awssdk.services.acm.model.DescribeCertificateResponse d) {
+                        return d.toBuilder().certificate(d.certificate().toBuilder().inUseBy(stale).build()).build();
+                    }
+                    return r;
+                });
+        var aws = f.aws;
+        ResourceContext stuck = new ResourceContext(new dev.gantry.aws.AwsClients(aws.ec2(), aws.ecs(), aws.elb(), staleAcm,
+                aws.route53(), aws.ssm(), aws.iam(), aws.logs(), aws.sts(), aws.scaling()), spec, f.world.accountId(), f.time,
+                dev.gantry.resources.SecretValues.none(), dev.gantry.resources.ProgressSink.NONE);
+
+        // The listener goes a minute into the wait: the delete goes through at the next try.
+        f.time.schedule(Duration.ofMinutes(1), () -> f.aws.elb().deleteListener(b -> b.listenerArn(https.id())));
+        Instant start = f.time.now();
+        f.run(cert.delete(stuck, c));
+        assertThat(f.world.state.acm.certificates).isEmpty();
+        assertThat(Duration.between(start, f.time.now())).isBetween(Duration.ofMinutes(1), Duration.ofMinutes(2));
     }
 
     @Test

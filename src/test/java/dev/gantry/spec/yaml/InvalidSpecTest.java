@@ -45,6 +45,11 @@ class InvalidSpecTest {
                 // --- wrong types
                 c("section is text", "task", 4, "expected a map of fields, got text", "task: nginx\n"),
                 c("quoted number", "task.cpu", 7, "expected a whole number, got text", TASK + "  cpu: \"256\"\n"),
+                c("hexadecimal number", "task.cpu", 7, "expected a whole number, got text", TASK + "  cpu: 0x100\n"),
+                c("octal number", "task.cpu", 7, "expected a whole number, got text", TASK + "  cpu: 0o400\n"),
+                c("number with underscores", "task.port", 6, "expected a whole number, got text", "task:\n  image: nginx:1.27\n  port: 8_0\n"),
+                c("NUL byte", "", 5, "control character U+0000", "task:\n  image: ngi\u0000nx:1.27\n"),
+                c("deep nesting", "", 5, "nested more than 1000 levels", "task:\n  command: " + "[".repeat(1100) + "]".repeat(1100) + "\n"),
                 c("word for a number", "task.port", 6, "expected a whole number", "task:\n  image: nginx:1.27\n  port: eighty\n"),
                 c("quoted boolean", "cluster.containerInsights", 8, "expected true or false", TASK + "cluster:\n  containerInsights: \"yes\"\n"),
                 c("command as a string", "task.command", 7, "expected a list", TASK + "  command: npm start\n"),
@@ -54,6 +59,11 @@ class InvalidSpecTest {
                 c("env without value", "task.environment.EMPTY", 8, "has no value", TASK + "  environment:\n    EMPTY:\n"),
                 c("number as tag value", "tags.cost", 5, "tag values are text", "tags:\n  cost: 42\n" + TASK),
                 c("secret given as a value", "task.secrets.TOKEN", 8, "never a value", TASK + "  secrets:\n    TOKEN: hunter2\n"),
+                c("registry login without a secret", "task.registryCredentials.secret", 7, "required", TASK + "  registryCredentials: {}\n"),
+                c("registry login that is not a secret ARN", "task.registryCredentials.secret", 8, "is not a Secrets Manager secret ARN",
+                        TASK + "  registryCredentials:\n    secret: arn:aws:ssm:us-east-1:123456789012:parameter/x\n"),
+                c("registry login with a bad name", "task.registryCredentials.secret", 8, "is not a valid secret name",
+                        TASK + "  registryCredentials:\n    secret: \"my login\"\n"),
                 // --- version, app, region, tags
                 whole("version missing", "version", 1, "version is required", "app: hello\nregion: us-east-1\n" + TASK),
                 whole("version 2", "version", 1, "version 1 only, got 2", "version: 2\napp: hello\nregion: us-east-1\n" + TASK),

@@ -111,4 +111,22 @@ class LinePrompterTest {
                 .contains("+   record: www.example.com");
         assertThat(store.text).contains("record: www.example.com");
     }
+
+    @Test
+    void aSecretTypedWhereTheParameterGoesIsNeitherEchoedNorTurnedIntoAPath() throws Exception {
+        var store = new SpecStore.Memory(null);
+        Run r = drive(store,
+                "", "hello", "", "",        // welcome, app
+                "", "", "", "",             // network
+                "", "",                     // cluster
+                "", "", "", "",             // task
+                "DB_PASSWORD=hunter2",      // the password itself, by mistake
+                "DB_PASSWORD=/hello/db-password", "", "",
+                "q", "n");
+        assertThat(r.output()).contains("Type NAME=PARAMETER (e.g. DB_PASSWORD=/hello/db-password)")
+                .contains("Each value is asked afterwards, hidden, and never written to the file.")
+                .contains("✗ task.secrets: DB_PASSWORD: after = comes the name of the SSM parameter")
+                .doesNotContain("use /hunter2").doesNotContain("/hunter2");
+        assertThat(r.session().flow().get("task.secrets")).isEqualTo("DB_PASSWORD=/hello/db-password");
+    }
 }

@@ -91,7 +91,8 @@ class ProgressViewTest {
                 "── Rollout ────────────────────────────────────",
                 " The ECS rollout shows here once it starts.");
         assertThat(screen()).contains(
-                "[    40s] + load-balancer.main  Load balancer: takes your users' traffic … failed: TooManyLoadBalancers",
+                // too wide for the log: the description gives way, the state and the reason stay whole
+                "[    40s] + load-balancer.main  Load balancer: takes you… … failed: TooManyLoadBalancers: the account's limit is reached",
                 "            fix: ask AWS for a higher quota");
     }
 
@@ -210,8 +211,12 @@ class ProgressViewTest {
         String small = screen();
         assertThat(small).contains("── Resources", "✗ failed").doesNotContain("── Log", "── Rollout");
         assertThat(ScreenText.rows(vt)).allMatch(r -> r.length() <= 70);
-        assertThat(small).contains(" Security  ✓ 1 done", " Task  ✓ 1 done"); // finished pieces shrink first
-        assertThat(ScreenText.rows(vt).get(15)).isEqualTo(" … 2 more lines"); // and what still does not fit says so
+        // Too short even with finished pieces shrunk: failed first, then in progress, finished ones share a line.
+        List<String> rows = ScreenText.rows(vt);
+        assertThat(rows.get(4)).isEqualTo(" Load balancer");
+        assertThat(rows.get(5)).contains("✗ failed");
+        assertThat(rows.get(8)).contains("⠙ in progress");
+        assertThat(rows.get(14)).isEqualTo(" ✓ 2 done: Security, Task");
 
         vt.setTerminalSize(new TerminalSize(40, 5)); // tiny: the header alone, cut to fit
         view.tick();
@@ -255,5 +260,36 @@ class ProgressViewTest {
         vt.addInput(k);
         view.tick();
         assertThat(interrupts).hasValue(1);
+    }
+
+    @Test
+    void atEightyByTwentyFourWhatIsInProgressOrFailedComesFirstAndLogLinesKeepTheirState() {
+        view.open();
+        vt.setTerminalSize(new TerminalSize(80, 24));
+        List<dev.gantry.plan.Change> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            many.add(create("subnet.private-" + i, dev.gantry.plan.Piece.NETWORK, "Private subnet number " + i + " in a zone of its own", "vpc.main"));
+        }
+        many.addAll(List.of(VPC, NAT, SG, LB, SERVICE));
+        view.on(new ApplyEvent.Planned(s(0), new dev.gantry.plan.Plan("hello", many, List.of())));
+        for (var c : many.subList(0, 14)) {
+            view.on(new ApplyEvent.Started(s(1), c));
+            view.on(new ApplyEvent.Done(s(3), c, s(2)));
+        }
+        view.on(new ApplyEvent.Started(s(10), NAT));
+        view.on(new ApplyEvent.Waiting(s(12), NAT, "waiting for NAT gateway to become available"));
+        view.on(new ApplyEvent.Started(s(10), LB));
+        view.on(new ApplyEvent.Failed(s(40), LB, "TooManyLoadBalancers: the account's limit is reached", "ask AWS for a higher quota"));
+        clock.advance(s(40));
+        view.tick();
+
+        List<String> rows = ScreenText.rows(vt);
+        String resources = String.join("\n", rows.subList(3, 17));
+        assertThat(resources).contains("✗ failed").contains("in progress").contains("↳ waiting for NAT gateway")
+                .contains("✓ 14 done");
+        assertThat(resources.indexOf("✗ failed")).isLessThan(resources.indexOf("in progress"));
+        assertThat(rows).allMatch(r -> r.length() <= 80);
+        // A log line too long for 80 columns loses part of its description, not whether it is done.
+        assertThat(rows.subList(17, 24)).anyMatch(r -> r.contains("subnet.private-13") && r.contains("…") && r.endsWith("created (2s)"));
     }
 }

@@ -33,16 +33,40 @@ final class WizardScreenDriver {
         return this;
     }
 
+    WizardScreenDriver ctrl(char c) throws IOException {
+        press(new KeyStroke(c, true, false));
+        return this;
+    }
+
+    WizardScreenDriver alt(char c) throws IOException {
+        press(new KeyStroke(c, false, true));
+        return this;
+    }
+
+    WizardScreenDriver alt(KeyType t) throws IOException {
+        press(new KeyStroke(t, false, true));
+        return this;
+    }
+
+    /** The terminal takes a new size, as when a person resizes the window. */
+    WizardScreenDriver resize(int cols, int rows) throws IOException {
+        terminal.setTerminalSize(new TerminalSize(cols, rows));
+        gui.getGUIThread().processEventsAndUpdate();
+        gui.getGUIThread().processEventsAndUpdate();
+        return this;
+    }
+
     WizardScreenDriver type(String text) throws IOException {
         for (char c : text.toCharArray()) press(new KeyStroke(c, false, false));
         return this;
     }
 
-    private void press(KeyStroke k) throws IOException {
+    WizardScreenDriver press(KeyStroke k) throws IOException {
         terminal.addInput(k);
         // The GUI thread's loop, not just processInput: lanterna posts list listeners as GUI tasks.
         gui.getGUIThread().processEventsAndUpdate();
         gui.getGUIThread().processEventsAndUpdate();
+        return this;
     }
 
     List<String> lines() {

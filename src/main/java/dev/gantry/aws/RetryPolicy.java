@@ -1,0 +1,145 @@
+package dev.gantry.aws;
+
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkPlugin;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
+import software.amazon.awssdk.retries.api.RecordSuccessRequest;
+import software.amazon.awssdk.retries.api.RecordSuccessResponse;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.RetryToken;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The one place that decides whether and when an AWS call is tried again: the SDK's standard
+ * strategy (AWS's list of throttling and transient errors, exponential backoff with full jitter,
+ * a retry budget), {@link #MAX_ATTEMPTS} attempts, and only {@link #MAX_UNREACHABLE_ATTEMPTS} when
+ * the endpoint cannot be reached at all, so a wrong --endpoint-url fails in seconds. Real SDK
+ * clients are built with {@link #strategy()}; calls that are not SDK calls (RealScaling's signed
+ * requests, the simulated AWS's clients) run through {@link #run}, so they retry exactly alike.
+ * Nothing above the clients retries an AWS error again.
+ */
+public final class RetryPolicy {
+    /** Attempts per call, the first included: throttling during a burst of creates is normal. */
+    public static final int MAX_ATTEMPTS = 8;
+    /** Attempts when nothing answers at the endpoint (refused, unknown host, connect timeout). */
+    public static final int MAX_UNREACHABLE_ATTEMPTS = 3;
+    /** A TCP connect to AWS takes milliseconds; waiting longer only delays the message. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+    private RetryPolicy() {}
+
+    /**
+     * For a call whose answer is a courtesy gantry can do without (the policy simulator's pre-check):
+     * one attempt, then the caller carries on with a note. Added to the request:
+     * {@code .overrideConfiguration(o -> o.addPlugin(RetryPolicy.ONE_TRY))}.
+     */
+    public static final SdkPlugin ONE_TRY = config -> config.overrideConfiguration(o -> o.retryStrategy(
+            AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build()));
+
+    /** Whether a request asked for {@link #ONE_TRY}. */
+    public static boolean oneTry(Object request) {
+        return request instanceof software.amazon.awssdk.awscore.AwsRequest r
+                && r.overrideConfiguration().map(c -> c.plugins().contains(ONE_TRY)).orElse(false);
+    }
+
+    /** A fresh strategy (its retry budget is per client, as the SDK's own default is). */
+    public static RetryStrategy strategy() {
+        return new BoundedUnreachable(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build());
+    }
+
+    /** Runs {@code call} under {@code strategy}, pausing through {@code sleep} as the strategy says. */
+    public static <T> T run(RetryStrategy strategy, String scope, Supplier<T> call, Consumer<Duration> sleep) {
+        AcquireInitialTokenResponse first = strategy.acquireInitialToken(AcquireInitialTokenRequest.create(scope));
+        RetryToken token = first.token();
+        pause(first.delay(), sleep);
+        while (true) {
+            T result;
+            try {
+                result = call.get();
+            } catch (RuntimeException e) {
+                RefreshRetryTokenResponse again;
+                try {
+                    again = strategy.refreshRetryToken(RefreshRetryTokenRequest.builder().token(token).failure(e).build());
+                } catch (TokenAcquisitionFailedException noMore) {
+                    throw e;
+                }
+                token = again.token();
+                pause(again.delay(), sleep);
+                continue;
+            }
+            strategy.recordSuccess(RecordSuccessRequest.create(token));
+            return result;
+        }
+    }
+
+    private static void pause(Duration d, Consumer<Duration> sleep) {
+        if (d != null && !d.isZero() && !d.isNegative()) sleep.accept(d);
+    }
+
+    /** Sleeps the calling thread: for calls made on gantry's worker pool against real AWS. */
+    public static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+
+    /** Whether {@code t} says nothing answered at the endpoint (as opposed to an error it answered with). */
+    public static boolean unreachable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ConnectException || c instanceof UnknownHostException || c instanceof NoRouteToHostException
+                    || c instanceof java.net.http.HttpConnectTimeoutException) return true;
+            if (c instanceof SocketTimeoutException && String.valueOf(c.getMessage()).toLowerCase().contains("connect")) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The standard strategy, with fewer attempts for an unreachable endpoint. The SDK's strategy has
+     * one attempt limit for every error, so the attempts that failed to connect are counted here.
+     */
+    private static final class BoundedUnreachable implements RetryStrategy {
+        private final RetryStrategy standard;
+        private final Map<RetryToken, Integer> unreachable = Collections.synchronizedMap(new WeakHashMap<>());
+
+        BoundedUnreachable(RetryStrategy standard) { this.standard = standard; }
+
+        @Override public AcquireInitialTokenResponse acquireInitialToken(AcquireInitialTokenRequest request) {
+            return standard.acquireInitialToken(request);
+        }
+
+        @Override public RefreshRetryTokenResponse refreshRetryToken(RefreshRetryTokenRequest request) {
+            int failedToConnect = unreachable.getOrDefault(request.token(), 0) + (unreachable(request.failure()) ? 1 : 0);
+            if (failedToConnect >= MAX_UNREACHABLE_ATTEMPTS) {
+                throw new TokenAcquisitionFailedException("the endpoint could not be reached " + failedToConnect + " times", request.failure());
+            }
+            RefreshRetryTokenResponse r = standard.refreshRetryToken(request);
+            unreachable.put(r.token(), failedToConnect);
+            return r;
+        }
+
+        @Override public RecordSuccessResponse recordSuccess(RecordSuccessRequest request) {
+            return standard.recordSuccess(request);
+        }
+
+        @Override public int maxAttempts() { return standard.maxAttempts(); }
+
+        @Override public Builder<?, ?> toBuilder() { return standard.toBuilder(); }
+    }
+}

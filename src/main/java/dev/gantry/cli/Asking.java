@@ -1,0 +1,52 @@
+package dev.gantry.cli;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * A question a person answers at the terminal, which Ctrl-C (or SIGTERM) ends unanswered. The
+ * console's own read cannot be interrupted, so it runs on a daemon thread and the asker waits for
+ * either the answer or {@link #interrupt}; the abandoned read ends with the process (whose exit
+ * restores the terminal's echo).
+ */
+final class Asking {
+    /** The question was interrupted: the run stops. */
+    static final class Interrupted extends RuntimeException {
+        Interrupted() { super("interrupted at the prompt", null, false, false); }
+    }
+
+    private static final AtomicReference<CompletableFuture<?>> open = new AtomicReference<>();
+
+    private Asking() {}
+
+    static <T> T ask(Supplier<T> read) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        open.set(answer);
+        Thread reader = new Thread(() -> {
+            try {
+                answer.complete(read.get());
+            } catch (Throwable t) {
+                answer.completeExceptionally(t);
+            }
+        }, "gantry-prompt");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        } finally {
+            open.compareAndSet(answer, null);
+        }
+    }
+
+    /** Ends the open question, if there is one; returns whether there was. */
+    static boolean interrupt() {
+        CompletableFuture<?> a = open.getAndSet(null);
+        return a != null && a.completeExceptionally(new Interrupted());
+    }
+}

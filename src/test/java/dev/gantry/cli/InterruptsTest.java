@@ -1,0 +1,53 @@
+package dev.gantry.cli;
+
+import dev.gantry.engine.Engine;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/** What a signal does to a run: the engine stops starting work, an open question ends, the exit code says which signal. */
+class InterruptsTest {
+    private static Engine engine() {
+        return new Engine(dev.gantry.resources.Catalog.standard(), null, new dev.gantry.time.VirtualScheduler(),
+                dev.gantry.resources.SecretValues.none(), e -> { });
+    }
+
+    @Test void ctrl_c_ends_an_open_question_at_once() throws Exception {
+        Engine engine = engine();
+        CountDownLatch reading = new CountDownLatch(1);
+        Interrupts interrupts = Interrupts.install(engine);
+        try {
+            new Thread(() -> {
+                try { reading.await(); Thread.sleep(100); } catch (InterruptedException ignored) { }
+                interrupts.stop("INT", engine);
+            }).start();
+            assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Asking.ask(() -> {
+                reading.countDown();
+                try { Thread.sleep(60_000); } catch (InterruptedException ignored) { }
+                return "never answered";
+            }))).isInstanceOf(Asking.Interrupted.class);
+            assertThat(engine.cancelled()).isTrue();
+            assertThat(interrupts.exitCode(ExitCodes.INTERRUPTED)).isEqualTo(130);
+        } finally {
+            interrupts.close();
+        }
+    }
+
+    @Test void sigterm_stops_like_ctrl_c_and_exits_143() {
+        Engine engine = engine();
+        Interrupts interrupts = Interrupts.install(engine);
+        try {
+            interrupts.stop("TERM", engine);
+            assertThat(engine.cancelled()).isTrue();
+            assertThat(interrupts.exitCode(ExitCodes.INTERRUPTED)).isEqualTo(ExitCodes.TERMINATED);
+            assertThat(interrupts.exitCode(0)).isZero(); // a run that finished anyway keeps its own code
+        } finally {
+            interrupts.close();
+        }
+    }
+}
