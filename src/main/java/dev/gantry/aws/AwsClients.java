@@ -3,6 +3,8 @@ package dev.gantry.aws;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -18,9 +20,15 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public record AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm,
                          Route53Client route53, SsmClient ssm, IamClient iam, CloudWatchLogsClient logs,
-                         StsClient sts, ScalingApi scaling) implements AutoCloseable {
+                         StsClient sts, ScalingApi scaling, EcrClient ecr, SecretsManagerClient secretsManager) implements AutoCloseable {
+    /** Without ECR and Secrets Manager: for code (and tests) that never look at images or registry logins. */
+    public AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm, Route53Client route53,
+                      SsmClient ssm, IamClient iam, CloudWatchLogsClient logs, StsClient sts, ScalingApi scaling) {
+        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, null, null);
+    }
+
     @Override public void close() {
-        for (AutoCloseable c : new AutoCloseable[]{ec2, ecs, elb, acm, route53, ssm, iam, logs, sts}) {
+        for (AutoCloseable c : new AutoCloseable[]{ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, ecr, secretsManager}) {
             try { if (c != null) c.close(); } catch (Exception ignored) { /* closing is best effort */ }
         }
     }

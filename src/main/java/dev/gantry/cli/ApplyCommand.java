@@ -35,6 +35,12 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--allow-replace", description = "Allow replacing the VPC or the load balancer (downtime).")
     boolean allowReplace;
 
+    @Option(names = "--skip-image-check", description = "Do not ask the image's registry whether the image can be pulled (air-gapped machines).")
+    boolean skipImageCheck;
+
+    @Option(names = "--pin-digest", description = "Deploy the digest the image's tag resolves to now, so a moved tag cannot change what runs.")
+    boolean pinDigest;
+
     /** Values gantry already holds for this run (typed into the wizard just before "Save and apply"). */
     SecretValues preset = SecretValues.none();
 
@@ -53,7 +59,9 @@ public final class ApplyCommand implements Callable<Integer> {
                         System.err.println("note: no value for secret " + name + "; the simulated AWS stores a placeholder"
                                 + " (against real AWS apply would stop and ask: --secret " + name + "=@FILE or GANTRY_SECRET_" + name + ")");
                     }
-                    return java.util.Optional.of(("simulated-placeholder-" + name).toCharArray());
+                    // The registry login must look like one (user:password) to pass the check of its form.
+                    return java.util.Optional.of(((dev.gantry.spec.RegistryCredentials.VALUE_NAME.equals(name) ? "simulated:" : "")
+                            + "simulated-placeholder-" + name).toCharArray());
                 });
             }
         };
@@ -71,7 +79,11 @@ public final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         List<String> problems = new ArrayList<>();
-        var files = SecretInputs.parse(secrets, spec.managedSecrets().keySet(), problems);
+        java.util.Set<String> names = new java.util.TreeSet<>(spec.managedSecrets().keySet());
+        if (spec.task().registryCredentials() != null && spec.task().registryCredentials().managed()) {
+            names.add(dev.gantry.spec.RegistryCredentials.VALUE_NAME);
+        }
+        var files = SecretInputs.parse(secrets, names, problems);
         if (!problems.isEmpty()) {
             problems.forEach(p -> System.err.println(Failures.PREFIX + p));
             return ExitCodes.INVALID_INPUT;
@@ -84,6 +96,7 @@ public final class ApplyCommand implements Callable<Integer> {
             Operation op = Operation.apply(spec.app(), spec.region()).withOptions(run.given(global));
             try (Views views = new Views(op, run.json(), global, env, session)) {
                 Engine engine = EngineRun.engine(session, values, views.listener());
+                if (!skipImageCheck) engine.checkingImages(EngineRun.imageCheck(session), pinDigest);
                 views.attach(engine);
                 try (Interrupts interrupts = Interrupts.install(engine)) {
                     EngineOptions options = new EngineOptions(allowReplace, run.forceUnlock,

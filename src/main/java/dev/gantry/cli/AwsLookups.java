@@ -127,6 +127,20 @@ public final class AwsLookups implements Lookups {
                 .parameters().stream().map(p -> p.name()).sorted().toList());
     }
 
+    /** The registry's answer, as the pre-flight reads it: a digest, "unauthorized", or why there is none. */
+    @Override public Lookup<ImageLook> image(String region, String image) {
+        if (dev.gantry.spec.ImageRef.check(image) != null) return Lookup.unavailable("not a valid image reference");
+        Lookup<dev.gantry.image.RegistryAnswer> asked = timed("asking the image's registry", () -> {
+            dev.gantry.image.ImageName n = dev.gantry.image.ImageName.parse(image);
+            return n.ecr() ? new dev.gantry.image.EcrRegistry(in(region).ecr()).look(n, null)
+                    : dev.gantry.image.HttpRegistry.standard().look(n, null);
+        });
+        if (!asked.ok()) return Lookup.unavailable(asked.unavailable());
+        if (asked.value() instanceof dev.gantry.image.RegistryAnswer.Found f) return Lookup.found(new ImageLook(f.digest(), false));
+        if (asked.value() instanceof dev.gantry.image.RegistryAnswer.Unauthorized) return Lookup.found(new ImageLook(null, true));
+        return Lookup.unavailable("the registry has no such image (gantry plan says more)");
+    }
+
     private static String name(List<Tag> tags) {
         return tags == null ? "" : tags.stream().filter(t -> t.key().equals("Name")).map(t -> " " + t.value()).findFirst().orElse("");
     }

@@ -42,7 +42,10 @@ public final class DestroyCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         Set<String> keep = new HashSet<>();
-        if (keepSecrets) keep.add("parameter");
+        if (keepSecrets) {
+            keep.add("parameter");
+            keep.add("secret");
+        }
         if (keepLogs) keep.add("log-group");
         String resume = run.resume("destroy", global);
         try (Session session = EngineRun.open(global, spec, env)) {

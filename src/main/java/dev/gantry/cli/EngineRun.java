@@ -1,6 +1,8 @@
 package dev.gantry.cli;
 
 import dev.gantry.engine.Engine;
+import dev.gantry.image.EcrRegistry;
+import dev.gantry.image.ImageCheck;
 import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
@@ -31,6 +33,11 @@ final class EngineRun {
         if (s.simulated()) SimAccount.prepare(s.world(), spec);
         if (terminal) s.showReading(new ReadingLine(System.err, ansi(g, env)));
         return s;
+    }
+
+    /** The image pre-flight for this session: its registries, and ECR through the session's (real or simulated) client. */
+    static ImageCheck imageCheck(Session s) {
+        return new ImageCheck(s.registry(), new EcrRegistry(s.aws().ecr()));
     }
 
     static Engine engine(Session s, SecretValues secrets, dev.gantry.engine.ApplyListener listener) {

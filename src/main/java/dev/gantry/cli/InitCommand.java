@@ -59,6 +59,9 @@ public final class InitCommand implements Callable<Integer> {
     @Option(names = "--cpu", paramLabel = "UNITS", description = "Task CPU, 1024 = 1 vCPU (default: 256); alone, takes the smallest memory Fargate pairs with it.") String cpu;
     @Option(names = "--memory", paramLabel = "MIB", description = "Task memory in MiB (default: 512); must be a size Fargate offers for the cpu.") String memory;
     @Option(names = "--arch", paramLabel = "x86_64|arm64") String arch;
+    @Option(names = "--registry-secret", paramLabel = "NAME|ARN", description = "Secrets Manager secret with the login for a private registry.") String registrySecret;
+    @Option(names = "--pin-digest", description = "Write the digest the image's tag points at now into gantry.yaml.") boolean pinDigest;
+    @Option(names = "--no-pin-digest", description = "Follow the image's tag (the default).") boolean noPinDigest;
     @Option(names = "--env", paramLabel = "NAME=VALUE", description = "An environment variable. Repeatable.") List<String> env;
     @Option(names = "--secret-param", paramLabel = "NAME=PARAM", description = "Repeatable. PARAM is a path (managed) or an SSM parameter ARN (existing).") List<String> secretParams;
     @Option(names = "--log-retention", paramLabel = "DAYS") String logRetention;
@@ -143,6 +146,9 @@ public final class InitCommand implements Callable<Integer> {
         put(f, "--cpu", cpu);
         put(f, "--memory", memory);
         put(f, "--arch", arch);
+        put(f, "--registry-secret", registrySecret);
+        if (pinDigest) put(f, "--pin-digest", "true");
+        if (noPinDigest) put(f, "--no-pin-digest", "true");
         if (env != null) f.put("--env", env);
         if (secretParams != null) f.put("--secret-param", secretParams);
         put(f, "--log-retention", logRetention);

@@ -44,11 +44,22 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode", description = "Exit 3 when there are changes to apply.")
     boolean detailedExitCode;
 
+    @Option(names = "--skip-image-check", description = "Do not ask the image's registry whether the image can be pulled (air-gapped machines).")
+    boolean skipImageCheck;
+
     @Override public Integer call() {
         Spec spec = SpecFile.load(specFile.path(), global.region, System.err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
         try (Session session = EngineRun.open(global, spec, parent.env())) {
             Engine engine = EngineRun.engine(session, SecretValues.none(), ApplyListener.NONE);
+            if (!skipImageCheck) {
+                var image = engine.checkingImages(EngineRun.imageCheck(session), false).checkImage(spec).orElseThrow();
+                image.notes().forEach(n -> System.err.println("note: " + n));
+                if (!image.ok()) {
+                    image.problems().forEach(p -> System.err.println("error: " + p));
+                    return ExitCodes.INVALID_INPUT;
+                }
+            }
             Plan plan = engine.plan(spec, java.util.Set.copyOf(adopt));
             System.out.print(output.json() ? PlanJson.render(plan) + "\n" : PlanText.render(plan, EngineRun.ansi(global, parent.env())));
             // apply would refuse this plan: so does a CI step that runs plan first.

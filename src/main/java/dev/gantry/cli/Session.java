@@ -2,7 +2,10 @@ package dev.gantry.cli;
 
 import dev.gantry.aws.AwsClients;
 import dev.gantry.aws.RealAws;
+import dev.gantry.aws.sim.SimImages;
 import dev.gantry.aws.sim.SimLatency;
+import dev.gantry.image.HttpRegistry;
+import dev.gantry.image.RegistryClient;
 import dev.gantry.aws.sim.SimWorld;
 import dev.gantry.time.RealScheduler;
 import dev.gantry.time.Scheduler;
@@ -87,6 +90,17 @@ public final class Session implements AutoCloseable {
     }
 
     public AwsClients aws() { return aws; }
+
+    /**
+     * Who answers the image pre-flight for registries other than ECR. A rehearsal contacts no
+     * registry on the internet: the simulated world's registry answers (only a registry on this
+     * machine is really asked); against AWS, the registries themselves.
+     */
+    public RegistryClient registry() {
+        RegistryClient http = HttpRegistry.standard();
+        return world != null ? new SimImages(http) : http;
+    }
+
     /** Who shows the refresh's progress for this run (a terminal's reading line, or no one). */
     public dev.gantry.engine.RefreshProgress reading() { return reading; }
     void showReading(dev.gantry.engine.RefreshProgress progress) { this.reading = progress; }

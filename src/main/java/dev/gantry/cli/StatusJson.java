@@ -115,6 +115,8 @@ final class StatusJson {
                     .put("desired", d.desired()).put("running", d.running()).put("pending", d.pending()).put("failed", d.failed())
                     .put("createdAt", time(d.createdAt())).put("updatedAt", time(d.updatedAt()));
         }
+        ArrayNode images = n.putArray("images");
+        for (StatusReport.RunningImage i : s.images()) images.addObject().put("image", i.image()).put("digest", i.digest()).put("tasks", i.tasks());
         ArrayNode events = n.putArray("events");
         for (StatusReport.Event e : s.events()) events.addObject().put("at", time(e.at())).put("message", e.message());
         Diagnosis d = s.diagnosis();

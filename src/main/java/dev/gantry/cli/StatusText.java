@@ -88,6 +88,9 @@ final class StatusText {
         }
         line(b, "Service", s.name() + " in cluster " + s.cluster() + ": " + s.desired() + " desired · " + s.running() + " running · "
                 + s.pending() + " pending · task definition " + s.taskDefinition());
+        for (StatusReport.RunningImage i : s.images()) {
+            line(b, "Image", i.image() + " · runs " + i.digest() + " (" + i.tasks() + (i.tasks() == 1 ? " task)" : " tasks)"));
+        }
         StatusReport.Deployment p = s.primary();
         if (p != null) {
             String state = p.rolloutState() == null ? "unknown" : p.rolloutState();

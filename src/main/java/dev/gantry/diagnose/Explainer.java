@@ -143,9 +143,15 @@ public final class Explainer {
     private static Diagnosis imagePull(String all, String detail, Context c) {
         Matcher m = PULL_REF.matcher(all);
         String image = m.find() ? m.group(1) : c.image();
+        if (all.contains("does not contain descriptor matching platform")) {
+            return new Diagnosis(Diagnosis.Cause.IMAGE_PULL_FAILED, "The image " + image + " has no build for the task's CPU architecture.", detail,
+                    List.of("set task.architecture to a platform the image has (gantry plan names them), or build it for both:"
+                            + " docker buildx build --platform linux/amd64,linux/arm64"));
+        }
         if (all.contains("pull access denied") || all.contains("authorization") || all.contains("401") || all.contains("403")) {
             return new Diagnosis(Diagnosis.Cause.IMAGE_PULL_FAILED, "The image " + image + " is private and ECS may not pull it.", detail,
-                    List.of("make the image public, or push it to Amazon ECR in this account and region (the task's execution role can pull from ECR)",
+                    List.of("for a private registry add task.registryCredentials: {secret: NAME} and give the login at apply (--secret REGISTRY_CREDENTIALS=@FILE);"
+                            + " or push the image to Amazon ECR in this account and region (the task's execution role can pull from ECR)",
                             "check the name in task.image: a typo in the repository looks the same as a private one"));
         }
         return new Diagnosis(Diagnosis.Cause.IMAGE_PULL_FAILED, "ECS could not pull the image " + image + ": the repository or tag does not exist.", detail,

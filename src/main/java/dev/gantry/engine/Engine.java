@@ -5,6 +5,10 @@ import dev.gantry.aws.AwsErrors;
 import dev.gantry.aws.AwsFailure;
 import dev.gantry.diagnose.Diagnosis;
 import dev.gantry.diagnose.RolloutSnapshot;
+import dev.gantry.image.ImageCheck;
+import dev.gantry.image.ImageName;
+import dev.gantry.image.RegistryClient;
+import dev.gantry.image.RegistryLogin;
 import dev.gantry.plan.Action;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Change;
@@ -19,6 +23,7 @@ import dev.gantry.resources.ProgressSink;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.SecretValues;
+import dev.gantry.spec.RegistryCredentials;
 import dev.gantry.spec.Spec;
 import dev.gantry.time.Scheduler;
 
@@ -28,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +53,8 @@ public final class Engine {
     private volatile RefreshProgress refreshProgress = RefreshProgress.NONE;
     private String accountId;
     private Instant started;
+    private ImageCheck images;
+    private boolean pinDigest;
 
     public Engine(Catalog catalog, AwsClients aws, Scheduler scheduler, SecretValues secrets, ApplyListener listener) {
         this.catalog = catalog;
@@ -54,6 +62,40 @@ public final class Engine {
         this.scheduler = scheduler;
         this.secrets = secrets;
         this.listener = listener;
+    }
+
+    /**
+     * Check the spec's image with its registry before apply changes anything (no check unless
+     * set), and with {@code pinDigest} deploy the digest the tag resolves to rather than the tag.
+     */
+    public Engine checkingImages(ImageCheck check, boolean pinDigest) {
+        this.images = check;
+        this.pinDigest = pinDigest;
+        return this;
+    }
+
+    /**
+     * What the image's registry says about the spec's image; empty without a check. The login
+     * for a private registry is the value given for this run, else the stored secret's.
+     */
+    public Optional<ImageCheck.Report> checkImage(Spec spec) {
+        if (images == null) return Optional.empty();
+        return Optional.of(images.check(spec, this::accountId, registryLogin(spec)));
+    }
+
+    private RegistryClient.Credentials registryLogin(Spec spec) {
+        RegistryCredentials rc = spec.task().registryCredentials();
+        if (rc == null) return null;
+        Optional<char[]> given = secrets.value(RegistryCredentials.VALUE_NAME);
+        if (given.isPresent()) return RegistryLogin.parse(given.get()).orElse(null);
+        if (aws.secretsManager() == null) return null;
+        try {
+            String stored = aws.secretsManager().getSecretValue(b -> b.secretId(rc.secret())).secretString();
+            return stored == null ? null : RegistryLogin.parse(stored.toCharArray()).orElse(null);
+        } catch (software.amazon.awssdk.core.exception.SdkException notThereOrNotReadable) {
+            // Not created yet, or not readable with these credentials: the check goes on without it.
+            return null;
+        }
     }
 
     /** Who hears what each refresh is reading as it goes (a terminal's progress line, the benchmark). */
@@ -93,6 +135,9 @@ public final class Engine {
     private Duration at() { return started == null ? Duration.ZERO : Duration.between(started, scheduler.now()); }
 
     // ------------------------------------------------------------------------------------------
+
+    /** The address suffix of a resource gantry made whose address the spec now gives to an existing one. */
+    static final String PREVIOUS = "-previous";
 
     /** What exists now: every tagged resource of the app, and every data resource the spec looks up. */
     public Map<Address, Observed> refresh(ResourceContext steps, List<Desired> desired) {
@@ -137,7 +182,17 @@ public final class Engine {
             List<Observed> list = p.join();
             for (Observed o : list) {
                 Observed prev = observed.putIfAbsent(o.address(), o);
-                if (prev != null && !Planner.isData(o)) {
+                if (prev != null && Planner.isData(o) && !Planner.isData(prev)) {
+                    // The spec now names an existing resource (an ARN) where gantry made its own: the
+                    // address is the existing one's, and gantry's moves aside so the plan deletes it
+                    // once nothing uses it (deletes run after every create and update).
+                    // An ARN naming gantry's own resource keeps it: nothing to delete then.
+                    observed.put(o.address(), o);
+                    if (!Objects.equals(prev.output("arn"), o.output("arn"))) {
+                        Address aside = Address.of(prev.address().type(), prev.address().name() + PREVIOUS);
+                        observed.put(aside, new Observed(aside, prev.id(), prev.props(), prev.outputs()));
+                    }
+                } else if (prev != null && !Planner.isData(o)) {
                     listener.on(new ApplyEvent.Info(at(), "two resources claim " + o.address() + " (" + prev.id() + ", " + o.id() + "); using " + prev.id()));
                 }
             }
@@ -226,7 +281,18 @@ public final class Engine {
 
     // ------------------------------------------------------------------------------------------
 
-    public ApplyResult apply(Spec spec, EngineOptions options) {
+    public ApplyResult apply(Spec given, EngineOptions options) {
+        started = scheduler.now();
+        Optional<ImageCheck.Report> image;
+        try {
+            image = checkImage(given);
+        } catch (AwsFailure f) {
+            return finish(failure(f, options));
+        }
+        image.ifPresent(r -> r.notes().forEach(n -> listener.on(new ApplyEvent.Info(at(), "note: " + n))));
+        if (image.isPresent() && !image.get().ok()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, image.get().problems()));
+        Spec spec = pinDigest && image.isPresent() && image.get().digest() != null
+                ? given.withTask(given.task().withImage(ImageName.pinned(given.task().image(), image.get().digest()))) : given;
         List<Desired> desired = Catalog.expand(spec);
         return run(spec, options, "apply", desired, observed -> Planner.plan(spec.app(), desired, observed, rules()), true);
     }

@@ -175,11 +175,33 @@ public final class StatusGatherer {
                 .map(e -> new StatusReport.Event(e.createdAt(), e.message())).toList();
         StatusReport.ServiceStatus status = new StatusReport.ServiceStatus(cluster, name, s.status(), n(s.desiredCount()),
                 n(s.runningCount()), n(s.pendingCount()), revision(s.taskDefinition()), deployments, events, null);
+        status = status.withImages(runningImages(cluster, name));
         StatusReport.Deployment primary = status.primary();
         boolean troubled = status.running() < status.desired() || primary != null && "FAILED".equals(primary.rolloutState()) || failing(primary);
         if (!troubled) return status;
         return new StatusReport.ServiceStatus(cluster, name, s.status(), status.desired(), status.running(), status.pending(),
-                status.taskDefinition(), deployments, events, diagnose(watcher, s, primary, spec));
+                status.taskDefinition(), deployments, events, diagnose(watcher, s, primary, spec), status.images());
+    }
+
+    /** The digests the running tasks pulled (a tag may have moved since; this is what runs). */
+    private List<StatusReport.RunningImage> runningImages(String cluster, String service) {
+        try {
+            List<String> arns = aws.ecs().listTasks(b -> b.cluster(cluster).serviceName(service).desiredStatus("RUNNING")).taskArns();
+            Map<List<String>, Integer> counts = new LinkedHashMap<>();
+            for (int i = 0; i < arns.size(); i += 100) {
+                List<String> batch = arns.subList(i, Math.min(arns.size(), i + 100));
+                for (var t : aws.ecs().describeTasks(b -> b.cluster(cluster).tasks(batch)).tasks()) {
+                    for (var c : t.containers()) {
+                        if (c.imageDigest() != null) counts.merge(List.of(c.image(), c.imageDigest()), 1, Integer::sum);
+                    }
+                }
+            }
+            List<StatusReport.RunningImage> out = new ArrayList<>();
+            counts.forEach((k, n) -> out.add(new StatusReport.RunningImage(k.get(0), k.get(1), n)));
+            return out;
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate("reading the service's tasks", e);
+        }
     }
 
     /** Why the service is short of tasks: the first failed task of the newest deployment, explained. */

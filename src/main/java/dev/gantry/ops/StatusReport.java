@@ -40,15 +40,29 @@ public record StatusReport(String app, String region, Instant at, boolean deploy
 
     public record Event(Instant at, String message) {}
 
+    /** What the running tasks run: the image as the task definition names it, and the digest ECS resolved it to. */
+    public record RunningImage(String image, String digest, int tasks) {}
+
     /**
      * The ECS service: counts over all its deployments, its deployments (PRIMARY first), the newest
      * events, and, when it is short of tasks or its rollout failed, why in plain words.
      */
     public record ServiceStatus(String cluster, String name, String status, int desired, int running, int pending,
-                                String taskDefinition, List<Deployment> deployments, List<Event> events, Diagnosis diagnosis) {
+                                String taskDefinition, List<Deployment> deployments, List<Event> events, Diagnosis diagnosis,
+                                List<RunningImage> images) {
         public ServiceStatus {
             deployments = List.copyOf(deployments);
             events = List.copyOf(events);
+            images = images == null ? List.of() : List.copyOf(images);
+        }
+
+        public ServiceStatus(String cluster, String name, String status, int desired, int running, int pending,
+                             String taskDefinition, List<Deployment> deployments, List<Event> events, Diagnosis diagnosis) {
+            this(cluster, name, status, desired, running, pending, taskDefinition, deployments, events, diagnosis, List.of());
+        }
+
+        public ServiceStatus withImages(List<RunningImage> running) {
+            return new ServiceStatus(cluster, name, status, desired, this.running, pending, taskDefinition, deployments, events, diagnosis, running);
         }
 
         public Deployment primary() {

@@ -37,6 +37,8 @@ public final class Addresses {
     public static final Address SERVICE = Address.of("service", "main");
     public static final Address SCALING_TARGET = Address.of("scaling-target", "main");
     public static final Address SCALING_POLICY = Address.of("scaling-policy", "cpu");
+    /** The login for a private registry, when gantry keeps it (a Secrets Manager secret). */
+    public static final Address REGISTRY_SECRET = Address.of("secret", "registry");
 
     public static Address parameter(String secretName) { return Address.of("parameter", secretName); }
 

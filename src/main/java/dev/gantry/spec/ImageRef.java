@@ -100,6 +100,18 @@ public final class ImageRef {
         return null;
     }
 
+    /**
+     * {@code ref} pinned to {@code digest}: the tag stays in the reference so people (and gantry's
+     * plan) still see which tag it came from; the registry pulls by the digest alone.
+     */
+    public static String pinned(String ref, String digest) { return unpinned(ref) + "@" + digest; }
+
+    /** {@code ref} without its digest. */
+    public static String unpinned(String ref) {
+        int at = ref.indexOf('@');
+        return at >= 0 ? ref.substring(0, at) : ref;
+    }
+
     private static Rules.Problem checkRegistry(String registry) {
         String host = registry;
         int colon = registry.lastIndexOf(':');

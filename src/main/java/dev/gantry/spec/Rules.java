@@ -197,6 +197,24 @@ public final class Rules {
         return SECRET_WORDS.stream().anyMatch(upper::contains);
     }
 
+    public static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile("^[A-Za-z0-9/_+=.@-]{1,512}$");
+    public static final java.util.regex.Pattern SECRET_ARN =
+            java.util.regex.Pattern.compile("^arn:aws[a-z-]*:secretsmanager:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+$");
+
+    /** A Secrets Manager secret gantry manages (a name) or an existing one (an ARN). */
+    public static Problem secretName(String s) {
+        if (s == null || s.isEmpty()) return new Problem("a secret is required", "e.g. secret: hello/registry");
+        if (s.startsWith("arn:")) {
+            return SECRET_ARN.matcher(s).matches() ? null
+                    : new Problem("'" + s + "' is not a Secrets Manager secret ARN",
+                            "arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME-SUFFIX, as the console shows it");
+        }
+        if (!SECRET_NAME.matcher(s).matches()) {
+            return new Problem("'" + s + "' is not a valid secret name: 1–512 letters, digits and / _ + = . @ -", "e.g. hello/registry");
+        }
+        return null;
+    }
+
     /** An SSM parameter gantry manages (a name starting with /) or an existing one (an ARN). */
     public static Problem parameterName(String p) {
         if (p == null || p.isEmpty()) return new Problem("a parameter is required", "e.g. /hello/password");

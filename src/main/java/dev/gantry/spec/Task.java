@@ -14,7 +14,8 @@ public record Task(
         List<String> command,
         Map<String, String> environment,
         Map<String, SecretRef> secrets,
-        Logs logs) {
+        Logs logs,
+        RegistryCredentials registryCredentials) {
 
     public static final int DEFAULT_CPU = 256;
     public static final int DEFAULT_MEMORY = 512;
@@ -27,7 +28,21 @@ public record Task(
         logs = logs == null ? new Logs(Logs.DEFAULT_RETENTION_DAYS) : logs;
     }
 
+    /** Without registry credentials: a public image, or one the execution role pulls (ECR in the account). */
+    public Task(String image, int cpu, int memory, Architecture architecture, Integer port, List<String> command,
+                Map<String, String> environment, Map<String, SecretRef> secrets, Logs logs) {
+        this(image, cpu, memory, architecture, port, command, environment, secrets, logs, null);
+    }
+
     public static Task of(String image, Integer port) {
         return new Task(image, DEFAULT_CPU, DEFAULT_MEMORY, Architecture.X86_64, port, List.of(), Map.of(), Map.of(), null);
+    }
+
+    public Task withImage(String i) {
+        return new Task(i, cpu, memory, architecture, port, command, environment, secrets, logs, registryCredentials);
+    }
+
+    public Task withRegistryCredentials(RegistryCredentials r) {
+        return new Task(image, cpu, memory, architecture, port, command, environment, secrets, logs, r);
     }
 }

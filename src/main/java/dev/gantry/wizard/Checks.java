@@ -16,7 +16,7 @@ import java.util.Objects;
 public final class Checks {
     private Checks() {}
 
-    private static String text(Rules.Problem p) { return p == null ? null : p.text(); }
+    static String text(Rules.Problem p) { return p == null ? null : p.text(); }
 
     private static Long number(String v) {
         try {

@@ -55,6 +55,34 @@ final class ComputeQuestions {
                         .defaults("x86_64")
                         .flags("--arch")
                         .build(),
+                Question.in(WizardScreen.TASK, "task.registryCredentials", Kind.TEXT)
+                        .title("Registry login (a Secrets Manager secret)")
+                        .explain("""
+                                The image's registry answered "unauthorized": the image is private (or its name \
+                                is wrong). ECS pulls it with a login kept in a Secrets Manager secret holding \
+                                {"username": …, "password": …}. A name makes gantry create that secret from the \
+                                login you give at apply (--secret REGISTRY_CREDENTIALS=@FILE or the prompt); an ARN \
+                                uses one you have. The execution role may read exactly that secret. Empty: none.""")
+                        .defaults(k -> k.get("app") == null ? "" : k.get("app") + "/registry")
+                        .validate(v -> v.isEmpty() ? null : Checks.text(dev.gantry.spec.Rules.secretName(v)))
+                        .when(k -> k.given("task.registryCredentials") || imageLook(k).map(Lookups.ImageLook::unauthorized).orElse(false),
+                                "an image whose registry answers \"unauthorized\"")
+                        .flags("--registry-secret")
+                        .build(),
+                Question.in(WizardScreen.TASK, "task.pinDigest", Kind.CHOICE)
+                        .title("Pin the image to its digest?")
+                        .explain("""
+                                A tag can be moved to another build; a digest cannot. Pinning writes the digest the \
+                                tag points at now into gantry.yaml (image: …:TAG@sha256:…), so every task runs \
+                                exactly that build until you change the image. Default: no, follow the tag.""")
+                        .choices(List.of(
+                                new Choice("false", "no", "Tasks started later pull what the tag points at then. Default."),
+                                new Choice("true", "yes", "Tasks always run the build the tag points at now.")))
+                        .defaults("false")
+                        .when(k -> k.given("task.pinDigest") || imageLook(k).map(l -> l.digest() != null).orElse(false),
+                                "an image whose registry gave its digest")
+                        .flags("--pin-digest", "--no-pin-digest")
+                        .build(),
                 Question.in(WizardScreen.TASK, "task.environment", Kind.PAIRS)
                         .title("Environment variables (NAME=VALUE, one per line)")
                         .explain("""
@@ -139,6 +167,14 @@ final class ComputeQuestions {
                         .validate((v, k) -> Checks.autoscaling(v, k.intOr("service.desiredCount", 2)))
                         .flags("--autoscale")
                         .build());
+    }
+
+    /** What the image's registry said during the wizard, when it could be asked. */
+    static java.util.Optional<Lookups.ImageLook> imageLook(AnswersSoFar k) {
+        String image = k.get("task.image");
+        if (image == null || image.isBlank() || Checks.image(image) != null) return java.util.Optional.empty();
+        Lookup<Lookups.ImageLook> l = k.facts().image(k.get("region"), image);
+        return l.ok() ? java.util.Optional.of(l.value()) : java.util.Optional.empty();
     }
 
     /** Parameters already under /APP/, offered as NAME=PARAMETER lines to add. */

@@ -59,6 +59,7 @@ public final class FileAnswers {
             if (!s.isEmpty()) a.put("task.secrets", AnswerText.joinPairs(s));
         }
         text(t.path("logs"), "retentionDays", a, "task.logs.retentionDays");
+        text(t.path("registryCredentials"), "secret", a, "task.registryCredentials");
         JsonNode s = root.path("service");
         text(s, "desiredCount", a, "service.desiredCount");
         text(s, "minimumHealthyPercent", a, "service.minimumHealthyPercent");

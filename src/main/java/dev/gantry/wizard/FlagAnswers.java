@@ -12,15 +12,17 @@ final class FlagAnswers {
     private FlagAnswers() {}
 
     /** Switches: flags whose presence is the answer. */
-    private static final Map<String, String> SWITCHES = Map.of(
-            "--rollback", "true",
-            "--no-rollback", "false",
-            "--load-balancer", "yes",
-            "--no-load-balancer", "no",
-            "--container-insights", "true",
-            "--no-container-insights", "false",
-            "--no-certificate", "none",
-            "--no-dns", "no");
+    private static final Map<String, String> SWITCHES = Map.ofEntries(
+            Map.entry("--rollback", "true"),
+            Map.entry("--no-rollback", "false"),
+            Map.entry("--load-balancer", "yes"),
+            Map.entry("--no-load-balancer", "no"),
+            Map.entry("--container-insights", "true"),
+            Map.entry("--pin-digest", "true"),
+            Map.entry("--no-container-insights", "false"),
+            Map.entry("--no-certificate", "none"),
+            Map.entry("--no-dns", "no"),
+            Map.entry("--no-pin-digest", "false"));
 
     /** The answer a switch flag gives (--no-dns → no); null for a flag that takes a value. */
     static String switchValue(String flag) { return SWITCHES.get(flag); }

@@ -65,6 +65,10 @@ public final class LookupResults {
         return cached("params:" + region + ":" + prefix, () -> lookups.parameters(region, prefix));
     }
 
+    public Lookup<Lookups.ImageLook> image(String region, String image) {
+        return cached("image:" + region + ":" + image, () -> lookups.image(region, image));
+    }
+
     @SuppressWarnings("unchecked")
     private <T> Lookup<T> cached(String key, Supplier<Lookup<T>> fetch) {
         return (Lookup<T>) cache.computeIfAbsent(key, k -> {

@@ -34,6 +34,12 @@ public interface Lookups {
     /** Existing SSM parameter names under a path prefix. */
     Lookup<List<String>> parameters(String region, String prefix);
 
+    /** What the image's registry said: the digest its tag points at now, or that it wants a login. */
+    record ImageLook(String digest, boolean unauthorized) {}
+
+    /** Asks the image's registry about it (anonymously; ECR with the credentials). */
+    default Lookup<ImageLook> image(String region, String image) { return Lookup.unavailable("the registry is asked at plan time"); }
+
     /** No credentials or no network: every look-up says why, so the person types the value. */
     final class Offline implements Lookups {
         private final String why;

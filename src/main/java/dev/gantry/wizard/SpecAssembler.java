@@ -26,6 +26,21 @@ import java.util.Map;
 final class SpecAssembler {
     private SpecAssembler() {}
 
+    private static boolean applies(AnswersSoFar k, String id) { return Questions.byId(id).map(q -> q.applies(k)).orElse(false); }
+
+    /** The image, pinned to the digest its registry gave when the person asked for that. */
+    private static String image(AnswersSoFar k) {
+        String image = k.get("task.image");
+        if (!applies(k, "task.pinDigest") || !k.is("task.pinDigest", "true")) return image;
+        return ComputeQuestions.imageLook(k).map(Lookups.ImageLook::digest)
+                .map(d -> dev.gantry.spec.ImageRef.pinned(image, d)).orElse(image);
+    }
+
+    private static dev.gantry.spec.RegistryCredentials registryLogin(AnswersSoFar k) {
+        String secret = k.get("task.registryCredentials");
+        return applies(k, "task.registryCredentials") && secret != null && !secret.isBlank() ? new dev.gantry.spec.RegistryCredentials(secret.strip()) : null;
+    }
+
     static Spec build(AnswersSoFar k) {
         Network network = switch (YamlEnum.parse(VpcMode.class, k.get("network.vpc")).orElseThrow()) {
             case NEW -> Network.newVpc(k.get("network.cidr"), Integer.parseInt(k.get("network.availabilityZones")),
@@ -37,12 +52,12 @@ final class SpecAssembler {
         Map<String, SecretRef> secrets = new LinkedHashMap<>();
         AnswerText.pairs(k.get("task.secrets")).forEach((n, p) -> secrets.put(n, new SecretRef(p)));
         String port = k.get("task.port");
-        Task task = new Task(k.get("task.image"), TaskSizes.cpu(size), TaskSizes.memory(size),
+        Task task = new Task(image(k), TaskSizes.cpu(size), TaskSizes.memory(size),
                 YamlEnum.parse(Architecture.class, k.get("task.architecture")).orElseThrow(),
                 port == null || port.isBlank() ? null : Integer.parseInt(port),
                 AnswerText.list(k.get("task.command")).isEmpty() ? null : commandOf(k.get("task.command")),
                 AnswerText.pairs(k.get("task.environment")), secrets,
-                new Logs(Integer.parseInt(k.get("task.logs.retentionDays"))));
+                new Logs(Integer.parseInt(k.get("task.logs.retentionDays"))), registryLogin(k));
         String auto = k.get("service.autoscaling");
         Autoscaling autoscaling = null;
         if (auto != null && !auto.isBlank() && !auto.equals("none")) {

@@ -27,7 +27,7 @@ class ArchitectureTest {
 
     static final String[] CORE = {"dev.gantry.spec..", "dev.gantry.plan..", "dev.gantry.engine..",
             "dev.gantry.resources..", "dev.gantry.aws..", "dev.gantry.time..", "dev.gantry.diagnose..",
-            "dev.gantry.ops..", "dev.gantry.cost.."};
+            "dev.gantry.ops..", "dev.gantry.cost..", "dev.gantry.image.."};
 
     @Test void the_import_sees_every_package() {
         // A rule over an empty set of classes passes: make sure the classes are really there.
@@ -45,6 +45,7 @@ class ArchitectureTest {
                 .layer("Resources").definedBy("dev.gantry.resources..")
                 .layer("Diagnose").definedBy("dev.gantry.diagnose..")
                 .layer("Cost").definedBy("dev.gantry.cost..")
+                .layer("Image").definedBy("dev.gantry.image..")
                 .layer("Aws").definedBy("dev.gantry.aws")
                 .layer("SimulatedAws").definedBy("dev.gantry.aws.sim..")
                 .layer("Plan").definedBy("dev.gantry.plan..")
@@ -57,12 +58,13 @@ class ArchitectureTest {
                         "Cost", "Aws", "Plan", "Spec", "Time")
                 .whereLayer("Wizard").mayOnlyAccessLayers("Cost", "Spec")
                 .whereLayer("Ops").mayOnlyAccessLayers("Engine", "Resources", "Diagnose", "Cost", "Aws", "Plan", "Spec", "Time")
-                .whereLayer("Engine").mayOnlyAccessLayers("Resources", "Diagnose", "Aws", "Plan", "Spec", "Time")
-                .whereLayer("Resources").mayOnlyAccessLayers("Diagnose", "Aws", "Plan", "Spec", "Time")
+                .whereLayer("Engine").mayOnlyAccessLayers("Resources", "Diagnose", "Image", "Aws", "Plan", "Spec", "Time")
+                .whereLayer("Resources").mayOnlyAccessLayers("Diagnose", "Image", "Aws", "Plan", "Spec", "Time")
+                .whereLayer("Image").mayOnlyAccessLayers("Spec")
                 .whereLayer("Diagnose").mayOnlyAccessLayers("Spec")
                 .whereLayer("Cost").mayOnlyAccessLayers("Spec")
                 .whereLayer("Aws").mayNotAccessAnyLayer()
-                .whereLayer("SimulatedAws").mayOnlyAccessLayers("Aws", "Time")
+                .whereLayer("SimulatedAws").mayOnlyAccessLayers("Aws", "Image", "Time")
                 .whereLayer("Plan").mayNotAccessAnyLayer()
                 .whereLayer("Spec").mayNotAccessAnyLayer()
                 .whereLayer("Time").mayNotAccessAnyLayer();

@@ -61,6 +61,32 @@ class ApplyCommandTest {
         assertThat(r.out() + r.err()).doesNotContain("correct-horse").doesNotContain("no value for secret");
     }
 
+    @Test void an_image_that_cannot_be_pulled_stops_plan_and_apply_with_exit_2_and_nothing_changed() throws Exception {
+        Path spec = home.resolve("gantry.yaml");
+        Files.writeString(spec, Files.readString(Path.of("templates/worker.yaml"))
+                .replace("public.ecr.aws/docker/library/busybox:1.36", "public.ecr.aws/docker/library/busybox:1.36-arm64-only")
+                .replace("architecture: arm64", "architecture: x86_64"));
+        Run plan = gantry(Map.of(), "plan", "--simulate", "-f", spec.toString());
+        assertThat(plan.code()).as(plan.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(plan.err()).contains("no manifest for linux/amd64 (architecture: x86_64)").contains("set task.architecture: arm64");
+        Run apply = gantry(Map.of(), "apply", "--simulate", "--yes", "-f", spec.toString());
+        assertThat(apply.code()).as(apply.out() + apply.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(apply.out() + apply.err()).contains("set task.architecture: arm64");
+        assertThat(Files.readString(home.resolve("simulated/us-east-1.json"))).doesNotContain("gantry:app");
+        // Air-gapped: the check is skipped, and the rollout is what finds the mismatch.
+        Run skipped = gantry(Map.of(), "plan", "--simulate", "--skip-image-check", "-f", spec.toString());
+        assertThat(skipped.code()).as(skipped.err()).isZero();
+    }
+
+    @Test void apply_pin_digest_writes_the_digest_into_the_task_definition() {
+        Run apply = gantry(Map.of(), "apply", "--simulate", "--yes", "--pin-digest", "-f", "templates/worker.yaml");
+        assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
+        Run plan = gantry(Map.of(), "plan", "--simulate", "--detailed-exitcode", "-f", "templates/worker.yaml");
+        assertThat(plan.code()).as(plan.out() + plan.err()).isZero();
+        Run status = gantry(Map.of(), "status", "--simulate", "-f", "templates/worker.yaml");
+        assertThat(status.out()).containsPattern("Image +public.ecr.aws/docker/library/busybox:1.36@sha256:[0-9a-f]{64} · runs sha256:");
+    }
+
     @Test void without_a_terminal_apply_needs_yes() {
         Run r = gantry(Map.of(), "apply", "--simulate", "-f", "templates/worker.yaml");
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);

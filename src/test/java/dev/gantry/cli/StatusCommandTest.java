@@ -51,6 +51,8 @@ class StatusCommandTest {
         assertThat(w.out()).startsWith("worker · us-east-1 · ✓ healthy\n")
                 .contains("URL          none (no load balancer: the service takes no inbound traffic)")
                 .contains("Service      worker in cluster worker: 1 desired · 1 running")
+                // the digest the running task pulled, as the simulated registry resolves busybox:1.36
+                .containsPattern("Image        public.ecr.aws/docker/library/busybox:1.36 · runs sha256:[0-9a-f]{64} \\(1 task\\)")
                 .contains("1 × task of 0.25 vCPU, 0.5 GB arm64")
                 .doesNotContain("Targets").doesNotContain("Certificate").doesNotContain("Application Load Balancer");
     }

@@ -361,6 +361,7 @@ final class EcsScheduler {
         EcsTaskFailures.Outcome o = EcsTaskFailures.decide(world, n, s, td, task, at);
         task.failure = o.kind();
         task.failureReason = o.reason();
+        task.imageDigest = o.digest();
         task.phase = "start";
         task.nextAt = at.plus(world.latency.taskStart()).toEpochMilli();
         st().tasks.put(task.arn, task);

@@ -32,6 +32,8 @@ public final class EcsState {
         public Map<String, String> secrets = new LinkedHashMap<>();
         public String logDriver;
         public Map<String, String> logOptions = new LinkedHashMap<>();
+        /** The Secrets Manager secret (name or ARN) holding the registry login; never the login. */
+        public String repositoryCredentials;
     }
 
     public static final class TaskDefRec {
@@ -133,6 +135,8 @@ public final class EcsState {
         public String stopCode;
         public String stoppedReason;
         public Integer exitCode;
+        /** What the image reference resolved to when the task pulled it (ECS reports it per container). */
+        public String imageDigest;
         public String containerReason;
         /** What will go wrong with this task (see {@link EcsTaskFailures}), or null. */
         public String failure;

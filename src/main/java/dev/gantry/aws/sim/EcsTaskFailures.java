@@ -1,6 +1,11 @@
 package dev.gantry.aws.sim;
 
+import dev.gantry.image.ImageName;
+import dev.gantry.image.Platform;
+import dev.gantry.image.RegistryAnswer;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +22,10 @@ final class EcsTaskFailures {
     static final String NETWORK = "network", SECRET = "secret", AUTH = "registry-auth", LOGGER = "logger",
             PULL = "pull", CRASH = "crash", UNHEALTHY = "unhealthy";
 
-    record Outcome(String kind, String reason) {
+    /** {@code digest}: what the image resolved to, for a task that gets as far as pulling it. */
+    record Outcome(String kind, String reason, String digest) {
+        Outcome(String kind, String reason) { this(kind, reason, null); }
+
         boolean failsToStart() { return kind != null && !kind.equals(CRASH) && !kind.equals(UNHEALTHY); }
     }
 
@@ -26,7 +34,7 @@ final class EcsTaskFailures {
     static Outcome decide(SimWorld w, SimEcsNeighbours n, EcsState.ServiceRec s, EcsState.TaskDefRec td,
                           EcsState.TaskRec t, Instant now) {
         EcsState.ContainerRec c = td.containers.get(0);
-        Image img = Image.parse(c.image);
+        ImageName img = ImageName.parse(c.image);
         String region = w.region(), account = w.accountId();
         if (!n.subnetReachesInternet(t.subnet, s.assignPublicIp, now)) {
             if (!c.secrets.isEmpty()) {
@@ -36,7 +44,7 @@ final class EcsTaskFailures {
                         + "Please check your task network configuration.");
             }
             return new Outcome(NETWORK, "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref "
-                    + img.full() + ": failed to do request: Head \"https://" + img.registry + "/v2/" + img.repository + "/manifests/" + img.tag
+                    + img.display() + ": failed to do request: Head \"https://" + img.registry() + "/v2/" + img.repository() + "/manifests/" + img.reference()
                     + "\": dial tcp 99.83.145.10:443: i/o timeout");
         }
         String role = td.executionRoleArn == null ? "" : td.executionRoleArn.substring(td.executionRoleArn.lastIndexOf('/') + 1);
@@ -56,11 +64,15 @@ final class EcsTaskFailures {
                         + "unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid ssm parameters: " + from);
             }
         }
-        if (img.registry.contains(".dkr.ecr.") && (td.executionRoleArn == null
+        if (img.ecr() && (td.executionRoleArn == null
                 || !w.state.iam.allows(td.executionRoleArn, "ecr:GetAuthorizationToken", "*"))) {
             return new Outcome(AUTH, "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: "
                     + "unable to get registry auth from ecr: AccessDeniedException: User: " + principal
                     + " is not authorized to perform: ecr:GetAuthorizationToken on resource: * because no identity-based policy allows the ecr:GetAuthorizationToken action");
+        }
+        if (c.repositoryCredentials != null) {
+            Outcome login = registryLogin(w, td, c, principal);
+            if (login != null) return login;
         }
         if ("awslogs".equals(c.logDriver) && !w.state.logs.groupExists(c.logOptions.get("awslogs-group"))
                 && !"true".equals(c.logOptions.get("awslogs-create-group"))) {
@@ -68,51 +80,70 @@ final class EcsTaskFailures {
                     + "failed to create Cloudwatch log stream: operation error CloudWatch Logs: CreateLogStream, https response error StatusCode: 400, "
                     + "RequestID: " + requestId(w) + ", ResourceNotFoundException: The specified log group does not exist. : exit status 1");
         }
-        String lower = (img.repository + ":" + img.tag).toLowerCase();
-        if (lower.contains("does-not-exist") || lower.contains("missing")) {
-            return new Outcome(PULL, "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref "
-                    + img.full() + ": " + img.full() + ": not found");
+        Pull pull = pull(w, td, c);
+        if (pull.failure != null) return new Outcome(PULL, "CannotPullContainerError: pull image manifest has been retried 5 time(s): " + pull.failure);
+        String tag = img.reference().toLowerCase();
+        if (tag.contains("crash")) return new Outcome(CRASH, "Essential container in task exited", pull.digest);
+        if (tag.contains("unhealthy")) return new Outcome(UNHEALTHY, null, pull.digest);
+        return new Outcome(null, null, pull.digest);
+    }
+
+    /** The execution role reads the registry login from Secrets Manager before anything is pulled. */
+    private static Outcome registryLogin(SimWorld w, EcsState.TaskDefRec td, EcsState.ContainerRec c, String principal) {
+        long now = w.now().toEpochMilli();
+        SecretsState.SecretRec secret = w.state.secrets.find(c.repositoryCredentials, now);
+        String arn = secret != null ? secret.arn : c.repositoryCredentials;
+        String prefix = "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: "
+                + "unable to retrieve secret from asm: service call has been retried 1 time(s): ";
+        if (td.executionRoleArn == null || !w.state.iam.allows(td.executionRoleArn, "secretsmanager:GetSecretValue", arn)) {
+            return new Outcome(AUTH, prefix + "AccessDeniedException: User: " + principal + " is not authorized to perform: "
+                    + "secretsmanager:GetSecretValue on resource: " + arn + " because no identity-based policy allows the secretsmanager:GetSecretValue action");
         }
-        String tag = img.tag.toLowerCase();
-        if (tag.contains("crash")) return new Outcome(CRASH, "Essential container in task exited");
-        if (tag.contains("unhealthy")) return new Outcome(UNHEALTHY, null);
-        return new Outcome(null, null);
+        if (!w.state.secrets.readable(c.repositoryCredentials, now)) {
+            return new Outcome(AUTH, prefix + "ResourceNotFoundException: Secrets Manager can't find the specified secret.");
+        }
+        return null;
+    }
+
+    private record Pull(String failure, String digest) {}
+
+    /**
+     * What the registry gives the agent: ECR of this account from the simulated ECR (the role must
+     * be allowed to read the repository), every other registry by {@link SimImages}'s naming rules.
+     */
+    private static Pull pull(SimWorld w, EcsState.TaskDefRec td, EcsState.ContainerRec c) {
+        ImageName name = ImageName.parse(c.image);
+        String ref = "failed to resolve ref " + name.display() + ": ";
+        String wanted = "ARM64".equalsIgnoreCase(td.cpuArchitecture) ? "arm64" : "amd64";
+        List<Platform> platforms;
+        String digest;
+        if (name.ecr() && name.ecrAccount().equals(w.accountId()) && name.ecrRegion().equals(w.region())) {
+            EcrState.ImageRec img = w.state.ecr.image(name.repository(), name.reference());
+            if (img == null) return new Pull(ref + name.display() + ": not found", null);
+            String repoArn = EcrState.repositoryArn(w.accountId(), w.region(), name.repository());
+            if (td.executionRoleArn == null || !w.state.iam.allows(td.executionRoleArn, "ecr:BatchGetImage", repoArn)) {
+                return new Pull(ref + "pulling from host " + name.registry() + " failed with status code [manifests " + name.reference() + "]: 403 Forbidden", null);
+            }
+            platforms = Platform.listedIn(img.manifest);
+            digest = img.digest;
+        } else {
+            RegistryAnswer a = SimImages.answer(name, c.repositoryCredentials != null);
+            if (a instanceof RegistryAnswer.Unauthorized) {
+                return new Pull(ref + "pull access denied, repository does not exist or may require authorization: server message: "
+                        + "insufficient_scope: authorization failed", null);
+            }
+            if (!(a instanceof RegistryAnswer.Found f)) return new Pull(ref + name.display() + ": not found", null);
+            platforms = f.platforms();
+            digest = f.digest();
+        }
+        if (!platforms.isEmpty() && platforms.stream().noneMatch(p -> wanted.equals(p.architecture()))) {
+            return new Pull("image Manifest does not contain descriptor matching platform 'linux/" + wanted + "'", null);
+        }
+        return new Pull(null, digest);
     }
 
     private static String requestId(SimWorld w) {
         String a = w.newId("r").substring(2);
         return a.substring(0, 8) + "-" + a.substring(8, 12) + "-" + a.substring(12, 16) + "-" + a.substring(0, 4) + "-" + a.substring(4, 16);
-    }
-
-    /** An image reference split as a registry client does: docker.io/library/ is implied for short names. */
-    record Image(String registry, String repository, String tag) {
-        static Image parse(String ref) {
-            String rest = ref;
-            String registry = "docker.io";
-            int slash = ref.indexOf('/');
-            if (slash > 0) {
-                String first = ref.substring(0, slash);
-                if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-                    registry = first;
-                    rest = ref.substring(slash + 1);
-                }
-            }
-            String tag = "latest";
-            int at = rest.indexOf('@');
-            if (at >= 0) {
-                tag = rest.substring(at + 1);
-                rest = rest.substring(0, at);
-            } else {
-                int colon = rest.lastIndexOf(':');
-                if (colon > rest.lastIndexOf('/')) {
-                    tag = rest.substring(colon + 1);
-                    rest = rest.substring(0, colon);
-                }
-            }
-            if (registry.equals("docker.io") && !rest.contains("/")) rest = "library/" + rest;
-            return new Image(registry, rest, tag);
-        }
-
-        String full() { return registry + "/" + repository + (tag.startsWith("sha256:") ? "@" : ":") + tag; }
     }
 }

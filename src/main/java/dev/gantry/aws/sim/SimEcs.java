@@ -232,6 +232,14 @@ public final class SimEcs implements EcsClient {
                         throw err(400, "ClientException", "Log driver awslogs requires options: awslogs-group, awslogs-region.");
                     }
                 }
+                if (cd.repositoryCredentials() != null) {
+                    String p = cd.repositoryCredentials().credentialsParameter();
+                    if (p == null || p.isBlank()) throw err(400, "ClientException", "RepositoryCredentials.credentialsParameter must not be empty.");
+                    if (req.executionRoleArn() == null) {
+                        throw err(400, "ClientException", "When you are specifying repositoryCredentials, you must also specify a value for 'executionRoleArn'.");
+                    }
+                    c.repositoryCredentials = p;
+                }
                 if (!c.secrets.isEmpty() && req.executionRoleArn() == null) {
                     throw err(400, "ClientException", "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'.");
                 }
@@ -266,6 +274,7 @@ public final class SimEcs implements EcsClient {
                     .environment(c.environment.entrySet().stream().map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList())
                     .secrets(c.secrets.entrySet().stream().map(e -> Secret.builder().name(e.getKey()).valueFrom(e.getValue()).build()).toList());
             if (!c.command.isEmpty()) b.command(c.command);
+            if (c.repositoryCredentials != null) b.repositoryCredentials(RepositoryCredentials.builder().credentialsParameter(c.repositoryCredentials).build());
             if (c.logDriver != null) b.logConfiguration(LogConfiguration.builder().logDriver(c.logDriver).options(c.logOptions).build());
             return b.build();
         }).toList();
@@ -605,7 +614,7 @@ public final class SimEcs implements EcsClient {
         Container container = Container.builder().name(c.name).image(c.image).taskArn(t.arn)
                 .containerArn(t.arn.replace(":task/", ":container/") + "/" + c.name)
                 .lastStatus("RUNNING".equals(status) ? "RUNNING" : "STOPPED".equals(status) ? "STOPPED" : "PENDING")
-                .exitCode(t.exitCode).reason(t.containerReason)
+                .exitCode(t.exitCode).reason(t.containerReason).imageDigest("RUNNING".equals(status) ? t.imageDigest : null)
                 .networkInterfaces(t.ip == null ? List.of() : List.of(NetworkInterface.builder().attachmentId(t.eni).privateIpv4Address(t.ip).build()))
                 .build();
         return Task.builder().taskArn(t.arn).clusterArn(t.clusterArn).taskDefinitionArn(t.taskDefinitionArn)

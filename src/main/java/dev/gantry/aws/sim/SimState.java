@@ -20,4 +20,6 @@ public final class SimState {
     public IamState iam = new IamState();
     public LogsState logs = new LogsState();
     public ScalingState scaling = new ScalingState();
+    public EcrState ecr = new EcrState();
+    public SecretsState secrets = new SecretsState();
 }

@@ -1,12 +1,12 @@
 package dev.gantry.resources.compute;
 
+import dev.gantry.resources.Addresses;
+import dev.gantry.resources.Props;
 import dev.gantry.plan.Address;
 import static dev.gantry.resources.Addresses.*;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Piece;
 import dev.gantry.plan.Ref;
-import dev.gantry.resources.Addresses;
-import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.network.NetworkResources;
 import dev.gantry.spec.SecretRef;
@@ -27,7 +27,7 @@ public final class ComputeResources {
     public static final int HEALTH_CHECK_GRACE_SECONDS = 60;
 
     public static List<ResourceType> types() {
-        return List.of(new LogGroupType(), new ParameterType(), new RoleType(), new ClusterType(), new TaskDefinitionType(),
+        return List.of(new LogGroupType(), new ParameterType(), new RegistrySecretType(), new RoleType(), new ClusterType(), new TaskDefinitionType(),
                 new ServiceType(), new ScalingTargetType(), new ScalingPolicyType());
     }
 
@@ -55,8 +55,22 @@ public final class ComputeResources {
             secretArns.add(Ref.to(a, "arn"));
         }
 
+        // The registry login: always a key, "" for none, so removing it from the spec is a change too.
+        Object registryLogin = "";
+        var registry = spec.task().registryCredentials();
+        if (registry != null) {
+            if (registry.managed()) {
+                out.add(Desired.managed(REGISTRY_SECRET, Piece.SECRETS, "Secrets Manager secret " + registry.secret() + ": the login for the image's registry",
+                        Props.props().put("name", registry.secret()).put("value", ParameterType.UNCHANGED).build(), Set.of()));
+            } else {
+                out.add(Desired.data(REGISTRY_SECRET, Piece.SECRETS, "existing secret with the registry login", Map.of("arn", registry.secret())));
+            }
+            registryLogin = Ref.to(REGISTRY_SECRET, "arn");
+        }
+
         Props.Builder exec = Props.props().put("name", app + "-execution").put("path", RoleType.path(app))
-                .put("managedPolicies", List.of(Policies.TASK_EXECUTION_POLICY)).put("secretArns", secretArns);
+                .put("managedPolicies", List.of(Policies.TASK_EXECUTION_POLICY)).put("secretArns", secretArns)
+                .put("registrySecretArn", registryLogin);
         out.add(Desired.managed(EXECUTION_ROLE, Piece.IAM, "role ECS uses to pull the image, write logs and read the secrets", exec.build(), Set.of()));
         out.add(Desired.managed(TASK_ROLE, Piece.IAM, "role the app runs as (no permissions yet)",
                 Props.props().put("name", app + "-task").put("path", RoleType.path(app)).build(), Set.of()));
@@ -68,7 +82,7 @@ public final class ComputeResources {
         out.add(Desired.managed(TASK_DEFINITION, Piece.TASK, task.image() + ", " + task.cpu() + " CPU units, " + task.memory() + " MiB",
                 Props.props().put("family", app).put("cpu", task.cpu()).put("memory", task.memory()).put("architecture", task.architecture().yaml())
                         .put("image", task.image()).put("port", task.port()).put("command", task.command())
-                        .put("environment", new TreeMap<>(task.environment())).put("secrets", secretRefs)
+                        .put("environment", new TreeMap<>(task.environment())).put("secrets", secretRefs).put("registryCredentials", registryLogin)
                         .put("roles", new TreeMap<>(Map.of("execution", Ref.to(EXECUTION_ROLE, "arn"), "task", Ref.to(TASK_ROLE, "arn"))))
                         .put("logGroup", Ref.to(LOG_GROUP, "name")).build(), Set.of()));
 

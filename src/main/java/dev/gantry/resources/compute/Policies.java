@@ -16,6 +16,8 @@ final class Policies {
 
     static final String TASK_EXECUTION_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
     static final String SECRETS_POLICY_NAME = "gantry-secrets";
+    static final String READ_SECRETS = "ReadAppSecrets";
+    static final String READ_REGISTRY_LOGIN = "ReadRegistryLogin";
     static final String ECS_TASKS = "ecs-tasks.amazonaws.com";
 
     private Policies() {}
@@ -36,20 +38,40 @@ final class Policies {
      * decrypt through SSM; an existing parameter under a customer managed key needs a grant in
      * that key's policy, which gantry explains when a task fails on it.
      */
-    static String secrets(List<String> parameterArns) {
-        ObjectNode st = JSON.createObjectNode();
-        st.put("Sid", "ReadAppSecrets");
-        st.put("Effect", "Allow");
-        st.putArray("Action").add("ssm:GetParameters");
-        ArrayNode res = st.putArray("Resource");
-        parameterArns.forEach(res::add);
-        return doc(st);
+    static String secrets(List<String> parameterArns) { return secrets(parameterArns, null); }
+
+    /**
+     * Plus, for a private registry, {@code secretsmanager:GetSecretValue} on exactly the secret
+     * holding its login ({@code registrySecretArn}, null for none). Secrets Manager's default key
+     * aws/secretsmanager needs no kms:Decrypt grant either.
+     */
+    static String secrets(List<String> parameterArns, String registrySecretArn) {
+        List<ObjectNode> statements = new ArrayList<>();
+        if (!parameterArns.isEmpty()) {
+            ObjectNode st = JSON.createObjectNode();
+            st.put("Sid", READ_SECRETS);
+            st.put("Effect", "Allow");
+            st.putArray("Action").add("ssm:GetParameters");
+            ArrayNode res = st.putArray("Resource");
+            parameterArns.forEach(res::add);
+            statements.add(st);
+        }
+        if (registrySecretArn != null && !registrySecretArn.isEmpty()) {
+            ObjectNode st = JSON.createObjectNode();
+            st.put("Sid", READ_REGISTRY_LOGIN);
+            st.put("Effect", "Allow");
+            st.putArray("Action").add("secretsmanager:GetSecretValue");
+            st.putArray("Resource").add(registrySecretArn);
+            statements.add(st);
+        }
+        return doc(statements.toArray(ObjectNode[]::new));
     }
 
-    private static String doc(ObjectNode statement) {
+    private static String doc(ObjectNode... statements) {
         ObjectNode root = JSON.createObjectNode();
         root.put("Version", "2012-10-17");
-        root.putArray("Statement").add(statement);
+        ArrayNode list = root.putArray("Statement");
+        for (ObjectNode st : statements) list.add(st);
         return root.toString();
     }
 
@@ -61,7 +83,10 @@ final class Policies {
     }
 
     /** The Resource ARNs of the statements in a gantry secrets policy. */
-    static List<String> resources(String encodedDoc) {
+    static List<String> resources(String encodedDoc) { return resources(encodedDoc, null); }
+
+    /** The Resource ARNs of the statements with this Sid (every statement for null; no Sid counts as ReadAppSecrets). */
+    static List<String> resources(String encodedDoc, String sid) {
         List<String> out = new ArrayList<>();
         try {
             JsonNode root = JSON.readTree(decode(encodedDoc));
@@ -69,6 +94,7 @@ final class Policies {
             List<JsonNode> list = new ArrayList<>();
             if (sts != null && sts.isArray()) sts.forEach(list::add); else if (sts != null) list.add(sts);
             for (JsonNode st : list) {
+                if (sid != null && !sid.equals(st.path("Sid").asText(READ_SECRETS))) continue;
                 JsonNode r = st.get("Resource");
                 if (r == null) continue;
                 if (r.isArray()) r.forEach(x -> out.add(x.asText())); else out.add(r.asText());

@@ -82,16 +82,27 @@ final class RoleType implements ResourceType {
             List<String> managed = iam.listAttachedRolePolicies(b -> b.roleName(r.roleName())).attachedPolicies().stream()
                     .map(AttachedPolicy::policyArn).sorted().toList();
             p.put("managedPolicies", managed);
-            List<String> arns = List.of();
-            try {
-                // Asked for directly: a missing policy answers NoSuchEntity, saving a ListRolePolicies.
-                arns = Policies.resources(iam.getRolePolicy(b -> b.roleName(r.roleName()).policyName(Policies.SECRETS_POLICY_NAME)).policyDocument());
-            } catch (NoSuchEntityException none) {
-                // no secrets policy
-            }
-            p.put("secretArns", inSpecOrder(ctx, arns));
+            String doc = secretsPolicy(ctx, r.roleName());
+            List<String> arns = doc == null ? List.of() : Policies.resources(doc, Policies.READ_SECRETS);
+            List<String> registry = doc == null ? List.of() : Policies.resources(doc, Policies.READ_REGISTRY_LOGIN);
+            p.put("secretArns", inSpecOrder(ctx, arns)).put("registrySecretArn", registry.isEmpty() ? "" : registry.get(0));
         }
         return new Observed(a, r.roleName(), p.build(), Map.of("id", r.roleName(), "name", r.roleName(), "arn", r.arn()));
+    }
+
+    /**
+     * The execution role's secrets policy document, or null. Shared within a refresh: the registry
+     * secret's refresh reads it too, to learn whether a login secret is in use at all.
+     */
+    static String secretsPolicy(ResourceContext ctx, String roleName) {
+        return ctx.reads().get("iam:GetRolePolicy " + roleName + " " + Policies.SECRETS_POLICY_NAME, () -> {
+            try {
+                // Asked for directly: a missing policy answers NoSuchEntity, saving a ListRolePolicies.
+                return ctx.aws().iam().getRolePolicy(b -> b.roleName(roleName).policyName(Policies.SECRETS_POLICY_NAME)).policyDocument();
+            } catch (NoSuchEntityException none) {
+                return null;
+            }
+        });
     }
 
     /**
@@ -168,9 +179,10 @@ final class RoleType implements ResourceType {
         }
         if (a.name().equals("execution")) {
             List<String> arns = Props.strings(props, "secretArns");
+            String registry = Props.str(props, "registrySecretArn");
             boolean exists = iam.listRolePolicies(b -> b.roleName(name)).policyNames().contains(Policies.SECRETS_POLICY_NAME);
-            if (!arns.isEmpty()) {
-                iam.putRolePolicy(b -> b.roleName(name).policyName(Policies.SECRETS_POLICY_NAME).policyDocument(Policies.secrets(arns)));
+            if (!arns.isEmpty() || registry != null && !registry.isEmpty()) {
+                iam.putRolePolicy(b -> b.roleName(name).policyName(Policies.SECRETS_POLICY_NAME).policyDocument(Policies.secrets(arns, registry)));
             } else if (exists) {
                 iam.deleteRolePolicy(b -> b.roleName(name).policyName(Policies.SECRETS_POLICY_NAME));
             }

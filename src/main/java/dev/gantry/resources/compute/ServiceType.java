@@ -157,6 +157,7 @@ final class ServiceType implements ResourceType {
     private StepResult createOnce(ResourceContext ctx, Desired desired, Map<String, Object> props) throws Exception {
         {
             checkSecretAccess(ctx, Props.str(props, "taskDefinition"));
+            checkPullAccess(ctx, Props.str(props, "taskDefinition"));
             String name = Props.str(props, "name");
             String cluster = Props.str(props, "cluster");
             CreateServiceRequest.Builder b = CreateServiceRequest.builder().cluster(cluster).serviceName(name)
@@ -178,6 +179,7 @@ final class ServiceType implements ResourceType {
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
         return () -> {
             checkSecretAccess(ctx, Props.str(props, "taskDefinition"));
+            checkPullAccess(ctx, Props.str(props, "taskDefinition"));
             String cluster = Props.str(props, "cluster") == null ? Props.str(current.props(), "cluster") : Props.str(props, "cluster");
             String name = current.output("name");
             UpdateServiceRequest.Builder b = UpdateServiceRequest.builder().cluster(cluster).service(name)
@@ -237,6 +239,48 @@ final class ServiceType implements ResourceType {
                         + ", so ECS could not start the container",
                 "gantry grants this in the role's inline policy " + Policies.SECRETS_POLICY_NAME + ": run 'gantry apply' so role.execution is updated first"
                         + " (or, for a role changed by hand: " + String.join("; ", fixes) + ")");
+    }
+
+    static final List<String> ECR_PULL = List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability");
+
+    /**
+     * Like the secrets: the execution role must be allowed to pull an image from ECR in this account
+     * (AmazonECSTaskExecutionRolePolicy allows it; a role changed by hand may not) and to read the
+     * registry login of a private registry. Asked of IAM's policy simulator before the service changes.
+     */
+    static void checkPullAccess(ResourceContext ctx, String taskDefinitionArn) {
+        TaskDefinition td = ctx.aws().ecs().describeTaskDefinition(b -> b.taskDefinition(taskDefinitionArn)).taskDefinition();
+        if (td.executionRoleArn() == null) return;
+        ContainerDefinition c = td.containerDefinitions().get(0);
+        dev.gantry.image.ImageName image = dev.gantry.image.ImageName.parse(c.image());
+        List<String[]> asks = new ArrayList<>(); // action, resource
+        if (image.ecr() && image.ecrRegion().equals(ctx.region()) && image.ecrAccount().equals(ctx.accountId())) {
+            asks.add(new String[]{"ecr:GetAuthorizationToken", "*"});
+            String repo = "arn:aws:ecr:" + ctx.region() + ":" + ctx.accountId() + ":repository/" + image.repository();
+            ECR_PULL.forEach(a -> asks.add(new String[]{a, repo}));
+        }
+        if (c.repositoryCredentials() != null) asks.add(new String[]{"secretsmanager:GetSecretValue", c.repositoryCredentials().credentialsParameter()});
+        if (asks.isEmpty()) return;
+        List<String> denied = new ArrayList<>();
+        try {
+            for (String[] ask : asks) {
+                for (EvaluationResult r : ctx.aws().iam().simulatePrincipalPolicy(b -> b.policySourceArn(td.executionRoleArn())
+                        .actionNames(ask[0]).resourceArns(ask[1])).evaluationResults()) {
+                    if (!"allowed".equals(r.evalDecisionAsString())) denied.add(ask[0] + " on " + ask[1]);
+                }
+            }
+        } catch (IamException e) {
+            ctx.progress().info("could not check the execution role's permission to pull the image (the policy simulator answered "
+                    + e.statusCode() + " " + dev.gantry.aws.AwsErrors.code(e) + "); continuing");
+            return;
+        }
+        if (denied.isEmpty()) return;
+        String role = td.executionRoleArn().substring(td.executionRoleArn().lastIndexOf('/') + 1);
+        throw new AwsFailure(AwsFailure.Kind.OTHER,
+                "the task's execution role " + role + " may not pull the image " + c.image() + " (denied: " + String.join(", ", denied)
+                        + "), so ECS could not start the container",
+                "gantry attaches " + Policies.TASK_EXECUTION_POLICY + " (ECR pulls) and grants the registry login in " + Policies.SECRETS_POLICY_NAME
+                        + ": run 'gantry apply' so role.execution is updated first (for a role changed by hand, allow " + String.join(", ", denied) + ")");
     }
 
     /**

@@ -79,7 +79,23 @@ final class TaskDefinitionType implements ResourceType {
     private static Optional<Observed> owned(ResourceContext ctx, String family, DescribeTaskDefinitionResponse r) {
         Map<String, String> tags = Ecs.tags(r.tags());
         if (!r.taskDefinition().family().equals(family)) return Optional.empty();
-        return ctx.ownAddress(tags, "task-definition").map(a -> observed(a, r.taskDefinition()));
+        return ctx.ownAddress(tags, "task-definition").map(a -> samePinnedImage(ctx, observed(a, r.taskDefinition())));
+    }
+
+    /**
+     * A task definition that apply --pin-digest pinned (image:tag@sha256:…) still runs the spec's
+     * image:tag: it stays pinned, with no change planned, until the spec's image changes or the
+     * next --pin-digest finds the tag moved.
+     */
+    private static Observed samePinnedImage(ResourceContext ctx, Observed o) {
+        String running = Props.str(o.props(), "image");
+        String wanted = ctx.spec().task().image();
+        if (running == null || wanted.contains("@") || !running.contains("@") || !dev.gantry.image.ImageName.unpinned(running).equals(wanted)) return o;
+        Map<String, Object> props = new java.util.LinkedHashMap<>(o.props());
+        props.put("image", wanted);
+        Map<String, String> outputs = new java.util.LinkedHashMap<>(o.outputs());
+        outputs.put("pinnedImage", running);
+        return new Observed(o.address(), o.id(), props, outputs);
     }
 
     static Observed observed(Address a, TaskDefinition td) {
@@ -96,7 +112,8 @@ final class TaskDefinitionType implements ResourceType {
         Props.Builder p = Props.props().put("family", td.family()).put("cpu", Integer.valueOf(td.cpu())).put("memory", Integer.valueOf(td.memory()))
                 .put("architecture", arch).put("image", c.image())
                 .put("port", c.portMappings().isEmpty() ? null : c.portMappings().get(0).containerPort())
-                .put("command", new ArrayList<>(c.command())).put("environment", env).put("secrets", secrets).put("roles", roles)
+                .put("command", new ArrayList<>(c.command())).put("environment", env).put("secrets", secrets)
+                .put("registryCredentials", c.repositoryCredentials() == null ? "" : c.repositoryCredentials().credentialsParameter()).put("roles", roles)
                 .put("logGroup", c.logConfiguration() == null ? null : c.logConfiguration().options().get("awslogs-group"));
         return new Observed(a, td.taskDefinitionArn(), p.build(), Map.of("id", td.taskDefinitionArn(), "arn", td.taskDefinitionArn(),
                 "family", td.family(), "revision", String.valueOf(td.revision())));
@@ -114,6 +131,8 @@ final class TaskDefinitionType implements ResourceType {
                         .map(e -> Secret.builder().name(e.getKey()).valueFrom(e.getValue()).build()).toList())
                 .logConfiguration(LogConfiguration.builder().logDriver(LogDriver.AWSLOGS).options(Map.of(
                         "awslogs-group", Props.str(props, "logGroup"), "awslogs-region", ctx.region(), "awslogs-stream-prefix", app)).build());
+        String login = Props.str(props, "registryCredentials");
+        if (login != null && !login.isEmpty()) c.repositoryCredentials(RepositoryCredentials.builder().credentialsParameter(login).build());
         if (port != null) c.portMappings(PortMapping.builder().containerPort(port).protocol(TransportProtocol.TCP).build());
         List<String> command = Props.strings(props, "command");
         if (!command.isEmpty()) c.command(command);

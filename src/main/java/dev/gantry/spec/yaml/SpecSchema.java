@@ -141,6 +141,12 @@ public final class SpecSchema {
         Logs.ALLOWED_RETENTION.forEach(allowed::add);
         ((ObjectNode) logs.get("properties")).set("retentionDays", days);
         p.set("logs", logs);
+        ObjectNode registry = object("The login for a private registry: a Secrets Manager secret holding {\"username\", \"password\"}.");
+        required(registry, "secret");
+        ((ObjectNode) registry.get("properties")).set("secret", string("A secret name gantry manages (its value is given at apply) or the ARN of an existing one.",
+                "^(" + Rules.SECRET_NAME.pattern().substring(1, Rules.SECRET_NAME.pattern().length() - 1) + "|"
+                        + Rules.SECRET_ARN.pattern().substring(1, Rules.SECRET_ARN.pattern().length() - 1) + ")$"));
+        p.set("registryCredentials", registry);
         ArrayNode allOf = t.putArray("allOf");
         for (int c : Fargate.CPUS) {
             ObjectNode rule = JSON.createObjectNode();

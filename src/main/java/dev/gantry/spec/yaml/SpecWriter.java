@@ -110,6 +110,11 @@ public final class SpecWriter {
                 line(b, "      parameter: " + YamlText.scalar(e.getValue().parameter()));
             }
         }
+        if (t.registryCredentials() != null) {
+            line(b, "  # " + OwnComments.REGISTRY_LOGIN);
+            line(b, "  registryCredentials:");
+            line(b, "    secret: " + YamlText.scalar(t.registryCredentials().secret()));
+        }
         line(b, "  logs:");
         line(b, "    retentionDays: " + t.logs().retentionDays());
     }

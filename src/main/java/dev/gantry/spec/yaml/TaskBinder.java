@@ -4,6 +4,7 @@ import dev.gantry.spec.Architecture;
 import dev.gantry.spec.Fargate;
 import dev.gantry.spec.ImageRef;
 import dev.gantry.spec.Logs;
+import dev.gantry.spec.RegistryCredentials;
 import dev.gantry.spec.Rules;
 import dev.gantry.spec.SecretRef;
 import dev.gantry.spec.Task;
@@ -15,7 +16,8 @@ import java.util.Map;
 /** The {@code task} section: image, size, port, command, environment, secrets and logs. */
 final class TaskBinder {
     static final List<String> TASK_KEYS = List.of("image", "cpu", "memory", "architecture", "port", "command",
-            "environment", "secrets", "logs");
+            "environment", "secrets", "logs", "registryCredentials");
+    static final List<String> REGISTRY_KEYS = List.of("secret");
     static final List<String> SECRET_KEYS = List.of("parameter");
     static final List<String> LOGS_KEYS = List.of("retentionDays");
 
@@ -78,9 +80,10 @@ final class TaskBinder {
             }
         }
         Logs logs = logs(s);
+        RegistryCredentials registry = registryCredentials(s);
 
         return new Task(image, cpuValue, memoryValue, arch, port == null ? null : port.intValue(), command,
-                environment, secrets, logs);
+                environment, secrets, logs, registry);
     }
 
     /** Other tools' names for the two architectures, which edit distance would map wrongly (amd64 → arm64). */
@@ -164,6 +167,18 @@ final class TaskBinder {
             }
         }
         return secrets;
+    }
+
+    /** {@code registryCredentials: {secret: NAME or ARN}}: the login for a private registry, never the login itself. */
+    private RegistryCredentials registryCredentials(MapReader s) {
+        MapReader r = s.section("registryCredentials", REGISTRY_KEYS);
+        if (r == null) return null;
+        String secret = r.string("secret");
+        if (!r.has("secret")) {
+            r.required("secret", "e.g. secret: " + app + "/registry (a Secrets Manager secret gantry creates; its value is given at apply)");
+            return null;
+        }
+        return secret != null && r.check("secret", Rules.secretName(secret)) ? new RegistryCredentials(secret) : null;
     }
 
     private Logs logs(MapReader s) {

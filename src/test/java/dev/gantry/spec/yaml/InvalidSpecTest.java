@@ -59,6 +59,11 @@ class InvalidSpecTest {
                 c("env without value", "task.environment.EMPTY", 8, "has no value", TASK + "  environment:\n    EMPTY:\n"),
                 c("number as tag value", "tags.cost", 5, "tag values are text", "tags:\n  cost: 42\n" + TASK),
                 c("secret given as a value", "task.secrets.TOKEN", 8, "never a value", TASK + "  secrets:\n    TOKEN: hunter2\n"),
+                c("registry login without a secret", "task.registryCredentials.secret", 7, "required", TASK + "  registryCredentials: {}\n"),
+                c("registry login that is not a secret ARN", "task.registryCredentials.secret", 8, "is not a Secrets Manager secret ARN",
+                        TASK + "  registryCredentials:\n    secret: arn:aws:ssm:us-east-1:123456789012:parameter/x\n"),
+                c("registry login with a bad name", "task.registryCredentials.secret", 8, "is not a valid secret name",
+                        TASK + "  registryCredentials:\n    secret: \"my login\"\n"),
                 // --- version, app, region, tags
                 whole("version missing", "version", 1, "version is required", "app: hello\nregion: us-east-1\n" + TASK),
                 whole("version 2", "version", 1, "version 1 only, got 2", "version: 2\napp: hello\nregion: us-east-1\n" + TASK),

@@ -9,6 +9,7 @@ import dev.gantry.spec.LoadBalancer;
 import dev.gantry.spec.Logs;
 import dev.gantry.spec.NatMode;
 import dev.gantry.spec.Network;
+import dev.gantry.spec.RegistryCredentials;
 import dev.gantry.spec.SecretRef;
 import dev.gantry.spec.Service;
 import dev.gantry.spec.Spec;
@@ -37,7 +38,7 @@ public class RoundTripTest {
                 new Task("123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/api:2024.1@sha256:" + "f".repeat(64),
                         4096, 30720, Architecture.ARM64, 8443, List.of("java", "-jar", "app.jar", "--port=8443", "a, b", "8080"),
                         env, Map.of("DB_PASSWORD", new SecretRef("/shop-api/db-password"),
-                        "API_KEY", new SecretRef("arn:aws:ssm:eu-west-1:123456789012:parameter/shared/api-key")), new Logs(3653)),
+                        "API_KEY", new SecretRef("arn:aws:ssm:eu-west-1:123456789012:parameter/shared/api-key")), new Logs(3653), new RegistryCredentials("shop-api/registry")),
                 new Service(3, 50, 150, false, new Autoscaling(3, 12, 75)),
                 new LoadBalancer("/healthz?full=1", 0, 4000, List.of("203.0.113.0/24", "198.51.100.0/24")),
                 new Certificate("*.shop.example.com", List.of("shop.example.com", "www.example.org"), null),

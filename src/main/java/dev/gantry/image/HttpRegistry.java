@@ -1,0 +1,193 @@
+package dev.gantry.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The OCI distribution / Docker Registry v2 HTTP API: the manifest (an index or list of
+ * per-platform manifests, or one manifest whose config names its platform), and the tag list.
+ * Authentication is the registries' usual token flow: a 401 carries a {@code WWW-Authenticate:
+ * Bearer realm=…,service=…,scope=…} challenge; gantry asks the realm for a pull token
+ * (anonymously, or with Basic credentials when the spec gives some) and retries with it.
+ * A registry on localhost/127.0.0.1 is spoken to over plain HTTP; every other one over HTTPS.
+ */
+public final class HttpRegistry implements RegistryClient {
+    static final String ACCEPT = String.join(", ",
+            "application/vnd.oci.image.index.v1+json",
+            "application/vnd.docker.distribution.manifest.list.v2+json",
+            "application/vnd.oci.image.manifest.v1+json",
+            "application/vnd.docker.distribution.manifest.v2+json");
+    private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public HttpRegistry(Duration timeout) {
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** Short timeouts: an unreachable registry must not hold up a plan. */
+    public static HttpRegistry standard() { return new HttpRegistry(Duration.ofSeconds(5)); }
+
+    @Override public RegistryAnswer look(ImageName image, Credentials credentials) {
+        try {
+            return new Conversation(image, credentials).manifest();
+        } catch (IOException e) {
+            return new RegistryAnswer.Unreachable(image.apiHost() + " did not answer (" + describe(e) + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new RegistryAnswer.Unreachable("interrupted");
+        }
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    }
+
+    /** One image's questions, sharing the token the first 401 led to. */
+    private final class Conversation {
+        private final ImageName image;
+        private final Credentials credentials;
+        private final String base;
+        private String authorization;
+
+        Conversation(ImageName image, Credentials credentials) {
+            this.image = image;
+            this.credentials = credentials;
+            this.base = (image.local() ? "http://" : "https://") + image.apiHost() + "/v2/" + image.repository();
+        }
+
+        RegistryAnswer manifest() throws IOException, InterruptedException {
+            HttpResponse<byte[]> r = get(base + "/manifests/" + image.reference(), ACCEPT);
+            if (r.statusCode() == 401 || r.statusCode() == 403) return unauthorized(r);
+            if (r.statusCode() == 404) return notFound(r);
+            if (r.statusCode() != 200) return new RegistryAnswer.Unreachable(image.apiHost() + " answered HTTP " + r.statusCode());
+            String digest = r.headers().firstValue("Docker-Content-Digest").orElseGet(() -> sha256(r.body()));
+            JsonNode m = JSON.readTree(r.body());
+            List<Platform> platforms = new ArrayList<>(Platform.listedIn(m));
+            if (!m.has("manifests") && m.has("config")) {
+                Platform p = configPlatform(m.get("config").path("digest").asText());
+                if (p != null) platforms.add(p);
+            }
+            return new RegistryAnswer.Found(digest, platforms);
+        }
+
+        /** A single-platform image names its platform in its config blob. */
+        private Platform configPlatform(String digest) throws IOException, InterruptedException {
+            if (digest.isBlank()) return null;
+            HttpResponse<byte[]> r = get(base + "/blobs/" + digest, "application/json, */*");
+            if (r.statusCode() != 200) return null;
+            JsonNode c = JSON.readTree(r.body());
+            if (!c.has("architecture")) return null;
+            return new Platform(c.path("os").asText("linux"), c.path("architecture").asText(), c.path("variant").asText(null));
+        }
+
+        private RegistryAnswer notFound(HttpResponse<byte[]> r) throws IOException, InterruptedException {
+            if (errorCodes(r).contains("NAME_UNKNOWN")) return new RegistryAnswer.NoSuchRepository(image.display());
+            HttpResponse<byte[]> tags = get(base + "/tags/list", "application/json");
+            if (tags.statusCode() == 404) return new RegistryAnswer.NoSuchRepository(image.display());
+            List<String> list = new ArrayList<>();
+            if (tags.statusCode() == 200) {
+                JsonNode t = JSON.readTree(tags.body()).path("tags");
+                if (t.isArray()) t.forEach(x -> list.add(x.asText()));
+            }
+            return new RegistryAnswer.NoSuchTag(list);
+        }
+
+        private RegistryAnswer unauthorized(HttpResponse<byte[]> r) {
+            List<String> codes = errorCodes(r);
+            String detail = codes.isEmpty() ? "HTTP " + r.statusCode() : String.join(", ", codes);
+            return new RegistryAnswer.Unauthorized(detail, credentials != null);
+        }
+
+        /** GET, answering one Bearer or Basic challenge on the way. */
+        private HttpResponse<byte[]> get(String url, String accept) throws IOException, InterruptedException {
+            HttpResponse<byte[]> r = send(url, accept);
+            if (r.statusCode() != 401 || authorization != null) return r;
+            String challenge = r.headers().firstValue("WWW-Authenticate").orElse("");
+            if (challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
+                String token = token(challenge);
+                if (token == null) return r;
+                authorization = "Bearer " + token;
+            } else if (challenge.regionMatches(true, 0, "Basic", 0, 5) && credentials != null) {
+                authorization = basic();
+            } else {
+                return r;
+            }
+            return send(url, accept);
+        }
+
+        private HttpResponse<byte[]> send(String url, String accept) throws IOException, InterruptedException {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", accept).GET();
+            if (authorization != null) b.header("Authorization", authorization);
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        /** The pull token the challenge's realm hands out, or null when it refuses. */
+        private String token(String challenge) throws IOException, InterruptedException {
+            Map<String, String> p = new LinkedHashMap<>();
+            Matcher m = PARAM.matcher(challenge);
+            while (m.find()) p.put(m.group(1).toLowerCase(), m.group(2));
+            String realm = p.get("realm");
+            if (realm == null) return null;
+            String scope = p.getOrDefault("scope", "repository:" + image.repository() + ":pull");
+            StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? "&" : "?").append("scope=").append(enc(scope));
+            if (p.containsKey("service")) url.append("&service=").append(enc(p.get("service")));
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.toString())).timeout(timeout).GET();
+            if (credentials != null) b.header("Authorization", basic());
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) return null;
+            JsonNode t = JSON.readTree(r.body());
+            String token = t.path("token").asText(t.path("access_token").asText(""));
+            return token.isEmpty() ? null : token;
+        }
+
+        private String basic() {
+            String pair = credentials.username() + ":" + new String(credentials.password());
+            return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static List<String> errorCodes(HttpResponse<byte[]> r) {
+        List<String> out = new ArrayList<>();
+        try {
+            JsonNode errors = JSON.readTree(r.body()).path("errors");
+            if (errors.isArray()) errors.forEach(e -> out.add(e.path("code").asText()));
+        } catch (IOException | RuntimeException notJson) {
+            // an error page rather than the API's JSON: no codes
+        }
+        return out;
+    }
+
+    private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+
+    static String sha256(byte[] body) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
