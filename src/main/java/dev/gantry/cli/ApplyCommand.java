@@ -67,6 +67,20 @@ public final class ApplyCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * init's "Save and apply": this command's own run, on the file just written, with the secret
+     * values typed in the wizard; {@code yes} when there is no terminal to ask again on.
+     */
+    static int afterWizard(GantryCommand parent, GlobalOptions global, java.nio.file.Path file, boolean yes, SecretValues typed) {
+        ApplyCommand apply = new ApplyCommand();
+        apply.parent = parent;
+        apply.global = global;
+        apply.run.specFile.file = file;
+        apply.run.yes = yes;
+        apply.preset = typed;
+        return apply.call();
+    }
+
     @Override public Integer call() {
         Map<String, String> env = parent.env();
         boolean interactive = EngineRun.interactive(env);

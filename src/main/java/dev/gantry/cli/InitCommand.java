@@ -238,16 +238,10 @@ public final class InitCommand implements Callable<Integer> {
     /** "Save and apply": the apply command, in this process, with the secret values typed in the wizard. */
     private int applyNow(WizardSession session, boolean simulate) {
         Map<String, char[]> typed = session.flow().secretValues();
-        ApplyCommand apply = new ApplyCommand();
-        apply.parent = parent != null ? parent : new GantryCommand(env());
-        apply.global = global;
-        apply.global.simulate = simulate;
-        apply.run.specFile.file = file;
-        apply.run.output.output = OutputOption.Output.TEXT;
+        global.simulate = simulate;
         // Choosing "Save and apply" was the confirmation when there is no terminal to ask again on.
-        apply.run.yes = !TerminalFacts.consoleAttached();
-        apply.preset = secret -> java.util.Optional.ofNullable(typed.get(secret)).map(char[]::clone);
-        return apply.call();
+        return ApplyCommand.afterWizard(parent != null ? parent : new GantryCommand(env()), global, file,
+                !TerminalFacts.consoleAttached(), secret -> java.util.Optional.ofNullable(typed.get(secret)).map(char[]::clone));
     }
 
     private int finish(WizardSession session, Outcome outcome) {
