@@ -89,7 +89,7 @@ public final class ApplyCommand implements Callable<Integer> {
         if (spec == null) return ExitCodes.INVALID_INPUT;
         String bad = run.problem("apply", interactive);
         if (bad != null) {
-            System.err.println(bad);
+            System.err.println(Failures.PREFIX + bad);
             return ExitCodes.INVALID_INPUT;
         }
         List<String> problems = new ArrayList<>();

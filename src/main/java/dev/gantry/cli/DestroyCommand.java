@@ -38,7 +38,7 @@ public final class DestroyCommand implements Callable<Integer> {
         if (spec == null) return ExitCodes.INVALID_INPUT;
         String bad = run.problem("destroy", EngineRun.interactive(env));
         if (bad != null) {
-            System.err.println(bad);
+            System.err.println(Failures.PREFIX + bad);
             return ExitCodes.INVALID_INPUT;
         }
         Set<String> keep = new HashSet<>();
