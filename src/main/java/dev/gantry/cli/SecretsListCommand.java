@@ -30,7 +30,7 @@ public final class SecretsListCommand implements Callable<Integer> {
         var err = command.commandLine().getErr();
         Spec spec = SpecFile.load(file, global.region, err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
-        return DayTwo.inSession(global, spec, parent.env(), out, err, SecretsListCommand::run);
+        return DayTwo.inSession(global, file, spec, parent.env(), out, err, SecretsListCommand::run);
     }
 
     static int run(DayTwo d) {

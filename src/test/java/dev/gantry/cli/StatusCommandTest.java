@@ -92,7 +92,7 @@ class StatusCommandTest {
         assertThat(code).isEqualTo(ExitCodes.CHANGES_PENDING);
         assertThat(w.out()).contains("✓ healthy · drift: ")
                 .contains("Drift")
-                .contains("! log group /gantry/hello: missing (deleted outside gantry, or never created) — gantry apply recreates it");
+                .contains("! log group /gantry/hello: missing (deleted outside gantry, or never created) — 'gantry apply' recreates it");
     }
 
     @Test void a_desired_count_changed_in_the_console_shows_both_values() {
