@@ -52,7 +52,7 @@ public final class SecretsListCommand implements Callable<Integer> {
                 Optional<SecretUpdate.Metadata> m = ssm.describe(ref.parameter());
                 state = m.map(x -> x.type() + " version " + x.version()
                                 + (x.lastModified() == null ? "" : ", changed " + StatusText.time(x.lastModified())))
-                        .orElse("missing: 'gantry apply' creates it");
+                        .orElse(d.words("missing: 'gantry apply' creates it"));
             }
             d.out().printf(Locale.ROOT, row, e.getKey(), ref.parameter(), state);
         }

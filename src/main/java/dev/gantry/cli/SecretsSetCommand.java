@@ -118,7 +118,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
         String parameter = spec.task().secrets().get(name).parameter();
         d.out().println("Stored a new value for " + name + " in " + parameter + " (SecureString, version " + version + ").");
         if (noDeploy) {
-            d.out().println("Running tasks keep the old value until the next deployment ('gantry apply', or this command without --no-deploy).");
+            d.out().println(d.words("Running tasks keep the old value until the next deployment ('gantry apply', or this command without --no-deploy)."));
             return ExitCodes.OK;
         }
         String cluster = spec.cluster().name(), service = spec.app();
@@ -126,7 +126,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
         alreadySaid(words, d, cluster, service);
         Optional<String> deployment = update.redeploy(cluster, service);
         if (deployment.isEmpty()) {
-            d.out().println("There is no running service " + service + " yet: its tasks read the new value when 'gantry apply' starts them.");
+            d.out().println(d.words("There is no running service " + service + " yet: its tasks read the new value when 'gantry apply' starts them."));
             return ExitCodes.OK;
         }
         d.out().println("Started a new deployment so the tasks read it (ECS reads secrets only when a task starts). Watching it; "
