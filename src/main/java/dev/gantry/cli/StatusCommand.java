@@ -47,7 +47,7 @@ public final class StatusCommand implements Callable<Integer> {
     /** The command's work on an open AWS; tests call it with a simulated world on virtual time. */
     static int run(DayTwo d, boolean json, boolean detailedExitCode) {
         StatusReport report = new StatusGatherer(d.aws(), d.engine(), d.scheduler()).gather(d.spec());
-        d.out().print(json ? StatusJson.render(report) + "\n" : StatusText.render(report, d.ansi(), d::words));
+        d.out().print(json ? StatusJson.render(report, d::words) + "\n" : StatusText.render(report, d.ansi(), d::words));
         d.out().flush();
         return exitCode(report, detailedExitCode);
     }

@@ -83,6 +83,9 @@ class SuggestedCommandsTest {
 
         assertThat(w.out()).contains("— 'gantry apply" + GIVEN + "' recreates it")
                 .contains("(what 'gantry apply" + GIVEN + "' would change; 'gantry plan" + GIVEN + "' shows every field)");
+        w.out.getBuffer().setLength(0);
+        w.run(spec, d -> StatusCommand.run(d, true, false));
+        assertThat(w.out()).contains("'gantry apply" + GIVEN + "' recreates it");
 
         new Lock(w.aws.ssm(), "hello").acquire(new LockHolder("0123456789abcdef", "apply", "ci", "runner",
                 "boot-1", "pid:[1]", 7, Instant.EPOCH, w.time.now()));
