@@ -2,6 +2,7 @@ package dev.gantry.ui;
 
 import dev.gantry.diagnose.Diagnosis;
 import dev.gantry.engine.ApplyEvent;
+import dev.gantry.engine.ApplyResult;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +43,15 @@ public final class NextCommands {
         }
         if (event instanceof ApplyEvent.RolloutFailed r) return new ApplyEvent.RolloutFailed(r.at(), complete(r.diagnosis(), options));
         if (event instanceof ApplyEvent.Info i) return new ApplyEvent.Info(i.at(), complete(i.message(), options));
+        if (event instanceof ApplyEvent.Finished f) return new ApplyEvent.Finished(f.at(), complete(f.result(), options));
         return event;
+    }
+
+    /** The result with its failures and diagnosis completed (what JSON's last line and the summary show). */
+    public static ApplyResult complete(ApplyResult r, String options) {
+        return new ApplyResult(r.outcome(), r.exitCode(), r.created(), r.updated(), r.replaced(), r.deleted(), r.failed(),
+                r.skipped(), r.elapsed(), r.url(), r.failures().stream().map(f -> complete(f, options)).toList(),
+                complete(r.diagnosis(), options), r.resumeCommand());
     }
 
     public static Diagnosis complete(Diagnosis d, String options) {

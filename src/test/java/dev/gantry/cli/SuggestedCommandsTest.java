@@ -71,6 +71,10 @@ class SuggestedCommandsTest {
         assertThat(summary).contains("run 'gantry apply" + GIVEN + " --force-unlock'")
                 // the holder's own command is a description, not a suggestion
                 .contains("gantry apply (run 01234567) by ci on runner");
+        // --output json's last line carries the same completed command
+        assertThat(NextCommands.complete(new dev.gantry.engine.ApplyEvent.Finished(r.elapsed(), r), GIVEN))
+                .extracting(e -> ((dev.gantry.engine.ApplyEvent.Finished) e).result().failures().get(0)).asString()
+                .contains("run 'gantry apply" + GIVEN + " --force-unlock'");
     }
 
     @Test void status_drift_and_the_secrets_lock_suggest_commands_with_the_options() {
