@@ -19,9 +19,12 @@ public final class Failures {
     }
 
     /** Prints an AWS failure and its fix; returns 4 for missing permissions or credentials, else 1. */
-    public static int aws(PrintWriter err, AwsFailure f) {
-        say(err, f.getMessage());
-        if (f.fix() != null && !f.fix().isBlank()) err.println("  fix: " + f.fix());
+    public static int aws(PrintWriter err, AwsFailure f) { return aws(err, f, java.util.function.UnaryOperator.identity()); }
+
+    /** The same, with the gantry commands the message and the fix suggest completed by {@code words}. */
+    public static int aws(PrintWriter err, AwsFailure f, java.util.function.UnaryOperator<String> words) {
+        say(err, words.apply(f.getMessage()));
+        if (f.fix() != null && !f.fix().isBlank()) err.println("  fix: " + words.apply(f.fix()));
         err.flush();
         return exitCode(f);
     }

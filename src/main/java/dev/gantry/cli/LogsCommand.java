@@ -48,7 +48,7 @@ public final class LogsCommand implements Callable<Integer> {
             Failures.say(err, e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        return AppContext.inSession(global, spec, parent.env(), out, err, d -> {
+        return AppContext.inSession(global, specFile.path(), spec, parent.env(), out, err, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();
             try (StopOnInterrupt ignored = follow ? StopOnInterrupt.install(() -> stop.complete(null)) : StopOnInterrupt.NONE) {
                 return run(d, since, task, follow, stop);

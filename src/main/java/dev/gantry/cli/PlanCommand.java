@@ -6,6 +6,7 @@ import dev.gantry.engine.Engine;
 import dev.gantry.plan.Plan;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
+import dev.gantry.ui.NextCommands;
 import dev.gantry.ui.PlanJson;
 import dev.gantry.ui.line.PlanText;
 import picocli.CommandLine.Command;
@@ -56,17 +57,18 @@ public final class PlanCommand implements Callable<Integer> {
                 var image = engine.checkingImages(EngineRun.imageCheck(session), false).checkImage(spec).orElseThrow();
                 image.notes().forEach(n -> System.err.println("note: " + n));
                 if (!image.ok()) {
-                    image.problems().forEach(p -> System.err.println("error: " + p));
+                    image.problems().forEach(p -> System.err.println(Failures.PREFIX + p));
                     return ExitCodes.INVALID_INPUT;
                 }
             }
             Plan plan = engine.plan(spec, java.util.Set.copyOf(adopt));
-            System.out.print(output.json() ? PlanJson.render(plan) + "\n" : PlanText.render(plan, EngineRun.ansi(global, parent.env())));
+            System.out.print(output.json() ? PlanJson.render(plan) + "\n" : NextCommands.complete(PlanText.render(plan, EngineRun.ansi(global, parent.env())), global.given(specFile.path())));
             // apply would refuse this plan: so does a CI step that runs plan first.
             if (!plan.conflicts().isEmpty()) return ExitCodes.INVALID_INPUT;
             return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
         } catch (AwsFailure f) {
-            int code = Failures.aws(new java.io.PrintWriter(System.err, true), f);
+            String given = global.given(specFile.path());
+            int code = Failures.aws(new java.io.PrintWriter(System.err, true), f, text -> NextCommands.complete(text, given));
             return f.kind() == AwsFailure.Kind.INVALID && !adopt.isEmpty() && f.getMessage().startsWith("--adopt") ? ExitCodes.INVALID_INPUT : code;
         }
     }

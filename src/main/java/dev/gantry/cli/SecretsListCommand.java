@@ -28,7 +28,7 @@ public final class SecretsListCommand implements Callable<Integer> {
         var err = command.commandLine().getErr();
         Spec spec = SpecFile.load(specFile.path(), global.region, err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
-        return AppContext.inSession(global, spec, parent.env(), out, err, SecretsListCommand::run);
+        return AppContext.inSession(global, specFile.path(), spec, parent.env(), out, err, SecretsListCommand::run);
     }
 
     static int run(AppContext d) {
@@ -50,7 +50,7 @@ public final class SecretsListCommand implements Callable<Integer> {
                 Optional<SecretUpdate.Metadata> m = ssm.describe(ref.parameter());
                 state = m.map(x -> x.type() + " version " + x.version()
                                 + (x.lastModified() == null ? "" : ", changed " + StatusText.time(x.lastModified())))
-                        .orElse("missing: 'gantry apply' creates it");
+                        .orElse(d.words("missing: 'gantry apply' creates it"));
             }
             d.out().printf(Locale.ROOT, row, e.getKey(), ref.parameter(), state);
         }

@@ -34,7 +34,7 @@ final class Views implements AutoCloseable {
         this.ansi = EngineRun.ansi(g, env);
         this.live = !json && !g.plain && EngineRun.interactive(env) && !"true".equals(env.get("CI"));
         this.listener = new ViewSwitch(json ? new JsonEvents(System.out)
-                : new LineProgress(op, System.out, ansi, session.scheduler()));
+                : new LineProgress(op, System.out, ansi, session.scheduler()), op);
     }
 
     ViewSwitch listener() { return listener; }
@@ -46,7 +46,7 @@ final class Views implements AutoCloseable {
         PrintStream out = json ? System.err : System.out;
         return plan -> {
             if (!yes) {
-                out.println(PlanText.render(plan, ansi));
+                out.println(op.words(PlanText.render(plan, ansi)));
                 out.print(question + " Only 'yes' will be accepted: ");
                 out.flush();
                 String answer;
