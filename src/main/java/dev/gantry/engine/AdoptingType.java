@@ -35,6 +35,7 @@ final class AdoptingType implements ResourceType {
     @Override public String type() { return inner.type(); }
     @Override public int tier() { return inner.tier(); }
     @Override public Set<String> replaceOn() { return inner.replaceOn(); }
+    @Override public boolean forcesReplace(String field, Object have, Object want) { return inner.forcesReplace(field, have, want); }
     @Override public List<Observed> refresh(ResourceContext ctx) { return inner.refresh(ctx); }
     @Override public Optional<Observed> lookup(ResourceContext ctx, Desired desired) { return inner.lookup(ctx, desired); }
     @Override public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) { return inner.claimant(ctx, desired, props); }

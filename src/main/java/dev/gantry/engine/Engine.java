@@ -272,6 +272,9 @@ public final class Engine {
     private Planner.TypeRules rules() {
         return new Planner.TypeRules() {
             @Override public Set<String> replaceOn(String type) { return catalog.type(type).replaceOn(); }
+            @Override public boolean forcesReplace(String type, String field, Object have, Object want) {
+                return catalog.type(type).forcesReplace(field, have, want);
+            }
             @Override public boolean canUpdate(String type) { return catalog.type(type).canUpdate(); }
             @Override public boolean updateChangesIdentity(String type) { return catalog.type(type).updateChangesIdentity(); }
             @Override public boolean createBeforeDestroy(String type) { return catalog.type(type).createBeforeDestroy(); }

@@ -19,6 +19,8 @@ public final class Planner {
     /** What the planner needs to know about a resource type. */
     public interface TypeRules {
         Set<String> replaceOn(String type);
+        /** Whether changing {@code field} from {@code have} to {@code want} needs a new resource. */
+        default boolean forcesReplace(String type, String field, Object have, Object want) { return replaceOn(type).contains(field); }
         boolean canUpdate(String type);
         default boolean updateChangesIdentity(String type) { return false; }
         default boolean createBeforeDestroy(String type) { return false; }
@@ -58,7 +60,6 @@ public final class Planner {
                 continue;
             }
             List<Change.FieldChange> fields = new ArrayList<>();
-            Set<String> replaceOn = rules.replaceOn(d.address().type());
             boolean canUpdate = rules.canUpdate(d.address().type());
             for (Map.Entry<String, Object> p : d.props().entrySet()) {
                 Object want = resolve(p.getValue(), actions, observed, newIdentityOnUpdate);
@@ -69,7 +70,7 @@ public final class Planner {
                     have = sorted(have);
                 }
                 if (!same(want, have)) {
-                    fields.add(new Change.FieldChange(p.getKey(), have, want, replaceOn.contains(p.getKey()) || !canUpdate));
+                    fields.add(new Change.FieldChange(p.getKey(), have, want, rules.forcesReplace(d.address().type(), p.getKey(), have, want) || !canUpdate));
                 }
             }
             // Taking over an existing resource (--adopt) is a change even when nothing else differs: it gets tagged.
