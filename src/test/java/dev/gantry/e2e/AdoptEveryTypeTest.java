@@ -102,6 +102,9 @@ class AdoptEveryTypeTest {
         SimHarness h = handMade(ADOPTABLE);
         assertThat(h.inventory(spec).keySet()).doesNotContainAnyElementsOf(ADOPTABLE);
         Set<String> adopt = how.equals("all") ? Set.of("all") : new LinkedHashSet<>(ADOPTABLE);
+        // The listener can only be looked for on a load balancer that is the app's, or being taken over.
+        assertThat(h.plan(spec).conflicts()).extracting(c -> c.address().toString()).doesNotContain("listener.http").hasSize(ADOPTABLE.size() - 1);
+        assertThat(h.engine().plan(spec, Set.of("load-balancer.main")).conflicts()).extracting(c -> c.address().toString()).contains("listener.http");
 
         Plan preview = h.engine().plan(spec, adopt);
         assertThat(preview.conflicts()).isEmpty();
