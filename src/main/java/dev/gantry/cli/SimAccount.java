@@ -5,8 +5,8 @@ import dev.gantry.spec.Spec;
 
 /**
  * The simulated account starts with what a real one would already have for a spec: the public
- * hosted zone that dns.zone names (gantry never creates zones; people buy domains), and the
- * issued certificate that certificate.arn names.
+ * hosted zone that dns.zone names (gantry never creates zones; people buy domains), the
+ * issued certificate that certificate.arn names, and the parameters secrets name by ARN.
  */
 public final class SimAccount {
     private SimAccount() {}
@@ -17,5 +17,15 @@ public final class SimAccount {
             String name = spec.hasDns() ? spec.dns().record() : spec.app() + ".example.com";
             world.state.acm.seedIssued(spec.certificate().arn(), name, java.util.List.of(), world);
         }
+        spec.task().secrets().forEach((secret, ref) -> {
+            int at = ref.parameter().indexOf(":parameter/");
+            if (ref.managed() || at < 0) return;
+            String parameter = ref.parameter().substring(at + ":parameter".length());
+            try {
+                world.clients().ssm().putParameter(b -> b.name(parameter).type("SecureString").value("simulated value of " + secret));
+            } catch (software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException already) {
+                // seeded by an earlier run
+            }
+        });
     }
 }

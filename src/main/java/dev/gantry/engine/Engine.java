@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -134,6 +135,9 @@ public final class Engine {
 
     // ------------------------------------------------------------------------------------------
 
+    /** The address suffix of a resource gantry made whose address the spec now gives to an existing one. */
+    static final String PREVIOUS = "-previous";
+
     /** What exists now: every tagged resource of the app, and every data resource the spec looks up. */
     public Map<Address, Observed> refresh(ResourceContext steps, List<Desired> desired) {
         // Types share reads within this refresh only; the apply's steps keep reading fresh.
@@ -177,7 +181,17 @@ public final class Engine {
             List<Observed> list = p.join();
             for (Observed o : list) {
                 Observed prev = observed.putIfAbsent(o.address(), o);
-                if (prev != null && !Planner.isData(o)) {
+                if (prev != null && Planner.isData(o) && !Planner.isData(prev)) {
+                    // The spec now names an existing resource (an ARN) where gantry made its own: the
+                    // address is the existing one's, and gantry's moves aside so the plan deletes it
+                    // once nothing uses it (deletes run after every create and update).
+                    // An ARN naming gantry's own resource keeps it: nothing to delete then.
+                    observed.put(o.address(), o);
+                    if (!Objects.equals(prev.output("arn"), o.output("arn"))) {
+                        Address aside = Address.of(prev.address().type(), prev.address().name() + PREVIOUS);
+                        observed.put(aside, new Observed(aside, prev.id(), prev.props(), prev.outputs()));
+                    }
+                } else if (prev != null && !Planner.isData(o)) {
                     listener.on(new ApplyEvent.Info(at(), "two resources claim " + o.address() + " (" + prev.id() + ", " + o.id() + "); using " + prev.id()));
                 }
             }

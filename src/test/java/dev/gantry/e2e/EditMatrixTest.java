@@ -2,10 +2,12 @@ package dev.gantry.e2e;
 
 import dev.gantry.aws.sim.SimServing;
 import dev.gantry.cli.InitCommand;
+import dev.gantry.cli.SimAccount;
 import dev.gantry.cli.InitIo;
 import dev.gantry.engine.ApplyResult;
 import dev.gantry.plan.Change;
 import dev.gantry.plan.Plan;
+import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.yaml.SpecLoader;
 import dev.gantry.wizard.Lookups;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -42,10 +45,12 @@ class EditMatrixTest {
         static Edit file(String from, String to) { return new Edit(null, t -> { assertThat(t).contains(from); return t.replace(from, to); }); }
 
         /** Puts back the template as it was (for edits a flag makes but none undoes). */
-        static Edit template() {
+        static Edit template() { return template(HTTPS); }
+
+        static Edit template(String name) {
             return new Edit(null, t -> {
                 try {
-                    return Files.readString(Path.of("templates", "web-https.yaml"));
+                    return Files.readString(Path.of("templates", name));
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -62,8 +67,24 @@ class EditMatrixTest {
         }
     }
 
-    /** {@code there} and {@code back}: the expected plan, "ACTION address" lines, in any order. */
-    record Row(String name, Edit toB, Edit toA, List<String> there, List<String> back, boolean servedThroughout) {
+    static final String HTTPS = "web-https.yaml";
+    /** The ARNs of things the account already has, that gantry only refers to (seeded by {@link SimAccount}, or below). */
+    static final String CERTIFICATE_ARN = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
+    static final String PARAMETER_ARN = "arn:aws:ssm:us-east-1:123456789012:parameter/shared/db-password";
+
+    /**
+     * {@code there} and {@code back}: the expected plan, "ACTION address" lines, in any order. A row
+     * starts from {@code template} applied, then {@code setup} (when not null) applied: that is its A.
+     */
+    record Row(String name, Edit toB, Edit toA, List<String> there, List<String> back, boolean servedThroughout, String template, Edit setup) {
+        Row(String name, Edit toB, Edit toA, List<String> there, List<String> back, boolean servedThroughout) {
+            this(name, toB, toA, there, back, servedThroughout, HTTPS, null);
+        }
+
+        Row on(String otherTemplate) { return new Row(name, toB, toA, there, back, servedThroughout, otherTemplate, setup); }
+
+        Row from(Edit first) { return new Row(name, toB, toA, there, back, servedThroughout, template, first); }
+
         @Override public String toString() { return name; }
     }
 
@@ -112,6 +133,38 @@ class EditMatrixTest {
                         Edit.file("parameter: /hello/db-pass", "parameter: /hello/db-password"),
                         List.of("REPLACE parameter.DB_PASSWORD", "UPDATE role.execution", "UPDATE task-definition.main", "UPDATE service.main"),
                         List.of("REPLACE parameter.DB_PASSWORD", "UPDATE role.execution", "UPDATE task-definition.main", "UPDATE service.main"), true),
+                new Row("secret renamed, same parameter (DB_PASSWORD -> DB_PASS)", Edit.file("    DB_PASSWORD:\n", "    DB_PASS:\n"),
+                        Edit.file("    DB_PASS:\n", "    DB_PASSWORD:\n"),
+                        List.of("UPDATE task-definition.main", "UPDATE service.main"), List.of("UPDATE task-definition.main", "UPDATE service.main"), true),
+                new Row("secret renamed with its parameter", Edit.flags("--secret-param", "DB_PASS=/hello/db-pass"),
+                        Edit.flags("--secret-param", "DB_PASSWORD=/hello/db-password"),
+                        List.of("CREATE parameter.DB_PASS", "UPDATE role.execution", "UPDATE task-definition.main", "UPDATE service.main",
+                                "DELETE parameter.DB_PASSWORD"),
+                        List.of("CREATE parameter.DB_PASSWORD", "UPDATE role.execution", "UPDATE task-definition.main", "UPDATE service.main",
+                                "DELETE parameter.DB_PASS"), true),
+                new Row("secret managed -> existing ARN", Edit.flags("--secret-param", "DB_PASSWORD=" + PARAMETER_ARN),
+                        Edit.flags("--secret-param", "DB_PASSWORD=/hello/db-password"),
+                        List.of("UPDATE role.execution", "UPDATE task-definition.main", "UPDATE service.main", "DELETE parameter.DB_PASSWORD-previous"),
+                        List.of("CREATE parameter.DB_PASSWORD", "UPDATE role.execution", "UPDATE task-definition.main", "UPDATE service.main"), true),
+                // Pointing at gantry's own parameter by ARN keeps it: deleting it would break the task.
+                new Row("secret given by the ARN of its own parameter", Edit.flags("--secret-param", "DB_PASSWORD=arn:aws:ssm:us-east-1:123456789012:parameter/hello/db-password"),
+                        Edit.flags("--secret-param", "DB_PASSWORD=/hello/db-password"), List.of(), List.of(), true),
+                new Row("certificate managed -> existing ARN", Edit.flags("--certificate-arn", CERTIFICATE_ARN),
+                        // No flag goes back (--domain with a certificate ARN names the DNS record): the file.
+                        Edit.file("arn: " + CERTIFICATE_ARN, "domain: hello.example.com"),
+                        List.of("UPDATE listener.https", "DELETE certificate.main-previous"), List.of("CREATE certificate.main", "UPDATE listener.https"), true),
+                new Row("DNS zone example.com -> hello.example.com", Edit.flags("--zone", "hello.example.com"),
+                        Edit.flags("--zone", "example.com"),
+                        List.of("UPDATE certificate.main", "REPLACE dns-record.main"), List.of("UPDATE certificate.main", "REPLACE dns-record.main"), true),
+                new Row("autoscaling 2:4:60 -> 1:6:75", Edit.flags("--autoscale", "1:6:75"), Edit.flags("--autoscale", "2:4:60"),
+                        List.of("UPDATE scaling-target.main", "UPDATE scaling-policy.cpu"),
+                        List.of("UPDATE scaling-target.main", "UPDATE scaling-policy.cpu"), true).from(Edit.flags("--autoscale", "2:4:60")),
+                new Row("certificate and DNS added to HTTP only", Edit.flags("--domain", "quick.example.com", "--zone", "example.com", "--record", "quick.example.com"),
+                        Edit.template("web-http-quick.yaml"),
+                        List.of("UPDATE security-group.load-balancer", "CREATE certificate.main", "CREATE listener.https", "UPDATE listener.http",
+                                "CREATE dns-record.main"),
+                        List.of("UPDATE security-group.load-balancer", "DELETE certificate.main", "DELETE listener.https", "UPDATE listener.http",
+                                "DELETE dns-record.main"), false).on("web-http-quick.yaml"),
                 new Row("rollback on -> off", Edit.flags("--no-rollback"), Edit.file("rollbackOnFailure: false", "rollbackOnFailure: true"),
                         List.of("UPDATE service.main"), List.of("UPDATE service.main"), true),
                 new Row("minimum healthy 100 -> 50", Edit.flags("--min-healthy", "50"), Edit.flags("--min-healthy", "100"),
@@ -159,20 +212,65 @@ class EditMatrixTest {
     @MethodSource("rows")
     void every_edit_converges_both_ways(Row row) throws Exception {
         Path file = dir.resolve("gantry.yaml");
-        Files.copy(Path.of("templates", "web-https.yaml"), file);
-        SimHarness h = new SimHarness(deployed());
+        Files.copy(Path.of("templates", row.template()), file);
+        SimHarness h = new SimHarness(deployed(row.template()));
+        // A person renaming or moving a secret gives no value for a parameter that exists; a new one gets one.
+        h.secrets = new SecretValues() {
+            @Override public Optional<char[]> value(String name) { return Optional.empty(); }
+            @Override public Optional<char[]> forNew(String name) { return Optional.of(("s3cret-" + name).toCharArray()); }
+        };
+        if (row.setup() != null) {
+            Spec a = edit(file, row.setup());
+            SimAccount.prepare(h.world, a);
+            ApplyResult r = h.apply(a);
+            assertThat(r.exitCode()).as(row + ", setup: " + r.failures()).isZero();
+        }
 
         Spec b = edit(file, row.toB());
         step(h, b, row.there(), row.servedThroughout(), row + ", A to B");
         Spec back = edit(file, row.toA());
         step(h, back, row.back(), row.servedThroughout(), row + ", B to A");
+        // What the account had before gantry (SimAccount seeds it), and the spec only pointed at, is never deleted.
+        if (row.name().startsWith("secret managed")) {
+            assertThat(h.aws.ssm().getParameter(p -> p.name(PARAMETER_ARN)).parameter().name()).isEqualTo("/shared/db-password");
+        }
+        if (row.name().startsWith("certificate managed")) {
+            assertThat(h.aws.acm().describeCertificate(c -> c.certificateArn(CERTIFICATE_ARN)).certificate().statusAsString()).isEqualTo("ISSUED");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_zone_change_moves_what_gantry_wrote_into_the_new_zone() throws Exception {
+        Path file = dir.resolve("gantry.yaml");
+        Files.copy(Path.of("templates", HTTPS), file);
+        SimHarness h = new SimHarness(deployed(HTTPS));
+        assertThat(records(h, "example.com")).contains("CNAME", "A hello.example.com.");
+        step(h, edit(file, Edit.flags("--zone", "hello.example.com")), List.of("UPDATE certificate.main", "REPLACE dns-record.main"), true, "zone");
+        // The record, its owner TXT and the certificate's validation CNAME (ACM renews through it) all moved.
+        assertThat(records(h, "example.com")).doesNotContain("CNAME", "A hello.example.com.", "TXT");
+        assertThat(records(h, "hello.example.com")).contains("CNAME", "A hello.example.com.", "TXT");
+    }
+
+    /** "TYPE" for every record of the zone but its own SOA/NS, and "A NAME" for its aliases. */
+    private static List<String> records(SimHarness h, String zone) {
+        var r53 = h.aws.route53();
+        String id = r53.listHostedZonesByName(b -> b.dnsName(zone)).hostedZones().stream()
+                .filter(z -> z.name().equals(zone + ".")).findFirst().orElseThrow().id();
+        List<String> out = new java.util.ArrayList<>();
+        for (var rr : r53.listResourceRecordSets(b -> b.hostedZoneId(id)).resourceRecordSets()) {
+            String type = rr.typeAsString();
+            if (type.equals("SOA") || type.equals("NS")) continue;
+            out.add(type);
+            if (type.equals("A")) out.add("A " + rr.name());
+        }
+        return out;
     }
 
     @org.junit.jupiter.api.Test
     void the_vpc_cidr_is_downtime_and_needs_allow_replace() throws Exception {
         Path file = dir.resolve("gantry.yaml");
         Files.copy(Path.of("templates", "web-https.yaml"), file);
-        SimHarness h = new SimHarness(deployed());
+        SimHarness h = new SimHarness(deployed(HTTPS));
         Spec b = edit(file, Edit.flags("--cidr", "10.1.0.0/16"));
         Plan plan = h.plan(b);
         assertThat(plan.mutating()).filteredOn(c -> c.reason().contains("downtime")).extracting(c -> c.address().toString())
@@ -184,23 +282,24 @@ class EditMatrixTest {
         assertThat(h.world.mutatingCalls()).isZero();
     }
 
-    private static Path base;
+    private static final Map<String, Path> bases = new java.util.HashMap<>();
 
-    /** web-https.yaml applied once, saved; every row starts from a copy (the first apply is the costly part). */
-    private static synchronized Path deployed() throws Exception {
-        if (base != null) return base;
+    /** A template applied once, saved; every row starts from a copy (the first apply is the costly part). */
+    private static synchronized Path deployed(String template) throws Exception {
+        if (bases.containsKey(template)) return bases.get(template);
         Path saved = Files.createTempFile("gantry-edit-matrix", ".json");
         saved.toFile().deleteOnExit();
-        Spec a = load(Path.of("templates", "web-https.yaml"));
+        Spec a = load(Path.of("templates", template));
         SimHarness h = new SimHarness().prepare(a);
         ApplyResult first = h.apply(a);
         assertThat(first.exitCode()).as(first.failures().toString()).isZero();
         h.world.save(saved);
-        base = saved;
-        return base;
+        bases.put(template, saved);
+        return saved;
     }
 
     private void step(SimHarness h, Spec spec, List<String> expected, boolean served, String what) {
+        SimAccount.prepare(h.world, spec);
         Plan plan = h.plan(spec);
         assertThat(plan.mutating()).as(what).extracting(c -> c.action() + " " + c.address()).containsExactlyInAnyOrderElementsOf(expected);
         for (Change c : plan.mutating()) assertThat(c.reason()).as(what).doesNotContain("downtime");

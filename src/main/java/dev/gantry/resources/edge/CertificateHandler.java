@@ -160,6 +160,13 @@ final class CertificateHandler implements ResourceType {
                 ctx.aws().acm().removeTagsFromCertificate(b -> b.certificateArn(arn).tags(Tag.builder().key(TAG_ZONE).build()));
             }
             CertificateDetail d = describe(ctx, arn);
+            String before = (String) current.props().get("zoneId");
+            if (before != null && !before.equals(zoneId)) {
+                // ACM renews through the same CNAMEs, so they move with the zone: written in the new one
+                // before they leave the old one (where nothing would ever remove them).
+                if (zoneId != null) writeOrExplain(ctx, d, zoneId);
+                removeValidationRecords(ctx, d, before);
+            }
             if (d.status() == CertificateStatus.ISSUED) return StepResult.done(observed(desired.address(), d, zoneId));
             return validate(ctx, desired.address(), arn, zoneId).run();
         };
