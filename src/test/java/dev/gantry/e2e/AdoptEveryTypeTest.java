@@ -87,7 +87,14 @@ class AdoptEveryTypeTest {
 
         ApplyResult adopted = h.engine().apply(spec, EngineOptions.yes("gantry apply").adopting(Set.of(address)));
         assertThat(adopted.exitCode()).as("%s", adopted.failures()).isZero();
+        // Taken over as it is: marked as the app's (and a role's description set), nothing made, replaced or rewritten.
+        assertThat(h.world.mutatingCalls()).isPositive();
+        // (ssm:PutParameter and DeleteParameter are the run's lock; the secret's value is checked below.)
+        assertThat(h.world.callsByAction().keySet()).filteredOn(a -> a.matches("[a-z0-9-]+:(?!Describe|List|Get).*"))
+                .filteredOn(a -> !a.matches("ssm:(Put|Delete)Parameter")).as(address)
+                .noneMatch(a -> a.matches("[a-z0-9-]+:(?!CreateTags)(Create|Register|Delete|Deregister|Put|Modify|Run|Stop).*"));
         assertThat(h.inventory(spec)).containsKey(address);
+        assertThat(h.aws.ssm().getParameter(b -> b.name("/shop/db-password").withDecryption(true)).parameter().value()).isEqualTo("s3cret-DB_PASSWORD");
         if (address.equals("dns-record.main")) assertThat(ownerTxt(h)).containsExactly("\"gantry:app=shop\"");
         Plan next = h.plan(spec);
         assertThat(next.conflicts()).isEmpty();
