@@ -57,7 +57,7 @@ public final class RealAws {
             files = ProfileFile.defaultProfileFile();
         } catch (RuntimeException unreadable) {
             throw new AwsFailure(AwsFailure.Kind.PERMISSION, "cannot read the AWS config files to find profile '" + profile + "': "
-                    + unreadable.getMessage(), "fix ~/.aws/config (or AWS_CONFIG_FILE), or drop --profile", unreadable);
+                    + unreadable.getMessage(), "fix ~/.aws/config (or AWS_CONFIG_FILE), or drop --profile (and AWS_PROFILE)", unreadable);
         }
         if (files.profile(profile).isPresent()) return;
         java.util.Set<String> found = new java.util.TreeSet<>(files.profiles().keySet());
@@ -65,7 +65,7 @@ public final class RealAws {
                 + (found.isEmpty() ? "no profiles were found in ~/.aws/config or ~/.aws/credentials"
                         : "profiles found: " + String.join(", ", found)),
                 found.isEmpty() ? "run 'aws configure --profile " + profile + "', or rehearse on the simulated AWS with --simulate"
-                        : "pass one of those with --profile, or add '" + profile + "' with 'aws configure --profile " + profile + "'");
+                        : "pass one of those with --profile (or set AWS_PROFILE to it), or add '" + profile + "' with 'aws configure --profile " + profile + "'");
     }
 
     private static UrlConnectionHttpClient.Builder http() {

@@ -10,6 +10,7 @@ import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
 import dev.gantry.time.Scheduler;
 import dev.gantry.ui.Ansi;
+import dev.gantry.ui.NextCommands;
 import dev.gantry.ui.line.ReadingLine;
 
 import java.io.PrintWriter;
@@ -20,10 +21,14 @@ import java.util.function.Function;
  * What status, logs and secrets work with once the spec is loaded and AWS is open: the spec, the
  * clients, the scheduler (real, paced virtual time under --simulate, or virtual in tests) and where to
  * print. Tests build one on a simulated world and call the commands' {@code run} directly, so
- * they never touch ~/.gantry.
+ * they never touch ~/.gantry. {@code options}: those given ({@link GlobalOptions#given}), which every
+ * suggested command repeats.
  */
 record DayTwo(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter out, PrintWriter err, Ansi ansi,
-              Map<String, String> env) {
+              Map<String, String> env, String options) {
+
+    /** A text of the core's with the gantry commands it suggests completed by the options given. */
+    String words(String text) { return NextCommands.complete(text, options); }
 
     Engine engine() {
         Engine e = new Engine(Catalog.standard(), aws, scheduler, SecretValues.none(), ApplyListener.NONE);
@@ -41,16 +46,16 @@ record DayTwo(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter out, P
     }
 
     /** Runs {@code body} in a session for the spec; AWS failures become one message and exit 1 or 4. */
-    static int inSession(GlobalOptions g, Spec spec, Map<String, String> env, PrintWriter out, PrintWriter err,
-                         Function<DayTwo, Integer> body) {
-        return inSession(false, g, spec, env, out, err, body);
+    static int inSession(GlobalOptions g, java.nio.file.Path file, Spec spec, Map<String, String> env, PrintWriter out,
+                         PrintWriter err, Function<DayTwo, Integer> body) {
+        return inSession(false, g, file, spec, env, out, err, body);
     }
 
     /** {@code reads}: the body starts with a refresh (status), which a terminal is told about at once. */
-    static int inSession(boolean reads, GlobalOptions g, Spec spec, Map<String, String> env, PrintWriter out, PrintWriter err,
-                         Function<DayTwo, Integer> body) {
+    static int inSession(boolean reads, GlobalOptions g, java.nio.file.Path file, Spec spec, Map<String, String> env,
+                         PrintWriter out, PrintWriter err, Function<DayTwo, Integer> body) {
         try (Session session = EngineRun.open(g, spec, env, reads)) {
-            DayTwo d = new DayTwo(spec, session.aws(), session.scheduler(), out, err, EngineRun.ansi(g, env), env);
+            DayTwo d = new DayTwo(spec, session.aws(), session.scheduler(), out, err, EngineRun.ansi(g, env), env, g.given(file));
             return guarded(d, body);
         }
     }
@@ -67,8 +72,8 @@ record DayTwo(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter out, P
     }
 
     int fail(AwsFailure f) {
-        err.println("error: " + f.getMessage());
-        if (f.fix() != null && !f.fix().isBlank()) err.println("  fix: " + f.fix());
+        err.println("error: " + words(f.getMessage()));
+        if (f.fix() != null && !f.fix().isBlank()) err.println("  fix: " + words(f.fix()));
         err.flush();
         return f.kind() == AwsFailure.Kind.PERMISSION ? ExitCodes.NO_CREDENTIALS : ExitCodes.FAILED;
     }

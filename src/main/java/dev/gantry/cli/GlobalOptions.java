@@ -22,6 +22,20 @@ public final class GlobalOptions {
     @Option(names = "--plain", description = "No full-screen view: plain lines, as in CI.")
     public boolean plain;
 
+    /**
+     * The options that decide which spec and which AWS a command works on, exactly as given (" -f
+     * x.yaml --simulate --profile p"): every command gantry suggests next repeats them, so it acts on
+     * the same app in the same account.
+     */
+    public String given(java.nio.file.Path file) {
+        StringBuilder b = new StringBuilder(" -f ").append(ShellWords.quote(file.toString()));
+        if (simulate) b.append(" --simulate");
+        if (profile != null) b.append(" --profile ").append(ShellWords.quote(profile));
+        if (region != null) b.append(" --region ").append(ShellWords.quote(region));
+        if (endpointUrl != null) b.append(" --endpoint-url ").append(ShellWords.quote(endpointUrl));
+        return b.toString();
+    }
+
     public String profile() { return profile; }
     public String region() { return region; }
     public String endpointUrl() { return endpointUrl; }

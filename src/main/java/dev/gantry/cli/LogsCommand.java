@@ -50,7 +50,7 @@ public final class LogsCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        return DayTwo.inSession(global, spec, parent.env(), out, err, d -> {
+        return DayTwo.inSession(global, file, spec, parent.env(), out, err, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();
             try (StopOnInterrupt ignored = follow ? StopOnInterrupt.install(() -> stop.complete(null)) : StopOnInterrupt.NONE) {
                 return run(d, since, task, follow, stop);

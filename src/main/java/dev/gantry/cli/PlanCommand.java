@@ -6,6 +6,7 @@ import dev.gantry.engine.Engine;
 import dev.gantry.plan.Plan;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
+import dev.gantry.ui.NextCommands;
 import dev.gantry.ui.PlanJson;
 import dev.gantry.ui.line.PlanText;
 import picocli.CommandLine.Command;
@@ -68,13 +69,14 @@ public final class PlanCommand implements Callable<Integer> {
                 }
             }
             Plan plan = engine.plan(spec, java.util.Set.copyOf(adopt));
-            System.out.print(output.equals("json") ? PlanJson.render(plan) + "\n" : PlanText.render(plan, EngineRun.ansi(global, parent.env())));
+            System.out.print(output.equals("json") ? PlanJson.render(plan) + "\n" : NextCommands.complete(PlanText.render(plan, EngineRun.ansi(global, parent.env())), global.given(file)));
             // apply would refuse this plan: so does a CI step that runs plan first.
             if (!plan.conflicts().isEmpty()) return ExitCodes.INVALID_INPUT;
             return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
         } catch (AwsFailure f) {
-            System.err.println("error: " + f.getMessage());
-            if (f.fix() != null) System.err.println("  fix: " + f.fix());
+            String given = global.given(file);
+            System.err.println("error: " + NextCommands.complete(f.getMessage(), given));
+            if (f.fix() != null) System.err.println("  fix: " + NextCommands.complete(f.fix(), given));
             return f.kind() == AwsFailure.Kind.PERMISSION ? ExitCodes.NO_CREDENTIALS
                     : f.kind() == AwsFailure.Kind.INVALID && !adopt.isEmpty() && f.getMessage().startsWith("--adopt") ? ExitCodes.INVALID_INPUT
                     : ExitCodes.FAILED;

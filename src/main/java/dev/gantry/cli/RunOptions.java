@@ -32,16 +32,6 @@ public final class RunOptions {
         return "gantry " + verb + given(global) + (yes ? " --yes" : "");
     }
 
-    /**
-     * The options that decide which spec and which AWS a command works on, exactly as given: every
-     * command gantry suggests next repeats them, so it acts on the same app in the same account.
-     */
-    String given(GlobalOptions g) {
-        StringBuilder b = new StringBuilder(" -f ").append(ShellWords.quote(file.toString()));
-        if (g.simulate) b.append(" --simulate");
-        if (g.profile != null) b.append(" --profile ").append(ShellWords.quote(g.profile));
-        if (g.region != null) b.append(" --region ").append(ShellWords.quote(g.region));
-        if (g.endpointUrl != null) b.append(" --endpoint-url ").append(ShellWords.quote(g.endpointUrl));
-        return b.toString();
-    }
+    /** {@link GlobalOptions#given} for this run's spec. */
+    String given(GlobalOptions g) { return g.given(file); }
 }

@@ -30,7 +30,7 @@ public final class SecretsListCommand implements Callable<Integer> {
         var err = command.commandLine().getErr();
         Spec spec = SpecFile.load(file, global.region, err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
-        return DayTwo.inSession(global, spec, parent.env(), out, err, SecretsListCommand::run);
+        return DayTwo.inSession(global, file, spec, parent.env(), out, err, SecretsListCommand::run);
     }
 
     static int run(DayTwo d) {
@@ -52,7 +52,7 @@ public final class SecretsListCommand implements Callable<Integer> {
                 Optional<SecretUpdate.Metadata> m = ssm.describe(ref.parameter());
                 state = m.map(x -> x.type() + " version " + x.version()
                                 + (x.lastModified() == null ? "" : ", changed " + StatusText.time(x.lastModified())))
-                        .orElse("missing: 'gantry apply' creates it");
+                        .orElse(d.words("missing: 'gantry apply' creates it"));
             }
             d.out().printf(Locale.ROOT, row, e.getKey(), ref.parameter(), state);
         }

@@ -71,7 +71,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
             err.println("error: " + value.problem());
             return ExitCodes.INVALID_INPUT;
         }
-        return DayTwo.inSession(global, spec, env, out, err, d -> {
+        return DayTwo.inSession(global, file, spec, env, out, err, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();
             try (StopOnInterrupt ignored = StopOnInterrupt.install(() -> stop.complete(null))) {
                 return run(d, name, value.value(), noDeploy, stop);
@@ -96,7 +96,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
                 lock.acquire(dev.gantry.engine.LockHolder.of(dev.gantry.engine.Machine.local(d.env()), d.scheduler().now(), "secrets set " + name));
             } catch (Lock.LockedException e) {
                 d.err().println("error: " + e.getMessage());
-                d.err().println("  fix: wait for that run to finish, then run this again (if it died: gantry apply --force-unlock)");
+                d.err().println(d.words("  fix: wait for that run to finish, then run this again (if it died: 'gantry apply --force-unlock')"));
                 return ExitCodes.FAILED;
             } catch (RuntimeException e) {
                 throw dev.gantry.aws.AwsErrors.translate("taking the lock " + lock.name(), e);
@@ -118,7 +118,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
         String parameter = spec.task().secrets().get(name).parameter();
         d.out().println("Stored a new value for " + name + " in " + parameter + " (SecureString, version " + version + ").");
         if (noDeploy) {
-            d.out().println("Running tasks keep the old value until the next deployment ('gantry apply', or this command without --no-deploy).");
+            d.out().println(d.words("Running tasks keep the old value until the next deployment ('gantry apply', or this command without --no-deploy)."));
             return ExitCodes.OK;
         }
         String cluster = spec.cluster().name(), service = spec.app();
@@ -126,7 +126,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
         alreadySaid(words, d, cluster, service);
         Optional<String> deployment = update.redeploy(cluster, service);
         if (deployment.isEmpty()) {
-            d.out().println("There is no running service " + service + " yet: its tasks read the new value when 'gantry apply' starts them.");
+            d.out().println(d.words("There is no running service " + service + " yet: its tasks read the new value when 'gantry apply' starts them."));
             return ExitCodes.OK;
         }
         d.out().println("Started a new deployment so the tasks read it (ECS reads secrets only when a task starts). Watching it; "
@@ -145,15 +145,15 @@ public final class SecretsSetCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (r.stopped()) {
-            d.out().println("Stopped watching. The deployment goes on in AWS; 'gantry status' shows how it ends.");
+            d.out().println(d.words("Stopped watching. The deployment goes on in AWS; 'gantry status' shows how it ends."));
             return ExitCodes.INTERRUPTED;
         }
         Diagnosis why = r.diagnosis();
         d.err().println(d.ansi().red("✗ The new deployment failed: ") + why.summary());
         if (why.detail() != null && !why.detail().isBlank()) d.err().println("  " + why.detail());
-        for (String fix : why.fixes()) d.err().println("  fix: " + fix);
-        d.err().println("The new value is stored (version " + version + "). The previous tasks keep running with the old value while ECS retries"
-                + (spec.service().rollbackOnFailure() ? ", until its circuit breaker rolls the deployment back." : "; 'gantry status' shows how it goes."));
+        for (String fix : why.fixes()) d.err().println("  fix: " + d.words(fix));
+        d.err().println(d.words("The new value is stored (version " + version + "). The previous tasks keep running with the old value while ECS retries"
+                + (spec.service().rollbackOnFailure() ? ", until its circuit breaker rolls the deployment back." : "; 'gantry status' shows how it goes.")));
         return ExitCodes.FAILED;
     }
 

@@ -41,7 +41,10 @@ public final class Session implements AutoCloseable {
             } catch (NumberFormatException ignored) {
                 // keep the default: a typo here should not stop a rehearsal
             }
-            return new Config(region, profile, endpoint, simulate, home, speed);
+            // AWS_PROFILE names a profile as --profile does, and a missing one gets the same answer
+            // (RealAws.requireProfile) instead of the SDK's vaguer failure later.
+            String named = profile != null ? profile : env.get("AWS_PROFILE");
+            return new Config(region, named, endpoint, simulate, home, speed);
         }
 
         /**

@@ -41,13 +41,13 @@ public final class StatusCommand implements Callable<Integer> {
         }
         Spec spec = SpecFile.load(file, global.region, err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
-        return DayTwo.inSession(true, global, spec, parent.env(), out, err, d -> run(d, output.equals("json"), detailedExitCode));
+        return DayTwo.inSession(true, global, file, spec, parent.env(), out, err, d -> run(d, output.equals("json"), detailedExitCode));
     }
 
     /** The command's work on an open AWS; tests call it with a simulated world on virtual time. */
     static int run(DayTwo d, boolean json, boolean detailedExitCode) {
         StatusReport report = new StatusGatherer(d.aws(), d.engine(), d.scheduler()).gather(d.spec());
-        d.out().print(json ? StatusJson.render(report) + "\n" : StatusText.render(report, d.ansi()));
+        d.out().print(json ? StatusJson.render(report, d::words) + "\n" : StatusText.render(report, d.ansi(), d::words));
         d.out().flush();
         return exitCode(report, detailedExitCode);
     }

@@ -14,6 +14,7 @@ import dev.gantry.ui.Sensitive;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code gantry status --output json}: one object, schema version 1 (docs/daytwo.md). Fields may be
@@ -25,7 +26,10 @@ final class StatusJson {
 
     private StatusJson() {}
 
-    static String render(StatusReport r) {
+    static String render(StatusReport r) { return render(r, UnaryOperator.identity()); }
+
+    /** {@code words}: completes the gantry commands the report suggests with the options given. */
+    static String render(StatusReport r, UnaryOperator<String> words) {
         ObjectNode o = JSON.createObjectNode();
         o.put("schemaVersion", SCHEMA_VERSION);
         o.put("app", r.app());
@@ -35,11 +39,11 @@ final class StatusJson {
         o.put("healthy", r.healthy());
         o.put("drifted", r.drifted());
         ArrayNode problems = o.putArray("problems");
-        r.problems().forEach(problems::add);
+        r.problems().forEach(p -> problems.add(words.apply(p)));
         o.put("url", r.url());
         certificate(o, r.certificate());
         loadBalancer(o, r.loadBalancer());
-        service(o, r.service());
+        service(o, r.service(), words);
         ArrayNode drift = o.putArray("drift");
         for (StatusReport.Drift d : r.drift()) {
             ObjectNode n = drift.addObject();
@@ -47,7 +51,7 @@ final class StatusJson {
             n.put("action", d.action());
             n.put("subject", d.subject());
             n.put("summary", d.summary());
-            n.put("fix", d.fix());
+            n.put("fix", words.apply(d.fix()));
             ArrayNode fields = n.putArray("fields");
             Address a = Address.parse(d.address());
             for (Change.FieldChange f : d.fields()) {
@@ -99,7 +103,7 @@ final class StatusJson {
         }
     }
 
-    private static void service(ObjectNode o, StatusReport.ServiceStatus s) {
+    private static void service(ObjectNode o, StatusReport.ServiceStatus s, UnaryOperator<String> words) {
         if (s == null) { o.putNull("service"); return; }
         ObjectNode n = o.putObject("service");
         n.put("cluster", s.cluster()).put("name", s.name()).put("status", s.status()).put("desired", s.desired())
@@ -127,7 +131,7 @@ final class StatusJson {
             dn.put("summary", d.summary());
             dn.put("detail", d.detail());
             ArrayNode fixes = dn.putArray("fixes");
-            d.fixes().forEach(fixes::add);
+            d.fixes().forEach(f -> fixes.add(words.apply(f)));
         }
     }
 

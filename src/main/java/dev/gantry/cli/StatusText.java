@@ -8,6 +8,7 @@ import dev.gantry.ui.Ansi;
 import dev.gantry.ui.ChangeWords;
 import dev.gantry.ui.Sensitive;
 
+import java.util.function.UnaryOperator;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +22,10 @@ final class StatusText {
 
     private StatusText() {}
 
-    static String render(StatusReport r, Ansi ansi) {
+    static String render(StatusReport r, Ansi ansi) { return render(r, ansi, UnaryOperator.identity()); }
+
+    /** {@code words}: completes the gantry commands the report suggests with the options given. */
+    static String render(StatusReport r, Ansi ansi, UnaryOperator<String> words) {
         StringBuilder b = new StringBuilder();
         String verdict = !r.deployed() ? ansi.yellow("not deployed")
                 : r.healthy() ? ansi.green("✓ healthy") : ansi.red("✗ " + r.problems().size() + (r.problems().size() == 1 ? " problem" : " problems"));
@@ -35,18 +39,18 @@ final class StatusText {
         }
         if (!r.problems().isEmpty()) {
             b.append('\n').append(ansi.bold("Problems")).append('\n');
-            for (String p : r.problems()) b.append("  ").append(ansi.red("✗")).append(' ').append(p).append('\n');
+            for (String p : r.problems()) b.append("  ").append(ansi.red("✗")).append(' ').append(words.apply(p)).append('\n');
             Diagnosis d = r.service() == null ? null : r.service().diagnosis();
             if (d != null) {
                 b.append("  Why: ").append(d.summary()).append('\n');
                 if (d.detail() != null && !d.detail().isBlank()) b.append("       ").append(ansi.dim(d.detail())).append('\n');
-                for (String fix : d.fixes()) b.append("       fix: ").append(fix).append('\n');
+                for (String fix : d.fixes()) b.append("       fix: ").append(words.apply(fix)).append('\n');
             }
         }
         if (r.drifted()) {
-            b.append('\n').append(ansi.bold("Drift")).append(" (what 'gantry apply' would change; 'gantry plan' shows every field)").append('\n');
+            b.append('\n').append(ansi.bold("Drift")).append(words.apply(" (what 'gantry apply' would change; 'gantry plan' shows every field)")).append('\n');
             for (StatusReport.Drift d : r.drift()) {
-                b.append("  ").append(ansi.yellow("!")).append(' ').append(d.summary()).append(" — ").append(d.fix()).append('\n');
+                b.append("  ").append(ansi.yellow("!")).append(' ').append(d.summary()).append(" — ").append(words.apply(d.fix())).append('\n');
                 for (Change.FieldChange f : d.fields()) {
                     Address a = Address.parse(d.address());
                     b.append("      ").append(f.field()).append(": ").append(ChangeWords.value(Sensitive.mask(a, f.field(), f.before())))

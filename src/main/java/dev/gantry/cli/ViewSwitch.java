@@ -2,17 +2,23 @@ package dev.gantry.cli;
 
 import dev.gantry.engine.ApplyEvent;
 import dev.gantry.engine.ApplyListener;
+import dev.gantry.ui.Operation;
 
 /**
  * The listener the engine talks to, whose view can change once: plain lines while the plan is
- * shown and confirmed, then the live full-screen view once work starts.
+ * shown and confirmed, then the live full-screen view once work starts. Every view gets the events
+ * with the gantry commands they suggest completed by the options given ({@link Operation#words}).
  */
 final class ViewSwitch implements ApplyListener {
     private volatile ApplyListener target;
+    private final Operation op;
 
-    ViewSwitch(ApplyListener initial) { this.target = initial; }
+    ViewSwitch(ApplyListener initial, Operation op) {
+        this.target = initial;
+        this.op = op;
+    }
 
     void switchTo(ApplyListener next) { this.target = next; }
 
-    @Override public void on(ApplyEvent event) { target.on(event); }
+    @Override public void on(ApplyEvent event) { target.on(op.words(event)); }
 }

@@ -35,7 +35,7 @@ final class Views implements AutoCloseable {
         boolean json = "json".equals(output);
         this.live = !json && !g.plain && EngineRun.interactive(env) && !"true".equals(env.get("CI"));
         this.listener = new ViewSwitch(json ? new JsonEvents(System.out)
-                : new LineProgress(op, System.out, ansi, session.scheduler()));
+                : new LineProgress(op, System.out, ansi, session.scheduler()), op);
     }
 
     ViewSwitch listener() { return listener; }
@@ -47,7 +47,7 @@ final class Views implements AutoCloseable {
         PrintStream out = json ? System.err : System.out;
         return plan -> {
             if (!yes) {
-                out.println(PlanText.render(plan, ansi));
+                out.println(op.words(PlanText.render(plan, ansi)));
                 out.print(question + " Only 'yes' will be accepted: ");
                 out.flush();
                 String answer;

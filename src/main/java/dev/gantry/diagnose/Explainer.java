@@ -65,14 +65,14 @@ public final class Explainer {
         }
         if (all.contains("OutOfMemoryError")) {
             return new Diagnosis(Diagnosis.Cause.CONTAINER_EXITED, "Your container used more memory than the task has and was killed.",
-                    detail, List.of("raise task.memory in gantry.yaml (with a cpu that allows it)", "see what it was doing: gantry logs"));
+                    detail, List.of("raise task.memory in gantry.yaml (with a cpu that allows it)", "see what it was doing: 'gantry logs'"));
         }
         if (reason.contains("failed ELB health checks")) return health(events, detail, c);
         if ("EssentialContainerExited".equals(task.stopCode()) || reason.contains("Essential container in task exited")) {
             return exited(task.exitCode(), detail, c);
         }
         return new Diagnosis(Diagnosis.Cause.UNKNOWN, "A task of the new deployment stopped: " + firstSentence(reason),
-                detail, List.of("see the container's output: gantry logs", "look at the stopped task in the ECS console for more detail"));
+                detail, List.of("see the container's output: 'gantry logs'", "look at the stopped task in the ECS console for more detail"));
     }
 
     private static Diagnosis network(String all, String detail, Context c) {
@@ -135,7 +135,7 @@ public final class Explainer {
         String secret = secretNameFor(parameter, c);
         boolean managed = secret != null && !c.secrets().get(secret).startsWith("arn:");
         List<String> fixes = managed
-                ? List.of("give it a value and apply again: gantry apply --secret " + secret + "=@FILE (or set GANTRY_SECRET_" + secret + ")")
+                ? List.of("give it a value and apply again: 'gantry apply --secret " + secret + "=@FILE' (or set GANTRY_SECRET_" + secret + ")")
                 : List.of("check the ARN in task.secrets" + (secret == null ? "" : "." + secret) + ".parameter: region, account and name must match an existing parameter");
         return new Diagnosis(Diagnosis.Cause.SECRET_ACCESS_DENIED, "The secret parameter " + parameter + " does not exist, so ECS could not start the container.", detail, fixes);
     }
@@ -145,7 +145,7 @@ public final class Explainer {
         String image = m.find() ? m.group(1) : c.image();
         if (all.contains("does not contain descriptor matching platform")) {
             return new Diagnosis(Diagnosis.Cause.IMAGE_PULL_FAILED, "The image " + image + " has no build for the task's CPU architecture.", detail,
-                    List.of("set task.architecture to a platform the image has (gantry plan names them), or build it for both:"
+                    List.of("set task.architecture to a platform the image has ('gantry plan' names them), or build it for both:"
                             + " docker buildx build --platform linux/amd64,linux/arm64"));
         }
         if (all.contains("pull access denied") || all.contains("authorization") || all.contains("401") || all.contains("403")) {
@@ -173,16 +173,16 @@ public final class Explainer {
                 detail + (codes == null ? "" : "; health check codes: " + codes),
                 List.of("the container must answer HTTP 200 on " + path + " on " + port + " (task.port), listening on 0.0.0.0 rather than 127.0.0.1",
                         "or set loadBalancer.healthCheckPath to a path that answers 200",
-                        "see what it answered: gantry logs"));
+                        "see what it answered: 'gantry logs'"));
     }
 
     private static Diagnosis exited(Integer code, String detail, Context c) {
         if (code == null) {
             return new Diagnosis(Diagnosis.Cause.CONTAINER_EXITED, "Your container stopped on its own.", detail,
-                    List.of("see its output: gantry logs"));
+                    List.of("see its output: 'gantry logs'"));
         }
         List<String> fixes = new ArrayList<>();
-        fixes.add("see its output: gantry logs");
+        fixes.add("see its output: 'gantry logs'");
         if (code == 0) fixes.add("a web service must keep running: check task.command (or the image's command), it finished instead of serving");
         if (code == 137) fixes.add("exit code 137 means it was killed, often for using too much memory: raise task.memory");
         if (code == 1 || code == 2 || code == 127 || code == 126) fixes.add("run the image locally with the same environment to reproduce: docker run " + (c.image() == null ? "IMAGE" : c.image()));
@@ -195,14 +195,14 @@ public final class Explainer {
         return new Diagnosis(Diagnosis.Cause.TIMED_OUT,
                 "The new deployment did not finish within " + waited.toMinutes() + " minutes (" + counts + ").",
                 String.join("\n", s.events()),
-                List.of("see the service events above and the container's output: gantry logs",
+                List.of("see the service events above and the container's output: 'gantry logs'",
                         "run 'gantry status' to see whether it finished later"));
     }
 
     /** ECS's circuit breaker failed the deployment and no stopped task said why. */
     public static Diagnosis circuitBreaker(RolloutSnapshot s, Context c) {
         return new Diagnosis(Diagnosis.Cause.UNKNOWN, "ECS stopped the deployment: its tasks kept failing (deployment circuit breaker).",
-                String.join("\n", s.events()), List.of("see the container's output: gantry logs"));
+                String.join("\n", s.events()), List.of("see the container's output: 'gantry logs'"));
     }
 
     private static String firstSentence(String s) {

@@ -372,7 +372,7 @@ public final class Engine {
         } catch (Lock.LockedException e) {
             return finish(stopped(ApplyResult.Outcome.FAILED, 1, List.of(e.getMessage()
                     + ". gantry cannot prove that run has stopped (it is alive, or runs on another machine, container or boot),"
-                    + " so it leaves the lock alone. If you are sure it has stopped, run again with --force-unlock.")));
+                    + " so it leaves the lock alone. If you are sure it has stopped, run 'gantry " + verb + " --force-unlock'.")));
         }
     }
 

@@ -28,23 +28,23 @@ public final class DriftWords {
         switch (c.action()) {
             case CREATE -> {
                 summary = subject + ": missing (deleted outside gantry, or never created)";
-                fix = "gantry apply recreates it";
+                fix = "'gantry apply' recreates it";
             }
             case UPDATE -> {
                 summary = subject + ": differs from gantry.yaml (" + fields + "), changed outside gantry or gantry.yaml was edited since the last apply";
-                fix = "gantry apply sets it back to what gantry.yaml says";
+                fix = "'gantry apply' sets it back to what gantry.yaml says";
             }
             case REPLACE -> {
                 summary = subject + ": differs from gantry.yaml (" + fields + ") in a way that cannot be changed in place";
-                fix = "gantry apply replaces it";
+                fix = "'gantry apply' replaces it";
             }
             case DELETE -> {
                 summary = subject + ": exists, but gantry.yaml no longer asks for it";
-                fix = "gantry apply deletes it";
+                fix = "'gantry apply' deletes it";
             }
             default -> {
                 summary = subject + ": " + c.reason();
-                fix = "gantry apply";
+                fix = "run 'gantry apply'";
             }
         }
         return new StatusReport.Drift(c.address().toString(), c.action().name().toLowerCase(Locale.ROOT), subject, summary, fix, c.fields());

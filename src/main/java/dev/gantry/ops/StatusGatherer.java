@@ -50,7 +50,7 @@ public final class StatusGatherer {
         boolean deployed = !observed.isEmpty();
         List<String> problems = new ArrayList<>();
         if (!deployed) {
-            problems.add(spec.app() + " is not deployed in " + spec.region() + ": gantry found nothing of it; run gantry apply");
+            problems.add(spec.app() + " is not deployed in " + spec.region() + ": gantry found nothing of it; run 'gantry apply'");
             return new StatusReport(spec.app(), spec.region(), clock.now(), false, null, null, null, null,
                     CostEstimates.of(spec), List.of(), problems);
         }
@@ -64,7 +64,7 @@ public final class StatusGatherer {
         }
         problems.addAll(UrlChecks.problems(spec, observed, servedCertificateNames(observed, cert)));
         if (service == null) {
-            problems.add("the ECS service " + spec.app() + " does not exist: gantry apply creates it");
+            problems.add("the ECS service " + spec.app() + " does not exist: 'gantry apply' creates it");
         } else {
             if (service.running() < service.desired()) {
                 problems.add(service.running() + " of " + service.desired() + " tasks running"

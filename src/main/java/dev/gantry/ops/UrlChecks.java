@@ -26,13 +26,13 @@ final class UrlChecks {
         Observed record = observed.get(Address.of("dns-record", "main"));
         Observed lb = observed.get(Address.of("load-balancer", "main"));
         if (record == null || !host.equals(strip(String.valueOf(record.props().get("name"))))) {
-            out.add(host + " has no DNS record yet: run gantry apply");
+            out.add(host + " has no DNS record yet: run 'gantry apply'");
         } else if (lb != null && lb.output("dnsName") != null && !pointsAt(record, lb.output("dnsName"))) {
-            out.add(host + " points at " + record.props().get("aliasTarget") + ", not at the app's load balancer: run gantry apply");
+            out.add(host + " points at " + record.props().get("aliasTarget") + ", not at the app's load balancer: run 'gantry apply'");
         }
         if (spec.hasCertificate() && servedNames != null && servedNames.stream().noneMatch(n -> Certificate.covers(n, host))) {
             out.add("the load balancer's certificate (" + String.join(", ", servedNames) + ") does not cover " + host
-                    + ": browsers refuse the connection; run gantry apply");
+                    + ": browsers refuse the connection; run 'gantry apply'");
         }
         return out;
     }

@@ -24,6 +24,13 @@ public record Operation(String command, String app, String region, String option
     /** {@code gantry VERB} followed by the options that were given. */
     public String suggest(String verb) { return "gantry " + verb + options; }
 
+    /** A text of the core's with the commands it suggests completed by this run's options ({@link NextCommands}). */
+    public String words(String text) { return NextCommands.complete(text, options); }
+
+    public dev.gantry.engine.ApplyEvent words(dev.gantry.engine.ApplyEvent event) { return NextCommands.complete(event, options); }
+
+    public dev.gantry.diagnose.Diagnosis words(dev.gantry.diagnose.Diagnosis d) { return NextCommands.complete(d, options); }
+
     public boolean isDestroy() { return "destroy".equals(command); }
 
     public String title() {

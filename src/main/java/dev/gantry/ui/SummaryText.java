@@ -67,14 +67,14 @@ public final class SummaryText {
                     b.append("  ").append(ansi.red("✗")).append(' ').append(r.change().address()).append("  ")
                             .append(r.change().description()).append('\n');
                     if (r.message() != null) b.append("      ").append(r.message()).append('\n');
-                    if (r.fix() != null && !r.fix().isBlank()) b.append("      fix: ").append(r.fix()).append('\n');
+                    if (r.fix() != null && !r.fix().isBlank()) b.append("      fix: ").append(op.words(r.fix())).append('\n');
                 }
             } else {
-                for (String f : result.failures()) b.append("  ").append(ansi.red("✗")).append(' ').append(f).append('\n');
+                for (String f : result.failures()) b.append("  ").append(ansi.red("✗")).append(' ').append(op.words(f)).append('\n');
             }
         }
 
-        Diagnosis d = result.diagnosis() != null ? result.diagnosis() : progress == null ? null : progress.diagnosis();
+        Diagnosis d = op.words(result.diagnosis() != null ? result.diagnosis() : progress == null ? null : progress.diagnosis());
         if (d != null) {
             b.append("\nWhy the deployment failed:\n  ").append(d.summary()).append('\n');
             if (d.detail() != null && !d.detail().isBlank()) b.append("  ").append(d.detail()).append('\n');

@@ -33,6 +33,8 @@ final class DayTwoWorld {
     final AwsClients aws = world.clients();
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
+    /** The options the commands were "given", which the gantry commands they suggest repeat. */
+    String options = "";
 
     static Spec template(String name) {
         try {
@@ -61,7 +63,7 @@ final class DayTwoWorld {
     }
 
     DayTwo day2(Spec spec) {
-        return new DayTwo(spec, aws, time, new PrintWriter(out, true), new PrintWriter(err, true), Ansi.NONE, Map.of());
+        return new DayTwo(spec, aws, time, new PrintWriter(out, true), new PrintWriter(err, true), Ansi.NONE, Map.of(), options);
     }
 
     /** Runs a command's work the way the CLI does, AWS failures included. */

@@ -36,6 +36,22 @@ class ProfileAndEndpointTest {
                 .doesNotContain("network");
     }
 
+    @Test void an_unknown_profile_in_aws_profile_gets_the_same_answer_exit_4() throws Exception {
+        Path config = dir.resolve("config");
+        Files.writeString(config, "[default]\nregion = us-east-1\n[profile staging]\nregion = eu-west-1\n");
+        System.setProperty("aws.configFile", config.toString());
+        System.setProperty("aws.sharedCredentialsFile", config.toString());
+
+        CliRun r = CliRun.gantry(dir, Map.of("AWS_PROFILE", "nosuch"), "plan", "-f", "templates/worker.yaml");
+        assertThat(r.code()).isEqualTo(ExitCodes.NO_CREDENTIALS);
+        assertThat(r.err()).contains("profile 'nosuch' does not exist").contains("profiles found: default, staging")
+                .contains("AWS_PROFILE").doesNotContain("network");
+
+        CliRun status = CliRun.gantry(dir, Map.of("AWS_PROFILE", "nosuch"), "status", "-f", "templates/worker.yaml");
+        assertThat(status.code()).isEqualTo(ExitCodes.NO_CREDENTIALS);
+        assertThat(status.err()).contains("profile 'nosuch' does not exist");
+    }
+
     @Test void an_endpoint_nothing_listens_on_fails_naming_it() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }

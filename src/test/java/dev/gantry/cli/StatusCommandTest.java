@@ -92,7 +92,7 @@ class StatusCommandTest {
         assertThat(code).isEqualTo(ExitCodes.CHANGES_PENDING);
         assertThat(w.out()).contains("✓ healthy · drift: ")
                 .contains("Drift")
-                .contains("! log group /gantry/hello: missing (deleted outside gantry, or never created) — gantry apply recreates it");
+                .contains("! log group /gantry/hello: missing (deleted outside gantry, or never created) — 'gantry apply' recreates it");
     }
 
     @Test void a_desired_count_changed_in_the_console_shows_both_values() {
@@ -106,7 +106,7 @@ class StatusCommandTest {
         assertThat(w.out()).contains("ECS service hello on Fargate, 2 tasks: differs from gantry.yaml (desiredCount)")
                 .contains("desiredCount: 3 → 2")
                 .contains("✗ 2 of 3 tasks running (1 starting)")
-                .contains("gantry apply sets it back");
+                .contains("'gantry apply' sets it back");
     }
 
     @Test void json_has_the_documented_schema() throws Exception {
@@ -142,7 +142,7 @@ class StatusCommandTest {
         assertThat(logGroup.get("action").asText()).isEqualTo("create");
         assertThat(logGroup.get("subject").asText()).isEqualTo("log group /gantry/hello");
         assertThat(logGroup.get("summary").asText()).startsWith("log group /gantry/hello: missing");
-        assertThat(logGroup.get("fix").asText()).isEqualTo("gantry apply recreates it");
+        assertThat(logGroup.get("fix").asText()).isEqualTo("'gantry apply' recreates it");
         assertThat(logGroup.get("fields")).isEmpty();
         assertThat(j.at("/cost/monthlyUsd").asDouble()).isGreaterThan(10);
         assertThat(j.at("/cost/lines").size()).isGreaterThan(2);

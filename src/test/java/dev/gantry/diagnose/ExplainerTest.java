@@ -55,7 +55,7 @@ class ExplainerTest {
                 + "secrets from ssm: service call has been retried 1 time(s): invalid ssm parameters: /hello/password";
         Diagnosis d = Explainer.explain(task("TaskFailedToStart", reason, List.of(), null), List.of(), CTX);
         assertThat(d.summary()).contains("/hello/password does not exist");
-        assertThat(d.fixes().get(0)).isEqualTo("give it a value and apply again: gantry apply --secret PASSWORD=@FILE (or set GANTRY_SECRET_PASSWORD)");
+        assertThat(d.fixes().get(0)).isEqualTo("give it a value and apply again: 'gantry apply --secret PASSWORD=@FILE' (or set GANTRY_SECRET_PASSWORD)");
     }
 
     @Test void anImageThatDoesNotExist() {
@@ -90,7 +90,7 @@ class ExplainerTest {
         Diagnosis d = Explainer.explain(task("EssentialContainerExited", "Essential container in task exited", List.of(), 3), List.of(), CTX);
         assertThat(d.cause()).isEqualTo(Diagnosis.Cause.CONTAINER_EXITED);
         assertThat(d.summary()).isEqualTo("Your container exited with code 3.");
-        assertThat(d.fixes()).contains("see its output: gantry logs");
+        assertThat(d.fixes()).contains("see its output: 'gantry logs'");
     }
 
     @Test void outOfMemory() {

@@ -36,8 +36,8 @@ class DriftWordsTest {
                 "ECS service hello on Fargate, 2 tasks: differs from gantry.yaml (desiredCount), changed outside gantry or gantry.yaml was edited since the last apply",
                 "nginx:1.27, 256 CPU units, 512 MiB: differs from gantry.yaml (image) in a way that cannot be changed in place",
                 "Load balancer: exists, but gantry.yaml no longer asks for it");
-        assertThat(drift).extracting(StatusReport.Drift::fix).containsExactly("gantry apply recreates it",
-                "gantry apply sets it back to what gantry.yaml says", "gantry apply replaces it", "gantry apply deletes it");
+        assertThat(drift).extracting(StatusReport.Drift::fix).containsExactly("'gantry apply' recreates it",
+                "'gantry apply' sets it back to what gantry.yaml says", "'gantry apply' replaces it", "'gantry apply' deletes it");
         assertThat(drift).extracting(StatusReport.Drift::action).containsExactly("create", "update", "replace", "delete");
         assertThat(drift.get(1).fields()).isEqualTo(fields);
     }

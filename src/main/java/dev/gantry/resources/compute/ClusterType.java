@@ -96,7 +96,7 @@ final class ClusterType implements ResourceType {
             if (there.isPresent() && ctx.ownAddress(Ecs.tags(there.get().tags()), type()).isEmpty()) {
                 throw new dev.gantry.aws.AwsFailure(dev.gantry.aws.AwsFailure.Kind.CONFLICT,
                         "the ECS cluster " + there.get().clusterName() + " was created by someone else while gantry was applying",
-                        "run 'gantry plan' to see it, then change cluster.name or take it over with --adopt " + desired.address());
+                        "run 'gantry plan' to see it, then change cluster.name or take it over with 'gantry apply --adopt " + desired.address() + "'");
             }
             List<Tag> tags = Ecs.tagList(ctx.tags(desired.address()));
             // CreateCluster is idempotent by name, so a re-run returns the same cluster.

@@ -82,7 +82,7 @@ final class LogGroupType implements ResourceType {
                 LogGroup g = find(ctx, name).orElseThrow(() -> e);
                 if (!ctx.app().equals(tags(ctx, g).get(ResourceContext.TAG_APP))) {
                     throw new AwsFailure(AwsFailure.Kind.CONFLICT, "the log group " + name + " was created by someone else while gantry was applying",
-                            "run 'gantry plan' to see it, then take it over with --adopt " + desired.address() + " or remove it");
+                            "run 'gantry plan' to see it, then take it over with 'gantry apply --adopt " + desired.address() + "' or remove it");
                 }
             }
             ctx.aws().logs().putRetentionPolicy(b -> b.logGroupName(name).retentionInDays(Props.integer(props, "retentionDays")));

@@ -187,7 +187,7 @@ final class ParameterType implements ResourceType {
                 if (!ctx.app().equals(tags(ctx, name).get(ResourceContext.TAG_APP))) {
                     throw new dev.gantry.aws.AwsFailure(dev.gantry.aws.AwsFailure.Kind.CONFLICT,
                             "the SSM parameter " + name + " was created by someone else while gantry was applying; its value was left alone",
-                            "run 'gantry plan' to see it, then choose another parameter name or take it over with --adopt " + desired.address());
+                            "run 'gantry plan' to see it, then choose another parameter name or take it over with 'gantry apply --adopt " + desired.address() + "'");
                 }
                 if (ctx.secrets().value(secret).isPresent()) ssm.putParameter(b -> b.name(name).value(value(ctx, secret)).overwrite(true));
             }

@@ -169,7 +169,7 @@ final class RegistrySecretType implements ResourceType {
                 DescribeSecretResponse d = sm.describeSecret(b -> b.secretId(name));
                 if (ctx.ownAddress(tagMap(d.tags()), type()).isEmpty()) {
                     throw new AwsFailure(AwsFailure.Kind.CONFLICT, "the Secrets Manager secret " + name + " appeared meanwhile and is not the app's",
-                            "run 'gantry plan' to see it, then choose another task.registryCredentials.secret or take it over with --adopt " + desired.address());
+                            "run 'gantry plan' to see it, then choose another task.registryCredentials.secret or take it over with 'gantry apply --adopt " + desired.address() + "'");
                 }
                 if (ctx.secrets().value(NAME).isPresent()) sm.putSecretValue(b -> b.secretId(d.arn()).secretString(value(ctx, false)));
                 return StepResult.done(observed(desired.address(), d.name(), d.arn(), ParameterType.UNCHANGED));

@@ -98,7 +98,7 @@ public final class SecurityGroupType implements ResourceType {
             if (!Ec2Tagging.hasCode(e, "InvalidGroup.Duplicate")) throw e;
             throw new dev.gantry.aws.AwsFailure(dev.gantry.aws.AwsFailure.Kind.CONFLICT,
                     "a security group named " + name + " already exists in " + props.get("vpcId") + " and is not gantry's for " + ctx.app(),
-                    "run 'gantry plan' to see it; take it over with --adopt " + desired.address() + ", or delete it, or change app in gantry.yaml", e);
+                    "run 'gantry plan' to see it; take it over with 'gantry apply --adopt " + desired.address() + "', or delete it, or change app in gantry.yaml", e);
         }
     }
 

@@ -103,7 +103,7 @@ class ComputeHandlersTest {
         Diagnosis d = rolloutFails("nginx:1.27-crash", true).diagnosis();
         assertThat(d.cause()).isEqualTo(Diagnosis.Cause.CONTAINER_EXITED);
         assertThat(d.summary()).isEqualTo("Your container exited with code 1.");
-        assertThat(d.fixes()).contains("see its output: gantry logs");
+        assertThat(d.fixes()).contains("see its output: 'gantry logs'");
     }
 
     @Test void failingHealthChecksAreExplainedWithPathAndPort() {
