@@ -3,6 +3,7 @@ package dev.gantry.engine;
 import dev.gantry.plan.Change;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.plan.Planner;
 import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.Claim;
 import dev.gantry.resources.ResourceContext;
@@ -29,12 +30,17 @@ final class AdoptingType implements ResourceType {
 
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
         if (!Ownership.adopting(current)) return inner.update(ctx, current, desired, props);
+        // Only its owner changes: tagging is all (an update would register a needless task definition revision).
+        if (props.entrySet().stream().allMatch(p -> Planner.same(p.getValue(), current.props().get(p.getKey())))) {
+            return inner.adopt(ctx, current, desired);
+        }
         return Step.sequence(inner.adopt(ctx, current, desired), inner.update(ctx, current, desired, props));
     }
 
     @Override public String type() { return inner.type(); }
     @Override public int tier() { return inner.tier(); }
     @Override public Set<String> replaceOn() { return inner.replaceOn(); }
+    @Override public boolean forcesReplace(String field, Object have, Object want) { return inner.forcesReplace(field, have, want); }
     @Override public List<Observed> refresh(ResourceContext ctx) { return inner.refresh(ctx); }
     @Override public Optional<Observed> lookup(ResourceContext ctx, Desired desired) { return inner.lookup(ctx, desired); }
     @Override public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) { return inner.claimant(ctx, desired, props); }

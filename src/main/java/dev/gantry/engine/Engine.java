@@ -246,11 +246,24 @@ public final class Engine {
      * {@link Ownership}.
      */
     private Ownership.Result owned(ResourceContext ctx, List<Desired> desired, Map<Address, Observed> observed, Set<String> adopt) {
+        Map<Address, Claim> claims = new LinkedHashMap<>();
+        Map<Address, Observed> known = observed;
+        while (true) {
+            claims.putAll(claims(ctx, desired, known, claims.keySet()));
+            Ownership.Result judged = Ownership.judge(ctx.app(), desired, observed, claims, new Ownership.Adopt(adopt));
+            if (judged.observed().size() == known.size()) return judged;
+            // Something was taken over: what refers to it can now be looked for (the listener on a load balancer taken over).
+            known = judged.observed();
+        }
+    }
+
+    /** What holds the name of each resource not yet found, nor already asked about. */
+    private Map<Address, Claim> claims(ResourceContext ctx, List<Desired> desired, Map<Address, Observed> known, Set<Address> asked) {
         Map<Address, CompletableFuture<Optional<Claim>>> reads = new LinkedHashMap<>();
         for (Desired d : desired) {
-            if (d.data() || observed.containsKey(d.address())) continue;
+            if (d.data() || known.containsKey(d.address()) || asked.contains(d.address())) continue;
             ResourceType type = catalog.type(d.address().type());
-            Map<String, Object> props = Ownership.known(d.props(), observed);
+            Map<String, Object> props = Ownership.known(d.props(), known);
             reads.put(d.address(), async(() -> type.claimant(ctx, d, props), "checking whether the name of " + d.address() + " is free"));
         }
         try {
@@ -260,7 +273,7 @@ public final class Engine {
         }
         Map<Address, Claim> claims = new LinkedHashMap<>();
         reads.forEach((a, f) -> joined(f).ifPresent(c -> claims.put(a, c)));
-        return Ownership.judge(ctx.app(), desired, observed, claims, new Ownership.Adopt(adopt));
+        return claims;
     }
 
     private static Plan withNotes(Plan plan, Ownership.Result owned) {
@@ -273,6 +286,9 @@ public final class Engine {
     private Planner.TypeRules rules() {
         return new Planner.TypeRules() {
             @Override public Set<String> replaceOn(String type) { return catalog.type(type).replaceOn(); }
+            @Override public boolean forcesReplace(String type, String field, Object have, Object want) {
+                return catalog.type(type).forcesReplace(field, have, want);
+            }
             @Override public boolean canUpdate(String type) { return catalog.type(type).canUpdate(); }
             @Override public boolean updateChangesIdentity(String type) { return catalog.type(type).updateChangesIdentity(); }
             @Override public boolean createBeforeDestroy(String type) { return catalog.type(type).createBeforeDestroy(); }
@@ -319,9 +335,11 @@ public final class Engine {
             // Nothing is touched while a name the spec wants is held by something that is not the app's.
             if (!plan.conflicts().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, conflicts(plan)));
             if (!plan.hasChanges()) return finish(result(ApplyResult.Outcome.NO_CHANGES, ApplyResult.Exit.OK, plan, Map.of(), observed, spec, null, options));
+            // A take-over that would delete what it takes over is refused like a taken name: exit 2, nothing touched.
+            List<String> takeOvers = refusedTakeOvers(plan);
+            if (!takeOvers.isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, takeOvers));
             if (checks) {
                 List<String> refused = new ArrayList<>(refusedReplacements(plan, options));
-                refused.addAll(refusedTakeOvers(plan));
                 List<String> problems = preflight(ctx, plan);
                 if (!refused.isEmpty() || !problems.isEmpty()) {
                     List<String> all = new ArrayList<>(refused);

@@ -19,6 +19,8 @@ public final class Planner {
     /** What the planner needs to know about a resource type. */
     public interface TypeRules {
         Set<String> replaceOn(String type);
+        /** Whether changing {@code field} from {@code have} to {@code want} needs a new resource. */
+        default boolean forcesReplace(String type, String field, Object have, Object want) { return replaceOn(type).contains(field); }
         boolean canUpdate(String type);
         default boolean updateChangesIdentity(String type) { return false; }
         default boolean createBeforeDestroy(String type) { return false; }
@@ -45,6 +47,8 @@ public final class Planner {
 
         Set<String> newIdentityOnUpdate = new java.util.HashSet<>();
         for (Desired d : desired) if (rules.updateChangesIdentity(d.address().type())) newIdentityOnUpdate.add(d.address().type());
+        // Taken over and nothing else changed: it is only tagged, so it keeps its identity (a task definition's ARN).
+        Set<Address> tagOnly = new java.util.HashSet<>();
         for (Desired d : topological(byAddress)) {
             Observed o = observed.get(d.address());
             if (d.data()) {
@@ -58,10 +62,9 @@ public final class Planner {
                 continue;
             }
             List<Change.FieldChange> fields = new ArrayList<>();
-            Set<String> replaceOn = rules.replaceOn(d.address().type());
             boolean canUpdate = rules.canUpdate(d.address().type());
             for (Map.Entry<String, Object> p : d.props().entrySet()) {
-                Object want = resolve(p.getValue(), actions, observed, newIdentityOnUpdate);
+                Object want = resolve(p.getValue(), actions, observed, newIdentityOnUpdate, tagOnly);
                 Object have = o.props().get(p.getKey());
                 if (isRefList(p.getValue())) {
                     // A list of other resources (subnets, security groups) is a set: AWS returns it in its own order.
@@ -69,11 +72,12 @@ public final class Planner {
                     have = sorted(have);
                 }
                 if (!same(want, have)) {
-                    fields.add(new Change.FieldChange(p.getKey(), have, want, replaceOn.contains(p.getKey()) || !canUpdate));
+                    fields.add(new Change.FieldChange(p.getKey(), have, want, rules.forcesReplace(d.address().type(), p.getKey(), have, want) || !canUpdate));
                 }
             }
             // Taking over an existing resource (--adopt) is a change even when nothing else differs: it gets tagged.
             if (o.outputs().containsKey(ADOPTING)) {
+                if (fields.isEmpty()) tagOnly.add(d.address());
                 fields.add(0, new Change.FieldChange(OWNER_FIELD, o.output(ADOPTING), "gantry:app=" + app + " (as " + d.address() + ")", false));
             }
             Action action = fields.isEmpty() ? Action.NOOP
@@ -194,21 +198,22 @@ public final class Planner {
     }
 
     /** Replaces refs by the referenced resource's current output, or "known after apply". */
-    static Object resolve(Object value, Map<Address, Action> actions, Map<Address, Observed> observed, Set<String> newIdentityOnUpdate) {
+    static Object resolve(Object value, Map<Address, Action> actions, Map<Address, Observed> observed, Set<String> newIdentityOnUpdate,
+                          Set<Address> tagOnly) {
         if (value instanceof Ref r) {
             Action a = actions.get(r.address());
             Observed o = observed.get(r.address());
             if (o == null || a == Action.CREATE || a == Action.REPLACE) return KNOWN_AFTER_APPLY;
-            if (a == Action.UPDATE && newIdentityOnUpdate.contains(r.address().type())) return KNOWN_AFTER_APPLY;
+            if (a == Action.UPDATE && newIdentityOnUpdate.contains(r.address().type()) && !tagOnly.contains(r.address())) return KNOWN_AFTER_APPLY;
             String v = o.outputs().get(r.attribute());
             return v == null ? KNOWN_AFTER_APPLY : v;
         }
         if (value instanceof Map<?, ?> m) {
             Map<Object, Object> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(k, resolve(v, actions, observed, newIdentityOnUpdate)));
+            m.forEach((k, v) -> out.put(k, resolve(v, actions, observed, newIdentityOnUpdate, tagOnly)));
             return out;
         }
-        if (value instanceof List<?> l) return l.stream().map(v -> resolve(v, actions, observed, newIdentityOnUpdate)).toList();
+        if (value instanceof List<?> l) return l.stream().map(v -> resolve(v, actions, observed, newIdentityOnUpdate, tagOnly)).toList();
         return value;
     }
 
@@ -222,7 +227,7 @@ public final class Planner {
     }
 
     /** Equality that ignores number widths (Integer 30 equals Long 30) and map order. */
-    static boolean same(Object a, Object b) {
+    public static boolean same(Object a, Object b) {
         if (a instanceof Number x && b instanceof Number y) return x.longValue() == y.longValue() && x.doubleValue() == y.doubleValue();
         if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
             if (x.size() != y.size()) return false;

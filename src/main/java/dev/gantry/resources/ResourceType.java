@@ -23,6 +23,9 @@ public interface ResourceType {
     /** Props whose change can only be applied by replacing the resource. */
     default Set<String> replaceOn() { return Set.of(); }
 
+    /** Whether this change of {@code field} can only be applied by a new resource; by default, {@link #replaceOn}. */
+    default boolean forcesReplace(String field, Object have, Object want) { return replaceOn().contains(field); }
+
     /** Every resource of this type tagged {@code gantry:app = app}; addresses come from {@code gantry:component}. */
     List<Observed> refresh(ResourceContext ctx);
 

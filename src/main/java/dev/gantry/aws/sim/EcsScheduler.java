@@ -89,7 +89,7 @@ final class EcsScheduler {
                 fail(s, task, "EssentialContainerExited", "Essential container in task exited", 1, at, true);
             }
             case "health" -> {
-                EcsState.LoadBalancerRec lb = s.loadBalancers.get(0);
+                EcsState.LoadBalancerRec lb = task.loadBalancers.get(0);
                 String health = n.targetHealth(lb.targetGroupArn, task.ip, at);
                 if ("unhealthy".equals(health)) {
                     String tgName = lb.targetGroupArn.replaceFirst(".*:targetgroup/([^/]+)/.*", "$1");
@@ -124,11 +124,11 @@ final class EcsScheduler {
         log(c, task, at, "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration");
         log(c, task, at, "/docker-entrypoint.sh: Configuration complete; ready for start up");
         log(c, task, at, nginxTime(at) + " [notice] 1#1: start worker processes" + (port == null ? "" : " (listening on port " + port + ")"));
-        if (s.loadBalancers.isEmpty()) {
+        if (task.loadBalancers.isEmpty()) {
             task.healthy = true;
             return;
         }
-        EcsState.LoadBalancerRec lb = s.loadBalancers.get(0);
+        EcsState.LoadBalancerRec lb = task.loadBalancers.get(0);
         boolean good = !EcsTaskFailures.UNHEALTHY.equals(task.failure);
         Instant decided = at.plus(world.latency.targetHealthy());
         n.registerTarget(lb.targetGroupArn, task.ip, lb.containerPort, decided, good);
@@ -166,8 +166,8 @@ final class EcsScheduler {
         task.healthy = false;
         long t = at.toEpochMilli();
         if (immediate) {
-            if (task.ip != null && !s.loadBalancers.isEmpty() && task.startedAt != null) {
-                n.deregisterTarget(s.loadBalancers.get(0).targetGroupArn, task.ip, at);
+            if (task.ip != null && !task.loadBalancers.isEmpty() && task.startedAt != null) {
+                n.deregisterTarget(task.loadBalancers.get(0).targetGroupArn, task.ip, at);
             }
             task.desiredStatus = "STOPPED";
             task.stoppingAt = t;
@@ -204,7 +204,8 @@ final class EcsScheduler {
         event(s, t, "(service " + s.name + ") (deployment " + d.id + ") deployment failed: tasks failed to start.");
         String back = s.lastCompletedTaskDefinition;
         if (s.rollback && back != null && !back.equals(d.taskDefinition)) {
-            EcsState.DeploymentRec r = newDeployment(back, s.desiredCount, t);
+            s.loadBalancers = new ArrayList<>(s.lastCompletedLoadBalancers);
+            EcsState.DeploymentRec r = newDeployment(back, s.desiredCount, s.loadBalancers, t);
             r.rolloutStateReason = "ECS deployment circuit breaker: rolling back to deploymentId " + d.id + ".";
             d.status = "ACTIVE";
             s.deployments.add(0, r);
@@ -216,13 +217,14 @@ final class EcsScheduler {
         }
     }
 
-    EcsState.DeploymentRec newDeployment(String taskDefinition, int desired, long t) {
+    EcsState.DeploymentRec newDeployment(String taskDefinition, int desired, List<EcsState.LoadBalancerRec> loadBalancers, long t) {
         EcsState.DeploymentRec d = new EcsState.DeploymentRec();
         String hex = world.newId("d").substring(2);
         d.id = "ecs-svc/" + String.format("%019d", new java.math.BigInteger(hex, 16).mod(java.math.BigInteger.TEN.pow(19)));
         d.status = "PRIMARY";
         d.taskDefinition = taskDefinition;
         d.desiredCount = desired;
+        d.loadBalancers = new ArrayList<>(loadBalancers);
         d.rolloutState = "IN_PROGRESS";
         d.rolloutStateReason = "ECS deployment " + d.id + " in progress.";
         d.createdAt = t;
@@ -246,7 +248,7 @@ final class EcsScheduler {
         Instant at = Instant.ofEpochMilli(t);
         task.desiredStatus = "STOPPED";
         task.stoppingAt = t;
-        boolean registered = task.startedAt != null && !s.loadBalancers.isEmpty();
+        boolean registered = task.startedAt != null && !task.loadBalancers.isEmpty();
         task.lastStatus = task.startedAt == null ? "STOPPED" : registered ? "DEACTIVATING" : "STOPPING";
         if (task.stopCode == null) {
             task.stopCode = "ServiceSchedulerInitiated";
@@ -254,7 +256,7 @@ final class EcsScheduler {
                     : "Service " + s.name + " is being deleted";
         }
         Instant gone = at.plus(world.latency.taskStop());
-        if (registered) n.deregisterTarget(s.loadBalancers.get(0).targetGroupArn, task.ip, gone);
+        if (registered) n.deregisterTarget(task.loadBalancers.get(0).targetGroupArn, task.ip, gone);
         if (task.startedAt == null) {
             task.stoppedAt = t;
             task.phase = null;
@@ -300,9 +302,10 @@ final class EcsScheduler {
             s.steady = false;
             event(s, t, "(service " + s.name + ") has stopped " + stopped.size() + " running tasks: "
                     + String.join(" ", stopped.stream().map(x -> "(task " + x.id + ")").toList()) + ".");
-            if (!s.loadBalancers.isEmpty() && stopped.stream().anyMatch(x -> x.startedAt != null)) {
-                event(s, t, "(service " + s.name + ") deregistered " + stopped.stream().filter(x -> x.startedAt != null).count()
-                        + " targets in (target-group " + s.loadBalancers.get(0).targetGroupArn + ")");
+            List<EcsState.TaskRec> registered = stopped.stream().filter(x -> x.startedAt != null && !x.loadBalancers.isEmpty()).toList();
+            if (!registered.isEmpty()) {
+                event(s, t, "(service " + s.name + ") deregistered " + registered.size()
+                        + " targets in (target-group " + registered.get(0).loadBalancers.get(0).targetGroupArn + ")");
             }
         }
 
@@ -332,6 +335,7 @@ final class EcsScheduler {
             primary.rolloutStateReason = "ECS deployment " + primary.id + " completed.";
             primary.updatedAt = t;
             s.lastCompletedTaskDefinition = primary.taskDefinition;
+            s.lastCompletedLoadBalancers = primary.loadBalancers;
             event(s, t, "(service " + s.name + ") (deployment " + primary.id + ") deployment completed.");
         }
         if (settled && !s.steady) {
@@ -350,6 +354,7 @@ final class EcsScheduler {
         task.arn = "arn:aws:ecs:" + world.region() + ":" + world.accountId() + ":task/" + s.cluster + "/" + task.id;
         task.service = s.name;
         task.deploymentId = d.id;
+        task.loadBalancers = d.loadBalancers;
         EcsState.TaskDefRec td = SimEcs.resolveTaskDefinition(st(), d.taskDefinition);
         task.taskDefinitionArn = td.arn;
         task.subnet = s.subnets.get(s.launches++ % s.subnets.size());

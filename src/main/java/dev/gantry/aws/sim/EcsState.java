@@ -72,6 +72,8 @@ public final class EcsState {
         public int failedTasks;
         /** No task is launched for this deployment before this time (ECS backs off after failures). */
         public long launchAfter;
+        /** The target groups this deployment's tasks register in: an update may move a service to others. */
+        public List<LoadBalancerRec> loadBalancers = new ArrayList<>();
     }
 
     public static final class EventRec {
@@ -108,6 +110,7 @@ public final class EcsState {
         public List<EventRec> events = new ArrayList<>();
         /** The task definition of the last deployment that completed: where a rollback returns to. */
         public String lastCompletedTaskDefinition;
+        public List<LoadBalancerRec> lastCompletedLoadBalancers = new ArrayList<>();
         public boolean steady;
         /** A change (scaling) the scheduler has not acted on yet, or 0. */
         public long reconcileAt;
@@ -121,6 +124,8 @@ public final class EcsState {
         public String clusterArn;
         public String service;
         public String deploymentId;
+        /** Where the task registers: its deployment's target groups (ECS tracks this per deployment). */
+        public List<LoadBalancerRec> loadBalancers = new ArrayList<>();
         public String taskDefinitionArn;
         public String subnet;
         public String eni;

@@ -357,6 +357,27 @@ public final class SimEcs implements EcsClient {
         }
     }
 
+    private static List<EcsState.LoadBalancerRec> loadBalancerRecs(List<software.amazon.awssdk.services.ecs.model.LoadBalancer> lbs) {
+        List<EcsState.LoadBalancerRec> out = new ArrayList<>();
+        for (var lb : lbs) {
+            EcsState.LoadBalancerRec r = new EcsState.LoadBalancerRec();
+            r.targetGroupArn = lb.targetGroupArn();
+            r.containerName = lb.containerName();
+            r.containerPort = lb.containerPort() == null ? 0 : lb.containerPort();
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static boolean sameLoadBalancers(List<EcsState.LoadBalancerRec> a, List<EcsState.LoadBalancerRec> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) {
+            if (!Objects.equals(a.get(i).targetGroupArn, b.get(i).targetGroupArn) || a.get(i).containerPort != b.get(i).containerPort
+                    || !Objects.equals(a.get(i).containerName, b.get(i).containerName)) return false;
+        }
+        return true;
+    }
+
     private void applyDeploymentConfiguration(EcsState.ServiceRec s, DeploymentConfiguration dc, int desired) {
         if (dc == null) return;
         int max = dc.maximumPercent() == null ? s.maximumPercent : dc.maximumPercent();
@@ -410,13 +431,7 @@ public final class SimEcs implements EcsClient {
             s.subnets.addAll(vpc.subnets());
             if (vpc.securityGroups() != null) s.securityGroups.addAll(vpc.securityGroups());
             s.assignPublicIp = vpc.assignPublicIp() == AssignPublicIp.ENABLED;
-            if (hasLb) for (var lb : req.loadBalancers()) {
-                EcsState.LoadBalancerRec r = new EcsState.LoadBalancerRec();
-                r.targetGroupArn = lb.targetGroupArn();
-                r.containerName = lb.containerName();
-                r.containerPort = lb.containerPort();
-                s.loadBalancers.add(r);
-            }
+            if (hasLb) s.loadBalancers = loadBalancerRecs(req.loadBalancers());
             applyDeploymentConfiguration(s, req.deploymentConfiguration(), desired);
             s.healthCheckGracePeriodSeconds = req.healthCheckGracePeriodSeconds();
             s.propagateTags = req.propagateTags() == null ? "NONE" : req.propagateTagsAsString();
@@ -424,7 +439,7 @@ public final class SimEcs implements EcsClient {
             s.tags = tagMap(req.tags());
             long now = world.now().toEpochMilli();
             s.createdAt = now;
-            s.deployments.add(scheduler.newDeployment(td.arn, desired, now));
+            s.deployments.add(scheduler.newDeployment(td.arn, desired, s.loadBalancers, now));
             st().services.put(c.name + "/" + s.name, s);
             scheduler.reconcile(s, now);
             return CreateServiceResponse.builder().service(toService(s, true)).build();
@@ -438,13 +453,18 @@ public final class SimEcs implements EcsClient {
             scheduler.advance(s, now);
             if (!"ACTIVE".equals(s.status)) throw err(400, "ServiceNotActiveException", "Service was not ACTIVE.");
             String newTd = s.taskDefinition;
-            if (req.taskDefinition() != null) {
-                EcsState.TaskDefRec td = taskDefinition(req.taskDefinition());
-                validateLoadBalancers(req.loadBalancers() != null ? req.loadBalancers() : s.loadBalancers.stream()
+            // Rolling deployments take new load balancers (an empty list removes them); the new
+            // deployment's tasks register there while the old deployment's drain from the old ones.
+            List<EcsState.LoadBalancerRec> newLbs = req.hasLoadBalancers() ? loadBalancerRecs(req.loadBalancers()) : s.loadBalancers;
+            if (req.taskDefinition() != null || req.hasLoadBalancers()) {
+                EcsState.TaskDefRec td = taskDefinition(req.taskDefinition() != null ? req.taskDefinition() : s.taskDefinition);
+                validateLoadBalancers(newLbs.stream()
                         .map(l -> software.amazon.awssdk.services.ecs.model.LoadBalancer.builder().targetGroupArn(l.targetGroupArn)
                                 .containerName(l.containerName).containerPort(l.containerPort).build()).toList(), td);
                 newTd = td.arn;
             }
+            boolean lbsChanged = !sameLoadBalancers(newLbs, s.loadBalancers);
+            s.loadBalancers = newLbs;
             int desired = req.desiredCount() == null ? s.desiredCount : req.desiredCount();
             if (desired < 0) throw invalid("desiredCount must be at least 0.");
             boolean networkChanged = false;
@@ -464,10 +484,10 @@ public final class SimEcs implements EcsClient {
             }
             s.desiredCount = desired;
             long t = now.toEpochMilli();
-            boolean redeploy = !newTd.equals(s.taskDefinition) || Boolean.TRUE.equals(req.forceNewDeployment()) || networkChanged;
+            boolean redeploy = !newTd.equals(s.taskDefinition) || Boolean.TRUE.equals(req.forceNewDeployment()) || networkChanged || lbsChanged;
             if (redeploy) {
                 for (EcsState.DeploymentRec d : s.deployments) d.status = "ACTIVE";
-                s.deployments.add(0, scheduler.newDeployment(newTd, desired, t));
+                s.deployments.add(0, scheduler.newDeployment(newTd, desired, s.loadBalancers, t));
                 s.taskDefinition = newTd;
                 s.steady = false;
             } else {

@@ -42,7 +42,17 @@ final class ServiceType implements ResourceType {
 
     @Override public String type() { return "service"; }
     @Override public int tier() { return 4; }
-    @Override public Set<String> replaceOn() { return Set.of("name", "cluster", "targetGroupArn", "containerPort"); }
+    @Override public Set<String> replaceOn() { return Set.of("name", "cluster"); }
+
+    /**
+     * A rolling deployment moves the service to another target group or container port in place
+     * (the new deployment's tasks register there, the old one's drain); gaining or losing the load
+     * balancer altogether (web ↔ worker) gets a new service.
+     */
+    @Override public boolean forcesReplace(String field, Object have, Object want) {
+        if (field.equals("targetGroupArn") || field.equals("containerPort")) return (have == null) != (want == null);
+        return replaceOn().contains(field);
+    }
 
     @Override public List<Observed> refresh(ResourceContext ctx) {
         EcsClient ecs = ctx.aws().ecs();
@@ -128,6 +138,11 @@ final class ServiceType implements ResourceType {
                 .assignPublicIp(Props.bool(props, "assignPublicIp") ? AssignPublicIp.ENABLED : AssignPublicIp.DISABLED).build()).build();
     }
 
+    private static software.amazon.awssdk.services.ecs.model.LoadBalancer loadBalancer(ResourceContext ctx, Map<String, Object> props) {
+        return software.amazon.awssdk.services.ecs.model.LoadBalancer.builder().targetGroupArn(Props.str(props, "targetGroupArn"))
+                .containerName(ctx.app()).containerPort(Props.integer(props, "containerPort")).build();
+    }
+
     private static int desiredCount(ResourceContext ctx, Map<String, Object> props) {
         Integer d = Props.integer(props, "desiredCount");
         return d != null ? d : ctx.spec().service().desiredCount();
@@ -167,8 +182,7 @@ final class ServiceType implements ResourceType {
                     .tags(Ecs.tagList(ctx.tags(desired.address()))).clientToken(clientToken(ctx, desired.address()));
             String tg = Props.str(props, "targetGroupArn");
             if (tg != null) {
-                b.loadBalancers(software.amazon.awssdk.services.ecs.model.LoadBalancer.builder().targetGroupArn(tg)
-                        .containerName(ctx.app()).containerPort(Props.integer(props, "containerPort")).build());
+                b.loadBalancers(loadBalancer(ctx, props));
                 b.healthCheckGracePeriodSeconds(Props.integer(props, "healthCheckGracePeriodSeconds"));
             }
             ctx.aws().ecs().createService(b.build());
@@ -187,6 +201,7 @@ final class ServiceType implements ResourceType {
                     .deploymentConfiguration(deployment(props));
             if (props.containsKey("desiredCount")) b.desiredCount(Props.integer(props, "desiredCount"));
             if (props.containsKey("healthCheckGracePeriodSeconds")) b.healthCheckGracePeriodSeconds(Props.integer(props, "healthCheckGracePeriodSeconds"));
+            if (Props.str(props, "targetGroupArn") != null) b.loadBalancers(loadBalancer(ctx, props));
             ctx.aws().ecs().updateService(b.build());
             return watch(ctx, desired.address(), cluster, name, Props.str(props, "taskDefinition")).run();
         };

@@ -25,6 +25,9 @@ public final class FakeNeighbours implements SimEcsNeighbours {
     private final Map<String, Boolean> healthy = new HashMap<>();
     private final Map<String, Instant> goneAt = new HashMap<>();
     private int ips;
+    /** "target group arn → ip:port" per registration and "target group arn → ip" per deregistration, in order. */
+    public final List<String> registrations = new java.util.ArrayList<>();
+    public final List<String> deregistrations = new java.util.ArrayList<>();
 
     /** A ready network: two subnets reaching the internet, one group, and an attached target group. */
     public static FakeNeighbours ready() {
@@ -61,11 +64,15 @@ public final class FakeNeighbours implements SimEcsNeighbours {
     @Override public boolean targetGroupHasLoadBalancer(String arn) { return attached.contains(arn); }
     @Override public String healthCheckPath(String arn) { return targetGroups.get(arn); }
     @Override public void registerTarget(String arn, String ip, int port, Instant decided, boolean good) {
+        registrations.add(arn + " → " + ip + ":" + port);
         decidedAt.put(ip, decided);
         healthy.put(ip, good);
         goneAt.remove(ip);
     }
-    @Override public void deregisterTarget(String arn, String ip, Instant gone) { goneAt.put(ip, gone); }
+    @Override public void deregisterTarget(String arn, String ip, Instant gone) {
+        deregistrations.add(arn + " → " + ip);
+        goneAt.put(ip, gone);
+    }
     @Override public String targetHealth(String arn, String ip, Instant now) {
         if (!decidedAt.containsKey(ip)) return null;
         if (goneAt.containsKey(ip)) return now.isBefore(goneAt.get(ip)) ? "draining" : null;

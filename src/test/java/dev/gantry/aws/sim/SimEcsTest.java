@@ -205,6 +205,31 @@ class SimEcsTest {
         assertThat(s.deployments().get(0).rolloutState()).isEqualTo(DeploymentRolloutState.COMPLETED);
     }
 
+    @Test void anUpdateMovesTheServiceToAnotherTargetGroupPerDeployment() {
+        createService(register("nginx:1.27", false), 2, true);
+        clock.advance(Duration.ofMinutes(2));
+        String tg2 = FakeNeighbours.TG.replace("hello-tg", "hello-tg2");
+        net.targetGroups.put(tg2, "/");
+        assertThatThrownBy(() -> aws.ecs().updateService(b -> b.cluster("hello").service("hello")
+                .loadBalancers(l -> l.targetGroupArn(tg2).containerName("hello").containerPort(80))))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("does not have an associated load balancer");
+        net.attached.add(tg2);
+        List<String> before = List.copyOf(net.registrations);
+        assertThat(before).hasSize(2).allMatch(r -> r.startsWith(FakeNeighbours.TG + " "));
+
+        aws.ecs().updateService(b -> b.cluster("hello").service("hello")
+                .loadBalancers(l -> l.targetGroupArn(tg2).containerName("hello").containerPort(80)));
+        assertThat(service().deployments()).extracting(Deployment::status).containsExactly("PRIMARY", "ACTIVE");
+        clock.advance(Duration.ofMinutes(5));
+
+        Service s = service();
+        assertThat(s.deployments()).singleElement().extracting(Deployment::rolloutState).isEqualTo(DeploymentRolloutState.COMPLETED);
+        assertThat(s.loadBalancers()).singleElement().extracting(LoadBalancer::targetGroupArn).isEqualTo(tg2);
+        // The new deployment's tasks registered in the new group only; the old deployment's left the old one.
+        assertThat(net.registrations.subList(2, net.registrations.size())).hasSize(2).allMatch(r -> r.startsWith(tg2 + " "));
+        assertThat(net.deregistrations).hasSize(2).allMatch(r -> r.startsWith(FakeNeighbours.TG + " "));
+    }
+
     @Test void deletingTheClusterWaitsForItsServices() {
         createService(register("nginx:1.27", false), 1, false);
         clock.advance(Duration.ofMinutes(2));
