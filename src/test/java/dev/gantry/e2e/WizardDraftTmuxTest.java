@@ -27,11 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WizardDraftTmuxTest {
     @TempDir Path dir;
     private final String session = "gantry-wizard-test-" + ProcessHandle.current().pid();
+    /** Each start gets a fresh server: a new session on a server still shutting down fails ("server exited unexpectedly"). */
+    private int starts;
+
+    private String socket() { return session + "-" + starts; }
 
     @AfterEach
     void killSession() throws Exception {
         // Its own server (-L): another tmux on the machine can neither see nor end this one.
-        if (tmuxPresent()) new ProcessBuilder("tmux", "-L", session, "kill-server").redirectErrorStream(true).start().waitFor();
+        if (tmuxPresent()) new ProcessBuilder("tmux", "-L", socket(), "kill-server").redirectErrorStream(true).start().waitFor();
     }
 
     @Test
@@ -86,15 +90,16 @@ class WizardDraftTmuxTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String command = "cd '" + dir + "' && GANTRY_HOME='" + dir.resolve("home") + "' '" + java + "' -cp '"
                 + System.getProperty("java.class.path") + "' dev.gantry.Main " + args + "; echo EXIT=$?; sleep 600";
-        String out = run("tmux", "-L", session, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command);
+        starts++;
+        String out = run("tmux", "-L", socket(), "new-session", "-d", "-s", session, "-x", "80", "-y", "24", command);
         assertThat(out).as("tmux new-session").isEmpty();
     }
 
-    private void keys(String key) throws Exception { run("tmux", "-L", session, "send-keys", "-t", session, key); }
+    private void keys(String key) throws Exception { run("tmux", "-L", socket(), "send-keys", "-t", session, key); }
 
-    private void literal(String text) throws Exception { run("tmux", "-L", session, "send-keys", "-t", session, "-l", text); }
+    private void literal(String text) throws Exception { run("tmux", "-L", socket(), "send-keys", "-t", session, "-l", text); }
 
-    private String screen() throws Exception { return run("tmux", "-L", session, "capture-pane", "-p", "-t", session); }
+    private String screen() throws Exception { return run("tmux", "-L", socket(), "capture-pane", "-p", "-t", session); }
 
     /** Polls the pane; the wait is generous because a JVM starts slowly on a busy machine, and nothing is timed. */
     private void waitFor(String text) throws Exception {
@@ -103,7 +108,7 @@ class WizardDraftTmuxTest {
             if (screen().replace("\n", " ").contains(text)) return;
             Thread.sleep(100);
         }
-        throw new AssertionError("never showed '" + text + "':\n" + screen() + "\n" + run("tmux", "-L", session, "ls"));
+        throw new AssertionError("never showed '" + text + "':\n" + screen() + "\n" + run("tmux", "-L", socket(), "ls"));
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
