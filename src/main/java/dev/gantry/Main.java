@@ -3,6 +3,7 @@ package dev.gantry;
 import dev.gantry.aws.AwsFailure;
 import dev.gantry.cli.DiagnosticPrinter;
 import dev.gantry.cli.ExitCodes;
+import dev.gantry.cli.Failures;
 import dev.gantry.cli.VersionProvider;
 import dev.gantry.cli.Commands;
 import dev.gantry.spec.SpecException;
@@ -48,7 +49,7 @@ public final class Main {
     static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("gantry: " + ex.getMessage());
+        Failures.say(err, ex.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
@@ -63,19 +64,16 @@ public final class Main {
             return ExitCodes.INVALID_INPUT;
         }
         if (ex instanceof AwsFailure af) {
-            err.println("gantry: " + af.getMessage());
-            if (af.fix() != null && !af.fix().isEmpty()) err.println("  fix: " + af.fix());
-            err.flush();
-            return af.kind() == AwsFailure.Kind.PERMISSION ? ExitCodes.NO_CREDENTIALS : ExitCodes.FAILED;
+            return Failures.aws(err, af);
         }
         if (ex instanceof InterruptedException) {
-            err.println("gantry: interrupted");
+            Failures.say(err, "interrupted");
             err.flush();
             return ExitCodes.INTERRUPTED;
         }
         if (Boolean.getBoolean("gantry.debug")) ex.printStackTrace(err);
         String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
-        err.println("gantry: " + message.lines().findFirst().orElse(message));
+        Failures.say(err, message.lines().findFirst().orElse(message));
         err.flush();
         return ExitCodes.FAILED;
     }

@@ -67,15 +67,29 @@ public final class ApplyCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * init's "Save and apply": this command's own run, on the file just written, with the secret
+     * values typed in the wizard; {@code yes} when there is no terminal to ask again on.
+     */
+    static int afterWizard(GantryCommand parent, GlobalOptions global, java.nio.file.Path file, boolean yes, SecretValues typed) {
+        ApplyCommand apply = new ApplyCommand();
+        apply.parent = parent;
+        apply.global = global;
+        apply.run.specFile.file = file;
+        apply.run.yes = yes;
+        apply.preset = typed;
+        return apply.call();
+    }
+
     @Override public Integer call() {
         Map<String, String> env = parent.env();
         boolean interactive = EngineRun.interactive(env);
         // The spec's own problems first: they are what the person came to fix.
-        Spec spec = SpecFile.load(run.file, global.region, System.err);
+        Spec spec = SpecFile.load(run.specFile.path(), global.region, System.err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
         String bad = run.problem("apply", interactive);
         if (bad != null) {
-            System.err.println(bad);
+            System.err.println(Failures.PREFIX + bad);
             return ExitCodes.INVALID_INPUT;
         }
         List<String> problems = new ArrayList<>();
@@ -85,7 +99,7 @@ public final class ApplyCommand implements Callable<Integer> {
         }
         var files = SecretInputs.parse(secrets, names, problems);
         if (!problems.isEmpty()) {
-            problems.forEach(p -> System.err.println("error: " + p));
+            problems.forEach(p -> System.err.println(Failures.PREFIX + p));
             return ExitCodes.INVALID_INPUT;
         }
         SecretInputs inputs = new SecretInputs(files, env, interactive ? SecretPrompt::ask : null);
@@ -94,7 +108,7 @@ public final class ApplyCommand implements Callable<Integer> {
         String resume = run.resume("apply", global);
         try (Session session = EngineRun.open(global, spec, env)) {
             Operation op = Operation.apply(spec.app(), spec.region()).withOptions(run.given(global));
-            try (Views views = new Views(op, run.output, global, env, session)) {
+            try (Views views = new Views(op, run.json(), global, env, session)) {
                 Engine engine = EngineRun.engine(session, values, views.listener());
                 if (!skipImageCheck) engine.checkingImages(EngineRun.imageCheck(session), pinDigest);
                 views.attach(engine);

@@ -34,11 +34,11 @@ public final class DestroyCommand implements Callable<Integer> {
     @Override public Integer call() {
         Map<String, String> env = parent.env();
         // The spec's own problems first: they are what the person came to fix.
-        Spec spec = SpecFile.load(run.file, global.region, System.err);
+        Spec spec = SpecFile.load(run.specFile.path(), global.region, System.err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
         String bad = run.problem("destroy", EngineRun.interactive(env));
         if (bad != null) {
-            System.err.println(bad);
+            System.err.println(Failures.PREFIX + bad);
             return ExitCodes.INVALID_INPUT;
         }
         Set<String> keep = new HashSet<>();
@@ -50,7 +50,7 @@ public final class DestroyCommand implements Callable<Integer> {
         String resume = run.resume("destroy", global);
         try (Session session = EngineRun.open(global, spec, env)) {
             Operation op = Operation.destroy(spec.app(), spec.region()).withOptions(run.given(global));
-            try (Views views = new Views(op, run.output, global, env, session)) {
+            try (Views views = new Views(op, run.json(), global, env, session)) {
                 Engine engine = EngineRun.engine(session, SecretValues.none(), views.listener());
                 views.attach(engine);
                 try (Interrupts interrupts = Interrupts.install(engine)) {

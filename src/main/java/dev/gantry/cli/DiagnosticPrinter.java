@@ -2,14 +2,13 @@ package dev.gantry.cli;
 
 import dev.gantry.spec.Diagnostic;
 
-import java.io.Console;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Prints diagnostics in the contract's form, {@code FILE:LINE:COLUMN: FIELD: message} and the fix on
- * the next line. Colors add nothing to the text and appear only on a terminal without --no-color or NO_COLOR.
+ * the next line. Colors add nothing to the text and appear only where {@link TerminalFacts} allows colour.
  */
 public final class DiagnosticPrinter {
     private static final String RESET = "\u001b[0m", BOLD = "\u001b[1m", RED = "\u001b[31m", YELLOW = "\u001b[33m", GREEN = "\u001b[32m";
@@ -22,24 +21,9 @@ public final class DiagnosticPrinter {
         this.color = color;
     }
 
-    /** Color when stdout/stderr is a terminal and neither --no-color nor NO_COLOR (any value, per no-color.org) says otherwise. */
-    public static boolean useColor(boolean noColorFlag, Map<String, String> env, boolean terminal) {
-        return terminal && !noColorFlag && !env.containsKey("NO_COLOR");
-    }
-
-    /** Whether this process talks to a terminal. */
-    public static boolean onTerminal() {
-        Console c = System.console();
-        if (c == null) return false;
-        try { // Java 22+ returns a console even when redirected; isTerminal() tells the truth there.
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(c);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
-    }
-
+    /** Colour by the one rule every command uses ({@link TerminalFacts}). */
     public static DiagnosticPrinter forOptions(PrintWriter out, GlobalOptions options) {
-        return new DiagnosticPrinter(out, useColor(options != null && options.noColor(), System.getenv(), onTerminal()));
+        return new DiagnosticPrinter(out, TerminalFacts.of(System.getenv()).ansi(options != null && options.noColor()).enabled());
     }
 
     public void print(Diagnostic d) {

@@ -3,7 +3,7 @@ package dev.gantry.cli;
 import dev.gantry.engine.Engine;
 import dev.gantry.image.EcrRegistry;
 import dev.gantry.image.ImageCheck;
-import dev.gantry.resources.Catalog;
+import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
 import dev.gantry.ui.Ansi;
@@ -15,13 +15,9 @@ import java.util.Map;
 final class EngineRun {
     private EngineRun() {}
 
-    static boolean interactive(Map<String, String> env) {
-        return System.console() != null && !"dumb".equals(env.get("TERM"));
-    }
+    static boolean interactive(Map<String, String> env) { return TerminalFacts.of(env).interactive(); }
 
-    static Ansi ansi(GlobalOptions g, Map<String, String> env) {
-        return g.noColor ? Ansi.NONE : Ansi.detect(env, System.console() != null);
-    }
+    static Ansi ansi(GlobalOptions g, Map<String, String> env) { return TerminalFacts.of(env).ansi(g.noColor); }
 
     /**
      * Opens AWS for the spec. At a terminal it first says what it is about to read, so something

@@ -2,7 +2,7 @@ package dev.gantry.cli;
 
 import dev.gantry.ui.line.LinePrompter;
 import dev.gantry.ui.tui.WizardTui;
-import dev.gantry.wizard.Facts;
+import dev.gantry.wizard.LookupResults;
 import dev.gantry.wizard.Lookups;
 import dev.gantry.wizard.Outcome;
 import dev.gantry.cost.Prices;
@@ -93,7 +93,7 @@ public final class InitCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Path folder = file.toAbsolutePath().getParent();
-        Facts facts = new Facts(lookups(), defaultRegion()).inFolder(folder == null || folder.getFileName() == null ? null : folder.getFileName().toString());
+        LookupResults facts = new LookupResults(lookups(), defaultRegion()).inFolder(folder == null || folder.getFileName() == null ? null : folder.getFileName().toString());
         WizardSession session;
         try {
             session = WizardSession.open(SpecStore.file(file), facts, Prices.embedded());
@@ -238,16 +238,10 @@ public final class InitCommand implements Callable<Integer> {
     /** "Save and apply": the apply command, in this process, with the secret values typed in the wizard. */
     private int applyNow(WizardSession session, boolean simulate) {
         Map<String, char[]> typed = session.flow().secretValues();
-        ApplyCommand apply = new ApplyCommand();
-        apply.parent = parent != null ? parent : new GantryCommand(env());
-        apply.global = global;
-        apply.global.simulate = simulate;
-        apply.run.file = file;
-        apply.run.output = "text";
+        global.simulate = simulate;
         // Choosing "Save and apply" was the confirmation when there is no terminal to ask again on.
-        apply.run.yes = System.console() == null;
-        apply.preset = secret -> java.util.Optional.ofNullable(typed.get(secret)).map(char[]::clone);
-        return apply.call();
+        return ApplyCommand.afterWizard(parent != null ? parent : new GantryCommand(env()), global, file,
+                !TerminalFacts.consoleAttached(), secret -> java.util.Optional.ofNullable(typed.get(secret)).map(char[]::clone));
     }
 
     private int finish(WizardSession session, Outcome outcome) {
@@ -307,7 +301,7 @@ public final class InitCommand implements Callable<Integer> {
             for (var o : all) {
                 var q = dev.gantry.wizard.Questions.byFlag(o.longestName());
                 if (q.isPresent() && o.description().length == 0) {
-                    var none = new dev.gantry.wizard.WizardFlow(dev.gantry.wizard.Facts.offline());
+                    var none = new dev.gantry.wizard.WizardFlow(dev.gantry.wizard.LookupResults.offline());
                     String d = q.get().title();
                     String def = q.get().defaultValue(none);
                     if (def != null && !def.isBlank()) d += " (default: " + q.get().shown(def, none) + ")";

@@ -19,6 +19,6 @@ public record InitIo(InputStream in, PrintStream out, PrintStream err, Map<Strin
     }
 
     public static InitIo system() {
-        return new InitIo(System.in, System.out, System.err, System.getenv(), System.console() != null, LookupClients::connect);
+        return new InitIo(System.in, System.out, System.err, System.getenv(), TerminalFacts.consoleAttached(), LookupClients::connect);
     }
 }

@@ -11,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,8 +25,7 @@ public final class LogsCommand implements Callable<Integer> {
     @Mixin GlobalOptions global;
     @picocli.CommandLine.Spec CommandSpec command;
 
-    @Option(names = {"-f", "--file"}, defaultValue = "gantry.yaml", paramLabel = "FILE", description = "The spec (default: ${DEFAULT-VALUE}).")
-    Path file;
+    @Mixin SpecFileOption specFile;
 
     @Option(names = "--since", defaultValue = "10m", paramLabel = "SPAN|TIME",
             description = "Start this long ago (30s, 10m, 2h, 1d) or at this time (2026-01-31T09:30:00Z; no offset means UTC). Default: ${DEFAULT-VALUE}.")
@@ -42,15 +40,15 @@ public final class LogsCommand implements Callable<Integer> {
     @Override public Integer call() {
         var out = command.commandLine().getOut();
         var err = command.commandLine().getErr();
-        Spec spec = SpecFile.load(file, global.region, err);
+        Spec spec = SpecFile.load(specFile.path(), global.region, err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
         try {
             Since.parse(since, Instant.now());
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            Failures.say(err, e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        return DayTwo.inSession(global, file, spec, parent.env(), out, err, d -> {
+        return AppContext.inSession(global, specFile.path(), spec, parent.env(), out, err, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();
             try (StopOnInterrupt ignored = follow ? StopOnInterrupt.install(() -> stop.complete(null)) : StopOnInterrupt.NONE) {
                 return run(d, since, task, follow, stop);
@@ -62,12 +60,12 @@ public final class LogsCommand implements Callable<Integer> {
      * Prints the lines since {@code since}; with {@code follow}, keeps polling until {@code stop}
      * completes. Tests complete {@code stop} at a virtual time.
      */
-    static int run(DayTwo d, String since, String task, boolean follow, CompletableFuture<Void> stop) {
+    static int run(AppContext d, String since, String task, boolean follow, CompletableFuture<Void> stop) {
         Instant from;
         try {
             from = Since.parse(since, d.scheduler().now());
         } catch (IllegalArgumentException e) {
-            d.err().println("error: " + e.getMessage());
+            Failures.say(d.err(), e.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
         d.checkCredentials();
@@ -90,7 +88,7 @@ public final class LogsCommand implements Callable<Integer> {
     /** The awslogs group every gantry task definition writes to. */
     static String logGroup(Spec spec) { return "/gantry/" + spec.app(); }
 
-    private static void print(DayTwo d, List<LogLine> lines) {
+    private static void print(AppContext d, List<LogLine> lines) {
         for (LogLine l : lines) d.out().println(LogText.render(l, d.ansi()));
         d.out().flush();
     }

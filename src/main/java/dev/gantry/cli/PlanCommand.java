@@ -14,7 +14,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "plan", mixinStandardHelpOptions = true, modelTransformer = PlanCommand.PieceHelp.class,
@@ -36,11 +35,9 @@ public final class PlanCommand implements Callable<Integer> {
     @ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global;
 
-    @Option(names = {"-f", "--file"}, defaultValue = "gantry.yaml", paramLabel = "FILE", description = "The spec (default: ${DEFAULT-VALUE}).")
-    Path file;
+    @Mixin SpecFileOption specFile;
 
-    @Option(names = "--output", defaultValue = "text", paramLabel = "text|json", description = "text (default) or json.")
-    String output;
+    @Mixin OutputOption output;
 
     @Option(names = "--adopt", paramLabel = "ADDRESS|all", description = "Preview 'apply --adopt': show what taking these over would change.")
     java.util.List<String> adopt = new java.util.ArrayList<>();
@@ -52,11 +49,7 @@ public final class PlanCommand implements Callable<Integer> {
     boolean skipImageCheck;
 
     @Override public Integer call() {
-        if (!output.equals("text") && !output.equals("json")) {
-            System.err.println("--output must be text or json, not " + output);
-            return ExitCodes.INVALID_INPUT;
-        }
-        Spec spec = SpecFile.load(file, global.region, System.err);
+        Spec spec = SpecFile.load(specFile.path(), global.region, System.err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
         try (Session session = EngineRun.open(global, spec, parent.env())) {
             Engine engine = EngineRun.engine(session, SecretValues.none(), ApplyListener.NONE);
@@ -64,22 +57,19 @@ public final class PlanCommand implements Callable<Integer> {
                 var image = engine.checkingImages(EngineRun.imageCheck(session), false).checkImage(spec).orElseThrow();
                 image.notes().forEach(n -> System.err.println("note: " + n));
                 if (!image.ok()) {
-                    image.problems().forEach(p -> System.err.println("error: " + p));
+                    image.problems().forEach(p -> System.err.println(Failures.PREFIX + p));
                     return ExitCodes.INVALID_INPUT;
                 }
             }
             Plan plan = engine.plan(spec, java.util.Set.copyOf(adopt));
-            System.out.print(output.equals("json") ? PlanJson.render(plan) + "\n" : NextCommands.complete(PlanText.render(plan, EngineRun.ansi(global, parent.env())), global.given(file)));
+            System.out.print(output.json() ? PlanJson.render(plan) + "\n" : NextCommands.complete(PlanText.render(plan, EngineRun.ansi(global, parent.env())), global.given(specFile.path())));
             // apply would refuse this plan: so does a CI step that runs plan first.
             if (!plan.conflicts().isEmpty()) return ExitCodes.INVALID_INPUT;
             return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
         } catch (AwsFailure f) {
-            String given = global.given(file);
-            System.err.println("error: " + NextCommands.complete(f.getMessage(), given));
-            if (f.fix() != null) System.err.println("  fix: " + NextCommands.complete(f.fix(), given));
-            return f.kind() == AwsFailure.Kind.PERMISSION ? ExitCodes.NO_CREDENTIALS
-                    : f.kind() == AwsFailure.Kind.INVALID && !adopt.isEmpty() && f.getMessage().startsWith("--adopt") ? ExitCodes.INVALID_INPUT
-                    : ExitCodes.FAILED;
+            String given = global.given(specFile.path());
+            int code = Failures.aws(new java.io.PrintWriter(System.err, true), f, text -> NextCommands.complete(text, given));
+            return f.kind() == AwsFailure.Kind.INVALID && !adopt.isEmpty() && f.getMessage().startsWith("--adopt") ? ExitCodes.INVALID_INPUT : code;
         }
     }
 }

@@ -9,7 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,18 +21,17 @@ public final class SecretsListCommand implements Callable<Integer> {
     @Mixin GlobalOptions global;
     @picocli.CommandLine.Spec CommandSpec command;
 
-    @Option(names = {"-f", "--file"}, defaultValue = "gantry.yaml", paramLabel = "FILE", description = "The spec (default: ${DEFAULT-VALUE}).")
-    Path file;
+    @Mixin SpecFileOption specFile;
 
     @Override public Integer call() {
         var out = command.commandLine().getOut();
         var err = command.commandLine().getErr();
-        Spec spec = SpecFile.load(file, global.region, err);
+        Spec spec = SpecFile.load(specFile.path(), global.region, err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
-        return DayTwo.inSession(global, file, spec, parent.env(), out, err, SecretsListCommand::run);
+        return AppContext.inSession(global, specFile.path(), spec, parent.env(), out, err, SecretsListCommand::run);
     }
 
-    static int run(DayTwo d) {
+    static int run(AppContext d) {
         Map<String, SecretRef> secrets = d.spec().task().secrets();
         if (secrets.isEmpty()) {
             d.out().println("gantry.yaml declares no secrets (task.secrets).");

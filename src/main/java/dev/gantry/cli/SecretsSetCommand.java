@@ -47,8 +47,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
     @Option(names = "--value-file", paramLabel = "FILE", description = "Read the value from FILE; - reads standard input. A final newline is dropped.")
     Path valueFile;
 
-    @Option(names = {"-f", "--file"}, defaultValue = "gantry.yaml", paramLabel = "FILE", description = "The spec (default: ${DEFAULT-VALUE}).")
-    Path file;
+    @Mixin SpecFileOption specFile;
 
     @Option(names = "--no-deploy", description = "Only store the value; running tasks keep the old one until the next deployment.")
     boolean noDeploy;
@@ -57,21 +56,21 @@ public final class SecretsSetCommand implements Callable<Integer> {
         var out = command.commandLine().getOut();
         var err = command.commandLine().getErr();
         Map<String, String> env = parent.env();
-        Spec spec = SpecFile.load(file, global.region, err);
+        Spec spec = SpecFile.load(specFile.path(), global.region, err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
         String nameProblem = SecretValueSource.checkName(spec, name);
         if (nameProblem != null) {
-            err.println("error: " + nameProblem);
+            Failures.say(err, nameProblem);
             return ExitCodes.INVALID_INPUT;
         }
         boolean interactive = EngineRun.interactive(env);
         SecretValueSource.Result value = SecretValueSource.read(name, valueArg, valueFile, env, System.in,
                 interactive ? SecretValueSource::ask : null);
         if (value.problem() != null) {
-            err.println("error: " + value.problem());
+            Failures.say(err, value.problem());
             return ExitCodes.INVALID_INPUT;
         }
-        return DayTwo.inSession(global, file, spec, env, out, err, d -> {
+        return AppContext.inSession(global, specFile.path(), spec, env, out, err, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();
             try (StopOnInterrupt ignored = StopOnInterrupt.install(() -> stop.complete(null))) {
                 return run(d, name, value.value(), noDeploy, stop);
@@ -80,12 +79,12 @@ public final class SecretsSetCommand implements Callable<Integer> {
     }
 
     /** Stores {@code value} (wiped afterwards) and rolls the service; tests call it on a simulated world. */
-    static int run(DayTwo d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
+    static int run(AppContext d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
         Spec spec = d.spec();
         try {
             String problem = SecretValueSource.checkName(spec, name);
             if (problem != null) {
-                d.err().println("error: " + problem);
+                Failures.say(d.err(), problem);
                 return ExitCodes.INVALID_INPUT;
             }
             d.checkCredentials();
@@ -95,7 +94,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
             try {
                 lock.acquire(dev.gantry.engine.LockHolder.of(dev.gantry.engine.Machine.local(d.env()), d.scheduler().now(), "secrets set " + name));
             } catch (Lock.LockedException e) {
-                d.err().println("error: " + e.getMessage());
+                Failures.say(d.err(), e.getMessage());
                 d.err().println(d.words("  fix: wait for that run to finish, then run this again (if it died: 'gantry apply --force-unlock')"));
                 return ExitCodes.FAILED;
             } catch (RuntimeException e) {
@@ -111,7 +110,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
         }
     }
 
-    private static int locked(DayTwo d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
+    private static int locked(AppContext d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
         Spec spec = d.spec();
         SecretUpdate update = new SecretUpdate(d.aws());
         long version = update.store(spec.task().secrets().get(name).parameter(), value);
@@ -158,7 +157,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
     }
 
     /** Marks what ECS said before this command as seen, so the progress shows only this deployment. */
-    private static void alreadySaid(EventLines words, DayTwo d, String cluster, String service) {
+    private static void alreadySaid(EventLines words, AppContext d, String cluster, String service) {
         try {
             RolloutWatcher watcher = new RolloutWatcher(d.aws().ecs(), cluster, service);
             watcher.describe().ifPresent(s -> words.lines(new ApplyEvent.Rollout(Duration.ZERO, watcher.snapshot(s, null, null))));

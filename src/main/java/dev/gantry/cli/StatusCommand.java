@@ -9,7 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -23,11 +22,9 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin GlobalOptions global;
     @picocli.CommandLine.Spec CommandSpec command;
 
-    @Option(names = {"-f", "--file"}, defaultValue = "gantry.yaml", paramLabel = "FILE", description = "The spec (default: ${DEFAULT-VALUE}).")
-    Path file;
+    @Mixin SpecFileOption specFile;
 
-    @Option(names = "--output", defaultValue = "text", paramLabel = "text|json", description = "text (default) or json (schema in docs/daytwo.md).")
-    String output;
+    @Mixin OutputOption output;
 
     @Option(names = "--detailed-exitcode", description = "Exit 1 when unhealthy or not deployed, 3 when healthy but drifted.")
     boolean detailedExitCode;
@@ -35,17 +32,13 @@ public final class StatusCommand implements Callable<Integer> {
     @Override public Integer call() {
         var out = command.commandLine().getOut();
         var err = command.commandLine().getErr();
-        if (!output.equals("text") && !output.equals("json")) {
-            err.println("--output must be text or json, not " + output);
-            return ExitCodes.INVALID_INPUT;
-        }
-        Spec spec = SpecFile.load(file, global.region, err);
+        Spec spec = SpecFile.load(specFile.path(), global.region, err);
         if (spec == null) return ExitCodes.INVALID_INPUT;
-        return DayTwo.inSession(true, global, file, spec, parent.env(), out, err, d -> run(d, output.equals("json"), detailedExitCode));
+        return AppContext.inSession(true, global, specFile.path(), spec, parent.env(), out, err, d -> run(d, output.json(), detailedExitCode));
     }
 
     /** The command's work on an open AWS; tests call it with a simulated world on virtual time. */
-    static int run(DayTwo d, boolean json, boolean detailedExitCode) {
+    static int run(AppContext d, boolean json, boolean detailedExitCode) {
         StatusReport report = new StatusGatherer(d.aws(), d.engine(), d.scheduler()).gather(d.spec());
         d.out().print(json ? StatusJson.render(report, d::words) + "\n" : StatusText.render(report, d.ansi(), d::words));
         d.out().flush();

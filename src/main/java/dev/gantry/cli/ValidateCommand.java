@@ -41,7 +41,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (global.region() != null) {
             Rules.Problem p = SpecLoader.checkRegion(global.region());
             if (p != null) {
-                err.println("gantry: --region: " + p.message());
+                Failures.say(err, "--region: " + p.message());
                 if (p.fix() != null) err.println("  fix: " + p.fix());
                 err.flush();
                 return ExitCodes.INVALID_INPUT;

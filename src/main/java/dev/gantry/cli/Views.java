@@ -28,11 +28,10 @@ final class Views implements AutoCloseable {
     private Engine engine;
     private ProgressView view;
 
-    Views(Operation op, String output, GlobalOptions g, Map<String, String> env, Session session) {
+    Views(Operation op, boolean json, GlobalOptions g, Map<String, String> env, Session session) {
         this.op = op;
         this.session = session;
         this.ansi = EngineRun.ansi(g, env);
-        boolean json = "json".equals(output);
         this.live = !json && !g.plain && EngineRun.interactive(env) && !"true".equals(env.get("CI"));
         this.listener = new ViewSwitch(json ? new JsonEvents(System.out)
                 : new LineProgress(op, System.out, ansi, session.scheduler()), op);

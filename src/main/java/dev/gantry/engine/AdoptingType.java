@@ -4,7 +4,7 @@ import dev.gantry.plan.Change;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
 import dev.gantry.plan.Planner;
-import dev.gantry.resources.Catalog;
+import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.Claim;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;

@@ -1,24 +1,43 @@
 package dev.gantry.engine;
 
+import dev.gantry.aws.AwsFailure;
 import dev.gantry.diagnose.Diagnosis;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * How an apply or destroy ended. {@code exitCode} follows the spec's table (0, 1, 4, 130).
- * {@code url} is where the service answers, when it has a load balancer.
+ * How an apply or destroy ended: what happened ({@code outcome}, for the views) and what kind of
+ * ending it is for the process ({@code exit}, one row of the exit-code table). {@code url} is where
+ * the service answers, when it has a load balancer.
  */
-public record ApplyResult(Outcome outcome, int exitCode, int created, int updated, int replaced, int deleted,
+public record ApplyResult(Outcome outcome, Exit exit, int created, int updated, int replaced, int deleted,
                           int failed, int skipped, Duration elapsed, String url, List<String> failures,
                           Diagnosis diagnosis, String resumeCommand) {
 
     /** DECLINED: the person answered something other than "yes"; nothing was changed. */
     public enum Outcome { SUCCEEDED, NO_CHANGES, FAILED, ROLLOUT_FAILED, INTERRUPTED, DECLINED }
 
+    /**
+     * The exit-code table's rows a run can end on (docs: "Exit codes"); the process exits with
+     * {@link #code()}. TERMINATED (143) is the command's to decide: the engine sees an interruption.
+     */
+    public enum Exit {
+        OK(0), FAILED(1), INVALID_INPUT(2), NO_CREDENTIALS(4), INTERRUPTED(130);
+
+        private final int code;
+        Exit(int code) { this.code = code; }
+        public int code() { return code; }
+
+        /** A failed run: 4 when what failed was a missing permission, else 1. */
+        public static Exit failed(AwsFailure.Kind worst) { return worst == AwsFailure.Kind.PERMISSION ? NO_CREDENTIALS : FAILED; }
+    }
+
     public ApplyResult {
         failures = failures == null ? List.of() : List.copyOf(failures);
     }
 
-    public boolean ok() { return exitCode == 0; }
+    public int exitCode() { return exit.code(); }
+
+    public boolean ok() { return exit == Exit.OK; }
 }

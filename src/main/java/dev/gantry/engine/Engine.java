@@ -16,7 +16,8 @@ import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
 import dev.gantry.plan.Plan;
 import dev.gantry.plan.Planner;
-import dev.gantry.resources.Catalog;
+import dev.gantry.resources.Addresses;
+import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.Claim;
 import dev.gantry.resources.ProgressSink;
 import dev.gantry.resources.ResourceContext;
@@ -305,7 +306,7 @@ public final class Engine {
             return finish(failure(f, options));
         }
         image.ifPresent(r -> r.notes().forEach(n -> listener.on(new ApplyEvent.Info(at(), "note: " + n))));
-        if (image.isPresent() && !image.get().ok()) return finish(stopped(ApplyResult.Outcome.FAILED, 2, image.get().problems()));
+        if (image.isPresent() && !image.get().ok()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, image.get().problems()));
         Spec spec = pinDigest && image.isPresent() && image.get().digest() != null
                 ? given.withTask(given.task().withImage(ImageName.pinned(given.task().image(), image.get().digest()))) : given;
         List<Desired> desired = Catalog.expand(spec);
@@ -327,30 +328,30 @@ public final class Engine {
         try {
             ResourceContext ctx = context(spec);
             Ownership.Result owned = owned(ctx, desired, refresh(ctx, desired), options.adopt());
-            if (!owned.problems().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, 2, owned.problems()));
+            if (!owned.problems().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, owned.problems()));
             Map<Address, Observed> observed = owned.observed();
             Plan plan = withNotes(planning.apply(observed), owned).withConflicts(owned.conflicts());
             listener.on(new ApplyEvent.Planned(at(), plan));
             // Nothing is touched while a name the spec wants is held by something that is not the app's.
-            if (!plan.conflicts().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, 2, conflicts(plan)));
-            if (!plan.hasChanges()) return finish(result(ApplyResult.Outcome.NO_CHANGES, 0, plan, Map.of(), observed, spec, null, options));
+            if (!plan.conflicts().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, conflicts(plan)));
+            if (!plan.hasChanges()) return finish(result(ApplyResult.Outcome.NO_CHANGES, ApplyResult.Exit.OK, plan, Map.of(), observed, spec, null, options));
             // A take-over that would delete what it takes over is refused like a taken name: exit 2, nothing touched.
             List<String> takeOvers = refusedTakeOvers(plan);
-            if (!takeOvers.isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, 2, takeOvers));
+            if (!takeOvers.isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, takeOvers));
             if (checks) {
                 List<String> refused = new ArrayList<>(refusedReplacements(plan, options));
                 List<String> problems = preflight(ctx, plan);
                 if (!refused.isEmpty() || !problems.isEmpty()) {
                     List<String> all = new ArrayList<>(refused);
                     all.addAll(problems);
-                    return finish(stopped(ApplyResult.Outcome.FAILED, refused.isEmpty() ? 2 : 1, all));
+                    return finish(stopped(ApplyResult.Outcome.FAILED, refused.isEmpty() ? ApplyResult.Exit.INVALID_INPUT : ApplyResult.Exit.FAILED, all));
                 }
             }
             if (!options.confirm().test(plan)) {
                 // Ctrl-C at the question is an interruption (130); any answer but "yes" a decision (1).
                 return finish(cancelled.get()
-                        ? stopped(ApplyResult.Outcome.INTERRUPTED, 130, List.of(verb + " interrupted at the question: nothing was changed"))
-                        : stopped(ApplyResult.Outcome.DECLINED, 1, List.of(verb + " not confirmed: nothing was changed")));
+                        ? stopped(ApplyResult.Outcome.INTERRUPTED, ApplyResult.Exit.INTERRUPTED, List.of(verb + " interrupted at the question: nothing was changed"))
+                        : stopped(ApplyResult.Outcome.DECLINED, ApplyResult.Exit.FAILED, List.of(verb + " not confirmed: nothing was changed")));
             }
             Lock lock = new Lock(aws.ssm(), spec.app());
             acquire(lock, options, verb);
@@ -360,7 +361,7 @@ public final class Engine {
                 Plan locked = planning.apply(now).withConflicts(ownedNow.conflicts());
                 if (!locked.conflicts().isEmpty()) {
                     listener.on(new ApplyEvent.Planned(at(), locked));
-                    return finish(stopped(ApplyResult.Outcome.FAILED, 2, conflicts(locked)));
+                    return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, conflicts(locked)));
                 }
                 if (!sameActions(plan, locked)) {
                     listener.on(new ApplyEvent.Info(at(), "AWS changed while gantry was waiting; going ahead with the updated plan"));
@@ -373,14 +374,14 @@ public final class Engine {
         } catch (AwsFailure f) {
             return finish(failure(f, options));
         } catch (Lock.LockedException e) {
-            return finish(stopped(ApplyResult.Outcome.FAILED, 1, List.of(e.getMessage()
+            return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, List.of(e.getMessage()
                     + ". gantry cannot prove that run has stopped (it is alive, or runs on another machine, container or boot),"
                     + " so it leaves the lock alone. If you are sure it has stopped, run 'gantry " + verb + " --force-unlock'.")));
         }
     }
 
     /** A run that ended before changing anything. */
-    private ApplyResult stopped(ApplyResult.Outcome outcome, int exit, List<String> why) {
+    private ApplyResult stopped(ApplyResult.Outcome outcome, ApplyResult.Exit exit, List<String> why) {
         return new ApplyResult(outcome, exit, 0, 0, 0, 0, 0, 0, at(), null, why, null, null);
     }
 
@@ -422,18 +423,18 @@ public final class Engine {
         ApplyResult.Outcome outcome = executor.rolloutFailure() != null ? ApplyResult.Outcome.ROLLOUT_FAILED
                 : interrupted ? ApplyResult.Outcome.INTERRUPTED
                 : anyFailed ? ApplyResult.Outcome.FAILED : ApplyResult.Outcome.SUCCEEDED;
-        int exit = switch (outcome) {
-            case SUCCEEDED, NO_CHANGES -> 0;
-            case INTERRUPTED -> 130;
-            default -> executor.worstFailure() == AwsFailure.Kind.PERMISSION ? 4 : 1;
+        ApplyResult.Exit exit = switch (outcome) {
+            case SUCCEEDED, NO_CHANGES -> ApplyResult.Exit.OK;
+            case INTERRUPTED -> ApplyResult.Exit.INTERRUPTED;
+            default -> ApplyResult.Exit.failed(executor.worstFailure());
         };
         Diagnosis diagnosis = executor.rolloutFailure() == null ? null : executor.rolloutFailure().diagnosis();
         ApplyResult r = result(outcome, exit, plan, states, executor.outputs(), spec, diagnosis, options);
-        return new ApplyResult(r.outcome(), r.exitCode(), r.created(), r.updated(), r.replaced(), r.deleted(), r.failed(),
+        return new ApplyResult(r.outcome(), r.exit(), r.created(), r.updated(), r.replaced(), r.deleted(), r.failed(),
                 r.skipped(), r.elapsed(), r.url(), executor.failures(), diagnosis, r.resumeCommand());
     }
 
-    private ApplyResult result(ApplyResult.Outcome outcome, int exit, Plan plan, Map<Address, Executor.State> states,
+    private ApplyResult result(ApplyResult.Outcome outcome, ApplyResult.Exit exit, Plan plan, Map<Address, Executor.State> states,
                                Map<Address, Observed> outputs, Spec spec, Diagnosis diagnosis, EngineOptions options) {
         int created = 0, updated = 0, replaced = 0, deleted = 0, failed = 0, skipped = 0;
         for (Change c : plan.mutating()) {
@@ -452,7 +453,7 @@ public final class Engine {
         }
         boolean destroyed = plan.changes().stream().allMatch(c -> c.action() == Action.DELETE) && !plan.changes().isEmpty();
         String url = destroyed ? null : url(spec, outputs);
-        String resume = exit == 0 ? null : options.resumeCommand();
+        String resume = exit == ApplyResult.Exit.OK ? null : options.resumeCommand();
         return new ApplyResult(outcome, exit, created, updated, replaced, deleted, failed, skipped, at(), url, List.of(), diagnosis, resume);
     }
 
@@ -461,7 +462,7 @@ public final class Engine {
         if (!spec.hasLoadBalancer()) return null;
         String scheme = spec.hasCertificate() ? "https://" : "http://";
         if (spec.hasDns()) return scheme + spec.dns().record();
-        Observed lb = outputs.get(Address.of("load-balancer", "main"));
+        Observed lb = outputs.get(Addresses.LOAD_BALANCER);
         return lb == null || lb.output("dnsName") == null ? null : scheme + lb.output("dnsName");
     }
 
@@ -509,12 +510,12 @@ public final class Engine {
     private ApplyResult failure(AwsFailure f, EngineOptions options) {
         if (cancelled.get()) {
             // Stopped before any change (at a secret prompt, say): an interruption, not an AWS failure.
-            return new ApplyResult(ApplyResult.Outcome.INTERRUPTED, 130, 0, 0, 0, 0, 0, 0, at(), null,
+            return new ApplyResult(ApplyResult.Outcome.INTERRUPTED, ApplyResult.Exit.INTERRUPTED, 0, 0, 0, 0, 0, 0, at(), null,
                     List.of("interrupted before anything was changed"), null, options.resumeCommand());
         }
         // For gantry's own developers: JAVA_OPTS=-Dgantry.debug=true shows where an unexpected error came from.
         if (Boolean.getBoolean("gantry.debug") && f.getCause() != null) f.getCause().printStackTrace();
-        int exit = f.kind() == AwsFailure.Kind.PERMISSION ? 4 : 1;
+        ApplyResult.Exit exit = ApplyResult.Exit.failed(f.kind());
         String text = f.getMessage() + (f.fix() == null ? "" : "\n  fix: " + f.fix());
         return new ApplyResult(ApplyResult.Outcome.FAILED, exit, 0, 0, 0, 0, 0, 0, at(), null, List.of(text), null, options.resumeCommand());
     }

@@ -11,6 +11,7 @@ import dev.gantry.plan.Address;
 import dev.gantry.plan.Change;
 import dev.gantry.plan.Observed;
 import dev.gantry.plan.Plan;
+import dev.gantry.resources.Addresses;
 import dev.gantry.spec.Spec;
 import dev.gantry.time.TimeSource;
 import software.amazon.awssdk.services.acm.model.CertificateDetail;
@@ -101,7 +102,7 @@ public final class StatusGatherer {
 
     private StatusReport.CertificateStatus certificate(Spec spec, Map<Address, Observed> observed) {
         if (!spec.hasCertificate()) return null;
-        Observed o = observed.get(Address.of("certificate", "main"));
+        Observed o = observed.get(Addresses.CERTIFICATE);
         String arn = spec.certificate().arn() != null ? spec.certificate().arn() : o == null ? null : o.output("arn");
         String domain = spec.certificate().domain();
         if (arn == null) return new StatusReport.CertificateStatus(domain, null, "MISSING", null);
@@ -117,7 +118,7 @@ public final class StatusGatherer {
 
     /** The names on the certificate the HTTPS listener serves (which may not be the spec's), or null when unknown. */
     private List<String> servedCertificateNames(Map<Address, Observed> observed, StatusReport.CertificateStatus cert) {
-        Observed https = observed.get(Address.of("listener", "https"));
+        Observed https = observed.get(Addresses.HTTPS_LISTENER);
         String arn = https == null ? null : (String) https.props().get("certificateArn");
         if (arn == null) arn = cert == null ? null : cert.arn();
         if (arn == null) return null;
@@ -134,8 +135,8 @@ public final class StatusGatherer {
 
     private StatusReport.TargetsStatus targets(Spec spec, Map<Address, Observed> observed) {
         if (!spec.hasLoadBalancer()) return null;
-        Observed tg = observed.get(Address.of("target-group", "main"));
-        Observed lb = observed.get(Address.of("load-balancer", "main"));
+        Observed tg = observed.get(Addresses.TARGET_GROUP);
+        Observed lb = observed.get(Addresses.LOAD_BALANCER);
         if (tg == null || tg.output("arn") == null) return null;
         String arn = tg.output("arn");
         List<TargetHealthDescription> found;
@@ -152,8 +153,8 @@ public final class StatusGatherer {
     }
 
     private StatusReport.ServiceStatus service(Spec spec, Map<Address, Observed> observed) {
-        Observed cl = observed.get(Address.of("cluster", "main"));
-        Observed sv = observed.get(Address.of("service", "main"));
+        Observed cl = observed.get(Addresses.CLUSTER);
+        Observed sv = observed.get(Addresses.SERVICE);
         String cluster = cl != null && cl.output("name") != null ? cl.output("name") : spec.cluster().name();
         String name = sv != null && sv.output("name") != null ? sv.output("name") : spec.app();
         RolloutWatcher watcher = new RolloutWatcher(aws.ecs(), cluster, name);

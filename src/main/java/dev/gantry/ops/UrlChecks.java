@@ -2,6 +2,7 @@ package dev.gantry.ops;
 
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Addresses;
 import dev.gantry.spec.Certificate;
 import dev.gantry.spec.Spec;
 
@@ -23,8 +24,8 @@ final class UrlChecks {
         List<String> out = new ArrayList<>();
         if (!spec.hasLoadBalancer() || !spec.hasDns()) return out;
         String host = strip(spec.dns().record());
-        Observed record = observed.get(Address.of("dns-record", "main"));
-        Observed lb = observed.get(Address.of("load-balancer", "main"));
+        Observed record = observed.get(Addresses.DNS_RECORD);
+        Observed lb = observed.get(Addresses.LOAD_BALANCER);
         if (record == null || !host.equals(strip(String.valueOf(record.props().get("name"))))) {
             out.add(host + " has no DNS record yet: run 'gantry apply'");
         } else if (lb != null && lb.output("dnsName") != null && !pointsAt(record, lb.output("dnsName"))) {

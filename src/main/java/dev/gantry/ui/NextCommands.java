@@ -49,7 +49,7 @@ public final class NextCommands {
 
     /** The result with its failures and diagnosis completed (what JSON's last line and the summary show). */
     public static ApplyResult complete(ApplyResult r, String options) {
-        return new ApplyResult(r.outcome(), r.exitCode(), r.created(), r.updated(), r.replaced(), r.deleted(), r.failed(),
+        return new ApplyResult(r.outcome(), r.exit(), r.created(), r.updated(), r.replaced(), r.deleted(), r.failed(),
                 r.skipped(), r.elapsed(), r.url(), r.failures().stream().map(f -> complete(f, options)).toList(),
                 complete(r.diagnosis(), options), r.resumeCommand());
     }

@@ -2,7 +2,7 @@ package dev.gantry.ui;
 
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Piece;
-import dev.gantry.resources.Catalog;
+import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.spec.Spec;
 import dev.gantry.cost.CostEstimate;
 import dev.gantry.wizard.WizardSession;

@@ -10,7 +10,7 @@ final class AppQuestions {
 
     static List<Question> all() {
         return List.of(
-                Question.in(Section.WELCOME, "region", Kind.CHOICE)
+                Question.in(WizardScreen.WELCOME, "region", Kind.CHOICE)
                         .title("AWS region")
                         .explain("""
                                 The AWS region where everything is created. Pick the one closest to your users: \
@@ -21,7 +21,7 @@ final class AppQuestions {
                         .validate(Checks::region)
                         .flags("--region")
                         .build(),
-                Question.in(Section.APP, "app", Kind.TEXT)
+                Question.in(WizardScreen.APP, "app", Kind.TEXT)
                         .title("App name")
                         .explain("""
                                 A short name for this service, e.g. hello or billing-api. It prefixes every AWS \
@@ -33,7 +33,7 @@ final class AppQuestions {
                         .validate(Checks::app)
                         .flags("--app")
                         .build(),
-                Question.in(Section.APP, "task.image", Kind.TEXT)
+                Question.in(WizardScreen.APP, "task.image", Kind.TEXT)
                         .title("Container image")
                         .explain("""
                                 The image your service runs: registry/repository:tag, e.g. \
@@ -50,7 +50,7 @@ final class AppQuestions {
                         .warn((v, k) -> Checks.imageWarning(v))
                         .flags("--image")
                         .build(),
-                Question.in(Section.APP, "task.port", Kind.TEXT)
+                Question.in(WizardScreen.APP, "task.port", Kind.TEXT)
                         .title("Container port")
                         .explain("""
                                 The port your container listens on inside (1–65535). The load balancer forwards \

@@ -49,7 +49,7 @@ public final class Checks {
     public static String vpcCidr(String v) { return text(Rules.vpcCidr(v.trim())); }
 
     public static String cidrList(String v) {
-        List<String> all = Values.list(v);
+        List<String> all = AnswerText.list(v);
         if (all.isEmpty()) return "at least one CIDR block is required (0.0.0.0/0 means everyone)";
         for (String c : all) {
             String e = text(Rules.cidr(c));
@@ -64,7 +64,7 @@ public final class Checks {
 
     /** Subnet ids; at least {@code atLeast} of them, in different AZs when the look-ups know the AZs. */
     public static String subnets(String v, int atLeast, Map<String, String> azOfSubnet) {
-        List<String> ids = Values.list(v);
+        List<String> ids = AnswerText.list(v);
         for (String id : ids) {
             String e = text(Rules.subnetId(id));
             if (e != null) return e;
@@ -80,7 +80,7 @@ public final class Checks {
     public static String clusterName(String v) { return text(Rules.clusterName(v)); }
 
     public static String environment(String v) {
-        for (Map.Entry<String, String> e : Values.pairs(v).entrySet()) {
+        for (Map.Entry<String, String> e : AnswerText.pairs(v).entrySet()) {
             if (e.getValue() == null) return "write each variable as NAME=VALUE ('" + e.getKey() + "' has no =)";
             String bad = text(Rules.envName(e.getKey()));
             if (bad != null) return bad;
@@ -89,7 +89,7 @@ public final class Checks {
     }
 
     public static String environmentWarning(String v) {
-        for (String name : Values.pairs(v).keySet()) {
+        for (String name : AnswerText.pairs(v).keySet()) {
             if (Rules.looksSecret(name)) {
                 return name + " looks secret; move it to task.secrets so its value is encrypted and kept out of gantry.yaml";
             }
@@ -98,8 +98,8 @@ public final class Checks {
     }
 
     public static String secrets(String v, String environment) {
-        Map<String, String> env = Values.pairs(environment);
-        for (Map.Entry<String, String> e : Values.pairs(v).entrySet()) {
+        Map<String, String> env = AnswerText.pairs(environment);
+        for (Map.Entry<String, String> e : AnswerText.pairs(v).entrySet()) {
             String name = e.getKey(), param = e.getValue();
             if (param == null || param.isBlank()) return "write each secret as NAME=PARAMETER, e.g. " + name + "=/app/" + name.toLowerCase();
             String bad = text(Rules.envName(name));

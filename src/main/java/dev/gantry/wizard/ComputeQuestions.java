@@ -11,7 +11,7 @@ final class ComputeQuestions {
 
     static List<Question> all() {
         return List.of(
-                Question.in(Section.CLUSTER, "cluster.name", Kind.TEXT)
+                Question.in(WizardScreen.CLUSTER, "cluster.name", Kind.TEXT)
                         .title("Cluster name")
                         .explain("""
                                 The ECS cluster the service runs in. Use an existing cluster's name to share it \
@@ -21,7 +21,7 @@ final class ComputeQuestions {
                         .validate((v, k) -> v.isEmpty() && !k.given("cluster.name") ? null : Checks.clusterName(v))
                         .flags("--cluster")
                         .build(),
-                Question.in(Section.CLUSTER, "cluster.containerInsights", Kind.CHOICE)
+                Question.in(WizardScreen.CLUSTER, "cluster.containerInsights", Kind.CHOICE)
                         .title("Container Insights")
                         .explain("""
                                 Extra CloudWatch metrics per task (CPU, memory, network). Useful when tuning; \
@@ -32,7 +32,7 @@ final class ComputeQuestions {
                         .defaults("false")
                         .flags("--container-insights", "--no-container-insights")
                         .build(),
-                Question.in(Section.TASK, "task.size", Kind.CHOICE)
+                Question.in(WizardScreen.TASK, "task.size", Kind.CHOICE)
                         .field("task.memory")
                         .title("CPU and memory per task")
                         .explain("""
@@ -44,7 +44,7 @@ final class ComputeQuestions {
                         .defaults(TaskSizes.value(256, 512))
                         .flags("--cpu", "--memory")
                         .build(),
-                Question.in(Section.TASK, "task.architecture", Kind.CHOICE)
+                Question.in(WizardScreen.TASK, "task.architecture", Kind.CHOICE)
                         .title("Processor architecture")
                         .explain("""
                                 The CPU type your image is built for. It must match the image: an x86 image on \
@@ -55,7 +55,7 @@ final class ComputeQuestions {
                         .defaults("x86_64")
                         .flags("--arch")
                         .build(),
-                Question.in(Section.TASK, "task.registryCredentials", Kind.TEXT)
+                Question.in(WizardScreen.TASK, "task.registryCredentials", Kind.TEXT)
                         .title("Registry login (a Secrets Manager secret)")
                         .explain("""
                                 The image's registry answered "unauthorized": the image is private (or its name \
@@ -69,7 +69,7 @@ final class ComputeQuestions {
                                 "an image whose registry answers \"unauthorized\"")
                         .flags("--registry-secret")
                         .build(),
-                Question.in(Section.TASK, "task.pinDigest", Kind.CHOICE)
+                Question.in(WizardScreen.TASK, "task.pinDigest", Kind.CHOICE)
                         .title("Pin the image to its digest?")
                         .explain("""
                                 A tag can be moved to another build; a digest cannot. Pinning writes the digest the \
@@ -83,7 +83,7 @@ final class ComputeQuestions {
                                 "an image whose registry gave its digest")
                         .flags("--pin-digest", "--no-pin-digest")
                         .build(),
-                Question.in(Section.TASK, "task.environment", Kind.PAIRS)
+                Question.in(WizardScreen.TASK, "task.environment", Kind.PAIRS)
                         .title("Environment variables (NAME=VALUE, one per line)")
                         .explain("""
                                 Plain settings your container reads at start, e.g. LOG_LEVEL=info. They are \
@@ -94,7 +94,7 @@ final class ComputeQuestions {
                         .warn((v, k) -> Checks.environmentWarning(v))
                         .flags("--env")
                         .build(),
-                Question.in(Section.TASK, "task.logs.retentionDays", Kind.CHOICE)
+                Question.in(WizardScreen.TASK, "task.logs.retentionDays", Kind.CHOICE)
                         .title("Keep logs for (days)")
                         .explain("""
                                 The container's output goes to CloudWatch Logs (/gantry/APP). Older entries are \
@@ -104,20 +104,20 @@ final class ComputeQuestions {
                         .defaults(String.valueOf(Logs.DEFAULT_RETENTION_DAYS))
                         .flags("--log-retention")
                         .build(),
-                Question.in(Section.SECRETS, "task.secrets", Kind.PAIRS)
+                Question.in(WizardScreen.SECRETS, "task.secrets", Kind.PAIRS)
                         .title("Secrets (NAME=PARAMETER, one per line)")
                         .explain("""
                                 Each line names an environment variable and the SSM parameter holding its value, \
                                 e.g. DB_PASSWORD=/hello/db-password. A path means gantry manages it as an \
                                 encrypted SecureString; an ARN means an existing parameter gantry only reads. \
-                                Values are asked masked, kept in memory only, and supplied at apply time \
+                                AnswerText are asked masked, kept in memory only, and supplied at apply time \
                                 (or with --secret NAME=@FILE, or GANTRY_SECRET_NAME). Default: none.""")
                         .defaults("")
                         .validate((v, k) -> Checks.secrets(v, k.get("task.environment")))
                         .suggest(ComputeQuestions::existingParameters)
                         .flags("--secret-param")
                         .build(),
-                Question.in(Section.SERVICE, "service.desiredCount", Kind.TEXT)
+                Question.in(WizardScreen.SERVICE, "service.desiredCount", Kind.TEXT)
                         .title("How many tasks (copies) run")
                         .explain("""
                                 The number of copies of your container kept running (0–1000). Two or more, in \
@@ -127,7 +127,7 @@ final class ComputeQuestions {
                         .validate(v -> Checks.intRange(v, dev.gantry.spec.Rules.DESIRED_COUNT, "tasks"))
                         .flags("--count")
                         .build(),
-                Question.in(Section.SERVICE, "service.minimumHealthyPercent", Kind.TEXT)
+                Question.in(WizardScreen.SERVICE, "service.minimumHealthyPercent", Kind.TEXT)
                         .title("Minimum healthy during a deploy (%)")
                         .explain("""
                                 How many tasks must stay running while a new version rolls out, as a percent of \
@@ -136,7 +136,7 @@ final class ComputeQuestions {
                         .validate(v -> Checks.intRange(v, dev.gantry.spec.Rules.MINIMUM_HEALTHY_PERCENT, "percent"))
                         .flags("--min-healthy")
                         .build(),
-                Question.in(Section.SERVICE, "service.maximumPercent", Kind.TEXT)
+                Question.in(WizardScreen.SERVICE, "service.maximumPercent", Kind.TEXT)
                         .title("Maximum running during a deploy (%)")
                         .explain("""
                                 How many tasks may run at once during a deploy (100–200, above the minimum). \
@@ -146,7 +146,7 @@ final class ComputeQuestions {
                                 k.intOr("service.desiredCount", 2)))
                         .flags("--max-percent")
                         .build(),
-                Question.in(Section.SERVICE, "service.rollbackOnFailure", Kind.CHOICE)
+                Question.in(WizardScreen.SERVICE, "service.rollbackOnFailure", Kind.CHOICE)
                         .title("Roll back a failed deploy?")
                         .explain("""
                                 ECS's deployment circuit breaker notices when new tasks keep failing and puts \
@@ -157,7 +157,7 @@ final class ComputeQuestions {
                         .defaults("true")
                         .flags("--rollback", "--no-rollback")
                         .build(),
-                Question.in(Section.SERVICE, "service.autoscaling", Kind.TEXT)
+                Question.in(WizardScreen.SERVICE, "service.autoscaling", Kind.TEXT)
                         .title("Autoscaling (MIN:MAX:CPU or none)")
                         .explain("""
                                 Adds and removes tasks to hold average CPU near a target, e.g. 2:6:60 keeps 2–6 \
@@ -170,7 +170,7 @@ final class ComputeQuestions {
     }
 
     /** What the image's registry said during the wizard, when it could be asked. */
-    static java.util.Optional<Lookups.ImageLook> imageLook(Known k) {
+    static java.util.Optional<Lookups.ImageLook> imageLook(AnswersSoFar k) {
         String image = k.get("task.image");
         if (image == null || image.isBlank() || Checks.image(image) != null) return java.util.Optional.empty();
         Lookup<Lookups.ImageLook> l = k.facts().image(k.get("region"), image);
@@ -178,7 +178,7 @@ final class ComputeQuestions {
     }
 
     /** Parameters already under /APP/, offered as NAME=PARAMETER lines to add. */
-    private static Lookup<List<Choice>> existingParameters(Known k) {
+    private static Lookup<List<Choice>> existingParameters(AnswersSoFar k) {
         String app = k.get("app");
         if (app == null || Checks.app(app) != null) return Lookup.unavailable("enter the app name first");
         var found = k.facts().parameters(k.get("region"), "/" + app + "/");

@@ -6,7 +6,7 @@ import dev.gantry.spec.yaml.SpecLoader;
  * The comment lines at the top of a draft: that it is one (so plan, apply and validate refuse it),
  * how to continue it, which file an edit's draft finishes into, and the screen it was left on.
  */
-record DraftHeader(String edits, Section stoppedAt) {
+record DraftHeader(String edits, WizardScreen stoppedAt) {
     private static final String EDITS = "# Finishes into: ";
     private static final String STOPPED = "# Stopped at: ";
 
@@ -23,13 +23,13 @@ record DraftHeader(String edits, Section stoppedAt) {
     static DraftHeader parse(String text) {
         if (text == null || !text.startsWith(SpecLoader.DRAFT_MARK)) return null;
         String edits = null;
-        Section stopped = null;
+        WizardScreen stopped = null;
         for (String line : text.split("\n")) {
             if (!line.startsWith("#")) break;
             if (line.startsWith(EDITS)) edits = line.substring(EDITS.length()).replaceAll(" \\(.*$", "").trim();
             if (line.startsWith(STOPPED)) {
                 String title = line.substring(STOPPED.length()).trim();
-                for (Section s : Section.values()) if (s.title().equalsIgnoreCase(title)) stopped = s;
+                for (WizardScreen s : WizardScreen.values()) if (s.title().equalsIgnoreCase(title)) stopped = s;
             }
         }
         return new DraftHeader(edits, stopped);

@@ -41,11 +41,11 @@ final class DraftText {
             }
             case "task.environment", "tags" -> {
                 ObjectNode m = node(root, id);
-                Values.pairs(v).forEach((k, x) -> m.put(k, x == null ? "" : x));
+                AnswerText.pairs(v).forEach((k, x) -> m.put(k, x == null ? "" : x));
             }
             case "task.secrets" -> {
                 ObjectNode m = node(root, id);
-                Values.pairs(v).forEach((k, x) -> m.putObject(k).put("parameter", x == null ? "" : x));
+                AnswerText.pairs(v).forEach((k, x) -> m.putObject(k).put("parameter", x == null ? "" : x));
             }
             case "task.command" -> {
                 var arr = node(root, "task").putArray("command");
@@ -53,7 +53,7 @@ final class DraftText {
             }
             case "network.publicSubnets", "network.privateSubnets", "loadBalancer.allowedCidrs", "certificate.alternativeNames" -> {
                 var arr = node(root, parent(id)).putArray(leaf(id));
-                Values.list(v).forEach(arr::add);
+                AnswerText.list(v).forEach(arr::add);
             }
             case "service.autoscaling" -> {
                 String[] p = v.split(":");

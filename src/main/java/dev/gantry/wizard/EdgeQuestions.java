@@ -7,13 +7,13 @@ import java.util.List;
 final class EdgeQuestions {
     private EdgeQuestions() {}
 
-    private static boolean lb(Known k) { return k.is("loadBalancer", "yes"); }
+    private static boolean lb(AnswersSoFar k) { return k.is("loadBalancer", "yes"); }
 
-    private static boolean dns(Known k) { return lb(k) && k.is("dns", "yes"); }
+    private static boolean dns(AnswersSoFar k) { return lb(k) && k.is("dns", "yes"); }
 
     static List<Question> all() {
         return List.of(
-                Question.in(Section.LOAD_BALANCER, "loadBalancer", Kind.CHOICE)
+                Question.in(WizardScreen.LOAD_BALANCER, "loadBalancer", Kind.CHOICE)
                         .title("Receive traffic from the internet?")
                         .explain("""
                                 Whether the service gets an internet-facing Application Load Balancer. It \
@@ -24,7 +24,7 @@ final class EdgeQuestions {
                         .defaults("yes")
                         .flags("--load-balancer", "--no-load-balancer")
                         .build(),
-                Question.in(Section.LOAD_BALANCER, "loadBalancer.healthCheckPath", Kind.TEXT)
+                Question.in(WizardScreen.LOAD_BALANCER, "loadBalancer.healthCheckPath", Kind.TEXT)
                         .title("Health-check path")
                         .explain("""
                                 The load balancer requests this path on every task every few seconds; only a \
@@ -36,7 +36,7 @@ final class EdgeQuestions {
                         .when(EdgeQuestions::lb, "a load balancer")
                         .flags("--health-path")
                         .build(),
-                Question.in(Section.LOAD_BALANCER, "loadBalancer.allowedCidrs", Kind.LIST)
+                Question.in(WizardScreen.LOAD_BALANCER, "loadBalancer.allowedCidrs", Kind.LIST)
                         .title("Who may connect (CIDR blocks)")
                         .explain("""
                                 The addresses allowed to reach the load balancer. 0.0.0.0/0 is everyone: right \
@@ -48,7 +48,7 @@ final class EdgeQuestions {
                         .when(EdgeQuestions::lb, "a load balancer")
                         .flags("--allow-cidr")
                         .build(),
-                Question.in(Section.CERTIFICATE, "certificate", Kind.CHOICE)
+                Question.in(WizardScreen.CERTIFICATE, "certificate", Kind.CHOICE)
                         .title("HTTPS certificate")
                         .explain("""
                                 With a certificate, the load balancer serves HTTPS on 443 and redirects HTTP to \
@@ -62,7 +62,7 @@ final class EdgeQuestions {
                         // --domain answers "new" and --certificate-arn "existing" by giving what they need.
                         .flags("--no-certificate")
                         .build(),
-                Question.in(Section.CERTIFICATE, "certificate.domain", Kind.TEXT)
+                Question.in(WizardScreen.CERTIFICATE, "certificate.domain", Kind.TEXT)
                         .title("Domain name")
                         .explain("""
                                 The name people type, e.g. hello.example.com (a leading *. covers every \
@@ -73,7 +73,7 @@ final class EdgeQuestions {
                         .when(k -> lb(k) && k.is("certificate", "new"), "a load balancer and certificate: new")
                         .flags("--domain")
                         .build(),
-                Question.in(Section.CERTIFICATE, "certificate.arn", Kind.TEXT)
+                Question.in(WizardScreen.CERTIFICATE, "certificate.arn", Kind.TEXT)
                         .title("Certificate ARN")
                         .explain("""
                                 The ARN of an issued ACM certificate in this region that covers your name, e.g. \
@@ -87,7 +87,7 @@ final class EdgeQuestions {
                         })
                         .flags("--certificate-arn")
                         .build(),
-                Question.in(Section.DNS, "dns", Kind.CHOICE)
+                Question.in(WizardScreen.DNS, "dns", Kind.CHOICE)
                         .title("Point a DNS name at the service?")
                         .explain("""
                                 gantry can create a record in a Route53 hosted zone you own, pointing your name \
@@ -100,7 +100,7 @@ final class EdgeQuestions {
                         // --zone answers "yes" by naming the zone.
                         .flags("--no-dns")
                         .build(),
-                Question.in(Section.DNS, "dns.zone", Kind.TEXT)
+                Question.in(WizardScreen.DNS, "dns.zone", Kind.TEXT)
                         .title("Hosted zone")
                         .explain("""
                                 An existing public Route53 hosted zone, e.g. example.com. gantry writes records \
@@ -116,7 +116,7 @@ final class EdgeQuestions {
                         })
                         .flags("--zone")
                         .build(),
-                Question.in(Section.DNS, "dns.record", Kind.TEXT)
+                Question.in(WizardScreen.DNS, "dns.record", Kind.TEXT)
                         .title("Record name")
                         .explain("""
                                 The full name to create, e.g. hello.example.com or the zone itself. It becomes \
@@ -136,17 +136,17 @@ final class EdgeQuestions {
     static boolean inZone(String name, String zone) { return name.equals(zone) || name.endsWith("." + zone); }
 
     /** The names a new certificate will cover; empty when there is no new certificate (an ARN's names are unknown offline). */
-    static List<String> certificateNames(Known k) {
+    static List<String> certificateNames(AnswersSoFar k) {
         List<String> names = new ArrayList<>();
         if (!k.is("certificate", "new")) return names;
         String d = k.get("certificate.domain");
         if (d != null && !d.isBlank()) names.add(d);
-        names.addAll(Values.list(k.get("certificate.alternativeNames")));
+        names.addAll(AnswerText.list(k.get("certificate.alternativeNames")));
         return names;
     }
 
     /** A hosted zone the look-ups found that contains the domain, longest first. */
-    private static String zoneCovering(Known k) {
+    private static String zoneCovering(AnswersSoFar k) {
         String d = k.get("certificate.domain");
         if (d == null) return null;
         String host = d.startsWith("*.") ? d.substring(2) : d;
@@ -155,7 +155,7 @@ final class EdgeQuestions {
         return zones.value().stream().filter(z -> inZone(host, z)).max(java.util.Comparator.comparingInt(String::length)).orElse(null);
     }
 
-    private static String defaultZone(Known k) {
+    private static String defaultZone(AnswersSoFar k) {
         String found = zoneCovering(k);
         if (found != null) return found;
         String d = k.get("certificate.domain");

@@ -56,7 +56,7 @@ public final class FileAnswers {
         if (t.path("secrets").isObject()) {
             Map<String, String> s = new LinkedHashMap<>();
             t.path("secrets").fields().forEachRemaining(e -> s.put(e.getKey(), e.getValue().path("parameter").asText("")));
-            if (!s.isEmpty()) a.put("task.secrets", Values.joinPairs(s));
+            if (!s.isEmpty()) a.put("task.secrets", AnswerText.joinPairs(s));
         }
         text(t.path("logs"), "retentionDays", a, "task.logs.retentionDays");
         text(t.path("registryCredentials"), "secret", a, "task.registryCredentials");
@@ -97,13 +97,13 @@ public final class FileAnswers {
         if (!v.isArray()) return;
         List<String> items = new ArrayList<>();
         v.forEach(x -> items.add(x.asText()));
-        if (!items.isEmpty()) out.put(id, Values.joinList(items));
+        if (!items.isEmpty()) out.put(id, AnswerText.joinList(items));
     }
 
     private static void pairs(JsonNode v, Map<String, String> out, String id) {
         if (!v.isObject()) return;
         Map<String, String> m = new LinkedHashMap<>();
         v.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
-        if (!m.isEmpty()) out.put(id, Values.joinPairs(m));
+        if (!m.isEmpty()) out.put(id, AnswerText.joinPairs(m));
     }
 }

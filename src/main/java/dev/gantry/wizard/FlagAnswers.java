@@ -51,7 +51,7 @@ final class FlagAnswers {
                 value = SWITCHES.get(flag);
             }
             else if (q.kind() == Kind.PAIRS) value = String.join("\n", f.getValue());
-            else if (q.kind() == Kind.LIST) value = Values.joinList(f.getValue().stream().flatMap(v -> Values.list(v).stream()).toList());
+            else if (q.kind() == Kind.LIST) value = AnswerText.joinList(f.getValue().stream().flatMap(v -> AnswerText.list(v).stream()).toList());
             else value = last(f.getValue());
             flow.set(q.id(), value);
             given.put(q, flag + (SWITCHES.containsKey(flag) ? "" : " " + shown(f.getValue())));

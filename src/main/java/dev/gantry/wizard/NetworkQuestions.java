@@ -8,13 +8,13 @@ import java.util.Map;
 final class NetworkQuestions {
     private NetworkQuestions() {}
 
-    private static boolean newVpc(Known k) { return k.is("network.vpc", "new"); }
+    private static boolean newVpc(AnswersSoFar k) { return k.is("network.vpc", "new"); }
 
-    private static boolean existing(Known k) { return k.is("network.vpc", "existing"); }
+    private static boolean existing(AnswersSoFar k) { return k.is("network.vpc", "existing"); }
 
     static List<Question> all() {
         return List.of(
-                Question.in(Section.NETWORK, "network.vpc", Kind.CHOICE)
+                Question.in(WizardScreen.NETWORK, "network.vpc", Kind.CHOICE)
                         .title("Which network (VPC)?")
                         .explain("""
                                 The VPC your service lives in. Default: a new one just for this app, so nothing \
@@ -26,7 +26,7 @@ final class NetworkQuestions {
                         .defaults(k -> k.given("network.vpcId") ? "existing" : "new")
                         .flags("--vpc")
                         .build(),
-                Question.in(Section.NETWORK, "network.cidr", Kind.TEXT)
+                Question.in(WizardScreen.NETWORK, "network.cidr", Kind.TEXT)
                         .title("VPC address range (CIDR)")
                         .explain("""
                                 The private IP addresses inside the new VPC. It must not overlap networks you \
@@ -37,7 +37,7 @@ final class NetworkQuestions {
                         .when(NetworkQuestions::newVpc, "network.vpc: new")
                         .flags("--cidr")
                         .build(),
-                Question.in(Section.NETWORK, "network.availabilityZones", Kind.CHOICE)
+                Question.in(WizardScreen.NETWORK, "network.availabilityZones", Kind.CHOICE)
                         .title("Availability zones")
                         .explain("""
                                 Availability zones are separate data centres in the region. Tasks and the load \
@@ -53,7 +53,7 @@ final class NetworkQuestions {
                         .when(NetworkQuestions::newVpc, "network.vpc: new")
                         .flags("--azs")
                         .build(),
-                Question.in(Section.NETWORK, "network.natGateways", Kind.CHOICE)
+                Question.in(WizardScreen.NETWORK, "network.natGateways", Kind.CHOICE)
                         .title("NAT gateways")
                         .explain("""
                                 A NAT gateway lets tasks in private subnets reach the internet (pull images, call \
@@ -67,7 +67,7 @@ final class NetworkQuestions {
                         .when(NetworkQuestions::newVpc, "network.vpc: new")
                         .flags("--nat")
                         .build(),
-                Question.in(Section.NETWORK, "network.vpcId", Kind.TEXT)
+                Question.in(WizardScreen.NETWORK, "network.vpcId", Kind.TEXT)
                         .title("Existing VPC id")
                         .explain("""
                                 The id of the VPC to use, e.g. vpc-0123456789abcdef0. gantry only adds its own \
@@ -77,7 +77,7 @@ final class NetworkQuestions {
                         .suggest(k -> k.facts().vpcs(k.get("region")))
                         .flags("--vpc-id")
                         .build(),
-                Question.in(Section.NETWORK, "network.publicSubnets", Kind.LIST)
+                Question.in(WizardScreen.NETWORK, "network.publicSubnets", Kind.LIST)
                         .title("Public subnets (comma-separated)")
                         .explain("""
                                 Subnets with a route to an internet gateway; the load balancer goes here. At \
@@ -87,7 +87,7 @@ final class NetworkQuestions {
                         .suggest(k -> subnetChoices(k))
                         .flags("--public-subnets")
                         .build(),
-                Question.in(Section.NETWORK, "network.privateSubnets", Kind.LIST)
+                Question.in(WizardScreen.NETWORK, "network.privateSubnets", Kind.LIST)
                         .title("Private subnets (optional, comma-separated)")
                         .explain("""
                                 Subnets without a public route, for the tasks; they need a NAT gateway to reach \
@@ -101,7 +101,7 @@ final class NetworkQuestions {
                         .build());
     }
 
-    private static Map<String, String> azOfSubnets(Known k) {
+    private static Map<String, String> azOfSubnets(AnswersSoFar k) {
         Map<String, String> out = new HashMap<>();
         String vpc = k.get("network.vpcId");
         if (vpc == null) return out;
@@ -110,7 +110,7 @@ final class NetworkQuestions {
         return out;
     }
 
-    private static Lookup<List<Choice>> subnetChoices(Known k) {
+    private static Lookup<List<Choice>> subnetChoices(AnswersSoFar k) {
         String vpc = k.get("network.vpcId");
         if (vpc == null || Checks.vpcId(vpc) != null) return Lookup.unavailable("enter the VPC id first");
         var found = k.facts().subnets(k.get("region"), vpc);

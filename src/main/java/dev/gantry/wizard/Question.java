@@ -13,19 +13,19 @@ import java.util.function.Predicate;
  */
 public final class Question {
     private final String id;
-    private final Section section;
+    private final WizardScreen section;
     private final Kind kind;
     private final String field;
     private final String title;
     private final String explanation;
-    private final Function<Known, String> defaultValue;
-    private final Function<Known, List<Choice>> choices;
-    private final BiFunction<String, Known, String> validator;
-    private final BiFunction<String, Known, String> warning;
-    private final Predicate<Known> applies;
+    private final Function<AnswersSoFar, String> defaultValue;
+    private final Function<AnswersSoFar, List<Choice>> choices;
+    private final BiFunction<String, AnswersSoFar, String> validator;
+    private final BiFunction<String, AnswersSoFar, String> warning;
+    private final Predicate<AnswersSoFar> applies;
     private final String needs;
     private final List<String> flags;
-    private final Function<Known, Lookup<List<Choice>>> suggestions;
+    private final Function<AnswersSoFar, Lookup<List<Choice>>> suggestions;
 
     private Question(Builder b) {
         this.id = b.id;
@@ -45,37 +45,37 @@ public final class Question {
     }
 
     public String id() { return id; }
-    public Section section() { return section; }
+    public WizardScreen section() { return section; }
     public Kind kind() { return kind; }
     /** The spec field named in messages ("task.memory" for the size question). */
     public String field() { return field; }
     public String title() { return title; }
     public String explanation() { return explanation; }
     public List<String> flags() { return flags; }
-    public boolean applies(Known k) { return applies.test(k); }
+    public boolean applies(AnswersSoFar k) { return applies.test(k); }
     /** When the question applies, in words ("network.vpc: new"); null when always. */
     public String needs() { return needs; }
-    public String defaultValue(Known k) { return defaultValue.apply(k); }
+    public String defaultValue(AnswersSoFar k) { return defaultValue.apply(k); }
 
     /** The closed set of valid answers, or empty for free text. */
-    public List<Choice> choices(Known k) { return choices == null ? List.of() : choices.apply(k); }
+    public List<Choice> choices(AnswersSoFar k) { return choices == null ? List.of() : choices.apply(k); }
 
     /** Live look-up results the person may pick from instead of typing; empty when not a look-up question. */
-    public Lookup<List<Choice>> suggestions(Known k) {
+    public Lookup<List<Choice>> suggestions(AnswersSoFar k) {
         return suggestions == null ? Lookup.found(List.of()) : suggestions.apply(k);
     }
 
     public boolean hasSuggestions() { return suggestions != null; }
 
     /** An answer as a person reads it: a choice's label ("off", not "false"), lists on one line. */
-    public String shown(String value, Known k) {
+    public String shown(String value, AnswersSoFar k) {
         if (value == null) return "";
         return choices(k).stream().filter(c -> c.value().equals(value)).map(Choice::label).findFirst()
                 .orElse(value.replace("\n", ", "));
     }
 
     /** Null when valid; else "field: message" in the spec's words. */
-    public String error(String value, Known k) {
+    public String error(String value, AnswersSoFar k) {
         String v = value == null ? "" : value;
         if (kind == Kind.CHOICE) {
             List<Choice> cs = choices(k);
@@ -90,13 +90,13 @@ public final class Question {
     }
 
     /** A valid answer that is probably a mistake; null when none. */
-    public String warning(String value, Known k) {
+    public String warning(String value, AnswersSoFar k) {
         String msg = warning == null ? null : warning.apply(value == null ? "" : value, k);
         return msg == null ? null : field + ": " + msg;
     }
 
     /** Explanation plus what each option means: the text of the help pane and of "?" in line mode. */
-    public String fullExplanation(Known k) {
+    public String fullExplanation(AnswersSoFar k) {
         StringBuilder sb = new StringBuilder(explanation);
         for (Choice c : choices(k)) {
             if (c.meaning() != null && !c.meaning().isBlank()) sb.append("\n• ").append(c.label()).append(": ").append(c.meaning());
@@ -106,39 +106,39 @@ public final class Question {
 
     @Override public String toString() { return id; }
 
-    public static Builder in(Section s, String id, Kind kind) { return new Builder(s, id, kind); }
+    public static Builder in(WizardScreen s, String id, Kind kind) { return new Builder(s, id, kind); }
 
     public static final class Builder {
-        private final Section section;
+        private final WizardScreen section;
         private final String id;
         private final Kind kind;
         private String field;
         private String title;
         private String explanation;
-        private Function<Known, String> defaultValue = k -> null;
-        private Function<Known, List<Choice>> choices;
-        private BiFunction<String, Known, String> validator;
-        private BiFunction<String, Known, String> warning;
-        private Predicate<Known> applies = k -> true;
+        private Function<AnswersSoFar, String> defaultValue = k -> null;
+        private Function<AnswersSoFar, List<Choice>> choices;
+        private BiFunction<String, AnswersSoFar, String> validator;
+        private BiFunction<String, AnswersSoFar, String> warning;
+        private Predicate<AnswersSoFar> applies = k -> true;
         private String needs;
         private List<String> flags = List.of();
-        private Function<Known, Lookup<List<Choice>>> suggestions;
+        private Function<AnswersSoFar, Lookup<List<Choice>>> suggestions;
 
-        private Builder(Section s, String id, Kind kind) { this.section = s; this.id = id; this.kind = kind; }
+        private Builder(WizardScreen s, String id, Kind kind) { this.section = s; this.id = id; this.kind = kind; }
 
         public Builder field(String f) { this.field = f; return this; }
         public Builder title(String t) { this.title = t; return this; }
         public Builder explain(String e) { this.explanation = e; return this; }
-        public Builder defaults(Function<Known, String> d) { this.defaultValue = d; return this; }
+        public Builder defaults(Function<AnswersSoFar, String> d) { this.defaultValue = d; return this; }
         public Builder defaults(String d) { this.defaultValue = k -> d; return this; }
-        public Builder choices(Function<Known, List<Choice>> c) { this.choices = c; return this; }
+        public Builder choices(Function<AnswersSoFar, List<Choice>> c) { this.choices = c; return this; }
         public Builder choices(List<Choice> c) { this.choices = k -> c; return this; }
-        public Builder validate(BiFunction<String, Known, String> v) { this.validator = v; return this; }
+        public Builder validate(BiFunction<String, AnswersSoFar, String> v) { this.validator = v; return this; }
         public Builder validate(Function<String, String> v) { this.validator = (s, k) -> v.apply(s); return this; }
-        public Builder warn(BiFunction<String, Known, String> w) { this.warning = w; return this; }
-        public Builder when(Predicate<Known> p, String needs) { this.applies = p; this.needs = needs; return this; }
+        public Builder warn(BiFunction<String, AnswersSoFar, String> w) { this.warning = w; return this; }
+        public Builder when(Predicate<AnswersSoFar> p, String needs) { this.applies = p; this.needs = needs; return this; }
         public Builder flags(String... f) { this.flags = List.of(f); return this; }
-        public Builder suggest(Function<Known, Lookup<List<Choice>>> s) { this.suggestions = s; return this; }
+        public Builder suggest(Function<AnswersSoFar, Lookup<List<Choice>>> s) { this.suggestions = s; return this; }
 
         public Question build() {
             if (kind == Kind.CHOICE && choices == null) throw new IllegalStateException(id + ": a choice question needs choices");

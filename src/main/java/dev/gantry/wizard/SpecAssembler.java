@@ -26,22 +26,22 @@ import java.util.Map;
 final class SpecAssembler {
     private SpecAssembler() {}
 
-    private static boolean applies(Known k, String id) { return Questions.byId(id).map(q -> q.applies(k)).orElse(false); }
+    private static boolean applies(AnswersSoFar k, String id) { return Questions.byId(id).map(q -> q.applies(k)).orElse(false); }
 
     /** The image, pinned to the digest its registry gave when the person asked for that. */
-    private static String image(Known k) {
+    private static String image(AnswersSoFar k) {
         String image = k.get("task.image");
         if (!applies(k, "task.pinDigest") || !k.is("task.pinDigest", "true")) return image;
         return ComputeQuestions.imageLook(k).map(Lookups.ImageLook::digest)
                 .map(d -> dev.gantry.spec.ImageRef.pinned(image, d)).orElse(image);
     }
 
-    private static dev.gantry.spec.RegistryCredentials registryLogin(Known k) {
+    private static dev.gantry.spec.RegistryCredentials registryLogin(AnswersSoFar k) {
         String secret = k.get("task.registryCredentials");
         return applies(k, "task.registryCredentials") && secret != null && !secret.isBlank() ? new dev.gantry.spec.RegistryCredentials(secret.strip()) : null;
     }
 
-    static Spec build(Known k) {
+    static Spec build(AnswersSoFar k) {
         Network network = switch (YamlEnum.parse(VpcMode.class, k.get("network.vpc")).orElseThrow()) {
             case NEW -> Network.newVpc(k.get("network.cidr"), Integer.parseInt(k.get("network.availabilityZones")),
                     YamlEnum.parse(NatMode.class, k.get("network.natGateways")).orElseThrow());
@@ -50,13 +50,13 @@ final class SpecAssembler {
         };
         String size = k.get("task.size");
         Map<String, SecretRef> secrets = new LinkedHashMap<>();
-        Values.pairs(k.get("task.secrets")).forEach((n, p) -> secrets.put(n, new SecretRef(p)));
+        AnswerText.pairs(k.get("task.secrets")).forEach((n, p) -> secrets.put(n, new SecretRef(p)));
         String port = k.get("task.port");
         Task task = new Task(image(k), TaskSizes.cpu(size), TaskSizes.memory(size),
                 YamlEnum.parse(Architecture.class, k.get("task.architecture")).orElseThrow(),
                 port == null || port.isBlank() ? null : Integer.parseInt(port),
-                Values.list(k.get("task.command")).isEmpty() ? null : commandOf(k.get("task.command")),
-                Values.pairs(k.get("task.environment")), secrets,
+                AnswerText.list(k.get("task.command")).isEmpty() ? null : commandOf(k.get("task.command")),
+                AnswerText.pairs(k.get("task.environment")), secrets,
                 new Logs(Integer.parseInt(k.get("task.logs.retentionDays"))), registryLogin(k));
         String auto = k.get("service.autoscaling");
         Autoscaling autoscaling = null;
@@ -81,11 +81,11 @@ final class SpecAssembler {
             if (k.is("dns", "yes")) dns = new Dns(k.get("dns.zone"), k.get("dns.record"));
         }
         Cluster cluster = new Cluster(k.get("cluster.name"), Boolean.parseBoolean(k.get("cluster.containerInsights")));
-        return new Spec(Spec.CURRENT_VERSION, k.get("app"), k.get("region"), Values.pairs(k.get("tags")), network, cluster,
+        return new Spec(Spec.CURRENT_VERSION, k.get("app"), k.get("region"), AnswerText.pairs(k.get("tags")), network, cluster,
                 task, service, lb, cert, dns);
     }
 
-    private static int intOr(Known k, String id, int fallback) {
+    private static int intOr(AnswersSoFar k, String id, int fallback) {
         String v = k.get(id);
         return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
     }

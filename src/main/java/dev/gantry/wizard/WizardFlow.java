@@ -16,17 +16,17 @@ import java.util.TreeMap;
  * jump, and the {@link Spec} they build. The lanterna screens, the line prompts and the flags all
  * drive this one object, so they ask the same things in the same order with the same rules.
  */
-public final class WizardFlow implements Known {
+public final class WizardFlow implements AnswersSoFar {
     private final Map<String, String> answers = new LinkedHashMap<>();
     private final Map<String, char[]> secretValues = new TreeMap<>();
-    private final Facts facts;
+    private final LookupResults facts;
     private final Set<String> resolving = new HashSet<>();
-    private Section current = Section.WELCOME;
+    private WizardScreen current = WizardScreen.WELCOME;
 
-    public WizardFlow(Facts facts) { this.facts = facts; }
+    public WizardFlow(LookupResults facts) { this.facts = facts; }
 
     /** Edit mode: every answer of an existing file pre-filled; answers equal to their default stay live defaults. */
-    public static WizardFlow editing(Facts facts, Map<String, String> fromFile) {
+    public static WizardFlow editing(LookupResults facts, Map<String, String> fromFile) {
         WizardFlow flow = new WizardFlow(facts);
         flow.answers.putAll(fromFile);
         // An answer that equals what its default would be (record = domain, cluster = app) keeps
@@ -51,7 +51,7 @@ public final class WizardFlow implements Known {
         return flow;
     }
 
-    @Override public Facts facts() { return facts; }
+    @Override public LookupResults facts() { return facts; }
 
     @Override public boolean given(String id) { return answers.containsKey(id); }
 
@@ -84,10 +84,10 @@ public final class WizardFlow implements Known {
     /** The answers given explicitly, for drafts and tests. */
     public Map<String, String> givenAnswers() { return Map.copyOf(answers); }
 
-    public Section current() { return current; }
+    public WizardScreen current() { return current; }
 
     /** The questions of a screen that apply to the answers so far (CIDR only for a new VPC, …). */
-    public List<Question> questions(Section s) {
+    public List<Question> questions(WizardScreen s) {
         return Questions.all().stream().filter(q -> q.section() == s && q.applies(this)).toList();
     }
 
@@ -95,7 +95,7 @@ public final class WizardFlow implements Known {
 
     public String warning(Question q) { return q.warning(get(q.id()), this); }
 
-    public List<String> errors(Section s) {
+    public List<String> errors(WizardScreen s) {
         List<String> out = new ArrayList<>();
         for (Question q : questions(s)) {
             String e = error(q);
@@ -107,26 +107,26 @@ public final class WizardFlow implements Known {
     /** Every problem on every screen, in screen order. */
     public List<String> errors() {
         List<String> out = new ArrayList<>();
-        for (Section s : Section.values()) out.addAll(errors(s));
+        for (WizardScreen s : WizardScreen.values()) out.addAll(errors(s));
         return out;
     }
 
     /** Moves on when this screen is valid; returns the errors that keep it here. */
     public List<String> next() {
         List<String> errs = errors(current);
-        if (errs.isEmpty() && current != Section.REVIEW) current = Section.values()[current.ordinal() + 1];
+        if (errs.isEmpty() && current != WizardScreen.REVIEW) current = WizardScreen.values()[current.ordinal() + 1];
         return errs;
     }
 
     public void back() {
-        if (current != Section.WELCOME) current = Section.values()[current.ordinal() - 1];
+        if (current != WizardScreen.WELCOME) current = WizardScreen.values()[current.ordinal() - 1];
     }
 
-    public void jump(Section s) { current = s; }
+    public void jump(WizardScreen s) { current = s; }
 
-    public boolean isFirst() { return current == Section.WELCOME; }
+    public boolean isFirst() { return current == WizardScreen.WELCOME; }
 
-    public boolean isLast() { return current == Section.REVIEW; }
+    public boolean isLast() { return current == WizardScreen.REVIEW; }
 
     /** Sets every answer a flag carries; returns "--flag VALUE: field: message" for the first invalid one. */
     public List<String> applyFlags(Map<String, List<String>> flags) {
@@ -161,7 +161,7 @@ public final class WizardFlow implements Known {
     /** The managed secrets (parameter path, not an ARN) whose value can be typed now. */
     public List<String> managedSecretNames() {
         List<String> out = new ArrayList<>();
-        Values.pairs(get("task.secrets")).forEach((n, p) -> { if (p != null && !p.startsWith("arn:")) out.add(n); });
+        AnswerText.pairs(get("task.secrets")).forEach((n, p) -> { if (p != null && !p.startsWith("arn:")) out.add(n); });
         return out;
     }
 

@@ -22,11 +22,11 @@ public final class WizardSession {
     private final SpecStore target;
     private final SpecStore draft;
     private final String originalText;
-    private final Section resumeAt;
+    private final WizardScreen resumeAt;
     private final CostEstimate cost;
     private String lastDraft;
 
-    private WizardSession(WizardFlow flow, SpecStore target, SpecStore draft, String originalText, Section resumeAt, CostEstimate cost) {
+    private WizardSession(WizardFlow flow, SpecStore target, SpecStore draft, String originalText, WizardScreen resumeAt, CostEstimate cost) {
         this.flow = flow;
         this.target = target;
         this.draft = draft;
@@ -36,7 +36,7 @@ public final class WizardSession {
     }
 
     /** Opens the file if it exists (edit mode, every answer pre-filled; a draft continues) or starts fresh. */
-    public static WizardSession open(SpecStore store, Facts facts, Prices prices) throws IOException {
+    public static WizardSession open(SpecStore store, LookupResults facts, Prices prices) throws IOException {
         String existing = store.read();
         WizardFlow flow = existing == null ? new WizardFlow(facts) : WizardFlow.editing(facts, FileAnswers.read(existing));
         DraftHeader header = DraftHeader.parse(existing);
@@ -58,7 +58,7 @@ public final class WizardSession {
     public boolean resumingDraft() { return draft != null; }
 
     /** The screen a continued draft opens on: where it was left, else the first with a problem. */
-    public Section resumeAt() { return resumeAt != null ? resumeAt : firstUnfinished(); }
+    public WizardScreen resumeAt() { return resumeAt != null ? resumeAt : firstUnfinished(); }
 
     /** The file Save writes. */
     public String fileName() { return target.name(); }
@@ -126,13 +126,13 @@ public final class WizardSession {
     public String lastDraft() { return lastDraft; }
 
     /** The first screen that still has a problem. */
-    public Section firstUnfinished() {
-        for (Section s : Section.values()) if (!flow.errors(s).isEmpty()) return s;
-        return Section.REVIEW;
+    public WizardScreen firstUnfinished() {
+        for (WizardScreen s : WizardScreen.values()) if (!flow.errors(s).isEmpty()) return s;
+        return WizardScreen.REVIEW;
     }
 
     /** The cost lines for one screen, or empty while the answers cannot be priced yet. */
-    public List<String> costHint(Section s) {
+    public List<String> costHint(WizardScreen s) {
         Spec spec = flow.tryBuild();
         CostEstimate.Area area = switch (s) {
             case NETWORK -> CostEstimate.Area.NETWORK;

@@ -11,7 +11,7 @@ import dev.gantry.engine.EngineOptions;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Change;
 import dev.gantry.plan.Plan;
-import dev.gantry.resources.Catalog;
+import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.yaml.SpecLoader;
 import dev.gantry.time.VirtualScheduler;

@@ -10,7 +10,7 @@ import dev.gantry.engine.ApplyResult;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.EngineOptions;
 import dev.gantry.plan.Plan;
-import dev.gantry.resources.Catalog;
+import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.yaml.SpecLoader;

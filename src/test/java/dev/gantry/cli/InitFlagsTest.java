@@ -1,7 +1,7 @@
 package dev.gantry.cli;
 
 import dev.gantry.wizard.Choice;
-import dev.gantry.wizard.Facts;
+import dev.gantry.wizard.LookupResults;
 import dev.gantry.wizard.Kind;
 import dev.gantry.wizard.Question;
 import dev.gantry.wizard.Questions;
@@ -44,7 +44,7 @@ class InitFlagsTest {
     void everyAnswerCanBeSetToEachOfItsValuesByFlagsAlone() {
         int checked = 0;
         for (Question q : Questions.all()) {
-            List<String> values = q.kind() == Kind.CHOICE ? q.choices(new WizardFlow(Facts.offline())).stream().map(Choice::value).toList()
+            List<String> values = q.kind() == Kind.CHOICE ? q.choices(new WizardFlow(LookupResults.offline())).stream().map(Choice::value).toList()
                     : List.of(sample(q));
             for (String v : values) {
                 List<String> own = flagsFor(q, v);
@@ -66,7 +66,7 @@ class InitFlagsTest {
     void aSwitchAndItsOppositeTogetherAreRefused() {
         var cmd = new InitCommand(InitIo.system());
         new CommandLine(cmd).parseArgs("--app", "x1", "--load-balancer", "--no-load-balancer");
-        List<String> errors = new WizardFlow(Facts.offline()).applyFlags(cmd.flags());
+        List<String> errors = new WizardFlow(LookupResults.offline()).applyFlags(cmd.flags());
         assertThat(errors).containsExactly("--load-balancer and --no-load-balancer say opposite things; give one of them");
     }
 
@@ -126,7 +126,7 @@ class InitFlagsTest {
     private static WizardFlow apply(List<String> args) {
         var cmd = new InitCommand(InitIo.system());
         new CommandLine(cmd).parseArgs(args.toArray(String[]::new));
-        WizardFlow flow = new WizardFlow(Facts.offline());
+        WizardFlow flow = new WizardFlow(LookupResults.offline());
         List<String> errors = flow.applyFlags(cmd.flags());
         assertThat(errors).as(String.join(" ", args)).isEmpty();
         if (!flow.given("app")) flow.set("app", "hello");

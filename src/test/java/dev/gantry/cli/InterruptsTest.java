@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /** What a signal does to a run: the engine stops starting work, an open question ends, the exit code says which signal. */
 class InterruptsTest {
     private static Engine engine() {
-        return new Engine(dev.gantry.resources.Catalog.standard(), null, new dev.gantry.time.VirtualScheduler(),
+        return new Engine(dev.gantry.resources.catalog.Catalog.standard(), null, new dev.gantry.time.VirtualScheduler(),
                 dev.gantry.resources.SecretValues.none(), e -> { });
     }
 

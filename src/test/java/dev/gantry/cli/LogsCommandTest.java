@@ -15,12 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LogsCommandTest {
     static final String GROUP = "/gantry/hello";
-    final Spec spec = DayTwoWorld.template("web-https.yaml");
-    DayTwoWorld w;
+    final Spec spec = AppContextWorld.template("web-https.yaml");
+    AppContextWorld w;
     List<String> streams;
 
     @BeforeEach void deployed() {
-        w = new DayTwoWorld();
+        w = new AppContextWorld();
         w.applied(spec);
         streams = new ArrayList<>(w.world.state.logs.groups.get(GROUP).streams.keySet());
         assertThat(streams).hasSize(2);
@@ -114,7 +114,7 @@ class LogsCommandTest {
     @Test void a_missing_log_group_is_explained() {
         w.aws.logs().deleteLogGroup(b -> b.logGroupName(GROUP));
         assertThat(w.run(spec, d -> LogsCommand.run(d, "10m", null, false, new CompletableFuture<>()))).isEqualTo(ExitCodes.FAILED);
-        assertThat(w.err()).contains("error: the log group /gantry/hello does not exist").contains("gantry apply");
+        assertThat(w.err()).contains("gantry: the log group /gantry/hello does not exist").contains("gantry apply");
     }
 
     @Test void a_bad_since_is_invalid_input() {

@@ -21,22 +21,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SecretsCommandTest {
     static final String VALUE = "n3w-s3cret-value";
-    final Spec spec = DayTwoWorld.template("web-https.yaml");
+    final Spec spec = AppContextWorld.template("web-https.yaml");
 
-    private static Service service(DayTwoWorld w) {
+    private static Service service(AppContextWorld w) {
         return w.aws.ecs().describeServices(b -> b.cluster("hello").services("hello")).services().get(0);
     }
 
-    private static List<String> runningTasks(DayTwoWorld w) {
+    private static List<String> runningTasks(AppContextWorld w) {
         return w.aws.ecs().listTasks(b -> b.cluster("hello").serviceName("hello").desiredStatus(DesiredStatus.RUNNING)).taskArns();
     }
 
-    private static Parameter parameter(DayTwoWorld w) {
+    private static Parameter parameter(AppContextWorld w) {
         return w.aws.ssm().getParameter(b -> b.name("/hello/db-password").withDecryption(true)).parameter();
     }
 
     @Test void set_writes_a_securestring_then_replaces_every_task_and_watches_it() {
-        DayTwoWorld w = new DayTwoWorld();
+        AppContextWorld w = new AppContextWorld();
         w.applied(spec);
         String before = service(w).deployments().get(0).id();
         List<String> oldTasks = runningTasks(w);
@@ -72,7 +72,7 @@ class SecretsCommandTest {
     }
 
     @Test void a_running_apply_holds_the_lock_and_nothing_changes() {
-        DayTwoWorld w = new DayTwoWorld();
+        AppContextWorld w = new AppContextWorld();
         w.applied(spec);
         new dev.gantry.engine.Lock(w.aws.ssm(), "hello").acquire(new dev.gantry.engine.LockHolder("0123456789abcdef", "apply", "ci", "runner",
                 "boot-1", "pid:[1]", 7, java.time.Instant.EPOCH, w.time.now()));
@@ -88,7 +88,7 @@ class SecretsCommandTest {
     }
 
     @Test void a_failed_deployment_exits_1_with_the_diagnosis() {
-        DayTwoWorld w = new DayTwoWorld();
+        AppContextWorld w = new AppContextWorld();
         w.applied(spec);
         // Someone removed the execution role's permission to read the secret in the console.
         w.aws.iam().deleteRolePolicy(b -> b.roleName("hello-execution").policyName("gantry-secrets"));
@@ -111,7 +111,7 @@ class SecretsCommandTest {
     }
 
     @Test void no_deploy_only_stores_the_value() {
-        DayTwoWorld w = new DayTwoWorld();
+        AppContextWorld w = new AppContextWorld();
         w.applied(spec);
         String before = service(w).deployments().get(0).id();
 
@@ -124,7 +124,7 @@ class SecretsCommandTest {
     }
 
     @Test void without_a_service_the_value_waits_for_apply() {
-        DayTwoWorld w = new DayTwoWorld();
+        AppContextWorld w = new AppContextWorld();
         w.aws.ssm().putParameter(b -> b.name("/hello/db-password").type(ParameterType.SECURE_STRING).value("old"));
 
         int code = w.run(spec, d -> SecretsSetCommand.run(d, "DB_PASSWORD", VALUE.toCharArray(), false, new CompletableFuture<>()));
@@ -135,17 +135,17 @@ class SecretsCommandTest {
     }
 
     @Test void a_parameter_that_does_not_exist_yet_points_at_apply() {
-        DayTwoWorld w = new DayTwoWorld();
+        AppContextWorld w = new AppContextWorld();
 
         int code = w.run(spec, d -> SecretsSetCommand.run(d, "DB_PASSWORD", VALUE.toCharArray(), false, new CompletableFuture<>()));
 
         assertThat(code).isEqualTo(ExitCodes.FAILED);
-        assertThat(w.err()).contains("error: the parameter /hello/db-password does not exist yet").contains("fix: run 'gantry apply' first");
+        assertThat(w.err()).contains("gantry: the parameter /hello/db-password does not exist yet").contains("fix: run 'gantry apply' first");
         assertThat(w.aws.ssm().describeParameters(b -> { }).parameters()).isEmpty();
     }
 
     @Test void list_shows_names_parameters_and_versions_never_values() {
-        DayTwoWorld w = new DayTwoWorld();
+        AppContextWorld w = new AppContextWorld();
         w.applied(spec);
 
         assertThat(w.run(spec, SecretsListCommand::run)).isZero();
@@ -201,7 +201,7 @@ class SecretsCommandTest {
     }
 
     @Test void the_cli_sets_a_value_from_the_environment_on_the_saved_simulated_account(@TempDir Path home) {
-        DayTwoWorld w = new DayTwoWorld();
+        AppContextWorld w = new AppContextWorld();
         w.applied(spec);
         w.world.save(home.resolve("simulated").resolve("us-east-1.json"));
 

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatusCommandTest {
 
     @Test void a_healthy_https_service_reports_every_part_and_exits_zero() {
-        Spec spec = DayTwoWorld.template("web-https.yaml");
-        DayTwoWorld w = new DayTwoWorld();
+        Spec spec = AppContextWorld.template("web-https.yaml");
+        AppContextWorld w = new AppContextWorld();
         w.applied(spec);
 
         int code = w.run(spec, d -> StatusCommand.run(d, false, true));
@@ -43,8 +43,8 @@ class StatusCommandTest {
     }
 
     @Test void a_worker_has_no_url_and_no_targets() {
-        Spec spec = DayTwoWorld.template("worker.yaml");
-        DayTwoWorld w = new DayTwoWorld();
+        Spec spec = AppContextWorld.template("worker.yaml");
+        AppContextWorld w = new AppContextWorld();
         w.applied(spec);
 
         assertThat(w.run(spec, d -> StatusCommand.run(d, false, true))).as(w.out()).isZero();
@@ -58,8 +58,8 @@ class StatusCommandTest {
     }
 
     @Test void a_service_below_its_desired_count_is_a_problem_with_the_reason() throws Exception {
-        Spec spec = DayTwoWorld.withImage(DayTwoWorld.template("web-https.yaml"), "public.ecr.aws/nginx/nginx:1.27-crash");
-        DayTwoWorld w = new DayTwoWorld();
+        Spec spec = AppContextWorld.withImage(AppContextWorld.template("web-https.yaml"), "public.ecr.aws/nginx/nginx:1.27-crash");
+        AppContextWorld w = new AppContextWorld();
         assertThat(w.apply(spec).exitCode()).isEqualTo(1);
 
         int code = w.run(spec, d -> StatusCommand.run(d, false, true));
@@ -82,8 +82,8 @@ class StatusCommandTest {
     }
 
     @Test void a_log_group_deleted_out_of_band_is_drift_in_plain_words() {
-        Spec spec = DayTwoWorld.template("web-https.yaml");
-        DayTwoWorld w = new DayTwoWorld();
+        Spec spec = AppContextWorld.template("web-https.yaml");
+        AppContextWorld w = new AppContextWorld();
         w.applied(spec);
         w.aws.logs().deleteLogGroup(b -> b.logGroupName("/gantry/hello"));
 
@@ -96,8 +96,8 @@ class StatusCommandTest {
     }
 
     @Test void a_desired_count_changed_in_the_console_shows_both_values() {
-        Spec spec = DayTwoWorld.template("web-https.yaml");
-        DayTwoWorld w = new DayTwoWorld();
+        Spec spec = AppContextWorld.template("web-https.yaml");
+        AppContextWorld w = new AppContextWorld();
         w.applied(spec);
         w.aws.ecs().updateService(b -> b.cluster("hello").service("hello").desiredCount(3));
 
@@ -110,8 +110,8 @@ class StatusCommandTest {
     }
 
     @Test void json_has_the_documented_schema() throws Exception {
-        Spec spec = DayTwoWorld.template("web-https.yaml");
-        DayTwoWorld w = new DayTwoWorld();
+        Spec spec = AppContextWorld.template("web-https.yaml");
+        AppContextWorld w = new AppContextWorld();
         w.applied(spec);
         w.aws.logs().deleteLogGroup(b -> b.logGroupName("/gantry/hello"));
 
@@ -150,8 +150,8 @@ class StatusCommandTest {
     }
 
     @Test void nothing_deployed_says_so() {
-        Spec spec = DayTwoWorld.template("worker.yaml");
-        DayTwoWorld w = new DayTwoWorld();
+        Spec spec = AppContextWorld.template("worker.yaml");
+        AppContextWorld w = new AppContextWorld();
 
         int code = w.run(spec, d -> StatusCommand.run(d, false, true));
 
@@ -160,13 +160,13 @@ class StatusCommandTest {
     }
 
     @Test void no_credentials_exit_4() {
-        Spec spec = DayTwoWorld.template("worker.yaml");
-        DayTwoWorld w = new DayTwoWorld();
+        Spec spec = AppContextWorld.template("worker.yaml");
+        AppContextWorld w = new AppContextWorld();
         // Credentials that AWS refuses: every call is denied.
         w.world.faults.deny("*");
 
         assertThat(w.run(spec, d -> StatusCommand.run(d, false, false))).isEqualTo(ExitCodes.NO_CREDENTIALS);
-        assertThat(w.err()).contains("error: while").contains("not authorized").contains("fix: ");
+        assertThat(w.err()).contains("gantry: while").contains("not authorized").contains("fix: ");
     }
 
     @Test void a_spec_error_exits_2_before_touching_aws(@TempDir Path dir) throws Exception {
@@ -181,8 +181,8 @@ class StatusCommandTest {
     }
 
     @Test void the_cli_reads_the_simulated_account_saved_by_an_earlier_command(@TempDir Path dir) throws Exception {
-        Spec spec = DayTwoWorld.template("web-https.yaml");
-        DayTwoWorld w = new DayTwoWorld();
+        Spec spec = AppContextWorld.template("web-https.yaml");
+        AppContextWorld w = new AppContextWorld();
         w.applied(spec);
         w.world.save(dir.resolve("simulated").resolve("us-east-1.json"));
         StringWriter out = new StringWriter(), err = new StringWriter();
@@ -198,8 +198,8 @@ class StatusCommandTest {
     }
 
     @Test void a_url_the_certificate_does_not_cover_or_no_record_serves_is_unhealthy() {
-        Spec applied = DayTwoWorld.template("web-https.yaml");
-        DayTwoWorld w = new DayTwoWorld();
+        Spec applied = AppContextWorld.template("web-https.yaml");
+        AppContextWorld w = new AppContextWorld();
         w.applied(applied);
         // The spec now says www (the edit is not applied yet): the load balancer still serves hello's certificate.
         Spec edited = applied.withCertificate(new dev.gantry.spec.Certificate("www.example.com", java.util.List.of(), null))
@@ -214,8 +214,8 @@ class StatusCommandTest {
     }
 
     @Test void a_record_pointing_elsewhere_is_unhealthy() {
-        Spec spec = DayTwoWorld.template("web-https.yaml");
-        DayTwoWorld w = new DayTwoWorld();
+        Spec spec = AppContextWorld.template("web-https.yaml");
+        AppContextWorld w = new AppContextWorld();
         w.applied(spec);
         String zoneId = w.aws.route53().listHostedZonesByName(b -> b.dnsName("example.com")).hostedZones().get(0).id();
         w.aws.route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId).changeBatch(cb -> cb.changes(c -> c

@@ -5,7 +5,7 @@ import dev.gantry.engine.Engine;
 import dev.gantry.engine.EngineOptions;
 import dev.gantry.engine.Lock;
 import dev.gantry.engine.LockHolder;
-import dev.gantry.resources.Catalog;
+import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.spec.Spec;
 import dev.gantry.ui.Ansi;
 import dev.gantry.ui.NextCommands;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SuggestedCommandsTest {
     static final String GIVEN = " -f 'my app.yaml' --simulate --region us-east-1";
-    final Spec spec = DayTwoWorld.template("web-https.yaml");
+    final Spec spec = AppContextWorld.template("web-https.yaml");
     final Operation op = Operation.apply(spec.app(), spec.region()).withOptions(GIVEN);
 
     @Test void completes_quoted_commands_once_and_leaves_descriptions_alone() {
@@ -41,8 +41,8 @@ class SuggestedCommandsTest {
     }
 
     @Test void a_failed_rollout_suggests_commands_with_the_options_in_the_lines_and_the_summary() {
-        Spec crashing = DayTwoWorld.withImage(spec, "public.ecr.aws/nginx/nginx:1.27-crash");
-        DayTwoWorld w = new DayTwoWorld();
+        Spec crashing = AppContextWorld.withImage(spec, "public.ecr.aws/nginx/nginx:1.27-crash");
+        AppContextWorld w = new AppContextWorld();
         w.world.state.region = crashing.region();
         SimAccount.prepare(w.world, crashing);
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
@@ -59,7 +59,7 @@ class SuggestedCommandsTest {
     }
 
     @Test void a_held_lock_suggests_force_unlock_with_the_options() {
-        DayTwoWorld w = new DayTwoWorld();
+        AppContextWorld w = new AppContextWorld();
         w.applied(spec);
         new Lock(w.aws.ssm(), "hello").acquire(new LockHolder("0123456789abcdef", "apply", "ci", "runner",
                 "boot-1", "pid:[1]", 7, Instant.EPOCH, w.time.now()));
@@ -78,7 +78,7 @@ class SuggestedCommandsTest {
     }
 
     @Test void status_drift_and_the_secrets_lock_suggest_commands_with_the_options() {
-        DayTwoWorld w = new DayTwoWorld();
+        AppContextWorld w = new AppContextWorld();
         w.options = GIVEN;
         w.applied(spec);
         w.aws.logs().deleteLogGroup(b -> b.logGroupName("/gantry/hello"));

@@ -112,10 +112,15 @@ class ValidateCommandTest {
 
     @Test
     void colorOnlyOnATerminalWithoutOptOut() {
-        assertThat(DiagnosticPrinter.useColor(false, Map.of(), true)).isTrue();
-        assertThat(DiagnosticPrinter.useColor(true, Map.of(), true)).isFalse();
-        assertThat(DiagnosticPrinter.useColor(false, Map.of("NO_COLOR", ""), true)).isFalse();
-        assertThat(DiagnosticPrinter.useColor(false, Map.of(), false)).isFalse();
+        // One rule for diagnostics, plans and progress alike (no-color.org: an empty NO_COLOR is unset).
+        assertThat(new TerminalFacts(true, Map.of()).ansi(false).enabled()).isTrue();
+        assertThat(new TerminalFacts(true, Map.of()).ansi(true).enabled()).isFalse();
+        assertThat(new TerminalFacts(true, Map.of("NO_COLOR", "1")).ansi(false).enabled()).isFalse();
+        assertThat(new TerminalFacts(true, Map.of("NO_COLOR", "")).ansi(false).enabled()).isTrue();
+        assertThat(new TerminalFacts(true, Map.of("TERM", "dumb")).ansi(false).enabled()).isFalse();
+        assertThat(new TerminalFacts(true, Map.of("TERM", "dumb")).interactive()).isFalse();
+        assertThat(new TerminalFacts(false, Map.of()).ansi(false).enabled()).isFalse();
+        assertThat(new TerminalFacts(false, Map.of()).interactive()).isFalse();
     }
 
     @Test

@@ -12,7 +12,7 @@ import dev.gantry.engine.Engine;
 import dev.gantry.engine.EngineOptions;
 import dev.gantry.plan.Observed;
 import dev.gantry.plan.Plan;
-import dev.gantry.resources.Catalog;
+import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;

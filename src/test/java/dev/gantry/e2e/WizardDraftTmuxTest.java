@@ -2,7 +2,7 @@ package dev.gantry.e2e;
 
 import dev.gantry.spec.yaml.SpecLoader;
 import dev.gantry.spec.yaml.SpecWriter;
-import dev.gantry.wizard.Facts;
+import dev.gantry.wizard.LookupResults;
 import dev.gantry.wizard.WizardFlow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -41,7 +41,7 @@ class WizardDraftTmuxTest {
     @Test
     void anEditIsDraftedContinuedWhereItWasLeftAndFinishedIntoTheEditedFile() throws Exception {
         Assumptions.assumeTrue(tmuxPresent(), "tmux is not installed");
-        WizardFlow f = new WizardFlow(Facts.offline());
+        WizardFlow f = new WizardFlow(LookupResults.offline());
         f.set("app", "hello");
         f.set("certificate.domain", "hello.example.com");
         f.set("dns.zone", "example.com");

@@ -4,7 +4,7 @@ import dev.gantry.aws.sim.SimLatency;
 import dev.gantry.aws.sim.SimState;
 import dev.gantry.aws.sim.SimWorld;
 import dev.gantry.cli.SimAccount;
-import dev.gantry.resources.Catalog;
+import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.yaml.SpecLoader;

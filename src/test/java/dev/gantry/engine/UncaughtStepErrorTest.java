@@ -5,7 +5,7 @@ import dev.gantry.plan.Desired;
 import dev.gantry.plan.Piece;
 import dev.gantry.plan.Plan;
 import dev.gantry.plan.Planner;
-import dev.gantry.resources.Catalog;
+import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.ProgressSink;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.SecretValues;

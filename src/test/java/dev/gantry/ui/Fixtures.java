@@ -94,12 +94,12 @@ public final class Fixtures {
     }
 
     public static ApplyResult failedResult(Duration elapsed) {
-        return new ApplyResult(ApplyResult.Outcome.FAILED, 1, 3, 1, 0, 0, 1, 2, elapsed, null,
+        return new ApplyResult(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, 3, 1, 0, 0, 1, 2, elapsed, null,
                 List.of("load-balancer.main: TooManyLoadBalancers"), null, "gantry apply");
     }
 
     public static ApplyResult success(Duration elapsed) {
-        return new ApplyResult(ApplyResult.Outcome.SUCCEEDED, 0, 7, 1, 0, 0, 0, 0, elapsed,
+        return new ApplyResult(ApplyResult.Outcome.SUCCEEDED, ApplyResult.Exit.OK, 7, 1, 0, 0, 0, 0, elapsed,
                 "http://hello-123.us-east-1.elb.amazonaws.com", List.of(), null, null);
     }
 

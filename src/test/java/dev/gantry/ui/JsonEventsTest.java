@@ -68,7 +68,7 @@ class JsonEventsTest {
     void rolloutPlannedAndFinishedCarryTheirData() {
         json.on(new ApplyEvent.Rollout(s(80), rollout()));
         json.on(new ApplyEvent.Planned(s(0), new Plan("hello", List.of(VPC), List.of())));
-        json.on(new ApplyEvent.Finished(s(90), new ApplyResult(ApplyResult.Outcome.ROLLOUT_FAILED, 1, 1, 0, 0, 0, 1, 0,
+        json.on(new ApplyEvent.Finished(s(90), new ApplyResult(ApplyResult.Outcome.ROLLOUT_FAILED, ApplyResult.Exit.FAILED, 1, 0, 0, 0, 1, 0,
                 s(90), "https://hello.example.com", List.of("service.main: the deployment failed"), DIAGNOSIS,
                 "gantry apply --secret PASSWORD=@pw.txt")));
 

@@ -28,12 +28,12 @@ class SummaryTextTest {
 
     @Test
     void noChangesAndDestroyAreWordedForWhatHappened() {
-        ApplyResult none = new ApplyResult(Outcome.NO_CHANGES, 0, 0, 0, 0, 0, 0, 0, s(3), null, List.of(), null, null);
+        ApplyResult none = new ApplyResult(Outcome.NO_CHANGES, ApplyResult.Exit.OK, 0, 0, 0, 0, 0, 0, s(3), null, List.of(), null, null);
         assertThat(SummaryText.render(APPLY, none, null, Ansi.NONE))
                 .startsWith("✓ No changes. Your infrastructure matches gantry.yaml.\n")
                 .contains("gantry status");
 
-        ApplyResult destroyed = new ApplyResult(Outcome.SUCCEEDED, 0, 0, 0, 0, 22, 0, 0, s(190), null, List.of(), null, null);
+        ApplyResult destroyed = new ApplyResult(Outcome.SUCCEEDED, ApplyResult.Exit.OK, 0, 0, 0, 22, 0, 0, s(190), null, List.of(), null, null);
         assertThat(SummaryText.render(Operation.destroy("hello", "us-east-1"), destroyed, null, Ansi.NONE)).isEqualTo("""
                 ✓ Destroy complete in 3m10s: 0 created, 0 updated, 0 replaced, 22 destroyed.
 
@@ -49,7 +49,7 @@ class SummaryTextTest {
         assertThat(SummaryText.render(op, success(s(10)), null, Ansi.NONE))
                 .containsPattern("gantry status" + java.util.regex.Pattern.quote(given) + " +what is running")
                 .contains("gantry logs" + given + " --follow   your containers' output");
-        ApplyResult stopped = new ApplyResult(Outcome.INTERRUPTED, 130, 0, 0, 0, 0, 0, 0, s(3), null, List.of(), null, null);
+        ApplyResult stopped = new ApplyResult(Outcome.INTERRUPTED, ApplyResult.Exit.INTERRUPTED, 0, 0, 0, 0, 0, 0, s(3), null, List.of(), null, null);
         assertThat(SummaryText.render(op, stopped, null, Ansi.NONE)).contains("  gantry apply" + given + "\n");
     }
 
@@ -60,7 +60,7 @@ class SummaryTextTest {
         for (var c : List.of(VPC, SUBNET, NAT, SG, LB, TASK)) model.on(new ApplyEvent.Done(s(200), c, s(2)));
         model.on(new ApplyEvent.Failed(s(400), SERVICE, "the deployment failed", null));
         model.on(new ApplyEvent.Skipped(s(400), SCALING, "depends on service.main, which failed"));
-        ApplyResult r = new ApplyResult(Outcome.ROLLOUT_FAILED, 1, 5, 1, 0, 0, 1, 1, s(400), null,
+        ApplyResult r = new ApplyResult(Outcome.ROLLOUT_FAILED, ApplyResult.Exit.FAILED, 5, 1, 0, 0, 1, 1, s(400), null,
                 List.of("service.main: the deployment failed"), DIAGNOSIS, "gantry apply --secret PASSWORD=@pw.txt");
 
         assertThat(SummaryText.render(APPLY, r, model.snapshot(), Ansi.NONE)).isEqualTo("""
@@ -89,7 +89,7 @@ class SummaryTextTest {
 
     @Test
     void anInterruptedRunSaysHowToPickUpWhereItStopped() {
-        ApplyResult r = new ApplyResult(Outcome.INTERRUPTED, 130, 2, 0, 0, 0, 0, 0, s(30), null, List.of(), null, null);
+        ApplyResult r = new ApplyResult(Outcome.INTERRUPTED, ApplyResult.Exit.INTERRUPTED, 2, 0, 0, 0, 0, 0, s(30), null, List.of(), null, null);
         String text = SummaryText.render(APPLY, r, null, Ansi.NONE);
         assertThat(text).startsWith("■ Apply stopped after 30s because you pressed Ctrl-C.\n")
                 .doesNotContain("What failed")

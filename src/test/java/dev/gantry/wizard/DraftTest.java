@@ -9,11 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DraftTest {
     private static WizardSession open(SpecStore store) throws Exception {
-        return WizardSession.open(store, Facts.offline(), Prices.embedded());
+        return WizardSession.open(store, LookupResults.offline(), Prices.embedded());
     }
 
     private static String finishedSpec() {
-        WizardFlow f = new WizardFlow(Facts.offline());
+        WizardFlow f = new WizardFlow(LookupResults.offline());
         f.set("app", "hello");
         f.set("certificate.domain", "hello.example.com");
         f.set("dns.zone", "example.com");
@@ -25,13 +25,13 @@ class DraftTest {
         var store = new SpecStore.Memory(null);
         WizardSession s = open(store);
         s.flow().set("app", "hello");
-        s.flow().jump(Section.NETWORK);
+        s.flow().jump(WizardScreen.NETWORK);
         assertThat(s.saveDraft()).isEqualTo("gantry.yaml");
         assertThat(store.text).startsWith("# DRAFT saved by gantry init").contains("# Stopped at: Network");
         WizardSession resumed = open(store);
         assertThat(resumed.resumingDraft()).isTrue();
         assertThat(resumed.editing()).isFalse();
-        assertThat(resumed.resumeAt()).isEqualTo(Section.NETWORK);
+        assertThat(resumed.resumeAt()).isEqualTo(WizardScreen.NETWORK);
         assertThat(resumed.flow().get("app")).isEqualTo("hello");
     }
 
@@ -41,7 +41,7 @@ class DraftTest {
         WizardSession edit = open(spec);
         assertThat(edit.editing()).isTrue();
         edit.flow().set("certificate.domain", "www.example.com");
-        edit.flow().jump(Section.CERTIFICATE);
+        edit.flow().jump(WizardScreen.CERTIFICATE);
         assertThat(edit.saveDraft()).isEqualTo("gantry.yaml.draft");
         assertThat(spec.text).doesNotContain("www.example.com"); // the good spec is untouched
         assertThat(spec.draft).startsWith("# DRAFT").contains("# Finishes into: gantry.yaml").contains("# Stopped at: Certificate");
@@ -54,12 +54,12 @@ class DraftTest {
         WizardSession resumed = open(draft);
         assertThat(resumed.resumingDraft()).isTrue();
         assertThat(resumed.editing()).isTrue();
-        assertThat(resumed.resumeAt()).isEqualTo(Section.CERTIFICATE);
+        assertThat(resumed.resumeAt()).isEqualTo(WizardScreen.CERTIFICATE);
         assertThat(resumed.fileName()).isEqualTo("gantry.yaml");
         assertThat(resumed.draftName()).isEqualTo("gantry.yaml.draft");
         assertThat(resumed.diff()).contains("-   domain: hello.example.com", "+   domain: www.example.com");
         // Quitting again keeps the draft where it is.
-        resumed.flow().jump(Section.DNS);
+        resumed.flow().jump(WizardScreen.DNS);
         assertThat(resumed.saveDraft()).isEqualTo("gantry.yaml.draft");
         assertThat(draft.text).contains("# Stopped at: DNS").contains("# Finishes into: gantry.yaml");
         resumed.save();

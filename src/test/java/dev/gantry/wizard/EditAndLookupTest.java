@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EditAndLookupTest {
 
     private static WizardFlow full() {
-        WizardFlow f = new WizardFlow(Facts.offline());
+        WizardFlow f = new WizardFlow(LookupResults.offline());
         f.applyFlags(Map.of("--app", List.of("hello"), "--image", List.of("nginx:1.27"), "--env", List.of("MODE=web"),
                 "--secret-param", List.of("DB_PASSWORD=/hello/db"), "--autoscale", List.of("2:4:50"),
                 "--domain", List.of("hello.example.com"), "--zone", List.of("example.com"), "--nat", List.of("perAz")));
@@ -25,7 +25,7 @@ class EditAndLookupTest {
     void anExistingFileOpensWithEveryAnswerAndBuildsTheSameSpec() throws Exception {
         Spec original = full().build();
         String text = SpecWriter.write(original);
-        WizardFlow edit = WizardFlow.editing(Facts.offline(), FileAnswers.read(text));
+        WizardFlow edit = WizardFlow.editing(LookupResults.offline(), FileAnswers.read(text));
         assertThat(edit.get("app")).isEqualTo("hello");
         assertThat(edit.get("network.natGateways")).isEqualTo("perAz");
         assertThat(edit.get("task.secrets")).isEqualTo("DB_PASSWORD=/hello/db");
@@ -38,7 +38,7 @@ class EditAndLookupTest {
 
     @Test
     void changingTheDomainLaterMovesTheRecordAndTheZoneWithIt() throws Exception {
-        WizardFlow edit = WizardFlow.editing(Facts.offline(), FileAnswers.read(SpecWriter.write(full().build())));
+        WizardFlow edit = WizardFlow.editing(LookupResults.offline(), FileAnswers.read(SpecWriter.write(full().build())));
         edit.set("certificate.domain", "api.shop.example.org");
         // zone and record were the defaults the domain implies, so they follow it as on a first run
         assertThat(edit.get("dns.zone")).isEqualTo("shop.example.org");
@@ -54,15 +54,15 @@ class EditAndLookupTest {
     @Test
     void aDraftWithMissingAnswersReopensWhereItWasLeft() throws Exception {
         var store = new SpecStore.Memory(null);
-        WizardSession s = WizardSession.open(store, Facts.offline(), Prices.embedded());
+        WizardSession s = WizardSession.open(store, LookupResults.offline(), Prices.embedded());
         s.flow().set("task.image", "nginx:1.27");
         s.flow().set("network.vpc", "default");
         assertThat(s.saveDraft()).isEqualTo("gantry.yaml");
         assertThat(store.text).startsWith("# DRAFT");
-        WizardSession resumed = WizardSession.open(store, Facts.offline(), Prices.embedded());
+        WizardSession resumed = WizardSession.open(store, LookupResults.offline(), Prices.embedded());
         assertThat(resumed.editing()).isFalse();
         assertThat(resumed.resumingDraft()).isTrue();
-        assertThat(resumed.firstUnfinished()).isEqualTo(Section.APP);
+        assertThat(resumed.firstUnfinished()).isEqualTo(WizardScreen.APP);
         WizardFlow again = resumed.flow();
         assertThat(again.get("task.image")).isEqualTo("nginx:1.27");
         assertThat(again.get("network.vpc")).isEqualTo("default");
@@ -77,7 +77,7 @@ class EditAndLookupTest {
     void quittingAnEditWritesTheDraftBesideTheFile() throws Exception {
         var store = new SpecStore.Memory(SpecWriter.write(full().build()));
         String good = store.text;
-        WizardSession s = WizardSession.open(store, Facts.offline(), Prices.embedded());
+        WizardSession s = WizardSession.open(store, LookupResults.offline(), Prices.embedded());
         assertThat(s.editing()).isTrue();
         s.flow().set("service.desiredCount", "5");
         assertThat(s.saveDraft()).isEqualTo("gantry.yaml.draft");
@@ -87,7 +87,7 @@ class EditAndLookupTest {
 
     @Test
     void lookupsFeedDefaultsChoicesAndChecks() {
-        WizardFlow f = new WizardFlow(new Facts(new FoundLookups(), "us-east-1"));
+        WizardFlow f = new WizardFlow(new LookupResults(new FoundLookups(), "us-east-1"));
         f.set("app", "hello");
         f.set("certificate", "new");
         f.set("certificate.domain", "api.shop.example.com");

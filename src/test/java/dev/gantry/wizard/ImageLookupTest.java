@@ -25,13 +25,13 @@ class ImageLookupTest {
     }
 
     WizardFlow flow(String image) {
-        WizardFlow f = new WizardFlow(new Facts(new Registry(), "us-east-1"));
+        WizardFlow f = new WizardFlow(new LookupResults(new Registry(), "us-east-1"));
         f.set("app", "hello");
         f.set("task.image", image);
         return f;
     }
 
-    static boolean asked(WizardFlow f, String id) { return f.questions(Section.TASK).stream().anyMatch(q -> q.id().equals(id)); }
+    static boolean asked(WizardFlow f, String id) { return f.questions(WizardScreen.TASK).stream().anyMatch(q -> q.id().equals(id)); }
 
     @Test void an_unauthorized_registry_brings_the_login_question_and_the_spec_gets_the_secret() {
         WizardFlow f = flow("ghcr.io/acme/private-api:1.0");

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WizardFlowTest {
 
-    private WizardFlow flow() { return new WizardFlow(Facts.offline()); }
+    private WizardFlow flow() { return new WizardFlow(LookupResults.offline()); }
 
     @Test
     void everyQuestionHasTitleExplanationFlagAndAValidDefaultOrARequiredAnswer() {
@@ -45,51 +45,51 @@ class WizardFlowTest {
 
     @Test
     void screensAreElevenAndNumbered() {
-        assertThat(Section.values()).hasSize(11);
-        assertThat(Section.NETWORK.stepIndicator()).isEqualTo("3 of 11");
-        assertThat(Section.TASK.stepIndicator()).isEqualTo("5 of 11");
+        assertThat(WizardScreen.values()).hasSize(11);
+        assertThat(WizardScreen.NETWORK.stepIndicator()).isEqualTo("3 of 11");
+        assertThat(WizardScreen.TASK.stepIndicator()).isEqualTo("5 of 11");
     }
 
     @Test
     void cidrZonesAndNatApplyOnlyToANewVpc() {
         WizardFlow f = flow();
-        assertThat(ids(f.questions(Section.NETWORK))).containsExactly("network.vpc", "network.cidr", "network.availabilityZones", "network.natGateways");
+        assertThat(ids(f.questions(WizardScreen.NETWORK))).containsExactly("network.vpc", "network.cidr", "network.availabilityZones", "network.natGateways");
         f.set("network.vpc", "existing");
-        assertThat(ids(f.questions(Section.NETWORK))).containsExactly("network.vpc", "network.vpcId", "network.publicSubnets", "network.privateSubnets");
+        assertThat(ids(f.questions(WizardScreen.NETWORK))).containsExactly("network.vpc", "network.vpcId", "network.publicSubnets", "network.privateSubnets");
         f.set("network.vpc", "default");
-        assertThat(ids(f.questions(Section.NETWORK))).containsExactly("network.vpc");
+        assertThat(ids(f.questions(WizardScreen.NETWORK))).containsExactly("network.vpc");
     }
 
     @Test
     void certificateAndDnsQuestionsFollowTheLoadBalancerAndTheirMode() {
         WizardFlow f = flow();
-        assertThat(ids(f.questions(Section.CERTIFICATE))).containsExactly("certificate");
+        assertThat(ids(f.questions(WizardScreen.CERTIFICATE))).containsExactly("certificate");
         f.set("certificate", "new");
-        assertThat(ids(f.questions(Section.CERTIFICATE))).containsExactly("certificate", "certificate.domain");
+        assertThat(ids(f.questions(WizardScreen.CERTIFICATE))).containsExactly("certificate", "certificate.domain");
         f.set("loadBalancer", "no");
-        assertThat(f.questions(Section.CERTIFICATE)).isEmpty();
-        assertThat(f.questions(Section.DNS)).isEmpty();
-        assertThat(ids(f.questions(Section.LOAD_BALANCER))).containsExactly("loadBalancer");
+        assertThat(f.questions(WizardScreen.CERTIFICATE)).isEmpty();
+        assertThat(f.questions(WizardScreen.DNS)).isEmpty();
+        assertThat(ids(f.questions(WizardScreen.LOAD_BALANCER))).containsExactly("loadBalancer");
     }
 
     @Test
     void nextStopsOnAnErrorAndBackAndJumpMove() {
         WizardFlow f = flow();
         assertThat(f.next()).isEmpty();
-        assertThat(f.current()).isEqualTo(Section.APP);
+        assertThat(f.current()).isEqualTo(WizardScreen.APP);
         assertThat(f.next()).containsExactly("app: an app name is required (e.g. hello)");
-        assertThat(f.current()).isEqualTo(Section.APP);
+        assertThat(f.current()).isEqualTo(WizardScreen.APP);
         assertThat(f.set("app", "Hello")).isEqualTo("app: must start with a lowercase letter and contain only lowercase letters, digits and '-', not ending in '-' (use hello)");
         f.set("app", "hello");
         assertThat(f.next()).isEmpty();
-        assertThat(f.current()).isEqualTo(Section.NETWORK);
+        assertThat(f.current()).isEqualTo(WizardScreen.NETWORK);
         f.back();
-        assertThat(f.current()).isEqualTo(Section.APP);
-        f.jump(Section.DNS);
-        assertThat(f.current()).isEqualTo(Section.DNS);
-        f.jump(Section.REVIEW);
+        assertThat(f.current()).isEqualTo(WizardScreen.APP);
+        f.jump(WizardScreen.DNS);
+        assertThat(f.current()).isEqualTo(WizardScreen.DNS);
+        f.jump(WizardScreen.REVIEW);
         f.next();
-        assertThat(f.current()).isEqualTo(Section.REVIEW);
+        assertThat(f.current()).isEqualTo(WizardScreen.REVIEW);
     }
 
     @Test

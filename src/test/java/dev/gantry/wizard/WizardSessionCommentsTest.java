@@ -16,7 +16,7 @@ class WizardSessionCommentsTest {
         for (String template : List.of("web-https", "web-http-quick", "worker")) {
             String before = CommentedSpecs.template(template);
             var store = new SpecStore.Memory(before);
-            WizardSession session = WizardSession.open(store, Facts.offline(), Prices.embedded());
+            WizardSession session = WizardSession.open(store, LookupResults.offline(), Prices.embedded());
             session.flow().set("service.desiredCount", "4");
             session.flow().set("task.size", "512/1024");
             assertThat(session.droppedComments()).isEmpty();
@@ -32,7 +32,7 @@ class WizardSessionCommentsTest {
     @Test
     void aNewFileHasOnlyGantrysComments() throws Exception {
         var store = new SpecStore.Memory(null);
-        WizardSession session = WizardSession.open(store, Facts.offline(), Prices.embedded());
+        WizardSession session = WizardSession.open(store, LookupResults.offline(), Prices.embedded());
         session.flow().set("app", "hello");
         session.save();
         assertThat(store.text).isEqualTo(dev.gantry.spec.yaml.SpecWriter.write(session.flow().build()));

@@ -1,6 +1,9 @@
 package dev.gantry.resources.compute;
 
+import dev.gantry.resources.Addresses;
+import dev.gantry.resources.Props;
 import dev.gantry.plan.Address;
+import static dev.gantry.resources.Addresses.*;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Piece;
 import dev.gantry.plan.Ref;
@@ -19,18 +22,6 @@ import java.util.TreeMap;
 public final class ComputeResources {
     private ComputeResources() {}
 
-    public static final Address LOG_GROUP = Address.of("log-group", "main");
-    public static final Address EXECUTION_ROLE = Address.of("role", "execution");
-    public static final Address TASK_ROLE = Address.of("role", "task");
-    public static final Address CLUSTER = Address.of("cluster", "main");
-    public static final Address TASK_DEFINITION = Address.of("task-definition", "main");
-    public static final Address SERVICE = Address.of("service", "main");
-    public static final Address SCALING_TARGET = Address.of("scaling-target", "main");
-    public static final Address SCALING_POLICY = Address.of("scaling-policy", "cpu");
-    public static final Address REGISTRY_SECRET = Address.of("secret", "registry");
-    static final Address TARGET_GROUP = Address.of("target-group", "main");
-    static final Address LISTENER_HTTP = Address.of("listener", "http");
-    static final Address LISTENER_HTTPS = Address.of("listener", "https");
 
     /** ECS waits this long after a task starts before acting on failing load balancer health checks. */
     public static final int HEALTH_CHECK_GRACE_SECONDS = 60;
@@ -39,8 +30,6 @@ public final class ComputeResources {
         return List.of(new LogGroupType(), new ParameterType(), new RegistrySecretType(), new RoleType(), new ClusterType(), new TaskDefinitionType(),
                 new ServiceType(), new ScalingTargetType(), new ScalingPolicyType());
     }
-
-    public static Address parameter(String secretName) { return Address.of("parameter", secretName); }
 
     /**
      * Tasks pull their image the moment they are placed, so in a new VPC the service waits for the
@@ -100,7 +89,7 @@ public final class ComputeResources {
         var svc = spec.service();
         Props.Builder s = Props.props().put("name", app).put("cluster", Ref.to(CLUSTER, "arn")).put("taskDefinition", Ref.to(TASK_DEFINITION, "arn"));
         if (svc.autoscaling() == null) s.put("desiredCount", svc.desiredCount());
-        s.put("subnets", NetworkResources.serviceSubnetRefs(spec)).put("securityGroups", List.of(Ref.to(NetworkResources.SERVICE_SG, "id")))
+        s.put("subnets", NetworkResources.serviceSubnetRefs(spec)).put("securityGroups", List.of(Ref.to(Addresses.SERVICE_SG, "id")))
                 .put("assignPublicIp", NetworkResources.assignPublicIp(spec));
         // Tasks pull their image as soon as they start, so their subnets' way out must be in place.
         Set<Address> extra = new java.util.TreeSet<>(NetworkResources.egressRoutes(spec));
@@ -108,7 +97,7 @@ public final class ComputeResources {
             s.put("targetGroupArn", Ref.to(TARGET_GROUP, "arn")).put("containerPort", task.port())
                     .put("healthCheckGracePeriodSeconds", HEALTH_CHECK_GRACE_SECONDS);
             // ECS refuses a target group that no listener forwards to yet.
-            extra.add(spec.hasCertificate() ? LISTENER_HTTPS : LISTENER_HTTP);
+            extra.add(spec.hasCertificate() ? HTTPS_LISTENER : HTTP_LISTENER);
         } else {
             // Asked for as absent, so a web service turned worker is planned off its target group
             // (which apply then deletes) instead of keeping a reference to it.

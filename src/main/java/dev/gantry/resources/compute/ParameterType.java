@@ -6,7 +6,9 @@ import dev.gantry.plan.Address;
 import dev.gantry.plan.Change;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Addresses;
 import dev.gantry.resources.Claim;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -78,7 +80,7 @@ final class ParameterType implements ResourceType {
         java.util.Set<String> twice = new java.util.HashSet<>();
         ctx.spec().task().secrets().forEach((secret, ref) -> {
             if (!ref.managed()) return;
-            if (out.put(ref.parameter(), ComputeResources.parameter(secret)) != null) twice.add(ref.parameter());
+            if (out.put(ref.parameter(), Addresses.parameter(secret)) != null) twice.add(ref.parameter());
         });
         twice.forEach(out::remove);
         return out;

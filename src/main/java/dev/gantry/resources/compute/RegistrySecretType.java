@@ -8,6 +8,7 @@ import dev.gantry.plan.Address;
 import dev.gantry.plan.Change;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;

@@ -3,6 +3,7 @@ package dev.gantry.resources.compute;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -54,7 +55,7 @@ final class ScalingPolicyType implements ResourceType {
 
     @Override public Step delete(ResourceContext ctx, Observed current) {
         return () -> {
-            String id = (String) current.props().get("resourceId");
+            String id = Props.str(current.props(), "resourceId");
             if (ctx.aws().scaling().describePolicies(id).stream().anyMatch(p -> p.policyName().equals(current.id()))) {
                 ctx.aws().scaling().deletePolicy(id, current.id());
             }

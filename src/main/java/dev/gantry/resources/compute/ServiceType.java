@@ -10,6 +10,7 @@ import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
 import dev.gantry.resources.Poll;
 import dev.gantry.resources.Claim;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -193,7 +194,7 @@ final class ServiceType implements ResourceType {
         return () -> {
             checkSecretAccess(ctx, Props.str(props, "taskDefinition"));
             checkPullAccess(ctx, Props.str(props, "taskDefinition"));
-            String cluster = Props.str(props, "cluster") == null ? (String) current.props().get("cluster") : Props.str(props, "cluster");
+            String cluster = Props.str(props, "cluster") == null ? Props.str(current.props(), "cluster") : Props.str(props, "cluster");
             String name = current.output("name");
             UpdateServiceRequest.Builder b = UpdateServiceRequest.builder().cluster(cluster).service(name)
                     .taskDefinition(Props.str(props, "taskDefinition")).networkConfiguration(network(props))
@@ -347,7 +348,7 @@ final class ServiceType implements ResourceType {
     }
 
     @Override public Step delete(ResourceContext ctx, Observed current) {
-        String cluster = (String) current.props().get("cluster");
+        String cluster = Props.str(current.props(), "cluster");
         String name = current.output("name");
         return () -> {
             EcsClient ecs = ctx.aws().ecs();

@@ -1,34 +1,29 @@
 package dev.gantry.resources.edge;
 
 import dev.gantry.plan.Address;
+import static dev.gantry.resources.Addresses.*;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Piece;
 import dev.gantry.plan.Ref;
+import dev.gantry.resources.Addresses;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.network.NetworkResources;
 import dev.gantry.spec.Certificate;
 import dev.gantry.spec.Spec;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** The edge resources: their handlers, and how a spec expands into them. */
 public final class EdgeResources {
-    public static final Address LOAD_BALANCER = Address.of("load-balancer", "main");
-    public static final Address TARGET_GROUP = Address.of("target-group", "main");
-    public static final Address HTTP_LISTENER = Address.of("listener", "http");
-    public static final Address HTTPS_LISTENER = Address.of("listener", "https");
-    public static final Address HOSTED_ZONE = Address.of("hosted-zone", "main");
-    public static final Address CERTIFICATE = Address.of("certificate", "main");
-    public static final Address DNS_RECORD = Address.of("dns-record", "main");
 
     private EdgeResources() {}
 
     public static List<ResourceType> types() {
-        return List.of(new HostedZoneHandler(), new CertificateHandler(), new LoadBalancerHandler(), new TargetGroupHandler(),
-                new ListenerHandler(), new DnsRecordHandler());
+        return List.of(new HostedZoneType(), new CertificateType(), new LoadBalancerType(), new TargetGroupType(),
+                new ListenerType(), new DnsRecordType());
     }
 
     /**
@@ -46,14 +41,14 @@ public final class EdgeResources {
         out.add(Desired.managed(TARGET_GROUP, Piece.LOAD_BALANCER,
                 "Target group: the list of running tasks the load balancer sends requests to, checked at "
                         + lb.healthCheckPath() + " to keep unhealthy ones out",
-                props("name", EdgeNames.targetGroup(spec.app(), spec.task().port()), "port", spec.task().port(),
-                        "vpcId", Ref.to(NetworkResources.VPC, "id"), "healthCheckPath", lb.healthCheckPath(),
+                Props.pairs("name", EdgeNames.targetGroup(spec.app(), spec.task().port()), "port", spec.task().port(),
+                        "vpcId", Ref.to(Addresses.VPC, "id"), "healthCheckPath", lb.healthCheckPath(),
                         "deregistrationDelay", lb.deregistrationDelay()), Set.of()));
 
         out.add(Desired.managed(LOAD_BALANCER, Piece.LOAD_BALANCER,
                 "Load balancer: the public entry point that spreads requests over your tasks",
-                props("name", EdgeNames.loadBalancer(spec.app()), "subnets", List.copyOf(NetworkResources.publicSubnetRefs(spec)),
-                        "securityGroups", List.of(Ref.to(NetworkResources.LB_SG, "id")), "idleTimeout", lb.idleTimeout()),
+                Props.pairs("name", EdgeNames.loadBalancer(spec.app()), "subnets", List.copyOf(NetworkResources.publicSubnetRefs(spec)),
+                        "securityGroups", List.of(Ref.to(Addresses.LB_SG, "id")), "idleTimeout", lb.idleTimeout()),
                 Set.of()).guard());
 
         Ref lbArn = Ref.to(LOAD_BALANCER, "arn");
@@ -61,23 +56,23 @@ public final class EdgeResources {
         if (spec.hasCertificate()) {
             out.add(Desired.managed(HTTP_LISTENER, Piece.LOAD_BALANCER,
                     "HTTP listener: answers http:// on port 80 with a permanent redirect to https://",
-                    props("loadBalancerArn", lbArn, "port", 80, "protocol", "HTTP", "defaultAction", ListenerHandler.redirectToHttps()),
+                    Props.pairs("loadBalancerArn", lbArn, "port", 80, "protocol", "HTTP", "defaultAction", ListenerType.redirectToHttps()),
                     Set.of()));
             out.add(Desired.managed(HTTPS_LISTENER, Piece.LOAD_BALANCER,
                     "HTTPS listener: decrypts https:// on port 443 with your certificate (TLS 1.2 and 1.3) and forwards to your tasks",
-                    props("loadBalancerArn", lbArn, "port", 443, "protocol", "HTTPS", "certificateArn", Ref.to(CERTIFICATE, "arn"),
-                            "defaultAction", ListenerHandler.forward(tgArn)), Set.of()));
+                    Props.pairs("loadBalancerArn", lbArn, "port", 443, "protocol", "HTTPS", "certificateArn", Ref.to(CERTIFICATE, "arn"),
+                            "defaultAction", ListenerType.forward(tgArn)), Set.of()));
         } else {
             out.add(Desired.managed(HTTP_LISTENER, Piece.LOAD_BALANCER,
                     "HTTP listener: takes requests on port 80 and forwards them to your tasks",
-                    props("loadBalancerArn", lbArn, "port", 80, "protocol", "HTTP", "defaultAction", ListenerHandler.forward(tgArn)),
+                    Props.pairs("loadBalancerArn", lbArn, "port", 80, "protocol", "HTTP", "defaultAction", ListenerType.forward(tgArn)),
                     Set.of()));
         }
 
         if (spec.hasDns()) {
             out.add(Desired.data(HOSTED_ZONE, Piece.DNS,
                     "Hosted zone: your existing public DNS zone " + spec.dns().zone() + " (looked up, never changed by gantry except for the records below)",
-                    props("name", EdgeNames.stripDot(spec.dns().zone()))));
+                    Props.pairs("name", EdgeNames.stripDot(spec.dns().zone()))));
         }
 
         if (spec.hasCertificate()) {
@@ -86,9 +81,9 @@ public final class EdgeResources {
                 List<String> covers = spec.hasDns() ? List.of(EdgeNames.stripDot(spec.dns().record())) : List.of();
                 out.add(Desired.data(CERTIFICATE, Piece.CERTIFICATE,
                         "Certificate: your existing TLS certificate, checked to be issued and to cover the app's name",
-                        props("arn", c.arn(), "covers", covers)));
+                        Props.pairs("arn", c.arn(), "covers", covers)));
             } else {
-                Map<String, Object> p = props("domain", c.domain().toLowerCase(),
+                Map<String, Object> p = Props.pairs("domain", c.domain().toLowerCase(),
                         "alternativeNames", c.alternativeNames().stream().map(String::toLowerCase).sorted().toList());
                 boolean zoneCovers = spec.hasDns() && Zones.covers(spec.dns().zone(), c.domain());
                 if (zoneCovers) p.put("zoneId", Ref.to(HOSTED_ZONE, "id"));
@@ -103,16 +98,10 @@ public final class EdgeResources {
         if (spec.hasDns()) {
             out.add(Desired.managed(DNS_RECORD, Piece.DNS,
                     "DNS record: points " + spec.dns().record() + " at the load balancer (plus a TXT record marking it as gantry's)",
-                    props("zoneId", Ref.to(HOSTED_ZONE, "id"), "name", EdgeNames.stripDot(spec.dns().record()),
+                    Props.pairs("zoneId", Ref.to(HOSTED_ZONE, "id"), "name", EdgeNames.stripDot(spec.dns().record()),
                             "aliasTarget", Ref.to(LOAD_BALANCER, "dnsName"), "aliasZoneId", Ref.to(LOAD_BALANCER, "canonicalHostedZoneId")),
                     // The name resolves to the load balancer only once it serves that name (its certificate in place).
                     Set.of(forwardingListener(spec))));
         }
-    }
-
-    private static Map<String, Object> props(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
-        return m;
     }
 }

@@ -140,7 +140,7 @@ final class ElbLookup {
 
     /** Gives an existing ELB resource the app's tags (taking it over). */
     static void tag(ResourceContext ctx, String arn, dev.gantry.plan.Desired desired) {
-        ctx.aws().elb().addTags(b -> b.resourceArns(arn).tags(LoadBalancerHandler.tags(ctx, desired)));
+        ctx.aws().elb().addTags(b -> b.resourceArns(arn).tags(LoadBalancerType.tags(ctx, desired)));
     }
 
     static boolean ownedBy(ResourceContext ctx, Map<String, String> tags) {

@@ -3,6 +3,7 @@ package dev.gantry.resources.network;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -37,13 +38,13 @@ public final class InternetGatewayType implements ResourceType {
                             Ec2Tagging.ownFilters(ctx, desired.address()))).internetGateways(), InternetGateway::tags)
                     .orElseGet(() -> ec2.createInternetGateway(b -> b.tagSpecifications(
                             Ec2Tagging.spec(ctx, desired.address(), "internet-gateway"))).internetGateway());
-            return StepResult.done(attach(ctx, desired.address(), g.internetGatewayId(), attachedVpc(g), (String) props.get("vpcId")));
+            return StepResult.done(attach(ctx, desired.address(), g.internetGatewayId(), attachedVpc(g), Props.str(props, "vpcId")));
         };
     }
 
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
-        return () -> StepResult.done(attach(ctx, current.address(), current.id(), (String) current.props().get("vpcId"),
-                (String) props.get("vpcId")));
+        return () -> StepResult.done(attach(ctx, current.address(), current.id(), Props.str(current.props(), "vpcId"),
+                Props.str(props, "vpcId")));
     }
 
     private Observed attach(ResourceContext ctx, Address address, String igwId, String attachedTo, String vpcId) {
@@ -61,7 +62,7 @@ public final class InternetGatewayType implements ResourceType {
     @Override public Step delete(ResourceContext ctx, Observed current) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
-            String vpcId = (String) current.props().get("vpcId");
+            String vpcId = Props.str(current.props(), "vpcId");
             if (vpcId != null) {
                 Ec2Tagging.ignoringGone(() -> ec2.detachInternetGateway(b -> b.internetGatewayId(current.id()).vpcId(vpcId)),
                         "Gateway.NotAttached", "InvalidVpcID.NotFound", "InvalidInternetGatewayID.NotFound");

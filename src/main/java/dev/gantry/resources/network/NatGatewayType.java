@@ -5,6 +5,7 @@ import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
 import dev.gantry.resources.Poll;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -55,7 +56,7 @@ public final class NatGatewayType implements ResourceType {
     }
 
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
-        String allocationId = (String) props.get("allocationId");
+        String allocationId = Props.str(props, "allocationId");
         // A gateway still being deleted keeps its Elastic IP until it is gone; a new one asking for
         // that address now would fail (Resource.AlreadyAssociated), so wait for the old one first.
         Step waitForOld = Poll.until(ctx, "the previous NAT gateway " + desired.address().name() + " to finish deleting", TIMEOUT,
@@ -85,8 +86,8 @@ public final class NatGatewayType implements ResourceType {
     private Step makeAndWait(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
-            String subnetId = (String) props.get("subnetId");
-            String allocationId = (String) props.get("allocationId");
+            String subnetId = Props.str(props, "subnetId");
+            String allocationId = Props.str(props, "allocationId");
             NatGateway nat = Ec2Tagging.own(ctx, desired.address(), ec2.describeNatGateways(b -> b.filter(withLive(Ec2Tagging.ownFilters(ctx, desired.address()))))
                     .natGateways().stream().filter(n -> LIVE.contains(n.stateAsString())).toList(), NatGateway::tags, NatGateway::subnetId, subnetId).orElse(null);
             for (int attempt = 1; nat == null; attempt++) {

@@ -1,28 +1,23 @@
 package dev.gantry.resources.network;
 
 import dev.gantry.plan.Address;
+import static dev.gantry.resources.Addresses.*;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Piece;
 import dev.gantry.plan.Ref;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.spec.NatMode;
 import dev.gantry.spec.Network;
 import dev.gantry.spec.Spec;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** The network resources: their handlers, and how a spec expands into them. */
 public final class NetworkResources {
-    public static final Address ZONES = Address.of("zones", "main");
-    public static final Address VPC = Address.of("vpc", "main");
-    public static final Address IGW = Address.of("internet-gateway", "main");
-    public static final Address PUBLIC_ROUTES = Address.of("route-table", "public");
-    public static final Address LB_SG = Address.of("security-group", "load-balancer");
-    public static final Address SERVICE_SG = Address.of("security-group", "service");
 
     private NetworkResources() {}
 
@@ -30,10 +25,6 @@ public final class NetworkResources {
         return List.of(new ZonesType(), new VpcType(), new SubnetType(), new InternetGatewayType(), new ElasticIpType(),
                 new NatGatewayType(), new RouteTableType(), new SecurityGroupType());
     }
-
-    public static Address publicSubnet(int n) { return Address.of("subnet", "public-" + n); }
-
-    public static Address privateSubnet(int n) { return Address.of("subnet", "private-" + n); }
 
     /** The load balancer's subnets: one public subnet per zone. */
     public static List<Ref> publicSubnetRefs(Spec spec) {
@@ -67,10 +58,10 @@ public final class NetworkResources {
         if (!n.tasksInPrivateSubnets()) return Set.of(PUBLIC_ROUTES);
         if (n.natGateways() == NatMode.PER_AZ) {
             Set<Address> out = new java.util.TreeSet<>();
-            for (int i = 0; i < azs(n); i++) out.add(Address.of("route-table", "private-" + i));
+            for (int i = 0; i < azs(n); i++) out.add(privateRoutes(i));
             return out;
         }
-        return Set.of(Address.of("route-table", "private"));
+        return Set.of(SHARED_PRIVATE_ROUTES);
     }
 
     public static void expand(Spec spec, List<Desired> out) {
@@ -114,52 +105,52 @@ public final class NetworkResources {
                 "Availability zones: the separate data centres the app is spread over (" + azs + " of them)",
                 Map.of("count", azs)));
         out.add(managed(VPC, "VPC: the app's own private network (" + cidr + ")",
-                props("cidr", cidr, "enableDnsSupport", true, "enableDnsHostnames", true)).guard());
+                Props.pairs("cidr", cidr, "enableDnsSupport", true, "enableDnsHostnames", true)).guard());
 
         List<Ref> publicIds = new ArrayList<>();
         List<Ref> privateIds = new ArrayList<>();
         for (int i = 0; i < azs; i++) {
             Ref zone = Ref.to(ZONES, "az" + i);
             out.add(managed(publicSubnet(i), "Public subnet in zone " + (i + 1) + ": " + publicSubnetRole(spec, nat, i),
-                    props("vpcId", vpcId, "cidr", SubnetCidrs.publicCidr(cidr, i), "availabilityZone", zone, "mapPublicIpOnLaunch", true)));
+                    Props.pairs("vpcId", vpcId, "cidr", SubnetCidrs.publicCidr(cidr, i), "availabilityZone", zone, "mapPublicIpOnLaunch", true)));
             publicIds.add(Ref.to(publicSubnet(i), "id"));
             if (nat != NatMode.NONE) {
                 out.add(managed(privateSubnet(i), "Private subnet in zone " + (i + 1) + ": the tasks run here, out of reach from the internet",
-                        props("vpcId", vpcId, "cidr", SubnetCidrs.privateCidr(cidr, i), "availabilityZone", zone, "mapPublicIpOnLaunch", false)));
+                        Props.pairs("vpcId", vpcId, "cidr", SubnetCidrs.privateCidr(cidr, i), "availabilityZone", zone, "mapPublicIpOnLaunch", false)));
                 privateIds.add(Ref.to(privateSubnet(i), "id"));
             }
         }
 
-        out.add(managed(IGW, "Internet gateway: connects the VPC to the internet", props("vpcId", vpcId)));
+        out.add(managed(IGW, "Internet gateway: connects the VPC to the internet", Props.pairs("vpcId", vpcId)));
         out.add(managed(PUBLIC_ROUTES, "Public route table: sends internet traffic from the public subnets through the internet gateway",
-                props("vpcId", vpcId, "routes", Map.of("0.0.0.0/0", Ref.to(IGW, "id")), "subnets", publicIds)));
+                Props.pairs("vpcId", vpcId, "routes", Map.of("0.0.0.0/0", Ref.to(IGW, "id")), "subnets", publicIds)));
 
         if (nat == NatMode.NONE) return;
         int nats = nat == NatMode.PER_AZ ? azs : 1;
         for (int i = 0; i < nats; i++) {
-            Address eip = Address.of("eip", "nat-" + i);
-            Address gw = Address.of("nat-gateway", "nat-" + i);
+            Address eip = natIp(i);
+            Address gw = natGateway(i);
             out.add(managed(eip, "Elastic IP: the fixed public address the " + (nats > 1 ? "zone " + (i + 1) + " " : "") + "NAT gateway sends from",
-                    props("domain", "vpc")));
+                    Props.pairs("domain", "vpc")));
             // AWS fails a NAT gateway whose VPC has no internet gateway yet: wait for it.
             out.add(Desired.managed(gw, Piece.NETWORK, "NAT gateway" + (nats > 1 ? " in zone " + (i + 1) : "")
                             + ": lets tasks in private subnets reach the internet (to pull images, call APIs) without being reachable from it",
-                    props("subnetId", Ref.to(publicSubnet(i), "id"), "allocationId", Ref.to(eip, "id")), Set.of(IGW)));
+                    Props.pairs("subnetId", Ref.to(publicSubnet(i), "id"), "allocationId", Ref.to(eip, "id")), Set.of(IGW)));
         }
         // A NAT gateway forwards only once its own (public) subnet routes to the internet gateway, so a
         // private route is usable only after the public route table: whatever waits for the private
         // route table (the service) then waits for the whole way out.
         Set<Address> afterPublic = Set.of(PUBLIC_ROUTES);
         if (nat == NatMode.SINGLE) {
-            out.add(Desired.managed(Address.of("route-table", "private"), Piece.NETWORK,
+            out.add(Desired.managed(SHARED_PRIVATE_ROUTES, Piece.NETWORK,
                     "Private route table: sends internet traffic from the private subnets through the NAT gateway",
-                    props("vpcId", vpcId, "routes", Map.of("0.0.0.0/0", Ref.to(Address.of("nat-gateway", "nat-0"), "id")),
+                    Props.pairs("vpcId", vpcId, "routes", Map.of("0.0.0.0/0", Ref.to(natGateway(0), "id")),
                             "subnets", privateIds), afterPublic));
         } else {
             for (int i = 0; i < azs; i++) {
-                out.add(Desired.managed(Address.of("route-table", "private-" + i), Piece.NETWORK,
+                out.add(Desired.managed(privateRoutes(i), Piece.NETWORK,
                         "Private route table for zone " + (i + 1) + ": sends its internet traffic through that zone's NAT gateway",
-                        props("vpcId", vpcId, "routes", Map.of("0.0.0.0/0", Ref.to(Address.of("nat-gateway", "nat-" + i), "id")),
+                        Props.pairs("vpcId", vpcId, "routes", Map.of("0.0.0.0/0", Ref.to(natGateway(i), "id")),
                                 "subnets", List.of(privateIds.get(i))), afterPublic));
             }
         }
@@ -182,13 +173,13 @@ public final class NetworkResources {
         for (int i = 0; i < 2; i++) {
             out.add(Desired.data(publicSubnet(i), Piece.NETWORK,
                     "Default subnet of zone " + (i + 1) + ": public; the load balancer and tasks use it",
-                    props("defaultForAz", true, "index", i)));
+                    Props.pairs("defaultForAz", true, "index", i)));
         }
     }
 
     private static void expandExisting(Network n, List<Desired> out) {
         out.add(Desired.data(VPC, Piece.NETWORK, "Your VPC " + n.vpcId() + " (gantry only reads it)",
-                props("vpcId", n.vpcId(), "publicSubnets", n.publicSubnets(), "privateSubnets", n.privateSubnets())));
+                Props.pairs("vpcId", n.vpcId(), "publicSubnets", n.publicSubnets(), "privateSubnets", n.privateSubnets())));
         for (int i = 0; i < n.publicSubnets().size(); i++) {
             out.add(Desired.data(publicSubnet(i), Piece.NETWORK, "Your public subnet " + n.publicSubnets().get(i),
                     Map.of("subnetId", n.publicSubnets().get(i))));
@@ -216,7 +207,7 @@ public final class NetworkResources {
             out.add(Desired.managed(LB_SG, Piece.SECURITY,
                     "Load balancer firewall: lets visitors in on port 80" + (https ? " and 443" : "")
                             + " from " + String.join(", ", spec.loadBalancer().allowedCidrs()),
-                    props("vpcId", vpcId, "description", "gantry " + spec.app() + ": load balancer", "ingress", lbIngress), Set.of()));
+                    Props.pairs("vpcId", vpcId, "description", "gantry " + spec.app() + ": load balancer", "ingress", lbIngress), Set.of()));
             if (spec.task().port() != null) {
                 serviceIngress.add(SecurityGroupType.rule(spec.task().port(), "sourceGroup", Ref.to(LB_SG, "id")));
             }
@@ -224,18 +215,12 @@ public final class NetworkResources {
         out.add(Desired.managed(SERVICE_SG, Piece.SECURITY, spec.hasLoadBalancer()
                         ? "Service firewall: only the load balancer may reach the tasks, on port " + spec.task().port()
                         : "Service firewall: nothing may connect to the tasks; they can still reach out",
-                props("vpcId", vpcId, "description", "gantry " + spec.app() + ": service tasks", "ingress", serviceIngress), Set.of()));
+                Props.pairs("vpcId", vpcId, "description", "gantry " + spec.app() + ": service tasks", "ingress", serviceIngress), Set.of()));
     }
 
     // ---- small builders ----
 
     private static Desired managed(Address a, String description, Map<String, Object> props) {
         return Desired.managed(a, Piece.NETWORK, description, props, Set.of());
-    }
-
-    private static Map<String, Object> props(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
-        return m;
     }
 }

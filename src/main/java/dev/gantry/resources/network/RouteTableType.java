@@ -3,6 +3,7 @@ package dev.gantry.resources.network;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -44,8 +45,8 @@ public final class RouteTableType implements ResourceType {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
             RouteTable t = Ec2Tagging.own(ctx, desired.address(), ec2.describeRouteTables(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
-                    .routeTables(), RouteTable::tags, RouteTable::vpcId, (String) props.get("vpcId"))
-                    .orElseGet(() -> ec2.createRouteTable(b -> b.vpcId((String) props.get("vpcId"))
+                    .routeTables(), RouteTable::tags, RouteTable::vpcId, Props.str(props, "vpcId"))
+                    .orElseGet(() -> ec2.createRouteTable(b -> b.vpcId(Props.str(props, "vpcId"))
                             .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "route-table"))).routeTable());
             return StepResult.done(reconcile(ctx, desired.address(), t, props));
         };

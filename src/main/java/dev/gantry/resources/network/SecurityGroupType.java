@@ -6,6 +6,7 @@ import dev.gantry.plan.Observed;
 import dev.gantry.resources.Claim;
 import java.util.Optional;
 import software.amazon.awssdk.services.ec2.model.Filter;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -55,7 +56,7 @@ public final class SecurityGroupType implements ResourceType {
      * the app's, would make the create fail. Nothing to check while the VPC itself is still to be made.
      */
     @Override public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
-        String vpcId = (String) props.get("vpcId");
+        String vpcId = Props.str(props, "vpcId");
         if (vpcId == null) return Optional.empty();
         String name = ctx.name(desired.address().name());
         return ctx.aws().ec2().describeSecurityGroups(b -> b.filters(Filter.builder().name("group-name").values(name).build(),
@@ -82,7 +83,7 @@ public final class SecurityGroupType implements ResourceType {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
             String id = Ec2Tagging.own(ctx, desired.address(), ec2.describeSecurityGroups(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
-                    .securityGroups(), SecurityGroup::tags, SecurityGroup::vpcId, (String) props.get("vpcId")).map(SecurityGroup::groupId)
+                    .securityGroups(), SecurityGroup::tags, SecurityGroup::vpcId, Props.str(props, "vpcId")).map(SecurityGroup::groupId)
                     .orElseGet(() -> make(ctx, desired, props));
             return StepResult.done(reconcile(ctx, desired.address(), id, props));
         };
@@ -91,8 +92,8 @@ public final class SecurityGroupType implements ResourceType {
     private static String make(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         String name = ctx.name(desired.address().name());
         try {
-            return ctx.aws().ec2().createSecurityGroup(b -> b.vpcId((String) props.get("vpcId")).groupName(name)
-                    .description((String) props.get("description"))
+            return ctx.aws().ec2().createSecurityGroup(b -> b.vpcId(Props.str(props, "vpcId")).groupName(name)
+                    .description(Props.str(props, "description"))
                     .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "security-group"))).groupId();
         } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
             if (!Ec2Tagging.hasCode(e, "InvalidGroup.Duplicate")) throw e;
@@ -166,8 +167,8 @@ public final class SecurityGroupType implements ResourceType {
     private static IpPermission permission(Map<String, Object> r) {
         int port = ((Number) r.get("port")).intValue();
         IpPermission.Builder b = IpPermission.builder().ipProtocol("tcp").fromPort(port).toPort(port);
-        if (r.containsKey("cidr")) b.ipRanges(IpRange.builder().cidrIp((String) r.get("cidr")).build());
-        else b.userIdGroupPairs(UserIdGroupPair.builder().groupId((String) r.get("sourceGroup")).build());
+        if (r.containsKey("cidr")) b.ipRanges(IpRange.builder().cidrIp(Props.str(r, "cidr")).build());
+        else b.userIdGroupPairs(UserIdGroupPair.builder().groupId(Props.str(r, "sourceGroup")).build());
         return b.build();
     }
 

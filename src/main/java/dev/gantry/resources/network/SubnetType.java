@@ -4,6 +4,7 @@ import dev.gantry.aws.AwsFailure;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -51,7 +52,7 @@ public final class SubnetType implements ResourceType {
         Ec2Client ec2 = ctx.aws().ec2();
         Subnet found;
         if (p.containsKey("subnetId")) {
-            String id = (String) p.get("subnetId");
+            String id = Props.str(p, "subnetId");
             found = ec2.describeSubnets(b -> b.filters(Filter.builder().name("subnet-id").values(id).build()))
                     .subnets().stream().filter(s -> id.equals(s.subnetId())).findFirst().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
                             "subnet " + id + " does not exist in region " + ctx.region(),
@@ -77,8 +78,8 @@ public final class SubnetType implements ResourceType {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
             Subnet s = Ec2Tagging.own(ctx, desired.address(), ec2.describeSubnets(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).subnets(),
-                            Subnet::tags, Subnet::vpcId, (String) props.get("vpcId")).orElseGet(() -> ec2.createSubnet(b -> b.vpcId((String) props.get("vpcId"))
-                            .cidrBlock((String) props.get("cidr")).availabilityZone((String) props.get("availabilityZone"))
+                            Subnet::tags, Subnet::vpcId, Props.str(props, "vpcId")).orElseGet(() -> ec2.createSubnet(b -> b.vpcId(Props.str(props, "vpcId"))
+                            .cidrBlock(Props.str(props, "cidr")).availabilityZone(Props.str(props, "availabilityZone"))
                             .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "subnet"))).subnet());
             return StepResult.done(setPublicIp(ctx, desired.address(), s, props));
         };

@@ -4,6 +4,7 @@ import dev.gantry.aws.AwsFailure;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -52,7 +53,7 @@ public final class VpcType implements ResourceType {
                             "use 'network: {vpc: new}' in gantry.yaml, or recreate the default VPC with 'aws ec2 create-default-vpc'"));
             return Optional.of(dataObserved(desired, v));
         }
-        String vpcId = (String) p.get("vpcId");
+        String vpcId = Props.str(p, "vpcId");
         Vpc v = ec2.describeVpcs(b -> b.filters(Filter.builder().name("vpc-id").values(vpcId).build()))
                 .vpcs().stream().filter(x -> vpcId.equals(x.vpcId())).findFirst().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
                         "VPC " + vpcId + " does not exist in region " + ctx.region(),
@@ -93,7 +94,7 @@ public final class VpcType implements ResourceType {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
             // Found by its tags first: a re-run after a crash adopts the VPC instead of making a second one.
-            Vpc v = Ec2Tagging.own(ctx, desired.address(), ec2.describeVpcs(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).vpcs(), Vpc::tags).orElseGet(() -> ec2.createVpc(b -> b.cidrBlock((String) props.get("cidr"))
+            Vpc v = Ec2Tagging.own(ctx, desired.address(), ec2.describeVpcs(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).vpcs(), Vpc::tags).orElseGet(() -> ec2.createVpc(b -> b.cidrBlock(Props.str(props, "cidr"))
                             .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "vpc"))).vpc());
             applyDns(ec2, v.vpcId(), props, true, false);
             return StepResult.done(observe(ctx, desired.address(), v));

@@ -24,19 +24,19 @@ final class EdgeBinder {
     static final int DEFAULT_CPU_TARGET = 60;
 
     private final Report report;
-    private final Section root;
+    private final MapReader root;
     private final String region;
     /** Where dns.record's value is, for the cross-section certificate rule. */
     private int recordLine, recordColumn;
 
-    EdgeBinder(Report report, Section root, String region) {
+    EdgeBinder(Report report, MapReader root, String region) {
         this.report = report;
         this.root = root;
         this.region = region;
     }
 
     Service service() {
-        Section s = root.section("service", SERVICE_KEYS);
+        MapReader s = root.section("service", SERVICE_KEYS);
         if (s == null) return null;
         Service d = Service.defaults();
         int desired = ranged(s, "desiredCount", Rules.DESIRED_COUNT, "tasks", d.desiredCount());
@@ -55,8 +55,8 @@ final class EdgeBinder {
         return new Service(desired, minHealthy, maxPercent, rollback == null || rollback, autoscaling);
     }
 
-    private Autoscaling autoscaling(Section service, int desired) {
-        Section s = service.section("autoscaling", AUTOSCALING_KEYS);
+    private Autoscaling autoscaling(MapReader service, int desired) {
+        MapReader s = service.section("autoscaling", AUTOSCALING_KEYS);
         if (s == null) return null;
         if (!s.has("min")) s.required("min", "the fewest tasks to keep, e.g. min: 2");
         if (!s.has("max")) s.required("max", "the most tasks to run, e.g. max: 6");
@@ -83,7 +83,7 @@ final class EdgeBinder {
     }
 
     LoadBalancer loadBalancer() {
-        Section s = root.section("loadBalancer", LOAD_BALANCER_KEYS);
+        MapReader s = root.section("loadBalancer", LOAD_BALANCER_KEYS);
         if (s == null) return null;
         LoadBalancer d = LoadBalancer.defaults();
         String path = s.string("healthCheckPath");
@@ -110,7 +110,7 @@ final class EdgeBinder {
     }
 
     Certificate certificate() {
-        Section s = root.section("certificate", CERTIFICATE_KEYS);
+        MapReader s = root.section("certificate", CERTIFICATE_KEYS);
         if (s == null) return null;
         requireLoadBalancer("certificate", "a certificate is served by the load balancer");
         String domain = s.string("domain");
@@ -146,7 +146,7 @@ final class EdgeBinder {
     }
 
     Dns dns() {
-        Section s = root.section("dns", DNS_KEYS);
+        MapReader s = root.section("dns", DNS_KEYS);
         if (s == null) return null;
         requireLoadBalancer("dns", "the record is an alias to the load balancer");
         String zone = s.string("zone");
@@ -191,7 +191,7 @@ final class EdgeBinder {
     }
 
     /** An optional integer in a range; returns the default when absent or wrong (wrong is reported). */
-    private int ranged(Section s, String key, Rules.Range range, String unit, int dflt) {
+    private int ranged(MapReader s, String key, Rules.Range range, String unit, int dflt) {
         Long v = s.integer(key);
         if (v == null) return dflt;
         return s.check(key, Rules.inRange(range, v, unit)) ? v.intValue() : dflt;

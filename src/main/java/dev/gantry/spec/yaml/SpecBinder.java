@@ -31,7 +31,7 @@ final class SpecBinder {
                     "start from a template: gantry init, or copy templates/web-https.yaml");
             return null;
         }
-        Section s = new Section(map, "", 1, 1, report, Spec.sectionNames());
+        MapReader s = new MapReader(map, "", 1, 1, report, Spec.sectionNames());
 
         Long version = s.integer("version");
         if (!s.has("version")) {
@@ -64,7 +64,7 @@ final class SpecBinder {
         return new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns);
     }
 
-    private Map<String, String> tags(Section s) {
+    private Map<String, String> tags(MapReader s) {
         Node.MapNode m = s.map("tags");
         if (m == null) return Map.of();
         Map<String, String> tags = new LinkedHashMap<>();
@@ -95,8 +95,8 @@ final class SpecBinder {
         return tags;
     }
 
-    private Network network(Section root) {
-        Section s = root.section("network", NETWORK_KEYS);
+    private Network network(MapReader root) {
+        MapReader s = root.section("network", NETWORK_KEYS);
         if (s == null) return Network.defaults();
         VpcMode mode = s.has("vpc") ? s.enumeration("vpc", VpcMode.class) : VpcMode.NEW;
         if (mode == null) return null;
@@ -113,7 +113,7 @@ final class SpecBinder {
         };
     }
 
-    private Network newVpc(Section s) {
+    private Network newVpc(MapReader s) {
         for (String k : List.of("vpcId", "publicSubnets", "privateSubnets")) {
             s.forbid(k, k + " applies only to vpc: existing; gantry creates the VPC for vpc: new", "remove it, or set vpc: existing");
         }
@@ -126,7 +126,7 @@ final class SpecBinder {
                 nat == null ? NatMode.SINGLE : nat);
     }
 
-    private Network existingVpc(Section s) {
+    private Network existingVpc(MapReader s) {
         for (String k : List.of("cidr", "availabilityZones", "natGateways")) {
             s.forbid(k, k + " applies only to vpc: new; an existing VPC keeps its own", "remove it");
         }
@@ -151,7 +151,7 @@ final class SpecBinder {
     }
 
     /** A list of subnet ids; duplicates (within the list or already in {@code seen}) are errors. */
-    private List<String> subnets(Section s, String key, Set<String> seen) {
+    private List<String> subnets(MapReader s, String key, Set<String> seen) {
         List<String> ids = s.strings(key, "[subnet-0123456789abcdef0, subnet-0fedcba9876543210]");
         if (ids == null) return null;
         Node.ListNode list = s.listNode(key);
@@ -168,8 +168,8 @@ final class SpecBinder {
         return ids;
     }
 
-    private Cluster cluster(Section root, String app) {
-        Section s = root.section("cluster", CLUSTER_KEYS);
+    private Cluster cluster(MapReader root, String app) {
+        MapReader s = root.section("cluster", CLUSTER_KEYS);
         if (s == null) return null; // Spec applies the default (named after the app)
         String name = s.string("name");
         if (name != null) s.check("name", Rules.clusterName(name));

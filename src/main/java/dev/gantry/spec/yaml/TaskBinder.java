@@ -30,8 +30,8 @@ final class TaskBinder {
         this.app = app == null || Rules.appName(app) != null ? "APP" : app;
     }
 
-    Task bind(Section root) {
-        Section s = root.section("task", TASK_KEYS);
+    Task bind(MapReader root) {
+        MapReader s = root.section("task", TASK_KEYS);
         if (s == null) {
             if (!root.has("task")) {
                 root.required("task", "add a task section with at least an image, e.g. task: {image: public.ecr.aws/nginx/nginx:1.27}");
@@ -87,7 +87,7 @@ final class TaskBinder {
     }
 
     /** Other tools' names for the two architectures, which edit distance would map wrongly (amd64 → arm64). */
-    private Architecture architecture(Section s) {
+    private Architecture architecture(MapReader s) {
         String text = s.has("architecture") && s.entry("architecture").value() instanceof Node.ScalarNode sc
                 && sc.kind() == Node.Kind.STRING ? sc.text().toLowerCase() : null;
         String meant = text == null ? null : switch (text) {
@@ -103,9 +103,9 @@ final class TaskBinder {
         return s.enumeration("architecture", Architecture.class);
     }
 
-    private static String sc(Section s) { return ((Node.ScalarNode) s.entry("architecture").value()).text(); }
+    private static String sc(MapReader s) { return ((Node.ScalarNode) s.entry("architecture").value()).text(); }
 
-    private Map<String, String> environment(Section s) {
+    private Map<String, String> environment(MapReader s) {
         Node.MapNode m = s.map("environment");
         Map<String, String> env = new LinkedHashMap<>();
         if (m == null) return env;
@@ -137,7 +137,7 @@ final class TaskBinder {
         return env;
     }
 
-    private Map<String, SecretRef> secrets(Section s) {
+    private Map<String, SecretRef> secrets(MapReader s) {
         Node.MapNode m = s.map("secrets");
         Map<String, SecretRef> secrets = new LinkedHashMap<>();
         if (m == null) return secrets;
@@ -147,7 +147,7 @@ final class TaskBinder {
             if (p != null) report.error(e.line(), e.column(), field, p);
             Node v = e.value();
             if (v instanceof Node.MapNode entry) {
-                Section sec = new Section(entry, field, e.line(), e.column(), report, SECRET_KEYS);
+                MapReader sec = new MapReader(entry, field, e.line(), e.column(), report, SECRET_KEYS);
                 String parameter = sec.string("parameter");
                 if (!sec.has("parameter")) {
                     sec.required("parameter", "e.g. parameter: /" + app + "/" + e.key().toLowerCase().replace('_', '-'));
@@ -170,8 +170,8 @@ final class TaskBinder {
     }
 
     /** {@code registryCredentials: {secret: NAME or ARN}}: the login for a private registry, never the login itself. */
-    private RegistryCredentials registryCredentials(Section s) {
-        Section r = s.section("registryCredentials", REGISTRY_KEYS);
+    private RegistryCredentials registryCredentials(MapReader s) {
+        MapReader r = s.section("registryCredentials", REGISTRY_KEYS);
         if (r == null) return null;
         String secret = r.string("secret");
         if (!r.has("secret")) {
@@ -181,8 +181,8 @@ final class TaskBinder {
         return secret != null && r.check("secret", Rules.secretName(secret)) ? new RegistryCredentials(secret) : null;
     }
 
-    private Logs logs(Section s) {
-        Section l = s.section("logs", LOGS_KEYS);
+    private Logs logs(MapReader s) {
+        MapReader l = s.section("logs", LOGS_KEYS);
         if (l == null) return null;
         Long days = l.integer("retentionDays");
         if (days == null) return null;

@@ -8,8 +8,8 @@ import dev.gantry.wizard.Kind;
 import dev.gantry.wizard.Lookup;
 import dev.gantry.wizard.Outcome;
 import dev.gantry.wizard.Question;
-import dev.gantry.wizard.Section;
-import dev.gantry.wizard.Values;
+import dev.gantry.wizard.WizardScreen;
+import dev.gantry.wizard.AnswerText;
 import dev.gantry.wizard.WizardFlow;
 import dev.gantry.wizard.WizardSession;
 import org.jline.reader.Candidate;
@@ -76,8 +76,8 @@ public final class LinePrompter {
             flow.jump(session.resumeAt());
         } else if (session.editing()) jumpMenu();
         while (true) {
-            Section s = flow.current();
-            if (s == Section.REVIEW) {
+            WizardScreen s = flow.current();
+            if (s == WizardScreen.REVIEW) {
                 Outcome o = review();
                 if (o != null) return o;
                 continue;
@@ -101,32 +101,32 @@ public final class LinePrompter {
         } catch (IOException e) {
             // Only a hint: without it the edit goes on as usual.
         }
-        Section[] all = Section.values();
+        WizardScreen[] all = WizardScreen.values();
         for (int i = 1; i < all.length; i++) println(String.format("  %2d) %s", i, all[i].title()));
         candidates = java.util.Arrays.stream(all).map(s -> s.title().toLowerCase()).toList();
-        String a = read("Section [1]: ").trim();
-        if (a.isEmpty()) { flow.jump(Section.APP); return; }
-        Section s = section(a);
+        String a = read("WizardScreen [1]: ").trim();
+        if (a.isEmpty()) { flow.jump(WizardScreen.APP); return; }
+        WizardScreen s = section(a);
         if (s == null) println("  no section " + a + "; starting at App");
-        flow.jump(s == null ? Section.APP : s);
+        flow.jump(s == null ? WizardScreen.APP : s);
     }
 
-    private Section section(String a) {
-        Section[] all = Section.values();
+    private WizardScreen section(String a) {
+        WizardScreen[] all = WizardScreen.values();
         try {
             int n = Integer.parseInt(a);
             return n >= 0 && n < all.length ? all[n] : null;
         } catch (NumberFormatException e) {
-            for (Section s : all) if (s.title().equalsIgnoreCase(a) || s.name().equalsIgnoreCase(a)) return s;
+            for (WizardScreen s : all) if (s.title().equalsIgnoreCase(a) || s.name().equalsIgnoreCase(a)) return s;
             return null;
         }
     }
 
-    private Nav askSection(Section s) {
+    private Nav askSection(WizardScreen s) {
         println("");
         println("── " + s.stepIndicator() + " · " + s.title() + " " + "─".repeat(Math.max(3, 60 - s.title().length())));
         LineWrap.wrap(s.introForKubernetesUsers(), WIDTH).forEach(this::println);
-        if (s == Section.WELCOME) welcomeNotes();
+        if (s == WizardScreen.WELCOME) welcomeNotes();
         int i = 0;
         while (true) {
             List<Question> qs = flow.questions(s);
@@ -141,7 +141,7 @@ public final class LinePrompter {
             if (nav == Nav.QUIT) return Nav.QUIT;
             if (nav == Nav.BACK) {
                 if (i > 0) i--;
-                else if (s != Section.WELCOME) return Nav.BACK;
+                else if (s != WizardScreen.WELCOME) return Nav.BACK;
                 else println("  (this is the first screen)");
             } else i++;
         }
@@ -225,7 +225,7 @@ public final class LinePrompter {
 
     private Nav askPairs(Question q) {
         println("");
-        Map<String, String> entries = new LinkedHashMap<>(Values.pairs(flow.get(q.id())));
+        Map<String, String> entries = new LinkedHashMap<>(AnswerText.pairs(flow.get(q.id())));
         println(q.title() + ": " + (entries.isEmpty() ? "none yet" : ""));
         entries.forEach((k, v) -> println("    " + k + "=" + v));
         println(q.id().equals("task.secrets")
@@ -253,14 +253,14 @@ public final class LinePrompter {
             String err = flow.set(q.id(), joinAllowingBroken(next));
             if (err != null) {
                 println("  ✗ " + err);
-                flow.set(q.id(), Values.joinPairs(entries));
+                flow.set(q.id(), AnswerText.joinPairs(entries));
                 continue;
             }
             entries = next;
             String w = flow.warning(q);
             if (w != null) println("  ! " + w);
         }
-        flow.set(q.id(), Values.joinPairs(entries));
+        flow.set(q.id(), AnswerText.joinPairs(entries));
         if (q.id().equals("task.secrets")) askSecretValues();
         return Nav.NEXT;
     }
@@ -298,7 +298,7 @@ public final class LinePrompter {
         }
         spec = flow.build();
         println("");
-        println("── " + Section.REVIEW.stepIndicator() + " · Review " + "─".repeat(54));
+        println("── " + WizardScreen.REVIEW.stepIndicator() + " · Review " + "─".repeat(54));
         println(session.specText().stripTrailing());
         println("");
         println("Monthly estimate:");
@@ -324,19 +324,19 @@ public final class LinePrompter {
                 case "apply", "a" -> { return save(Outcome.SAVED_APPLY); }
                 case "back", "<", "b" -> { flow.back(); return null; }
                 case "q", "quit" -> { return quit(); }
-                case "?" -> LineWrap.wrap(Section.REVIEW.intro(), WIDTH).forEach(this::println);
+                case "?" -> LineWrap.wrap(WizardScreen.REVIEW.intro(), WIDTH).forEach(this::println);
                 default -> {
-                    Section s = section(a);
-                    if (s != null && s != Section.REVIEW) { flow.jump(s); return null; }
+                    WizardScreen s = section(a);
+                    if (s != null && s != WizardScreen.REVIEW) { flow.jump(s); return null; }
                     println("  ✗ answer save, apply, back or a section name");
                 }
             }
         }
     }
 
-    private Section firstBad() {
-        for (Section s : Section.values()) if (!flow.errors(s).isEmpty()) return s;
-        return Section.APP;
+    private WizardScreen firstBad() {
+        for (WizardScreen s : WizardScreen.values()) if (!flow.errors(s).isEmpty()) return s;
+        return WizardScreen.APP;
     }
 
     private Outcome save(Outcome o) {

@@ -3,7 +3,7 @@ package dev.gantry.ui.tui;
 import dev.gantry.ui.LineWrap;
 import dev.gantry.wizard.Lookup;
 import dev.gantry.wizard.Question;
-import dev.gantry.wizard.Section;
+import dev.gantry.wizard.WizardScreen;
 import dev.gantry.wizard.WizardFlow;
 
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ final class WizardPane {
         return out;
     }
 
-    static List<String> forSection(Section s, int width) {
+    static List<String> forSection(WizardScreen s, int width) {
         List<String> out = new ArrayList<>(LineWrap.wrap(s.introForKubernetesUsers(), width));
         out.add("");
         out.addAll(LineWrap.wrap("Tab moves between fields and buttons; Space or Enter picks an option; F1 help; Esc quits.", width));

@@ -26,7 +26,7 @@ import dev.gantry.wizard.Choice;
 import dev.gantry.wizard.Lookup;
 import dev.gantry.wizard.Outcome;
 import dev.gantry.wizard.Question;
-import dev.gantry.wizard.Section;
+import dev.gantry.wizard.WizardScreen;
 import dev.gantry.wizard.WizardFlow;
 import dev.gantry.wizard.WizardSession;
 
@@ -129,8 +129,8 @@ public final class WizardWindow extends BasicWindow {
     // --- a section's questions ---
 
     private void showSection() {
-        Section s = flow.current();
-        if (s == Section.REVIEW) { showReview(); return; }
+        WizardScreen s = flow.current();
+        if (s == WizardScreen.REVIEW) { showReview(); return; }
         onSectionView = true;
         view = this::showSection;
         escape = this::showQuit;
@@ -141,14 +141,14 @@ public final class WizardWindow extends BasicWindow {
             left.addComponent(new Label(String.join("\n", LineWrap.wrap(s.introForKubernetesUsers(), leftWidth))));
             left.addComponent(new EmptySpace());
         }
-        if (s == Section.WELCOME) welcome(left);
+        if (s == WizardScreen.WELCOME) welcome(left);
         for (Question q : flow.questions(s)) {
             WizardField f = new WizardField(q, flow, leftWidth, color, compact, this::changed);
             fields.add(f);
             left.addComponent(f.component());
             suggestions(q, left, f);
         }
-        if (s == Section.SECRETS) secretValues(left);
+        if (s == WizardScreen.SECRETS) secretValues(left);
         shape = shape();
         pane = new Label("");
         cost = new Label("");
@@ -188,7 +188,7 @@ public final class WizardWindow extends BasicWindow {
     private Panel frame(Panel middle, Panel bottom) {
         Panel root = new Panel(new BorderLayout());
         Panel top = new Panel(new LinearLayout());
-        Section s = flow.current();
+        WizardScreen s = flow.current();
         Label title = new Label("gantry init · " + s.stepIndicator() + " · " + s.title() + "   (" + what() + ")");
         if (color) title.addStyle(SGR.BOLD);
         top.addComponent(title);
@@ -243,9 +243,9 @@ public final class WizardWindow extends BasicWindow {
         return line;
     }
 
-    private String breadcrumb(Section current) {
+    private String breadcrumb(WizardScreen current) {
         StringBuilder sb = new StringBuilder();
-        for (Section s : Section.values()) {
+        for (WizardScreen s : WizardScreen.values()) {
             if (sb.length() > 0) sb.append(" › ");
             sb.append(s == current ? "[" + s.title() + "]" : s.title());
         }
@@ -390,9 +390,9 @@ public final class WizardWindow extends BasicWindow {
         view = () -> showMenu(heading);
         // From a screen, Esc goes back to it; the menu an edit starts on has no screen behind it.
         escape = heading.startsWith("Editing") ? this::showQuit : this::showSection;
-        ActionListBox list = new ActionListBox(new TerminalSize(cols - 4, Section.values().length));
-        for (Section s : Section.values()) {
-            if (s == Section.WELCOME) continue;
+        ActionListBox list = new ActionListBox(new TerminalSize(cols - 4, WizardScreen.values().length));
+        for (WizardScreen s : WizardScreen.values()) {
+            if (s == WizardScreen.WELCOME) continue;
             list.addItem(String.format("%-14s %s", s.title(), summary(s)), () -> { flow.jump(s); showSection(); });
         }
         Panel p = new Panel(new LinearLayout());
@@ -406,8 +406,8 @@ public final class WizardWindow extends BasicWindow {
     }
 
     /** "hello · nginx:1.27 · 80": the current answers of a section, short enough for one line. */
-    private String summary(Section s) {
-        if (s == Section.REVIEW) return "see the spec, the estimate, and save";
+    private String summary(WizardScreen s) {
+        if (s == WizardScreen.REVIEW) return "see the spec, the estimate, and save";
         List<String> parts = new ArrayList<>();
         for (Question q : flow.questions(s)) {
             String v = flow.get(q.id());
@@ -424,7 +424,7 @@ public final class WizardWindow extends BasicWindow {
         onSectionView = false;
         view = this::showHelp;
         escape = this::showSection;
-        Section s = flow.current();
+        WizardScreen s = flow.current();
         List<String> lines = new ArrayList<>(LineWrap.wrap(s.title() + ": " + s.introForKubernetesUsers(), cols - 6));
         for (Question q : flow.questions(s)) {
             lines.add("");
@@ -539,9 +539,9 @@ public final class WizardWindow extends BasicWindow {
                 + ": Save lists them before writing.";
     }
 
-    private Section firstBad() {
-        for (Section s : Section.values()) if (!flow.errors(s).isEmpty()) return s;
-        return Section.APP;
+    private WizardScreen firstBad() {
+        for (WizardScreen s : WizardScreen.values()) if (!flow.errors(s).isEmpty()) return s;
+        return WizardScreen.APP;
     }
 
     private void save(Outcome o) {

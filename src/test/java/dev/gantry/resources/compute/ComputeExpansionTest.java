@@ -85,7 +85,7 @@ class ComputeExpansionTest {
     }
 
     @Test void tiersLetEveryResourceDependOnLowerOnesOnly() {
-        var catalog = new dev.gantry.resources.Catalog(ComputeResources.types());
+        var catalog = new dev.gantry.resources.catalog.Catalog(ComputeResources.types());
         Spec spec = ComputeFixture.spec("nginx:1.27", true).withService(new Service(2, 100, 200, true, new Autoscaling(2, 6, 60)));
         for (Desired d : expand(spec)) {
             int tier = catalog.type(d.address().type()).tier();

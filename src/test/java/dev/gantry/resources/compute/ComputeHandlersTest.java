@@ -7,6 +7,7 @@ import dev.gantry.plan.Action;
 import dev.gantry.plan.Change;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Addresses;
 import dev.gantry.testing.Drive;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class ComputeHandlersTest {
     @Test void theExecutionRoleMayReadExactlyTheAppsSecrets() {
         ComputeFixture f = new ComputeFixture(ComputeFixture.spec("nginx:1.27", false));
         f.applyFoundations();
-        Observed role = f.created.get(ComputeResources.EXECUTION_ROLE);
+        Observed role = f.created.get(Addresses.EXECUTION_ROLE);
         String arn = role.output("arn");
         assertThat(arn).isEqualTo("arn:aws:iam::123456789012:role/gantry/hello/hello-execution");
         var iam = f.world.state.iam;
@@ -48,7 +49,7 @@ class ComputeHandlersTest {
         assertThat(iam.allows(arn, "ssm:GetParameters", ComputeFixture.SHARED_ARN)).isTrue();
         assertThat(iam.allows(arn, "ssm:GetParameters", "arn:aws:ssm:us-east-1:123456789012:parameter/other/app")).isFalse();
         assertThat(iam.allows(arn, "ecr:BatchGetImage", "arn:aws:ecr:us-east-1:123456789012:repository/x")).isTrue();
-        assertThat(iam.allows(f.created.get(ComputeResources.TASK_ROLE).output("arn"), "ssm:GetParameters", ComputeFixture.SHARED_ARN)).isFalse();
+        assertThat(iam.allows(f.created.get(Addresses.TASK_ROLE).output("arn"), "ssm:GetParameters", ComputeFixture.SHARED_ARN)).isFalse();
     }
 
     @Test void theTaskDefinitionNamesSecretsByArnAndNeverHoldsTheirValues() {

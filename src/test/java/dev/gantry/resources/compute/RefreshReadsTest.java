@@ -1,6 +1,7 @@
 package dev.gantry.resources.compute;
 
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Addresses;
 import dev.gantry.spec.Cluster;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
@@ -53,7 +54,7 @@ class RefreshReadsTest {
 
     @Test void theNewestRevisionRegisteredByHandDoesNotHideGantrysOwn() {
         ComputeFixture f = applied();
-        String gantrys = f.created.get(ComputeResources.TASK_DEFINITION).id();
+        String gantrys = f.created.get(Addresses.TASK_DEFINITION).id();
         f.aws.ecs().registerTaskDefinition(b -> b.family("hello").cpu("256").memory("512").networkMode(NetworkMode.AWSVPC)
                 .requiresCompatibilities(Compatibility.FARGATE).containerDefinitions(c -> c.name("hello").image("by-hand:1")));
         assertThat(f.refreshed("task-definition.main").id()).isEqualTo(gantrys);

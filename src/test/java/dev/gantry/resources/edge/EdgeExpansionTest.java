@@ -4,6 +4,7 @@ import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Piece;
 import dev.gantry.plan.Ref;
+import dev.gantry.resources.Addresses;
 import dev.gantry.resources.network.NetworkResources;
 import dev.gantry.spec.Certificate;
 import dev.gantry.spec.Dns;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.gantry.resources.Addresses.*;
 import static dev.gantry.resources.edge.EdgeResources.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,11 +44,11 @@ class EdgeExpansionTest {
         assertThat(lb.description()).isEqualTo("Load balancer: the public entry point that spreads requests over your tasks");
         assertThat(lb.props()).containsEntry("name", "hello-alb").containsEntry("idleTimeout", 60)
                 .containsEntry("subnets", NetworkResources.publicSubnetRefs(EdgeFixture.spec(null, null)))
-                .containsEntry("securityGroups", List.of(Ref.to(NetworkResources.LB_SG, "id")));
-        assertThat(lb.dependsOn()).contains(NetworkResources.LB_SG, Address.of("subnet", "public-0"), Address.of("subnet", "public-1"));
+                .containsEntry("securityGroups", List.of(Ref.to(Addresses.LB_SG, "id")));
+        assertThat(lb.dependsOn()).contains(Addresses.LB_SG, Address.of("subnet", "public-0"), Address.of("subnet", "public-1"));
         Desired tg = find(all, TARGET_GROUP);
         assertThat(tg.props()).containsEntry("name", "hello-tg-80").containsEntry("port", 80).containsEntry("healthCheckPath", "/")
-                .containsEntry("deregistrationDelay", 30).containsEntry("vpcId", Ref.to(NetworkResources.VPC, "id"));
+                .containsEntry("deregistrationDelay", 30).containsEntry("vpcId", Ref.to(Addresses.VPC, "id"));
         Desired http = find(all, HTTP_LISTENER);
         assertThat(http.props()).containsEntry("port", 80).containsEntry("protocol", "HTTP").doesNotContainKey("certificateArn")
                 .containsEntry("defaultAction", Map.of("type", "forward", "targetGroupArn", Ref.to(TARGET_GROUP, "arn")));
@@ -61,7 +63,7 @@ class EdgeExpansionTest {
         List<Desired> all = expand(spec);
         assertThat(all).extracting(Desired::address)
                 .containsExactly(TARGET_GROUP, LOAD_BALANCER, HTTP_LISTENER, HTTPS_LISTENER, HOSTED_ZONE, CERTIFICATE, DNS_RECORD);
-        assertThat(find(all, HTTP_LISTENER).props().get("defaultAction")).isEqualTo(ListenerHandler.redirectToHttps());
+        assertThat(find(all, HTTP_LISTENER).props().get("defaultAction")).isEqualTo(ListenerType.redirectToHttps());
         Desired https = find(all, HTTPS_LISTENER);
         assertThat(https.props()).containsEntry("port", 443).containsEntry("protocol", "HTTPS")
                 .containsEntry("certificateArn", Ref.to(CERTIFICATE, "arn"));

@@ -21,7 +21,7 @@ class EdgePaginationTest {
                 .certificateArn();
         f.world.resetCounters();
 
-        List<Observed> found = new CertificateHandler().refresh(f.ctx(spec).withFreshReads());
+        List<Observed> found = new CertificateType().refresh(f.ctx(spec).withFreshReads());
 
         assertThat(found).singleElement().satisfies(o -> assertThat(o.id()).isEqualTo(arn));
         assertThat(f.world.callsByAction()).containsEntry("acm:ListCertificates", 2L);
@@ -38,7 +38,7 @@ class EdgePaginationTest {
                 .targetGroups().get(0).targetGroupArn();
         f.world.resetCounters();
 
-        List<Observed> found = new TargetGroupHandler().refresh(f.ctx(spec).withFreshReads());
+        List<Observed> found = new TargetGroupType().refresh(f.ctx(spec).withFreshReads());
 
         assertThat(found).singleElement().satisfies(o -> assertThat(o.id()).isEqualTo(arn));
         assertThat(f.world.callsByAction()).containsEntry("elasticloadbalancing:DescribeTargetGroups", 2L);

@@ -2,6 +2,7 @@ package dev.gantry.resources.edge;
 
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Addresses;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.spec.Spec;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.route53.model.RRType;
 import java.util.List;
 import java.util.Map;
 
+import static dev.gantry.resources.Addresses.*;
 import static dev.gantry.resources.edge.EdgeResources.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,9 +36,9 @@ class EdgeRefreshReadsTest {
         f.world.resetCounters();
 
         ResourceContext refresh = f.ctx(spec).withFreshReads();
-        assertThat(new LoadBalancerHandler().refresh(refresh)).hasSize(1);
-        assertThat(new TargetGroupHandler().refresh(refresh)).hasSize(1);
-        assertThat(new ListenerHandler().refresh(refresh)).extracting(o -> o.address().toString()).containsExactly("listener.http");
+        assertThat(new LoadBalancerType().refresh(refresh)).hasSize(1);
+        assertThat(new TargetGroupType().refresh(refresh)).hasSize(1);
+        assertThat(new ListenerType().refresh(refresh)).extracting(o -> o.address().toString()).containsExactly("listener.http");
         assertThat(f.world.callsByAction()).containsEntry("elasticloadbalancing:DescribeTags", 1L)
                 .containsEntry("elasticloadbalancing:DescribeLoadBalancers", 1L).containsEntry("elasticloadbalancing:DescribeListeners", 1L);
     }
@@ -54,7 +56,7 @@ class EdgeRefreshReadsTest {
                 .defaultActions(a -> a.type("redirect").redirectConfig(r -> r.protocol("HTTPS").port("443").statusCode("HTTP_301")))
                 .tags(tags("listener.http")));
 
-        List<Observed> found = new ListenerHandler().refresh(f.ctx(spec).withFreshReads());
+        List<Observed> found = new ListenerType().refresh(f.ctx(spec).withFreshReads());
         assertThat(found).singleElement().satisfies(o -> assertThat(o.props()).containsEntry("loadBalancerArn", lb.loadBalancerArn()));
     }
 
@@ -62,7 +64,7 @@ class EdgeRefreshReadsTest {
         Desired d = EdgeFixture.desired(spec, DNS_RECORD);
         Map<String, Object> props = EdgeFixture.resolve(d, Map.of("hosted-zone.main.id", f.zoneId,
                 "load-balancer.main.dnsName", "hello-alb-1.us-east-1.elb.amazonaws.com", "load-balancer.main.canonicalHostedZoneId", "Z35SXDOTRQ7X7K"));
-        f.run(new DnsRecordHandler().create(f.ctx(spec), d, props));
+        f.run(new DnsRecordType().create(f.ctx(spec), d, props));
         // 30 names that sort between hello.example.com and _gantry.hello.example.com (digits before '_')
         for (int i = 0; i < 30; i++) {
             String name = i + ".hello.example.com";
@@ -70,7 +72,7 @@ class EdgeRefreshReadsTest {
                     .action(ChangeAction.CREATE).resourceRecordSet(rs -> rs.name(name).type(RRType.A).ttl(60L).resourceRecords(v -> v.value("10.0.0.1"))))));
         }
         f.world.resetCounters();
-        List<Observed> found = new DnsRecordHandler().refresh(f.ctx(spec).withFreshReads());
+        List<Observed> found = new DnsRecordType().refresh(f.ctx(spec).withFreshReads());
         assertThat(found).singleElement().satisfies(o -> assertThat(o.props()).isEqualTo(props));
         assertThat(f.world.callsByAction().get("route53:ListResourceRecordSets")).isEqualTo(2L);
 
@@ -81,14 +83,14 @@ class EdgeRefreshReadsTest {
                     .action(ChangeAction.DELETE).resourceRecordSet(rs -> rs.name(name).type(RRType.A).ttl(60L).resourceRecords(v -> v.value("10.0.0.1"))))));
         }
         f.world.resetCounters();
-        assertThat(new DnsRecordHandler().refresh(f.ctx(spec).withFreshReads())).hasSize(1);
+        assertThat(new DnsRecordType().refresh(f.ctx(spec).withFreshReads())).hasSize(1);
         assertThat(f.world.callsByAction()).containsEntry("route53:ListResourceRecordSets", 1L).containsEntry("route53:ListHostedZonesByName", 1L);
     }
 
     @Test void theZoneIsLookedUpOncePerRefreshForTheZoneAndTheRecord() {
         ResourceContext refresh = f.ctx(spec).withFreshReads();
-        new HostedZoneHandler().lookup(refresh, EdgeFixture.desired(spec, HOSTED_ZONE)).orElseThrow();
-        new DnsRecordHandler().refresh(refresh);
+        new HostedZoneType().lookup(refresh, EdgeFixture.desired(spec, HOSTED_ZONE)).orElseThrow();
+        new DnsRecordType().refresh(refresh);
         assertThat(f.world.callsByAction()).containsEntry("route53:ListHostedZonesByName", 1L);
     }
 }

@@ -3,6 +3,7 @@ package dev.gantry.resources.network;
 import dev.gantry.aws.AwsFailure;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Addresses;
 import dev.gantry.spec.LoadBalancer;
 import dev.gantry.spec.Network;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,11 @@ class ExistingVpcLookupTest {
     @Test
     void validSubnetsAreReadAndTheGroupsAreMadeInTheVpc() {
         Map<Address, Observed> made = apply(List.of(a, b), List.of(a2, c));
-        assertThat(made.get(NetworkResources.VPC).id()).isEqualTo(vpc);
-        assertThat(made.get(NetworkResources.privateSubnet(1)).output("az")).isEqualTo("us-east-1c");
-        assertThat(made.get(NetworkResources.LB_SG).props().get("vpcId")).isEqualTo(vpc);
+        assertThat(made.get(Addresses.VPC).id()).isEqualTo(vpc);
+        assertThat(made.get(Addresses.privateSubnet(1)).output("az")).isEqualTo("us-east-1c");
+        assertThat(made.get(Addresses.LB_SG).props().get("vpcId")).isEqualTo(vpc);
         // Data resources show exactly what was asked, so plan has nothing to change on them.
-        assertThat(made.get(NetworkResources.publicSubnet(0)).props()).isEqualTo(Map.of("subnetId", a));
+        assertThat(made.get(Addresses.publicSubnet(0)).props()).isEqualTo(Map.of("subnetId", a));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.gantry.aws.sim.Ec2State;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Addresses;
 import dev.gantry.spec.LoadBalancer;
 import dev.gantry.spec.NatMode;
 import dev.gantry.spec.Network;
@@ -30,14 +31,14 @@ class NetworkApplyTest {
 
         Ec2State ec2 = h.world.state.ec2;
         Instant now = h.clock.now();
-        String private0 = made.get(NetworkResources.privateSubnet(0)).id();
-        String public1 = made.get(NetworkResources.publicSubnet(1)).id();
+        String private0 = made.get(Addresses.privateSubnet(0)).id();
+        String public1 = made.get(Addresses.publicSubnet(1)).id();
         assertThat(ec2.subnetReachesInternet(private0, false, now)).isTrue();
         assertThat(ec2.subnetReachesInternet(public1, true, now)).isTrue();
         assertThat(ec2.availabilityZoneOfSubnet(public1)).isEqualTo("us-east-1b");
 
         assertRefreshMatchesDesired(h);
-        assertServiceSubnetsResolve(h, List.of(private0, made.get(NetworkResources.privateSubnet(1)).id()));
+        assertServiceSubnetsResolve(h, List.of(private0, made.get(Addresses.privateSubnet(1)).id()));
 
         h.destroyAll();
         assertThat(h.refresh()).isEmpty();
@@ -52,14 +53,14 @@ class NetworkApplyTest {
         NetworkHarness h = new NetworkHarness(NetworkHarness.spec(Network.newVpc("10.1.0.0/20", 3, NatMode.PER_AZ), LoadBalancer.defaults()));
         Map<Address, Observed> made = h.applyAll();
         for (int i = 0; i < 3; i++) {
-            String sub = made.get(NetworkResources.privateSubnet(i)).id();
+            String sub = made.get(Addresses.privateSubnet(i)).id();
             assertThat(h.world.state.ec2.subnetReachesInternet(sub, false, h.clock.now())).isTrue();
             Observed rt = made.get(Address.of("route-table", "private-" + i));
             assertThat(rt.props().get("routes")).isEqualTo(Map.of("0.0.0.0/0", made.get(Address.of("nat-gateway", "nat-" + i)).id()));
         }
         assertRefreshMatchesDesired(h);
-        assertServiceSubnetsResolve(h, List.of(made.get(NetworkResources.privateSubnet(0)).id(),
-                made.get(NetworkResources.privateSubnet(1)).id(), made.get(NetworkResources.privateSubnet(2)).id()));
+        assertServiceSubnetsResolve(h, List.of(made.get(Addresses.privateSubnet(0)).id(),
+                made.get(Addresses.privateSubnet(1)).id(), made.get(Addresses.privateSubnet(2)).id()));
         h.destroyAll();
         assertThat(h.refresh()).isEmpty();
     }
@@ -69,22 +70,22 @@ class NetworkApplyTest {
         NetworkHarness h = new NetworkHarness(NetworkHarness.spec(Network.newVpc("10.0.0.0/16", 2, NatMode.NONE), null));
         Map<Address, Observed> made = h.applyAll();
         assertThat(made.keySet()).noneMatch(a -> a.type().equals("nat-gateway"));
-        String pub = made.get(NetworkResources.publicSubnet(0)).id();
+        String pub = made.get(Addresses.publicSubnet(0)).id();
         assertThat(h.world.state.ec2.subnetReachesInternet(pub, true, h.clock.now())).isTrue();
         assertRefreshMatchesDesired(h);
-        assertServiceSubnetsResolve(h, List.of(pub, made.get(NetworkResources.publicSubnet(1)).id()));
+        assertServiceSubnetsResolve(h, List.of(pub, made.get(Addresses.publicSubnet(1)).id()));
     }
 
     @Test
     void defaultVpcModeFindsTheDefaultSubnetsOfTheFirstTwoZones() {
         NetworkHarness h = new NetworkHarness(NetworkHarness.spec(Network.defaultVpc(), LoadBalancer.defaults()));
         Map<Address, Observed> made = h.applyAll();
-        assertThat(made.get(NetworkResources.VPC).output("cidr")).isEqualTo("172.31.0.0/16");
-        assertThat(made.get(NetworkResources.publicSubnet(0)).output("az")).isEqualTo("us-east-1a");
-        assertThat(made.get(NetworkResources.publicSubnet(1)).output("az")).isEqualTo("us-east-1b");
-        assertThat(made.get(NetworkResources.SERVICE_SG).props().get("vpcId")).isEqualTo(made.get(NetworkResources.VPC).id());
+        assertThat(made.get(Addresses.VPC).output("cidr")).isEqualTo("172.31.0.0/16");
+        assertThat(made.get(Addresses.publicSubnet(0)).output("az")).isEqualTo("us-east-1a");
+        assertThat(made.get(Addresses.publicSubnet(1)).output("az")).isEqualTo("us-east-1b");
+        assertThat(made.get(Addresses.SERVICE_SG).props().get("vpcId")).isEqualTo(made.get(Addresses.VPC).id());
         // Only the security groups are gantry's; destroy leaves the default VPC alone.
-        assertThat(h.refresh().keySet()).containsExactly(NetworkResources.LB_SG, NetworkResources.SERVICE_SG);
+        assertThat(h.refresh().keySet()).containsExactly(Addresses.LB_SG, Addresses.SERVICE_SG);
         h.destroyAll();
         assertThat(h.ctx.aws().ec2().describeSubnets(b -> b.filters(Filter.builder().name("default-for-az").values("true").build()))
                 .subnets()).hasSize(6);

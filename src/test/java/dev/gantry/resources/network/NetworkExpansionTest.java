@@ -3,6 +3,7 @@ package dev.gantry.resources.network;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Ref;
+import dev.gantry.resources.Addresses;
 import dev.gantry.spec.Certificate;
 import dev.gantry.spec.LoadBalancer;
 import dev.gantry.spec.NatMode;
@@ -39,7 +40,7 @@ class NetworkExpansionTest {
         assertThat(find(all, "subnet.public-1").props().get("cidr")).isEqualTo("10.0.32.0/19");
         assertThat(find(all, "subnet.private-0").props().get("cidr")).isEqualTo("10.0.128.0/19");
         assertThat(find(all, "subnet.private-1").props().get("cidr")).isEqualTo("10.0.160.0/19");
-        assertThat(find(all, "subnet.private-1").props().get("availabilityZone")).isEqualTo(Ref.to(NetworkResources.ZONES, "az1"));
+        assertThat(find(all, "subnet.private-1").props().get("availabilityZone")).isEqualTo(Ref.to(Addresses.ZONES, "az1"));
         assertThat(find(all, "vpc.main").guarded()).isTrue();
         assertThat(find(all, "subnet.public-0").description()).contains("load balancer").contains("NAT gateway");
         assertThat(find(all, "subnet.public-1").description()).contains("load balancer").doesNotContain("NAT");
@@ -48,7 +49,7 @@ class NetworkExpansionTest {
                 Address.parse("eip.nat-0"), Address.parse("internet-gateway.main"));
         assertThat(find(all, "route-table.private").props().get("subnets"))
                 .isEqualTo(List.of(Ref.to(Address.parse("subnet.private-0"), "id"), Ref.to(Address.parse("subnet.private-1"), "id")));
-        assertThat(find(all, "route-table.private").dependsOn()).contains(NetworkResources.PUBLIC_ROUTES,
+        assertThat(find(all, "route-table.private").dependsOn()).contains(Addresses.PUBLIC_ROUTES,
                 Address.parse("nat-gateway.nat-0"), Address.parse("subnet.private-0"));
         assertThat(find(all, "route-table.private").props().get("routes"))
                 .isEqualTo(Map.of("0.0.0.0/0", Ref.to(Address.parse("nat-gateway.nat-0"), "id")));
@@ -63,7 +64,7 @@ class NetworkExpansionTest {
         assertThat(find(all, "subnet.private-2").props().get("cidr")).isEqualTo("10.20.0.192/27");
         assertThat(find(all, "nat-gateway.nat-2").props().get("subnetId")).isEqualTo(Ref.to(Address.parse("subnet.public-2"), "id"));
         assertThat(find(all, "route-table.private-1").props().get("subnets")).isEqualTo(List.of(Ref.to(Address.parse("subnet.private-1"), "id")));
-        assertThat(find(all, "route-table.private-2").dependsOn()).contains(NetworkResources.PUBLIC_ROUTES, Address.parse("nat-gateway.nat-2"));
+        assertThat(find(all, "route-table.private-2").dependsOn()).contains(Addresses.PUBLIC_ROUTES, Address.parse("nat-gateway.nat-2"));
     }
 
     @Test
@@ -118,8 +119,8 @@ class NetworkExpansionTest {
         Spec https = http.withCertificate(new Certificate("hello.example.com", null, null));
         assertThat((List<?>) find(expand(https), "security-group.load-balancer").props().get("ingress")).hasSize(4);
         assertThat(find(expand(https), "security-group.service").props().get("ingress"))
-                .isEqualTo(List.of(Map.of("port", 8080, "sourceGroup", Ref.to(NetworkResources.LB_SG, "id"))));
-        assertThat(find(expand(https), "security-group.service").dependsOn()).contains(NetworkResources.LB_SG);
+                .isEqualTo(List.of(Map.of("port", 8080, "sourceGroup", Ref.to(Addresses.LB_SG, "id"))));
+        assertThat(find(expand(https), "security-group.service").dependsOn()).contains(Addresses.LB_SG);
     }
 
     @Test

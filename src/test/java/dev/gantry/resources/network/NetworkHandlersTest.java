@@ -5,6 +5,7 @@ import dev.gantry.aws.sim.SimulatedCrash;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Addresses;
 import dev.gantry.spec.Certificate;
 import dev.gantry.spec.LoadBalancer;
 import dev.gantry.spec.NatMode;
@@ -42,7 +43,7 @@ class NetworkHandlersTest {
     @Test
     void createdResourcesCarryTheAppsTags() {
         applyUpTo("zones.main", "vpc.main");
-        var vpc = h.ctx.aws().ec2().describeVpcs(b -> b.vpcIds(h.applied.get(NetworkResources.VPC).id())).vpcs().get(0);
+        var vpc = h.ctx.aws().ec2().describeVpcs(b -> b.vpcIds(h.applied.get(Addresses.VPC).id())).vpcs().get(0);
         assertThat(vpc.tags()).extracting(t -> t.key() + "=" + t.value())
                 .contains("gantry:app=hello", "gantry:component=vpc.main", "Name=hello-main", "team=web");
     }
@@ -51,7 +52,7 @@ class NetworkHandlersTest {
     void aRerunCreateAdoptsWhatTheFirstRunMade() {
         applyUpTo("zones.main", "vpc.main");
         Observed again = h.apply(desired("vpc.main"));
-        assertThat(again.id()).isEqualTo(h.applied.get(NetworkResources.VPC).id());
+        assertThat(again.id()).isEqualTo(h.applied.get(Addresses.VPC).id());
         assertThat(h.ctx.aws().ec2().describeVpcs(b -> b.filters(Filter.builder().name("tag:gantry:app").values("hello").build())).vpcs())
                 .hasSize(1);
     }
@@ -95,7 +96,7 @@ class NetworkHandlersTest {
     @Test
     void aNatGatewayInAVpcWithoutInternetGatewayFailsWithAFix() {
         applyUpTo("zones.main", "vpc.main", "subnet.public-0", "eip.nat-0");
-        h.applied.put(NetworkResources.IGW, new Observed(NetworkResources.IGW, "igw-none", Map.of(), Map.of("id", "igw-none")));
+        h.applied.put(Addresses.IGW, new Observed(Addresses.IGW, "igw-none", Map.of(), Map.of("id", "igw-none")));
         assertThatThrownBy(() -> h.apply(desired("nat-gateway.nat-0"))).isInstanceOf(AwsFailure.class)
                 .hasMessageContaining("Gateway.NotAttached")
                 .satisfies(e -> assertThat(((AwsFailure) e).fix()).contains("internet gateway"));
@@ -143,7 +144,7 @@ class NetworkHandlersTest {
     @Test
     void securityGroupUpdateAuthorizesAndRevokesOnlyTheDifference() {
         applyUpTo("zones.main", "vpc.main", "security-group.load-balancer");
-        Observed lb = h.applied.get(NetworkResources.LB_SG);
+        Observed lb = h.applied.get(Addresses.LB_SG);
         assertThat(lb.props().get("ingress")).isEqualTo(List.of(Map.of("port", 80, "cidr", "0.0.0.0/0")));
 
         h.use(h.spec.withLoadBalancer(new LoadBalancer("/", 30, 60, List.of("203.0.113.0/24")))
@@ -153,15 +154,15 @@ class NetworkHandlersTest {
         assertThat(updated.id()).isEqualTo(lb.id());
         assertThat(updated.props().get("ingress")).isEqualTo(List.of(
                 Map.of("port", 80, "cidr", "203.0.113.0/24"), Map.of("port", 443, "cidr", "203.0.113.0/24")));
-        assertThat(h.refresh().get(NetworkResources.LB_SG).props()).isEqualTo(updated.props());
+        assertThat(h.refresh().get(Addresses.LB_SG).props()).isEqualTo(updated.props());
     }
 
     @Test
     void serviceGroupAdmitsOnlyTheLoadBalancerGroup() {
         applyUpTo("zones.main", "vpc.main", "security-group.load-balancer", "security-group.service");
-        Observed svc = h.applied.get(NetworkResources.SERVICE_SG);
+        Observed svc = h.applied.get(Addresses.SERVICE_SG);
         assertThat(svc.props().get("ingress")).isEqualTo(List.of(
-                Map.of("port", 8080, "sourceGroup", h.applied.get(NetworkResources.LB_SG).id())));
+                Map.of("port", 8080, "sourceGroup", h.applied.get(Addresses.LB_SG).id())));
         assertThat(svc.props().get("description")).isEqualTo("gantry hello: service tasks");
     }
 
@@ -169,12 +170,12 @@ class NetworkHandlersTest {
     @SuppressWarnings("unchecked")
     void routeTableUpdateRetargetsRoutesAndMovesSubnets() {
         applyUpTo("zones.main", "vpc.main", "subnet.public-0", "subnet.public-1", "internet-gateway.main", "route-table.public");
-        Observed rt = h.applied.get(NetworkResources.PUBLIC_ROUTES);
-        String pub0 = h.applied.get(NetworkResources.publicSubnet(0)).id();
-        String pub1 = h.applied.get(NetworkResources.publicSubnet(1)).id();
+        Observed rt = h.applied.get(Addresses.PUBLIC_ROUTES);
+        String pub0 = h.applied.get(Addresses.publicSubnet(0)).id();
+        String pub1 = h.applied.get(Addresses.publicSubnet(1)).id();
         assertThat((List<Object>) rt.props().get("subnets")).containsExactlyInAnyOrder(pub0, pub1);
 
-        String igw = h.applied.get(NetworkResources.IGW).id();
+        String igw = h.applied.get(Addresses.IGW).id();
         Map<String, Object> props = Map.of("vpcId", rt.props().get("vpcId"),
                 "routes", Map.of("0.0.0.0/0", igw, "192.0.2.0/24", igw), "subnets", List.of(pub1));
         Observed updated = Drive.run(h.type(rt.address()).update(h.ctx, rt, desired("route-table.public"), props), h.clock);
@@ -191,12 +192,12 @@ class NetworkHandlersTest {
     @Test
     void internetGatewayDeleteDetachesFirst() {
         applyUpTo("zones.main", "vpc.main", "internet-gateway.main");
-        Observed igw = h.applied.get(NetworkResources.IGW);
-        assertThat(igw.props().get("vpcId")).isEqualTo(h.applied.get(NetworkResources.VPC).id());
+        Observed igw = h.applied.get(Addresses.IGW);
+        assertThat(igw.props().get("vpcId")).isEqualTo(h.applied.get(Addresses.VPC).id());
         Drive.run(h.type(igw.address()).delete(h.ctx, igw), h.clock);
         assertThat(h.ctx.aws().ec2().describeInternetGateways(b -> b.filters(Filter.builder().name("tag:gantry:app").values("hello").build()))
                 .internetGateways()).isEmpty();
-        Observed vpc = h.applied.get(NetworkResources.VPC);
+        Observed vpc = h.applied.get(Addresses.VPC);
         Drive.run(h.type(vpc.address()).delete(h.ctx, vpc), h.clock);
         assertThat(h.world.state.ec2.vpcExists(vpc.id())).isFalse();
     }
@@ -204,7 +205,7 @@ class NetworkHandlersTest {
     @Test
     void vpcDnsSettingsAreUpdatedInPlace() {
         applyUpTo("zones.main", "vpc.main");
-        Observed vpc = h.applied.get(NetworkResources.VPC);
+        Observed vpc = h.applied.get(Addresses.VPC);
         assertThat(vpc.props()).containsEntry("enableDnsHostnames", true).containsEntry("enableDnsSupport", true);
         Map<String, Object> props = Map.of("cidr", "10.0.0.0/16", "enableDnsSupport", false, "enableDnsHostnames", false);
         Observed updated = Drive.run(h.type(vpc.address()).update(h.ctx, vpc, desired("vpc.main"), props), h.clock);
@@ -214,10 +215,10 @@ class NetworkHandlersTest {
     @Test
     void subnetsTakeTheirZoneFromTheZonesLookup() {
         applyUpTo("zones.main", "vpc.main", "subnet.private-1");
-        Observed s = h.applied.get(NetworkResources.privateSubnet(1));
+        Observed s = h.applied.get(Addresses.privateSubnet(1));
         assertThat(s.props()).containsEntry("availabilityZone", "us-east-1b").containsEntry("mapPublicIpOnLaunch", false)
                 .containsEntry("cidr", "10.0.160.0/19");
-        assertThat(h.applied.get(NetworkResources.ZONES).outputs()).containsEntry("az0", "us-east-1a").containsEntry("az5", "us-east-1f");
+        assertThat(h.applied.get(Addresses.ZONES).outputs()).containsEntry("az0", "us-east-1a").containsEntry("az5", "us-east-1f");
     }
 
     @Test
@@ -225,7 +226,7 @@ class NetworkHandlersTest {
         NetworkHarness west = new NetworkHarness(NetworkHarness.spec(Network.newVpc("10.0.0.0/16", 3, NatMode.SINGLE), null));
         west.world.state.region = "us-west-1";
         west.use(west.spec.withRegion("us-west-1"));
-        Desired zones = west.desired().stream().filter(d -> d.address().equals(NetworkResources.ZONES)).findFirst().orElseThrow();
+        Desired zones = west.desired().stream().filter(d -> d.address().equals(Addresses.ZONES)).findFirst().orElseThrow();
         assertThatThrownBy(() -> west.apply(zones)).isInstanceOf(AwsFailure.class)
                 .hasMessageContaining("us-west-1 has 2 availability zones")
                 .satisfies(e -> assertThat(((AwsFailure) e).fix()).contains("network.availabilityZones to 2"));

@@ -1,6 +1,6 @@
 package dev.gantry.ui.line;
 
-import dev.gantry.wizard.Facts;
+import dev.gantry.wizard.LookupResults;
 import dev.gantry.wizard.Outcome;
 import dev.gantry.cost.Prices;
 import dev.gantry.wizard.SpecStore;
@@ -22,7 +22,7 @@ class LinePrompterTest {
     record Run(Outcome outcome, String output, WizardSession session) {}
 
     static Run drive(SpecStore store, String... lines) throws Exception {
-        WizardSession session = WizardSession.open(store, Facts.offline(), Prices.embedded());
+        WizardSession session = WizardSession.open(store, LookupResults.offline(), Prices.embedded());
         var in = new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         var out = new ByteArrayOutputStream();
         Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {

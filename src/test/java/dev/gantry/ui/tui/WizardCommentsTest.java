@@ -2,7 +2,7 @@ package dev.gantry.ui.tui;
 
 import com.googlecode.lanterna.input.KeyType;
 import dev.gantry.testing.CommentedSpecs;
-import dev.gantry.wizard.Facts;
+import dev.gantry.wizard.LookupResults;
 import dev.gantry.wizard.Outcome;
 import dev.gantry.cost.Prices;
 import dev.gantry.wizard.SpecStore;
@@ -19,7 +19,7 @@ class WizardCommentsTest {
     void theDiffScreenNamesTheCommentsOfARemovedKeyBeforeWritingOn80x24() throws Exception {
         String before = CommentedSpecs.template("web-https");
         var store = new SpecStore.Memory(before);
-        var d = new WizardScreenDriver(WizardSession.open(store, Facts.offline(), Prices.embedded()), 80, 24);
+        var d = new WizardScreenDriver(WizardSession.open(store, LookupResults.offline(), Prices.embedded()), 80, 24);
         for (int i = 0; i < 8; i++) d.key(KeyType.ArrowDown);
         d.key(KeyType.Enter);
         d.key(KeyType.ArrowDown, KeyType.Enter).key(KeyType.PageDown);

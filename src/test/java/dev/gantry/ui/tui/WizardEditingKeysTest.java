@@ -3,7 +3,7 @@ package dev.gantry.ui.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.gantry.spec.yaml.SpecWriter;
-import dev.gantry.wizard.Facts;
+import dev.gantry.wizard.LookupResults;
 import dev.gantry.cost.Prices;
 import dev.gantry.wizard.SpecStore;
 import dev.gantry.wizard.WizardFlow;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WizardEditingKeysTest {
 
     private static WizardScreenDriver open(SpecStore store) throws Exception {
-        return new WizardScreenDriver(WizardSession.open(store, Facts.offline(), Prices.embedded()), 80, 24);
+        return new WizardScreenDriver(WizardSession.open(store, LookupResults.offline(), Prices.embedded()), 80, 24);
     }
 
     @Test
@@ -63,7 +63,7 @@ class WizardEditingKeysTest {
 
     @Test
     void aPrefilledValueInEditModeIsReplacedByTypingNotAppendedTo() throws Exception {
-        WizardFlow f = new WizardFlow(Facts.offline());
+        WizardFlow f = new WizardFlow(LookupResults.offline());
         f.set("app", "hello");
         f.set("certificate.domain", "hello.example.com");
         f.set("dns.zone", "example.com");

@@ -2,10 +2,10 @@ package dev.gantry.ui.tui;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import dev.gantry.wizard.Facts;
+import dev.gantry.wizard.LookupResults;
 import dev.gantry.cost.Prices;
 import dev.gantry.wizard.Question;
-import dev.gantry.wizard.Section;
+import dev.gantry.wizard.WizardScreen;
 import dev.gantry.wizard.SpecStore;
 import dev.gantry.wizard.WizardFlow;
 import dev.gantry.wizard.WizardSession;
@@ -26,7 +26,7 @@ class WizardSmallScreenTest {
     private static final int COLS = 80, ROWS = 24;
 
     private static WizardScreenDriver fullStack() throws Exception {
-        WizardSession session = WizardSession.open(new SpecStore.Memory(null), Facts.offline(), Prices.embedded());
+        WizardSession session = WizardSession.open(new SpecStore.Memory(null), LookupResults.offline(), Prices.embedded());
         WizardFlow f = session.flow();
         f.set("app", "hello");
         f.set("task.environment", "LOG_LEVEL=info");
@@ -40,8 +40,8 @@ class WizardSmallScreenTest {
     void everyScreenIsWholeAtEightyByTwentyFour() throws Exception {
         var d = fullStack();
         WizardFlow flow = d.window.session().flow();
-        for (Section s : Section.values()) {
-            if (s == Section.REVIEW) break;
+        for (WizardScreen s : WizardScreen.values()) {
+            if (s == WizardScreen.REVIEW) break;
             List<String> lines = d.lines();
             assertThat(lines.get(0)).as(s.title()).startsWith("gantry init · " + s.stepIndicator() + " · " + s.title());
             assertThat(lines.get(ROWS - 2)).as(s.title()).startsWith("<Next >> << Back>");

@@ -1,7 +1,7 @@
 package dev.gantry.ui.tui;
 
 import com.googlecode.lanterna.input.KeyType;
-import dev.gantry.wizard.Facts;
+import dev.gantry.wizard.LookupResults;
 import dev.gantry.wizard.Outcome;
 import dev.gantry.cost.Prices;
 import dev.gantry.wizard.SpecStore;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WizardWindowTest {
 
     private static WizardScreenDriver open(SpecStore store) throws Exception {
-        return new WizardScreenDriver(WizardSession.open(store, Facts.offline(), Prices.embedded()), 110, 40);
+        return new WizardScreenDriver(WizardSession.open(store, LookupResults.offline(), Prices.embedded()), 110, 40);
     }
 
     @Test
@@ -117,7 +117,7 @@ class WizardWindowTest {
 
     @Test
     void editModeOpensTheMenuPrefillsAnswersAndShowsTheDiffBeforeWriting() throws Exception {
-        WizardFlow f = new WizardFlow(Facts.offline());
+        WizardFlow f = new WizardFlow(LookupResults.offline());
         f.set("app", "hello");
         f.set("certificate", "new");
         f.set("certificate.domain", "hello.example.com");
@@ -149,7 +149,7 @@ class WizardWindowTest {
     @Test
     void secretValuesAreTypedMaskedAndKeptOnlyInMemory() throws Exception {
         var store = new SpecStore.Memory(null);
-        WizardSession session = WizardSession.open(store, Facts.offline(), Prices.embedded());
+        WizardSession session = WizardSession.open(store, LookupResults.offline(), Prices.embedded());
         var d = new WizardScreenDriver(session, 110, 40);
         d.key(KeyType.PageDown).type("hello");
         for (int i = 0; i < 4; i++) d.key(KeyType.PageDown);
@@ -168,7 +168,7 @@ class WizardWindowTest {
     @Test
     void withCredentialsTheWelcomeSaysWhoAndExistingVpcsArePickedFromTheAccount() throws Exception {
         WizardSession session = WizardSession.open(new SpecStore.Memory(null),
-                new Facts(new dev.gantry.wizard.FoundLookups(), "us-east-1"), Prices.embedded());
+                new LookupResults(new dev.gantry.wizard.FoundLookups(), "us-east-1"), Prices.embedded());
         var d = new WizardScreenDriver(session, 110, 40);
         assertThat(d.text()).contains("Signed in to AWS account 123456789012 as").contains("arn:aws:iam::123456789012:user/ana");
         d.key(KeyType.PageDown).type("hello").key(KeyType.PageDown);
@@ -186,7 +186,7 @@ class WizardWindowTest {
 
     @Test
     void onAnEightyByTwentyFourTerminalEveryFieldOfTheTaskScreenIsVisible() throws Exception {
-        var d = new WizardScreenDriver(WizardSession.open(new SpecStore.Memory(null), Facts.offline(), Prices.embedded()), 80, 24);
+        var d = new WizardScreenDriver(WizardSession.open(new SpecStore.Memory(null), LookupResults.offline(), Prices.embedded()), 80, 24);
         d.key(KeyType.PageDown).type("hello");
         for (int i = 0; i < 3; i++) d.key(KeyType.PageDown);
         assertThat(d.lines().get(0)).startsWith("gantry init · 5 of 11 · Task");

@@ -10,24 +10,24 @@ import java.util.function.Supplier;
  * calls AWS twice and every UI sees the same answers. Offline, every look-up says so and the person
  * types the value instead.
  */
-public final class Facts {
+public final class LookupResults {
     private final Lookups lookups;
     private final Map<String, Lookup<?>> cache = new ConcurrentHashMap<>();
     private final String defaultRegion;
 
-    public Facts(Lookups lookups, String defaultRegion) {
+    public LookupResults(Lookups lookups, String defaultRegion) {
         this.lookups = lookups;
         this.defaultRegion = defaultRegion == null || defaultRegion.isBlank() ? "us-east-1" : defaultRegion;
     }
 
-    public static Facts offline() { return new Facts(new Lookups.Offline("no AWS credentials"), "us-east-1"); }
+    public static LookupResults offline() { return new LookupResults(new Lookups.Offline("no AWS credentials"), "us-east-1"); }
 
     public String defaultRegion() { return defaultRegion; }
 
     private String folder;
 
     /** The name of the folder the spec lives in (the current one by default), which the app name defaults from. */
-    public Facts inFolder(String name) {
+    public LookupResults inFolder(String name) {
         this.folder = name;
         return this;
     }

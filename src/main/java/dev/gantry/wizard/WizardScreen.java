@@ -1,7 +1,7 @@
 package dev.gantry.wizard;
 
 /** The wizard's screens, in order; each groups the questions about one piece of the stack. */
-public enum Section {
+public enum WizardScreen {
     WELCOME("Welcome", """
             gantry writes one file, gantry.yaml, that describes your service and everything around it \
             on AWS: network, load balancer, certificate, DNS, container and its secrets. Nothing is \
@@ -52,7 +52,7 @@ public enum Section {
     private final String intro;
     private final String kubernetes;
 
-    Section(String title, String intro, String kubernetes) {
+    WizardScreen(String title, String intro, String kubernetes) {
         this.title = title;
         this.intro = intro;
         this.kubernetes = kubernetes;

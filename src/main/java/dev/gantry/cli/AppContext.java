@@ -5,7 +5,7 @@ import dev.gantry.aws.AwsErrors;
 import dev.gantry.aws.AwsFailure;
 import dev.gantry.engine.ApplyListener;
 import dev.gantry.engine.Engine;
-import dev.gantry.resources.Catalog;
+import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
 import dev.gantry.time.Scheduler;
@@ -24,7 +24,7 @@ import java.util.function.Function;
  * they never touch ~/.gantry. {@code options}: those given ({@link GlobalOptions#given}), which every
  * suggested command repeats.
  */
-record DayTwo(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter out, PrintWriter err, Ansi ansi,
+record AppContext(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter out, PrintWriter err, Ansi ansi,
               Map<String, String> env, String options) {
 
     /** A text of the core's with the gantry commands it suggests completed by the options given. */
@@ -47,20 +47,20 @@ record DayTwo(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter out, P
 
     /** Runs {@code body} in a session for the spec; AWS failures become one message and exit 1 or 4. */
     static int inSession(GlobalOptions g, java.nio.file.Path file, Spec spec, Map<String, String> env, PrintWriter out,
-                         PrintWriter err, Function<DayTwo, Integer> body) {
+                         PrintWriter err, Function<AppContext, Integer> body) {
         return inSession(false, g, file, spec, env, out, err, body);
     }
 
     /** {@code reads}: the body starts with a refresh (status), which a terminal is told about at once. */
     static int inSession(boolean reads, GlobalOptions g, java.nio.file.Path file, Spec spec, Map<String, String> env,
-                         PrintWriter out, PrintWriter err, Function<DayTwo, Integer> body) {
+                         PrintWriter out, PrintWriter err, Function<AppContext, Integer> body) {
         try (Session session = EngineRun.open(g, spec, env, reads)) {
-            DayTwo d = new DayTwo(spec, session.aws(), session.scheduler(), out, err, EngineRun.ansi(g, env), env, g.given(file));
+            AppContext d = new AppContext(spec, session.aws(), session.scheduler(), out, err, EngineRun.ansi(g, env), env, g.given(file));
             return guarded(d, body);
         }
     }
 
-    static int guarded(DayTwo d, Function<DayTwo, Integer> body) {
+    static int guarded(AppContext d, Function<AppContext, Integer> body) {
         try {
             return body.apply(d);
         } catch (AwsFailure f) {
@@ -72,9 +72,6 @@ record DayTwo(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter out, P
     }
 
     int fail(AwsFailure f) {
-        err.println("error: " + words(f.getMessage()));
-        if (f.fix() != null && !f.fix().isBlank()) err.println("  fix: " + words(f.fix()));
-        err.flush();
-        return f.kind() == AwsFailure.Kind.PERMISSION ? ExitCodes.NO_CREDENTIALS : ExitCodes.FAILED;
+        return Failures.aws(err, f, this::words);
     }
 }

@@ -5,6 +5,7 @@ import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
 import dev.gantry.resources.Poll;
 import dev.gantry.resources.Claim;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -27,7 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@code load-balancer.main}: the internet-facing application load balancer. */
-final class LoadBalancerHandler implements ResourceType {
+final class LoadBalancerType implements ResourceType {
     static final String IDLE_TIMEOUT = "idle_timeout.timeout_seconds";
     static final Duration ACTIVE_TIMEOUT = Duration.ofMinutes(15);
 
@@ -49,7 +50,7 @@ final class LoadBalancerHandler implements ResourceType {
     /** Load balancer names are unique in a region: one named as gantry names the app's, and not the app's. */
     @Override
     public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
-        String name = (String) props.get("name");
+        String name = Props.str(props, "name");
         return ElbLookup.loadBalancerNamed(ctx, name).map(lb -> new Claim(observed(ctx, desired.address(), lb),
                 "the load balancer " + name + " (" + lb.dnsName() + ")", ElbLookup.tagsOf(ctx, lb.loadBalancerArn()), "app"));
     }
@@ -64,7 +65,7 @@ final class LoadBalancerHandler implements ResourceType {
 
     @Override
     public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
-        String name = (String) props.get("name");
+        String name = Props.str(props, "name");
         return () -> {
             Optional<LoadBalancer> existing = ElbLookup.loadBalancerNamed(ctx, name);
             if (existing.isPresent()) {
@@ -80,7 +81,7 @@ final class LoadBalancerHandler implements ResourceType {
                     .subnets(strings(props.get("subnets"))).securityGroups(strings(props.get("securityGroups")))
                     .scheme(LoadBalancerSchemeEnum.INTERNET_FACING).type(LoadBalancerTypeEnum.APPLICATION)
                     .ipAddressType(IpAddressType.IPV4).tags(tags(ctx, desired))).loadBalancers().get(0);
-            setIdleTimeout(ctx, lb.loadBalancerArn(), (Integer) props.get("idleTimeout"));
+            setIdleTimeout(ctx, lb.loadBalancerArn(), Props.integer(props, "idleTimeout"));
             return waitActive(ctx, desired, lb.loadBalancerArn()).run();
         };
     }
@@ -98,7 +99,7 @@ final class LoadBalancerHandler implements ResourceType {
                 ctx.aws().elb().setSecurityGroups(b -> b.loadBalancerArn(arn).securityGroups(groups));
             }
             if (!props.get("idleTimeout").equals(current.props().get("idleTimeout"))) {
-                setIdleTimeout(ctx, arn, (Integer) props.get("idleTimeout"));
+                setIdleTimeout(ctx, arn, Props.integer(props, "idleTimeout"));
             }
             return waitActive(ctx, desired, arn).run();
         };

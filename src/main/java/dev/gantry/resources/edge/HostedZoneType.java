@@ -3,6 +3,7 @@ package dev.gantry.resources.edge;
 import dev.gantry.aws.AwsFailure;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * {@code hosted-zone.main} (data): the public zone named in {@code dns.zone}. gantry never creates
  * or deletes it; the domain's registrar must delegate to it, which only its owner can arrange.
  */
-final class HostedZoneHandler implements ResourceType {
+final class HostedZoneType implements ResourceType {
     @Override public String type() { return "hosted-zone"; }
 
     @Override public int tier() { return 0; }
@@ -28,7 +29,7 @@ final class HostedZoneHandler implements ResourceType {
 
     @Override
     public Optional<Observed> lookup(ResourceContext ctx, Desired desired) {
-        String name = (String) desired.props().get("name");
+        String name = Props.str(desired.props(), "name");
         HostedZone z = Zones.publicZone(ctx, name).orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
                 "there is no public Route53 hosted zone named " + name + " in this account",
                 "create the public hosted zone or fix dns.zone (Route53 console → Hosted zones → Create; then point your registrar's name servers at it)"));

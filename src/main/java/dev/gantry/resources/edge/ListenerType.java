@@ -4,8 +4,10 @@ import dev.gantry.aws.AwsFailure;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Addresses;
 import dev.gantry.resources.Poll;
 import dev.gantry.resources.Claim;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -28,7 +30,7 @@ import java.util.TreeMap;
  * {@code listener.http} and {@code listener.https}. Plain HTTP forwards to the target group, or
  * redirects to HTTPS when there is a certificate; HTTPS terminates TLS with a TLS 1.2/1.3 policy.
  */
-final class ListenerHandler implements ResourceType {
+final class ListenerType implements ResourceType {
     static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
     @Override public String type() { return "listener"; }
@@ -64,9 +66,9 @@ final class ListenerHandler implements ResourceType {
     /** A listener on the port of the app's load balancer (one taken over, say) that is not the app's. */
     @Override
     public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
-        String lb = (String) props.get("loadBalancerArn");
+        String lb = Props.str(props, "loadBalancerArn");
         if (lb == null) return Optional.empty();
-        Integer port = (Integer) props.get("port");
+        Integer port = Props.integer(props, "port");
         return ctx.aws().elb().describeListeners(b -> b.loadBalancerArn(lb)).listeners().stream()
                 .filter(l -> port.equals(l.port())).findFirst()
                 .map(l -> new Claim(observed(desired.address(), l), "the " + l.protocolAsString() + " listener on port " + port + " of " + lb,
@@ -85,11 +87,11 @@ final class ListenerHandler implements ResourceType {
     public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         Step put = () -> {
             Listener l = ctx.aws().elb().createListener(b -> {
-                b.loadBalancerArn((String) props.get("loadBalancerArn")).protocol((String) props.get("protocol"))
-                        .port((Integer) props.get("port")).defaultActions(action(props.get("defaultAction")))
-                        .tags(LoadBalancerHandler.tags(ctx, desired));
+                b.loadBalancerArn(Props.str(props, "loadBalancerArn")).protocol(Props.str(props, "protocol"))
+                        .port(Props.integer(props, "port")).defaultActions(action(props.get("defaultAction")))
+                        .tags(LoadBalancerType.tags(ctx, desired));
                 if (props.get("certificateArn") != null) {
-                    b.certificates(Certificate.builder().certificateArn((String) props.get("certificateArn")).build()).sslPolicy(TLS_POLICY);
+                    b.certificates(Certificate.builder().certificateArn(Props.str(props, "certificateArn")).build()).sslPolicy(TLS_POLICY);
                 }
             }).listeners().get(0);
             return StepResult.done(observed(desired.address(), l));
@@ -101,10 +103,10 @@ final class ListenerHandler implements ResourceType {
     public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
         Step put = () -> {
             Listener l = ctx.aws().elb().modifyListener(b -> {
-                b.listenerArn(current.id()).protocol((String) props.get("protocol")).port((Integer) props.get("port"))
+                b.listenerArn(current.id()).protocol(Props.str(props, "protocol")).port(Props.integer(props, "port"))
                         .defaultActions(action(props.get("defaultAction")));
                 if (props.get("certificateArn") != null) {
-                    b.certificates(Certificate.builder().certificateArn((String) props.get("certificateArn")).build()).sslPolicy(TLS_POLICY);
+                    b.certificates(Certificate.builder().certificateArn(Props.str(props, "certificateArn")).build()).sslPolicy(TLS_POLICY);
                 }
             }).listeners().get(0);
             return StepResult.done(observed(desired.address(), l));
@@ -129,17 +131,17 @@ final class ListenerHandler implements ResourceType {
      * certificate found pending by refresh, e.g. validated by hand, is still being validated).
      */
     private static Step afterCertificate(ResourceContext ctx, Map<String, Object> props, Step then) {
-        String arn = (String) props.get("certificateArn");
+        String arn = Props.str(props, "certificateArn");
         if (arn == null) return then;
         // Built on first run, so the 45 minutes start when the listener's turn comes, not at planning.
         return () -> Steps.then(waitIssued(ctx, arn), ignored -> then).run();
     }
 
     private static Step waitIssued(ResourceContext ctx, String arn) {
-        return Poll.until(ctx, "the certificate to be issued", CertificateHandler.ISSUE_TIMEOUT,
-                CertificateHandler.TIMEOUT_FIX, () -> {
+        return Poll.until(ctx, "the certificate to be issued", CertificateType.ISSUE_TIMEOUT,
+                CertificateType.TIMEOUT_FIX, () -> {
                     var cert = ctx.aws().acm().describeCertificate(b -> b.certificateArn(arn)).certificate();
-                    if (cert.status() == CertificateStatus.ISSUED) return Optional.of(new Observed(Address.of("certificate", "main"), arn, Map.of(), Map.of()));
+                    if (cert.status() == CertificateStatus.ISSUED) return Optional.of(new Observed(Addresses.CERTIFICATE, arn, Map.of(), Map.of()));
                     if (cert.status() != CertificateStatus.PENDING_VALIDATION) {
                         throw new AwsFailure(AwsFailure.Kind.INVALID, "the certificate " + arn + " is " + cert.statusAsString() + ", not ISSUED",
                                 "request a new certificate (remove it and run 'gantry apply'), or set certificate.arn to an issued one");
@@ -152,9 +154,9 @@ final class ListenerHandler implements ResourceType {
         Map<?, ?> m = (Map<?, ?>) spec;
         if ("redirect".equals(m.get("type"))) {
             return Action.builder().type("redirect").redirectConfig(RedirectActionConfig.builder()
-                    .protocol((String) m.get("protocol")).port((String) m.get("port")).statusCode((String) m.get("statusCode")).build()).build();
+                    .protocol(Props.str(m, "protocol")).port(Props.str(m, "port")).statusCode(Props.str(m, "statusCode")).build()).build();
         }
-        return Action.builder().type("forward").targetGroupArn((String) m.get("targetGroupArn")).build();
+        return Action.builder().type("forward").targetGroupArn(Props.str(m, "targetGroupArn")).build();
     }
 
     static Observed observed(Address address, Listener l) {

@@ -4,8 +4,10 @@ import dev.gantry.aws.AwsFailure;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Addresses;
 import dev.gantry.resources.Poll;
 import dev.gantry.resources.Claim;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -33,7 +35,7 @@ import java.util.Set;
  * {@code "gantry:app=APP"} (as external-dns' TXT registry does): gantry only changes or deletes
  * an alias whose owner record names its app, and never takes over a record someone else made.
  */
-final class DnsRecordHandler implements ResourceType {
+final class DnsRecordType implements ResourceType {
     static final long OWNER_TTL = 300;
     static final Duration SYNC_TIMEOUT = Duration.ofMinutes(5);
     private static final Set<RRType> ADDRESS_TYPES = Set.of(RRType.A, RRType.AAAA, RRType.CNAME);
@@ -99,7 +101,7 @@ final class DnsRecordHandler implements ResourceType {
         }
         if (owner(ctx, named(near, EdgeNames.ownerRecord(at.name()), RRType.TXT)) != Owner.US) return Optional.empty();
         return named(near, at.name(), RRType.A).filter(r -> r.aliasTarget() != null)
-                .map(r -> observed(Address.of(type(), "main"), at.zoneId(), r));
+                .map(r -> observed(Addresses.DNS_RECORD, at.zoneId(), r));
     }
 
     private static Optional<ResourceRecordSet> named(List<ResourceRecordSet> records, String name, RRType type) {
@@ -119,8 +121,8 @@ final class DnsRecordHandler implements ResourceType {
 
     @Override
     public Step delete(ResourceContext ctx, Observed current) {
-        String zoneId = (String) current.props().get("zoneId");
-        String name = (String) current.props().get("name");
+        String zoneId = Props.str(current.props(), "zoneId");
+        String name = Props.str(current.props(), "name");
         return () -> {
             List<Change> deletes = new ArrayList<>();
             try {
@@ -143,8 +145,8 @@ final class DnsRecordHandler implements ResourceType {
     }
 
     private Step upsert(ResourceContext ctx, Desired desired, Map<String, Object> props) {
-        String zoneId = (String) props.get("zoneId");
-        String name = EdgeNames.stripDot((String) props.get("name"));
+        String zoneId = Props.str(props, "zoneId");
+        String name = EdgeNames.stripDot(Props.str(props, "name"));
         return () -> {
             Owner owner = ownedBy(ctx, zoneId, name);
             if (owner == Owner.OTHER_APP) {
@@ -164,7 +166,7 @@ final class DnsRecordHandler implements ResourceType {
             List<Change> changes = List.of(ownerUpsert(ctx, name),
                     Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(ResourceRecordSet.builder()
                             .name(name).type(RRType.A).aliasTarget(AliasTarget.builder()
-                                    .hostedZoneId((String) props.get("aliasZoneId")).dnsName((String) props.get("aliasTarget"))
+                                    .hostedZoneId(Props.str(props, "aliasZoneId")).dnsName(Props.str(props, "aliasTarget"))
                                     .evaluateTargetHealth(true).build()).build()).build());
             // Remembered first: a record that exists is always one gantry can find again.
             RecordLocations.add(ctx, new RecordLocations.Location(zoneId, name));
@@ -186,9 +188,9 @@ final class DnsRecordHandler implements ResourceType {
      */
     @Override
     public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
-        String zoneId = (String) props.get("zoneId");
+        String zoneId = Props.str(props, "zoneId");
         if (zoneId == null) return Optional.empty();
-        String name = EdgeNames.stripDot((String) props.get("name"));
+        String name = EdgeNames.stripDot(Props.str(props, "name"));
         Optional<ResourceRecordSet> txt = Zones.record(ctx, zoneId, EdgeNames.ownerRecord(name), RRType.TXT);
         Owner owner = owner(ctx, txt);
         if (owner == Owner.US) return Optional.empty();
@@ -210,8 +212,8 @@ final class DnsRecordHandler implements ResourceType {
     @Override
     public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
         return () -> {
-            String zoneId = (String) existing.props().get("zoneId");
-            String name = (String) existing.props().get("name");
+            String zoneId = Props.str(existing.props(), "zoneId");
+            String name = Props.str(existing.props(), "name");
             ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId).changeBatch(cb -> cb
                     .comment("gantry: " + ctx.app() + " takes over " + name).changes(ownerUpsert(ctx, name))));
             return StepResult.done(existing);

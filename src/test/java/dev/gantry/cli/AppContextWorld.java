@@ -7,7 +7,7 @@ import dev.gantry.aws.sim.SimWorld;
 import dev.gantry.engine.ApplyResult;
 import dev.gantry.engine.Engine;
 import dev.gantry.engine.EngineOptions;
-import dev.gantry.resources.Catalog;
+import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.Task;
@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A simulated account on virtual time, seeded by applying a template with the engine, and a
- * {@link DayTwo} pointed at it whose output the test reads.
+ * {@link AppContext} pointed at it whose output the test reads.
  */
-final class DayTwoWorld {
+final class AppContextWorld {
     final VirtualScheduler time = new VirtualScheduler();
     final SimWorld world = new SimWorld(new SimState(), time, SimLatency.realistic());
     final AwsClients aws = world.clients();
@@ -62,13 +62,13 @@ final class DayTwoWorld {
         return r;
     }
 
-    DayTwo day2(Spec spec) {
-        return new DayTwo(spec, aws, time, new PrintWriter(out, true), new PrintWriter(err, true), Ansi.NONE, Map.of(), options);
+    AppContext day2(Spec spec) {
+        return new AppContext(spec, aws, time, new PrintWriter(out, true), new PrintWriter(err, true), Ansi.NONE, Map.of(), options);
     }
 
     /** Runs a command's work the way the CLI does, AWS failures included. */
-    int run(Spec spec, java.util.function.Function<DayTwo, Integer> body) {
-        return DayTwo.guarded(day2(spec), body);
+    int run(Spec spec, java.util.function.Function<AppContext, Integer> body) {
+        return AppContext.guarded(day2(spec), body);
     }
 
     String out() { return out.toString(); }

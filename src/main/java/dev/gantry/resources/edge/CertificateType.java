@@ -5,6 +5,7 @@ import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
 import dev.gantry.resources.Poll;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -42,7 +43,7 @@ import java.util.TreeSet;
  * The zone gantry wrote to is remembered in the tag {@code gantry:validation-zone}, so a later
  * destroy removes exactly those records.
  */
-final class CertificateHandler implements ResourceType {
+final class CertificateType implements ResourceType {
     static final Duration ISSUE_TIMEOUT = Duration.ofMinutes(45);
     static final Duration OPTIONS_TIMEOUT = Duration.ofMinutes(5);
     /** How long ACM may take to notice a deleted listener no longer uses the certificate. */
@@ -99,7 +100,7 @@ final class CertificateHandler implements ResourceType {
     /** An existing certificate: it must be ISSUED, in the app's region, and cover the names the app serves. */
     @Override
     public Optional<Observed> lookup(ResourceContext ctx, Desired desired) {
-        String arn = (String) desired.props().get("arn");
+        String arn = Props.str(desired.props(), "arn");
         String[] parts = arn.split(":");
         if (parts.length > 3 && !parts[3].equals(ctx.region())) {
             throw new AwsFailure(AwsFailure.Kind.INVALID, "certificate.arn is in region " + parts[3] + " but the app runs in " + ctx.region(),
@@ -131,9 +132,9 @@ final class CertificateHandler implements ResourceType {
     @Override
     public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         if (desired.data()) return () -> StepResult.done(lookup(ctx, desired).orElseThrow());
-        String domain = (String) props.get("domain");
-        List<String> sans = LoadBalancerHandler.strings(props.get("alternativeNames"));
-        String zoneId = (String) props.get("zoneId");
+        String domain = Props.str(props, "domain");
+        List<String> sans = LoadBalancerType.strings(props.get("alternativeNames"));
+        String zoneId = Props.str(props, "zoneId");
         return () -> {
             List<Tag> tags = new ArrayList<>();
             ctx.tags(desired.address()).forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
@@ -152,7 +153,7 @@ final class CertificateHandler implements ResourceType {
     public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
         if (desired.data()) return () -> StepResult.done(lookup(ctx, desired).orElseThrow());
         String arn = current.id();
-        String zoneId = (String) props.get("zoneId");
+        String zoneId = Props.str(props, "zoneId");
         return () -> {
             if (zoneId != null) {
                 ctx.aws().acm().addTagsToCertificate(b -> b.certificateArn(arn).tags(Tag.builder().key(TAG_ZONE).value(zoneId).build()));
@@ -160,7 +161,7 @@ final class CertificateHandler implements ResourceType {
                 ctx.aws().acm().removeTagsFromCertificate(b -> b.certificateArn(arn).tags(Tag.builder().key(TAG_ZONE).build()));
             }
             CertificateDetail d = describe(ctx, arn);
-            String before = (String) current.props().get("zoneId");
+            String before = Props.str(current.props(), "zoneId");
             if (before != null && !before.equals(zoneId)) {
                 // ACM renews through the same CNAMEs, so they move with the zone: written in the new one
                 // before they leave the old one (where nothing would ever remove them).
@@ -185,7 +186,7 @@ final class CertificateHandler implements ResourceType {
             }
             // DescribeCertificate's InUseBy is cleared late by AWS (never by some emulators): ask ACM to
             // delete, and wait only while it answers ResourceInUseException.
-            String zoneId = (String) current.props().get("zoneId");
+            String zoneId = Props.str(current.props(), "zoneId");
             return Poll.until(ctx, "ACM to release the certificate from the deleted HTTPS listener", IN_USE_TIMEOUT,
                     "something else still uses the certificate for " + d.domainName() + " (the ACM console lists it under"
                             + " 'Associated resources'); remove that, then run 'gantry destroy' again", () -> {

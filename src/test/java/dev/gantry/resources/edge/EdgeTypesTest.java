@@ -4,6 +4,7 @@ import dev.gantry.aws.AwsFailure;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Addresses;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.spec.Spec;
 import org.junit.jupiter.api.Test;
@@ -16,12 +17,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.gantry.resources.Addresses.*;
 import static dev.gantry.resources.edge.EdgeResources.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The whole edge, created, refreshed and destroyed through its handlers on the simulated AWS. */
-class EdgeHandlersTest {
+class EdgeTypesTest {
     private final EdgeFixture f = new EdgeFixture();
     private final Spec spec = EdgeFixture.httpsSpec();
     private final ResourceContext ctx = f.ctx(spec);
@@ -42,12 +44,12 @@ class EdgeHandlersTest {
 
     @Test
     void createsTheEdgeThenRefreshMatchesTheDesiredPropsThenDestroysIt() {
-        var zone = new HostedZoneHandler();
-        var cert = new CertificateHandler();
-        var lb = new LoadBalancerHandler();
-        var tg = new TargetGroupHandler();
-        var listener = new ListenerHandler();
-        var record = new DnsRecordHandler();
+        var zone = new HostedZoneType();
+        var cert = new CertificateType();
+        var lb = new LoadBalancerType();
+        var tg = new TargetGroupType();
+        var listener = new ListenerType();
+        var record = new DnsRecordType();
 
         assertThat(create(zone, HOSTED_ZONE).id()).isEqualTo(f.zoneId);
 
@@ -67,7 +69,7 @@ class EdgeHandlersTest {
         create(tg, TARGET_GROUP);
         Observed http = create(listener, HTTP_LISTENER);
         Observed https = create(listener, HTTPS_LISTENER);
-        assertThat(http.props().get("defaultAction")).isEqualTo(ListenerHandler.redirectToHttps());
+        assertThat(http.props().get("defaultAction")).isEqualTo(ListenerType.redirectToHttps());
         Observed dns = create(record, DNS_RECORD);
         assertThat(dns.output("fqdn")).isEqualTo("hello.example.com");
         assertThat(f.world.state.route53.hasRecord("_gantry.hello.example.com", "TXT", "\"gantry:app=hello\"")).isTrue();
@@ -103,13 +105,13 @@ class EdgeHandlersTest {
 
     @Test
     void aCertificateIsDeletedOnceACMLetsGoEvenWhenInUseByStaysStale() {
-        var cert = new CertificateHandler();
-        var lb = new LoadBalancerHandler();
-        var listener = new ListenerHandler();
-        create(new HostedZoneHandler(), HOSTED_ZONE);
+        var cert = new CertificateType();
+        var lb = new LoadBalancerType();
+        var listener = new ListenerType();
+        create(new HostedZoneType(), HOSTED_ZONE);
         Observed c = create(cert, CERTIFICATE);
         Observed l = create(lb, LOAD_BALANCER);
-        create(new TargetGroupHandler(), TARGET_GROUP);
+        create(new TargetGroupType(), TARGET_GROUP);
         Observed https = create(listener, HTTPS_LISTENER);
         // An emulator (and AWS for a while) keeps listing the deleted load balancer under InUseBy.
         String stale = l.id();
@@ -157,7 +159,7 @@ class EdgeHandlersTest {
                             .resourceRecords(v -> v.value(rr.value()))))));
         });
         Instant start = f.time.now();
-        Observed o = f.run(new CertificateHandler().create(c2, d, d.props()));
+        Observed o = f.run(new CertificateType().create(c2, d, d.props()));
         assertThat(o.output("status")).isEqualTo("ISSUED");
         assertThat(Duration.between(start, f.time.now())).isGreaterThanOrEqualTo(Duration.ofMinutes(10).plus(f.world.latency.certificateValidation()));
         assertThat(f.info).singleElement().satisfies(m -> assertThat(m)
@@ -169,7 +171,7 @@ class EdgeHandlersTest {
         Spec outside = EdgeFixture.spec(new dev.gantry.spec.Certificate("hello.example.org", List.of(), null), null);
         Desired d = EdgeFixture.desired(outside, CERTIFICATE);
         Instant start = f.time.now();
-        assertThatThrownBy(() -> f.run(new CertificateHandler().create(f.ctx(outside), d, d.props())))
+        assertThatThrownBy(() -> f.run(new CertificateType().create(f.ctx(outside), d, d.props())))
                 .isInstanceOfSatisfying(AwsFailure.class, e -> assertThat(e.kind()).isEqualTo(AwsFailure.Kind.TIMEOUT));
         assertThat(Duration.between(start, f.time.now())).isBetween(Duration.ofMinutes(45), Duration.ofMinutes(47));
         // the records to create, then a reminder every 15 minutes of the wait
@@ -181,8 +183,8 @@ class EdgeHandlersTest {
     void aCertificateRequestIsIdempotentAcrossARerun() {
         Desired d = EdgeFixture.desired(spec, CERTIFICATE);
         Map<String, Object> props = EdgeFixture.resolve(d, Map.of("hosted-zone.main.id", f.zoneId));
-        Observed first = f.run(new CertificateHandler().create(ctx, d, props));
-        Observed again = f.run(new CertificateHandler().create(ctx, d, props));
+        Observed first = f.run(new CertificateType().create(ctx, d, props));
+        Observed again = f.run(new CertificateType().create(ctx, d, props));
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(f.world.state.acm.certificates).hasSize(1);
     }
@@ -195,7 +197,7 @@ class EdgeHandlersTest {
         Desired d = EdgeFixture.desired(spec, DNS_RECORD);
         Map<String, Object> props = EdgeFixture.resolve(d, Map.of("hosted-zone.main.id", f.zoneId,
                 "load-balancer.main.dnsName", "hello-alb-1.us-east-1.elb.amazonaws.com", "load-balancer.main.canonicalHostedZoneId", "Z35SXDOTRQ7X7K"));
-        assertThatThrownBy(() -> f.run(new DnsRecordHandler().create(ctx, d, props)))
+        assertThatThrownBy(() -> f.run(new DnsRecordType().create(ctx, d, props)))
                 .isInstanceOfSatisfying(AwsFailure.class, e -> assertThat(e.kind()).isEqualTo(AwsFailure.Kind.CONFLICT))
                 .hasMessageContaining("already has a CNAME record that gantry did not create");
         assertThat(f.world.state.route53.hasRecord("hello.example.com", "CNAME", "old-site.example.net")).isTrue();
@@ -207,10 +209,10 @@ class EdgeHandlersTest {
         Map<String, Object> props = EdgeFixture.resolve(d, Map.of("hosted-zone.main.id", f.zoneId,
                 "load-balancer.main.dnsName", "hello-alb-1.us-east-1.elb.amazonaws.com", "load-balancer.main.canonicalHostedZoneId", "Z35SXDOTRQ7X7K"));
         Spec otherApp = spec.withApp("other");
-        Observed theirs = f.run(new DnsRecordHandler().create(f.ctx(otherApp), d, props));
-        assertThatThrownBy(() -> f.run(new DnsRecordHandler().create(ctx, d, props))).hasMessageContaining("belongs to another gantry app");
-        assertThat(new DnsRecordHandler().refresh(ctx)).isEmpty();
-        f.run(new DnsRecordHandler().delete(ctx, theirs));
+        Observed theirs = f.run(new DnsRecordType().create(f.ctx(otherApp), d, props));
+        assertThatThrownBy(() -> f.run(new DnsRecordType().create(ctx, d, props))).hasMessageContaining("belongs to another gantry app");
+        assertThat(new DnsRecordType().refresh(ctx)).isEmpty();
+        f.run(new DnsRecordType().delete(ctx, theirs));
         assertThat(f.world.state.route53.hasRecord("_gantry.hello.example.com", "TXT", "\"gantry:app=other\"")).isTrue();
     }
 
@@ -218,7 +220,7 @@ class EdgeHandlersTest {
     void aMissingZoneSaysHowToFixIt() {
         Spec noZone = spec.withDns(new dev.gantry.spec.Dns("example.net", "hello.example.net"));
         Desired d = EdgeFixture.desired(noZone, HOSTED_ZONE);
-        assertThatThrownBy(() -> new HostedZoneHandler().lookup(f.ctx(noZone), d))
+        assertThatThrownBy(() -> new HostedZoneType().lookup(f.ctx(noZone), d))
                 .isInstanceOfSatisfying(AwsFailure.class, e -> assertThat(e.fix()).contains("create the public hosted zone or fix dns.zone"))
                 .hasMessageContaining("no public Route53 hosted zone named example.net");
     }
@@ -227,7 +229,7 @@ class EdgeHandlersTest {
     void anExistingCertificateMustBeIssuedAndCoverTheRecord() {
         String good = f.world.state.acm.seedIssued("*.example.com", List.of(), f.world);
         String wrong = f.world.state.acm.seedIssued("shop.example.org", List.of(), f.world);
-        var handler = new CertificateHandler();
+        var handler = new CertificateType();
         for (String arn : List.of(good, wrong)) {
             Spec s = spec.withCertificate(new dev.gantry.spec.Certificate(null, List.of(), arn));
             Desired d = EdgeFixture.desired(s, CERTIFICATE);
@@ -249,26 +251,26 @@ class EdgeHandlersTest {
 
     @Test
     void loadBalancerAndTargetGroupUpdateInPlace() {
-        Observed l = create(new LoadBalancerHandler(), LOAD_BALANCER);
-        Observed t = create(new TargetGroupHandler(), TARGET_GROUP);
+        Observed l = create(new LoadBalancerType(), LOAD_BALANCER);
+        Observed t = create(new TargetGroupType(), TARGET_GROUP);
         Spec changed = spec.withLoadBalancer(new dev.gantry.spec.LoadBalancer("/healthz", 5, 120, List.of("0.0.0.0/0")));
         ResourceContext c2 = f.ctx(changed);
         Desired dl = EdgeFixture.desired(changed, LOAD_BALANCER);
         f.net.subnets.put("subnet-d", new dev.gantry.aws.sim.FakeNetwork.Subnet("vpc-1", "us-east-1c"));
         values.put("subnet.public-1.id", "subnet-d");
-        Observed l2 = f.run(new LoadBalancerHandler().update(c2, l, dl, EdgeFixture.resolve(dl, values)));
+        Observed l2 = f.run(new LoadBalancerType().update(c2, l, dl, EdgeFixture.resolve(dl, values)));
         assertThat(l2.props()).containsEntry("idleTimeout", 120).containsEntry("subnets", List.of("subnet-a", "subnet-d"));
         assertThat(l2.id()).isEqualTo(l.id());
         Desired dt = EdgeFixture.desired(changed, TARGET_GROUP);
-        Observed t2 = f.run(new TargetGroupHandler().update(c2, t, dt, EdgeFixture.resolve(dt, values)));
+        Observed t2 = f.run(new TargetGroupType().update(c2, t, dt, EdgeFixture.resolve(dt, values)));
         assertThat(t2.props()).containsEntry("healthCheckPath", "/healthz").containsEntry("deregistrationDelay", 5);
-        assertThat(new TargetGroupHandler().refresh(c2)).singleElement().satisfies(o -> assertThat(o.props()).isEqualTo(t2.props()));
+        assertThat(new TargetGroupType().refresh(c2)).singleElement().satisfies(o -> assertThat(o.props()).isEqualTo(t2.props()));
     }
 
     @Test
     void aLoadBalancerNameTakenOutsideGantryIsNotAdopted() {
         f.aws.elb().createLoadBalancer(b -> b.name("hello-alb").subnets("subnet-a", "subnet-b"));
-        assertThatThrownBy(() -> create(new LoadBalancerHandler(), LOAD_BALANCER))
+        assertThatThrownBy(() -> create(new LoadBalancerType(), LOAD_BALANCER))
                 .isInstanceOfSatisfying(AwsFailure.class, e -> assertThat(e.kind()).isEqualTo(AwsFailure.Kind.CONFLICT));
     }
 
@@ -279,14 +281,14 @@ class EdgeHandlersTest {
             f.aws.elb().createTargetGroup(b -> b.name("other-" + n).protocol("HTTP").port(80).vpcId("vpc-1").targetType("ip")
                     .tags(software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag.builder().key("gantry:app").value("other").build()));
         }
-        create(new TargetGroupHandler(), TARGET_GROUP);
-        assertThat(new TargetGroupHandler().refresh(ctx)).extracting(Observed::address).containsExactly(TARGET_GROUP);
+        create(new TargetGroupType(), TARGET_GROUP);
+        assertThat(new TargetGroupType().refresh(ctx)).extracting(Observed::address).containsExactly(TARGET_GROUP);
     }
 
     @Test
     void anHttpsListenerWaitsForAPendingCertificate() {
-        create(new LoadBalancerHandler(), LOAD_BALANCER);
-        create(new TargetGroupHandler(), TARGET_GROUP);
+        create(new LoadBalancerType(), LOAD_BALANCER);
+        create(new TargetGroupType(), TARGET_GROUP);
         String arn = f.aws.acm().requestCertificate(b -> b.domainName("hello.example.com").validationMethod("DNS")).certificateArn();
         values.put("certificate.main.arn", arn);
         f.time.schedule(Duration.ofMinutes(3), () -> {
@@ -295,7 +297,7 @@ class EdgeHandlersTest {
                     .action(ChangeAction.UPSERT).resourceRecordSet(rs -> rs.name(rr.name()).type(RRType.CNAME).ttl(60L)
                             .resourceRecords(v -> v.value(rr.value()))))));
         });
-        Observed https = create(new ListenerHandler(), HTTPS_LISTENER);
+        Observed https = create(new ListenerType(), HTTPS_LISTENER);
         assertThat(https.props()).containsEntry("certificateArn", arn).containsEntry("port", 443);
     }
 
@@ -304,30 +306,30 @@ class EdgeHandlersTest {
         Desired d = EdgeFixture.desired(spec, CERTIFICATE);
         Map<String, Object> props = EdgeFixture.resolve(d, Map.of("hosted-zone.main.id", f.zoneId));
         f.world.faults.crashAfterMutation(1);
-        assertThatThrownBy(() -> f.run(new CertificateHandler().create(ctx, d, props))).isInstanceOf(dev.gantry.aws.sim.SimulatedCrash.class);
+        assertThatThrownBy(() -> f.run(new CertificateType().create(ctx, d, props))).isInstanceOf(dev.gantry.aws.sim.SimulatedCrash.class);
         f.world.faults.clear();
 
         f.time.advance(Duration.ofHours(2));
-        Observed pending = new CertificateHandler().refresh(ctx).get(0);
+        Observed pending = new CertificateType().refresh(ctx).get(0);
         assertThat(pending.output("status")).isEqualTo("PENDING_VALIDATION");
         assertThat(pending.props()).doesNotContainKey("zoneId"); // differs from the desired props: the plan updates it
-        Observed issued = f.run(new CertificateHandler().update(ctx, pending, d, props));
+        Observed issued = f.run(new CertificateType().update(ctx, pending, d, props));
         assertThat(issued.id()).isEqualTo(pending.id());
         assertThat(issued.output("status")).isEqualTo("ISSUED");
-        assertThat(new CertificateHandler().refresh(ctx).get(0).props()).isEqualTo(props);
+        assertThat(new CertificateType().refresh(ctx).get(0).props()).isEqualTo(props);
     }
 
     @Test
     void theHttpListenerSwitchesFromForwardToRedirectInPlace() {
-        create(new LoadBalancerHandler(), LOAD_BALANCER);
-        create(new TargetGroupHandler(), TARGET_GROUP);
+        create(new LoadBalancerType(), LOAD_BALANCER);
+        create(new TargetGroupType(), TARGET_GROUP);
         Spec plain = EdgeFixture.spec(null, null);
         Desired forward = EdgeFixture.desired(plain, HTTP_LISTENER);
-        Observed before = f.run(new ListenerHandler().create(f.ctx(plain), forward, EdgeFixture.resolve(forward, values)));
-        assertThat(before.props().get("defaultAction")).isEqualTo(ListenerHandler.forward(values.get("target-group.main.arn")));
+        Observed before = f.run(new ListenerType().create(f.ctx(plain), forward, EdgeFixture.resolve(forward, values)));
+        assertThat(before.props().get("defaultAction")).isEqualTo(ListenerType.forward(values.get("target-group.main.arn")));
 
         Desired redirect = EdgeFixture.desired(spec, HTTP_LISTENER);
-        Observed after = f.run(new ListenerHandler().update(ctx, before, redirect, EdgeFixture.resolve(redirect, values)));
+        Observed after = f.run(new ListenerType().update(ctx, before, redirect, EdgeFixture.resolve(redirect, values)));
         assertThat(after.id()).isEqualTo(before.id());
         assertThat(after.props()).isEqualTo(resolved(HTTP_LISTENER));
         assertThat(f.world.state.elb.targetGroupHasLoadBalancer(values.get("target-group.main.arn"))).isFalse();

@@ -5,6 +5,7 @@ import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
 import dev.gantry.resources.Claim;
+import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
@@ -26,7 +27,7 @@ import java.util.Set;
  * every 15 s and two passes make a task healthy (AWS's defaults, 30 s and five, take 2.5 minutes
  * per deploy before any traffic flows).
  */
-final class TargetGroupHandler implements ResourceType {
+final class TargetGroupType implements ResourceType {
     static final String DEREGISTRATION_DELAY = "deregistration_delay.timeout_seconds";
 
     @Override public String type() { return "target-group"; }
@@ -52,7 +53,7 @@ final class TargetGroupHandler implements ResourceType {
     /** Target group names are unique in a region. */
     @Override
     public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
-        String name = (String) props.get("name");
+        String name = Props.str(props, "name");
         return ElbLookup.targetGroupNamed(ctx, name).map(tg -> new Claim(observed(ctx, desired.address(), tg),
                 "the target group " + name + " (port " + tg.port() + ", " + tg.vpcId() + ")", ElbLookup.tagsOf(ctx, tg.targetGroupArn()),
                 "app (or task.port: the name is APP-tg-PORT)"));
@@ -68,7 +69,7 @@ final class TargetGroupHandler implements ResourceType {
 
     @Override
     public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
-        String name = (String) props.get("name");
+        String name = Props.str(props, "name");
         return () -> {
             Optional<TargetGroup> existing = ElbLookup.targetGroupNamed(ctx, name);
             if (existing.isPresent()
@@ -78,12 +79,12 @@ final class TargetGroupHandler implements ResourceType {
                         "delete that target group (after checking nothing uses it), or choose another app name");
             }
             TargetGroup tg = ctx.aws().elb().createTargetGroup(b -> b.name(name).protocol(ProtocolEnum.HTTP)
-                    .port((Integer) props.get("port")).vpcId((String) props.get("vpcId")).targetType(TargetTypeEnum.IP)
-                    .healthCheckProtocol(ProtocolEnum.HTTP).healthCheckPath((String) props.get("healthCheckPath"))
+                    .port(Props.integer(props, "port")).vpcId(Props.str(props, "vpcId")).targetType(TargetTypeEnum.IP)
+                    .healthCheckProtocol(ProtocolEnum.HTTP).healthCheckPath(Props.str(props, "healthCheckPath"))
                     .healthCheckIntervalSeconds(15).healthCheckTimeoutSeconds(5).healthyThresholdCount(2).unhealthyThresholdCount(3)
                     .matcher(m -> m.httpCode("200-399"))
-                    .tags(LoadBalancerHandler.tags(ctx, desired))).targetGroups().get(0);
-            setDelay(ctx, tg.targetGroupArn(), (Integer) props.get("deregistrationDelay"));
+                    .tags(LoadBalancerType.tags(ctx, desired))).targetGroups().get(0);
+            setDelay(ctx, tg.targetGroupArn(), Props.integer(props, "deregistrationDelay"));
             return StepResult.done(observed(ctx, desired.address(), tg));
         };
     }
@@ -93,10 +94,10 @@ final class TargetGroupHandler implements ResourceType {
         String arn = current.id();
         return () -> {
             if (!props.get("healthCheckPath").equals(current.props().get("healthCheckPath"))) {
-                ctx.aws().elb().modifyTargetGroup(b -> b.targetGroupArn(arn).healthCheckPath((String) props.get("healthCheckPath")));
+                ctx.aws().elb().modifyTargetGroup(b -> b.targetGroupArn(arn).healthCheckPath(Props.str(props, "healthCheckPath")));
             }
             if (!props.get("deregistrationDelay").equals(current.props().get("deregistrationDelay"))) {
-                setDelay(ctx, arn, (Integer) props.get("deregistrationDelay"));
+                setDelay(ctx, arn, Props.integer(props, "deregistrationDelay"));
             }
             TargetGroup tg = ctx.aws().elb().describeTargetGroups(b -> b.targetGroupArns(arn)).targetGroups().get(0);
             return StepResult.done(observed(ctx, desired.address(), tg));

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The text encodings of list and pair answers, shared by every UI and by the flags. */
-public final class Values {
-    private Values() {}
+public final class AnswerText {
+    private AnswerText() {}
 
     /** "a, b ,c" → [a, b, c]; blank → []. */
     public static List<String> list(String text) {

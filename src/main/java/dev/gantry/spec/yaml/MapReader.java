@@ -12,14 +12,14 @@ import java.util.List;
  * One map of the spec with typed, position-aware access. Each getter returns null when the key is
  * absent or its value has the wrong type; a wrong type has already been reported.
  */
-final class Section {
+final class MapReader {
     final Node.MapNode node;
     final String path;
     /** Where to point when a required key is missing: the key that holds this map. */
     final int line, column;
     private final Report report;
 
-    Section(Node.MapNode node, String path, int line, int column, Report report, List<String> known) {
+    MapReader(Node.MapNode node, String path, int line, int column, Report report, List<String> known) {
         this.node = node;
         this.path = path;
         this.line = line;
@@ -88,14 +88,14 @@ final class Section {
     }
 
     /** A sub-map; an empty value ({@code key:} with nothing after it) counts as an empty map. */
-    Section section(String key, List<String> known) {
+    MapReader section(String key, List<String> known) {
         Node.Entry e = entry(key);
         if (e == null) return null;
         Node v = e.value();
         if (v instanceof Node.ScalarNode s && s.kind() == Node.Kind.NULL) {
             v = Node.MapNode.empty(e.line(), e.column());
         }
-        if (v instanceof Node.MapNode m) return new Section(m, field(key), e.line(), e.column(), report, known);
+        if (v instanceof Node.MapNode m) return new MapReader(m, field(key), e.line(), e.column(), report, known);
         wrongType(e, "a map of fields", "put the fields on the lines below '" + key + ":', indented");
         return null;
     }

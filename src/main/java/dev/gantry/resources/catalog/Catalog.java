@@ -1,6 +1,7 @@
-package dev.gantry.resources;
+package dev.gantry.resources.catalog;
 
 import dev.gantry.plan.Desired;
+import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.compute.ComputeResources;
 import dev.gantry.resources.edge.EdgeResources;
 import dev.gantry.resources.network.NetworkResources;
@@ -11,7 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every resource type gantry manages, and the expansion of a spec into the desired graph. */
+/**
+ * Every resource type gantry manages, and the expansion of a spec into the desired graph. It sits
+ * in a package of its own above the three groups, so that the groups depend on {@code resources}
+ * and nothing in {@code resources} depends on them.
+ */
 public final class Catalog {
     private final Map<String, ResourceType> byType = new LinkedHashMap<>();
 

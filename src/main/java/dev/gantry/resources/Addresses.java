@@ -1,0 +1,53 @@
+package dev.gantry.resources;
+
+import dev.gantry.plan.Address;
+
+/**
+ * Every resource address gantry gives a name to, in one place: the three groups expand a spec
+ * into these, other groups refer to them, and status, the URL checks and the engine read them
+ * back from what exists. An address is part of the state contract ({@code gantry:component} tags
+ * hold it), so renaming one here is a migration, not a refactoring.
+ */
+public final class Addresses {
+    private Addresses() {}
+
+    // network
+    public static final Address ZONES = Address.of("zones", "main");
+    public static final Address VPC = Address.of("vpc", "main");
+    public static final Address IGW = Address.of("internet-gateway", "main");
+    public static final Address PUBLIC_ROUTES = Address.of("route-table", "public");
+    /** The one private route table when all private subnets share one NAT gateway. */
+    public static final Address SHARED_PRIVATE_ROUTES = Address.of("route-table", "private");
+    public static final Address LB_SG = Address.of("security-group", "load-balancer");
+    public static final Address SERVICE_SG = Address.of("security-group", "service");
+
+    public static Address publicSubnet(int n) { return Address.of("subnet", "public-" + n); }
+    public static Address privateSubnet(int n) { return Address.of("subnet", "private-" + n); }
+    /** The private route table of zone {@code n} when each zone has its own NAT gateway. */
+    public static Address privateRoutes(int n) { return Address.of("route-table", "private-" + n); }
+    public static Address natIp(int n) { return Address.of("eip", "nat-" + n); }
+    public static Address natGateway(int n) { return Address.of("nat-gateway", "nat-" + n); }
+
+    // compute
+    public static final Address LOG_GROUP = Address.of("log-group", "main");
+    public static final Address EXECUTION_ROLE = Address.of("role", "execution");
+    public static final Address TASK_ROLE = Address.of("role", "task");
+    public static final Address CLUSTER = Address.of("cluster", "main");
+    public static final Address TASK_DEFINITION = Address.of("task-definition", "main");
+    public static final Address SERVICE = Address.of("service", "main");
+    public static final Address SCALING_TARGET = Address.of("scaling-target", "main");
+    public static final Address SCALING_POLICY = Address.of("scaling-policy", "cpu");
+    /** The login for a private registry, when gantry keeps it (a Secrets Manager secret). */
+    public static final Address REGISTRY_SECRET = Address.of("secret", "registry");
+
+    public static Address parameter(String secretName) { return Address.of("parameter", secretName); }
+
+    // edge
+    public static final Address LOAD_BALANCER = Address.of("load-balancer", "main");
+    public static final Address TARGET_GROUP = Address.of("target-group", "main");
+    public static final Address HTTP_LISTENER = Address.of("listener", "http");
+    public static final Address HTTPS_LISTENER = Address.of("listener", "https");
+    public static final Address HOSTED_ZONE = Address.of("hosted-zone", "main");
+    public static final Address CERTIFICATE = Address.of("certificate", "main");
+    public static final Address DNS_RECORD = Address.of("dns-record", "main");
+}
