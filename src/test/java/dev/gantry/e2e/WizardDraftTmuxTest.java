@@ -86,6 +86,17 @@ class WizardDraftTmuxTest {
         assertThat(draft).doesNotExist();
     }
 
+    @Test
+    void ctrlCInTheFullScreenWizardExits130AndWritesNothing() throws Exception {
+        Assumptions.assumeTrue(tmuxPresent(), "tmux is not installed");
+        start("init -f gantry.yaml");
+        waitFor("1 of 11");
+        keys("C-c");
+        waitFor("EXIT=130");
+        assertThat(dir.resolve("gantry.yaml")).doesNotExist();
+        assertThat(dir.resolve("gantry.yaml.draft")).doesNotExist();
+    }
+
     private void start(String args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String command = "cd '" + dir + "' && GANTRY_HOME='" + dir.resolve("home") + "' '" + java + "' -cp '"
