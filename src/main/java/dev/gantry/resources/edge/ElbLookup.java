@@ -143,6 +143,14 @@ final class ElbLookup {
         ctx.aws().elb().addTags(b -> b.resourceArns(arn).tags(LoadBalancerType.tags(ctx, desired)));
     }
 
+    /** A take-over of a load balancer, target group or listener: only gantry's tags are added. */
+    static dev.gantry.resources.Step tagging(ResourceContext ctx, dev.gantry.plan.Observed existing, dev.gantry.plan.Desired desired) {
+        return () -> {
+            tag(ctx, existing.id(), desired);
+            return dev.gantry.resources.StepResult.done(existing);
+        };
+    }
+
     static boolean ownedBy(ResourceContext ctx, Map<String, String> tags) {
         return tags != null && ctx.app().equals(tags.get(ResourceContext.TAG_APP));
     }

@@ -77,10 +77,7 @@ final class ListenerType implements ResourceType {
 
     @Override
     public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
-        return () -> {
-            ElbLookup.tag(ctx, existing.id(), desired);
-            return StepResult.done(existing);
-        };
+        return ElbLookup.tagging(ctx, existing, desired);
     }
 
     @Override

@@ -57,10 +57,7 @@ final class LoadBalancerType implements ResourceType {
 
     @Override
     public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
-        return () -> {
-            ElbLookup.tag(ctx, existing.id(), desired);
-            return StepResult.done(existing);
-        };
+        return ElbLookup.tagging(ctx, existing, desired);
     }
 
     @Override

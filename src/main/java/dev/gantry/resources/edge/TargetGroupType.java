@@ -61,10 +61,7 @@ final class TargetGroupType implements ResourceType {
 
     @Override
     public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
-        return () -> {
-            ElbLookup.tag(ctx, existing.id(), desired);
-            return StepResult.done(existing);
-        };
+        return ElbLookup.tagging(ctx, existing, desired);
     }
 
     @Override
