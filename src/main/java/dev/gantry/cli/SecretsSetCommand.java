@@ -113,7 +113,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
     private static int locked(AppContext d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
         Spec spec = d.spec();
         SecretUpdate update = new SecretUpdate(d.aws());
-        long version = update.store(spec.task().secrets().get(name).parameter(), value);
+        long version = update.store(spec.app(), name, spec.task().secrets().get(name).parameter(), value);
         String parameter = spec.task().secrets().get(name).parameter();
         d.out().println("Stored a new value for " + name + " in " + parameter + " (SecureString, version " + version + ").");
         if (noDeploy) {

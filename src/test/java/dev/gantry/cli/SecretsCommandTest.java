@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ssm.model.Parameter;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
+import software.amazon.awssdk.services.ssm.model.Tag;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -125,13 +126,33 @@ class SecretsCommandTest {
 
     @Test void without_a_service_the_value_waits_for_apply() {
         AppContextWorld w = new AppContextWorld();
-        w.aws.ssm().putParameter(b -> b.name("/hello/db-password").type(ParameterType.SECURE_STRING).value("old"));
+        // As apply leaves it before the service exists: gantry's own parameter, tagged for the app.
+        w.aws.ssm().putParameter(b -> b.name("/hello/db-password").type(ParameterType.SECURE_STRING).value("old")
+                .tags(Tag.builder().key("gantry:app").value("hello").build(), Tag.builder().key("gantry:component").value("parameter.DB_PASSWORD").build()));
 
         int code = w.run(spec, d -> SecretsSetCommand.run(d, "DB_PASSWORD", VALUE.toCharArray(), false, new CompletableFuture<>()));
 
         assertThat(code).as(w.err()).isZero();
         assertThat(parameter(w).value()).isEqualTo(VALUE);
         assertThat(w.out()).contains("There is no running service hello yet");
+    }
+
+    @Test void a_look_alike_parameter_is_never_written() {
+        for (String owner : new String[]{null, "rival"}) {
+            AppContextWorld w = new AppContextWorld();
+            w.aws.ssm().putParameter(b -> {
+                b.name("/hello/db-password").type(ParameterType.SECURE_STRING).value("theirs");
+                if (owner != null) b.tags(Tag.builder().key("gantry:app").value(owner).build());
+            });
+
+            int code = w.run(spec, d -> SecretsSetCommand.run(d, "DB_PASSWORD", VALUE.toCharArray(), true, new CompletableFuture<>()));
+
+            assertThat(code).isEqualTo(ExitCodes.FAILED);
+            assertThat(parameter(w).value()).isEqualTo("theirs");
+            assertThat(parameter(w).version()).isEqualTo(1L);
+            assertThat(w.err()).contains("gantry did not create it for app hello").doesNotContain(VALUE).doesNotContain("theirs")
+                    .contains(owner == null ? "--adopt parameter.DB_PASSWORD" : "belongs to the gantry app 'rival'");
+        }
     }
 
     @Test void a_parameter_that_does_not_exist_yet_points_at_apply() {
