@@ -99,7 +99,10 @@ make_cds_archive() {
     return $ok
 }
 say "Preparing a class-data sharing archive so gantry starts fast…"
-if make_cds_archive "$(cd "$LIB_DIR" && pwd)/gantry.jar" "$LIB_DIR/gantry.jsa"; then
+# The launcher adds JVM flags when it uses the archive; if this Java refuses them, no archive (the
+# launcher then runs without it, as before).
+if make_cds_archive "$(cd "$LIB_DIR" && pwd)/gantry.jar" "$LIB_DIR/gantry.jsa" \
+    && { "$BIN_DIR/gantry" --version >/dev/null 2>&1 || { rm -f "$LIB_DIR/gantry.jsa"; false; }; }; then
     cds_note="  $LIB_DIR/gantry.jsa (class-data archive: faster start)"
 else
     cds_note="  (no class-data archive could be made: gantry starts a little slower, works the same)"
