@@ -4,6 +4,7 @@ import dev.gantry.aws.AwsFailure;
 import dev.gantry.cli.DiagnosticPrinter;
 import dev.gantry.cli.ExitCodes;
 import dev.gantry.cli.Failures;
+import dev.gantry.cli.TopLevelHelp;
 import dev.gantry.cli.VersionProvider;
 import dev.gantry.cli.Commands;
 import dev.gantry.spec.SpecException;
@@ -35,6 +36,11 @@ public final class Main {
     public static int run(java.util.Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
         if (VersionProvider.asked(args)) {
             out.println(VersionProvider.text());
+            return ExitCodes.OK;
+        }
+        if (TopLevelHelp.asked(args)) {
+            out.print(TopLevelHelp.text());
+            out.flush();
             return ExitCodes.OK;
         }
         CommandLine cl = Commands.commandLine(env, args);

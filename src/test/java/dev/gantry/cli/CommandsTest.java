@@ -19,9 +19,11 @@ class CommandsTest {
         return Main.run(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
-    private static String usage(CommandLine cl) {
+    private static String usage(CommandLine cl) { return usage(cl, CommandLine.Help.Ansi.OFF); }
+
+    private static String usage(CommandLine cl, CommandLine.Help.Ansi ansi) {
         StringWriter w = new StringWriter();
-        cl.usage(new PrintWriter(w, true), CommandLine.Help.Ansi.OFF);
+        cl.usage(new PrintWriter(w, true), ansi);
         return w.toString();
     }
 
@@ -69,5 +71,39 @@ class CommandsTest {
         assertThat(cl.execute("--version")).isZero();
         assertThat(w.toString()).isEqualTo(quick);
         assertThat(VersionProvider.asked("plan", "--version")).isFalse();
+    }
+    @Test
+    void topLevelHelpWithoutPicocliIsPicoclisUsageOfTheFullModelPlainAndColoured() {
+        CommandLine full = Commands.eager(Map.of());
+        assertThat(TopLevelHelp.text(false)).isEqualTo(usage(full, CommandLine.Help.Ansi.OFF));
+        assertThat(TopLevelHelp.text(true)).isEqualTo(usage(full, CommandLine.Help.Ansi.ON)).contains("\u001B[1mvalidate");
+    }
+
+    @Test
+    void gantryAloneAndItsHelpFlagsPrintThatUsage() {
+        String picocli = usage(Commands.eager(Map.of()));
+        for (String[] args : new String[][] {{}, {"--help"}, {"-h"}}) {
+            out.getBuffer().setLength(0);
+            assertThat(run(args)).isZero();
+            assertThat(out.toString()).isEqualTo(picocli);
+        }
+        assertThat(err.toString()).isEmpty();
+        assertThat(TopLevelHelp.asked("plan", "--help")).isFalse();
+        assertThat(TopLevelHelp.asked("--help", "--version")).isFalse();
+        assertThat(TopLevelHelp.asked("--helpx")).isFalse();
+    }
+
+    @Test
+    void theSubcommandListMatchesTheAnnotations() {
+        CommandLine full = Commands.eager(Map.of());
+        assertThat(full.getSubcommands().keySet()).containsExactlyElementsOf(Commands.ALL.stream().map(Commands.Sub::name).toList());
+        for (Commands.Sub sub : Commands.ALL) {
+            CommandLine.Model.UsageMessageSpec usage = full.getSubcommands().get(sub.name()).getCommandSpec().usageMessage();
+            // picocli lists a command by its header's first line, else its description's.
+            String listed = usage.header().length > 0 ? usage.header()[0] : usage.description()[0];
+            assertThat(listed).as(sub.name()).isEqualTo(sub.summary());
+            assertThat(usage.hidden()).as(sub.name()).isFalse();
+            assertThat(full.getSubcommands().get(sub.name()).getCommandSpec().aliases()).as(sub.name()).isEmpty();
+        }
     }
 }
