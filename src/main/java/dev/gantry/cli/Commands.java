@@ -37,15 +37,21 @@ public final class Commands {
 
     private Commands() {}
 
-    /** The command line for {@code args}: the subcommand they name is real, the others stand-ins. */
+    /**
+     * The command line for {@code args}: the subcommand they name is real, the others stand-ins.
+     * When the very first argument names a subcommand, the others are left out altogether: the
+     * rest of the line is that subcommand's alone, and even a stand-in costs picocli a command line
+     * of its own (each with its table of type converters, built by reflection).
+     */
     public static CommandLine commandLine(java.util.Map<String, String> env, String... args) {
         String wanted = firstWord(args);
         // "gantry help plan" shows plan's own usage, so help gets them all for real.
         boolean all = "help".equals(wanted);
+        boolean alone = !all && args.length > 0 && args[0].equals(wanted) && ALL.stream().anyMatch(s -> s.name().equals(wanted));
         CommandLine cl = new CommandLine(new GantryCommand(env));
         for (Sub sub : ALL) {
             if (all || sub.name().equals(wanted)) cl.addSubcommand(sub.name(), real(sub.type()));
-            else cl.addSubcommand(sub.name(), standIn(sub));
+            else if (!alone) cl.addSubcommand(sub.name(), standIn(sub));
         }
         return cl;
     }

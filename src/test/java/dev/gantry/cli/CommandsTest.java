@@ -46,6 +46,17 @@ class CommandsTest {
     }
 
     @Test
+    void aSubcommandNamedFirstIsBuiltAloneAndItsMistakesReadTheSame() {
+        CommandLine cl = Commands.commandLine(Map.of(), "validate", "-f", "x.yaml");
+        assertThat(cl.getSubcommands().keySet()).containsExactly("validate");
+        // what the user sees of a mistake in it does not depend on its siblings
+        assertThat(run("logs", "--follw")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("Unknown option: '--follw'", "--follow", "gantry logs --help");
+        assertThat(run("secrets", "st")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.toString()).contains("secrets list");
+    }
+
+    @Test
     void helpForASubcommandAndTheSubcommandsOwnHelpAgree() {
         assertThat(run("help", "plan")).isZero();
         String viaHelp = out.toString();
