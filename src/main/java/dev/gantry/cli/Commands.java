@@ -44,6 +44,7 @@ public final class Commands {
      * of its own (each with its table of type converters, built by reflection).
      */
     public static CommandLine commandLine(java.util.Map<String, String> env, String... args) {
+        skipUnusedConverters();
         String wanted = firstWord(args);
         // "gantry help plan" shows plan's own usage, so help gets them all for real.
         boolean all = "help".equals(wanted);
@@ -54,6 +55,20 @@ public final class Commands {
             else if (!alone) cl.addSubcommand(sub.name(), standIn(sub));
         }
         return cl;
+    }
+
+    /**
+     * Types picocli converts without being asked, which none of gantry's options has (CommandsTest
+     * checks). Every command line picocli builds registers a converter for each, found by reflection
+     * and initialising the class (java.time's parse patterns and formatters): a tenth of
+     * {@code gantry validate}'s time.
+     */
+    static final String UNUSED_CONVERTERS = "java\\.(sql|time)\\..*";
+
+    private static void skipUnusedConverters() {
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
+        }
     }
 
     /** Every subcommand built for real, as picocli would from the annotations (tests compare). */

@@ -117,4 +117,21 @@ class CommandsTest {
             assertThat(full.getSubcommands().get(sub.name()).getCommandSpec().aliases()).as(sub.name()).isEmpty();
         }
     }
+
+    @Test
+    void noOptionHasATypeWhoseConverterIsSkipped() {
+        java.util.List<String> types = new java.util.ArrayList<>();
+        java.util.Deque<CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(Commands.eager(Map.of())));
+        while (!todo.isEmpty()) {
+            CommandLine cl = todo.pop();
+            for (CommandLine.Model.ArgSpec arg : cl.getCommandSpec().args()) {
+                types.add(arg.type().getName());
+                for (Class<?> aux : arg.auxiliaryTypes()) types.add(aux.getName());
+            }
+            todo.addAll(cl.getSubcommands().values());
+        }
+        assertThat(types).contains("java.nio.file.Path", "java.lang.String")
+                .noneMatch(t -> t.matches(Commands.UNUSED_CONVERTERS));
+        assertThat("java.time.Duration").matches(Commands.UNUSED_CONVERTERS);
+    }
 }
