@@ -70,8 +70,8 @@ cp bin/gantry "$BIN_DIR/gantry.tmp" && chmod 755 "$BIN_DIR/gantry.tmp" && mv -f 
 # --- Class-data sharing archive ------------------------------------------------------------------
 # A JVM starting gantry spends most of its time finding, parsing and verifying classes. An
 # application class-data sharing (AppCDS) archive holds them ready to map: it is made here from
-# the classes that real runs load (--version, --help, validate, and plan/apply/status/destroy on
-# the simulated AWS, in a throw-away home), for this jar and this Java. bin/gantry uses it only
+# the classes that real runs load (--version, --help, plan --help, validate, and
+# plan/apply/status/destroy on the simulated AWS, in a throw-away home), for this jar and this Java. bin/gantry uses it only
 # while it is newer than the jar; the JVM itself also refuses it, silently, for another jar or
 # another Java build. Without it gantry works the same, only starts slower.
 make_cds_archive() {
@@ -85,6 +85,7 @@ make_cds_archive() {
     }
     train --version
     train --help
+    train plan --help
     train validate -f gantry.yaml
     train plan --simulate -f gantry.yaml
     train apply --simulate --yes -f gantry.yaml
