@@ -16,7 +16,7 @@ public final class Failures {
 
     /** Who speaks on a failure line, unless a command names itself or a file. */
     public static final String SUBJECT = "gantry";
-    public static final String PREFIX = SUBJECT + ": ";
+    private static final String PREFIX = SUBJECT + ": ";
 
     public static void say(PrintWriter err, String message) {
         err.println(PREFIX + message);
