@@ -282,9 +282,11 @@ public final class InitCommand implements Callable<ExitCode> {
             }
             case SAVED_APPLY -> {
                 cli().out().println(wrote(session) + " Applying it now (the same as: gantry apply -f " + name + sim + ").");
-                ExitCode code = applyNow(session, rehearse);
-                session.flow().forgetSecrets();
-                return code;
+                try {
+                    return applyNow(session, rehearse);
+                } finally {
+                    session.flow().forgetSecrets(); // also when apply refuses or fails
+                }
             }
             case DRAFT_SAVED -> cli().out().println("Draft saved to " + session.lastDraft() + ". Continue with: gantry init -f "
                     + session.lastDraft());

@@ -6,7 +6,6 @@ import dev.gantry.spec.Spec;
 import dev.gantry.spec.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.util.Locale;

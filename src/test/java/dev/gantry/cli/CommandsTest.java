@@ -1,6 +1,5 @@
 package dev.gantry.cli;
 
-import dev.gantry.Main;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

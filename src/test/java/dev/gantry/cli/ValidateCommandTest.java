@@ -1,7 +1,6 @@
 package dev.gantry.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gantry.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
