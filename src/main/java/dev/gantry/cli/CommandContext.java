@@ -53,7 +53,7 @@ public final class CommandContext {
     public Map<String, String> env() { return env; }
     public TerminalFacts terminal() { return terminal; }
 
-    /** A person can be asked and shown live views. */
+    /** A person can be asked, and shown live progress ({@link TerminalFacts#interactive}). */
     public boolean interactive() { return terminal.interactive(); }
 
     /** Colours by the one rule ({@link TerminalFacts#ansi}), off with {@code --no-color}. */

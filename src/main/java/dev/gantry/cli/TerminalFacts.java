@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * Where a command runs, decided by one rule for all of them: whether a terminal is attached,
- * whether a person can be asked and shown live views there (not {@code TERM=dumb}), and whether
- * output is coloured ({@link Ansi#detect}: a terminal, no {@code --no-color}, {@code NO_COLOR}
- * unset or empty as no-color.org says, and not {@code TERM=dumb}). The console, when there is one,
+ * whether a person can be asked and shown live progress there (not {@code TERM=dumb}), whether a
+ * full-screen view may take it (not in CI), and whether output is coloured ({@link Ansi#detect}:
+ * a terminal, no {@code --no-color}, {@code NO_COLOR} unset or empty as no-color.org says, and not
+ * {@code TERM=dumb}). The console, when there is one,
  * is read only through here (answers, hidden secret values).
  */
 public final class TerminalFacts {
@@ -38,8 +39,11 @@ public final class TerminalFacts {
     /** Whether this process talks to a terminal. */
     public boolean present() { return present; }
 
-    /** A person can be asked and shown live views. */
+    /** A person can be asked, and shown live progress (the reading line, the wizard). */
     public boolean interactive() { return present && !"dumb".equals(env.get("TERM")); }
+
+    /** A live full-screen view may take the terminal: interactive, and not a CI job ({@code CI=true}), whose log wants lines. */
+    public boolean liveViews() { return interactive() && !"true".equals(env.get("CI")); }
 
     Ansi ansi(boolean noColorFlag) { return noColorFlag ? Ansi.NONE : Ansi.detect(env, present); }
 

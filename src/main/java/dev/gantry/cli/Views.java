@@ -33,7 +33,7 @@ final class Views implements AutoCloseable {
         this.session = session;
         this.cli = cli;
         this.ansi = cli.ansi(g.noColor);
-        this.live = !json && !g.plain && cli.interactive() && !"true".equals(cli.env().get("CI"));
+        this.live = !json && !g.plain && cli.terminal().liveViews();
         this.listener = new ViewSwitch(json ? new JsonEvents(cli.out())
                 : new LineProgress(op, cli.out(), ansi, session.scheduler()), op);
     }

@@ -119,6 +119,9 @@ class ValidateCommandTest {
         assertThat(new TerminalFacts(true, Map.of("TERM", "dumb")).interactive()).isFalse();
         assertThat(new TerminalFacts(false, Map.of()).ansi(false).enabled()).isFalse();
         assertThat(new TerminalFacts(false, Map.of()).interactive()).isFalse();
+        assertThat(new TerminalFacts(true, Map.of()).liveViews()).isTrue();
+        assertThat(new TerminalFacts(true, Map.of("CI", "true")).liveViews()).isFalse();
+        assertThat(new TerminalFacts(true, Map.of("TERM", "dumb")).liveViews()).isFalse();
     }
 
     @Test
