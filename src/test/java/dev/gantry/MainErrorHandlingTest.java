@@ -62,6 +62,12 @@ class MainErrorHandlingTest {
     }
 
     @Test
+    void anInterruptionExits130() {
+        assertThat(run(new InterruptedException())).isEqualTo(130);
+        assertThat(err.toString()).isEqualTo("gantry: interrupted" + System.lineSeparator());
+    }
+
+    @Test
     void aCommandsOutcomeIsTheExitCode() {
         var io = new dev.gantry.cli.Captured(java.util.Map.of());
         for (ExitCode how : ExitCode.values()) assertThat(io.run(new Ends(how))).as(how.name()).isEqualTo(how.code());
