@@ -23,11 +23,11 @@ public final class Commands {
     private Commands() {}
 
     /** The command line for {@code args}: the subcommand they name is real, the others stand-ins. */
-    public static CommandLine commandLine(java.util.Map<String, String> env, String... args) {
+    public static CommandLine commandLine(CommandContext context, String... args) {
         String wanted = firstWord(args);
         // "gantry help plan" shows plan's own usage, so help gets them all for real.
         boolean all = "help".equals(wanted);
-        CommandLine cl = new CommandLine(new GantryCommand(env));
+        CommandLine cl = new CommandLine(new GantryCommand(context));
         for (Class<?> type : ALL) {
             Command c = type.getAnnotation(Command.class);
             if (all || c.name().equals(wanted)) cl.addSubcommand(c.name(), real(type));
@@ -37,8 +37,8 @@ public final class Commands {
     }
 
     /** Every subcommand built for real, as picocli would from the annotations (tests compare). */
-    static CommandLine eager(java.util.Map<String, String> env) {
-        CommandLine cl = new CommandLine(new GantryCommand(env));
+    static CommandLine eager(CommandContext context) {
+        CommandLine cl = new CommandLine(new GantryCommand(context));
         for (Class<?> type : ALL) cl.addSubcommand(type.getAnnotation(Command.class).name(), real(type));
         return cl;
     }

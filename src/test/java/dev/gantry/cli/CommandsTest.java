@@ -1,6 +1,5 @@
 package dev.gantry.cli;
 
-import dev.gantry.Main;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -12,11 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Subcommands are built only when run; what users see must not change because of it. */
 class CommandsTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private Captured io = new Captured(Map.of());
 
     private int run(String... args) {
-        return Main.run(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return io.gantry(args);
     }
 
     private static String usage(CommandLine cl) {
@@ -27,16 +25,16 @@ class CommandsTest {
 
     @Test
     void topLevelHelpWithStandInsIsTheFullCommandsHelp() {
-        String eager = usage(Commands.eager(Map.of()));
+        String eager = usage(Commands.eager(new Captured(Map.of()).context));
         assertThat(eager).contains("plan", "apply", "destroy", "secrets", "help");
-        assertThat(usage(Commands.commandLine(Map.of(), "--help"))).isEqualTo(eager);
+        assertThat(usage(Commands.commandLine(new Captured(Map.of()).context, "--help"))).isEqualTo(eager);
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("Show what apply would change");
+        assertThat(io.out()).contains("Show what apply would change");
     }
 
     @Test
     void onlyTheNamedSubcommandIsBuiltForReal() {
-        CommandLine cl = Commands.commandLine(Map.of(), "--simulate", "plan", "-f", "x.yaml");
+        CommandLine cl = Commands.commandLine(new Captured(Map.of()).context, "--simulate", "plan", "-f", "x.yaml");
         assertThat((Object) cl.getSubcommands().get("plan").getCommand()).isInstanceOf(PlanCommand.class);
         Object apply = cl.getSubcommands().get("apply").getCommandSpec().userObject();
         assertThat(apply).isNull();
@@ -46,25 +44,25 @@ class CommandsTest {
     @Test
     void helpForASubcommandAndTheSubcommandsOwnHelpAgree() {
         assertThat(run("help", "plan")).isZero();
-        String viaHelp = out.toString();
-        out.getBuffer().setLength(0);
+        String viaHelp = io.out();
+        io = new Captured(Map.of());
         assertThat(run("plan", "--help")).isZero();
-        assertThat(viaHelp).contains("--detailed-exitcode").isEqualTo(out.toString());
+        assertThat(viaHelp).contains("--detailed-exitcode").isEqualTo(io.out());
     }
 
     @Test
     void aMistypedSubcommandStillGetsTheSuggestion() {
-        assertThat(run("pln")).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("plan");
+        assertThat(run("pln")).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(io.err()).contains("plan");
     }
 
     @Test
     void versionAnsweredWithoutPicocliIsWhatPicocliPrints() {
         assertThat(run("--version")).isZero();
-        String quick = out.toString();
+        String quick = io.out();
         assertThat(quick).startsWith("gantry ").contains("spec version 1");
         StringWriter w = new StringWriter();
-        CommandLine cl = Commands.eager(Map.of());
+        CommandLine cl = Commands.eager(new Captured(Map.of()).context);
         cl.setOut(new PrintWriter(w, true));
         assertThat(cl.execute("--version")).isZero();
         assertThat(w.toString()).isEqualTo(quick);

@@ -3,7 +3,7 @@ package dev.gantry.e2e;
 import dev.gantry.aws.sim.SimServing;
 import dev.gantry.cli.InitCommand;
 import dev.gantry.cli.SimAccount;
-import dev.gantry.cli.InitIo;
+import dev.gantry.cli.Captured;
 import dev.gantry.engine.ApplyResult;
 import dev.gantry.plan.Change;
 import dev.gantry.plan.Plan;
@@ -14,12 +14,7 @@ import dev.gantry.wizard.Lookups;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -317,15 +312,12 @@ class EditMatrixTest {
 
     private Spec edit(Path file, Edit e) throws Exception {
         if (e.flags() != null) {
-            var out = new ByteArrayOutputStream();
-            var err = new ByteArrayOutputStream();
-            InitIo io = new InitIo(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("TERM", "dumb"), false,
-                    (region, profile, endpoint) -> new Lookups.Offline("test: offline"));
+            Captured io = new Captured(Map.of("TERM", "dumb"));
             List<String> args = new java.util.ArrayList<>(List.of("-f", file.toString(), "--yes"));
             args.addAll(e.flags());
-            int code = new CommandLine(new InitCommand(io)).execute(args.toArray(String[]::new));
-            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            int code = io.run(new InitCommand(io.context, (region, profile, endpoint) -> new Lookups.Offline("test: offline")),
+                    args.toArray(String[]::new));
+            assertThat(code).as(io.err()).isZero();
         } else {
             Files.writeString(file, e.text().apply(Files.readString(file)));
         }
