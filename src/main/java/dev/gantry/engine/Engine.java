@@ -290,6 +290,7 @@ public final class Engine {
                 return catalog.type(type).forcesReplace(field, have, want);
             }
             @Override public boolean canUpdate(String type) { return catalog.type(type).canUpdate(); }
+            @Override public Set<String> createOnly(String type) { return catalog.type(type).createOnly(); }
             @Override public boolean updateChangesIdentity(String type) { return catalog.type(type).updateChangesIdentity(); }
             @Override public boolean createBeforeDestroy(String type) { return catalog.type(type).createBeforeDestroy(); }
         };
