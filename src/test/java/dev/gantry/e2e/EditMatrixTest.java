@@ -279,6 +279,19 @@ class EditMatrixTest {
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.failures()).anySatisfy(f -> assertThat(f).contains("vpc.main").contains("--allow-replace"));
         assertThat(h.world.mutatingCalls()).isZero();
+
+        ApplyResult replaced = h.engine().apply(b, dev.gantry.engine.EngineOptions.yes("gantry apply").allowingReplace());
+        assertThat(replaced.exitCode()).as(replaced.failures().toString()).isZero();
+        assertThat(h.plan(b).mutating()).isEmpty();
+        assertThat(h.world.state.ec2.vpcs.values()).extracting(v -> v.cidr).contains("10.1.0.0/16").doesNotContain("10.0.0.0/16");
+        assertThat(SimServing.blocked(h.world, "hello.example.com")).isEmpty();
+        assertThat(h.world.state.acm.certificates).as("the certificate is not built on the network: kept").hasSize(1);
+
+        Spec back = edit(file, Edit.flags("--cidr", "10.0.0.0/16"));
+        ApplyResult again = h.engine().apply(back, dev.gantry.engine.EngineOptions.yes("gantry apply").allowingReplace());
+        assertThat(again.exitCode()).as(again.failures().toString()).isZero();
+        assertThat(h.plan(back).mutating()).isEmpty();
+        assertThat(SimServing.blocked(h.world, "hello.example.com")).isEmpty();
     }
 
     /**
