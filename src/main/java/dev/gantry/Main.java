@@ -1,18 +1,24 @@
 package dev.gantry;
 
 import dev.gantry.aws.AwsFailure;
-import dev.gantry.cli.DiagnosticPrinter;
-import dev.gantry.cli.ExitCodes;
+import dev.gantry.cli.CommandContext;
+import dev.gantry.cli.CommandFailure;
+import dev.gantry.cli.ExitCode;
 import dev.gantry.cli.Failures;
 import dev.gantry.cli.TopLevelHelp;
 import dev.gantry.cli.VersionProvider;
 import dev.gantry.cli.Commands;
+import dev.gantry.engine.ApplyResult;
 import dev.gantry.spec.SpecException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 
-/** The process entry: runs the command line and maps what a command throws to the exit-code table. */
+/**
+ * The process entry and composition root: builds the one {@link CommandContext}, runs the command
+ * line, and is the one place where how a command ended (the {@link ExitCode} it returned, or what it
+ * threw) becomes the process's exit status.
+ */
 public final class Main {
     private Main() {}
 
@@ -20,35 +26,49 @@ public final class Main {
         System.exit(run(args));
     }
 
+    /** This process's streams, environment and terminal. */
     public static int run(String... args) {
-        return run(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        // Answered before the context (and the console check) is built: start-up is the whole cost.
+        if (VersionProvider.asked(args)) return version(new PrintWriter(System.out, true));
+        if (TopLevelHelp.asked(args)) return help(new PrintWriter(System.out, true));
+        return run(CommandContext.system(), args);
     }
 
-    public static int run(java.util.Map<String, String> env, String... args) {
-        return run(env, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    /** The same, in the context given (tests bring their own streams, environment and terminal). */
+    public static int run(CommandContext context, String... args) {
+        if (VersionProvider.asked(args)) return version(context.writer());
+        if (TopLevelHelp.asked(args)) return help(context.writer());
+        return execute(context, Commands.commandLine(context, args), args);
     }
 
-    public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return run(System.getenv(), out, err, args);
-    }
-
-    /** The same, with the output streams given (tests capture them). */
-    public static int run(java.util.Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-        if (VersionProvider.asked(args)) {
-            out.println(VersionProvider.text());
-            return ExitCodes.OK;
-        }
-        if (TopLevelHelp.asked(args)) {
-            out.print(TopLevelHelp.text());
-            out.flush();
-            return ExitCodes.OK;
-        }
-        CommandLine cl = Commands.commandLine(env, args);
-        cl.setOut(out);
-        cl.setErr(err);
+    /** Runs {@code cl} on {@code args} in the context, with gantry's usage errors, failures and exit codes. */
+    public static int execute(CommandContext context, CommandLine cl, String... args) {
+        cl.setOut(context.writer());
+        cl.setErr(context.errWriter());
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler(Main::failure);
+        cl.setExecutionStrategy(Main::ended);
         return cl.execute(args);
+    }
+
+    private static int version(PrintWriter out) {
+        out.println(VersionProvider.text());
+        return ExitCode.OK.code();
+    }
+
+    /** {@code gantry}, {@code -h}, {@code --help}: picocli's usage text, written without building its model. */
+    private static int help(PrintWriter out) {
+        out.print(TopLevelHelp.text());
+        out.flush();
+        return ExitCode.OK.code();
+    }
+
+    /** Runs the command picocli parsed; the {@link ExitCode} it returns is the exit status (help and usage: picocli's). */
+    static int ended(CommandLine.ParseResult parsed) {
+        int shown = new CommandLine.RunLast().execute(parsed);
+        java.util.List<CommandLine> run = parsed.asCommandLineList();
+        Object ended = run.get(run.size() - 1).getExecutionResult();
+        return ended instanceof ExitCode e ? e.code() : shown;
     }
 
     /** A wrong flag or argument: say which, suggest the near miss, point at --help; never the whole usage. */
@@ -59,28 +79,21 @@ public final class Main {
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
-        return ExitCodes.INVALID_INPUT;
+        return ExitCode.INVALID_INPUT.code();
     }
 
-    /** Anything a command throws becomes one plain line (no stack trace) and the contract's exit code. */
+    /** Anything a command throws becomes its failure lines (no stack trace) and the table's exit code. */
     static int failure(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
-        PrintWriter err = cmd.getErr();
-        if (ex instanceof SpecException se) {
-            new DiagnosticPrinter(err, false).printAll(se.diagnostics());
-            return ExitCodes.INVALID_INPUT;
-        }
-        if (ex instanceof AwsFailure af) {
-            return Failures.aws(err, af);
-        }
-        if (ex instanceof InterruptedException) {
-            Failures.say(err, "interrupted");
-            err.flush();
-            return ExitCodes.INTERRUPTED;
-        }
-        if (Boolean.getBoolean("gantry.debug")) ex.printStackTrace(err);
-        String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
-        Failures.say(err, message.lines().findFirst().orElse(message));
-        err.flush();
-        return ExitCodes.FAILED;
+        Failures.print(cmd.getErr(), ex);
+        return exitFor(ex).code();
+    }
+
+    /** Which row of the exit-code table a failure is. */
+    public static ExitCode exitFor(Throwable ex) {
+        if (ex instanceof CommandFailure cf) return cf.exit();
+        if (ex instanceof SpecException) return ExitCode.INVALID_INPUT;
+        if (ex instanceof AwsFailure af) return ExitCode.of(ApplyResult.Exit.failed(af.kind()));
+        if (ex instanceof InterruptedException) return ExitCode.INTERRUPTED;
+        return ExitCode.FAILED;
     }
 }

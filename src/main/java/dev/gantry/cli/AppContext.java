@@ -19,13 +19,16 @@ import java.util.function.Function;
 
 /**
  * What status, logs and secrets work with once the spec is loaded and AWS is open: the spec, the
- * clients, the scheduler (real, paced virtual time under --simulate, or virtual in tests) and where to
- * print. Tests build one on a simulated world and call the commands' {@code run} directly, so
- * they never touch ~/.gantry. {@code options}: those given ({@link GlobalOptions#given}), which every
- * suggested command repeats.
+ * clients, the scheduler (real, paced virtual time under --simulate, or virtual in tests), the
+ * command's context (where to print) and its colours. Tests build one on a simulated world and
+ * call the commands' {@code run} directly, so they never touch ~/.gantry. {@code options}: those
+ * given ({@link GlobalOptions#given}), which every suggested command repeats.
  */
-record AppContext(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter out, PrintWriter err, Ansi ansi,
-              Map<String, String> env, String options) {
+record AppContext(Spec spec, AwsClients aws, Scheduler scheduler, CommandContext cli, Ansi ansi, String options) {
+
+    PrintWriter out() { return cli.writer(); }
+    PrintWriter err() { return cli.errWriter(); }
+    Map<String, String> env() { return cli.env(); }
 
     /** A text of the core's with the gantry commands it suggests completed by the options given. */
     String words(String text) { return NextCommands.complete(text, options); }
@@ -33,7 +36,7 @@ record AppContext(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter ou
     Engine engine() {
         Engine e = new Engine(Catalog.standard(), aws, scheduler, SecretValues.none(), ApplyListener.NONE);
         // At a terminal, what status is reading shows while it reads (EngineRun.open announced it).
-        return EngineRun.interactive(env) ? e.onRefresh(new ReadingLine(System.err, ansi)) : e;
+        return cli.interactive() ? e.onRefresh(new ReadingLine(cli.err(), ansi)) : e;
     }
 
     /** Fails fast, with exit code 4, when there are no usable credentials. */
@@ -45,33 +48,25 @@ record AppContext(Spec spec, AwsClients aws, Scheduler scheduler, PrintWriter ou
         }
     }
 
-    /** Runs {@code body} in a session for the spec; AWS failures become one message and exit 1 or 4. */
-    static int inSession(GlobalOptions g, java.nio.file.Path file, Spec spec, Map<String, String> env, PrintWriter out,
-                         PrintWriter err, Function<AppContext, Integer> body) {
-        return inSession(false, g, file, spec, env, out, err, body);
-    }
-
-    /** {@code reads}: the body starts with a refresh (status), which a terminal is told about at once. */
-    static int inSession(boolean reads, GlobalOptions g, java.nio.file.Path file, Spec spec, Map<String, String> env,
-                         PrintWriter out, PrintWriter err, Function<AppContext, Integer> body) {
-        try (Session session = EngineRun.open(g, spec, env, reads)) {
-            AppContext d = new AppContext(spec, session.aws(), session.scheduler(), out, err, EngineRun.ansi(g, env), env, g.given(file));
-            return guarded(d, body);
+    /**
+     * Runs {@code body} in a session for the spec. {@code reads}: the body starts with a refresh
+     * (status), which a terminal is told about at once.
+     */
+    static ExitCode inSession(CommandContext cli, GlobalOptions g, java.nio.file.Path file, Spec spec, boolean reads,
+                              Function<AppContext, ExitCode> body) {
+        try (Session session = EngineRun.open(cli, g, spec, reads)) {
+            return guarded(new AppContext(spec, session.aws(), session.scheduler(), cli, cli.ansi(g.noColor), g.given(file)), body);
         }
     }
 
-    static int guarded(AppContext d, Function<AppContext, Integer> body) {
+    /** Runs {@code body}; an AWS failure ends it worded with the options given (exit 1 or 4). */
+    static ExitCode guarded(AppContext d, Function<AppContext, ExitCode> body) {
         try {
             return body.apply(d);
         } catch (AwsFailure f) {
-            return d.fail(f);
+            throw CommandFailure.aws(f, d::words);
         } finally {
-            d.out.flush();
-            d.err.flush();
+            d.cli.flush();
         }
-    }
-
-    int fail(AwsFailure f) {
-        return Failures.aws(err, f, this::words);
     }
 }

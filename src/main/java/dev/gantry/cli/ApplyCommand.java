@@ -5,6 +5,7 @@ import dev.gantry.engine.Engine;
 import dev.gantry.engine.EngineOptions;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
+import dev.gantry.spec.SpecException;
 import dev.gantry.ui.Operation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,13 +14,12 @@ import picocli.CommandLine.ParentCommand;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {ApplyCommand.SUMMARY,
                 "Re-running converges: nothing is duplicated, what was deleted by hand is recreated, an interrupted apply resumes."})
-public final class ApplyCommand implements Callable<Integer> {
+public final class ApplyCommand implements Callable<ExitCode> {
     /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
     static final String SUMMARY = "Create or update everything the spec describes, then watch the ECS rollout.";
 
@@ -51,7 +51,7 @@ public final class ApplyCommand implements Callable<Integer> {
      * On the simulated AWS a missing secret value gets a placeholder, so a rehearsal (and CI's demo)
      * runs without one; against real AWS apply stops instead and says how to give it.
      */
-    private static SecretValues rehearsal(SecretValues given) {
+    private static SecretValues rehearsal(SecretValues given, java.io.PrintStream err) {
         java.util.Set<String> told = java.util.concurrent.ConcurrentHashMap.newKeySet();
         return new SecretValues() {
             @Override public java.util.Optional<char[]> value(String name) { return given.value(name); }
@@ -59,7 +59,7 @@ public final class ApplyCommand implements Callable<Integer> {
             @Override public java.util.Optional<char[]> forNew(String name) {
                 return given.value(name).or(() -> {
                     if (told.add(name)) {
-                        System.err.println("note: no value for secret " + name + "; the simulated AWS stores a placeholder"
+                        err.println("note: no value for secret " + name + "; the simulated AWS stores a placeholder"
                                 + " (against real AWS apply would stop and ask: --secret " + name + "=@FILE or GANTRY_SECRET_" + name + ")");
                     }
                     // The registry login must look like one (user:password) to pass the check of its form.
@@ -74,9 +74,10 @@ public final class ApplyCommand implements Callable<Integer> {
      * init's "Save and apply": this command's own run, on the file just written, with the secret
      * values typed in the wizard; {@code yes} when there is no terminal to ask again on.
      */
-    static int afterWizard(GantryCommand parent, GlobalOptions global, java.nio.file.Path file, boolean yes, SecretValues typed) {
+    static ExitCode afterWizard(CommandContext cli, GlobalOptions global, java.nio.file.Path file, boolean yes, SecretValues typed)
+            throws SpecException {
         ApplyCommand apply = new ApplyCommand();
-        apply.parent = parent;
+        apply.parent = new GantryCommand(cli);
         apply.global = global;
         apply.run.specFile.file = file;
         apply.run.yes = yes;
@@ -84,48 +85,39 @@ public final class ApplyCommand implements Callable<Integer> {
         return apply.call();
     }
 
-    @Override public Integer call() {
-        Map<String, String> env = parent.env();
-        boolean interactive = EngineRun.interactive(env);
+    @Override public ExitCode call() throws SpecException {
+        CommandContext cli = parent.context();
         // The spec's own problems first: they are what the person came to fix.
-        Spec spec = SpecFile.load(run.specFile.path(), global.region, System.err);
-        if (spec == null) return ExitCodes.INVALID_INPUT;
-        String bad = run.problem("apply", interactive);
-        if (bad != null) {
-            System.err.println(Failures.PREFIX + bad);
-            return ExitCodes.INVALID_INPUT;
-        }
+        Spec spec = SpecFile.load(run.specFile.path(), global.region, cli.errWriter());
+        run.check("apply", cli.interactive());
         List<String> problems = new ArrayList<>();
         java.util.Set<String> names = new java.util.TreeSet<>(spec.managedSecrets().keySet());
         if (spec.task().registryCredentials() != null && spec.task().registryCredentials().managed()) {
             names.add(dev.gantry.spec.RegistryCredentials.VALUE_NAME);
         }
         var files = SecretInputs.parse(secrets, names, problems);
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> System.err.println(Failures.PREFIX + p));
-            return ExitCodes.INVALID_INPUT;
-        }
-        SecretInputs inputs = new SecretInputs(files, env, interactive ? SecretPrompt::ask : null);
+        if (!problems.isEmpty()) throw CommandFailure.input(problems);
+        SecretInputs inputs = new SecretInputs(files, cli.env(), cli.interactive() ? name -> SecretPrompt.ask(cli.terminal(), name) : null);
         SecretValues given = name -> preset.value(name).or(() -> inputs.value(name));
-        SecretValues values = global.simulate ? rehearsal(given) : given;
+        SecretValues values = global.simulate ? rehearsal(given, cli.err()) : given;
         String resume = run.resume("apply", global);
-        try (Session session = EngineRun.open(global, spec, env)) {
+        try (Session session = EngineRun.open(cli, global, spec)) {
             Operation op = Operation.apply(spec.app(), spec.region()).withOptions(run.given(global));
-            try (Views views = new Views(op, run.json(), global, env, session)) {
+            try (Views views = new Views(op, run.json(), global, cli, session)) {
                 Engine engine = EngineRun.engine(session, values, views.listener());
                 if (!skipImageCheck) engine.checkingImages(EngineRun.imageCheck(session), pinDigest);
                 views.attach(engine);
-                try (Interrupts interrupts = Interrupts.install(engine)) {
+                try (Interrupts interrupts = Interrupts.install(engine, cli.err())) {
                     EngineOptions options = new EngineOptions(allowReplace, run.forceUnlock,
                             views.confirmation(run.yes, "Apply these changes?", run.json()),
-                            dev.gantry.engine.Machine.local(env), java.util.Set.of(), resume).adopting(java.util.Set.copyOf(adopt));
+                            dev.gantry.engine.Machine.local(cli.env()), java.util.Set.of(), resume).adopting(java.util.Set.copyOf(adopt));
                     try {
                         ApplyResult result = engine.apply(spec, options);
-                        return interrupts.exitCode(result.exitCode());
+                        return interrupts.exitCode(ExitCode.of(result.exit()));
                     } catch (Asking.Interrupted e) {
                         // At a prompt before any change (the secrets' check): nothing to finish or resume.
-                        System.err.println("Nothing was changed. To apply: " + resume);
-                        return interrupts.exitCode(ExitCodes.INTERRUPTED);
+                        cli.err().println("Nothing was changed. To apply: " + resume);
+                        return interrupts.exitCode(ExitCode.INTERRUPTED);
                     }
                 }
             }

@@ -43,13 +43,13 @@ public final class Commands {
      * rest of the line is that subcommand's alone, and even a stand-in costs picocli a command line
      * of its own (each with its table of type converters, built by reflection).
      */
-    public static CommandLine commandLine(java.util.Map<String, String> env, String... args) {
+    public static CommandLine commandLine(CommandContext context, String... args) {
         skipUnusedConverters();
         String wanted = firstWord(args);
         // "gantry help plan" shows plan's own usage, so help gets them all for real.
         boolean all = "help".equals(wanted);
         boolean alone = !all && args.length > 0 && args[0].equals(wanted) && ALL.stream().anyMatch(s -> s.name().equals(wanted));
-        CommandLine cl = new CommandLine(new GantryCommand(env));
+        CommandLine cl = new CommandLine(new GantryCommand(context));
         for (Sub sub : ALL) {
             if (all || sub.name().equals(wanted)) cl.addSubcommand(sub.name(), real(sub.type()));
             else if (!alone) cl.addSubcommand(sub.name(), standIn(sub));
@@ -72,8 +72,8 @@ public final class Commands {
     }
 
     /** Every subcommand built for real, as picocli would from the annotations (tests compare). */
-    static CommandLine eager(java.util.Map<String, String> env) {
-        CommandLine cl = new CommandLine(new GantryCommand(env));
+    static CommandLine eager(CommandContext context) {
+        CommandLine cl = new CommandLine(new GantryCommand(context));
         for (Sub sub : ALL) cl.addSubcommand(sub.type().getAnnotation(Command.class).name(), real(sub.type()));
         return cl;
     }

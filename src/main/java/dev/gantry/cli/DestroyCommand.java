@@ -5,6 +5,7 @@ import dev.gantry.engine.Engine;
 import dev.gantry.engine.EngineOptions;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
+import dev.gantry.spec.SpecException;
 import dev.gantry.ui.Operation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,14 +13,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "destroy", mixinStandardHelpOptions = true,
         description = {DestroyCommand.SUMMARY,
                 "Idempotent and resumable: run it again after an interruption."})
-public final class DestroyCommand implements Callable<Integer> {
+public final class DestroyCommand implements Callable<ExitCode> {
     /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
     static final String SUMMARY = "Delete everything gantry created for the app, in reverse order, leaving nothing that costs money.";
 
@@ -34,16 +34,11 @@ public final class DestroyCommand implements Callable<Integer> {
     @Option(names = "--keep-logs", description = "Keep the CloudWatch log group.")
     boolean keepLogs;
 
-    @Override public Integer call() {
-        Map<String, String> env = parent.env();
+    @Override public ExitCode call() throws SpecException {
+        CommandContext cli = parent.context();
         // The spec's own problems first: they are what the person came to fix.
-        Spec spec = SpecFile.load(run.specFile.path(), global.region, System.err);
-        if (spec == null) return ExitCodes.INVALID_INPUT;
-        String bad = run.problem("destroy", EngineRun.interactive(env));
-        if (bad != null) {
-            System.err.println(Failures.PREFIX + bad);
-            return ExitCodes.INVALID_INPUT;
-        }
+        Spec spec = SpecFile.load(run.specFile.path(), global.region, cli.errWriter());
+        run.check("destroy", cli.interactive());
         Set<String> keep = new HashSet<>();
         if (keepSecrets) {
             keep.add("parameter");
@@ -51,17 +46,17 @@ public final class DestroyCommand implements Callable<Integer> {
         }
         if (keepLogs) keep.add("log-group");
         String resume = run.resume("destroy", global);
-        try (Session session = EngineRun.open(global, spec, env)) {
+        try (Session session = EngineRun.open(cli, global, spec)) {
             Operation op = Operation.destroy(spec.app(), spec.region()).withOptions(run.given(global));
-            try (Views views = new Views(op, run.json(), global, env, session)) {
+            try (Views views = new Views(op, run.json(), global, cli, session)) {
                 Engine engine = EngineRun.engine(session, SecretValues.none(), views.listener());
                 views.attach(engine);
-                try (Interrupts interrupts = Interrupts.install(engine)) {
+                try (Interrupts interrupts = Interrupts.install(engine, cli.err())) {
                     EngineOptions options = new EngineOptions(false, run.forceUnlock,
                             views.confirmation(run.yes, "Destroy all of these?", run.json()),
-                            dev.gantry.engine.Machine.local(env), keep, resume);
+                            dev.gantry.engine.Machine.local(cli.env()), keep, resume);
                     ApplyResult result = engine.destroy(spec, options);
-                    return interrupts.exitCode(result.exitCode());
+                    return interrupts.exitCode(ExitCode.of(result.exit()));
                 }
             }
         }

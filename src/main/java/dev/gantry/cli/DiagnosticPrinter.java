@@ -4,7 +4,6 @@ import dev.gantry.spec.Diagnostic;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Prints diagnostics in the contract's form, {@code FILE:LINE:COLUMN: FIELD: message} and the fix on
@@ -19,11 +18,6 @@ public final class DiagnosticPrinter {
     public DiagnosticPrinter(PrintWriter out, boolean color) {
         this.out = out;
         this.color = color;
-    }
-
-    /** Colour by the one rule every command uses ({@link TerminalFacts}). */
-    public static DiagnosticPrinter forOptions(PrintWriter out, GlobalOptions options) {
-        return new DiagnosticPrinter(out, TerminalFacts.of(System.getenv()).ansi(options != null && options.noColor()).enabled());
     }
 
     public void print(Diagnostic d) {

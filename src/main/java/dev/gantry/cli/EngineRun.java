@@ -9,29 +9,24 @@ import dev.gantry.spec.Spec;
 import dev.gantry.ui.Ansi;
 import dev.gantry.ui.line.ReadingLine;
 
-import java.util.Map;
-
-/** What plan, apply and destroy share: the session, the engine, the view and the confirmation. */
+/** What the commands that talk to AWS share: opening the session, the engine, the image pre-flight. */
 final class EngineRun {
     private EngineRun() {}
-
-    static boolean interactive(Map<String, String> env) { return TerminalFacts.of(env).interactive(); }
-
-    static Ansi ansi(GlobalOptions g, Map<String, String> env) { return TerminalFacts.of(env).ansi(g.noColor); }
 
     /**
      * Opens AWS for the spec. At a terminal it first says what it is about to read, so something
      * is on screen before the AWS clients are built and long before AWS answers.
      */
-    static Session open(GlobalOptions g, Spec spec, Map<String, String> env) { return open(g, spec, env, true); }
+    static Session open(CommandContext cli, GlobalOptions g, Spec spec) { return open(cli, g, spec, true); }
 
     /** {@code reads}: the command starts with a refresh (plan, apply, destroy, status), not logs or secrets. */
-    static Session open(GlobalOptions g, Spec spec, Map<String, String> env, boolean reads) {
-        boolean terminal = reads && interactive(env);
-        if (terminal) ReadingLine.announce(System.err, ansi(g, env), spec.app(), spec.region(), g.simulate);
-        Session s = Session.open(Session.Config.from(env, spec.region(), g.profile, g.endpointUrl, g.simulate));
+    static Session open(CommandContext cli, GlobalOptions g, Spec spec, boolean reads) {
+        boolean terminal = reads && cli.interactive();
+        Ansi ansi = cli.ansi(g.noColor);
+        if (terminal) ReadingLine.announce(cli.err(), ansi, spec.app(), spec.region(), g.simulate);
+        Session s = Session.open(Session.Config.from(cli.env(), spec.region(), g.profile, g.endpointUrl, g.simulate));
         if (s.simulated()) SimAccount.prepare(s.world(), spec);
-        if (terminal) s.showReading(new ReadingLine(System.err, ansi(g, env)));
+        if (terminal) s.showReading(new ReadingLine(cli.err(), ansi));
         return s;
     }
 

@@ -1,35 +1,47 @@
 package dev.gantry.cli;
 
 import dev.gantry.aws.AwsFailure;
-import dev.gantry.engine.ApplyResult;
+import dev.gantry.spec.SpecException;
 
 import java.io.PrintWriter;
 
 /**
- * How a failure reaches the person, the same from every command: one line with gantry's prefix,
- * then the fix when there is one; and the exit code an AWS failure maps to.
+ * How a failure reaches the person, the same from every command: {@code Main} hands every exception
+ * a command throws to {@link #print}. One line with gantry's prefix (a spec's problems in the
+ * spec's own {@code FILE:LINE:COLUMN} form), then the fix when there is one; never a stack trace
+ * (unless {@code -Dgantry.debug=true}).
  */
 public final class Failures {
     private Failures() {}
 
-    public static final String PREFIX = "gantry: ";
+    /** Who speaks on a failure line, unless a command names itself or a file. */
+    public static final String SUBJECT = "gantry";
+    private static final String PREFIX = SUBJECT + ": ";
 
     public static void say(PrintWriter err, String message) {
         err.println(PREFIX + message);
     }
 
-    /** Prints an AWS failure and its fix; returns 4 for missing permissions or credentials, else 1. */
-    public static int aws(PrintWriter err, AwsFailure f) { return aws(err, f, java.util.function.UnaryOperator.identity()); }
-
-    /** The same, with the gantry commands the message and the fix suggest completed by {@code words}. */
-    public static int aws(PrintWriter err, AwsFailure f, java.util.function.UnaryOperator<String> words) {
-        say(err, words.apply(f.getMessage()));
-        if (f.fix() != null && !f.fix().isBlank()) err.println("  fix: " + words.apply(f.fix()));
+    /** Prints what ended a command. */
+    public static void print(PrintWriter err, Throwable ex) {
+        if (ex instanceof SpecException se) {
+            new DiagnosticPrinter(err, false).printAll(se.diagnostics());
+        } else if (ex instanceof CommandFailure cf) {
+            for (CommandFailure.Line l : cf.lines()) line(err, l.subject(), l.message(), l.fix());
+        } else if (ex instanceof AwsFailure af) {
+            line(err, SUBJECT, af.getMessage(), af.fix());
+        } else if (ex instanceof InterruptedException) {
+            say(err, "interrupted");
+        } else {
+            if (Boolean.getBoolean("gantry.debug")) ex.printStackTrace(err);
+            String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+            say(err, message.lines().findFirst().orElse(message));
+        }
         err.flush();
-        return exitCode(f);
     }
 
-    public static int exitCode(AwsFailure f) {
-        return ApplyResult.Exit.failed(f.kind()).code();
+    private static void line(PrintWriter err, String subject, String message, String fix) {
+        err.println(subject + ": " + message);
+        if (fix != null && !fix.isBlank()) err.println("  fix: " + fix);
     }
 }

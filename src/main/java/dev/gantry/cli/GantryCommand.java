@@ -14,14 +14,12 @@ public final class GantryCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    private final java.util.Map<String, String> env;
+    private final CommandContext context;
 
-    public GantryCommand() { this(System.getenv()); }
+    /** The run's one context, which every subcommand reaches through its parent. */
+    public GantryCommand(CommandContext context) { this.context = context; }
 
-    /** {@code env} is injected so tests can point GANTRY_HOME and friends somewhere of their own. */
-    public GantryCommand(java.util.Map<String, String> env) { this.env = java.util.Map.copyOf(env); }
-
-    public java.util.Map<String, String> env() { return env; }
+    public CommandContext context() { return context; }
 
     /** Bare {@code gantry}: the usage (Main answers it through {@link TopLevelHelp}; the same text). */
     @Override public void run() {

@@ -8,6 +8,7 @@ import dev.gantry.wizard.Outcome;
 import dev.gantry.cost.Prices;
 import dev.gantry.wizard.SpecStore;
 import dev.gantry.wizard.WizardSession;
+import dev.gantry.spec.SpecException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.DumbTerminal;
@@ -36,7 +37,7 @@ import java.util.concurrent.Callable;
                 "  gantry init                                     # the wizard",
                 "  gantry init -f gantry.yaml                      # edit an existing spec",
                 "  gantry init --app hello --image nginx:1.27 --domain hello.example.com --zone example.com --yes"})
-public final class InitCommand implements Callable<Integer> {
+public final class InitCommand implements Callable<ExitCode> {
     /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
     static final String SUMMARY = "Create or edit gantry.yaml with a guided wizard.";
 
@@ -87,26 +88,38 @@ public final class InitCommand implements Callable<Integer> {
     @Mixin GlobalOptions global = new GlobalOptions();
     @ParentCommand GantryCommand parent;
 
-    private final InitIo io;
+    /** How the wizard's look-ups reach AWS; injected so tests run without the network. */
+    @FunctionalInterface
+    public interface LookupFactory {
+        Lookups connect(String region, String profile, String endpointUrl);
+    }
 
-    public InitCommand() { this(InitIo.system()); }
+    private final CommandContext context;
+    private final LookupFactory lookups;
 
-    public InitCommand(InitIo io) { this.io = io; }
+    /** As a subcommand: the context is the run's, reached through the parent. */
+    public InitCommand() { this(null, LookupClients::connect); }
 
-    @Override public Integer call() {
+    /** On its own (tests): streams, environment and terminal, and the look-ups, given. */
+    public InitCommand(CommandContext context, LookupFactory lookups) {
+        this.context = context;
+        this.lookups = lookups;
+    }
+
+    private CommandContext cli() { return context != null ? context : parent.context(); }
+
+    @Override public ExitCode call() throws SpecException {
         Path folder = file.toAbsolutePath().getParent();
         LookupResults facts = new LookupResults(lookups(), defaultRegion()).inFolder(folder == null || folder.getFileName() == null ? null : folder.getFileName().toString());
         WizardSession session;
         try {
             session = WizardSession.open(SpecStore.file(file), facts, Prices.embedded());
         } catch (IOException e) {
-            io.err().println(file + ": cannot read: " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
+            throw fileFailure(ExitCode.INVALID_INPUT, "cannot read: " + e.getMessage());
         }
         List<String> flagErrors = session.flow().applyFlags(flags());
         if (!flagErrors.isEmpty()) {
-            flagErrors.forEach(e -> io.err().println("gantry init: " + e));
-            return ExitCodes.INVALID_INPUT;
+            throw new CommandFailure(ExitCode.INVALID_INPUT, flagErrors.stream().map(e -> new CommandFailure.Line(SUBJECT, e, null)).toList());
         }
         if (yes) return writeWithoutQuestions(session);
         Outcome outcome = interactive(session);
@@ -116,10 +129,17 @@ public final class InitCommand implements Callable<Integer> {
     private Lookups lookups() {
         if (yes) return new Lookups.Offline("look-ups are skipped with --yes");
         if (global.simulate) return new Lookups.Offline("rehearsing on the simulated AWS, so nothing is looked up");
-        return io.lookups().connect(defaultRegion(), global.profile, global.endpointUrl != null ? global.endpointUrl : env().get("AWS_ENDPOINT_URL"));
+        return lookups.connect(defaultRegion(), global.profile, global.endpointUrl != null ? global.endpointUrl : env().get("AWS_ENDPOINT_URL"));
     }
 
-    private java.util.Map<String, String> env() { return parent != null ? parent.env() : io.env(); }
+    private java.util.Map<String, String> env() { return cli().env(); }
+
+    /** init's failure lines name it, as docs/wizard.md shows: "gantry init: --port 70000: …". */
+    private static final String SUBJECT = Failures.SUBJECT + " init";
+
+    private CommandFailure fileFailure(ExitCode exit, String message) {
+        return new CommandFailure(exit, List.of(new CommandFailure.Line(file.toString(), message, null)));
+    }
 
     private String defaultRegion() {
         if (global.region != null) return global.region;
@@ -177,113 +197,115 @@ public final class InitCommand implements Callable<Integer> {
         if (value != null) f.put(flag, List.of(value));
     }
 
-    private int writeWithoutQuestions(WizardSession session) {
+    private ExitCode writeWithoutQuestions(WizardSession session) throws SpecException {
         List<String> errors = session.flow().errors();
         if (!errors.isEmpty()) {
+            List<CommandFailure.Line> lines = new java.util.ArrayList<>();
             for (String e : errors) {
-                io.err().println("gantry init: " + e);
                 String field = e.substring(0, e.indexOf(':'));
-                dev.gantry.wizard.Questions.byId(field).or(() -> dev.gantry.wizard.Questions.all().stream()
+                String fix = dev.gantry.wizard.Questions.byId(field).or(() -> dev.gantry.wizard.Questions.all().stream()
                                 .filter(q -> q.field().equals(field)).findFirst())
                         .filter(q -> !q.flags().isEmpty())
-                        .ifPresent(q -> io.err().println("  fix: pass " + String.join(" / ", q.flags())));
+                        .map(q -> "pass " + String.join(" / ", q.flags())).orElse(null);
+                lines.add(new CommandFailure.Line(SUBJECT, e, fix));
             }
-            return ExitCodes.INVALID_INPUT;
+            throw new CommandFailure(ExitCode.INVALID_INPUT, lines);
         }
         try {
             List<String> diff = session.diff();
             if (session.editing()) {
                 if (diff.isEmpty()) {
-                    io.out().println("No changes to " + session.fileName() + ".");
-                    return ExitCodes.OK;
+                    cli().out().println("No changes to " + session.fileName() + ".");
+                    return ExitCode.OK;
                 }
-                io.out().println("Changes to " + session.fileName() + ":");
-                diff.forEach(l -> io.out().println("  " + l));
-                session.droppedCommentsNotice().forEach(io.out()::println);
+                cli().out().println("Changes to " + session.fileName() + ":");
+                diff.forEach(l -> cli().out().println("  " + l));
+                session.droppedCommentsNotice().forEach(cli().out()::println);
             }
             session.save();
         } catch (IOException e) {
-            io.err().println(file + ": cannot write: " + e.getMessage());
-            return ExitCodes.FAILED;
+            throw fileFailure(ExitCode.FAILED, "cannot write: " + e.getMessage());
         }
         return finish(session, Outcome.SAVED);
     }
 
     private boolean lineMode() {
         String term = env().get("TERM");
-        return global.plain || !io.console() || term == null || term.isBlank() || term.equals("dumb");
+        return global.plain || !cli().interactive() || term == null || term.isBlank();
     }
 
     private Outcome interactive(WizardSession session) {
         if (!lineMode()) {
             try {
-                return new WizardTui(session, !global.noColor && env().get("NO_COLOR") == null).run();
+                return new WizardTui(session, cli().ansi(global.noColor).enabled()).run();
             } catch (IOException | RuntimeException e) {
-                io.err().println("The full-screen wizard could not start (" + e.getMessage() + "); using line prompts.");
+                cli().err().println("The full-screen wizard could not start (" + e.getMessage() + "); using line prompts.");
             }
         }
         try (Terminal t = lineTerminal()) {
             return new LinePrompter(session, t).run();
         } catch (IOException e) {
-            io.err().println("gantry init: cannot read the terminal: " + e.getMessage());
+            cli().err().println("gantry init: cannot read the terminal: " + e.getMessage());
             return Outcome.QUIT;
         }
     }
 
     private Terminal lineTerminal() throws IOException {
-        if (io.in() == System.in && io.console()) {
+        if (cli().readsTheTerminal()) {
             return TerminalBuilder.builder().system(true).dumb(true).build();
         }
-        return new DumbTerminal("gantry", "dumb", io.in(), io.out(), StandardCharsets.UTF_8);
+        return new DumbTerminal("gantry", "dumb", cli().in(), cli().out(), StandardCharsets.UTF_8);
     }
 
     /** "Save and apply": the apply command, in this process, with the secret values typed in the wizard. */
-    private int applyNow(WizardSession session, boolean simulate) {
+    private ExitCode applyNow(WizardSession session, boolean simulate) throws SpecException {
         Map<String, char[]> typed = session.flow().secretValues();
         global.simulate = simulate;
         // Choosing "Save and apply" was the confirmation when there is no terminal to ask again on.
-        return ApplyCommand.afterWizard(parent != null ? parent : new GantryCommand(env()), global, file,
-                !TerminalFacts.consoleAttached(), secret -> java.util.Optional.ofNullable(typed.get(secret)).map(char[]::clone));
+        return ApplyCommand.afterWizard(cli(), global, file,
+                !cli().terminal().present(), secret -> java.util.Optional.ofNullable(typed.get(secret)).map(char[]::clone));
     }
 
-    private int finish(WizardSession session, Outcome outcome) {
+    private ExitCode finish(WizardSession session, Outcome outcome) throws SpecException {
         String name = session.fileName();
         // --yes skips the credentials check, so it cannot tell whether to suggest a rehearsal.
         boolean rehearse = global.simulate || !yes && !session.flow().facts().online();
         String sim = rehearse ? " --simulate" : "";
         switch (outcome) {
             case SAVED -> {
-                io.out().println(wrote(session));
+                cli().out().println(wrote(session));
                 if (rehearse) {
-                    io.out().println("Next, rehearse it on the simulated AWS: gantry plan -f " + name + " --simulate, then gantry apply -f "
+                    cli().out().println("Next, rehearse it on the simulated AWS: gantry plan -f " + name + " --simulate, then gantry apply -f "
                             + name + " --simulate." + (global.simulate ? "" : " With AWS credentials, drop --simulate."));
                 } else {
-                    io.out().println("Next: gantry plan -f " + name + " to see what would be created, then gantry apply -f " + name + "."
+                    cli().out().println("Next: gantry plan -f " + name + " to see what would be created, then gantry apply -f " + name + "."
                             + (yes ? " (Add --simulate to rehearse without an AWS account.)" : ""));
                 }
             }
             case SAVED_APPLY -> {
-                io.out().println(wrote(session) + " Applying it now (the same as: gantry apply -f " + name + sim + ").");
-                int code = applyNow(session, rehearse);
-                session.flow().forgetSecrets();
-                return code;
+                cli().out().println(wrote(session) + " Applying it now (the same as: gantry apply -f " + name + sim + ").");
+                try {
+                    return applyNow(session, rehearse);
+                } finally {
+                    session.flow().forgetSecrets(); // also when apply refuses or fails
+                }
             }
-            case DRAFT_SAVED -> io.out().println("Draft saved to " + session.lastDraft() + ". Continue with: gantry init -f "
+            case DRAFT_SAVED -> cli().out().println("Draft saved to " + session.lastDraft() + ". Continue with: gantry init -f "
                     + session.lastDraft());
-            case QUIT -> io.out().println("Nothing was written.");
+            case QUIT -> cli().out().println("Nothing was written.");
             case INTERRUPTED -> {
-                io.out().println("\nStopped (Ctrl-C); nothing was written.");
+                cli().out().println("\nStopped (Ctrl-C); nothing was written.");
                 session.flow().forgetSecrets();
-                return ExitCodes.INTERRUPTED;
+                return ExitCode.INTERRUPTED;
             }
             case END_OF_INPUT -> {
-                io.out().println("\nThe input ended before the wizard did; nothing was written.");
+                cli().out().println("\nThe input ended before the wizard did; nothing was written.");
                 session.flow().forgetSecrets();
-                return ExitCodes.FAILED;
+                return ExitCode.FAILED;
             }
         }
         session.flow().forgetSecrets();
-        return ExitCodes.OK;
+        return ExitCode.OK;
     }
 
     /** "Wrote gantry.yaml." naming any comment of the person's that went with a removed key. */

@@ -4,6 +4,8 @@ import dev.gantry.engine.Engine;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
+import java.io.PrintStream;
+
 /**
  * Ctrl-C (SIGINT) and SIGTERM while apply or destroy runs: the first asks the engine to start
  * nothing new and lets in-flight calls finish (so AWS is left consistent, the lock is released and
@@ -16,14 +18,23 @@ import sun.misc.SignalHandler;
 final class Interrupts implements AutoCloseable {
     private final SignalHandler previousInt;
     private final SignalHandler previousTerm;
+    private final PrintStream err;
     private volatile String signal;
 
-    private Interrupts(Engine engine) {
+    private Interrupts(Engine engine, PrintStream err) {
+        this.err = err;
         this.previousInt = install("INT", engine);
         this.previousTerm = install("TERM", engine);
     }
 
-    static Interrupts install(Engine engine) { return new Interrupts(engine); }
+    /** {@code err}: where what a signal does is said. */
+    static Interrupts install(Engine engine, PrintStream err) { return new Interrupts(engine, err); }
+
+    /**
+     * Ends the process at once, on a second signal: the one exit that does not return through
+     * {@code Main}, because the work in flight is what the person asked to abandon.
+     */
+    static void haltNow(ExitCode code) { Runtime.getRuntime().halt(code.code()); }
 
     private SignalHandler install(String name, Engine engine) {
         try {
@@ -38,19 +49,19 @@ final class Interrupts implements AutoCloseable {
         if (signal == null) signal = name;
         String again = "TERM".equals(name) ? "SIGTERM again" : "Ctrl-C again";
         if (engine.cancelled()) {
-            System.err.println("\nQuitting now. Run the same command again to continue.");
-            Runtime.getRuntime().halt(exitCode(ExitCodes.INTERRUPTED));
+            err.println("\nQuitting now. Run the same command again to continue.");
+            haltNow(exitCode(ExitCode.INTERRUPTED));
         }
         engine.cancel();
         if (Asking.interrupt()) {
-            System.err.println("\nStopped at the question; nothing more will start.");
+            err.println("\nStopped at the question; nothing more will start.");
             return;
         }
-        System.err.println("\nStopping after the calls in flight… (" + again + " to quit at once)");
+        err.println("\nStopping after the calls in flight… (" + again + " to quit at once)");
     }
 
     /** The run's exit code, 143 instead of 130 when SIGTERM stopped it. */
-    int exitCode(int code) { return code == ExitCodes.INTERRUPTED && "TERM".equals(signal) ? ExitCodes.TERMINATED : code; }
+    ExitCode exitCode(ExitCode code) { return code == ExitCode.INTERRUPTED && "TERM".equals(signal) ? ExitCode.TERMINATED : code; }
 
     @Override public void close() {
         restore("INT", previousInt);

@@ -5,9 +5,9 @@ import dev.gantry.ops.LogFollow;
 import dev.gantry.ops.LogLine;
 import dev.gantry.ops.Since;
 import dev.gantry.spec.Spec;
+import dev.gantry.spec.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -20,13 +20,12 @@ import java.util.concurrent.Callable;
         description = {LogsCommand.SUMMARY,
                 "Reads the CloudWatch log group /gantry/APP, oldest line first, each prefixed with the short task id and the time in UTC.",
                 "With --follow, keeps printing new lines every 2 seconds until Ctrl-C (exit 130)."})
-public final class LogsCommand implements Callable<Integer> {
+public final class LogsCommand implements Callable<ExitCode> {
     /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
     static final String SUMMARY = "Print the service's container output, task by task.";
 
     @ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global;
-    @picocli.CommandLine.Spec CommandSpec command;
 
     @Mixin SpecFileOption specFile;
 
@@ -40,18 +39,11 @@ public final class LogsCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "ID", description = "Only the task whose id starts with ID (the 8 characters in front of each line are enough).")
     String task;
 
-    @Override public Integer call() {
-        var out = command.commandLine().getOut();
-        var err = command.commandLine().getErr();
-        Spec spec = SpecFile.load(specFile.path(), global.region, err);
-        if (spec == null) return ExitCodes.INVALID_INPUT;
-        try {
-            Since.parse(since, Instant.now());
-        } catch (IllegalArgumentException e) {
-            Failures.say(err, e.getMessage());
-            return ExitCodes.INVALID_INPUT;
-        }
-        return AppContext.inSession(global, specFile.path(), spec, parent.env(), out, err, d -> {
+    @Override public ExitCode call() throws SpecException {
+        CommandContext cli = parent.context();
+        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        since(since, Instant.now());
+        return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();
             try (StopOnInterrupt ignored = follow ? StopOnInterrupt.install(() -> stop.complete(null)) : StopOnInterrupt.NONE) {
                 return run(d, since, task, follow, stop);
@@ -63,14 +55,8 @@ public final class LogsCommand implements Callable<Integer> {
      * Prints the lines since {@code since}; with {@code follow}, keeps polling until {@code stop}
      * completes. Tests complete {@code stop} at a virtual time.
      */
-    static int run(AppContext d, String since, String task, boolean follow, CompletableFuture<Void> stop) {
-        Instant from;
-        try {
-            from = Since.parse(since, d.scheduler().now());
-        } catch (IllegalArgumentException e) {
-            Failures.say(d.err(), e.getMessage());
-            return ExitCodes.INVALID_INPUT;
-        }
+    static ExitCode run(AppContext d, String since, String task, boolean follow, CompletableFuture<Void> stop) {
+        Instant from = since(since, d.scheduler().now());
         d.checkCredentials();
         LogCursor cursor = new LogCursor(d.aws().logs(), logGroup(d.spec()), from, task);
         List<LogLine> first = cursor.next();
@@ -80,12 +66,21 @@ public final class LogsCommand implements Callable<Integer> {
                 d.err().println("No log lines in " + cursor.group() + (task == null ? "" : " for task " + task) + " since " + StatusText.time(from)
                         + ". Try a longer --since, or --follow to wait for new ones.");
             }
-            return ExitCodes.OK;
+            return ExitCode.OK;
         }
         d.err().println("Following " + cursor.group() + " (Ctrl-C to stop)…");
         d.err().flush();
         LogFollow.run(cursor, d.scheduler(), LogFollow.INTERVAL, lines -> print(d, lines), stop);
-        return ExitCodes.INTERRUPTED;
+        return ExitCode.INTERRUPTED;
+    }
+
+    /** Where {@code --since} starts, counted back from {@code now}; a value it cannot read is bad input. */
+    private static Instant since(String since, Instant now) {
+        try {
+            return Since.parse(since, now);
+        } catch (IllegalArgumentException e) {
+            throw CommandFailure.input(e.getMessage());
+        }
     }
 
     /** The awslogs group every gantry task definition writes to. */

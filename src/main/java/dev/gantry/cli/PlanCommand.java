@@ -6,6 +6,7 @@ import dev.gantry.engine.Engine;
 import dev.gantry.plan.Plan;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
+import dev.gantry.spec.SpecException;
 import dev.gantry.ui.NextCommands;
 import dev.gantry.ui.PlanJson;
 import dev.gantry.ui.line.PlanText;
@@ -15,11 +16,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 @Command(name = "plan", mixinStandardHelpOptions = true, modelTransformer = PlanCommand.PieceHelp.class,
         description = {PlanCommand.SUMMARY,
                 "Changes nothing. Exit 0, or with --detailed-exitcode: 0 no changes, 3 changes pending; 2 when a name gantry.yaml wants is taken (a conflict)."})
-public final class PlanCommand implements Callable<Integer> {
+public final class PlanCommand implements Callable<ExitCode> {
     /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
     static final String SUMMARY = "Show what apply would change: reads what exists in AWS (found by tags), compares it with the spec.";
 
@@ -51,28 +53,27 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--skip-image-check", description = "Do not ask the image's registry whether the image can be pulled (air-gapped machines).")
     boolean skipImageCheck;
 
-    @Override public Integer call() {
-        Spec spec = SpecFile.load(specFile.path(), global.region, System.err);
-        if (spec == null) return ExitCodes.INVALID_INPUT;
-        try (Session session = EngineRun.open(global, spec, parent.env())) {
+    @Override public ExitCode call() throws SpecException {
+        CommandContext cli = parent.context();
+        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        String given = global.given(specFile.path());
+        try (Session session = EngineRun.open(cli, global, spec)) {
             Engine engine = EngineRun.engine(session, SecretValues.none(), ApplyListener.NONE);
             if (!skipImageCheck) {
                 var image = engine.checkingImages(EngineRun.imageCheck(session), false).checkImage(spec).orElseThrow();
-                image.notes().forEach(n -> System.err.println("note: " + n));
-                if (!image.ok()) {
-                    image.problems().forEach(p -> System.err.println(Failures.PREFIX + p));
-                    return ExitCodes.INVALID_INPUT;
-                }
+                image.notes().forEach(n -> cli.err().println("note: " + n));
+                if (!image.ok()) throw CommandFailure.input(image.problems());
             }
             Plan plan = engine.plan(spec, java.util.Set.copyOf(adopt));
-            System.out.print(output.json() ? PlanJson.render(plan) + "\n" : NextCommands.complete(PlanText.render(plan, EngineRun.ansi(global, parent.env())), global.given(specFile.path())));
+            cli.out().print(output.json() ? PlanJson.render(plan) + "\n" : NextCommands.complete(PlanText.render(plan, cli.ansi(global.noColor)), given));
             // apply would refuse this plan: so does a CI step that runs plan first.
-            if (!plan.conflicts().isEmpty()) return ExitCodes.INVALID_INPUT;
-            return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+            if (!plan.conflicts().isEmpty()) return ExitCode.INVALID_INPUT;
+            return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES_PENDING : ExitCode.OK;
         } catch (AwsFailure f) {
-            String given = global.given(specFile.path());
-            int code = Failures.aws(new java.io.PrintWriter(System.err, true), f, text -> NextCommands.complete(text, given));
-            return f.kind() == AwsFailure.Kind.INVALID && !adopt.isEmpty() && f.getMessage().startsWith("--adopt") ? ExitCodes.INVALID_INPUT : code;
+            UnaryOperator<String> words = text -> NextCommands.complete(text, given);
+            // An --adopt that names nothing adoptable is the person's input, not AWS's failure.
+            boolean badAdopt = f.kind() == AwsFailure.Kind.INVALID && !adopt.isEmpty() && f.getMessage().startsWith("--adopt");
+            throw badAdopt ? CommandFailure.aws(f, words, ExitCode.INVALID_INPUT) : CommandFailure.aws(f, words);
         }
     }
 }

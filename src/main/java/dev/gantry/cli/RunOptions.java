@@ -18,10 +18,9 @@ public final class RunOptions {
 
     boolean json() { return output.json(); }
 
-    /** An input error to print (exit 2), or null when the options can be used. */
-    String problem(String verb, boolean interactive) {
-        if (!yes && !interactive) return verb + " needs confirmation, and there is no terminal to ask on: run again with --yes";
-        return null;
+    /** Refuses (exit 2) a run that would have to ask with no one to ask. */
+    void check(String verb, boolean interactive) {
+        if (!yes && !interactive) throw CommandFailure.input(verb + " needs confirmation, and there is no terminal to ask on: run again with --yes");
     }
 
     /** The command that continues this run after a failure or an interruption. */

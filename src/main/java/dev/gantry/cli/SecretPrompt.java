@@ -4,9 +4,8 @@ package dev.gantry.cli;
 final class SecretPrompt {
     private SecretPrompt() {}
 
-    static char[] ask(String name) {
-        java.io.Console c = System.console();
-        if (c == null) return null;
-        return Asking.ask(() -> c.readPassword("Value for secret %s (typing is hidden; empty keeps the current value): ", name));
+    static char[] ask(TerminalFacts terminal, String name) {
+        if (!terminal.canRead()) return null;
+        return Asking.ask(() -> terminal.readHidden("Value for secret " + name + " (typing is hidden; empty keeps the current value): "));
     }
 }

@@ -90,8 +90,7 @@ final class SecretValueSource {
     }
 
     /** The hidden prompt, when a person is at a terminal. */
-    static char[] ask(String question) {
-        java.io.Console c = System.console();
-        return c == null ? null : c.readPassword("%s (typing is hidden): ", question);
+    static char[] ask(TerminalFacts terminal, String question) {
+        return terminal.readHidden(question + " (typing is hidden): ");
     }
 }

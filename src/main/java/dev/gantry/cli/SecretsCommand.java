@@ -14,7 +14,7 @@ public final class SecretsCommand implements Runnable {
     @ParentCommand GantryCommand parent;
     @picocli.CommandLine.Spec CommandSpec command;
 
-    java.util.Map<String, String> env() { return parent.env(); }
+    CommandContext context() { return parent.context(); }
 
     @Override public void run() {
         command.commandLine().usage(command.commandLine().getOut());

@@ -3,10 +3,9 @@ package dev.gantry.cli;
 import dev.gantry.ops.SecretUpdate;
 import dev.gantry.spec.SecretRef;
 import dev.gantry.spec.Spec;
+import dev.gantry.spec.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.util.Locale;
@@ -16,26 +15,23 @@ import java.util.concurrent.Callable;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List the spec's secrets: name, SSM parameter, version and when it last changed. Never the values."})
-public final class SecretsListCommand implements Callable<Integer> {
+public final class SecretsListCommand implements Callable<ExitCode> {
     @ParentCommand SecretsCommand parent;
     @Mixin GlobalOptions global;
-    @picocli.CommandLine.Spec CommandSpec command;
 
     @Mixin SpecFileOption specFile;
 
-    @Override public Integer call() {
-        var out = command.commandLine().getOut();
-        var err = command.commandLine().getErr();
-        Spec spec = SpecFile.load(specFile.path(), global.region, err);
-        if (spec == null) return ExitCodes.INVALID_INPUT;
-        return AppContext.inSession(global, specFile.path(), spec, parent.env(), out, err, SecretsListCommand::run);
+    @Override public ExitCode call() throws SpecException {
+        CommandContext cli = parent.context();
+        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        return AppContext.inSession(cli, global, specFile.path(), spec, false, SecretsListCommand::run);
     }
 
-    static int run(AppContext d) {
+    static ExitCode run(AppContext d) {
         Map<String, SecretRef> secrets = d.spec().task().secrets();
         if (secrets.isEmpty()) {
             d.out().println("gantry.yaml declares no secrets (task.secrets).");
-            return ExitCodes.OK;
+            return ExitCode.OK;
         }
         d.checkCredentials();
         SecretUpdate ssm = new SecretUpdate(d.aws());
@@ -54,6 +50,6 @@ public final class SecretsListCommand implements Callable<Integer> {
             }
             d.out().printf(Locale.ROOT, row, e.getKey(), ref.parameter(), state);
         }
-        return ExitCodes.OK;
+        return ExitCode.OK;
     }
 }

@@ -7,11 +7,11 @@ import dev.gantry.engine.Lock;
 import dev.gantry.ops.RolloutWait;
 import dev.gantry.ops.SecretUpdate;
 import dev.gantry.spec.Spec;
+import dev.gantry.spec.SpecException;
 import dev.gantry.ui.Durations;
 import dev.gantry.ui.EventLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -19,7 +19,6 @@ import picocli.CommandLine.ParentCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -30,13 +29,12 @@ import java.util.concurrent.CompletableFuture;
                         + "then a hidden prompt typed twice; never from the command line itself, where ps and your shell history would show it.",
                 "The new deployment is watched to its end. Exit 0 when the new tasks run, 1 when the deployment failed "
                         + "(with why), 2 for an unknown NAME or no value."})
-public final class SecretsSetCommand implements Callable<Integer> {
+public final class SecretsSetCommand implements Callable<ExitCode> {
     /** As long as apply waits for a rollout. */
     static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(30);
 
     @ParentCommand SecretsCommand parent;
     @Mixin GlobalOptions global;
-    @picocli.CommandLine.Spec CommandSpec command;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The secret's name under task.secrets in gantry.yaml.")
     String name;
@@ -52,25 +50,15 @@ public final class SecretsSetCommand implements Callable<Integer> {
     @Option(names = "--no-deploy", description = "Only store the value; running tasks keep the old one until the next deployment.")
     boolean noDeploy;
 
-    @Override public Integer call() {
-        var out = command.commandLine().getOut();
-        var err = command.commandLine().getErr();
-        Map<String, String> env = parent.env();
-        Spec spec = SpecFile.load(specFile.path(), global.region, err);
-        if (spec == null) return ExitCodes.INVALID_INPUT;
+    @Override public ExitCode call() throws SpecException {
+        CommandContext cli = parent.context();
+        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
         String nameProblem = SecretValueSource.checkName(spec, name);
-        if (nameProblem != null) {
-            Failures.say(err, nameProblem);
-            return ExitCodes.INVALID_INPUT;
-        }
-        boolean interactive = EngineRun.interactive(env);
-        SecretValueSource.Result value = SecretValueSource.read(name, valueArg, valueFile, env, System.in,
-                interactive ? SecretValueSource::ask : null);
-        if (value.problem() != null) {
-            Failures.say(err, value.problem());
-            return ExitCodes.INVALID_INPUT;
-        }
-        return AppContext.inSession(global, specFile.path(), spec, env, out, err, d -> {
+        if (nameProblem != null) throw CommandFailure.input(nameProblem);
+        SecretValueSource.Result value = SecretValueSource.read(name, valueArg, valueFile, cli.env(), cli.in(),
+                cli.interactive() ? question -> SecretValueSource.ask(cli.terminal(), question) : null);
+        if (value.problem() != null) throw CommandFailure.input(value.problem());
+        return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();
             try (StopOnInterrupt ignored = StopOnInterrupt.install(() -> stop.complete(null))) {
                 return run(d, name, value.value(), noDeploy, stop);
@@ -79,14 +67,11 @@ public final class SecretsSetCommand implements Callable<Integer> {
     }
 
     /** Stores {@code value} (wiped afterwards) and rolls the service; tests call it on a simulated world. */
-    static int run(AppContext d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
+    static ExitCode run(AppContext d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
         Spec spec = d.spec();
         try {
             String problem = SecretValueSource.checkName(spec, name);
-            if (problem != null) {
-                Failures.say(d.err(), problem);
-                return ExitCodes.INVALID_INPUT;
-            }
+            if (problem != null) throw CommandFailure.input(problem);
             d.checkCredentials();
             // An apply running meanwhile would start deployments of its own, and its plan would
             // not know the value changed: one run at a time, as for apply and destroy.
@@ -94,9 +79,8 @@ public final class SecretsSetCommand implements Callable<Integer> {
             try {
                 lock.acquire(dev.gantry.engine.LockHolder.of(dev.gantry.engine.Machine.local(d.env()), d.scheduler().now(), "secrets set " + name));
             } catch (Lock.LockedException e) {
-                Failures.say(d.err(), e.getMessage());
-                d.err().println(d.words("  fix: wait for that run to finish, then run this again (if it died: 'gantry apply --force-unlock')"));
-                return ExitCodes.FAILED;
+                throw CommandFailure.of(ExitCode.FAILED, e.getMessage(),
+                        d.words("wait for that run to finish, then run this again (if it died: 'gantry apply --force-unlock')"));
             } catch (RuntimeException e) {
                 throw dev.gantry.aws.AwsErrors.translate("taking the lock " + lock.name(), e);
             }
@@ -110,7 +94,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
         }
     }
 
-    private static int locked(AppContext d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
+    private static ExitCode locked(AppContext d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
         Spec spec = d.spec();
         SecretUpdate update = new SecretUpdate(d.aws());
         long version = update.store(spec.app(), name, spec.task().secrets().get(name).parameter(), value);
@@ -118,7 +102,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
         d.out().println("Stored a new value for " + name + " in " + parameter + " (SecureString, version " + version + ").");
         if (noDeploy) {
             d.out().println(d.words("Running tasks keep the old value until the next deployment ('gantry apply', or this command without --no-deploy)."));
-            return ExitCodes.OK;
+            return ExitCode.OK;
         }
         String cluster = spec.cluster().name(), service = spec.app();
         EventLines words = new EventLines(d.ansi());
@@ -126,7 +110,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
         Optional<String> deployment = update.redeploy(cluster, service);
         if (deployment.isEmpty()) {
             d.out().println(d.words("There is no running service " + service + " yet: its tasks read the new value when 'gantry apply' starts them."));
-            return ExitCodes.OK;
+            return ExitCode.OK;
         }
         d.out().println("Started a new deployment so the tasks read it (ECS reads secrets only when a task starts). Watching it; "
                 + "Ctrl-C stops watching, not the deployment.");
@@ -141,11 +125,11 @@ public final class SecretsSetCommand implements Callable<Integer> {
             int tasks = r.last() == null || r.last().deployments().isEmpty() ? 0 : r.last().deployments().get(0).running();
             d.out().println(d.ansi().green("✓") + " " + name + " is in use: " + tasks + (tasks == 1 ? " task runs" : " tasks run")
                     + " with the new value (" + Durations.format(r.took()) + ").");
-            return ExitCodes.OK;
+            return ExitCode.OK;
         }
         if (r.stopped()) {
             d.out().println(d.words("Stopped watching. The deployment goes on in AWS; 'gantry status' shows how it ends."));
-            return ExitCodes.INTERRUPTED;
+            return ExitCode.INTERRUPTED;
         }
         Diagnosis why = r.diagnosis();
         d.err().println(d.ansi().red("✗ The new deployment failed: ") + why.summary());
@@ -153,7 +137,7 @@ public final class SecretsSetCommand implements Callable<Integer> {
         for (String fix : why.fixes()) d.err().println("  fix: " + d.words(fix));
         d.err().println(d.words("The new value is stored (version " + version + "). The previous tasks keep running with the old value while ECS retries"
                 + (spec.service().rollbackOnFailure() ? ", until its circuit breaker rolls the deployment back." : "; 'gantry status' shows how it goes.")));
-        return ExitCodes.FAILED;
+        return ExitCode.FAILED;
     }
 
     /** Marks what ECS said before this command as seen, so the progress shows only this deployment. */

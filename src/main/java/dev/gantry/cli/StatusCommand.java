@@ -3,9 +3,9 @@ package dev.gantry.cli;
 import dev.gantry.ops.StatusGatherer;
 import dev.gantry.ops.StatusReport;
 import dev.gantry.spec.Spec;
+import dev.gantry.spec.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,13 +17,12 @@ import java.util.concurrent.Callable;
                         + "estimates the monthly cost, and lists what changed outside gantry (drift). Changes nothing.",
                 "Exit 0 when the status could be read. With --detailed-exitcode: 0 healthy and in sync, "
                         + "1 unhealthy or not deployed, 3 healthy but drifted."})
-public final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand implements Callable<ExitCode> {
     /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
     static final String SUMMARY = "Show how the deployed app is doing: health, rollout, recent events, cost and drift.";
 
     @ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global;
-    @picocli.CommandLine.Spec CommandSpec command;
 
     @Mixin SpecFileOption specFile;
 
@@ -32,25 +31,23 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode", description = "Exit 1 when unhealthy or not deployed, 3 when healthy but drifted.")
     boolean detailedExitCode;
 
-    @Override public Integer call() {
-        var out = command.commandLine().getOut();
-        var err = command.commandLine().getErr();
-        Spec spec = SpecFile.load(specFile.path(), global.region, err);
-        if (spec == null) return ExitCodes.INVALID_INPUT;
-        return AppContext.inSession(true, global, specFile.path(), spec, parent.env(), out, err, d -> run(d, output.json(), detailedExitCode));
+    @Override public ExitCode call() throws SpecException {
+        CommandContext cli = parent.context();
+        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        return AppContext.inSession(cli, global, specFile.path(), spec, true, d -> run(d, output.json(), detailedExitCode));
     }
 
     /** The command's work on an open AWS; tests call it with a simulated world on virtual time. */
-    static int run(AppContext d, boolean json, boolean detailedExitCode) {
+    static ExitCode run(AppContext d, boolean json, boolean detailedExitCode) {
         StatusReport report = new StatusGatherer(d.aws(), d.engine(), d.scheduler()).gather(d.spec());
         d.out().print(json ? StatusJson.render(report, d::words) + "\n" : StatusText.render(report, d.ansi(), d::words));
         d.out().flush();
         return exitCode(report, detailedExitCode);
     }
 
-    static int exitCode(StatusReport r, boolean detailed) {
-        if (!detailed) return ExitCodes.OK;
-        if (!r.healthy()) return ExitCodes.FAILED;
-        return r.drifted() ? ExitCodes.CHANGES_PENDING : ExitCodes.OK;
+    static ExitCode exitCode(StatusReport r, boolean detailed) {
+        if (!detailed) return ExitCode.OK;
+        if (!r.healthy()) return ExitCode.FAILED;
+        return r.drifted() ? ExitCode.CHANGES_PENDING : ExitCode.OK;
     }
 }

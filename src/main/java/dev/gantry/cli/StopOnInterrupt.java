@@ -23,7 +23,7 @@ final class StopOnInterrupt implements AutoCloseable {
         boolean[] asked = new boolean[1];
         try {
             SignalHandler previous = Signal.handle(new Signal("INT"), sig -> {
-                if (asked[0]) Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+                if (asked[0]) Interrupts.haltNow(ExitCode.INTERRUPTED);
                 asked[0] = true;
                 stop.run();
             });

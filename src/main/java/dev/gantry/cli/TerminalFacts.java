@@ -7,22 +7,56 @@ import java.util.Map;
 
 /**
  * Where a command runs, decided by one rule for all of them: whether a terminal is attached,
- * whether a person can be asked and shown live views there (not {@code TERM=dumb}), and whether
- * output is coloured ({@link Ansi#detect}: a terminal, no {@code --no-color}, {@code NO_COLOR}
- * unset or empty as no-color.org says, and not {@code TERM=dumb}).
+ * whether a person can be asked and shown live progress there (not {@code TERM=dumb}), whether a
+ * full-screen view may take it (not in CI), and whether output is coloured ({@link Ansi#detect}:
+ * a terminal, no {@code --no-color}, {@code NO_COLOR} unset or empty as no-color.org says, and not
+ * {@code TERM=dumb}). The console, when there is one,
+ * is read only through here (answers, hidden secret values).
  */
-record TerminalFacts(boolean present, Map<String, String> env) {
+public final class TerminalFacts {
+    private final Console console;
+    private final boolean present;
+    private final Map<String, String> env;
 
-    static TerminalFacts of(Map<String, String> env) { return new TerminalFacts(consoleAttached(), env); }
+    TerminalFacts(Console console, boolean present, Map<String, String> env) {
+        this.console = console;
+        this.present = present;
+        this.env = env;
+    }
 
-    /** A person can be asked and shown live views. */
-    boolean interactive() { return present && !"dumb".equals(env.get("TERM")); }
+    /** A terminal (or none) with no console to read from: for tests of the rule. */
+    TerminalFacts(boolean present, Map<String, String> env) { this(null, present, env); }
+
+    /** This process's terminal. */
+    static TerminalFacts system(Map<String, String> env) {
+        Console c = System.console();
+        return new TerminalFacts(c, attached(c), env);
+    }
+
+    /** No terminal: nothing to ask on, no colour, no live view. */
+    static TerminalFacts none(Map<String, String> env) { return new TerminalFacts(null, false, env); }
+
+    /** Whether this process talks to a terminal. */
+    public boolean present() { return present; }
+
+    /** A person can be asked, and shown live progress (the reading line, the wizard). */
+    public boolean interactive() { return present && !"dumb".equals(env.get("TERM")); }
+
+    /** A live full-screen view may take the terminal: interactive, and not a CI job ({@code CI=true}), whose log wants lines. */
+    public boolean liveViews() { return interactive() && !"true".equals(env.get("CI")); }
 
     Ansi ansi(boolean noColorFlag) { return noColorFlag ? Ansi.NONE : Ansi.detect(env, present); }
 
-    /** Whether this process talks to a terminal. */
-    static boolean consoleAttached() {
-        Console c = System.console();
+    /** Whether there is a console to read an answer from. */
+    boolean canRead() { return console != null; }
+
+    /** A line typed at the console, or null when there is none (or its input ended). */
+    String readLine() { return console == null ? null : console.readLine(); }
+
+    /** A value typed at the console without echo, or null when there is none. */
+    char[] readHidden(String prompt) { return console == null ? null : console.readPassword("%s", prompt); }
+
+    private static boolean attached(Console c) {
         if (c == null) return false;
         try { // Java 22+ returns a console even when redirected; isTerminal() tells the truth there.
             return (Boolean) Console.class.getMethod("isTerminal").invoke(c);

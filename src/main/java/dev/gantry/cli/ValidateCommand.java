@@ -5,10 +5,8 @@ import dev.gantry.spec.SpecSummary;
 import dev.gantry.spec.yaml.SpecLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,10 +21,11 @@ import java.util.concurrent.Callable;
         description = {ValidateCommand.SUMMARY,
                 "Exit 0 when every file is valid (warnings allowed), 2 when any has an error."},
         footer = {"", "Examples:", "  gantry validate", "  gantry validate -f templates/*.yaml"})
-public final class ValidateCommand implements Callable<Integer> {
+public final class ValidateCommand implements Callable<ExitCode> {
     /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
     static final String SUMMARY = "Check gantry.yaml files against spec v1 without touching AWS, and summarise what each describes.";
 
+    @picocli.CommandLine.ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global = new GlobalOptions();
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Spec file to check; repeatable. Default: gantry.yaml in the current directory.")
@@ -35,25 +34,19 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "More spec files (so -f templates/*.yaml works).")
     List<Path> more = new ArrayList<>();
 
-    @Spec CommandSpec spec;
-
-    @Override public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        DiagnosticPrinter printer = DiagnosticPrinter.forOptions(err, global);
+    @Override public ExitCode call() {
+        CommandContext cli = parent.context();
+        PrintWriter out = cli.writer();
+        PrintWriter err = cli.errWriter();
+        DiagnosticPrinter printer = new DiagnosticPrinter(err, cli.ansi(global.noColor).enabled());
         if (global.region() != null) {
             Rules.Problem p = SpecLoader.checkRegion(global.region());
-            if (p != null) {
-                Failures.say(err, "--region: " + p.message());
-                if (p.fix() != null) err.println("  fix: " + p.fix());
-                err.flush();
-                return ExitCodes.INVALID_INPUT;
-            }
+            if (p != null) throw CommandFailure.of(ExitCode.INVALID_INPUT, "--region: " + p.message(), p.fix());
         }
         List<Path> all = new ArrayList<>(files);
         all.addAll(more);
         if (all.isEmpty()) all.add(Path.of("gantry.yaml"));
-        int exit = ExitCodes.OK;
+        ExitCode exit = ExitCode.OK;
         for (Path file : all) {
             SpecLoader.Result r = SpecLoader.check(file);
             if (r.valid()) {
@@ -66,7 +59,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 int errors = r.errors().size();
                 err.println(file + ": " + errors + (errors == 1 ? " error" : " errors"));
                 err.flush();
-                exit = ExitCodes.INVALID_INPUT;
+                exit = ExitCode.INVALID_INPUT;
             }
         }
         return exit;

@@ -11,7 +11,6 @@ import dev.gantry.ui.line.PlanText;
 import dev.gantry.ui.tui.ProgressView;
 
 import java.io.PrintStream;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -25,16 +24,18 @@ final class Views implements AutoCloseable {
     private final Operation op;
     private final Session session;
     private final Ansi ansi;
+    private final CommandContext cli;
     private Engine engine;
     private ProgressView view;
 
-    Views(Operation op, boolean json, GlobalOptions g, Map<String, String> env, Session session) {
+    Views(Operation op, boolean json, GlobalOptions g, CommandContext cli, Session session) {
         this.op = op;
         this.session = session;
-        this.ansi = EngineRun.ansi(g, env);
-        this.live = !json && !g.plain && EngineRun.interactive(env) && !"true".equals(env.get("CI"));
-        this.listener = new ViewSwitch(json ? new JsonEvents(System.out)
-                : new LineProgress(op, System.out, ansi, session.scheduler()), op);
+        this.cli = cli;
+        this.ansi = cli.ansi(g.noColor);
+        this.live = !json && !g.plain && cli.terminal().liveViews();
+        this.listener = new ViewSwitch(json ? new JsonEvents(cli.out())
+                : new LineProgress(op, cli.out(), ansi, session.scheduler()), op);
     }
 
     ViewSwitch listener() { return listener; }
@@ -43,7 +44,7 @@ final class Views implements AutoCloseable {
 
     /** Shows the plan and asks (unless --yes), then hands the screen to the live view. */
     Predicate<Plan> confirmation(boolean yes, String question, boolean json) {
-        PrintStream out = json ? System.err : System.out;
+        PrintStream out = json ? cli.err() : cli.out();
         return plan -> {
             if (!yes) {
                 out.println(op.words(PlanText.render(plan, ansi)));
@@ -51,7 +52,7 @@ final class Views implements AutoCloseable {
                 out.flush();
                 String answer;
                 try {
-                    answer = System.console() == null ? null : Asking.ask(() -> System.console().readLine());
+                    answer = cli.terminal().canRead() ? Asking.ask(cli.terminal()::readLine) : null;
                 } catch (Asking.Interrupted e) {
                     return false; // the engine was cancelled by the same Ctrl-C: it reports an interruption
                 }
@@ -64,8 +65,8 @@ final class Views implements AutoCloseable {
 
     private void startLive(Plan plan) {
         try {
-            view = new ProgressView(ProgressView.terminalScreen(), op, new ProgressModel(session.scheduler()), System.out,
-                    engine::cancel, () -> Runtime.getRuntime().halt(ExitCodes.INTERRUPTED), ansi.enabled());
+            view = new ProgressView(ProgressView.terminalScreen(), op, new ProgressModel(session.scheduler()), cli.out(),
+                    engine::cancel, () -> Interrupts.haltNow(ExitCode.INTERRUPTED), ansi.enabled());
             view.start();
             // The plan was announced before the switch; the live view needs it for its rows.
             view.on(new dev.gantry.engine.ApplyEvent.Planned(java.time.Duration.ZERO, plan));

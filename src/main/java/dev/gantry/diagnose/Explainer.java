@@ -167,6 +167,14 @@ public final class Explainer {
             Matcher m = CODES.matcher(e);
             if (m.find()) { codes = m.group(1); break; }
         }
+        if (codes == null && events.stream().anyMatch(e -> e.contains("Request timed out"))) {
+            return new Diagnosis(Diagnosis.Cause.HEALTH_CHECK_FAILED,
+                    "The load balancer could not reach the container on " + port + ": its health checks timed out, so ECS replaced it.",
+                    detail + "; health checks timed out",
+                    List.of("the container must listen on " + port + " (task.port) on 0.0.0.0; check the port your image really uses",
+                            "the service's security group must allow " + port + " from the load balancer's: run 'gantry apply' to put back a rule removed by hand",
+                            "see what it printed: 'gantry logs'"));
+        }
         String got = codes == null ? "" : " (it answered " + codes + ")";
         return new Diagnosis(Diagnosis.Cause.HEALTH_CHECK_FAILED,
                 "The container started but failed the load balancer's health checks on " + path + got + ", so ECS replaced it.",

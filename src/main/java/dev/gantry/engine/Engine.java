@@ -290,6 +290,7 @@ public final class Engine {
                 return catalog.type(type).forcesReplace(field, have, want);
             }
             @Override public boolean canUpdate(String type) { return catalog.type(type).canUpdate(); }
+            @Override public Set<String> createOnly(String type) { return catalog.type(type).createOnly(); }
             @Override public boolean updateChangesIdentity(String type) { return catalog.type(type).updateChangesIdentity(); }
             @Override public boolean createBeforeDestroy(String type) { return catalog.type(type).createBeforeDestroy(); }
         };
@@ -365,6 +366,21 @@ public final class Engine {
                 }
                 if (!sameActions(plan, locked)) {
                     listener.on(new ApplyEvent.Info(at(), "AWS changed while gantry was waiting; going ahead with the updated plan"));
+                    listener.on(new ApplyEvent.Planned(at(), locked));
+                }
+                Map<Address, Observed> inside = checks && options.allowReplace() ? Teardown.of(locked, now) : Map.of();
+                if (!inside.isEmpty()) {
+                    // What lives in a replaced VPC or load balancer cannot move to the new one: it is
+                    // deleted first (the downtime the plan announced), then everything is made again.
+                    listener.on(new ApplyEvent.Info(at(), "replacing " + Teardown.guarded(locked)
+                            + ": deleting what is built on it first; the service is down until it is back"));
+                    Plan down = Planner.destroy(spec.app(), inside, Set.of(), desired);
+                    listener.on(new ApplyEvent.Planned(at(), down));
+                    ApplyResult torn = execute(ctx, down, now, spec, options);
+                    if (torn.exit() != ApplyResult.Exit.OK) return finish(torn);
+                    Ownership.Result rebuilt = owned(ctx, desired, refresh(ctx, desired), options.adopt());
+                    now = rebuilt.observed();
+                    locked = planning.apply(now);
                     listener.on(new ApplyEvent.Planned(at(), locked));
                 }
                 return finish(execute(ctx, locked, now, spec, options));

@@ -66,8 +66,12 @@ public final class Executor {
         Instant conflictSince;
         /** A create-before-destroy replacement: the new one is made first, the old one deleted last. */
         boolean swap;
-        /** The new one of a swap exists; what remains is retiring the old one. */
+        /** The new one of a swap exists, or an update is done but for its held-back part; what remains is {@link #retirement}. */
         boolean created;
+        /** What runs last: deleting a swap's old one, or an update's held-back part ({@link StepResult.DoneThen}). */
+        Step retirement;
+        /** An update's held-back part, in words ("close port 80"); null for a swap. */
+        String heldBack;
         /** Other creates and updates that must have switched over before a swap deletes the old one. */
         final Set<Node> switchFirst = new HashSet<>();
 
@@ -217,14 +221,18 @@ public final class Executor {
             scheduler.schedule(w.after(), () -> runStep(n, w.next()));
             return;
         }
-        Observed done = ((StepResult.Done) result).result();
+        if (result instanceof StepResult.DoneThen t && !n.created) {
+            heldBack(n, t);
+            return;
+        }
+        Observed done = result instanceof StepResult.DoneThen t ? t.result() : ((StepResult.Done) result).result();
         if (n.swap && !n.created) {
             switched(n, done);
             return;
         }
         synchronized (this) {
             // A retired old one leaves the new one's outputs in place.
-            if (!n.created) {
+            if (!n.created || !n.swap) {
                 if (done != null) outputs.put(n.change.address(), done);
                 else outputs.remove(n.change.address());
             }
@@ -262,6 +270,36 @@ public final class Executor {
         retire.forEach(this::retire);
     }
 
+    /**
+     * An update is in place except for a part that must wait until every other create and update
+     * still to finish has done so; what depends on it may start now.
+     */
+    private void heldBack(Node n, StepResult.DoneThen t) {
+        List<Node> next = new ArrayList<>();
+        List<Node> retire = new ArrayList<>();
+        synchronized (this) {
+            outputs.put(n.change.address(), t.result());
+            n.created = true;
+            n.retirement = t.then();
+            n.heldBack = t.what();
+            for (Node o : nodes.values()) {
+                boolean switchedAlready = o.state == State.DONE || (o.created && o.state == State.RUNNING);
+                if (o != n && o.change.action() != Action.DELETE && !switchedAlready) n.switchFirst.add(o);
+            }
+            release(n, false, next);
+            switchedOver(n, retire);
+            if (n.switchFirst.isEmpty()) retire.add(n);
+        }
+        if (blockedBy(n) != null) {
+            failStranded();
+        } else if (!retire.contains(n)) {
+            synchronized (this) { n.waitingFor = "the other changes to finish, then it will " + t.what(); }
+            listener.on(new ApplyEvent.Waiting(at(), n.change, n.waitingFor));
+        }
+        next.forEach(this::start);
+        retire.forEach(this::retire);
+    }
+
     /** Called with the lock held: {@code n} no longer holds back the nodes waiting for it (all, or only creates and updates). */
     private void release(Node n, boolean all, List<Node> next) {
         for (Node d : n.dependents) {
@@ -274,18 +312,20 @@ public final class Executor {
     /** Called with the lock held: {@code n} has switched over; swaps waiting only for that may retire their old one. */
     private void switchedOver(Node n, List<Node> retire) {
         for (Node s : nodes.values()) {
-            if (s.swap && s.switchFirst.remove(n) && s.switchFirst.isEmpty() && s.created && s.state == State.RUNNING) retire.add(s);
+            if (s.switchFirst.remove(n) && s.switchFirst.isEmpty() && s.created && s.state == State.RUNNING) retire.add(s);
         }
     }
 
-    /** Deletes a swap's old one. */
+    /** Deletes a swap's old one, or runs an update's held-back part. */
     private void retire(Node n) {
         if (cancelled.get()) {
-            fail(n, "interrupted before deleting the old one; the next apply deletes it", null, null);
+            fail(n, n.heldBack == null ? "interrupted before deleting the old one; the next apply deletes it"
+                    : "interrupted before it could " + n.heldBack + "; the next apply does it", null, null);
             return;
         }
         ResourceType type = catalog.type(n.change.address().type());
-        scheduler.schedule(Duration.ZERO, () -> runStep(n, () -> type.delete(ctx, n.change.observed()).run()));
+        Step last = n.retirement != null ? n.retirement : () -> type.delete(ctx, n.change.observed()).run();
+        scheduler.schedule(Duration.ZERO, () -> runStep(n, last));
     }
 
     private void handleError(Node n, Step step, Exception e) {
@@ -341,7 +381,8 @@ public final class Executor {
 
     /**
      * A swap whose old one cannot go because something that had to switch first failed or was
-     * skipped: the new one exists, the old one stays, and the next apply deletes it.
+     * skipped: the new one exists, the old one stays, and the next apply deletes it. The same for
+     * an update's held-back part: it is left for the next apply.
      */
     private void failStranded() {
         List<Node> stranded = new ArrayList<>();
@@ -350,8 +391,13 @@ public final class Executor {
         }
         for (Node s : stranded) {
             Node why = blockedBy(s);
-            fail(s, "the new one is in place, but the old one was kept because " + why.change.address() + " did not switch to it",
-                    "fix what stopped " + why.change.address() + " and run apply again; it deletes the old one", AwsFailure.Kind.OTHER);
+            if (s.heldBack != null) {
+                fail(s, "changed, but did not " + s.heldBack + " because " + why.change.address() + " did not finish",
+                        "fix what stopped " + why.change.address() + " and run apply again; it does that then", AwsFailure.Kind.OTHER);
+            } else {
+                fail(s, "the new one is in place, but the old one was kept because " + why.change.address() + " did not switch to it",
+                        "fix what stopped " + why.change.address() + " and run apply again; it deletes the old one", AwsFailure.Kind.OTHER);
+            }
         }
     }
 

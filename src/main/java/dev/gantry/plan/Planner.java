@@ -22,6 +22,8 @@ public final class Planner {
         /** Whether changing {@code field} from {@code have} to {@code want} needs a new resource. */
         default boolean forcesReplace(String type, String field, Object have, Object want) { return replaceOn(type).contains(field); }
         boolean canUpdate(String type);
+        /** Props used only to create the resource, never compared with what exists. */
+        default Set<String> createOnly(String type) { return Set.of(); }
         default boolean updateChangesIdentity(String type) { return false; }
         default boolean createBeforeDestroy(String type) { return false; }
     }
@@ -63,7 +65,9 @@ public final class Planner {
             }
             List<Change.FieldChange> fields = new ArrayList<>();
             boolean canUpdate = rules.canUpdate(d.address().type());
+            Set<String> createOnly = rules.createOnly(d.address().type());
             for (Map.Entry<String, Object> p : d.props().entrySet()) {
+                if (createOnly.contains(p.getKey())) continue;
                 Object want = resolve(p.getValue(), actions, observed, newIdentityOnUpdate, tagOnly);
                 Object have = o.props().get(p.getKey());
                 if (isRefList(p.getValue())) {

@@ -23,6 +23,13 @@ public interface ResourceType {
     /** Props whose change can only be applied by replacing the resource. */
     default Set<String> replaceOn() { return Set.of(); }
 
+    /**
+     * Props that only say how to create the resource: an existing one keeps what it was made with,
+     * so a different value is no change (a target group's port is only the default for targets
+     * registered without one; ECS registers each task with its own port).
+     */
+    default Set<String> createOnly() { return Set.of(); }
+
     /** Whether this change of {@code field} can only be applied by a new resource; by default, {@link #replaceOn}. */
     default boolean forcesReplace(String field, Object have, Object want) { return replaceOn().contains(field); }
 

@@ -11,7 +11,18 @@ public sealed interface StepResult {
     /** {@code waitingFor} is shown to the person watching: "NAT gateway to become available". */
     record Wait(Duration after, String waitingFor, Step next) implements StepResult {}
 
+    /**
+     * Done for everything that depends on it, with one part held back until every other create and
+     * update of the run has finished: {@code finally} removes what the old setup still needs while
+     * the rest switches over (a security group keeps the old port open until the service has rolled
+     * to the new one). If something it waited for fails, {@code finally} is not run and the next
+     * apply does it. {@code what} says what is held back: "close port 80".
+     */
+    record DoneThen(Observed result, String what, Step then) implements StepResult {}
+
     static StepResult done(Observed result) { return new Done(result); }
 
     static StepResult waitThen(Duration after, String waitingFor, Step next) { return new Wait(after, waitingFor, next); }
+
+    static StepResult doneThen(Observed result, String what, Step then) { return new DoneThen(result, what, then); }
 }

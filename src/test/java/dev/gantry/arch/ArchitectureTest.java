@@ -1,6 +1,7 @@
 package dev.gantry.arch;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -122,6 +124,59 @@ class ArchitectureTest {
         slices().matching("dev.gantry.resources.(*)..").should().notDependOnEachOther()
                 .ignoreDependency(alwaysTrue(), resideInAnyPackage("dev.gantry.resources.network"))
                 .ignoreDependency(resideInAnyPackage("dev.gantry.resources.catalog"), alwaysTrue())
+                .check(MAIN);
+    }
+
+    /**
+     * The process is touched in one place: {@code Main} (the composition root) and the
+     * {@code cli.CommandContext} it builds read the standard streams and the environment;
+     * {@code cli.TerminalFacts} alone asks for the console. Everything else gets them from the
+     * context, so any command runs with a test's own streams, environment and terminal.
+     */
+    @Test void only_the_command_context_touches_the_process() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.Main")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.cli.CommandContext")
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .orShould().accessField(System.class, "in")
+                .orShould().callMethod(System.class, "getenv").orShould().callMethod(System.class, "getenv", String.class)
+                .because("commands and the core read and write through the command context")
+                .check(MAIN);
+        noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.cli.TerminalFacts")
+                .should().callMethod(System.class, "console")
+                .because("whether a terminal is attached, and reading from it, is TerminalFacts' one rule")
+                .check(MAIN);
+    }
+
+    /**
+     * One exit path: commands return a {@code cli.ExitCode} (or throw), and only {@code Main} turns it
+     * into the process's status and prints failures (through {@code cli.Failures}). The one exception
+     * is a second Ctrl-C, which halts at once from {@code cli.Interrupts}.
+     */
+    @Test void only_main_ends_the_process_and_prints_failures() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.Main")
+                .should().callMethod(System.class, "exit", int.class)
+                .check(MAIN);
+        noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.cli.Interrupts")
+                .should().callMethod(Runtime.class, "halt", int.class)
+                .check(MAIN);
+        noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.Main")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.cli.Interrupts")
+                .should().callMethod(dev.gantry.cli.ExitCode.class, "code")
+                .because("a command ends on an ExitCode; Main alone makes it a number")
+                .check(MAIN);
+        noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.Main")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.cli.Failures")
+                .should().callMethod(dev.gantry.cli.Failures.class, "print", java.io.PrintWriter.class, Throwable.class)
+                .orShould().callMethod(dev.gantry.cli.Failures.class, "say", java.io.PrintWriter.class, String.class)
+                .because("a command throws its failure; Main prints it")
+                .check(MAIN);
+    }
+
+    /** Every command's {@code call} returns a row of the exit table, not an int. */
+    @Test void commands_end_on_an_exit_code() {
+        methods().that().haveName("call").and().areDeclaredInClassesThat().areAnnotatedWith(picocli.CommandLine.Command.class)
+                .and().doNotHaveModifier(JavaModifier.BRIDGE)
+                .should().haveRawReturnType(dev.gantry.cli.ExitCode.class)
                 .check(MAIN);
     }
 

@@ -15,8 +15,6 @@ import dev.gantry.spec.yaml.SpecLoader;
 import dev.gantry.time.VirtualScheduler;
 import dev.gantry.ui.Ansi;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +29,7 @@ final class AppContextWorld {
     final VirtualScheduler time = new VirtualScheduler();
     final SimWorld world = new SimWorld(new SimState(), time, SimLatency.realistic());
     final AwsClients aws = world.clients();
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    final Captured streams = new Captured(Map.of());
     /** The options the commands were "given", which the gantry commands they suggest repeat. */
     String options = "";
 
@@ -63,14 +60,19 @@ final class AppContextWorld {
     }
 
     AppContext day2(Spec spec) {
-        return new AppContext(spec, aws, time, new PrintWriter(out, true), new PrintWriter(err, true), Ansi.NONE, Map.of(), options);
+        return new AppContext(spec, aws, time, streams.context, Ansi.NONE, options);
     }
 
-    /** Runs a command's work the way the CLI does, AWS failures included. */
-    int run(Spec spec, java.util.function.Function<AppContext, Integer> body) {
-        return AppContext.guarded(day2(spec), body);
+    /** Runs a command's work the way the CLI does, failures included: printed as Main prints them, and their exit code. */
+    int run(Spec spec, java.util.function.Function<AppContext, ExitCode> body) {
+        try {
+            return AppContext.guarded(day2(spec), body).code();
+        } catch (RuntimeException e) {
+            Failures.print(streams.context.errWriter(), e);
+            return dev.gantry.Main.exitFor(e).code();
+        }
     }
 
-    String out() { return out.toString(); }
-    String err() { return err.toString(); }
+    String out() { return streams.out(); }
+    String err() { return streams.err(); }
 }

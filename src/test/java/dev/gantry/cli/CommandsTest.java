@@ -1,6 +1,5 @@
 package dev.gantry.cli;
 
-import dev.gantry.Main;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -12,11 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Subcommands are built only when run; what users see must not change because of it. */
 class CommandsTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private Captured io = new Captured(Map.of());
 
     private int run(String... args) {
-        return Main.run(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return io.gantry(args);
     }
 
     private static String usage(CommandLine cl) { return usage(cl, CommandLine.Help.Ansi.OFF); }
@@ -29,16 +27,16 @@ class CommandsTest {
 
     @Test
     void topLevelHelpWithStandInsIsTheFullCommandsHelp() {
-        String eager = usage(Commands.eager(Map.of()));
+        String eager = usage(Commands.eager(new Captured(Map.of()).context));
         assertThat(eager).contains("plan", "apply", "destroy", "secrets", "help");
-        assertThat(usage(Commands.commandLine(Map.of(), "--help"))).isEqualTo(eager);
+        assertThat(usage(Commands.commandLine(new Captured(Map.of()).context, "--help"))).isEqualTo(eager);
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("Show what apply would change");
+        assertThat(io.out()).contains("Show what apply would change");
     }
 
     @Test
     void onlyTheNamedSubcommandIsBuiltForReal() {
-        CommandLine cl = Commands.commandLine(Map.of(), "--simulate", "plan", "-f", "x.yaml");
+        CommandLine cl = Commands.commandLine(new Captured(Map.of()).context, "--simulate", "plan", "-f", "x.yaml");
         assertThat((Object) cl.getSubcommands().get("plan").getCommand()).isInstanceOf(PlanCommand.class);
         Object apply = cl.getSubcommands().get("apply").getCommandSpec().userObject();
         assertThat(apply).isNull();
@@ -47,58 +45,59 @@ class CommandsTest {
 
     @Test
     void aSubcommandNamedFirstIsBuiltAloneAndItsMistakesReadTheSame() {
-        CommandLine cl = Commands.commandLine(Map.of(), "validate", "-f", "x.yaml");
+        CommandLine cl = Commands.commandLine(new Captured(Map.of()).context, "validate", "-f", "x.yaml");
         assertThat(cl.getSubcommands().keySet()).containsExactly("validate");
         // what the user sees of a mistake in it does not depend on its siblings
-        assertThat(run("logs", "--follw")).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("Unknown option: '--follw'", "--follow", "gantry logs --help");
-        assertThat(run("secrets", "st")).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("secrets list");
+        assertThat(run("logs", "--follw")).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(io.err()).contains("Unknown option: '--follw'", "--follow", "gantry logs --help");
+        assertThat(run("secrets", "st")).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(io.err()).contains("secrets list");
     }
 
     @Test
     void helpForASubcommandAndTheSubcommandsOwnHelpAgree() {
         assertThat(run("help", "plan")).isZero();
-        String viaHelp = out.toString();
-        out.getBuffer().setLength(0);
+        String viaHelp = io.out();
+        io = new Captured(Map.of());
         assertThat(run("plan", "--help")).isZero();
-        assertThat(viaHelp).contains("--detailed-exitcode").isEqualTo(out.toString());
+        assertThat(viaHelp).contains("--detailed-exitcode").isEqualTo(io.out());
     }
 
     @Test
     void aMistypedSubcommandStillGetsTheSuggestion() {
-        assertThat(run("pln")).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("plan");
+        assertThat(run("pln")).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(io.err()).contains("plan");
     }
 
     @Test
     void versionAnsweredWithoutPicocliIsWhatPicocliPrints() {
         assertThat(run("--version")).isZero();
-        String quick = out.toString();
+        String quick = io.out();
         assertThat(quick).startsWith("gantry ").contains("spec version 1");
         StringWriter w = new StringWriter();
-        CommandLine cl = Commands.eager(Map.of());
+        CommandLine cl = Commands.eager(new Captured(Map.of()).context);
         cl.setOut(new PrintWriter(w, true));
         assertThat(cl.execute("--version")).isZero();
         assertThat(w.toString()).isEqualTo(quick);
         assertThat(VersionProvider.asked("plan", "--version")).isFalse();
     }
+
     @Test
     void topLevelHelpWithoutPicocliIsPicoclisUsageOfTheFullModelPlainAndColoured() {
-        CommandLine full = Commands.eager(Map.of());
+        CommandLine full = Commands.eager(new Captured(Map.of()).context);
         assertThat(TopLevelHelp.text(false)).isEqualTo(usage(full, CommandLine.Help.Ansi.OFF));
         assertThat(TopLevelHelp.text(true)).isEqualTo(usage(full, CommandLine.Help.Ansi.ON)).contains("\u001B[1mvalidate");
     }
 
     @Test
     void gantryAloneAndItsHelpFlagsPrintThatUsage() {
-        String picocli = usage(Commands.eager(Map.of()));
+        String picocli = usage(Commands.eager(new Captured(Map.of()).context));
         for (String[] args : new String[][] {{}, {"--help"}, {"-h"}}) {
-            out.getBuffer().setLength(0);
+            io.clear();
             assertThat(run(args)).isZero();
-            assertThat(out.toString()).isEqualTo(picocli);
+            assertThat(io.out()).isEqualTo(picocli);
         }
-        assertThat(err.toString()).isEmpty();
+        assertThat(io.err()).isEmpty();
         assertThat(TopLevelHelp.asked("plan", "--help")).isFalse();
         assertThat(TopLevelHelp.asked("--help", "--version")).isFalse();
         assertThat(TopLevelHelp.asked("--helpx")).isFalse();
@@ -106,7 +105,7 @@ class CommandsTest {
 
     @Test
     void theSubcommandListMatchesTheAnnotations() {
-        CommandLine full = Commands.eager(Map.of());
+        CommandLine full = Commands.eager(new Captured(Map.of()).context);
         assertThat(full.getSubcommands().keySet()).containsExactlyElementsOf(Commands.ALL.stream().map(Commands.Sub::name).toList());
         for (Commands.Sub sub : Commands.ALL) {
             CommandLine.Model.UsageMessageSpec usage = full.getSubcommands().get(sub.name()).getCommandSpec().usageMessage();
@@ -121,7 +120,7 @@ class CommandsTest {
     @Test
     void noOptionHasATypeWhoseConverterIsSkipped() {
         java.util.List<String> types = new java.util.ArrayList<>();
-        java.util.Deque<CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(Commands.eager(Map.of())));
+        java.util.Deque<CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(Commands.eager(new Captured(Map.of()).context)));
         while (!todo.isEmpty()) {
             CommandLine cl = todo.pop();
             for (CommandLine.Model.ArgSpec arg : cl.getCommandSpec().args()) {

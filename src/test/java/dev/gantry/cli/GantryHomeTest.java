@@ -69,14 +69,14 @@ class GantryHomeTest {
 
     @Test void an_empty_secret_file_name_is_an_input_error() {
         CliRun r = CliRun.gantry(dir, Map.of(), "apply", "--simulate", "--yes", "--secret", "DB_PASSWORD=@", "-f", "templates/web-https.yaml");
-        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(r.err()).contains("DB_PASSWORD=@").contains("file name is missing");
         assertThat(dir.resolve("simulated")).doesNotExist();
     }
 
     @Test void a_device_as_the_spec_is_refused_at_once() {
         CliRun r = CliRun.gantry(dir, Map.of(), "apply", "--simulate", "--yes", "-f", "/dev/zero");
-        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(r.err()).contains("/dev/zero").contains("not a regular file");
     }
 }

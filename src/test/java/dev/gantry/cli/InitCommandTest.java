@@ -7,10 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,20 +23,16 @@ class InitCommandTest {
     record Result(int code, String out, String err) {}
 
     private Result run(String input, String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
         List<String> connects = new ArrayList<>();
-        InitIo io = new InitIo(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("TERM", "xterm-256color"), false,
-                (region, profile, endpoint) -> { connects.add(region); return new Lookups.Offline("test: offline"); });
-        int code = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> new CommandLine(new InitCommand(io)).execute(args));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Captured io = new Captured(Map.of("TERM", "xterm-256color"), input);
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> io.run(new InitCommand(io.context,
+                (region, profile, endpoint) -> { connects.add(region); return new Lookups.Offline("test: offline"); }), args));
+        return new Result(code, io.out(), io.err());
     }
 
     @Test
     void everyQuestionsFlagIsAnOptionWithHelpText() {
-        var spec = new CommandLine(new InitCommand(InitIo.system())).getCommandSpec();
+        var spec = new CommandLine(new InitCommand()).getCommandSpec();
         for (var q : dev.gantry.wizard.Questions.all()) {
             for (String flag : q.flags()) {
                 var o = spec.findOption(flag);
@@ -158,21 +150,11 @@ class InitCommandTest {
         Path file = dir.resolve("worker.yaml");
         assertThat(run("", "-f", file.toString(), "--app", "worker", "--image", "nginx:1.27", "--no-load-balancer",
                 "--vpc", "default", "--count", "1", "--yes").code()).isZero();
-        var out = new ByteArrayOutputStream();
-        PrintStream saved = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            InitIo io = new InitIo(new ByteArrayInputStream("10\napply\n".getBytes(StandardCharsets.UTF_8)),
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    Map.of("TERM", "dumb", "GANTRY_HOME", dir.toString(), "GANTRY_SIM_SPEED", "100000"), false,
-                    (region, profile, endpoint) -> new Lookups.Offline("test: offline"));
-            code = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                    () -> new CommandLine(new InitCommand(io)).execute("-f", file.toString(), "--simulate"));
-        } finally {
-            System.setOut(saved);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
+        Captured io = new Captured(Map.of("TERM", "dumb", "GANTRY_HOME", dir.toString(), "GANTRY_SIM_SPEED", "100000"), "10\napply\n");
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> io.run(new InitCommand(io.context, (region, profile, endpoint) -> new Lookups.Offline("test: offline")), "-f", file.toString(), "--simulate"));
+        // The apply it ran wrote to the same context: its progress is on out, its notes on err.
+        String text = io.out() + io.err();
         assertThat(code).as(text).isZero();
         assertThat(text).contains("Applying it now").contains("Apply complete");
         assertThat(dir.resolve("simulated/us-east-1.json")).exists();
@@ -220,7 +202,7 @@ class InitCommandTest {
     void endOfInputInLineModeSaysSoOnceWritesNothingAndExits1() {
         Path file = dir.resolve("gantry.yaml");
         Result r = run("", "--plain", "-f", file.toString());
-        assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.code()).isEqualTo(ExitCode.FAILED.code());
         assertThat(r.out().split("nothing was written", -1)).as(r.out()).hasSize(2);
         assertThat(file).doesNotExist();
     }

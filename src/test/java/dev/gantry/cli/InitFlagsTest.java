@@ -64,7 +64,7 @@ class InitFlagsTest {
 
     @Test
     void aSwitchAndItsOppositeTogetherAreRefused() {
-        var cmd = new InitCommand(InitIo.system());
+        var cmd = new InitCommand();
         new CommandLine(cmd).parseArgs("--app", "x1", "--load-balancer", "--no-load-balancer");
         List<String> errors = new WizardFlow(LookupResults.offline()).applyFlags(cmd.flags());
         assertThat(errors).containsExactly("--load-balancer and --no-load-balancer say opposite things; give one of them");
@@ -77,7 +77,7 @@ class InitFlagsTest {
         StringWriter out = new StringWriter();
         try {
             System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
-            var cl = new CommandLine(new InitCommand(InitIo.system()));
+            var cl = new CommandLine(new InitCommand());
             cl.setOut(new PrintWriter(out));
             cl.setErr(new PrintWriter(out));
             assertThat(cl.execute("--help")).isZero();
@@ -124,7 +124,7 @@ class InitFlagsTest {
     }
 
     private static WizardFlow apply(List<String> args) {
-        var cmd = new InitCommand(InitIo.system());
+        var cmd = new InitCommand();
         new CommandLine(cmd).parseArgs(args.toArray(String[]::new));
         WizardFlow flow = new WizardFlow(LookupResults.offline());
         List<String> errors = flow.applyFlags(cmd.flags());

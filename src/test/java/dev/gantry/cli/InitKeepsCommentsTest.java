@@ -5,12 +5,7 @@ import dev.gantry.testing.CommentedSpecs;
 import dev.gantry.wizard.Lookups;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,13 +23,9 @@ class InitKeepsCommentsTest {
     record Result(int code, String out, String err) {}
 
     private Result init(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        InitIo io = new InitIo(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("TERM", "dumb"), false,
-                (region, profile, endpoint) -> new Lookups.Offline("test: offline"));
-        int code = new CommandLine(new InitCommand(io)).execute(args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Captured io = new Captured(Map.of("TERM", "dumb"));
+        int code = io.run(new InitCommand(io.context, (region, profile, endpoint) -> new Lookups.Offline("test: offline")), args);
+        return new Result(code, io.out(), io.err());
     }
 
     @Test

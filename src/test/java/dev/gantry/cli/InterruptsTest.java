@@ -20,7 +20,7 @@ class InterruptsTest {
     @Test void ctrl_c_ends_an_open_question_at_once() throws Exception {
         Engine engine = engine();
         CountDownLatch reading = new CountDownLatch(1);
-        Interrupts interrupts = Interrupts.install(engine);
+        Interrupts interrupts = Interrupts.install(engine, System.err);
         try {
             new Thread(() -> {
                 try { reading.await(); Thread.sleep(100); } catch (InterruptedException ignored) { }
@@ -32,7 +32,7 @@ class InterruptsTest {
                 return "never answered";
             }))).isInstanceOf(Asking.Interrupted.class);
             assertThat(engine.cancelled()).isTrue();
-            assertThat(interrupts.exitCode(ExitCodes.INTERRUPTED)).isEqualTo(130);
+            assertThat(interrupts.exitCode(ExitCode.INTERRUPTED).code()).isEqualTo(130);
         } finally {
             interrupts.close();
         }
@@ -40,12 +40,12 @@ class InterruptsTest {
 
     @Test void sigterm_stops_like_ctrl_c_and_exits_143() {
         Engine engine = engine();
-        Interrupts interrupts = Interrupts.install(engine);
+        Interrupts interrupts = Interrupts.install(engine, System.err);
         try {
             interrupts.stop("TERM", engine);
             assertThat(engine.cancelled()).isTrue();
-            assertThat(interrupts.exitCode(ExitCodes.INTERRUPTED)).isEqualTo(ExitCodes.TERMINATED);
-            assertThat(interrupts.exitCode(0)).isZero(); // a run that finished anyway keeps its own code
+            assertThat(interrupts.exitCode(ExitCode.INTERRUPTED)).isEqualTo(ExitCode.TERMINATED);
+            assertThat(interrupts.exitCode(ExitCode.OK)).isEqualTo(ExitCode.OK); // a run that finished anyway keeps its own code
         } finally {
             interrupts.close();
         }

@@ -49,11 +49,11 @@ class LogsCommandTest {
         w.run(spec, d -> LogsCommand.run(d, "30s", null, false, new CompletableFuture<>()));
         assertThat(lines()).containsExactly("[" + task(1).substring(0, 8) + "] " + LogText.TIME.format(now.minusSeconds(20)) + " twenty seconds ago");
 
-        w.out.getBuffer().setLength(0);
+        w.streams.clear();
         w.run(spec, d -> LogsCommand.run(d, now.minusSeconds(25).toString(), null, false, new CompletableFuture<>()));
         assertThat(w.out()).contains("twenty seconds ago").doesNotContain("an hour ago").doesNotContain("ready for start up");
 
-        w.out.getBuffer().setLength(0);
+        w.streams.clear();
         w.run(spec, d -> LogsCommand.run(d, "2h", null, false, new CompletableFuture<>()));
         assertThat(w.out()).contains("an hour ago").contains("ready for start up").contains("twenty seconds ago");
         assertThat(w.out().indexOf("an hour ago")).isLessThan(w.out().indexOf("ready for start up"));
@@ -88,7 +88,7 @@ class LogsCommandTest {
 
         int code = w.run(spec, d -> LogsCommand.run(d, "1s", null, true, stop));
 
-        assertThat(code).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(code).isEqualTo(ExitCode.INTERRUPTED.code());
         assertThat(lines()).containsExactly(
                 "[" + task(0).substring(0, 8) + "] " + LogText.TIME.format(t0.plusSeconds(3)) + " first new line",
                 "[" + task(1).substring(0, 8) + "] " + LogText.TIME.format(t0.plusSeconds(5)) + " second new line",
@@ -106,25 +106,25 @@ class LogsCommandTest {
         w.time.schedule(Duration.ofSeconds(7), () -> w.world.faults.clear());
         w.time.schedule(Duration.ofSeconds(11), () -> stop.complete(null));
 
-        assertThat(w.run(spec, d -> LogsCommand.run(d, "1s", null, true, stop))).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(w.run(spec, d -> LogsCommand.run(d, "1s", null, true, stop))).isEqualTo(ExitCode.INTERRUPTED.code());
 
         assertThat(lines()).containsExactly("[" + task(0).substring(0, 8) + "] " + LogText.TIME.format(t0.plusSeconds(3)) + " during throttling");
     }
 
     @Test void a_missing_log_group_is_explained() {
         w.aws.logs().deleteLogGroup(b -> b.logGroupName(GROUP));
-        assertThat(w.run(spec, d -> LogsCommand.run(d, "10m", null, false, new CompletableFuture<>()))).isEqualTo(ExitCodes.FAILED);
+        assertThat(w.run(spec, d -> LogsCommand.run(d, "10m", null, false, new CompletableFuture<>()))).isEqualTo(ExitCode.FAILED.code());
         assertThat(w.err()).contains("gantry: the log group /gantry/hello does not exist").contains("gantry apply");
     }
 
     @Test void a_bad_since_is_invalid_input() {
-        assertThat(w.run(spec, d -> LogsCommand.run(d, "yesterday", null, false, new CompletableFuture<>()))).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(w.run(spec, d -> LogsCommand.run(d, "yesterday", null, false, new CompletableFuture<>()))).isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(w.err()).contains("--since yesterday: expected a span such as 30s");
     }
 
     @Test void no_credentials_exit_4() {
         w.world.faults.deny("sts:GetCallerIdentity");
-        assertThat(w.run(spec, d -> LogsCommand.run(d, "10m", null, false, new CompletableFuture<>()))).isEqualTo(ExitCodes.NO_CREDENTIALS);
+        assertThat(w.run(spec, d -> LogsCommand.run(d, "10m", null, false, new CompletableFuture<>()))).isEqualTo(ExitCode.NO_CREDENTIALS.code());
     }
 
     @Test void a_message_of_several_lines_stays_under_its_head() {

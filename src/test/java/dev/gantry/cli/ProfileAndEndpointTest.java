@@ -31,7 +31,7 @@ class ProfileAndEndpointTest {
         System.setProperty("aws.sharedCredentialsFile", credentials.toString());
 
         CliRun r = CliRun.gantry(dir, Map.of(), "plan", "--profile", "nosuch", "-f", "templates/worker.yaml");
-        assertThat(r.code()).isEqualTo(ExitCodes.NO_CREDENTIALS);
+        assertThat(r.code()).isEqualTo(ExitCode.NO_CREDENTIALS.code());
         assertThat(r.err()).contains("profile 'nosuch' does not exist").contains("ci, default, staging")
                 .doesNotContain("network");
     }
@@ -43,12 +43,12 @@ class ProfileAndEndpointTest {
         System.setProperty("aws.sharedCredentialsFile", config.toString());
 
         CliRun r = CliRun.gantry(dir, Map.of("AWS_PROFILE", "nosuch"), "plan", "-f", "templates/worker.yaml");
-        assertThat(r.code()).isEqualTo(ExitCodes.NO_CREDENTIALS);
+        assertThat(r.code()).isEqualTo(ExitCode.NO_CREDENTIALS.code());
         assertThat(r.err()).contains("profile 'nosuch' does not exist").contains("profiles found: default, staging")
                 .contains("AWS_PROFILE").doesNotContain("network");
 
         CliRun status = CliRun.gantry(dir, Map.of("AWS_PROFILE", "nosuch"), "status", "-f", "templates/worker.yaml");
-        assertThat(status.code()).isEqualTo(ExitCodes.NO_CREDENTIALS);
+        assertThat(status.code()).isEqualTo(ExitCode.NO_CREDENTIALS.code());
         assertThat(status.err()).contains("profile 'nosuch' does not exist");
     }
 
@@ -63,7 +63,7 @@ class ProfileAndEndpointTest {
         System.setProperty("aws.accessKeyId", "x");
         System.setProperty("aws.secretAccessKey", "x");
         CliRun r = CliRun.gantry(dir, Map.of(), "plan", "--endpoint-url", url, "-f", "templates/worker.yaml");
-        assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.code()).isEqualTo(ExitCode.FAILED.code());
         assertThat(r.err()).contains("cannot reach " + url);
     }
 }

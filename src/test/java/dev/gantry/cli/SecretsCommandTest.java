@@ -1,6 +1,5 @@
 package dev.gantry.cli;
 
-import dev.gantry.Main;
 import dev.gantry.spec.Spec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,8 +9,6 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 import software.amazon.awssdk.services.ssm.model.Tag;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,7 +78,7 @@ class SecretsCommandTest {
 
         int code = w.run(spec, d -> SecretsSetCommand.run(d, "DB_PASSWORD", VALUE.toCharArray(), false, new CompletableFuture<>()));
 
-        assertThat(code).isEqualTo(ExitCodes.FAILED);
+        assertThat(code).isEqualTo(ExitCode.FAILED.code());
         assertThat(w.err()).contains("another gantry run holds the lock /gantry/locks/hello: gantry apply (run 01234567) by ci on runner (pid 7) since").contains("fix: wait");
         assertThat(parameter(w).version()).isEqualTo(1L);
         assertThat(service(w).deployments().get(0).id()).isEqualTo(before);
@@ -96,14 +93,14 @@ class SecretsCommandTest {
 
         int code = w.run(spec, d -> SecretsSetCommand.run(d, "DB_PASSWORD", VALUE.toCharArray(), false, new CompletableFuture<>()));
 
-        assertThat(code).isEqualTo(ExitCodes.FAILED);
+        assertThat(code).isEqualTo(ExitCode.FAILED.code());
         assertThat(w.err()).contains("✗ The new deployment failed: ")
                 .contains("ssm:GetParameters")
                 .contains("fix: ")
                 .contains("The new value is stored (version 2). The previous tasks keep running with the old value");
         // status agrees: the old tasks serve, the new deployment is failing, and why
-        w.out.getBuffer().setLength(0);
-        assertThat(w.run(spec, d -> StatusCommand.run(d, false, true))).isEqualTo(ExitCodes.FAILED);
+        w.streams.clear();
+        assertThat(w.run(spec, d -> StatusCommand.run(d, false, true))).isEqualTo(ExitCode.FAILED.code());
         assertThat(w.out()).contains("2 desired · 2 running")
                 .contains("✗ the latest deployment (hello:1) is not coming up: 2 of its tasks failed; the previous tasks keep serving meanwhile")
                 .contains("Why: The task's execution role hello-execution is not allowed to read the secret DB_PASSWORD");
@@ -147,7 +144,7 @@ class SecretsCommandTest {
 
             int code = w.run(spec, d -> SecretsSetCommand.run(d, "DB_PASSWORD", VALUE.toCharArray(), true, new CompletableFuture<>()));
 
-            assertThat(code).isEqualTo(ExitCodes.FAILED);
+            assertThat(code).isEqualTo(ExitCode.FAILED.code());
             assertThat(parameter(w).value()).isEqualTo("theirs");
             assertThat(parameter(w).version()).isEqualTo(1L);
             assertThat(w.err()).contains("gantry did not create it for app hello").doesNotContain(VALUE).doesNotContain("theirs")
@@ -160,7 +157,7 @@ class SecretsCommandTest {
 
         int code = w.run(spec, d -> SecretsSetCommand.run(d, "DB_PASSWORD", VALUE.toCharArray(), false, new CompletableFuture<>()));
 
-        assertThat(code).isEqualTo(ExitCodes.FAILED);
+        assertThat(code).isEqualTo(ExitCode.FAILED.code());
         assertThat(w.err()).contains("gantry: the parameter /hello/db-password does not exist yet").contains("fix: run 'gantry apply' first");
         assertThat(w.aws.ssm().describeParameters(b -> { }).parameters()).isEmpty();
     }
@@ -177,18 +174,19 @@ class SecretsCommandTest {
 
     // ---- through the CLI: what is refused before AWS is touched ----
 
-    private final StringWriter out = new StringWriter(), err = new StringWriter();
+    private Captured io;
 
     private int cli(Path home, Map<String, String> env, String... args) {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("GANTRY_HOME", home.toString());
-        return Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        io = new Captured(all);
+        return io.gantry(args);
     }
 
     @Test void an_unknown_name_exits_2_listing_the_managed_secrets(@TempDir Path home) {
         int code = cli(home, Map.of(), "secrets", "set", "DB_PASWORD", "-f", "templates/web-https.yaml", "--simulate");
-        assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("gantry.yaml has no secret DB_PASWORD (managed secrets: DB_PASSWORD)");
+        assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(io.err()).contains("gantry.yaml has no secret DB_PASWORD (managed secrets: DB_PASSWORD)");
         assertThat(home.resolve("simulated")).doesNotExist();
     }
 
@@ -204,21 +202,21 @@ class SecretsCommandTest {
                       parameter: arn:aws:ssm:us-east-1:123456789012:parameter/shared/api-key
                 """));
         int code = cli(home, Map.of(), "secrets", "set", "API_KEY", "-f", file.toString(), "--simulate");
-        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("API_KEY refers to an existing parameter by ARN").contains("does not manage");
+        assertThat(code).as(io.err()).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(io.err()).contains("API_KEY refers to an existing parameter by ARN").contains("does not manage");
     }
 
     @Test void a_plain_value_argument_is_refused_and_not_echoed(@TempDir Path home) {
         int code = cli(home, Map.of(), "secrets", "set", "DB_PASSWORD", "hunter2", "-f", "templates/web-https.yaml", "--simulate");
-        assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("ps").contains("shell history").contains("--value-file").doesNotContain("hunter2");
+        assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(io.err()).contains("ps").contains("shell history").contains("--value-file").doesNotContain("hunter2");
         assertThat(home.resolve("simulated")).doesNotExist();
     }
 
     @Test void no_value_and_no_terminal_exits_2(@TempDir Path home) {
         int code = cli(home, Map.of("TERM", "dumb"), "secrets", "set", "DB_PASSWORD", "-f", "templates/web-https.yaml", "--simulate");
-        assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("no value for DB_PASSWORD").contains("GANTRY_SECRET_DB_PASSWORD");
+        assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(io.err()).contains("no value for DB_PASSWORD").contains("GANTRY_SECRET_DB_PASSWORD");
     }
 
     @Test void the_cli_sets_a_value_from_the_environment_on_the_saved_simulated_account(@TempDir Path home) {
@@ -229,8 +227,8 @@ class SecretsCommandTest {
         int code = cli(home, Map.of("GANTRY_SECRET_DB_PASSWORD", VALUE, "TERM", "dumb", "GANTRY_SIM_SPEED", "2000"),
                 "secrets", "set", "DB_PASSWORD", "-f", "templates/web-https.yaml", "--simulate");
 
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("✓ DB_PASSWORD is in use").doesNotContain(VALUE);
+        assertThat(code).as(io.err()).isZero();
+        assertThat(io.out()).contains("✓ DB_PASSWORD is in use").doesNotContain(VALUE);
         var reloaded = dev.gantry.aws.sim.SimWorld.load(home.resolve("simulated").resolve("us-east-1.json"), w.time,
                 dev.gantry.aws.sim.SimLatency.realistic());
         assertThat(reloaded.state.ssm.params.get("/hello/db-password").version).isEqualTo(2L);

@@ -39,7 +39,7 @@ class SigtermTest {
             for (String line; (line = out.readLine()) != null; ) seen.append(line).append('\n');
         }
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(seen.toString()).isTrue();
-        assertThat(p.exitValue()).as(seen.toString()).isEqualTo(ExitCodes.TERMINATED);
+        assertThat(p.exitValue()).as(seen.toString()).isEqualTo(ExitCode.TERMINATED.code());
         assertThat(seen.toString()).contains("Stopping after the calls in flight").contains("To continue where it stopped");
         // The lock went with the run, and the next apply continues without --force-unlock.
         assertThat(Files.readString(home.resolve("simulated/us-east-1.json"))).doesNotContain("/gantry/locks/");

@@ -2,13 +2,10 @@ package dev.gantry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gantry.Main;
 import dev.gantry.spec.Spec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +21,7 @@ class StatusCommandTest {
 
         int code = w.run(spec, d -> StatusCommand.run(d, false, true));
 
-        assertThat(code).as(w.out()).isEqualTo(ExitCodes.OK);
+        assertThat(code).as(w.out()).isEqualTo(ExitCode.OK.code());
         String out = w.out();
         assertThat(out).startsWith("hello · us-east-1 · ✓ healthy\n")
                 .contains("URL          https://hello.example.com\n")
@@ -64,7 +61,7 @@ class StatusCommandTest {
 
         int code = w.run(spec, d -> StatusCommand.run(d, false, true));
 
-        assertThat(code).isEqualTo(ExitCodes.FAILED);
+        assertThat(code).isEqualTo(ExitCode.FAILED.code());
         assertThat(w.out()).contains("✗ ")
                 .contains("Problems")
                 .containsPattern("✗ 0 of 2 tasks running")
@@ -72,7 +69,7 @@ class StatusCommandTest {
                 .contains("fix: ");
         // without --detailed-exitcode, reading the status succeeded
         assertThat(w.run(spec, d -> StatusCommand.run(d, false, false))).isZero();
-        w.out.getBuffer().setLength(0);
+        w.streams.clear();
         w.run(spec, d -> StatusCommand.run(d, true, false));
         JsonNode j = new ObjectMapper().readTree(w.out());
         assertThat(j.get("healthy").asBoolean()).isFalse();
@@ -89,7 +86,7 @@ class StatusCommandTest {
 
         int code = w.run(spec, d -> StatusCommand.run(d, false, true));
 
-        assertThat(code).isEqualTo(ExitCodes.CHANGES_PENDING);
+        assertThat(code).isEqualTo(ExitCode.CHANGES_PENDING.code());
         assertThat(w.out()).contains("✓ healthy · drift: ")
                 .contains("Drift")
                 .contains("! log group /gantry/hello: missing (deleted outside gantry, or never created) — 'gantry apply' recreates it");
@@ -155,7 +152,7 @@ class StatusCommandTest {
 
         int code = w.run(spec, d -> StatusCommand.run(d, false, true));
 
-        assertThat(code).isEqualTo(ExitCodes.FAILED);
+        assertThat(code).isEqualTo(ExitCode.FAILED.code());
         assertThat(w.out()).startsWith("worker · us-east-1 · not deployed\n").contains("worker is not deployed in us-east-1");
     }
 
@@ -165,18 +162,17 @@ class StatusCommandTest {
         // Credentials that AWS refuses: every call is denied.
         w.world.faults.deny("*");
 
-        assertThat(w.run(spec, d -> StatusCommand.run(d, false, false))).isEqualTo(ExitCodes.NO_CREDENTIALS);
+        assertThat(w.run(spec, d -> StatusCommand.run(d, false, false))).isEqualTo(ExitCode.NO_CREDENTIALS.code());
         assertThat(w.err()).contains("gantry: while").contains("not authorized").contains("fix: ");
     }
 
     @Test void a_spec_error_exits_2_before_touching_aws(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("gantry.yaml");
         Files.writeString(bad, "version: 1\napp: hello\nregion: us-east-1\n");
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        int code = Main.run(Map.of("GANTRY_HOME", dir.toString()), new PrintWriter(out, true), new PrintWriter(err, true),
-                "status", "-f", bad.toString(), "--simulate");
-        assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("task");
+        Captured io = new Captured(Map.of("GANTRY_HOME", dir.toString()));
+        int code = io.gantry("status", "-f", bad.toString(), "--simulate");
+        assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(io.err()).contains("task");
         assertThat(dir.resolve("simulated")).doesNotExist();
     }
 
@@ -185,13 +181,12 @@ class StatusCommandTest {
         AppContextWorld w = new AppContextWorld();
         w.applied(spec);
         w.world.save(dir.resolve("simulated").resolve("us-east-1.json"));
-        StringWriter out = new StringWriter(), err = new StringWriter();
+        Captured io = new Captured(Map.of("GANTRY_HOME", dir.toString()));
 
-        int code = Main.run(Map.of("GANTRY_HOME", dir.toString()), new PrintWriter(out, true), new PrintWriter(err, true),
-                "status", "-f", "templates/web-https.yaml", "--simulate", "--output", "json");
+        int code = io.gantry("status", "-f", "templates/web-https.yaml", "--simulate", "--output", "json");
 
-        assertThat(code).as(err.toString()).isZero();
-        JsonNode j = new ObjectMapper().readTree(out.toString());
+        assertThat(code).as(io.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(io.out());
         assertThat(j.get("healthy").asBoolean()).isTrue();
         assertThat(j.get("url").asText()).isEqualTo("https://hello.example.com");
         assertThat(j.at("/service/running").asInt()).isEqualTo(2);
@@ -207,7 +202,7 @@ class StatusCommandTest {
 
         int code = w.run(edited, d -> StatusCommand.run(d, false, true));
 
-        assertThat(code).as(w.out()).isEqualTo(ExitCodes.FAILED);
+        assertThat(code).as(w.out()).isEqualTo(ExitCode.FAILED.code());
         assertThat(w.out()).contains("✗ ").contains("URL          https://www.example.com")
                 .contains("www.example.com has no DNS record yet")
                 .contains("the load balancer's certificate (hello.example.com) does not cover www.example.com");
@@ -225,7 +220,7 @@ class StatusCommandTest {
 
         int code = w.run(spec, d -> StatusCommand.run(d, false, true));
 
-        assertThat(code).as(w.out()).isEqualTo(ExitCodes.FAILED);
+        assertThat(code).as(w.out()).isEqualTo(ExitCode.FAILED.code());
         assertThat(w.out()).contains("hello.example.com points at other-123.us-east-1.elb.amazonaws.com, not at the app's load balancer");
     }
 
@@ -235,9 +230,9 @@ class StatusCommandTest {
         var healthy = new dev.gantry.ops.StatusReport("a", "r", null, true, null, null, null, null, cost, java.util.List.of(), java.util.List.of());
         var drifted = new dev.gantry.ops.StatusReport("a", "r", null, true, null, null, null, null, cost, drift, java.util.List.of());
         var sick = new dev.gantry.ops.StatusReport("a", "r", null, true, null, null, null, null, cost, drift, java.util.List.of("0 of 2 tasks running"));
-        assertThat(StatusCommand.exitCode(healthy, true)).isEqualTo(0);
-        assertThat(StatusCommand.exitCode(drifted, true)).isEqualTo(3);
-        assertThat(StatusCommand.exitCode(sick, true)).isEqualTo(1);
-        assertThat(StatusCommand.exitCode(sick, false)).isEqualTo(0);
+        assertThat(StatusCommand.exitCode(healthy, true).code()).isEqualTo(0);
+        assertThat(StatusCommand.exitCode(drifted, true).code()).isEqualTo(3);
+        assertThat(StatusCommand.exitCode(sick, true).code()).isEqualTo(1);
+        assertThat(StatusCommand.exitCode(sick, false).code()).isEqualTo(0);
     }
 }

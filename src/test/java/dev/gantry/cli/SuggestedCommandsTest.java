@@ -87,7 +87,7 @@ class SuggestedCommandsTest {
 
         assertThat(w.out()).contains("— 'gantry apply" + GIVEN + "' recreates it")
                 .contains("(what 'gantry apply" + GIVEN + "' would change; 'gantry plan" + GIVEN + "' shows every field)");
-        w.out.getBuffer().setLength(0);
+        w.streams.clear();
         w.run(spec, d -> StatusCommand.run(d, true, false));
         assertThat(w.out()).contains("'gantry apply" + GIVEN + "' recreates it");
 

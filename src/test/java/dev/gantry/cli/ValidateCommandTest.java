@@ -1,7 +1,6 @@
 package dev.gantry.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gantry.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,31 +14,30 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ValidateCommandTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private Captured io = new Captured(System.getenv());
 
     private int run(String... args) {
-        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return io.gantry(args);
     }
 
     @Test
     void validFilesExitZeroWithASummary() {
         int code = run("validate", "-f", "templates/web-https.yaml", "templates/worker.yaml", "templates/web-http-quick.yaml");
-        assertThat(code).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString())
+        assertThat(code).isEqualTo(ExitCode.OK.code());
+        assertThat(io.out())
                 .contains("templates/web-https.yaml: valid\nhello runs public.ecr.aws/nginx/nginx:1.27 on ECS Fargate in us-east-1: 2 tasks of 0.25 vCPU and 0.5 GB memory")
                 .contains("https://hello.example.com")
                 .contains("templates/worker.yaml: valid\n")
                 .contains("It takes no inbound traffic")
                 .contains("templates/web-http-quick.yaml: valid\n")
                 .contains("the account's default VPC");
-        assertThat(err.toString()).isEmpty();
+        assertThat(io.err()).isEmpty();
     }
 
     @Test
     void repeatedFileOptionsWork() {
         assertThat(run("validate", "-f", "templates/worker.yaml", "--file", "templates/web-https.yaml")).isZero();
-        assertThat(out.toString()).contains("worker.yaml: valid").contains("web-https.yaml: valid");
+        assertThat(io.out()).contains("worker.yaml: valid").contains("web-https.yaml: valid");
     }
 
     @Test
@@ -47,9 +45,9 @@ class ValidateCommandTest {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "version: 1\napp: hello\nregion: us-east-1\ntask:\n  image: nginx:1.27\n  cpu: 256\n  memory: 4096\nnetwork:\n  cidr: 8.8.0.0/16\n");
         int code = run("validate", "-f", "templates/worker.yaml", "-f", bad.toString());
-        assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(out.toString()).contains("worker.yaml: valid").doesNotContain("bad.yaml");
-        assertThat(err.toString())
+        assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(io.out()).contains("worker.yaml: valid").doesNotContain("bad.yaml");
+        assertThat(io.err())
                 .contains(bad + ":7:11: task.memory: Fargate does not offer 4096 MiB of memory with cpu 256\n  fix: with cpu 256 use one of 512, 1024, 2048")
                 .contains(bad + ":9:9: network.cidr: 8.8.0.0/16 is not a private range")
                 .contains(bad + ": 2 errors")
@@ -61,8 +59,8 @@ class ValidateCommandTest {
     void defaultFileIsGantryYamlInTheCurrentDirectory() {
         // The repository root has no gantry.yaml (it is git-ignored), so this is the missing-file path.
         org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Path.of("gantry.yaml")));
-        assertThat(run("validate")).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).startsWith("gantry.yaml: file not found\n  fix: create one with 'gantry init'");
+        assertThat(run("validate")).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(io.err()).startsWith("gantry.yaml: file not found\n  fix: create one with 'gantry init'");
     }
 
     @Test
@@ -70,16 +68,16 @@ class ValidateCommandTest {
         Path f = dir.resolve("g.yaml");
         Files.writeString(f, "version: 1\napp: hello\nregion: us-east-1\ntask:\n  image: nginx:1.27\n  environment:\n    API_TOKEN: abc\n");
         assertThat(run("validate", f.toString())).isZero();
-        assertThat(out.toString()).contains("g.yaml: valid");
-        assertThat(err.toString()).contains(f + ":7:5: warning: task.environment.API_TOKEN: API_TOKEN looks like a secret")
+        assertThat(io.out()).contains("g.yaml: valid");
+        assertThat(io.err()).contains(f + ":7:5: warning: task.environment.API_TOKEN: API_TOKEN looks like a secret")
                 .doesNotContain("abc");
     }
 
     @Test
     void badRegionFlagIsInvalidInput() {
-        assertThat(run("validate", "--region", "us-east1", "templates/worker.yaml")).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).contains("--region: 'us-east1' is not an AWS region").contains("did you mean us-east-1?");
-        assertThat(out.toString()).isEmpty();
+        assertThat(run("validate", "--region", "us-east1", "templates/worker.yaml")).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(io.err()).contains("--region: 'us-east1' is not an AWS region").contains("did you mean us-east-1?");
+        assertThat(io.out()).isEmpty();
     }
 
     @Test
@@ -90,23 +88,23 @@ class ValidateCommandTest {
 
     @Test
     void unknownOptionIsAUsageErrorWithoutStackTrace() {
-        assertThat(run("validate", "--frobnicate")).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(err.toString()).startsWith("gantry: Unknown option: '--frobnicate'")
+        assertThat(run("validate", "--frobnicate")).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(io.err()).startsWith("gantry: Unknown option: '--frobnicate'")
                 .contains("Run 'gantry validate --help' for usage.")
                 .doesNotContain("at picocli").doesNotContain("Usage:");
     }
 
     @Test
     void unknownCommandSuggestsTheNearOne() {
-        assertThat(run("valdate")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run("valdate")).isEqualTo(ExitCode.INVALID_INPUT.code());
         // picocli lists every near command, nearest first ("gantry validate or gantry status?")
-        assertThat(err.toString()).contains("Did you mean: gantry validate");
+        assertThat(io.err()).contains("Did you mean: gantry validate");
     }
 
     @Test
     void schemaPrintsJson() throws IOException {
         assertThat(run("schema")).isZero();
-        var json = new ObjectMapper().readTree(out.toString());
+        var json = new ObjectMapper().readTree(io.out());
         assertThat(json.get("$schema").asText()).contains("draft-07");
     }
 
@@ -121,6 +119,9 @@ class ValidateCommandTest {
         assertThat(new TerminalFacts(true, Map.of("TERM", "dumb")).interactive()).isFalse();
         assertThat(new TerminalFacts(false, Map.of()).ansi(false).enabled()).isFalse();
         assertThat(new TerminalFacts(false, Map.of()).interactive()).isFalse();
+        assertThat(new TerminalFacts(true, Map.of()).liveViews()).isTrue();
+        assertThat(new TerminalFacts(true, Map.of("CI", "true")).liveViews()).isFalse();
+        assertThat(new TerminalFacts(true, Map.of("TERM", "dumb")).liveViews()).isFalse();
     }
 
     @Test
@@ -135,10 +136,10 @@ class ValidateCommandTest {
     @Test
     void planHelpSaysWhatEachPieceHeadingIsInKubernetesTerms() {
         assertThat(run("plan", "--help")).isZero();
-        assertThat(out.toString()).contains("The plan is grouped by piece; in Kubernetes terms:")
+        assertThat(io.out()).contains("The plan is grouped by piece; in Kubernetes terms:")
                 .contains("Task           task definition ≈ Pod spec").contains("Service        ECS service ≈ Deployment")
                 .contains("target group + listeners ≈ Service + Ingress").contains("SSM SecureString ≈ Secret, but encrypted at rest");
-        assertThat(err.toString()).doesNotContain("WARN");
+        assertThat(io.err()).doesNotContain("WARN");
     }
 
     @Test
@@ -151,7 +152,7 @@ class ValidateCommandTest {
         } finally {
             System.setErr(saved);
         }
-        assertThat(out.toString()).contains("NAT gateways (default: single)").contains("Minimum healthy during a deploy (%) (default: 100)");
-        assertThat(stderr.toString(java.nio.charset.StandardCharsets.UTF_8) + err).doesNotContain("WARN");
+        assertThat(io.out()).contains("NAT gateways (default: single)").contains("Minimum healthy during a deploy (%) (default: 100)");
+        assertThat(stderr.toString(java.nio.charset.StandardCharsets.UTF_8) + io.err()).doesNotContain("WARN");
     }
 }

@@ -110,6 +110,16 @@ class ExplainerTest {
         assertThat(d.fixes().get(1)).contains("loadBalancer.healthCheckPath");
     }
 
+    @Test void healthChecksThatTimeOutPointAtThePortAndTheFirewall() {
+        String reason = "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/hello-tg/0123456789abcdef)";
+        List<String> events = List.of("service hello (port 8080) is unhealthy in target-group hello-tg due to (reason Request timed out).");
+        Diagnosis d = Explainer.explain(task("ServiceSchedulerInitiated", reason, List.of(), null), events, CTX);
+        assertThat(d.cause()).isEqualTo(Diagnosis.Cause.HEALTH_CHECK_FAILED);
+        assertThat(d.summary()).isEqualTo("The load balancer could not reach the container on port 8080: its health checks timed out, so ECS replaced it.");
+        assertThat(d.fixes().get(0)).contains("listen on port 8080");
+        assertThat(d.fixes().get(1)).contains("security group must allow port 8080");
+    }
+
     @Test void onlyFailuresCountNotScaleIn() {
         assertThat(RolloutWatcher.failed(task("ServiceSchedulerInitiated", "Scaling activity initiated by (deployment ecs-svc/123)", List.of(), null))).isFalse();
         assertThat(RolloutWatcher.failed(task("TaskFailedToStart", "CannotPullContainerError: x", List.of(), null))).isTrue();

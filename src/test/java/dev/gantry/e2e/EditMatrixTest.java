@@ -3,7 +3,7 @@ package dev.gantry.e2e;
 import dev.gantry.aws.sim.SimServing;
 import dev.gantry.cli.InitCommand;
 import dev.gantry.cli.SimAccount;
-import dev.gantry.cli.InitIo;
+import dev.gantry.cli.Captured;
 import dev.gantry.engine.ApplyResult;
 import dev.gantry.plan.Change;
 import dev.gantry.plan.Plan;
@@ -14,12 +14,7 @@ import dev.gantry.wizard.Lookups;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -190,11 +185,10 @@ class EditMatrixTest {
                         List.of("UPDATE cluster.main"), List.of("UPDATE cluster.main"), true),
                 new Row("maximum percent 200 -> 150", Edit.flags("--max-percent", "150"), Edit.flags("--max-percent", "200"),
                         List.of("UPDATE service.main"), List.of("UPDATE service.main"), true),
-                new Row("container port 80 -> 8080 (new target group; the service moves to it with a rolling deployment)", Edit.flags("--port", "8080"), Edit.flags("--port", "80"),
-                        List.of("UPDATE security-group.service", "UPDATE task-definition.main", "REPLACE target-group.main", "UPDATE listener.https",
-                                "UPDATE service.main"),
-                        List.of("UPDATE security-group.service", "UPDATE task-definition.main", "REPLACE target-group.main", "UPDATE listener.https",
-                                "UPDATE service.main"), false),
+                new Row("container port 80 -> 8080 (same target group: the service rolls to the new port, the old port closes after)",
+                        Edit.flags("--port", "8080"), Edit.flags("--port", "80"),
+                        List.of("UPDATE security-group.service", "UPDATE task-definition.main", "UPDATE service.main"),
+                        List.of("UPDATE security-group.service", "UPDATE task-definition.main", "UPDATE service.main"), true),
                 new Row("load balancer off and on (web -> worker -> web)", Edit.flags("--no-load-balancer"), Edit.template(),
                         List.of("UPDATE security-group.service", "DELETE certificate.main", "DELETE dns-record.main", "DELETE listener.http",
                                 "DELETE listener.https", "DELETE load-balancer.main", "DELETE security-group.load-balancer", "DELETE target-group.main",
@@ -280,6 +274,52 @@ class EditMatrixTest {
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.failures()).anySatisfy(f -> assertThat(f).contains("vpc.main").contains("--allow-replace"));
         assertThat(h.world.mutatingCalls()).isZero();
+
+        ApplyResult replaced = h.engine().apply(b, dev.gantry.engine.EngineOptions.yes("gantry apply").allowingReplace());
+        assertThat(replaced.exitCode()).as(replaced.failures().toString()).isZero();
+        assertThat(h.plan(b).mutating()).isEmpty();
+        assertThat(h.world.state.ec2.vpcs.values()).extracting(v -> v.cidr).contains("10.1.0.0/16").doesNotContain("10.0.0.0/16");
+        assertThat(SimServing.blocked(h.world, "hello.example.com")).isEmpty();
+        assertThat(h.world.state.acm.certificates).as("the certificate is not built on the network: kept").hasSize(1);
+
+        Spec back = edit(file, Edit.flags("--cidr", "10.0.0.0/16"));
+        ApplyResult again = h.engine().apply(back, dev.gantry.engine.EngineOptions.yes("gantry apply").allowingReplace());
+        assertThat(again.exitCode()).as(again.failures().toString()).isZero();
+        assertThat(h.plan(back).mutating()).isEmpty();
+        assertThat(SimServing.blocked(h.world, "hello.example.com")).isEmpty();
+    }
+
+    /**
+     * The old port stays open until the service has rolled to the new one: when the new tasks fail,
+     * the old ones keep serving on it, and the next apply (with a good image) closes it.
+     */
+    @org.junit.jupiter.api.Test
+    void a_port_change_whose_new_tasks_fail_keeps_the_old_port_open_and_serving() throws Exception {
+        Path file = dir.resolve("gantry.yaml");
+        Files.copy(Path.of("templates", "web-https.yaml"), file);
+        SimHarness h = new SimHarness(deployed(HTTPS));
+        Spec broken = edit(file, Edit.flags("--port", "8080", "--image", "public.ecr.aws/nginx/nginx:unhealthy"));
+        SimAccount.prepare(h.world, broken);
+        SimServing.Recorder recorder = new SimServing.Recorder(h.world, h.time, "hello.example.com");
+        recorder.start();
+        ApplyResult failed = h.apply(broken);
+        recorder.stop();
+        assertThat(failed.exitCode()).isNotZero();
+        assertThat(failed.failures()).anySatisfy(f -> assertThat(f).startsWith("security-group.service: changed, but did not remove the rule for port 80 from sg-")
+                .endsWith("because service.main did not finish"));
+        assertThat(recorder.outages()).as("the old tasks keep answering on port 80").isEmpty();
+        assertThat(servicePorts(h)).containsExactly(80, 8080);
+
+        Spec fixed = edit(file, Edit.flags("--image", "public.ecr.aws/nginx/nginx:1.27"));
+        ApplyResult r = h.apply(fixed);
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(servicePorts(h)).containsExactly(8080);
+        assertThat(h.plan(fixed).mutating()).isEmpty();
+    }
+
+    private static List<Integer> servicePorts(SimHarness h) {
+        return h.world.state.ec2.securityGroups.values().stream().filter(g -> g.name.equals("hello-service"))
+                .flatMap(g -> g.ingress.stream()).map(p -> p.fromPort).sorted().toList();
     }
 
     private static final Map<String, Path> bases = new java.util.HashMap<>();
@@ -317,15 +357,12 @@ class EditMatrixTest {
 
     private Spec edit(Path file, Edit e) throws Exception {
         if (e.flags() != null) {
-            var out = new ByteArrayOutputStream();
-            var err = new ByteArrayOutputStream();
-            InitIo io = new InitIo(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("TERM", "dumb"), false,
-                    (region, profile, endpoint) -> new Lookups.Offline("test: offline"));
+            Captured io = new Captured(Map.of("TERM", "dumb"));
             List<String> args = new java.util.ArrayList<>(List.of("-f", file.toString(), "--yes"));
             args.addAll(e.flags());
-            int code = new CommandLine(new InitCommand(io)).execute(args.toArray(String[]::new));
-            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            int code = io.run(new InitCommand(io.context, (region, profile, endpoint) -> new Lookups.Offline("test: offline")),
+                    args.toArray(String[]::new));
+            assertThat(code).as(io.err()).isZero();
         } else {
             Files.writeString(file, e.text().apply(Files.readString(file)));
         }

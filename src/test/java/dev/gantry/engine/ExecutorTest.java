@@ -160,6 +160,55 @@ class ExecutorTest {
         assertThat(slow.calls).containsExactly("create slow.cert {immutable=2}");
     }
 
+    @Test void an_update_holds_back_a_part_until_the_rest_has_finished_while_its_users_go_on() {
+        Desired sg = d("fast", "sg", FakeType.props("port", 80));
+        Desired svc = d("slow", "svc", FakeType.props("sg", Ref.to(sg.address(), "id"), "port", 80));
+        run(plan(List.of(sg, svc)), new AtomicBoolean());
+        fast.calls.clear();
+        slow.calls.clear();
+        events.clear();
+        fast.holdBack.put("sg", "close port 80");
+        slow.updateTakes = Duration.ofSeconds(100);
+        Instant t0 = time.now();
+        Map<Address, Executor.State> states = run(plan(List.of(d("fast", "sg", FakeType.props("port", 8080)),
+                d("slow", "svc", FakeType.props("sg", Ref.to(sg.address(), "id"), "port", 8080)))), new AtomicBoolean());
+
+        assertThat(states.values()).containsOnly(Executor.State.DONE);
+        assertThat(fast.calls).containsExactly("update fast.sg {port=8080}", "close port 80 fast.sg");
+        List<String> order = new ArrayList<>();
+        Map<String, Instant> at = new HashMap<>();
+        events.forEach(ev -> {
+            if (ev instanceof ApplyEvent.Started s) order.add("start " + s.change().address());
+            if (ev instanceof ApplyEvent.Done dn) order.add("done " + dn.change().address());
+            if (ev instanceof ApplyEvent.Waiting w) order.add("waiting " + w.change().address() + ": " + w.waitingFor());
+        });
+        // The service starts as soon as the new rule is in, not after the held-back part; that part goes last.
+        assertThat(order).containsSubsequence("start fast.sg", "waiting fast.sg: the other changes to finish, then it will close port 80",
+                "start slow.svc", "done slow.svc", "done fast.sg");
+        assertThat(Duration.between(t0, time.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(100));
+        assertThat(plan(List.of(d("fast", "sg", FakeType.props("port", 8080)),
+                d("slow", "svc", FakeType.props("sg", Ref.to(sg.address(), "id"), "port", 8080)))).hasChanges()).isFalse();
+    }
+
+    @Test void a_held_back_part_is_left_for_the_next_apply_when_what_it_waited_for_fails() {
+        Desired sg = d("fast", "sg", FakeType.props("port", 80));
+        Desired svc = d("slow", "svc", FakeType.props("sg", Ref.to(sg.address(), "id"), "port", 80));
+        run(plan(List.of(sg, svc)), new AtomicBoolean());
+        fast.calls.clear();
+        events.clear();
+        fast.holdBack.put("sg", "close port 80");
+        slow.failOnUpdate = name -> new dev.gantry.aws.AwsFailure(dev.gantry.aws.AwsFailure.Kind.OTHER, "rollout failed", "fix the image");
+        Map<Address, Executor.State> states = run(plan(List.of(d("fast", "sg", FakeType.props("port", 8080)),
+                d("slow", "svc", FakeType.props("sg", Ref.to(sg.address(), "id"), "port", 8080)))), new AtomicBoolean());
+
+        assertThat(states).containsEntry(Address.of("slow", "svc"), Executor.State.FAILED)
+                .containsEntry(Address.of("fast", "sg"), Executor.State.FAILED);
+        assertThat(fast.calls).containsExactly("update fast.sg {port=8080}");
+        assertThat(events).filteredOn(ev -> ev instanceof ApplyEvent.Failed f && f.change().address().equals(Address.of("fast", "sg")))
+                .singleElement().satisfies(ev -> assertThat(((ApplyEvent.Failed) ev).message())
+                        .isEqualTo("changed, but did not close port 80 because slow.svc did not finish"));
+    }
+
     private Map<Address, Observed> current() {
         Map<Address, Observed> current = new HashMap<>();
         slow.store.values().forEach(o -> current.put(o.address(), o));

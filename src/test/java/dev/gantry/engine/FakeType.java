@@ -29,6 +29,11 @@ final class FakeType implements ResourceType {
     final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
     Function<String, RuntimeException> failOnCreate = name -> null;
     Function<String, RuntimeException> failOnDelete = name -> null;
+    Function<String, RuntimeException> failOnUpdate = name -> null;
+    /** How long an update takes to settle (a service's rollout). */
+    Duration updateTakes = Duration.ZERO;
+    /** Updates of these names hold back a part (the value says what) until the rest of the run is done. */
+    final Map<String, String> holdBack = new ConcurrentHashMap<>();
     int throttleFirst;
     /** Replacements create the new one first; each copy gets its own id. */
     boolean swap;
@@ -75,10 +80,25 @@ final class FakeType implements ResourceType {
 
     @Override public Step update(ResourceContext ctx, Observed current, Desired d, Map<String, Object> props) {
         return () -> {
+            RuntimeException fail = failOnUpdate.apply(d.address().name());
+            if (fail != null) throw fail;
             calls.add("update " + d.address() + " " + props);
             Observed o = new Observed(d.address(), current.id(), props, current.outputs());
             store.put(d.address().name(), o);
-            return StepResult.done(o);
+            String held = holdBack.get(d.address().name());
+            if (held != null) {
+                return StepResult.doneThen(o, held, () -> {
+                    calls.add(held + " " + d.address());
+                    return StepResult.done(o);
+                });
+            }
+            Instant settled = time.now().plus(updateTakes);
+            Step wait = new Step() {
+                @Override public StepResult run() {
+                    return time.now().isBefore(settled) ? StepResult.waitThen(Duration.ofSeconds(1), type + " to settle", this) : StepResult.done(o);
+                }
+            };
+            return wait.run();
         };
     }
 

@@ -91,10 +91,10 @@ final class EcsScheduler {
             case "health" -> {
                 EcsState.LoadBalancerRec lb = task.loadBalancers.get(0);
                 String health = n.targetHealth(lb.targetGroupArn, task.ip, at);
-                if ("unhealthy".equals(health)) {
+                if ("unhealthy".equals(health) || "unreachable".equals(health)) {
                     String tgName = lb.targetGroupArn.replaceFirst(".*:targetgroup/([^/]+)/.*", "$1");
                     event(s, t, "service " + s.name + " (port " + lb.containerPort + ") is unhealthy in target-group " + tgName
-                            + " due to (reason Health checks failed with these codes: [404]).");
+                            + " due to (reason " + ("unhealthy".equals(health) ? "Health checks failed with these codes: [404]" : "Request timed out") + ").");
                     fail(s, task, "ServiceSchedulerInitiated", "Task failed ELB health checks in (target-group " + lb.targetGroupArn + ")", null, at, false);
                 } else {
                     task.healthy = true;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The simulated ELBv2 state: plain serialisable fields, and the queries other simulated services
@@ -143,24 +144,29 @@ public final class ElbState {
         }
     }
 
-    /** initial | healthy | unhealthy | draining, or null when the target is not registered. */
-    public String targetHealth(String targetGroupArn, String ip, Instant now) {
+    /**
+     * initial | healthy | unhealthy | unreachable | draining, or null when the target is not
+     * registered. {@code reachable} says whether the load balancer can open a connection to the
+     * target now (security groups); a target it cannot reach fails its health checks by timing out.
+     */
+    public String targetHealth(String targetGroupArn, String ip, Instant now, Predicate<TargetRec> reachable) {
         TargetGroupRec tg = targetGroups.get(targetGroupArn);
         if (tg == null) return null;
         String best = null;
         for (TargetRec t : tg.targets.values()) {
             if (!t.ip.equals(ip)) continue;
-            String s = stateOf(t, now);
+            String s = stateOf(t, now, reachable);
             if (s != null && (best == null || "draining".equals(best))) best = s;
         }
         return best;
     }
 
-    static String stateOf(TargetRec t, Instant now) {
+    static String stateOf(TargetRec t, Instant now, Predicate<TargetRec> reachable) {
         long n = now.toEpochMilli();
         if (t.goneAtMillis != 0) return n < t.goneAtMillis ? "draining" : null;
         if (n < t.decidedAtMillis) return "initial";
-        return t.healthy ? "healthy" : "unhealthy";
+        if (!t.healthy) return "unhealthy";
+        return reachable.test(t) ? "healthy" : "unreachable";
     }
 
     /** Load balancers with an HTTPS listener that uses the certificate (ACM's InUseBy). */

@@ -123,6 +123,7 @@ final class ElbViews {
                 case "initial" -> h.state("initial").reason("Elb.InitialHealthChecking").description("Initial health checks in progress");
                 case "unhealthy" -> h.state("unhealthy").reason("Target.ResponseCodeMismatch")
                         .description("Health checks failed with these codes: [404]");
+                case "unreachable" -> h.state("unhealthy").reason("Target.Timeout").description("Request timed out");
                 case "draining" -> h.state("draining").reason("Target.DeregistrationInProgress").description("Target deregistration is in progress");
                 default -> h.state("healthy");
             }

@@ -42,7 +42,9 @@ interface SimEcsNeighbours {
                 world.state.elb.registerTarget(arn, ip, port, decidedAt, healthy);
             }
             @Override public void deregisterTarget(String arn, String ip, Instant goneAt) { world.state.elb.deregisterTarget(arn, ip, goneAt); }
-            @Override public String targetHealth(String arn, String ip, Instant now) { return world.state.elb.targetHealth(arn, ip, now); }
+            @Override public String targetHealth(String arn, String ip, Instant now) {
+                return world.state.elb.targetHealth(arn, ip, now, SimTargetReach.of(world, arn, now));
+            }
         };
     }
 }

@@ -439,17 +439,18 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
             TargetGroupRec tg = rules.tg(r.targetGroupArn());
             Instant now = world.now();
             boolean inUse = st().targetGroupHasLoadBalancer(tg.arn);
+            var reachable = SimTargetReach.of(world, tg.arn, now);
             List<TargetHealthDescription> out = new ArrayList<>();
             if (r.hasTargets() && !r.targets().isEmpty()) {
                 for (TargetDescription t : r.targets()) {
                     int port = t.port() == null ? tg.port : t.port();
                     TargetRec rec = tg.targets.get(t.id() + ":" + port);
-                    String state = rec == null ? null : ElbState.stateOf(rec, now);
+                    String state = rec == null ? null : ElbState.stateOf(rec, now, reachable);
                     out.add(ElbViews.health(t.id(), port, state, inUse, tg));
                 }
             } else {
                 for (TargetRec rec : tg.targets.values()) {
-                    String state = ElbState.stateOf(rec, now);
+                    String state = ElbState.stateOf(rec, now, reachable);
                     if (state != null) out.add(ElbViews.health(rec.ip, rec.port, state, inUse, tg));
                 }
             }

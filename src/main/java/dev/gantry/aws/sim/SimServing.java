@@ -58,8 +58,9 @@ public final class SimServing {
                 if (!"forward".equals(a.type) || a.targetGroupArn == null) continue;
                 ElbState.TargetGroupRec tg = world.state.elb.targetGroups.get(a.targetGroupArn);
                 if (tg == null) continue;
+                var reachable = SimTargetReach.of(world, tg.arn, now);
                 for (TargetRec t : tg.targets.values()) {
-                    if ("healthy".equals(world.state.elb.targetHealth(tg.arn, t.ip, now))) return Optional.empty();
+                    if ("healthy".equals(world.state.elb.targetHealth(tg.arn, t.ip, now, reachable))) return Optional.empty();
                 }
             }
             return Optional.of("no healthy target behind the listener");

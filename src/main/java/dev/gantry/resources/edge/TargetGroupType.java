@@ -34,13 +34,17 @@ final class TargetGroupType implements ResourceType {
 
     @Override public int tier() { return 2; }
 
-    @Override public Set<String> replaceOn() { return Set.of("name", "port", "vpcId"); }
+    @Override public Set<String> replaceOn() { return Set.of("vpcId"); }
 
     /**
-     * Its name carries the port, so a new port is a new name and both can exist: the listener and
-     * the service move to the new one, then the old one (which ELB refuses to delete while a
-     * listener uses it) goes.
+     * ECS registers every task with its own container port and the health check follows each
+     * target's port, so the group's port is only a default: a new container port is a rolling
+     * deployment of the service into the same group, with no gap. The name keeps the port the
+     * group was made with.
      */
+    @Override public Set<String> createOnly() { return Set.of("name", "port"); }
+
+    /** A new VPC needs a new group: made beside the old one, which goes once the listener has moved. */
     @Override public boolean createBeforeDestroy() { return true; }
 
     @Override

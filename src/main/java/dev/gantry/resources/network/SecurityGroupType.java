@@ -85,7 +85,8 @@ public final class SecurityGroupType implements ResourceType {
             String id = Ec2Tagging.own(ctx, desired.address(), ec2.describeSecurityGroups(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
                     .securityGroups(), SecurityGroup::tags, SecurityGroup::vpcId, Props.str(props, "vpcId")).map(SecurityGroup::groupId)
                     .orElseGet(() -> make(ctx, desired, props));
-            return StepResult.done(reconcile(ctx, desired.address(), id, props));
+            reconcile(ctx, id, props, true);
+            return StepResult.done(observe(desired.address(), describe(ctx, id)));
         };
     }
 
@@ -103,21 +104,45 @@ public final class SecurityGroupType implements ResourceType {
         }
     }
 
+    /**
+     * New rules go in at once; rules no longer wanted are removed only after the rest of the run
+     * (the service's rollout above all) has finished, because until then the old tasks still
+     * answer on the old port, and a rollback would bring them back.
+     */
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
-        return () -> StepResult.done(reconcile(ctx, current.address(), current.id(), props));
+        return () -> {
+            List<Map<String, Object>> stale = reconcile(ctx, current.id(), props, false);
+            Observed now = observe(current.address(), describe(ctx, current.id()));
+            if (stale.isEmpty()) return StepResult.done(now);
+            return StepResult.doneThen(now, "remove " + words(stale), () -> {
+                reconcile(ctx, current.id(), props, true);
+                return StepResult.done(observe(current.address(), describe(ctx, current.id())));
+            });
+        };
     }
 
-    private Observed reconcile(ResourceContext ctx, Address address, String groupId, Map<String, Object> props) {
+    /** Adds the missing rules, and removes the unwanted ones when {@code remove}; returns those still to remove. */
+    private static List<Map<String, Object>> reconcile(ResourceContext ctx, String groupId, Map<String, Object> props, boolean remove) {
         Ec2Client ec2 = ctx.aws().ec2();
-        SecurityGroup g = ec2.describeSecurityGroups(b -> b.groupIds(groupId)).securityGroups().get(0);
         List<Map<String, Object>> want = rules(props.get("ingress"));
-        List<Map<String, Object>> have = ingress(g);
+        List<Map<String, Object>> have = ingress(describe(ctx, groupId));
         List<IpPermission> add = want.stream().filter(r -> !have.contains(r)).map(SecurityGroupType::permission).toList();
-        List<IpPermission> remove = have.stream().filter(r -> !want.contains(r)).map(SecurityGroupType::permission).toList();
+        List<Map<String, Object>> stale = have.stream().filter(r -> !want.contains(r)).toList();
         // Allow the new before removing the old, so a changed rule never leaves a gap.
         if (!add.isEmpty()) ec2.authorizeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(add));
-        if (!remove.isEmpty()) ec2.revokeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(remove));
-        return observe(address, ec2.describeSecurityGroups(b -> b.groupIds(groupId)).securityGroups().get(0));
+        if (!remove || stale.isEmpty()) return stale;
+        ec2.revokeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(stale.stream().map(SecurityGroupType::permission).toList()));
+        return List.of();
+    }
+
+    private static SecurityGroup describe(ResourceContext ctx, String groupId) {
+        return ctx.aws().ec2().describeSecurityGroups(b -> b.groupIds(groupId)).securityGroups().get(0);
+    }
+
+    /** "the rule for port 80 from sg-0abc", "the rules for port 80 from 0.0.0.0/0, port 443 from 0.0.0.0/0". */
+    static String words(List<Map<String, Object>> rules) {
+        List<String> each = rules.stream().map(r -> "port " + r.get("port") + " from " + r.getOrDefault("cidr", r.get("sourceGroup"))).toList();
+        return (each.size() == 1 ? "the rule for " : "the rules for ") + String.join(", ", each);
     }
 
     @Override public Step delete(ResourceContext ctx, Observed current) {

@@ -167,7 +167,7 @@ class SimElbTest {
         ElbState st = world.state.elb;
         assertThat(st.deregistrationDelay(tg.targetGroupArn())).isEqualTo(Duration.ofSeconds(30));
         st.registerTarget(tg.targetGroupArn(), "10.0.1.5", 80, time.now().plusSeconds(45), true);
-        assertThat(st.targetHealth(tg.targetGroupArn(), "10.0.1.5", time.now())).isEqualTo("initial");
+        assertThat(st.targetHealth(tg.targetGroupArn(), "10.0.1.5", time.now(), t -> true)).isEqualTo("initial");
         assertThat(health(tg)).isEqualTo(TargetHealthStateEnum.INITIAL);
         time.advance(Duration.ofSeconds(45));
         assertThat(health(tg)).isEqualTo(TargetHealthStateEnum.HEALTHY);
@@ -175,7 +175,7 @@ class SimElbTest {
         elb.deregisterTargets(b -> b.targetGroupArn(tg.targetGroupArn()).targets(TargetDescription.builder().id("10.0.1.5").port(80).build()));
         assertThat(health(tg)).isEqualTo(TargetHealthStateEnum.DRAINING);
         time.advance(Duration.ofSeconds(30));
-        assertThat(st.targetHealth(tg.targetGroupArn(), "10.0.1.5", time.now())).isNull();
+        assertThat(st.targetHealth(tg.targetGroupArn(), "10.0.1.5", time.now(), t -> true)).isNull();
         assertThat(elb.describeTargetHealth(b -> b.targetGroupArn(tg.targetGroupArn())).targetHealthDescriptions()).isEmpty();
         assertThat(st.healthCheckPath(tg.targetGroupArn())).isEqualTo("/health");
     }
@@ -185,9 +185,9 @@ class SimElbTest {
         TargetGroup tg = createTg("hello-tg");
         ElbState st = world.state.elb;
         st.registerTarget(tg.targetGroupArn(), "10.0.1.6", 80, time.now(), false);
-        assertThat(st.targetHealth(tg.targetGroupArn(), "10.0.1.6", time.now())).isEqualTo("unhealthy");
+        assertThat(st.targetHealth(tg.targetGroupArn(), "10.0.1.6", time.now(), t -> true)).isEqualTo("unhealthy");
         assertThat(health(tg)).isEqualTo(TargetHealthStateEnum.UNUSED);
-        assertThat(st.targetHealth(tg.targetGroupArn(), "10.9.9.9", time.now())).isNull();
+        assertThat(st.targetHealth(tg.targetGroupArn(), "10.9.9.9", time.now(), t -> true)).isNull();
     }
 
     private TargetHealthStateEnum health(TargetGroup tg) {
@@ -240,7 +240,7 @@ class SimElbTest {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         ElbState again = json.readValue(json.writeValueAsString(world.state.elb), ElbState.class);
         assertThat(again.targetGroupHasLoadBalancer(tg.targetGroupArn())).isTrue();
-        assertThat(again.targetHealth(tg.targetGroupArn(), "10.0.1.5", time.now())).isEqualTo("healthy");
+        assertThat(again.targetHealth(tg.targetGroupArn(), "10.0.1.5", time.now(), t -> true)).isEqualTo("healthy");
         assertThat(again.loadBalancers.values().iterator().next().enis).hasSize(2);
     }
 }

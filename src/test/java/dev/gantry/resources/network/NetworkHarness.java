@@ -99,6 +99,10 @@ final class NetworkHarness {
                 continue;
             }
             if (r instanceof StepResult.Done done) return done.result();
+            if (r instanceof StepResult.DoneThen t) {
+                current = t.then();
+                continue;
+            }
             StepResult.Wait w = (StepResult.Wait) r;
             clock.advance(w.after());
             current = w.next();

@@ -1,0 +1,57 @@
+package dev.gantry.aws.sim;
+
+import dev.gantry.aws.sim.Ec2Model.Eni;
+import dev.gantry.aws.sim.Ec2Model.Permission;
+import dev.gantry.aws.sim.Ec2Model.SecurityGroup;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Whether a load balancer can open a connection to a target, as security groups decide it: one of
+ * the target's groups must allow TCP on the target's port from one of the load balancer's groups,
+ * or from an address range holding one of its nodes. Closing a task's port by hand (or too early,
+ * during a port change) makes its health checks time out, as on AWS.
+ */
+final class SimTargetReach {
+    private SimTargetReach() {}
+
+    /** For the targets of one group; a target without a network interface here (an address registered by hand) is taken as reachable. */
+    static Predicate<ElbState.TargetRec> of(SimWorld world, String targetGroupArn, Instant now) {
+        Set<String> lbGroups = new HashSet<>();
+        List<Ipv4Cidr> lbNodes = new ArrayList<>();
+        for (String lbArn : world.state.elb.loadBalancersOfTargetGroup(targetGroupArn)) {
+            ElbState.LoadBalancerRec lb = world.state.elb.loadBalancers.get(lbArn);
+            lbGroups.addAll(lb.securityGroups);
+            for (String eniId : lb.enis.values()) {
+                Eni e = world.state.ec2.enis.get(eniId);
+                if (e != null && e.privateIp != null) lbNodes.add(Ipv4Cidr.parse(e.privateIp + "/32"));
+            }
+        }
+        if (lbGroups.isEmpty()) return t -> true;
+        return t -> {
+            Eni target = world.state.ec2.enis.values().stream()
+                    .filter(e -> t.ip.equals(e.privateIp) && world.state.ec2.eniLive(e, now)).findFirst().orElse(null);
+            if (target == null) return true;
+            for (String groupId : target.groupIds) {
+                SecurityGroup g = world.state.ec2.securityGroups.get(groupId);
+                if (g == null) continue;
+                for (Permission p : g.ingress) if (allows(p, t.port, lbGroups, lbNodes)) return true;
+            }
+            return false;
+        };
+    }
+
+    private static boolean allows(Permission p, int port, Set<String> fromGroups, List<Ipv4Cidr> fromNodes) {
+        boolean protocol = "-1".equals(p.protocol) || "tcp".equals(p.protocol);
+        boolean ports = "-1".equals(p.protocol) || (p.fromPort != null && p.toPort != null && p.fromPort <= port && port <= p.toPort);
+        if (!protocol || !ports) return false;
+        if (p.sourceGroupId != null) return fromGroups.contains(p.sourceGroupId);
+        Ipv4Cidr range = Ipv4Cidr.parse(p.cidr);
+        return range != null && fromNodes.stream().anyMatch(range::contains);
+    }
+}
