@@ -45,10 +45,29 @@ public final class Main {
     public static int execute(CommandContext context, CommandLine cl, String... args) {
         cl.setOut(context.writer());
         cl.setErr(context.errWriter());
-        cl.setParameterExceptionHandler(Main::usageError);
-        cl.setExecutionExceptionHandler(Main::failure);
-        cl.setExecutionStrategy(Main::ended);
+        Handlers handlers = new Handlers();
+        cl.setParameterExceptionHandler(handlers);
+        cl.setExecutionExceptionHandler(handlers);
+        cl.setExecutionStrategy(handlers);
         return cl.execute(args);
+    }
+
+    /**
+     * Main's handlers as a class, not method references: picocli's interfaces have an old class-file
+     * version, which install.sh's class-data archive cannot hold once a lambda has linked them, so
+     * as lambdas they (and picocli's classes implementing them) were read from the jar on every run.
+     */
+    private static final class Handlers implements CommandLine.IParameterExceptionHandler,
+            CommandLine.IExecutionExceptionHandler, CommandLine.IExecutionStrategy {
+        @Override public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            return usageError(ex, args);
+        }
+
+        @Override public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+            return failure(ex, cmd, parsed);
+        }
+
+        @Override public int execute(CommandLine.ParseResult parsed) { return ended(parsed); }
     }
 
     private static int version(PrintWriter out) {

@@ -44,7 +44,7 @@ public final class Commands {
      * of its own (each with its table of type converters, built by reflection).
      */
     public static CommandLine commandLine(CommandContext context, String... args) {
-        skipUnusedConverters();
+        skipUnusedPicocliFeatures();
         String wanted = firstWord(args);
         // "gantry help plan" shows plan's own usage, so help gets them all for real.
         boolean all = "help".equals(wanted);
@@ -65,10 +65,16 @@ public final class Commands {
      */
     static final String UNUSED_CONVERTERS = "java\\.(sql|time)\\..*";
 
-    private static void skipUnusedConverters() {
-        if (System.getProperty("picocli.converters.excludes") == null) {
-            System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
-        }
+    /** picocli features gantry has no use for, which each run would otherwise pay for. */
+    private static void skipUnusedPicocliFeatures() {
+        setIfAbsent("picocli.converters.excludes", UNUSED_CONVERTERS);
+        // Groovy closures in annotations: picocli looks for Groovy as it starts, a miss that searches
+        // the whole class path (and so indexes gantry.jar, which the class-data archive spares).
+        setIfAbsent("picocli.disable.closures", "true");
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) System.setProperty(property, value);
     }
 
     /** Every subcommand built for real, as picocli would from the annotations (tests compare). */
