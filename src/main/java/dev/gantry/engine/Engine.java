@@ -178,6 +178,7 @@ public final class Engine {
             throw cause instanceof AwsFailure f ? f : AwsErrors.translate("reading what exists", cause);
         }
         Map<Address, Observed> observed = new LinkedHashMap<>();
+        Map<Address, List<Observed>> claimants = new LinkedHashMap<>();
         for (CompletableFuture<List<Observed>> p : parts) {
             List<Observed> list = p.join();
             for (Observed o : list) {
@@ -193,11 +194,51 @@ public final class Engine {
                         observed.put(aside, new Observed(aside, prev.id(), prev.props(), prev.outputs()));
                     }
                 } else if (prev != null && !Planner.isData(o)) {
-                    listener.on(new ApplyEvent.Info(at(), "two resources claim " + o.address() + " (" + prev.id() + ", " + o.id() + "); using " + prev.id()));
+                    claimants.computeIfAbsent(o.address(), k -> new ArrayList<>(List.of(prev))).add(o);
                 }
             }
         }
+        claimants.forEach((address, found) -> keepOne(observed, address, found, desired));
         return observed;
+    }
+
+    /**
+     * Two of the app's resources tagged for one address: what an apply stopped between a swap's
+     * create and its delete leaves. The one closest to the spec keeps the address; the others move
+     * aside ({@code NAME-previous}) so the plan deletes them once nothing uses them.
+     */
+    private void keepOne(Map<Address, Observed> observed, Address address, List<Observed> all, List<Desired> desired) {
+        Desired want = desired.stream().filter(d -> d.address().equals(address)).findFirst().orElse(null);
+        Observed keep = all.get(0);
+        for (Observed o : all) if (likeness(o, want) > likeness(keep, want)) keep = o;
+        observed.put(address, keep);
+        List<String> others = new ArrayList<>();
+        int n = 0;
+        for (Observed o : all) {
+            if (o == keep) continue;
+            Address aside = Address.of(address.type(), address.name() + PREVIOUS + (n++ == 0 ? "" : "-" + n));
+            observed.put(aside, new Observed(aside, o.id(), o.props(), o.outputs()));
+            others.add(o.id());
+        }
+        listener.on(new ApplyEvent.Info(at(), all.size() + " resources are tagged as " + address + " (an apply stopped while replacing it): keeping "
+                + keep.id() + (want == null ? "" : ", the one gantry.yaml describes") + "; " + String.join(", ", others) + " will be deleted"));
+    }
+
+    /** How many of the spec's plain values (not yet-unknown references) the resource already has. */
+    private static int likeness(Observed o, Desired want) {
+        if (want == null) return 0;
+        int same = 0;
+        for (Map.Entry<String, Object> p : want.props().entrySet()) {
+            if (!containsRef(p.getValue()) && Planner.same(p.getValue(), o.props().get(p.getKey()))) same++;
+        }
+        return same;
+    }
+
+    private static boolean containsRef(Object v) {
+        if (v instanceof dev.gantry.plan.Ref) return true;
+        if (v instanceof Map<?, ?> m) return m.values().stream().anyMatch(Engine::containsRef);
+        if (v instanceof List<?> l) return l.stream().anyMatch(Engine::containsRef);
+        return false;
     }
 
     private static <T> T joined(CompletableFuture<T> f) {
