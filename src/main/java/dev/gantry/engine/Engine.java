@@ -189,7 +189,8 @@ public final class Engine {
                     // once nothing uses it (deletes run after every create and update).
                     // An ARN naming gantry's own resource keeps it: nothing to delete then.
                     observed.put(o.address(), o);
-                    if (!Objects.equals(prev.output("arn"), o.output("arn"))) {
+                    boolean same = Objects.equals(prev.id(), o.id()) || prev.output("arn") != null && Objects.equals(prev.output("arn"), o.output("arn"));
+                    if (!same) {
                         Address aside = Address.of(prev.address().type(), prev.address().name() + PREVIOUS);
                         observed.put(aside, new Observed(aside, prev.id(), prev.props(), prev.outputs()));
                     }

@@ -268,7 +268,7 @@ class EditMatrixTest {
         Spec b = edit(file, Edit.flags("--cidr", "10.1.0.0/16"));
         Plan plan = h.plan(b);
         assertThat(plan.mutating()).filteredOn(c -> c.reason().contains("downtime")).extracting(c -> c.address().toString())
-                .containsExactly("vpc.main");
+                .containsExactlyInAnyOrder("vpc.main", "load-balancer.main");
         h.world.resetCounters();
         ApplyResult refused = h.apply(b);
         assertThat(refused.exitCode()).isNotZero();
@@ -287,6 +287,43 @@ class EditMatrixTest {
         assertThat(again.exitCode()).as(again.failures().toString()).isZero();
         assertThat(h.plan(back).mutating()).isEmpty();
         assertThat(SimServing.blocked(h.world, "hello.example.com")).isEmpty();
+    }
+
+    /**
+     * Moving to another VPC (its own ↔ the account's default) moves the load balancer, which cannot
+     * change VPC: downtime, refused without --allow-replace; with it, everything in the old network
+     * is deleted and made again in the new one, and the old network is gone afterwards.
+     */
+    @org.junit.jupiter.api.Test
+    void moving_between_its_own_vpc_and_the_default_one_needs_allow_replace_and_leaves_nothing_behind() throws Exception {
+        Path file = dir.resolve("gantry.yaml");
+        Files.copy(Path.of("templates", "web-https.yaml"), file);
+        SimHarness h = new SimHarness(deployed(HTTPS));
+        String ownVpc = h.world.state.ec2.vpcs.values().stream().filter(v -> "10.0.0.0/16".equals(v.cidr)).findFirst().orElseThrow().id;
+
+        Spec toDefault = edit(file, Edit.flags("--vpc", "default"));
+        assertThat(h.plan(toDefault).mutating()).filteredOn(c -> c.reason().contains("downtime")).extracting(c -> c.address().toString())
+                .containsExactly("load-balancer.main");
+        h.world.resetCounters();
+        assertThat(h.apply(toDefault).exitCode()).isNotZero();
+        assertThat(h.world.mutatingCalls()).isZero();
+        ApplyResult moved = h.engine().apply(toDefault, dev.gantry.engine.EngineOptions.yes("gantry apply").allowingReplace());
+        assertThat(moved.exitCode()).as(moved.failures().toString()).isZero();
+        assertThat(h.plan(toDefault).mutating()).isEmpty();
+        assertThat(SimServing.blocked(h.world, "hello.example.com")).isEmpty();
+        assertThat(h.world.state.ec2.vpcs).as("its own VPC is deleted").doesNotContainKey(ownVpc);
+        assertThat(h.world.state.ec2.natGateways.values()).allSatisfy(n -> assertThat(n.state).isIn("deleting", "deleted"));
+
+        Spec back = edit(file, Edit.flags("--vpc", "new"));
+        ApplyResult again = h.engine().apply(back, dev.gantry.engine.EngineOptions.yes("gantry apply").allowingReplace());
+        assertThat(again.exitCode()).as(again.failures().toString()).isZero();
+        assertThat(h.plan(back).mutating()).isEmpty();
+        assertThat(SimServing.blocked(h.world, "hello.example.com")).isEmpty();
+
+        assertThat(h.destroy(back).exitCode()).isZero();
+        assertThat(h.world.state.ec2.vpcs.values()).as("only the default VPC is left").allSatisfy(v -> assertThat(v.isDefault).isTrue());
+        assertThat(h.world.state.elb.loadBalancers).isEmpty();
+        assertThat(h.world.state.elb.targetGroups).isEmpty();
     }
 
     /**
