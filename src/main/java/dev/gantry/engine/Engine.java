@@ -335,6 +335,7 @@ public final class Engine {
             @Override public Set<String> createOnly(String type) { return catalog.type(type).createOnly(); }
             @Override public boolean updateChangesIdentity(String type) { return catalog.type(type).updateChangesIdentity(); }
             @Override public boolean createBeforeDestroy(String type) { return catalog.type(type).createBeforeDestroy(); }
+            @Override public boolean createBeforeDestroy(String type, Set<String> replacing) { return catalog.type(type).createBeforeDestroy(replacing); }
         };
     }
 

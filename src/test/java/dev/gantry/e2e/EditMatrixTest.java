@@ -151,6 +151,13 @@ class EditMatrixTest {
                 new Row("DNS zone example.com -> hello.example.com", Edit.flags("--zone", "hello.example.com"),
                         Edit.flags("--zone", "example.com"),
                         List.of("UPDATE certificate.main", "REPLACE dns-record.main"), List.of("UPDATE certificate.main", "REPLACE dns-record.main"), true),
+                new Row("cluster renamed hello -> shared (a new cluster and service beside the old ones, in the same target group)",
+                        Edit.flags("--cluster", "shared"), Edit.flags("--cluster", "hello"),
+                        List.of("REPLACE cluster.main", "REPLACE service.main"), List.of("REPLACE cluster.main", "REPLACE service.main"), true),
+                new Row("cluster renamed with autoscaling on", Edit.flags("--cluster", "shared"), Edit.flags("--cluster", "hello"),
+                        List.of("REPLACE cluster.main", "REPLACE service.main", "REPLACE scaling-target.main", "REPLACE scaling-policy.cpu"),
+                        List.of("REPLACE cluster.main", "REPLACE service.main", "REPLACE scaling-target.main", "REPLACE scaling-policy.cpu"), true)
+                        .from(Edit.flags("--autoscale", "2:4:60")),
                 new Row("autoscaling 2:4:60 -> 1:6:75", Edit.flags("--autoscale", "1:6:75"), Edit.flags("--autoscale", "2:4:60"),
                         List.of("UPDATE scaling-target.main", "UPDATE scaling-policy.cpu"),
                         List.of("UPDATE scaling-target.main", "UPDATE scaling-policy.cpu"), true).from(Edit.flags("--autoscale", "2:4:60")),
