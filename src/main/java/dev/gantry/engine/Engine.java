@@ -319,9 +319,17 @@ public final class Engine {
     }
 
     private static Plan withNotes(Plan plan, Ownership.Result owned) {
-        if (owned.notes().isEmpty()) return plan;
+        Map<Address, Observed> inside = Teardown.of(plan, owned.observed());
+        if (owned.notes().isEmpty() && inside.isEmpty()) return plan;
         List<String> warnings = new ArrayList<>(plan.warnings());
         warnings.addAll(owned.notes());
+        if (!inside.isEmpty()) {
+            String guarded = Teardown.guarded(plan);
+            warnings.add("replacing " + guarded + " (with --allow-replace) first deletes " + (guarded.contains(" and ") ? "them" : "it")
+                    + " and what is built on " + (guarded.contains(" and ") ? "them" : "it") + " ("
+                    + String.join(", ", inside.keySet().stream().map(Address::toString).toList())
+                    + "), then makes them again: the URL is down meanwhile");
+        }
         return new Plan(plan.app(), plan.changes(), warnings, plan.conflicts());
     }
 
@@ -425,6 +433,7 @@ public final class Engine {
                     now = rebuilt.observed();
                     locked = planning.apply(now);
                     listener.on(new ApplyEvent.Planned(at(), locked));
+                    return finish(execute(ctx, locked, now, spec, options).afterDeleting(torn.deleted()));
                 }
                 return finish(execute(ctx, locked, now, spec, options));
             } finally {

@@ -282,8 +282,11 @@ class EditMatrixTest {
         assertThat(refused.failures()).anySatisfy(f -> assertThat(f).contains("vpc.main").contains("--allow-replace"));
         assertThat(h.world.mutatingCalls()).isZero();
 
+        assertThat(plan.warnings()).anySatisfy(w -> assertThat(w).startsWith("replacing load-balancer.main and vpc.main (with --allow-replace) first deletes them and what is built on them (")
+                .contains("service.main").contains("the URL is down meanwhile"));
         ApplyResult replaced = h.engine().apply(b, dev.gantry.engine.EngineOptions.yes("gantry apply").allowingReplace());
         assertThat(replaced.exitCode()).as(replaced.failures().toString()).isZero();
+        assertThat(replaced.deleted()).as("the teardown is counted").isGreaterThan(10);
         assertThat(h.plan(b).mutating()).isEmpty();
         assertThat(h.world.state.ec2.vpcs.values()).extracting(v -> v.cidr).contains("10.1.0.0/16").doesNotContain("10.0.0.0/16");
         assertThat(SimServing.blocked(h.world, "hello.example.com")).isEmpty();
