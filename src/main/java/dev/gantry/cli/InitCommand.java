@@ -274,6 +274,7 @@ public final class InitCommand implements Callable<ExitCode> {
         switch (outcome) {
             case SAVED -> {
                 cli().out().println(wrote(session));
+                session.separateStackNotice().forEach(cli().out()::println);
                 if (rehearse) {
                     cli().out().println("Next, rehearse it on the simulated AWS: gantry plan -f " + name + " --simulate, then gantry apply -f "
                             + name + " --simulate." + (global.simulate ? "" : " With AWS credentials, drop --simulate."));
@@ -283,7 +284,9 @@ public final class InitCommand implements Callable<ExitCode> {
                 }
             }
             case SAVED_APPLY -> {
-                cli().out().println(wrote(session) + " Applying it now (the same as: gantry apply -f " + name + sim + ").");
+                cli().out().println(wrote(session));
+                session.separateStackNotice().forEach(cli().out()::println);
+                cli().out().println("Applying it now (the same as: gantry apply -f " + name + sim + ").");
                 try {
                     return applyNow(session, rehearse);
                 } finally {

@@ -49,6 +49,7 @@ final class AdoptingType implements ResourceType {
     @Override public boolean canUpdate() { return inner.canUpdate(); }
     @Override public boolean updateChangesIdentity() { return inner.updateChangesIdentity(); }
     @Override public boolean createBeforeDestroy() { return inner.createBeforeDestroy(); }
+    @Override public boolean createBeforeDestroy(Set<String> replacing) { return inner.createBeforeDestroy(replacing); }
     @Override public Step delete(ResourceContext ctx, Observed current) { return inner.delete(ctx, current); }
     @Override public List<String> preflight(ResourceContext ctx, Change change) { return inner.preflight(ctx, change); }
 }

@@ -15,6 +15,11 @@ public record ApplyResult(Outcome outcome, Exit exit, int created, int updated, 
                           int failed, int skipped, Duration elapsed, String url, List<String> failures,
                           Diagnosis diagnosis, String resumeCommand) {
 
+    /** This run's result, counting {@code more} deletions made before it (a teardown before a rebuild). */
+    public ApplyResult afterDeleting(int more) {
+        return new ApplyResult(outcome, exit, created, updated, replaced, deleted + more, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand);
+    }
+
     /** DECLINED: the person answered something other than "yes"; nothing was changed. */
     public enum Outcome { SUCCEEDED, NO_CHANGES, FAILED, ROLLOUT_FAILED, INTERRUPTED, DECLINED }
 

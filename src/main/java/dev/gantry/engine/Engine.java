@@ -178,6 +178,7 @@ public final class Engine {
             throw cause instanceof AwsFailure f ? f : AwsErrors.translate("reading what exists", cause);
         }
         Map<Address, Observed> observed = new LinkedHashMap<>();
+        Map<Address, List<Observed>> claimants = new LinkedHashMap<>();
         for (CompletableFuture<List<Observed>> p : parts) {
             List<Observed> list = p.join();
             for (Observed o : list) {
@@ -188,16 +189,57 @@ public final class Engine {
                     // once nothing uses it (deletes run after every create and update).
                     // An ARN naming gantry's own resource keeps it: nothing to delete then.
                     observed.put(o.address(), o);
-                    if (!Objects.equals(prev.output("arn"), o.output("arn"))) {
+                    boolean same = Objects.equals(prev.id(), o.id()) || prev.output("arn") != null && Objects.equals(prev.output("arn"), o.output("arn"));
+                    if (!same) {
                         Address aside = Address.of(prev.address().type(), prev.address().name() + PREVIOUS);
                         observed.put(aside, new Observed(aside, prev.id(), prev.props(), prev.outputs()));
                     }
                 } else if (prev != null && !Planner.isData(o)) {
-                    listener.on(new ApplyEvent.Info(at(), "two resources claim " + o.address() + " (" + prev.id() + ", " + o.id() + "); using " + prev.id()));
+                    claimants.computeIfAbsent(o.address(), k -> new ArrayList<>(List.of(prev))).add(o);
                 }
             }
         }
+        claimants.forEach((address, found) -> keepOne(observed, address, found, desired));
         return observed;
+    }
+
+    /**
+     * Two of the app's resources tagged for one address: what an apply stopped between a swap's
+     * create and its delete leaves. The one closest to the spec keeps the address; the others move
+     * aside ({@code NAME-previous}) so the plan deletes them once nothing uses them.
+     */
+    private void keepOne(Map<Address, Observed> observed, Address address, List<Observed> all, List<Desired> desired) {
+        Desired want = desired.stream().filter(d -> d.address().equals(address)).findFirst().orElse(null);
+        Observed keep = all.get(0);
+        for (Observed o : all) if (likeness(o, want) > likeness(keep, want)) keep = o;
+        observed.put(address, keep);
+        List<String> others = new ArrayList<>();
+        int n = 0;
+        for (Observed o : all) {
+            if (o == keep) continue;
+            Address aside = Address.of(address.type(), address.name() + PREVIOUS + (n++ == 0 ? "" : "-" + n));
+            observed.put(aside, new Observed(aside, o.id(), o.props(), o.outputs()));
+            others.add(o.id());
+        }
+        listener.on(new ApplyEvent.Info(at(), all.size() + " resources are tagged as " + address + " (an apply stopped while replacing it): keeping "
+                + keep.id() + (want == null ? "" : ", the one gantry.yaml describes") + "; " + String.join(", ", others) + " will be deleted"));
+    }
+
+    /** How many of the spec's plain values (not yet-unknown references) the resource already has. */
+    private static int likeness(Observed o, Desired want) {
+        if (want == null) return 0;
+        int same = 0;
+        for (Map.Entry<String, Object> p : want.props().entrySet()) {
+            if (!containsRef(p.getValue()) && Planner.same(p.getValue(), o.props().get(p.getKey()))) same++;
+        }
+        return same;
+    }
+
+    private static boolean containsRef(Object v) {
+        if (v instanceof dev.gantry.plan.Ref) return true;
+        if (v instanceof Map<?, ?> m) return m.values().stream().anyMatch(Engine::containsRef);
+        if (v instanceof List<?> l) return l.stream().anyMatch(Engine::containsRef);
+        return false;
     }
 
     private static <T> T joined(CompletableFuture<T> f) {
@@ -277,9 +319,17 @@ public final class Engine {
     }
 
     private static Plan withNotes(Plan plan, Ownership.Result owned) {
-        if (owned.notes().isEmpty()) return plan;
+        Map<Address, Observed> inside = Teardown.of(plan, owned.observed());
+        if (owned.notes().isEmpty() && inside.isEmpty()) return plan;
         List<String> warnings = new ArrayList<>(plan.warnings());
         warnings.addAll(owned.notes());
+        if (!inside.isEmpty()) {
+            String guarded = Teardown.guarded(plan);
+            warnings.add("replacing " + guarded + " (with --allow-replace) first deletes " + (guarded.contains(" and ") ? "them" : "it")
+                    + " and what is built on " + (guarded.contains(" and ") ? "them" : "it") + " ("
+                    + String.join(", ", inside.keySet().stream().map(Address::toString).toList())
+                    + "), then makes them again: the URL is down meanwhile");
+        }
         return new Plan(plan.app(), plan.changes(), warnings, plan.conflicts());
     }
 
@@ -293,6 +343,7 @@ public final class Engine {
             @Override public Set<String> createOnly(String type) { return catalog.type(type).createOnly(); }
             @Override public boolean updateChangesIdentity(String type) { return catalog.type(type).updateChangesIdentity(); }
             @Override public boolean createBeforeDestroy(String type) { return catalog.type(type).createBeforeDestroy(); }
+            @Override public boolean createBeforeDestroy(String type, Set<String> replacing) { return catalog.type(type).createBeforeDestroy(replacing); }
         };
     }
 
@@ -382,6 +433,7 @@ public final class Engine {
                     now = rebuilt.observed();
                     locked = planning.apply(now);
                     listener.on(new ApplyEvent.Planned(at(), locked));
+                    return finish(execute(ctx, locked, now, spec, options).afterDeleting(torn.deleted()));
                 }
                 return finish(execute(ctx, locked, now, spec, options));
             } finally {

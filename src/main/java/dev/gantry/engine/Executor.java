@@ -9,6 +9,7 @@ import dev.gantry.plan.Change;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
 import dev.gantry.plan.Plan;
+import dev.gantry.plan.Planner;
 import dev.gantry.plan.Ref;
 import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.ResourceContext;
@@ -125,7 +126,7 @@ public final class Executor {
         List<Node> others = nodes.values().stream().filter(n -> n.change.action() != Action.DELETE).toList();
         for (Node n : others) {
             n.swap = n.change.action() == Action.REPLACE && !n.change.desired().guarded()
-                    && catalog.type(n.change.address().type()).createBeforeDestroy();
+                    && catalog.type(n.change.address().type()).createBeforeDestroy(Planner.replacing(n.change));
             for (Address dep : n.change.dependsOn()) {
                 Node d = nodes.get(dep);
                 if (d != null && d.change.action() != Action.DELETE) link(n, d);

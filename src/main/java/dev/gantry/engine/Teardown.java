@@ -24,13 +24,18 @@ import java.util.TreeMap;
 final class Teardown {
     private Teardown() {}
 
-    /** The existing resources to delete first: each guarded replacement and everything that depends on it, directly or not. */
+    /**
+     * The existing resources to delete first: each guarded replacement, every other replacement of
+     * the run (in a new network they are all network-bound: security groups, the target group, whose
+     * old ones are still in use or hold the name), and everything that depends on those, directly or not.
+     */
     static Map<Address, Observed> of(Plan plan, Map<Address, Observed> observed) {
+        if (guardedReplacements(plan).isEmpty()) return Map.of();
         Map<Address, Set<Address>> users = new HashMap<>();
         for (Change c : plan.changes()) {
             for (Address used : c.dependsOn()) users.computeIfAbsent(used, k -> new HashSet<>()).add(c.address());
         }
-        Deque<Address> todo = new ArrayDeque<>(guardedReplacements(plan));
+        Deque<Address> todo = new ArrayDeque<>(plan.changes().stream().filter(c -> c.action() == Action.REPLACE).map(Change::address).toList());
         Set<Address> seen = new HashSet<>(todo);
         while (!todo.isEmpty()) {
             for (Address u : users.getOrDefault(todo.pop(), Set.of())) if (seen.add(u)) todo.add(u);

@@ -26,6 +26,7 @@ public final class Planner {
         default Set<String> createOnly(String type) { return Set.of(); }
         default boolean updateChangesIdentity(String type) { return false; }
         default boolean createBeforeDestroy(String type) { return false; }
+        default boolean createBeforeDestroy(String type, Set<String> replacing) { return createBeforeDestroy(type); }
     }
 
     /**
@@ -91,7 +92,7 @@ public final class Planner {
                 case NOOP -> "up to date";
                 case REPLACE -> "changing " + names(fields, true) + " requires a new one" + (d.guarded()
                         ? ": downtime until it is back (needs --allow-replace)"
-                        : rules.createBeforeDestroy(d.address().type()) ? ", made before the old one is deleted so the service stays up"
+                        : rules.createBeforeDestroy(d.address().type(), replacing(fields)) ? ", made before the old one is deleted so the service stays up"
                         : "; the old one is deleted first");
                 default -> "changed: " + names(fields, false);
             };
@@ -195,6 +196,15 @@ public final class Planner {
     }
 
     /** Observed resources found by lookup rather than by tag are marked so they are never deleted. */
+    /** The fields whose change forces a change's replacement. */
+    public static Set<String> replacing(Change c) { return replacing(c.fields()); }
+
+    private static Set<String> replacing(List<Change.FieldChange> fields) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Change.FieldChange f : fields) if (f.forcesReplace()) out.add(f.field());
+        return out;
+    }
+
     public static boolean isData(Observed o) { return "true".equals(o.outputs().get("data")); }
 
     private static String names(List<Change.FieldChange> fields, boolean replacingOnly) {

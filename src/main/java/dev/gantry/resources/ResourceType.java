@@ -80,6 +80,9 @@ public interface ResourceType {
      */
     default boolean createBeforeDestroy() { return false; }
 
+    /** The same, for a replacement forced by these fields: some types can only make the new one beside the old one for some changes. */
+    default boolean createBeforeDestroy(Set<String> replacing) { return createBeforeDestroy(); }
+
     Step delete(ResourceContext ctx, Observed current);
 
     /**

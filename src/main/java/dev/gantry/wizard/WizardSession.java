@@ -8,6 +8,7 @@ import dev.gantry.spec.yaml.SpecWriter;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run of {@code gantry init}: the flow, where the file lives, whether it is an edit, and the
@@ -90,6 +91,27 @@ public final class WizardSession {
         out.add(dropped.size() == 1 ? "Your comment on a removed key is dropped:" : "Your comments on removed keys are dropped:");
         dropped.forEach(d -> out.add("  " + d));
         return out;
+    }
+
+    /**
+     * Said after saving an edit that changed the app's name or region: gantry finds an app's
+     * resources by both, so the next apply builds a second stack and the first keeps running.
+     */
+    public List<String> separateStackNotice() {
+        if (!editing()) return List.of();
+        Map<String, String> before;
+        try {
+            before = FileAnswers.read(originalText);
+        } catch (IOException e) {
+            return List.of(); // read once already when the session opened; nothing to compare if it no longer parses
+        }
+        String oldApp = before.get("app"), oldRegion = before.get("region");
+        String app = flow.get("app"), region = flow.get("region");
+        if (java.util.Objects.equals(oldApp, app) && java.util.Objects.equals(oldRegion, region) || oldApp == null || oldRegion == null) return List.of();
+        String what = !java.util.Objects.equals(oldApp, app) ? "app " + oldApp + " → " + app : "region " + oldRegion + " → " + region;
+        return List.of("Note: " + what + ". gantry finds an app's resources by its name and region, so the next apply builds a separate stack;",
+                "  " + oldApp + " in " + oldRegion + " keeps running (and costing) until you destroy it with a spec that still says"
+                        + " app: " + oldApp + ", region: " + oldRegion + " (e.g. the previous version of " + fileName() + ").");
     }
 
     private CommentKeeper.Kept written() {

@@ -43,6 +43,18 @@ class InitCommandTest {
     }
 
     @Test
+    void renamingTheAppSaysTheOldStackKeepsRunning() throws Exception {
+        Path file = dir.resolve("gantry.yaml");
+        assertThat(run("", "-f", file.toString(), "--app", "hello", "--image", "nginx:1.27", "--yes").code()).isZero();
+        Result same = run("", "-f", file.toString(), "--image", "nginx:1.28", "--yes");
+        assertThat(same.out()).doesNotContain("separate stack");
+        Result renamed = run("", "-f", file.toString(), "--app", "billing", "--yes");
+        assertThat(renamed.code()).as(renamed.err()).isZero();
+        assertThat(renamed.out()).contains("Note: app hello → billing. gantry finds an app's resources by its name and region, so the next apply builds a separate stack;")
+                .contains("hello in us-east-1 keeps running (and costing) until you destroy it with a spec that still says app: hello, region: us-east-1");
+    }
+
+    @Test
     void flagsAndYesWriteACompleteSpecThatTheLoaderAccepts() throws Exception {
         Path file = dir.resolve("gantry.yaml");
         Result r = run("", "-f", file.toString(), "--app", "hello", "--image", "nginx:1.27",

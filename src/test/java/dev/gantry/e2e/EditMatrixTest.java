@@ -151,6 +151,13 @@ class EditMatrixTest {
                 new Row("DNS zone example.com -> hello.example.com", Edit.flags("--zone", "hello.example.com"),
                         Edit.flags("--zone", "example.com"),
                         List.of("UPDATE certificate.main", "REPLACE dns-record.main"), List.of("UPDATE certificate.main", "REPLACE dns-record.main"), true),
+                new Row("cluster renamed hello -> shared (a new cluster and service beside the old ones, in the same target group)",
+                        Edit.flags("--cluster", "shared"), Edit.flags("--cluster", "hello"),
+                        List.of("REPLACE cluster.main", "REPLACE service.main"), List.of("REPLACE cluster.main", "REPLACE service.main"), true),
+                new Row("cluster renamed with autoscaling on", Edit.flags("--cluster", "shared"), Edit.flags("--cluster", "hello"),
+                        List.of("REPLACE cluster.main", "REPLACE service.main", "REPLACE scaling-target.main", "REPLACE scaling-policy.cpu"),
+                        List.of("REPLACE cluster.main", "REPLACE service.main", "REPLACE scaling-target.main", "REPLACE scaling-policy.cpu"), true)
+                        .from(Edit.flags("--autoscale", "2:4:60")),
                 new Row("autoscaling 2:4:60 -> 1:6:75", Edit.flags("--autoscale", "1:6:75"), Edit.flags("--autoscale", "2:4:60"),
                         List.of("UPDATE scaling-target.main", "UPDATE scaling-policy.cpu"),
                         List.of("UPDATE scaling-target.main", "UPDATE scaling-policy.cpu"), true).from(Edit.flags("--autoscale", "2:4:60")),
@@ -268,15 +275,18 @@ class EditMatrixTest {
         Spec b = edit(file, Edit.flags("--cidr", "10.1.0.0/16"));
         Plan plan = h.plan(b);
         assertThat(plan.mutating()).filteredOn(c -> c.reason().contains("downtime")).extracting(c -> c.address().toString())
-                .containsExactly("vpc.main");
+                .containsExactlyInAnyOrder("vpc.main", "load-balancer.main");
         h.world.resetCounters();
         ApplyResult refused = h.apply(b);
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.failures()).anySatisfy(f -> assertThat(f).contains("vpc.main").contains("--allow-replace"));
         assertThat(h.world.mutatingCalls()).isZero();
 
+        assertThat(plan.warnings()).anySatisfy(w -> assertThat(w).startsWith("replacing load-balancer.main and vpc.main (with --allow-replace) first deletes them and what is built on them (")
+                .contains("service.main").contains("the URL is down meanwhile"));
         ApplyResult replaced = h.engine().apply(b, dev.gantry.engine.EngineOptions.yes("gantry apply").allowingReplace());
         assertThat(replaced.exitCode()).as(replaced.failures().toString()).isZero();
+        assertThat(replaced.deleted()).as("the teardown is counted").isGreaterThan(10);
         assertThat(h.plan(b).mutating()).isEmpty();
         assertThat(h.world.state.ec2.vpcs.values()).extracting(v -> v.cidr).contains("10.1.0.0/16").doesNotContain("10.0.0.0/16");
         assertThat(SimServing.blocked(h.world, "hello.example.com")).isEmpty();
@@ -287,6 +297,43 @@ class EditMatrixTest {
         assertThat(again.exitCode()).as(again.failures().toString()).isZero();
         assertThat(h.plan(back).mutating()).isEmpty();
         assertThat(SimServing.blocked(h.world, "hello.example.com")).isEmpty();
+    }
+
+    /**
+     * Moving to another VPC (its own ↔ the account's default) moves the load balancer, which cannot
+     * change VPC: downtime, refused without --allow-replace; with it, everything in the old network
+     * is deleted and made again in the new one, and the old network is gone afterwards.
+     */
+    @org.junit.jupiter.api.Test
+    void moving_between_its_own_vpc_and_the_default_one_needs_allow_replace_and_leaves_nothing_behind() throws Exception {
+        Path file = dir.resolve("gantry.yaml");
+        Files.copy(Path.of("templates", "web-https.yaml"), file);
+        SimHarness h = new SimHarness(deployed(HTTPS));
+        String ownVpc = h.world.state.ec2.vpcs.values().stream().filter(v -> "10.0.0.0/16".equals(v.cidr)).findFirst().orElseThrow().id;
+
+        Spec toDefault = edit(file, Edit.flags("--vpc", "default"));
+        assertThat(h.plan(toDefault).mutating()).filteredOn(c -> c.reason().contains("downtime")).extracting(c -> c.address().toString())
+                .containsExactly("load-balancer.main");
+        h.world.resetCounters();
+        assertThat(h.apply(toDefault).exitCode()).isNotZero();
+        assertThat(h.world.mutatingCalls()).isZero();
+        ApplyResult moved = h.engine().apply(toDefault, dev.gantry.engine.EngineOptions.yes("gantry apply").allowingReplace());
+        assertThat(moved.exitCode()).as(moved.failures().toString()).isZero();
+        assertThat(h.plan(toDefault).mutating()).isEmpty();
+        assertThat(SimServing.blocked(h.world, "hello.example.com")).isEmpty();
+        assertThat(h.world.state.ec2.vpcs).as("its own VPC is deleted").doesNotContainKey(ownVpc);
+        assertThat(h.world.state.ec2.natGateways.values()).allSatisfy(n -> assertThat(n.state).isIn("deleting", "deleted"));
+
+        Spec back = edit(file, Edit.flags("--vpc", "new"));
+        ApplyResult again = h.engine().apply(back, dev.gantry.engine.EngineOptions.yes("gantry apply").allowingReplace());
+        assertThat(again.exitCode()).as(again.failures().toString()).isZero();
+        assertThat(h.plan(back).mutating()).isEmpty();
+        assertThat(SimServing.blocked(h.world, "hello.example.com")).isEmpty();
+
+        assertThat(h.destroy(back).exitCode()).isZero();
+        assertThat(h.world.state.ec2.vpcs.values()).as("only the default VPC is left").allSatisfy(v -> assertThat(v.isDefault).isTrue());
+        assertThat(h.world.state.elb.loadBalancers).isEmpty();
+        assertThat(h.world.state.elb.targetGroups).isEmpty();
     }
 
     /**

@@ -33,6 +33,9 @@ final class ClusterType implements ResourceType {
     @Override public int tier() { return 0; }
     @Override public Set<String> replaceOn() { return Set.of("name"); }
 
+    /** A new name is a new cluster beside the old one: the service moves over, then the old cluster goes. */
+    @Override public boolean createBeforeDestroy() { return true; }
+
     @Override public List<Observed> refresh(ResourceContext ctx) {
         EcsClient ecs = ctx.aws().ecs();
         // Asking for the spec's cluster by name settles the usual case in one call; the account's

@@ -22,11 +22,10 @@ final class ScalingPolicyType implements ResourceType {
     static String policyName(String app, String name) { return app + "-" + name; }
 
     @Override public List<Observed> refresh(ResourceContext ctx) {
-        String id = ScalingTargetType.resourceId(ctx.spec().cluster().name(), ctx.app());
         // Policies carry no tags: they belong to the app when its (tagged) target exists and the name is gantry's.
-        if (ScalingTargetType.refreshed(ctx, id).filter(t -> ctx.app().equals(t.tags().get(ResourceContext.TAG_APP))).isEmpty()) {
-            return List.of();
-        }
+        var target = ScalingTargetType.current(ctx).filter(t -> ctx.app().equals(t.tags().get(ResourceContext.TAG_APP)));
+        if (target.isEmpty()) return List.of();
+        String id = target.get().resourceId();
         String prefix = ctx.app() + "-";
         return ctx.aws().scaling().describePolicies(id).stream().filter(p -> p.policyName().startsWith(prefix))
                 .map(p -> observed(Address.of("scaling-policy", p.policyName().substring(prefix.length())), p.resourceId(), p.policyName(), p.cpuTarget()))

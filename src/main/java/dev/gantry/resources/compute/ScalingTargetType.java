@@ -24,10 +24,19 @@ final class ScalingTargetType implements ResourceType {
     static String resourceId(String cluster, String service) { return "service/" + cluster + "/" + service; }
 
     @Override public List<Observed> refresh(ResourceContext ctx) {
-        String id = resourceId(ctx.spec().cluster().name(), ctx.app());
-        return refreshed(ctx, id)
-                .flatMap(t -> ctx.ownAddress(t.tags(), type()).map(a -> List.of(observed(a, t))))
-                .orElse(List.of());
+        return current(ctx).flatMap(t -> ctx.ownAddress(t.tags(), "scaling-target").map(a -> List.of(observed(a, t)))).orElse(List.of());
+    }
+
+    /** The app's target: for its service in the spec's cluster, else in another cluster of the app's (a renamed cluster). */
+    static java.util.Optional<ScalingApi.Target> current(ResourceContext ctx) {
+        java.util.Optional<ScalingApi.Target> here = refreshed(ctx, resourceId(ctx.spec().cluster().name(), ctx.app()));
+        // The service is where the spec says and not scaled: nothing to look for elsewhere.
+        if (here.isPresent() || !ServiceType.in(ctx, ctx.spec().cluster().name()).isEmpty()) return here;
+        for (String other : Ecs.otherClustersOfTheApp(ctx)) {
+            java.util.Optional<ScalingApi.Target> there = refreshed(ctx, resourceId(other, ctx.app()));
+            if (there.isPresent()) return there;
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -54,9 +54,31 @@ final class ServiceType implements ResourceType {
         return replaceOn().contains(field);
     }
 
+    /**
+     * A service cannot move to another cluster: the new one (same name, other cluster) is made and
+     * registers in the same target group, then the old one is drained and deleted. Gaining or losing
+     * the load balancer in one cluster cannot: the name is taken until the old one is gone.
+     */
+    @Override public boolean createBeforeDestroy(Set<String> replacing) { return replacing.equals(Set.of("cluster")); }
+
+    /** The app's service in the spec's cluster; else in another cluster of the app's (the spec renamed it). */
     @Override public List<Observed> refresh(ResourceContext ctx) {
+        List<Observed> here = in(ctx, ctx.spec().cluster().name());
+        if (!here.isEmpty()) return here;
+        for (String cluster : Ecs.otherClustersOfTheApp(ctx)) {
+            List<Observed> there = in(ctx, cluster);
+            if (!there.isEmpty()) return there;
+        }
+        return List.of();
+    }
+
+    /** The app's ACTIVE service in {@code cluster}, read once per refresh (the scaling types ask too). */
+    static List<Observed> in(ResourceContext ctx, String cluster) {
+        return ctx.reads().get("ecs:app-service:" + cluster, () -> read(ctx, cluster));
+    }
+
+    private static List<Observed> read(ResourceContext ctx, String cluster) {
         EcsClient ecs = ctx.aws().ecs();
-        String cluster = ctx.spec().cluster().name();
         List<Observed> out;
         try {
             // gantry names the service after the app: asked for by name, the usual case takes one call.

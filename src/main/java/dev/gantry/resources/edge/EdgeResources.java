@@ -47,7 +47,8 @@ public final class EdgeResources {
 
         out.add(Desired.managed(LOAD_BALANCER, Piece.LOAD_BALANCER,
                 "Load balancer: the public entry point that spreads requests over your tasks",
-                Props.pairs("name", EdgeNames.loadBalancer(spec.app()), "subnets", List.copyOf(NetworkResources.publicSubnetRefs(spec)),
+                Props.pairs("name", EdgeNames.loadBalancer(spec.app()), "vpcId", Ref.to(Addresses.VPC, "id"),
+                        "subnets", List.copyOf(NetworkResources.publicSubnetRefs(spec)),
                         "securityGroups", List.of(Ref.to(Addresses.LB_SG, "id")), "idleTimeout", lb.idleTimeout()),
                 Set.of()).guard());
 

@@ -36,7 +36,8 @@ final class LoadBalancerType implements ResourceType {
 
     @Override public int tier() { return 2; }
 
-    @Override public Set<String> replaceOn() { return Set.of("name"); }
+    /** A load balancer cannot move to another VPC: a new network (or another existing one) needs a new load balancer. */
+    @Override public Set<String> replaceOn() { return Set.of("name", "vpcId"); }
 
     @Override
     public List<Observed> refresh(ResourceContext ctx) {
@@ -137,6 +138,7 @@ final class LoadBalancerType implements ResourceType {
                 .filter(a -> a.key().equals(IDLE_TIMEOUT)).map(LoadBalancerAttribute::value).findFirst().orElse("60");
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("name", lb.loadBalancerName());
+        props.put("vpcId", lb.vpcId());
         props.put("subnets", sorted(lb.availabilityZones().stream().map(AvailabilityZone::subnetId).toList()));
         props.put("securityGroups", sorted(lb.securityGroups()));
         props.put("idleTimeout", Integer.valueOf(idle));
