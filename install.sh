@@ -62,7 +62,7 @@ mvn -q -B -DskipTests package
 mkdir -p "$LIB_DIR" "$BIN_DIR"
 # The class-data archive below belongs to the jar being replaced: drop it first so the launcher
 # never pairs the new jar with it.
-rm -f "$LIB_DIR/gantry.jsa"
+rm -f "$LIB_DIR/gantry.jsa" "$LIB_DIR/gantry-launch.jar"
 # Copy to a temporary name first so a running gantry never sees a half-written jar.
 cp target/gantry.jar "$LIB_DIR/gantry.jar.tmp" && mv -f "$LIB_DIR/gantry.jar.tmp" "$LIB_DIR/gantry.jar"
 cp bin/gantry "$BIN_DIR/gantry.tmp" && chmod 755 "$BIN_DIR/gantry.tmp" && mv -f "$BIN_DIR/gantry.tmp" "$BIN_DIR/gantry"
@@ -70,12 +70,25 @@ cp bin/gantry "$BIN_DIR/gantry.tmp" && chmod 755 "$BIN_DIR/gantry.tmp" && mv -f 
 # --- Class-data sharing archive ------------------------------------------------------------------
 # A JVM starting gantry spends most of its time finding, parsing and verifying classes. An
 # application class-data sharing (AppCDS) archive holds them ready to map: it is made here from
-# the classes that real runs load (--version, --help, validate, and plan/apply/status/destroy on
-# the simulated AWS, in a throw-away home), for this jar and this Java. bin/gantry uses it only
-# while it is newer than the jar; the JVM itself also refuses it, silently, for another jar or
-# another Java build. Without it gantry works the same, only starts slower.
+# the classes that real runs load (--version, --help, plan --help, validate, and
+# plan/apply/status/destroy on the simulated AWS, in a throw-away home), for this jar and this Java.
+# bin/gantry uses it only while it is newer than the jar; the JVM itself also refuses it, silently,
+# for another jar or another Java build. Without it gantry works the same, only starts slower.
+# The archive is made for the class path of gantry-launch.jar: a jar of nothing but a manifest that
+# names the main class and gantry.jar. The JVM opens the jar it starts from to read its manifest,
+# and indexing gantry.jar's 35,000 entries costs as much as a small command's own work; classes come
+# from the archive, so a run opens gantry.jar only when it reads a resource from it.
+make_launch_jar() {
+    local launch=$1 work
+    work=$(mktemp -d)
+    printf 'Main-Class: dev.gantry.Main\nClass-Path: gantry.jar\n' > "$work/manifest"
+    jar --create --file "$launch.tmp" --manifest "$work/manifest" && mv -f "$launch.tmp" "$launch"
+    local ok=$?
+    rm -rf "$work" "$launch.tmp"
+    return $ok
+}
 make_cds_archive() {
-    local jar=$1 jsa=$2 work n=0
+    local jar=$1 jsa=$2 launch=$3 work n=0
     work=$(mktemp -d)
     cp templates/web-https.yaml "$work/gantry.yaml"
     train() {
@@ -85,6 +98,7 @@ make_cds_archive() {
     }
     train --version
     train --help
+    train plan --help
     train validate -f gantry.yaml
     train plan --simulate -f gantry.yaml
     train apply --simulate --yes -f gantry.yaml
@@ -93,14 +107,18 @@ make_cds_archive() {
     train destroy --simulate --yes -f gantry.yaml
     cat "$work"/classes-*.lst | awk '!seen[$0]++' > "$work/classes.lst"
     java -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" -XX:SharedArchiveFile="$jsa.tmp" \
-        -cp "$jar" >"$work/dump.log" 2>&1 && mv -f "$jsa.tmp" "$jsa"
+        -cp "$launch" >"$work/dump.log" 2>&1 && mv -f "$jsa.tmp" "$jsa"
     local ok=$?
     rm -rf "$work" "$jsa.tmp"
     return $ok
 }
 say "Preparing a class-data sharing archive so gantry starts fast…"
-if make_cds_archive "$(cd "$LIB_DIR" && pwd)/gantry.jar" "$LIB_DIR/gantry.jsa"; then
-    cds_note="  $LIB_DIR/gantry.jsa (class-data archive: faster start)"
+# The launcher adds JVM flags when it uses the archive; if this Java refuses them, no archive (the
+# launcher then runs without it, as before).
+lib=$(cd "$LIB_DIR" && pwd)
+if make_launch_jar "$lib/gantry-launch.jar" && make_cds_archive "$lib/gantry.jar" "$lib/gantry.jsa" "$lib/gantry-launch.jar" \
+    && { "$BIN_DIR/gantry" --version >/dev/null 2>&1 || { rm -f "$LIB_DIR/gantry.jsa"; false; }; }; then
+    cds_note="  $LIB_DIR/gantry.jsa and gantry-launch.jar (class-data archive: faster start)"
 else
     cds_note="  (no class-data archive could be made: gantry starts a little slower, works the same)"
 fi

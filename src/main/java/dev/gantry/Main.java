@@ -5,6 +5,7 @@ import dev.gantry.cli.CommandContext;
 import dev.gantry.cli.CommandFailure;
 import dev.gantry.cli.ExitCode;
 import dev.gantry.cli.Failures;
+import dev.gantry.cli.TopLevelHelp;
 import dev.gantry.cli.VersionProvider;
 import dev.gantry.cli.Commands;
 import dev.gantry.engine.ApplyResult;
@@ -29,12 +30,14 @@ public final class Main {
     public static int run(String... args) {
         // Answered before the context (and the console check) is built: start-up is the whole cost.
         if (VersionProvider.asked(args)) return version(new PrintWriter(System.out, true));
+        if (TopLevelHelp.asked(args)) return help(new PrintWriter(System.out, true));
         return run(CommandContext.system(), args);
     }
 
     /** The same, in the context given (tests bring their own streams, environment and terminal). */
     public static int run(CommandContext context, String... args) {
         if (VersionProvider.asked(args)) return version(context.writer());
+        if (TopLevelHelp.asked(args)) return help(context.writer());
         return execute(context, Commands.commandLine(context, args), args);
     }
 
@@ -42,14 +45,40 @@ public final class Main {
     public static int execute(CommandContext context, CommandLine cl, String... args) {
         cl.setOut(context.writer());
         cl.setErr(context.errWriter());
-        cl.setParameterExceptionHandler(Main::usageError);
-        cl.setExecutionExceptionHandler(Main::failure);
-        cl.setExecutionStrategy(Main::ended);
+        Handlers handlers = new Handlers();
+        cl.setParameterExceptionHandler(handlers);
+        cl.setExecutionExceptionHandler(handlers);
+        cl.setExecutionStrategy(handlers);
         return cl.execute(args);
+    }
+
+    /**
+     * Main's handlers as a class, not method references: picocli's interfaces have an old class-file
+     * version, which install.sh's class-data archive cannot hold once a lambda has linked them, so
+     * as lambdas they (and picocli's classes implementing them) were read from the jar on every run.
+     */
+    private static final class Handlers implements CommandLine.IParameterExceptionHandler,
+            CommandLine.IExecutionExceptionHandler, CommandLine.IExecutionStrategy {
+        @Override public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            return usageError(ex, args);
+        }
+
+        @Override public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+            return failure(ex, cmd, parsed);
+        }
+
+        @Override public int execute(CommandLine.ParseResult parsed) { return ended(parsed); }
     }
 
     private static int version(PrintWriter out) {
         out.println(VersionProvider.text());
+        return ExitCode.OK.code();
+    }
+
+    /** {@code gantry}, {@code -h}, {@code --help}: picocli's usage text, written without building its model. */
+    private static int help(PrintWriter out) {
+        out.print(TopLevelHelp.text());
+        out.flush();
         return ExitCode.OK.code();
     }
 

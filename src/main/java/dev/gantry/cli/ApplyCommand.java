@@ -17,9 +17,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Create or update everything the spec describes, then watch the ECS rollout.",
+        description = {ApplyCommand.SUMMARY,
                 "Re-running converges: nothing is duplicated, what was deleted by hand is recreated, an interrupted apply resumes."})
 public final class ApplyCommand implements Callable<ExitCode> {
+    /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
+    static final String SUMMARY = "Create or update everything the spec describes, then watch the ECS rollout.";
+
     @ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global;
 

@@ -17,9 +17,12 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "destroy", mixinStandardHelpOptions = true,
-        description = {"Delete everything gantry created for the app, in reverse order, leaving nothing that costs money.",
+        description = {DestroyCommand.SUMMARY,
                 "Idempotent and resumable: run it again after an interruption."})
 public final class DestroyCommand implements Callable<ExitCode> {
+    /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
+    static final String SUMMARY = "Delete everything gantry created for the app, in reverse order, leaving nothing that costs money.";
+
     @ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global;
 

@@ -7,8 +7,11 @@ import picocli.CommandLine.Command;
 @Command(name = "gantry",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "From an empty AWS account to a production-ready container on ECS Fargate.")
+        description = GantryCommand.DESCRIPTION)
 public final class GantryCommand implements Runnable {
+    /** Also printed by {@link TopLevelHelp}, which answers {@code gantry --help} without building this model. */
+    static final String DESCRIPTION = "From an empty AWS account to a production-ready container on ECS Fargate.";
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     private final CommandContext context;
@@ -18,6 +21,7 @@ public final class GantryCommand implements Runnable {
 
     public CommandContext context() { return context; }
 
+    /** Bare {@code gantry}: the usage (Main answers it through {@link TopLevelHelp}; the same text). */
     @Override public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }

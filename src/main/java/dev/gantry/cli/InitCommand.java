@@ -31,13 +31,15 @@ import java.util.concurrent.Callable;
  * Every question has a flag; flags are checked by the same validators and pre-fill the screens.
  */
 @Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = InitCommand.FlagHelp.class,
-        description = {"Create or edit gantry.yaml with a guided wizard.",
+        description = {InitCommand.SUMMARY,
                 "On an existing file every answer is pre-filled; you can jump to any section, and see a diff before saving."},
         footer = {"", "Examples:",
                 "  gantry init                                     # the wizard",
                 "  gantry init -f gantry.yaml                      # edit an existing spec",
                 "  gantry init --app hello --image nginx:1.27 --domain hello.example.com --zone example.com --yes"})
 public final class InitCommand implements Callable<ExitCode> {
+    /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
+    static final String SUMMARY = "Create or edit gantry.yaml with a guided wizard.";
 
     @Option(names = {"-f", "--file"}, defaultValue = "gantry.yaml", paramLabel = "FILE", description = "The spec to write or edit (default: ${DEFAULT-VALUE}).")
     Path file;

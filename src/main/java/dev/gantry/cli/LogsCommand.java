@@ -17,10 +17,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 
 @Command(name = "logs", mixinStandardHelpOptions = true,
-        description = {"Print the service's container output, task by task.",
+        description = {LogsCommand.SUMMARY,
                 "Reads the CloudWatch log group /gantry/APP, oldest line first, each prefixed with the short task id and the time in UTC.",
                 "With --follow, keeps printing new lines every 2 seconds until Ctrl-C (exit 130)."})
 public final class LogsCommand implements Callable<ExitCode> {
+    /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
+    static final String SUMMARY = "Print the service's container output, task by task.";
+
     @ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global;
 

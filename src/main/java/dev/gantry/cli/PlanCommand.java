@@ -19,9 +19,12 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
 @Command(name = "plan", mixinStandardHelpOptions = true, modelTransformer = PlanCommand.PieceHelp.class,
-        description = {"Show what apply would change: reads what exists in AWS (found by tags), compares it with the spec.",
+        description = {PlanCommand.SUMMARY,
                 "Changes nothing. Exit 0, or with --detailed-exitcode: 0 no changes, 3 changes pending; 2 when a name gantry.yaml wants is taken (a conflict)."})
 public final class PlanCommand implements Callable<ExitCode> {
+    /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
+    static final String SUMMARY = "Show what apply would change: reads what exists in AWS (found by tags), compares it with the spec.";
+
     /** The help ends with the plan's piece headings and what a Kubernetes user knows each as. */
     public static final class PieceHelp implements picocli.CommandLine.IModelTransformer {
         @Override public picocli.CommandLine.Model.CommandSpec transform(picocli.CommandLine.Model.CommandSpec spec) {

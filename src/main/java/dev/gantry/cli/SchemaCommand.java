@@ -10,11 +10,14 @@ import java.util.concurrent.Callable;
 @Command(name = "schema",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Print the JSON Schema (draft-07) of gantry.yaml, spec version 1.",
+        description = {SchemaCommand.SUMMARY,
                 "Editors with the YAML language server use it for completion and checks: the first line of a",
                 "spec written by gantry points at ./gantry.schema.json."},
         footer = {"", "Example:", "  gantry schema > gantry.schema.json"})
 public final class SchemaCommand implements Callable<ExitCode> {
+    /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
+    static final String SUMMARY = "Print the JSON Schema (draft-07) of gantry.yaml, spec version 1.";
+
     @picocli.CommandLine.ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global = new GlobalOptions();
 

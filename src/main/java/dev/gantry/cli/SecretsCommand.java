@@ -5,9 +5,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "secrets", mixinStandardHelpOptions = true,
-        description = {"Change or list the service's secrets (SSM SecureStrings); values are never shown."},
+        description = {SecretsCommand.SUMMARY},
         subcommands = {SecretsSetCommand.class, SecretsListCommand.class})
 public final class SecretsCommand implements Runnable {
+    /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
+    static final String SUMMARY = "Change or list the service's secrets (SSM SecureStrings); values are never shown.";
+
     @ParentCommand GantryCommand parent;
     @picocli.CommandLine.Spec CommandSpec command;
 

@@ -12,7 +12,6 @@ import dev.gantry.time.Scheduler;
 import dev.gantry.time.VirtualScheduler;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -82,10 +81,11 @@ public final class Session implements AutoCloseable {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("cannot create " + file.getParent(), e);
             }
-            Instant origin = SimWorld.savedClock(file);
+            // Read once: the clock it was saved at starts the scheduler the world then runs on.
+            dev.gantry.aws.sim.SimState state = SimWorld.readState(file);
             // Discrete-event time, paced: AWS's minutes pass in seconds, and gantry's own work costs none.
-            VirtualScheduler scheduler = new VirtualScheduler(origin, c.simSpeed());
-            SimWorld world = SimWorld.load(file, scheduler, SimLatency.realistic());
+            VirtualScheduler scheduler = new VirtualScheduler(SimWorld.clock(state), c.simSpeed());
+            SimWorld world = new SimWorld(state, scheduler, SimLatency.realistic());
             world.state.region = c.region();
             return new Session(world.clients(), scheduler, world, file);
         }

@@ -12,12 +12,15 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show how the deployed app is doing: health, rollout, recent events, cost and drift.",
+        description = {StatusCommand.SUMMARY,
                 "Reads the URL, the certificate, the load balancer's targets, the ECS service and its latest deployment, "
                         + "estimates the monthly cost, and lists what changed outside gantry (drift). Changes nothing.",
                 "Exit 0 when the status could be read. With --detailed-exitcode: 0 healthy and in sync, "
                         + "1 unhealthy or not deployed, 3 healthy but drifted."})
 public final class StatusCommand implements Callable<ExitCode> {
+    /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
+    static final String SUMMARY = "Show how the deployed app is doing: health, rollout, recent events, cost and drift.";
+
     @ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global;
 

@@ -18,10 +18,13 @@ import java.util.concurrent.Callable;
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Check gantry.yaml files against spec v1 without touching AWS, and summarise what each describes.",
+        description = {ValidateCommand.SUMMARY,
                 "Exit 0 when every file is valid (warnings allowed), 2 when any has an error."},
         footer = {"", "Examples:", "  gantry validate", "  gantry validate -f templates/*.yaml"})
 public final class ValidateCommand implements Callable<ExitCode> {
+    /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
+    static final String SUMMARY = "Check gantry.yaml files against spec v1 without touching AWS, and summarise what each describes.";
+
     @picocli.CommandLine.ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global = new GlobalOptions();
 

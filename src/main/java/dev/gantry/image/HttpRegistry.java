@@ -37,14 +37,22 @@ public final class HttpRegistry implements RegistryClient {
             "application/vnd.oci.image.manifest.v1+json",
             "application/vnd.docker.distribution.manifest.v2+json");
     private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made with the first answer to read, not with the class (most runs read none). */
+    private static final class Json { static final ObjectMapper MAPPER = new ObjectMapper(); }
 
-    private final HttpClient http;
     private final Duration timeout;
+    private HttpClient http;
 
-    public HttpRegistry(Duration timeout) {
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+    public HttpRegistry(Duration timeout) { this.timeout = timeout; }
+
+    /**
+     * The HTTP client, made on the first question: making one loads Java's TLS stack and its
+     * trusted certificates (a fifth of a no-op {@code plan --simulate}'s time), and most runs ask
+     * no registry over HTTP at all (ECR images, the simulated world's registries).
+     */
+    private synchronized HttpClient http() {
+        if (http == null) http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        return http;
     }
 
     /** Short timeouts: an unreachable registry must not hold up a plan. */
@@ -85,7 +93,7 @@ public final class HttpRegistry implements RegistryClient {
             if (r.statusCode() == 404) return notFound(r);
             if (r.statusCode() != 200) return new RegistryAnswer.Unreachable(image.apiHost() + " answered HTTP " + r.statusCode());
             String digest = r.headers().firstValue("Docker-Content-Digest").orElseGet(() -> sha256(r.body()));
-            JsonNode m = JSON.readTree(r.body());
+            JsonNode m = Json.MAPPER.readTree(r.body());
             List<Platform> platforms = new ArrayList<>(Platform.listedIn(m));
             if (!m.has("manifests") && m.has("config")) {
                 Platform p = configPlatform(m.get("config").path("digest").asText());
@@ -99,7 +107,7 @@ public final class HttpRegistry implements RegistryClient {
             if (digest.isBlank()) return null;
             HttpResponse<byte[]> r = get(base + "/blobs/" + digest, "application/json, */*");
             if (r.statusCode() != 200) return null;
-            JsonNode c = JSON.readTree(r.body());
+            JsonNode c = Json.MAPPER.readTree(r.body());
             if (!c.has("architecture")) return null;
             return new Platform(c.path("os").asText("linux"), c.path("architecture").asText(), c.path("variant").asText(null));
         }
@@ -110,7 +118,7 @@ public final class HttpRegistry implements RegistryClient {
             if (tags.statusCode() == 404) return new RegistryAnswer.NoSuchRepository(image.display());
             List<String> list = new ArrayList<>();
             if (tags.statusCode() == 200) {
-                JsonNode t = JSON.readTree(tags.body()).path("tags");
+                JsonNode t = Json.MAPPER.readTree(tags.body()).path("tags");
                 if (t.isArray()) t.forEach(x -> list.add(x.asText()));
             }
             return new RegistryAnswer.NoSuchTag(list);
@@ -142,7 +150,7 @@ public final class HttpRegistry implements RegistryClient {
         private HttpResponse<byte[]> send(String url, String accept) throws IOException, InterruptedException {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", accept).GET();
             if (authorization != null) b.header("Authorization", authorization);
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         }
 
         /** The pull token the challenge's realm hands out, or null when it refuses. */
@@ -157,9 +165,9 @@ public final class HttpRegistry implements RegistryClient {
             if (p.containsKey("service")) url.append("&service=").append(enc(p.get("service")));
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.toString())).timeout(timeout).GET();
             if (credentials != null) b.header("Authorization", basic());
-            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = http().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) return null;
-            JsonNode t = JSON.readTree(r.body());
+            JsonNode t = Json.MAPPER.readTree(r.body());
             String token = t.path("token").asText(t.path("access_token").asText(""));
             return token.isEmpty() ? null : token;
         }
@@ -173,7 +181,7 @@ public final class HttpRegistry implements RegistryClient {
     private static List<String> errorCodes(HttpResponse<byte[]> r) {
         List<String> out = new ArrayList<>();
         try {
-            JsonNode errors = JSON.readTree(r.body()).path("errors");
+            JsonNode errors = Json.MAPPER.readTree(r.body()).path("errors");
             if (errors.isArray()) errors.forEach(e -> out.add(e.path("code").asText()));
         } catch (IOException | RuntimeException notJson) {
             // an error page rather than the API's JSON: no codes

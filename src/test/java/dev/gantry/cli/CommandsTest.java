@@ -17,9 +17,11 @@ class CommandsTest {
         return io.gantry(args);
     }
 
-    private static String usage(CommandLine cl) {
+    private static String usage(CommandLine cl) { return usage(cl, CommandLine.Help.Ansi.OFF); }
+
+    private static String usage(CommandLine cl, CommandLine.Help.Ansi ansi) {
         StringWriter w = new StringWriter();
-        cl.usage(new PrintWriter(w, true), CommandLine.Help.Ansi.OFF);
+        cl.usage(new PrintWriter(w, true), ansi);
         return w.toString();
     }
 
@@ -39,6 +41,17 @@ class CommandsTest {
         Object apply = cl.getSubcommands().get("apply").getCommandSpec().userObject();
         assertThat(apply).isNull();
         assertThat(cl.getSubcommands().get("apply").getCommandSpec().options()).isEmpty();
+    }
+
+    @Test
+    void aSubcommandNamedFirstIsBuiltAloneAndItsMistakesReadTheSame() {
+        CommandLine cl = Commands.commandLine(new Captured(Map.of()).context, "validate", "-f", "x.yaml");
+        assertThat(cl.getSubcommands().keySet()).containsExactly("validate");
+        // what the user sees of a mistake in it does not depend on its siblings
+        assertThat(run("logs", "--follw")).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(io.err()).contains("Unknown option: '--follw'", "--follow", "gantry logs --help");
+        assertThat(run("secrets", "st")).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(io.err()).contains("secrets list");
     }
 
     @Test
@@ -67,5 +80,57 @@ class CommandsTest {
         assertThat(cl.execute("--version")).isZero();
         assertThat(w.toString()).isEqualTo(quick);
         assertThat(VersionProvider.asked("plan", "--version")).isFalse();
+    }
+
+    @Test
+    void topLevelHelpWithoutPicocliIsPicoclisUsageOfTheFullModelPlainAndColoured() {
+        CommandLine full = Commands.eager(new Captured(Map.of()).context);
+        assertThat(TopLevelHelp.text(false)).isEqualTo(usage(full, CommandLine.Help.Ansi.OFF));
+        assertThat(TopLevelHelp.text(true)).isEqualTo(usage(full, CommandLine.Help.Ansi.ON)).contains("\u001B[1mvalidate");
+    }
+
+    @Test
+    void gantryAloneAndItsHelpFlagsPrintThatUsage() {
+        String picocli = usage(Commands.eager(new Captured(Map.of()).context));
+        for (String[] args : new String[][] {{}, {"--help"}, {"-h"}}) {
+            io.clear();
+            assertThat(run(args)).isZero();
+            assertThat(io.out()).isEqualTo(picocli);
+        }
+        assertThat(io.err()).isEmpty();
+        assertThat(TopLevelHelp.asked("plan", "--help")).isFalse();
+        assertThat(TopLevelHelp.asked("--help", "--version")).isFalse();
+        assertThat(TopLevelHelp.asked("--helpx")).isFalse();
+    }
+
+    @Test
+    void theSubcommandListMatchesTheAnnotations() {
+        CommandLine full = Commands.eager(new Captured(Map.of()).context);
+        assertThat(full.getSubcommands().keySet()).containsExactlyElementsOf(Commands.ALL.stream().map(Commands.Sub::name).toList());
+        for (Commands.Sub sub : Commands.ALL) {
+            CommandLine.Model.UsageMessageSpec usage = full.getSubcommands().get(sub.name()).getCommandSpec().usageMessage();
+            // picocli lists a command by its header's first line, else its description's.
+            String listed = usage.header().length > 0 ? usage.header()[0] : usage.description()[0];
+            assertThat(listed).as(sub.name()).isEqualTo(sub.summary());
+            assertThat(usage.hidden()).as(sub.name()).isFalse();
+            assertThat(full.getSubcommands().get(sub.name()).getCommandSpec().aliases()).as(sub.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void noOptionHasATypeWhoseConverterIsSkipped() {
+        java.util.List<String> types = new java.util.ArrayList<>();
+        java.util.Deque<CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(Commands.eager(new Captured(Map.of()).context)));
+        while (!todo.isEmpty()) {
+            CommandLine cl = todo.pop();
+            for (CommandLine.Model.ArgSpec arg : cl.getCommandSpec().args()) {
+                types.add(arg.type().getName());
+                for (Class<?> aux : arg.auxiliaryTypes()) types.add(aux.getName());
+            }
+            todo.addAll(cl.getSubcommands().values());
+        }
+        assertThat(types).contains("java.nio.file.Path", "java.lang.String")
+                .noneMatch(t -> t.matches(Commands.UNUSED_CONVERTERS));
+        assertThat("java.time.Duration").matches(Commands.UNUSED_CONVERTERS);
     }
 }

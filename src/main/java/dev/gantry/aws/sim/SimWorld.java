@@ -126,9 +126,13 @@ public final class SimWorld {
     // ---- persistence: so `apply`, `plan` and `destroy` run one after another see one world ----
 
     public static SimWorld load(Path file, TimeSource time, SimLatency latency) {
+        return new SimWorld(readState(file), time, latency);
+    }
+
+    /** The account saved in {@code file}, or a fresh one when there is none yet. */
+    public static SimState readState(Path file) {
         try {
-            SimState s = Files.exists(file) ? JSON.readValue(file.toFile(), SimState.class) : new SimState();
-            return new SimWorld(s, time, latency);
+            return Files.exists(file) ? JSON.readValue(file.toFile(), SimState.class) : new SimState();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the simulated AWS state " + file + " (delete it to start afresh)", e);
         }
@@ -147,11 +151,14 @@ public final class SimWorld {
     /** The simulated clock reading saved with the state, so time never runs backwards between runs. */
     public static Instant savedClock(Path file) {
         try {
-            if (!Files.exists(file)) return Instant.parse("2026-01-01T00:00:00Z");
-            SimState s = JSON.readValue(file.toFile(), SimState.class);
-            return s.clockEpochMillis == 0 ? Instant.parse("2026-01-01T00:00:00Z") : Instant.ofEpochMilli(s.clockEpochMillis);
-        } catch (IOException e) {
-            return Instant.parse("2026-01-01T00:00:00Z");
+            return clock(readState(file));
+        } catch (UncheckedIOException e) {
+            return clock(new SimState());
         }
+    }
+
+    /** The clock reading {@code state} was saved at (a fresh account starts on 2026-01-01). */
+    public static Instant clock(SimState state) {
+        return state.clockEpochMillis == 0 ? Instant.parse("2026-01-01T00:00:00Z") : Instant.ofEpochMilli(state.clockEpochMillis);
     }
 }
