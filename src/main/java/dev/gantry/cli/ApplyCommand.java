@@ -97,11 +97,17 @@ public final class ApplyCommand implements Callable<ExitCode> {
         }
         var files = SecretInputs.parse(secrets, names, problems);
         if (!problems.isEmpty()) throw CommandFailure.input(problems);
-        SecretInputs inputs = new SecretInputs(files, cli.env(), cli.interactive() ? name -> SecretPrompt.ask(cli.terminal(), name) : null);
+        // Values are asked while the refresh reads them, so the reading line steps aside first.
+        java.util.concurrent.atomic.AtomicReference<Session> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        SecretInputs inputs = new SecretInputs(files, cli.env(), cli.interactive() ? name -> {
+            if (opened.get() != null) opened.get().reading().stepAside();
+            return SecretPrompt.ask(cli.terminal(), name);
+        } : null);
         SecretValues given = name -> preset.value(name).or(() -> inputs.value(name));
         SecretValues values = global.simulate ? rehearsal(given, cli.err()) : given;
         String resume = run.resume("apply", global);
         try (Session session = EngineRun.open(cli, global, spec)) {
+            opened.set(session);
             Operation op = Operation.apply(spec.app(), spec.region()).withOptions(run.given(global));
             try (Views views = new Views(op, run.json(), global, cli, session)) {
                 Engine engine = EngineRun.engine(session, values, views.listener());

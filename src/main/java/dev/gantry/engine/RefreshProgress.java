@@ -19,5 +19,8 @@ public interface RefreshProgress {
 
     record Finished(String what, Duration took) {}
 
+    /** Someone needs the screen (a secret prompt during the refresh): stop showing progress. */
+    default void stepAside() {}
+
     RefreshProgress NONE = (done, total, pending, finished) -> {};
 }

@@ -43,6 +43,14 @@ public final class ReadingLine implements RefreshProgress {
         out.flush();
     }
 
+    /** Erases the line and draws no more: a prompt takes the screen, and a redraw would overwrite it. */
+    @Override public synchronized void stepAside() {
+        if (over) return;
+        over = true;
+        out.print("\r\u001b[K");
+        out.flush();
+    }
+
     /** "12 of 24 read · load-balancer, certificate, service", cut to {@link #WIDTH}. */
     static String text(int done, int total, List<String> pending) {
         String s = "  " + done + " of " + total + " read · " + String.join(", ", pending);

@@ -38,6 +38,19 @@ class ReadingLineTest {
     }
 
     @Test
+    void stepsAsideForAPromptAndDrawsNoMoreOverIt() {
+        ReadingLine line = new ReadingLine(out, Ansi.NONE);
+        line.reading(0, 3, List.of("vpc", "parameter", "service"), null);
+        bytes.reset();
+        line.stepAside();
+        assertThat(shown()).isEqualTo("\r\u001b[K");
+        bytes.reset();
+        line.reading(2, 3, List.of("service"), null);
+        line.reading(3, 3, List.of(), null);
+        assertThat(shown()).isEmpty();
+    }
+
+    @Test
     void neverWiderThanATerminal() {
         List<String> many = List.of("vpc", "subnet", "internet-gateway", "eip", "nat-gateway", "route-table",
                 "security-group", "log-group", "parameter", "role", "cluster", "task-definition");
