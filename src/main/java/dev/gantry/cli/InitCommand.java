@@ -211,6 +211,12 @@ public final class InitCommand implements Callable<ExitCode> {
             }
             throw new CommandFailure(ExitCode.INVALID_INPUT, lines);
         }
+        // The digest comes from the image's registry, and --yes looks nothing up: saying nothing would leave it unpinned.
+        if (session.flow().is("task.pinDigest", "true") && !session.flow().build().task().image().contains("@sha256:")) {
+            throw new CommandFailure(ExitCode.INVALID_INPUT, List.of(new CommandFailure.Line(SUBJECT,
+                    "--pin-digest: task.image: with --yes nothing is looked up, so the digest " + session.flow().get("task.image") + " points at is unknown",
+                    "pin it when deploying with gantry apply --pin-digest, or give the image as REPO:TAG@sha256:DIGEST, or run gantry init without --yes")));
+        }
         try {
             List<String> diff = session.diff();
             if (session.editing()) {

@@ -43,6 +43,19 @@ class InitCommandTest {
     }
 
     @Test
+    void pinDigestWithYesIsRefusedInsteadOfSilentlyLeftUnpinned() throws Exception {
+        Path file = dir.resolve("gantry.yaml");
+        Result r = run("", "-f", file.toString(), "--app", "hello", "--image", "nginx:1.27", "--pin-digest", "--yes");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--pin-digest: task.image: with --yes nothing is looked up, so the digest nginx:1.27 points at is unknown")
+                .contains("gantry apply --pin-digest");
+        assertThat(file).doesNotExist();
+        Result pinned = run("", "-f", file.toString(), "--app", "hello", "--pin-digest", "--yes",
+                "--image", "nginx:1.27@sha256:" + "a".repeat(64));
+        assertThat(pinned.code()).as(pinned.err()).isZero();
+    }
+
+    @Test
     void renamingTheAppSaysTheOldStackKeepsRunning() throws Exception {
         Path file = dir.resolve("gantry.yaml");
         assertThat(run("", "-f", file.toString(), "--app", "hello", "--image", "nginx:1.27", "--yes").code()).isZero();
