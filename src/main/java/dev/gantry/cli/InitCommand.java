@@ -276,7 +276,10 @@ public final class InitCommand implements Callable<ExitCode> {
         String name = session.fileName();
         // --yes skips the credentials check, so it cannot tell whether to suggest a rehearsal.
         boolean rehearse = global.simulate || !yes && !session.flow().facts().online();
-        String sim = rehearse ? " --simulate" : "";
+        // The account it was set up against: the region is in the file, the profile and endpoint are not.
+        String account = (global.profile != null ? " --profile " + ShellWords.quote(global.profile) : "")
+                + (global.endpointUrl != null ? " --endpoint-url " + ShellWords.quote(global.endpointUrl) : "");
+        String sim = rehearse ? " --simulate" : account;
         switch (outcome) {
             case SAVED -> {
                 cli().out().println(wrote(session));
@@ -285,7 +288,7 @@ public final class InitCommand implements Callable<ExitCode> {
                     cli().out().println("Next, rehearse it on the simulated AWS: gantry plan -f " + name + " --simulate, then gantry apply -f "
                             + name + " --simulate." + (global.simulate ? "" : " With AWS credentials, drop --simulate."));
                 } else {
-                    cli().out().println("Next: gantry plan -f " + name + " to see what would be created, then gantry apply -f " + name + "."
+                    cli().out().println("Next: gantry plan -f " + name + account + " to see what would be created, then gantry apply -f " + name + account + "."
                             + (yes ? " (Add --simulate to rehearse without an AWS account.)" : ""));
                 }
             }

@@ -56,6 +56,16 @@ class InitCommandTest {
     }
 
     @Test
+    void theNextCommandsKeepTheProfileAndEndpointInitWasGiven() throws Exception {
+        Path file = dir.resolve("gantry.yaml");
+        Result r = run("", "-f", file.toString(), "--app", "hello", "--image", "nginx:1.27", "--yes",
+                "--profile", "prod", "--endpoint-url", "http://127.0.0.1:5000");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("gantry plan -f " + file + " --profile prod --endpoint-url http://127.0.0.1:5000 to see what would be created")
+                .contains("then gantry apply -f " + file + " --profile prod --endpoint-url http://127.0.0.1:5000.");
+    }
+
+    @Test
     void renamingTheAppSaysTheOldStackKeepsRunning() throws Exception {
         Path file = dir.resolve("gantry.yaml");
         assertThat(run("", "-f", file.toString(), "--app", "hello", "--image", "nginx:1.27", "--yes").code()).isZero();
