@@ -111,8 +111,10 @@ public final class ProgressModel implements ApplyListener {
     private void apply(ApplyEvent event) {
         if (event instanceof ApplyEvent.Planned p) {
             plan = p.plan();
+            // A later plan of the same run (a teardown, then the rebuild) starts its rows afresh.
             for (Change c : p.plan().mutating()) {
-                rows.putIfAbsent(c.address(), new Row(c, State.PENDING, null, null, null, null, null, 0));
+                Row had = rows.get(c.address());
+                if (had == null || had.state() != State.RUNNING) rows.put(c.address(), new Row(c, State.PENDING, null, null, null, null, null, 0));
             }
         } else if (event instanceof ApplyEvent.Started s) {
             Row r = row(s.change());

@@ -49,6 +49,25 @@ class ProgressModelTest {
     }
 
     @Test
+    void aLaterPlanOfTheSameRunStartsItsRowsAfresh() {
+        model.on(new ApplyEvent.Planned(s(0), new dev.gantry.plan.Plan("hello", List.of(VPC, SUBNET), List.of())));
+        var deleteVpc = new dev.gantry.plan.Change(VPC.address(), dev.gantry.plan.Action.DELETE, VPC.piece(), VPC.description(),
+                null, null, List.of(), "destroy", java.util.Set.of());
+        model.on(new ApplyEvent.Planned(s(0), new dev.gantry.plan.Plan("hello", List.of(deleteVpc), List.of())));
+        model.on(new ApplyEvent.Started(s(1), deleteVpc));
+        model.on(new ApplyEvent.Done(s(2), deleteVpc, s(1)));
+        assertThat(model.snapshot().rows()).filteredOn(r -> r.change().address().equals(VPC.address())).singleElement()
+                .satisfies(r -> assertThat(r.state()).isEqualTo(State.DONE));
+        // The rebuild: the VPC is to be made again, so its row waits again, as a create.
+        model.on(new ApplyEvent.Planned(s(2), new dev.gantry.plan.Plan("hello", List.of(VPC), List.of())));
+        assertThat(model.snapshot().rows()).filteredOn(r -> r.change().address().equals(VPC.address())).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.state()).isEqualTo(State.PENDING);
+                    assertThat(r.change().action()).isEqualTo(dev.gantry.plan.Action.CREATE);
+                });
+    }
+
+    @Test
     void aRowRunningLongerThanTypicalCostsNothingMore() {
         model.on(new ApplyEvent.Planned(s(0), new dev.gantry.plan.Plan("hello", List.of(NAT), List.of())));
         model.on(new ApplyEvent.Started(s(0), NAT));
