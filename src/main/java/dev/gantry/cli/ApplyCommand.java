@@ -35,7 +35,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
             description = "Take over an existing resource that holds a name gantry.yaml wants (repeatable; 'all' for every one the plan shows as a conflict). Never another gantry app's.")
     List<String> adopt = new ArrayList<>();
 
-    @Option(names = "--allow-replace", description = "Allow replacing the VPC or the load balancer (downtime).")
+    @Option(names = "--allow-replace", description = "Allow replacing the VPC or the load balancer: what is built on them is deleted and made again (downtime).")
     boolean allowReplace;
 
     @Option(names = "--skip-image-check", description = "Do not ask the image's registry whether the image can be pulled (air-gapped machines).")

@@ -252,23 +252,7 @@ public final class Executor {
 
     /** A swap's new one exists: what uses it may start now; the old one goes once they have switched. */
     private void switched(Node n, Observed created) {
-        List<Node> next = new ArrayList<>();
-        List<Node> retire = new ArrayList<>();
-        synchronized (this) {
-            outputs.put(n.change.address(), created);
-            n.created = true;
-            release(n, false, next);
-            switchedOver(n, retire);
-            if (n.switchFirst.isEmpty()) retire.add(n);
-        }
-        if (blockedBy(n) != null) {
-            failStranded();
-        } else if (!retire.contains(n)) {
-            synchronized (this) { n.waitingFor = "everything that uses it to switch to the new one"; }
-            listener.on(new ApplyEvent.Waiting(at(), n.change, n.waitingFor));
-        }
-        next.forEach(this::start);
-        retire.forEach(this::retire);
+        lastPartWaits(n, created, "everything that uses it to switch to the new one", () -> {});
     }
 
     /**
@@ -276,17 +260,28 @@ public final class Executor {
      * still to finish has done so; what depends on it may start now.
      */
     private void heldBack(Node n, StepResult.DoneThen t) {
-        List<Node> next = new ArrayList<>();
-        List<Node> retire = new ArrayList<>();
-        synchronized (this) {
-            outputs.put(n.change.address(), t.result());
-            n.created = true;
+        lastPartWaits(n, t.result(), "the other changes to finish, then it will " + t.what(), () -> {
             n.retirement = t.then();
             n.heldBack = t.what();
             for (Node o : nodes.values()) {
                 boolean switchedAlready = o.state == State.DONE || (o.created && o.state == State.RUNNING);
                 if (o != n && o.change.action() != Action.DELETE && !switchedAlready) n.switchFirst.add(o);
             }
+        });
+    }
+
+    /**
+     * What swaps and held-back updates share: the node's result is out and its dependents may
+     * start; its last part ({@link #retire}) runs once what it waits for has switched over.
+     * {@code prepare} runs with the lock held, before anything is released.
+     */
+    private void lastPartWaits(Node n, Observed result, String waitingFor, Runnable prepare) {
+        List<Node> next = new ArrayList<>();
+        List<Node> retire = new ArrayList<>();
+        synchronized (this) {
+            outputs.put(n.change.address(), result);
+            n.created = true;
+            prepare.run();
             release(n, false, next);
             switchedOver(n, retire);
             if (n.switchFirst.isEmpty()) retire.add(n);
@@ -294,7 +289,7 @@ public final class Executor {
         if (blockedBy(n) != null) {
             failStranded();
         } else if (!retire.contains(n)) {
-            synchronized (this) { n.waitingFor = "the other changes to finish, then it will " + t.what(); }
+            synchronized (this) { n.waitingFor = waitingFor; }
             listener.on(new ApplyEvent.Waiting(at(), n.change, n.waitingFor));
         }
         next.forEach(this::start);
