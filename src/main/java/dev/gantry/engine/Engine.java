@@ -299,12 +299,19 @@ public final class Engine {
         }
     }
 
-    /** What holds the name of each resource not yet found, nor already asked about. */
+    /** The spec gives an existing resource of the app's a new name: its replacement is made under that name. */
+    private static boolean renamed(Desired d, Observed o, ResourceType type) {
+        Object want = d.props().get("name");
+        return want instanceof String && o.props().containsKey("name") && !want.equals(o.props().get("name"))
+                && !type.createOnly().contains("name") && !Planner.isData(o) && !Ownership.adopting(o);
+    }
+
+    /** What holds the name of each resource not yet found (or about to be made again under a new name), nor already asked about. */
     private Map<Address, Claim> claims(ResourceContext ctx, List<Desired> desired, Map<Address, Observed> known, Set<Address> asked) {
         Map<Address, CompletableFuture<Optional<Claim>>> reads = new LinkedHashMap<>();
         for (Desired d : desired) {
-            if (d.data() || known.containsKey(d.address()) || asked.contains(d.address())) continue;
             ResourceType type = catalog.type(d.address().type());
+            if (d.data() || known.containsKey(d.address()) && !renamed(d, known.get(d.address()), type) || asked.contains(d.address())) continue;
             Map<String, Object> props = Ownership.known(d.props(), known);
             reads.put(d.address(), async(() -> type.claimant(ctx, d, props), "checking whether the name of " + d.address() + " is free"));
         }

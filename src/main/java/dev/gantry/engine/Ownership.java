@@ -54,8 +54,18 @@ final class Ownership {
             }
         }
         for (Desired d : desired) {
-            if (d.data() || observed.containsKey(d.address())) continue;
+            if (d.data()) continue;
             Claim c = claims.get(d.address());
+            if (observed.containsKey(d.address())) {
+                // Renamed in the spec, and the new name is held by something else: taking that over
+                // would leave the app's own behind, so it is only ever a conflict.
+                if (c != null && !(app.equals(c.ownerApp()) && d.address().toString().equals(c.tags().get(ResourceContext.TAG_COMPONENT)))) {
+                    String owner = c.ownerApp() != null && !c.ownerApp().equals(app) ? c.ownerApp() : null;
+                    conflicts.add(new Conflict(d.address(), d.description(), c.what(), owner, c.rename(),
+                            "the app's own " + d.address() + " exists under its old name; give it a name nothing else uses"));
+                }
+                continue;
+            }
             if (c == null) {
                 if (adopt.addresses().contains(d.address().toString())) {
                     notes.add("--adopt " + d.address() + ": nothing holds its name yet, so gantry creates it");

@@ -300,6 +300,37 @@ class EditMatrixTest {
     }
 
     /**
+     * A rename onto a name something else already holds (a cluster made by hand, a parameter of
+     * someone else's) is a conflict the plan shows: apply changes nothing, and the look-alike keeps
+     * what it had. Taking it over is refused, since the app's own would be left behind.
+     */
+    @org.junit.jupiter.api.Test
+    void a_rename_onto_a_name_someone_else_holds_is_a_conflict_before_any_change() throws Exception {
+        Path file = dir.resolve("gantry.yaml");
+        Files.copy(Path.of("templates", "web-https.yaml"), file);
+        SimHarness h = new SimHarness(deployed(HTTPS));
+        h.aws.ecs().createCluster(b -> b.clusterName("shared"));
+        h.aws.ssm().putParameter(b -> b.name("/team/db-pass").type("SecureString").value("theirs"));
+
+        for (Edit e : List.of(Edit.flags("--cluster", "shared"), Edit.file("parameter: /hello/db-password", "parameter: /team/db-pass"))) {
+            Files.copy(Path.of("templates", "web-https.yaml"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Spec b = edit(file, e);
+            Plan plan = h.plan(b);
+            assertThat(plan.conflicts()).as(e.toString()).singleElement().satisfies(c -> assertThat(c.explain())
+                    .contains("the app's own").contains("exists under its old name"));
+            h.world.resetCounters();
+            ApplyResult r = h.apply(b);
+            assertThat(r.exitCode()).as(e.toString()).isEqualTo(2);
+            assertThat(h.world.mutatingCalls()).as(e.toString()).isZero();
+            ApplyResult adopting = h.engine().apply(b, dev.gantry.engine.EngineOptions.yes("gantry apply").adopting(java.util.Set.of("all")));
+            assertThat(adopting.exitCode()).as(e.toString()).isEqualTo(2);
+            assertThat(h.world.mutatingCalls()).as(e.toString()).isZero();
+        }
+        assertThat(h.aws.ssm().getParameter(p -> p.name("/team/db-pass").withDecryption(true)).parameter().value()).isEqualTo("theirs");
+        assertThat(h.aws.ecs().describeClusters(c -> c.clusters("shared")).clusters().get(0).status()).isEqualTo("ACTIVE");
+    }
+
+    /**
      * Moving to another VPC (its own ↔ the account's default) moves the load balancer, which cannot
      * change VPC: downtime, refused without --allow-replace; with it, everything in the old network
      * is deleted and made again in the new one, and the old network is gone afterwards.
