@@ -589,7 +589,9 @@ public final class Engine {
                     List.of("interrupted before anything was changed"), null, options.resumeCommand());
         }
         // For gantry's own developers: JAVA_OPTS=-Dgantry.debug=true shows where an unexpected error came from.
-        if (Boolean.getBoolean("gantry.debug") && f.getCause() != null) f.getCause().printStackTrace();
+        if (Boolean.getBoolean("gantry.debug") && f.getCause() != null) {
+            System.getLogger(Engine.class.getName()).log(System.Logger.Level.ERROR, "unexpected error", f.getCause());
+        }
         ApplyResult.Exit exit = ApplyResult.Exit.failed(f.kind());
         String text = f.getMessage() + (f.fix() == null ? "" : "\n  fix: " + f.fix());
         return new ApplyResult(ApplyResult.Outcome.FAILED, exit, 0, 0, 0, 0, 0, 0, at(), null, List.of(text), null, options.resumeCommand());
