@@ -342,6 +342,8 @@ public final class Engine {
 
     private Planner.TypeRules rules() {
         return new Planner.TypeRules() {
+            @Override public dev.gantry.plan.Piece piece(String type) { return catalog.type(type).piece(); }
+            @Override public String noun(String type) { return catalog.type(type).noun(); }
             @Override public Set<String> replaceOn(String type) { return catalog.type(type).replaceOn(); }
             @Override public boolean forcesReplace(String type, String field, Object have, Object want) {
                 return catalog.type(type).forcesReplace(field, have, want);
@@ -373,7 +375,7 @@ public final class Engine {
     }
 
     public ApplyResult destroy(Spec spec, EngineOptions options) {
-        return run(spec, options, "destroy", List.of(), observed -> Planner.destroy(spec.app(), observed, options.keepTypes(), Catalog.expand(spec)), false);
+        return run(spec, options, "destroy", List.of(), observed -> Planner.destroy(spec.app(), observed, options.keepTypes(), Catalog.expand(spec), rules()), false);
     }
 
     /**
@@ -432,7 +434,7 @@ public final class Engine {
                     // deleted first (the downtime the plan announced), then everything is made again.
                     listener.on(new ApplyEvent.Info(at(), "replacing " + Teardown.guarded(locked)
                             + ": deleting what is built on it first; the service is down until it is back"));
-                    Plan down = Planner.destroy(spec.app(), inside, Set.of(), desired);
+                    Plan down = Planner.destroy(spec.app(), inside, Set.of(), desired, rules());
                     listener.on(new ApplyEvent.Planned(at(), down));
                     ApplyResult torn = execute(ctx, down, now, spec, options);
                     if (torn.exit() != ApplyResult.Exit.OK) return finish(torn);

@@ -41,6 +41,10 @@ final class ParameterType implements ResourceType {
     static final String CHANGED = "(changed)";
 
     @Override public String type() { return "parameter"; }
+
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.SECRETS; }
+
+    @Override public String noun() { return "SSM parameter"; }
     @Override public int tier() { return 0; }
     @Override public Set<String> replaceOn() { return Set.of("name", "type"); }
 

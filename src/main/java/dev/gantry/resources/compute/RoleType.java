@@ -31,6 +31,8 @@ import java.util.Set;
  */
 final class RoleType implements ResourceType {
     @Override public String type() { return "role"; }
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.IAM; }
+    @Override public String noun() { return "IAM role"; }
     @Override public int tier() { return 1; }
     @Override public Set<String> replaceOn() { return Set.of("name", "path"); }
 

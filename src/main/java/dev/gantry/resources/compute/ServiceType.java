@@ -41,6 +41,14 @@ final class ServiceType implements ResourceType {
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     @Override public String type() { return "service"; }
+
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.SERVICE; }
+
+    @Override public String noun() { return "ECS service"; }
+
+    /** A rollout: tasks start, pass health checks, old ones drain. */
+
+    @Override public java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(90); }
     @Override public int tier() { return 4; }
     @Override public Set<String> replaceOn() { return Set.of("name", "cluster"); }
 

@@ -29,6 +29,10 @@ final class TaskDefinitionType implements ResourceType {
 
     @Override public String type() { return "task-definition"; }
 
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.TASK; }
+
+    @Override public String noun() { return "task definition"; }
+
     /** An update registers a new revision: the service must move to its new ARN. */
     @Override public boolean updateChangesIdentity() { return true; }
     @Override public int tier() { return 2; }

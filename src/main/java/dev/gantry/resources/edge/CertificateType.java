@@ -56,6 +56,14 @@ final class CertificateType implements ResourceType {
 
     @Override public String type() { return "certificate"; }
 
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.CERTIFICATE; }
+
+    @Override public String noun() { return "certificate"; }
+
+    /** DNS validation of a new certificate takes about two minutes once the record exists. */
+
+    @Override public java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(120); }
+
     @Override public int tier() { return 1; }
 
     @Override public Set<String> replaceOn() { return Set.of("domain", "alternativeNames", "arn"); }
@@ -133,7 +141,7 @@ final class CertificateType implements ResourceType {
     public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         if (desired.data()) return () -> StepResult.done(lookup(ctx, desired).orElseThrow());
         String domain = Props.str(props, "domain");
-        List<String> sans = LoadBalancerType.strings(props.get("alternativeNames"));
+        List<String> sans = dev.gantry.resources.Props.strings(props, "alternativeNames");
         String zoneId = Props.str(props, "zoneId");
         return () -> {
             List<Tag> tags = new ArrayList<>();

@@ -42,6 +42,10 @@ final class DnsRecordType implements ResourceType {
 
     @Override public String type() { return "dns-record"; }
 
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.DNS; }
+
+    @Override public String noun() { return "DNS record"; }
+
     @Override public int tier() { return 3; }
 
     @Override public Set<String> replaceOn() { return Set.of("zoneId", "name"); }
