@@ -50,8 +50,25 @@ public final class PlanCommand implements Callable<ExitCode> {
     @Option(names = "--detailed-exitcode", description = "Exit 3 when there are changes to apply.")
     boolean detailedExitCode;
 
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "Save the plan to FILE: 'gantry apply FILE' then applies exactly this plan, or nothing if AWS or the spec moved on.")
+    java.nio.file.Path out;
+
     @Option(names = "--skip-image-check", description = "Do not ask the image's registry whether the image can be pulled (air-gapped machines).")
     boolean skipImageCheck;
+
+    private void save(CommandContext cli, Plan plan, String account, String region, String given) {
+        try {
+            SavedPlan.of(plan, region, account, global.simulate, specFile.path(), adopt,
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    PlanText.render(plan, dev.gantry.ui.Ansi.NONE)).write(out);
+        } catch (java.io.IOException e) {
+            throw CommandFailure.of(ExitCode.FAILED, "could not save the plan to " + out + ": " + e.getMessage(), "check the folder exists and can be written");
+        }
+        // Status lines go to stderr: with --output json, stdout stays the plan alone.
+        cli.err().println("Saved the plan to " + out + ". To apply exactly this plan: "
+                + NextCommands.complete("'gantry apply " + ShellWords.quote(out.toString()) + "'", given));
+    }
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
@@ -68,6 +85,8 @@ public final class PlanCommand implements Callable<ExitCode> {
             cli.out().print(output.json() ? PlanJson.render(plan) + "\n" : NextCommands.complete(PlanText.render(plan, cli.ansi(global.noColor)), given));
             // apply would refuse this plan: so does a CI step that runs plan first.
             if (!plan.conflicts().isEmpty()) return ExitCode.INVALID_INPUT;
+            // The saved plan names its spec: the command to apply it needs only the account's options.
+            if (out != null) save(cli, plan, engine.accountId(), spec.region(), global.givenAccount());
             return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES_PENDING : ExitCode.OK;
         } catch (AwsFailure f) {
             UnaryOperator<String> words = text -> NextCommands.complete(text, given);

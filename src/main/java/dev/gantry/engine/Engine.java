@@ -15,6 +15,7 @@ import dev.gantry.plan.Change;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
 import dev.gantry.plan.Plan;
+import dev.gantry.plan.PlanDigest;
 import dev.gantry.plan.Planner;
 import dev.gantry.resources.Addresses;
 import dev.gantry.resources.catalog.Catalog;
@@ -72,6 +73,32 @@ public final class Engine {
         this.images = check;
         this.pinDigest = pinDigest;
         return this;
+    }
+
+    /**
+     * Apply only a plan that is exactly {@code saved} (a reviewed {@code gantry plan -o FILE}): when
+     * the plan made now differs, before the question and again under the lock, the run stops with
+     * exit 2 and nothing changed, listing what moved on ({@link PlanDigest#differences}).
+     */
+    public Engine applyingOnly(Map<String, String> saved) {
+        this.saved = saved;
+        return this;
+    }
+
+    private Map<String, String> saved;
+
+    /** What differs between the saved plan and {@code plan}, as lines for the person; empty without one. */
+    private List<String> movedOn(Plan plan) {
+        if (saved == null) return List.of();
+        List<String> moved = PlanDigest.differences(saved, PlanDigest.byAddress(plan));
+        if (moved.isEmpty()) return List.of();
+        List<String> out = new ArrayList<>();
+        out.add("the saved plan is out of date: AWS or gantry.yaml changed since it was made, so nothing was applied."
+                + " Make and review a new one with 'gantry plan -o FILE'. What differs:");
+        int shown = Math.min(moved.size(), 8);
+        moved.subList(0, shown).forEach(m -> out.add("  " + m));
+        if (moved.size() > shown) out.add("  … and " + (moved.size() - shown) + " more");
+        return out;
     }
 
     /**
@@ -392,6 +419,9 @@ public final class Engine {
             if (!owned.problems().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, owned.problems()));
             Map<Address, Observed> observed = owned.observed();
             Plan plan = withNotes(planning.apply(observed), owned).withConflicts(owned.conflicts());
+            // A saved plan that no longer holds is refused before it is shown: what it says is not what would happen.
+            List<String> moved = movedOn(plan);
+            if (!moved.isEmpty()) return finish(outOfDate(moved, options));
             listener.on(new ApplyEvent.Planned(at(), plan));
             // Nothing is touched while a name the spec wants is held by something that is not the app's.
             if (!plan.conflicts().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, conflicts(plan)));
@@ -424,6 +454,8 @@ public final class Engine {
                     listener.on(new ApplyEvent.Planned(at(), locked));
                     return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, conflicts(locked)));
                 }
+                List<String> movedNow = movedOn(locked);
+                if (!movedNow.isEmpty()) return finish(outOfDate(movedNow, options));
                 if (!sameActions(plan, locked)) {
                     listener.on(new ApplyEvent.Info(at(), "AWS changed while gantry was waiting; going ahead with the updated plan"));
                     listener.on(new ApplyEvent.Planned(at(), locked));
@@ -455,6 +487,12 @@ public final class Engine {
                     + ". gantry cannot prove that run has stopped (it is alive, or runs on another machine, container or boot),"
                     + " so it leaves the lock alone. If you are sure it has stopped, run 'gantry " + verb + " --force-unlock'.")));
         }
+    }
+
+    /** A saved plan refused: nothing changed, and what comes next is a new plan (the options' resume command). */
+    private ApplyResult outOfDate(List<String> why, EngineOptions options) {
+        return new ApplyResult(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, 0, 0, 0, 0, 0, 0, at(), null, why, null,
+                options.resumeCommand());
     }
 
     /** A run that ended before changing anything. */
