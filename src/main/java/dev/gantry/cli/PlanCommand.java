@@ -90,9 +90,8 @@ public final class PlanCommand implements Callable<ExitCode> {
             return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES_PENDING : ExitCode.OK;
         } catch (AwsFailure f) {
             UnaryOperator<String> words = text -> NextCommands.complete(text, given);
-            // An --adopt that names nothing adoptable is the person's input, not AWS's failure.
-            boolean badAdopt = f.kind() == AwsFailure.Kind.INVALID && !adopt.isEmpty() && f.getMessage().startsWith("--adopt");
-            throw badAdopt ? CommandFailure.aws(f, words, ExitCode.INVALID_INPUT) : CommandFailure.aws(f, words);
+            // An --adopt that names nothing adoptable is the person's input (Kind.INPUT: exit 2), not AWS's failure.
+            throw CommandFailure.aws(f, words);
         }
     }
 }

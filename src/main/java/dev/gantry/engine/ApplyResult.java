@@ -35,7 +35,13 @@ public record ApplyResult(Outcome outcome, Exit exit, int created, int updated, 
         public int code() { return code; }
 
         /** A failed run: 4 when what failed was a missing permission, else 1. */
-        public static Exit failed(AwsFailure.Kind worst) { return worst == AwsFailure.Kind.PERMISSION ? NO_CREDENTIALS : FAILED; }
+        public static Exit failed(AwsFailure.Kind worst) {
+            return switch (worst) {
+                case PERMISSION -> NO_CREDENTIALS;
+                case INPUT -> INVALID_INPUT;
+                default -> FAILED;
+            };
+        }
     }
 
     public ApplyResult {

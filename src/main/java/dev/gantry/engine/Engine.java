@@ -303,7 +303,7 @@ public final class Engine {
         List<Desired> desired = Catalog.expand(spec);
         Ownership.Result owned = owned(ctx, desired, refresh(ctx, desired), adopt);
         if (!owned.problems().isEmpty()) {
-            throw new AwsFailure(AwsFailure.Kind.INVALID, String.join("; ", owned.problems()), "name addresses from the plan, or --adopt all");
+            throw new AwsFailure(AwsFailure.Kind.INPUT, String.join("; ", owned.problems()), "name addresses from the plan, or --adopt all");
         }
         Plan plan = Planner.plan(spec.app(), desired, owned.observed(), rules());
         return withNotes(plan, owned).withConflicts(owned.conflicts());

@@ -126,7 +126,7 @@ final class CertificateType implements ResourceType {
                     "finish its validation in the ACM console, or use certificate.domain to let gantry request and validate one");
         }
         List<String> names = d.hasSubjectAlternativeNames() ? d.subjectAlternativeNames() : List.of(d.domainName());
-        for (Object host : (List<?>) desired.props().getOrDefault("covers", List.of())) {
+        for (Object host : dev.gantry.resources.Props.strings(desired.props(), "covers")) {
             if (names.stream().noneMatch(n -> Certificate.covers(n, (String) host))) {
                 throw new AwsFailure(AwsFailure.Kind.INVALID, "certificate " + arn + " does not cover " + host + " (it covers " + String.join(", ", names) + ")",
                         "use a certificate whose names include " + host + ", or set certificate.domain to let gantry request one");
