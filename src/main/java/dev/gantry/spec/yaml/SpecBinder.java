@@ -1,6 +1,7 @@
 package dev.gantry.spec.yaml;
 
 import dev.gantry.spec.Cluster;
+import dev.gantry.spec.DerivedNames;
 import dev.gantry.spec.NatMode;
 import dev.gantry.spec.Network;
 import dev.gantry.spec.Rules;
@@ -61,7 +62,31 @@ final class SpecBinder {
         edge.crossRules(task, certificate, dns);
 
         if (report.hasErrors()) return null;
-        return new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns);
+        Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns);
+        derivedNames(s, spec);
+        return report.hasErrors() ? null : spec;
+    }
+
+    /**
+     * Every AWS name gantry derives, checked against its limit here rather than by AWS mid-apply,
+     * and a word when the target group's name has to be shortened (it then ends in a hash of the
+     * app name, so two apps with a long common prefix never want the same group).
+     */
+    private void derivedNames(MapReader s, Spec spec) {
+        for (DerivedNames.Name n : DerivedNames.all(spec)) {
+            if (n.fits()) continue;
+            String at = n.field().equals("app") ? "app" : "cluster";
+            report.error(s.lineOf(at), s.columnOf(at), n.field(), n.what() + " would be named " + n.name() + " (" + n.name().length()
+                    + " characters); AWS allows " + n.max(), "shorten " + n.field());
+        }
+        if (spec.loadBalancer() != null && spec.task().port() != null && DerivedNames.targetGroupShortened(spec.app(), spec.task().port())) {
+            int room = DerivedNames.ELB_NAME_MAX - ("-tg-" + spec.task().port()).length();
+            report.warning(s.valueLine("app"), s.valueColumn("app"), "app", "the target group is named "
+                    + DerivedNames.targetGroup(spec.app(), spec.task().port()) + ": " + spec.app() + "-tg-" + spec.task().port()
+                    + " would be longer than the 32 characters AWS allows, so the name is shortened and ends in a hash of the app name,"
+                    + " which keeps it apart from other apps' (a target group the app already has keeps its name)",
+                    "nothing to do; for the plain name APP-tg-PORT keep app to " + room + " characters or fewer");
+        }
     }
 
     private Map<String, String> tags(MapReader s) {
