@@ -253,6 +253,11 @@ public final class SimEcs implements EcsClient {
                 d.containers.add(c);
             }
             if (d.containers.stream().noneMatch(c -> c.essential)) throw err(400, "ClientException", "At least one essential container is required.");
+            // Amazon ECS service quotas: a task definition is at most 64 KiB.
+            long size = requestSize(req);
+            if (size > TASK_DEFINITION_MAX_BYTES) {
+                throw err(400, "ClientException", "Actual length: '" + size + "'. Max allowed length is '" + TASK_DEFINITION_MAX_BYTES + "' bytes.");
+            }
             int rev = st().lastRevision.getOrDefault(req.family(), 0) + 1;
             st().lastRevision.put(req.family(), rev);
             d.family = req.family();
@@ -274,6 +279,23 @@ public final class SimEcs implements EcsClient {
             return RegisterTaskDefinitionResponse.builder().taskDefinition(toTaskDefinition(d)).tags(tags(d.tags)).build();
         });
     }
+
+    static final int TASK_DEFINITION_MAX_BYTES = 65_536;
+
+    /** The request as ECS would measure it, near enough: its text in UTF-8, with a little JSON around each value. */
+    private static long requestSize(RegisterTaskDefinitionRequest req) {
+        long n = 200 + utf8(req.family()) + utf8(req.executionRoleArn()) + utf8(req.taskRoleArn());
+        for (ContainerDefinition cd : req.containerDefinitions()) {
+            n += 100 + utf8(cd.name()) + utf8(cd.image());
+            for (String c : cd.command()) n += 3 + utf8(c);
+            for (KeyValuePair kv : cd.environment()) n += 20 + utf8(kv.name()) + utf8(kv.value());
+            for (Secret s : cd.secrets()) n += 20 + utf8(s.name()) + utf8(s.valueFrom());
+            if (cd.logConfiguration() != null) for (var e : cd.logConfiguration().options().entrySet()) n += 6 + utf8(e.getKey()) + utf8(e.getValue());
+        }
+        return n;
+    }
+
+    private static long utf8(String s) { return s == null ? 0 : s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length; }
 
     /** What ECS reports in compatibilities: FARGATE only for awsvpc with task-level cpu and memory. */
     private static boolean fargateReady(EcsState.TaskDefRec d) {
