@@ -97,7 +97,15 @@ public final class SecretsSetCommand implements Callable<ExitCode> {
     private static ExitCode locked(AppContext d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
         Spec spec = d.spec();
         SecretUpdate update = new SecretUpdate(d.aws());
-        long version = update.store(spec.app(), name, spec.task().secrets().get(name).parameter(), value);
+        long version;
+        try {
+            version = update.store(spec.app(), name, spec.task().secrets().get(name).parameter(), value);
+        } catch (dev.gantry.aws.AwsFailure f) {
+            // A parameter that is not the app's: the name in gantry.yaml is taken, as for apply's
+            // conflicts (exit 2, nothing written), not a failure of AWS.
+            if (f.kind() == dev.gantry.aws.AwsFailure.Kind.CONFLICT) throw CommandFailure.aws(f, d::words, ExitCode.INVALID_INPUT);
+            throw f;
+        }
         String parameter = spec.task().secrets().get(name).parameter();
         d.out().println("Stored a new value for " + name + " in " + parameter + " (SecureString, version " + version + ").");
         if (noDeploy) {

@@ -144,7 +144,8 @@ class SecretsCommandTest {
 
             int code = w.run(spec, d -> SecretsSetCommand.run(d, "DB_PASSWORD", VALUE.toCharArray(), true, new CompletableFuture<>()));
 
-            assertThat(code).isEqualTo(ExitCode.FAILED.code());
+            // A name gantry.yaml wants that something else holds: a conflict, exit 2, as apply's.
+            assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
             assertThat(parameter(w).value()).isEqualTo("theirs");
             assertThat(parameter(w).version()).isEqualTo(1L);
             assertThat(w.err()).contains("gantry did not create it for app hello").doesNotContain(VALUE).doesNotContain("theirs")

@@ -59,7 +59,9 @@ final class EcsTaskFailures {
                         + " because no identity-based policy allows the ssm:GetParameters action status code: 400, request id: "
                         + requestId(w));
             }
-            if (!w.state.ssm.exists(from, region, account)) {
+            // A parameter named by ARN is read in its own region, as ECS does.
+            String where = from.startsWith("arn:") && from.split(":", 6).length == 6 ? from.split(":", 6)[3] : region;
+            if (!w.state.ssmIn(where).exists(from, where, account)) {
                 return new Outcome(SECRET, "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: "
                         + "unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid ssm parameters: " + from);
             }

@@ -136,7 +136,9 @@ final class ServiceType implements ResourceType {
     }
 
     static Observed observed(ResourceContext ctx, Address a, Service s) {
-        AwsVpcConfiguration vpc = s.networkConfiguration().awsvpcConfiguration();
+        // A service made by hand on EC2 (bridge or host networking) has no awsvpc configuration.
+        AwsVpcConfiguration vpc = s.networkConfiguration() != null && s.networkConfiguration().awsvpcConfiguration() != null
+                ? s.networkConfiguration().awsvpcConfiguration() : AwsVpcConfiguration.builder().build();
         // AWS always returns it; emulators sometimes do not, and a missing one means AWS's defaults.
         DeploymentConfiguration dc = s.deploymentConfiguration() != null ? s.deploymentConfiguration()
                 : DeploymentConfiguration.builder().minimumHealthyPercent(100).maximumPercent(200).build();
