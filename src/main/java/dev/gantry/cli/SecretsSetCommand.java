@@ -76,8 +76,9 @@ public final class SecretsSetCommand implements Callable<ExitCode> {
             // An apply running meanwhile would start deployments of its own, and its plan would
             // not know the value changed: one run at a time, as for apply and destroy.
             Lock lock = new Lock(d.aws().ssm(), spec.app());
+            dev.gantry.engine.LockHolder me = dev.gantry.engine.LockHolder.of(dev.gantry.engine.Machine.local(d.env()), d.scheduler().now(), "secrets set " + name);
             try {
-                lock.acquire(dev.gantry.engine.LockHolder.of(dev.gantry.engine.Machine.local(d.env()), d.scheduler().now(), "secrets set " + name));
+                lock.acquire(me);
             } catch (Lock.LockedException e) {
                 throw CommandFailure.of(ExitCode.FAILED, e.getMessage(),
                         d.words("wait for that run to finish, then run this again (if it died: 'gantry apply --force-unlock')"));
@@ -87,7 +88,7 @@ public final class SecretsSetCommand implements Callable<ExitCode> {
             try {
                 return locked(d, name, value, noDeploy, stop);
             } finally {
-                lock.release();
+                lock.release(me);
             }
         } finally {
             java.util.Arrays.fill(value, '\0');

@@ -35,6 +35,13 @@ public record LockHolder(String runId, String command, String user, String host,
         return now.isEmpty() || !now.get().equals(processStart);
     }
 
+    /** Running beyond doubt: on this host, in this boot and PID namespace, with its pid started when the lock says. */
+    public boolean provablyAliveOn(Machine m) {
+        if (bootId == null || pidNamespace == null || processStart == null) return false;
+        if (!host.equals(m.host()) || !bootId.equals(m.bootId()) || !pidNamespace.equals(m.pidNamespace())) return false;
+        return m.startOf(pid).map(processStart::equals).orElse(false);
+    }
+
     /** For people: who, where, since when. */
     public String describe() {
         return "gantry " + command + " (run " + runId.substring(0, Math.min(8, runId.length())) + ") by " + user + " on " + host + " (pid " + pid + ") since " + since;
