@@ -1,5 +1,7 @@
 package dev.gantry.engine;
 
+import dev.gantry.text.Untrusted;
+
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +46,9 @@ public record LockHolder(String runId, String command, String user, String host,
 
     /** For people: who, where, since when. */
     public String describe() {
-        return "gantry " + command + " (run " + runId.substring(0, Math.min(8, runId.length())) + ") by " + user + " on " + host + " (pid " + pid + ") since " + since;
+        // Every field is what the lock's writer put there: shown with control characters escaped.
+        return "gantry " + Untrusted.text(command) + " (run " + Untrusted.text(runId.substring(0, Math.min(8, runId.length()))) + ") by "
+                + Untrusted.text(user) + " on " + Untrusted.text(host) + " (pid " + pid + ") since " + since;
     }
 
     public String encode() {

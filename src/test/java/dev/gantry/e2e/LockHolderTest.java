@@ -163,4 +163,18 @@ class LockHolderTest {
         // plan reads it too, and says its picture may be out of date
         assertThat(h.engine().plan(spec).warnings()).anySatisfy(w -> assertThat(w).contains("gantry destroy (run ").contains("holds the apply lock"));
     }
+
+    @Test void a_lock_written_by_someone_else_never_drives_the_terminal() {
+        Spec spec = SimHarness.template("worker.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        // Clear the screen, retitle the window, ring the bell and forge a line of gantry's own.
+        String hostile = "gantry-lock/1 run=0123456789 command=apply%0A%5B+++0s%5D+%E2%9C%93+Apply+complete"
+                + " user=%1B%5B2J host=%1B%5D0%3Bowned%07 boot=b pidns=p pid=7 start=2026-01-01T00:00:00Z since=2026-01-01T00:00:00Z";
+        h.aws.ssm().putParameter(b -> b.name("/gantry/locks/" + spec.app()).type("String").value(hostile));
+        ApplyResult r = applyOn(h, spec, HERE);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.failures()).singleElement().asString()
+                .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\n")
+                .contains("gantry apply\\n[   0s] ✓ Apply complete (run 01234567) by \\x1b[2J on \\x1b]0;owned\\x07 (pid 7)");
+    }
 }

@@ -1,0 +1,13 @@
+package dev.gantry.text;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UntrustedTest {
+    @Test void control_characters_are_shown_escaped_and_the_rest_is_kept() {
+        assertThat(Untrusted.text("\u001b[2J\u001b]0;owned\u0007x\r\ny\u009bz\u202e\u2028é ✓")).isEqualTo("\\x1b[2J\\x1b]0;owned\\x07x\\r\\ny\\x9bz\\u202e\\u2028é ✓");
+        assertThat(Untrusted.text("plain text, ünïcode ✓")).isEqualTo("plain text, ünïcode ✓");
+        assertThat(Untrusted.text(null)).isNull();
+    }
+}
