@@ -278,7 +278,7 @@ public final class Engine {
         if (!owned.problems().isEmpty()) {
             throw new AwsFailure(AwsFailure.Kind.INVALID, String.join("; ", owned.problems()), "name addresses from the plan, or --adopt all");
         }
-        Plan plan = withNotes(Planner.plan(spec.app(), desired, owned.observed(), rules()), owned).withConflicts(owned.conflicts());
+        Plan plan = withNotes(SecretRollout.roll(Planner.plan(spec.app(), desired, owned.observed(), rules())), owned).withConflicts(owned.conflicts());
         return withLock(plan, spec);
     }
 
@@ -381,7 +381,7 @@ public final class Engine {
         Spec spec = pinDigest && image.isPresent() && image.get().digest() != null
                 ? given.withTask(given.task().withImage(ImageName.pinned(given.task().image(), image.get().digest()))) : given;
         List<Desired> desired = Catalog.expand(spec);
-        return run(spec, options, "apply", desired, observed -> Planner.plan(spec.app(), desired, observed, rules()), true);
+        return run(spec, options, "apply", desired, observed -> SecretRollout.roll(Planner.plan(spec.app(), desired, observed, rules())), true);
     }
 
     public ApplyResult destroy(Spec spec, EngineOptions options) {
