@@ -107,6 +107,14 @@ public final class Engine {
     /** Stop starting new work; what is in flight finishes. Safe from any thread (Ctrl-C). */
     public void cancel() { cancelled.set(true); }
 
+    /** The same, for a signal ("SIGTERM", "SIGINT"): the run's result says which one stopped it. */
+    public void cancel(String signal) {
+        if (stoppedBy == null) stoppedBy = signal;
+        cancel();
+    }
+
+    private volatile String stoppedBy;
+
     public boolean cancelled() { return cancelled.get(); }
 
     /**
@@ -643,7 +651,8 @@ public final class Engine {
         return new ApplyResult(ApplyResult.Outcome.FAILED, exit, 0, 0, 0, 0, 0, 0, at(), null, List.of(text), null, options.resumeCommand());
     }
 
-    private ApplyResult finish(ApplyResult r) {
+    private ApplyResult finish(ApplyResult given) {
+        ApplyResult r = given.outcome() == ApplyResult.Outcome.INTERRUPTED && stoppedBy != null ? given.stoppedBy(stoppedBy) : given;
         listener.on(new ApplyEvent.Finished(at(), r));
         return r;
     }
