@@ -10,4 +10,9 @@ class UntrustedTest {
         assertThat(Untrusted.text("plain text, ünïcode ✓")).isEqualTo("plain text, ünïcode ✓");
         assertThat(Untrusted.text(null)).isNull();
     }
+
+    @Test void a_tag_set_by_hand_is_shown_escaped_in_a_plan_or_status_field() {
+        assertThat(dev.gantry.ui.ChangeWords.value(java.util.Map.of("team\u001b[2J", "web\nforged", "ok", "fine")))
+                .isEqualTo("{ok: fine, team\\x1b[2J: web\\nforged}");
+    }
 }
