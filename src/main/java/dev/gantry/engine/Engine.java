@@ -410,10 +410,7 @@ public final class Engine {
             if (!owned.problems().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, owned.problems()));
             Map<Address, Observed> observed = owned.observed();
             Plan plan = withNotes(planning.apply(observed), owned).withConflicts(owned.conflicts());
-            listener.on(new ApplyEvent.Planned(at(), plan));
-            // Nothing is touched while a name the spec wants is held by something that is not the app's.
-            if (!plan.conflicts().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, conflicts(plan)));
-            if (!plan.hasChanges()) {
+            if (!plan.hasChanges() && plan.conflicts().isEmpty()) {
                 // Nothing to change as read, but a run holding the lock may be changing it right now
                 // (a destroy): look at the lock (a read, never a write) before saying all is well.
                 Lock lock = new Lock(aws.ssm(), spec.app());
@@ -424,8 +421,11 @@ public final class Engine {
                             "gantry found nothing to " + ("destroy".equals(verb) ? "destroy" : "change")
                                     + " when it read AWS, but that run may be changing things right now"))));
                 }
-                return finish(result(ApplyResult.Outcome.NO_CHANGES, ApplyResult.Exit.OK, plan, Map.of(), observed, spec, null, options));
             }
+            listener.on(new ApplyEvent.Planned(at(), plan));
+            // Nothing is touched while a name the spec wants is held by something that is not the app's.
+            if (!plan.conflicts().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, conflicts(plan)));
+            if (!plan.hasChanges()) return finish(result(ApplyResult.Outcome.NO_CHANGES, ApplyResult.Exit.OK, plan, Map.of(), observed, spec, null, options));
             // A take-over that would delete what it takes over is refused like a taken name: exit 2, nothing touched.
             List<String> takeOvers = refusedTakeOvers(plan);
             if (!takeOvers.isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, takeOvers));
