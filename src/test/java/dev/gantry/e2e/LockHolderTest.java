@@ -177,4 +177,26 @@ class LockHolderTest {
                 .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\n")
                 .contains("gantry apply\\n[   0s] ✓ Apply complete (run 01234567) by \\x1b[2J on \\x1b]0;owned\\x07 (pid 7)");
     }
+
+    @Test void an_apply_whose_lock_was_broken_and_taken_meanwhile_leaves_that_lock_and_says_so() {
+        Spec spec = SimHarness.template("worker.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        Lock lock = new Lock(h.aws.ssm(), spec.app());
+        FakeMachine laptop = new FakeMachine("laptop", "boot-9", "pid:[1]", 7, Map.of(7L, STARTED));
+        java.util.List<dev.gantry.engine.ApplyEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+        dev.gantry.engine.Engine engine = new dev.gantry.engine.Engine(dev.gantry.resources.catalog.Catalog.standard(), h.aws, h.time, h.secrets, e -> {
+            seen.add(e);
+            // While the apply runs, someone's --force-unlock run breaks the lock and takes it.
+            if (e instanceof dev.gantry.engine.ApplyEvent.Started && broken.compareAndSet(false, true)) {
+                lock.breakOpen(Optional.empty());
+                lock.acquire(LockHolder.of(laptop, h.time.now(), "apply"));
+            }
+        });
+        ApplyResult r = engine.apply(spec, EngineOptions.yes("gantry apply").on(HERE));
+        assertThat(broken).isTrue();
+        assertThat(r.exitCode()).isZero();
+        assertThat(lock.current()).hasValueSatisfying(holder -> assertThat(holder).hasValueSatisfying(x -> assertThat(x.host()).isEqualTo("laptop")));
+        assertThat(seen.toString()).contains("was broken while this run held it and is now held by gantry apply (run ").contains("on laptop");
+    }
 }
