@@ -293,7 +293,15 @@ public final class Engine {
     /** A plan read while another run holds the lock may be out of date as soon as it is shown: it says so. */
     private Plan withLock(Plan plan, Spec spec) {
         Lock lock = new Lock(aws.ssm(), spec.app());
-        Optional<Optional<LockHolder>> held = call(lock::current, "reading the apply lock " + lock.name());
+        Optional<Optional<LockHolder>> held;
+        try {
+            held = call(lock::current, "reading the apply lock " + lock.name());
+        } catch (AwsFailure f) {
+            // plan only reads; credentials that may read the app but not its lock still get their plan
+            List<String> warnings = new ArrayList<>(plan.warnings());
+            warnings.add("could not read the apply lock " + lock.name() + " (" + f.getMessage() + "): whether another run is changing things is unknown");
+            return new Plan(plan.app(), plan.changes(), warnings, plan.conflicts());
+        }
         if (held.isEmpty()) return plan;
         List<String> warnings = new ArrayList<>(plan.warnings());
         warnings.add(held.get().map(h -> h.describe() + " holds the apply lock " + lock.name())
