@@ -138,8 +138,15 @@ public final class ApplyCommand implements Callable<ExitCode> {
         java.util.concurrent.atomic.AtomicReference<Session> opened = new java.util.concurrent.atomic.AtomicReference<>();
         SecretInputs inputs = new SecretInputs(files, cli.env(), cli.interactive() ? name -> {
             if (opened.get() != null) opened.get().reading().stepAside();
-            return SecretPrompt.ask(cli.terminal(), name);
+            return SecretPrompt.askChecked(cli.terminal(), name, cli.err());
         } : null);
+        // Every value given is read and checked now: before a session, a lock or any change, and
+        // before a signal handler would wait for a read that never ends (a FIFO nobody writes to).
+        problems.addAll(inputs.readGiven(names));
+        for (String name : names) {
+            preset.value(name).map(v -> SecretLimits.check(name, "the value typed in the wizard for " + name, v)).ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) throw CommandFailure.input(problems);
         SecretValues given = name -> preset.value(name).or(() -> inputs.value(name));
         SecretValues values = global.simulate ? rehearsal(given, cli.err()) : given;
         // A saved plan is not resumed: what is left is a new plan's to say.

@@ -4,7 +4,6 @@ import dev.gantry.aws.AwsFailure;
 import dev.gantry.engine.ApplyListener;
 import dev.gantry.engine.Engine;
 import dev.gantry.plan.Plan;
-import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.SpecException;
 import dev.gantry.ui.NextCommands;
@@ -57,6 +56,9 @@ public final class PlanCommand implements Callable<ExitCode> {
     @Option(names = "--skip-image-check", description = "Do not ask the image's registry whether the image can be pulled (air-gapped machines).")
     boolean skipImageCheck;
 
+    @Option(names = "--secret", paramLabel = "NAME=@FILE",
+            description = "A new value of a managed secret, read from FILE (or set GANTRY_SECRET_NAME): the plan shows 'value: (changed)' when it differs.")
+    java.util.List<String> secrets = new java.util.ArrayList<>();
     private void save(CommandContext cli, Plan plan, String account, String region, String given) {
         try {
             SavedPlan.of(plan, region, account, global.simulate, specFile.path(), adopt,
@@ -74,8 +76,17 @@ public final class PlanCommand implements Callable<ExitCode> {
         CommandContext cli = parent.context();
         Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
         String given = global.given(specFile.path());
+        // The values apply would be given (never a prompt: plan asks nothing), checked as apply checks them.
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        java.util.Set<String> names = new java.util.TreeSet<>(spec.managedSecrets().keySet());
+        if (spec.task().registryCredentials() != null && spec.task().registryCredentials().managed()) {
+            names.add(dev.gantry.spec.RegistryCredentials.VALUE_NAME);
+        }
+        SecretInputs values = new SecretInputs(SecretInputs.parse(secrets, names, problems), cli.env(), null);
+        if (problems.isEmpty()) problems.addAll(values.readGiven(names));
+        if (!problems.isEmpty()) throw CommandFailure.input(problems);
         try (Session session = EngineRun.open(cli, global, spec)) {
-            Engine engine = EngineRun.engine(session, SecretValues.none(), ApplyListener.NONE);
+            Engine engine = EngineRun.engine(session, values, ApplyListener.NONE);
             if (!skipImageCheck) {
                 var image = engine.checkingImages(EngineRun.imageCheck(session), false).checkImage(spec).orElseThrow();
                 image.notes().forEach(n -> cli.err().println("note: " + n));

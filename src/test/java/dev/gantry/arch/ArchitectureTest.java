@@ -29,7 +29,7 @@ class ArchitectureTest {
 
     static final String[] CORE = {"dev.gantry.spec..", "dev.gantry.plan..", "dev.gantry.engine..",
             "dev.gantry.resources..", "dev.gantry.aws..", "dev.gantry.time..", "dev.gantry.diagnose..",
-            "dev.gantry.ops..", "dev.gantry.cost..", "dev.gantry.image.."};
+            "dev.gantry.ops..", "dev.gantry.cost..", "dev.gantry.image..", "dev.gantry.text.."};
 
     @Test void the_import_sees_every_package() {
         // A rule over an empty set of classes passes: make sure the classes are really there.
@@ -71,6 +71,15 @@ class ArchitectureTest {
                 .whereLayer("Spec").mayNotAccessAnyLayer()
                 .whereLayer("Time").mayNotAccessAnyLayer();
         layers.check(MAIN);
+    }
+
+    /** Every layer escapes text others wrote with dev.gantry.text, so it may use no layer itself. */
+    @Test void text_uses_nothing_of_gantrys() {
+        noClasses().that().resideInAPackage("dev.gantry.text..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gantry", "dev.gantry.cli..", "dev.gantry.ui..", "dev.gantry.wizard..",
+                        "dev.gantry.ops..", "dev.gantry.engine..", "dev.gantry.resources..", "dev.gantry.diagnose..", "dev.gantry.cost..",
+                        "dev.gantry.image..", "dev.gantry.aws..", "dev.gantry.plan..", "dev.gantry.spec..", "dev.gantry.time..")
+                .check(MAIN);
     }
 
     /** Only the composition root opens the simulated AWS: a command's session and the simulated account's seed. */
@@ -184,7 +193,7 @@ class ArchitectureTest {
     static final String[] LAYERED = {"dev.gantry", "dev.gantry.cli..", "dev.gantry.ui..", "dev.gantry.wizard..",
             "dev.gantry.ops..", "dev.gantry.engine..", "dev.gantry.resources..", "dev.gantry.diagnose..",
             "dev.gantry.cost..", "dev.gantry.image..", "dev.gantry.aws..", "dev.gantry.plan..", "dev.gantry.spec..",
-            "dev.gantry.time.."};
+            "dev.gantry.time..", "dev.gantry.text.."};
 
     /** A new package is placed in a layer (here and in ARCHITECTURE.md) before it can hold classes. */
     @Test void every_class_belongs_to_a_layer() {

@@ -85,6 +85,18 @@ class SecretsCommandTest {
         assertThat(w.world.state.ssm.params).containsKey("/gantry/locks/hello");
     }
 
+    @Test void a_run_alive_on_this_machine_is_waited_for_never_force_unlocked() {
+        AppContextWorld w = new AppContextWorld();
+        w.applied(spec);
+        // This very process holds it (as another gantry on this machine would): it is provably alive.
+        new dev.gantry.engine.Lock(w.aws.ssm(), "hello").acquire(dev.gantry.engine.LockHolder.of(dev.gantry.engine.Machine.local(Map.of()), w.time.now(), "apply"));
+
+        int code = w.run(spec, d -> SecretsSetCommand.run(d, "DB_PASSWORD", VALUE.toCharArray(), false, new CompletableFuture<>()));
+
+        assertThat(code).isEqualTo(ExitCode.FAILED.code());
+        assertThat(w.err()).contains("still going on this machine, pid " + ProcessHandle.current().pid()).doesNotContain("--force-unlock");
+    }
+
     @Test void a_failed_deployment_exits_1_with_the_diagnosis() {
         AppContextWorld w = new AppContextWorld();
         w.applied(spec);

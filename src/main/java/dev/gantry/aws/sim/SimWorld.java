@@ -102,6 +102,7 @@ public final class SimWorld {
                 mutatingCalls++;
                 callsByAction.merge(action, 1L, Long::sum);
                 faults.afterMutation(mutatingCalls);
+                faults.afterEffect(action);
                 return result;
             });
         }

@@ -234,6 +234,8 @@ final class ServiceType implements ResourceType {
             if (props.containsKey("desiredCount")) b.desiredCount(Props.integer(props, "desiredCount"));
             if (props.containsKey("healthCheckGracePeriodSeconds")) b.healthCheckGracePeriodSeconds(Props.integer(props, "healthCheckGracePeriodSeconds"));
             if (Props.str(props, "targetGroupArn") != null) b.loadBalancers(loadBalancer(ctx, props));
+            // A secret's new value: the same task definition, new tasks that read it (set by the engine's plan).
+            if (Boolean.TRUE.equals(props.get("forceNewDeployment"))) b.forceNewDeployment(true);
             ctx.aws().ecs().updateService(b.build());
             return watch(ctx, desired.address(), cluster, name, Props.str(props, "taskDefinition")).run();
         };
