@@ -31,6 +31,7 @@ public final class Commands {
             new Sub("destroy", DestroyCommand.SUMMARY, DestroyCommand.class),
             new Sub("status", StatusCommand.SUMMARY, StatusCommand.class),
             new Sub("logs", LogsCommand.SUMMARY, LogsCommand.class),
+            new Sub("run", RunCommand.SUMMARY, RunCommand.class),
             new Sub("secrets", SecretsCommand.SUMMARY, SecretsCommand.class),
             new Sub("schema", SchemaCommand.SUMMARY, SchemaCommand.class),
             // picocli's own, with its own description

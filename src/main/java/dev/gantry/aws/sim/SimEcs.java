@@ -28,7 +28,10 @@ public final class SimEcs implements EcsClient {
         this.world = world;
         this.neighbours = neighbours;
         this.scheduler = new EcsScheduler(world, neighbours);
+        this.oneOff = new EcsOneOffTasks(world, neighbours);
     }
+
+    private final EcsOneOffTasks oneOff;
 
     private RuntimeException err(int status, String code, String message) {
         AwsServiceException.Builder b = switch (code) {
@@ -629,12 +632,13 @@ public final class SimEcs implements EcsClient {
                 scheduler.advance(s, now);
             } else {
                 scheduler.advanceAll(now);
+                oneOff.advance(now);
             }
             scheduler.forget(now);
             String desired = req.desiredStatus() == null ? "RUNNING" : req.desiredStatusAsString();
             List<String> arns = st().tasks.values().stream().filter(t -> t.cluster.equals(c.name))
-                    .filter(t -> req.serviceName() == null || t.service.equals(lastSegment(req.serviceName())))
-                    .filter(t -> req.startedBy() == null || req.startedBy().equals(t.deploymentId))
+                    .filter(t -> req.serviceName() == null || lastSegment(req.serviceName()).equals(t.service))
+                    .filter(t -> req.startedBy() == null || req.startedBy().equals(t.service != null ? t.deploymentId : t.startedBy))
                     .filter(t -> desired.equals(t.desiredStatus)).map(t -> t.arn).toList();
             return ListTasksResponse.builder().taskArns(arns).build();
         });
@@ -654,7 +658,8 @@ public final class SimEcs implements EcsClient {
                     failures.add(Failure.builder().arn(ref).reason("MISSING").build());
                     continue;
                 }
-                if (advanced.add(t.service)) {
+                if (t.service == null) oneOff.advance(now);
+                else if (advanced.add(t.service)) {
                     EcsState.ServiceRec s = st().service(c.name, t.service);
                     if (s != null) scheduler.advance(s, now);
                 }
@@ -675,7 +680,8 @@ public final class SimEcs implements EcsClient {
                 .networkInterfaces(t.ip == null ? List.of() : List.of(NetworkInterface.builder().attachmentId(t.eni).privateIpv4Address(t.ip).build()))
                 .build();
         return Task.builder().taskArn(t.arn).clusterArn(t.clusterArn).taskDefinitionArn(t.taskDefinitionArn)
-                .group("service:" + t.service).startedBy(t.deploymentId).launchType(LaunchType.FARGATE)
+                .group(t.service != null ? "service:" + t.service : "family:" + td.family)
+                .startedBy(t.service != null ? t.deploymentId : t.startedBy).launchType(LaunchType.FARGATE)
                 .lastStatus(status).desiredStatus(t.desiredStatus).cpu(td.cpu).memory(td.memory)
                 .healthStatus(t.healthy ? HealthStatus.HEALTHY : HealthStatus.UNKNOWN)
                 .createdAt(Instant.ofEpochMilli(t.createdAt))
@@ -689,6 +695,70 @@ public final class SimEcs implements EcsClient {
                                 KeyValuePair.builder().name("networkInterfaceId").value(t.eni).build(),
                                 KeyValuePair.builder().name("privateIPv4Address").value(t.ip).build()).build()))
                 .build();
+    }
+
+    /**
+     * RunTask for Fargate, with AWS's rules: the cluster and an ACTIVE task definition must exist,
+     * awsvpc needs a network configuration, 1 to 10 tasks, a container override must name a
+     * container of the task definition, task-level cpu/memory overrides must be a Fargate size
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html).
+     */
+    @Override public RunTaskResponse runTask(RunTaskRequest req) {
+        return world.mutate("ecs:RunTask", this::err, () -> {
+            EcsState.ClusterRec c = cluster(req.cluster());
+            EcsState.TaskDefRec td = taskDefinition(req.taskDefinition());
+            if (!"ACTIVE".equals(td.status)) throw err(400, "ClientException", "TaskDefinition is inactive");
+            int count = req.count() == null ? 1 : req.count();
+            if (count < 1 || count > 10) throw invalid("count must be between 1 and 10.");
+            AwsVpcConfiguration vpc = req.networkConfiguration() == null ? null : req.networkConfiguration().awsvpcConfiguration();
+            validateNetwork(vpc);
+            List<String> command = null;
+            if (req.overrides() != null) {
+                for (ContainerOverride o : req.overrides().containerOverrides()) {
+                    if (td.containers.stream().noneMatch(x -> x.name.equals(o.name()))) {
+                        throw invalid("Override for container named " + o.name() + " is not a container in the TaskDefinition.");
+                    }
+                    if (o.hasCommand()) command = o.command();
+                }
+                String cpu = req.overrides().cpu(), memory = req.overrides().memory();
+                if (cpu != null || memory != null) {
+                    int cp = Integer.parseInt(cpu != null ? cpu : td.cpu), mem = Integer.parseInt(memory != null ? memory : td.memory);
+                    if (!fargateCombination(cp, mem)) {
+                        throw invalid("No Fargate configuration exists for given values: " + cp + " CPU, " + mem + " memory. See the Amazon ECS documentation for the valid values.");
+                    }
+                }
+            }
+            boolean publicIp = vpc.assignPublicIp() == AssignPublicIp.ENABLED;
+            Instant now = world.now();
+            List<Task> started = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                EcsState.TaskRec t = oneOff.launch(c, td, vpc.subnets(), vpc.securityGroups() == null ? List.of() : vpc.securityGroups(),
+                        publicIp, command, req.startedBy(), req.hasTags() ? tagMap(req.tags()) : Map.of(), i, now);
+                started.add(toTask(t, now));
+            }
+            return RunTaskResponse.builder().tasks(started).failures(List.of()).build();
+        });
+    }
+
+    @Override public StopTaskResponse stopTask(StopTaskRequest req) {
+        return world.mutate("ecs:StopTask", this::err, () -> {
+            EcsState.ClusterRec c = cluster(req.cluster());
+            String ref = req.task();
+            EcsState.TaskRec t = ref.startsWith("arn:") ? st().tasks.get(ref) : st().tasks.get(arnPrefix() + "task/" + c.name + "/" + ref);
+            if (t == null || !t.cluster.equals(c.name)) throw invalid("The referenced task was not found.");
+            Instant now = world.now();
+            if (t.service == null) oneOff.stop(t, req.reason(), now);
+            else {
+                EcsState.ServiceRec s = st().service(c.name, t.service);
+                if (s != null) {
+                    scheduler.advance(s, now);
+                    t.stopCode = "UserInitiated";
+                    t.stoppedReason = req.reason() == null ? "Task stopped by user" : req.reason();
+                    scheduler.beginStop(s, t, now.toEpochMilli());
+                }
+            }
+            return StopTaskResponse.builder().task(toTask(t, now)).build();
+        });
     }
 
     @Override public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest req) {
@@ -707,6 +777,8 @@ public final class SimEcs implements EcsClient {
         for (EcsState.ClusterRec c : st().clusters.values()) if (c.arn.equals(arn)) return c.tags;
         for (EcsState.ServiceRec s : st().services.values()) if (s.arn.equals(arn)) return s.tags;
         for (EcsState.TaskDefRec d : st().taskDefinitions.values()) if (d.arn.equals(arn)) return d.tags;
+        EcsState.TaskRec task = st().tasks.get(arn);
+        if (task != null) return task.tags;
         throw invalid("The specified resource is not valid.");
     }
 
