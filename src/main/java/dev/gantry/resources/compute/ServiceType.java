@@ -285,7 +285,7 @@ final class ServiceType implements ResourceType {
             Rollout r = Rollout.of(s);
             String revision = Props.str(props, "taskDefinition");
             if (r.state() == Rollout.State.FAILED) {
-                ctx.progress().info("the last rollout of " + revision(revision) + " " + r.words() + "; starting it again");
+                ctx.progress().info("the last rollout of " + revision(revision) + " did not finish: " + r.words() + "; starting it again");
                 checkSecretAccess(ctx, revision);
                 checkPullAccess(ctx, revision);
                 ctx.aws().ecs().updateService(b -> b.cluster(cluster).service(name).taskDefinition(revision).forceNewDeployment(true));
