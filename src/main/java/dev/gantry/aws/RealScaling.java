@@ -172,7 +172,7 @@ public final class RealScaling implements ScalingApi {
         String code = type.contains("#") ? type.substring(type.indexOf('#') + 1) : type;
         if (code.isEmpty()) code = status == 403 ? "AccessDeniedException" : status >= 500 ? "InternalFailure" : "HTTP" + status;
         String message = doc.path("message").asText(doc.path("Message").asText(""));
-        return AwsServiceException.builder().statusCode(status).message(operation + ": " + code + ": " + message)
+        return AwsServiceException.builder().statusCode(status).message(operation + ": " + code + (message.isEmpty() ? "" : ": " + message))
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message)
                         .serviceName("ApplicationAutoScaling").build()).build();
     }
