@@ -556,7 +556,8 @@ public final class Engine {
             }
         }
         boolean destroyed = plan.changes().stream().allMatch(c -> c.action() == Action.DELETE) && !plan.changes().isEmpty();
-        String url = destroyed ? null : url(spec, outputs);
+        // Only a run that ended well says where the service answers (a failed rollout does not answer there).
+        String url = destroyed || exit != ApplyResult.Exit.OK ? null : url(spec, outputs);
         String resume = exit == ApplyResult.Exit.OK ? null : options.resumeCommand();
         return new ApplyResult(outcome, exit, created, updated, replaced, deleted, failed, skipped, at(), url, List.of(), diagnosis, resume);
     }

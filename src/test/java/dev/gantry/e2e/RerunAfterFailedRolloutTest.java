@@ -49,6 +49,7 @@ class RerunAfterFailedRolloutTest {
         assertThat(again.outcome()).isEqualTo(ApplyResult.Outcome.ROLLOUT_FAILED);
         assertThat(again.diagnosis().cause()).isEqualTo(Diagnosis.Cause.CONTAINER_EXITED);
         assertThat(SimServing.blocked(h.world, HOST)).isPresent();
+        assertThat(again.url()).as("no \"answers at\" for a service that does not answer").isNull();
 
         // Later ECS's circuit breaker gives up (no earlier revision to roll back to): still a change, still a failure.
         h.time.advance(java.time.Duration.ofHours(2));
