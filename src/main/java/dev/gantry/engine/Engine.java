@@ -351,6 +351,7 @@ public final class Engine {
             @Override public boolean updateChangesIdentity(String type) { return catalog.type(type).updateChangesIdentity(); }
             @Override public boolean createBeforeDestroy(String type) { return catalog.type(type).createBeforeDestroy(); }
             @Override public boolean createBeforeDestroy(String type, Set<String> replacing) { return catalog.type(type).createBeforeDestroy(replacing); }
+            @Override public String updateReason(String type, List<dev.gantry.plan.Change.FieldChange> fields) { return catalog.type(type).updateReason(fields); }
         };
     }
 

@@ -43,6 +43,7 @@ class RerunAfterFailedRolloutTest {
         Change svc = service(plan);
         assertThat(svc.action()).isEqualTo(Action.UPDATE);
         assertThat(rollout(svc)).startsWith("failing").contains("0 of 2 tasks running").contains("exited");
+        assertThat(svc.reason()).isEqualTo("its last rollout failed: apply starts it again, and says why if it fails again");
 
         ApplyResult again = h.apply(spec);
         assertThat(again.exitCode()).as(again.failures().toString()).isEqualTo(1);
@@ -87,6 +88,7 @@ class RerunAfterFailedRolloutTest {
         assertThat(plan.changes().stream().filter(c -> c.action() != Action.NOOP && c.action() != Action.READ))
                 .as("only the unfinished rollout is left").extracting(c -> c.address().toString()).containsExactly("service.main");
         assertThat(rollout(service(plan))).startsWith("in progress");
+        assertThat(service(plan).reason()).isEqualTo("its last rollout has not finished: apply watches it to its end");
 
         h.world.resetCounters();
         ApplyResult resumed = h.apply(spec);

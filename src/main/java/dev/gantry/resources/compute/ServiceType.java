@@ -255,6 +255,15 @@ final class ServiceType implements ResourceType {
         };
     }
 
+    /** An update for the rollout alone is about the service's last deployment, not an edit: said so. */
+    @Override public String updateReason(List<dev.gantry.plan.Change.FieldChange> fields) {
+        if (fields.size() != 1 || !fields.get(0).field().equals(ROLLOUT)) return null;
+        String was = String.valueOf(fields.get(0).before());
+        return was.startsWith("in progress") || was.startsWith("not running")
+                ? "its last rollout has not finished: apply watches it to its end"
+                : "its last rollout failed: apply starts it again, and says why if it fails again";
+    }
+
     /** Everything the spec describes is in place; only the service's latest rollout has not finished well. */
     static boolean onlyTheRolloutDiffers(Map<String, Object> have, Map<String, Object> want) {
         for (Map.Entry<String, Object> e : want.entrySet()) {
