@@ -408,6 +408,7 @@ public final class Engine {
             @Override public boolean updateChangesIdentity(String type) { return catalog.type(type).updateChangesIdentity(); }
             @Override public boolean createBeforeDestroy(String type) { return catalog.type(type).createBeforeDestroy(); }
             @Override public boolean createBeforeDestroy(String type, Set<String> replacing) { return catalog.type(type).createBeforeDestroy(replacing); }
+            @Override public String updateReason(String type, List<dev.gantry.plan.Change.FieldChange> fields) { return catalog.type(type).updateReason(fields); }
         };
     }
 
@@ -516,7 +517,9 @@ public final class Engine {
                     listener.on(new ApplyEvent.Planned(at(), locked));
                     return finish(execute(ctx, locked, now, spec, options).afterDeleting(torn.deleted()));
                 }
-                return finish(execute(ctx, locked, now, spec, options));
+                ApplyResult done = execute(ctx, locked, now, spec, options);
+                if (verb.equals("destroy") && done.exit() == ApplyResult.Exit.OK) done = confirmGone(ctx, desired, planning, locked, done, options);
+                return finish(done);
             } finally {
                 release(lock, me);
             }
@@ -546,6 +549,33 @@ public final class Engine {
         }
         return said + ". gantry cannot prove that run has stopped (it is alive, or runs on another machine, container or boot),"
                 + " so it leaves the lock alone. If you are sure it has stopped, run 'gantry " + verb + " --force-unlock'.";
+    }
+
+    /**
+     * Destroy reports what AWS confirms gone: after the deletes it looks once more, and whatever of
+     * the app's is still there (made again meanwhile, or a delete AWS did not carry out) is named,
+     * is not counted as destroyed, and fails the run.
+     */
+    private ApplyResult confirmGone(ResourceContext ctx, List<Desired> desired,
+                                    java.util.function.Function<Map<Address, Observed>, Plan> planning, Plan ran, ApplyResult r,
+                                    EngineOptions options) {
+        List<Change> left;
+        try {
+            left = planning.apply(refresh(ctx, desired)).mutating();
+        } catch (AwsFailure f) {
+            return new ApplyResult(ApplyResult.Outcome.FAILED, ApplyResult.Exit.failed(f.kind()), r.created(), r.updated(), r.replaced(),
+                    r.deleted(), r.failed(), r.skipped(), at(), null, List.of("could not check that everything is gone: " + f.getMessage()
+                    + (f.fix() == null ? "" : "\n  fix: " + f.fix())), null, options.resumeCommand());
+        }
+        if (left.isEmpty()) return r;
+        List<String> why = new ArrayList<>();
+        for (Change c : left) why.add(c.address() + " (" + c.description() + ") is still there after destroy");
+        why.add("fix: run 'gantry destroy' again; if it stays, look at it in the AWS console (something may be making it again)");
+        Set<Address> deletedHere = new java.util.HashSet<>();
+        ran.mutating().forEach(c -> deletedHere.add(c.address()));
+        int notGone = (int) left.stream().filter(c -> deletedHere.contains(c.address())).count();
+        return new ApplyResult(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, r.created(), r.updated(), r.replaced(),
+                r.deleted() - notGone, r.failed() + left.size(), r.skipped(), at(), null, why, null, options.resumeCommand());
     }
 
     /** A run that ended before changing anything. */
@@ -631,7 +661,8 @@ public final class Engine {
             }
         }
         boolean destroyed = plan.changes().stream().allMatch(c -> c.action() == Action.DELETE) && !plan.changes().isEmpty();
-        String url = destroyed ? null : url(spec, outputs);
+        // Only a run that ended well says where the service answers (a failed rollout does not answer there).
+        String url = destroyed || exit != ApplyResult.Exit.OK ? null : url(spec, outputs);
         String resume = exit == ApplyResult.Exit.OK ? null : options.resumeCommand();
         return new ApplyResult(outcome, exit, created, updated, replaced, deleted, failed, skipped, at(), url, List.of(), diagnosis, resume);
     }

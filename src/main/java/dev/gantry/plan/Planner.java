@@ -35,6 +35,8 @@ public final class Planner {
         default boolean updateChangesIdentity(String type) { return false; }
         default boolean createBeforeDestroy(String type) { return false; }
         default boolean createBeforeDestroy(String type, Set<String> replacing) { return createBeforeDestroy(type); }
+        /** A type's own words for an update of {@code fields}, or null for "changed: FIELDS". */
+        default String updateReason(String type, List<Change.FieldChange> fields) { return null; }
     }
 
     /**
@@ -102,7 +104,10 @@ public final class Planner {
                         ? ": downtime until it is back (needs --allow-replace)"
                         : rules.createBeforeDestroy(d.address().type(), replacing(fields)) ? ", made before the old one is deleted so the service stays up"
                         : "; the old one is deleted first");
-                default -> "changed: " + names(fields, false);
+                default -> {
+                    String own = rules.updateReason(d.address().type(), fields);
+                    yield own != null ? own : "changed: " + names(fields, false);
+                }
             };
             changes.add(new Change(d.address(), action, d.piece(), d.description(), d, o, fields, reason, d.dependsOn()));
         }

@@ -39,6 +39,12 @@ public interface ResourceType {
      */
     default Set<String> createOnly() { return Set.of(); }
 
+    /**
+     * The plan's reason for an in-place update that changes only {@code fields}, in words a person
+     * reads at once; null for the usual "changed: FIELDS".
+     */
+    default String updateReason(java.util.List<dev.gantry.plan.Change.FieldChange> fields) { return null; }
+
     /** Whether this change of {@code field} can only be applied by a new resource; by default, {@link #replaceOn}. */
     default boolean forcesReplace(String field, Object have, Object want) { return replaceOn().contains(field); }
 

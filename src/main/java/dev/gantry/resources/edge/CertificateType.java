@@ -143,15 +143,18 @@ final class CertificateType implements ResourceType {
         String domain = Props.str(props, "domain");
         List<String> sans = dev.gantry.resources.Props.strings(props, "alternativeNames");
         String zoneId = Props.str(props, "zoneId");
+        // ACM answers a token it saw within the hour with that token's first certificate, whatever
+        // the names and even once it is deleted. So the token is this one intended certificate's: a
+        // random part, kept for the retries of this request (the client's, a re-run of this step),
+        // and new for the next one (destroy then apply, a domain edit reverted, within the hour).
+        // A crash after the request needs no token: the certificate carries its tags from the start.
+        String token = EdgeNames.idempotencyToken(ctx.app(), desired.address() + "|" + domain + "|" + sans + "|" + java.util.UUID.randomUUID());
         return () -> {
             List<Tag> tags = new ArrayList<>();
             ctx.tags(desired.address()).forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
             if (zoneId != null) tags.add(Tag.builder().key(TAG_ZONE).value(zoneId).build());
-            // The token makes a re-run within the hour (after a crash) return the same request; it names
-            // the domains, so a replacement for other names is a new request.
             String arn = ctx.aws().acm().requestCertificate(b -> b.domainName(domain).subjectAlternativeNames(sans)
-                    .validationMethod(ValidationMethod.DNS)
-                    .idempotencyToken(EdgeNames.idempotencyToken(ctx.app(), desired.address() + "|" + domain + "|" + sans))
+                    .validationMethod(ValidationMethod.DNS).idempotencyToken(token)
                     .tags(tags)).certificateArn();
             return validate(ctx, desired.address(), arn, zoneId).run();
         };

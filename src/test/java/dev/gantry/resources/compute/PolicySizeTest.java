@@ -27,7 +27,7 @@ class PolicySizeTest {
         arns.add(shared);
         String written = Policies.secrets(arns, "arn:aws:secretsmanager:eu-west-1:210987654321:secret:hello/registry-AbCdEf");
         assertThat(AwsLimits.executionPolicyLength("eu-west-1", secrets, new RegistryCredentials("hello/registry"))).isEqualTo(written.length());
-        assertThat(AwsLimits.executionPolicyLength("eu-west-1", secrets, null)).isEqualTo(Policies.secrets(arns, null).length());
-        assertThat(AwsLimits.executionPolicyLength("eu-west-1", Map.of(), null)).isEqualTo(Policies.secrets(List.of(), null).length());
+        assertThat(AwsLimits.executionPolicyLength("eu-west-1", secrets, null)).isEqualTo(Policies.secrets(arns, (String) null).length());
+        assertThat(AwsLimits.executionPolicyLength("eu-west-1", Map.of(), null)).isEqualTo(Policies.secrets(List.of(), (String) null).length());
     }
 }
