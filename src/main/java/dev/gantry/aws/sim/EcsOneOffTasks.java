@@ -100,7 +100,7 @@ final class EcsOneOffTasks {
             return;
         }
         SimProgram p = SimProgram.of(command);
-        for (String line : p.lines()) log(c, task, at, line);
+        for (SimProgram.Line line : p.lines()) log(c, task, at.plus(line.after()), line.text());
         task.plannedExit = p.exitCode();
         task.phase = "exit";
         task.nextAt = at.plus(p.runs()).toEpochMilli();

@@ -12,26 +12,29 @@ import java.util.List;
  * by {@code ;} or {@code &&} (after a failing word, {@code &&} stops). Anything else prints one
  * line saying what would have run and succeeds. Documented in docs/daytwo.md.
  */
-record SimProgram(List<String> lines, int exitCode, Duration runs) {
+record SimProgram(List<Line> lines, int exitCode, Duration runs) {
+    /** A line the program prints, {@code after} its start. */
+    record Line(Duration after, String text) {}
+
     /** A program with no words of its own runs for this long before it ends. */
     static final Duration MINIMUM = Duration.ofSeconds(1);
 
     static SimProgram of(List<String> command) {
-        List<String> lines = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
         if (command == null || command.isEmpty()) return new SimProgram(lines, 0, MINIMUM);
         String first = command.get(0).replaceFirst(".*/", "");
         if ((first.equals("sh") || first.equals("bash")) && command.size() >= 3 && command.get(1).equals("-c")) {
             return script(command.get(2));
         }
         Step step = word(command);
-        lines.addAll(step.lines);
+        step.lines.forEach(l -> lines.add(new Line(Duration.ZERO, l)));
         return new SimProgram(lines, step.exit == null ? 0 : step.exit, MINIMUM.plus(step.takes));
     }
 
     private record Step(List<String> lines, Integer exit, Duration takes, boolean ends) {}
 
     private static SimProgram script(String script) {
-        List<String> lines = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
         Duration takes = MINIMUM;
         int code = 0;
         // Split on ; and && keeping which one joined each part to the next.
@@ -44,7 +47,8 @@ record SimProgram(List<String> lines, int exitCode, Duration runs) {
             if (part.equals("&&")) { skip = code != 0; continue; }
             if (skip) continue;
             Step s = word(words(part));
-            lines.addAll(s.lines);
+            Duration at = takes.minus(MINIMUM);
+            s.lines.forEach(l -> lines.add(new Line(at, l)));
             takes = takes.plus(s.takes);
             code = s.exit == null ? 0 : s.exit;
             if (s.ends) break;
