@@ -13,11 +13,18 @@ import java.util.List;
  */
 public record ApplyResult(Outcome outcome, Exit exit, int created, int updated, int replaced, int deleted,
                           int failed, int skipped, Duration elapsed, String url, List<String> failures,
-                          Diagnosis diagnosis, String resumeCommand) {
+                          Diagnosis diagnosis, String resumeCommand, CriticalPath criticalPath) {
+
+    /** Without a critical path (nothing ran, or it did not finish). */
+    public ApplyResult(Outcome outcome, Exit exit, int created, int updated, int replaced, int deleted, int failed, int skipped,
+                       Duration elapsed, String url, List<String> failures, Diagnosis diagnosis, String resumeCommand) {
+        this(outcome, exit, created, updated, replaced, deleted, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand, null);
+    }
 
     /** This run's result, counting {@code more} deletions made before it (a teardown before a rebuild). */
     public ApplyResult afterDeleting(int more) {
-        return new ApplyResult(outcome, exit, created, updated, replaced, deleted + more, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand);
+        return new ApplyResult(outcome, exit, created, updated, replaced, deleted + more, failed, skipped, elapsed, url, failures, diagnosis,
+                resumeCommand, criticalPath);
     }
 
     /** DECLINED: the person answered something other than "yes"; nothing was changed. */

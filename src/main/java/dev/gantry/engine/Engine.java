@@ -505,8 +505,9 @@ public final class Engine {
         };
         Diagnosis diagnosis = executor.rolloutFailure() == null ? null : executor.rolloutFailure().diagnosis();
         ApplyResult r = result(outcome, exit, plan, states, executor.outputs(), spec, diagnosis, options);
+        CriticalPath path = outcome == ApplyResult.Outcome.SUCCEEDED ? CriticalPath.of(executor.spans(), spec) : null;
         return new ApplyResult(r.outcome(), r.exit(), r.created(), r.updated(), r.replaced(), r.deleted(), r.failed(),
-                r.skipped(), r.elapsed(), r.url(), executor.failures(), diagnosis, r.resumeCommand());
+                r.skipped(), r.elapsed(), r.url(), executor.failures(), diagnosis, r.resumeCommand(), path);
     }
 
     private ApplyResult result(ApplyResult.Outcome outcome, ApplyResult.Exit exit, Plan plan, Map<Address, Executor.State> states,

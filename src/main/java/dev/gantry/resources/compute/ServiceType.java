@@ -360,9 +360,22 @@ final class ServiceType implements ResourceType {
                 if (ctx.time().now().isAfter(deadline)) throw new RolloutFailure(Explainer.timedOut(snap, ROLLOUT_TIMEOUT, explain));
                 Duration wait = interval;
                 interval = Poll.MAX_INTERVAL;
-                return StepResult.waitThen(wait, "the new deployment: " + d.running() + "/" + d.desired() + " tasks running", this);
+                return StepResult.waitThen(wait, phase(snap, d), this);
             }
         };
+    }
+
+    /**
+     * What the rollout waits for now, in the words the critical path groups by: new tasks
+     * starting, their first health checks (old ones still serve meanwhile), old ones draining.
+     */
+    static String phase(RolloutSnapshot snap, RolloutSnapshot.Deployment d) {
+        String counts = d.running() + "/" + d.desired() + " tasks running";
+        if (d.running() < d.desired()) return "the new tasks to start: " + counts;
+        boolean others = snap.deployments().stream().anyMatch(o -> !o.id().equals(d.id()));
+        boolean othersServe = snap.deployments().stream().anyMatch(o -> !o.id().equals(d.id()) && o.running() > 0);
+        if (!others || othersServe) return "the new tasks' first health checks: " + counts;
+        return "the old tasks to drain and stop: " + counts;
     }
 
     private static String revision(String taskDefinitionArn) {

@@ -80,7 +80,10 @@ final class LoadBalancerType implements ResourceType {
                     .scheme(LoadBalancerSchemeEnum.INTERNET_FACING).type(LoadBalancerTypeEnum.APPLICATION)
                     .ipAddressType(IpAddressType.IPV4).tags(tags(ctx, desired))).loadBalancers().get(0);
             setIdleTimeout(ctx, lb.loadBalancerArn(), Props.integer(props, "idleTimeout"));
-            return waitActive(ctx, desired, lb.loadBalancerArn()).run();
+            // A provisioning load balancer already takes listeners and target groups, and targets
+            // registered meanwhile are checked as soon as it is active (docs/timings.md): what
+            // depends on it starts now, while this waits for it to become active.
+            return StepResult.usable(observed(ctx, desired.address(), lb), waitActive(ctx, desired, lb.loadBalancerArn()));
         };
     }
 
