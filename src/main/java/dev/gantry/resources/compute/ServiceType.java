@@ -37,7 +37,6 @@ import java.util.UUID;
  */
 final class ServiceType implements ResourceType {
     static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(30);
-    static final Duration FIRST_POLL = Duration.ofSeconds(2);
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     @Override public String type() { return "service"; }
@@ -332,7 +331,9 @@ final class ServiceType implements ResourceType {
         // Failures older than this watch belong to an earlier apply; the margin absorbs clock skew with AWS.
         Instant started = ctx.time().now().minus(CLOCK_SKEW);
         return new Step() {
-            Duration interval = FIRST_POLL;
+            String phase;
+            Instant phaseSince;
+            Poll.Backoff backoff;
 
             @Override public StepResult run() {
                 Service s = watcher.describe().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
@@ -358,9 +359,15 @@ final class ServiceType implements ResourceType {
                     return StepResult.done(observed(ctx, a, s));
                 }
                 if (ctx.time().now().isAfter(deadline)) throw new RolloutFailure(Explainer.timedOut(snap, ROLLOUT_TIMEOUT, explain));
-                Duration wait = interval;
-                interval = Poll.MAX_INTERVAL;
-                return StepResult.waitThen(wait, phase(snap, d), this);
+                String now = phase(snap, d);
+                String key = now.substring(0, now.indexOf(':'));
+                if (!key.equals(phase)) {
+                    // Each phase has its typical length: look rarely at first, often as it nears.
+                    phase = key;
+                    phaseSince = ctx.time().now();
+                    backoff = new Poll.Backoff(typical(key, ctx.spec()));
+                }
+                return StepResult.waitThen(backoff.next(Duration.between(phaseSince, ctx.time().now())), now, this);
             }
         };
     }
@@ -376,6 +383,20 @@ final class ServiceType implements ResourceType {
         boolean othersServe = snap.deployments().stream().anyMatch(o -> !o.id().equals(d.id()) && o.running() > 0);
         if (!others || othersServe) return "the new tasks' first health checks: " + counts;
         return "the old tasks to drain and stop: " + counts;
+    }
+
+    /** A Fargate task typically takes this long from launch to RUNNING (docs/timings.md). */
+    static final Duration TYPICAL_TASK_START = Duration.ofSeconds(45);
+    /** From SIGTERM to STOPPED for a task that exits on SIGTERM (docs/timings.md). */
+    static final Duration TYPICAL_STOP = Duration.ofSeconds(11);
+
+    /** How long a rollout phase typically lasts, from the spec's own settings where they decide it. */
+    static Duration typical(String phase, dev.gantry.spec.Spec spec) {
+        var lb = spec.loadBalancer();
+        if (phase.startsWith("the new tasks to start")) return TYPICAL_TASK_START;
+        if (phase.startsWith("the new tasks' first health checks")) return lb == null ? Duration.ZERO : Duration.ofSeconds(lb.firstHealthChecksSeconds());
+        if (phase.startsWith("the old tasks to drain")) return (lb == null ? Duration.ZERO : Duration.ofSeconds(lb.deregistrationDelay())).plus(TYPICAL_STOP);
+        return Duration.ZERO;
     }
 
     private static String revision(String taskDefinitionArn) {

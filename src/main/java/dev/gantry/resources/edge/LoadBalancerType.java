@@ -31,6 +31,8 @@ import java.util.Set;
 final class LoadBalancerType implements ResourceType {
     static final String IDLE_TIMEOUT = "idle_timeout.timeout_seconds";
     static final Duration ACTIVE_TIMEOUT = Duration.ofMinutes(15);
+    /** How long AWS typically takes to provision an ALB (docs/timings.md): the first looks are spaced by it. */
+    static final Duration TYPICAL_PROVISIONING = Duration.ofSeconds(185);
 
     @Override public String type() { return "load-balancer"; }
 
@@ -117,7 +119,7 @@ final class LoadBalancerType implements ResourceType {
     }
 
     private Step waitActive(ResourceContext ctx, Desired desired, String arn) {
-        return Poll.until(ctx, "the load balancer to become active", ACTIVE_TIMEOUT,
+        return Poll.until(ctx, "the load balancer to become active", TYPICAL_PROVISIONING, ACTIVE_TIMEOUT,
                 "check the load balancer in the EC2 console (Load Balancers); AWS usually needs 2-4 minutes, then run 'gantry apply' again",
                 () -> {
                     LoadBalancer lb = ctx.aws().elb().describeLoadBalancers(b -> b.loadBalancerArns(arn)).loadBalancers().get(0);

@@ -18,8 +18,8 @@ final class EdgeBinder {
     static final List<String> SERVICE_KEYS = List.of("desiredCount", "minimumHealthyPercent", "maximumPercent",
             "rollbackOnFailure", "autoscaling", "healthCheckGracePeriod");
     static final List<String> AUTOSCALING_KEYS = List.of("min", "max", "cpuTarget");
-    static final List<String> LOAD_BALANCER_KEYS = List.of("healthCheckPath", "deregistrationDelay", "idleTimeout", "allowedCidrs",
-            "healthCheckInterval", "healthCheckTimeout", "healthyThreshold");
+    static final List<String> LOAD_BALANCER_KEYS = List.of("healthCheckPath", "deregistrationDelay", "healthCheckInterval",
+            "healthCheckTimeout", "healthyThreshold", "idleTimeout", "allowedCidrs");
     static final List<String> CERTIFICATE_KEYS = List.of("domain", "alternativeNames", "arn");
     static final List<String> DNS_KEYS = List.of("zone", "record");
     static final int DEFAULT_CPU_TARGET = 60;

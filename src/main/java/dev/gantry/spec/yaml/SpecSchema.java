@@ -176,8 +176,6 @@ public final class SpecSchema {
         p.set("maximumPercent", withDefault(integer("Upper limit during a deployment; greater than minimumHealthyPercent.",
                 Rules.MAXIMUM_PERCENT.min(), Rules.MAXIMUM_PERCENT.max()), 200));
         p.set("rollbackOnFailure", withDefault(bool("Roll back a deployment that fails (circuit breaker)."), true));
-        p.set("healthCheckGracePeriod", withDefault(integer("Seconds ECS ignores failing health checks after a task starts; about your app's start time.",
-                Rules.HEALTH_CHECK_GRACE_PERIOD.min(), Rules.HEALTH_CHECK_GRACE_PERIOD.max()), dev.gantry.spec.Service.DEFAULT_HEALTH_CHECK_GRACE_PERIOD));
         ObjectNode a = object("CPU target tracking; min ≤ desiredCount ≤ max.");
         required(a, "min", "max");
         ObjectNode ap = (ObjectNode) a.get("properties");
@@ -186,6 +184,8 @@ public final class SpecSchema {
         ap.set("cpuTarget", withDefault(integer("Average CPU percent to aim for.", Rules.CPU_TARGET.min(), Rules.CPU_TARGET.max()),
                 EdgeBinder.DEFAULT_CPU_TARGET));
         p.set("autoscaling", a);
+        p.set("healthCheckGracePeriod", withDefault(integer("Seconds ECS ignores failing health checks after a task starts; about your app's start time.",
+                Rules.HEALTH_CHECK_GRACE_PERIOD.min(), Rules.HEALTH_CHECK_GRACE_PERIOD.max()), dev.gantry.spec.Service.DEFAULT_HEALTH_CHECK_GRACE_PERIOD));
         return s;
     }
 
