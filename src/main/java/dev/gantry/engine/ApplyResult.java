@@ -13,18 +13,18 @@ import java.util.List;
  */
 public record ApplyResult(Outcome outcome, Exit exit, int created, int updated, int replaced, int deleted,
                           int failed, int skipped, Duration elapsed, String url, List<String> failures,
-                          Diagnosis diagnosis, String resumeCommand, CriticalPath criticalPath) {
+                          Diagnosis diagnosis, String resumeCommand, CriticalPath criticalPath, boolean simulatedTime) {
 
     /** Without a critical path (nothing ran, or it did not finish). */
     public ApplyResult(Outcome outcome, Exit exit, int created, int updated, int replaced, int deleted, int failed, int skipped,
                        Duration elapsed, String url, List<String> failures, Diagnosis diagnosis, String resumeCommand) {
-        this(outcome, exit, created, updated, replaced, deleted, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand, null);
+        this(outcome, exit, created, updated, replaced, deleted, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand, null, false);
     }
 
     /** This run's result, counting {@code more} deletions made before it (a teardown before a rebuild). */
     public ApplyResult afterDeleting(int more) {
         return new ApplyResult(outcome, exit, created, updated, replaced, deleted + more, failed, skipped, elapsed, url, failures, diagnosis,
-                resumeCommand, criticalPath);
+                resumeCommand, criticalPath, simulatedTime);
     }
 
     /** DECLINED: the person answered something other than "yes"; nothing was changed. */
@@ -50,6 +50,12 @@ public record ApplyResult(Outcome outcome, Exit exit, int created, int updated, 
     }
 
     public int exitCode() { return exit.code(); }
+
+    /** The same result, its times marked as simulated (measured on the simulated AWS's clock) or not. */
+    public ApplyResult withSimulatedTime(boolean simulated) {
+        return new ApplyResult(outcome, exit, created, updated, replaced, deleted, failed, skipped, elapsed, url, failures, diagnosis,
+                resumeCommand, criticalPath, simulated);
+    }
 
     public boolean ok() { return exit == Exit.OK; }
 }

@@ -507,7 +507,7 @@ public final class Engine {
         ApplyResult r = result(outcome, exit, plan, states, executor.outputs(), spec, diagnosis, options);
         CriticalPath path = outcome == ApplyResult.Outcome.SUCCEEDED ? CriticalPath.of(executor.spans(), spec) : null;
         return new ApplyResult(r.outcome(), r.exit(), r.created(), r.updated(), r.replaced(), r.deleted(), r.failed(),
-                r.skipped(), r.elapsed(), r.url(), executor.failures(), diagnosis, r.resumeCommand(), path);
+                r.skipped(), r.elapsed(), r.url(), executor.failures(), diagnosis, r.resumeCommand(), path, false);
     }
 
     private ApplyResult result(ApplyResult.Outcome outcome, ApplyResult.Exit exit, Plan plan, Map<Address, Executor.State> states,
@@ -596,7 +596,8 @@ public final class Engine {
         return new ApplyResult(ApplyResult.Outcome.FAILED, exit, 0, 0, 0, 0, 0, 0, at(), null, List.of(text), null, options.resumeCommand());
     }
 
-    private ApplyResult finish(ApplyResult r) {
+    private ApplyResult finish(ApplyResult result) {
+        ApplyResult r = result.withSimulatedTime(scheduler.simulated());
         listener.on(new ApplyEvent.Finished(at(), r));
         return r;
     }
