@@ -161,8 +161,8 @@ public record CriticalPath(List<Wait> waits, String lever) {
             case "tasks starting" -> "your tasks took " + d + " from launch to running, most of it pulling the image: "
                     + "a smaller image, or a SOCI index for it, would save part of that";
             case "first health checks" -> lb == null ? "the tasks' first checks took " + d
-                    : "new tasks pass " + lb.healthyThreshold() + " health checks " + lb.healthCheckInterval() + " s apart before they serve ("
-                    + d + "); loadBalancer.healthyThreshold and healthCheckInterval set that";
+                    : "a new task serves after its first passing health check, sent within loadBalancer.healthCheckInterval ("
+                    + lb.healthCheckInterval() + " s) once the load balancer checks it (" + d + " here)";
             case "old tasks draining and stopping" -> lb == null ? "old tasks took " + d + " to stop; task.stopTimeout bounds it"
                     : "old tasks drain for loadBalancer.deregistrationDelay (" + lb.deregistrationDelay() + " s), then get up to task.stopTimeout ("
                     + spec.task().stopTimeout() + " s) to exit (" + d + " in all): a shorter delay suits short requests";

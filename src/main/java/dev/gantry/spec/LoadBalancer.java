@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The Application Load Balancer in front of the service. The health check's defaults are fast
- * (a new task serves after 2 checks 5 s apart) and the deregistration delay short (requests of a
- * web app finish within seconds); docs/spec.md says what each trades.
+ * (a new task serves after its first passing check, within 5 s; one that failed is back after 2 in
+ * a row) and the deregistration delay short (requests of a web app finish within seconds);
+ * docs/spec.md says what each trades.
  */
 public record LoadBalancer(String healthCheckPath, int deregistrationDelay, int idleTimeout, List<String> allowedCidrs,
                            int healthCheckInterval, int healthCheckTimeout, int healthyThreshold) {
@@ -27,6 +28,6 @@ public record LoadBalancer(String healthCheckPath, int deregistrationDelay, int 
 
     public static LoadBalancer defaults() { return new LoadBalancer("/", DEFAULT_DEREGISTRATION_DELAY, 60, List.of("0.0.0.0/0")); }
 
-    /** How long a new target takes to pass its first health checks once they run. */
-    public int firstHealthChecksSeconds() { return healthCheckInterval * healthyThreshold; }
+    /** How long a new target takes at most to pass its first health check once checks run: one interval. */
+    public int firstHealthChecksSeconds() { return healthCheckInterval; }
 }

@@ -126,9 +126,11 @@ public final class ElbState {
     /**
      * When a target registered at {@code registeredAt} gets its first verdict. Health checks start
      * only once a load balancer that uses the group is active (until then the target is "initial",
-     * Elb.RegistrationInProgress); a new target is then healthy after healthyThreshold consecutive
-     * passing checks, one per interval, or unhealthy after unhealthyThreshold failing ones
-     * (TargetHealth, target group health checks: docs/timings.md). {@code settings} turns the
+     * Elb.RegistrationInProgress); a new target is then healthy after its first passing check, sent
+     * within one interval ("after your target is registered, it must pass one health check to be
+     * considered healthy"), or unhealthy after unhealthyThreshold failing ones, one per interval
+     * (ALB user guide, target group health checks; TargetHealth: docs/timings.md). healthyThreshold
+     * counts only for a target that was unhealthy. {@code settings} turns the
      * checks' duration into the world's time (none in an instant world).
      */
     public Instant firstVerdictAt(String targetGroupArn, Instant registeredAt, boolean healthy,
@@ -139,7 +141,7 @@ public final class ElbState {
         long activeAt = Long.MAX_VALUE;
         for (String lb : loadBalancersOfTargetGroup(targetGroupArn)) activeAt = Math.min(activeAt, loadBalancers.get(lb).activeAtMillis);
         if (activeAt != Long.MAX_VALUE && activeAt > checksFrom.toEpochMilli()) checksFrom = Instant.ofEpochMilli(activeAt);
-        int checks = healthy ? tg.healthyThresholdCount : tg.unhealthyThresholdCount;
+        int checks = healthy ? 1 : tg.unhealthyThresholdCount;
         return checksFrom.plus(settings.apply(java.time.Duration.ofSeconds((long) tg.healthCheckIntervalSeconds * checks)));
     }
 

@@ -61,18 +61,20 @@ class TimingRulesTest {
 
         time.advance(world.latency.loadBalancer().minusSeconds(60));   // the load balancer is active now
         assertThat(health(tg).reasonAsString()).isEqualTo("Elb.InitialHealthChecking");
-        time.advance(Duration.ofSeconds(9));
+        time.advance(Duration.ofSeconds(4));
         assertThat(health(tg).state()).isEqualTo(TargetHealthStateEnum.INITIAL);
-        time.advance(Duration.ofSeconds(1));                            // 2 checks, 5 s apart, after it turned active
+        time.advance(Duration.ofSeconds(1));                            // its first check, within one interval of turning active
         assertThat(health(tg).state()).isEqualTo(TargetHealthStateEnum.HEALTHY);
     }
 
     @Test
-    void aNewTargetIsHealthyAfterIntervalTimesHealthyThreshold() {
+    void aNewTargetIsHealthyAfterItsFirstPassingCheckWhateverTheHealthyThreshold() {
+        // "After your target is registered, it must pass one health check to be considered healthy":
+        // healthyThreshold counts only for a target coming back from unhealthy.
         TargetGroup tg = group(10, 3);
         time.advance(world.latency.loadBalancer());
         register(tg, "10.0.1.5");
-        time.advance(Duration.ofSeconds(29));
+        time.advance(Duration.ofSeconds(9));
         assertThat(health(tg).state()).isEqualTo(TargetHealthStateEnum.INITIAL);
         time.advance(Duration.ofSeconds(1));
         assertThat(health(tg).state()).isEqualTo(TargetHealthStateEnum.HEALTHY);
