@@ -73,8 +73,11 @@ public final class ApplyBenchmark {
         breakdown("image update", imageUpdate);
         breakdown("config update", configUpdate);
         System.out.println();
-        System.out.printf("  first apply: %d resources, %d mutating calls, %d reads (goal <= 100)%n",
-                first.result.created(), first.mutating, first.reads);
+        System.out.printf("  first apply: %d resources, %d mutating calls, %d reads (goal <= 100): %d refreshing (before the question and under the lock),"
+                + " %d while changing and waiting%n", first.result.created(), first.mutating, first.reads, first.readsBeforeChanges,
+                first.reads - first.readsBeforeChanges);
+        System.out.printf("  image update: %d reads (%d refreshing, %d while changing and waiting)%n",
+                imageUpdate.reads, imageUpdate.readsBeforeChanges, imageUpdate.reads - imageUpdate.readsBeforeChanges);
         System.out.printf("  no-op re-apply: %s, %d mutating calls (goal 0), %d reads (goal <= 30)%n", noop.result.outcome(), noop.mutating, noop.reads);
         System.out.printf("  peak heap %.1f MiB%n", peakHeap / 1048576.0);
         System.out.println("  first apply's reads by action: " + first.readsByAction);
@@ -92,17 +95,21 @@ public final class ApplyBenchmark {
         }
     }
 
-    private record Run(ApplyResult result, long mutating, long reads, Map<String, Long> readsByAction) {}
+    /** {@code readsBeforeChanges}: the refresh before the question and again under the lock; the rest were made while changing and waiting. */
+    private record Run(ApplyResult result, long mutating, long reads, long readsBeforeChanges, Map<String, Long> readsByAction) {}
 
     private static Run apply(SimWorld world, VirtualScheduler time, Spec spec, String secret) {
         world.resetCounters();
+        long[] before = {-1};
         Engine engine = new Engine(dev.gantry.resources.catalog.Catalog.standard(), world.clients(), time,
-                name -> secret == null ? Optional.empty() : Optional.of(secret.toCharArray()), (ApplyEvent e) -> {});
+                name -> secret == null ? Optional.empty() : Optional.of(secret.toCharArray()), (ApplyEvent e) -> {
+                    if (e instanceof ApplyEvent.Started && before[0] < 0) before[0] = world.readCalls();
+                });
         ApplyResult r = engine.apply(spec, EngineOptions.yes("bench"));
         if (!r.ok() && r.outcome() != ApplyResult.Outcome.NO_CHANGES) throw new IllegalStateException("apply failed: " + r.failures());
         Map<String, Long> reads = new TreeMap<>();
         world.callsByAction().forEach((k, v) -> { if (isRead(k)) reads.put(k, v); });
-        return new Run(r, world.mutatingCalls(), world.readCalls(), reads);
+        return new Run(r, world.mutatingCalls(), world.readCalls(), before[0] < 0 ? world.readCalls() : before[0], reads);
     }
 
     private static boolean isRead(String action) {
