@@ -42,11 +42,11 @@ public record CriticalPath(List<Wait> waits, String lever) {
         return String.join(" → ", parts);
     }
 
-    /** 3m05s, 10 s, 0.5 s */
+    /** 3m05s, 10 s, 0.5 s; whole seconds are cut, as in the rest of the summary. */
     public static String duration(Duration d) {
         long ms = d.toMillis();
         if (ms < 10_000 && ms % 1000 != 0) return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
-        long s = Math.round(ms / 1000.0);
+        long s = ms / 1000;
         return s < 60 ? s + " s" : (s / 60) + "m" + String.format(java.util.Locale.ROOT, "%02d", s % 60) + "s";
     }
 
@@ -158,8 +158,8 @@ public record CriticalPath(List<Wait> waits, String lever) {
             case "NAT gateway" -> "none gantry can take: AWS makes a NAT gateway in about 1.5 minutes (" + d
                     + " here), once; natGateways: none skips it (tasks then run in public subnets)";
             case "certificate validation" -> "ACM validated the certificate in " + d + "; an issued certificate given by ARN (certificate.arn) skips that wait";
-            case "tasks starting" -> "your tasks took " + d + " from launch to running, most of it pulling the image: "
-                    + "a smaller image, or a SOCI index for it, would save part of that";
+            case "tasks starting" -> "your tasks took about " + d + " from launch to running (Fargate placing them and pulling the image): "
+                    + "a smaller image, or a SOCI index for it, would shorten the pull";
             case "first health checks" -> lb == null ? "the tasks' first checks took " + d
                     : "a new task serves after its first passing health check, sent within loadBalancer.healthCheckInterval ("
                     + lb.healthCheckInterval() + " s) once the load balancer checks it (" + d + " here)";

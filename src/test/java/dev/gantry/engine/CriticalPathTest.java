@@ -53,8 +53,8 @@ class CriticalPathTest {
         assertThat(path.waits()).extracting(CriticalPath.Wait::what)
                 .containsExactly("tasks starting", "first health checks", "old tasks draining and stopping");
         assertThat(path.line()).isEqualTo("tasks starting 46 s → first health checks 10 s → old tasks draining and stopping 26 s");
-        assertThat(path.lever()).isEqualTo("your tasks took 46 s from launch to running, most of it pulling the image: "
-                + "a smaller image, or a SOCI index for it, would save part of that");
+        assertThat(path.lever()).isEqualTo("your tasks took about 46 s from launch to running (Fargate placing them and pulling the image): "
+                + "a smaller image, or a SOCI index for it, would shorten the pull");
     }
 
     @Test
