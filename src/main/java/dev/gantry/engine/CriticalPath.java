@@ -141,6 +141,7 @@ public record CriticalPath(List<Wait> waits, String lever) {
         if (w.startsWith("the new tasks to start")) return "tasks starting";
         if (w.startsWith("the new tasks' first health checks")) return "first health checks";
         if (w.startsWith("the old tasks to drain")) return "old tasks draining and stopping";
+        if (w.startsWith("the old tasks to stop")) return "old tasks stopping";
         if (w.startsWith("Route53 to publish")) return "DNS change";
         int colon = w.indexOf(':');
         return colon > 0 ? w.substring(0, colon) : w;

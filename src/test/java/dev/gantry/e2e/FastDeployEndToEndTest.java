@@ -49,6 +49,17 @@ class FastDeployEndToEndTest {
     }
 
     @Test
+    void aWorkersRolloutIsNotSaidToWaitForHealthChecks() {
+        Spec spec = SimHarness.template("worker.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        assertThat(h.apply(spec).ok()).isTrue();
+        ApplyResult r = h.apply(spec.withTask(spec.task().withImage(spec.task().image() + "-next")));
+        assertThat(r.ok()).as(r.failures().toString()).isTrue();
+        assertThat(r.criticalPath().waits()).extracting(CriticalPath.Wait::what).containsExactly("tasks starting", "old tasks stopping");
+        assertThat(h.events).noneMatch(e -> e instanceof ApplyEvent.Waiting w && w.waitingFor().contains("health check"));
+    }
+
+    @Test
     void anImageUpdatesPathIsTheRolloutsPhases() {
         Spec spec = SimHarness.template("web-https.yaml");
         SimHarness h = new SimHarness().prepare(spec);

@@ -359,7 +359,7 @@ final class ServiceType implements ResourceType {
                     return StepResult.done(observed(ctx, a, s));
                 }
                 if (ctx.time().now().isAfter(deadline)) throw new RolloutFailure(Explainer.timedOut(snap, ROLLOUT_TIMEOUT, explain));
-                String now = phase(snap, d);
+                String now = phase(snap, d, ctx.spec().hasLoadBalancer());
                 String key = now.substring(0, now.indexOf(':'));
                 if (!key.equals(phase)) {
                     // Each phase has its typical length: look rarely at first, often as it nears.
@@ -376,13 +376,15 @@ final class ServiceType implements ResourceType {
      * What the rollout waits for now, in the words the critical path groups by: new tasks
      * starting, their first health checks (old ones still serve meanwhile), old ones draining.
      */
-    static String phase(RolloutSnapshot snap, RolloutSnapshot.Deployment d) {
+    static String phase(RolloutSnapshot snap, RolloutSnapshot.Deployment d, boolean loadBalanced) {
         String counts = d.running() + "/" + d.desired() + " tasks running";
         if (d.running() < d.desired()) return "the new tasks to start: " + counts;
         boolean others = snap.deployments().stream().anyMatch(o -> !o.id().equals(d.id()));
         boolean othersServe = snap.deployments().stream().anyMatch(o -> !o.id().equals(d.id()) && o.running() > 0);
-        if (!others || othersServe) return "the new tasks' first health checks: " + counts;
-        return "the old tasks to drain and stop: " + counts;
+        if (loadBalanced) {
+            return others && !othersServe ? "the old tasks to drain and stop: " + counts : "the new tasks' first health checks: " + counts;
+        }
+        return others ? "the old tasks to stop: " + counts : "ECS to mark the deployment complete: " + counts;
     }
 
     /** A Fargate task typically takes this long from launch to RUNNING (docs/timings.md). */
@@ -395,7 +397,7 @@ final class ServiceType implements ResourceType {
         var lb = spec.loadBalancer();
         if (phase.startsWith("the new tasks to start")) return TYPICAL_TASK_START;
         if (phase.startsWith("the new tasks' first health checks")) return lb == null ? Duration.ZERO : Duration.ofSeconds(lb.firstHealthChecksSeconds());
-        if (phase.startsWith("the old tasks to drain")) return (lb == null ? Duration.ZERO : Duration.ofSeconds(lb.deregistrationDelay())).plus(TYPICAL_STOP);
+        if (phase.startsWith("the old tasks to")) return (lb == null ? Duration.ZERO : Duration.ofSeconds(lb.deregistrationDelay())).plus(TYPICAL_STOP);
         return Duration.ZERO;
     }
 
