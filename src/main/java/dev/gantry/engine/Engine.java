@@ -639,8 +639,9 @@ public final class Engine {
         };
         Diagnosis diagnosis = executor.rolloutFailure() == null ? null : executor.rolloutFailure().diagnosis();
         ApplyResult r = result(outcome, exit, plan, states, executor.outputs(), spec, diagnosis, options);
+        CriticalPath path = outcome == ApplyResult.Outcome.SUCCEEDED ? CriticalPath.of(executor.spans(), spec) : null;
         return new ApplyResult(r.outcome(), r.exit(), r.created(), r.updated(), r.replaced(), r.deleted(), r.failed(),
-                r.skipped(), r.elapsed(), r.url(), executor.failures(), diagnosis, r.resumeCommand());
+                r.skipped(), r.elapsed(), r.url(), executor.failures(), diagnosis, r.resumeCommand(), path, false);
     }
 
     private ApplyResult result(ApplyResult.Outcome outcome, ApplyResult.Exit exit, Plan plan, Map<Address, Executor.State> states,
@@ -733,7 +734,8 @@ public final class Engine {
     }
 
     private ApplyResult finish(ApplyResult given) {
-        ApplyResult r = given.outcome() == ApplyResult.Outcome.INTERRUPTED && stoppedBy != null ? given.stoppedBy(stoppedBy) : given;
+        ApplyResult result = given.outcome() == ApplyResult.Outcome.INTERRUPTED && stoppedBy != null ? given.stoppedBy(stoppedBy) : given;
+        ApplyResult r = result.withSimulatedTime(scheduler.simulated());
         listener.on(new ApplyEvent.Finished(at(), r));
         return r;
     }

@@ -118,10 +118,14 @@ final class TaskDefinitionType implements ResourceType {
                 .put("port", c.portMappings().isEmpty() ? null : c.portMappings().get(0).containerPort())
                 .put("command", new ArrayList<>(c.command())).put("environment", env).put("secrets", secrets)
                 .put("registryCredentials", c.repositoryCredentials() == null ? "" : c.repositoryCredentials().credentialsParameter()).put("roles", roles)
-                .put("logGroup", c.logConfiguration() == null ? null : c.logConfiguration().options().get("awslogs-group"));
+                .put("logGroup", c.logConfiguration() == null ? null : c.logConfiguration().options().get("awslogs-group"))
+                // Without one, Fargate waits 30 s between SIGTERM and SIGKILL (ContainerDefinition.stopTimeout).
+                .put("stopTimeout", c.stopTimeout() == null ? FARGATE_STOP_TIMEOUT : c.stopTimeout());
         return new Observed(a, td.taskDefinitionArn(), p.build(), Map.of("id", td.taskDefinitionArn(), "arn", td.taskDefinitionArn(),
                 "family", td.family(), "revision", String.valueOf(td.revision())));
     }
+
+    static final int FARGATE_STOP_TIMEOUT = 30;
 
     /**
      * Task-level cpu or memory as a number, or null: an EC2-style task definition made by hand may
@@ -149,6 +153,8 @@ final class TaskDefinitionType implements ResourceType {
         if (port != null) c.portMappings(PortMapping.builder().containerPort(port).protocol(TransportProtocol.TCP).build());
         List<String> command = Props.strings(props, "command");
         if (!command.isEmpty()) c.command(command);
+        Integer stopTimeout = Props.integer(props, "stopTimeout");
+        if (stopTimeout != null) c.stopTimeout(stopTimeout);
         String arch = "arm64".equals(Props.str(props, "architecture")) ? "ARM64" : "X86_64";
         return RegisterTaskDefinitionRequest.builder().family(Props.str(props, "family"))
                 .cpu(String.valueOf(Props.integer(props, "cpu"))).memory(String.valueOf(Props.integer(props, "memory")))

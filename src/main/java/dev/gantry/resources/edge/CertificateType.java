@@ -45,6 +45,8 @@ import java.util.TreeSet;
  */
 final class CertificateType implements ResourceType {
     static final Duration ISSUE_TIMEOUT = Duration.ofMinutes(45);
+    /** How long ACM typically takes to issue once its validation records are in the zone (docs/timings.md). */
+    static final Duration TYPICAL_VALIDATION = Duration.ofSeconds(120);
     static final Duration OPTIONS_TIMEOUT = Duration.ofMinutes(5);
     /** How long ACM may take to notice a deleted listener no longer uses the certificate. */
     static final Duration IN_USE_TIMEOUT = Duration.ofMinutes(15);
@@ -239,7 +241,8 @@ final class CertificateType implements ResourceType {
 
     private Step waitIssued(ResourceContext ctx, Address address, String arn, String zoneId, String domain, Map<String, String> manual) {
         Instant[] nextReminder = {ctx.time().now().plus(REMINDER)};
-        return Poll.until(ctx, "ACM to validate and issue the certificate", ISSUE_TIMEOUT, TIMEOUT_FIX, () -> {
+        Duration typical = manual.isEmpty() ? TYPICAL_VALIDATION : Duration.ZERO;
+        return Poll.until(ctx, "ACM to validate and issue the certificate", typical, ISSUE_TIMEOUT, TIMEOUT_FIX, () -> {
             CertificateDetail d = describe(ctx, arn);
             if (d.status() == CertificateStatus.ISSUED) return Optional.of(observed(address, d, zoneId));
             if (!manual.isEmpty() && !ctx.time().now().isBefore(nextReminder[0])) {

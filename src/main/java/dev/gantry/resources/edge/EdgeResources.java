@@ -43,7 +43,8 @@ public final class EdgeResources {
                         + lb.healthCheckPath() + " to keep unhealthy ones out",
                 Props.pairs("name", EdgeNames.targetGroup(spec.app(), spec.task().port()), "port", spec.task().port(),
                         "vpcId", Ref.to(Addresses.VPC, "id"), "healthCheckPath", lb.healthCheckPath(),
-                        "deregistrationDelay", lb.deregistrationDelay()), Set.of()));
+                        "deregistrationDelay", lb.deregistrationDelay(), "healthCheckInterval", lb.healthCheckInterval(),
+                        "healthCheckTimeout", lb.healthCheckTimeout(), "healthyThreshold", lb.healthyThreshold()), Set.of()));
 
         out.add(Desired.managed(LOAD_BALANCER, Piece.LOAD_BALANCER,
                 "Load balancer: the public entry point that spreads requests over your tasks",
