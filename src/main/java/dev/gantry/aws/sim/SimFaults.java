@@ -1,10 +1,18 @@
 package dev.gantry.aws.sim;
 
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+import java.net.SocketException;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-/** Faults a test injects: throttling, 5xx, denied actions, and a crash after the Nth mutating call. */
+/**
+ * Faults a test injects: throttling, 5xx, denied actions, a crash after the Nth mutating call, and
+ * replies lost after a mutating call took effect.
+ */
 public final class SimFaults {
     private final Random random = new Random(42);
     private double throttleRate;
@@ -13,6 +21,10 @@ public final class SimFaults {
     private final Set<String> denied = new HashSet<>();
     private final Set<String> broken = new HashSet<>();
     private long injected;
+    private long loseReplyAfter = -1;
+    private double lostReplyRate;
+    private final Map<String, Integer> loseReplyOf = new HashMap<>();
+    private final java.util.List<String> lostReplies = new java.util.ArrayList<>();
 
     /** How many throttling and 5xx errors were injected: tests check the faults really happened. */
     public synchronized long injected() { return injected; }
@@ -25,7 +37,24 @@ public final class SimFaults {
     public SimFaults deny(String action) { denied.add(action); return this; }
     /** An action that always answers HTTP 500 (IAM's policy simulator has such days). */
     public SimFaults breakAction(String action) { broken.add(action); return this; }
-    public SimFaults clear() { throttleRate = 0; serverErrorRate = 0; crashAfter = -1; denied.clear(); broken.clear(); return this; }
+    /**
+     * The Nth mutating call takes effect, then its reply is lost: the connection is reset before the
+     * response arrives, so the caller's SDK sees an I/O error and sends the same request again (as
+     * the real SDK does: an {@link java.io.IOException} is one of the errors its standard strategy
+     * retries). What happens next is what AWS does with a repeated request.
+     */
+    public SimFaults loseReplyAfterMutation(long n) { this.loseReplyAfter = n; return this; }
+    /** The reply of the {@code nth} call (1 = the first) of {@code action}, such as {@code ec2:CreateVpc}, is lost after it took effect. */
+    public synchronized SimFaults loseReplyOf(String action, int nth) { loseReplyOf.put(action, nth); return this; }
+    /** Each mutating call's reply is lost with this probability, after the call took effect. */
+    public SimFaults loseReplies(double rate) { this.lostReplyRate = rate; return this; }
+    /** The actions whose reply was lost, in order: tests check the fault really happened. */
+    public synchronized java.util.List<String> lostReplies() { return java.util.List.copyOf(lostReplies); }
+    public SimFaults clear() {
+        throttleRate = 0; serverErrorRate = 0; crashAfter = -1; denied.clear(); broken.clear();
+        loseReplyAfter = -1; lostReplyRate = 0; loseReplyOf.clear();
+        return this;
+    }
 
     void beforeCall(String action, SimErrors.Factory err) {
         if (denied.contains(action) || denied.contains("*")) {
@@ -46,7 +75,24 @@ public final class SimFaults {
         }
     }
 
-    void afterMutation(long count) {
+    synchronized void afterMutation(String action, long count) {
         if (crashAfter > 0 && count == crashAfter) throw new SimulatedCrash(count);
+        boolean lose = loseReplyAfter > 0 && count == loseReplyAfter;
+        Integer nth = loseReplyOf.get(action);
+        if (nth != null) {
+            if (nth == 1) {
+                loseReplyOf.remove(action);
+                lose = true;
+            } else {
+                loseReplyOf.put(action, nth - 1);
+            }
+        }
+        if (!lose && lostReplyRate > 0 && random.nextDouble() < lostReplyRate) lose = true;
+        if (lose) {
+            lostReplies.add(action);
+            // What the SDK's Apache and URL-connection clients throw when the peer resets the connection mid-response.
+            throw SdkClientException.builder().message("Unable to execute HTTP request: Connection reset")
+                    .cause(new SocketException("Connection reset")).build();
+        }
     }
 }

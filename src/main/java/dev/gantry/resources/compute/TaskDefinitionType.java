@@ -145,15 +145,38 @@ final class TaskDefinitionType implements ResourceType {
                 .containerDefinitions(c.build()).tags(Ecs.tagList(ctx.tags(a))).build();
     }
 
-    private Step register(ResourceContext ctx, Address a, Map<String, Object> props) {
+    /**
+     * Registers one revision. RegisterTaskDefinition has no client token: sent again after a lost
+     * reply it would leave a second ACTIVE revision behind. So it is sent without blind resends,
+     * and after a lost reply the family's newest revision is read: when it is the app's and says
+     * exactly what was sent (and is not the revision the step started from), that is the one.
+     */
+    private Step register(ResourceContext ctx, Address a, Map<String, Object> props, String from) {
         return () -> {
-            TaskDefinition td = ctx.aws().ecs().registerTaskDefinition(request(ctx, a, props)).taskDefinition();
-            return StepResult.done(observed(a, td));
+            EcsClient ecs = ctx.aws().ecs();
+            RegisterTaskDefinitionRequest req = request(ctx, a, props).toBuilder()
+                    .overrideConfiguration(o -> o.addPlugin(dev.gantry.aws.RetryPolicy.NO_BLIND_RESEND)).build();
+            Map<String, Object> sent = observed(a, TaskDefinition.builder().taskDefinitionArn("").revision(0).family(req.family())
+                    .cpu(req.cpu()).memory(req.memory()).runtimePlatform(req.runtimePlatform()).executionRoleArn(req.executionRoleArn())
+                    .taskRoleArn(req.taskRoleArn()).containerDefinitions(req.containerDefinitions()).build()).props();
+            for (int send = 1; ; send++) {
+                try {
+                    return StepResult.done(observed(a, ecs.registerTaskDefinition(req).taskDefinition()));
+                } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+                    if (!dev.gantry.aws.RetryPolicy.replyLost(e) || send >= 3) throw e;
+                    DescribeTaskDefinitionResponse newest = ecs.describeTaskDefinition(b -> b.taskDefinition(req.family()).include(TaskDefinitionField.TAGS));
+                    TaskDefinition td = newest.taskDefinition();
+                    boolean mine = ctx.ownAddress(Ecs.tags(newest.tags()), type()).filter(a::equals).isPresent();
+                    if (mine && !td.taskDefinitionArn().equals(from) && observed(a, td).props().equals(sent)) {
+                        return StepResult.done(observed(a, td));
+                    }
+                }
+            }
         };
     }
 
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
-        return register(ctx, desired.address(), props);
+        return register(ctx, desired.address(), props, null);
     }
 
     /**
@@ -161,7 +184,7 @@ final class TaskDefinitionType implements ResourceType {
      * rollback still use it. Destroy deregisters every revision.
      */
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
-        return register(ctx, desired.address(), props);
+        return register(ctx, desired.address(), props, current.id());
     }
 
     @Override public Step delete(ResourceContext ctx, Observed current) {

@@ -304,8 +304,7 @@ final class CertificateType implements ResourceType {
                 deletes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(current.get()).build());
             }
             if (!deletes.isEmpty()) {
-                ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId)
-                        .changeBatch(cb -> cb.comment("gantry: remove ACM validation for " + d.domainName()).changes(deletes)));
+                Zones.deleteRecords(ctx, zoneId, "gantry: remove ACM validation for " + d.domainName(), deletes);
             }
         } catch (NoSuchHostedZoneException gone) {
             // the zone went first: nothing left to clean

@@ -133,8 +133,7 @@ final class DnsRecordType implements ResourceType {
                 Zones.record(ctx, zoneId, EdgeNames.ownerRecord(name), RRType.TXT)
                         .ifPresent(r -> deletes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(r).build()));
                 if (!deletes.isEmpty()) {
-                    ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId)
-                            .changeBatch(cb -> cb.comment("gantry: remove " + name + " for app " + ctx.app()).changes(deletes)));
+                    Zones.deleteRecords(ctx, zoneId, "gantry: remove " + name + " for app " + ctx.app(), deletes);
                 }
             } catch (NoSuchHostedZoneException gone) {
                 // the zone and its records are gone already

@@ -2,7 +2,9 @@ package dev.gantry.resources.edge;
 
 import dev.gantry.aws.AwsFailure;
 import dev.gantry.resources.ResourceContext;
+import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.HostedZone;
+import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
@@ -77,6 +79,21 @@ final class Zones {
 
     static Optional<ResourceRecordSet> record(ResourceContext ctx, String zoneId, String name, RRType type) {
         return recordsNamed(ctx, zoneId, name).stream().filter(r -> r.type() == type).findFirst();
+    }
+
+    /**
+     * Sends a batch of DELETEs. Sent again after a lost reply, the batch finds its records gone and
+     * Route53 refuses all of it (InvalidChangeBatch, "… but it was not found"): read back, a batch
+     * whose records are all gone (or hold other values now, so not what was deleted) is done.
+     */
+    static void deleteRecords(ResourceContext ctx, String zoneId, String comment, List<Change> deletes) {
+        try {
+            ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId).changeBatch(cb -> cb.comment(comment).changes(deletes)));
+        } catch (InvalidChangeBatchException e) {
+            boolean allGone = deletes.stream().map(Change::resourceRecordSet)
+                    .noneMatch(r -> record(ctx, zoneId, r.name(), r.type()).filter(r::equals).isPresent());
+            if (!allGone) throw e;
+        }
     }
 
     /** A zone covers a name when the name is the zone's apex or lies below it. */

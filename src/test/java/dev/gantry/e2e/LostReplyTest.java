@@ -1,0 +1,136 @@
+package dev.gantry.e2e;
+
+import dev.gantry.engine.ApplyResult;
+import dev.gantry.spec.Spec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A mutating call takes effect and its reply is lost (the connection resets): the SDK sends the same
+ * request again, or gantry looks first. Every call of a full apply and of a full destroy, one at a
+ * time: the run still succeeds, nothing is made twice, the next plan is empty, destroy leaves nothing.
+ * The apply lock's own write and release are left to the lock's tests.
+ */
+class LostReplyTest {
+    static final Spec SPEC = SimHarness.template("web-https.yaml");
+
+    /** What the account holds for the app, counted so that a second of anything shows. */
+    static Map<String, Object> census(SimHarness h) {
+        Map<String, Object> out = new TreeMap<>(FailureEndToEndTest.census(h, SPEC)); // fails on two resources at one address
+        out.put("tagged", h.taggedLeftovers("hello").size());
+        out.put("vpcs", h.aws.ec2().describeVpcs().vpcs().stream().filter(v -> !Boolean.TRUE.equals(v.isDefault())).count());
+        out.put("subnets", h.aws.ec2().describeSubnets().subnets().stream().filter(s -> !Boolean.TRUE.equals(s.defaultForAz())).count());
+        out.put("security groups", h.aws.ec2().describeSecurityGroups().securityGroups().size());
+        out.put("internet gateways", h.aws.ec2().describeInternetGateways().internetGateways().size());
+        out.put("route tables", h.aws.ec2().describeRouteTables().routeTables().size());
+        out.put("elastic ips", h.aws.ec2().describeAddresses().addresses().size());
+        out.put("load balancers", h.aws.elb().describeLoadBalancers().loadBalancers().size());
+        out.put("target groups", h.aws.elb().describeTargetGroups().targetGroups().size());
+        out.put("certificates", h.aws.acm().listCertificates().certificateSummaryList().size());
+        out.put("active task definitions", h.aws.ecs().listTaskDefinitions(b -> b.status(TaskDefinitionStatus.ACTIVE)).taskDefinitionArns().size());
+        out.put("services", h.aws.ecs().listServices(b -> b.cluster("hello")).serviceArns().size());
+        out.put("roles", h.aws.iam().listRoles().roles().size());
+        return out;
+    }
+
+    /**
+     * Every mutating call of a clean run, named by its action and its ordinal among that action's
+     * calls (the order of calls to different services varies with the interleaving, this does not),
+     * without the apply lock's write (the first PutParameter) and release (the last DeleteParameter).
+     */
+    static java.util.List<java.util.Map.Entry<String, Integer>> everyCall(SimHarness clean) {
+        java.util.List<java.util.Map.Entry<String, Integer>> out = new java.util.ArrayList<>();
+        clean.world.callsByAction().forEach((action, count) -> {
+            String op = action.substring(action.indexOf(':') + 1);
+            if (op.startsWith("Describe") || op.startsWith("List") || op.startsWith("Get") || op.startsWith("Simulate")) return;
+            for (int n = 1; n <= count; n++) {
+                if (action.equals("ssm:PutParameter") && n == 1 || action.equals("ssm:DeleteParameter") && n == count) continue;
+                out.add(Map.entry(action, n));
+            }
+        });
+        return out;
+    }
+
+    @Test void a_lost_reply_after_any_mutating_call_of_apply_makes_nothing_twice() {
+        SimHarness clean = new SimHarness().prepare(SPEC);
+        clean.world.resetCounters();
+        assertThat(clean.apply(SPEC).exitCode()).isZero();
+        Map<String, Object> expected = census(clean);
+        var calls = everyCall(clean);
+        assertThat(calls.stream().map(Map.Entry::getKey)).contains("ec2:CreateVpc", "ec2:CreateSubnet", "ec2:CreateSecurityGroup",
+                "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateInternetGateway", "ec2:AttachInternetGateway", "ec2:AllocateAddress",
+                "ec2:CreateNatGateway", "ec2:CreateRouteTable", "ec2:CreateRoute", "ec2:AssociateRouteTable", "ecs:RegisterTaskDefinition",
+                "ecs:CreateService", "acm:RequestCertificate", "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateListener",
+                "route53:ChangeResourceRecordSets", "iam:CreateRole", "iam:PutRolePolicy", "ssm:PutParameter");
+
+        for (var call : calls) {
+            String lost = call.getKey() + " #" + call.getValue();
+            SimHarness h = new SimHarness().prepare(SPEC);
+            h.world.faults.loseReplyOf(call.getKey(), call.getValue());
+            ApplyResult r = h.apply(SPEC);
+            assertThat(h.world.faults.lostReplies()).as("the reply of %s was lost", lost).containsExactly(call.getKey());
+            h.world.faults.clear();
+            assertThat(r.exitCode()).as("apply after the lost reply of %s: %s", lost, r.failures()).isZero();
+            assertThat(census(h)).as("what exists after the lost reply of %s", lost).isEqualTo(expected);
+            assertThat(h.plan(SPEC).mutating()).as("the next plan after the lost reply of %s", lost).isEmpty();
+        }
+    }
+
+    @Test void a_lost_reply_after_any_mutating_call_of_destroy_still_deletes_everything(@TempDir Path dir) {
+        SimHarness built = new SimHarness().prepare(SPEC);
+        assertThat(built.apply(SPEC).exitCode()).isZero();
+        Path saved = dir.resolve("built.json");
+        built.world.save(saved);
+
+        SimHarness clean = new SimHarness(saved);
+        clean.world.resetCounters();
+        assertThat(clean.destroy(SPEC).exitCode()).isZero();
+        var calls = everyCall(clean);
+        assertThat(calls.stream().map(Map.Entry::getKey)).contains("iam:DeleteRolePolicy", "iam:DetachRolePolicy", "iam:DeleteRole",
+                "route53:ChangeResourceRecordSets", "ec2:DeleteVpc", "ec2:DeleteSubnet", "ec2:ReleaseAddress", "ec2:DeleteNatGateway",
+                "ec2:DeleteSecurityGroup", "ec2:DetachInternetGateway", "ec2:DeleteInternetGateway", "ec2:DeleteRouteTable",
+                "elasticloadbalancing:DeleteLoadBalancer", "elasticloadbalancing:DeleteListener", "ecs:DeleteService",
+                "ecs:DeregisterTaskDefinition", "ecs:DeleteCluster", "acm:DeleteCertificate", "ssm:DeleteParameter", "logs:DeleteLogGroup");
+
+        for (var call : calls) {
+            String lost = call.getKey() + " #" + call.getValue();
+            SimHarness h = new SimHarness(saved);
+            h.world.faults.loseReplyOf(call.getKey(), call.getValue());
+            ApplyResult r = h.destroy(SPEC);
+            assertThat(h.world.faults.lostReplies()).as("the reply of %s was lost", lost).containsExactly(call.getKey());
+            assertThat(r.exitCode()).as("destroy after the lost reply of %s: %s", lost, r.failures()).isZero();
+            assertThat(h.taggedLeftovers("hello")).as("left after the lost reply of %s", lost).isEmpty();
+            assertThat(h.aws.iam().listRoles().roles()).as("roles left after the lost reply of %s", lost).isEmpty();
+        }
+    }
+
+    /** Issue 27 item 9: IAM answers a retried DeleteRolePolicy with NoSuchEntity; the role must still go. */
+    @Test void a_retried_DeleteRolePolicy_still_deletes_the_role() {
+        SimHarness h = new SimHarness().prepare(SPEC);
+        assertThat(h.apply(SPEC).exitCode()).isZero();
+        h.world.faults.loseReplyOf("iam:DeleteRolePolicy", 1);
+        ApplyResult r = h.destroy(SPEC);
+        assertThat(h.world.faults.lostReplies()).containsExactly("iam:DeleteRolePolicy");
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(h.aws.iam().listRoles().roles()).isEmpty();
+        assertThat(h.taggedLeftovers("hello")).isEmpty();
+    }
+
+    /** Issue 27 item 10: a lost CreateSecurityGroup reply; the retry meets the group's own name, which is gantry's. */
+    @Test void a_lost_CreateSecurityGroup_reply_is_not_taken_for_someone_elses_group() {
+        SimHarness h = new SimHarness().prepare(SPEC);
+        h.world.faults.loseReplyOf("ec2:CreateSecurityGroup", 1);
+        ApplyResult r = h.apply(SPEC);
+        assertThat(h.world.faults.lostReplies()).containsExactly("ec2:CreateSecurityGroup");
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(h.events.toString()).doesNotContain("--adopt").doesNotContain("not gantry's");
+        assertThat(h.aws.ec2().describeSecurityGroups().securityGroups().stream().filter(g -> g.groupName().startsWith("hello-"))).hasSize(2);
+    }
+}
