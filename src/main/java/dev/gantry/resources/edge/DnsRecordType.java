@@ -95,7 +95,7 @@ final class DnsRecordType implements ResourceType {
         List<ResourceRecordSet> near;
         try {
             // The alias and its owner record sort next to each other: one listing reads both.
-            near = Zones.recordsFrom(ctx, at.zoneId(), at.name(), EdgeNames.ownerRecord(at.name()));
+            near = Zones.near(ctx, at.zoneId(), at.name());
         } catch (NoSuchHostedZoneException gone) {
             return Optional.empty();
         }

@@ -63,6 +63,26 @@ final class Zones {
         return out;
     }
 
+    /**
+     * The records from {@code name} through its owner record {@code _gantry.NAME}, read once per
+     * refresh: the DNS record's alias and owner record, and the certificate's validation CNAMEs for
+     * NAME ({@code _HEX.NAME}, which sort between the two), come from one listing.
+     */
+    static List<ResourceRecordSet> near(ResourceContext ctx, String zoneId, String name) {
+        return ctx.reads().get("route53:near:" + id(zoneId) + ":" + fqdn(name),
+                () -> recordsFrom(ctx, zoneId, name, EdgeNames.ownerRecord(name)));
+    }
+
+    /** One record: from the listing {@link #near} {@code anchor} when it lies there, else read by its name. */
+    static Optional<ResourceRecordSet> record(ResourceContext ctx, String zoneId, String name, RRType type, String anchor) {
+        String key = listingKey(name);
+        if (anchor == null || key.compareTo(listingKey(anchor)) < 0 || key.compareTo(listingKey(EdgeNames.ownerRecord(anchor))) > 0) {
+            return record(ctx, zoneId, name, type);
+        }
+        String fqdn = fqdn(name);
+        return near(ctx, zoneId, anchor).stream().filter(r -> r.type() == type && r.name().equalsIgnoreCase(fqdn)).findFirst();
+    }
+
     /** The zone's records in Route53's order from {@code fqdn} on; pages of 20 are read only as far as the caller iterates. */
     private static Iterable<ResourceRecordSet> listingFrom(ResourceContext ctx, String zoneId, String fqdn) {
         return ctx.aws().route53().listResourceRecordSetsPaginator(b -> b.hostedZoneId(zoneId).startRecordName(fqdn).maxItems("20"))
