@@ -124,9 +124,24 @@ public final class VpcType implements ResourceType {
         if (wantHostnames && !hostnames) ec2.modifyVpcAttribute(b -> b.vpcId(vpcId).enableDnsHostnames(bool(true)));
     }
 
+    /**
+     * A VPC that still holds something the app did not make (a person's subnet or security group,
+     * say) can never be deleted by waiting: that is said at once, naming each thing, instead of the
+     * engine's wait for AWS to release what gantry's own deletes left behind.
+     */
     @Override public Step delete(ResourceContext ctx, Observed current) {
         return () -> {
-            Ec2Tagging.ignoringGone(() -> ctx.aws().ec2().deleteVpc(b -> b.vpcId(current.id())), "InvalidVpcID.NotFound");
+            try {
+                Ec2Tagging.ignoringGone(() -> ctx.aws().ec2().deleteVpc(b -> b.vpcId(current.id())), "InvalidVpcID.NotFound");
+            } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+                if (!Ec2Tagging.hasCode(e, "DependencyViolation")) throw e;
+                List<String> blockers = VpcBlockers.find(ctx, current.id());
+                if (blockers.isEmpty()) throw e;
+                throw new AwsFailure(AwsFailure.Kind.OTHER, "the VPC " + current.id() + " still holds what gantry did not make, so AWS refuses to delete it: "
+                        + String.join("; ", blockers),
+                        "gantry deletes only what it made: delete those (or move them out of the VPC), then run 'gantry destroy' again; "
+                                + "or keep the VPC, which costs nothing by itself", e);
+            }
             return StepResult.done(current);
         };
     }
