@@ -133,4 +133,36 @@ class LostReplyTest {
         assertThat(h.events.toString()).doesNotContain("--adopt").doesNotContain("not gantry's");
         assertThat(h.aws.ec2().describeSecurityGroups().securityGroups().stream().filter(g -> g.groupName().startsWith("hello-"))).hasSize(2);
     }
+
+    /**
+     * What a lost reply left before gantry looked first (or when a look-up misses what AWS has not
+     * yet shown): a second VPC, Elastic IP, internet gateway, subnet and security group tagged for
+     * the same addresses. The next apply keeps the ones in use, deletes the others in dependency
+     * order, and the plan after it is empty.
+     */
+    @Test void extras_tagged_for_one_address_are_deleted_by_the_next_apply() {
+        SimHarness h = new SimHarness().prepare(SPEC);
+        assertThat(h.apply(SPEC).exitCode()).isZero();
+        Map<String, Object> expected = census(h);
+        var ec2 = h.aws.ec2();
+        java.util.function.Function<String, software.amazon.awssdk.services.ec2.model.TagSpecification> tags = address -> {
+            String type = address.startsWith("vpc") ? "vpc" : address.startsWith("eip") ? "elastic-ip" : address.startsWith("subnet") ? "subnet"
+                    : address.startsWith("internet") ? "internet-gateway" : "security-group";
+            return software.amazon.awssdk.services.ec2.model.TagSpecification.builder().resourceType(type).tags(
+                    software.amazon.awssdk.services.ec2.model.Tag.builder().key("gantry:app").value("hello").build(),
+                    software.amazon.awssdk.services.ec2.model.Tag.builder().key("gantry:component").value(address).build()).build();
+        };
+        String extraVpc = ec2.createVpc(b -> b.cidrBlock("10.0.0.0/16").tagSpecifications(tags.apply("vpc.main"))).vpc().vpcId();
+        ec2.createSubnet(b -> b.vpcId(extraVpc).cidrBlock("10.0.0.0/19").availabilityZone("us-east-1a").tagSpecifications(tags.apply("subnet.public-0")));
+        ec2.createSecurityGroup(b -> b.vpcId(extraVpc).groupName("hello-service").description("gantry hello: service tasks")
+                .tagSpecifications(tags.apply("security-group.service")));
+        ec2.createInternetGateway(b -> b.tagSpecifications(tags.apply("internet-gateway.main")));
+        ec2.allocateAddress(b -> b.domain("vpc").tagSpecifications(tags.apply("eip.nat-0")));
+
+        ApplyResult r = h.apply(SPEC);
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(r.deleted()).isEqualTo(5);
+        assertThat(census(h)).isEqualTo(expected);
+        assertThat(h.plan(SPEC).mutating()).isEmpty();
+    }
 }
