@@ -139,8 +139,8 @@ public final class VpcType implements ResourceType {
                 if (blockers.isEmpty()) throw e;
                 throw new AwsFailure(AwsFailure.Kind.OTHER, "the VPC " + current.id() + " still holds what gantry did not make, so AWS refuses to delete it: "
                         + String.join("; ", blockers),
-                        "gantry deletes only what it made: delete those (or move them out of the VPC), then run 'gantry destroy' again; "
-                                + "or keep the VPC, which costs nothing by itself", e);
+                        "gantry deletes only what it made: delete those yourself if they are no longer needed, then run 'gantry destroy' again; "
+                                + "or keep the VPC for them (an empty VPC costs nothing)", e);
             }
             return StepResult.done(current);
         };
