@@ -165,4 +165,25 @@ class LostReplyTest {
         assertThat(census(h)).isEqualTo(expected);
         assertThat(h.plan(SPEC).mutating()).isEmpty();
     }
+
+    /**
+     * A look-up right after a lost reply that AWS answers too early (eventual consistency) lets a
+     * second VPC and Elastic IP be made: the same run finds and deletes them once it has finished.
+     */
+    @Test void extras_a_look_up_missed_are_deleted_in_the_same_run() {
+        SimHarness clean = new SimHarness().prepare(SPEC);
+        assertThat(clean.apply(SPEC).exitCode()).isZero();
+        Map<String, Object> expected = census(clean);
+
+        SimHarness h = new SimHarness().prepare(SPEC);
+        h.aws = EventuallyConsistentEc2.wrap(h.aws, h.world);
+        h.world.faults.loseReplyOf("ec2:CreateVpc", 1).loseReplyOf("ec2:AllocateAddress", 1);
+        ApplyResult r = h.apply(SPEC);
+        assertThat(h.world.faults.lostReplies()).containsExactlyInAnyOrder("ec2:CreateVpc", "ec2:AllocateAddress");
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(r.deleted()).isEqualTo(2);
+        assertThat(h.events.toString()).contains("left 2 extra resources behind; deleting them");
+        assertThat(census(h)).isEqualTo(expected);
+        assertThat(h.plan(SPEC).mutating()).isEmpty();
+    }
 }

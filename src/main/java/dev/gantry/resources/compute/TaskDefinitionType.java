@@ -160,8 +160,11 @@ final class TaskDefinitionType implements ResourceType {
                     .cpu(req.cpu()).memory(req.memory()).runtimePlatform(req.runtimePlatform()).executionRoleArn(req.executionRoleArn())
                     .taskRoleArn(req.taskRoleArn()).containerDefinitions(req.containerDefinitions()).build()).props();
             for (int send = 1; ; send++) {
+                if (send > 1) ctx.progress().sentAgainAfterLostReply(a.toString());
                 try {
-                    return StepResult.done(observed(a, ecs.registerTaskDefinition(req).taskDefinition()));
+                    TaskDefinition made = ecs.registerTaskDefinition(req).taskDefinition();
+                    if (send > 1) deregisterTwins(ctx, a, made, sent, from);
+                    return StepResult.done(observed(a, made));
                 } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
                     if (!dev.gantry.aws.RetryPolicy.replyLost(e) || send >= 3) throw e;
                     DescribeTaskDefinitionResponse newest = ecs.describeTaskDefinition(b -> b.taskDefinition(req.family()).include(TaskDefinitionField.TAGS));
@@ -173,6 +176,25 @@ final class TaskDefinitionType implements ResourceType {
                 }
             }
         };
+    }
+
+    /**
+     * Sent again after a look-up missed the first (ECS's reads are eventually consistent): revisions
+     * of the app's between the one the step started from and {@code made} that say exactly what was
+     * sent are that first one, an extra: deregistered, so only one stays ACTIVE.
+     */
+    private void deregisterTwins(ResourceContext ctx, Address a, TaskDefinition made, Map<String, Object> sent, String from) {
+        EcsClient ecs = ctx.aws().ecs();
+        int after = from == null ? 0 : Integer.parseInt(from.substring(from.lastIndexOf(':') + 1));
+        for (String arn : ecs.listTaskDefinitions(b -> b.familyPrefix(made.family()).status(TaskDefinitionStatus.ACTIVE)).taskDefinitionArns()) {
+            int revision = Integer.parseInt(arn.substring(arn.lastIndexOf(':') + 1));
+            if (arn.equals(made.taskDefinitionArn()) || revision <= after || revision > made.revision()) continue;
+            DescribeTaskDefinitionResponse r = ecs.describeTaskDefinition(b -> b.taskDefinition(arn).include(TaskDefinitionField.TAGS));
+            boolean mine = ctx.ownAddress(Ecs.tags(r.tags()), type()).filter(a::equals).isPresent();
+            if (mine && r.taskDefinition().family().equals(made.family()) && observed(a, r.taskDefinition()).props().equals(sent)) {
+                ecs.deregisterTaskDefinition(b -> b.taskDefinition(arn));
+            }
+        }
     }
 
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {

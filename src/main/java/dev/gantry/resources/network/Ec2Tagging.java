@@ -77,9 +77,11 @@ final class Ec2Tagging {
      * request may have taken effect: it is looked up by its tags again and sent once more only
      * when it is not there, so a lost reply never makes a second one.
      */
-    static <T> T findOrCreate(java.util.function.Supplier<Optional<T>> findOwn, java.util.function.Supplier<T> create) {
+    static <T> T findOrCreate(ResourceContext ctx, Address address, java.util.function.Supplier<Optional<T>> findOwn,
+                              java.util.function.Supplier<T> create) {
         Optional<T> found = findOwn.get();
         for (int sent = 1; found.isEmpty(); sent++) {
+            if (sent > 1) ctx.progress().sentAgainAfterLostReply(address.toString());
             try {
                 return create.get();
             } catch (software.amazon.awssdk.core.exception.SdkClientException e) {

@@ -33,8 +33,7 @@ public final class ElasticIpType implements ResourceType {
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
-            String[] made = Ec2Tagging.findOrCreate(
-                    () -> Ec2Tagging.own(ctx, desired.address(),
+            String[] made = Ec2Tagging.findOrCreate(ctx, desired.address(), () -> Ec2Tagging.own(ctx, desired.address(),
                             ec2.describeAddresses(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).addresses(), a -> a.tags())
                             .map(a -> new String[] {a.allocationId(), a.publicIp()}),
                     () -> {

@@ -34,7 +34,7 @@ public final class InternetGatewayType implements ResourceType {
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
-            InternetGateway g = Ec2Tagging.findOrCreate(() -> Ec2Tagging.own(ctx, desired.address(), ec2.describeInternetGateways(b -> b.filters(
+            InternetGateway g = Ec2Tagging.findOrCreate(ctx, desired.address(), () -> Ec2Tagging.own(ctx, desired.address(), ec2.describeInternetGateways(b -> b.filters(
                             Ec2Tagging.ownFilters(ctx, desired.address()))).internetGateways(), InternetGateway::tags),
                     () -> ec2.createInternetGateway(b -> b.tagSpecifications(
                             Ec2Tagging.spec(ctx, desired.address(), "internet-gateway")).overrideConfiguration(Ec2Tagging::noBlindResend)).internetGateway());

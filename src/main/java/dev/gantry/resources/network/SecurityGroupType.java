@@ -85,7 +85,7 @@ public final class SecurityGroupType implements ResourceType {
             java.util.function.Supplier<Optional<String>> own = () -> Ec2Tagging.own(ctx, desired.address(),
                     ec2.describeSecurityGroups(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
                     .securityGroups(), SecurityGroup::tags, SecurityGroup::vpcId, Props.str(props, "vpcId")).map(SecurityGroup::groupId);
-            String id = Ec2Tagging.findOrCreate(own, () -> make(ctx, desired, props, own));
+            String id = Ec2Tagging.findOrCreate(ctx, desired.address(), own, () -> make(ctx, desired, props, own));
             reconcile(ctx, id, props, true);
             return StepResult.done(observe(desired.address(), describe(ctx, id)));
         };

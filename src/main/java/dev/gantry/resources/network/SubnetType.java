@@ -80,7 +80,7 @@ public final class SubnetType implements ResourceType {
             java.util.function.Supplier<Optional<Subnet>> own = () -> Ec2Tagging.own(ctx, desired.address(),
                     ec2.describeSubnets(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).subnets(),
                     Subnet::tags, Subnet::vpcId, Props.str(props, "vpcId"));
-            Subnet s = Ec2Tagging.findOrCreate(own, () -> {
+            Subnet s = Ec2Tagging.findOrCreate(ctx, desired.address(), own, () -> {
                 try {
                     return ec2.createSubnet(b -> b.vpcId(Props.str(props, "vpcId"))
                             .cidrBlock(Props.str(props, "cidr")).availabilityZone(Props.str(props, "availabilityZone"))

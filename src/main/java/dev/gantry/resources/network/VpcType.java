@@ -94,8 +94,7 @@ public final class VpcType implements ResourceType {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
             // Found by its tags first: a re-run after a crash adopts the VPC instead of making a second one.
-            Vpc v = Ec2Tagging.findOrCreate(
-                    () -> Ec2Tagging.own(ctx, desired.address(), ec2.describeVpcs(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).vpcs(), Vpc::tags),
+            Vpc v = Ec2Tagging.findOrCreate(ctx, desired.address(), () -> Ec2Tagging.own(ctx, desired.address(), ec2.describeVpcs(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).vpcs(), Vpc::tags),
                     () -> ec2.createVpc(b -> b.cidrBlock(Props.str(props, "cidr"))
                             .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "vpc")).overrideConfiguration(Ec2Tagging::noBlindResend)).vpc());
             applyDns(ec2, v.vpcId(), props, true, false);
