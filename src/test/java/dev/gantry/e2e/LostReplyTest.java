@@ -186,4 +186,17 @@ class LostReplyTest {
         assertThat(census(h)).isEqualTo(expected);
         assertThat(h.plan(SPEC).mutating()).isEmpty();
     }
+
+    /** Issue 27 item 11: a lost RegisterTaskDefinition reply whose look-up misses leaves no extra ACTIVE revision. */
+    @Test void a_task_definition_registered_twice_keeps_one_active_revision() {
+        SimHarness h = new SimHarness().prepare(SPEC);
+        h.aws = EventuallyConsistentEc2.wrapEcs(h.aws, h.world);
+        h.world.faults.loseReplyOf("ecs:RegisterTaskDefinition", 1);
+        ApplyResult r = h.apply(SPEC);
+        assertThat(h.world.faults.lostReplies()).containsExactly("ecs:RegisterTaskDefinition");
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(h.aws.ecs().listTaskDefinitions(b -> b.status(TaskDefinitionStatus.ACTIVE)).taskDefinitionArns())
+                .containsExactly("arn:aws:ecs:us-east-1:123456789012:task-definition/hello:2");
+        assertThat(h.plan(SPEC).mutating()).isEmpty();
+    }
 }

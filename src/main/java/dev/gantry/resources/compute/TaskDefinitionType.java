@@ -167,7 +167,12 @@ final class TaskDefinitionType implements ResourceType {
                     return StepResult.done(observed(a, made));
                 } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
                     if (!dev.gantry.aws.RetryPolicy.replyLost(e) || send >= 3) throw e;
-                    DescribeTaskDefinitionResponse newest = ecs.describeTaskDefinition(b -> b.taskDefinition(req.family()).include(TaskDefinitionField.TAGS));
+                    DescribeTaskDefinitionResponse newest;
+                    try {
+                        newest = ecs.describeTaskDefinition(b -> b.taskDefinition(req.family()).include(TaskDefinitionField.TAGS));
+                    } catch (ClientException notShownYet) {
+                        continue; // a new family AWS does not show yet (or none): send again; a twin is deregistered then
+                    }
                     TaskDefinition td = newest.taskDefinition();
                     boolean mine = ctx.ownAddress(Ecs.tags(newest.tags()), type()).filter(a::equals).isPresent();
                     if (mine && !td.taskDefinitionArn().equals(from) && observed(a, td).props().equals(sent)) {
