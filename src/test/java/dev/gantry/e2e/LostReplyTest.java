@@ -199,4 +199,31 @@ class LostReplyTest {
                 .containsExactly("arn:aws:ecs:us-east-1:123456789012:task-definition/hello:2");
         assertThat(h.plan(SPEC).mutating()).isEmpty();
     }
+
+    /**
+     * The issue's proxy, on the simulated AWS: 30 % of all mutating calls lose their reply (the
+     * apply lock's write and release spared, which the lock's own tests cover), for each template.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"web-https.yaml", "worker.yaml", "web-http-quick.yaml"})
+    void a_third_of_all_replies_lost_still_converges_in_one_run_and_destroys_everything(String template) {
+        Spec spec = SimHarness.template(template);
+        SimHarness clean = new SimHarness().prepare(spec);
+        assertThat(clean.apply(spec).exitCode()).isZero();
+        Map<String, Long> expected = FailureEndToEndTest.census(clean, spec);
+        int tagged = clean.taggedLeftovers(spec.app()).size();
+
+        SimHarness h = new SimHarness().prepare(spec);
+        h.world.faults.loseReplies(0.3, "ssm:PutParameter", "ssm:DeleteParameter");
+        ApplyResult r = h.apply(spec);
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(FailureEndToEndTest.census(h, spec)).isEqualTo(expected);
+        assertThat(h.taggedLeftovers(spec.app())).hasSize(tagged);
+        assertThat(h.plan(spec).mutating()).isEmpty();
+        ApplyResult d = h.destroy(spec);
+        assertThat(h.world.faults.lostReplies().size()).as("replies lost").isGreaterThan(5);
+        h.world.faults.clear();
+        assertThat(d.exitCode()).as(d.failures().toString()).isZero();
+        assertThat(h.taggedLeftovers(spec.app())).isEmpty();
+    }
 }

@@ -23,6 +23,7 @@ public final class SimFaults {
     private long injected;
     private long loseReplyAfter = -1;
     private double lostReplyRate;
+    private final Set<String> spared = new HashSet<>();
     private final Map<String, Integer> loseReplyOf = new HashMap<>();
     private final java.util.List<String> lostReplies = new java.util.ArrayList<>();
 
@@ -46,8 +47,13 @@ public final class SimFaults {
     public SimFaults loseReplyAfterMutation(long n) { this.loseReplyAfter = n; return this; }
     /** The reply of the {@code nth} call (1 = the first) of {@code action}, such as {@code ec2:CreateVpc}, is lost after it took effect. */
     public synchronized SimFaults loseReplyOf(String action, int nth) { loseReplyOf.put(action, nth); return this; }
-    /** Each mutating call's reply is lost with this probability, after the call took effect. */
-    public SimFaults loseReplies(double rate) { this.lostReplyRate = rate; return this; }
+    /** Each mutating call's reply is lost with this probability, after the call took effect; but never those of {@code sparing}. */
+    public synchronized SimFaults loseReplies(double rate, String... sparing) {
+        this.lostReplyRate = rate;
+        spared.clear();
+        spared.addAll(Set.of(sparing));
+        return this;
+    }
     /** The actions whose reply was lost, in order: tests check the fault really happened. */
     public synchronized java.util.List<String> lostReplies() { return java.util.List.copyOf(lostReplies); }
     public SimFaults clear() {
@@ -87,7 +93,7 @@ public final class SimFaults {
                 loseReplyOf.put(action, nth - 1);
             }
         }
-        if (!lose && lostReplyRate > 0 && random.nextDouble() < lostReplyRate) lose = true;
+        if (!lose && lostReplyRate > 0 && !spared.contains(action) && random.nextDouble() < lostReplyRate) lose = true;
         if (lose) {
             lostReplies.add(action);
             // What the SDK's Apache and URL-connection clients throw when the peer resets the connection mid-response.
