@@ -214,6 +214,8 @@ final class CertificateType implements ResourceType {
     private static String validationState(ResourceContext ctx, Map<String, String> records, String zoneId) {
         if (!ctx.spec().hasDns()) return RECORDS_PRESENT; // the zone left the spec: the update moves or removes them anyway
         String zoneName = ctx.spec().dns().zone();
+        // Another zone now (the spec's zone changed): the update moves them there anyway.
+        if (Zones.publicZone(ctx, zoneName).map(z -> !Zones.id(z.id()).equals(Zones.id(zoneId))).orElse(true)) return RECORDS_PRESENT;
         String anchor = EdgeNames.stripDot(ctx.spec().dns().record());
         List<String> wrong = new ArrayList<>();
         try {
