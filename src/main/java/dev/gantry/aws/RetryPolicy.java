@@ -50,6 +50,43 @@ public final class RetryPolicy {
     public static final SdkPlugin ONE_TRY = config -> config.overrideConfiguration(o -> o.retryStrategy(
             AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build()));
 
+    /**
+     * For a create AWS cannot make idempotent (no client token: CreateVpc, CreateSubnet,
+     * CreateSecurityGroup, CreateInternetGateway, AllocateAddress, RegisterTaskDefinition): retried
+     * as usual, except after a failure that may have come after AWS acted on the request (the
+     * connection reset or timed out once the request was sent, so the reply was lost). Sending it
+     * again would make a second resource; the caller looks for the first by its tags instead
+     * ({@link #replyLost}) and sends the request again only when it is not there.
+     */
+    public static final SdkPlugin NO_BLIND_RESEND = config -> config.overrideConfiguration(o -> o.retryStrategy(
+            new NoResendAfterLostReply(strategy())));
+
+    /** The strategy for one request: the client's own, unless the request asked for {@link #ONE_TRY} or {@link #NO_BLIND_RESEND}. */
+    public static RetryStrategy forRequest(Object request, RetryStrategy clientDefault) {
+        if (oneTry(request)) return AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build();
+        if (asked(request, NO_BLIND_RESEND)) return new NoResendAfterLostReply(clientDefault);
+        return clientDefault;
+    }
+
+    private static boolean asked(Object request, SdkPlugin plugin) {
+        return request instanceof software.amazon.awssdk.awscore.AwsRequest r
+                && r.overrideConfiguration().map(c -> c.plugins().contains(plugin)).orElse(false);
+    }
+
+    /**
+     * Whether {@code t} is a transport failure after which AWS may have done what was asked: an I/O
+     * error or a timeout that is not a failure to connect (a connection that was never made carried
+     * no request). Such a request's effect is found by reading, never assumed either way.
+     */
+    public static boolean replyLost(Throwable t) {
+        if (t instanceof software.amazon.awssdk.awscore.exception.AwsServiceException || unreachable(t)) return false;
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.io.IOException || c instanceof java.io.UncheckedIOException
+                    || c instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException) return true;
+        }
+        return false;
+    }
+
     /** Whether a request asked for {@link #ONE_TRY}. */
     public static boolean oneTry(Object request) {
         return request instanceof software.amazon.awssdk.awscore.AwsRequest r
@@ -101,6 +138,32 @@ public final class RetryPolicy {
             if (c instanceof SocketTimeoutException && String.valueOf(c.getMessage()).toLowerCase().contains("connect")) return true;
         }
         return false;
+    }
+
+    /** A strategy that gives up at once after a {@link #replyLost lost reply}, and otherwise retries as {@code standard} does. */
+    private static final class NoResendAfterLostReply implements RetryStrategy {
+        private final RetryStrategy standard;
+
+        NoResendAfterLostReply(RetryStrategy standard) { this.standard = standard; }
+
+        @Override public AcquireInitialTokenResponse acquireInitialToken(AcquireInitialTokenRequest request) {
+            return standard.acquireInitialToken(request);
+        }
+
+        @Override public RefreshRetryTokenResponse refreshRetryToken(RefreshRetryTokenRequest request) {
+            if (replyLost(request.failure())) {
+                throw new TokenAcquisitionFailedException("the reply was lost; the caller looks before sending again", request.failure());
+            }
+            return standard.refreshRetryToken(request);
+        }
+
+        @Override public RecordSuccessResponse recordSuccess(RecordSuccessRequest request) {
+            return standard.recordSuccess(request);
+        }
+
+        @Override public int maxAttempts() { return standard.maxAttempts(); }
+
+        @Override public Builder<?, ?> toBuilder() { return standard.toBuilder(); }
     }
 
     /**

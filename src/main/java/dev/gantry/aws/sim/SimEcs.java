@@ -189,7 +189,7 @@ public final class SimEcs implements EcsClient {
     }
 
     @Override public RegisterTaskDefinitionResponse registerTaskDefinition(RegisterTaskDefinitionRequest req) {
-        return world.mutate("ecs:RegisterTaskDefinition", this::err, () -> {
+        return world.mutate("ecs:RegisterTaskDefinition", req, this::err, () -> {
             if (req.family() == null || !req.family().matches("[A-Za-z0-9_-]{1,255}")) throw err(400, "ClientException", "Family contains invalid characters.");
             if (req.containerDefinitions() == null || req.containerDefinitions().isEmpty()) throw err(400, "ClientException", "Container list cannot be empty.");
             boolean fargate = req.requiresCompatibilities() != null && req.requiresCompatibilities().contains(Compatibility.FARGATE);
