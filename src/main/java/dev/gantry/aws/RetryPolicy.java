@@ -128,7 +128,8 @@ public final class RetryPolicy {
         if (unreachable(t)) return true;
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SocketTimeoutException || c instanceof java.net.http.HttpTimeoutException
-                    || c instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException) return true;
+                    || c instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException
+                    || c instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException) return true;
         }
         return false;
     }

@@ -93,6 +93,10 @@ public final class Engine {
             String stored = aws.secretsManager().getSecretValue(b -> b.secretId(rc.secret())).secretString();
             return stored == null ? null : RegistryLogin.parse(stored.toCharArray()).orElse(null);
         } catch (software.amazon.awssdk.core.exception.SdkException notThereOrNotReadable) {
+            // An endpoint that does not answer would fail the refresh next, after the same wait again.
+            if (dev.gantry.aws.RetryPolicy.noAnswer(notThereOrNotReadable)) {
+                throw AwsErrors.translate("reading the registry login " + rc.secret(), notThereOrNotReadable);
+            }
             // Not created yet, or not readable with these credentials: the check goes on without it.
             return null;
         }

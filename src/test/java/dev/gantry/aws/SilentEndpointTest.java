@@ -103,6 +103,20 @@ class SilentEndpointTest {
         assertThat(RetryPolicy.CALL_TIMEOUT).isLessThanOrEqualTo(Duration.ofSeconds(30));
     }
 
+    @Test void a_registry_login_read_from_a_silent_endpoint_stops_the_check_at_once() throws Exception {
+        AwsClients aws = RealAws.clients("us-east-1", null, url, SHORT);
+        String spec = java.nio.file.Files.readString(java.nio.file.Path.of("templates/worker.yaml"))
+                .replace("public.ecr.aws/docker/library/busybox:1.36", "ghcr.io/acme/worker:1.0")
+                .replace("  logs:\n", "  registryCredentials:\n    secret: worker/registry\n  logs:\n");
+        var engine = new dev.gantry.engine.Engine(dev.gantry.resources.catalog.Catalog.standard(), aws, new dev.gantry.time.RealScheduler(1),
+                dev.gantry.resources.SecretValues.none(), dev.gantry.engine.ApplyListener.NONE)
+                .checkingImages(new dev.gantry.image.ImageCheck((image, login) -> { throw new AssertionError("asked the registry"); },
+                        (image, login) -> { throw new AssertionError("asked ECR"); }), false);
+        assertThatThrownBy(() -> engine.checkImage(dev.gantry.spec.yaml.SpecLoader.load("gantry.yaml", spec))).isInstanceOf(AwsFailure.class)
+                .hasMessageContaining("while reading the registry login worker/registry: " + url + " accepted the connection but did not answer");
+        assertThat(connections.get()).isEqualTo(RetryPolicy.MAX_UNREACHABLE_ATTEMPTS);
+    }
+
     static Throwable catching(Runnable r) {
         try {
             r.run();
