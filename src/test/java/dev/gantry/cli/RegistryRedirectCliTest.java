@@ -67,6 +67,11 @@ class RegistryRedirectCliTest {
                 + " The image was not checked");
         assertThat(r.err() + r.out()).doesNotContain("hunter2");
 
+        CliRun pinned = CliRun.gantry(dir, Map.of(), "apply", "--simulate", "--yes", "--plain", "--pin-digest", "-f", spec.toString(),
+                "--secret", "REGISTRY_CREDENTIALS=@" + login);
+        assertThat(pinned.err() + pinned.out()).contains("note: --pin-digest: the registry gave no digest for " + registry.host()
+                + "/team/worker:1.0, so the task definition names the image by its tag, not pinned");
+
         CliRun plan = CliRun.gantry(dir, Map.of(), "plan", "--simulate", "-f", spec.toString());
         assertThat(plan.err()).contains("note: could not check task.image").contains("not followed because " + METADATA);
         assertThat(other.seen).isEmpty();
