@@ -32,8 +32,9 @@ public final class AwsErrors {
     }
 
     public static String message(AwsServiceException e) {
-        return e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
-                ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        // AWS's message may echo names and values someone else chose: shown with control characters escaped.
+        return dev.gantry.text.Untrusted.text(e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
+                ? e.getMessage() : e.awsErrorDetails().errorMessage());
     }
 
     /** {@code doing} reads as a sentence fragment: "creating the NAT gateway nat.nat-0". */
@@ -66,7 +67,7 @@ public final class AwsErrors {
                     "run 'aws configure' (or set AWS_PROFILE / pass --profile), or rehearse everything on the simulated AWS with --simulate", e);
         }
         if (t instanceof SdkClientException e) {
-            return new AwsFailure(AwsFailure.Kind.OTHER, "while " + doing + ": " + e.getMessage(),
+            return new AwsFailure(AwsFailure.Kind.OTHER, "while " + doing + ": " + dev.gantry.text.Untrusted.text(e.getMessage()),
                     "check your network and --endpoint-url, then run the command again", e);
         }
         return new AwsFailure(AwsFailure.Kind.OTHER, "while " + doing + ": " + t, null, t);

@@ -17,6 +17,15 @@ public interface ResourceType {
     /** The address type, e.g. "subnet". */
     String type();
 
+    /** What a person calls this kind of resource ("NAT gateway"), in plans, panes and messages. */
+    String noun();
+
+    /** The piece of the stack it belongs to: plans and live panes group changes by it. */
+    dev.gantry.plan.Piece piece();
+
+    /** How long AWS usually takes to make one, for the time-left estimate; most are one quick call. */
+    default java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(2); }
+
     /** Creation tier: a resource only depends on lower tiers; destroy deletes the highest tier first. */
     int tier();
 

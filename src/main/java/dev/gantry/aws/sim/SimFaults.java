@@ -13,6 +13,7 @@ public final class SimFaults {
     private final Set<String> denied = new HashSet<>();
     private final Set<String> broken = new HashSet<>();
     private long injected;
+    private final java.util.Map<String, Integer> repliesToLose = new java.util.HashMap<>();
 
     /** How many throttling and 5xx errors were injected: tests check the faults really happened. */
     public synchronized long injected() { return injected; }
@@ -25,7 +26,13 @@ public final class SimFaults {
     public SimFaults deny(String action) { denied.add(action); return this; }
     /** An action that always answers HTTP 500 (IAM's policy simulator has such days). */
     public SimFaults breakAction(String action) { broken.add(action); return this; }
-    public SimFaults clear() { throttleRate = 0; serverErrorRate = 0; crashAfter = -1; denied.clear(); broken.clear(); return this; }
+    /**
+     * The next {@code times} calls of {@code action} take effect, then their reply is lost on the way
+     * back (a reset connection): the caller's SDK sees an I/O error and tries the call again, as it
+     * does with any request whose reply never came.
+     */
+    public SimFaults loseReplyAfterEffect(String action, int times) { repliesToLose.put(action, times); return this; }
+    public SimFaults clear() { throttleRate = 0; serverErrorRate = 0; crashAfter = -1; denied.clear(); broken.clear(); repliesToLose.clear(); return this; }
 
     void beforeCall(String action, SimErrors.Factory err) {
         if (denied.contains(action) || denied.contains("*")) {
@@ -44,6 +51,16 @@ public final class SimFaults {
             injected++;
             throw err.create(503, "ServiceUnavailable", "Service is unavailable, please try again");
         }
+    }
+
+    /** After {@code action} took effect: its reply is lost if a test asked so. */
+    void afterEffect(String action) {
+        Integer left = repliesToLose.get(action);
+        if (left == null || left <= 0) return;
+        repliesToLose.put(action, left - 1);
+        injected++;
+        throw software.amazon.awssdk.core.exception.SdkClientException.builder()
+                .message("Unable to execute HTTP request: Connection reset").cause(new java.net.SocketException("Connection reset")).build();
     }
 
     void afterMutation(long count) {

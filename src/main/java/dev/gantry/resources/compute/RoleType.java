@@ -31,41 +31,41 @@ import java.util.Set;
  */
 final class RoleType implements ResourceType {
     @Override public String type() { return "role"; }
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.IAM; }
+    @Override public String noun() { return "IAM role"; }
     @Override public int tier() { return 1; }
     @Override public Set<String> replaceOn() { return Set.of("name", "path"); }
 
     static String path(String app) { return "/gantry/" + app + "/"; }
 
     /**
-     * ListRoles returns no tags, so ownership comes from what the listing does return: a role in
-     * the app's path, named after its address, with the description gantry's create call gave it
-     * (the same call that tagged it) is the app's. Any other role in the path is judged by its
-     * tags, read only for it, so a role gantry did not make and tag is never taken over.
+     * A role is the app's by its tags, as every other resource is: gantry:app=APP and the
+     * gantry:component of its address, which gantry's CreateRole call has always set. ListRoles
+     * carries no tags, and gantry's roles always have the names {@code APP-execution} and
+     * {@code APP-task} (the claimant looks them up by those names too), so each is read with
+     * GetRole, which does. A role under gantry's path with gantry's name and description but
+     * without the app's tags is someone else's look-alike: never read as the app's, never deleted.
      */
     @Override public List<Observed> refresh(ResourceContext ctx) {
         IamClient iam = ctx.aws().iam();
         List<Observed> out = new ArrayList<>();
-        for (Role r : iam.listRolesPaginator(b -> b.pathPrefix(path(ctx.app()))).roles()) {
-            Address a = madeByGantry(ctx, r);
-            if (a == null) {
-                Map<String, String> tags = tagMap(iam.listRoleTags(b -> b.roleName(r.roleName())).tags());
-                if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP)) || tags.get(ResourceContext.TAG_COMPONENT) == null) continue;
-                a = Address.parse(tags.get(ResourceContext.TAG_COMPONENT));
+        for (Address a : List.of(dev.gantry.resources.Addresses.EXECUTION_ROLE, dev.gantry.resources.Addresses.TASK_ROLE)) {
+            Role r;
+            try {
+                r = iam.getRole(b -> b.roleName(name(ctx.app(), a))).role();
+            } catch (NoSuchEntityException none) {
+                continue;
             }
+            Map<String, String> tags = tagMap(r.tags());
+            if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP)) || !a.toString().equals(tags.get(ResourceContext.TAG_COMPONENT))) continue;
             out.add(read(ctx, a, r));
         }
         return out;
     }
 
-    static String description(String app, Address a) { return "gantry " + app + " " + a.name() + " role"; }
+    static String name(String app, Address a) { return app + "-" + a.name(); }
 
-    /** The address of a role that carries every mark of gantry's create call for it, or null. */
-    private static Address madeByGantry(ResourceContext ctx, Role r) {
-        String prefix = ctx.app() + "-";
-        if (!path(ctx.app()).equals(r.path()) || !r.roleName().startsWith(prefix)) return null;
-        Address a = Address.of("role", r.roleName().substring(prefix.length()));
-        return description(ctx.app(), a).equals(r.description()) ? a : null;
-    }
+    static String description(String app, Address a) { return "gantry " + app + " " + a.name() + " role"; }
 
     private static Map<String, String> tagMap(List<Tag> tags) {
         Map<String, String> m = new java.util.LinkedHashMap<>();

@@ -41,6 +41,14 @@ final class ServiceType implements ResourceType {
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     @Override public String type() { return "service"; }
+
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.SERVICE; }
+
+    @Override public String noun() { return "ECS service"; }
+
+    /** A rollout: tasks start, pass health checks, old ones drain. */
+
+    @Override public java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(90); }
     @Override public int tier() { return 4; }
     @Override public Set<String> replaceOn() { return Set.of("name", "cluster"); }
 
@@ -128,7 +136,9 @@ final class ServiceType implements ResourceType {
     }
 
     static Observed observed(ResourceContext ctx, Address a, Service s) {
-        AwsVpcConfiguration vpc = s.networkConfiguration().awsvpcConfiguration();
+        // A service made by hand on EC2 (bridge or host networking) has no awsvpc configuration.
+        AwsVpcConfiguration vpc = s.networkConfiguration() != null && s.networkConfiguration().awsvpcConfiguration() != null
+                ? s.networkConfiguration().awsvpcConfiguration() : AwsVpcConfiguration.builder().build();
         // AWS always returns it; emulators sometimes do not, and a missing one means AWS's defaults.
         DeploymentConfiguration dc = s.deploymentConfiguration() != null ? s.deploymentConfiguration()
                 : DeploymentConfiguration.builder().minimumHealthyPercent(100).maximumPercent(200).build();
@@ -224,6 +234,8 @@ final class ServiceType implements ResourceType {
             if (props.containsKey("desiredCount")) b.desiredCount(Props.integer(props, "desiredCount"));
             if (props.containsKey("healthCheckGracePeriodSeconds")) b.healthCheckGracePeriodSeconds(Props.integer(props, "healthCheckGracePeriodSeconds"));
             if (Props.str(props, "targetGroupArn") != null) b.loadBalancers(loadBalancer(ctx, props));
+            // A secret's new value: the same task definition, new tasks that read it (set by the engine's plan).
+            if (Boolean.TRUE.equals(props.get("forceNewDeployment"))) b.forceNewDeployment(true);
             ctx.aws().ecs().updateService(b.build());
             return watch(ctx, desired.address(), cluster, name, Props.str(props, "taskDefinition")).run();
         };

@@ -56,6 +56,14 @@ final class CertificateType implements ResourceType {
 
     @Override public String type() { return "certificate"; }
 
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.CERTIFICATE; }
+
+    @Override public String noun() { return "certificate"; }
+
+    /** DNS validation of a new certificate takes about two minutes once the record exists. */
+
+    @Override public java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(120); }
+
     @Override public int tier() { return 1; }
 
     @Override public Set<String> replaceOn() { return Set.of("domain", "alternativeNames", "arn"); }
@@ -118,7 +126,7 @@ final class CertificateType implements ResourceType {
                     "finish its validation in the ACM console, or use certificate.domain to let gantry request and validate one");
         }
         List<String> names = d.hasSubjectAlternativeNames() ? d.subjectAlternativeNames() : List.of(d.domainName());
-        for (Object host : (List<?>) desired.props().getOrDefault("covers", List.of())) {
+        for (Object host : dev.gantry.resources.Props.strings(desired.props(), "covers")) {
             if (names.stream().noneMatch(n -> Certificate.covers(n, (String) host))) {
                 throw new AwsFailure(AwsFailure.Kind.INVALID, "certificate " + arn + " does not cover " + host + " (it covers " + String.join(", ", names) + ")",
                         "use a certificate whose names include " + host + ", or set certificate.domain to let gantry request one");
@@ -133,7 +141,7 @@ final class CertificateType implements ResourceType {
     public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         if (desired.data()) return () -> StepResult.done(lookup(ctx, desired).orElseThrow());
         String domain = Props.str(props, "domain");
-        List<String> sans = LoadBalancerType.strings(props.get("alternativeNames"));
+        List<String> sans = dev.gantry.resources.Props.strings(props, "alternativeNames");
         String zoneId = Props.str(props, "zoneId");
         return () -> {
             List<Tag> tags = new ArrayList<>();
