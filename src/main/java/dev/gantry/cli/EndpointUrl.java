@@ -60,10 +60,6 @@ final class EndpointUrl {
     }
 
     private static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        s.codePoints().limit(200).forEach(c -> {
-            if (Character.isISOControl(c)) b.append(String.format("\\u%04x", c)); else b.appendCodePoint(c);
-        });
-        return b.toString();
+        return dev.gantry.text.Untrusted.text(s.length() > 200 ? s.substring(0, 200) + "…" : s);
     }
 }

@@ -88,12 +88,12 @@ final class RedirectRules {
         try {
             addresses = resolver.resolve(bare(host));
         } catch (UnknownHostException e) {
-            return Optional.of(Words.safe(host) + " does not resolve");
+            return Optional.of(shown(host) + " does not resolve");
         }
         boolean allLoopback = true;
         for (InetAddress a : addresses) {
             Reach r = reach(a);
-            String which = literal(host) ? Words.safe(host) : Words.safe(host) + " is " + a.getHostAddress() + ", and that";
+            String which = literal(host) ? shown(host) : shown(host) + " is " + a.getHostAddress() + ", and that";
             if (r == Reach.METADATA || r == Reach.UNUSABLE) return Optional.of(which + " is " + r.words);
             if (r != Reach.PUBLIC && !registry.contains(r)) {
                 return Optional.of(which + " is " + r.words + " and the registry is not on one");
@@ -102,7 +102,7 @@ final class RedirectRules {
         }
         String path = target.normalize().getPath() == null ? "" : target.normalize().getPath();
         if (METADATA_PATH.matcher(path.toLowerCase(Locale.ROOT)).matches()) {
-            return Optional.of(Words.safe(path) + " is an instance metadata path, which gantry never asks");
+            return Optional.of(shown(path) + " is an instance metadata path, which gantry never asks");
         }
         if (scheme.equals("http") && !allLoopback) return Optional.of("it is plain HTTP to a host not on this machine");
         return Optional.empty();
@@ -117,7 +117,7 @@ final class RedirectRules {
 
     /** host[:port] of {@code u}, for messages. */
     static String hostPort(URI u) {
-        return Words.safe(String.valueOf(u.getHost()) + (u.getPort() != -1 ? ":" + u.getPort() : ""));
+        return shown(String.valueOf(u.getHost()) + (u.getPort() != -1 ? ":" + u.getPort() : ""));
     }
 
     static Reach reach(InetAddress a) {
@@ -175,16 +175,8 @@ final class RedirectRules {
         return host.startsWith("[") || host.matches("[0-9.]+");
     }
 
-    /** Text from a registry, made safe to print. */
-    static final class Words {
-        private Words() {}
-
-        static String safe(String s) {
-            StringBuilder b = new StringBuilder();
-            s.codePoints().limit(200).forEach(c -> {
-                if (Character.isISOControl(c)) b.append(String.format("\\u%04x", c)); else b.appendCodePoint(c);
-            });
-            return b.toString();
-        }
+    /** Text from a registry, made safe to print (control characters escaped, at most 200 characters). */
+    static String shown(String s) {
+        return dev.gantry.text.Untrusted.text(s.length() > 200 ? s.substring(0, 200) + "…" : s);
     }
 }
