@@ -130,6 +130,7 @@ public final class InitCommand implements Callable<ExitCode> {
     private Lookups lookups() {
         if (yes) return new Lookups.Offline("look-ups are skipped with --yes");
         if (global.simulate) return new Lookups.Offline("rehearsing on the simulated AWS, so nothing is looked up");
+        EndpointUrl.check(global.endpointUrl, env().get("AWS_ENDPOINT_URL"));
         return lookups.connect(defaultRegion(), global.profile, global.endpointUrl != null ? global.endpointUrl : env().get("AWS_ENDPOINT_URL"));
     }
 

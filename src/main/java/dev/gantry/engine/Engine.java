@@ -120,6 +120,10 @@ public final class Engine {
             String stored = aws.secretsManager().getSecretValue(b -> b.secretId(rc.secret())).secretString();
             return stored == null ? null : RegistryLogin.parse(stored.toCharArray()).orElse(null);
         } catch (software.amazon.awssdk.core.exception.SdkException notThereOrNotReadable) {
+            // An endpoint that does not answer would fail the refresh next, after the same wait again.
+            if (dev.gantry.aws.RetryPolicy.noAnswer(notThereOrNotReadable)) {
+                throw AwsErrors.translate("reading the registry login " + rc.secret(), notThereOrNotReadable);
+            }
             // Not created yet, or not readable with these credentials: the check goes on without it.
             return null;
         }
@@ -469,6 +473,10 @@ public final class Engine {
         }
         image.ifPresent(r -> r.notes().forEach(n -> listener.on(new ApplyEvent.Info(at(), "note: " + n))));
         if (image.isPresent() && !image.get().ok()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, image.get().problems()));
+        if (pinDigest && image.isPresent() && image.get().digest() == null && !given.task().image().contains("@")) {
+            listener.on(new ApplyEvent.Info(at(), "note: --pin-digest: the registry gave no digest for " + given.task().image()
+                    + ", so the task definition names the image by its tag, not pinned"));
+        }
         Spec spec = pinDigest && image.isPresent() && image.get().digest() != null
                 ? given.withTask(given.task().withImage(ImageName.pinned(given.task().image(), image.get().digest()))) : given;
         List<Desired> desired = Catalog.expand(spec);
