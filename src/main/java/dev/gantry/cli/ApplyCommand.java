@@ -44,6 +44,10 @@ public final class ApplyCommand implements Callable<ExitCode> {
     @Option(names = "--pin-digest", description = "Deploy the digest the image's tag resolves to now, so a moved tag cannot change what runs.")
     boolean pinDigest;
 
+    @Option(names = "--image", paramLabel = "REF",
+            description = "Deploy this already-pushed image (by digest: REPO@sha256:…) instead of the spec's image or build, without editing gantry.yaml (CI that builds elsewhere).")
+    String image;
+
     /** Values gantry already holds for this run (typed into the wizard just before "Save and apply"). */
     SecretValues preset = SecretValues.none();
 
@@ -88,8 +92,9 @@ public final class ApplyCommand implements Callable<ExitCode> {
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
         // The spec's own problems first: they are what the person came to fix.
-        Spec spec = SpecFile.load(run.specFile.path(), global.region, cli.errWriter());
+        Spec spec = EngineRun.withImage(SpecFile.load(run.specFile.path(), global.region, cli.errWriter()), image);
         run.check("apply", cli.interactive());
+        var builds = EngineRun.builder(cli, global, spec);
         List<String> problems = new ArrayList<>();
         java.util.Set<String> names = new java.util.TreeSet<>(spec.managedSecrets().keySet());
         if (spec.task().registryCredentials() != null && spec.task().registryCredentials().managed()) {
@@ -110,7 +115,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
             opened.set(session);
             Operation op = Operation.apply(spec.app(), spec.region()).withOptions(run.given(global));
             try (Views views = new Views(op, run.json(), global, cli, session)) {
-                Engine engine = EngineRun.engine(session, values, views.listener());
+                Engine engine = EngineRun.engine(session, values, views.listener()).building(builds);
                 if (!skipImageCheck) engine.checkingImages(EngineRun.imageCheck(session), pinDigest);
                 views.attach(engine);
                 try (Interrupts interrupts = Interrupts.install(engine, cli.err())) {

@@ -34,8 +34,10 @@ public record ApplyResult(Outcome outcome, Exit exit, int created, int updated, 
         Exit(int code) { this.code = code; }
         public int code() { return code; }
 
-        /** A failed run: 4 when what failed was a missing permission, else 1. */
-        public static Exit failed(AwsFailure.Kind worst) { return worst == AwsFailure.Kind.PERMISSION ? NO_CREDENTIALS : FAILED; }
+        /** A failed run: 4 when what failed was a missing permission, 2 when this machine must be set up first, else 1. */
+        public static Exit failed(AwsFailure.Kind worst) {
+            return worst == AwsFailure.Kind.PERMISSION ? NO_CREDENTIALS : worst == AwsFailure.Kind.MACHINE ? INVALID_INPUT : FAILED;
+        }
     }
 
     public ApplyResult {

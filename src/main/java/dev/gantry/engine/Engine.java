@@ -55,6 +55,8 @@ public final class Engine {
     private Instant started;
     private ImageCheck images;
     private boolean pinDigest;
+    private dev.gantry.image.ImageBuild builds;
+    private dev.gantry.image.BuildSource source;
 
     public Engine(Catalog catalog, AwsClients aws, Scheduler scheduler, SecretValues secrets, ApplyListener listener) {
         this.catalog = catalog;
@@ -98,6 +100,44 @@ public final class Engine {
         }
     }
 
+    /** The builder for task.build (none: a spec that builds cannot be applied, only destroyed). */
+    public Engine building(dev.gantry.image.ImageBuild builds) {
+        this.builds = builds;
+        return this;
+    }
+
+    /**
+     * The spec with the tag its build would have now (its context's commit or hash): what refresh
+     * looks for in the repository, and what a build pushes.
+     */
+    private Spec resolved(Spec spec) {
+        var build = spec.task().build();
+        if (!spec.task().builds() || builds == null) return spec;
+        source = builds.source(build, spec.task().architecture());
+        return spec.withTask(spec.task().withBuild(build.withTag(source.tag())));
+    }
+
+    /**
+     * Which image the plan runs, and why, in one line: built (from what), unchanged (no build), or
+     * given with --image. Empty for a spec that names its image.
+     */
+    public Optional<String> imageStory(Spec given, Plan plan) {
+        var task = given.task();
+        if (task.build() == null) return Optional.empty();
+        if (!task.builds()) {
+            return Optional.of("image: " + task.image() + ", given with --image (not built from " + task.build().dockerfileShown() + ")");
+        }
+        Change image = plan.changes().stream().filter(c -> c.address().equals(Addresses.IMAGE)).findFirst().orElse(null);
+        String repo = given.app();
+        boolean newRepository = plan.changes().stream().anyMatch(c -> c.address().equals(Addresses.REPOSITORY) && c.action() == Action.CREATE);
+        String from = source == null ? "" : " (" + (image != null && image.action() != Action.NOOP ? "context changed: " : "") + source.describe() + ")";
+        if (image == null || image.action() == Action.NOOP || image.action() == Action.DELETE) {
+            return Optional.of("image: unchanged, no build: " + (source == null ? "" : "tag " + source.tag() + " is already in the repository " + repo));
+        }
+        return Optional.of("image: built from " + task.build().dockerfileShown() + from + " → pushed to the ECR repository " + repo
+                + ", deployed by digest" + (newRepository ? "; the repository is created first, and stays if the build fails" : ""));
+    }
+
     /** Who hears what each refresh is reading as it goes (a terminal's progress line, the benchmark). */
     public Engine onRefresh(RefreshProgress progress) {
         this.refreshProgress = progress == null ? RefreshProgress.NONE : progress;
@@ -128,8 +168,16 @@ public final class Engine {
         ProgressSink progress = new ProgressSink() {
             @Override public void rollout(RolloutSnapshot snapshot) { listener.on(new ApplyEvent.Rollout(at(), snapshot)); }
             @Override public void info(String message) { listener.on(new ApplyEvent.Info(at(), message)); }
+            @Override public dev.gantry.image.ImageBuild.Progress build() {
+                return new dev.gantry.image.ImageBuild.Progress() {
+                    @Override public void started(String what) { listener.on(new ApplyEvent.Build(at(), ApplyEvent.Build.Phase.START, what, true)); }
+                    @Override public void step(String step) { listener.on(new ApplyEvent.Build(at(), ApplyEvent.Build.Phase.STEP, step, true)); }
+                    @Override public void line(String line) { listener.on(new ApplyEvent.Build(at(), ApplyEvent.Build.Phase.LINE, line, true)); }
+                    @Override public void ended(boolean ok, String summary) { listener.on(new ApplyEvent.Build(at(), ApplyEvent.Build.Phase.END, summary, ok)); }
+                };
+            }
         };
-        return new ResourceContext(aws, spec, null, scheduler, secrets, progress, dev.gantry.resources.ReadCache.none(), this::accountId);
+        return new ResourceContext(aws, spec, null, scheduler, secrets, progress, dev.gantry.resources.ReadCache.none(), this::accountId, builds);
     }
 
     private Duration at() { return started == null ? Duration.ZERO : Duration.between(started, scheduler.now()); }
@@ -270,8 +318,9 @@ public final class Engine {
     public Plan plan(Spec spec) { return plan(spec, Set.of()); }
 
     /** What apply would do, taking over the resources {@code adopt} names (a preview of {@code apply --adopt}). */
-    public Plan plan(Spec spec, Set<String> adopt) {
+    public Plan plan(Spec given, Set<String> adopt) {
         started = scheduler.now();
+        Spec spec = resolved(given);
         ResourceContext ctx = context(spec);
         List<Desired> desired = Catalog.expand(spec);
         Ownership.Result owned = owned(ctx, desired, refresh(ctx, desired), adopt);
@@ -356,8 +405,14 @@ public final class Engine {
 
     // ------------------------------------------------------------------------------------------
 
-    public ApplyResult apply(Spec given, EngineOptions options) {
+    public ApplyResult apply(Spec unresolved, EngineOptions options) {
         started = scheduler.now();
+        Spec given;
+        try {
+            given = resolved(unresolved);
+        } catch (RuntimeException e) {
+            return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, List.of("task.build: cannot read the build context: " + e.getMessage())));
+        }
         Optional<ImageCheck.Report> image;
         try {
             image = checkImage(given);
@@ -366,7 +421,7 @@ public final class Engine {
         }
         image.ifPresent(r -> r.notes().forEach(n -> listener.on(new ApplyEvent.Info(at(), "note: " + n))));
         if (image.isPresent() && !image.get().ok()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, image.get().problems()));
-        Spec spec = pinDigest && image.isPresent() && image.get().digest() != null
+        Spec spec = pinDigest && image.isPresent() && image.get().digest() != null && given.task().image() != null
                 ? given.withTask(given.task().withImage(ImageName.pinned(given.task().image(), image.get().digest()))) : given;
         List<Desired> desired = Catalog.expand(spec);
         return run(spec, options, "apply", desired, observed -> Planner.plan(spec.app(), desired, observed, rules()), true);
@@ -390,6 +445,7 @@ public final class Engine {
             if (!owned.problems().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, owned.problems()));
             Map<Address, Observed> observed = owned.observed();
             Plan plan = withNotes(planning.apply(observed), owned).withConflicts(owned.conflicts());
+            if (checks) imageStory(spec, plan).ifPresent(s -> listener.on(new ApplyEvent.Info(at(), s)));
             listener.on(new ApplyEvent.Planned(at(), plan));
             // Nothing is touched while a name the spec wants is held by something that is not the app's.
             if (!plan.conflicts().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, conflicts(plan)));

@@ -166,6 +166,7 @@ public final class Planner {
     public static Piece pieceOf(String type) {
         return switch (type) {
             case "security-group" -> Piece.SECURITY;
+            case "repository", "image" -> Piece.IMAGE;
             case "log-group" -> Piece.LOGS;
             case "role" -> Piece.IAM;
             case "parameter" -> Piece.SECRETS;
@@ -191,6 +192,8 @@ public final class Planner {
             case "dns-record" -> "DNS record";
             case "service" -> "ECS service";
             case "cluster" -> "ECS cluster";
+            case "repository" -> "ECR repository";
+            case "image" -> "built image";
             default -> type.replace('-', ' ');
         };
     }

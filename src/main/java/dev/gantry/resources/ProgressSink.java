@@ -2,11 +2,14 @@ package dev.gantry.resources;
 
 import dev.gantry.diagnose.RolloutSnapshot;
 
-/** How a long-running step (the ECS rollout) reports what it sees while it waits. */
+/** How a long-running step (the ECS rollout, a build) reports what it sees while it waits. */
 public interface ProgressSink {
     void rollout(RolloutSnapshot snapshot);
 
     void info(String message);
+
+    /** A build's progress ({@code task.build}): what it builds, each step, its last lines, how it ended. */
+    default dev.gantry.image.ImageBuild.Progress build() { return dev.gantry.image.ImageBuild.Progress.NONE; }
 
     ProgressSink NONE = new ProgressSink() {
         @Override public void rollout(RolloutSnapshot snapshot) {}

@@ -15,7 +15,8 @@ public record Task(
         Map<String, String> environment,
         Map<String, SecretRef> secrets,
         Logs logs,
-        RegistryCredentials registryCredentials) {
+        RegistryCredentials registryCredentials,
+        Build build) {
 
     public static final int DEFAULT_CPU = 256;
     public static final int DEFAULT_MEMORY = 512;
@@ -26,6 +27,15 @@ public record Task(
         environment = environment == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(environment));
         secrets = secrets == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(secrets));
         logs = logs == null ? new Logs(Logs.DEFAULT_RETENTION_DAYS) : logs;
+    }
+
+    /**
+     * Without a build. {@code image} and {@code build} are never both set in a spec as loaded;
+     * {@code apply --image REF} sets both for one run: the image runs, the repository stays.
+     */
+    public Task(String image, int cpu, int memory, Architecture architecture, Integer port, List<String> command,
+                Map<String, String> environment, Map<String, SecretRef> secrets, Logs logs, RegistryCredentials registryCredentials) {
+        this(image, cpu, memory, architecture, port, command, environment, secrets, logs, registryCredentials, null);
     }
 
     /** Without registry credentials: a public image, or one the execution role pulls (ECR in the account). */
@@ -39,10 +49,20 @@ public record Task(
     }
 
     public Task withImage(String i) {
-        return new Task(i, cpu, memory, architecture, port, command, environment, secrets, logs, registryCredentials);
+        return new Task(i, cpu, memory, architecture, port, command, environment, secrets, logs, registryCredentials, build);
     }
 
     public Task withRegistryCredentials(RegistryCredentials r) {
-        return new Task(image, cpu, memory, architecture, port, command, environment, secrets, logs, r);
+        return new Task(image, cpu, memory, architecture, port, command, environment, secrets, logs, r, build);
     }
+
+    public Task withBuild(Build b) {
+        return new Task(image, cpu, memory, architecture, port, command, environment, secrets, logs, registryCredentials, b);
+    }
+
+    /** The image is built from a Dockerfile in this run (a build, and no image given with --image). */
+    public boolean builds() { return build != null && image == null; }
+
+    /** What the task runs, for sentences: the image, or where it is built from. */
+    public String imageShown() { return image != null ? image : build == null ? "(no image)" : "an image built from " + build.dockerfileShown(); }
 }

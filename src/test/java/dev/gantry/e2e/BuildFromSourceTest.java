@@ -1,0 +1,143 @@
+package dev.gantry.e2e;
+
+import dev.gantry.engine.ApplyEvent;
+import dev.gantry.engine.ApplyResult;
+import dev.gantry.engine.Engine;
+import dev.gantry.engine.EngineOptions;
+import dev.gantry.image.Builder;
+import dev.gantry.image.ImageBuild;
+import dev.gantry.spec.Spec;
+import dev.gantry.spec.yaml.SpecLoader;
+import dev.gantry.testing.FakeBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * task.build end to end on the simulated AWS, with a fake docker first on PATH: the repository,
+ * the build for the task's platform, the push into the simulated ECR, the task definition by
+ * digest, no build when nothing changed, one when a file did, and destroy with and without the images.
+ */
+class BuildFromSourceTest {
+    @TempDir Path tmp;
+    FakeBuilder fake;
+    Path app;
+    SimHarness h;
+
+    static final String SPEC = """
+            version: 1
+            app: shop
+            region: us-east-1
+            network:
+              vpc: default
+            task:
+              build:
+                context: .
+              architecture: ARCH
+              port: 8080
+            loadBalancer:
+              healthCheckPath: /
+            """;
+
+    @BeforeEach void setUp() throws Exception {
+        fake = new FakeBuilder(tmp.resolve("fake"));
+        app = Files.createDirectories(tmp.resolve("app"));
+        Files.writeString(app.resolve("Dockerfile"), "FROM alpine:3.19\nCOPY . /app\nEXPOSE 8080\n");
+        Files.writeString(app.resolve("server.js"), "console.log('hello')\n");
+        Files.writeString(app.resolve("gantry.yaml"), SPEC.replace("ARCH", "x86_64"));
+        h = new SimHarness();
+    }
+
+    Spec spec() throws Exception { return SpecLoader.load(app.resolve("gantry.yaml")); }
+
+    Engine engine(ImageBuild.Push push) {
+        return h.engine().building(new ImageBuild(Builder.find(fake.env()), fake.env(), push));
+    }
+
+    ApplyResult apply(ImageBuild.Push push) throws Exception {
+        Spec s = spec();
+        h.prepare(s);
+        return engine(push).apply(s, EngineOptions.yes("gantry apply"));
+    }
+
+    String running() {
+        return h.aws.ecs().describeTaskDefinition(b -> b.taskDefinition("shop")).taskDefinition().containerDefinitions().get(0).image();
+    }
+
+    @Test void builds_for_the_platform_pushes_deploys_by_digest_and_builds_nothing_when_nothing_changed() throws Exception {
+        ApplyResult first = apply(ImageBuild.Push.SIMULATED);
+        assertThat(first.exit()).as(first.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
+
+        List<FakeBuilder.Call> builds = fake.builds();
+        assertThat(builds).hasSize(1);
+        List<String> argv = builds.get(0).argv();
+        assertThat(argv).containsSequence("--platform", "linux/amd64");
+        String reference = argv.get(argv.indexOf("-t") + 1);
+        String repositoryUri = "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop";
+        assertThat(reference).startsWith(repositoryUri + ":ctx-");
+        String tag = reference.substring(reference.indexOf(':') + 1);
+
+        // The repository: the app's, scanned on push, immutable tags, the last 30 images kept.
+        var repo = h.world.state.ecr.repositories.get("shop");
+        assertThat(repo.tags).containsEntry("gantry:app", "shop").containsEntry("gantry:component", "repository.main");
+        assertThat(repo.tagMutability).isEqualTo("IMMUTABLE");
+        assertThat(repo.scanOnPush).isTrue();
+        assertThat(repo.lifecyclePolicy).contains("\"countNumber\":30");
+        var image = repo.byTag(tag);
+        assertThat(image).isNotNull();
+        // Deployed by digest, never by tag.
+        assertThat(running()).isEqualTo(repositoryUri + "@" + image.digest);
+        assertThat(h.events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ApplyEvent.Build.class,
+                b -> assertThat(b.phase()).isEqualTo(ApplyEvent.Build.Phase.STEP)));
+        assertThat(h.events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ApplyEvent.Info.class,
+                i -> assertThat(i.message()).startsWith("image: built from ./Dockerfile (context changed: ")));
+
+        // Nothing changed: nothing is built, nothing in AWS is changed.
+        h.world.resetCounters();
+        h.events.clear();
+        ApplyResult again = apply(ImageBuild.Push.SIMULATED);
+        assertThat(again.outcome()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
+        assertThat(h.world.mutatingCalls()).isZero();
+        assertThat(fake.builds()).hasSize(1);
+        assertThat(h.events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ApplyEvent.Info.class,
+                i -> assertThat(i.message()).startsWith("image: unchanged, no build")));
+
+        // One file changes: one build, and the task definition follows the new digest.
+        Files.writeString(app.resolve("server.js"), "console.log('hello again')\n");
+        ApplyResult changed = apply(ImageBuild.Push.SIMULATED);
+        assertThat(changed.exit()).as(changed.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
+        assertThat(fake.builds()).hasSize(2);
+        String newTag = fake.builds().get(1).argv().get(fake.builds().get(1).argv().indexOf("-t") + 1);
+        assertThat(newTag).isNotEqualTo(reference);
+        assertThat(running()).isEqualTo(repositoryUri + "@" + repo.byTag(newTag.substring(newTag.indexOf(':') + 1)).digest);
+    }
+
+    @Test void arm64_builds_for_linux_arm64() throws Exception {
+        Files.writeString(app.resolve("gantry.yaml"), SPEC.replace("ARCH", "arm64"));
+        ApplyResult r = apply(ImageBuild.Push.SIMULATED);
+        assertThat(r.exit()).as(r.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
+        assertThat(fake.builds().get(0).argv()).containsSequence("--platform", "linux/arm64");
+    }
+
+    @Test void destroy_deletes_the_repository_with_its_images_unless_asked_to_keep_them() throws Exception {
+        assertThat(apply(ImageBuild.Push.SIMULATED).exit()).isEqualTo(ApplyResult.Exit.OK);
+        Spec s = spec();
+        ApplyResult kept = engine(ImageBuild.Push.SIMULATED).destroy(s, EngineOptions.yes("gantry destroy").keeping(Set.of("repository", "image")));
+        assertThat(kept.exit()).as(kept.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
+        assertThat(h.world.state.ecr.repositories).containsKey("shop");
+        assertThat(h.world.state.ecr.repositories.get("shop").images).hasSize(1);
+        assertThat(h.world.state.ecs.clusters.values()).allMatch(c -> !"ACTIVE".equals(c.status));
+
+        ApplyResult all = engine(ImageBuild.Push.SIMULATED).destroy(s, EngineOptions.yes("gantry destroy"));
+        assertThat(all.exit()).as(all.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
+        assertThat(all.deleted()).isEqualTo(1);
+        assertThat(h.world.state.ecr.repositories).doesNotContainKey("shop");
+    }
+}
