@@ -124,8 +124,13 @@ public final class Engine {
     public Optional<String> imageStory(Spec given, Plan plan) {
         var task = given.task();
         if (task.build() == null) return Optional.empty();
+        // The image that runs now, when this plan replaces it: a person's apply after CI's --image (or the
+        // other way round) says whose image it takes the place of, never silently.
+        String replaces = plan.changes().stream().filter(c -> c.address().equals(Addresses.TASK_DEFINITION))
+                .flatMap(c -> c.fields().stream()).filter(f -> f.field().equals("image") && f.before() != null)
+                .map(f -> "; it replaces the running " + f.before()).findFirst().orElse("");
         if (!task.builds()) {
-            return Optional.of("image: " + task.image() + ", given with --image (not built from " + task.build().dockerfileShown() + ")");
+            return Optional.of("image: " + task.image() + ", given with --image (not built from " + task.build().dockerfileShown() + ")" + replaces);
         }
         Change image = plan.changes().stream().filter(c -> c.address().equals(Addresses.IMAGE)).findFirst().orElse(null);
         String repo = given.app();
@@ -135,7 +140,7 @@ public final class Engine {
             return Optional.of("image: unchanged, no build: " + (source == null ? "" : "tag " + source.tag() + " is already in the repository " + repo));
         }
         return Optional.of("image: built from " + task.build().dockerfileShown() + from + " → pushed to the ECR repository " + repo
-                + ", deployed by digest" + (newRepository ? "; the repository is created first, and stays if the build fails" : ""));
+                + ", deployed by digest" + (newRepository ? "; the repository is created first, and stays if the build fails" : "") + replaces);
     }
 
     /** Who hears what each refresh is reading as it goes (a terminal's progress line, the benchmark). */

@@ -222,7 +222,7 @@ public final class ImageBuild {
         if (all.contains("exec format error") || all.contains("no match for platform") || all.contains("multiple platforms feature is currently not supported")) {
             return emulation(arch);
         }
-        String failing = ran.tail().stream().filter(l -> step(l) != null).reduce((a, b) -> b).orElse(null);
+        String failing = ran.tail().stream().map(ImageBuild::step).filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElse(null);
         String error = ran.tail().stream().filter(l -> l.toLowerCase(Locale.ROOT).contains("error")).reduce((a, b) -> b).orElse(firstLine(ran));
         return new BuildFailure(BuildFailure.Kind.BUILD, doing + " failed" + (failing == null ? "" : " at " + failing) + ": " + error.trim(),
                 "fix the Dockerfile or the code it builds; '" + builder.name() + " build' in " + "the context folder shows the same error");

@@ -140,4 +140,97 @@ class BuildFromSourceTest {
         assertThat(all.deleted()).isEqualTo(1);
         assertThat(h.world.state.ecr.repositories).doesNotContainKey("shop");
     }
+
+    /** The fix the failed change's event gave. */
+    String fix() {
+        return h.events.stream().filter(e -> e instanceof ApplyEvent.Failed).map(e -> ((ApplyEvent.Failed) e).fix()).findFirst().orElse("");
+    }
+
+    PushReceivingEcr registry() {
+        var a = h.aws;
+        PushReceivingEcr ecr = new PushReceivingEcr(a.ecr(), fake.pushed());
+        h.aws = new dev.gantry.aws.AwsClients(a.ec2(), a.ecs(), a.elb(), a.acm(), a.route53(), a.ssm(), a.iam(), a.logs(), a.sts(), a.scaling(), ecr, a.secretsManager());
+        return ecr;
+    }
+
+    @Test void against_a_registry_the_password_goes_through_stdin_only_and_no_login_is_left_behind() throws Exception {
+        PushReceivingEcr ecr = registry();
+        ApplyResult r = apply(ImageBuild.Push.REGISTRY);
+        assertThat(r.exit()).as(r.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
+        assertThat(ecr.passwords).hasSize(1);
+        String password = ecr.passwords.get(0);
+
+        FakeBuilder.Call login = fake.calls().stream().filter(c -> c.is("login")).findFirst().orElseThrow();
+        assertThat(login.argv()).containsSequence("--username", "AWS", "--password-stdin", "123456789012.dkr.ecr.us-east-1.amazonaws.com");
+        assertThat(login.stdin()).isEqualTo(password);
+        for (FakeBuilder.Call c : fake.calls()) {
+            assertThat(c.command()).doesNotContain(password);
+            assertThat(c.env().values()).noneMatch(v -> v.contains(password));
+            if (!c.equals(login)) assertThat(c.stdin()).doesNotContain(password);
+        }
+        // The login went into a folder of gantry's own, gone once the push is done.
+        Path config = Path.of(login.argv().get(login.argv().indexOf("--config") + 1));
+        assertThat(config).doesNotExist();
+        FakeBuilder.Call push = fake.calls().stream().filter(c -> c.is("push")).findFirst().orElseThrow();
+        assertThat(push.argv()).contains(config.toString());
+        String tag = push.argv().get(push.argv().size() - 1);
+        var repo = h.world.state.ecr.repositories.get("shop");
+        assertThat(running()).isEqualTo("123456789012.dkr.ecr.us-east-1.amazonaws.com/shop@" + repo.byTag(tag.substring(tag.lastIndexOf(':') + 1)).digest);
+    }
+
+    @Test void a_dockerfile_error_fails_the_build_with_the_builders_message_and_changes_nothing_but_the_repository() throws Exception {
+        Files.writeString(app.resolve("Dockerfile"), "FROM alpine:3.19\nRUN false\n");
+        ApplyResult r = apply(ImageBuild.Push.SIMULATED);
+        assertThat(r.exit()).isEqualTo(ApplyResult.Exit.FAILED);
+        assertThat(String.join("\n", r.failures())).contains("building ./Dockerfile failed at [2/2] RUN false")
+                .contains("did not complete successfully: exit code: 1");
+        assertThat(h.world.state.ecr.repositories).containsKey("shop");
+        assertThat(h.world.callsByAction().keySet()).noneMatch(a -> a.startsWith("ec2:Create") || a.startsWith("ecs:") && !a.startsWith("ecs:Describe") && !a.startsWith("ecs:List")
+                || a.startsWith("iam:Create") || a.startsWith("logs:Create") || a.startsWith("elasticloadbalancing:Create"));
+    }
+
+    @Test void a_daemon_that_is_not_running_stops_apply_before_anything_changes() throws Exception {
+        fake.set("daemon-down", "");
+        ApplyResult r = apply(ImageBuild.Push.SIMULATED);
+        assertThat(r.exit()).isEqualTo(ApplyResult.Exit.INVALID_INPUT);
+        assertThat(String.join("\n", r.failures())).contains("docker is installed but its daemon is not running").contains("systemctl start docker");
+        assertThat(h.world.mutatingCalls()).isZero();
+        assertThat(fake.builds()).isEmpty();
+    }
+
+    @Test void a_platform_the_builder_cannot_build_needs_emulation_before_anything_changes() throws Exception {
+        Files.writeString(app.resolve("gantry.yaml"), SPEC.replace("ARCH", "arm64"));
+        fake.set("platforms", "linux/amd64, linux/386");
+        ApplyResult r = apply(ImageBuild.Push.SIMULATED);
+        assertThat(r.exit()).isEqualTo(ApplyResult.Exit.INVALID_INPUT);
+        assertThat(String.join("\n", r.failures())).contains("cannot build for linux/arm64 without emulation").contains("tonistiigi/binfmt")
+                .contains("task.architecture: x86_64");
+        assertThat(h.world.mutatingCalls()).isZero();
+    }
+
+    @Test void an_image_built_for_another_platform_than_asked_is_never_pushed() throws Exception {
+        Files.writeString(app.resolve("gantry.yaml"), SPEC.replace("ARCH", "arm64"));
+        fake.set("ignores-platform", "");
+        ApplyResult r = apply(ImageBuild.Push.SIMULATED);
+        assertThat(r.exit()).isEqualTo(ApplyResult.Exit.INVALID_INPUT);
+        assertThat(String.join("\n", r.failures())).contains("for linux/amd64, not linux/arm64");
+        assertThat(h.world.state.ecr.repositories.get("shop").images).isEmpty();
+    }
+
+    @Test void a_full_disk_is_the_machines_to_fix() throws Exception {
+        fake.set("disk-full", "");
+        ApplyResult r = apply(ImageBuild.Push.SIMULATED);
+        assertThat(r.exit()).isEqualTo(ApplyResult.Exit.INVALID_INPUT);
+        assertThat(String.join("\n", r.failures())).contains("the disk is full");
+        assertThat(fix()).contains("docker system prune");
+    }
+
+    @Test void a_refused_push_names_the_permissions_and_exits_4() throws Exception {
+        registry();
+        fake.set("push-denied", "");
+        ApplyResult r = apply(ImageBuild.Push.REGISTRY);
+        assertThat(r.exit()).isEqualTo(ApplyResult.Exit.NO_CREDENTIALS);
+        assertThat(String.join("\n", r.failures())).contains("ECR refused the push");
+        assertThat(fix()).contains("ecr:InitiateLayerUpload");
+    }
 }

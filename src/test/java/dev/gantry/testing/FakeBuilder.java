@@ -69,7 +69,6 @@ public final class FakeBuilder {
                 if [ -f "$f" ]; then cat "$f"; exit 0; fi
                 echo "Error: No such image: $ref"; exit 1 ;;
               login)
-                if [ -f "$D/push-denied" ]; then echo "Error response from daemon: login attempt failed with status: 400 Bad Request"; exit 1; fi
                 echo "Login Succeeded"; exit 0 ;;
               push)
                 ref="$2"
