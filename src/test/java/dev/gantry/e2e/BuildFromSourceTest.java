@@ -233,4 +233,49 @@ class BuildFromSourceTest {
         assertThat(String.join("\n", r.failures())).contains("ECR refused the push");
         assertThat(fix()).contains("ecr:InitiateLayerUpload");
     }
+
+    @Test void a_hand_made_repository_of_the_apps_name_is_a_conflict_until_adopted_and_another_apps_never_is() throws Exception {
+        Spec s = spec();
+        h.prepare(s);
+        h.aws.ecr().createRepository(b -> b.repositoryName("shop"));
+        h.world.resetCounters();
+        ApplyResult refused = engine(ImageBuild.Push.SIMULATED).apply(s, EngineOptions.yes("gantry apply"));
+        assertThat(refused.exit()).isEqualTo(ApplyResult.Exit.INVALID_INPUT);
+        assertThat(refused.failures()).singleElement().asString().startsWith("repository.main (").contains("not made by gantry for this app");
+        assertThat(h.world.mutatingCalls()).isZero();
+        assertThat(fake.builds()).isEmpty();
+
+        ApplyResult adopted = engine(ImageBuild.Push.SIMULATED).apply(s, EngineOptions.yes("gantry apply").adopting(Set.of("repository.main")));
+        assertThat(adopted.exit()).as(adopted.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
+        var repo = h.world.state.ecr.repositories.get("shop");
+        assertThat(repo.tags).containsEntry("gantry:app", "shop").containsEntry("gantry:component", "repository.main");
+        assertThat(repo.tagMutability).isEqualTo("IMMUTABLE");
+        assertThat(repo.scanOnPush).isTrue();
+        assertThat(repo.lifecyclePolicy).contains("\"countNumber\":30");
+        assertThat(engine(ImageBuild.Push.SIMULATED).plan(s).hasChanges()).isFalse();
+
+        SimHarness other = new SimHarness();
+        h = other;
+        h.prepare(s);
+        h.aws.ecr().createRepository(b -> b.repositoryName("shop").tags(
+                software.amazon.awssdk.services.ecr.model.Tag.builder().key("gantry:app").value("billing").build(),
+                software.amazon.awssdk.services.ecr.model.Tag.builder().key("gantry:component").value("repository.main").build()));
+        ApplyResult theirs = engine(ImageBuild.Push.SIMULATED).apply(s, EngineOptions.yes("gantry apply").adopting(Set.of("all")));
+        assertThat(theirs.exit()).isEqualTo(ApplyResult.Exit.INVALID_INPUT);
+        assertThat(String.join("\n", theirs.failures())).contains("billing");
+        assertThat(h.world.state.ecr.repositories.get("shop").tags).containsEntry("gantry:app", "billing");
+    }
+
+    @Test void the_lifecycle_policy_keeps_the_number_of_images_asked_for() throws Exception {
+        Files.writeString(app.resolve("gantry.yaml"), SPEC.replace("ARCH", "x86_64").replace("    context: .\n", "    context: .\n    keepImages: 2\n"));
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(app.resolve("server.js"), "console.log(" + i + ")\n");
+            assertThat(apply(ImageBuild.Push.SIMULATED).exit()).isEqualTo(ApplyResult.Exit.OK);
+        }
+        assertThat(fake.builds()).hasSize(3);
+        var repo = h.world.state.ecr.repositories.get("shop");
+        assertThat(repo.images).hasSize(2);
+        // The running image is the newest, one of those kept.
+        assertThat(running()).endsWith(repo.images.values().stream().max(java.util.Comparator.comparingLong(i -> i.pushedAt)).orElseThrow().digest);
+    }
 }
