@@ -110,7 +110,8 @@ public final class ApplyCommand implements Callable<ExitCode> {
         } : null);
         SecretValues given = name -> preset.value(name).or(() -> inputs.value(name));
         SecretValues values = global.simulate ? rehearsal(given, cli.err()) : given;
-        String resume = run.resume("apply", global);
+        // Continuing a deploy of a given image deploys that image again, never a build in its place.
+        String resume = run.resume("apply", global) + (image == null ? "" : " --image " + ShellWords.quote(image));
         try (Session session = EngineRun.open(cli, global, spec)) {
             opened.set(session);
             Operation op = Operation.apply(spec.app(), spec.region()).withOptions(run.given(global));

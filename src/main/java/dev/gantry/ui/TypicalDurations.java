@@ -16,7 +16,9 @@ public final class TypicalDurations {
             "nat-gateway", Duration.ofSeconds(95),
             "load-balancer", Duration.ofSeconds(185),
             "certificate", Duration.ofSeconds(120),
-            "service", Duration.ofSeconds(90));
+            "service", Duration.ofSeconds(90),
+            // A build and push: minutes for a first build, seconds with a warm cache; a middle guess.
+            "image", Duration.ofSeconds(60));
 
     private TypicalDurations() {}
 

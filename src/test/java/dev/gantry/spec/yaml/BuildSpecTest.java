@@ -74,4 +74,10 @@ class BuildSpecTest {
         Files.writeString(again, yaml);
         assertThat(SpecLoader.load(again)).isEqualTo(spec);
     }
+
+    @Test void the_example_folder_is_a_valid_build() throws Exception {
+        Spec spec = SpecLoader.load(Path.of("examples/hello-build/gantry.yaml"));
+        assertThat(spec.task().builds()).isTrue();
+        assertThat(spec.task().build().dockerfileShown()).isEqualTo("./Dockerfile");
+    }
 }
