@@ -57,6 +57,7 @@ public final class Engine {
     private boolean pinDigest;
     private dev.gantry.image.ImageBuild builds;
     private dev.gantry.image.BuildSource source;
+    private Map<String, String> buildEnv;
 
     public Engine(Catalog catalog, AwsClients aws, Scheduler scheduler, SecretValues secrets, ApplyListener listener) {
         this.catalog = catalog;
@@ -100,6 +101,15 @@ public final class Engine {
         }
     }
 
+    /**
+     * Without a builder, where to work out a build's tag (the environment git runs in): so status
+     * finds the image the folder would build, and says when the folder has changed since.
+     */
+    public Engine sourcesIn(Map<String, String> env) {
+        this.buildEnv = env;
+        return this;
+    }
+
     /** The builder for task.build (none: a spec that builds cannot be applied, only destroyed). */
     public Engine building(dev.gantry.image.ImageBuild builds) {
         this.builds = builds;
@@ -112,8 +122,9 @@ public final class Engine {
      */
     private Spec resolved(Spec spec) {
         var build = spec.task().build();
-        if (!spec.task().builds() || builds == null) return spec;
-        source = builds.source(build, spec.task().architecture());
+        if (!spec.task().builds() || builds == null && buildEnv == null) return spec;
+        source = builds != null ? builds.source(build, spec.task().architecture())
+                : dev.gantry.image.BuildSource.of(build, spec.task().architecture(), buildEnv);
         return spec.withTask(spec.task().withBuild(build.withTag(source.tag())));
     }
 

@@ -59,6 +59,12 @@ public record BuildSource(String tag, String commit, int uncommitted, boolean gi
                         dirty.add(arrow >= 0 ? path.substring(arrow + 4) : path);
                     }
                 }
+                // What .dockerignore keeps from the builder (gantry.yaml, say) cannot change the image.
+                List<PathMatcher> ignoredHere = dockerignore(context);
+                dirty.removeIf(p -> {
+                    Path abs = unquote(root, p).normalize();
+                    return abs.startsWith(context) && ignoredBy(ignoredHere, context.relativize(abs));
+                });
                 if (dirty.isEmpty()) return new BuildSource(sha + recipeSuffix, sha, 0, true);
                 MessageDigest md = sha256();
                 md.update(recipe.getBytes(StandardCharsets.UTF_8));

@@ -64,6 +64,10 @@ class BuildCommandsTest {
         assertThat(plan.code()).as(plan.out() + plan.err()).isZero();
         assertThat(plan.out()).contains("image: unchanged, no build").contains("No changes");
         assertThat(fake.builds()).hasSize(1);
+        // status finds the image the folder builds: no drift, and no builder needed to say so.
+        CliRun status = gantry(Map.of("PATH", "/usr/bin:/bin"), "status", "--simulate", "-f", spec.toString());
+        assertThat(status.code()).as(status.out() + status.err()).isZero();
+        assertThat(status.out()).doesNotContain("image.main").doesNotContain("drift");
     }
 
     @Test void ci_deploys_an_image_built_elsewhere_with_image_and_the_next_plan_names_the_build_that_replaces_it() {
