@@ -148,7 +148,9 @@ public final class Engine {
         boolean newRepository = plan.changes().stream().anyMatch(c -> c.address().equals(Addresses.REPOSITORY) && c.action() == Action.CREATE);
         String from = source == null ? "" : " (" + (image != null && image.action() != Action.NOOP ? "context changed: " : "") + source.describe() + ")";
         if (image == null || image.action() == Action.NOOP || image.action() == Action.DELETE) {
-            return Optional.of("image: unchanged, no build: " + (source == null ? "" : "tag " + source.tag() + " is already in the repository " + repo));
+            String found = source == null ? "" : "tag " + source.tag() + " is already in the repository " + repo;
+            return Optional.of(replaces.isEmpty() ? "image: unchanged, no build: " + found
+                    : "image: no build (" + found + "), deployed by digest" + replaces);
         }
         return Optional.of("image: built from " + task.build().dockerfileShown() + from + " → pushed to the ECR repository " + repo
                 + ", deployed by digest" + (newRepository ? "; the repository is created first, and stays if the build fails" : "") + replaces);

@@ -75,8 +75,17 @@ class BuildCommandsTest {
         String ci = "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop@sha256:" + "a".repeat(64);
         CliRun plan = gantry("plan", "--simulate", "--skip-image-check", "--image", ci, "-f", spec.toString());
         assertThat(plan.code()).as(plan.out() + plan.err()).isZero();
-        assertThat(plan.out()).contains("image: " + ci + ", given with --image (not built from ./Dockerfile)")
+        String built = "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop@sha256:";
+        assertThat(plan.out()).contains("image: " + ci + ", given with --image (not built from ./Dockerfile); it replaces the running " + built)
                 .contains("task-definition.main").contains("→ " + ci);
+
+        // CI deploys its image; a person's plain apply afterwards says whose image it replaces.
+        String nginx = "public.ecr.aws/nginx/nginx:1.27";
+        CliRun deployed = gantry("apply", "--simulate", "--yes", "--plain", "--image", nginx, "-f", spec.toString());
+        assertThat(deployed.code()).as(deployed.out() + deployed.err()).isZero();
+        assertThat(fake.builds()).hasSize(1);
+        CliRun person = gantry("plan", "--simulate", "-f", spec.toString());
+        assertThat(person.out()).contains("image: no build (tag ctx-").contains("is already in the repository shop), deployed by digest; it replaces the running " + nginx);
         CliRun bad = gantry("apply", "--simulate", "--yes", "--image", "not an image", "-f", spec.toString());
         assertThat(bad.code()).isEqualTo(ExitCode.INVALID_INPUT.code());
         assertThat(bad.err()).contains("--image");
