@@ -146,7 +146,8 @@ public final class Engine {
         Change image = plan.changes().stream().filter(c -> c.address().equals(Addresses.IMAGE)).findFirst().orElse(null);
         String repo = given.app();
         boolean newRepository = plan.changes().stream().anyMatch(c -> c.address().equals(Addresses.REPOSITORY) && c.action() == Action.CREATE);
-        String from = source == null ? "" : " (" + (image != null && image.action() != Action.NOOP ? "context changed: " : "") + source.describe() + ")";
+        String from = source == null ? "" : " (context changed: " + changedSinceRunning(task.build(), plan).map(n -> n + (n == 1 ? " file" : " files")
+                + " since the running image; ").orElse("") + source.describe() + ")";
         if (image == null || image.action() == Action.NOOP || image.action() == Action.DELETE) {
             String found = source == null ? "" : "tag " + source.tag() + " is already in the repository " + repo;
             return Optional.of(replaces.isEmpty() ? "image: unchanged, no build: " + found
@@ -154,6 +155,31 @@ public final class Engine {
         }
         return Optional.of("image: built from " + task.build().dockerfileShown() + from + " → pushed to the ECR repository " + repo
                 + ", deployed by digest" + (newRepository ? "; the repository is created first, and stays if the build fails" : "") + replaces);
+    }
+
+    /**
+     * How many files of the context differ from the commit the running image was built from (its
+     * tag in the repository says which), when git and ECR can say.
+     */
+    private Optional<Integer> changedSinceRunning(dev.gantry.spec.Build build, Plan plan) {
+        String running = plan.changes().stream().filter(c -> c.address().equals(Addresses.TASK_DEFINITION) && c.observed() != null)
+                .map(c -> String.valueOf(c.observed().props().get("image"))).findFirst().orElse(null);
+        if (running == null || !running.contains("@sha256:") || aws.ecr() == null) return Optional.empty();
+        try {
+            String repo = running.substring(running.indexOf('/') + 1, running.indexOf('@'));
+            String digest = running.substring(running.indexOf('@') + 1);
+            var details = aws.ecr().describeImages(b -> b.repositoryName(repo)
+                    .imageIds(software.amazon.awssdk.services.ecr.model.ImageIdentifier.builder().imageDigest(digest).build())).imageDetails();
+            String commit = details.stream().flatMap(d -> d.imageTags().stream()).filter(t -> t.matches("[0-9a-f]{12}(-.*)?"))
+                    .map(t -> t.substring(0, 12)).findFirst().orElse(null);
+            if (commit == null) return Optional.empty();
+            java.util.OptionalInt n = builds != null ? builds.filesChangedSince(build, commit)
+                    : buildEnv != null ? dev.gantry.image.BuildSource.filesChangedSince(build, commit, buildEnv) : java.util.OptionalInt.empty();
+            return n.isPresent() ? Optional.of(n.getAsInt()) : Optional.empty();
+        } catch (RuntimeException e) {
+            // Not the app's repository, or no longer there: the plan says less, and is still true.
+            return Optional.empty();
+        }
     }
 
     /** Who hears what each refresh is reading as it goes (a terminal's progress line, the benchmark). */

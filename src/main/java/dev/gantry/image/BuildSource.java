@@ -88,6 +88,35 @@ public record BuildSource(String tag, String commit, int uncommitted, boolean gi
         return new BuildSource("ctx-" + HexFormat.of().formatHex(md.digest()).substring(0, 16), null, 0, false);
     }
 
+    /**
+     * How many of the context's files differ from {@code commit} (committed since, or not
+     * committed at all, .dockerignore'd ones left out); empty outside git or for a commit git
+     * does not know.
+     */
+    public static java.util.OptionalInt filesChangedSince(Build build, String commit, Map<String, String> env) {
+        var git = Processes.onPath("git", env);
+        Path context = build.contextPath();
+        if (git.isEmpty() || commit == null || !commit.matches("[0-9a-f]{7,40}")) return java.util.OptionalInt.empty();
+        Processes.Ran top = Processes.run(List.of(git.get().toString(), "rev-parse", "--show-toplevel"), env, context);
+        if (!top.ok() || top.tail().isEmpty()) return java.util.OptionalInt.empty();
+        Path root = Path.of(top.tail().get(0).trim());
+        TreeSet<String> changed = new TreeSet<>();
+        List<String> lines = new ArrayList<>();
+        if (!Processes.run(List.of(git.get().toString(), "diff", "--name-only", commit, "--", "."), env, context, null, lines::add).ok()) {
+            return java.util.OptionalInt.empty();
+        }
+        changed.addAll(lines);
+        lines.clear();
+        Processes.run(List.of(git.get().toString(), "ls-files", "--others", "--exclude-standard", "--full-name", "--", "."), env, context, null, lines::add);
+        changed.addAll(lines);
+        List<PathMatcher> ignored = dockerignore(context);
+        changed.removeIf(p -> {
+            Path abs = root.resolve(p).normalize();
+            return !abs.startsWith(context) || ignoredBy(ignored, context.relativize(abs));
+        });
+        return java.util.OptionalInt.of(changed.size());
+    }
+
     private static Path unquote(Path root, String p) {
         String s = p.startsWith("\"") && p.endsWith("\"") ? p.substring(1, p.length() - 1) : p;
         return root.resolve(s);

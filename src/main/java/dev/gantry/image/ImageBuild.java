@@ -63,6 +63,9 @@ public final class ImageBuild {
 
     public Builder builder() { return builder; }
 
+    /** How many of the context's files differ from {@code commit}; empty when git cannot say. */
+    public java.util.OptionalInt filesChangedSince(Build build, String commit) { return BuildSource.filesChangedSince(build, commit, env); }
+
     /** What this build would be made from now, and so its tag. */
     public BuildSource source(Build build, Architecture arch) { return BuildSource.of(build, arch, env); }
     public Push push() { return push; }

@@ -278,4 +278,35 @@ class BuildFromSourceTest {
         // The running image is the newest, one of those kept.
         assertThat(running()).endsWith(repo.images.values().stream().max(java.util.Comparator.comparingLong(i -> i.pushedAt)).orElseThrow().digest);
     }
+
+    void git(String... args) throws Exception {
+        List<String> argv = new java.util.ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"));
+        argv.addAll(List.of(args));
+        Process p = new ProcessBuilder(argv).directory(app.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+    }
+
+    @Test void in_git_the_tag_is_the_commit_and_the_plan_counts_the_files_changed_since_the_running_image() throws Exception {
+        Files.writeString(app.resolve(".dockerignore"), "gantry.yaml\n");
+        git("init", "-q");
+        git("add", ".");
+        git("commit", "-q", "-m", "first");
+        String sha = new String(new ProcessBuilder("git", "rev-parse", "HEAD").directory(app.toFile()).start().getInputStream().readAllBytes()).trim();
+        assertThat(apply(ImageBuild.Push.SIMULATED).exit()).isEqualTo(ApplyResult.Exit.OK);
+        List<String> argv = fake.builds().get(0).argv();
+        assertThat(argv.get(argv.indexOf("-t") + 1)).endsWith("/shop:" + sha.substring(0, 12));
+
+        Files.writeString(app.resolve("server.js"), "console.log('v2')\n");
+        Files.writeString(app.resolve("util.js"), "module.exports = 1\n");
+        git("add", ".");
+        git("commit", "-q", "-m", "second");
+        Files.writeString(app.resolve("extra.js"), "1\n");
+        h.events.clear();
+        assertThat(apply(ImageBuild.Push.SIMULATED).exit()).isEqualTo(ApplyResult.Exit.OK);
+        assertThat(h.events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ApplyEvent.Info.class, i -> assertThat(i.message())
+                .startsWith("image: built from ./Dockerfile (context changed: 3 files since the running image; commit ").contains(", 1 file not committed)")));
+        String tag = fake.builds().get(1).argv().get(fake.builds().get(1).argv().indexOf("-t") + 1);
+        assertThat(tag).matches(".*/shop:[0-9a-f]{12}-dirty-[0-9a-f]{12}");
+    }
 }
