@@ -146,7 +146,9 @@ public final class Engine {
         Change image = plan.changes().stream().filter(c -> c.address().equals(Addresses.IMAGE)).findFirst().orElse(null);
         String repo = given.app();
         boolean newRepository = plan.changes().stream().anyMatch(c -> c.address().equals(Addresses.REPOSITORY) && c.action() == Action.CREATE);
-        String from = source == null ? "" : " (context changed: " + changedSinceRunning(task.build(), plan).map(n -> n + (n == 1 ? " file" : " files")
+        boolean first = plan.changes().stream().noneMatch(c -> c.address().equals(Addresses.TASK_DEFINITION) && c.observed() != null);
+        String from = source == null ? "" : first ? " (first build: " + source.describe() + ")"
+                : " (context changed: " + changedSinceRunning(task.build(), plan).map(n -> n + (n == 1 ? " file" : " files")
                 + " since the running image; ").orElse("") + source.describe() + ")";
         if (image == null || image.action() == Action.NOOP || image.action() == Action.DELETE) {
             String found = source == null ? "" : "tag " + source.tag() + " is already in the repository " + repo;

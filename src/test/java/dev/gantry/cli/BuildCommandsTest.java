@@ -55,19 +55,29 @@ class BuildCommandsTest {
         assertThat(home.resolve("gantry").resolve("simulated")).doesNotExist();
     }
 
-    @Test void apply_says_which_image_runs_and_why_then_plan_says_nothing_to_build() {
+    @Test void apply_says_which_image_runs_and_why_then_plan_says_nothing_to_build() throws Exception {
         CliRun apply = gantry("apply", "--simulate", "--yes", "--plain", "-f", spec.toString());
         assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
-        assertThat(apply.out()).contains("image: built from ./Dockerfile (context changed: the context's files (hash ")
+        assertThat(apply.out()).contains("image: built from ./Dockerfile (first build: the context's files (hash ")
                 .contains("→ pushed to the ECR repository shop, deployed by digest; the repository is created first");
         CliRun plan = gantry("plan", "--simulate", "--detailed-exitcode", "-f", spec.toString());
         assertThat(plan.code()).as(plan.out() + plan.err()).isZero();
         assertThat(plan.out()).contains("image: unchanged, no build").contains("No changes");
         assertThat(fake.builds()).hasSize(1);
+        // A plan builds nothing.
         // status finds the image the folder builds: no drift, and no builder needed to say so.
         CliRun status = gantry(Map.of("PATH", "/usr/bin:/bin"), "status", "--simulate", "-f", spec.toString());
         assertThat(status.code()).as(status.out() + status.err()).isZero();
         assertThat(status.out()).doesNotContain("image.main").doesNotContain("drift");
+
+        // The folder changes: status says so, in those words, and plan says what a build would replace.
+        Files.writeString(spec.resolveSibling("main.go"), "package main // v2\n");
+        CliRun changed = gantry(Map.of("PATH", "/usr/bin:/bin"), "status", "--simulate", "-f", spec.toString());
+        assertThat(changed.out()).contains("no image in the repository was built from the folder as it is now")
+                .doesNotContain("deleted outside gantry");
+        CliRun replan = gantry("plan", "--simulate", "-f", spec.toString());
+        assertThat(replan.out()).contains("image: built from ./Dockerfile (context changed: the context's files (hash ")
+                .contains("it replaces the running 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop@sha256:");
     }
 
     @Test void ci_deploys_an_image_built_elsewhere_with_image_and_the_next_plan_names_the_build_that_replaces_it() {

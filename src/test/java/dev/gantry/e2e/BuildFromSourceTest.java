@@ -97,7 +97,7 @@ class BuildFromSourceTest {
         assertThat(h.events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ApplyEvent.Build.class,
                 b -> assertThat(b.phase()).isEqualTo(ApplyEvent.Build.Phase.STEP)));
         assertThat(h.events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ApplyEvent.Info.class,
-                i -> assertThat(i.message()).startsWith("image: built from ./Dockerfile (context changed: ")));
+                i -> assertThat(i.message()).startsWith("image: built from ./Dockerfile (first build: the context's files (hash ")));
 
         // Nothing changed: nothing is built, nothing in AWS is changed.
         h.world.resetCounters();
