@@ -243,7 +243,9 @@ public final class SimEcr implements EcrClient {
     /**
      * The policy's JSON is checked as ECR checks it: rules with a unique rulePriority, a selection
      * with tagStatus and countType, action type expire. Only "imageCountMoreThan" is evaluated
-     * (the one gantry writes); others are stored.
+     * (the one gantry writes); others are stored. Length 100–30720: the PutLifecyclePolicy API
+     * reference (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutLifecyclePolicy.html);
+     * the rules' shape: https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html.
      */
     @Override public PutLifecyclePolicyResponse putLifecyclePolicy(PutLifecyclePolicyRequest req) {
         return world.mutate("ecr:PutLifecyclePolicy", this::err, () -> {
@@ -284,7 +286,8 @@ public final class SimEcr implements EcrClient {
     }
 
     /**
-     * ECR expires what a count rule selects within 24 hours of the push that crossed it; the
+     * ECR expires what a count rule selects within 24 hours of the push that crossed it (the user
+     * guide's "Lifecycle policies": images are expired within 24 hours of meeting the criteria); the
      * simulation does it at that push, so a rehearsal sees the count kept at once.
      */
     private void expire(EcrState.RepoRec r) {
@@ -303,7 +306,10 @@ public final class SimEcr implements EcrClient {
         }
     }
 
-    /** An ECR authorization token: base64 of "AWS:password", valid 12 hours, for this account's registry. */
+    /**
+     * An ECR authorization token: base64 of "AWS:password", valid 12 hours, for this account's
+     * registry (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html).
+     */
     @Override public GetAuthorizationTokenResponse getAuthorizationToken(GetAuthorizationTokenRequest req) {
         return world.read("ecr:GetAuthorizationToken", this::err, () -> {
             byte[] secret = new byte[32];

@@ -88,7 +88,7 @@ public final class ComputeResources {
         }
         if (task.builds()) {
             var build = task.build();
-            out.add(Desired.managed(IMAGE, Piece.IMAGE, "image built from " + build.dockerfileShown() + " for linux/" + task.architecture().platform()
+            out.add(Desired.managed(IMAGE, Piece.IMAGE, "image " + (build.tag() == null ? "" : build.tag() + " ") + "built from " + build.dockerfileShown() + " for linux/" + task.architecture().platform()
                             + ", pushed to the repository, deployed by digest",
                     Props.props().put("repository", Ref.to(REPOSITORY, "uri")).put("tag", build.tag() == null ? "" : build.tag()).build(), Set.of()));
             image = Ref.to(IMAGE, "reference");
