@@ -93,7 +93,7 @@ public final class SpecWriter {
         if (t.image() != null || t.build() == null) line(b, "  image: " + YamlText.scalar(t.image()));
         if (t.build() != null && t.image() == null) {
             var build = t.build();
-            line(b, "  # Built here from the Dockerfile, pushed to an ECR repository gantry keeps, deployed by digest.");
+            line(b, "  # " + OwnComments.BUILD);
             line(b, "  build:");
             line(b, "    context: " + YamlText.scalar(build.context()));
             if (build.dockerfile() != null) line(b, "    dockerfile: " + YamlText.scalar(build.dockerfile()));
