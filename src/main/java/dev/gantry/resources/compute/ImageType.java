@@ -33,6 +33,11 @@ import java.util.Optional;
  */
 final class ImageType implements ResourceType {
     @Override public String type() { return "image"; }
+    // What main's ResourceType asks of every type (noun, piece, typicalDuration), declared here for the merge; Planner and TypicalDurations say the same on this branch.
+    public String noun() { return "built image"; }
+    public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.IMAGE; }
+    /** A build and push: minutes for a first build, seconds with a warm cache; a middle guess. */
+    public java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(60); }
     @Override public int tier() { return 1; }
 
     @Override public List<Observed> refresh(ResourceContext ctx) {

@@ -36,6 +36,9 @@ import java.util.regex.Pattern;
  */
 final class RepositoryType implements ResourceType {
     @Override public String type() { return "repository"; }
+    // What main's ResourceType asks of every type (noun, piece), declared here for the merge; Planner and TypicalDurations say the same on this branch.
+    public String noun() { return "ECR repository"; }
+    public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.IMAGE; }
     @Override public int tier() { return 0; }
     @Override public Set<String> replaceOn() { return Set.of("name"); }
 
