@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,7 +120,10 @@ class BuildCommandsTest {
 
     @Test void the_destroy_question_names_the_images() {
         var observed = new dev.gantry.plan.Observed(dev.gantry.resources.Addresses.REPOSITORY, "shop", Map.of(), Map.of("id", "shop"));
-        var plan = dev.gantry.plan.Planner.destroy("shop", new HashMap<>(Map.of(observed.address(), observed)), java.util.Set.of());
+        var delete = new dev.gantry.plan.Change(observed.address(), dev.gantry.plan.Action.DELETE, dev.gantry.plan.Piece.IMAGE,
+                "ECR repository shop and the 3 images in it", null, observed, java.util.List.of(), "destroy", java.util.Set.of());
+        var plan = new dev.gantry.plan.Plan("shop", java.util.List.of(delete), java.util.List.of());
+        assertThat(DestroyCommand.question(new dev.gantry.plan.Plan("shop", java.util.List.of(), java.util.List.of()))).isEqualTo("Destroy all of these?");
         assertThat(DestroyCommand.question(plan)).contains("the ECR repository's images included (--keep-images keeps them)");
     }
 }
