@@ -27,9 +27,11 @@ public final class Commands {
             new Sub("validate", ValidateCommand.SUMMARY, ValidateCommand.class),
             new Sub("plan", PlanCommand.SUMMARY, PlanCommand.class),
             new Sub("apply", ApplyCommand.SUMMARY, ApplyCommand.class),
+            new Sub("show", ShowCommand.SUMMARY, ShowCommand.class),
             new Sub("destroy", DestroyCommand.SUMMARY, DestroyCommand.class),
             new Sub("status", StatusCommand.SUMMARY, StatusCommand.class),
             new Sub("logs", LogsCommand.SUMMARY, LogsCommand.class),
+            new Sub("run", RunCommand.SUMMARY, RunCommand.class),
             new Sub("secrets", SecretsCommand.SUMMARY, SecretsCommand.class),
             new Sub("schema", SchemaCommand.SUMMARY, SchemaCommand.class),
             // picocli's own, with its own description

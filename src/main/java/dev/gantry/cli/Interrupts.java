@@ -52,7 +52,7 @@ final class Interrupts implements AutoCloseable {
             err.println("\nQuitting now. Run the same command again to continue.");
             haltNow(exitCode(ExitCode.INTERRUPTED));
         }
-        engine.cancel();
+        engine.cancel("SIG" + name);
         if (Asking.interrupt()) {
             err.println("\nStopped at the question; nothing more will start.");
             return;

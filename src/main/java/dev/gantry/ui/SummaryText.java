@@ -51,7 +51,9 @@ public final class SummaryText {
         String verb = capitalized(op.command());
         if (result.outcome() == Outcome.INTERRUPTED) {
             b.append(ansi.yellow("■")).append(' ').append(verb).append(" stopped after ").append(took)
-                    .append(" because you pressed Ctrl-C.\n");
+                    .append(result.stoppedBy() == null ? " because you pressed Ctrl-C.\n"
+                            : "SIGINT".equals(result.stoppedBy()) ? " because it received SIGINT (Ctrl-C).\n"
+                            : " because it received " + result.stoppedBy() + ".\n");
         } else if (result.outcome() == Outcome.ROLLOUT_FAILED) {
             b.append(ansi.red("✗")).append(' ').append(verb).append(" failed after ").append(took)
                     .append(": the new version of the service did not start.\n");

@@ -30,6 +30,18 @@ public final class AcmState {
     /** By ARN. */
     public Map<String, CertRec> certificates = new TreeMap<>();
 
+    /**
+     * Every idempotency token RequestCertificate was given, with the certificate it made: AWS keeps
+     * a token for an hour and answers it with that certificate's ARN even when the request names
+     * other domains or the certificate has been deleted since (deleted, the ARN names nothing).
+     */
+    public Map<String, TokenRec> tokens = new TreeMap<>();
+
+    public static final class TokenRec {
+        public String arn;
+        public long atMillis;
+    }
+
     public static final class CertRec {
         public String arn;
         public String domain;
