@@ -2,14 +2,16 @@ package dev.gantry.aws;
 
 /**
  * An AWS call that failed, said in plain words: what gantry was doing, to which resource, why,
- * and how to fix it. {@code kind} decides the exit code (permission → 4, the rest → 1).
+ * and how to fix it. {@code kind} decides the exit code (permission → 4, machine → 2, the rest → 1).
  */
 public final class AwsFailure extends RuntimeException {
     /**
      * {@code INPUT}: what the person gave gantry is wrong (an option naming nothing), found while
      * talking to AWS; exit 2 like any bad input. {@code INVALID}: AWS refused a request as invalid.
      */
-    public enum Kind { PERMISSION, NOT_FOUND, INVALID, INPUT, CONFLICT, LIMIT, TIMEOUT, OTHER }
+    public enum Kind { PERMISSION, NOT_FOUND, INVALID, INPUT, CONFLICT, LIMIT, TIMEOUT, OTHER,
+        /** Something on the person's machine must be set up first (a builder's daemon, emulation, disk space): exit 2. */
+        MACHINE }
 
     private final Kind kind;
     private final String fix;

@@ -34,7 +34,7 @@ record AppContext(Spec spec, AwsClients aws, Scheduler scheduler, CommandContext
     String words(String text) { return NextCommands.complete(text, options); }
 
     Engine engine() {
-        Engine e = new Engine(Catalog.standard(), aws, scheduler, SecretValues.none(), ApplyListener.NONE);
+        Engine e = new Engine(Catalog.standard(), aws, scheduler, SecretValues.none(), ApplyListener.NONE).sourcesIn(cli.env());
         // At a terminal, what status is reading shows while it reads (EngineRun.open announced it).
         return cli.interactive() ? e.onRefresh(new ReadingLine(cli.err(), ansi)) : e;
     }

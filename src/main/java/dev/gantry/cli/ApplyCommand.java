@@ -44,6 +44,9 @@ public final class ApplyCommand implements Callable<ExitCode> {
     @Option(names = "--pin-digest", description = "Deploy the digest the image's tag resolves to now, so a moved tag cannot change what runs.")
     boolean pinDigest;
 
+    @Option(names = "--image", paramLabel = "REF",
+            description = "Deploy this already-pushed image (by digest: REPO@sha256:…) instead of the spec's image or build, without editing gantry.yaml (CI that builds elsewhere).")
+    String image;
     @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "PLAN",
             description = "A plan saved by 'gantry plan -o PLAN': applies exactly that plan without asking again, or nothing (exit 2) if AWS or the spec moved on since.")
     java.nio.file.Path planFile;
@@ -125,8 +128,9 @@ public final class ApplyCommand implements Callable<ExitCode> {
         CommandContext cli = parent.context();
         SavedPlan saved = savedPlan();
         // The spec's own problems first: they are what the person came to fix.
-        Spec spec = SpecFile.load(run.specFile.path(), global.region, cli.errWriter());
+        Spec spec = EngineRun.withImage(SpecFile.load(run.specFile.path(), global.region, cli.errWriter()), image);
         run.check("apply", cli.interactive());
+        var builds = EngineRun.builder(cli, global, spec);
         List<String> problems = new ArrayList<>();
         java.util.Set<String> names = new java.util.TreeSet<>(spec.managedSecrets().keySet());
         if (spec.task().registryCredentials() != null && spec.task().registryCredentials().managed()) {
@@ -149,14 +153,15 @@ public final class ApplyCommand implements Callable<ExitCode> {
         if (!problems.isEmpty()) throw CommandFailure.input(problems);
         SecretValues given = name -> preset.value(name).or(() -> inputs.value(name));
         SecretValues values = global.simulate ? rehearsal(given, cli.err()) : given;
-        // A saved plan is not resumed: what is left is a new plan's to say.
-        String resume = saved == null ? run.resume("apply", global)
+        // A saved plan is not resumed: what is left is a new plan's to say. Continuing a deploy of a
+        // given image deploys that image again, never a build in its place.
+        String resume = saved == null ? run.resume("apply", global) + (image == null ? "" : " --image " + ShellWords.quote(image))
                 : "gantry plan" + run.given(global) + " -o " + ShellWords.quote(planFile.toString());
         try (Session session = EngineRun.open(cli, global, spec)) {
             opened.set(session);
             Operation op = Operation.apply(spec.app(), spec.region()).withOptions(run.given(global));
             try (Views views = new Views(op, run.json(), global, cli, session)) {
-                Engine engine = EngineRun.engine(session, values, views.listener());
+                Engine engine = EngineRun.engine(session, values, views.listener()).building(builds);
                 if (saved != null) {
                     if (!saved.account().equals(engine.accountId())) {
                         throw CommandFailure.of(ExitCode.INVALID_INPUT, planFile + " is for account " + saved.account()

@@ -34,6 +34,16 @@ public final class DestroyCommand implements Callable<ExitCode> {
     @Option(names = "--keep-logs", description = "Keep the CloudWatch log group.")
     boolean keepLogs;
 
+    @Option(names = "--keep-images", description = "Keep the ECR repository of task.build and the images in it (destroy deletes them otherwise).")
+    boolean keepImages;
+
+    /** Images cannot be made again from AWS: the question says they go too, and how to keep them. */
+    static String question(dev.gantry.plan.Plan plan) {
+        boolean images = plan.changes().stream().anyMatch(c -> c.address().equals(dev.gantry.resources.Addresses.REPOSITORY)
+                && c.action() == dev.gantry.plan.Action.DELETE);
+        return images ? "Destroy all of these, the ECR repository's images included (--keep-images keeps them)?" : "Destroy all of these?";
+    }
+
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
         // The spec's own problems first: they are what the person came to fix.
@@ -45,6 +55,10 @@ public final class DestroyCommand implements Callable<ExitCode> {
             keep.add("secret");
         }
         if (keepLogs) keep.add("log-group");
+        if (keepImages) {
+            keep.add("repository");
+            keep.add("image");
+        }
         String resume = run.resume("destroy", global);
         try (Session session = EngineRun.open(cli, global, spec)) {
             Operation op = Operation.destroy(spec.app(), spec.region()).withOptions(run.given(global));
@@ -53,7 +67,7 @@ public final class DestroyCommand implements Callable<ExitCode> {
                 views.attach(engine);
                 try (Interrupts interrupts = Interrupts.install(engine, cli.err())) {
                     EngineOptions options = new EngineOptions(false, run.forceUnlock,
-                            views.confirmation(run.yes, "Destroy all of these?", run.json()),
+                            views.confirmation(run.yes, DestroyCommand::question, run.json()),
                             dev.gantry.engine.Machine.local(cli.env()), keep, resume);
                     ApplyResult result = engine.destroy(spec, options);
                     return interrupts.exitCode(ExitCode.of(result.exit()));

@@ -37,6 +37,32 @@ final class EngineRun {
         return new ImageCheck(s.registry(), new EcrRegistry(s.aws().ecr()));
     }
 
+    /**
+     * The builder a spec that builds needs, found before any AWS call (none on PATH: exit 2, how to
+     * install one); null when the run builds nothing. On the simulated AWS the build is as real, and
+     * the push goes to the simulated ECR.
+     */
+    static dev.gantry.image.ImageBuild builder(CommandContext cli, GlobalOptions g, Spec spec) {
+        if (!spec.task().builds()) return null;
+        try {
+            dev.gantry.image.Builder b = dev.gantry.image.Builder.find(cli.env());
+            return new dev.gantry.image.ImageBuild(b, cli.env(), g.simulate ? dev.gantry.image.ImageBuild.Push.SIMULATED : dev.gantry.image.ImageBuild.Push.REGISTRY);
+        } catch (dev.gantry.image.BuildFailure f) {
+            throw new CommandFailure(ExitCode.INVALID_INPUT, java.util.List.of(new CommandFailure.Line("task.build", f.getMessage(), f.fix())));
+        }
+    }
+
+    /**
+     * {@code --image REF}: this run deploys REF instead of the spec's image or build (CI that builds
+     * elsewhere). A build's repository stays; nothing is built.
+     */
+    static Spec withImage(Spec spec, String ref) {
+        if (ref == null) return spec;
+        dev.gantry.spec.Rules.Problem p = dev.gantry.spec.Rules.image(ref);
+        if (p != null) throw new CommandFailure(ExitCode.INVALID_INPUT, java.util.List.of(new CommandFailure.Line("--image", p.message(), p.fix())));
+        return spec.withTask(spec.task().withImage(ref));
+    }
+
     static Engine engine(Session s, SecretValues secrets, dev.gantry.engine.ApplyListener listener) {
         return new Engine(Catalog.standard(), s.aws(), s.scheduler(), secrets, listener).onRefresh(s.reading());
     }

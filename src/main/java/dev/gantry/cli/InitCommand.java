@@ -48,6 +48,9 @@ public final class InitCommand implements Callable<ExitCode> {
 
     @Option(names = "--app", paramLabel = "NAME") String app;
     @Option(names = "--image", paramLabel = "IMAGE") String image;
+    @Option(names = "--build", description = "Build the image from the Dockerfile in the spec's folder (task.build).") boolean build;
+    @Option(names = "--no-build", description = "Deploy an image from a registry (--image), not the folder's Dockerfile.") boolean noBuild;
+    @Option(names = "--dockerfile", paramLabel = "PATH", description = "The Dockerfile to build, relative to the spec's folder (implies --build).") String dockerfile;
     @Option(names = "--port", paramLabel = "PORT") String port;
     @Option(names = "--vpc", paramLabel = "new|default|existing") String vpc;
     @Option(names = "--cidr", paramLabel = "CIDR") String cidr;
@@ -112,6 +115,8 @@ public final class InitCommand implements Callable<ExitCode> {
     @Override public ExitCode call() throws SpecException {
         Path folder = file.toAbsolutePath().getParent();
         LookupResults facts = new LookupResults(lookups(), defaultRegion()).inFolder(folder == null || folder.getFileName() == null ? null : folder.getFileName().toString());
+        if (folder != null) facts.withFolder(folder.toString(), java.nio.file.Files.isRegularFile(folder.resolve("Dockerfile")) ? "Dockerfile" : null,
+                exposedPort(folder.resolve("Dockerfile")));
         WizardSession session;
         try {
             session = WizardSession.open(SpecStore.file(file), facts, Prices.embedded());
@@ -125,6 +130,23 @@ public final class InitCommand implements Callable<ExitCode> {
         if (yes) return writeWithoutQuestions(session);
         Outcome outcome = interactive(session);
         return finish(session, outcome);
+    }
+
+    /** The first port a Dockerfile's EXPOSE names (EXPOSE 8080/tcp 9090 → 8080), or null. */
+    static Integer exposedPort(Path dockerfile) {
+        try {
+            if (!java.nio.file.Files.isRegularFile(dockerfile)) return null;
+            for (String line : java.nio.file.Files.readAllLines(dockerfile)) {
+                String[] words = line.trim().split("\\s+");
+                if (words.length > 1 && words[0].equalsIgnoreCase("EXPOSE")) {
+                    String port = words[1].replaceAll("/.*", "");
+                    if (port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535) return Integer.valueOf(port);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable: no default from it
+        }
+        return null;
     }
 
     private Lookups lookups() {
@@ -155,6 +177,9 @@ public final class InitCommand implements Callable<ExitCode> {
         Map<String, List<String>> f = new LinkedHashMap<>();
         put(f, "--region", global.region);
         put(f, "--app", app);
+        if (build || dockerfile != null) put(f, "--build", "true");
+        if (noBuild) put(f, "--no-build", "true");
+        put(f, "--dockerfile", dockerfile);
         put(f, "--image", image);
         put(f, "--port", port);
         put(f, "--vpc", vpc);
@@ -215,7 +240,8 @@ public final class InitCommand implements Callable<ExitCode> {
             throw new CommandFailure(ExitCode.INVALID_INPUT, lines);
         }
         // The digest comes from the image's registry, and --yes looks nothing up: saying nothing would leave it unpinned.
-        if (session.flow().is("task.pinDigest", "true") && !session.flow().build().task().image().contains("@sha256:")) {
+        if (session.flow().is("task.pinDigest", "true") && session.flow().build().task().image() != null
+                && !session.flow().build().task().image().contains("@sha256:")) {
             throw new CommandFailure(ExitCode.INVALID_INPUT, List.of(new CommandFailure.Line(SUBJECT,
                     "--pin-digest: task.image: with --yes nothing is looked up, so the digest " + session.flow().get("task.image") + " points at is unknown",
                     "pin it when deploying with gantry apply --pin-digest, or give the image as REPO:TAG@sha256:DIGEST, or run gantry init without --yes")));

@@ -56,6 +56,8 @@ public final class PlanCommand implements Callable<ExitCode> {
     @Option(names = "--skip-image-check", description = "Do not ask the image's registry whether the image can be pulled (air-gapped machines).")
     boolean skipImageCheck;
 
+    @Option(names = "--image", paramLabel = "REF", description = "Preview 'apply --image REF': deploy this already-pushed image instead of the spec's.")
+    String image;
     @Option(names = "--secret", paramLabel = "NAME=@FILE",
             description = "A new value of a managed secret, read from FILE (or set GANTRY_SECRET_NAME): the plan shows 'value: (changed)' when it differs.")
     java.util.List<String> secrets = new java.util.ArrayList<>();
@@ -74,8 +76,9 @@ public final class PlanCommand implements Callable<ExitCode> {
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
-        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        Spec spec = EngineRun.withImage(SpecFile.load(specFile.path(), global.region, cli.errWriter()), image);
         String given = global.given(specFile.path());
+        var builds = EngineRun.builder(cli, global, spec);
         // The values apply would be given (never a prompt: plan asks nothing), checked as apply checks them.
         java.util.List<String> problems = new java.util.ArrayList<>();
         java.util.Set<String> names = new java.util.TreeSet<>(spec.managedSecrets().keySet());
@@ -86,13 +89,14 @@ public final class PlanCommand implements Callable<ExitCode> {
         if (problems.isEmpty()) problems.addAll(values.readGiven(names));
         if (!problems.isEmpty()) throw CommandFailure.input(problems);
         try (Session session = EngineRun.open(cli, global, spec)) {
-            Engine engine = EngineRun.engine(session, values, ApplyListener.NONE);
+            Engine engine = EngineRun.engine(session, values, ApplyListener.NONE).building(builds);
             if (!skipImageCheck) {
                 var image = engine.checkingImages(EngineRun.imageCheck(session), false).checkImage(spec).orElseThrow();
                 image.notes().forEach(n -> cli.err().println("note: " + n));
                 if (!image.ok()) throw CommandFailure.input(image.problems());
             }
             Plan plan = engine.plan(spec, java.util.Set.copyOf(adopt));
+            if (!output.json()) engine.imageStory(spec, plan).ifPresent(s -> cli.out().println(s + "\n"));
             cli.out().print(output.json() ? PlanJson.render(plan) + "\n" : NextCommands.complete(PlanText.render(plan, cli.ansi(global.noColor)), given));
             // apply would refuse this plan: so does a CI step that runs plan first.
             if (!plan.conflicts().isEmpty()) return ExitCode.INVALID_INPUT;

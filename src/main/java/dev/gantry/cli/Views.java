@@ -44,11 +44,16 @@ final class Views implements AutoCloseable {
 
     /** Shows the plan and asks (unless --yes), then hands the screen to the live view. */
     Predicate<Plan> confirmation(boolean yes, String question, boolean json) {
+        return confirmation(yes, plan -> question, json);
+    }
+
+    /** The question may depend on the plan (destroy names the images it deletes). */
+    Predicate<Plan> confirmation(boolean yes, java.util.function.Function<Plan, String> question, boolean json) {
         PrintStream out = json ? cli.err() : cli.out();
         return plan -> {
             if (!yes) {
                 out.println(op.words(PlanText.render(plan, ansi)));
-                out.print(question + " Only 'yes' will be accepted: ");
+                out.print(question.apply(plan) + " Only 'yes' will be accepted: ");
                 out.flush();
                 String answer;
                 try {

@@ -32,7 +32,7 @@ public final class Explainer {
         public static Context of(Spec spec) {
             Map<String, String> secrets = new TreeMap<>();
             spec.task().secrets().forEach((k, v) -> secrets.put(k, v.parameter()));
-            return new Context(spec.app(), spec.task().image(), spec.task().port(),
+            return new Context(spec.app(), spec.task().image() != null ? spec.task().image() : spec.task().imageShown(), spec.task().port(),
                     spec.hasLoadBalancer() ? spec.loadBalancer().healthCheckPath() : null, secrets,
                     spec.network().tasksInPrivateSubnets());
         }

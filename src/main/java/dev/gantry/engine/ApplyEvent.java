@@ -24,5 +24,12 @@ public sealed interface ApplyEvent {
     record Rollout(Duration at, RolloutSnapshot snapshot) implements ApplyEvent {}
     record RolloutFailed(Duration at, Diagnosis diagnosis) implements ApplyEvent {}
     record Info(Duration at, String message) implements ApplyEvent {}
+    /**
+     * A build of task.build: {@code phase} START (text: what is built), STEP (the builder's step),
+     * LINE (one line of its output), END ({@code ok}, text: what was pushed, or why it failed).
+     */
+    record Build(Duration at, Phase phase, String text, boolean ok) implements ApplyEvent {
+        public enum Phase { START, STEP, LINE, END }
+    }
     record Finished(Duration at, ApplyResult result) implements ApplyEvent {}
 }

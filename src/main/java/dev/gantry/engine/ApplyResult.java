@@ -56,11 +56,11 @@ public record ApplyResult(Outcome outcome, Exit exit, int created, int updated, 
         Exit(int code) { this.code = code; }
         public int code() { return code; }
 
-        /** A failed run: 4 when what failed was a missing permission, else 1. */
+        /** A failed run: 4 when what failed was a missing permission, 2 for bad input or what this machine must set up first, else 1. */
         public static Exit failed(AwsFailure.Kind worst) {
             return switch (worst) {
                 case PERMISSION -> NO_CREDENTIALS;
-                case INPUT -> INVALID_INPUT;
+                case INPUT, MACHINE -> INVALID_INPUT;
                 default -> FAILED;
             };
         }

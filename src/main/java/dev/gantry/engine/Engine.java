@@ -56,6 +56,9 @@ public final class Engine {
     private Instant started;
     private ImageCheck images;
     private boolean pinDigest;
+    private dev.gantry.image.ImageBuild builds;
+    private dev.gantry.image.BuildSource source;
+    private Map<String, String> buildEnv;
 
     public Engine(Catalog catalog, AwsClients aws, Scheduler scheduler, SecretValues secrets, ApplyListener listener) {
         this.catalog = catalog;
@@ -129,6 +132,89 @@ public final class Engine {
         }
     }
 
+    /**
+     * Without a builder, where to work out a build's tag (the environment git runs in): so status
+     * finds the image the folder would build, and says when the folder has changed since.
+     */
+    public Engine sourcesIn(Map<String, String> env) {
+        this.buildEnv = env;
+        return this;
+    }
+
+    /** The builder for task.build (none: a spec that builds cannot be applied, only destroyed). */
+    public Engine building(dev.gantry.image.ImageBuild builds) {
+        this.builds = builds;
+        return this;
+    }
+
+    /**
+     * The spec with the tag its build would have now (its context's commit or hash): what refresh
+     * looks for in the repository, and what a build pushes.
+     */
+    private Spec resolved(Spec spec) {
+        var build = spec.task().build();
+        if (!spec.task().builds() || builds == null && buildEnv == null) return spec;
+        source = builds != null ? builds.source(build, spec.task().architecture())
+                : dev.gantry.image.BuildSource.of(build, spec.task().architecture(), buildEnv);
+        return spec.withTask(spec.task().withBuild(build.withTag(source.tag())));
+    }
+
+    /**
+     * Which image the plan runs, and why, in one line: built (from what), unchanged (no build), or
+     * given with --image. Empty for a spec that names its image.
+     */
+    public Optional<String> imageStory(Spec given, Plan plan) {
+        var task = given.task();
+        if (task.build() == null) return Optional.empty();
+        // The image that runs now, when this plan replaces it: a person's apply after CI's --image (or the
+        // other way round) says whose image it takes the place of, never silently.
+        String replaces = plan.changes().stream().filter(c -> c.address().equals(Addresses.TASK_DEFINITION))
+                .flatMap(c -> c.fields().stream()).filter(f -> f.field().equals("image") && f.before() != null)
+                .map(f -> "; it replaces the running " + f.before()).findFirst().orElse("");
+        if (!task.builds()) {
+            return Optional.of("image: " + task.image() + ", given with --image (not built from " + task.build().dockerfileShown() + ")" + replaces);
+        }
+        Change image = plan.changes().stream().filter(c -> c.address().equals(Addresses.IMAGE)).findFirst().orElse(null);
+        String repo = given.app();
+        boolean newRepository = plan.changes().stream().anyMatch(c -> c.address().equals(Addresses.REPOSITORY) && c.action() == Action.CREATE);
+        boolean first = plan.changes().stream().noneMatch(c -> c.address().equals(Addresses.TASK_DEFINITION) && c.observed() != null);
+        String from = source == null ? "" : first ? " (first build: " + source.describe() + ")"
+                : " (context changed: " + changedSinceRunning(task.build(), plan).map(n -> n + (n == 1 ? " file" : " files")
+                + " since the running image; ").orElse("") + source.describe() + ")";
+        if (image == null || image.action() == Action.NOOP || image.action() == Action.DELETE) {
+            String found = source == null ? "" : "tag " + source.tag() + " is already in the repository " + repo;
+            return Optional.of(replaces.isEmpty() ? "image: unchanged, no build: " + found
+                    : "image: no build (" + found + "), deployed by digest" + replaces);
+        }
+        return Optional.of("image: built from " + task.build().dockerfileShown() + from + " → pushed to the ECR repository " + repo
+                + ", deployed by digest" + (newRepository ? "; the repository is created first, and stays if the build fails" : "") + replaces);
+    }
+
+    /**
+     * How many files of the context differ from the commit the running image was built from (its
+     * tag in the repository says which), when git and ECR can say.
+     */
+    private Optional<Integer> changedSinceRunning(dev.gantry.spec.Build build, Plan plan) {
+        String running = plan.changes().stream().filter(c -> c.address().equals(Addresses.TASK_DEFINITION) && c.observed() != null)
+                .map(c -> String.valueOf(c.observed().props().get("image"))).findFirst().orElse(null);
+        if (running == null || !running.contains("@sha256:") || aws.ecr() == null) return Optional.empty();
+        try {
+            String repo = running.substring(running.indexOf('/') + 1, running.indexOf('@'));
+            String digest = running.substring(running.indexOf('@') + 1);
+            var details = aws.ecr().describeImages(b -> b.repositoryName(repo)
+                    .imageIds(software.amazon.awssdk.services.ecr.model.ImageIdentifier.builder().imageDigest(digest).build())).imageDetails();
+            String commit = details.stream().flatMap(d -> d.imageTags().stream()).filter(t -> t.matches("[0-9a-f]{12}(-.*)?"))
+                    .map(t -> t.substring(0, 12)).findFirst().orElse(null);
+            if (commit == null) return Optional.empty();
+            java.util.OptionalInt n = builds != null ? builds.filesChangedSince(build, commit)
+                    : buildEnv != null ? dev.gantry.image.BuildSource.filesChangedSince(build, commit, buildEnv) : java.util.OptionalInt.empty();
+            return n.isPresent() ? Optional.of(n.getAsInt()) : Optional.empty();
+        } catch (RuntimeException e) {
+            // Not the app's repository, or no longer there: the plan says less, and is still true.
+            return Optional.empty();
+        }
+    }
+
     /** Who hears what each refresh is reading as it goes (a terminal's progress line, the benchmark). */
     public Engine onRefresh(RefreshProgress progress) {
         this.refreshProgress = progress == null ? RefreshProgress.NONE : progress;
@@ -168,8 +254,16 @@ public final class Engine {
             @Override public void rollout(RolloutSnapshot snapshot) { listener.on(new ApplyEvent.Rollout(at(), snapshot)); }
             @Override public void info(String message) { listener.on(new ApplyEvent.Info(at(), message)); }
             @Override public void sentAgainAfterLostReply(String what) { sentAgain.incrementAndGet(); }
+            @Override public dev.gantry.image.ImageBuild.Progress build() {
+                return new dev.gantry.image.ImageBuild.Progress() {
+                    @Override public void started(String what) { listener.on(new ApplyEvent.Build(at(), ApplyEvent.Build.Phase.START, what, true)); }
+                    @Override public void step(String step) { listener.on(new ApplyEvent.Build(at(), ApplyEvent.Build.Phase.STEP, step, true)); }
+                    @Override public void line(String line) { listener.on(new ApplyEvent.Build(at(), ApplyEvent.Build.Phase.LINE, line, true)); }
+                    @Override public void ended(boolean ok, String summary) { listener.on(new ApplyEvent.Build(at(), ApplyEvent.Build.Phase.END, summary, ok)); }
+                };
+            }
         };
-        return new ResourceContext(aws, spec, null, scheduler, secrets, progress, dev.gantry.resources.ReadCache.none(), this::accountId);
+        return new ResourceContext(aws, spec, null, scheduler, secrets, progress, dev.gantry.resources.ReadCache.none(), this::accountId, builds);
     }
 
     private Duration at() { return started == null ? Duration.ZERO : Duration.between(started, scheduler.now()); }
@@ -354,8 +448,9 @@ public final class Engine {
     public Plan plan(Spec spec) { return plan(spec, Set.of()); }
 
     /** What apply would do, taking over the resources {@code adopt} names (a preview of {@code apply --adopt}). */
-    public Plan plan(Spec spec, Set<String> adopt) {
+    public Plan plan(Spec given, Set<String> adopt) {
         started = scheduler.now();
+        Spec spec = resolved(given);
         ResourceContext ctx = context(spec);
         List<Desired> desired = Catalog.expand(spec);
         Ownership.Result owned = owned(ctx, desired, refresh(ctx, desired), adopt);
@@ -463,8 +558,14 @@ public final class Engine {
 
     // ------------------------------------------------------------------------------------------
 
-    public ApplyResult apply(Spec given, EngineOptions options) {
+    public ApplyResult apply(Spec unresolved, EngineOptions options) {
         started = scheduler.now();
+        Spec given;
+        try {
+            given = resolved(unresolved);
+        } catch (RuntimeException e) {
+            return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, List.of("task.build: cannot read the build context: " + e.getMessage())));
+        }
         Optional<ImageCheck.Report> image;
         try {
             image = checkImage(given);
@@ -473,11 +574,12 @@ public final class Engine {
         }
         image.ifPresent(r -> r.notes().forEach(n -> listener.on(new ApplyEvent.Info(at(), "note: " + n))));
         if (image.isPresent() && !image.get().ok()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, image.get().problems()));
-        if (pinDigest && image.isPresent() && image.get().digest() == null && !given.task().image().contains("@")) {
+        if (pinDigest && image.isPresent() && image.get().digest() == null && given.task().image() != null
+                && !given.task().image().contains("@")) {
             listener.on(new ApplyEvent.Info(at(), "note: --pin-digest: the registry gave no digest for " + given.task().image()
                     + ", so the task definition names the image by its tag, not pinned"));
         }
-        Spec spec = pinDigest && image.isPresent() && image.get().digest() != null
+        Spec spec = pinDigest && image.isPresent() && image.get().digest() != null && given.task().image() != null
                 ? given.withTask(given.task().withImage(ImageName.pinned(given.task().image(), image.get().digest()))) : given;
         List<Desired> desired = Catalog.expand(spec);
         return run(spec, options, "apply", desired, observed -> SecretRollout.roll(Planner.plan(spec.app(), desired, observed, rules())), true);
@@ -502,6 +604,7 @@ public final class Engine {
             if (!owned.problems().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, owned.problems()));
             Map<Address, Observed> observed = owned.observed();
             Plan plan = withNotes(planning.apply(observed), owned).withConflicts(owned.conflicts());
+            if (checks) imageStory(spec, plan).ifPresent(s -> listener.on(new ApplyEvent.Info(at(), s)));
             // A saved plan that no longer holds is refused before it is shown: what it says is not what would happen.
             List<String> moved = movedOn(plan);
             if (!moved.isEmpty()) return finish(outOfDate(moved, options));

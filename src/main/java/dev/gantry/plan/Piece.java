@@ -2,6 +2,7 @@ package dev.gantry.plan;
 
 /** The groups a person thinks in; plans and progress panes are grouped by these, in this order. */
 public enum Piece {
+    IMAGE("Build", "ECR repository ≈ your registry; the build ≈ docker build + push, run here before anything else changes"),
     NETWORK("Network", "VPC and subnets ≈ the cluster network; each task gets its own VPC address, no overlay"),
     SECURITY("Security", "security groups ≈ NetworkPolicy"),
     LOGS("Logs", "CloudWatch log group ≈ where kubectl logs reads from, kept for a set number of days"),

@@ -40,6 +40,11 @@ public final class Addresses {
     /** The login for a private registry, when gantry keeps it (a Secrets Manager secret). */
     public static final Address REGISTRY_SECRET = Address.of("secret", "registry");
 
+    /** The ECR repository gantry keeps for the images it builds (task.build). */
+    public static final Address REPOSITORY = Address.of("repository", "main");
+    /** The image built from task.build for this run's context, in the repository. */
+    public static final Address IMAGE = Address.of("image", "main");
+
     public static Address parameter(String secretName) { return Address.of("parameter", secretName); }
 
     // edge

@@ -2,7 +2,7 @@ package dev.gantry.resources;
 
 import dev.gantry.diagnose.RolloutSnapshot;
 
-/** How a long-running step (the ECS rollout) reports what it sees while it waits. */
+/** How a long-running step (the ECS rollout, a build) reports what it sees while it waits. */
 public interface ProgressSink {
     void rollout(RolloutSnapshot snapshot);
 
@@ -14,6 +14,9 @@ public interface ProgressSink {
      * for extras once the run has finished.
      */
     default void sentAgainAfterLostReply(String what) {}
+
+    /** A build's progress ({@code task.build}): what it builds, each step, its last lines, how it ended. */
+    default dev.gantry.image.ImageBuild.Progress build() { return dev.gantry.image.ImageBuild.Progress.NONE; }
 
     ProgressSink NONE = new ProgressSink() {
         @Override public void rollout(RolloutSnapshot snapshot) {}

@@ -10,11 +10,19 @@ import java.util.Map;
 
 /**
  * What a resource handler may use: the clients, the app's identity and tags, the spec, the
- * clock, the secret values supplied for this run (never logged, never in a plan), and the reads
- * shared between types during one refresh ({@link ReadCache#none()} outside a refresh).
+ * clock, the secret values supplied for this run (never logged, never in a plan), the reads
+ * shared between types during one refresh ({@link ReadCache#none()} outside a refresh), and the
+ * builder that makes the image of {@code task.build} (null when the run builds nothing).
  */
 public record ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets,
-                              ProgressSink progress, ReadCache reads, java.util.function.Supplier<String> accountLookup) {
+                              ProgressSink progress, ReadCache reads, java.util.function.Supplier<String> accountLookup,
+                              dev.gantry.image.ImageBuild builds) {
+
+    /** Without a builder: for runs whose spec builds nothing (task.build absent, or the image given with --image). */
+    public ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets,
+                           ProgressSink progress, ReadCache reads, java.util.function.Supplier<String> accountLookup) {
+        this(aws, spec, accountId, time, secrets, progress, reads, accountLookup, null);
+    }
 
     /** A context whose reads are never shared: what steps use. */
     public ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets, ProgressSink progress) {
@@ -36,7 +44,7 @@ public record ResourceContext(AwsClients aws, Spec spec, String accountId, TimeS
 
     /** The same context with a new read cache: one per refresh, so no refresh sees another's reads. */
     public ResourceContext withFreshReads() {
-        return new ResourceContext(aws, spec, accountId, time, secrets, progress, ReadCache.fresh(), accountLookup);
+        return new ResourceContext(aws, spec, accountId, time, secrets, progress, ReadCache.fresh(), accountLookup, builds);
     }
 
     public static final String TAG_APP = "gantry:app";

@@ -9,4 +9,6 @@ public enum Architecture implements YamlEnum {
     @Override public String yaml() { return yaml; }
     /** ECS CpuArchitecture value. */
     public String ecs() { return this == X86_64 ? "X86_64" : "ARM64"; }
+    /** The OCI platform's architecture, as builders spell it ({@code --platform linux/amd64}). */
+    public String platform() { return this == X86_64 ? "amd64" : "arm64"; }
 }

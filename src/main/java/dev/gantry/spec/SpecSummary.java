@@ -11,7 +11,7 @@ public final class SpecSummary {
         Task t = s.task();
         Service svc = s.service();
         List<String> parts = new ArrayList<>();
-        parts.add(s.app() + " runs " + t.image() + " on ECS Fargate in " + s.region() + ": "
+        parts.add(s.app() + " runs " + t.imageShown() + " on ECS Fargate in " + s.region() + ": "
                 + count(svc.desiredCount(), "task") + " of " + vcpu(t.cpu()) + " vCPU and " + gb(t.memory()) + " GB memory ("
                 + t.architecture().yaml() + ")" + (s.cluster().name().equals(s.app()) ? "" : " in cluster " + s.cluster().name()) + ".");
         parts.add(network(s.network()) + ".");
@@ -38,6 +38,10 @@ public final class SpecSummary {
             int managed = s.managedSecrets().size();
             parts.add(count(secrets, "secret") + " from SSM Parameter Store"
                     + (managed > 0 ? " (" + managed + " managed by gantry, value given at apply)" : "") + ".");
+        }
+        if (t.builds()) {
+            parts.add("The image is built here for linux/" + t.architecture().platform() + ", pushed to the ECR repository " + s.app()
+                    + " (scan on push, immutable tags, the last " + t.build().keepImages() + " images kept) and deployed by digest.");
         }
         parts.add("Logs are kept " + t.logs().retentionDays() + " days.");
         return String.join(" ", parts);

@@ -16,7 +16,8 @@ public record Task(
         Map<String, SecretRef> secrets,
         Logs logs,
         RegistryCredentials registryCredentials,
-        int stopTimeout) {
+        int stopTimeout,
+        Build build) {
 
     public static final int DEFAULT_CPU = 256;
     public static final int DEFAULT_MEMORY = 512;
@@ -34,10 +35,27 @@ public record Task(
         logs = logs == null ? new Logs(Logs.DEFAULT_RETENTION_DAYS) : logs;
     }
 
-    /** With the default stop timeout. */
+    /** With the default stop timeout, and no build. */
     public Task(String image, int cpu, int memory, Architecture architecture, Integer port, List<String> command,
                 Map<String, String> environment, Map<String, SecretRef> secrets, Logs logs, RegistryCredentials registryCredentials) {
-        this(image, cpu, memory, architecture, port, command, environment, secrets, logs, registryCredentials, DEFAULT_STOP_TIMEOUT);
+        this(image, cpu, memory, architecture, port, command, environment, secrets, logs, registryCredentials, DEFAULT_STOP_TIMEOUT, null);
+    }
+
+    /** Without a build. */
+    public Task(String image, int cpu, int memory, Architecture architecture, Integer port, List<String> command,
+                Map<String, String> environment, Map<String, SecretRef> secrets, Logs logs, RegistryCredentials registryCredentials,
+                int stopTimeout) {
+        this(image, cpu, memory, architecture, port, command, environment, secrets, logs, registryCredentials, stopTimeout, null);
+    }
+
+    /**
+     * With the default stop timeout. {@code image} and {@code build} are never both set in a spec as loaded;
+     * {@code apply --image REF} sets both for one run: the image runs, the repository stays.
+     */
+    public Task(String image, int cpu, int memory, Architecture architecture, Integer port, List<String> command,
+                Map<String, String> environment, Map<String, SecretRef> secrets, Logs logs, RegistryCredentials registryCredentials,
+                Build build) {
+        this(image, cpu, memory, architecture, port, command, environment, secrets, logs, registryCredentials, DEFAULT_STOP_TIMEOUT, build);
     }
 
     /** Without registry credentials: a public image, or one the execution role pulls (ECR in the account). */
@@ -51,10 +69,20 @@ public record Task(
     }
 
     public Task withImage(String i) {
-        return new Task(i, cpu, memory, architecture, port, command, environment, secrets, logs, registryCredentials, stopTimeout);
+        return new Task(i, cpu, memory, architecture, port, command, environment, secrets, logs, registryCredentials, stopTimeout, build);
     }
 
     public Task withRegistryCredentials(RegistryCredentials r) {
-        return new Task(image, cpu, memory, architecture, port, command, environment, secrets, logs, r, stopTimeout);
+        return new Task(image, cpu, memory, architecture, port, command, environment, secrets, logs, r, stopTimeout, build);
     }
+
+    public Task withBuild(Build b) {
+        return new Task(image, cpu, memory, architecture, port, command, environment, secrets, logs, registryCredentials, stopTimeout, b);
+    }
+
+    /** The image is built from a Dockerfile in this run (a build, and no image given with --image). */
+    public boolean builds() { return build != null && image == null; }
+
+    /** What the task runs, for sentences: the image, or where it is built from. */
+    public String imageShown() { return image != null ? image : build == null ? "(no image)" : "an image built from " + build.dockerfileShown(); }
 }

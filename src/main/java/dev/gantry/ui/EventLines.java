@@ -69,6 +69,14 @@ public final class EventLines {
             diagnosis(rf.diagnosis(), out);
         } else if (event instanceof ApplyEvent.Info i) {
             out.add(i.message());
+        } else if (event instanceof ApplyEvent.Build b) {
+            // The steps, not every line of the builder's output: the failure carries the lines that matter.
+            switch (b.phase()) {
+                case START -> out.add("build: " + b.text());
+                case STEP -> out.add("build: " + b.text());
+                case END -> out.add("build: " + (b.ok() ? ansi.green(b.text()) : ansi.red("failed") + ": " + b.text()));
+                default -> { }
+            }
         } else if (event instanceof ApplyEvent.Finished f) {
             out.add(finished(f.result()));
         }

@@ -73,6 +73,10 @@ public final class JsonEvents implements ApplyListener {
             o.set("diagnosis", diagnosis(rf.diagnosis()));
         } else if (event instanceof ApplyEvent.Info i) {
             o.put("message", i.message());
+        } else if (event instanceof ApplyEvent.Build b) {
+            o.put("phase", b.phase().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("text", b.text());
+            if (b.phase() == ApplyEvent.Build.Phase.END) o.put("ok", b.ok());
         } else if (event instanceof ApplyEvent.Finished f) {
             result(o, f.result());
         }
@@ -90,6 +94,7 @@ public final class JsonEvents implements ApplyListener {
         if (e instanceof ApplyEvent.Rollout) return "rollout";
         if (e instanceof ApplyEvent.RolloutFailed) return "rollout-failed";
         if (e instanceof ApplyEvent.Info) return "info";
+        if (e instanceof ApplyEvent.Build) return "build";
         return "finished";
     }
 

@@ -59,10 +59,25 @@ public final class ProgressModel implements ApplyListener {
         public double fraction() { return total == 0 ? 1.0 : (double) ended() / total; }
     }
 
+    /**
+     * The build of task.build: what it builds, its current step, its last lines, since when, and
+     * how it ended ({@code ok} null while it runs).
+     */
+    public record BuildState(String what, String step, List<String> lastLines, Duration startedAt, Duration endedAt,
+                             Boolean ok, String summary) {
+        public static final int LINES = 6;
+
+        /** Time spent so far, or in total once it ended. */
+        public Duration elapsed(Duration now) {
+            Duration end = endedAt != null ? endedAt : now;
+            return end.compareTo(startedAt) < 0 ? Duration.ZERO : end.minus(startedAt);
+        }
+    }
+
     /** An immutable view of the model at one instant. */
     public record Snapshot(Plan plan, List<Row> rows, Counts counts, Duration elapsed, Duration remaining,
                            RolloutSnapshot rollout, Diagnosis diagnosis, List<String> log, boolean stopping,
-                           ApplyResult result) {
+                           ApplyResult result, BuildState build) {
         /** Rows grouped by piece in the order people think in (network first, service last). */
         public Map<Piece, List<Row>> byPiece() {
             Map<Piece, List<Row>> out = new LinkedHashMap<>();
@@ -88,6 +103,7 @@ public final class ProgressModel implements ApplyListener {
     private Instant origin;
     private Duration lastAt = Duration.ZERO;
     private RolloutSnapshot rollout;
+    private BuildState build;
     private Diagnosis diagnosis;
     private boolean stopping;
     private ApplyResult result;
@@ -137,6 +153,8 @@ public final class ProgressModel implements ApplyListener {
         } else if (event instanceof ApplyEvent.Skipped s) {
             Row r = row(s.change());
             put(new Row(r.change(), State.SKIPPED, null, null, null, s.because(), null, r.attempt()));
+        } else if (event instanceof ApplyEvent.Build b) {
+            building(b);
         } else if (event instanceof ApplyEvent.Rollout r) {
             rollout = r.snapshot();
         } else if (event instanceof ApplyEvent.RolloutFailed rf) {
@@ -145,6 +163,22 @@ public final class ProgressModel implements ApplyListener {
             result = f.result();
             finishedAt = f.at();
             if (diagnosis == null) diagnosis = f.result().diagnosis();
+        }
+    }
+
+    private void building(ApplyEvent.Build b) {
+        switch (b.phase()) {
+            case START -> build = new BuildState(b.text(), null, List.of(), b.at(), null, null, null);
+            case STEP -> { if (build != null) build = new BuildState(build.what(), b.text(), build.lastLines(), build.startedAt(), null, null, null); }
+            case LINE -> {
+                if (build != null) {
+                    List<String> last = new ArrayList<>(build.lastLines());
+                    last.add(b.text());
+                    while (last.size() > BuildState.LINES) last.remove(0);
+                    build = new BuildState(build.what(), build.step(), List.copyOf(last), build.startedAt(), null, null, null);
+                }
+            }
+            case END -> { if (build != null) build = new BuildState(build.what(), build.step(), build.lastLines(), build.startedAt(), b.at(), b.ok(), b.text()); }
         }
     }
 
@@ -169,7 +203,7 @@ public final class ProgressModel implements ApplyListener {
         List<Row> ordered = new ArrayList<>(rows.values());
         ordered.sort(Comparator.comparing((Row r) -> r.change().piece()));
         return new Snapshot(plan, List.copyOf(ordered), counts(), now, result != null ? Duration.ZERO : remaining(now),
-                rollout, diagnosis, List.copyOf(log), stopping, result);
+                rollout, diagnosis, List.copyOf(log), stopping, result, build);
     }
 
     private Duration now() {

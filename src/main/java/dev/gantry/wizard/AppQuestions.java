@@ -33,6 +33,34 @@ final class AppQuestions {
                         .validate(Checks::app)
                         .flags("--app")
                         .build(),
+                Question.in(WizardScreen.APP, "task.source", Kind.CHOICE)
+                        .title("Where the image comes from")
+                        .explain("""
+                                This folder holds a Dockerfile. build: each apply builds it here (with docker \
+                                buildx, podman or finch) for the task's platform (linux/amd64, or linux/arm64 for \
+                                arm64), pushes it to an ECR repository named after the app (scan on push, \
+                                immutable tags, the last 30 images kept) and deploys it by digest; while the folder \
+                                is unchanged nothing is rebuilt. The repository costs ECR storage, about $0.10 per \
+                                GB-month (a 200 MB image kept 30 times: about $0.60 a month); destroy deletes it with \
+                                its images unless --keep-images. image: an image already in a registry. Default: \
+                                build, when the folder has a Dockerfile.""")
+                        .defaults(k -> k.facts().dockerfile() != null ? "build" : "image")
+                        .choices(List.of(new Choice("build", "build from ./Dockerfile", "Built here, pushed to ECR, deployed by digest."),
+                                new Choice("image", "an image in a registry", "Type its name next.")))
+                        .when(k -> k.facts().dockerfile() != null || k.given("task.source"), "a folder with a Dockerfile")
+                        .flags("--build", "--no-build")
+                        .build(),
+                Question.in(WizardScreen.APP, "task.build.dockerfile", Kind.TEXT)
+                        .title("Dockerfile")
+                        .explain("""
+                                The Dockerfile to build, relative to gantry.yaml's folder (the folder itself is \
+                                the build context). Default: Dockerfile.""")
+                        .defaults(k -> k.facts().dockerfile() != null ? k.facts().dockerfile() : "Dockerfile")
+                        .validate(v -> v != null && v.matches("[A-Za-z0-9._-][A-Za-z0-9._/-]*") ? null
+                                : "task.build.dockerfile: a path relative to gantry.yaml's folder, e.g. Dockerfile or docker/Dockerfile.prod")
+                        .when(k -> k.is("task.source", "build"), "building from a Dockerfile")
+                        .flags("--dockerfile")
+                        .build(),
                 Question.in(WizardScreen.APP, "task.image", Kind.TEXT)
                         .title("Container image")
                         .explain("""
@@ -48,6 +76,7 @@ final class AppQuestions {
                         .defaults("public.ecr.aws/nginx/nginx:1.27")
                         .validate(Checks::image)
                         .warn((v, k) -> Checks.imageWarning(v))
+                        .when(k -> !k.is("task.source", "build"), "an image from a registry (not a build)")
                         .flags("--image")
                         .build(),
                 Question.in(WizardScreen.APP, "task.port", Kind.TEXT)
@@ -55,8 +84,9 @@ final class AppQuestions {
                         .explain("""
                                 The port your container listens on inside (1–65535). The load balancer forwards \
                                 traffic there; the outside world still uses 80 and 443. Default 80 (nginx). \
-                                Node apps often use 3000, Spring Boot 8080.""")
-                        .defaults("80")
+                                Node apps often use 3000, Spring Boot 8080. When building, the Dockerfile's \
+                                EXPOSE is the default.""")
+                        .defaults(k -> k.is("task.source", "build") && k.facts().exposedPort() != null ? String.valueOf(k.facts().exposedPort()) : "80")
                         .validate(Checks::port)
                         .flags("--port")
                         .build());

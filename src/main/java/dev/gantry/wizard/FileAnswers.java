@@ -42,6 +42,14 @@ public final class FileAnswers {
         text(c, "containerInsights", a, "cluster.containerInsights");
         JsonNode t = root.path("task");
         text(t, "image", a, "task.image");
+        if (t.path("build").isObject()) {
+            a.put("task.source", "build");
+            text(t.path("build"), "dockerfile", a, "task.build.dockerfile");
+            text(t.path("build"), "context", a, "task.build.context");
+            text(t.path("build"), "target", a, "task.build.target");
+            text(t.path("build"), "keepImages", a, "task.build.keepImages");
+            pairs(t.path("build").path("args"), a, "task.build.args");
+        }
         text(t, "port", a, "task.port");
         if (t.has("cpu") || t.has("memory")) {
             a.put("task.size", t.path("cpu").asText("256") + "/" + t.path("memory").asText("512"));

@@ -19,6 +19,8 @@ final class FlagAnswers {
             Map.entry("--no-load-balancer", "no"),
             Map.entry("--container-insights", "true"),
             Map.entry("--pin-digest", "true"),
+            Map.entry("--build", "build"),
+            Map.entry("--no-build", "image"),
             Map.entry("--no-container-insights", "false"),
             Map.entry("--no-certificate", "none"),
             Map.entry("--no-dns", "no"),

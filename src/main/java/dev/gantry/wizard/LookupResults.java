@@ -41,6 +41,25 @@ public final class LookupResults {
         return Checks.app(s) == null ? s : null;
     }
 
+    private String specFolder;
+    private String dockerfile;
+    private Integer exposedPort;
+
+    /**
+     * The spec's folder (absolute) and what it holds: a Dockerfile (its name, null when there is
+     * none) and the first port its EXPOSE names (null when none), which the image and port default from.
+     */
+    public LookupResults withFolder(String absoluteFolder, String dockerfile, Integer exposedPort) {
+        this.specFolder = absoluteFolder;
+        this.dockerfile = dockerfile;
+        this.exposedPort = exposedPort;
+        return this;
+    }
+
+    public String specFolder() { return specFolder; }
+    public String dockerfile() { return dockerfile; }
+    public Integer exposedPort() { return exposedPort; }
+
     public Lookups.Identity identity() { return cached("identity", () -> Lookup.found(lookups.identity())).value(); }
 
     public boolean online() { return identity().signedIn(); }

@@ -41,6 +41,18 @@ final class SpecAssembler {
         return applies(k, "task.registryCredentials") && secret != null && !secret.isBlank() ? new dev.gantry.spec.RegistryCredentials(secret.strip()) : null;
     }
 
+    /** The build of the folder gantry.yaml is in; the Dockerfile named only when it is not the default. */
+    private static dev.gantry.spec.Build buildOf(AnswersSoFar k) {
+        String root = k.facts().specFolder() != null ? k.facts().specFolder() : java.nio.file.Path.of("").toAbsolutePath().toString();
+        String dockerfile = k.get("task.build.dockerfile");
+        String context = k.get("task.build.context");
+        String target = k.get("task.build.target");
+        return new dev.gantry.spec.Build(root, context == null || context.isBlank() ? "." : context,
+                dockerfile == null || dockerfile.isBlank() || dockerfile.equals("Dockerfile") ? null : dockerfile,
+                target == null || target.isBlank() ? null : target, AnswerText.pairs(k.get("task.build.args")),
+                intOr(k, "task.build.keepImages", dev.gantry.spec.Build.DEFAULT_KEEP_IMAGES));
+    }
+
     static Spec build(AnswersSoFar k) {
         Network network = switch (YamlEnum.parse(VpcMode.class, k.get("network.vpc")).orElseThrow()) {
             case NEW -> Network.newVpc(k.get("network.cidr"), Integer.parseInt(k.get("network.availabilityZones")),
@@ -52,13 +64,14 @@ final class SpecAssembler {
         Map<String, SecretRef> secrets = new LinkedHashMap<>();
         AnswerText.pairs(k.get("task.secrets")).forEach((n, p) -> secrets.put(n, new SecretRef(p)));
         String port = k.get("task.port");
-        Task task = new Task(image(k), TaskSizes.cpu(size), TaskSizes.memory(size),
+        boolean building = applies(k, "task.source") && k.is("task.source", "build");
+        Task task = new Task(building ? null : image(k), TaskSizes.cpu(size), TaskSizes.memory(size),
                 YamlEnum.parse(Architecture.class, k.get("task.architecture")).orElseThrow(),
                 port == null || port.isBlank() ? null : Integer.parseInt(port),
                 AnswerText.list(k.get("task.command")).isEmpty() ? null : commandOf(k.get("task.command")),
                 AnswerText.pairs(k.get("task.environment")), secrets,
                 new Logs(Integer.parseInt(k.get("task.logs.retentionDays"))), registryLogin(k),
-                intOr(k, "task.stopTimeout", Task.DEFAULT_STOP_TIMEOUT));
+                intOr(k, "task.stopTimeout", Task.DEFAULT_STOP_TIMEOUT), building ? buildOf(k) : null);
         String auto = k.get("service.autoscaling");
         Autoscaling autoscaling = null;
         if (auto != null && !auto.isBlank() && !auto.equals("none")) {

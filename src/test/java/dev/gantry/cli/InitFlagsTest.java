@@ -39,7 +39,7 @@ class InitFlagsTest {
             Map.entry("loadBalancer.deregistrationDelay", "5"),
             Map.entry("certificate.domain", "api.example.com"), Map.entry("certificate.arn", CERT_ARN),
             Map.entry("dns.zone", "www.example.com"), Map.entry("dns.record", "example.com"),
-            Map.entry("task.registryCredentials", "billing/registry"));
+            Map.entry("task.registryCredentials", "billing/registry"), Map.entry("task.build.dockerfile", "docker/Dockerfile.prod"));
 
     @Test
     void everyAnswerCanBeSetToEachOfItsValuesByFlagsAlone() {

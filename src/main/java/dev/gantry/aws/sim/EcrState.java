@@ -13,7 +13,8 @@ import java.util.TreeMap;
 /**
  * The simulated ECR registry of the account: repositories and their images, each image a manifest
  * (a single-platform manifest, or an index listing one manifest per platform) addressed by the
- * sha256 of its bytes, with the tags that point at it. Tags are mutable, as ECR's default is.
+ * sha256 of its bytes, with the tags that point at it. Tags are mutable, as ECR's default is, unless
+ * the repository says IMMUTABLE.
  */
 public final class EcrState {
     public static final class ImageRec {
@@ -30,6 +31,11 @@ public final class EcrState {
         public long createdAt;
         public Map<String, String> tags = new LinkedHashMap<>();
         public Map<String, ImageRec> images = new LinkedHashMap<>();
+        /** MUTABLE (ECR's default) or IMMUTABLE: then a tag, once pushed, never moves. */
+        public String tagMutability = "MUTABLE";
+        public boolean scanOnPush;
+        /** The lifecycle policy's text as put, or null. */
+        public String lifecyclePolicy;
 
         public ImageRec byTag(String tag) {
             return images.values().stream().filter(i -> i.tags.contains(tag)).findFirst().orElse(null);

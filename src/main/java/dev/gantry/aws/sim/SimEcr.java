@@ -30,6 +30,9 @@ public final class SimEcr implements EcrClient {
             case "ImageAlreadyExistsException" -> ImageAlreadyExistsException.builder();
             case "InvalidParameterException" -> InvalidParameterException.builder();
             case "ImageDigestDoesNotMatchException" -> ImageDigestDoesNotMatchException.builder();
+            case "ImageTagAlreadyExistsException" -> ImageTagAlreadyExistsException.builder();
+            case "LifecyclePolicyNotFoundException" -> LifecyclePolicyNotFoundException.builder();
+            case "InvalidTagParameterException" -> InvalidTagParameterException.builder();
             default -> EcrException.builder();
         };
         return SimErrors.error(b, "ECR", status, code, message);
@@ -51,7 +54,8 @@ public final class SimEcr implements EcrClient {
     private Repository toRepository(EcrState.RepoRec r) {
         return Repository.builder().repositoryName(r.name).repositoryArn(r.arn).registryId(world.accountId())
                 .repositoryUri(EcrState.registry(world.accountId(), world.region()) + "/" + r.name)
-                .createdAt(Instant.ofEpochMilli(r.createdAt)).imageTagMutability(ImageTagMutability.MUTABLE).build();
+                .createdAt(Instant.ofEpochMilli(r.createdAt)).imageTagMutability(r.tagMutability)
+                .imageScanningConfiguration(ImageScanningConfiguration.builder().scanOnPush(r.scanOnPush).build()).build();
     }
 
     @Override public CreateRepositoryResponse createRepository(CreateRepositoryRequest req) {
@@ -69,6 +73,8 @@ public final class SimEcr implements EcrClient {
             r.name = name;
             r.arn = EcrState.repositoryArn(world.accountId(), world.region(), name);
             r.createdAt = world.now().toEpochMilli();
+            if (req.imageTagMutability() != null) r.tagMutability = mutability(req.imageTagMutabilityAsString());
+            if (req.imageScanningConfiguration() != null) r.scanOnPush = Boolean.TRUE.equals(req.imageScanningConfiguration().scanOnPush());
             if (req.tags() != null) req.tags().forEach(t -> r.tags.put(t.key(), t.value()));
             st().repositories.put(name, r);
             return CreateRepositoryResponse.builder().repository(toRepository(r)).build();
@@ -111,6 +117,12 @@ public final class SimEcr implements EcrClient {
                 throw err(400, "ImageDigestDoesNotMatchException", "Invalid parameter at 'imageDigest' failed to satisfy constraint: the digest does not match the manifest");
             }
             EcrState.ImageRec img = r.images.get(digest);
+            EcrState.ImageRec holder = req.imageTag() == null ? null : r.byTag(req.imageTag());
+            if ("IMMUTABLE".equals(r.tagMutability) && holder != null && holder != img) {
+                // https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html
+                throw err(400, "ImageTagAlreadyExistsException", "The image tag '" + req.imageTag() + "' already exists in the '" + r.name
+                        + "' repository and cannot be overwritten because the repository is immutable.");
+            }
             if (img != null && (req.imageTag() == null || img.tags.contains(req.imageTag()))) {
                 throw err(400, "ImageAlreadyExistsException", "Image with digest '" + digest + "' and tag '" + req.imageTag() + "' already exists in the repository with name '"
                         + r.name + "' in registry with id '" + world.accountId() + "'");
@@ -127,6 +139,7 @@ public final class SimEcr implements EcrClient {
                 r.images.values().forEach(i -> i.tags.remove(req.imageTag()));
                 img.tags.add(req.imageTag());
             }
+            expire(r);
             return PutImageResponse.builder().image(toImage(r, img, req.imageTag())).build();
         });
     }
@@ -204,6 +217,125 @@ public final class SimEcr implements EcrClient {
                     .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build();
         });
     }
+
+    private static String mutability(String asked) {
+        // ECR also knows the *_WITH_EXCLUSION forms; gantry asks for the two plain ones only.
+        return "IMMUTABLE".equals(asked) ? "IMMUTABLE" : "MUTABLE";
+    }
+
+    @Override public PutImageTagMutabilityResponse putImageTagMutability(PutImageTagMutabilityRequest req) {
+        return world.mutate("ecr:PutImageTagMutability", this::err, () -> {
+            EcrState.RepoRec r = repo(req.registryId(), req.repositoryName());
+            r.tagMutability = mutability(req.imageTagMutabilityAsString());
+            return PutImageTagMutabilityResponse.builder().repositoryName(r.name).registryId(world.accountId()).imageTagMutability(r.tagMutability).build();
+        });
+    }
+
+    @Override public PutImageScanningConfigurationResponse putImageScanningConfiguration(PutImageScanningConfigurationRequest req) {
+        return world.mutate("ecr:PutImageScanningConfiguration", this::err, () -> {
+            EcrState.RepoRec r = repo(req.registryId(), req.repositoryName());
+            r.scanOnPush = req.imageScanningConfiguration() != null && Boolean.TRUE.equals(req.imageScanningConfiguration().scanOnPush());
+            return PutImageScanningConfigurationResponse.builder().repositoryName(r.name).registryId(world.accountId())
+                    .imageScanningConfiguration(ImageScanningConfiguration.builder().scanOnPush(r.scanOnPush).build()).build();
+        });
+    }
+
+    /**
+     * The policy's JSON is checked as ECR checks it: rules with a unique rulePriority, a selection
+     * with tagStatus and countType, action type expire. Only "imageCountMoreThan" is evaluated
+     * (the one gantry writes); others are stored. Length 100–30720: the PutLifecyclePolicy API
+     * reference (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutLifecyclePolicy.html);
+     * the rules' shape: https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html.
+     */
+    @Override public PutLifecyclePolicyResponse putLifecyclePolicy(PutLifecyclePolicyRequest req) {
+        return world.mutate("ecr:PutLifecyclePolicy", this::err, () -> {
+            EcrState.RepoRec r = repo(req.registryId(), req.repositoryName());
+            String text = req.lifecyclePolicyText();
+            if (text == null || text.length() < 100 || text.length() > 30720) {
+                throw err(400, "InvalidParameterException", "Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: 'Member must have length between 100 and 30720'");
+            }
+            try {
+                var root = JSON.readTree(text);
+                java.util.Set<Integer> priorities = new java.util.HashSet<>();
+                if (!root.path("rules").isArray() || root.path("rules").isEmpty()) throw new IllegalArgumentException("rules is required");
+                for (var rule : root.path("rules")) {
+                    if (!rule.path("rulePriority").canConvertToInt() || !priorities.add(rule.path("rulePriority").asInt())) {
+                        throw new IllegalArgumentException("rulePriority must be a unique integer");
+                    }
+                    var sel = rule.path("selection");
+                    if (!sel.has("tagStatus") || !sel.has("countType") || !sel.has("countNumber")) throw new IllegalArgumentException("selection needs tagStatus, countType and countNumber");
+                    if (!"expire".equals(rule.path("action").path("type").asText())) throw new IllegalArgumentException("action type must be expire");
+                }
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                throw err(400, "InvalidParameterException", "Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: 'Lifecycle policy validation failure: " + e.getMessage() + "'");
+            }
+            r.lifecyclePolicy = text;
+            return PutLifecyclePolicyResponse.builder().repositoryName(r.name).registryId(world.accountId()).lifecyclePolicyText(text).build();
+        });
+    }
+
+    @Override public GetLifecyclePolicyResponse getLifecyclePolicy(GetLifecyclePolicyRequest req) {
+        return world.read("ecr:GetLifecyclePolicy", this::err, () -> {
+            EcrState.RepoRec r = repo(req.registryId(), req.repositoryName());
+            if (r.lifecyclePolicy == null) {
+                throw err(400, "LifecyclePolicyNotFoundException", "Lifecycle policy does not exist for the repository with name '" + r.name
+                        + "' in the registry with id '" + world.accountId() + "'");
+            }
+            return GetLifecyclePolicyResponse.builder().repositoryName(r.name).registryId(world.accountId()).lifecyclePolicyText(r.lifecyclePolicy).build();
+        });
+    }
+
+    /**
+     * ECR expires what a count rule selects within 24 hours of the push that crossed it (the user
+     * guide's "Lifecycle policies": images are expired within 24 hours of meeting the criteria); the
+     * simulation does it at that push, so a rehearsal sees the count kept at once.
+     */
+    private void expire(EcrState.RepoRec r) {
+        if (r.lifecyclePolicy == null) return;
+        try {
+            for (var rule : JSON.readTree(r.lifecyclePolicy).path("rules")) {
+                var sel = rule.path("selection");
+                if (!"imageCountMoreThan".equals(sel.path("countType").asText()) || !"any".equals(sel.path("tagStatus").asText())) continue;
+                int keep = sel.path("countNumber").asInt();
+                List<EcrState.ImageRec> newestFirst = new ArrayList<>(r.images.values());
+                newestFirst.sort(java.util.Comparator.comparingLong((EcrState.ImageRec i) -> i.pushedAt).reversed());
+                for (EcrState.ImageRec old : newestFirst.subList(Math.min(keep, newestFirst.size()), newestFirst.size())) r.images.remove(old.digest);
+            }
+        } catch (java.io.IOException e) {
+            // checked when put
+        }
+    }
+
+    /**
+     * An ECR authorization token: base64 of "AWS:password", valid 12 hours, for this account's
+     * registry (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html).
+     */
+    @Override public GetAuthorizationTokenResponse getAuthorizationToken(GetAuthorizationTokenRequest req) {
+        return world.read("ecr:GetAuthorizationToken", this::err, () -> {
+            byte[] secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+            String password = java.util.Base64.getEncoder().encodeToString(secret);
+            String token = java.util.Base64.getEncoder().encodeToString(("AWS:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return GetAuthorizationTokenResponse.builder().authorizationData(AuthorizationData.builder().authorizationToken(token)
+                    .expiresAt(world.now().plus(java.time.Duration.ofHours(12)))
+                    .proxyEndpoint("https://" + EcrState.registry(world.accountId(), world.region())).build()).build();
+        });
+    }
+
+    @Override public TagResourceResponse tagResource(TagResourceRequest req) {
+        return world.mutate("ecr:TagResource", this::err, () -> {
+            EcrState.RepoRec r = byArn(req.resourceArn());
+            req.tags().forEach(t -> r.tags.put(t.key(), t.value()));
+            return TagResourceResponse.builder().build();
+        });
+    }
+
+    private EcrState.RepoRec byArn(String arn) {
+        return st().repositories.values().stream().filter(x -> x.arn.equals(arn)).findFirst()
+                .orElseThrow(() -> err(400, "InvalidParameterException", "Invalid parameter at 'resourceArn' failed to satisfy constraint: 'Invalid ARN'"));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Override public String serviceName() { return SERVICE_NAME; }
 

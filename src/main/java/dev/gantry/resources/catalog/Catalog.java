@@ -1,6 +1,7 @@
 package dev.gantry.resources.catalog;
 
 import dev.gantry.plan.Desired;
+import dev.gantry.resources.Addresses;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.compute.ComputeResources;
 import dev.gantry.resources.edge.EdgeResources;
@@ -48,6 +49,24 @@ public final class Catalog {
         NetworkResources.expand(spec, out);
         ComputeResources.expand(spec, out);
         EdgeResources.expand(spec, out);
+        return spec.task().builds() ? afterTheBuild(out) : out;
+    }
+
+    /**
+     * Everything but the repository waits for the image: a build that fails (a Dockerfile error, a
+     * push refused) then leaves AWS as it was, but for the repository the plan said it makes first.
+     */
+    private static List<Desired> afterTheBuild(List<Desired> all) {
+        List<Desired> out = new ArrayList<>();
+        for (Desired d : all) {
+            if (d.data() || d.address().equals(Addresses.IMAGE) || d.address().equals(Addresses.REPOSITORY)) {
+                out.add(d);
+                continue;
+            }
+            java.util.Set<dev.gantry.plan.Address> deps = new java.util.TreeSet<>(d.dependsOn());
+            deps.add(Addresses.IMAGE);
+            out.add(new Desired(d.address(), d.piece(), d.description(), d.props(), deps, d.data(), d.guarded()));
+        }
         return out;
     }
 }

@@ -23,7 +23,7 @@ public final class ComputeResources {
     private ComputeResources() {}
 
     public static List<ResourceType> types() {
-        return List.of(new LogGroupType(), new ParameterType(), new RegistrySecretType(), new RoleType(), new ClusterType(), new TaskDefinitionType(),
+        return List.of(new RepositoryType(), new ImageType(), new LogGroupType(), new ParameterType(), new RegistrySecretType(), new RoleType(), new ClusterType(), new TaskDefinitionType(),
                 new ServiceType(), new ScalingTargetType(), new ScalingPolicyType());
     }
 
@@ -75,9 +75,23 @@ public final class ComputeResources {
                 Props.props().put("name", spec.cluster().name()).put("containerInsights", spec.cluster().containerInsights()).build(), Set.of()));
 
         var task = spec.task();
-        out.add(Desired.managed(TASK_DEFINITION, Piece.TASK, task.image() + ", " + task.cpu() + " CPU units, " + task.memory() + " MiB",
+        Object image = task.image();
+        if (task.build() != null) {
+            var build = task.build();
+            out.add(Desired.managed(REPOSITORY, Piece.IMAGE, "ECR repository " + app + " for the images built here (scan on push, immutable tags, keeps the last "
+                            + build.keepImages() + ")",
+                    Props.props().put("name", app).put("scanOnPush", true).put("immutableTags", true).put("keepImages", build.keepImages()).build(), Set.of()));
+        }
+        if (task.builds()) {
+            var build = task.build();
+            out.add(Desired.managed(IMAGE, Piece.IMAGE, "image " + (build.tag() == null ? "" : build.tag() + " ") + "built from " + build.dockerfileShown() + " for linux/" + task.architecture().platform()
+                            + ", pushed to the repository, deployed by digest",
+                    Props.props().put("repository", Ref.to(REPOSITORY, "uri")).put("tag", build.tag() == null ? "" : build.tag()).build(), Set.of()));
+            image = Ref.to(IMAGE, "reference");
+        }
+        out.add(Desired.managed(TASK_DEFINITION, Piece.TASK, task.imageShown() + ", " + task.cpu() + " CPU units, " + task.memory() + " MiB",
                 Props.props().put("family", app).put("cpu", task.cpu()).put("memory", task.memory()).put("architecture", task.architecture().yaml())
-                        .put("image", task.image()).put("port", task.port()).put("command", task.command())
+                        .put("image", image).put("port", task.port()).put("command", task.command())
                         .put("environment", new TreeMap<>(task.environment())).put("secrets", secretRefs).put("registryCredentials", registryLogin)
                         .put("roles", new TreeMap<>(Map.of("execution", Ref.to(EXECUTION_ROLE, "arn"), "task", Ref.to(TASK_ROLE, "arn"))))
                         .put("logGroup", Ref.to(LOG_GROUP, "name")).put("stopTimeout", task.stopTimeout()).build(), Set.of()));

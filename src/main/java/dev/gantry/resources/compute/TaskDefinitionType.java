@@ -94,7 +94,7 @@ final class TaskDefinitionType implements ResourceType {
     private static Observed samePinnedImage(ResourceContext ctx, Observed o) {
         String running = Props.str(o.props(), "image");
         String wanted = ctx.spec().task().image();
-        if (running == null || wanted.contains("@") || !running.contains("@") || !dev.gantry.image.ImageName.unpinned(running).equals(wanted)) return o;
+        if (running == null || wanted == null || wanted.contains("@") || !running.contains("@") || !dev.gantry.image.ImageName.unpinned(running).equals(wanted)) return o;
         Map<String, Object> props = new java.util.LinkedHashMap<>(o.props());
         props.put("image", wanted);
         Map<String, String> outputs = new java.util.LinkedHashMap<>(o.outputs());

@@ -31,6 +31,7 @@ final class OwnComments {
     static final String SECRETS_1 = "Secrets live in SSM Parameter Store; a name gives gantry a parameter to manage (its value is given at apply time),";
     static final String SECRETS_2 = "an ARN points at one you already have.";
     static final String REGISTRY_LOGIN = "The login for a private registry: a Secrets Manager secret holding {\"username\": …, \"password\": …}.";
+    static final String BUILD = "Built here from the Dockerfile, pushed to an ECR repository gantry keeps, deployed by digest.";
     static final String SERVICE = "How many copies run, and how a new version replaces the old one.";
     static final String AUTOSCALING = "Adds or removes tasks to keep average CPU near the target.";
     static final String LOAD_BALANCER = "A public Application Load Balancer that spreads requests over the tasks and checks their health.";
@@ -40,7 +41,7 @@ final class OwnComments {
 
     private static final Set<String> ALL = Set.copyOf(List.of(MODELINE, HEADER, VERSION, APP, REGION, TAGS,
             VPC_NO_NAT, VPC_SINGLE_NAT, VPC_NAT_PER_AZ, VPC_DEFAULT, VPC_EXISTING, CLUSTER, TASK, CPU, MEMORY, PORT,
-            ENVIRONMENT, SECRETS_1, SECRETS_2, REGISTRY_LOGIN, SERVICE, AUTOSCALING, LOAD_BALANCER, CERTIFICATE_EXISTING, CERTIFICATE_NEW, DNS));
+            ENVIRONMENT, SECRETS_1, SECRETS_2, REGISTRY_LOGIN, BUILD, SERVICE, AUTOSCALING, LOAD_BALANCER, CERTIFICATE_EXISTING, CERTIFICATE_NEW, DNS));
 
     /** True for a comment's text (after '#', trimmed) that gantry itself writes. */
     static boolean isOwn(String text) { return ALL.contains(text.strip()); }

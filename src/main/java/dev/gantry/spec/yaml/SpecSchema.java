@@ -110,7 +110,10 @@ public final class SpecSchema {
 
     private static ObjectNode task() {
         ObjectNode t = object("The container and its size on Fargate.");
-        required(t, "image");
+        // Exactly one of image and build.
+        ArrayNode oneOf = t.putArray("oneOf");
+        oneOf.addObject().putArray("required").add("image");
+        oneOf.addObject().putArray("required").add("build");
         ObjectNode p = (ObjectNode) t.get("properties");
         ObjectNode image = string("A container image: registry/repository:tag or …@sha256:digest.", "^[^\\s]+$");
         p.set("image", image);
@@ -151,6 +154,17 @@ public final class SpecSchema {
         p.set("registryCredentials", registry);
         p.set("stopTimeout", withDefault(integer("Seconds between SIGTERM and SIGKILL when a task stops (after the load balancer drained it).",
                 Rules.STOP_TIMEOUT.min(), Rules.STOP_TIMEOUT.max()), Task.DEFAULT_STOP_TIMEOUT));
+        ObjectNode build = object("Build the image from a Dockerfile on this machine, push it to an ECR repository gantry keeps, deploy it by digest.");
+        required(build, "context");
+        ObjectNode bp = (ObjectNode) build.get("properties");
+        bp.set("context", string("The folder sent to the builder, relative to gantry.yaml, e.g. .", "^.+$"));
+        bp.set("dockerfile", string("The Dockerfile, relative to gantry.yaml. Default: CONTEXT/Dockerfile.", "^.+$"));
+        bp.set("target", string("The build stage to stop at (FROM … AS NAME).", "^[A-Za-z0-9][A-Za-z0-9_.-]*$"));
+        ObjectNode args = JSON.createObjectNode().put("type", "object").put("description", "Build args (--build-arg); text, never secrets.");
+        args.set("additionalProperties", JSON.createObjectNode().put("type", "string"));
+        bp.set("args", args);
+        bp.set("keepImages", withDefault(integer("How many images the repository keeps (a lifecycle policy expires older ones).", 1, 1000), dev.gantry.spec.Build.DEFAULT_KEEP_IMAGES));
+        p.set("build", build);
         ArrayNode allOf = t.putArray("allOf");
         for (int c : Fargate.CPUS) {
             ObjectNode rule = JSON.createObjectNode();

@@ -90,7 +90,20 @@ public final class SpecWriter {
 
     private static void task(StringBuilder b, Task t) {
         section(b, OwnComments.TASK, "task:");
-        line(b, "  image: " + YamlText.scalar(t.image()));
+        if (t.image() != null || t.build() == null) line(b, "  image: " + YamlText.scalar(t.image()));
+        if (t.build() != null && t.image() == null) {
+            var build = t.build();
+            line(b, "  # " + OwnComments.BUILD);
+            line(b, "  build:");
+            line(b, "    context: " + YamlText.scalar(build.context()));
+            if (build.dockerfile() != null) line(b, "    dockerfile: " + YamlText.scalar(build.dockerfile()));
+            if (build.target() != null) line(b, "    target: " + YamlText.scalar(build.target()));
+            if (!build.args().isEmpty()) {
+                line(b, "    args:");
+                build.args().forEach((k, v) -> line(b, "      " + k + ": " + YamlText.scalar(v)));
+            }
+            if (build.keepImages() != dev.gantry.spec.Build.DEFAULT_KEEP_IMAGES) line(b, "    keepImages: " + build.keepImages());
+        }
         line(b, "  cpu: " + t.cpu() + "  # " + OwnComments.CPU);
         line(b, "  memory: " + t.memory() + "  # " + OwnComments.MEMORY);
         line(b, "  architecture: " + t.architecture().yaml());

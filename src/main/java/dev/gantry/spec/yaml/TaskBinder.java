@@ -1,6 +1,7 @@
 package dev.gantry.spec.yaml;
 
 import dev.gantry.spec.Architecture;
+import dev.gantry.spec.Build;
 import dev.gantry.spec.Fargate;
 import dev.gantry.spec.ImageRef;
 import dev.gantry.spec.Logs;
@@ -16,7 +17,8 @@ import java.util.Map;
 /** The {@code task} section: image, size, port, command, environment, secrets and logs. */
 final class TaskBinder {
     static final List<String> TASK_KEYS = List.of("image", "cpu", "memory", "architecture", "port", "command",
-            "environment", "secrets", "logs", "registryCredentials", "stopTimeout");
+            "environment", "secrets", "logs", "registryCredentials", "stopTimeout", "build");
+    static final List<String> BUILD_KEYS = List.of("context", "dockerfile", "target", "args", "keepImages");
     static final List<String> REGISTRY_KEYS = List.of("secret");
     static final List<String> SECRET_KEYS = List.of("parameter");
     static final List<String> LOGS_KEYS = List.of("retentionDays");
@@ -25,8 +27,13 @@ final class TaskBinder {
     /** Used in suggested parameter names; a placeholder when the app name itself is wrong. */
     private final String app;
 
+    /** gantry.yaml's folder, absolute: build paths are relative to it. */
+    private final java.nio.file.Path root;
+
     TaskBinder(Report report, String app) {
         this.report = report;
+        java.nio.file.Path file = java.nio.file.Path.of(report.file).toAbsolutePath();
+        this.root = file.getParent() == null ? file : file.getParent();
         this.app = app == null || Rules.appName(app) != null ? "APP" : app;
     }
 
@@ -39,7 +46,15 @@ final class TaskBinder {
             return null;
         }
         String image = s.string("image");
-        if (!s.has("image")) s.required("image", "e.g. image: public.ecr.aws/nginx/nginx:1.27");
+        Build build = build(s);
+        if (s.has("image") && s.has("build")) {
+            report.error(s.lineOf("build"), s.columnOf("build"), "task.build",
+                    "task has both an image and a build; the image comes from one of them",
+                    "keep image: to deploy an image from a registry, or build: to build ./Dockerfile here, and remove the other");
+        }
+        if (!s.has("image") && !s.has("build")) {
+            s.required("image", "e.g. image: public.ecr.aws/nginx/nginx:1.27, or build: {context: .} to build the Dockerfile in this folder");
+        }
         else if (image != null && s.check("image", Rules.image(image))) {
             Rules.Problem w = ImageRef.warning(image);
             if (w != null) report.warning(s.valueLine("image"), s.valueColumn("image"), s.field("image"), w.message(), w.fix());
@@ -86,7 +101,7 @@ final class TaskBinder {
                 ? stop.intValue() : Task.DEFAULT_STOP_TIMEOUT;
 
         return new Task(image, cpuValue, memoryValue, arch, port == null ? null : port.intValue(), command,
-                environment, secrets, logs, registry, stopTimeout);
+                environment, secrets, logs, registry, stopTimeout, build);
     }
 
     /** Other tools' names for the two architectures, which edit distance would map wrongly (amd64 → arm64). */
@@ -187,6 +202,71 @@ final class TaskBinder {
             return null;
         }
         return secret != null && r.check("secret", Rules.secretName(secret)) ? new RegistryCredentials(secret) : null;
+    }
+
+    /**
+     * {@code build: {context, dockerfile, target, args, keepImages}}: checked here, offline, so a
+     * typo in a path stops before AWS is asked anything. Build args end up in the image's history,
+     * readable by anyone who can pull it, so a secret-looking one is refused.
+     */
+    private Build build(MapReader s) {
+        MapReader b = s.section("build", BUILD_KEYS);
+        if (b == null) return null;
+        String context = b.string("context");
+        if (!b.has("context")) {
+            b.required("context", "e.g. context: . (the folder with your Dockerfile, relative to gantry.yaml)");
+            return null;
+        }
+        if (context == null) return null;
+        java.nio.file.Path ctx = root.resolve(context).normalize();
+        boolean ok = true;
+        if (!java.nio.file.Files.isDirectory(ctx)) {
+            ok = b.check("context", new Rules.Problem(java.nio.file.Files.exists(ctx) ? "the build context " + context + " is a file, not a folder"
+                    : "the build context " + context + " does not exist (looked for " + ctx + ")",
+                    "give the folder that holds your code and Dockerfile, relative to gantry.yaml, e.g. context: ."));
+        }
+        String dockerfile = b.string("dockerfile");
+        if (ok) {
+            java.nio.file.Path df = dockerfile == null ? ctx.resolve("Dockerfile") : root.resolve(dockerfile).normalize();
+            if (!java.nio.file.Files.isRegularFile(df)) {
+                Rules.Problem p = new Rules.Problem("no Dockerfile at " + (dockerfile == null ? context + "/Dockerfile" : dockerfile) + " (looked for " + df + ")",
+                        dockerfile == null ? "add a Dockerfile to " + context + ", or name yours with dockerfile: PATH (relative to gantry.yaml)"
+                                : "give the Dockerfile's path relative to gantry.yaml, e.g. dockerfile: " + context + "/Dockerfile");
+                if (b.has("dockerfile")) b.check("dockerfile", p);
+                else report.error(b.line, b.column, "task.build.dockerfile", p);
+                ok = false;
+            }
+        }
+        String target = b.string("target");
+        if (target != null && !target.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+            ok = b.check("target", new Rules.Problem("'" + target + "' is not a build stage name", "name a stage of the Dockerfile (FROM … AS NAME), e.g. target: runtime"));
+        }
+        Map<String, String> args = new LinkedHashMap<>();
+        Node.MapNode m = b.map("args");
+        if (m != null) {
+            for (Node.Entry e : m.entries().values()) {
+                String field = "task.build.args." + e.key();
+                if (Rules.looksSecret(e.key())) {
+                    // Never echo the value: it may be the real secret.
+                    report.error(e.line(), e.column(), field, e.key() + " looks like a secret; build args are stored in the image's history, readable by anyone who can pull it",
+                            "pass secrets at run time with task.secrets, or use a build secret mount (RUN --mount=type=secret) outside gantry.yaml");
+                    ok = false;
+                } else if (e.value() instanceof Node.ScalarNode sc && sc.kind() == Node.Kind.STRING) {
+                    args.put(e.key(), sc.text());
+                } else if (e.value() instanceof Node.ScalarNode sc && sc.kind() != Node.Kind.NULL) {
+                    report.error(sc.line(), sc.column(), field, "build args are text, but this is " + sc.describe(), "quote it: " + e.key() + ": \"" + sc.text() + "\"");
+                    ok = false;
+                } else {
+                    report.error(e.value().line(), e.value().column(), field, "build args are text, got " + e.value().describe(), "write one NAME: \"value\" per line");
+                    ok = false;
+                }
+            }
+        }
+        Long keep = b.integer("keepImages");
+        if (keep != null && (keep < 1 || keep > 1000)) {
+            ok = b.check("keepImages", new Rules.Problem("must be between 1 and 1000, got " + keep, "the default is " + Build.DEFAULT_KEEP_IMAGES));
+        }
+        return ok ? new Build(root.toString(), context, dockerfile, target, args, keep == null ? Build.DEFAULT_KEEP_IMAGES : keep.intValue()) : null;
     }
 
     private Logs logs(MapReader s) {

@@ -34,13 +34,15 @@ final class ProgressRenderer {
     /** Returns the log pane's height in lines (0 without one), which paging keys move by. */
     int draw(TextGraphics g, TerminalSize size, Snapshot s, int frame, int logScroll) {
         ProgressCanvas c = new ProgressCanvas(g, color);
-        ProgressLayout layout = ProgressLayout.of(size, s.rollout() != null || s.diagnosis() != null);
+        ProgressLayout layout = ProgressLayout.of(size, s.rollout() != null || s.diagnosis() != null || s.build() != null);
         header(c, layout.header(), s);
         if (layout.resources() != null) resources(c, layout.resources(), s, frame);
         if (layout.rollout() != null) {
             ProgressLayout.Box r = layout.rollout();
             if (r.row() == layout.resources().row()) c.verticalLine(r.col() - 1, r.row(), r.height());
-            RolloutPane.draw(c, r, s);
+            // The build comes first in a run; the rollout takes the pane once it starts.
+            if (s.build() != null && s.rollout() == null && s.diagnosis() == null) BuildPane.draw(c, r, s);
+            else RolloutPane.draw(c, r, s);
         }
         if (layout.log() != null) {
             log(c, layout.log(), s, logScroll);

@@ -1,0 +1,98 @@
+package dev.gantry.resources.compute;
+
+import dev.gantry.aws.AwsFailure;
+import dev.gantry.image.BuildFailure;
+import dev.gantry.image.ImageBuild;
+import dev.gantry.plan.Address;
+import dev.gantry.plan.Change;
+import dev.gantry.plan.Desired;
+import dev.gantry.plan.Observed;
+import dev.gantry.resources.Props;
+import dev.gantry.resources.ResourceContext;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.resources.Step;
+import dev.gantry.resources.StepResult;
+import dev.gantry.spec.Build;
+import software.amazon.awssdk.services.ecr.model.ImageDetail;
+import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
+import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
+import software.amazon.awssdk.services.ecr.model.Repository;
+import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code image.main}: the image built from {@code task.build}, found in the app's repository by
+ * the tag its context gives ({@link dev.gantry.image.BuildSource}). Found, it is what the task
+ * definition runs (by digest) and nothing is built; not found, creating it is the build and the
+ * push. Every other change of the run waits for it, so a build that fails changes nothing in AWS
+ * (only the repository may have been created first). Deleting it deletes nothing: the images go
+ * with their repository.
+ */
+final class ImageType implements ResourceType {
+    @Override public String type() { return "image"; }
+    // What main's ResourceType asks of every type (noun, piece, typicalDuration), declared here for the merge; Planner and TypicalDurations say the same on this branch.
+    public String noun() { return "built image"; }
+    public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.IMAGE; }
+    /** A build and push: minutes for a first build, seconds with a warm cache; a middle guess. */
+    public java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(60); }
+    @Override public int tier() { return 1; }
+
+    @Override public List<Observed> refresh(ResourceContext ctx) {
+        Build build = ctx.spec().task().build();
+        if (ctx.aws().ecr() == null || build == null || !ctx.spec().task().builds() || build.tag() == null) return List.of();
+        Optional<Repository> repo = RepositoryType.find(ctx, ctx.app());
+        if (repo.isEmpty()) return List.of();
+        try {
+            List<ImageDetail> found = ctx.aws().ecr().describeImages(b -> b.repositoryName(repo.get().repositoryName())
+                    .imageIds(ImageIdentifier.builder().imageTag(build.tag()).build())).imageDetails();
+            return found.isEmpty() ? List.of() : List.of(observed(dev.gantry.resources.Addresses.IMAGE, repo.get().repositoryUri(), build.tag(), found.get(0).imageDigest()));
+        } catch (ImageNotFoundException | RepositoryNotFoundException e) {
+            return List.of();
+        }
+    }
+
+    static Observed observed(Address a, String repositoryUri, String tag, String digest) {
+        return new Observed(a, digest, Props.props().put("repository", repositoryUri).put("tag", tag).build(),
+                Map.of("id", digest, "digest", digest, "reference", repositoryUri + "@" + digest, "tag", tag));
+    }
+
+    /** Before anything changes: the builder must be there, its daemon up, and able to build for the task's platform. */
+    @Override public List<String> preflight(ResourceContext ctx, Change change) {
+        if (change.desired() == null) return List.of();
+        if (ctx.builds() == null) return List.of("task.build: no builder was given to this run; build elsewhere and deploy with 'gantry apply --image REF'");
+        return ctx.builds().machineProblems(ctx.spec().task().architecture());
+    }
+
+    @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        return () -> build(ctx, desired.address(), props);
+    }
+
+    @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
+        return () -> build(ctx, desired.address(), props);
+    }
+
+    private StepResult build(ResourceContext ctx, Address a, Map<String, Object> props) {
+        ImageBuild builds = ctx.builds();
+        if (builds == null) {
+            throw new AwsFailure(AwsFailure.Kind.INVALID, "task.build: this run has no builder", "install docker, podman or finch, or deploy a built image with 'gantry apply --image REF'");
+        }
+        String uri = Props.str(props, "repository");
+        String tag = Props.str(props, "tag");
+        try {
+            ImageBuild.Pushed pushed = builds.buildAndPush(ctx.aws().ecr(), uri, ctx.spec().task().build(), ctx.spec().task().architecture(), tag, ctx.progress().build());
+            return StepResult.done(observed(a, uri, tag, pushed.digest()));
+        } catch (BuildFailure f) {
+            AwsFailure.Kind kind = f.kind() == BuildFailure.Kind.PUSH_DENIED ? AwsFailure.Kind.PERMISSION
+                    : f.kind().machine() ? AwsFailure.Kind.MACHINE : AwsFailure.Kind.OTHER;
+            throw new AwsFailure(kind, f.getMessage(), f.fix());
+        }
+    }
+
+    /** The images go with the repository (or stay with it: destroy --keep-images). */
+    @Override public Step delete(ResourceContext ctx, Observed current) {
+        return () -> StepResult.done(current);
+    }
+}
