@@ -35,7 +35,7 @@ final class Views implements AutoCloseable {
         this.ansi = cli.ansi(g.noColor);
         this.live = !json && !g.plain && cli.terminal().liveViews();
         this.listener = new ViewSwitch(json ? new JsonEvents(cli.out())
-                : new LineProgress(op, cli.out(), ansi, session.scheduler()), op);
+                : new LineProgress(op, cli.out(), ansi, session.scheduler(), cli.terminal().width()), op);
     }
 
     ViewSwitch listener() { return listener; }
@@ -47,7 +47,7 @@ final class Views implements AutoCloseable {
         PrintStream out = json ? cli.err() : cli.out();
         return plan -> {
             if (!yes) {
-                out.println(op.words(PlanText.render(plan, ansi)));
+                out.println(cli.wrapped(op.words(PlanText.render(plan, ansi))));
                 out.print(question + " Only 'yes' will be accepted: ");
                 out.flush();
                 String answer;

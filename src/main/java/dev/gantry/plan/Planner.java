@@ -15,6 +15,10 @@ import java.util.TreeMap;
  * difference, because that resource's id will change.
  */
 public final class Planner {
+    /** The reason of every create: nothing of the app's holds the address. */
+    public static final String NEW = "does not exist yet";
+    /** The reason of every deletion in a destroy. */
+    public static final String DESTROYING = "destroy";
 
     /** What the planner needs to know about a resource type. */
     public interface TypeRules {
@@ -61,7 +65,7 @@ public final class Planner {
             if (o == null) {
                 actions.put(d.address(), Action.CREATE);
                 changes.add(new Change(d.address(), Action.CREATE, d.piece(), d.description(), d, null,
-                        List.of(), "does not exist yet", d.dependsOn()));
+                        List.of(), NEW, d.dependsOn()));
                 continue;
             }
             List<Change.FieldChange> fields = new ArrayList<>();
@@ -122,7 +126,7 @@ public final class Planner {
         List<Change> changes = new ArrayList<>();
         for (Observed o : new TreeMap<>(observed).values()) {
             if (isData(o) || keepTypes.contains(o.address().type())) continue;
-            changes.add(deletion(o, "destroy", observed, known.getOrDefault(o.address(), Set.of())));
+            changes.add(deletion(o, DESTROYING, observed, known.getOrDefault(o.address(), Set.of())));
         }
         return new Plan(app, changes, List.of());
     }

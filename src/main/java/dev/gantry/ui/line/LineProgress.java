@@ -24,7 +24,13 @@ public final class LineProgress implements ApplyListener {
     private final EventLines lines;
     private final ProgressModel model;
 
-    public LineProgress(Operation operation, PrintStream out, Ansi ansi, TimeSource clock) {
+    private final int width;
+
+    public LineProgress(Operation operation, PrintStream out, Ansi ansi, TimeSource clock) { this(operation, out, ansi, clock, 0); }
+
+    /** {@code width}: the terminal's columns, to wrap lines at word boundaries (0: keep them whole). */
+    public LineProgress(Operation operation, PrintStream out, Ansi ansi, TimeSource clock, int width) {
+        this.width = width;
         this.operation = operation;
         this.out = out;
         this.ansi = ansi;
@@ -42,7 +48,7 @@ public final class LineProgress implements ApplyListener {
         if (event instanceof ApplyEvent.Finished f) {
             b.append('\n').append(SummaryText.render(operation, f.result(), model.snapshot(), ansi));
         }
-        out.print(b);
+        out.print(dev.gantry.ui.LineWrap.block(b.toString(), width));
         out.flush();
     }
 }

@@ -5,6 +5,7 @@ import dev.gantry.plan.Change;
 import dev.gantry.plan.Conflict;
 import dev.gantry.plan.Piece;
 import dev.gantry.plan.Plan;
+import dev.gantry.plan.Planner;
 import dev.gantry.ui.Ansi;
 import dev.gantry.ui.ChangeWords;
 import dev.gantry.ui.PlanSummary;
@@ -48,7 +49,7 @@ public final class PlanText {
         b.append("  ").append(symbol(c.action(), ansi)).append(' ').append(c.address()).append("  ")
                 .append(c.description()).append('\n');
         String indent = "      ";
-        if (c.reason() != null && !c.reason().isBlank()) b.append(indent).append(ansi.dim(c.reason())).append('\n');
+        if (saysMore(c)) b.append(indent).append(ansi.dim(c.reason())).append('\n');
         if (c.action() == Action.UPDATE || c.action() == Action.REPLACE) {
             for (Change.FieldChange f : c.fields()) {
                 b.append(indent).append(f.field()).append(": ")
@@ -59,6 +60,16 @@ public final class PlanText {
                 b.append('\n');
             }
         }
+    }
+
+    /**
+     * Whether a change's reason adds to its symbol: "does not exist yet" beside a {@code +} and
+     * "destroy" beside a {@code -} only repeat it, on every line of a first plan or a destroy.
+     */
+    private static boolean saysMore(Change c) {
+        if (c.reason() == null || c.reason().isBlank()) return false;
+        return !(c.action() == Action.CREATE && c.reason().equals(Planner.NEW)
+                || c.action() == Action.DELETE && c.reason().equals(Planner.DESTROYING));
     }
 
     private static String symbol(Action a, Ansi ansi) {

@@ -55,6 +55,38 @@ class PlanTextTest {
     }
 
     @Test
+    void aCreateOrADestroyDoesNotRepeatItsReasonOnEveryLine() {
+        Plan first = new Plan("hello", List.of(
+                change("vpc.main", Action.CREATE, Piece.NETWORK, "VPC: the app's own network", dev.gantry.plan.Planner.NEW),
+                change("subnet.public-0", Action.DELETE, Piece.NETWORK, "Public subnet", dev.gantry.plan.Planner.DESTROYING)), List.of());
+        assertThat(PlanText.render(first, Ansi.NONE)).isEqualTo("""
+                Network
+                  + vpc.main  VPC: the app's own network
+                  - subnet.public-0  Public subnet
+
+                Plan: 1 to add, 0 to change, 0 to replace, 1 to destroy.
+                """);
+    }
+
+    @Test
+    void aTerminalsWidthWrapsAtWordBoundariesUnderTheMarker() {
+        String line = "  + subnet.public-0  Public subnet in zone 1: holds the load balancer and the NAT gateway; reachable from the internet";
+        String wrapped = dev.gantry.ui.LineWrap.block(line + "\nPlan: 1 to add.", 40);
+        assertThat(wrapped).isEqualTo("""
+                  + subnet.public-0  Public subnet in
+                    zone 1: holds the load balancer and
+                    the NAT gateway; reachable from the
+                    internet
+                Plan: 1 to add.""");
+        for (String l : wrapped.split("\n")) assertThat(l.length()).isLessThanOrEqualTo(40);
+        // colour escapes take no room; no terminal (width 0) keeps lines whole
+        assertThat(dev.gantry.ui.LineWrap.block("\u001B[32m+\u001B[0m " + "x".repeat(36), 40)).doesNotContain("\n");
+        assertThat(dev.gantry.ui.LineWrap.block(line, 0)).isEqualTo(line);
+        assertThat(dev.gantry.ui.LineWrap.block("  fix: run 'gantry apply -f gantry.yaml --simulate' and then again", 30))
+                .isEqualTo("  fix: run 'gantry apply -f\n       gantry.yaml --simulate'\n       and then again");
+    }
+
+    @Test
     void anEmptyPlanSaysThereIsNothingToDo() {
         Plan onlyReads = new Plan("hello", List.of(
                 change("zones.main", Action.READ, Piece.NETWORK, "Availability zones", "looked up")), List.of());
