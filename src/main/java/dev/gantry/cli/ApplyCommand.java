@@ -57,7 +57,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
             @Override public java.util.Optional<char[]> value(String name) { return given.value(name); }
 
             @Override public java.util.Optional<char[]> forNew(String name) {
-                return given.value(name).or(() -> {
+                return given.forNew(name).or(() -> {
                     if (told.add(name)) {
                         err.println("note: no value for secret " + name + "; the simulated AWS stores a placeholder"
                                 + " (against real AWS apply would stop and ask: --secret " + name + "=@FILE or GANTRY_SECRET_" + name + ")");
@@ -103,7 +103,10 @@ public final class ApplyCommand implements Callable<ExitCode> {
             if (opened.get() != null) opened.get().reading().stepAside();
             return SecretPrompt.ask(cli.terminal(), name);
         } : null);
-        SecretValues given = name -> preset.value(name).or(() -> inputs.value(name));
+        SecretValues given = new SecretValues() {
+            @Override public java.util.Optional<char[]> value(String name) { return preset.value(name).or(() -> inputs.value(name)); }
+            @Override public java.util.Optional<char[]> forNew(String name) { return preset.value(name).or(() -> inputs.forNew(name)); }
+        };
         SecretValues values = global.simulate ? rehearsal(given, cli.err()) : given;
         String resume = run.resume("apply", global);
         try (Session session = EngineRun.open(cli, global, spec)) {

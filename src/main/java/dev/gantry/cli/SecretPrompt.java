@@ -6,6 +6,6 @@ final class SecretPrompt {
 
     static char[] ask(TerminalFacts terminal, String name) {
         if (!terminal.canRead()) return null;
-        return Asking.ask(() -> terminal.readHidden("Value for secret " + name + " (typing is hidden; empty keeps the current value): "));
+        return Asking.ask(() -> terminal.readHidden("Value for secret " + name + " (a new parameter; typing is hidden): "));
     }
 }

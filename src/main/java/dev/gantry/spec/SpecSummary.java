@@ -39,7 +39,7 @@ public final class SpecSummary {
             parts.add(count(secrets, "secret") + " from SSM Parameter Store"
                     + (managed > 0 ? " (" + managed + " managed by gantry, value given at apply)" : "") + ".");
         }
-        parts.add("Logs are kept " + t.logs().retentionDays() + " days.");
+        parts.add("Logs are kept " + Counted.of(t.logs().retentionDays(), "day") + ".");
         return String.join(" ", parts);
     }
 

@@ -234,6 +234,18 @@ class InitCommandTest {
     }
 
     @Test
+    void aPlainSaveSaysTheTypedSecretValueWasNotKeptAndHowApplyGetsIt() throws Exception {
+        Path file = dir.resolve("secret.yaml");
+        String answers = String.join("\n", "", "hello", "", "", "", "", "", "", "", "", "", "", "", "", "",
+                "DB_PASSWORD=/hello/db", "", "s3cret") + "\n" + "\n".repeat(40);
+        Result r = run(answers, "-f", file.toString());
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(r.out()).contains("The value typed for DB_PASSWORD was not kept: gantry never writes a secret value to a file.")
+                .contains("--secret DB_PASSWORD=@FILE").contains("'Save and apply' uses typed values at once").doesNotContain("s3cret");
+        assertThat(Files.readString(file)).contains("/hello/db").doesNotContain("s3cret");
+    }
+
+    @Test
     void endOfInputInLineModeSaysSoOnceWritesNothingAndExits1() {
         Path file = dir.resolve("gantry.yaml");
         Result r = run("", "--plain", "-f", file.toString());
