@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -34,6 +35,22 @@ public final class DestroyCommand implements Callable<ExitCode> {
     @Option(names = "--keep-logs", description = "Keep the CloudWatch log group.")
     boolean keepLogs;
 
+    /**
+     * destroy's question, naming what cannot be got back once deleted: the secrets' values and the
+     * logs, with the flag that would keep each.
+     */
+    static String question(dev.gantry.plan.Plan plan) {
+        List<String> lost = new java.util.ArrayList<>();
+        boolean secrets = plan.mutating().stream().anyMatch(c -> c.action() == dev.gantry.plan.Action.DELETE
+                && (c.address().type().equals("parameter") || c.address().type().equals("secret")));
+        boolean logs = plan.mutating().stream().anyMatch(c -> c.action() == dev.gantry.plan.Action.DELETE
+                && c.address().type().equals("log-group"));
+        if (secrets) lost.add("the secrets' stored values (--keep-secrets keeps them)");
+        if (logs) lost.add("the containers' logs (--keep-logs keeps them)");
+        return lost.isEmpty() ? "Destroy all of these?"
+                : "This also deletes, for good, " + String.join(" and ", lost) + ". Destroy all of these?";
+    }
+
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
         // The spec's own problems first: they are what the person came to fix.
@@ -53,7 +70,7 @@ public final class DestroyCommand implements Callable<ExitCode> {
                 views.attach(engine);
                 try (Interrupts interrupts = Interrupts.install(engine, cli.err())) {
                     EngineOptions options = new EngineOptions(false, run.forceUnlock,
-                            views.confirmation(run.yes, "Destroy all of these?", run.json()),
+                            views.confirmation(run.yes, DestroyCommand::question, run.json()),
                             dev.gantry.engine.Machine.local(cli.env()), keep, resume);
                     ApplyResult result = engine.destroy(spec, options);
                     return interrupts.exitCode(ExitCode.of(result.exit()));

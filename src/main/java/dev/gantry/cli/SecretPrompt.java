@@ -6,6 +6,6 @@ final class SecretPrompt {
 
     static char[] ask(TerminalFacts terminal, String name) {
         if (!terminal.canRead()) return null;
-        return Asking.ask(() -> terminal.readHidden("Value for secret " + name + " (a new parameter; typing is hidden): "));
+        return Asking.ask("the secret prompt for " + name, () -> terminal.readHidden("Value for secret " + name + " (a new parameter; typing is hidden): "));
     }
 }

@@ -44,11 +44,16 @@ final class Views implements AutoCloseable {
 
     /** Shows the plan and asks (unless --yes), then hands the screen to the live view. */
     Predicate<Plan> confirmation(boolean yes, String question, boolean json) {
+        return confirmation(yes, plan -> question, json);
+    }
+
+    /** The same, with a question that depends on the plan (destroy's names what cannot be got back). */
+    Predicate<Plan> confirmation(boolean yes, java.util.function.Function<Plan, String> question, boolean json) {
         PrintStream out = json ? cli.err() : cli.out();
         return plan -> {
             if (!yes) {
                 out.println(cli.wrapped(op.words(PlanText.render(plan, ansi))));
-                out.print(question + " Only 'yes' will be accepted: ");
+                out.print(cli.wrapped(question.apply(plan) + " Only 'yes' will be accepted: "));
                 out.flush();
                 String answer;
                 try {
