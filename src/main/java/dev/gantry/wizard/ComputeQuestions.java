@@ -14,8 +14,10 @@ final class ComputeQuestions {
                 Question.in(WizardScreen.CLUSTER, "cluster.name", Kind.TEXT)
                         .title("Cluster name")
                         .explain("""
-                                The ECS cluster the service runs in. Use an existing cluster's name to share it \
-                                with other services; gantry creates it when it does not exist. Default: the app name.""")
+                                The ECS cluster gantry creates for the service, and deletes with it. A name an \
+                                existing cluster already has is a conflict that plan shows: choose another, or take \
+                                that cluster over with apply --adopt cluster.main (never another gantry app's; \
+                                destroy then deletes it). Default: the app name.""")
                         .defaults(k -> k.get("app"))
                         // Empty only while the app name is missing, which that question already reports.
                         .validate((v, k) -> v.isEmpty() && !k.given("cluster.name") ? null : Checks.clusterName(v))

@@ -28,7 +28,15 @@ public final class PlanText {
             List<Change> group = changes.stream().filter(c -> c.piece() == piece).toList();
             if (group.isEmpty()) continue;
             b.append(ansi.bold(piece.title())).append('\n');
-            for (Change c : group) change(c, ansi, b);
+            for (Change c : group) {
+                if (blocked(plan, c)) {
+                    // Its name is taken: it cannot be created as things stand (Conflicts says why).
+                    b.append("  ").append(ansi.red("✗")).append(' ').append(c.address()).append("  ").append(c.description())
+                            .append('\n').append("      ").append(ansi.dim((c.action() == Action.CREATE ? "not created" : "not replaced") + ": the name is taken (see Conflicts)")).append('\n');
+                } else {
+                    change(c, ansi, b);
+                }
+            }
             b.append('\n');
         }
         if (!plan.warnings().isEmpty()) {
@@ -60,6 +68,10 @@ public final class PlanText {
                 b.append('\n');
             }
         }
+    }
+
+    private static boolean blocked(Plan plan, Change c) {
+        return (c.action() == Action.CREATE || c.action() == Action.REPLACE) && plan.conflicts().stream().anyMatch(k -> k.address().equals(c.address()));
     }
 
     /**

@@ -87,6 +87,25 @@ class PlanTextTest {
     }
 
     @Test
+    void aResourceWhoseNameIsTakenIsNotShownAsCreated() {
+        Plan plan = new Plan("hello", List.of(
+                change("cluster.main", Action.CREATE, Piece.CLUSTER, "ECS cluster hello", dev.gantry.plan.Planner.NEW)), List.of())
+                .withConflicts(List.of(new dev.gantry.plan.Conflict(Address.parse("cluster.main"), "ECS cluster hello",
+                        "the ECS cluster hello", "shop", "cluster.name", "it is another gantry app's")));
+        String text = PlanText.render(plan, Ansi.NONE);
+        assertThat(text).contains("  ✗ cluster.main  ECS cluster hello\n      not created: the name is taken (see Conflicts)")
+                .doesNotContain("+ cluster.main", "does not exist yet")
+                .contains("it belongs to the gantry app 'shop'");
+    }
+
+    @Test
+    void theClusterHelpSaysWhatTheRuleDoes() {
+        String help = dev.gantry.wizard.Questions.byFlag("--cluster").orElseThrow().fullExplanation(
+                new dev.gantry.wizard.WizardFlow(dev.gantry.wizard.LookupResults.offline()));
+        assertThat(help).doesNotContain("share").contains("conflict").contains("--adopt cluster.main").contains("never another gantry app's");
+    }
+
+    @Test
     void anEmptyPlanSaysThereIsNothingToDo() {
         Plan onlyReads = new Plan("hello", List.of(
                 change("zones.main", Action.READ, Piece.NETWORK, "Availability zones", "looked up")), List.of());
