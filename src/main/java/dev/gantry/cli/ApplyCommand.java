@@ -108,6 +108,12 @@ public final class ApplyCommand implements Callable<ExitCode> {
             @Override public java.util.Optional<char[]> forNew(String name) { return preset.value(name).or(() -> inputs.forNew(name)); }
         };
         SecretValues values = global.simulate ? rehearsal(given, cli.err()) : given;
+        List<String> byHand = global.simulate ? SimAccount.validatedByHand(spec) : List.of();
+        if (!byHand.isEmpty()) {
+            cli.err().println(cli.wrapped("note: no Route53 zone of the spec holds " + String.join(", ", byHand) + ": against real AWS you add the"
+                    + " certificate's validation record where that DNS is hosted (apply prints it); the simulated AWS acts as if you"
+                    + " added it a minute after it is printed"));
+        }
         String resume = run.resume("apply", global);
         try (Session session = EngineRun.open(cli, global, spec)) {
             opened.set(session);

@@ -503,7 +503,12 @@ public final class WizardWindow extends BasicWindow {
             yaml.setReadOnly(true);
             left.addComponent(new Label("gantry.yaml (scroll with the arrow keys):"));
             left.addComponent(yaml);
-            List<String> info = new ArrayList<>(WizardReview.estimate(session, spec, paneWidth - 2));
+            List<String> info = new ArrayList<>();
+            for (String note : WizardReview.byHand(spec)) {
+                info.addAll(LineWrap.wrap(note, paneWidth - 2));
+                info.add("");
+            }
+            info.addAll(WizardReview.estimate(session, spec, paneWidth - 2));
             info.add("");
             info.add("What will be created:");
             info.addAll(WizardReview.resourcesCompact(spec, paneWidth - 3));
