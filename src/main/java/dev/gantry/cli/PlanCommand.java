@@ -65,7 +65,7 @@ public final class PlanCommand implements Callable<ExitCode> {
                 if (!image.ok()) throw CommandFailure.input(image.problems());
             }
             Plan plan = engine.plan(spec, java.util.Set.copyOf(adopt));
-            cli.out().print(output.json() ? PlanJson.render(plan) + "\n" : cli.wrapped(NextCommands.complete(PlanText.render(plan, cli.ansi(global.noColor)), given)));
+            cli.out().print(output.json() ? PlanJson.render(plan) + "\n" : cli.wrapped(NextCommands.complete(PlanText.render(plan, cli.ansi(global.noColor), dev.gantry.cost.Prices.embedded()), given)));
             // apply would refuse this plan: so does a CI step that runs plan first.
             if (!plan.conflicts().isEmpty()) return ExitCode.INVALID_INPUT;
             return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES_PENDING : ExitCode.OK;

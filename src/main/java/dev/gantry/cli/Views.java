@@ -52,7 +52,7 @@ final class Views implements AutoCloseable {
         PrintStream out = json ? cli.err() : cli.out();
         return plan -> {
             if (!yes) {
-                out.println(cli.wrapped(op.words(PlanText.render(plan, ansi))));
+                out.println(cli.wrapped(op.words(PlanText.render(plan, ansi, dev.gantry.cost.Prices.embedded()))));
                 out.print(cli.wrapped(question.apply(plan) + " Only 'yes' will be accepted: "));
                 out.flush();
                 String answer;

@@ -9,6 +9,9 @@ import dev.gantry.plan.Planner;
 import dev.gantry.ui.Ansi;
 import dev.gantry.ui.ChangeWords;
 import dev.gantry.ui.PlanSummary;
+import dev.gantry.ui.PlanCost;
+import dev.gantry.ui.ServiceEffect;
+import dev.gantry.cost.Prices;
 import dev.gantry.ui.Sensitive;
 
 import java.util.List;
@@ -21,7 +24,10 @@ import java.util.List;
 public final class PlanText {
     private PlanText() {}
 
-    public static String render(Plan plan, Ansi ansi) {
+    public static String render(Plan plan, Ansi ansi) { return render(plan, ansi, null); }
+
+    /** With {@code prices}, the plan's last line is what it does to the monthly estimate ({@link PlanCost}). */
+    public static String render(Plan plan, Ansi ansi, Prices prices) {
         StringBuilder b = new StringBuilder();
         List<Change> changes = plan.mutating();
         for (Piece piece : Piece.values()) {
@@ -35,6 +41,8 @@ public final class PlanText {
                             .append('\n').append("      ").append(ansi.dim((c.action() == Action.CREATE ? "not created" : "not replaced") + ": the name is taken (see Conflicts)")).append('\n');
                 } else {
                     change(c, ansi, b);
+                    String effect = ServiceEffect.of(plan, c);
+                    if (effect != null) b.append("      ").append(ansi.dim("service: " + effect)).append('\n');
                 }
             }
             b.append('\n');
@@ -50,6 +58,8 @@ public final class PlanText {
             b.append('\n');
         }
         b.append(plan.hasChanges() ? ansi.bold(PlanSummary.line(plan)) : PlanSummary.line(plan)).append('\n');
+        String cost = prices == null ? null : PlanCost.line(plan, prices);
+        if (cost != null) b.append(cost).append('\n');
         return b.toString();
     }
 
