@@ -283,7 +283,8 @@ public final class InitCommand implements Callable<ExitCode> {
         switch (outcome) {
             case SAVED -> {
                 cli().out().println(wrote(session));
-                untouchedSecrets(session, sim);
+                String note = untouchedSecrets(session, sim);
+                if (note != null) cli().out().println(note);
                 session.separateStackNotice().forEach(cli().out()::println);
                 if (rehearse) {
                     cli().out().println("Next, rehearse it on the simulated AWS: gantry plan -f " + name + " --simulate, then gantry apply -f "
@@ -325,11 +326,11 @@ public final class InitCommand implements Callable<ExitCode> {
      * A plain Save forgets the secret values typed in the wizard (gantry writes none to a file):
      * says so, and how apply gets them, instead of dropping them silently.
      */
-    private void untouchedSecrets(WizardSession session, String sim) {
+    static String untouchedSecrets(WizardSession session, String sim) {
         List<String> typed = List.copyOf(new java.util.TreeSet<>(session.flow().secretValues().keySet()));
-        if (typed.isEmpty()) return;
+        if (typed.isEmpty()) return null;
         String first = typed.get(0);
-        cli().out().println("The value" + (typed.size() == 1 ? "" : "s") + " typed for " + String.join(", ", typed)
+        return ("The value" + (typed.size() == 1 ? "" : "s") + " typed for " + String.join(", ", typed)
                 + " " + (typed.size() == 1 ? "was" : "were") + " not kept: gantry never writes a secret value to a file."
                 + " 'gantry apply -f " + session.fileName() + sim + "' asks for a secret whose parameter does not exist yet"
                 + " (or give it: --secret " + first + "=@FILE, or GANTRY_SECRET_" + first + "); 'Save and apply' uses typed values at once.");
