@@ -52,7 +52,14 @@ final class Views implements AutoCloseable {
         PrintStream out = json ? cli.err() : cli.out();
         return plan -> {
             if (!yes) {
-                out.println(cli.wrapped(op.words(PlanText.render(plan, ansi, dev.gantry.cost.Prices.embedded()))));
+                String shown = cli.wrapped(op.words(PlanText.render(plan, ansi, dev.gantry.cost.Prices.embedded())));
+                int rows = cli.terminal().height();
+                // A first deploy's plan is taller than most terminals: the question would come with its
+                // top scrolled away, so it is shown a line per piece ('gantry plan' has every line).
+                if (rows > 0 && shown.lines().count() > rows - 2 && PlanText.onlyCreates(plan)) {
+                    shown = cli.wrapped(op.words(PlanText.compact(plan, ansi, dev.gantry.cost.Prices.embedded())));
+                }
+                out.println(shown);
                 out.print(cli.wrapped(question.apply(plan) + " Only 'yes' will be accepted: "));
                 out.flush();
                 String answer;

@@ -80,6 +80,35 @@ public final class PlanText {
         }
     }
 
+    /** Whether every change of the plan is a create (a first deploy). */
+    public static boolean onlyCreates(Plan plan) {
+        return plan.hasChanges() && plan.conflicts().isEmpty() && plan.mutating().stream().allMatch(c -> c.action() == Action.CREATE);
+    }
+
+    /**
+     * A plan of creates in a line per piece ("Network (10): + vpc.main, subnet.public-0, …"), then
+     * the summary: what fits on a screen above apply's question.
+     */
+    public static String compact(Plan plan, Ansi ansi, Prices prices) {
+        StringBuilder b = new StringBuilder();
+        List<Change> changes = plan.mutating();
+        for (Piece piece : Piece.values()) {
+            List<String> group = changes.stream().filter(c -> c.piece() == piece).map(c -> c.address().toString()).toList();
+            if (group.isEmpty()) continue;
+            b.append(ansi.bold(piece.title())).append(" (").append(group.size()).append("): ")
+                    .append(ansi.green("+")).append(' ').append(String.join(", ", group)).append('\n');
+        }
+        if (!plan.warnings().isEmpty()) {
+            b.append('\n').append(ansi.yellow("Warnings:")).append('\n');
+            for (String w : plan.warnings()) b.append("  ! ").append(w).append('\n');
+        }
+        b.append("(each one, with what it is for: 'gantry plan')\n\n");
+        b.append(ansi.bold(PlanSummary.line(plan))).append('\n');
+        String cost = prices == null ? null : PlanCost.line(plan, prices);
+        if (cost != null) b.append(cost).append('\n');
+        return b.toString();
+    }
+
     private static boolean blocked(Plan plan, Change c) {
         return (c.action() == Action.CREATE || c.action() == Action.REPLACE) && plan.conflicts().stream().anyMatch(k -> k.address().equals(c.address()));
     }

@@ -106,6 +106,23 @@ class PlanTextTest {
     }
 
     @Test
+    void aFirstDeployFitsAboveTheQuestionALinePerPiece() {
+        Plan first = new Plan("hello", List.of(
+                change("vpc.main", Action.CREATE, Piece.NETWORK, "VPC", dev.gantry.plan.Planner.NEW),
+                change("subnet.public-0", Action.CREATE, Piece.NETWORK, "Public subnet", dev.gantry.plan.Planner.NEW),
+                change("service.main", Action.CREATE, Piece.SERVICE, "ECS service", dev.gantry.plan.Planner.NEW)), List.of());
+        assertThat(PlanText.onlyCreates(first)).isTrue();
+        assertThat(PlanText.compact(first, Ansi.NONE, null)).isEqualTo("""
+                Network (2): + vpc.main, subnet.public-0
+                Service (1): + service.main
+                (each one, with what it is for: 'gantry plan')
+
+                Plan: 3 to add, 0 to change, 0 to replace, 0 to destroy.
+                """);
+        assertThat(PlanText.onlyCreates(Fixtures.mixedPlan())).isFalse();
+    }
+
+    @Test
     void anEmptyPlanSaysThereIsNothingToDo() {
         Plan onlyReads = new Plan("hello", List.of(
                 change("zones.main", Action.READ, Piece.NETWORK, "Availability zones", "looked up")), List.of());
