@@ -85,6 +85,19 @@ class PlainWordsTest {
     }
 
     @Test
+    void plainProgressOnTheSimulatedAwsSaysItsTimesAreSimulated() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        var p = new dev.gantry.ui.line.LineProgress(Operation.apply("hello", "us-east-1").withOptions(" -f gantry.yaml --simulate"),
+                new java.io.PrintStream(out, true), Ansi.NONE, new Fixtures.Clock());
+        p.on(new dev.gantry.engine.ApplyEvent.Planned(Duration.ZERO, Fixtures.plan()));
+        assertThat(out.toString()).contains("(times are simulated AWS time");
+        java.io.ByteArrayOutputStream real = new java.io.ByteArrayOutputStream();
+        new dev.gantry.ui.line.LineProgress(Operation.apply("hello", "us-east-1"), new java.io.PrintStream(real, true), Ansi.NONE, new Fixtures.Clock())
+                .on(new dev.gantry.engine.ApplyEvent.Planned(Duration.ZERO, Fixtures.plan()));
+        assertThat(real.toString()).doesNotContain("simulated");
+    }
+
+    @Test
     void aRefusedReplacementIsAPlainRefusalNamingTheFlag() {
         ApplyResult refused = new ApplyResult(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, 0, 0, 0, 0, 0, 0,
                 Duration.ZERO, null, List.of("vpc.main would be destroyed and recreated; If that is what you want, run 'gantry apply --allow-replace'."), null, "gantry apply");

@@ -25,6 +25,7 @@ public final class LineProgress implements ApplyListener {
     private final ProgressModel model;
 
     private final int width;
+    private boolean saidSimulated;
 
     public LineProgress(Operation operation, PrintStream out, Ansi ansi, TimeSource clock) { this(operation, out, ansi, clock, 0); }
 
@@ -44,6 +45,11 @@ public final class LineProgress implements ApplyListener {
         List<String> ls = lines.lines(event);
         for (int i = 0; i < ls.size(); i++) {
             b.append(i == 0 ? ansi.dim(EventLines.stamp(event.at())) : EventLines.CONTINUATION).append(ls.get(i)).append('\n');
+        }
+        if (event instanceof ApplyEvent.Planned && operation.simulated() && !saidSimulated) {
+            // The stamps are the simulated AWS's clock, which runs far faster than the wall's.
+            saidSimulated = true;
+            b.append(EventLines.CONTINUATION).append(ansi.dim("(times are simulated AWS time: a rehearsal takes seconds)")).append('\n');
         }
         if (event instanceof ApplyEvent.Finished f) {
             b.append('\n').append(SummaryText.render(operation, f.result(), model.snapshot(), ansi));
