@@ -28,16 +28,15 @@ public final class Main {
 
     /** This process's streams, environment and terminal. */
     public static int run(String... args) {
-        // Answered before the context (and the console check) is built: start-up is the whole cost.
+        // Answered before the context is built: start-up is the whole cost.
         if (VersionProvider.asked(args)) return version(new PrintWriter(System.out, true));
-        if (TopLevelHelp.asked(args)) return help(new PrintWriter(System.out, true));
         return run(CommandContext.system(), args);
     }
 
     /** The same, in the context given (tests bring their own streams, environment and terminal). */
     public static int run(CommandContext context, String... args) {
         if (VersionProvider.asked(args)) return version(context.writer());
-        if (TopLevelHelp.asked(args)) return help(context.writer());
+        if (TopLevelHelp.asked(args)) return help(context.writer(), colour(context));
         return execute(context, Commands.commandLine(context, args), args);
     }
 
@@ -45,6 +44,8 @@ public final class Main {
     public static int execute(CommandContext context, CommandLine cl, String... args) {
         cl.setOut(context.writer());
         cl.setErr(context.errWriter());
+        // picocli's usage and errors follow the context's one colour rule, not picocli's own test.
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(colour(context) ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         Handlers handlers = new Handlers();
         cl.setParameterExceptionHandler(handlers);
         cl.setExecutionExceptionHandler(handlers);
@@ -76,11 +77,14 @@ public final class Main {
     }
 
     /** {@code gantry}, {@code -h}, {@code --help}: picocli's usage text, written without building its model. */
-    private static int help(PrintWriter out) {
-        out.print(TopLevelHelp.text());
+    private static int help(PrintWriter out, boolean colour) {
+        out.print(TopLevelHelp.text(colour));
         out.flush();
         return ExitCode.OK.code();
     }
+
+    /** Whether help and usage are coloured: the same rule as every other output ({@code cli.TerminalFacts}). */
+    private static boolean colour(CommandContext context) { return context.ansi(false).enabled(); }
 
     /** Runs the command picocli parsed; the {@link ExitCode} it returns is the exit status (help and usage: picocli's). */
     static int ended(CommandLine.ParseResult parsed) {

@@ -20,15 +20,32 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public record AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm,
                          Route53Client route53, SsmClient ssm, IamClient iam, CloudWatchLogsClient logs,
-                         StsClient sts, ScalingApi scaling, EcrClient ecr, SecretsManagerClient secretsManager) implements AutoCloseable {
+                         StsClient sts, ScalingApi scaling, EcrClient ecr, SecretsManagerClient secretsManager,
+                         java.util.function.Function<String, SsmClient> ssmInRegion) implements AutoCloseable {
+    /** Without SSM in other regions: {@link #ssm(String)} answers with this region's client. */
+    public AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm, Route53Client route53,
+                      SsmClient ssm, IamClient iam, CloudWatchLogsClient logs, StsClient sts, ScalingApi scaling,
+                      EcrClient ecr, SecretsManagerClient secretsManager) {
+        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, ecr, secretsManager, null);
+    }
+
+    /**
+     * SSM in {@code region}: ECS reads a secret from a parameter in another region when the task
+     * definition names it by ARN, so gantry looks such a parameter up where it lives.
+     */
+    public SsmClient ssm(String region) {
+        return ssmInRegion == null || region == null ? ssm : ssmInRegion.apply(region);
+    }
+
     /** Without ECR and Secrets Manager: for code (and tests) that never look at images or registry logins. */
     public AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm, Route53Client route53,
                       SsmClient ssm, IamClient iam, CloudWatchLogsClient logs, StsClient sts, ScalingApi scaling) {
-        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, null, null);
+        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, null, null, null);
     }
 
     @Override public void close() {
-        for (AutoCloseable c : new AutoCloseable[]{ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, ecr, secretsManager}) {
+        AutoCloseable elsewhere = ssmInRegion instanceof AutoCloseable c ? c : null;
+        for (AutoCloseable c : new AutoCloseable[]{ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, ecr, secretsManager, elsewhere}) {
             try { if (c != null) c.close(); } catch (Exception ignored) { /* closing is best effort */ }
         }
     }

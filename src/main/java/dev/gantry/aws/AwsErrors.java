@@ -16,6 +16,10 @@ public final class AwsErrors {
             "AddressLimitExceeded", "VpcLimitExceeded", "NatGatewayLimitExceeded", "TooManyLoadBalancers",
             "TooManyTargetGroups", "ServiceQuotaExceededException");
 
+    /** What an endpoint answers for an API action it does not know (AWS's JSON and query protocols, emulators). */
+    private static final Set<String> UNKNOWN_OPERATION = Set.of("UnknownOperationException", "InvalidAction", "NotImplemented",
+            "NotImplementedException", "UnsupportedOperation", "UnsupportedOperationException");
+
     /** Throttling and server-side errors are worth another try after a pause. */
     public static boolean retryable(Throwable t) {
         // Handlers may wrap an SDK error with what they were doing; the cause still decides.
@@ -32,8 +36,9 @@ public final class AwsErrors {
     }
 
     public static String message(AwsServiceException e) {
-        return e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
-                ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        // AWS's message may echo names and values someone else chose: shown with control characters escaped.
+        return dev.gantry.text.Untrusted.text(e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
+                ? e.getMessage() : e.awsErrorDetails().errorMessage());
     }
 
     /** {@code doing} reads as a sentence fragment: "creating the NAT gateway nat.nat-0". */
@@ -41,7 +46,10 @@ public final class AwsErrors {
         if (t instanceof AwsFailure f) return f;
         if (t instanceof AwsServiceException e) {
             String code = code(e);
-            String msg = "while " + doing + ": " + code + ": " + message(e);
+            // Some endpoints answer without an error code: the status is all there is to say.
+            String said = code.isBlank() ? "HTTP " + e.statusCode() : code;
+            String message = message(e);
+            String msg = "while " + doing + ": " + said + (message == null || message.isBlank() || message.equals(said) ? "" : ": " + message);
             if (PERMISSION.contains(code) || e.statusCode() == 403) {
                 return new AwsFailure(AwsFailure.Kind.PERMISSION, msg,
                         "give the credentials gantry runs with permission for this call (the message names the action), or run with --profile for an account that has it", e);
@@ -59,6 +67,18 @@ public final class AwsErrors {
             if (code.contains("Invalid") || code.contains("Validation") || code.contains("Malformed")) {
                 return new AwsFailure(AwsFailure.Kind.INVALID, msg, "AWS rejected a value; check the field in gantry.yaml that sets it", e);
             }
+            if (UNKNOWN_OPERATION.contains(code) || e.statusCode() == 501) {
+                return new AwsFailure(AwsFailure.Kind.OTHER, msg + " (the endpoint does not implement this call)",
+                        "gantry needs this call to know what exists; use AWS itself or an emulator that implements it (check --endpoint-url)", e);
+            }
+            if (e.isThrottlingException() || "RequestLimitExceeded".equals(code)) {
+                return new AwsFailure(AwsFailure.Kind.OTHER, msg + " (still throttled after retrying)",
+                        "AWS is limiting this account's calls (other tools may be making many): run the command again in a few minutes", e);
+            }
+            if (e.statusCode() >= 500) {
+                return new AwsFailure(AwsFailure.Kind.OTHER, msg + " (an error on AWS's side, still there after retrying)",
+                        "run the command again in a few minutes; if it keeps failing, check the AWS Health Dashboard for the region", e);
+            }
             return new AwsFailure(AwsFailure.Kind.OTHER, msg, null, e);
         }
         if (t instanceof SdkClientException e && e.getMessage() != null && e.getMessage().contains("Unable to load credentials")) {
@@ -67,7 +87,7 @@ public final class AwsErrors {
                     "run 'aws configure' (or set AWS_PROFILE / pass --profile), or rehearse everything on the simulated AWS with --simulate", e);
         }
         if (t instanceof SdkClientException e) {
-            return new AwsFailure(AwsFailure.Kind.OTHER, "while " + doing + ": " + e.getMessage(),
+            return new AwsFailure(AwsFailure.Kind.OTHER, "while " + doing + ": " + dev.gantry.text.Untrusted.text(e.getMessage()),
                     "check your network and --endpoint-url, then run the command again", e);
         }
         return new AwsFailure(AwsFailure.Kind.OTHER, "while " + doing + ": " + t, null, t);

@@ -5,7 +5,11 @@ package dev.gantry.aws;
  * and how to fix it. {@code kind} decides the exit code (permission → 4, the rest → 1).
  */
 public final class AwsFailure extends RuntimeException {
-    public enum Kind { PERMISSION, NOT_FOUND, INVALID, CONFLICT, LIMIT, TIMEOUT, OTHER }
+    /**
+     * {@code INPUT}: what the person gave gantry is wrong (an option naming nothing), found while
+     * talking to AWS; exit 2 like any bad input. {@code INVALID}: AWS refused a request as invalid.
+     */
+    public enum Kind { PERMISSION, NOT_FOUND, INVALID, INPUT, CONFLICT, LIMIT, TIMEOUT, OTHER }
 
     private final Kind kind;
     private final String fix;

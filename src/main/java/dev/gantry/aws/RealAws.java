@@ -31,6 +31,7 @@ public final class RealAws {
         AwsCredentialsProvider creds = profile != null && !profile.isBlank()
                 ? ProfileCredentialsProvider.create(profile) : DefaultCredentialsProvider.builder().build();
         Region r = Region.of(region);
+        SsmClient ssm = configure(SsmClient.builder(), r, creds, endpointUrl).build();
         return new AwsClients(
                 configure(Ec2Client.builder(), r, creds, endpointUrl).build(),
                 configure(EcsClient.builder(), r, creds, endpointUrl).build(),
@@ -38,13 +39,34 @@ public final class RealAws {
                 configure(AcmClient.builder(), r, creds, endpointUrl).build(),
                 // Route53 and IAM are global services, signed for aws-global unless an emulator is used.
                 configure(Route53Client.builder(), endpointUrl == null ? Region.AWS_GLOBAL : r, creds, endpointUrl).build(),
-                configure(SsmClient.builder(), r, creds, endpointUrl).build(),
+                ssm,
                 configure(IamClient.builder(), endpointUrl == null ? Region.AWS_GLOBAL : r, creds, endpointUrl).build(),
                 configure(CloudWatchLogsClient.builder(), r, creds, endpointUrl).build(),
                 configure(StsClient.builder(), r, creds, endpointUrl).build(),
                 new RealScaling(http().build(), creds, region, endpointUrl),
                 configure(EcrClient.builder(), r, creds, endpointUrl).build(),
-                configure(SecretsManagerClient.builder(), r, creds, endpointUrl).build());
+                configure(SecretsManagerClient.builder(), r, creds, endpointUrl).build(),
+                new SsmElsewhere(region, ssm, other -> configure(SsmClient.builder(), Region.of(other), creds, endpointUrl).build()));
+    }
+
+    /** SSM clients for other regions, made on first use (a secret given by ARN in another region) and closed with the rest. */
+    private static final class SsmElsewhere implements java.util.function.Function<String, SsmClient>, AutoCloseable {
+        private final String home;
+        private final SsmClient homeClient;
+        private final java.util.function.Function<String, SsmClient> make;
+        private final java.util.Map<String, SsmClient> made = new java.util.concurrent.ConcurrentHashMap<>();
+
+        SsmElsewhere(String home, SsmClient homeClient, java.util.function.Function<String, SsmClient> make) {
+            this.home = home;
+            this.homeClient = homeClient;
+            this.make = make;
+        }
+
+        @Override public SsmClient apply(String region) {
+            return region.equals(home) ? homeClient : made.computeIfAbsent(region, make);
+        }
+
+        @Override public void close() { made.values().forEach(SsmClient::close); }
     }
 
     /**

@@ -78,17 +78,20 @@ public final class RealScaling implements ScalingApi {
         return Optional.empty();
     }
 
-    /** Ownership lives in the target's tags, which DescribeScalableTargets does not return. */
+    /**
+     * Ownership lives in the target's tags, which DescribeScalableTargets does not return. A failed
+     * read is an error, never "no tags": taken for untagged, gantry's own target would read as
+     * someone else's (a conflict) and destroy would leave it behind.
+     */
     private Map<String, String> tags(String arn) {
-        if (arn.isEmpty()) return Map.of();
-        Map<String, String> out = new java.util.TreeMap<>();
-        try {
-            call("ListTagsForResource", JSON.createObjectNode().put("ResourceARN", arn)).path("Tags")
-                    .fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-        } catch (AwsServiceException e) {
-            if (e.statusCode() == 403 || AwsErrors.code(e).contains("AccessDenied")) throw e;
-            return Map.of(); // untagged as far as anyone can tell: gantry will not adopt it
+        if (arn.isEmpty()) {
+            throw new AwsFailure(AwsFailure.Kind.OTHER, "Application Auto Scaling described the target without its ScalableTargetARN,"
+                    + " so gantry cannot read its tags to tell whether it is this app's",
+                    "use an endpoint that returns ScalableTargetARN (AWS has since 2023), or leave autoscaling out of gantry.yaml there");
         }
+        Map<String, String> out = new java.util.TreeMap<>();
+        call("ListTagsForResource", JSON.createObjectNode().put("ResourceARN", arn)).path("Tags")
+                .fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 
@@ -169,7 +172,7 @@ public final class RealScaling implements ScalingApi {
         String code = type.contains("#") ? type.substring(type.indexOf('#') + 1) : type;
         if (code.isEmpty()) code = status == 403 ? "AccessDeniedException" : status >= 500 ? "InternalFailure" : "HTTP" + status;
         String message = doc.path("message").asText(doc.path("Message").asText(""));
-        return AwsServiceException.builder().statusCode(status).message(operation + ": " + code + ": " + message)
+        return AwsServiceException.builder().statusCode(status).message(operation + ": " + code + (message.isEmpty() ? "" : ": " + message))
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message)
                         .serviceName("ApplicationAutoScaling").build()).build();
     }

@@ -91,14 +91,7 @@ public final class RetryPolicy {
     }
 
     /** Sleeps the calling thread: for calls made on gantry's worker pool against real AWS. */
-    public static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry", e);
-        }
-    }
+    public static void sleep(Duration d) { dev.gantry.time.Blocking.pause(d); }
 
     /** Whether {@code t} says nothing answered at the endpoint (as opposed to an error it answered with). */
     public static boolean unreachable(Throwable t) {

@@ -44,6 +44,10 @@ public final class ApplyCommand implements Callable<ExitCode> {
     @Option(names = "--pin-digest", description = "Deploy the digest the image's tag resolves to now, so a moved tag cannot change what runs.")
     boolean pinDigest;
 
+    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "PLAN",
+            description = "A plan saved by 'gantry plan -o PLAN': applies exactly that plan without asking again, or nothing (exit 2) if AWS or the spec moved on since.")
+    java.nio.file.Path planFile;
+
     /** Values gantry already holds for this run (typed into the wizard just before "Save and apply"). */
     SecretValues preset = SecretValues.none();
 
@@ -85,8 +89,41 @@ public final class ApplyCommand implements Callable<ExitCode> {
         return apply.call();
     }
 
+    /**
+     * {@code apply PLAN}: the spec, region and take-overs are the saved plan's; a spec that changed
+     * since is refused here, before any AWS call. Returns the saved plan, or null without one.
+     */
+    private SavedPlan savedPlan() {
+        if (planFile == null) return null;
+        SavedPlan saved = SavedPlan.read(planFile);
+        java.nio.file.Path given = run.specFile.path().toAbsolutePath().normalize();
+        if (!run.specFile.path().equals(java.nio.file.Path.of("gantry.yaml")) && !given.equals(saved.spec())) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, planFile + " was made from " + saved.spec() + ", not " + given,
+                    "leave out -f: a saved plan names its spec");
+        }
+        if (global.region != null && !global.region.equals(saved.region())) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, planFile + " is for region " + saved.region() + ", not " + global.region,
+                    "leave out --region, or make a plan for " + global.region);
+        }
+        if (global.simulate != saved.simulated()) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, planFile + " was made " + (saved.simulated() ? "on the simulated AWS" : "against a real AWS account")
+                    + ", and this run is " + (global.simulate ? "on the simulated AWS" : "against a real account"),
+                    saved.simulated() ? "add --simulate" : "leave out --simulate");
+        }
+        String moved = saved.specMovedOn();
+        if (moved != null) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, "the saved plan is out of date: " + moved + "; nothing was applied",
+                    "make and review a new one with 'gantry plan -o " + planFile + "'");
+        }
+        run.specFile.file = saved.spec();
+        run.yes = true;
+        adopt = new ArrayList<>(saved.adopt());
+        return saved;
+    }
+
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
+        SavedPlan saved = savedPlan();
         // The spec's own problems first: they are what the person came to fix.
         Spec spec = SpecFile.load(run.specFile.path(), global.region, cli.errWriter());
         run.check("apply", cli.interactive());
@@ -101,8 +138,15 @@ public final class ApplyCommand implements Callable<ExitCode> {
         java.util.concurrent.atomic.AtomicReference<Session> opened = new java.util.concurrent.atomic.AtomicReference<>();
         SecretInputs inputs = new SecretInputs(files, cli.env(), cli.interactive() ? name -> {
             if (opened.get() != null) opened.get().reading().stepAside();
-            return SecretPrompt.ask(cli.terminal(), name);
+            return SecretPrompt.askChecked(cli.terminal(), name, cli.err());
         } : null);
+        // Every value given is read and checked now: before a session, a lock or any change, and
+        // before a signal handler would wait for a read that never ends (a FIFO nobody writes to).
+        problems.addAll(inputs.readGiven(names));
+        for (String name : names) {
+            preset.value(name).map(v -> SecretLimits.check(name, "the value typed in the wizard for " + name, v)).ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) throw CommandFailure.input(problems);
         SecretValues given = new SecretValues() {
             @Override public java.util.Optional<char[]> value(String name) { return preset.value(name).or(() -> inputs.value(name)); }
             @Override public java.util.Optional<char[]> forNew(String name) { return preset.value(name).or(() -> inputs.forNew(name)); }
@@ -114,12 +158,22 @@ public final class ApplyCommand implements Callable<ExitCode> {
                     + " certificate's validation record where that DNS is hosted (apply prints it); the simulated AWS acts as if you"
                     + " added it a minute after it is printed"));
         }
-        String resume = run.resume("apply", global);
+        // A saved plan is not resumed: what is left is a new plan's to say.
+        String resume = saved == null ? run.resume("apply", global)
+                : "gantry plan" + run.given(global) + " -o " + ShellWords.quote(planFile.toString());
         try (Session session = EngineRun.open(cli, global, spec)) {
             opened.set(session);
             Operation op = Operation.apply(spec.app(), spec.region()).withOptions(run.given(global));
             try (Views views = new Views(op, run.json(), global, cli, session)) {
                 Engine engine = EngineRun.engine(session, values, views.listener());
+                if (saved != null) {
+                    if (!saved.account().equals(engine.accountId())) {
+                        throw CommandFailure.of(ExitCode.INVALID_INPUT, planFile + " is for account " + saved.account()
+                                + ", and these credentials are for account " + engine.accountId() + "; nothing was applied",
+                                "use the profile the plan was made with (--profile), or make a plan for this account");
+                    }
+                    engine.applyingOnly(saved.resources());
+                }
                 if (!skipImageCheck) engine.checkingImages(EngineRun.imageCheck(session), pinDigest);
                 views.attach(engine);
                 try (Interrupts interrupts = Interrupts.install(engine, cli.err())) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = GantryCommand.DESCRIPTION)
-public final class GantryCommand implements Runnable {
+public final class GantryCommand implements java.util.concurrent.Callable<ExitCode> {
     /** Also printed by {@link TopLevelHelp}, which answers {@code gantry --help} without building this model. */
     static final String DESCRIPTION = "From an empty AWS account to a production-ready container on ECS Fargate.";
 
@@ -22,7 +22,8 @@ public final class GantryCommand implements Runnable {
     public CommandContext context() { return context; }
 
     /** Bare {@code gantry}: the usage (Main answers it through {@link TopLevelHelp}; the same text). */
-    @Override public void run() {
+    @Override public ExitCode call() {
         spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCode.OK;
     }
 }

@@ -28,7 +28,12 @@ public final class GlobalOptions {
      * the same app in the same account.
      */
     public String given(java.nio.file.Path file) {
-        StringBuilder b = new StringBuilder(" -f ").append(ShellWords.quote(file.toString()));
+        return " -f " + ShellWords.quote(file.toString()) + givenAccount();
+    }
+
+    /** {@link #given} without the spec: for a command that names its spec another way (a saved plan). */
+    public String givenAccount() {
+        StringBuilder b = new StringBuilder();
         if (simulate) b.append(" --simulate");
         if (profile != null) b.append(" --profile ").append(ShellWords.quote(profile));
         if (region != null) b.append(" --region ").append(ShellWords.quote(region));

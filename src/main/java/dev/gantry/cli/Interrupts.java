@@ -52,7 +52,7 @@ final class Interrupts implements AutoCloseable {
             err.println("\nQuitting now. Run the same command again to continue.");
             haltNow(exitCode(ExitCode.INTERRUPTED));
         }
-        engine.cancel();
+        engine.cancel("SIG" + name);
         String question = Asking.interrupt();
         if (question != null) {
             err.println("\nStopped at " + question + "; nothing was changed.");

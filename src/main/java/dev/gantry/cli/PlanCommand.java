@@ -4,7 +4,6 @@ import dev.gantry.aws.AwsFailure;
 import dev.gantry.engine.ApplyListener;
 import dev.gantry.engine.Engine;
 import dev.gantry.plan.Plan;
-import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.SpecException;
 import dev.gantry.ui.NextCommands;
@@ -50,15 +49,44 @@ public final class PlanCommand implements Callable<ExitCode> {
     @Option(names = "--detailed-exitcode", description = "Exit 3 when there are changes to apply.")
     boolean detailedExitCode;
 
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "Save the plan to FILE: 'gantry apply FILE' then applies exactly this plan, or nothing if AWS or the spec moved on.")
+    java.nio.file.Path out;
+
     @Option(names = "--skip-image-check", description = "Do not ask the image's registry whether the image can be pulled (air-gapped machines).")
     boolean skipImageCheck;
+
+    @Option(names = "--secret", paramLabel = "NAME=@FILE",
+            description = "A new value of a managed secret, read from FILE (or set GANTRY_SECRET_NAME): the plan shows 'value: (changed)' when it differs.")
+    java.util.List<String> secrets = new java.util.ArrayList<>();
+    private void save(CommandContext cli, Plan plan, String account, String region, String given) {
+        try {
+            SavedPlan.of(plan, region, account, global.simulate, specFile.path(), adopt,
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    PlanText.render(plan, dev.gantry.ui.Ansi.NONE)).write(out);
+        } catch (java.io.IOException e) {
+            throw CommandFailure.of(ExitCode.FAILED, "could not save the plan to " + out + ": " + e.getMessage(), "check the folder exists and can be written");
+        }
+        // Status lines go to stderr: with --output json, stdout stays the plan alone.
+        cli.err().println("Saved the plan to " + out + ". To apply exactly this plan: "
+                + NextCommands.complete("'gantry apply " + ShellWords.quote(out.toString()) + "'", given));
+    }
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
         Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
         String given = global.given(specFile.path());
+        // The values apply would be given (never a prompt: plan asks nothing), checked as apply checks them.
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        java.util.Set<String> names = new java.util.TreeSet<>(spec.managedSecrets().keySet());
+        if (spec.task().registryCredentials() != null && spec.task().registryCredentials().managed()) {
+            names.add(dev.gantry.spec.RegistryCredentials.VALUE_NAME);
+        }
+        SecretInputs values = new SecretInputs(SecretInputs.parse(secrets, names, problems), cli.env(), null);
+        if (problems.isEmpty()) problems.addAll(values.readGiven(names));
+        if (!problems.isEmpty()) throw CommandFailure.input(problems);
         try (Session session = EngineRun.open(cli, global, spec)) {
-            Engine engine = EngineRun.engine(session, SecretValues.none(), ApplyListener.NONE);
+            Engine engine = EngineRun.engine(session, values, ApplyListener.NONE);
             if (!skipImageCheck) {
                 var image = engine.checkingImages(EngineRun.imageCheck(session), false).checkImage(spec).orElseThrow();
                 image.notes().forEach(n -> cli.err().println("note: " + n));
@@ -68,12 +96,13 @@ public final class PlanCommand implements Callable<ExitCode> {
             cli.out().print(output.json() ? PlanJson.render(plan) + "\n" : cli.wrapped(NextCommands.complete(PlanText.render(plan, cli.ansi(global.noColor), dev.gantry.cost.Prices.embedded()), given)));
             // apply would refuse this plan: so does a CI step that runs plan first.
             if (!plan.conflicts().isEmpty()) return ExitCode.INVALID_INPUT;
+            // The saved plan names its spec: the command to apply it needs only the account's options.
+            if (out != null) save(cli, plan, engine.accountId(), spec.region(), global.givenAccount());
             return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES_PENDING : ExitCode.OK;
         } catch (AwsFailure f) {
             UnaryOperator<String> words = text -> NextCommands.complete(text, given);
-            // An --adopt that names nothing adoptable is the person's input, not AWS's failure.
-            boolean badAdopt = f.kind() == AwsFailure.Kind.INVALID && !adopt.isEmpty() && f.getMessage().startsWith("--adopt");
-            throw badAdopt ? CommandFailure.aws(f, words, ExitCode.INVALID_INPUT) : CommandFailure.aws(f, words);
+            // An --adopt that names nothing adoptable is the person's input (Kind.INPUT: exit 2), not AWS's failure.
+            throw CommandFailure.aws(f, words);
         }
     }
 }

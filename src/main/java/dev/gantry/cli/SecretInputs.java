@@ -3,7 +3,6 @@ package dev.gantry.cli;
 import dev.gantry.resources.SecretValues;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -69,6 +68,32 @@ public final class SecretInputs implements SecretValues {
         return out;
     }
 
+    /**
+     * Reads every {@code --secret} file now (bounded, so nothing waits on it later) and checks every
+     * value given by file or environment against what AWS will take: the problems (exit 2, before
+     * anything in AWS is touched), empty when all are fine.
+     */
+    public java.util.List<String> readGiven(java.util.Set<String> names) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        files.forEach((name, file) -> {
+            String what = "--secret " + name + "=@" + file;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                SecretLimits.Read r = SecretLimits.read(name, what, in);
+                if (r.problem() != null) problems.add(r.problem());
+                else cache.put(name, Optional.of(r.value()));
+            } catch (IOException e) {
+                problems.add(what + ": cannot read it (" + e.getMessage() + ")");
+            }
+        });
+        for (String name : names) {
+            String fromEnv = env.get("GANTRY_SECRET_" + name);
+            if (files.containsKey(name) || fromEnv == null || fromEnv.isEmpty()) continue;
+            String problem = SecretLimits.check(name, "GANTRY_SECRET_" + name, fromEnv.toCharArray());
+            if (problem != null) problems.add(problem);
+        }
+        return problems;
+    }
+
     /** A value given for this run (file or environment); never asks. */
     @Override public Optional<char[]> value(String name) {
         Optional<char[]> v = cache.computeIfAbsent(name, this::find);
@@ -92,12 +117,9 @@ public final class SecretInputs implements SecretValues {
     private Optional<char[]> find(String name) {
         Path file = files.get(name);
         if (file != null) {
-            try {
-                String s = Files.readString(file, StandardCharsets.UTF_8);
-                // Editors add a final newline that is never part of a password.
-                if (s.endsWith("\n")) s = s.substring(0, s.length() - 1);
-                if (s.endsWith("\r")) s = s.substring(0, s.length() - 1);
-                return Optional.of(s.toCharArray());
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                // Normally read already by readGiven; bounded here too, and a final newline dropped.
+                return Optional.ofNullable(SecretLimits.read(name, "--secret " + name + "=@" + file, in).value());
             } catch (IOException e) {
                 return Optional.empty();
             }

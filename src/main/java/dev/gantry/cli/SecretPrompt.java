@@ -8,4 +8,15 @@ final class SecretPrompt {
         if (!terminal.canRead()) return null;
         return Asking.ask("the secret prompt for " + name, () -> terminal.readHidden("Value for secret " + name + " (a new parameter; typing is hidden): "));
     }
+
+    /** The same, asked again while what was typed is more than AWS would store (said on {@code err}). */
+    static char[] askChecked(TerminalFacts terminal, String name, java.io.PrintStream err) {
+        char[] typed = ask(terminal, name);
+        for (String problem; typed != null && typed.length > 0
+                && (problem = SecretLimits.check(name, "the value typed for " + name, typed)) != null; typed = ask(terminal, name)) {
+            java.util.Arrays.fill(typed, '\0');
+            err.println("gantry: " + problem);
+        }
+        return typed;
+    }
 }

@@ -5,7 +5,6 @@ import dev.gantry.spec.Spec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -50,21 +49,28 @@ final class SecretValueSource {
         if (positional != null && valueFile != null) return Result.problem("give the value once: either @FILE or --value-file, not both");
         Path file = valueFile != null ? valueFile : positional != null ? Path.of(positional.substring(1)) : null;
         if (file != null) {
-            try {
-                byte[] bytes = file.toString().equals("-") ? stdin.readAllBytes() : Files.readAllBytes(file);
-                char[] value = trimNewline(new String(bytes, StandardCharsets.UTF_8).toCharArray());
-                Arrays.fill(bytes, (byte) 0);
-                return value.length == 0 ? Result.problem((file.toString().equals("-") ? "standard input" : file) + " is empty; a secret needs a value")
-                        : new Result(value, null);
+            boolean stdinGiven = file.toString().equals("-");
+            try (InputStream in = stdinGiven ? null : Files.newInputStream(file)) {
+                // Bounded: /dev/zero or a log file given by mistake is refused, not read into memory.
+                SecretLimits.Read r = SecretLimits.read(name, stdinGiven ? "standard input" : file.toString(), stdinGiven ? stdin : in);
+                return r.problem() != null ? Result.problem(r.problem()) : new Result(r.value(), null);
             } catch (IOException e) {
                 return Result.problem("cannot read " + file + ": " + e.getMessage());
             }
         }
         String fromEnv = env.get("GANTRY_SECRET_" + name);
-        if (fromEnv != null && !fromEnv.isEmpty()) return new Result(fromEnv.toCharArray(), null);
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            String problem = SecretLimits.check(name, "GANTRY_SECRET_" + name, fromEnv.toCharArray());
+            return problem != null ? Result.problem(problem) : new Result(fromEnv.toCharArray(), null);
+        }
         if (prompt != null) {
             char[] first = prompt.apply("New value for " + name);
             if (first == null || first.length == 0) return Result.problem("no value typed: nothing was changed");
+            String tooLong = SecretLimits.check(name, "the value typed", first);
+            if (tooLong != null) {
+                Arrays.fill(first, '\0');
+                return Result.problem(tooLong);
+            }
             char[] again = prompt.apply("The same again, to be sure");
             boolean same = Arrays.equals(first, again);
             if (again != null) Arrays.fill(again, '\0');
@@ -76,17 +82,6 @@ final class SecretValueSource {
         }
         return Result.problem("no value for " + name + ": pass --value-file FILE (or @FILE; - reads standard input), set GANTRY_SECRET_" + name
                 + ", or run in a terminal to type it at a hidden prompt");
-    }
-
-    /** Editors and echo add a final newline that is never part of a password. */
-    private static char[] trimNewline(char[] v) {
-        int n = v.length;
-        if (n > 0 && v[n - 1] == '\n') n--;
-        if (n > 0 && v[n - 1] == '\r') n--;
-        if (n == v.length) return v;
-        char[] out = Arrays.copyOf(v, n);
-        Arrays.fill(v, '\0');
-        return out;
     }
 
     /** The hidden prompt, when a person is at a terminal. */

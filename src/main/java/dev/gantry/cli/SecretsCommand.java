@@ -7,7 +7,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "secrets", mixinStandardHelpOptions = true,
         description = {SecretsCommand.SUMMARY},
         subcommands = {SecretsSetCommand.class, SecretsListCommand.class})
-public final class SecretsCommand implements Runnable {
+public final class SecretsCommand implements java.util.concurrent.Callable<ExitCode> {
     /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
     static final String SUMMARY = "Change or list the service's secrets (SSM SecureStrings); values are never shown.";
 
@@ -16,7 +16,8 @@ public final class SecretsCommand implements Runnable {
 
     CommandContext context() { return parent.context(); }
 
-    @Override public void run() {
+    @Override public ExitCode call() {
         command.commandLine().usage(command.commandLine().getOut());
+        return ExitCode.OK;
     }
 }

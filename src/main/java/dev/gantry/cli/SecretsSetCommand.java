@@ -76,18 +76,22 @@ public final class SecretsSetCommand implements Callable<ExitCode> {
             // An apply running meanwhile would start deployments of its own, and its plan would
             // not know the value changed: one run at a time, as for apply and destroy.
             Lock lock = new Lock(d.aws().ssm(), spec.app());
+            dev.gantry.engine.Machine here = dev.gantry.engine.Machine.local(d.env());
+            dev.gantry.engine.LockHolder me = dev.gantry.engine.LockHolder.of(here, d.scheduler().now(), "secrets set " + name);
             try {
-                lock.acquire(dev.gantry.engine.LockHolder.of(dev.gantry.engine.Machine.local(d.env()), d.scheduler().now(), "secrets set " + name));
+                lock.acquire(me);
             } catch (Lock.LockedException e) {
-                throw CommandFailure.of(ExitCode.FAILED, e.getMessage(),
-                        d.words("wait for that run to finish, then run this again (if it died: 'gantry apply --force-unlock')"));
+                boolean aliveHere = e.holder().map(h -> h.provablyAliveOn(here)).orElse(false);
+                throw CommandFailure.of(ExitCode.FAILED, e.getMessage(), d.words(aliveHere
+                        ? "wait for that run to finish (it is still going on this machine, pid " + e.holder().get().pid() + "), then run this again"
+                        : "wait for that run to finish, then run this again (if it died: 'gantry apply --force-unlock')"));
             } catch (RuntimeException e) {
                 throw dev.gantry.aws.AwsErrors.translate("taking the lock " + lock.name(), e);
             }
             try {
                 return locked(d, name, value, noDeploy, stop);
             } finally {
-                lock.release();
+                lock.release(me);
             }
         } finally {
             java.util.Arrays.fill(value, '\0');
@@ -97,7 +101,15 @@ public final class SecretsSetCommand implements Callable<ExitCode> {
     private static ExitCode locked(AppContext d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
         Spec spec = d.spec();
         SecretUpdate update = new SecretUpdate(d.aws());
-        long version = update.store(spec.app(), name, spec.task().secrets().get(name).parameter(), value);
+        long version;
+        try {
+            version = update.store(spec.app(), name, spec.task().secrets().get(name).parameter(), value);
+        } catch (dev.gantry.aws.AwsFailure f) {
+            // A parameter that is not the app's: the name in gantry.yaml is taken, as for apply's
+            // conflicts (exit 2, nothing written), not a failure of AWS.
+            if (f.kind() == dev.gantry.aws.AwsFailure.Kind.CONFLICT) throw CommandFailure.aws(f, d::words, ExitCode.INVALID_INPUT);
+            throw f;
+        }
         String parameter = spec.task().secrets().get(name).parameter();
         d.out().println("Stored a new value for " + name + " in " + parameter + " (SecureString, version " + version + ").");
         if (noDeploy) {

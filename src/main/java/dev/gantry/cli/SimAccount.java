@@ -24,8 +24,9 @@ public final class SimAccount {
             int at = ref.parameter().indexOf(":parameter/");
             if (ref.managed() || at < 0) return;
             String parameter = ref.parameter().substring(at + ":parameter".length());
+            String region = ref.parameter().split(":", 6)[3];
             try {
-                world.clients().ssm().putParameter(b -> b.name(parameter).type("SecureString").value("simulated value of " + secret));
+                world.clients().ssm(region).putParameter(b -> b.name(parameter).type("SecureString").value("simulated value of " + secret));
             } catch (software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException already) {
                 // seeded by an earlier run
             }

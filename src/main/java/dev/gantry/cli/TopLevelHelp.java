@@ -21,10 +21,8 @@ public final class TopLevelHelp {
         return args.length == 0 || args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
     }
 
-    /** The usage, coloured as picocli colours it (its own test of the terminal and of NO_COLOR). */
-    public static String text() { return text(CommandLine.Help.Ansi.AUTO.enabled()); }
-
-    static String text(boolean ansi) {
+    /** The usage, coloured or not as the command context's rule says (Main asks it). */
+    public static String text(boolean ansi) {
         Styles s = new Styles(ansi);
         String nl = System.lineSeparator();
         StringBuilder b = new StringBuilder();

@@ -51,7 +51,7 @@ public final class RolloutWatcher {
      */
     public RolloutSnapshot snapshot(Service s, String deploymentId, Instant since) {
         List<RolloutSnapshot.Deployment> deployments = s.deployments().stream().map(RolloutWatcher::deployment).toList();
-        List<String> events = s.events().stream().limit(EVENTS).map(ServiceEvent::message).toList();
+        List<String> events = s.events().stream().limit(EVENTS).map(e -> dev.gantry.text.Untrusted.text(e.message())).toList();
         return new RolloutSnapshot(s.serviceName(), deployments, events, stoppedTasks(deploymentId, since));
     }
 
@@ -81,7 +81,7 @@ public final class RolloutWatcher {
 
     private static RolloutSnapshot.Deployment deployment(Deployment d) {
         String td = d.taskDefinition() == null ? "" : d.taskDefinition().substring(d.taskDefinition().lastIndexOf('/') + 1);
-        return new RolloutSnapshot.Deployment(d.id(), d.status(), td, d.rolloutStateAsString(),
+        return new RolloutSnapshot.Deployment(dev.gantry.text.Untrusted.text(d.id()), dev.gantry.text.Untrusted.text(d.status()), dev.gantry.text.Untrusted.text(td), dev.gantry.text.Untrusted.text(d.rolloutStateAsString()),
                 n(d.desiredCount()), n(d.runningCount()), n(d.pendingCount()), n(d.failedTasks()));
     }
 
@@ -104,9 +104,9 @@ public final class RolloutWatcher {
 
     private static RolloutSnapshot.StoppedTask stopped(Task t) {
         String id = t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1);
-        List<String> reasons = t.containers().stream().map(Container::reason).filter(Objects::nonNull).toList();
+        List<String> reasons = t.containers().stream().map(Container::reason).filter(Objects::nonNull).map(dev.gantry.text.Untrusted::text).toList();
         Integer exit = t.containers().stream().map(Container::exitCode).filter(Objects::nonNull).findFirst().orElse(null);
-        return new RolloutSnapshot.StoppedTask(id, t.stopCodeAsString(), t.stoppedReason(), reasons, exit);
+        return new RolloutSnapshot.StoppedTask(dev.gantry.text.Untrusted.text(id), dev.gantry.text.Untrusted.text(t.stopCodeAsString()), dev.gantry.text.Untrusted.text(t.stoppedReason()), reasons, exit);
     }
 
     /** A task that stopped because something went wrong (not one ECS replaced or scaled in on purpose). */

@@ -38,6 +38,9 @@ final class AdoptingType implements ResourceType {
     }
 
     @Override public String type() { return inner.type(); }
+    @Override public dev.gantry.plan.Piece piece() { return inner.piece(); }
+    @Override public String noun() { return inner.noun(); }
+    @Override public java.time.Duration typicalDuration() { return inner.typicalDuration(); }
     @Override public int tier() { return inner.tier(); }
     @Override public Set<String> replaceOn() { return inner.replaceOn(); }
     @Override public boolean forcesReplace(String field, Object have, Object want) { return inner.forcesReplace(field, have, want); }

@@ -9,15 +9,26 @@ import java.util.List;
 /**
  * How an apply or destroy ended: what happened ({@code outcome}, for the views) and what kind of
  * ending it is for the process ({@code exit}, one row of the exit-code table). {@code url} is where
- * the service answers, when it has a load balancer.
+ * the service answers, when it has a load balancer. {@code stoppedBy} says what interrupted it
+ * ("SIGTERM", "SIGINT"), or null when nothing did or a key press in the live view did (Ctrl-C).
  */
 public record ApplyResult(Outcome outcome, Exit exit, int created, int updated, int replaced, int deleted,
                           int failed, int skipped, Duration elapsed, String url, List<String> failures,
-                          Diagnosis diagnosis, String resumeCommand) {
+                          Diagnosis diagnosis, String resumeCommand, String stoppedBy) {
+
+    public ApplyResult(Outcome outcome, Exit exit, int created, int updated, int replaced, int deleted, int failed, int skipped,
+                       Duration elapsed, String url, List<String> failures, Diagnosis diagnosis, String resumeCommand) {
+        this(outcome, exit, created, updated, replaced, deleted, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand, null);
+    }
+
+    /** The same result, interrupted by {@code signal}. */
+    public ApplyResult stoppedBy(String signal) {
+        return new ApplyResult(outcome, exit, created, updated, replaced, deleted, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand, signal);
+    }
 
     /** This run's result, counting {@code more} deletions made before it (a teardown before a rebuild). */
     public ApplyResult afterDeleting(int more) {
-        return new ApplyResult(outcome, exit, created, updated, replaced, deleted + more, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand);
+        return new ApplyResult(outcome, exit, created, updated, replaced, deleted + more, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand, stoppedBy);
     }
 
     /** DECLINED: the person answered something other than "yes"; nothing was changed. */
@@ -35,7 +46,13 @@ public record ApplyResult(Outcome outcome, Exit exit, int created, int updated, 
         public int code() { return code; }
 
         /** A failed run: 4 when what failed was a missing permission, else 1. */
-        public static Exit failed(AwsFailure.Kind worst) { return worst == AwsFailure.Kind.PERMISSION ? NO_CREDENTIALS : FAILED; }
+        public static Exit failed(AwsFailure.Kind worst) {
+            return switch (worst) {
+                case PERMISSION -> NO_CREDENTIALS;
+                case INPUT -> INVALID_INPUT;
+                default -> FAILED;
+            };
+        }
     }
 
     public ApplyResult {

@@ -15,6 +15,7 @@ import dev.gantry.plan.Change;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
 import dev.gantry.plan.Plan;
+import dev.gantry.plan.PlanDigest;
 import dev.gantry.plan.Planner;
 import dev.gantry.resources.Addresses;
 import dev.gantry.resources.catalog.Catalog;
@@ -75,6 +76,32 @@ public final class Engine {
     }
 
     /**
+     * Apply only a plan that is exactly {@code saved} (a reviewed {@code gantry plan -o FILE}): when
+     * the plan made now differs, before the question and again under the lock, the run stops with
+     * exit 2 and nothing changed, listing what moved on ({@link PlanDigest#differences}).
+     */
+    public Engine applyingOnly(Map<String, String> saved) {
+        this.saved = saved;
+        return this;
+    }
+
+    private Map<String, String> saved;
+
+    /** What differs between the saved plan and {@code plan}, as lines for the person; empty without one. */
+    private List<String> movedOn(Plan plan) {
+        if (saved == null) return List.of();
+        List<String> moved = PlanDigest.differences(saved, PlanDigest.byAddress(plan));
+        if (moved.isEmpty()) return List.of();
+        List<String> out = new ArrayList<>();
+        out.add("the saved plan is out of date: AWS or gantry.yaml changed since it was made, so nothing was applied."
+                + " Make and review a new one with 'gantry plan -o FILE'. What differs:");
+        int shown = Math.min(moved.size(), 8);
+        moved.subList(0, shown).forEach(m -> out.add("  " + m));
+        if (moved.size() > shown) out.add("  … and " + (moved.size() - shown) + " more");
+        return out;
+    }
+
+    /**
      * What the image's registry says about the spec's image; empty without a check. The login
      * for a private registry is the value given for this run, else the stored secret's.
      */
@@ -106,6 +133,14 @@ public final class Engine {
 
     /** Stop starting new work; what is in flight finishes. Safe from any thread (Ctrl-C). */
     public void cancel() { cancelled.set(true); }
+
+    /** The same, for a signal ("SIGTERM", "SIGINT"): the run's result says which one stopped it. */
+    public void cancel(String signal) {
+        if (stoppedBy == null) stoppedBy = signal;
+        cancel();
+    }
+
+    private volatile String stoppedBy;
 
     public boolean cancelled() { return cancelled.get(); }
 
@@ -276,10 +311,30 @@ public final class Engine {
         List<Desired> desired = Catalog.expand(spec);
         Ownership.Result owned = owned(ctx, desired, refresh(ctx, desired), adopt);
         if (!owned.problems().isEmpty()) {
-            throw new AwsFailure(AwsFailure.Kind.INVALID, String.join("; ", owned.problems()), "name addresses from the plan, or --adopt all");
+            throw new AwsFailure(AwsFailure.Kind.INPUT, String.join("; ", owned.problems()), "name addresses from the plan, or --adopt all");
         }
-        Plan plan = Planner.plan(spec.app(), desired, owned.observed(), rules());
-        return withNotes(plan, owned).withConflicts(owned.conflicts());
+        Plan plan = withNotes(SecretRollout.roll(Planner.plan(spec.app(), desired, owned.observed(), rules())), owned).withConflicts(owned.conflicts());
+        return withLock(plan, spec);
+    }
+
+    /** A plan read while another run holds the lock may be out of date as soon as it is shown: it says so. */
+    private Plan withLock(Plan plan, Spec spec) {
+        Lock lock = new Lock(aws.ssm(), spec.app());
+        Optional<Optional<LockHolder>> held;
+        try {
+            held = call(lock::current, "reading the apply lock " + lock.name());
+        } catch (AwsFailure f) {
+            // plan only reads; credentials that may read the app but not its lock still get their plan
+            List<String> warnings = new ArrayList<>(plan.warnings());
+            warnings.add("could not read the apply lock " + lock.name() + " (" + f.getMessage() + "): whether another run is changing things is unknown");
+            return new Plan(plan.app(), plan.changes(), warnings, plan.conflicts());
+        }
+        if (held.isEmpty()) return plan;
+        List<String> warnings = new ArrayList<>(plan.warnings());
+        warnings.add(held.get().map(h -> h.describe() + " holds the apply lock " + lock.name())
+                .orElse("the apply lock " + lock.name() + " is held (its value was not written by gantry, not shown)")
+                + ": that run may be changing what this plan was read from; plan again once it has finished");
+        return new Plan(plan.app(), plan.changes(), warnings, plan.conflicts());
     }
 
     /**
@@ -342,6 +397,8 @@ public final class Engine {
 
     private Planner.TypeRules rules() {
         return new Planner.TypeRules() {
+            @Override public dev.gantry.plan.Piece piece(String type) { return catalog.type(type).piece(); }
+            @Override public String noun(String type) { return catalog.type(type).noun(); }
             @Override public Set<String> replaceOn(String type) { return catalog.type(type).replaceOn(); }
             @Override public boolean forcesReplace(String type, String field, Object have, Object want) {
                 return catalog.type(type).forcesReplace(field, have, want);
@@ -351,6 +408,7 @@ public final class Engine {
             @Override public boolean updateChangesIdentity(String type) { return catalog.type(type).updateChangesIdentity(); }
             @Override public boolean createBeforeDestroy(String type) { return catalog.type(type).createBeforeDestroy(); }
             @Override public boolean createBeforeDestroy(String type, Set<String> replacing) { return catalog.type(type).createBeforeDestroy(replacing); }
+            @Override public String updateReason(String type, List<dev.gantry.plan.Change.FieldChange> fields) { return catalog.type(type).updateReason(fields); }
         };
     }
 
@@ -369,11 +427,11 @@ public final class Engine {
         Spec spec = pinDigest && image.isPresent() && image.get().digest() != null
                 ? given.withTask(given.task().withImage(ImageName.pinned(given.task().image(), image.get().digest()))) : given;
         List<Desired> desired = Catalog.expand(spec);
-        return run(spec, options, "apply", desired, observed -> Planner.plan(spec.app(), desired, observed, rules()), true);
+        return run(spec, options, "apply", desired, observed -> SecretRollout.roll(Planner.plan(spec.app(), desired, observed, rules())), true);
     }
 
     public ApplyResult destroy(Spec spec, EngineOptions options) {
-        return run(spec, options, "destroy", List.of(), observed -> Planner.destroy(spec.app(), observed, options.keepTypes(), Catalog.expand(spec)), false);
+        return run(spec, options, "destroy", List.of(), observed -> Planner.destroy(spec.app(), observed, options.keepTypes(), Catalog.expand(spec), rules()), false);
     }
 
     /**
@@ -390,6 +448,21 @@ public final class Engine {
             if (!owned.problems().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, owned.problems()));
             Map<Address, Observed> observed = owned.observed();
             Plan plan = withNotes(planning.apply(observed), owned).withConflicts(owned.conflicts());
+            // A saved plan that no longer holds is refused before it is shown: what it says is not what would happen.
+            List<String> moved = movedOn(plan);
+            if (!moved.isEmpty()) return finish(outOfDate(moved, options));
+            if (!plan.hasChanges() && plan.conflicts().isEmpty()) {
+                // Nothing to change as read, but a run holding the lock may be changing it right now
+                // (a destroy): look at the lock (a read, never a write) before saying all is well.
+                Lock lock = new Lock(aws.ssm(), spec.app());
+                Optional<Optional<LockHolder>> held = call(lock::current, "reading the apply lock " + lock.name());
+                if (held.isPresent() && !held.get().map(h -> h.provablyDeadOn(options.machine())).orElse(false)) {
+                    return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, List.of(locked(
+                            new Lock.LockedException(lock.name(), held.get()), verb, options.machine(),
+                            "gantry found nothing to " + ("destroy".equals(verb) ? "destroy" : "change")
+                                    + " when it read AWS, but that run may be changing things right now"))));
+                }
+            }
             listener.on(new ApplyEvent.Planned(at(), plan));
             // Nothing is touched while a name the spec wants is held by something that is not the app's.
             if (!plan.conflicts().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, conflicts(plan)));
@@ -414,7 +487,7 @@ public final class Engine {
                         : stopped(ApplyResult.Outcome.DECLINED, ApplyResult.Exit.FAILED, List.of(verb + " not confirmed: nothing was changed")));
             }
             Lock lock = new Lock(aws.ssm(), spec.app());
-            acquire(lock, options, verb);
+            LockHolder me = acquire(lock, options, verb);
             try {
                 Ownership.Result ownedNow = owned(ctx, desired, refresh(ctx, desired), options.adopt());
                 Map<Address, Observed> now = ownedNow.observed();
@@ -423,6 +496,8 @@ public final class Engine {
                     listener.on(new ApplyEvent.Planned(at(), locked));
                     return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, conflicts(locked)));
                 }
+                List<String> movedNow = movedOn(locked);
+                if (!movedNow.isEmpty()) return finish(outOfDate(movedNow, options));
                 if (!sameActions(plan, locked)) {
                     listener.on(new ApplyEvent.Info(at(), "AWS changed while gantry was waiting; going ahead with the updated plan"));
                     listener.on(new ApplyEvent.Planned(at(), locked));
@@ -433,7 +508,7 @@ public final class Engine {
                     // deleted first (the downtime the plan announced), then everything is made again.
                     listener.on(new ApplyEvent.Info(at(), "replacing " + Teardown.guarded(locked)
                             + ": deleting what is built on it first; the service is down until it is back"));
-                    Plan down = Planner.destroy(spec.app(), inside, Set.of(), desired);
+                    Plan down = Planner.destroy(spec.app(), inside, Set.of(), desired, rules());
                     listener.on(new ApplyEvent.Planned(at(), down));
                     ApplyResult torn = execute(ctx, down, now, spec, options);
                     if (torn.exit() != ApplyResult.Exit.OK) return finish(torn);
@@ -443,17 +518,65 @@ public final class Engine {
                     listener.on(new ApplyEvent.Planned(at(), locked));
                     return finish(execute(ctx, locked, now, spec, options).afterDeleting(torn.deleted()));
                 }
-                return finish(execute(ctx, locked, now, spec, options));
+                ApplyResult done = execute(ctx, locked, now, spec, options);
+                if (verb.equals("destroy") && done.exit() == ApplyResult.Exit.OK) done = confirmGone(ctx, desired, planning, locked, done, options);
+                return finish(done);
             } finally {
-                release(lock);
+                release(lock, me);
             }
         } catch (AwsFailure f) {
             return finish(failure(f, options));
         } catch (Lock.LockedException e) {
-            return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, List.of(e.getMessage()
-                    + ". gantry cannot prove that run has stopped (it is alive, or runs on another machine, container or boot),"
-                    + " so it leaves the lock alone. If you are sure it has stopped, run 'gantry " + verb + " --force-unlock'.")));
+            return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, List.of(locked(e, verb, options.machine(), null))));
         }
+    }
+
+    /** A saved plan refused: nothing changed, and what comes next is a new plan (the options' resume command). */
+    private ApplyResult outOfDate(List<String> why, EngineOptions options) {
+        return new ApplyResult(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, 0, 0, 0, 0, 0, 0, at(), null, why, null,
+                options.resumeCommand());
+    }
+
+    /**
+     * Who holds the lock and what to do about it. {@code --force-unlock} is offered only when gantry
+     * cannot tell whether the holder still runs: a holder alive on this very machine is never
+     * worth breaking, it is worth waiting for.
+     */
+    private static String locked(Lock.LockedException e, String verb, Machine here, String meanwhile) {
+        String said = e.getMessage() + (meanwhile == null ? "" : ". " + meanwhile);
+        if (e.holder().map(h -> h.provablyAliveOn(here)).orElse(false)) {
+            return said + ". That run is still going on this machine (pid " + e.holder().get().pid() + "): wait for it to finish,"
+                    + " then run this again (should it be killed, gantry breaks its lock by itself).";
+        }
+        return said + ". gantry cannot prove that run has stopped (it is alive, or runs on another machine, container or boot),"
+                + " so it leaves the lock alone. If you are sure it has stopped, run 'gantry " + verb + " --force-unlock'.";
+    }
+
+    /**
+     * Destroy reports what AWS confirms gone: after the deletes it looks once more, and whatever of
+     * the app's is still there (made again meanwhile, or a delete AWS did not carry out) is named,
+     * is not counted as destroyed, and fails the run.
+     */
+    private ApplyResult confirmGone(ResourceContext ctx, List<Desired> desired,
+                                    java.util.function.Function<Map<Address, Observed>, Plan> planning, Plan ran, ApplyResult r,
+                                    EngineOptions options) {
+        List<Change> left;
+        try {
+            left = planning.apply(refresh(ctx, desired)).mutating();
+        } catch (AwsFailure f) {
+            return new ApplyResult(ApplyResult.Outcome.FAILED, ApplyResult.Exit.failed(f.kind()), r.created(), r.updated(), r.replaced(),
+                    r.deleted(), r.failed(), r.skipped(), at(), null, List.of("could not check that everything is gone: " + f.getMessage()
+                    + (f.fix() == null ? "" : "\n  fix: " + f.fix())), null, options.resumeCommand());
+        }
+        if (left.isEmpty()) return r;
+        List<String> why = new ArrayList<>();
+        for (Change c : left) why.add(c.address() + " (" + c.description() + ") is still there after destroy");
+        why.add("fix: run 'gantry destroy' again; if it stays, look at it in the AWS console (something may be making it again)");
+        Set<Address> deletedHere = new java.util.HashSet<>();
+        ran.mutating().forEach(c -> deletedHere.add(c.address()));
+        int notGone = (int) left.stream().filter(c -> deletedHere.contains(c.address())).count();
+        return new ApplyResult(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, r.created(), r.updated(), r.replaced(),
+                r.deleted() - notGone, r.failed() + left.size(), r.skipped(), at(), null, why, null, options.resumeCommand());
     }
 
     /** A run that ended before changing anything. */
@@ -461,24 +584,35 @@ public final class Engine {
         return new ApplyResult(outcome, exit, 0, 0, 0, 0, 0, 0, at(), null, why, null, null);
     }
 
-    private void acquire(Lock lock, EngineOptions options, String verb) {
-        if (options.forceUnlock()) release(lock);
+    /** Takes the lock for this run and returns the holder it wrote (this run). */
+    private LockHolder acquire(Lock lock, EngineOptions options, String verb) {
+        if (options.forceUnlock()) {
+            Optional<Optional<LockHolder>> broken = call(() -> lock.breakOpen(Optional.empty()), "breaking the apply lock " + lock.name());
+            listener.on(new ApplyEvent.Info(at(), broken.isEmpty() ? "--force-unlock: nobody held the lock " + lock.name()
+                    : "--force-unlock: broke the lock " + lock.name() + " held by "
+                    + broken.get().map(LockHolder::describe).orElse("a value gantry did not write (not shown)")));
+        }
         LockHolder me = LockHolder.of(options.machine(), scheduler.now(), verb);
         try {
             call(() -> { lock.acquire(me); return null; }, "taking the apply lock " + lock.name());
         } catch (Lock.LockedException e) {
             LockHolder dead = e.holder().filter(h -> h.provablyDeadOn(options.machine())).orElseThrow(() -> e);
-            // Its process is provably gone: a crash, not a colleague. Break it only if it is still that
-            // holder's lock (another run may have broken it and taken it meanwhile).
-            if (!call(lock::current, "reading the apply lock " + lock.name()).equals(java.util.Optional.of(java.util.Optional.of(dead)))) throw e;
-            listener.on(new ApplyEvent.Info(at(), "breaking a lock left by a run that died: " + dead.describe()));
-            release(lock);
+            // Its process is provably gone: a crash, not a colleague. Broken only if it is still that
+            // holder's lock (another run may have broken it and taken it meanwhile: then taking it
+            // below fails, naming that run).
+            if (call(() -> lock.breakOpen(Optional.of(dead)), "breaking the apply lock " + lock.name()).isPresent()) {
+                listener.on(new ApplyEvent.Info(at(), "breaking a lock left by a run that died: " + dead.describe()));
+            }
             call(() -> { lock.acquire(me); return null; }, "taking the apply lock " + lock.name());
         }
+        return me;
     }
 
-    private void release(Lock lock) {
-        call(() -> { lock.release(); return null; }, "releasing the apply lock " + lock.name());
+    /** Gives the lock back, unless another run broke it and holds it now: that one is left alone, and said so. */
+    private void release(Lock lock, LockHolder me) {
+        Optional<Optional<LockHolder>> other = call(() -> lock.release(me), "releasing the apply lock " + lock.name());
+        other.ifPresent(h -> listener.on(new ApplyEvent.Info(at(), "the lock " + lock.name() + " was broken while this run held it and is now held by "
+                + h.map(LockHolder::describe).orElse("a value gantry did not write (not shown)") + "; it was left in place")));
     }
 
     /** One AWS call from the engine itself (retried by the client, like every resource's calls). */
@@ -528,7 +662,8 @@ public final class Engine {
             }
         }
         boolean destroyed = plan.changes().stream().allMatch(c -> c.action() == Action.DELETE) && !plan.changes().isEmpty();
-        String url = destroyed ? null : url(spec, outputs);
+        // Only a run that ended well says where the service answers (a failed rollout does not answer there).
+        String url = destroyed || exit != ApplyResult.Exit.OK ? null : url(spec, outputs);
         String resume = exit == ApplyResult.Exit.OK ? null : options.resumeCommand();
         return new ApplyResult(outcome, exit, created, updated, replaced, deleted, failed, skipped, at(), url, List.of(), diagnosis, resume);
     }
@@ -590,13 +725,16 @@ public final class Engine {
                     List.of("interrupted before anything was changed"), null, options.resumeCommand());
         }
         // For gantry's own developers: JAVA_OPTS=-Dgantry.debug=true shows where an unexpected error came from.
-        if (Boolean.getBoolean("gantry.debug") && f.getCause() != null) f.getCause().printStackTrace();
+        if (Boolean.getBoolean("gantry.debug") && f.getCause() != null) {
+            System.getLogger(Engine.class.getName()).log(System.Logger.Level.ERROR, "unexpected error", f.getCause());
+        }
         ApplyResult.Exit exit = ApplyResult.Exit.failed(f.kind());
         String text = f.getMessage() + (f.fix() == null ? "" : "\n  fix: " + f.fix());
         return new ApplyResult(ApplyResult.Outcome.FAILED, exit, 0, 0, 0, 0, 0, 0, at(), null, List.of(text), null, options.resumeCommand());
     }
 
-    private ApplyResult finish(ApplyResult r) {
+    private ApplyResult finish(ApplyResult given) {
+        ApplyResult r = given.outcome() == ApplyResult.Outcome.INTERRUPTED && stoppedBy != null ? given.stoppedBy(stoppedBy) : given;
         listener.on(new ApplyEvent.Finished(at(), r));
         return r;
     }

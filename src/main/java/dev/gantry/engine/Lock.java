@@ -26,7 +26,11 @@ public final class Lock {
 
     public String name() { return name; }
 
-    /** Takes the lock, or throws {@link LockedException} naming who holds it. */
+    /**
+     * Takes the lock, or throws {@link LockedException} naming who holds it. A lock that already
+     * holds {@code me} is ours: the first write took effect and its reply was lost, so the client's
+     * retry (or this one) met the lock this run had just written.
+     */
     public void acquire(LockHolder me) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -35,6 +39,7 @@ public final class Lock {
                 return;
             } catch (ParameterAlreadyExistsException e) {
                 Optional<Optional<LockHolder>> now = current();
+                if (now.isPresent() && now.get().map(h -> h.runId().equals(me.runId())).orElse(false)) return;
                 if (now.isPresent()) throw new LockedException(name, now.get());
                 if (attempt >= 2) throw new LockedException(name, Optional.empty());
                 // released between the two calls: try once more
@@ -42,8 +47,8 @@ public final class Lock {
         }
     }
 
-    /** Who holds it now: empty when nobody does, or when the value is not one gantry wrote. */
-    Optional<Optional<LockHolder>> current() {
+    /** Who holds it now: empty when nobody does; an empty holder when the value is not one gantry wrote. */
+    public Optional<Optional<LockHolder>> current() {
         try {
             return Optional.of(LockHolder.parse(ssm.getParameter(GetParameterRequest.builder().name(name).build()).parameter().value()));
         } catch (ParameterNotFoundException gone) {
@@ -51,7 +56,38 @@ public final class Lock {
         }
     }
 
-    public void release() {
+    /**
+     * Gives the lock back, only if it is still {@code me}'s: someone may have broken it
+     * ({@code --force-unlock}) and taken it meanwhile, and that run's lock is not ours to remove.
+     * Returns who holds it instead (empty when it was ours, or already gone).
+     *
+     * <p>SSM has no conditional delete, so a window remains: a lock broken and taken between this
+     * read and the delete is still removed. It is one round trip long, against a run that had
+     * to break a lock that was held.
+     */
+    public Optional<Optional<LockHolder>> release(LockHolder me) {
+        Optional<Optional<LockHolder>> now = current();
+        if (now.isEmpty()) return Optional.empty();
+        if (!now.get().map(h -> h.runId().equals(me.runId())).orElse(false)) return now;
+        delete();
+        return Optional.empty();
+    }
+
+    /**
+     * Removes the lock whoever holds it ({@code --force-unlock}), or only when it still holds
+     * {@code expected} (a holder proven dead). Returns who held the lock that was removed; empty
+     * when there was none, or when it was not {@code expected}'s (then it is left alone). The same
+     * window as in {@link #release} remains between the read and the delete.
+     */
+    public Optional<Optional<LockHolder>> breakOpen(Optional<LockHolder> expected) {
+        Optional<Optional<LockHolder>> now = current();
+        if (now.isEmpty()) return Optional.empty();
+        if (expected.isPresent() && !now.get().equals(expected)) return Optional.empty();
+        delete();
+        return now;
+    }
+
+    private void delete() {
         try {
             ssm.deleteParameter(b -> b.name(name));
         } catch (ParameterNotFoundException ignored) {

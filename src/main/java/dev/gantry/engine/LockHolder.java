@@ -1,5 +1,7 @@
 package dev.gantry.engine;
 
+import dev.gantry.text.Untrusted;
+
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +37,18 @@ public record LockHolder(String runId, String command, String user, String host,
         return now.isEmpty() || !now.get().equals(processStart);
     }
 
+    /** Running beyond doubt: on this host, in this boot and PID namespace, with its pid started when the lock says. */
+    public boolean provablyAliveOn(Machine m) {
+        if (bootId == null || pidNamespace == null || processStart == null) return false;
+        if (!host.equals(m.host()) || !bootId.equals(m.bootId()) || !pidNamespace.equals(m.pidNamespace())) return false;
+        return m.startOf(pid).map(processStart::equals).orElse(false);
+    }
+
     /** For people: who, where, since when. */
     public String describe() {
-        return "gantry " + command + " (run " + runId.substring(0, Math.min(8, runId.length())) + ") by " + user + " on " + host + " (pid " + pid + ") since " + since;
+        // Every field is what the lock's writer put there: shown with control characters escaped.
+        return "gantry " + Untrusted.text(command) + " (run " + Untrusted.text(runId.substring(0, Math.min(8, runId.length()))) + ") by "
+                + Untrusted.text(user) + " on " + Untrusted.text(host) + " (pid " + pid + ") since " + since;
     }
 
     public String encode() {

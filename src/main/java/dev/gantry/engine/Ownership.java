@@ -79,12 +79,12 @@ final class Ownership {
             }
             String otherApp = owner != null && !owner.equals(app) ? owner : null;
             String blocked = otherApp != null
-                    ? "another gantry app's resources are never taken over; destroy app '" + otherApp + "' first if it is no longer wanted"
+                    ? "another gantry app's resources are never taken over; destroy app '" + dev.gantry.text.Untrusted.text(otherApp) + "' first if it is no longer wanted"
                     : c.cannotTakeOver();
             if (blocked == null && adopt.covers(d.address())) {
                 Map<String, String> outputs = new LinkedHashMap<>(c.existing().outputs());
                 outputs.put(Planner.ADOPTING, owner == null ? "nobody (no gantry tags)"
-                        : "this app, but tagged as " + c.tags().getOrDefault(ResourceContext.TAG_COMPONENT, "no component"));
+                        : "this app, but tagged as " + dev.gantry.text.Untrusted.text(c.tags().getOrDefault(ResourceContext.TAG_COMPONENT, "no component")));
                 out.put(d.address(), new Observed(d.address(), c.existing().id(), c.existing().props(), outputs));
             } else {
                 conflicts.add(new Conflict(d.address(), d.description(), c.what(), otherApp, c.rename(), blocked));

@@ -36,7 +36,9 @@ public final class EcrRegistry implements RegistryClient {
         } catch (RepositoryNotFoundException e) {
             return new RegistryAnswer.NoSuchRepository(image.display());
         } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? String.valueOf(e.statusCode()) : e.awsErrorDetails().errorCode();
+            String given = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            // Never an empty or "null" code: some endpoints answer with a status alone.
+            String code = given == null || given.isBlank() ? "HTTP " + e.statusCode() : given;
             if (e.statusCode() == 403 || "AccessDeniedException".equals(code)) {
                 return new RegistryAnswer.Unauthorized("ECR answered " + code + " to ecr:BatchGetImage", false);
             }

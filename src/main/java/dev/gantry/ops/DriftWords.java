@@ -31,6 +31,12 @@ public final class DriftWords {
                 fix = "'gantry apply' recreates it";
             }
             case UPDATE -> {
+                if (fields.equals("rollout")) {
+                    // Not drift: the service's latest deployment has not finished (in progress, or failed).
+                    summary = subject + ": its latest rollout has not finished: " + c.fields().get(0).before();
+                    fix = "'gantry apply' watches a rollout in progress to its end, and starts a failed one again";
+                    break;
+                }
                 summary = subject + ": differs from gantry.yaml (" + fields + "), changed outside gantry or gantry.yaml was edited since the last apply";
                 fix = "'gantry apply' sets it back to what gantry.yaml says";
             }

@@ -148,7 +148,7 @@ public final class StatusGatherer {
         List<StatusReport.Target> targets = found.stream().map(t -> new StatusReport.Target(t.target().id(), t.target().port(),
                 t.targetHealth() == null ? null : t.targetHealth().stateAsString(),
                 t.targetHealth() == null ? null : t.targetHealth().reasonAsString(),
-                t.targetHealth() == null ? null : t.targetHealth().description())).toList();
+                t.targetHealth() == null ? null : dev.gantry.text.Untrusted.text(t.targetHealth().description()))).toList();
         return new StatusReport.TargetsStatus(lb == null ? null : lb.output("dnsName"), arn, targets);
     }
 
@@ -169,10 +169,10 @@ public final class StatusGatherer {
         if (found.isEmpty() || !"ACTIVE".equals(found.get().status())) return null;
         Service s = found.get();
         List<StatusReport.Deployment> deployments = s.deployments().stream().map(d -> new StatusReport.Deployment(d.id(), d.status(),
-                revision(d.taskDefinition()), d.rolloutStateAsString(), d.rolloutStateReason(), n(d.desiredCount()), n(d.runningCount()),
+                revision(d.taskDefinition()), d.rolloutStateAsString(), dev.gantry.text.Untrusted.text(d.rolloutStateReason()), n(d.desiredCount()), n(d.runningCount()),
                 n(d.pendingCount()), n(d.failedTasks()), d.createdAt(), d.updatedAt())).toList();
         List<StatusReport.Event> events = s.events().stream().limit(EVENTS)
-                .map(e -> new StatusReport.Event(e.createdAt(), e.message())).toList();
+                .map(e -> new StatusReport.Event(e.createdAt(), dev.gantry.text.Untrusted.text(e.message()))).toList();
         StatusReport.ServiceStatus status = new StatusReport.ServiceStatus(cluster, name, s.status(), n(s.desiredCount()),
                 n(s.runningCount()), n(s.pendingCount()), revision(s.taskDefinition()), deployments, events, null);
         status = status.withImages(runningImages(cluster, name));

@@ -29,7 +29,8 @@ final class UrlChecks {
         if (record == null || !host.equals(strip(String.valueOf(record.props().get("name"))))) {
             out.add(host + " has no DNS record yet: run 'gantry apply'");
         } else if (lb != null && lb.output("dnsName") != null && !pointsAt(record, lb.output("dnsName"))) {
-            out.add(host + " points at " + record.props().get("aliasTarget") + ", not at the app's load balancer: run 'gantry apply'");
+            out.add(host + " points at " + dev.gantry.text.Untrusted.text(String.valueOf(record.props().get("aliasTarget")))
+                    + ", not at the app's load balancer: run 'gantry apply'");
         }
         if (spec.hasCertificate() && servedNames != null && servedNames.stream().noneMatch(n -> Certificate.covers(n, host))) {
             out.add("the load balancer's certificate (" + String.join(", ", servedNames) + ") does not cover " + host

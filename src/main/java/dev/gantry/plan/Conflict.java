@@ -17,12 +17,13 @@ public record Conflict(Address address, String wanted, String existing, String o
     /** The conflict and the two ways out, for plan, apply's refusal and JSON alike. */
     public String explain() {
         String who = owner == null ? "it was not made by gantry for this app (no gantry:app tag)"
-                : "it belongs to the gantry app '" + owner + "'";
+                : "it belongs to the gantry app '" + dev.gantry.text.Untrusted.text(owner) + "'";
         String choose = "change " + rename + " in gantry.yaml so gantry uses another name";
         String ways = adoptable()
                 ? "Either " + choose + ", or take it over with 'gantry apply --adopt " + address + "' (the plan shows first what would"
                         + " change on it" + (address.type().equals("parameter") ? "; its value is kept unless you give a new one)" : ")")
                 : "It cannot be taken over (" + notAdoptable + "): " + choose;
-        return address + " (" + wanted + "): " + existing + " already exists and " + who + ". " + ways + ".";
+        // What exists and who owns it come from AWS (names, tags someone else wrote).
+        return address + " (" + wanted + "): " + dev.gantry.text.Untrusted.text(existing) + " already exists and " + who + ". " + ways + ".";
     }
 }

@@ -20,8 +20,15 @@ public final class Planner {
     /** The reason of every deletion in a destroy. */
     public static final String DESTROYING = "destroy";
 
-    /** What the planner needs to know about a resource type. */
+    /**
+     * What each resource type knows of itself that the planner needs (its words and piece, for
+     * resources known only from AWS, and its replacement rules); the engine answers from the catalog.
+     */
     public interface TypeRules {
+        /** The piece of the stack {@code type} belongs to. */
+        Piece piece(String type);
+        /** What a person calls {@code type}. */
+        String noun(String type);
         Set<String> replaceOn(String type);
         /** Whether changing {@code field} from {@code have} to {@code want} needs a new resource. */
         default boolean forcesReplace(String type, String field, Object have, Object want) { return replaceOn(type).contains(field); }
@@ -31,6 +38,8 @@ public final class Planner {
         default boolean updateChangesIdentity(String type) { return false; }
         default boolean createBeforeDestroy(String type) { return false; }
         default boolean createBeforeDestroy(String type, Set<String> replacing) { return createBeforeDestroy(type); }
+        /** A type's own words for an update of {@code fields}, or null for "changed: FIELDS". */
+        default String updateReason(String type, List<Change.FieldChange> fields) { return null; }
     }
 
     /**
@@ -98,7 +107,10 @@ public final class Planner {
                         ? ": downtime until it is back (needs --allow-replace)"
                         : rules.createBeforeDestroy(d.address().type(), replacing(fields)) ? ", made before the old one is deleted so the service stays up"
                         : "; the old one is deleted first");
-                default -> "changed: " + names(fields, false);
+                default -> {
+                    String own = rules.updateReason(d.address().type(), fields);
+                    yield own != null ? own : "changed: " + names(fields, false);
+                }
             };
             changes.add(new Change(d.address(), action, d.piece(), d.description(), d, o, fields, reason, d.dependsOn()));
         }
@@ -106,38 +118,39 @@ public final class Planner {
         // Resources gantry made for this app that the spec no longer asks for.
         for (Observed o : new TreeMap<>(observed).values()) {
             if (byAddress.containsKey(o.address()) || isData(o)) continue;
-            changes.add(deletion(o, "no longer in gantry.yaml", observed, Set.of()));
+            changes.add(deletion(o, "no longer in gantry.yaml", observed, Set.of(), rules));
         }
         return new Plan(app, changes, warnings);
     }
 
     /** A plan that deletes everything gantry made for the app (destroy). */
-    public static Plan destroy(String app, Map<Address, Observed> observed, Set<String> keepTypes) {
-        return destroy(app, observed, keepTypes, List.of());
+    public static Plan destroy(String app, Map<Address, Observed> observed, Set<String> keepTypes, TypeRules rules) {
+        return destroy(app, observed, keepTypes, List.of(), rules);
     }
 
     /**
      * Destroy, ordered by real dependencies: {@code graph} (the spec's desired graph) says what
      * gantry made to depend on what; the resources' own references cover the rest.
      */
-    public static Plan destroy(String app, Map<Address, Observed> observed, Set<String> keepTypes, List<Desired> graph) {
+    public static Plan destroy(String app, Map<Address, Observed> observed, Set<String> keepTypes, List<Desired> graph, TypeRules rules) {
         Map<Address, Set<Address>> known = new HashMap<>();
         for (Desired d : graph) known.put(d.address(), d.dependsOn());
         List<Change> changes = new ArrayList<>();
         for (Observed o : new TreeMap<>(observed).values()) {
             if (isData(o) || keepTypes.contains(o.address().type())) continue;
-            changes.add(deletion(o, DESTROYING, observed, known.getOrDefault(o.address(), Set.of())));
+            changes.add(deletion(o, DESTROYING, observed, known.getOrDefault(o.address(), Set.of()), rules));
         }
         return new Plan(app, changes, List.of());
     }
 
     /** A deletion's {@code dependsOn} names what the resource uses: those are deleted only after it. */
-    private static Change deletion(Observed o, String reason, Map<Address, Observed> observed, Set<Address> known) {
-        String description = o.outputs().getOrDefault("description", noun(o.address().type()) + " " + o.id());
+    private static Change deletion(Observed o, String reason, Map<Address, Observed> observed, Set<Address> known, TypeRules rules) {
+        String type = o.address().type();
+        String description = o.outputs().getOrDefault("description", rules.noun(type) + " " + o.id());
         Set<Address> uses = new java.util.TreeSet<>(known);
         uses.addAll(references(o, observed));
         uses.remove(o.address());
-        return new Change(o.address(), Action.DELETE, pieceOf(o.address().type()), description, null, o, List.of(), reason, uses);
+        return new Change(o.address(), Action.DELETE, rules.piece(type), description, null, o, List.of(), reason, uses);
     }
 
     /**
@@ -164,39 +177,6 @@ public final class Planner {
         if (value instanceof String s) out.accept(s);
         else if (value instanceof Map<?, ?> m) m.forEach((k, v) -> { collectStrings(k, out); collectStrings(v, out); });
         else if (value instanceof Iterable<?> it) it.forEach(v -> collectStrings(v, out));
-    }
-
-    /** The piece a resource type belongs to, for resources known only from AWS (deletions). */
-    public static Piece pieceOf(String type) {
-        return switch (type) {
-            case "security-group" -> Piece.SECURITY;
-            case "log-group" -> Piece.LOGS;
-            case "role" -> Piece.IAM;
-            case "parameter" -> Piece.SECRETS;
-            case "load-balancer", "target-group", "listener" -> Piece.LOAD_BALANCER;
-            case "certificate" -> Piece.CERTIFICATE;
-            case "hosted-zone", "dns-record" -> Piece.DNS;
-            case "cluster" -> Piece.CLUSTER;
-            case "task-definition" -> Piece.TASK;
-            case "service", "scaling-target", "scaling-policy" -> Piece.SERVICE;
-            default -> Piece.NETWORK;
-        };
-    }
-
-    /** What a person calls a resource type. */
-    public static String noun(String type) {
-        return switch (type) {
-            case "vpc" -> "VPC";
-            case "eip" -> "Elastic IP";
-            case "nat-gateway" -> "NAT gateway";
-            case "role" -> "IAM role";
-            case "parameter" -> "SSM parameter";
-            case "task-definition" -> "task definition";
-            case "dns-record" -> "DNS record";
-            case "service" -> "ECS service";
-            case "cluster" -> "ECS cluster";
-            default -> type.replace('-', ' ');
-        };
     }
 
     /** Observed resources found by lookup rather than by tag are marked so they are never deleted. */

@@ -17,6 +17,15 @@ public interface ResourceType {
     /** The address type, e.g. "subnet". */
     String type();
 
+    /** What a person calls this kind of resource ("NAT gateway"), in plans, panes and messages. */
+    String noun();
+
+    /** The piece of the stack it belongs to: plans and live panes group changes by it. */
+    dev.gantry.plan.Piece piece();
+
+    /** How long AWS usually takes to make one, for the time-left estimate; most are one quick call. */
+    default java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(2); }
+
     /** Creation tier: a resource only depends on lower tiers; destroy deletes the highest tier first. */
     int tier();
 
@@ -29,6 +38,12 @@ public interface ResourceType {
      * registered without one; ECS registers each task with its own port).
      */
     default Set<String> createOnly() { return Set.of(); }
+
+    /**
+     * The plan's reason for an in-place update that changes only {@code fields}, in words a person
+     * reads at once; null for the usual "changed: FIELDS".
+     */
+    default String updateReason(java.util.List<dev.gantry.plan.Change.FieldChange> fields) { return null; }
 
     /** Whether this change of {@code field} can only be applied by a new resource; by default, {@link #replaceOn}. */
     default boolean forcesReplace(String field, Object have, Object want) { return replaceOn().contains(field); }

@@ -112,6 +112,15 @@ public final class ImageRef {
         return at >= 0 ? ref.substring(0, at) : ref;
     }
 
+    private static boolean fullIpv4(String host) {
+        String[] parts = host.split("\\.", -1);
+        if (parts.length != 4) return false;
+        for (String p : parts) {
+            if (p.isEmpty() || p.length() > 3 || Integer.parseInt(p) > 255 || (p.length() > 1 && p.startsWith("0"))) return false;
+        }
+        return true;
+    }
+
     private static Rules.Problem checkRegistry(String registry) {
         String host = registry;
         int colon = registry.lastIndexOf(':');
@@ -121,6 +130,11 @@ public final class ImageRef {
             if (!PORT.matcher(port).matches() || Integer.parseInt(port) > 65535) {
                 return new Rules.Problem("the registry port '" + port + "' is not a port number", "e.g. registry.example.com:5000/app:1.0");
             }
+        }
+        if (host.matches("[0-9.]+") && !fullIpv4(host)) {
+            // Docker and ECS take the registry host as written; 127.1 or 10.1.2 are no address to them.
+            return new Rules.Problem("the registry '" + registry + "' is not a host name or a full IPv4 address (four numbers 0–255)",
+                    "write the whole address, e.g. 127.0.0.1" + (colon >= 0 ? registry.substring(colon) : ":5000") + "/app:1.0");
         }
         for (String label : host.split("\\.", -1)) {
             if (!DOMAIN_COMPONENT.matcher(label).matches()) {

@@ -219,9 +219,17 @@ public final class Rules {
     public static Problem parameterName(String p) {
         if (p == null || p.isEmpty()) return new Problem("a parameter is required", "e.g. /hello/password");
         if (p.startsWith("arn:")) {
-            return PARAMETER_ARN.matcher(p).matches() ? null
-                    : new Problem("'" + p + "' is not an SSM parameter ARN",
-                            "arn:aws:ssm:REGION:ACCOUNT:parameter/NAME, e.g. arn:aws:ssm:us-east-1:123456789012:parameter/shared/api-key");
+            if (!PARAMETER_ARN.matcher(p).matches()) {
+                return new Problem("'" + p + "' is not an SSM parameter ARN",
+                        "arn:aws:ssm:REGION:ACCOUNT:parameter/NAME, e.g. arn:aws:ssm:us-east-1:123456789012:parameter/shared/api-key");
+            }
+            String name = p.substring(p.indexOf(":parameter/") + ":parameter".length()).toLowerCase(Locale.ROOT);
+            if (name.equals("/gantry") || name.startsWith("/gantry/")) {
+                return new Problem("a secret's parameter may not be under /gantry/, by name or by ARN (gantry keeps its locks there)",
+                        "move the parameter to a path of your own, e.g. " + p.substring(0, p.indexOf(":parameter/"))
+                                + ":parameter/myapp" + p.substring(p.indexOf(":parameter/") + ":parameter/gantry".length()));
+            }
+            return null;
         }
         if (!p.startsWith("/")) {
             return new Problem("parameter names must start with '/'", "use /" + p);

@@ -38,16 +38,17 @@ public final class ChangeWords {
 
     /**
      * A property value for people: refs are not known until apply, lists and maps in brackets,
-     * nothing as {@code (none)}.
+     * nothing as {@code (none)}. What exists was read from AWS (a tag someone set by hand), so its
+     * control characters are shown escaped.
      */
     public static String value(Object v) {
         if (v == null) return "(none)";
         if (v instanceof Ref) return "(known after apply)";
-        if (v instanceof String s) return s.isEmpty() ? "\"\"" : s;
+        if (v instanceof String s) return s.isEmpty() ? "\"\"" : dev.gantry.text.Untrusted.text(s);
         if (v instanceof Map<?, ?> m) {
             // sorted so the same map always reads the same, whatever Map it arrived in
             return m.entrySet().stream().sorted(java.util.Comparator.comparing(e -> String.valueOf(e.getKey())))
-                    .map(e -> e.getKey() + ": " + value(e.getValue()))
+                    .map(e -> dev.gantry.text.Untrusted.text(String.valueOf(e.getKey())) + ": " + value(e.getValue()))
                     .collect(Collectors.joining(", ", "{", "}"));
         }
         if (v instanceof Collection<?> c) {

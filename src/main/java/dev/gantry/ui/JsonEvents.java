@@ -16,7 +16,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * One JSON object per line per event, for scripts and CI ({@code --json}). The schema is written
+ * One JSON object per line per event, for scripts and CI ({@code --output json}). The schema is written
  * down in docs/progress.md and only ever grows. Each object is built field by field from what a
  * person would see anyway (addresses, descriptions, messages); resource properties are never
  * included, so secret values cannot reach it.

@@ -83,7 +83,7 @@ public final class PlanJson {
             ObjectNode fo = fields.addObject();
             fo.put("field", f.field());
             fo.set("before", value(Sensitive.mask(c.address(), f.field(), f.before())));
-            fo.set("after", value(Sensitive.mask(c.address(), f.field(), f.after())));
+            fo.set("after", value(Sensitive.newSecretValue(c.address(), f) ? "(changed)" : Sensitive.mask(c.address(), f.field(), f.after())));
             fo.put("forcesReplacement", f.forcesReplace());
         }
         return o;

@@ -32,6 +32,15 @@ public final class Sensitive {
         return value;
     }
 
+    /**
+     * A secret's value field as the plan has it: what is stored stands as "(changed)" when the value
+     * given for this run differs. Shown as {@code value: (changed)}, never as a before and after.
+     */
+    public static boolean newSecretValue(Address address, dev.gantry.plan.Change.FieldChange f) {
+        return "value".equals(f.field()) && "(changed)".equals(f.before())
+                && ("parameter".equals(address.type()) || "secret".equals(address.type()));
+    }
+
     static boolean looksSecret(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
         // "secrets" maps SECRET_NAME -> parameter ARN; the ARN is not secret, the word is just the field's name

@@ -52,13 +52,21 @@ public final class SummaryText {
             // missing secret value): nothing ran, so no time taken and nothing to continue.
             b.append(ansi.red("✗")).append(' ').append(capitalized(op.command())).append(" refused; nothing was changed:\n");
             for (String f : result.failures()) b.append("  ").append(ansi.red("✗")).append(' ').append(op.words(f)).append('\n');
+            // Running the same command again would be refused again: a next step is named only when it
+            // is another command (a saved plan's: make a new one).
+            String next = result.resumeCommand();
+            if (next != null && !next.isBlank() && !next.startsWith("gantry " + op.command())) {
+                b.append("\nFix the problem above, then continue with:\n  ").append(op.words(next)).append('\n');
+            }
             return;
         }
         String took = op.took(result.elapsed());
         String verb = capitalized(op.command());
         if (result.outcome() == Outcome.INTERRUPTED) {
             b.append(ansi.yellow("■")).append(' ').append(verb).append(" stopped after ").append(took)
-                    .append(" because you pressed Ctrl-C.\n");
+                    .append(result.stoppedBy() == null ? " because you pressed Ctrl-C.\n"
+                            : "SIGINT".equals(result.stoppedBy()) ? " because it received SIGINT (Ctrl-C).\n"
+                            : " because it received " + result.stoppedBy() + ".\n");
         } else if (result.outcome() == Outcome.ROLLOUT_FAILED) {
             b.append(ansi.red("✗")).append(' ').append(verb).append(" failed after ").append(took)
                     .append(": the new version of the service did not start.\n");

@@ -1,26 +1,21 @@
 package dev.gantry.ui;
 
 import dev.gantry.plan.Change;
+import dev.gantry.resources.catalog.Catalog;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
- * How long AWS usually takes per resource type, for the "time left" estimate only. The slow ones
- * dominate every deploy (a NAT gateway becoming available, a load balancer provisioning, a
- * certificate validating, a service rollout); everything else is one quick API call.
+ * How long AWS usually takes for a change, for the "time left" estimate only: each resource type
+ * says it of itself ({@link dev.gantry.resources.ResourceType#typicalDuration}).
  */
 public final class TypicalDurations {
-    private static final Duration OTHER = Duration.ofSeconds(2);
-    private static final Map<String, Duration> BY_TYPE = Map.of(
-            "nat-gateway", Duration.ofSeconds(95),
-            "load-balancer", Duration.ofSeconds(185),
-            "certificate", Duration.ofSeconds(120),
-            "service", Duration.ofSeconds(90));
-
     private TypicalDurations() {}
 
+    /** Built on first use: only the live views estimate, and every other command skips the catalog. */
+    private static final class Types { static final Catalog CATALOG = Catalog.standard(); }
+
     public static Duration of(Change change) {
-        return BY_TYPE.getOrDefault(change.address().type(), OTHER);
+        return Types.CATALOG.type(change.address().type()).typicalDuration();
     }
 }

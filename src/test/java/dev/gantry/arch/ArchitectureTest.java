@@ -29,7 +29,7 @@ class ArchitectureTest {
 
     static final String[] CORE = {"dev.gantry.spec..", "dev.gantry.plan..", "dev.gantry.engine..",
             "dev.gantry.resources..", "dev.gantry.aws..", "dev.gantry.time..", "dev.gantry.diagnose..",
-            "dev.gantry.ops..", "dev.gantry.cost..", "dev.gantry.image.."};
+            "dev.gantry.ops..", "dev.gantry.cost..", "dev.gantry.image..", "dev.gantry.text.."};
 
     @Test void the_import_sees_every_package() {
         // A rule over an empty set of classes passes: make sure the classes are really there.
@@ -65,12 +65,21 @@ class ArchitectureTest {
                 .whereLayer("Image").mayOnlyAccessLayers("Spec")
                 .whereLayer("Diagnose").mayOnlyAccessLayers("Spec")
                 .whereLayer("Cost").mayOnlyAccessLayers("Spec")
-                .whereLayer("Aws").mayNotAccessAnyLayer()
+                .whereLayer("Aws").mayOnlyAccessLayers("Time")
                 .whereLayer("SimulatedAws").mayOnlyAccessLayers("Aws", "Image", "Time")
                 .whereLayer("Plan").mayNotAccessAnyLayer()
                 .whereLayer("Spec").mayNotAccessAnyLayer()
                 .whereLayer("Time").mayNotAccessAnyLayer();
         layers.check(MAIN);
+    }
+
+    /** Every layer escapes text others wrote with dev.gantry.text, so it may use no layer itself. */
+    @Test void text_uses_nothing_of_gantrys() {
+        noClasses().that().resideInAPackage("dev.gantry.text..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gantry", "dev.gantry.cli..", "dev.gantry.ui..", "dev.gantry.wizard..",
+                        "dev.gantry.ops..", "dev.gantry.engine..", "dev.gantry.resources..", "dev.gantry.diagnose..", "dev.gantry.cost..",
+                        "dev.gantry.image..", "dev.gantry.aws..", "dev.gantry.plan..", "dev.gantry.spec..", "dev.gantry.time..")
+                .check(MAIN);
     }
 
     /** Only the composition root opens the simulated AWS: a command's session and the simulated account's seed. */
@@ -177,6 +186,49 @@ class ArchitectureTest {
         methods().that().haveName("call").and().areDeclaredInClassesThat().areAnnotatedWith(picocli.CommandLine.Command.class)
                 .and().doNotHaveModifier(JavaModifier.BRIDGE)
                 .should().haveRawReturnType(dev.gantry.cli.ExitCode.class)
+                .check(MAIN);
+    }
+
+    /** The packages the layer rule names: a class outside all of them would escape every layer rule. */
+    static final String[] LAYERED = {"dev.gantry", "dev.gantry.cli..", "dev.gantry.ui..", "dev.gantry.wizard..",
+            "dev.gantry.ops..", "dev.gantry.engine..", "dev.gantry.resources..", "dev.gantry.diagnose..",
+            "dev.gantry.cost..", "dev.gantry.image..", "dev.gantry.aws..", "dev.gantry.plan..", "dev.gantry.spec..",
+            "dev.gantry.time..", "dev.gantry.text.."};
+
+    /** A new package is placed in a layer (here and in ARCHITECTURE.md) before it can hold classes. */
+    @Test void every_class_belongs_to_a_layer() {
+        classes().should().resideInAnyPackage(LAYERED)
+                .because("a package outside the layers could reach anything around them")
+                .check(MAIN);
+    }
+
+    /**
+     * Waiting goes through the {@code time.Scheduler} (virtual in tests and --simulate); a blocked
+     * thread costs the suite real seconds and the live view its frames. Only the time package (a
+     * real call's retry pause) and the full-screen view's frame loop block a thread.
+     */
+    @Test void only_time_and_the_terminal_view_sleep() {
+        noClasses().that().resideOutsideOfPackages("dev.gantry.time..", "dev.gantry.ui.tui..")
+                .should().callMethod(Thread.class, "sleep", long.class)
+                .orShould().callMethod(Thread.class, "sleep", long.class, int.class)
+                .orShould().callMethod(Thread.class, "sleep", java.time.Duration.class)
+                .orShould().callMethod(java.util.concurrent.TimeUnit.class, "sleep", long.class)
+                .check(MAIN);
+    }
+
+    /** A stack trace is for gantry's developers: only Failures prints one, and only with -Dgantry.debug=true. */
+    @Test void nothing_prints_a_stack_trace_but_failures() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.cli.Failures")
+                .should().callMethod(Throwable.class, "printStackTrace")
+                .orShould().callMethod(Throwable.class, "printStackTrace", java.io.PrintStream.class)
+                .orShould().callMethod(Throwable.class, "printStackTrace", java.io.PrintWriter.class)
+                .check(MAIN);
+    }
+
+    /** A command is a Callable of an exit code: a Runnable would end on picocli's own status, past Main. */
+    @Test void no_command_is_a_runnable() {
+        classes().that().areAnnotatedWith(picocli.CommandLine.Command.class)
+                .should().notImplement(Runnable.class)
                 .check(MAIN);
     }
 

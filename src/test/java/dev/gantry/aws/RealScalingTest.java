@@ -111,4 +111,32 @@ class RealScalingTest {
         assertThatThrownBy(() -> scaling.deregisterScalableTarget("service/hello/hello")).isInstanceOf(AwsServiceException.class);
         assertThat(sent).hasSize(RetryPolicy.MAX_ATTEMPTS);
     }
+
+    private static final String ONE_TARGET = "{\"ScalableTargets\":[{\"ResourceId\":\"service/hello/hello\",\"MinCapacity\":2,\"MaxCapacity\":6,"
+            + "\"ScalableTargetARN\":\"arn:aws:application-autoscaling:eu-west-1:123456789012:scalable-target/abc\"}]}";
+
+    /** Before: any answer but 403 became "no tags", so gantry's own target read as someone else's and destroy left it. */
+    @Test void a_tag_read_that_fails_is_an_error_never_no_tags() {
+        for (String[] failing : List.of(new String[]{"500", "{\"__type\":\"InternalFailure\",\"message\":\"oops\"}"},
+                new String[]{"400", "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}"},
+                new String[]{"400", "{\"__type\":\"UnknownOperationException\"}"},
+                new String[]{"501", ""})) {
+            answers.clear();
+            sent.clear();
+            answers.add(new String[]{"200", ONE_TARGET});
+            for (int i = 0; i < RetryPolicy.MAX_ATTEMPTS; i++) answers.add(failing);
+            assertThatThrownBy(() -> scaling.describeScalableTarget("service/hello/hello"))
+                    .as("answer %s", failing[0]).isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                        AwsFailure f = AwsErrors.translate("reading the app's scaling-target resources", e);
+                        assertThat(f.getMessage()).doesNotContain(": : ");
+                        assertThat(f.fix()).as("what to do").isNotBlank();
+                    });
+        }
+    }
+
+    @Test void a_target_described_without_its_arn_cannot_be_judged_and_says_so() {
+        answers.add(new String[]{"200", "{\"ScalableTargets\":[{\"ResourceId\":\"service/hello/hello\",\"MinCapacity\":2,\"MaxCapacity\":6}]}"});
+        assertThatThrownBy(() -> scaling.describeScalableTarget("service/hello/hello"))
+                .isInstanceOfSatisfying(AwsFailure.class, f -> assertThat(f.getMessage()).contains("ScalableTargetARN"));
+    }
 }

@@ -111,8 +111,8 @@ class CompletionCommandTest {
         Path script = dir.resolve("gantry.bash");
         Files.writeString(script, script("bash"));
         Files.writeString(dir.resolve("web.yaml"), "");
-        assertThat(bashCompletes(script, "gantry", "")).isEqualTo("init validate plan apply destroy status logs secrets schema completion help");
-        assertThat(bashCompletes(script, "gantry", "plan", "--out")).isEqualTo("--output");
+        assertThat(bashCompletes(script, "gantry", "")).isEqualTo(String.join(" ", Commands.ALL.stream().map(Commands.Sub::name).toList()));
+        assertThat(bashCompletes(script, "gantry", "plan", "--outp")).isEqualTo("--output");
         assertThat(bashCompletes(script, "gantry", "plan", "--output", "")).isEqualTo("text json");
         assertThat(bashCompletes(script, "gantry", "init", "--vpc", "")).isEqualTo("new default existing");
         assertThat(bashCompletes(script, "gantry", "secrets", "")).isEqualTo("set list");

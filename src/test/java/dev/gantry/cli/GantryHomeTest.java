@@ -63,7 +63,8 @@ class GantryHomeTest {
         CliRun other = CliRun.gantry(dir, Map.of("GANTRY_SECRET_DB_PASSWORD", "battery-staple"),
                 "apply", "--simulate", "--yes", "-f", "templates/web-https.yaml");
         assertThat(other.code()).as(other.out() + other.err()).isZero();
-        assertThat(other.out()).contains("~ parameter.DB_PASSWORD").contains("1 updated").doesNotContain("battery-staple").doesNotContain("sha256:");
+        // The new value is written, and the tasks restarted so they read it (issue 27).
+        assertThat(other.out()).contains("~ parameter.DB_PASSWORD").contains("~ service.main").contains("2 updated").doesNotContain("battery-staple").doesNotContain("sha256:");
         assertThat(Files.readString(dir.resolve("simulated/us-east-1.json"))).doesNotContain("battery-staple");
     }
 

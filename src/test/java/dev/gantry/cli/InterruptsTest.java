@@ -53,6 +53,8 @@ class InterruptsTest {
                 try { Thread.sleep(60_000); } catch (InterruptedException ignored) { }
                 return "never answered";
             }))).isInstanceOf(Asking.Interrupted.class);
+            // the handler says so right after ending the question, on its own thread
+            for (int i = 0; i < 100 && !said.toString().contains("Stopped"); i++) Thread.sleep(50);
             assertThat(said.toString()).contains("Stopped at the secret prompt for DB_PASSWORD; nothing was changed.")
                     .doesNotContain("the question");
         } finally {

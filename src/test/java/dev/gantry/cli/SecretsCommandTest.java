@@ -85,6 +85,18 @@ class SecretsCommandTest {
         assertThat(w.world.state.ssm.params).containsKey("/gantry/locks/hello");
     }
 
+    @Test void a_run_alive_on_this_machine_is_waited_for_never_force_unlocked() {
+        AppContextWorld w = new AppContextWorld();
+        w.applied(spec);
+        // This very process holds it (as another gantry on this machine would): it is provably alive.
+        new dev.gantry.engine.Lock(w.aws.ssm(), "hello").acquire(dev.gantry.engine.LockHolder.of(dev.gantry.engine.Machine.local(Map.of()), w.time.now(), "apply"));
+
+        int code = w.run(spec, d -> SecretsSetCommand.run(d, "DB_PASSWORD", VALUE.toCharArray(), false, new CompletableFuture<>()));
+
+        assertThat(code).isEqualTo(ExitCode.FAILED.code());
+        assertThat(w.err()).contains("still going on this machine, pid " + ProcessHandle.current().pid()).doesNotContain("--force-unlock");
+    }
+
     @Test void a_failed_deployment_exits_1_with_the_diagnosis() {
         AppContextWorld w = new AppContextWorld();
         w.applied(spec);
@@ -144,7 +156,8 @@ class SecretsCommandTest {
 
             int code = w.run(spec, d -> SecretsSetCommand.run(d, "DB_PASSWORD", VALUE.toCharArray(), true, new CompletableFuture<>()));
 
-            assertThat(code).isEqualTo(ExitCode.FAILED.code());
+            // A name gantry.yaml wants that something else holds: a conflict, exit 2, as apply's.
+            assertThat(code).isEqualTo(ExitCode.INVALID_INPUT.code());
             assertThat(parameter(w).value()).isEqualTo("theirs");
             assertThat(parameter(w).version()).isEqualTo(1L);
             assertThat(w.err()).contains("gantry did not create it for app hello").doesNotContain(VALUE).doesNotContain("theirs")

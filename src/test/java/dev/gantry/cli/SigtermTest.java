@@ -40,7 +40,8 @@ class SigtermTest {
         }
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(seen.toString()).isTrue();
         assertThat(p.exitValue()).as(seen.toString()).isEqualTo(ExitCode.TERMINATED.code());
-        assertThat(seen.toString()).contains("Stopping after the calls in flight").contains("To continue where it stopped");
+        assertThat(seen.toString()).contains("Stopping after the calls in flight").contains("To continue where it stopped")
+                .contains("because it received SIGTERM").doesNotContain("pressed Ctrl-C");
         // The lock went with the run, and the next apply continues without --force-unlock.
         assertThat(Files.readString(home.resolve("simulated/us-east-1.json"))).doesNotContain("/gantry/locks/");
         CliRun again = CliRun.gantry(home, Map.of(), "apply", "--simulate", "--yes", "-f", "templates/web-https.yaml");

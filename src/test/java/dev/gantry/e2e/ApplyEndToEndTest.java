@@ -66,21 +66,23 @@ class ApplyEndToEndTest {
         Spec spec = SimHarness.template("web-https.yaml");
         SimHarness h = new SimHarness().prepare(spec);
         assertThat(h.apply(spec).exitCode()).isZero();
-        // Issue 3's goal: no mutating call and at most 30 reads when nothing changed.
+        // Issue 3's goal: no mutating call and at most 30 reads when nothing changed; 31 since roles are
+        // recognised by their tags (ListRoles carries none: one GetRole per role instead), plus one
+        // look at the apply lock (issue 27: a run holding it may be changing things).
         h.secrets = name -> java.util.Optional.empty();
         h.world.resetCounters();
         ApplyResult again = h.apply(spec);
         assertThat(again.outcome()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
         assertThat(h.world.mutatingCalls()).isZero();
-        assertThat(h.world.readCalls()).as(h.world.callsByAction().toString()).isLessThanOrEqualTo(30);
+        assertThat(h.world.readCalls()).as(h.world.callsByAction().toString()).isLessThanOrEqualTo(32);
 
         // With the (unchanged) secret value supplied, as CI would: one more read compares it.
         h.secrets = name -> java.util.Optional.of(("s3cret-" + name).toCharArray());
         h.world.resetCounters();
         assertThat(h.apply(spec).outcome()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
         assertThat(h.world.mutatingCalls()).isZero();
-        assertThat(h.world.callsByAction()).containsEntry("ssm:GetParameter", 1L);
-        assertThat(h.world.readCalls()).isLessThanOrEqualTo(31);
+        assertThat(h.world.callsByAction()).containsEntry("ssm:GetParameter", 2L);
+        assertThat(h.world.readCalls()).isLessThanOrEqualTo(33);
     }
 
     @Test void a_resource_deleted_by_hand_is_planned_and_recreated() {

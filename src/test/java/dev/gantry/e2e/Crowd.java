@@ -83,9 +83,15 @@ final class Crowd {
                 .tags(ssmTags(tags(owner, "parameter.DB_PASSWORD"))));
         String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
         for (String r : List.of("execution", "task")) {
-            aws.iam().createRole(b -> b.roleName("shop-" + r).path("/").assumeRolePolicyDocument(trust)
+            // Made by hand, each with a policy of the person's own; the execution role even in
+            // gantry's own path with gantry's name and description, but without its tags.
+            boolean gantryLike = owner == null && r.equals("execution");
+            aws.iam().createRole(b -> b.roleName("shop-" + r).path(gantryLike ? "/gantry/shop/" : "/").assumeRolePolicyDocument(trust)
+                    .description(gantryLike ? "gantry shop " + r + " role" : null)
                     .tags(tags(owner, "role." + r).entrySet().stream().map(e -> software.amazon.awssdk.services.iam.model.Tag.builder()
                             .key(e.getKey()).value(e.getValue()).build()).toList()));
+            aws.iam().putRolePolicy(b -> b.roleName("shop-" + r).policyName("ops-access").policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"));
         }
         aws.ecs().createCluster(b -> b.clusterName("shop").tags(ecsTags(tags(owner, "cluster.main"))));
         String td = aws.ecs().registerTaskDefinition(b -> b.family("shop").cpu("256").memory("512").networkMode(NetworkMode.AWSVPC)
@@ -106,6 +112,9 @@ final class Crowd {
                 .launchType(software.amazon.awssdk.services.ecs.model.LaunchType.FARGATE)
                 .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets(subnets).securityGroups(lbSgId)))
                 .tags(ecsTags(tags(owner, "service.main"))));
+        // The family's newest revision is EC2-style: no task-level cpu or memory, bridge networking.
+        aws.ecs().registerTaskDefinition(b -> b.family("shop").tags(ecsTags(tags(owner, "task-definition.main")))
+                .containerDefinitions(c -> c.name("theirs").image("public.ecr.aws/nginx/nginx:1.27").memory(128).essential(true)));
         aws.scaling().registerScalableTarget("service/shop/shop", 1, 2, tags(owner, "scaling-target.main"));
         aws.elb().createLoadBalancer(b -> b.name("shop-alb").subnets(subnets).securityGroups(lbSgId)
                 .tags(elbTags(tags(owner, "load-balancer.main"))));

@@ -121,6 +121,84 @@ class CrowdedAccountTest {
     }
 
     /**
+     * Every gantry has tagged its roles in CreateRole, so an upgrade finds them all. A role of the
+     * app's whose tags were removed by hand is no longer provably the app's: a conflict (the stack
+     * keeps running, nothing is replaced or deleted), and --adopt tags it again.
+     */
+    @Test void a_role_that_lost_its_tags_is_a_conflict_until_adopted_never_replaced() {
+        Spec spec = Crowd.spec(Crowd.SHOP);
+        SimHarness h = new SimHarness().prepare(spec);
+        assertThat(h.apply(spec).exitCode()).isZero();
+        String arn = h.aws.iam().getRole(b -> b.roleName("shop-execution")).role().arn();
+        h.world.state.iam.roles.get("shop-execution").tags.clear();
+        h.world.resetCounters();
+
+        ApplyResult refused = h.apply(spec);
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.failures()).singleElement().asString().startsWith("role.execution (").contains("--adopt role.execution");
+        assertThat(h.world.mutatingCalls()).isZero();
+
+        ApplyResult adopted = h.engine().apply(spec, EngineOptions.yes("gantry apply").adopting(Set.of("role.execution")));
+        assertThat(adopted.exitCode()).as("%s", adopted.failures()).isZero();
+        assertThat(h.aws.iam().getRole(b -> b.roleName("shop-execution")).role().arn()).isEqualTo(arn);
+        assertThat(h.world.state.iam.roles.get("shop-execution").tags).containsEntry("gantry:app", "shop").containsEntry("gantry:component", "role.execution");
+        assertThat(h.plan(spec).hasChanges()).isFalse();
+    }
+
+    /** A person's TXT record at gantry's owner name: a conflict, never overwritten, never deleted. */
+    @Test void someones_txt_record_at_the_owner_name_is_a_conflict_and_stays() {
+        Spec spec = Crowd.spec(Crowd.SHOP);
+        SimHarness h = new SimHarness().prepare(spec);
+        String zone = zone(h);
+        txt(h, zone, software.amazon.awssdk.services.route53.model.ChangeAction.CREATE, "\"owned-by-ops-team\"");
+        JsonNode before = Crowd.snapshot(h).get("route53");
+        h.world.resetCounters();
+
+        ApplyResult refused = h.apply(spec);
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(h.world.mutatingCalls()).as(h.world.callsByAction().toString()).isZero();
+        assertThat(refused.failures()).singleElement().asString().startsWith("dns-record.main (")
+                .contains("_gantry.shop.example.com").contains("cannot be taken over").contains("dns.record");
+        assertThat(h.engine().apply(spec, EngineOptions.yes("gantry apply").adopting(Set.of("all"))).exitCode()).isEqualTo(2);
+        assertThat(h.world.mutatingCalls()).isZero();
+
+        assertThat(h.destroy(spec).deleted()).isZero();
+        assertThat(Crowd.snapshot(h).get("route53")).isEqualTo(before);
+        assertThat(txtValues(h, zone)).containsExactly("\"owned-by-ops-team\"");
+    }
+
+    /** A value someone adds beside gantry's mark is theirs: destroy removes only gantry's. */
+    @Test void a_value_added_beside_gantrys_mark_survives_destroy() {
+        Spec spec = Crowd.spec(Crowd.SHOP);
+        SimHarness h = new SimHarness().prepare(spec);
+        assertThat(h.apply(spec).exitCode()).isZero();
+        String zone = zone(h);
+        txt(h, zone, software.amazon.awssdk.services.route53.model.ChangeAction.UPSERT, "\"gantry:app=shop\"", "\"verification=1234\"");
+        h.world.resetCounters();
+        assertThat(h.apply(spec).outcome()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
+        assertThat(h.destroy(spec).exitCode()).isZero();
+        assertThat(txtValues(h, zone)).containsExactly("\"verification=1234\"");
+    }
+
+    private static String zone(SimHarness h) {
+        return h.aws.route53().listHostedZonesByName(b -> b.dnsName("example.com")).hostedZones().get(0).id();
+    }
+
+    private static void txt(SimHarness h, String zone, software.amazon.awssdk.services.route53.model.ChangeAction action, String... values) {
+        h.aws.route53().changeResourceRecordSets(b -> b.hostedZoneId(zone).changeBatch(c -> c.changes(
+                software.amazon.awssdk.services.route53.model.Change.builder().action(action).resourceRecordSet(r -> r
+                        .name("_gantry.shop.example.com").type(software.amazon.awssdk.services.route53.model.RRType.TXT).ttl(300L)
+                        .resourceRecords(java.util.Arrays.stream(values).map(v -> software.amazon.awssdk.services.route53.model.ResourceRecord
+                                .builder().value(v).build()).toList())).build())));
+    }
+
+    private static List<String> txtValues(SimHarness h, String zone) {
+        return h.aws.route53().listResourceRecordSets(b -> b.hostedZoneId(zone)).resourceRecordSets().stream()
+                .filter(r -> r.name().startsWith("_gantry.shop.example.com") && r.typeAsString().equals("TXT"))
+                .flatMap(r -> r.resourceRecords().stream().map(v -> v.value())).toList();
+    }
+
+    /**
      * The network's look-alikes (AWS does not name these uniquely) are neither picked up nor deleted,
      * even by an EC2 endpoint that ignores tag filters: every look-up checks the tags itself.
      */

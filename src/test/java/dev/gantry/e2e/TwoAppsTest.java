@@ -50,6 +50,50 @@ class TwoAppsTest {
         assertThat(h.plan(hello).hasChanges()).isFalse();
     }
 
+    static String longNamed(String app) {
+        return """
+                version: 1
+                app: %s
+                region: us-east-1
+                network: {vpc: default}
+                task: {image: public.ecr.aws/nginx/nginx:1.27, port: 8080}
+                service: {desiredCount: 1}
+                loadBalancer: {healthCheckPath: /}
+                """.formatted(app);
+    }
+
+    /** Two apps whose names share the first 24 characters: each gets its own target group (32-character names). */
+    @Test void long_app_names_with_a_common_prefix_never_want_the_same_target_group() {
+        Spec one = Crowd.spec(longNamed("abcdefghijklmnopqrstuvwx-one"));
+        Spec two = Crowd.spec(longNamed("abcdefghijklmnopqrstuvwx-two"));
+        SimHarness h = new SimHarness().prepare(one);
+        assertThat(h.apply(one).exitCode()).isZero();
+        h.prepare(two);
+        var second = h.apply(two);
+        assertThat(second.exitCode()).as("%s", second.failures()).isZero();
+        assertThat(h.world.state.elb.targetGroups.values()).extracting(tg -> tg.name).doesNotHaveDuplicates().hasSize(2)
+                .allSatisfy(n -> assertThat(n).hasSizeLessThanOrEqualTo(32));
+        assertThat(h.plan(one).hasChanges()).isFalse();
+        assertThat(h.plan(two).hasChanges()).isFalse();
+    }
+
+    /**
+     * An app deployed before names were shortened with a hash keeps its target group (found by its
+     * tags; a group's name is only used to create it): no change, no replacement.
+     */
+    @Test void a_target_group_made_under_the_old_shortened_name_is_kept() {
+        Spec one = Crowd.spec(longNamed("abcdefghijklmnopqrstuvwx-one"));
+        SimHarness h = new SimHarness().prepare(one);
+        assertThat(h.apply(one).exitCode()).isZero();
+        var tg = h.world.state.elb.targetGroups.values().iterator().next();
+        tg.name = "abcdefghijklmnopqrstuvwx-tg-8080"; // what an older gantry named it
+        h.world.resetCounters();
+        assertThat(h.plan(one).hasChanges()).isFalse();
+        assertThat(h.apply(one).outcome()).isEqualTo(dev.gantry.engine.ApplyResult.Outcome.NO_CHANGES);
+        assertThat(h.world.mutatingCalls()).isZero();
+        assertThat(h.world.state.elb.targetGroups.values()).singleElement().satisfies(t -> assertThat(t.name).isEqualTo("abcdefghijklmnopqrstuvwx-tg-8080"));
+    }
+
     private static String secret(SimHarness h, String name) {
         return h.aws.ssm().getParameter(b -> b.name(name).withDecryption(true)).parameter().value();
     }

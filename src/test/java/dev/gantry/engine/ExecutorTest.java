@@ -42,11 +42,15 @@ class ExecutorTest {
         Map<Address, Observed> observed = new HashMap<>();
         slow.store.values().forEach(o -> observed.put(o.address(), o));
         fast.store.values().forEach(o -> observed.put(o.address(), o));
-        return Planner.plan("demo", desired, observed, new Planner.TypeRules() {
-            public Set<String> replaceOn(String t) { return Set.of("immutable"); }
-            public boolean canUpdate(String t) { return true; }
-        });
+        return Planner.plan("demo", desired, observed, RULES);
     }
+
+    static final Planner.TypeRules RULES = new Planner.TypeRules() {
+        public Piece piece(String t) { return Piece.NETWORK; }
+        public String noun(String t) { return t; }
+        public Set<String> replaceOn(String t) { return Set.of("immutable"); }
+        public boolean canUpdate(String t) { return true; }
+    };
 
     Map<Address, Executor.State> run(Plan p, AtomicBoolean cancel) {
         Map<Address, Observed> current = new HashMap<>();
@@ -121,7 +125,7 @@ class ExecutorTest {
                 new AtomicBoolean());
         events.clear();
         fast.failOnDelete = name -> name.equals("user") ? new dev.gantry.aws.AwsFailure(dev.gantry.aws.AwsFailure.Kind.OTHER, "stuck", "wait") : null;
-        Map<Address, Executor.State> states = run(Planner.destroy("demo", current(), Set.of()), new AtomicBoolean());
+        Map<Address, Executor.State> states = run(Planner.destroy("demo", current(), Set.of(), RULES), new AtomicBoolean());
         assertThat(states.get(Address.of("fast", "user"))).isEqualTo(Executor.State.FAILED);
         assertThat(states.get(Address.of("slow", "base"))).isEqualTo(Executor.State.SKIPPED);
         assertThat(states.get(Address.of("slow", "free"))).isEqualTo(Executor.State.DONE);

@@ -47,6 +47,8 @@ final class FakeType implements ResourceType {
     }
 
     @Override public String type() { return type; }
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.NETWORK; }
+    @Override public String noun() { return "fake " + type; }
     @Override public int tier() { return tier; }
     @Override public Set<String> replaceOn() { return Set.of("immutable"); }
     @Override public boolean createBeforeDestroy() { return swap; }

@@ -50,6 +50,8 @@ class UncaughtStepErrorTest {
             ResourceContext ctx = new ResourceContext(null, spec, "123456789012", pool, SecretValues.none(), ProgressSink.NONE);
             Desired a = Desired.managed(Address.of("fast", "a"), Piece.NETWORK, "fast a", FakeType.props("v", 1), Set.of());
             Plan plan = Planner.plan("demo", List.of(a), Map.of(), new Planner.TypeRules() {
+            public Piece piece(String t) { return Piece.NETWORK; }
+            public String noun(String t) { return t; }
                 public Set<String> replaceOn(String t) { return Set.of(); }
                 public boolean canUpdate(String t) { return true; }
             });

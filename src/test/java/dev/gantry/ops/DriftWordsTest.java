@@ -41,4 +41,12 @@ class DriftWordsTest {
         assertThat(drift).extracting(StatusReport.Drift::action).containsExactly("create", "update", "replace", "delete");
         assertThat(drift.get(1).fields()).isEqualTo(fields);
     }
+
+    @Test void an_unfinished_rollout_is_not_called_a_change_made_outside_gantry() {
+        var fields = List.of(new Change.FieldChange("rollout", "in progress (hello:4, 1 of 2 tasks running)", "completed", false));
+        Plan plan = new Plan("hello", List.of(change("service.main", Action.UPDATE, "ECS service hello on Fargate, 2 tasks", fields)), List.of());
+        StatusReport.Drift d = DriftWords.of(plan).get(0);
+        assertThat(d.summary()).isEqualTo("ECS service hello on Fargate, 2 tasks: its latest rollout has not finished: in progress (hello:4, 1 of 2 tasks running)");
+        assertThat(d.fix()).contains("gantry apply").doesNotContain("sets it back");
+    }
 }

@@ -21,7 +21,11 @@ class PlannerTest {
     static final Address SERVICE = Address.of("service", "main");
 
     /** vpc and subnet replace on cidr; task definitions get a new ARN on every update; clusters cannot update. */
+    static final dev.gantry.resources.catalog.Catalog CATALOG = dev.gantry.resources.catalog.Catalog.standard();
+
     static final Planner.TypeRules RULES = new Planner.TypeRules() {
+        @Override public Piece piece(String type) { return CATALOG.type(type).piece(); }
+        @Override public String noun(String type) { return CATALOG.type(type).noun(); }
         @Override public Set<String> replaceOn(String type) {
             return switch (type) {
                 case "vpc" -> Set.of("cidr");
@@ -36,7 +40,7 @@ class PlannerTest {
     final Map<Address, Observed> observed = new HashMap<>();
 
     static Desired desired(Address a, Map<String, Object> props) {
-        return Desired.managed(a, Planner.pieceOf(a.type()), Planner.noun(a.type()) + " " + a.name(), props, Set.of());
+        return Desired.managed(a, RULES.piece(a.type()), RULES.noun(a.type()) + " " + a.name(), props, Set.of());
     }
 
     void exists(Address a, String id, Map<String, Object> props) {
@@ -187,7 +191,7 @@ class PlannerTest {
         exists(SUBNET, "subnet-1", Map.of());
         exists(Address.of("log-group", "main"), "/gantry/hello", Map.of());
         observed.put(ZONES, new Observed(ZONES, "us-east-1", Map.of(), Map.of("data", "true")));
-        Plan p = Planner.destroy("hello", observed, Set.of("log-group"));
+        Plan p = Planner.destroy("hello", observed, Set.of("log-group"), RULES);
         assertThat(p.changes()).extracting(Change::address).containsExactly(SUBNET, VPC);
         assertThat(p.changes()).allSatisfy(c -> {
             assertThat(c.action()).isEqualTo(Action.DELETE);
@@ -203,7 +207,7 @@ class PlannerTest {
         exists(SERVICE, "svc-1", Map.of("taskDefinition", "arn:td-1", "name", "hello"));
         exists(TASK_DEF, "td-1", Map.of("family", "hello"));
         Desired graph = Desired.managed(SERVICE, Piece.SERVICE, "service", Map.of(), Set.of(SG));
-        Plan p = Planner.destroy("hello", observed, Set.of(), List.of(graph));
+        Plan p = Planner.destroy("hello", observed, Set.of(), List.of(graph), RULES);
         assertThat(change(p, SUBNET).dependsOn()).containsExactly(VPC);
         assertThat(change(p, SG).dependsOn()).containsExactlyInAnyOrder(VPC, SG2);
         assertThat(change(p, SERVICE).dependsOn()).containsExactlyInAnyOrder(TASK_DEF, SG);
@@ -214,6 +218,8 @@ class PlannerTest {
 
     @Test void a_replacement_says_how_it_goes() {
         Planner.TypeRules rules = new Planner.TypeRules() {
+            @Override public Piece piece(String type) { return RULES.piece(type); }
+            @Override public String noun(String type) { return RULES.noun(type); }
             @Override public Set<String> replaceOn(String type) { return Set.of("cidr", "domain"); }
             @Override public boolean canUpdate(String type) { return true; }
             @Override public boolean createBeforeDestroy(String type) { return type.equals("certificate"); }

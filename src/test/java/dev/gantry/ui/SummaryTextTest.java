@@ -95,4 +95,13 @@ class SummaryTextTest {
                 .doesNotContain("What failed")
                 .endsWith("To continue where it stopped, run:\n  gantry apply\n");
     }
+
+    @Test
+    void aRunStoppedByASignalSaysWhichOne() {
+        ApplyResult r = new ApplyResult(Outcome.INTERRUPTED, ApplyResult.Exit.INTERRUPTED, 2, 0, 0, 0, 0, 0, s(30), null, List.of(), null, null);
+        assertThat(SummaryText.render(APPLY, r.stoppedBy("SIGTERM"), null, Ansi.NONE))
+                .startsWith("■ Apply stopped after 30s because it received SIGTERM.\n").doesNotContain("Ctrl-C");
+        assertThat(SummaryText.render(APPLY, r.stoppedBy("SIGINT"), null, Ansi.NONE))
+                .startsWith("■ Apply stopped after 30s because it received SIGINT (Ctrl-C).\n");
+    }
 }

@@ -41,6 +41,18 @@ public final class AcmState {
     /** How long the simulated person takes to add a validation record by hand. */
     public static final Duration ADDED_BY_HAND = Duration.ofMinutes(1);
 
+    /**
+     * Every idempotency token RequestCertificate was given, with the certificate it made: AWS keeps
+     * a token for an hour and answers it with that certificate's ARN even when the request names
+     * other domains or the certificate has been deleted since (deleted, the ARN names nothing).
+     */
+    public Map<String, TokenRec> tokens = new TreeMap<>();
+
+    public static final class TokenRec {
+        public String arn;
+        public long atMillis;
+    }
+
     public static final class CertRec {
         public String arn;
         public String domain;

@@ -74,6 +74,8 @@ final class Ec2SecurityGroups {
                 .securityGroupArn(arn(g)).build();
     }
 
+    static final int INBOUND_RULES_PER_GROUP = 60;
+
     AuthorizeSecurityGroupIngressResponse authorizeIngress(AuthorizeSecurityGroupIngressRequest r) {
         SecurityGroup g = groupFor(r.groupId(), r.groupName());
         List<Permission> add = flatten(g, r.hasIpPermissions() ? r.ipPermissions() : List.of(), r.ipProtocol(),
@@ -88,6 +90,11 @@ final class Ec2SecurityGroups {
                         + (p.cidr != null ? p.cidr : p.sourceGroupId) + ", " + p.protocol.toUpperCase()
                         + ", from port: " + p.fromPort + ", to port: " + p.toPort + ", ALLOW\" already exists");
             }
+        }
+        // Amazon VPC quotas: 60 inbound rules per security group by default (each CIDR or source
+        // group with its port range is one rule).
+        if (g.ingress.size() + add.size() > INBOUND_RULES_PER_GROUP) {
+            throw fail("RulesPerSecurityGroupLimitExceeded", "The maximum number of rules per security group has been reached.");
         }
         g.ingress.addAll(add);
         return AuthorizeSecurityGroupIngressResponse.builder().returnValue(true).build();

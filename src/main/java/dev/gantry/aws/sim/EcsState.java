@@ -149,6 +149,13 @@ public final class EcsState {
         /** start | crash | health | stop: what happens at {@link #nextAt}. */
         public String phase;
         public long nextAt = Long.MAX_VALUE;
+        /** A task started by RunTask (no service): its command override, startedBy and tags. */
+        public List<String> commandOverride;
+        public String startedBy;
+        public Map<String, String> tags = new LinkedHashMap<>();
+        /** A one-off task's program, as the simulation reads it ({@code EcsOneOffTasks}): exit code and run time. */
+        public Integer plannedExit;
+        public long plannedRunMillis;
     }
 
     public Map<String, ClusterRec> clusters = new TreeMap<>();

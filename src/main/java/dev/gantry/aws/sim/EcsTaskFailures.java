@@ -33,10 +33,16 @@ final class EcsTaskFailures {
 
     static Outcome decide(SimWorld w, SimEcsNeighbours n, EcsState.ServiceRec s, EcsState.TaskDefRec td,
                           EcsState.TaskRec t, Instant now) {
+        return decide(w, n, s.assignPublicIp, td, t, now);
+    }
+
+    /** The same for a task of no service (RunTask), whose network configuration says whether it gets a public IP. */
+    static Outcome decide(SimWorld w, SimEcsNeighbours n, boolean assignPublicIp, EcsState.TaskDefRec td,
+                          EcsState.TaskRec t, Instant now) {
         EcsState.ContainerRec c = td.containers.get(0);
         ImageName img = ImageName.parse(c.image);
         String region = w.region(), account = w.accountId();
-        if (!n.subnetReachesInternet(t.subnet, s.assignPublicIp, now)) {
+        if (!n.subnetReachesInternet(t.subnet, assignPublicIp, now)) {
             if (!c.secrets.isEmpty()) {
                 return new Outcome(NETWORK, "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: "
                         + "unable to retrieve secret from ssm: service call has been retried 5 time(s): RequestError: send request failed caused by: "
@@ -59,7 +65,9 @@ final class EcsTaskFailures {
                         + " because no identity-based policy allows the ssm:GetParameters action status code: 400, request id: "
                         + requestId(w));
             }
-            if (!w.state.ssm.exists(from, region, account)) {
+            // A parameter named by ARN is read in its own region, as ECS does.
+            String where = from.startsWith("arn:") && from.split(":", 6).length == 6 ? from.split(":", 6)[3] : region;
+            if (!w.state.ssmIn(where).exists(from, where, account)) {
                 return new Outcome(SECRET, "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: "
                         + "unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid ssm parameters: " + from);
             }

@@ -62,16 +62,24 @@ public final class SimAcm implements AcmClient {
                 throw bad("LimitExceededException", "Cannot request a certificate with more than " + MAX_NAMES + " domain names");
             }
             Map<String, String> tags = tags(r.tags());
+            // AWS (RequestCertificate, IdempotencyToken): "Idempotency tokens time out after one hour. [...] if you
+            // call RequestCertificate multiple times with the same idempotency token within one hour, ACM
+            // recognizes that you are requesting only one certificate and will issue only one." It does so
+            // without looking at the other parameters (AWS support, terraform-provider-aws#6666): the
+            // token's certificate is returned, even for other names, and even once deleted.
             if (r.idempotencyToken() != null) {
                 long hourAgo = world.now().minus(Duration.ofHours(1)).toEpochMilli();
-                for (CertRec c : st().certificates.values()) {
-                    if (r.idempotencyToken().equals(c.idempotencyToken) && c.createdAtMillis > hourAgo) {
-                        return RequestCertificateResponse.builder().certificateArn(c.arn).build();
-                    }
-                }
+                AcmState.TokenRec seen = st().tokens.get(r.idempotencyToken());
+                if (seen != null && seen.atMillis > hourAgo) return RequestCertificateResponse.builder().certificateArn(seen.arn).build();
             }
             CertRec c = st().newCertificate(names.get(0), names.subList(1, names.size()), r.idempotencyToken(), world);
             c.tags = new TreeMap<>(tags);
+            if (r.idempotencyToken() != null) {
+                AcmState.TokenRec t = new AcmState.TokenRec();
+                t.arn = c.arn;
+                t.atMillis = c.createdAtMillis;
+                st().tokens.put(r.idempotencyToken(), t);
+            }
             return RequestCertificateResponse.builder().certificateArn(c.arn).build();
         });
     }

@@ -28,7 +28,10 @@ public final class SimEcs implements EcsClient {
         this.world = world;
         this.neighbours = neighbours;
         this.scheduler = new EcsScheduler(world, neighbours);
+        this.oneOff = new EcsOneOffTasks(world, neighbours);
     }
+
+    private final EcsOneOffTasks oneOff;
 
     private RuntimeException err(int status, String code, String message) {
         AwsServiceException.Builder b = switch (code) {
@@ -190,29 +193,36 @@ public final class SimEcs implements EcsClient {
             if (req.family() == null || !req.family().matches("[A-Za-z0-9_-]{1,255}")) throw err(400, "ClientException", "Family contains invalid characters.");
             if (req.containerDefinitions() == null || req.containerDefinitions().isEmpty()) throw err(400, "ClientException", "Container list cannot be empty.");
             boolean fargate = req.requiresCompatibilities() != null && req.requiresCompatibilities().contains(Compatibility.FARGATE);
-            if (!fargate) throw err(400, "ClientException", "This simulation runs Fargate only: set requiresCompatibilities to FARGATE.");
-            if (req.networkMode() != NetworkMode.AWSVPC) throw err(400, "ClientException", "Fargate only supports network mode 'awsvpc'.");
-            if (req.cpu() == null || req.memory() == null) throw err(400, "ClientException", "Fargate requires that 'cpu' be defined at the task level.");
-            int cpu, memory;
-            try {
-                cpu = Integer.parseInt(req.cpu());
-                memory = Integer.parseInt(req.memory());
-            } catch (NumberFormatException e) {
-                throw err(400, "ClientException", "Invalid 'cpu' or 'memory' setting for task.");
+            if (fargate) {
+                if (req.networkMode() != NetworkMode.AWSVPC) throw err(400, "ClientException", "Fargate only supports network mode 'awsvpc'.");
+                if (req.cpu() == null || req.memory() == null) throw err(400, "ClientException", "Fargate requires that 'cpu' be defined at the task level.");
+                int cpu, memory;
+                try {
+                    cpu = Integer.parseInt(req.cpu());
+                    memory = Integer.parseInt(req.memory());
+                } catch (NumberFormatException e) {
+                    throw err(400, "ClientException", "Invalid 'cpu' or 'memory' setting for task.");
+                }
+                if (!fargateCombination(cpu, memory)) {
+                    throw err(400, "ClientException", "No Fargate configuration exists for given values: " + cpu + " CPU, " + memory + " memory. See the Amazon ECS documentation for the valid values.");
+                }
             }
-            if (!fargateCombination(cpu, memory)) {
-                throw err(400, "ClientException", "No Fargate configuration exists for given values: " + cpu + " CPU, " + memory + " memory. See the Amazon ECS documentation for the valid values.");
-            }
+            // An EC2 task definition (requiresCompatibilities absent or EC2, RegisterTaskDefinition's
+            // default): task-level cpu and memory are optional, but then every container needs
+            // memory or memoryReservation (ECS API reference, ContainerDefinition.memory).
             EcsState.TaskDefRec d = new EcsState.TaskDefRec();
             for (ContainerDefinition cd : req.containerDefinitions()) {
                 if (cd.name() == null || cd.image() == null) throw err(400, "ClientException", "Container.name and Container.image should not be null or empty.");
+                if (!fargate && req.memory() == null && cd.memory() == null && cd.memoryReservation() == null) {
+                    throw err(400, "ClientException", "Invalid setting for container '" + cd.name() + "'. At least one of 'memory' or 'memoryReservation' must be specified.");
+                }
                 EcsState.ContainerRec c = new EcsState.ContainerRec();
                 c.name = cd.name();
                 c.image = cd.image();
                 c.essential = cd.essential() == null || cd.essential();
                 if (cd.command() != null) c.command.addAll(cd.command());
                 if (cd.portMappings() != null) for (PortMapping p : cd.portMappings()) {
-                    if (p.hostPort() != null && !p.hostPort().equals(p.containerPort())) {
+                    if (req.networkMode() == NetworkMode.AWSVPC && p.hostPort() != null && !p.hostPort().equals(p.containerPort())) {
                         throw err(400, "ClientException", "When networkMode=awsvpc, the host ports and container ports in port mappings must match.");
                     }
                     c.ports.add(p.containerPort());
@@ -225,7 +235,7 @@ public final class SimEcs implements EcsClient {
                 if (cd.logConfiguration() != null) {
                     c.logDriver = cd.logConfiguration().logDriverAsString();
                     if (cd.logConfiguration().options() != null) c.logOptions.putAll(cd.logConfiguration().options());
-                    if ("awslogs".equals(c.logDriver) && req.executionRoleArn() == null) {
+                    if (fargate && "awslogs".equals(c.logDriver) && req.executionRoleArn() == null) {
                         throw err(400, "ClientException", "Fargate requires task definition to have execution role ARN to support log driver awslogs.");
                     }
                     if ("awslogs".equals(c.logDriver) && (c.logOptions.get("awslogs-group") == null || c.logOptions.get("awslogs-region") == null)) {
@@ -246,6 +256,11 @@ public final class SimEcs implements EcsClient {
                 d.containers.add(c);
             }
             if (d.containers.stream().noneMatch(c -> c.essential)) throw err(400, "ClientException", "At least one essential container is required.");
+            // Amazon ECS service quotas: a task definition is at most 64 KiB.
+            long size = requestSize(req);
+            if (size > TASK_DEFINITION_MAX_BYTES) {
+                throw err(400, "ClientException", "Actual length: '" + size + "'. Max allowed length is '" + TASK_DEFINITION_MAX_BYTES + "' bytes.");
+            }
             int rev = st().lastRevision.getOrDefault(req.family(), 0) + 1;
             st().lastRevision.put(req.family(), rev);
             d.family = req.family();
@@ -254,8 +269,9 @@ public final class SimEcs implements EcsClient {
             d.status = "ACTIVE";
             d.cpu = req.cpu();
             d.memory = req.memory();
-            d.networkMode = "awsvpc";
-            d.requiresCompatibilities.add("FARGATE");
+            // Without a network mode ECS takes bridge for EC2 (RegisterTaskDefinition, networkMode).
+            d.networkMode = req.networkMode() == null ? "bridge" : req.networkModeAsString();
+            d.requiresCompatibilities.add(fargate ? "FARGATE" : "EC2");
             d.executionRoleArn = req.executionRoleArn();
             d.taskRoleArn = req.taskRoleArn();
             d.cpuArchitecture = req.runtimePlatform() == null || req.runtimePlatform().cpuArchitecture() == null ? "X86_64" : req.runtimePlatform().cpuArchitectureAsString();
@@ -265,6 +281,28 @@ public final class SimEcs implements EcsClient {
             st().taskDefinitions.put(d.family + ":" + rev, d);
             return RegisterTaskDefinitionResponse.builder().taskDefinition(toTaskDefinition(d)).tags(tags(d.tags)).build();
         });
+    }
+
+    static final int TASK_DEFINITION_MAX_BYTES = 65_536;
+
+    /** The request as ECS would measure it, near enough: its text in UTF-8, with a little JSON around each value. */
+    private static long requestSize(RegisterTaskDefinitionRequest req) {
+        long n = 200 + utf8(req.family()) + utf8(req.executionRoleArn()) + utf8(req.taskRoleArn());
+        for (ContainerDefinition cd : req.containerDefinitions()) {
+            n += 100 + utf8(cd.name()) + utf8(cd.image());
+            for (String c : cd.command()) n += 3 + utf8(c);
+            for (KeyValuePair kv : cd.environment()) n += 20 + utf8(kv.name()) + utf8(kv.value());
+            for (Secret s : cd.secrets()) n += 20 + utf8(s.name()) + utf8(s.valueFrom());
+            if (cd.logConfiguration() != null) for (var e : cd.logConfiguration().options().entrySet()) n += 6 + utf8(e.getKey()) + utf8(e.getValue());
+        }
+        return n;
+    }
+
+    private static long utf8(String s) { return s == null ? 0 : s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length; }
+
+    /** What ECS reports in compatibilities: FARGATE only for awsvpc with task-level cpu and memory. */
+    private static boolean fargateReady(EcsState.TaskDefRec d) {
+        return "awsvpc".equals(d.networkMode) && d.cpu != null && d.memory != null;
     }
 
     private TaskDefinition toTaskDefinition(EcsState.TaskDefRec d) {
@@ -280,7 +318,7 @@ public final class SimEcs implements EcsClient {
         }).toList();
         return TaskDefinition.builder().taskDefinitionArn(d.arn).family(d.family).revision(d.revision).status(d.status)
                 .cpu(d.cpu).memory(d.memory).networkMode(d.networkMode).requiresCompatibilitiesWithStrings(d.requiresCompatibilities)
-                .compatibilitiesWithStrings("EC2", "FARGATE").executionRoleArn(d.executionRoleArn).taskRoleArn(d.taskRoleArn)
+                .compatibilitiesWithStrings(fargateReady(d) ? List.of("EC2", "FARGATE") : List.of("EC2")).executionRoleArn(d.executionRoleArn).taskRoleArn(d.taskRoleArn)
                 .runtimePlatform(RuntimePlatform.builder().cpuArchitecture(d.cpuArchitecture).operatingSystemFamily(d.operatingSystemFamily).build())
                 .registeredAt(Instant.ofEpochMilli(d.registeredAt)).containerDefinitions(cds).build();
     }
@@ -411,6 +449,7 @@ public final class SimEcs implements EcsClient {
             if (req.launchType() != LaunchType.FARGATE) throw invalid("This simulation runs Fargate only: set launchType to FARGATE.");
             EcsState.TaskDefRec td = taskDefinition(req.taskDefinition());
             if (td.status.equals("INACTIVE")) throw invalid("TaskDefinition is inactive");
+            if (!fargateReady(td)) throw invalid("Task definition does not support launch_type FARGATE.");
             validateNetwork(req.networkConfiguration() == null ? null : req.networkConfiguration().awsvpcConfiguration());
             validateLoadBalancers(req.loadBalancers(), td);
             boolean hasLb = req.loadBalancers() != null && !req.loadBalancers().isEmpty();
@@ -458,6 +497,7 @@ public final class SimEcs implements EcsClient {
             List<EcsState.LoadBalancerRec> newLbs = req.hasLoadBalancers() ? loadBalancerRecs(req.loadBalancers()) : s.loadBalancers;
             if (req.taskDefinition() != null || req.hasLoadBalancers()) {
                 EcsState.TaskDefRec td = taskDefinition(req.taskDefinition() != null ? req.taskDefinition() : s.taskDefinition);
+                if (!fargateReady(td)) throw invalid("Task definition does not support launch_type FARGATE.");
                 validateLoadBalancers(newLbs.stream()
                         .map(l -> software.amazon.awssdk.services.ecs.model.LoadBalancer.builder().targetGroupArn(l.targetGroupArn)
                                 .containerName(l.containerName).containerPort(l.containerPort).build()).toList(), td);
@@ -592,12 +632,13 @@ public final class SimEcs implements EcsClient {
                 scheduler.advance(s, now);
             } else {
                 scheduler.advanceAll(now);
+                oneOff.advance(now);
             }
             scheduler.forget(now);
             String desired = req.desiredStatus() == null ? "RUNNING" : req.desiredStatusAsString();
             List<String> arns = st().tasks.values().stream().filter(t -> t.cluster.equals(c.name))
-                    .filter(t -> req.serviceName() == null || t.service.equals(lastSegment(req.serviceName())))
-                    .filter(t -> req.startedBy() == null || req.startedBy().equals(t.deploymentId))
+                    .filter(t -> req.serviceName() == null || lastSegment(req.serviceName()).equals(t.service))
+                    .filter(t -> req.startedBy() == null || req.startedBy().equals(t.service != null ? t.deploymentId : t.startedBy))
                     .filter(t -> desired.equals(t.desiredStatus)).map(t -> t.arn).toList();
             return ListTasksResponse.builder().taskArns(arns).build();
         });
@@ -617,7 +658,8 @@ public final class SimEcs implements EcsClient {
                     failures.add(Failure.builder().arn(ref).reason("MISSING").build());
                     continue;
                 }
-                if (advanced.add(t.service)) {
+                if (t.service == null) oneOff.advance(now);
+                else if (advanced.add(t.service)) {
                     EcsState.ServiceRec s = st().service(c.name, t.service);
                     if (s != null) scheduler.advance(s, now);
                 }
@@ -638,7 +680,8 @@ public final class SimEcs implements EcsClient {
                 .networkInterfaces(t.ip == null ? List.of() : List.of(NetworkInterface.builder().attachmentId(t.eni).privateIpv4Address(t.ip).build()))
                 .build();
         return Task.builder().taskArn(t.arn).clusterArn(t.clusterArn).taskDefinitionArn(t.taskDefinitionArn)
-                .group("service:" + t.service).startedBy(t.deploymentId).launchType(LaunchType.FARGATE)
+                .group(t.service != null ? "service:" + t.service : "family:" + td.family)
+                .startedBy(t.service != null ? t.deploymentId : t.startedBy).launchType(LaunchType.FARGATE)
                 .lastStatus(status).desiredStatus(t.desiredStatus).cpu(td.cpu).memory(td.memory)
                 .healthStatus(t.healthy ? HealthStatus.HEALTHY : HealthStatus.UNKNOWN)
                 .createdAt(Instant.ofEpochMilli(t.createdAt))
@@ -652,6 +695,70 @@ public final class SimEcs implements EcsClient {
                                 KeyValuePair.builder().name("networkInterfaceId").value(t.eni).build(),
                                 KeyValuePair.builder().name("privateIPv4Address").value(t.ip).build()).build()))
                 .build();
+    }
+
+    /**
+     * RunTask for Fargate, with AWS's rules: the cluster and an ACTIVE task definition must exist,
+     * awsvpc needs a network configuration, 1 to 10 tasks, a container override must name a
+     * container of the task definition, task-level cpu/memory overrides must be a Fargate size
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html).
+     */
+    @Override public RunTaskResponse runTask(RunTaskRequest req) {
+        return world.mutate("ecs:RunTask", this::err, () -> {
+            EcsState.ClusterRec c = cluster(req.cluster());
+            EcsState.TaskDefRec td = taskDefinition(req.taskDefinition());
+            if (!"ACTIVE".equals(td.status)) throw err(400, "ClientException", "TaskDefinition is inactive");
+            int count = req.count() == null ? 1 : req.count();
+            if (count < 1 || count > 10) throw invalid("count must be between 1 and 10.");
+            AwsVpcConfiguration vpc = req.networkConfiguration() == null ? null : req.networkConfiguration().awsvpcConfiguration();
+            validateNetwork(vpc);
+            List<String> command = null;
+            if (req.overrides() != null) {
+                for (ContainerOverride o : req.overrides().containerOverrides()) {
+                    if (td.containers.stream().noneMatch(x -> x.name.equals(o.name()))) {
+                        throw invalid("Override for container named " + o.name() + " is not a container in the TaskDefinition.");
+                    }
+                    if (o.hasCommand()) command = o.command();
+                }
+                String cpu = req.overrides().cpu(), memory = req.overrides().memory();
+                if (cpu != null || memory != null) {
+                    int cp = Integer.parseInt(cpu != null ? cpu : td.cpu), mem = Integer.parseInt(memory != null ? memory : td.memory);
+                    if (!fargateCombination(cp, mem)) {
+                        throw invalid("No Fargate configuration exists for given values: " + cp + " CPU, " + mem + " memory. See the Amazon ECS documentation for the valid values.");
+                    }
+                }
+            }
+            boolean publicIp = vpc.assignPublicIp() == AssignPublicIp.ENABLED;
+            Instant now = world.now();
+            List<Task> started = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                EcsState.TaskRec t = oneOff.launch(c, td, vpc.subnets(), vpc.securityGroups() == null ? List.of() : vpc.securityGroups(),
+                        publicIp, command, req.startedBy(), req.hasTags() ? tagMap(req.tags()) : Map.of(), i, now);
+                started.add(toTask(t, now));
+            }
+            return RunTaskResponse.builder().tasks(started).failures(List.of()).build();
+        });
+    }
+
+    @Override public StopTaskResponse stopTask(StopTaskRequest req) {
+        return world.mutate("ecs:StopTask", this::err, () -> {
+            EcsState.ClusterRec c = cluster(req.cluster());
+            String ref = req.task();
+            EcsState.TaskRec t = ref.startsWith("arn:") ? st().tasks.get(ref) : st().tasks.get(arnPrefix() + "task/" + c.name + "/" + ref);
+            if (t == null || !t.cluster.equals(c.name)) throw invalid("The referenced task was not found.");
+            Instant now = world.now();
+            if (t.service == null) oneOff.stop(t, req.reason(), now);
+            else {
+                EcsState.ServiceRec s = st().service(c.name, t.service);
+                if (s != null) {
+                    scheduler.advance(s, now);
+                    t.stopCode = "UserInitiated";
+                    t.stoppedReason = req.reason() == null ? "Task stopped by user" : req.reason();
+                    scheduler.beginStop(s, t, now.toEpochMilli());
+                }
+            }
+            return StopTaskResponse.builder().task(toTask(t, now)).build();
+        });
     }
 
     @Override public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest req) {
@@ -670,6 +777,8 @@ public final class SimEcs implements EcsClient {
         for (EcsState.ClusterRec c : st().clusters.values()) if (c.arn.equals(arn)) return c.tags;
         for (EcsState.ServiceRec s : st().services.values()) if (s.arn.equals(arn)) return s.tags;
         for (EcsState.TaskDefRec d : st().taskDefinitions.values()) if (d.arn.equals(arn)) return d.tags;
+        EcsState.TaskRec task = st().tasks.get(arn);
+        if (task != null) return task.tags;
         throw invalid("The specified resource is not valid.");
     }
 

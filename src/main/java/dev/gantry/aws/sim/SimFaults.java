@@ -12,7 +12,9 @@ public final class SimFaults {
     private long crashAfter = -1;
     private final Set<String> denied = new HashSet<>();
     private final Set<String> broken = new HashSet<>();
+    private final java.util.Map<String, Failure> failing = new java.util.HashMap<>();
     private long injected;
+    private final java.util.Map<String, Integer> repliesToLose = new java.util.HashMap<>();
 
     /** How many throttling and 5xx errors were injected: tests check the faults really happened. */
     public synchronized long injected() { return injected; }
@@ -25,7 +27,26 @@ public final class SimFaults {
     public SimFaults deny(String action) { denied.add(action); return this; }
     /** An action that always answers HTTP 500 (IAM's policy simulator has such days). */
     public SimFaults breakAction(String action) { broken.add(action); return this; }
-    public SimFaults clear() { throttleRate = 0; serverErrorRate = 0; crashAfter = -1; denied.clear(); broken.clear(); return this; }
+    /**
+     * The next {@code times} calls of {@code action} take effect, then their reply is lost on the way
+     * back (a reset connection): the caller's SDK sees an I/O error and tries the call again, as it
+     * does with any request whose reply never came.
+     */
+    public SimFaults loseReplyAfterEffect(String action, int times) { repliesToLose.put(action, times); return this; }
+    public SimFaults clear() { throttleRate = 0; serverErrorRate = 0; crashAfter = -1; denied.clear(); broken.clear(); repliesToLose.clear(); failing.clear(); return this; }
+
+    /** How an action that always fails fails: what a reader of its answer must never take for "nothing there". */
+    public enum Failure {
+        /** HTTP 500 on every try: the client retries, then gives up. */
+        SERVER_ERROR,
+        /** Throttled on every try, until the client's retries are spent. */
+        THROTTLED,
+        /** An endpoint that does not implement the action (an emulator): HTTP 400 UnknownOperationException, or InvalidAction for EC2's query API. */
+        UNKNOWN_OPERATION
+    }
+
+    /** {@code action} (such as {@code elasticloadbalancing:DescribeTags}) fails every time, as {@code how} says. */
+    public SimFaults failAlways(String action, Failure how) { failing.put(action, how); return this; }
 
     void beforeCall(String action, SimErrors.Factory err) {
         if (denied.contains(action) || denied.contains("*")) {
@@ -36,6 +57,17 @@ public final class SimFaults {
             injected++;
             throw err.create(500, "ServiceFailure", "We encountered an internal error. Please try again.");
         }
+        Failure f = failing.get(action);
+        if (f != null) {
+            injected++;
+            throw switch (f) {
+                case SERVER_ERROR -> err.create(500, "InternalFailure", "We encountered an internal error. Please try again.");
+                case THROTTLED -> err.create(400, action.startsWith("ec2:") ? "RequestLimitExceeded" : "ThrottlingException", "Rate exceeded");
+                case UNKNOWN_OPERATION -> action.startsWith("ec2:") || action.startsWith("elasticloadbalancing:") || action.startsWith("iam:")
+                        ? err.create(400, "InvalidAction", "The action " + action.substring(action.indexOf(':') + 1) + " is not valid for this web service.")
+                        : err.create(400, "UnknownOperationException", "");
+            };
+        }
         if (throttleRate > 0 && random.nextDouble() < throttleRate) {
             injected++;
             throw err.create(400, action.startsWith("ec2:") ? "RequestLimitExceeded" : "ThrottlingException", "Rate exceeded");
@@ -44,6 +76,16 @@ public final class SimFaults {
             injected++;
             throw err.create(503, "ServiceUnavailable", "Service is unavailable, please try again");
         }
+    }
+
+    /** After {@code action} took effect: its reply is lost if a test asked so. */
+    void afterEffect(String action) {
+        Integer left = repliesToLose.get(action);
+        if (left == null || left <= 0) return;
+        repliesToLose.put(action, left - 1);
+        injected++;
+        throw software.amazon.awssdk.core.exception.SdkClientException.builder()
+                .message("Unable to execute HTTP request: Connection reset").cause(new java.net.SocketException("Connection reset")).build();
     }
 
     void afterMutation(long count) {

@@ -25,6 +25,7 @@ public final class SimIam implements IamClient {
             case "DeleteConflict" -> DeleteConflictException.builder();
             case "MalformedPolicyDocument" -> MalformedPolicyDocumentException.builder();
             case "InvalidInput" -> InvalidInputException.builder();
+            case "LimitExceeded" -> LimitExceededException.builder();
             default -> IamException.builder();
         };
         return SimErrors.error(b, "IAM", status, code, message);
@@ -140,10 +141,19 @@ public final class SimIam implements IamClient {
                 .build());
     }
 
+    static final int INLINE_POLICIES_PER_ROLE = 10_240;
+
     @Override public PutRolePolicyResponse putRolePolicy(PutRolePolicyRequest req) {
         return world.mutate("iam:PutRolePolicy", this::err, () -> {
             IamState.RoleRec r = role(req.roleName());
             checkPolicy(req.policyDocument());
+            // IAM quotas: a role's inline policies together may hold 10,240 characters, white space not counted.
+            java.util.Map<String, String> after = new java.util.TreeMap<>(r.inline);
+            after.put(req.policyName(), req.policyDocument());
+            long size = after.values().stream().mapToLong(d -> d.chars().filter(ch -> !Character.isWhitespace(ch)).count()).sum();
+            if (size > INLINE_POLICIES_PER_ROLE) {
+                throw err(409, "LimitExceeded", "Maximum policy size of " + INLINE_POLICIES_PER_ROLE + " bytes exceeded for role " + r.name);
+            }
             r.inline.put(req.policyName(), req.policyDocument());
             return PutRolePolicyResponse.builder().build();
         });

@@ -56,7 +56,11 @@ public final class SimScaling implements ScalingApi {
     }
 
     @Override public Optional<Target> describeScalableTarget(String resourceId) {
-        return world.read("application-autoscaling:DescribeScalableTargets", this::err, () -> {
+        // AWS: DescribeScalableTargets returns no tags; they are a second call, ListTagsForResource on
+        // the target's ScalableTargetARN (what the real client does, so its failures are modelled too).
+        boolean found = world.read("application-autoscaling:DescribeScalableTargets", this::err, () -> st().targets.containsKey(resourceId));
+        if (!found) return Optional.empty();
+        return world.read("application-autoscaling:ListTagsForResource", this::err, () -> {
             ScalingState.TargetRec t = st().targets.get(resourceId);
             return t == null ? Optional.<Target>empty() : Optional.of(new Target(t.resourceId, t.min, t.max, Map.copyOf(t.tags)));
         });

@@ -16,8 +16,17 @@ import java.util.function.Predicate;
 /** Simulated SSM Parameter Store: String and SecureString parameters, tags, paths, AWS's overwrite rules. */
 public final class SimSsm implements SsmClient {
     private final SimWorld world;
+    /** The region this client speaks to: the world's own, or another one of the same simulated account. */
+    private final String region;
 
-    public SimSsm(SimWorld world) { this.world = world; }
+    public SimSsm(SimWorld world) { this(world, null); }
+
+    public SimSsm(SimWorld world, String region) {
+        this.world = world;
+        this.region = region;
+    }
+
+    private String region() { return region == null ? world.region() : region; }
 
     private RuntimeException err(int status, String code, String message) {
         AwsServiceException.Builder b = switch (code) {
@@ -31,11 +40,11 @@ public final class SimSsm implements SsmClient {
         return SimErrors.error(b, "SSM", status, code, message);
     }
 
-    private SsmState st() { return world.state.ssm; }
+    private SsmState st() { return world.state.ssmIn(region()); }
 
-    private SsmState.ParamRec find(String nameOrArn) { return st().find(nameOrArn, world.region(), world.accountId()); }
+    private SsmState.ParamRec find(String nameOrArn) { return st().find(nameOrArn, region(), world.accountId()); }
 
-    private String arn(SsmState.ParamRec p) { return SsmState.arnOf(p.name, world.region(), world.accountId()); }
+    private String arn(SsmState.ParamRec p) { return SsmState.arnOf(p.name, region(), world.accountId()); }
 
     /** Stands in for the KMS ciphertext real SSM returns without WithDecryption: opaque, never the value. */
     private static String ciphertext(SsmState.ParamRec p) {

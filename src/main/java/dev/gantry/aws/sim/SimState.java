@@ -1,5 +1,8 @@
 package dev.gantry.aws.sim;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * Everything the simulated account holds, as plain Jackson-serialisable objects (public fields,
  * no-arg constructors), one part per service. Services read each other's parts where AWS's rules
@@ -17,6 +20,13 @@ public final class SimState {
     public AcmState acm = new AcmState();
     public Route53State route53 = new Route53State();
     public SsmState ssm = new SsmState();
+    /** SSM in the account's other regions, by region: parameters a task reads by ARN from elsewhere. */
+    public Map<String, SsmState> ssmElsewhere = new TreeMap<>();
+
+    /** This account's SSM in {@code region}. */
+    public synchronized SsmState ssmIn(String region) {
+        return region == null || region.equals(this.region) ? ssm : ssmElsewhere.computeIfAbsent(region, r -> new SsmState());
+    }
     public IamState iam = new IamState();
     public LogsState logs = new LogsState();
     public ScalingState scaling = new ScalingState();

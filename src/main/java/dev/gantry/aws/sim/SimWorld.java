@@ -61,12 +61,7 @@ public final class SimWorld {
     public void callsTake(java.time.Duration roundTrip) { this.roundTripNanos = roundTrip.toNanos(); }
 
     private void roundTrip() {
-        if (roundTripNanos <= 0) return;
-        try {
-            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(roundTripNanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        if (roundTripNanos > 0) dev.gantry.time.Blocking.spend(java.time.Duration.ofNanos(roundTripNanos));
     }
 
     /** The account's retry budget, as one real SDK client has its own (aws.RetryPolicy decides). */
@@ -107,6 +102,7 @@ public final class SimWorld {
                 mutatingCalls++;
                 callsByAction.merge(action, 1L, Long::sum);
                 faults.afterMutation(mutatingCalls);
+                faults.afterEffect(action);
                 return result;
             });
         }

@@ -30,6 +30,8 @@ import java.util.Set;
 /** {@code cluster.main}: the ECS cluster (on Fargate just a name, settings and a home for the service). */
 final class ClusterType implements ResourceType {
     @Override public String type() { return "cluster"; }
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.CLUSTER; }
+    @Override public String noun() { return "ECS cluster"; }
     @Override public int tier() { return 0; }
     @Override public Set<String> replaceOn() { return Set.of("name"); }
 

@@ -104,7 +104,7 @@ public final class ComputeResources {
             s.absent("targetGroupArn");
         }
         s.put("minimumHealthyPercent", svc.minimumHealthyPercent()).put("maximumPercent", svc.maximumPercent())
-                .put("rollbackOnFailure", svc.rollbackOnFailure());
+                .put("rollbackOnFailure", svc.rollbackOnFailure()).put(ServiceType.ROLLOUT, ServiceType.ROLLOUT_DONE);
         String count = svc.autoscaling() == null ? dev.gantry.spec.Counted.of(svc.desiredCount(), "task") : svc.autoscaling().min() + "–" + svc.autoscaling().max() + " tasks";
         out.add(Desired.managed(SERVICE, Piece.SERVICE, "ECS service " + app + " on Fargate, " + count, s.build(), extra));
 

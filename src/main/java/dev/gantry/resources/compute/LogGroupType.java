@@ -24,6 +24,8 @@ import java.util.Set;
 /** {@code log-group.main}: /gantry/APP with its retention; where the containers' output goes. */
 final class LogGroupType implements ResourceType {
     @Override public String type() { return "log-group"; }
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.LOGS; }
+    @Override public String noun() { return "log group"; }
     @Override public int tier() { return 0; }
     @Override public Set<String> replaceOn() { return Set.of("name"); }
 

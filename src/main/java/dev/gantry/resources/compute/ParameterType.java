@@ -41,6 +41,10 @@ final class ParameterType implements ResourceType {
     static final String CHANGED = "(changed)";
 
     @Override public String type() { return "parameter"; }
+
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.SECRETS; }
+
+    @Override public String noun() { return "SSM parameter"; }
     @Override public int tier() { return 0; }
     @Override public Set<String> replaceOn() { return Set.of("name", "type"); }
 
@@ -104,7 +108,9 @@ final class ParameterType implements ResourceType {
     @Override public Optional<Observed> lookup(ResourceContext ctx, Desired desired) {
         String arn = Props.str(desired.props(), "arn");
         try {
-            var p = ctx.aws().ssm().getParameter(b -> b.name(arn).withDecryption(false)).parameter();
+            // ECS reads a parameter named by ARN in the ARN's region: look it up there too.
+            String[] parts = arn.split(":", 6);
+            var p = ctx.aws().ssm(parts.length == 6 ? parts[3] : null).getParameter(b -> b.name(arn).withDecryption(false)).parameter();
             return Optional.of(new Observed(desired.address(), arn, desired.props(), Map.of("id", arn, "arn", arn, "name", p.name())));
         } catch (ParameterNotFoundException e) {
             return Optional.empty();

@@ -38,7 +38,7 @@ final class Policies {
      * decrypt through SSM; an existing parameter under a customer managed key needs a grant in
      * that key's policy, which gantry explains when a task fails on it.
      */
-    static String secrets(List<String> parameterArns) { return secrets(parameterArns, null); }
+    static String secrets(List<String> parameterArns) { return secrets(parameterArns, List.<String>of()); }
 
     /**
      * Plus, for a private registry, {@code secretsmanager:GetSecretValue} on exactly the secret
@@ -46,6 +46,11 @@ final class Policies {
      * aws/secretsmanager needs no kms:Decrypt grant either.
      */
     static String secrets(List<String> parameterArns, String registrySecretArn) {
+        return secrets(parameterArns, registrySecretArn == null || registrySecretArn.isEmpty() ? List.of() : List.of(registrySecretArn));
+    }
+
+    /** The same with several registry logins: the old one is still read while a rollout moves to a new one. */
+    static String secrets(List<String> parameterArns, List<String> registrySecretArns) {
         List<ObjectNode> statements = new ArrayList<>();
         if (!parameterArns.isEmpty()) {
             ObjectNode st = JSON.createObjectNode();
@@ -56,12 +61,13 @@ final class Policies {
             parameterArns.forEach(res::add);
             statements.add(st);
         }
-        if (registrySecretArn != null && !registrySecretArn.isEmpty()) {
+        if (!registrySecretArns.isEmpty()) {
             ObjectNode st = JSON.createObjectNode();
             st.put("Sid", READ_REGISTRY_LOGIN);
             st.put("Effect", "Allow");
             st.putArray("Action").add("secretsmanager:GetSecretValue");
-            st.putArray("Resource").add(registrySecretArn);
+            ArrayNode res = st.putArray("Resource");
+            registrySecretArns.forEach(res::add);
             statements.add(st);
         }
         return doc(statements.toArray(ObjectNode[]::new));

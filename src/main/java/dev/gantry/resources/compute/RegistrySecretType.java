@@ -42,6 +42,10 @@ final class RegistrySecretType implements ResourceType {
     static final String NAME = RegistryCredentials.VALUE_NAME;
 
     @Override public String type() { return "secret"; }
+
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.SECRETS; }
+
+    @Override public String noun() { return "Secrets Manager secret"; }
     @Override public int tier() { return 0; }
     @Override public Set<String> replaceOn() { return Set.of("name"); }
 

@@ -31,41 +31,41 @@ import java.util.Set;
  */
 final class RoleType implements ResourceType {
     @Override public String type() { return "role"; }
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.IAM; }
+    @Override public String noun() { return "IAM role"; }
     @Override public int tier() { return 1; }
     @Override public Set<String> replaceOn() { return Set.of("name", "path"); }
 
     static String path(String app) { return "/gantry/" + app + "/"; }
 
     /**
-     * ListRoles returns no tags, so ownership comes from what the listing does return: a role in
-     * the app's path, named after its address, with the description gantry's create call gave it
-     * (the same call that tagged it) is the app's. Any other role in the path is judged by its
-     * tags, read only for it, so a role gantry did not make and tag is never taken over.
+     * A role is the app's by its tags, as every other resource is: gantry:app=APP and the
+     * gantry:component of its address, which gantry's CreateRole call has always set. ListRoles
+     * carries no tags, and gantry's roles always have the names {@code APP-execution} and
+     * {@code APP-task} (the claimant looks them up by those names too), so each is read with
+     * GetRole, which does. A role under gantry's path with gantry's name and description but
+     * without the app's tags is someone else's look-alike: never read as the app's, never deleted.
      */
     @Override public List<Observed> refresh(ResourceContext ctx) {
         IamClient iam = ctx.aws().iam();
         List<Observed> out = new ArrayList<>();
-        for (Role r : iam.listRolesPaginator(b -> b.pathPrefix(path(ctx.app()))).roles()) {
-            Address a = madeByGantry(ctx, r);
-            if (a == null) {
-                Map<String, String> tags = tagMap(iam.listRoleTags(b -> b.roleName(r.roleName())).tags());
-                if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP)) || tags.get(ResourceContext.TAG_COMPONENT) == null) continue;
-                a = Address.parse(tags.get(ResourceContext.TAG_COMPONENT));
+        for (Address a : List.of(dev.gantry.resources.Addresses.EXECUTION_ROLE, dev.gantry.resources.Addresses.TASK_ROLE)) {
+            Role r;
+            try {
+                r = iam.getRole(b -> b.roleName(name(ctx.app(), a))).role();
+            } catch (NoSuchEntityException none) {
+                continue;
             }
+            Map<String, String> tags = tagMap(r.tags());
+            if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP)) || !a.toString().equals(tags.get(ResourceContext.TAG_COMPONENT))) continue;
             out.add(read(ctx, a, r));
         }
         return out;
     }
 
-    static String description(String app, Address a) { return "gantry " + app + " " + a.name() + " role"; }
+    static String name(String app, Address a) { return app + "-" + a.name(); }
 
-    /** The address of a role that carries every mark of gantry's create call for it, or null. */
-    private static Address madeByGantry(ResourceContext ctx, Role r) {
-        String prefix = ctx.app() + "-";
-        if (!path(ctx.app()).equals(r.path()) || !r.roleName().startsWith(prefix)) return null;
-        Address a = Address.of("role", r.roleName().substring(prefix.length()));
-        return description(ctx.app(), a).equals(r.description()) ? a : null;
-    }
+    static String description(String app, Address a) { return "gantry " + app + " " + a.name() + " role"; }
 
     private static Map<String, String> tagMap(List<Tag> tags) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
@@ -164,26 +164,60 @@ final class RoleType implements ResourceType {
         };
     }
 
+    /**
+     * Grants go in at once; what the spec no longer grants (a secret removed, a managed policy
+     * dropped) is taken away only after the rest of the run, the service's rollout above all, has
+     * finished ({@link StepResult.DoneThen}): until then ECS may still start tasks of the old
+     * revision (replacing one, or rolling back), and they read their secrets with this role.
+     */
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
-        return () -> StepResult.done(converge(ctx, desired.address(), current.id(), props));
+        return () -> {
+            List<String> revoke = new ArrayList<>();
+            Observed now = converge(ctx, desired.address(), current.id(), props, false, revoke);
+            if (revoke.isEmpty()) return StepResult.done(now);
+            return StepResult.doneThen(now, "stop granting " + String.join(", ", revoke),
+                    () -> StepResult.done(converge(ctx, desired.address(), current.id(), props, true, new ArrayList<>())));
+        };
     }
 
-    /** Attach/detach managed policies and write (or remove) the secrets policy until the role matches. */
     private static Observed converge(ResourceContext ctx, Address a, String name, Map<String, Object> props) {
+        return converge(ctx, a, name, props, true, new ArrayList<>());
+    }
+
+    /**
+     * Attaches the managed policies and writes the secrets policy the spec wants; with {@code revoke}
+     * also detaches and removes what it no longer wants, else keeps that too and names it in {@code kept}.
+     */
+    private static Observed converge(ResourceContext ctx, Address a, String name, Map<String, Object> props, boolean revoke, List<String> kept) {
         IamClient iam = ctx.aws().iam();
         if (props.containsKey("managedPolicies")) {
             Set<String> want = new HashSet<>(Props.strings(props, "managedPolicies"));
             Set<String> have = new HashSet<>(iam.listAttachedRolePolicies(b -> b.roleName(name)).attachedPolicies().stream().map(AttachedPolicy::policyArn).toList());
             for (String p : want) if (!have.contains(p)) iam.attachRolePolicy(b -> b.roleName(name).policyArn(p));
-            for (String p : have) if (!want.contains(p)) iam.detachRolePolicy(b -> b.roleName(name).policyArn(p));
+            for (String p : new java.util.TreeSet<>(have)) {
+                if (want.contains(p)) continue;
+                if (revoke) iam.detachRolePolicy(b -> b.roleName(name).policyArn(p));
+                else kept.add("the managed policy " + p.substring(p.lastIndexOf('/') + 1));
+            }
         }
         if (a.name().equals("execution")) {
-            List<String> arns = Props.strings(props, "secretArns");
-            String registry = Props.str(props, "registrySecretArn");
-            boolean exists = iam.listRolePolicies(b -> b.roleName(name)).policyNames().contains(Policies.SECRETS_POLICY_NAME);
-            if (!arns.isEmpty() || registry != null && !registry.isEmpty()) {
-                iam.putRolePolicy(b -> b.roleName(name).policyName(Policies.SECRETS_POLICY_NAME).policyDocument(Policies.secrets(arns, registry)));
-            } else if (exists) {
+            List<String> arns = new ArrayList<>(Props.strings(props, "secretArns"));
+            String wanted = Props.str(props, "registrySecretArn");
+            List<String> registry = new ArrayList<>();
+            if (wanted != null && !wanted.isEmpty()) registry.add(wanted);
+            String doc = secretsPolicy(ctx, name);
+            if (!revoke && doc != null) {
+                for (String old : Policies.resources(doc, Policies.READ_SECRETS)) {
+                    if (!arns.contains(old)) { arns.add(old); kept.add("the read of " + old.substring(old.lastIndexOf(':') + 1)); }
+                }
+                for (String old : Policies.resources(doc, Policies.READ_REGISTRY_LOGIN)) {
+                    if (!registry.contains(old)) { registry.add(old); kept.add("the read of the registry login " + old.substring(old.lastIndexOf(':') + 1)); }
+                }
+            }
+            if (!arns.isEmpty() || !registry.isEmpty()) {
+                String policy = Policies.secrets(arns, registry);
+                if (doc == null || !policy.equals(Policies.decode(doc))) iam.putRolePolicy(b -> b.roleName(name).policyName(Policies.SECRETS_POLICY_NAME).policyDocument(policy));
+            } else if (doc != null) {
                 iam.deleteRolePolicy(b -> b.roleName(name).policyName(Policies.SECRETS_POLICY_NAME));
             }
         }

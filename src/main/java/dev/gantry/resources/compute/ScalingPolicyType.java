@@ -16,6 +16,8 @@ import java.util.Set;
 /** {@code scaling-policy.cpu}: target tracking on the service's average CPU. */
 final class ScalingPolicyType implements ResourceType {
     @Override public String type() { return "scaling-policy"; }
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.SERVICE; }
+    @Override public String noun() { return "scaling policy"; }
     @Override public int tier() { return 6; }
     @Override public Set<String> replaceOn() { return Set.of("resourceId", "policyName"); }
 

@@ -18,6 +18,8 @@ import java.util.Set;
 /** {@code scaling-target.main}: lets Application Auto Scaling move the service's desired count between min and max. */
 final class ScalingTargetType implements ResourceType {
     @Override public String type() { return "scaling-target"; }
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.SERVICE; }
+    @Override public String noun() { return "scaling target"; }
     @Override public int tier() { return 5; }
     @Override public Set<String> replaceOn() { return Set.of("resourceId"); }
 

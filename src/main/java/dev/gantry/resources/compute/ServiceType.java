@@ -39,8 +39,23 @@ final class ServiceType implements ResourceType {
     static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(30);
     static final Duration FIRST_POLL = Duration.ofSeconds(2);
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    /**
+     * The prop that says whether the service's latest deployment has finished: the spec always
+     * wants {@value #ROLLOUT_DONE}; refresh reads anything else in plain words (in progress, failed),
+     * so a rollout an earlier apply left unfinished is a pending change, never "No changes".
+     */
+    static final String ROLLOUT = "rollout";
+    static final String ROLLOUT_DONE = "completed";
 
     @Override public String type() { return "service"; }
+
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.SERVICE; }
+
+    @Override public String noun() { return "ECS service"; }
+
+    /** A rollout: tasks start, pass health checks, old ones drain. */
+
+    @Override public java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(90); }
     @Override public int tier() { return 4; }
     @Override public Set<String> replaceOn() { return Set.of("name", "cluster"); }
 
@@ -101,9 +116,26 @@ final class ServiceType implements ResourceType {
         for (Service s : services) {
             Map<String, String> tags = Ecs.tags(s.tags());
             if (!"ACTIVE".equals(s.status())) continue;
-            ctx.ownAddress(tags, "service").ifPresent(a -> out.add(observed(ctx, a, s)));
+            ctx.ownAddress(tags, "service").ifPresent(a -> out.add(withDiagnosis(ctx, observed(ctx, a, s), s)));
         }
         return out;
+    }
+
+    /**
+     * A rollout that is failing says why in the plan: the first failed task of the latest
+     * deployment, explained (two more reads, only for a service in trouble).
+     */
+    private static Observed withDiagnosis(ResourceContext ctx, Observed o, Service s) {
+        Rollout r = Rollout.of(s);
+        if (r.state() != Rollout.State.FAILED) return o;
+        RolloutWatcher watcher = new RolloutWatcher(ctx.aws().ecs(), s.clusterArn(), s.serviceName());
+        RolloutSnapshot snap = watcher.snapshot(s, r.deploymentId(), null);
+        Explainer.Context explain = Explainer.Context.of(ctx.spec());
+        String why = RolloutWatcher.firstFailure(snap).map(t -> Explainer.explain(t, snap.events(), explain).summary())
+                .orElse(Explainer.circuitBreaker(snap, explain).summary());
+        Map<String, Object> props = new java.util.LinkedHashMap<>(o.props());
+        props.put(ROLLOUT, r.words() + ": " + why);
+        return new Observed(o.address(), o.id(), props, o.outputs());
     }
 
     /** An ACTIVE service of the app's name in the spec's cluster that is not the app's. */
@@ -128,7 +160,9 @@ final class ServiceType implements ResourceType {
     }
 
     static Observed observed(ResourceContext ctx, Address a, Service s) {
-        AwsVpcConfiguration vpc = s.networkConfiguration().awsvpcConfiguration();
+        // A service made by hand on EC2 (bridge or host networking) has no awsvpc configuration.
+        AwsVpcConfiguration vpc = s.networkConfiguration() != null && s.networkConfiguration().awsvpcConfiguration() != null
+                ? s.networkConfiguration().awsvpcConfiguration() : AwsVpcConfiguration.builder().build();
         // AWS always returns it; emulators sometimes do not, and a missing one means AWS's defaults.
         DeploymentConfiguration dc = s.deploymentConfiguration() != null ? s.deploymentConfiguration()
                 : DeploymentConfiguration.builder().minimumHealthyPercent(100).maximumPercent(200).build();
@@ -144,6 +178,7 @@ final class ServiceType implements ResourceType {
                     .put("healthCheckGracePeriodSeconds", s.healthCheckGracePeriodSeconds());
         }
         p.put("minimumHealthyPercent", dc.minimumHealthyPercent()).put("maximumPercent", dc.maximumPercent()).put("rollbackOnFailure", rollback);
+        p.put(ROLLOUT, Rollout.of(s).words());
         return new Observed(a, s.serviceArn(), p.build(), Map.of("id", s.serviceArn(), "arn", s.serviceArn(), "name", s.serviceName()));
     }
 
@@ -213,6 +248,7 @@ final class ServiceType implements ResourceType {
     }
 
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
+        if (onlyTheRolloutDiffers(current.props(), props)) return finishRollout(ctx, current, desired, props);
         return () -> {
             checkSecretAccess(ctx, Props.str(props, "taskDefinition"));
             checkPullAccess(ctx, Props.str(props, "taskDefinition"));
@@ -224,9 +260,87 @@ final class ServiceType implements ResourceType {
             if (props.containsKey("desiredCount")) b.desiredCount(Props.integer(props, "desiredCount"));
             if (props.containsKey("healthCheckGracePeriodSeconds")) b.healthCheckGracePeriodSeconds(Props.integer(props, "healthCheckGracePeriodSeconds"));
             if (Props.str(props, "targetGroupArn") != null) b.loadBalancers(loadBalancer(ctx, props));
+            // A secret's new value: the same task definition, new tasks that read it (set by the engine's plan).
+            if (Boolean.TRUE.equals(props.get("forceNewDeployment"))) b.forceNewDeployment(true);
             ctx.aws().ecs().updateService(b.build());
             return watch(ctx, desired.address(), cluster, name, Props.str(props, "taskDefinition")).run();
         };
+    }
+
+    /** An update for the rollout alone is about the service's last deployment, not an edit: said so. */
+    @Override public String updateReason(List<dev.gantry.plan.Change.FieldChange> fields) {
+        if (fields.size() != 1 || !fields.get(0).field().equals(ROLLOUT)) return null;
+        String was = String.valueOf(fields.get(0).before());
+        return was.startsWith("in progress") || was.startsWith("not running")
+                ? "its last rollout has not finished: apply watches it to its end"
+                : "its last rollout failed: apply starts it again, and says why if it fails again";
+    }
+
+    /** Everything the spec describes is in place; only the service's latest rollout has not finished well. */
+    static boolean onlyTheRolloutDiffers(Map<String, Object> have, Map<String, Object> want) {
+        for (Map.Entry<String, Object> e : want.entrySet()) {
+            if (e.getKey().equals(ROLLOUT)) continue;
+            Object w = e.getValue(), h = have.get(e.getKey());
+            if (w instanceof List<?> wl && h instanceof List<?> hl) {
+                w = wl.stream().map(String::valueOf).sorted().toList();
+                h = hl.stream().map(String::valueOf).sorted().toList();
+            }
+            if (!dev.gantry.plan.Planner.same(w, h)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * An earlier apply left the rollout unfinished (stopped while it waited, or failed). One still
+     * in progress is watched to its end. A failed one is started again (a new deployment of the
+     * same revision, so ECS's back-off and circuit breaker start afresh): whatever was fixed since
+     * outside gantry.yaml (an image pushed under the same tag, a role or secret fixed) takes effect,
+     * and if nothing was, its first failed task ends the apply with the reason, as on the first try.
+     */
+    private Step finishRollout(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
+        return () -> {
+            String cluster = Props.str(current.props(), "cluster");
+            String name = current.output("name");
+            Service s = new RolloutWatcher(ctx.aws().ecs(), cluster, name).describe().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
+                    "the ECS service " + name + " disappeared while gantry looked at its rollout", "run 'gantry apply' again"));
+            Rollout r = Rollout.of(s);
+            String revision = Props.str(props, "taskDefinition");
+            if (r.state() == Rollout.State.FAILED) {
+                ctx.progress().info("the last rollout of " + revision(revision) + " did not finish: " + r.words() + "; starting it again");
+                checkSecretAccess(ctx, revision);
+                checkPullAccess(ctx, revision);
+                ctx.aws().ecs().updateService(b -> b.cluster(cluster).service(name).taskDefinition(revision).forceNewDeployment(true));
+            } else {
+                ctx.progress().info("the last rollout of " + revision(revision) + " is " + r.words() + "; watching it to its end");
+            }
+            return watch(ctx, desired.address(), cluster, name, revision).run();
+        };
+    }
+
+    /**
+     * The service's latest (PRIMARY) deployment, judged: DONE when ECS completed it and, if any task
+     * is wanted, some run; FAILED when ECS's circuit breaker failed it, or its tasks failed and none
+     * runs; else IN_PROGRESS. Emulators without rollout states count as done once tasks run.
+     */
+    record Rollout(State state, String deploymentId, String words) {
+        enum State { DONE, IN_PROGRESS, FAILED }
+
+        static Rollout of(Service s) {
+            software.amazon.awssdk.services.ecs.model.Deployment d = s.deployments().stream()
+                    .filter(x -> "PRIMARY".equals(x.status())).findFirst().orElse(null);
+            if (d == null) return new Rollout(State.DONE, null, ROLLOUT_DONE);
+            int desired = n(d.desiredCount()), running = n(d.runningCount()), failed = n(d.failedTasks());
+            String counts = revision(d.taskDefinition()) + ", " + running + " of " + desired + " task" + (desired == 1 ? "" : "s") + " running"
+                    + (failed > 0 ? ", " + failed + " failed" : "");
+            String state = d.rolloutStateAsString();
+            if ("FAILED".equals(state)) return new Rollout(State.FAILED, d.id(), "failed (" + counts + ")");
+            if (failed > 0 && running == 0 && desired > 0) return new Rollout(State.FAILED, d.id(), "failing (" + counts + ")");
+            if ("IN_PROGRESS".equals(state)) return new Rollout(State.IN_PROGRESS, d.id(), "in progress (" + counts + ")");
+            if (desired > 0 && running == 0) return new Rollout(State.IN_PROGRESS, d.id(), "not running (" + counts + ")");
+            return new Rollout(State.DONE, d.id(), ROLLOUT_DONE);
+        }
+
+        private static int n(Integer i) { return i == null ? 0 : i; }
     }
 
     /**

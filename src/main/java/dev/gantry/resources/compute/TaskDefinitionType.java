@@ -29,6 +29,10 @@ final class TaskDefinitionType implements ResourceType {
 
     @Override public String type() { return "task-definition"; }
 
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.TASK; }
+
+    @Override public String noun() { return "task definition"; }
+
     /** An update registers a new revision: the service must move to its new ARN. */
     @Override public boolean updateChangesIdentity() { return true; }
     @Override public int tier() { return 2; }
@@ -109,7 +113,7 @@ final class TaskDefinitionType implements ResourceType {
         if (td.taskRoleArn() != null) roles.put("task", td.taskRoleArn());
         String arch = td.runtimePlatform() == null || td.runtimePlatform().cpuArchitecture() == null ? "x86_64"
                 : td.runtimePlatform().cpuArchitectureAsString().toLowerCase();
-        Props.Builder p = Props.props().put("family", td.family()).put("cpu", Integer.valueOf(td.cpu())).put("memory", Integer.valueOf(td.memory()))
+        Props.Builder p = Props.props().put("family", td.family()).put("cpu", units(td.cpu())).put("memory", units(td.memory()))
                 .put("architecture", arch).put("image", c.image())
                 .put("port", c.portMappings().isEmpty() ? null : c.portMappings().get(0).containerPort())
                 .put("command", new ArrayList<>(c.command())).put("environment", env).put("secrets", secrets)
@@ -117,6 +121,15 @@ final class TaskDefinitionType implements ResourceType {
                 .put("logGroup", c.logConfiguration() == null ? null : c.logConfiguration().options().get("awslogs-group"));
         return new Observed(a, td.taskDefinitionArn(), p.build(), Map.of("id", td.taskDefinitionArn(), "arn", td.taskDefinitionArn(),
                 "family", td.family(), "revision", String.valueOf(td.revision())));
+    }
+
+    /**
+     * Task-level cpu or memory as a number, or null: an EC2-style task definition made by hand may
+     * have neither (they are optional outside Fargate), and what AWS answers must never crash a read.
+     */
+    static Integer units(String value) {
+        if (value == null || !value.trim().matches("[0-9]{1,9}")) return null;
+        return Integer.valueOf(value.trim());
     }
 
     /** The container definition, built from resolved props. Secret values never enter it: only ARNs. */

@@ -56,6 +56,14 @@ final class CertificateType implements ResourceType {
 
     @Override public String type() { return "certificate"; }
 
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.CERTIFICATE; }
+
+    @Override public String noun() { return "certificate"; }
+
+    /** DNS validation of a new certificate takes about two minutes once the record exists. */
+
+    @Override public java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(120); }
+
     @Override public int tier() { return 1; }
 
     @Override public Set<String> replaceOn() { return Set.of("domain", "alternativeNames", "arn"); }
@@ -118,7 +126,7 @@ final class CertificateType implements ResourceType {
                     "finish its validation in the ACM console, or use certificate.domain to let gantry request and validate one");
         }
         List<String> names = d.hasSubjectAlternativeNames() ? d.subjectAlternativeNames() : List.of(d.domainName());
-        for (Object host : (List<?>) desired.props().getOrDefault("covers", List.of())) {
+        for (Object host : dev.gantry.resources.Props.strings(desired.props(), "covers")) {
             if (names.stream().noneMatch(n -> Certificate.covers(n, (String) host))) {
                 throw new AwsFailure(AwsFailure.Kind.INVALID, "certificate " + arn + " does not cover " + host + " (it covers " + String.join(", ", names) + ")",
                         "use a certificate whose names include " + host + ", or set certificate.domain to let gantry request one");
@@ -133,17 +141,20 @@ final class CertificateType implements ResourceType {
     public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         if (desired.data()) return () -> StepResult.done(lookup(ctx, desired).orElseThrow());
         String domain = Props.str(props, "domain");
-        List<String> sans = LoadBalancerType.strings(props.get("alternativeNames"));
+        List<String> sans = dev.gantry.resources.Props.strings(props, "alternativeNames");
         String zoneId = Props.str(props, "zoneId");
+        // ACM answers a token it saw within the hour with that token's first certificate, whatever
+        // the names and even once it is deleted. So the token is this one intended certificate's: a
+        // random part, kept for the retries of this request (the client's, a re-run of this step),
+        // and new for the next one (destroy then apply, a domain edit reverted, within the hour).
+        // A crash after the request needs no token: the certificate carries its tags from the start.
+        String token = EdgeNames.idempotencyToken(ctx.app(), desired.address() + "|" + domain + "|" + sans + "|" + java.util.UUID.randomUUID());
         return () -> {
             List<Tag> tags = new ArrayList<>();
             ctx.tags(desired.address()).forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
             if (zoneId != null) tags.add(Tag.builder().key(TAG_ZONE).value(zoneId).build());
-            // The token makes a re-run within the hour (after a crash) return the same request; it names
-            // the domains, so a replacement for other names is a new request.
             String arn = ctx.aws().acm().requestCertificate(b -> b.domainName(domain).subjectAlternativeNames(sans)
-                    .validationMethod(ValidationMethod.DNS)
-                    .idempotencyToken(EdgeNames.idempotencyToken(ctx.app(), desired.address() + "|" + domain + "|" + sans))
+                    .validationMethod(ValidationMethod.DNS).idempotencyToken(token)
                     .tags(tags)).certificateArn();
             return validate(ctx, desired.address(), arn, zoneId).run();
         };

@@ -42,6 +42,10 @@ final class DnsRecordType implements ResourceType {
 
     @Override public String type() { return "dns-record"; }
 
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.DNS; }
+
+    @Override public String noun() { return "DNS record"; }
+
     @Override public int tier() { return 3; }
 
     @Override public Set<String> replaceOn() { return Set.of("zoneId", "name"); }
@@ -130,8 +134,7 @@ final class DnsRecordType implements ResourceType {
                 // DELETE must repeat the current values exactly, so send what Route53 has now.
                 Zones.record(ctx, zoneId, name, RRType.A).filter(r -> r.aliasTarget() != null)
                         .ifPresent(r -> deletes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(r).build()));
-                Zones.record(ctx, zoneId, EdgeNames.ownerRecord(name), RRType.TXT)
-                        .ifPresent(r -> deletes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(r).build()));
+                Zones.record(ctx, zoneId, EdgeNames.ownerRecord(name), RRType.TXT).ifPresent(r -> deletes.add(ownerRemoval(ctx, r)));
                 if (!deletes.isEmpty()) {
                     ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId)
                             .changeBatch(cb -> cb.comment("gantry: remove " + name + " for app " + ctx.app()).changes(deletes)));
@@ -153,6 +156,10 @@ final class DnsRecordType implements ResourceType {
                 throw new AwsFailure(AwsFailure.Kind.CONFLICT, "dns.record " + name + " belongs to another gantry app (see the TXT record "
                         + EdgeNames.ownerRecord(name) + ")", "choose another dns.record, or destroy the app that owns it first");
             }
+            if (owner == Owner.SOMEONE) {
+                throw new AwsFailure(AwsFailure.Kind.CONFLICT, "the TXT record " + EdgeNames.ownerRecord(name)
+                        + " already exists with values gantry did not write", SOMEONES_TXT_FIX);
+            }
             if (owner == Owner.NOBODY) {
                 Optional<ResourceRecordSet> taken = Zones.recordsNamed(ctx, zoneId, name).stream()
                         .filter(r -> ADDRESS_TYPES.contains(r.type())).findFirst();
@@ -163,7 +170,7 @@ final class DnsRecordType implements ResourceType {
                 }
             }
             // Owner first in the same batch: the alias never exists without it.
-            List<Change> changes = List.of(ownerUpsert(ctx, name),
+            List<Change> changes = List.of(ownerUpsert(ctx, name, Zones.record(ctx, zoneId, EdgeNames.ownerRecord(name), RRType.TXT)),
                     Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(ResourceRecordSet.builder()
                             .name(name).type(RRType.A).aliasTarget(AliasTarget.builder()
                                     .hostedZoneId(Props.str(props, "aliasZoneId")).dnsName(Props.str(props, "aliasTarget"))
@@ -202,6 +209,14 @@ final class DnsRecordType implements ResourceType {
                     "the DNS name " + name + " (its owner record " + EdgeNames.ownerRecord(name) + " names another app)",
                     Map.of(ResourceContext.TAG_APP, other), "dns.record"));
         }
+        if (owner == Owner.SOMEONE) {
+            // Someone's own TXT record at the owner name (a verification token, a note): writing
+            // gantry's mark would overwrite it, and destroy would then delete it.
+            return Optional.of(new Claim(taken.map(r -> anyObserved(desired.address(), zoneId, r)).orElse(null),
+                    "the TXT record " + EdgeNames.ownerRecord(name) + " (with values gantry did not write; gantry marks the names it owns there)",
+                    Map.of(), "dns.record", "writing gantry's mark would overwrite that record, and destroy would then delete it; "
+                            + "remove it in Route53 first if it is not needed"));
+        }
         return taken.map(r -> new Claim(anyObserved(desired.address(), zoneId, r),
                 "the DNS " + r.typeAsString() + " record " + name + " → " + target(r), Map.of(), "dns.record",
                 r.type() == RRType.A ? null : "gantry writes an alias A record, which cannot sit beside a " + r.typeAsString()
@@ -215,15 +230,29 @@ final class DnsRecordType implements ResourceType {
             String zoneId = Props.str(existing.props(), "zoneId");
             String name = Props.str(existing.props(), "name");
             ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId).changeBatch(cb -> cb
-                    .comment("gantry: " + ctx.app() + " takes over " + name).changes(ownerUpsert(ctx, name))));
+                    .comment("gantry: " + ctx.app() + " takes over " + name).changes(ownerUpsert(ctx, name, Optional.empty()))));
             return StepResult.done(existing);
         };
     }
 
-    private static Change ownerUpsert(ResourceContext ctx, String name) {
+    static final String SOMEONES_TXT_FIX = "choose another dns.record, or remove or move that TXT record in Route53 if it is not needed";
+
+    /** The app's mark, keeping any other value someone added to the owner record beside it. */
+    private static Change ownerUpsert(ResourceContext ctx, String name, Optional<ResourceRecordSet> current) {
+        List<String> values = new ArrayList<>();
+        values.add(EdgeNames.ownerValue(ctx.app()));
+        current.ifPresent(r -> r.resourceRecords().forEach(v -> { if (!values.contains(v.value())) values.add(v.value()); }));
         return Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(ResourceRecordSet.builder()
-                .name(EdgeNames.ownerRecord(name)).type(RRType.TXT).ttl(OWNER_TTL)
-                .resourceRecords(r -> r.value(EdgeNames.ownerValue(ctx.app()))).build()).build();
+                .name(EdgeNames.ownerRecord(name)).type(RRType.TXT).ttl(current.map(ResourceRecordSet::ttl).orElse(OWNER_TTL))
+                .resourceRecords(values.stream().map(v -> software.amazon.awssdk.services.route53.model.ResourceRecord.builder().value(v).build()).toList())
+                .build()).build();
+    }
+
+    /** Deletes the owner record, or only the app's value in it when someone added values of their own. */
+    private static Change ownerRemoval(ResourceContext ctx, ResourceRecordSet txt) {
+        var others = txt.resourceRecords().stream().filter(v -> !v.value().equals(EdgeNames.ownerValue(ctx.app()))).toList();
+        if (others.isEmpty()) return Change.builder().action(ChangeAction.DELETE).resourceRecordSet(txt).build();
+        return Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(txt.toBuilder().resourceRecords(others).build()).build();
     }
 
     private static String target(ResourceRecordSet r) {
@@ -243,7 +272,8 @@ final class DnsRecordType implements ResourceType {
         return new Observed(address, zoneId + "/" + name, props, Map.of("id", zoneId + "/" + name, "fqdn", name));
     }
 
-    private enum Owner { US, OTHER_APP, NOBODY }
+    /** Whose the name is, by its owner record: this app, another gantry app, someone's own TXT values, or no owner record. */
+    private enum Owner { US, OTHER_APP, SOMEONE, NOBODY }
 
     private static Owner ownedBy(ResourceContext ctx, String zoneId, String name) {
         return owner(ctx, Zones.record(ctx, zoneId, EdgeNames.ownerRecord(name), RRType.TXT));
@@ -256,7 +286,7 @@ final class DnsRecordType implements ResourceType {
             if (v.value().equals(EdgeNames.ownerValue(ctx.app()))) return Owner.US;
             if (v.value().startsWith("\"gantry:app=")) gantry = true;
         }
-        return gantry ? Owner.OTHER_APP : Owner.NOBODY;
+        return gantry ? Owner.OTHER_APP : Owner.SOMEONE;
     }
 
     private static Observed observed(Address address, String zoneId, ResourceRecordSet r) {

@@ -28,6 +28,13 @@ import java.util.function.Function;
 final class ElbLookup {
     static final int TAG_BATCH = 20;
 
+    /** The app's tags for {@code desired}, in ELB's shape: passed in every ELB create call. */
+    static List<software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag> tags(ResourceContext ctx, dev.gantry.plan.Desired desired) {
+        return ctx.tags(desired.address()).entrySet().stream()
+                .map(e -> software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                .toList();
+    }
+
     private ElbLookup() {}
 
     record Owned<T>(Address address, T resource) {}
@@ -140,7 +147,7 @@ final class ElbLookup {
 
     /** Gives an existing ELB resource the app's tags (taking it over). */
     static void tag(ResourceContext ctx, String arn, dev.gantry.plan.Desired desired) {
-        ctx.aws().elb().addTags(b -> b.resourceArns(arn).tags(LoadBalancerType.tags(ctx, desired)));
+        ctx.aws().elb().addTags(b -> b.resourceArns(arn).tags(tags(ctx, desired)));
     }
 
     /** A take-over of a load balancer, target group or listener: only gantry's tags are added. */

@@ -20,6 +20,8 @@ import java.util.Optional;
  */
 final class HostedZoneType implements ResourceType {
     @Override public String type() { return "hosted-zone"; }
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.DNS; }
+    @Override public String noun() { return "hosted zone"; }
 
     @Override public int tier() { return 0; }
 

@@ -35,6 +35,10 @@ final class ListenerType implements ResourceType {
 
     @Override public String type() { return "listener"; }
 
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.LOAD_BALANCER; }
+
+    @Override public String noun() { return "listener"; }
+
     @Override public int tier() { return 3; }
 
     @Override public Set<String> replaceOn() { return Set.of("loadBalancerArn"); }
@@ -86,7 +90,7 @@ final class ListenerType implements ResourceType {
             Listener l = ctx.aws().elb().createListener(b -> {
                 b.loadBalancerArn(Props.str(props, "loadBalancerArn")).protocol(Props.str(props, "protocol"))
                         .port(Props.integer(props, "port")).defaultActions(action(props.get("defaultAction")))
-                        .tags(LoadBalancerType.tags(ctx, desired));
+                        .tags(ElbLookup.tags(ctx, desired));
                 if (props.get("certificateArn") != null) {
                     b.certificates(Certificate.builder().certificateArn(Props.str(props, "certificateArn")).build()).sslPolicy(TLS_POLICY);
                 }

@@ -34,6 +34,14 @@ final class LoadBalancerType implements ResourceType {
 
     @Override public String type() { return "load-balancer"; }
 
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.LOAD_BALANCER; }
+
+    @Override public String noun() { return "load balancer"; }
+
+    /** An Application Load Balancer provisions for about three minutes. */
+
+    @Override public java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(185); }
+
     @Override public int tier() { return 2; }
 
     /** A load balancer cannot move to another VPC: a new network (or another existing one) needs a new load balancer. */
@@ -78,7 +86,7 @@ final class LoadBalancerType implements ResourceType {
             LoadBalancer lb = ctx.aws().elb().createLoadBalancer(b -> b.name(name)
                     .subnets(strings(props.get("subnets"))).securityGroups(strings(props.get("securityGroups")))
                     .scheme(LoadBalancerSchemeEnum.INTERNET_FACING).type(LoadBalancerTypeEnum.APPLICATION)
-                    .ipAddressType(IpAddressType.IPV4).tags(tags(ctx, desired))).loadBalancers().get(0);
+                    .ipAddressType(IpAddressType.IPV4).tags(ElbLookup.tags(ctx, desired))).loadBalancers().get(0);
             setIdleTimeout(ctx, lb.loadBalancerArn(), Props.integer(props, "idleTimeout"));
             return waitActive(ctx, desired, lb.loadBalancerArn()).run();
         };
@@ -148,10 +156,6 @@ final class LoadBalancerType implements ResourceType {
         outputs.put("dnsName", lb.dnsName());
         outputs.put("canonicalHostedZoneId", lb.canonicalHostedZoneId());
         return new Observed(address, lb.loadBalancerArn(), props, outputs);
-    }
-
-    static List<Tag> tags(ResourceContext ctx, Desired desired) {
-        return ctx.tags(desired.address()).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
     }
 
     static List<String> strings(Object list) {

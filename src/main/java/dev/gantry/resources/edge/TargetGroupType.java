@@ -32,6 +32,10 @@ final class TargetGroupType implements ResourceType {
 
     @Override public String type() { return "target-group"; }
 
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.LOAD_BALANCER; }
+
+    @Override public String noun() { return "target group"; }
+
     @Override public int tier() { return 2; }
 
     @Override public Set<String> replaceOn() { return Set.of("vpcId"); }
@@ -84,7 +88,7 @@ final class TargetGroupType implements ResourceType {
                     .healthCheckProtocol(ProtocolEnum.HTTP).healthCheckPath(Props.str(props, "healthCheckPath"))
                     .healthCheckIntervalSeconds(15).healthCheckTimeoutSeconds(5).healthyThresholdCount(2).unhealthyThresholdCount(3)
                     .matcher(m -> m.httpCode("200-399"))
-                    .tags(LoadBalancerType.tags(ctx, desired))).targetGroups().get(0);
+                    .tags(ElbLookup.tags(ctx, desired))).targetGroups().get(0);
             setDelay(ctx, tg.targetGroupArn(), Props.integer(props, "deregistrationDelay"));
             return StepResult.done(observed(ctx, desired.address(), tg));
         };

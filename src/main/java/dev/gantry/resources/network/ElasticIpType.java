@@ -17,6 +17,8 @@ import java.util.Set;
 /** {@code eip.nat-N}: the fixed public address a NAT gateway sends traffic from. */
 public final class ElasticIpType implements ResourceType {
     @Override public String type() { return "eip"; }
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.NETWORK; }
+    @Override public String noun() { return "Elastic IP"; }
 
     @Override public int tier() { return 1; }
 

@@ -20,6 +20,8 @@ import java.util.Map;
 /** {@code internet-gateway.main}: the VPC's door to the internet; created and attached in one step. */
 public final class InternetGatewayType implements ResourceType {
     @Override public String type() { return "internet-gateway"; }
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.NETWORK; }
+    @Override public String noun() { return "internet gateway"; }
 
     @Override public int tier() { return 1; }
 

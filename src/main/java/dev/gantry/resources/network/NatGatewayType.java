@@ -39,6 +39,14 @@ public final class NatGatewayType implements ResourceType {
 
     @Override public String type() { return "nat-gateway"; }
 
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.NETWORK; }
+
+    @Override public String noun() { return "NAT gateway"; }
+
+    /** AWS makes a NAT gateway available in about a minute and a half. */
+
+    @Override public java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(95); }
+
     @Override public int tier() { return 2; }
 
     @Override public Set<String> replaceOn() { return Set.of("subnetId", "allocationId"); }

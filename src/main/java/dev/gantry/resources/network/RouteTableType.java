@@ -28,6 +28,8 @@ import java.util.TreeMap;
  */
 public final class RouteTableType implements ResourceType {
     @Override public String type() { return "route-table"; }
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.NETWORK; }
+    @Override public String noun() { return "route table"; }
 
     @Override public int tier() { return 3; }
 

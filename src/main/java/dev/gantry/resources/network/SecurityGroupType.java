@@ -39,6 +39,10 @@ public final class SecurityGroupType implements ResourceType {
 
     @Override public String type() { return "security-group"; }
 
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.SECURITY; }
+
+    @Override public String noun() { return "security group"; }
+
     @Override public int tier() { return 1; }
 
     @Override public Set<String> replaceOn() { return Set.of("vpcId", "description"); }

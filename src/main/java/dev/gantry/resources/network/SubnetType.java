@@ -29,6 +29,8 @@ import java.util.Set;
  */
 public final class SubnetType implements ResourceType {
     @Override public String type() { return "subnet"; }
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.NETWORK; }
+    @Override public String noun() { return "subnet"; }
 
     @Override public int tier() { return 1; }
 

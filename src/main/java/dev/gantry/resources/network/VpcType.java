@@ -30,6 +30,8 @@ import java.util.TreeSet;
  */
 public final class VpcType implements ResourceType {
     @Override public String type() { return "vpc"; }
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.NETWORK; }
+    @Override public String noun() { return "VPC"; }
 
     @Override public int tier() { return 0; }
 

@@ -18,6 +18,8 @@ import java.util.Optional;
 /** {@code zones.main}: the region's available zones, read only; subnets take their zone from it. */
 public final class ZonesType implements ResourceType {
     @Override public String type() { return "zones"; }
+    @Override public dev.gantry.plan.Piece piece() { return dev.gantry.plan.Piece.NETWORK; }
+    @Override public String noun() { return "availability zones"; }
 
     @Override public int tier() { return 0; }
 

@@ -82,7 +82,16 @@ final class MapReader {
     Boolean bool(String key) {
         Node.Entry e = entry(key);
         if (e == null) return null;
-        if (e.value() instanceof Node.ScalarNode s && s.kind() == Node.Kind.BOOL) return (Boolean) s.value();
+        if (e.value() instanceof Node.ScalarNode s && s.kind() == Node.Kind.BOOL) {
+            String word = s.text().toLowerCase(java.util.Locale.ROOT);
+            if (!word.equals("true") && !word.equals("false")) {
+                // yes/no/on/off are booleans only in YAML 1.1: specs written that way keep working,
+                // but YAML 1.2 (and many editors and tools) read them as text.
+                report.warning(s.line(), s.column(), field(key), "'" + s.text() + "' is YAML 1.1's spelling of " + s.value()
+                        + "; YAML 1.2 and many tools read it as text", "write " + key + ": " + s.value());
+            }
+            return (Boolean) s.value();
+        }
         wrongType(e, "true or false", "write " + key + ": true or " + key + ": false");
         return null;
     }

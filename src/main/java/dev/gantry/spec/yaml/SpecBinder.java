@@ -1,6 +1,8 @@
 package dev.gantry.spec.yaml;
 
+import dev.gantry.spec.AwsLimits;
 import dev.gantry.spec.Cluster;
+import dev.gantry.spec.DerivedNames;
 import dev.gantry.spec.NatMode;
 import dev.gantry.spec.Network;
 import dev.gantry.spec.Rules;
@@ -61,7 +63,76 @@ final class SpecBinder {
         edge.crossRules(task, certificate, dns);
 
         if (report.hasErrors()) return null;
-        return new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns);
+        Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns);
+        derivedNames(s, spec);
+        awsLimits(s, spec);
+        return report.hasErrors() ? null : spec;
+    }
+
+    /** What AWS would refuse mid-apply, refused here: sizes and counts computed from the spec. */
+    private void awsLimits(MapReader s, Spec spec) {
+        Task t = spec.task();
+        int policy = AwsLimits.executionPolicyLength(spec.region(), t.secrets(), t.registryCredentials());
+        if (policy > AwsLimits.ROLE_INLINE_POLICIES) {
+            Node.Entry at = entryIn(s, "task", "secrets");
+            int each = Math.max(1, (policy - 200) / Math.max(1, t.secrets().size()));
+            report.error(at.line(), at.column(), "task.secrets", "the execution role's policy letting ECS read these " + t.secrets().size()
+                    + " secrets would be " + policy + " characters; IAM allows " + AwsLimits.ROLE_INLINE_POLICIES
+                    + " for a role's inline policies (each secret's parameter ARN is named in it, about " + each + " characters each)",
+                    "use at most about " + (AwsLimits.ROLE_INLINE_POLICIES - 200) / each + " secrets with names this long: keep related values"
+                            + " together in one parameter (e.g. a JSON document your app reads), or use shorter parameter names");
+        }
+        long size = AwsLimits.taskDefinitionBytes(spec);
+        if (size > AwsLimits.TASK_DEFINITION_BYTES) {
+            Map.Entry<String, String> biggest = t.environment().entrySet().stream()
+                    .max(java.util.Comparator.comparingInt(e -> e.getValue().length())).orElse(null);
+            Node.Entry at = biggest != null ? entryIn(s, "task", "environment") : entryIn(s, "task", "image");
+            if (biggest != null && at.value() instanceof Node.MapNode env && env.get(biggest.getKey()) != null) at = env.get(biggest.getKey());
+            String field = biggest != null ? "task.environment." + biggest.getKey() : "task";
+            report.error(at.line(), at.column(), field, "the task definition would be about " + size + " bytes; ECS allows "
+                    + AwsLimits.TASK_DEFINITION_BYTES + " (64 KiB)" + (biggest != null
+                            ? "; the largest environment value, " + biggest.getKey() + ", is " + biggest.getValue().length() + " characters" : ""),
+                    "keep large values out of the task definition: bake them into the image, or have the app fetch them (S3, a secret parameter of up to 8 KiB)");
+        }
+        int rules = AwsLimits.loadBalancerInboundRules(spec);
+        if (rules > AwsLimits.INBOUND_RULES_PER_GROUP) {
+            Node.Entry at = entryIn(s, "loadBalancer", "allowedCidrs");
+            int ports = spec.certificate() != null ? 2 : 1;
+            report.error(at.line(), at.column(), "loadBalancer.allowedCidrs", spec.loadBalancer().allowedCidrs().size() + " CIDRs"
+                    + (ports == 2 ? " on ports 80 and 443" : "") + " are " + rules + " inbound rules on the load balancer's security group;"
+                    + " AWS allows " + AwsLimits.INBOUND_RULES_PER_GROUP + " per security group by default",
+                    "list at most " + AwsLimits.INBOUND_RULES_PER_GROUP / ports + " CIDRs: merge neighbouring ranges into wider ones"
+                            + " (e.g. 203.0.113.0/25 and 203.0.113.128/25 into 203.0.113.0/24)");
+        }
+    }
+
+    /** The entry {@code section.key}, or the section's own entry when the key is absent. */
+    private static Node.Entry entryIn(MapReader root, String section, String key) {
+        Node.Entry sec = root.entry(section);
+        if (sec != null && sec.value() instanceof Node.MapNode m && m.get(key) != null) return m.get(key);
+        return sec != null ? sec : new Node.Entry(section, root.line, root.column, Node.MapNode.empty(root.line, root.column));
+    }
+
+    /**
+     * Every AWS name gantry derives, checked against its limit here rather than by AWS mid-apply,
+     * and a word when the target group's name has to be shortened (it then ends in a hash of the
+     * app name, so two apps with a long common prefix never want the same group).
+     */
+    private void derivedNames(MapReader s, Spec spec) {
+        for (DerivedNames.Name n : DerivedNames.all(spec)) {
+            if (n.fits()) continue;
+            String at = n.field().equals("app") ? "app" : "cluster";
+            report.error(s.lineOf(at), s.columnOf(at), n.field(), n.what() + " would be named " + n.name() + " (" + n.name().length()
+                    + " characters); AWS allows " + n.max(), "shorten " + n.field());
+        }
+        if (spec.loadBalancer() != null && spec.task().port() != null && DerivedNames.targetGroupShortened(spec.app(), spec.task().port())) {
+            int room = DerivedNames.ELB_NAME_MAX - ("-tg-" + spec.task().port()).length();
+            report.warning(s.valueLine("app"), s.valueColumn("app"), "app", "the target group is named "
+                    + DerivedNames.targetGroup(spec.app(), spec.task().port()) + ": " + spec.app() + "-tg-" + spec.task().port()
+                    + " would be longer than the 32 characters AWS allows, so the name is shortened and ends in a hash of the app name,"
+                    + " which keeps it apart from other apps' (a target group the app already has keeps its name)",
+                    "nothing to do; for the plain name APP-tg-PORT keep app to " + room + " characters or fewer");
+        }
     }
 
     private Map<String, String> tags(MapReader s) {

@@ -70,7 +70,7 @@ public final class SpecLoader {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            return failed(name, "the file is not UTF-8 text", "save it as UTF-8");
+            return notUtf8(name, bytes);
         }
         return check(name, text);
     }
@@ -110,6 +110,24 @@ public final class SpecLoader {
 
     private static Result tooLarge(String file) {
         return failed(file, "is larger than 1 MiB, the limit for a spec file", "pass gantry.yaml itself; a spec is a few KiB");
+    }
+
+    /** Where the first byte that is not UTF-8 is, as a line and column, so the person can find it. */
+    private static Result notUtf8(String file, byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        int at = in.position();
+        int line = 1, lineStart = 0;
+        for (int i = 0; i < at; i++) if (bytes[i] == '\n') { line++; lineStart = i + 1; }
+        // The column counts characters, as an editor shows them: decode the line's valid start.
+        int column = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8).length() + 1;
+        return new Result(null, List.of(Diagnostic.error(file, line, column, "",
+                "the file is not UTF-8 text: the byte 0x" + String.format("%02X", bytes[at] & 0xFF) + " here is not UTF-8"
+                        + " (the file was probably saved as Latin-1 or Windows-1252)",
+                "save it as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8 " + file + ")")));
     }
 
     private static Result failed(String file, String message, String fix) {

@@ -190,7 +190,8 @@ public final class SpecSchema {
         p.set("deregistrationDelay", withDefault(integer("Seconds to drain a stopping task.", Rules.DEREGISTRATION_DELAY.min(),
                 Rules.DEREGISTRATION_DELAY.max()), 30));
         p.set("idleTimeout", withDefault(integer("Seconds an idle connection stays open.", Rules.IDLE_TIMEOUT.min(), Rules.IDLE_TIMEOUT.max()), 60));
-        ObjectNode cidrs = JSON.createObjectNode().put("type", "array").put("description", "Who may connect. Default everyone.").put("minItems", 1);
+        ObjectNode cidrs = JSON.createObjectNode().put("type", "array").put("description", "Who may connect. Default everyone.").put("minItems", 1)
+                .put("maxItems", dev.gantry.spec.AwsLimits.INBOUND_RULES_PER_GROUP); // 30 with a certificate: the loader says so
         cidrs.set("items", JSON.createObjectNode().put("type", "string").put("pattern", IPV4_CIDR));
         cidrs.putArray("default").add("0.0.0.0/0");
         p.set("allowedCidrs", cidrs);

@@ -117,6 +117,11 @@ final class TaskBinder {
             boolean secretLooking = Rules.looksSecret(e.key());
             if (v instanceof Node.ScalarNode sc && sc.kind() == Node.Kind.STRING) {
                 env.put(e.key(), sc.text());
+                if (sc.text().indexOf('\0') >= 0) {
+                    // A process's environment is a list of NUL-terminated strings: no value can hold one.
+                    report.error(v.line(), v.column(), field, "contains a NUL character (\\0), which no environment variable can hold",
+                            "remove the \\0 from the value");
+                }
             } else if (v instanceof Node.ScalarNode sc && sc.kind() != Node.Kind.NULL) {
                 // YAML reads 8080, 1.5, true/yes/on as non-text; ECS wants text, and the user meant text.
                 String shown = secretLooking ? "…" : sc.text();

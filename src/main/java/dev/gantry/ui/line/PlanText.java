@@ -70,6 +70,10 @@ public final class PlanText {
         if (saysMore(c)) b.append(indent).append(ansi.dim(c.reason())).append('\n');
         if (c.action() == Action.UPDATE || c.action() == Action.REPLACE) {
             for (Change.FieldChange f : c.fields()) {
+                if (Sensitive.newSecretValue(c.address(), f)) {
+                    b.append(indent).append("value: (changed)\n");
+                    continue;
+                }
                 b.append(indent).append(f.field()).append(": ")
                         .append(ChangeWords.value(Sensitive.mask(c.address(), f.field(), f.before())))
                         .append(" → ")

@@ -106,6 +106,20 @@ class SimAcmTest {
     }
 
     @Test
+    void aTokenWithinTheHourAnswersWithItsFirstCertificateEvenForOtherNamesOrOnceDeleted() {
+        String first = request("tok1", "hello.example.com");
+        assertThat(request("tok1", "other.example.com")).as("the other names are not looked at").isEqualTo(first);
+        acm.deleteCertificate(b -> b.certificateArn(first));
+        time.advance(Duration.ofMinutes(30));
+        String again = request("tok1", "hello.example.com");
+        assertThat(again).as("a deleted certificate's token still answers with it").isEqualTo(first);
+        assertThatThrownBy(() -> describe(again)).isInstanceOf(ResourceNotFoundException.class);
+        assertThat(acm.listCertificates(b -> {}).certificateSummaryList()).isEmpty();
+        time.advance(Duration.ofMinutes(31));
+        assertThat(describe(request("tok1", "hello.example.com")).status()).isEqualTo(CertificateStatus.PENDING_VALIDATION);
+    }
+
+    @Test
     void listFiltersByStatusAndTagsAreReadable() {
         String pending = request("tok1", "hello.example.com");
         String issued = world.state.acm.seedIssued("shop.example.com", List.of("www.shop.example.com"), world);

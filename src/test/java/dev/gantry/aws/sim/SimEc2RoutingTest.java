@@ -72,6 +72,17 @@ class SimEc2RoutingTest {
                 "InvalidNatGatewayID.NotFound");
     }
 
+    /** Amazon VPC quotas: 60 inbound rules per security group by default. */
+    @Test
+    void aSecurityGroupHoldsAtMost60InboundRules() {
+        String sg = ec2.createSecurityGroup(b -> b.vpcId(vpc).groupName("many").description("many rules")).groupId();
+        java.util.List<IpRange> ranges = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) ranges.add(IpRange.builder().cidrIp("203.0." + i + ".0/24").build());
+        ec2.authorizeSecurityGroupIngress(b -> b.groupId(sg).ipPermissions(IpPermission.builder().ipProtocol("tcp").fromPort(80).toPort(80).ipRanges(ranges).build()));
+        assertCode(() -> ec2.authorizeSecurityGroupIngress(b -> b.groupId(sg).ipPermissions(IpPermission.builder().ipProtocol("tcp")
+                .fromPort(443).toPort(443).ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build())), "RulesPerSecurityGroupLimitExceeded");
+    }
+
     @Test
     void securityGroupNamesAreUniquePerVpcAndRulesCannotRepeat() {
         String lb = ec2.createSecurityGroup(b -> b.vpcId(vpc).groupName("lb").description("load balancer")).groupId();

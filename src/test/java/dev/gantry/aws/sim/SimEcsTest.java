@@ -116,6 +116,27 @@ class SimEcsTest {
                 .isInstanceOf(ClientException.class).hasMessageContaining("executionRoleArn");
     }
 
+    /** ECS quotas: a task definition is at most 64 KiB. */
+    @Test void aTaskDefinitionOver64KiBIsRefused() {
+        assertThatThrownBy(() -> aws.ecs().registerTaskDefinition(b -> b.family("x").cpu("256").memory("512").networkMode(NetworkMode.AWSVPC)
+                .requiresCompatibilities(Compatibility.FARGATE).containerDefinitions(c -> c.name("x").image("nginx")
+                        .environment(KeyValuePair.builder().name("BIG").value("x".repeat(70_000)).build()))))
+                .isInstanceOf(ClientException.class).hasMessageContaining("Max allowed length is '65536' bytes");
+    }
+
+    /** EC2-style task definitions register (cpu and memory per container), but a Fargate service cannot run them. */
+    @Test void anEc2TaskDefinitionRegistersButIsNoFargateTask() {
+        assertThatThrownBy(() -> aws.ecs().registerTaskDefinition(b -> b.family("ec2").containerDefinitions(c -> c.name("x").image("nginx"))))
+                .isInstanceOf(ClientException.class).hasMessageContaining("memoryReservation");
+        var td = aws.ecs().registerTaskDefinition(b -> b.family("ec2").containerDefinitions(c -> c.name("x").image("nginx").memory(128)))
+                .taskDefinition();
+        assertThat(td.cpu()).isNull();
+        assertThat(td.networkModeAsString()).isEqualTo("bridge");
+        assertThat(td.compatibilitiesAsStrings()).containsExactly("EC2");
+        assertThatThrownBy(() -> createService(td.taskDefinitionArn(), 1, false)).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("does not support launch_type FARGATE");
+    }
+
     @Test void aSecretTheExecutionRoleCannotReadStopsTheTaskWithAwsWords() {
         aws.ssm().putParameter(b -> b.name(PARAM).value("s3cret").type(ParameterType.SECURE_STRING));
         createService(register("nginx:1.27", true), 1, false);

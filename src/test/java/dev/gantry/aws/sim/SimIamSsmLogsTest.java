@@ -33,6 +33,18 @@ class SimIamSsmLogsTest {
                 .tags(t -> t.key("gantry:app").value("hello"))).role().arn();
     }
 
+    /** IAM quotas: a role's inline policies hold 10,240 characters together, white space not counted. */
+    @Test void aRolesInlinePoliciesTogetherHoldAtMost10240Characters() {
+        role();
+        String big = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ssm:GetParameters\",\"Resource\":[\""
+                + "a".repeat(6000) + "\"]}]}";
+        aws.iam().putRolePolicy(b -> b.roleName("r").policyName("one").policyDocument(big));
+        aws.iam().putRolePolicy(b -> b.roleName("r").policyName("one").policyDocument(big)); // replacing is not adding
+        assertThatThrownBy(() -> aws.iam().putRolePolicy(b -> b.roleName("r").policyName("two").policyDocument(big)))
+                .isInstanceOf(software.amazon.awssdk.services.iam.model.LimitExceededException.class).hasMessageContaining("10240");
+        assertThat(aws.iam().listRolePolicies(b -> b.roleName("r")).policyNames()).containsExactly("one");
+    }
+
     @Test void rolesHaveUniqueNamesPathsAndUrlEncodedDocuments() {
         String arn = role();
         assertThat(arn).isEqualTo("arn:aws:iam::123456789012:role/gantry/hello/r");

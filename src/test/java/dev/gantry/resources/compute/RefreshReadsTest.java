@@ -23,7 +23,7 @@ class RefreshReadsTest {
         return f;
     }
 
-    @Test void rolesAreFoundWithoutReadingTheirTagsAndStillShowPoliciesChangedByHand() {
+    @Test void rolesAreFoundByTheirTagsInOneGetRoleEachAndStillShowPoliciesChangedByHand() {
         ComputeFixture f = applied();
         f.aws.iam().detachRolePolicy(b -> b.roleName("hello-execution").policyArn(EXEC_POLICY));
         f.aws.iam().attachRolePolicy(b -> b.roleName("hello-task").policyArn(EXEC_POLICY));
@@ -35,15 +35,16 @@ class RefreshReadsTest {
         assertThat(exec.props()).containsEntry("managedPolicies", List.of()).containsEntry("secretArns", List.of());
         // The task role's policies are the app's own business: attached by hand, never drift.
         assertThat(task.props()).doesNotContainKey("managedPolicies");
-        assertThat(f.world.callsByAction()).doesNotContainKeys("iam:ListRoleTags", "iam:ListRolePolicies");
+        assertThat(f.world.callsByAction()).doesNotContainKeys("iam:ListRoleTags", "iam:ListRolePolicies", "iam:ListRoles")
+                .containsEntry("iam:GetRole", 4L); // two refreshes above, one GetRole per role each
     }
 
     @Test void aRoleInTheAppsPathThatGantryDidNotMakeIsNotTakenOver() {
         ComputeFixture f = new ComputeFixture(ComputeFixture.spec("nginx:1.27", false));
-        // Made by hand where gantry would put it: same path and name, no gantry description, no tags.
-        f.aws.iam().createRole(b -> b.roleName("hello-task").path("/gantry/hello/").assumeRolePolicyDocument(Policies.trust(null)));
+        // Made by hand where gantry would put it: same path, name and description as gantry's, no tags.
+        f.aws.iam().createRole(b -> b.roleName("hello-task").path("/gantry/hello/").description("gantry hello task role")
+                .assumeRolePolicyDocument(Policies.trust(null)));
         assertThat(f.type("role").refresh(f.ctx())).isEmpty();
-        assertThat(f.world.callsByAction()).containsEntry("iam:ListRoleTags", 1L);
 
         // Tagged for the app but described differently (edited by hand): still the app's, by its tags.
         f.aws.iam().createRole(b -> b.roleName("hello-execution").path("/gantry/hello/").description("edited")

@@ -186,8 +186,33 @@ class InvalidSpecTest {
                 // --- unknown keys
                 c("unknown section, near", "servce", 7, "unknown key 'servce'", TASK + "servce:\n  desiredCount: 1\n"),
                 c("unknown task key, near", "task.imag", 5, "unknown key 'imag' in task", "task:\n  imag: nginx:1.27\n  image: nginx:1.27\n"),
-                c("unknown key, far", "network.colour", 8, "unknown key 'colour' in network", TASK + "network:\n  colour: blue\n")
+                c("unknown key, far", "network.colour", 8, "unknown key 'colour' in network", TASK + "network:\n  colour: blue\n"),
+                // --- limits AWS enforces (issue 27, items 19 and 20)
+                c("secrets beyond the role's policy size", "task.secrets", 7, "IAM allows 10240", TASK + "  secrets:\n" + manySecrets(201)),
+                c("environment beyond 64 KiB", "task.environment.BIG", 8, "ECS allows 65536",
+                        TASK + "  environment:\n    BIG: \"" + "x".repeat(70_000) + "\"\n"),
+                c("NUL in an environment value", "task.environment.MODE", 8, "NUL character", TASK + "  environment:\n    MODE: \"a\\0b\"\n"),
+                c("too many allowed CIDRs", "loadBalancer.allowedCidrs", 8, "AWS allows 60 per security group",
+                        TASK + "loadBalancer:\n  allowedCidrs: [" + cidrs(61) + "]\n"),
+                c("allowed CIDRs on two ports", "loadBalancer.allowedCidrs", 8, "on ports 80 and 443",
+                        TASK + "loadBalancer:\n  allowedCidrs: [" + cidrs(31) + "]\ncertificate: {domain: hello.example.com}\n"),
+                c("secret ARN under /gantry/", "task.secrets.API.parameter", 8, "may not be under /gantry/",
+                        TASK + "  secrets:\n    API: {parameter: arn:aws:ssm:us-east-1:123456789012:parameter/gantry/locks/hello}\n"),
+                c("shortened IPv4 registry", "task.image", 5, "not a host name or a full IPv4 address", "task:\n  image: 127.1:5000/app:1.0\n"),
+                c("IPv4 registry out of range", "task.image", 5, "full IPv4 address", "task:\n  image: 300.1.1.1:5000/app:1.0\n")
         );
+    }
+
+    private static String manySecrets(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) b.append("    S").append(i).append(": {parameter: /hello/secret-").append(i).append("}\n");
+        return b.toString();
+    }
+
+    private static String cidrs(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) b.append(i == 0 ? "" : ", ").append("203.0.").append(i).append(".0/24");
+        return b.toString();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -247,6 +247,27 @@ class SpecLoaderTest {
         Path latin1 = dir.resolve("latin1.yaml");
         Files.write(latin1, new byte[]{'a', 'p', 'p', ':', ' ', (byte) 0xE9, '\n'});
         assertThat(SpecLoader.check(latin1).errors().get(0).message()).contains("not UTF-8");
+        // The line and column of the first byte that is not UTF-8 (here after a valid "é" on line 3).
+        Files.write(latin1, ("version: 1\napp: hello\n# caf\u00e9 ").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(latin1, new byte[]{'x', ' ', (byte) 0xE9, '\n'}, java.nio.file.StandardOpenOption.APPEND);
+        assertThat(SpecLoader.check(latin1).errors()).singleElement().satisfies(d -> {
+            assertThat(d.line()).isEqualTo(3);
+            assertThat(d.column()).isEqualTo(10);
+            assertThat(d.render()).startsWith(latin1 + ":3:10: the file is not UTF-8 text: the byte 0xE9").contains("fix: save it as UTF-8");
+        });
+    }
+
+    /** yes/no/on/off: accepted as before (a spec that works keeps working), with a warning and the YAML 1.2 word. */
+    @Test
+    void yaml11BooleansStillWorkWithAWarning() {
+        SpecLoader.Result r = SpecLoader.check("g.yaml", HEAD + "task: {image: nginx:1.27}\ncluster:\n  containerInsights: yes\nservice:\n  rollbackOnFailure: off\n");
+        assertThat(r.valid()).isTrue();
+        assertThat(r.spec().cluster().containerInsights()).isTrue();
+        assertThat(r.spec().service().rollbackOnFailure()).isFalse();
+        assertThat(r.warnings()).extracting(Diagnostic::render).anySatisfy(w -> assertThat(w)
+                .contains("cluster.containerInsights: 'yes' is YAML 1.1's spelling of true").contains("fix: write containerInsights: true"))
+                .anySatisfy(w -> assertThat(w).contains("service.rollbackOnFailure: 'off'").contains("fix: write rollbackOnFailure: false"));
+        assertThat(SpecLoader.check("g.yaml", HEAD + "task: {image: nginx:1.27}\ncluster:\n  containerInsights: true\n").warnings()).isEmpty();
     }
 
     @Test

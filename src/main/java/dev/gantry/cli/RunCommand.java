@@ -1,0 +1,106 @@
+package dev.gantry.cli;
+
+import dev.gantry.ops.LogLine;
+import dev.gantry.ops.OneOffTask;
+import dev.gantry.spec.Spec;
+import dev.gantry.spec.SpecException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {RunCommand.SUMMARY,
+                "Same image digest, environment, secrets, roles, subnets and security groups as the service; the command replaced.",
+                "Its logs are printed as they come; gantry exits with the container's exit code (1 when it could not start, with why).",
+                "Ctrl-C asks ECS to stop the task and waits until it has (exit 130)."},
+        footer = {"", "Examples:", "  gantry run -- ./manage.py migrate", "  gantry run --memory 2048 -- sh -c 'bin/reindex && echo done'"})
+public final class RunCommand implements Callable<ExitCode> {
+    /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
+    static final String SUMMARY = "Run a command once in a new task of the service (a migration, a script), and follow it.";
+
+    @ParentCommand GantryCommand parent;
+    @Mixin GlobalOptions global;
+    @Mixin SpecFileOption specFile;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "The service whose task definition to use (default: the app's one service).")
+    String service;
+
+    @Option(names = "--cpu", paramLabel = "UNITS", description = "CPU units for this task (256 = 0.25 vCPU); default: the service's.")
+    Integer cpu;
+
+    @Option(names = "--memory", paramLabel = "MiB", description = "Memory for this task; default: the service's.")
+    Integer memory;
+
+    @Option(names = "--detach", description = "Start it, print its id and how to follow it, and return at once.")
+    boolean detach;
+
+    @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command and its arguments (after --).")
+    List<String> command = new ArrayList<>();
+
+    @Override public ExitCode call() throws SpecException {
+        CommandContext cli = parent.context();
+        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        if (command.isEmpty()) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, "no command to run", "put it after --, e.g. gantry run -- ./manage.py migrate");
+        }
+        if (service != null && !service.equals(spec.app())) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, "gantry.yaml has one service, " + spec.app() + ", not " + service,
+                    "leave out --service, or use --service " + spec.app());
+        }
+        return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> {
+            CompletableFuture<Void> stop = new CompletableFuture<>();
+            try (StopOnInterrupt ignored = detach ? StopOnInterrupt.NONE : StopOnInterrupt.install(() -> stop.complete(null))) {
+                return run(d, new OneOffTask.Request(List.copyOf(command), cpu, memory), detach, stop);
+            }
+        });
+    }
+
+    /** Starts the task and, unless {@code detach}, follows it until it stops; tests complete {@code stop} at a virtual time. */
+    static ExitCode run(AppContext d, OneOffTask.Request request, boolean detach, CompletableFuture<Void> stop) {
+        d.checkCredentials();
+        Spec spec = d.spec();
+        Instant from = d.scheduler().now();
+        OneOffTask.Started s = OneOffTask.start(d.aws(), spec, spec.cluster().name(), spec.app(), request);
+        String family = s.taskDefinition().substring(s.taskDefinition().lastIndexOf('/') + 1);
+        String shown = String.join(" ", request.command().stream().map(ShellWords::quote).toList());
+        if (detach) {
+            d.out().println(s.taskId());
+            d.err().println("Started " + shown + " as task " + s.taskId() + " of " + family + ". Follow it with: "
+                    + d.words("'gantry logs --task " + s.taskId() + " --follow'"));
+            return ExitCode.OK;
+        }
+        d.err().println("Running " + shown + " in a new task of " + family + " (task " + s.taskId().substring(0, 8) + "); Ctrl-C stops it…");
+        d.err().flush();
+        OneOffTask.Ended e = OneOffTask.follow(d.aws(), d.scheduler(), spec, s, from, lines -> print(d, lines), stop);
+        String took = " after " + dev.gantry.ui.Durations.format(Duration.between(from, d.scheduler().now()));
+        if (e.stoppedByUs()) {
+            d.err().println("Stopped task " + s.taskId().substring(0, 8) + " (Ctrl-C)" + took
+                    + (e.ran() ? "; its command ended with code " + e.exitCode() : "") + ".");
+            return ExitCode.INTERRUPTED;
+        }
+        if (e.ran()) {
+            d.err().println("Task " + s.taskId().substring(0, 8) + ": " + shown + " exited with code " + e.exitCode() + took + ".");
+            return ExitCode.ofContainer(e.exitCode());
+        }
+        d.err().println("The task could not run its command" + took + ": " + (e.diagnosis() == null ? e.stoppedReason() : e.diagnosis().summary()));
+        if (e.diagnosis() != null) {
+            if (e.diagnosis().detail() != null) d.err().println("  " + e.diagnosis().detail());
+            for (String fix : e.diagnosis().fixes()) d.err().println("  fix: " + d.words(fix));
+        }
+        return ExitCode.FAILED;
+    }
+
+    private static void print(AppContext d, List<LogLine> lines) {
+        for (LogLine l : lines) d.out().println(LogText.render(l, d.ansi()));
+        d.out().flush();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.gantry.resources.catalog;
+
+import dev.gantry.plan.Desired;
+import dev.gantry.resources.ResourceType;
+import dev.gantry.spec.yaml.SpecLoader;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A resource type is one class plus its registration: what the planner, the views and the
+ * benchmark say about it comes from the type itself, so a type registered without it fails here.
+ */
+class CatalogTest {
+    final Catalog catalog = Catalog.standard();
+
+    @Test void every_registered_type_says_what_it_is_and_where_it_belongs() {
+        for (ResourceType t : catalog.types()) {
+            assertThat(t.noun()).as(t.type() + " noun").isNotBlank().doesNotContain("-");
+            assertThat(t.piece()).as(t.type() + " piece").isNotNull();
+            assertThat(t.typicalDuration()).as(t.type() + " typical duration").isPositive();
+            assertThat(t.getClass().getSimpleName()).as(t.type() + " class").endsWith("Type");
+        }
+    }
+
+    /** Before, the registry secret fell through a switch and its deletion was shown under Network. */
+    @Test void the_registry_secret_belongs_with_the_secrets() {
+        assertThat(catalog.type("secret").piece()).isEqualTo(dev.gantry.plan.Piece.SECRETS);
+    }
+
+    @Test void every_templates_resource_has_a_type_and_the_same_piece_the_type_declares() throws Exception {
+        List<Desired> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("templates"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) all.addAll(Catalog.expand(SpecLoader.load(f)));
+        }
+        assertThat(all).isNotEmpty();
+        for (Desired d : all) {
+            ResourceType t = catalog.type(d.address().type());
+            assertThat(d.piece()).as(d.address() + " piece").isEqualTo(t.piece());
+        }
+    }
+}
