@@ -27,26 +27,33 @@ public final class RealAws {
     private RealAws() {}
 
     public static AwsClients clients(String region, String profile, String endpointUrl) {
+        return clients(region, profile, endpointUrl, new Timeouts(RetryPolicy.ATTEMPT_TIMEOUT, RetryPolicy.CALL_TIMEOUT));
+    }
+
+    /** How long one attempt, and one call with all its attempts, may take (tests shorten them). */
+    record Timeouts(Duration attempt, Duration call) {}
+
+    static AwsClients clients(String region, String profile, String endpointUrl, Timeouts t) {
         if (profile != null && !profile.isBlank()) requireProfile(profile);
         AwsCredentialsProvider creds = profile != null && !profile.isBlank()
                 ? ProfileCredentialsProvider.create(profile) : DefaultCredentialsProvider.builder().build();
         Region r = Region.of(region);
-        SsmClient ssm = configure(SsmClient.builder(), r, creds, endpointUrl).build();
+        SsmClient ssm = configure(t, SsmClient.builder(), r, creds, endpointUrl).build();
         return new AwsClients(
-                configure(Ec2Client.builder(), r, creds, endpointUrl).build(),
-                configure(EcsClient.builder(), r, creds, endpointUrl).build(),
-                configure(ElasticLoadBalancingV2Client.builder(), r, creds, endpointUrl).build(),
-                configure(AcmClient.builder(), r, creds, endpointUrl).build(),
+                configure(t, Ec2Client.builder(), r, creds, endpointUrl).build(),
+                configure(t, EcsClient.builder(), r, creds, endpointUrl).build(),
+                configure(t, ElasticLoadBalancingV2Client.builder(), r, creds, endpointUrl).build(),
+                configure(t, AcmClient.builder(), r, creds, endpointUrl).build(),
                 // Route53 and IAM are global services, signed for aws-global unless an emulator is used.
-                configure(Route53Client.builder(), endpointUrl == null ? Region.AWS_GLOBAL : r, creds, endpointUrl).build(),
+                configure(t, Route53Client.builder(), endpointUrl == null ? Region.AWS_GLOBAL : r, creds, endpointUrl).build(),
                 ssm,
-                configure(IamClient.builder(), endpointUrl == null ? Region.AWS_GLOBAL : r, creds, endpointUrl).build(),
-                configure(CloudWatchLogsClient.builder(), r, creds, endpointUrl).build(),
-                configure(StsClient.builder(), r, creds, endpointUrl).build(),
-                new RealScaling(http().build(), creds, region, endpointUrl),
-                configure(EcrClient.builder(), r, creds, endpointUrl).build(),
-                configure(SecretsManagerClient.builder(), r, creds, endpointUrl).build(),
-                new SsmElsewhere(region, ssm, other -> configure(SsmClient.builder(), Region.of(other), creds, endpointUrl).build()));
+                configure(t, IamClient.builder(), endpointUrl == null ? Region.AWS_GLOBAL : r, creds, endpointUrl).build(),
+                configure(t, CloudWatchLogsClient.builder(), r, creds, endpointUrl).build(),
+                configure(t, StsClient.builder(), r, creds, endpointUrl).build(),
+                new RealScaling(http(t).build(), creds, region, endpointUrl, RetryPolicy::sleep, t),
+                configure(t, EcrClient.builder(), r, creds, endpointUrl).build(),
+                configure(t, SecretsManagerClient.builder(), r, creds, endpointUrl).build(),
+                new SsmElsewhere(region, ssm, other -> configure(t, SsmClient.builder(), Region.of(other), creds, endpointUrl).build()));
     }
 
     /** SSM clients for other regions, made on first use (a secret given by ARN in another region) and closed with the rest. */
@@ -90,16 +97,18 @@ public final class RealAws {
                         : "pass one of those with --profile (or set AWS_PROFILE to it), or add '" + profile + "' with 'aws configure --profile " + profile + "'");
     }
 
-    private static UrlConnectionHttpClient.Builder http() {
-        return UrlConnectionHttpClient.builder().connectionTimeout(RetryPolicy.CONNECT_TIMEOUT).socketTimeout(Duration.ofSeconds(60));
+    private static UrlConnectionHttpClient.Builder http(Timeouts t) {
+        return UrlConnectionHttpClient.builder().connectionTimeout(RetryPolicy.CONNECT_TIMEOUT).socketTimeout(t.attempt());
     }
 
     private static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(
-            B builder, Region region, AwsCredentialsProvider creds, String endpointUrl) {
+            Timeouts t, B builder, Region region, AwsCredentialsProvider creds, String endpointUrl) {
         builder.region(region).credentialsProvider(creds);
-        // The one retry policy; and an unreachable endpoint is named in the error, not left as "Connection refused".
-        builder.overrideConfiguration(o -> o.retryStrategy(RetryPolicy.strategy()).addExecutionInterceptor(new NameUnreachableEndpoint()));
-        builder.httpClientBuilder(http());
+        // The one retry policy; every attempt and call bounded in time; and an endpoint that is
+        // unreachable or silent is named in the error, not left as "Connection refused".
+        builder.overrideConfiguration(o -> o.retryStrategy(RetryPolicy.strategy()).apiCallAttemptTimeout(t.attempt()).apiCallTimeout(t.call())
+                .addExecutionInterceptor(new NameUnreachableEndpoint(t)));
+        builder.httpClientBuilder(http(t));
         if (endpointUrl != null && !endpointUrl.isBlank()) builder.endpointOverride(URI.create(endpointUrl));
         return builder;
     }

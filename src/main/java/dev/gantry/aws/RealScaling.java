@@ -43,6 +43,13 @@ public final class RealScaling implements ScalingApi {
     private final URI endpoint;
     private final RetryStrategy retries = RetryPolicy.strategy();
     private final java.util.function.Consumer<java.time.Duration> sleep;
+    private final RealAws.Timeouts timeouts;
+    /** Abandons an attempt that outlives {@link RealAws.Timeouts#attempt()}, as the SDK's clients do with theirs. */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "gantry-scaling-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RealScaling(SdkHttpClient http, AwsCredentialsProvider credentials, String region, String endpointUrl) {
         this(http, credentials, region, endpointUrl, RetryPolicy::sleep);
@@ -51,6 +58,13 @@ public final class RealScaling implements ScalingApi {
     /** {@code sleep} is how the pauses between attempts pass (tests pass time without waiting). */
     RealScaling(SdkHttpClient http, AwsCredentialsProvider credentials, String region, String endpointUrl,
                 java.util.function.Consumer<java.time.Duration> sleep) {
+        this(http, credentials, region, endpointUrl, sleep, new RealAws.Timeouts(RetryPolicy.ATTEMPT_TIMEOUT, RetryPolicy.CALL_TIMEOUT));
+    }
+
+    /** {@code timeouts}: how long one attempt, and one call with its attempts, may take. */
+    RealScaling(SdkHttpClient http, AwsCredentialsProvider credentials, String region, String endpointUrl,
+                java.util.function.Consumer<java.time.Duration> sleep, RealAws.Timeouts timeouts) {
+        this.timeouts = timeouts;
         this.http = http;
         this.credentials = credentials;
         this.region = region;
@@ -130,10 +144,21 @@ public final class RealScaling implements ScalingApi {
      * an {@link SdkClientException}; so the same errors are retried and translated as everywhere else.
      */
     JsonNode call(String operation, ObjectNode body) {
-        return RetryPolicy.run(retries, "application-autoscaling", () -> callOnce(operation, body), sleep);
+        long start = System.nanoTime();
+        int[] attempts = {0};
+        return RetryPolicy.run(retries, "application-autoscaling", () -> {
+            if (attempts[0] > 0 && java.time.Duration.ofNanos(System.nanoTime() - start).compareTo(timeouts.call()) >= 0) {
+                // Not an IOException: the strategy does not try again.
+                throw NameUnreachableEndpoint.silent(endpointName(), timeouts.call(), true, attempts[0], null);
+            }
+            attempts[0]++;
+            return callOnce(operation, body, attempts[0]);
+        }, sleep);
     }
 
-    private JsonNode callOnce(String operation, ObjectNode body) {
+    private String endpointName() { return endpoint.getScheme() + "://" + endpoint.getAuthority(); }
+
+    private JsonNode callOnce(String operation, ObjectNode body, int attempt) {
         byte[] payload = body.toString().getBytes(StandardCharsets.UTF_8);
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
@@ -144,15 +169,31 @@ public final class RealScaling implements ScalingApi {
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region));
         HttpExecuteResponse response;
         String text;
+        var exec = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
+                .contentStreamProvider(signed.payload().orElse(null)).build());
+        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
+        var watch = WATCHDOG.schedule(() -> {
+            abandoned.set(true);
+            exec.abort();
+        }, timeouts.attempt().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
-            response = http.prepareRequest(HttpExecuteRequest.builder().request(signed.request())
-                    .contentStreamProvider(signed.payload().orElse(null)).build()).call();
+            response = exec.call();
             try (InputStream in = response.responseBody().isPresent() ? response.responseBody().get() : InputStream.nullInputStream()) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-        } catch (IOException e) {
-            if (RetryPolicy.unreachable(e)) throw NameUnreachableEndpoint.unreachable(endpoint.getScheme() + "://" + endpoint.getAuthority(), e);
+        } catch (IOException | RuntimeException e) {
+            if (abandoned.get()) {
+                // Counted as no answer (RetryPolicy.noAnswer), so a silent endpoint is tried only a few times.
+                var timedOut = new java.net.SocketTimeoutException("no answer within " + timeouts.attempt().toMillis() + " ms");
+                timedOut.initCause(e);
+                throw NameUnreachableEndpoint.silent(endpointName(), timeouts.attempt(), false, attempt, timedOut);
+            }
+            if (e instanceof RuntimeException r) throw r;
+            if (RetryPolicy.unreachable(e)) throw NameUnreachableEndpoint.unreachable(endpointName(), e);
+            if (RetryPolicy.noAnswer(e)) throw NameUnreachableEndpoint.silent(endpointName(), timeouts.attempt(), false, attempt, e);
             throw SdkClientException.builder().message("Unable to execute HTTP request: " + e.getMessage()).cause(e).build();
+        } finally {
+            watch.cancel(false);
         }
         int status = response.httpResponse().statusCode();
         JsonNode doc;

@@ -138,6 +138,8 @@ public final class AwsLookups implements Lookups {
         if (!asked.ok()) return Lookup.unavailable(asked.unavailable());
         if (asked.value() instanceof dev.gantry.image.RegistryAnswer.Found f) return Lookup.found(new ImageLook(f.digest(), false));
         if (asked.value() instanceof dev.gantry.image.RegistryAnswer.Unauthorized) return Lookup.found(new ImageLook(null, true));
+        if (asked.value() instanceof dev.gantry.image.RegistryAnswer.NotFollowed n) return Lookup.unavailable(n.why());
+        if (asked.value() instanceof dev.gantry.image.RegistryAnswer.Unreachable u) return Lookup.unavailable(u.why());
         return Lookup.unavailable("the registry has no such image (gantry plan says more)");
     }
 

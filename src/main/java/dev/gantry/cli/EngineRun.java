@@ -22,6 +22,8 @@ final class EngineRun {
     /** {@code reads}: the command starts with a refresh (plan, apply, destroy, status), not logs or secrets. */
     static Session open(CommandContext cli, GlobalOptions g, Spec spec, boolean reads) {
         boolean terminal = reads && cli.interactive();
+        // A rehearsal sends nothing to an endpoint, so only a run against AWS judges it.
+        if (!g.simulate) EndpointUrl.check(g.endpointUrl, cli.env().get("AWS_ENDPOINT_URL"));
         Ansi ansi = cli.ansi(g.noColor);
         if (terminal) ReadingLine.announce(cli.err(), ansi, spec.app(), spec.region(), g.simulate);
         Session s = Session.open(Session.Config.from(cli.env(), spec.region(), g.profile, g.endpointUrl, g.simulate));

@@ -75,6 +75,7 @@ public final class InitCommand implements Callable<ExitCode> {
     @Option(names = "--no-rollback", description = "Do not roll back a failing deployment.") boolean noRollback;
     @Option(names = "--autoscale", paramLabel = "MIN:MAX:CPU") String autoscale;
     @Option(names = "--health-path", paramLabel = "PATH") String healthPath;
+    @Option(names = "--drain-seconds", paramLabel = "SECONDS") String drainSeconds;
     @Option(names = "--allow-cidr", paramLabel = "CIDR", description = "Who may reach the load balancer (default: 0.0.0.0/0, everyone). Repeatable.") List<String> allowCidrs;
     @Option(names = "--load-balancer", description = "Receive traffic from the internet through a load balancer (the default).") boolean loadBalancer;
     @Option(names = "--no-load-balancer", description = "A worker: no load balancer, certificate or DNS.") boolean noLoadBalancer;
@@ -129,6 +130,7 @@ public final class InitCommand implements Callable<ExitCode> {
     private Lookups lookups() {
         if (yes) return new Lookups.Offline("look-ups are skipped with --yes");
         if (global.simulate) return new Lookups.Offline("rehearsing on the simulated AWS, so nothing is looked up");
+        EndpointUrl.check(global.endpointUrl, env().get("AWS_ENDPOINT_URL"));
         return lookups.connect(defaultRegion(), global.profile, global.endpointUrl != null ? global.endpointUrl : env().get("AWS_ENDPOINT_URL"));
     }
 
@@ -183,6 +185,7 @@ public final class InitCommand implements Callable<ExitCode> {
         if (loadBalancer) put(f, "--load-balancer", "true");
         if (noLoadBalancer) put(f, "--no-load-balancer", "true");
         put(f, "--health-path", healthPath);
+        put(f, "--drain-seconds", drainSeconds);
         if (allowCidrs != null) f.put("--allow-cidr", allowCidrs);
         put(f, "--domain", domain);
         put(f, "--certificate-arn", certificateArn);

@@ -14,21 +14,32 @@ import java.util.List;
  */
 public record ApplyResult(Outcome outcome, Exit exit, int created, int updated, int replaced, int deleted,
                           int failed, int skipped, Duration elapsed, String url, List<String> failures,
-                          Diagnosis diagnosis, String resumeCommand, String stoppedBy) {
+                          Diagnosis diagnosis, String resumeCommand, String stoppedBy, CriticalPath criticalPath, boolean simulatedTime) {
 
+    /** Without a critical path (nothing ran, or it did not finish), not stopped by a signal. */
     public ApplyResult(Outcome outcome, Exit exit, int created, int updated, int replaced, int deleted, int failed, int skipped,
                        Duration elapsed, String url, List<String> failures, Diagnosis diagnosis, String resumeCommand) {
-        this(outcome, exit, created, updated, replaced, deleted, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand, null);
+        this(outcome, exit, created, updated, replaced, deleted, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand, null, null, false);
+    }
+
+    /** With a critical path and its clock, not stopped by a signal. */
+    public ApplyResult(Outcome outcome, Exit exit, int created, int updated, int replaced, int deleted, int failed, int skipped,
+                       Duration elapsed, String url, List<String> failures, Diagnosis diagnosis, String resumeCommand,
+                       CriticalPath criticalPath, boolean simulatedTime) {
+        this(outcome, exit, created, updated, replaced, deleted, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand, null,
+                criticalPath, simulatedTime);
     }
 
     /** The same result, interrupted by {@code signal}. */
     public ApplyResult stoppedBy(String signal) {
-        return new ApplyResult(outcome, exit, created, updated, replaced, deleted, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand, signal);
+        return new ApplyResult(outcome, exit, created, updated, replaced, deleted, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand, signal,
+                criticalPath, simulatedTime);
     }
 
     /** This run's result, counting {@code more} deletions made before it (a teardown before a rebuild). */
     public ApplyResult afterDeleting(int more) {
-        return new ApplyResult(outcome, exit, created, updated, replaced, deleted + more, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand, stoppedBy);
+        return new ApplyResult(outcome, exit, created, updated, replaced, deleted + more, failed, skipped, elapsed, url, failures, diagnosis,
+                resumeCommand, stoppedBy, criticalPath, simulatedTime);
     }
 
     /** DECLINED: the person answered something other than "yes"; nothing was changed. */
@@ -60,6 +71,12 @@ public record ApplyResult(Outcome outcome, Exit exit, int created, int updated, 
     }
 
     public int exitCode() { return exit.code(); }
+
+    /** The same result, its times marked as simulated (measured on the simulated AWS's clock) or not. */
+    public ApplyResult withSimulatedTime(boolean simulated) {
+        return new ApplyResult(outcome, exit, created, updated, replaced, deleted, failed, skipped, elapsed, url, failures, diagnosis,
+                resumeCommand, stoppedBy, criticalPath, simulated);
+    }
 
     public boolean ok() { return exit == Exit.OK; }
 }

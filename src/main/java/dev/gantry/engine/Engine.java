@@ -120,6 +120,10 @@ public final class Engine {
             String stored = aws.secretsManager().getSecretValue(b -> b.secretId(rc.secret())).secretString();
             return stored == null ? null : RegistryLogin.parse(stored.toCharArray()).orElse(null);
         } catch (software.amazon.awssdk.core.exception.SdkException notThereOrNotReadable) {
+            // An endpoint that does not answer would fail the refresh next, after the same wait again.
+            if (dev.gantry.aws.RetryPolicy.noAnswer(notThereOrNotReadable)) {
+                throw AwsErrors.translate("reading the registry login " + rc.secret(), notThereOrNotReadable);
+            }
             // Not created yet, or not readable with these credentials: the check goes on without it.
             return null;
         }
@@ -163,6 +167,7 @@ public final class Engine {
         ProgressSink progress = new ProgressSink() {
             @Override public void rollout(RolloutSnapshot snapshot) { listener.on(new ApplyEvent.Rollout(at(), snapshot)); }
             @Override public void info(String message) { listener.on(new ApplyEvent.Info(at(), message)); }
+            @Override public void sentAgainAfterLostReply(String what) { sentAgain.incrementAndGet(); }
         };
         return new ResourceContext(aws, spec, null, scheduler, secrets, progress, dev.gantry.resources.ReadCache.none(), this::accountId);
     }
@@ -170,6 +175,34 @@ public final class Engine {
     private Duration at() { return started == null ? Duration.ZERO : Duration.between(started, scheduler.now()); }
 
     // ------------------------------------------------------------------------------------------
+
+    /** Creates sent again after a lost reply in this run: each may have left an extra that a look-up did not show yet. */
+    private final java.util.concurrent.atomic.AtomicInteger sentAgain = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * After a run in which a create was sent again after a lost reply (its look-up by tags found
+     * nothing, but AWS's reads are eventually consistent): look again, and when all that is left
+     * is extras tagged for an address already taken (moved aside by {@link #keepOne}), delete them
+     * now, in dependency order, so the run leaves one of each. Anything else waits for the next apply.
+     */
+    private ApplyResult sweepingExtras(ResourceContext ctx, List<Desired> desired, java.util.function.Function<Map<Address, Observed>, Plan> planning,
+                                       Spec spec, EngineOptions options, ApplyResult done) {
+        if (sentAgain.getAndSet(0) == 0 || done.exit() != ApplyResult.Exit.OK || cancelled.get()) return done;
+        Map<Address, Observed> after = owned(ctx, desired, refresh(ctx, desired), options.adopt()).observed();
+        Plan again = planning.apply(after);
+        boolean onlyExtras = again.hasChanges() && again.mutating().stream()
+                .allMatch(c -> c.action() == dev.gantry.plan.Action.DELETE && c.address().name().contains(PREVIOUS));
+        if (!onlyExtras) return done;
+        int n = again.mutating().size();
+        listener.on(new ApplyEvent.Info(at(), "a create sent again after a lost reply left " + (n == 1 ? "an extra resource" : n + " extra resources")
+                + " behind; deleting " + (n == 1 ? "it" : "them")));
+        listener.on(new ApplyEvent.Planned(at(), again));
+        ApplyResult swept = execute(ctx, again, after, spec, options);
+        ApplyResult last = swept.exit() == ApplyResult.Exit.OK ? done : swept;
+        return new ApplyResult(last.outcome(), last.exit(), done.created(), done.updated(), done.replaced(), done.deleted() + swept.deleted(),
+                swept.failed(), swept.skipped(), swept.elapsed(), last.url(), last.failures(), last.diagnosis(), last.resumeCommand(),
+                done.criticalPath(), done.simulatedTime());
+    }
 
     /** The address suffix of a resource gantry made whose address the spec now gives to an existing one. */
     static final String PREVIOUS = "-previous";
@@ -246,7 +279,11 @@ public final class Engine {
     private void keepOne(Map<Address, Observed> observed, Address address, List<Observed> all, List<Desired> desired) {
         Desired want = desired.stream().filter(d -> d.address().equals(address)).findFirst().orElse(null);
         Observed keep = all.get(0);
-        for (Observed o : all) if (likeness(o, want) > likeness(keep, want)) keep = o;
+        for (Observed o : all) {
+            int closer = Integer.compare(likeness(o, want), likeness(keep, want));
+            // Alike (an extra a lost reply left): the one the app's other resources use.
+            if (closer > 0 || closer == 0 && usedBy(o, observed) && !usedBy(keep, observed)) keep = o;
+        }
         observed.put(address, keep);
         List<String> others = new ArrayList<>();
         int n = 0;
@@ -258,6 +295,18 @@ public final class Engine {
         }
         listener.on(new ApplyEvent.Info(at(), all.size() + " resources are tagged as " + address + " (an apply stopped while replacing it): keeping "
                 + keep.id() + (want == null ? "" : ", the one gantry.yaml describes") + "; " + String.join(", ", others) + " will be deleted"));
+    }
+
+    /** Whether another of the app's resources refers to {@code o} by its id in its props. */
+    private static boolean usedBy(Observed o, Map<Address, Observed> observed) {
+        return observed.values().stream().anyMatch(other -> !other.address().type().equals(o.address().type()) && mentions(other.props(), o.id()));
+    }
+
+    private static boolean mentions(Object v, String id) {
+        if (v instanceof String s) return s.equals(id);
+        if (v instanceof Map<?, ?> m) return m.values().stream().anyMatch(x -> mentions(x, id));
+        if (v instanceof List<?> l) return l.stream().anyMatch(x -> mentions(x, id));
+        return false;
     }
 
     /** How many of the spec's plain values (not yet-unknown references) the resource already has. */
@@ -424,6 +473,10 @@ public final class Engine {
         }
         image.ifPresent(r -> r.notes().forEach(n -> listener.on(new ApplyEvent.Info(at(), "note: " + n))));
         if (image.isPresent() && !image.get().ok()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, image.get().problems()));
+        if (pinDigest && image.isPresent() && image.get().digest() == null && !given.task().image().contains("@")) {
+            listener.on(new ApplyEvent.Info(at(), "note: --pin-digest: the registry gave no digest for " + given.task().image()
+                    + ", so the task definition names the image by its tag, not pinned"));
+        }
         Spec spec = pinDigest && image.isPresent() && image.get().digest() != null
                 ? given.withTask(given.task().withImage(ImageName.pinned(given.task().image(), image.get().digest()))) : given;
         List<Desired> desired = Catalog.expand(spec);
@@ -442,6 +495,7 @@ public final class Engine {
     private ApplyResult run(Spec spec, EngineOptions options, String verb, List<Desired> desired,
                             java.util.function.Function<Map<Address, Observed>, Plan> planning, boolean checks) {
         started = scheduler.now();
+        sentAgain.set(0);
         try {
             ResourceContext ctx = context(spec);
             Ownership.Result owned = owned(ctx, desired, refresh(ctx, desired), options.adopt());
@@ -516,9 +570,10 @@ public final class Engine {
                     now = rebuilt.observed();
                     locked = planning.apply(now);
                     listener.on(new ApplyEvent.Planned(at(), locked));
-                    return finish(execute(ctx, locked, now, spec, options).afterDeleting(torn.deleted()));
+                    return finish(sweepingExtras(ctx, desired, planning, spec, options, execute(ctx, locked, now, spec, options))
+                            .afterDeleting(torn.deleted()));
                 }
-                ApplyResult done = execute(ctx, locked, now, spec, options);
+                ApplyResult done = sweepingExtras(ctx, desired, planning, spec, options, execute(ctx, locked, now, spec, options));
                 if (verb.equals("destroy") && done.exit() == ApplyResult.Exit.OK) done = confirmGone(ctx, desired, planning, locked, done, options);
                 return finish(done);
             } finally {
@@ -640,8 +695,9 @@ public final class Engine {
         };
         Diagnosis diagnosis = executor.rolloutFailure() == null ? null : executor.rolloutFailure().diagnosis();
         ApplyResult r = result(outcome, exit, plan, states, executor.outputs(), spec, diagnosis, options);
+        CriticalPath path = outcome == ApplyResult.Outcome.SUCCEEDED ? CriticalPath.of(executor.spans(), spec) : null;
         return new ApplyResult(r.outcome(), r.exit(), r.created(), r.updated(), r.replaced(), r.deleted(), r.failed(),
-                r.skipped(), r.elapsed(), r.url(), executor.failures(), diagnosis, r.resumeCommand());
+                r.skipped(), r.elapsed(), r.url(), executor.failures(), diagnosis, r.resumeCommand(), path, false);
     }
 
     private ApplyResult result(ApplyResult.Outcome outcome, ApplyResult.Exit exit, Plan plan, Map<Address, Executor.State> states,
@@ -734,7 +790,8 @@ public final class Engine {
     }
 
     private ApplyResult finish(ApplyResult given) {
-        ApplyResult r = given.outcome() == ApplyResult.Outcome.INTERRUPTED && stoppedBy != null ? given.stoppedBy(stoppedBy) : given;
+        ApplyResult result = given.outcome() == ApplyResult.Outcome.INTERRUPTED && stoppedBy != null ? given.stoppedBy(stoppedBy) : given;
+        ApplyResult r = result.withSimulatedTime(scheduler.simulated());
         listener.on(new ApplyEvent.Finished(at(), r));
         return r;
     }

@@ -63,7 +63,12 @@ public final class Executor {
         final Set<Node> dependents = new HashSet<>();
         State state = State.PENDING;
         Instant startedAt;
+        Instant endedAt;
         String waitingFor;
+        /** What it waited for, stretch by stretch, for the critical path. */
+        final List<CriticalPath.Segment> waits = new ArrayList<>();
+        String openWait;
+        Instant openSince;
         Instant conflictSince;
         /** A create-before-destroy replacement: the new one is made first, the old one deleted last. */
         boolean swap;
@@ -112,6 +117,26 @@ public final class Executor {
     public Map<Address, Observed> outputs() { synchronized (this) { return Map.copyOf(outputs); } }
     public List<String> failures() { synchronized (this) { return List.copyOf(failures); } }
     public RolloutFailure rolloutFailure() { return rolloutFailure; }
+
+    /** Each change that ran: when, what it needed, and what it waited for. */
+    List<CriticalPath.Span> spans() {
+        synchronized (this) {
+            List<CriticalPath.Span> out = new ArrayList<>();
+            for (Node n : nodes.values()) {
+                if (n.startedAt == null || n.endedAt == null) continue;
+                Set<Address> needs = new HashSet<>();
+                for (Address a : n.change.dependsOn()) if (nodes.containsKey(a)) needs.add(a);
+                out.add(new CriticalPath.Span(n.change.address(), needs, n.startedAt, n.endedAt, List.copyOf(n.waits)));
+            }
+            return out;
+        }
+    }
+
+    /** Called with the lock held: the stretch of waiting that was open ends now. */
+    private void closeWait(Node n) {
+        if (n.openWait != null) n.waits.add(new CriticalPath.Segment(n.openWait, n.openSince, scheduler.now()));
+        n.openWait = null;
+    }
     public AwsFailure.Kind worstFailure() { return worstFailure; }
 
     /**
@@ -211,6 +236,11 @@ public final class Executor {
             synchronized (this) {
                 announce = !w.waitingFor().equals(n.waitingFor);
                 n.waitingFor = w.waitingFor();
+                if (!w.waitingFor().equals(n.openWait)) {
+                    closeWait(n);
+                    n.openWait = w.waitingFor();
+                    n.openSince = scheduler.now();
+                }
             }
             if (announce) listener.on(new ApplyEvent.Waiting(at(), n.change, w.waitingFor()));
             if (cancelled.get() && !n.deletes()) {
@@ -220,6 +250,17 @@ public final class Executor {
                 return;
             }
             scheduler.schedule(w.after(), () -> runStep(n, w.next()));
+            return;
+        }
+        if (result instanceof StepResult.Usable u) {
+            // Its dependents may use it now; the node itself runs on until the resource is ready.
+            List<Node> next = new ArrayList<>();
+            synchronized (this) {
+                outputs.put(n.change.address(), u.result());
+                release(n, false, next);
+            }
+            next.forEach(this::start);
+            runStep(n, u.rest());
             return;
         }
         if (result instanceof StepResult.DoneThen t && !n.created) {
@@ -416,6 +457,8 @@ public final class Executor {
     /** Called with the lock held. */
     private void finish(Node n, State state, String skipReason) {
         n.state = state;
+        closeWait(n);
+        n.endedAt = scheduler.now();
         if (skipReason != null) listener.on(new ApplyEvent.Skipped(at(), n.change, skipReason));
         if (--remaining == 0) finished.complete(null);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,6 +20,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +32,8 @@ import java.util.regex.Pattern;
  * Bearer realm=…,service=…,scope=…} challenge; gantry asks the realm for a pull token
  * (anonymously, or with Basic credentials when the spec gives some) and retries with it.
  * A registry on localhost/127.0.0.1 is spoken to over plain HTTP; every other one over HTTPS.
+ * Redirects (blob and manifest storage on other hosts) are followed here, not by the HTTP client,
+ * under {@link RedirectRules}, and a login goes only to the host it was issued for.
  */
 public final class HttpRegistry implements RegistryClient {
     static final String ACCEPT = String.join(", ",
@@ -41,17 +46,25 @@ public final class HttpRegistry implements RegistryClient {
     private static final class Json { static final ObjectMapper MAPPER = new ObjectMapper(); }
 
     private final Duration timeout;
+    private final RedirectRules rules;
     private HttpClient http;
 
-    public HttpRegistry(Duration timeout) { this.timeout = timeout; }
+    public HttpRegistry(Duration timeout) { this(timeout, InetAddress::getAllByName); }
+
+    /** {@code resolver}: how host names become addresses for {@link RedirectRules} (tests map names of their own). */
+    HttpRegistry(Duration timeout, RedirectRules.Resolver resolver) {
+        this.timeout = timeout;
+        this.rules = new RedirectRules(resolver);
+    }
 
     /**
      * The HTTP client, made on the first question: making one loads Java's TLS stack and its
      * trusted certificates (a fifth of a no-op {@code plan --simulate}'s time), and most runs ask
-     * no registry over HTTP at all (ECR images, the simulated world's registries).
+     * no registry over HTTP at all (ECR images, the simulated world's registries). It follows no
+     * redirect itself: {@link Conversation#fetch} does, under {@link RedirectRules}.
      */
     private synchronized HttpClient http() {
-        if (http == null) http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        if (http == null) http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         return http;
     }
 
@@ -61,6 +74,8 @@ public final class HttpRegistry implements RegistryClient {
     @Override public RegistryAnswer look(ImageName image, Credentials credentials) {
         try {
             return new Conversation(image, credentials).manifest();
+        } catch (NotFollowed e) {
+            return new RegistryAnswer.NotFollowed(e.getMessage());
         } catch (IOException e) {
             return new RegistryAnswer.Unreachable(image.apiHost() + " did not answer (" + describe(e) + ")");
         } catch (InterruptedException e) {
@@ -74,17 +89,28 @@ public final class HttpRegistry implements RegistryClient {
         return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
     }
 
+    /** The registry pointed gantry somewhere {@link RedirectRules} forbid; the message says where and why. */
+    private static final class NotFollowed extends IOException {
+        NotFollowed(String message) { super(message); }
+    }
+
+    /** An Authorization header and the one origin (scheme://host:port) it may be sent to. */
+    private record Login(String origin, String header) {}
+
     /** One image's questions, sharing the token the first 401 led to. */
     private final class Conversation {
         private final ImageName image;
         private final Credentials credentials;
         private final String base;
-        private String authorization;
+        private final String registryOrigin;
+        private Set<RedirectRules.Reach> registryReach;
+        private Login authorization;
 
         Conversation(ImageName image, Credentials credentials) {
             this.image = image;
             this.credentials = credentials;
             this.base = (image.local() ? "http://" : "https://") + image.apiHost() + "/v2/" + image.repository();
+            this.registryOrigin = RedirectRules.origin(URI.create(base));
         }
 
         RegistryAnswer manifest() throws IOException, InterruptedException {
@@ -130,30 +156,74 @@ public final class HttpRegistry implements RegistryClient {
             return new RegistryAnswer.Unauthorized(detail, credentials != null);
         }
 
-        /** GET, answering one Bearer or Basic challenge on the way. */
+        /**
+         * GET, answering one Bearer or Basic challenge on the way. Only the registry's own challenge
+         * is answered: a 401 from the storage a redirect led to is that storage's answer, and
+         * answering it would send a login where the registry chose.
+         */
         private HttpResponse<byte[]> get(String url, String accept) throws IOException, InterruptedException {
-            HttpResponse<byte[]> r = send(url, accept);
-            if (r.statusCode() != 401 || authorization != null) return r;
+            HttpResponse<byte[]> r = fetch(URI.create(url), accept, authorization, "the registry redirected to ");
+            if (r.statusCode() != 401 || authorization != null || !registryOrigin.equals(RedirectRules.origin(r.uri()))) return r;
             String challenge = r.headers().firstValue("WWW-Authenticate").orElse("");
             if (challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
                 String token = token(challenge);
                 if (token == null) return r;
-                authorization = "Bearer " + token;
+                authorization = new Login(registryOrigin, "Bearer " + token);
             } else if (challenge.regionMatches(true, 0, "Basic", 0, 5) && credentials != null) {
-                authorization = basic();
+                authorization = new Login(registryOrigin, basic());
             } else {
                 return r;
             }
-            return send(url, accept);
+            return fetch(URI.create(url), accept, authorization, "the registry redirected to ");
         }
 
-        private HttpResponse<byte[]> send(String url, String accept) throws IOException, InterruptedException {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", accept).GET();
-            if (authorization != null) b.header("Authorization", authorization);
-            return http().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        /**
+         * GET {@code url}, following up to {@link RedirectRules#MAX_REDIRECTS} redirects, each
+         * one judged by {@link RedirectRules} first. {@code login} goes only to its own origin: a
+         * redirect to blob storage on another host is followed without it, as Docker does.
+         */
+        private HttpResponse<byte[]> fetch(URI url, String accept, Login login, String said) throws IOException, InterruptedException {
+            URI at = url;
+            for (int hop = 0; ; hop++) {
+                HttpRequest.Builder b = HttpRequest.newBuilder(at).timeout(timeout).GET();
+                if (accept != null) b.header("Accept", accept);
+                if (login != null && login.origin().equals(RedirectRules.origin(at))) b.header("Authorization", login.header());
+                HttpResponse<byte[]> r = http().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+                Optional<String> location = r.headers().firstValue("Location");
+                if (!REDIRECTS.contains(r.statusCode()) || location.isEmpty()) return r;
+                URI next;
+                try {
+                    next = at.resolve(location.get().strip());
+                } catch (IllegalArgumentException e) {
+                    throw new NotFollowed(said + "an address gantry cannot read; not followed");
+                }
+                if (hop + 1 > RedirectRules.MAX_REDIRECTS) {
+                    throw new NotFollowed(said + RedirectRules.hostPort(next) + " after " + RedirectRules.MAX_REDIRECTS
+                            + " redirects already; not followed further");
+                }
+                refuseIfForbidden(next, said, "not followed");
+                at = next;
+            }
         }
 
-        /** The pull token the challenge's realm hands out, or null when it refuses. */
+        /** Throws {@link NotFollowed} when the rules forbid {@code target}. */
+        private void refuseIfForbidden(URI target, String said, String notDone) throws NotFollowed {
+            Set<RedirectRules.Reach> registry;
+            try {
+                if (registryReach == null) registryReach = rules.reach(URI.create(base).getHost());
+                registry = registryReach;
+            } catch (java.net.UnknownHostException e) {
+                registry = Set.of();
+            }
+            Optional<String> why = rules.refusal(registry, target);
+            if (why.isPresent()) throw new NotFollowed(said + RedirectRules.hostPort(target) + "; " + notDone + " because " + why.get());
+        }
+
+        /**
+         * The pull token the challenge's realm hands out, or null when it refuses. The realm is
+         * the registry's choice, so it is judged like a redirect; the Basic login goes to the
+         * realm's origin only (the token service is who checks it), never to where it redirects.
+         */
         private String token(String challenge) throws IOException, InterruptedException {
             Map<String, String> p = new LinkedHashMap<>();
             Matcher m = PARAM.matcher(challenge);
@@ -163,9 +233,15 @@ public final class HttpRegistry implements RegistryClient {
             String scope = p.getOrDefault("scope", "repository:" + image.repository() + ":pull");
             StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? "&" : "?").append("scope=").append(enc(scope));
             if (p.containsKey("service")) url.append("&service=").append(enc(p.get("service")));
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.toString())).timeout(timeout).GET();
-            if (credentials != null) b.header("Authorization", basic());
-            HttpResponse<byte[]> r = http().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            URI realmUri;
+            try {
+                realmUri = URI.create(url.toString());
+            } catch (IllegalArgumentException e) {
+                throw new NotFollowed("the registry named a token service gantry cannot read; not asked");
+            }
+            refuseIfForbidden(realmUri, "the registry sent gantry for a token to ", "not asked");
+            Login login = credentials == null ? null : new Login(RedirectRules.origin(realmUri), basic());
+            HttpResponse<byte[]> r = fetch(realmUri, null, login, "the registry's token service redirected to ");
             if (r.statusCode() != 200) return null;
             JsonNode t = Json.MAPPER.readTree(r.body());
             String token = t.path("token").asText(t.path("access_token").asText(""));
@@ -177,6 +253,9 @@ public final class HttpRegistry implements RegistryClient {
             return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
         }
     }
+
+    /** The statuses that redirect (all of gantry's requests are GETs, so each is followed with a GET). */
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private static List<String> errorCodes(HttpResponse<byte[]> r) {
         List<String> out = new ArrayList<>();

@@ -14,8 +14,12 @@ import java.util.function.Supplier;
  * machine is only a note (the tasks' network may still reach it).
  */
 public final class ImageCheck {
-    /** {@code digest}: what the reference resolves to now, when the registry said. */
-    public record Report(List<String> problems, List<String> notes, String digest, boolean unauthorized) {
+    /**
+     * {@code digest}: what the reference resolves to now, when the registry said; {@code checked}:
+     * whether the registry answered about the image at all (false: unreachable, a redirect not
+     * followed, ECR in another region), so no one reads the absence of problems as a pass.
+     */
+    public record Report(List<String> problems, List<String> notes, String digest, boolean unauthorized, boolean checked) {
         public Report {
             problems = List.copyOf(problems);
             notes = List.copyOf(notes);
@@ -50,7 +54,7 @@ public final class ImageCheck {
             if (!image.ecrRegion().equals(spec.region())) {
                 notes.add(what + " is in ECR in " + image.ecrRegion() + "; gantry reads ECR in the spec's region " + spec.region()
                         + " only, so the image was not checked");
-                return new Report(problems, notes, null, false);
+                return new Report(problems, notes, null, false, false);
             }
             if (!image.ecrAccount().equals(account.get())) otherAccount = image.ecrAccount();
             answer = ecr.look(image, null);
@@ -80,8 +84,12 @@ public final class ImageCheck {
         } else if (answer instanceof RegistryAnswer.Unreachable u) {
             notes.add("could not check " + what + ": " + u.why()
                     + " (the tasks' network may still reach it; --skip-image-check skips this look-up)");
+        } else if (answer instanceof RegistryAnswer.NotFollowed n) {
+            notes.add("could not check " + what + ": " + n.why() + ". The image was not checked: ECS will be the first to pull it"
+                    + " (--skip-image-check skips this look-up)");
         }
-        return new Report(problems, notes, digest, unauthorized);
+        boolean checked = !(answer instanceof RegistryAnswer.Unreachable || answer instanceof RegistryAnswer.NotFollowed);
+        return new Report(problems, notes, digest, unauthorized, checked);
     }
 
     private static java.util.Optional<String> platformProblem(Spec spec, String what, RegistryAnswer.Found f) {

@@ -25,4 +25,11 @@ public sealed interface RegistryAnswer {
 
     /** Could not ask: no route, a timeout, a TLS or server error. Not the image's fault. */
     record Unreachable(String why) implements RegistryAnswer {}
+
+    /**
+     * The registry sent gantry somewhere it does not go (a redirect or a token service on this
+     * machine's network, an instance metadata address, …); {@code why} says where and why. Nothing
+     * was checked.
+     */
+    record NotFollowed(String why) implements RegistryAnswer {}
 }

@@ -9,9 +9,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Waiting for AWS without sleeping. Polls start fast and back off to {@link #MAX_INTERVAL}, so a
- * wait overshoots AWS's real readiness by a few seconds at most (this bounds apply's makespan
- * against the critical path of AWS's own waits).
+ * Waiting for AWS without sleeping. A wait whose typical length is known (a load balancer
+ * provisions in about 3 minutes) looks rarely at first and ever more often as that time nears:
+ * each look halves what is left of it, down to {@link #FIRST_INTERVAL}. From then on, and for a
+ * wait of unknown length from the start, looks back off from 1 s to {@link #MAX_INTERVAL}. So a
+ * wait overshoots AWS's real readiness by a few seconds at most, with a handful of reads where
+ * fixed polling would make dozens (docs/timings.md lists each wait's typical length).
  */
 public final class Poll {
     public static final Duration FIRST_INTERVAL = Duration.ofSeconds(1);
@@ -25,9 +28,16 @@ public final class Poll {
      */
     public static Step until(ResourceContext ctx, String waitingFor, Duration timeout, String timeoutFix,
                              Supplier<Optional<Observed>> check) {
-        Instant deadline = ctx.time().now().plus(timeout);
+        return until(ctx, waitingFor, Duration.ZERO, timeout, timeoutFix, check);
+    }
+
+    /** As above, for a wait that typically takes {@code typical} from now. */
+    public static Step until(ResourceContext ctx, String waitingFor, Duration typical, Duration timeout, String timeoutFix,
+                             Supplier<Optional<Observed>> check) {
+        Instant begun = ctx.time().now();
+        Instant deadline = begun.plus(timeout);
         return new Step() {
-            Duration interval = FIRST_INTERVAL;
+            Backoff backoff = new Backoff(typical);
 
             @Override public StepResult run() {
                 Optional<Observed> ready = check.get();
@@ -36,10 +46,25 @@ public final class Poll {
                     throw new AwsFailure(AwsFailure.Kind.TIMEOUT,
                             "gave up after " + timeout.toMinutes() + " minutes waiting for " + waitingFor, timeoutFix);
                 }
-                Duration wait = interval;
-                interval = interval.multipliedBy(2).compareTo(MAX_INTERVAL) > 0 ? MAX_INTERVAL : interval.multipliedBy(2);
-                return StepResult.waitThen(wait, waitingFor, this);
+                return StepResult.waitThen(backoff.next(Duration.between(begun, ctx.time().now())), waitingFor, this);
             }
         };
+    }
+
+    /** The pause before each next look of one wait. */
+    public static final class Backoff {
+        private final Duration typical;
+        private Duration interval = FIRST_INTERVAL;
+
+        public Backoff(Duration typical) { this.typical = typical; }
+
+        /** {@code elapsed}: how long the wait has run so far. */
+        public Duration next(Duration elapsed) {
+            Duration left = typical.minus(elapsed);
+            if (left.compareTo(FIRST_INTERVAL.multipliedBy(2)) > 0) return left.dividedBy(2);
+            Duration wait = interval;
+            interval = interval.multipliedBy(2).compareTo(MAX_INTERVAL) > 0 ? MAX_INTERVAL : interval.multipliedBy(2);
+            return wait;
+        }
     }
 }

@@ -20,7 +20,16 @@ public sealed interface StepResult {
      */
     record DoneThen(Observed result, String what, Step then) implements StepResult {}
 
+    /**
+     * Usable already by what depends on it, while the resource itself is still getting ready:
+     * {@code result} is handed to the dependents at once and the step goes on with {@code rest}
+     * (a load balancer that is still provisioning takes listeners, target groups and targets).
+     */
+    record Usable(Observed result, Step rest) implements StepResult {}
+
     static StepResult done(Observed result) { return new Done(result); }
+
+    static StepResult usable(Observed result, Step rest) { return new Usable(result, rest); }
 
     static StepResult waitThen(Duration after, String waitingFor, Step next) { return new Wait(after, waitingFor, next); }
 

@@ -53,6 +53,14 @@ public final class Rules {
     public static final Range CPU_TARGET = new Range(10, 90);
     public static final Range DEREGISTRATION_DELAY = new Range(0, 3600);
     public static final Range IDLE_TIMEOUT = new Range(1, 4000);
+    /** ELB's limits for an ALB target group (CreateTargetGroup). */
+    public static final Range HEALTH_CHECK_INTERVAL = new Range(5, 300);
+    public static final Range HEALTH_CHECK_TIMEOUT = new Range(2, 120);
+    public static final Range HEALTHY_THRESHOLD = new Range(2, 10);
+    /** ECS: HealthCheckGracePeriodSeconds up to 2,147,483,647; a day is plenty. */
+    public static final Range HEALTH_CHECK_GRACE_PERIOD = new Range(0, 86400);
+    /** ContainerDefinition.stopTimeout on Fargate: at most 120 seconds. */
+    public static final Range STOP_TIMEOUT = new Range(2, 120);
     public static final int MAX_HEALTH_CHECK_PATH = 1024;
     /** gantry adds gantry:app, gantry:component and Name; AWS allows 50 tags per resource. */
     public static final int MAX_USER_TAGS = 47;

@@ -15,6 +15,9 @@ public interface Scheduler extends TimeSource {
     /** Block the caller until {@code done} completes, driving the work if the scheduler needs it. */
     <T> T await(CompletableFuture<T> done);
 
+    /** Whether its clock is virtual, so the durations it measures are simulated time, not wall time. */
+    default boolean simulated() { return false; }
+
     /** Stop worker threads, if any. */
     default void close() {}
 }

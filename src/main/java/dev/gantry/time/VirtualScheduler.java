@@ -91,4 +91,7 @@ public final class VirtualScheduler implements Scheduler {
             throw new IllegalStateException(e.getCause());
         }
     }
+
+    /** Its clock jumps (or is paced): what it measures is simulated time. */
+    @Override public boolean simulated() { return true; }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.diagnose.Diagnosis;
 import dev.gantry.diagnose.RolloutSnapshot;
 import dev.gantry.engine.ApplyEvent;
+import dev.gantry.engine.CriticalPath;
 import dev.gantry.engine.ApplyListener;
 import dev.gantry.engine.ApplyResult;
 import dev.gantry.plan.Change;
@@ -153,5 +154,14 @@ public final class JsonEvents implements ApplyListener {
         if (r.diagnosis() != null) o.set("diagnosis", diagnosis(r.diagnosis()));
         else o.putNull("diagnosis");
         o.put("resumeCommand", r.resumeCommand());
+        o.put("simulatedTime", r.simulatedTime());
+        if (r.criticalPath() != null) {
+            ArrayNode path = o.putArray("criticalPath");
+            for (CriticalPath.Wait w : r.criticalPath().waits()) path.addObject().put("wait", w.what()).put("seconds", Durations.seconds(w.took()));
+            o.put("lever", r.criticalPath().lever());
+        } else {
+            o.putNull("criticalPath");
+            o.putNull("lever");
+        }
     }
 }

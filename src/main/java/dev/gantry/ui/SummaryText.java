@@ -2,6 +2,7 @@ package dev.gantry.ui;
 
 import dev.gantry.diagnose.Diagnosis;
 import dev.gantry.engine.ApplyResult;
+import dev.gantry.engine.CriticalPath;
 import dev.gantry.engine.ApplyResult.Outcome;
 
 import java.util.List;
@@ -30,10 +31,11 @@ public final class SummaryText {
                 next(op, b);
             }
             case SUCCEEDED -> {
-                b.append(ansi.green("✓")).append(' ').append(verb).append(" complete in ").append(took).append(": ")
-                        .append(counts(result)).append(".\n");
+                b.append(ansi.green("✓")).append(' ').append(verb).append(" complete in ").append(took)
+                        .append(result.simulatedTime() ? " of simulated time" : "").append(": ").append(counts(result)).append(".\n");
                 if (!op.isDestroy()) url(result, b);
                 next(op, b);
+                if (!op.isDestroy()) criticalPath(result, b);
             }
             case DECLINED -> {
                 b.append(ansi.yellow("■")).append(' ').append(capitalized(op.command()))
@@ -43,6 +45,14 @@ public final class SummaryText {
             default -> failure(op, result, progress, ansi, b);
         }
         return b.toString();
+    }
+
+    /** Where the time went: the chain of waits that set the length, and what would shorten it most. */
+    private static void criticalPath(ApplyResult result, StringBuilder b) {
+        CriticalPath path = result.criticalPath();
+        if (path == null || path.waits().isEmpty()) return;
+        b.append("\nWhere the time went (the waits that set its length):\n  ").append(path.line()).append('\n');
+        if (path.lever() != null) b.append("Biggest lever left: ").append(path.lever()).append('\n');
     }
 
     private static void failure(Operation op, ApplyResult result, ProgressModel.Snapshot progress, Ansi ansi,

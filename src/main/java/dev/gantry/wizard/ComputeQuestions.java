@@ -144,7 +144,8 @@ final class ComputeQuestions {
                         .title("Maximum running during a deploy (%)")
                         .explain("""
                                 How many tasks may run at once during a deploy (100–200, above the minimum). \
-                                Default 200: new tasks start beside the old ones, then the old stop.""")
+                                Default 200: all new tasks start at once beside the old ones, which stop as soon \
+                                as the new ones are healthy: the fastest deploy that never lowers capacity.""")
                         .defaults("200")
                         .validate((v, k) -> Checks.maximumPercent(v, k.intOr("service.minimumHealthyPercent", 100),
                                 k.intOr("service.desiredCount", 2)))

@@ -27,14 +27,32 @@ final class EdgeQuestions {
                 Question.in(WizardScreen.LOAD_BALANCER, "loadBalancer.healthCheckPath", Kind.TEXT)
                         .title("Health-check path")
                         .explain("""
-                                The load balancer requests this path on every task every few seconds; only a \
-                                200–399 answer counts as healthy, and unhealthy tasks are replaced. Use a cheap \
-                                endpoint such as /healthz. Must start with /. Default /. (Kubernetes: the \
-                                readinessProbe.)""")
+                                The load balancer requests this path on every task every 5 s (4 s timeout); only \
+                                a 200–399 answer counts as healthy. A new task gets requests after its first \
+                                passing check, so deploys are quick; one that fails 3 checks in a row is taken \
+                                out and replaced, and comes back after 2 passing ones. ECS ignores failures for \
+                                the first 30 s of a task while it starts (service.healthCheckGracePeriod: set \
+                                it to your app's start time). Use a cheap endpoint such as /healthz. Must start \
+                                with /. Default /. Slower checks: healthCheckInterval, healthCheckTimeout and \
+                                healthyThreshold in gantry.yaml. (Kubernetes: the readinessProbe.)""")
                         .defaults("/")
                         .validate(Checks::healthCheckPath)
                         .when(EdgeQuestions::lb, "a load balancer")
                         .flags("--health-path")
+                        .build(),
+                Question.in(WizardScreen.LOAD_BALANCER, "loadBalancer.deregistrationDelay", Kind.TEXT)
+                        .title("Draining time for a stopping task (seconds)")
+                        .explain("""
+                                When a deploy replaces a task, the load balancer stops sending it new requests \
+                                and lets the ones in flight finish for this long; then ECS sends it SIGTERM and \
+                                gives it 10 s to exit (task.stopTimeout) before SIGKILL. Pick it from your \
+                                longest request: web pages and APIs finish in well under a second, so 5–30 s \
+                                is plenty (default 15); uploads, reports or long polls need their longest \
+                                request (AWS's own default is 300). Every deploy waits this long once.""")
+                        .defaults(String.valueOf(dev.gantry.spec.LoadBalancer.DEFAULT_DEREGISTRATION_DELAY))
+                        .validate(v -> Checks.intRange(v, dev.gantry.spec.Rules.DEREGISTRATION_DELAY, "seconds"))
+                        .when(EdgeQuestions::lb, "a load balancer")
+                        .flags("--drain-seconds")
                         .build(),
                 Question.in(WizardScreen.LOAD_BALANCER, "loadBalancer.allowedCidrs", Kind.LIST)
                         .title("Who may connect (CIDR blocks)")

@@ -59,12 +59,14 @@ public final class FileAnswers {
             if (!s.isEmpty()) a.put("task.secrets", AnswerText.joinPairs(s));
         }
         text(t.path("logs"), "retentionDays", a, "task.logs.retentionDays");
+        text(t, "stopTimeout", a, "task.stopTimeout");
         text(t.path("registryCredentials"), "secret", a, "task.registryCredentials");
         JsonNode s = root.path("service");
         text(s, "desiredCount", a, "service.desiredCount");
         text(s, "minimumHealthyPercent", a, "service.minimumHealthyPercent");
         text(s, "maximumPercent", a, "service.maximumPercent");
         text(s, "rollbackOnFailure", a, "service.rollbackOnFailure");
+        text(s, "healthCheckGracePeriod", a, "service.healthCheckGracePeriod");
         JsonNode as = s.path("autoscaling");
         if (as.isObject()) {
             a.put("service.autoscaling", as.path("min").asText() + ":" + as.path("max").asText() + ":" + as.path("cpuTarget").asText());
@@ -75,6 +77,9 @@ public final class FileAnswers {
         text(lb, "healthCheckPath", a, "loadBalancer.healthCheckPath");
         text(lb, "deregistrationDelay", a, "loadBalancer.deregistrationDelay");
         text(lb, "idleTimeout", a, "loadBalancer.idleTimeout");
+        text(lb, "healthCheckInterval", a, "loadBalancer.healthCheckInterval");
+        text(lb, "healthCheckTimeout", a, "loadBalancer.healthCheckTimeout");
+        text(lb, "healthyThreshold", a, "loadBalancer.healthyThreshold");
         list(lb.path("allowedCidrs"), a, "loadBalancer.allowedCidrs");
         JsonNode cert = root.path("certificate");
         a.put("certificate", cert.isObject() ? (cert.has("arn") ? "existing" : "new") : "none");

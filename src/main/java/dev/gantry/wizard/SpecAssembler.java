@@ -57,7 +57,8 @@ final class SpecAssembler {
                 port == null || port.isBlank() ? null : Integer.parseInt(port),
                 AnswerText.list(k.get("task.command")).isEmpty() ? null : commandOf(k.get("task.command")),
                 AnswerText.pairs(k.get("task.environment")), secrets,
-                new Logs(Integer.parseInt(k.get("task.logs.retentionDays"))), registryLogin(k));
+                new Logs(Integer.parseInt(k.get("task.logs.retentionDays"))), registryLogin(k),
+                intOr(k, "task.stopTimeout", Task.DEFAULT_STOP_TIMEOUT));
         String auto = k.get("service.autoscaling");
         Autoscaling autoscaling = null;
         if (auto != null && !auto.isBlank() && !auto.equals("none")) {
@@ -66,13 +67,17 @@ final class SpecAssembler {
         }
         Service service = new Service(Integer.parseInt(k.get("service.desiredCount")),
                 Integer.parseInt(k.get("service.minimumHealthyPercent")), Integer.parseInt(k.get("service.maximumPercent")),
-                Boolean.parseBoolean(k.get("service.rollbackOnFailure")), autoscaling);
+                Boolean.parseBoolean(k.get("service.rollbackOnFailure")), autoscaling,
+                intOr(k, "service.healthCheckGracePeriod", Service.DEFAULT_HEALTH_CHECK_GRACE_PERIOD));
         LoadBalancer lb = null;
         Certificate cert = null;
         Dns dns = null;
         if (k.is("loadBalancer", "yes")) {
-            lb = new LoadBalancer(k.get("loadBalancer.healthCheckPath"), intOr(k, "loadBalancer.deregistrationDelay", 30),
-                    intOr(k, "loadBalancer.idleTimeout", 60), k.list("loadBalancer.allowedCidrs"));
+            lb = new LoadBalancer(k.get("loadBalancer.healthCheckPath"), intOr(k, "loadBalancer.deregistrationDelay", LoadBalancer.DEFAULT_DEREGISTRATION_DELAY),
+                    intOr(k, "loadBalancer.idleTimeout", 60), k.list("loadBalancer.allowedCidrs"),
+                    intOr(k, "loadBalancer.healthCheckInterval", LoadBalancer.DEFAULT_HEALTH_CHECK_INTERVAL),
+                    intOr(k, "loadBalancer.healthCheckTimeout", LoadBalancer.DEFAULT_HEALTH_CHECK_TIMEOUT),
+                    intOr(k, "loadBalancer.healthyThreshold", LoadBalancer.DEFAULT_HEALTHY_THRESHOLD));
             if (k.is("certificate", "new")) {
                 cert = new Certificate(k.get("certificate.domain"), k.list("certificate.alternativeNames"), null);
             } else if (k.is("certificate", "existing")) {

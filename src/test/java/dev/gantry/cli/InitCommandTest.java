@@ -43,6 +43,25 @@ class InitCommandTest {
     }
 
     @Test
+    void anEditKeepsTheTimingSettingsTheWizardDoesNotAsk() throws Exception {
+        Path file = dir.resolve("gantry.yaml");
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(Path.of("templates", "web-https.yaml"))
+                .replace("  deregistrationDelay: 15\n", "  deregistrationDelay: 15\n  healthCheckInterval: 30\n  healthCheckTimeout: 10\n  healthyThreshold: 3\n")
+                .replace("  rollbackOnFailure: true\n", "  rollbackOnFailure: true\n  healthCheckGracePeriod: 90\n")
+                .replace("  logs:\n    retentionDays: 30\n", "  logs:\n    retentionDays: 30\n  stopTimeout: 45\n"));
+        Result r = run("", "-f", file.toString(), "--count", "3", "--drain-seconds", "5", "--yes");
+        assertThat(r.code()).as(r.err()).isZero();
+        var spec = dev.gantry.spec.yaml.SpecLoader.load(file);
+        assertThat(spec.service().desiredCount()).isEqualTo(3);
+        assertThat(spec.loadBalancer().deregistrationDelay()).isEqualTo(5);
+        assertThat(spec.loadBalancer().healthCheckInterval()).isEqualTo(30);
+        assertThat(spec.loadBalancer().healthCheckTimeout()).isEqualTo(10);
+        assertThat(spec.loadBalancer().healthyThreshold()).isEqualTo(3);
+        assertThat(spec.service().healthCheckGracePeriod()).isEqualTo(90);
+        assertThat(spec.task().stopTimeout()).isEqualTo(45);
+    }
+
+    @Test
     void pinDigestWithYesIsRefusedInsteadOfSilentlyLeftUnpinned() throws Exception {
         Path file = dir.resolve("gantry.yaml");
         Result r = run("", "-f", file.toString(), "--app", "hello", "--image", "nginx:1.27", "--pin-digest", "--yes");

@@ -66,4 +66,36 @@ class ProfileAndEndpointTest {
         assertThat(r.code()).isEqualTo(ExitCode.FAILED.code());
         assertThat(r.err()).contains("cannot reach " + url);
     }
+
+    @Test void an_endpoint_url_that_is_not_a_url_is_input_exit_2_with_no_java_text() {
+        String[][] cases = {
+                {"notaurl", "it does not start with http:// or https://"},
+                {"http://", "it names no host"},
+                {"ht tp://x", "it is not a URL (' ' at position 3 is out of place)"},
+                {"ftp://x", "it starts with ftp:, not http:// or https://"},
+                {"http://[::1", "it names no host, or its host or port is not valid"},
+                {"http://localhost:4566?x=1", "it has a ?query or #fragment"},
+        };
+        for (String[] c : cases) {
+            CliRun r = CliRun.gantry(dir, Map.of(), "plan", "--endpoint-url", c[0], "-f", "templates/worker.yaml");
+            assertThat(r.code()).as(c[0]).isEqualTo(ExitCode.INVALID_INPUT.code());
+            assertThat(r.err()).as(c[0]).contains("--endpoint-url '" + c[0] + "' is not an endpoint gantry can send AWS calls to: " + c[1])
+                    .contains("fix: give the endpoint's full address, e.g. --endpoint-url http://localhost:4566")
+                    .doesNotContain("Exception").doesNotContain("endpointOverride").doesNotContain("index");
+        }
+    }
+
+    @Test void aws_endpoint_url_garbage_is_named_as_the_variable_exit_2() {
+        CliRun r = CliRun.gantry(dir, Map.of("AWS_ENDPOINT_URL", "notaurl"), "status", "-f", "templates/worker.yaml");
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(r.err()).contains("AWS_ENDPOINT_URL 'notaurl' is not an endpoint gantry can send AWS calls to")
+                .contains("fix: set AWS_ENDPOINT_URL to the endpoint's full address (e.g. http://localhost:4566), or unset it");
+        // A login in the URL is not echoed.
+        CliRun login = CliRun.gantry(dir, Map.of("AWS_ENDPOINT_URL", "http://user:s3cret@localhost:4566"), "plan", "-f", "templates/worker.yaml");
+        assertThat(login.code()).isEqualTo(ExitCode.INVALID_INPUT.code());
+        assertThat(login.err()).contains("holds a login").doesNotContain("s3cret");
+        // A rehearsal sends nothing there, so it does not mind.
+        CliRun sim = CliRun.gantry(dir, Map.of("AWS_ENDPOINT_URL", "notaurl"), "plan", "--simulate", "-f", "templates/worker.yaml");
+        assertThat(sim.code()).as(sim.err()).isZero();
+    }
 }

@@ -77,6 +77,35 @@ class ExecutorTest {
         assertThat(fast.calls).containsExactly("create fast.c {a=id-a, b=id-b}");
     }
 
+    @Test void a_resource_usable_while_it_gets_ready_lets_its_dependents_start_at_once() {
+        slow.usableAtOnce = true;
+        Desired a = d("slow", "a", FakeType.props("x", 1));
+        Desired c = d("fast", "c", FakeType.props("a", Ref.to(a.address(), "id")));
+        Instant t0 = time.now();
+        Map<Address, Executor.State> states = run(plan(List.of(a, c)), new AtomicBoolean());
+
+        assertThat(states.values()).containsOnly(Executor.State.DONE);
+        assertThat(fast.startedAt.get("c")).isEqualTo(t0);
+        // a itself is done only once ready: its own node waited the 100 s.
+        ApplyEvent.Done aDone = events.stream().filter(e -> e instanceof ApplyEvent.Done dn && dn.change().address().equals(a.address()))
+                .map(e -> (ApplyEvent.Done) e).findFirst().orElseThrow();
+        assertThat(aDone.took()).isBetween(Duration.ofSeconds(100), Duration.ofSeconds(101));
+    }
+
+    @Test void the_critical_path_follows_the_waits_that_set_the_length() {
+        Desired a = d("slow", "a", FakeType.props("x", 1));
+        Desired b = d("slow", "b", FakeType.props("x", 2));
+        slow.updateTakes = Duration.ZERO;
+        fast.updateTakes = Duration.ofSeconds(30);
+        Desired c = d("fast", "c", FakeType.props("a", Ref.to(a.address(), "id")));
+        Executor ex = new Executor(catalog, ctx, time, events::add, time.now(), Map.of(), new AtomicBoolean());
+        ex.run(plan(List.of(a, b, c)));
+        CriticalPath path = CriticalPath.of(ex.spans(), spec);
+        // c (no wait of its own when created) follows a, which waited 100 s; b's equal wait led nowhere later.
+        assertThat(path.waits()).extracting(CriticalPath.Wait::what).containsExactly("slow to be ready");
+        assertThat(path.waits().get(0).took()).isBetween(Duration.ofSeconds(100), Duration.ofSeconds(101));
+    }
+
     @Test void failure_skips_dependents_but_not_independent_work() {
         fast.failOnCreate = name -> name.equals("c") ? new IllegalStateException("boom") : null;
         Desired c = d("fast", "c", FakeType.props("v", 1));

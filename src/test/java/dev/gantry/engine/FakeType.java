@@ -35,6 +35,8 @@ final class FakeType implements ResourceType {
     /** Updates of these names hold back a part (the value says what) until the rest of the run is done. */
     final Map<String, String> holdBack = new ConcurrentHashMap<>();
     int throttleFirst;
+    /** Creates hand their result to dependents at once and then wait on their own (a provisioning load balancer). */
+    boolean usableAtOnce;
     /** Replacements create the new one first; each copy gets its own id. */
     boolean swap;
     private int copies;
@@ -76,7 +78,7 @@ final class FakeType implements ResourceType {
                     return time.now().isBefore(readyAt) ? StepResult.waitThen(Duration.ofSeconds(1), type + " to be ready", this) : StepResult.done(o);
                 }
             };
-            return wait.run();
+            return usableAtOnce ? StepResult.usable(o, wait) : wait.run();
         };
     }
 

@@ -23,6 +23,7 @@ public final class Drive {
             StepResult r = step.run();
             if (r instanceof StepResult.Done d) done.complete(d.result());
             else if (r instanceof StepResult.Wait w) time.schedule(w.after(), () -> loop(w.next(), time, done));
+            else if (r instanceof StepResult.Usable u) time.schedule(Duration.ZERO, () -> loop(u.rest(), time, done));
             else if (r instanceof StepResult.DoneThen t) time.schedule(Duration.ZERO, () -> loop(t.then(), time, done));
         } catch (Exception e) {
             done.completeExceptionally(e);

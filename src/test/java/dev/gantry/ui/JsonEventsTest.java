@@ -89,7 +89,8 @@ class JsonEventsTest {
                         + "\"created\":1,\"updated\":0,\"replaced\":0,\"deleted\":0,\"failed\":1,\"skipped\":0,\"elapsed\":90.0,"
                         + "\"url\":\"https://hello.example.com\",\"failures\":[\"service.main: the deployment failed\"],"
                         + "\"diagnosis\":{\"cause\":\"secret-access-denied\"")
-                .endsWith(",\"resumeCommand\":\"gantry apply --secret PASSWORD=@pw.txt\"}");
+                .endsWith(",\"resumeCommand\":\"gantry apply --secret PASSWORD=@pw.txt\",\"simulatedTime\":false,"
+                        + "\"criticalPath\":null,\"lever\":null}");
     }
 
     @Test

@@ -27,6 +27,23 @@ class SummaryTextTest {
     }
 
     @Test
+    void onTheSimulatedAwsTheTimeIsSaidToBeSimulatedAndTheSummaryEndsWithWhereItWent() {
+        ApplyResult r = success(s(196));
+        var path = new dev.gantry.engine.CriticalPath(List.of(new dev.gantry.engine.CriticalPath.Wait("load balancer provisioning", s(185)),
+                new dev.gantry.engine.CriticalPath.Wait("first health checks", s(11))), "none gantry can take");
+        ApplyResult simulated = new ApplyResult(r.outcome(), r.exit(), r.created(), r.updated(), r.replaced(), r.deleted(), r.failed(),
+                r.skipped(), r.elapsed(), r.url(), r.failures(), r.diagnosis(), r.resumeCommand(), path, true);
+        String text = SummaryText.render(APPLY, simulated, null, Ansi.NONE);
+        assertThat(text).startsWith("✓ Apply complete in 3m16s of simulated time: 7 created, 1 updated, 0 replaced, 0 destroyed.\n")
+                .endsWith("""
+
+                        Where the time went (the waits that set its length):
+                          load balancer provisioning 3m05s → first health checks 11 s
+                        Biggest lever left: none gantry can take
+                        """);
+    }
+
+    @Test
     void noChangesAndDestroyAreWordedForWhatHappened() {
         ApplyResult none = new ApplyResult(Outcome.NO_CHANGES, ApplyResult.Exit.OK, 0, 0, 0, 0, 0, 0, s(3), null, List.of(), null, null);
         assertThat(SummaryText.render(APPLY, none, null, Ansi.NONE))

@@ -59,6 +59,7 @@ public final class Ec2Model {
     public static final class RouteTable {
         public String id;
         public String vpcId;
+        public String clientToken;
         public List<Route> routes = new ArrayList<>();
         public List<Association> associations = new ArrayList<>();
         public Map<String, String> tags = new TreeMap<>();

@@ -148,11 +148,23 @@ final class Ec2Routing {
     // ---- route tables ----
 
     CreateRouteTableResponse createRouteTable(CreateRouteTableRequest r) {
+        // ClientToken (EC2's idempotency, docs "Ensuring idempotency in Amazon EC2 API requests"): the
+        // same token with the same request returns the table made the first time; with another request, an error.
+        if (r.clientToken() != null) {
+            for (RouteTable t : s().routeTables.values()) {
+                if (!r.clientToken().equals(t.clientToken)) continue;
+                if (!t.vpcId.equals(r.vpcId())) {
+                    throw fail("IdempotentParameterMismatch", "The client token you have provided is associated with a resource with different parameters");
+                }
+                return CreateRouteTableResponse.builder().routeTable(view(t)).clientToken(t.clientToken).build();
+            }
+        }
         Vpc v = vpcs.vpc(require(r.vpcId(), "VpcId"));
         Map<String, String> tags = Ec2Support.tagsOnCreate(r.tagSpecifications(), "route-table");
         RouteTable t = new RouteTable();
         t.id = world.newId("rtb");
         t.vpcId = v.id;
+        t.clientToken = r.clientToken();
         t.tags.putAll(tags);
         Route local = new Route();
         local.destinationCidr = v.cidr;
@@ -160,7 +172,7 @@ final class Ec2Routing {
         local.origin = "CreateRouteTable";
         t.routes.add(local);
         s().routeTables.put(t.id, t);
-        return CreateRouteTableResponse.builder().routeTable(view(t)).build();
+        return CreateRouteTableResponse.builder().routeTable(view(t)).clientToken(t.clientToken).build();
     }
 
     CreateRouteResponse createRoute(CreateRouteRequest r) {

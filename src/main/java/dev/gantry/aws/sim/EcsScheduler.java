@@ -16,6 +16,11 @@ final class EcsScheduler {
     static final Duration CRASH_AFTER = Duration.ofSeconds(5);
     static final Duration RELAUNCH_MIN = Duration.ofSeconds(10);
     static final Duration RELAUNCH_MAX = Duration.ofMinutes(15);
+    /** A task whose image tag contains this ignores SIGTERM: ECS kills it after its stopTimeout. */
+    static final String IGNORES_SIGTERM = "ignores-sigterm";
+    /** Fargate's stopTimeout when the container definition gives none (ContainerDefinition.stopTimeout). */
+    static final int DEFAULT_STOP_TIMEOUT = 30;
+    static final Duration EXITS_ON_SIGTERM = SimLatency.EXITS_ON_SIGTERM;
     /** ECS keeps stopped tasks visible for about an hour. */
     static final Duration STOPPED_VISIBLE = Duration.ofHours(1);
 
@@ -102,6 +107,16 @@ final class EcsScheduler {
                             + " HTTP/1.1\" 200 615 \"-\" \"ELB-HealthChecker/2.0\"");
                 }
             }
+            case "sigterm" -> {
+                // Drained (or never registered): ECS sends SIGTERM, then SIGKILL after stopTimeout.
+                task.lastStatus = "STOPPING";
+                boolean ignores = c.image != null && c.image.contains(IGNORES_SIGTERM);
+                Duration exit = ignores ? world.latency.settings(Duration.ofSeconds(c.stopTimeout == null ? DEFAULT_STOP_TIMEOUT : c.stopTimeout))
+                        : world.latency.settings(EXITS_ON_SIGTERM);
+                if (ignores) log(c, task, at, "(simulated: the image tag contains \"" + IGNORES_SIGTERM + "\": SIGTERM ignored until SIGKILL)");
+                task.phase = "stop";
+                task.nextAt = at.plus(exit).plus(world.latency.taskStop()).toEpochMilli();
+            }
             case "stop" -> {
                 task.lastStatus = "STOPPED";
                 task.stoppedAt = t;
@@ -130,7 +145,8 @@ final class EcsScheduler {
         }
         EcsState.LoadBalancerRec lb = task.loadBalancers.get(0);
         boolean good = !EcsTaskFailures.UNHEALTHY.equals(task.failure);
-        Instant decided = at.plus(world.latency.targetHealthy());
+        // ECS registers the task when it is RUNNING; the load balancer decides after its checks.
+        Instant decided = n.firstVerdictAt(lb.targetGroupArn, at, good);
         n.registerTarget(lb.targetGroupArn, task.ip, lb.containerPort, decided, good);
         if (!good) {
             String path = n.healthCheckPath(lb.targetGroupArn);
@@ -255,7 +271,9 @@ final class EcsScheduler {
             task.stoppedReason = s.status.equals("ACTIVE") ? "Scaling activity initiated by (deployment " + s.deployments.get(0).id + ")"
                     : "Service " + s.name + " is being deleted";
         }
-        Instant gone = at.plus(world.latency.taskStop());
+        // The service first takes the task out of the load balancer and waits for the connections
+        // to drain (the group's deregistration delay), then stops its containers (update-service).
+        Instant gone = registered ? at.plus(n.drainFor(task.loadBalancers.get(0).targetGroupArn)) : at;
         if (registered) n.deregisterTarget(task.loadBalancers.get(0).targetGroupArn, task.ip, gone);
         if (task.startedAt == null) {
             task.stoppedAt = t;
@@ -263,7 +281,7 @@ final class EcsScheduler {
             task.nextAt = Long.MAX_VALUE;
             if (task.eni != null) n.releaseEni(task.eni, at);
         } else {
-            task.phase = "stop";
+            task.phase = "sigterm";
             task.nextAt = gone.toEpochMilli();
         }
     }

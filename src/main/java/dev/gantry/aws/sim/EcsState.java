@@ -34,6 +34,8 @@ public final class EcsState {
         public Map<String, String> logOptions = new LinkedHashMap<>();
         /** The Secrets Manager secret (name or ARN) holding the registry login; never the login. */
         public String repositoryCredentials;
+        /** Seconds between SIGTERM and SIGKILL; null: Fargate's default, 30. */
+        public Integer stopTimeout;
     }
 
     public static final class TaskDefRec {

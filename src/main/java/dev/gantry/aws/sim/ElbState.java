@@ -123,6 +123,28 @@ public final class ElbState {
         return java.time.Duration.ofSeconds(v == null ? 300 : Long.parseLong(v));
     }
 
+    /**
+     * When a target registered at {@code registeredAt} gets its first verdict. Health checks start
+     * only once a load balancer that uses the group is active (until then the target is "initial",
+     * Elb.RegistrationInProgress); a new target is then healthy after its first passing check, sent
+     * within one interval ("after your target is registered, it must pass one health check to be
+     * considered healthy"), or unhealthy after unhealthyThreshold failing ones, one per interval
+     * (ALB user guide, target group health checks; TargetHealth: docs/timings.md). healthyThreshold
+     * counts only for a target that was unhealthy. {@code settings} turns the
+     * checks' duration into the world's time (none in an instant world).
+     */
+    public Instant firstVerdictAt(String targetGroupArn, Instant registeredAt, boolean healthy,
+                                  java.util.function.UnaryOperator<java.time.Duration> settings) {
+        TargetGroupRec tg = targetGroups.get(targetGroupArn);
+        if (tg == null) return registeredAt;
+        Instant checksFrom = registeredAt;
+        long activeAt = Long.MAX_VALUE;
+        for (String lb : loadBalancersOfTargetGroup(targetGroupArn)) activeAt = Math.min(activeAt, loadBalancers.get(lb).activeAtMillis);
+        if (activeAt != Long.MAX_VALUE && activeAt > checksFrom.toEpochMilli()) checksFrom = Instant.ofEpochMilli(activeAt);
+        int checks = healthy ? 1 : tg.unhealthyThresholdCount;
+        return checksFrom.plus(settings.apply(java.time.Duration.ofSeconds((long) tg.healthCheckIntervalSeconds * checks)));
+    }
+
     /** A task registers; it reports "initial" until {@code decidedAt}, then healthy or unhealthy. */
     public void registerTarget(String targetGroupArn, String ip, int port, Instant decidedAt, boolean healthy) {
         TargetGroupRec tg = targetGroups.get(targetGroupArn);

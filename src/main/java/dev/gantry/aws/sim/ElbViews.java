@@ -113,6 +113,11 @@ final class ElbViews {
     }
 
     static TargetHealthDescription health(String ip, int port, String state, boolean inUse, TargetGroupRec tg) {
+        return health(ip, port, state, inUse, false, tg);
+    }
+
+    /** {@code registering}: the group's load balancer is still provisioning, so no health check has started. */
+    static TargetHealthDescription health(String ip, int port, String state, boolean inUse, boolean registering, TargetGroupRec tg) {
         TargetHealth.Builder h = TargetHealth.builder();
         if (state == null) {
             h.state("unavailable").reason("Target.NotRegistered").description("Target is not registered to the target group");
@@ -120,7 +125,10 @@ final class ElbViews {
             h.state("unused").reason("Target.NotInUse").description("Target group is not configured to receive traffic from the load balancer");
         } else {
             switch (state) {
-                case "initial" -> h.state("initial").reason("Elb.InitialHealthChecking").description("Initial health checks in progress");
+                case "initial" -> {
+                    if (registering) h.state("initial").reason("Elb.RegistrationInProgress").description("Target registration is in progress");
+                    else h.state("initial").reason("Elb.InitialHealthChecking").description("Initial health checks in progress");
+                }
                 case "unhealthy" -> h.state("unhealthy").reason("Target.ResponseCodeMismatch")
                         .description("Health checks failed with these codes: [404]");
                 case "unreachable" -> h.state("unhealthy").reason("Target.Timeout").description("Request timed out");

@@ -34,8 +34,10 @@ public final class SimEc2 implements Ec2Client {
         return world.read(action, this::err, () -> { settle(); return body.get(); });
     }
 
-    private <T> T mutate(String action, Supplier<T> body) {
-        return world.mutate(action, this::err, () -> { settle(); return body.get(); });
+    private <T> T mutate(String action, Supplier<T> body) { return mutate(action, null, body); }
+
+    private <T> T mutate(String action, Object request, Supplier<T> body) {
+        return world.mutate(action, request, this::err, () -> { settle(); return body.get(); });
     }
 
     /** What time alone changes: the default VPC appears, released interfaces go away. */
@@ -49,7 +51,7 @@ public final class SimEc2 implements Ec2Client {
         return read("ec2:DescribeAvailabilityZones", () -> vpcs.describeAvailabilityZones(r));
     }
 
-    @Override public CreateVpcResponse createVpc(CreateVpcRequest r) { return mutate("ec2:CreateVpc", () -> vpcs.createVpc(r)); }
+    @Override public CreateVpcResponse createVpc(CreateVpcRequest r) { return mutate("ec2:CreateVpc", r, () -> vpcs.createVpc(r)); }
 
     @Override public DescribeVpcsResponse describeVpcs(DescribeVpcsRequest r) { return read("ec2:DescribeVpcs", () -> vpcs.describeVpcs(r)); }
 
@@ -63,7 +65,7 @@ public final class SimEc2 implements Ec2Client {
 
     @Override public DeleteVpcResponse deleteVpc(DeleteVpcRequest r) { return mutate("ec2:DeleteVpc", () -> vpcs.deleteVpc(r)); }
 
-    @Override public CreateSubnetResponse createSubnet(CreateSubnetRequest r) { return mutate("ec2:CreateSubnet", () -> vpcs.createSubnet(r)); }
+    @Override public CreateSubnetResponse createSubnet(CreateSubnetRequest r) { return mutate("ec2:CreateSubnet", r, () -> vpcs.createSubnet(r)); }
 
     @Override public DescribeSubnetsResponse describeSubnets(DescribeSubnetsRequest r) {
         return read("ec2:DescribeSubnets", () -> vpcs.describeSubnets(r));
@@ -76,7 +78,7 @@ public final class SimEc2 implements Ec2Client {
     @Override public DeleteSubnetResponse deleteSubnet(DeleteSubnetRequest r) { return mutate("ec2:DeleteSubnet", () -> vpcs.deleteSubnet(r)); }
 
     @Override public CreateSecurityGroupResponse createSecurityGroup(CreateSecurityGroupRequest r) {
-        return mutate("ec2:CreateSecurityGroup", () -> groups.createSecurityGroup(r));
+        return mutate("ec2:CreateSecurityGroup", r, () -> groups.createSecurityGroup(r));
     }
 
     @Override public AuthorizeSecurityGroupIngressResponse authorizeSecurityGroupIngress(AuthorizeSecurityGroupIngressRequest r) {
@@ -96,7 +98,7 @@ public final class SimEc2 implements Ec2Client {
     }
 
     @Override public CreateInternetGatewayResponse createInternetGateway(CreateInternetGatewayRequest r) {
-        return mutate("ec2:CreateInternetGateway", () -> routing.createInternetGateway(r));
+        return mutate("ec2:CreateInternetGateway", r, () -> routing.createInternetGateway(r));
     }
 
     @Override public AttachInternetGatewayResponse attachInternetGateway(AttachInternetGatewayRequest r) {
@@ -146,7 +148,7 @@ public final class SimEc2 implements Ec2Client {
     }
 
     @Override public AllocateAddressResponse allocateAddress(AllocateAddressRequest r) {
-        return mutate("ec2:AllocateAddress", () -> nats.allocateAddress(r));
+        return mutate("ec2:AllocateAddress", r, () -> nats.allocateAddress(r));
     }
 
     @Override public DescribeAddressesResponse describeAddresses(DescribeAddressesRequest r) {

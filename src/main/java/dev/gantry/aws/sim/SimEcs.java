@@ -189,7 +189,7 @@ public final class SimEcs implements EcsClient {
     }
 
     @Override public RegisterTaskDefinitionResponse registerTaskDefinition(RegisterTaskDefinitionRequest req) {
-        return world.mutate("ecs:RegisterTaskDefinition", this::err, () -> {
+        return world.mutate("ecs:RegisterTaskDefinition", req, this::err, () -> {
             if (req.family() == null || !req.family().matches("[A-Za-z0-9_-]{1,255}")) throw err(400, "ClientException", "Family contains invalid characters.");
             if (req.containerDefinitions() == null || req.containerDefinitions().isEmpty()) throw err(400, "ClientException", "Container list cannot be empty.");
             boolean fargate = req.requiresCompatibilities() != null && req.requiresCompatibilities().contains(Compatibility.FARGATE);
@@ -221,6 +221,13 @@ public final class SimEcs implements EcsClient {
                 c.image = cd.image();
                 c.essential = cd.essential() == null || cd.essential();
                 if (cd.command() != null) c.command.addAll(cd.command());
+                if (cd.stopTimeout() != null) {
+                    // ContainerDefinition.stopTimeout: at most 120 seconds on Fargate.
+                    if (cd.stopTimeout() < 0 || cd.stopTimeout() > 120) {
+                        throw err(400, "ClientException", "Invalid 'stopTimeout' setting for container: must be between 0 and 120 seconds on Fargate.");
+                    }
+                    c.stopTimeout = cd.stopTimeout();
+                }
                 if (cd.portMappings() != null) for (PortMapping p : cd.portMappings()) {
                     if (req.networkMode() == NetworkMode.AWSVPC && p.hostPort() != null && !p.hostPort().equals(p.containerPort())) {
                         throw err(400, "ClientException", "When networkMode=awsvpc, the host ports and container ports in port mappings must match.");
@@ -312,6 +319,7 @@ public final class SimEcs implements EcsClient {
                     .environment(c.environment.entrySet().stream().map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList())
                     .secrets(c.secrets.entrySet().stream().map(e -> Secret.builder().name(e.getKey()).valueFrom(e.getValue()).build()).toList());
             if (!c.command.isEmpty()) b.command(c.command);
+            if (c.stopTimeout != null) b.stopTimeout(c.stopTimeout);
             if (c.repositoryCredentials != null) b.repositoryCredentials(RepositoryCredentials.builder().credentialsParameter(c.repositoryCredentials).build());
             if (c.logDriver != null) b.logConfiguration(LogConfiguration.builder().logDriver(c.logDriver).options(c.logOptions).build());
             return b.build();

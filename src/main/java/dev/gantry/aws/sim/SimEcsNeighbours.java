@@ -20,6 +20,10 @@ interface SimEcsNeighbours {
     boolean targetGroupHasLoadBalancer(String targetGroupArn);
     String healthCheckPath(String targetGroupArn);
     void registerTarget(String targetGroupArn, String ip, int port, Instant decidedAt, boolean healthy);
+    /** When a target registered now gets its first verdict (see {@link ElbState#firstVerdictAt}). */
+    Instant firstVerdictAt(String targetGroupArn, Instant registeredAt, boolean healthy);
+    /** How long a deregistered target drains (the group's deregistration delay, in the world's time). */
+    java.time.Duration drainFor(String targetGroupArn);
     void deregisterTarget(String targetGroupArn, String ip, Instant goneAt);
     String targetHealth(String targetGroupArn, String ip, Instant now);
 
@@ -40,6 +44,12 @@ interface SimEcsNeighbours {
             @Override public String healthCheckPath(String arn) { return world.state.elb.healthCheckPath(arn); }
             @Override public void registerTarget(String arn, String ip, int port, Instant decidedAt, boolean healthy) {
                 world.state.elb.registerTarget(arn, ip, port, decidedAt, healthy);
+            }
+            @Override public Instant firstVerdictAt(String arn, Instant registeredAt, boolean healthy) {
+                return world.state.elb.firstVerdictAt(arn, registeredAt, healthy, world.latency::settings);
+            }
+            @Override public java.time.Duration drainFor(String arn) {
+                return world.latency.settings(world.state.elb.deregistrationDelay(arn));
             }
             @Override public void deregisterTarget(String arn, String ip, Instant goneAt) { world.state.elb.deregisterTarget(arn, ip, goneAt); }
             @Override public String targetHealth(String arn, String ip, Instant now) {

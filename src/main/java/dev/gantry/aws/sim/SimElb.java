@@ -407,7 +407,7 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     public RegisterTargetsResponse registerTargets(RegisterTargetsRequest r) {
         return world.mutate("elasticloadbalancing:RegisterTargets", this::err, () -> {
             TargetGroupRec tg = rules.tg(r.targetGroupArn());
-            Instant decided = world.now().plus(world.latency.targetHealthy());
+            Instant decided = st().firstVerdictAt(tg.arn, world.now(), true, world.latency::settings);
             for (TargetDescription t : r.targets()) {
                 rules.checkIpTarget(tg, t);
                 st().registerTarget(tg.arn, t.id(), t.port() == null ? tg.port : t.port(), decided, true);
@@ -439,6 +439,7 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
             TargetGroupRec tg = rules.tg(r.targetGroupArn());
             Instant now = world.now();
             boolean inUse = st().targetGroupHasLoadBalancer(tg.arn);
+            boolean registering = inUse && st().loadBalancersOfTargetGroup(tg.arn).stream().noneMatch(a -> ElbState.active(st().loadBalancers.get(a), now));
             var reachable = SimTargetReach.of(world, tg.arn, now);
             List<TargetHealthDescription> out = new ArrayList<>();
             if (r.hasTargets() && !r.targets().isEmpty()) {
@@ -446,12 +447,12 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
                     int port = t.port() == null ? tg.port : t.port();
                     TargetRec rec = tg.targets.get(t.id() + ":" + port);
                     String state = rec == null ? null : ElbState.stateOf(rec, now, reachable);
-                    out.add(ElbViews.health(t.id(), port, state, inUse, tg));
+                    out.add(ElbViews.health(t.id(), port, state, inUse, registering, tg));
                 }
             } else {
                 for (TargetRec rec : tg.targets.values()) {
                     String state = ElbState.stateOf(rec, now, reachable);
-                    if (state != null) out.add(ElbViews.health(rec.ip, rec.port, state, inUse, tg));
+                    if (state != null) out.add(ElbViews.health(rec.ip, rec.port, state, inUse, registering, tg));
                 }
             }
             return DescribeTargetHealthResponse.builder().targetHealthDescriptions(out).build();

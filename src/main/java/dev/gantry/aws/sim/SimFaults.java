@@ -1,10 +1,18 @@
 package dev.gantry.aws.sim;
 
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+import java.net.SocketException;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-/** Faults a test injects: throttling, 5xx, denied actions, and a crash after the Nth mutating call. */
+/**
+ * Faults a test injects: throttling, 5xx, denied actions, a crash after the Nth mutating call, and
+ * replies lost after a mutating call took effect.
+ */
 public final class SimFaults {
     private final Random random = new Random(42);
     private double throttleRate;
@@ -15,6 +23,11 @@ public final class SimFaults {
     private final java.util.Map<String, Failure> failing = new java.util.HashMap<>();
     private long injected;
     private final java.util.Map<String, Integer> repliesToLose = new java.util.HashMap<>();
+    private long loseReplyAfter = -1;
+    private double lostReplyRate;
+    private final Set<String> spared = new HashSet<>();
+    private final Map<String, Integer> loseReplyOf = new HashMap<>();
+    private final java.util.List<String> lostReplies = new java.util.ArrayList<>();
 
     /** How many throttling and 5xx errors were injected: tests check the faults really happened. */
     public synchronized long injected() { return injected; }
@@ -33,7 +46,6 @@ public final class SimFaults {
      * does with any request whose reply never came.
      */
     public SimFaults loseReplyAfterEffect(String action, int times) { repliesToLose.put(action, times); return this; }
-    public SimFaults clear() { throttleRate = 0; serverErrorRate = 0; crashAfter = -1; denied.clear(); broken.clear(); repliesToLose.clear(); failing.clear(); return this; }
 
     /** How an action that always fails fails: what a reader of its answer must never take for "nothing there". */
     public enum Failure {
@@ -47,6 +59,30 @@ public final class SimFaults {
 
     /** {@code action} (such as {@code elasticloadbalancing:DescribeTags}) fails every time, as {@code how} says. */
     public SimFaults failAlways(String action, Failure how) { failing.put(action, how); return this; }
+
+    /**
+     * The Nth mutating call takes effect, then its reply is lost: the connection is reset before the
+     * response arrives, so the caller's SDK sees an I/O error and sends the same request again (as
+     * the real SDK does: an {@link java.io.IOException} is one of the errors its standard strategy
+     * retries). What happens next is what AWS does with a repeated request.
+     */
+    public SimFaults loseReplyAfterMutation(long n) { this.loseReplyAfter = n; return this; }
+    /** The reply of the {@code nth} call (1 = the first) of {@code action}, such as {@code ec2:CreateVpc}, is lost after it took effect. */
+    public synchronized SimFaults loseReplyOf(String action, int nth) { loseReplyOf.put(action, nth); return this; }
+    /** Each mutating call's reply is lost with this probability, after the call took effect; but never those of {@code sparing}. */
+    public synchronized SimFaults loseReplies(double rate, String... sparing) {
+        this.lostReplyRate = rate;
+        spared.clear();
+        spared.addAll(Set.of(sparing));
+        return this;
+    }
+    /** The actions whose reply was lost, in order: tests check the fault really happened. */
+    public synchronized java.util.List<String> lostReplies() { return java.util.List.copyOf(lostReplies); }
+    public SimFaults clear() {
+        throttleRate = 0; serverErrorRate = 0; crashAfter = -1; denied.clear(); broken.clear();
+        loseReplyAfter = -1; lostReplyRate = 0; loseReplyOf.clear(); repliesToLose.clear(); failing.clear();
+        return this;
+    }
 
     void beforeCall(String action, SimErrors.Factory err) {
         if (denied.contains(action) || denied.contains("*")) {
@@ -88,7 +124,24 @@ public final class SimFaults {
                 .message("Unable to execute HTTP request: Connection reset").cause(new java.net.SocketException("Connection reset")).build();
     }
 
-    void afterMutation(long count) {
+    synchronized void afterMutation(String action, long count) {
         if (crashAfter > 0 && count == crashAfter) throw new SimulatedCrash(count);
+        boolean lose = loseReplyAfter > 0 && count == loseReplyAfter;
+        Integer nth = loseReplyOf.get(action);
+        if (nth != null) {
+            if (nth == 1) {
+                loseReplyOf.remove(action);
+                lose = true;
+            } else {
+                loseReplyOf.put(action, nth - 1);
+            }
+        }
+        if (!lose && lostReplyRate > 0 && !spared.contains(action) && random.nextDouble() < lostReplyRate) lose = true;
+        if (lose) {
+            lostReplies.add(action);
+            // What the SDK's Apache and URL-connection clients throw when the peer resets the connection mid-response.
+            throw SdkClientException.builder().message("Unable to execute HTTP request: Connection reset")
+                    .cause(new SocketException("Connection reset")).build();
+        }
     }
 }

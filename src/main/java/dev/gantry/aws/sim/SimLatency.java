@@ -9,24 +9,33 @@ import java.time.Duration;
  * told so ({@link SimWorld#callsTake}), to measure how refresh reads overlap on a thread pool.
  */
 public record SimLatency(Duration natGateway, Duration loadBalancer, Duration certificateValidation,
-                         Duration taskStart, Duration targetHealthy, Duration natDelete, Duration loadBalancerDelete,
-                         Duration taskStop, Duration apiCall) {
+                         Duration taskStart, Duration natDelete, Duration loadBalancerDelete,
+                         Duration taskStop, Duration apiCall, boolean settingsTakeTime) {
 
     /**
-     * NAT ≈ 95 s, ALB ≈ 185 s, ACM validation ≈ 120 s, service steady ≈ 90 s (start 45 + healthy
-     * 45); an API call ≈ 80 ms (a regional endpoint over the internet, TLS connection reused).
+     * NAT ≈ 95 s, ALB ≈ 185 s, ACM validation ≈ 120 s after its CNAME exists, a Fargate task
+     * ≈ 45 s from launch to RUNNING, ≈ 10 s from its containers' exit to STOPPED; an API call
+     * ≈ 80 ms (a regional endpoint over the internet, TLS connection reused). Health checks,
+     * draining and stop timeouts follow the resources' own settings. Sources: docs/timings.md.
      */
+    /** An application that handles SIGTERM (nginx, most servers) exits about a second after it. */
+    public static final Duration EXITS_ON_SIGTERM = Duration.ofSeconds(1);
+
     public static SimLatency realistic() {
         return new SimLatency(Duration.ofSeconds(95), Duration.ofSeconds(185), Duration.ofSeconds(120),
-                Duration.ofSeconds(45), Duration.ofSeconds(45), Duration.ofSeconds(60), Duration.ofSeconds(30),
-                Duration.ofSeconds(30), Duration.ofMillis(80));
+                Duration.ofSeconds(45), Duration.ofSeconds(60), Duration.ofSeconds(30),
+                Duration.ofSeconds(10), Duration.ofMillis(80), true);
     }
 
     public static SimLatency instant() {
         Duration z = Duration.ZERO;
-        return new SimLatency(z, z, z, z, z, z, z, z, z);
+        return new SimLatency(z, z, z, z, z, z, z, z, false);
     }
 
-    /** Service steady state: tasks start, then pass the target group's health checks. */
-    public Duration serviceSteady() { return taskStart.plus(targetHealthy); }
+    /**
+     * Whether the waits AWS derives from settings take their time: health checks (interval ×
+     * threshold), the deregistration delay, a container's stopTimeout. Realistic worlds: yes;
+     * {@link #instant()}: no, so tests that only care about end states stay free of them.
+     */
+    public Duration settings(Duration d) { return settingsTakeTime ? d : Duration.ZERO; }
 }

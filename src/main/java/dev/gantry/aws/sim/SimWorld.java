@@ -66,8 +66,6 @@ public final class SimWorld {
 
     /** The account's retry budget, as one real SDK client has its own (aws.RetryPolicy decides). */
     private final software.amazon.awssdk.retries.api.RetryStrategy retries = dev.gantry.aws.RetryPolicy.strategy();
-    private static final software.amazon.awssdk.retries.api.RetryStrategy ONE_TRY =
-            software.amazon.awssdk.awscore.retry.AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build();
 
     /** A read call (Describe*, List*, Get*), retried as the SDK would; every attempt counts. */
     public <T> T read(String action, SimErrors.Factory err, Supplier<T> body) {
@@ -78,7 +76,7 @@ public final class SimWorld {
     public <T> T read(String action, Object request, SimErrors.Factory err, Supplier<T> body) {
         roundTrip();
         synchronized (this) {
-            return SdkRetries.attempts(dev.gantry.aws.RetryPolicy.oneTry(request) ? ONE_TRY : retries, () -> {
+            return SdkRetries.attempts(dev.gantry.aws.RetryPolicy.forRequest(request, retries), () -> {
                 readCalls++;
                 callsByAction.merge(action, 1L, Long::sum);
                 faults.beforeCall(action, err);
@@ -91,17 +89,23 @@ public final class SimWorld {
      * A call that changes something. Faults may reject it before it happens; a crash injected
      * "after the Nth mutating call" lets the Nth take effect and then kills the caller before it
      * sees the response, which is exactly the window that tags-on-create and client tokens protect.
-     * Throttling and 5xx are retried as the SDK would.
+     * A lost reply lets the call take effect and then fails the attempt with an I/O error, which the
+     * SDK retries with the same request. Throttling and 5xx are retried as the SDK would.
      */
     public <T> T mutate(String action, SimErrors.Factory err, Supplier<T> body) {
+        return mutate(action, null, err, body);
+    }
+
+    /** The same, for a request that may ask not to be sent again blindly ({@link dev.gantry.aws.RetryPolicy#NO_BLIND_RESEND}). */
+    public <T> T mutate(String action, Object request, SimErrors.Factory err, Supplier<T> body) {
         roundTrip();
         synchronized (this) {
-            return SdkRetries.attempts(retries, () -> {
+            return SdkRetries.attempts(dev.gantry.aws.RetryPolicy.forRequest(request, retries), () -> {
                 faults.beforeCall(action, err);
                 T result = body.get();
                 mutatingCalls++;
                 callsByAction.merge(action, 1L, Long::sum);
-                faults.afterMutation(mutatingCalls);
+                faults.afterMutation(action, mutatingCalls);
                 faults.afterEffect(action);
                 return result;
             });

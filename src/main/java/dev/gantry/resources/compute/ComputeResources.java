@@ -22,10 +22,6 @@ import java.util.TreeMap;
 public final class ComputeResources {
     private ComputeResources() {}
 
-
-    /** ECS waits this long after a task starts before acting on failing load balancer health checks. */
-    public static final int HEALTH_CHECK_GRACE_SECONDS = 60;
-
     public static List<ResourceType> types() {
         return List.of(new LogGroupType(), new ParameterType(), new RegistrySecretType(), new RoleType(), new ClusterType(), new TaskDefinitionType(),
                 new ServiceType(), new ScalingTargetType(), new ScalingPolicyType());
@@ -84,7 +80,7 @@ public final class ComputeResources {
                         .put("image", task.image()).put("port", task.port()).put("command", task.command())
                         .put("environment", new TreeMap<>(task.environment())).put("secrets", secretRefs).put("registryCredentials", registryLogin)
                         .put("roles", new TreeMap<>(Map.of("execution", Ref.to(EXECUTION_ROLE, "arn"), "task", Ref.to(TASK_ROLE, "arn"))))
-                        .put("logGroup", Ref.to(LOG_GROUP, "name")).build(), Set.of()));
+                        .put("logGroup", Ref.to(LOG_GROUP, "name")).put("stopTimeout", task.stopTimeout()).build(), Set.of()));
 
         var svc = spec.service();
         Props.Builder s = Props.props().put("name", app).put("cluster", Ref.to(CLUSTER, "arn")).put("taskDefinition", Ref.to(TASK_DEFINITION, "arn"));
@@ -95,7 +91,7 @@ public final class ComputeResources {
         Set<Address> extra = new java.util.TreeSet<>(NetworkResources.egressRoutes(spec));
         if (spec.hasLoadBalancer()) {
             s.put("targetGroupArn", Ref.to(TARGET_GROUP, "arn")).put("containerPort", task.port())
-                    .put("healthCheckGracePeriodSeconds", HEALTH_CHECK_GRACE_SECONDS);
+                    .put("healthCheckGracePeriodSeconds", svc.healthCheckGracePeriod());
             // ECS refuses a target group that no listener forwards to yet.
             extra.add(spec.hasCertificate() ? HTTPS_LISTENER : HTTP_LISTENER);
         } else {

@@ -196,7 +196,7 @@ final class RoleType implements ResourceType {
             for (String p : want) if (!have.contains(p)) iam.attachRolePolicy(b -> b.roleName(name).policyArn(p));
             for (String p : new java.util.TreeSet<>(have)) {
                 if (want.contains(p)) continue;
-                if (revoke) iam.detachRolePolicy(b -> b.roleName(name).policyArn(p));
+                if (revoke) ignoringGone(() -> iam.detachRolePolicy(b -> b.roleName(name).policyArn(p)));
                 else kept.add("the managed policy " + p.substring(p.lastIndexOf('/') + 1));
             }
         }
@@ -218,7 +218,7 @@ final class RoleType implements ResourceType {
                 String policy = Policies.secrets(arns, registry);
                 if (doc == null || !policy.equals(Policies.decode(doc))) iam.putRolePolicy(b -> b.roleName(name).policyName(Policies.SECRETS_POLICY_NAME).policyDocument(policy));
             } else if (doc != null) {
-                iam.deleteRolePolicy(b -> b.roleName(name).policyName(Policies.SECRETS_POLICY_NAME));
+                ignoringGone(() -> iam.deleteRolePolicy(b -> b.roleName(name).policyName(Policies.SECRETS_POLICY_NAME)));
             }
         }
         return read(ctx, a, iam.getRole(b -> b.roleName(name)).role());
@@ -228,18 +228,33 @@ final class RoleType implements ResourceType {
         return () -> {
             IamClient iam = ctx.aws().iam();
             String name = current.id();
+            // Each call its own "already gone": a detach or policy delete sent again after a lost
+            // reply answers NoSuchEntity for the policy, and the role must still be deleted after it.
+            List<AttachedPolicy> attached;
             try {
-                for (AttachedPolicy p : iam.listAttachedRolePolicies(b -> b.roleName(name)).attachedPolicies()) {
-                    iam.detachRolePolicy(b -> b.roleName(name).policyArn(p.policyArn()));
-                }
-                for (String p : iam.listRolePolicies(b -> b.roleName(name)).policyNames()) {
-                    iam.deleteRolePolicy(b -> b.roleName(name).policyName(p));
-                }
-                iam.deleteRole(b -> b.roleName(name));
-            } catch (NoSuchEntityException e) {
-                // already gone
+                attached = iam.listAttachedRolePolicies(b -> b.roleName(name)).attachedPolicies();
+            } catch (NoSuchEntityException roleGone) {
+                return StepResult.done(current);
             }
+            for (AttachedPolicy p : attached) ignoringGone(() -> iam.detachRolePolicy(b -> b.roleName(name).policyArn(p.policyArn())));
+            List<String> inline;
+            try {
+                inline = iam.listRolePolicies(b -> b.roleName(name)).policyNames();
+            } catch (NoSuchEntityException roleGone) {
+                return StepResult.done(current);
+            }
+            for (String p : inline) ignoringGone(() -> iam.deleteRolePolicy(b -> b.roleName(name).policyName(p)));
+            ignoringGone(() -> iam.deleteRole(b -> b.roleName(name)));
             return StepResult.done(current);
         };
+    }
+
+    /** A detach, policy delete or role delete whose object is already gone (its earlier send took effect): done. */
+    private static void ignoringGone(Runnable call) {
+        try {
+            call.run();
+        } catch (NoSuchEntityException gone) {
+            // what was asked is so
+        }
     }
 }

@@ -37,7 +37,6 @@ import java.util.UUID;
  */
 final class ServiceType implements ResourceType {
     static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(30);
-    static final Duration FIRST_POLL = Duration.ofSeconds(2);
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
     /**
      * The prop that says whether the service's latest deployment has finished: the spec always
@@ -446,7 +445,9 @@ final class ServiceType implements ResourceType {
         // Failures older than this watch belong to an earlier apply; the margin absorbs clock skew with AWS.
         Instant started = ctx.time().now().minus(CLOCK_SKEW);
         return new Step() {
-            Duration interval = FIRST_POLL;
+            String phase;
+            Instant phaseSince;
+            Poll.Backoff backoff;
 
             @Override public StepResult run() {
                 Service s = watcher.describe().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
@@ -472,11 +473,46 @@ final class ServiceType implements ResourceType {
                     return StepResult.done(observed(ctx, a, s));
                 }
                 if (ctx.time().now().isAfter(deadline)) throw new RolloutFailure(Explainer.timedOut(snap, ROLLOUT_TIMEOUT, explain));
-                Duration wait = interval;
-                interval = Poll.MAX_INTERVAL;
-                return StepResult.waitThen(wait, "the new deployment: " + d.running() + "/" + d.desired() + " tasks running", this);
+                String now = phase(snap, d, ctx.spec().hasLoadBalancer());
+                String key = now.substring(0, now.indexOf(':'));
+                if (!key.equals(phase)) {
+                    // Each phase has its typical length: look rarely at first, often as it nears.
+                    phase = key;
+                    phaseSince = ctx.time().now();
+                    backoff = new Poll.Backoff(typical(key, ctx.spec()));
+                }
+                return StepResult.waitThen(backoff.next(Duration.between(phaseSince, ctx.time().now())), now, this);
             }
         };
+    }
+
+    /**
+     * What the rollout waits for now, in the words the critical path groups by: new tasks
+     * starting, their first health checks (old ones still serve meanwhile), old ones draining.
+     */
+    static String phase(RolloutSnapshot snap, RolloutSnapshot.Deployment d, boolean loadBalanced) {
+        String counts = d.running() + "/" + d.desired() + " tasks running";
+        if (d.running() < d.desired()) return "the new tasks to start: " + counts;
+        boolean others = snap.deployments().stream().anyMatch(o -> !o.id().equals(d.id()));
+        boolean othersServe = snap.deployments().stream().anyMatch(o -> !o.id().equals(d.id()) && o.running() > 0);
+        if (loadBalanced) {
+            return others && !othersServe ? "the old tasks to drain and stop: " + counts : "the new tasks' first health checks: " + counts;
+        }
+        return others ? "the old tasks to stop: " + counts : "ECS to mark the deployment complete: " + counts;
+    }
+
+    /** A Fargate task typically takes this long from launch to RUNNING (docs/timings.md). */
+    static final Duration TYPICAL_TASK_START = Duration.ofSeconds(45);
+    /** From SIGTERM to STOPPED for a task that exits on SIGTERM (docs/timings.md). */
+    static final Duration TYPICAL_STOP = Duration.ofSeconds(11);
+
+    /** How long a rollout phase typically lasts, from the spec's own settings where they decide it. */
+    static Duration typical(String phase, dev.gantry.spec.Spec spec) {
+        var lb = spec.loadBalancer();
+        if (phase.startsWith("the new tasks to start")) return TYPICAL_TASK_START;
+        if (phase.startsWith("the new tasks' first health checks")) return lb == null ? Duration.ZERO : Duration.ofSeconds(lb.firstHealthChecksSeconds());
+        if (phase.startsWith("the old tasks to")) return (lb == null ? Duration.ZERO : Duration.ofSeconds(lb.deregistrationDelay())).plus(TYPICAL_STOP);
+        return Duration.ZERO;
     }
 
     private static String revision(String taskDefinitionArn) {

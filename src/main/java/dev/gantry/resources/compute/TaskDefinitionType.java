@@ -118,10 +118,14 @@ final class TaskDefinitionType implements ResourceType {
                 .put("port", c.portMappings().isEmpty() ? null : c.portMappings().get(0).containerPort())
                 .put("command", new ArrayList<>(c.command())).put("environment", env).put("secrets", secrets)
                 .put("registryCredentials", c.repositoryCredentials() == null ? "" : c.repositoryCredentials().credentialsParameter()).put("roles", roles)
-                .put("logGroup", c.logConfiguration() == null ? null : c.logConfiguration().options().get("awslogs-group"));
+                .put("logGroup", c.logConfiguration() == null ? null : c.logConfiguration().options().get("awslogs-group"))
+                // Without one, Fargate waits 30 s between SIGTERM and SIGKILL (ContainerDefinition.stopTimeout).
+                .put("stopTimeout", c.stopTimeout() == null ? FARGATE_STOP_TIMEOUT : c.stopTimeout());
         return new Observed(a, td.taskDefinitionArn(), p.build(), Map.of("id", td.taskDefinitionArn(), "arn", td.taskDefinitionArn(),
                 "family", td.family(), "revision", String.valueOf(td.revision())));
     }
+
+    static final int FARGATE_STOP_TIMEOUT = 30;
 
     /**
      * Task-level cpu or memory as a number, or null: an EC2-style task definition made by hand may
@@ -149,6 +153,8 @@ final class TaskDefinitionType implements ResourceType {
         if (port != null) c.portMappings(PortMapping.builder().containerPort(port).protocol(TransportProtocol.TCP).build());
         List<String> command = Props.strings(props, "command");
         if (!command.isEmpty()) c.command(command);
+        Integer stopTimeout = Props.integer(props, "stopTimeout");
+        if (stopTimeout != null) c.stopTimeout(stopTimeout);
         String arch = "arm64".equals(Props.str(props, "architecture")) ? "ARM64" : "X86_64";
         return RegisterTaskDefinitionRequest.builder().family(Props.str(props, "family"))
                 .cpu(String.valueOf(Props.integer(props, "cpu"))).memory(String.valueOf(Props.integer(props, "memory")))
@@ -158,15 +164,65 @@ final class TaskDefinitionType implements ResourceType {
                 .containerDefinitions(c.build()).tags(Ecs.tagList(ctx.tags(a))).build();
     }
 
-    private Step register(ResourceContext ctx, Address a, Map<String, Object> props) {
+    /**
+     * Registers one revision. RegisterTaskDefinition has no client token: sent again after a lost
+     * reply it would leave a second ACTIVE revision behind. So it is sent without blind resends,
+     * and after a lost reply the family's newest revision is read: when it is the app's and says
+     * exactly what was sent (and is not the revision the step started from), that is the one.
+     */
+    private Step register(ResourceContext ctx, Address a, Map<String, Object> props, String from) {
         return () -> {
-            TaskDefinition td = ctx.aws().ecs().registerTaskDefinition(request(ctx, a, props)).taskDefinition();
-            return StepResult.done(observed(a, td));
+            EcsClient ecs = ctx.aws().ecs();
+            RegisterTaskDefinitionRequest req = request(ctx, a, props).toBuilder()
+                    .overrideConfiguration(o -> o.addPlugin(dev.gantry.aws.RetryPolicy.NO_BLIND_RESEND)).build();
+            Map<String, Object> sent = observed(a, TaskDefinition.builder().taskDefinitionArn("").revision(0).family(req.family())
+                    .cpu(req.cpu()).memory(req.memory()).runtimePlatform(req.runtimePlatform()).executionRoleArn(req.executionRoleArn())
+                    .taskRoleArn(req.taskRoleArn()).containerDefinitions(req.containerDefinitions()).build()).props();
+            for (int send = 1; ; send++) {
+                if (send > 1) ctx.progress().sentAgainAfterLostReply(a.toString());
+                try {
+                    TaskDefinition made = ecs.registerTaskDefinition(req).taskDefinition();
+                    if (send > 1) deregisterTwins(ctx, a, made, sent, from);
+                    return StepResult.done(observed(a, made));
+                } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+                    if (!dev.gantry.aws.RetryPolicy.replyLost(e) || send >= 3) throw e;
+                    DescribeTaskDefinitionResponse newest;
+                    try {
+                        newest = ecs.describeTaskDefinition(b -> b.taskDefinition(req.family()).include(TaskDefinitionField.TAGS));
+                    } catch (ClientException notShownYet) {
+                        continue; // a new family AWS does not show yet (or none): send again; a twin is deregistered then
+                    }
+                    TaskDefinition td = newest.taskDefinition();
+                    boolean mine = ctx.ownAddress(Ecs.tags(newest.tags()), type()).filter(a::equals).isPresent();
+                    if (mine && !td.taskDefinitionArn().equals(from) && observed(a, td).props().equals(sent)) {
+                        return StepResult.done(observed(a, td));
+                    }
+                }
+            }
         };
     }
 
+    /**
+     * Sent again after a look-up missed the first (ECS's reads are eventually consistent): revisions
+     * of the app's between the one the step started from and {@code made} that say exactly what was
+     * sent are that first one, an extra: deregistered, so only one stays ACTIVE.
+     */
+    private void deregisterTwins(ResourceContext ctx, Address a, TaskDefinition made, Map<String, Object> sent, String from) {
+        EcsClient ecs = ctx.aws().ecs();
+        int after = from == null ? 0 : Integer.parseInt(from.substring(from.lastIndexOf(':') + 1));
+        for (String arn : ecs.listTaskDefinitions(b -> b.familyPrefix(made.family()).status(TaskDefinitionStatus.ACTIVE)).taskDefinitionArns()) {
+            int revision = Integer.parseInt(arn.substring(arn.lastIndexOf(':') + 1));
+            if (arn.equals(made.taskDefinitionArn()) || revision <= after || revision > made.revision()) continue;
+            DescribeTaskDefinitionResponse r = ecs.describeTaskDefinition(b -> b.taskDefinition(arn).include(TaskDefinitionField.TAGS));
+            boolean mine = ctx.ownAddress(Ecs.tags(r.tags()), type()).filter(a::equals).isPresent();
+            if (mine && r.taskDefinition().family().equals(made.family()) && observed(a, r.taskDefinition()).props().equals(sent)) {
+                ecs.deregisterTaskDefinition(b -> b.taskDefinition(arn));
+            }
+        }
+    }
+
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
-        return register(ctx, desired.address(), props);
+        return register(ctx, desired.address(), props, null);
     }
 
     /**
@@ -174,7 +230,7 @@ final class TaskDefinitionType implements ResourceType {
      * rollback still use it. Destroy deregisters every revision.
      */
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
-        return register(ctx, desired.address(), props);
+        return register(ctx, desired.address(), props, current.id());
     }
 
     @Override public Step delete(ResourceContext ctx, Observed current) {

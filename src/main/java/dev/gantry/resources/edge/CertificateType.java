@@ -45,14 +45,24 @@ import java.util.TreeSet;
  */
 final class CertificateType implements ResourceType {
     static final Duration ISSUE_TIMEOUT = Duration.ofMinutes(45);
+    /** How long ACM typically takes to issue once its validation records are in the zone (docs/timings.md). */
+    static final Duration TYPICAL_VALIDATION = Duration.ofSeconds(120);
     static final Duration OPTIONS_TIMEOUT = Duration.ofMinutes(5);
     /** How long ACM may take to notice a deleted listener no longer uses the certificate. */
     static final Duration IN_USE_TIMEOUT = Duration.ofMinutes(15);
     static final String TAG_ZONE = "gantry:validation-zone";
+    /** {@code gantry:validation-record-N}: "NAME VALUE" of each validation CNAME gantry wrote into the zone. */
+    static final String TAG_VALIDATION = "gantry:validation-record-";
     static final String TIMEOUT_FIX = "create the validation CNAME records shown above where the domain's DNS is hosted, "
             + "then run 'gantry apply' again (ACM keeps the request open for 72 hours)";
     static final long VALIDATION_TTL = 300;
     static final Duration REMINDER = Duration.ofMinutes(15);
+    /**
+     * The {@code validationRecords} prop when the CNAMEs gantry wrote into the zone hold ACM's
+     * values; otherwise it names each one missing or changed. ACM renews through them, so one
+     * deleted by hand is drift: the plan shows it, apply writes it again.
+     */
+    static final String RECORDS_PRESENT = "present";
 
     @Override public String type() { return "certificate"; }
 
@@ -92,7 +102,20 @@ final class CertificateType implements ResourceType {
             // place: the update (re)writes the validation records and waits for ISSUED. This is
             // how an apply interrupted between the request and the records finishes the job.
             String zone = s.status() == CertificateStatus.PENDING_VALIDATION ? null : tags.get(TAG_ZONE);
-            if (s.status() != null && s.hasSubjectAlternativeNameSummaries() && !Boolean.TRUE.equals(s.hasAdditionalSubjectAlternativeNames())) {
+            Map<String, String> written = written(tags);
+            if (zone != null && written.isEmpty()) {
+                // Validated through the zone before gantry remembered the records in tags: their
+                // names and values are in the certificate's description.
+                CertificateDetail d = describe(ctx, s.certificateArn());
+                out.add(observed(Address.parse(component), d, zone, validationState(ctx, validationRecords(d), zone)));
+            } else if (zone != null && s.status() != null && s.hasSubjectAlternativeNameSummaries()
+                    && !Boolean.TRUE.equals(s.hasAdditionalSubjectAlternativeNames())) {
+                out.add(observed(Address.parse(component), s.certificateArn(), s.domainName(), s.subjectAlternativeNameSummaries(),
+                        s.statusAsString(), zone, validationState(ctx, written, zone)));
+            } else if (zone != null) {
+                CertificateDetail d = describe(ctx, s.certificateArn());
+                out.add(observed(Address.parse(component), d, zone, validationState(ctx, written, zone)));
+            } else if (s.status() != null && s.hasSubjectAlternativeNameSummaries() && !Boolean.TRUE.equals(s.hasAdditionalSubjectAlternativeNames())) {
                 // The listing already holds every name and the status: nothing more to describe.
                 out.add(observed(Address.parse(component), s.certificateArn(), s.domainName(), s.subjectAlternativeNameSummaries(),
                         s.statusAsString(), zone));
@@ -179,9 +202,50 @@ final class CertificateType implements ResourceType {
                 if (zoneId != null) writeOrExplain(ctx, d, zoneId);
                 removeValidationRecords(ctx, d, before);
             }
-            if (d.status() == CertificateStatus.ISSUED) return StepResult.done(observed(desired.address(), d, zoneId));
+            if (d.status() == CertificateStatus.ISSUED) {
+                boolean moved = before != null && !before.equals(zoneId);
+                if (zoneId != null && !moved && !RECORDS_PRESENT.equals(current.props().get("validationRecords"))) {
+                    writeOrExplain(ctx, d, zoneId); // deleted or changed by hand: ACM could not renew
+                }
+                return StepResult.done(observed(desired.address(), d, zoneId));
+            }
             return validate(ctx, desired.address(), arn, zoneId).run();
         };
+    }
+
+    /** The validation records gantry wrote, as its tags remember them: name → value. */
+    private static Map<String, String> written(Map<String, String> tags) {
+        Map<String, String> out = new LinkedHashMap<>();
+        tags.forEach((k, v) -> {
+            int space = v.indexOf(' ');
+            if (k.startsWith(TAG_VALIDATION) && space > 0) out.put(v.substring(0, space), v.substring(space + 1));
+        });
+        return out;
+    }
+
+    /** {@link #RECORDS_PRESENT}, or which of the validation CNAMEs in the spec's zone are missing or hold another value. */
+    private static String validationState(ResourceContext ctx, Map<String, String> records, String zoneId) {
+        if (!ctx.spec().hasDns()) return RECORDS_PRESENT; // the zone left the spec: the update moves or removes them anyway
+        String zoneName = ctx.spec().dns().zone();
+        // Another zone now (the spec's zone changed): the update moves them there anyway.
+        if (Zones.publicZone(ctx, zoneName).map(z -> !Zones.id(z.id()).equals(Zones.id(zoneId))).orElse(true)) return RECORDS_PRESENT;
+        String anchor = EdgeNames.stripDot(ctx.spec().dns().record());
+        List<String> wrong = new ArrayList<>();
+        try {
+            for (Map.Entry<String, String> want : records.entrySet()) {
+                if (!Zones.covers(zoneName, want.getKey())) continue;
+                Optional<ResourceRecordSet> have = Zones.record(ctx, zoneId, want.getKey(), RRType.CNAME, anchor);
+                if (have.isEmpty()) {
+                    wrong.add("missing " + EdgeNames.stripDot(want.getKey()));
+                } else if (!have.get().hasResourceRecords() || have.get().resourceRecords().size() != 1
+                        || !EdgeNames.stripDot(have.get().resourceRecords().get(0).value()).equals(EdgeNames.stripDot(want.getValue()))) {
+                    wrong.add("changed " + EdgeNames.stripDot(want.getKey()));
+                }
+            }
+        } catch (NoSuchHostedZoneException gone) {
+            return "missing (the hosted zone " + zoneId + " is gone)";
+        }
+        return wrong.isEmpty() ? RECORDS_PRESENT : String.join(", ", wrong);
     }
 
     @Override
@@ -239,7 +303,8 @@ final class CertificateType implements ResourceType {
 
     private Step waitIssued(ResourceContext ctx, Address address, String arn, String zoneId, String domain, Map<String, String> manual) {
         Instant[] nextReminder = {ctx.time().now().plus(REMINDER)};
-        return Poll.until(ctx, "ACM to validate and issue the certificate", ISSUE_TIMEOUT, TIMEOUT_FIX, () -> {
+        Duration typical = manual.isEmpty() ? TYPICAL_VALIDATION : Duration.ZERO;
+        return Poll.until(ctx, "ACM to validate and issue the certificate", typical, ISSUE_TIMEOUT, TIMEOUT_FIX, () -> {
             CertificateDetail d = describe(ctx, arn);
             if (d.status() == CertificateStatus.ISSUED) return Optional.of(observed(address, d, zoneId));
             if (!manual.isEmpty() && !ctx.time().now().isBefore(nextReminder[0])) {
@@ -274,6 +339,13 @@ final class CertificateType implements ResourceType {
             if (!changes.isEmpty()) {
                 ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId)
                         .changeBatch(cb -> cb.comment("gantry: ACM validation for " + d.domainName()).changes(changes)));
+                // Remembered on the certificate, so a refresh checks them without describing it.
+                List<Tag> written = new ArrayList<>();
+                for (Change c : changes) {
+                    written.add(Tag.builder().key(TAG_VALIDATION + written.size())
+                            .value(c.resourceRecordSet().name() + " " + c.resourceRecordSet().resourceRecords().get(0).value()).build());
+                }
+                ctx.aws().acm().addTagsToCertificate(b -> b.certificateArn(d.certificateArn()).tags(written));
                 ctx.progress().info("wrote " + changes.size() + " certificate validation record(s) into the hosted zone " + zoneName);
             }
         }
@@ -315,8 +387,7 @@ final class CertificateType implements ResourceType {
                 deletes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(current.get()).build());
             }
             if (!deletes.isEmpty()) {
-                ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId)
-                        .changeBatch(cb -> cb.comment("gantry: remove ACM validation for " + d.domainName()).changes(deletes)));
+                Zones.deleteRecords(ctx, zoneId, "gantry: remove ACM validation for " + d.domainName(), deletes);
             }
         } catch (NoSuchHostedZoneException gone) {
             // the zone went first: nothing left to clean
@@ -347,19 +418,31 @@ final class CertificateType implements ResourceType {
         return ctx.aws().acm().describeCertificate(b -> b.certificateArn(arn)).certificate();
     }
 
+    /** Just written or validated through the zone: its records are there. */
     private static Observed observed(Address address, CertificateDetail d, String zoneId) {
+        return observed(address, d, zoneId, RECORDS_PRESENT);
+    }
+
+    private static Observed observed(Address address, CertificateDetail d, String zoneId, String validation) {
         return observed(address, d.certificateArn(), d.domainName(), d.hasSubjectAlternativeNames() ? d.subjectAlternativeNames() : List.of(),
-                d.statusAsString(), zoneId);
+                d.statusAsString(), zoneId, validation);
     }
 
     private static Observed observed(Address address, String arn, String domain, List<String> names, String status, String zoneId) {
+        return observed(address, arn, domain, names, status, zoneId, RECORDS_PRESENT);
+    }
+
+    private static Observed observed(Address address, String arn, String domain, List<String> names, String status, String zoneId, String validation) {
         List<String> alternatives = new ArrayList<>(names);
         alternatives.remove(domain);
         alternatives.sort(null);
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("domain", domain);
         props.put("alternativeNames", List.copyOf(alternatives));
-        if (zoneId != null) props.put("zoneId", zoneId);
+        if (zoneId != null) {
+            props.put("zoneId", zoneId);
+            props.put("validationRecords", validation);
+        }
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put("id", arn);
         outputs.put("arn", arn);

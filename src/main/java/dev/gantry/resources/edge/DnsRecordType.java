@@ -99,7 +99,7 @@ final class DnsRecordType implements ResourceType {
         List<ResourceRecordSet> near;
         try {
             // The alias and its owner record sort next to each other: one listing reads both.
-            near = Zones.recordsFrom(ctx, at.zoneId(), at.name(), EdgeNames.ownerRecord(at.name()));
+            near = Zones.near(ctx, at.zoneId(), at.name());
         } catch (NoSuchHostedZoneException gone) {
             return Optional.empty();
         }
@@ -136,8 +136,7 @@ final class DnsRecordType implements ResourceType {
                         .ifPresent(r -> deletes.add(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(r).build()));
                 Zones.record(ctx, zoneId, EdgeNames.ownerRecord(name), RRType.TXT).ifPresent(r -> deletes.add(ownerRemoval(ctx, r)));
                 if (!deletes.isEmpty()) {
-                    ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId)
-                            .changeBatch(cb -> cb.comment("gantry: remove " + name + " for app " + ctx.app()).changes(deletes)));
+                    Zones.deleteRecords(ctx, zoneId, "gantry: remove " + name + " for app " + ctx.app(), deletes);
                 }
             } catch (NoSuchHostedZoneException gone) {
                 // the zone and its records are gone already

@@ -43,7 +43,8 @@ public final class EdgeResources {
                         + lb.healthCheckPath() + " to keep unhealthy ones out",
                 Props.pairs("name", EdgeNames.targetGroup(spec.app(), spec.task().port()), "port", spec.task().port(),
                         "vpcId", Ref.to(Addresses.VPC, "id"), "healthCheckPath", lb.healthCheckPath(),
-                        "deregistrationDelay", lb.deregistrationDelay()), Set.of()));
+                        "deregistrationDelay", lb.deregistrationDelay(), "healthCheckInterval", lb.healthCheckInterval(),
+                        "healthCheckTimeout", lb.healthCheckTimeout(), "healthyThreshold", lb.healthyThreshold()), Set.of()));
 
         out.add(Desired.managed(LOAD_BALANCER, Piece.LOAD_BALANCER,
                 "Load balancer: the public entry point that spreads requests over your tasks",
@@ -87,7 +88,10 @@ public final class EdgeResources {
                 Map<String, Object> p = Props.pairs("domain", c.domain().toLowerCase(),
                         "alternativeNames", c.alternativeNames().stream().map(String::toLowerCase).sorted().toList());
                 boolean zoneCovers = spec.hasDns() && Zones.covers(spec.dns().zone(), c.domain());
-                if (zoneCovers) p.put("zoneId", Ref.to(HOSTED_ZONE, "id"));
+                if (zoneCovers) {
+                    p.put("zoneId", Ref.to(HOSTED_ZONE, "id"));
+                    p.put("validationRecords", CertificateType.RECORDS_PRESENT);
+                }
                 out.add(Desired.managed(CERTIFICATE, Piece.CERTIFICATE,
                         "Certificate: a free TLS certificate from AWS for " + String.join(", ", c.names())
                                 + (zoneCovers ? ", proved by records gantry writes into " + spec.dns().zone()

@@ -31,6 +31,8 @@ import java.util.Set;
 final class LoadBalancerType implements ResourceType {
     static final String IDLE_TIMEOUT = "idle_timeout.timeout_seconds";
     static final Duration ACTIVE_TIMEOUT = Duration.ofMinutes(15);
+    /** How long AWS typically takes to provision an ALB (docs/timings.md): the first looks are spaced by it. */
+    static final Duration TYPICAL_PROVISIONING = Duration.ofSeconds(185);
 
     @Override public String type() { return "load-balancer"; }
 
@@ -88,7 +90,10 @@ final class LoadBalancerType implements ResourceType {
                     .scheme(LoadBalancerSchemeEnum.INTERNET_FACING).type(LoadBalancerTypeEnum.APPLICATION)
                     .ipAddressType(IpAddressType.IPV4).tags(ElbLookup.tags(ctx, desired))).loadBalancers().get(0);
             setIdleTimeout(ctx, lb.loadBalancerArn(), Props.integer(props, "idleTimeout"));
-            return waitActive(ctx, desired, lb.loadBalancerArn()).run();
+            // A provisioning load balancer already takes listeners and target groups, and targets
+            // registered meanwhile are checked as soon as it is active (docs/timings.md): what
+            // depends on it starts now, while this waits for it to become active.
+            return StepResult.usable(observed(ctx, desired.address(), lb), waitActive(ctx, desired, lb.loadBalancerArn()));
         };
     }
 
@@ -122,7 +127,7 @@ final class LoadBalancerType implements ResourceType {
     }
 
     private Step waitActive(ResourceContext ctx, Desired desired, String arn) {
-        return Poll.until(ctx, "the load balancer to become active", ACTIVE_TIMEOUT,
+        return Poll.until(ctx, "the load balancer to become active", TYPICAL_PROVISIONING, ACTIVE_TIMEOUT,
                 "check the load balancer in the EC2 console (Load Balancers); AWS usually needs 2-4 minutes, then run 'gantry apply' again",
                 () -> {
                     LoadBalancer lb = ctx.aws().elb().describeLoadBalancers(b -> b.loadBalancerArns(arn)).loadBalancers().get(0);

@@ -29,6 +29,9 @@ import java.util.Set;
  */
 final class TargetGroupType implements ResourceType {
     static final String DEREGISTRATION_DELAY = "deregistration_delay.timeout_seconds";
+    /** A task that stops answering is taken out after 3 failed checks (15 s at the default interval). */
+    static final int UNHEALTHY_THRESHOLD = 3;
+    static final List<String> HEALTH_CHECK = List.of("healthCheckPath", "healthCheckInterval", "healthCheckTimeout", "healthyThreshold");
 
     @Override public String type() { return "target-group"; }
 
@@ -86,7 +89,9 @@ final class TargetGroupType implements ResourceType {
             TargetGroup tg = ctx.aws().elb().createTargetGroup(b -> b.name(name).protocol(ProtocolEnum.HTTP)
                     .port(Props.integer(props, "port")).vpcId(Props.str(props, "vpcId")).targetType(TargetTypeEnum.IP)
                     .healthCheckProtocol(ProtocolEnum.HTTP).healthCheckPath(Props.str(props, "healthCheckPath"))
-                    .healthCheckIntervalSeconds(15).healthCheckTimeoutSeconds(5).healthyThresholdCount(2).unhealthyThresholdCount(3)
+                    .healthCheckIntervalSeconds(Props.integer(props, "healthCheckInterval"))
+                    .healthCheckTimeoutSeconds(Props.integer(props, "healthCheckTimeout"))
+                    .healthyThresholdCount(Props.integer(props, "healthyThreshold")).unhealthyThresholdCount(UNHEALTHY_THRESHOLD)
                     .matcher(m -> m.httpCode("200-399"))
                     .tags(ElbLookup.tags(ctx, desired))).targetGroups().get(0);
             setDelay(ctx, tg.targetGroupArn(), Props.integer(props, "deregistrationDelay"));
@@ -98,8 +103,13 @@ final class TargetGroupType implements ResourceType {
     public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
         String arn = current.id();
         return () -> {
-            if (!props.get("healthCheckPath").equals(current.props().get("healthCheckPath"))) {
-                ctx.aws().elb().modifyTargetGroup(b -> b.targetGroupArn(arn).healthCheckPath(Props.str(props, "healthCheckPath")));
+            boolean checkChanged = HEALTH_CHECK.stream().anyMatch(k -> !java.util.Objects.equals(props.get(k), current.props().get(k)));
+            if (checkChanged) {
+                // One call, in place: the group, its targets and their health stay as they are.
+                ctx.aws().elb().modifyTargetGroup(b -> b.targetGroupArn(arn).healthCheckPath(Props.str(props, "healthCheckPath"))
+                        .healthCheckIntervalSeconds(Props.integer(props, "healthCheckInterval"))
+                        .healthCheckTimeoutSeconds(Props.integer(props, "healthCheckTimeout"))
+                        .healthyThresholdCount(Props.integer(props, "healthyThreshold")));
             }
             if (!props.get("deregistrationDelay").equals(current.props().get("deregistrationDelay"))) {
                 setDelay(ctx, arn, Props.integer(props, "deregistrationDelay"));
@@ -131,6 +141,9 @@ final class TargetGroupType implements ResourceType {
         props.put("vpcId", tg.vpcId());
         props.put("healthCheckPath", tg.healthCheckPath());
         props.put("deregistrationDelay", Integer.valueOf(delay));
+        props.put("healthCheckInterval", tg.healthCheckIntervalSeconds());
+        props.put("healthCheckTimeout", tg.healthCheckTimeoutSeconds());
+        props.put("healthyThreshold", tg.healthyThresholdCount());
         return new Observed(address, tg.targetGroupArn(), props, Map.of("id", tg.targetGroupArn(), "arn", tg.targetGroupArn()));
     }
 }

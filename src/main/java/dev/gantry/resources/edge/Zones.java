@@ -2,7 +2,9 @@ package dev.gantry.resources.edge;
 
 import dev.gantry.aws.AwsFailure;
 import dev.gantry.resources.ResourceContext;
+import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.HostedZone;
+import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
@@ -61,6 +63,26 @@ final class Zones {
         return out;
     }
 
+    /**
+     * The records from {@code name} through its owner record {@code _gantry.NAME}, read once per
+     * refresh: the DNS record's alias and owner record, and the certificate's validation CNAMEs for
+     * NAME ({@code _HEX.NAME}, which sort between the two), come from one listing.
+     */
+    static List<ResourceRecordSet> near(ResourceContext ctx, String zoneId, String name) {
+        return ctx.reads().get("route53:near:" + id(zoneId) + ":" + fqdn(name),
+                () -> recordsFrom(ctx, zoneId, name, EdgeNames.ownerRecord(name)));
+    }
+
+    /** One record: from the listing {@link #near} {@code anchor} when it lies there, else read by its name. */
+    static Optional<ResourceRecordSet> record(ResourceContext ctx, String zoneId, String name, RRType type, String anchor) {
+        String key = listingKey(name);
+        if (anchor == null || key.compareTo(listingKey(anchor)) < 0 || key.compareTo(listingKey(EdgeNames.ownerRecord(anchor))) > 0) {
+            return record(ctx, zoneId, name, type);
+        }
+        String fqdn = fqdn(name);
+        return near(ctx, zoneId, anchor).stream().filter(r -> r.type() == type && r.name().equalsIgnoreCase(fqdn)).findFirst();
+    }
+
     /** The zone's records in Route53's order from {@code fqdn} on; pages of 20 are read only as far as the caller iterates. */
     private static Iterable<ResourceRecordSet> listingFrom(ResourceContext ctx, String zoneId, String fqdn) {
         return ctx.aws().route53().listResourceRecordSetsPaginator(b -> b.hostedZoneId(zoneId).startRecordName(fqdn).maxItems("20"))
@@ -77,6 +99,21 @@ final class Zones {
 
     static Optional<ResourceRecordSet> record(ResourceContext ctx, String zoneId, String name, RRType type) {
         return recordsNamed(ctx, zoneId, name).stream().filter(r -> r.type() == type).findFirst();
+    }
+
+    /**
+     * Sends a batch of DELETEs. Sent again after a lost reply, the batch finds its records gone and
+     * Route53 refuses all of it (InvalidChangeBatch, "… but it was not found"): read back, a batch
+     * whose records are all gone (or hold other values now, so not what was deleted) is done.
+     */
+    static void deleteRecords(ResourceContext ctx, String zoneId, String comment, List<Change> deletes) {
+        try {
+            ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId).changeBatch(cb -> cb.comment(comment).changes(deletes)));
+        } catch (InvalidChangeBatchException e) {
+            boolean allGone = deletes.stream().map(Change::resourceRecordSet)
+                    .noneMatch(r -> record(ctx, zoneId, r.name(), r.type()).filter(r::equals).isPresent());
+            if (!allGone) throw e;
+        }
     }
 
     /** A zone covers a name when the name is the zone's apex or lies below it. */

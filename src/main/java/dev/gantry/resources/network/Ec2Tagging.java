@@ -67,6 +67,49 @@ final class Ec2Tagging {
         return false;
     }
 
+    /** How often a create is sent again after its reply was lost and a look by tags found nothing. */
+    static final int SENDS = 3;
+
+    /**
+     * The one resource a create step makes, for a create AWS cannot make idempotent: found by its
+     * tags first (a re-run after a crash), else made by {@code create}, which tags it in the call and
+     * asks for {@link dev.gantry.aws.RetryPolicy#NO_BLIND_RESEND}. When the reply is lost, the
+     * request may have taken effect: it is looked up by its tags again and sent once more only
+     * when it is not there, so a lost reply never makes a second one.
+     */
+    static <T> T findOrCreate(ResourceContext ctx, Address address, java.util.function.Supplier<Optional<T>> findOwn,
+                              java.util.function.Supplier<T> create) {
+        Optional<T> found = findOwn.get();
+        for (int sent = 1; found.isEmpty(); sent++) {
+            if (sent > 1) ctx.progress().sentAgainAfterLostReply(address.toString());
+            try {
+                return create.get();
+            } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+                if (!dev.gantry.aws.RetryPolicy.replyLost(e) || sent >= SENDS) throw e;
+                found = findOwn.get();
+            }
+        }
+        return found.get();
+    }
+
+    /** What a create request adds so that the SDK never sends it again after a lost reply. */
+    static void noBlindResend(software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration.Builder o) {
+        o.addPlugin(dev.gantry.aws.RetryPolicy.NO_BLIND_RESEND);
+    }
+
+    /**
+     * Runs a call AWS answers with an "already done" error ({@code codes}) when it is sent again
+     * after its reply was lost (the SDK resends it): that answer counts as success only when
+     * {@code done} reads back that what was asked is really there; else the error stands.
+     */
+    static void verifyingAlreadyDone(Runnable call, java.util.function.BooleanSupplier done, String... codes) {
+        try {
+            call.run();
+        } catch (AwsServiceException e) {
+            if (!hasCode(e, codes) || !done.getAsBoolean()) throw e;
+        }
+    }
+
     /** Runs a delete call, treating "it is already gone" as success (a delete may be re-run). */
     static void ignoringGone(Runnable call, String... notFoundCodes) {
         try {

@@ -35,13 +35,15 @@ public final class ElasticIpType implements ResourceType {
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
-            var existing = Ec2Tagging.own(ctx, desired.address(),
-                    ec2.describeAddresses(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).addresses(), a -> a.tags());
-            if (existing.isPresent()) {
-                return StepResult.done(observe(desired.address(), existing.get().allocationId(), existing.get().publicIp()));
-            }
-            var r = ec2.allocateAddress(b -> b.domain("vpc").tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "elastic-ip")));
-            return StepResult.done(observe(desired.address(), r.allocationId(), r.publicIp()));
+            String[] made = Ec2Tagging.findOrCreate(ctx, desired.address(), () -> Ec2Tagging.own(ctx, desired.address(),
+                            ec2.describeAddresses(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).addresses(), a -> a.tags())
+                            .map(a -> new String[] {a.allocationId(), a.publicIp()}),
+                    () -> {
+                        var r = ec2.allocateAddress(b -> b.domain("vpc").tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "elastic-ip"))
+                                .overrideConfiguration(Ec2Tagging::noBlindResend));
+                        return new String[] {r.allocationId(), r.publicIp()};
+                    });
+            return StepResult.done(observe(desired.address(), made[0], made[1]));
         };
     }
 

@@ -36,10 +36,10 @@ public final class InternetGatewayType implements ResourceType {
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
-            InternetGateway g = Ec2Tagging.own(ctx, desired.address(), ec2.describeInternetGateways(b -> b.filters(
-                            Ec2Tagging.ownFilters(ctx, desired.address()))).internetGateways(), InternetGateway::tags)
-                    .orElseGet(() -> ec2.createInternetGateway(b -> b.tagSpecifications(
-                            Ec2Tagging.spec(ctx, desired.address(), "internet-gateway"))).internetGateway());
+            InternetGateway g = Ec2Tagging.findOrCreate(ctx, desired.address(), () -> Ec2Tagging.own(ctx, desired.address(), ec2.describeInternetGateways(b -> b.filters(
+                            Ec2Tagging.ownFilters(ctx, desired.address()))).internetGateways(), InternetGateway::tags),
+                    () -> ec2.createInternetGateway(b -> b.tagSpecifications(
+                            Ec2Tagging.spec(ctx, desired.address(), "internet-gateway")).overrideConfiguration(Ec2Tagging::noBlindResend)).internetGateway());
             return StepResult.done(attach(ctx, desired.address(), g.internetGatewayId(), attachedVpc(g), Props.str(props, "vpcId")));
         };
     }
@@ -56,7 +56,9 @@ public final class InternetGatewayType implements ResourceType {
             Ec2Tagging.ignoringGone(() -> ec2.detachInternetGateway(b -> b.internetGatewayId(igwId).vpcId(attachedTo)),
                     "Gateway.NotAttached", "InvalidVpcID.NotFound");
         }
-        ec2.attachInternetGateway(b -> b.internetGatewayId(igwId).vpcId(vpcId));
+        Ec2Tagging.verifyingAlreadyDone(() -> ec2.attachInternetGateway(b -> b.internetGatewayId(igwId).vpcId(vpcId)),
+                () -> ec2.describeInternetGateways(b -> b.internetGatewayIds(igwId)).internetGateways().stream()
+                        .anyMatch(g -> vpcId.equals(attachedVpc(g))), "Resource.AlreadyAssociated");
         return observe(address, igwId, vpcId);
     }
 

@@ -34,6 +34,8 @@ import java.util.Set;
  */
 public final class NatGatewayType implements ResourceType {
     static final Duration TIMEOUT = Duration.ofMinutes(10);
+    /** How long AWS typically takes to make a NAT gateway available (docs/timings.md): the first looks are spaced by it. */
+    static final Duration TYPICAL_CREATE = Duration.ofSeconds(95);
     private static final Set<String> LIVE = Set.of("pending", "available");
     private static final int TOKEN_ATTEMPTS = 5;
 
@@ -115,7 +117,7 @@ public final class NatGatewayType implements ResourceType {
     }
 
     private Step waitAvailable(ResourceContext ctx, Address address, String natId) {
-        return Poll.until(ctx, "NAT gateway " + address.name() + " to become available", TIMEOUT,
+        return Poll.until(ctx, "NAT gateway " + address.name() + " to become available", TYPICAL_CREATE, TIMEOUT,
                 "AWS usually needs 1-3 minutes for a NAT gateway; check its state in the VPC console, then run 'gantry apply' again",
                 () -> {
                     NatGateway n = ctx.aws().ec2().describeNatGateways(b -> b.natGatewayIds(natId)).natGateways().get(0);

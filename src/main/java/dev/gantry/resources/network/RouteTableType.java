@@ -48,7 +48,7 @@ public final class RouteTableType implements ResourceType {
             Ec2Client ec2 = ctx.aws().ec2();
             RouteTable t = Ec2Tagging.own(ctx, desired.address(), ec2.describeRouteTables(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
                     .routeTables(), RouteTable::tags, RouteTable::vpcId, Props.str(props, "vpcId"))
-                    .orElseGet(() -> ec2.createRouteTable(b -> b.vpcId(Props.str(props, "vpcId"))
+                    .orElseGet(() -> ec2.createRouteTable(b -> b.vpcId(Props.str(props, "vpcId")).clientToken(freshToken())
                             .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "route-table"))).routeTable());
             return StepResult.done(reconcile(ctx, desired.address(), t, props));
         };
@@ -74,7 +74,9 @@ public final class RouteTableType implements ResourceType {
             if (have.containsKey(cidr)) {
                 ec2.replaceRoute(b -> { b.routeTableId(id).destinationCidrBlock(cidr); if (nat) b.natGatewayId(target); else b.gatewayId(target); });
             } else {
-                ec2.createRoute(b -> { b.routeTableId(id).destinationCidrBlock(cidr); if (nat) b.natGatewayId(target); else b.gatewayId(target); });
+                Ec2Tagging.verifyingAlreadyDone(
+                        () -> ec2.createRoute(b -> { b.routeTableId(id).destinationCidrBlock(cidr); if (nat) b.natGatewayId(target); else b.gatewayId(target); }),
+                        () -> target.equals(routes(read(ec2, id)).get(cidr)), "RouteAlreadyExists");
             }
         }
         for (String cidr : have.keySet()) {
@@ -107,8 +109,13 @@ public final class RouteTableType implements ResourceType {
         if (held.isPresent()) {
             ec2.replaceRouteTableAssociation(b -> b.associationId(held.get().routeTableAssociationId()).routeTableId(tableId));
         } else {
-            ec2.associateRouteTable(b -> b.routeTableId(tableId).subnetId(subnet));
+            Ec2Tagging.verifyingAlreadyDone(() -> ec2.associateRouteTable(b -> b.routeTableId(tableId).subnetId(subnet)),
+                    () -> read(ec2, tableId).associations().stream().anyMatch(a -> subnet.equals(a.subnetId())), "Resource.AlreadyAssociated");
         }
+    }
+
+    private static RouteTable read(Ec2Client ec2, String id) {
+        return ec2.describeRouteTables(b -> b.routeTableIds(id)).routeTables().get(0);
     }
 
     /** Disassociates first: AWS refuses to delete a table subnets still use. */
@@ -131,6 +138,14 @@ public final class RouteTableType implements ResourceType {
             return StepResult.done(current);
         };
     }
+
+    /**
+     * CreateRouteTable's ClientToken, new for each creation: the SDK sends the same request (and so
+     * the same token) again after a lost reply, and EC2 answers with the table it made the first
+     * time. A re-run after a crash finds the table by its tags before it comes here; a token kept
+     * across runs would name a table that may since have been deleted.
+     */
+    private static String freshToken() { return "gantry-" + java.util.UUID.randomUUID(); }
 
     /** Routes gantry manages: everything but the VPC's own local route. */
     private static Map<String, String> routes(RouteTable t) {

@@ -86,22 +86,26 @@ public final class SecurityGroupType implements ResourceType {
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
-            String id = Ec2Tagging.own(ctx, desired.address(), ec2.describeSecurityGroups(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
-                    .securityGroups(), SecurityGroup::tags, SecurityGroup::vpcId, Props.str(props, "vpcId")).map(SecurityGroup::groupId)
-                    .orElseGet(() -> make(ctx, desired, props));
+            java.util.function.Supplier<Optional<String>> own = () -> Ec2Tagging.own(ctx, desired.address(),
+                    ec2.describeSecurityGroups(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
+                    .securityGroups(), SecurityGroup::tags, SecurityGroup::vpcId, Props.str(props, "vpcId")).map(SecurityGroup::groupId);
+            String id = Ec2Tagging.findOrCreate(ctx, desired.address(), own, () -> make(ctx, desired, props, own));
             reconcile(ctx, id, props, true);
             return StepResult.done(observe(desired.address(), describe(ctx, id)));
         };
     }
 
-    private static String make(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+    private static String make(ResourceContext ctx, Desired desired, Map<String, Object> props, java.util.function.Supplier<Optional<String>> own) {
         String name = ctx.name(desired.address().name());
         try {
             return ctx.aws().ec2().createSecurityGroup(b -> b.vpcId(Props.str(props, "vpcId")).groupName(name)
                     .description(Props.str(props, "description"))
-                    .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "security-group"))).groupId();
+                    .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "security-group")).overrideConfiguration(Ec2Tagging::noBlindResend)).groupId();
         } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
             if (!Ec2Tagging.hasCode(e, "InvalidGroup.Duplicate")) throw e;
+            // The name is taken: by this group itself when an earlier send took effect unseen.
+            Optional<String> mine = own.get();
+            if (mine.isPresent()) return mine.get();
             throw new dev.gantry.aws.AwsFailure(dev.gantry.aws.AwsFailure.Kind.CONFLICT,
                     "a security group named " + name + " already exists in " + props.get("vpcId") + " and is not gantry's for " + ctx.app(),
                     "run 'gantry plan' to see it; take it over with 'gantry apply --adopt " + desired.address() + "', or delete it, or change app in gantry.yaml", e);
@@ -133,7 +137,10 @@ public final class SecurityGroupType implements ResourceType {
         List<IpPermission> add = want.stream().filter(r -> !have.contains(r)).map(SecurityGroupType::permission).toList();
         List<Map<String, Object>> stale = have.stream().filter(r -> !want.contains(r)).toList();
         // Allow the new before removing the old, so a changed rule never leaves a gap.
-        if (!add.isEmpty()) ec2.authorizeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(add));
+        if (!add.isEmpty()) {
+            Ec2Tagging.verifyingAlreadyDone(() -> ec2.authorizeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(add)),
+                    () -> ingress(describe(ctx, groupId)).containsAll(want), "InvalidPermission.Duplicate");
+        }
         if (!remove || stale.isEmpty()) return stale;
         ec2.revokeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(stale.stream().map(SecurityGroupType::permission).toList()));
         return List.of();

@@ -79,10 +79,20 @@ public final class SubnetType implements ResourceType {
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
-            Subnet s = Ec2Tagging.own(ctx, desired.address(), ec2.describeSubnets(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).subnets(),
-                            Subnet::tags, Subnet::vpcId, Props.str(props, "vpcId")).orElseGet(() -> ec2.createSubnet(b -> b.vpcId(Props.str(props, "vpcId"))
+            java.util.function.Supplier<Optional<Subnet>> own = () -> Ec2Tagging.own(ctx, desired.address(),
+                    ec2.describeSubnets(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).subnets(),
+                    Subnet::tags, Subnet::vpcId, Props.str(props, "vpcId"));
+            Subnet s = Ec2Tagging.findOrCreate(ctx, desired.address(), own, () -> {
+                try {
+                    return ec2.createSubnet(b -> b.vpcId(Props.str(props, "vpcId"))
                             .cidrBlock(Props.str(props, "cidr")).availabilityZone(Props.str(props, "availabilityZone"))
-                            .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "subnet"))).subnet());
+                            .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "subnet")).overrideConfiguration(Ec2Tagging::noBlindResend)).subnet();
+                } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+                    // The CIDR is taken: by this subnet itself when an earlier send took effect unseen.
+                    if (!Ec2Tagging.hasCode(e, "InvalidSubnet.Conflict")) throw e;
+                    return own.get().orElseThrow(() -> e);
+                }
+            });
             return StepResult.done(setPublicIp(ctx, desired.address(), s, props));
         };
     }

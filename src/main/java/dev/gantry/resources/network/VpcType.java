@@ -96,8 +96,9 @@ public final class VpcType implements ResourceType {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
             // Found by its tags first: a re-run after a crash adopts the VPC instead of making a second one.
-            Vpc v = Ec2Tagging.own(ctx, desired.address(), ec2.describeVpcs(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).vpcs(), Vpc::tags).orElseGet(() -> ec2.createVpc(b -> b.cidrBlock(Props.str(props, "cidr"))
-                            .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "vpc"))).vpc());
+            Vpc v = Ec2Tagging.findOrCreate(ctx, desired.address(), () -> Ec2Tagging.own(ctx, desired.address(), ec2.describeVpcs(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).vpcs(), Vpc::tags),
+                    () -> ec2.createVpc(b -> b.cidrBlock(Props.str(props, "cidr"))
+                            .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "vpc")).overrideConfiguration(Ec2Tagging::noBlindResend)).vpc());
             applyDns(ec2, v.vpcId(), props, true, false);
             return StepResult.done(observe(ctx, desired.address(), v));
         };
@@ -124,9 +125,24 @@ public final class VpcType implements ResourceType {
         if (wantHostnames && !hostnames) ec2.modifyVpcAttribute(b -> b.vpcId(vpcId).enableDnsHostnames(bool(true)));
     }
 
+    /**
+     * A VPC that still holds something the app did not make (a person's subnet or security group,
+     * say) can never be deleted by waiting: that is said at once, naming each thing, instead of the
+     * engine's wait for AWS to release what gantry's own deletes left behind.
+     */
     @Override public Step delete(ResourceContext ctx, Observed current) {
         return () -> {
-            Ec2Tagging.ignoringGone(() -> ctx.aws().ec2().deleteVpc(b -> b.vpcId(current.id())), "InvalidVpcID.NotFound");
+            try {
+                Ec2Tagging.ignoringGone(() -> ctx.aws().ec2().deleteVpc(b -> b.vpcId(current.id())), "InvalidVpcID.NotFound");
+            } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+                if (!Ec2Tagging.hasCode(e, "DependencyViolation")) throw e;
+                List<String> blockers = VpcBlockers.find(ctx, current.id());
+                if (blockers.isEmpty()) throw e;
+                throw new AwsFailure(AwsFailure.Kind.OTHER, "the VPC " + current.id() + " still holds what gantry did not make, so AWS refuses to delete it: "
+                        + String.join("; ", blockers),
+                        "gantry deletes only what it made: delete those yourself if they are no longer needed, then run 'gantry destroy' again; "
+                                + "or keep the VPC for them (an empty VPC costs nothing)", e);
+            }
             return StepResult.done(current);
         };
     }

@@ -16,9 +16,10 @@ import java.util.Set;
 /** {@code service}, {@code loadBalancer}, {@code certificate}, {@code dns}, and the rules between them. */
 final class EdgeBinder {
     static final List<String> SERVICE_KEYS = List.of("desiredCount", "minimumHealthyPercent", "maximumPercent",
-            "rollbackOnFailure", "autoscaling");
+            "rollbackOnFailure", "autoscaling", "healthCheckGracePeriod");
     static final List<String> AUTOSCALING_KEYS = List.of("min", "max", "cpuTarget");
-    static final List<String> LOAD_BALANCER_KEYS = List.of("healthCheckPath", "deregistrationDelay", "idleTimeout", "allowedCidrs");
+    static final List<String> LOAD_BALANCER_KEYS = List.of("healthCheckPath", "deregistrationDelay", "healthCheckInterval",
+            "healthCheckTimeout", "healthyThreshold", "idleTimeout", "allowedCidrs");
     static final List<String> CERTIFICATE_KEYS = List.of("domain", "alternativeNames", "arn");
     static final List<String> DNS_KEYS = List.of("zone", "record");
     static final int DEFAULT_CPU_TARGET = 60;
@@ -52,7 +53,8 @@ final class EdgeBinder {
                     "e.g. minimumHealthyPercent: 100 and maximumPercent: 200, or minimumHealthyPercent: 50");
         }
         Autoscaling autoscaling = autoscaling(s, desired);
-        return new Service(desired, minHealthy, maxPercent, rollback == null || rollback, autoscaling);
+        int grace = ranged(s, "healthCheckGracePeriod", Rules.HEALTH_CHECK_GRACE_PERIOD, "seconds", d.healthCheckGracePeriod());
+        return new Service(desired, minHealthy, maxPercent, rollback == null || rollback, autoscaling, grace);
     }
 
     private Autoscaling autoscaling(MapReader service, int desired) {
@@ -90,6 +92,16 @@ final class EdgeBinder {
         if (path != null) s.check("healthCheckPath", Rules.healthCheckPath(path));
         int delay = ranged(s, "deregistrationDelay", Rules.DEREGISTRATION_DELAY, "seconds", d.deregistrationDelay());
         int idle = ranged(s, "idleTimeout", Rules.IDLE_TIMEOUT, "seconds", d.idleTimeout());
+        int interval = ranged(s, "healthCheckInterval", Rules.HEALTH_CHECK_INTERVAL, "seconds", d.healthCheckInterval());
+        int timeout = ranged(s, "healthCheckTimeout", Rules.HEALTH_CHECK_TIMEOUT, "seconds", d.healthCheckTimeout());
+        int threshold = ranged(s, "healthyThreshold", Rules.HEALTHY_THRESHOLD, "checks", d.healthyThreshold());
+        if (timeout >= interval && !report.bad("loadBalancer.healthCheckTimeout") && !report.bad("loadBalancer.healthCheckInterval")) {
+            // CreateTargetGroup: the timeout must be smaller than the interval.
+            String at = s.has("healthCheckTimeout") ? "healthCheckTimeout" : "healthCheckInterval";
+            report.error(s.valueLine(at), s.valueColumn(at), s.field(at),
+                    "healthCheckTimeout (" + timeout + " s) must be shorter than healthCheckInterval (" + interval + " s)",
+                    "e.g. healthCheckInterval: " + Math.max(interval, timeout + 1) + " with healthCheckTimeout: " + Math.min(timeout, interval - 1));
+        }
         List<String> cidrs = s.strings("allowedCidrs", "[0.0.0.0/0]");
         if (cidrs != null) {
             Node.ListNode list = s.listNode("allowedCidrs");
@@ -106,7 +118,7 @@ final class EdgeBinder {
                 else if (!seen.add(cidrs.get(i))) report.error(item.line(), item.column(), field, cidrs.get(i) + " is listed twice", "remove the duplicate");
             }
         }
-        return new LoadBalancer(path == null ? "/" : path, delay, idle, cidrs);
+        return new LoadBalancer(path == null ? "/" : path, delay, idle, cidrs, interval, timeout, threshold);
     }
 
     Certificate certificate() {

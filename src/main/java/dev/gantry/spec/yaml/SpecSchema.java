@@ -10,7 +10,9 @@ import dev.gantry.spec.Fargate;
 import dev.gantry.spec.Logs;
 import dev.gantry.spec.NatMode;
 import dev.gantry.spec.Regions;
+import dev.gantry.spec.LoadBalancer;
 import dev.gantry.spec.Rules;
+import dev.gantry.spec.Task;
 import dev.gantry.spec.VpcMode;
 import dev.gantry.spec.YamlEnum;
 
@@ -147,6 +149,8 @@ public final class SpecSchema {
                 "^(" + Rules.SECRET_NAME.pattern().substring(1, Rules.SECRET_NAME.pattern().length() - 1) + "|"
                         + Rules.SECRET_ARN.pattern().substring(1, Rules.SECRET_ARN.pattern().length() - 1) + ")$"));
         p.set("registryCredentials", registry);
+        p.set("stopTimeout", withDefault(integer("Seconds between SIGTERM and SIGKILL when a task stops (after the load balancer drained it).",
+                Rules.STOP_TIMEOUT.min(), Rules.STOP_TIMEOUT.max()), Task.DEFAULT_STOP_TIMEOUT));
         ArrayNode allOf = t.putArray("allOf");
         for (int c : Fargate.CPUS) {
             ObjectNode rule = JSON.createObjectNode();
@@ -180,6 +184,8 @@ public final class SpecSchema {
         ap.set("cpuTarget", withDefault(integer("Average CPU percent to aim for.", Rules.CPU_TARGET.min(), Rules.CPU_TARGET.max()),
                 EdgeBinder.DEFAULT_CPU_TARGET));
         p.set("autoscaling", a);
+        p.set("healthCheckGracePeriod", withDefault(integer("Seconds ECS ignores failing health checks after a task starts; about your app's start time.",
+                Rules.HEALTH_CHECK_GRACE_PERIOD.min(), Rules.HEALTH_CHECK_GRACE_PERIOD.max()), dev.gantry.spec.Service.DEFAULT_HEALTH_CHECK_GRACE_PERIOD));
         return s;
     }
 
@@ -188,7 +194,13 @@ public final class SpecSchema {
         ObjectNode p = (ObjectNode) l.get("properties");
         p.set("healthCheckPath", withDefault(string("Path the load balancer checks.", "^/").put("maxLength", Rules.MAX_HEALTH_CHECK_PATH), "/"));
         p.set("deregistrationDelay", withDefault(integer("Seconds to drain a stopping task.", Rules.DEREGISTRATION_DELAY.min(),
-                Rules.DEREGISTRATION_DELAY.max()), 30));
+                Rules.DEREGISTRATION_DELAY.max()), LoadBalancer.DEFAULT_DEREGISTRATION_DELAY));
+        p.set("healthCheckInterval", withDefault(integer("Seconds between health checks of each task.",
+                Rules.HEALTH_CHECK_INTERVAL.min(), Rules.HEALTH_CHECK_INTERVAL.max()), LoadBalancer.DEFAULT_HEALTH_CHECK_INTERVAL));
+        p.set("healthCheckTimeout", withDefault(integer("Seconds a health check may take; shorter than the interval.",
+                Rules.HEALTH_CHECK_TIMEOUT.min(), Rules.HEALTH_CHECK_TIMEOUT.max()), LoadBalancer.DEFAULT_HEALTH_CHECK_TIMEOUT));
+        p.set("healthyThreshold", withDefault(integer("Passing checks in a row before a task gets requests.",
+                Rules.HEALTHY_THRESHOLD.min(), Rules.HEALTHY_THRESHOLD.max()), LoadBalancer.DEFAULT_HEALTHY_THRESHOLD));
         p.set("idleTimeout", withDefault(integer("Seconds an idle connection stays open.", Rules.IDLE_TIMEOUT.min(), Rules.IDLE_TIMEOUT.max()), 60));
         ObjectNode cidrs = JSON.createObjectNode().put("type", "array").put("description", "Who may connect. Default everyone.").put("minItems", 1)
                 .put("maxItems", dev.gantry.spec.AwsLimits.INBOUND_RULES_PER_GROUP); // 30 with a certificate: the loader says so

@@ -117,6 +117,7 @@ public final class SpecWriter {
         }
         line(b, "  logs:");
         line(b, "    retentionDays: " + t.logs().retentionDays());
+        if (t.stopTimeout() != Task.DEFAULT_STOP_TIMEOUT) line(b, "  stopTimeout: " + t.stopTimeout());
     }
 
     private static void service(StringBuilder b, Service s) {
@@ -125,6 +126,7 @@ public final class SpecWriter {
         line(b, "  minimumHealthyPercent: " + s.minimumHealthyPercent());
         line(b, "  maximumPercent: " + s.maximumPercent());
         line(b, "  rollbackOnFailure: " + s.rollbackOnFailure());
+        if (s.healthCheckGracePeriod() != Service.DEFAULT_HEALTH_CHECK_GRACE_PERIOD) line(b, "  healthCheckGracePeriod: " + s.healthCheckGracePeriod());
         Autoscaling a = s.autoscaling();
         if (a != null) {
             line(b, "  # " + OwnComments.AUTOSCALING);
@@ -140,6 +142,9 @@ public final class SpecWriter {
         line(b, "  healthCheckPath: " + YamlText.scalar(l.healthCheckPath()));
         line(b, "  deregistrationDelay: " + l.deregistrationDelay());
         line(b, "  idleTimeout: " + l.idleTimeout());
+        if (l.healthCheckInterval() != LoadBalancer.DEFAULT_HEALTH_CHECK_INTERVAL) line(b, "  healthCheckInterval: " + l.healthCheckInterval());
+        if (l.healthCheckTimeout() != LoadBalancer.DEFAULT_HEALTH_CHECK_TIMEOUT) line(b, "  healthCheckTimeout: " + l.healthCheckTimeout());
+        if (l.healthyThreshold() != LoadBalancer.DEFAULT_HEALTHY_THRESHOLD) line(b, "  healthyThreshold: " + l.healthyThreshold());
         line(b, "  allowedCidrs: " + YamlText.flowList(l.allowedCidrs()));
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
 /** The {@code task} section: image, size, port, command, environment, secrets and logs. */
 final class TaskBinder {
     static final List<String> TASK_KEYS = List.of("image", "cpu", "memory", "architecture", "port", "command",
-            "environment", "secrets", "logs", "registryCredentials");
+            "environment", "secrets", "logs", "registryCredentials", "stopTimeout");
     static final List<String> REGISTRY_KEYS = List.of("secret");
     static final List<String> SECRET_KEYS = List.of("parameter");
     static final List<String> LOGS_KEYS = List.of("retentionDays");
@@ -81,9 +81,12 @@ final class TaskBinder {
         }
         Logs logs = logs(s);
         RegistryCredentials registry = registryCredentials(s);
+        Long stop = s.integer("stopTimeout");
+        int stopTimeout = stop != null && s.check("stopTimeout", Rules.inRange(Rules.STOP_TIMEOUT, stop, "seconds"))
+                ? stop.intValue() : Task.DEFAULT_STOP_TIMEOUT;
 
         return new Task(image, cpuValue, memoryValue, arch, port == null ? null : port.intValue(), command,
-                environment, secrets, logs, registry);
+                environment, secrets, logs, registry, stopTimeout);
     }
 
     /** Other tools' names for the two architectures, which edit distance would map wrongly (amd64 → arm64). */

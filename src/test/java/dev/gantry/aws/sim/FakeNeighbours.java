@@ -69,6 +69,10 @@ public final class FakeNeighbours implements SimEcsNeighbours {
         healthy.put(ip, good);
         goneAt.remove(ip);
     }
+    /** How long a new target's first health checks take, and how long a deregistered one drains. */
+    public java.time.Duration checks = java.time.Duration.ofSeconds(45), drain = java.time.Duration.ofSeconds(20);
+    @Override public Instant firstVerdictAt(String arn, Instant registeredAt, boolean good) { return registeredAt.plus(checks); }
+    @Override public java.time.Duration drainFor(String arn) { return drain; }
     @Override public void deregisterTarget(String arn, String ip, Instant gone) {
         deregistrations.add(arn + " → " + ip);
         goneAt.put(ip, gone);

@@ -48,7 +48,8 @@ class EdgeExpansionTest {
         assertThat(lb.dependsOn()).contains(Addresses.LB_SG, Address.of("subnet", "public-0"), Address.of("subnet", "public-1"));
         Desired tg = find(all, TARGET_GROUP);
         assertThat(tg.props()).containsEntry("name", "hello-tg-80").containsEntry("port", 80).containsEntry("healthCheckPath", "/")
-                .containsEntry("deregistrationDelay", 30).containsEntry("vpcId", Ref.to(Addresses.VPC, "id"));
+                .containsEntry("deregistrationDelay", 15).containsEntry("healthCheckInterval", 5).containsEntry("healthCheckTimeout", 4)
+                .containsEntry("healthyThreshold", 2).containsEntry("vpcId", Ref.to(Addresses.VPC, "id"));
         Desired http = find(all, HTTP_LISTENER);
         assertThat(http.props()).containsEntry("port", 80).containsEntry("protocol", "HTTP").doesNotContainKey("certificateArn")
                 .containsEntry("defaultAction", Map.of("type", "forward", "targetGroupArn", Ref.to(TARGET_GROUP, "arn")));

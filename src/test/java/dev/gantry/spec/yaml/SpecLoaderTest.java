@@ -89,7 +89,11 @@ class SpecLoaderTest {
                 + "loadBalancer:\nservice:\n  autoscaling: {min: 1, max: 4}\n");
         assertThat(s.network()).isEqualTo(Network.newVpc("10.0.0.0/16", 2, NatMode.NONE));
         assertThat(s.loadBalancer().healthCheckPath()).isEqualTo("/");
-        assertThat(s.loadBalancer().deregistrationDelay()).isEqualTo(30);
+        assertThat(s.loadBalancer().deregistrationDelay()).isEqualTo(15);
+        assertThat(s.loadBalancer().healthCheckInterval()).isEqualTo(5);
+        assertThat(s.loadBalancer().healthyThreshold()).isEqualTo(2);
+        assertThat(s.service().healthCheckGracePeriod()).isEqualTo(30);
+        assertThat(s.task().stopTimeout()).isEqualTo(10);
         assertThat(s.loadBalancer().idleTimeout()).isEqualTo(60);
         assertThat(s.loadBalancer().allowedCidrs()).containsExactly("0.0.0.0/0");
         assertThat(s.service().autoscaling().cpuTarget()).isEqualTo(60);
