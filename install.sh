@@ -137,6 +137,15 @@ case ":$PATH:" in
         ;;
 esac
 
+# Tab completion: the line for the user's own shell (from $SHELL), the others' in README.
+say ""
+case "${SHELL:-}" in
+    */zsh) say "Tab completion for zsh: echo 'source <(gantry completion zsh)' >> ~/.zshrc" ;;
+    */fish) say "Tab completion for fish: gantry completion fish > ~/.config/fish/completions/gantry.fish" ;;
+    *) say "Tab completion for bash: echo 'source <(gantry completion bash)' >> ~/.bashrc" ;;
+esac
+say "  (then open a new shell; 'gantry completion --help' for the others)"
+
 say ""
 say "Next:"
 say "  gantry init                                          # answer a few questions, get gantry.yaml"

@@ -82,7 +82,8 @@ public final class AwsErrors {
             return new AwsFailure(AwsFailure.Kind.OTHER, msg, null, e);
         }
         if (t instanceof SdkClientException e && e.getMessage() != null && e.getMessage().contains("Unable to load credentials")) {
-            return new AwsFailure(AwsFailure.Kind.PERMISSION, "no AWS credentials found while " + doing,
+            // Not about any one call: the parallel refresh would otherwise name whichever read failed first.
+            return new AwsFailure(AwsFailure.Kind.PERMISSION, "no AWS credentials found (the SDK's default chain and any --profile gave none)",
                     "run 'aws configure' (or set AWS_PROFILE / pass --profile), or rehearse everything on the simulated AWS with --simulate", e);
         }
         if (t instanceof SdkClientException e) {

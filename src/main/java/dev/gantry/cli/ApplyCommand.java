@@ -64,7 +64,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
             @Override public java.util.Optional<char[]> value(String name) { return given.value(name); }
 
             @Override public java.util.Optional<char[]> forNew(String name) {
-                return given.value(name).or(() -> {
+                return given.forNew(name).or(() -> {
                     if (told.add(name)) {
                         err.println("note: no value for secret " + name + "; the simulated AWS stores a placeholder"
                                 + " (against real AWS apply would stop and ask: --secret " + name + "=@FILE or GANTRY_SECRET_" + name + ")");
@@ -151,8 +151,17 @@ public final class ApplyCommand implements Callable<ExitCode> {
             preset.value(name).map(v -> SecretLimits.check(name, "the value typed in the wizard for " + name, v)).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) throw CommandFailure.input(problems);
-        SecretValues given = name -> preset.value(name).or(() -> inputs.value(name));
+        SecretValues given = new SecretValues() {
+            @Override public java.util.Optional<char[]> value(String name) { return preset.value(name).or(() -> inputs.value(name)); }
+            @Override public java.util.Optional<char[]> forNew(String name) { return preset.value(name).or(() -> inputs.forNew(name)); }
+        };
         SecretValues values = global.simulate ? rehearsal(given, cli.err()) : given;
+        List<String> byHand = global.simulate ? SimAccount.validatedByHand(spec) : List.of();
+        if (!byHand.isEmpty()) {
+            cli.err().println(cli.wrapped("note: no Route53 zone of the spec holds " + String.join(", ", byHand) + ": against real AWS you add the"
+                    + " certificate's validation record where that DNS is hosted (apply prints it); the simulated AWS acts as if you"
+                    + " added it a minute after it is printed"));
+        }
         // A saved plan is not resumed: what is left is a new plan's to say. Continuing a deploy of a
         // given image deploys that image again, never a build in its place.
         String resume = saved == null ? run.resume("apply", global) + (image == null ? "" : " --image " + ShellWords.quote(image))

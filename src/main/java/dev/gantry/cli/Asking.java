@@ -18,11 +18,17 @@ final class Asking {
     }
 
     private static final AtomicReference<CompletableFuture<?>> open = new AtomicReference<>();
+    /** What the open question is, in words for "Stopped at …" ("the secret prompt", "the question"). */
+    private static volatile String asking = "the question";
 
     private Asking() {}
 
-    static <T> T ask(Supplier<T> read) {
+    static <T> T ask(Supplier<T> read) { return ask("the question", read); }
+
+    /** {@code what}: the question in words, said when Ctrl-C ends it. */
+    static <T> T ask(String what, Supplier<T> read) {
         CompletableFuture<T> answer = new CompletableFuture<>();
+        asking = what;
         open.set(answer);
         Thread reader = new Thread(() -> {
             try {
@@ -44,9 +50,9 @@ final class Asking {
         }
     }
 
-    /** Ends the open question, if there is one; returns whether there was. */
-    static boolean interrupt() {
+    /** Ends the open question, if there is one; returns what it was ("the secret prompt"), or null if none. */
+    static String interrupt() {
         CompletableFuture<?> a = open.getAndSet(null);
-        return a != null && a.completeExceptionally(new Interrupted());
+        return a != null && a.completeExceptionally(new Interrupted()) ? asking : null;
     }
 }

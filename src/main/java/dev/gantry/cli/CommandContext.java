@@ -56,6 +56,9 @@ public final class CommandContext {
     /** A person can be asked, and shown live progress ({@link TerminalFacts#interactive}). */
     public boolean interactive() { return terminal.interactive(); }
 
+    /** Plain text wrapped at word boundaries to the terminal's width (unchanged without a terminal). */
+    public String wrapped(String text) { return dev.gantry.ui.LineWrap.block(text, terminal.width()); }
+
     /** Colours by the one rule ({@link TerminalFacts#ansi}), off with {@code --no-color}. */
     public Ansi ansi(boolean noColorFlag) { return terminal.ansi(noColorFlag); }
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -37,11 +38,23 @@ public final class DestroyCommand implements Callable<ExitCode> {
     @Option(names = "--keep-images", description = "Keep the ECR repository of task.build and the images in it (destroy deletes them otherwise).")
     boolean keepImages;
 
-    /** Images cannot be made again from AWS: the question says they go too, and how to keep them. */
+    /**
+     * destroy's question, naming what cannot be got back once deleted: the secrets' values and the
+     * logs, with the flag that would keep each.
+     */
     static String question(dev.gantry.plan.Plan plan) {
-        boolean images = plan.changes().stream().anyMatch(c -> c.address().equals(dev.gantry.resources.Addresses.REPOSITORY)
+        List<String> lost = new java.util.ArrayList<>();
+        boolean secrets = plan.mutating().stream().anyMatch(c -> c.action() == dev.gantry.plan.Action.DELETE
+                && (c.address().type().equals("parameter") || c.address().type().equals("secret")));
+        boolean logs = plan.mutating().stream().anyMatch(c -> c.action() == dev.gantry.plan.Action.DELETE
+                && c.address().type().equals("log-group"));
+        if (secrets) lost.add("the secrets' stored values (--keep-secrets keeps them)");
+        if (logs) lost.add("the containers' logs (--keep-logs keeps them)");
+        boolean images = plan.mutating().stream().anyMatch(c -> c.address().equals(dev.gantry.resources.Addresses.REPOSITORY)
                 && c.action() == dev.gantry.plan.Action.DELETE);
-        return images ? "Destroy all of these, the ECR repository's images included (--keep-images keeps them)?" : "Destroy all of these?";
+        if (images) lost.add("the ECR repository's images (--keep-images keeps them)");
+        return lost.isEmpty() ? "Destroy all of these?"
+                : "This also deletes, for good, " + String.join(" and ", lost) + ". Destroy all of these?";
     }
 
     @Override public ExitCode call() throws SpecException {

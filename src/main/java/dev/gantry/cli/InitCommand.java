@@ -312,6 +312,8 @@ public final class InitCommand implements Callable<ExitCode> {
         switch (outcome) {
             case SAVED -> {
                 cli().out().println(wrote(session));
+                String note = untouchedSecrets(session, sim);
+                if (note != null) cli().out().println(note);
                 session.separateStackNotice().forEach(cli().out()::println);
                 if (rehearse) {
                     cli().out().println("Next, rehearse it on the simulated AWS: gantry plan -f " + name + " --simulate, then gantry apply -f "
@@ -347,6 +349,20 @@ public final class InitCommand implements Callable<ExitCode> {
         }
         session.flow().forgetSecrets();
         return ExitCode.OK;
+    }
+
+    /**
+     * A plain Save forgets the secret values typed in the wizard (gantry writes none to a file):
+     * says so, and how apply gets them, instead of dropping them silently.
+     */
+    static String untouchedSecrets(WizardSession session, String sim) {
+        List<String> typed = List.copyOf(new java.util.TreeSet<>(session.flow().secretValues().keySet()));
+        if (typed.isEmpty()) return null;
+        String first = typed.get(0);
+        return ("The value" + (typed.size() == 1 ? "" : "s") + " typed for " + String.join(", ", typed)
+                + " " + (typed.size() == 1 ? "was" : "were") + " not kept: gantry never writes a secret value to a file."
+                + " 'gantry apply -f " + session.fileName() + sim + "' asks for a secret whose parameter does not exist yet"
+                + " (or give it: --secret " + first + "=@FILE, or GANTRY_SECRET_" + first + "); 'Save and apply' uses typed values at once.");
     }
 
     /** "Wrote gantry.yaml." naming any comment of the person's that went with a removed key. */

@@ -53,8 +53,9 @@ final class Interrupts implements AutoCloseable {
             haltNow(exitCode(ExitCode.INTERRUPTED));
         }
         engine.cancel("SIG" + name);
-        if (Asking.interrupt()) {
-            err.println("\nStopped at the question; nothing more will start.");
+        String question = Asking.interrupt();
+        if (question != null) {
+            err.println("\nStopped at " + question + "; nothing was changed.");
             return;
         }
         err.println("\nStopping after the calls in flight… (" + again + " to quit at once)");

@@ -97,7 +97,7 @@ public final class PlanCommand implements Callable<ExitCode> {
             }
             Plan plan = engine.plan(spec, java.util.Set.copyOf(adopt));
             if (!output.json()) engine.imageStory(spec, plan).ifPresent(s -> cli.out().println(s + "\n"));
-            cli.out().print(output.json() ? PlanJson.render(plan) + "\n" : NextCommands.complete(PlanText.render(plan, cli.ansi(global.noColor)), given));
+            cli.out().print(output.json() ? PlanJson.render(plan) + "\n" : cli.wrapped(NextCommands.complete(PlanText.render(plan, cli.ansi(global.noColor), dev.gantry.cost.Prices.embedded()), given)));
             // apply would refuse this plan: so does a CI step that runs plan first.
             if (!plan.conflicts().isEmpty()) return ExitCode.INVALID_INPUT;
             // The saved plan names its spec: the command to apply it needs only the account's options.

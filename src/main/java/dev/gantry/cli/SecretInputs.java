@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * Secret values for one run, from (in the spec's order) {@code --secret NAME=@FILE},
- * {@code GANTRY_SECRET_NAME}, then a masked prompt when a person is at a terminal. Values stay in
+ * {@code GANTRY_SECRET_NAME}, then, only for a parameter that does not exist yet, a masked prompt
+ * when a person is at a terminal. Values stay in
  * memory; a value on the command line itself is refused because it would show in ps and history.
  */
 public final class SecretInputs implements SecretValues {
@@ -21,6 +22,7 @@ public final class SecretInputs implements SecretValues {
     private final Map<String, String> env;
     private final Function<String, char[]> prompt;
     private final Map<String, Optional<char[]>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Optional<char[]>> asked = new ConcurrentHashMap<>();
 
     public SecretInputs(Map<String, Path> files, Map<String, String> env, Function<String, char[]> prompt) {
         this.files = Map.copyOf(files);
@@ -55,7 +57,10 @@ public final class SecretInputs implements SecretValues {
             }
             Path p = Path.of(value.substring(1));
             if (Files.isDirectory(p) || !Files.isReadable(p)) {
-                problems.add("--secret " + name + ": cannot read " + p + (Files.isDirectory(p) ? " (a directory, not a file)" : ""));
+                String why = !Files.exists(p) ? "there is no such file" + (p.isAbsolute() ? "" : " (relative to " + Path.of("").toAbsolutePath() + ")")
+                        : Files.isDirectory(p) ? "it is a directory, not a file"
+                        : "permission denied (this user may not read it)";
+                problems.add("--secret " + name + ": cannot read " + p + ": " + why);
                 continue;
             }
             out.put(name, p);
@@ -89,9 +94,24 @@ public final class SecretInputs implements SecretValues {
         return problems;
     }
 
+    /** A value given for this run (file or environment); never asks. */
     @Override public Optional<char[]> value(String name) {
         Optional<char[]> v = cache.computeIfAbsent(name, this::find);
         return v.map(char[]::clone);
+    }
+
+    /**
+     * For a parameter that does not exist yet: the value given, else the person is asked. Only
+     * then: a secret that already has a value keeps it unless one is given, so an apply that
+     * changes no secret asks nothing.
+     */
+    @Override public Optional<char[]> forNew(String name) {
+        Optional<char[]> given = value(name);
+        if (given.isPresent() || prompt == null) return given;
+        return asked.computeIfAbsent(name, n -> {
+            char[] typed = prompt.apply(n);
+            return typed != null && typed.length > 0 ? Optional.of(typed) : Optional.empty();
+        }).map(char[]::clone);
     }
 
     private Optional<char[]> find(String name) {
@@ -106,10 +126,6 @@ public final class SecretInputs implements SecretValues {
         }
         String fromEnv = env.get("GANTRY_SECRET_" + name);
         if (fromEnv != null && !fromEnv.isEmpty()) return Optional.of(fromEnv.toCharArray());
-        if (prompt != null) {
-            char[] typed = prompt.apply(name);
-            if (typed != null && typed.length > 0) return Optional.of(typed);
-        }
         return Optional.empty();
     }
 }

@@ -6,7 +6,7 @@ final class SecretPrompt {
 
     static char[] ask(TerminalFacts terminal, String name) {
         if (!terminal.canRead()) return null;
-        return Asking.ask(() -> terminal.readHidden("Value for secret " + name + " (typing is hidden; empty keeps the current value): "));
+        return Asking.ask("the secret prompt for " + name, () -> terminal.readHidden("Value for secret " + name + " (a new parameter; typing is hidden): "));
     }
 
     /** The same, asked again while what was typed is more than AWS would store (said on {@code err}). */

@@ -13,6 +13,9 @@ public final class SimAccount {
 
     public static void prepare(SimWorld world, Spec spec) {
         if (spec.hasDns()) world.state.route53.ensureZone(spec.dns().zone());
+        for (String name : validatedByHand(spec)) {
+            if (!world.state.acm.hostedElsewhere.contains(name)) world.state.acm.hostedElsewhere.add(name);
+        }
         if (spec.hasCertificate() && spec.certificate().existing()) {
             String name = spec.hasDns() ? spec.dns().record() : spec.app() + ".example.com";
             world.state.acm.seedIssued(spec.certificate().arn(), name, java.util.List.of(), world);
@@ -28,5 +31,16 @@ public final class SimAccount {
                 // seeded by an earlier run
             }
         });
+    }
+
+    /**
+     * The names of a new certificate that no zone of the spec covers: their validation record is
+     * added by hand where their DNS is hosted, which the simulated account acts out (AcmState).
+     */
+    static java.util.List<String> validatedByHand(Spec spec) {
+        if (!spec.hasCertificate() || spec.certificate().existing()) return java.util.List.of();
+        return spec.certificate().names().stream().map(n -> n.startsWith("*.") ? n.substring(2) : n)
+                .filter(n -> !spec.hasDns() || !(n.equals(spec.dns().zone()) || n.endsWith("." + spec.dns().zone())))
+                .distinct().toList();
     }
 }

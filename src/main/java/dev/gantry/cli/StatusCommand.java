@@ -40,7 +40,7 @@ public final class StatusCommand implements Callable<ExitCode> {
     /** The command's work on an open AWS; tests call it with a simulated world on virtual time. */
     static ExitCode run(AppContext d, boolean json, boolean detailedExitCode) {
         StatusReport report = new StatusGatherer(d.aws(), d.engine(), d.scheduler()).gather(d.spec());
-        d.out().print(json ? StatusJson.render(report, d::words) + "\n" : StatusText.render(report, d.ansi(), d::words));
+        d.out().print(json ? StatusJson.render(report, d::words) + "\n" : d.cli().wrapped(StatusText.render(report, d.ansi(), d::words)));
         d.out().flush();
         return exitCode(report, detailedExitCode);
     }

@@ -58,7 +58,12 @@ final class StatusText {
                 }
             }
         }
-        cost(b, r.cost());
+        if (r.deployed()) cost(b, r.cost());
+        else if (r.cost() != null) {
+            // Nothing of it exists, so nothing is billed: the estimate is what deploying would cost.
+            b.append('\n').append(String.format(Locale.ROOT, LABEL, "Cost")).append("nothing yet (not deployed); once deployed ")
+                    .append(String.format(Locale.ROOT, "about $%,.2f a month", r.cost().monthlyUsd())).append(" (").append(r.cost().label()).append(")\n");
+        }
         return b.toString();
     }
 

@@ -47,6 +47,43 @@ public final class TerminalFacts {
 
     Ansi ansi(boolean noColorFlag) { return noColorFlag ? Ansi.NONE : Ansi.detect(env, present); }
 
+    private int width = -1;
+    private int height;
+
+    /**
+     * The terminal's width in columns, for wrapping plain output at word boundaries; 0 when there is
+     * no terminal (a log or a pipe keeps its lines whole). {@code COLUMNS} if the shell exported it,
+     * else what {@code stty} says of the terminal; asked once.
+     */
+    public synchronized int width() {
+        if (width >= 0) return width;
+        width = 0;
+        if (!present) return width;
+        String columns = env.get("COLUMNS"), lines = env.get("LINES");
+        if (lines != null && lines.matches("\\d{1,4}")) height = Integer.parseInt(lines);
+        if (columns != null && columns.matches("\\d{1,4}")) return width = Integer.parseInt(columns);
+        try {
+            Process p = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String[] size = new String(p.getInputStream().readAllBytes()).trim().split(" ");
+            if (p.waitFor() == 0 && size.length == 2 && size[1].matches("\\d{1,4}") && size[0].matches("\\d{1,4}")) {
+                width = Integer.parseInt(size[1]);
+                height = Integer.parseInt(size[0]);
+            }
+        } catch (java.io.IOException e) {
+            // no stty: lines stay whole
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return width;
+    }
+
+    /** The terminal's height in rows, when known (0 otherwise): asked with {@link #width}. */
+    public synchronized int height() {
+        width();
+        return height;
+    }
+
     /** Whether there is a console to read an answer from. */
     boolean canRead() { return console != null; }
 

@@ -35,7 +35,7 @@ final class Views implements AutoCloseable {
         this.ansi = cli.ansi(g.noColor);
         this.live = !json && !g.plain && cli.terminal().liveViews();
         this.listener = new ViewSwitch(json ? new JsonEvents(cli.out())
-                : new LineProgress(op, cli.out(), ansi, session.scheduler()), op);
+                : new LineProgress(op, cli.out(), ansi, session.scheduler(), cli.terminal().width()), op);
     }
 
     ViewSwitch listener() { return listener; }
@@ -47,13 +47,20 @@ final class Views implements AutoCloseable {
         return confirmation(yes, plan -> question, json);
     }
 
-    /** The question may depend on the plan (destroy names the images it deletes). */
+    /** The same, with a question that depends on the plan (destroy's names what cannot be got back). */
     Predicate<Plan> confirmation(boolean yes, java.util.function.Function<Plan, String> question, boolean json) {
         PrintStream out = json ? cli.err() : cli.out();
         return plan -> {
             if (!yes) {
-                out.println(op.words(PlanText.render(plan, ansi)));
-                out.print(question.apply(plan) + " Only 'yes' will be accepted: ");
+                String shown = cli.wrapped(op.words(PlanText.render(plan, ansi, dev.gantry.cost.Prices.embedded())));
+                int rows = cli.terminal().height();
+                // A first deploy's plan is taller than most terminals: the question would come with its
+                // top scrolled away, so it is shown a line per piece ('gantry plan' has every line).
+                if (rows > 0 && shown.lines().count() > rows - 2 && PlanText.onlyCreates(plan)) {
+                    shown = cli.wrapped(op.words(PlanText.compact(plan, ansi, dev.gantry.cost.Prices.embedded())));
+                }
+                out.println(shown);
+                out.print(cli.wrapped(question.apply(plan) + " Only 'yes' will be accepted: "));
                 out.flush();
                 String answer;
                 try {

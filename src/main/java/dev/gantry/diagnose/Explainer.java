@@ -199,7 +199,7 @@ public final class Explainer {
 
     /** The rollout did not finish in time and nothing failed outright. */
     public static Diagnosis timedOut(RolloutSnapshot s, Duration waited, Context c) {
-        String counts = s.deployments().isEmpty() ? "" : s.deployments().get(0).running() + " of " + s.deployments().get(0).desired() + " tasks running";
+        String counts = s.deployments().isEmpty() ? "" : s.deployments().get(0).running() + " of " + dev.gantry.spec.Counted.of(s.deployments().get(0).desired(), "task") + " running";
         return new Diagnosis(Diagnosis.Cause.TIMED_OUT,
                 "The new deployment did not finish within " + waited.toMinutes() + " minutes (" + counts + ").",
                 String.join("\n", s.events()),

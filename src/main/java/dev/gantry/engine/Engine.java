@@ -633,7 +633,8 @@ public final class Engine {
                 if (!refused.isEmpty() || !problems.isEmpty()) {
                     List<String> all = new ArrayList<>(refused);
                     all.addAll(problems);
-                    return finish(stopped(ApplyResult.Outcome.FAILED, refused.isEmpty() ? ApplyResult.Exit.INVALID_INPUT : ApplyResult.Exit.FAILED, all));
+                    // A replacement needing --allow-replace is refused like bad input: exit 2, nothing touched.
+                    return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, all));
                 }
             }
             if (!options.confirm().test(plan)) {
@@ -841,7 +842,7 @@ public final class Engine {
         for (Change c : plan.changes()) {
             if (c.action() == Action.REPLACE && c.desired() != null && c.desired().guarded()) {
                 out.add(c.address() + " (" + c.description() + ") would be destroyed and recreated because " + c.reason()
-                        + "; everything that uses it goes down meanwhile. Run again with --allow-replace if that is what you want.");
+                        + "; everything that uses it goes down meanwhile. If that is what you want, run 'gantry apply --allow-replace'.");
             }
         }
         return out;

@@ -46,7 +46,7 @@ public final class ImageCheck {
     public Report check(Spec spec, Supplier<String> account, RegistryClient.Credentials login) {
         String ref = spec.task().image();
         // A build's image is checked by building it; the digest it is deployed by comes from the push.
-        if (ref == null) return new Report(List.of(), List.of(), null, false);
+        if (ref == null) return new Report(List.of(), List.of(), null, false, false);
         ImageName image = ImageName.parse(ref);
         List<String> problems = new ArrayList<>(), notes = new ArrayList<>();
         String what = "task.image " + ref;

@@ -68,7 +68,7 @@ public final class StatusGatherer {
             problems.add("the ECS service " + spec.app() + " does not exist: 'gantry apply' creates it");
         } else {
             if (service.running() < service.desired()) {
-                problems.add(service.running() + " of " + service.desired() + " tasks running"
+                problems.add(service.running() + " of " + dev.gantry.spec.Counted.of(service.desired(), "task") + " running"
                         + (service.pending() > 0 ? " (" + service.pending() + " starting)" : ""));
             }
             StatusReport.Deployment primary = service.primary();

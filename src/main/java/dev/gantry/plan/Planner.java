@@ -15,8 +15,11 @@ import java.util.TreeMap;
  * difference, because that resource's id will change.
  */
 public final class Planner {
+    /** The reason of every create: nothing of the app's holds the address. */
+    public static final String NEW = "does not exist yet";
+    /** The reason of every deletion in a destroy. */
+    public static final String DESTROYING = "destroy";
 
-    /** What the planner needs to know about a resource type. */
     /**
      * What each resource type knows of itself that the planner needs (its words and piece, for
      * resources known only from AWS, and its replacement rules); the engine answers from the catalog.
@@ -71,7 +74,7 @@ public final class Planner {
             if (o == null) {
                 actions.put(d.address(), Action.CREATE);
                 changes.add(new Change(d.address(), Action.CREATE, d.piece(), d.description(), d, null,
-                        List.of(), "does not exist yet", d.dependsOn()));
+                        List.of(), NEW, d.dependsOn()));
                 continue;
             }
             List<Change.FieldChange> fields = new ArrayList<>();
@@ -135,7 +138,7 @@ public final class Planner {
         List<Change> changes = new ArrayList<>();
         for (Observed o : new TreeMap<>(observed).values()) {
             if (isData(o) || keepTypes.contains(o.address().type())) continue;
-            changes.add(deletion(o, "destroy", observed, known.getOrDefault(o.address(), Set.of()), rules));
+            changes.add(deletion(o, DESTROYING, observed, known.getOrDefault(o.address(), Set.of()), rules));
         }
         return new Plan(app, changes, List.of());
     }

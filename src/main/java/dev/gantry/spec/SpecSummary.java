@@ -43,7 +43,7 @@ public final class SpecSummary {
             parts.add("The image is built here for linux/" + t.architecture().platform() + ", pushed to the ECR repository " + s.app()
                     + " (scan on push, immutable tags, the last " + t.build().keepImages() + " images kept) and deployed by digest.");
         }
-        parts.add("Logs are kept " + t.logs().retentionDays() + " days.");
+        parts.add("Logs are kept " + Counted.of(t.logs().retentionDays(), "day") + ".");
         return String.join(" ", parts);
     }
 

@@ -141,6 +141,7 @@ public final class EventLines {
 
     private String finished(ApplyResult r) {
         String took = " after " + Durations.format(r.elapsed());
+        if (SummaryText.refused(r)) return ansi.red("✗ refused") + ": nothing was changed";
         return switch (r.outcome()) {
             case SUCCEEDED -> ansi.green("✓ finished") + took;
             case NO_CHANGES -> "✓ nothing to do";

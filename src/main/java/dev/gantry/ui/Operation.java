@@ -33,6 +33,15 @@ public record Operation(String command, String app, String region, String option
 
     public boolean isDestroy() { return "destroy".equals(command); }
 
+    /**
+     * Whether the run is on the simulated AWS: its durations are of AWS's simulated time (a NAT
+     * gateway's 95 s passes in a few real seconds), so they are labelled as such.
+     */
+    public boolean simulated() { return (options + " ").contains(" --simulate "); }
+
+    /** A duration of this run as shown: "4m39s", or "4m39s of simulated time". */
+    public String took(java.time.Duration d) { return Durations.format(d) + (simulated() ? " of simulated time" : ""); }
+
     public String title() {
         StringBuilder b = new StringBuilder("gantry ").append(command);
         if (app != null && !app.isBlank()) b.append(" · ").append(app);

@@ -21,7 +21,7 @@ public final class SummaryText {
     public static String render(Operation op, ApplyResult result, ProgressModel.Snapshot progress, Ansi ansi) {
         StringBuilder b = new StringBuilder();
         String verb = capitalized(op.command());
-        String took = Durations.format(result.elapsed());
+        String took = op.took(result.elapsed());
         switch (result.outcome()) {
             case NO_CHANGES -> {
                 b.append(ansi.green("✓")).append(' ').append(op.isDestroy()
@@ -57,7 +57,20 @@ public final class SummaryText {
 
     private static void failure(Operation op, ApplyResult result, ProgressModel.Snapshot progress, Ansi ansi,
                                 StringBuilder b) {
-        String took = Durations.format(result.elapsed());
+        if (refused(result)) {
+            // Refused before anything started (a conflict, a replacement needing --allow-replace, a
+            // missing secret value): nothing ran, so no time taken and nothing to continue.
+            b.append(ansi.red("✗")).append(' ').append(capitalized(op.command())).append(" refused; nothing was changed:\n");
+            for (String f : result.failures()) b.append("  ").append(ansi.red("✗")).append(' ').append(op.words(f)).append('\n');
+            // Running the same command again would be refused again: a next step is named only when it
+            // is another command (a saved plan's: make a new one).
+            String next = result.resumeCommand();
+            if (next != null && !next.isBlank() && !next.startsWith("gantry " + op.command())) {
+                b.append("\nFix the problem above, then continue with:\n  ").append(op.words(next)).append('\n');
+            }
+            return;
+        }
+        String took = op.took(result.elapsed());
         String verb = capitalized(op.command());
         if (result.outcome() == Outcome.INTERRUPTED) {
             b.append(ansi.yellow("■")).append(' ').append(verb).append(" stopped after ").append(took)
@@ -99,15 +112,19 @@ public final class SummaryText {
 
         b.append("\nWhat was left:\n");
         b.append("  ").append(counts(result)).append('\n');
+        // After Ctrl-C what had not begun was held back by the stop, unless something it needs failed too.
+        boolean stopped = result.outcome() == Outcome.INTERRUPTED;
+        String skipped = !stopped ? "not started because something it needs failed"
+                : result.failed() == 0 ? "not started because the run was stopped"
+                : "not started because the run was stopped or something it needs failed";
         if (progress != null) {
             left(b, progress.rows(ProgressModel.State.FAILED), "failed");
-            left(b, progress.rows(ProgressModel.State.SKIPPED), "not started because something it needs failed");
+            left(b, progress.rows(ProgressModel.State.SKIPPED), skipped);
             left(b, progress.rows(ProgressModel.State.RUNNING), "still in progress when gantry stopped");
             left(b, progress.rows(ProgressModel.State.PENDING), "not started");
         } else {
             if (result.failed() > 0) b.append("  ").append(result.failed()).append(" failed\n");
-            if (result.skipped() > 0) b.append("  ").append(result.skipped())
-                    .append(" not started because something it needs failed\n");
+            if (result.skipped() > 0) b.append("  ").append(result.skipped()).append(' ').append(skipped).append('\n');
         }
 
         String resume = result.resumeCommand() != null && !result.resumeCommand().isBlank()
@@ -116,6 +133,12 @@ public final class SummaryText {
                 ? "\nTo continue where it stopped, run:\n"
                 : "\nFix the problem above, then continue with:\n");
         b.append("  ").append(resume).append('\n');
+    }
+
+    /** Refused before anything started (exit 2): nothing ran. */
+    static boolean refused(ApplyResult r) {
+        return r.exit() == ApplyResult.Exit.INVALID_INPUT && !r.failures().isEmpty()
+                && r.created() + r.updated() + r.replaced() + r.deleted() + r.failed() + r.skipped() == 0;
     }
 
     private static void left(StringBuilder b, List<ProgressModel.Row> rows, String what) {

@@ -45,6 +45,28 @@ public final class WizardReview {
         return out;
     }
 
+    /**
+     * What the person must do by hand for this spec to deploy: today, the certificate's validation
+     * record when no Route53 zone of gantry's covers its names. Empty when nothing.
+     */
+    public static List<String> byHand(Spec spec) {
+        if (!spec.hasCertificate() || spec.certificate().existing()) return List.of();
+        List<String> names = spec.certificate().names();
+        boolean covered = spec.hasDns() && names.stream().allMatch(n -> covers(spec.dns().zone(), n));
+        if (covered) return List.of();
+        return List.of("By hand: the certificate for " + String.join(", ", names) + " is proved by a DNS record you add where"
+                + " that domain's DNS is hosted; apply prints it and waits up to 45 minutes (on the simulated AWS it"
+                + " acts as if you added it). Choose a Route53 zone on the DNS screen to have gantry add it.");
+    }
+
+    /** Whether a zone holds a name (its apex or below it; a wildcard's base). */
+    static boolean covers(String zone, String name) {
+        String z = zone.endsWith(".") ? zone.substring(0, zone.length() - 1) : zone;
+        String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        if (n.startsWith("*.")) n = n.substring(2);
+        return n.equalsIgnoreCase(z) || n.toLowerCase().endsWith("." + z.toLowerCase());
+    }
+
     /** The estimate fitted to a narrow pane: each item wrapped, its amount right-aligned on its last line. */
     public static List<String> estimate(WizardSession session, Spec spec, int width) {
         CostEstimate cost = session.cost();

@@ -14,8 +14,10 @@ final class ComputeQuestions {
                 Question.in(WizardScreen.CLUSTER, "cluster.name", Kind.TEXT)
                         .title("Cluster name")
                         .explain("""
-                                The ECS cluster the service runs in. Use an existing cluster's name to share it \
-                                with other services; gantry creates it when it does not exist. Default: the app name.""")
+                                The ECS cluster gantry creates for the service, and deletes with it. A name an \
+                                existing cluster already has is a conflict that plan shows: choose another, or take \
+                                that cluster over with apply --adopt cluster.main (never another gantry app's; \
+                                destroy then deletes it). Default: the app name.""")
                         .defaults(k -> k.get("app"))
                         // Empty only while the app name is missing, which that question already reports.
                         .validate((v, k) -> v.isEmpty() && !k.given("cluster.name") ? null : Checks.clusterName(v))
@@ -100,7 +102,7 @@ final class ComputeQuestions {
                                 The container's output goes to CloudWatch Logs (/gantry/APP). Older entries are \
                                 deleted after this many days. Storage costs $0.03 per GB-month, so retention \
                                 matters only for chatty services. Default 30.""")
-                        .choices(Logs.ALLOWED_RETENTION.stream().map(d -> new Choice(String.valueOf(d), d + " days", null)).toList())
+                        .choices(Logs.ALLOWED_RETENTION.stream().map(d -> new Choice(String.valueOf(d), dev.gantry.spec.Counted.of(d, "day"), null)).toList())
                         .defaults(String.valueOf(Logs.DEFAULT_RETENTION_DAYS))
                         .flags("--log-retention")
                         .build(),
@@ -110,8 +112,10 @@ final class ComputeQuestions {
                                 Each line names an environment variable and the SSM parameter holding its value, \
                                 e.g. DB_PASSWORD=/hello/db-password. A path means gantry manages it as an \
                                 encrypted SecureString; an ARN means an existing parameter gantry only reads. \
-                                AnswerText are asked masked, kept in memory only, and supplied at apply time \
-                                (or with --secret NAME=@FILE, or GANTRY_SECRET_NAME). Default: none.""")
+                                A managed secret's value can be typed below, hidden; it is kept in memory only, \
+                                never written to a file, and used by "Save and apply" in this run. Otherwise \
+                                apply asks for it while the parameter does not exist yet (or give it with \
+                                --secret NAME=@FILE, or GANTRY_SECRET_NAME). Default: none.""")
                         .defaults("")
                         .validate((v, k) -> Checks.secrets(v, k.get("task.environment")))
                         .suggest(ComputeQuestions::existingParameters)

@@ -113,7 +113,10 @@ final class EdgeQuestions {
                         .choices(List.of(
                                 new Choice("yes", "yes, in a Route53 zone", "Your name works as soon as apply finishes; certificates in that zone validate automatically."),
                                 new Choice("no", "no", "Use the load balancer's generated name, or add a record at your DNS provider yourself.")))
-                        .defaults(k -> k.given("dns.zone") || zoneCovering(k) != null ? "yes" : "no")
+                        // A domain typed for a new certificate: yes, with the zone worked out from it, unless
+                        // the account's zones were read and none holds it (then its DNS is elsewhere).
+                        .defaults(k -> k.given("dns.zone") || zoneCovering(k) != null
+                                || k.is("certificate", "new") && k.given("certificate.domain") && !k.facts().hostedZones().ok() ? "yes" : "no")
                         .when(EdgeQuestions::lb, "a load balancer")
                         // --zone answers "yes" by naming the zone.
                         .flags("--no-dns")

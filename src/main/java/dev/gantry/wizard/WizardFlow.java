@@ -33,7 +33,10 @@ public final class WizardFlow implements AnswersSoFar {
         // following its inputs, so changing the domain later moves the record with it.
         for (Question q : Questions.all()) {
             String mine = flow.answers.remove(q.id());
-            if (mine != null && !mine.equals(q.defaultValue(flow))) flow.answers.put(q.id(), mine);
+            // A record gantry manages stays managed: dns's default follows the certificate's domain,
+            // and an edit of the certificate must not turn it off (a "no" still follows a zone given).
+            boolean keepsDns = q.id().equals("dns") && "yes".equals(mine);
+            if (mine != null && (keepsDns || !mine.equals(q.defaultValue(flow)))) flow.answers.put(q.id(), mine);
         }
         // Dropping one answer can move another's default (dns follows dns.zone): put back, until
         // stable, every answer whose effective value no longer matches the file.

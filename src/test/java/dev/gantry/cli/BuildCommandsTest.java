@@ -124,6 +124,6 @@ class BuildCommandsTest {
                 "ECR repository shop and the 3 images in it", null, observed, java.util.List.of(), "destroy", java.util.Set.of());
         var plan = new dev.gantry.plan.Plan("shop", java.util.List.of(delete), java.util.List.of());
         assertThat(DestroyCommand.question(new dev.gantry.plan.Plan("shop", java.util.List.of(), java.util.List.of()))).isEqualTo("Destroy all of these?");
-        assertThat(DestroyCommand.question(plan)).contains("the ECR repository's images included (--keep-images keeps them)");
+        assertThat(DestroyCommand.question(plan)).contains("the ECR repository's images (--keep-images keeps them)").endsWith("Destroy all of these?");
     }
 }

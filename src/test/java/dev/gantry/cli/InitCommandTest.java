@@ -253,6 +253,20 @@ class InitCommandTest {
     }
 
     @Test
+    void aPlainSaveSaysTheTypedSecretValueWasNotKeptAndHowApplyGetsIt() throws Exception {
+        var session = dev.gantry.wizard.WizardSession.open(new dev.gantry.wizard.SpecStore.Memory(null),
+                dev.gantry.wizard.LookupResults.offline(), dev.gantry.cost.Prices.embedded());
+        session.flow().set("app", "hello");
+        session.flow().set("task.secrets", "DB_PASSWORD=/hello/db");
+        assertThat(InitCommand.untouchedSecrets(session, " --simulate")).isNull();
+        session.flow().secretValue("DB_PASSWORD", "s3cret".toCharArray());
+        assertThat(InitCommand.untouchedSecrets(session, " --simulate"))
+                .contains("The value typed for DB_PASSWORD was not kept: gantry never writes a secret value to a file.")
+                .contains("--simulate' asks for a secret whose parameter does not exist yet")
+                .contains("--secret DB_PASSWORD=@FILE").contains("'Save and apply' uses typed values at once").doesNotContain("s3cret");
+    }
+
+    @Test
     void endOfInputInLineModeSaysSoOnceWritesNothingAndExits1() {
         Path file = dir.resolve("gantry.yaml");
         Result r = run("", "--plain", "-f", file.toString());

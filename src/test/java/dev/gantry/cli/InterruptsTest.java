@@ -38,6 +38,30 @@ class InterruptsTest {
         }
     }
 
+    @Test void ctrl_c_at_a_secret_prompt_says_it_stopped_there() throws Exception {
+        Engine engine = engine();
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        CountDownLatch reading = new CountDownLatch(1);
+        Interrupts interrupts = Interrupts.install(engine, new java.io.PrintStream(said, true));
+        try {
+            new Thread(() -> {
+                try { reading.await(); Thread.sleep(100); } catch (InterruptedException ignored) { }
+                interrupts.stop("INT", engine);
+            }).start();
+            assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Asking.ask("the secret prompt for DB_PASSWORD", () -> {
+                reading.countDown();
+                try { Thread.sleep(60_000); } catch (InterruptedException ignored) { }
+                return "never answered";
+            }))).isInstanceOf(Asking.Interrupted.class);
+            // the handler says so right after ending the question, on its own thread
+            for (int i = 0; i < 100 && !said.toString().contains("Stopped"); i++) Thread.sleep(50);
+            assertThat(said.toString()).contains("Stopped at the secret prompt for DB_PASSWORD; nothing was changed.")
+                    .doesNotContain("the question");
+        } finally {
+            interrupts.close();
+        }
+    }
+
     @Test void sigterm_stops_like_ctrl_c_and_exits_143() {
         Engine engine = engine();
         Interrupts interrupts = Interrupts.install(engine, System.err);

@@ -154,6 +154,9 @@ class StatusCommandTest {
 
         assertThat(code).isEqualTo(ExitCode.FAILED.code());
         assertThat(w.out()).startsWith("worker · us-east-1 · not deployed\n").contains("worker is not deployed in us-east-1");
+        // nothing exists, so nothing is billed: the estimate is what deploying would cost
+        assertThat(w.out()).contains("Cost         nothing yet (not deployed); once deployed about $");
+        assertThat(w.out()).doesNotContain("× task of");
     }
 
     @Test void no_credentials_exit_4() {

@@ -278,7 +278,7 @@ class EditMatrixTest {
                 .containsExactlyInAnyOrder("vpc.main", "load-balancer.main");
         h.world.resetCounters();
         ApplyResult refused = h.apply(b);
-        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.failures()).anySatisfy(f -> assertThat(f).contains("vpc.main").contains("--allow-replace"));
         assertThat(h.world.mutatingCalls()).isZero();
 

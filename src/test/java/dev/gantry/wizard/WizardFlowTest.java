@@ -107,6 +107,27 @@ class WizardFlowTest {
     }
 
     @Test
+    void aDomainTypedForANewCertificateTurnsDnsOnWithTheZoneItWorkedOut() {
+        WizardFlow offline = flow();
+        offline.set("app", "hello");
+        assertThat(offline.get("dns")).isEqualTo("no");
+        offline.set("certificate", "new");
+        offline.set("certificate.domain", "hello.example.org");
+        assertThat(offline.get("dns")).isEqualTo("yes");
+        assertThat(offline.get("dns.zone")).isEqualTo("example.org");
+        assertThat(offline.get("dns.record")).isEqualTo("hello.example.org");
+        // the account's zones were read: one holds the name, so yes with it; none does, so no (DNS elsewhere)
+        WizardFlow online = new WizardFlow(new LookupResults(new FoundLookups(), "us-east-1"));
+        online.set("app", "hello");
+        online.set("certificate", "new");
+        online.set("certificate.domain", "api.shop.example.com");
+        assertThat(online.get("dns")).isEqualTo("yes");
+        assertThat(online.get("dns.zone")).isEqualTo("shop.example.com");
+        online.set("certificate.domain", "hello.example.org");
+        assertThat(online.get("dns")).isEqualTo("no");
+    }
+
+    @Test
     void crossFieldRulesUseTheSpecsWords() {
         WizardFlow f = flow();
         f.set("certificate", "new");

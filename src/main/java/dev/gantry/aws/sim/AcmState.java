@@ -31,6 +31,17 @@ public final class AcmState {
     public Map<String, CertRec> certificates = new TreeMap<>();
 
     /**
+     * Names whose DNS is hosted outside this account (a rehearsal of a spec without a Route53 zone
+     * for its certificate): there the person adds the validation CNAME by hand, at their DNS
+     * provider, which no simulated API can see. A rehearsal cannot wait for a person, so the
+     * record counts as added {@link #ADDED_BY_HAND} after ACM publishes it; a zone of the account
+     * that covers the name still decides instead.
+     */
+    public List<String> hostedElsewhere = new ArrayList<>();
+    /** How long the simulated person takes to add a validation record by hand. */
+    public static final Duration ADDED_BY_HAND = Duration.ofMinutes(1);
+
+    /**
      * Every idempotency token RequestCertificate was given, with the certificate it made: AWS keeps
      * a token for an hour and answers it with that certificate's ARN even when the request names
      * other domains or the certificate has been deleted since (deleted, the ARN names nothing).
@@ -134,11 +145,17 @@ public final class AcmState {
         for (String n : c.names) {
             Validation v = validation(world.accountId(), n);
             Instant at = world.state.route53.recordWrittenAt(v.name(), "CNAME", v.value());
+            if (at == null && elsewhere(n, world)) at = Instant.ofEpochMilli(c.optionsAtMillis + ADDED_BY_HAND.toMillis());
             if (at == null) return;
             lastWritten = Math.max(lastWritten, at.toEpochMilli());
         }
         long issueAt = lastWritten + world.latency.certificateValidation().toMillis();
         if (now >= issueAt) c.issuedAtMillis = issueAt;
+    }
+
+    private boolean elsewhere(String name, SimWorld world) {
+        String n = name.startsWith("*.") ? name.substring(2) : name;
+        return hostedElsewhere.contains(n) && !world.state.route53.hasPublicZoneFor(n);
     }
 
     private static String uuid(String seed) {

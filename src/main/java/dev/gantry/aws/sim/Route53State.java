@@ -68,6 +68,12 @@ public final class Route53State {
         return id;
     }
 
+    /** Whether a public zone of the account holds {@code name} (its apex or below it). */
+    public boolean hasPublicZoneFor(String name) {
+        String fqdn = fqdn(name);
+        return zones.values().stream().anyMatch(z -> !z.privateZone && inZone(fqdn, z.name));
+    }
+
     /** Whether any zone of the account holds a record of this name and type with this value. */
     public boolean hasRecord(String name, String type, String value) { return recordWrittenAt(name, type, value) != null; }
 

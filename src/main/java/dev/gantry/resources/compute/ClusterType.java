@@ -78,7 +78,7 @@ final class ClusterType implements ResourceType {
     /** The ACTIVE cluster of the spec's name, when it is not the app's. */
     @Override public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return active(ctx, Props.str(props, "name")).map(c -> new Claim(observed(desired.address(), c),
-                "the ECS cluster " + c.clusterName() + " (" + c.activeServicesCount() + " services, " + c.runningTasksCount() + " running tasks)",
+                "the ECS cluster " + c.clusterName() + " (" + dev.gantry.spec.Counted.of(c.activeServicesCount(), "service") + ", " + dev.gantry.spec.Counted.of(c.runningTasksCount(), "running task") + ")",
                 Ecs.tags(c.tags()), "cluster.name (it defaults to the app's name)"));
     }
 

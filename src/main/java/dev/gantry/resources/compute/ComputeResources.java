@@ -33,7 +33,7 @@ public final class ComputeResources {
      */
     public static void expand(Spec spec, List<Desired> out) {
         String app = spec.app();
-        out.add(Desired.managed(LOG_GROUP, Piece.LOGS, "log group /gantry/" + app + " (" + spec.task().logs().retentionDays() + " days)",
+        out.add(Desired.managed(LOG_GROUP, Piece.LOGS, "log group /gantry/" + app + " (" + dev.gantry.spec.Counted.of(spec.task().logs().retentionDays(), "day") + ")",
                 Props.props().put("name", LogGroupType.name(app)).put("retentionDays", spec.task().logs().retentionDays()).build(), Set.of()));
 
         Map<String, Object> secretRefs = new TreeMap<>();
@@ -115,7 +115,7 @@ public final class ComputeResources {
         }
         s.put("minimumHealthyPercent", svc.minimumHealthyPercent()).put("maximumPercent", svc.maximumPercent())
                 .put("rollbackOnFailure", svc.rollbackOnFailure()).put(ServiceType.ROLLOUT, ServiceType.ROLLOUT_DONE);
-        String count = svc.autoscaling() == null ? svc.desiredCount() + " tasks" : svc.autoscaling().min() + "–" + svc.autoscaling().max() + " tasks";
+        String count = svc.autoscaling() == null ? dev.gantry.spec.Counted.of(svc.desiredCount(), "task") : svc.autoscaling().min() + "–" + svc.autoscaling().max() + " tasks";
         out.add(Desired.managed(SERVICE, Piece.SERVICE, "ECS service " + app + " on Fargate, " + count, s.build(), extra));
 
         if (svc.autoscaling() != null) {

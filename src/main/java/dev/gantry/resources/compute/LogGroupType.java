@@ -64,7 +64,7 @@ final class LogGroupType implements ResourceType {
     @Override public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         String name = Props.str(props, "name");
         return find(ctx, name).map(g -> new Claim(observed(desired.address(), g), "the log group " + name
-                + " (retention " + (g.retentionInDays() == null ? "never expires" : g.retentionInDays() + " days") + ")", tags(ctx, g), "app"));
+                + " (retention " + (g.retentionInDays() == null ? "never expires" : dev.gantry.spec.Counted.of(g.retentionInDays(), "day")) + ")", tags(ctx, g), "app"));
     }
 
     @Override public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {

@@ -145,7 +145,7 @@ final class ServiceType implements ResourceType {
             return ctx.aws().ecs().describeServices(b -> b.cluster(cluster).services(name).include(ServiceField.TAGS)).services().stream()
                     .filter(s -> "ACTIVE".equals(s.status()) && name.equals(s.serviceName())).findFirst()
                     .map(s -> new Claim(observed(ctx, desired.address(), s), "the ECS service " + name + " in cluster " + cluster
-                            + " (" + s.runningCount() + " running tasks)", Ecs.tags(s.tags()), "app"));
+                            + " (" + dev.gantry.spec.Counted.of(s.runningCount(), "running task") + ")", Ecs.tags(s.tags()), "app"));
         } catch (ClusterNotFoundException e) {
             return Optional.empty();
         }

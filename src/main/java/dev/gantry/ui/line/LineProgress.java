@@ -24,7 +24,14 @@ public final class LineProgress implements ApplyListener {
     private final EventLines lines;
     private final ProgressModel model;
 
-    public LineProgress(Operation operation, PrintStream out, Ansi ansi, TimeSource clock) {
+    private final int width;
+    private boolean saidSimulated;
+
+    public LineProgress(Operation operation, PrintStream out, Ansi ansi, TimeSource clock) { this(operation, out, ansi, clock, 0); }
+
+    /** {@code width}: the terminal's columns, to wrap lines at word boundaries (0: keep them whole). */
+    public LineProgress(Operation operation, PrintStream out, Ansi ansi, TimeSource clock, int width) {
+        this.width = width;
         this.operation = operation;
         this.out = out;
         this.ansi = ansi;
@@ -39,10 +46,15 @@ public final class LineProgress implements ApplyListener {
         for (int i = 0; i < ls.size(); i++) {
             b.append(i == 0 ? ansi.dim(EventLines.stamp(event.at())) : EventLines.CONTINUATION).append(ls.get(i)).append('\n');
         }
+        if (event instanceof ApplyEvent.Planned && operation.simulated() && !saidSimulated) {
+            // The stamps are the simulated AWS's clock, which runs far faster than the wall's.
+            saidSimulated = true;
+            b.append(EventLines.CONTINUATION).append(ansi.dim("(times are simulated AWS time: a rehearsal takes seconds)")).append('\n');
+        }
         if (event instanceof ApplyEvent.Finished f) {
             b.append('\n').append(SummaryText.render(operation, f.result(), model.snapshot(), ansi));
         }
-        out.print(b);
+        out.print(dev.gantry.ui.LineWrap.block(b.toString(), width));
         out.flush();
     }
 }

@@ -301,6 +301,10 @@ public final class LinePrompter {
         println("── " + WizardScreen.REVIEW.stepIndicator() + " · Review " + "─".repeat(54));
         println(session.specText().stripTrailing());
         println("");
+        for (String note : WizardReview.byHand(spec)) {
+            LineWrap.wrap(note, WIDTH - 2).forEach(l -> println("  " + l));
+            println("");
+        }
         println("Monthly estimate:");
         WizardReview.estimate(session, spec).forEach(l -> println("  " + l));
         println("");

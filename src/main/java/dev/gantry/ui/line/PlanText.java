@@ -5,9 +5,13 @@ import dev.gantry.plan.Change;
 import dev.gantry.plan.Conflict;
 import dev.gantry.plan.Piece;
 import dev.gantry.plan.Plan;
+import dev.gantry.plan.Planner;
 import dev.gantry.ui.Ansi;
 import dev.gantry.ui.ChangeWords;
 import dev.gantry.ui.PlanSummary;
+import dev.gantry.ui.PlanCost;
+import dev.gantry.ui.ServiceEffect;
+import dev.gantry.cost.Prices;
 import dev.gantry.ui.Sensitive;
 
 import java.util.List;
@@ -20,14 +24,27 @@ import java.util.List;
 public final class PlanText {
     private PlanText() {}
 
-    public static String render(Plan plan, Ansi ansi) {
+    public static String render(Plan plan, Ansi ansi) { return render(plan, ansi, null); }
+
+    /** With {@code prices}, the plan's last line is what it does to the monthly estimate ({@link PlanCost}). */
+    public static String render(Plan plan, Ansi ansi, Prices prices) {
         StringBuilder b = new StringBuilder();
         List<Change> changes = plan.mutating();
         for (Piece piece : Piece.values()) {
             List<Change> group = changes.stream().filter(c -> c.piece() == piece).toList();
             if (group.isEmpty()) continue;
             b.append(ansi.bold(piece.title())).append('\n');
-            for (Change c : group) change(c, ansi, b);
+            for (Change c : group) {
+                if (blocked(plan, c)) {
+                    // Its name is taken: it cannot be created as things stand (Conflicts says why).
+                    b.append("  ").append(ansi.red("✗")).append(' ').append(c.address()).append("  ").append(c.description())
+                            .append('\n').append("      ").append(ansi.dim((c.action() == Action.CREATE ? "not created" : "not replaced") + ": the name is taken (see Conflicts)")).append('\n');
+                } else {
+                    change(c, ansi, b);
+                    String effect = ServiceEffect.of(plan, c);
+                    if (effect != null) b.append("      ").append(ansi.dim("service: " + effect)).append('\n');
+                }
+            }
             b.append('\n');
         }
         if (!plan.warnings().isEmpty()) {
@@ -41,6 +58,8 @@ public final class PlanText {
             b.append('\n');
         }
         b.append(plan.hasChanges() ? ansi.bold(PlanSummary.line(plan)) : PlanSummary.line(plan)).append('\n');
+        String cost = prices == null ? null : PlanCost.line(plan, prices);
+        if (cost != null) b.append(cost).append('\n');
         return b.toString();
     }
 
@@ -48,7 +67,7 @@ public final class PlanText {
         b.append("  ").append(symbol(c.action(), ansi)).append(' ').append(c.address()).append("  ")
                 .append(c.description()).append('\n');
         String indent = "      ";
-        if (c.reason() != null && !c.reason().isBlank()) b.append(indent).append(ansi.dim(c.reason())).append('\n');
+        if (saysMore(c)) b.append(indent).append(ansi.dim(c.reason())).append('\n');
         if (c.action() == Action.UPDATE || c.action() == Action.REPLACE) {
             for (Change.FieldChange f : c.fields()) {
                 if (Sensitive.newSecretValue(c.address(), f)) {
@@ -63,6 +82,49 @@ public final class PlanText {
                 b.append('\n');
             }
         }
+    }
+
+    /** Whether every change of the plan is a create (a first deploy). */
+    public static boolean onlyCreates(Plan plan) {
+        return plan.hasChanges() && plan.conflicts().isEmpty() && plan.mutating().stream().allMatch(c -> c.action() == Action.CREATE);
+    }
+
+    /**
+     * A plan of creates in a line per piece ("Network (10): + vpc.main, subnet.public-0, …"), then
+     * the summary: what fits on a screen above apply's question.
+     */
+    public static String compact(Plan plan, Ansi ansi, Prices prices) {
+        StringBuilder b = new StringBuilder();
+        List<Change> changes = plan.mutating();
+        for (Piece piece : Piece.values()) {
+            List<String> group = changes.stream().filter(c -> c.piece() == piece).map(c -> c.address().toString()).toList();
+            if (group.isEmpty()) continue;
+            b.append(ansi.bold(piece.title())).append(" (").append(group.size()).append("): ")
+                    .append(ansi.green("+")).append(' ').append(String.join(", ", group)).append('\n');
+        }
+        if (!plan.warnings().isEmpty()) {
+            b.append('\n').append(ansi.yellow("Warnings:")).append('\n');
+            for (String w : plan.warnings()) b.append("  ! ").append(w).append('\n');
+        }
+        b.append("(each one, with what it is for: 'gantry plan')\n\n");
+        b.append(ansi.bold(PlanSummary.line(plan))).append('\n');
+        String cost = prices == null ? null : PlanCost.line(plan, prices);
+        if (cost != null) b.append(cost).append('\n');
+        return b.toString();
+    }
+
+    private static boolean blocked(Plan plan, Change c) {
+        return (c.action() == Action.CREATE || c.action() == Action.REPLACE) && plan.conflicts().stream().anyMatch(k -> k.address().equals(c.address()));
+    }
+
+    /**
+     * Whether a change's reason adds to its symbol: "does not exist yet" beside a {@code +} and
+     * "destroy" beside a {@code -} only repeat it, on every line of a first plan or a destroy.
+     */
+    private static boolean saysMore(Change c) {
+        if (c.reason() == null || c.reason().isBlank()) return false;
+        return !(c.action() == Action.CREATE && c.reason().equals(Planner.NEW)
+                || c.action() == Action.DELETE && c.reason().equals(Planner.DESTROYING));
     }
 
     private static String symbol(Action a, Ansi ansi) {

@@ -53,7 +53,7 @@ final class ProgressRenderer {
 
     private void header(ProgressCanvas c, ProgressLayout.Box box, Snapshot s) {
         int w = box.width();
-        String right = "elapsed " + Durations.format(s.elapsed()) + timeLeft(s);
+        String right = (operation.simulated() ? "simulated " : "elapsed ") + Durations.format(s.elapsed()) + timeLeft(s);
         String title = operation.title();
         c.text(0, 0, Math.max(0, w - right.length() - 1), title, TextColor.ANSI.CYAN, SGR.BOLD);
         c.text(Math.max(title.length() + 1, w - right.length()), 0, right.length(), right);

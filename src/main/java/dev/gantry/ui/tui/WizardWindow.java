@@ -64,6 +64,8 @@ public final class WizardWindow extends BasicWindow {
     private Runnable escape = this::showQuit;
     private Outcome outcome;
     private boolean onSectionView;
+    /** The screen's introduction did not fit above the questions: the About pane starts with it. */
+    private boolean introInPane;
 
     public WizardWindow(WizardSession session, TerminalSize size, boolean color) {
         super("gantry init");
@@ -77,7 +79,9 @@ public final class WizardWindow extends BasicWindow {
                 if (now.getColumns() == cols && now.getRows() == rows) return;
                 // Every pane is laid out for a size: draw the whole view again, prices and all.
                 measure(now);
-                view.run();
+                // A section keeps the focused field, caret and typing state: the next key goes where it went before.
+                if (onSectionView) rebuildKeepingFocus();
+                else view.run();
             }
         });
         if (session.resumingDraft()) {
@@ -150,6 +154,19 @@ public final class WizardWindow extends BasicWindow {
         }
         if (s == WizardScreen.SECRETS) secretValues(left);
         shape = shape();
+        int middleRowsFor = Math.max(5, rows - topRows() - Math.max(1, costLines().size()) - 3);
+        introInPane = false;
+        if (compact) {
+            // A short screen shows the screen's introduction above its questions when it fits there,
+            // else as the first paragraph of the About pane while the first question has the focus.
+            List<String> intro = LineWrap.wrap(s.introForKubernetesUsers(), leftWidth);
+            if (left.getPreferredSize().getRows() + intro.size() + 1 <= middleRowsFor) {
+                left.addComponent(0, new Label(String.join("\n", intro)));
+                left.addComponent(1, new EmptySpace());
+            } else {
+                introInPane = true;
+            }
+        }
         pane = new Label("");
         cost = new Label("");
         status = new Label("");
@@ -207,7 +224,8 @@ public final class WizardWindow extends BasicWindow {
         return (session.editing() ? "editing " : "new ") + session.fileName();
     }
 
-    private int topRows() { return compact ? 1 : 2; }
+    /** The title and the breadcrumb (fitted to the width), on every screen but the tiniest. */
+    private int topRows() { return rows < 16 ? 1 : 2; }
 
     /** The estimate under the questions, wrapped to the screen; short screens keep the total and the label. */
     private List<String> costLines() {
@@ -228,7 +246,7 @@ public final class WizardWindow extends BasicWindow {
         else if (f != null && f.input instanceof TextBox) parts.add("Ctrl-A/E/U/K/W edit");
         else parts.add("↑/↓ pick");
         // Dropped from the end on a narrow screen, so the most needed keys come first.
-        parts.addAll(List.of("Tab next", "PgDn next screen", "F1 help", "Esc quit", "PgUp back"));
+        parts.addAll(List.of("Tab next", "PgUp/PgDn screens", "F1 help", "Esc quit"));
         return fit(parts);
     }
 
@@ -249,7 +267,31 @@ public final class WizardWindow extends BasicWindow {
             if (sb.length() > 0) sb.append(" › ");
             sb.append(s == current ? "[" + s.title() + "]" : s.title());
         }
-        return sb.length() <= cols - 2 ? sb.toString() : "";
+        if (sb.length() <= cols - 2) return sb.toString();
+        // Too wide: the screens around the current one, as many as fit, with … where some are left out.
+        WizardScreen[] all = WizardScreen.values();
+        int at = current.ordinal();
+        int from = at, to = at;
+        String best = "[" + current.title() + "]";
+        while (true) {
+            boolean grew = false;
+            for (int side = 0; side < 2; side++) {
+                int f = side == 0 ? from : from - 1, t = side == 0 ? to + 1 : to;
+                if (f < 0 || t >= all.length) continue;
+                String line = crumbs(all, f, t, current);
+                if (line.length() <= cols - 2) { from = f; to = t; best = line; grew = true; }
+            }
+            if (!grew) return best;
+        }
+    }
+
+    private static String crumbs(WizardScreen[] all, int from, int to, WizardScreen current) {
+        StringBuilder sb = new StringBuilder(from > 0 ? "… › " : "");
+        for (int i = from; i <= to; i++) {
+            if (i > from) sb.append(" › ");
+            sb.append(all[i] == current ? "[" + all[i].title() + "]" : all[i].title());
+        }
+        return sb.append(to < all.length - 1 ? " › …" : "").toString();
     }
 
     private void welcome(Panel left) {
@@ -283,7 +325,8 @@ public final class WizardWindow extends BasicWindow {
     private void secretValues(Panel left) {
         for (String name : flow.managedSecretNames()) {
             boolean typed = flow.secretValues().containsKey(name);
-            left.addComponent(new Label("Value of " + name + (typed ? " (typed; type again to replace)" : " (hidden; empty = ask at apply)")));
+            left.addComponent(new Label(String.join("\n", LineWrap.wrap("Value of " + name
+                    + (typed ? " (typed; type again to replace)" : " (hidden; empty = ask at apply)"), leftWidth))));
             TextBox box = new WizardTextBox(new TerminalSize(Math.min(leftWidth, 40), 1), "", TextBox.Style.SINGLE_LINE);
             box.setMask('*');
             box.setTextChangeListener((text, byUser) -> { if (byUser && !text.isEmpty()) flow.secretValue(name, text.toCharArray()); });
@@ -341,8 +384,15 @@ public final class WizardWindow extends BasicWindow {
         WizardField f = focusedField();
         if (f != paneFor) paneScroll = 0;
         paneFor = f;
-        List<String> lines = f == null ? WizardPane.forSection(flow.current(), paneWidth - 2)
-                : WizardPane.forQuestion(f.question, flow, paneWidth - 2);
+        List<String> lines = new ArrayList<>();
+        // On entering the screen (its first field): afterwards each question's own text comes first.
+        if (introInPane && (f == null || fields.isEmpty() || f == fields.get(0))) {
+            WizardScreen s = flow.current();
+            lines.addAll(LineWrap.wrap(s.title() + ": " + s.introForKubernetesUsers(), paneWidth - 2));
+            lines.add("");
+        }
+        lines.addAll(f == null ? WizardPane.forSection(flow.current(), paneWidth - 2)
+                : WizardPane.forQuestion(f.question, flow, paneWidth - 2));
         WizardPane.Window w = WizardPane.window(lines, paneRows, paneScroll);
         paneScroll = w.scroll();
         pane.setText(String.join("\n", w.lines()));
@@ -499,16 +549,25 @@ public final class WizardWindow extends BasicWindow {
             first = go;
         } else {
             Spec spec = flow.build();
-            TextBox yaml = new TextBox(new TerminalSize(leftWidth, Math.max(5, rows - 10)), session.specText(), TextBox.Style.MULTI_LINE);
+            // Wrapped for reading (the box is read-only): a long comment would need sideways scrolling.
+            TextBox yaml = new TextBox(new TerminalSize(leftWidth, Math.max(5, rows - topRows() - 5)),
+                    softWrapped(session.specText(), leftWidth - 2), TextBox.Style.MULTI_LINE);
             yaml.setReadOnly(true);
             left.addComponent(new Label("gantry.yaml (scroll with the arrow keys):"));
             left.addComponent(yaml);
-            List<String> info = new ArrayList<>(WizardReview.estimate(session, spec, paneWidth - 2));
+            // The box's text is narrower than the box by its scrollbar and the caret's column.
+            int infoWidth = paneWidth - 4;
+            List<String> info = new ArrayList<>();
+            for (String note : WizardReview.byHand(spec)) {
+                info.addAll(LineWrap.wrap(note, infoWidth));
+                info.add("");
+            }
+            info.addAll(WizardReview.estimate(session, spec, infoWidth));
             info.add("");
             info.add("What will be created:");
-            info.addAll(WizardReview.resourcesCompact(spec, paneWidth - 3));
+            info.addAll(WizardReview.resourcesCompact(spec, infoWidth));
             // A read-only box, not a label: a big stack's list scrolls instead of being cut off.
-            TextBox infoBox = new TextBox(new TerminalSize(paneWidth - 1, Math.max(5, rows - 10)), String.join("\n", info), TextBox.Style.MULTI_LINE);
+            TextBox infoBox = new TextBox(new TerminalSize(paneWidth - 1, Math.max(5, rows - topRows() - 6)), String.join("\n", info), TextBox.Style.MULTI_LINE);
             infoBox.setReadOnly(true);
             right.addComponent(infoBox);
             Button save = new Button("Save", () -> save(Outcome.SAVED));
@@ -521,7 +580,7 @@ public final class WizardWindow extends BasicWindow {
         buttons.addComponent(new Button("Sections", () -> showMenu("Jump to a section:")));
         buttons.addComponent(new Button("Quit", this::showQuit));
         Panel middle = new Panel(new LinearLayout(Direction.HORIZONTAL));
-        middle.addComponent(left.setPreferredSize(new TerminalSize(leftWidth, Math.max(5, rows - 8))));
+        middle.addComponent(left.setPreferredSize(new TerminalSize(leftWidth, Math.max(5, rows - topRows() - 4))));
         middle.addComponent(right.withBorder(Borders.singleLine("Estimate and resources")));
         status = new Label(errs.isEmpty() ? droppedCommentsHint() : "");
         Panel bottom = new Panel(new LinearLayout().setSpacing(0));
@@ -530,6 +589,22 @@ public final class WizardWindow extends BasicWindow {
         bottom.addComponent(new Label(fit(List.of("Tab next box or button", "↑/↓ scroll the box", "Enter picks", "Esc quit"))));
         setComponent(frame(middle, bottom));
         setFocusedInteractable(first);
+    }
+
+    /** Each line of {@code text} wrapped at word boundaries to {@code width}, continuations under its indent. */
+    private static String softWrapped(String text, int width) {
+        StringBuilder b = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (b.length() > 0) b.append('\n');
+            if (line.length() <= width) { b.append(line); continue; }
+            int indent = 0;
+            while (indent < line.length() && line.charAt(indent) == ' ') indent++;
+            String pad = " ".repeat(Math.min(indent + 2, width / 2));
+            List<String> parts = LineWrap.wrap(line.substring(indent), width - pad.length());
+            b.append(" ".repeat(indent)).append(parts.get(0));
+            for (int i = 1; i < parts.size(); i++) b.append('\n').append(pad).append(parts.get(i));
+        }
+        return b.toString();
     }
 
     /** One line on the Review screen when saving would drop comments; Save then lists them above the diff. */

@@ -55,6 +55,74 @@ class PlanTextTest {
     }
 
     @Test
+    void aCreateOrADestroyDoesNotRepeatItsReasonOnEveryLine() {
+        Plan first = new Plan("hello", List.of(
+                change("vpc.main", Action.CREATE, Piece.NETWORK, "VPC: the app's own network", dev.gantry.plan.Planner.NEW),
+                change("subnet.public-0", Action.DELETE, Piece.NETWORK, "Public subnet", dev.gantry.plan.Planner.DESTROYING)), List.of());
+        assertThat(PlanText.render(first, Ansi.NONE)).isEqualTo("""
+                Network
+                  + vpc.main  VPC: the app's own network
+                  - subnet.public-0  Public subnet
+
+                Plan: 1 to add, 0 to change, 0 to replace, 1 to destroy.
+                """);
+    }
+
+    @Test
+    void aTerminalsWidthWrapsAtWordBoundariesUnderTheMarker() {
+        String line = "  + subnet.public-0  Public subnet in zone 1: holds the load balancer and the NAT gateway; reachable from the internet";
+        String wrapped = dev.gantry.ui.LineWrap.block(line + "\nPlan: 1 to add.", 40);
+        assertThat(wrapped).isEqualTo("""
+                  + subnet.public-0  Public subnet in
+                    zone 1: holds the load balancer and
+                    the NAT gateway; reachable from the
+                    internet
+                Plan: 1 to add.""");
+        for (String l : wrapped.split("\n")) assertThat(l.length()).isLessThanOrEqualTo(40);
+        // colour escapes take no room; no terminal (width 0) keeps lines whole
+        assertThat(dev.gantry.ui.LineWrap.block("\u001B[32m+\u001B[0m " + "x".repeat(36), 40)).doesNotContain("\n");
+        assertThat(dev.gantry.ui.LineWrap.block(line, 0)).isEqualTo(line);
+        assertThat(dev.gantry.ui.LineWrap.block("  fix: run 'gantry apply -f gantry.yaml --simulate' and then again", 30))
+                .isEqualTo("  fix: run 'gantry apply -f\n       gantry.yaml --simulate'\n       and then again");
+    }
+
+    @Test
+    void aResourceWhoseNameIsTakenIsNotShownAsCreated() {
+        Plan plan = new Plan("hello", List.of(
+                change("cluster.main", Action.CREATE, Piece.CLUSTER, "ECS cluster hello", dev.gantry.plan.Planner.NEW)), List.of())
+                .withConflicts(List.of(new dev.gantry.plan.Conflict(Address.parse("cluster.main"), "ECS cluster hello",
+                        "the ECS cluster hello", "shop", "cluster.name", "it is another gantry app's")));
+        String text = PlanText.render(plan, Ansi.NONE);
+        assertThat(text).contains("  ✗ cluster.main  ECS cluster hello\n      not created: the name is taken (see Conflicts)")
+                .doesNotContain("+ cluster.main", "does not exist yet")
+                .contains("it belongs to the gantry app 'shop'");
+    }
+
+    @Test
+    void theClusterHelpSaysWhatTheRuleDoes() {
+        String help = dev.gantry.wizard.Questions.byFlag("--cluster").orElseThrow().fullExplanation(
+                new dev.gantry.wizard.WizardFlow(dev.gantry.wizard.LookupResults.offline()));
+        assertThat(help).doesNotContain("share").contains("conflict").contains("--adopt cluster.main").contains("never another gantry app's");
+    }
+
+    @Test
+    void aFirstDeployFitsAboveTheQuestionALinePerPiece() {
+        Plan first = new Plan("hello", List.of(
+                change("vpc.main", Action.CREATE, Piece.NETWORK, "VPC", dev.gantry.plan.Planner.NEW),
+                change("subnet.public-0", Action.CREATE, Piece.NETWORK, "Public subnet", dev.gantry.plan.Planner.NEW),
+                change("service.main", Action.CREATE, Piece.SERVICE, "ECS service", dev.gantry.plan.Planner.NEW)), List.of());
+        assertThat(PlanText.onlyCreates(first)).isTrue();
+        assertThat(PlanText.compact(first, Ansi.NONE, null)).isEqualTo("""
+                Network (2): + vpc.main, subnet.public-0
+                Service (1): + service.main
+                (each one, with what it is for: 'gantry plan')
+
+                Plan: 3 to add, 0 to change, 0 to replace, 0 to destroy.
+                """);
+        assertThat(PlanText.onlyCreates(Fixtures.mixedPlan())).isFalse();
+    }
+
+    @Test
     void anEmptyPlanSaysThereIsNothingToDo() {
         Plan onlyReads = new Plan("hello", List.of(
                 change("zones.main", Action.READ, Piece.NETWORK, "Availability zones", "looked up")), List.of());

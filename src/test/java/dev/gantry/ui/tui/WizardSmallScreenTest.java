@@ -99,6 +99,51 @@ class WizardSmallScreenTest {
         assertThat(d.text()).contains("Total per month").contains("< Save >");
     }
 
+    @Test
+    void everyScreenHasItsBreadcrumbItsIntroductionAndTheBackKeyAtBothSizes() throws Exception {
+        for (int[] size : new int[][]{{80, 24}, {120, 40}}) {
+            WizardSession session = WizardSession.open(new SpecStore.Memory(null), LookupResults.offline(), Prices.embedded());
+            session.flow().set("app", "hello");
+            session.flow().set("task.secrets", "DB_PASSWORD=/hello/db-password");
+            session.flow().set("certificate.domain", "hello.example.com");
+            var d = new WizardScreenDriver(session, size[0], size[1]);
+            String at = size[0] + "x" + size[1] + " ";
+            for (WizardScreen s : WizardScreen.values()) {
+                List<String> lines = d.lines();
+                assertThat(lines.get(1)).as(at + s.title()).contains("[" + s.title() + "]");
+                assertThat(lines.stream().mapToInt(String::length).max().orElse(0)).as(at + s.title()).isLessThanOrEqualTo(size[0]);
+                if (s == WizardScreen.REVIEW) {
+                    // both boxes whole: no sideways scrolling, the estimate's amounts in view
+                    assertThat(d.text()).as(at).doesNotContain("◄", "►").contains("Total per month").contains("$84.09");
+                    break;
+                }
+                // the introduction: above the questions, or (when they fill the column) first in the About pane
+                int leftWidth = size[0] - Math.max(30, size[0] * 2 / 5) - 5;
+                String left = String.join(" ", lines.stream().map(l -> l.substring(0, Math.min(l.length(), leftWidth)).strip()).toList());
+                String pane = String.join(" ", paneRows(lines).stream().map(String::strip).toList());
+                String intro = s.introForKubernetesUsers().substring(0, 25);
+                assertThat(left.replaceAll(" +", " ") + " | " + pane.replaceAll(" +", " ")).as(at + s.title() + " intro").contains(intro);
+                assertThat(lines.get(size[1] - 1)).as(at + s.title()).contains("PgUp");
+                if (s == WizardScreen.SECRETS) {
+                    assertThat(left.replaceAll(" +", " ")).as(at).contains("Value of DB_PASSWORD (hidden; empty = ask at apply)");
+                }
+                d.key(KeyType.PageDown);
+            }
+        }
+    }
+
+    @Test
+    void resizingKeepsTheFocusWhereItWas() throws Exception {
+        var d = fullStack();
+        d.key(KeyType.PageDown).key(KeyType.Tab);
+        assertThat(d.lines().get(0)).startsWith("gantry init · 2 of 11 · App");
+        d.resize(120, 40).resize(80, 24);
+        d.type("x");
+        WizardFlow flow = d.window.session().flow();
+        assertThat(flow.get("app")).isEqualTo("hello");
+        assertThat(flow.get("task.image")).isEqualTo("x");
+    }
+
     /** The text of the About pane, scrolled from top to bottom with Ctrl-↓. */
     private static Set<String> aboutPane(WizardScreenDriver d) throws Exception {
         Set<String> seen = new LinkedHashSet<>();

@@ -41,7 +41,7 @@ class WizardWindowTest {
         assertThat(d.lines().get(13)).startsWith("AWS region (default) ");
         assertThat(d.lines().get(14)).startsWith("<o> us-east-1                              ▲");
         assertThat(d.lines().get(38)).isEqualTo("<Next >> << Back> <Sections> < Help > < Quit >");
-        assertThat(d.lines().get(39)).isEqualTo("↑/↓ pick · Tab next · PgDn next screen · F1 help · Esc quit · PgUp back");
+        assertThat(d.lines().get(39)).isEqualTo("↑/↓ pick · Tab next · PgUp/PgDn screens · F1 help · Esc quit");
     }
 
     @Test

@@ -1,0 +1,94 @@
+package dev.gantry.ui;
+
+import dev.gantry.cost.CostEstimate;
+import dev.gantry.cost.Prices;
+import dev.gantry.plan.Action;
+import dev.gantry.plan.Change;
+import dev.gantry.plan.Plan;
+
+import java.util.Map;
+
+/**
+ * What a plan does to the monthly bill: the estimate of what runs now (read from what refresh
+ * found) beside the estimate of what will run (from what the spec asks for), with the prices and
+ * items of {@link CostEstimate}: NAT gateways and their addresses, the load balancer and its
+ * addresses, the tasks (count × size), public addresses of tasks in public subnets.
+ */
+public final class PlanCost {
+    private PlanCost() {}
+
+    /** The parts of a stack that cost money by the hour. */
+    record Footprint(int nats, boolean loadBalancer, int publicSubnets, int tasks, int cpu, int memory, boolean arm, boolean publicTaskIps) {
+        double monthly(Prices p) {
+            double h = p.hoursPerMonth();
+            double total = nats * (p.natHour() + p.publicIpv4Hour()) * h;
+            if (loadBalancer) total += (p.albHour() + p.albLcuHour() + publicSubnets * p.publicIpv4Hour()) * h;
+            double perTask = h * (cpu / 1024.0 * (arm ? p.fargateArmVcpuHour() : p.fargateX86VcpuHour())
+                    + memory / 1024.0 * (arm ? p.fargateArmGbHour() : p.fargateX86GbHour()));
+            total += tasks * perTask;
+            if (publicTaskIps) total += tasks * p.publicIpv4Hour() * h;
+            return total;
+        }
+    }
+
+    /** "Monthly estimate: $84.09 → $117.00 (+$32.91)", or null when the plan changes nothing. */
+    public static String line(Plan plan, Prices prices) {
+        if (!plan.hasChanges()) return null;
+        double before = footprint(plan, false).monthly(prices);
+        double after = footprint(plan, true).monthly(prices);
+        double diff = after - before;
+        String delta = Math.abs(diff) < 0.005 ? "no change" : (diff > 0 ? "+" : "−") + CostEstimate.usd(Math.abs(diff)) + " a month";
+        return "Monthly estimate: " + CostEstimate.usd(before) + " → " + CostEstimate.usd(after) + " (" + delta + "; "
+                + prices.label() + ", data and requests not included)";
+    }
+
+    /** What runs now ({@code after} false: what refresh found) or once applied (what the spec asks for). */
+    static Footprint footprint(Plan plan, boolean after) {
+        int nats = 0, publicSubnets = 0, tasks = -1, scalingMin = -1, cpu = 0, memory = 0;
+        boolean lb = false, arm = false, publicIps = false;
+        for (Change c : plan.changes()) {
+            Map<String, Object> props = props(c, after);
+            if (props == null) continue;
+            switch (c.address().type()) {
+                case "nat-gateway" -> nats++;
+                case "load-balancer" -> lb = true;
+                case "subnet" -> { if (c.address().name().startsWith("public")) publicSubnets++; }
+                case "task-definition" -> {
+                    cpu = number(props.get("cpu"));
+                    memory = number(props.get("memory"));
+                    arm = "arm64".equals(String.valueOf(props.get("architecture")));
+                }
+                case "service" -> {
+                    if (props.get("desiredCount") != null) tasks = number(props.get("desiredCount"));
+                    publicIps = Boolean.TRUE.equals(props.get("assignPublicIp")) || "true".equals(String.valueOf(props.get("assignPublicIp")));
+                    if (tasks < 0) tasks = -2; // a service without a count of its own: autoscaling's minimum
+                }
+                case "scaling-target" -> scalingMin = number(props.get("min"));
+                default -> { }
+            }
+        }
+        int count = tasks >= 0 ? tasks : tasks == -2 && scalingMin >= 0 ? scalingMin : 0;
+        // an existing load balancer in subnets gantry did not make (vpc: existing): two addresses at least
+        if (lb && publicSubnets == 0) publicSubnets = 2;
+        return new Footprint(nats, lb, publicSubnets, count, cpu, memory, arm, publicIps);
+    }
+
+    /** The resource's properties on that side of the plan, or null when it does not exist there. */
+    private static Map<String, Object> props(Change c, boolean after) {
+        if (after) {
+            if (c.action() == Action.DELETE || c.desired() == null || c.desired().data()) return null;
+            return c.desired().props();
+        }
+        if (c.action() == Action.CREATE || c.observed() == null || c.action() == Action.READ) return null;
+        return c.observed().props();
+    }
+
+    private static int number(Object v) {
+        if (v instanceof Number n) return n.intValue();
+        try {
+            return v == null ? 0 : Integer.parseInt(String.valueOf(v));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
