@@ -32,6 +32,8 @@ public final class Commands {
             new Sub("status", StatusCommand.SUMMARY, StatusCommand.class),
             new Sub("logs", LogsCommand.SUMMARY, LogsCommand.class),
             new Sub("run", RunCommand.SUMMARY, RunCommand.class),
+            new Sub("history", HistoryCommand.SUMMARY, HistoryCommand.class),
+            new Sub("rollback", RollbackCommand.SUMMARY, RollbackCommand.class),
             new Sub("secrets", SecretsCommand.SUMMARY, SecretsCommand.class),
             new Sub("schema", SchemaCommand.SUMMARY, SchemaCommand.class),
             // picocli's own, with its own description

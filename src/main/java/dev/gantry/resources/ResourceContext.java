@@ -14,7 +14,22 @@ import java.util.Map;
  * shared between types during one refresh ({@link ReadCache#none()} outside a refresh).
  */
 public record ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets,
-                              ProgressSink progress, ReadCache reads, java.util.function.Supplier<String> accountLookup) {
+                              ProgressSink progress, ReadCache reads, java.util.function.Supplier<String> accountLookup,
+                              Map<String, String> runTags) {
+
+    /** A context with no run tags: reads, plans, tests. */
+    public ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets,
+                           ProgressSink progress, ReadCache reads, java.util.function.Supplier<String> accountLookup) {
+        this(aws, spec, accountId, time, secrets, progress, reads, accountLookup, Map.of());
+    }
+
+    /**
+     * The same context for a run that holds the apply lock: {@code runTags} (its run id and user)
+     * go on what records a deployment (the task definition revision), for {@code gantry history}.
+     */
+    public ResourceContext withRunTags(Map<String, String> tags) {
+        return new ResourceContext(aws, spec, accountId, time, secrets, progress, reads, accountLookup, Map.copyOf(tags));
+    }
 
     /** A context whose reads are never shared: what steps use. */
     public ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets, ProgressSink progress) {
@@ -36,11 +51,17 @@ public record ResourceContext(AwsClients aws, Spec spec, String accountId, TimeS
 
     /** The same context with a new read cache: one per refresh, so no refresh sees another's reads. */
     public ResourceContext withFreshReads() {
-        return new ResourceContext(aws, spec, accountId, time, secrets, progress, ReadCache.fresh(), accountLookup);
+        return new ResourceContext(aws, spec, accountId, time, secrets, progress, ReadCache.fresh(), accountLookup, runTags);
     }
 
     public static final String TAG_APP = "gantry:app";
     public static final String TAG_COMPONENT = "gantry:component";
+    /** On a task definition revision: the run (lock holder's id), user and command that registered it. */
+    public static final String TAG_RUN = "gantry:run-id";
+    public static final String TAG_USER = "gantry:user";
+    public static final String TAG_COMMAND = "gantry:command";
+    /** On a revision registered by {@code gantry rollback}: the revision it copies. */
+    public static final String TAG_ROLLBACK_TO = "gantry:rollback-to";
 
     public String app() { return spec.app(); }
     public String region() { return spec.region(); }

@@ -158,6 +158,38 @@ public final class EcsState {
         public long plannedRunMillis;
     }
 
+    /** A service deployment (ListServiceDeployments): one per UpdateService/CreateService that started one. */
+    public static final class ServiceDeploymentRec {
+        public String arn;
+        public String serviceArn;
+        public String clusterArn;
+        public String cluster;
+        public String service;
+        public long createdAt;
+        public Long finishedAt;
+        public String status;
+        public String statusReason;
+        public String targetRevisionArn;
+        /** The legacy deployment (DescribeServices) that carries it, and the one a circuit-breaker rollback started. */
+        public String deploymentId;
+        public String rollbackDeploymentId;
+    }
+
+    /** A service revision (DescribeServiceRevisions): the task definition and the image digest ECS resolved. */
+    public static final class ServiceRevisionRec {
+        public String arn;
+        public String serviceArn;
+        public String clusterArn;
+        public String taskDefinition;
+        public String containerName;
+        public String image;
+        public String imageDigest;
+        public long createdAt;
+    }
+
+    public List<ServiceDeploymentRec> serviceDeployments = new ArrayList<>();
+    public Map<String, ServiceRevisionRec> serviceRevisions = new LinkedHashMap<>();
+
     public Map<String, ClusterRec> clusters = new TreeMap<>();
     public Map<String, TaskDefRec> taskDefinitions = new TreeMap<>();
     public Map<String, Integer> lastRevision = new TreeMap<>();

@@ -480,6 +480,7 @@ public final class SimEcs implements EcsClient {
             s.createdAt = now;
             s.deployments.add(scheduler.newDeployment(td.arn, desired, s.loadBalancers, now));
             st().services.put(c.name + "/" + s.name, s);
+            EcsServiceDeployments.started(world, s, s.deployments.get(0));
             scheduler.reconcile(s, now);
             return CreateServiceResponse.builder().service(toService(s, true)).build();
         });
@@ -528,6 +529,7 @@ public final class SimEcs implements EcsClient {
             if (redeploy) {
                 for (EcsState.DeploymentRec d : s.deployments) d.status = "ACTIVE";
                 s.deployments.add(0, scheduler.newDeployment(newTd, desired, s.loadBalancers, t));
+                EcsServiceDeployments.started(world, s, s.deployments.get(0));
                 s.taskDefinition = newTd;
                 s.steady = false;
             } else {
@@ -618,6 +620,56 @@ public final class SimEcs implements EcsClient {
                         .targetGroupArn(l.targetGroupArn).containerName(l.containerName).containerPort(l.containerPort).build()).toList());
         if (withTags) b.tags(tags(s.tags));
         return b.build();
+    }
+
+    // ---------------------------------------------------------------- service deployments
+
+    /**
+     * ListServiceDeployments: the service's deployments, newest first, at most maxResults
+     * (1 to 100, default 20) per page (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html).
+     */
+    @Override public ListServiceDeploymentsResponse listServiceDeployments(ListServiceDeploymentsRequest req) {
+        return world.read("ecs:ListServiceDeployments", this::err, () -> {
+            if (req.service() == null) throw invalid("service must be specified.");
+            EcsState.ServiceRec s = service(req.cluster(), req.service());
+            scheduler.advance(s, world.now());
+            int max = req.maxResults() == null ? 20 : req.maxResults();
+            if (max < 1 || max > 100) throw invalid("maxResults must be between 1 and 100.");
+            List<EcsState.ServiceDeploymentRec> all = new ArrayList<>(EcsServiceDeployments.of(st(), s));
+            java.util.Collections.reverse(all);
+            if (req.hasStatus()) all.removeIf(d -> !req.statusAsStrings().contains(d.status));
+            int from = req.nextToken() == null ? 0 : Integer.parseInt(req.nextToken());
+            List<ServiceDeploymentBrief> page = all.subList(Math.min(from, all.size()), Math.min(from + max, all.size())).stream()
+                    .map(d -> ServiceDeploymentBrief.builder().serviceDeploymentArn(d.arn).serviceArn(d.serviceArn).clusterArn(d.clusterArn)
+                            .createdAt(Instant.ofEpochMilli(d.createdAt)).startedAt(Instant.ofEpochMilli(d.createdAt))
+                            .finishedAt(d.finishedAt == null ? null : Instant.ofEpochMilli(d.finishedAt))
+                            .targetServiceRevisionArn(d.targetRevisionArn).status(d.status).statusReason(d.statusReason).build()).toList();
+            return ListServiceDeploymentsResponse.builder().serviceDeployments(page)
+                    .nextToken(from + max < all.size() ? String.valueOf(from + max) : null).build();
+        });
+    }
+
+    /** DescribeServiceRevisions: 1 to 20 ARNs; unknown ones come back as failures (MISSING). */
+    @Override public DescribeServiceRevisionsResponse describeServiceRevisions(DescribeServiceRevisionsRequest req) {
+        return world.read("ecs:DescribeServiceRevisions", this::err, () -> {
+            if (!req.hasServiceRevisionArns() || req.serviceRevisionArns().isEmpty() || req.serviceRevisionArns().size() > 20) {
+                throw invalid("serviceRevisionArns must have between 1 and 20 items.");
+            }
+            List<ServiceRevision> found = new ArrayList<>();
+            List<Failure> failures = new ArrayList<>();
+            for (String arn : req.serviceRevisionArns()) {
+                EcsState.ServiceRevisionRec r = st().serviceRevisions.get(arn);
+                if (r == null) {
+                    failures.add(Failure.builder().arn(arn).reason("MISSING").build());
+                    continue;
+                }
+                found.add(ServiceRevision.builder().serviceRevisionArn(r.arn).serviceArn(r.serviceArn).clusterArn(r.clusterArn)
+                        .taskDefinition(r.taskDefinition).launchType(LaunchType.FARGATE).createdAt(Instant.ofEpochMilli(r.createdAt))
+                        .containerImages(ContainerImage.builder().containerName(r.containerName).image(r.image).imageDigest(r.imageDigest).build())
+                        .build());
+            }
+            return DescribeServiceRevisionsResponse.builder().serviceRevisions(found).failures(failures).build();
+        });
     }
 
     // ---------------------------------------------------------------- tasks
