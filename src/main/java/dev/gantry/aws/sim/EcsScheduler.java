@@ -357,6 +357,7 @@ final class EcsScheduler {
         task.arn = "arn:aws:ecs:" + world.region() + ":" + world.accountId() + ":task/" + s.cluster + "/" + task.id;
         task.service = s.name;
         task.deploymentId = d.id;
+        task.enableExecuteCommand = s.enableExecuteCommand;
         task.loadBalancers = d.loadBalancers;
         EcsState.TaskDefRec td = SimEcs.resolveTaskDefinition(st(), d.taskDefinition);
         task.taskDefinitionArn = td.arn;

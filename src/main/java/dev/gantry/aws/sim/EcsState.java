@@ -112,6 +112,8 @@ public final class EcsState {
         public String lastCompletedTaskDefinition;
         public List<LoadBalancerRec> lastCompletedLoadBalancers = new ArrayList<>();
         public boolean steady;
+        /** ECS Exec: tasks started while it is on run the SSM agent. */
+        public boolean enableExecuteCommand;
         /** A change (scaling) the scheduler has not acted on yet, or 0. */
         public long reconcileAt;
         public int launches;
@@ -143,6 +145,8 @@ public final class EcsState {
         /** What the image reference resolved to when the task pulled it (ECS reports it per container). */
         public String imageDigest;
         public String containerReason;
+        /** Started while its service had ECS Exec on: ExecuteCommand may reach it. */
+        public boolean enableExecuteCommand;
         /** What will go wrong with this task (see {@link EcsTaskFailures}), or null. */
         public String failure;
         public String failureReason;

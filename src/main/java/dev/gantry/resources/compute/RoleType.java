@@ -86,8 +86,19 @@ final class RoleType implements ResourceType {
             List<String> arns = doc == null ? List.of() : Policies.resources(doc, Policies.READ_SECRETS);
             List<String> registry = doc == null ? List.of() : Policies.resources(doc, Policies.READ_REGISTRY_LOGIN);
             p.put("secretArns", inSpecOrder(ctx, arns)).put("registrySecretArn", registry.isEmpty() ? "" : registry.get(0));
+        } else {
+            p.put("exec", execPolicy(iam, r.roleName()) != null);
         }
         return new Observed(a, r.roleName(), p.build(), Map.of("id", r.roleName(), "name", r.roleName(), "arn", r.arn()));
+    }
+
+    /** The task role's ECS Exec policy (gantry's own inline policy on the app's role), or null. */
+    private static String execPolicy(IamClient iam, String roleName) {
+        try {
+            return iam.getRolePolicy(b -> b.roleName(roleName).policyName(Policies.EXEC_POLICY_NAME)).policyDocument();
+        } catch (NoSuchEntityException none) {
+            return null;
+        }
     }
 
     /**
@@ -219,6 +230,15 @@ final class RoleType implements ResourceType {
                 if (doc == null || !policy.equals(Policies.decode(doc))) iam.putRolePolicy(b -> b.roleName(name).policyName(Policies.SECRETS_POLICY_NAME).policyDocument(policy));
             } else if (doc != null) {
                 iam.deleteRolePolicy(b -> b.roleName(name).policyName(Policies.SECRETS_POLICY_NAME));
+            }
+        }
+        if (props.containsKey("exec")) {
+            boolean want = Props.bool(props, "exec");
+            String doc = execPolicy(iam, name);
+            if (want && (doc == null || !Policies.exec().equals(Policies.decode(doc)))) {
+                iam.putRolePolicy(b -> b.roleName(name).policyName(Policies.EXEC_POLICY_NAME).policyDocument(Policies.exec()));
+            } else if (!want && doc != null) {
+                iam.deleteRolePolicy(b -> b.roleName(name).policyName(Policies.EXEC_POLICY_NAME));
             }
         }
         return read(ctx, a, iam.getRole(b -> b.roleName(name)).role());

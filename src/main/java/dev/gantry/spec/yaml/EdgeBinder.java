@@ -16,7 +16,7 @@ import java.util.Set;
 /** {@code service}, {@code loadBalancer}, {@code certificate}, {@code dns}, and the rules between them. */
 final class EdgeBinder {
     static final List<String> SERVICE_KEYS = List.of("desiredCount", "minimumHealthyPercent", "maximumPercent",
-            "rollbackOnFailure", "autoscaling");
+            "rollbackOnFailure", "autoscaling", "exec");
     static final List<String> AUTOSCALING_KEYS = List.of("min", "max", "cpuTarget");
     static final List<String> LOAD_BALANCER_KEYS = List.of("healthCheckPath", "deregistrationDelay", "idleTimeout", "allowedCidrs");
     static final List<String> CERTIFICATE_KEYS = List.of("domain", "alternativeNames", "arn");
@@ -43,6 +43,7 @@ final class EdgeBinder {
         int minHealthy = ranged(s, "minimumHealthyPercent", Rules.MINIMUM_HEALTHY_PERCENT, "percent", d.minimumHealthyPercent());
         int maxPercent = ranged(s, "maximumPercent", Rules.MAXIMUM_PERCENT, "percent", d.maximumPercent());
         Boolean rollback = s.bool("rollbackOnFailure");
+        Boolean exec = s.bool("exec");
         if (desired != 0 && maxPercent <= minHealthy
                 && !report.bad("service.maximumPercent") && !report.bad("service.minimumHealthyPercent")) {
             String at = s.has("maximumPercent") ? "maximumPercent" : "minimumHealthyPercent";
@@ -52,7 +53,7 @@ final class EdgeBinder {
                     "e.g. minimumHealthyPercent: 100 and maximumPercent: 200, or minimumHealthyPercent: 50");
         }
         Autoscaling autoscaling = autoscaling(s, desired);
-        return new Service(desired, minHealthy, maxPercent, rollback == null || rollback, autoscaling);
+        return new Service(desired, minHealthy, maxPercent, rollback == null || rollback, autoscaling, exec != null && exec);
     }
 
     private Autoscaling autoscaling(MapReader service, int desired) {

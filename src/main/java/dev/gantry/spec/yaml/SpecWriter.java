@@ -125,6 +125,8 @@ public final class SpecWriter {
         line(b, "  minimumHealthyPercent: " + s.minimumHealthyPercent());
         line(b, "  maximumPercent: " + s.maximumPercent());
         line(b, "  rollbackOnFailure: " + s.rollbackOnFailure());
+        // Written only when on: a shell into the containers is a choice to make, not a default to show.
+        if (s.exec()) line(b, "  exec: true");
         Autoscaling a = s.autoscaling();
         if (a != null) {
             line(b, "  # " + OwnComments.AUTOSCALING);
