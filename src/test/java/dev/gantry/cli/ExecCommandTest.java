@@ -112,6 +112,15 @@ class ExecCommandTest {
         assertThat(exec(withExec, Map.of("PATH", bin.toString()), null, "ls -la")).as(streams.err()).isEqualTo(7);
     }
 
+    @Test void the_exec_policy_removed_by_hand_is_put_back_by_the_next_apply() {
+        w.applied(withExec);
+        w.aws.iam().deleteRolePolicy(b -> b.roleName("worker-task").policyName("gantry-exec"));
+        Plan p = new Engine(Catalog.standard(), w.aws, w.time, SecretValues.none(), e -> { }).plan(withExec);
+        assertThat(p.mutating()).extracting(c -> c.address().toString()).contains("role.task");
+        w.applied(withExec);
+        assertThat(w.aws.iam().listRolePolicies(b -> b.roleName("worker-task")).policyNames()).containsExactly("gantry-exec");
+    }
+
     @Test void exec_not_enabled_is_exit_2_saying_how() throws Exception {
         w.applied(plain);
         int code = exec(plain, Map.of("PATH", fakePlugin().toString()), null, "/bin/sh");

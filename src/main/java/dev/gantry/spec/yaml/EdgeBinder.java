@@ -16,7 +16,7 @@ import java.util.Set;
 /** {@code service}, {@code loadBalancer}, {@code certificate}, {@code dns}, and the rules between them. */
 final class EdgeBinder {
     static final List<String> SERVICE_KEYS = List.of("desiredCount", "minimumHealthyPercent", "maximumPercent",
-            "rollbackOnFailure", "autoscaling", "exec");
+            "rollbackOnFailure", "exec", "autoscaling");
     static final List<String> AUTOSCALING_KEYS = List.of("min", "max", "cpuTarget");
     static final List<String> LOAD_BALANCER_KEYS = List.of("healthCheckPath", "deregistrationDelay", "idleTimeout", "allowedCidrs");
     static final List<String> CERTIFICATE_KEYS = List.of("domain", "alternativeNames", "arn");
