@@ -5,6 +5,7 @@ import dev.gantry.spec.Spec;
 import dev.gantry.spec.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.util.List;
@@ -23,11 +24,19 @@ public final class HistoryCommand implements Callable<ExitCode> {
     @ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global;
     @Mixin SpecFileOption specFile;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "The service (default: the app's one service).")
+    String service;
+
     @Mixin OutputOption output;
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
         Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        if (service != null && !service.equals(spec.app())) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, "gantry.yaml has one service, " + spec.app() + ", not " + service,
+                    "leave out --service, or use --service " + spec.app());
+        }
         return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> run(d, output.json()));
     }
 
