@@ -11,7 +11,6 @@ import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +117,4 @@ public final class Rollback {
     }
 
     public record Started(int revision, String taskDefinition, String deploymentId) {}
-
-    /** When a revision was registered, for the plan's note. */
-    public static String when(Instant at) { return at == null ? "" : at.toString(); }
 }
