@@ -526,8 +526,10 @@ public final class Engine {
 
     private static Plan withNotes(Plan plan, Ownership.Result owned) {
         Map<Address, Observed> inside = Teardown.of(plan, owned.observed());
-        if (owned.notes().isEmpty() && inside.isEmpty()) return plan;
+        Optional<String> rollback = undoesRollback(plan);
+        if (owned.notes().isEmpty() && inside.isEmpty() && rollback.isEmpty()) return plan;
         List<String> warnings = new ArrayList<>(plan.warnings());
+        rollback.ifPresent(warnings::add);
         warnings.addAll(owned.notes());
         if (!inside.isEmpty()) {
             String guarded = Teardown.guarded(plan);
@@ -537,6 +539,27 @@ public final class Engine {
                     + "), then makes them again: the URL is down meanwhile");
         }
         return new Plan(plan.app(), plan.changes(), warnings, plan.conflicts());
+    }
+
+    /**
+     * The service runs a revision {@code gantry rollback} registered and the plan changes its image:
+     * the next apply would undo the rollback. Said, never silently done nor silently kept.
+     */
+    static Optional<String> undoesRollback(Plan plan) {
+        for (dev.gantry.plan.Change c : plan.changes()) {
+            if (!c.address().equals(dev.gantry.resources.Addresses.TASK_DEFINITION) || c.observed() == null) continue;
+            String to = c.observed().outputs().get("rollbackTo");
+            if (to == null) continue;
+            Object running = c.observed().props().get("image");
+            Object wanted = c.desired() == null ? null : c.desired().props().get("image");
+            if (java.util.Objects.equals(running, wanted)) continue;
+            String by = c.observed().outputs().get("rolledBackBy");
+            return Optional.of("the service runs " + running + " (rolled back to revision " + to + " by gantry rollback at "
+                    + c.observed().outputs().getOrDefault("rolledBackAt", "an unknown time") + (by != null ? " by " + by : "")
+                    + "); gantry.yaml describes image " + wanted + ": the next apply deploys it again. To keep the rollback, set task.image to "
+                    + running + " in gantry.yaml");
+        }
+        return Optional.empty();
     }
 
     private Planner.TypeRules rules() {
@@ -554,6 +577,20 @@ public final class Engine {
             @Override public boolean createBeforeDestroy(String type, Set<String> replacing) { return catalog.type(type).createBeforeDestroy(replacing); }
             @Override public String updateReason(String type, List<dev.gantry.plan.Change.FieldChange> fields) { return catalog.type(type).updateReason(fields); }
         };
+    }
+
+    /** What a deployment records of the run that made it (tag values: ECS allows letters, digits, space and _.:/=+-@). */
+    public static Map<String, String> runTags(LockHolder me) {
+        Map<String, String> t = new java.util.LinkedHashMap<>();
+        t.put(ResourceContext.TAG_RUN, me.runId());
+        if (me.user() != null && !me.user().isBlank()) t.put(ResourceContext.TAG_USER, tagValue(me.user()));
+        t.put(ResourceContext.TAG_COMMAND, tagValue(me.command()));
+        return t;
+    }
+
+    private static String tagValue(String s) {
+        String v = s.replaceAll("[^\\p{L}\\p{N} _.:/=+@-]", "_");
+        return v.length() > 256 ? v.substring(0, 256) : v;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -645,6 +682,7 @@ public final class Engine {
             }
             Lock lock = new Lock(aws.ssm(), spec.app());
             LockHolder me = acquire(lock, options, verb);
+            ctx = ctx.withRunTags(runTags(me));
             try {
                 Ownership.Result ownedNow = owned(ctx, desired, refresh(ctx, desired), options.adopt());
                 Map<Address, Observed> now = ownedNow.observed();

@@ -16,12 +16,27 @@ import java.util.Map;
  */
 public record ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets,
                               ProgressSink progress, ReadCache reads, java.util.function.Supplier<String> accountLookup,
-                              dev.gantry.image.ImageBuild builds) {
+                              dev.gantry.image.ImageBuild builds, Map<String, String> runTags) {
 
     /** Without a builder: for runs whose spec builds nothing (task.build absent, or the image given with --image). */
     public ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets,
                            ProgressSink progress, ReadCache reads, java.util.function.Supplier<String> accountLookup) {
         this(aws, spec, accountId, time, secrets, progress, reads, accountLookup, null);
+    }
+
+    /** With a builder (or none) and no run tags: reads, plans, tests. */
+    public ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets,
+                           ProgressSink progress, ReadCache reads, java.util.function.Supplier<String> accountLookup,
+                           dev.gantry.image.ImageBuild builds) {
+        this(aws, spec, accountId, time, secrets, progress, reads, accountLookup, builds, Map.of());
+    }
+
+    /**
+     * The same context for a run that holds the apply lock: {@code runTags} (its run id and user)
+     * go on what records a deployment (the task definition revision), for {@code gantry history}.
+     */
+    public ResourceContext withRunTags(Map<String, String> tags) {
+        return new ResourceContext(aws, spec, accountId, time, secrets, progress, reads, accountLookup, builds, Map.copyOf(tags));
     }
 
     /** A context whose reads are never shared: what steps use. */
@@ -44,11 +59,17 @@ public record ResourceContext(AwsClients aws, Spec spec, String accountId, TimeS
 
     /** The same context with a new read cache: one per refresh, so no refresh sees another's reads. */
     public ResourceContext withFreshReads() {
-        return new ResourceContext(aws, spec, accountId, time, secrets, progress, ReadCache.fresh(), accountLookup, builds);
+        return new ResourceContext(aws, spec, accountId, time, secrets, progress, ReadCache.fresh(), accountLookup, builds, runTags);
     }
 
     public static final String TAG_APP = "gantry:app";
     public static final String TAG_COMPONENT = "gantry:component";
+    /** On a task definition revision: the run (lock holder's id), user and command that registered it. */
+    public static final String TAG_RUN = "gantry:run-id";
+    public static final String TAG_USER = "gantry:user";
+    public static final String TAG_COMMAND = "gantry:command";
+    /** On a revision registered by {@code gantry rollback}: the revision it copies. */
+    public static final String TAG_ROLLBACK_TO = "gantry:rollback-to";
 
     public String app() { return spec.app(); }
     public String region() { return spec.region(); }

@@ -226,10 +226,12 @@ final class EcsScheduler {
             d.status = "ACTIVE";
             s.deployments.add(0, r);
             s.taskDefinition = back;
+            EcsServiceDeployments.circuitBroken(st(), s, d, r, t);
             event(s, t, "(service " + s.name + ") rolling back to deployment " + r.id + ".");
         } else {
             // Nothing to roll back to: ECS stops launching tasks for the failed deployment.
             d.launchAfter = Long.MAX_VALUE;
+            EcsServiceDeployments.circuitBroken(st(), s, d, null, t);
         }
     }
 
@@ -354,6 +356,7 @@ final class EcsScheduler {
             primary.updatedAt = t;
             s.lastCompletedTaskDefinition = primary.taskDefinition;
             s.lastCompletedLoadBalancers = primary.loadBalancers;
+            EcsServiceDeployments.completed(st(), s, primary, t);
             event(s, t, "(service " + s.name + ") (deployment " + primary.id + ") deployment completed.");
         }
         if (settled && !s.steady) {
@@ -372,6 +375,7 @@ final class EcsScheduler {
         task.arn = "arn:aws:ecs:" + world.region() + ":" + world.accountId() + ":task/" + s.cluster + "/" + task.id;
         task.service = s.name;
         task.deploymentId = d.id;
+        task.enableExecuteCommand = s.enableExecuteCommand;
         task.loadBalancers = d.loadBalancers;
         EcsState.TaskDefRec td = SimEcs.resolveTaskDefinition(st(), d.taskDefinition);
         task.taskDefinitionArn = td.arn;
@@ -385,6 +389,7 @@ final class EcsScheduler {
         task.failure = o.kind();
         task.failureReason = o.reason();
         task.imageDigest = o.digest();
+        EcsServiceDeployments.pulled(st(), s, d.id, o.digest());
         task.phase = "start";
         task.nextAt = at.plus(world.latency.taskStart()).toEpochMilli();
         st().tasks.put(task.arn, task);

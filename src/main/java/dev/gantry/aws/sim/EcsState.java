@@ -114,6 +114,8 @@ public final class EcsState {
         public String lastCompletedTaskDefinition;
         public List<LoadBalancerRec> lastCompletedLoadBalancers = new ArrayList<>();
         public boolean steady;
+        /** ECS Exec: tasks started while it is on run the SSM agent. */
+        public boolean enableExecuteCommand;
         /** A change (scaling) the scheduler has not acted on yet, or 0. */
         public long reconcileAt;
         public int launches;
@@ -145,6 +147,8 @@ public final class EcsState {
         /** What the image reference resolved to when the task pulled it (ECS reports it per container). */
         public String imageDigest;
         public String containerReason;
+        /** Started while its service had ECS Exec on: ExecuteCommand may reach it. */
+        public boolean enableExecuteCommand;
         /** What will go wrong with this task (see {@link EcsTaskFailures}), or null. */
         public String failure;
         public String failureReason;
@@ -159,6 +163,38 @@ public final class EcsState {
         public Integer plannedExit;
         public long plannedRunMillis;
     }
+
+    /** A service deployment (ListServiceDeployments): one per UpdateService/CreateService that started one. */
+    public static final class ServiceDeploymentRec {
+        public String arn;
+        public String serviceArn;
+        public String clusterArn;
+        public String cluster;
+        public String service;
+        public long createdAt;
+        public Long finishedAt;
+        public String status;
+        public String statusReason;
+        public String targetRevisionArn;
+        /** The legacy deployment (DescribeServices) that carries it, and the one a circuit-breaker rollback started. */
+        public String deploymentId;
+        public String rollbackDeploymentId;
+    }
+
+    /** A service revision (DescribeServiceRevisions): the task definition and the image digest ECS resolved. */
+    public static final class ServiceRevisionRec {
+        public String arn;
+        public String serviceArn;
+        public String clusterArn;
+        public String taskDefinition;
+        public String containerName;
+        public String image;
+        public String imageDigest;
+        public long createdAt;
+    }
+
+    public List<ServiceDeploymentRec> serviceDeployments = new ArrayList<>();
+    public Map<String, ServiceRevisionRec> serviceRevisions = new LinkedHashMap<>();
 
     public Map<String, ClusterRec> clusters = new TreeMap<>();
     public Map<String, TaskDefRec> taskDefinitions = new TreeMap<>();

@@ -43,6 +43,7 @@ public final class SimEcs implements EcsClient {
             case "ClusterContainsServicesException" -> ClusterContainsServicesException.builder();
             case "ClusterContainsTasksException" -> ClusterContainsTasksException.builder();
             case "ResourceNotFoundException" -> ResourceNotFoundException.builder();
+            case "TargetNotConnectedException" -> TargetNotConnectedException.builder();
             default -> EcsException.builder();
         };
         return SimErrors.error(b, "ECS", status, code, message);
@@ -482,12 +483,14 @@ public final class SimEcs implements EcsClient {
             applyDeploymentConfiguration(s, req.deploymentConfiguration(), desired);
             s.healthCheckGracePeriodSeconds = req.healthCheckGracePeriodSeconds();
             s.propagateTags = req.propagateTags() == null ? "NONE" : req.propagateTagsAsString();
+            s.enableExecuteCommand = Boolean.TRUE.equals(req.enableExecuteCommand());
             s.clientToken = req.clientToken();
             s.tags = tagMap(req.tags());
             long now = world.now().toEpochMilli();
             s.createdAt = now;
             s.deployments.add(scheduler.newDeployment(td.arn, desired, s.loadBalancers, now));
             st().services.put(c.name + "/" + s.name, s);
+            EcsServiceDeployments.started(world, s, s.deployments.get(0));
             scheduler.reconcile(s, now);
             return CreateServiceResponse.builder().service(toService(s, true)).build();
         });
@@ -531,11 +534,14 @@ public final class SimEcs implements EcsClient {
                 s.healthCheckGracePeriodSeconds = req.healthCheckGracePeriodSeconds();
             }
             s.desiredCount = desired;
+            // ECS Exec applies to tasks started from now on; running ones keep what they started with.
+            if (req.enableExecuteCommand() != null) s.enableExecuteCommand = req.enableExecuteCommand();
             long t = now.toEpochMilli();
             boolean redeploy = !newTd.equals(s.taskDefinition) || Boolean.TRUE.equals(req.forceNewDeployment()) || networkChanged || lbsChanged;
             if (redeploy) {
                 for (EcsState.DeploymentRec d : s.deployments) d.status = "ACTIVE";
                 s.deployments.add(0, scheduler.newDeployment(newTd, desired, s.loadBalancers, t));
+                EcsServiceDeployments.started(world, s, s.deployments.get(0));
                 s.taskDefinition = newTd;
                 s.steady = false;
             } else {
@@ -616,6 +622,7 @@ public final class SimEcs implements EcsClient {
                 .pendingCount((int) tasks.stream().filter(t -> t.startedAt == null && t.stoppedAt == null).count())
                 .deployments(deps).events(events).createdAt(Instant.ofEpochMilli(s.createdAt))
                 .healthCheckGracePeriodSeconds(s.healthCheckGracePeriodSeconds).propagateTags(s.propagateTags)
+                .enableExecuteCommand(s.enableExecuteCommand)
                 .deploymentController(DeploymentController.builder().type(DeploymentControllerType.ECS).build())
                 .deploymentConfiguration(DeploymentConfiguration.builder().maximumPercent(s.maximumPercent).minimumHealthyPercent(s.minimumHealthyPercent)
                         .deploymentCircuitBreaker(DeploymentCircuitBreaker.builder().enable(s.circuitBreaker).rollback(s.rollback).build()).build())
@@ -626,6 +633,56 @@ public final class SimEcs implements EcsClient {
                         .targetGroupArn(l.targetGroupArn).containerName(l.containerName).containerPort(l.containerPort).build()).toList());
         if (withTags) b.tags(tags(s.tags));
         return b.build();
+    }
+
+    // ---------------------------------------------------------------- service deployments
+
+    /**
+     * ListServiceDeployments: the service's deployments, newest first, at most maxResults
+     * (1 to 100, default 20) per page (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html).
+     */
+    @Override public ListServiceDeploymentsResponse listServiceDeployments(ListServiceDeploymentsRequest req) {
+        return world.read("ecs:ListServiceDeployments", this::err, () -> {
+            if (req.service() == null) throw invalid("service must be specified.");
+            EcsState.ServiceRec s = service(req.cluster(), req.service());
+            scheduler.advance(s, world.now());
+            int max = req.maxResults() == null ? 20 : req.maxResults();
+            if (max < 1 || max > 100) throw invalid("maxResults must be between 1 and 100.");
+            List<EcsState.ServiceDeploymentRec> all = new ArrayList<>(EcsServiceDeployments.of(st(), s));
+            java.util.Collections.reverse(all);
+            if (req.hasStatus()) all.removeIf(d -> !req.statusAsStrings().contains(d.status));
+            int from = req.nextToken() == null ? 0 : Integer.parseInt(req.nextToken());
+            List<ServiceDeploymentBrief> page = all.subList(Math.min(from, all.size()), Math.min(from + max, all.size())).stream()
+                    .map(d -> ServiceDeploymentBrief.builder().serviceDeploymentArn(d.arn).serviceArn(d.serviceArn).clusterArn(d.clusterArn)
+                            .createdAt(Instant.ofEpochMilli(d.createdAt)).startedAt(Instant.ofEpochMilli(d.createdAt))
+                            .finishedAt(d.finishedAt == null ? null : Instant.ofEpochMilli(d.finishedAt))
+                            .targetServiceRevisionArn(d.targetRevisionArn).status(d.status).statusReason(d.statusReason).build()).toList();
+            return ListServiceDeploymentsResponse.builder().serviceDeployments(page)
+                    .nextToken(from + max < all.size() ? String.valueOf(from + max) : null).build();
+        });
+    }
+
+    /** DescribeServiceRevisions: 1 to 20 ARNs; unknown ones come back as failures (MISSING). */
+    @Override public DescribeServiceRevisionsResponse describeServiceRevisions(DescribeServiceRevisionsRequest req) {
+        return world.read("ecs:DescribeServiceRevisions", this::err, () -> {
+            if (!req.hasServiceRevisionArns() || req.serviceRevisionArns().isEmpty() || req.serviceRevisionArns().size() > 20) {
+                throw invalid("serviceRevisionArns must have between 1 and 20 items.");
+            }
+            List<ServiceRevision> found = new ArrayList<>();
+            List<Failure> failures = new ArrayList<>();
+            for (String arn : req.serviceRevisionArns()) {
+                EcsState.ServiceRevisionRec r = st().serviceRevisions.get(arn);
+                if (r == null) {
+                    failures.add(Failure.builder().arn(arn).reason("MISSING").build());
+                    continue;
+                }
+                found.add(ServiceRevision.builder().serviceRevisionArn(r.arn).serviceArn(r.serviceArn).clusterArn(r.clusterArn)
+                        .taskDefinition(r.taskDefinition).launchType(LaunchType.FARGATE).createdAt(Instant.ofEpochMilli(r.createdAt))
+                        .containerImages(ContainerImage.builder().containerName(r.containerName).image(r.image).imageDigest(r.imageDigest).build())
+                        .build());
+            }
+            return DescribeServiceRevisionsResponse.builder().serviceRevisions(found).failures(failures).build();
+        });
     }
 
     // ---------------------------------------------------------------- tasks
@@ -682,6 +739,7 @@ public final class SimEcs implements EcsClient {
         EcsState.ContainerRec c = td.containers.get(0);
         String status = scheduler.lastStatus(t, now);
         Container container = Container.builder().name(c.name).image(c.image).taskArn(t.arn)
+                .runtimeId("RUNNING".equals(status) ? t.id + "-" + Integer.toUnsignedString(t.id.hashCode()) : null)
                 .containerArn(t.arn.replace(":task/", ":container/") + "/" + c.name)
                 .lastStatus("RUNNING".equals(status) ? "RUNNING" : "STOPPED".equals(status) ? "STOPPED" : "PENDING")
                 .exitCode(t.exitCode).reason(t.containerReason).imageDigest("RUNNING".equals(status) ? t.imageDigest : null)
@@ -696,7 +754,7 @@ public final class SimEcs implements EcsClient {
                 .startedAt(t.startedAt == null ? null : Instant.ofEpochMilli(t.startedAt))
                 .stoppingAt(t.stoppingAt == null ? null : Instant.ofEpochMilli(t.stoppingAt))
                 .stoppedAt(t.stoppedAt == null ? null : Instant.ofEpochMilli(t.stoppedAt))
-                .stopCode(t.stopCode).stoppedReason(t.stoppedReason).containers(container)
+                .stopCode(t.stopCode).stoppedReason(t.stoppedReason).containers(container).enableExecuteCommand(t.enableExecuteCommand)
                 .attachments(t.eni == null ? List.of() : List.of(Attachment.builder().id(t.eni).type("ElasticNetworkInterface")
                         .status("STOPPED".equals(status) ? "DELETED" : "ATTACHED")
                         .details(KeyValuePair.builder().name("subnetId").value(t.subnet).build(),
@@ -745,6 +803,45 @@ public final class SimEcs implements EcsClient {
                 started.add(toTask(t, now));
             }
             return RunTaskResponse.builder().tasks(started).failures(List.of()).build();
+        });
+    }
+
+    /**
+     * ExecuteCommand, as ECS answers it: interactive only; the task must be RUNNING and have been
+     * started with ECS Exec on (InvalidParameterException otherwise); the SSM agent in it connects
+     * only when the task role allows the ssmmessages channels (TargetNotConnectedException)
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommand.html,
+     * developer guide "Troubleshooting ECS Exec"). The session's stream and token are made up.
+     */
+    @Override public ExecuteCommandResponse executeCommand(ExecuteCommandRequest req) {
+        return world.mutate("ecs:ExecuteCommand", this::err, () -> {
+            EcsState.ClusterRec c = cluster(req.cluster());
+            if (!Boolean.TRUE.equals(req.interactive())) throw invalid("Interactive is the only mode supported currently.");
+            if (req.command() == null || req.command().isBlank()) throw invalid("command can not be empty.");
+            String ref = req.task();
+            EcsState.TaskRec t = ref == null ? null : ref.startsWith("arn:") ? st().tasks.get(ref) : st().tasks.get(arnPrefix() + "task/" + c.name + "/" + ref);
+            Instant now = world.now();
+            if (t != null && t.service != null) {
+                EcsState.ServiceRec s = st().service(c.name, t.service);
+                if (s != null) scheduler.advance(s, now);
+            }
+            if (t == null || !t.cluster.equals(c.name)) throw invalid("The task provided in the request was not found.");
+            EcsState.TaskDefRec td = st().taskDefinitions.values().stream().filter(d -> d.arn.equals(t.taskDefinitionArn)).findFirst().orElseThrow();
+            String container = req.container() == null ? td.containers.get(0).name : req.container();
+            if (td.containers.stream().noneMatch(x -> x.name.equals(container))) throw invalid("The container " + container + " was not found in the task.");
+            if (!"RUNNING".equals(scheduler.lastStatus(t, now)) || !t.enableExecuteCommand) {
+                throw invalid("The execute command failed because execute command was not enabled when the task was run or the execute command agent isn't running. "
+                        + "Wait and try the command again or run a new task with execute command enabled and try again.");
+            }
+            if (td.taskRoleArn == null || !world.state.iam.allows(td.taskRoleArn, "ssmmessages:CreateControlChannel", "*")) {
+                throw err(400, "TargetNotConnectedException", "The execute command failed due to an internal error. Try again later.");
+            }
+            String session = "ecs-execute-command-" + world.newId("s").substring(2);
+            return ExecuteCommandResponse.builder().clusterArn(c.arn).taskArn(t.arn).containerName(container)
+                    .containerArn(t.arn.replace(":task/", ":container/") + "/" + container).interactive(true)
+                    .session(Session.builder().sessionId(session)
+                            .streamUrl("wss://ssmmessages." + world.region() + ".amazonaws.com/v1/data-channel/" + session + "?role=publish_subscribe&cell-number=1")
+                            .tokenValue("AAEAA" + world.newId("k").substring(2) + world.newId("k").substring(2)).build()).build();
         });
     }
 

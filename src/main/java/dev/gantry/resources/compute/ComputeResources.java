@@ -68,8 +68,9 @@ public final class ComputeResources {
                 .put("managedPolicies", List.of(Policies.TASK_EXECUTION_POLICY)).put("secretArns", secretArns)
                 .put("registrySecretArn", registryLogin);
         out.add(Desired.managed(EXECUTION_ROLE, Piece.IAM, "role ECS uses to pull the image, write logs and read the secrets", exec.build(), Set.of()));
-        out.add(Desired.managed(TASK_ROLE, Piece.IAM, "role the app runs as (no permissions yet)",
-                Props.props().put("name", app + "-task").put("path", RoleType.path(app)).build(), Set.of()));
+        boolean execOn = spec.service().exec();
+        out.add(Desired.managed(TASK_ROLE, Piece.IAM, execOn ? "role the app runs as (only the ssmmessages channels ECS Exec needs)" : "role the app runs as (no permissions yet)",
+                Props.props().put("name", app + "-task").put("path", RoleType.path(app)).put("exec", execOn).build(), Set.of()));
 
         out.add(Desired.managed(CLUSTER, Piece.CLUSTER, "ECS cluster " + spec.cluster().name(),
                 Props.props().put("name", spec.cluster().name()).put("containerInsights", spec.cluster().containerInsights()).build(), Set.of()));
@@ -114,8 +115,9 @@ public final class ComputeResources {
             s.absent("targetGroupArn");
         }
         s.put("minimumHealthyPercent", svc.minimumHealthyPercent()).put("maximumPercent", svc.maximumPercent())
-                .put("rollbackOnFailure", svc.rollbackOnFailure()).put(ServiceType.ROLLOUT, ServiceType.ROLLOUT_DONE);
-        String count = svc.autoscaling() == null ? dev.gantry.spec.Counted.of(svc.desiredCount(), "task") : svc.autoscaling().min() + "–" + svc.autoscaling().max() + " tasks";
+                .put("rollbackOnFailure", svc.rollbackOnFailure()).put("exec", svc.exec()).put(ServiceType.ROLLOUT, ServiceType.ROLLOUT_DONE);
+        String count = (svc.autoscaling() == null ? dev.gantry.spec.Counted.of(svc.desiredCount(), "task") : svc.autoscaling().min() + "–" + svc.autoscaling().max() + " tasks")
+                + (svc.exec() ? ", ECS Exec on (gantry exec)" : "");
         out.add(Desired.managed(SERVICE, Piece.SERVICE, "ECS service " + app + " on Fargate, " + count, s.build(), extra));
 
         if (svc.autoscaling() != null) {

@@ -73,6 +73,22 @@ final class Policies {
         return doc(statements.toArray(ObjectNode[]::new));
     }
 
+    static final String EXEC_POLICY_NAME = "gantry-exec";
+    /** What the SSM agent in a task needs for ECS Exec, and nothing else (ECS developer guide, "ECS Exec", IAM permissions). */
+    static final List<String> EXEC_ACTIONS = List.of("ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
+            "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel");
+
+    /** The task role's inline policy for ECS Exec: these four actions on "*" (ssmmessages has no resource-level permissions). */
+    static String exec() {
+        ObjectNode st = JSON.createObjectNode();
+        st.put("Sid", "EcsExec");
+        st.put("Effect", "Allow");
+        ArrayNode actions = st.putArray("Action");
+        EXEC_ACTIONS.forEach(actions::add);
+        st.put("Resource", "*");
+        return doc(st);
+    }
+
     private static String doc(ObjectNode... statements) {
         ObjectNode root = JSON.createObjectNode();
         root.put("Version", "2012-10-17");

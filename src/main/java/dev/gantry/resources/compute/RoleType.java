@@ -86,8 +86,24 @@ final class RoleType implements ResourceType {
             List<String> arns = doc == null ? List.of() : Policies.resources(doc, Policies.READ_SECRETS);
             List<String> registry = doc == null ? List.of() : Policies.resources(doc, Policies.READ_REGISTRY_LOGIN);
             p.put("secretArns", inSpecOrder(ctx, arns)).put("registrySecretArn", registry.isEmpty() ? "" : registry.get(0));
+        } else {
+            // The role's tag says whether gantry gave it ECS Exec, so a refresh with exec off costs no
+            // read; with it on, the policy itself is read, so one removed by hand shows as drift.
+            boolean tagged = r.tags().stream().anyMatch(t -> t.key().equals(EXEC_TAG) && t.value().equals("true"));
+            p.put("exec", tagged && execPolicy(iam, r.roleName()) != null);
         }
         return new Observed(a, r.roleName(), p.build(), Map.of("id", r.roleName(), "name", r.roleName(), "arn", r.arn()));
+    }
+
+    static final String EXEC_TAG = "gantry:exec";
+
+    /** The task role's ECS Exec policy (gantry's own inline policy on the app's role), or null. */
+    private static String execPolicy(IamClient iam, String roleName) {
+        try {
+            return iam.getRolePolicy(b -> b.roleName(roleName).policyName(Policies.EXEC_POLICY_NAME)).policyDocument();
+        } catch (NoSuchEntityException none) {
+            return null;
+        }
     }
 
     /**
@@ -220,6 +236,17 @@ final class RoleType implements ResourceType {
             } else if (doc != null) {
                 ignoringGone(() -> iam.deleteRolePolicy(b -> b.roleName(name).policyName(Policies.SECRETS_POLICY_NAME)));
             }
+        }
+        if (props.containsKey("exec")) {
+            boolean want = Props.bool(props, "exec");
+            String doc = execPolicy(iam, name);
+            if (want && (doc == null || !Policies.exec().equals(Policies.decode(doc)))) {
+                iam.putRolePolicy(b -> b.roleName(name).policyName(Policies.EXEC_POLICY_NAME).policyDocument(Policies.exec()));
+            } else if (!want && doc != null) {
+                iam.deleteRolePolicy(b -> b.roleName(name).policyName(Policies.EXEC_POLICY_NAME));
+            }
+            // Tagged after the policy is written: a tag saying "true" never stands for a policy that is not there yet.
+            iam.tagRole(b -> b.roleName(name).tags(Tag.builder().key(EXEC_TAG).value(String.valueOf(want)).build()));
         }
         return read(ctx, a, iam.getRole(b -> b.roleName(name)).role());
     }

@@ -177,6 +177,7 @@ final class ServiceType implements ResourceType {
                     .put("healthCheckGracePeriodSeconds", s.healthCheckGracePeriodSeconds());
         }
         p.put("minimumHealthyPercent", dc.minimumHealthyPercent()).put("maximumPercent", dc.maximumPercent()).put("rollbackOnFailure", rollback);
+        p.put("exec", Boolean.TRUE.equals(s.enableExecuteCommand()));
         p.put(ROLLOUT, Rollout.of(s).words());
         return new Observed(a, s.serviceArn(), p.build(), Map.of("id", s.serviceArn(), "arn", s.serviceArn(), "name", s.serviceName()));
     }
@@ -234,7 +235,7 @@ final class ServiceType implements ResourceType {
             CreateServiceRequest.Builder b = CreateServiceRequest.builder().cluster(cluster).serviceName(name)
                     .taskDefinition(Props.str(props, "taskDefinition")).desiredCount(desiredCount(ctx, props))
                     .launchType(LaunchType.FARGATE).networkConfiguration(network(props)).deploymentConfiguration(deployment(props))
-                    .propagateTags(PropagateTags.SERVICE).enableECSManagedTags(true)
+                    .propagateTags(PropagateTags.SERVICE).enableECSManagedTags(true).enableExecuteCommand(Props.bool(props, "exec"))
                     .tags(Ecs.tagList(ctx.tags(desired.address()))).clientToken(clientToken(ctx, desired.address()));
             String tg = Props.str(props, "targetGroupArn");
             if (tg != null) {
@@ -261,6 +262,10 @@ final class ServiceType implements ResourceType {
             if (Props.str(props, "targetGroupArn") != null) b.loadBalancers(loadBalancer(ctx, props));
             // A secret's new value: the same task definition, new tasks that read it (set by the engine's plan).
             if (Boolean.TRUE.equals(props.get("forceNewDeployment"))) b.forceNewDeployment(true);
+            // ECS Exec reaches only tasks started with it: turning it on or off starts new ones.
+            boolean exec = Props.bool(props, "exec");
+            b.enableExecuteCommand(exec);
+            if (exec != Props.bool(current.props(), "exec")) b.forceNewDeployment(true);
             ctx.aws().ecs().updateService(b.build());
             return watch(ctx, desired.address(), cluster, name, Props.str(props, "taskDefinition")).run();
         };
@@ -268,6 +273,13 @@ final class ServiceType implements ResourceType {
 
     /** An update for the rollout alone is about the service's last deployment, not an edit: said so. */
     @Override public String updateReason(List<dev.gantry.plan.Change.FieldChange> fields) {
+        for (dev.gantry.plan.Change.FieldChange f : fields) {
+            if (!f.field().equals("exec")) continue;
+            return Boolean.TRUE.equals(f.after())
+                    ? "ECS Exec on: whoever may call ecs:ExecuteCommand on this cluster can run commands in its containers (gantry exec), "
+                      + "as the container's user and with the task role's permissions; new tasks replace the running ones"
+                    : "ECS Exec off: no more commands in its containers; new tasks replace the running ones";
+        }
         if (fields.size() != 1 || !fields.get(0).field().equals(ROLLOUT)) return null;
         String was = String.valueOf(fields.get(0).before());
         return was.startsWith("in progress") || was.startsWith("not running")

@@ -83,7 +83,21 @@ final class TaskDefinitionType implements ResourceType {
     private static Optional<Observed> owned(ResourceContext ctx, String family, DescribeTaskDefinitionResponse r) {
         Map<String, String> tags = Ecs.tags(r.tags());
         if (!r.taskDefinition().family().equals(family)) return Optional.empty();
-        return ctx.ownAddress(tags, "task-definition").map(a -> samePinnedImage(ctx, observed(a, r.taskDefinition())));
+        return ctx.ownAddress(tags, "task-definition").map(a -> rolledBack(samePinnedImage(ctx, observed(a, r.taskDefinition())), r, tags));
+    }
+
+    /**
+     * A revision {@code gantry rollback} registered says so in its outputs (the revision it copies,
+     * when, by whom), so the plan can name what the next apply would undo.
+     */
+    private static Observed rolledBack(Observed o, DescribeTaskDefinitionResponse r, Map<String, String> tags) {
+        String to = tags.get(ResourceContext.TAG_ROLLBACK_TO);
+        if (to == null) return o;
+        Map<String, String> outputs = new java.util.LinkedHashMap<>(o.outputs());
+        outputs.put("rollbackTo", to);
+        if (r.taskDefinition().registeredAt() != null) outputs.put("rolledBackAt", r.taskDefinition().registeredAt().toString());
+        if (tags.get(ResourceContext.TAG_USER) != null) outputs.put("rolledBackBy", tags.get(ResourceContext.TAG_USER));
+        return new Observed(o.address(), o.id(), o.props(), outputs);
     }
 
     /**
@@ -161,7 +175,14 @@ final class TaskDefinitionType implements ResourceType {
                 .networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.FARGATE)
                 .runtimePlatform(RuntimePlatform.builder().cpuArchitecture(arch).operatingSystemFamily(OSFamily.LINUX).build())
                 .executionRoleArn(roles.get("execution")).taskRoleArn(roles.get("task"))
-                .containerDefinitions(c.build()).tags(Ecs.tagList(ctx.tags(a))).build();
+                .containerDefinitions(c.build()).tags(Ecs.tagList(withRun(ctx.tags(a), ctx.runTags()))).build();
+    }
+
+    private static Map<String, String> withRun(Map<String, String> tags, Map<String, String> run) {
+        if (run == null || run.isEmpty()) return tags;
+        Map<String, String> all = new java.util.LinkedHashMap<>(tags);
+        all.putAll(run);
+        return all;
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.Set;
 /** {@code service}, {@code loadBalancer}, {@code certificate}, {@code dns}, and the rules between them. */
 final class EdgeBinder {
     static final List<String> SERVICE_KEYS = List.of("desiredCount", "minimumHealthyPercent", "maximumPercent",
-            "rollbackOnFailure", "autoscaling", "healthCheckGracePeriod");
+            "rollbackOnFailure", "exec", "autoscaling", "healthCheckGracePeriod");
     static final List<String> AUTOSCALING_KEYS = List.of("min", "max", "cpuTarget");
     static final List<String> LOAD_BALANCER_KEYS = List.of("healthCheckPath", "deregistrationDelay", "healthCheckInterval",
             "healthCheckTimeout", "healthyThreshold", "idleTimeout", "allowedCidrs");
@@ -44,6 +44,7 @@ final class EdgeBinder {
         int minHealthy = ranged(s, "minimumHealthyPercent", Rules.MINIMUM_HEALTHY_PERCENT, "percent", d.minimumHealthyPercent());
         int maxPercent = ranged(s, "maximumPercent", Rules.MAXIMUM_PERCENT, "percent", d.maximumPercent());
         Boolean rollback = s.bool("rollbackOnFailure");
+        Boolean exec = s.bool("exec");
         if (desired != 0 && maxPercent <= minHealthy
                 && !report.bad("service.maximumPercent") && !report.bad("service.minimumHealthyPercent")) {
             String at = s.has("maximumPercent") ? "maximumPercent" : "minimumHealthyPercent";
@@ -54,7 +55,7 @@ final class EdgeBinder {
         }
         Autoscaling autoscaling = autoscaling(s, desired);
         int grace = ranged(s, "healthCheckGracePeriod", Rules.HEALTH_CHECK_GRACE_PERIOD, "seconds", d.healthCheckGracePeriod());
-        return new Service(desired, minHealthy, maxPercent, rollback == null || rollback, autoscaling, grace);
+        return new Service(desired, minHealthy, maxPercent, rollback == null || rollback, autoscaling, grace, exec != null && exec);
     }
 
     private Autoscaling autoscaling(MapReader service, int desired) {

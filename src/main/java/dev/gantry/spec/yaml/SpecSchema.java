@@ -190,6 +190,7 @@ public final class SpecSchema {
         p.set("maximumPercent", withDefault(integer("Upper limit during a deployment; greater than minimumHealthyPercent.",
                 Rules.MAXIMUM_PERCENT.min(), Rules.MAXIMUM_PERCENT.max()), 200));
         p.set("rollbackOnFailure", withDefault(bool("Roll back a deployment that fails (circuit breaker)."), true));
+        p.set("exec", withDefault(bool("ECS Exec: allow a shell in a running container (gantry exec) through Session Manager."), false));
         ObjectNode a = object("CPU target tracking; min ≤ desiredCount ≤ max.");
         required(a, "min", "max");
         ObjectNode ap = (ObjectNode) a.get("properties");

@@ -140,6 +140,8 @@ public final class SpecWriter {
         line(b, "  maximumPercent: " + s.maximumPercent());
         line(b, "  rollbackOnFailure: " + s.rollbackOnFailure());
         if (s.healthCheckGracePeriod() != Service.DEFAULT_HEALTH_CHECK_GRACE_PERIOD) line(b, "  healthCheckGracePeriod: " + s.healthCheckGracePeriod());
+        // Written only when on: a shell into the containers is a choice to make, not a default to show.
+        if (s.exec()) line(b, "  exec: true");
         Autoscaling a = s.autoscaling();
         if (a != null) {
             line(b, "  # " + OwnComments.AUTOSCALING);
