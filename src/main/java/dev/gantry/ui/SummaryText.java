@@ -21,7 +21,7 @@ public final class SummaryText {
     public static String render(Operation op, ApplyResult result, ProgressModel.Snapshot progress, Ansi ansi) {
         StringBuilder b = new StringBuilder();
         String verb = capitalized(op.command());
-        String took = op.took(result.elapsed());
+        String took = took(op, result);
         switch (result.outcome()) {
             case NO_CHANGES -> {
                 b.append(ansi.green("✓")).append(' ').append(op.isDestroy()
@@ -31,8 +31,7 @@ public final class SummaryText {
                 next(op, b);
             }
             case SUCCEEDED -> {
-                b.append(ansi.green("✓")).append(' ').append(verb).append(" complete in ").append(took)
-                        .append(result.simulatedTime() ? " of simulated time" : "").append(": ").append(counts(result)).append(".\n");
+                b.append(ansi.green("✓")).append(' ').append(verb).append(" complete in ").append(took).append(": ").append(counts(result)).append(".\n");
                 if (!op.isDestroy()) url(result, b);
                 next(op, b);
                 if (!op.isDestroy()) criticalPath(result, b);
@@ -70,7 +69,7 @@ public final class SummaryText {
             }
             return;
         }
-        String took = op.took(result.elapsed());
+        String took = took(op, result);
         String verb = capitalized(op.command());
         if (result.outcome() == Outcome.INTERRUPTED) {
             b.append(ansi.yellow("■")).append(' ').append(verb).append(" stopped after ").append(took)
@@ -139,6 +138,12 @@ public final class SummaryText {
     static boolean refused(ApplyResult r) {
         return r.exit() == ApplyResult.Exit.INVALID_INPUT && !r.failures().isEmpty()
                 && r.created() + r.updated() + r.replaced() + r.deleted() + r.failed() + r.skipped() == 0;
+    }
+
+    /** How long it took, said once to be simulated time when the run's clock (or the command) was. */
+    private static String took(Operation op, ApplyResult result) {
+        String shown = op.took(result.elapsed());
+        return result.simulatedTime() && !shown.endsWith(" of simulated time") ? shown + " of simulated time" : shown;
     }
 
     private static void left(StringBuilder b, List<ProgressModel.Row> rows, String what) {

@@ -24,6 +24,8 @@ class ApplyCommandTest {
         Run apply = gantry(Map.of(), "apply", "--simulate", "--yes", "-f", "templates/web-https.yaml");
         assertThat(apply.code()).as(apply.out() + apply.err()).isZero();
         assertThat(apply.out()).contains("Apply complete").contains("https://hello.example.com");
+        // Said once, though both the command (--simulate) and the run's clock know it is simulated.
+        assertThat(apply.out()).containsOnlyOnce("of simulated time:");
         // No value was given: a rehearsal stores a placeholder and says so, never printing a value.
         assertThat(apply.err()).contains("no value for secret DB_PASSWORD").doesNotContain("simulated-placeholder");
         assertThat(home.resolve("simulated/us-east-1.json")).exists();
