@@ -34,6 +34,8 @@ final class EcsScheduler {
     }
 
     void advance(EcsState.ServiceRec s, Instant now) {
+        // Alarms that watch a deployment act at their own instants: replay them (and ECS with them) first.
+        AlarmEvaluator.catchUp(world, now);
         long limit = now.toEpochMilli();
         for (int guard = 0; guard < 1_000_000; guard++) {
             long t = Long.MAX_VALUE;
@@ -213,6 +215,33 @@ final class EcsScheduler {
             event(s, t, "(service " + s.name + ") rolling back to deployment " + r.id + ".");
         } else {
             // Nothing to roll back to: ECS stops launching tasks for the failed deployment.
+            d.launchAfter = Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * A CloudWatch alarm named in the service's deploymentConfiguration.alarms went into ALARM at
+     * {@code t}: ECS fails the deployment in progress and, with rollback, returns to the last
+     * completed one (ECS developer guide, "How the CloudWatch deployment alarms work").
+     */
+    void alarmTripped(EcsState.ServiceRec s, String alarmName, long t) {
+        if (!s.alarmsEnabled || !s.alarmNames.contains(alarmName) || s.deployments.isEmpty()) return;
+        EcsState.DeploymentRec d = s.deployments.get(0);
+        if (!"IN_PROGRESS".equals(d.rolloutState)) return;
+        d.rolloutState = "FAILED";
+        d.rolloutStateReason = "ECS deployment failed: alarm(s) detected: " + alarmName + ".";
+        event(s, t, "(service " + s.name + ") (deployment " + d.id + ") deployment failed: alarm detected.");
+        String back = s.lastCompletedTaskDefinition;
+        if (s.alarmsRollback && back != null && !back.equals(d.taskDefinition)) {
+            s.loadBalancers = new ArrayList<>(s.lastCompletedLoadBalancers);
+            EcsState.DeploymentRec r = newDeployment(back, s.desiredCount, s.loadBalancers, t);
+            r.rolloutStateReason = "ECS deployment alarm: rolling back to deploymentId " + d.id + ".";
+            d.status = "ACTIVE";
+            s.deployments.add(0, r);
+            s.taskDefinition = back;
+            s.reconcileAt = t;
+            event(s, t, "(service " + s.name + ") rolling back to deployment " + r.id + ".");
+        } else {
             d.launchAfter = Long.MAX_VALUE;
         }
     }

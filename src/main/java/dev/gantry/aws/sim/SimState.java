@@ -32,4 +32,6 @@ public final class SimState {
     public ScalingState scaling = new ScalingState();
     public EcrState ecr = new EcrState();
     public SecretsState secrets = new SecretsState();
+    public CloudWatchState cloudWatch = new CloudWatchState();
+    public SnsState sns = new SnsState();
 }
