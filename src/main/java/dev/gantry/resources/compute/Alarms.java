@@ -55,10 +55,7 @@ public final class Alarms {
     }
 
     /** How many alarms {@code spec} makes (for the cost estimate). */
-    public static int count(Spec spec) {
-        if (!spec.hasAlerts()) return 0;
-        return spec.hasLoadBalancer() ? 7 : 3;
-    }
+    public static int count(Spec spec) { return Alerts.alarmCount(spec); }
 
     static void expand(Spec spec, List<Desired> out) {
         Alerts a = spec.alerts();
