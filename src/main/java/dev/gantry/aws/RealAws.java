@@ -48,7 +48,8 @@ public final class RealAws {
                 configure(SecretsManagerClient.builder(), r, creds, endpointUrl).build(),
                 new SsmElsewhere(region, ssm, other -> configure(SsmClient.builder(), Region.of(other), creds, endpointUrl).build()),
                 configure(software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder(), r, creds, endpointUrl).build(),
-                configure(software.amazon.awssdk.services.sns.SnsClient.builder(), r, creds, endpointUrl).build());
+                configure(software.amazon.awssdk.services.sns.SnsClient.builder(), r, creds, endpointUrl).build(),
+                configure(software.amazon.awssdk.services.eventbridge.EventBridgeClient.builder(), r, creds, endpointUrl).build());
     }
 
     /** SSM clients for other regions, made on first use (a secret given by ARN in another region) and closed with the rest. */

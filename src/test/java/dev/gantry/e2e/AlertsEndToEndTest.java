@@ -38,6 +38,8 @@ class AlertsEndToEndTest {
         MetricAlarm fiveXx = h.aws.cloudWatch().describeAlarms(b -> b.alarmNames("hello-5xx-load-balancer")).metricAlarms().get(0);
         assertThat(fiveXx.alarmActions()).containsExactly(TOPIC);
         assertThat(fiveXx.threshold()).isEqualTo(10.0);
+        assertThat(h.world.state.events.rules).containsKey("hello-task-stopped");
+        assertThat(h.world.state.events.rules.get("hello-task-stopped").targets).containsValue(TOPIC);
         assertThat(fiveXx.dimensions()).singleElement().satisfies(d -> assertThat(d.value()).startsWith("app/hello-alb/"));
         var subs = h.aws.sns().listSubscriptionsByTopic(b -> b.topicArn(TOPIC)).subscriptions();
         assertThat(subs).singleElement().satisfies(s -> {
@@ -83,6 +85,12 @@ class AlertsEndToEndTest {
             assertThat(d.subject).isEqualTo("ALARM: \"hello-5xx-load-balancer\" in us-east-1");
             assertThat(d.endpoints).containsExactly("ops@example.com");
         });
+        // Each task that exited non-zero reached the topic through the EventBridge rule.
+        assertThat(deliveries).anySatisfy(d -> {
+            assertThat(d.message).contains("\"detail-type\":\"ECS Task State Change\"").contains("\"exitCode\":1")
+                    .contains("\"group\":\"service:hello\"");
+            assertThat(d.endpoints).containsExactly("ops@example.com");
+        });
     }
 
     @Test void a_rollout_that_trips_a_deployment_alarm_is_rolled_back() {
@@ -117,6 +125,7 @@ class AlertsEndToEndTest {
         assertThat(d.exitCode()).as(d.failures().toString()).isZero();
         assertThat(h.world.state.cloudWatch.alarms).isEmpty();
         assertThat(h.world.state.sns.topics).isEmpty();
+        assertThat(h.world.state.events.rules).isEmpty();
         assertThat(h.taggedLeftovers("hello")).isEmpty();
     }
 

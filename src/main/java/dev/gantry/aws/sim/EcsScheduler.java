@@ -176,6 +176,7 @@ final class EcsScheduler {
             task.lastStatus = "STOPPED";
             task.stoppedAt = t;
             if (task.eni != null) n.releaseEni(task.eni, at);
+            stateChange(s, task, at);
         } else {
             beginStop(s, task, t);
             task.stopCode = stopCode;
@@ -193,6 +194,20 @@ final class EcsScheduler {
                 && d.failedTasks >= circuitBreakerThreshold(d.desiredCount)) {
             breakCircuit(s, d, t);
         }
+    }
+
+    /** ECS's "ECS Task State Change" event for a task that stopped, on EventBridge's default bus (fields as AWS documents them). */
+    private void stateChange(EcsState.ServiceRec s, EcsState.TaskRec task, Instant at) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var e = json.createObjectNode().put("version", "0").put("id", world.newId("ev")).put("detail-type", "ECS Task State Change")
+                .put("source", "aws.ecs").put("account", world.accountId()).put("time", at.toString()).put("region", world.region());
+        e.putArray("resources").add(task.arn);
+        var d = e.putObject("detail").put("clusterArn", task.clusterArn).put("taskArn", task.arn).put("taskDefinitionArn", task.taskDefinitionArn)
+                .put("group", "service:" + s.name).put("lastStatus", task.lastStatus).put("desiredStatus", task.desiredStatus)
+                .put("stopCode", task.stopCode).put("stoppedReason", task.stoppedReason);
+        var c = d.putArray("containers").addObject().put("name", s.name).put("lastStatus", "STOPPED");
+        if (task.exitCode != null) c.put("exitCode", task.exitCode);
+        world.state.events.send(world, e, at.toEpochMilli());
     }
 
     /** AWS: the circuit breaker trips after min(max(10, ceil(0.5 × desired)), 200) failed tasks. */

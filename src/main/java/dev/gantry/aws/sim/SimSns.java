@@ -139,6 +139,34 @@ public final class SimSns implements SnsClient {
         });
     }
 
+    @Override public SetTopicAttributesResponse setTopicAttributes(SetTopicAttributesRequest req) {
+        return world.mutate("sns:SetTopicAttributes", this::err, () -> {
+            SnsState.TopicRec t = topic(req.topicArn());
+            if (!"Policy".equals(req.attributeName())) throw invalid("AttributeName: only Policy is simulated");
+            try {
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(req.attributeValue());
+            } catch (java.io.IOException e) {
+                throw invalid("Policy Error: null");
+            }
+            t.policy = req.attributeValue();
+            return SetTopicAttributesResponse.builder().build();
+        });
+    }
+
+    @Override public GetTopicAttributesResponse getTopicAttributes(GetTopicAttributesRequest req) {
+        return world.read("sns:GetTopicAttributes", this::err, () -> {
+            SnsState.TopicRec t = topic(req.topicArn());
+            java.util.Map<String, String> a = new java.util.TreeMap<>();
+            a.put("TopicArn", t.arn);
+            a.put("Owner", world.accountId());
+            // SNS's default policy lets only the owner account publish.
+            a.put("Policy", t.policy != null ? t.policy : "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Sid\":\"__default_statement_ID\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"SNS:Publish\",\"Resource\":\"" + t.arn + "\",\"Condition\":{\"StringEquals\":{\"AWS:SourceOwner\":\"" + world.accountId() + "\"}}}]}");
+            a.put("SubscriptionsConfirmed", String.valueOf(t.subscriptions.stream().filter(s -> s.confirmed).count()));
+            a.put("SubscriptionsPending", String.valueOf(t.subscriptions.stream().filter(s -> !s.confirmed).count()));
+            return GetTopicAttributesResponse.builder().attributes(a).build();
+        });
+    }
+
     @Override public PublishResponse publish(PublishRequest req) {
         return world.mutate("sns:Publish", this::err, () -> {
             SnsState.TopicRec t = topic(req.topicArn());

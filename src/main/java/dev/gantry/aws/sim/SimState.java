@@ -34,4 +34,5 @@ public final class SimState {
     public SecretsState secrets = new SecretsState();
     public CloudWatchState cloudWatch = new CloudWatchState();
     public SnsState sns = new SnsState();
+    public EventsState events = new EventsState();
 }

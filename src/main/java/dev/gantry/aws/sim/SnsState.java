@@ -21,6 +21,8 @@ public final class SnsState {
         public String arn;
         public String name;
         public Map<String, String> tags = new LinkedHashMap<>();
+        /** The topic's access policy (SetTopicAttributes Policy); null: SNS's default, the owner only. */
+        public String policy;
         public List<SubscriptionRec> subscriptions = new ArrayList<>();
     }
 

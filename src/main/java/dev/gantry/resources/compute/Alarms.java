@@ -62,7 +62,12 @@ public final class Alarms {
         String app = spec.app();
         out.add(Desired.managed(Addresses.ALERT_TOPIC, Piece.ALERTS, a.email().isEmpty() ? "SNS topic " + app + "-alerts (nobody subscribed)"
                         : "SNS topic " + app + "-alerts, emailing " + String.join(", ", a.email()),
-                Props.props().put("name", TopicType.name(app)).put("emails", new ArrayList<>(new TreeSet<>(a.email()))).build(), Set.of()));
+                Props.props().put("name", TopicType.name(app)).put("emails", new ArrayList<>(new TreeSet<>(a.email())))
+                        .put("eventsMayPublish", true).build(), Set.of()));
+        out.add(Desired.managed(Addresses.TASK_STOPPED_RULE, Piece.ALERTS, "EventBridge rule " + EventRuleType.name(app)
+                        + ": a task that stops with a non-zero exit code is sent to the topic",
+                Props.props().put("name", EventRuleType.name(app)).put("clusterArn", Ref.to(Addresses.CLUSTER, "arn"))
+                        .put("service", app).put("enabled", true).put("topicArn", Ref.to(Addresses.ALERT_TOPIC, "arn")).build(), Set.of()));
         int floor = spec.service().autoscaling() != null ? spec.service().autoscaling().min() : spec.service().desiredCount();
         String cluster = spec.cluster().name();
         if (spec.hasLoadBalancer()) {

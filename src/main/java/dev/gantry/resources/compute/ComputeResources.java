@@ -29,7 +29,7 @@ public final class ComputeResources {
     public static List<ResourceType> types() {
         return List.of(new LogGroupType(), new ParameterType(), new RegistrySecretType(), new RoleType(), new ClusterType(), new TaskDefinitionType(),
                 new ServiceType(), new ScalingTargetType(), new ScalingPolicyType(),
-                new TopicType(), new AlarmType());
+                new TopicType(), new AlarmType(), new EventRuleType());
     }
 
     /**

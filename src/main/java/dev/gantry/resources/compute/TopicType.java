@@ -75,6 +75,32 @@ final class TopicType implements ResourceType {
         return sns.listSubscriptionsByTopicPaginator(b -> b.topicArn(arn)).subscriptions().stream().toList();
     }
 
+    /**
+     * The topic's access policy: the account may publish (CloudWatch alarms publish as the account),
+     * and EventBridge may, from the app's task-stopped rule only. Without the second statement
+     * EventBridge cannot deliver to the topic.
+     */
+    static String policy(String topicArn, String app) {
+        String[] p = topicArn.split(":");
+        String account = p[4], region = p[3];
+        String rule = "arn:aws:events:" + region + ":" + account + ":rule/" + EventRuleType.name(app);
+        return "{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Sid\":\"gantry-account\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"SNS:Publish\",\"Resource\":\""
+                + topicArn + "\",\"Condition\":{\"StringEquals\":{\"AWS:SourceOwner\":\"" + account + "\"}}},"
+                + "{\"Sid\":\"gantry-task-stopped\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"events.amazonaws.com\"},\"Action\":\"sns:Publish\",\"Resource\":\""
+                + topicArn + "\",\"Condition\":{\"ArnEquals\":{\"aws:SourceArn\":\"" + rule + "\"}}}]}";
+    }
+
+    private static boolean policyIsGantrys(ResourceContext ctx, String arn) {
+        String have = ctx.aws().sns().getTopicAttributes(b -> b.topicArn(arn)).attributes().get("Policy");
+        try {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            return have != null && json.readTree(have).equals(json.readTree(policy(arn, ctx.app())));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     private static Observed observed(ResourceContext ctx, Address a, String arn, List<Subscription> subs) {
         Set<String> wanted = ctx.spec().hasAlerts() ? new TreeSet<>(ctx.spec().alerts().email()) : Set.of();
         TreeSet<String> emails = new TreeSet<>();
@@ -83,7 +109,8 @@ final class TopicType implements ResourceType {
             if (!PENDING.equals(s.subscriptionArn()) || wanted.contains(s.endpoint())) emails.add(s.endpoint());
         }
         String name = arn.substring(arn.lastIndexOf(':') + 1);
-        return new Observed(a, arn, Props.props().put("name", name).put("emails", new ArrayList<>(emails)).build(),
+        return new Observed(a, arn, Props.props().put("name", name).put("emails", new ArrayList<>(emails))
+                .put("eventsMayPublish", policyIsGantrys(ctx, arn)).build(),
                 Map.of("id", arn, "arn", arn, "name", name));
     }
 
@@ -114,6 +141,7 @@ final class TopicType implements ResourceType {
         return () -> {
             // CreateTopic is idempotent by name (with the same tags), so a re-run finds the same topic.
             String arn = ctx.aws().sns().createTopic(b -> b.name(Props.str(props, "name")).tags(tagList(ctx.tags(desired.address())))).topicArn();
+            ctx.aws().sns().setTopicAttributes(b -> b.topicArn(arn).attributeName("Policy").attributeValue(policy(arn, ctx.app())));
             subscribe(ctx, arn, Props.strings(props, "emails"));
             return StepResult.done(observed(ctx, desired.address(), arn, subscriptions(ctx.aws().sns(), arn)));
         };
@@ -132,6 +160,9 @@ final class TopicType implements ResourceType {
         return () -> {
             String arn = current.id();
             List<String> wanted = Props.strings(props, "emails");
+            if (!Boolean.TRUE.equals(current.props().get("eventsMayPublish"))) {
+                ctx.aws().sns().setTopicAttributes(b -> b.topicArn(arn).attributeName("Policy").attributeValue(policy(arn, ctx.app())));
+            }
             subscribe(ctx, arn, wanted);
             for (Subscription s : subscriptions(ctx.aws().sns(), arn)) {
                 if ("email".equals(s.protocol()) && !wanted.contains(s.endpoint()) && !PENDING.equals(s.subscriptionArn())) {
