@@ -60,6 +60,8 @@ class AlertsEndToEndTest {
         ApplyResult again = h.apply(spec);
         assertThat(again.outcome()).as(again.toString()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
         assertThat(h.world.mutatingCalls()).as(h.world.callsByAction().toString()).isZero();
+        // web-https's 32 (ApplyEndToEndTest) and 15 for the alerts (docs/refresh-reads.md)
+        assertThat(h.world.readCalls()).as(h.world.callsByAction().toString()).isLessThanOrEqualTo(32 + 15);
     }
 
     @Test void a_stack_without_alerts_reads_no_cloudwatch_or_sns() {
