@@ -64,13 +64,13 @@ class AlertsEndToEndTest {
         assertThat(h.world.readCalls()).as(h.world.callsByAction().toString()).isLessThanOrEqualTo(32 + 15);
     }
 
-    @Test void a_stack_without_alerts_reads_no_cloudwatch_or_sns() {
+    @Test void a_stack_without_alerts_reads_no_cloudwatch_sns_or_eventbridge() {
         Spec spec = SimHarness.template("web-https.yaml");
         SimHarness h = new SimHarness().prepare(spec);
         assertThat(h.apply(spec).exitCode()).isZero();
         h.world.resetCounters();
         h.plan(spec);
-        assertThat(h.world.callsByAction().keySet()).noneMatch(a -> a.startsWith("cloudwatch:") || a.startsWith("sns:"));
+        assertThat(h.world.callsByAction().keySet()).noneMatch(a -> a.startsWith("cloudwatch:") || a.startsWith("sns:") || a.startsWith("events:"));
     }
 
     @Test void a_crashing_image_trips_the_5xx_and_running_count_alarms_and_the_topic_is_told() {

@@ -34,6 +34,8 @@ final class AlarmType implements ResourceType {
     @Override public String type() { return "alarm"; }
     @Override public String noun() { return "CloudWatch alarm"; }
     @Override public Piece piece() { return Piece.ALERTS; }
+    /** one PutMetricAlarm. */
+    @Override public java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(1); }
     @Override public int tier() { return 3; }
     @Override public Set<String> replaceOn() { return Set.of("name"); }
 

@@ -35,6 +35,8 @@ final class EventRuleType implements ResourceType {
     @Override public String type() { return "event-rule"; }
     @Override public String noun() { return "EventBridge rule"; }
     @Override public Piece piece() { return Piece.ALERTS; }
+    /** PutRule and PutTargets. */
+    @Override public java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(2); }
     @Override public int tier() { return 1; }
     @Override public Set<String> replaceOn() { return Set.of("name"); }
 

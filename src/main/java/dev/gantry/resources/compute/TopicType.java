@@ -37,6 +37,8 @@ final class TopicType implements ResourceType {
     @Override public String type() { return "topic"; }
     @Override public String noun() { return "SNS topic"; }
     @Override public Piece piece() { return Piece.ALERTS; }
+    /** CreateTopic, its policy and one Subscribe per address: quick calls. */
+    @Override public java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(3); }
     @Override public int tier() { return 0; }
     @Override public Set<String> replaceOn() { return Set.of("name"); }
 
