@@ -94,13 +94,46 @@ final class TopicType implements ResourceType {
     }
 
     private static boolean policyIsGantrys(ResourceContext ctx, String arn) {
-        String have = ctx.aws().sns().getTopicAttributes(b -> b.topicArn(arn)).attributes().get("Policy");
+        return grantsBoth(ctx.aws().sns().getTopicAttributes(b -> b.topicArn(arn)).attributes().get("Policy"), policy(arn, ctx.app()));
+    }
+
+    /**
+     * Whether the policy SNS returns has each statement of gantry's, compared by meaning: SNS may
+     * return a policy reformatted (key order, a single value as a list), which is no drift.
+     */
+    static boolean grantsBoth(String have, String want) {
         try {
             var json = new com.fasterxml.jackson.databind.ObjectMapper();
-            return have != null && json.readTree(have).equals(json.readTree(policy(arn, ctx.app())));
+            if (have == null) return false;
+            var haveStatements = json.readTree(have).path("Statement");
+            for (var w : json.readTree(want).path("Statement")) {
+                boolean found = false;
+                for (var h : haveStatements.isArray() ? haveStatements : json.createArrayNode().add(haveStatements)) {
+                    found |= same(json, h, w);
+                }
+                if (!found) return false;
+            }
+            return true;
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    private static boolean same(com.fasterxml.jackson.databind.ObjectMapper json, com.fasterxml.jackson.databind.JsonNode h,
+                                com.fasterxml.jackson.databind.JsonNode w) {
+        return h.path("Effect").equals(w.path("Effect")) && h.path("Resource").equals(w.path("Resource"))
+                && h.path("Action").asText().equalsIgnoreCase(w.path("Action").asText())
+                && normal(json, h.path("Principal")).equals(normal(json, w.path("Principal")))
+                && normal(json, h.path("Condition")).equals(normal(json, w.path("Condition")));
+    }
+
+    /** A one-element list read as its element, everywhere in the tree. */
+    private static com.fasterxml.jackson.databind.JsonNode normal(com.fasterxml.jackson.databind.ObjectMapper json, com.fasterxml.jackson.databind.JsonNode n) {
+        if (n.isArray() && n.size() == 1) return normal(json, n.get(0));
+        if (!n.isObject()) return n;
+        var out = json.createObjectNode();
+        n.fields().forEachRemaining(e -> out.set(e.getKey(), normal(json, e.getValue())));
+        return out;
     }
 
     private static Observed observed(ResourceContext ctx, Address a, String arn, List<Subscription> subs) {
