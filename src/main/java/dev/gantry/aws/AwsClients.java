@@ -1,6 +1,9 @@
 package dev.gantry.aws;
 
 import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -21,12 +24,28 @@ import software.amazon.awssdk.services.sts.StsClient;
 public record AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm,
                          Route53Client route53, SsmClient ssm, IamClient iam, CloudWatchLogsClient logs,
                          StsClient sts, ScalingApi scaling, EcrClient ecr, SecretsManagerClient secretsManager,
-                         java.util.function.Function<String, SsmClient> ssmInRegion) implements AutoCloseable {
+                         java.util.function.Function<String, SsmClient> ssmInRegion,
+                         CloudWatchClient cloudWatch, SnsClient sns, EventBridgeClient events) implements AutoCloseable {
+    /** Without EventBridge. */
+    public AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm, Route53Client route53,
+                      SsmClient ssm, IamClient iam, CloudWatchLogsClient logs, StsClient sts, ScalingApi scaling,
+                      EcrClient ecr, SecretsManagerClient secretsManager, java.util.function.Function<String, SsmClient> ssmInRegion,
+                      CloudWatchClient cloudWatch, SnsClient sns) {
+        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, ecr, secretsManager, ssmInRegion, cloudWatch, sns, null);
+    }
+
+    /** Without CloudWatch alarms and SNS: for code (and tests) that never look at alerts. */
+    public AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm, Route53Client route53,
+                      SsmClient ssm, IamClient iam, CloudWatchLogsClient logs, StsClient sts, ScalingApi scaling,
+                      EcrClient ecr, SecretsManagerClient secretsManager, java.util.function.Function<String, SsmClient> ssmInRegion) {
+        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, ecr, secretsManager, ssmInRegion, null, null, null);
+    }
+
     /** Without SSM in other regions: {@link #ssm(String)} answers with this region's client. */
     public AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm, Route53Client route53,
                       SsmClient ssm, IamClient iam, CloudWatchLogsClient logs, StsClient sts, ScalingApi scaling,
                       EcrClient ecr, SecretsManagerClient secretsManager) {
-        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, ecr, secretsManager, null);
+        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, ecr, secretsManager, null, null, null, null);
     }
 
     /**
@@ -40,12 +59,12 @@ public record AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Cli
     /** Without ECR and Secrets Manager: for code (and tests) that never look at images or registry logins. */
     public AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm, Route53Client route53,
                       SsmClient ssm, IamClient iam, CloudWatchLogsClient logs, StsClient sts, ScalingApi scaling) {
-        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, null, null, null);
+        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, null, null, null, null, null, null);
     }
 
     @Override public void close() {
         AutoCloseable elsewhere = ssmInRegion instanceof AutoCloseable c ? c : null;
-        for (AutoCloseable c : new AutoCloseable[]{ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, ecr, secretsManager, elsewhere}) {
+        for (AutoCloseable c : new AutoCloseable[]{ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, ecr, secretsManager, elsewhere, cloudWatch, sns, events}) {
             try { if (c != null) c.close(); } catch (Exception ignored) { /* closing is best effort */ }
         }
     }

@@ -44,6 +44,7 @@ final class StatusJson {
         certificate(o, r.certificate());
         loadBalancer(o, r.loadBalancer());
         service(o, r.service(), words);
+        alerts(o, r.alerts());
         ArrayNode drift = o.putArray("drift");
         for (StatusReport.Drift d : r.drift()) {
             ObjectNode n = drift.addObject();
@@ -133,6 +134,18 @@ final class StatusJson {
             ArrayNode fixes = dn.putArray("fixes");
             d.fixes().forEach(f -> fixes.add(words.apply(f)));
         }
+    }
+
+    private static void alerts(ObjectNode o, StatusReport.AlertsStatus a) {
+        if (a == null) { o.putNull("alerts"); return; }
+        ObjectNode n = o.putObject("alerts");
+        n.put("topicArn", a.topicArn());
+        ArrayNode alarms = n.putArray("alarms");
+        for (StatusReport.Alarm x : a.alarms()) {
+            alarms.addObject().put("name", x.name()).put("state", x.state()).put("since", time(x.since())).put("reason", x.reason());
+        }
+        ArrayNode subs = n.putArray("subscriptions");
+        for (StatusReport.Subscription s : a.subscriptions()) subs.addObject().put("email", s.email()).put("confirmed", s.confirmed());
     }
 
     private static String time(Instant at) { return at == null ? null : at.toString(); }

@@ -36,6 +36,7 @@ final class StatusText {
             certificate(b, r.certificate());
             targets(b, r.loadBalancer(), ansi);
             service(b, r.service(), ansi);
+            alerts(b, r.alerts(), ansi);
         }
         if (!r.problems().isEmpty()) {
             b.append('\n').append(ansi.bold("Problems")).append('\n');
@@ -69,6 +70,35 @@ final class StatusText {
 
     private static void line(StringBuilder b, String label, String text) {
         b.append(String.format(Locale.ROOT, LABEL, label)).append(text).append('\n');
+    }
+
+    /** One line for the alarms (each one not OK named), one for who is told and whether they confirmed. */
+    private static void alerts(StringBuilder b, StatusReport.AlertsStatus a, Ansi ansi) {
+        if (a == null) return;
+        long ok = a.alarms().stream().filter(x -> "OK".equals(x.state())).count();
+        StringBuilder s = new StringBuilder().append(ok).append(" of ").append(a.alarms().size()).append(" OK");
+        for (StatusReport.Alarm x : a.alarms()) {
+            if ("OK".equals(x.state())) continue;
+            boolean firing = "ALARM".equals(x.state());
+            String word = firing ? "firing" : "no data yet";
+            s.append("; ").append(firing ? ansi.red(x.name() + " " + word) : ansi.dim(x.name() + " " + word))
+                    .append(x.since() == null ? "" : " since " + TIME.format(x.since()));
+        }
+        line(b, "Alarms", s.toString());
+        if (a.topicArn() == null) {
+            line(b, "Alert email", ansi.yellow("the topic is missing: alarms tell nobody"));
+            return;
+        }
+        if (a.subscriptions().isEmpty()) {
+            line(b, "Alert email", "nobody subscribed");
+            return;
+        }
+        StringBuilder e = new StringBuilder();
+        for (StatusReport.Subscription x : a.subscriptions()) {
+            if (e.length() > 0) e.append(", ");
+            e.append(x.email()).append(x.confirmed() ? "" : ansi.yellow(" (pending: follow the link in the email from AWS Notifications)"));
+        }
+        line(b, "Alert email", e.toString());
     }
 
     private static void certificate(StringBuilder b, StatusReport.CertificateStatus c) {

@@ -18,7 +18,7 @@ import java.util.Locale;
 public final class CostEstimate {
 
     /** The part of the stack a priced item belongs to (the wizard shows each on its own screen). */
-    public enum Area { NETWORK, TASK, LOAD_BALANCER }
+    public enum Area { NETWORK, TASK, LOAD_BALANCER, ALERTS }
 
     /** One priced item. */
     public record Line(Area area, String item, double monthly) {
@@ -55,6 +55,10 @@ public final class CostEstimate {
         if (s.hasLoadBalancer()) {
             out.add(new Line(Area.LOAD_BALANCER, "Application Load Balancer (1 LCU)", (prices.albHour() + prices.albLcuHour()) * h));
             out.add(new Line(Area.LOAD_BALANCER, azs + " public IPv4 addresses for the load balancer", azs * prices.publicIpv4Hour() * h));
+        }
+        if (s.hasAlerts()) {
+            int alarms = dev.gantry.spec.Alerts.alarmCount(s);
+            out.add(new Line(Area.ALERTS, alarms + " CloudWatch alarms (email: 1,000 a month free)", alarms * prices.alarmMonth()));
         }
         return out;
     }

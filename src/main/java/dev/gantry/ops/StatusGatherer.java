@@ -92,8 +92,41 @@ public final class StatusGatherer {
                 problems.add("no healthy target behind the load balancer, so it answers 503 for now");
             }
         }
+        StatusReport.AlertsStatus alerts = alerts(spec, observed);
+        if (alerts != null) {
+            for (StatusReport.Alarm a : alerts.alarms()) {
+                if ("ALARM".equals(a.state())) problems.add("the alarm " + a.name() + " is firing" + (a.since() == null ? "" : " since " + a.since())
+                        + (a.reason() == null ? "" : ": " + a.reason()));
+            }
+        }
         return new StatusReport(spec.app(), spec.region(), clock.now(), true, Engine.url(spec, observed), cert, targets, service,
-                CostEstimates.of(spec), DriftWords.of(plan), problems);
+                CostEstimates.of(spec), DriftWords.of(plan), problems, alerts);
+    }
+
+    /** The app's alarms with their states, and the topic's subscriptions; null when it has neither. */
+    private StatusReport.AlertsStatus alerts(Spec spec, Map<Address, Observed> observed) {
+        Observed topic = observed.get(Addresses.ALERT_TOPIC);
+        boolean anyAlarm = observed.keySet().stream().anyMatch(a -> a.type().equals("alarm"));
+        if (topic == null && !anyAlarm) return null;
+        List<StatusReport.Alarm> alarms = new ArrayList<>();
+        List<StatusReport.Subscription> subs = new ArrayList<>();
+        try {
+            if (anyAlarm) {
+                List<String> names = observed.entrySet().stream().filter(e -> e.getKey().type().equals("alarm")).map(e -> e.getValue().id()).sorted().toList();
+                for (var m : aws.cloudWatch().describeAlarms(b -> b.alarmNames(names)).metricAlarms()) {
+                    alarms.add(new StatusReport.Alarm(m.alarmName(), m.stateValueAsString(), m.stateUpdatedTimestamp(),
+                            m.stateReason() == null ? null : dev.gantry.text.Untrusted.text(m.stateReason())));
+                }
+            }
+            if (topic != null) {
+                for (var s : aws.sns().listSubscriptionsByTopicPaginator(b -> b.topicArn(topic.id())).subscriptions()) {
+                    if ("email".equals(s.protocol())) subs.add(new StatusReport.Subscription(s.endpoint(), !"PendingConfirmation".equals(s.subscriptionArn())));
+                }
+            }
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate("reading the alarms of " + spec.app(), e);
+        }
+        return new StatusReport.AlertsStatus(topic == null ? null : topic.id(), alarms, subs);
     }
 
     private static String words(String status) {

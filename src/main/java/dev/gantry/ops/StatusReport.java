@@ -13,11 +13,32 @@ import java.util.List;
  */
 public record StatusReport(String app, String region, Instant at, boolean deployed, String url,
                            CertificateStatus certificate, TargetsStatus loadBalancer, ServiceStatus service,
-                           Cost cost, List<Drift> drift, List<String> problems) {
+                           Cost cost, List<Drift> drift, List<String> problems, AlertsStatus alerts) {
 
     public StatusReport {
         drift = List.copyOf(drift);
         problems = List.copyOf(problems);
+    }
+
+    /** Without alerts (an app whose spec has none and that has none in AWS). */
+    public StatusReport(String app, String region, Instant at, boolean deployed, String url,
+                        CertificateStatus certificate, TargetsStatus loadBalancer, ServiceStatus service,
+                        Cost cost, List<Drift> drift, List<String> problems) {
+        this(app, region, at, deployed, url, certificate, loadBalancer, service, cost, drift, problems, null);
+    }
+
+    /** One CloudWatch alarm: OK, ALARM or INSUFFICIENT_DATA, since when and why (CloudWatch's words). */
+    public record Alarm(String name, String state, Instant since, String reason) {}
+
+    /** One email address on the alerts topic; nothing reaches it until the person confirms. */
+    public record Subscription(String email, boolean confirmed) {}
+
+    /** The alarms and who they tell; {@code topicArn} null when the topic does not exist. */
+    public record AlertsStatus(String topicArn, List<Alarm> alarms, List<Subscription> subscriptions) {
+        public AlertsStatus {
+            alarms = List.copyOf(alarms);
+            subscriptions = List.copyOf(subscriptions);
+        }
     }
 
     public boolean healthy() { return deployed && problems.isEmpty(); }

@@ -37,6 +37,11 @@ public final class Addresses {
     public static final Address SERVICE = Address.of("service", "main");
     public static final Address SCALING_TARGET = Address.of("scaling-target", "main");
     public static final Address SCALING_POLICY = Address.of("scaling-policy", "cpu");
+    public static final Address ALERT_TOPIC = Address.of("topic", "alerts");
+    public static final Address TASK_STOPPED_RULE = Address.of("event-rule", "task-stopped");
+
+    /** One CloudWatch alarm of {@code alerts}: 5xx-load-balancer, 5xx-app, unhealthy-targets, latency-p95, below-desired, cpu-high, memory-high. */
+    public static Address alarm(String kind) { return Address.of("alarm", kind); }
     /** The login for a private registry, when gantry keeps it (a Secrets Manager secret). */
     public static final Address REGISTRY_SECRET = Address.of("secret", "registry");
 

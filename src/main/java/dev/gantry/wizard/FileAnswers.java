@@ -98,6 +98,13 @@ public final class FileAnswers {
         a.put("dns", dns.isObject() ? "yes" : "no");
         text(dns, "zone", a, "dns.zone");
         text(dns, "record", a, "dns.record");
+        // No question asks for alerts yet: carried from the file so that editing it keeps them.
+        JsonNode alerts = root.path("alerts");
+        if (alerts.isObject() || alerts.isNull() && root.has("alerts")) {
+            a.put("alerts", "yes");
+            list(alerts.path("email"), a, "alerts.email");
+            for (String k : List.of("http5xxPerMinute", "latencyP95Ms", "cpuPercent", "memoryPercent", "rollback")) text(alerts, k, a, "alerts." + k);
+        }
         return a;
     }
 

@@ -99,8 +99,14 @@ final class SpecAssembler {
             if (k.is("dns", "yes")) dns = new Dns(k.get("dns.zone"), k.get("dns.record"));
         }
         Cluster cluster = new Cluster(k.get("cluster.name"), Boolean.parseBoolean(k.get("cluster.containerInsights")));
+        dev.gantry.spec.Alerts alerts = !k.is("alerts", "yes") ? null : new dev.gantry.spec.Alerts(k.list("alerts.email"),
+                intOr(k, "alerts.http5xxPerMinute", dev.gantry.spec.Alerts.DEFAULT_5XX_PER_MINUTE),
+                intOr(k, "alerts.latencyP95Ms", dev.gantry.spec.Alerts.DEFAULT_LATENCY_P95_MS),
+                intOr(k, "alerts.cpuPercent", dev.gantry.spec.Alerts.DEFAULT_CPU_PERCENT),
+                intOr(k, "alerts.memoryPercent", dev.gantry.spec.Alerts.DEFAULT_MEMORY_PERCENT),
+                !"false".equals(k.get("alerts.rollback")));
         return new Spec(Spec.CURRENT_VERSION, k.get("app"), k.get("region"), AnswerText.pairs(k.get("tags")), network, cluster,
-                task, service, lb, cert, dns);
+                task, service, lb, cert, dns, alerts);
     }
 
     private static int intOr(AnswersSoFar k, String id, int fallback) {

@@ -39,6 +39,8 @@ final class EcsScheduler {
     }
 
     void advance(EcsState.ServiceRec s, Instant now) {
+        // Alarms that watch a deployment act at their own instants: replay them (and ECS with them) first.
+        AlarmEvaluator.catchUp(world, now);
         long limit = now.toEpochMilli();
         for (int guard = 0; guard < 1_000_000; guard++) {
             long t = Long.MAX_VALUE;
@@ -190,6 +192,7 @@ final class EcsScheduler {
             task.lastStatus = "STOPPED";
             task.stoppedAt = t;
             if (task.eni != null) n.releaseEni(task.eni, at);
+            stateChange(s, task, at);
         } else {
             beginStop(s, task, t);
             task.stopCode = stopCode;
@@ -207,6 +210,20 @@ final class EcsScheduler {
                 && d.failedTasks >= circuitBreakerThreshold(d.desiredCount)) {
             breakCircuit(s, d, t);
         }
+    }
+
+    /** ECS's "ECS Task State Change" event for a task that stopped, on EventBridge's default bus (fields as AWS documents them). */
+    private void stateChange(EcsState.ServiceRec s, EcsState.TaskRec task, Instant at) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var e = json.createObjectNode().put("version", "0").put("id", world.newId("ev")).put("detail-type", "ECS Task State Change")
+                .put("source", "aws.ecs").put("account", world.accountId()).put("time", at.toString()).put("region", world.region());
+        e.putArray("resources").add(task.arn);
+        var d = e.putObject("detail").put("clusterArn", task.clusterArn).put("taskArn", task.arn).put("taskDefinitionArn", task.taskDefinitionArn)
+                .put("group", "service:" + s.name).put("lastStatus", task.lastStatus).put("desiredStatus", task.desiredStatus)
+                .put("stopCode", task.stopCode).put("stoppedReason", task.stoppedReason);
+        var c = d.putArray("containers").addObject().put("name", s.name).put("lastStatus", "STOPPED");
+        if (task.exitCode != null) c.put("exitCode", task.exitCode);
+        world.state.events.send(world, e, at.toEpochMilli());
     }
 
     /** AWS: the circuit breaker trips after min(max(10, ceil(0.5 × desired)), 200) failed tasks. */
@@ -232,6 +249,33 @@ final class EcsScheduler {
             // Nothing to roll back to: ECS stops launching tasks for the failed deployment.
             d.launchAfter = Long.MAX_VALUE;
             EcsServiceDeployments.circuitBroken(st(), s, d, null, t);
+        }
+    }
+
+    /**
+     * A CloudWatch alarm named in the service's deploymentConfiguration.alarms went into ALARM at
+     * {@code t}: ECS fails the deployment in progress and, with rollback, returns to the last
+     * completed one (ECS developer guide, "How the CloudWatch deployment alarms work").
+     */
+    void alarmTripped(EcsState.ServiceRec s, String alarmName, long t) {
+        if (!s.alarmsEnabled || !s.alarmNames.contains(alarmName) || s.deployments.isEmpty()) return;
+        EcsState.DeploymentRec d = s.deployments.get(0);
+        if (!"IN_PROGRESS".equals(d.rolloutState)) return;
+        d.rolloutState = "FAILED";
+        d.rolloutStateReason = "ECS deployment failed: alarm(s) detected: " + alarmName + ".";
+        event(s, t, "(service " + s.name + ") (deployment " + d.id + ") deployment failed: alarm detected.");
+        String back = s.lastCompletedTaskDefinition;
+        if (s.alarmsRollback && back != null && !back.equals(d.taskDefinition)) {
+            s.loadBalancers = new ArrayList<>(s.lastCompletedLoadBalancers);
+            EcsState.DeploymentRec r = newDeployment(back, s.desiredCount, s.loadBalancers, t);
+            r.rolloutStateReason = "ECS deployment alarm: rolling back to deploymentId " + d.id + ".";
+            d.status = "ACTIVE";
+            s.deployments.add(0, r);
+            s.taskDefinition = back;
+            s.reconcileAt = t;
+            event(s, t, "(service " + s.name + ") rolling back to deployment " + r.id + ".");
+        } else {
+            d.launchAfter = Long.MAX_VALUE;
         }
     }
 

@@ -100,6 +100,10 @@ public final class EcsState {
         public int maximumPercent = 200;
         public boolean circuitBreaker;
         public boolean rollback;
+        /** deploymentConfiguration.alarms: CloudWatch alarms that fail a deployment in progress (and roll it back when asked). */
+        public List<String> alarmNames = new ArrayList<>();
+        public boolean alarmsEnabled;
+        public boolean alarmsRollback;
         public Integer healthCheckGracePeriodSeconds;
         public String propagateTags;
         public String clientToken;

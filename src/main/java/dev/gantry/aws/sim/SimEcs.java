@@ -440,6 +440,13 @@ public final class SimEcs implements EcsClient {
             s.circuitBreaker = Boolean.TRUE.equals(dc.deploymentCircuitBreaker().enable());
             s.rollback = Boolean.TRUE.equals(dc.deploymentCircuitBreaker().rollback());
         }
+        if (dc.alarms() != null) {
+            // AWS: up to 10 alarm names; enable and rollback are required with them.
+            if (dc.alarms().alarmNames().size() > 10) throw invalid("alarms.alarmNames can contain at most 10 alarms.");
+            s.alarmNames = new ArrayList<>(dc.alarms().alarmNames());
+            s.alarmsEnabled = Boolean.TRUE.equals(dc.alarms().enable());
+            s.alarmsRollback = Boolean.TRUE.equals(dc.alarms().rollback());
+        }
     }
 
     @Override public CreateServiceResponse createService(CreateServiceRequest req) {
@@ -625,7 +632,9 @@ public final class SimEcs implements EcsClient {
                 .enableExecuteCommand(s.enableExecuteCommand)
                 .deploymentController(DeploymentController.builder().type(DeploymentControllerType.ECS).build())
                 .deploymentConfiguration(DeploymentConfiguration.builder().maximumPercent(s.maximumPercent).minimumHealthyPercent(s.minimumHealthyPercent)
-                        .deploymentCircuitBreaker(DeploymentCircuitBreaker.builder().enable(s.circuitBreaker).rollback(s.rollback).build()).build())
+                        .deploymentCircuitBreaker(DeploymentCircuitBreaker.builder().enable(s.circuitBreaker).rollback(s.rollback).build())
+                        .alarms(s.alarmNames.isEmpty() && !s.alarmsEnabled ? null : DeploymentAlarms.builder().alarmNames(s.alarmNames)
+                                .enable(s.alarmsEnabled).rollback(s.alarmsRollback).build()).build())
                 .networkConfiguration(NetworkConfiguration.builder().awsvpcConfiguration(AwsVpcConfiguration.builder()
                         .subnets(s.subnets).securityGroups(s.securityGroups)
                         .assignPublicIp(s.assignPublicIp ? AssignPublicIp.ENABLED : AssignPublicIp.DISABLED).build()).build())

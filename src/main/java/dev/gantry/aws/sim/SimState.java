@@ -32,4 +32,7 @@ public final class SimState {
     public ScalingState scaling = new ScalingState();
     public EcrState ecr = new EcrState();
     public SecretsState secrets = new SecretsState();
+    public CloudWatchState cloudWatch = new CloudWatchState();
+    public SnsState sns = new SnsState();
+    public EventsState events = new EventsState();
 }

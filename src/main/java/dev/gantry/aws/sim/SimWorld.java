@@ -30,6 +30,8 @@ public final class SimWorld {
     private long readCalls;
     private final java.util.Map<String, Long> callsByAction = new java.util.TreeMap<>();
     private volatile long roundTripNanos;
+    /** Set while {@link AlarmEvaluator} replays periods, so the ECS it advances does not start another replay. */
+    boolean evaluatingAlarms;
 
     public SimWorld(SimState state, TimeSource time, SimLatency latency) {
         this.state = state;

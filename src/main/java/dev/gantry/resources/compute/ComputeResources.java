@@ -24,7 +24,8 @@ public final class ComputeResources {
 
     public static List<ResourceType> types() {
         return List.of(new RepositoryType(), new ImageType(), new LogGroupType(), new ParameterType(), new RegistrySecretType(), new RoleType(), new ClusterType(), new TaskDefinitionType(),
-                new ServiceType(), new ScalingTargetType(), new ScalingPolicyType());
+                new ServiceType(), new ScalingTargetType(), new ScalingPolicyType(),
+                new TopicType(), new AlarmType(), new EventRuleType());
     }
 
     /**
@@ -115,7 +116,17 @@ public final class ComputeResources {
             s.absent("targetGroupArn");
         }
         s.put("minimumHealthyPercent", svc.minimumHealthyPercent()).put("maximumPercent", svc.maximumPercent())
-                .put("rollbackOnFailure", svc.rollbackOnFailure()).put("exec", svc.exec()).put(ServiceType.ROLLOUT, ServiceType.ROLLOUT_DONE);
+                .put("rollbackOnFailure", svc.rollbackOnFailure()).put("exec", svc.exec());
+        if (spec.hasAlerts()) {
+            Alarms.expand(spec, out);
+            s.put(ServiceType.DEPLOYMENT_ALARMS, Alarms.deploymentAlarmNames(spec)).put(ServiceType.ALARM_ROLLBACK, spec.alerts().rollback());
+            // The alarms exist before ECS is told to watch them.
+            for (String kind : Alarms.deploymentAlarmKinds(spec)) extra.add(Addresses.alarm(kind));
+        } else {
+            // Asked for as absent, so alerts removed from the spec clear them from the service too.
+            s.absent(ServiceType.DEPLOYMENT_ALARMS).absent(ServiceType.ALARM_ROLLBACK);
+        }
+        s.put(ServiceType.ROLLOUT, ServiceType.ROLLOUT_DONE);
         String count = (svc.autoscaling() == null ? dev.gantry.spec.Counted.of(svc.desiredCount(), "task") : svc.autoscaling().min() + "–" + svc.autoscaling().max() + " tasks")
                 + (svc.exec() ? ", ECS Exec on (gantry exec)" : "");
         out.add(Desired.managed(SERVICE, Piece.SERVICE, "ECS service " + app + " on Fargate, " + count, s.build(), extra));

@@ -43,6 +43,10 @@ final class ServiceType implements ResourceType {
      * wants {@value #ROLLOUT_DONE}; refresh reads anything else in plain words (in progress, failed),
      * so a rollout an earlier apply left unfinished is a pending change, never "No changes".
      */
+    /** The alarms ECS watches during a rollout (deploymentConfiguration.alarms), sorted; absent without alerts. */
+    static final String DEPLOYMENT_ALARMS = "deploymentAlarms";
+    /** Whether a rollout that trips one of them is rolled back (alarms enabled with rollback). */
+    static final String ALARM_ROLLBACK = "alarmRollback";
     static final String ROLLOUT = "rollout";
     static final String ROLLOUT_DONE = "completed";
 
@@ -178,15 +182,31 @@ final class ServiceType implements ResourceType {
         }
         p.put("minimumHealthyPercent", dc.minimumHealthyPercent()).put("maximumPercent", dc.maximumPercent()).put("rollbackOnFailure", rollback);
         p.put("exec", Boolean.TRUE.equals(s.enableExecuteCommand()));
+        if (dc.alarms() != null && !dc.alarms().alarmNames().isEmpty()) {
+            p.put(DEPLOYMENT_ALARMS, dc.alarms().alarmNames().stream().sorted().toList())
+                    .put(ALARM_ROLLBACK, Boolean.TRUE.equals(dc.alarms().enable()) && Boolean.TRUE.equals(dc.alarms().rollback()));
+        }
         p.put(ROLLOUT, Rollout.of(s).words());
         return new Observed(a, s.serviceArn(), p.build(), Map.of("id", s.serviceArn(), "arn", s.serviceArn(), "name", s.serviceName()));
     }
 
-    private static DeploymentConfiguration deployment(Map<String, Object> props) {
+    private static DeploymentConfiguration deployment(Map<String, Object> props) { return deployment(props, false); }
+
+    /** {@code hadAlarms}: the service names deployment alarms now, so leaving them out must clear them. */
+    private static DeploymentConfiguration deployment(Map<String, Object> props, boolean hadAlarms) {
         boolean rollback = Props.bool(props, "rollbackOnFailure");
-        return DeploymentConfiguration.builder().minimumHealthyPercent(Props.integer(props, "minimumHealthyPercent"))
+        DeploymentConfiguration.Builder b = DeploymentConfiguration.builder().minimumHealthyPercent(Props.integer(props, "minimumHealthyPercent"))
                 .maximumPercent(Props.integer(props, "maximumPercent"))
-                .deploymentCircuitBreaker(DeploymentCircuitBreaker.builder().enable(rollback).rollback(rollback).build()).build();
+                .deploymentCircuitBreaker(DeploymentCircuitBreaker.builder().enable(rollback).rollback(rollback).build());
+        List<String> alarms = Props.strings(props, DEPLOYMENT_ALARMS);
+        if (!alarms.isEmpty()) {
+            boolean back = Boolean.TRUE.equals(props.get(ALARM_ROLLBACK));
+            // Without rollback the alarms are still named (refresh finds the alerts by them) but ECS does not act on them.
+            b.alarms(DeploymentAlarms.builder().alarmNames(alarms).enable(back).rollback(back).build());
+        } else if (hadAlarms) {
+            b.alarms(DeploymentAlarms.builder().alarmNames(List.of()).enable(false).rollback(false).build());
+        }
+        return b.build();
     }
 
     private static NetworkConfiguration network(Map<String, Object> props) {
@@ -256,7 +276,7 @@ final class ServiceType implements ResourceType {
             String name = current.output("name");
             UpdateServiceRequest.Builder b = UpdateServiceRequest.builder().cluster(cluster).service(name)
                     .taskDefinition(Props.str(props, "taskDefinition")).networkConfiguration(network(props))
-                    .deploymentConfiguration(deployment(props));
+                    .deploymentConfiguration(deployment(props, current.props().get(DEPLOYMENT_ALARMS) != null));
             if (props.containsKey("desiredCount")) b.desiredCount(Props.integer(props, "desiredCount"));
             if (props.containsKey("healthCheckGracePeriodSeconds")) b.healthCheckGracePeriodSeconds(Props.integer(props, "healthCheckGracePeriodSeconds"));
             if (Props.str(props, "targetGroupArn") != null) b.loadBalancers(loadBalancer(ctx, props));

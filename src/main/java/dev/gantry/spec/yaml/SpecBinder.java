@@ -61,9 +61,10 @@ final class SpecBinder {
         var certificate = edge.certificate();
         var dns = edge.dns();
         edge.crossRules(task, certificate, dns);
+        var alerts = new AlertsBinder(report).bind(s, loadBalancer != null);
 
         if (report.hasErrors()) return null;
-        Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns);
+        Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts);
         derivedNames(s, spec);
         awsLimits(s, spec);
         return report.hasErrors() ? null : spec;

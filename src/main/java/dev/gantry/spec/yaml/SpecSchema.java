@@ -65,6 +65,7 @@ public final class SpecSchema {
         p.set("loadBalancer", loadBalancer());
         p.set("certificate", certificate());
         p.set("dns", dns());
+        p.set("alerts", alerts());
         // Cross-section rules a schema can express: certificate and dns need a load balancer, which needs a port.
         ArrayNode allOf = root.putArray("allOf");
         allOf.add(requiresIf("certificate", "loadBalancer"));
@@ -246,6 +247,24 @@ public final class SpecSchema {
         p.set("zone", string("An existing public hosted zone.", DNS_NAME));
         p.set("record", string("The zone itself or a name inside it.", DNS_NAME));
         return d;
+    }
+
+    private static ObjectNode alerts() {
+        ObjectNode a = object("CloudWatch alarms (5xx, unhealthy targets, p95 latency, running below desired, CPU, memory) emailed through SNS;"
+                + " each alarm is billed per alarm-month.");
+        ObjectNode p = (ObjectNode) a.get("properties");
+        ObjectNode email = JSON.createObjectNode().put("type", "array").put("description", "Who is told; each confirms by email first.")
+                .put("uniqueItems", true);
+        email.set("items", JSON.createObjectNode().put("type", "string").put("pattern", "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$").put("maxLength", 254));
+        p.set("email", email);
+        p.set("http5xxPerMinute", withDefault(integer("5xx answers of the load balancer a minute, for 3 minutes.", 1, 1_000_000),
+                dev.gantry.spec.Alerts.DEFAULT_5XX_PER_MINUTE));
+        p.set("latencyP95Ms", withDefault(integer("95th percentile response time in ms, for 3 minutes.", 1, 3_600_000),
+                dev.gantry.spec.Alerts.DEFAULT_LATENCY_P95_MS));
+        p.set("cpuPercent", withDefault(integer("Average CPU percent, for 3 minutes.", 1, 100), dev.gantry.spec.Alerts.DEFAULT_CPU_PERCENT));
+        p.set("memoryPercent", withDefault(integer("Average memory percent, for 3 minutes.", 1, 100), dev.gantry.spec.Alerts.DEFAULT_MEMORY_PERCENT));
+        p.set("rollback", withDefault(bool("A rollout that trips the 5xx, unhealthy or running-count alarm rolls back."), true));
+        return a;
     }
 
     private static ObjectNode object(String description) {

@@ -50,6 +50,7 @@ public final class SpecWriter {
         if (spec.loadBalancer() != null) loadBalancer(b, spec.loadBalancer());
         if (spec.certificate() != null) certificate(b, spec.certificate());
         if (spec.dns() != null) dns(b, spec.dns());
+        if (spec.alerts() != null) alerts(b, spec.alerts());
         return b.toString();
     }
 
@@ -178,6 +179,16 @@ public final class SpecWriter {
         section(b, OwnComments.DNS, "dns:");
         line(b, "  zone: " + YamlText.scalar(d.zone()));
         line(b, "  record: " + YamlText.scalar(d.record()));
+    }
+
+    private static void alerts(StringBuilder b, dev.gantry.spec.Alerts a) {
+        section(b, OwnComments.ALERTS, "alerts:");
+        line(b, "  email: " + YamlText.flowList(a.email()));
+        line(b, "  http5xxPerMinute: " + a.http5xxPerMinute());
+        line(b, "  latencyP95Ms: " + a.latencyP95Ms());
+        line(b, "  cpuPercent: " + a.cpuPercent());
+        line(b, "  memoryPercent: " + a.memoryPercent());
+        line(b, "  rollback: " + a.rollback());
     }
 
     private static void section(StringBuilder b, String comment, String header) {

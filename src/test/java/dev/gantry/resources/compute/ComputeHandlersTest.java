@@ -34,7 +34,10 @@ class ComputeHandlersTest {
             Desired d = f.desired(a);
             Observed o = f.refreshed(a);
             assertThat(o).as(a).isNotNull();
-            assertThat(o.props()).as(a).isEqualTo(f.resolve(d.props()));
+            // A prop asked for as absent (null) is one AWS does not have: refresh leaves it out.
+            Map<String, Object> wanted = new java.util.LinkedHashMap<>(f.resolve(d.props()));
+            wanted.values().removeIf(java.util.Objects::isNull);
+            assertThat(o.props()).as(a).isEqualTo(wanted);
         }
     }
 
