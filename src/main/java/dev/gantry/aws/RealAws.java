@@ -53,7 +53,7 @@ public final class RealAws {
                 new RealScaling(http(t).build(), creds, region, endpointUrl, RetryPolicy::sleep, t),
                 configure(t, EcrClient.builder(), r, creds, endpointUrl).build(),
                 configure(t, SecretsManagerClient.builder(), r, creds, endpointUrl).build(),
-                new SsmElsewhere(region, ssm, other -> configure(t, SsmClient.builder(), Region.of(other), creds, endpointUrl).build(),
+                new SsmElsewhere(region, ssm, other -> configure(t, SsmClient.builder(), Region.of(other), creds, endpointUrl).build()),
                 configure(t, software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder(), r, creds, endpointUrl).build(),
                 configure(t, software.amazon.awssdk.services.sns.SnsClient.builder(), r, creds, endpointUrl).build(),
                 configure(t, software.amazon.awssdk.services.eventbridge.EventBridgeClient.builder(), r, creds, endpointUrl).build());

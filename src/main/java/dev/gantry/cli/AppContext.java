@@ -39,6 +39,32 @@ record AppContext(Spec spec, AwsClients aws, Scheduler scheduler, CommandContext
         return cli.interactive() ? e.onRefresh(new ReadingLine(cli.err(), ansi)) : e;
     }
 
+    /** The apply lock, held by a day-two command that changes the service, and who holds it (this run). */
+    record Held(dev.gantry.engine.Lock lock, dev.gantry.engine.LockHolder me) {
+        void release() { lock.release(me); }
+    }
+
+    /**
+     * Takes the apply lock for {@code command} (secrets set, rollback): an apply running meanwhile
+     * would start deployments of its own. Held by another run: exit 1 with who, and what to do.
+     */
+    Held lock(String command) {
+        dev.gantry.engine.Lock lock = new dev.gantry.engine.Lock(aws.ssm(), spec.app());
+        dev.gantry.engine.Machine here = dev.gantry.engine.Machine.local(env());
+        dev.gantry.engine.LockHolder me = dev.gantry.engine.LockHolder.of(here, scheduler.now(), command);
+        try {
+            lock.acquire(me);
+        } catch (dev.gantry.engine.Lock.LockedException e) {
+            boolean aliveHere = e.holder().map(h -> h.provablyAliveOn(here)).orElse(false);
+            throw CommandFailure.of(ExitCode.FAILED, e.getMessage(), words(aliveHere
+                    ? "wait for that run to finish (it is still going on this machine, pid " + e.holder().get().pid() + "), then run this again"
+                    : "wait for that run to finish, then run this again (if it died: 'gantry apply --force-unlock')"));
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate("taking the lock " + lock.name(), e);
+        }
+        return new Held(lock, me);
+    }
+
     /** Fails fast, with exit code 4, when there are no usable credentials. */
     void checkCredentials() {
         try {

@@ -2,9 +2,7 @@ package dev.gantry.cli;
 
 import dev.gantry.diagnose.Diagnosis;
 import dev.gantry.engine.ApplyEvent;
-import dev.gantry.engine.Lock;
 import dev.gantry.engine.LockHolder;
-import dev.gantry.engine.Machine;
 import dev.gantry.ops.DeployHistory;
 import dev.gantry.ops.Rollback;
 import dev.gantry.ops.RolloutWait;
@@ -94,19 +92,8 @@ public final class RollbackCommand implements Callable<ExitCode> {
             d.err().println("Rollback not confirmed: nothing was changed.");
             return ExitCode.FAILED;
         }
-        Lock lock = new Lock(d.aws().ssm(), spec.app());
-        Machine here = Machine.local(d.env());
-        LockHolder me = LockHolder.of(here, d.scheduler().now(), "rollback");
-        try {
-            lock.acquire(me);
-        } catch (Lock.LockedException e) {
-            boolean aliveHere = e.holder().map(h -> h.provablyAliveOn(here)).orElse(false);
-            throw CommandFailure.of(ExitCode.FAILED, e.getMessage(), d.words(aliveHere
-                    ? "wait for that run to finish (it is still going on this machine, pid " + e.holder().get().pid() + "), then run this again"
-                    : "wait for that run to finish, then run this again (if it died: 'gantry apply --force-unlock')"));
-        } catch (RuntimeException e) {
-            throw dev.gantry.aws.AwsErrors.translate("taking the lock " + lock.name(), e);
-        }
+        AppContext.Held held = d.lock("rollback");
+        LockHolder me = held.me();
         try {
             Rollback.Started s = Rollback.deploy(d.aws(), cluster, service, target, dev.gantry.engine.Engine.runTags(me));
             d.out().println("Registered revision " + s.revision() + " (a copy of revision " + target.entry().revision() + ", image "
@@ -136,7 +123,7 @@ public final class RollbackCommand implements Callable<ExitCode> {
             for (String fix : why.fixes()) d.err().println("  fix: " + d.words(fix));
             return ExitCode.FAILED;
         } finally {
-            lock.release(me);
+            held.release();
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.gantry.cli;
 import dev.gantry.diagnose.Diagnosis;
 import dev.gantry.diagnose.RolloutWatcher;
 import dev.gantry.engine.ApplyEvent;
-import dev.gantry.engine.Lock;
 import dev.gantry.ops.RolloutWait;
 import dev.gantry.ops.SecretUpdate;
 import dev.gantry.spec.Spec;
@@ -75,23 +74,11 @@ public final class SecretsSetCommand implements Callable<ExitCode> {
             d.checkCredentials();
             // An apply running meanwhile would start deployments of its own, and its plan would
             // not know the value changed: one run at a time, as for apply and destroy.
-            Lock lock = new Lock(d.aws().ssm(), spec.app());
-            dev.gantry.engine.Machine here = dev.gantry.engine.Machine.local(d.env());
-            dev.gantry.engine.LockHolder me = dev.gantry.engine.LockHolder.of(here, d.scheduler().now(), "secrets set " + name);
-            try {
-                lock.acquire(me);
-            } catch (Lock.LockedException e) {
-                boolean aliveHere = e.holder().map(h -> h.provablyAliveOn(here)).orElse(false);
-                throw CommandFailure.of(ExitCode.FAILED, e.getMessage(), d.words(aliveHere
-                        ? "wait for that run to finish (it is still going on this machine, pid " + e.holder().get().pid() + "), then run this again"
-                        : "wait for that run to finish, then run this again (if it died: 'gantry apply --force-unlock')"));
-            } catch (RuntimeException e) {
-                throw dev.gantry.aws.AwsErrors.translate("taking the lock " + lock.name(), e);
-            }
+            AppContext.Held held = d.lock("secrets set " + name);
             try {
                 return locked(d, name, value, noDeploy, stop);
             } finally {
-                lock.release(me);
+                held.release();
             }
         } finally {
             java.util.Arrays.fill(value, '\0');

@@ -30,28 +30,10 @@ final class EcsOneOffTasks {
 
     EcsState.TaskRec launch(EcsState.ClusterRec c, EcsState.TaskDefRec td, List<String> subnets, List<String> groups, boolean publicIp,
                             List<String> command, String startedBy, Map<String, String> tags, int index, Instant at) {
-        EcsState.TaskRec task = new EcsState.TaskRec();
-        String a = world.newId("t").substring(2), b = world.newId("t").substring(2);
-        task.id = (a + b).substring(0, 32);
-        task.cluster = c.name;
-        task.clusterArn = c.arn;
-        task.arn = "arn:aws:ecs:" + world.region() + ":" + world.accountId() + ":task/" + c.name + "/" + task.id;
-        task.taskDefinitionArn = td.arn;
-        task.subnet = subnets.get(index % subnets.size());
-        task.createdAt = at.toEpochMilli();
-        task.lastStatus = "PROVISIONING";
+        EcsState.TaskRec task = EcsTaskLaunch.provision(world, n, c.name, c.arn, td, subnets.get(index % subnets.size()), groups, publicIp, at);
         task.commandOverride = command == null ? null : List.copyOf(command);
         task.startedBy = startedBy;
         task.tags.putAll(tags);
-        task.eni = n.createEni(task.subnet, groups, "arn:aws:ecs:" + world.region() + ":" + world.accountId() + ":attachment/" + task.id);
-        task.ip = n.privateIpOfEni(task.eni);
-        EcsTaskFailures.Outcome o = EcsTaskFailures.decide(world, n, publicIp, td, task, at);
-        task.failure = o.kind();
-        task.failureReason = o.reason();
-        task.imageDigest = o.digest();
-        task.phase = "start";
-        task.nextAt = at.plus(world.latency.taskStart()).toEpochMilli();
-        st().tasks.put(task.arn, task);
         return task;
     }
 

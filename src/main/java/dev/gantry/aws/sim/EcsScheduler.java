@@ -410,33 +410,14 @@ final class EcsScheduler {
     }
 
     private EcsState.TaskRec launch(EcsState.ServiceRec s, EcsState.DeploymentRec d, long t) {
-        Instant at = Instant.ofEpochMilli(t);
-        EcsState.TaskRec task = new EcsState.TaskRec();
-        String a = world.newId("t").substring(2), b = world.newId("t").substring(2);
-        task.id = (a + b).substring(0, 32);
-        task.cluster = s.cluster;
-        task.clusterArn = s.clusterArn;
-        task.arn = "arn:aws:ecs:" + world.region() + ":" + world.accountId() + ":task/" + s.cluster + "/" + task.id;
+        EcsState.TaskDefRec td = SimEcs.resolveTaskDefinition(st(), d.taskDefinition);
+        EcsState.TaskRec task = EcsTaskLaunch.provision(world, n, s.cluster, s.clusterArn, td, s.subnets.get(s.launches++ % s.subnets.size()),
+                s.securityGroups, s.assignPublicIp, Instant.ofEpochMilli(t));
         task.service = s.name;
         task.deploymentId = d.id;
         task.enableExecuteCommand = s.enableExecuteCommand;
         task.loadBalancers = d.loadBalancers;
-        EcsState.TaskDefRec td = SimEcs.resolveTaskDefinition(st(), d.taskDefinition);
-        task.taskDefinitionArn = td.arn;
-        task.subnet = s.subnets.get(s.launches++ % s.subnets.size());
-        task.createdAt = t;
-        task.lastStatus = "PROVISIONING";
-        task.eni = n.createEni(task.subnet, s.securityGroups, "arn:aws:ecs:" + world.region() + ":" + world.accountId()
-                + ":attachment/" + task.id);
-        task.ip = n.privateIpOfEni(task.eni);
-        EcsTaskFailures.Outcome o = EcsTaskFailures.decide(world, n, s, td, task, at);
-        task.failure = o.kind();
-        task.failureReason = o.reason();
-        task.imageDigest = o.digest();
-        EcsServiceDeployments.pulled(st(), s, d.id, o.digest());
-        task.phase = "start";
-        task.nextAt = at.plus(world.latency.taskStart()).toEpochMilli();
-        st().tasks.put(task.arn, task);
+        EcsServiceDeployments.pulled(st(), s, d.id, task.imageDigest);
         return task;
     }
 

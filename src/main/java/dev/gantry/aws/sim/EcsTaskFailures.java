@@ -31,12 +31,7 @@ final class EcsTaskFailures {
 
     private EcsTaskFailures() {}
 
-    static Outcome decide(SimWorld w, SimEcsNeighbours n, EcsState.ServiceRec s, EcsState.TaskDefRec td,
-                          EcsState.TaskRec t, Instant now) {
-        return decide(w, n, s.assignPublicIp, td, t, now);
-    }
-
-    /** The same for a task of no service (RunTask), whose network configuration says whether it gets a public IP. */
+    /** {@code assignPublicIp}: what the service's or RunTask's network configuration says. */
     static Outcome decide(SimWorld w, SimEcsNeighbours n, boolean assignPublicIp, EcsState.TaskDefRec td,
                           EcsState.TaskRec t, Instant now) {
         EcsState.ContainerRec c = td.containers.get(0);
