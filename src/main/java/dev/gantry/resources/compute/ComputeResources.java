@@ -79,12 +79,20 @@ public final class ComputeResources {
                 Props.props().put("name", spec.cluster().name()).put("containerInsights", spec.cluster().containerInsights()).build(), Set.of()));
 
         var task = spec.task();
-        out.add(Desired.managed(TASK_DEFINITION, Piece.TASK, task.image() + ", " + task.cpu() + " CPU units, " + task.memory() + " MiB",
-                Props.props().put("family", app).put("cpu", task.cpu()).put("memory", task.memory()).put("architecture", task.architecture().yaml())
+        Props.Builder td = Props.props().put("family", app).put("cpu", task.cpu()).put("memory", task.memory()).put("architecture", task.architecture().yaml())
                         .put("image", task.image()).put("port", task.port()).put("command", task.command())
                         .put("environment", new TreeMap<>(task.environment())).put("secrets", secretRefs).put("registryCredentials", registryLogin)
                         .put("roles", new TreeMap<>(Map.of("execution", Ref.to(EXECUTION_ROLE, "arn"), "task", Ref.to(TASK_ROLE, "arn"))))
-                        .put("logGroup", Ref.to(LOG_GROUP, "name")).build(), Set.of()));
+                        .put("logGroup", Ref.to(LOG_GROUP, "name"));
+        Set<Address> releaseNeeds = Set.of();
+        if (spec.release() != null) {
+            // The release task runs where the service's tasks run, and pulls its image the same way.
+            td.put(ReleaseTask.PROP, ReleaseTask.prop(spec.release().command(), Ref.to(CLUSTER, "arn"), NetworkResources.serviceSubnetRefs(spec),
+                    List.of(Ref.to(Addresses.SERVICE_SG, "id")), NetworkResources.assignPublicIp(spec)));
+            releaseNeeds = NetworkResources.egressRoutes(spec);
+        }
+        out.add(Desired.managed(TASK_DEFINITION, Piece.TASK, task.image() + ", " + task.cpu() + " CPU units, " + task.memory() + " MiB",
+                td.build(), releaseNeeds));
 
         var svc = spec.service();
         Props.Builder s = Props.props().put("name", app).put("cluster", Ref.to(CLUSTER, "arn")).put("taskDefinition", Ref.to(TASK_DEFINITION, "arn"));

@@ -37,6 +37,18 @@ final class TaskDefinitionType implements ResourceType {
     @Override public boolean updateChangesIdentity() { return true; }
     @Override public int tier() { return 2; }
 
+    /** The release says how a new revision is rolled out, not what exists: never compared. */
+    @Override public Set<String> createOnly() { return Set.of(ReleaseTask.PROP); }
+
+    /** A new image with a release command: the plan says the release runs before the rollout. */
+    @Override public String planNote(Desired desired, dev.gantry.plan.Action action, List<dev.gantry.plan.Change.FieldChange> fields) {
+        if (!(desired.props().get(ReleaseTask.PROP) instanceof Map<?, ?> release)) return null;
+        boolean newImage = action == dev.gantry.plan.Action.CREATE || fields.stream().anyMatch(f -> f.field().equals("image"));
+        if (!newImage) return null;
+        return "release: runs `" + dev.gantry.spec.Release.words(Props.strings(release, "command")) + "` with the new revision ("
+                + Props.str(desired.props(), "image") + ") before " + (action == dev.gantry.plan.Action.CREATE ? "the service uses it" : "the rollout");
+    }
+
     @Override public List<Observed> refresh(ResourceContext ctx) {
         EcsClient ecs = ctx.aws().ecs();
         String family = ctx.app();
@@ -158,15 +170,19 @@ final class TaskDefinitionType implements ResourceType {
                 .containerDefinitions(c.build()).tags(Ecs.tagList(ctx.tags(a))).build();
     }
 
-    private Step register(ResourceContext ctx, Address a, Map<String, Object> props) {
+    /** Registers the revision, then runs the release with it when the image is new ({@link ReleaseTask}). */
+    private Step register(ResourceContext ctx, Address a, Map<String, Object> props, Observed before) {
         return () -> {
             TaskDefinition td = ctx.aws().ecs().registerTaskDefinition(request(ctx, a, props)).taskDefinition();
-            return StepResult.done(observed(a, td));
+            Observed registered = observed(a, td);
+            if (!ReleaseTask.runs(props, before)) return StepResult.done(registered);
+            String previous = before == null ? null : before.outputs().get("family") + ":" + before.outputs().get("revision");
+            return ReleaseTask.run(ctx, props, registered, previous).run();
         };
     }
 
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
-        return register(ctx, desired.address(), props);
+        return register(ctx, desired.address(), props, null);
     }
 
     /**
@@ -174,7 +190,7 @@ final class TaskDefinitionType implements ResourceType {
      * rollback still use it. Destroy deregisters every revision.
      */
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
-        return register(ctx, desired.address(), props);
+        return register(ctx, desired.address(), props, current);
     }
 
     @Override public Step delete(ResourceContext ctx, Observed current) {

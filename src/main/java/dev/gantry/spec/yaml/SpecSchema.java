@@ -63,6 +63,7 @@ public final class SpecSchema {
         p.set("loadBalancer", loadBalancer());
         p.set("certificate", certificate());
         p.set("dns", dns());
+        p.set("release", release());
         // Cross-section rules a schema can express: certificate and dns need a load balancer, which needs a port.
         ArrayNode allOf = root.putArray("allOf");
         allOf.add(requiresIf("certificate", "loadBalancer"));
@@ -96,6 +97,16 @@ public final class SpecSchema {
         existing.set("then", JSON.createObjectNode().set("required", JSON.createArrayNode().add("vpc").add("vpcId").add("publicSubnets")));
         allOf.add(existing);
         return n;
+    }
+
+    private static ObjectNode release() {
+        ObjectNode r = object("Runs once in a task of each new image's task definition before the service rolls to it (migrations); if it fails, the rollout does not start.");
+        required(r, "command");
+        ObjectNode command = JSON.createObjectNode().put("type", "array").put("description", "The command, as a list of words: [\"./manage.py\", \"migrate\"].")
+                .put("minItems", 1);
+        command.set("items", JSON.createObjectNode().put("type", "string").put("minLength", 1));
+        ((ObjectNode) r.get("properties")).set("command", command);
+        return r;
     }
 
     private static ObjectNode cluster() {

@@ -50,6 +50,10 @@ public final class SpecWriter {
         if (spec.loadBalancer() != null) loadBalancer(b, spec.loadBalancer());
         if (spec.certificate() != null) certificate(b, spec.certificate());
         if (spec.dns() != null) dns(b, spec.dns());
+        if (spec.release() != null) {
+            section(b, OwnComments.RELEASE, "release:");
+            line(b, "  command: " + YamlText.flowList(spec.release().command()));
+        }
         return b.toString();
     }
 
