@@ -46,7 +46,8 @@ public final class RealAws {
                 new RealScaling(http().build(), creds, region, endpointUrl),
                 configure(EcrClient.builder(), r, creds, endpointUrl).build(),
                 configure(SecretsManagerClient.builder(), r, creds, endpointUrl).build(),
-                new SsmElsewhere(region, ssm, other -> configure(SsmClient.builder(), Region.of(other), creds, endpointUrl).build()));
+                new SsmElsewhere(region, ssm, other -> configure(SsmClient.builder(), Region.of(other), creds, endpointUrl).build()),
+                configure(software.amazon.awssdk.services.scheduler.SchedulerClient.builder(), r, creds, endpointUrl).build());
     }
 
     /** SSM clients for other regions, made on first use (a secret given by ARN in another region) and closed with the rest. */

@@ -680,7 +680,7 @@ public final class SimEcs implements EcsClient {
                 .networkInterfaces(t.ip == null ? List.of() : List.of(NetworkInterface.builder().attachmentId(t.eni).privateIpv4Address(t.ip).build()))
                 .build();
         return Task.builder().taskArn(t.arn).clusterArn(t.clusterArn).taskDefinitionArn(t.taskDefinitionArn)
-                .group(t.service != null ? "service:" + t.service : "family:" + td.family)
+                .group(t.group != null ? t.group : t.service != null ? "service:" + t.service : "family:" + td.family)
                 .startedBy(t.service != null ? t.deploymentId : t.startedBy).launchType(LaunchType.FARGATE)
                 .lastStatus(status).desiredStatus(t.desiredStatus).cpu(td.cpu).memory(td.memory)
                 .healthStatus(t.healthy ? HealthStatus.HEALTHY : HealthStatus.UNKNOWN)

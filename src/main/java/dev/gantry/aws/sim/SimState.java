@@ -32,4 +32,5 @@ public final class SimState {
     public ScalingState scaling = new ScalingState();
     public EcrState ecr = new EcrState();
     public SecretsState secrets = new SecretsState();
+    public SchedulerState scheduler = new SchedulerState();
 }
