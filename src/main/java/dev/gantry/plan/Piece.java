@@ -12,7 +12,8 @@ public enum Piece {
     DNS("DNS", "Route53 record ≈ what external-dns creates"),
     CLUSTER("Cluster", "ECS cluster ≈ a namespace-like grouping, not nodes (Fargate has none to manage)"),
     TASK("Task", "task definition ≈ Pod spec"),
-    SERVICE("Service", "ECS service ≈ Deployment (replicas, rolling update)");
+    SERVICE("Service", "ECS service ≈ Deployment (replicas, rolling update)"),
+    JOBS("Scheduled jobs", "EventBridge schedule starting a task ≈ CronJob");
 
     private final String title;
     private final String kubernetes;

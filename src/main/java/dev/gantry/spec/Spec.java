@@ -21,7 +21,8 @@ public record Spec(
         LoadBalancer loadBalancer,
         Certificate certificate,
         Dns dns,
-        Release release) {
+        Release release,
+        Map<String, Job> jobs) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -31,12 +32,13 @@ public record Spec(
         network = network == null ? Network.defaults() : network;
         cluster = cluster == null ? new Cluster(app, false) : cluster;
         service = service == null ? Service.defaults() : service;
+        jobs = jobs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(jobs));
     }
 
     /** A spec without a release command (every spec written before it existed). */
     public Spec(int version, String app, String region, Map<String, String> tags, Network network, Cluster cluster, Task task,
                 Service service, LoadBalancer loadBalancer, Certificate certificate, Dns dns) {
-        this(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, null);
+        this(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, null, Map.of());
     }
 
     public boolean hasLoadBalancer() { return loadBalancer != null; }
@@ -57,21 +59,23 @@ public record Spec(
         return null; // only the load balancer's DNS name, known after apply
     }
 
-    public Spec withNetwork(Network n) { return new Spec(version, app, region, tags, n, cluster, task, service, loadBalancer, certificate, dns, release); }
-    public Spec withCluster(Cluster c) { return new Spec(version, app, region, tags, network, c, task, service, loadBalancer, certificate, dns, release); }
-    public Spec withTask(Task t) { return new Spec(version, app, region, tags, network, cluster, t, service, loadBalancer, certificate, dns, release); }
-    public Spec withService(Service s) { return new Spec(version, app, region, tags, network, cluster, task, s, loadBalancer, certificate, dns, release); }
-    public Spec withLoadBalancer(LoadBalancer l) { return new Spec(version, app, region, tags, network, cluster, task, service, l, certificate, dns, release); }
-    public Spec withCertificate(Certificate c) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, c, dns, release); }
-    public Spec withDns(Dns d) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, d, release); }
-    public Spec withApp(String a) { return new Spec(version, a, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, release); }
-    public Spec withRegion(String r) { return new Spec(version, app, r, tags, network, cluster, task, service, loadBalancer, certificate, dns, release); }
-    public Spec withTags(Map<String, String> t) { return new Spec(version, app, region, t, network, cluster, task, service, loadBalancer, certificate, dns, release); }
+    public Spec withNetwork(Network n) { return new Spec(version, app, region, tags, n, cluster, task, service, loadBalancer, certificate, dns, release, jobs); }
+    public Spec withCluster(Cluster c) { return new Spec(version, app, region, tags, network, c, task, service, loadBalancer, certificate, dns, release, jobs); }
+    public Spec withTask(Task t) { return new Spec(version, app, region, tags, network, cluster, t, service, loadBalancer, certificate, dns, release, jobs); }
+    public Spec withService(Service s) { return new Spec(version, app, region, tags, network, cluster, task, s, loadBalancer, certificate, dns, release, jobs); }
+    public Spec withLoadBalancer(LoadBalancer l) { return new Spec(version, app, region, tags, network, cluster, task, service, l, certificate, dns, release, jobs); }
+    public Spec withCertificate(Certificate c) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, c, dns, release, jobs); }
+    public Spec withDns(Dns d) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, d, release, jobs); }
+    public Spec withApp(String a) { return new Spec(version, a, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, release, jobs); }
+    public Spec withRegion(String r) { return new Spec(version, app, r, tags, network, cluster, task, service, loadBalancer, certificate, dns, release, jobs); }
+    public Spec withTags(Map<String, String> t) { return new Spec(version, app, region, t, network, cluster, task, service, loadBalancer, certificate, dns, release, jobs); }
 
-    public Spec withRelease(Release r) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, r); }
+    public Spec withRelease(Release r) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, r, jobs); }
+
+    public Spec withJobs(Map<String, Job> j) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, release, j); }
 
     public static List<String> sectionNames() {
         return List.of("version", "app", "region", "tags", "network", "cluster", "task", "service",
-                "loadBalancer", "certificate", "dns", "release");
+                "loadBalancer", "certificate", "dns", "release", "jobs");
     }
 }

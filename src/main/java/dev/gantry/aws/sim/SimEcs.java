@@ -344,6 +344,21 @@ public final class SimEcs implements EcsClient {
         });
     }
 
+    /**
+     * Family names starting with familyPrefix; status ACTIVE: families with an ACTIVE revision
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html).
+     */
+    @Override public ListTaskDefinitionFamiliesResponse listTaskDefinitionFamilies(ListTaskDefinitionFamiliesRequest req) {
+        return world.read("ecs:ListTaskDefinitionFamilies", this::err, () -> {
+            String status = req.status() == null ? "ALL" : req.statusAsString();
+            List<String> families = st().taskDefinitions.values().stream()
+                    .filter(d -> req.familyPrefix() == null || d.family.startsWith(req.familyPrefix()))
+                    .filter(d -> status.equals("ALL") || status.equals(d.status) || status.equals("INACTIVE") && !"ACTIVE".equals(d.status))
+                    .map(d -> d.family).distinct().sorted().toList();
+            return ListTaskDefinitionFamiliesResponse.builder().families(families).build();
+        });
+    }
+
     @Override public DeregisterTaskDefinitionResponse deregisterTaskDefinition(DeregisterTaskDefinitionRequest req) {
         return world.mutate("ecs:DeregisterTaskDefinition", this::err, () -> {
             String ref = req.taskDefinition();

@@ -64,9 +64,10 @@ final class SpecBinder {
         var dns = edge.dns();
         edge.crossRules(task, certificate, dns);
         Release release = release(s);
+        var jobs = new JobsBinder(report).bind(s);
 
         if (report.hasErrors()) return null;
-        Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, release);
+        Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, release, jobs);
         derivedNames(s, spec);
         awsLimits(s, spec);
         return report.hasErrors() ? null : spec;

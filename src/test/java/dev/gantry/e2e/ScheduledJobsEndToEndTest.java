@@ -1,0 +1,97 @@
+package dev.gantry.e2e;
+
+import dev.gantry.engine.ApplyResult;
+import dev.gantry.plan.Action;
+import dev.gantry.plan.Change;
+import dev.gantry.plan.Plan;
+import dev.gantry.spec.Job;
+import dev.gantry.spec.Spec;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scheduled jobs (issue 23, item 3) end to end on the simulated AWS: apply makes the app's
+ * schedule group, the scheduler role, and per job a task definition and a schedule; the schedules
+ * fire on virtual time into ECS; a no-op apply changes nothing; destroy removes all of it.
+ */
+class ScheduledJobsEndToEndTest {
+    static Spec withJobs(Spec spec) {
+        return spec.withJobs(Map.of(
+                "report", new Job("report", "cron(0/10 * * * ? *)", null, List.of("sh", "-c", "echo report written"), null, null, null, Map.of("MODE", "daily")),
+                "cleanup", new Job("cleanup", "rate(1 hour)", "Europe/Paris", List.of("sh", "-c", "echo cannot reach the database; exit 2"), null, 512, 1024, Map.of())));
+    }
+
+    private static List<Task> tasksOf(SimHarness h, String job) {
+        List<String> arns = new ArrayList<>(h.aws.ecs().listTasks(b -> b.cluster("worker").desiredStatus(DesiredStatus.STOPPED)).taskArns());
+        arns.addAll(h.aws.ecs().listTasks(b -> b.cluster("worker")).taskArns());
+        if (arns.isEmpty()) return List.of();
+        return h.aws.ecs().describeTasks(b -> b.cluster("worker").tasks(arns)).tasks().stream().filter(t -> ("job:" + job).equals(t.group())).toList();
+    }
+
+    @Test void jobs_are_applied_fire_on_schedule_and_are_destroyed() {
+        Spec spec = withJobs(SimHarness.template("worker.yaml"));
+        SimHarness h = new SimHarness().prepare(spec);
+        Plan plan = h.plan(spec);
+        assertThat(plan.changes().stream().filter(c -> c.action() == Action.CREATE).map(c -> c.address().toString()))
+                .contains("schedule-group.main", "scheduler-role.main", "job-task-definition.report", "job-task-definition.cleanup",
+                        "schedule.report", "schedule.cleanup");
+        ApplyResult applied = h.apply(spec);
+        assertThat(applied.exitCode()).as(applied.failures().toString()).isZero();
+
+        h.world.resetCounters();
+        Plan again = h.plan(spec);
+        assertThat(again.mutating()).as("converged").isEmpty();
+        assertThat(h.apply(spec).exitCode()).isZero();
+        assertThat(h.world.mutatingCalls()).isZero();
+
+        var schedule = h.aws.scheduler().getSchedule(b -> b.groupName("worker").name("report"));
+        assertThat(schedule.scheduleExpression()).isEqualTo("cron(0/10 * * * ? *)");
+        assertThat(schedule.target().ecsParameters().group()).isEqualTo("job:report");
+        String policy = java.net.URLDecoder.decode(h.aws.iam().getRolePolicy(b -> b.roleName("worker-scheduler").policyName("gantry-run-jobs")).policyDocument(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(policy).contains("task-definition/worker-job-report:*", "task-definition/worker-job-cleanup:*", "role/gantry/worker/worker-execution")
+                .doesNotContain("task-definition/worker:");
+
+        h.time.advance(Duration.ofMinutes(65));
+        List<Task> reports = tasksOf(h, "report");
+        assertThat(reports).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.lastStatus()).isEqualTo("STOPPED");
+            assertThat(t.containers().get(0).exitCode()).isZero();
+        });
+        List<Task> cleanups = tasksOf(h, "cleanup");
+        assertThat(cleanups).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.containers().get(0).exitCode()).isEqualTo(2);
+            assertThat(t.cpu()).isEqualTo("512");
+        });
+
+        // Removing a job from the spec removes its schedule and task definition.
+        Spec oneJob = spec.withJobs(Map.of("report", spec.jobs().get("report")));
+        Plan removal = h.plan(oneJob);
+        assertThat(removal.mutating()).extracting(c -> c.action() + " " + c.address())
+                .contains("DELETE schedule.cleanup", "DELETE job-task-definition.cleanup");
+        assertThat(h.apply(oneJob).exitCode()).isZero();
+        assertThat(h.plan(oneJob).mutating()).isEmpty();
+
+        ApplyResult destroyed = h.destroy(oneJob);
+        assertThat(destroyed.exitCode()).as(destroyed.failures().toString()).isZero();
+        assertThat(h.world.state.scheduler.schedules).isEmpty();
+        assertThat(h.world.state.scheduler.groups.keySet()).doesNotContain("worker");
+        assertThat(h.world.state.iam.roles.keySet()).noneMatch(r -> r.contains("scheduler"));
+        assertThat(h.taggedLeftovers("worker")).isEmpty();
+    }
+
+    @Test void apps_without_jobs_plan_nothing_for_them() {
+        Spec spec = SimHarness.template("worker.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        Plan plan = h.plan(spec);
+        assertThat(plan.changes()).extracting(Change::address).noneMatch(a -> a.toString().contains("schedule") || a.toString().startsWith("job-"));
+    }
+}
