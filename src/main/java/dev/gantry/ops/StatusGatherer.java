@@ -92,8 +92,13 @@ public final class StatusGatherer {
                 problems.add("no healthy target behind the load balancer, so it answers 503 for now");
             }
         }
+        List<StatusReport.JobStatus> jobs = JobRuns.of(aws, spec, clock.now());
+        for (StatusReport.JobStatus j : jobs) {
+            String p = JobRuns.problem(j);
+            if (p != null) problems.add(p);
+        }
         return new StatusReport(spec.app(), spec.region(), clock.now(), true, Engine.url(spec, observed), cert, targets, service,
-                CostEstimates.of(spec), DriftWords.of(plan), problems);
+                CostEstimates.of(spec), DriftWords.of(plan), problems, jobs);
     }
 
     private static String words(String status) {

@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Task;
 
+import dev.gantry.ops.StatusGatherer;
+import dev.gantry.ops.StatusReport;
+
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +90,38 @@ class ScheduledJobsEndToEndTest {
         assertThat(h.world.state.scheduler.groups.keySet()).doesNotContain("worker");
         assertThat(h.world.state.iam.roles.keySet()).noneMatch(r -> r.contains("scheduler"));
         assertThat(h.taggedLeftovers("worker")).isEmpty();
+    }
+
+    @Test void status_shows_each_jobs_schedule_next_run_and_last_run_with_why_it_failed() {
+        Spec spec = withJobs(SimHarness.template("worker.yaml"));
+        spec = spec.withJobs(Map.of("report", spec.jobs().get("report"), "cleanup", spec.jobs().get("cleanup"),
+                "import", new Job("import", "rate(30 minutes)", null, List.of("bin/import"), "public.ecr.aws/nginx/nginx:does-not-exist", null, null, Map.of())));
+        SimHarness h = new SimHarness().prepare(spec);
+        assertThat(h.apply(spec).exitCode()).isZero();
+        Instant applied = h.time.now();
+        h.time.advance(Duration.ofMinutes(21));
+        StatusReport r = new StatusGatherer(h.aws, h.engine(), h.time).gather(spec);
+        Map<String, StatusReport.JobStatus> jobs = new java.util.TreeMap<>();
+        r.jobs().forEach(j -> jobs.put(j.name(), j));
+        assertThat(jobs).containsOnlyKeys("report", "cleanup", "import");
+
+        StatusReport.JobStatus report = jobs.get("report");
+        assertThat(report.schedule()).isEqualTo("cron(0/10 * * * ? *)");
+        assertThat(report.nextRun()).isAfter(h.time.now()).isBefore(h.time.now().plus(Duration.ofMinutes(10)));
+        assertThat(report.nextRun().getEpochSecond() % 600).isZero();
+        assertThat(report.lastRun().exitCode()).isZero();
+        assertThat(report.lastRun().took()).isPositive();
+
+        StatusReport.JobStatus cleanup = jobs.get("cleanup");
+        assertThat(cleanup.timezone()).isEqualTo("Europe/Paris");
+        assertThat(cleanup.nextRun()).isBetween(applied.plus(Duration.ofMinutes(59)), applied.plus(Duration.ofMinutes(61)));
+        assertThat(cleanup.lastRun().exitCode()).isEqualTo(2);
+
+        assertThat(jobs.get("import").lastRun().exitCode()).isNull();
+        assertThat(r.healthy()).isFalse();
+        assertThat(r.problems()).anySatisfy(p -> assertThat(p).startsWith("job cleanup's last run (").contains("failed: its command exited with code 2"));
+        assertThat(r.problems()).anySatisfy(p -> assertThat(p).startsWith("job import's last run (").contains("never started its command: CannotPullContainerError"));
+        assertThat(r.problems()).noneMatch(p -> p.contains("job report"));
     }
 
     @Test void apps_without_jobs_plan_nothing_for_them() {

@@ -27,7 +27,7 @@ final class SchedulerInvocations {
                 continue;
             }
             ZoneId zone = s.timezone == null ? ZoneId.of("UTC") : ZoneId.of(s.timezone);
-            List<Instant> due = ScheduleExpression.parse(s.expression)
+            List<Instant> due = dev.gantry.time.ScheduleExpression.parse(s.expression)
                     .between(Instant.ofEpochMilli(s.anchor), Instant.ofEpochMilli(s.evaluatedUpTo), now, zone, MAX_PER_LOOK);
             for (Instant at : due) invoke(world, tasks, s, at);
             s.evaluatedUpTo = due.size() == MAX_PER_LOOK ? due.get(due.size() - 1).toEpochMilli() : Math.max(s.evaluatedUpTo, now.toEpochMilli());

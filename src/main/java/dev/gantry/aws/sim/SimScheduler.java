@@ -159,7 +159,7 @@ public final class SimScheduler implements SchedulerClient {
         if (window == null || window.mode() == null) throw invalid("1 validation error detected: Value null at 'flexibleTimeWindow' failed to satisfy constraint: Member must not be null");
         if (target == null || target.arn() == null || target.roleArn() == null) throw invalid("1 validation error detected: Value null at 'target' failed to satisfy constraint: Member must not be null");
         try {
-            ScheduleExpression.parse(expression);
+            dev.gantry.time.ScheduleExpression.parse(expression);
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }

@@ -1,4 +1,4 @@
-package dev.gantry.aws.sim;
+package dev.gantry.time;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.gantry.aws.sim;
+package dev.gantry.time;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * EventBridge Scheduler's schedule expressions, with AWS's rules
+ * EventBridge Scheduler's schedule expressions (what the simulated AWS fires on and status calls the next run), with AWS's rules
  * (https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html):
  * {@code rate(VALUE UNIT)} (a positive integer; minute(s), hour(s), day(s); without a start date
  * the first invocation is at once), {@code cron(MIN HOUR DOM MONTH DOW YEAR)} (six fields;
@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * in the schedule's time zone, and {@code at(yyyy-mm-ddThh:mm:ss)}. Invocations have one-minute
  * precision; the simulation fires at the start of the minute.
  */
-final class ScheduleExpression {
+public final class ScheduleExpression {
     private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
     private static final Pattern CRON = Pattern.compile("cron\\((.*)\\)");
     private static final Pattern AT = Pattern.compile("at\\((\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})\\)");
@@ -45,7 +45,7 @@ final class ScheduleExpression {
     }
 
     /** The expression, or IllegalArgumentException with AWS's words when AWS would refuse it. */
-    static ScheduleExpression parse(String text) {
+    public static ScheduleExpression parse(String text) {
         String invalid = "Invalid Schedule Expression " + text + ".";
         if (text == null) throw new IllegalArgumentException("Invalid Schedule Expression null.");
         Matcher m = RATE.matcher(text);
@@ -74,7 +74,7 @@ final class ScheduleExpression {
     }
 
     /** Invocation times in (after, upTo], at most {@code limit} of them; {@code start} anchors a rate. */
-    List<Instant> between(Instant start, Instant after, Instant upTo, ZoneId zone, int limit) {
+    public List<Instant> between(Instant start, Instant after, Instant upTo, ZoneId zone, int limit) {
         List<Instant> out = new ArrayList<>();
         if (rate != null) {
             long k = after.isBefore(start) ? 0 : Duration.between(start, after).dividedBy(rate) + 1;
@@ -102,7 +102,7 @@ final class ScheduleExpression {
     }
 
     /** The next invocation after {@code after}, within a year and a day, or null. */
-    Instant next(Instant start, Instant after, ZoneId zone) {
+    public Instant next(Instant start, Instant after, ZoneId zone) {
         List<Instant> n = between(start, after, after.plus(Duration.ofDays(367)), zone, 1);
         return n.isEmpty() ? null : n.get(0);
     }
