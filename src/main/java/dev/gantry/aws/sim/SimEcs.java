@@ -749,6 +749,7 @@ public final class SimEcs implements EcsClient {
             for (int i = 0; i < count; i++) {
                 EcsState.TaskRec t = oneOff.launch(c, td, vpc.subnets(), vpc.securityGroups() == null ? List.of() : vpc.securityGroups(),
                         publicIp, command, req.startedBy(), req.hasTags() ? tagMap(req.tags()) : Map.of(), i, now);
+                t.group = req.group();
                 started.add(toTask(t, now));
             }
             return RunTaskResponse.builder().tasks(started).failures(List.of()).build();

@@ -60,6 +60,27 @@ final class JobTaskDefinitionType implements ResourceType {
                 ctx.aws().ecs().registerTaskDefinition(TaskDefinitionType.request(ctx, a, props)).taskDefinition())));
     }
 
+    /** An ACTIVE revision in the job's family that is not the app's: newer revisions would take it over. */
+    @Override public java.util.Optional<dev.gantry.resources.Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String family = dev.gantry.resources.Props.str(props, "family");
+        DescribeTaskDefinitionResponse r;
+        try {
+            r = ctx.aws().ecs().describeTaskDefinition(b -> b.taskDefinition(family).include(TaskDefinitionField.TAGS));
+        } catch (software.amazon.awssdk.services.ecs.model.ClientException noSuchFamily) {
+            return java.util.Optional.empty();
+        }
+        if (!r.taskDefinition().family().equals(family)) return java.util.Optional.empty();
+        return java.util.Optional.of(new dev.gantry.resources.Claim(withRunnable(TaskDefinitionType.observed(desired.address(), r.taskDefinition())),
+                "the task definition family " + family + " (revision " + r.taskDefinition().revision() + ")", Ecs.tags(r.tags()), "app"));
+    }
+
+    @Override public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            ctx.aws().ecs().tagResource(b -> b.resourceArn(existing.id()).tags(Ecs.tagList(ctx.tags(desired.address()))));
+            return StepResult.done(existing);
+        };
+    }
+
     /** Output {@code runnable}: every revision of the family, what the scheduler role may run. */
     private static Observed withRunnable(Observed o) {
         Map<String, String> outputs = new java.util.LinkedHashMap<>(o.outputs());

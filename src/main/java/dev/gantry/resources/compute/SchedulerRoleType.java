@@ -72,6 +72,30 @@ final class SchedulerRoleType implements ResourceType {
                 .put("taskDefinitions", families).put("passRoles", passes).build(), Map.of("id", r.roleName(), "arn", r.arn(), "name", r.roleName())));
     }
 
+    /** A role with the name gantry wants that is not the app's: a conflict, or taken over (tags) with --adopt. */
+    @Override public java.util.Optional<dev.gantry.resources.Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+        String name = Props.str(props, "name");
+        Role r;
+        try {
+            r = ctx.aws().iam().getRole(b -> b.roleName(name)).role();
+        } catch (NoSuchEntityException none) {
+            return java.util.Optional.empty();
+        }
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        r.tags().forEach(t -> tags.put(t.key(), t.value()));
+        Observed o = new Observed(desired.address(), r.roleName(), Props.props().put("name", r.roleName()).put("path", r.path()).build(),
+                Map.of("id", r.roleName(), "arn", r.arn(), "name", r.roleName()));
+        return java.util.Optional.of(new dev.gantry.resources.Claim(o, "the IAM role " + name, tags, "app"));
+    }
+
+    @Override public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            List<Tag> tags = ctx.tags(desired.address()).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+            ctx.aws().iam().tagRole(b -> b.roleName(existing.id()).tags(tags));
+            return StepResult.done(existing);
+        };
+    }
+
     static String trust(String accountId) {
         ObjectNode st = JSON.createObjectNode();
         st.put("Effect", "Allow");
