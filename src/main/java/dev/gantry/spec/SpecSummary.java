@@ -39,6 +39,13 @@ public final class SpecSummary {
             parts.add(count(secrets, "secret") + " from SSM Parameter Store"
                     + (managed > 0 ? " (" + managed + " managed by gantry, value given at apply)" : "") + ".");
         }
+        if (s.release() != null) {
+            parts.add("Before each rollout of a new image, `" + Release.words(s.release().command()) + "` runs once in a task of it; if it fails, the rollout does not start.");
+        }
+        if (!s.jobs().isEmpty()) {
+            parts.add(count(s.jobs().size(), "scheduled job") + " (" + String.join(", ", s.jobs().values().stream()
+                    .map(j -> j.name() + " on " + j.schedule()).toList()) + ") on EventBridge Scheduler.");
+        }
         parts.add("Logs are kept " + t.logs().retentionDays() + " days.");
         return String.join(" ", parts);
     }

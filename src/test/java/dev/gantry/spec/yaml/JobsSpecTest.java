@@ -20,6 +20,7 @@ class JobsSpecTest {
         assertThat(spec.jobs()).containsExactly(Map.entry("nightly-report", new Job("nightly-report", "cron(0 3 * * ? *)", "Europe/Paris",
                 List.of("bin/report", "--daily"), null, null, null, Map.of("MODE", "full"))));
         assertThat(SpecLoader.load("g.yaml", HEAD).jobs()).isEmpty();
+        assertThat(dev.gantry.spec.SpecSummary.describe(spec)).contains("1 scheduled job (nightly-report on cron(0 3 * * ? *)) on EventBridge Scheduler.");
     }
 
     private static Diagnostic first(String jobs) {

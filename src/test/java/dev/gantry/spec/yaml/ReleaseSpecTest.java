@@ -17,6 +17,7 @@ class ReleaseSpecTest {
         Spec spec = SpecLoader.load("g.yaml", HEAD + "release:\n  command: [\"./manage.py\", \"migrate\", \"--noinput\"]\n");
         assertThat(spec.release()).isEqualTo(new Release(List.of("./manage.py", "migrate", "--noinput")));
         assertThat(SpecLoader.load("g.yaml", HEAD).release()).as("no release unless asked").isNull();
+        assertThat(dev.gantry.spec.SpecSummary.describe(spec)).contains("Before each rollout of a new image, `./manage.py migrate --noinput` runs once in a task of it");
     }
 
     @Test void each_mistake_names_file_line_field_and_a_fix() {
