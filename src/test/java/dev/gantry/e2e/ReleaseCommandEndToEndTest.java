@@ -134,6 +134,30 @@ class ReleaseCommandEndToEndTest {
         assertThat(h.plan(fixed).hasChanges()).isFalse();
     }
 
+    @Test void an_apply_stopped_while_the_release_runs_never_lets_the_service_roll_without_it() {
+        Spec spec = withRelease(SimHarness.template("web-https.yaml"), MIGRATE);
+        SimHarness h = new SimHarness().prepare(spec);
+        assertThat(h.apply(spec).exitCode()).isZero();
+        Spec newImage = FailureEndToEndTest.withImage(spec, "public.ecr.aws/nginx/nginx:1.28");
+        dev.gantry.engine.Engine[] engine = new dev.gantry.engine.Engine[1];
+        engine[0] = new dev.gantry.engine.Engine(dev.gantry.resources.catalog.Catalog.standard(), h.aws, h.time, h.secrets, e -> {
+            h.events.add(e);
+            if (e instanceof ApplyEvent.Waiting w && w.waitingFor().startsWith("release ")) engine[0].cancel();
+        });
+        ApplyResult stopped = engine[0].apply(newImage, dev.gantry.engine.EngineOptions.yes("gantry apply"));
+        assertThat(stopped.exitCode()).isEqualTo(130);
+        assertThat(serviceRevision(h)).isEqualTo("hello:1");
+
+        // The revision registered for the release is not taken for a finished one: the next apply runs the release again.
+        Change td = taskDefinition(h.plan(newImage));
+        assertThat(td.action()).isEqualTo(Action.UPDATE);
+        assertThat(td.reason()).contains("release: runs");
+        ApplyResult resumed = h.apply(newImage);
+        assertThat(resumed.exitCode()).as(resumed.failures().toString()).isZero();
+        assertThat(releaseTasks(h)).hasSize(3);
+        assertThat(h.plan(newImage).hasChanges()).isFalse();
+    }
+
     @Test void a_release_task_that_cannot_start_stops_the_rollout_with_the_reason() {
         Spec spec = withRelease(SimHarness.template("web-https.yaml"), MIGRATE);
         SimHarness h = new SimHarness().prepare(spec);

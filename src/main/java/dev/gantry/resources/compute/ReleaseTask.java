@@ -48,6 +48,10 @@ final class ReleaseTask {
     /** A migration that runs longer than this is stopped and counts as failed. */
     static final Duration TIMEOUT = Duration.ofMinutes(30);
     static final int LAST_LINES = 10;
+    /** On a revision registered for a release: {@value #PENDING} until the release has passed. */
+    static final String TAG = "gantry:release";
+    static final String PENDING = "pending";
+    static final String PASSED = "passed";
     private static final Duration POLL = Duration.ofSeconds(2);
 
     private ReleaseTask() {}
@@ -118,6 +122,7 @@ final class ReleaseTask {
             }
             Integer exit = t.containers().isEmpty() ? null : t.containers().get(0).exitCode();
             if (exit != null && exit == 0) {
+                ctx.aws().ecs().tagResource(b -> b.resourceArn(registered.id()).tags(Tag.builder().key(TAG).value(PASSED).build()));
                 ctx.progress().info("release: `" + words + "` with " + revision + " ended with code 0 after " + seconds(took));
                 return StepResult.done(registered);
             }

@@ -95,6 +95,9 @@ final class TaskDefinitionType implements ResourceType {
     private static Optional<Observed> owned(ResourceContext ctx, String family, DescribeTaskDefinitionResponse r) {
         Map<String, String> tags = Ecs.tags(r.tags());
         if (!r.taskDefinition().family().equals(family)) return Optional.empty();
+        // A revision whose release never passed (an apply stopped while it ran) is not what the
+        // service may run: the one before it is the app's, so the next plan registers and releases again.
+        if (ReleaseTask.PENDING.equals(tags.get(ReleaseTask.TAG))) return Optional.empty();
         return ctx.ownAddress(tags, "task-definition").map(a -> samePinnedImage(ctx, observed(a, r.taskDefinition())));
     }
 
@@ -173,9 +176,16 @@ final class TaskDefinitionType implements ResourceType {
     /** Registers the revision, then runs the release with it when the image is new ({@link ReleaseTask}). */
     private Step register(ResourceContext ctx, Address a, Map<String, Object> props, Observed before) {
         return () -> {
-            TaskDefinition td = ctx.aws().ecs().registerTaskDefinition(request(ctx, a, props)).taskDefinition();
+            boolean release = ReleaseTask.runs(props, before);
+            RegisterTaskDefinitionRequest req = request(ctx, a, props);
+            if (release) {
+                List<Tag> tags = new ArrayList<>(req.tags());
+                tags.add(Tag.builder().key(ReleaseTask.TAG).value(ReleaseTask.PENDING).build());
+                req = req.toBuilder().tags(tags).build();
+            }
+            TaskDefinition td = ctx.aws().ecs().registerTaskDefinition(req).taskDefinition();
             Observed registered = observed(a, td);
-            if (!ReleaseTask.runs(props, before)) return StepResult.done(registered);
+            if (!release) return StepResult.done(registered);
             String previous = before == null ? null : before.outputs().get("family") + ":" + before.outputs().get("revision");
             return ReleaseTask.run(ctx, props, registered, previous).run();
         };
