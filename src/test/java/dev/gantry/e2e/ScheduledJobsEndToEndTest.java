@@ -124,6 +124,16 @@ class ScheduledJobsEndToEndTest {
         assertThat(r.problems()).noneMatch(p -> p.contains("job report"));
     }
 
+    @Test void a_schedule_aws_would_refuse_stops_apply_before_anything_changes() {
+        Spec spec = SimHarness.template("worker.yaml").withJobs(Map.of("report",
+                new Job("report", "cron(0 25 * * ? *)", null, List.of("x"), null, null, null, Map.of())));
+        SimHarness h = new SimHarness().prepare(spec);
+        ApplyResult r = h.apply(spec);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.failures()).anySatisfy(f -> assertThat(f).startsWith("jobs.report.schedule: EventBridge Scheduler refuses cron(0 25 * * ? *)"));
+        assertThat(h.world.mutatingCalls()).isZero();
+    }
+
     @Test void apps_without_jobs_plan_nothing_for_them() {
         Spec spec = SimHarness.template("worker.yaml");
         SimHarness h = new SimHarness().prepare(spec);

@@ -42,6 +42,23 @@ final class ScheduleType implements ResourceType {
         return out;
     }
 
+    /**
+     * The expression with all of AWS's rules (gantry.yaml's check covers its shape only): one AWS
+     * would refuse stops apply before anything changes, naming the job.
+     */
+    @Override public List<String> preflight(ResourceContext ctx, dev.gantry.plan.Change change) {
+        if (change.desired() == null) return List.of();
+        String expression = Props.str(change.desired().props(), "expression");
+        try {
+            dev.gantry.time.ScheduleExpression.parse(expression);
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of("jobs." + change.address().name() + ".schedule: EventBridge Scheduler refuses " + expression
+                    + " (a field out of range: minutes 0-59, hours 0-23, day-of-month 1-31, month 1-12 or JAN-DEC, day-of-week 1-7 or SUN-SAT,"
+                    + " year 1970-2199); fix it in gantry.yaml");
+        }
+    }
+
     private static Observed observed(Address a, GetScheduleResponse g) {
         Target t = g.target();
         EcsParameters e = t.ecsParameters();
