@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -25,27 +26,35 @@ public record AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Cli
                          Route53Client route53, SsmClient ssm, IamClient iam, CloudWatchLogsClient logs,
                          StsClient sts, ScalingApi scaling, EcrClient ecr, SecretsManagerClient secretsManager,
                          java.util.function.Function<String, SsmClient> ssmInRegion,
-                         CloudWatchClient cloudWatch, SnsClient sns, EventBridgeClient events) implements AutoCloseable {
+                         CloudWatchClient cloudWatch, SnsClient sns, EventBridgeClient events, SchedulerClient scheduler) implements AutoCloseable {
+    /** Without EventBridge Scheduler (code and tests that have no scheduled jobs). */
+    public AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm, Route53Client route53,
+                      SsmClient ssm, IamClient iam, CloudWatchLogsClient logs, StsClient sts, ScalingApi scaling,
+                      EcrClient ecr, SecretsManagerClient secretsManager, java.util.function.Function<String, SsmClient> ssmInRegion,
+                      CloudWatchClient cloudWatch, SnsClient sns, EventBridgeClient events) {
+        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, ecr, secretsManager, ssmInRegion, cloudWatch, sns, events, null);
+    }
+
     /** Without EventBridge. */
     public AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm, Route53Client route53,
                       SsmClient ssm, IamClient iam, CloudWatchLogsClient logs, StsClient sts, ScalingApi scaling,
                       EcrClient ecr, SecretsManagerClient secretsManager, java.util.function.Function<String, SsmClient> ssmInRegion,
                       CloudWatchClient cloudWatch, SnsClient sns) {
-        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, ecr, secretsManager, ssmInRegion, cloudWatch, sns, null);
+        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, ecr, secretsManager, ssmInRegion, cloudWatch, sns, null, null);
     }
 
-    /** Without CloudWatch alarms and SNS: for code (and tests) that never look at alerts. */
+    /** Without CloudWatch alarms, SNS and the scheduler: for code (and tests) that never look at alerts or jobs. */
     public AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm, Route53Client route53,
                       SsmClient ssm, IamClient iam, CloudWatchLogsClient logs, StsClient sts, ScalingApi scaling,
                       EcrClient ecr, SecretsManagerClient secretsManager, java.util.function.Function<String, SsmClient> ssmInRegion) {
-        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, ecr, secretsManager, ssmInRegion, null, null, null);
+        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, ecr, secretsManager, ssmInRegion, null, null, null, null);
     }
 
     /** Without SSM in other regions: {@link #ssm(String)} answers with this region's client. */
     public AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm, Route53Client route53,
                       SsmClient ssm, IamClient iam, CloudWatchLogsClient logs, StsClient sts, ScalingApi scaling,
                       EcrClient ecr, SecretsManagerClient secretsManager) {
-        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, ecr, secretsManager, null, null, null, null);
+        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, ecr, secretsManager, null, null, null, null, null);
     }
 
     /**
@@ -59,12 +68,12 @@ public record AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Cli
     /** Without ECR and Secrets Manager: for code (and tests) that never look at images or registry logins. */
     public AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm, Route53Client route53,
                       SsmClient ssm, IamClient iam, CloudWatchLogsClient logs, StsClient sts, ScalingApi scaling) {
-        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, null, null, null, null, null, null);
+        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, null, null, null, null, null, null, null);
     }
 
     @Override public void close() {
         AutoCloseable elsewhere = ssmInRegion instanceof AutoCloseable c ? c : null;
-        for (AutoCloseable c : new AutoCloseable[]{ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, ecr, secretsManager, elsewhere, cloudWatch, sns, events}) {
+        for (AutoCloseable c : new AutoCloseable[]{ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, ecr, secretsManager, elsewhere, cloudWatch, sns, events, scheduler}) {
             try { if (c != null) c.close(); } catch (Exception ignored) { /* closing is best effort */ }
         }
     }

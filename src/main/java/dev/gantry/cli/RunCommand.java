@@ -22,7 +22,8 @@ import java.util.concurrent.CompletableFuture;
                 "Same image digest, environment, secrets, roles, subnets and security groups as the service; the command replaced.",
                 "Its logs are printed as they come; gantry exits with the container's exit code (1 when it could not start, with why).",
                 "Ctrl-C asks ECS to stop the task and waits until it has (exit 130)."},
-        footer = {"", "Examples:", "  gantry run -- ./manage.py migrate", "  gantry run --memory 2048 -- sh -c 'bin/reindex && echo done'"})
+        footer = {"", "Examples:", "  gantry run -- ./manage.py migrate", "  gantry run --memory 2048 -- sh -c 'bin/reindex && echo done'",
+                "  gantry run --job nightly-report"})
 public final class RunCommand implements Callable<ExitCode> {
     /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
     static final String SUMMARY = "Run a command once in a new task of the service (a migration, a script), and follow it.";
@@ -40,6 +41,9 @@ public final class RunCommand implements Callable<ExitCode> {
     @Option(names = "--memory", paramLabel = "MiB", description = "Memory for this task; default: the service's.")
     Integer memory;
 
+    @Option(names = "--job", paramLabel = "NAME", description = "Run the scheduled job NAME now, exactly as its schedule does (no command after --).")
+    String job;
+
     @Option(names = "--detach", description = "Start it, print its id and how to follow it, and return at once.")
     boolean detach;
 
@@ -49,7 +53,16 @@ public final class RunCommand implements Callable<ExitCode> {
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
         Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
-        if (command.isEmpty()) {
+        if (job != null) {
+            if (!command.isEmpty() || cpu != null || memory != null || service != null) {
+                throw CommandFailure.of(ExitCode.INVALID_INPUT, "--job runs the job as gantry.yaml describes it: no command, --cpu, --memory or --service with it",
+                        "change the job in gantry.yaml (and apply), or run a command of your own: gantry run -- CMD");
+            }
+            if (!spec.jobs().containsKey(job)) {
+                throw CommandFailure.of(ExitCode.INVALID_INPUT, "gantry.yaml has no job " + job,
+                        spec.jobs().isEmpty() ? "add it under jobs: (see README, Scheduled jobs)" : "jobs: " + String.join(", ", spec.jobs().keySet()));
+            }
+        } else if (command.isEmpty()) {
             throw CommandFailure.of(ExitCode.INVALID_INPUT, "no command to run", "put it after --, e.g. gantry run -- ./manage.py migrate");
         }
         if (service != null && !service.equals(spec.app())) {
@@ -59,7 +72,7 @@ public final class RunCommand implements Callable<ExitCode> {
         return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();
             try (StopOnInterrupt ignored = detach ? StopOnInterrupt.NONE : StopOnInterrupt.install(() -> stop.complete(null))) {
-                return run(d, new OneOffTask.Request(List.copyOf(command), cpu, memory), detach, stop);
+                return job != null ? runJob(d, job, detach, stop) : run(d, new OneOffTask.Request(List.copyOf(command), cpu, memory), detach, stop);
             }
         });
     }
@@ -70,8 +83,22 @@ public final class RunCommand implements Callable<ExitCode> {
         Spec spec = d.spec();
         Instant from = d.scheduler().now();
         OneOffTask.Started s = OneOffTask.start(d.aws(), spec, spec.cluster().name(), spec.app(), request);
+        return follow(d, s, String.join(" ", request.command().stream().map(ShellWords::quote).toList()), from, detach, stop);
+    }
+
+    /** {@code --job NAME}: the job's task, as its schedule starts it, now. */
+    static ExitCode runJob(AppContext d, String job, boolean detach, CompletableFuture<Void> stop) {
+        d.checkCredentials();
+        Spec spec = d.spec();
+        Instant from = d.scheduler().now();
+        OneOffTask.Started s = OneOffTask.startJob(d.aws(), spec, job);
+        return follow(d, s, "job " + job + " (" + String.join(" ", spec.jobs().get(job).command().stream().map(ShellWords::quote).toList()) + ")",
+                from, detach, stop);
+    }
+
+    private static ExitCode follow(AppContext d, OneOffTask.Started s, String shown, Instant from, boolean detach, CompletableFuture<Void> stop) {
+        Spec spec = d.spec();
         String family = s.taskDefinition().substring(s.taskDefinition().lastIndexOf('/') + 1);
-        String shown = String.join(" ", request.command().stream().map(ShellWords::quote).toList());
         if (detach) {
             d.out().println(s.taskId());
             d.err().println("Started " + shown + " as task " + s.taskId() + " of " + family + ". Follow it with: "

@@ -63,6 +63,16 @@ final class StatusJson {
                 fn.put("forcesReplacement", f.forcesReplace());
             }
         }
+        ArrayNode jobs = o.putArray("jobs");
+        for (StatusReport.JobStatus j : r.jobs()) {
+            ObjectNode jn = jobs.addObject().put("name", j.name()).put("schedule", j.schedule()).put("timezone", j.timezone())
+                    .put("deployed", j.deployed()).put("enabled", j.enabled()).put("nextRun", j.nextRun() == null ? null : j.nextRun().toString());
+            StatusReport.JobRun lr = j.lastRun();
+            if (lr == null) jn.putNull("lastRun");
+            else jn.putObject("lastRun").put("taskId", lr.taskId()).put("at", lr.createdAt() == null ? null : lr.createdAt().toString())
+                    .put("running", lr.running()).put("exitCode", lr.exitCode()).put("seconds", lr.took() == null ? null : lr.took().toSeconds())
+                    .put("stoppedReason", lr.stoppedReason());
+        }
         StatusReport.Cost c = r.cost();
         if (c == null) o.putNull("cost");
         else {

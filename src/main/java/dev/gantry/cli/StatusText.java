@@ -37,6 +37,7 @@ final class StatusText {
             targets(b, r.loadBalancer(), ansi);
             service(b, r.service(), ansi);
             alerts(b, r.alerts(), ansi);
+            jobs(b, r.jobs());
         }
         if (!r.problems().isEmpty()) {
             b.append('\n').append(ansi.bold("Problems")).append('\n');
@@ -66,6 +67,29 @@ final class StatusText {
                     .append(String.format(Locale.ROOT, "about $%,.2f a month", r.cost().monthlyUsd())).append(" (").append(r.cost().label()).append(")\n");
         }
         return b.toString();
+    }
+
+    /** {@code Jobs  report  cron(0/10 * * * ? *) UTC · next 00:40Z · last: exit 0 after 3s (00:30Z)}, one job a line. */
+    private static void jobs(StringBuilder b, List<StatusReport.JobStatus> jobs) {
+        String label = "Jobs";
+        for (StatusReport.JobStatus j : jobs) {
+            StringBuilder t = new StringBuilder(j.name()).append("  ").append(j.schedule()).append(' ').append(j.timezone());
+            if (!j.deployed()) t.append(" · no schedule yet (gantry apply)");
+            else if (!j.enabled()) t.append(" · disabled");
+            else t.append(" · next ").append(j.nextRun() == null ? "unknown" : stamp(j.nextRun()));
+            StatusReport.JobRun r = j.lastRun();
+            if (r == null) t.append(" · last: none that ECS still shows (it keeps stopped tasks about an hour)");
+            else if (r.running()) t.append(" · running since ").append(stamp(r.startedAt() != null ? r.startedAt() : r.createdAt()));
+            else if (r.exitCode() != null) t.append(" · last: ").append(r.exitCode() == 0 ? "ok" : "failed, exit " + r.exitCode())
+                    .append(r.took() == null ? "" : " after " + dev.gantry.ui.Durations.format(r.took())).append(" (").append(stamp(r.createdAt())).append(')');
+            else t.append(" · last: never ran its command (").append(stamp(r.createdAt())).append("): ").append(r.stoppedReason());
+            line(b, label, t.toString());
+            label = "";
+        }
+    }
+
+    private static String stamp(java.time.Instant at) {
+        return at == null ? "?" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(java.time.ZoneOffset.UTC).format(at);
     }
 
     private static void line(StringBuilder b, String label, String text) {

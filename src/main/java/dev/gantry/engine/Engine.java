@@ -576,6 +576,9 @@ public final class Engine {
             @Override public boolean createBeforeDestroy(String type) { return catalog.type(type).createBeforeDestroy(); }
             @Override public boolean createBeforeDestroy(String type, Set<String> replacing) { return catalog.type(type).createBeforeDestroy(replacing); }
             @Override public String updateReason(String type, List<dev.gantry.plan.Change.FieldChange> fields) { return catalog.type(type).updateReason(fields); }
+            @Override public String note(Desired d, dev.gantry.plan.Action action, List<dev.gantry.plan.Change.FieldChange> fields) {
+                return catalog.type(d.address().type()).planNote(d, action, fields);
+            }
         };
     }
 

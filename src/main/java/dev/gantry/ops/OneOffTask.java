@@ -91,6 +91,46 @@ public final class OneOffTask {
     }
 
     /**
+     * {@code gantry run --job NAME}: one task exactly as the job's schedule starts it (its task
+     * definition, network and ECS task group {@code job:NAME}, so status counts it as the job's last
+     * run), now.
+     */
+    public static Started startJob(AwsClients aws, Spec spec, String job) {
+        software.amazon.awssdk.services.scheduler.model.GetScheduleResponse schedule;
+        try {
+            schedule = aws.scheduler().getSchedule(b -> b.groupName(spec.app()).name(job));
+        } catch (software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException none) {
+            throw new AwsFailure(AwsFailure.Kind.NOT_FOUND, "job " + job + " has no schedule in AWS yet: there is no task definition to run",
+                    "deploy it first with 'gantry apply'");
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate("reading the schedule of job " + job, e);
+        }
+        var target = schedule.target();
+        var p = target.ecsParameters();
+        var v = p.networkConfiguration().awsvpcConfiguration();
+        String cluster = target.arn().substring(target.arn().lastIndexOf('/') + 1);
+        Task task;
+        try {
+            var resp = aws.ecs().runTask(b -> b.cluster(cluster).taskDefinition(p.taskDefinitionArn()).launchType(LaunchType.FARGATE).group(p.group())
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(v.subnets()).securityGroups(v.securityGroups())
+                            .assignPublicIp(v.assignPublicIpAsString())))
+                    .startedBy(STARTED_BY)
+                    .tags(Tag.builder().key("gantry:app").value(spec.app()).build(), Tag.builder().key("gantry:run").value("job").build()));
+            if (resp.tasks().isEmpty()) {
+                String why = resp.failures().isEmpty() ? "ECS started no task" : resp.failures().get(0).reason();
+                throw new AwsFailure(AwsFailure.Kind.LIMIT, "ECS could not start the task: " + why, "try again in a minute; Fargate capacity in a zone can run short");
+            }
+            task = resp.tasks().get(0);
+        } catch (AwsFailure f) {
+            throw f;
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate("starting job " + job + " (" + p.taskDefinitionArn() + ")", e);
+        }
+        String id = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+        return new Started(cluster, task.taskArn(), id, p.taskDefinitionArn(), "/gantry/" + spec.app());
+    }
+
+    /**
      * Follows the task until it has stopped: new log lines go to {@code lines} as they come, and
      * {@code stop} completing (Ctrl-C) asks ECS to stop it and goes on until it has.
      */

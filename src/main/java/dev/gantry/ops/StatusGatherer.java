@@ -99,8 +99,13 @@ public final class StatusGatherer {
                         + (a.reason() == null ? "" : ": " + a.reason()));
             }
         }
+        List<StatusReport.JobStatus> jobs = JobRuns.of(aws, spec, clock.now());
+        for (StatusReport.JobStatus j : jobs) {
+            String p = JobRuns.problem(j);
+            if (p != null) problems.add(p);
+        }
         return new StatusReport(spec.app(), spec.region(), clock.now(), true, Engine.url(spec, observed), cert, targets, service,
-                CostEstimates.of(spec), DriftWords.of(plan), problems, alerts);
+                CostEstimates.of(spec), DriftWords.of(plan), problems, alerts, jobs);
     }
 
     /** The app's alarms with their states, and the topic's subscriptions; null when it has neither. */

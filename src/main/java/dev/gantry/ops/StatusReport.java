@@ -13,18 +13,39 @@ import java.util.List;
  */
 public record StatusReport(String app, String region, Instant at, boolean deployed, String url,
                            CertificateStatus certificate, TargetsStatus loadBalancer, ServiceStatus service,
-                           Cost cost, List<Drift> drift, List<String> problems, AlertsStatus alerts) {
+                           Cost cost, List<Drift> drift, List<String> problems, AlertsStatus alerts, List<JobStatus> jobs) {
 
     public StatusReport {
         drift = List.copyOf(drift);
         problems = List.copyOf(problems);
+        jobs = jobs == null ? List.of() : List.copyOf(jobs);
     }
 
-    /** Without alerts (an app whose spec has none and that has none in AWS). */
+    /** Without scheduled jobs. */
+    public StatusReport(String app, String region, Instant at, boolean deployed, String url, CertificateStatus certificate,
+                        TargetsStatus loadBalancer, ServiceStatus service, Cost cost, List<Drift> drift, List<String> problems,
+                        AlertsStatus alerts) {
+        this(app, region, at, deployed, url, certificate, loadBalancer, service, cost, drift, problems, alerts, List.of());
+    }
+
+    /**
+     * A scheduled job: its schedule as AWS holds it ({@code deployed} false when it has none yet),
+     * the next run (null when disabled or unknown) and the last run ECS still shows (null: none).
+     */
+    public record JobStatus(String name, String schedule, String timezone, boolean deployed, boolean enabled, Instant nextRun, JobRun lastRun) {}
+
+    /** One run of a job: its task, when, and how it ended (exit code, or ECS's reason when the command never ran). */
+    public record JobRun(String taskId, Instant createdAt, Instant startedAt, Instant stoppedAt, boolean running, Integer exitCode, String stoppedReason) {
+        public java.time.Duration took() {
+            return startedAt == null || stoppedAt == null ? null : java.time.Duration.between(startedAt, stoppedAt);
+        }
+    }
+
+    /** Without alerts (an app whose spec has none and that has none in AWS) and without scheduled jobs. */
     public StatusReport(String app, String region, Instant at, boolean deployed, String url,
                         CertificateStatus certificate, TargetsStatus loadBalancer, ServiceStatus service,
                         Cost cost, List<Drift> drift, List<String> problems) {
-        this(app, region, at, deployed, url, certificate, loadBalancer, service, cost, drift, problems, null);
+        this(app, region, at, deployed, url, certificate, loadBalancer, service, cost, drift, problems, null, List.of());
     }
 
     /** One CloudWatch alarm: OK, ALARM or INSUFFICIENT_DATA, since when and why (CloudWatch's words). */

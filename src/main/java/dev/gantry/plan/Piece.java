@@ -14,7 +14,8 @@ public enum Piece {
     CLUSTER("Cluster", "ECS cluster ≈ a namespace-like grouping, not nodes (Fargate has none to manage)"),
     TASK("Task", "task definition ≈ Pod spec"),
     SERVICE("Service", "ECS service ≈ Deployment (replicas, rolling update)"),
-    ALERTS("Alerts", "CloudWatch alarms + SNS email ≈ Prometheus alert rules + an Alertmanager email receiver");
+    ALERTS("Alerts", "CloudWatch alarms + SNS email ≈ Prometheus alert rules + an Alertmanager email receiver"),
+    JOBS("Scheduled jobs", "EventBridge schedule starting a task ≈ CronJob");
 
     private final String title;
     private final String kubernetes;

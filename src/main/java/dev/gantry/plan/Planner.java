@@ -40,6 +40,8 @@ public final class Planner {
         default boolean createBeforeDestroy(String type, Set<String> replacing) { return createBeforeDestroy(type); }
         /** A type's own words for an update of {@code fields}, or null for "changed: FIELDS". */
         default String updateReason(String type, List<Change.FieldChange> fields) { return null; }
+        /** What else creating or updating {@code desired} does, said after the reason, or null. */
+        default String note(Desired desired, Action action, List<Change.FieldChange> fields) { return null; }
     }
 
     /**
@@ -74,7 +76,7 @@ public final class Planner {
             if (o == null) {
                 actions.put(d.address(), Action.CREATE);
                 changes.add(new Change(d.address(), Action.CREATE, d.piece(), d.description(), d, null,
-                        List.of(), NEW, d.dependsOn()));
+                        List.of(), noted(NEW, rules.note(d, Action.CREATE, List.of())), d.dependsOn()));
                 continue;
             }
             List<Change.FieldChange> fields = new ArrayList<>();
@@ -112,6 +114,7 @@ public final class Planner {
                     yield own != null ? own : "changed: " + names(fields, false);
                 }
             };
+            if (action != Action.NOOP) reason = noted(reason, rules.note(d, action, fields));
             changes.add(new Change(d.address(), action, d.piece(), d.description(), d, o, fields, reason, d.dependsOn()));
         }
 
@@ -122,6 +125,8 @@ public final class Planner {
         }
         return new Plan(app, changes, warnings);
     }
+
+    private static String noted(String reason, String note) { return note == null ? reason : reason + "; " + note; }
 
     /** A plan that deletes everything gantry made for the app (destroy). */
     public static Plan destroy(String app, Map<Address, Observed> observed, Set<String> keepTypes, TypeRules rules) {

@@ -52,6 +52,12 @@ public final class Addresses {
 
     public static Address parameter(String secretName) { return Address.of("parameter", secretName); }
 
+    // scheduled jobs
+    public static final Address SCHEDULE_GROUP = Address.of("schedule-group", "main");
+    public static final Address SCHEDULER_ROLE = Address.of("scheduler-role", "main");
+    public static Address jobTaskDefinition(String job) { return Address.of("job-task-definition", job); }
+    public static Address schedule(String job) { return Address.of("schedule", job); }
+
     // edge
     public static final Address LOAD_BALANCER = Address.of("load-balancer", "main");
     public static final Address TARGET_GROUP = Address.of("target-group", "main");

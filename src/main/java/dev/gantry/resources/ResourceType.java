@@ -45,6 +45,12 @@ public interface ResourceType {
      */
     default String updateReason(java.util.List<dev.gantry.plan.Change.FieldChange> fields) { return null; }
 
+    /**
+     * What else a create or update of {@code desired} does that the plan should say (a task
+     * definition's release command runs before the rollout), or null.
+     */
+    default String planNote(Desired desired, dev.gantry.plan.Action action, java.util.List<dev.gantry.plan.Change.FieldChange> fields) { return null; }
+
     /** Whether this change of {@code field} can only be applied by a new resource; by default, {@link #replaceOn}. */
     default boolean forcesReplace(String field, Object have, Object want) { return replaceOn().contains(field); }
 

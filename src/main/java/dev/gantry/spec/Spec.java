@@ -21,14 +21,22 @@ public record Spec(
         LoadBalancer loadBalancer,
         Certificate certificate,
         Dns dns,
-        Alerts alerts) {
+        Alerts alerts,
+        Release release,
+        Map<String, Job> jobs) {
 
     public static final int CURRENT_VERSION = 1;
 
     /** Without alerts (absent by default: a spec without the section gets no alarms). */
     public Spec(int version, String app, String region, Map<String, String> tags, Network network, Cluster cluster, Task task,
-                Service service, LoadBalancer loadBalancer, Certificate certificate, Dns dns) {
-        this(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, null);
+                Service service, LoadBalancer loadBalancer, Certificate certificate, Dns dns, Release release, Map<String, Job> jobs) {
+        this(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, null, release, jobs);
+    }
+
+    /** Without a release command and scheduled jobs. */
+    public Spec(int version, String app, String region, Map<String, String> tags, Network network, Cluster cluster, Task task,
+                Service service, LoadBalancer loadBalancer, Certificate certificate, Dns dns, Alerts alerts) {
+        this(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, null, Map.of());
     }
 
     public Spec {
@@ -37,6 +45,13 @@ public record Spec(
         network = network == null ? Network.defaults() : network;
         cluster = cluster == null ? new Cluster(app, false) : cluster;
         service = service == null ? Service.defaults() : service;
+        jobs = jobs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(jobs));
+    }
+
+    /** A spec without alerts, a release command or jobs (every spec written before they existed). */
+    public Spec(int version, String app, String region, Map<String, String> tags, Network network, Cluster cluster, Task task,
+                Service service, LoadBalancer loadBalancer, Certificate certificate, Dns dns) {
+        this(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, null, null, Map.of());
     }
 
     public boolean hasLoadBalancer() { return loadBalancer != null; }
@@ -58,20 +73,22 @@ public record Spec(
         return null; // only the load balancer's DNS name, known after apply
     }
 
-    public Spec withNetwork(Network n) { return new Spec(version, app, region, tags, n, cluster, task, service, loadBalancer, certificate, dns, alerts); }
-    public Spec withCluster(Cluster c) { return new Spec(version, app, region, tags, network, c, task, service, loadBalancer, certificate, dns, alerts); }
-    public Spec withTask(Task t) { return new Spec(version, app, region, tags, network, cluster, t, service, loadBalancer, certificate, dns, alerts); }
-    public Spec withService(Service s) { return new Spec(version, app, region, tags, network, cluster, task, s, loadBalancer, certificate, dns, alerts); }
-    public Spec withLoadBalancer(LoadBalancer l) { return new Spec(version, app, region, tags, network, cluster, task, service, l, certificate, dns, alerts); }
-    public Spec withCertificate(Certificate c) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, c, dns, alerts); }
-    public Spec withDns(Dns d) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, d, alerts); }
-    public Spec withAlerts(Alerts a) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, a); }
-    public Spec withApp(String a) { return new Spec(version, a, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts); }
-    public Spec withRegion(String r) { return new Spec(version, app, r, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts); }
-    public Spec withTags(Map<String, String> t) { return new Spec(version, app, region, t, network, cluster, task, service, loadBalancer, certificate, dns, alerts); }
+    public Spec withNetwork(Network n) { return new Spec(version, app, region, tags, n, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs); }
+    public Spec withCluster(Cluster c) { return new Spec(version, app, region, tags, network, c, task, service, loadBalancer, certificate, dns, alerts, release, jobs); }
+    public Spec withTask(Task t) { return new Spec(version, app, region, tags, network, cluster, t, service, loadBalancer, certificate, dns, alerts, release, jobs); }
+    public Spec withService(Service s) { return new Spec(version, app, region, tags, network, cluster, task, s, loadBalancer, certificate, dns, alerts, release, jobs); }
+    public Spec withLoadBalancer(LoadBalancer l) { return new Spec(version, app, region, tags, network, cluster, task, service, l, certificate, dns, alerts, release, jobs); }
+    public Spec withCertificate(Certificate c) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, c, dns, alerts, release, jobs); }
+    public Spec withDns(Dns d) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, d, alerts, release, jobs); }
+    public Spec withAlerts(Alerts a) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, a, release, jobs); }
+    public Spec withApp(String a) { return new Spec(version, a, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs); }
+    public Spec withRegion(String r) { return new Spec(version, app, r, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs); }
+    public Spec withTags(Map<String, String> t) { return new Spec(version, app, region, t, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs); }
+    public Spec withRelease(Release r) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, r, jobs); }
+    public Spec withJobs(Map<String, Job> j) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, j); }
 
     public static List<String> sectionNames() {
         return List.of("version", "app", "region", "tags", "network", "cluster", "task", "service",
-                "loadBalancer", "certificate", "dns", "alerts");
+                "loadBalancer", "certificate", "dns", "alerts", "release", "jobs");
     }
 }

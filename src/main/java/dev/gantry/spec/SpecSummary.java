@@ -43,6 +43,13 @@ public final class SpecSummary {
             parts.add("The image is built here for linux/" + t.architecture().platform() + ", pushed to the ECR repository " + s.app()
                     + " (scan on push, immutable tags, the last " + t.build().keepImages() + " images kept) and deployed by digest.");
         }
+        if (s.release() != null) {
+            parts.add("Before each rollout of a new image, `" + Release.words(s.release().command()) + "` runs once in a task of it; if it fails, the rollout does not start.");
+        }
+        if (!s.jobs().isEmpty()) {
+            parts.add(count(s.jobs().size(), "scheduled job") + " (" + String.join(", ", s.jobs().values().stream()
+                    .map(j -> j.name() + " on " + j.schedule()).toList()) + ") on EventBridge Scheduler.");
+        }
         parts.add("Logs are kept " + Counted.of(t.logs().retentionDays(), "day") + ".");
         return String.join(" ", parts);
     }

@@ -115,8 +115,22 @@ public final class WizardSession {
     }
 
     private CommentKeeper.Kept written() {
-        String text = SpecWriter.write(flow.build());
+        String text = SpecWriter.write(carried(flow.build()));
         return editing() ? CommentKeeper.keep(originalText, text) : new CommentKeeper.Kept(text, List.of());
+    }
+
+    /**
+     * The wizard asks nothing about the release command or scheduled jobs: an edit keeps the
+     * file's as they were (the original parsed; an original that no longer parses has nothing to keep).
+     */
+    private Spec carried(Spec built) {
+        if (!editing()) return built;
+        try {
+            Spec before = dev.gantry.spec.yaml.SpecLoader.load(target.name(), originalText);
+            return built.withRelease(before.release()).withJobs(before.jobs());
+        } catch (dev.gantry.spec.SpecException | RuntimeException unparsable) {
+            return built;
+        }
     }
 
     /** Old vs new, line by line; empty when nothing changed or the file is new. */
@@ -136,7 +150,7 @@ public final class WizardSession {
         lastDraft = where;
         DraftHeader header = new DraftHeader(editing() ? target.name() : null, flow.current());
         Spec complete = flow.errors().isEmpty() ? flow.tryBuild() : null;
-        String text = complete != null ? header.render(where, true) + SpecWriter.write(complete)
+        String text = complete != null ? header.render(where, true) + SpecWriter.write(carried(complete))
                 : DraftText.write(flow.givenAnswers(), header.render(where, false));
         if (draft != null) draft.write(text);
         else if (editing()) target.writeDraft(text);

@@ -39,6 +39,7 @@ final class EcsOneOffTasks {
 
     /** Replays every one-off task's transitions due by {@code now}. */
     void advance(Instant now) {
+        SchedulerInvocations.fire(world, this, now);
         long limit = now.toEpochMilli();
         for (EcsState.TaskRec t : new ArrayList<>(st().tasks.values())) {
             if (t.service != null) continue;

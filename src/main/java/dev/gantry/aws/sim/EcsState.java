@@ -162,6 +162,8 @@ public final class EcsState {
         /** A task started by RunTask (no service): its command override, startedBy and tags. */
         public List<String> commandOverride;
         public String startedBy;
+        /** The task group a starter named (EventBridge Scheduler's EcsParameters.Group), or null for ECS's own. */
+        public String group;
         public Map<String, String> tags = new LinkedHashMap<>();
         /** A one-off task's program, as the simulation reads it ({@code EcsOneOffTasks}): exit code and run time. */
         public Integer plannedExit;

@@ -353,6 +353,21 @@ public final class SimEcs implements EcsClient {
         });
     }
 
+    /**
+     * Family names starting with familyPrefix; status ACTIVE: families with an ACTIVE revision
+     * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitionFamilies.html).
+     */
+    @Override public ListTaskDefinitionFamiliesResponse listTaskDefinitionFamilies(ListTaskDefinitionFamiliesRequest req) {
+        return world.read("ecs:ListTaskDefinitionFamilies", this::err, () -> {
+            String status = req.status() == null ? "ALL" : req.statusAsString();
+            List<String> families = st().taskDefinitions.values().stream()
+                    .filter(d -> req.familyPrefix() == null || d.family.startsWith(req.familyPrefix()))
+                    .filter(d -> status.equals("ALL") || status.equals(d.status) || status.equals("INACTIVE") && !"ACTIVE".equals(d.status))
+                    .map(d -> d.family).distinct().sorted().toList();
+            return ListTaskDefinitionFamiliesResponse.builder().families(families).build();
+        });
+    }
+
     @Override public DeregisterTaskDefinitionResponse deregisterTaskDefinition(DeregisterTaskDefinitionRequest req) {
         return world.mutate("ecs:DeregisterTaskDefinition", this::err, () -> {
             String ref = req.taskDefinition();
@@ -755,7 +770,7 @@ public final class SimEcs implements EcsClient {
                 .networkInterfaces(t.ip == null ? List.of() : List.of(NetworkInterface.builder().attachmentId(t.eni).privateIpv4Address(t.ip).build()))
                 .build();
         return Task.builder().taskArn(t.arn).clusterArn(t.clusterArn).taskDefinitionArn(t.taskDefinitionArn)
-                .group(t.service != null ? "service:" + t.service : "family:" + td.family)
+                .group(t.group != null ? t.group : t.service != null ? "service:" + t.service : "family:" + td.family)
                 .startedBy(t.service != null ? t.deploymentId : t.startedBy).launchType(LaunchType.FARGATE)
                 .lastStatus(status).desiredStatus(t.desiredStatus).cpu(td.cpu).memory(td.memory)
                 .healthStatus(t.healthy ? HealthStatus.HEALTHY : HealthStatus.UNKNOWN)
@@ -809,6 +824,7 @@ public final class SimEcs implements EcsClient {
             for (int i = 0; i < count; i++) {
                 EcsState.TaskRec t = oneOff.launch(c, td, vpc.subnets(), vpc.securityGroups() == null ? List.of() : vpc.securityGroups(),
                         publicIp, command, req.startedBy(), req.hasTags() ? tagMap(req.tags()) : Map.of(), i, now);
+                t.group = req.group();
                 started.add(toTask(t, now));
             }
             return RunTaskResponse.builder().tasks(started).failures(List.of()).build();

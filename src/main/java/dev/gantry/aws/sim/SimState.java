@@ -35,4 +35,5 @@ public final class SimState {
     public CloudWatchState cloudWatch = new CloudWatchState();
     public SnsState sns = new SnsState();
     public EventsState events = new EventsState();
+    public SchedulerState scheduler = new SchedulerState();
 }

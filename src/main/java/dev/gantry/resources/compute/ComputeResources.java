@@ -25,7 +25,50 @@ public final class ComputeResources {
     public static List<ResourceType> types() {
         return List.of(new RepositoryType(), new ImageType(), new LogGroupType(), new ParameterType(), new RegistrySecretType(), new RoleType(), new ClusterType(), new TaskDefinitionType(),
                 new ServiceType(), new ScalingTargetType(), new ScalingPolicyType(),
-                new TopicType(), new AlarmType(), new EventRuleType());
+                new TopicType(), new AlarmType(), new EventRuleType(),
+                new ScheduleGroupType(), new SchedulerRoleType(), new JobTaskDefinitionType(), new ScheduleType());
+    }
+
+    /**
+     * Scheduled jobs: the app's schedule group, the role EventBridge Scheduler starts tasks as, and
+     * per job its task definition (the service's setup, the job's command) and its schedule.
+     */
+    private static void jobs(Spec spec, Map<String, Object> secretRefs, Object registryLogin, Object serviceImage, List<Desired> out) {
+        if (spec.jobs().isEmpty()) return;
+        // Everything of the jobs depends on the group, so destroy deletes it last: refresh finds the
+        // jobs' role and task definitions only while the group is there.
+        String app = spec.app();
+        var task = spec.task();
+        out.add(Desired.managed(SCHEDULE_GROUP, Piece.JOBS, "EventBridge Scheduler group " + app + " for the scheduled jobs",
+                Props.props().put("name", app).build(), Set.of()));
+        List<Ref> runnable = new ArrayList<>();
+        for (var job : spec.jobs().values()) runnable.add(Ref.to(jobTaskDefinition(job.name()), "runnable"));
+        out.add(Desired.managed(SCHEDULER_ROLE, Piece.JOBS, "role EventBridge Scheduler uses to start exactly the jobs' tasks",
+                Props.props().put("name", SchedulerRoleType.name(app)).put("path", RoleType.path(app)).put("taskDefinitions", runnable)
+                        .put("passRoles", List.of(Ref.to(EXECUTION_ROLE, "arn"), Ref.to(TASK_ROLE, "arn"))).build(), Set.of(SCHEDULE_GROUP)));
+        for (var job : spec.jobs().values()) {
+            Map<String, String> env = new TreeMap<>(task.environment());
+            env.putAll(job.environment());
+            int cpu = job.cpu() != null ? job.cpu() : task.cpu(), memory = job.memory() != null ? job.memory() : task.memory();
+            // A job without an image of its own runs the service's: the one built here when task.build.
+            Object image = job.image() != null ? job.image() : serviceImage;
+            String imageShown = job.image() != null ? job.image() : task.imageShown();
+            Address td = jobTaskDefinition(job.name());
+            out.add(Desired.managed(td, Piece.JOBS, "job " + job.name() + ": " + dev.gantry.spec.Release.words(job.command()) + " (" + imageShown + ", "
+                            + cpu + " CPU units, " + memory + " MiB)",
+                    Props.props().put("family", JobTaskDefinitionType.family(app, job.name())).put("cpu", cpu).put("memory", memory)
+                            .put("architecture", task.architecture().yaml()).put("image", image).put("command", job.command())
+                            .put("environment", env).put("secrets", secretRefs).put("registryCredentials", registryLogin)
+                            .put("roles", new TreeMap<>(Map.of("execution", Ref.to(EXECUTION_ROLE, "arn"), "task", Ref.to(TASK_ROLE, "arn"))))
+                            .put("logGroup", Ref.to(LOG_GROUP, "name")).build(), Set.of(SCHEDULE_GROUP)));
+            String zone = job.timezone() == null ? "UTC" : job.timezone();
+            out.add(Desired.managed(schedule(job.name()), Piece.JOBS, "runs job " + job.name() + " on " + job.schedule() + " (" + zone + ")",
+                    Props.props().put("group", Ref.to(SCHEDULE_GROUP, "name")).put("expression", job.schedule()).put("timezone", zone)
+                            .put("enabled", true).put("cluster", Ref.to(CLUSTER, "arn")).put("role", Ref.to(SCHEDULER_ROLE, "arn"))
+                            .put("taskDefinition", Ref.to(td, "arn")).put("subnets", NetworkResources.serviceSubnetRefs(spec))
+                            .put("securityGroups", List.of(Ref.to(Addresses.SERVICE_SG, "id"))).put("assignPublicIp", NetworkResources.assignPublicIp(spec)).build(),
+                    NetworkResources.egressRoutes(spec)));
+        }
     }
 
     /**
@@ -91,12 +134,22 @@ public final class ComputeResources {
                     Props.props().put("repository", Ref.to(REPOSITORY, "uri")).put("tag", build.tag() == null ? "" : build.tag()).build(), Set.of()));
             image = Ref.to(IMAGE, "reference");
         }
-        out.add(Desired.managed(TASK_DEFINITION, Piece.TASK, task.imageShown() + ", " + task.cpu() + " CPU units, " + task.memory() + " MiB",
-                Props.props().put("family", app).put("cpu", task.cpu()).put("memory", task.memory()).put("architecture", task.architecture().yaml())
+        Props.Builder td = Props.props().put("family", app).put("cpu", task.cpu()).put("memory", task.memory()).put("architecture", task.architecture().yaml())
                         .put("image", image).put("port", task.port()).put("command", task.command())
                         .put("environment", new TreeMap<>(task.environment())).put("secrets", secretRefs).put("registryCredentials", registryLogin)
                         .put("roles", new TreeMap<>(Map.of("execution", Ref.to(EXECUTION_ROLE, "arn"), "task", Ref.to(TASK_ROLE, "arn"))))
-                        .put("logGroup", Ref.to(LOG_GROUP, "name")).put("stopTimeout", task.stopTimeout()).build(), Set.of()));
+                        .put("logGroup", Ref.to(LOG_GROUP, "name")).put("stopTimeout", task.stopTimeout());
+        Set<Address> releaseNeeds = Set.of();
+        if (spec.release() != null) {
+            // The release task runs where the service's tasks run, and pulls its image the same way.
+            td.put(ReleaseTask.PROP, ReleaseTask.prop(spec.release().command(), Ref.to(CLUSTER, "arn"), NetworkResources.serviceSubnetRefs(spec),
+                    List.of(Ref.to(Addresses.SERVICE_SG, "id")), NetworkResources.assignPublicIp(spec)));
+            releaseNeeds = NetworkResources.egressRoutes(spec);
+        }
+        out.add(Desired.managed(TASK_DEFINITION, Piece.TASK, task.imageShown() + ", " + task.cpu() + " CPU units, " + task.memory() + " MiB",
+                td.build(), releaseNeeds));
+
+        jobs(spec, secretRefs, registryLogin, image, out);
 
         var svc = spec.service();
         Props.Builder s = Props.props().put("name", app).put("cluster", Ref.to(CLUSTER, "arn")).put("taskDefinition", Ref.to(TASK_DEFINITION, "arn"));

@@ -37,6 +37,18 @@ final class TaskDefinitionType implements ResourceType {
     @Override public boolean updateChangesIdentity() { return true; }
     @Override public int tier() { return 2; }
 
+    /** The release says how a new revision is rolled out, not what exists: never compared. */
+    @Override public Set<String> createOnly() { return Set.of(ReleaseTask.PROP); }
+
+    /** A new image with a release command: the plan says the release runs before the rollout. */
+    @Override public String planNote(Desired desired, dev.gantry.plan.Action action, List<dev.gantry.plan.Change.FieldChange> fields) {
+        if (!(desired.props().get(ReleaseTask.PROP) instanceof Map<?, ?> release)) return null;
+        boolean newImage = action == dev.gantry.plan.Action.CREATE || fields.stream().anyMatch(f -> f.field().equals("image"));
+        if (!newImage) return null;
+        return "release: runs `" + dev.gantry.spec.Release.words(Props.strings(release, "command")) + "` with the new revision ("
+                + Props.str(desired.props(), "image") + ") before " + (action == dev.gantry.plan.Action.CREATE ? "the service uses it" : "the rollout");
+    }
+
     @Override public List<Observed> refresh(ResourceContext ctx) {
         EcsClient ecs = ctx.aws().ecs();
         String family = ctx.app();
@@ -83,6 +95,9 @@ final class TaskDefinitionType implements ResourceType {
     private static Optional<Observed> owned(ResourceContext ctx, String family, DescribeTaskDefinitionResponse r) {
         Map<String, String> tags = Ecs.tags(r.tags());
         if (!r.taskDefinition().family().equals(family)) return Optional.empty();
+        // A revision whose release never passed (an apply stopped while it ran) is not what the
+        // service may run: the one before it is the app's, so the next plan registers and releases again.
+        if (ReleaseTask.PENDING.equals(tags.get(ReleaseTask.TAG))) return Optional.empty();
         return ctx.ownAddress(tags, "task-definition").map(a -> rolledBack(samePinnedImage(ctx, observed(a, r.taskDefinition())), r, tags));
     }
 
@@ -191,10 +206,23 @@ final class TaskDefinitionType implements ResourceType {
      * and after a lost reply the family's newest revision is read: when it is the app's and says
      * exactly what was sent (and is not the revision the step started from), that is the one.
      */
-    private Step register(ResourceContext ctx, Address a, Map<String, Object> props, String from) {
+    /**
+     * Then, when the image is new and the spec has a release command, runs the release with the new
+     * revision before anything rolls to it ({@link ReleaseTask}); such a revision is tagged pending
+     * until the release passed.
+     */
+    private Step register(ResourceContext ctx, Address a, Map<String, Object> props, Observed before) {
         return () -> {
             EcsClient ecs = ctx.aws().ecs();
-            RegisterTaskDefinitionRequest req = request(ctx, a, props).toBuilder()
+            String from = before == null ? null : before.id();
+            boolean release = ReleaseTask.runs(props, before);
+            RegisterTaskDefinitionRequest plain = request(ctx, a, props);
+            if (release) {
+                List<Tag> tags = new ArrayList<>(plain.tags());
+                tags.add(Tag.builder().key(ReleaseTask.TAG).value(ReleaseTask.PENDING).build());
+                plain = plain.toBuilder().tags(tags).build();
+            }
+            RegisterTaskDefinitionRequest req = plain.toBuilder()
                     .overrideConfiguration(o -> o.addPlugin(dev.gantry.aws.RetryPolicy.NO_BLIND_RESEND)).build();
             Map<String, Object> sent = observed(a, TaskDefinition.builder().taskDefinitionArn("").revision(0).family(req.family())
                     .cpu(req.cpu()).memory(req.memory()).runtimePlatform(req.runtimePlatform()).executionRoleArn(req.executionRoleArn())
@@ -204,7 +232,7 @@ final class TaskDefinitionType implements ResourceType {
                 try {
                     TaskDefinition made = ecs.registerTaskDefinition(req).taskDefinition();
                     if (send > 1) deregisterTwins(ctx, a, made, sent, from);
-                    return StepResult.done(observed(a, made));
+                    return released(ctx, a, props, observed(a, made), release, before);
                 } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
                     if (!dev.gantry.aws.RetryPolicy.replyLost(e) || send >= 3) throw e;
                     DescribeTaskDefinitionResponse newest;
@@ -216,11 +244,19 @@ final class TaskDefinitionType implements ResourceType {
                     TaskDefinition td = newest.taskDefinition();
                     boolean mine = ctx.ownAddress(Ecs.tags(newest.tags()), type()).filter(a::equals).isPresent();
                     if (mine && !td.taskDefinitionArn().equals(from) && observed(a, td).props().equals(sent)) {
-                        return StepResult.done(observed(a, td));
+                        return released(ctx, a, props, observed(a, td), release, before);
                     }
                 }
             }
         };
+    }
+
+    /** The registered revision, done; or, when it carries a release, the release's steps with it. */
+    private static dev.gantry.resources.StepResult released(ResourceContext ctx, Address a, Map<String, Object> props, Observed registered,
+                                                            boolean release, Observed before) throws Exception {
+        if (!release) return StepResult.done(registered);
+        String previous = before == null ? null : before.outputs().get("family") + ":" + before.outputs().get("revision");
+        return ReleaseTask.run(ctx, props, registered, previous).run();
     }
 
     /**
@@ -251,7 +287,7 @@ final class TaskDefinitionType implements ResourceType {
      * rollback still use it. Destroy deregisters every revision.
      */
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
-        return register(ctx, desired.address(), props, current.id());
+        return register(ctx, desired.address(), props, current);
     }
 
     @Override public Step delete(ResourceContext ctx, Observed current) {

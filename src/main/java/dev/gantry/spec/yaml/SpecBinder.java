@@ -5,6 +5,7 @@ import dev.gantry.spec.Cluster;
 import dev.gantry.spec.DerivedNames;
 import dev.gantry.spec.NatMode;
 import dev.gantry.spec.Network;
+import dev.gantry.spec.Release;
 import dev.gantry.spec.Rules;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.Task;
@@ -21,6 +22,7 @@ final class SpecBinder {
     static final List<String> NETWORK_KEYS = List.of("vpc", "cidr", "availabilityZones", "natGateways", "vpcId",
             "publicSubnets", "privateSubnets");
     static final List<String> CLUSTER_KEYS = List.of("name", "containerInsights");
+    static final List<String> RELEASE_KEYS = List.of("command");
 
     private final Report report;
 
@@ -62,9 +64,11 @@ final class SpecBinder {
         var dns = edge.dns();
         edge.crossRules(task, certificate, dns);
         var alerts = new AlertsBinder(report).bind(s, loadBalancer != null);
+        Release release = release(s);
+        var jobs = new JobsBinder(report).bind(s);
 
         if (report.hasErrors()) return null;
-        Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts);
+        Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs);
         derivedNames(s, spec);
         awsLimits(s, spec);
         return report.hasErrors() ? null : spec;
@@ -238,6 +242,38 @@ final class SpecBinder {
             else if (seen.contains(id)) report.error(item.line(), item.column(), field, id + " is also in publicSubnets; a subnet is either public or private", "remove it from one list");
         }
         return ids;
+    }
+
+    /** {@code release: {command: [...]}}: a command is required, as a list of words, none empty. */
+    private Release release(MapReader root) {
+        MapReader s = root.section("release", RELEASE_KEYS);
+        if (s == null) return null;
+        String example = "[\"./manage.py\", \"migrate\"]";
+        if (!s.has("command")) {
+            s.required("command", "add the command to run before each rollout, e.g. command: " + example + ", or remove release");
+            return null;
+        }
+        if (s.entry("command").value() instanceof Node.ScalarNode v && v.kind() == Node.Kind.STRING) {
+            report.error(v.line(), v.column(), s.field("command"), "expected a list of words, got text",
+                    "write it as a list: command: " + example + " (for a shell line: [\"sh\", \"-c\", \"" + v.text().replace("\"", "'") + "\"])");
+            return null;
+        }
+        List<String> command = s.strings("command", example);
+        if (command == null) return null;
+        if (command.isEmpty()) {
+            report.error(s.valueLine("command"), s.valueColumn("command"), s.field("command"), "the release command is empty",
+                    "give the command to run, e.g. command: " + example + ", or remove release");
+            return null;
+        }
+        Node.ListNode list = s.listNode("command");
+        for (int i = 0; i < command.size(); i++) {
+            if (command.get(i).isBlank()) {
+                Node item = list.items().get(i);
+                report.error(item.line(), item.column(), s.field("command") + "[" + i + "]", "an empty word in the command",
+                        "remove it, or quote the word you meant");
+            }
+        }
+        return new Release(command);
     }
 
     private Cluster cluster(MapReader root, String app) {

@@ -66,6 +66,8 @@ public final class SpecSchema {
         p.set("certificate", certificate());
         p.set("dns", dns());
         p.set("alerts", alerts());
+        p.set("release", release());
+        p.set("jobs", jobs());
         // Cross-section rules a schema can express: certificate and dns need a load balancer, which needs a port.
         ArrayNode allOf = root.putArray("allOf");
         allOf.add(requiresIf("certificate", "loadBalancer"));
@@ -99,6 +101,37 @@ public final class SpecSchema {
         existing.set("then", JSON.createObjectNode().set("required", JSON.createArrayNode().add("vpc").add("vpcId").add("publicSubnets")));
         allOf.add(existing);
         return n;
+    }
+
+    private static ObjectNode release() {
+        ObjectNode r = object("Runs once in a task of each new image's task definition before the service rolls to it (migrations); if it fails, the rollout does not start.");
+        required(r, "command");
+        ObjectNode command = JSON.createObjectNode().put("type", "array").put("description", "The command, as a list of words: [\"./manage.py\", \"migrate\"].")
+                .put("minItems", 1);
+        command.set("items", JSON.createObjectNode().put("type", "string").put("minLength", 1));
+        ((ObjectNode) r.get("properties")).set("command", command);
+        return r;
+    }
+
+    private static ObjectNode jobs() {
+        ObjectNode job = object("A command run in a new task on a schedule (EventBridge Scheduler).");
+        required(job, "schedule", "command");
+        ObjectNode p = (ObjectNode) job.get("properties");
+        p.set("schedule", string("cron(MIN HOUR DAY-OF-MONTH MONTH DAY-OF-WEEK YEAR) or rate(N minutes|hours|days).", "^(cron|rate)\\(.+\\)$"));
+        p.set("timezone", JSON.createObjectNode().put("type", "string").put("description", "IANA time zone the cron expression is read in; default UTC."));
+        ObjectNode command = JSON.createObjectNode().put("type", "array").put("description", "The command, as a list of words.").put("minItems", 1);
+        command.set("items", JSON.createObjectNode().put("type", "string"));
+        p.set("command", command);
+        p.set("image", JSON.createObjectNode().put("type", "string").put("description", "Default: the service's image."));
+        p.set("cpu", JSON.createObjectNode().put("type", "integer").put("description", "With memory; default: the service's size."));
+        p.set("memory", JSON.createObjectNode().put("type", "integer").put("description", "MiB, with cpu."));
+        ObjectNode env = JSON.createObjectNode().put("type", "object").put("description", "Added over the service's environment.");
+        env.set("additionalProperties", JSON.createObjectNode().put("type", "string"));
+        p.set("environment", env);
+        ObjectNode all = JSON.createObjectNode().put("type", "object").put("description", "Scheduled jobs by name (lowercase letters, digits and -).");
+        all.set("propertyNames", JSON.createObjectNode().put("pattern", JobsBinder.NAME.pattern()));
+        all.set("additionalProperties", job);
+        return all;
     }
 
     private static ObjectNode cluster() {

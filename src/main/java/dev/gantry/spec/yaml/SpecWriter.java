@@ -51,6 +51,26 @@ public final class SpecWriter {
         if (spec.certificate() != null) certificate(b, spec.certificate());
         if (spec.dns() != null) dns(b, spec.dns());
         if (spec.alerts() != null) alerts(b, spec.alerts());
+        if (spec.release() != null) {
+            section(b, OwnComments.RELEASE, "release:");
+            line(b, "  command: " + YamlText.flowList(spec.release().command()));
+        }
+        if (!spec.jobs().isEmpty()) {
+            section(b, OwnComments.JOBS, "jobs:");
+            spec.jobs().values().forEach(j -> {
+                line(b, "  " + j.name() + ":");
+                line(b, "    schedule: " + YamlText.scalar(j.schedule()));
+                if (j.timezone() != null) line(b, "    timezone: " + YamlText.scalar(j.timezone()));
+                line(b, "    command: " + YamlText.flowList(j.command()));
+                if (j.image() != null) line(b, "    image: " + YamlText.scalar(j.image()));
+                if (j.cpu() != null) line(b, "    cpu: " + j.cpu());
+                if (j.memory() != null) line(b, "    memory: " + j.memory());
+                if (!j.environment().isEmpty()) {
+                    line(b, "    environment:");
+                    j.environment().forEach((k, v) -> line(b, "      " + k + ": " + YamlText.scalar(v)));
+                }
+            });
+        }
         return b.toString();
     }
 
