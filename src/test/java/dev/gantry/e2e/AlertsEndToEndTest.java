@@ -60,7 +60,7 @@ class AlertsEndToEndTest {
         ApplyResult again = h.apply(spec);
         assertThat(again.outcome()).as(again.toString()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
         assertThat(h.world.mutatingCalls()).as(h.world.callsByAction().toString()).isZero();
-        // web-https's 32 (ApplyEndToEndTest) and 15 for the alerts (docs/refresh-reads.md)
+        // web-https's 33 (ApplyEndToEndTest) and 15 for the alerts (docs/refresh-reads.md)
         assertThat(h.world.readCalls()).as(h.world.callsByAction().toString()).isLessThanOrEqualTo(33 + 15);
     }
 
