@@ -83,7 +83,7 @@ public final class RunCommand implements Callable<ExitCode> {
         Spec spec = d.spec();
         Instant from = d.scheduler().now();
         OneOffTask.Started s = OneOffTask.start(d.aws(), spec, spec.cluster().name(), spec.app(), request);
-        return follow(d, s, String.join(" ", request.command().stream().map(ShellWords::quote).toList()), from, detach, stop);
+        return follow(d, s, String.join(" ", request.command().stream().map(ShellWords::quote).toList()), null, from, detach, stop);
     }
 
     /** {@code --job NAME}: the job's task, as its schedule starts it, now. */
@@ -93,10 +93,11 @@ public final class RunCommand implements Callable<ExitCode> {
         Instant from = d.scheduler().now();
         OneOffTask.Started s = OneOffTask.startJob(d.aws(), spec, job);
         return follow(d, s, "job " + job + " (" + String.join(" ", spec.jobs().get(job).command().stream().map(ShellWords::quote).toList()) + ")",
-                from, detach, stop);
+                job, from, detach, stop);
     }
 
-    private static ExitCode follow(AppContext d, OneOffTask.Started s, String shown, Instant from, boolean detach, CompletableFuture<Void> stop) {
+    /** {@code job}: the job it runs, or null for a command of the user's. */
+    private static ExitCode follow(AppContext d, OneOffTask.Started s, String shown, String job, Instant from, boolean detach, CompletableFuture<Void> stop) {
         Spec spec = d.spec();
         String family = s.taskDefinition().substring(s.taskDefinition().lastIndexOf('/') + 1);
         if (detach) {
@@ -113,6 +114,12 @@ public final class RunCommand implements Callable<ExitCode> {
             d.err().println("Stopped task " + s.taskId().substring(0, 8) + " (Ctrl-C)" + took
                     + (e.ran() ? "; its command ended with code " + e.exitCode() : "") + ".");
             return ExitCode.INTERRUPTED;
+        }
+        if (e.ran() && e.timedOut()) {
+            Integer timeout = job == null ? null : spec.jobs().get(job).timeout();
+            d.err().println("Task " + s.taskId().substring(0, 8) + ": " + shown + " timed out"
+                    + (timeout == null ? "" : " after " + dev.gantry.spec.Job.duration(timeout)) + ": ECS stopped it (its command ended with code " + e.exitCode() + ").");
+            return ExitCode.ofContainer(e.exitCode());
         }
         if (e.ran()) {
             d.err().println("Task " + s.taskId().substring(0, 8) + ": " + shown + " exited with code " + e.exitCode() + took + ".");

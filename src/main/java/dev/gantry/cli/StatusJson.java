@@ -71,7 +71,7 @@ final class StatusJson {
             if (lr == null) jn.putNull("lastRun");
             else jn.putObject("lastRun").put("taskId", lr.taskId()).put("at", lr.createdAt() == null ? null : lr.createdAt().toString())
                     .put("running", lr.running()).put("exitCode", lr.exitCode()).put("seconds", lr.took() == null ? null : lr.took().toSeconds())
-                    .put("stoppedReason", lr.stoppedReason());
+                    .put("stoppedReason", lr.stoppedReason()).put("timedOut", lr.timedOut());
         }
         StatusReport.Cost c = r.cost();
         if (c == null) o.putNull("cost");

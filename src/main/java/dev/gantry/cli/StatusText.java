@@ -80,6 +80,7 @@ final class StatusText {
             StatusReport.JobRun r = j.lastRun();
             if (r == null) t.append(" · last: none that ECS still shows (it keeps stopped tasks about an hour)");
             else if (r.running()) t.append(" · running since ").append(stamp(r.startedAt() != null ? r.startedAt() : r.createdAt()));
+            else if (r.timedOut()) t.append(" · last: ").append(r.timedOutWords()).append(" (").append(stamp(r.createdAt())).append(')');
             else if (r.exitCode() != null) t.append(" · last: ").append(r.exitCode() == 0 ? "ok" : "failed, exit " + r.exitCode())
                     .append(r.took() == null ? "" : " after " + dev.gantry.ui.Durations.format(r.took())).append(" (").append(stamp(r.createdAt())).append(')');
             else t.append(" · last: never ran its command (").append(stamp(r.createdAt())).append("): ").append(r.stoppedReason());

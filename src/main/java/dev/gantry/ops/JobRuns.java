@@ -77,10 +77,11 @@ final class JobRuns {
                 .max(Comparator.comparing(Task::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()))).orElse(null);
         if (t == null) return null;
         String id = t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1);
-        Integer exit = t.containers().isEmpty() ? null : t.containers().get(0).exitCode();
+        Integer exit = JobTimeouts.exitCode(t);
         boolean running = !"STOPPED".equals(t.lastStatus());
         return new StatusReport.JobRun(id, t.createdAt(), t.startedAt(), t.stoppedAt(), running, exit,
-                t.stoppedReason() == null ? null : Untrusted.text(t.stoppedReason()));
+                t.stoppedReason() == null ? null : Untrusted.text(t.stoppedReason()), JobTimeouts.timedOut(t),
+                job.timeout() == null ? null : Job.duration(job.timeout()));
     }
 
     /** The problem a job's last run is, in plain words, or null when it went well (or is still running). */
@@ -89,6 +90,10 @@ final class JobRuns {
         StatusReport.JobRun r = j.lastRun();
         if (r == null || r.running() || Integer.valueOf(0).equals(r.exitCode())) return null;
         String when = r.createdAt() == null ? "" : " (" + r.createdAt() + ")";
+        if (r.timedOut()) {
+            return "job " + j.name() + "'s last run" + when + " " + r.timedOutWords() + ": ECS stopped it; raise timeout in gantry.yaml if it needs longer, "
+                    + "'gantry logs --task " + r.taskId().substring(0, Math.min(8, r.taskId().length())) + "' shows how far it got";
+        }
         if (r.exitCode() != null) {
             return "job " + j.name() + "'s last run" + when + " failed: its command exited with code " + r.exitCode()
                     + "; 'gantry logs --task " + r.taskId().substring(0, Math.min(8, r.taskId().length())) + "' shows why";

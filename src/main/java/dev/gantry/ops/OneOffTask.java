@@ -38,7 +38,10 @@ public final class OneOffTask {
     public record Started(String cluster, String taskArn, String taskId, String taskDefinition, String logGroup) {}
 
     /** How it ended: the container's exit code, or why it never ran (diagnosis). */
-    public record Ended(Integer exitCode, String stopCode, String stoppedReason, Diagnosis diagnosis, boolean stoppedByUs) {
+    public record Ended(Integer exitCode, String stopCode, String stoppedReason, Diagnosis diagnosis, boolean stoppedByUs, boolean timedOut) {
+        public Ended(Integer exitCode, String stopCode, String stoppedReason, Diagnosis diagnosis, boolean stoppedByUs) {
+            this(exitCode, stopCode, stoppedReason, diagnosis, stoppedByUs, false);
+        }
         public boolean ran() { return exitCode != null; }
     }
 
@@ -179,9 +182,9 @@ public final class OneOffTask {
     }
 
     private static Ended ending(Task t, Spec spec, boolean stoppedByUs) {
-        Integer exit = t.containers().isEmpty() ? null : t.containers().get(0).exitCode();
+        Integer exit = JobTimeouts.exitCode(t);
         String code = t.stopCodeAsString();
-        if (exit != null) return new Ended(exit, code, t.stoppedReason(), null, stoppedByUs);
+        if (exit != null) return new Ended(exit, code, t.stoppedReason(), null, stoppedByUs, !stoppedByUs && JobTimeouts.timedOut(t));
         List<String> reasons = new ArrayList<>();
         t.containers().forEach(c -> { if (c.reason() != null) reasons.add(c.reason()); });
         String id = t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1);

@@ -35,7 +35,16 @@ public record StatusReport(String app, String region, Instant at, boolean deploy
     public record JobStatus(String name, String schedule, String timezone, boolean deployed, boolean enabled, Instant nextRun, JobRun lastRun) {}
 
     /** One run of a job: its task, when, and how it ended (exit code, or ECS's reason when the command never ran). */
-    public record JobRun(String taskId, Instant createdAt, Instant startedAt, Instant stoppedAt, boolean running, Integer exitCode, String stoppedReason) {
+    /** {@code timedOut}: its job's timeout stopped it ({@code timeout}: the job's, as gantry.yaml writes it, or null). */
+    public record JobRun(String taskId, Instant createdAt, Instant startedAt, Instant stoppedAt, boolean running, Integer exitCode, String stoppedReason,
+                         boolean timedOut, String timeout) {
+        public JobRun(String taskId, Instant createdAt, Instant startedAt, Instant stoppedAt, boolean running, Integer exitCode, String stoppedReason) {
+            this(taskId, createdAt, startedAt, stoppedAt, running, exitCode, stoppedReason, false, null);
+        }
+
+        /** "timed out after 30m", or without the figure when the spec no longer has one. */
+        public String timedOutWords() { return timeout == null ? "timed out (its timeout stopped it)" : "timed out after " + timeout; }
+
         public java.time.Duration took() {
             return startedAt == null || stoppedAt == null ? null : java.time.Duration.between(startedAt, stoppedAt);
         }

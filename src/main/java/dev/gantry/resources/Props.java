@@ -55,6 +55,8 @@ public final class Props {
         public Builder put(String k, Object v) { if (v != null) m.put(k, v); return this; }
         /** A prop that must not be there: the planner compares it with AWS's value like any other. */
         public Builder absent(String k) { m.put(k, null); return this; }
+        /** {@link #absent} unless {@code k} was put. */
+        public Builder absentIfNull(String k) { if (!m.containsKey(k)) m.put(k, null); return this; }
         public Map<String, Object> build() { return m; }
     }
 

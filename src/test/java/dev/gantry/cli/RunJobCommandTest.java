@@ -28,6 +28,16 @@ class RunJobCommandTest {
                 .satisfies(t -> assertThat(t.taskDefinitionArn()).endsWith("task-definition/worker-job-report:1"));
     }
 
+    @Test void a_job_that_runs_past_its_timeout_is_stopped_and_said_to_have_timed_out() {
+        Spec slow = AppContextWorld.template("worker.yaml").withJobs(Map.of("report", new Job("report", "cron(0 3 * * ? *)", null,
+                List.of("sh", "-c", "echo exporting; sleep 7200; echo exported"), null, null, null, Map.of(), 1800, null)));
+        w.applied(slow);
+        int code = w.run(slow, d -> RunCommand.runJob(d, "report", false, new CompletableFuture<>()));
+        assertThat(code).as(w.err()).isEqualTo(143);
+        assertThat(w.out()).contains("exporting").doesNotContain("exported");
+        assertThat(w.err()).contains("job report (sh -c").contains("timed out after 30m").doesNotContain("exited with code");
+    }
+
     @Test void a_job_that_is_not_in_gantry_yaml_is_exit_2_naming_the_jobs() throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("gantry-runjob");
         java.nio.file.Path file = dir.resolve("gantry.yaml");

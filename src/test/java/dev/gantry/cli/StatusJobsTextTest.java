@@ -30,4 +30,15 @@ class StatusJobsTextTest {
         assertThat(json).contains("\"jobs\":[{\"name\":\"report\",\"schedule\":\"cron(0/10 * * * ? *)\",\"timezone\":\"UTC\",\"deployed\":true,\"enabled\":true,"
                 + "\"nextRun\":\"2026-01-01T00:40:00Z\",\"lastRun\":{\"taskId\":\"abcdef0123\",\"at\":\"2026-01-01T00:29:00Z\",\"running\":false,\"exitCode\":0,\"seconds\":3,");
     }
+
+    @Test void a_run_its_timeout_stopped_says_so() {
+        Instant t = Instant.parse("2026-01-01T00:30:00Z");
+        StatusReport r = new StatusReport("worker", "us-east-1", t, true, null, null, null, null, null, List.of(), List.of(), null, List.of(
+                new StatusReport.JobStatus("export", "rate(1 hour)", "UTC", true, true, null,
+                        new StatusReport.JobRun("abcdef0123", t.minusSeconds(1900), t.minusSeconds(1880), t.minusSeconds(78), false, 143,
+                                "Essential container in task exited", true, "30m"))));
+        assertThat(StatusText.render(r, Ansi.NONE)).contains("export  rate(1 hour) UTC · next unknown · last: timed out after 30m (2025-12-31 23:58Z)")
+                .doesNotContain("exit 143");
+        assertThat(StatusJson.render(r, s -> s)).contains("\"exitCode\":143").contains("\"timedOut\":true");
+    }
 }

@@ -13,6 +13,13 @@ import java.util.Map;
  * container's exit code (ECS: stop code EssentialContainerExited). StopTask sends SIGTERM: a
  * running shell ends at once with 143, and the task is STOPPED with stop code UserInitiated
  * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_StopTask.html).
+ * A task definition may have more essential containers (a job's timeout: {@code sleep N}): when
+ * one of them exits first, ECS stops the task and every other container, so the first one's
+ * command gets SIGTERM and ends with 143 (ContainerDefinition.essential: "If the essential
+ * parameter of a container is marked as true, and that container fails or stops for any reason,
+ * all other containers that are part of the task are stopped";
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html).
+ * Only the first container's logs and exit are modelled beyond that.
  */
 final class EcsOneOffTasks {
     /** A shell dies of SIGTERM at once; ECS reports the task STOPPED a moment later. */
@@ -57,6 +64,17 @@ final class EcsOneOffTasks {
             case "start" -> start(task, c, at);
             case "exit" -> stopped(task, "EssentialContainerExited", "Essential container in task exited", task.plannedExit, at);
             case "killed" -> stopped(task, task.stopCode, task.stoppedReason, 143, at);
+            case "essential" -> {
+                // The other essential container exited: ECS stops the task; the shell dies of SIGTERM at once.
+                task.endedByExited = true;
+                task.desiredStatus = "STOPPED";
+                task.stoppingAt = at.toEpochMilli();
+                task.lastStatus = "DEACTIVATING";
+                task.stopCode = "EssentialContainerExited";
+                task.stoppedReason = "Essential container in task exited";
+                task.phase = "killed";
+                task.nextAt = at.plus(SIGTERM_TO_STOPPED).toEpochMilli();
+            }
             default -> throw new IllegalStateException("unknown one-off task phase " + phase);
         }
     }
@@ -77,16 +95,44 @@ final class EcsOneOffTasks {
             return;
         }
         List<String> command = task.commandOverride != null ? task.commandOverride : c.command;
+        Other other = firstOtherEssential(task, c);
         if (command == null || command.isEmpty()) {
             // The image's own program (a server): it runs until someone stops the task.
             log(c, task, at, "(simulated) started " + c.image + " with its own command; it runs until the task is stopped");
+            if (other != null) endedBy(task, other, at);
             return;
         }
         SimProgram p = SimProgram.of(command);
-        for (SimProgram.Line line : p.lines()) log(c, task, at.plus(line.after()), line.text());
+        boolean cut = other != null && other.runs().compareTo(p.runs()) < 0;
+        for (SimProgram.Line line : p.lines()) {
+            if (!cut || line.after().compareTo(other.runs()) < 0) log(c, task, at.plus(line.after()), line.text());
+        }
+        if (cut) {
+            endedBy(task, other, at);
+            return;
+        }
         task.plannedExit = p.exitCode();
         task.phase = "exit";
         task.nextAt = at.plus(p.runs()).toEpochMilli();
+    }
+
+    private record Other(String name, java.time.Duration runs) {}
+
+    /** The essential container besides the first whose command ends soonest, or null. */
+    private Other firstOtherEssential(EcsState.TaskRec task, EcsState.ContainerRec first) {
+        Other soonest = null;
+        for (EcsState.ContainerRec o : SimEcs.resolveTaskDefinition(st(), task.taskDefinitionArn).containers) {
+            if (o == first || !o.essential || o.command.isEmpty()) continue;
+            var runs = SimProgram.of(o.command).runs();
+            if (soonest == null || runs.compareTo(soonest.runs()) < 0) soonest = new Other(o.name, runs);
+        }
+        return soonest;
+    }
+
+    private static void endedBy(EcsState.TaskRec task, Other other, Instant at) {
+        task.endedBy = other.name();
+        task.phase = "essential";
+        task.nextAt = at.plus(other.runs()).toEpochMilli();
     }
 
     /** StopTask: SIGTERM to a running task, or the end of one still starting. */

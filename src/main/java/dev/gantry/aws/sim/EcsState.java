@@ -168,6 +168,10 @@ public final class EcsState {
         /** A one-off task's program, as the simulation reads it ({@code EcsOneOffTasks}): exit code and run time. */
         public Integer plannedExit;
         public long plannedRunMillis;
+        /** Another essential container of a one-off task that exits before the first one's command ends (a timeout), or null. */
+        public String endedBy;
+        /** Whether {@link #endedBy} has exited (with 0), which stopped the task. */
+        public boolean endedByExited;
     }
 
     /** A service deployment (ListServiceDeployments): one per UpdateService/CreateService that started one. */

@@ -769,6 +769,15 @@ public final class SimEcs implements EcsClient {
                 .exitCode(t.exitCode).reason(t.containerReason).imageDigest("RUNNING".equals(status) ? t.imageDigest : null)
                 .networkInterfaces(t.ip == null ? List.of() : List.of(NetworkInterface.builder().attachmentId(t.eni).privateIpv4Address(t.ip).build()))
                 .build();
+        List<Container> containers = new ArrayList<>(List.of(container));
+        // The task's other containers (a job's timeout): the one whose exit stopped the task reports 0.
+        for (EcsState.ContainerRec o : td.containers.subList(1, td.containers.size())) {
+            boolean exited = o.name.equals(t.endedBy) && t.endedByExited;
+            containers.add(Container.builder().name(o.name).image(o.image).taskArn(t.arn)
+                    .containerArn(t.arn.replace(":task/", ":container/") + "/" + o.name)
+                    .lastStatus(exited || "STOPPED".equals(status) ? "STOPPED" : "RUNNING".equals(status) ? "RUNNING" : "PENDING")
+                    .exitCode(exited ? Integer.valueOf(0) : null).build());
+        }
         return Task.builder().taskArn(t.arn).clusterArn(t.clusterArn).taskDefinitionArn(t.taskDefinitionArn)
                 .group(t.group != null ? t.group : t.service != null ? "service:" + t.service : "family:" + td.family)
                 .startedBy(t.service != null ? t.deploymentId : t.startedBy).launchType(LaunchType.FARGATE)
@@ -778,7 +787,7 @@ public final class SimEcs implements EcsClient {
                 .startedAt(t.startedAt == null ? null : Instant.ofEpochMilli(t.startedAt))
                 .stoppingAt(t.stoppingAt == null ? null : Instant.ofEpochMilli(t.stoppingAt))
                 .stoppedAt(t.stoppedAt == null ? null : Instant.ofEpochMilli(t.stoppedAt))
-                .stopCode(t.stopCode).stoppedReason(t.stoppedReason).containers(container).enableExecuteCommand(t.enableExecuteCommand)
+                .stopCode(t.stopCode).stoppedReason(t.stoppedReason).containers(containers).enableExecuteCommand(t.enableExecuteCommand)
                 .attachments(t.eni == null ? List.of() : List.of(Attachment.builder().id(t.eni).type("ElasticNetworkInterface")
                         .status("STOPPED".equals(status) ? "DELETED" : "ATTACHED")
                         .details(KeyValuePair.builder().name("subnetId").value(t.subnet).build(),

@@ -54,13 +54,16 @@ public final class ComputeResources {
             Object image = job.image() != null ? job.image() : serviceImage;
             String imageShown = job.image() != null ? job.image() : task.imageShown();
             Address td = jobTaskDefinition(job.name());
+            // Only the secrets the job names (all when it names none); the execution role still reads the app's.
+            Map<String, Object> secrets = new TreeMap<>(secretRefs);
+            if (job.secrets() != null) secrets.keySet().retainAll(job.secrets());
             out.add(Desired.managed(td, Piece.JOBS, "job " + job.name() + ": " + dev.gantry.spec.Release.words(job.command()) + " (" + imageShown + ", "
-                            + cpu + " CPU units, " + memory + " MiB)",
+                            + cpu + " CPU units, " + memory + " MiB" + (job.timeout() == null ? "" : ", stopped after " + dev.gantry.spec.Job.duration(job.timeout())) + ")",
                     Props.props().put("family", JobTaskDefinitionType.family(app, job.name())).put("cpu", cpu).put("memory", memory)
                             .put("architecture", task.architecture().yaml()).put("image", image).put("command", job.command())
-                            .put("environment", env).put("secrets", secretRefs).put("registryCredentials", registryLogin)
+                            .put("environment", env).put("secrets", secrets).put("registryCredentials", registryLogin)
                             .put("roles", new TreeMap<>(Map.of("execution", Ref.to(EXECUTION_ROLE, "arn"), "task", Ref.to(TASK_ROLE, "arn"))))
-                            .put("logGroup", Ref.to(LOG_GROUP, "name")).build(), Set.of(SCHEDULE_GROUP)));
+                            .put("logGroup", Ref.to(LOG_GROUP, "name")).put(JobTimeout.PROP, job.timeout()).absentIfNull(JobTimeout.PROP).build(), Set.of(SCHEDULE_GROUP)));
             String zone = job.timezone() == null ? "UTC" : job.timezone();
             out.add(Desired.managed(schedule(job.name()), Piece.JOBS, "runs job " + job.name() + " on " + job.schedule() + " (" + zone + ")",
                     Props.props().put("group", Ref.to(SCHEDULE_GROUP, "name")).put("expression", job.schedule()).put("timezone", zone)

@@ -47,7 +47,7 @@ final class JobTaskDefinitionType implements ResourceType {
                 if (!r.taskDefinition().family().equals(family)) continue;
                 var own = ctx.ownAddress(Ecs.tags(r.tags()), type());
                 if (own.isPresent()) {
-                    out.add(withRunnable(TaskDefinitionType.observed(own.get(), r.taskDefinition())));
+                    out.add(withRunnable(observed(own.get(), r.taskDefinition())));
                     break;
                 }
             }
@@ -56,8 +56,13 @@ final class JobTaskDefinitionType implements ResourceType {
     }
 
     private Step register(ResourceContext ctx, Address a, Map<String, Object> props) {
-        return () -> StepResult.done(withRunnable(TaskDefinitionType.observed(a,
-                ctx.aws().ecs().registerTaskDefinition(TaskDefinitionType.request(ctx, a, props)).taskDefinition())));
+        return () -> StepResult.done(withRunnable(observed(a,
+                ctx.aws().ecs().registerTaskDefinition(JobTimeout.withTimeout(TaskDefinitionType.request(ctx, a, props), props)).taskDefinition())));
+    }
+
+    /** The service's reading of a task definition (its first container is the job's), and the job's timeout. */
+    private static Observed observed(Address a, software.amazon.awssdk.services.ecs.model.TaskDefinition td) {
+        return JobTimeout.observed(TaskDefinitionType.observed(a, td), td);
     }
 
     /** An ACTIVE revision in the job's family that is not the app's: newer revisions would take it over. */
@@ -70,7 +75,7 @@ final class JobTaskDefinitionType implements ResourceType {
             return java.util.Optional.empty();
         }
         if (!r.taskDefinition().family().equals(family)) return java.util.Optional.empty();
-        return java.util.Optional.of(new dev.gantry.resources.Claim(withRunnable(TaskDefinitionType.observed(desired.address(), r.taskDefinition())),
+        return java.util.Optional.of(new dev.gantry.resources.Claim(withRunnable(observed(desired.address(), r.taskDefinition())),
                 "the task definition family " + family + " (revision " + r.taskDefinition().revision() + ")", Ecs.tags(r.tags()), "app"));
     }
 

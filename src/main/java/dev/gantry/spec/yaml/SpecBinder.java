@@ -65,7 +65,7 @@ final class SpecBinder {
         edge.crossRules(task, certificate, dns);
         var alerts = new AlertsBinder(report).bind(s, loadBalancer != null);
         Release release = release(s);
-        var jobs = new JobsBinder(report).bind(s);
+        var jobs = new JobsBinder(report).bind(s, task);
 
         if (report.hasErrors()) return null;
         Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs);

@@ -128,6 +128,10 @@ public final class SpecSchema {
         ObjectNode env = JSON.createObjectNode().put("type", "object").put("description", "Added over the service's environment.");
         env.set("additionalProperties", JSON.createObjectNode().put("type", "string"));
         p.set("environment", env);
+        p.set("timeout", string("Stop a run that takes longer: a number and s, m or h (at least 1m), e.g. 30m. Default: none.", "^[1-9][0-9]{0,6}(s|m|h)$"));
+        ObjectNode secrets = JSON.createObjectNode().put("type", "array").put("description", "Names of the service's secrets (task.secrets) the job gets; default: all of them.");
+        secrets.set("items", JSON.createObjectNode().put("type", "string"));
+        p.set("secrets", secrets);
         ObjectNode all = JSON.createObjectNode().put("type", "object").put("description", "Scheduled jobs by name (lowercase letters, digits and -).");
         all.set("propertyNames", JSON.createObjectNode().put("pattern", JobsBinder.NAME.pattern()));
         all.set("additionalProperties", job);

@@ -65,6 +65,8 @@ public final class SpecWriter {
                 if (j.image() != null) line(b, "    image: " + YamlText.scalar(j.image()));
                 if (j.cpu() != null) line(b, "    cpu: " + j.cpu());
                 if (j.memory() != null) line(b, "    memory: " + j.memory());
+                if (j.timeout() != null) line(b, "    timeout: " + dev.gantry.spec.Job.duration(j.timeout()));
+                if (j.secrets() != null) line(b, "    secrets: " + YamlText.flowList(j.secrets()));
                 if (!j.environment().isEmpty()) {
                     line(b, "    environment:");
                     j.environment().forEach((k, v) -> line(b, "      " + k + ": " + YamlText.scalar(v)));

@@ -55,4 +55,37 @@ class JobsSpecTest {
         assertThat(yaml).contains("# " + OwnComments.JOBS + "\njobs:\n  cleanup:\n");
         assertThat(SpecLoader.load("g.yaml", yaml)).isEqualTo(spec);
     }
+
+    private static final String SECRETS = "  secrets:\n    DB_PASSWORD: {parameter: /hello/db}\n    API_TOKEN: {parameter: /hello/api}\n";
+
+    @Test void a_timeout_and_the_secrets_a_job_gets_are_read_and_written_back() throws Exception {
+        Spec spec = SpecLoader.load("g.yaml", HEAD + SECRETS + "jobs:\n  r:\n    schedule: rate(1 hour)\n    command: [x]\n    timeout: 30m\n"
+                + "    secrets: [DB_PASSWORD]\n  s:\n    schedule: rate(1 hour)\n    command: [y]\n    timeout: 2h\n");
+        assertThat(spec.jobs().get("r").timeout()).isEqualTo(1800);
+        assertThat(spec.jobs().get("r").secrets()).containsExactly("DB_PASSWORD");
+        assertThat(spec.jobs().get("s").timeout()).isEqualTo(7200);
+        assertThat(spec.jobs().get("s").secrets()).as("all of the service's, as before").isNull();
+        String yaml = SpecWriter.write(spec);
+        assertThat(yaml).contains("    timeout: 30m\n    secrets: [DB_PASSWORD]\n").contains("    timeout: 2h\n");
+        assertThat(SpecLoader.load("g.yaml", yaml)).isEqualTo(spec);
+    }
+
+    @Test void a_bad_timeout_or_a_secret_the_service_lacks_names_the_line_field_and_fix() {
+        Diagnostic words = first("  r:\n    schedule: rate(1 hour)\n    command: [x]\n    timeout: half an hour\n");
+        assertThat(words.line()).isEqualTo(10);
+        assertThat(words.field()).isEqualTo("jobs.r.timeout");
+        assertThat(words.message()).isEqualTo("'half an hour' is not a duration");
+        assertThat(words.fix()).contains("timeout: 30m");
+        Diagnostic shortOne = first("  r:\n    schedule: rate(1 hour)\n    command: [x]\n    timeout: 30s\n");
+        assertThat(shortOne.field()).isEqualTo("jobs.r.timeout");
+        assertThat(shortOne.fix()).contains("at least 1m");
+
+        var unknown = SpecLoader.check("g.yaml", HEAD + SECRETS + "jobs:\n  r:\n    schedule: rate(1 hour)\n    command: [x]\n"
+                + "    secrets:\n      - DB_PASSWORD\n      - DB_PASWORD\n").errors().get(0);
+        assertThat(unknown.line()).isEqualTo(15);
+        assertThat(unknown.field()).isEqualTo("jobs.r.secrets[1]");
+        assertThat(unknown.message()).isEqualTo("the service has no secret DB_PASWORD");
+        assertThat(unknown.fix()).isEqualTo("the service's secrets: API_TOKEN, DB_PASSWORD");
+        assertThat(first("  r:\n    schedule: rate(1 hour)\n    command: [x]\n    secrets: [DB_PASSWORD]\n").fix()).contains("task.secrets");
+    }
 }
