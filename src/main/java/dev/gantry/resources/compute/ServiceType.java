@@ -495,7 +495,7 @@ final class ServiceType implements ResourceType {
                             + "check whether something else (a pipeline, the console) updates the service at the same time");
                 }
                 String deploymentId = watched.get().id();
-                RolloutSnapshot snap = RolloutWatcher.focus(watcher.snapshot(s, deploymentId, started), watched.get());
+                RolloutSnapshot snap = RolloutWatcher.focus(watcher.watchSnapshot(s, deploymentId, started), watched.get());
                 ctx.progress().rollout(snap);
                 Optional<RolloutSnapshot.StoppedTask> failed = RolloutWatcher.firstFailure(snap);
                 if (failed.isPresent()) throw new RolloutFailure(Explainer.explain(failed.get(), snap.events(), explain));
@@ -504,7 +504,11 @@ final class ServiceType implements ResourceType {
                 if ("COMPLETED".equals(d.rolloutState()) && d.running() == d.desired() && snap.deployments().size() == 1) {
                     return StepResult.done(observed(ctx, a, s));
                 }
-                if (ctx.time().now().isAfter(deadline)) throw new RolloutFailure(Explainer.timedOut(snap, ROLLOUT_TIMEOUT, explain));
+                if (ctx.time().now().isAfter(deadline)) {
+                    watcher.lookAgain();
+                    RolloutSnapshot last = RolloutWatcher.focus(watcher.watchSnapshot(s, deploymentId, started), watched.get());
+                    throw new RolloutFailure(Explainer.timedOut(last, ROLLOUT_TIMEOUT, explain));
+                }
                 String now = phase(snap, d, ctx.spec().hasLoadBalancer());
                 String key = now.substring(0, now.indexOf(':'));
                 if (!key.equals(phase)) {
