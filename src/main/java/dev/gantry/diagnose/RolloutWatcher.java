@@ -55,6 +55,46 @@ public final class RolloutWatcher {
         return new RolloutSnapshot(s.serviceName(), deployments, events, stoppedTasks(deploymentId, since));
     }
 
+    /** What the last watched look saw of the service, to tell whether a task may have stopped since. */
+    private String seenSign;
+    private java.util.Map<String, Integer> seenRunning = java.util.Map.of();
+    private List<RolloutSnapshot.StoppedTask> seenStopped;
+
+    /**
+     * As {@link #snapshot(Service, String, Instant)}, for one watch that looks again and again:
+     * ListTasks (and DescribeTasks) run only when the service shows that a task may have stopped
+     * since the last look; otherwise the stopped tasks read then stand. ECS posts a service event
+     * for every task it starts or stops ("has started N tasks", "has stopped N running tasks",
+     * "is unhealthy in target-group", "deployment failed"; ECS developer guide, "Amazon ECS service
+     * event messages"), a task that fails before the deployment ran one counts in the
+     * deployment's failedTasks, and one that stopped after running lowers its runningCount (ECS
+     * API reference, Deployment). So a new newest event, a change of any deployment's failedTasks
+     * or rolloutState, or a running count that fell is read as "look at the stopped tasks"; none
+     * of them means none stopped, and a rollout that never finishes still ends in FAILED (circuit
+     * breaker, a state change that reads them) or gantry's time-out (read then too).
+     */
+    public RolloutSnapshot watchSnapshot(Service s, String deploymentId, Instant since) {
+        String newest = s.events().isEmpty() ? "" : s.events().get(0).id();
+        StringBuilder sign = new StringBuilder(newest == null ? "" : newest);
+        java.util.Map<String, Integer> running = new java.util.HashMap<>();
+        boolean fell = false;
+        for (Deployment d : s.deployments()) {
+            sign.append('|').append(d.id()).append(':').append(n(d.failedTasks())).append(':').append(d.rolloutStateAsString());
+            running.put(d.id(), n(d.runningCount()));
+            Integer before = seenRunning.get(d.id());
+            if (before != null && n(d.runningCount()) < before) fell = true;
+        }
+        if (seenStopped == null || fell || !sign.toString().equals(seenSign)) seenStopped = stoppedTasks(deploymentId, since);
+        seenSign = sign.toString();
+        seenRunning = running;
+        List<RolloutSnapshot.Deployment> deployments = s.deployments().stream().map(RolloutWatcher::deployment).toList();
+        List<String> events = s.events().stream().limit(EVENTS).map(e -> dev.gantry.text.Untrusted.text(e.message())).toList();
+        return new RolloutSnapshot(s.serviceName(), deployments, events, seenStopped);
+    }
+
+    /** Forget what the watch saw: the next {@link #watchSnapshot} reads the stopped tasks. */
+    public void lookAgain() { seenStopped = null; }
+
     /**
      * The deployment that runs {@code taskDefinitionArn} (the revision gantry just registered), the
      * PRIMARY one first. When no deployment names it but the service says it runs it (an emulator

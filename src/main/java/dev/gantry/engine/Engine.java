@@ -282,7 +282,7 @@ public final class Engine {
     private ApplyResult sweepingExtras(ResourceContext ctx, List<Desired> desired, java.util.function.Function<Map<Address, Observed>, Plan> planning,
                                        Spec spec, EngineOptions options, ApplyResult done) {
         if (sentAgain.getAndSet(0) == 0 || done.exit() != ApplyResult.Exit.OK || cancelled.get()) return done;
-        Map<Address, Observed> after = owned(ctx, desired, refresh(ctx, desired), options.adopt()).observed();
+        Map<Address, Observed> after = looked(ctx, desired, options.adopt()).observed();
         Plan again = planning.apply(after);
         boolean onlyExtras = again.hasChanges() && again.mutating().stream()
                 .allMatch(c -> c.action() == dev.gantry.plan.Action.DELETE && c.address().name().contains(PREVIOUS));
@@ -304,7 +304,20 @@ public final class Engine {
     /** What exists now: every tagged resource of the app, and every data resource the spec looks up. */
     public Map<Address, Observed> refresh(ResourceContext steps, List<Desired> desired) {
         // Types share reads within this refresh only; the apply's steps keep reading fresh.
-        ResourceContext ctx = steps.withFreshReads();
+        return refreshReading(steps.withFreshReads(), desired);
+    }
+
+    /**
+     * Refresh, then whose is each name the spec wants: the claimants share the refresh's reads, so
+     * a name the refresh just asked AWS about (GetRole, DescribeServices, ...) is not asked again
+     * a moment later for the same answer. The next look (under the lock, the next command) reads anew.
+     */
+    private Ownership.Result looked(ResourceContext steps, List<Desired> desired, Set<String> adopt) {
+        ResourceContext reading = steps.withFreshReads();
+        return owned(reading, desired, refreshReading(reading, desired), adopt);
+    }
+
+    private Map<Address, Observed> refreshReading(ResourceContext ctx, List<Desired> desired) {
         List<CompletableFuture<List<Observed>>> parts = new ArrayList<>();
         RefreshTracker tracker = new RefreshTracker(refreshProgress, scheduler);
         for (ResourceType type : catalog.types()) {
@@ -453,7 +466,7 @@ public final class Engine {
         Spec spec = resolved(given);
         ResourceContext ctx = context(spec);
         List<Desired> desired = Catalog.expand(spec);
-        Ownership.Result owned = owned(ctx, desired, refresh(ctx, desired), adopt);
+        Ownership.Result owned = looked(ctx, desired, adopt);
         if (!owned.problems().isEmpty()) {
             throw new AwsFailure(AwsFailure.Kind.INPUT, String.join("; ", owned.problems()), "name addresses from the plan, or --adopt all");
         }
@@ -640,7 +653,7 @@ public final class Engine {
         sentAgain.set(0);
         try {
             ResourceContext ctx = context(spec);
-            Ownership.Result owned = owned(ctx, desired, refresh(ctx, desired), options.adopt());
+            Ownership.Result owned = looked(ctx, desired, options.adopt());
             if (!owned.problems().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, owned.problems()));
             Map<Address, Observed> observed = owned.observed();
             Plan plan = withNotes(planning.apply(observed), owned).withConflicts(owned.conflicts());
@@ -687,7 +700,7 @@ public final class Engine {
             LockHolder me = acquire(lock, options, verb);
             ctx = ctx.withRunTags(runTags(me));
             try {
-                Ownership.Result ownedNow = owned(ctx, desired, refresh(ctx, desired), options.adopt());
+                Ownership.Result ownedNow = looked(ctx, desired, options.adopt());
                 Map<Address, Observed> now = ownedNow.observed();
                 Plan locked = planning.apply(now).withConflicts(ownedNow.conflicts());
                 if (!locked.conflicts().isEmpty()) {
@@ -710,7 +723,7 @@ public final class Engine {
                     listener.on(new ApplyEvent.Planned(at(), down));
                     ApplyResult torn = execute(ctx, down, now, spec, options);
                     if (torn.exit() != ApplyResult.Exit.OK) return finish(torn);
-                    Ownership.Result rebuilt = owned(ctx, desired, refresh(ctx, desired), options.adopt());
+                    Ownership.Result rebuilt = looked(ctx, desired, options.adopt());
                     now = rebuilt.observed();
                     locked = planning.apply(now);
                     listener.on(new ApplyEvent.Planned(at(), locked));

@@ -26,6 +26,9 @@ public final class ReadCache {
     /** Keeps nothing: every {@link #get} reads. What steps (and contexts built outside a refresh) use. */
     public static ReadCache none() { return NONE; }
 
+    /** Whether this cache keeps what it reads (a refresh's): then a read it already holds answers for a narrower one. */
+    public boolean shared() { return keeps; }
+
     /**
      * The value read under {@code key}, reading it with {@code load} the first time. Callers that
      * arrive while another is reading the same key wait for that read instead of repeating it.

@@ -1,6 +1,7 @@
 package dev.gantry.e2e;
 
 import dev.gantry.engine.ApplyResult;
+import dev.gantry.engine.EngineOptions;
 import dev.gantry.spec.Spec;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,32 @@ class RefreshReadsEndToEndTest {
         }
         assertThat(calls).doesNotContainKeys("iam:ListRoleTags", "iam:ListRolePolicies", "ecs:ListClusters", "ecs:ListServices",
                 "ecs:ListTaskDefinitions", "acm:DescribeCertificate", "ssm:ListTagsForResource");
+    }
+
+    @Test void onAnEmptyAccountTheNameChecksShareTheRefreshsReads() {
+        Spec spec = SimHarness.template("web-https.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        h.world.resetCounters();
+        assertThat(h.plan(spec).hasChanges()).isTrue();
+        // one refresh: each name the spec wants is asked about once, by the refresh and its name check together
+        Map<String, Long> calls = h.world.callsByAction();
+        assertThat(calls).containsEntry("iam:GetRole", 2L).containsEntry("ecs:DescribeServices", 1L)
+                .containsEntry("ecs:DescribeTaskDefinition", 1L).containsEntry("ecs:DescribeClusters", 1L)
+                .containsEntry("ecs:ListClusters", 1L).containsEntry("logs:DescribeLogGroups", 1L)
+                .containsEntry("elasticloadbalancing:DescribeLoadBalancers", 1L).containsEntry("elasticloadbalancing:DescribeTargetGroups", 1L);
+    }
+
+    @Test void aNameTakenBetweenTheQuestionAndTheLockIsStillFound() {
+        Spec spec = SimHarness.template("web-https.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        // made by hand while the question is asked: the look under the lock asks AWS anew, not the first look's answers
+        ApplyResult r = h.engine().apply(spec, EngineOptions.yes("gantry apply").confirmingWith(p -> {
+            h.aws.logs().createLogGroup(b -> b.logGroupName("/gantry/hello"));
+            return true;
+        }));
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(String.join("\n", r.failures())).contains("/gantry/hello");
+        assertThat(h.world.state.ecs.clusters).isEmpty();
     }
 
     @Test void theRefreshAfterTheLockReadsAwsAgain() {

@@ -43,9 +43,9 @@ final class ClusterType implements ResourceType {
         // Asking for the spec's cluster by name settles the usual case in one call; the account's
         // whole list is needed only when it is not there (first apply, or the spec renamed it).
         String name = ctx.spec().cluster().name();
-        List<Observed> named = owned(ctx, ecs.describeClusters(b -> b.clusters(name).include(ClusterField.TAGS, ClusterField.SETTINGS)).clusters());
+        List<Observed> named = owned(ctx, named(ctx, name));
         if (!named.isEmpty()) return named;
-        List<String> arns = ecs.listClustersPaginator(b -> {}).clusterArns().stream().toList();
+        List<String> arns = Ecs.clusterArns(ctx);
         List<Observed> out = new ArrayList<>();
         for (int i = 0; i < arns.size(); i += 100) {
             List<String> batch = arns.subList(i, Math.min(arns.size(), i + 100));
@@ -83,8 +83,12 @@ final class ClusterType implements ResourceType {
     }
 
     private static Optional<Cluster> active(ResourceContext ctx, String name) {
-        return ctx.aws().ecs().describeClusters(b -> b.clusters(name).include(ClusterField.TAGS, ClusterField.SETTINGS)).clusters().stream()
-                .filter(c -> "ACTIVE".equals(c.status()) && name.equals(c.clusterName())).findFirst();
+        return named(ctx, name).stream().filter(c -> "ACTIVE".equals(c.status()) && name.equals(c.clusterName())).findFirst();
+    }
+
+    /** DescribeClusters of one name, with tags and settings: read once per refresh by it and the claimant. */
+    private static List<Cluster> named(ResourceContext ctx, String name) {
+        return ctx.reads().get("ecs:cluster:" + name, () -> ctx.aws().ecs().describeClusters(b -> b.clusters(name).include(ClusterField.TAGS, ClusterField.SETTINGS)).clusters());
     }
 
     @Override public Step adopt(ResourceContext ctx, Observed existing, Desired desired) {

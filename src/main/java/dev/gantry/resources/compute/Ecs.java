@@ -21,7 +21,7 @@ final class Ecs {
     static List<String> otherClustersOfTheApp(ResourceContext ctx) {
         return ctx.reads().get("ecs:app-clusters", () -> {
             EcsClient ecs = ctx.aws().ecs();
-            List<String> arns = ecs.listClustersPaginator(b -> {}).clusterArns().stream().toList();
+            List<String> arns = clusterArns(ctx);
             List<String> out = new java.util.ArrayList<>();
             for (int i = 0; i < arns.size(); i += 100) {
                 List<String> batch = arns.subList(i, Math.min(arns.size(), i + 100));
@@ -32,6 +32,11 @@ final class Ecs {
             }
             return out;
         });
+    }
+
+    /** Every cluster ARN of the account (ListClusters): read once per refresh by the cluster type and the look for the app's other clusters. */
+    static List<String> clusterArns(ResourceContext ctx) {
+        return ctx.reads().get("ecs:cluster-arns", () -> ctx.aws().ecs().listClustersPaginator(b -> {}).clusterArns().stream().toList());
     }
 
     static Map<String, String> tags(List<Tag> tags) {

@@ -34,7 +34,7 @@ final class LogGroupType implements ResourceType {
     @Override public List<Observed> refresh(ResourceContext ctx) {
         CloudWatchLogsClient logs = ctx.aws().logs();
         List<Observed> out = new ArrayList<>();
-        for (LogGroup g : logs.describeLogGroupsPaginator(b -> b.logGroupNamePrefix(name(ctx.app()))).logGroups()) {
+        for (LogGroup g : groups(ctx, name(ctx.app()))) {
             ctx.ownAddress(logs.listTagsForResource(b -> b.resourceArn(g.logGroupArn())).tags(), type()).ifPresent(a -> out.add(observed(a, g)));
         }
         return out;
@@ -52,8 +52,12 @@ final class LogGroupType implements ResourceType {
     }
 
     private static Optional<LogGroup> find(ResourceContext ctx, String name) {
-        return ctx.aws().logs().describeLogGroups(b -> b.logGroupNamePrefix(name)).logGroups().stream()
-                .filter(g -> g.logGroupName().equals(name)).findFirst();
+        return groups(ctx, name).stream().filter(g -> g.logGroupName().equals(name)).findFirst();
+    }
+
+    /** The log groups whose names start with {@code prefix}: read once per refresh by it and the claimant (the app's name is both's prefix). */
+    private static List<LogGroup> groups(ResourceContext ctx, String prefix) {
+        return ctx.reads().get("logs:groups:" + prefix, () -> ctx.aws().logs().describeLogGroupsPaginator(b -> b.logGroupNamePrefix(prefix)).logGroups().stream().toList());
     }
 
     private static Map<String, String> tags(ResourceContext ctx, LogGroup g) {

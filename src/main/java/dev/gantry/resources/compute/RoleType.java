@@ -50,17 +50,25 @@ final class RoleType implements ResourceType {
         IamClient iam = ctx.aws().iam();
         List<Observed> out = new ArrayList<>();
         for (Address a : List.of(dev.gantry.resources.Addresses.EXECUTION_ROLE, dev.gantry.resources.Addresses.TASK_ROLE)) {
-            Role r;
-            try {
-                r = iam.getRole(b -> b.roleName(name(ctx.app(), a))).role();
-            } catch (NoSuchEntityException none) {
-                continue;
-            }
+            java.util.Optional<Role> found = role(ctx, name(ctx.app(), a));
+            if (found.isEmpty()) continue;
+            Role r = found.get();
             Map<String, String> tags = tagMap(r.tags());
             if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP)) || !a.toString().equals(tags.get(ResourceContext.TAG_COMPONENT))) continue;
             out.add(read(ctx, a, r));
         }
         return out;
+    }
+
+    /** The role of that name (GetRole, with its tags), empty when there is none; asked once per refresh by it and the claimant. */
+    private static java.util.Optional<Role> role(ResourceContext ctx, String name) {
+        return ctx.reads().get("iam:role:" + name, () -> {
+            try {
+                return java.util.Optional.of(ctx.aws().iam().getRole(b -> b.roleName(name)).role());
+            } catch (NoSuchEntityException none) {
+                return java.util.Optional.<Role>empty();
+            }
+        });
     }
 
     static String name(String app, Address a) { return app + "-" + a.name(); }
@@ -142,12 +150,9 @@ final class RoleType implements ResourceType {
     /** A role of the name gantry would give (names are global in the account) that is not the app's. */
     @Override public java.util.Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         String name = Props.str(props, "name");
-        Role r;
-        try {
-            r = ctx.aws().iam().getRole(b -> b.roleName(name)).role();
-        } catch (NoSuchEntityException free) {
-            return java.util.Optional.empty();
-        }
+        java.util.Optional<Role> found = role(ctx, name);
+        if (found.isEmpty()) return java.util.Optional.empty();
+        Role r = found.get();
         Map<String, String> tags = r.hasTags() ? tagMap(r.tags()) : tagMap(ctx.aws().iam().listRoleTags(b -> b.roleName(name)).tags());
         return java.util.Optional.of(new Claim(read(ctx, desired.address(), r), "the IAM role " + name + " (path " + r.path() + ")", tags, "app"));
     }

@@ -100,7 +100,7 @@ final class ServiceType implements ResourceType {
         List<Observed> out;
         try {
             // gantry names the service after the app: asked for by name, the usual case takes one call.
-            out = owned(ctx, ecs.describeServices(b -> b.cluster(cluster).services(ctx.app()).include(ServiceField.TAGS)).services());
+            out = owned(ctx, named(ctx, cluster, ctx.app()));
             if (!out.isEmpty()) return out;
             List<String> arns = ecs.listServicesPaginator(b -> b.cluster(cluster)).serviceArns().stream().toList();
             out = new ArrayList<>();
@@ -112,6 +112,24 @@ final class ServiceType implements ResourceType {
             return List.of();
         }
         return out;
+    }
+
+    /**
+     * DescribeServices of one name, with tags: read once per refresh by it and the claimant (gantry
+     * names the service after the app). A cluster that does not exist throws ClusterNotFoundException
+     * each time; the answer is kept as that exception, thrown again to each caller.
+     */
+    private static List<Service> named(ResourceContext ctx, String cluster, String name) {
+        Object r = ctx.reads().get("ecs:service:" + cluster + ":" + name, () -> {
+            try {
+                return ctx.aws().ecs().describeServices(b -> b.cluster(cluster).services(name).include(ServiceField.TAGS)).services();
+            } catch (ClusterNotFoundException none) {
+                return none;
+            }
+        });
+        if (r instanceof ClusterNotFoundException none) throw none;
+        @SuppressWarnings("unchecked") List<Service> services = (List<Service>) r;
+        return services;
     }
 
     private static List<Observed> owned(ResourceContext ctx, List<Service> services) {
@@ -146,7 +164,7 @@ final class ServiceType implements ResourceType {
         String cluster = ctx.spec().cluster().name();
         String name = Props.str(props, "name");
         try {
-            return ctx.aws().ecs().describeServices(b -> b.cluster(cluster).services(name).include(ServiceField.TAGS)).services().stream()
+            return named(ctx, cluster, name).stream()
                     .filter(s -> "ACTIVE".equals(s.status()) && name.equals(s.serviceName())).findFirst()
                     .map(s -> new Claim(observed(ctx, desired.address(), s), "the ECS service " + name + " in cluster " + cluster
                             + " (" + dev.gantry.spec.Counted.of(s.runningCount(), "running task") + ")", Ecs.tags(s.tags()), "app"));
@@ -495,7 +513,7 @@ final class ServiceType implements ResourceType {
                             + "check whether something else (a pipeline, the console) updates the service at the same time");
                 }
                 String deploymentId = watched.get().id();
-                RolloutSnapshot snap = RolloutWatcher.focus(watcher.snapshot(s, deploymentId, started), watched.get());
+                RolloutSnapshot snap = RolloutWatcher.focus(watcher.watchSnapshot(s, deploymentId, started), watched.get());
                 ctx.progress().rollout(snap);
                 Optional<RolloutSnapshot.StoppedTask> failed = RolloutWatcher.firstFailure(snap);
                 if (failed.isPresent()) throw new RolloutFailure(Explainer.explain(failed.get(), snap.events(), explain));
@@ -504,7 +522,11 @@ final class ServiceType implements ResourceType {
                 if ("COMPLETED".equals(d.rolloutState()) && d.running() == d.desired() && snap.deployments().size() == 1) {
                     return StepResult.done(observed(ctx, a, s));
                 }
-                if (ctx.time().now().isAfter(deadline)) throw new RolloutFailure(Explainer.timedOut(snap, ROLLOUT_TIMEOUT, explain));
+                if (ctx.time().now().isAfter(deadline)) {
+                    watcher.lookAgain();
+                    RolloutSnapshot last = RolloutWatcher.focus(watcher.watchSnapshot(s, deploymentId, started), watched.get());
+                    throw new RolloutFailure(Explainer.timedOut(last, ROLLOUT_TIMEOUT, explain));
+                }
                 String now = phase(snap, d, ctx.spec().hasLoadBalancer());
                 String key = now.substring(0, now.indexOf(':'));
                 if (!key.equals(phase)) {

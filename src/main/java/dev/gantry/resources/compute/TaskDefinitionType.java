@@ -53,12 +53,10 @@ final class TaskDefinitionType implements ResourceType {
         EcsClient ecs = ctx.aws().ecs();
         String family = ctx.app();
         // Asked for by family alone, ECS answers with its newest ACTIVE revision: usually the one wanted.
-        try {
-            Optional<Observed> latest = owned(ctx, family, ecs.describeTaskDefinition(b -> b.taskDefinition(family).include(TaskDefinitionField.TAGS)));
-            if (latest.isPresent()) return List.of(latest.get());
-        } catch (ClientException noSuchFamily) {
-            return List.of();
-        }
+        Optional<DescribeTaskDefinitionResponse> newest = newest(ctx, family);
+        if (newest.isEmpty()) return List.of();
+        Optional<Observed> latest = owned(ctx, family, newest.get());
+        if (latest.isPresent()) return List.of(latest.get());
         // The newest revision is not gantry's (registered by hand?): the newest one that is.
         for (String arn : ecs.listTaskDefinitions(b -> b.familyPrefix(family).status(TaskDefinitionStatus.ACTIVE).sort(SortOrder.DESC)).taskDefinitionArns()) {
             Optional<Observed> o = owned(ctx, family, ecs.describeTaskDefinition(b -> b.taskDefinition(arn).include(TaskDefinitionField.TAGS)));
@@ -67,18 +65,26 @@ final class TaskDefinitionType implements ResourceType {
         return List.of();
     }
 
+    /** The family's newest ACTIVE revision, with tags (empty: no such family): read once per refresh by it and the claimant. */
+    private static Optional<DescribeTaskDefinitionResponse> newest(ResourceContext ctx, String family) {
+        return ctx.reads().get("ecs:task-definition:" + family, () -> {
+            try {
+                return Optional.of(ctx.aws().ecs().describeTaskDefinition(b -> b.taskDefinition(family).include(TaskDefinitionField.TAGS)));
+            } catch (ClientException noSuchFamily) {
+                return Optional.<DescribeTaskDefinitionResponse>empty();
+            }
+        });
+    }
+
     /**
      * The family is the app's name: newer revisions registered into someone else's family would take
      * it over, so an ACTIVE revision that is not the app's is a conflict.
      */
     @Override public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         String family = Props.str(props, "family");
-        DescribeTaskDefinitionResponse r;
-        try {
-            r = ctx.aws().ecs().describeTaskDefinition(b -> b.taskDefinition(family).include(TaskDefinitionField.TAGS));
-        } catch (ClientException noSuchFamily) {
-            return Optional.empty();
-        }
+        Optional<DescribeTaskDefinitionResponse> newest = newest(ctx, family);
+        if (newest.isEmpty()) return Optional.empty();
+        DescribeTaskDefinitionResponse r = newest.get();
         if (!r.taskDefinition().family().equals(family)) return Optional.empty();
         return Optional.of(new Claim(observed(desired.address(), r.taskDefinition()),
                 "the task definition family " + family + " (revision " + r.taskDefinition().revision() + ")", Ecs.tags(r.tags()), "app"));

@@ -110,7 +110,12 @@ final class ElbLookup {
         return owned(ctx, ofOwn, Listener::listenerArn, type, inv.tags());
     }
 
+    /**
+     * Within a refresh (the claimant asks right after it), the inventory already holds every load
+     * balancer of the region, all pages: the one of that name is taken from it instead of asked again.
+     */
     static Optional<LoadBalancer> loadBalancerNamed(ResourceContext ctx, String name) {
+        if (ctx.reads().shared()) return inventory(ctx).loadBalancers().stream().filter(lb -> lb.loadBalancerName().equals(name)).findFirst();
         try {
             return ctx.aws().elb().describeLoadBalancers(b -> b.names(name)).loadBalancers().stream().findFirst();
         } catch (LoadBalancerNotFoundException e) {
@@ -118,7 +123,9 @@ final class ElbLookup {
         }
     }
 
+    /** As {@link #loadBalancerNamed}: within a refresh, from the inventory's target groups. */
     static Optional<TargetGroup> targetGroupNamed(ResourceContext ctx, String name) {
+        if (ctx.reads().shared()) return inventory(ctx).targetGroups().stream().filter(tg -> tg.targetGroupName().equals(name)).findFirst();
         try {
             return ctx.aws().elb().describeTargetGroups(b -> b.names(name)).targetGroups().stream().findFirst();
         } catch (TargetGroupNotFoundException e) {

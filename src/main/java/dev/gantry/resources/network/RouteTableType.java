@@ -90,10 +90,9 @@ public final class RouteTableType implements ResourceType {
             Ec2Tagging.ignoringGone(() -> ec2.disassociateRouteTable(b -> b.associationId(a.routeTableAssociationId())),
                     "InvalidAssociationID.NotFound");
         }
-        for (String subnet : wantSubnets) {
-            boolean there = t.associations().stream().anyMatch(a -> subnet.equals(a.subnetId()));
-            if (!there) associate(ec2, id, subnet);
-        }
+        List<String> missing = wantSubnets.stream().filter(subnet -> t.associations().stream().noneMatch(a -> subnet.equals(a.subnetId()))).toList();
+        Map<String, RouteTableAssociation> held = heldAssociations(ec2, missing);
+        for (String subnet : missing) associate(ec2, id, subnet, held.get(subnet));
         return observe(address, ec2.describeRouteTables(b -> b.routeTableIds(id)).routeTables().get(0));
     }
 
@@ -102,16 +101,29 @@ public final class RouteTableType implements ResourceType {
      * private table when NAT goes per zone, say) is moved with ReplaceRouteTableAssociation, so
      * the subnet never loses its route out; EC2 refuses a second association.
      */
-    private static void associate(Ec2Client ec2, String tableId, String subnet) {
-        var held = ec2.describeRouteTables(b -> b.filters(f -> f.name("association.subnet-id").values(subnet))).routeTables().stream()
-                .flatMap(t -> t.associations().stream())
-                .filter(a -> subnet.equals(a.subnetId()) && !Boolean.TRUE.equals(a.main())).findFirst();
-        if (held.isPresent()) {
-            ec2.replaceRouteTableAssociation(b -> b.associationId(held.get().routeTableAssociationId()).routeTableId(tableId));
+    private static void associate(Ec2Client ec2, String tableId, String subnet, RouteTableAssociation held) {
+        if (held != null) {
+            ec2.replaceRouteTableAssociation(b -> b.associationId(held.routeTableAssociationId()).routeTableId(tableId));
         } else {
             Ec2Tagging.verifyingAlreadyDone(() -> ec2.associateRouteTable(b -> b.routeTableId(tableId).subnetId(subnet)),
                     () -> read(ec2, tableId).associations().stream().anyMatch(a -> subnet.equals(a.subnetId())), "Resource.AlreadyAssociated");
         }
+    }
+
+    /**
+     * The explicit association that holds each of {@code subnets} now, if any: one
+     * DescribeRouteTables for all of them (a filter's values are OR'ed: EC2 API reference,
+     * "Filter"), instead of one per subnet. Each subnet has at most one explicit association.
+     */
+    private static Map<String, RouteTableAssociation> heldAssociations(Ec2Client ec2, List<String> subnets) {
+        Map<String, RouteTableAssociation> out = new java.util.HashMap<>();
+        if (subnets.isEmpty()) return out;
+        for (RouteTable t : ec2.describeRouteTables(b -> b.filters(f -> f.name("association.subnet-id").values(subnets))).routeTables()) {
+            for (RouteTableAssociation a : t.associations()) {
+                if (a.subnetId() != null && subnets.contains(a.subnetId()) && !Boolean.TRUE.equals(a.main())) out.putIfAbsent(a.subnetId(), a);
+            }
+        }
+        return out;
     }
 
     private static RouteTable read(Ec2Client ec2, String id) {
