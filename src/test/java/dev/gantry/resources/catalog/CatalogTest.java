@@ -45,4 +45,25 @@ class CatalogTest {
             assertThat(d.piece()).as(d.address() + " piece").isEqualTo(t.piece());
         }
     }
+
+    /** A job with no image of its own runs the service's: with task.build, the image built in the same run. */
+    @Test void a_job_without_an_image_runs_the_built_image() throws Exception {
+        Path dir = Files.createTempDirectory("gantry-build-job");
+        Files.writeString(dir.resolve("Dockerfile"), "FROM busybox\n");
+        Files.writeString(dir.resolve("gantry.yaml"), String.join("\n",
+                "version: 1", "app: shop", "region: us-east-1", "network:", "  vpc: default",
+                "task:", "  build:", "    context: .", "  port: 8080",
+                "jobs:", "  report:", "    schedule: rate(1 hour)", "    command: [sh, -c, \"echo report\"]",
+                "  custom:", "    schedule: rate(1 day)", "    command: [\"true\"]", "    image: public.ecr.aws/docker/library/busybox:1.36", ""));
+        List<Desired> all = Catalog.expand(SpecLoader.load(dir.resolve("gantry.yaml")));
+        Object built = byAddress(all, dev.gantry.resources.Addresses.jobTaskDefinition("report")).props().get("image");
+        assertThat(built).isEqualTo(dev.gantry.plan.Ref.to(dev.gantry.resources.Addresses.IMAGE, "reference"));
+        assertThat(byAddress(all, dev.gantry.resources.Addresses.TASK_DEFINITION).props().get("image")).isEqualTo(built);
+        assertThat(byAddress(all, dev.gantry.resources.Addresses.jobTaskDefinition("custom")).props().get("image"))
+                .isEqualTo("public.ecr.aws/docker/library/busybox:1.36");
+    }
+
+    private static Desired byAddress(List<Desired> all, dev.gantry.plan.Address a) {
+        return all.stream().filter(d -> d.address().equals(a)).findFirst().orElseThrow(() -> new AssertionError("no " + a));
+    }
 }
