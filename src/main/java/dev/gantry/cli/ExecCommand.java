@@ -39,8 +39,7 @@ public final class ExecCommand implements Callable<ExitCode> {
     @Mixin GlobalOptions global;
     @Mixin SpecFileOption specFile;
 
-    @Option(names = "--service", paramLabel = "NAME", description = "The service (default: the app's one service).")
-    String service;
+    @Mixin ServiceOption service = new ServiceOption();
 
 
     @Option(names = "--task", paramLabel = "ID", description = "The task to open it in (default: a running task of the service).")
@@ -52,10 +51,7 @@ public final class ExecCommand implements Callable<ExitCode> {
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
         Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
-        if (service != null && !service.equals(spec.app())) {
-            throw CommandFailure.of(ExitCode.INVALID_INPUT, "gantry.yaml has one service, " + spec.app() + ", not " + service,
-                    "leave out --service, or use --service " + spec.app());
-        }
+        service.check(spec);
         String cmd = command.isEmpty() ? "/bin/sh" : String.join(" ", command.stream().map(ShellWords::quote).toList());
         return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> {
             try (StopOnInterrupt ignored = StopOnInterrupt.install(() -> { })) {

@@ -25,18 +25,14 @@ public final class HistoryCommand implements Callable<ExitCode> {
     @Mixin GlobalOptions global;
     @Mixin SpecFileOption specFile;
 
-    @Option(names = "--service", paramLabel = "NAME", description = "The service (default: the app's one service).")
-    String service;
+    @Mixin ServiceOption service = new ServiceOption();
 
     @Mixin OutputOption output;
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
         Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
-        if (service != null && !service.equals(spec.app())) {
-            throw CommandFailure.of(ExitCode.INVALID_INPUT, "gantry.yaml has one service, " + spec.app() + ", not " + service,
-                    "leave out --service, or use --service " + spec.app());
-        }
+        service.check(spec);
         return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> run(d, output.json()));
     }
 

@@ -36,8 +36,7 @@ public final class RollbackCommand implements Callable<ExitCode> {
     @Mixin GlobalOptions global;
     @Mixin SpecFileOption specFile;
 
-    @Option(names = "--service", paramLabel = "NAME", description = "The service (default: the app's one service).")
-    String service;
+    @Mixin ServiceOption service = new ServiceOption();
 
 
     @Option(names = "--to", paramLabel = "REVISION", description = "The task definition revision to go back to (see 'gantry history'); default: the previous successful one.")
@@ -49,10 +48,7 @@ public final class RollbackCommand implements Callable<ExitCode> {
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
         Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
-        if (service != null && !service.equals(spec.app())) {
-            throw CommandFailure.of(ExitCode.INVALID_INPUT, "gantry.yaml has one service, " + spec.app() + ", not " + service,
-                    "leave out --service, or use --service " + spec.app());
-        }
+        service.check(spec);
         return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();
             try (StopOnInterrupt ignored = StopOnInterrupt.install(() -> stop.complete(null))) {

@@ -32,8 +32,7 @@ public final class RunCommand implements Callable<ExitCode> {
     @Mixin GlobalOptions global;
     @Mixin SpecFileOption specFile;
 
-    @Option(names = "--service", paramLabel = "NAME", description = "The service whose task definition to use (default: the app's one service).")
-    String service;
+    @Mixin ServiceOption service = new ServiceOption();
 
     @Option(names = "--cpu", paramLabel = "UNITS", description = "CPU units for this task (256 = 0.25 vCPU); default: the service's.")
     Integer cpu;
@@ -54,7 +53,7 @@ public final class RunCommand implements Callable<ExitCode> {
         CommandContext cli = parent.context();
         Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
         if (job != null) {
-            if (!command.isEmpty() || cpu != null || memory != null || service != null) {
+            if (!command.isEmpty() || cpu != null || memory != null || service.given()) {
                 throw CommandFailure.of(ExitCode.INVALID_INPUT, "--job runs the job as gantry.yaml describes it: no command, --cpu, --memory or --service with it",
                         "change the job in gantry.yaml (and apply), or run a command of your own: gantry run -- CMD");
             }
@@ -65,10 +64,7 @@ public final class RunCommand implements Callable<ExitCode> {
         } else if (command.isEmpty()) {
             throw CommandFailure.of(ExitCode.INVALID_INPUT, "no command to run", "put it after --, e.g. gantry run -- ./manage.py migrate");
         }
-        if (service != null && !service.equals(spec.app())) {
-            throw CommandFailure.of(ExitCode.INVALID_INPUT, "gantry.yaml has one service, " + spec.app() + ", not " + service,
-                    "leave out --service, or use --service " + spec.app());
-        }
+        service.check(spec);
         return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();
             try (StopOnInterrupt ignored = detach ? StopOnInterrupt.NONE : StopOnInterrupt.install(() -> stop.complete(null))) {

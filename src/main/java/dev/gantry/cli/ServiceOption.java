@@ -1,0 +1,24 @@
+package dev.gantry.cli;
+
+import dev.gantry.spec.Spec;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --service NAME}, declared once for the day-two commands that act on one service (run,
+ * history, rollback, exec). A version-1 spec has one service, named after the app; naming another
+ * is bad input (exit 2) before any AWS call.
+ */
+public final class ServiceOption {
+    @Option(names = "--service", paramLabel = "NAME", description = "The service (default: the app's one service).")
+    String name;
+
+    boolean given() { return name != null; }
+
+    /** Refuses a service the spec does not have. */
+    void check(Spec spec) {
+        if (name != null && !name.equals(spec.app())) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, "gantry.yaml has one service, " + spec.app() + ", not " + name,
+                    "leave out --service, or use --service " + spec.app());
+        }
+    }
+}
