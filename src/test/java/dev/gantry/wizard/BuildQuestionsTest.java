@@ -10,8 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A folder with a Dockerfile: the wizard builds it by default, with the port its EXPOSE names. */
 class BuildQuestionsTest {
+    /** The folder the wizard runs in; only its name matters, it is never read. */
+    private static final String FOLDER = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "shop").toString();
+
     private static WizardFlow flow(String dockerfile, Integer exposed) {
-        WizardFlow f = new WizardFlow(LookupResults.offline().withFolder("/work/shop", dockerfile, exposed));
+        WizardFlow f = new WizardFlow(LookupResults.offline().withFolder(FOLDER, dockerfile, exposed));
         f.set("app", "shop");
         return f;
     }
@@ -27,7 +30,7 @@ class BuildQuestionsTest {
                 .contains("$0.10 per GB-month").contains("--keep-images");
         Spec spec = f.build();
         assertThat(spec.task().image()).isNull();
-        assertThat(spec.task().build().root()).isEqualTo("/work/shop");
+        assertThat(spec.task().build().root()).isEqualTo(FOLDER);
         assertThat(spec.task().build().context()).isEqualTo(".");
         assertThat(spec.task().build().dockerfile()).isNull();
         assertThat(spec.task().port()).isEqualTo(8080);
