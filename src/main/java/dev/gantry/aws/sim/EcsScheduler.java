@@ -235,21 +235,7 @@ final class EcsScheduler {
         d.rolloutState = "FAILED";
         d.rolloutStateReason = "ECS deployment circuit breaker: tasks failed to start.";
         event(s, t, "(service " + s.name + ") (deployment " + d.id + ") deployment failed: tasks failed to start.");
-        String back = s.lastCompletedTaskDefinition;
-        if (s.rollback && back != null && !back.equals(d.taskDefinition)) {
-            s.loadBalancers = new ArrayList<>(s.lastCompletedLoadBalancers);
-            EcsState.DeploymentRec r = newDeployment(back, s.desiredCount, s.loadBalancers, t);
-            r.rolloutStateReason = "ECS deployment circuit breaker: rolling back to deploymentId " + d.id + ".";
-            d.status = "ACTIVE";
-            s.deployments.add(0, r);
-            s.taskDefinition = back;
-            EcsServiceDeployments.circuitBroken(st(), s, d, r, t);
-            event(s, t, "(service " + s.name + ") rolling back to deployment " + r.id + ".");
-        } else {
-            // Nothing to roll back to: ECS stops launching tasks for the failed deployment.
-            d.launchAfter = Long.MAX_VALUE;
-            EcsServiceDeployments.circuitBroken(st(), s, d, null, t);
-        }
+        fail(s, d, s.rollback, "ECS deployment circuit breaker: tasks failed to start.", "ECS deployment circuit breaker:", t);
     }
 
     /**
@@ -264,18 +250,30 @@ final class EcsScheduler {
         d.rolloutState = "FAILED";
         d.rolloutStateReason = "ECS deployment failed: alarm(s) detected: " + alarmName + ".";
         event(s, t, "(service " + s.name + ") (deployment " + d.id + ") deployment failed: alarm detected.");
+        fail(s, d, s.alarmsRollback, d.rolloutStateReason, "ECS deployment alarm:", t);
+        s.reconcileAt = t;
+    }
+
+    /**
+     * After a failed deployment {@code d}: with {@code rollback} and a completed one to go back to,
+     * ECS starts a deployment of it; otherwise it stops launching tasks for {@code d}. Either way
+     * the service deployment records how {@code d} ended, for history.
+     */
+    private void fail(EcsState.ServiceRec s, EcsState.DeploymentRec d, boolean rollback, String reason, String rollbackWords, long t) {
         String back = s.lastCompletedTaskDefinition;
-        if (s.alarmsRollback && back != null && !back.equals(d.taskDefinition)) {
+        if (rollback && back != null && !back.equals(d.taskDefinition)) {
             s.loadBalancers = new ArrayList<>(s.lastCompletedLoadBalancers);
             EcsState.DeploymentRec r = newDeployment(back, s.desiredCount, s.loadBalancers, t);
-            r.rolloutStateReason = "ECS deployment alarm: rolling back to deploymentId " + d.id + ".";
+            r.rolloutStateReason = rollbackWords + " rolling back to deploymentId " + d.id + ".";
             d.status = "ACTIVE";
             s.deployments.add(0, r);
             s.taskDefinition = back;
-            s.reconcileAt = t;
+            EcsServiceDeployments.failed(st(), s, d, r, reason, t);
             event(s, t, "(service " + s.name + ") rolling back to deployment " + r.id + ".");
         } else {
+            // Nothing to roll back to: ECS stops launching tasks for the failed deployment.
             d.launchAfter = Long.MAX_VALUE;
+            EcsServiceDeployments.failed(st(), s, d, null, reason, t);
         }
     }
 

@@ -50,10 +50,10 @@ final class EcsServiceDeployments {
     }
 
     /** The circuit breaker failed {@code failed}; {@code rollback} is the deployment going back, or null. */
-    static void circuitBroken(EcsState st, EcsState.ServiceRec s, EcsState.DeploymentRec failed, EcsState.DeploymentRec rollback, long t) {
+    static void failed(EcsState st, EcsState.ServiceRec s, EcsState.DeploymentRec failed, EcsState.DeploymentRec rollback, String reason, long t) {
         for (EcsState.ServiceDeploymentRec sd : of(st, s)) {
             if (!failed.id.equals(sd.deploymentId)) continue;
-            sd.statusReason = "ECS deployment circuit breaker: tasks failed to start.";
+            sd.statusReason = reason;
             if (rollback != null) {
                 sd.status = "ROLLBACK_IN_PROGRESS";
                 sd.rollbackDeploymentId = rollback.id;
