@@ -309,4 +309,40 @@ class BuildFromSourceTest {
         String tag = fake.builds().get(1).argv().get(fake.builds().get(1).argv().indexOf("-t") + 1);
         assertThat(tag).matches(".*/shop:[0-9a-f]{12}-dirty-[0-9a-f]{12}");
     }
+
+    /**
+     * The path most people take: a stack deployed from a public image moves to its own Dockerfile,
+     * and back. Each is an in-place rolling update of the same service, and the next plan is empty.
+     */
+    @Test void a_running_stack_moves_from_an_image_to_a_build_and_back_in_place() throws Exception {
+        String fromImage = SPEC.replace("ARCH", "x86_64").replace("  build:\n    context: .\n", "  image: public.ecr.aws/nginx/nginx:1.27\n");
+        assertThat(fromImage).doesNotContain("build:");
+        Files.writeString(app.resolve("gantry.yaml"), fromImage);
+        ApplyResult first = apply(ImageBuild.Push.SIMULATED);
+        assertThat(first.exit()).as(first.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
+        assertThat(fake.builds()).isEmpty();
+        String service = serviceArn();
+
+        Files.writeString(app.resolve("gantry.yaml"), SPEC.replace("ARCH", "x86_64"));
+        ApplyResult built = apply(ImageBuild.Push.SIMULATED);
+        assertThat(built.exit()).as(built.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
+        assertThat(built.replaced()).isZero();
+        assertThat(fake.builds()).hasSize(1);
+        assertThat(running()).startsWith("123456789012.dkr.ecr.us-east-1.amazonaws.com/shop@sha256:");
+        assertThat(serviceArn()).isEqualTo(service);
+        assertThat(engine(ImageBuild.Push.SIMULATED).plan(spec()).mutating()).isEmpty();
+
+        Files.writeString(app.resolve("gantry.yaml"), fromImage);
+        ApplyResult back = apply(ImageBuild.Push.SIMULATED);
+        assertThat(back.exit()).as(back.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
+        assertThat(back.replaced()).isZero();
+        assertThat(running()).isEqualTo("public.ecr.aws/nginx/nginx:1.27");
+        assertThat(serviceArn()).isEqualTo(service);
+        assertThat(fake.builds()).hasSize(1);
+        assertThat(engine(ImageBuild.Push.SIMULATED).plan(spec()).mutating()).isEmpty();
+    }
+
+    String serviceArn() {
+        return h.aws.ecs().describeServices(b -> b.cluster("shop").services("shop")).services().get(0).serviceArn();
+    }
 }
