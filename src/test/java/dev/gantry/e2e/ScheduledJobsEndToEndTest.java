@@ -92,6 +92,32 @@ class ScheduledJobsEndToEndTest {
         assertThat(h.taggedLeftovers("worker")).isEmpty();
     }
 
+    /**
+     * Schedules carry no tags: a person's schedule put in the app's group (running their own task
+     * definition as their own role) is theirs. No plan touches it, and destroy leaves the group that
+     * holds it (deleting a group deletes its schedules), saying why.
+     */
+    @Test void a_persons_schedule_in_the_apps_group_is_never_touched() {
+        Spec spec = withJobs(SimHarness.template("worker.yaml"));
+        SimHarness h = new SimHarness().prepare(spec);
+        assertThat(h.apply(spec).exitCode()).isZero();
+        var ours = h.aws.scheduler().getSchedule(b -> b.groupName("worker").name("report")).target();
+        h.aws.scheduler().createSchedule(b -> b.groupName("worker").name("nightly-export").scheduleExpression("rate(1 day)")
+                .flexibleTimeWindow(w -> w.mode("OFF"))
+                .target(t -> t.arn(ours.arn()).roleArn(ours.roleArn().replace("worker-scheduler", "ops-exporter"))
+                        .ecsParameters(e -> e.taskDefinitionArn(ours.ecsParameters().taskDefinitionArn().replace("worker-job-report", "ops-export"))
+                                .launchType("FARGATE").networkConfiguration(ours.ecsParameters().networkConfiguration()))));
+
+        assertThat(h.plan(spec).mutating()).as("someone's schedule is not the app's to delete").isEmpty();
+        ApplyResult destroyed = h.destroy(spec);
+        assertThat(destroyed.exitCode()).isEqualTo(1);
+        assertThat(String.join("\n", destroyed.failures())).contains("nightly-export").contains("gantry leaves it");
+        assertThat(h.world.state.scheduler.groups.keySet()).contains("worker");
+        assertThat(h.aws.scheduler().getSchedule(b -> b.groupName("worker").name("nightly-export")).name()).isEqualTo("nightly-export");
+        assertThat(h.aws.scheduler().listSchedules(b -> b.groupName("worker")).schedules()).extracting(x -> x.name())
+                .containsExactly("nightly-export");
+    }
+
     @Test void status_shows_each_jobs_schedule_next_run_and_last_run_with_why_it_failed() {
         Spec spec = withJobs(SimHarness.template("worker.yaml"));
         spec = spec.withJobs(Map.of("report", spec.jobs().get("report"), "cleanup", spec.jobs().get("cleanup"),

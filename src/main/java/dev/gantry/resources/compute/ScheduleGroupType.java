@@ -99,6 +99,19 @@ final class ScheduleGroupType implements ResourceType {
 
     @Override public Step delete(ResourceContext ctx, Observed current) {
         return () -> {
+            // AWS deletes a group's schedules with it: a person's schedule in the app's group would go too.
+            List<String> others;
+            try {
+                others = ScheduleType.others(ctx);
+            } catch (ResourceNotFoundException gone) {
+                return StepResult.done(current);
+            }
+            if (!others.isEmpty()) {
+                throw new dev.gantry.aws.AwsFailure(dev.gantry.aws.AwsFailure.Kind.OTHER, "schedule group " + current.id()
+                        + " also holds schedules gantry did not make (" + String.join(", ", others)
+                        + "), and deleting the group would delete them: gantry leaves it",
+                        "move or delete those schedules yourself, then run 'gantry destroy' again");
+            }
             try {
                 ctx.aws().scheduler().deleteScheduleGroup(b -> b.name(current.id()));
             } catch (ResourceNotFoundException gone) {

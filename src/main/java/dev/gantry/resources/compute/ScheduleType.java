@@ -37,7 +37,31 @@ final class ScheduleType implements ResourceType {
         List<Observed> out = new ArrayList<>();
         for (ScheduleSummary sum : s.listSchedules(b -> b.groupName(ctx.app())).schedules()) {
             GetScheduleResponse g = s.getSchedule(b -> b.groupName(ctx.app()).name(sum.name()));
-            out.add(observed(Address.of(type(), g.name()), g));
+            if (gantrys(ctx.app(), g)) out.add(observed(Address.of(type(), g.name()), g));
+        }
+        return out;
+    }
+
+    /**
+     * Schedules carry no tags, so one in the app's group is the app's only when it does what gantry's
+     * do: start one of the app's job task definitions as the app's scheduler role. Anything else a
+     * person put in the group is theirs: never planned, changed or deleted.
+     */
+    static boolean gantrys(String app, GetScheduleResponse g) {
+        Target t = g.target();
+        if (t == null || t.ecsParameters() == null || t.roleArn() == null || t.ecsParameters().taskDefinitionArn() == null) return false;
+        String td = t.ecsParameters().taskDefinitionArn();
+        return t.roleArn().endsWith("/" + SchedulerRoleType.name(app))
+                && td.substring(td.indexOf(":task-definition/") + ":task-definition/".length()).startsWith(JobTaskDefinitionType.family(app, ""));
+    }
+
+    /** Schedules in the app's group that are not the app's (a person's): deleting the group would delete them too. */
+    static List<String> others(ResourceContext ctx) {
+        SchedulerClient s = ctx.aws().scheduler();
+        List<String> out = new ArrayList<>();
+        for (ScheduleSummary sum : s.listSchedules(b -> b.groupName(ctx.app())).schedules()) {
+            GetScheduleResponse g = s.getSchedule(b -> b.groupName(ctx.app()).name(sum.name()));
+            if (!gantrys(ctx.app(), g)) out.add(g.name());
         }
         return out;
     }
