@@ -159,7 +159,7 @@ public final class StatusGatherer {
     /** The names on the certificate the HTTPS listener serves (which may not be the spec's), or null when unknown. */
     private List<String> servedCertificateNames(Map<Address, Observed> observed, StatusReport.CertificateStatus cert) {
         Observed https = observed.get(Addresses.HTTPS_LISTENER);
-        String arn = https == null ? null : (String) https.props().get("certificateArn");
+        String arn = https == null ? null : dev.gantry.resources.Props.str(https.props(), "certificateArn");
         if (arn == null) arn = cert == null ? null : cert.arn();
         if (arn == null) return null;
         String served = arn;
