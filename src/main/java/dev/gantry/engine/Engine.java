@@ -254,6 +254,7 @@ public final class Engine {
             @Override public void rollout(RolloutSnapshot snapshot) { listener.on(new ApplyEvent.Rollout(at(), snapshot)); }
             @Override public void info(String message) { listener.on(new ApplyEvent.Info(at(), message)); }
             @Override public void sentAgainAfterLostReply(String what) { sentAgain.incrementAndGet(); }
+            @Override public boolean stopping() { return cancelled.get(); }
             @Override public dev.gantry.image.ImageBuild.Progress build() {
                 return new dev.gantry.image.ImageBuild.Progress() {
                     @Override public void started(String what) { listener.on(new ApplyEvent.Build(at(), ApplyEvent.Build.Phase.START, what, true)); }
