@@ -11,26 +11,17 @@ import java.util.Map;
 final class FlagAnswers {
     private FlagAnswers() {}
 
-    /** Switches: flags whose presence is the answer. */
-    private static final Map<String, String> SWITCHES = Map.ofEntries(
-            Map.entry("--rollback", "true"),
-            Map.entry("--no-rollback", "false"),
-            Map.entry("--load-balancer", "yes"),
-            Map.entry("--no-load-balancer", "no"),
-            Map.entry("--container-insights", "true"),
-            Map.entry("--pin-digest", "true"),
-            Map.entry("--build", "build"),
-            Map.entry("--no-build", "image"),
-            Map.entry("--no-container-insights", "false"),
-            Map.entry("--no-certificate", "none"),
-            Map.entry("--no-dns", "no"),
-            Map.entry("--no-pin-digest", "false"));
-
-    /** The answer a switch flag gives (--no-dns → no); null for a flag that takes a value. */
-    static String switchValue(String flag) { return SWITCHES.get(flag); }
-
     static List<String> apply(WizardFlow flow, Map<String, List<String>> flags) {
         List<String> errors = new ArrayList<>();
+        // --dockerfile says what to build, so it answers --build too (and contradicts --no-build).
+        if (flags.containsKey("--dockerfile") && !flags.containsKey("--build")) {
+            Map<String, List<String>> implied = new java.util.LinkedHashMap<>();
+            flags.forEach((flag, v) -> {
+                if (flag.equals("--no-build") || flag.equals("--dockerfile")) implied.putIfAbsent("--build", List.of("true"));
+                implied.put(flag, v);
+            });
+            flags = implied;
+        }
         List<String> cpu = flags.get("--cpu"), memory = flags.get("--memory");
         if (cpu != null || memory != null) {
             String e = size(flow, last(cpu), last(memory));
@@ -38,25 +29,26 @@ final class FlagAnswers {
         }
         // Set everything first, then check: --max-percent is judged against --min-healthy whatever their order.
         Map<Question, String> given = new java.util.LinkedHashMap<>();
-        Map<Question, String> switched = new java.util.HashMap<>();
+        Map<Question, String> opposites = new java.util.HashMap<>();
         for (Map.Entry<String, List<String>> f : flags.entrySet()) {
             String flag = f.getKey();
             if (flag.equals("--cpu") || flag.equals("--memory") || f.getValue() == null || f.getValue().isEmpty()) continue;
             Question q = Questions.byFlag(flag).orElseThrow(() -> new IllegalArgumentException("no question for " + flag));
             String value;
-            if (SWITCHES.containsKey(flag)) {
-                String other = switched.put(q, flag);
+            String switched = Questions.switchAnswer(flag);
+            if (switched != null) {
+                String other = opposites.put(q, flag);
                 if (other != null) {
                     errors.add(other + " and " + flag + " say opposite things; give one of them");
                     continue;
                 }
-                value = SWITCHES.get(flag);
+                value = switched;
             }
             else if (q.kind() == Kind.PAIRS) value = String.join("\n", f.getValue());
             else if (q.kind() == Kind.LIST) value = AnswerText.joinList(f.getValue().stream().flatMap(v -> AnswerText.list(v).stream()).toList());
             else value = last(f.getValue());
             flow.set(q.id(), value);
-            given.put(q, flag + (SWITCHES.containsKey(flag) ? "" : " " + shown(f.getValue())));
+            given.put(q, flag + (switched != null ? "" : " " + shown(f.getValue())));
         }
         given.forEach((q, shown) -> {
             String e = flow.error(q);

@@ -24,7 +24,8 @@ public final class Question {
     private final BiFunction<String, AnswersSoFar, String> warning;
     private final Predicate<AnswersSoFar> applies;
     private final String needs;
-    private final List<String> flags;
+    private final List<Flag> flags;
+    private final SpecField<?> spec;
     private final Function<AnswersSoFar, Lookup<List<Choice>>> suggestions;
 
     private Question(Builder b) {
@@ -41,6 +42,7 @@ public final class Question {
         this.applies = b.applies;
         this.needs = b.needs;
         this.flags = List.copyOf(b.flags);
+        this.spec = b.spec;
         this.suggestions = b.suggestions;
     }
 
@@ -51,7 +53,12 @@ public final class Question {
     public String field() { return field; }
     public String title() { return title; }
     public String explanation() { return explanation; }
-    public List<String> flags() { return flags; }
+    /** The flags' names (--nat, or --rollback and --no-rollback). */
+    public List<String> flags() { return flags.stream().map(Flag::name).toList(); }
+    /** The flags that answer it, with what {@code gantry init --help} says of each. */
+    public List<Flag> options() { return flags; }
+    /** Where the answer lives in the spec: the one accessor that reads it from and writes it to a draft. */
+    public SpecField<?> spec() { return spec; }
     public boolean applies(AnswersSoFar k) { return applies.test(k); }
     /** When the question applies, in words ("network.vpc: new"); null when always. */
     public String needs() { return needs; }
@@ -106,11 +113,21 @@ public final class Question {
 
     @Override public String toString() { return id; }
 
-    public static Builder in(WizardScreen s, String id, Kind kind) { return new Builder(s, id, kind); }
+    public static Builder in(WizardScreen s, SpecField<?> spec, Kind kind) { return new Builder(s, spec, kind); }
+
+    /**
+     * A flag of {@code gantry init}: {@code label} names its value (PORT), null for a switch whose
+     * presence gives {@code answer} (--no-dns gives "no"); {@code help} is null when the question's
+     * title (and default) says it; {@code repeatable} collects every occurrence (--env A=1 --env B=2).
+     */
+    public record Flag(String name, String label, String answer, String help, boolean repeatable) {
+        public boolean isSwitch() { return label == null; }
+    }
 
     public static final class Builder {
         private final WizardScreen section;
         private final String id;
+        private final SpecField<?> spec;
         private final Kind kind;
         private String field;
         private String title;
@@ -121,10 +138,10 @@ public final class Question {
         private BiFunction<String, AnswersSoFar, String> warning;
         private Predicate<AnswersSoFar> applies = k -> true;
         private String needs;
-        private List<String> flags = List.of();
+        private final List<Flag> flags = new java.util.ArrayList<>();
         private Function<AnswersSoFar, Lookup<List<Choice>>> suggestions;
 
-        private Builder(WizardScreen s, String id, Kind kind) { this.section = s; this.id = id; this.kind = kind; }
+        private Builder(WizardScreen s, SpecField<?> spec, Kind kind) { this.section = s; this.spec = spec; this.id = spec.id(); this.kind = kind; }
 
         public Builder field(String f) { this.field = f; return this; }
         public Builder title(String t) { this.title = t; return this; }
@@ -137,7 +154,13 @@ public final class Question {
         public Builder validate(Function<String, String> v) { this.validator = (s, k) -> v.apply(s); return this; }
         public Builder warn(BiFunction<String, AnswersSoFar, String> w) { this.warning = w; return this; }
         public Builder when(Predicate<AnswersSoFar> p, String needs) { this.applies = p; this.needs = needs; return this; }
-        public Builder flags(String... f) { this.flags = List.of(f); return this; }
+        /** A flag taking a value named {@code label}; its help is the question's title and default. */
+        public Builder option(String name, String label) { return option(name, label, null); }
+        public Builder option(String name, String label, String help) { flags.add(new Flag(name, label, null, help, false)); return this; }
+        /** A flag that may be given several times; each value is one more item. */
+        public Builder repeatable(String name, String label, String help) { flags.add(new Flag(name, label, null, help, true)); return this; }
+        /** A flag without a value whose presence is the answer {@code answer}. */
+        public Builder toggle(String name, String answer, String help) { flags.add(new Flag(name, null, answer, help, false)); return this; }
         public Builder suggest(Function<AnswersSoFar, Lookup<List<Choice>>> s) { this.suggestions = s; return this; }
 
         public Question build() {
