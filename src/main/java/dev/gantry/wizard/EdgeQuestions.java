@@ -53,6 +53,19 @@ final class EdgeQuestions {
                         .when(EdgeQuestions::lb, "a load balancer")
                         .option("--health-path", "PATH")
                         .build(),
+                Question.in(WizardScreen.LOAD_BALANCER, SpecField.integer("service.healthCheckGracePeriod"), Kind.TEXT)
+                        .title("Start-up time before health checks count (seconds)")
+                        .explain("""
+                                For this long after a task starts, ECS ignores its failing load-balancer health \
+                                checks, so an app that is slow to start is not stopped before it is ready. Set it \
+                                to how long your app takes to answer the health-check path: a small web server \
+                                needs seconds, a JVM app often 60–120. Longer than needed only delays replacing a \
+                                task that is really broken. 0–86400. Default 30. (Kubernetes: a startupProbe.)""")
+                        .defaults(String.valueOf(dev.gantry.spec.Service.DEFAULT_HEALTH_CHECK_GRACE_PERIOD))
+                        .validate(v -> Checks.intRange(v, dev.gantry.spec.Rules.HEALTH_CHECK_GRACE_PERIOD, "seconds"))
+                        .when(EdgeQuestions::lb, "a load balancer")
+                        .option("--grace-seconds", "SECONDS")
+                        .build(),
                 Question.in(WizardScreen.LOAD_BALANCER, SpecField.integer("loadBalancer.deregistrationDelay"), Kind.TEXT)
                         .title("Draining time for a stopping task (seconds)")
                         .explain("""
