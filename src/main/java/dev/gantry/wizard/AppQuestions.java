@@ -65,7 +65,7 @@ final class AppQuestions {
                         .validate(v -> v != null && v.matches("[A-Za-z0-9._-][A-Za-z0-9._/-]*") ? null
                                 : "task.build.dockerfile: a path relative to gantry.yaml's folder, e.g. Dockerfile or docker/Dockerfile.prod")
                         .when(k -> k.is("task.source", "build"), "building from a Dockerfile")
-                        .option("--dockerfile", "PATH", "The Dockerfile to build, relative to the spec's folder (implies --build).")
+                        .option("--dockerfile", "PATH", "The Dockerfile to build, relative to the spec's folder (implies --build).").implying("--build")
                         .build(),
                 Question.in(WizardScreen.APP, SpecField.text("task.image"), Kind.TEXT)
                         .title("Container image")

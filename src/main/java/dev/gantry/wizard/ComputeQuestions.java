@@ -47,6 +47,7 @@ final class ComputeQuestions {
                         .defaults(TaskSizes.value(256, 512))
                         .option("--cpu", "UNITS", "Task CPU, 1024 = 1 vCPU (default: 256); alone, takes the smallest memory Fargate pairs with it.")
                         .option("--memory", "MIB", "Task memory in MiB (default: 512); must be a size Fargate offers for the cpu.")
+                        .readFlags(k -> TaskSizes.fromFlags(k.get("--cpu"), k.get("--memory")))
                         .build(),
                 Question.in(WizardScreen.TASK, SpecField.text("task.architecture"), Kind.CHOICE)
                         .title("Processor architecture")

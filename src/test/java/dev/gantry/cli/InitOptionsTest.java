@@ -54,4 +54,20 @@ class InitOptionsTest {
         assertThat(cmd.flags()).containsEntry("--env", List.of("A=1", "B=2")).containsEntry("--no-dns", List.of("true"))
                 .containsEntry("--port", List.of("8080")).doesNotContainKey("--rollback");
     }
+
+    @Test
+    void flagsReadTogetherAndImpliedSwitchesAreDeclaredWithTheirQuestion() {
+        var cmd = new InitCommand();
+        new CommandLine(cmd).parseArgs("--app", "hello", "--memory", "1024", "--dockerfile", "docker/Dockerfile.prod");
+        var flow = new dev.gantry.wizard.WizardFlow(dev.gantry.wizard.LookupResults.offline());
+        assertThat(flow.applyFlags(cmd.flags())).isEmpty();
+        assertThat(flow.get("task.size")).isEqualTo("256/1024");
+        assertThat(flow.get("task.source")).isEqualTo("build");
+
+        var both = new InitCommand();
+        new CommandLine(both).parseArgs("--app", "hello", "--no-build", "--dockerfile", "docker/Dockerfile.prod", "--cpu", "3");
+        assertThat(new dev.gantry.wizard.WizardFlow(dev.gantry.wizard.LookupResults.offline()).applyFlags(both.flags()))
+                .contains("--build and --no-build say opposite things; give one of them")
+                .anyMatch(e -> e.startsWith("--cpu 3: task.cpu: "));
+    }
 }
