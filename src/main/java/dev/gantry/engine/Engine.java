@@ -314,11 +314,21 @@ public final class Engine {
      * a moment later for the same answer. The next look (under the lock, the next command) reads anew.
      */
     private Ownership.Result looked(ResourceContext steps, List<Desired> desired, Set<String> adopt) {
-        ResourceContext reading = steps.withFreshReads();
+        ResourceContext reading = wanting(steps.withFreshReads(), desired);
         return owned(reading, desired, refreshReading(reading, desired), adopt);
     }
 
-    private Map<Address, Observed> refreshReading(ResourceContext ctx, List<Desired> desired) {
+    /**
+     * Where to look (the cluster, the DNS zone, …) comes from the plan's desired resources, never
+     * the spec. A destroy plans from no desired resources (it looks up no data): its context
+     * already carries what the spec's plan would want ({@link #run}).
+     */
+    private static ResourceContext wanting(ResourceContext ctx, List<Desired> desired) {
+        return desired.isEmpty() ? ctx : ctx.wanting(desired);
+    }
+
+    private Map<Address, Observed> refreshReading(ResourceContext reading, List<Desired> desired) {
+        ResourceContext ctx = wanting(reading, desired);
         List<CompletableFuture<List<Observed>>> parts = new ArrayList<>();
         RefreshTracker tracker = new RefreshTracker(refreshProgress, scheduler);
         for (ResourceType type : catalog.types()) {
@@ -586,6 +596,7 @@ public final class Engine {
             }
             @Override public boolean canUpdate(String type) { return catalog.type(type).canUpdate(); }
             @Override public Set<String> createOnly(String type) { return catalog.type(type).createOnly(); }
+            @Override public Set<String> inputs(String type) { return catalog.type(type).inputs(); }
             @Override public boolean updateChangesIdentity(String type) { return catalog.type(type).updateChangesIdentity(); }
             @Override public boolean createBeforeDestroy(String type) { return catalog.type(type).createBeforeDestroy(); }
             @Override public boolean createBeforeDestroy(String type, Set<String> replacing) { return catalog.type(type).createBeforeDestroy(replacing); }
@@ -654,6 +665,8 @@ public final class Engine {
         sentAgain.set(0);
         try {
             ResourceContext ctx = context(spec);
+            // A destroy still looks where the spec's plan puts things (its cluster, its zone).
+            if (desired.isEmpty()) ctx = ctx.wanting(Catalog.expand(spec));
             Ownership.Result owned = looked(ctx, desired, options.adopt());
             if (!owned.problems().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, owned.problems()));
             Map<Address, Observed> observed = owned.observed();
@@ -710,10 +723,10 @@ public final class Engine {
                 }
                 List<String> movedNow = movedOn(locked);
                 if (!movedNow.isEmpty()) return finish(outOfDate(movedNow, options));
-                if (!sameActions(plan, locked)) {
-                    listener.on(new ApplyEvent.Info(at(), "AWS changed while gantry was waiting; going ahead with the updated plan"));
-                    listener.on(new ApplyEvent.Planned(at(), locked));
-                }
+                // The plan shown was confirmed (or printed, with --yes): it is the contract. Made again
+                // under the lock, it must be the same plan, or nothing is done.
+                List<String> changedNow = changedSinceShown(plan, locked, verb, options);
+                if (!changedNow.isEmpty()) return finish(outOfDate(changedNow, options));
                 Map<Address, Observed> inside = checks && options.allowReplace() ? Teardown.of(locked, now) : Map.of();
                 if (!inside.isEmpty()) {
                     // What lives in a replaced VPC or load balancer cannot move to the new one: it is
@@ -742,6 +755,24 @@ public final class Engine {
         } catch (Lock.LockedException e) {
             return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, List.of(locked(e, verb, options.machine(), null))));
         }
+    }
+
+    /**
+     * What differs between the plan shown before the question and the one made under the lock, as
+     * lines for the person (first the refusal and the command to run again); empty when they are
+     * the same plan ({@link PlanDigest}: the same actions on the same state).
+     */
+    private static List<String> changedSinceShown(Plan shown, Plan locked, String verb, EngineOptions options) {
+        List<String> moved = PlanDigest.differences(PlanDigest.byAddress(shown), PlanDigest.byAddress(locked), "the plan shown");
+        if (moved.isEmpty()) return List.of();
+        List<String> out = new ArrayList<>();
+        String again = options.resumeCommand() == null ? "gantry " + verb : options.resumeCommand();
+        out.add("AWS changed after the plan was shown: the plan made under the apply lock is not the one shown, so nothing was"
+                + " changed. Run '" + again + "' again to see the new plan. What differs:");
+        int shownLines = Math.min(moved.size(), 8);
+        moved.subList(0, shownLines).forEach(m -> out.add("  " + m));
+        if (moved.size() > shownLines) out.add("  … and " + (moved.size() - shownLines) + " more");
+        return out;
     }
 
     /** A saved plan refused: nothing changed, and what comes next is a new plan (the options' resume command). */
@@ -923,13 +954,6 @@ public final class Engine {
         List<String> problems = new ArrayList<>();
         for (Change c : plan.mutating()) problems.addAll(catalog.type(c.address().type()).preflight(ctx, c));
         return problems;
-    }
-
-    private static boolean sameActions(Plan a, Plan b) {
-        Map<Address, Action> x = new LinkedHashMap<>(), y = new LinkedHashMap<>();
-        a.changes().forEach(c -> x.put(c.address(), c.action()));
-        b.changes().forEach(c -> y.put(c.address(), c.action()));
-        return x.equals(y);
     }
 
     private ApplyResult failure(AwsFailure f, EngineOptions options) {

@@ -32,14 +32,19 @@ public final class PlanDigest {
 
     /** The addresses whose part of the plan differs between {@code saved} and {@code now}, in words. */
     public static List<String> differences(Map<String, String> saved, Map<String, String> now) {
+        return differences(saved, now, "the saved plan");
+    }
+
+    /** The same, {@code before} being what {@code was} names ("the plan shown") in the words. */
+    public static List<String> differences(Map<String, String> saved, Map<String, String> now, String was) {
         List<String> out = new ArrayList<>();
         for (var e : saved.entrySet()) {
             String there = now.get(e.getKey());
             if (there == null) out.add(e.getKey() + ": no longer part of the plan");
             else if (!there.equals(e.getValue())) {
-                String was = action(e.getValue()), is = action(there);
-                out.add(e.getKey() + (was.equals(is) ? ": " + is + " still, but what exists in AWS or what the spec asks changed"
-                        : ": the saved plan would " + was + " it; now the plan would " + is + " it"));
+                String did = action(e.getValue()), is = action(there);
+                out.add(e.getKey() + (did.equals(is) ? ": " + is + " still, but what exists in AWS or what the spec asks changed"
+                        : ": " + was + " would " + did + " it; now the plan would " + is + " it"));
             }
         }
         for (String a : now.keySet()) if (!saved.containsKey(a)) out.add(a + ": new in the plan");
