@@ -61,18 +61,34 @@ public final class PlanDigest {
         StringBuilder b = new StringBuilder();
         b.append(c.action()).append('|');
         for (Change.FieldChange f : c.fields()) {
-            b.append(f.field()).append(':').append(value(f.before())).append("->").append(value(f.after())).append(f.forcesReplace()).append(';');
+            b.append(f.field()).append(':').append(value(f.field(), f.before())).append("->").append(value(f.field(), f.after()))
+                    .append(f.forcesReplace()).append(';');
         }
         b.append('|').append(c.desired() == null ? "-" : value(c.desired().props()));
         b.append('|').append(c.observed() == null ? "-" : c.observed().id() + value(c.observed().props()));
         return b.toString();
     }
 
+    /**
+     * Fields that report how far something AWS runs has got (the service's {@code rollout}: "in
+     * progress (rev 7, 1 of 2 tasks running)"). Their state is part of the plan (watch it, start it
+     * again); their counts move by the second, so a plan confirmed during a rollout would otherwise
+     * never match the one made under the lock a moment later.
+     */
+    static final java.util.Set<String> PROGRESS_FIELDS = java.util.Set.of("rollout");
+
+    private static String value(String field, Object v) {
+        if (!PROGRESS_FIELDS.contains(field) || !(v instanceof String s)) return value(v);
+        int cut = s.length();
+        for (char c : new char[] {'(', ':'}) { int i = s.indexOf(c); if (i >= 0) cut = Math.min(cut, i); }
+        return s.substring(0, cut).trim();
+    }
+
     /** Maps in key order and lists as they are: the same value always reads the same. */
     private static String value(Object v) {
         if (v instanceof Map<?, ?> m) {
             Map<String, String> sorted = new TreeMap<>();
-            m.forEach((k, x) -> sorted.put(String.valueOf(k), value(x)));
+            m.forEach((k, x) -> sorted.put(String.valueOf(k), value(String.valueOf(k), x)));
             return sorted.toString();
         }
         if (v instanceof Iterable<?> it) {
