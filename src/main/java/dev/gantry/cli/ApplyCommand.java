@@ -128,7 +128,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
         CommandContext cli = parent.context();
         SavedPlan saved = savedPlan();
         // The spec's own problems first: they are what the person came to fix.
-        Spec spec = EngineRun.withImage(SpecFile.load(run.specFile.path(), global.region, cli.errWriter()), image);
+        Spec spec = EngineRun.withImage(SpecFile.load(run.specFile.path(), global, cli, SpecFile.Use.CHANGES, run.from), image);
         run.check("apply", cli.interactive());
         var builds = EngineRun.builder(cli, global, spec);
         List<String> problems = new ArrayList<>();

@@ -16,6 +16,13 @@ public final class GlobalOptions {
     @Option(names = "--simulate", description = "Use gantry's built-in simulated AWS (state in ~/.gantry/simulated/) instead of a real account.")
     public boolean simulate;
 
+    @Option(names = "--env", paramLabel = "NAME",
+            description = "The environment of gantry.yaml (environments:) to work on; also GANTRY_ENV.")
+    public String env;
+
+    /** The environment {@link SpecFile#load} chose (null: the spec names none); its account picks the profile. */
+    dev.gantry.spec.Environment environment;
+
     @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set).")
     public boolean noColor;
 
@@ -38,10 +45,12 @@ public final class GlobalOptions {
         if (profile != null) b.append(" --profile ").append(ShellWords.quote(profile));
         if (region != null) b.append(" --region ").append(ShellWords.quote(region));
         if (endpointUrl != null) b.append(" --endpoint-url ").append(ShellWords.quote(endpointUrl));
+        if (environment != null) b.append(" --env ").append(ShellWords.quote(environment.name()));
         return b.toString();
     }
 
     public String profile() { return profile; }
+    public dev.gantry.spec.Environment environment() { return environment; }
     public String region() { return region; }
     public String endpointUrl() { return endpointUrl; }
     public boolean simulate() { return simulate; }

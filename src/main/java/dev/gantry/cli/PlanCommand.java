@@ -76,7 +76,7 @@ public final class PlanCommand implements Callable<ExitCode> {
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
-        Spec spec = EngineRun.withImage(SpecFile.load(specFile.path(), global.region, cli.errWriter()), image);
+        Spec spec = EngineRun.withImage(SpecFile.load(specFile.path(), global, cli, SpecFile.Use.READS), image);
         String given = global.given(specFile.path());
         var builds = EngineRun.builder(cli, global, spec);
         // The values apply would be given (never a prompt: plan asks nothing), checked as apply checks them.

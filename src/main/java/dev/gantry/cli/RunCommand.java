@@ -51,7 +51,7 @@ public final class RunCommand implements Callable<ExitCode> {
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
-        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.CHANGES);
         if (job != null) {
             if (!command.isEmpty() || cpu != null || memory != null || service.given()) {
                 throw CommandFailure.of(ExitCode.INVALID_INPUT, "--job runs the job as gantry.yaml describes it: no command, --cpu, --memory or --service with it",

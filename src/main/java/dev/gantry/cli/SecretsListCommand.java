@@ -23,7 +23,7 @@ public final class SecretsListCommand implements Callable<ExitCode> {
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
-        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.READS);
         return AppContext.inSession(cli, global, specFile.path(), spec, false, SecretsListCommand::run);
     }
 

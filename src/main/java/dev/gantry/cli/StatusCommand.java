@@ -33,7 +33,7 @@ public final class StatusCommand implements Callable<ExitCode> {
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
-        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.READS);
         return AppContext.inSession(cli, global, specFile.path(), spec, true, d -> run(d, output.json(), detailedExitCode));
     }
 

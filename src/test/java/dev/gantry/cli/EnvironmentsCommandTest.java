@@ -1,0 +1,108 @@
+package dev.gantry.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** --env and GANTRY_ENV on the command line, on the simulated AWS. */
+class EnvironmentsCommandTest {
+    static final String FILE = """
+            version: 1
+            app: hello
+            region: us-east-1
+            network: {vpc: default}
+            task:
+              image: public.ecr.aws/nginx/nginx:1.27
+              port: 80
+              secrets:
+                DB_PASSWORD: {parameter: /hello/db-password}
+            service: {desiredCount: 1}
+            loadBalancer: {healthCheckPath: /}
+            dns: {zone: example.com, record: hello.example.com}
+            environments:
+              production: {}
+              staging:
+                default: true
+                account: staging
+                dns: {record: staging.example.com}
+            """;
+
+    @TempDir Path dir;
+
+    Path file(String text) throws Exception {
+        Path f = dir.resolve("gantry.yaml");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    CliRun gantry(Map<String, String> env, String... args) { return CliRun.gantry(dir.resolve("home"), env, args); }
+
+    CliRun gantry(String... args) { return gantry(Map.of(), args); }
+
+    @Test void a_command_that_changes_aws_refuses_without_an_environment_and_names_them() throws Exception {
+        Path f = file(FILE);
+        CliRun r = gantry("apply", "-f", f.toString(), "--simulate", "--yes");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("names environments (production, staging): say which one this command changes")
+                .contains("fix: add --env production (or set GANTRY_ENV)");
+        assertThat(dir.resolve("home/simulated")).doesNotExist();
+    }
+
+    @Test void an_unknown_environment_is_refused_with_a_suggestion() throws Exception {
+        Path f = file(FILE);
+        CliRun r = gantry("plan", "-f", f.toString(), "--simulate", "--env", "prod");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--env prod: " + f + " names no environment prod (it names production, staging)")
+                .contains("fix: did you mean --env production?");
+        CliRun typo = gantry(Map.of("GANTRY_ENV", "stagign"), "status", "-f", f.toString(), "--simulate");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("GANTRY_ENV=stagign").contains("did you mean --env staging?");
+    }
+
+    @Test void a_file_without_environments_refuses_an_environment() throws Exception {
+        Path f = file(FILE.substring(0, FILE.indexOf("environments:")));
+        CliRun r = gantry("plan", "-f", f.toString(), "--simulate", "--env", "staging");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("names no environments");
+    }
+
+    @Test void each_environment_deploys_into_its_own_account_and_read_only_commands_use_the_default() throws Exception {
+        Path f = file(FILE);
+        CliRun prod = gantry("apply", "-f", f.toString(), "--simulate", "--yes", "--plain", "--env", "production");
+        assertThat(prod.code()).as(prod.err() + prod.out()).isZero();
+        CliRun staging = gantry(Map.of("GANTRY_ENV", "staging"), "apply", "-f", f.toString(), "--simulate", "--yes", "--plain");
+        assertThat(staging.code()).as(staging.err() + staging.out()).isZero();
+        // staging's account: staging is a profile, a simulated account of its own.
+        assertThat(dir.resolve("home/simulated/us-east-1.json")).exists();
+        assertThat(dir.resolve("home/simulated/staging/us-east-1.json")).exists();
+        assertThat(Files.readString(dir.resolve("home/simulated/staging/us-east-1.json"))).contains(Session.simulatedAccount("staging"))
+                .doesNotContain("\"hello\"");
+
+        for (String env : new String[]{"production", "staging"}) {
+            CliRun plan = gantry("plan", "-f", f.toString(), "--simulate", "--env", env);
+            assertThat(plan.code()).as(plan.err()).isZero();
+            assertThat(plan.out()).contains("No changes");
+        }
+        CliRun status = gantry("status", "-f", f.toString(), "--simulate");
+        assertThat(status.code()).as(status.err() + status.out()).isZero();
+        assertThat(status.out()).startsWith("hello-staging · us-east-1 · ✓ healthy");
+
+        CliRun destroy = gantry("destroy", "-f", f.toString(), "--simulate", "--yes", "--plain", "--env", "staging");
+        assertThat(destroy.code()).as(destroy.err() + destroy.out()).isZero();
+        CliRun after = gantry("plan", "-f", f.toString(), "--simulate", "--env", "production");
+        assertThat(after.out()).contains("No changes");
+    }
+
+    @Test void an_account_id_that_is_not_the_credentials_account_is_refused_before_any_change() throws Exception {
+        Path f = file(FILE.replace("account: staging", "account: \"210987654321\""));
+        CliRun r = gantry("apply", "-f", f.toString(), "--simulate", "--yes", "--env", "staging");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("environment staging is in account 210987654321 (its account:), and these credentials are for account 123456789012")
+                .contains("fix: use credentials of account 210987654321");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.gantry.e2e;
+
+import dev.gantry.plan.Observed;
+import dev.gantry.spec.Spec;
+import dev.gantry.spec.yaml.SpecLoader;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Environments of one gantry.yaml in one account: each is an app of its own in AWS (APP, APP-ENV). */
+class EnvironmentsEndToEndTest {
+    static final String FILE = """
+            version: 1
+            app: hello
+            region: us-east-1
+            task:
+              image: public.ecr.aws/nginx/nginx:1.27
+              port: 80
+              secrets:
+                DB_PASSWORD: {parameter: /hello/db-password}
+            service: {desiredCount: 2}
+            loadBalancer: {healthCheckPath: /}
+            certificate: {domain: hello.example.com}
+            dns: {zone: example.com, record: hello.example.com}
+            environments:
+              production: {}
+              staging:
+                service: {desiredCount: 1}
+                task:
+                  secrets:
+                    DB_PASSWORD: {parameter: /hello-staging/db-password}
+                certificate: {domain: staging.example.com}
+                dns: {record: staging.example.com}
+            """;
+
+    static Spec env(String text, String name) {
+        SpecLoader.Result r = SpecLoader.check("gantry.yaml", text, name, null);
+        assertThat(r.errors()).isEmpty();
+        return r.spec();
+    }
+
+    @Test void two_environments_in_one_account_apply_reapply_without_calls_and_destroying_one_leaves_the_other() {
+        Spec production = env(FILE, "production"), staging = env(FILE, "staging");
+        SimHarness h = new SimHarness().prepare(production).prepare(staging);
+        assertThat(h.apply(production).exitCode()).isZero();
+        // Both stacks get the same CIDR, so their tasks have the same private addresses in two VPCs.
+        assertThat(h.apply(staging).exitCode()).isZero();
+
+        h.world.resetCounters();
+        assertThat(h.apply(production).exitCode()).isZero();
+        assertThat(h.apply(staging).exitCode()).isZero();
+        assertThat(h.world.mutatingCalls()).as(h.world.callsByAction().toString()).isZero();
+
+        Map<String, Observed> before = h.inventory(production);
+        assertThat(before).hasSizeGreaterThan(20);
+        assertThat(h.inventory(staging).keySet()).isEqualTo(before.keySet());
+        String value = secret(h, "/hello/db-password");
+        assertThat(h.destroy(staging).exitCode()).isZero();
+        assertThat(h.taggedLeftovers("hello-staging")).isEmpty();
+        assertThat(h.inventory(production)).isEqualTo(before);
+        assertThat(secret(h, "/hello/db-password")).isEqualTo(value);
+        assertThat(h.plan(production).hasChanges()).isFalse();
+    }
+
+    @Test void every_resource_of_an_environment_carries_its_tag() {
+        Spec staging = env(FILE, "staging");
+        SimHarness h = new SimHarness().prepare(staging);
+        assertThat(h.apply(staging).exitCode()).isZero();
+        var cluster = h.aws.ecs().describeClusters(b -> b.clusters("hello-staging").include(software.amazon.awssdk.services.ecs.model.ClusterField.TAGS)).clusters().get(0);
+        assertThat(cluster.tags()).anySatisfy(t -> assertThat(t.key() + "=" + t.value()).isEqualTo("gantry:env=staging"));
+        var vpcs = h.aws.ec2().describeVpcs().vpcs().stream().filter(v -> v.tags().stream().anyMatch(t -> t.key().equals("gantry:app") && t.value().equals("hello-staging"))).toList();
+        assertThat(vpcs).singleElement().satisfies(v -> assertThat(v.tags()).anySatisfy(t -> assertThat(t.key() + "=" + t.value()).isEqualTo("gantry:env=staging")));
+    }
+
+    private static String secret(SimHarness h, String name) {
+        return h.aws.ssm().getParameter(b -> b.name(name).withDecryption(true)).parameter().value();
+    }
+}
