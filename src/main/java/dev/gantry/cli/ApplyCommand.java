@@ -24,7 +24,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
     static final String SUMMARY = "Create or update everything the spec describes, then watch the ECS rollout.";
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
 
     @Mixin RunOptions run = new RunOptions();
 
@@ -85,7 +85,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
             throws SpecException {
         ApplyCommand apply = new ApplyCommand();
         apply.parent = new GantryCommand(cli);
-        apply.global = global;
+        apply.global = global.forEnvironment(global.env);
         apply.run.specFile.file = file;
         apply.run.yes = yes;
         apply.preset = typed;

@@ -25,7 +25,7 @@ public final class DestroyCommand implements Callable<ExitCode> {
     static final String SUMMARY = "Delete everything gantry created for the app, in reverse order, leaving nothing that costs money.";
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
 
     @Mixin RunOptions run = new RunOptions();
 

@@ -36,7 +36,7 @@ public final class ExecCommand implements Callable<ExitCode> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
     @Mixin SpecFileOption specFile;
 
     @Mixin ServiceOption service = new ServiceOption();

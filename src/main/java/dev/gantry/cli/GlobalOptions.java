@@ -2,8 +2,8 @@ package dev.gantry.cli;
 
 import picocli.CommandLine.Option;
 
-/** Options every AWS-facing command takes. */
-public final class GlobalOptions {
+/** Options every AWS-facing command takes ({@link AppOptions} adds --env to those that act on one spec's app). */
+public class GlobalOptions {
     @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile from ~/.aws/config (default: the SDK's default chain).")
     public String profile;
 
@@ -16,8 +16,7 @@ public final class GlobalOptions {
     @Option(names = "--simulate", description = "Use gantry's built-in simulated AWS (state in ~/.gantry/simulated/) instead of a real account.")
     public boolean simulate;
 
-    @Option(names = "--env", paramLabel = "NAME",
-            description = "The environment of gantry.yaml (environments:) to work on; also GANTRY_ENV.")
+    /** {@code --env} ({@link AppOptions}: init has an --env of its own, an environment variable). */
     public String env;
 
     /** The environment {@link SpecFile#load} chose (null: the spec names none); its account picks the profile. */
@@ -47,6 +46,19 @@ public final class GlobalOptions {
         if (endpointUrl != null) b.append(" --endpoint-url ").append(ShellWords.quote(endpointUrl));
         if (environment != null) b.append(" --env ").append(ShellWords.quote(environment.name()));
         return b.toString();
+    }
+
+    /** The same options for another environment of the spec (status --all, promote). */
+    AppOptions forEnvironment(String name) {
+        AppOptions c = new AppOptions();
+        c.profile = profile;
+        c.region = region;
+        c.endpointUrl = endpointUrl;
+        c.simulate = simulate;
+        c.noColor = noColor;
+        c.plain = plain;
+        c.env = name;
+        return c;
     }
 
     public String profile() { return profile; }

@@ -22,7 +22,7 @@ public final class HistoryCommand implements Callable<ExitCode> {
     static final String SUMMARY = "List the service's deployments: what changed, who made them, how they ended.";
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
     @Mixin SpecFileOption specFile;
 
     @Mixin ServiceOption service = new ServiceOption();

@@ -25,7 +25,7 @@ public final class LogsCommand implements Callable<ExitCode> {
     static final String SUMMARY = "Print the service's container output, task by task.";
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
 
     @Mixin SpecFileOption specFile;
 

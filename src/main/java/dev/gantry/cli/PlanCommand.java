@@ -37,7 +37,7 @@ public final class PlanCommand implements Callable<ExitCode> {
     }
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
 
     @Mixin SpecFileOption specFile;
 

@@ -20,7 +20,7 @@ final class PreviewLookup {
     private PreviewLookup() {}
 
     /** A preview found, with the file's environment it was made from (whose account it lives in). */
-    record Found(Previews.Found preview, Environment from, Spec fromSpec) {}
+    record Found(Previews.Found preview, Environment from, Spec fromSpec, java.time.Instant now) {}
 
     /** The environment the preview {@code name} was made from, or null when no account holds one of that name. */
     static String from(CommandContext cli, GlobalOptions g, Path file, Environments envs, String name) {
@@ -38,7 +38,7 @@ final class PreviewLookup {
             if (!asked.add(env.account() + " " + spec.region())) continue;
             try (Session s = Session.open(Session.Config.from(cli.env(), spec.region(), EngineRun.profile(g, env), g.endpointUrl, g.simulate))) {
                 for (Previews.Found p : Previews.in(s.aws(), app)) {
-                    envs.find(p.from()).ifPresent(from -> out.add(new Found(p, from, SpecLoader.check(file, from.name(), null).spec())));
+                    envs.find(p.from()).ifPresent(from -> out.add(new Found(p, from, SpecLoader.check(file, from.name(), null).spec(), s.scheduler().now())));
                 }
             }
         }

@@ -33,7 +33,7 @@ public final class RollbackCommand implements Callable<ExitCode> {
     static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(30);
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
     @Mixin SpecFileOption specFile;
 
     @Mixin ServiceOption service = new ServiceOption();

@@ -29,7 +29,7 @@ public final class RunCommand implements Callable<ExitCode> {
     static final String SUMMARY = "Run a command once in a new task of the service (a migration, a script), and follow it.";
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
     @Mixin SpecFileOption specFile;
 
     @Mixin ServiceOption service = new ServiceOption();

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         description = {"List the spec's secrets: name, SSM parameter, version and when it last changed. Never the values."})
 public final class SecretsListCommand implements Callable<ExitCode> {
     @ParentCommand SecretsCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
 
     @Mixin SpecFileOption specFile;
 

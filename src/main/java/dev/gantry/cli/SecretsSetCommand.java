@@ -33,7 +33,7 @@ public final class SecretsSetCommand implements Callable<ExitCode> {
     static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(30);
 
     @ParentCommand SecretsCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The secret's name under task.secrets in gantry.yaml.")
     String name;
