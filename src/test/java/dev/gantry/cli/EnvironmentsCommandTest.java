@@ -105,4 +105,70 @@ class EnvironmentsCommandTest {
         assertThat(r.err()).contains("environment staging is in account 210987654321 (its account:), and these credentials are for account 123456789012")
                 .contains("fix: use credentials of account 210987654321");
     }
+
+    private static String digest(String statusAllLine) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("sha256:[0-9a-f]{12}").matcher(statusAllLine);
+        assertThat(m.find()).as(statusAllLine).isTrue();
+        return m.group();
+    }
+
+    private static String lineOf(String out, String env) {
+        return out.lines().filter(l -> l.startsWith(env + " ")).findFirst().orElseThrow(() -> new AssertionError(out));
+    }
+
+    @Test void promotion_deploys_the_digest_staging_runs_and_is_refused_after_a_failed_staging_rollout() throws Exception {
+        Path f = file(FILE.replace("  production: {}", "  production: {task: {image: public.ecr.aws/nginx/nginx:1.26}}"));
+        assertThat(gantry("apply", "-f", f.toString(), "--simulate", "--yes", "--plain", "--env", "production").code()).isZero();
+        assertThat(gantry("apply", "-f", f.toString(), "--simulate", "--yes", "--plain", "--env", "staging").code()).isZero();
+        CliRun before = gantry("status", "-f", f.toString(), "--simulate", "--all");
+        assertThat(before.code()).as(before.err()).isZero();
+        String stagingDigest = digest(lineOf(before.out(), "staging"));
+        assertThat(digest(lineOf(before.out(), "production"))).isNotEqualTo(stagingDigest);
+
+        CliRun promote = gantry("promote", "-f", f.toString(), "--simulate", "--yes", "--plain", "--from", "staging", "--to", "production");
+        assertThat(promote.code()).as(promote.err() + promote.out()).isZero();
+        assertThat(promote.err()).contains("Promoting staging's running image public.ecr.aws/nginx/nginx:1.27@" + stagingDigest);
+        // Only the image changes: the task definition and the service that runs it.
+        assertThat(promote.out()).contains("Plan: 0 to add, 2 to change, 0 to replace, 0 to destroy.");
+        CliRun after = gantry("status", "-f", f.toString(), "--simulate", "--all");
+        assertThat(digest(lineOf(after.out(), "production"))).isEqualTo(stagingDigest);
+        assertThat(lineOf(after.out(), "production")).contains("✓ healthy");
+        CliRun history = gantry("history", "-f", f.toString(), "--simulate", "--env", "production");
+        assertThat(history.out().lines().filter(l -> l.contains("image")).findFirst().orElseThrow()).contains("nginx:1.27@" + stagingDigest);
+        assertThat(Files.readString(f)).doesNotContain("sha256");
+
+        Files.writeString(f, Files.readString(f).replace("    account: staging\n", "    account: staging\n    task: {image: public.ecr.aws/nginx/nginx:1.27-crash}\n"));
+        CliRun failed = gantry("apply", "-f", f.toString(), "--simulate", "--yes", "--plain", "--env", "staging");
+        assertThat(failed.code()).isEqualTo(1);
+        CliRun refused = gantry("promote", "-f", f.toString(), "--simulate", "--yes", "--plain", "--from", "staging", "--to", "production");
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("staging's last rollout").contains("did not succeed").contains("nothing was changed");
+        CliRun historyAfter = gantry("history", "-f", f.toString(), "--simulate", "--env", "production");
+        assertThat(historyAfter.out()).isEqualTo(history.out());
+    }
+
+    @Test void a_preview_environment_is_created_from_staging_listed_and_destroyed() throws Exception {
+        Path f = file(FILE);
+        assertThat(gantry("apply", "-f", f.toString(), "--simulate", "--yes", "--plain", "--env", "staging").code()).isZero();
+        CliRun made = gantry("apply", "-f", f.toString(), "--simulate", "--yes", "--plain", "--env", "pr-7", "--from", "staging");
+        assertThat(made.code()).as(made.err() + made.out()).isZero();
+        assertThat(made.out()).contains("http://pr-7.example.com");
+        // In staging's account (its profile), beside staging.
+        assertThat(Files.readString(dir.resolve("home/simulated/staging/us-east-1.json"))).contains("hello-pr-7");
+
+        CliRun envs = gantry("envs", "-f", f.toString(), "--simulate");
+        assertThat(envs.code()).as(envs.err()).isZero();
+        assertThat(envs.out()).contains("staging *").containsPattern("pr-7 +hello-pr-7 +staging +\\d+m +about \\$");
+        CliRun status = gantry("status", "-f", f.toString(), "--simulate", "--env", "pr-7");
+        assertThat(status.out()).as(status.err()).startsWith("hello-pr-7 · us-east-1 · ✓ healthy");
+
+        CliRun gone = gantry("destroy", "-f", f.toString(), "--simulate", "--yes", "--plain", "--env", "pr-7");
+        assertThat(gone.code()).as(gone.err() + gone.out()).isZero();
+        assertThat(gantry("envs", "-f", f.toString(), "--simulate").out()).contains("No preview environments");
+        CliRun staging = gantry("plan", "-f", f.toString(), "--simulate", "--env", "staging");
+        assertThat(staging.out()).contains("No changes");
+        CliRun unknown = gantry("status", "-f", f.toString(), "--simulate", "--env", "pr-7");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no preview environment of that name was found");
+    }
 }

@@ -74,6 +74,46 @@ class EnvironmentsEndToEndTest {
         assertThat(vpcs).singleElement().satisfies(v -> assertThat(v.tags()).anySatisfy(t -> assertThat(t.key() + "=" + t.value()).isEqualTo("gantry:env=staging")));
     }
 
+    @Test void one_environments_lock_never_blocks_another() {
+        Spec production = env(FILE, "production"), staging = env(FILE, "staging");
+        SimHarness h = new SimHarness().prepare(production).prepare(staging);
+        var alive = new LockHolderTest.FakeMachine("runner", "boot-1", "pid:[4026532000]", 42, Map.of(42L, LockHolderTest.STARTED));
+        LockHolderTest.heldBy(h, production, alive);
+        var here = LockHolderTest.HERE;
+        assertThat(h.engine().apply(staging, dev.gantry.engine.EngineOptions.yes("gantry apply").on(here)).exitCode()).isZero();
+        var blocked = h.engine().apply(production, dev.gantry.engine.EngineOptions.yes("gantry apply").on(here));
+        assertThat(blocked.exitCode()).isEqualTo(1);
+        assertThat(blocked.failures()).singleElement().asString().contains("pid 42");
+        assertThat(h.inventory(production)).isEmpty();
+    }
+
+    /**
+     * An app deployed before it had environments becomes the first one: the same names, so the
+     * plan replaces nothing, and the service keeps serving while the second is created beside it.
+     */
+    @Test void a_deployed_app_becomes_the_first_environment_without_replacing_anything() {
+        String before = FILE.substring(0, FILE.indexOf("environments:"));
+        Spec single = env(before, null);
+        SimHarness h = new SimHarness().prepare(single);
+        assertThat(h.apply(single).exitCode()).isZero();
+        Map<String, Observed> running = h.inventory(single);
+
+        Spec production = env(FILE, "production"), staging = env(FILE, "staging");
+        assertThat(production.app()).isEqualTo(single.app());
+        var plan = h.plan(production);
+        assertThat(plan.changes()).noneSatisfy(c -> assertThat(c.action()).isIn(dev.gantry.plan.Action.REPLACE,
+                dev.gantry.plan.Action.DELETE, dev.gantry.plan.Action.CREATE));
+        var serving = new dev.gantry.aws.sim.SimServing.Recorder(h.world, h.time, "hello.example.com").start();
+        h.prepare(staging);
+        assertThat(h.apply(production).exitCode()).isZero();
+        assertThat(h.apply(staging).exitCode()).isZero();
+        serving.stop();
+        assertThat(serving.samples()).isGreaterThan(60);
+        assertThat(serving.outages()).isEmpty();
+        assertThat(h.inventory(production)).isEqualTo(running);
+        assertThat(h.plan(production).hasChanges()).isFalse();
+    }
+
     private static String secret(SimHarness h, String name) {
         return h.aws.ssm().getParameter(b -> b.name(name).withDecryption(true)).parameter().value();
     }
