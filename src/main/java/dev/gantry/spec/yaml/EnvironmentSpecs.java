@@ -193,10 +193,12 @@ final class EnvironmentSpecs {
         Report own = new Report(file, mine);
         regions.forEach(own::region);
         Spec spec = new SpecBinder(own).bind(merged);
-        if (spec != null && spec.tags().size() > Rules.MAX_USER_TAGS - 1) {
+        int room = Rules.MAX_USER_TAGS - (from == null ? 1 : 2);
+        if (spec != null && spec.tags().size() > room) {
             Node.Entry tags = merged.get("tags");
-            own.error(tags.line(), tags.column(), "tags", "at most " + (Rules.MAX_USER_TAGS - 1) + " tags with environments (AWS allows 50 per"
-                    + " resource, and gantry adds 4: gantry:app, gantry:component, gantry:env and Name), got " + spec.tags().size(), "remove some tags");
+            own.error(tags.line(), tags.column(), "tags", "at most " + room + " tags " + (from == null ? "with environments" : "in a preview environment")
+                    + " (AWS allows 50 per resource, and gantry adds gantry:app, gantry:component, Name, gantry:env"
+                    + (from == null ? "" : " and gantry:env-from") + "), got " + spec.tags().size(), "remove some tags");
             spec = null;
         }
         found.addAll(mine);
