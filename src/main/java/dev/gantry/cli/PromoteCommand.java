@@ -49,7 +49,7 @@ public final class PromoteCommand implements Callable<ExitCode> {
         }
         GlobalOptions source = global.forEnvironment(from);
         Spec fromSpec = SpecFile.load(specFile.path(), source, cli, SpecFile.Use.READS);
-        if (service != null && !service.equals(fromSpec.app()) && !fromSpec.app().startsWith(service + "-") && !service.equals(appOf(fromSpec))) {
+        if (service != null && !service.equals(fromSpec.app()) && !service.equals(appOf(fromSpec))) {
             throw CommandFailure.of(ExitCode.INVALID_INPUT, "gantry.yaml has one service, " + appOf(fromSpec) + ", not " + service,
                     "leave out --service, or use --service " + appOf(fromSpec));
         }

@@ -36,6 +36,10 @@ public final class StatusCommand implements Callable<ExitCode> {
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
+        if (all && output.json()) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, "--all prints one line of text per environment, not JSON",
+                    "for one environment's JSON use --env NAME --output json");
+        }
         if (all) return StatusAll.run(cli, global, specFile.path(), detailedExitCode);
         Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.READS);
         return AppContext.inSession(cli, global, specFile.path(), spec, true, d -> run(d, output.json(), detailedExitCode));

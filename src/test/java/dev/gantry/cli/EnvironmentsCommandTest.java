@@ -64,6 +64,18 @@ class EnvironmentsCommandTest {
         assertThat(typo.err()).contains("GANTRY_ENV=stagign").contains("did you mean --env staging?");
     }
 
+    @Test void bad_environment_input_is_exit_2_naming_the_file_line_and_field_before_any_aws_call() throws Exception {
+        Path f = file(FILE.replace("    dns: {record: staging.example.com}\n", "    dns: {record: staging.example.com}\n    service: {desiredCount: -1}\n"));
+        int line = java.util.List.of(Files.readString(f).split("\n")).indexOf("    service: {desiredCount: -1}") + 1;
+        CliRun r = gantry("apply", "-f", f.toString(), "--simulate", "--yes", "--env", "production");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(f + ":" + line + ":").contains("environments.staging.service.desiredCount: ").contains("fix: ");
+        assertThat(dir.resolve("home/simulated")).doesNotExist();
+        CliRun validate = gantry("validate", f.toString());
+        assertThat(validate.code()).isEqualTo(2);
+        assertThat(validate.err() + validate.out()).contains("environments.staging.service.desiredCount");
+    }
+
     @Test void a_file_without_environments_refuses_an_environment() throws Exception {
         Path f = file(FILE.substring(0, FILE.indexOf("environments:")));
         CliRun r = gantry("plan", "-f", f.toString(), "--simulate", "--env", "staging");
@@ -138,6 +150,9 @@ class EnvironmentsCommandTest {
         assertThat(Files.readString(f)).doesNotContain("sha256");
 
         Files.writeString(f, Files.readString(f).replace("    account: staging\n", "    account: staging\n    task: {image: public.ecr.aws/nginx/nginx:1.27-crash}\n"));
+        CliRun otherService = gantry("promote", "-f", f.toString(), "--simulate", "--yes", "--from", "staging", "--to", "production", "--service", "web");
+        assertThat(otherService.code()).isEqualTo(2);
+        assertThat(otherService.err()).contains("gantry.yaml has one service, hello, not web");
         CliRun failed = gantry("apply", "-f", f.toString(), "--simulate", "--yes", "--plain", "--env", "staging");
         assertThat(failed.code()).isEqualTo(1);
         CliRun refused = gantry("promote", "-f", f.toString(), "--simulate", "--yes", "--plain", "--from", "staging", "--to", "production");

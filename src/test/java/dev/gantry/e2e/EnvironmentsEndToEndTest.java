@@ -64,6 +64,33 @@ class EnvironmentsEndToEndTest {
         assertThat(h.plan(production).hasChanges()).isFalse();
     }
 
+    /** Two accounts are two simulated worlds (as a profile each is on the command line), each with its own id. */
+    @Test void two_environments_in_two_accounts_apply_reapply_without_calls_and_destroying_one_leaves_the_other() {
+        String text = FILE.replace("  staging:\n", "  staging:\n    account: staging\n")
+                .replace("DB_PASSWORD: {parameter: /hello-staging/db-password}", "DB_PASSWORD: {parameter: /hello/db-password}");
+        Spec production = env(text, "production"), staging = env(text, "staging");
+        SimHarness prodAccount = new SimHarness().prepare(production);
+        SimHarness stagingAccount = new SimHarness();
+        stagingAccount.world.state.accountId = dev.gantry.cli.Session.simulatedAccount("staging");
+        stagingAccount.prepare(staging);
+        assertThat(prodAccount.apply(production).exitCode()).isZero();
+        assertThat(stagingAccount.apply(staging).exitCode()).isZero();
+
+        prodAccount.world.resetCounters();
+        stagingAccount.world.resetCounters();
+        assertThat(prodAccount.apply(production).exitCode()).isZero();
+        assertThat(stagingAccount.apply(staging).exitCode()).isZero();
+        assertThat(prodAccount.world.mutatingCalls() + stagingAccount.world.mutatingCalls()).isZero();
+
+        Map<String, Observed> before = prodAccount.inventory(production);
+        String value = secret(prodAccount, "/hello/db-password");
+        assertThat(stagingAccount.destroy(staging).exitCode()).isZero();
+        assertThat(stagingAccount.taggedLeftovers("hello-staging")).isEmpty();
+        assertThat(prodAccount.inventory(production)).isEqualTo(before);
+        assertThat(secret(prodAccount, "/hello/db-password")).isEqualTo(value);
+        assertThat(prodAccount.plan(production).hasChanges()).isFalse();
+    }
+
     @Test void every_resource_of_an_environment_carries_its_tag() {
         Spec staging = env(FILE, "staging");
         SimHarness h = new SimHarness().prepare(staging);
