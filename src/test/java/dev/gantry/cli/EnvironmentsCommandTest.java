@@ -76,6 +76,14 @@ class EnvironmentsCommandTest {
         assertThat(validate.err() + validate.out()).contains("environments.staging.service.desiredCount");
     }
 
+    @Test void init_leaves_a_file_with_environments_alone() throws Exception {
+        Path f = file(FILE);
+        CliRun r = gantry("init", "-f", f.toString(), "--yes");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("names environments, which gantry init does not edit yet");
+        assertThat(Files.readString(f)).isEqualTo(FILE);
+    }
+
     @Test void a_file_without_environments_refuses_an_environment() throws Exception {
         Path f = file(FILE.substring(0, FILE.indexOf("environments:")));
         CliRun r = gantry("plan", "-f", f.toString(), "--simulate", "--env", "staging");
