@@ -173,6 +173,9 @@ class EnvironmentsCommandTest {
     @Test void a_preview_environment_is_created_from_staging_listed_and_destroyed() throws Exception {
         Path f = file(FILE);
         assertThat(gantry("apply", "-f", f.toString(), "--simulate", "--yes", "--plain", "--env", "staging").code()).isZero();
+        CliRun planned = gantry("plan", "-f", f.toString(), "--simulate", "--env", "pr-7", "--from", "staging");
+        assertThat(planned.code()).as(planned.err()).isZero();
+        assertThat(planned.out()).contains("hello-pr-7").containsPattern("Plan: \\d+ to add, 0 to change");
         CliRun made = gantry("apply", "-f", f.toString(), "--simulate", "--yes", "--plain", "--env", "pr-7", "--from", "staging");
         assertThat(made.code()).as(made.err() + made.out()).isZero();
         assertThat(made.out()).contains("http://pr-7.example.com");
