@@ -389,13 +389,6 @@ final class ServiceType implements ResourceType {
         private static int n(Integer i) { return i == null ? 0 : i; }
     }
 
-    /** Both checks below, on one read of the task definition. */
-    static void checkAccess(ResourceContext ctx, String taskDefinitionArn) {
-        TaskDefinition td = ctx.aws().ecs().describeTaskDefinition(b -> b.taskDefinition(taskDefinitionArn)).taskDefinition();
-        checkSecretAccess(ctx, td);
-        checkPullAccess(ctx, td);
-    }
-
     /**
      * Asks IAM's policy simulator whether the task's execution role may read each secret the task
      * definition names, so a missing grant is caught before ECS starts failing tasks. Without
@@ -483,6 +476,13 @@ final class ServiceType implements ResourceType {
                         + "), so ECS could not start the container",
                 "gantry attaches " + Policies.TASK_EXECUTION_POLICY + " (ECR pulls) and grants the registry login in " + Policies.SECRETS_POLICY_NAME
                         + ": run 'gantry apply' so role.execution is updated first (for a role changed by hand, allow " + String.join(", ", denied) + ")");
+    }
+
+    /** The two access checks above, on one read of the task definition. */
+    static void checkAccess(ResourceContext ctx, String taskDefinitionArn) {
+        TaskDefinition td = ctx.aws().ecs().describeTaskDefinition(b -> b.taskDefinition(taskDefinitionArn)).taskDefinition();
+        checkSecretAccess(ctx, td);
+        checkPullAccess(ctx, td);
     }
 
     /**
