@@ -33,13 +33,23 @@ class SpecSchemaTest {
         assertThat(schema.get("additionalProperties").asBoolean(true)).isFalse();
         List<String> required = new ArrayList<>();
         schema.get("required").forEach(n -> required.add(n.asText()));
-        assertThat(required).containsExactly("version", "app", "region", "task");
+        assertThat(required).containsExactly("version", "app", "region");
+        // task is required by version 1, services by version 2.
+        JsonNode byVersion = schema.get("allOf").get(0);
+        assertThat(byVersion.get("if").get("properties").get("version").get("const").asInt()).isEqualTo(2);
+        assertThat(byVersion.get("then").get("required").toString()).isEqualTo("[\"services\"]");
+        assertThat(byVersion.get("else").get("required").toString()).isEqualTo("[\"task\"]");
+        JsonNode service = schema.get("properties").get("services").get("additionalProperties");
+        assertThat(names(service.get("properties"))).containsExactlyElementsOf(ServicesBinder.SERVICE_KEYS);
+        assertThat(names(service.get("properties").get("public").get("properties"))).containsExactlyElementsOf(ServicesBinder.PUBLIC_KEYS);
     }
 
     @Test
     void knowsExactlyTheKeysTheLoaderKnows() {
         JsonNode p = schema.get("properties");
-        assertThat(names(p)).containsExactlyElementsOf(Spec.sectionNames());
+        List<String> both = new ArrayList<>(Spec.sectionNames());
+        Spec.sectionNamesVersion2().stream().filter(k -> !both.contains(k)).forEach(both::add);
+        assertThat(names(p)).containsExactlyElementsOf(both);
         assertThat(names(p.get("network").get("properties"))).containsExactlyElementsOf(SpecBinder.NETWORK_KEYS);
         assertThat(names(p.get("cluster").get("properties"))).containsExactlyElementsOf(SpecBinder.CLUSTER_KEYS);
         assertThat(names(p.get("task").get("properties"))).containsExactlyElementsOf(TaskBinder.TASK_KEYS);
