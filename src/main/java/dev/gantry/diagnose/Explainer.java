@@ -36,6 +36,29 @@ public final class Explainer {
                     spec.hasLoadBalancer() ? spec.loadBalancer().healthCheckPath() : null, secrets,
                     spec.network().tasksInPrivateSubnets());
         }
+
+        /**
+         * The same as plain values in key order (a plan's input: the same context always reads
+         * the same, so saved plans' digests match); {@link #ofProps} reads it back.
+         */
+        public Map<String, Object> asProps() {
+            Map<String, Object> out = new TreeMap<>();
+            out.put("app", app);
+            if (image != null) out.put("image", image);
+            if (port != null) out.put("port", port);
+            if (healthCheckPath != null) out.put("healthCheckPath", healthCheckPath);
+            out.put("secrets", new TreeMap<>(secrets));
+            out.put("tasksInPrivateSubnets", tasksInPrivateSubnets);
+            return out;
+        }
+
+        public static Context ofProps(Map<?, ?> p) {
+            Map<String, String> secrets = new TreeMap<>();
+            if (p.get("secrets") instanceof Map<?, ?> m) m.forEach((k, v) -> secrets.put(String.valueOf(k), String.valueOf(v)));
+            Object port = p.get("port");
+            return new Context((String) p.get("app"), (String) p.get("image"), port instanceof Number n ? n.intValue() : null,
+                    (String) p.get("healthCheckPath"), secrets, Boolean.TRUE.equals(p.get("tasksInPrivateSubnets")));
+        }
     }
 
     private Explainer() {}

@@ -31,7 +31,7 @@ final class AdoptingType implements ResourceType {
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
         if (!Ownership.adopting(current)) return inner.update(ctx, current, desired, props);
         // Only its owner changes: tagging is all (an update would register a needless task definition revision).
-        if (props.entrySet().stream().allMatch(p -> Planner.same(p.getValue(), current.props().get(p.getKey())))) {
+        if (props.entrySet().stream().allMatch(p -> inner.inputs().contains(p.getKey()) || Planner.same(p.getValue(), current.props().get(p.getKey())))) {
             return inner.adopt(ctx, current, desired);
         }
         return Step.sequence(inner.adopt(ctx, current, desired), inner.update(ctx, current, desired, props));
@@ -43,6 +43,7 @@ final class AdoptingType implements ResourceType {
     @Override public java.time.Duration typicalDuration() { return inner.typicalDuration(); }
     @Override public int tier() { return inner.tier(); }
     @Override public Set<String> replaceOn() { return inner.replaceOn(); }
+    @Override public Set<String> inputs() { return inner.inputs(); }
     @Override public boolean forcesReplace(String field, Object have, Object want) { return inner.forcesReplace(field, have, want); }
     @Override public List<Observed> refresh(ResourceContext ctx) { return inner.refresh(ctx); }
     @Override public Optional<Observed> lookup(ResourceContext ctx, Desired desired) { return inner.lookup(ctx, desired); }

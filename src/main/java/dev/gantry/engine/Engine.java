@@ -313,11 +313,21 @@ public final class Engine {
      * a moment later for the same answer. The next look (under the lock, the next command) reads anew.
      */
     private Ownership.Result looked(ResourceContext steps, List<Desired> desired, Set<String> adopt) {
-        ResourceContext reading = steps.withFreshReads();
+        ResourceContext reading = wanting(steps.withFreshReads(), desired);
         return owned(reading, desired, refreshReading(reading, desired), adopt);
     }
 
-    private Map<Address, Observed> refreshReading(ResourceContext ctx, List<Desired> desired) {
+    /**
+     * Where to look (the cluster, the DNS zone, …) comes from the plan's desired resources, never
+     * the spec. A destroy plans from no desired resources (it looks up no data): its context
+     * already carries what the spec's plan would want ({@link #run}).
+     */
+    private static ResourceContext wanting(ResourceContext ctx, List<Desired> desired) {
+        return desired.isEmpty() ? ctx : ctx.wanting(desired);
+    }
+
+    private Map<Address, Observed> refreshReading(ResourceContext reading, List<Desired> desired) {
+        ResourceContext ctx = wanting(reading, desired);
         List<CompletableFuture<List<Observed>>> parts = new ArrayList<>();
         RefreshTracker tracker = new RefreshTracker(refreshProgress, scheduler);
         for (ResourceType type : catalog.types()) {
@@ -585,6 +595,7 @@ public final class Engine {
             }
             @Override public boolean canUpdate(String type) { return catalog.type(type).canUpdate(); }
             @Override public Set<String> createOnly(String type) { return catalog.type(type).createOnly(); }
+            @Override public Set<String> inputs(String type) { return catalog.type(type).inputs(); }
             @Override public boolean updateChangesIdentity(String type) { return catalog.type(type).updateChangesIdentity(); }
             @Override public boolean createBeforeDestroy(String type) { return catalog.type(type).createBeforeDestroy(); }
             @Override public boolean createBeforeDestroy(String type, Set<String> replacing) { return catalog.type(type).createBeforeDestroy(replacing); }
@@ -653,6 +664,8 @@ public final class Engine {
         sentAgain.set(0);
         try {
             ResourceContext ctx = context(spec);
+            // A destroy still looks where the spec's plan puts things (its cluster, its zone).
+            if (desired.isEmpty()) ctx = ctx.wanting(Catalog.expand(spec));
             Ownership.Result owned = looked(ctx, desired, options.adopt());
             if (!owned.problems().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, owned.problems()));
             Map<Address, Observed> observed = owned.observed();

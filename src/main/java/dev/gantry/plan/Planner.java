@@ -35,6 +35,8 @@ public final class Planner {
         boolean canUpdate(String type);
         /** Props used only to create the resource, never compared with what exists. */
         default Set<String> createOnly(String type) { return Set.of(); }
+        /** Props handed to the steps that AWS does not hold (a diagnosis's facts of the app): never compared. */
+        default Set<String> inputs(String type) { return Set.of(); }
         default boolean updateChangesIdentity(String type) { return false; }
         default boolean createBeforeDestroy(String type) { return false; }
         default boolean createBeforeDestroy(String type, Set<String> replacing) { return createBeforeDestroy(type); }
@@ -81,9 +83,9 @@ public final class Planner {
             }
             List<Change.FieldChange> fields = new ArrayList<>();
             boolean canUpdate = rules.canUpdate(d.address().type());
-            Set<String> createOnly = rules.createOnly(d.address().type());
+            Set<String> createOnly = rules.createOnly(d.address().type()), inputs = rules.inputs(d.address().type());
             for (Map.Entry<String, Object> p : d.props().entrySet()) {
-                if (createOnly.contains(p.getKey())) continue;
+                if (createOnly.contains(p.getKey()) || inputs.contains(p.getKey())) continue;
                 Object want = resolve(p.getValue(), actions, observed, newIdentityOnUpdate, tagOnly);
                 Object have = o.props().get(p.getKey());
                 if (isRefList(p.getValue())) {

@@ -9,14 +9,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a resource handler may use: the clients, the app's identity and tags, the spec, the
- * clock, the secret values supplied for this run (never logged, never in a plan), the reads
- * shared between types during one refresh ({@link ReadCache#none()} outside a refresh), and the
- * builder that makes the image of {@code task.build} (null when the run builds nothing).
+ * What a resource handler may use: the clients, the app's identity and tags, the clock, the
+ * secret values supplied for this run (never logged, never in a plan), the reads shared between
+ * types during one refresh ({@link ReadCache#none()} outside a refresh), the builder that makes
+ * the image of {@code task.build} (null when the run builds nothing), and during a refresh the
+ * desired resources it looks for ({@link Wanted}). Never the spec: everything a step needs is in
+ * its desired resource's props, so apply does exactly what the plan said (the constructors that
+ * take a spec keep only its {@link AppIdentity}).
  */
-public record ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets,
+public record ResourceContext(AwsClients aws, AppIdentity identity, String accountId, TimeSource time, SecretValues secrets,
                               ProgressSink progress, ReadCache reads, java.util.function.Supplier<String> accountLookup,
-                              dev.gantry.image.ImageBuild builds, Map<String, String> runTags) {
+                              dev.gantry.image.ImageBuild builds, Map<String, String> runTags, Wanted wanted) {
+
+    public ResourceContext {
+        if (wanted == null) wanted = Wanted.none();
+    }
+
+    public ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets,
+                           ProgressSink progress, ReadCache reads, java.util.function.Supplier<String> accountLookup,
+                           dev.gantry.image.ImageBuild builds, Map<String, String> runTags) {
+        this(aws, AppIdentity.of(spec), accountId, time, secrets, progress, reads, accountLookup, builds, runTags, Wanted.none());
+    }
 
     /** Without a builder: for runs whose spec builds nothing (task.build absent, or the image given with --image). */
     public ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets,
@@ -36,7 +49,7 @@ public record ResourceContext(AwsClients aws, Spec spec, String accountId, TimeS
      * go on what records a deployment (the task definition revision), for {@code gantry history}.
      */
     public ResourceContext withRunTags(Map<String, String> tags) {
-        return new ResourceContext(aws, spec, accountId, time, secrets, progress, reads, accountLookup, builds, Map.copyOf(tags));
+        return new ResourceContext(aws, identity, accountId, time, secrets, progress, reads, accountLookup, builds, Map.copyOf(tags), wanted);
     }
 
     /** A context whose reads are never shared: what steps use. */
@@ -59,7 +72,12 @@ public record ResourceContext(AwsClients aws, Spec spec, String accountId, TimeS
 
     /** The same context with a new read cache: one per refresh, so no refresh sees another's reads. */
     public ResourceContext withFreshReads() {
-        return new ResourceContext(aws, spec, accountId, time, secrets, progress, ReadCache.fresh(), accountLookup, builds, runTags);
+        return new ResourceContext(aws, identity, accountId, time, secrets, progress, ReadCache.fresh(), accountLookup, builds, runTags, wanted);
+    }
+
+    /** The same context for a refresh that looks for {@code desired}: the plan's resources, not the spec. */
+    public ResourceContext wanting(java.util.List<dev.gantry.plan.Desired> desired) {
+        return new ResourceContext(aws, identity, accountId, time, secrets, progress, reads, accountLookup, builds, runTags, Wanted.of(desired));
     }
 
     public static final String TAG_APP = "gantry:app";
@@ -71,8 +89,8 @@ public record ResourceContext(AwsClients aws, Spec spec, String accountId, TimeS
     /** On a revision registered by {@code gantry rollback}: the revision it copies. */
     public static final String TAG_ROLLBACK_TO = "gantry:rollback-to";
 
-    public String app() { return spec.app(); }
-    public String region() { return spec.region(); }
+    public String app() { return identity.app(); }
+    public String region() { return identity.region(); }
 
     /**
      * The one ownership rule: a resource is the app's when its tags say {@code gantry:app = APP}
@@ -87,7 +105,7 @@ public record ResourceContext(AwsClients aws, Spec spec, String accountId, TimeS
 
     /** Tags every created resource carries, given in the create call itself. */
     public Map<String, String> tags(Address address) {
-        Map<String, String> t = new LinkedHashMap<>(spec.tags());
+        Map<String, String> t = new LinkedHashMap<>(identity.tags());
         t.put("Name", app() + "-" + address.name());
         t.put(TAG_APP, app());
         t.put(TAG_COMPONENT, address.toString());

@@ -40,6 +40,15 @@ public interface ResourceType {
     default Set<String> createOnly() { return Set.of(); }
 
     /**
+     * Inputs: props the expansion hands to the steps (what a diagnosis needs to know of the app, how
+     * long a rollout's phases usually take) that AWS does not hold. The planner never compares them,
+     * so they never make a change; they only ride along with the desired resource. Handlers read
+     * everything they need from the props (or, during a refresh, {@link ResourceContext#wanted()}),
+     * never from the spec.
+     */
+    default Set<String> inputs() { return Set.of(); }
+
+    /**
      * The plan's reason for an in-place update that changes only {@code fields}, in words a person
      * reads at once; null for the usual "changed: FIELDS".
      */

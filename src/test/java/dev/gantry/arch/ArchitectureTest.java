@@ -109,6 +109,24 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /**
+     * The plan is the contract: only the expansion (the catalog and each group's expand) and the
+     * context's constructors read the spec; handlers get everything from their desired props (or,
+     * in a refresh, the desired resources the context carries), so apply does what plan showed.
+     */
+    @Test void only_the_expansion_reads_the_spec() {
+        noClasses().that().resideInAPackage("dev.gantry.resources..")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.resources.catalog.Catalog")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.resources.compute.ComputeResources")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.resources.compute.Alarms")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.resources.network.NetworkResources")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.resources.edge.EdgeResources")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.resources.ResourceContext")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.resources.AppIdentity")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.gantry.spec.Spec")
+                .check(MAIN);
+    }
+
     @Test void the_spec_and_the_planner_never_call_aws() {
         noClasses().that().resideInAnyPackage("dev.gantry.spec..", "dev.gantry.plan..", "dev.gantry.cost..", "dev.gantry.wizard..")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..")

@@ -53,6 +53,22 @@ class PlannerTest {
         return p.changes().stream().filter(c -> c.address().equals(a)).findFirst().orElseThrow();
     }
 
+    @Test void an_input_rides_along_for_the_steps_and_is_never_compared() {
+        Planner.TypeRules withInputs = new Planner.TypeRules() {
+            @Override public Piece piece(String type) { return RULES.piece(type); }
+            @Override public String noun(String type) { return RULES.noun(type); }
+            @Override public Set<String> replaceOn(String type) { return RULES.replaceOn(type); }
+            @Override public boolean canUpdate(String type) { return true; }
+            @Override public Set<String> inputs(String type) { return CATALOG.type(type).inputs(); }
+        };
+        exists(SERVICE, "svc", Map.of("name", "hello"));
+        Map<String, Object> props = Map.of("name", "hello", "explain", Map.of("app", "hello"), "startCount", 2);
+        Plan p = Planner.plan("hello", List.of(desired(SERVICE, props)), observed, withInputs);
+        assertThat(change(p, SERVICE).action()).isEqualTo(Action.NOOP);
+        // Without the type's word for it, the same prop would be a change: the rule is what keeps it out.
+        assertThat(change(plan(desired(SERVICE, props)), SERVICE).action()).isEqualTo(Action.UPDATE);
+    }
+
     @Test void a_resource_aws_does_not_have_is_created() {
         Plan p = plan(desired(VPC, Map.of("cidr", "10.0.0.0/16")));
         Change c = change(p, VPC);

@@ -42,9 +42,11 @@ final class ClusterType implements ResourceType {
         EcsClient ecs = ctx.aws().ecs();
         // Asking for the spec's cluster by name settles the usual case in one call; the account's
         // whole list is needed only when it is not there (first apply, or the spec renamed it).
-        String name = ctx.spec().cluster().name();
-        List<Observed> named = owned(ctx, named(ctx, name));
-        if (!named.isEmpty()) return named;
+        String name = ctx.wanted().str(dev.gantry.resources.Addresses.CLUSTER, "name");
+        if (name != null) {
+            List<Observed> named = owned(ctx, named(ctx, name));
+            if (!named.isEmpty()) return named;
+        }
         List<String> arns = Ecs.clusterArns(ctx);
         List<Observed> out = new ArrayList<>();
         for (int i = 0; i < arns.size(); i += 100) {

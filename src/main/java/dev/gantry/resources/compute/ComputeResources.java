@@ -134,7 +134,8 @@ public final class ComputeResources {
             var build = task.build();
             out.add(Desired.managed(IMAGE, Piece.IMAGE, "image " + (build.tag() == null ? "" : build.tag() + " ") + "built from " + build.dockerfileShown() + " for linux/" + task.architecture().platform()
                             + ", pushed to the repository, deployed by digest",
-                    Props.props().put("repository", Ref.to(REPOSITORY, "uri")).put("tag", build.tag() == null ? "" : build.tag()).build(), Set.of()));
+                    Props.props().put("repository", Ref.to(REPOSITORY, "uri")).put("tag", build.tag() == null ? "" : build.tag())
+                            .put(ImageType.BUILD, build).put(ImageType.ARCHITECTURE, task.architecture()).build(), Set.of()));
             image = Ref.to(IMAGE, "reference");
         }
         Props.Builder td = Props.props().put("family", app).put("cpu", task.cpu()).put("memory", task.memory()).put("architecture", task.architecture().yaml())
@@ -146,7 +147,7 @@ public final class ComputeResources {
         if (spec.release() != null) {
             // The release task runs where the service's tasks run, and pulls its image the same way.
             td.put(ReleaseTask.PROP, ReleaseTask.prop(spec.release().command(), Ref.to(CLUSTER, "arn"), NetworkResources.serviceSubnetRefs(spec),
-                    List.of(Ref.to(Addresses.SERVICE_SG, "id")), NetworkResources.assignPublicIp(spec)));
+                    List.of(Ref.to(Addresses.SERVICE_SG, "id")), NetworkResources.assignPublicIp(spec), dev.gantry.diagnose.Explainer.Context.of(spec).asProps()));
             releaseNeeds = NetworkResources.egressRoutes(spec);
         }
         out.add(Desired.managed(TASK_DEFINITION, Piece.TASK, task.imageShown() + ", " + task.cpu() + " CPU units, " + task.memory() + " MiB",
@@ -183,6 +184,12 @@ public final class ComputeResources {
             s.absent(ServiceType.DEPLOYMENT_ALARMS).absent(ServiceType.ALARM_ROLLBACK);
         }
         s.put(ServiceType.ROLLOUT, ServiceType.ROLLOUT_DONE);
+        // Inputs for the steps (never compared): what they would otherwise have to ask the spec.
+        if (svc.autoscaling() != null) s.put(ServiceType.START_COUNT, svc.desiredCount());
+        if (spec.hasLoadBalancer()) {
+            s.put(ServiceType.FIRST_HEALTH_CHECKS, spec.loadBalancer().firstHealthChecksSeconds()).put(ServiceType.DRAINING, spec.loadBalancer().deregistrationDelay());
+        }
+        s.put(ServiceType.EXPLAIN, dev.gantry.diagnose.Explainer.Context.of(spec).asProps());
         String count = (svc.autoscaling() == null ? dev.gantry.spec.Counted.of(svc.desiredCount(), "task") : svc.autoscaling().min() + "–" + svc.autoscaling().max() + " tasks")
                 + (svc.exec() ? ", ECS Exec on (gantry exec)" : "");
         out.add(Desired.managed(SERVICE, Piece.SERVICE, "ECS service " + app + " on Fargate, " + count, s.build(), extra));

@@ -26,12 +26,17 @@ final class Ecs {
             for (int i = 0; i < arns.size(); i += 100) {
                 List<String> batch = arns.subList(i, Math.min(arns.size(), i + 100));
                 for (Cluster c : ecs.describeClusters(b -> b.clusters(batch).include(ClusterField.TAGS)).clusters()) {
-                    if ("ACTIVE".equals(c.status()) && !c.clusterName().equals(ctx.spec().cluster().name())
+                    if ("ACTIVE".equals(c.status()) && !c.clusterName().equals(wantedCluster(ctx))
                             && ctx.ownAddress(tags(c.tags()), "cluster").isPresent()) out.add(c.clusterName());
                 }
             }
             return out;
         });
+    }
+
+    /** During a refresh: the name of the cluster the plan wants (where the app's service is looked for first), or null. */
+    static String wantedCluster(ResourceContext ctx) {
+        return ctx.wanted().str(dev.gantry.resources.Addresses.CLUSTER, "name");
     }
 
     /** Every cluster ARN of the account (ListClusters): read once per refresh by the cluster type and the look for the app's other clusters. */

@@ -12,6 +12,7 @@ import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
 import dev.gantry.resources.StepResult;
+import dev.gantry.spec.Architecture;
 import dev.gantry.spec.Build;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code image.main}: the image built from {@code task.build}, found in the app's repository by
@@ -40,15 +42,24 @@ final class ImageType implements ResourceType {
     public java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(60); }
     @Override public int tier() { return 1; }
 
+    /**
+     * Inputs (never compared: AWS holds neither): what to build ({@code task.build}, its tag worked
+     * out before planning) and for which platform. Typed values of the spec's vocabulary, held in
+     * memory only: saved plans are planned again, never read back.
+     */
+    static final String BUILD = "build", ARCHITECTURE = "architecture";
+
+    @Override public Set<String> inputs() { return Set.of(BUILD, ARCHITECTURE); }
+
     @Override public List<Observed> refresh(ResourceContext ctx) {
-        Build build = ctx.spec().task().build();
-        if (ctx.aws().ecr() == null || build == null || !ctx.spec().task().builds() || build.tag() == null) return List.of();
+        String tag = ctx.wanted().str(dev.gantry.resources.Addresses.IMAGE, "tag");
+        if (ctx.aws().ecr() == null || tag == null || tag.isEmpty()) return List.of();
         Optional<Repository> repo = RepositoryType.find(ctx, ctx.app());
         if (repo.isEmpty()) return List.of();
         try {
             List<ImageDetail> found = ctx.aws().ecr().describeImages(b -> b.repositoryName(repo.get().repositoryName())
-                    .imageIds(ImageIdentifier.builder().imageTag(build.tag()).build())).imageDetails();
-            return found.isEmpty() ? List.of() : List.of(observed(dev.gantry.resources.Addresses.IMAGE, repo.get().repositoryUri(), build.tag(), found.get(0).imageDigest()));
+                    .imageIds(ImageIdentifier.builder().imageTag(tag).build())).imageDetails();
+            return found.isEmpty() ? List.of() : List.of(observed(dev.gantry.resources.Addresses.IMAGE, repo.get().repositoryUri(), tag, found.get(0).imageDigest()));
         } catch (ImageNotFoundException | RepositoryNotFoundException e) {
             return List.of();
         }
@@ -63,7 +74,7 @@ final class ImageType implements ResourceType {
     @Override public List<String> preflight(ResourceContext ctx, Change change) {
         if (change.desired() == null) return List.of();
         if (ctx.builds() == null) return List.of("task.build: no builder was given to this run; build elsewhere and deploy with 'gantry apply --image REF'");
-        return ctx.builds().machineProblems(ctx.spec().task().architecture());
+        return ctx.builds().machineProblems((Architecture) change.desired().props().get(ARCHITECTURE));
     }
 
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
@@ -82,7 +93,7 @@ final class ImageType implements ResourceType {
         String uri = Props.str(props, "repository");
         String tag = Props.str(props, "tag");
         try {
-            ImageBuild.Pushed pushed = builds.buildAndPush(ctx.aws().ecr(), uri, ctx.spec().task().build(), ctx.spec().task().architecture(), tag, ctx.progress().build());
+            ImageBuild.Pushed pushed = builds.buildAndPush(ctx.aws().ecr(), uri, (Build) props.get(BUILD), (Architecture) props.get(ARCHITECTURE), tag, ctx.progress().build());
             return StepResult.done(observed(a, uri, tag, pushed.digest()));
         } catch (BuildFailure f) {
             AwsFailure.Kind kind = f.kind() == BuildFailure.Kind.PUSH_DENIED ? AwsFailure.Kind.PERMISSION

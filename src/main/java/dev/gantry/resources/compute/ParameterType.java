@@ -78,14 +78,15 @@ final class ParameterType implements ResourceType {
                 : "arn:aws:ssm:" + ctx.region() + ":" + ctx.accountId() + ":parameter" + (p.name().startsWith("/") ? "" : "/") + p.name();
     }
 
-    /** Parameter name → address, for the secrets the spec asks gantry to manage (one secret per name). */
+    /** Parameter name → address, for the secrets the plan asks gantry to manage (one secret per name). */
     private static Map<String, Address> specAddresses(ResourceContext ctx) {
         Map<String, Address> out = new java.util.HashMap<>();
         java.util.Set<String> twice = new java.util.HashSet<>();
-        ctx.spec().task().secrets().forEach((secret, ref) -> {
-            if (!ref.managed()) return;
-            if (out.put(ref.parameter(), Addresses.parameter(secret)) != null) twice.add(ref.parameter());
-        });
+        for (Desired d : ctx.wanted().ofType("parameter")) {
+            if (d.data()) continue;
+            String name = Props.str(d.props(), "name");
+            if (out.put(name, d.address()) != null) twice.add(name);
+        }
         twice.forEach(out::remove);
         return out;
     }

@@ -58,7 +58,7 @@ final class RegistrySecretType implements ResourceType {
     @Override public List<Observed> refresh(ResourceContext ctx) {
         SecretsManagerClient sm = ctx.aws().secretsManager();
         if (sm == null) return List.of();
-        if (ctx.spec().task().registryCredentials() == null) {
+        if (!ctx.wanted().has(dev.gantry.resources.Addresses.REGISTRY_SECRET)) {
             String doc = RoleType.secretsPolicy(ctx, ctx.app() + "-execution");
             if (doc == null || Policies.resources(doc, Policies.READ_REGISTRY_LOGIN).isEmpty()) return List.of();
         }

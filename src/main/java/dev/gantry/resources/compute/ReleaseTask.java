@@ -56,10 +56,14 @@ final class ReleaseTask {
 
     private ReleaseTask() {}
 
-    /** The release prop for the task definition: the command and where the service's tasks run. */
-    static Map<String, Object> prop(List<String> command, Object cluster, List<?> subnets, List<?> securityGroups, boolean assignPublicIp) {
+    /**
+     * The release prop for the task definition: the command, where the service's tasks run, and what
+     * a diagnosis of a task that never ran needs to know of the app ({@link Explainer.Context#asProps}).
+     */
+    static Map<String, Object> prop(List<String> command, Object cluster, List<?> subnets, List<?> securityGroups, boolean assignPublicIp,
+                                    Map<String, Object> explain) {
         return Props.props().put("command", command).put("cluster", cluster).put("subnets", subnets)
-                .put("securityGroups", securityGroups).put("assignPublicIp", assignPublicIp).build();
+                .put("securityGroups", securityGroups).put("assignPublicIp", assignPublicIp).put("explain", explain).build();
     }
 
     /** Whether registering {@code props} over {@code before} (null: a first revision) runs the release. */
@@ -75,6 +79,8 @@ final class ReleaseTask {
         String words = Release.words(command);
         String revision = registered.outputs().get("family") + ":" + registered.outputs().get("revision");
         String cluster = Props.str(release, "cluster");
+        Explainer.Context explain = release.get("explain") instanceof Map<?, ?> m ? Explainer.Context.ofProps(m)
+                : new Explainer.Context(ctx.app(), null, null, null, Map.of(), false);
         return () -> {
             RunTaskResponse r;
             try {
@@ -100,13 +106,13 @@ final class ReleaseTask {
             Instant started = ctx.time().now();
             ctx.progress().info("release: running `" + words + "` with " + revision + " in task " + shortId(id) + " before the rollout");
             return StepResult.waitThen(POLL, "release `" + words + "` (task " + shortId(id) + ") to finish", new Watch(ctx, registered, previousRevision,
-                    cluster, task.taskArn(), id, words, revision, started));
+                    cluster, task.taskArn(), id, words, revision, started, explain));
         };
     }
 
     /** Polls the release task until it has stopped, then says how it ended. */
     private record Watch(ResourceContext ctx, Observed registered, String previousRevision, String cluster, String taskArn, String id,
-                         String words, String revision, Instant started) implements Step {
+                         String words, String revision, Instant started, Explainer.Context explain) implements Step {
         @Override public StepResult run() {
             Task t = ctx.aws().ecs().describeTasks(b -> b.cluster(cluster).tasks(taskArn)).tasks().stream().findFirst().orElse(null);
             Duration took = Duration.between(started, ctx.time().now());
@@ -135,7 +141,7 @@ final class ReleaseTask {
             List<String> reasons = new ArrayList<>();
             t.containers().forEach(c -> { if (c.reason() != null) reasons.add(c.reason()); });
             Diagnosis d = Explainer.explain(new RolloutSnapshot.StoppedTask(id, t.stopCodeAsString(), t.stoppedReason(), reasons, null),
-                    List.of(), Explainer.Context.of(ctx.spec()));
+                    List.of(), explain);
             throw new AwsFailure(AwsFailure.Kind.OTHER, "the release task " + shortId(id) + " never ran `" + words + "`: " + d.summary()
                     + "; the rollout did not start" + keeps(previousRevision), String.join("; ", d.fixes()));
         }

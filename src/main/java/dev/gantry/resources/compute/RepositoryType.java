@@ -62,7 +62,7 @@ final class RepositoryType implements ResourceType {
     }
 
     @Override public List<Observed> refresh(ResourceContext ctx) {
-        if (ctx.aws().ecr() == null || ctx.spec().task().build() == null) return List.of();
+        if (ctx.aws().ecr() == null || !ctx.wanted().has(dev.gantry.resources.Addresses.REPOSITORY)) return List.of();
         Optional<Repository> r = find(ctx, ctx.app());
         if (r.isEmpty()) return List.of();
         return ctx.ownAddress(tags(ctx, r.get()), type()).map(a -> List.of(observed(ctx, a, r.get()))).orElse(List.of());

@@ -9,7 +9,7 @@ import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.Step;
 import dev.gantry.resources.StepResult;
-import dev.gantry.spec.SecretRef;
+import dev.gantry.resources.Addresses;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
@@ -81,7 +81,10 @@ final class RoleType implements ResourceType {
         return m;
     }
 
-    private static Observed read(ResourceContext ctx, Address a, Role r) {
+    private static Observed read(ResourceContext ctx, Address a, Role r) { return read(ctx, a, r, wantedOrder(ctx)); }
+
+    /** {@code order}: the ARNs (or their ends) of the secrets in the order the desired role names them. */
+    private static Observed read(ResourceContext ctx, Address a, Role r, List<String> order) {
         IamClient iam = ctx.aws().iam();
         Props.Builder p = Props.props().put("name", r.roleName()).put("path", r.path());
         // Only the execution role's policies are gantry's. The task role is the app's own identity:
@@ -93,7 +96,7 @@ final class RoleType implements ResourceType {
             String doc = secretsPolicy(ctx, r.roleName());
             List<String> arns = doc == null ? List.of() : Policies.resources(doc, Policies.READ_SECRETS);
             List<String> registry = doc == null ? List.of() : Policies.resources(doc, Policies.READ_REGISTRY_LOGIN);
-            p.put("secretArns", inSpecOrder(ctx, arns)).put("registrySecretArn", registry.isEmpty() ? "" : registry.get(0));
+            p.put("secretArns", inSpecOrder(order, arns)).put("registrySecretArn", registry.isEmpty() ? "" : registry.get(0));
         } else {
             // The role's tag says whether gantry gave it ECS Exec, so a refresh with exec off costs no
             // read; with it on, the policy itself is read, so one removed by hand shows as drift.
@@ -133,18 +136,31 @@ final class RoleType implements ResourceType {
      * The desired list follows the spec's (sorted) secret names; ARNs are put in that order so the
      * planner compares like with like. ARNs the spec does not name come last, sorted.
      */
-    static List<String> inSpecOrder(ResourceContext ctx, List<String> arns) {
-        // Managed parameters are matched by the end of their ARN (":parameter/NAME"), so ordering
-        // needs no account id (and no STS call during a refresh).
-        List<String> order = new ArrayList<>();
-        for (SecretRef s : ctx.spec().task().secrets().values()) {
-            order.add(s.managed() ? ":parameter" + (s.parameter().startsWith("/") ? "" : "/") + s.parameter() : s.parameter());
-        }
+    static List<String> inSpecOrder(List<String> order, List<String> arns) {
         java.util.function.ToIntFunction<String> rank = arn -> {
             for (int i = 0; i < order.size(); i++) if (arn.equals(order.get(i)) || arn.endsWith(order.get(i))) return i;
             return Integer.MAX_VALUE;
         };
         return arns.stream().distinct().sorted(Comparator.comparingInt(rank).thenComparing(Comparator.naturalOrder())).toList();
+    }
+
+    /**
+     * During a refresh: the desired execution role's secrets, in its order. Managed parameters are
+     * matched by the end of their ARN (":parameter/NAME"), so ordering needs no account id (and no
+     * STS call during a refresh).
+     */
+    private static List<String> wantedOrder(ResourceContext ctx) {
+        List<String> order = new ArrayList<>();
+        if (!(ctx.wanted().prop(Addresses.EXECUTION_ROLE, "secretArns") instanceof List<?> refs)) return order;
+        for (Object o : refs) {
+            if (!(o instanceof dev.gantry.plan.Ref ref)) continue;
+            var parameter = ctx.wanted().get(ref.address());
+            if (parameter.isEmpty()) continue;
+            var props = parameter.get().props();
+            String name = String.valueOf(parameter.get().data() ? props.get("arn") : props.get("name"));
+            order.add(parameter.get().data() ? name : ":parameter" + (name.startsWith("/") ? "" : "/") + name);
+        }
+        return order;
     }
 
     /** A role of the name gantry would give (names are global in the account) that is not the app's. */
@@ -253,7 +269,7 @@ final class RoleType implements ResourceType {
             // Tagged after the policy is written: a tag saying "true" never stands for a policy that is not there yet.
             iam.tagRole(b -> b.roleName(name).tags(Tag.builder().key(EXEC_TAG).value(String.valueOf(want)).build()));
         }
-        return read(ctx, a, iam.getRole(b -> b.roleName(name)).role());
+        return read(ctx, a, iam.getRole(b -> b.roleName(name)).role(), Props.strings(props, "secretArns"));
     }
 
     @Override public Step delete(ResourceContext ctx, Observed current) {

@@ -29,11 +29,12 @@ final class ScalingTargetType implements ResourceType {
         return current(ctx).flatMap(t -> ctx.ownAddress(t.tags(), "scaling-target").map(a -> List.of(observed(a, t)))).orElse(List.of());
     }
 
-    /** The app's target: for its service in the spec's cluster, else in another cluster of the app's (a renamed cluster). */
+    /** The app's target: for its service in the planned cluster, else in another cluster of the app's (a renamed cluster). */
     static java.util.Optional<ScalingApi.Target> current(ResourceContext ctx) {
-        java.util.Optional<ScalingApi.Target> here = refreshed(ctx, resourceId(ctx.spec().cluster().name(), ctx.app()));
-        // The service is where the spec says and not scaled: nothing to look for elsewhere.
-        if (here.isPresent() || !ServiceType.in(ctx, ctx.spec().cluster().name()).isEmpty()) return here;
+        String cluster = Ecs.wantedCluster(ctx);
+        java.util.Optional<ScalingApi.Target> here = cluster == null ? java.util.Optional.empty() : refreshed(ctx, resourceId(cluster, ctx.app()));
+        // The service is where the plan says and not scaled: nothing to look for elsewhere.
+        if (here.isPresent() || cluster != null && !ServiceType.in(ctx, cluster).isEmpty()) return here;
         for (String other : Ecs.otherClustersOfTheApp(ctx)) {
             java.util.Optional<ScalingApi.Target> there = refreshed(ctx, resourceId(other, ctx.app()));
             if (there.isPresent()) return there;

@@ -8,6 +8,7 @@ import dev.gantry.diagnose.RolloutWatcher;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Addresses;
 import dev.gantry.resources.Poll;
 import dev.gantry.resources.Claim;
 import dev.gantry.resources.Props;
@@ -45,6 +46,16 @@ final class ServiceType implements ResourceType {
      */
     /** The alarms ECS watches during a rollout (deploymentConfiguration.alarms), sorted; absent without alerts. */
     static final String DEPLOYMENT_ALARMS = "deploymentAlarms";
+    /** Inputs (never compared with AWS): the task count to start with under autoscaling, */
+    static final String START_COUNT = "startCount";
+    /** the typical seconds of the first health checks and of draining, which pace the rollout's polls, */
+    static final String FIRST_HEALTH_CHECKS = "firstHealthChecksSeconds", DRAINING = "drainingSeconds";
+    /** and what the diagnosis of a failed task needs to know of the app ({@link Explainer.Context#asProps}). */
+    static final String EXPLAIN = "explain";
+
+    private static final Set<String> INPUTS = Set.of(START_COUNT, FIRST_HEALTH_CHECKS, DRAINING, EXPLAIN);
+
+    @Override public Set<String> inputs() { return INPUTS; }
     /** Whether a rollout that trips one of them is rolled back (alarms enabled with rollback). */
     static final String ALARM_ROLLBACK = "alarmRollback";
     static final String ROLLOUT = "rollout";
@@ -79,9 +90,10 @@ final class ServiceType implements ResourceType {
      */
     @Override public boolean createBeforeDestroy(Set<String> replacing) { return replacing.equals(Set.of("cluster")); }
 
-    /** The app's service in the spec's cluster; else in another cluster of the app's (the spec renamed it). */
+    /** The app's service in the planned cluster; else in another cluster of the app's (the spec renamed it). */
     @Override public List<Observed> refresh(ResourceContext ctx) {
-        List<Observed> here = in(ctx, ctx.spec().cluster().name());
+        String wanted = Ecs.wantedCluster(ctx);
+        List<Observed> here = wanted == null ? List.of() : in(ctx, wanted);
         if (!here.isEmpty()) return here;
         for (String cluster : Ecs.otherClustersOfTheApp(ctx)) {
             List<Observed> there = in(ctx, cluster);
@@ -137,7 +149,8 @@ final class ServiceType implements ResourceType {
         for (Service s : services) {
             Map<String, String> tags = Ecs.tags(s.tags());
             if (!"ACTIVE".equals(s.status())) continue;
-            ctx.ownAddress(tags, "service").ifPresent(a -> out.add(withDiagnosis(ctx, observed(ctx, a, s), s)));
+            Map<String, Object> want = ctx.wanted().get(Addresses.SERVICE).map(Desired::props).orElse(Map.of());
+            ctx.ownAddress(tags, "service").ifPresent(a -> out.add(withDiagnosis(ctx, observed(a, s, countCompared(want)), s, want)));
         }
         return out;
     }
@@ -146,12 +159,12 @@ final class ServiceType implements ResourceType {
      * A rollout that is failing says why in the plan: the first failed task of the latest
      * deployment, explained (two more reads, only for a service in trouble).
      */
-    private static Observed withDiagnosis(ResourceContext ctx, Observed o, Service s) {
+    private static Observed withDiagnosis(ResourceContext ctx, Observed o, Service s, Map<String, Object> want) {
         Rollout r = Rollout.of(s);
         if (r.state() != Rollout.State.FAILED) return o;
         RolloutWatcher watcher = new RolloutWatcher(ctx.aws().ecs(), s.clusterArn(), s.serviceName());
         RolloutSnapshot snap = watcher.snapshot(s, r.deploymentId(), null);
-        Explainer.Context explain = Explainer.Context.of(ctx.spec());
+        Explainer.Context explain = explainer(ctx, want);
         String why = RolloutWatcher.firstFailure(snap).map(t -> Explainer.explain(t, snap.events(), explain).summary())
                 .orElse(Explainer.circuitBreaker(snap, explain).summary());
         Map<String, Object> props = new java.util.LinkedHashMap<>(o.props());
@@ -159,14 +172,15 @@ final class ServiceType implements ResourceType {
         return new Observed(o.address(), o.id(), props, o.outputs());
     }
 
-    /** An ACTIVE service of the app's name in the spec's cluster that is not the app's. */
+    /** An ACTIVE service of the app's name in the planned cluster that is not the app's. */
     @Override public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
-        String cluster = ctx.spec().cluster().name();
+        String cluster = Ecs.wantedCluster(ctx);
+        if (cluster == null) return Optional.empty();
         String name = Props.str(props, "name");
         try {
             return named(ctx, cluster, name).stream()
                     .filter(s -> "ACTIVE".equals(s.status()) && name.equals(s.serviceName())).findFirst()
-                    .map(s -> new Claim(observed(ctx, desired.address(), s), "the ECS service " + name + " in cluster " + cluster
+                    .map(s -> new Claim(observed(desired.address(), s, countCompared(desired.props())), "the ECS service " + name + " in cluster " + cluster
                             + " (" + dev.gantry.spec.Counted.of(s.runningCount(), "running task") + ")", Ecs.tags(s.tags()), "app"));
         } catch (ClusterNotFoundException e) {
             return Optional.empty();
@@ -180,7 +194,11 @@ final class ServiceType implements ResourceType {
         };
     }
 
-    static Observed observed(ResourceContext ctx, Address a, Service s) {
+    /**
+     * {@code countCompared}: the plan sets the task count (no autoscaling); with autoscaling the count
+     * is Application Auto Scaling's to change, so it is not read as drift.
+     */
+    static Observed observed(Address a, Service s, boolean countCompared) {
         // A service made by hand on EC2 (bridge or host networking) has no awsvpc configuration.
         AwsVpcConfiguration vpc = s.networkConfiguration() != null && s.networkConfiguration().awsvpcConfiguration() != null
                 ? s.networkConfiguration().awsvpcConfiguration() : AwsVpcConfiguration.builder().build();
@@ -190,8 +208,7 @@ final class ServiceType implements ResourceType {
         boolean rollback = dc.deploymentCircuitBreaker() != null && Boolean.TRUE.equals(dc.deploymentCircuitBreaker().enable())
                 && Boolean.TRUE.equals(dc.deploymentCircuitBreaker().rollback());
         Props.Builder p = Props.props().put("name", s.serviceName()).put("cluster", s.clusterArn()).put("taskDefinition", s.taskDefinition());
-        // With autoscaling the count is Application Auto Scaling's to change: not compared.
-        if (ctx.spec().service().autoscaling() == null) p.put("desiredCount", s.desiredCount());
+        if (countCompared) p.put("desiredCount", s.desiredCount());
         p.put("subnets", new ArrayList<>(vpc.subnets())).put("securityGroups", new ArrayList<>(vpc.securityGroups()))
                 .put("assignPublicIp", vpc.assignPublicIp() == AssignPublicIp.ENABLED);
         if (!s.loadBalancers().isEmpty()) {
@@ -238,10 +255,14 @@ final class ServiceType implements ResourceType {
                 .containerName(ctx.app()).containerPort(Props.integer(props, "containerPort")).build();
     }
 
-    private static int desiredCount(ResourceContext ctx, Map<String, Object> props) {
+    private static int desiredCount(Map<String, Object> props) {
         Integer d = Props.integer(props, "desiredCount");
-        return d != null ? d : ctx.spec().service().desiredCount();
+        Integer start = Props.integer(props, START_COUNT);
+        return d != null ? d : start != null ? start : 1;
     }
+
+    /** Whether the desired props set the task count (no autoscaling). */
+    static boolean countCompared(Map<String, Object> desired) { return desired.isEmpty() || desired.containsKey("desiredCount"); }
 
     /** Stable across runs of the same app, so a create re-run after a crash returns the same service. */
     static String clientToken(ResourceContext ctx, Address a) {
@@ -271,7 +292,7 @@ final class ServiceType implements ResourceType {
             String name = Props.str(props, "name");
             String cluster = Props.str(props, "cluster");
             CreateServiceRequest.Builder b = CreateServiceRequest.builder().cluster(cluster).serviceName(name)
-                    .taskDefinition(Props.str(props, "taskDefinition")).desiredCount(desiredCount(ctx, props))
+                    .taskDefinition(Props.str(props, "taskDefinition")).desiredCount(desiredCount(props))
                     .launchType(LaunchType.FARGATE).networkConfiguration(network(props)).deploymentConfiguration(deployment(props))
                     .propagateTags(PropagateTags.SERVICE).enableECSManagedTags(true).enableExecuteCommand(Props.bool(props, "exec"))
                     .tags(Ecs.tagList(ctx.tags(desired.address()))).clientToken(clientToken(ctx, desired.address()));
@@ -281,7 +302,7 @@ final class ServiceType implements ResourceType {
                 b.healthCheckGracePeriodSeconds(Props.integer(props, "healthCheckGracePeriodSeconds"));
             }
             ctx.aws().ecs().createService(b.build());
-            return watch(ctx, desired.address(), cluster, name, Props.str(props, "taskDefinition")).run();
+            return watch(ctx, desired.address(), cluster, name, Props.str(props, "taskDefinition"), props).run();
         }
     }
 
@@ -305,7 +326,7 @@ final class ServiceType implements ResourceType {
             b.enableExecuteCommand(exec);
             if (exec != Props.bool(current.props(), "exec")) b.forceNewDeployment(true);
             ctx.aws().ecs().updateService(b.build());
-            return watch(ctx, desired.address(), cluster, name, Props.str(props, "taskDefinition")).run();
+            return watch(ctx, desired.address(), cluster, name, Props.str(props, "taskDefinition"), props).run();
         };
     }
 
@@ -328,7 +349,7 @@ final class ServiceType implements ResourceType {
     /** Everything the spec describes is in place; only the service's latest rollout has not finished well. */
     static boolean onlyTheRolloutDiffers(Map<String, Object> have, Map<String, Object> want) {
         for (Map.Entry<String, Object> e : want.entrySet()) {
-            if (e.getKey().equals(ROLLOUT)) continue;
+            if (e.getKey().equals(ROLLOUT) || INPUTS.contains(e.getKey())) continue;
             Object w = e.getValue(), h = have.get(e.getKey());
             if (w instanceof List<?> wl && h instanceof List<?> hl) {
                 w = wl.stream().map(String::valueOf).sorted().toList();
@@ -362,7 +383,7 @@ final class ServiceType implements ResourceType {
             } else {
                 ctx.progress().info("the last rollout of " + revision(revision) + " is " + r.words() + "; watching it to its end");
             }
-            return watch(ctx, desired.address(), cluster, name, revision).run();
+            return watch(ctx, desired.address(), cluster, name, revision, props).run();
         };
     }
 
@@ -488,9 +509,11 @@ final class ServiceType implements ResourceType {
      * until its deployment is COMPLETED with all its tasks running; the rollout line reports that
      * deployment, checked against what the service says it runs.
      */
-    static Step watch(ResourceContext ctx, Address a, String cluster, String service, String taskDefinitionArn) {
+    static Step watch(ResourceContext ctx, Address a, String cluster, String service, String taskDefinitionArn, Map<String, Object> props) {
         RolloutWatcher watcher = new RolloutWatcher(ctx.aws().ecs(), cluster, service);
-        Explainer.Context explain = Explainer.Context.of(ctx.spec());
+        Explainer.Context explain = explainer(ctx, props);
+        boolean loadBalanced = Props.str(props, "targetGroupArn") != null;
+        boolean countCompared = countCompared(props);
         Instant deadline = ctx.time().now().plus(ROLLOUT_TIMEOUT);
         // Failures older than this watch belong to an earlier apply; the margin absorbs clock skew with AWS.
         Instant started = ctx.time().now().minus(CLOCK_SKEW);
@@ -520,20 +543,20 @@ final class ServiceType implements ResourceType {
                 RolloutSnapshot.Deployment d = RolloutWatcher.find(snap, deploymentId);
                 if (d == null || "FAILED".equals(d.rolloutState())) throw new RolloutFailure(Explainer.circuitBreaker(snap, explain));
                 if ("COMPLETED".equals(d.rolloutState()) && d.running() == d.desired() && snap.deployments().size() == 1) {
-                    return StepResult.done(observed(ctx, a, s));
+                    return StepResult.done(observed(a, s, countCompared));
                 }
                 if (ctx.time().now().isAfter(deadline)) {
                     watcher.lookAgain();
                     RolloutSnapshot last = RolloutWatcher.focus(watcher.watchSnapshot(s, deploymentId, started), watched.get());
                     throw new RolloutFailure(Explainer.timedOut(last, ROLLOUT_TIMEOUT, explain));
                 }
-                String now = phase(snap, d, ctx.spec().hasLoadBalancer());
+                String now = phase(snap, d, loadBalanced);
                 String key = now.substring(0, now.indexOf(':'));
                 if (!key.equals(phase)) {
                     // Each phase has its typical length: look rarely at first, often as it nears.
                     phase = key;
                     phaseSince = ctx.time().now();
-                    backoff = new Poll.Backoff(typical(key, ctx.spec()));
+                    backoff = new Poll.Backoff(typical(key, props));
                 }
                 return StepResult.waitThen(backoff.next(Duration.between(phaseSince, ctx.time().now())), now, this);
             }
@@ -561,12 +584,18 @@ final class ServiceType implements ResourceType {
     static final Duration TYPICAL_STOP = Duration.ofSeconds(11);
 
     /** How long a rollout phase typically lasts, from the spec's own settings where they decide it. */
-    static Duration typical(String phase, dev.gantry.spec.Spec spec) {
-        var lb = spec.loadBalancer();
+    static Duration typical(String phase, Map<String, Object> props) {
+        Integer firstChecks = Props.integer(props, FIRST_HEALTH_CHECKS), draining = Props.integer(props, DRAINING);
         if (phase.startsWith("the new tasks to start")) return TYPICAL_TASK_START;
-        if (phase.startsWith("the new tasks' first health checks")) return lb == null ? Duration.ZERO : Duration.ofSeconds(lb.firstHealthChecksSeconds());
-        if (phase.startsWith("the old tasks to")) return (lb == null ? Duration.ZERO : Duration.ofSeconds(lb.deregistrationDelay())).plus(TYPICAL_STOP);
+        if (phase.startsWith("the new tasks' first health checks")) return firstChecks == null ? Duration.ZERO : Duration.ofSeconds(firstChecks);
+        if (phase.startsWith("the old tasks to")) return (draining == null ? Duration.ZERO : Duration.ofSeconds(draining)).plus(TYPICAL_STOP);
         return Duration.ZERO;
+    }
+
+    /** What the diagnosis of a failed task needs to know of the app (an input of the plan), or the app's name alone. */
+    private static Explainer.Context explainer(ResourceContext ctx, Map<String, Object> props) {
+        return props.get(EXPLAIN) instanceof Map<?, ?> m ? Explainer.Context.ofProps(m)
+                : new Explainer.Context(ctx.app(), null, null, null, Map.of(), false);
     }
 
     private static String revision(String taskDefinitionArn) {

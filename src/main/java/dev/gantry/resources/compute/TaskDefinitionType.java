@@ -122,13 +122,13 @@ final class TaskDefinitionType implements ResourceType {
     }
 
     /**
-     * A task definition that apply --pin-digest pinned (image:tag@sha256:…) still runs the spec's
+     * A task definition that apply --pin-digest pinned (image:tag@sha256:…) still runs the planned
      * image:tag: it stays pinned, with no change planned, until the spec's image changes or the
      * next --pin-digest finds the tag moved.
      */
     private static Observed samePinnedImage(ResourceContext ctx, Observed o) {
         String running = Props.str(o.props(), "image");
-        String wanted = ctx.spec().task().image();
+        String wanted = ctx.wanted().str(o.address(), "image");
         if (running == null || wanted == null || wanted.contains("@") || !running.contains("@") || !dev.gantry.image.ImageName.unpinned(running).equals(wanted)) return o;
         Map<String, Object> props = new java.util.LinkedHashMap<>(o.props());
         props.put("image", wanted);

@@ -50,7 +50,7 @@ final class TopicType implements ResourceType {
      * An app that never had alerts pays no CloudWatch or SNS read.
      */
     static boolean alertsMayExist(ResourceContext ctx) {
-        if (ctx.spec().hasAlerts()) return true;
+        if (ctx.wanted().has(dev.gantry.resources.Addresses.ALERT_TOPIC)) return true;
         for (Observed s : new ServiceType().refresh(ctx)) if (s.props().get(ServiceType.DEPLOYMENT_ALARMS) != null) return true;
         return false;
     }
@@ -62,7 +62,7 @@ final class TopicType implements ResourceType {
         List<Observed> out = new ArrayList<>();
         for (var t : sns.listTopicsPaginator(b -> {}).topics()) {
             if (!t.topicArn().endsWith(arnEnd)) continue;
-            ctx.ownAddress(tags(sns, t.topicArn()), type()).ifPresent(a -> out.add(observed(ctx, a, t.topicArn(), subscriptions(sns, t.topicArn()))));
+            ctx.ownAddress(tags(sns, t.topicArn()), type()).ifPresent(a -> out.add(observed(ctx, a, t.topicArn(), subscriptions(sns, t.topicArn()), wantedEmails(ctx))));
         }
         return out;
     }
@@ -136,8 +136,14 @@ final class TopicType implements ResourceType {
         return out;
     }
 
-    private static Observed observed(ResourceContext ctx, Address a, String arn, List<Subscription> subs) {
-        Set<String> wanted = ctx.spec().hasAlerts() ? new TreeSet<>(ctx.spec().alerts().email()) : Set.of();
+    /** During a refresh: the emails the planned topic sends to (none when alerts left the spec). */
+    private static List<String> wantedEmails(ResourceContext ctx) {
+        return ctx.wanted().prop(dev.gantry.resources.Addresses.ALERT_TOPIC, "emails") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    /** {@code wantedEmails}: the ones wanted, whose pending subscriptions count as there. */
+    private static Observed observed(ResourceContext ctx, Address a, String arn, List<Subscription> subs, List<String> wantedEmails) {
+        Set<String> wanted = new TreeSet<>(wantedEmails);
         TreeSet<String> emails = new TreeSet<>();
         for (Subscription s : subs) {
             if (!"email".equals(s.protocol())) continue;
@@ -154,7 +160,7 @@ final class TopicType implements ResourceType {
         String arnEnd = ":" + Props.str(props, "name");
         for (var t : sns.listTopicsPaginator(b -> {}).topics()) {
             if (t.topicArn().endsWith(arnEnd)) {
-                return Optional.of(new Claim(observed(ctx, desired.address(), t.topicArn(), subscriptions(sns, t.topicArn())),
+                return Optional.of(new Claim(observed(ctx, desired.address(), t.topicArn(), subscriptions(sns, t.topicArn()), Props.strings(desired.props(), "emails")),
                         "the SNS topic " + Props.str(props, "name"), tags(sns, t.topicArn()), "app"));
             }
         }
@@ -178,7 +184,7 @@ final class TopicType implements ResourceType {
             String arn = ctx.aws().sns().createTopic(b -> b.name(Props.str(props, "name")).tags(tagList(ctx.tags(desired.address())))).topicArn();
             ctx.aws().sns().setTopicAttributes(b -> b.topicArn(arn).attributeName("Policy").attributeValue(policy(arn, ctx.app())));
             subscribe(ctx, arn, Props.strings(props, "emails"));
-            return StepResult.done(observed(ctx, desired.address(), arn, subscriptions(ctx.aws().sns(), arn)));
+            return StepResult.done(observed(ctx, desired.address(), arn, subscriptions(ctx.aws().sns(), arn), Props.strings(props, "emails")));
         };
     }
 
@@ -204,7 +210,7 @@ final class TopicType implements ResourceType {
                     ctx.aws().sns().unsubscribe(b -> b.subscriptionArn(s.subscriptionArn()));
                 }
             }
-            return StepResult.done(observed(ctx, desired.address(), arn, subscriptions(ctx.aws().sns(), arn)));
+            return StepResult.done(observed(ctx, desired.address(), arn, subscriptions(ctx.aws().sns(), arn), Props.strings(props, "emails")));
         };
     }
 

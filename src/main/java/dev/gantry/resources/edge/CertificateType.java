@@ -4,6 +4,7 @@ import dev.gantry.aws.AwsFailure;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
 import dev.gantry.plan.Observed;
+import dev.gantry.resources.Addresses;
 import dev.gantry.resources.Poll;
 import dev.gantry.resources.Props;
 import dev.gantry.resources.ResourceContext;
@@ -225,11 +226,11 @@ final class CertificateType implements ResourceType {
 
     /** {@link #RECORDS_PRESENT}, or which of the validation CNAMEs in the spec's zone are missing or hold another value. */
     private static String validationState(ResourceContext ctx, Map<String, String> records, String zoneId) {
-        if (!ctx.spec().hasDns()) return RECORDS_PRESENT; // the zone left the spec: the update moves or removes them anyway
-        String zoneName = ctx.spec().dns().zone();
+        String zoneName = ctx.wanted().str(Addresses.HOSTED_ZONE, "name"), record = ctx.wanted().str(Addresses.DNS_RECORD, "name");
+        if (zoneName == null || record == null) return RECORDS_PRESENT; // the zone left the spec: the update moves or removes them anyway
         // Another zone now (the spec's zone changed): the update moves them there anyway.
         if (Zones.publicZone(ctx, zoneName).map(z -> !Zones.id(z.id()).equals(Zones.id(zoneId))).orElse(true)) return RECORDS_PRESENT;
-        String anchor = EdgeNames.stripDot(ctx.spec().dns().record());
+        String anchor = record;
         List<String> wrong = new ArrayList<>();
         try {
             for (Map.Entry<String, String> want : records.entrySet()) {

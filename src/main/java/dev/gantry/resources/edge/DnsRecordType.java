@@ -54,8 +54,8 @@ final class DnsRecordType implements ResourceType {
     @Override public boolean createBeforeDestroy() { return true; }
 
     /**
-     * Reads the record the spec names and every record the load balancer remembers pointing at it
-     * (see {@link RecordLocations}). The spec's one is {@code dns-record.main}; when it does not
+     * Reads the record the plan names and every record the load balancer remembers pointing at it
+     * (see {@link RecordLocations}). The planned one is {@code dns-record.main}; when it does not
      * exist yet, the first remembered one is, so a rename or zone change plans a replacement; any
      * other is {@code dns-record.previous-N}, to be deleted.
      */
@@ -63,10 +63,11 @@ final class DnsRecordType implements ResourceType {
     public List<Observed> refresh(ResourceContext ctx) {
         Set<RecordLocations.Location> where = new java.util.LinkedHashSet<>();
         RecordLocations.Location wanted = null;
-        if (ctx.spec().dns() != null) {
-            Optional<HostedZone> zone = Zones.publicZone(ctx, ctx.spec().dns().zone());
+        String zoneName = ctx.wanted().str(Addresses.HOSTED_ZONE, "name"), record = ctx.wanted().str(Addresses.DNS_RECORD, "name");
+        if (zoneName != null && record != null) {
+            Optional<HostedZone> zone = Zones.publicZone(ctx, zoneName);
             if (zone.isPresent()) {
-                wanted = new RecordLocations.Location(Zones.id(zone.get().id()), EdgeNames.stripDot(ctx.spec().dns().record()));
+                wanted = new RecordLocations.Location(Zones.id(zone.get().id()), record);
                 where.add(wanted);
             }
         }

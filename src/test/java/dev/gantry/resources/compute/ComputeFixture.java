@@ -92,7 +92,9 @@ final class ComputeFixture {
             @Override public void rollout(RolloutSnapshot s) { snapshots.add(s); }
             @Override public void info(String m) { infos.add(m); }
         };
-        return new ResourceContext(aws, spec, "123456789012", clock, name -> Optional.ofNullable(secretValues.get(name)).map(char[]::clone), sink);
+        // As the engine's refresh does: handlers look for what the spec's plan wants, never at the spec.
+        return new ResourceContext(aws, spec, "123456789012", clock, name -> Optional.ofNullable(secretValues.get(name)).map(char[]::clone), sink)
+                .wanting(dev.gantry.resources.catalog.Catalog.expand(spec));
     }
 
     ResourceType type(String t) { return new Catalog(ComputeResources.types()).type(t); }

@@ -37,6 +37,8 @@ class ComputeHandlersTest {
             // A prop asked for as absent (null) is one AWS does not have: refresh leaves it out.
             Map<String, Object> wanted = new java.util.LinkedHashMap<>(f.resolve(d.props()));
             wanted.values().removeIf(java.util.Objects::isNull);
+            // Inputs ride along for the steps; AWS does not hold them and the planner never compares them.
+            wanted.keySet().removeAll(f.type(d.address().type()).inputs());
             assertThat(o.props()).as(a).isEqualTo(wanted);
         }
     }

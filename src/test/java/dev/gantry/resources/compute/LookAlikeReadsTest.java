@@ -26,7 +26,7 @@ class LookAlikeReadsTest {
         ComputeFixture f = new ComputeFixture(ComputeFixture.spec("nginx:1.27", false));
         Service s = Service.builder().serviceName("hello").serviceArn("arn:aws:ecs:us-east-1:123456789012:service/hello/hello")
                 .clusterArn("arn:aws:ecs:us-east-1:123456789012:cluster/hello").taskDefinition("hello:3").desiredCount(1).build();
-        Observed o = ServiceType.observed(f.ctx(), Addresses.SERVICE, s);
+        Observed o = ServiceType.observed(Addresses.SERVICE, s, true);
         assertThat(o.props()).containsEntry("subnets", java.util.List.of()).containsEntry("assignPublicIp", false);
     }
 }

@@ -49,7 +49,9 @@ final class EdgeFixture {
             @Override public void rollout(RolloutSnapshot snapshot) {}
             @Override public void info(String message) { info.add(message); }
         };
-        return new ResourceContext(aws, spec, world.accountId(), time, SecretValues.none(), sink);
+        // As the engine's refresh does: handlers look for what the spec's plan wants, never at the spec.
+        return new ResourceContext(aws, spec, world.accountId(), time, SecretValues.none(), sink)
+                .wanting(dev.gantry.resources.catalog.Catalog.expand(spec));
     }
 
     Observed run(Step step) { return Drive.run(step, time); }
