@@ -19,11 +19,6 @@ final class SpecFile {
         r.warnings().forEach(d -> err.println(d.render()));
         if (!r.valid()) throw new SpecException(r.errors());
         Spec spec = r.spec();
-        if (spec.services().size() > 1) {
-            throw new SpecException(List.of(Diagnostic.error(file.toString(), 0, 0, "services",
-                    spec.services().size() + " services: this build of gantry reads version 2 but deploys one service per app",
-                    "keep one service under services (gantry validate checks the file), or split the app in two")));
-        }
         if (regionFlag != null && !regionFlag.equals(spec.region())) {
             throw new SpecException(List.of(Diagnostic.error(file.toString(), 0, 0, "region",
                     "--region " + regionFlag + " differs from the spec's region " + spec.region(),

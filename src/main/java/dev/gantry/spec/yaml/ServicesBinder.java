@@ -322,6 +322,46 @@ final class ServicesBinder {
                     + MAX_ROUTES + " rules besides its default (one per route)", "merge routes: a path prefix (/api/*) covers many paths");
         }
         sharedSecrets(services);
+        forNowOnlyTheAppsService(services);
+    }
+
+    /**
+     * What gantry keeps once per app (the built image's repository, the registry login, the
+     * autoscaling target's name, the alarms, the release command, the jobs) belongs to the service
+     * named like the app, for now: the one that keeps version 1's names.
+     */
+    private void forNowOnlyTheAppsService(Map<String, AppService> services) {
+        for (AppService a : services.values()) {
+            Node.Entry at = entries.get(a.name());
+            if (a.name().equals("main") && !a.name().equals(app)) {
+                report.error(at.line(), at.column(), "services.main", "'main' names the resources of the service called like the app ("
+                        + app + "), so no other service may be called main", "rename it, e.g. web");
+            }
+            if (a.keepsVersion1Names(app)) continue;
+            String field = "services." + a.name() + ".";
+            if (a.task().build() != null) {
+                report.error(at.line(), at.column(), field + "task.build", "only the service named like the app (" + app
+                        + ") can build its image here, for now", "build this image elsewhere and give task.image, or call the service " + app);
+            }
+            if (a.task().registryCredentials() != null) {
+                report.error(at.line(), at.column(), field + "task.registryCredentials", "only the service named like the app (" + app
+                        + ") can use a registry login, for now", "use an image from ECR or a public registry, or call the service " + app);
+            }
+            if (a.service().autoscaling() != null) {
+                report.error(at.line(), at.column(), field + "service.autoscaling", "only the service named like the app (" + app
+                        + ") can autoscale, for now", "set service.desiredCount instead, or call the service " + app);
+            }
+        }
+        if (services.isEmpty()) return;
+        AppService primary = services.values().stream().filter(AppService::isPublic).findFirst().orElse(services.values().iterator().next());
+        if (primary.keepsVersion1Names(app)) return;
+        for (String section : List.of("alerts", "release", "jobs")) {
+            if (!root.has(section)) continue;
+            Node.Entry e = root.entry(section);
+            report.error(e.line(), e.column(), section, section + " works with the app's primary service (the first public one, else the first),"
+                    + " and only when it is named like the app (" + app + "), for now; it is " + primary.name(),
+                    "call that service " + app + " (gantry migrate does), or remove " + section);
+        }
     }
 
     /** A secret named by several services is one parameter: it must be the same one in each. */
