@@ -20,16 +20,11 @@ public final class AwsErrors {
     private static final Set<String> UNKNOWN_OPERATION = Set.of("UnknownOperationException", "InvalidAction", "NotImplemented",
             "NotImplementedException", "UnsupportedOperation", "UnsupportedOperationException");
 
-    /** Throttling and server-side errors are worth another try after a pause. */
-    public static boolean retryable(Throwable t) {
-        // Handlers may wrap an SDK error with what they were doing; the cause still decides.
-        if (t instanceof AwsFailure && t.getCause() != null && t.getCause() != t) return retryable(t.getCause());
-        if (t instanceof AwsServiceException e) {
-            return e.isThrottlingException() || e.statusCode() >= 500 || "RequestLimitExceeded".equals(code(e));
-        }
-        return t instanceof SdkClientException && t.getMessage() != null
-                && (t.getMessage().contains("Unable to execute HTTP request") || t.getMessage().contains("timed out"));
-    }
+    /**
+     * Whether another try after a pause may succeed: what {@link RetryPolicy#wouldRetry} says, the
+     * same decision the clients make for every call (throttling, 5xx, transient transport errors).
+     */
+    public static boolean retryable(Throwable t) { return RetryPolicy.wouldRetry(t); }
 
     public static String code(AwsServiceException e) {
         return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "" : e.awsErrorDetails().errorCode();

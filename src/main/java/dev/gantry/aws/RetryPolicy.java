@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * seconds; every attempt is bounded by {@link #ATTEMPT_TIMEOUT} and every call by {@link #CALL_TIMEOUT}. Real SDK
  * clients are built with {@link #strategy()}; calls that are not SDK calls (RealScaling's signed
  * requests, the simulated AWS's clients) run through {@link #run}, so they retry exactly alike.
- * Nothing above the clients retries an AWS error again.
+ * A loop above the clients that polls again after a failure (a watch, a log follow) asks
+ * {@link #wouldRetry} instead of deciding itself.
  */
 public final class RetryPolicy {
     /** Attempts per call, the first included: throttling during a burst of creates is normal. */
@@ -135,6 +136,28 @@ public final class RetryPolicy {
 
     private static void pause(Duration d, Consumer<Duration> sleep) {
         if (d != null && !d.isZero() && !d.isNegative()) sleep.accept(d);
+    }
+
+    /**
+     * Whether the policy that retries every call ({@link #strategy()}: the SDK's standard conditions,
+     * by status code, error code and exception type, and the bound on an unreachable endpoint) would
+     * try {@code failure} again: for a loop above the clients (a watch, a log follow) that should
+     * outlive one bad poll. Asked of a fresh strategy, so its budget never says no; an
+     * {@link AwsFailure} is judged by the SDK error it wraps.
+     */
+    public static boolean wouldRetry(Throwable failure) {
+        Throwable t = failure;
+        // Handlers may wrap an SDK error with what they were doing; the cause still decides.
+        while (t instanceof AwsFailure && t.getCause() != null && t.getCause() != t) t = t.getCause();
+        if (!(t instanceof software.amazon.awssdk.core.exception.SdkException)) return false;
+        RetryStrategy s = strategy();
+        RetryToken token = s.acquireInitialToken(AcquireInitialTokenRequest.create("would-retry")).token();
+        try {
+            s.refreshRetryToken(RefreshRetryTokenRequest.builder().token(token).failure(t).build());
+            return true;
+        } catch (TokenAcquisitionFailedException no) {
+            return false;
+        }
     }
 
     /** Sleeps the calling thread: for calls made on gantry's worker pool against real AWS. */

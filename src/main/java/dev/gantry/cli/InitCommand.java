@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
+import dev.gantry.wizard.Questions;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,48 +47,8 @@ public final class InitCommand implements Callable<ExitCode> {
     @Option(names = {"-y", "--yes"}, description = "Accept the default for every answer no flag gave, and ask nothing.")
     boolean yes;
 
-    @Option(names = "--app", paramLabel = "NAME") String app;
-    @Option(names = "--image", paramLabel = "IMAGE") String image;
-    @Option(names = "--build", description = "Build the image from the Dockerfile in the spec's folder (task.build).") boolean build;
-    @Option(names = "--no-build", description = "Deploy an image from a registry (--image), not the folder's Dockerfile.") boolean noBuild;
-    @Option(names = "--dockerfile", paramLabel = "PATH", description = "The Dockerfile to build, relative to the spec's folder (implies --build).") String dockerfile;
-    @Option(names = "--port", paramLabel = "PORT") String port;
-    @Option(names = "--vpc", paramLabel = "new|default|existing") String vpc;
-    @Option(names = "--cidr", paramLabel = "CIDR") String cidr;
-    @Option(names = "--azs", paramLabel = "2|3") String azs;
-    @Option(names = "--nat", paramLabel = "none|single|perAz") String nat;
-    @Option(names = "--vpc-id", paramLabel = "VPC") String vpcId;
-    @Option(names = "--public-subnets", paramLabel = "SUBNET,…") String publicSubnets;
-    @Option(names = "--private-subnets", paramLabel = "SUBNET,…") String privateSubnets;
-    @Option(names = "--cluster", paramLabel = "NAME") String cluster;
-    @Option(names = "--container-insights", description = "Turn on Container Insights metrics.") boolean containerInsights;
-    @Option(names = "--no-container-insights", description = "Standard ECS metrics only (the default).") boolean noContainerInsights;
-    @Option(names = "--cpu", paramLabel = "UNITS", description = "Task CPU, 1024 = 1 vCPU (default: 256); alone, takes the smallest memory Fargate pairs with it.") String cpu;
-    @Option(names = "--memory", paramLabel = "MIB", description = "Task memory in MiB (default: 512); must be a size Fargate offers for the cpu.") String memory;
-    @Option(names = "--arch", paramLabel = "x86_64|arm64") String arch;
-    @Option(names = "--registry-secret", paramLabel = "NAME|ARN", description = "Secrets Manager secret with the login for a private registry.") String registrySecret;
-    @Option(names = "--pin-digest", description = "Write the digest the image's tag points at now into gantry.yaml.") boolean pinDigest;
-    @Option(names = "--no-pin-digest", description = "Follow the image's tag (the default).") boolean noPinDigest;
-    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "An environment variable. Repeatable.") List<String> env;
-    @Option(names = "--secret-param", paramLabel = "NAME=PARAM", description = "Repeatable. PARAM is a path (managed) or an SSM parameter ARN (existing).") List<String> secretParams;
-    @Option(names = "--log-retention", paramLabel = "DAYS") String logRetention;
-    @Option(names = "--count", paramLabel = "N") String count;
-    @Option(names = "--min-healthy", paramLabel = "PERCENT") String minHealthy;
-    @Option(names = "--max-percent", paramLabel = "PERCENT") String maxPercent;
-    @Option(names = "--rollback", description = "Roll a failing deployment back to the last working version (the default).") boolean rollback;
-    @Option(names = "--no-rollback", description = "Do not roll back a failing deployment.") boolean noRollback;
-    @Option(names = "--autoscale", paramLabel = "MIN:MAX:CPU") String autoscale;
-    @Option(names = "--health-path", paramLabel = "PATH") String healthPath;
-    @Option(names = "--drain-seconds", paramLabel = "SECONDS") String drainSeconds;
-    @Option(names = "--allow-cidr", paramLabel = "CIDR", description = "Who may reach the load balancer (default: 0.0.0.0/0, everyone). Repeatable.") List<String> allowCidrs;
-    @Option(names = "--load-balancer", description = "Receive traffic from the internet through a load balancer (the default).") boolean loadBalancer;
-    @Option(names = "--no-load-balancer", description = "A worker: no load balancer, certificate or DNS.") boolean noLoadBalancer;
-    @Option(names = "--domain", paramLabel = "NAME", description = "Request a certificate for this name (and default the DNS record to it).") String domain;
-    @Option(names = "--certificate-arn", paramLabel = "ARN") String certificateArn;
-    @Option(names = "--no-certificate", description = "HTTP only: no certificate, even when a domain is given.") boolean noCertificate;
-    @Option(names = "--zone", paramLabel = "ZONE", description = "An existing public Route53 hosted zone.") String zone;
-    @Option(names = "--no-dns", description = "Create no DNS record (use the load balancer's name, or add a record yourself).") boolean noDns;
-    @Option(names = "--record", paramLabel = "NAME") String record;
+    /** Every question's flags, added by {@link FlagHelp} from the questions themselves; read back by {@link #flags()}. */
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec command;
 
     @Mixin GlobalOptions global = new GlobalOptions();
     @ParentCommand GantryCommand parent;
@@ -114,6 +75,12 @@ public final class InitCommand implements Callable<ExitCode> {
 
     @Override public ExitCode call() throws SpecException {
         refuseVersion2();
+        // The wizard edits one spec; written back, a file's environments: would be lost.
+        if (java.nio.file.Files.isRegularFile(file) && dev.gantry.spec.yaml.SpecLoader.check(file).environments().defined()) {
+            throw new CommandFailure(ExitCode.INVALID_INPUT, List.of(new CommandFailure.Line(file.toString(),
+                    "names environments, which gantry init does not edit yet (it would write the file back without them); nothing was changed",
+                    "edit " + file + " by hand (README, Environments), and check it with 'gantry validate'")));
+        }
         Path folder = file.toAbsolutePath().getParent();
         LookupResults facts = new LookupResults(lookups(), defaultRegion()).inFolder(folder == null || folder.getFileName() == null ? null : folder.getFileName().toString());
         if (folder != null) facts.withFolder(folder.toString(), java.nio.file.Files.isRegularFile(folder.resolve("Dockerfile")) ? "Dockerfile" : null,
@@ -192,54 +159,22 @@ public final class InitCommand implements Callable<ExitCode> {
     /** Flag name → values, only for flags given, in the order the questions are asked. */
     Map<String, List<String>> flags() {
         Map<String, List<String>> f = new LinkedHashMap<>();
-        put(f, "--region", global.region);
-        put(f, "--app", app);
-        if (build || dockerfile != null) put(f, "--build", "true");
-        if (noBuild) put(f, "--no-build", "true");
-        put(f, "--dockerfile", dockerfile);
-        put(f, "--image", image);
-        put(f, "--port", port);
-        put(f, "--vpc", vpc);
-        put(f, "--cidr", cidr);
-        put(f, "--azs", azs);
-        put(f, "--nat", nat);
-        put(f, "--vpc-id", vpcId);
-        put(f, "--public-subnets", publicSubnets);
-        put(f, "--private-subnets", privateSubnets);
-        put(f, "--cluster", cluster);
-        if (containerInsights) put(f, "--container-insights", "true");
-        if (noContainerInsights) put(f, "--no-container-insights", "true");
-        put(f, "--cpu", cpu);
-        put(f, "--memory", memory);
-        put(f, "--arch", arch);
-        put(f, "--registry-secret", registrySecret);
-        if (pinDigest) put(f, "--pin-digest", "true");
-        if (noPinDigest) put(f, "--no-pin-digest", "true");
-        if (env != null) f.put("--env", env);
-        if (secretParams != null) f.put("--secret-param", secretParams);
-        put(f, "--log-retention", logRetention);
-        put(f, "--count", count);
-        put(f, "--min-healthy", minHealthy);
-        put(f, "--max-percent", maxPercent);
-        if (rollback) put(f, "--rollback", "true");
-        if (noRollback) put(f, "--no-rollback", "true");
-        put(f, "--autoscale", autoscale);
-        if (loadBalancer) put(f, "--load-balancer", "true");
-        if (noLoadBalancer) put(f, "--no-load-balancer", "true");
-        put(f, "--health-path", healthPath);
-        put(f, "--drain-seconds", drainSeconds);
-        if (allowCidrs != null) f.put("--allow-cidr", allowCidrs);
-        put(f, "--domain", domain);
-        put(f, "--certificate-arn", certificateArn);
-        if (noCertificate) put(f, "--no-certificate", "true");
-        put(f, "--zone", zone);
-        if (noDns) put(f, "--no-dns", "true");
-        put(f, "--record", record);
+        if (global.region != null) f.put("--region", List.of(global.region));
+        for (var q : Questions.all()) {
+            for (var flag : q.options()) {
+                var o = command.findOption(flag.name());
+                if (o == null || f.containsKey(flag.name()) || !FlagHelp.GENERATED.equals(o.descriptionKey())) continue;
+                Object v = o.getValue();
+                if (v instanceof Boolean on) {
+                    if (on) f.put(flag.name(), List.of("true"));
+                } else if (v instanceof List<?> values) {
+                    if (!values.isEmpty()) f.put(flag.name(), values.stream().map(String::valueOf).toList());
+                } else if (v != null) {
+                    f.put(flag.name(), List.of(v.toString()));
+                }
+            }
+        }
         return f;
-    }
-
-    private static void put(Map<String, List<String>> f, String flag, String value) {
-        if (value != null) f.put(flag, List.of(value));
     }
 
     private ExitCode writeWithoutQuestions(WizardSession session) throws SpecException {
@@ -389,26 +324,45 @@ public final class InitCommand implements Callable<ExitCode> {
     }
 
     /**
-     * Fills each question flag's help from its question, so the help and the wizard cannot drift:
-     * "--nat  NAT gateways (default: single)".
+     * Adds each question's flags as options, after --file and --yes: the name, the value's label
+     * and the help come from the question ("--nat  NAT gateways (default: single)" when it has no
+     * help of its own), so the help and the wizard cannot drift. A flag another option already has
+     * (--region, a global option) is that option.
      */
     public static final class FlagHelp implements picocli.CommandLine.IModelTransformer {
+        /** Marks the options made here (a description key no resource bundle has). */
+        static final String GENERATED = "gantry.init.question";
+
         @Override public picocli.CommandLine.Model.CommandSpec transform(picocli.CommandLine.Model.CommandSpec spec) {
             List<picocli.CommandLine.Model.OptionSpec> all = new java.util.ArrayList<>(spec.options());
             all.forEach(spec::remove);
             for (var o : all) {
-                var q = dev.gantry.wizard.Questions.byFlag(o.longestName());
-                if (q.isPresent() && o.description().length == 0) {
-                    var none = new dev.gantry.wizard.WizardFlow(dev.gantry.wizard.LookupResults.offline());
-                    String d = q.get().title();
-                    String def = q.get().defaultValue(none);
-                    if (def != null && !def.isBlank()) d += " (default: " + q.get().shown(def, none) + ")";
-                    // picocli formats descriptions with String.format: a literal % must be doubled.
-                    o = picocli.CommandLine.Model.OptionSpec.builder(o).description(d.replace("%", "%%")).build();
-                }
                 spec.addOption(o);
+                if (o.longestName().equals("--yes")) questionOptions(spec, all);
             }
             return spec;
+        }
+
+        private static void questionOptions(picocli.CommandLine.Model.CommandSpec spec, List<picocli.CommandLine.Model.OptionSpec> declared) {
+            var none = new dev.gantry.wizard.WizardFlow(dev.gantry.wizard.LookupResults.offline());
+            for (var q : Questions.all()) {
+                for (var flag : q.options()) {
+                    if (declared.stream().anyMatch(o -> java.util.Arrays.asList(o.names()).contains(flag.name()))) continue;
+                    String d = flag.help();
+                    if (d == null) {
+                        d = q.title();
+                        String def = q.defaultValue(none);
+                        if (def != null && !def.isBlank()) d += " (default: " + q.shown(def, none) + ")";
+                    }
+                    var o = picocli.CommandLine.Model.OptionSpec.builder(flag.name())
+                            // picocli formats descriptions with String.format: a literal % must be doubled.
+                            .description(d.replace("%", "%%")).descriptionKey(GENERATED);
+                    if (flag.isSwitch()) o.type(boolean.class).arity("0");
+                    else if (flag.repeatable()) o.type(List.class).auxiliaryTypes(String.class).arity("1").paramLabel(flag.label());
+                    else o.type(String.class).arity("1").paramLabel(flag.label());
+                    spec.addOption(o.build());
+                }
+            }
         }
     }
 }

@@ -254,6 +254,7 @@ public final class Engine {
             @Override public void rollout(RolloutSnapshot snapshot) { listener.on(new ApplyEvent.Rollout(at(), snapshot)); }
             @Override public void info(String message) { listener.on(new ApplyEvent.Info(at(), message)); }
             @Override public void sentAgainAfterLostReply(String what) { sentAgain.incrementAndGet(); }
+            @Override public boolean stopping() { return cancelled.get(); }
             @Override public dev.gantry.image.ImageBuild.Progress build() {
                 return new dev.gantry.image.ImageBuild.Progress() {
                     @Override public void started(String what) { listener.on(new ApplyEvent.Build(at(), ApplyEvent.Build.Phase.START, what, true)); }
@@ -722,10 +723,10 @@ public final class Engine {
                 }
                 List<String> movedNow = movedOn(locked);
                 if (!movedNow.isEmpty()) return finish(outOfDate(movedNow, options));
-                if (!sameActions(plan, locked)) {
-                    listener.on(new ApplyEvent.Info(at(), "AWS changed while gantry was waiting; going ahead with the updated plan"));
-                    listener.on(new ApplyEvent.Planned(at(), locked));
-                }
+                // The plan shown was confirmed (or printed, with --yes): it is the contract. Made again
+                // under the lock, it must be the same plan, or nothing is done.
+                List<String> changedNow = changedSinceShown(plan, locked, verb, options);
+                if (!changedNow.isEmpty()) return finish(outOfDate(changedNow, options));
                 Map<Address, Observed> inside = checks && options.allowReplace() ? Teardown.of(locked, now) : Map.of();
                 if (!inside.isEmpty()) {
                     // What lives in a replaced VPC or load balancer cannot move to the new one: it is
@@ -754,6 +755,24 @@ public final class Engine {
         } catch (Lock.LockedException e) {
             return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, List.of(locked(e, verb, options.machine(), null))));
         }
+    }
+
+    /**
+     * What differs between the plan shown before the question and the one made under the lock, as
+     * lines for the person (first the refusal and the command to run again); empty when they are
+     * the same plan ({@link PlanDigest}: the same actions on the same state).
+     */
+    private static List<String> changedSinceShown(Plan shown, Plan locked, String verb, EngineOptions options) {
+        List<String> moved = PlanDigest.differences(PlanDigest.byAddress(shown), PlanDigest.byAddress(locked), "the plan shown");
+        if (moved.isEmpty()) return List.of();
+        List<String> out = new ArrayList<>();
+        String again = options.resumeCommand() == null ? "gantry " + verb : options.resumeCommand();
+        out.add("AWS changed after the plan was shown: the plan made under the apply lock is not the one shown, so nothing was"
+                + " changed. Run '" + again + "' again to see the new plan. What differs:");
+        int shownLines = Math.min(moved.size(), 8);
+        moved.subList(0, shownLines).forEach(m -> out.add("  " + m));
+        if (moved.size() > shownLines) out.add("  … and " + (moved.size() - shownLines) + " more");
+        return out;
     }
 
     /** A saved plan refused: nothing changed, and what comes next is a new plan (the options' resume command). */
@@ -935,13 +954,6 @@ public final class Engine {
         List<String> problems = new ArrayList<>();
         for (Change c : plan.mutating()) problems.addAll(catalog.type(c.address().type()).preflight(ctx, c));
         return problems;
-    }
-
-    private static boolean sameActions(Plan a, Plan b) {
-        Map<Address, Action> x = new LinkedHashMap<>(), y = new LinkedHashMap<>();
-        a.changes().forEach(c -> x.put(c.address(), c.action()));
-        b.changes().forEach(c -> y.put(c.address(), c.action()));
-        return x.equals(y);
     }
 
     private ApplyResult failure(AwsFailure f, EngineOptions options) {

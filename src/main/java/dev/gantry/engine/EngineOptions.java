@@ -10,7 +10,8 @@ import java.util.function.Predicate;
  * How one apply or destroy should behave. {@code confirm} is asked once with the plan (a prompt,
  * or {@code --yes}); {@code resumeCommand} is what to tell the person to run to continue;
  * {@code machine} identifies this run in the lock and proves a dead holder dead; {@code adopt}
- * lists the addresses to take over ({@code --adopt}, "all" for every one that can be).
+ * lists the addresses to take over ({@code --adopt}, "all" for every one that can be). Tests build
+ * theirs with src/test's {@code TestOptions}.
  */
 public record EngineOptions(boolean allowReplace, boolean forceUnlock, Predicate<Plan> confirm, Machine machine,
                             Set<String> keepTypes, String resumeCommand, Set<String> adopt) {
@@ -25,14 +26,5 @@ public record EngineOptions(boolean allowReplace, boolean forceUnlock, Predicate
         this(allowReplace, forceUnlock, confirm, machine, keepTypes, resumeCommand, Set.of());
     }
 
-    public static EngineOptions yes(String resumeCommand) {
-        return new EngineOptions(false, false, p -> true, null, Set.of(), resumeCommand);
-    }
-
-    public EngineOptions allowingReplace() { return new EngineOptions(true, forceUnlock, confirm, machine, keepTypes, resumeCommand, adopt); }
-    public EngineOptions keeping(Set<String> types) { return new EngineOptions(allowReplace, forceUnlock, confirm, machine, types, resumeCommand, adopt); }
-    public EngineOptions forcingUnlock() { return new EngineOptions(allowReplace, true, confirm, machine, keepTypes, resumeCommand, adopt); }
-    public EngineOptions confirmingWith(Predicate<Plan> c) { return new EngineOptions(allowReplace, forceUnlock, c, machine, keepTypes, resumeCommand, adopt); }
     public EngineOptions adopting(Set<String> addresses) { return new EngineOptions(allowReplace, forceUnlock, confirm, machine, keepTypes, resumeCommand, addresses); }
-    public EngineOptions on(Machine m) { return new EngineOptions(allowReplace, forceUnlock, confirm, m, keepTypes, resumeCommand, adopt); }
 }

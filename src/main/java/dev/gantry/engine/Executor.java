@@ -37,8 +37,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * skipped; a cancelled run starts nothing new.
  */
 public final class Executor {
-    private static final Duration CONFLICT_PATIENCE = Duration.ofMinutes(15);
-
     /** How one node ended. */
     public enum State { PENDING, RUNNING, DONE, FAILED, SKIPPED }
 
@@ -69,7 +67,6 @@ public final class Executor {
         final List<CriticalPath.Segment> waits = new ArrayList<>();
         String openWait;
         Instant openSince;
-        Instant conflictSince;
         /** A create-before-destroy replacement: the new one is made first, the old one deleted last. */
         boolean swap;
         /** The new one of a swap exists, or an update is done but for its held-back part; what remains is {@link #retirement}. */
@@ -203,7 +200,7 @@ public final class Executor {
             switch (c.action()) {
                 case CREATE: return type.create(ctx, c.desired(), resolve(c.desired())).run();
                 case UPDATE: return type.update(ctx, c.observed(), c.desired(), resolve(c.desired())).run();
-                case DELETE: return type.delete(ctx, c.observed()).run();
+                case DELETE: return type.deleteWhenFree(ctx, c.observed()).run();
                 case REPLACE: {
                     if (n.swap) return type.create(ctx, c.desired(), resolve(c.desired())).run();
                     Step create = () -> type.create(ctx, c.desired(), resolve(c.desired())).run();
@@ -228,7 +225,7 @@ public final class Executor {
         try {
             result = step.run();
         } catch (Exception e) {
-            handleError(n, step, e);
+            handleError(n, e);
             return;
         }
         if (result instanceof StepResult.Wait w) {
@@ -361,32 +358,20 @@ public final class Executor {
             return;
         }
         ResourceType type = catalog.type(n.change.address().type());
-        Step last = n.retirement != null ? n.retirement : () -> type.delete(ctx, n.change.observed()).run();
+        Step last = n.retirement != null ? n.retirement : () -> type.deleteWhenFree(ctx, n.change.observed()).run();
         scheduler.schedule(Duration.ZERO, () -> runStep(n, last));
     }
 
-    private void handleError(Node n, Step step, Exception e) {
+    private void handleError(Node n, Exception e) {
         if (e instanceof RolloutFailure rf) {
             rolloutFailure = rf;
             listener.on(new ApplyEvent.RolloutFailed(at(), rf.diagnosis()));
             fail(n, rf.diagnosis().summary(), String.join("; ", rf.diagnosis().fixes()), AwsFailure.Kind.OTHER);
             return;
         }
-        // Throttling and 5xx were already retried by the client (aws.RetryPolicy): not again here.
+        // Throttling and 5xx were already retried by the client (aws.RetryPolicy), and a delete has
+        // waited out "still in use" itself (ResourceType.deleteWhenFree): not again here.
         AwsFailure f = AwsErrors.translate(doing(n), e);
-        if (n.deletes() && f.kind() == AwsFailure.Kind.CONFLICT && !cancelled.get()) {
-            Instant now = scheduler.now();
-            if (n.conflictSince == null) n.conflictSince = now;
-            if (Duration.between(n.conflictSince, now).compareTo(CONFLICT_PATIENCE) < 0) {
-                String what = "AWS to release what still uses it";
-                if (!what.equals(n.waitingFor)) {
-                    n.waitingFor = what;
-                    listener.on(new ApplyEvent.Waiting(at(), n.change, what));
-                }
-                scheduler.schedule(Duration.ofSeconds(5), () -> runStep(n, step));
-                return;
-            }
-        }
         fail(n, f.getMessage(), f.fix(), f.kind());
     }
 

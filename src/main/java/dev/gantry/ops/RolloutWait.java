@@ -4,6 +4,7 @@ import dev.gantry.aws.AwsErrors;
 import dev.gantry.diagnose.Diagnosis;
 import dev.gantry.diagnose.Explainer;
 import dev.gantry.diagnose.RolloutSnapshot;
+import dev.gantry.diagnose.RolloutVerdict;
 import dev.gantry.diagnose.RolloutWatcher;
 import dev.gantry.spec.Spec;
 import dev.gantry.time.Scheduler;
@@ -17,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Watches one deployment of a service to its end on the scheduler, with the compute handlers'
- * rules ({@link RolloutWatcher}, {@link Explainer}): done when the deployment is COMPLETED with
+ * Watches one deployment of a service to its end on the scheduler, judged as apply's watch judges
+ * it ({@link RolloutVerdict#watched}): done when the deployment is COMPLETED with
  * all its tasks running and the old one gone; failed at the first task of it that fails, or when
  * ECS marks it FAILED (circuit breaker), or after {@code timeout}.
  */
@@ -60,16 +61,13 @@ public final class RolloutWait {
                 }
                 RolloutSnapshot snap = watcher.snapshot(s.get(), deploymentId, since);
                 progress.accept(snap);
-                Optional<RolloutSnapshot.StoppedTask> failed = RolloutWatcher.firstFailure(snap);
-                RolloutSnapshot.Deployment d = RolloutWatcher.find(snap, deploymentId);
-                if (failed.isPresent()) {
-                    done.complete(new Result(false, Explainer.explain(failed.get(), snap.events(), explain), took(scheduler, start), snap));
-                } else if (d == null || "FAILED".equals(d.rolloutState())) {
-                    done.complete(new Result(false, Explainer.circuitBreaker(snap, explain), took(scheduler, start), snap));
-                } else if ("COMPLETED".equals(d.rolloutState()) && d.running() == d.desired() && snap.deployments().size() == 1) {
+                RolloutVerdict verdict = RolloutVerdict.watched(snap, deploymentId, explain);
+                if (verdict instanceof RolloutVerdict.Failed f) {
+                    done.complete(new Result(false, f.why(), took(scheduler, start), snap));
+                } else if (verdict instanceof RolloutVerdict.Completed) {
                     done.complete(new Result(true, null, took(scheduler, start), snap));
                 } else if (!scheduler.now().isBefore(start.plus(timeout))) {
-                    done.complete(new Result(false, Explainer.timedOut(snap, timeout, explain), took(scheduler, start), snap));
+                    done.complete(new Result(false, RolloutVerdict.timedOut(snap, deploymentId, timeout, explain).why(), took(scheduler, start), snap));
                 } else {
                     scheduler.schedule(POLL, tick[0]);
                 }

@@ -5,6 +5,7 @@ import dev.gantry.aws.AwsErrors;
 import dev.gantry.diagnose.Diagnosis;
 import dev.gantry.diagnose.Explainer;
 import dev.gantry.diagnose.RolloutSnapshot;
+import dev.gantry.diagnose.RolloutVerdict;
 import dev.gantry.diagnose.RolloutWatcher;
 import dev.gantry.engine.Engine;
 import dev.gantry.plan.Address;
@@ -73,10 +74,11 @@ public final class StatusGatherer {
                         + (service.pending() > 0 ? " (" + service.pending() + " starting)" : ""));
             }
             StatusReport.Deployment primary = service.primary();
-            if (primary != null && "FAILED".equals(primary.rolloutState())) {
-                problems.add("the latest deployment failed" + (primary.rolloutStateReason() == null ? "" : ": " + primary.rolloutStateReason()));
-            } else if (failing(primary)) {
-                problems.add("the latest deployment (" + primary.taskDefinition() + ") is not coming up: " + primary.failed()
+            RolloutVerdict rollout = service.rollout();
+            if (rollout instanceof RolloutVerdict.Failed) {
+                problems.add("the latest deployment failed" + (primary == null || primary.rolloutStateReason() == null ? "" : ": " + primary.rolloutStateReason()));
+            } else if (tasksFail(rollout)) {
+                problems.add("the latest deployment (" + rollout.tasks().revision() + ") is not coming up: " + rollout.tasks().failed()
                         + " of its tasks failed"
                         + (service.deployments().size() > 1 ? "; the previous tasks keep serving meanwhile" : ""));
             }
@@ -158,7 +160,7 @@ public final class StatusGatherer {
     /** The names on the certificate the HTTPS listener serves (which may not be the spec's), or null when unknown. */
     private List<String> servedCertificateNames(Map<Address, Observed> observed, StatusReport.CertificateStatus cert) {
         Observed https = observed.get(Addresses.HTTPS_LISTENER);
-        String arn = https == null ? null : (String) https.props().get("certificateArn");
+        String arn = https == null ? null : dev.gantry.resources.Props.str(https.props(), "certificateArn");
         if (arn == null) arn = cert == null ? null : cert.arn();
         if (arn == null) return null;
         String served = arn;
@@ -213,14 +215,13 @@ public final class StatusGatherer {
                 n(d.pendingCount()), n(d.failedTasks()), d.createdAt(), d.updatedAt())).toList();
         List<StatusReport.Event> events = s.events().stream().limit(EVENTS)
                 .map(e -> new StatusReport.Event(e.createdAt(), dev.gantry.text.Untrusted.text(e.message()))).toList();
+        RolloutVerdict rollout = RolloutVerdict.latest(s);
         StatusReport.ServiceStatus status = new StatusReport.ServiceStatus(cluster, name, s.status(), n(s.desiredCount()),
-                n(s.runningCount()), n(s.pendingCount()), revision(s.taskDefinition()), deployments, events, null);
-        status = status.withImages(runningImages(cluster, name));
-        StatusReport.Deployment primary = status.primary();
-        boolean troubled = status.running() < status.desired() || primary != null && "FAILED".equals(primary.rolloutState()) || failing(primary);
+                n(s.runningCount()), n(s.pendingCount()), revision(s.taskDefinition()), deployments, events, null, runningImages(cluster, name), rollout);
+        boolean troubled = status.running() < status.desired() || rollout instanceof RolloutVerdict.Failed || tasksFail(rollout);
         if (!troubled) return status;
         return new StatusReport.ServiceStatus(cluster, name, s.status(), status.desired(), status.running(), status.pending(),
-                status.taskDefinition(), deployments, events, diagnose(watcher, s, primary, spec), status.images());
+                status.taskDefinition(), deployments, events, diagnose(watcher, s, rollout, spec), status.images(), rollout);
     }
 
     /** The digests the running tasks pulled (a tag may have moved since; this is what runs). */
@@ -245,23 +246,22 @@ public final class StatusGatherer {
     }
 
     /** Why the service is short of tasks: the first failed task of the newest deployment, explained. */
-    private static Diagnosis diagnose(RolloutWatcher watcher, Service s, StatusReport.Deployment primary, Spec spec) {
+    private static Diagnosis diagnose(RolloutWatcher watcher, Service s, RolloutVerdict rollout, Spec spec) {
         try {
-            RolloutSnapshot snap = watcher.snapshot(s, primary == null ? null : primary.id(), null);
-            Explainer.Context ctx = Explainer.Context.of(spec);
-            Optional<RolloutSnapshot.StoppedTask> failed = RolloutWatcher.firstFailure(snap);
-            if (failed.isPresent()) return Explainer.explain(failed.get(), snap.events(), ctx);
-            if (primary != null && "FAILED".equals(primary.rolloutState())) return Explainer.circuitBreaker(snap, ctx);
-            return null;
+            RolloutSnapshot snap = watcher.snapshot(s, rollout.deploymentId(), null);
+            return RolloutVerdict.why(rollout, snap, Explainer.Context.of(spec)).orElse(null);
         } catch (RuntimeException e) {
             // The explanation is a bonus; the counts above already say something is wrong.
             return null;
         }
     }
 
-    /** A deployment still in progress whose tasks keep failing: ECS retries until its circuit breaker trips. */
-    private static boolean failing(StatusReport.Deployment d) {
-        return d != null && "IN_PROGRESS".equals(d.rolloutState()) && d.failed() > 0;
+    /**
+     * A deployment ECS still rolls out whose tasks fail (none of it runs, or some do and others
+     * failed): ECS retries until its circuit breaker trips.
+     */
+    private static boolean tasksFail(RolloutVerdict v) {
+        return v instanceof RolloutVerdict.Failing || v instanceof RolloutVerdict.InProgress && v.tasks().failed() > 0;
     }
 
     private static String revision(String taskDefinitionArn) {

@@ -96,11 +96,12 @@ public record StatusReport(String app, String region, Instant at, boolean deploy
 
     /**
      * The ECS service: counts over all its deployments, its deployments (PRIMARY first), the newest
-     * events, and, when it is short of tasks or its rollout failed, why in plain words.
+     * events, and, when it is short of tasks or its rollout failed, why in plain words; {@code rollout}
+     * is the latest deployment judged as apply judges it (null when not read).
      */
     public record ServiceStatus(String cluster, String name, String status, int desired, int running, int pending,
                                 String taskDefinition, List<Deployment> deployments, List<Event> events, Diagnosis diagnosis,
-                                List<RunningImage> images) {
+                                List<RunningImage> images, dev.gantry.diagnose.RolloutVerdict rollout) {
         public ServiceStatus {
             deployments = List.copyOf(deployments);
             events = List.copyOf(events);
@@ -109,11 +110,11 @@ public record StatusReport(String app, String region, Instant at, boolean deploy
 
         public ServiceStatus(String cluster, String name, String status, int desired, int running, int pending,
                              String taskDefinition, List<Deployment> deployments, List<Event> events, Diagnosis diagnosis) {
-            this(cluster, name, status, desired, running, pending, taskDefinition, deployments, events, diagnosis, List.of());
+            this(cluster, name, status, desired, running, pending, taskDefinition, deployments, events, diagnosis, List.of(), null);
         }
 
         public ServiceStatus withImages(List<RunningImage> running) {
-            return new ServiceStatus(cluster, name, status, desired, this.running, pending, taskDefinition, deployments, events, diagnosis, running);
+            return new ServiceStatus(cluster, name, status, desired, this.running, pending, taskDefinition, deployments, events, diagnosis, running, rollout);
         }
 
         public Deployment primary() {

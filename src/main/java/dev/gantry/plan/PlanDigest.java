@@ -32,14 +32,19 @@ public final class PlanDigest {
 
     /** The addresses whose part of the plan differs between {@code saved} and {@code now}, in words. */
     public static List<String> differences(Map<String, String> saved, Map<String, String> now) {
+        return differences(saved, now, "the saved plan");
+    }
+
+    /** The same, {@code before} being what {@code was} names ("the plan shown") in the words. */
+    public static List<String> differences(Map<String, String> saved, Map<String, String> now, String was) {
         List<String> out = new ArrayList<>();
         for (var e : saved.entrySet()) {
             String there = now.get(e.getKey());
             if (there == null) out.add(e.getKey() + ": no longer part of the plan");
             else if (!there.equals(e.getValue())) {
-                String was = action(e.getValue()), is = action(there);
-                out.add(e.getKey() + (was.equals(is) ? ": " + is + " still, but what exists in AWS or what the spec asks changed"
-                        : ": the saved plan would " + was + " it; now the plan would " + is + " it"));
+                String did = action(e.getValue()), is = action(there);
+                out.add(e.getKey() + (did.equals(is) ? ": " + is + " still, but what exists in AWS or what the spec asks changed"
+                        : ": " + was + " would " + did + " it; now the plan would " + is + " it"));
             }
         }
         for (String a : now.keySet()) if (!saved.containsKey(a)) out.add(a + ": new in the plan");
@@ -56,18 +61,34 @@ public final class PlanDigest {
         StringBuilder b = new StringBuilder();
         b.append(c.action()).append('|');
         for (Change.FieldChange f : c.fields()) {
-            b.append(f.field()).append(':').append(value(f.before())).append("->").append(value(f.after())).append(f.forcesReplace()).append(';');
+            b.append(f.field()).append(':').append(value(f.field(), f.before())).append("->").append(value(f.field(), f.after()))
+                    .append(f.forcesReplace()).append(';');
         }
         b.append('|').append(c.desired() == null ? "-" : value(c.desired().props()));
         b.append('|').append(c.observed() == null ? "-" : c.observed().id() + value(c.observed().props()));
         return b.toString();
     }
 
+    /**
+     * Fields that report how far something AWS runs has got (the service's {@code rollout}: "in
+     * progress (rev 7, 1 of 2 tasks running)"). Their state is part of the plan (watch it, start it
+     * again); their counts move by the second, so a plan confirmed during a rollout would otherwise
+     * never match the one made under the lock a moment later.
+     */
+    static final java.util.Set<String> PROGRESS_FIELDS = java.util.Set.of("rollout");
+
+    private static String value(String field, Object v) {
+        if (!PROGRESS_FIELDS.contains(field) || !(v instanceof String s)) return value(v);
+        int cut = s.length();
+        for (char c : new char[] {'(', ':'}) { int i = s.indexOf(c); if (i >= 0) cut = Math.min(cut, i); }
+        return s.substring(0, cut).trim();
+    }
+
     /** Maps in key order and lists as they are: the same value always reads the same. */
     private static String value(Object v) {
         if (v instanceof Map<?, ?> m) {
             Map<String, String> sorted = new TreeMap<>();
-            m.forEach((k, x) -> sorted.put(String.valueOf(k), value(x)));
+            m.forEach((k, x) -> sorted.put(String.valueOf(k), value(String.valueOf(k), x)));
             return sorted.toString();
         }
         if (v instanceof Iterable<?> it) {

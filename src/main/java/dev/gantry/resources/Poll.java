@@ -1,5 +1,6 @@
 package dev.gantry.resources;
 
+import dev.gantry.aws.AwsErrors;
 import dev.gantry.aws.AwsFailure;
 import dev.gantry.plan.Observed;
 
@@ -48,6 +49,44 @@ public final class Poll {
                 }
                 return StepResult.waitThen(backoff.next(Duration.between(begun, ctx.time().now())), waitingFor, this);
             }
+        };
+    }
+
+    /**
+     * How long a delete waits while AWS says the resource is still in use: AWS releases the network
+     * interfaces of a deleted load balancer or NAT gateway minutes later, and its own consoles wait
+     * as long before they give up.
+     */
+    public static final Duration IN_USE_PATIENCE = Duration.ofMinutes(15);
+    /** How often a delete that met "still in use" tries again. */
+    static final Duration IN_USE_RETRY = Duration.ofSeconds(5);
+    static final String IN_USE = "AWS to release what still uses it";
+
+    /**
+     * {@code delete}, tried again every {@link #IN_USE_RETRY} while it fails because something
+     * still uses the resource (a {@link AwsFailure.Kind#CONFLICT}: DependencyViolation, ResourceInUse),
+     * for up to {@link #IN_USE_PATIENCE} from the first such answer; then, or when the run is
+     * stopping ({@link ProgressSink#stopping}), that failure stands. Any other failure ends it at once.
+     * The waits {@code delete} itself returns pass through unchanged.
+     */
+    public static Step whileInUse(ResourceContext ctx, Step delete) {
+        return whileInUse(ctx, delete, new Instant[1]);
+    }
+
+    private static Step whileInUse(ResourceContext ctx, Step step, Instant[] firstInUse) {
+        return () -> {
+            StepResult r;
+            try {
+                r = step.run();
+            } catch (Exception e) {
+                if (AwsErrors.translate("deleting", e).kind() != AwsFailure.Kind.CONFLICT || ctx.progress().stopping()) throw e;
+                Instant now = ctx.time().now();
+                if (firstInUse[0] == null) firstInUse[0] = now;
+                if (Duration.between(firstInUse[0], now).compareTo(IN_USE_PATIENCE) >= 0) throw e;
+                return StepResult.waitThen(IN_USE_RETRY, IN_USE, whileInUse(ctx, step, firstInUse));
+            }
+            if (r instanceof StepResult.Wait w) return StepResult.waitThen(w.after(), w.waitingFor(), whileInUse(ctx, w.next(), firstInUse));
+            return r;
         };
     }
 

@@ -15,6 +15,12 @@ public interface ProgressSink {
      */
     default void sentAgainAfterLostReply(String what) {}
 
+    /**
+     * Whether the run was asked to stop (Ctrl-C): a wait that may last long and was not asked for
+     * (a delete waiting for AWS to release what still uses it) gives up instead.
+     */
+    default boolean stopping() { return false; }
+
     /** A build's progress ({@code task.build}): what it builds, each step, its last lines, how it ended. */
     default dev.gantry.image.ImageBuild.Progress build() { return dev.gantry.image.ImageBuild.Progress.NONE; }
 

@@ -116,6 +116,14 @@ public interface ResourceType {
     Step delete(ResourceContext ctx, Observed current);
 
     /**
+     * The delete as a run makes it: {@link #delete}, and while AWS answers that something still
+     * uses the resource, a wait for it to let go ({@link Poll#whileInUse}, up to 15 minutes). A
+     * type whose blocker never goes away by itself (the VPC holding a person's subnet) says so from
+     * its {@code delete} with another kind of failure, which ends the wait at once.
+     */
+    default Step deleteWhenFree(ResourceContext ctx, Observed current) { return Poll.whileInUse(ctx, delete(ctx, current)); }
+
+    /**
      * Problems that must stop apply before anything changes (a secret with no value, a certificate
      * that is not ISSUED). Called for every planned change of this type; empty means go ahead.
      */

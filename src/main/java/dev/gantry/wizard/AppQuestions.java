@@ -8,9 +8,14 @@ import java.util.List;
 final class AppQuestions {
     private AppQuestions() {}
 
+    /** build when the file has a task.build section; else not answered (the Dockerfile decides the default). */
+    private static final SpecField<String> SOURCE = SpecField.shape("task.source",
+            d -> d.value("task.build") instanceof java.util.Map ? "build" : null,
+            d -> { if (d.shape("task.source").equals("build")) d.section("task.build"); });
+
     static List<Question> all() {
         return List.of(
-                Question.in(WizardScreen.WELCOME, "region", Kind.CHOICE)
+                Question.in(WizardScreen.WELCOME, SpecField.text("region"), Kind.CHOICE)
                         .title("AWS region")
                         .explain("""
                                 The AWS region where everything is created. Pick the one closest to your users: \
@@ -19,9 +24,9 @@ final class AppQuestions {
                         .defaults(k -> k.facts().defaultRegion())
                         .choices(Regions.KNOWN.stream().map(r -> new Choice(r, r, null)).toList())
                         .validate(Checks::region)
-                        .flags("--region")
+                        .option("--region", "CODE")
                         .build(),
-                Question.in(WizardScreen.APP, "app", Kind.TEXT)
+                Question.in(WizardScreen.APP, SpecField.text("app"), Kind.TEXT)
                         .title("App name")
                         .explain("""
                                 A short name for this service, e.g. hello or billing-api. It prefixes every AWS \
@@ -31,9 +36,9 @@ final class AppQuestions {
                                 folder's name, made valid.""")
                         .defaults(k -> k.facts().appFromFolder())
                         .validate(Checks::app)
-                        .flags("--app")
+                        .option("--app", "NAME")
                         .build(),
-                Question.in(WizardScreen.APP, "task.source", Kind.CHOICE)
+                Question.in(WizardScreen.APP, SOURCE, Kind.CHOICE)
                         .title("Where the image comes from")
                         .explain("""
                                 This folder holds a Dockerfile. build: each apply builds it here (with docker \
@@ -48,9 +53,10 @@ final class AppQuestions {
                         .choices(List.of(new Choice("build", "build from ./Dockerfile", "Built here, pushed to ECR, deployed by digest."),
                                 new Choice("image", "an image in a registry", "Type its name next.")))
                         .when(k -> k.facts().dockerfile() != null || k.given("task.source"), "a folder with a Dockerfile")
-                        .flags("--build", "--no-build")
+                        .toggle("--build", "build", "Build the image from the Dockerfile in the spec's folder (task.build).")
+                        .toggle("--no-build", "image", "Deploy an image from a registry (--image), not the folder's Dockerfile.")
                         .build(),
-                Question.in(WizardScreen.APP, "task.build.dockerfile", Kind.TEXT)
+                Question.in(WizardScreen.APP, SpecField.text("task.build.dockerfile"), Kind.TEXT)
                         .title("Dockerfile")
                         .explain("""
                                 The Dockerfile to build, relative to gantry.yaml's folder (the folder itself is \
@@ -59,9 +65,9 @@ final class AppQuestions {
                         .validate(v -> v != null && v.matches("[A-Za-z0-9._-][A-Za-z0-9._/-]*") ? null
                                 : "task.build.dockerfile: a path relative to gantry.yaml's folder, e.g. Dockerfile or docker/Dockerfile.prod")
                         .when(k -> k.is("task.source", "build"), "building from a Dockerfile")
-                        .flags("--dockerfile")
+                        .option("--dockerfile", "PATH", "The Dockerfile to build, relative to the spec's folder (implies --build).").implying("--build")
                         .build(),
-                Question.in(WizardScreen.APP, "task.image", Kind.TEXT)
+                Question.in(WizardScreen.APP, SpecField.text("task.image"), Kind.TEXT)
                         .title("Container image")
                         .explain("""
                                 The image your service runs: registry/repository:tag, e.g. \
@@ -77,9 +83,9 @@ final class AppQuestions {
                         .validate(Checks::image)
                         .warn((v, k) -> Checks.imageWarning(v))
                         .when(k -> !k.is("task.source", "build"), "an image from a registry (not a build)")
-                        .flags("--image")
+                        .option("--image", "IMAGE")
                         .build(),
-                Question.in(WizardScreen.APP, "task.port", Kind.TEXT)
+                Question.in(WizardScreen.APP, SpecField.integer("task.port"), Kind.TEXT)
                         .title("Container port")
                         .explain("""
                                 The port your container listens on inside (1–65535). The load balancer forwards \
@@ -88,7 +94,7 @@ final class AppQuestions {
                                 EXPOSE is the default.""")
                         .defaults(k -> k.is("task.source", "build") && k.facts().exposedPort() != null ? String.valueOf(k.facts().exposedPort()) : "80")
                         .validate(Checks::port)
-                        .flags("--port")
+                        .option("--port", "PORT")
                         .build());
     }
 }

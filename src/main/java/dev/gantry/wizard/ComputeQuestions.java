@@ -11,7 +11,7 @@ final class ComputeQuestions {
 
     static List<Question> all() {
         return List.of(
-                Question.in(WizardScreen.CLUSTER, "cluster.name", Kind.TEXT)
+                Question.in(WizardScreen.CLUSTER, SpecField.text("cluster.name"), Kind.TEXT)
                         .title("Cluster name")
                         .explain("""
                                 The ECS cluster gantry creates for the service, and deletes with it. A name an \
@@ -21,9 +21,9 @@ final class ComputeQuestions {
                         .defaults(k -> k.get("app"))
                         // Empty only while the app name is missing, which that question already reports.
                         .validate((v, k) -> v.isEmpty() && !k.given("cluster.name") ? null : Checks.clusterName(v))
-                        .flags("--cluster")
+                        .option("--cluster", "NAME")
                         .build(),
-                Question.in(WizardScreen.CLUSTER, "cluster.containerInsights", Kind.CHOICE)
+                Question.in(WizardScreen.CLUSTER, SpecField.bool("cluster.containerInsights"), Kind.CHOICE)
                         .title("Container Insights")
                         .explain("""
                                 Extra CloudWatch metrics per task (CPU, memory, network). Useful when tuning; \
@@ -32,9 +32,10 @@ final class ComputeQuestions {
                                 new Choice("false", "off", "Standard ECS metrics only (free). Default."),
                                 new Choice("true", "on", "Per-task metrics and dashboards; adds CloudWatch charges.")))
                         .defaults("false")
-                        .flags("--container-insights", "--no-container-insights")
+                        .toggle("--container-insights", "true", "Turn on Container Insights metrics.")
+                        .toggle("--no-container-insights", "false", "Standard ECS metrics only (the default).")
                         .build(),
-                Question.in(WizardScreen.TASK, "task.size", Kind.CHOICE)
+                Question.in(WizardScreen.TASK, SpecField.size("task.size", "task.cpu", "task.memory"), Kind.CHOICE)
                         .field("task.memory")
                         .title("CPU and memory per task")
                         .explain("""
@@ -44,9 +45,11 @@ final class ComputeQuestions {
                                 container is killed for memory (exit 137).""")
                         .choices(k -> TaskSizes.choices())
                         .defaults(TaskSizes.value(256, 512))
-                        .flags("--cpu", "--memory")
+                        .option("--cpu", "UNITS", "Task CPU, 1024 = 1 vCPU (default: 256); alone, takes the smallest memory Fargate pairs with it.")
+                        .option("--memory", "MIB", "Task memory in MiB (default: 512); must be a size Fargate offers for the cpu.")
+                        .readFlags(k -> TaskSizes.fromFlags(k.get("--cpu"), k.get("--memory")))
                         .build(),
-                Question.in(WizardScreen.TASK, "task.architecture", Kind.CHOICE)
+                Question.in(WizardScreen.TASK, SpecField.text("task.architecture"), Kind.CHOICE)
                         .title("Processor architecture")
                         .explain("""
                                 The CPU type your image is built for. It must match the image: an x86 image on \
@@ -55,9 +58,9 @@ final class ComputeQuestions {
                                 new Choice("x86_64", "x86_64", "Intel/AMD. Every image works. Default."),
                                 new Choice("arm64", "arm64", "Graviton: about 20% cheaper for the same size; the image must be built for arm64 (multi-arch images work).")))
                         .defaults("x86_64")
-                        .flags("--arch")
+                        .option("--arch", "x86_64|arm64")
                         .build(),
-                Question.in(WizardScreen.TASK, "task.registryCredentials", Kind.TEXT)
+                Question.in(WizardScreen.TASK, SpecField.text("task.registryCredentials.secret").as("task.registryCredentials"), Kind.TEXT)
                         .title("Registry login (a Secrets Manager secret)")
                         .explain("""
                                 The image's registry answered "unauthorized": the image is private (or its name \
@@ -69,9 +72,9 @@ final class ComputeQuestions {
                         .validate(v -> v.isEmpty() ? null : Checks.text(dev.gantry.spec.Rules.secretName(v)))
                         .when(k -> k.given("task.registryCredentials") || imageLook(k).map(Lookups.ImageLook::unauthorized).orElse(false),
                                 "an image whose registry answers \"unauthorized\"")
-                        .flags("--registry-secret")
+                        .option("--registry-secret", "NAME|ARN", "Secrets Manager secret with the login for a private registry.")
                         .build(),
-                Question.in(WizardScreen.TASK, "task.pinDigest", Kind.CHOICE)
+                Question.in(WizardScreen.TASK, SpecField.shape("task.pinDigest", d -> null, d -> {}) /* an act at save, no spec field */, Kind.CHOICE)
                         .title("Pin the image to its digest?")
                         .explain("""
                                 A tag can be moved to another build; a digest cannot. Pinning writes the digest the \
@@ -83,9 +86,10 @@ final class ComputeQuestions {
                         .defaults("false")
                         .when(k -> k.given("task.pinDigest") || imageLook(k).map(l -> l.digest() != null).orElse(false),
                                 "an image whose registry gave its digest")
-                        .flags("--pin-digest", "--no-pin-digest")
+                        .toggle("--pin-digest", "true", "Write the digest the image's tag points at now into gantry.yaml.")
+                        .toggle("--no-pin-digest", "false", "Follow the image's tag (the default).")
                         .build(),
-                Question.in(WizardScreen.TASK, "task.environment", Kind.PAIRS)
+                Question.in(WizardScreen.TASK, SpecField.pairs("task.environment"), Kind.PAIRS)
                         .title("Environment variables (NAME=VALUE, one per line)")
                         .explain("""
                                 Plain settings your container reads at start, e.g. LOG_LEVEL=info. They are \
@@ -94,9 +98,9 @@ final class ComputeQuestions {
                         .defaults("")
                         .validate(Checks::environment)
                         .warn((v, k) -> Checks.environmentWarning(v))
-                        .flags("--env")
+                        .repeatable("--env", "NAME=VALUE", "An environment variable. Repeatable.")
                         .build(),
-                Question.in(WizardScreen.TASK, "task.logs.retentionDays", Kind.CHOICE)
+                Question.in(WizardScreen.TASK, SpecField.integer("task.logs.retentionDays"), Kind.CHOICE)
                         .title("Keep logs for (days)")
                         .explain("""
                                 The container's output goes to CloudWatch Logs (/gantry/APP). Older entries are \
@@ -104,9 +108,9 @@ final class ComputeQuestions {
                                 matters only for chatty services. Default 30.""")
                         .choices(Logs.ALLOWED_RETENTION.stream().map(d -> new Choice(String.valueOf(d), dev.gantry.spec.Counted.of(d, "day"), null)).toList())
                         .defaults(String.valueOf(Logs.DEFAULT_RETENTION_DAYS))
-                        .flags("--log-retention")
+                        .option("--log-retention", "DAYS")
                         .build(),
-                Question.in(WizardScreen.SECRETS, "task.secrets", Kind.PAIRS)
+                Question.in(WizardScreen.SECRETS, SpecField.secrets("task.secrets"), Kind.PAIRS)
                         .title("Secrets (NAME=PARAMETER, one per line)")
                         .explain("""
                                 Each line names an environment variable and the SSM parameter holding its value, \
@@ -119,9 +123,9 @@ final class ComputeQuestions {
                         .defaults("")
                         .validate((v, k) -> Checks.secrets(v, k.get("task.environment")))
                         .suggest(ComputeQuestions::existingParameters)
-                        .flags("--secret-param")
+                        .repeatable("--secret-param", "NAME=PARAM", "Repeatable. PARAM is a path (managed) or an SSM parameter ARN (existing).")
                         .build(),
-                Question.in(WizardScreen.SERVICE, "service.desiredCount", Kind.TEXT)
+                Question.in(WizardScreen.SERVICE, SpecField.integer("service.desiredCount"), Kind.TEXT)
                         .title("How many tasks (copies) run")
                         .explain("""
                                 The number of copies of your container kept running (0–1000). Two or more, in \
@@ -129,18 +133,18 @@ final class ComputeQuestions {
                                 Cost grows with each copy. Default 2.""")
                         .defaults("2")
                         .validate(v -> Checks.intRange(v, dev.gantry.spec.Rules.DESIRED_COUNT, "tasks"))
-                        .flags("--count")
+                        .option("--count", "N")
                         .build(),
-                Question.in(WizardScreen.SERVICE, "service.minimumHealthyPercent", Kind.TEXT)
+                Question.in(WizardScreen.SERVICE, SpecField.integer("service.minimumHealthyPercent"), Kind.TEXT)
                         .title("Minimum healthy during a deploy (%)")
                         .explain("""
                                 How many tasks must stay running while a new version rolls out, as a percent of \
                                 the count (0–100). Default 100: no capacity is lost during a deploy.""")
                         .defaults("100")
                         .validate(v -> Checks.intRange(v, dev.gantry.spec.Rules.MINIMUM_HEALTHY_PERCENT, "percent"))
-                        .flags("--min-healthy")
+                        .option("--min-healthy", "PERCENT")
                         .build(),
-                Question.in(WizardScreen.SERVICE, "service.maximumPercent", Kind.TEXT)
+                Question.in(WizardScreen.SERVICE, SpecField.integer("service.maximumPercent"), Kind.TEXT)
                         .title("Maximum running during a deploy (%)")
                         .explain("""
                                 How many tasks may run at once during a deploy (100–200, above the minimum). \
@@ -149,9 +153,9 @@ final class ComputeQuestions {
                         .defaults("200")
                         .validate((v, k) -> Checks.maximumPercent(v, k.intOr("service.minimumHealthyPercent", 100),
                                 k.intOr("service.desiredCount", 2)))
-                        .flags("--max-percent")
+                        .option("--max-percent", "PERCENT")
                         .build(),
-                Question.in(WizardScreen.SERVICE, "service.rollbackOnFailure", Kind.CHOICE)
+                Question.in(WizardScreen.SERVICE, SpecField.bool("service.rollbackOnFailure"), Kind.CHOICE)
                         .title("Roll back a failed deploy?")
                         .explain("""
                                 ECS's deployment circuit breaker notices when new tasks keep failing and puts \
@@ -160,9 +164,10 @@ final class ComputeQuestions {
                                 new Choice("true", "yes", "A broken version is rolled back; the old one keeps serving. Default."),
                                 new Choice("false", "no", "ECS keeps retrying the broken version until you deploy a fix.")))
                         .defaults("true")
-                        .flags("--rollback", "--no-rollback")
+                        .toggle("--rollback", "true", "Roll a failing deployment back to the last working version (the default).")
+                        .toggle("--no-rollback", "false", "Do not roll back a failing deployment.")
                         .build(),
-                Question.in(WizardScreen.SERVICE, "service.autoscaling", Kind.TEXT)
+                Question.in(WizardScreen.SERVICE, SpecField.autoscaling("service.autoscaling"), Kind.TEXT)
                         .title("Autoscaling (MIN:MAX:CPU or none)")
                         .explain("""
                                 Adds and removes tasks to hold average CPU near a target, e.g. 2:6:60 keeps 2–6 \
@@ -170,7 +175,7 @@ final class ComputeQuestions {
                                 follows the number of tasks. Default none: a fixed count.""")
                         .defaults("none")
                         .validate((v, k) -> Checks.autoscaling(v, k.intOr("service.desiredCount", 2)))
-                        .flags("--autoscale")
+                        .option("--autoscale", "MIN:MAX:CPU")
                         .build());
     }
 

@@ -2,10 +2,22 @@ package dev.gantry.wizard;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Load balancer, Certificate and DNS. */
 final class EdgeQuestions {
     private EdgeQuestions() {}
+
+    /** A file without loadBalancer is a worker; the default (yes) is only for new files. */
+    private static final SpecField<String> LOAD_BALANCER = SpecField.shape("loadBalancer",
+            d -> d.value("loadBalancer") instanceof Map || d.has("loadBalancer") && d.value("loadBalancer") == null ? "yes" : "no",
+            d -> { if (d.shape("loadBalancer").equals("yes")) d.section("loadBalancer"); });
+    private static final SpecField<String> CERTIFICATE = SpecField.shape("certificate",
+            d -> !(d.value("certificate") instanceof Map<?, ?> c) ? "none" : c.containsKey("arn") ? "existing" : "new",
+            d -> { if (!d.shape("certificate").equals("none")) d.section("certificate"); });
+    private static final SpecField<String> DNS = SpecField.shape("dns",
+            d -> d.value("dns") instanceof Map ? "yes" : "no",
+            d -> { if (d.shape("dns").equals("yes")) d.section("dns"); });
 
     private static boolean lb(AnswersSoFar k) { return k.is("loadBalancer", "yes"); }
 
@@ -13,7 +25,7 @@ final class EdgeQuestions {
 
     static List<Question> all() {
         return List.of(
-                Question.in(WizardScreen.LOAD_BALANCER, "loadBalancer", Kind.CHOICE)
+                Question.in(WizardScreen.LOAD_BALANCER, LOAD_BALANCER, Kind.CHOICE)
                         .title("Receive traffic from the internet?")
                         .explain("""
                                 Whether the service gets an internet-facing Application Load Balancer. It \
@@ -22,9 +34,10 @@ final class EdgeQuestions {
                                 new Choice("yes", "yes, with a load balancer", "A web service or API. Default."),
                                 new Choice("no", "no load balancer", "A worker that only reaches out (queues, schedules). Nothing can connect to it.")))
                         .defaults("yes")
-                        .flags("--load-balancer", "--no-load-balancer")
+                        .toggle("--load-balancer", "yes", "Receive traffic from the internet through a load balancer (the default).")
+                        .toggle("--no-load-balancer", "no", "A worker: no load balancer, certificate or DNS.")
                         .build(),
-                Question.in(WizardScreen.LOAD_BALANCER, "loadBalancer.healthCheckPath", Kind.TEXT)
+                Question.in(WizardScreen.LOAD_BALANCER, SpecField.text("loadBalancer.healthCheckPath"), Kind.TEXT)
                         .title("Health-check path")
                         .explain("""
                                 The load balancer requests this path on every task every 5 s (4 s timeout); only \
@@ -38,9 +51,22 @@ final class EdgeQuestions {
                         .defaults("/")
                         .validate(Checks::healthCheckPath)
                         .when(EdgeQuestions::lb, "a load balancer")
-                        .flags("--health-path")
+                        .option("--health-path", "PATH")
                         .build(),
-                Question.in(WizardScreen.LOAD_BALANCER, "loadBalancer.deregistrationDelay", Kind.TEXT)
+                Question.in(WizardScreen.LOAD_BALANCER, SpecField.integer("service.healthCheckGracePeriod"), Kind.TEXT)
+                        .title("Start-up time before health checks count (seconds)")
+                        .explain("""
+                                For this long after a task starts, ECS ignores its failing load-balancer health \
+                                checks, so an app that is slow to start is not stopped before it is ready. Set it \
+                                to how long your app takes to answer the health-check path: a small web server \
+                                needs seconds, a JVM app often 60–120. Longer than needed only delays replacing a \
+                                task that is really broken. 0–86400. Default 30. (Kubernetes: a startupProbe.)""")
+                        .defaults(String.valueOf(dev.gantry.spec.Service.DEFAULT_HEALTH_CHECK_GRACE_PERIOD))
+                        .validate(v -> Checks.intRange(v, dev.gantry.spec.Rules.HEALTH_CHECK_GRACE_PERIOD, "seconds"))
+                        .when(EdgeQuestions::lb, "a load balancer")
+                        .option("--grace-seconds", "SECONDS")
+                        .build(),
+                Question.in(WizardScreen.LOAD_BALANCER, SpecField.integer("loadBalancer.deregistrationDelay"), Kind.TEXT)
                         .title("Draining time for a stopping task (seconds)")
                         .explain("""
                                 When a deploy replaces a task, the load balancer stops sending it new requests \
@@ -52,9 +78,9 @@ final class EdgeQuestions {
                         .defaults(String.valueOf(dev.gantry.spec.LoadBalancer.DEFAULT_DEREGISTRATION_DELAY))
                         .validate(v -> Checks.intRange(v, dev.gantry.spec.Rules.DEREGISTRATION_DELAY, "seconds"))
                         .when(EdgeQuestions::lb, "a load balancer")
-                        .flags("--drain-seconds")
+                        .option("--drain-seconds", "SECONDS")
                         .build(),
-                Question.in(WizardScreen.LOAD_BALANCER, "loadBalancer.allowedCidrs", Kind.LIST)
+                Question.in(WizardScreen.LOAD_BALANCER, SpecField.list("loadBalancer.allowedCidrs"), Kind.LIST)
                         .title("Who may connect (CIDR blocks)")
                         .explain("""
                                 The addresses allowed to reach the load balancer. 0.0.0.0/0 is everyone: right \
@@ -64,9 +90,9 @@ final class EdgeQuestions {
                         .defaults("0.0.0.0/0")
                         .validate(Checks::cidrList)
                         .when(EdgeQuestions::lb, "a load balancer")
-                        .flags("--allow-cidr")
+                        .repeatable("--allow-cidr", "CIDR", "Who may reach the load balancer (default: 0.0.0.0/0, everyone). Repeatable.")
                         .build(),
-                Question.in(WizardScreen.CERTIFICATE, "certificate", Kind.CHOICE)
+                Question.in(WizardScreen.CERTIFICATE, CERTIFICATE, Kind.CHOICE)
                         .title("HTTPS certificate")
                         .explain("""
                                 With a certificate, the load balancer serves HTTPS on 443 and redirects HTTP to \
@@ -78,9 +104,9 @@ final class EdgeQuestions {
                         .defaults(k -> k.given("certificate.arn") ? "existing" : k.given("certificate.domain") ? "new" : "none")
                         .when(EdgeQuestions::lb, "a load balancer")
                         // --domain answers "new" and --certificate-arn "existing" by giving what they need.
-                        .flags("--no-certificate")
+                        .toggle("--no-certificate", "none", "HTTP only: no certificate, even when a domain is given.")
                         .build(),
-                Question.in(WizardScreen.CERTIFICATE, "certificate.domain", Kind.TEXT)
+                Question.in(WizardScreen.CERTIFICATE, SpecField.text("certificate.domain"), Kind.TEXT)
                         .title("Domain name")
                         .explain("""
                                 The name people type, e.g. hello.example.com (a leading *. covers every \
@@ -89,9 +115,9 @@ final class EdgeQuestions {
                                 hosted.""")
                         .validate(v -> Checks.domain(v))
                         .when(k -> lb(k) && k.is("certificate", "new"), "a load balancer and certificate: new")
-                        .flags("--domain")
+                        .option("--domain", "NAME", "Request a certificate for this name (and default the DNS record to it).")
                         .build(),
-                Question.in(WizardScreen.CERTIFICATE, "certificate.arn", Kind.TEXT)
+                Question.in(WizardScreen.CERTIFICATE, SpecField.text("certificate.arn"), Kind.TEXT)
                         .title("Certificate ARN")
                         .explain("""
                                 The ARN of an issued ACM certificate in this region that covers your name, e.g. \
@@ -103,9 +129,9 @@ final class EdgeQuestions {
                             String name = k.given("certificate.domain") ? k.get("certificate.domain") : k.get("dns.zone");
                             return k.facts().certificates(k.get("region"), name == null ? "" : name);
                         })
-                        .flags("--certificate-arn")
+                        .option("--certificate-arn", "ARN")
                         .build(),
-                Question.in(WizardScreen.DNS, "dns", Kind.CHOICE)
+                Question.in(WizardScreen.DNS, DNS, Kind.CHOICE)
                         .title("Point a DNS name at the service?")
                         .explain("""
                                 gantry can create a record in a Route53 hosted zone you own, pointing your name \
@@ -119,9 +145,9 @@ final class EdgeQuestions {
                                 || k.is("certificate", "new") && k.given("certificate.domain") && !k.facts().hostedZones().ok() ? "yes" : "no")
                         .when(EdgeQuestions::lb, "a load balancer")
                         // --zone answers "yes" by naming the zone.
-                        .flags("--no-dns")
+                        .toggle("--no-dns", "no", "Create no DNS record (use the load balancer's name, or add a record yourself).")
                         .build(),
-                Question.in(WizardScreen.DNS, "dns.zone", Kind.TEXT)
+                Question.in(WizardScreen.DNS, SpecField.text("dns.zone"), Kind.TEXT)
                         .title("Hosted zone")
                         .explain("""
                                 An existing public Route53 hosted zone, e.g. example.com. gantry writes records \
@@ -135,9 +161,9 @@ final class EdgeQuestions {
                             return zones.ok() ? Lookup.found(zones.value().stream().map(z -> Choice.of(z, "hosted zone")).toList())
                                     : Lookup.unavailable(zones.unavailable());
                         })
-                        .flags("--zone")
+                        .option("--zone", "ZONE", "An existing public Route53 hosted zone.")
                         .build(),
-                Question.in(WizardScreen.DNS, "dns.record", Kind.TEXT)
+                Question.in(WizardScreen.DNS, SpecField.text("dns.record"), Kind.TEXT)
                         .title("Record name")
                         .explain("""
                                 The full name to create, e.g. hello.example.com or the zone itself. It becomes \
@@ -150,7 +176,7 @@ final class EdgeQuestions {
                         })
                         .validate((v, k) -> Checks.record(v, k.get("dns.zone"), certificateNames(k)))
                         .when(EdgeQuestions::dns, "a load balancer")
-                        .flags("--record")
+                        .option("--record", "NAME")
                         .build());
     }
 

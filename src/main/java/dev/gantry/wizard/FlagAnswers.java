@@ -11,52 +11,42 @@ import java.util.Map;
 final class FlagAnswers {
     private FlagAnswers() {}
 
-    /** Switches: flags whose presence is the answer. */
-    private static final Map<String, String> SWITCHES = Map.ofEntries(
-            Map.entry("--rollback", "true"),
-            Map.entry("--no-rollback", "false"),
-            Map.entry("--load-balancer", "yes"),
-            Map.entry("--no-load-balancer", "no"),
-            Map.entry("--container-insights", "true"),
-            Map.entry("--pin-digest", "true"),
-            Map.entry("--build", "build"),
-            Map.entry("--no-build", "image"),
-            Map.entry("--no-container-insights", "false"),
-            Map.entry("--no-certificate", "none"),
-            Map.entry("--no-dns", "no"),
-            Map.entry("--no-pin-digest", "false"));
-
-    /** The answer a switch flag gives (--no-dns → no); null for a flag that takes a value. */
-    static String switchValue(String flag) { return SWITCHES.get(flag); }
-
-    static List<String> apply(WizardFlow flow, Map<String, List<String>> flags) {
+    static List<String> apply(WizardFlow flow, Map<String, List<String>> asGiven) {
         List<String> errors = new ArrayList<>();
-        List<String> cpu = flags.get("--cpu"), memory = flags.get("--memory");
-        if (cpu != null || memory != null) {
-            String e = size(flow, last(cpu), last(memory));
-            if (e != null) errors.add(e);
+        Map<String, List<String>> flags = withImplied(asGiven);
+        // Flags read together (--cpu and --memory make one size) answer first, as their question says.
+        for (Question q : Questions.all()) {
+            if (!q.readsFlagsTogether()) continue;
+            Map<String, String> mine = new java.util.LinkedHashMap<>();
+            q.flags().forEach(f -> { if (flags.get(f) != null && !flags.get(f).isEmpty()) mine.put(f, last(flags.get(f))); });
+            if (mine.isEmpty()) continue;
+            Question.FlagReading r = q.readFlags(mine);
+            if (r.error() != null) errors.add(r.error());
+            else flow.set(q.id(), r.answer());
         }
         // Set everything first, then check: --max-percent is judged against --min-healthy whatever their order.
         Map<Question, String> given = new java.util.LinkedHashMap<>();
-        Map<Question, String> switched = new java.util.HashMap<>();
+        Map<Question, String> opposites = new java.util.HashMap<>();
         for (Map.Entry<String, List<String>> f : flags.entrySet()) {
             String flag = f.getKey();
-            if (flag.equals("--cpu") || flag.equals("--memory") || f.getValue() == null || f.getValue().isEmpty()) continue;
+            if (f.getValue() == null || f.getValue().isEmpty()) continue;
             Question q = Questions.byFlag(flag).orElseThrow(() -> new IllegalArgumentException("no question for " + flag));
+            if (q.readsFlagsTogether()) continue;
             String value;
-            if (SWITCHES.containsKey(flag)) {
-                String other = switched.put(q, flag);
+            String switched = Questions.switchAnswer(flag);
+            if (switched != null) {
+                String other = opposites.put(q, flag);
                 if (other != null) {
                     errors.add(other + " and " + flag + " say opposite things; give one of them");
                     continue;
                 }
-                value = SWITCHES.get(flag);
+                value = switched;
             }
             else if (q.kind() == Kind.PAIRS) value = String.join("\n", f.getValue());
             else if (q.kind() == Kind.LIST) value = AnswerText.joinList(f.getValue().stream().flatMap(v -> AnswerText.list(v).stream()).toList());
             else value = last(f.getValue());
             flow.set(q.id(), value);
-            given.put(q, flag + (SWITCHES.containsKey(flag) ? "" : " " + shown(f.getValue())));
+            given.put(q, flag + (switched != null ? "" : " " + shown(f.getValue())));
         }
         given.forEach((q, shown) -> {
             String e = flow.error(q);
@@ -69,26 +59,26 @@ final class FlagAnswers {
         return errors;
     }
 
-    /** --cpu alone takes its smallest memory; --memory alone the smallest cpu that accepts it. */
-    private static String size(WizardFlow flow, String cpuText, String memText) {
-        int cpu, mem;
-        try {
-            cpu = cpuText == null ? -1 : Integer.parseInt(cpuText.trim());
-            mem = memText == null ? -1 : Integer.parseInt(memText.trim());
-        } catch (NumberFormatException e) {
-            return (cpuText != null ? "--cpu " + cpuText : "--memory " + memText) + ": task.cpu/task.memory: must be whole numbers";
+    /**
+     * Adds the switch a given flag implies (--dockerfile: --build) unless it is given, just before
+     * the first flag of that switch's question or the implying flag, so that a contradiction is
+     * reported in the order the questions are asked ("--build and --no-build say opposite things").
+     */
+    private static Map<String, List<String>> withImplied(Map<String, List<String>> flags) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>(flags);
+        for (Question q : Questions.all()) {
+            for (Question.Flag f : q.options()) {
+                if (f.implies() == null || !out.containsKey(f.name()) || out.containsKey(f.implies())) continue;
+                Question target = Questions.byFlag(f.implies()).orElseThrow();
+                Map<String, List<String>> ordered = new java.util.LinkedHashMap<>();
+                out.forEach((flag, v) -> {
+                    if (flag.equals(f.name()) || target.flags().contains(flag)) ordered.putIfAbsent(f.implies(), List.of("true"));
+                    ordered.put(flag, v);
+                });
+                out = ordered;
+            }
         }
-        if (cpu < 0) {
-            int m = mem;
-            cpu = TaskSizes.CPUS.stream().filter(c -> TaskSizes.memoriesFor(c).contains(m)).findFirst().orElse(-1);
-            if (cpu < 0) return "--memory " + memText + ": task.memory: Fargate does not offer " + mem + " MiB with any cpu (see gantry schema)";
-        }
-        if (!TaskSizes.CPUS.contains(cpu)) return "--cpu " + cpuText + ": task.cpu: " + TaskSizes.checkCpu(cpu);
-        if (mem < 0) mem = TaskSizes.memoriesFor(cpu).get(0);
-        String e = TaskSizes.check(cpu, mem);
-        if (e != null) return "--cpu " + cpu + " --memory " + mem + ": task.memory: " + e;
-        flow.set("task.size", TaskSizes.value(cpu, mem));
-        return null;
+        return out;
     }
 
     private static String last(List<String> values) { return values == null || values.isEmpty() ? null : values.get(values.size() - 1); }

@@ -14,7 +14,7 @@ final class NetworkQuestions {
 
     static List<Question> all() {
         return List.of(
-                Question.in(WizardScreen.NETWORK, "network.vpc", Kind.CHOICE)
+                Question.in(WizardScreen.NETWORK, SpecField.text("network.vpc"), Kind.CHOICE)
                         .title("Which network (VPC)?")
                         .explain("""
                                 The VPC your service lives in. Default: a new one just for this app, so nothing \
@@ -24,9 +24,9 @@ final class NetworkQuestions {
                                 new Choice("default", "default VPC", "The VPC every account has. Free and quick, but tasks get public IPs and share it with anything else there."),
                                 new Choice("existing", "existing VPC", "One you already have (shared with other systems). You pick its subnets.")))
                         .defaults(k -> k.given("network.vpcId") ? "existing" : "new")
-                        .flags("--vpc")
+                        .option("--vpc", "new|default|existing")
                         .build(),
-                Question.in(WizardScreen.NETWORK, "network.cidr", Kind.TEXT)
+                Question.in(WizardScreen.NETWORK, SpecField.text("network.cidr"), Kind.TEXT)
                         .title("VPC address range (CIDR)")
                         .explain("""
                                 The private IP addresses inside the new VPC. It must not overlap networks you \
@@ -35,9 +35,9 @@ final class NetworkQuestions {
                         .defaults("10.0.0.0/16")
                         .validate(Checks::vpcCidr)
                         .when(NetworkQuestions::newVpc, "network.vpc: new")
-                        .flags("--cidr")
+                        .option("--cidr", "CIDR")
                         .build(),
-                Question.in(WizardScreen.NETWORK, "network.availabilityZones", Kind.CHOICE)
+                Question.in(WizardScreen.NETWORK, SpecField.integer("network.availabilityZones"), Kind.CHOICE)
                         .title("Availability zones")
                         .explain("""
                                 Availability zones are separate data centres in the region. Tasks and the load \
@@ -51,9 +51,9 @@ final class NetworkQuestions {
                         })
                         .defaults("2")
                         .when(NetworkQuestions::newVpc, "network.vpc: new")
-                        .flags("--azs")
+                        .option("--azs", "2|3")
                         .build(),
-                Question.in(WizardScreen.NETWORK, "network.natGateways", Kind.CHOICE)
+                Question.in(WizardScreen.NETWORK, SpecField.text("network.natGateways"), Kind.CHOICE)
                         .title("NAT gateways")
                         .explain("""
                                 A NAT gateway lets tasks in private subnets reach the internet (pull images, call \
@@ -65,9 +65,9 @@ final class NetworkQuestions {
                                 new Choice("perAz", "perAz", "One NAT gateway per zone. Highest availability, costs one gateway per zone.")))
                         .defaults("single")
                         .when(NetworkQuestions::newVpc, "network.vpc: new")
-                        .flags("--nat")
+                        .option("--nat", "none|single|perAz")
                         .build(),
-                Question.in(WizardScreen.NETWORK, "network.vpcId", Kind.TEXT)
+                Question.in(WizardScreen.NETWORK, SpecField.text("network.vpcId"), Kind.TEXT)
                         .title("Existing VPC id")
                         .explain("""
                                 The id of the VPC to use, e.g. vpc-0123456789abcdef0. gantry only adds its own \
@@ -75,9 +75,9 @@ final class NetworkQuestions {
                         .validate(Checks::vpcId)
                         .when(NetworkQuestions::existing, "network.vpc: existing")
                         .suggest(k -> k.facts().vpcs(k.get("region")))
-                        .flags("--vpc-id")
+                        .option("--vpc-id", "VPC")
                         .build(),
-                Question.in(WizardScreen.NETWORK, "network.publicSubnets", Kind.LIST)
+                Question.in(WizardScreen.NETWORK, SpecField.list("network.publicSubnets"), Kind.LIST)
                         .title("Public subnets (comma-separated)")
                         .explain("""
                                 Subnets with a route to an internet gateway; the load balancer goes here. At \
@@ -85,9 +85,9 @@ final class NetworkQuestions {
                         .validate((v, k) -> Checks.subnets(v, 2, azOfSubnets(k)))
                         .when(NetworkQuestions::existing, "network.vpc: existing")
                         .suggest(k -> subnetChoices(k))
-                        .flags("--public-subnets")
+                        .option("--public-subnets", "SUBNET,…")
                         .build(),
-                Question.in(WizardScreen.NETWORK, "network.privateSubnets", Kind.LIST)
+                Question.in(WizardScreen.NETWORK, SpecField.list("network.privateSubnets"), Kind.LIST)
                         .title("Private subnets (optional, comma-separated)")
                         .explain("""
                                 Subnets without a public route, for the tasks; they need a NAT gateway to reach \
@@ -97,7 +97,7 @@ final class NetworkQuestions {
                         .validate((v, k) -> Checks.subnets(v, 0, azOfSubnets(k)))
                         .when(NetworkQuestions::existing, "network.vpc: existing")
                         .suggest(k -> subnetChoices(k))
-                        .flags("--private-subnets")
+                        .option("--private-subnets", "SUBNET,…")
                         .build());
     }
 

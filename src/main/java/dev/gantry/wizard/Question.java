@@ -1,6 +1,7 @@
 package dev.gantry.wizard;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -24,7 +25,9 @@ public final class Question {
     private final BiFunction<String, AnswersSoFar, String> warning;
     private final Predicate<AnswersSoFar> applies;
     private final String needs;
-    private final List<String> flags;
+    private final List<Flag> flags;
+    private final SpecField<?> spec;
+    private final Function<Map<String, String>, FlagReading> flagReader;
     private final Function<AnswersSoFar, Lookup<List<Choice>>> suggestions;
 
     private Question(Builder b) {
@@ -41,6 +44,8 @@ public final class Question {
         this.applies = b.applies;
         this.needs = b.needs;
         this.flags = List.copyOf(b.flags);
+        this.spec = b.spec;
+        this.flagReader = b.flagReader;
         this.suggestions = b.suggestions;
     }
 
@@ -51,7 +56,26 @@ public final class Question {
     public String field() { return field; }
     public String title() { return title; }
     public String explanation() { return explanation; }
-    public List<String> flags() { return flags; }
+    /** The flags' names (--nat, or --rollback and --no-rollback). */
+    public List<String> flags() { return flags.stream().map(Flag::name).toList(); }
+    /** The flags that answer it, with what {@code gantry init --help} says of each. */
+    public List<Flag> options() { return flags; }
+    /** Where the answer lives in the spec: the one accessor that reads it from and writes it to a draft. */
+    public SpecField<?> spec() { return spec; }
+
+    /**
+     * The answer several flags give together (--cpu and --memory make one size), from the last
+     * value of each flag given; null when each flag answers on its own.
+     */
+    FlagReading readFlags(Map<String, String> given) { return flagReader == null ? null : flagReader.apply(given); }
+
+    boolean readsFlagsTogether() { return flagReader != null; }
+
+    /** What flags read together answer, or the error that names them ("--cpu 3: task.cpu: …"). */
+    public record FlagReading(String answer, String error) {
+        public static FlagReading answer(String a) { return new FlagReading(a, null); }
+        public static FlagReading error(String e) { return new FlagReading(null, e); }
+    }
     public boolean applies(AnswersSoFar k) { return applies.test(k); }
     /** When the question applies, in words ("network.vpc: new"); null when always. */
     public String needs() { return needs; }
@@ -106,11 +130,22 @@ public final class Question {
 
     @Override public String toString() { return id; }
 
-    public static Builder in(WizardScreen s, String id, Kind kind) { return new Builder(s, id, kind); }
+    public static Builder in(WizardScreen s, SpecField<?> spec, Kind kind) { return new Builder(s, spec, kind); }
+
+    /**
+     * A flag of {@code gantry init}: {@code label} names its value (PORT), null for a switch whose
+     * presence gives {@code answer} (--no-dns gives "no"); {@code help} is null when the question's
+     * title (and default) says it; {@code repeatable} collects every occurrence (--env A=1 --env B=2);
+     * {@code implies} is a switch this flag gives too (--dockerfile builds: --build), or null.
+     */
+    public record Flag(String name, String label, String answer, String help, boolean repeatable, String implies) {
+        public boolean isSwitch() { return label == null; }
+    }
 
     public static final class Builder {
         private final WizardScreen section;
         private final String id;
+        private final SpecField<?> spec;
         private final Kind kind;
         private String field;
         private String title;
@@ -121,10 +156,11 @@ public final class Question {
         private BiFunction<String, AnswersSoFar, String> warning;
         private Predicate<AnswersSoFar> applies = k -> true;
         private String needs;
-        private List<String> flags = List.of();
+        private final List<Flag> flags = new java.util.ArrayList<>();
+        private Function<Map<String, String>, FlagReading> flagReader;
         private Function<AnswersSoFar, Lookup<List<Choice>>> suggestions;
 
-        private Builder(WizardScreen s, String id, Kind kind) { this.section = s; this.id = id; this.kind = kind; }
+        private Builder(WizardScreen s, SpecField<?> spec, Kind kind) { this.section = s; this.spec = spec; this.id = spec.id(); this.kind = kind; }
 
         public Builder field(String f) { this.field = f; return this; }
         public Builder title(String t) { this.title = t; return this; }
@@ -137,7 +173,21 @@ public final class Question {
         public Builder validate(Function<String, String> v) { this.validator = (s, k) -> v.apply(s); return this; }
         public Builder warn(BiFunction<String, AnswersSoFar, String> w) { this.warning = w; return this; }
         public Builder when(Predicate<AnswersSoFar> p, String needs) { this.applies = p; this.needs = needs; return this; }
-        public Builder flags(String... f) { this.flags = List.of(f); return this; }
+        /** A flag taking a value named {@code label}; its help is the question's title and default. */
+        public Builder option(String name, String label) { return option(name, label, null); }
+        public Builder option(String name, String label, String help) { flags.add(new Flag(name, label, null, help, false, null)); return this; }
+        /** The last flag declared also gives the switch {@code other} (unless that is given itself). */
+        public Builder implying(String other) {
+            Flag f = flags.remove(flags.size() - 1);
+            flags.add(new Flag(f.name(), f.label(), f.answer(), f.help(), f.repeatable(), other));
+            return this;
+        }
+        /** Reads this question's flags together, from the last value of each given, into one answer. */
+        public Builder readFlags(Function<Map<String, String>, FlagReading> r) { this.flagReader = r; return this; }
+        /** A flag that may be given several times; each value is one more item. */
+        public Builder repeatable(String name, String label, String help) { flags.add(new Flag(name, label, null, help, true, null)); return this; }
+        /** A flag without a value whose presence is the answer {@code answer}. */
+        public Builder toggle(String name, String answer, String help) { flags.add(new Flag(name, null, answer, help, false, null)); return this; }
         public Builder suggest(Function<AnswersSoFar, Lookup<List<Choice>>> s) { this.suggestions = s; return this; }
 
         public Question build() {

@@ -24,4 +24,10 @@ public final class Questions {
     public static Optional<Question> byId(String id) { return ALL.stream().filter(q -> q.id().equals(id)).findFirst(); }
 
     public static Optional<Question> byFlag(String flag) { return ALL.stream().filter(q -> q.flags().contains(flag)).findFirst(); }
+
+    /** The answer a switch flag gives by being present (--no-dns → no); null for a flag that takes a value. */
+    static String switchAnswer(String flag) {
+        return ALL.stream().flatMap(q -> q.options().stream()).filter(f -> f.name().equals(flag) && f.isSwitch())
+                .map(Question.Flag::answer).findFirst().orElse(null);
+    }
 }

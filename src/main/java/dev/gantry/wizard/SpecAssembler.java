@@ -20,8 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Answers → {@link Spec}. Values without a question (tags, command, alternativeNames, the load
- * balancer's timeouts) come straight from the edited file, so editing never drops them.
+ * The wizard's draft → {@link Spec}: each question's answer (given or default) and, for values no
+ * question asks (tags, command, alternativeNames, the load balancer's timeouts), the edited file's,
+ * so editing never drops them. Every spec field the wizard writes is read here by its path, so a new
+ * question on an existing field needs nothing here.
  */
 final class SpecAssembler {
     private SpecAssembler() {}
@@ -53,7 +55,7 @@ final class SpecAssembler {
                 intOr(k, "task.build.keepImages", dev.gantry.spec.Build.DEFAULT_KEEP_IMAGES));
     }
 
-    static Spec build(AnswersSoFar k) {
+    static Spec build(WizardFlow k) {
         Network network = switch (YamlEnum.parse(VpcMode.class, k.get("network.vpc")).orElseThrow()) {
             case NEW -> Network.newVpc(k.get("network.cidr"), Integer.parseInt(k.get("network.availabilityZones")),
                     YamlEnum.parse(NatMode.class, k.get("network.natGateways")).orElseThrow());
@@ -68,7 +70,7 @@ final class SpecAssembler {
         Task task = new Task(building ? null : image(k), TaskSizes.cpu(size), TaskSizes.memory(size),
                 YamlEnum.parse(Architecture.class, k.get("task.architecture")).orElseThrow(),
                 port == null || port.isBlank() ? null : Integer.parseInt(port),
-                AnswerText.list(k.get("task.command")).isEmpty() ? null : commandOf(k.get("task.command")),
+                k.draft().list("task.command").isEmpty() ? null : k.draft().list("task.command"),
                 AnswerText.pairs(k.get("task.environment")), secrets,
                 new Logs(Integer.parseInt(k.get("task.logs.retentionDays"))), registryLogin(k),
                 intOr(k, "task.stopTimeout", Task.DEFAULT_STOP_TIMEOUT), building ? buildOf(k) : null);
@@ -99,7 +101,9 @@ final class SpecAssembler {
             if (k.is("dns", "yes")) dns = new Dns(k.get("dns.zone"), k.get("dns.record"));
         }
         Cluster cluster = new Cluster(k.get("cluster.name"), Boolean.parseBoolean(k.get("cluster.containerInsights")));
-        dev.gantry.spec.Alerts alerts = !k.is("alerts", "yes") ? null : new dev.gantry.spec.Alerts(k.list("alerts.email"),
+        // No question asks for alerts yet: an edit keeps the file's (alerts: alone turns them on).
+        boolean alerting = k.draft().value("alerts") instanceof Map || k.draft().has("alerts") && k.draft().value("alerts") == null;
+        dev.gantry.spec.Alerts alerts = !alerting ? null : new dev.gantry.spec.Alerts(k.list("alerts.email"),
                 intOr(k, "alerts.http5xxPerMinute", dev.gantry.spec.Alerts.DEFAULT_5XX_PER_MINUTE),
                 intOr(k, "alerts.latencyP95Ms", dev.gantry.spec.Alerts.DEFAULT_LATENCY_P95_MS),
                 intOr(k, "alerts.cpuPercent", dev.gantry.spec.Alerts.DEFAULT_CPU_PERCENT),
@@ -112,10 +116,5 @@ final class SpecAssembler {
     private static int intOr(AnswersSoFar k, String id, int fallback) {
         String v = k.get(id);
         return v == null || v.isBlank() ? fallback : Integer.parseInt(v.trim());
-    }
-
-    /** task.command is kept as one JSON-ish list per line so arguments with spaces survive. */
-    private static java.util.List<String> commandOf(String stored) {
-        return java.util.Arrays.stream(stored.split("\n")).filter(s -> !s.isEmpty()).toList();
     }
 }

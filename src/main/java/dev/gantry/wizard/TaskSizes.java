@@ -46,4 +46,25 @@ public final class TaskSizes {
         Rules.Problem p = Rules.memoryForCpu(cpu, memory);
         return p == null ? null : p.text();
     }
+
+    /** --cpu alone takes its smallest memory; --memory alone the smallest cpu that accepts it. */
+    static Question.FlagReading fromFlags(String cpuText, String memText) {
+        int cpu, mem;
+        try {
+            cpu = cpuText == null ? -1 : Integer.parseInt(cpuText.trim());
+            mem = memText == null ? -1 : Integer.parseInt(memText.trim());
+        } catch (NumberFormatException e) {
+            return Question.FlagReading.error((cpuText != null ? "--cpu " + cpuText : "--memory " + memText) + ": task.cpu/task.memory: must be whole numbers");
+        }
+        if (cpu < 0) {
+            int m = mem;
+            cpu = CPUS.stream().filter(c -> memoriesFor(c).contains(m)).findFirst().orElse(-1);
+            if (cpu < 0) return Question.FlagReading.error("--memory " + memText + ": task.memory: Fargate does not offer " + mem + " MiB with any cpu (see gantry schema)");
+        }
+        if (!CPUS.contains(cpu)) return Question.FlagReading.error("--cpu " + cpuText + ": task.cpu: " + checkCpu(cpu));
+        if (mem < 0) mem = memoriesFor(cpu).get(0);
+        String e = check(cpu, mem);
+        if (e != null) return Question.FlagReading.error("--cpu " + cpu + " --memory " + mem + ": task.memory: " + e);
+        return Question.FlagReading.answer(value(cpu, mem));
+    }
 }

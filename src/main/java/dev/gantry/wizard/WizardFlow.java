@@ -17,35 +17,45 @@ import java.util.TreeMap;
  * drive this one object, so they ask the same things in the same order with the same rules.
  */
 public final class WizardFlow implements AnswersSoFar {
-    private final Map<String, String> answers = new LinkedHashMap<>();
+    private final SpecDraft draft;
     private final Map<String, char[]> secretValues = new TreeMap<>();
     private final LookupResults facts;
     private final Set<String> resolving = new HashSet<>();
     private WizardScreen current = WizardScreen.WELCOME;
 
-    public WizardFlow(LookupResults facts) { this.facts = facts; }
+    public WizardFlow(LookupResults facts) { this(facts, SpecDraft.empty()); }
+
+    private WizardFlow(LookupResults facts, SpecDraft draft) {
+        this.facts = facts;
+        this.draft = draft;
+    }
 
     /** Edit mode: every answer of an existing file pre-filled; answers equal to their default stay live defaults. */
-    public static WizardFlow editing(LookupResults facts, Map<String, String> fromFile) {
-        WizardFlow flow = new WizardFlow(facts);
-        flow.answers.putAll(fromFile);
+    public static WizardFlow editing(LookupResults facts, SpecDraft fromFile) {
+        WizardFlow flow = new WizardFlow(facts, fromFile);
+        Map<String, String> inFile = new LinkedHashMap<>();
+        for (Question q : Questions.all()) {
+            String mine = q.spec().read(fromFile);
+            if (mine != null) inFile.put(q.id(), mine);
+        }
         // An answer that equals what its default would be (record = domain, cluster = app) keeps
         // following its inputs, so changing the domain later moves the record with it.
         for (Question q : Questions.all()) {
-            String mine = flow.answers.remove(q.id());
+            String mine = q.spec().read(flow.draft);
+            q.spec().clear(flow.draft);
             // A record gantry manages stays managed: dns's default follows the certificate's domain,
             // and an edit of the certificate must not turn it off (a "no" still follows a zone given).
             boolean keepsDns = q.id().equals("dns") && "yes".equals(mine);
-            if (mine != null && (keepsDns || !mine.equals(q.defaultValue(flow)))) flow.answers.put(q.id(), mine);
+            if (mine != null && (keepsDns || !mine.equals(q.defaultValue(flow)))) q.spec().write(flow.draft, mine);
         }
         // Dropping one answer can move another's default (dns follows dns.zone): put back, until
         // stable, every answer whose effective value no longer matches the file.
         for (int round = 0; round < Questions.all().size(); round++) {
             boolean changed = false;
             for (Question q : Questions.all()) {
-                String mine = fromFile.get(q.id());
-                if (mine != null && !flow.answers.containsKey(q.id()) && !mine.equals(flow.get(q.id()))) {
-                    flow.answers.put(q.id(), mine);
+                String mine = inFile.get(q.id());
+                if (mine != null && !flow.given(q.id()) && !mine.equals(flow.get(q.id()))) {
+                    q.spec().write(flow.draft, mine);
                     changed = true;
                 }
             }
@@ -56,13 +66,20 @@ public final class WizardFlow implements AnswersSoFar {
 
     @Override public LookupResults facts() { return facts; }
 
-    @Override public boolean given(String id) { return answers.containsKey(id); }
+    /** The spec as answered so far, with what the edited file holds that no question asks. */
+    SpecDraft draft() { return draft; }
 
+    @Override public boolean given(String id) {
+        return Questions.byId(id).map(q -> q.spec().read(draft) != null).orElseGet(() -> draft.value(id) != null);
+    }
+
+    /** A question's answer (typed, else its default); for a spec path no question asks, the file's value as text. */
     @Override public String get(String id) {
-        String v = answers.get(id);
-        if (v != null) return v;
         var q = Questions.byId(id);
-        if (q.isEmpty() || !resolving.add(id)) return null;
+        if (q.isEmpty()) return draft.text(id);
+        String v = q.get().spec().read(draft);
+        if (v != null) return v;
+        if (!resolving.add(id)) return null;
         try {
             return q.get().defaultValue(this);
         } finally {
@@ -73,19 +90,31 @@ public final class WizardFlow implements AnswersSoFar {
     /** Records an answer (even an invalid one, so the screen keeps what was typed) and returns its error or null. */
     public String set(String id, String value) {
         String v = value == null ? "" : normalise(id, value);
-        answers.put(id, v);
-        return Questions.byId(id).map(q -> q.error(v, this)).orElse(null);
+        var q = Questions.byId(id);
+        if (q.isEmpty()) {
+            draft.put(id, v);
+            return null;
+        }
+        q.get().spec().write(draft, v);
+        return q.get().error(v, this);
     }
 
     /** Forgets an answer so its default applies again. */
-    public void reset(String id) { answers.remove(id); }
+    public void reset(String id) { Questions.byId(id).ifPresentOrElse(q -> q.spec().clear(draft), () -> draft.remove(id)); }
 
     private static String normalise(String id, String value) {
         return Questions.byId(id).map(q -> q.kind() == Kind.PAIRS ? value.strip() : value.trim()).orElse(value);
     }
 
     /** The answers given explicitly, for drafts and tests. */
-    public Map<String, String> givenAnswers() { return Map.copyOf(answers); }
+    public Map<String, String> givenAnswers() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Question q : Questions.all()) {
+            String v = q.spec().read(draft);
+            if (v != null) out.put(q.id(), v);
+        }
+        return out;
+    }
 
     public WizardScreen current() { return current; }
 

@@ -39,7 +39,7 @@ public final class WizardSession {
     /** Opens the file if it exists (edit mode, every answer pre-filled; a draft continues) or starts fresh. */
     public static WizardSession open(SpecStore store, LookupResults facts, Prices prices) throws IOException {
         String existing = store.read();
-        WizardFlow flow = existing == null ? new WizardFlow(facts) : WizardFlow.editing(facts, FileAnswers.read(existing));
+        WizardFlow flow = existing == null ? new WizardFlow(facts) : WizardFlow.editing(facts, SpecDraft.read(store.name(), existing));
         DraftHeader header = DraftHeader.parse(existing);
         if (header == null) return new WizardSession(flow, store, null, existing, null, new CostEstimate(prices));
         SpecStore edited = header.edits() == null ? null : store.draftOf();
@@ -99,13 +99,13 @@ public final class WizardSession {
      */
     public List<String> separateStackNotice() {
         if (!editing()) return List.of();
-        Map<String, String> before;
+        SpecDraft before;
         try {
-            before = FileAnswers.read(originalText);
+            before = SpecDraft.read(target.name(), originalText);
         } catch (IOException e) {
             return List.of(); // read once already when the session opened; nothing to compare if it no longer parses
         }
-        String oldApp = before.get("app"), oldRegion = before.get("region");
+        String oldApp = before.text("app"), oldRegion = before.text("region");
         String app = flow.get("app"), region = flow.get("region");
         if (java.util.Objects.equals(oldApp, app) && java.util.Objects.equals(oldRegion, region) || oldApp == null || oldRegion == null) return List.of();
         String what = !java.util.Objects.equals(oldApp, app) ? "app " + oldApp + " → " + app : "region " + oldRegion + " → " + region;
@@ -151,7 +151,7 @@ public final class WizardSession {
         DraftHeader header = new DraftHeader(editing() ? target.name() : null, flow.current());
         Spec complete = flow.errors().isEmpty() ? flow.tryBuild() : null;
         String text = complete != null ? header.render(where, true) + SpecWriter.write(carried(complete))
-                : DraftText.write(flow.givenAnswers(), header.render(where, false));
+                : SpecDraft.draftText(flow, header.render(where, false));
         if (draft != null) draft.write(text);
         else if (editing()) target.writeDraft(text);
         else target.write(text);

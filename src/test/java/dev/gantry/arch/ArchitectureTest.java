@@ -252,6 +252,29 @@ class ArchitectureTest {
     }
 
     /** One naming rule for what knows one kind of AWS resource: {@code SubnetType}, {@code ListenerType}, … */
+    /**
+     * Every class of main is used by main: one that only tests use (a fault injector, an options
+     * shortcut) belongs in src/test. The roots are what the JVM and picocli start from.
+     */
+    @Test void every_main_class_is_used_by_main() {
+        java.util.Set<com.tngtech.archunit.core.domain.JavaClass> used = new java.util.HashSet<>();
+        MAIN.forEach(c -> c.getDirectDependenciesFromSelf().forEach(d -> {
+            var from = topLevel(d.getOriginClass());
+            var to = topLevel(d.getTargetClass());
+            if (!from.equals(to)) used.add(to);
+        }));
+        java.util.List<String> unused = MAIN.stream()
+                .filter(c -> c.isTopLevelClass() && !c.getSimpleName().equals("package-info"))
+                .filter(c -> !c.getName().equals("dev.gantry.Main") && !used.contains(c))
+                .map(c -> c.getName()).sorted().toList();
+        assertThat(unused).as("main classes no main class uses (move them to src/test)").isEmpty();
+    }
+
+    private static com.tngtech.archunit.core.domain.JavaClass topLevel(com.tngtech.archunit.core.domain.JavaClass c) {
+        while (c.getEnclosingClass().isPresent()) c = c.getEnclosingClass().get();
+        return c;
+    }
+
     @Test void resource_types_are_named_after_the_contract() {
         classes().that().implement(dev.gantry.resources.ResourceType.class).and().areNotAnonymousClasses()
                 .should().haveSimpleNameEndingWith("Type")

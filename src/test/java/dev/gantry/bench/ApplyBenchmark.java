@@ -105,7 +105,7 @@ public final class ApplyBenchmark {
                 name -> secret == null ? Optional.empty() : Optional.of(secret.toCharArray()), (ApplyEvent e) -> {
                     if (e instanceof ApplyEvent.Started && before[0] < 0) before[0] = world.readCalls();
                 });
-        ApplyResult r = engine.apply(spec, EngineOptions.yes("bench"));
+        ApplyResult r = engine.apply(spec, dev.gantry.engine.TestOptions.yes("bench"));
         if (!r.ok() && r.outcome() != ApplyResult.Outcome.NO_CHANGES) throw new IllegalStateException("apply failed: " + r.failures());
         Map<String, Long> reads = new TreeMap<>();
         world.callsByAction().forEach((k, v) -> { if (isRead(k)) reads.put(k, v); });

@@ -39,7 +39,7 @@ public final class RefreshBenchmark {
         world.state.region = spec.region();
         SimAccount.prepare(world, spec);
         ApplyResult r = new Engine(Catalog.standard(), world.clients(), time,
-                name -> Optional.of("benchmark-secret".toCharArray()), ApplyListener.NONE).apply(spec, EngineOptions.yes("bench"));
+                name -> Optional.of("benchmark-secret".toCharArray()), ApplyListener.NONE).apply(spec, dev.gantry.engine.TestOptions.yes("bench"));
         if (!r.ok()) throw new IllegalStateException("apply failed: " + r.failures());
 
         world.callsTake(latency.apiCall());

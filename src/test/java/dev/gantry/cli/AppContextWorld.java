@@ -50,7 +50,7 @@ final class AppContextWorld {
         world.state.region = spec.region();
         SimAccount.prepare(world, spec);
         SecretValues secrets = name -> Optional.of(("first-" + name).toCharArray());
-        return new Engine(Catalog.standard(), aws, time, secrets, e -> { }).apply(spec, EngineOptions.yes("gantry apply"));
+        return new Engine(Catalog.standard(), aws, time, secrets, e -> { }).apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply"));
     }
 
     ApplyResult applied(Spec spec) {

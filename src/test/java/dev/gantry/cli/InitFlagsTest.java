@@ -36,7 +36,7 @@ class InitFlagsTest {
             Map.entry("service.desiredCount", "3"), Map.entry("service.minimumHealthyPercent", "50"),
             Map.entry("service.maximumPercent", "150"), Map.entry("service.autoscaling", "2:6:60"),
             Map.entry("loadBalancer.healthCheckPath", "/healthz"), Map.entry("loadBalancer.allowedCidrs", "203.0.113.0/24"),
-            Map.entry("loadBalancer.deregistrationDelay", "5"),
+            Map.entry("loadBalancer.deregistrationDelay", "5"), Map.entry("service.healthCheckGracePeriod", "90"),
             Map.entry("certificate.domain", "api.example.com"), Map.entry("certificate.arn", CERT_ARN),
             Map.entry("dns.zone", "www.example.com"), Map.entry("dns.record", "example.com"),
             Map.entry("task.registryCredentials", "billing/registry"), Map.entry("task.build.dockerfile", "docker/Dockerfile.prod"));

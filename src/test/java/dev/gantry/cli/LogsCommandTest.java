@@ -101,9 +101,9 @@ class LogsCommandTest {
         w.time.advance(Duration.ofMinutes(10));
         Instant t0 = w.time.now();
         CompletableFuture<Void> stop = new CompletableFuture<>();
-        w.time.schedule(Duration.ofSeconds(1), () -> w.world.faults.throttle(1.0));
+        w.time.schedule(Duration.ofSeconds(1), () -> dev.gantry.aws.sim.SimFaults.of(w.world).throttle(1.0));
         w.time.schedule(Duration.ofSeconds(3), () -> w.world.state.logs.append(GROUP, streams.get(0), w.time.now(), "during throttling"));
-        w.time.schedule(Duration.ofSeconds(7), () -> w.world.faults.clear());
+        w.time.schedule(Duration.ofSeconds(7), () -> dev.gantry.aws.sim.SimFaults.of(w.world).clear());
         w.time.schedule(Duration.ofSeconds(11), () -> stop.complete(null));
 
         assertThat(w.run(spec, d -> LogsCommand.run(d, "1s", null, true, stop))).isEqualTo(ExitCode.INTERRUPTED.code());
@@ -123,7 +123,7 @@ class LogsCommandTest {
     }
 
     @Test void no_credentials_exit_4() {
-        w.world.faults.deny("sts:GetCallerIdentity");
+        dev.gantry.aws.sim.SimFaults.of(w.world).deny("sts:GetCallerIdentity");
         assertThat(w.run(spec, d -> LogsCommand.run(d, "10m", null, false, new CompletableFuture<>()))).isEqualTo(ExitCode.NO_CREDENTIALS.code());
     }
 

@@ -163,7 +163,7 @@ class StatusCommandTest {
         Spec spec = AppContextWorld.template("worker.yaml");
         AppContextWorld w = new AppContextWorld();
         // Credentials that AWS refuses: every call is denied.
-        w.world.faults.deny("*");
+        dev.gantry.aws.sim.SimFaults.of(w.world).deny("*");
 
         assertThat(w.run(spec, d -> StatusCommand.run(d, false, false))).isEqualTo(ExitCode.NO_CREDENTIALS.code());
         assertThat(w.err()).contains("gantry: while").contains("not authorized").contains("fix: ");

@@ -49,7 +49,7 @@ class SuggestedCommandsTest {
         ViewSwitch views = new ViewSwitch(new LineProgress(op, new PrintStream(lines, true, StandardCharsets.UTF_8), Ansi.NONE, w.time), op);
 
         ApplyResult r = new Engine(Catalog.standard(), w.aws, w.time, name -> Optional.of("v".toCharArray()), views)
-                .apply(crashing, EngineOptions.yes("gantry apply" + GIVEN));
+                .apply(crashing, dev.gantry.engine.TestOptions.yes("gantry apply" + GIVEN));
 
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.ROLLOUT_FAILED);
         String log = lines.toString(StandardCharsets.UTF_8);

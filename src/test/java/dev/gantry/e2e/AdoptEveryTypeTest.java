@@ -85,7 +85,7 @@ class AdoptEveryTypeTest {
         assertThat(PlanText.render(preview, Ansi.NONE)).contains("owner: nobody (no gantry tags) → gantry:app=shop (as " + address + ")");
         assertThat(preview.mutating()).as(PlanText.render(preview, Ansi.NONE)).extracting(c -> c.address().toString()).containsExactly(address);
 
-        ApplyResult adopted = h.engine().apply(spec, EngineOptions.yes("gantry apply").adopting(Set.of(address)));
+        ApplyResult adopted = h.engine().apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply").adopting(Set.of(address)));
         assertThat(adopted.exitCode()).as("%s", adopted.failures()).isZero();
         // Taken over as it is: marked as the app's (and a role's description set), nothing made, replaced or rewritten.
         assertThat(h.world.mutatingCalls()).isPositive();
@@ -117,7 +117,7 @@ class AdoptEveryTypeTest {
         assertThat(preview.conflicts()).isEmpty();
         assertThat(preview.mutating()).extracting(c -> c.address().toString()).containsExactlyInAnyOrderElementsOf(ADOPTABLE);
 
-        ApplyResult applied = h.engine().apply(spec, EngineOptions.yes("gantry apply").adopting(adopt));
+        ApplyResult applied = h.engine().apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply").adopting(adopt));
         assertThat(applied.exitCode()).as("%s", applied.failures()).isZero();
         assertThat(h.inventory(spec).keySet()).containsAll(ADOPTABLE);
         assertThat(ownerTxt(h)).containsExactly("\"gantry:app=shop\"");
@@ -135,7 +135,7 @@ class AdoptEveryTypeTest {
         h.aws.scaling().deregisterScalableTarget("service/shop/shop");
         h.secrets = name -> Optional.empty();
         h.world.resetCounters();
-        ApplyResult refused = h.engine().apply(spec, EngineOptions.yes("gantry apply").adopting(Set.of("all")));
+        ApplyResult refused = h.engine().apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply").adopting(Set.of("all")));
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.failures()).anySatisfy(f -> assertThat(f).startsWith("role.task cannot be taken over: its path differ"));
         assertThat(h.world.mutatingCalls()).as(h.world.callsByAction().toString()).isZero();
@@ -147,7 +147,7 @@ class AdoptEveryTypeTest {
         h.secrets = name -> Optional.empty();
         h.world.resetCounters();
         for (String address : Crowd.NAMED) {
-            ApplyResult refused = h.engine().apply(spec, EngineOptions.yes("gantry apply").adopting(Set.of(address)));
+            ApplyResult refused = h.engine().apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply").adopting(Set.of(address)));
             assertThat(refused.exitCode()).isEqualTo(2);
             assertThat(refused.failures()).as(address).anySatisfy(f -> assertThat(f).startsWith(address + " (")
                     .contains("belongs to the gantry app 'rival'").contains("cannot be taken over"));

@@ -37,7 +37,7 @@ class AlertsAdoptionTest {
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(h.world.mutatingCalls()).as(h.world.callsByAction().toString()).isZero();
 
-        ApplyResult adopted = h.engine().apply(spec, EngineOptions.yes("gantry apply").adopting(Set.of(address)));
+        ApplyResult adopted = h.engine().apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply").adopting(Set.of(address)));
         assertThat(adopted.exitCode()).as("%s", adopted.failures()).isZero();
         assertThat(h.inventory(spec)).containsKey(address);
         assertThat(h.plan(spec).mutating()).isEmpty();

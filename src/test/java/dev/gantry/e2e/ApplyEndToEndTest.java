@@ -120,7 +120,7 @@ class ApplyEndToEndTest {
         assertThat(takeOver.action()).isEqualTo(Action.UPDATE);
         assertThat(takeOver.fields()).extracting(Change.FieldChange::field).containsExactly("owner", "retentionDays");
 
-        assertThat(h.engine().apply(spec, EngineOptions.yes("gantry apply").adopting(java.util.Set.of("log-group.main"))).exitCode()).isZero();
+        assertThat(h.engine().apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply").adopting(java.util.Set.of("log-group.main"))).exitCode()).isZero();
         var groups = h.aws.logs().describeLogGroups(b -> b.logGroupNamePrefix("/gantry/worker")).logGroups();
         assertThat(groups).singleElement().satisfies(g -> assertThat(g.retentionInDays()).isEqualTo(30));
         assertThat(h.aws.logs().listTagsForResource(b -> b.resourceArn(groups.get(0).logGroupArn())).tags()).containsEntry("gantry:app", "worker");
@@ -141,11 +141,11 @@ class ApplyEndToEndTest {
     @Test void twenty_percent_throttling_still_converges() {
         Spec spec = SimHarness.template("web-https.yaml");
         SimHarness h = new SimHarness().prepare(spec);
-        h.world.faults.throttle(0.2).serverErrors(0.03);
+        dev.gantry.aws.sim.SimFaults.of(h.world).throttle(0.2).serverErrors(0.03);
         ApplyResult r = h.apply(spec);
         assertThat(r.exitCode()).as(r.failures().toString()).isZero();
-        assertThat(h.world.faults.injected()).as("errors injected").isGreaterThan(20);
-        h.world.faults.clear();
+        assertThat(dev.gantry.aws.sim.SimFaults.of(h.world).injected()).as("errors injected").isGreaterThan(20);
+        dev.gantry.aws.sim.SimFaults.of(h.world).clear();
         assertThat(h.plan(spec).hasChanges()).isFalse();
     }
 
@@ -171,7 +171,7 @@ class ApplyEndToEndTest {
         Spec spec = SimHarness.template("web-https.yaml");
         SimHarness h = new SimHarness().prepare(spec);
         assertThat(h.apply(spec).exitCode()).isZero();
-        var r = h.engine().destroy(spec, dev.gantry.engine.EngineOptions.yes("x").keeping(java.util.Set.of("parameter", "log-group")));
+        var r = h.engine().destroy(spec, dev.gantry.engine.TestOptions.keeping("x", java.util.Set.of("parameter", "log-group")));
         assertThat(r.exitCode()).as(r.failures().toString()).isZero();
         Map<String, Observed> left = h.inventory(spec);
         assertThat(left.keySet()).containsExactlyInAnyOrder("parameter.DB_PASSWORD", "log-group.main");

@@ -64,7 +64,7 @@ class BuildFromSourceTest {
     ApplyResult apply(ImageBuild.Push push) throws Exception {
         Spec s = spec();
         h.prepare(s);
-        return engine(push).apply(s, EngineOptions.yes("gantry apply"));
+        return engine(push).apply(s, dev.gantry.engine.TestOptions.yes("gantry apply"));
     }
 
     String running() {
@@ -129,13 +129,13 @@ class BuildFromSourceTest {
     @Test void destroy_deletes_the_repository_with_its_images_unless_asked_to_keep_them() throws Exception {
         assertThat(apply(ImageBuild.Push.SIMULATED).exit()).isEqualTo(ApplyResult.Exit.OK);
         Spec s = spec();
-        ApplyResult kept = engine(ImageBuild.Push.SIMULATED).destroy(s, EngineOptions.yes("gantry destroy").keeping(Set.of("repository", "image")));
+        ApplyResult kept = engine(ImageBuild.Push.SIMULATED).destroy(s, dev.gantry.engine.TestOptions.keeping("gantry destroy", Set.of("repository", "image")));
         assertThat(kept.exit()).as(kept.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
         assertThat(h.world.state.ecr.repositories).containsKey("shop");
         assertThat(h.world.state.ecr.repositories.get("shop").images).hasSize(1);
         assertThat(h.world.state.ecs.clusters.values()).allMatch(c -> !"ACTIVE".equals(c.status));
 
-        ApplyResult all = engine(ImageBuild.Push.SIMULATED).destroy(s, EngineOptions.yes("gantry destroy"));
+        ApplyResult all = engine(ImageBuild.Push.SIMULATED).destroy(s, dev.gantry.engine.TestOptions.yes("gantry destroy"));
         assertThat(all.exit()).as(all.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
         assertThat(all.deleted()).isEqualTo(1);
         assertThat(h.world.state.ecr.repositories).doesNotContainKey("shop");
@@ -239,13 +239,13 @@ class BuildFromSourceTest {
         h.prepare(s);
         h.aws.ecr().createRepository(b -> b.repositoryName("shop"));
         h.world.resetCounters();
-        ApplyResult refused = engine(ImageBuild.Push.SIMULATED).apply(s, EngineOptions.yes("gantry apply"));
+        ApplyResult refused = engine(ImageBuild.Push.SIMULATED).apply(s, dev.gantry.engine.TestOptions.yes("gantry apply"));
         assertThat(refused.exit()).isEqualTo(ApplyResult.Exit.INVALID_INPUT);
         assertThat(refused.failures()).singleElement().asString().startsWith("repository.main (").contains("not made by gantry for this app");
         assertThat(h.world.mutatingCalls()).isZero();
         assertThat(fake.builds()).isEmpty();
 
-        ApplyResult adopted = engine(ImageBuild.Push.SIMULATED).apply(s, EngineOptions.yes("gantry apply").adopting(Set.of("repository.main")));
+        ApplyResult adopted = engine(ImageBuild.Push.SIMULATED).apply(s, dev.gantry.engine.TestOptions.yes("gantry apply").adopting(Set.of("repository.main")));
         assertThat(adopted.exit()).as(adopted.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
         var repo = h.world.state.ecr.repositories.get("shop");
         assertThat(repo.tags).containsEntry("gantry:app", "shop").containsEntry("gantry:component", "repository.main");
@@ -260,7 +260,7 @@ class BuildFromSourceTest {
         h.aws.ecr().createRepository(b -> b.repositoryName("shop").tags(
                 software.amazon.awssdk.services.ecr.model.Tag.builder().key("gantry:app").value("billing").build(),
                 software.amazon.awssdk.services.ecr.model.Tag.builder().key("gantry:component").value("repository.main").build()));
-        ApplyResult theirs = engine(ImageBuild.Push.SIMULATED).apply(s, EngineOptions.yes("gantry apply").adopting(Set.of("all")));
+        ApplyResult theirs = engine(ImageBuild.Push.SIMULATED).apply(s, dev.gantry.engine.TestOptions.yes("gantry apply").adopting(Set.of("all")));
         assertThat(theirs.exit()).isEqualTo(ApplyResult.Exit.INVALID_INPUT);
         assertThat(String.join("\n", theirs.failures())).contains("billing");
         assertThat(h.world.state.ecr.repositories.get("shop").tags).containsEntry("gantry:app", "billing");

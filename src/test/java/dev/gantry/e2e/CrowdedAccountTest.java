@@ -50,7 +50,7 @@ class CrowdedAccountTest {
 
         // Even asked to take everything over, another app's resources stay out of reach.
         if (owner != null) {
-            ApplyResult all = h.engine().apply(spec, EngineOptions.yes("gantry apply").adopting(Set.of("all")));
+            ApplyResult all = h.engine().apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply").adopting(Set.of("all")));
             assertThat(all.exitCode()).isEqualTo(2);
             assertThat(all.failures()).hasSize(Crowd.NAMED.size());
         }
@@ -83,12 +83,12 @@ class CrowdedAccountTest {
         assertThat(h.world.mutatingCalls()).isZero();
 
         // 'all' takes over everything that can be; what cannot (an autoscaling target) still stops apply, before any change.
-        ApplyResult all = h.engine().apply(spec, EngineOptions.yes("gantry apply").adopting(Set.of("all")));
+        ApplyResult all = h.engine().apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply").adopting(Set.of("all")));
         assertThat(all.exitCode()).isEqualTo(2);
         assertThat(all.failures()).singleElement().asString().startsWith("scaling-target.main").contains("cannot be taken over");
         assertThat(h.world.mutatingCalls()).isZero();
 
-        ApplyResult unknown = h.engine().apply(spec, EngineOptions.yes("gantry apply").adopting(Set.of("log-group.nope")));
+        ApplyResult unknown = h.engine().apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply").adopting(Set.of("log-group.nope")));
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.failures()).singleElement().asString().contains("--adopt log-group.nope").contains("log-group.main");
     }
@@ -111,7 +111,7 @@ class CrowdedAccountTest {
         assertThat(h.apply(spec).exitCode()).isEqualTo(2);
         assertThat(value(h)).isEqualTo("theirs");
 
-        assertThat(h.engine().apply(spec, EngineOptions.yes("gantry apply").adopting(Set.of("parameter.DB_PASSWORD"))).exitCode()).isZero();
+        assertThat(h.engine().apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply").adopting(Set.of("parameter.DB_PASSWORD"))).exitCode()).isZero();
         assertThat(value(h)).isEqualTo("theirs");
         assertThat(h.inventory(spec)).containsKey("parameter.DB_PASSWORD");
         assertThat(h.plan(spec).hasChanges()).isFalse();
@@ -138,7 +138,7 @@ class CrowdedAccountTest {
         assertThat(refused.failures()).singleElement().asString().startsWith("role.execution (").contains("--adopt role.execution");
         assertThat(h.world.mutatingCalls()).isZero();
 
-        ApplyResult adopted = h.engine().apply(spec, EngineOptions.yes("gantry apply").adopting(Set.of("role.execution")));
+        ApplyResult adopted = h.engine().apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply").adopting(Set.of("role.execution")));
         assertThat(adopted.exitCode()).as("%s", adopted.failures()).isZero();
         assertThat(h.aws.iam().getRole(b -> b.roleName("shop-execution")).role().arn()).isEqualTo(arn);
         assertThat(h.world.state.iam.roles.get("shop-execution").tags).containsEntry("gantry:app", "shop").containsEntry("gantry:component", "role.execution");
@@ -159,7 +159,7 @@ class CrowdedAccountTest {
         assertThat(h.world.mutatingCalls()).as(h.world.callsByAction().toString()).isZero();
         assertThat(refused.failures()).singleElement().asString().startsWith("dns-record.main (")
                 .contains("_gantry.shop.example.com").contains("cannot be taken over").contains("dns.record");
-        assertThat(h.engine().apply(spec, EngineOptions.yes("gantry apply").adopting(Set.of("all"))).exitCode()).isEqualTo(2);
+        assertThat(h.engine().apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply").adopting(Set.of("all"))).exitCode()).isEqualTo(2);
         assertThat(h.world.mutatingCalls()).isZero();
 
         assertThat(h.destroy(spec).deleted()).isZero();

@@ -16,7 +16,7 @@ class DestroyOrderEndToEndTest {
         Spec spec = SimHarness.template("web-https.yaml");
         SimHarness h = new SimHarness().prepare(spec);
         assertThat(h.apply(spec).exitCode()).isZero();
-        h.world.faults.deny("acm:DeleteCertificate");
+        dev.gantry.aws.sim.SimFaults.of(h.world).deny("acm:DeleteCertificate");
         h.events.clear();
 
         ApplyResult r = h.destroy(spec);
@@ -33,7 +33,7 @@ class DestroyOrderEndToEndTest {
         Spec spec = SimHarness.template("web-https.yaml");
         SimHarness h = new SimHarness().prepare(spec);
         assertThat(h.apply(spec).exitCode()).isZero();
-        h.world.faults.deny("elasticloadbalancing:DeleteLoadBalancer");
+        dev.gantry.aws.sim.SimFaults.of(h.world).deny("elasticloadbalancing:DeleteLoadBalancer");
         h.events.clear();
 
         ApplyResult r = h.destroy(spec);
@@ -61,7 +61,7 @@ class DestroyOrderEndToEndTest {
             }
         });
 
-        ApplyResult r = engine.destroy(spec, dev.gantry.engine.EngineOptions.yes("gantry destroy"));
+        ApplyResult r = engine.destroy(spec, dev.gantry.engine.TestOptions.yes("gantry destroy"));
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.deleted()).isEqualTo(before - 1);

@@ -284,7 +284,7 @@ class EditMatrixTest {
 
         assertThat(plan.warnings()).anySatisfy(w -> assertThat(w).startsWith("replacing load-balancer.main and vpc.main (with --allow-replace) first deletes them and what is built on them (")
                 .contains("service.main").contains("the URL is down meanwhile"));
-        ApplyResult replaced = h.engine().apply(b, dev.gantry.engine.EngineOptions.yes("gantry apply").allowingReplace());
+        ApplyResult replaced = h.engine().apply(b, dev.gantry.engine.TestOptions.allowingReplace("gantry apply"));
         assertThat(replaced.exitCode()).as(replaced.failures().toString()).isZero();
         assertThat(replaced.deleted()).as("the teardown is counted").isGreaterThan(10);
         assertThat(h.plan(b).mutating()).isEmpty();
@@ -293,7 +293,7 @@ class EditMatrixTest {
         assertThat(h.world.state.acm.certificates).as("the certificate is not built on the network: kept").hasSize(1);
 
         Spec back = edit(file, Edit.flags("--cidr", "10.0.0.0/16"));
-        ApplyResult again = h.engine().apply(back, dev.gantry.engine.EngineOptions.yes("gantry apply").allowingReplace());
+        ApplyResult again = h.engine().apply(back, dev.gantry.engine.TestOptions.allowingReplace("gantry apply"));
         assertThat(again.exitCode()).as(again.failures().toString()).isZero();
         assertThat(h.plan(back).mutating()).isEmpty();
         assertThat(SimServing.blocked(h.world, "hello.example.com")).isEmpty();
@@ -322,7 +322,7 @@ class EditMatrixTest {
             ApplyResult r = h.apply(b);
             assertThat(r.exitCode()).as(e.toString()).isEqualTo(2);
             assertThat(h.world.mutatingCalls()).as(e.toString()).isZero();
-            ApplyResult adopting = h.engine().apply(b, dev.gantry.engine.EngineOptions.yes("gantry apply").adopting(java.util.Set.of("all")));
+            ApplyResult adopting = h.engine().apply(b, dev.gantry.engine.TestOptions.yes("gantry apply").adopting(java.util.Set.of("all")));
             assertThat(adopting.exitCode()).as(e.toString()).isEqualTo(2);
             assertThat(h.world.mutatingCalls()).as(e.toString()).isZero();
         }
@@ -348,7 +348,7 @@ class EditMatrixTest {
         h.world.resetCounters();
         assertThat(h.apply(toDefault).exitCode()).isNotZero();
         assertThat(h.world.mutatingCalls()).isZero();
-        ApplyResult moved = h.engine().apply(toDefault, dev.gantry.engine.EngineOptions.yes("gantry apply").allowingReplace());
+        ApplyResult moved = h.engine().apply(toDefault, dev.gantry.engine.TestOptions.allowingReplace("gantry apply"));
         assertThat(moved.exitCode()).as(moved.failures().toString()).isZero();
         assertThat(h.plan(toDefault).mutating()).isEmpty();
         assertThat(SimServing.blocked(h.world, "hello.example.com")).isEmpty();
@@ -356,7 +356,7 @@ class EditMatrixTest {
         assertThat(h.world.state.ec2.natGateways.values()).allSatisfy(n -> assertThat(n.state).isIn("deleting", "deleted"));
 
         Spec back = edit(file, Edit.flags("--vpc", "new"));
-        ApplyResult again = h.engine().apply(back, dev.gantry.engine.EngineOptions.yes("gantry apply").allowingReplace());
+        ApplyResult again = h.engine().apply(back, dev.gantry.engine.TestOptions.allowingReplace("gantry apply"));
         assertThat(again.exitCode()).as(again.failures().toString()).isZero();
         assertThat(h.plan(back).mutating()).isEmpty();
         assertThat(SimServing.blocked(h.world, "hello.example.com")).isEmpty();

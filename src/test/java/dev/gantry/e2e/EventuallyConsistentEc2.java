@@ -28,7 +28,7 @@ final class EventuallyConsistentEc2 {
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }
             if (method.getName().startsWith("describe") && args != null && args.length == 1 && ownLookUp(args[0])
-                    && lagged.get() < world.faults.lostReplies().size()) {
+                    && lagged.get() < dev.gantry.aws.sim.SimFaults.of(world).lostReplies().size()) {
                 lagged.incrementAndGet();
                 Object builder = method.getReturnType().getMethod("builder").invoke(null);
                 return software.amazon.awssdk.utils.builder.SdkBuilder.class.getMethod("build").invoke(builder);
@@ -56,7 +56,7 @@ final class EventuallyConsistentEc2 {
             }
             if (method.getName().equals("describeTaskDefinition")
                     && args[0] instanceof software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest r && !r.taskDefinition().contains(":")
-                    && lagged.get() < world.faults.lostReplies().stream().filter("ecs:RegisterTaskDefinition"::equals).count()) {
+                    && lagged.get() < dev.gantry.aws.sim.SimFaults.of(world).lostReplies().stream().filter("ecs:RegisterTaskDefinition"::equals).count()) {
                 lagged.incrementAndGet();
                 throw software.amazon.awssdk.services.ecs.model.ClientException.builder().message("Unable to describe task definition.").build();
             }

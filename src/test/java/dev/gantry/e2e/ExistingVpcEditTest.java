@@ -72,7 +72,7 @@ class ExistingVpcEditTest {
         Spec moved = template.withNetwork(Network.existing(other, List.of(d, e), List.of()));
         assertThat(h.plan(moved).mutating()).filteredOn(ch -> ch.reason().contains("downtime")).extracting(ch -> ch.address().toString())
                 .containsExactly("load-balancer.main");
-        ApplyResult r = h.engine().apply(moved, dev.gantry.engine.EngineOptions.yes("gantry apply").allowingReplace());
+        ApplyResult r = h.engine().apply(moved, dev.gantry.engine.TestOptions.allowingReplace("gantry apply"));
         assertThat(r.exitCode()).as(r.failures().toString()).isZero();
         assertThat(h.plan(moved).mutating()).isEmpty();
         assertThat(SimServing.blocked(h.world, "hello.example.com")).isEmpty();

@@ -58,7 +58,7 @@ class ImageEndToEndTest {
         return h.engine().checkingImages(check, pin);
     }
 
-    ApplyResult apply(Spec spec) { return engine(false).apply(spec, EngineOptions.yes("gantry apply")); }
+    ApplyResult apply(Spec spec) { return engine(false).apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply")); }
 
     ApplyResult refused(Spec spec) {
         ApplyResult r = apply(spec);
@@ -131,7 +131,7 @@ class ImageEndToEndTest {
         String digest = h.aws.ecr().putImage(b -> b.repositoryName("shop/worker").imageTag("1.0").imageManifest(index("amd64", "arm64")))
                 .image().imageId().imageDigest();
         Spec spec = worker(ecrHost + "/shop/worker:1.0", Architecture.ARM64, null);
-        ApplyResult r = engine(true).apply(spec, EngineOptions.yes("gantry apply"));
+        ApplyResult r = engine(true).apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply"));
         assertThat(r.exitCode()).as(String.valueOf(r.failures())).isZero();
         assertThat(container().image()).isEqualTo(ecrHost + "/shop/worker:1.0@" + digest);
         assertThat(h.plan(spec).hasChanges()).isFalse();
@@ -140,7 +140,7 @@ class ImageEndToEndTest {
                 .image().imageId().imageDigest();
         assertThat(apply(spec).exitCode()).isZero();
         assertThat(container().image()).endsWith(digest);
-        assertThat(engine(true).apply(spec, EngineOptions.yes("gantry apply")).exitCode()).isZero();
+        assertThat(engine(true).apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply")).exitCode()).isZero();
         assertThat(container().image()).isEqualTo(ecrHost + "/shop/worker:1.0@" + moved);
         // The running tasks report the digest they pulled.
         var tasks = h.aws.ecs().listTasks(b -> b.cluster("worker").serviceName("worker")).taskArns();

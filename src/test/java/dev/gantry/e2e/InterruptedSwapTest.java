@@ -36,7 +36,7 @@ class InterruptedSwapTest {
             if (e instanceof ApplyEvent.Waiting w && w.change().address().toString().equals("certificate.main")
                     && w.waitingFor().contains("switch")) engine[0].cancel();
         });
-        ApplyResult stopped = engine[0].apply(b, EngineOptions.yes("gantry apply"));
+        ApplyResult stopped = engine[0].apply(b, dev.gantry.engine.TestOptions.yes("gantry apply"));
         assertThat(stopped.exitCode()).isEqualTo(130);
         assertThat(h.world.state.acm.certificates).hasSize(2);
 

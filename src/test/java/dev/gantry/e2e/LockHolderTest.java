@@ -32,7 +32,7 @@ class LockHolderTest {
     }
 
     private static ApplyResult applyOn(SimHarness h, Spec spec, Machine m) {
-        return h.engine().apply(spec, EngineOptions.yes("gantry apply").on(m));
+        return h.engine().apply(spec, dev.gantry.engine.TestOptions.on("gantry apply", m));
     }
 
     @Test void a_live_holder_in_another_pid_namespace_with_the_same_host_and_pid_is_never_broken() {
@@ -98,9 +98,9 @@ class LockHolderTest {
         SimHarness h = new SimHarness().prepare(spec);
         // worker.yaml has no secret: the first PutParameter is the lock. It takes effect, its reply
         // is lost, and the client's retry meets the lock this very run wrote.
-        h.world.faults.loseReplyAfterEffect("ssm:PutParameter", 1);
+        dev.gantry.aws.sim.SimFaults.of(h.world).loseReplyAfterEffect("ssm:PutParameter", 1);
         ApplyResult r = applyOn(h, spec, HERE);
-        assertThat(h.world.faults.injected()).isEqualTo(1);
+        assertThat(dev.gantry.aws.sim.SimFaults.of(h.world).injected()).isEqualTo(1);
         assertThat(r.failures()).isEmpty();
         assertThat(r.exitCode()).isZero();
         assertThat(h.world.state.ssm.params).doesNotContainKey("/gantry/locks/" + spec.app());
@@ -193,7 +193,7 @@ class LockHolderTest {
                 lock.acquire(LockHolder.of(laptop, h.time.now(), "apply"));
             }
         });
-        ApplyResult r = engine.apply(spec, EngineOptions.yes("gantry apply").on(HERE));
+        ApplyResult r = engine.apply(spec, dev.gantry.engine.TestOptions.on("gantry apply", HERE));
         assertThat(broken).isTrue();
         assertThat(r.exitCode()).isZero();
         assertThat(lock.current()).hasValueSatisfying(holder -> assertThat(holder).hasValueSatisfying(x -> assertThat(x.host()).isEqualTo("laptop")));

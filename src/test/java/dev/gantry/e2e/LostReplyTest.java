@@ -73,10 +73,10 @@ class LostReplyTest {
         for (var call : calls) {
             String lost = call.getKey() + " #" + call.getValue();
             SimHarness h = new SimHarness().prepare(SPEC);
-            h.world.faults.loseReplyOf(call.getKey(), call.getValue());
+            dev.gantry.aws.sim.SimFaults.of(h.world).loseReplyOf(call.getKey(), call.getValue());
             ApplyResult r = h.apply(SPEC);
-            assertThat(h.world.faults.lostReplies()).as("the reply of %s was lost", lost).containsExactly(call.getKey());
-            h.world.faults.clear();
+            assertThat(dev.gantry.aws.sim.SimFaults.of(h.world).lostReplies()).as("the reply of %s was lost", lost).containsExactly(call.getKey());
+            dev.gantry.aws.sim.SimFaults.of(h.world).clear();
             assertThat(r.exitCode()).as("apply after the lost reply of %s: %s", lost, r.failures()).isZero();
             assertThat(census(h)).as("what exists after the lost reply of %s", lost).isEqualTo(expected);
             assertThat(h.plan(SPEC).mutating()).as("the next plan after the lost reply of %s", lost).isEmpty();
@@ -102,9 +102,9 @@ class LostReplyTest {
         for (var call : calls) {
             String lost = call.getKey() + " #" + call.getValue();
             SimHarness h = new SimHarness(saved);
-            h.world.faults.loseReplyOf(call.getKey(), call.getValue());
+            dev.gantry.aws.sim.SimFaults.of(h.world).loseReplyOf(call.getKey(), call.getValue());
             ApplyResult r = h.destroy(SPEC);
-            assertThat(h.world.faults.lostReplies()).as("the reply of %s was lost", lost).containsExactly(call.getKey());
+            assertThat(dev.gantry.aws.sim.SimFaults.of(h.world).lostReplies()).as("the reply of %s was lost", lost).containsExactly(call.getKey());
             assertThat(r.exitCode()).as("destroy after the lost reply of %s: %s", lost, r.failures()).isZero();
             assertThat(h.taggedLeftovers("hello")).as("left after the lost reply of %s", lost).isEmpty();
             assertThat(h.aws.iam().listRoles().roles()).as("roles left after the lost reply of %s", lost).isEmpty();
@@ -115,9 +115,9 @@ class LostReplyTest {
     @Test void a_retried_DeleteRolePolicy_still_deletes_the_role() {
         SimHarness h = new SimHarness().prepare(SPEC);
         assertThat(h.apply(SPEC).exitCode()).isZero();
-        h.world.faults.loseReplyOf("iam:DeleteRolePolicy", 1);
+        dev.gantry.aws.sim.SimFaults.of(h.world).loseReplyOf("iam:DeleteRolePolicy", 1);
         ApplyResult r = h.destroy(SPEC);
-        assertThat(h.world.faults.lostReplies()).containsExactly("iam:DeleteRolePolicy");
+        assertThat(dev.gantry.aws.sim.SimFaults.of(h.world).lostReplies()).containsExactly("iam:DeleteRolePolicy");
         assertThat(r.exitCode()).as(r.failures().toString()).isZero();
         assertThat(h.aws.iam().listRoles().roles()).isEmpty();
         assertThat(h.taggedLeftovers("hello")).isEmpty();
@@ -126,9 +126,9 @@ class LostReplyTest {
     /** Issue 27 item 10: a lost CreateSecurityGroup reply; the retry meets the group's own name, which is gantry's. */
     @Test void a_lost_CreateSecurityGroup_reply_is_not_taken_for_someone_elses_group() {
         SimHarness h = new SimHarness().prepare(SPEC);
-        h.world.faults.loseReplyOf("ec2:CreateSecurityGroup", 1);
+        dev.gantry.aws.sim.SimFaults.of(h.world).loseReplyOf("ec2:CreateSecurityGroup", 1);
         ApplyResult r = h.apply(SPEC);
-        assertThat(h.world.faults.lostReplies()).containsExactly("ec2:CreateSecurityGroup");
+        assertThat(dev.gantry.aws.sim.SimFaults.of(h.world).lostReplies()).containsExactly("ec2:CreateSecurityGroup");
         assertThat(r.exitCode()).as(r.failures().toString()).isZero();
         assertThat(h.events.toString()).doesNotContain("--adopt").doesNotContain("not gantry's");
         assertThat(h.aws.ec2().describeSecurityGroups().securityGroups().stream().filter(g -> g.groupName().startsWith("hello-"))).hasSize(2);
@@ -177,9 +177,9 @@ class LostReplyTest {
 
         SimHarness h = new SimHarness().prepare(SPEC);
         h.aws = EventuallyConsistentEc2.wrap(h.aws, h.world);
-        h.world.faults.loseReplyOf("ec2:CreateVpc", 1).loseReplyOf("ec2:AllocateAddress", 1);
+        dev.gantry.aws.sim.SimFaults.of(h.world).loseReplyOf("ec2:CreateVpc", 1).loseReplyOf("ec2:AllocateAddress", 1);
         ApplyResult r = h.apply(SPEC);
-        assertThat(h.world.faults.lostReplies()).containsExactlyInAnyOrder("ec2:CreateVpc", "ec2:AllocateAddress");
+        assertThat(dev.gantry.aws.sim.SimFaults.of(h.world).lostReplies()).containsExactlyInAnyOrder("ec2:CreateVpc", "ec2:AllocateAddress");
         assertThat(r.exitCode()).as(r.failures().toString()).isZero();
         assertThat(r.deleted()).isEqualTo(2);
         assertThat(h.events.toString()).contains("left 2 extra resources behind; deleting them");
@@ -191,9 +191,9 @@ class LostReplyTest {
     @Test void a_task_definition_registered_twice_keeps_one_active_revision() {
         SimHarness h = new SimHarness().prepare(SPEC);
         h.aws = EventuallyConsistentEc2.wrapEcs(h.aws, h.world);
-        h.world.faults.loseReplyOf("ecs:RegisterTaskDefinition", 1);
+        dev.gantry.aws.sim.SimFaults.of(h.world).loseReplyOf("ecs:RegisterTaskDefinition", 1);
         ApplyResult r = h.apply(SPEC);
-        assertThat(h.world.faults.lostReplies()).containsExactly("ecs:RegisterTaskDefinition");
+        assertThat(dev.gantry.aws.sim.SimFaults.of(h.world).lostReplies()).containsExactly("ecs:RegisterTaskDefinition");
         assertThat(r.exitCode()).as(r.failures().toString()).isZero();
         assertThat(h.aws.ecs().listTaskDefinitions(b -> b.status(TaskDefinitionStatus.ACTIVE)).taskDefinitionArns())
                 .containsExactly("arn:aws:ecs:us-east-1:123456789012:task-definition/hello:2");
@@ -214,15 +214,15 @@ class LostReplyTest {
         int tagged = clean.taggedLeftovers(spec.app()).size();
 
         SimHarness h = new SimHarness().prepare(spec);
-        h.world.faults.loseReplies(0.3, "ssm:PutParameter", "ssm:DeleteParameter");
+        dev.gantry.aws.sim.SimFaults.of(h.world).loseReplies(0.3, "ssm:PutParameter", "ssm:DeleteParameter");
         ApplyResult r = h.apply(spec);
         assertThat(r.exitCode()).as(r.failures().toString()).isZero();
         assertThat(FailureEndToEndTest.census(h, spec)).isEqualTo(expected);
         assertThat(h.taggedLeftovers(spec.app())).hasSize(tagged);
         assertThat(h.plan(spec).mutating()).isEmpty();
         ApplyResult d = h.destroy(spec);
-        assertThat(h.world.faults.lostReplies().size()).as("replies lost").isGreaterThan(5);
-        h.world.faults.clear();
+        assertThat(dev.gantry.aws.sim.SimFaults.of(h.world).lostReplies().size()).as("replies lost").isGreaterThan(5);
+        dev.gantry.aws.sim.SimFaults.of(h.world).clear();
         assertThat(d.exitCode()).as(d.failures().toString()).isZero();
         assertThat(h.taggedLeftovers(spec.app())).isEmpty();
     }

@@ -45,7 +45,7 @@ class RefreshReadsEndToEndTest {
         Spec spec = SimHarness.template("web-https.yaml");
         SimHarness h = new SimHarness().prepare(spec);
         // made by hand while the question is asked: the look under the lock asks AWS anew, not the first look's answers
-        ApplyResult r = h.engine().apply(spec, EngineOptions.yes("gantry apply").confirmingWith(p -> {
+        ApplyResult r = h.engine().apply(spec, dev.gantry.engine.TestOptions.confirmingWith("gantry apply", p -> {
             h.aws.logs().createLogGroup(b -> b.logGroupName("/gantry/hello"));
             return true;
         }));

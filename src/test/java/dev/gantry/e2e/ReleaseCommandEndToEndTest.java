@@ -144,7 +144,7 @@ class ReleaseCommandEndToEndTest {
             h.events.add(e);
             if (e instanceof ApplyEvent.Waiting w && w.waitingFor().startsWith("release ")) engine[0].cancel();
         });
-        ApplyResult stopped = engine[0].apply(newImage, dev.gantry.engine.EngineOptions.yes("gantry apply"));
+        ApplyResult stopped = engine[0].apply(newImage, dev.gantry.engine.TestOptions.yes("gantry apply"));
         assertThat(stopped.exitCode()).isEqualTo(130);
         assertThat(serviceRevision(h)).isEqualTo("hello:1");
 

@@ -81,7 +81,7 @@ class RerunAfterFailedRolloutTest {
             h.events.add(e);
             if (e instanceof ApplyEvent.Rollout) engine[0].cancel();
         });
-        ApplyResult stopped = engine[0].apply(spec, EngineOptions.yes("gantry apply"));
+        ApplyResult stopped = engine[0].apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply"));
         assertThat(stopped.exitCode()).isEqualTo(130);
 
         Plan plan = h.plan(spec);

@@ -20,7 +20,7 @@ class SavedPlanEndToEndTest {
         Plan plan = h.plan(spec);
         Map<String, String> saved = PlanDigest.byAddress(plan);
 
-        ApplyResult r = h.engine().applyingOnly(saved).apply(spec, EngineOptions.yes("gantry apply plan.json"));
+        ApplyResult r = h.engine().applyingOnly(saved).apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply plan.json"));
         assertThat(r.exit()).as(r.toString()).isEqualTo(ApplyResult.Exit.OK);
         assertThat(r.created()).isPositive().isEqualTo(plan.mutating().size());
         assertThat(h.plan(spec).hasChanges()).isFalse();
@@ -34,7 +34,7 @@ class SavedPlanEndToEndTest {
         Spec edited = spec.withTask(spec.task().withImage("public.ecr.aws/docker/library/busybox:1.37"));
         h.world.resetCounters();
 
-        ApplyResult r = h.engine().applyingOnly(saved).apply(edited, EngineOptions.yes("gantry apply plan.json"));
+        ApplyResult r = h.engine().applyingOnly(saved).apply(edited, dev.gantry.engine.TestOptions.yes("gantry apply plan.json"));
         assertThat(r.exit()).isEqualTo(ApplyResult.Exit.INVALID_INPUT);
         assertThat(String.join("\n", r.failures())).contains("saved plan is out of date").contains("cluster.main: the saved plan would create it; now the plan would leave it");
         assertThat(h.world.mutatingCalls()).as(h.world.callsByAction().toString()).isZero();

@@ -71,11 +71,11 @@ final class SimHarness {
     }
 
     ApplyResult apply(Spec spec) {
-        return engine().apply(spec, EngineOptions.yes("gantry apply"));
+        return engine().apply(spec, dev.gantry.engine.TestOptions.yes("gantry apply"));
     }
 
     ApplyResult destroy(Spec spec) {
-        return engine().destroy(spec, EngineOptions.yes("gantry destroy"));
+        return engine().destroy(spec, dev.gantry.engine.TestOptions.yes("gantry destroy"));
     }
 
     Plan plan(Spec spec) { return engine().plan(spec); }

@@ -16,7 +16,7 @@ class StopsAndCourtesiesTest {
     @Test void answering_no_changes_nothing_and_is_not_called_an_interruption() {
         Spec spec = SimHarness.template("worker.yaml");
         SimHarness h = new SimHarness().prepare(spec);
-        ApplyResult r = h.engine().apply(spec, EngineOptions.yes("gantry apply -f templates/worker.yaml").confirmingWith(p -> false));
+        ApplyResult r = h.engine().apply(spec, dev.gantry.engine.TestOptions.confirmingWith("gantry apply -f templates/worker.yaml", p -> false));
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.DECLINED);
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(h.world.mutatingCalls()).isZero();
@@ -34,7 +34,7 @@ class StopsAndCourtesiesTest {
         };
         engine[0] = h.engine();
         boolean[] asked = new boolean[1];
-        ApplyResult r = engine[0].apply(spec, EngineOptions.yes("gantry apply").confirmingWith(p -> asked[0] = true));
+        ApplyResult r = engine[0].apply(spec, dev.gantry.engine.TestOptions.confirmingWith("gantry apply", p -> asked[0] = true));
         assertThat(r.exitCode()).isEqualTo(130);
         assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.INTERRUPTED);
         assertThat(asked[0]).as("went on to the plan's question").isFalse();
@@ -44,7 +44,7 @@ class StopsAndCourtesiesTest {
     @Test void a_policy_simulator_that_answers_500_gets_one_try_and_a_plain_note() {
         Spec spec = SimHarness.template("web-https.yaml");
         SimHarness h = new SimHarness().prepare(spec);
-        h.world.faults.breakAction("iam:SimulatePrincipalPolicy");
+        dev.gantry.aws.sim.SimFaults.of(h.world).breakAction("iam:SimulatePrincipalPolicy");
         ApplyResult r = h.apply(spec);
         assertThat(r.exitCode()).as(r.failures().toString()).isZero();
         assertThat(h.world.callsByAction().get("iam:SimulatePrincipalPolicy")).isEqualTo(1L);

@@ -73,7 +73,7 @@ class TagReadFailureTest {
             h.aws.iam().createRole(b -> b.roleName("hello-extra").path("/gantry/hello/").description("made by hand")
                     .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
         }
-        h.world.faults.failAlways(action, how);
+        dev.gantry.aws.sim.SimFaults.of(h.world).failAlways(action, how);
         h.world.resetCounters();
 
         assertThatThrownBy(() -> h.plan(spec)).isInstanceOfSatisfying(AwsFailure.class, f -> {
@@ -90,6 +90,6 @@ class TagReadFailureTest {
         assertThat(destroy.deleted()).isZero();
 
         assertThat(h.world.mutatingCalls()).as("nothing touched").isZero();
-        assertThat(h.world.faults.injected()).as("the look-up was really made and failed").isPositive();
+        assertThat(dev.gantry.aws.sim.SimFaults.of(h.world).injected()).as("the look-up was really made and failed").isPositive();
     }
 }

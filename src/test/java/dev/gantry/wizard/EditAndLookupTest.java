@@ -25,7 +25,7 @@ class EditAndLookupTest {
     void anExistingFileOpensWithEveryAnswerAndBuildsTheSameSpec() throws Exception {
         Spec original = full().build();
         String text = SpecWriter.write(original);
-        WizardFlow edit = WizardFlow.editing(LookupResults.offline(), FileAnswers.read(text));
+        WizardFlow edit = WizardFlow.editing(LookupResults.offline(), SpecDraft.read("gantry.yaml", text));
         assertThat(edit.get("app")).isEqualTo("hello");
         assertThat(edit.get("network.natGateways")).isEqualTo("perAz");
         assertThat(edit.get("task.secrets")).isEqualTo("DB_PASSWORD=/hello/db");
@@ -38,7 +38,7 @@ class EditAndLookupTest {
 
     @Test
     void changingTheDomainLaterMovesTheRecordAndTheZoneWithIt() throws Exception {
-        WizardFlow edit = WizardFlow.editing(LookupResults.offline(), FileAnswers.read(SpecWriter.write(full().build())));
+        WizardFlow edit = WizardFlow.editing(LookupResults.offline(), SpecDraft.read("gantry.yaml", SpecWriter.write(full().build())));
         edit.set("certificate.domain", "api.shop.example.org");
         // zone and record were the defaults the domain implies, so they follow it as on a first run
         assertThat(edit.get("dns.zone")).isEqualTo("shop.example.org");

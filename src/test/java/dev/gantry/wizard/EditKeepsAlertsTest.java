@@ -17,14 +17,14 @@ class EditKeepsAlertsTest {
     @Test void editing_a_file_with_alerts_builds_the_same_alerts() throws Exception {
         Spec original = SpecLoader.load("gantry.yaml", WEB).withAlerts(new Alerts(List.of("a@example.com", "b@example.com"), 5, 900, 70, 60, false));
         String text = SpecWriter.write(original);
-        WizardFlow edit = WizardFlow.editing(LookupResults.offline(), FileAnswers.read(text));
+        WizardFlow edit = WizardFlow.editing(LookupResults.offline(), SpecDraft.read("gantry.yaml", text));
         assertThat(edit.errors()).isEmpty();
         assertThat(edit.build().alerts()).isEqualTo(original.alerts());
         assertThat(SpecWriter.write(edit.build())).isEqualTo(text);
     }
 
     @Test void a_file_without_alerts_gets_none() throws Exception {
-        WizardFlow edit = WizardFlow.editing(LookupResults.offline(), FileAnswers.read(SpecWriter.write(SpecLoader.load("gantry.yaml", WEB))));
+        WizardFlow edit = WizardFlow.editing(LookupResults.offline(), SpecDraft.read("gantry.yaml", SpecWriter.write(SpecLoader.load("gantry.yaml", WEB))));
         assertThat(edit.build().alerts()).isNull();
     }
 }

@@ -13,9 +13,10 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * The simulated AWS account: all services' state, one clock, call counters and injected faults.
- * Every simulated call goes through {@link #read} or {@link #mutate}, which serialise access (the
- * engine calls from several threads), count calls for the benchmark and apply faults.
+ * The simulated AWS account: all services' state, one clock, call counters and the faults a test
+ * injects ({@link Faults}). Every simulated call goes through {@link #read} or {@link #mutate}, which
+ * serialise access (the engine calls from several threads), count calls for the benchmark and apply
+ * faults.
  */
 public final class SimWorld {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -23,7 +24,7 @@ public final class SimWorld {
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     public final SimState state;
-    public final SimFaults faults;
+    private volatile Faults faults = Faults.NONE;
     public final SimLatency latency;
     private final TimeSource time;
     private long mutatingCalls;
@@ -37,10 +38,32 @@ public final class SimWorld {
         this.state = state;
         this.time = time;
         this.latency = latency;
-        this.faults = new SimFaults();
     }
 
     public SimWorld(TimeSource time) { this(new SimState(), time, SimLatency.realistic()); }
+
+    /**
+     * What may go wrong with a call besides AWS's own rules: throttling, 5xx, denied actions, a crash
+     * or a lost reply. Only tests inject any (src/test's {@code SimFaults}); a rehearsal has none.
+     */
+    public interface Faults {
+        /** Before the call reaches the account: may fail it with {@code err}'s SDK exception. */
+        void beforeCall(String action, SimErrors.Factory err);
+
+        /** After the {@code count}th mutating call took effect, before its caller sees the reply. */
+        void afterMutation(String action, long count);
+
+        Faults NONE = new Faults() {
+            @Override public void beforeCall(String action, SimErrors.Factory err) {}
+            @Override public void afterMutation(String action, long count) {}
+        };
+    }
+
+    /** The faults calls meet from now on. */
+    public void inject(Faults faults) { this.faults = faults; }
+
+    /** The faults calls meet now ({@link Faults#NONE} unless a test injected some). */
+    public Faults faults() { return faults; }
 
     public Instant now() { return time.now(); }
 
@@ -108,7 +131,6 @@ public final class SimWorld {
                 mutatingCalls++;
                 callsByAction.merge(action, 1L, Long::sum);
                 faults.afterMutation(action, mutatingCalls);
-                faults.afterEffect(action);
                 return result;
             });
         }

@@ -4,6 +4,7 @@ import dev.gantry.aws.AwsFailure;
 import dev.gantry.diagnose.Explainer;
 import dev.gantry.diagnose.RolloutFailure;
 import dev.gantry.diagnose.RolloutSnapshot;
+import dev.gantry.diagnose.RolloutVerdict;
 import dev.gantry.diagnose.RolloutWatcher;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
@@ -59,7 +60,7 @@ final class ServiceType implements ResourceType {
     /** Whether a rollout that trips one of them is rolled back (alarms enabled with rollback). */
     static final String ALARM_ROLLBACK = "alarmRollback";
     static final String ROLLOUT = "rollout";
-    static final String ROLLOUT_DONE = "completed";
+    static final String ROLLOUT_DONE = RolloutVerdict.COMPLETED;
 
     @Override public String type() { return "service"; }
 
@@ -165,15 +166,14 @@ final class ServiceType implements ResourceType {
      * deployment, explained (two more reads, only for a service in trouble).
      */
     private static Observed withDiagnosis(ResourceContext ctx, Observed o, Service s, Map<String, Object> want) {
-        Rollout r = Rollout.of(s);
-        if (r.state() != Rollout.State.FAILED) return o;
+        RolloutVerdict r = RolloutVerdict.latest(s);
+        if (!r.startAgain()) return o;
         RolloutWatcher watcher = new RolloutWatcher(ctx.aws().ecs(), s.clusterArn(), s.serviceName());
         RolloutSnapshot snap = watcher.snapshot(s, r.deploymentId(), null);
-        Explainer.Context explain = explainer(ctx, want);
-        String why = RolloutWatcher.firstFailure(snap).map(t -> Explainer.explain(t, snap.events(), explain).summary())
-                .orElse(Explainer.circuitBreaker(snap, explain).summary());
+        Optional<String> why = RolloutVerdict.why(r, snap, explainer(ctx, want)).map(dev.gantry.diagnose.Diagnosis::summary);
+        if (why.isEmpty()) return o;
         Map<String, Object> props = new java.util.LinkedHashMap<>(o.props());
-        props.put(ROLLOUT, r.words() + ": " + why);
+        props.put(ROLLOUT, r.words() + ": " + why.get());
         return new Observed(o.address(), o.id(), props, o.outputs());
     }
 
@@ -226,7 +226,7 @@ final class ServiceType implements ResourceType {
             p.put(DEPLOYMENT_ALARMS, dc.alarms().alarmNames().stream().sorted().toList())
                     .put(ALARM_ROLLBACK, Boolean.TRUE.equals(dc.alarms().enable()) && Boolean.TRUE.equals(dc.alarms().rollback()));
         }
-        p.put(ROLLOUT, Rollout.of(s).words());
+        p.put(ROLLOUT, RolloutVerdict.latest(s).words());
         return new Observed(a, s.serviceArn(), p.build(), Map.of("id", s.serviceArn(), "arn", s.serviceArn(), "name", s.serviceName()));
     }
 
@@ -346,9 +346,9 @@ final class ServiceType implements ResourceType {
         }
         if (fields.size() != 1 || !fields.get(0).field().equals(ROLLOUT)) return null;
         String was = String.valueOf(fields.get(0).before());
-        return was.startsWith("in progress") || was.startsWith("not running")
-                ? "its last rollout has not finished: apply watches it to its end"
-                : "its last rollout failed: apply starts it again, and says why if it fails again";
+        return RolloutVerdict.startsAgain(was)
+                ? "its last rollout failed: apply starts it again, and says why if it fails again"
+                : "its last rollout has not finished: apply watches it to its end";
     }
 
     /** Everything the spec describes is in place; only the service's latest rollout has not finished well. */
@@ -378,9 +378,9 @@ final class ServiceType implements ResourceType {
             String name = current.output("name");
             Service s = new RolloutWatcher(ctx.aws().ecs(), cluster, name).describe().orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
                     "the ECS service " + name + " disappeared while gantry looked at its rollout", "run 'gantry apply' again"));
-            Rollout r = Rollout.of(s);
+            RolloutVerdict r = RolloutVerdict.latest(s);
             String revision = Props.str(props, "taskDefinition");
-            if (r.state() == Rollout.State.FAILED) {
+            if (r.startAgain()) {
                 ctx.progress().info("the last rollout of " + revision(revision) + " did not finish: " + r.words() + "; starting it again");
                 checkSecretAccess(ctx, revision);
                 checkPullAccess(ctx, revision);
@@ -390,32 +390,6 @@ final class ServiceType implements ResourceType {
             }
             return watch(ctx, desired.address(), cluster, name, revision, props).run();
         };
-    }
-
-    /**
-     * The service's latest (PRIMARY) deployment, judged: DONE when ECS completed it and, if any task
-     * is wanted, some run; FAILED when ECS's circuit breaker failed it, or its tasks failed and none
-     * runs; else IN_PROGRESS. Emulators without rollout states count as done once tasks run.
-     */
-    record Rollout(State state, String deploymentId, String words) {
-        enum State { DONE, IN_PROGRESS, FAILED }
-
-        static Rollout of(Service s) {
-            software.amazon.awssdk.services.ecs.model.Deployment d = s.deployments().stream()
-                    .filter(x -> "PRIMARY".equals(x.status())).findFirst().orElse(null);
-            if (d == null) return new Rollout(State.DONE, null, ROLLOUT_DONE);
-            int desired = n(d.desiredCount()), running = n(d.runningCount()), failed = n(d.failedTasks());
-            String counts = revision(d.taskDefinition()) + ", " + running + " of " + desired + " task" + (desired == 1 ? "" : "s") + " running"
-                    + (failed > 0 ? ", " + failed + " failed" : "");
-            String state = d.rolloutStateAsString();
-            if ("FAILED".equals(state)) return new Rollout(State.FAILED, d.id(), "failed (" + counts + ")");
-            if (failed > 0 && running == 0 && desired > 0) return new Rollout(State.FAILED, d.id(), "failing (" + counts + ")");
-            if ("IN_PROGRESS".equals(state)) return new Rollout(State.IN_PROGRESS, d.id(), "in progress (" + counts + ")");
-            if (desired > 0 && running == 0) return new Rollout(State.IN_PROGRESS, d.id(), "not running (" + counts + ")");
-            return new Rollout(State.DONE, d.id(), ROLLOUT_DONE);
-        }
-
-        private static int n(Integer i) { return i == null ? 0 : i; }
     }
 
     /**
@@ -543,18 +517,15 @@ final class ServiceType implements ResourceType {
                 String deploymentId = watched.get().id();
                 RolloutSnapshot snap = RolloutWatcher.focus(watcher.watchSnapshot(s, deploymentId, started), watched.get());
                 ctx.progress().rollout(snap);
-                Optional<RolloutSnapshot.StoppedTask> failed = RolloutWatcher.firstFailure(snap);
-                if (failed.isPresent()) throw new RolloutFailure(Explainer.explain(failed.get(), snap.events(), explain));
-                RolloutSnapshot.Deployment d = RolloutWatcher.find(snap, deploymentId);
-                if (d == null || "FAILED".equals(d.rolloutState())) throw new RolloutFailure(Explainer.circuitBreaker(snap, explain));
-                if ("COMPLETED".equals(d.rolloutState()) && d.running() == d.desired() && snap.deployments().size() == 1) {
-                    return StepResult.done(observed(a, s, countCompared));
-                }
+                RolloutVerdict verdict = RolloutVerdict.watched(snap, deploymentId, explain);
+                if (verdict instanceof RolloutVerdict.Failed f) throw new RolloutFailure(f.why());
+                if (verdict instanceof RolloutVerdict.Completed) return StepResult.done(observed(a, s, countCompared));
                 if (ctx.time().now().isAfter(deadline)) {
                     watcher.lookAgain();
                     RolloutSnapshot last = RolloutWatcher.focus(watcher.watchSnapshot(s, deploymentId, started), watched.get());
-                    throw new RolloutFailure(Explainer.timedOut(last, ROLLOUT_TIMEOUT, explain));
+                    throw new RolloutFailure(RolloutVerdict.timedOut(last, deploymentId, ROLLOUT_TIMEOUT, explain).why());
                 }
+                RolloutSnapshot.Deployment d = RolloutWatcher.find(snap, deploymentId);
                 String now = phase(snap, d, loadBalanced);
                 String key = now.substring(0, now.indexOf(':'));
                 if (!key.equals(phase)) {

@@ -128,7 +128,7 @@ public final class VpcType implements ResourceType {
     /**
      * A VPC that still holds something the app did not make (a person's subnet or security group,
      * say) can never be deleted by waiting: that is said at once, naming each thing, instead of the
-     * engine's wait for AWS to release what gantry's own deletes left behind.
+     * delete's wait for AWS to release what gantry's own deletes left behind (ResourceType.deleteWhenFree).
      */
     @Override public Step delete(ResourceContext ctx, Observed current) {
         return () -> {

@@ -19,23 +19,24 @@ final class Report {
     private final String prefix;
 
     Report(String file, List<Diagnostic> out) {
-        this(file, out, new HashSet<>(), "");
+        this(file, out, new HashSet<>(), "", new java.util.ArrayList<>());
     }
 
-    private Report(String file, List<Diagnostic> out, Set<String> bad, String prefix) {
+    private Report(String file, List<Diagnostic> out, Set<String> bad, String prefix, java.util.List<Region> regions) {
         this.file = file;
         this.out = out;
         this.bad = bad;
         this.prefix = prefix;
+        this.regions = regions;
     }
 
     /** The same report, with every field it is given read under {@code prefix} (e.g. {@code services.web.}). */
-    Report within(String prefix) { return new Report(file, out, bad, this.prefix + prefix); }
+    Report within(String prefix) { return new Report(file, out, bad, this.prefix + prefix, regions); }
 
     void error(int line, int column, String field, String message, String fix) {
         field = prefix + field;
         bad.add(field);
-        out.add(Diagnostic.error(file, line, column, field, message, fix));
+        out.add(Diagnostic.error(file, line, column, named(line, column, field), message, fix));
     }
 
     void error(int line, int column, String field, Rules.Problem p) {
@@ -43,7 +44,30 @@ final class Report {
     }
 
     void warning(int line, int column, String field, String message, String fix) {
-        out.add(Diagnostic.warning(file, line, column, prefix + field, message, fix));
+        out.add(Diagnostic.warning(file, line, column, named(line, column, prefix + field), message, fix));
+    }
+
+    /**
+     * A part of the file (from one position up to, not including, another) whose values an
+     * environment's entry gives: a problem there is named by its path in the file
+     * ({@code environments.staging.task.cpu}), since that is where the person fixes it.
+     */
+    record Region(int line, int column, int endLine, int endColumn, String prefix) {
+        boolean holds(int l, int c) {
+            return (l > line || l == line && c >= column) && (l < endLine || l == endLine && c < endColumn);
+        }
+    }
+
+    private final java.util.List<Region> regions;
+
+    void region(Region r) { regions.add(r); }
+
+    private String named(int line, int column, String field) {
+        if (field != null && field.startsWith("environments.")) return field;
+        for (Region r : regions) {
+            if (r.holds(line, column)) return field == null || field.isEmpty() ? r.prefix() : r.prefix() + "." + field;
+        }
+        return field;
     }
 
     /** Records a field as unusable without a new message (e.g. its section already failed). */

@@ -22,7 +22,7 @@ class SimStsTest {
     @Test
     void aDeniedCallFailsWithTheSdksException() {
         SimWorld world = new SimWorld(new VirtualScheduler());
-        world.faults.deny("sts:GetCallerIdentity");
+        dev.gantry.aws.sim.SimFaults.of(world).deny("sts:GetCallerIdentity");
         assertThatThrownBy(() -> new SimSts(world).getCallerIdentity(GetCallerIdentityRequest.builder().build()))
                 .isInstanceOf(StsException.class);
     }

@@ -134,7 +134,7 @@ class ComputeHandlersTest {
         ComputeFixture f = new ComputeFixture(ComputeFixture.spec("nginx:1.27", false));
         f.applyFoundations();
         f.aws.iam().deleteRolePolicy(b -> b.roleName("hello-execution").policyName("gantry-secrets"));
-        f.world.faults.deny("iam:SimulatePrincipalPolicy");
+        dev.gantry.aws.sim.SimFaults.of(f.world).deny("iam:SimulatePrincipalPolicy");
         RolloutFailure e = org.junit.jupiter.api.Assertions.assertThrows(RolloutFailure.class, () -> f.apply("service.main"));
         Diagnosis d = e.diagnosis();
         assertThat(d.cause()).isEqualTo(Diagnosis.Cause.SECRET_ACCESS_DENIED);
@@ -243,7 +243,7 @@ class ComputeHandlersTest {
         f.applyFoundations();
         String policy = f.aws.iam().getRolePolicy(b -> b.roleName("hello-execution").policyName("gantry-secrets")).policyDocument();
         f.aws.iam().deleteRolePolicy(b -> b.roleName("hello-execution").policyName("gantry-secrets"));
-        f.world.faults.deny("iam:SimulatePrincipalPolicy");
+        dev.gantry.aws.sim.SimFaults.of(f.world).deny("iam:SimulatePrincipalPolicy");
         org.junit.jupiter.api.Assertions.assertThrows(RolloutFailure.class, () -> f.apply("service.main"));
         // someone fixes the role by hand; ECS's next attempts succeed within the same deployment
         f.aws.iam().putRolePolicy(b -> b.roleName("hello-execution").policyName("gantry-secrets")

@@ -318,9 +318,9 @@ class EdgeTypesTest {
     void anApplyThatDiedAfterTheRequestFinishesValidationOnTheNextRun() {
         Desired d = EdgeFixture.desired(spec, CERTIFICATE);
         Map<String, Object> props = EdgeFixture.resolve(d, Map.of("hosted-zone.main.id", f.zoneId));
-        f.world.faults.crashAfterMutation(1);
+        dev.gantry.aws.sim.SimFaults.of(f.world).crashAfterMutation(1);
         assertThatThrownBy(() -> f.run(new CertificateType().create(ctx, d, props))).isInstanceOf(dev.gantry.aws.sim.SimulatedCrash.class);
-        f.world.faults.clear();
+        dev.gantry.aws.sim.SimFaults.of(f.world).clear();
 
         f.time.advance(Duration.ofHours(2));
         Observed pending = new CertificateType().refresh(ctx).get(0);

@@ -95,10 +95,10 @@ class NetworkApplyTest {
     void throttlingAndServerErrorsNeitherDuplicateNorOrphanAnything() {
         NetworkHarness h = new NetworkHarness(NetworkHarness.spec(Network.newVpc("10.0.0.0/16", 2, NatMode.PER_AZ), LoadBalancer.defaults()));
         h.retrying = true;
-        h.world.faults.throttle(0.3).serverErrors(0.05);
+        dev.gantry.aws.sim.SimFaults.of(h.world).throttle(0.3).serverErrors(0.05);
         h.applyAll();
         var ec2 = h.ctx.aws().ec2();
-        h.world.faults.clear();
+        dev.gantry.aws.sim.SimFaults.of(h.world).clear();
         Filter mine = Filter.builder().name("tag:gantry:app").values("hello").build();
         assertThat(ec2.describeVpcs(b -> b.filters(mine)).vpcs()).hasSize(1);
         assertThat(ec2.describeSubnets(b -> b.filters(mine)).subnets()).hasSize(4);
@@ -108,9 +108,9 @@ class NetworkApplyTest {
         assertThat(ec2.describeSecurityGroups(b -> b.filters(mine)).securityGroups()).hasSize(2);
         assertRefreshMatchesDesired(h);
 
-        h.world.faults.throttle(0.3).serverErrors(0.05);
+        dev.gantry.aws.sim.SimFaults.of(h.world).throttle(0.3).serverErrors(0.05);
         h.destroyAll();
-        h.world.faults.clear();
+        dev.gantry.aws.sim.SimFaults.of(h.world).clear();
         assertThat(h.refresh()).isEmpty();
         assertThat(ec2.describeAddresses(b -> {}).addresses()).isEmpty();
     }

@@ -62,9 +62,9 @@ class NetworkHandlersTest {
         applyUpTo("zones.main", "vpc.main", "subnet.public-0", "internet-gateway.main", "eip.nat-0");
         Desired nat = desired("nat-gateway.nat-0");
         // The next mutating call is CreateNatGateway: it takes effect, then the process "dies".
-        h.world.faults.crashAfterMutation(h.world.mutatingCalls() + 1);
+        dev.gantry.aws.sim.SimFaults.of(h.world).crashAfterMutation(h.world.mutatingCalls() + 1);
         assertThatThrownBy(() -> h.apply(nat)).isInstanceOf(SimulatedCrash.class);
-        h.world.faults.clear();
+        dev.gantry.aws.sim.SimFaults.of(h.world).clear();
         Observed resumed = h.apply(nat);
         assertThat(nats()).singleElement().satisfies(n -> {
             assertThat(n.natGatewayId()).isEqualTo(resumed.id());

@@ -45,7 +45,7 @@ class LinePrompterTest {
                 "", "2", "LOG_LEVEL=info", "", "",   // task: size, arm64, env, retention
                 "DB_PASSWORD=/hello/db", "", "s3cret",  // secrets, then the value, masked
                 "", "", "", "", "",       // service
-                "", "/healthz", "", "",   // load balancer: path, draining time, who may connect
+                "", "/healthz", "", "", "", // load balancer: path, start-up time, draining time, who may connect
                 "1", "hello.example.com", // certificate: new
                 "yes", "", "",            // dns: zone and record defaulted from the domain
                 "save");
@@ -100,7 +100,7 @@ class LinePrompterTest {
     @Test
     void editModeJumpsToASectionAndShowsTheDiffBeforeSaving() throws Exception {
         var first = new SpecStore.Memory(null);
-        drive(first, "", "hello", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
+        drive(first, "", "hello", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
                 "new", "hello.example.com", "yes", "", "", "save");
         assertThat(first.text).contains("record: hello.example.com");
         var store = new SpecStore.Memory(first.text);

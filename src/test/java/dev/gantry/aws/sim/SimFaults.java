@@ -11,9 +11,17 @@ import java.util.Set;
 
 /**
  * Faults a test injects: throttling, 5xx, denied actions, a crash after the Nth mutating call, and
- * replies lost after a mutating call took effect.
+ * replies lost after a mutating call took effect. {@link #of} gives a world's (injecting them first).
  */
-public final class SimFaults {
+public final class SimFaults implements SimWorld.Faults {
+    /** The faults {@code world}'s calls meet: the ones injected before, or new ones (none set yet) injected now. */
+    public static synchronized SimFaults of(SimWorld world) {
+        if (world.faults() instanceof SimFaults f) return f;
+        SimFaults f = new SimFaults();
+        world.inject(f);
+        return f;
+    }
+
     private final Random random = new Random(42);
     private double throttleRate;
     private double serverErrorRate;
@@ -84,7 +92,7 @@ public final class SimFaults {
         return this;
     }
 
-    void beforeCall(String action, SimErrors.Factory err) {
+    @Override public void beforeCall(String action, SimErrors.Factory err) {
         if (denied.contains(action) || denied.contains("*")) {
             throw err.create(403, "AccessDenied" + (action.startsWith("ec2:") ? "" : "Exception"),
                     "User: arn:aws:iam::123456789012:user/gantry is not authorized to perform: " + action);
@@ -115,7 +123,7 @@ public final class SimFaults {
     }
 
     /** After {@code action} took effect: its reply is lost if a test asked so. */
-    void afterEffect(String action) {
+    private void afterEffect(String action) {
         Integer left = repliesToLose.get(action);
         if (left == null || left <= 0) return;
         repliesToLose.put(action, left - 1);
@@ -124,7 +132,12 @@ public final class SimFaults {
                 .message("Unable to execute HTTP request: Connection reset").cause(new java.net.SocketException("Connection reset")).build();
     }
 
-    synchronized void afterMutation(String action, long count) {
+    @Override public void afterMutation(String action, long count) {
+        lostAfterMutation(action, count);
+        afterEffect(action);
+    }
+
+    private synchronized void lostAfterMutation(String action, long count) {
         if (crashAfter > 0 && count == crashAfter) throw new SimulatedCrash(count);
         boolean lose = loseReplyAfter > 0 && count == loseReplyAfter;
         Integer nth = loseReplyOf.get(action);

@@ -5,5 +5,5 @@ public final class FlagSwitches {
     private FlagSwitches() {}
 
     /** The answer {@code flag} gives by being present; null for a flag that takes a value. */
-    public static String value(String flag) { return FlagAnswers.switchValue(flag); }
+    public static String value(String flag) { return Questions.switchAnswer(flag); }
 }
