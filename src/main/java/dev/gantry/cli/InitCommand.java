@@ -74,6 +74,7 @@ public final class InitCommand implements Callable<ExitCode> {
     private CommandContext cli() { return context != null ? context : parent.context(); }
 
     @Override public ExitCode call() throws SpecException {
+        refuseVersion2();
         // The wizard edits one spec; written back, a file's environments: would be lost.
         if (java.nio.file.Files.isRegularFile(file) && dev.gantry.spec.yaml.SpecLoader.check(file).environments().defined()) {
             throw new CommandFailure(ExitCode.INVALID_INPUT, List.of(new CommandFailure.Line(file.toString(),
@@ -97,6 +98,22 @@ public final class InitCommand implements Callable<ExitCode> {
         if (yes) return writeWithoutQuestions(session);
         Outcome outcome = interactive(session);
         return finish(session, outcome);
+    }
+
+    /** The wizard asks about one service (version 1); a version-2 file is edited by hand until it learns services. */
+    private void refuseVersion2() {
+        if (!java.nio.file.Files.isRegularFile(file)) return;
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file);
+        } catch (IOException | RuntimeException unreadable) {
+            return; // the wizard's own reading says what is wrong with it
+        }
+        if (text.lines().anyMatch(l -> l.matches("version:\\s*2\\s*(#.*)?"))) {
+            throw new CommandFailure(ExitCode.INVALID_INPUT, List.of(new CommandFailure.Line(file.toString(),
+                    "is a version-2 spec (several services); gantry init edits version-1 specs only, for now",
+                    "edit it by hand (docs/spec.md, \"Version 2: several services\"), and check it with 'gantry validate -f " + file + "'")));
+        }
     }
 
     /** The first port a Dockerfile's EXPOSE names (EXPOSE 8080/tcp 9090 → 8080), or null. */

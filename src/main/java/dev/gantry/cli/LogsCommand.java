@@ -84,7 +84,8 @@ public final class LogsCommand implements Callable<ExitCode> {
     }
 
     /** The awslogs group every gantry task definition writes to. */
-    static String logGroup(Spec spec) { return "/gantry/" + spec.app(); }
+    /** The primary service's log group (the one service of a version-1 spec: /gantry/APP). */
+    static String logGroup(Spec spec) { return "/gantry/" + dev.gantry.spec.DerivedNames.serviceBase(spec.app(), spec.primaryService().name()); }
 
     private static void print(AppContext d, List<LogLine> lines) {
         for (LogLine l : lines) d.out().println(LogText.render(l, d.ansi()));

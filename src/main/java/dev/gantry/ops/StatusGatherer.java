@@ -66,7 +66,8 @@ public final class StatusGatherer {
         }
         problems.addAll(UrlChecks.problems(spec, observed, servedCertificateNames(observed, cert)));
         if (service == null) {
-            problems.add("the ECS service " + spec.app() + " does not exist: 'gantry apply' creates it");
+            problems.add("the ECS service " + dev.gantry.spec.DerivedNames.serviceBase(spec.app(), spec.primaryService().name())
+                    + " does not exist: 'gantry apply' creates it");
         } else {
             if (service.running() < service.desired()) {
                 problems.add(service.running() + " of " + dev.gantry.spec.Counted.of(service.desired(), "task") + " running"
@@ -175,7 +176,8 @@ public final class StatusGatherer {
 
     private StatusReport.TargetsStatus targets(Spec spec, Map<Address, Observed> observed) {
         if (!spec.hasLoadBalancer()) return null;
-        Observed tg = observed.get(Addresses.TARGET_GROUP);
+        // With several services, the primary one's (status is per service only for that one, for now).
+        Observed tg = observed.get(Addresses.ServiceAddresses.of(spec.app(), spec.primaryService().name()).targetGroup());
         Observed lb = observed.get(Addresses.LOAD_BALANCER);
         if (tg == null || tg.output("arn") == null) return null;
         String arn = tg.output("arn");
@@ -194,7 +196,7 @@ public final class StatusGatherer {
 
     private StatusReport.ServiceStatus service(Spec spec, Map<Address, Observed> observed) {
         Observed cl = observed.get(Addresses.CLUSTER);
-        Observed sv = observed.get(Addresses.SERVICE);
+        Observed sv = observed.get(Addresses.ServiceAddresses.of(spec.app(), spec.primaryService().name()).ecsService());
         String cluster = cl != null && cl.output("name") != null ? cl.output("name") : spec.cluster().name();
         String name = sv != null && sv.output("name") != null ? sv.output("name") : spec.app();
         RolloutWatcher watcher = new RolloutWatcher(aws.ecs(), cluster, name);

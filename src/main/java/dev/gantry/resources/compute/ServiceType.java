@@ -113,8 +113,11 @@ final class ServiceType implements ResourceType {
         List<Observed> out;
         try {
             // gantry names the service after the app: asked for by name, the usual case takes one call.
-            out = owned(ctx, named(ctx, cluster, ctx.app()));
-            if (!out.isEmpty()) return out;
+            // With several services the cluster's whole list is read: a service just removed is there too.
+            if (ctx.wanted().ofType("service").size() <= 1 && LogGroupType.otherServiceNames(ctx, List.of()).isEmpty()) {
+                out = owned(ctx, named(ctx, cluster, ctx.app()));
+                if (!out.isEmpty()) return out;
+            }
             List<String> arns = ecs.listServicesPaginator(b -> b.cluster(cluster)).serviceArns().stream().toList();
             out = new ArrayList<>();
             for (int i = 0; i < arns.size(); i += 10) {
@@ -150,8 +153,10 @@ final class ServiceType implements ResourceType {
         for (Service s : services) {
             Map<String, String> tags = Ecs.tags(s.tags());
             if (!"ACTIVE".equals(s.status())) continue;
-            Map<String, Object> want = ctx.wanted().get(Addresses.SERVICE).map(Desired::props).orElse(Map.of());
-            ctx.ownAddress(tags, "service").ifPresent(a -> out.add(withDiagnosis(ctx, observed(a, s, countCompared(want)), s, want)));
+            ctx.ownAddress(tags, "service").ifPresent(a -> {
+                Map<String, Object> want = ctx.wanted().get(a).map(Desired::props).orElse(Map.of());
+                out.add(withDiagnosis(ctx, observed(a, s, countCompared(want)), s, want));
+            });
         }
         return out;
     }

@@ -50,19 +50,31 @@ final class TaskDefinitionType implements ResourceType {
     }
 
     @Override public List<Observed> refresh(ResourceContext ctx) {
+        // The app's family is its name; with several services each has APP-NAME, and those of the
+        // app's other services (one just removed too) are found through their log groups.
+        java.util.Set<String> families = new java.util.LinkedHashSet<>();
+        families.add(ctx.app());
+        List<dev.gantry.plan.Desired> wanted = ctx.wanted().ofType(type());
+        for (dev.gantry.plan.Desired d : wanted) if (Props.str(d.props(), "family") != null) families.add(Props.str(d.props(), "family"));
+        for (String other : LogGroupType.otherServiceNames(ctx, List.of())) families.add(ctx.app() + "-" + other);
+        List<Observed> out = new java.util.ArrayList<>();
+        for (String family : families) refresh(ctx, family).ifPresent(out::add);
+        return out;
+    }
+
+    private Optional<Observed> refresh(ResourceContext ctx, String family) {
         EcsClient ecs = ctx.aws().ecs();
-        String family = ctx.app();
         // Asked for by family alone, ECS answers with its newest ACTIVE revision: usually the one wanted.
         Optional<DescribeTaskDefinitionResponse> newest = newest(ctx, family);
-        if (newest.isEmpty()) return List.of();
+        if (newest.isEmpty()) return Optional.empty();
         Optional<Observed> latest = owned(ctx, family, newest.get());
-        if (latest.isPresent()) return List.of(latest.get());
+        if (latest.isPresent()) return latest;
         // The newest revision is not gantry's (registered by hand?): the newest one that is.
         for (String arn : ecs.listTaskDefinitions(b -> b.familyPrefix(family).status(TaskDefinitionStatus.ACTIVE).sort(SortOrder.DESC)).taskDefinitionArns()) {
             Optional<Observed> o = owned(ctx, family, ecs.describeTaskDefinition(b -> b.taskDefinition(arn).include(TaskDefinitionField.TAGS)));
-            if (o.isPresent()) return List.of(o.get());
+            if (o.isPresent()) return o;
         }
-        return List.of();
+        return Optional.empty();
     }
 
     /** The family's newest ACTIVE revision, with tags (empty: no such family): read once per refresh by it and the claimant. */

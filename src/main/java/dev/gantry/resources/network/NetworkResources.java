@@ -208,14 +208,24 @@ public final class NetworkResources {
                     "Load balancer firewall: lets visitors in on port 80" + (https ? " and 443" : "")
                             + " from " + String.join(", ", spec.loadBalancer().allowedCidrs()),
                     Props.pairs("vpcId", vpcId, "description", "gantry " + spec.app() + ": load balancer", "ingress", lbIngress), Set.of()));
-            if (spec.task().port() != null) {
-                serviceIngress.add(SecurityGroupType.rule(spec.task().port(), "sourceGroup", Ref.to(LB_SG, "id")));
+            // Every public service's port, each once: the services share this group, and only the
+            // load balancer may connect, so only what it forwards to (the public services) is reached.
+            for (Integer port : publicPorts(spec)) {
+                serviceIngress.add(SecurityGroupType.rule(port, "sourceGroup", Ref.to(LB_SG, "id")));
             }
+            serviceIngress.sort(SecurityGroupType.RULE_ORDER);
         }
+        List<Integer> ports = publicPorts(spec);
         out.add(Desired.managed(SERVICE_SG, Piece.SECURITY, spec.hasLoadBalancer()
-                        ? "Service firewall: only the load balancer may reach the tasks, on port " + spec.task().port()
+                        ? "Service firewall: only the load balancer may reach the tasks, on port" + (ports.size() == 1 ? " " : "s ")
+                                + String.join(", ", ports.stream().map(String::valueOf).toList())
                         : "Service firewall: nothing may connect to the tasks; they can still reach out",
                 Props.pairs("vpcId", vpcId, "description", "gantry " + spec.app() + ": service tasks", "ingress", serviceIngress), Set.of()));
+    }
+
+    /** The ports the load balancer forwards to: each public service's, sorted, each once. */
+    static List<Integer> publicPorts(Spec spec) {
+        return spec.publicServices().stream().map(a -> a.task().port()).filter(java.util.Objects::nonNull).distinct().sorted().toList();
     }
 
     // ---- small builders ----

@@ -25,7 +25,14 @@ public final class SimServing {
     private SimServing() {}
 
     /** Empty when the URL answers; otherwise the first thing in the way. */
-    public static Optional<String> blocked(SimWorld world, String host) {
+    public static Optional<String> blocked(SimWorld world, String host) { return blocked(world, host, "/", null); }
+
+    /**
+     * Empty when {@code https://HOST/PATH} answers, and (when {@code ecsService} is given) a healthy
+     * task of that ECS service answers it; otherwise the first thing in the way. The listener's
+     * rules are evaluated as the load balancer does (lowest priority first, default action last).
+     */
+    public static Optional<String> blocked(SimWorld world, String host, String path, String ecsService) {
         synchronized (world) {
             String name = strip(host);
             Instant now = world.now();
@@ -54,17 +61,27 @@ public final class SimServing {
                 if (c != null && "ISSUED".equals(world.state.acm.status(arn, world)) && c.names.stream().anyMatch(n -> covers(n, name))) covered = true;
             }
             if (!covered) return Optional.of("the listener's certificate does not cover " + name);
-            for (ActionRec a : https.defaultActions) {
+            boolean healthyElsewhere = false;
+            for (ActionRec a : world.state.elb.actionsFor(https, name, path)) {
+                if ("fixed-response".equals(a.type)) return Optional.of(name + path + " is answered " + a.fixedStatusCode + " by the load balancer itself");
                 if (!"forward".equals(a.type) || a.targetGroupArn == null) continue;
                 ElbState.TargetGroupRec tg = world.state.elb.targetGroups.get(a.targetGroupArn);
                 if (tg == null) continue;
                 var reachable = SimTargetReach.of(world, tg.arn, now);
                 for (TargetRec t : tg.targets.values()) {
-                    if ("healthy".equals(world.state.elb.targetHealth(tg.arn, t.ip, now, reachable))) return Optional.empty();
+                    if (!"healthy".equals(world.state.elb.targetHealth(tg.arn, t.ip, now, reachable))) continue;
+                    if (ecsService == null || taskOf(world, t.ip, ecsService)) return Optional.empty();
+                    healthyElsewhere = true;
                 }
             }
-            return Optional.of("no healthy target behind the listener");
+            return Optional.of(healthyElsewhere ? name + path + " is answered by another service than " + ecsService
+                    : "no healthy target behind the listener");
         }
+    }
+
+    /** Whether a task of the ECS service named {@code service} that has not stopped holds this address. */
+    private static boolean taskOf(SimWorld world, String ip, String service) {
+        return world.state.ecs.tasks.values().stream().anyMatch(t -> ip.equals(t.ip) && service.equals(t.service) && t.stoppedAt == null);
     }
 
     static boolean covers(String certName, String host) {
@@ -86,14 +103,21 @@ public final class SimServing {
         private final SimWorld world;
         private final Scheduler scheduler;
         private final String host;
+        private final String path;
+        private final String ecsService;
         private final List<String> outages = new ArrayList<>();
         private volatile boolean running;
         private int samples;
 
-        public Recorder(SimWorld world, Scheduler scheduler, String host) {
+        public Recorder(SimWorld world, Scheduler scheduler, String host) { this(world, scheduler, host, "/", null); }
+
+        /** Samples {@code https://HOST/PATH}, answered by a task of {@code ecsService} (null: by anyone). */
+        public Recorder(SimWorld world, Scheduler scheduler, String host, String path, String ecsService) {
             this.world = world;
             this.scheduler = scheduler;
             this.host = host;
+            this.path = path;
+            this.ecsService = ecsService;
         }
 
         public Recorder start() {
@@ -107,7 +131,7 @@ public final class SimServing {
         private void sample() {
             if (!running) return;
             samples++;
-            blocked(world, host).ifPresent(why -> outages.add(world.now() + ": " + why));
+            blocked(world, host, path, ecsService).ifPresent(why -> outages.add(world.now() + ": " + why));
             scheduler.schedule(Duration.ofSeconds(1), this::sample);
         }
 
