@@ -33,6 +33,13 @@ public final class WizardFlow implements AnswersSoFar {
     /** Edit mode: every answer of an existing file pre-filled; answers equal to their default stay live defaults. */
     public static WizardFlow editing(LookupResults facts, SpecDraft fromFile) {
         WizardFlow flow = new WizardFlow(facts, fromFile);
+        fromFile.eachService(() -> liveDefaults(flow, fromFile));
+        flow.focusPrimary();
+        return flow;
+    }
+
+    /** The file's answers that equal their defaults become live defaults (for one service, in version 2). */
+    private static void liveDefaults(WizardFlow flow, SpecDraft fromFile) {
         Map<String, String> inFile = new LinkedHashMap<>();
         for (Question q : Questions.all()) {
             String mine = q.spec().read(fromFile);
@@ -61,7 +68,103 @@ public final class WizardFlow implements AnswersSoFar {
             }
             if (!changed) break;
         }
-        return flow;
+    }
+
+    // --- several services (version 2): the per-service questions are asked about the focused one ---
+
+    /** True when the spec holds several services (version 2). */
+    public boolean servicesVersion() { return draft.servicesVersion(); }
+
+    /** The services' names in order; a version-1 spec's one service is named after the app. */
+    public List<String> services() { return servicesVersion() ? draft.serviceNames() : List.of(get("app")); }
+
+    /** The service the task, service and load-balancer questions are about now. */
+    public String focusedService() { return servicesVersion() ? draft.focus() : get("app"); }
+
+    /** Asks the per-service questions about this service from now on. */
+    public void focus(String service) {
+        if (!services().contains(service)) throw new IllegalArgumentException("no service " + service);
+        if (servicesVersion()) draft.focus(service);
+    }
+
+    private void focusPrimary() {
+        if (!servicesVersion() || draft.serviceNames().isEmpty()) return;
+        String first = null;
+        for (String name : draft.serviceNames()) {
+            draft.focus(name);
+            if (first == null) first = name;
+            if (is("loadBalancer", "yes")) return;
+        }
+        draft.focus(first);
+    }
+
+    /** True for a question asked once per service (task, service, public): the others are the app's, shared. */
+    public static boolean perService(Question q) {
+        String id = q.id();
+        if (id.equals("loadBalancer") || id.equals("internal") || id.startsWith("task.") || id.startsWith("service.") || id.startsWith("public.")) return true;
+        return id.startsWith("loadBalancer.") && SpecDraft.PER_SERVICE_LB.contains(id.substring("loadBalancer.".length()));
+    }
+
+    /** What a service is: web (public), internal or worker. */
+    public enum ServiceKind {
+        WEB, INTERNAL, WORKER;
+
+        public String yaml() { return name().toLowerCase(java.util.Locale.ROOT); }
+
+        public static java.util.Optional<ServiceKind> parse(String s) {
+            return Arrays.stream(values()).filter(k -> k.yaml().equals(s)).findFirst();
+        }
+    }
+
+    /** The kind of the focused service. */
+    public ServiceKind kind() {
+        if (is("loadBalancer", "yes")) return ServiceKind.WEB;
+        return servicesVersion() && is("internal", "true") ? ServiceKind.INTERNAL : ServiceKind.WORKER;
+    }
+
+    /** Why a new service may not have this name, in the spec's words; null when it may. */
+    public String serviceNameError(String name) {
+        String app = get("app");
+        if (name == null || name.isBlank()) return "a service needs a name, e.g. api or worker";
+        if (!name.matches("[a-z][a-z0-9-]*") || name.endsWith("-")) {
+            return "a service's name is lowercase letters, digits and -, starting with a letter and not ending in - (it is the host other services call), got " + name;
+        }
+        if (name.length() > 32) return "a service's name is at most 32 characters, got " + name.length();
+        if (services().contains(name)) return "the app already has a service named " + name;
+        // The longest AWS name a service prefixes: its IAM role APP-NAME-execution, 64 characters at most.
+        String role = app + "-" + name + "-execution";
+        if (!name.equals(app) && role.length() > 64) {
+            return "the service's execution role " + role + " would be " + role.length() + " characters, past IAM's 64; use a name of at most "
+                    + (64 - app.length() - "--execution".length()) + " characters";
+        }
+        return null;
+    }
+
+    /**
+     * Adds a service and focuses it. A version-1 spec becomes version 2 first, exactly as
+     * {@code gantry migrate} writes it (its one service named after the app), so the running
+     * stack keeps its names. Returns the name's error, or null.
+     */
+    public String addService(String name, ServiceKind kind) {
+        String e = serviceNameError(name);
+        if (e != null) return e;
+        if (!servicesVersion()) {
+            boolean isPublic = is("loadBalancer", "yes");
+            draft.toServicesVersion(get("app"), isPublic, isPublic && is("dns", "yes") ? get("dns.record") : null);
+        }
+        draft.addService(name);
+        draft.focus(name);
+        set("loadBalancer", kind == ServiceKind.WEB ? "yes" : "no");
+        if (kind == ServiceKind.INTERNAL) set("internal", "true");
+        return null;
+    }
+
+    /** Removes a service (never the last one); the focus moves to the primary service. */
+    public void removeService(String name) {
+        if (!servicesVersion() || !services().contains(name)) throw new IllegalArgumentException("no service " + name);
+        if (services().size() == 1) throw new IllegalArgumentException("an app keeps at least one service");
+        draft.removeService(name);
+        focusPrimary();
     }
 
     @Override public LookupResults facts() { return facts; }
@@ -139,8 +242,36 @@ public final class WizardFlow implements AnswersSoFar {
     /** Every problem on every screen, in screen order. */
     public List<String> errors() {
         List<String> out = new ArrayList<>();
-        for (WizardScreen s : WizardScreen.values()) out.addAll(errors(s));
+        String was = draft.focus();
+        draft.eachService(() -> {
+            for (WizardScreen s : WizardScreen.values()) {
+                for (Question q : questions(s)) {
+                    String e = error(q);
+                    // In version 2 a service's answer is named by its place: services.api.task.port.
+                    if (e != null && servicesVersion() && perService(q)) e = "services." + draft.focus() + "." + e;
+                    if (e != null && !out.contains(e)) out.add(e);
+                }
+            }
+        });
+        draft.focus(was);
+        if (out.isEmpty() && servicesVersion()) out.addAll(acrossServices());
         return out;
+    }
+
+    /**
+     * The rules that span services (a route in two services, two catch-alls, a shared secret with
+     * two parameters, the AWS names' limits): the spec loader's own, on the spec as written.
+     */
+    private List<String> acrossServices() {
+        try {
+            dev.gantry.spec.yaml.SpecLoader.load("gantry.yaml", dev.gantry.spec.yaml.SpecWriter.write(SpecAssembler.build(this)));
+            return List.of();
+        } catch (dev.gantry.spec.SpecException e) {
+            return e.diagnostics().stream().filter(d -> d.severity() == dev.gantry.spec.Diagnostic.Severity.ERROR)
+                    .map(d -> d.field() + ": " + d.message()).toList();
+        } catch (RuntimeException e) {
+            return List.of(String.valueOf(e.getMessage()));
+        }
     }
 
     /** Moves on when this screen is valid; returns the errors that keep it here. */

@@ -14,6 +14,10 @@ final class OwnComments {
     static final String MODELINE = "yaml-language-server: $schema=./" + SpecWriter.SCHEMA_FILE;
     static final String HEADER = "gantry spec (docs/spec.md). For editor checks next to this file: gantry schema > " + SpecWriter.SCHEMA_FILE;
     static final String VERSION = "The spec format; only version 1 exists.";
+    static final String VERSION_2 = "The spec format; version 2 holds several services (docs/spec.md).";
+    static final String SERVICES = "The app's services: each its own container, copies and way in; network, cluster and load balancer are shared.";
+    static final String PUBLIC = "Reached through the shared load balancer on these routes; its own health check.";
+    static final String LOAD_BALANCER_SHARED = "The public Application Load Balancer every public service shares.";
     static final String APP = "The app's name; it prefixes the name of every AWS resource gantry creates.";
     static final String REGION = "The AWS region everything is created in.";
     static final String TAGS = "Tags added to every resource, next to gantry's own.";
@@ -42,7 +46,7 @@ final class OwnComments {
     static final String JOBS = "Commands run in a new task on a schedule (EventBridge Scheduler), with the service's setup.";
     static final String RELEASE = "Runs once with each new image, before the service rolls to it (migrations); if it fails, the old version keeps serving.";
 
-    private static final Set<String> ALL = Set.copyOf(List.of(MODELINE, HEADER, VERSION, APP, REGION, TAGS,
+    private static final Set<String> ALL = Set.copyOf(List.of(MODELINE, HEADER, VERSION, VERSION_2, SERVICES, PUBLIC, LOAD_BALANCER_SHARED, APP, REGION, TAGS,
             VPC_NO_NAT, VPC_SINGLE_NAT, VPC_NAT_PER_AZ, VPC_DEFAULT, VPC_EXISTING, CLUSTER, TASK, CPU, MEMORY, PORT,
             ENVIRONMENT, SECRETS_1, SECRETS_2, REGISTRY_LOGIN, BUILD, SERVICE, AUTOSCALING, LOAD_BALANCER, CERTIFICATE_EXISTING, CERTIFICATE_NEW, DNS, ALERTS, RELEASE, JOBS));
 

@@ -32,7 +32,7 @@ public final class SpecWriter {
         line(b, MODELINE);
         line(b, "# " + OwnComments.HEADER);
         line(b, "");
-        line(b, "# " + OwnComments.VERSION);
+        line(b, "# " + (spec.isVersion2() ? OwnComments.VERSION_2 : OwnComments.VERSION));
         line(b, "version: " + spec.version());
         line(b, "# " + OwnComments.APP);
         line(b, "app: " + YamlText.scalar(spec.app()));
@@ -45,11 +45,15 @@ public final class SpecWriter {
         }
         network(b, spec.network());
         cluster(b, spec);
-        task(b, spec.task());
-        service(b, spec.service());
-        if (spec.loadBalancer() != null) loadBalancer(b, spec.loadBalancer());
-        if (spec.certificate() != null) certificate(b, spec.certificate());
-        if (spec.dns() != null) dns(b, spec.dns());
+        if (spec.isVersion2()) {
+            services(b, spec);
+        } else {
+            task(b, spec.task());
+            service(b, spec.service());
+            if (spec.loadBalancer() != null) loadBalancer(b, spec.loadBalancer());
+            if (spec.certificate() != null) certificate(b, spec.certificate());
+            if (spec.dns() != null) dns(b, spec.dns());
+        }
         if (spec.alerts() != null) alerts(b, spec.alerts());
         if (spec.release() != null) {
             section(b, OwnComments.RELEASE, "release:");
@@ -185,6 +189,41 @@ public final class SpecWriter {
         if (l.healthyThreshold() != LoadBalancer.DEFAULT_HEALTHY_THRESHOLD) line(b, "  healthyThreshold: " + l.healthyThreshold());
         line(b, "  allowedCidrs: " + YamlText.flowList(l.allowedCidrs()));
     }
+
+    /** Version 2: each service's task and service as version 1 writes them, under services.NAME; then the shared pieces. */
+    private static void services(StringBuilder b, Spec spec) {
+        section(b, OwnComments.SERVICES, "services:");
+        for (dev.gantry.spec.AppService a : spec.services().values()) {
+            line(b, "  " + a.name() + ":");
+            StringBuilder own = new StringBuilder();
+            task(own, a.task());
+            service(own, a.service());
+            if (a.isPublic()) {
+                dev.gantry.spec.PublicAccess p = a.publicAccess();
+                section(own, OwnComments.PUBLIC, "public:");
+                if (!p.routes().isEmpty()) line(own, "  routes: " + YamlText.flowList(p.routes().stream().map(SpecWriter::route).toList()));
+                line(own, "  healthCheckPath: " + YamlText.scalar(p.healthCheckPath()));
+                line(own, "  deregistrationDelay: " + p.deregistrationDelay());
+                if (p.healthCheckInterval() != LoadBalancer.DEFAULT_HEALTH_CHECK_INTERVAL) line(own, "  healthCheckInterval: " + p.healthCheckInterval());
+                if (p.healthCheckTimeout() != LoadBalancer.DEFAULT_HEALTH_CHECK_TIMEOUT) line(own, "  healthCheckTimeout: " + p.healthCheckTimeout());
+                if (p.healthyThreshold() != LoadBalancer.DEFAULT_HEALTHY_THRESHOLD) line(own, "  healthyThreshold: " + p.healthyThreshold());
+            }
+            if (a.internal()) line(own, "internal: true");
+            own.toString().lines().skip(1).forEach(l -> line(b, l.isEmpty() ? "" : "    " + l)); // its first line is blank
+        }
+        if (spec.loadBalancer() != null) {
+            section(b, OwnComments.LOAD_BALANCER_SHARED, "loadBalancer:");
+            line(b, "  idleTimeout: " + spec.loadBalancer().idleTimeout());
+            line(b, "  allowedCidrs: " + YamlText.flowList(spec.loadBalancer().allowedCidrs()));
+        }
+        if (spec.certificate() != null) certificate(b, spec.certificate());
+        if (spec.dns() != null) {
+            section(b, OwnComments.DNS, "dns:");
+            line(b, "  zone: " + YamlText.scalar(spec.dns().zone()));
+        }
+    }
+
+    private static String route(dev.gantry.spec.Route r) { return r.host() == null ? r.path() : r.path() == null ? r.host() : r.host() + r.path(); }
 
     private static void certificate(StringBuilder b, Certificate c) {
         if (c.existing()) {
