@@ -193,4 +193,17 @@ class GuardEndToEndTest {
         assertThat(GuardRun.read(h.aws.ssm(), "hello").orElseThrow().repaired()).extracting(GuardRun.Item::address)
                 .allMatch(a -> !a.contains("other"));
     }
+
+    @Test void the_scheduler_needs_its_role_to_allow_invoking_the_function() {
+        Spec spec = guarded(Guard.Repair.SAFE);
+        SimHarness h = installed(spec);
+        h.aws.iam().deleteRolePolicy(b -> b.roleName("hello-guard-scheduler").policyName("gantry-guard-invoke"));
+        int runs = h.world.state.lambda.invocationsOf("hello-guard").size();
+        onePeriod(h);
+        var last = h.world.state.scheduler.invocations("hello", "gantry-guard");
+        assertThat(last.get(last.size() - 1).error).contains("AccessDeniedException").contains("lambda:InvokeFunction");
+        assertThat(h.world.state.lambda.invocationsOf("hello-guard")).hasSize(runs);
+        // The guard does not repair its own role: apply does.
+        assertThat(h.plan(spec).changes()).anySatisfy(c -> assertThat(c.address().toString()).isEqualTo("guard-role.scheduler"));
+    }
 }
