@@ -36,6 +36,8 @@ class GuardInstallTest {
         ApplyResult again = h.apply(spec);
         assertThat(again.outcome()).as(again.toString()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
         assertThat(h.world.mutatingCalls()).as(h.world.callsByAction().toString()).isZero();
+        // web-https's 33 (ApplyEndToEndTest) and 14 for the guard (docs/refresh-reads.md)
+        assertThat(h.world.readCalls()).as(h.world.callsByAction().toString()).isLessThanOrEqualTo(33 + 14);
     }
 
     @Test void the_plan_shows_the_policy_of_the_guards_role() {
