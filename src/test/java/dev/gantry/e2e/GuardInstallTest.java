@@ -71,4 +71,21 @@ class GuardInstallTest {
         assertThat(h.world.state.logs.groups).doesNotContainKey("/gantry/hello/guard");
         assertThat(h.taggedLeftovers("hello")).isEmpty();
     }
+
+    @Test void removing_the_section_removes_the_guard_and_then_reads_nothing_of_it() {
+        Spec spec = guarded(Guard.Repair.SAFE);
+        SimHarness h = new SimHarness().prepare(spec);
+        assertThat(h.apply(spec).exitCode()).isZero();
+        Spec off = spec.withGuard(null);
+        ApplyResult r = h.apply(off);
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(r.deleted()).isEqualTo(7); // the spec, log group, two roles, function, schedule and its group
+        assertThat(h.world.state.lambda.functions).isEmpty();
+        assertThat(h.world.state.scheduler.schedules).isEmpty();
+        assertThat(h.world.state.iam.roles).doesNotContainKeys("hello-guard-function", "hello-guard-scheduler");
+        h.world.resetCounters();
+        assertThat(h.plan(off).hasChanges()).isFalse();
+        // The schedule group's one look is every app's (ScheduleGroupType); nothing of the guard's is read.
+        assertThat(h.world.callsByAction().keySet()).noneMatch(a -> a.startsWith("lambda:") || a.equals("scheduler:GetSchedule"));
+    }
 }
