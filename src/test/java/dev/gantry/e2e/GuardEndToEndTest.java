@@ -82,6 +82,7 @@ class GuardEndToEndTest {
         assertThat(listeners(h, "hello-alb")).extracting(Listener::port).containsExactlyInAnyOrder(80, 443);
         assertThat(h.world.state.sns.deliveries.subList(delivered, h.world.state.sns.deliveries.size())).anySatisfy(d -> {
             assertThat(d.topicArn).isEqualTo(TOPIC);
+            assertThat(d.subject).isEqualTo("gantry guard repaired listener.http of hello");
             assertThat(d.message).contains("repaired listener.http");
             assertThat(d.endpoints).containsExactly("ops@example.com");
         });
