@@ -207,4 +207,25 @@ class GuardEndToEndTest {
         // The guard does not repair its own role: apply does.
         assertThat(h.plan(spec).changes()).anySatisfy(c -> assertThat(c.address().toString()).isEqualTo("guard-role.scheduler"));
     }
+
+    /**
+     * Every call a run makes that repairs a listener and a service is one the guard's role names
+     * (by action: the conditions and resources that narrow them are AWS's to evaluate).
+     */
+    @Test void every_call_of_a_repairing_run_is_an_action_the_guards_role_grants() throws Exception {
+        Spec spec = guarded(Guard.Repair.SAFE);
+        SimHarness h = installed(spec);
+        deleteListenerOnPort(h, "hello-alb", 80);
+        h.aws.ecs().updateService(b -> b.cluster("hello").service("hello").desiredCount(0));
+        h.world.resetCounters();
+        onePeriod(h);
+        assertThat(GuardRun.read(h.aws.ssm(), "hello").orElseThrow().repaired()).hasSize(2);
+
+        var policy = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.net.URLDecoder.decode(
+                h.world.state.iam.roles.get("hello-guard-function").inline.get("gantry-guard"), java.nio.charset.StandardCharsets.UTF_8));
+        List<String> granted = new java.util.ArrayList<>();
+        for (var st : policy.get("Statement")) for (var a : st.get("Action")) granted.add(a.asText());
+        assertThat(h.world.callsByAction().keySet()).isNotEmpty().allSatisfy(call ->
+                assertThat(granted).as("the guard's role grants %s", call).anyMatch(g -> call.toLowerCase().matches(g.toLowerCase().replace("*", ".*"))));
+    }
 }

@@ -58,7 +58,7 @@ final class GuardPolicies {
             "lambda:GetFunction", "lambda:ListLayerVersions", "logs:DescribeLogGroups", "logs:ListTagsForResource", "logs:ListTagsLogGroup",
             "route53:GetHostedZone", "route53:ListHostedZonesByName", "route53:ListResourceRecordSets", "scheduler:GetSchedule",
             "scheduler:GetScheduleGroup", "scheduler:ListSchedules", "scheduler:ListTagsForResource", "secretsmanager:DescribeSecret",
-            "sns:GetSubscriptionAttributes", "sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic", "sns:ListTagsForResource",
+            "sns:GetSubscriptionAttributes", "sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic", "sns:ListTagsForResource", "sns:ListTopics",
             "ssm:DescribeParameters", "ssm:ListTagsForResource", "sts:GetCallerIdentity");
 
     /** Changes the tag condition can scope: only resources tagged gantry:app=APP. */
@@ -90,7 +90,8 @@ final class GuardPolicies {
                         "arn:aws:logs:" + at + "log-group:/gantry/" + app + "/*"), null));
         s.add(statement("TheGuardsRecordAndTheLock", List.of("ssm:DeleteParameter", "ssm:GetParameter", "ssm:PutParameter"),
                 List.of("arn:aws:ssm:" + at + "parameter/gantry/guard/" + app + "/*", "arn:aws:ssm:" + at + "parameter/gantry/locks/" + app), null));
-        s.add(statement("TheAppsRoles", List.of("iam:AttachRolePolicy", "iam:PutRolePolicy"),
+        // SimulatePrincipalPolicy: a service update first checks that the execution role may pull the image and read the secrets.
+        s.add(statement("TheAppsRoles", List.of("iam:AttachRolePolicy", "iam:PutRolePolicy", "iam:SimulatePrincipalPolicy"),
                 List.of("arn:aws:iam::*:role" + RoleType.path(app) + "*"), null));
         s.add(statement("PassTheAppsRolesToEcs", List.of("iam:PassRole"), List.of("arn:aws:iam::*:role" + RoleType.path(app) + "*"),
                 equals("iam:PassedToService", Policies.ECS_TASKS)));
