@@ -56,7 +56,7 @@ final class GuardPolicies {
             "ecs:Describe*", "ecs:List*", "elasticloadbalancing:Describe*", "events:DescribeRule", "events:ListTagsForResource",
             "events:ListTargetsByRule", "iam:GetRole", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies",
             "lambda:GetFunction", "lambda:ListLayerVersions", "logs:DescribeLogGroups", "logs:ListTagsForResource", "logs:ListTagsLogGroup",
-            "route53:GetHostedZone", "route53:ListHostedZonesByName", "route53:ListResourceRecordSets", "scheduler:GetSchedule",
+            "route53:GetChange", "route53:GetHostedZone", "route53:ListHostedZonesByName", "route53:ListResourceRecordSets", "scheduler:GetSchedule",
             "scheduler:GetScheduleGroup", "scheduler:ListSchedules", "scheduler:ListTagsForResource", "secretsmanager:DescribeSecret",
             "sns:GetSubscriptionAttributes", "sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic", "sns:ListTagsForResource", "sns:ListTopics",
             "ssm:DescribeParameters", "ssm:ListTagsForResource", "sts:GetCallerIdentity");
@@ -71,7 +71,7 @@ final class GuardPolicies {
             "elasticloadbalancing:SetSecurityGroups");
 
     /** Creates whose request must carry the app's tag. */
-    static final List<String> TAGGED_CREATES = List.of("cloudwatch:PutMetricAlarm", "ecs:RegisterTaskDefinition",
+    static final List<String> TAGGED_CREATES = List.of("cloudwatch:PutMetricAlarm", "cloudwatch:TagResource", "ecs:RegisterTaskDefinition",
             "ecs:TagResource", "elasticloadbalancing:AddTags", "elasticloadbalancing:CreateListener", "logs:CreateLogGroup",
             "logs:TagResource", "sns:TagResource");
 
