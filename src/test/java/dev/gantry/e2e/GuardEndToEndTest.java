@@ -242,4 +242,18 @@ class GuardEndToEndTest {
         assertThat(h.world.callsByAction().keySet()).isNotEmpty().allSatisfy(call ->
                 assertThat(granted).as("the guard's role grants %s", call).anyMatch(g -> call.toLowerCase().matches(g.toLowerCase().replace("*", ".*"))));
     }
+
+    @Test void a_deleted_secret_parameter_is_reported_since_its_value_cannot_come_back() {
+        Spec spec = guarded(Guard.Repair.SAFE);
+        SimHarness h = installed(spec);
+        h.aws.ssm().deleteParameter(b -> b.name("/hello/db-password"));
+        onePeriod(h);
+        GuardRun last = GuardRun.read(h.aws.ssm(), "hello").orElseThrow();
+        assertThat(last.repaired()).isEmpty();
+        assertThat(last.reported()).anySatisfy(i -> {
+            assertThat(i.address()).isEqualTo("parameter.DB_PASSWORD");
+            assertThat(i.what()).contains("cannot be put back").contains("run 'gantry apply'").contains("value of DB_PASSWORD");
+        });
+        assertThat(h.world.state.ssm.params).doesNotContainKey("/hello/db-password");
+    }
 }
