@@ -36,6 +36,8 @@ class GuardInstallTest {
         ApplyResult again = h.apply(spec);
         assertThat(again.outcome()).as(again.toString()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
         assertThat(h.world.mutatingCalls()).as(h.world.callsByAction().toString()).isZero();
+        // web-https's 33 (ApplyEndToEndTest) and 14 for the guard (docs/refresh-reads.md)
+        assertThat(h.world.readCalls()).as(h.world.callsByAction().toString()).isLessThanOrEqualTo(33 + 14);
     }
 
     @Test void the_plan_shows_the_policy_of_the_guards_role() {
@@ -68,5 +70,22 @@ class GuardInstallTest {
         assertThat(h.world.state.ssm.params).doesNotContainKeys("/gantry/guard/hello/spec", "/gantry/guard/hello/last-run");
         assertThat(h.world.state.logs.groups).doesNotContainKey("/gantry/hello/guard");
         assertThat(h.taggedLeftovers("hello")).isEmpty();
+    }
+
+    @Test void removing_the_section_removes_the_guard_and_then_reads_nothing_of_it() {
+        Spec spec = guarded(Guard.Repair.SAFE);
+        SimHarness h = new SimHarness().prepare(spec);
+        assertThat(h.apply(spec).exitCode()).isZero();
+        Spec off = spec.withGuard(null);
+        ApplyResult r = h.apply(off);
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(r.deleted()).isEqualTo(7); // the spec, log group, two roles, function, schedule and its group
+        assertThat(h.world.state.lambda.functions).isEmpty();
+        assertThat(h.world.state.scheduler.schedules).isEmpty();
+        assertThat(h.world.state.iam.roles).doesNotContainKeys("hello-guard-function", "hello-guard-scheduler");
+        h.world.resetCounters();
+        assertThat(h.plan(off).hasChanges()).isFalse();
+        // The schedule group's one look is every app's (ScheduleGroupType); nothing of the guard's is read.
+        assertThat(h.world.callsByAction().keySet()).noneMatch(a -> a.startsWith("lambda:") || a.equals("scheduler:GetSchedule"));
     }
 }

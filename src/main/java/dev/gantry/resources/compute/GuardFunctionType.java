@@ -132,6 +132,9 @@ final class GuardFunctionType implements ResourceType {
                             .code(c -> c.zipFile(SdkBytes.fromByteArray(zip))).layers(layerArn == null ? List.of() : List.of(layerArn))
                             .environment(e -> e.variables(environment(props))).loggingConfig(l -> l.logGroup(Props.str(props, "logGroup")).logFormat("Text"))
                             .description("gantry " + ctx.app() + ": the guard (gantry guard status)").tags(ctx.tags(desired.address())));
+                } catch (ResourceConflictException e) {
+                    // Sent again after a lost reply, or made meanwhile: it counts only when it is ours.
+                    if (read(ctx, name).filter(g -> ctx.ownAddress(g.tags(), type()).isPresent()).isEmpty()) throw e;
                 } catch (InvalidParameterValueException e) {
                     // IAM is eventually consistent: a role made seconds ago may not be assumable by Lambda yet
                     // (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_general.html#troubleshoot_general_eventual-consistency).

@@ -75,8 +75,14 @@ final class GuardScheduleType implements ResourceType {
         FlexibleTimeWindow off = FlexibleTimeWindow.builder().mode(FlexibleTimeWindowMode.OFF).build();
         String description = "gantry " + ctx.app() + ": runs the guard";
         if (create) {
-            ctx.aws().scheduler().createSchedule(b -> b.name(NAME).groupName(group).scheduleExpression(Props.str(props, "expression"))
-                    .state(ScheduleState.ENABLED).flexibleTimeWindow(off).target(target(props)).description(description));
+            try {
+                ctx.aws().scheduler().createSchedule(b -> b.name(NAME).groupName(group).scheduleExpression(Props.str(props, "expression"))
+                        .state(ScheduleState.ENABLED).flexibleTimeWindow(off).target(target(props)).description(description));
+            } catch (software.amazon.awssdk.services.scheduler.model.ConflictException e) {
+                // Sent again after a lost reply: the schedule there is ours when it invokes the app's guard (the group is the app's).
+                if (!gantrys(ctx.app(), ctx.aws().scheduler().getSchedule(b -> b.groupName(group).name(NAME)))) throw e;
+                return put(ctx, props, false);
+            }
         } else {
             ctx.aws().scheduler().updateSchedule(b -> b.name(NAME).groupName(group).scheduleExpression(Props.str(props, "expression"))
                     .state(ScheduleState.ENABLED).flexibleTimeWindow(off).target(target(props)).description(description));
