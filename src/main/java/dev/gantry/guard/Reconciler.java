@@ -117,7 +117,7 @@ public final class Reconciler {
         });
         if (!safe.isEmpty()) {
             ApplyResult r = new Engine(Catalog.standard(), aws, scheduler, SecretValues.none(), e -> { synchronized (events) { events.add(e); } })
-                    .asGuard(SafeRepairs::safeOnly).apply(spec, EngineOptions.yes("gantry apply"));
+                    .asGuard(SafeRepairs::safeOnly).apply(spec, new EngineOptions(false, false, p -> true, null, Set.of(), "gantry apply"));
             synchronized (events) {
                 for (ApplyEvent e : events) {
                     if (e instanceof ApplyEvent.Done d) repaired.add(new GuardRun.Item(d.change().address().toString(), repairWords(d.change())));
