@@ -48,8 +48,8 @@ final class AlertsGuardQuestions {
 
     private static String guardCost(AnswersSoFar k) {
         int every = everyMinutes(k);
-        return String.format(Locale.ROOT, "About %s a month at every %s (%,d runs), %s", CostEstimate.usd(COST.guardMonthly(every)),
-                new Guard(every, null).every(), COST.guardRunsPerMonth(every), "before Lambda's and Scheduler's monthly free tiers, which cover it in most accounts.");
+        return String.format(Locale.ROOT, "About %s a month at every %s (%,d runs; Lambda's and Scheduler's free tiers cover it in most accounts).",
+                CostEstimate.usd(COST.guardMonthly(every)), new Guard(every, null).every(), COST.guardRunsPerMonth(every));
     }
 
     static List<Question> all() {
@@ -94,13 +94,13 @@ final class AlertsGuardQuestions {
                                 runs every few minutes. It reads the spec apply stored (an SSM parameter: names, \
                                 never a secret value), compares AWS with it as gantry plan does, and logs each \
                                 difference to /gantry/APP/guard (emailed too, with alerts). It never replaces or \
-                                deletes anything, never touches what is not the app's, and waits while an apply \
-                                runs. gantry guard status shows its last run. Default: off.""")
+                                deletes anything, never touches what is not the app's, and skips a run while an \
+                                apply holds the lock. gantry guard status shows its last run. Default: off.""")
                         .choices(k -> List.of(
                                 new Choice("off", "off", "Drift (a listener deleted by hand, a service scaled to zero) stays until the next apply. Costs nothing."),
-                                new Choice("report", "report only", "Reports every difference and changes nothing. " + guardCost(k)),
+                                new Choice("report", "report only", "Changes nothing; reports every difference. " + guardCost(k)),
                                 new Choice("repair", "repair what is safe", "Puts back what was deleted or changed in place (a listener, a route, a rule, a policy, "
-                                        + "a log group, a DNS record, the task count) and reports the rest. " + guardCost(k))))
+                                        + "a log group, a DNS record, the task count); reports the rest. The same cost as report.")))
                         .defaults("off")
                         .option("--guard", "off|report|repair")
                         .build(),
