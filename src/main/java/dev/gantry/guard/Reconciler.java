@@ -152,30 +152,32 @@ public final class Reconciler {
     /** One message per repair, and per report not already in the previous run's, to the alerts topic. */
     private void notify(Spec spec, GuardRun run, Optional<GuardRun> previous) {
         if (!spec.hasAlerts()) return;
-        List<String> messages = new ArrayList<>();
-        run.repaired().forEach(i -> messages.add("repaired " + i.address() + ": " + i.what()));
+        String app = spec.app();
+        List<String[]> messages = new ArrayList<>();
+        run.repaired().forEach(i -> messages.add(new String[]{"gantry guard repaired " + i.address() + " of " + app, "repaired " + i.address() + ": " + i.what()}));
         Set<String> seen = new HashSet<>();
         previous.ifPresent(p -> p.reported().forEach(i -> seen.add(i.address() + "\n" + i.what())));
-        run.reported().stream().filter(i -> !seen.contains(i.address() + "\n" + i.what()))
-                .forEach(i -> messages.add("needs a person: " + (i.address().isEmpty() ? "" : i.address() + ": ") + i.what()));
+        run.reported().stream().filter(i -> !seen.contains(i.address() + "\n" + i.what())).forEach(i -> messages.add(new String[]{
+                "gantry guard: " + app + (i.address().isEmpty() ? "" : " " + i.address()) + " needs a person",
+                "needs a person: " + (i.address().isEmpty() ? "" : i.address() + ": ") + i.what()}));
         if (run.outcome() == GuardRun.Outcome.FAILED && previous.map(p -> p.outcome() != GuardRun.Outcome.FAILED).orElse(true)) {
-            messages.add("the guard could not run: " + run.note());
+            messages.add(new String[]{"gantry guard of " + app + " could not run", "the guard could not run: " + run.note()});
         }
         if (messages.isEmpty()) return;
         String topic;
         try {
-            String account = aws.sts().getCallerIdentity().account();
-            topic = "arn:aws:sns:" + spec.region() + ":" + account + ":" + spec.app() + "-alerts";
+            topic = "arn:aws:sns:" + spec.region() + ":" + aws.sts().getCallerIdentity().account() + ":" + app + "-alerts";
         } catch (RuntimeException e) {
             log.accept("could not tell the alerts topic: " + e.getMessage());
             return;
         }
-        for (String m : messages) {
-            String subject = ("gantry guard: " + spec.app() + ": " + m.substring(0, m.indexOf(' '))).replaceAll("[\\r\\n]", " ");
+        for (String[] m : messages) {
+            // SNS: a subject of at most 100 characters, on one line (Publish, Subject).
+            String subject = m[0].replaceAll("[\\r\\n]", " ");
+            String subjectShort = subject.length() > 100 ? subject.substring(0, 100) : subject;
             try {
-                aws.sns().publish(b -> b.topicArn(topic).subject(subject.length() > 100 ? subject.substring(0, 100) : subject)
-                        .message("gantry guard for " + spec.app() + " in " + spec.region() + " at " + run.at() + ":\n" + m
-                                + "\n\nLast run: gantry guard status"));
+                aws.sns().publish(b -> b.topicArn(topic).subject(subjectShort)
+                        .message("gantry guard for " + app + " in " + spec.region() + " at " + run.at() + ":\n" + m[1] + "\n\nLast run: gantry guard status"));
             } catch (RuntimeException e) {
                 log.accept("could not tell the alerts topic " + topic + ": " + e.getMessage());
                 return;

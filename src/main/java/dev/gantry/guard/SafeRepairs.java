@@ -84,8 +84,8 @@ public final class SafeRepairs {
         }
         String type = c.address().type();
         if (c.action() == Action.CREATE && (type.equals("parameter") || type.equals("secret"))) {
-            return "it was deleted, and its secret value cannot be put back by the guard; set it with 'gantry secrets set "
-                    + c.address().name() + "'";
+            return "it was deleted, and its secret value cannot be put back by the guard: run 'gantry apply', which makes it again"
+                    + " and asks for the value of " + c.address().name();
         }
         if (type.equals("image") || type.equals("repository") && c.action() == Action.CREATE) return "it needs an image built, which the guard cannot do";
         if (c.action() == Action.UPDATE && !c.fields().isEmpty() && c.fields().stream().allMatch(f -> f.field().equals("rollout"))) {

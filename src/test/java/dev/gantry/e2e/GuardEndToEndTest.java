@@ -82,6 +82,7 @@ class GuardEndToEndTest {
         assertThat(listeners(h, "hello-alb")).extracting(Listener::port).containsExactlyInAnyOrder(80, 443);
         assertThat(h.world.state.sns.deliveries.subList(delivered, h.world.state.sns.deliveries.size())).anySatisfy(d -> {
             assertThat(d.topicArn).isEqualTo(TOPIC);
+            assertThat(d.subject).isEqualTo("gantry guard repaired listener.http of hello");
             assertThat(d.message).contains("repaired listener.http");
             assertThat(d.endpoints).containsExactly("ops@example.com");
         });
@@ -205,5 +206,54 @@ class GuardEndToEndTest {
         assertThat(h.world.state.lambda.invocationsOf("hello-guard")).hasSize(runs);
         // The guard does not repair its own role: apply does.
         assertThat(h.plan(spec).changes()).anySatisfy(c -> assertThat(c.address().toString()).isEqualTo("guard-role.scheduler"));
+    }
+
+    /**
+     * Each thing a person may delete or change by hand is put back in one run, and every call that
+     * run makes is one the guard's role names
+     * (by action: the conditions and resources that narrow them are AWS's to evaluate).
+     */
+    @Test void what_was_deleted_or_changed_by_hand_is_put_back_with_only_actions_the_guards_role_grants() throws Exception {
+        Spec spec = guarded(Guard.Repair.SAFE);
+        SimHarness h = installed(spec);
+        Map<String, Observed> was = h.inventory(spec);
+        deleteListenerOnPort(h, "hello-alb", 80);
+        h.aws.ecs().updateService(b -> b.cluster("hello").service("hello").desiredCount(0));
+        h.aws.logs().deleteLogGroup(b -> b.logGroupName("/gantry/hello"));
+        h.aws.cloudWatch().deleteAlarms(b -> b.alarmNames("hello-cpu-high"));
+        h.aws.iam().deleteRolePolicy(b -> b.roleName("hello-execution").policyName("gantry-secrets"));
+        h.aws.ec2().revokeSecurityGroupIngress(b -> b.groupId(was.get("security-group.load-balancer").id())
+                .ipPermissions(p -> p.ipProtocol("tcp").fromPort(80).toPort(80).ipRanges(r -> r.cidrIp("0.0.0.0/0"))));
+        // A person deletes the alias record in the Route53 console.
+        h.world.state.route53.zones.values().forEach(z -> z.records.removeIf(r -> r.name.startsWith("hello.example.com") && r.type.equals("A")));
+        // The task definition names the log group, so a log group made again is a new revision too.
+        assertThat(h.plan(spec).mutating()).extracting(c -> c.address().toString()).hasSize(8).contains("task-definition.main");
+        h.world.resetCounters();
+        onePeriod(h);
+        assertThat(GuardRun.read(h.aws.ssm(), "hello").orElseThrow().repaired()).extracting(GuardRun.Item::address)
+                .containsExactlyInAnyOrder("listener.http", "service.main", "log-group.main", "alarm.cpu-high", "role.execution",
+                        "security-group.load-balancer", "dns-record.main", "task-definition.main");
+        assertThat(h.plan(spec).hasChanges()).isFalse();
+
+        var policy = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.net.URLDecoder.decode(
+                h.world.state.iam.roles.get("hello-guard-function").inline.get("gantry-guard"), java.nio.charset.StandardCharsets.UTF_8));
+        List<String> granted = new java.util.ArrayList<>();
+        for (var st : policy.get("Statement")) for (var a : st.get("Action")) granted.add(a.asText());
+        assertThat(h.world.callsByAction().keySet()).isNotEmpty().allSatisfy(call ->
+                assertThat(granted).as("the guard's role grants %s", call).anyMatch(g -> call.toLowerCase().matches(g.toLowerCase().replace("*", ".*"))));
+    }
+
+    @Test void a_deleted_secret_parameter_is_reported_since_its_value_cannot_come_back() {
+        Spec spec = guarded(Guard.Repair.SAFE);
+        SimHarness h = installed(spec);
+        h.aws.ssm().deleteParameter(b -> b.name("/hello/db-password"));
+        onePeriod(h);
+        GuardRun last = GuardRun.read(h.aws.ssm(), "hello").orElseThrow();
+        assertThat(last.repaired()).isEmpty();
+        assertThat(last.reported()).anySatisfy(i -> {
+            assertThat(i.address()).isEqualTo("parameter.DB_PASSWORD");
+            assertThat(i.what()).contains("cannot be put back").contains("run 'gantry apply'").contains("value of DB_PASSWORD");
+        });
+        assertThat(h.world.state.ssm.params).doesNotContainKey("/hello/db-password");
     }
 }

@@ -56,9 +56,9 @@ final class GuardPolicies {
             "ecs:Describe*", "ecs:List*", "elasticloadbalancing:Describe*", "events:DescribeRule", "events:ListTagsForResource",
             "events:ListTargetsByRule", "iam:GetRole", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies",
             "lambda:GetFunction", "lambda:ListLayerVersions", "logs:DescribeLogGroups", "logs:ListTagsForResource", "logs:ListTagsLogGroup",
-            "route53:GetHostedZone", "route53:ListHostedZonesByName", "route53:ListResourceRecordSets", "scheduler:GetSchedule",
+            "route53:GetChange", "route53:GetHostedZone", "route53:ListHostedZonesByName", "route53:ListResourceRecordSets", "scheduler:GetSchedule",
             "scheduler:GetScheduleGroup", "scheduler:ListSchedules", "scheduler:ListTagsForResource", "secretsmanager:DescribeSecret",
-            "sns:GetSubscriptionAttributes", "sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic", "sns:ListTagsForResource",
+            "sns:GetSubscriptionAttributes", "sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic", "sns:ListTagsForResource", "sns:ListTopics",
             "ssm:DescribeParameters", "ssm:ListTagsForResource", "sts:GetCallerIdentity");
 
     /** Changes the tag condition can scope: only resources tagged gantry:app=APP. */
@@ -71,7 +71,7 @@ final class GuardPolicies {
             "elasticloadbalancing:SetSecurityGroups");
 
     /** Creates whose request must carry the app's tag. */
-    static final List<String> TAGGED_CREATES = List.of("cloudwatch:PutMetricAlarm", "ecs:RegisterTaskDefinition",
+    static final List<String> TAGGED_CREATES = List.of("cloudwatch:PutMetricAlarm", "cloudwatch:TagResource", "ecs:RegisterTaskDefinition",
             "ecs:TagResource", "elasticloadbalancing:AddTags", "elasticloadbalancing:CreateListener", "logs:CreateLogGroup",
             "logs:TagResource", "sns:TagResource");
 
@@ -90,7 +90,8 @@ final class GuardPolicies {
                         "arn:aws:logs:" + at + "log-group:/gantry/" + app + "/*"), null));
         s.add(statement("TheGuardsRecordAndTheLock", List.of("ssm:DeleteParameter", "ssm:GetParameter", "ssm:PutParameter"),
                 List.of("arn:aws:ssm:" + at + "parameter/gantry/guard/" + app + "/*", "arn:aws:ssm:" + at + "parameter/gantry/locks/" + app), null));
-        s.add(statement("TheAppsRoles", List.of("iam:AttachRolePolicy", "iam:PutRolePolicy"),
+        // SimulatePrincipalPolicy: a service update first checks that the execution role may pull the image and read the secrets.
+        s.add(statement("TheAppsRoles", List.of("iam:AttachRolePolicy", "iam:PutRolePolicy", "iam:SimulatePrincipalPolicy"),
                 List.of("arn:aws:iam::*:role" + RoleType.path(app) + "*"), null));
         s.add(statement("PassTheAppsRolesToEcs", List.of("iam:PassRole"), List.of("arn:aws:iam::*:role" + RoleType.path(app) + "*"),
                 equals("iam:PassedToService", Policies.ECS_TASKS)));
