@@ -114,7 +114,10 @@ final class SpecAssembler {
 
     private static dev.gantry.spec.Guard guard(AnswersSoFar k) {
         if (!k.is("guard", "report") && !k.is("guard", "repair")) return null;
-        return new dev.gantry.spec.Guard(dev.gantry.spec.Guard.parseMinutes(k.get("guard.every").trim()),
+        String every = k.get("guard.every").trim();
+        // A period out of range parses, but is no spec (nor a price: WizardFlow.tryBuild shows none).
+        if (dev.gantry.spec.Rules.guardEvery(every) != null) throw new IllegalArgumentException("guard.every: " + every);
+        return new dev.gantry.spec.Guard(dev.gantry.spec.Guard.parseMinutes(every),
                 k.is("guard", "report") ? dev.gantry.spec.Guard.Repair.REPORT : dev.gantry.spec.Guard.Repair.SAFE);
     }
 

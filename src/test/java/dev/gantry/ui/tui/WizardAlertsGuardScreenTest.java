@@ -68,8 +68,10 @@ class WizardAlertsGuardScreenTest {
             }
             assertLaidOut(d, size, at);
 
-            // Every 10 minutes: half the runs, and the figures follow as it is typed.
-            d.key(KeyType.Tab).type("10m");
+            // A period out of range is refused and not priced; every 10 minutes is half the runs.
+            d.key(KeyType.Tab).type("1m");
+            assertThat(d.text()).as(at).contains("✗ guard.every: every must be between 5m and").doesNotContain("Whole stack as answered");
+            d.ctrl('u').type("10m");
             assertThat(flow.get("guard.every")).isEqualTo("10m");
             assertThat(d.text()).as(at).contains(total(flow));
             if (size[1] >= 40) assertThat(d.text()).as(at).contains("Guard: 4,380 Lambda runs of ~10 s, 1 GB          $0.73");
