@@ -122,6 +122,7 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.catalog.Catalog")
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.compute.ComputeResources")
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.compute.Alarms")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.resources.compute.Guards")
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.network.NetworkResources")
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.edge.EdgeResources")
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.ResourceContext")

@@ -25,9 +25,9 @@ class GuardLostReplyTest {
         for (var call : calls) {
             String lost = call.getKey() + " #" + call.getValue();
             SimHarness h = new SimHarness().prepare(SPEC);
-            h.world.faults.loseReplyOf(call.getKey(), call.getValue());
+            dev.gantry.aws.sim.SimFaults.of(h.world).loseReplyOf(call.getKey(), call.getValue());
             ApplyResult r = h.apply(SPEC);
-            h.world.faults.clear();
+            dev.gantry.aws.sim.SimFaults.of(h.world).clear();
             assertThat(r.exitCode()).as("apply after the lost reply of %s: %s", lost, r.failures()).isZero();
             assertThat(h.world.state.lambda.functions).as(lost).hasSize(1);
             assertThat(h.world.state.scheduler.schedules).as(lost).hasSize(1);

@@ -55,7 +55,7 @@ final class GuardSpecType implements ResourceType {
      * never had a guard pays no read for it.
      */
     static boolean guardMayExist(ResourceContext ctx) {
-        if (ctx.spec() != null && ctx.spec().hasGuard()) return true;
+        if (ctx.wanted().has(dev.gantry.resources.Addresses.GUARD_SPEC)) return true;
         return LogGroupType.exists(ctx, GuardFunctionType.logGroup(ctx.app()));
     }
 

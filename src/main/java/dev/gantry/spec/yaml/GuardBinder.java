@@ -1,6 +1,7 @@
 package dev.gantry.spec.yaml;
 
 import dev.gantry.spec.Guard;
+import dev.gantry.spec.Rules;
 
 import java.util.List;
 
@@ -20,18 +21,11 @@ final class GuardBinder {
         if (s.has("every")) {
             String text = s.string("every");
             if (text != null) {
-                Integer parsed = Guard.parseMinutes(text);
-                if (parsed == null) {
-                    report.error(s.valueLine("every"), s.valueColumn("every"), s.field("every"),
-                            "'" + text + "' is not a period: a whole number and m (minutes), h (hours) or d (days)",
-                            "write e.g. every: 5m, every: 1h or every: 1d");
-                } else if (parsed < Guard.MIN_MINUTES || parsed > Guard.MAX_MINUTES) {
-                    report.error(s.valueLine("every"), s.valueColumn("every"), s.field("every"),
-                            "every must be between " + Guard.MIN_MINUTES + "m and 1d, got " + text
-                                    + (parsed < Guard.MIN_MINUTES ? " (each run reads the whole stack; it must end before the next starts)" : ""),
-                            "use e.g. every: " + Guard.DEFAULT_MINUTES + "m (the default)");
+                Rules.Problem bad = Rules.guardEvery(text);
+                if (bad != null) {
+                    report.error(s.valueLine("every"), s.valueColumn("every"), s.field("every"), bad.message(), bad.fix());
                 } else {
-                    minutes = parsed;
+                    minutes = Guard.parseMinutes(text);
                 }
             }
         }
