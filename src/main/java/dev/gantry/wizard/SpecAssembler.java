@@ -82,7 +82,7 @@ final class SpecAssembler {
             if (k.is("dns", "yes")) dns = new Dns(k.get("dns.zone"), k.get("dns.record"));
         }
         return new Spec(Spec.CURRENT_VERSION, k.get("app"), k.get("region"), AnswerText.pairs(k.get("tags")), network, cluster(k),
-                task, service, lb, cert, dns, alerts(k));
+                task, service, lb, cert, dns, alerts(k)).withGuard(guard(k));
     }
 
     /**
@@ -127,7 +127,7 @@ final class SpecAssembler {
                 if (k.is("dns", "yes")) dns = new Dns(k.get("dns.zone"), primary.hosts().isEmpty() ? null : primary.hosts().get(0));
             }
             return new Spec(Spec.SERVICES_VERSION, k.get("app"), k.get("region"), AnswerText.pairs(k.get("tags")), network(k), cluster(k),
-                    primary.task(), primary.service(), lb, cert, dns, alerts(k), null, Map.of(), services);
+                    primary.task(), primary.service(), lb, cert, dns, alerts(k), null, Map.of(), guard(k), services);
         } finally {
             d.focus(was);
         }
@@ -176,14 +176,22 @@ final class SpecAssembler {
     }
 
     private static dev.gantry.spec.Alerts alerts(WizardFlow k) {
-        // No question asks for alerts yet: an edit keeps the file's (alerts: alone turns them on).
-        boolean alerting = k.draft().value("alerts") instanceof Map || k.draft().has("alerts") && k.draft().value("alerts") == null;
-        return !alerting ? null : new dev.gantry.spec.Alerts(k.list("alerts.email"),
+        // The thresholds no question asks are the edited file's, else the defaults.
+        return !k.is("alerts", "yes") ? null : new dev.gantry.spec.Alerts(k.list("alerts.email"),
                 intOr(k, "alerts.http5xxPerMinute", dev.gantry.spec.Alerts.DEFAULT_5XX_PER_MINUTE),
                 intOr(k, "alerts.latencyP95Ms", dev.gantry.spec.Alerts.DEFAULT_LATENCY_P95_MS),
                 intOr(k, "alerts.cpuPercent", dev.gantry.spec.Alerts.DEFAULT_CPU_PERCENT),
                 intOr(k, "alerts.memoryPercent", dev.gantry.spec.Alerts.DEFAULT_MEMORY_PERCENT),
                 !"false".equals(k.get("alerts.rollback")));
+    }
+
+    private static dev.gantry.spec.Guard guard(AnswersSoFar k) {
+        if (!k.is("guard", "report") && !k.is("guard", "repair")) return null;
+        String every = k.get("guard.every").trim();
+        // A period out of range parses, but is no spec (nor a price: WizardFlow.tryBuild shows none).
+        if (dev.gantry.spec.Rules.guardEvery(every) != null) throw new IllegalArgumentException("guard.every: " + every);
+        return new dev.gantry.spec.Guard(dev.gantry.spec.Guard.parseMinutes(every),
+                k.is("guard", "report") ? dev.gantry.spec.Guard.Repair.REPORT : dev.gantry.spec.Guard.Repair.SAFE);
     }
 
     private static int intOr(AnswersSoFar k, String id, int fallback) {

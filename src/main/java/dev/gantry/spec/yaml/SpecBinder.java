@@ -69,9 +69,10 @@ final class SpecBinder {
         var alerts = new AlertsBinder(report).bind(s, loadBalancer != null);
         Release release = release(s);
         var jobs = new JobsBinder(report).bind(s, task);
+        var guard = new GuardBinder(report).bind(s);
 
         if (report.hasErrors()) return null;
-        Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs);
+        Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard);
         derivedNames(s, spec);
         awsLimits(s, spec);
         return report.hasErrors() ? null : spec;
@@ -84,9 +85,10 @@ final class SpecBinder {
         var alerts = new AlertsBinder(report).bind(s, b != null && b.loadBalancer() != null);
         Release release = release(s);
         var jobs = new JobsBinder(report).bind(s, b == null ? null : b.task());
+        var guard = new GuardBinder(report).bind(s);
         if (report.hasErrors() || b == null) return null;
         Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, b.task(), b.service(), b.loadBalancer(),
-                b.certificate(), b.dns(), alerts, release, jobs, b.services());
+                b.certificate(), b.dns(), alerts, release, jobs, guard, b.services());
         services.limits(spec);
         return report.hasErrors() ? null : spec;
     }
