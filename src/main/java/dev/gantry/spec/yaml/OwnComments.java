@@ -14,10 +14,14 @@ final class OwnComments {
     static final String MODELINE = "yaml-language-server: $schema=./" + SpecWriter.SCHEMA_FILE;
     static final String HEADER = "gantry spec (docs/spec.md). For editor checks next to this file: gantry schema > " + SpecWriter.SCHEMA_FILE;
     static final String VERSION = "The spec format; only version 1 exists.";
-    static final String VERSION_2 = "The spec format; version 2 holds several services (docs/spec.md).";
-    static final String SERVICES = "The app's services: each its own container, copies and way in; network, cluster and load balancer are shared.";
-    static final String PUBLIC = "Reached through the shared load balancer on these routes; its own health check.";
-    static final String LOAD_BALANCER_SHARED = "The public Application Load Balancer every public service shares.";
+    static final String VERSION_2 = "Version 2: several services of one app share its network, cluster, load balancer and certificate.";
+    /** What gantry migrate writes above version: 2. */
+    static final String VERSION_2_MIGRATED = "The spec format; version 2 holds several services (docs/spec.md).";
+    static final String HEADER_2 = "gantry spec (docs/spec.md, \"Version 2: several services\"). For editor checks: gantry schema > " + SpecWriter.SCHEMA_FILE;
+    static final String LOAD_BALANCER_SHARED = "One Application Load Balancer for every public service; each service has its own health check.";
+    static final String DNS_PER_HOST = "One alias record per public host in this Route53 zone.";
+    /** Followed by the hosts, e.g. " (www.example.com, api.example.com)." */
+    static final String CERTIFICATE_FROM_ROUTES = "HTTPS: one ACM certificate for every host the routes name";
     static final String APP = "The app's name; it prefixes the name of every AWS resource gantry creates.";
     static final String REGION = "The AWS region everything is created in.";
     static final String TAGS = "Tags added to every resource, next to gantry's own.";
@@ -47,10 +51,10 @@ final class OwnComments {
     static final String JOBS = "Commands run in a new task on a schedule (EventBridge Scheduler), with the service's setup.";
     static final String RELEASE = "Runs once with each new image, before the service rolls to it (migrations); if it fails, the old version keeps serving.";
 
-    private static final Set<String> ALL = Set.copyOf(List.of(MODELINE, HEADER, VERSION, VERSION_2, SERVICES, PUBLIC, LOAD_BALANCER_SHARED, APP, REGION, TAGS,
+    private static final Set<String> ALL = Set.copyOf(List.of(MODELINE, HEADER, VERSION, VERSION_2, VERSION_2_MIGRATED, HEADER_2, LOAD_BALANCER_SHARED, DNS_PER_HOST, APP, REGION, TAGS,
             VPC_NO_NAT, VPC_SINGLE_NAT, VPC_NAT_PER_AZ, VPC_DEFAULT, VPC_EXISTING, CLUSTER, TASK, CPU, MEMORY, PORT,
             ENVIRONMENT, SECRETS_1, SECRETS_2, REGISTRY_LOGIN, BUILD, SERVICE, AUTOSCALING, LOAD_BALANCER, CERTIFICATE_EXISTING, CERTIFICATE_NEW, DNS, ALERTS, RELEASE, JOBS, GUARD));
 
     /** True for a comment's text (after '#', trimmed) that gantry itself writes. */
-    static boolean isOwn(String text) { return ALL.contains(text.strip()); }
+    static boolean isOwn(String text) { return ALL.contains(text.strip()) || text.strip().startsWith(CERTIFICATE_FROM_ROUTES + " ("); }
 }

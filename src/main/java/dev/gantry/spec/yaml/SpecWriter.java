@@ -12,6 +12,7 @@ import dev.gantry.spec.Service;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.Task;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ public final class SpecWriter {
     public static String write(Spec spec) {
         StringBuilder b = new StringBuilder();
         line(b, MODELINE);
-        line(b, "# " + OwnComments.HEADER);
+        line(b, "# " + (spec.isVersion2() ? OwnComments.HEADER_2 : OwnComments.HEADER));
         line(b, "");
         line(b, "# " + (spec.isVersion2() ? OwnComments.VERSION_2 : OwnComments.VERSION));
         line(b, "version: " + spec.version());
@@ -195,17 +196,43 @@ public final class SpecWriter {
         line(b, "  allowedCidrs: " + YamlText.flowList(l.allowedCidrs()));
     }
 
-    /** Version 2: each service's task and service as version 1 writes them, under services.NAME; then the shared pieces. */
+    /**
+     * Version 2, laid out as templates/web-api-worker.yaml: the shared pieces, then each service's
+     * task and service as version 1 writes them (without their explanations: the services stay
+     * compact), its public access and whether it is internal.
+     */
     private static void services(StringBuilder b, Spec spec) {
-        section(b, OwnComments.SERVICES, "services:");
+        if (spec.loadBalancer() != null) {
+            section(b, OwnComments.LOAD_BALANCER_SHARED, "loadBalancer:");
+            line(b, "  idleTimeout: " + spec.loadBalancer().idleTimeout());
+            line(b, "  allowedCidrs: " + YamlText.flowList(spec.loadBalancer().allowedCidrs()));
+        }
+        Certificate c = spec.certificate();
+        List<String> hosts = spec.publicHosts();
+        if (c != null && !c.existing() && !hosts.isEmpty() && c.domain().equals(hosts.get(0))
+                && c.alternativeNames().equals(hosts.subList(1, hosts.size()))) {
+            // The certificate the routes' hosts make: {} follows them as routes are added.
+            section(b, OwnComments.CERTIFICATE_FROM_ROUTES + " (" + String.join(", ", hosts) + ").", "certificate: {}");
+        } else if (c != null) {
+            certificate(b, c);
+        }
+        if (spec.dns() != null) {
+            section(b, OwnComments.DNS_PER_HOST, "dns:");
+            line(b, "  zone: " + YamlText.scalar(spec.dns().zone()));
+        }
+        line(b, "");
+        line(b, "services:");
+        boolean first = true;
         for (dev.gantry.spec.AppService a : spec.services().values()) {
+            if (!first) line(b, "");
+            first = false;
             line(b, "  " + a.name() + ":");
             StringBuilder own = new StringBuilder();
             task(own, a.task());
             service(own, a.service());
             if (a.isPublic()) {
                 dev.gantry.spec.PublicAccess p = a.publicAccess();
-                section(own, OwnComments.PUBLIC, "public:");
+                line(own, "public:");
                 if (!p.routes().isEmpty()) line(own, "  routes: " + YamlText.flowList(p.routes().stream().map(SpecWriter::route).toList()));
                 line(own, "  healthCheckPath: " + YamlText.scalar(p.healthCheckPath()));
                 line(own, "  deregistrationDelay: " + p.deregistrationDelay());
@@ -214,17 +241,7 @@ public final class SpecWriter {
                 if (p.healthyThreshold() != LoadBalancer.DEFAULT_HEALTHY_THRESHOLD) line(own, "  healthyThreshold: " + p.healthyThreshold());
             }
             if (a.internal()) line(own, "internal: true");
-            own.toString().lines().skip(1).forEach(l -> line(b, l.isEmpty() ? "" : "    " + l)); // its first line is blank
-        }
-        if (spec.loadBalancer() != null) {
-            section(b, OwnComments.LOAD_BALANCER_SHARED, "loadBalancer:");
-            line(b, "  idleTimeout: " + spec.loadBalancer().idleTimeout());
-            line(b, "  allowedCidrs: " + YamlText.flowList(spec.loadBalancer().allowedCidrs()));
-        }
-        if (spec.certificate() != null) certificate(b, spec.certificate());
-        if (spec.dns() != null) {
-            section(b, OwnComments.DNS, "dns:");
-            line(b, "  zone: " + YamlText.scalar(spec.dns().zone()));
+            own.toString().lines().filter(l -> !l.isBlank() && !l.stripLeading().startsWith("#")).forEach(l -> line(b, "    " + l));
         }
     }
 
