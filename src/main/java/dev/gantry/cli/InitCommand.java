@@ -109,8 +109,11 @@ public final class InitCommand implements Callable<ExitCode> {
     }
 
     /** --remove-service, --add-service with --kind, then --service: which service the other flags are about. */
-    private void serviceFlags(dev.gantry.wizard.WizardFlow flow) {
+    void serviceFlags(dev.gantry.wizard.WizardFlow flow) {
         List<CommandFailure.Line> errors = new java.util.ArrayList<>();
+        // The first service of a file that becomes version 2 is named after the app: --app first.
+        List<String> app = flags().get("--app");
+        if (addService != null && app != null && !flow.servicesVersion()) flow.set("app", app.get(app.size() - 1));
         if (kind != null && addService == null) errors.add(new CommandFailure.Line(SUBJECT, "--kind " + kind + ": says what --add-service adds; give --add-service NAME too", null));
         if (service != null && addService != null) errors.add(new CommandFailure.Line(SUBJECT, "--service and --add-service both say which service the flags change; give one of them", null));
         if (removeService != null) {

@@ -48,6 +48,7 @@ final class EdgeQuestions {
                                 a path on any host (/static/*). A path is exact or ends with *. No route may be \
                                 listed twice, in one service or two. Leave it empty for the service that gets \
                                 every request no route matches (at most one).""")
+                        .defaults("")
                         .validate(Checks::routes)
                         .when(k -> servicesVersion(k) && lb(k), "version 2 and a public service")
                         .repeatable("--route", "ROUTE", "A route to the service being edited (version 2): HOST, HOST/PATH or /PATH. Repeatable.")
@@ -62,6 +63,8 @@ final class EdgeQuestions {
                                 new Choice("true", "yes, internal", "The app's other services may call it by name.")))
                         .defaults("false")
                         .when(EdgeQuestions::servicesVersion, "version 2")
+                        .toggle("--internal", "true", "The service being edited answers the app's other services by name (version 2).")
+                        .toggle("--no-internal", "false", "Only the load balancer (if public) reaches the service being edited (version 2).")
                         .build(),
                 Question.in(WizardScreen.LOAD_BALANCER, SpecField.text("loadBalancer.healthCheckPath"), Kind.TEXT)
                         .title("Health-check path")

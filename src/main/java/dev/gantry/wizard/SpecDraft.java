@@ -92,6 +92,24 @@ public final class SpecDraft {
     /** A new, empty service (version 2). */
     void addService(String name) { section("services." + name); }
 
+    /** Takes a service out of the tree, for {@link #attachService} to put back in its place. */
+    @SuppressWarnings("unchecked")
+    Object detachService(String name) {
+        detached = List.copyOf(serviceNames());
+        return ((Map<String, Object>) tree.get("services")).remove(name);
+    }
+
+    /** Puts back what {@link #detachService} took out, in the services' order. */
+    @SuppressWarnings("unchecked")
+    void attachService(String name, Object value) {
+        Map<String, Object> services = (Map<String, Object>) tree.get("services");
+        Map<String, Object> copy = new LinkedHashMap<>(services);
+        services.clear();
+        for (String n : detached) services.put(n, n.equals(name) ? value : copy.get(n));
+    }
+
+    private List<String> detached = List.of();
+
     /** Removes a service and what only it held. */
     void removeService(String name) {
         if (tree.get("services") instanceof Map<?, ?> m) m.remove(name);

@@ -303,6 +303,22 @@ public final class WizardFlow implements AnswersSoFar {
         return SpecAssembler.build(this);
     }
 
+    /**
+     * The spec as it would be without one service (what removing it would leave), or null while
+     * something is still invalid; the draft is left as it was.
+     */
+    public Spec tryBuildWithout(String service) {
+        if (!servicesVersion() || !services().contains(service) || services().size() < 2) return null;
+        String was = draft.focus();
+        Object removed = draft.detachService(service);
+        try {
+            return tryBuild();
+        } finally {
+            draft.attachService(service, removed);
+            draft.focus(was);
+        }
+    }
+
     /** The spec as far as it can be built now (for cost hints and review); null while something is still invalid. */
     public Spec tryBuild() {
         try {

@@ -41,7 +41,8 @@ class InitFlagsTest {
             Map.entry("certificate.domain", "api.example.com"), Map.entry("certificate.arn", CERT_ARN),
             Map.entry("dns.zone", "www.example.com"), Map.entry("dns.record", "example.com"),
             Map.entry("task.registryCredentials", "billing/registry"), Map.entry("task.build.dockerfile", "docker/Dockerfile.prod"),
-            Map.entry("alerts.email", "ops@example.com, oncall@example.com"), Map.entry("guard.every", "15m"));
+            Map.entry("alerts.email", "ops@example.com, oncall@example.com"), Map.entry("guard.every", "15m"),
+            Map.entry("public.routes", "www.example.com/api/*, /static/*"));
 
     @Test
     void everyAnswerCanBeSetToEachOfItsValuesByFlagsAlone() {
@@ -103,6 +104,9 @@ class InitFlagsTest {
         if (List.of("network.vpcId", "network.publicSubnets", "network.privateSubnets").contains(id)) return EXISTING_VPC;
         if (id.equals("network.vpc") && value.equals("existing")) return EXISTING_VPC.subList(2, EXISTING_VPC.size());
         if (id.equals("dns.zone")) return List.of("--domain", "www.example.com");
+        // A second service's own questions: the file becomes version 2.
+        if (id.equals("public.routes")) return List.of("--add-service", "api", "--port", "8080");
+        if (id.equals("internal")) return List.of("--add-service", "api", "--kind", "internal", "--port", "8080");
         if (id.equals("dns.record")) return List.of("--domain", "example.com", "--zone", "example.com");
         if (id.equals("guard.every")) return List.of("--guard", "report");
         return List.of();
@@ -133,6 +137,8 @@ class InitFlagsTest {
         var cmd = new InitCommand();
         new CommandLine(cmd).parseArgs(args.toArray(String[]::new));
         WizardFlow flow = new WizardFlow(LookupResults.offline());
+        if (!args.contains("--app")) flow.set("app", "hello");
+        cmd.serviceFlags(flow);
         List<String> errors = flow.applyFlags(cmd.flags());
         assertThat(errors).as(String.join(" ", args)).isEmpty();
         if (!flow.given("app")) flow.set("app", "hello");
