@@ -206,7 +206,7 @@ public final class WizardWindow extends BasicWindow {
         Panel root = new Panel(new BorderLayout());
         Panel top = new Panel(new LinearLayout());
         WizardScreen s = flow.current();
-        Label title = new Label("gantry init · " + s.stepIndicator() + " · " + s.title() + "   (" + what() + ")");
+        Label title = new Label("gantry init · " + s.stepIndicator() + " · " + s.title() + serviceTag(s) + "   (" + what() + ")");
         if (color) title.addStyle(SGR.BOLD);
         top.addComponent(title);
         if (topRows() > 1) top.addComponent(new Label(breadcrumb(s)));
@@ -217,6 +217,27 @@ public final class WizardWindow extends BasicWindow {
     }
 
     /** "new gantry.yaml", "editing gantry.yaml", "draft gantry.yaml.draft → gantry.yaml". */
+    /** A screen drawn by {@link WizardServices}: how to redraw it (a resize) and what Esc does. */
+    void showOther(Runnable redraw, Runnable onEscape, Panel p, Interactable focus) {
+        onSectionView = false;
+        view = redraw;
+        escape = onEscape;
+        setComponent(p);
+        setFocusedInteractable(focus);
+    }
+
+    void openSection() { showSection(); }
+
+    void openMenu() { showMenu("Jump to a section:"); }
+
+    int width() { return cols; }
+
+    /** " · service api" on a screen that asks about one service of several; "" otherwise. */
+    private String serviceTag(WizardScreen s) {
+        if (!flow.servicesVersion() || flow.questions(s).stream().noneMatch(WizardFlow::perService)) return "";
+        return " · service " + flow.focusedService();
+    }
+
     private String what() {
         if (session.resumingDraft()) {
             return "draft " + session.draftName() + (session.editing() ? " → " + session.fileName() : "");
@@ -440,11 +461,12 @@ public final class WizardWindow extends BasicWindow {
         view = () -> showMenu(heading);
         // From a screen, Esc goes back to it; the menu an edit starts on has no screen behind it.
         escape = heading.startsWith("Editing") ? this::showQuit : this::showSection;
-        ActionListBox list = new ActionListBox(new TerminalSize(cols - 4, WizardScreen.values().length));
+        ActionListBox list = new ActionListBox(new TerminalSize(cols - 4, WizardScreen.values().length + WizardServices.rows(flow)));
         for (WizardScreen s : WizardScreen.values()) {
             if (s == WizardScreen.WELCOME) continue;
             list.addItem(String.format("%-14s %s", s.title(), summary(s)), () -> { flow.jump(s); showSection(); });
         }
+        new WizardServices(this, flow).addTo(list);
         Panel p = new Panel(new LinearLayout());
         p.addComponent(new Label(String.join("\n", LineWrap.wrap("gantry init · " + heading, cols - 2))));
         p.addComponent(new EmptySpace());

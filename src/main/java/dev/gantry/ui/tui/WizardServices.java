@@ -1,0 +1,142 @@
+package dev.gantry.ui.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.ActionListBox;
+import com.googlecode.lanterna.gui2.Button;
+import com.googlecode.lanterna.gui2.Direction;
+import com.googlecode.lanterna.gui2.EmptySpace;
+import com.googlecode.lanterna.gui2.Label;
+import com.googlecode.lanterna.gui2.LinearLayout;
+import com.googlecode.lanterna.gui2.Panel;
+import com.googlecode.lanterna.gui2.RadioBoxList;
+import com.googlecode.lanterna.gui2.TextBox;
+import dev.gantry.spec.Spec;
+import dev.gantry.ui.LineWrap;
+import dev.gantry.ui.WizardReview;
+import dev.gantry.wizard.WizardFlow;
+import dev.gantry.wizard.WizardFlow.ServiceKind;
+import dev.gantry.wizard.WizardScreen;
+
+import java.util.List;
+
+/**
+ * The section menu's services (version 2): pick one to edit (its Task, Service and Load balancer
+ * screens then ask about it), add another (web, internal API or worker: then only the questions
+ * that differ per service), or remove one after seeing what it deletes and that the others stay.
+ */
+final class WizardServices {
+    private final WizardWindow window;
+    private final WizardFlow flow;
+
+    WizardServices(WizardWindow window, WizardFlow flow) {
+        this.window = window;
+        this.flow = flow;
+    }
+
+    /** How many menu rows {@link #addTo} adds. */
+    static int rows(WizardFlow flow) {
+        return (flow.servicesVersion() ? flow.services().size() : 0) + 1 + (flow.services().size() > 1 ? 1 : 0);
+    }
+
+    void addTo(ActionListBox list) {
+        if (flow.servicesVersion()) {
+            String editing = flow.focusedService();
+            for (String name : flow.services()) {
+                list.addItem(String.format("%-14s %s", "Service " + name, describe(name) + (name.equals(editing) ? " (editing)" : "")), () -> {
+                    flow.focus(name);
+                    flow.jump(WizardScreen.TASK);
+                    window.openSection();
+                });
+            }
+        }
+        list.addItem("+ Add another service (web, internal API or worker)", this::showAdd);
+        if (flow.services().size() > 1) list.addItem("- Remove a service", this::showRemove);
+    }
+
+    private String describe(String name) {
+        String was = flow.focusedService();
+        flow.focus(name);
+        String out = switch (flow.kind()) {
+            case WEB -> "web: " + (flow.get("public.routes") == null || flow.get("public.routes").isBlank() ? "every other request" : flow.get("public.routes"));
+            case INTERNAL -> "internal API on port " + flow.get("task.port");
+            case WORKER -> "worker";
+        } + " · " + flow.get("task.image");
+        flow.focus(was);
+        return out;
+    }
+
+    private void showAdd() {
+        int width = window.width() - 4;
+        TextBox name = new TextBox(new TerminalSize(Math.min(34, width), 1));
+        RadioBoxList<String> kind = new RadioBoxList<>(new TerminalSize(width, 3));
+        kind.addItem("web: public, on its own routes through the shared load balancer");
+        kind.addItem("internal API: called by the app's other services at http://NAME:PORT");
+        kind.addItem("worker: no inbound traffic (queues, schedules)");
+        kind.setCheckedItemIndex(0);
+        Label error = new Label("");
+        Panel p = new Panel(new LinearLayout());
+        p.addComponent(new Label(String.join("\n", LineWrap.wrap("gantry init · Add another service to " + flow.get("app"), width))));
+        p.addComponent(new Label(String.join("\n", LineWrap.wrap("It shares the network, cluster, load balancer, certificate and DNS zone; "
+                + "only its own container, copies and way in are asked next.", width))));
+        p.addComponent(new EmptySpace());
+        p.addComponent(new Label("Name (lowercase letters, digits and -; the host other services call):"));
+        p.addComponent(name);
+        p.addComponent(new EmptySpace());
+        p.addComponent(new Label("What kind of service?"));
+        p.addComponent(kind);
+        p.addComponent(error);
+        Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
+        buttons.addComponent(new Button("Add", () -> {
+            ServiceKind k = ServiceKind.values()[Math.max(0, kind.getCheckedItemIndex())];
+            String e = flow.addService(name.getText().trim(), k);
+            if (e != null) {
+                error.setText(String.join("\n", LineWrap.wrap("✗ services." + name.getText().trim() + ": " + e, width)));
+                return;
+            }
+            // The image and port first (App), then its task, service and, for web, its routes.
+            flow.jump(WizardScreen.APP);
+            window.openSection();
+        }));
+        buttons.addComponent(new Button("Cancel", window::openMenu));
+        p.addComponent(buttons);
+        p.addComponent(new Label("Tab next · ↑/↓ pick · Enter presses · Esc back"));
+        window.showOther(this::showAdd, window::openMenu, p, name);
+    }
+
+    private void showRemove() {
+        ActionListBox list = new ActionListBox(new TerminalSize(window.width() - 4, flow.services().size() + 1));
+        for (String name : flow.services()) list.addItem(name + "  (" + describe(name) + ")", () -> showConfirm(name));
+        list.addItem("< Back without removing", window::openMenu);
+        Panel p = new Panel(new LinearLayout());
+        p.addComponent(new Label("gantry init · Remove which service?"));
+        p.addComponent(new EmptySpace());
+        p.addComponent(list);
+        window.showOther(this::showRemove, window::openMenu, p, list);
+    }
+
+    private void showConfirm(String name) {
+        int width = window.width() - 4;
+        Spec spec = flow.tryBuild();
+        Spec after = flow.tryBuildWithout(name);
+        List<String> said = spec == null || after == null ? List.of("(fix the problems on the other screens first to see what it deletes)")
+                : WizardReview.removal(spec, after, name);
+        Panel p = new Panel(new LinearLayout());
+        p.addComponent(new Label("gantry init · Remove service " + name + "?"));
+        p.addComponent(new EmptySpace());
+        StringBuilder text = new StringBuilder();
+        for (String l : said) for (String w : LineWrap.wrap(l, width - 2)) text.append(w).append('\n');
+        TextBox box = new TextBox(new TerminalSize(width, Math.min(said.size() + 2, 14)), text.toString().stripTrailing(), TextBox.Style.MULTI_LINE);
+        box.setReadOnly(true);
+        p.addComponent(box);
+        p.addComponent(new Label("Nothing changes in AWS until you save and apply."));
+        Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
+        Button remove = new Button("Remove " + name, () -> {
+            flow.removeService(name);
+            window.openMenu();
+        });
+        buttons.addComponent(remove);
+        buttons.addComponent(new Button("Cancel", window::openMenu));
+        p.addComponent(buttons);
+        window.showOther(() -> showConfirm(name), window::openMenu, p, remove);
+    }
+}
