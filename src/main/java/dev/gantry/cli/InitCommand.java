@@ -108,6 +108,9 @@ public final class InitCommand implements Callable<ExitCode> {
         return finish(session, outcome);
     }
 
+    /** What --remove-service deletes at the next apply and what stays up, said once the file is written. */
+    private List<String> removalSaid = List.of();
+
     /** --remove-service, --add-service with --kind, then --service: which service the other flags are about. */
     void serviceFlags(dev.gantry.wizard.WizardFlow flow) {
         List<CommandFailure.Line> errors = new java.util.ArrayList<>();
@@ -123,6 +126,9 @@ public final class InitCommand implements Callable<ExitCode> {
             } else if (flow.services().size() == 1) {
                 errors.add(new CommandFailure.Line(SUBJECT, "--remove-service " + removeService + ": services: an app keeps at least one service", "destroy the app with gantry destroy instead"));
             } else {
+                var before = flow.tryBuild();
+                var after = flow.tryBuildWithout(removeService);
+                if (before != null && after != null) removalSaid = dev.gantry.ui.WizardReview.removal(before, after, removeService);
                 flow.removeService(removeService);
             }
         }
@@ -290,6 +296,7 @@ public final class InitCommand implements Callable<ExitCode> {
         String account = (global.profile != null ? " --profile " + ShellWords.quote(global.profile) : "")
                 + (global.endpointUrl != null ? " --endpoint-url " + ShellWords.quote(global.endpointUrl) : "");
         String sim = rehearse ? " --simulate" : account;
+        if (outcome == Outcome.SAVED || outcome == Outcome.SAVED_APPLY) removalSaid.forEach(cli().out()::println);
         switch (outcome) {
             case SAVED -> {
                 cli().out().println(wrote(session));

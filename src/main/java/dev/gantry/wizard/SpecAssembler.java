@@ -99,13 +99,7 @@ final class SpecAssembler {
                     intOr(k, "loadBalancer.healthCheckInterval", LoadBalancer.DEFAULT_HEALTH_CHECK_INTERVAL),
                     intOr(k, "loadBalancer.healthCheckTimeout", LoadBalancer.DEFAULT_HEALTH_CHECK_TIMEOUT),
                     intOr(k, "loadBalancer.healthyThreshold", LoadBalancer.DEFAULT_HEALTHY_THRESHOLD));
-            boolean internal = "true".equals(k.get("internal"));
-            Task task = task(k);
-            // A worker takes no connections: its port is only what the file says (80 is a web default).
-            if (access == null && !internal && !k.given("task.port")) task = new Task(task.image(), task.cpu(), task.memory(), task.architecture(), null,
-                    task.command().isEmpty() ? null : task.command(), task.environment(), task.secrets(), task.logs(), task.registryCredentials(),
-                    task.stopTimeout(), task.build());
-            services.put(d.focus(), new AppService(d.focus(), task, service(k), access, internal));
+            services.put(d.focus(), new AppService(d.focus(), task(k), service(k), access, "true".equals(k.get("internal"))));
         });
         if (services.isEmpty()) throw new IllegalStateException("services: an app needs at least one service");
         AppService primary = services.values().stream().filter(AppService::isPublic).findFirst().orElse(services.values().iterator().next());

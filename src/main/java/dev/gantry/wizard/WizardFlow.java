@@ -22,6 +22,12 @@ public final class WizardFlow implements AnswersSoFar {
     private final LookupResults facts;
     private final Set<String> resolving = new HashSet<>();
     private WizardScreen current = WizardScreen.WELCOME;
+    /** An edit of an existing file (else a new one): only a new file's walk ends in "Add another service?". */
+    private boolean editingFile;
+    /** The service just added, whose own questions (and only those) the screens walk through; null otherwise. */
+    private String walking;
+    /** The walk reached Review after a service was described: ask "Add another service?" before showing it. */
+    private boolean offeringAnother;
 
     public WizardFlow(LookupResults facts) { this(facts, SpecDraft.empty()); }
 
@@ -33,6 +39,7 @@ public final class WizardFlow implements AnswersSoFar {
     /** Edit mode: every answer of an existing file pre-filled; answers equal to their default stay live defaults. */
     public static WizardFlow editing(LookupResults facts, SpecDraft fromFile) {
         WizardFlow flow = new WizardFlow(facts, fromFile);
+        flow.editingFile = true;
         fromFile.eachService(() -> liveDefaults(flow, fromFile));
         flow.focusPrimary();
         return flow;
@@ -156,6 +163,7 @@ public final class WizardFlow implements AnswersSoFar {
         draft.focus(name);
         set("loadBalancer", kind == ServiceKind.WEB ? "yes" : "no");
         if (kind == ServiceKind.INTERNAL) set("internal", "true");
+        offeringAnother = false;
         return null;
     }
 
@@ -168,6 +176,8 @@ public final class WizardFlow implements AnswersSoFar {
     }
 
     @Override public LookupResults facts() { return facts; }
+
+    @Override public String service() { return servicesVersion() ? draft.focus() : null; }
 
     /** The spec as answered so far, with what the edited file holds that no question asks. */
     SpecDraft draft() { return draft; }
@@ -223,6 +233,12 @@ public final class WizardFlow implements AnswersSoFar {
 
     /** The questions of a screen that apply to the answers so far (CIDR only for a new VPC, …). */
     public List<Question> questions(WizardScreen s) {
+        // A service being added is asked only what differs per service: the app's shared answers stand.
+        return Questions.all().stream().filter(q -> q.section() == s && q.applies(this) && (walking == null || perService(q))).toList();
+    }
+
+    /** Every question of a screen that applies, whatever is being walked: what has to be valid. */
+    private List<Question> applicable(WizardScreen s) {
         return Questions.all().stream().filter(q -> q.section() == s && q.applies(this)).toList();
     }
 
@@ -245,7 +261,7 @@ public final class WizardFlow implements AnswersSoFar {
         String was = draft.focus();
         draft.eachService(() -> {
             for (WizardScreen s : WizardScreen.values()) {
-                for (Question q : questions(s)) {
+                for (Question q : applicable(s)) {
                     String e = error(q);
                     // In version 2 a service's answer is named by its place: services.api.task.port.
                     if (e != null && servicesVersion() && perService(q)) e = "services." + draft.focus() + "." + e;
@@ -277,17 +293,63 @@ public final class WizardFlow implements AnswersSoFar {
     /** Moves on when this screen is valid; returns the errors that keep it here. */
     public List<String> next() {
         List<String> errs = errors(current);
-        if (errs.isEmpty() && current != WizardScreen.REVIEW) current = WizardScreen.values()[current.ordinal() + 1];
+        if (!errs.isEmpty() || current == WizardScreen.REVIEW) return errs;
+        WizardScreen was = current;
+        current = WizardScreen.values()[current.ordinal() + 1];
+        // A service's walk skips the screens that ask nothing about it, and ends at Review.
+        while (walking != null && current != WizardScreen.REVIEW && questions(current).isEmpty()) {
+            current = WizardScreen.values()[current.ordinal() + 1];
+        }
+        if (current == WizardScreen.REVIEW && was != WizardScreen.REVIEW && (walking != null || !editingFile)) {
+            walking = null;
+            offeringAnother = true;
+        }
         return errs;
     }
 
     public void back() {
-        if (current != WizardScreen.WELCOME) current = WizardScreen.values()[current.ordinal() - 1];
+        if (isFirst()) return;
+        current = WizardScreen.values()[current.ordinal() - 1];
+        while (walking != null && current != WizardScreen.WELCOME && questions(current).isEmpty()) {
+            current = WizardScreen.values()[current.ordinal() - 1];
+        }
     }
 
-    public void jump(WizardScreen s) { current = s; }
+    /** Goes to a screen; a service's walk ends there (every question shows again). */
+    public void jump(WizardScreen s) {
+        current = s;
+        walking = null;
+        offeringAnother = false;
+    }
 
-    public boolean isFirst() { return current == WizardScreen.WELCOME; }
+    /**
+     * After {@link #addService}: walks the new service's own questions, screen by screen, from
+     * the first screen that has one (its image and port); the app's shared answers are not asked again.
+     */
+    public void walkAddedService() {
+        jump(WizardScreen.APP);
+        walking = focusedService();
+        while (current != WizardScreen.REVIEW && questions(current).isEmpty()) current = WizardScreen.values()[current.ordinal() + 1];
+    }
+
+    /** The service whose own questions are being walked (just added), or null. */
+    public String walkingService() { return walking; }
+
+    /**
+     * True when a service has just been described (a new file's first walk, or an added service's)
+     * and Review is next: the wizard asks "Add another service?" first.
+     */
+    public boolean offersAnotherService() { return offeringAnother && current == WizardScreen.REVIEW; }
+
+    /** "Add another service?" answered (no, or a service was added): not asked again until the next walk ends. */
+    public void anotherServiceAnswered() { offeringAnother = false; }
+
+    public boolean isFirst() {
+        if (walking != null) {
+            for (WizardScreen s : WizardScreen.values()) if (!questions(s).isEmpty()) return s == current;
+        }
+        return current == WizardScreen.WELCOME;
+    }
 
     public boolean isLast() { return current == WizardScreen.REVIEW; }
 

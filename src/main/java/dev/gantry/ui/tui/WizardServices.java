@@ -44,12 +44,12 @@ final class WizardServices {
             for (String name : flow.services()) {
                 list.addItem(String.format("%-14s %s", "Service " + name, describe(name) + (name.equals(editing) ? " (editing)" : "")), () -> {
                     flow.focus(name);
-                    flow.jump(WizardScreen.TASK);
+                    flow.jump(WizardScreen.APP);
                     window.openSection();
                 });
             }
         }
-        list.addItem("+ Add another service (web, internal API or worker)", this::showAdd);
+        list.addItem("+ Add another service (web, internal API or worker)", () -> showAdd(false));
         if (flow.services().size() > 1) list.addItem("- Remove a service", this::showRemove);
     }
 
@@ -65,8 +65,13 @@ final class WizardServices {
         return out;
     }
 
-    private void showAdd() {
+    /**
+     * "Add another service?": asked when a service has just been described (Review is next), with
+     * "No" first; or opened from the section menu. Adding one walks only its own questions.
+     */
+    void showAdd(boolean offered) {
         int width = window.width() - 4;
+        String described = offered ? flow.focusedService() : null;
         TextBox name = new TextBox(new TerminalSize(Math.min(34, width), 1));
         RadioBoxList<String> kind = new RadioBoxList<>(new TerminalSize(width, 3));
         kind.addItem("web: public, on its own routes through the shared load balancer");
@@ -75,32 +80,46 @@ final class WizardServices {
         kind.setCheckedItemIndex(0);
         Label error = new Label("");
         Panel p = new Panel(new LinearLayout());
-        p.addComponent(new Label(String.join("\n", LineWrap.wrap("gantry init · Add another service to " + flow.get("app"), width))));
-        p.addComponent(new Label(String.join("\n", LineWrap.wrap("It shares the network, cluster, load balancer, certificate and DNS zone; "
-                + "only its own container, copies and way in are asked next.", width))));
+        p.addComponent(new Label(String.join("\n", LineWrap.wrap("gantry init · Add another service to " + flow.get("app") + "?", width))));
+        p.addComponent(new Label(String.join("\n", LineWrap.wrap((described != null ? "Service " + described + " is described. " : "")
+                + "Another service shares the network, cluster, load balancer, certificate and DNS zone; only its own image, "
+                + "size, copies and way in are asked next." + (flow.servicesVersion() ? "" : " The file becomes version 2 (as gantry migrate "
+                + "writes it): " + flow.get("app") + " keeps its AWS names."), width))));
         p.addComponent(new EmptySpace());
-        p.addComponent(new Label("Name (lowercase letters, digits and -; the host other services call):"));
+        Button no = new Button(offered ? "No, review and save" : "Cancel", () -> {
+            flow.anotherServiceAnswered();
+            if (offered) window.openSection();
+            else window.openMenu();
+        });
+        if (offered) {
+            p.addComponent(no);
+            p.addComponent(new EmptySpace());
+            p.addComponent(new Label("Or add one. Its name (a-z, 0-9 and -; the host other services call):"));
+        } else {
+            p.addComponent(new Label("Name (lowercase letters, digits and -; the host other services call):"));
+        }
         p.addComponent(name);
-        p.addComponent(new EmptySpace());
         p.addComponent(new Label("What kind of service?"));
         p.addComponent(kind);
         p.addComponent(error);
         Panel buttons = new Panel(new LinearLayout(Direction.HORIZONTAL));
-        buttons.addComponent(new Button("Add", () -> {
+        buttons.addComponent(new Button("Add it", () -> {
             ServiceKind k = ServiceKind.values()[Math.max(0, kind.getCheckedItemIndex())];
             String e = flow.addService(name.getText().trim(), k);
             if (e != null) {
                 error.setText(String.join("\n", LineWrap.wrap("✗ services." + name.getText().trim() + ": " + e, width)));
                 return;
             }
-            // The image and port first (App), then its task, service and, for web, its routes.
-            flow.jump(WizardScreen.APP);
+            flow.walkAddedService();
             window.openSection();
         }));
-        buttons.addComponent(new Button("Cancel", window::openMenu));
+        if (!offered) buttons.addComponent(no);
         p.addComponent(buttons);
-        p.addComponent(new Label("Tab next · ↑/↓ pick · Enter presses · Esc back"));
-        window.showOther(this::showAdd, window::openMenu, p, name);
+        p.addComponent(new Label("Tab next · ↑/↓ pick · Enter presses · " + (offered ? "PgDn review · Esc back" : "Esc cancels")));
+        Runnable escape = offered ? () -> { flow.back(); window.openSection(); } : window::openMenu;
+        // PgDn, "next screen", goes on to Review as No does.
+        window.showOther(() -> showAdd(offered), escape, offered ? () -> { flow.anotherServiceAnswered(); window.openSection(); } : null,
+                p, offered ? no : name);
     }
 
     private void showRemove() {

@@ -60,6 +60,8 @@ public final class WizardWindow extends BasicWindow {
     private String shape = "";
     /** Draws the current view again, e.g. at a new terminal size. */
     private Runnable view = () -> {};
+    /** What PgDn does on a view other than a section's (null: nothing). */
+    private Runnable pageDown;
     /** What Esc does on the current view. */
     private Runnable escape = this::showQuit;
     private Outcome outcome;
@@ -119,6 +121,7 @@ public final class WizardWindow extends BasicWindow {
         if (t == KeyType.F1 && onSectionView) { showHelp(); return true; }
         if (t == KeyType.Escape) { escape.run(); return true; }
         if (t == KeyType.PageDown && onSectionView) { next(); return true; }
+        if (t == KeyType.PageDown && pageDown != null) { pageDown.run(); return true; }
         if (t == KeyType.PageUp && onSectionView && !flow.isFirst()) { flow.back(); showSection(); return true; }
         if (onSectionView && (key.isCtrlDown() || key.isAltDown()) && (t == KeyType.ArrowDown || t == KeyType.ArrowUp)) {
             paneScroll += t == KeyType.ArrowDown ? paneRows / 2 : -paneRows / 2;
@@ -133,8 +136,13 @@ public final class WizardWindow extends BasicWindow {
     // --- a section's questions ---
 
     private void showSection() {
+        pageDown = null;
         WizardScreen s = flow.current();
-        if (s == WizardScreen.REVIEW) { showReview(); return; }
+        if (s == WizardScreen.REVIEW) {
+            if (flow.offersAnotherService()) new WizardServices(this, flow).showAdd(true);
+            else showReview();
+            return;
+        }
         onSectionView = true;
         view = this::showSection;
         escape = this::showQuit;
@@ -216,10 +224,13 @@ public final class WizardWindow extends BasicWindow {
         return root;
     }
 
-    /** "new gantry.yaml", "editing gantry.yaml", "draft gantry.yaml.draft → gantry.yaml". */
     /** A screen drawn by {@link WizardServices}: how to redraw it (a resize) and what Esc does. */
-    void showOther(Runnable redraw, Runnable onEscape, Panel p, Interactable focus) {
+    void showOther(Runnable redraw, Runnable onEscape, Panel p, Interactable focus) { showOther(redraw, onEscape, null, p, focus); }
+
+    /** As above, and what PgDn (next screen) does on it. */
+    void showOther(Runnable redraw, Runnable onEscape, Runnable onPageDown, Panel p, Interactable focus) {
         onSectionView = false;
+        pageDown = onPageDown;
         view = redraw;
         escape = onEscape;
         setComponent(p);
@@ -238,6 +249,7 @@ public final class WizardWindow extends BasicWindow {
         return " · service " + flow.focusedService();
     }
 
+    /** "new gantry.yaml", "editing gantry.yaml", "draft gantry.yaml.draft → gantry.yaml". */
     private String what() {
         if (session.resumingDraft()) {
             return "draft " + session.draftName() + (session.editing() ? " → " + session.fileName() : "");
@@ -432,6 +444,7 @@ public final class WizardWindow extends BasicWindow {
     // --- other views ---
 
     private void showPicker(Question q, List<Choice> choices) {
+        pageDown = null;
         onSectionView = false;
         view = () -> showPicker(q, choices);
         escape = this::showSection;
@@ -457,6 +470,7 @@ public final class WizardWindow extends BasicWindow {
     }
 
     private void showMenu(String heading) {
+        pageDown = null;
         onSectionView = false;
         view = () -> showMenu(heading);
         // From a screen, Esc goes back to it; the menu an edit starts on has no screen behind it.
@@ -493,6 +507,7 @@ public final class WizardWindow extends BasicWindow {
     }
 
     private void showHelp() {
+        pageDown = null;
         onSectionView = false;
         view = this::showHelp;
         escape = this::showSection;
@@ -528,6 +543,7 @@ public final class WizardWindow extends BasicWindow {
 
     /** The quit question; Cancel and Esc go {@code back} to the view it was asked from. */
     private void showQuit(Runnable back) {
+        pageDown = null;
         onSectionView = false;
         view = () -> showQuit(back);
         escape = back;
@@ -555,6 +571,7 @@ public final class WizardWindow extends BasicWindow {
     }
 
     private void showReview() {
+        pageDown = null;
         onSectionView = false;
         view = this::showReview;
         escape = this::showQuit;

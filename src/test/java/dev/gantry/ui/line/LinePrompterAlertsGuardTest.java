@@ -27,6 +27,7 @@ class LinePrompterAlertsGuardTest {
                 "ops.example.com", "ops@example.com, oncall@example.com",
                 "?", "2",                 // guard: explained, then report only
                 "1m", "30m",              // every: too often, then 30 minutes
+                "",                       // add another service? no
                 "save");
         assertThat(r.outcome()).isEqualTo(Outcome.SAVED);
         // The explanations are wrapped: compare words, not line breaks.
