@@ -120,7 +120,7 @@ public final class InitCommand implements Callable<ExitCode> {
         if (kind != null && addService == null) errors.add(new CommandFailure.Line(SUBJECT, "--kind " + kind + ": says what --add-service adds; give --add-service NAME too", null));
         if (service != null && addService != null) errors.add(new CommandFailure.Line(SUBJECT, "--service and --add-service both say which service the flags change; give one of them", null));
         if (removeService != null) {
-            if (!flow.servicesVersion() || !flow.services().contains(removeService)) {
+            if (!flow.services().contains(removeService)) {
                 errors.add(new CommandFailure.Line(SUBJECT, "--remove-service " + removeService + ": services: no service named " + removeService,
                         "the services are " + String.join(", ", flow.services())));
             } else if (flow.services().size() == 1) {

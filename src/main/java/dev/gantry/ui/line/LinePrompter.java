@@ -338,7 +338,7 @@ public final class LinePrompter {
                 return null;
             }
             if (a.startsWith("service ")) {
-                if (services.edit(a.substring("service ".length()).trim())) return null;
+                services.edit(a.substring("service ".length()).trim());
                 continue;
             }
             if (a.startsWith("remove ")) {

@@ -81,16 +81,15 @@ final class LineServices {
         }
     }
 
-    /** Edits one service: the App, Task, Service and Load balancer sections then ask about it. */
-    boolean edit(String name) {
+    /** Picks the service the App, Task, Secrets, Service and Load balancer sections ask about; a section name then opens one. */
+    void edit(String name) {
         if (!flow.services().contains(name)) {
             println.accept("  ✗ no service " + name + "; the services are " + String.join(", ", flow.services()));
-            return false;
+            return;
         }
         flow.focus(name);
-        flow.jump(dev.gantry.wizard.WizardScreen.APP);
-        println.accept("Editing service " + name + ".");
-        return true;
+        println.accept("Editing service " + name + ": the App, Task, Secrets, Service and Load balancer sections now ask about it; "
+                + "type one's name to open it.");
     }
 
     /** Removes a service after saying what the next apply deletes and that the others stay up. */
@@ -122,6 +121,7 @@ final class LineServices {
     /** One line listing the services and what can be done with them, for the Review prompt. */
     String reviewHint() {
         if (!flow.servicesVersion()) return "add: add another service";
-        return "services: " + String.join(", ", flow.services()) + " (service NAME edits one, add, remove NAME)";
+        return "services: " + String.join(", ", flow.services()) + " (editing " + flow.focusedService()
+                + "; service NAME picks another, add, remove NAME)";
     }
 }
