@@ -44,6 +44,12 @@ final class ServicesBinder {
     static final int MAX_PUBLIC_SERVICES = 50;
     /** ALB: 100 rules per load balancer, not counting default rules; gantry makes one rule per route. */
     static final int MAX_ROUTES = 100;
+    /**
+     * gantry remembers where the app's records are in one tag of the load balancer
+     * ("ZONEID/host" each, space separated; RecordLocations), and ELB allows 256 characters for a
+     * tag's value; a Route53 zone id is at most 32 characters.
+     */
+    static final int RECORD_TAG_MAX = 256, ZONE_ID_MAX = 32;
     /** ACM: 10 names per certificate by default (the domain and up to 9 alternative names). */
     static final int CERTIFICATE_NAMES = 10;
 
@@ -314,6 +320,16 @@ final class ServicesBinder {
                             + String.join(", ", certificate.names()) + "); browsers would reject the connection",
                             "add " + r.host() + " to certificate.alternativeNames, or leave certificate: {} to cover every route's host");
                 }
+            }
+        }
+        if (zone != null) {
+            List<String> hosts = publics.stream().flatMap(a -> a.hosts().stream()).distinct().toList();
+            int tag = hosts.stream().mapToInt(h -> ZONE_ID_MAX + 1 + h.length()).sum() + Math.max(0, hosts.size() - 1);
+            if (tag > RECORD_TAG_MAX) {
+                Node.Entry e = root.entry("dns");
+                report.error(e.line(), e.column(), "dns", "the routes name " + hosts.size() + " hosts; gantry keeps where their records are in one"
+                        + " load balancer tag of " + RECORD_TAG_MAX + " characters, and these need up to " + tag,
+                        "use fewer or shorter hosts (a path on one host, e.g. www.example.com/api/*, needs no record of its own)");
             }
         }
         if (routes > MAX_ROUTES) {

@@ -95,6 +95,10 @@ class ServicesSpecTest {
                 arguments("a name too long for its roles", "services.a-very-long-service-name-for-it", 5, "would be named",
                         "services:\n  a-very-long-service-name-for-it:\n    task: {image: nginx:1.27}\n"),
                 arguments("no services", "services", 4, "at least one service", "services: {}\n"),
+                arguments("more hosts than the records' tag holds", "dns", 8, "one load balancer tag of 256 characters",
+                        "services:\n  web:\n    task: {image: nginx:1.27, port: 80}\n    public: {routes: [" + java.util.stream.IntStream.range(0, 8)
+                                .mapToObj(i -> "host-number-" + i + ".example.com").collect(java.util.stream.Collectors.joining(", ")) + "]}\n"
+                                + "dns:\n  zone: example.com\n"),
                 arguments("version 3", "version", 1, "versions 1 and 2", "services:\n" + WEB));
     }
 
