@@ -108,4 +108,24 @@ class ServicesEditTest {
         assertThat(h.plan(moved).hasChanges()).isFalse();
         assertThat(h.plan(moved).changes()).extracting(Change::address).noneMatch(a -> a.toString().contains(theirs));
     }
+
+    @Test
+    void aServicesHostChangesWhileTheOtherServiceKeepsServing() throws Exception {
+        Spec before = load(template());
+        SimHarness h = new SimHarness().prepare(before);
+        assertThat(h.apply(before).exitCode()).isZero();
+
+        Spec after = load(template().replace("routes: [api.example.com,", "routes: [shop-api.example.com,"));
+        SimServing.Recorder web = new SimServing.Recorder(h.world, h.time, "www.example.com", "/", "shop-web").start();
+        SimServing.Recorder apiOnWww = new SimServing.Recorder(h.world, h.time, "www.example.com", "/api/x", "shop-api").start();
+        ApplyResult r = h.apply(after);
+        web.stop();
+        apiOnWww.stop();
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(web.outages()).isEmpty();
+        assertThat(apiOnWww.outages()).isEmpty();
+        assertThat(SimServing.blocked(h.world, "shop-api.example.com", "/", "shop-api")).isEmpty();
+        assertThat(SimServing.blocked(h.world, "api.example.com", "/", null)).isPresent();
+        assertThat(h.plan(after).hasChanges()).as(h.plan(after).toString()).isFalse();
+    }
 }
