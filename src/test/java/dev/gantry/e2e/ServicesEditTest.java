@@ -48,6 +48,9 @@ class ServicesEditTest {
 
         Spec after = load(template().replace("httpd:2.4", "httpd:2.4.62"));
         assertThat(mutating(h, after)).containsExactly("service.api UPDATE", "task-definition.api UPDATE");
+        // The plan groups the changes by service.
+        String text = dev.gantry.ui.line.PlanText.render(h.plan(after), dev.gantry.ui.Ansi.NONE);
+        assertThat(text).startsWith("Service api\n").contains("~ task-definition.api").doesNotContain("Shared by the services");
         Watch w = Watch.start(h, "/api/orders");
         ApplyResult r = h.apply(after);
         w.stop();
