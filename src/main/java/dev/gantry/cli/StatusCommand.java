@@ -56,11 +56,12 @@ public final class StatusCommand implements Callable<ExitCode> {
     /** The status of one service of the app ({@code --service NAME}) and the pieces it shares. */
     static ExitCode run(AppContext d, boolean json, boolean detailedExitCode, String service) {
         StatusReport report = new StatusGatherer(d.aws(), d.engine(), d.scheduler()).gather(d.spec(), service);
+        dev.gantry.guard.GuardStatus guard = report.deployed() ? dev.gantry.guard.GuardStatus.read(d.aws(), d.spec()) : null;
         if (!json && d.spec().services().size() > 1) {
             d.out().println("Service " + service + " of " + d.spec().app() + " (" + d.spec().services().size() + " services: "
                     + String.join(", ", d.spec().services().keySet()) + "; --service NAME shows another)");
         }
-        d.out().print(json ? StatusJson.render(report, d::words) + "\n" : d.cli().wrapped(StatusText.render(report, d.ansi(), d::words)));
+        d.out().print(json ? StatusJson.render(report, d::words, guard) + "\n" : d.cli().wrapped(StatusText.render(report, d.ansi(), d::words, guard)));
         d.out().flush();
         return exitCode(report, detailedExitCode);
     }

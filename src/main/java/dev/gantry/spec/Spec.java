@@ -31,6 +31,7 @@ public record Spec(
         Alerts alerts,
         Release release,
         Map<String, Job> jobs,
+        Guard guard,
         Map<String, AppService> services) {
 
     /** The version gantry init writes. */
@@ -41,8 +42,14 @@ public record Spec(
     /** A version-1 spec: its one service is made from task, service, loadBalancer and dns. */
     public Spec(int version, String app, String region, Map<String, String> tags, Network network, Cluster cluster, Task task,
                 Service service, LoadBalancer loadBalancer, Certificate certificate, Dns dns, Alerts alerts, Release release,
-                Map<String, Job> jobs) {
-        this(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, null);
+                Map<String, Job> jobs, Guard guard) {
+        this(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard, null);
+    }
+
+    /** Without a guard (absent by default: nothing runs in the account between applies). */
+    public Spec(int version, String app, String region, Map<String, String> tags, Network network, Cluster cluster, Task task,
+                Service service, LoadBalancer loadBalancer, Certificate certificate, Dns dns, Alerts alerts, Release release, Map<String, Job> jobs) {
+        this(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, (Guard) null);
     }
 
     /** Without alerts (absent by default: a spec without the section gets no alarms). */
@@ -113,6 +120,7 @@ public record Spec(
     public boolean hasCertificate() { return certificate != null; }
     public boolean hasDns() { return dns != null; }
     public boolean hasAlerts() { return alerts != null; }
+    public boolean hasGuard() { return guard != null; }
 
     /** Secrets whose SSM parameter gantry creates and owns (not given as an ARN). */
     public Map<String, SecretRef> managedSecrets() {
@@ -130,28 +138,29 @@ public record Spec(
         return null; // only the load balancer's DNS name, known after apply
     }
 
-    public Spec withNetwork(Network n) { return new Spec(version, app, region, tags, n, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, kept()); }
-    public Spec withCluster(Cluster c) { return new Spec(version, app, region, tags, network, c, task, service, loadBalancer, certificate, dns, alerts, release, jobs, kept()); }
-    public Spec withTask(Task t) { return new Spec(version, app, region, tags, network, cluster, t, service, loadBalancer, certificate, dns, alerts, release, jobs, withFirst(a -> a.withTask(t))); }
-    public Spec withService(Service s) { return new Spec(version, app, region, tags, network, cluster, task, s, loadBalancer, certificate, dns, alerts, release, jobs, withFirst(a -> a.withService(s))); }
-    public Spec withLoadBalancer(LoadBalancer l) { return new Spec(version, app, region, tags, network, cluster, task, service, l, certificate, dns, alerts, release, jobs, kept()); }
-    public Spec withCertificate(Certificate c) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, c, dns, alerts, release, jobs, kept()); }
-    public Spec withDns(Dns d) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, d, alerts, release, jobs, kept()); }
-    public Spec withAlerts(Alerts a) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, a, release, jobs, kept()); }
-    public Spec withApp(String a) { return new Spec(version, a, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, kept()); }
-    public Spec withRegion(String r) { return new Spec(version, app, r, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, kept()); }
-    public Spec withTags(Map<String, String> t) { return new Spec(version, app, region, t, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, kept()); }
-    public Spec withRelease(Release r) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, r, jobs, kept()); }
-    public Spec withJobs(Map<String, Job> j) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, j, kept()); }
+    public Spec withNetwork(Network n) { return new Spec(version, app, region, tags, n, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard, kept()); }
+    public Spec withCluster(Cluster c) { return new Spec(version, app, region, tags, network, c, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard, kept()); }
+    public Spec withTask(Task t) { return new Spec(version, app, region, tags, network, cluster, t, service, loadBalancer, certificate, dns, alerts, release, jobs, guard, withFirst(a -> a.withTask(t))); }
+    public Spec withService(Service s) { return new Spec(version, app, region, tags, network, cluster, task, s, loadBalancer, certificate, dns, alerts, release, jobs, guard, withFirst(a -> a.withService(s))); }
+    public Spec withLoadBalancer(LoadBalancer l) { return new Spec(version, app, region, tags, network, cluster, task, service, l, certificate, dns, alerts, release, jobs, guard, kept()); }
+    public Spec withCertificate(Certificate c) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, c, dns, alerts, release, jobs, guard, kept()); }
+    public Spec withDns(Dns d) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, d, alerts, release, jobs, guard, kept()); }
+    public Spec withAlerts(Alerts a) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, a, release, jobs, guard, kept()); }
+    public Spec withApp(String a) { return new Spec(version, a, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard, kept()); }
+    public Spec withRegion(String r) { return new Spec(version, app, r, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard, kept()); }
+    public Spec withTags(Map<String, String> t) { return new Spec(version, app, region, t, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard, kept()); }
+    public Spec withRelease(Release r) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, r, jobs, guard, kept()); }
+    public Spec withJobs(Map<String, Job> j) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, j, guard, kept()); }
+    public Spec withGuard(Guard g) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, g, kept()); }
 
     /** Version 2's top-level keys: {@code services} in place of {@code task} and {@code service}. */
     public static List<String> sectionNamesVersion2() {
         return List.of("version", "app", "region", "tags", "network", "cluster", "loadBalancer", "certificate", "dns",
-                "services", "alerts", "release", "jobs");
+                "services", "alerts", "release", "jobs", "guard");
     }
 
     public static List<String> sectionNames() {
         return List.of("version", "app", "region", "tags", "network", "cluster", "task", "service",
-                "loadBalancer", "certificate", "dns", "alerts", "release", "jobs");
+                "loadBalancer", "certificate", "dns", "alerts", "release", "jobs", "guard");
     }
 }

@@ -59,6 +59,8 @@ final class ParameterType implements ResourceType {
                 .key("tag:" + ResourceContext.TAG_APP).option("Equals").values(ctx.app()).build())).stream().flatMap(r -> r.parameters().stream()).toList();
         Map<String, Address> inSpec = specAddresses(ctx);
         for (ParameterMetadata p : found) {
+            // The guard's stored spec carries the app's tag too; it is guard-spec.main's (GuardSpecType).
+            if (p.name().startsWith("/gantry/guard/" + ctx.app() + "/")) continue;
             // The filter above already proved the parameter the app's; its address is the spec's
             // secret of that name. Only a parameter the spec no longer names needs its tags read.
             Address a = inSpec.get(p.name());

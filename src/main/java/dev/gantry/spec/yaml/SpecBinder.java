@@ -69,24 +69,26 @@ final class SpecBinder {
         var alerts = new AlertsBinder(report).bind(s, loadBalancer != null);
         Release release = release(s);
         var jobs = new JobsBinder(report).bind(s, task);
+        var guard = new GuardBinder(report).bind(s);
 
         if (report.hasErrors()) return null;
-        Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs);
+        Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard);
         derivedNames(s, spec);
         awsLimits(s, spec);
         return report.hasErrors() ? null : spec;
     }
 
-    /** Version 2: {@code services} in place of task and service; alerts, release and jobs as version 1 (with the primary service's task). */
+    /** Version 2: {@code services} in place of task and service; alerts, release, jobs and guard as version 1 (with the primary service's task). */
     private Spec version2(MapReader s, Long version, String app, String region, Map<String, String> tags, Network network, Cluster cluster) {
         ServicesBinder services = new ServicesBinder(report, s, app, region);
         ServicesBinder.Bound b = services.bind();
         var alerts = new AlertsBinder(report).bind(s, b != null && b.loadBalancer() != null);
         Release release = release(s);
         var jobs = new JobsBinder(report).bind(s, b == null ? null : b.task());
+        var guard = new GuardBinder(report).bind(s);
         if (report.hasErrors() || b == null) return null;
         Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, b.task(), b.service(), b.loadBalancer(),
-                b.certificate(), b.dns(), alerts, release, jobs, b.services());
+                b.certificate(), b.dns(), alerts, release, jobs, guard, b.services());
         services.limits(spec);
         return report.hasErrors() ? null : spec;
     }
