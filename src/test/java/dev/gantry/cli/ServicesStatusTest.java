@@ -3,9 +3,12 @@ package dev.gantry.cli;
 import dev.gantry.spec.Spec;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** status --service NAME on templates/web-api-worker.yaml: one service and what it shares. */
+/** status and logs --service NAME on templates/web-api-worker.yaml: one service and what it shares. */
 class ServicesStatusTest {
     @Test
     void eachServiceHasItsOwnStatusAndAHealthyOneExitsZeroWithDetailedExitCode() {
@@ -42,5 +45,19 @@ class ServicesStatusTest {
         Captured io = new Captured(java.util.Map.of("GANTRY_HOME", dir.toString(), "HOME", dir.toString()));
         assertThat(io.gantry("status", "-f", file.toString(), "--simulate", "--service", "admin")).isEqualTo(2);
         assertThat(io.err()).contains("gantry.yaml has no service admin; it has web, api, worker");
+    }
+
+    @Test
+    void logsOfOneServiceComeFromItsOwnLogGroup() {
+        Spec spec = AppContextWorld.template("web-api-worker.yaml");
+        AppContextWorld w = new AppContextWorld();
+        w.applied(spec);
+        assertThat(w.run(spec, d -> LogsCommand.run(d, "10m", null, false, new CompletableFuture<>(), "worker")))
+                .as(w.err()).isZero();
+        assertThat(w.world.state.logs.groups).containsKeys("/gantry/shop-web", "/gantry/shop-api", "/gantry/shop-worker");
+        // Every line is from a task of shop-worker (the simulated containers all say nginx's words).
+        List<String> workerTasks = w.world.state.ecs.tasks.values().stream().filter(t -> "shop-worker".equals(t.service))
+                .map(t -> "[" + t.id.substring(0, 8) + "]").toList();
+        assertThat(w.out().lines().toList()).isNotEmpty().allSatisfy(l -> assertThat(workerTasks).contains(l.substring(0, 10)));
     }
 }
