@@ -199,7 +199,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
                     engine.applyingOnly(saved.resources());
                 }
                 if (!skipImageCheck) engine.checkingImages(EngineRun.imageCheck(session), pinDigest);
-                if (service != null) engine.narrowedTo(plan -> dev.gantry.resources.ServiceScope.narrowed(plan, spec, service));
+                if (service != null) engine.narrowedTo(plan -> dev.gantry.engine.ServiceScope.narrowed(plan, spec, service));
                 views.attach(engine);
                 try (Interrupts interrupts = Interrupts.install(engine, cli.err())) {
                     EngineOptions options = new EngineOptions(allowReplace, run.forceUnlock,

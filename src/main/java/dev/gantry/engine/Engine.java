@@ -715,7 +715,7 @@ public final class Engine {
             }
             listener.on(new ApplyEvent.Planned(at(), plan));
             // What a narrowed run leaves out is said in every view, not only in the plan's text.
-            if (narrowed) plan.warnings().stream().filter(dev.gantry.resources.ServiceScope::says)
+            if (narrowed) plan.warnings().stream().filter(dev.gantry.engine.ServiceScope::says)
                     .forEach(w -> listener.on(new ApplyEvent.Info(at(), "note: " + w)));
             // Nothing is touched while a name the spec wants is held by something that is not the app's.
             if (!plan.conflicts().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, conflicts(plan)));

@@ -1,8 +1,9 @@
-package dev.gantry.resources;
+package dev.gantry.engine;
 
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Change;
 import dev.gantry.plan.Plan;
+import dev.gantry.resources.Addresses;
 import dev.gantry.spec.Spec;
 
 import java.util.ArrayList;
