@@ -104,6 +104,18 @@ public final class Engine {
         return this;
     }
 
+    /**
+     * Runs apply on part of each plan (before the lock and again under it): only what {@code keep}
+     * leaves is carried out ({@code apply --service NAME}).
+     */
+    public Engine narrowedTo(java.util.function.UnaryOperator<Plan> keep) {
+        this.keep = keep;
+        this.narrowed = true;
+        return this;
+    }
+
+    private boolean narrowed;
+
     /** What differs between the saved plan and {@code plan}, as lines for the person; empty without one. */
     private List<String> movedOn(Plan plan) {
         if (saved == null) return List.of();
@@ -702,6 +714,9 @@ public final class Engine {
                 }
             }
             listener.on(new ApplyEvent.Planned(at(), plan));
+            // What a narrowed run leaves out is said in every view, not only in the plan's text.
+            if (narrowed) plan.warnings().stream().filter(dev.gantry.engine.ServiceScope::says)
+                    .forEach(w -> listener.on(new ApplyEvent.Info(at(), "note: " + w)));
             // Nothing is touched while a name the spec wants is held by something that is not the app's.
             if (!plan.conflicts().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, conflicts(plan)));
             if (!plan.hasChanges()) return finish(result(ApplyResult.Outcome.NO_CHANGES, ApplyResult.Exit.OK, plan, Map.of(), observed, spec, null, options));

@@ -3,6 +3,7 @@ package dev.gantry.resources;
 import dev.gantry.plan.Address;
 import dev.gantry.spec.AppService;
 import dev.gantry.spec.Route;
+import dev.gantry.spec.RuleSlots;
 import dev.gantry.spec.Spec;
 
 import java.util.ArrayList;
@@ -29,10 +30,8 @@ public final class Routing {
     private Routing() {}
 
     /** ALB's priorities run 1 to 50000 (CreateRule: Priority). */
-    public static final int MAX_PRIORITY = 50000;
-    private static final int PATH_SLOTS = 2 * (Route.MAX_CONDITION_VALUE + 1);
-    private static final int SLOTS = 3 * PATH_SLOTS;
-    public static final int SLOT_WIDTH = MAX_PRIORITY / SLOTS;
+    public static final int MAX_PRIORITY = RuleSlots.MAX_PRIORITY;
+    public static final int SLOT_WIDTH = RuleSlots.WIDTH;
 
     /** One listener rule gantry keeps: its address, the service it forwards to, its route and the first priority of its slot. */
     public record RuleSpec(Address address, AppService service, Route route, int priority) {}
@@ -78,11 +77,7 @@ public final class Routing {
     }
 
     /** The first priority of the route's slot (see the class comment). */
-    public static int slotStart(Route r) {
-        int band = r.host() != null && r.path() != null ? 0 : r.path() != null ? 1 : 2;
-        int within = r.path() == null ? 0 : (Route.MAX_CONDITION_VALUE - Math.min(r.path().length(), Route.MAX_CONDITION_VALUE)) * 2 + (r.prefix() ? 1 : 0);
-        return 1 + (band * PATH_SLOTS + within) * SLOT_WIDTH;
-    }
+    public static int slotStart(Route r) { return RuleSlots.start(r); }
 
     /** The first priority of the slot a priority lies in: what a rule's priority reads back as. */
     public static int slotOf(int priority) { return 1 + ((priority - 1) / SLOT_WIDTH) * SLOT_WIDTH; }

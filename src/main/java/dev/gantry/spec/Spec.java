@@ -48,15 +48,8 @@ public record Spec(
 
     /** Without a guard (absent by default: nothing runs in the account between applies). */
     public Spec(int version, String app, String region, Map<String, String> tags, Network network, Cluster cluster, Task task,
-                Service service, LoadBalancer loadBalancer, Certificate certificate, Dns dns, Alerts alerts, Release release,
-                Map<String, Job> jobs, Map<String, AppService> services) {
-        this(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, null, services);
-    }
-
-    /** Version 1 without a guard. */
-    public Spec(int version, String app, String region, Map<String, String> tags, Network network, Cluster cluster, Task task,
                 Service service, LoadBalancer loadBalancer, Certificate certificate, Dns dns, Alerts alerts, Release release, Map<String, Job> jobs) {
-        this(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, null, null);
+        this(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, (Guard) null);
     }
 
     /** Without alerts (absent by default: a spec without the section gets no alarms). */
@@ -158,7 +151,6 @@ public record Spec(
     public Spec withTags(Map<String, String> t) { return new Spec(version, app, region, t, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard, kept()); }
     public Spec withRelease(Release r) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, r, jobs, guard, kept()); }
     public Spec withJobs(Map<String, Job> j) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, j, guard, kept()); }
-
     public Spec withGuard(Guard g) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, g, kept()); }
 
     /** Version 2's top-level keys: {@code services} in place of {@code task} and {@code service}. */

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Edit-matrix rows for several services (templates/web-api-worker.yaml): one service's image, a
- * route's path; the other services are served every simulated second throughout. And a crowded
+ * route's path, a host, a service added then removed, a public service made internal; the other
+ * services are served every simulated second throughout. And a crowded
  * listener: a rule someone else added to the app's listener is never touched.
  */
 class ServicesEditTest {
@@ -38,6 +39,14 @@ class ServicesEditTest {
         }
 
         void stop() { web.stop(); api.stop(); apiOnWww.stop(); }
+
+        /** Every URL answered by its service at every simulated second of the apply. */
+        void assertServedThroughout() {
+            assertThat(web.samples()).isGreaterThan(10);
+            assertThat(web.outages()).isEmpty();
+            assertThat(api.outages()).isEmpty();
+            assertThat(apiOnWww.outages()).isEmpty();
+        }
     }
 
     @Test
@@ -48,6 +57,9 @@ class ServicesEditTest {
 
         Spec after = load(template().replace("httpd:2.4", "httpd:2.4.62"));
         assertThat(mutating(h, after)).containsExactly("service.api UPDATE", "task-definition.api UPDATE");
+        // The plan groups the changes by service.
+        String text = dev.gantry.ui.line.PlanText.render(h.plan(after), dev.gantry.ui.Ansi.NONE);
+        assertThat(text).startsWith("Service api\n").contains("~ task-definition.api").doesNotContain("Shared by the services");
         Watch w = Watch.start(h, "/api/orders");
         ApplyResult r = h.apply(after);
         w.stop();
@@ -107,5 +119,95 @@ class ServicesEditTest {
         assertThat(h.world.state.elb.rulesOf(https.arn)).extracting(rule -> rule.priority).doesNotHaveDuplicates().contains(mine + 1);
         assertThat(h.plan(moved).hasChanges()).isFalse();
         assertThat(h.plan(moved).changes()).extracting(Change::address).noneMatch(a -> a.toString().contains(theirs));
+    }
+
+    @Test
+    void aServicesHostChangesWhileTheOtherServiceKeepsServing() throws Exception {
+        Spec before = load(template());
+        SimHarness h = new SimHarness().prepare(before);
+        assertThat(h.apply(before).exitCode()).isZero();
+
+        Spec after = load(template().replace("routes: [api.example.com,", "routes: [shop-api.example.com,"));
+        SimServing.Recorder web = new SimServing.Recorder(h.world, h.time, "www.example.com", "/", "shop-web").start();
+        SimServing.Recorder apiOnWww = new SimServing.Recorder(h.world, h.time, "www.example.com", "/api/x", "shop-api").start();
+        ApplyResult r = h.apply(after);
+        web.stop();
+        apiOnWww.stop();
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(web.outages()).isEmpty();
+        assertThat(apiOnWww.outages()).isEmpty();
+        assertThat(SimServing.blocked(h.world, "shop-api.example.com", "/", "shop-api")).isEmpty();
+        assertThat(SimServing.blocked(h.world, "api.example.com", "/", null)).isPresent();
+        assertThat(h.plan(after).hasChanges()).as(h.plan(after).toString()).isFalse();
+    }
+
+    @Test
+    void aServiceIsAddedThenRemovedWhileTheOthersKeepServing() throws Exception {
+        Spec before = load(template());
+        SimHarness h = new SimHarness().prepare(before);
+        assertThat(h.apply(before).exitCode()).isZero();
+
+        Spec added = load(FourServicesEndToEndTest.text());
+        // Only the new service's own resources: the others and what they share are left as they are.
+        assertThat(mutating(h, added)).containsExactly("log-group.queue CREATE", "role.queue-execution CREATE", "role.queue-task CREATE",
+                "service.queue CREATE", "task-definition.queue CREATE");
+        Watch w = Watch.start(h, "/api/orders");
+        ApplyResult r = h.apply(added);
+        w.stop();
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        w.assertServedThroughout();
+        assertThat(h.world.state.ecs.services.values()).filteredOn(s -> s.name.equals("shop-queue") && "ACTIVE".equals(s.status)).hasSize(1);
+        assertThat(h.plan(added).hasChanges()).as(h.plan(added).toString()).isFalse();
+
+        // Removing it deletes its resources and nothing else.
+        assertThat(mutating(h, before)).containsExactly("log-group.queue DELETE", "role.queue-execution DELETE", "role.queue-task DELETE",
+                "service.queue DELETE", "task-definition.queue DELETE");
+        w = Watch.start(h, "/api/orders");
+        r = h.apply(before);
+        w.stop();
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        w.assertServedThroughout();
+        assertThat(h.world.state.ecs.services.values()).filteredOn(s -> "ACTIVE".equals(s.status)).extracting(s -> s.name)
+                .containsExactlyInAnyOrder("shop-web", "shop-api", "shop-worker");
+        assertThat(h.world.state.logs.groups).doesNotContainKey("/gantry/shop-queue");
+        assertThat(h.plan(before).hasChanges()).isFalse();
+    }
+
+    @Test
+    void aPublicServiceBecomesInternalWhileTheWebFrontKeepsServing() throws Exception {
+        Spec before = load(template());
+        SimHarness h = new SimHarness().prepare(before);
+        assertThat(h.apply(before).exitCode()).isZero();
+
+        String internal = template().replace("""
+                    public:
+                      routes: [api.example.com, www.example.com/api/*]
+                      healthCheckPath: /health
+                """, """
+                    internal: true
+                """);
+        assertThat(internal).isNotEqualTo(template());
+        Spec after = load(internal);
+        List<String> planned = mutating(h, after);
+        // Its routes, record and target group go (the web front, alone, becomes the listener's default:
+        // its rule goes too); the web front's service, group and record and the load balancer stay.
+        // ECS gives a service that loses its load balancer a new one (ServiceType.forcesReplace).
+        assertThat(planned).contains("listener-rule.api-0 DELETE", "listener-rule.api-1 DELETE", "target-group.api DELETE",
+                "dns-record.previous-0 DELETE", "service.api REPLACE").noneMatch(c -> c.startsWith("service.web") || c.startsWith("target-group.web")
+                || c.startsWith("task-definition.web") || c.startsWith("load-balancer") || c.startsWith("dns-record.main"));
+        SimServing.Recorder web = new SimServing.Recorder(h.world, h.time, "www.example.com", "/", "shop-web").start();
+        ApplyResult r = h.apply(after);
+        web.stop();
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(web.samples()).isGreaterThan(10);
+        assertThat(web.outages()).isEmpty();
+        // No URL reaches the API any more; its service runs on, outside the load balancer.
+        assertThat(SimServing.blocked(h.world, "api.example.com", "/", null)).contains("api.example.com does not resolve");
+        assertThat(SimServing.blocked(h.world, "www.example.com", "/api/orders", "shop-web")).isEmpty();
+        assertThat(h.world.state.ecs.services.values()).filteredOn(s -> s.name.equals("shop-api") && "ACTIVE".equals(s.status))
+                .singleElement().satisfies(s -> assertThat(s.loadBalancers).isEmpty());
+        assertThat(h.world.state.ecs.tasks.values()).filteredOn(t -> "shop-api".equals(t.service) && t.stoppedAt == null
+                && "RUNNING".equals(t.lastStatus)).hasSize(2);
+        assertThat(h.plan(after).hasChanges()).as(h.plan(after).toString()).isFalse();
     }
 }

@@ -14,6 +14,11 @@ class SeveralServicesEndToEndTest {
     @Test
     void threeServicesApplyFromEmptyServeEachUrlAndReapplyWithNoMutatingCall() {
         SimHarness h = new SimHarness().prepare(spec);
+        // The first plan: each service's own resources under its name, then what they share.
+        String plan = dev.gantry.ui.line.PlanText.render(h.plan(spec), dev.gantry.ui.Ansi.NONE);
+        assertThat(plan).contains("Service api\n").contains("Service web\n").contains("Service worker\n").contains("Shared by the services");
+        assertThat(plan.indexOf("+ listener-rule.api-1")).isBetween(plan.indexOf("Service api\n"), plan.indexOf("Service web\n"));
+        assertThat(plan.indexOf("+ load-balancer.main")).isGreaterThan(plan.indexOf("Shared by the services"));
         ApplyResult first = h.apply(spec);
         assertThat(first.exitCode()).as(first.failures().toString()).isZero();
 

@@ -8,6 +8,7 @@ import dev.gantry.spec.Dns;
 import dev.gantry.spec.LoadBalancer;
 import dev.gantry.spec.PublicAccess;
 import dev.gantry.spec.Route;
+import dev.gantry.spec.RuleSlots;
 import dev.gantry.spec.Rules;
 import dev.gantry.spec.SecretRef;
 import dev.gantry.spec.Service;
@@ -36,14 +37,20 @@ final class ServicesBinder {
     static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]*$");
     static final int NAME_MAX = 32;
     /**
-     * Public services on one load balancer. ALB allows 100 target groups per load balancer (not
-     * adjustable; Quotas for your Application Load Balancers); a target group is replaced by making
-     * the new one beside the old (a port change), so at most half of them may be public for every
-     * service to be able to swap its group in one apply.
+     * Public services on one load balancer: 25, as ECS Express Mode shares one load balancer among
+     * at most 25 services. ALB allows 100 rules (besides the defaults) and 100 target groups per
+     * load balancer (Quotas for your Application Load Balancers, not adjustable), so 25 services
+     * leave each room for 4 routes and for its target group to be swapped (a port change makes the
+     * new group beside the old).
      */
-    static final int MAX_PUBLIC_SERVICES = 50;
-    /** ALB: 100 rules per load balancer, not counting default rules; gantry makes one rule per route. */
+    static final int MAX_PUBLIC_SERVICES = 25;    /** ALB: 100 rules per load balancer, not counting default rules; gantry makes one rule per route. */
     static final int MAX_ROUTES = 100;
+    /**
+     * gantry remembers where the app's records are in one tag of the load balancer
+     * ("ZONEID/host" each, space separated; RecordLocations), and ELB allows 256 characters for a
+     * tag's value; a Route53 zone id is at most 32 characters.
+     */
+    static final int RECORD_TAG_MAX = 256, ZONE_ID_MAX = 32;
     /** ACM: 10 names per certificate by default (the domain and up to 9 alternative names). */
     static final int CERTIFICATE_NAMES = 10;
 
@@ -275,8 +282,11 @@ final class ServicesBinder {
         if (publics.size() > MAX_PUBLIC_SERVICES) {
             Node.Entry e = entries.get(publics.get(MAX_PUBLIC_SERVICES).name());
             report.error(e.line(), e.column(), "services." + e.key(), publics.size() + " services are public; gantry puts at most "
-                    + MAX_PUBLIC_SERVICES + " on one load balancer (ALB allows 100 target groups, and a target group is replaced by making the new one beside the old)",
-                    "make some services internal, or split the app in two");
+                    + MAX_PUBLIC_SERVICES + " on one load balancer (ALB allows 100 rules and 100 target groups each; 25 services leave each"
+                    + " room for 4 routes and a target group swap), so nothing would be applied; services." + e.key()
+                    + " is the " + (MAX_PUBLIC_SERVICES + 1) + "th public one",
+                    "make the services that need no URL internal (internal: true: the app's services reach them at http://NAME:PORT) or workers,"
+                            + " or move some into a second app, which gets its own load balancer");
         }
         Map<String, String> seen = new HashMap<>();
         String defaultTaker = null;
@@ -316,11 +326,23 @@ final class ServicesBinder {
                 }
             }
         }
+        if (zone != null) {
+            List<String> hosts = publics.stream().flatMap(a -> a.hosts().stream()).distinct().toList();
+            int tag = hosts.stream().mapToInt(h -> ZONE_ID_MAX + 1 + h.length()).sum() + Math.max(0, hosts.size() - 1);
+            if (tag > RECORD_TAG_MAX) {
+                Node.Entry e = root.entry("dns");
+                report.error(e.line(), e.column(), "dns", "the routes name " + hosts.size() + " hosts; gantry keeps where their records are in one"
+                        + " load balancer tag of " + RECORD_TAG_MAX + " characters, and these need up to " + tag,
+                        "use fewer or shorter hosts (a path on one host, e.g. www.example.com/api/*, needs no record of its own)");
+            }
+        }
         if (routes > MAX_ROUTES) {
             Node.Entry e = root.entry("services");
             report.error(e.line(), e.column(), "services", "the services have " + routes + " routes; a load balancer holds "
                     + MAX_ROUTES + " rules besides its default (one per route)", "merge routes: a path prefix (/api/*) covers many paths");
         }
+        ruleSlots(publics);
+        uniquePorts(services);
         sharedSecrets(services);
         forNowOnlyTheAppsService(services);
     }
@@ -362,6 +384,58 @@ final class ServicesBinder {
                     + " and only when it is named like the app (" + app + "), for now; it is " + primary.name(),
                     "call that service " + app + " (gantry migrate does), or remove " + section);
         }
+    }
+
+    /**
+     * Each route's rule takes a priority from its slot ({@code resources.Routing}): the routes of one slot
+     * (the same kind, the same path length) must fit in its {@link RuleSlots#WIDTH} priorities.
+     */
+    private void ruleSlots(List<AppService> publics) {
+        Map<Integer, List<String>> bySlot = new LinkedHashMap<>();
+        for (AppService a : publics) {
+            for (Route r : a.publicAccess().routes()) bySlot.computeIfAbsent(RuleSlots.start(r), k -> new ArrayList<>()).add(r.text());
+        }
+        for (List<String> same : bySlot.values()) {
+            if (same.size() <= RuleSlots.WIDTH) continue;
+            Node.Entry e = root.entry("services");
+            report.error(e.line(), e.column(), "services", same.size() + " routes of one kind and path length (" + same.get(0) + ", " + same.get(1)
+                    + ", …) share " + RuleSlots.WIDTH + " listener rule priorities; gantry orders rules by kind and path length",
+                    "merge them: a path prefix (/api/*) or a wildcard host covers many");
+        }
+    }
+
+    /**
+     * The services share one security group, so a port opened to reach one service (from the load
+     * balancer, or from the app's services) would reach every task listening on it: each reached
+     * service needs a port of its own for the group to allow exactly the paths gantry means.
+     */
+    private void uniquePorts(Map<String, AppService> services) {
+        Map<Integer, String> byPort = new HashMap<>();
+        for (AppService a : services.values()) {
+            if (a.isWorker() || a.task().port() == null) continue;
+            String before = byPort.putIfAbsent(a.task().port(), a.name());
+            if (before == null) continue;
+            Node at = portNode(a.name());
+            report.error(at.line(), at.column(), "services." + a.name() + ".task.port", "port " + a.task().port() + " is also " + before
+                    + "'s; the services share one security group, so a port opened for " + before + " would reach " + a.name() + " too",
+                    "give " + a.name() + " a port of its own, e.g. " + freePort(byPort.keySet(), a.task().port()));
+        }
+    }
+
+    private static int freePort(java.util.Set<Integer> taken, int from) {
+        int p = from < 8080 ? 8080 : from + 1;
+        while (taken.contains(p)) p++;
+        return p;
+    }
+
+    /** Where {@code services.NAME.task.port} is written (else the service's entry). */
+    private Node portNode(String service) {
+        Node.Entry e = entries.get(service);
+        if (e.value() instanceof Node.MapNode m && m.get("task") != null && m.get("task").value() instanceof Node.MapNode t
+                && t.get("port") != null) {
+            return t.get("port").value();
+        }
+        return e.value();
     }
 
     /** A secret named by several services is one parameter: it must be the same one in each. */

@@ -78,7 +78,7 @@ final class SpecBinder {
         return report.hasErrors() ? null : spec;
     }
 
-    /** Version 2: {@code services} in place of task and service; alerts, release and jobs as version 1 (with the primary service's task). */
+    /** Version 2: {@code services} in place of task and service; alerts, release, jobs and guard as version 1 (with the primary service's task). */
     private Spec version2(MapReader s, Long version, String app, String region, Map<String, String> tags, Network network, Cluster cluster) {
         ServicesBinder services = new ServicesBinder(report, s, app, region);
         ServicesBinder.Bound b = services.bind();

@@ -95,7 +95,28 @@ class ServicesSpecTest {
                 arguments("a name too long for its roles", "services.a-very-long-service-name-for-it", 5, "would be named",
                         "services:\n  a-very-long-service-name-for-it:\n    task: {image: nginx:1.27}\n"),
                 arguments("no services", "services", 4, "at least one service", "services: {}\n"),
-                arguments("version 3", "version", 1, "versions 1 and 2", "services:\n" + WEB));
+                arguments("more hosts than the records' tag holds", "dns", 8, "one load balancer tag of 256 characters",
+                        "services:\n  web:\n    task: {image: nginx:1.27, port: 80}\n    public: {routes: [" + java.util.stream.IntStream.range(0, 8)
+                                .mapToObj(i -> "host-number-" + i + ".example.com").collect(java.util.stream.Collectors.joining(", ")) + "]}\n"
+                                + "dns:\n  zone: example.com\n"),
+                arguments("version 3", "version", 1, "versions 1 and 2", "services:\n" + WEB),
+                arguments("two reached services on one port", "services.api.task.port", 11, "port 80 is also web's",
+                        "services:\n" + WEB + "  api:\n    task:\n      image: nginx:1.27\n      port: 80\n    internal: true\n"),
+                arguments("26 public services on one load balancer", "services.s25", 80, "26 services are public; gantry puts at most 25",
+                        publicServices(26)),
+                arguments("more routes of one kind and length than their priorities", "services", 4, "share 64 listener rule priorities",
+                        "services:\n  web:\n    task: {image: nginx:1.27, port: 80}\n    public: {routes: [" + java.util.stream.IntStream.range(0, 65)
+                                .mapToObj(i -> String.format("/a%02d/*", i)).collect(java.util.stream.Collectors.joining(", ")) + "]}\n"));
+    }
+
+    /** {@code n} public services, s0 to s(n-1), three lines each from line 5, each on its own port and path. */
+    static String publicServices(int n) {
+        StringBuilder b = new StringBuilder("services:\n");
+        for (int i = 0; i < n; i++) {
+            b.append("  s").append(i).append(":\n    task: {image: nginx:1.27, port: ").append(8000 + i)
+                    .append("}\n    public: {routes: [/s").append(i).append("/*]}\n");
+        }
+        return b.toString();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -112,6 +133,23 @@ class ServicesSpecTest {
             assertThat(d.message()).contains(message);
             assertThat(d.fix()).isNotBlank();
         });
+    }
+
+    @Test
+    void twentyFivePublicServicesAndAWorkerOnAPublicServicesPortAreValid() {
+        SpecLoader.Result r = SpecLoader.check("gantry.yaml", HEAD + publicServices(25)
+                + "  worker:\n    task: {image: nginx:1.27, port: 8000}\n");
+        assertThat(r.errors()).isEmpty();
+    }
+
+    @Test
+    void aLimitPastItIsExit2WithTheFileLineAndFieldAndNothingInAws(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gantry.yaml");
+        java.nio.file.Files.writeString(file, HEAD + publicServices(26));
+        dev.gantry.cli.Captured io = new dev.gantry.cli.Captured(java.util.Map.of("GANTRY_HOME", dir.toString(), "HOME", dir.toString()));
+        assertThat(io.gantry("apply", "--simulate", "--yes", "-f", file.toString())).isEqualTo(2);
+        assertThat(io.err()).contains("gantry.yaml:80:").contains("services.s25").contains("at most 25").contains("fix:");
+        assertThat(dir.resolve("simulated")).doesNotExist();
     }
 
     @Test
