@@ -163,8 +163,21 @@ public final class WizardFlow implements AnswersSoFar {
         draft.focus(name);
         set("loadBalancer", kind == ServiceKind.WEB ? "yes" : "no");
         if (kind == ServiceKind.INTERNAL) set("internal", "true");
+        // Each service listens on its own port (they share one security group): the first free from 8080.
+        if (kind != ServiceKind.WORKER) set("task.port", String.valueOf(freePort(name)));
         offeringAnother = false;
         return null;
+    }
+
+    /** The first port from 8080 that no other service listens on. */
+    private int freePort(String except) {
+        Set<String> used = new HashSet<>();
+        String was = draft.focus();
+        draft.eachService(() -> { if (!except.equals(draft.focus())) used.add(get("task.port")); });
+        draft.focus(was);
+        int port = 8080;
+        while (used.contains(String.valueOf(port))) port++;
+        return port;
     }
 
     /** Removes a service (never the last one); the focus moves to the primary service. */

@@ -92,7 +92,11 @@ class WizardServicesTest {
 
         assertThat(f.addService("admin", WizardFlow.ServiceKind.WEB)).isNull();
         f.set("task.image", "nginx:1.27");
+        // Its port is the first from 8080 no other service has (api has 8080): ports are one per service.
+        assertThat(f.get("task.port")).isEqualTo("8081");
         f.set("task.port", "80");
+        assertThat(f.errors()).anySatisfy(e -> assertThat(e).contains("port 80 is also web's"));
+        f.set("task.port", "8081");
         // A route another service already has: the spec's own rule across services says so.
         f.set("public.routes", "api.example.com");
         assertThat(f.errors()).anySatisfy(e -> assertThat(e).contains("api.example.com"));
