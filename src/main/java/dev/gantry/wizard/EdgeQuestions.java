@@ -35,7 +35,7 @@ final class EdgeQuestions {
                                 checks your tasks' health and only sends traffic to healthy ones.""")
                         .choices(List.of(
                                 new Choice("yes", "yes, with a load balancer", "A web service or API. Default."),
-                                new Choice("no", "no load balancer", "A worker that only reaches out (queues, schedules). Nothing can connect to it.")))
+                                new Choice("no", "no load balancer", "A worker that only reaches out (queues, schedules). Nothing from the internet can connect to it.")))
                         .defaults("yes")
                         .toggle("--load-balancer", "yes", "Receive traffic from the internet through a load balancer (the default).")
                         .toggle("--no-load-balancer", "no", "A worker: no load balancer, certificate or DNS.")

@@ -203,6 +203,7 @@ public final class WizardFlow implements AnswersSoFar {
     @Override public String get(String id) {
         var q = Questions.byId(id);
         if (q.isEmpty()) return draft.text(id);
+        if (sharedElsewhere(q.get())) return asPrimary(() -> get(id));
         String v = q.get().spec().read(draft);
         if (v != null) return v;
         if (!resolving.add(id)) return null;
@@ -247,17 +248,56 @@ public final class WizardFlow implements AnswersSoFar {
     /** The questions of a screen that apply to the answers so far (CIDR only for a new VPC, …). */
     public List<Question> questions(WizardScreen s) {
         // A service being added is asked only what differs per service: the app's shared answers stand.
-        return Questions.all().stream().filter(q -> q.section() == s && q.applies(this) && (walking == null || perService(q))).toList();
+        return Questions.all().stream().filter(q -> q.section() == s && applies(q) && (walking == null || perService(q))).toList();
     }
 
     /** Every question of a screen that applies, whatever is being walked: what has to be valid. */
     private List<Question> applicable(WizardScreen s) {
-        return Questions.all().stream().filter(q -> q.section() == s && q.applies(this)).toList();
+        return Questions.all().stream().filter(q -> q.section() == s && applies(q)).toList();
     }
 
-    public String error(Question q) { return q.error(get(q.id()), this); }
+    public String error(Question q) { return sharedElsewhere(q) ? asPrimary(() -> error(q)) : q.error(get(q.id()), this); }
 
-    public String warning(Question q) { return q.warning(get(q.id()), this); }
+    public String warning(Question q) { return sharedElsewhere(q) ? asPrimary(() -> warning(q)) : q.warning(get(q.id()), this); }
+
+    /** Whether a question applies now; the app's shared ones as for the primary service. */
+    boolean applies(Question q) { return sharedElsewhere(q) ? asPrimary(() -> applies(q)) : q.applies(this); }
+
+    /**
+     * True for a question about what the services share (certificate, DNS, the load balancer's
+     * settings) while another service than the primary one is focused: it is read, checked and
+     * shown as for the primary (the first public) service, as {@link SpecAssembler} builds it,
+     * so a worker's focus does not hide the certificate.
+     */
+    private boolean sharedElsewhere(Question q) {
+        if (!servicesVersion() || perService(q) || draft.focus() == null) return false;
+        String primary = primaryName();
+        return primary != null && !primary.equals(draft.focus());
+    }
+
+    private <T> T asPrimary(java.util.function.Supplier<T> read) {
+        String was = draft.focus();
+        draft.focus(primaryName());
+        try {
+            return read.get();
+        } finally {
+            draft.focus(was);
+        }
+    }
+
+    /** The first public service, else the first one (version 2). */
+    private String primaryName() {
+        String was = draft.focus();
+        try {
+            for (String name : draft.serviceNames()) {
+                draft.focus(name);
+                if (is("loadBalancer", "yes")) return name;
+            }
+            return draft.serviceNames().isEmpty() ? null : draft.serviceNames().get(0);
+        } finally {
+            draft.focus(was);
+        }
+    }
 
     public List<String> errors(WizardScreen s) {
         List<String> out = new ArrayList<>();

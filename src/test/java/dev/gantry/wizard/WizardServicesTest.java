@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,5 +121,22 @@ class WizardServicesTest {
         assertThat(after.services().get("web")).isEqualTo(was.services().get("web"));
         assertThat(after.services().get("api")).isEqualTo(was.services().get("api"));
         assertThat(s.diff()).anySatisfy(l -> assertThat(l).startsWith("-").contains("worker:"));
+    }
+
+    @Test
+    void theSharedScreensAskAsForThePrimaryServiceWhateverServiceIsFocused() throws Exception {
+        WizardFlow f = open(Files.readString(Path.of("templates/web-api-worker.yaml"))).flow();
+        f.focus("web");
+        List<String> certificate = f.questions(WizardScreen.CERTIFICATE).stream().map(Question::id).toList();
+        List<String> dns = f.questions(WizardScreen.DNS).stream().map(Question::id).toList();
+        assertThat(certificate).contains("certificate");
+        assertThat(dns).contains("dns", "dns.zone");
+        // The worker has no load balancer, but the app's certificate and DNS zone are still there to edit.
+        f.focus("worker");
+        assertThat(f.questions(WizardScreen.CERTIFICATE).stream().map(Question::id).toList()).isEqualTo(certificate);
+        assertThat(f.questions(WizardScreen.DNS).stream().map(Question::id).toList()).isEqualTo(dns);
+        assertThat(f.get("dns.zone")).isEqualTo("example.com");
+        assertThat(f.questions(WizardScreen.LOAD_BALANCER).stream().map(Question::id).toList())
+                .contains("loadBalancer.allowedCidrs").doesNotContain("public.routes", "loadBalancer.healthCheckPath");
     }
 }
