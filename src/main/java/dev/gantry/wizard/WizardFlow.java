@@ -55,6 +55,9 @@ public final class WizardFlow implements AnswersSoFar {
         // An answer that equals what its default would be (record = domain, cluster = app) keeps
         // following its inputs, so changing the domain later moves the record with it.
         for (Question q : Questions.all()) {
+            // A service's being public is its public section itself (version 2), never a live default:
+            // cleared, it would read as "no" and take the section's keys with it.
+            if (flow.servicesVersion() && q.id().equals("loadBalancer")) continue;
             String mine = q.spec().read(flow.draft);
             q.spec().clear(flow.draft);
             // A record gantry manages stays managed: dns's default follows the certificate's domain,

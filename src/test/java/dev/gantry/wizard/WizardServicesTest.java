@@ -139,4 +139,27 @@ class WizardServicesTest {
         assertThat(f.questions(WizardScreen.LOAD_BALANCER).stream().map(Question::id).toList())
                 .contains("loadBalancer.allowedCidrs").doesNotContain("public.routes", "loadBalancer.healthCheckPath");
     }
+
+    @Test
+    void aPublicServiceWithoutRoutesOpensAsPublic() throws Exception {
+        String text = """
+                version: 2
+                app: shop
+                region: us-east-1
+                services:
+                  shop:
+                    task:
+                      image: public.ecr.aws/nginx/nginx:1.27
+                      port: 80
+                    public:
+                      healthCheckPath: /
+                  worker:
+                    task:
+                      image: public.ecr.aws/docker/library/busybox:1.36
+                """;
+        WizardSession s = open(text);
+        s.flow().focus("shop");
+        assertThat(s.flow().kind()).isEqualTo(WizardFlow.ServiceKind.WEB);
+        assertThat(SpecLoader.load("gantry.yaml", s.specText())).isEqualTo(SpecLoader.load("gantry.yaml", text));
+    }
 }

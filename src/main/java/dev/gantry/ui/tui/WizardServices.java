@@ -142,9 +142,16 @@ final class WizardServices {
         Panel p = new Panel(new LinearLayout());
         p.addComponent(new Label("gantry init · Remove service " + name + "?"));
         p.addComponent(new EmptySpace());
-        StringBuilder text = new StringBuilder();
-        for (String l : said) for (String w : LineWrap.wrap(l, width - 2)) text.append(w).append('\n');
-        TextBox box = new TextBox(new TerminalSize(width, Math.min(said.size() + 2, 14)), text.toString().stripTrailing(), TextBox.Style.MULTI_LINE);
+        List<String> lines = new java.util.ArrayList<>();
+        for (String l : said) {
+            // An item ("  - …") wraps under its text, so each resource stays one readable block.
+            int indent = l.startsWith("  ") ? 4 : 0;
+            List<String> wrapped = LineWrap.wrap(l.substring(indent == 0 ? 0 : 2), width - 2 - indent);
+            for (int i = 0; i < wrapped.size(); i++) lines.add((indent == 0 ? "" : i == 0 ? "  " : "    ") + wrapped.get(i));
+        }
+        // As tall as the text, within the screen (title, blank, note and buttons take 5 rows).
+        TextBox box = new TextBox(new TerminalSize(width, Math.max(3, Math.min(lines.size(), window.height() - 5))),
+                String.join("\n", lines), TextBox.Style.MULTI_LINE);
         box.setReadOnly(true);
         p.addComponent(box);
         p.addComponent(new Label("Nothing changes in AWS until you save and apply."));

@@ -243,6 +243,8 @@ public final class WizardWindow extends BasicWindow {
 
     int width() { return cols; }
 
+    int height() { return rows; }
+
     /** " · service api" on a screen that asks about one service of several; "" otherwise. */
     private String serviceTag(WizardScreen s) {
         if (!flow.servicesVersion() || flow.questions(s).stream().noneMatch(WizardFlow::perService)) return "";

@@ -144,7 +144,8 @@ class WizardServicesScreenTest {
         d.key(KeyType.ArrowDown, KeyType.ArrowDown, KeyType.Enter);
         String said = d.text();
         assertThat(said).contains("gantry init · Remove service worker?").contains("Removing worker deletes, at the next apply:")
-                .contains("ECS service shop-worker").contains("Kept running, served throughout: web, api")
+                .contains("ECS service shop-worker").contains("  - log group /gantry/shop-worker")
+                .contains("Kept running, served throughout: web, api, and the shared network, cluster\nand load balancer, untouched.")
                 .contains("Nothing changes in AWS until you save and apply.");
         fits(d, 80);
         // Nothing is removed by looking.
