@@ -42,7 +42,8 @@ final class WizardServices {
         if (flow.servicesVersion()) {
             String editing = flow.focusedService();
             for (String name : flow.services()) {
-                list.addItem(String.format("%-14s %s", "Service " + name, describe(name) + (name.equals(editing) ? " (editing)" : "")), () -> {
+                // "editing" first: a long description is cut at the screen's edge.
+                list.addItem(String.format("%-14s %s", "Service " + name, (name.equals(editing) ? "(editing) " : "") + describe(name)), () -> {
                     flow.focus(name);
                     flow.jump(WizardScreen.APP);
                     window.openSection();
