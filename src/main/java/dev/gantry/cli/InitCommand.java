@@ -235,6 +235,7 @@ public final class InitCommand implements Callable<ExitCode> {
         }
         try {
             List<String> diff = session.diff();
+            removalSaid.forEach(cli().out()::println);
             if (session.editing()) {
                 if (diff.isEmpty()) {
                     cli().out().println("No changes to " + session.fileName() + ".");
@@ -296,7 +297,8 @@ public final class InitCommand implements Callable<ExitCode> {
         String account = (global.profile != null ? " --profile " + ShellWords.quote(global.profile) : "")
                 + (global.endpointUrl != null ? " --endpoint-url " + ShellWords.quote(global.endpointUrl) : "");
         String sim = rehearse ? " --simulate" : account;
-        if (outcome == Outcome.SAVED || outcome == Outcome.SAVED_APPLY) removalSaid.forEach(cli().out()::println);
+        // With --yes it came before the diff; after the wizard, it is said with what was written.
+        if (!yes && (outcome == Outcome.SAVED || outcome == Outcome.SAVED_APPLY)) removalSaid.forEach(cli().out()::println);
         switch (outcome) {
             case SAVED -> {
                 cli().out().println(wrote(session));

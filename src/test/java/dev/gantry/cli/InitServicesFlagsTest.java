@@ -62,6 +62,8 @@ class InitServicesFlagsTest {
         assertThat(io.gantry("init", "-f", file.toString(), "--remove-service", "worker", "--yes")).isZero();
         assertThat(io.out()).contains("Removing worker deletes, at the next apply:").contains("ECS service shop-worker")
                 .contains("Kept running, served throughout: web, api").contains("-   worker:");
+        // What goes is said first, then the file's diff.
+        assertThat(io.out().indexOf("Removing worker deletes")).isLessThan(io.out().indexOf("Changes to"));
         assertThat(SpecLoader.load(file).services().keySet()).containsExactly("web", "api");
     }
 
