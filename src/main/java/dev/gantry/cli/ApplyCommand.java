@@ -24,7 +24,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
     static final String SUMMARY = "Create or update everything the spec describes, then watch the ECS rollout.";
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
 
     @Mixin RunOptions run = new RunOptions();
 
@@ -85,7 +85,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
             throws SpecException {
         ApplyCommand apply = new ApplyCommand();
         apply.parent = new GantryCommand(cli);
-        apply.global = global;
+        apply.global = global.forEnvironment(global.env);
         apply.run.specFile.file = file;
         apply.run.yes = yes;
         apply.preset = typed;
@@ -128,7 +128,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
         CommandContext cli = parent.context();
         SavedPlan saved = savedPlan();
         // The spec's own problems first: they are what the person came to fix.
-        Spec spec = EngineRun.withImage(SpecFile.load(run.specFile.path(), global.region, cli.errWriter()), image);
+        Spec spec = EngineRun.withImage(SpecFile.load(run.specFile.path(), global, cli, SpecFile.Use.CHANGES, run.from), image);
         run.check("apply", cli.interactive());
         var builds = EngineRun.builder(cli, global, spec);
         List<String> problems = new ArrayList<>();

@@ -34,6 +34,8 @@ public final class Commands {
             new Sub("run", RunCommand.SUMMARY, RunCommand.class),
             new Sub("history", HistoryCommand.SUMMARY, HistoryCommand.class),
             new Sub("rollback", RollbackCommand.SUMMARY, RollbackCommand.class),
+            new Sub("promote", PromoteCommand.SUMMARY, PromoteCommand.class),
+            new Sub("envs", EnvsCommand.SUMMARY, EnvsCommand.class),
             new Sub("exec", ExecCommand.SUMMARY, ExecCommand.class),
             new Sub("secrets", SecretsCommand.SUMMARY, SecretsCommand.class),
             new Sub("schema", SchemaCommand.SUMMARY, SchemaCommand.class),

@@ -25,7 +25,7 @@ public final class DestroyCommand implements Callable<ExitCode> {
     static final String SUMMARY = "Delete everything gantry created for the app, in reverse order, leaving nothing that costs money.";
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
 
     @Mixin RunOptions run = new RunOptions();
 
@@ -60,7 +60,7 @@ public final class DestroyCommand implements Callable<ExitCode> {
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
         // The spec's own problems first: they are what the person came to fix.
-        Spec spec = SpecFile.load(run.specFile.path(), global.region, cli.errWriter());
+        Spec spec = SpecFile.load(run.specFile.path(), global, cli, SpecFile.Use.CHANGES, run.from);
         run.check("destroy", cli.interactive());
         Set<String> keep = new HashSet<>();
         if (keepSecrets) {

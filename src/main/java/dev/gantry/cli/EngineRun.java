@@ -26,10 +26,44 @@ final class EngineRun {
         if (!g.simulate) EndpointUrl.check(g.endpointUrl, cli.env().get("AWS_ENDPOINT_URL"));
         Ansi ansi = cli.ansi(g.noColor);
         if (terminal) ReadingLine.announce(cli.err(), ansi, spec.app(), spec.region(), g.simulate);
-        Session s = Session.open(Session.Config.from(cli.env(), spec.region(), g.profile, g.endpointUrl, g.simulate));
+        Session s = Session.open(Session.Config.from(cli.env(), spec.region(), profile(g, g.environment), g.endpointUrl, g.simulate));
+        try {
+            checkAccount(s, g.environment);
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
         if (s.simulated()) SimAccount.prepare(s.world(), spec);
         if (terminal) s.showReading(new ReadingLine(cli.err(), ansi));
         return s;
+    }
+
+    /**
+     * The profile a command uses: an environment's {@code account:} when it names a profile (a
+     * different {@code --profile} is refused: it would be another account), else {@code --profile}.
+     */
+    static String profile(GlobalOptions g, dev.gantry.spec.Environment env) {
+        if (env == null || env.profile() == null) return g.profile;
+        if (g.profile != null && !g.profile.equals(env.profile())) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, "--profile " + g.profile + ": environment " + env.name() + " is reached with the profile "
+                    + env.profile() + " (its account:)", "leave out --profile; environments.*.account decides each environment's account");
+        }
+        return env.profile();
+    }
+
+    /**
+     * An environment whose {@code account:} is an id runs only with credentials of that account,
+     * checked before anything is read or changed.
+     */
+    static void checkAccount(Session s, dev.gantry.spec.Environment env) {
+        if (env == null || !env.accountIsId()) return;
+        String actual = s.aws().sts().getCallerIdentity().account();
+        if (!env.account().equals(actual)) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, "environment " + env.name() + " is in account " + env.account()
+                            + " (its account:), and these credentials are for account " + actual + "; nothing was read or changed",
+                    "use credentials of account " + env.account() + " (--profile NAME or AWS_PROFILE), or correct environments."
+                            + (env.preview() ? env.previewFrom() : env.name()) + ".account");
+        }
     }
 
     /** The image pre-flight for this session: its registries, and ECR through the session's (real or simulated) client. */

@@ -36,7 +36,7 @@ public final class ExecCommand implements Callable<ExitCode> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
     @Mixin SpecFileOption specFile;
 
     @Mixin ServiceOption service = new ServiceOption();
@@ -50,7 +50,7 @@ public final class ExecCommand implements Callable<ExitCode> {
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
-        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.CHANGES);
         service.check(spec);
         String cmd = command.isEmpty() ? "/bin/sh" : String.join(" ", command.stream().map(ShellWords::quote).toList());
         return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> {

@@ -2,8 +2,8 @@ package dev.gantry.cli;
 
 import picocli.CommandLine.Option;
 
-/** Options every AWS-facing command takes. */
-public final class GlobalOptions {
+/** Options every AWS-facing command takes ({@link AppOptions} adds --env to those that act on one spec's app). */
+public class GlobalOptions {
     @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile from ~/.aws/config (default: the SDK's default chain).")
     public String profile;
 
@@ -15,6 +15,12 @@ public final class GlobalOptions {
 
     @Option(names = "--simulate", description = "Use gantry's built-in simulated AWS (state in ~/.gantry/simulated/) instead of a real account.")
     public boolean simulate;
+
+    /** {@code --env} ({@link AppOptions}: init has an --env of its own, an environment variable). */
+    public String env;
+
+    /** The environment {@link SpecFile#load} chose (null: the spec names none); its account picks the profile. */
+    dev.gantry.spec.Environment environment;
 
     @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set).")
     public boolean noColor;
@@ -38,10 +44,25 @@ public final class GlobalOptions {
         if (profile != null) b.append(" --profile ").append(ShellWords.quote(profile));
         if (region != null) b.append(" --region ").append(ShellWords.quote(region));
         if (endpointUrl != null) b.append(" --endpoint-url ").append(ShellWords.quote(endpointUrl));
+        if (environment != null) b.append(" --env ").append(ShellWords.quote(environment.name()));
         return b.toString();
     }
 
+    /** The same options for another environment of the spec (status --all, promote). */
+    AppOptions forEnvironment(String name) {
+        AppOptions c = new AppOptions();
+        c.profile = profile;
+        c.region = region;
+        c.endpointUrl = endpointUrl;
+        c.simulate = simulate;
+        c.noColor = noColor;
+        c.plain = plain;
+        c.env = name;
+        return c;
+    }
+
     public String profile() { return profile; }
+    public dev.gantry.spec.Environment environment() { return environment; }
     public String region() { return region; }
     public String endpointUrl() { return endpointUrl; }
     public boolean simulate() { return simulate; }

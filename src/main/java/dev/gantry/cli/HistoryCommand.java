@@ -22,7 +22,7 @@ public final class HistoryCommand implements Callable<ExitCode> {
     static final String SUMMARY = "List the service's deployments: what changed, who made them, how they ended.";
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
     @Mixin SpecFileOption specFile;
 
     @Mixin ServiceOption service = new ServiceOption();
@@ -31,7 +31,7 @@ public final class HistoryCommand implements Callable<ExitCode> {
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
-        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.READS);
         service.check(spec);
         return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> run(d, output.json()));
     }

@@ -25,7 +25,7 @@ public final class LogsCommand implements Callable<ExitCode> {
     static final String SUMMARY = "Print the service's container output, task by task.";
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
 
     @Mixin SpecFileOption specFile;
 
@@ -41,7 +41,7 @@ public final class LogsCommand implements Callable<ExitCode> {
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
-        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.READS);
         since(since, Instant.now());
         return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();

@@ -37,9 +37,13 @@ public final class PlanCommand implements Callable<ExitCode> {
     }
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
 
     @Mixin SpecFileOption specFile;
+
+    @Option(names = "--from", paramLabel = "ENV",
+            description = "With --env NAME that gantry.yaml does not list: plan the preview environment NAME, made from ENV's settings.")
+    String from;
 
     @Mixin OutputOption output;
 
@@ -76,7 +80,7 @@ public final class PlanCommand implements Callable<ExitCode> {
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
-        Spec spec = EngineRun.withImage(SpecFile.load(specFile.path(), global.region, cli.errWriter()), image);
+        Spec spec = EngineRun.withImage(SpecFile.load(specFile.path(), global, cli, SpecFile.Use.READS, from), image);
         String given = global.given(specFile.path());
         var builds = EngineRun.builder(cli, global, spec);
         // The values apply would be given (never a prompt: plan asks nothing), checked as apply checks them.

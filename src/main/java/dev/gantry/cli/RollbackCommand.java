@@ -33,7 +33,7 @@ public final class RollbackCommand implements Callable<ExitCode> {
     static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(30);
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
     @Mixin SpecFileOption specFile;
 
     @Mixin ServiceOption service = new ServiceOption();
@@ -47,7 +47,7 @@ public final class RollbackCommand implements Callable<ExitCode> {
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
-        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.CHANGES);
         service.check(spec);
         return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();

@@ -29,7 +29,7 @@ public final class RunCommand implements Callable<ExitCode> {
     static final String SUMMARY = "Run a command once in a new task of the service (a migration, a script), and follow it.";
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
     @Mixin SpecFileOption specFile;
 
     @Mixin ServiceOption service = new ServiceOption();
@@ -51,7 +51,7 @@ public final class RunCommand implements Callable<ExitCode> {
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
-        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.CHANGES);
         if (job != null) {
             if (!command.isEmpty() || cpu != null || memory != null || service.given()) {
                 throw CommandFailure.of(ExitCode.INVALID_INPUT, "--job runs the job as gantry.yaml describes it: no command, --cpu, --memory or --service with it",

@@ -14,6 +14,10 @@ public final class RunOptions {
     @Option(names = "--force-unlock", description = "Break a lock left by a run that died.")
     boolean forceUnlock;
 
+    @Option(names = "--from", paramLabel = "ENV",
+            description = "With --env NAME that gantry.yaml does not list: the preview environment NAME, made from ENV's settings (its own host under ENV's zone, no NAT gateway).")
+    String from;
+
     @Mixin OutputOption output = new OutputOption();
 
     boolean json() { return output.json(); }

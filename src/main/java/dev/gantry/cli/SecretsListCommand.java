@@ -17,13 +17,13 @@ import java.util.concurrent.Callable;
         description = {"List the spec's secrets: name, SSM parameter, version and when it last changed. Never the values."})
 public final class SecretsListCommand implements Callable<ExitCode> {
     @ParentCommand SecretsCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
 
     @Mixin SpecFileOption specFile;
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
-        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.READS);
         return AppContext.inSession(cli, global, specFile.path(), spec, false, SecretsListCommand::run);
     }
 

@@ -33,7 +33,7 @@ public final class SecretsSetCommand implements Callable<ExitCode> {
     static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(30);
 
     @ParentCommand SecretsCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The secret's name under task.secrets in gantry.yaml.")
     String name;
@@ -51,7 +51,7 @@ public final class SecretsSetCommand implements Callable<ExitCode> {
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
-        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.CHANGES);
         String nameProblem = SecretValueSource.checkName(spec, name);
         if (nameProblem != null) throw CommandFailure.input(nameProblem);
         SecretValueSource.Result value = SecretValueSource.read(name, valueArg, valueFile, cli.env(), cli.in(),

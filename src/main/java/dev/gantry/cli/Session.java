@@ -74,7 +74,7 @@ public final class Session implements AutoCloseable {
 
     public static Session open(Config c) {
         if (c.simulate()) {
-            Path file = c.home().resolve("simulated").resolve(c.region() + ".json");
+            Path file = worldFile(c.home(), c.profile(), c.region());
             try {
                 // Owner-only from the start, and tightened where an older gantry left them wider.
                 dev.gantry.aws.sim.PrivateFiles.directory(c.home(), file.getParent());
@@ -82,7 +82,9 @@ public final class Session implements AutoCloseable {
                 throw new java.io.UncheckedIOException("cannot create " + file.getParent(), e);
             }
             // Read once: the clock it was saved at starts the scheduler the world then runs on.
+            boolean fresh = !java.nio.file.Files.exists(file);
             dev.gantry.aws.sim.SimState state = SimWorld.readState(file);
+            if (fresh && c.profile() != null) state.accountId = simulatedAccount(c.profile());
             // Discrete-event time, paced: AWS's minutes pass in seconds, and gantry's own work costs none.
             VirtualScheduler scheduler = new VirtualScheduler(SimWorld.clock(state), c.simSpeed());
             SimWorld world = new SimWorld(state, scheduler, SimLatency.realistic());
@@ -90,6 +92,22 @@ public final class Session implements AutoCloseable {
             return new Session(world.clients(), scheduler, world, file);
         }
         return new Session(RealAws.clients(c.region(), c.profile(), c.endpointUrl()), new RealScheduler(WORKERS), null, null);
+    }
+
+    /**
+     * Where a simulated account is kept: each profile is an account of its own (its own world, its
+     * own id), as profiles usually are; without one, the account every rehearsal used before.
+     */
+    public static Path worldFile(Path home, String profile, String region) {
+        Path dir = home.resolve("simulated");
+        if (profile != null) dir = dir.resolve(profile.replaceAll("[^A-Za-z0-9_.-]", "_"));
+        return dir.resolve(region + ".json");
+    }
+
+    /** A profile's simulated account id: 12 digits made from its name, so it is the same on every run. */
+    public static String simulatedAccount(String profile) {
+        long h = Integer.toUnsignedLong(profile.hashCode()) * 31 + profile.length();
+        return String.format("2%011d", h % 100_000_000_000L);
     }
 
     public AwsClients aws() { return aws; }

@@ -22,7 +22,7 @@ public final class StatusCommand implements Callable<ExitCode> {
     static final String SUMMARY = "Show how the deployed app is doing: health, rollout, recent events, cost and drift.";
 
     @ParentCommand GantryCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
 
     @Mixin SpecFileOption specFile;
 
@@ -31,9 +31,17 @@ public final class StatusCommand implements Callable<ExitCode> {
     @Option(names = "--detailed-exitcode", description = "Exit 1 when unhealthy or not deployed, 3 when healthy but drifted.")
     boolean detailedExitCode;
 
+    @Option(names = "--all", description = "One line per environment of gantry.yaml: URL, health, image digest, drift, monthly cost.")
+    boolean all;
+
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
-        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        if (all && output.json()) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, "--all prints one line of text per environment, not JSON",
+                    "for one environment's JSON use --env NAME --output json");
+        }
+        if (all) return StatusAll.run(cli, global, specFile.path(), detailedExitCode);
+        Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.READS);
         return AppContext.inSession(cli, global, specFile.path(), spec, true, d -> run(d, output.json(), detailedExitCode));
     }
 

@@ -33,9 +33,14 @@ final class SimTargetReach {
             }
         }
         if (lbGroups.isEmpty()) return t -> true;
+        // A target group's IP targets are addresses in its VPC (RegisterTargets); two VPCs with the
+        // same CIDR (two stacks of one spec) hand out the same addresses, so look only in that VPC.
+        ElbState.TargetGroupRec group = world.state.elb.targetGroups.get(targetGroupArn);
+        String vpc = group == null ? null : group.vpcId;
         return t -> {
             Eni target = world.state.ec2.enis.values().stream()
-                    .filter(e -> t.ip.equals(e.privateIp) && world.state.ec2.eniLive(e, now)).findFirst().orElse(null);
+                    .filter(e -> t.ip.equals(e.privateIp) && (vpc == null || vpc.equals(e.vpcId)) && world.state.ec2.eniLive(e, now))
+                    .findFirst().orElse(null);
             if (target == null) return true;
             for (String groupId : target.groupIds) {
                 SecurityGroup g = world.state.ec2.securityGroups.get(groupId);

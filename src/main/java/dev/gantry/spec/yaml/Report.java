@@ -23,7 +23,7 @@ final class Report {
 
     void error(int line, int column, String field, String message, String fix) {
         bad.add(field);
-        out.add(Diagnostic.error(file, line, column, field, message, fix));
+        out.add(Diagnostic.error(file, line, column, named(line, column, field), message, fix));
     }
 
     void error(int line, int column, String field, Rules.Problem p) {
@@ -31,7 +31,30 @@ final class Report {
     }
 
     void warning(int line, int column, String field, String message, String fix) {
-        out.add(Diagnostic.warning(file, line, column, field, message, fix));
+        out.add(Diagnostic.warning(file, line, column, named(line, column, field), message, fix));
+    }
+
+    /**
+     * A part of the file (from one position up to, not including, another) whose values an
+     * environment's entry gives: a problem there is named by its path in the file
+     * ({@code environments.staging.task.cpu}), since that is where the person fixes it.
+     */
+    record Region(int line, int column, int endLine, int endColumn, String prefix) {
+        boolean holds(int l, int c) {
+            return (l > line || l == line && c >= column) && (l < endLine || l == endLine && c < endColumn);
+        }
+    }
+
+    private final java.util.List<Region> regions = new java.util.ArrayList<>();
+
+    void region(Region r) { regions.add(r); }
+
+    private String named(int line, int column, String field) {
+        if (field != null && field.startsWith("environments.")) return field;
+        for (Region r : regions) {
+            if (r.holds(line, column)) return field == null || field.isEmpty() ? r.prefix() : r.prefix() + "." + field;
+        }
+        return field;
     }
 
     /** Records a field as unusable without a new message (e.g. its section already failed). */

@@ -1,6 +1,8 @@
 package dev.gantry.spec.yaml;
 
 import dev.gantry.spec.Diagnostic;
+import dev.gantry.spec.Environment;
+import dev.gantry.spec.Environments;
 import dev.gantry.spec.Rules;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.SpecException;
@@ -28,9 +30,17 @@ public final class SpecLoader {
     /** A whole stack's spec is a few KiB; anything near this is not a spec, and parsing it would only cost memory. */
     public static final int MAX_BYTES = 1024 * 1024;
 
-    /** The outcome of checking one file: the spec (null when there are errors) and every diagnostic. */
-    public record Result(Spec spec, List<Diagnostic> diagnostics) {
-        public Result { diagnostics = List.copyOf(diagnostics); }
+    /**
+     * The outcome of checking one file: the spec (null when there are errors) and every diagnostic;
+     * with {@code environments:}, the file's environments and the one the spec is for (null: none
+     * was asked for, and the spec is the first environment's).
+     */
+    public record Result(Spec spec, List<Diagnostic> diagnostics, Environments environments, Environment environment) {
+        public Result {
+            diagnostics = List.copyOf(diagnostics);
+            environments = environments == null ? Environments.none() : environments;
+        }
+        public Result(Spec spec, List<Diagnostic> diagnostics) { this(spec, diagnostics, null, null); }
         public boolean valid() { return spec != null; }
         public List<Diagnostic> errors() { return diagnostics.stream().filter(Diagnostic::isError).toList(); }
         public List<Diagnostic> warnings() { return diagnostics.stream().filter(d -> !d.isError()).toList(); }
@@ -45,7 +55,14 @@ public final class SpecLoader {
     }
 
     /** Checks a file without throwing: for validate, which also prints warnings of valid specs. */
-    public static Result check(Path file) {
+    public static Result check(Path file) { return check(file, null, null); }
+
+    /**
+     * The spec of one environment of the file ({@code environment} null: the first), every
+     * environment checked; a name the file does not list is a preview environment made from
+     * {@code from}'s settings (the caller has checked that {@code from} is in the file).
+     */
+    public static Result check(Path file, String environment, String from) {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -72,13 +89,15 @@ public final class SpecLoader {
         } catch (CharacterCodingException e) {
             return notUtf8(name, bytes);
         }
-        return check(name, text);
+        return check(name, text, environment, from);
     }
 
     /** The first line of a draft {@code gantry init} saved: not a spec yet, so nothing may act on it. */
     public static final String DRAFT_MARK = "# DRAFT";
 
-    public static Result check(String fileName, String text) {
+    public static Result check(String fileName, String text) { return check(fileName, text, null, null); }
+
+    public static Result check(String fileName, String text, String environment, String from) {
         if (text.length() > MAX_BYTES) return tooLarge(fileName);
         List<Diagnostic> out = new ArrayList<>();
         if (text.startsWith("\uFEFF")) text = text.substring(1);
@@ -88,6 +107,12 @@ public final class SpecLoader {
         }
         Node root = YamlTree.parse(fileName, text, out);
         Spec spec = null;
+        if (EnvironmentSpecs.named(root)) {
+            Result r = EnvironmentSpecs.check(fileName, (Node.MapNode) root, out, environment, from);
+            List<Diagnostic> sorted = new ArrayList<>(r.diagnostics());
+            sorted.sort(java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+            return new Result(r.spec(), sorted, r.environments(), r.environment());
+        }
         if (root != null && out.stream().noneMatch(Diagnostic::isError)) {
             spec = new SpecBinder(new Report(fileName, out)).bind(root);
         } else if (root != null) {

@@ -40,6 +40,20 @@ public final class SpecSchema {
         }
     }
 
+    /** Each environment: a partial spec merged over the file's body (checked as a whole by gantry), plus its own keys. */
+    private static ObjectNode environments() {
+        ObjectNode envs = JSON.createObjectNode().put("type", "object").put("minProperties", 1)
+                .put("description", "Named environments, each a partial spec merged over the rest of the file; the first keeps the app's names, the others are APP-ENV in AWS.");
+        envs.set("propertyNames", JSON.createObjectNode().put("pattern", "^[a-z]([a-z0-9-]*[a-z0-9])?$"));
+        ObjectNode env = JSON.createObjectNode().put("type", "object");
+        ObjectNode props = env.putObject("properties");
+        props.putObject("account").put("description", "An AWS profile name, or the 12-digit account id the credentials must be for.")
+                .putArray("type").add("string").add("integer");
+        props.set("default", JSON.createObjectNode().put("type", "boolean").put("description", "The environment read-only commands use when none is named (at most one)."));
+        envs.set("additionalProperties", env);
+        return envs;
+    }
+
     static ObjectNode build() {
         ObjectNode root = JSON.createObjectNode();
         root.put("$schema", "http://json-schema.org/draft-07/schema#");
@@ -68,6 +82,7 @@ public final class SpecSchema {
         p.set("alerts", alerts());
         p.set("release", release());
         p.set("jobs", jobs());
+        p.set("environments", environments());
         // Cross-section rules a schema can express: certificate and dns need a load balancer, which needs a port.
         ArrayNode allOf = root.putArray("allOf");
         allOf.add(requiresIf("certificate", "loadBalancer"));
