@@ -172,7 +172,8 @@ final class EnvironmentSpecs {
     /** One environment's spec: the body with its entry merged over, bound with the binder's every rule. */
     private Spec bind(Node.MapNode body, Environment env, String app, Set<Diagnostic> found) {
         Node.Entry at = entries.get(env.name());
-        if (at == null) return null;
+        // A name already refused (readSection said why) would only repeat itself as an AWS name.
+        if (at == null || Environment.checkName(env.name()) != null) return null;
         Node.MapNode merged = merge(body, overrides.get(env.name()));
         if (!env.first() && app != null && Rules.appName(app) == null) {
             String name = env.appName(app);

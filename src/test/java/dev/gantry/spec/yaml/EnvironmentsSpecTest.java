@@ -143,6 +143,8 @@ class EnvironmentsSpecTest {
         assertThat(r.errors()).extracting(Diagnostic::field).contains("environments.Prod", "environments.staging.default",
                 "environments.staging.account", "environments.staging.app");
         assertThat(r.errors()).allSatisfy(d -> assertThat(d.line()).isPositive());
+        assertThat(r.errors()).filteredOn(d -> d.field().equals("environments.Prod")).singleElement()
+                .satisfies(d -> assertThat(d.message()).contains("lowercase"));
     }
 
     @Test
