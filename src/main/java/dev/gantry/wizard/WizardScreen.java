@@ -44,6 +44,10 @@ public enum WizardScreen {
             A DNS record gives your service a name (hello.example.com) instead of the load balancer's \
             long generated one. It needs a public Route53 hosted zone you already own.""",
             "In Kubernetes terms: the record external-dns would create."),
+    ENVIRONMENTS("Environments", """
+            Environments are copies of this app from one file, e.g. staging beside production, in one \
+            AWS account or several. Each is the settings above plus only what differs.""",
+            "In Kubernetes terms: a Kustomize overlay per environment over one base."),
     REVIEW("Review", """
             This is the gantry.yaml that will be written, what it will create and what it is estimated \
             to cost each month. Save it, or save it and apply it now.""", null);

@@ -116,6 +116,7 @@ public final class WizardSession {
 
     private CommentKeeper.Kept written() {
         String text = SpecWriter.write(carried(flow.build()));
+        if (!EnvironmentQuestions.names(flow).isEmpty()) text += SpecWriter.environments(EnvironmentOverrides.section(flow));
         return editing() ? CommentKeeper.keep(originalText, text) : new CommentKeeper.Kept(text, List.of());
     }
 
@@ -167,8 +168,27 @@ public final class WizardSession {
         return WizardScreen.REVIEW;
     }
 
+    /** Each environment's monthly estimate, from the file as it would be written; empty without environments or while invalid. */
+    private List<String> environmentCosts() {
+        List<String> names = EnvironmentQuestions.names(flow);
+        if (names.isEmpty() || !flow.errors().isEmpty()) return List.of();
+        List<String> out = new java.util.ArrayList<>();
+        try {
+            String text = specText();
+            for (String env : names) {
+                Spec spec = dev.gantry.spec.yaml.SpecLoader.check(fileName(), text, env, null).spec();
+                if (spec == null) return List.of();
+                out.add(new CostEstimate.Line(CostEstimate.Area.TASK, env + " (" + spec.app() + "), per month", cost.total(spec)).render());
+            }
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        return out;
+    }
+
     /** The cost lines for one screen, or empty while the answers cannot be priced yet. */
     public List<String> costHint(WizardScreen s) {
+        if (s == WizardScreen.ENVIRONMENTS) return environmentCosts();
         Spec spec = flow.tryBuild();
         CostEstimate.Area area = switch (s) {
             case NETWORK -> CostEstimate.Area.NETWORK;

@@ -193,7 +193,7 @@ class InitCommandTest {
         // It reopens where it was left, with the name kept; Enter then takes every default up to the review.
         Result again = run("\n".repeat(40), "-f", file.toString());
         assertThat(again.out()).contains("Continuing the draft " + file + " at App.").contains("App name [billing]:")
-                .contains("── 11 of 11 · Review");
+                .contains("── 12 of 12 · Review");
         assertThat(again.code()).isZero();
         assertThat(SpecLoader.load(file).app()).isEqualTo("billing");
         assertThat(Files.readString(file)).doesNotContain("DRAFT");
@@ -246,7 +246,7 @@ class InitCommandTest {
         Path file = dir.resolve("line.yaml");
         String answers = String.join("\n", "", "hello", "nginx:1.27", "") + "\n" + "\n".repeat(40);
         Result r = run(answers, "-f", file.toString());
-        assertThat(r.out()).contains("── 1 of 11 · Welcome").contains("Test: offline.")
+        assertThat(r.out()).contains("── 1 of 12 · Welcome").contains("Test: offline.")
                 .contains("Next, rehearse it on the simulated AWS: gantry plan -f " + file + " --simulate");
         assertThat(r.code()).isZero();
         assertThat(SpecLoader.load(file).app()).isEqualTo("hello");

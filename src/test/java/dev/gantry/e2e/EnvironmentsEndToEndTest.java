@@ -107,8 +107,8 @@ class EnvironmentsEndToEndTest {
         var alive = new LockHolderTest.FakeMachine("runner", "boot-1", "pid:[4026532000]", 42, Map.of(42L, LockHolderTest.STARTED));
         LockHolderTest.heldBy(h, production, alive);
         var here = LockHolderTest.HERE;
-        assertThat(h.engine().apply(staging, dev.gantry.engine.EngineOptions.yes("gantry apply").on(here)).exitCode()).isZero();
-        var blocked = h.engine().apply(production, dev.gantry.engine.EngineOptions.yes("gantry apply").on(here));
+        assertThat(h.engine().apply(staging, dev.gantry.engine.TestOptions.on("gantry apply", here)).exitCode()).isZero();
+        var blocked = h.engine().apply(production, dev.gantry.engine.TestOptions.on("gantry apply", here));
         assertThat(blocked.exitCode()).isEqualTo(1);
         assertThat(blocked.failures()).singleElement().asString().contains("pid 42");
         assertThat(h.inventory(production)).isEmpty();

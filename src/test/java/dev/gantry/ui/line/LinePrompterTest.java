@@ -51,7 +51,7 @@ class LinePrompterTest {
                 "save");
         assertThat(r.outcome()).isEqualTo(Outcome.SAVED);
         assertThat(r.output())
-                .contains("── 1 of 11 · Welcome")
+                .contains("── 1 of 12 · Welcome")
                 .contains("No AWS credentials.")
                 .contains("--simulate")
                 .contains("✗ app: must start with a lowercase letter and contain only lowercase letters, digits and '-', not ending in '-' (use hello)")
