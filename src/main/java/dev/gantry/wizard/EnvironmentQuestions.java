@@ -80,7 +80,7 @@ final class EnvironmentQuestions {
         return Question.in(WizardScreen.ENVIRONMENTS, SpecField.perEnvironment(SECTION + ".*." + key, n -> field(n, key)), Kind.PAIRS)
                 .field(SECTION + ".NAME." + key)
                 .title("Per environment: " + key)
-                .explain("One line NAME=VALUE per environment.")
+                .explain("One line NAME=VALUE per environment; each value is checked as that environment's own question on the screen.")
                 .validate((v, k) -> {
                     List<String> names = names(k);
                     for (Map.Entry<String, String> e : AnswerText.pairs(v).entrySet()) {
@@ -95,6 +95,7 @@ final class EnvironmentQuestions {
                     }
                     return null;
                 })
+                .defaults("")
                 .when(k -> !names(k).isEmpty(), "environments")
                 .repeatable(flag, label, help)
                 .build();

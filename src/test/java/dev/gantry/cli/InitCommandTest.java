@@ -204,7 +204,7 @@ class InitCommandTest {
         Path file = dir.resolve("worker.yaml");
         assertThat(run("", "-f", file.toString(), "--app", "worker", "--image", "nginx:1.27", "--no-load-balancer",
                 "--vpc", "default", "--count", "1", "--yes").code()).isZero();
-        Captured io = new Captured(Map.of("TERM", "dumb", "GANTRY_HOME", dir.toString(), "GANTRY_SIM_SPEED", "100000"), "10\napply\n");
+        Captured io = new Captured(Map.of("TERM", "dumb", "GANTRY_HOME", dir.toString(), "GANTRY_SIM_SPEED", "100000"), "11\napply\n");
         int code = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> io.run(new InitCommand(io.context, (region, profile, endpoint) -> new Lookups.Offline("test: offline")), "-f", file.toString(), "--simulate"));
         // The apply it ran wrote to the same context: its progress is on out, its notes on err.

@@ -74,6 +74,8 @@ class WizardDraftTmuxTest {
         keys("PageDown");
         waitFor("10 of 12 · DNS");
         keys("PageDown");
+        waitFor("11 of 12 · Environments");
+        keys("PageDown");
         waitFor("12 of 12 · Review");
         keys("Enter");
         waitFor("Changes to gantry.yaml (- old, + new):");

@@ -94,7 +94,7 @@ class WizardSmallScreenTest {
         d.key(KeyType.F1).resize(100, 30);
         assertThat(d.lines().get(0)).startsWith("Help · Network");
         d.key(KeyType.Escape);
-        for (int i = 0; i < 8; i++) d.key(KeyType.PageDown);
+        for (int i = 0; i < 9; i++) d.key(KeyType.PageDown);
         d.resize(160, 45);
         assertThat(d.text()).contains("Total per month").contains("< Save >");
     }

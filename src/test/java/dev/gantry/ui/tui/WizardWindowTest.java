@@ -25,7 +25,7 @@ class WizardWindowTest {
         var d = open(new SpecStore.Memory(null));
         assertThat(d.lines().subList(0, 13)).containsExactly(
                 "gantry init · 1 of 12 · Welcome   (new gantry.yaml)",
-                "[Welcome] › App › Network › Cluster › Task › Secrets › Service › Load balancer › Certificate › DNS › Review",
+                "[Welcome] › App › Network › Cluster › Task › Secrets › Service › Load balancer › Certificate › DNS › …",
                 "gantry writes one file, gantry.yaml, that describes your      ┌─About this───────────────────────────────┐",
                 "service and everything around it on AWS: network, load        │The AWS region where everything is        │",
                 "balancer, certificate, DNS, container and its secrets.        │created. Pick the one closest to your     │",
@@ -106,7 +106,7 @@ class WizardWindowTest {
         var store = new SpecStore.Memory(null);
         var d = open(store);
         d.key(KeyType.PageDown).type("hello");
-        for (int i = 0; i < 9; i++) d.key(KeyType.PageDown);
+        for (int i = 0; i < 10; i++) d.key(KeyType.PageDown);
         assertThat(d.lines().get(0)).startsWith("gantry init · 12 of 12 · Review");
         assertThat(d.text()).contains("app: hello").containsPattern("│Total per month +\\$84\\.09").contains("What will be created:")
                 .contains("< Save >").contains("Save and rehearse (--simulate)");
@@ -135,7 +135,7 @@ class WizardWindowTest {
         for (int i = 0; i < 17; i++) d.key(KeyType.Backspace);
         d.type("www.example.com").key(KeyType.PageDown);
         assertThat(d.text()).contains("www.example.com"); // the record followed the domain
-        d.key(KeyType.PageDown, KeyType.Enter);
+        d.key(KeyType.PageDown, KeyType.PageDown, KeyType.Enter);
         List<String> lines = d.lines();
         assertThat(lines.get(0)).isEqualTo("Changes to gantry.yaml (- old, + new):");
         assertThat(d.text()).contains("-   domain: hello.example.com").contains("+   domain: www.example.com")
@@ -159,7 +159,7 @@ class WizardWindowTest {
         d.key(KeyType.Tab).type("hunter2");
         assertThat(d.text()).contains("\n*******").doesNotContain("hunter2");
         assertThat(new String(session.flow().secretValues().get("DB_PASSWORD"))).isEqualTo("hunter2");
-        for (int i = 0; i < 5; i++) d.key(KeyType.PageDown);
+        for (int i = 0; i < 6; i++) d.key(KeyType.PageDown);
         d.key(KeyType.Enter);
         assertThat(d.window.outcome()).isEqualTo(Outcome.SAVED);
         assertThat(store.text).contains("parameter: /hello/db-password").doesNotContain("hunter2");
