@@ -21,6 +21,9 @@ final class EnvironmentOverrides {
         boolean anyDefault = false;
         for (String env : names) {
             Map<String, Object> entry = copy(k.draft().value(EnvironmentQuestions.SECTION + "." + env));
+            // An entry that names only its record (or only its certificate) keeps naming only that.
+            boolean hadCert = get(entry, "certificate.domain") != null, hadRecord = get(entry, "dns.record") != null;
+            boolean either = !inFile.contains(env) || hadCert == hadRecord;
             for (String key : List.of("account", "certificate.domain", "dns.record", "task.cpu", "task.memory", "service.desiredCount", "network.natGateways")) {
                 remove(entry, key);
             }
@@ -30,8 +33,8 @@ final class EnvironmentOverrides {
             if (EnvironmentQuestions.hasDomain(k)) {
                 String domain = k.get(EnvironmentQuestions.id(env, EnvironmentQuestions.DOMAIN));
                 if (domain != null && !domain.equals(k.get(EnvironmentQuestions.bodyDomainId(k)))) {
-                    if (k.is("certificate", "new")) put(entry, "certificate.domain", domain);
-                    if (k.is("dns", "yes")) put(entry, "dns.record", domain);
+                    if (k.is("certificate", "new") && (either || hadCert)) put(entry, "certificate.domain", domain);
+                    if (k.is("dns", "yes") && (either || hadRecord)) put(entry, "dns.record", domain);
                 }
             }
             String size = k.get(EnvironmentQuestions.id(env, EnvironmentQuestions.SIZE));
