@@ -143,6 +143,7 @@ final class EnvironmentQuestions {
                                 belong to. Empty: whatever credentials the command runs with. Separate \
                                 accounts keep staging's mistakes away from production.""")
                         .validate(v -> account(v))
+                        .option("--env-account", env + "=PROFILE")
                         .build(),
                 Question.in(WizardScreen.ENVIRONMENTS, SpecField.both(at + DOMAIN, at + DOMAIN, at + "dns.record"), Kind.TEXT)
                         .field(at + "dns.record")
@@ -154,6 +155,7 @@ final class EnvironmentQuestions {
                                 : smaller(env, k) && !first(env, k) ? env + "." + k.get(bodyDomainId(k)) : k.get(bodyDomainId(k)))
                         .validate((v, k) -> domain(env, v, k))
                         .when(EnvironmentQuestions::hasDomain, "a certificate or a DNS record")
+                        .option("--env-domain", env + "=DOMAIN")
                         .build(),
                 Question.in(WizardScreen.ENVIRONMENTS, SpecField.size(at + SIZE, at + "task.cpu", at + "task.memory"), Kind.CHOICE)
                         .field(at + "task.memory")
@@ -161,6 +163,7 @@ final class EnvironmentQuestions {
                         .explain("How much each of this environment's tasks gets; only sizes Fargate accepts are listed.")
                         .choices(k -> TaskSizes.choices())
                         .defaults(k -> k.get("task.size"))
+                        .option("--env-size", env + "=CPU/MEMORY")
                         .build(),
                 Question.in(WizardScreen.ENVIRONMENTS, SpecField.integer(at + COUNT), Kind.TEXT)
                         .title(title.apply("how many tasks"))
@@ -170,6 +173,7 @@ final class EnvironmentQuestions {
                         .defaults(k -> smaller(env, k) && !String.valueOf(k.get("service.autoscaling")).matches("[0-9]+:.*") && k.intOr("service.desiredCount", 2) > 1
                                 ? "1" : k.get("service.desiredCount"))
                         .validate((v, k) -> count(v, k))
+                        .option("--env-count", env + "=N")
                         .build(),
                 Question.in(WizardScreen.ENVIRONMENTS, SpecField.text(at + NAT), Kind.CHOICE)
                         .title(title.apply("NAT gateways"))
@@ -180,6 +184,7 @@ final class EnvironmentQuestions {
                                 Choice.of("single", "One NAT gateway."), Choice.of("perAz", "One NAT gateway per zone.")))
                         .defaults(k -> smaller(env, k) ? "none" : k.get("network.natGateways"))
                         .when(k -> k.is("network.vpc", "new"), "network.vpc: new")
+                        .option("--env-nat", env + "=MODE")
                         .build());
     }
 

@@ -115,8 +115,7 @@ public final class WizardSession {
     }
 
     private CommentKeeper.Kept written() {
-        String text = SpecWriter.write(carried(flow.build()));
-        if (!EnvironmentQuestions.names(flow).isEmpty()) text += SpecWriter.environments(EnvironmentOverrides.section(flow));
+        String text = withEnvironments(SpecWriter.write(carried(flow.build())));
         return editing() ? CommentKeeper.keep(originalText, text) : new CommentKeeper.Kept(text, List.of());
     }
 
@@ -132,6 +131,11 @@ public final class WizardSession {
         } catch (dev.gantry.spec.SpecException | RuntimeException unparsable) {
             return built;
         }
+    }
+
+    /** The body's text followed by the environments' section, when there are environments. */
+    private String withEnvironments(String body) {
+        return EnvironmentQuestions.names(flow).isEmpty() ? body : body + SpecWriter.environments(EnvironmentOverrides.section(flow));
     }
 
     /** Old vs new, line by line; empty when nothing changed or the file is new. */
@@ -151,7 +155,7 @@ public final class WizardSession {
         lastDraft = where;
         DraftHeader header = new DraftHeader(editing() ? target.name() : null, flow.current());
         Spec complete = flow.errors().isEmpty() ? flow.tryBuild() : null;
-        String text = complete != null ? header.render(where, true) + SpecWriter.write(carried(complete))
+        String text = complete != null ? header.render(where, true) + withEnvironments(SpecWriter.write(carried(complete)))
                 : SpecDraft.draftText(flow, header.render(where, false));
         if (draft != null) draft.write(text);
         else if (editing()) target.writeDraft(text);
