@@ -174,15 +174,23 @@ public final class WizardSession {
 
     /** Each environment's monthly estimate, from the file as it would be written; empty without environments or while invalid. */
     private List<String> environmentCosts() {
+        return environmentCostLines().stream().map(CostEstimate.Line::render).toList();
+    }
+
+    /**
+     * Each environment's monthly estimate ("staging (hello-staging), per month"), from the file as
+     * it would be written; empty without environments or while something is invalid.
+     */
+    public List<CostEstimate.Line> environmentCostLines() {
         List<String> names = EnvironmentQuestions.names(flow);
         if (names.isEmpty() || !flow.errors().isEmpty()) return List.of();
-        List<String> out = new java.util.ArrayList<>();
+        List<CostEstimate.Line> out = new java.util.ArrayList<>();
         try {
             String text = specText();
             for (String env : names) {
                 Spec spec = dev.gantry.spec.yaml.SpecLoader.check(fileName(), text, env, null).spec();
                 if (spec == null) return List.of();
-                out.add(new CostEstimate.Line(CostEstimate.Area.TASK, env + " (" + spec.app() + "), per month", cost.total(spec)).render());
+                out.add(new CostEstimate.Line(CostEstimate.Area.TASK, env + " (" + spec.app() + "), per month", cost.total(spec)));
             }
         } catch (RuntimeException e) {
             return List.of();

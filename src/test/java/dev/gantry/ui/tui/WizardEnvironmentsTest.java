@@ -37,6 +37,10 @@ class WizardEnvironmentsTest {
             }
             d.key(KeyType.PageDown);
             assertThat(d.lines().get(0)).as(at).startsWith("gantry init · 12 of 12 · Review");
+            if (size[1] >= 40) {
+                // The review prices each environment too, not only the body's spec.
+                assertThat(d.text()).as(at).contains("production (hello), per month").contains("staging (hello-staging), per");
+            }
             d.key(KeyType.Enter);
             assertThat(d.window.outcome()).as(at).isEqualTo(Outcome.SAVED);
             assertThat(store.text).contains("environments:\n  production: {}\n  staging:\n    default: true\n")
