@@ -150,6 +150,14 @@ class EnvironmentsCommandTest {
         return out.lines().filter(l -> l.startsWith(env + " ")).findFirst().orElseThrow(() -> new AssertionError(out));
     }
 
+    @Test void status_all_says_an_environment_not_deployed_costs_nothing_yet() throws Exception {
+        Path f = file(FILE);
+        assertThat(gantry("apply", "-f", f.toString(), "--simulate", "--yes", "--plain", "--env", "staging").code()).isZero();
+        CliRun all = gantry("status", "-f", f.toString(), "--simulate", "--all");
+        assertThat(lineOf(all.out(), "production")).contains("not deployed · - · - · once deployed about $");
+        assertThat(lineOf(all.out(), "staging")).contains("✓ healthy").contains(" · no drift · about $");
+    }
+
     @Test void promotion_deploys_the_digest_staging_runs_and_is_refused_after_a_failed_staging_rollout() throws Exception {
         Path f = file(FILE.replace("  production: {}", "  production: {task: {image: public.ecr.aws/nginx/nginx:1.26}}"));
         assertThat(gantry("apply", "-f", f.toString(), "--simulate", "--yes", "--plain", "--env", "production").code()).isZero();
