@@ -251,12 +251,17 @@ public final class WizardFlow implements AnswersSoFar {
     /** The questions of a screen that apply to the answers so far (CIDR only for a new VPC, …). */
     public List<Question> questions(WizardScreen s) {
         // A service being added is asked only what differs per service: the app's shared answers stand.
-        return Questions.all().stream().filter(q -> q.section() == s && applies(q) && (walking == null || perService(q))).toList();
+        return applicable(s).stream().filter(q -> walking == null || perService(q)).toList();
     }
 
     /** Every question of a screen that applies, whatever is being walked: what has to be valid. */
     private List<Question> applicable(WizardScreen s) {
-        return Questions.all().stream().filter(q -> q.section() == s && applies(q)).toList();
+        List<Question> out = new ArrayList<>(Questions.all().stream()
+                .filter(q -> q.section() == s && applies(q) && !EnvironmentQuestions.isTemplate(q)).toList());
+        if (s == WizardScreen.ENVIRONMENTS) {
+            for (String env : EnvironmentQuestions.names(this)) EnvironmentQuestions.of(env).stream().filter(q -> q.applies(this)).forEach(out::add);
+        }
+        return out;
     }
 
     public String error(Question q) { return sharedElsewhere(q) ? asPrimary(() -> error(q)) : q.error(get(q.id()), this); }

@@ -42,6 +42,9 @@ class InitFlagsTest {
             Map.entry("dns.zone", "www.example.com"), Map.entry("dns.record", "example.com"),
             Map.entry("task.registryCredentials", "billing/registry"), Map.entry("task.build.dockerfile", "docker/Dockerfile.prod"),
             Map.entry("alerts.email", "ops@example.com, oncall@example.com"), Map.entry("guard.every", "15m"),
+            Map.entry("environments.names", "production, qa"), Map.entry("environments.*.account", "staging=staging"),
+            Map.entry("environments.*.certificate.domain", "staging=staging.example.com"), Map.entry("environments.*.task.size", "staging=512/1024"),
+            Map.entry("environments.*.service.desiredCount", "staging=3"), Map.entry("environments.*.network.natGateways", "staging=single"),
             Map.entry("public.routes", "www.example.com/api/*, /static/*"));
 
     @Test
@@ -103,6 +106,8 @@ class InitFlagsTest {
     private static List<String> context(String id, String value) {
         if (List.of("network.vpcId", "network.publicSubnets", "network.privateSubnets").contains(id)) return EXISTING_VPC;
         if (id.equals("network.vpc") && value.equals("existing")) return EXISTING_VPC.subList(2, EXISTING_VPC.size());
+        if (id.equals("environments.*.certificate.domain")) return List.of("--env-preset", "staging-production", "--domain", "example.com", "--zone", "example.com");
+        if (id.startsWith("environments.*.")) return List.of("--env-preset", "staging-production");
         if (id.equals("dns.zone")) return List.of("--domain", "www.example.com");
         // A second service's own questions: the file becomes version 2.
         if (id.equals("public.routes")) return List.of("--add-service", "api", "--port", "8080");

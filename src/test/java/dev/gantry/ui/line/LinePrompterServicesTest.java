@@ -31,6 +31,7 @@ class LinePrompterServicesTest {
                 "", "", "", "", "",           // load balancer
                 "", "",                       // certificate: none; DNS: no
                 "", "",                       // alerts & guard
+                "",                           // environments: none
                 "robot",                      // add another service? not a kind
                 "worker", "Mailer", "mailer", // a worker; a bad name, then a good one
                 "public.ecr.aws/docker/library/busybox:1.36", "")); // its image; no port

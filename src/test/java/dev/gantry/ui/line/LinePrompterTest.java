@@ -49,11 +49,12 @@ class LinePrompterTest {
                 "1", "hello.example.com", // certificate: new
                 "yes", "", "",            // dns: zone and record defaulted from the domain
                 "", "",                   // alerts & guard: none, off
+                "",                       // environments: none
                 "",                       // add another service? no
                 "save");
         assertThat(r.outcome()).isEqualTo(Outcome.SAVED);
         assertThat(r.output())
-                .contains("── 1 of 12 · Welcome")
+                .contains("── 1 of 13 · Welcome")
                 .contains("── Add another service?").contains("Service hello is described.")
                 .contains("No AWS credentials.")
                 .contains("--simulate")
@@ -104,10 +105,10 @@ class LinePrompterTest {
     void editModeJumpsToASectionAndShowsTheDiffBeforeSaving() throws Exception {
         var first = new SpecStore.Memory(null);
         drive(first, "", "hello", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
-                "new", "hello.example.com", "yes", "", "", "", "", "", "save"); // the last "": no other service
+                "new", "hello.example.com", "yes", "", "", "", "", "", "", "save"); // the last "": no other service
         assertThat(first.text).contains("record: hello.example.com");
         var store = new SpecStore.Memory(first.text);
-        Run r = drive(store, "certificate", "", "www.example.com", "", "", "", "", "", "save");
+        Run r = drive(store, "certificate", "", "www.example.com", "", "", "", "", "", "", "save");
         assertThat(r.outcome()).isEqualTo(Outcome.SAVED);
         assertThat(r.output()).contains("Editing gantry.yaml").contains("Changes to gantry.yaml:")
                 .contains("-   domain: hello.example.com").contains("+   domain: www.example.com")

@@ -33,13 +33,13 @@ class WizardServicesScreenTest {
         var store = new SpecStore.Memory(null);
         var d = open(store, 80, 24);
         d.key(KeyType.PageDown).type("hello");
-        for (int i = 0; i < 10; i++) d.key(KeyType.PageDown);
+        for (int i = 0; i < 11; i++) d.key(KeyType.PageDown);
         assertThat(d.text()).contains("gantry init · Add another service to hello?").contains("The file becomes version 2");
         fits(d, 80);
 
         // A name, the kind (internal API, the second), then Add it.
         d.key(KeyType.Tab).type("api").key(KeyType.Tab, KeyType.ArrowDown, KeyType.Enter, KeyType.Tab, KeyType.Enter);
-        assertThat(d.lines().get(0)).startsWith("gantry init · 2 of 12 · App · service api");
+        assertThat(d.lines().get(0)).startsWith("gantry init · 2 of 13 · App · service api");
         // The app's name is the app's: only the service's image and port are asked.
         assertThat(d.text()).contains("Container image").contains("Container port").doesNotContain("App name");
         assertThat(d.text()).contains("<Next >> << Back>");
@@ -47,7 +47,7 @@ class WizardServicesScreenTest {
 
         List<String> titles = new java.util.ArrayList<>();
         for (int i = 0; i < 10 && !d.text().contains("Add another service to hello?"); i++) {
-            titles.add(d.lines().get(0).replaceAll("gantry init · \\d+ of 12 · ", "").replaceAll(" +\\(.*", ""));
+            titles.add(d.lines().get(0).replaceAll("gantry init · \\d+ of 13 · ", "").replaceAll(" +\\(.*", ""));
             if (d.lines().get(0).contains("Load balancer")) {
                 assertThat(d.text()).contains("<o> yes, internal").doesNotContain("Who may connect");
                 fits(d, 80);
@@ -59,7 +59,7 @@ class WizardServicesScreenTest {
                 "Service · service api", "Load balancer · service api");
         assertThat(d.text()).contains("Service api is described.").doesNotContain("The file becomes version 2");
         d.key(KeyType.Enter); // No, review and save
-        assertThat(d.lines().get(0)).startsWith("gantry init · 12 of 12 · Review");
+        assertThat(d.lines().get(0)).startsWith("gantry init · 13 of 13 · Review");
         d.key(KeyType.Enter);
         assertThat(d.window.outcome()).isEqualTo(Outcome.SAVED);
 
@@ -81,7 +81,7 @@ class WizardServicesScreenTest {
         var d = open(store, 110, 40);
         assertThat(d.text()).contains("Service web").contains("Service api").contains("Service worker")
                 .contains("+ Add another service (web, internal API or worker)").contains("- Remove a service");
-        for (int i = 0; i < 14; i++) d.key(KeyType.ArrowDown);
+        for (int i = 0; i < 15; i++) d.key(KeyType.ArrowDown);
         d.key(KeyType.Enter);
         assertThat(d.text()).contains("gantry init · Add another service to shop?").doesNotContain("is described");
         // An invalid name is refused in place, in the spec's words.
@@ -90,7 +90,7 @@ class WizardServicesScreenTest {
         d.key(KeyType.ReverseTab, KeyType.ReverseTab, KeyType.End);
         for (int i = 0; i < 6; i++) d.key(KeyType.Backspace);
         d.type("mailer").key(KeyType.Tab, KeyType.Tab, KeyType.Enter);
-        assertThat(d.lines().get(0)).startsWith("gantry init · 2 of 12 · App · service mailer");
+        assertThat(d.lines().get(0)).startsWith("gantry init · 2 of 13 · App · service mailer");
         d.type("public.ecr.aws/docker/library/busybox:1.36");
         for (int i = 0; i < 5; i++) d.key(KeyType.PageDown);
         assertThat(d.text()).contains("Service mailer is described.");
@@ -113,15 +113,15 @@ class WizardServicesScreenTest {
         String before = Files.readString(Path.of(TEMPLATE));
         var store = new SpecStore.Memory(before);
         var d = open(store, 80, 24);
-        for (int i = 0; i < 13; i++) d.key(KeyType.ArrowDown);
+        for (int i = 0; i < 14; i++) d.key(KeyType.ArrowDown);
         d.key(KeyType.Enter);
-        assertThat(d.lines().get(0)).startsWith("gantry init · 2 of 12 · App · service worker");
+        assertThat(d.lines().get(0)).startsWith("gantry init · 2 of 13 · App · service worker");
         assertThat(d.text()).contains("busybox:1.36");
         for (int i = 0; i < 5; i++) d.key(KeyType.PageDown);
-        assertThat(d.lines().get(0)).startsWith("gantry init · 7 of 12 · Service · service worker");
+        assertThat(d.lines().get(0)).startsWith("gantry init · 7 of 13 · Service · service worker");
         d.type("3");
-        for (int i = 0; i < 5; i++) d.key(KeyType.PageDown);
-        assertThat(d.lines().get(0)).startsWith("gantry init · 12 of 12 · Review");
+        for (int i = 0; i < 6; i++) d.key(KeyType.PageDown);
+        assertThat(d.lines().get(0)).startsWith("gantry init · 13 of 13 · Review");
         assertThat(d.window.session().diff()).contains("-       desiredCount: 1", "+       desiredCount: 3");
         d.key(KeyType.Enter);
         d.key(KeyType.Enter);
@@ -138,7 +138,7 @@ class WizardServicesScreenTest {
         String before = Files.readString(Path.of(TEMPLATE));
         var store = new SpecStore.Memory(before);
         var d = open(store, 80, 24);
-        for (int i = 0; i < 15; i++) d.key(KeyType.ArrowDown);
+        for (int i = 0; i < 16; i++) d.key(KeyType.ArrowDown);
         d.key(KeyType.Enter);
         assertThat(d.text()).contains("gantry init · Remove which service?").contains("< Back without removing");
         d.key(KeyType.ArrowDown, KeyType.ArrowDown, KeyType.Enter);
@@ -152,7 +152,7 @@ class WizardServicesScreenTest {
         assertThat(d.window.session().flow().services()).containsExactly("web", "api", "worker");
         d.key(KeyType.Enter);
         assertThat(d.text()).doesNotContain("Service worker").contains("Service web").contains("Service api");
-        for (int i = 0; i < 10; i++) d.key(KeyType.ArrowDown);
+        for (int i = 0; i < 11; i++) d.key(KeyType.ArrowDown);
         d.key(KeyType.Enter);
         assertThat(d.window.session().diff()).contains("-   worker:");
         d.key(KeyType.Enter, KeyType.Enter);
