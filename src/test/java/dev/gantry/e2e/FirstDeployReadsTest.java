@@ -27,6 +27,17 @@ class FirstDeployReadsTest {
         assertThat(h.world.readCalls()).isLessThanOrEqualTo(FIRST_DEPLOY_READS);
     }
 
+    @Test void aRunThatBrokeALockLooksBeforeEveryCreate() {
+        Spec spec = SimHarness.template("web-https.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        // --force-unlock: the run it broke the lock of may still be making things, so no look is skipped.
+        assertThat(h.engine().apply(spec, dev.gantry.engine.TestOptions.forcingUnlock("gantry apply")).exitCode()).isZero();
+        Map<String, Long> calls = h.world.callsByAction();
+        assertThat(calls.get("ec2:DescribeVpcs")).isEqualTo(2 + 1);
+        assertThat(calls.get("ec2:DescribeSubnets")).isEqualTo(2 + 4);
+        assertThat(calls.get("ec2:DescribeSecurityGroups")).isEqualTo(2 + 2);
+    }
+
     @Test void whatAwsAnsweredIsNotAskedAgain() {
         Spec spec = SimHarness.template("web-https.yaml");
         SimHarness h = new SimHarness().prepare(spec);
