@@ -30,7 +30,8 @@ public final class LockLook {
     private final TimeSource time;
 
     private LockLook(Set<Address> absent, Instant lookedAt, TimeSource time) {
-        this.absent = Set.copyOf(absent);
+        this.absent = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        this.absent.addAll(absent);
         this.lookedAt = lookedAt;
         this.time = time;
     }
@@ -43,8 +44,12 @@ public final class LockLook {
         return absent.isEmpty() ? NOTHING : new LockLook(absent, lookedAt, time);
     }
 
-    /** Whether the look under the lock, no longer than {@link #FRESH} ago, found nothing of the app's at {@code address}. */
+    /**
+     * Whether the look under the lock, no longer than {@link #FRESH} ago, found nothing of the app's
+     * at {@code address}: the answer to a create's first look. Given once per address, so a step
+     * run again from its start looks for what its first run may have made.
+     */
     public boolean foundNothingAt(Address address) {
-        return absent.contains(address) && !time.now().isAfter(lookedAt.plus(FRESH));
+        return absent.contains(address) && !time.now().isAfter(lookedAt.plus(FRESH)) && absent.remove(address);
     }
 }

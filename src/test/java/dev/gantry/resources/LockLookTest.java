@@ -20,13 +20,20 @@ class LockLookTest {
         assertThat(look.foundNothingAt(subnet)).isFalse();
     }
 
-    @Test void aCreateAfterAWaitLooksForItself() {
+    @Test void itAnswersOnlyTheFirstLook() {
         LockLook look = LockLook.foundNothingAt(Set.of(vpc), time.now(), time);
+        assertThat(look.foundNothingAt(vpc)).isTrue();
+        // A step run again from its start looks for what its first run may have made.
+        assertThat(look.foundNothingAt(vpc)).isFalse();
+    }
+
+    @Test void aCreateAfterAWaitLooksForItself() {
+        LockLook look = LockLook.foundNothingAt(Set.of(vpc, subnet), time.now(), time);
         time.advance(LockLook.FRESH);
         assertThat(look.foundNothingAt(vpc)).isTrue();
         // The run may have lost its lock meanwhile without knowing it (asleep, then --force-unlock).
         time.advance(Duration.ofMillis(1));
-        assertThat(look.foundNothingAt(vpc)).isFalse();
+        assertThat(look.foundNothingAt(subnet)).isFalse();
     }
 
     @Test void outsideARunUnderTheLockItKnowsNothing() {
