@@ -192,7 +192,9 @@ public final class ComputeResources {
         // Inputs for the steps (never compared): what they would otherwise have to ask the spec.
         if (svc.autoscaling() != null) s.put(ServiceType.START_COUNT, svc.desiredCount());
         if (spec.hasLoadBalancer()) {
-            s.put(ServiceType.FIRST_HEALTH_CHECKS, spec.loadBalancer().firstHealthChecksSeconds()).put(ServiceType.DRAINING, spec.loadBalancer().deregistrationDelay());
+            s.put(ServiceType.FIRST_HEALTH_CHECKS, spec.loadBalancer().firstHealthChecksSeconds()).put(ServiceType.DRAINING, spec.loadBalancer().deregistrationDelay())
+                    // The load balancer's output "activeBy" (edge.LoadBalancerType): when a provisioning one is likely active.
+                    .put(ServiceType.LOAD_BALANCER_ACTIVE_BY, Ref.to(LOAD_BALANCER, "activeBy"));
         }
         s.put(ServiceType.EXPLAIN, dev.gantry.diagnose.Explainer.Context.of(spec).asProps());
         String count = (svc.autoscaling() == null ? dev.gantry.spec.Counted.of(svc.desiredCount(), "task") : svc.autoscaling().min() + "–" + svc.autoscaling().max() + " tasks")
