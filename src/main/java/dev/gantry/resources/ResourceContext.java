@@ -13,22 +13,24 @@ import java.util.Map;
  * secret values supplied for this run (never logged, never in a plan), the reads shared between
  * types during one refresh ({@link ReadCache#none()} outside a refresh), the builder that makes
  * the image of {@code task.build} (null when the run builds nothing), and during a refresh the
- * desired resources it looks for ({@link Wanted}). Never the spec: everything a step needs is in
+ * desired resources it looks for ({@link Wanted}); for the steps of a run under the apply lock,
+ * where its look there found nothing of the app's ({@link LockLook}). Never the spec: everything a step needs is in
  * its desired resource's props, so apply does exactly what the plan said (the constructors that
  * take a spec keep only its {@link AppIdentity}).
  */
 public record ResourceContext(AwsClients aws, AppIdentity identity, String accountId, TimeSource time, SecretValues secrets,
                               ProgressSink progress, ReadCache reads, java.util.function.Supplier<String> accountLookup,
-                              dev.gantry.image.ImageBuild builds, Map<String, String> runTags, Wanted wanted) {
+                              dev.gantry.image.ImageBuild builds, Map<String, String> runTags, Wanted wanted, LockLook lockLook) {
 
     public ResourceContext {
         if (wanted == null) wanted = Wanted.none();
+        if (lockLook == null) lockLook = LockLook.nothing();
     }
 
     public ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets,
                            ProgressSink progress, ReadCache reads, java.util.function.Supplier<String> accountLookup,
                            dev.gantry.image.ImageBuild builds, Map<String, String> runTags) {
-        this(aws, AppIdentity.of(spec), accountId, time, secrets, progress, reads, accountLookup, builds, runTags, Wanted.none());
+        this(aws, AppIdentity.of(spec), accountId, time, secrets, progress, reads, accountLookup, builds, runTags, Wanted.none(), LockLook.nothing());
     }
 
     /** Without a builder: for runs whose spec builds nothing (task.build absent, or the image given with --image). */
@@ -49,7 +51,7 @@ public record ResourceContext(AwsClients aws, AppIdentity identity, String accou
      * go on what records a deployment (the task definition revision), for {@code gantry history}.
      */
     public ResourceContext withRunTags(Map<String, String> tags) {
-        return new ResourceContext(aws, identity, accountId, time, secrets, progress, reads, accountLookup, builds, Map.copyOf(tags), wanted);
+        return new ResourceContext(aws, identity, accountId, time, secrets, progress, reads, accountLookup, builds, Map.copyOf(tags), wanted, lockLook);
     }
 
     /** A context whose reads are never shared: what steps use. */
@@ -72,12 +74,17 @@ public record ResourceContext(AwsClients aws, AppIdentity identity, String accou
 
     /** The same context with a new read cache: one per refresh, so no refresh sees another's reads. */
     public ResourceContext withFreshReads() {
-        return new ResourceContext(aws, identity, accountId, time, secrets, progress, ReadCache.fresh(), accountLookup, builds, runTags, wanted);
+        return new ResourceContext(aws, identity, accountId, time, secrets, progress, ReadCache.fresh(), accountLookup, builds, runTags, wanted, LockLook.nothing());
     }
 
     /** The same context for a refresh that looks for {@code desired}: the plan's resources, not the spec. */
     public ResourceContext wanting(java.util.List<dev.gantry.plan.Desired> desired) {
-        return new ResourceContext(aws, identity, accountId, time, secrets, progress, reads, accountLookup, builds, runTags, Wanted.of(desired));
+        return new ResourceContext(aws, identity, accountId, time, secrets, progress, reads, accountLookup, builds, runTags, Wanted.of(desired), lockLook);
+    }
+
+    /** The same context for the steps of a plan made from the look under the apply lock ({@link LockLook}). */
+    public ResourceContext withLockLook(LockLook look) {
+        return new ResourceContext(aws, identity, accountId, time, secrets, progress, reads, accountLookup, builds, runTags, wanted, look);
     }
 
     public static final String TAG_APP = "gantry:app";

@@ -75,11 +75,12 @@ final class Ec2Tagging {
      * tags first (a re-run after a crash), else made by {@code create}, which tags it in the call and
      * asks for {@link dev.gantry.aws.RetryPolicy#NO_BLIND_RESEND}. When the reply is lost, the
      * request may have taken effect: it is looked up by its tags again and sent once more only
-     * when it is not there, so a lost reply never makes a second one.
+     * when it is not there, so a lost reply never makes a second one. The first look is the one
+     * the run made under the apply lock when that found nothing here ({@link dev.gantry.resources.LockLook}).
      */
     static <T> T findOrCreate(ResourceContext ctx, Address address, java.util.function.Supplier<Optional<T>> findOwn,
                               java.util.function.Supplier<T> create) {
-        Optional<T> found = findOwn.get();
+        Optional<T> found = ctx.lockLook().foundNothingAt(address) ? Optional.empty() : findOwn.get();
         for (int sent = 1; found.isEmpty(); sent++) {
             if (sent > 1) ctx.progress().sentAgainAfterLostReply(address.toString());
             try {
