@@ -28,6 +28,9 @@ final class WizardServices {
     private final WizardWindow window;
     private final WizardFlow flow;
 
+    private String typedName = "";
+    private int pickedKind;
+
     WizardServices(WizardWindow window, WizardFlow flow) {
         this.window = window;
         this.flow = flow;
@@ -73,12 +76,15 @@ final class WizardServices {
     void showAdd(boolean offered) {
         int width = window.width() - 4;
         String described = offered ? flow.focusedService() : null;
-        TextBox name = new TextBox(new TerminalSize(Math.min(34, width), 1));
+        // The shell's editing keys, as every field of the wizard; a redraw (a resize) keeps what was typed and picked.
+        WizardTextBox name = new WizardTextBox(new TerminalSize(Math.min(34, width), 1), typedName, TextBox.Style.SINGLE_LINE);
+        name.setTextChangeListener((text, byUser) -> typedName = text);
         RadioBoxList<String> kind = new RadioBoxList<>(new TerminalSize(width, 3));
         kind.addItem("web: public, on its own routes through the shared load balancer");
         kind.addItem("internal API: called by the app's other services at http://NAME:PORT");
         kind.addItem("worker: no inbound traffic (queues, schedules)");
-        kind.setCheckedItemIndex(0);
+        kind.setCheckedItemIndex(pickedKind);
+        kind.addListener((checked, before) -> pickedKind = Math.max(0, checked));
         Label error = new Label("");
         Panel p = new Panel(new LinearLayout());
         p.addComponent(new Label(String.join("\n", LineWrap.wrap("gantry init · Add another service to " + flow.get("app") + "?", width))));
@@ -111,6 +117,8 @@ final class WizardServices {
                 error.setText(String.join("\n", LineWrap.wrap("✗ services." + name.getText().trim() + ": " + e, width)));
                 return;
             }
+            typedName = "";
+            pickedKind = 0;
             flow.walkAddedService();
             window.openSection();
         }));

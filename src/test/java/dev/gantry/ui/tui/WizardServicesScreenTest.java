@@ -163,4 +163,17 @@ class WizardServicesScreenTest {
         assertThat(now.services().get("web")).isEqualTo(was.services().get("web"));
         assertThat(now.services().get("api")).isEqualTo(was.services().get("api"));
     }
+
+    @Test
+    void aResizeKeepsTheNameTypedAndTheKindPicked() throws Exception {
+        var d = open(new SpecStore.Memory(null), 80, 24);
+        d.key(KeyType.PageDown).type("hello");
+        for (int i = 0; i < 11; i++) d.key(KeyType.PageDown);
+        d.key(KeyType.Tab).type("api").key(KeyType.Tab, KeyType.ArrowDown, KeyType.Enter);
+        d.resize(100, 30);
+        assertThat(d.lines()).contains("api").anySatisfy(l -> assertThat(l).startsWith("<o> internal API"));
+        fits(d, 100);
+        d.resize(80, 24);
+        assertThat(d.lines()).contains("api").anySatisfy(l -> assertThat(l).startsWith("<o> internal API"));
+    }
 }
