@@ -56,9 +56,11 @@ final class EdgeQuestions {
                 Question.in(WizardScreen.LOAD_BALANCER, SpecField.bool("internal"), Kind.CHOICE)
                         .title("Reachable by the app's other services?")
                         .explain("""
-                                An internal service answers the app's other services at http://NAME:PORT, never \
-                                the internet (needs a port). Read and checked now; Service Connect, which makes \
-                                the name resolve, is still to come (docs/spec.md, Version 2).""")
+                                An internal service answers the app's other services at http://NAME:PORT (ECS \
+                                Service Connect, in a namespace named after the app), never the internet; it \
+                                needs a port. Only the app's own tasks may reach that port. Adding the first \
+                                internal service to a running app redeploys the others as its callers, while the \
+                                public ones keep serving (README, Internal services).""")
                         .choices(List.of(new Choice("false", "no", "Only the load balancer (if public) reaches it. Default."),
                                 new Choice("true", "yes, internal", "The app's other services may call it by name.")))
                         .defaults("false")

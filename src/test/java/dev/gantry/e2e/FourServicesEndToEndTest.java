@@ -40,6 +40,11 @@ class FourServicesEndToEndTest {
         Spec spec = SpecLoader.load("gantry.yaml", text());
         assertThat(spec.services().keySet()).containsExactly("web", "api", "queue", "worker");
         SimHarness h = new SimHarness().prepare(spec);
+        // The plan says who may call whom.
+        String plan = dev.gantry.ui.line.PlanText.render(h.plan(spec), dev.gantry.ui.Ansi.NONE);
+        assertThat(plan).contains("the app's services (web, api, queue, worker) may call queue at http://queue:9000, on that port only")
+                .contains("the app's services call it at http://queue:9000").contains("calls http://queue:9000 through Service Connect")
+                .contains("with the Cloud Map namespace shop for Service Connect");
         ApplyResult first = h.apply(spec);
         assertThat(first.exitCode()).as(first.failures().toString()).isZero();
 
@@ -64,6 +69,18 @@ class FourServicesEndToEndTest {
                 .extracting(s -> s.name).containsExactlyInAnyOrder("shop-web", "shop-api", "shop-queue", "shop-worker");
         assertThat(h.world.state.ecs.services.values()).filteredOn(s -> s.name.equals("shop-queue"))
                 .singleElement().satisfies(s -> assertThat(s.loadBalancers).isEmpty());
+        // Every service of the app calls the internal API by name; nothing else is a name to call.
+        for (String caller : new String[] {"shop-web", "shop-api", "shop-worker"}) {
+            assertThat(SimServing.blockedCall(h.world, caller, "http://queue:9000")).as(caller).isEmpty();
+            assertThat(SimServing.blockedCall(h.world, caller, "http://api:8080")).as(caller)
+                    .contains("api:8080 is no Service Connect endpoint in " + caller + "'s namespace");
+        }
+        assertThat(SimServing.blockedCall(h.world, "shop-web", "http://queue:9001")).isPresent();
+        // The service group opens the internal port to the app's own tasks only, and each public port to the load balancer only.
+        var serviceGroup = h.world.state.ec2.securityGroups.values().stream().filter(g -> g.name.equals("shop-service")).findFirst().orElseThrow();
+        assertThat(serviceGroup.ingress).allSatisfy(p -> assertThat(p.cidr).isNull())
+                .anySatisfy(p -> { assertThat(p.fromPort).isEqualTo(9000); assertThat(p.sourceGroupId).isEqualTo(serviceGroup.id); })
+                .noneSatisfy(p -> { assertThat(p.fromPort).isIn(80, 8080); assertThat(p.sourceGroupId).isEqualTo(serviceGroup.id); });
         // Each running service has its tasks up.
         for (String service : new String[] {"shop-web", "shop-api", "shop-queue", "shop-worker"}) {
             assertThat(h.world.state.ecs.tasks.values()).as(service)
@@ -78,5 +95,7 @@ class FourServicesEndToEndTest {
 
         assertThat(h.destroy(spec).exitCode()).isZero();
         assertThat(h.taggedLeftovers("shop")).isEmpty();
+        // As on AWS, the namespace ECS made for the cluster's Service Connect stays in Cloud Map (destroy says so).
+        assertThat(h.world.state.cloudMap.namespaces.values()).extracting(n -> n.name + " " + n.type).containsExactly("shop HTTP");
     }
 }

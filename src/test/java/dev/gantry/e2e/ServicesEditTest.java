@@ -4,6 +4,7 @@ import dev.gantry.aws.sim.ElbState;
 import dev.gantry.aws.sim.SimServing;
 import dev.gantry.engine.ApplyResult;
 import dev.gantry.plan.Change;
+import dev.gantry.plan.Plan;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.yaml.SpecLoader;
 import org.junit.jupiter.api.Test;
@@ -148,20 +149,29 @@ class ServicesEditTest {
         assertThat(h.apply(before).exitCode()).isZero();
 
         Spec added = load(FourServicesEndToEndTest.text());
-        // Only the new service's own resources: the others and what they share are left as they are.
-        assertThat(mutating(h, added)).containsExactly("log-group.queue CREATE", "role.queue-execution CREATE", "role.queue-task CREATE",
-                "service.queue CREATE", "task-definition.queue CREATE");
+        // The new internal service's own resources, and Service Connect for the app: the cluster's
+        // namespace, the group's rule for its port, and the other services as its callers (each a
+        // new deployment, after it: their tasks must start after its endpoint to resolve it).
+        assertThat(mutating(h, added)).containsExactly("cluster.main UPDATE", "log-group.queue CREATE", "role.queue-execution CREATE",
+                "role.queue-task CREATE", "security-group.service UPDATE", "service.api UPDATE", "service.queue CREATE", "service.web UPDATE",
+                "service.worker UPDATE", "task-definition.queue CREATE");
+        assertThat(h.plan(added).changes()).filteredOn(c -> c.address().toString().equals("service.web")).singleElement()
+                .satisfies(c -> assertThat(c.dependsOn()).extracting(Object::toString).contains("service.queue"));
         Watch w = Watch.start(h, "/api/orders");
         ApplyResult r = h.apply(added);
         w.stop();
         assertThat(r.exitCode()).as(r.failures().toString()).isZero();
         w.assertServedThroughout();
         assertThat(h.world.state.ecs.services.values()).filteredOn(s -> s.name.equals("shop-queue") && "ACTIVE".equals(s.status)).hasSize(1);
+        for (String caller : List.of("shop-web", "shop-api", "shop-worker")) {
+            assertThat(SimServing.blockedCall(h.world, caller, "http://queue:9000")).as(caller).isEmpty();
+        }
         assertThat(h.plan(added).hasChanges()).as(h.plan(added).toString()).isFalse();
 
-        // Removing it deletes its resources and nothing else.
-        assertThat(mutating(h, before)).containsExactly("log-group.queue DELETE", "role.queue-execution DELETE", "role.queue-task DELETE",
-                "service.queue DELETE", "task-definition.queue DELETE");
+        // Removing it deletes its resources and turns Service Connect off again; the rest stays.
+        assertThat(mutating(h, before)).containsExactly("cluster.main UPDATE", "log-group.queue DELETE", "role.queue-execution DELETE",
+                "role.queue-task DELETE", "security-group.service UPDATE", "service.api UPDATE", "service.queue DELETE", "service.web UPDATE",
+                "service.worker UPDATE", "task-definition.queue DELETE");
         w = Watch.start(h, "/api/orders");
         r = h.apply(before);
         w.stop();
@@ -192,9 +202,11 @@ class ServicesEditTest {
         // Its routes, record and target group go (the web front, alone, becomes the listener's default:
         // its rule goes too); the web front's service, group and record and the load balancer stay.
         // ECS gives a service that loses its load balancer a new one (ServiceType.forcesReplace).
+        // The web front and the worker become Service Connect callers of the API (a new deployment each).
         assertThat(planned).contains("listener-rule.api-0 DELETE", "listener-rule.api-1 DELETE", "target-group.api DELETE",
-                "dns-record.previous-0 DELETE", "service.api REPLACE").noneMatch(c -> c.startsWith("service.web") || c.startsWith("target-group.web")
-                || c.startsWith("task-definition.web") || c.startsWith("load-balancer") || c.startsWith("dns-record.main"));
+                "dns-record.previous-0 DELETE", "service.api REPLACE", "service.web UPDATE", "service.worker UPDATE")
+                .noneMatch(c -> c.startsWith("target-group.web") || c.startsWith("task-definition.web") || c.startsWith("load-balancer")
+                        || c.startsWith("dns-record.main"));
         SimServing.Recorder web = new SimServing.Recorder(h.world, h.time, "www.example.com", "/", "shop-web").start();
         ApplyResult r = h.apply(after);
         web.stop();
@@ -208,6 +220,54 @@ class ServicesEditTest {
                 .singleElement().satisfies(s -> assertThat(s.loadBalancers).isEmpty());
         assertThat(h.world.state.ecs.tasks.values()).filteredOn(t -> "shop-api".equals(t.service) && t.stoppedAt == null
                 && "RUNNING".equals(t.lastStatus)).hasSize(2);
+        assertThat(SimServing.blockedCall(h.world, "shop-web", "http://api:8080")).isEmpty();
+        assertThat(SimServing.blockedCall(h.world, "shop-worker", "http://api:8080")).isEmpty();
         assertThat(h.plan(after).hasChanges()).as(h.plan(after).toString()).isFalse();
+    }
+
+    @Test
+    void aSecondInternalServiceIsReachedByEveryRunningServiceAfterItsApply() throws Exception {
+        Spec four = load(FourServicesEndToEndTest.text());
+        SimHarness h = new SimHarness().prepare(four);
+        assertThat(h.apply(four).exitCode()).isZero();
+        String search = String.join("\n", "  search:", "    task:", "      image: public.ecr.aws/docker/library/httpd:2.4", "      port: 9100",
+                "    internal: true", "", "  # A background worker");
+        Spec five = load(FourServicesEndToEndTest.text().replace("  # A background worker", search));
+
+        // The running services already call through Service Connect: their tasks only learn the new
+        // endpoint when they start, so each gets a new deployment after search is made.
+        Plan plan = h.plan(five);
+        assertThat(plan.mutating()).filteredOn(c -> c.address().type().equals("service")).extracting(c -> c.address() + " " + c.action())
+                .containsExactlyInAnyOrder("service.search CREATE", "service.web UPDATE", "service.api UPDATE", "service.queue UPDATE", "service.worker UPDATE");
+        assertThat(plan.changes()).filteredOn(c -> c.address().toString().equals("service.queue")).singleElement().satisfies(c -> {
+            assertThat(c.dependsOn()).extracting(Object::toString).contains("service.search");
+            assertThat(c.reason()).contains("Service Connect resolves only the endpoints that existed when a task started");
+        });
+        Watch w = Watch.start(h, "/api/orders");
+        ApplyResult r = h.apply(five);
+        w.stop();
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        w.assertServedThroughout();
+        for (String caller : List.of("shop-web", "shop-api", "shop-queue", "shop-worker")) {
+            assertThat(SimServing.blockedCall(h.world, caller, "http://search:9100")).as(caller).isEmpty();
+            assertThat(SimServing.blockedCall(h.world, caller, "http://queue:9000")).as(caller).isEmpty();
+        }
+        h.secrets = name -> java.util.Optional.empty();
+        h.world.resetCounters();
+        assertThat(h.apply(five).outcome()).as(h.plan(five).toString()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
+        assertThat(h.world.mutatingCalls()).isZero();
+    }
+
+    @Test
+    void withoutTheNewDeploymentTheRunningTasksCouldNotResolveTheNewEndpoint() throws Exception {
+        // What the rollout above prevents, seen in the simulated ECS: a service created beside
+        // running callers is unknown to their tasks until they are replaced.
+        Spec four = load(FourServicesEndToEndTest.text());
+        SimHarness h = new SimHarness().prepare(four);
+        assertThat(h.apply(four).exitCode()).isZero();
+        var queue = h.world.state.ecs.services.values().stream().filter(x -> x.name.equals("shop-queue")).findFirst().orElseThrow();
+        queue.serviceConnect.endpointSince = h.world.now().toEpochMilli() + 1;
+        assertThat(SimServing.blockedCall(h.world, "shop-web", "http://queue:9000"))
+                .contains("shop-web's tasks started before queue's endpoint was made, so they cannot resolve it");
     }
 }

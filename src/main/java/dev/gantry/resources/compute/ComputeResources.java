@@ -137,8 +137,14 @@ public final class ComputeResources {
                     Props.props().put("name", base + "-task").put("path", RoleType.path(app)).put("exec", execOn).build(), Set.of()));
         }
 
-        out.add(Desired.managed(CLUSTER, Piece.CLUSTER, "ECS cluster " + spec.cluster().name(),
-                Props.props().put("name", spec.cluster().name()).put("containerInsights", spec.cluster().containerInsights()).build(), Set.of()));
+        // Version 2: Service Connect is on (the cluster's default namespace, named after the app) while a service is internal.
+        boolean connect = serviceConnectOn(spec);
+        Props.Builder cluster = Props.props().put("name", spec.cluster().name()).put("containerInsights", spec.cluster().containerInsights());
+        if (connect) cluster.put(ClusterType.SERVICE_CONNECT, true).put(ClusterType.NAMESPACE, spec.app());
+        else if (spec.isVersion2()) cluster.absent(ClusterType.SERVICE_CONNECT);
+        out.add(Desired.managed(CLUSTER, Piece.CLUSTER, "ECS cluster " + spec.cluster().name()
+                        + (connect ? ", with the Cloud Map namespace " + spec.app() + " for Service Connect" : ""),
+                cluster.build(), Set.of()));
 
         var task = spec.task();
         Object builtImage = null;
@@ -174,6 +180,8 @@ public final class ComputeResources {
                     .put("environment", new TreeMap<>(t.environment())).put("secrets", secretRefs).put("registryCredentials", login)
                     .put("roles", new TreeMap<>(Map.of("execution", Ref.to(at.executionRole(), "arn"), "task", Ref.to(at.taskRole(), "arn"))))
                     .put("logGroup", Ref.to(at.logGroup(), "name")).put("stopTimeout", t.stopTimeout());
+            if (serviceConnectOn(spec) && a.internal()) td.put(TaskDefinitionType.PORT_NAME, a.name());
+            else if (spec.isVersion2()) td.absent(TaskDefinitionType.PORT_NAME);
             Set<Address> releaseNeeds = Set.of();
             if (isPrimary && spec.release() != null) {
                 // The release task runs where the service's tasks run, and pulls its image the same way.
@@ -237,6 +245,15 @@ public final class ComputeResources {
             s.absent(ServiceType.DEPLOYMENT_ALARMS).absent(ServiceType.ALARM_ROLLBACK);
         }
         s.put(ServiceType.ROLLOUT, ServiceType.ROLLOUT_DONE);
+        if (!serviceConnect(spec, a).isEmpty()) s.put(ServiceType.SERVICE_CONNECT, serviceConnect(spec, a));
+        else if (spec.isVersion2()) s.absent(ServiceType.SERVICE_CONNECT);
+        // Callee before caller: Service Connect resolves only the endpoints that existed when a task
+        // started, so a service starts after the internal services it may call (every internal one
+        // for the others; those written above it for an internal one).
+        for (AppService callee : spec.services().values()) {
+            if (callee.name().equals(a.name()) && a.internal()) break;
+            if (callee.internal() && serviceConnectOn(spec)) extra.add(Addresses.ServiceAddresses.of(app, callee.name()).ecsService());
+        }
         // Inputs for the steps (never compared): what they would otherwise have to ask the spec.
         if (svc.autoscaling() != null) s.put(ServiceType.START_COUNT, svc.desiredCount());
         if (a.isPublic()) {
@@ -247,7 +264,10 @@ public final class ComputeResources {
         s.put(ServiceType.EXPLAIN, explain(spec, a).asProps());
         String count = (svc.autoscaling() == null ? dev.gantry.spec.Counted.of(svc.desiredCount(), "task") : svc.autoscaling().min() + "–" + svc.autoscaling().max() + " tasks")
                 + (svc.exec() ? ", ECS Exec on (gantry exec)" : "");
-        out.add(Desired.managed(at.ecsService(), Piece.SERVICE, "ECS service " + name + " on Fargate, " + count, s.build(), extra));
+        String reached = !serviceConnectOn(spec) ? "" : a.internal() ? "; the app's services call it at http://" + a.name() + ":" + a.task().port()
+                : "; calls " + String.join(", ", spec.services().values().stream().filter(AppService::internal)
+                        .map(c -> "http://" + c.name() + ":" + c.task().port()).toList()) + " through Service Connect";
+        out.add(Desired.managed(at.ecsService(), Piece.SERVICE, "ECS service " + name + " on Fargate, " + count + reached, s.build(), extra));
 
         if (svc.autoscaling() != null) {
             var as = svc.autoscaling();
@@ -258,6 +278,20 @@ public final class ComputeResources {
                     Props.props().put("resourceId", resourceId).put("policyName", ScalingPolicyType.policyName(name, "cpu"))
                             .put("cpuTarget", as.cpuTarget()).build(), Set.of(at.scalingTarget())));
         }
+    }
+
+    /** Whether the app uses Service Connect: version 2 with an internal service (the others call it by name). */
+    private static boolean serviceConnectOn(Spec spec) {
+        return spec.isVersion2() && spec.services().values().stream().anyMatch(AppService::internal);
+    }
+
+    /**
+     * A service's part in Service Connect: "" (off), "client" (calls the internal services by name),
+     * or "NAME:PORT" (internal: its endpoint, which every task of the app resolves as http://NAME:PORT).
+     */
+    private static String serviceConnect(Spec spec, AppService a) {
+        if (!serviceConnectOn(spec)) return "";
+        return a.internal() ? a.name() + ":" + a.task().port() : "client";
     }
 
     /** What the diagnosis of one service's failed task needs to know of it. */

@@ -163,6 +163,7 @@ final class TaskDefinitionType implements ResourceType {
         Props.Builder p = Props.props().put("family", td.family()).put("cpu", units(td.cpu())).put("memory", units(td.memory()))
                 .put("architecture", arch).put("image", c.image())
                 .put("port", c.portMappings().isEmpty() ? null : c.portMappings().get(0).containerPort())
+                .put(PORT_NAME, c.portMappings().isEmpty() ? null : c.portMappings().get(0).name())
                 .put("command", new ArrayList<>(c.command())).put("environment", env).put("secrets", secrets)
                 .put("registryCredentials", c.repositoryCredentials() == null ? "" : c.repositoryCredentials().credentialsParameter()).put("roles", roles)
                 .put("logGroup", c.logConfiguration() == null ? null : c.logConfiguration().options().get("awslogs-group"))
@@ -173,6 +174,12 @@ final class TaskDefinitionType implements ResourceType {
     }
 
     static final int FARGATE_STOP_TIMEOUT = 30;
+
+    /**
+     * {@code portName}: the port mapping's name, which a Service Connect endpoint names (an internal
+     * service's; absent for none). Version 1 never sets it, so its task definitions read as before.
+     */
+    static final String PORT_NAME = "portName";
 
     /**
      * Task-level cpu or memory as a number, or null: an EC2-style task definition made by hand may
@@ -197,7 +204,9 @@ final class TaskDefinitionType implements ResourceType {
                         "awslogs-group", Props.str(props, "logGroup"), "awslogs-region", ctx.region(), "awslogs-stream-prefix", app)).build());
         String login = Props.str(props, "registryCredentials");
         if (login != null && !login.isEmpty()) c.repositoryCredentials(RepositoryCredentials.builder().credentialsParameter(login).build());
-        if (port != null) c.portMappings(PortMapping.builder().containerPort(port).protocol(TransportProtocol.TCP).build());
+        String portName = Props.str(props, PORT_NAME);
+        if (port != null) c.portMappings(PortMapping.builder().containerPort(port).protocol(TransportProtocol.TCP)
+                .name(portName == null || portName.isEmpty() ? null : portName).build());
         List<String> command = Props.strings(props, "command");
         if (!command.isEmpty()) c.command(command);
         Integer stopTimeout = Props.integer(props, "stopTimeout");

@@ -215,11 +215,20 @@ public final class NetworkResources {
             }
             serviceIngress.sort(SecurityGroupType.RULE_ORDER);
         }
+        // Service Connect: the app's tasks (all in this group) may open the internal services' ports,
+        // and only those; each service has a port of its own (checked offline), so a rule reaches one service.
+        List<dev.gantry.spec.AppService> internal = spec.services().values().stream().filter(dev.gantry.spec.AppService::internal).toList();
+        for (dev.gantry.spec.AppService a : internal) serviceIngress.add(SecurityGroupType.rule(a.task().port(), "sourceGroup", SecurityGroupType.SELF));
+        serviceIngress.sort(SecurityGroupType.RULE_ORDER);
         List<Integer> ports = publicPorts(spec);
+        String calls = internal.isEmpty() ? "" : "the app's services (" + String.join(", ", spec.services().keySet()) + ") may call "
+                + String.join(", ", internal.stream().map(a -> a.name() + " at http://" + a.name() + ":" + a.task().port()).toList()) + ", on "
+                + (internal.size() == 1 ? "that port" : "those ports") + " only";
         out.add(Desired.managed(SERVICE_SG, Piece.SECURITY, spec.hasLoadBalancer()
-                        ? "Service firewall: only the load balancer may reach the tasks, on port" + (ports.size() == 1 ? " " : "s ")
-                                + String.join(", ", ports.stream().map(String::valueOf).toList())
-                        : "Service firewall: nothing may connect to the tasks; they can still reach out",
+                        ? "Service firewall: " + (calls.isEmpty() ? "only " : "") + "the load balancer may reach the tasks, on port" + (ports.size() == 1 ? " " : "s ")
+                                + String.join(", ", ports.stream().map(String::valueOf).toList()) + (calls.isEmpty() ? "" : "; " + calls + "; nothing else")
+                        : calls.isEmpty() ? "Service firewall: nothing may connect to the tasks; they can still reach out"
+                        : "Service firewall: " + calls + "; nothing else may connect to the tasks",
                 Props.pairs("vpcId", vpcId, "description", "gantry " + spec.app() + ": service tasks", "ingress", serviceIngress), Set.of()));
     }
 

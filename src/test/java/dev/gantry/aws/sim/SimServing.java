@@ -79,6 +79,70 @@ public final class SimServing {
         }
     }
 
+    /**
+     * Empty when a running task of the ECS service {@code from} can call {@code http://NAME:PORT}
+     * through Service Connect right now; otherwise the first thing in the way: the caller has no
+     * Service Connect, NAME:PORT is no endpoint of its namespace, its tasks started before the
+     * endpoint was made (they cannot resolve it), the callee has no running task, or the callee's
+     * security groups do not let the caller's tasks in on the callee's port.
+     */
+    public static Optional<String> blockedCall(SimWorld world, String from, String url) {
+        synchronized (world) {
+            java.net.URI u = java.net.URI.create(url);
+            String name = u.getHost();
+            int port = u.getPort();
+            long now = world.now().toEpochMilli();
+            EcsState.ServiceRec caller = activeService(world, from);
+            if (caller == null) return Optional.of("there is no active service " + from);
+            if (caller.serviceConnect == null) return Optional.of(from + " has no Service Connect, so it cannot resolve " + name);
+            EcsState.ServiceRec callee = world.state.ecs.services.values().stream()
+                    .filter(s -> "ACTIVE".equals(s.status) && s.serviceConnect != null && s.serviceConnect.port != null
+                            && caller.serviceConnect.namespaceArn.equals(s.serviceConnect.namespaceArn)
+                            && name.equals(s.serviceConnect.dnsName) && port == s.serviceConnect.port)
+                    .findFirst().orElse(null);
+            if (callee == null) return Optional.of(name + ":" + port + " is no Service Connect endpoint in " + from + "'s namespace");
+            List<EcsState.TaskRec> callers = running(world, caller);
+            if (callers.isEmpty()) return Optional.of(from + " has no running task");
+            List<EcsState.TaskRec> resolving = callers.stream().filter(t -> t.createdAt >= callee.serviceConnect.endpointSince).toList();
+            if (resolving.isEmpty()) return Optional.of(from + "'s tasks started before " + name + "'s endpoint was made, so they cannot resolve it");
+            List<EcsState.TaskRec> callees = running(world, callee);
+            if (callees.isEmpty()) return Optional.of(callee.name + " has no running task");
+            String tdArn = callees.get(0).taskDefinitionArn;
+            EcsState.TaskDefRec td = world.state.ecs.taskDefinitions.values().stream().filter(d -> d.arn.equals(tdArn)).findFirst().orElse(null);
+            Integer target = td == null ? null : td.containers.stream().map(c -> c.portNames.get(callee.serviceConnect.portName))
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (target == null) return Optional.of(callee.name + "'s task definition has no port named " + callee.serviceConnect.portName);
+            java.util.Set<String> fromGroups = new java.util.HashSet<>();
+            for (EcsState.TaskRec t : resolving) {
+                Ec2Model.Eni e = world.state.ec2.enis.get(t.eni);
+                if (e != null) fromGroups.addAll(e.groupIds);
+            }
+            for (EcsState.TaskRec t : callees) {
+                Ec2Model.Eni e = world.state.ec2.enis.get(t.eni);
+                if (e == null) continue;
+                for (String g : e.groupIds) {
+                    Ec2Model.SecurityGroup sg = world.state.ec2.securityGroups.get(g);
+                    if (sg == null) continue;
+                    for (Ec2Model.Permission p : sg.ingress) {
+                        boolean tcp = "-1".equals(p.protocol) || "tcp".equals(p.protocol) && p.fromPort != null && p.toPort != null
+                                && p.fromPort <= target && target <= p.toPort;
+                        if (tcp && p.sourceGroupId != null && fromGroups.contains(p.sourceGroupId)) return Optional.empty();
+                    }
+                }
+            }
+            return Optional.of("the security groups of " + callee.name + "'s tasks do not let " + from + "'s tasks in on port " + target);
+        }
+    }
+
+    private static EcsState.ServiceRec activeService(SimWorld world, String name) {
+        return world.state.ecs.services.values().stream().filter(s -> name.equals(s.name) && "ACTIVE".equals(s.status)).findFirst().orElse(null);
+    }
+
+    private static List<EcsState.TaskRec> running(SimWorld world, EcsState.ServiceRec s) {
+        return world.state.ecs.tasks.values().stream().filter(t -> s.name.equals(t.service) && s.cluster.equals(t.cluster)
+                && t.stoppedAt == null && "RUNNING".equals(t.lastStatus)).toList();
+    }
+
     /** Whether a task of the ECS service named {@code service} that has not stopped holds this address. */
     private static boolean taskOf(SimWorld world, String ip, String service) {
         return world.state.ecs.tasks.values().stream().anyMatch(t -> ip.equals(t.ip) && service.equals(t.service) && t.stoppedAt == null);
