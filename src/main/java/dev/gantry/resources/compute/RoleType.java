@@ -113,7 +113,7 @@ final class RoleType implements ResourceType {
     /** The role as refresh shows it, from its managed policies, its secrets policy document (or null) and whether it grants ECS Exec. */
     private static Observed observed(Address a, Role r, List<String> order, List<String> managed, String secretsDoc, boolean exec) {
         Props.Builder p = Props.props().put("name", r.roleName()).put("path", r.path());
-        if (a.name().equals("execution")) {
+        if (isExecution(a)) {
             p.put("managedPolicies", managed.stream().sorted().toList());
             List<String> arns = secretsDoc == null ? List.of() : Policies.resources(secretsDoc, Policies.READ_SECRETS);
             List<String> registry = secretsDoc == null ? List.of() : Policies.resources(secretsDoc, Policies.READ_REGISTRY_LOGIN);
