@@ -64,7 +64,7 @@ final class WizardServices {
             case WEB -> "web: " + (flow.get("public.routes") == null || flow.get("public.routes").isBlank() ? "every other request" : flow.get("public.routes"));
             case INTERNAL -> "internal API on port " + flow.get("task.port");
             case WORKER -> "worker";
-        } + " · " + flow.get("task.image");
+        } + " · " + (flow.is("task.source", "build") ? "built from ./Dockerfile" : flow.get("task.image"));
         flow.focus(was);
         return out;
     }
