@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Edit-matrix rows for several services (templates/web-api-worker.yaml): one service's image, a
- * route's path, a host, a service added then removed, a public service made internal; the other
- * services are served every simulated second throughout. And a crowded
- * listener: a rule someone else added to the app's listener is never touched.
+ * route's path, a host, a service added then removed, a public service made internal, a second
+ * internal service, a rename (made beside the old one); the other services are served every
+ * simulated second throughout. And a crowded listener: a rule someone else added to the app's
+ * listener is never touched.
  */
 class ServicesEditTest {
     private static String template() throws Exception { return Files.readString(Path.of("templates/web-api-worker.yaml")); }
@@ -269,5 +270,35 @@ class ServicesEditTest {
         queue.serviceConnect.endpointSince = h.world.now().toEpochMilli() + 1;
         assertThat(SimServing.blockedCall(h.world, "shop-web", "http://queue:9000"))
                 .contains("shop-web's tasks started before queue's endpoint was made, so they cannot resolve it");
+    }
+
+    @Test
+    void aRenamedServiceIsMadeBesideTheOldOneWhichGoesOnlyOnceTheNewOneServes() throws Exception {
+        Spec before = load(template());
+        SimHarness h = new SimHarness().prepare(before);
+        assertThat(h.apply(before).exitCode()).isZero();
+
+        Spec after = load(template().replace("\n  api:\n", "\n  backend:\n"));
+        assertThat(after.services().keySet()).containsExactly("web", "backend", "worker");
+        List<String> planned = mutating(h, after);
+        assertThat(planned).contains("service.backend CREATE", "target-group.backend CREATE", "listener-rule.backend-0 CREATE",
+                "service.api DELETE", "target-group.api DELETE", "listener-rule.api-0 DELETE");
+        // Its URLs are answered throughout, by the old service until the new one's rules take over.
+        SimServing.Recorder web = new SimServing.Recorder(h.world, h.time, "www.example.com", "/", "shop-web").start();
+        SimServing.Recorder api = new SimServing.Recorder(h.world, h.time, "api.example.com", "/", null).start();
+        SimServing.Recorder apiOnWww = new SimServing.Recorder(h.world, h.time, "www.example.com", "/api/x", null).start();
+        ApplyResult r = h.apply(after);
+        web.stop();
+        api.stop();
+        apiOnWww.stop();
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(web.outages()).isEmpty();
+        assertThat(api.outages()).isEmpty();
+        assertThat(apiOnWww.outages()).isEmpty();
+        assertThat(SimServing.blocked(h.world, "api.example.com", "/", "shop-backend")).isEmpty();
+        assertThat(SimServing.blocked(h.world, "www.example.com", "/api/x", "shop-backend")).isEmpty();
+        assertThat(h.world.state.ecs.services.values()).filteredOn(x -> "ACTIVE".equals(x.status)).extracting(x -> x.name)
+                .containsExactlyInAnyOrder("shop-web", "shop-backend", "shop-worker");
+        assertThat(h.plan(after).hasChanges()).as(h.plan(after).toString()).isFalse();
     }
 }
