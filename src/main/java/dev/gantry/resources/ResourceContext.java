@@ -100,8 +100,23 @@ public record ResourceContext(AwsClients aws, AppIdentity identity, String accou
         if (tags == null || !app().equals(tags.get(TAG_APP))) return java.util.Optional.empty();
         String component = tags.get(TAG_COMPONENT);
         if (component == null || !component.startsWith(type + ".")) return java.util.Optional.empty();
-        return java.util.Optional.of(Address.parse(component));
+        Address address = Address.parse(component);
+        sawTags(address, tags);
+        return java.util.Optional.of(address);
     }
+
+    /**
+     * Tells the refresh the tags it read of the app's resource at {@code address}: the plan compares
+     * the ones gantry manages ({@link #managedTags}) with them, with no read of its own. A step's
+     * context keeps nothing.
+     */
+    public void sawTags(Address address, Map<String, String> tags) { reads.sawTags(address, tags); }
+
+    /**
+     * The tags gantry keeps on every resource beyond its own ownership tags: the spec's {@code tags:}
+     * and {@code gantry:env}. Only these are compared; a person's other tags are never looked at.
+     */
+    public Map<String, String> managedTags() { return identity == null ? Map.of() : identity.tags(); }
 
     /** Tags every created resource carries, given in the create call itself. */
     public Map<String, String> tags(Address address) {

@@ -267,7 +267,8 @@ public final class SimScheduler implements SchedulerClient {
     @Override public TagResourceResponse tagResource(TagResourceRequest req) {
         return world.mutate("scheduler:TagResource", this::err, () -> {
             SchedulerState.GroupRec g = taggable(req.resourceArn());
-            req.tags().forEach(t -> g.tags.put(t.key(), t.value()));
+            // Scheduler TagResource answers a broken tag rule with ValidationException.
+            TagRules.put(g.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, "ValidationException", "ValidationException");
             return TagResourceResponse.builder().build();
         });
     }

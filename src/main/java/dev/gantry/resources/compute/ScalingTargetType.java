@@ -72,6 +72,9 @@ final class ScalingTargetType implements ResourceType {
         };
     }
 
+    /** Its tags are given only when the target is registered: gantry has no call that tags one after the fact. */
+    @Override public boolean retags() { return false; }
+
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) { return register(ctx, desired.address(), props); }
 
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
