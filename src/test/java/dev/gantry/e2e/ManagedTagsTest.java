@@ -101,6 +101,37 @@ class ManagedTagsTest {
         assertThat(appTags(h, "hello").get("vpc.main")).containsEntry("cost-center", "42").containsEntry("owner", "alice");
     }
 
+    /** Alerts (topic, rule, alarms) and scheduled jobs (group, role, job revision) are tagged in place too. */
+    @Test void alert_and_job_resources_are_tagged_in_place_as_well() throws Exception {
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("templates", "web-https.yaml"))
+                + "\njobs:\n  report:\n    schedule: rate(1 hour)\n    command: [sh, \"-c\", \"echo report\"]\n";
+        java.util.function.Function<String, Spec> spec = text -> {
+            try {
+                return dev.gantry.spec.yaml.SpecLoader.load("gantry.yaml", text).withAlerts(dev.gantry.spec.Alerts.defaults(List.of("ops@example.com")));
+            } catch (dev.gantry.spec.SpecException e) {
+                throw new AssertionError(e.diagnostics().toString());
+            }
+        };
+        Spec web = spec.apply(yaml), api = spec.apply(yaml.replace("team: web", "team: api"));
+        SimHarness h = new SimHarness().prepare(web);
+        ApplyResult first = h.apply(web);
+        assertThat(first.exitCode()).as(first.failures().toString()).isZero();
+        String app = web.app();
+
+        Plan plan = h.plan(api);
+        assertThat(plan.changes()).filteredOn(c -> c.action().mutates()).allSatisfy(c ->
+                assertThat(c.fields()).extracting(Change.FieldChange::field).containsExactly(Planner.TAGS_FIELD));
+        assertThat(plan.changes()).filteredOn(c -> c.action().mutates()).extracting(c -> c.address().type())
+                .contains("topic", "event-rule", "alarm", "schedule-group", "scheduler-role", "job-task-definition");
+        ApplyResult applied = h.apply(api);
+        assertThat(applied.exitCode()).as(applied.failures().toString()).isZero();
+        assertThat(applied.replaced()).isZero();
+        assertThat(applied.created()).isZero();
+        h.world.resetCounters();
+        assertThat(h.apply(api).outcome()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
+        assertThat(h.world.mutatingCalls()).as(h.world.callsByAction().toString()).isZero();
+    }
+
     /**
      * The tags of every live resource of {@code app} in the simulated account that gantry tags in
      * place, by its {@code gantry:component} (a task definition: only its newest revision).
