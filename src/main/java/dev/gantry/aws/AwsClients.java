@@ -26,7 +26,16 @@ public record AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Cli
                          Route53Client route53, SsmClient ssm, IamClient iam, CloudWatchLogsClient logs,
                          StsClient sts, ScalingApi scaling, EcrClient ecr, SecretsManagerClient secretsManager,
                          java.util.function.Function<String, SsmClient> ssmInRegion,
-                         CloudWatchClient cloudWatch, SnsClient sns, EventBridgeClient events, SchedulerClient scheduler) implements AutoCloseable {
+                         CloudWatchClient cloudWatch, SnsClient sns, EventBridgeClient events, SchedulerClient scheduler,
+                         software.amazon.awssdk.services.lambda.LambdaClient lambda) implements AutoCloseable {
+    /** Without Lambda (code and tests that have no guard). */
+    public AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm, Route53Client route53,
+                      SsmClient ssm, IamClient iam, CloudWatchLogsClient logs, StsClient sts, ScalingApi scaling,
+                      EcrClient ecr, SecretsManagerClient secretsManager, java.util.function.Function<String, SsmClient> ssmInRegion,
+                      CloudWatchClient cloudWatch, SnsClient sns, EventBridgeClient events, SchedulerClient scheduler) {
+        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, ecr, secretsManager, ssmInRegion, cloudWatch, sns, events, scheduler, null);
+    }
+
     /** Without EventBridge Scheduler (code and tests that have no scheduled jobs). */
     public AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm, Route53Client route53,
                       SsmClient ssm, IamClient iam, CloudWatchLogsClient logs, StsClient sts, ScalingApi scaling,
@@ -73,7 +82,7 @@ public record AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Cli
 
     @Override public void close() {
         AutoCloseable elsewhere = ssmInRegion instanceof AutoCloseable c ? c : null;
-        for (AutoCloseable c : new AutoCloseable[]{ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, ecr, secretsManager, elsewhere, cloudWatch, sns, events, scheduler}) {
+        for (AutoCloseable c : new AutoCloseable[]{ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, ecr, secretsManager, elsewhere, cloudWatch, sns, events, scheduler, lambda}) {
             try { if (c != null) c.close(); } catch (Exception ignored) { /* closing is best effort */ }
         }
     }

@@ -38,6 +38,7 @@ public final class Commands {
             new Sub("envs", EnvsCommand.SUMMARY, EnvsCommand.class),
             new Sub("exec", ExecCommand.SUMMARY, ExecCommand.class),
             new Sub("secrets", SecretsCommand.SUMMARY, SecretsCommand.class),
+            new Sub("guard", GuardCommand.SUMMARY, GuardCommand.class),
             new Sub("schema", SchemaCommand.SUMMARY, SchemaCommand.class),
             new Sub("completion", CompletionCommand.SUMMARY, CompletionCommand.class),
             // picocli's own, with its own description

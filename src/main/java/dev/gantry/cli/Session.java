@@ -89,7 +89,13 @@ public final class Session implements AutoCloseable {
             VirtualScheduler scheduler = new VirtualScheduler(SimWorld.clock(state), c.simSpeed());
             SimWorld world = new SimWorld(state, scheduler, SimLatency.realistic());
             world.state.region = c.region();
-            return new Session(world.clients(), scheduler, world, file);
+            AwsClients clients = world.clients();
+            // The simulated Lambda runs the guard in-process, on this session's clock; runs that came
+            // due while no command ran happen now, before the command looks at the account.
+            world.functionRuntime(dev.gantry.guard.GuardHandler.HANDLER,
+                    (payload, log) -> dev.gantry.guard.GuardHandler.handle(payload, clients, scheduler, log));
+            world.runDueFunctions();
+            return new Session(clients, scheduler, world, file);
         }
         return new Session(RealAws.clients(c.region(), c.profile(), c.endpointUrl()), new RealScheduler(WORKERS), null, null);
     }

@@ -48,7 +48,8 @@ public final class StatusCommand implements Callable<ExitCode> {
     /** The command's work on an open AWS; tests call it with a simulated world on virtual time. */
     static ExitCode run(AppContext d, boolean json, boolean detailedExitCode) {
         StatusReport report = new StatusGatherer(d.aws(), d.engine(), d.scheduler()).gather(d.spec());
-        d.out().print(json ? StatusJson.render(report, d::words) + "\n" : d.cli().wrapped(StatusText.render(report, d.ansi(), d::words)));
+        dev.gantry.guard.GuardStatus guard = report.deployed() ? dev.gantry.guard.GuardStatus.read(d.aws(), d.spec()) : null;
+        d.out().print(json ? StatusJson.render(report, d::words, guard) + "\n" : d.cli().wrapped(StatusText.render(report, d.ansi(), d::words, guard)));
         d.out().flush();
         return exitCode(report, detailedExitCode);
     }

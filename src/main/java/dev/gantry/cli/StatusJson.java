@@ -29,7 +29,10 @@ final class StatusJson {
     static String render(StatusReport r) { return render(r, UnaryOperator.identity()); }
 
     /** {@code words}: completes the gantry commands the report suggests with the options given. */
-    static String render(StatusReport r, UnaryOperator<String> words) {
+    static String render(StatusReport r, UnaryOperator<String> words) { return render(r, words, null); }
+
+    /** With the guard's status ({@code guard}: null without a guard in the spec, then "guard" is null). */
+    static String render(StatusReport r, UnaryOperator<String> words, dev.gantry.guard.GuardStatus guard) {
         ObjectNode o = JSON.createObjectNode();
         o.put("schemaVersion", SCHEMA_VERSION);
         o.put("app", r.app());
@@ -45,6 +48,8 @@ final class StatusJson {
         loadBalancer(o, r.loadBalancer());
         service(o, r.service(), words);
         alerts(o, r.alerts());
+        if (guard == null) o.putNull("guard");
+        else GuardStatusText.json(o.putObject("guard"), guard, words);
         ArrayNode drift = o.putArray("drift");
         for (StatusReport.Drift d : r.drift()) {
             ObjectNode n = drift.addObject();

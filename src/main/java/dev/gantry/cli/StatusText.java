@@ -25,7 +25,10 @@ final class StatusText {
     static String render(StatusReport r, Ansi ansi) { return render(r, ansi, UnaryOperator.identity()); }
 
     /** {@code words}: completes the gantry commands the report suggests with the options given. */
-    static String render(StatusReport r, Ansi ansi, UnaryOperator<String> words) {
+    static String render(StatusReport r, Ansi ansi, UnaryOperator<String> words) { return render(r, ansi, words, null); }
+
+    /** With the guard's status ({@code guard}: null without a guard in the spec). */
+    static String render(StatusReport r, Ansi ansi, UnaryOperator<String> words, dev.gantry.guard.GuardStatus guard) {
         StringBuilder b = new StringBuilder();
         String verdict = !r.deployed() ? ansi.yellow("not deployed")
                 : r.healthy() ? ansi.green("✓ healthy") : ansi.red("✗ " + r.problems().size() + (r.problems().size() == 1 ? " problem" : " problems"));
@@ -38,6 +41,10 @@ final class StatusText {
             service(b, r.service(), ansi);
             alerts(b, r.alerts(), ansi);
             jobs(b, r.jobs());
+            if (guard != null) {
+                line(b, "Guard", GuardStatusText.setup(guard, ansi, words));
+                line(b, "Guard's run", GuardStatusText.lastRun(guard, ansi) + words.apply(" ('gantry guard status' says more)"));
+            }
         }
         if (!r.problems().isEmpty()) {
             b.append('\n').append(ansi.bold("Problems")).append('\n');

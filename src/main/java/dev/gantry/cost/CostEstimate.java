@@ -12,18 +12,26 @@ import java.util.Locale;
 
 /**
  * Monthly cost of the choices that move money: NAT gateways, the load balancer, public IPv4
- * addresses, and task size × count. Usage (data, requests, log volume) is left out and said so.
+ * addresses, task size × count, alarms and the guard's runs. Usage (data, requests, log volume) is left out and said so.
  * Shared by {@code gantry init}'s hints and {@code gantry status}, so the two never disagree.
  */
 public final class CostEstimate {
 
     /** The part of the stack a priced item belongs to (the wizard shows each on its own screen). */
-    public enum Area { NETWORK, TASK, LOAD_BALANCER, ALERTS }
+    public enum Area { NETWORK, TASK, LOAD_BALANCER, ALERTS, GUARD }
 
     /** One priced item. */
     public record Line(Area area, String item, double monthly) {
         public String render() { return String.format(Locale.ROOT, "%-44s %9s", item, usd(monthly)); }
     }
+
+    /**
+     * The guard's billed time per run, assumed: a Java start on a fresh Lambda plus one refresh of
+     * the stack (tens of reads) is some seconds; a repair that waits for a rollout runs longer.
+     */
+    public static final int GUARD_RUN_SECONDS = 10;
+    /** The guard function's memory (resources.compute.GuardFunctionType.MEMORY_MB; GuardCostTest keeps them equal). */
+    public static final int GUARD_MEMORY_MB = 1024;
 
     private final Prices prices;
 
@@ -58,18 +66,43 @@ public final class CostEstimate {
         }
         if (s.hasAlerts()) {
             int alarms = dev.gantry.spec.Alerts.alarmCount(s);
-            out.add(new Line(Area.ALERTS, alarms + " CloudWatch alarms (email: 1,000 a month free)", alarms * prices.alarmMonth()));
+            out.add(new Line(Area.ALERTS, alarms + " CloudWatch alarms (email: 1,000 a month free)", alarmsMonthly(alarms)));
+        }
+        if (s.guard() != null) {
+            int runs = guardRunsPerMonth(s.guard().everyMinutes());
+            out.add(new Line(Area.GUARD, "Guard: " + count(runs) + " Lambda runs of ~" + GUARD_RUN_SECONDS + " s, 1 GB", guardLambdaMonthly(runs)));
+            out.add(new Line(Area.GUARD, "Guard: " + count(runs) + " scheduled invocations", runs * prices.schedulerInvocationMillion() / 1e6));
         }
         return out;
     }
 
+    /** CloudWatch alarms are billed per alarm-month. */
+    public double alarmsMonthly(int alarms) { return alarms * prices.alarmMonth(); }
+
+    /** Runs of a guard every {@code everyMinutes} in a month of the price list's hours. */
+    public int guardRunsPerMonth(int everyMinutes) { return prices.hoursPerMonth() * 60 / everyMinutes; }
+
+    /** The guard's Lambda time and requests, at list price (before the free tier). */
+    private double guardLambdaMonthly(int runs) {
+        return runs * (GUARD_RUN_SECONDS * GUARD_MEMORY_MB / 1024.0 * prices.lambdaGbSecond() + prices.lambdaRequestMillion() / 1e6);
+    }
+
+    /** The guard's whole monthly figure: its Lambda runs and their schedule (the stored spec is free). */
+    public double guardMonthly(int everyMinutes) {
+        int runs = guardRunsPerMonth(everyMinutes);
+        return guardLambdaMonthly(runs) + runs * prices.schedulerInvocationMillion() / 1e6;
+    }
+
+    private static String count(int n) { return String.format(Locale.ROOT, "%,d", n); }
+
     public double total(Spec s) { return lines(s).stream().mapToDouble(Line::monthly).sum(); }
 
-    /** The hint for one area: its lines, then the running total, with the price list's date. */
-    public List<String> hint(Spec s, Area area) {
+    /** The hint for one or more areas: their lines, then the running total, with the price list's date. */
+    public List<String> hint(Spec s, Area... areas) {
         List<String> out = new ArrayList<>();
+        List<Area> wanted = List.of(areas);
         for (Line l : lines(s)) {
-            if (l.area() == area) out.add(l.render());
+            if (wanted.contains(l.area())) out.add(l.render());
         }
         if (out.isEmpty()) return out;
         out.add(String.format(Locale.ROOT, "%-44s %9s", "Whole stack as answered, per month", usd(total(s))));

@@ -8,7 +8,8 @@ import java.util.Properties;
 /** The embedded, dated price list (us-east-1 on-demand) behind every cost hint. */
 public record Prices(String date, String region, int hoursPerMonth, double fargateX86VcpuHour, double fargateX86GbHour,
                      double fargateArmVcpuHour, double fargateArmGbHour, double natHour, double albHour,
-                     double albLcuHour, double publicIpv4Hour, double alarmMonth) {
+                     double albLcuHour, double publicIpv4Hour, double alarmMonth,
+                     double lambdaGbSecond, double lambdaRequestMillion, double schedulerInvocationMillion) {
 
     public static Prices embedded() {
         try (InputStream in = Prices.class.getResourceAsStream("prices-us-east-1.properties")) {
@@ -18,7 +19,8 @@ public record Prices(String date, String region, int hoursPerMonth, double farga
             return new Prices(p.getProperty("date"), p.getProperty("region"), Integer.parseInt(p.getProperty("hoursPerMonth")),
                     d(p, "fargate.x86_64.vcpuHour"), d(p, "fargate.x86_64.gbHour"), d(p, "fargate.arm64.vcpuHour"),
                     d(p, "fargate.arm64.gbHour"), d(p, "natGateway.hour"), d(p, "alb.hour"), d(p, "alb.lcuHour"),
-                    d(p, "publicIpv4.hour"), d(p, "cloudwatch.alarmMonth"));
+                    d(p, "publicIpv4.hour"), d(p, "cloudwatch.alarmMonth"),
+                    d(p, "lambda.x86_64.gbSecond"), d(p, "lambda.requestMillion"), d(p, "scheduler.invocationMillion"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -90,6 +90,20 @@ public final class Engine {
 
     private Map<String, String> saved;
 
+    /** What an apply keeps of each plan it makes (all of it, but for the guard). */
+    private java.util.function.UnaryOperator<Plan> keep = java.util.function.UnaryOperator.identity();
+    private String applyVerb = "apply";
+
+    /**
+     * Runs apply as the guard: of each plan (before the lock and again under it) only what
+     * {@code keep} leaves is carried out, and the lock names the run {@code gantry guard}.
+     */
+    public Engine asGuard(java.util.function.UnaryOperator<Plan> keep) {
+        this.keep = keep;
+        this.applyVerb = "guard";
+        return this;
+    }
+
     /** What differs between the saved plan and {@code plan}, as lines for the person; empty without one. */
     private List<String> movedOn(Plan plan) {
         if (saved == null) return List.of();
@@ -647,7 +661,7 @@ public final class Engine {
         Spec spec = pinDigest && image.isPresent() && image.get().digest() != null && given.task().image() != null
                 ? given.withTask(given.task().withImage(ImageName.pinned(given.task().image(), image.get().digest()))) : given;
         List<Desired> desired = Catalog.expand(spec);
-        return run(spec, options, "apply", desired, observed -> SecretRollout.roll(Planner.plan(spec.app(), ManagedTags.desired(desired, observed, spec.tags()), observed, rules())), true);
+        return run(spec, options, applyVerb, desired, observed -> keep.apply(SecretRollout.roll(Planner.plan(spec.app(), ManagedTags.desired(desired, observed, spec.tags()), observed, rules()))), true);
     }
 
     public ApplyResult destroy(Spec spec, EngineOptions options) {

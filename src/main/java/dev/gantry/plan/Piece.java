@@ -15,7 +15,8 @@ public enum Piece {
     TASK("Task", "task definition ≈ Pod spec"),
     SERVICE("Service", "ECS service ≈ Deployment (replicas, rolling update)"),
     ALERTS("Alerts", "CloudWatch alarms + SNS email ≈ Prometheus alert rules + an Alertmanager email receiver"),
-    JOBS("Scheduled jobs", "EventBridge schedule starting a task ≈ CronJob");
+    JOBS("Scheduled jobs", "EventBridge schedule starting a task ≈ CronJob"),
+    GUARD("Guard", "a Lambda function run on a schedule that puts back what was changed by hand ≈ a controller's reconcile loop");
 
     private final String title;
     private final String kubernetes;

@@ -58,6 +58,14 @@ public final class Addresses {
     public static Address jobTaskDefinition(String job) { return Address.of("job-task-definition", job); }
     public static Address schedule(String job) { return Address.of("schedule", job); }
 
+    // the guard (a reconciler in the account, with guard in the spec)
+    public static final Address GUARD_SPEC = Address.of("guard-spec", "main");
+    public static final Address GUARD_LOG_GROUP = Address.of("log-group", "guard");
+    public static final Address GUARD_FUNCTION_ROLE = Address.of("guard-role", "function");
+    public static final Address GUARD_SCHEDULER_ROLE = Address.of("guard-role", "scheduler");
+    public static final Address GUARD_FUNCTION = Address.of("guard-function", "main");
+    public static final Address GUARD_SCHEDULE = Address.of("guard-schedule", "main");
+
     // edge
     public static final Address LOAD_BALANCER = Address.of("load-balancer", "main");
     public static final Address TARGET_GROUP = Address.of("target-group", "main");

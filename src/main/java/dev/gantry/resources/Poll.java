@@ -35,12 +35,32 @@ public final class Poll {
     /** As above, for a wait that typically takes {@code typical} from now. */
     public static Step until(ResourceContext ctx, String waitingFor, Duration typical, Duration timeout, String timeoutFix,
                              Supplier<Optional<Observed>> check) {
+        return polling(ctx, waitingFor, typical, timeout, timeoutFix, check, true);
+    }
+
+    /**
+     * As above, for a wait the caller knows has not ended yet (AWS has just answered the create
+     * with "provisioning", "pending"): its first look comes after the first pause, where a look
+     * at once could only read what the answer already said. The looks that follow are the same.
+     */
+    public static Step after(ResourceContext ctx, String waitingFor, Duration typical, Duration timeout, String timeoutFix,
+                             Supplier<Optional<Observed>> check) {
+        return polling(ctx, waitingFor, typical, timeout, timeoutFix, check, false);
+    }
+
+    private static Step polling(ResourceContext ctx, String waitingFor, Duration typical, Duration timeout, String timeoutFix,
+                                Supplier<Optional<Observed>> check, boolean lookNow) {
         Instant begun = ctx.time().now();
         Instant deadline = begun.plus(timeout);
         return new Step() {
             Backoff backoff = new Backoff(typical);
+            boolean look = lookNow;
 
             @Override public StepResult run() {
+                if (!look) {
+                    look = true;
+                    return StepResult.waitThen(backoff.next(Duration.between(begun, ctx.time().now())), waitingFor, this);
+                }
                 Optional<Observed> ready = check.get();
                 if (ready.isPresent()) return StepResult.done(ready.get());
                 if (ctx.time().now().isAfter(deadline)) {

@@ -22,8 +22,11 @@ public record Alerts(List<String> email, int http5xxPerMinute, int latencyP95Ms,
     /** How many alarms the spec's alerts make (each billed per alarm-month): seven for a web service, three for a worker. */
     public static int alarmCount(Spec spec) {
         if (!spec.hasAlerts()) return 0;
-        return spec.hasLoadBalancer() ? 7 : 3;
+        return alarmCount(spec.hasLoadBalancer());
     }
+
+    /** Seven alarms with a load balancer (its 5xx, unhealthy targets, p95 latency), three without. */
+    public static int alarmCount(boolean hasLoadBalancer) { return hasLoadBalancer ? 7 : 3; }
 
     public static Alerts defaults(List<String> email) {
         return new Alerts(email, DEFAULT_5XX_PER_MINUTE, DEFAULT_LATENCY_P95_MS, DEFAULT_CPU_PERCENT, DEFAULT_MEMORY_PERCENT, true);

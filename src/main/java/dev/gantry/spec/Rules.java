@@ -340,6 +340,33 @@ public final class Rules {
                 "use a name ending in ." + zone + " (e.g. www." + zone + "), or the zone that contains " + record);
     }
 
+    /** SNS accepts longer addresses, but an email address is at most 254 characters (RFC 5321). */
+    public static final int EMAIL_MAX = 254;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** An address for the alerts topic's email subscriptions, checked offline by its shape. */
+    public static Problem email(String address) {
+        if (address.length() > EMAIL_MAX || !EMAIL.matcher(address).matches()) {
+            return new Problem("'" + address + "' is not an email address", "write one address per item, e.g. email: [ops@example.com]");
+        }
+        return null;
+    }
+
+    /** guard.every: a period from 5m to 1d ("5m", "1h", "1d"). */
+    public static Problem guardEvery(String text) {
+        Integer minutes = Guard.parseMinutes(text);
+        if (minutes == null) {
+            return new Problem("'" + text + "' is not a period: a whole number and m (minutes), h (hours) or d (days)",
+                    "write e.g. every: 5m, every: 1h or every: 1d");
+        }
+        if (minutes < Guard.MIN_MINUTES || minutes > Guard.MAX_MINUTES) {
+            return new Problem("every must be between " + Guard.MIN_MINUTES + "m and 1d, got " + text
+                    + (minutes < Guard.MIN_MINUTES ? " (each run reads the whole stack; it must end before the next starts)" : ""),
+                    "use e.g. every: " + Guard.DEFAULT_MINUTES + "m (the default)");
+        }
+        return null;
+    }
+
     static String join(List<Integer> values) {
         return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }

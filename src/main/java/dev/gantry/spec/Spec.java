@@ -23,9 +23,16 @@ public record Spec(
         Dns dns,
         Alerts alerts,
         Release release,
-        Map<String, Job> jobs) {
+        Map<String, Job> jobs,
+        Guard guard) {
 
     public static final int CURRENT_VERSION = 1;
+
+    /** Without a guard (absent by default: nothing runs in the account between applies). */
+    public Spec(int version, String app, String region, Map<String, String> tags, Network network, Cluster cluster, Task task,
+                Service service, LoadBalancer loadBalancer, Certificate certificate, Dns dns, Alerts alerts, Release release, Map<String, Job> jobs) {
+        this(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, null);
+    }
 
     /** Without alerts (absent by default: a spec without the section gets no alarms). */
     public Spec(int version, String app, String region, Map<String, String> tags, Network network, Cluster cluster, Task task,
@@ -58,6 +65,7 @@ public record Spec(
     public boolean hasCertificate() { return certificate != null; }
     public boolean hasDns() { return dns != null; }
     public boolean hasAlerts() { return alerts != null; }
+    public boolean hasGuard() { return guard != null; }
 
     /** Secrets whose SSM parameter gantry creates and owns (not given as an ARN). */
     public Map<String, SecretRef> managedSecrets() {
@@ -73,22 +81,23 @@ public record Spec(
         return null; // only the load balancer's DNS name, known after apply
     }
 
-    public Spec withNetwork(Network n) { return new Spec(version, app, region, tags, n, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs); }
-    public Spec withCluster(Cluster c) { return new Spec(version, app, region, tags, network, c, task, service, loadBalancer, certificate, dns, alerts, release, jobs); }
-    public Spec withTask(Task t) { return new Spec(version, app, region, tags, network, cluster, t, service, loadBalancer, certificate, dns, alerts, release, jobs); }
-    public Spec withService(Service s) { return new Spec(version, app, region, tags, network, cluster, task, s, loadBalancer, certificate, dns, alerts, release, jobs); }
-    public Spec withLoadBalancer(LoadBalancer l) { return new Spec(version, app, region, tags, network, cluster, task, service, l, certificate, dns, alerts, release, jobs); }
-    public Spec withCertificate(Certificate c) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, c, dns, alerts, release, jobs); }
-    public Spec withDns(Dns d) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, d, alerts, release, jobs); }
-    public Spec withAlerts(Alerts a) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, a, release, jobs); }
-    public Spec withApp(String a) { return new Spec(version, a, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs); }
-    public Spec withRegion(String r) { return new Spec(version, app, r, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs); }
-    public Spec withTags(Map<String, String> t) { return new Spec(version, app, region, t, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs); }
-    public Spec withRelease(Release r) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, r, jobs); }
-    public Spec withJobs(Map<String, Job> j) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, j); }
+    public Spec withNetwork(Network n) { return new Spec(version, app, region, tags, n, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard); }
+    public Spec withCluster(Cluster c) { return new Spec(version, app, region, tags, network, c, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard); }
+    public Spec withTask(Task t) { return new Spec(version, app, region, tags, network, cluster, t, service, loadBalancer, certificate, dns, alerts, release, jobs, guard); }
+    public Spec withService(Service s) { return new Spec(version, app, region, tags, network, cluster, task, s, loadBalancer, certificate, dns, alerts, release, jobs, guard); }
+    public Spec withLoadBalancer(LoadBalancer l) { return new Spec(version, app, region, tags, network, cluster, task, service, l, certificate, dns, alerts, release, jobs, guard); }
+    public Spec withCertificate(Certificate c) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, c, dns, alerts, release, jobs, guard); }
+    public Spec withDns(Dns d) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, d, alerts, release, jobs, guard); }
+    public Spec withAlerts(Alerts a) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, a, release, jobs, guard); }
+    public Spec withApp(String a) { return new Spec(version, a, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard); }
+    public Spec withRegion(String r) { return new Spec(version, app, r, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard); }
+    public Spec withTags(Map<String, String> t) { return new Spec(version, app, region, t, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard); }
+    public Spec withRelease(Release r) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, r, jobs, guard); }
+    public Spec withJobs(Map<String, Job> j) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, j, guard); }
+    public Spec withGuard(Guard g) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, g); }
 
     public static List<String> sectionNames() {
         return List.of("version", "app", "region", "tags", "network", "cluster", "task", "service",
-                "loadBalancer", "certificate", "dns", "alerts", "release", "jobs");
+                "loadBalancer", "certificate", "dns", "alerts", "release", "jobs", "guard");
     }
 }

@@ -16,6 +16,7 @@ public final class Questions {
         all.addAll(NetworkQuestions.all());
         all.addAll(ComputeQuestions.all());
         all.addAll(EdgeQuestions.all());
+        all.addAll(AlertsGuardQuestions.all());
         ALL = List.copyOf(all);
     }
 

@@ -101,16 +101,24 @@ final class SpecAssembler {
             if (k.is("dns", "yes")) dns = new Dns(k.get("dns.zone"), k.get("dns.record"));
         }
         Cluster cluster = new Cluster(k.get("cluster.name"), Boolean.parseBoolean(k.get("cluster.containerInsights")));
-        // No question asks for alerts yet: an edit keeps the file's (alerts: alone turns them on).
-        boolean alerting = k.draft().value("alerts") instanceof Map || k.draft().has("alerts") && k.draft().value("alerts") == null;
-        dev.gantry.spec.Alerts alerts = !alerting ? null : new dev.gantry.spec.Alerts(k.list("alerts.email"),
+        // The thresholds no question asks are the edited file's, else the defaults.
+        dev.gantry.spec.Alerts alerts = !k.is("alerts", "yes") ? null : new dev.gantry.spec.Alerts(k.list("alerts.email"),
                 intOr(k, "alerts.http5xxPerMinute", dev.gantry.spec.Alerts.DEFAULT_5XX_PER_MINUTE),
                 intOr(k, "alerts.latencyP95Ms", dev.gantry.spec.Alerts.DEFAULT_LATENCY_P95_MS),
                 intOr(k, "alerts.cpuPercent", dev.gantry.spec.Alerts.DEFAULT_CPU_PERCENT),
                 intOr(k, "alerts.memoryPercent", dev.gantry.spec.Alerts.DEFAULT_MEMORY_PERCENT),
                 !"false".equals(k.get("alerts.rollback")));
         return new Spec(Spec.CURRENT_VERSION, k.get("app"), k.get("region"), AnswerText.pairs(k.get("tags")), network, cluster,
-                task, service, lb, cert, dns, alerts);
+                task, service, lb, cert, dns, alerts).withGuard(guard(k));
+    }
+
+    private static dev.gantry.spec.Guard guard(AnswersSoFar k) {
+        if (!k.is("guard", "report") && !k.is("guard", "repair")) return null;
+        String every = k.get("guard.every").trim();
+        // A period out of range parses, but is no spec (nor a price: WizardFlow.tryBuild shows none).
+        if (dev.gantry.spec.Rules.guardEvery(every) != null) throw new IllegalArgumentException("guard.every: " + every);
+        return new dev.gantry.spec.Guard(dev.gantry.spec.Guard.parseMinutes(every),
+                k.is("guard", "report") ? dev.gantry.spec.Guard.Repair.REPORT : dev.gantry.spec.Guard.Repair.SAFE);
     }
 
     private static int intOr(AnswersSoFar k, String id, int fallback) {

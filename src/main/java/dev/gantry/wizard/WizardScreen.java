@@ -44,6 +44,11 @@ public enum WizardScreen {
             A DNS record gives your service a name (hello.example.com) instead of the load balancer's \
             long generated one. It needs a public Route53 hosted zone you already own.""",
             "In Kubernetes terms: the record external-dns would create."),
+    ALERTS("Alerts & guard", """
+            Alerts email you when the service is unwell; the guard puts back what was changed or \
+            deleted by hand between applies, or only reports it. Both run in your own account, and \
+            both are off unless you turn them on.""",
+            "In Kubernetes terms: the guard is a controller's reconcile loop; alerts are what Alertmanager would send."),
     REVIEW("Review", """
             This is the gantry.yaml that will be written, what it will create and what it is estimated \
             to cost each month. Save it, or save it and apply it now.""", null);

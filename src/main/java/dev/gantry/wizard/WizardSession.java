@@ -170,12 +170,13 @@ public final class WizardSession {
     /** The cost lines for one screen, or empty while the answers cannot be priced yet. */
     public List<String> costHint(WizardScreen s) {
         Spec spec = flow.tryBuild();
-        CostEstimate.Area area = switch (s) {
-            case NETWORK -> CostEstimate.Area.NETWORK;
-            case TASK, SERVICE -> CostEstimate.Area.TASK;
-            case LOAD_BALANCER -> CostEstimate.Area.LOAD_BALANCER;
+        CostEstimate.Area[] areas = switch (s) {
+            case NETWORK -> new CostEstimate.Area[] {CostEstimate.Area.NETWORK};
+            case TASK, SERVICE -> new CostEstimate.Area[] {CostEstimate.Area.TASK};
+            case LOAD_BALANCER -> new CostEstimate.Area[] {CostEstimate.Area.LOAD_BALANCER};
+            case ALERTS -> new CostEstimate.Area[] {CostEstimate.Area.ALERTS, CostEstimate.Area.GUARD};
             default -> null;
         };
-        return spec == null || area == null ? List.of() : cost.hint(spec, area);
+        return spec == null || areas == null ? List.of() : cost.hint(spec, areas);
     }
 }

@@ -29,7 +29,7 @@ class ArchitectureTest {
 
     static final String[] CORE = {"dev.gantry.spec..", "dev.gantry.plan..", "dev.gantry.engine..",
             "dev.gantry.resources..", "dev.gantry.aws..", "dev.gantry.time..", "dev.gantry.diagnose..",
-            "dev.gantry.ops..", "dev.gantry.cost..", "dev.gantry.image..", "dev.gantry.text.."};
+            "dev.gantry.ops..", "dev.gantry.cost..", "dev.gantry.image..", "dev.gantry.text..", "dev.gantry.guard.."};
 
     @Test void the_import_sees_every_package() {
         // A rule over an empty set of classes passes: make sure the classes are really there.
@@ -43,6 +43,7 @@ class ArchitectureTest {
                 .layer("Ui").definedBy("dev.gantry.ui..")
                 .layer("Wizard").definedBy("dev.gantry.wizard..")
                 .layer("Ops").definedBy("dev.gantry.ops..")
+                .layer("Guard").definedBy("dev.gantry.guard..")
                 .layer("Engine").definedBy("dev.gantry.engine..")
                 .layer("Resources").definedBy("dev.gantry.resources..")
                 .layer("Diagnose").definedBy("dev.gantry.diagnose..")
@@ -59,6 +60,8 @@ class ArchitectureTest {
                 .whereLayer("Ui").mayOnlyAccessLayers("Engine", "Resources", "Diagnose", "Ops", "Wizard",
                         "Cost", "Aws", "Plan", "Spec", "Time")
                 .whereLayer("Wizard").mayOnlyAccessLayers("Cost", "Spec")
+                .whereLayer("Guard").mayOnlyBeAccessedByLayers("Commands")
+                .whereLayer("Guard").mayOnlyAccessLayers("Engine", "Resources", "Aws", "Plan", "Spec", "Time")
                 .whereLayer("Ops").mayOnlyAccessLayers("Engine", "Resources", "Diagnose", "Cost", "Aws", "Plan", "Spec", "Time")
                 .whereLayer("Engine").mayOnlyAccessLayers("Resources", "Diagnose", "Image", "Aws", "Plan", "Spec", "Time")
                 .whereLayer("Resources").mayOnlyAccessLayers("Diagnose", "Image", "Aws", "Plan", "Spec", "Time")
@@ -119,6 +122,7 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.catalog.Catalog")
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.compute.ComputeResources")
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.compute.Alarms")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.resources.compute.Guards")
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.network.NetworkResources")
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.edge.EdgeResources")
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.ResourceContext")
@@ -211,7 +215,7 @@ class ArchitectureTest {
     static final String[] LAYERED = {"dev.gantry", "dev.gantry.cli..", "dev.gantry.ui..", "dev.gantry.wizard..",
             "dev.gantry.ops..", "dev.gantry.engine..", "dev.gantry.resources..", "dev.gantry.diagnose..",
             "dev.gantry.cost..", "dev.gantry.image..", "dev.gantry.aws..", "dev.gantry.plan..", "dev.gantry.spec..",
-            "dev.gantry.time..", "dev.gantry.text.."};
+            "dev.gantry.time..", "dev.gantry.text..", "dev.gantry.guard.."};
 
     /** A new package is placed in a layer (here and in ARCHITECTURE.md) before it can hold classes. */
     @Test void every_class_belongs_to_a_layer() {

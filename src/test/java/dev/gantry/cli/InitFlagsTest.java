@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import dev.gantry.wizard.AnswerText;
 import dev.gantry.wizard.Choice;
 import dev.gantry.wizard.LookupResults;
 import dev.gantry.wizard.Kind;
@@ -39,7 +40,8 @@ class InitFlagsTest {
             Map.entry("loadBalancer.deregistrationDelay", "5"), Map.entry("service.healthCheckGracePeriod", "90"),
             Map.entry("certificate.domain", "api.example.com"), Map.entry("certificate.arn", CERT_ARN),
             Map.entry("dns.zone", "www.example.com"), Map.entry("dns.record", "example.com"),
-            Map.entry("task.registryCredentials", "billing/registry"), Map.entry("task.build.dockerfile", "docker/Dockerfile.prod"));
+            Map.entry("task.registryCredentials", "billing/registry"), Map.entry("task.build.dockerfile", "docker/Dockerfile.prod"),
+            Map.entry("alerts.email", "ops@example.com, oncall@example.com"), Map.entry("guard.every", "15m"));
 
     @Test
     void everyAnswerCanBeSetToEachOfItsValuesByFlagsAlone() {
@@ -102,6 +104,7 @@ class InitFlagsTest {
         if (id.equals("network.vpc") && value.equals("existing")) return EXISTING_VPC.subList(2, EXISTING_VPC.size());
         if (id.equals("dns.zone")) return List.of("--domain", "www.example.com");
         if (id.equals("dns.record")) return List.of("--domain", "example.com", "--zone", "example.com");
+        if (id.equals("guard.every")) return List.of("--guard", "report");
         return List.of();
     }
 
@@ -118,6 +121,8 @@ class InitFlagsTest {
                 default -> List.of("--no-certificate");
             };
             case "dns" -> v.equals("yes") ? HTTPS : List.of("--no-dns");
+            case "alerts" -> List.of("--alert-email", "ops@example.com");
+            case "alerts.email" -> AnswerText.list(v).stream().flatMap(e -> java.util.stream.Stream.of("--alert-email", e)).toList();
             case "task.size" -> List.of("--cpu", v.substring(0, v.indexOf('/')), "--memory", v.substring(v.indexOf('/') + 1));
             case "task.environment", "task.secrets" -> v.lines().flatMap(l -> java.util.stream.Stream.of(q.flags().get(0), l)).toList();
             default -> List.of(q.flags().get(0), v);

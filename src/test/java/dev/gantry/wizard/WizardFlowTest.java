@@ -44,10 +44,10 @@ class WizardFlowTest {
     }
 
     @Test
-    void screensAreElevenAndNumbered() {
-        assertThat(WizardScreen.values()).hasSize(11);
-        assertThat(WizardScreen.NETWORK.stepIndicator()).isEqualTo("3 of 11");
-        assertThat(WizardScreen.TASK.stepIndicator()).isEqualTo("5 of 11");
+    void screensAreTwelveAndNumbered() {
+        assertThat(WizardScreen.values()).hasSize(12);
+        assertThat(WizardScreen.NETWORK.stepIndicator()).isEqualTo("3 of 12");
+        assertThat(WizardScreen.TASK.stepIndicator()).isEqualTo("5 of 12");
     }
 
     @Test

@@ -22,6 +22,8 @@ final class SchedulerInvocations {
 
     static void fire(SimWorld world, EcsOneOffTasks tasks, Instant now) {
         for (SchedulerState.ScheduleRec s : world.state.scheduler.schedules.values()) {
+            // A function target runs code that calls AWS: never inside ECS's call (FunctionInvocations).
+            if (FunctionInvocations.isFunction(s)) continue;
             if (!"ENABLED".equals(s.state) || s.ecs == null || !s.targetArn.startsWith("arn:aws:ecs:")) {
                 s.evaluatedUpTo = Math.max(s.evaluatedUpTo, now.toEpochMilli());
                 continue;

@@ -36,4 +36,5 @@ public final class SimState {
     public SnsState sns = new SnsState();
     public EventsState events = new EventsState();
     public SchedulerState scheduler = new SchedulerState();
+    public LambdaState lambda = new LambdaState();
 }

@@ -147,6 +147,65 @@ public final class SimWorld {
 
     public dev.gantry.aws.AwsClients clients() { return SimClients.create(this); }
 
+    /**
+     * What a simulated Lambda function runs: given the event's JSON and a way to print a log line,
+     * the answer's JSON. Registered by handler name ({@code dev.gantry.guard.GuardHandler::handleRequest})
+     * by whoever builds the world (tests, {@code cli.Session}), since the simulated AWS cannot know
+     * the code it would run.
+     */
+    @FunctionalInterface
+    public interface FunctionRuntime {
+        String handle(String payload, java.util.function.Consumer<String> log) throws Exception;
+    }
+
+    private final java.util.Map<String, FunctionRuntime> runtimes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public void functionRuntime(String handler, FunctionRuntime runtime) { runtimes.put(handler, runtime); }
+
+    /**
+     * Runs one invocation of {@code f} on this thread, outside the world's lock (the handler calls
+     * the simulated AWS itself): records it and writes its output to the function's log group, as
+     * Lambda does (START, the handler's lines, END).
+     */
+    LambdaState.InvocationRec runFunction(LambdaState.FunctionRec f, String payload, String by) {
+        LambdaState.InvocationRec r = new LambdaState.InvocationRec();
+        r.function = f.name;
+        r.at = now().toEpochMilli();
+        r.payload = payload;
+        r.by = by;
+        String group = f.logGroup == null ? "/aws/lambda/" + f.name : f.logGroup;
+        String stream = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(java.time.ZoneOffset.UTC).format(now())
+                + "/[$LATEST]" + Long.toHexString(r.at);
+        java.util.function.Consumer<String> log = line -> {
+            synchronized (this) { state.logs.append(group, stream, now(), line); }
+        };
+        log.accept("START RequestId: " + Long.toHexString(r.at) + " Version: $LATEST");
+        FunctionRuntime rt = runtimes.get(f.handler);
+        if (rt == null) {
+            r.functionError = "Unhandled";
+            r.response = "{\"errorMessage\":\"Class not found: " + f.handler.replace("\"", "") + "\",\"errorType\":\"java.lang.ClassNotFoundException\"}";
+        } else {
+            try {
+                r.response = rt.handle(payload, log);
+            } catch (Exception | Error e) {
+                r.functionError = "Unhandled";
+                r.response = "{\"errorMessage\":" + JSON.valueToTree(String.valueOf(e.getMessage())) + ",\"errorType\":\"" + e.getClass().getName() + "\"}";
+                log.accept(e.getClass().getName() + ": " + e.getMessage());
+            }
+        }
+        log.accept("END RequestId: " + Long.toHexString(r.at));
+        synchronized (this) { state.lambda.invocations.add(r); }
+        return r;
+    }
+
+    /**
+     * Runs the Lambda targets of EventBridge Scheduler whose occurrences are due, at a moment when
+     * no simulated call is under way: unlike the scheduler's ECS targets (started lazily inside the
+     * simulated ECS's reads), a function runs code that calls AWS, so it must not run inside
+     * another call. {@code cli.Session} calls it when it opens the world; tests when they let time pass.
+     */
+    public void runDueFunctions() { FunctionInvocations.fire(this); }
+
     // ---- persistence: so `apply`, `plan` and `destroy` run one after another see one world ----
 
     public static SimWorld load(Path file, TimeSource time, SimLatency latency) {

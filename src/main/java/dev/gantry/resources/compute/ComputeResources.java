@@ -26,7 +26,8 @@ public final class ComputeResources {
         return List.of(new RepositoryType(), new ImageType(), new LogGroupType(), new ParameterType(), new RegistrySecretType(), new RoleType(), new ClusterType(), new TaskDefinitionType(),
                 new ServiceType(), new ScalingTargetType(), new ScalingPolicyType(),
                 new TopicType(), new AlarmType(), new EventRuleType(),
-                new ScheduleGroupType(), new SchedulerRoleType(), new JobTaskDefinitionType(), new ScheduleType());
+                new ScheduleGroupType(), new SchedulerRoleType(), new JobTaskDefinitionType(), new ScheduleType(),
+                new GuardSpecType(), new GuardRoleType(), new GuardFunctionType(), new GuardScheduleType());
     }
 
     /**
@@ -35,12 +36,8 @@ public final class ComputeResources {
      */
     private static void jobs(Spec spec, Map<String, Object> secretRefs, Object registryLogin, Object serviceImage, List<Desired> out) {
         if (spec.jobs().isEmpty()) return;
-        // Everything of the jobs depends on the group, so destroy deletes it last: refresh finds the
-        // jobs' role and task definitions only while the group is there.
         String app = spec.app();
         var task = spec.task();
-        out.add(Desired.managed(SCHEDULE_GROUP, Piece.JOBS, "EventBridge Scheduler group " + app + " for the scheduled jobs",
-                Props.props().put("name", app).build(), Set.of()));
         List<Ref> runnable = new ArrayList<>();
         for (var job : spec.jobs().values()) runnable.add(Ref.to(jobTaskDefinition(job.name()), "runnable"));
         out.add(Desired.managed(SCHEDULER_ROLE, Piece.JOBS, "role EventBridge Scheduler uses to start exactly the jobs' tasks",
@@ -153,7 +150,15 @@ public final class ComputeResources {
         out.add(Desired.managed(TASK_DEFINITION, Piece.TASK, task.imageShown() + ", " + task.cpu() + " CPU units, " + task.memory() + " MiB",
                 td.build(), releaseNeeds));
 
+        if (!spec.jobs().isEmpty() || spec.hasGuard()) {
+            // Everything of the jobs and the guard's schedule depend on the group, so destroy deletes it
+            // last: refresh finds the jobs' role and task definitions only while the group is there.
+            String what = spec.jobs().isEmpty() ? "the guard's schedule" : spec.hasGuard() ? "the scheduled jobs and the guard" : "the scheduled jobs";
+            out.add(Desired.managed(SCHEDULE_GROUP, Piece.JOBS, "EventBridge Scheduler group " + app + " for " + what,
+                    Props.props().put("name", app).build(), Set.of()));
+        }
         jobs(spec, secretRefs, registryLogin, image, out);
+        Guards.expand(spec, out);
 
         var svc = spec.service();
         Props.Builder s = Props.props().put("name", app).put("cluster", Ref.to(CLUSTER, "arn")).put("taskDefinition", Ref.to(TASK_DEFINITION, "arn"));

@@ -60,6 +60,11 @@ final class LogGroupType implements ResourceType {
         return ctx.reads().get("logs:groups:" + prefix, () -> ctx.aws().logs().describeLogGroupsPaginator(b -> b.logGroupNamePrefix(prefix)).logGroups().stream().toList());
     }
 
+    /** Whether a log group named {@code name} exists, from the refresh's read of the app's groups (no read of its own in a refresh). */
+    static boolean exists(ResourceContext ctx, String name) {
+        return groups(ctx, name(ctx.app())).stream().anyMatch(g -> g.logGroupName().equals(name));
+    }
+
     private static Map<String, String> tags(ResourceContext ctx, LogGroup g) {
         return ctx.aws().logs().listTagsForResource(b -> b.resourceArn(g.logGroupArn())).tags();
     }

@@ -15,6 +15,7 @@ import dev.gantry.resources.Step;
 import dev.gantry.resources.StepResult;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException;
+import software.amazon.awssdk.services.ssm.model.DescribeParametersResponse;
 import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterStringFilter;
@@ -57,6 +58,8 @@ final class ParameterType implements ResourceType {
         Map<String, Address> inSpec = specAddresses(ctx);
         Listed listed = listed(ctx, ssm, inSpec);
         for (ParameterMetadata p : listed.all()) {
+            // The guard's stored spec carries the app's tag too; it is guard-spec.main's (GuardSpecType).
+            if (p.name().startsWith("/gantry/guard/" + ctx.app() + "/")) continue;
             // The filter above already proved the parameter the app's; its address is the spec's
             // secret of that name. Only a parameter the spec no longer names needs its tags read.
             Address a = inSpec.get(p.name());
@@ -182,17 +185,27 @@ final class ParameterType implements ResourceType {
         String name = Props.str(props, "name");
         String rename = "task.secrets." + desired.address().name() + ".parameter";
         SsmClient ssm = ctx.aws().ssm();
-        Optional<ParameterMetadata> same = ssm.describeParameters(b -> b.parameterFilters(ParameterStringFilter.builder()
-                .key("Name").option("Equals").values(name).build())).parameters().stream().filter(p -> p.name().equals(name)).findFirst();
+        String top = name.indexOf('/', 1) < 0 ? null : name.substring(0, name.indexOf('/', 1));
+        // The path's listing holds the name too: when it is complete (no next page) it answers both
+        // questions in one read; else the name is asked for on its own, as it is without a path.
+        DescribeParametersResponse under = top == null ? null : ssm.describeParameters(b -> b.maxResults(50).parameterFilters(
+                ParameterStringFilter.builder().key("Path").option("Recursive").values(top).build()));
+        Optional<ParameterMetadata> same = under == null ? Optional.empty()
+                : under.parameters().stream().filter(p -> p.name().equals(name)).findFirst();
+        if (same.isEmpty() && (under == null || under.nextToken() != null)) {
+            same = ssm.describeParameters(b -> b.parameterFilters(ParameterStringFilter.builder()
+                    .key("Name").option("Equals").values(name).build())).parameters().stream().filter(p -> p.name().equals(name)).findFirst();
+        }
         if (same.isPresent()) {
             ParameterMetadata p = same.get();
             Observed o = observed(desired.address(), name, p.typeAsString(), arn(ctx, p), valueMarker(ctx, desired.address().name(), name));
             return Optional.of(new Claim(o, "the SSM parameter " + name + " (" + p.typeAsString() + ")", tags(ctx, name), rename));
         }
-        String top = name.indexOf('/', 1) < 0 ? null : name.substring(0, name.indexOf('/', 1));
         if (top == null) return Optional.empty();
-        for (ParameterMetadata p : ssm.describeParametersPaginator(b -> b.parameterFilters(ParameterStringFilter.builder()
-                .key("Path").option("Recursive").values(top).build())).stream().flatMap(r -> r.parameters().stream()).limit(PREFIX_CHECKS).toList()) {
+        java.util.stream.Stream<ParameterMetadata> listed = under.nextToken() == null ? under.parameters().stream()
+                : ssm.describeParametersPaginator(b -> b.parameterFilters(ParameterStringFilter.builder()
+                        .key("Path").option("Recursive").values(top).build())).stream().flatMap(r -> r.parameters().stream());
+        for (ParameterMetadata p : listed.limit(PREFIX_CHECKS).toList()) {
             Map<String, String> tags = tags(ctx, p.name());
             String owner = tags.get(ResourceContext.TAG_APP);
             if (owner != null && !owner.equals(ctx.app())) {

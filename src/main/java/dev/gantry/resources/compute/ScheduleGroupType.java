@@ -92,8 +92,15 @@ final class ScheduleGroupType implements ResourceType {
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
             String name = Props.str(props, "name");
-            String arn = ctx.aws().scheduler().createScheduleGroup(b -> b.name(name).tags(tags(ctx, desired))).scheduleGroupArn();
-            return StepResult.done(observed(name, arn));
+            try {
+                String arn = ctx.aws().scheduler().createScheduleGroup(b -> b.name(name).tags(tags(ctx, desired))).scheduleGroupArn();
+                return StepResult.done(observed(name, arn));
+            } catch (software.amazon.awssdk.services.scheduler.model.ConflictException e) {
+                // Sent again after a lost reply: the group there counts as made only when it carries the app's tags.
+                Map<String, String> there = tagsOf(ctx, name).orElseThrow(() -> e);
+                if (ctx.ownAddress(there, type()).isEmpty()) throw e;
+                return StepResult.done(observed(name, there.get("__arn")));
+            }
         };
     }
 

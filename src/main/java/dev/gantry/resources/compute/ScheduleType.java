@@ -61,7 +61,7 @@ final class ScheduleType implements ResourceType {
         List<String> out = new ArrayList<>();
         for (ScheduleSummary sum : s.listSchedules(b -> b.groupName(ctx.app())).schedules()) {
             GetScheduleResponse g = s.getSchedule(b -> b.groupName(ctx.app()).name(sum.name()));
-            if (!gantrys(ctx.app(), g)) out.add(g.name());
+            if (!gantrys(ctx.app(), g) && !GuardScheduleType.gantrys(ctx.app(), g)) out.add(g.name());
         }
         return out;
     }

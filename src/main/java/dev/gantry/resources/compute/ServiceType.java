@@ -287,8 +287,7 @@ final class ServiceType implements ResourceType {
 
     private StepResult createOnce(ResourceContext ctx, Desired desired, Map<String, Object> props) throws Exception {
         {
-            checkSecretAccess(ctx, Props.str(props, "taskDefinition"));
-            checkPullAccess(ctx, Props.str(props, "taskDefinition"));
+            checkAccess(ctx, Props.str(props, "taskDefinition"));
             String name = Props.str(props, "name");
             String cluster = Props.str(props, "cluster");
             CreateServiceRequest.Builder b = CreateServiceRequest.builder().cluster(cluster).serviceName(name)
@@ -309,8 +308,7 @@ final class ServiceType implements ResourceType {
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
         if (onlyTheRolloutDiffers(current.props(), props)) return finishRollout(ctx, current, desired, props);
         return () -> {
-            checkSecretAccess(ctx, Props.str(props, "taskDefinition"));
-            checkPullAccess(ctx, Props.str(props, "taskDefinition"));
+            checkAccess(ctx, Props.str(props, "taskDefinition"));
             String cluster = Props.str(props, "cluster") == null ? Props.str(current.props(), "cluster") : Props.str(props, "cluster");
             String name = current.output("name");
             UpdateServiceRequest.Builder b = UpdateServiceRequest.builder().cluster(cluster).service(name)
@@ -377,8 +375,7 @@ final class ServiceType implements ResourceType {
             String revision = Props.str(props, "taskDefinition");
             if (r.startAgain()) {
                 ctx.progress().info("the last rollout of " + revision(revision) + " did not finish: " + r.words() + "; starting it again");
-                checkSecretAccess(ctx, revision);
-                checkPullAccess(ctx, revision);
+                checkAccess(ctx, revision);
                 ctx.aws().ecs().updateService(b -> b.cluster(cluster).service(name).taskDefinition(revision).forceNewDeployment(true));
             } else {
                 ctx.progress().info("the last rollout of " + revision(revision) + " is " + r.words() + "; watching it to its end");
@@ -392,8 +389,7 @@ final class ServiceType implements ResourceType {
      * definition names, so a missing grant is caught before ECS starts failing tasks. Without
      * permission for the simulator itself, the check is skipped (the rollout would still explain).
      */
-    static void checkSecretAccess(ResourceContext ctx, String taskDefinitionArn) {
-        TaskDefinition td = ctx.aws().ecs().describeTaskDefinition(b -> b.taskDefinition(taskDefinitionArn)).taskDefinition();
+    static void checkSecretAccess(ResourceContext ctx, TaskDefinition td) {
         Map<String, String> arnToName = new java.util.LinkedHashMap<>();
         for (ContainerDefinition c : td.containerDefinitions()) {
             for (Secret s : c.secrets()) {
@@ -443,8 +439,7 @@ final class ServiceType implements ResourceType {
      * (AmazonECSTaskExecutionRolePolicy allows it; a role changed by hand may not) and to read the
      * registry login of a private registry. Asked of IAM's policy simulator before the service changes.
      */
-    static void checkPullAccess(ResourceContext ctx, String taskDefinitionArn) {
-        TaskDefinition td = ctx.aws().ecs().describeTaskDefinition(b -> b.taskDefinition(taskDefinitionArn)).taskDefinition();
+    static void checkPullAccess(ResourceContext ctx, TaskDefinition td) {
         if (td.executionRoleArn() == null) return;
         ContainerDefinition c = td.containerDefinitions().get(0);
         dev.gantry.image.ImageName image = dev.gantry.image.ImageName.parse(c.image());
@@ -476,6 +471,13 @@ final class ServiceType implements ResourceType {
                         + "), so ECS could not start the container",
                 "gantry attaches " + Policies.TASK_EXECUTION_POLICY + " (ECR pulls) and grants the registry login in " + Policies.SECRETS_POLICY_NAME
                         + ": run 'gantry apply' so role.execution is updated first (for a role changed by hand, allow " + String.join(", ", denied) + ")");
+    }
+
+    /** The two access checks above, on one read of the task definition. */
+    static void checkAccess(ResourceContext ctx, String taskDefinitionArn) {
+        TaskDefinition td = ctx.aws().ecs().describeTaskDefinition(b -> b.taskDefinition(taskDefinitionArn)).taskDefinition();
+        checkSecretAccess(ctx, td);
+        checkPullAccess(ctx, td);
     }
 
     /**

@@ -191,7 +191,7 @@ final class CertificateType implements ResourceType {
             String arn = ctx.aws().acm().requestCertificate(b -> b.domainName(domain).subjectAlternativeNames(sans)
                     .validationMethod(ValidationMethod.DNS).idempotencyToken(token)
                     .tags(tags)).certificateArn();
-            return validate(ctx, desired.address(), arn, zoneId).run();
+            return validate(ctx, desired.address(), arn, zoneId, true).run();
         };
     }
 
@@ -221,7 +221,7 @@ final class CertificateType implements ResourceType {
                 }
                 return StepResult.done(observed(desired.address(), d, zoneId));
             }
-            return validate(ctx, desired.address(), arn, zoneId).run();
+            return validate(ctx, desired.address(), arn, zoneId, false).run();
         };
     }
 
@@ -293,30 +293,41 @@ final class CertificateType implements ResourceType {
 
     // ---------------------------------------------------------------- validation
 
-    /** Wait for ACM to publish the CNAMEs, write (or print) them, then wait for ISSUED. */
-    private Step validate(ResourceContext ctx, Address address, String arn, String zoneId) {
-        Step options = Poll.until(ctx, "ACM to publish the certificate's validation records", OPTIONS_TIMEOUT,
-                "run 'gantry apply' again; ACM normally publishes them within a minute", () -> {
-                    CertificateDetail d;
-                    try {
-                        d = describe(ctx, arn);
-                    } catch (ResourceNotFoundException notYet) {
-                        return Optional.empty(); // ACM is eventually consistent right after the request
-                    }
-                    boolean ready = d.domainValidationOptions().stream().allMatch(v -> v.resourceRecord() != null);
-                    return ready ? Optional.of(new Observed(address, arn, Map.of(), Map.of())) : Optional.empty();
-                });
+    /**
+     * Wait for ACM to publish the CNAMEs, write (or print) them, then wait for ISSUED.
+     * {@code requested}: ACM has just taken the request, so nothing is published yet (it needs
+     * some seconds: the first look comes after the first pause).
+     */
+    private Step validate(ResourceContext ctx, Address address, String arn, String zoneId, boolean requested) {
+        CertificateDetail[] published = {null};
+        java.util.function.Supplier<Optional<Observed>> check = () -> {
+            CertificateDetail d;
+            try {
+                d = describe(ctx, arn);
+            } catch (ResourceNotFoundException notYet) {
+                return Optional.empty(); // ACM is eventually consistent right after the request
+            }
+            boolean ready = d.domainValidationOptions().stream().allMatch(v -> v.resourceRecord() != null);
+            if (ready) published[0] = d;
+            return ready ? Optional.of(new Observed(address, arn, Map.of(), Map.of())) : Optional.empty();
+        };
+        String fix = "run 'gantry apply' again; ACM normally publishes them within a minute";
+        Step options = requested ? Poll.after(ctx, "ACM to publish the certificate's validation records", Duration.ZERO, OPTIONS_TIMEOUT, fix, check)
+                : Poll.until(ctx, "ACM to publish the certificate's validation records", OPTIONS_TIMEOUT, fix, check);
         return Steps.then(options, ignored -> {
-            CertificateDetail d = describe(ctx, arn);
-            Map<String, String> manual = d.status() == CertificateStatus.ISSUED ? Map.of() : writeOrExplain(ctx, d, zoneId);
+            // The look that found the records published has just described it.
+            CertificateDetail d = published[0];
+            if (d.status() == CertificateStatus.ISSUED) return Steps.done(observed(address, d, zoneId));
+            Map<String, String> manual = writeOrExplain(ctx, d, zoneId);
             return waitIssued(ctx, address, arn, zoneId, d.domainName(), manual);
         });
     }
 
+    /** Entered right after the validation records were written (or shown): ACM cannot have issued it yet, so the first look waits. */
     private Step waitIssued(ResourceContext ctx, Address address, String arn, String zoneId, String domain, Map<String, String> manual) {
         Instant[] nextReminder = {ctx.time().now().plus(REMINDER)};
         Duration typical = manual.isEmpty() ? TYPICAL_VALIDATION : Duration.ZERO;
-        return Poll.until(ctx, "ACM to validate and issue the certificate", typical, ISSUE_TIMEOUT, TIMEOUT_FIX, () -> {
+        return Poll.after(ctx, "ACM to validate and issue the certificate", typical, ISSUE_TIMEOUT, TIMEOUT_FIX, () -> {
             CertificateDetail d = describe(ctx, arn);
             if (d.status() == CertificateStatus.ISSUED) return Optional.of(observed(address, d, zoneId));
             if (!manual.isEmpty() && !ctx.time().now().isBefore(nextReminder[0])) {

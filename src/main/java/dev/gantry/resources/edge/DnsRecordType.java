@@ -109,6 +109,11 @@ final class DnsRecordType implements ResourceType {
                 .map(r -> observed(Addresses.DNS_RECORD, at.zoneId(), r));
     }
 
+    private static List<ResourceRecordSet> namedAll(List<ResourceRecordSet> records, String name) {
+        String fqdn = Zones.fqdn(name);
+        return records.stream().filter(r -> r.name().equalsIgnoreCase(fqdn)).toList();
+    }
+
     private static Optional<ResourceRecordSet> named(List<ResourceRecordSet> records, String name, RRType type) {
         String fqdn = Zones.fqdn(name);
         return records.stream().filter(r -> r.type() == type && r.name().equalsIgnoreCase(fqdn)).findFirst();
@@ -151,7 +156,10 @@ final class DnsRecordType implements ResourceType {
         String zoneId = Props.str(props, "zoneId");
         String name = EdgeNames.stripDot(Props.str(props, "name"));
         return () -> {
-            Owner owner = ownedBy(ctx, zoneId, name);
+            // The name's records and its owner record sort next to each other: one listing, read now.
+            List<ResourceRecordSet> near = Zones.recordsFrom(ctx, zoneId, name, EdgeNames.ownerRecord(name));
+            Optional<ResourceRecordSet> ownerRecord = named(near, EdgeNames.ownerRecord(name), RRType.TXT);
+            Owner owner = owner(ctx, ownerRecord);
             if (owner == Owner.OTHER_APP) {
                 throw new AwsFailure(AwsFailure.Kind.CONFLICT, "dns.record " + name + " belongs to another gantry app (see the TXT record "
                         + EdgeNames.ownerRecord(name) + ")", "choose another dns.record, or destroy the app that owns it first");
@@ -161,7 +169,7 @@ final class DnsRecordType implements ResourceType {
                         + " already exists with values gantry did not write", SOMEONES_TXT_FIX);
             }
             if (owner == Owner.NOBODY) {
-                Optional<ResourceRecordSet> taken = Zones.recordsNamed(ctx, zoneId, name).stream()
+                Optional<ResourceRecordSet> taken = namedAll(near, name).stream()
                         .filter(r -> ADDRESS_TYPES.contains(r.type())).findFirst();
                 if (taken.isPresent()) {
                     throw new AwsFailure(AwsFailure.Kind.CONFLICT, "dns.record " + name + " already has a " + taken.get().typeAsString()
@@ -170,21 +178,29 @@ final class DnsRecordType implements ResourceType {
                 }
             }
             // Owner first in the same batch: the alias never exists without it.
-            List<Change> changes = List.of(ownerUpsert(ctx, name, Zones.record(ctx, zoneId, EdgeNames.ownerRecord(name), RRType.TXT)),
+            List<Change> changes = List.of(ownerUpsert(ctx, name, ownerRecord),
                     Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(ResourceRecordSet.builder()
                             .name(name).type(RRType.A).aliasTarget(AliasTarget.builder()
                                     .hostedZoneId(Props.str(props, "aliasZoneId")).dnsName(Props.str(props, "aliasTarget"))
                                     .evaluateTargetHealth(true).build()).build()).build());
             // Remembered first: a record that exists is always one gantry can find again.
             RecordLocations.add(ctx, new RecordLocations.Location(zoneId, name));
-            String changeId = ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId)
-                    .changeBatch(cb -> cb.comment("gantry: " + name + " for app " + ctx.app()).changes(changes))).changeInfo().id();
-            return Poll.until(ctx, "Route53 to publish " + name, SYNC_TIMEOUT,
+            var change = ctx.aws().route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId)
+                    .changeBatch(cb -> cb.comment("gantry: " + name + " for app " + ctx.app()).changes(changes))).changeInfo();
+            String changeId = change.id();
+            // Route53 answers PENDING (or INSYNC at once): GetChange is asked only when there is something left to learn.
+            boolean pending = change.status() != ChangeStatus.INSYNC;
+            return (pending ? Poll.after(ctx, "Route53 to publish " + name, Duration.ZERO, SYNC_TIMEOUT,
                     "Route53 normally publishes within a minute; run 'gantry apply' again", () -> {
                         ChangeStatus s = ctx.aws().route53().getChange(b -> b.id(changeId)).changeInfo().status();
                         if (s != ChangeStatus.INSYNC) return Optional.empty();
                         return Zones.record(ctx, zoneId, name, RRType.A).map(r -> observed(desired.address(), zoneId, r));
-                    }).run();
+                    }) : Poll.until(ctx, "Route53 to publish " + name, SYNC_TIMEOUT,
+                    "Route53 normally publishes within a minute; run 'gantry apply' again", () -> {
+                        ChangeStatus s = ctx.aws().route53().getChange(b -> b.id(changeId)).changeInfo().status();
+                        if (s != ChangeStatus.INSYNC) return Optional.empty();
+                        return Zones.record(ctx, zoneId, name, RRType.A).map(r -> observed(desired.address(), zoneId, r));
+                    })).run();
         };
     }
 
@@ -198,10 +214,12 @@ final class DnsRecordType implements ResourceType {
         String zoneId = Props.str(props, "zoneId");
         if (zoneId == null) return Optional.empty();
         String name = EdgeNames.stripDot(Props.str(props, "name"));
-        Optional<ResourceRecordSet> txt = Zones.record(ctx, zoneId, EdgeNames.ownerRecord(name), RRType.TXT);
+        // The listing the refresh read (the name through its owner record) answers both questions.
+        List<ResourceRecordSet> near = Zones.near(ctx, zoneId, name);
+        Optional<ResourceRecordSet> txt = named(near, EdgeNames.ownerRecord(name), RRType.TXT);
         Owner owner = owner(ctx, txt);
         if (owner == Owner.US) return Optional.empty();
-        Optional<ResourceRecordSet> taken = Zones.recordsNamed(ctx, zoneId, name).stream().filter(r -> ADDRESS_TYPES.contains(r.type())).findFirst();
+        Optional<ResourceRecordSet> taken = namedAll(near, name).stream().filter(r -> ADDRESS_TYPES.contains(r.type())).findFirst();
         if (owner == Owner.OTHER_APP) {
             String other = txt.get().resourceRecords().stream().map(v -> v.value())
                     .filter(v -> v.startsWith("\"gantry:app=")).findFirst().map(v -> v.substring(12, v.length() - 1)).orElse("?");

@@ -128,14 +128,22 @@ final class ListenerType implements ResourceType {
     }
 
     /**
-     * ELB rejects a certificate ACM has not issued yet, so an HTTPS listener waits for it (a
-     * certificate found pending by refresh, e.g. validated by hand, is still being validated).
+     * ELB rejects a certificate ACM has not issued yet (CertificateNotFound), so an HTTPS listener
+     * waits for it (a certificate found pending by refresh, e.g. validated by hand, is still being
+     * validated). ELB is asked first: the usual certificate is the one the certificate step has just
+     * seen issued, and then the listener is made without a read; only when ELB refuses does it wait.
      */
     private static Step afterCertificate(ResourceContext ctx, Map<String, Object> props, Step then) {
         String arn = Props.str(props, "certificateArn");
         if (arn == null) return then;
-        // Built on first run, so the 45 minutes start when the listener's turn comes, not at planning.
-        return () -> Steps.then(waitIssued(ctx, arn), ignored -> then).run();
+        return () -> {
+            try {
+                return then.run();
+            } catch (software.amazon.awssdk.services.elasticloadbalancingv2.model.CertificateNotFoundException notIssuedYet) {
+                // Built now, so the 45 minutes start when the listener's turn comes, not at planning.
+                return Steps.then(waitIssued(ctx, arn), ignored -> then).run();
+            }
+        };
     }
 
     private static Step waitIssued(ResourceContext ctx, String arn) {

@@ -89,11 +89,15 @@ final class LoadBalancerType implements ResourceType {
                     .subnets(strings(props.get("subnets"))).securityGroups(strings(props.get("securityGroups")))
                     .scheme(LoadBalancerSchemeEnum.INTERNET_FACING).type(LoadBalancerTypeEnum.APPLICATION)
                     .ipAddressType(IpAddressType.IPV4).tags(ElbLookup.tags(ctx, desired))).loadBalancers().get(0);
-            setIdleTimeout(ctx, lb.loadBalancerArn(), Props.integer(props, "idleTimeout"));
+            // ModifyLoadBalancerAttributes answers with all of its attributes: no read back.
+            String idle = idleIn(setIdleTimeout(ctx, lb.loadBalancerArn(), Props.integer(props, "idleTimeout")));
             // A provisioning load balancer already takes listeners and target groups, and targets
             // registered meanwhile are checked as soon as it is active (docs/timings.md): what
-            // depends on it starts now, while this waits for it to become active.
-            return StepResult.usable(observed(ctx, desired.address(), lb), waitActive(ctx, desired, lb.loadBalancerArn()));
+            // depends on it starts now, while this waits for it to become active. AWS has just
+            // answered "provisioning" (a re-run may get an older one that is active already), so
+            // the wait's first look comes after its first pause.
+            boolean provisioning = lb.state() != null && lb.state().code() == LoadBalancerStateEnum.PROVISIONING;
+            return StepResult.usable(observed(desired.address(), lb, idle), waitActive(ctx, desired, lb.loadBalancerArn(), idle, !provisioning));
         };
     }
 
@@ -112,7 +116,7 @@ final class LoadBalancerType implements ResourceType {
             if (!props.get("idleTimeout").equals(current.props().get("idleTimeout"))) {
                 setIdleTimeout(ctx, arn, Props.integer(props, "idleTimeout"));
             }
-            return waitActive(ctx, desired, arn).run();
+            return waitActive(ctx, desired, arn, null, true).run();
         };
     }
 
@@ -126,10 +130,9 @@ final class LoadBalancerType implements ResourceType {
         };
     }
 
-    private Step waitActive(ResourceContext ctx, Desired desired, String arn) {
-        return Poll.until(ctx, "the load balancer to become active", TYPICAL_PROVISIONING, ACTIVE_TIMEOUT,
-                "check the load balancer in the EC2 console (Load Balancers); AWS usually needs 2-4 minutes, then run 'gantry apply' again",
-                () -> {
+    /** {@code idle}: the idle timeout when this step has just set it (else read with the rest); {@code lookNow}: false right after the create. */
+    private Step waitActive(ResourceContext ctx, Desired desired, String arn, String idle, boolean lookNow) {
+        java.util.function.Supplier<Optional<Observed>> check = () -> {
                     LoadBalancer lb = ctx.aws().elb().describeLoadBalancers(b -> b.loadBalancerArns(arn)).loadBalancers().get(0);
                     LoadBalancerStateEnum state = lb.state().code();
                     if (state == LoadBalancerStateEnum.FAILED) {
@@ -137,18 +140,27 @@ final class LoadBalancerType implements ResourceType {
                                 + lb.state().reason(), "check the subnets and security groups it uses, then run 'gantry apply' again");
                     }
                     if (state != LoadBalancerStateEnum.ACTIVE) return Optional.empty();
-                    return Optional.of(observed(ctx, desired.address(), lb));
-                });
+                    return Optional.of(idle == null ? observed(ctx, desired.address(), lb) : observed(desired.address(), lb, idle));
+                };
+        String fix = "check the load balancer in the EC2 console (Load Balancers); AWS usually needs 2-4 minutes, then run 'gantry apply' again";
+        return lookNow ? Poll.until(ctx, "the load balancer to become active", TYPICAL_PROVISIONING, ACTIVE_TIMEOUT, fix, check)
+                : Poll.after(ctx, "the load balancer to become active", TYPICAL_PROVISIONING, ACTIVE_TIMEOUT, fix, check);
     }
 
-    private static void setIdleTimeout(ResourceContext ctx, String arn, Integer seconds) {
-        ctx.aws().elb().modifyLoadBalancerAttributes(b -> b.loadBalancerArn(arn)
-                .attributes(LoadBalancerAttribute.builder().key(IDLE_TIMEOUT).value(String.valueOf(seconds)).build()));
+    private static List<LoadBalancerAttribute> setIdleTimeout(ResourceContext ctx, String arn, Integer seconds) {
+        return ctx.aws().elb().modifyLoadBalancerAttributes(b -> b.loadBalancerArn(arn)
+                .attributes(LoadBalancerAttribute.builder().key(IDLE_TIMEOUT).value(String.valueOf(seconds)).build())).attributes();
+    }
+
+    private static String idleIn(List<LoadBalancerAttribute> attributes) {
+        return attributes.stream().filter(a -> a.key().equals(IDLE_TIMEOUT)).map(LoadBalancerAttribute::value).findFirst().orElse("60");
     }
 
     private static Observed observed(ResourceContext ctx, dev.gantry.plan.Address address, LoadBalancer lb) {
-        String idle = ctx.aws().elb().describeLoadBalancerAttributes(b -> b.loadBalancerArn(lb.loadBalancerArn())).attributes().stream()
-                .filter(a -> a.key().equals(IDLE_TIMEOUT)).map(LoadBalancerAttribute::value).findFirst().orElse("60");
+        return observed(address, lb, idleIn(ctx.aws().elb().describeLoadBalancerAttributes(b -> b.loadBalancerArn(lb.loadBalancerArn())).attributes()));
+    }
+
+    private static Observed observed(dev.gantry.plan.Address address, LoadBalancer lb, String idle) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("name", lb.loadBalancerName());
         props.put("vpcId", lb.vpcId());

@@ -94,8 +94,8 @@ final class TargetGroupType implements ResourceType {
                     .healthyThresholdCount(Props.integer(props, "healthyThreshold")).unhealthyThresholdCount(UNHEALTHY_THRESHOLD)
                     .matcher(m -> m.httpCode("200-399"))
                     .tags(ElbLookup.tags(ctx, desired))).targetGroups().get(0);
-            setDelay(ctx, tg.targetGroupArn(), Props.integer(props, "deregistrationDelay"));
-            return StepResult.done(observed(ctx, desired.address(), tg));
+            // ModifyTargetGroupAttributes answers with all of the group's attributes: no read back.
+            return StepResult.done(observed(desired.address(), tg, delayIn(setDelay(ctx, tg.targetGroupArn(), Props.integer(props, "deregistrationDelay")))));
         };
     }
 
@@ -111,11 +111,12 @@ final class TargetGroupType implements ResourceType {
                         .healthCheckTimeoutSeconds(Props.integer(props, "healthCheckTimeout"))
                         .healthyThresholdCount(Props.integer(props, "healthyThreshold")));
             }
+            String delay = null;
             if (!props.get("deregistrationDelay").equals(current.props().get("deregistrationDelay"))) {
-                setDelay(ctx, arn, Props.integer(props, "deregistrationDelay"));
+                delay = delayIn(setDelay(ctx, arn, Props.integer(props, "deregistrationDelay")));
             }
             TargetGroup tg = ctx.aws().elb().describeTargetGroups(b -> b.targetGroupArns(arn)).targetGroups().get(0);
-            return StepResult.done(observed(ctx, desired.address(), tg));
+            return StepResult.done(delay == null ? observed(ctx, desired.address(), tg) : observed(desired.address(), tg, delay));
         };
     }
 
@@ -127,14 +128,20 @@ final class TargetGroupType implements ResourceType {
         };
     }
 
-    private static void setDelay(ResourceContext ctx, String arn, Integer seconds) {
-        ctx.aws().elb().modifyTargetGroupAttributes(b -> b.targetGroupArn(arn)
-                .attributes(TargetGroupAttribute.builder().key(DEREGISTRATION_DELAY).value(String.valueOf(seconds)).build()));
+    private static List<TargetGroupAttribute> setDelay(ResourceContext ctx, String arn, Integer seconds) {
+        return ctx.aws().elb().modifyTargetGroupAttributes(b -> b.targetGroupArn(arn)
+                .attributes(TargetGroupAttribute.builder().key(DEREGISTRATION_DELAY).value(String.valueOf(seconds)).build())).attributes();
+    }
+
+    private static String delayIn(List<TargetGroupAttribute> attributes) {
+        return attributes.stream().filter(a -> a.key().equals(DEREGISTRATION_DELAY)).map(TargetGroupAttribute::value).findFirst().orElse("300");
     }
 
     private static Observed observed(ResourceContext ctx, Address address, TargetGroup tg) {
-        String delay = ctx.aws().elb().describeTargetGroupAttributes(b -> b.targetGroupArn(tg.targetGroupArn())).attributes().stream()
-                .filter(a -> a.key().equals(DEREGISTRATION_DELAY)).map(TargetGroupAttribute::value).findFirst().orElse("300");
+        return observed(address, tg, delayIn(ctx.aws().elb().describeTargetGroupAttributes(b -> b.targetGroupArn(tg.targetGroupArn())).attributes()));
+    }
+
+    private static Observed observed(Address address, TargetGroup tg, String delay) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("name", tg.targetGroupName());
         props.put("port", tg.port());

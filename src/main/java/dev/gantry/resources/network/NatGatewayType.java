@@ -71,10 +71,20 @@ public final class NatGatewayType implements ResourceType {
         String allocationId = Props.str(props, "allocationId");
         // A gateway still being deleted keeps its Elastic IP until it is gone; a new one asking for
         // that address now would fail (Resource.AlreadyAssociated), so wait for the old one first.
+        // One look at the app's gateways answers both questions: is an old one still deleting with
+        // this address, and is there a live one of this address already (a re-run after a crash).
+        List<NatGateway> seen = new ArrayList<>();
         Step waitForOld = Poll.until(ctx, "the previous NAT gateway " + desired.address().name() + " to finish deleting", TIMEOUT,
                 "AWS usually deletes a NAT gateway within two minutes; check it in the VPC console, then run 'gantry apply' again",
-                () -> deletingWith(ctx, allocationId) ? Optional.empty() : Optional.of(new Observed(desired.address(), "", Map.of(), Map.of())));
-        Step make = makeAndWait(ctx, desired, props);
+                () -> {
+                    List<NatGateway> app = ctx.aws().ec2().describeNatGateways(b -> b.filter(Ec2Tagging.appFilter(ctx),
+                            Filter.builder().name("state").values("pending", "available", "deleting").build())).natGateways();
+                    if (deletingWith(ctx, app, allocationId)) return Optional.empty();
+                    seen.clear();
+                    seen.addAll(app);
+                    return Optional.of(new Observed(desired.address(), "", Map.of(), Map.of()));
+                });
+        Step make = makeAndWait(ctx, desired, props, seen);
         return () -> {
             StepResult r = waitForOld.run();
             return r instanceof StepResult.Wait w ? StepResult.waitThen(w.after(), w.waitingFor(), chain(w.next(), make)) : make.run();
@@ -88,40 +98,40 @@ public final class NatGatewayType implements ResourceType {
         };
     }
 
-    private static boolean deletingWith(ResourceContext ctx, String allocationId) {
-        return ctx.aws().ec2().describeNatGateways(b -> b.filter(Ec2Tagging.appFilter(ctx),
-                        Filter.builder().name("state").values("deleting").build())).natGateways().stream()
+    private static boolean deletingWith(ResourceContext ctx, List<NatGateway> app, String allocationId) {
+        return app.stream()
                 .filter(n -> "deleting".equals(n.stateAsString()) && Ec2Tagging.addressOf(ctx, n.tags(), "nat-gateway").isPresent())
                 .anyMatch(n -> n.natGatewayAddresses().stream().anyMatch(a -> allocationId.equals(a.allocationId())));
     }
 
-    private Step makeAndWait(ResourceContext ctx, Desired desired, Map<String, Object> props) {
+    /** {@code seen}: the app's gateways, as the look for a deleting one has just read them. */
+    private Step makeAndWait(ResourceContext ctx, Desired desired, Map<String, Object> props, List<NatGateway> seen) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
             String subnetId = Props.str(props, "subnetId");
             String allocationId = Props.str(props, "allocationId");
-            NatGateway nat = Ec2Tagging.own(ctx, desired.address(), ec2.describeNatGateways(b -> b.filter(withLive(Ec2Tagging.ownFilters(ctx, desired.address()))))
-                    .natGateways().stream().filter(n -> LIVE.contains(n.stateAsString())).toList(), NatGateway::tags, NatGateway::subnetId, subnetId).orElse(null);
+            NatGateway nat = Ec2Tagging.own(ctx, desired.address(), seen.stream().filter(n -> LIVE.contains(n.stateAsString())).toList(),
+                    NatGateway::tags, NatGateway::subnetId, subnetId).orElse(null);
+            boolean found = nat != null;
             for (int attempt = 1; nat == null; attempt++) {
                 String token = clientToken(ctx.app(), desired.address(), subnetId, allocationId, attempt);
-                NatGateway made = ec2.createNatGateway(b -> b.subnetId(subnetId).allocationId(allocationId).clientToken(token)
+                NatGateway created = ec2.createNatGateway(b -> b.subnetId(subnetId).allocationId(allocationId).clientToken(token)
                         .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "natgateway"))).natGateway();
                 // A token names one gateway for a long time, even after it failed or was deleted:
                 // then AWS hands back that dead one, and only a new token makes a new gateway.
-                if (LIVE.contains(made.stateAsString())) nat = made;
+                if (LIVE.contains(created.stateAsString())) nat = created;
                 else if (attempt >= TOKEN_ATTEMPTS) {
                     throw new AwsFailure(AwsFailure.Kind.CONFLICT, "AWS keeps returning failed or deleted NAT gateways for " + desired.address(),
                             "delete the failed NAT gateways of this VPC in the console, then run 'gantry apply' again");
                 }
             }
-            return waitAvailable(ctx, desired.address(), nat.natGatewayId()).run();
+            // A gateway just made is "pending" for about 95 s: the wait's first look comes after its first pause.
+            return waitAvailable(ctx, desired.address(), nat.natGatewayId(), found || !"pending".equals(nat.stateAsString())).run();
         };
     }
 
-    private Step waitAvailable(ResourceContext ctx, Address address, String natId) {
-        return Poll.until(ctx, "NAT gateway " + address.name() + " to become available", TYPICAL_CREATE, TIMEOUT,
-                "AWS usually needs 1-3 minutes for a NAT gateway; check its state in the VPC console, then run 'gantry apply' again",
-                () -> {
+    private Step waitAvailable(ResourceContext ctx, Address address, String natId, boolean lookNow) {
+        java.util.function.Supplier<Optional<Observed>> check = () -> {
                     NatGateway n = ctx.aws().ec2().describeNatGateways(b -> b.natGatewayIds(natId)).natGateways().get(0);
                     return switch (n.stateAsString()) {
                         case "available" -> Optional.of(observe(address, n));
@@ -131,7 +141,10 @@ public final class NatGatewayType implements ResourceType {
                                 "run 'gantry apply' again to create a new one");
                         default -> Optional.empty();
                     };
-                });
+                };
+        String fix = "AWS usually needs 1-3 minutes for a NAT gateway; check its state in the VPC console, then run 'gantry apply' again";
+        return lookNow ? Poll.until(ctx, "NAT gateway " + address.name() + " to become available", TYPICAL_CREATE, TIMEOUT, fix, check)
+                : Poll.after(ctx, "NAT gateway " + address.name() + " to become available", TYPICAL_CREATE, TIMEOUT, fix, check);
     }
 
     private static AwsFailure failed(Address address, NatGateway n) {
@@ -178,11 +191,6 @@ public final class NatGatewayType implements ResourceType {
         }
     }
 
-    private static List<Filter> withLive(List<Filter> filters) {
-        List<Filter> all = new ArrayList<>(filters);
-        all.add(Filter.builder().name("state").values(LIVE).build());
-        return all;
-    }
 
     private static Observed observe(Address address, NatGateway n) {
         Map<String, Object> props = new LinkedHashMap<>();

@@ -95,7 +95,13 @@ public final class RouteTableType implements ResourceType {
         List<String> missing = wantSubnets.stream().filter(subnet -> t.associations().stream().noneMatch(a -> subnet.equals(a.subnetId()))).toList();
         Map<String, RouteTableAssociation> held = heldAssociations(ec2, missing);
         for (String subnet : missing) associate(ec2, id, subnet, held.get(subnet));
-        return observe(address, ec2.describeRouteTables(b -> b.routeTableIds(id)).routeTables().get(0));
+        // Every call above was answered (or read back when AWS said it was done already), so the
+        // table now holds exactly the wanted routes and subnets: no read back.
+        Map<String, Object> now = new LinkedHashMap<>();
+        now.put("vpcId", t.vpcId());
+        now.put("routes", new TreeMap<>(want));
+        now.put("subnets", wantSubnets.stream().distinct().sorted().toList());
+        return new Observed(address, id, now, Map.of("id", id));
     }
 
     /**

@@ -90,8 +90,7 @@ public final class SecurityGroupType implements ResourceType {
                     ec2.describeSecurityGroups(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
                     .securityGroups(), SecurityGroup::tags, SecurityGroup::vpcId, Props.str(props, "vpcId")).map(SecurityGroup::groupId);
             String id = Ec2Tagging.findOrCreate(ctx, desired.address(), own, () -> make(ctx, desired, props, own));
-            reconcile(ctx, id, props, true);
-            return StepResult.done(observe(desired.address(), describe(ctx, id)));
+            return StepResult.done(observe(desired.address(), reconcile(ctx, id, props, true).now(ctx, id)));
         };
     }
 
@@ -119,31 +118,45 @@ public final class SecurityGroupType implements ResourceType {
      */
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
         return () -> {
-            List<Map<String, Object>> stale = reconcile(ctx, current.id(), props, false);
-            Observed now = observe(current.address(), describe(ctx, current.id()));
+            Reconciled r = reconcile(ctx, current.id(), props, false);
+            List<Map<String, Object>> stale = r.stale();
+            Observed now = observe(current.address(), r.now(ctx, current.id()));
             if (stale.isEmpty()) return StepResult.done(now);
             return StepResult.doneThen(now, "remove " + words(stale), () -> {
-                reconcile(ctx, current.id(), props, true);
-                return StepResult.done(observe(current.address(), describe(ctx, current.id())));
+                return StepResult.done(observe(current.address(), reconcile(ctx, current.id(), props, true).now(ctx, current.id())));
             });
         };
     }
 
-    /** Adds the missing rules, and removes the unwanted ones when {@code remove}; returns those still to remove. */
-    private static List<Map<String, Object>> reconcile(ResourceContext ctx, String groupId, Map<String, Object> props, boolean remove) {
+    /**
+     * What {@link #reconcile} did: the rules still to remove, and the group as it is now when that
+     * is known without asking again (rules were only added: AWS answered the authorize, so the
+     * group holds what it held plus those), else null.
+     */
+    private record Reconciled(List<Map<String, Object>> stale, SecurityGroup after) {
+        SecurityGroup now(ResourceContext ctx, String groupId) { return after != null ? after : describe(ctx, groupId); }
+    }
+
+    /** Adds the missing rules, and removes the unwanted ones when {@code remove}. */
+    private static Reconciled reconcile(ResourceContext ctx, String groupId, Map<String, Object> props, boolean remove) {
         Ec2Client ec2 = ctx.aws().ec2();
         List<Map<String, Object>> want = rules(props.get("ingress"));
-        List<Map<String, Object>> have = ingress(describe(ctx, groupId));
+        SecurityGroup before = describe(ctx, groupId);
+        List<Map<String, Object>> have = ingress(before);
         List<IpPermission> add = want.stream().filter(r -> !have.contains(r)).map(SecurityGroupType::permission).toList();
         List<Map<String, Object>> stale = have.stream().filter(r -> !want.contains(r)).toList();
         // Allow the new before removing the old, so a changed rule never leaves a gap.
+        boolean[] answered = {true};
         if (!add.isEmpty()) {
             Ec2Tagging.verifyingAlreadyDone(() -> ec2.authorizeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(add)),
-                    () -> ingress(describe(ctx, groupId)).containsAll(want), "InvalidPermission.Duplicate");
+                    () -> { answered[0] = false; return ingress(describe(ctx, groupId)).containsAll(want); }, "InvalidPermission.Duplicate");
         }
-        if (!remove || stale.isEmpty()) return stale;
+        List<IpPermission> all = new ArrayList<>(before.ipPermissions());
+        all.addAll(add);
+        SecurityGroup after = answered[0] ? before.toBuilder().ipPermissions(all).build() : null;
+        if (!remove || stale.isEmpty()) return new Reconciled(stale, after);
         ec2.revokeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(stale.stream().map(SecurityGroupType::permission).toList()));
-        return List.of();
+        return new Reconciled(List.of(), null);
     }
 
     private static SecurityGroup describe(ResourceContext ctx, String groupId) {

@@ -98,11 +98,20 @@ public final class VpcType implements ResourceType {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
             // Found by its tags first: a re-run after a crash adopts the VPC instead of making a second one.
+            boolean[] made = {false};
             Vpc v = Ec2Tagging.findOrCreate(ctx, desired.address(), () -> Ec2Tagging.own(ctx, desired.address(), ec2.describeVpcs(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address()))).vpcs(), Vpc::tags),
-                    () -> ec2.createVpc(b -> b.cidrBlock(Props.str(props, "cidr"))
-                            .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "vpc")).overrideConfiguration(Ec2Tagging::noBlindResend)).vpc());
+                    () -> {
+                        Vpc created = ec2.createVpc(b -> b.cidrBlock(Props.str(props, "cidr"))
+                                .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "vpc")).overrideConfiguration(Ec2Tagging::noBlindResend)).vpc();
+                        made[0] = true;
+                        return created;
+                    });
             applyDns(ec2, v.vpcId(), props, true, false);
-            return StepResult.done(observe(ctx, desired.address(), v));
+            // A VPC this call made starts with AWS's defaults (DNS support on, hostnames off: VPC user
+            // guide, "DNS attributes for your VPC"), so after the answered changes it holds what the
+            // spec asks: no read back. One found again (a re-run, a lost reply) is read.
+            return StepResult.done(made[0] ? observed(desired.address(), v, wantSupport(props), wantHostnames(props))
+                    : observe(ctx, desired.address(), v));
         };
     }
 
@@ -118,8 +127,8 @@ public final class VpcType implements ResourceType {
 
     /** One attribute per call (AWS's rule), support before hostnames (hostnames need support). */
     private static void applyDns(Ec2Client ec2, String vpcId, Map<String, Object> props, boolean support, boolean hostnames) {
-        boolean wantSupport = !Boolean.FALSE.equals(props.get("enableDnsSupport"));
-        boolean wantHostnames = Boolean.TRUE.equals(props.get("enableDnsHostnames"));
+        boolean wantSupport = wantSupport(props);
+        boolean wantHostnames = wantHostnames(props);
         if (!wantHostnames && hostnames) {
             ec2.modifyVpcAttribute(b -> b.vpcId(vpcId).enableDnsHostnames(bool(false)));
         }
@@ -149,12 +158,20 @@ public final class VpcType implements ResourceType {
         };
     }
 
+    private static boolean wantSupport(Map<String, Object> props) { return !Boolean.FALSE.equals(props.get("enableDnsSupport")); }
+
+    private static boolean wantHostnames(Map<String, Object> props) { return Boolean.TRUE.equals(props.get("enableDnsHostnames")); }
+
     private static Observed observe(ResourceContext ctx, Address address, Vpc v) {
         Ec2Client ec2 = ctx.aws().ec2();
         boolean support = ec2.describeVpcAttribute(b -> b.vpcId(v.vpcId()).attribute(VpcAttributeName.ENABLE_DNS_SUPPORT))
                 .enableDnsSupport().value();
         boolean hostnames = ec2.describeVpcAttribute(b -> b.vpcId(v.vpcId()).attribute(VpcAttributeName.ENABLE_DNS_HOSTNAMES))
                 .enableDnsHostnames().value();
+        return observed(address, v, support, hostnames);
+    }
+
+    private static Observed observed(Address address, Vpc v, boolean support, boolean hostnames) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("cidr", v.cidrBlock());
         props.put("enableDnsSupport", support);

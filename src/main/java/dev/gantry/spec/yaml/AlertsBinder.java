@@ -1,6 +1,7 @@
 package dev.gantry.spec.yaml;
 
 import dev.gantry.spec.Alerts;
+import dev.gantry.spec.Rules;
 
 import java.util.HashSet;
 import java.util.List;
@@ -9,8 +10,6 @@ import java.util.Set;
 /** The {@code alerts} section: who is told by email, and the thresholds of the alarms. */
 final class AlertsBinder {
     static final List<String> KEYS = List.of("email", "http5xxPerMinute", "latencyP95Ms", "cpuPercent", "memoryPercent", "rollback");
-    /** SNS accepts longer addresses, but an email address is at most 254 characters (RFC 5321). */
-    private static final int EMAIL_MAX = 254;
 
     private final Report report;
 
@@ -28,9 +27,9 @@ final class AlertsBinder {
                 String e = email.get(i);
                 Node item = list.items().get(i);
                 String field = s.field("email") + "[" + i + "]";
-                if (e.length() > EMAIL_MAX || !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                    report.error(item.line(), item.column(), field, "'" + e + "' is not an email address",
-                            "write one address per item, e.g. email: [ops@example.com]");
+                Rules.Problem bad = Rules.email(e);
+                if (bad != null) {
+                    report.error(item.line(), item.column(), field, bad.message(), bad.fix());
                 } else if (!seen.add(e.toLowerCase(java.util.Locale.ROOT))) {
                     report.error(item.line(), item.column(), field, e + " is listed twice", "remove the duplicate");
                 }

@@ -38,13 +38,14 @@ final class OwnComments {
     static final String CERTIFICATE_EXISTING = "HTTPS with a certificate you already have in ACM.";
     static final String CERTIFICATE_NEW = "HTTPS: gantry requests a free ACM certificate for these names and validates it.";
     static final String DNS = "A record in your Route53 zone that points at the load balancer.";
+    static final String GUARD = "A Lambda function in your account repairs what is deleted or changed by hand between applies (safe) or reports it (report).";
     static final String ALERTS = "CloudWatch alarms emailed through SNS (each address confirms first); about $0.10 per alarm a month.";
     static final String JOBS = "Commands run in a new task on a schedule (EventBridge Scheduler), with the service's setup.";
     static final String RELEASE = "Runs once with each new image, before the service rolls to it (migrations); if it fails, the old version keeps serving.";
 
     private static final Set<String> ALL = Set.copyOf(List.of(MODELINE, HEADER, VERSION, APP, REGION, TAGS,
             VPC_NO_NAT, VPC_SINGLE_NAT, VPC_NAT_PER_AZ, VPC_DEFAULT, VPC_EXISTING, CLUSTER, TASK, CPU, MEMORY, PORT,
-            ENVIRONMENT, SECRETS_1, SECRETS_2, REGISTRY_LOGIN, BUILD, SERVICE, AUTOSCALING, LOAD_BALANCER, CERTIFICATE_EXISTING, CERTIFICATE_NEW, DNS, ALERTS, RELEASE, JOBS));
+            ENVIRONMENT, SECRETS_1, SECRETS_2, REGISTRY_LOGIN, BUILD, SERVICE, AUTOSCALING, LOAD_BALANCER, CERTIFICATE_EXISTING, CERTIFICATE_NEW, DNS, ALERTS, RELEASE, JOBS, GUARD));
 
     /** True for a comment's text (after '#', trimmed) that gantry itself writes. */
     static boolean isOwn(String text) { return ALL.contains(text.strip()); }

@@ -66,9 +66,10 @@ final class SpecBinder {
         var alerts = new AlertsBinder(report).bind(s, loadBalancer != null);
         Release release = release(s);
         var jobs = new JobsBinder(report).bind(s, task);
+        var guard = new GuardBinder(report).bind(s);
 
         if (report.hasErrors()) return null;
-        Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs);
+        Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard);
         derivedNames(s, spec);
         awsLimits(s, spec);
         return report.hasErrors() ? null : spec;

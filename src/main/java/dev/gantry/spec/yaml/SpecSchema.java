@@ -82,6 +82,7 @@ public final class SpecSchema {
         p.set("alerts", alerts());
         p.set("release", release());
         p.set("jobs", jobs());
+        p.set("guard", guard());
         p.set("environments", environments());
         // Cross-section rules a schema can express: certificate and dns need a load balancer, which needs a port.
         ArrayNode allOf = root.putArray("allOf");
@@ -317,6 +318,19 @@ public final class SpecSchema {
         p.set("memoryPercent", withDefault(integer("Average memory percent, for 3 minutes.", 1, 100), dev.gantry.spec.Alerts.DEFAULT_MEMORY_PERCENT));
         p.set("rollback", withDefault(bool("A rollout that trips the 5xx, unhealthy or running-count alarm rolls back."), true));
         return a;
+    }
+
+    private static ObjectNode guard() {
+        ObjectNode g = object("A reconciler in your account (AWS Lambda, run by EventBridge Scheduler) that repairs what was deleted or changed"
+                + " by hand between applies (repair: safe) or only reports it (repair: report). Absent: off.");
+        ObjectNode p = (ObjectNode) g.get("properties");
+        p.set("every", withDefault(JSON.createObjectNode().put("type", "string")
+                .put("description", "How often it runs: a whole number and m, h or d, between " + dev.gantry.spec.Guard.MIN_MINUTES + "m and 1d.")
+                .put("pattern", "^[0-9]{1,6}\\s*(m|min|h|d)$"), dev.gantry.spec.Guard.DEFAULT_MINUTES + "m"));
+        ObjectNode repair = enumOf("safe: recreate what was deleted, put back what changed in place, report the rest; report: change nothing.",
+                YamlEnum.spellings(dev.gantry.spec.Guard.Repair.class));
+        p.set("repair", withDefault(repair, "safe"));
+        return g;
     }
 
     private static ObjectNode object(String description) {

@@ -73,6 +73,11 @@ public final class SpecWriter {
                 }
             });
         }
+        if (spec.guard() != null) {
+            section(b, OwnComments.GUARD, "guard:");
+            line(b, "  every: " + spec.guard().every());
+            line(b, "  repair: " + spec.guard().repair().yaml());
+        }
         return b.toString();
     }
 
