@@ -132,6 +132,102 @@ class ManagedTagsTest {
         assertThat(h.world.mutatingCalls()).as(h.world.callsByAction().toString()).isZero();
     }
 
+    /** web-https with autoscaling, a job, alerts and a guard: every kind of resource gantry makes on one load balancer. */
+    static final String FULL = readTemplate().replace("  rollbackOnFailure: true\n", "  rollbackOnFailure: true\n  autoscaling: {min: 2, max: 4}\n")
+            + "\nalerts:\n  email: [ops@example.com]\njobs:\n  report:\n    schedule: rate(1 hour)\n    command: [sh, \"-c\", \"echo report\"]\n"
+            + "guard:\n  every: 5m\n";
+    static final String FULL_WITH_ENVIRONMENTS = FULL + "environments:\n  production: {}\n  staging:\n    certificate: {domain: staging.example.com}\n"
+            + "    dns: {record: staging.example.com}\n    task:\n      secrets:\n        DB_PASSWORD: {parameter: /hello-staging/db-password}\n";
+
+    private static String readTemplate() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("templates", "web-https.yaml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The types whose resources AWS cannot tag: they never plan a tag change (README, "Tags: part of the plan"). */
+    private static final List<String> UNTAGGABLE = List.of("guard-schedule", "schedule", "scaling-policy", "dns-record");
+
+    @Test void an_app_with_autoscaling_a_job_alerts_and_a_guard_gains_environments_by_tags_alone_while_it_serves() {
+        Spec single = EnvironmentsEndToEndTest.env(FULL, null);
+        SimHarness h = GuardEndToEndTest.installed(single);
+        Map<String, dev.gantry.plan.Observed> before = h.inventory(single);
+
+        Spec production = EnvironmentsEndToEndTest.env(FULL_WITH_ENVIRONMENTS, "production");
+        Plan plan = h.plan(production);
+        List<Change> changes = plan.mutating();
+        assertThat(changes).allSatisfy(c -> {
+            assertThat(c.action()).as(c.address().toString()).isEqualTo(Action.UPDATE);
+            assertThat(c.fields()).as(c.address().toString()).noneMatch(Change.FieldChange::forcesReplace);
+            assertThat(c.fields().stream().map(Change.FieldChange::field).toList()).as(c.address().toString()).contains(Planner.TAGS_FIELD);
+        });
+        // Only the guard's stored copy of gantry.yaml changes with the file itself (it now has an environments section).
+        assertThat(changes).filteredOn(c -> c.fields().size() > 1).extracting(c -> c.address().toString()).containsExactly("guard-spec.main");
+        assertThat(changes).extracting(c -> c.address().type()).contains("scaling-target", "guard-function", "guard-role", "guard-spec",
+                "schedule-group", "scheduler-role", "job-task-definition", "topic", "alarm", "event-rule", "log-group", "service", "task-definition")
+                .doesNotContainAnyElementsOf(UNTAGGABLE);
+
+        SimServing.Recorder serving = new SimServing.Recorder(h.world, h.time, "hello.example.com").start();
+        ApplyResult applied = h.apply(production);
+        serving.stop();
+        assertThat(applied.exitCode()).as(applied.failures().toString()).isZero();
+        assertThat(applied.replaced()).isZero();
+        assertThat(applied.created()).isZero();
+        assertThat(applied.deleted()).isZero();
+        assertThat(serving.samples()).isPositive();
+        assertThat(serving.outages()).isEmpty();
+        Map<String, dev.gantry.plan.Observed> after = h.inventory(production);
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        before.forEach((a, o) -> assertThat(after.get(a).id()).as(a).isEqualTo(o.id()));
+        assertThat(h.world.state.scaling.targets.values()).singleElement().satisfies(t -> assertThat(t.tags).containsEntry("gantry:env", "production"));
+        assertThat(h.world.state.lambda.functions.get("hello-guard").tags).containsEntry("gantry:env", "production");
+
+        h.world.resetCounters();
+        assertThat(h.apply(production).outcome()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
+        assertThat(h.world.mutatingCalls()).as(h.world.callsByAction().toString()).isZero();
+
+        // The guard reads the stored spec of the environment and finds nothing to repair.
+        GuardEndToEndTest.onePeriod(h);
+        dev.gantry.guard.GuardRun run = dev.gantry.guard.GuardRun.read(h.aws.ssm(), "hello").orElseThrow();
+        assertThat(run.outcome()).as(run.toString()).isNotEqualTo(dev.gantry.guard.GuardRun.Outcome.FAILED);
+        assertThat(run.repaired()).as(run.toString()).isEmpty();
+        assertThat(run.reported()).as(run.toString()).isEmpty();
+        assertThat(h.plan(production).hasChanges()).isFalse();
+    }
+
+    /**
+     * A managed tag taken off by hand (gantry:env here) is a difference like any other: the guard
+     * puts it back in place, with only actions its role grants, and a person's own tag stays.
+     */
+    @Test void the_guard_puts_back_a_managed_tag_taken_off_by_hand_and_leaves_a_persons_tag() throws Exception {
+        Spec production = EnvironmentsEndToEndTest.env(FULL_WITH_ENVIRONMENTS, "production");
+        SimHarness h = GuardEndToEndTest.installed(production);
+        String vpc = h.inventory(production).get("vpc.main").id();
+        h.aws.ec2().deleteTags(b -> b.resources(vpc).tags(t -> t.key("gantry:env")));
+        h.aws.ec2().createTags(b -> b.resources(vpc).tags(t -> t.key("owner").value("alice")));
+        // The same by hand in the IAM and CloudWatch Logs consoles (the simulated clients have no untag calls).
+        h.world.state.iam.roles.get("hello-execution").tags.remove("gantry:env");
+        h.world.state.logs.groups.get("/gantry/hello").tags.remove("team");
+        assertThat(h.plan(production).mutating()).extracting(c -> c.address().toString())
+                .containsExactlyInAnyOrder("vpc.main", "role.execution", "log-group.main");
+
+        h.world.resetCounters();
+        GuardEndToEndTest.onePeriod(h);
+        assertThat(dev.gantry.guard.GuardRun.read(h.aws.ssm(), "hello").orElseThrow().repaired()).extracting(dev.gantry.guard.GuardRun.Item::address)
+                .containsExactlyInAnyOrder("vpc.main", "role.execution", "log-group.main");
+        assertThat(h.plan(production).hasChanges()).isFalse();
+        assertThat(appTags(h, "hello").get("vpc.main")).containsEntry("gantry:env", "production").containsEntry("owner", "alice");
+
+        var policy = new ObjectMapper().readTree(java.net.URLDecoder.decode(
+                h.world.state.iam.roles.get("hello-guard-function").inline.get("gantry-guard"), java.nio.charset.StandardCharsets.UTF_8));
+        List<String> granted = new ArrayList<>();
+        for (var st : policy.get("Statement")) for (var a : st.get("Action")) granted.add(a.asText());
+        assertThat(h.world.callsByAction().keySet()).contains("ec2:CreateTags", "iam:TagRole", "logs:TagResource").allSatisfy(call ->
+                assertThat(granted).as("the guard's role grants %s", call).anyMatch(g -> call.toLowerCase().matches(g.toLowerCase().replace("*", ".*"))));
+    }
+
     /**
      * The tags of every live resource of {@code app} in the simulated account that gantry tags in
      * place, by its {@code gantry:component} (a task definition: only its newest revision).
