@@ -166,7 +166,7 @@ public final class SimAcm implements AcmClient {
         return world.mutate("acm:AddTagsToCertificate", this::err, () -> {
             CertRec c = cert(r.certificateArn());
             // ACM AddTagsToCertificate, Errors: InvalidTagException, TooManyTagsException.
-            c.tags = new TreeMap<>(TagRules.merged(c.tags, tags(r.tags()), this::err, "InvalidTagException", "TooManyTagsException"));
+            c.tags = new TreeMap<>(TagRules.merged(c.tags, tags(r.tags()), this::err, TagRules.ACM));
             return AddTagsToCertificateResponse.builder().build();
         });
     }

@@ -326,7 +326,7 @@ public final class SimEcr implements EcrClient {
         return world.mutate("ecr:TagResource", this::err, () -> {
             EcrState.RepoRec r = byArn(req.resourceArn());
             // ECR TagResource, Errors: InvalidTagParameterException, TooManyTagsException.
-            TagRules.put(r.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, "InvalidTagParameterException", "TooManyTagsException");
+            TagRules.put(r.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, TagRules.ECR);
             return TagResourceResponse.builder().build();
         });
     }

@@ -907,7 +907,7 @@ public final class SimEcs implements EcsClient {
     @Override public TagResourceResponse tagResource(TagResourceRequest req) {
         return world.mutate("ecs:TagResource", this::err, () -> {
             // ECS TagResource answers every broken tag rule with InvalidParameterException.
-            TagRules.put(tagsOf(req.resourceArn()), tagMap(req.tags()), this::err, "InvalidParameterException", "InvalidParameterException");
+            TagRules.put(tagsOf(req.resourceArn()), tagMap(req.tags()), this::err, TagRules.ECS);
             return TagResourceResponse.builder().build();
         });
     }

@@ -564,7 +564,7 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
             for (String arn : r.resourceArns()) {
                 Map<String, String> tags = rules.tagsFor(arn);
                 // ELBv2 AddTags, Errors: TooManyTags past 50; a malformed tag fails validation.
-                TagRules.merged(tags, add, this::err, "ValidationError", "TooManyTags");
+                TagRules.merged(tags, add, this::err, TagRules.ELB);
             }
             for (String arn : r.resourceArns()) rules.tagsFor(arn).putAll(add);
             return AddTagsResponse.builder().build();

@@ -121,7 +121,7 @@ public final class SimEventBridge implements EventBridgeClient {
         return world.mutate("events:TagResource", this::err, () -> {
             EventsState.RuleRec r = byArn(req.resourceARN());
             // EventBridge TagResource: ValidationException for a malformed tag, LimitExceededException past 50.
-            TagRules.put(r.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, "ValidationException", "LimitExceededException");
+            TagRules.put(r.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, TagRules.EVENTS);
             return TagResourceResponse.builder().build();
         });
     }

@@ -111,7 +111,7 @@ public final class SimLogs implements CloudWatchLogsClient {
     @Override public TagResourceResponse tagResource(TagResourceRequest req) {
         return world.mutate("logs:TagResource", this::err, () -> {
             // Logs TagResource, Errors: InvalidParameterException, TooManyTagsException.
-            TagRules.put(groupByArn(req.resourceArn()).tags, req.tags(), this::err, "InvalidParameterException", "TooManyTagsException");
+            TagRules.put(groupByArn(req.resourceArn()).tags, req.tags(), this::err, TagRules.LOGS);
             return TagResourceResponse.builder().build();
         });
     }

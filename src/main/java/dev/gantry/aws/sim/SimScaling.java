@@ -80,7 +80,7 @@ public final class SimScaling implements ScalingApi {
             ScalingState.TargetRec t = st().targets.get(resourceId);
             // Deregistered between the two calls: TagResource names it by ARN.
             if (t == null) throw err(400, "ResourceNotFoundException", "No scalable target with ARN for " + resourceId);
-            TagRules.put(t.tags, tags, this::err, "ValidationException", "TooManyTagsException");
+            TagRules.put(t.tags, tags, this::err, TagRules.SCALING);
             return null;
         });
     }

@@ -268,7 +268,7 @@ public final class SimScheduler implements SchedulerClient {
         return world.mutate("scheduler:TagResource", this::err, () -> {
             SchedulerState.GroupRec g = taggable(req.resourceArn());
             // Scheduler TagResource answers a broken tag rule with ValidationException.
-            TagRules.put(g.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, "ValidationException", "ValidationException");
+            TagRules.put(g.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, TagRules.SCHEDULER);
             return TagResourceResponse.builder().build();
         });
     }

@@ -166,7 +166,7 @@ public final class SimSecretsManager implements SecretsManagerClient {
         return world.mutate("secretsmanager:TagResource", this::err, () -> {
             SecretsState.SecretRec s = secret(req.secretId());
             // Secrets Manager TagResource, Errors: InvalidParameterException (a malformed tag or more than 50).
-            TagRules.put(s.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, "InvalidParameterException", "InvalidParameterException");
+            TagRules.put(s.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, TagRules.SECRETS_MANAGER);
             return TagResourceResponse.builder().build();
         });
     }

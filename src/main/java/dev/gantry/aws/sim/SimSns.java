@@ -135,7 +135,7 @@ public final class SimSns implements SnsClient {
         return world.mutate("sns:TagResource", this::err, () -> {
             SnsState.TopicRec t = topic(req.resourceArn());
             // SNS TagResource, Errors: InvalidParameter, TagLimitExceeded.
-            TagRules.put(t.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(x -> x.key(), x -> x.value() == null ? "" : x.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, "InvalidParameter", "TagLimitExceeded");
+            TagRules.put(t.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(x -> x.key(), x -> x.value() == null ? "" : x.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, TagRules.SNS);
             return TagResourceResponse.builder().build();
         });
     }

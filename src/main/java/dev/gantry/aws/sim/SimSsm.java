@@ -194,7 +194,7 @@ public final class SimSsm implements SsmClient {
         return world.mutate("ssm:AddTagsToResource", this::err, () -> {
             SsmState.ParamRec p = tagTarget(req.resourceType(), req.resourceId());
             // SSM AddTagsToResource, Errors: TooManyTagsError past 50; a malformed tag fails validation.
-            TagRules.put(p.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, "ValidationException", "TooManyTagsError");
+            TagRules.put(p.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, TagRules.SSM);
             return AddTagsToResourceResponse.builder().build();
         });
     }
