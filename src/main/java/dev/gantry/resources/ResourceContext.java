@@ -116,7 +116,19 @@ public record ResourceContext(AwsClients aws, AppIdentity identity, String accou
      * The tags gantry keeps on every resource beyond its own ownership tags: the spec's {@code tags:}
      * and {@code gantry:env}. Only these are compared; a person's other tags are never looked at.
      */
-    public Map<String, String> managedTags() { return identity == null ? Map.of() : identity.tags(); }
+    public Map<String, String> managedTags() { return managed(identity == null ? Map.of() : identity.tags()); }
+
+    /**
+     * The keys of {@code specTags} gantry keeps as given: all but {@code Name}, which {@link #tags}
+     * sets to each resource's own name (the spec's is ignored, with a warning), so comparing it
+     * would plan the same tag change on every run.
+     */
+    public static Map<String, String> managed(Map<String, String> specTags) {
+        if (specTags == null || !specTags.containsKey("Name")) return specTags == null ? Map.of() : specTags;
+        Map<String, String> out = new LinkedHashMap<>(specTags);
+        out.remove("Name");
+        return out;
+    }
 
     /** Tags every created resource carries, given in the create call itself. */
     public Map<String, String> tags(Address address) {

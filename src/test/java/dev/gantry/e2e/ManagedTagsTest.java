@@ -101,6 +101,18 @@ class ManagedTagsTest {
         assertThat(appTags(h, "hello").get("vpc.main")).containsEntry("cost-center", "42").containsEntry("owner", "alice");
     }
 
+    /** A Name tag in the spec is ignored (gantry names each resource itself): it is never compared, so apply converges. */
+    @Test void a_name_tag_in_the_spec_is_not_managed_and_a_second_apply_makes_no_call() {
+        Spec named = EnvironmentsEndToEndTest.env(BEFORE.replace("region: us-east-1\n", "region: us-east-1\ntags: {Name: shop, team: web}\n"), null);
+        SimHarness h = new SimHarness().prepare(named);
+        assertThat(h.apply(named).exitCode()).isZero();
+        assertThat(h.plan(named).hasChanges()).as(h.plan(named).mutating().toString()).isFalse();
+        h.world.resetCounters();
+        assertThat(h.apply(named).outcome()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
+        assertThat(h.world.mutatingCalls()).as(h.world.callsByAction().toString()).isZero();
+        assertThat(appTags(h, "hello").get("vpc.main")).containsEntry("Name", "hello-main").containsEntry("team", "web");
+    }
+
     /** Alerts (topic, rule, alarms) and scheduled jobs (group, role, job revision) are tagged in place too. */
     @Test void alert_and_job_resources_are_tagged_in_place_as_well() throws Exception {
         String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("templates", "web-https.yaml"))
