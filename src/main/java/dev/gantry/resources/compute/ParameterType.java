@@ -95,6 +95,16 @@ final class ParameterType implements ResourceType {
         if (!managed.isEmpty() && !inSpec.isEmpty()) {
             List<ParameterStringFilter> all = new ArrayList<>(filters);
             managed.forEach((k, v) -> all.add(ParameterStringFilter.builder().key("tag:" + k).option("Equals").values(v).build()));
+            if (!LogGroupType.anyUnderTheAppsPrefix(ctx)) {
+                // No trace of the app (a first deploy, most likely; the log groups are read anyway):
+                // its whole listing first, which settles it in one read when it is empty. Both
+                // orders end knowing the same; only the number of reads differs.
+                app = describe(ssm, filters);
+                if (app.isEmpty()) return new Listed(app, Set.of());
+                Set<String> names = new java.util.HashSet<>();
+                describe(ssm, all).forEach(p -> names.add(p.name()));
+                return new Listed(app, names);
+            }
             List<ParameterMetadata> tagged = describe(ssm, all);
             Set<String> names = new java.util.HashSet<>();
             tagged.forEach(p -> names.add(p.name()));
