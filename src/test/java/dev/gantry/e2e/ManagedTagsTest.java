@@ -207,6 +207,17 @@ class ManagedTagsTest {
         assertThat(run.repaired()).as(run.toString()).isEmpty();
         assertThat(run.reported()).as(run.toString()).isEmpty();
         assertThat(h.plan(production).hasChanges()).isFalse();
+
+        // Staging is created beside it, its guard reads its own stored spec, and production stays as it is.
+        Spec staging = EnvironmentsEndToEndTest.env(FULL_WITH_ENVIRONMENTS, "staging");
+        h.prepare(staging);
+        ApplyResult made = h.apply(staging);
+        assertThat(made.exitCode()).as(made.failures().toString()).isZero();
+        GuardEndToEndTest.onePeriod(h);
+        dev.gantry.guard.GuardRun stagingRun = dev.gantry.guard.GuardRun.read(h.aws.ssm(), "hello-staging").orElseThrow();
+        assertThat(stagingRun.outcome()).as(stagingRun.toString()).isEqualTo(dev.gantry.guard.GuardRun.Outcome.CLEAN);
+        assertThat(h.plan(production).hasChanges()).isFalse();
+        assertThat(h.plan(staging).hasChanges()).isFalse();
     }
 
     /**
