@@ -6,14 +6,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * AWS's rules for the tags of one resource, as each service gantry tags states them in its own
- * API reference: every one allows at most 50 tags a resource (counting those it has and those the
- * call adds), keys of 1 to 128 characters and values of at most 256, and reserves keys starting
- * with {@code aws:} in any case. Where they differ: the characters allowed (most services name
- * the pattern {@code [\p{L}\p{Z}\p{N}_.:/=+\-@]}, EC2, CloudWatch, SNS, EventBridge, ECR and
- * Secrets Manager name none), whether a value may be empty (not in EventBridge Scheduler), whether
- * two keys may differ only in case (not on an IAM role), and the error code of each refusal. A
- * refused call changes nothing.
+ * AWS's rules for the tags of one resource, per service gantry tags. What they share (each
+ * service's documentation repeats AWS's general tag rules): at most 50 tags a resource, counting
+ * those it has and those the call adds; keys of 1 to 128 characters, values of at most 256; keys
+ * starting with {@code aws:} in any case are AWS's. Where they differ, each from the reference
+ * cited on its {@link Service}: the characters allowed (ECS, ELB, IAM, SSM, Logs, ACM and
+ * Application Auto Scaling only {@code [\p{L}\p{Z}\p{N}_.:/=+\-@]}; EC2 any; CloudWatch, SNS,
+ * EventBridge, ECR, Secrets Manager and Lambda name no pattern), whether a value may be empty (not
+ * in EventBridge Scheduler), whether two keys may differ only in case (not on an IAM role), and
+ * the error code of each refusal. A refused call changes nothing.
  */
 final class TagRules {
     static final int MAX_TAGS = 50;
@@ -60,9 +61,13 @@ final class TagRules {
     static final Service ECR = new Service("ECR", null, 0, false, "InvalidTagParameterException", "TooManyTagsException");
     /** https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_TagResource.html: InvalidParameterException for each. */
     static final Service SECRETS_MANAGER = new Service("Secrets Manager", null, 0, false, "InvalidParameterException", "InvalidParameterException");
-    /** https://docs.aws.amazon.com/lambda/latest/api/API_TagResource.html (key and value pattern): InvalidParameterValueException for each. */
-    static final Service LAMBDA = new Service("Lambda", USUAL, 0, false, "InvalidParameterValueException", "InvalidParameterValueException");
-    /** https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TagResource.html: ValidationException, TooManyTagsException. */
+    /** https://docs.aws.amazon.com/lambda/latest/dg/API_TagResource.html: a map with no pattern; InvalidParameterValueException for each. */
+    static final Service LAMBDA = new Service("Lambda", null, 0, false, "InvalidParameterValueException", "InvalidParameterValueException");
+    /**
+     * https://docs.aws.amazon.com/autoscaling/application/APIReference/API_TagResource.html:
+     * ValidationException, TooManyTagsException; for the characters it points to the Billing User
+     * Guide's "User-defined tag restrictions" (letters, digits, spaces and + - = . _ : / @).
+     */
     static final Service SCALING = new Service("Application Auto Scaling", USUAL, 0, false, "ValidationException", "TooManyTagsException");
 
     private TagRules() {}

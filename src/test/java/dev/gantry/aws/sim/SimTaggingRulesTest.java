@@ -79,7 +79,7 @@ class SimTaggingRulesTest {
         assertThat(aws.scheduler().listTagsForResource(b -> b.resourceArn(arn)).tags()).hasSize(1);
     }
 
-    @Test void ssmAndLambdaRefuseCharactersOutsideTheirPattern() throws Exception {
+    @Test void ssmRefusesCharactersOutsideItsPatternAndLambdaKeepsTheSharedRules() throws Exception {
         aws.ssm().putParameter(b -> b.name("/hello/p").type("String").value("v"));
         assertThatThrownBy(() -> aws.ssm().addTagsToResource(b -> b.resourceType("Parameter").resourceId("/hello/p")
                 .tags(t -> t.key("owner").value("alice#1"))))
@@ -89,7 +89,11 @@ class SimTaggingRulesTest {
         var code = SimLambdaTest.zip("a.txt", "hello");
         String fn = aws.lambda().createFunction(b -> b.functionName("fn").runtime("java21").handler("x.Y::h").role(role).code(c -> c.zipFile(code)))
                 .functionArn();
-        assertThatThrownBy(() -> aws.lambda().tagResource(b -> b.resource(fn).tags(java.util.Map.of("owner", "a,b"))))
+        assertThatThrownBy(() -> aws.lambda().tagResource(b -> b.resource(fn).tags(java.util.Map.of("aws:owner", "a"))))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidParameterValueException"));
+        java.util.Map<String, String> many = new java.util.HashMap<>();
+        for (int i = 0; i < 51; i++) many.put("k" + i, "v");
+        assertThatThrownBy(() -> aws.lambda().tagResource(b -> b.resource(fn).tags(many)))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidParameterValueException"));
         aws.lambda().tagResource(b -> b.resource(fn).tags(java.util.Map.of("gantry:env", "production")));
         assertThat(aws.lambda().getFunction(b -> b.functionName("fn")).tags()).containsEntry("gantry:env", "production");
