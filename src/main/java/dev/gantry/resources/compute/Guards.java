@@ -7,7 +7,6 @@ import dev.gantry.resources.Props;
 import dev.gantry.spec.Spec;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static dev.gantry.resources.Addresses.*;
@@ -20,27 +19,8 @@ import static dev.gantry.resources.Addresses.*;
 final class Guards {
     private Guards() {}
 
-    /**
-     * The spec as the guard reads it: gantry.yaml as gantry writes it, without comment lines and
-     * blank lines (an SSM String parameter holds 4,096 characters).
-     */
-    static String stored(Spec spec) {
-        // An environment's spec carries gantry:env among its tags, a key no file may hold: the stored
-        // file names the environment instead, as its only one, which the loader gives the same tag
-        // and the same names (the first environment keeps the app's). A preview's gantry:env-from is
-        // not kept: the guard compares only the tags its stored spec manages.
-        Map<String, String> own = new java.util.LinkedHashMap<>(spec.tags());
-        own.keySet().removeIf(k -> k.startsWith("gantry:"));
-        String environment = spec.tags().get(dev.gantry.spec.Environment.TAG);
-        StringBuilder b = new StringBuilder();
-        for (String line : dev.gantry.spec.yaml.SpecWriter.write(spec.withTags(own)).split("\n")) {
-            String t = line.trim();
-            if (t.isEmpty() || t.startsWith("#")) continue;
-            b.append(line).append('\n');
-        }
-        if (environment != null) b.append("environments:\n  ").append(environment).append(": {}\n");
-        return b.toString();
-    }
+    /** The spec as the guard reads it ({@link dev.gantry.spec.yaml.StoredSpec}). */
+    static String stored(Spec spec) { return dev.gantry.spec.yaml.StoredSpec.write(spec); }
 
     static void expand(Spec spec, List<Desired> out) {
         if (!spec.hasGuard()) return;
