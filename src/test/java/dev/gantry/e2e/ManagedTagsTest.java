@@ -175,7 +175,7 @@ class ManagedTagsTest {
             assertThat(c.fields()).as(c.address().toString()).noneMatch(Change.FieldChange::forcesReplace);
             assertThat(c.fields().stream().map(Change.FieldChange::field).toList()).as(c.address().toString()).contains(Planner.TAGS_FIELD);
         });
-        // Only the guard's stored copy of gantry.yaml changes with the file itself (it now has an environments section).
+        // Only the guard's stored copy of gantry.yaml changes with the file itself (it now names the environment).
         assertThat(changes).filteredOn(c -> c.fields().size() > 1).extracting(c -> c.address().toString()).containsExactly("guard-spec.main");
         assertThat(changes).extracting(c -> c.address().type()).contains("scaling-target", "guard-function", "guard-role", "guard-spec",
                 "schedule-group", "scheduler-role", "job-task-definition", "topic", "alarm", "event-rule", "log-group", "service", "task-definition")
