@@ -52,9 +52,7 @@ final class StatusAll {
                 .filter(java.util.Objects::nonNull).distinct().map(d -> d.length() > 19 ? d.substring(0, 19) : d)
                 .reduce((a, b) -> a + "," + b).orElse("-");
         String drift = r.drifted() ? ansi.yellow("drift: " + r.drift().size()) : "no drift";
-        // Nothing of an environment that is not deployed is billed: its estimate is what deploying it would cost.
-        String cost = r.cost() == null ? "-" : r.deployed() ? String.format(Locale.ROOT, "about $%,.2f a month", r.cost().monthlyUsd())
-                : String.format(Locale.ROOT, "nothing yet (about $%,.2f a month once deployed)", r.cost().monthlyUsd());
+        String cost = r.cost() == null ? "-" : String.format(Locale.ROOT, "about $%,.2f a month", r.cost().monthlyUsd());
         return String.format(Locale.ROOT, "%-14s %-34s %s · %s · %s · %s", env, url, health, digest, drift, cost);
     }
 }

@@ -170,19 +170,6 @@ class EnvironmentsCommandTest {
         assertThat(historyAfter.out()).isEqualTo(history.out());
     }
 
-    /**
-     * Found by hand on the local emulator (docs/emulator-checks.md): after 'gantry destroy --env
-     * staging', 'status --all' said "not deployed · … · about $42.23 a month" as if it were billed.
-     */
-    @Test void status_all_bills_nothing_for_an_environment_that_is_not_deployed() throws Exception {
-        Path f = file(FILE);
-        assertThat(gantry("apply", "-f", f.toString(), "--simulate", "--yes", "--plain", "--env", "production").code()).isZero();
-        CliRun all = gantry("status", "-f", f.toString(), "--simulate", "--all");
-        assertThat(lineOf(all.out(), "production")).containsPattern("· about \\$[0-9.,]+ a month$");
-        assertThat(lineOf(all.out(), "staging")).contains("not deployed").doesNotContainPattern("· about \\$")
-                .containsPattern("· nothing yet \\(about \\$[0-9.,]+ a month once deployed\\)$");
-    }
-
     @Test void a_preview_environment_is_created_from_staging_listed_and_destroyed() throws Exception {
         Path f = file(FILE);
         assertThat(gantry("apply", "-f", f.toString(), "--simulate", "--yes", "--plain", "--env", "staging").code()).isZero();
