@@ -82,8 +82,8 @@ public final class SpecSchema {
         p.set("alerts", alerts());
         p.set("release", release());
         p.set("jobs", jobs());
-        p.set("environments", environments());
         p.set("guard", guard());
+        p.set("environments", environments());
         // Cross-section rules a schema can express: certificate and dns need a load balancer, which needs a port.
         ArrayNode allOf = root.putArray("allOf");
         allOf.add(requiresIf("certificate", "loadBalancer"));
