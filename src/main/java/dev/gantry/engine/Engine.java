@@ -412,7 +412,7 @@ public final class Engine {
             }
         }
         claimants.forEach((address, found) -> keepOne(observed, address, found, desired));
-        return observed;
+        return ManagedTags.observed(observed, ctx.reads().tagsSeen(), ctx.managedTags(), catalog);
     }
 
     /**
@@ -507,7 +507,7 @@ public final class Engine {
         if (!owned.problems().isEmpty()) {
             throw new AwsFailure(AwsFailure.Kind.INPUT, String.join("; ", owned.problems()), "name addresses from the plan, or --adopt all");
         }
-        Plan plan = withNotes(ServiceConnectRollout.roll(SecretRollout.roll(Planner.plan(spec.app(), desired, owned.observed(), rules()))), owned).withConflicts(owned.conflicts());
+        Plan plan = withNotes(ServiceConnectRollout.roll(SecretRollout.roll(Planner.plan(spec.app(), ManagedTags.desired(desired, owned.observed(), ResourceContext.managed(spec.tags())), owned.observed(), rules()))), owned).withConflicts(owned.conflicts());
         return withLock(plan, spec);
     }
 
@@ -673,7 +673,7 @@ public final class Engine {
         Spec spec = pinDigest && image.isPresent() && image.get().digest() != null && given.task().image() != null
                 ? given.withTask(given.task().withImage(ImageName.pinned(given.task().image(), image.get().digest()))) : given;
         List<Desired> desired = Catalog.expand(spec);
-        return run(spec, options, applyVerb, desired, observed -> keep.apply(ServiceConnectRollout.roll(SecretRollout.roll(Planner.plan(spec.app(), desired, observed, rules())))), true);
+        return run(spec, options, applyVerb, desired, observed -> keep.apply(ServiceConnectRollout.roll(SecretRollout.roll(Planner.plan(spec.app(), ManagedTags.desired(desired, observed, ResourceContext.managed(spec.tags())), observed, rules())))), true);
     }
 
     public ApplyResult destroy(Spec spec, EngineOptions options) {

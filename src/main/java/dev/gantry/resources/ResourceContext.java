@@ -107,7 +107,34 @@ public record ResourceContext(AwsClients aws, AppIdentity identity, String accou
         if (tags == null || !app().equals(tags.get(TAG_APP))) return java.util.Optional.empty();
         String component = tags.get(TAG_COMPONENT);
         if (component == null || !component.startsWith(type + ".")) return java.util.Optional.empty();
-        return java.util.Optional.of(Address.parse(component));
+        Address address = Address.parse(component);
+        sawTags(address, tags);
+        return java.util.Optional.of(address);
+    }
+
+    /**
+     * Tells the refresh the tags it read of the app's resource at {@code address}: the plan compares
+     * the ones gantry manages ({@link #managedTags}) with them, with no read of its own. A step's
+     * context keeps nothing.
+     */
+    public void sawTags(Address address, Map<String, String> tags) { reads.sawTags(address, tags); }
+
+    /**
+     * The tags gantry keeps on every resource beyond its own ownership tags: the spec's {@code tags:}
+     * and {@code gantry:env}. Only these are compared; a person's other tags are never looked at.
+     */
+    public Map<String, String> managedTags() { return managed(identity == null ? Map.of() : identity.tags()); }
+
+    /**
+     * The keys of {@code specTags} gantry keeps as given: all but {@code Name}, which {@link #tags}
+     * sets to each resource's own name (the spec's is ignored, with a warning), so comparing it
+     * would plan the same tag change on every run.
+     */
+    public static Map<String, String> managed(Map<String, String> specTags) {
+        if (specTags == null || !specTags.containsKey("Name")) return specTags == null ? Map.of() : specTags;
+        Map<String, String> out = new LinkedHashMap<>(specTags);
+        out.remove("Name");
+        return out;
     }
 
     /** Tags every created resource carries, given in the create call itself. */

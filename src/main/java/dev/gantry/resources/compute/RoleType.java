@@ -63,6 +63,7 @@ final class RoleType implements ResourceType {
             Role r = found.get();
             Map<String, String> tags = tagMap(r.tags());
             if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP)) || !a.toString().equals(tags.get(ResourceContext.TAG_COMPONENT))) continue;
+            ctx.sawTags(a, tags);
             out.add(read(ctx, a, r));
         }
         return out;
