@@ -47,6 +47,10 @@ public final class ApplyCommand implements Callable<ExitCode> {
     @Option(names = "--image", paramLabel = "REF",
             description = "Deploy this already-pushed image (by digest: REPO@sha256:…) instead of the spec's image or build, without editing gantry.yaml (CI that builds elsewhere).")
     String image;
+    @Option(names = "--service", paramLabel = "NAME",
+            description = "Apply only this service's own resources (spec version 2); the other services and the shared pieces are left as they are, and the plan lists what is not applied.")
+    String service;
+
     @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "PLAN",
             description = "A plan saved by 'gantry plan -o PLAN': applies exactly that plan without asking again, or nothing (exit 2) if AWS or the spec moved on since.")
     java.nio.file.Path planFile;
@@ -124,12 +128,26 @@ public final class ApplyCommand implements Callable<ExitCode> {
         return saved;
     }
 
+    /** {@code --service NAME}: a service of the file, and not with a saved plan (which is applied whole). */
+    private void checkService(Spec spec, boolean savedPlan) {
+        if (service == null) return;
+        if (savedPlan) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, "--service cannot narrow a saved plan: it is applied exactly as it was shown",
+                    "apply the saved plan whole, or leave out PLAN to apply --service on a fresh plan");
+        }
+        if (!spec.services().containsKey(service)) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, "gantry.yaml has no service " + service + "; it has "
+                    + String.join(", ", spec.services().keySet()), "use --service with one of those names, or leave it out");
+        }
+    }
+
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
         SavedPlan saved = savedPlan();
         // The spec's own problems first: they are what the person came to fix.
         Spec spec = EngineRun.withImage(SpecFile.load(run.specFile.path(), global, cli, SpecFile.Use.CHANGES, run.from), image);
         run.check("apply", cli.interactive());
+        checkService(spec, saved != null);
         var builds = EngineRun.builder(cli, global, spec);
         List<String> problems = new ArrayList<>();
         java.util.Set<String> names = new java.util.TreeSet<>(spec.managedSecrets().keySet());
@@ -165,6 +183,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
         // A saved plan is not resumed: what is left is a new plan's to say. Continuing a deploy of a
         // given image deploys that image again, never a build in its place.
         String resume = saved == null ? run.resume("apply", global) + (image == null ? "" : " --image " + ShellWords.quote(image))
+                + (service == null ? "" : " --service " + service)
                 : "gantry plan" + run.given(global) + " -o " + ShellWords.quote(planFile.toString());
         try (Session session = EngineRun.open(cli, global, spec)) {
             opened.set(session);
@@ -180,6 +199,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
                     engine.applyingOnly(saved.resources());
                 }
                 if (!skipImageCheck) engine.checkingImages(EngineRun.imageCheck(session), pinDigest);
+                if (service != null) engine.narrowedTo(plan -> dev.gantry.engine.ServiceScope.narrowed(plan, spec, service));
                 views.attach(engine);
                 try (Interrupts interrupts = Interrupts.install(engine, cli.err())) {
                     EngineOptions options = new EngineOptions(allowReplace, run.forceUnlock,

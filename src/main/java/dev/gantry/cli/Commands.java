@@ -40,6 +40,7 @@ public final class Commands {
             new Sub("secrets", SecretsCommand.SUMMARY, SecretsCommand.class),
             new Sub("guard", GuardCommand.SUMMARY, GuardCommand.class),
             new Sub("schema", SchemaCommand.SUMMARY, SchemaCommand.class),
+            new Sub("migrate", MigrateCommand.SUMMARY, MigrateCommand.class),
             new Sub("completion", CompletionCommand.SUMMARY, CompletionCommand.class),
             // picocli's own, with its own description
             new Sub("help", "Display help information about the specified command.", CommandLine.HelpCommand.class));

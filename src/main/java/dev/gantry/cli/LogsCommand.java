@@ -29,6 +29,8 @@ public final class LogsCommand implements Callable<ExitCode> {
 
     @Mixin SpecFileOption specFile;
 
+    @Mixin ServiceOption service = new ServiceOption();
+
     @Option(names = "--since", defaultValue = "10m", paramLabel = "SPAN|TIME",
             description = "Start this long ago (30s, 10m, 2h, 1d) or at this time (2026-01-31T09:30:00Z; no offset means UTC). Default: ${DEFAULT-VALUE}.")
     String since;
@@ -43,10 +45,11 @@ public final class LogsCommand implements Callable<ExitCode> {
         CommandContext cli = parent.context();
         Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.READS);
         since(since, Instant.now());
+        String chosen = service.chosen(spec);
         return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();
             try (StopOnInterrupt ignored = follow ? StopOnInterrupt.install(() -> stop.complete(null)) : StopOnInterrupt.NONE) {
-                return run(d, since, task, follow, stop);
+                return run(d, since, task, follow, stop, chosen);
             }
         });
     }
@@ -56,9 +59,14 @@ public final class LogsCommand implements Callable<ExitCode> {
      * completes. Tests complete {@code stop} at a virtual time.
      */
     static ExitCode run(AppContext d, String since, String task, boolean follow, CompletableFuture<Void> stop) {
+        return run(d, since, task, follow, stop, d.spec().primaryService().name());
+    }
+
+    /** The same for one service of the app ({@code --service NAME}): its log group. */
+    static ExitCode run(AppContext d, String since, String task, boolean follow, CompletableFuture<Void> stop, String service) {
         Instant from = since(since, d.scheduler().now());
         d.checkCredentials();
-        LogCursor cursor = new LogCursor(d.aws().logs(), logGroup(d.spec()), from, task);
+        LogCursor cursor = new LogCursor(d.aws().logs(), "/gantry/" + dev.gantry.spec.DerivedNames.serviceBase(d.spec().app(), service), from, task);
         List<LogLine> first = cursor.next();
         print(d, first);
         if (!follow) {
@@ -84,7 +92,8 @@ public final class LogsCommand implements Callable<ExitCode> {
     }
 
     /** The awslogs group every gantry task definition writes to. */
-    static String logGroup(Spec spec) { return "/gantry/" + spec.app(); }
+    /** The primary service's log group (the one service of a version-1 spec: /gantry/APP). */
+    static String logGroup(Spec spec) { return "/gantry/" + dev.gantry.spec.DerivedNames.serviceBase(spec.app(), spec.primaryService().name()); }
 
     private static void print(AppContext d, List<LogLine> lines) {
         for (LogLine l : lines) d.out().println(LogText.render(l, d.ansi()));

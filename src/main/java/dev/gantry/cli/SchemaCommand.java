@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Example:", "  gantry schema > gantry.schema.json"})
 public final class SchemaCommand implements Callable<ExitCode> {
     /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
-    static final String SUMMARY = "Print the JSON Schema (draft-07) of gantry.yaml, spec version 1.";
+    static final String SUMMARY = "Print the JSON Schema (draft-07) of gantry.yaml, spec versions 1 and 2.";
 
     @picocli.CommandLine.ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global = new GlobalOptions();

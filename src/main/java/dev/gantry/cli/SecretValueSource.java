@@ -27,7 +27,7 @@ final class SecretValueSource {
 
     /** Null when {@code name} is a secret gantry manages; otherwise why it cannot be set. */
     static String checkName(Spec spec, String name) {
-        SecretRef ref = spec.task().secrets().get(name);
+        SecretRef ref = secret(spec, name);
         var managed = spec.managedSecrets().keySet();
         String list = managed.isEmpty() ? "gantry.yaml declares no managed secret (task.secrets with a parameter name)"
                 : "managed secrets: " + String.join(", ", managed);
@@ -37,6 +37,12 @@ final class SecretValueSource {
                     + "change it where it is owned (aws ssm put-parameter --overwrite), then start a new deployment so tasks read it";
         }
         return null;
+    }
+
+    /** The secret {@code name} of any service of the spec (a secret several services name is one), or null. */
+    static SecretRef secret(Spec spec, String name) {
+        return spec.services().values().stream().map(a -> a.task().secrets().get(name)).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     static Result read(String name, String positional, Path valueFile, Map<String, String> env, InputStream stdin,

@@ -46,6 +46,10 @@ public final class SecretsSetCommand implements Callable<ExitCode> {
 
     @Mixin SpecFileOption specFile;
 
+    @Option(names = "--service", paramLabel = "NAME",
+            description = "Start a new deployment of this service only (spec version 2); the other services that read the secret keep the old value until their next deployment.")
+    String service;
+
     @Option(names = "--no-deploy", description = "Only store the value; running tasks keep the old one until the next deployment.")
     boolean noDeploy;
 
@@ -54,19 +58,44 @@ public final class SecretsSetCommand implements Callable<ExitCode> {
         Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.CHANGES);
         String nameProblem = SecretValueSource.checkName(spec, name);
         if (nameProblem != null) throw CommandFailure.input(nameProblem);
+        readers(spec, name, service);
         SecretValueSource.Result value = SecretValueSource.read(name, valueArg, valueFile, cli.env(), cli.in(),
                 cli.interactive() ? question -> SecretValueSource.ask(cli.terminal(), question) : null);
         if (value.problem() != null) throw CommandFailure.input(value.problem());
         return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();
             try (StopOnInterrupt ignored = StopOnInterrupt.install(() -> stop.complete(null))) {
-                return run(d, name, value.value(), noDeploy, stop);
+                return run(d, name, value.value(), noDeploy, stop, service);
             }
         });
     }
 
+    /**
+     * The services whose tasks read the secret, in the file's order: all of them, or only
+     * {@code service} (which must read it; bad input otherwise, exit 2).
+     */
+    static java.util.List<dev.gantry.spec.AppService> readers(Spec spec, String name, String service) {
+        java.util.List<dev.gantry.spec.AppService> all = spec.services().values().stream().filter(a -> a.task().secrets().containsKey(name)).toList();
+        if (service == null) return all;
+        if (!spec.services().containsKey(service)) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, "gantry.yaml has no service " + service + "; it has "
+                    + String.join(", ", spec.services().keySet()), "use --service with one of those names, or leave it out");
+        }
+        if (all.stream().noneMatch(a -> a.name().equals(service))) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, "service " + service + " does not read " + name + "; "
+                    + String.join(", ", all.stream().map(dev.gantry.spec.AppService::name).toList()) + (all.size() == 1 ? " does" : " do"),
+                    "use --service with one of those, or leave it out to deploy every service that reads it");
+        }
+        return all.stream().filter(a -> a.name().equals(service)).toList();
+    }
+
     /** Stores {@code value} (wiped afterwards) and rolls the service; tests call it on a simulated world. */
     static ExitCode run(AppContext d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
+        return run(d, name, value, noDeploy, stop, null);
+    }
+
+    /** As above, rolling only {@code service} when given (else every service that reads the secret). */
+    static ExitCode run(AppContext d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop, String service) {
         Spec spec = d.spec();
         try {
             String problem = SecretValueSource.checkName(spec, name);
@@ -76,7 +105,7 @@ public final class SecretsSetCommand implements Callable<ExitCode> {
             // not know the value changed: one run at a time, as for apply and destroy.
             AppContext.Held held = d.lock("secrets set " + name);
             try {
-                return locked(d, name, value, noDeploy, stop);
+                return locked(d, name, value, noDeploy, stop, readers(spec, name, service));
             } finally {
                 held.release();
             }
@@ -85,25 +114,44 @@ public final class SecretsSetCommand implements Callable<ExitCode> {
         }
     }
 
-    private static ExitCode locked(AppContext d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop) {
+    private static ExitCode locked(AppContext d, String name, char[] value, boolean noDeploy, CompletableFuture<Void> stop,
+                                   java.util.List<dev.gantry.spec.AppService> readers) {
         Spec spec = d.spec();
         SecretUpdate update = new SecretUpdate(d.aws());
+        String parameter = SecretValueSource.secret(spec, name).parameter();
         long version;
         try {
-            version = update.store(spec.app(), name, spec.task().secrets().get(name).parameter(), value);
+            version = update.store(spec.app(), name, parameter, value);
         } catch (dev.gantry.aws.AwsFailure f) {
             // A parameter that is not the app's: the name in gantry.yaml is taken, as for apply's
             // conflicts (exit 2, nothing written), not a failure of AWS.
             if (f.kind() == dev.gantry.aws.AwsFailure.Kind.CONFLICT) throw CommandFailure.aws(f, d::words, ExitCode.INVALID_INPUT);
             throw f;
         }
-        String parameter = spec.task().secrets().get(name).parameter();
         d.out().println("Stored a new value for " + name + " in " + parameter + " (SecureString, version " + version + ").");
         if (noDeploy) {
             d.out().println(d.words("Running tasks keep the old value until the next deployment ('gantry apply', or this command without --no-deploy)."));
             return ExitCode.OK;
         }
-        String cluster = spec.cluster().name(), service = spec.app();
+        java.util.List<String> others = spec.services().values().stream().filter(a -> a.task().secrets().containsKey(name))
+                .map(dev.gantry.spec.AppService::name).filter(n -> readers.stream().noneMatch(r -> r.name().equals(n))).toList();
+        if (!others.isEmpty()) {
+            d.out().println(d.words(String.join(", ", others) + (others.size() == 1 ? " reads " : " read ") + name
+                    + " too and keeps the old value until its next deployment (this command without --service deploys every service that reads it)."));
+        }
+        // One service after another: each is watched to its end before the next starts.
+        for (dev.gantry.spec.AppService reader : readers) {
+            ExitCode code = deploy(d, update, spec.withTask(reader.task()).withService(reader.service()), name, version,
+                    dev.gantry.spec.DerivedNames.serviceBase(spec.app(), reader.name()), spec.services().size() > 1, stop);
+            if (code != ExitCode.OK) return code;
+        }
+        return ExitCode.OK;
+    }
+
+    /** Starts a new deployment of the ECS service {@code service} so its tasks read the new value, and watches it. */
+    private static ExitCode deploy(AppContext d, SecretUpdate update, Spec spec, String name, long version, String service, boolean several,
+                                   CompletableFuture<Void> stop) {
+        String cluster = spec.cluster().name();
         EventLines words = new EventLines(d.ansi());
         alreadySaid(words, d, cluster, service);
         Optional<String> deployment = update.redeploy(cluster, service);
@@ -111,7 +159,7 @@ public final class SecretsSetCommand implements Callable<ExitCode> {
             d.out().println(d.words("There is no running service " + service + " yet: its tasks read the new value when 'gantry apply' starts them."));
             return ExitCode.OK;
         }
-        d.out().println("Started a new deployment so the tasks read it (ECS reads secrets only when a task starts). Watching it; "
+        d.out().println("Started a new deployment" + (several ? " of " + service : "") + " so the tasks read it (ECS reads secrets only when a task starts). Watching it; "
                 + "Ctrl-C stops watching, not the deployment.");
         d.out().flush();
         Instant start = d.scheduler().now();

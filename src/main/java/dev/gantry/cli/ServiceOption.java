@@ -14,8 +14,33 @@ public final class ServiceOption {
 
     boolean given() { return name != null; }
 
+    /**
+     * For the commands that can act on any service of the file (status, logs): the one named, or
+     * the primary one; a name the file does not have is bad input (exit 2).
+     */
+    String chosen(Spec spec) {
+        if (name == null) return spec.primaryService().name();
+        if (!spec.services().containsKey(name)) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, "gantry.yaml has no service " + name + "; it has "
+                    + String.join(", ", spec.services().keySet()), "use --service with one of those names, or leave it out");
+        }
+        return name;
+    }
+
     /** Refuses a service the spec does not have. */
     void check(Spec spec) {
+        if (name != null && spec.services().size() > 1) {
+            if (!spec.services().containsKey(name)) {
+                throw CommandFailure.of(ExitCode.INVALID_INPUT, "gantry.yaml has no service " + name + "; it has "
+                        + String.join(", ", spec.services().keySet()), "use --service with one of those names");
+            }
+            String primary = spec.primaryService().name();
+            if (!name.equals(primary)) {
+                throw CommandFailure.of(ExitCode.INVALID_INPUT, "this command acts on the primary service, " + primary
+                        + ", only, for now (several services per app are new)", "leave out --service, or use --service " + primary);
+            }
+            return;
+        }
         if (name != null && !name.equals(spec.app())) {
             throw CommandFailure.of(ExitCode.INVALID_INPUT, "gantry.yaml has one service, " + spec.app() + ", not " + name,
                     "leave out --service, or use --service " + spec.app());

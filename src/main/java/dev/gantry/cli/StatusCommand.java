@@ -31,6 +31,8 @@ public final class StatusCommand implements Callable<ExitCode> {
     @Option(names = "--detailed-exitcode", description = "Exit 1 when unhealthy or not deployed, 3 when healthy but drifted.")
     boolean detailedExitCode;
 
+    @Mixin ServiceOption service = new ServiceOption();
+
     @Option(names = "--all", description = "One line per environment of gantry.yaml: URL, health, image digest, drift, monthly cost.")
     boolean all;
 
@@ -42,13 +44,23 @@ public final class StatusCommand implements Callable<ExitCode> {
         }
         if (all) return StatusAll.run(cli, global, specFile.path(), detailedExitCode);
         Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.READS);
-        return AppContext.inSession(cli, global, specFile.path(), spec, true, d -> run(d, output.json(), detailedExitCode));
+        String chosen = service.chosen(spec);
+        return AppContext.inSession(cli, global, specFile.path(), spec, true, d -> run(d, output.json(), detailedExitCode, chosen));
     }
 
     /** The command's work on an open AWS; tests call it with a simulated world on virtual time. */
     static ExitCode run(AppContext d, boolean json, boolean detailedExitCode) {
-        StatusReport report = new StatusGatherer(d.aws(), d.engine(), d.scheduler()).gather(d.spec());
+        return run(d, json, detailedExitCode, d.spec().primaryService().name());
+    }
+
+    /** The status of one service of the app ({@code --service NAME}) and the pieces it shares. */
+    static ExitCode run(AppContext d, boolean json, boolean detailedExitCode, String service) {
+        StatusReport report = new StatusGatherer(d.aws(), d.engine(), d.scheduler()).gather(d.spec(), service);
         dev.gantry.guard.GuardStatus guard = report.deployed() ? dev.gantry.guard.GuardStatus.read(d.aws(), d.spec()) : null;
+        if (!json && d.spec().services().size() > 1) {
+            d.out().println("Service " + service + " of " + d.spec().app() + " (" + d.spec().services().size() + " services: "
+                    + String.join(", ", d.spec().services().keySet()) + "; --service NAME shows another)");
+        }
         d.out().print(json ? StatusJson.render(report, d::words, guard) + "\n" : d.cli().wrapped(StatusText.render(report, d.ansi(), d::words, guard)));
         d.out().flush();
         return exitCode(report, detailedExitCode);

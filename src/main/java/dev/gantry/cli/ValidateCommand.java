@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  gantry validate", "  gantry validate -f templates/*.yaml"})
 public final class ValidateCommand implements Callable<ExitCode> {
     /** The first line of the description: also the command's line in gantry's usage ({@link TopLevelHelp}). */
-    static final String SUMMARY = "Check gantry.yaml files against spec v1 without touching AWS, and summarise what each describes.";
+    static final String SUMMARY = "Check gantry.yaml files (spec version 1 or 2) without touching AWS, and summarise what each describes.";
 
     @picocli.CommandLine.ParentCommand GantryCommand parent;
     @Mixin GlobalOptions global = new GlobalOptions();

@@ -39,6 +39,23 @@ public final class CostEstimate {
 
     public Prices prices() { return prices; }
 
+    /**
+     * What the app's services save each month by sharing one network (NAT gateways and their
+     * addresses) and one load balancer, against each service being an app of its own (each
+     * public one with its load balancer); 0 for one service.
+     */
+    public double savedBySharing(Spec s) {
+        if (s.services().size() < 2) return 0;
+        double h = prices.hoursPerMonth();
+        var n = s.network();
+        int azs = n.vpc() == VpcMode.NEW ? n.availabilityZones() : 2;
+        double network = n.vpc() == VpcMode.NEW && n.natGateways() != NatMode.NONE
+                ? (n.natGateways() == NatMode.PER_AZ ? azs : 1) * (prices.natHour() + prices.publicIpv4Hour()) * h : 0;
+        double lb = (prices.albHour() + prices.albLcuHour() + azs * prices.publicIpv4Hour()) * h;
+        long publics = s.services().values().stream().filter(a -> a.isPublic()).count();
+        return (s.services().size() - 1) * network + Math.max(0, publics - 1) * lb;
+    }
+
     public List<Line> lines(Spec s) {
         List<Line> out = new ArrayList<>();
         double h = prices.hoursPerMonth();
@@ -49,16 +66,21 @@ public final class CostEstimate {
             out.add(new Line(Area.NETWORK, nats + " NAT gateway" + (nats > 1 ? "s" : "") + " (+ $0.045/GB processed)", nats * prices.natHour() * h));
             out.add(new Line(Area.NETWORK, nats + " public IPv4 address" + (nats > 1 ? "es" : "") + " for NAT", nats * prices.publicIpv4Hour() * h));
         }
-        var t = s.task();
-        int count = s.service().autoscaling() == null ? s.service().desiredCount() : s.service().autoscaling().min();
-        boolean arm = t.architecture() == Architecture.ARM64;
-        double perTask = h * (t.cpu() / 1024.0 * (arm ? prices.fargateArmVcpuHour() : prices.fargateX86VcpuHour())
-                + t.memory() / 1024.0 * (arm ? prices.fargateArmGbHour() : prices.fargateX86GbHour()));
-        String size = Fargate.sizeLabel(t.cpu(), t.memory());
-        out.add(new Line(Area.TASK, count + " × task of " + size + " " + t.architecture().yaml()
-                + (s.service().autoscaling() != null ? " (at min)" : ""), count * perTask));
-        if (!n.tasksInPrivateSubnets() && count > 0) {
-            out.add(new Line(Area.NETWORK, count + " public IPv4 address" + (count > 1 ? "es" : "") + " for tasks", count * prices.publicIpv4Hour() * h));
+        int publicIps = 0;
+        for (var a : s.services().values()) {
+            var t = a.task();
+            var svc = a.service();
+            int count = svc.autoscaling() == null ? svc.desiredCount() : svc.autoscaling().min();
+            boolean arm = t.architecture() == Architecture.ARM64;
+            double perTask = h * (t.cpu() / 1024.0 * (arm ? prices.fargateArmVcpuHour() : prices.fargateX86VcpuHour())
+                    + t.memory() / 1024.0 * (arm ? prices.fargateArmGbHour() : prices.fargateX86GbHour()));
+            String size = Fargate.sizeLabel(t.cpu(), t.memory());
+            out.add(new Line(Area.TASK, (s.services().size() > 1 ? a.name() + ": " : "") + count + " × task of " + size + " " + t.architecture().yaml()
+                    + (svc.autoscaling() != null ? " (at min)" : ""), count * perTask));
+            publicIps += count;
+        }
+        if (!n.tasksInPrivateSubnets() && publicIps > 0) {
+            out.add(new Line(Area.NETWORK, publicIps + " public IPv4 address" + (publicIps > 1 ? "es" : "") + " for tasks", publicIps * prices.publicIpv4Hour() * h));
         }
         if (s.hasLoadBalancer()) {
             out.add(new Line(Area.LOAD_BALANCER, "Application Load Balancer (1 LCU)", (prices.albHour() + prices.albLcuHour()) * h));

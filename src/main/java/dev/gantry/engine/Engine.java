@@ -104,6 +104,18 @@ public final class Engine {
         return this;
     }
 
+    /**
+     * Runs apply on part of each plan (before the lock and again under it): only what {@code keep}
+     * leaves is carried out ({@code apply --service NAME}).
+     */
+    public Engine narrowedTo(java.util.function.UnaryOperator<Plan> keep) {
+        this.keep = keep;
+        this.narrowed = true;
+        return this;
+    }
+
+    private boolean narrowed;
+
     /** What differs between the saved plan and {@code plan}, as lines for the person; empty without one. */
     private List<String> movedOn(Plan plan) {
         if (saved == null) return List.of();
@@ -495,7 +507,7 @@ public final class Engine {
         if (!owned.problems().isEmpty()) {
             throw new AwsFailure(AwsFailure.Kind.INPUT, String.join("; ", owned.problems()), "name addresses from the plan, or --adopt all");
         }
-        Plan plan = withNotes(SecretRollout.roll(Planner.plan(spec.app(), ManagedTags.desired(desired, owned.observed(), ResourceContext.managed(spec.tags())), owned.observed(), rules())), owned).withConflicts(owned.conflicts());
+        Plan plan = withNotes(ServiceConnectRollout.roll(SecretRollout.roll(Planner.plan(spec.app(), ManagedTags.desired(desired, owned.observed(), ResourceContext.managed(spec.tags())), owned.observed(), rules()))), owned).withConflicts(owned.conflicts());
         return withLock(plan, spec);
     }
 
@@ -661,7 +673,7 @@ public final class Engine {
         Spec spec = pinDigest && image.isPresent() && image.get().digest() != null && given.task().image() != null
                 ? given.withTask(given.task().withImage(ImageName.pinned(given.task().image(), image.get().digest()))) : given;
         List<Desired> desired = Catalog.expand(spec);
-        return run(spec, options, applyVerb, desired, observed -> keep.apply(SecretRollout.roll(Planner.plan(spec.app(), ManagedTags.desired(desired, observed, ResourceContext.managed(spec.tags())), observed, rules()))), true);
+        return run(spec, options, applyVerb, desired, observed -> keep.apply(ServiceConnectRollout.roll(SecretRollout.roll(Planner.plan(spec.app(), ManagedTags.desired(desired, observed, ResourceContext.managed(spec.tags())), observed, rules())))), true);
     }
 
     public ApplyResult destroy(Spec spec, EngineOptions options) {
@@ -702,6 +714,9 @@ public final class Engine {
                 }
             }
             listener.on(new ApplyEvent.Planned(at(), plan));
+            // What a narrowed run leaves out is said in every view, not only in the plan's text.
+            if (narrowed) plan.warnings().stream().filter(dev.gantry.engine.ServiceScope::says)
+                    .forEach(w -> listener.on(new ApplyEvent.Info(at(), "note: " + w)));
             // Nothing is touched while a name the spec wants is held by something that is not the app's.
             if (!plan.conflicts().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, conflicts(plan)));
             if (!plan.hasChanges()) return finish(result(ApplyResult.Outcome.NO_CHANGES, ApplyResult.Exit.OK, plan, Map.of(), observed, spec, null, options));

@@ -21,7 +21,10 @@ public final class CostEstimates {
                 .map(l -> new StatusReport.CostLine(l.item(), round(l.monthly()))).toList();
         Prices p = estimate.prices();
         String label = p.label() + (p.region().equals(spec.region()) ? "" : " (prices in " + spec.region() + " differ a little)");
-        return new StatusReport.Cost(label, lines, round(estimate.total(spec)), EXCLUDES);
+        double saved = estimate.savedBySharing(spec);
+        String excludes = saved <= 0 ? EXCLUDES : EXCLUDES + "; the " + spec.services().size() + " services share one network and one load balancer,"
+                + " about " + CostEstimate.usd(saved) + " a month less than as separate apps";
+        return new StatusReport.Cost(label, lines, round(estimate.total(spec)), excludes);
     }
 
     private static double round(double usd) { return Math.round(usd * 100) / 100.0; }

@@ -45,7 +45,16 @@ public final class StatusGatherer {
         this.clock = clock;
     }
 
-    public StatusReport gather(Spec spec) {
+    public StatusReport gather(Spec spec) { return gather(spec, spec.primaryService().name()); }
+
+    /**
+     * The status of one service of the spec ({@code gantry status --service NAME}) with the shared
+     * pieces; the plan (drift) is still the whole app's.
+     */
+    public StatusReport gather(Spec spec, String serviceName) {
+        dev.gantry.spec.AppService chosen = spec.services().get(serviceName);
+        if (chosen == null) throw new IllegalArgumentException("no service " + serviceName);
+        boolean isPrimary = chosen.name().equals(spec.primaryService().name());
         Plan plan = engine.plan(spec);
         Map<Address, Observed> observed = new LinkedHashMap<>();
         for (Change c : plan.changes()) if (c.observed() != null) observed.put(c.address(), c.observed());
@@ -57,16 +66,18 @@ public final class StatusGatherer {
                     CostEstimates.of(spec), List.of(), problems);
         }
         StatusReport.CertificateStatus cert = certificate(spec, observed);
-        StatusReport.ServiceStatus service = service(spec, observed);
-        StatusReport.TargetsStatus targets = targets(spec, observed);
+        StatusReport.ServiceStatus service = service(spec, chosen, observed);
+        StatusReport.TargetsStatus targets = chosen.isPublic() ? targets(spec, chosen, observed) : null;
 
         if (cert != null && !"ISSUED".equals(cert.status())) {
             problems.add("the certificate for " + cert.domain() + " is " + words(cert.status())
                     + ("PENDING_VALIDATION".equals(cert.status()) ? ": HTTPS does not work until it is validated" : ""));
         }
-        problems.addAll(UrlChecks.problems(spec, observed, servedCertificateNames(observed, cert)));
+        // The URL checks are the primary service's (its record and certificate name).
+        if (isPrimary) problems.addAll(UrlChecks.problems(spec, observed, servedCertificateNames(observed, cert)));
         if (service == null) {
-            problems.add("the ECS service " + spec.app() + " does not exist: 'gantry apply' creates it");
+            problems.add("the ECS service " + dev.gantry.spec.DerivedNames.serviceBase(spec.app(), chosen.name())
+                    + " does not exist: 'gantry apply' creates it");
         } else {
             if (service.running() < service.desired()) {
                 problems.add(service.running() + " of " + dev.gantry.spec.Counted.of(service.desired(), "task") + " running"
@@ -106,7 +117,9 @@ public final class StatusGatherer {
             String p = JobRuns.problem(j);
             if (p != null) problems.add(p);
         }
-        return new StatusReport(spec.app(), spec.region(), clock.now(), true, Engine.url(spec, observed), cert, targets, service,
+        String url = isPrimary ? Engine.url(spec, observed)
+                : chosen.hosts().isEmpty() ? null : (spec.hasCertificate() ? "https://" : "http://") + chosen.hosts().get(0);
+        return new StatusReport(spec.app(), spec.region(), clock.now(), true, url, cert, targets, service,
                 CostEstimates.of(spec), DriftWords.of(plan), problems, alerts, jobs);
     }
 
@@ -173,9 +186,10 @@ public final class StatusGatherer {
         }
     }
 
-    private StatusReport.TargetsStatus targets(Spec spec, Map<Address, Observed> observed) {
+    private StatusReport.TargetsStatus targets(Spec spec, dev.gantry.spec.AppService chosen, Map<Address, Observed> observed) {
         if (!spec.hasLoadBalancer()) return null;
-        Observed tg = observed.get(Addresses.TARGET_GROUP);
+        // The chosen service's (status --service NAME; the primary one by default).
+        Observed tg = observed.get(Addresses.ServiceAddresses.of(spec.app(), chosen.name()).targetGroup());
         Observed lb = observed.get(Addresses.LOAD_BALANCER);
         if (tg == null || tg.output("arn") == null) return null;
         String arn = tg.output("arn");
@@ -192,11 +206,11 @@ public final class StatusGatherer {
         return new StatusReport.TargetsStatus(lb == null ? null : lb.output("dnsName"), arn, targets);
     }
 
-    private StatusReport.ServiceStatus service(Spec spec, Map<Address, Observed> observed) {
+    private StatusReport.ServiceStatus service(Spec spec, dev.gantry.spec.AppService chosen, Map<Address, Observed> observed) {
         Observed cl = observed.get(Addresses.CLUSTER);
-        Observed sv = observed.get(Addresses.SERVICE);
+        Observed sv = observed.get(Addresses.ServiceAddresses.of(spec.app(), chosen.name()).ecsService());
         String cluster = cl != null && cl.output("name") != null ? cl.output("name") : spec.cluster().name();
-        String name = sv != null && sv.output("name") != null ? sv.output("name") : spec.app();
+        String name = sv != null && sv.output("name") != null ? sv.output("name") : dev.gantry.spec.DerivedNames.serviceBase(spec.app(), chosen.name());
         RolloutWatcher watcher = new RolloutWatcher(aws.ecs(), cluster, name);
         Optional<Service> found;
         try {

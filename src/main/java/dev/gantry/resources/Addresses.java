@@ -74,4 +74,26 @@ public final class Addresses {
     public static final Address HOSTED_ZONE = Address.of("hosted-zone", "main");
     public static final Address CERTIFICATE = Address.of("certificate", "main");
     public static final Address DNS_RECORD = Address.of("dns-record", "main");
+
+    /** A public service's listener rule for its route number {@code n}: {@code listener-rule.NAME-N}. */
+    public static Address listenerRule(String service, int n) { return Address.of("listener-rule", service + "-" + n); }
+
+    /**
+     * The addresses of one service's own resources. The service named like the app keeps version
+     * 1's ({@code service.main}, {@code role.execution}, …), so a version-1 stack and a migrated
+     * one plan no change; any other service's are keyed by its name ({@code service.web},
+     * {@code role.web-execution}, …).
+     */
+    public record ServiceAddresses(String service, Address logGroup, Address executionRole, Address taskRole, Address taskDefinition,
+                                   Address ecsService, Address targetGroup, Address scalingTarget, Address scalingPolicy) {
+        public static ServiceAddresses of(String app, String service) {
+            if (service.equals(app)) {
+                return new ServiceAddresses(service, LOG_GROUP, EXECUTION_ROLE, TASK_ROLE, TASK_DEFINITION, SERVICE, TARGET_GROUP,
+                        SCALING_TARGET, SCALING_POLICY);
+            }
+            return new ServiceAddresses(service, Address.of("log-group", service), Address.of("role", service + "-execution"),
+                    Address.of("role", service + "-task"), Address.of("task-definition", service), Address.of("service", service),
+                    Address.of("target-group", service), Address.of("scaling-target", service), Address.of("scaling-policy", service + "-cpu"));
+        }
+    }
 }

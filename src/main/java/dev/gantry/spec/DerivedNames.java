@@ -46,6 +46,29 @@ public final class DerivedNames {
     /** Whether the plain {@code APP-tg-PORT} is too long, so the target group's name carries a hash. */
     public static boolean targetGroupShortened(String app, int port) { return (app + "-tg-" + port).length() > ELB_NAME_MAX; }
 
+    /**
+     * What a service's AWS names start with: the app's name for the service named like the app (it
+     * keeps version 1's names, so a migrated stack keeps its resources), {@code APP-NAME} for others.
+     */
+    public static String serviceBase(String app, String service) { return service.equals(app) ? app : app + "-" + service; }
+
+    /** The names a version-2 service gets, each with its limit; field is {@code services.NAME}. */
+    public static List<Name> ofService(String app, AppService s) {
+        String base = serviceBase(app, s.name());
+        String field = "services." + s.name();
+        List<Name> out = new ArrayList<>();
+        out.add(new Name("the execution role", field, base + "-execution", ROLE_NAME_MAX));
+        out.add(new Name("the task role", field, base + "-task", ROLE_NAME_MAX));
+        out.add(new Name("the ECS service", field, base, ECS_NAME_MAX));
+        out.add(new Name("the task definition family", field, base, ECS_NAME_MAX));
+        out.add(new Name("the log group", field, "/gantry/" + base, LOG_GROUP_NAME_MAX));
+        out.add(new Name("the service's security group", field, base + "-service", SECURITY_GROUP_NAME_MAX));
+        if (s.isPublic() && s.task() != null && s.task().port() != null) {
+            out.add(new Name("the target group", field, targetGroup(base, s.task().port()), ELB_NAME_MAX));
+        }
+        return out;
+    }
+
     /** Every name gantry derives for this spec, to check against AWS's limits before anything is called. */
     public static List<Name> all(Spec spec) {
         String app = spec.app();

@@ -5,9 +5,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One gantry.yaml, version 1, with every default applied. Optional sections that the user left
+ * One gantry.yaml, version 1 or 2, with every default applied. Optional sections that the user left
  * out are {@code null} (loadBalancer, certificate, dns, service.autoscaling); everything else is
  * always present, so consumers never re-implement defaults.
+ * <p>
+ * {@code services} holds every service of the app, in the file's order. A version-1 file has one,
+ * named after the app, made from its {@code task}, {@code service}, {@code loadBalancer} and
+ * {@code dns}. {@code task}, {@code service}, {@code loadBalancer} and {@code dns} are the
+ * <em>primary</em> service's ({@link #primaryService}: the first public service, or the first one
+ * when none is public; for version 2 {@code loadBalancer} carries its health check with the shared
+ * settings and {@code dns.record} its first host), for code that does not act per service yet.
  */
 public record Spec(
         int version,
@@ -24,14 +31,25 @@ public record Spec(
         Alerts alerts,
         Release release,
         Map<String, Job> jobs,
-        Guard guard) {
+        Guard guard,
+        Map<String, AppService> services) {
 
+    /** The version gantry init writes. */
     public static final int CURRENT_VERSION = 1;
+    /** The version with {@code services:}, several services per app. */
+    public static final int SERVICES_VERSION = 2;
+
+    /** A version-1 spec: its one service is made from task, service, loadBalancer and dns. */
+    public Spec(int version, String app, String region, Map<String, String> tags, Network network, Cluster cluster, Task task,
+                Service service, LoadBalancer loadBalancer, Certificate certificate, Dns dns, Alerts alerts, Release release,
+                Map<String, Job> jobs, Guard guard) {
+        this(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard, null);
+    }
 
     /** Without a guard (absent by default: nothing runs in the account between applies). */
     public Spec(int version, String app, String region, Map<String, String> tags, Network network, Cluster cluster, Task task,
                 Service service, LoadBalancer loadBalancer, Certificate certificate, Dns dns, Alerts alerts, Release release, Map<String, Job> jobs) {
-        this(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, null);
+        this(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, (Guard) null);
     }
 
     /** Without alerts (absent by default: a spec without the section gets no alarms). */
@@ -53,7 +71,44 @@ public record Spec(
         cluster = cluster == null ? new Cluster(app, false) : cluster;
         service = service == null ? Service.defaults() : service;
         jobs = jobs == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(jobs));
+        services = services == null || services.isEmpty()
+                ? Map.of(app, version1Service(app, task, service, loadBalancer, dns))
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(services));
     }
+
+    /** A version-1 file's one service: named after the app, public when it has a load balancer, on dns.record's host. */
+    private static AppService version1Service(String app, Task task, Service service, LoadBalancer lb, Dns dns) {
+        PublicAccess access = lb == null ? null
+                : PublicAccess.of(lb, dns != null && dns.record() != null ? List.of(new Route(dns.record(), null)) : List.of());
+        return new AppService(app, task, service, access, false);
+    }
+
+    public boolean isVersion2() { return version >= SERVICES_VERSION; }
+
+    /**
+     * The service {@link #task()} and {@link #service()} describe (for code not per service yet):
+     * the first public one, or the first of the file when none is public.
+     */
+    public AppService primaryService() {
+        return services.values().stream().filter(AppService::isPublic).findFirst().orElse(services.values().iterator().next());
+    }
+
+    /** The services reached through the load balancer, in the file's order. */
+    public List<AppService> publicServices() { return services.values().stream().filter(AppService::isPublic).toList(); }
+
+    /** Every host a public service's routes name, in order, each once. */
+    public List<String> publicHosts() { return services.values().stream().flatMap(a -> a.hosts().stream()).distinct().toList(); }
+
+    /** The services with the primary one changed: what {@link #withTask}/{@link #withService} keep for version 2. */
+    private Map<String, AppService> withFirst(java.util.function.UnaryOperator<AppService> change) {
+        if (!isVersion2()) return null;
+        Map<String, AppService> out = new java.util.LinkedHashMap<>(services);
+        AppService first = primaryService();
+        out.put(first.name(), change.apply(first));
+        return out;
+    }
+
+    private Map<String, AppService> kept() { return isVersion2() ? services : null; }
 
     /** A spec without alerts, a release command or jobs (every spec written before they existed). */
     public Spec(int version, String app, String region, Map<String, String> tags, Network network, Cluster cluster, Task task,
@@ -69,7 +124,9 @@ public record Spec(
 
     /** Secrets whose SSM parameter gantry creates and owns (not given as an ARN). */
     public Map<String, SecretRef> managedSecrets() {
-        return task.secrets().entrySet().stream().filter(e -> e.getValue().managed())
+        // A secret several services name is one parameter (the same name, the same value).
+        return services.values().stream().filter(a -> a.task() != null).flatMap(a -> a.task().secrets().entrySet().stream())
+                .filter(e -> e.getValue().managed())
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
                         (a, b) -> a, java.util.TreeMap::new));
     }
@@ -77,24 +134,30 @@ public record Spec(
     /** The public URL once deployed, or null for a worker. */
     public String url() {
         if (!hasLoadBalancer()) return null;
-        if (hasDns()) return (hasCertificate() ? "https://" : "http://") + dns.record();
+        if (hasDns() && dns.record() != null) return (hasCertificate() ? "https://" : "http://") + dns.record();
         return null; // only the load balancer's DNS name, known after apply
     }
 
-    public Spec withNetwork(Network n) { return new Spec(version, app, region, tags, n, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard); }
-    public Spec withCluster(Cluster c) { return new Spec(version, app, region, tags, network, c, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard); }
-    public Spec withTask(Task t) { return new Spec(version, app, region, tags, network, cluster, t, service, loadBalancer, certificate, dns, alerts, release, jobs, guard); }
-    public Spec withService(Service s) { return new Spec(version, app, region, tags, network, cluster, task, s, loadBalancer, certificate, dns, alerts, release, jobs, guard); }
-    public Spec withLoadBalancer(LoadBalancer l) { return new Spec(version, app, region, tags, network, cluster, task, service, l, certificate, dns, alerts, release, jobs, guard); }
-    public Spec withCertificate(Certificate c) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, c, dns, alerts, release, jobs, guard); }
-    public Spec withDns(Dns d) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, d, alerts, release, jobs, guard); }
-    public Spec withAlerts(Alerts a) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, a, release, jobs, guard); }
-    public Spec withApp(String a) { return new Spec(version, a, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard); }
-    public Spec withRegion(String r) { return new Spec(version, app, r, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard); }
-    public Spec withTags(Map<String, String> t) { return new Spec(version, app, region, t, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard); }
-    public Spec withRelease(Release r) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, r, jobs, guard); }
-    public Spec withJobs(Map<String, Job> j) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, j, guard); }
-    public Spec withGuard(Guard g) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, g); }
+    public Spec withNetwork(Network n) { return new Spec(version, app, region, tags, n, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard, kept()); }
+    public Spec withCluster(Cluster c) { return new Spec(version, app, region, tags, network, c, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard, kept()); }
+    public Spec withTask(Task t) { return new Spec(version, app, region, tags, network, cluster, t, service, loadBalancer, certificate, dns, alerts, release, jobs, guard, withFirst(a -> a.withTask(t))); }
+    public Spec withService(Service s) { return new Spec(version, app, region, tags, network, cluster, task, s, loadBalancer, certificate, dns, alerts, release, jobs, guard, withFirst(a -> a.withService(s))); }
+    public Spec withLoadBalancer(LoadBalancer l) { return new Spec(version, app, region, tags, network, cluster, task, service, l, certificate, dns, alerts, release, jobs, guard, kept()); }
+    public Spec withCertificate(Certificate c) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, c, dns, alerts, release, jobs, guard, kept()); }
+    public Spec withDns(Dns d) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, d, alerts, release, jobs, guard, kept()); }
+    public Spec withAlerts(Alerts a) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, a, release, jobs, guard, kept()); }
+    public Spec withApp(String a) { return new Spec(version, a, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard, kept()); }
+    public Spec withRegion(String r) { return new Spec(version, app, r, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard, kept()); }
+    public Spec withTags(Map<String, String> t) { return new Spec(version, app, region, t, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard, kept()); }
+    public Spec withRelease(Release r) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, r, jobs, guard, kept()); }
+    public Spec withJobs(Map<String, Job> j) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, j, guard, kept()); }
+    public Spec withGuard(Guard g) { return new Spec(version, app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, g, kept()); }
+
+    /** Version 2's top-level keys: {@code services} in place of {@code task} and {@code service}. */
+    public static List<String> sectionNamesVersion2() {
+        return List.of("version", "app", "region", "tags", "network", "cluster", "loadBalancer", "certificate", "dns",
+                "services", "alerts", "release", "jobs", "guard");
+    }
 
     public static List<String> sectionNames() {
         return List.of("version", "app", "region", "tags", "network", "cluster", "task", "service",

@@ -8,6 +8,7 @@ public final class SpecSummary {
     private SpecSummary() {}
 
     public static String describe(Spec s) {
+        if (s.isVersion2()) return describeServices(s);
         Task t = s.task();
         Service svc = s.service();
         List<String> parts = new ArrayList<>();
@@ -51,6 +52,37 @@ public final class SpecSummary {
                     .map(j -> j.name() + " on " + j.schedule()).toList()) + ") on EventBridge Scheduler.");
         }
         parts.add("Logs are kept " + Counted.of(t.logs().retentionDays(), "day") + ".");
+        return String.join(" ", parts);
+    }
+
+    /** Version 2: one sentence per service, then what they share. */
+    private static String describeServices(Spec s) {
+        List<String> parts = new ArrayList<>();
+        parts.add(s.app() + " runs " + count(s.services().size(), "service") + " on ECS Fargate in " + s.region()
+                + (s.cluster().name().equals(s.app()) ? "" : ", in cluster " + s.cluster().name()) + ":");
+        for (AppService a : s.services().values()) {
+            Task t = a.task();
+            String how;
+            if (a.isPublic()) {
+                List<Route> routes = a.publicAccess().routes();
+                how = "public on port " + t.port() + (routes.isEmpty() ? ", for every request no other route matches"
+                        : " at " + String.join(", ", routes.stream().map(Route::text).toList()));
+            } else if (a.internal()) {
+                how = "internal, on port " + t.port();
+            } else {
+                how = "a worker (no inbound traffic)";
+            }
+            parts.add(a.name() + ": " + t.imageShown() + ", " + count(a.service().desiredCount(), "task") + " of " + vcpu(t.cpu())
+                    + " vCPU and " + gb(t.memory()) + " GB, " + how + ";");
+        }
+        parts.add(network(s.network()) + ".");
+        if (s.hasLoadBalancer()) {
+            parts.add("One load balancer serves the public services " + (s.hasCertificate() ? s.certificate().existing()
+                    ? "over HTTPS with an existing certificate" : "over HTTPS with one certificate for " + String.join(", ", s.certificate().names())
+                    : "over plain HTTP") + (s.hasDns() ? ", with a record per host in " + s.dns().zone() : "") + ".");
+        }
+        int managed = s.managedSecrets().size();
+        if (managed > 0) parts.add(count(managed, "secret") + " managed by gantry in SSM Parameter Store (value given at apply).");
         return String.join(" ", parts);
     }
 

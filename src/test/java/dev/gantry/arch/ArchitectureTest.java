@@ -125,6 +125,7 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.compute.Guards")
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.network.NetworkResources")
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.edge.EdgeResources")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.resources.Routing")
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.ResourceContext")
                 .and().doNotHaveFullyQualifiedName("dev.gantry.resources.AppIdentity")
                 .should().dependOnClassesThat().haveFullyQualifiedName("dev.gantry.spec.Spec")

@@ -48,4 +48,25 @@ class SecretValueRolloutTest {
         assertThat(h.apply(spec).outcome()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
         assertThat(running(h)).containsExactlyInAnyOrderElementsOf(after);
     }
+
+    private static List<String> running(SimHarness h, String service) {
+        return h.aws.ecs().listTasks(b -> b.cluster("shop").serviceName(service).desiredStatus("RUNNING")).taskArns();
+    }
+
+    @Test void a_new_value_of_a_shared_secret_rolls_every_service_that_reads_it_and_no_other() {
+        Spec spec = SimHarness.template("web-api-worker.yaml");
+        SimHarness h = new SimHarness().prepare(spec);
+        assertThat(h.apply(spec).exitCode()).isZero();
+        List<String> api = running(h, "shop-api"), worker = running(h, "shop-worker"), web = running(h, "shop-web");
+
+        h.secrets = name -> Optional.of("n3w-value".toCharArray());
+        Plan plan = h.plan(spec);
+        assertThat(plan.mutating()).extracting(c -> c.address() + " " + c.action())
+                .containsExactlyInAnyOrder("parameter.DB_PASSWORD UPDATE", "service.api UPDATE", "service.worker UPDATE");
+        ApplyResult r = h.apply(spec);
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(running(h, "shop-api")).isNotEmpty().doesNotContainAnyElementsOf(api);
+        assertThat(running(h, "shop-worker")).isNotEmpty().doesNotContainAnyElementsOf(worker);
+        assertThat(running(h, "shop-web")).containsExactlyInAnyOrderElementsOf(web);
+    }
 }

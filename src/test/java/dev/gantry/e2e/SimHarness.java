@@ -83,7 +83,8 @@ final class SimHarness {
     /** Every resource gantry's own refresh finds for the app, by address. */
     Map<String, Observed> inventory(Spec spec) {
         Engine e = engine();
-        var ctx = e.context(spec);
+        // As the engine's refresh does: it looks for the resources the spec plans.
+        var ctx = e.context(spec).withFreshReads().wanting(Catalog.expand(spec));
         Map<String, Observed> out = new TreeMap<>();
         for (ResourceType t : Catalog.standard().types()) {
             for (Observed o : t.refresh(ctx)) {

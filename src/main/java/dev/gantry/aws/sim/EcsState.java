@@ -17,6 +17,8 @@ public final class EcsState {
         public String arn;
         public String status;
         public String containerInsights = "disabled";
+        /** serviceConnectDefaults: the Cloud Map namespace's ARN, or null. */
+        public String serviceConnectNamespace;
         public long createdAt;
         public Map<String, String> tags = new LinkedHashMap<>();
     }
@@ -27,6 +29,8 @@ public final class EcsState {
         public boolean essential = true;
         public List<String> command = new ArrayList<>();
         public List<Integer> ports = new ArrayList<>();
+        /** portMappings[].name by containerPort: what a Service Connect service names (portName). */
+        public Map<String, Integer> portNames = new LinkedHashMap<>();
         public Map<String, String> environment = new LinkedHashMap<>();
         /** name → valueFrom (parameter name or ARN); never a value. */
         public Map<String, String> secrets = new LinkedHashMap<>();
@@ -123,6 +127,23 @@ public final class EcsState {
         /** A change (scaling) the scheduler has not acted on yet, or 0. */
         public long reconcileAt;
         public int launches;
+        /** serviceConnectConfiguration, when enabled; else null. */
+        public ServiceConnectRec serviceConnect;
+    }
+
+    /**
+     * A service's Service Connect: in a namespace, and (a client-server service) an endpoint other
+     * tasks of the namespace reach at dnsName:port. Only tasks that start after the endpoint was
+     * made can resolve it ({@code endpointSince}; Service Connect components, "Existing tasks can't
+     * resolve and connect to the new endpoint").
+     */
+    public static final class ServiceConnectRec {
+        public String namespaceArn;
+        public String portName;
+        public String discoveryName;
+        public String dnsName;
+        public Integer port;
+        public long endpointSince;
     }
 
     public static final class TaskRec {

@@ -64,12 +64,7 @@ final class ElbRules {
                         throw bad("InvalidConfigurationRequest", "The VPC ID '" + tg.vpcId + "' of target group '" + tg.arn
                                 + "' does not match the VPC ID '" + lb.vpcId + "' of load balancer '" + lb.arn + "'");
                     }
-                    for (ListenerRec other : st().listeners.values()) {
-                        if (other.arn.equals(selfArn) || other.loadBalancerArn.equals(lb.arn)) continue;
-                        if (other.defaultActions.stream().anyMatch(x -> tg.arn.equals(x.targetGroupArn))) {
-                            throw bad("TargetGroupAssociationLimit", "The following target groups cannot be associated with more than one load balancer: " + tg.arn);
-                        }
-                    }
+                    checkOneLoadBalancer(tg, lb, selfArn);
                 }
                 case "redirect" -> {
                     if (a.redirectStatusCode == null || !Set.of("HTTP_301", "HTTP_302").contains(a.redirectStatusCode)) {
@@ -78,6 +73,15 @@ final class ElbRules {
                 }
                 case "fixed-response" -> { }
                 default -> throw bad("InvalidLoadBalancerAction", "Action type '" + a.type + "' is not supported");
+            }
+        }
+    }
+
+    /** A target group serves one load balancer: no listener or rule of another may forward to it. */
+    void checkOneLoadBalancer(TargetGroupRec tg, LoadBalancerRec lb, String selfArn) {
+        for (String other : st().loadBalancersOfTargetGroup(tg.arn)) {
+            if (!other.equals(lb.arn)) {
+                throw bad("TargetGroupAssociationLimit", "The following target groups cannot be associated with more than one load balancer: " + tg.arn);
             }
         }
     }
@@ -105,6 +109,10 @@ final class ElbRules {
             }
             if ("forward".equals(rec.type) && rec.targetGroupArn == null) {
                 throw bad("ValidationError", "A target group ARN must be specified for a forward action");
+            }
+            if (a.fixedResponseConfig() != null) rec.fixedStatusCode = a.fixedResponseConfig().statusCode();
+            else if ("fixed-response".equals(rec.type)) {
+                throw bad("ValidationError", "A fixed response configuration must be specified for a fixed-response action");
             }
             if (a.redirectConfig() != null) {
                 rec.redirectProtocol = a.redirectConfig().protocol() == null ? "#{protocol}" : a.redirectConfig().protocol();
@@ -195,6 +203,7 @@ final class ElbRules {
         if (tags != null) return tags;
         if (arn.contains(":targetgroup/")) throw bad("TargetGroupNotFound", "Target groups '[" + arn + "]' not found");
         if (arn.contains(":listener/")) throw bad("ListenerNotFound", "One or more listeners not found");
+        if (arn.contains(":listener-rule/")) throw bad("RuleNotFound", "One or more rules not found");
         throw bad("LoadBalancerNotFound", "Load balancers '[" + arn + "]' not found");
     }
 

@@ -18,6 +18,8 @@ public final class ElbState {
     public Map<String, LoadBalancerRec> loadBalancers = new TreeMap<>();
     public Map<String, TargetGroupRec> targetGroups = new TreeMap<>();
     public Map<String, ListenerRec> listeners = new TreeMap<>();
+    /** A listener's rules besides its default action (CreateRule), by ARN. */
+    public Map<String, RuleRec> rules = new TreeMap<>();
 
     public static final class LoadBalancerRec {
         public String arn;
@@ -85,6 +87,59 @@ public final class ElbState {
         public String redirectProtocol;
         public String redirectPort;
         public String redirectStatusCode;
+        /** fixed-response: the status code answered (e.g. 404). */
+        public String fixedStatusCode;
+    }
+
+    /** A listener rule: evaluated in priority order (lowest first), before the listener's default action. */
+    public static final class RuleRec {
+        public String arn;
+        public String listenerArn;
+        public int priority;
+        public List<ConditionRec> conditions = new ArrayList<>();
+        public List<ActionRec> actions = new ArrayList<>();
+        public Map<String, String> tags = new TreeMap<>();
+    }
+
+    /** One condition of a rule: host-header or path-pattern, matched when any of its values matches. */
+    public static final class ConditionRec {
+        public String field;
+        public List<String> values = new ArrayList<>();
+    }
+
+    /** The listener's rules, lowest priority first: the order the load balancer evaluates them in. */
+    public List<RuleRec> rulesOf(String listenerArn) {
+        return rules.values().stream().filter(r -> r.listenerArn.equals(listenerArn))
+                .sorted(java.util.Comparator.comparingInt(r -> r.priority)).toList();
+    }
+
+    /**
+     * What the listener does with a request for {@code host} and {@code path}: the actions of the
+     * first rule (by priority) whose every condition matches, else its default actions. Host
+     * conditions are case-insensitive, path patterns case-sensitive; {@code *} matches any
+     * characters (none included) and {@code ?} exactly one (ALB user guide, listener rule conditions).
+     */
+    public List<ActionRec> actionsFor(ListenerRec listener, String host, String path) {
+        for (RuleRec r : rulesOf(listener.arn)) {
+            boolean all = true;
+            for (ConditionRec c : r.conditions) {
+                String subject = "host-header".equals(c.field) ? host.toLowerCase(java.util.Locale.ROOT) : path;
+                boolean any = c.values.stream().anyMatch(v -> wildcard("host-header".equals(c.field) ? v.toLowerCase(java.util.Locale.ROOT) : v, subject));
+                if (!any) { all = false; break; }
+            }
+            if (all) return r.actions;
+        }
+        return listener.defaultActions;
+    }
+
+    static boolean wildcard(String pattern, String s) {
+        StringBuilder re = new StringBuilder();
+        for (char ch : pattern.toCharArray()) {
+            if (ch == '*') re.append(".*");
+            else if (ch == '?') re.append('.');
+            else re.append(java.util.regex.Pattern.quote(String.valueOf(ch)));
+        }
+        return s.matches(re.toString());
     }
 
     // ---- queries used by the simulated ECS and ACM ----
@@ -100,7 +155,8 @@ public final class ElbState {
     public List<String> loadBalancersOfTargetGroup(String targetGroupArn) {
         List<String> out = new ArrayList<>();
         for (ListenerRec l : listeners.values()) {
-            boolean forwards = l.defaultActions.stream().anyMatch(a -> targetGroupArn.equals(a.targetGroupArn));
+            boolean forwards = l.defaultActions.stream().anyMatch(a -> targetGroupArn.equals(a.targetGroupArn))
+                    || rulesOf(l.arn).stream().anyMatch(r -> r.actions.stream().anyMatch(a -> targetGroupArn.equals(a.targetGroupArn)));
             if (forwards && loadBalancers.containsKey(l.loadBalancerArn) && !out.contains(l.loadBalancerArn)) {
                 out.add(l.loadBalancerArn);
             }
@@ -204,11 +260,12 @@ public final class ElbState {
     /** Whether the load balancer has finished provisioning at {@code now}. */
     static boolean active(LoadBalancerRec lb, Instant now) { return now.toEpochMilli() >= lb.activeAtMillis; }
 
-    /** Tags of any ELB resource (load balancer, target group, listener), or null when there is none by that ARN. */
+    /** Tags of any ELB resource (load balancer, target group, listener, rule), or null when there is none by that ARN. */
     Map<String, String> tagsOf(String arn) {
         if (loadBalancers.containsKey(arn)) return loadBalancers.get(arn).tags;
         if (targetGroups.containsKey(arn)) return targetGroups.get(arn).tags;
         if (listeners.containsKey(arn)) return listeners.get(arn).tags;
+        if (rules.containsKey(arn)) return rules.get(arn).tags;
         return null;
     }
 }

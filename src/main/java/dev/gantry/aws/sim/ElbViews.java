@@ -5,6 +5,11 @@ import dev.gantry.aws.sim.ElbState.ListenerRec;
 import dev.gantry.aws.sim.ElbState.LoadBalancerRec;
 import dev.gantry.aws.sim.ElbState.TargetGroupRec;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.FixedResponseActionConfig;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.HostHeaderConditionConfig;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.PathPatternConditionConfig;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ForwardActionConfig;
@@ -82,8 +87,28 @@ final class ElbViews {
                 .build();
     }
 
+    static Rule rule(ElbState.RuleRec r) {
+        return Rule.builder().ruleArn(r.arn).priority(String.valueOf(r.priority)).isDefault(false)
+                .conditions(r.conditions.stream().map(c -> {
+                    RuleCondition.Builder b = RuleCondition.builder().field(c.field).values(c.values);
+                    if ("host-header".equals(c.field)) b.hostHeaderConfig(HostHeaderConditionConfig.builder().values(c.values).build());
+                    if ("path-pattern".equals(c.field)) b.pathPatternConfig(PathPatternConditionConfig.builder().values(c.values).build());
+                    return b.build();
+                }).toList())
+                .actions(r.actions.stream().map(ElbViews::action).toList()).build();
+    }
+
+    /** The listener's default rule, as DescribeRules lists it last. */
+    static Rule defaultRule(ListenerRec l) {
+        return Rule.builder().ruleArn(l.arn.replace(":listener/", ":listener-rule/") + "/default").priority("default").isDefault(true)
+                .conditions(List.of()).actions(l.defaultActions.stream().map(ElbViews::action).toList()).build();
+    }
+
     private static Action action(ActionRec a) {
         Action.Builder b = Action.builder().type(a.type).order(1);
+        if ("fixed-response".equals(a.type)) {
+            b.fixedResponseConfig(FixedResponseActionConfig.builder().statusCode(a.fixedStatusCode).contentType("text/plain").build());
+        }
         if (a.targetGroupArn != null) {
             b.targetGroupArn(a.targetGroupArn).forwardConfig(ForwardActionConfig.builder()
                     .targetGroups(TargetGroupTuple.builder().targetGroupArn(a.targetGroupArn).weight(1).build()).build());

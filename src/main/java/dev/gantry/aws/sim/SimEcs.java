@@ -85,6 +85,7 @@ public final class SimEcs implements EcsClient {
                 .activeServicesCount(services.size()).runningTasksCount((int) running).pendingTasksCount((int) pending)
                 .registeredContainerInstancesCount(0)
                 .settings(ClusterSetting.builder().name(ClusterSettingName.CONTAINER_INSIGHTS).value(c.containerInsights).build());
+        if (c.serviceConnectNamespace != null) b.serviceConnectDefaults(ClusterServiceConnectDefaults.builder().namespace(c.serviceConnectNamespace).build());
         if (withTags) b.tags(tags(c.tags));
         return b.build();
     }
@@ -109,6 +110,9 @@ public final class SimEcs implements EcsClient {
                 c.createdAt = world.now().toEpochMilli();
                 c.containerInsights = insights(req.settings(), "disabled");
                 c.tags = tagMap(req.tags());
+                if (req.serviceConnectDefaults() != null) {
+                    c.serviceConnectNamespace = EcsServiceConnect.defaultNamespace(world, req.serviceConnectDefaults().namespace(), this::invalid);
+                }
                 st().clusters.put(name, c);
             }
             return CreateClusterResponse.builder().cluster(toCluster(c, true)).build();
@@ -142,6 +146,19 @@ public final class SimEcs implements EcsClient {
             EcsState.ClusterRec c = cluster(req.cluster());
             c.containerInsights = insights(req.settings(), c.containerInsights);
             return UpdateClusterSettingsResponse.builder().cluster(toCluster(c, true)).build();
+        });
+    }
+
+    /** UpdateCluster: settings, and serviceConnectDefaults ("" removes the default; the namespace stays in Cloud Map). */
+    @Override public UpdateClusterResponse updateCluster(UpdateClusterRequest req) {
+        return world.mutate("ecs:UpdateCluster", this::err, () -> {
+            EcsState.ClusterRec c = cluster(req.cluster());
+            c.containerInsights = insights(req.settings(), c.containerInsights);
+            if (req.serviceConnectDefaults() != null) {
+                String ns = req.serviceConnectDefaults().namespace();
+                c.serviceConnectNamespace = ns == null || ns.isEmpty() ? null : EcsServiceConnect.defaultNamespace(world, ns, this::invalid);
+            }
+            return UpdateClusterResponse.builder().cluster(toCluster(c, true)).build();
         });
     }
 
@@ -234,6 +251,11 @@ public final class SimEcs implements EcsClient {
                         throw err(400, "ClientException", "When networkMode=awsvpc, the host ports and container ports in port mappings must match.");
                     }
                     c.ports.add(p.containerPort());
+                    if (p.name() != null) {
+                        // PortMapping.name: lowercase letters, numbers, underscores and hyphens, not starting with a hyphen; unique in the task definition.
+                        if (!p.name().matches("[a-z0-9_][a-z0-9_-]{0,63}")) throw err(400, "ClientException", "Invalid port mapping name '" + p.name() + "'.");
+                        c.portNames.put(p.name(), p.containerPort());
+                    }
                 }
                 if (cd.environment() != null) cd.environment().forEach(kv -> c.environment.put(kv.name(), kv.value()));
                 if (cd.secrets() != null) for (Secret s : cd.secrets()) {
@@ -316,7 +338,8 @@ public final class SimEcs implements EcsClient {
     private TaskDefinition toTaskDefinition(EcsState.TaskDefRec d) {
         List<ContainerDefinition> cds = d.containers.stream().map(c -> {
             var b = ContainerDefinition.builder().name(c.name).image(c.image).essential(c.essential)
-                    .portMappings(c.ports.stream().map(p -> PortMapping.builder().containerPort(p).hostPort(p).protocol(TransportProtocol.TCP).build()).toList())
+                    .portMappings(c.ports.stream().map(p -> PortMapping.builder().containerPort(p).hostPort(p).protocol(TransportProtocol.TCP)
+                            .name(c.portNames.entrySet().stream().filter(e -> e.getValue().equals(p)).map(java.util.Map.Entry::getKey).findFirst().orElse(null)).build()).toList())
                     .environment(c.environment.entrySet().stream().map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList())
                     .secrets(c.secrets.entrySet().stream().map(e -> Secret.builder().name(e.getKey()).valueFrom(e.getValue()).build()).toList());
             if (!c.command.isEmpty()) b.command(c.command);
@@ -502,6 +525,7 @@ public final class SimEcs implements EcsClient {
             if (vpc.securityGroups() != null) s.securityGroups.addAll(vpc.securityGroups());
             s.assignPublicIp = vpc.assignPublicIp() == AssignPublicIp.ENABLED;
             if (hasLb) s.loadBalancers = loadBalancerRecs(req.loadBalancers());
+            s.serviceConnect = EcsServiceConnect.configure(world, req.serviceConnectConfiguration(), c, td, s, null, this::invalid);
             applyDeploymentConfiguration(s, req.deploymentConfiguration(), desired);
             s.healthCheckGracePeriodSeconds = req.healthCheckGracePeriodSeconds();
             s.propagateTags = req.propagateTags() == null ? "NONE" : req.propagateTagsAsString();
@@ -537,6 +561,14 @@ public final class SimEcs implements EcsClient {
                 newTd = td.arn;
             }
             boolean lbsChanged = !sameLoadBalancers(newLbs, s.loadBalancers);
+            // Adding, changing or turning off Service Connect starts a new deployment (its proxy is in the tasks).
+            boolean connectChanged = false;
+            if (req.serviceConnectConfiguration() != null) {
+                EcsState.ServiceConnectRec sc = EcsServiceConnect.configure(world, req.serviceConnectConfiguration(), cluster(s.cluster),
+                        taskDefinition(newTd), s, s.serviceConnect, this::invalid);
+                connectChanged = EcsServiceConnect.changed(sc, s.serviceConnect);
+                s.serviceConnect = sc;
+            }
             s.loadBalancers = newLbs;
             int desired = req.desiredCount() == null ? s.desiredCount : req.desiredCount();
             if (desired < 0) throw invalid("desiredCount must be at least 0.");
@@ -559,7 +591,8 @@ public final class SimEcs implements EcsClient {
             // ECS Exec applies to tasks started from now on; running ones keep what they started with.
             if (req.enableExecuteCommand() != null) s.enableExecuteCommand = req.enableExecuteCommand();
             long t = now.toEpochMilli();
-            boolean redeploy = !newTd.equals(s.taskDefinition) || Boolean.TRUE.equals(req.forceNewDeployment()) || networkChanged || lbsChanged;
+            boolean redeploy = !newTd.equals(s.taskDefinition) || Boolean.TRUE.equals(req.forceNewDeployment()) || networkChanged || lbsChanged
+                    || connectChanged;
             if (redeploy) {
                 for (EcsState.DeploymentRec d : s.deployments) d.status = "ACTIVE";
                 s.deployments.add(0, scheduler.newDeployment(newTd, desired, s.loadBalancers, t));
@@ -630,6 +663,7 @@ public final class SimEcs implements EcsClient {
                     .runningCount((int) running).pendingCount((int) pending).failedTasks(d.failedTasks)
                     .rolloutState(d.rolloutState).rolloutStateReason(d.rolloutStateReason).launchType(LaunchType.FARGATE)
                     .platformVersion("1.4.0").platformFamily("Linux")
+                    .serviceConnectConfiguration(EcsServiceConnect.describe(s.serviceConnect))
                     .createdAt(Instant.ofEpochMilli(d.createdAt)).updatedAt(Instant.ofEpochMilli(d.updatedAt)).build();
         }).toList();
         List<ServiceEvent> events = new ArrayList<>();

@@ -95,6 +95,9 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
             case "InvalidLoadBalancerAction" -> InvalidLoadBalancerActionException.builder();
             case "InvalidSubnet" -> InvalidSubnetException.builder();
             case "TooManyTags" -> TooManyTagsException.builder();
+            case "PriorityInUse" -> PriorityInUseException.builder();
+            case "RuleNotFound" -> RuleNotFoundException.builder();
+            case "TooManyRules" -> TooManyRulesException.builder();
             default -> ElasticLoadBalancingV2Exception.builder();
         };
         return SimErrors.error(b, "ElasticLoadBalancingV2", status, code, message);
@@ -255,6 +258,8 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
             if ("true".equals(lb.attributes.get("deletion_protection.enabled"))) {
                 throw bad("OperationNotPermitted", "Load balancer '" + lb.arn + "' cannot be deleted because deletion protection is enabled");
             }
+            st().rules.values().removeIf(rule -> st().listeners.containsKey(rule.listenerArn)
+                    && st().listeners.get(rule.listenerArn).loadBalancerArn.equals(lb.arn));
             st().listeners.values().removeIf(l -> l.loadBalancerArn.equals(lb.arn));
             // The nodes' interfaces outlive the load balancer a little: subnets and groups stay in use meanwhile.
             Instant releaseAt = world.now().plus(world.latency.loadBalancerDelete());
@@ -536,8 +541,162 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
         return world.mutate("elasticloadbalancing:DeleteListener", this::err, () -> {
             rules.listener(r.listenerArn());
             st().listeners.remove(r.listenerArn());
+            // A listener's rules go with it.
+            st().rules.values().removeIf(rule -> rule.listenerArn.equals(r.listenerArn()));
             return DeleteListenerResponse.builder().build();
         });
+    }
+
+    // ---------------------------------------------------------------- listener rules
+    // CreateRule, ModifyRule, SetRulePriorities, DeleteRule, DescribeRules (ELBv2 API reference):
+    // priorities 1-50000, unique per listener (PriorityInUse); at most 5 condition values per rule;
+    // at most 100 rules per load balancer, not counting default rules (Quotas for your Application
+    // Load Balancers); a rule's forward target group serves this load balancer only.
+
+    /** ALB's rules per load balancer, default rules not counted. */
+    static final int RULES_PER_LOAD_BALANCER = 100;
+    static final int CONDITION_VALUES_PER_RULE = 5;
+
+    @Override
+    public CreateRuleResponse createRule(CreateRuleRequest r) {
+        return world.mutate("elasticloadbalancing:CreateRule", this::err, () -> {
+            ListenerRec l = rules.listener(r.listenerArn());
+            LoadBalancerRec lb = rules.lb(l.loadBalancerArn);
+            ElbState.RuleRec rule = new ElbState.RuleRec();
+            rule.listenerArn = l.arn;
+            rule.priority = priority(r.priority());
+            rule.conditions = conditions(r.conditions());
+            rule.actions = ruleActions(r.actions(), lb);
+            for (ElbState.RuleRec other : st().rulesOf(l.arn)) {
+                if (other.priority == rule.priority) throw bad("PriorityInUse", "Priority '" + rule.priority + "' is currently in use");
+            }
+            long onLb = st().rules.values().stream().filter(x -> lb.arn.equals(st().listeners.get(x.listenerArn).loadBalancerArn)).count();
+            if (onLb >= RULES_PER_LOAD_BALANCER) throw bad("TooManyRules", "You've reached the limit on the number of rules per load balancer");
+            rule.arn = arnPrefix() + "listener-rule/app/" + lb.name + "/" + lb.arn.substring(lb.arn.lastIndexOf('/') + 1) + "/"
+                    + l.arn.substring(l.arn.lastIndexOf('/') + 1) + "/" + hex16();
+            rule.tags = new TreeMap<>(rules.tagsOf(r.tags()));
+            st().rules.put(rule.arn, rule);
+            return CreateRuleResponse.builder().rules(ElbViews.rule(rule)).build();
+        });
+    }
+
+    @Override
+    public ModifyRuleResponse modifyRule(ModifyRuleRequest r) {
+        return world.mutate("elasticloadbalancing:ModifyRule", this::err, () -> {
+            ElbState.RuleRec rule = rule(r.ruleArn());
+            LoadBalancerRec lb = rules.lb(st().listeners.get(rule.listenerArn).loadBalancerArn);
+            List<ElbState.ConditionRec> conditions = r.hasConditions() ? conditions(r.conditions()) : rule.conditions;
+            List<ElbState.ActionRec> actions = r.hasActions() ? ruleActions(r.actions(), lb) : rule.actions;
+            rule.conditions = conditions;
+            rule.actions = actions;
+            return ModifyRuleResponse.builder().rules(ElbViews.rule(rule)).build();
+        });
+    }
+
+    @Override
+    public SetRulePrioritiesResponse setRulePriorities(SetRulePrioritiesRequest r) {
+        return world.mutate("elasticloadbalancing:SetRulePriorities", this::err, () -> {
+            Map<String, Integer> next = new java.util.LinkedHashMap<>();
+            for (RulePriorityPair p : r.rulePriorities()) next.put(rule(p.ruleArn()).arn, priority(p.priority()));
+            // All pairs apply at once: a priority may move from one rule of the request to another.
+            for (String arn : next.keySet()) {
+                ElbState.RuleRec rule = st().rules.get(arn);
+                for (ElbState.RuleRec other : st().rulesOf(rule.listenerArn)) {
+                    int theirs = next.getOrDefault(other.arn, other.priority);
+                    if (!other.arn.equals(arn) && theirs == next.get(arn)) throw bad("PriorityInUse", "Priority '" + theirs + "' is currently in use");
+                }
+            }
+            next.forEach((arn, priority) -> st().rules.get(arn).priority = priority);
+            return SetRulePrioritiesResponse.builder().rules(next.keySet().stream().map(a -> ElbViews.rule(st().rules.get(a))).toList().toArray(new Rule[0])).build();
+        });
+    }
+
+    @Override
+    public DeleteRuleResponse deleteRule(DeleteRuleRequest r) {
+        return world.mutate("elasticloadbalancing:DeleteRule", this::err, () -> {
+            if (r.ruleArn() != null && r.ruleArn().contains(":listener/")) {
+                throw bad("OperationNotPermitted", "Default rules cannot be deleted");
+            }
+            rule(r.ruleArn());
+            st().rules.remove(r.ruleArn());
+            return DeleteRuleResponse.builder().build();
+        });
+    }
+
+    @Override
+    public DescribeRulesResponse describeRules(DescribeRulesRequest r) {
+        return world.read("elasticloadbalancing:DescribeRules", this::err, () -> {
+            List<Rule> out = new ArrayList<>();
+            if (r.hasRuleArns() && !r.ruleArns().isEmpty()) {
+                for (String arn : r.ruleArns()) out.add(ElbViews.rule(rule(arn)));
+            } else if (r.listenerArn() != null) {
+                ListenerRec l = rules.listener(r.listenerArn());
+                for (ElbState.RuleRec rule : st().rulesOf(l.arn)) out.add(ElbViews.rule(rule));
+                out.add(ElbViews.defaultRule(l));
+            } else {
+                throw bad("ValidationError", "You must specify either listener rule ARNs or a listener ARN");
+            }
+            Page<Rule> page = Page.of(out, r.marker(), r.pageSize(), 400, this::bad);
+            return DescribeRulesResponse.builder().rules(page.items()).nextMarker(page.nextMarker()).build();
+        });
+    }
+
+    private ElbState.RuleRec rule(String arn) {
+        ElbState.RuleRec rule = arn == null ? null : st().rules.get(arn);
+        if (rule == null) throw bad("RuleNotFound", "One or more rules not found");
+        return rule;
+    }
+
+    private int priority(Integer p) {
+        if (p == null || p < 1 || p > 50000) {
+            throw bad("ValidationError", "1 validation error detected: Value '" + p + "' at 'priority' failed to satisfy constraint: "
+                    + "Member must have value between 1 and 50000");
+        }
+        return p;
+    }
+
+    private List<ElbState.ConditionRec> conditions(List<RuleCondition> in) {
+        if (in.isEmpty()) throw bad("ValidationError", "A rule must have at least one condition");
+        List<ElbState.ConditionRec> out = new ArrayList<>();
+        Set<String> fields = new HashSet<>();
+        int values = 0;
+        for (RuleCondition c : in) {
+            ElbState.ConditionRec rec = new ElbState.ConditionRec();
+            rec.field = c.field();
+            if ("host-header".equals(c.field())) {
+                rec.values = new ArrayList<>(c.hostHeaderConfig() != null && c.hostHeaderConfig().hasValues() ? c.hostHeaderConfig().values() : c.values());
+            } else if ("path-pattern".equals(c.field())) {
+                rec.values = new ArrayList<>(c.pathPatternConfig() != null && c.pathPatternConfig().hasValues() ? c.pathPatternConfig().values() : c.values());
+            } else {
+                throw bad("ValidationError", "The simulated AWS supports host-header and path-pattern conditions only, got '" + c.field() + "'");
+            }
+            if (!fields.add(rec.field)) throw bad("ValidationError", "A rule can have only one '" + rec.field + "' condition");
+            if (rec.values.isEmpty()) throw bad("ValidationError", "A '" + rec.field + "' condition must have at least one value");
+            for (String v : rec.values) {
+                if (v.length() > 128) throw bad("ValidationError", "A '" + rec.field + "' condition value can be at most 128 characters long");
+            }
+            values += rec.values.size();
+            out.add(rec);
+        }
+        if (values > CONDITION_VALUES_PER_RULE) {
+            throw bad("ValidationError", "A rule can only have '" + CONDITION_VALUES_PER_RULE + "' condition values");
+        }
+        return out;
+    }
+
+    private List<ElbState.ActionRec> ruleActions(List<Action> in, LoadBalancerRec lb) {
+        if (in.isEmpty()) throw bad("ValidationError", "A rule must have at least one action");
+        List<ElbState.ActionRec> actions = rules.actions(in);
+        for (ElbState.ActionRec a : actions) {
+            if (!"forward".equals(a.type)) continue;
+            TargetGroupRec tg = rules.tg(a.targetGroupArn);
+            if (!tg.vpcId.equals(lb.vpcId)) {
+                throw bad("InvalidConfigurationRequest", "The VPC ID '" + tg.vpcId + "' of target group '" + tg.arn
+                        + "' does not match the VPC ID '" + lb.vpcId + "' of load balancer '" + lb.arn + "'");
+            }
+            rules.checkOneLoadBalancer(tg, lb, null);
+        }
+        return actions;
     }
 
     // ---------------------------------------------------------------- tags

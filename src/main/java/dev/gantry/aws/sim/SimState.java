@@ -37,4 +37,5 @@ public final class SimState {
     public EventsState events = new EventsState();
     public SchedulerState scheduler = new SchedulerState();
     public LambdaState lambda = new LambdaState();
+    public CloudMapState cloudMap = new CloudMapState();
 }

@@ -35,6 +35,14 @@ final class ClusterType implements ResourceType {
     @Override public int tier() { return 0; }
     @Override public Set<String> replaceOn() { return Set.of("name"); }
 
+    /**
+     * {@code serviceConnect}: the cluster's default Service Connect namespace is the app's (ECS makes
+     * the Cloud Map namespace {@code namespace} names when it does not exist). Version 1 never sets it.
+     */
+    static final String SERVICE_CONNECT = "serviceConnect", NAMESPACE = "namespace";
+
+    @Override public Set<String> inputs() { return Set.of(NAMESPACE); }
+
     /** A new name is a new cluster beside the old one: the service moves over, then the old cluster goes. */
     @Override public boolean createBeforeDestroy() { return true; }
 
@@ -68,7 +76,10 @@ final class ClusterType implements ResourceType {
 
     private static Observed observed(Address a, Cluster c) {
         boolean insights = c.settings().stream().anyMatch(s -> s.name() == ClusterSettingName.CONTAINER_INSIGHTS && "enabled".equals(s.value()));
-        return new Observed(a, c.clusterArn(), Props.props().put("name", c.clusterName()).put("containerInsights", insights).build(),
+        boolean connect = c.serviceConnectDefaults() != null && c.serviceConnectDefaults().namespace() != null
+                && !c.serviceConnectDefaults().namespace().isEmpty();
+        return new Observed(a, c.clusterArn(), Props.props().put("name", c.clusterName()).put("containerInsights", insights)
+                        .put(SERVICE_CONNECT, connect ? true : null).build(),
                 Map.of("id", c.clusterArn(), "arn", c.clusterArn(), "name", c.clusterName()));
     }
 
@@ -112,14 +123,26 @@ final class ClusterType implements ResourceType {
             }
             List<Tag> tags = Ecs.tagList(ctx.tags(desired.address()));
             // CreateCluster is idempotent by name, so a re-run returns the same cluster.
-            Cluster c = ctx.aws().ecs().createCluster(b -> b.clusterName(Props.str(props, "name")).settings(insights(props)).tags(tags)).cluster();
+            Cluster c = ctx.aws().ecs().createCluster(b -> {
+                b.clusterName(Props.str(props, "name")).settings(insights(props)).tags(tags);
+                if (Props.bool(props, SERVICE_CONNECT)) b.serviceConnectDefaults(d -> d.namespace(Props.str(props, NAMESPACE)));
+            }).cluster();
             return StepResult.done(observed(desired.address(), c));
         };
     }
 
+    /**
+     * Settings alone, as before; a Service Connect default to set or remove goes through
+     * UpdateCluster ("" removes it, and the namespace stays in Cloud Map).
+     */
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
-        return () -> StepResult.done(observed(desired.address(),
-                ctx.aws().ecs().updateClusterSettings(b -> b.cluster(current.id()).settings(insights(props))).cluster()));
+        if (!props.containsKey(SERVICE_CONNECT) || Props.bool(props, SERVICE_CONNECT) == Props.bool(current.props(), SERVICE_CONNECT)) {
+            return () -> StepResult.done(observed(desired.address(),
+                    ctx.aws().ecs().updateClusterSettings(b -> b.cluster(current.id()).settings(insights(props))).cluster()));
+        }
+        boolean on = Props.bool(props, SERVICE_CONNECT);
+        return () -> StepResult.done(observed(desired.address(), ctx.aws().ecs().updateCluster(b -> b.cluster(current.id()).settings(insights(props))
+                .serviceConnectDefaults(d -> d.namespace(on ? Props.str(props, NAMESPACE) : ""))).cluster()));
     }
 
     /** The service is deleted first (higher tier), but ECS reports it DRAINING a little longer: wait for it. */

@@ -9,7 +9,10 @@ import dev.gantry.plan.Piece;
 import dev.gantry.plan.Ref;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.network.NetworkResources;
+import dev.gantry.spec.AppService;
+import dev.gantry.spec.DerivedNames;
 import dev.gantry.spec.SecretRef;
+import dev.gantry.spec.Task;
 import dev.gantry.spec.Spec;
 
 import java.util.ArrayList;
@@ -74,25 +77,34 @@ public final class ComputeResources {
     /**
      * Tasks pull their image the moment they are placed, so in a new VPC the service waits for the
      * routes that give its subnets a way out (the private route tables wait in turn for their NAT gateways).
+     * Each service gets its own log group, roles, task definition and ECS service (and scaling);
+     * the parameters (a secret several services name is one), the registry login, the cluster and
+     * the built image are the app's. The order is version 1's, so its plans read as before.
      */
     public static void expand(Spec spec, List<Desired> out) {
         String app = spec.app();
-        out.add(Desired.managed(LOG_GROUP, Piece.LOGS, "log group /gantry/" + app + " (" + dev.gantry.spec.Counted.of(spec.task().logs().retentionDays(), "day") + ")",
-                Props.props().put("name", LogGroupType.name(app)).put("retentionDays", spec.task().logs().retentionDays()).build(), Set.of()));
+        List<AppService> services = List.copyOf(spec.services().values());
+        for (AppService a : services) {
+            Addresses.ServiceAddresses at = Addresses.ServiceAddresses.of(app, a.name());
+            String base = DerivedNames.serviceBase(app, a.name());
+            out.add(Desired.managed(at.logGroup(), Piece.LOGS, "log group /gantry/" + base + " (" + dev.gantry.spec.Counted.of(a.task().logs().retentionDays(), "day") + ")",
+                    Props.props().put("name", LogGroupType.name(base)).put("retentionDays", a.task().logs().retentionDays()).build(), Set.of()));
+        }
 
-        Map<String, Object> secretRefs = new TreeMap<>();
-        List<Ref> secretArns = new ArrayList<>();
-        for (Map.Entry<String, SecretRef> e : spec.task().secrets().entrySet()) {
-            Address a = parameter(e.getKey());
-            SecretRef ref = e.getValue();
-            if (ref.managed()) {
-                out.add(Desired.managed(a, Piece.SECRETS, "SecureString " + ref.parameter() + " for " + e.getKey(),
-                        Props.props().put("name", ref.parameter()).put("type", "SecureString").put("value", ParameterType.UNCHANGED).build(), Set.of()));
-            } else {
-                out.add(Desired.data(a, Piece.SECRETS, "existing parameter for " + e.getKey(), Map.of("arn", ref.parameter())));
+        Map<String, Address> parameters = new TreeMap<>();
+        for (AppService a : services) {
+            for (Map.Entry<String, SecretRef> e : a.task().secrets().entrySet()) {
+                if (parameters.containsKey(e.getKey())) continue; // one parameter per name, shared by the services that name it
+                Address at = parameter(e.getKey());
+                parameters.put(e.getKey(), at);
+                SecretRef ref = e.getValue();
+                if (ref.managed()) {
+                    out.add(Desired.managed(at, Piece.SECRETS, "SecureString " + ref.parameter() + " for " + e.getKey(),
+                            Props.props().put("name", ref.parameter()).put("type", "SecureString").put("value", ParameterType.UNCHANGED).build(), Set.of()));
+                } else {
+                    out.add(Desired.data(at, Piece.SECRETS, "existing parameter for " + e.getKey(), Map.of("arn", ref.parameter())));
+                }
             }
-            secretRefs.put(e.getKey(), Ref.to(a, "arn"));
-            secretArns.add(Ref.to(a, "arn"));
         }
 
         // The registry login: always a key, "" for none, so removing it from the spec is a change too.
@@ -108,19 +120,34 @@ public final class ComputeResources {
             registryLogin = Ref.to(REGISTRY_SECRET, "arn");
         }
 
-        Props.Builder exec = Props.props().put("name", app + "-execution").put("path", RoleType.path(app))
-                .put("managedPolicies", List.of(Policies.TASK_EXECUTION_POLICY)).put("secretArns", secretArns)
-                .put("registrySecretArn", registryLogin);
-        out.add(Desired.managed(EXECUTION_ROLE, Piece.IAM, "role ECS uses to pull the image, write logs and read the secrets", exec.build(), Set.of()));
-        boolean execOn = spec.service().exec();
-        out.add(Desired.managed(TASK_ROLE, Piece.IAM, execOn ? "role the app runs as (only the ssmmessages channels ECS Exec needs)" : "role the app runs as (no permissions yet)",
-                Props.props().put("name", app + "-task").put("path", RoleType.path(app)).put("exec", execOn).build(), Set.of()));
+        for (AppService a : services) {
+            Addresses.ServiceAddresses at = Addresses.ServiceAddresses.of(app, a.name());
+            String base = DerivedNames.serviceBase(app, a.name());
+            boolean several = services.size() > 1;
+            List<Ref> secretArns = a.task().secrets().keySet().stream().map(k -> Ref.to(parameters.get(k), "arn")).toList();
+            Object login = a.task().registryCredentials() != null ? registryLogin : "";
+            Props.Builder exec = Props.props().put("name", base + "-execution").put("path", RoleType.path(app))
+                    .put("managedPolicies", List.of(Policies.TASK_EXECUTION_POLICY)).put("secretArns", secretArns)
+                    .put("registrySecretArn", login);
+            out.add(Desired.managed(at.executionRole(), Piece.IAM, "role ECS uses to pull the image, write logs and read the secrets"
+                    + (several ? " of " + a.name() : ""), exec.build(), Set.of()));
+            boolean execOn = a.service().exec();
+            out.add(Desired.managed(at.taskRole(), Piece.IAM, (execOn ? "role the app runs as (only the ssmmessages channels ECS Exec needs)" : "role the app runs as (no permissions yet)")
+                            + (several ? ": " + a.name() : ""),
+                    Props.props().put("name", base + "-task").put("path", RoleType.path(app)).put("exec", execOn).build(), Set.of()));
+        }
 
-        out.add(Desired.managed(CLUSTER, Piece.CLUSTER, "ECS cluster " + spec.cluster().name(),
-                Props.props().put("name", spec.cluster().name()).put("containerInsights", spec.cluster().containerInsights()).build(), Set.of()));
+        // Version 2: Service Connect is on (the cluster's default namespace, named after the app) while a service is internal.
+        boolean connect = serviceConnectOn(spec);
+        Props.Builder cluster = Props.props().put("name", spec.cluster().name()).put("containerInsights", spec.cluster().containerInsights());
+        if (connect) cluster.put(ClusterType.SERVICE_CONNECT, true).put(ClusterType.NAMESPACE, spec.app());
+        else if (spec.isVersion2()) cluster.absent(ClusterType.SERVICE_CONNECT);
+        out.add(Desired.managed(CLUSTER, Piece.CLUSTER, "ECS cluster " + spec.cluster().name()
+                        + (connect ? ", with the Cloud Map namespace " + spec.app() + " for Service Connect" : ""),
+                cluster.build(), Set.of()));
 
         var task = spec.task();
-        Object image = task.image();
+        Object builtImage = null;
         if (task.build() != null) {
             var build = task.build();
             out.add(Desired.managed(REPOSITORY, Piece.IMAGE, "ECR repository " + app + " for the images built here (scan on push, immutable tags, keeps the last "
@@ -133,22 +160,42 @@ public final class ComputeResources {
                             + ", pushed to the repository, deployed by digest",
                     Props.props().put("repository", Ref.to(REPOSITORY, "uri")).put("tag", build.tag() == null ? "" : build.tag())
                             .put(ImageType.BUILD, build).put(ImageType.ARCHITECTURE, task.architecture()).build(), Set.of()));
-            image = Ref.to(IMAGE, "reference");
+            builtImage = Ref.to(IMAGE, "reference");
         }
-        Props.Builder td = Props.props().put("family", app).put("cpu", task.cpu()).put("memory", task.memory()).put("architecture", task.architecture().yaml())
-                        .put("image", image).put("port", task.port()).put("command", task.command())
-                        .put("environment", new TreeMap<>(task.environment())).put("secrets", secretRefs).put("registryCredentials", registryLogin)
-                        .put("roles", new TreeMap<>(Map.of("execution", Ref.to(EXECUTION_ROLE, "arn"), "task", Ref.to(TASK_ROLE, "arn"))))
-                        .put("logGroup", Ref.to(LOG_GROUP, "name")).put("stopTimeout", task.stopTimeout());
-        Set<Address> releaseNeeds = Set.of();
-        if (spec.release() != null) {
-            // The release task runs where the service's tasks run, and pulls its image the same way.
-            td.put(ReleaseTask.PROP, ReleaseTask.prop(spec.release().command(), Ref.to(CLUSTER, "arn"), NetworkResources.serviceSubnetRefs(spec),
-                    List.of(Ref.to(Addresses.SERVICE_SG, "id")), NetworkResources.assignPublicIp(spec), dev.gantry.diagnose.Explainer.Context.of(spec).asProps()));
-            releaseNeeds = NetworkResources.egressRoutes(spec);
+        AppService primary = spec.primaryService();
+        Map<String, Object> primarySecretRefs = new TreeMap<>();
+        Object primaryImage = null;
+        for (AppService a : services) {
+            Addresses.ServiceAddresses at = Addresses.ServiceAddresses.of(app, a.name());
+            Task t = a.task();
+            boolean isPrimary = a.name().equals(primary.name());
+            // Only the primary service builds (the spec allows task.build there alone).
+            Object image = isPrimary && builtImage != null ? builtImage : t.image();
+            Map<String, Object> secretRefs = new TreeMap<>();
+            for (String k : t.secrets().keySet()) secretRefs.put(k, Ref.to(parameters.get(k), "arn"));
+            Object login = t.registryCredentials() != null ? registryLogin : "";
+            Props.Builder td = Props.props().put("family", DerivedNames.serviceBase(app, a.name())).put("cpu", t.cpu()).put("memory", t.memory())
+                    .put("architecture", t.architecture().yaml())
+                    .put("image", image).put("port", t.port()).put("command", t.command())
+                    .put("environment", new TreeMap<>(t.environment())).put("secrets", secretRefs).put("registryCredentials", login)
+                    .put("roles", new TreeMap<>(Map.of("execution", Ref.to(at.executionRole(), "arn"), "task", Ref.to(at.taskRole(), "arn"))))
+                    .put("logGroup", Ref.to(at.logGroup(), "name")).put("stopTimeout", t.stopTimeout());
+            if (serviceConnectOn(spec) && a.internal()) td.put(TaskDefinitionType.PORT_NAME, a.name());
+            else if (spec.isVersion2()) td.absent(TaskDefinitionType.PORT_NAME);
+            Set<Address> releaseNeeds = Set.of();
+            if (isPrimary && spec.release() != null) {
+                // The release task runs where the service's tasks run, and pulls its image the same way.
+                td.put(ReleaseTask.PROP, ReleaseTask.prop(spec.release().command(), Ref.to(CLUSTER, "arn"), NetworkResources.serviceSubnetRefs(spec),
+                        List.of(Ref.to(Addresses.SERVICE_SG, "id")), NetworkResources.assignPublicIp(spec), explain(spec, a).asProps()));
+                releaseNeeds = NetworkResources.egressRoutes(spec);
+            }
+            out.add(Desired.managed(at.taskDefinition(), Piece.TASK, (services.size() > 1 ? a.name() + ": " : "") + t.imageShown() + ", "
+                            + t.cpu() + " CPU units, " + t.memory() + " MiB", td.build(), releaseNeeds));
+            if (isPrimary) {
+                primarySecretRefs = secretRefs;
+                primaryImage = image;
+            }
         }
-        out.add(Desired.managed(TASK_DEFINITION, Piece.TASK, task.imageShown() + ", " + task.cpu() + " CPU units, " + task.memory() + " MiB",
-                td.build(), releaseNeeds));
 
         if (!spec.jobs().isEmpty() || spec.hasGuard()) {
             // Everything of the jobs and the guard's schedule depend on the group, so destroy deletes it
@@ -157,21 +204,29 @@ public final class ComputeResources {
             out.add(Desired.managed(SCHEDULE_GROUP, Piece.JOBS, "EventBridge Scheduler group " + app + " for " + what,
                     Props.props().put("name", app).build(), Set.of()));
         }
-        jobs(spec, secretRefs, registryLogin, image, out);
+        jobs(spec, primarySecretRefs, registryLogin, primaryImage, out);
         Guards.expand(spec, out);
 
-        var svc = spec.service();
-        Props.Builder s = Props.props().put("name", app).put("cluster", Ref.to(CLUSTER, "arn")).put("taskDefinition", Ref.to(TASK_DEFINITION, "arn"));
+        for (AppService a : services) service(spec, a, out);
+    }
+
+    /** One service's ECS service and its autoscaling. */
+    private static void service(Spec spec, AppService a, List<Desired> out) {
+        String app = spec.app();
+        Addresses.ServiceAddresses at = Addresses.ServiceAddresses.of(app, a.name());
+        String name = DerivedNames.serviceBase(app, a.name());
+        var svc = a.service();
+        Props.Builder s = Props.props().put("name", name).put("cluster", Ref.to(CLUSTER, "arn")).put("taskDefinition", Ref.to(at.taskDefinition(), "arn"));
         if (svc.autoscaling() == null) s.put("desiredCount", svc.desiredCount());
         s.put("subnets", NetworkResources.serviceSubnetRefs(spec)).put("securityGroups", List.of(Ref.to(Addresses.SERVICE_SG, "id")))
                 .put("assignPublicIp", NetworkResources.assignPublicIp(spec));
         // Tasks pull their image as soon as they start, so their subnets' way out must be in place.
         Set<Address> extra = new java.util.TreeSet<>(NetworkResources.egressRoutes(spec));
-        if (spec.hasLoadBalancer()) {
-            s.put("targetGroupArn", Ref.to(TARGET_GROUP, "arn")).put("containerPort", task.port())
+        if (a.isPublic()) {
+            s.put("targetGroupArn", Ref.to(at.targetGroup(), "arn")).put("containerPort", a.task().port())
                     .put("healthCheckGracePeriodSeconds", svc.healthCheckGracePeriod());
-            // ECS refuses a target group that no listener forwards to yet.
-            extra.add(spec.hasCertificate() ? HTTPS_LISTENER : HTTP_LISTENER);
+            // ECS refuses a target group that no listener (or rule) forwards to yet.
+            extra.addAll(dev.gantry.resources.Routing.forwardingTo(spec, a));
         } else {
             // Asked for as absent, so a web service turned worker is planned off its target group
             // (which apply then deletes) instead of keeping a reference to it.
@@ -179,7 +234,8 @@ public final class ComputeResources {
         }
         s.put("minimumHealthyPercent", svc.minimumHealthyPercent()).put("maximumPercent", svc.maximumPercent())
                 .put("rollbackOnFailure", svc.rollbackOnFailure()).put("exec", svc.exec());
-        if (spec.hasAlerts()) {
+        boolean alarmed = spec.hasAlerts() && a.keepsVersion1Names(app);
+        if (alarmed) {
             Alarms.expand(spec, out);
             s.put(ServiceType.DEPLOYMENT_ALARMS, Alarms.deploymentAlarmNames(spec)).put(ServiceType.ALARM_ROLLBACK, spec.alerts().rollback());
             // The alarms exist before ECS is told to watch them.
@@ -189,26 +245,61 @@ public final class ComputeResources {
             s.absent(ServiceType.DEPLOYMENT_ALARMS).absent(ServiceType.ALARM_ROLLBACK);
         }
         s.put(ServiceType.ROLLOUT, ServiceType.ROLLOUT_DONE);
+        if (!serviceConnect(spec, a).isEmpty()) s.put(ServiceType.SERVICE_CONNECT, serviceConnect(spec, a));
+        else if (spec.isVersion2()) s.absent(ServiceType.SERVICE_CONNECT);
+        // Callee before caller: Service Connect resolves only the endpoints that existed when a task
+        // started, so a service starts after the internal services it may call (every internal one
+        // for the others; those written above it for an internal one).
+        for (AppService callee : spec.services().values()) {
+            if (callee.name().equals(a.name()) && a.internal()) break;
+            if (callee.internal() && serviceConnectOn(spec)) extra.add(Addresses.ServiceAddresses.of(app, callee.name()).ecsService());
+        }
         // Inputs for the steps (never compared): what they would otherwise have to ask the spec.
         if (svc.autoscaling() != null) s.put(ServiceType.START_COUNT, svc.desiredCount());
-        if (spec.hasLoadBalancer()) {
-            s.put(ServiceType.FIRST_HEALTH_CHECKS, spec.loadBalancer().firstHealthChecksSeconds()).put(ServiceType.DRAINING, spec.loadBalancer().deregistrationDelay())
+        if (a.isPublic()) {
+            s.put(ServiceType.FIRST_HEALTH_CHECKS, a.publicAccess().healthCheckInterval()).put(ServiceType.DRAINING, a.publicAccess().deregistrationDelay())
                     // The load balancer's output "activeBy" (edge.LoadBalancerType): when a provisioning one is likely active.
                     .put(ServiceType.LOAD_BALANCER_ACTIVE_BY, Ref.to(LOAD_BALANCER, "activeBy"));
         }
-        s.put(ServiceType.EXPLAIN, dev.gantry.diagnose.Explainer.Context.of(spec).asProps());
+        s.put(ServiceType.EXPLAIN, explain(spec, a).asProps());
         String count = (svc.autoscaling() == null ? dev.gantry.spec.Counted.of(svc.desiredCount(), "task") : svc.autoscaling().min() + "–" + svc.autoscaling().max() + " tasks")
                 + (svc.exec() ? ", ECS Exec on (gantry exec)" : "");
-        out.add(Desired.managed(SERVICE, Piece.SERVICE, "ECS service " + app + " on Fargate, " + count, s.build(), extra));
+        String reached = !serviceConnectOn(spec) ? "" : a.internal() ? "; the app's services call it at http://" + a.name() + ":" + a.task().port()
+                : "; calls " + String.join(", ", spec.services().values().stream().filter(AppService::internal)
+                        .map(c -> "http://" + c.name() + ":" + c.task().port()).toList()) + " through Service Connect";
+        out.add(Desired.managed(at.ecsService(), Piece.SERVICE, "ECS service " + name + " on Fargate, " + count + reached, s.build(), extra));
 
         if (svc.autoscaling() != null) {
             var as = svc.autoscaling();
-            String resourceId = ScalingTargetType.resourceId(spec.cluster().name(), app);
-            out.add(Desired.managed(SCALING_TARGET, Piece.SERVICE, "autoscaling between " + as.min() + " and " + as.max() + " tasks",
-                    Props.props().put("resourceId", resourceId).put("min", as.min()).put("max", as.max()).build(), Set.of(SERVICE)));
-            out.add(Desired.managed(SCALING_POLICY, Piece.SERVICE, "keep average CPU near " + as.cpuTarget() + "%",
-                    Props.props().put("resourceId", resourceId).put("policyName", ScalingPolicyType.policyName(app, "cpu"))
-                            .put("cpuTarget", as.cpuTarget()).build(), Set.of(SCALING_TARGET)));
+            String resourceId = ScalingTargetType.resourceId(spec.cluster().name(), name);
+            out.add(Desired.managed(at.scalingTarget(), Piece.SERVICE, "autoscaling between " + as.min() + " and " + as.max() + " tasks",
+                    Props.props().put("resourceId", resourceId).put("min", as.min()).put("max", as.max()).build(), Set.of(at.ecsService())));
+            out.add(Desired.managed(at.scalingPolicy(), Piece.SERVICE, "keep average CPU near " + as.cpuTarget() + "%",
+                    Props.props().put("resourceId", resourceId).put("policyName", ScalingPolicyType.policyName(name, "cpu"))
+                            .put("cpuTarget", as.cpuTarget()).build(), Set.of(at.scalingTarget())));
         }
+    }
+
+    /** Whether the app uses Service Connect: version 2 with an internal service (the others call it by name). */
+    private static boolean serviceConnectOn(Spec spec) {
+        return spec.isVersion2() && spec.services().values().stream().anyMatch(AppService::internal);
+    }
+
+    /**
+     * A service's part in Service Connect: "" (off), "client" (calls the internal services by name),
+     * or "NAME:PORT" (internal: its endpoint, which every task of the app resolves as http://NAME:PORT).
+     */
+    private static String serviceConnect(Spec spec, AppService a) {
+        if (!serviceConnectOn(spec)) return "";
+        return a.internal() ? a.name() + ":" + a.task().port() : "client";
+    }
+
+    /** What the diagnosis of one service's failed task needs to know of it. */
+    private static dev.gantry.diagnose.Explainer.Context explain(Spec spec, AppService a) {
+        Map<String, String> secrets = new TreeMap<>();
+        a.task().secrets().forEach((k, v) -> secrets.put(k, v.parameter()));
+        Task t = a.task();
+        return new dev.gantry.diagnose.Explainer.Context(DerivedNames.serviceBase(spec.app(), a.name()), t.image() != null ? t.image() : t.imageShown(),
+                t.port(), a.isPublic() ? a.publicAccess().healthCheckPath() : null, secrets, spec.network().tasksInPrivateSubnets());
     }
 }

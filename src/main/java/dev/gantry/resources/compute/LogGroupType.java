@@ -55,6 +55,21 @@ final class LogGroupType implements ResourceType {
         return groups(ctx, name).stream().filter(g -> g.logGroupName().equals(name)).findFirst();
     }
 
+    /**
+     * The names of the app's other services that may exist: those a refresh looks for (the plan's)
+     * and those whose log group {@code /gantry/APP-NAME} is there (one removed from the spec, whose
+     * service, roles and task definition are still to be found and deleted). Only candidates: a
+     * look-alike of another app's (an app called APP-NAME) is told apart by the tags of what is found.
+     */
+    static java.util.Set<String> otherServiceNames(ResourceContext ctx, java.util.List<String> planned) {
+        java.util.Set<String> out = new java.util.TreeSet<>(planned);
+        String prefix = name(ctx.app()) + "-";
+        for (LogGroup g : groups(ctx, name(ctx.app()))) {
+            if (g.logGroupName().startsWith(prefix) && g.logGroupName().length() > prefix.length()) out.add(g.logGroupName().substring(prefix.length()));
+        }
+        return out;
+    }
+
     /** The log groups whose names start with {@code prefix}: read once per refresh by it and the claimant (the app's name is both's prefix). */
     private static List<LogGroup> groups(ResourceContext ctx, String prefix) {
         return ctx.reads().get("logs:groups:" + prefix, () -> ctx.aws().logs().describeLogGroupsPaginator(b -> b.logGroupNamePrefix(prefix)).logGroups().stream().toList());

@@ -49,7 +49,15 @@ final class RoleType implements ResourceType {
     @Override public List<Observed> refresh(ResourceContext ctx) {
         IamClient iam = ctx.aws().iam();
         List<Observed> out = new ArrayList<>();
-        for (Address a : List.of(dev.gantry.resources.Addresses.EXECUTION_ROLE, dev.gantry.resources.Addresses.TASK_ROLE)) {
+        java.util.Set<Address> looked = new java.util.LinkedHashSet<>(List.of(dev.gantry.resources.Addresses.EXECUTION_ROLE, dev.gantry.resources.Addresses.TASK_ROLE));
+        List<Desired> wanted = ctx.wanted().ofType(type());
+        wanted.forEach(d -> looked.add(d.address()));
+        // The roles of the app's other services, including one just removed from the spec.
+        for (String other : LogGroupType.otherServiceNames(ctx, List.of())) {
+            looked.add(Address.of(type(), other + "-execution"));
+            looked.add(Address.of(type(), other + "-task"));
+        }
+        for (Address a : looked) {
             java.util.Optional<Role> found = role(ctx, name(ctx.app(), a));
             if (found.isEmpty()) continue;
             Role r = found.get();
@@ -74,6 +82,9 @@ final class RoleType implements ResourceType {
 
     static String name(String app, Address a) { return app + "-" + a.name(); }
 
+    /** {@code role.execution}, or a service's {@code role.NAME-execution}: the role ECS starts tasks with, whose policies are gantry's. */
+    static boolean isExecution(Address a) { return a.name().equals("execution") || a.name().endsWith("-execution"); }
+
     static String description(String app, Address a) { return "gantry " + app + " " + a.name() + " role"; }
 
     private static Map<String, String> tagMap(List<Tag> tags) {
@@ -82,14 +93,14 @@ final class RoleType implements ResourceType {
         return m;
     }
 
-    private static Observed read(ResourceContext ctx, Address a, Role r) { return read(ctx, a, r, wantedOrder(ctx)); }
+    private static Observed read(ResourceContext ctx, Address a, Role r) { return read(ctx, a, r, wantedOrder(ctx, a)); }
 
     /** {@code order}: the ARNs (or their ends) of the secrets in the order the desired role names them. */
     private static Observed read(ResourceContext ctx, Address a, Role r, List<String> order) {
         IamClient iam = ctx.aws().iam();
         // Only the execution role's policies are gantry's. The task role is the app's own identity:
         // what people attach to it by hand (S3, SQS, …) is theirs, never read as drift or removed.
-        if (a.name().equals("execution")) {
+        if (isExecution(a)) {
             List<String> managed = iam.listAttachedRolePolicies(b -> b.roleName(r.roleName())).attachedPolicies().stream()
                     .map(AttachedPolicy::policyArn).toList();
             return observed(a, r, order, managed, secretsPolicy(ctx, r.roleName()), false);
@@ -103,7 +114,7 @@ final class RoleType implements ResourceType {
     /** The role as refresh shows it, from its managed policies, its secrets policy document (or null) and whether it grants ECS Exec. */
     private static Observed observed(Address a, Role r, List<String> order, List<String> managed, String secretsDoc, boolean exec) {
         Props.Builder p = Props.props().put("name", r.roleName()).put("path", r.path());
-        if (a.name().equals("execution")) {
+        if (isExecution(a)) {
             p.put("managedPolicies", managed.stream().sorted().toList());
             List<String> arns = secretsDoc == null ? List.of() : Policies.resources(secretsDoc, Policies.READ_SECRETS);
             List<String> registry = secretsDoc == null ? List.of() : Policies.resources(secretsDoc, Policies.READ_REGISTRY_LOGIN);
@@ -157,9 +168,9 @@ final class RoleType implements ResourceType {
      * matched by the end of their ARN (":parameter/NAME"), so ordering needs no account id (and no
      * STS call during a refresh).
      */
-    private static List<String> wantedOrder(ResourceContext ctx) {
+    private static List<String> wantedOrder(ResourceContext ctx, Address role) {
         List<String> order = new ArrayList<>();
-        if (!(ctx.wanted().prop(Addresses.EXECUTION_ROLE, "secretArns") instanceof List<?> refs)) return order;
+        if (!(ctx.wanted().prop(isExecution(role) ? role : Addresses.EXECUTION_ROLE, "secretArns") instanceof List<?> refs)) return order;
         for (Object o : refs) {
             if (!(o instanceof dev.gantry.plan.Ref ref)) continue;
             var parameter = ctx.wanted().get(ref.address());
@@ -255,7 +266,7 @@ final class RoleType implements ResourceType {
                 else kept.add("the managed policy " + p.substring(p.lastIndexOf('/') + 1));
             }
         }
-        if (a.name().equals("execution")) {
+        if (isExecution(a)) {
             List<String> arns = new ArrayList<>(Props.strings(props, "secretArns"));
             String wanted = Props.str(props, "registrySecretArn");
             List<String> registry = new ArrayList<>();

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -74,6 +75,13 @@ final class ServiceType implements ResourceType {
 
     @Override public String noun() { return "ECS service"; }
 
+    /**
+     * {@code serviceConnect}: absent (off), "client" (the service's tasks call the app's internal
+     * services by name), or "NAME:PORT" (an internal service: its endpoint, http://NAME:PORT, in the
+     * cluster's default namespace, its port mapping named NAME). Version 1 never sets it.
+     */
+    static final String SERVICE_CONNECT = "serviceConnect";
+
     /** A rollout: tasks start, pass health checks, old ones drain. */
 
     @Override public java.time.Duration typicalDuration() { return java.time.Duration.ofSeconds(90); }
@@ -119,8 +127,11 @@ final class ServiceType implements ResourceType {
         List<Observed> out;
         try {
             // gantry names the service after the app: asked for by name, the usual case takes one call.
-            out = owned(ctx, named(ctx, cluster, ctx.app()));
-            if (!out.isEmpty()) return out;
+            // With several services the cluster's whole list is read: a service just removed is there too.
+            if (ctx.wanted().ofType("service").size() <= 1 && LogGroupType.otherServiceNames(ctx, List.of()).isEmpty()) {
+                out = owned(ctx, named(ctx, cluster, ctx.app()));
+                if (!out.isEmpty()) return out;
+            }
             List<String> arns = ecs.listServicesPaginator(b -> b.cluster(cluster)).serviceArns().stream().toList();
             out = new ArrayList<>();
             for (int i = 0; i < arns.size(); i += 10) {
@@ -156,8 +167,10 @@ final class ServiceType implements ResourceType {
         for (Service s : services) {
             Map<String, String> tags = Ecs.tags(s.tags());
             if (!"ACTIVE".equals(s.status())) continue;
-            Map<String, Object> want = ctx.wanted().get(Addresses.SERVICE).map(Desired::props).orElse(Map.of());
-            ctx.ownAddress(tags, "service").ifPresent(a -> out.add(withDiagnosis(ctx, observed(a, s, countCompared(want)), s, want)));
+            ctx.ownAddress(tags, "service").ifPresent(a -> {
+                Map<String, Object> want = ctx.wanted().get(a).map(Desired::props).orElse(Map.of());
+                out.add(withDiagnosis(ctx, observed(a, s, countCompared(want)), s, want));
+            });
         }
         return out;
     }
@@ -228,7 +241,33 @@ final class ServiceType implements ResourceType {
                     .put(ALARM_ROLLBACK, Boolean.TRUE.equals(dc.alarms().enable()) && Boolean.TRUE.equals(dc.alarms().rollback()));
         }
         p.put(ROLLOUT, RolloutVerdict.latest(s).words());
+        String connect = serviceConnect(s);
+        p.put(SERVICE_CONNECT, connect.isEmpty() ? null : connect);
         return new Observed(a, s.serviceArn(), p.build(), Map.of("id", s.serviceArn(), "arn", s.serviceArn(), "name", s.serviceName()));
+    }
+
+    /** The PRIMARY deployment's Service Connect, as the {@link #SERVICE_CONNECT} prop reads. */
+    private static String serviceConnect(Service s) {
+        if (s.deployments().isEmpty()) return "";
+        ServiceConnectConfiguration c = s.deployments().get(0).serviceConnectConfiguration();
+        if (c == null || !Boolean.TRUE.equals(c.enabled())) return "";
+        if (c.services().isEmpty() || c.services().get(0).clientAliases().isEmpty()) return "client";
+        return c.services().get(0).discoveryName() + ":" + c.services().get(0).clientAliases().get(0).port();
+    }
+
+    /** What {@link #SERVICE_CONNECT} asks ECS for; null when the prop is absent (version 1: left as it is). */
+    private static ServiceConnectConfiguration serviceConnect(Map<String, Object> props) {
+        if (!props.containsKey(SERVICE_CONNECT)) return null;
+        String sc = Props.str(props, SERVICE_CONNECT);
+        if (sc == null || sc.isEmpty()) return ServiceConnectConfiguration.builder().enabled(false).build();
+        ServiceConnectConfiguration.Builder b = ServiceConnectConfiguration.builder().enabled(true);
+        if (!sc.equals("client")) {
+            String name = sc.substring(0, sc.lastIndexOf(':'));
+            int port = Integer.parseInt(sc.substring(sc.lastIndexOf(':') + 1));
+            b.services(ServiceConnectService.builder().portName(name).discoveryName(name)
+                    .clientAliases(ServiceConnectClientAlias.builder().port(port).dnsName(name).build()).build());
+        }
+        return b.build();
     }
 
     private static DeploymentConfiguration deployment(Map<String, Object> props) { return deployment(props, false); }
@@ -301,6 +340,8 @@ final class ServiceType implements ResourceType {
                     .launchType(LaunchType.FARGATE).networkConfiguration(network(props)).deploymentConfiguration(deployment(props))
                     .propagateTags(PropagateTags.SERVICE).enableECSManagedTags(true).enableExecuteCommand(Props.bool(props, "exec"))
                     .tags(Ecs.tagList(ctx.tags(desired.address()))).clientToken(clientToken(ctx, desired.address()));
+            ServiceConnectConfiguration connect = serviceConnect(props);
+            if (connect != null && Boolean.TRUE.equals(connect.enabled())) b.serviceConnectConfiguration(connect);
             String tg = Props.str(props, "targetGroupArn");
             if (tg != null) {
                 b.loadBalancers(loadBalancer(ctx, props));
@@ -323,6 +364,10 @@ final class ServiceType implements ResourceType {
             if (props.containsKey("desiredCount")) b.desiredCount(Props.integer(props, "desiredCount"));
             if (props.containsKey("healthCheckGracePeriodSeconds")) b.healthCheckGracePeriodSeconds(Props.integer(props, "healthCheckGracePeriodSeconds"));
             if (Props.str(props, "targetGroupArn") != null) b.loadBalancers(loadBalancer(ctx, props));
+            // Service Connect's configuration is sent only when it changes: sending it starts a new deployment.
+            if (props.containsKey(SERVICE_CONNECT) && !Objects.equals(Props.str(props, SERVICE_CONNECT), Props.str(current.props(), SERVICE_CONNECT))) {
+                b.serviceConnectConfiguration(serviceConnect(props));
+            }
             // A secret's new value: the same task definition, new tasks that read it (set by the engine's plan).
             if (Boolean.TRUE.equals(props.get("forceNewDeployment"))) b.forceNewDeployment(true);
             // ECS Exec reaches only tasks started with it: turning it on or off starts new ones.

@@ -50,19 +50,31 @@ final class TaskDefinitionType implements ResourceType {
     }
 
     @Override public List<Observed> refresh(ResourceContext ctx) {
+        // The app's family is its name; with several services each has APP-NAME, and those of the
+        // app's other services (one just removed too) are found through their log groups.
+        java.util.Set<String> families = new java.util.LinkedHashSet<>();
+        families.add(ctx.app());
+        List<dev.gantry.plan.Desired> wanted = ctx.wanted().ofType(type());
+        for (dev.gantry.plan.Desired d : wanted) if (Props.str(d.props(), "family") != null) families.add(Props.str(d.props(), "family"));
+        for (String other : LogGroupType.otherServiceNames(ctx, List.of())) families.add(ctx.app() + "-" + other);
+        List<Observed> out = new java.util.ArrayList<>();
+        for (String family : families) refresh(ctx, family).ifPresent(out::add);
+        return out;
+    }
+
+    private Optional<Observed> refresh(ResourceContext ctx, String family) {
         EcsClient ecs = ctx.aws().ecs();
-        String family = ctx.app();
         // Asked for by family alone, ECS answers with its newest ACTIVE revision: usually the one wanted.
         Optional<DescribeTaskDefinitionResponse> newest = newest(ctx, family);
-        if (newest.isEmpty()) return List.of();
+        if (newest.isEmpty()) return Optional.empty();
         Optional<Observed> latest = owned(ctx, family, newest.get());
-        if (latest.isPresent()) return List.of(latest.get());
+        if (latest.isPresent()) return latest;
         // The newest revision is not gantry's (registered by hand?): the newest one that is.
         for (String arn : ecs.listTaskDefinitions(b -> b.familyPrefix(family).status(TaskDefinitionStatus.ACTIVE).sort(SortOrder.DESC)).taskDefinitionArns()) {
             Optional<Observed> o = owned(ctx, family, ecs.describeTaskDefinition(b -> b.taskDefinition(arn).include(TaskDefinitionField.TAGS)));
-            if (o.isPresent()) return List.of(o.get());
+            if (o.isPresent()) return o;
         }
-        return List.of();
+        return Optional.empty();
     }
 
     /** The family's newest ACTIVE revision, with tags (empty: no such family): read once per refresh by it and the claimant. */
@@ -164,6 +176,7 @@ final class TaskDefinitionType implements ResourceType {
         Props.Builder p = Props.props().put("family", td.family()).put("cpu", units(td.cpu())).put("memory", units(td.memory()))
                 .put("architecture", arch).put("image", c.image())
                 .put("port", c.portMappings().isEmpty() ? null : c.portMappings().get(0).containerPort())
+                .put(PORT_NAME, c.portMappings().isEmpty() ? null : c.portMappings().get(0).name())
                 .put("command", new ArrayList<>(c.command())).put("environment", env).put("secrets", secrets)
                 .put("registryCredentials", c.repositoryCredentials() == null ? "" : c.repositoryCredentials().credentialsParameter()).put("roles", roles)
                 .put("logGroup", c.logConfiguration() == null ? null : c.logConfiguration().options().get("awslogs-group"))
@@ -174,6 +187,12 @@ final class TaskDefinitionType implements ResourceType {
     }
 
     static final int FARGATE_STOP_TIMEOUT = 30;
+
+    /**
+     * {@code portName}: the port mapping's name, which a Service Connect endpoint names (an internal
+     * service's; absent for none). Version 1 never sets it, so its task definitions read as before.
+     */
+    static final String PORT_NAME = "portName";
 
     /**
      * Task-level cpu or memory as a number, or null: an EC2-style task definition made by hand may
@@ -198,7 +217,9 @@ final class TaskDefinitionType implements ResourceType {
                         "awslogs-group", Props.str(props, "logGroup"), "awslogs-region", ctx.region(), "awslogs-stream-prefix", app)).build());
         String login = Props.str(props, "registryCredentials");
         if (login != null && !login.isEmpty()) c.repositoryCredentials(RepositoryCredentials.builder().credentialsParameter(login).build());
-        if (port != null) c.portMappings(PortMapping.builder().containerPort(port).protocol(TransportProtocol.TCP).build());
+        String portName = Props.str(props, PORT_NAME);
+        if (port != null) c.portMappings(PortMapping.builder().containerPort(port).protocol(TransportProtocol.TCP)
+                .name(portName == null || portName.isEmpty() ? null : portName).build());
         List<String> command = Props.strings(props, "command");
         if (!command.isEmpty()) c.command(command);
         Integer stopTimeout = Props.integer(props, "stopTimeout");

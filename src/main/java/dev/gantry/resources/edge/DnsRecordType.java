@@ -62,37 +62,37 @@ final class DnsRecordType implements ResourceType {
     @Override
     public List<Observed> refresh(ResourceContext ctx) {
         Set<RecordLocations.Location> where = new java.util.LinkedHashSet<>();
-        RecordLocations.Location wanted = null;
-        String zoneName = ctx.wanted().str(Addresses.HOSTED_ZONE, "name"), record = ctx.wanted().str(Addresses.DNS_RECORD, "name");
-        if (zoneName != null && record != null) {
-            Optional<HostedZone> zone = Zones.publicZone(ctx, zoneName);
+        // Every planned record (one per public host with several services) by where it is wanted.
+        Map<String, Address> wantedAt = new java.util.LinkedHashMap<>();
+        String zoneName = ctx.wanted().str(Addresses.HOSTED_ZONE, "name");
+        if (zoneName != null) {
+            List<Desired> records = ctx.wanted().ofType(type());
+            Optional<HostedZone> zone = records.isEmpty() ? Optional.empty() : Zones.publicZone(ctx, zoneName);
             if (zone.isPresent()) {
-                wanted = new RecordLocations.Location(Zones.id(zone.get().id()), record);
-                where.add(wanted);
+                for (Desired d : records) {
+                    String record = Props.str(d.props(), "name");
+                    if (record == null) continue;
+                    RecordLocations.Location at = new RecordLocations.Location(Zones.id(zone.get().id()), record);
+                    wantedAt.put(at.toString(), d.address());
+                    where.add(at);
+                }
             }
         }
         where.addAll(RecordLocations.known(ctx));
         List<Observed> found = new ArrayList<>();
         for (RecordLocations.Location at : where) read(ctx, at).ifPresent(found::add);
         List<Observed> out = new ArrayList<>();
-        boolean mainTaken = false;
-        for (Observed o : found) mainTaken |= wantedAt(o, wanted);
+        Set<Address> taken = new java.util.HashSet<>();
+        for (Observed o : found) if (wantedAt.containsKey(o.id())) taken.add(wantedAt.get(o.id()));
         int previous = 0;
         for (Observed o : found) {
-            String name;
-            if (wantedAt(o, wanted) || !mainTaken) {
-                name = "main";
-                mainTaken = true;
-            } else {
-                name = "previous-" + previous++;
-            }
-            out.add(new Observed(Address.of(type(), name), o.id(), o.props(), o.outputs()));
+            Address a = wantedAt.get(o.id());
+            if (a == null && !taken.contains(Addresses.DNS_RECORD)) a = Addresses.DNS_RECORD; // renamed: main moves
+            if (a == null) a = Address.of(type(), "previous-" + previous++);
+            taken.add(a);
+            out.add(new Observed(a, o.id(), o.props(), o.outputs()));
         }
         return out;
-    }
-
-    private static boolean wantedAt(Observed o, RecordLocations.Location wanted) {
-        return wanted != null && o.id().equals(wanted.toString());
     }
 
     /** The alias at one location, when the owner record there names this app. */

@@ -165,6 +165,10 @@ final class ListenerType implements ResourceType {
             return Action.builder().type("redirect").redirectConfig(RedirectActionConfig.builder()
                     .protocol(Props.str(m, "protocol")).port(Props.str(m, "port")).statusCode(Props.str(m, "statusCode")).build()).build();
         }
+        if ("fixed-response".equals(m.get("type"))) {
+            return Action.builder().type("fixed-response").fixedResponseConfig(f -> f.statusCode(Props.str(m, "statusCode"))
+                    .contentType("text/plain").messageBody("Not found")).build();
+        }
         return Action.builder().type("forward").targetGroupArn(Props.str(m, "targetGroupArn")).build();
     }
 
@@ -186,8 +190,13 @@ final class ListenerType implements ResourceType {
             String tg = a.targetGroupArn() != null ? a.targetGroupArn()
                     : a.forwardConfig().targetGroups().get(0).targetGroupArn();
             props.put("defaultAction", forward(tg));
+        } else if (a.fixedResponseConfig() != null) {
+            Map<String, Object> m = new TreeMap<>();
+            m.put("statusCode", a.fixedResponseConfig().statusCode());
+            m.put("type", "fixed-response");
+            props.put("defaultAction", m);
         } else {
-            props.put("defaultAction", Map.of("type", a.typeAsString())); // fixed-response or auth, made by hand
+            props.put("defaultAction", Map.of("type", a.typeAsString())); // auth, made by hand
         }
         return new Observed(address, l.listenerArn(), props, Map.of("id", l.listenerArn(), "arn", l.listenerArn()));
     }

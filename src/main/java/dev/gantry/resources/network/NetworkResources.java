@@ -208,14 +208,33 @@ public final class NetworkResources {
                     "Load balancer firewall: lets visitors in on port 80" + (https ? " and 443" : "")
                             + " from " + String.join(", ", spec.loadBalancer().allowedCidrs()),
                     Props.pairs("vpcId", vpcId, "description", "gantry " + spec.app() + ": load balancer", "ingress", lbIngress), Set.of()));
-            if (spec.task().port() != null) {
-                serviceIngress.add(SecurityGroupType.rule(spec.task().port(), "sourceGroup", Ref.to(LB_SG, "id")));
+            // Every public service's port, each once: the services share this group, and only the
+            // load balancer may connect, so only what it forwards to (the public services) is reached.
+            for (Integer port : publicPorts(spec)) {
+                serviceIngress.add(SecurityGroupType.rule(port, "sourceGroup", Ref.to(LB_SG, "id")));
             }
+            serviceIngress.sort(SecurityGroupType.RULE_ORDER);
         }
+        // Service Connect: the app's tasks (all in this group) may open the internal services' ports,
+        // and only those; each service has a port of its own (checked offline), so a rule reaches one service.
+        List<dev.gantry.spec.AppService> internal = spec.services().values().stream().filter(dev.gantry.spec.AppService::internal).toList();
+        for (dev.gantry.spec.AppService a : internal) serviceIngress.add(SecurityGroupType.rule(a.task().port(), "sourceGroup", SecurityGroupType.SELF));
+        serviceIngress.sort(SecurityGroupType.RULE_ORDER);
+        List<Integer> ports = publicPorts(spec);
+        String calls = internal.isEmpty() ? "" : "the app's services (" + String.join(", ", spec.services().keySet()) + ") may call "
+                + String.join(", ", internal.stream().map(a -> a.name() + " at http://" + a.name() + ":" + a.task().port()).toList()) + ", on "
+                + (internal.size() == 1 ? "that port" : "those ports") + " only";
         out.add(Desired.managed(SERVICE_SG, Piece.SECURITY, spec.hasLoadBalancer()
-                        ? "Service firewall: only the load balancer may reach the tasks, on port " + spec.task().port()
-                        : "Service firewall: nothing may connect to the tasks; they can still reach out",
+                        ? "Service firewall: " + (calls.isEmpty() ? "only " : "") + "the load balancer may reach the tasks, on port" + (ports.size() == 1 ? " " : "s ")
+                                + String.join(", ", ports.stream().map(String::valueOf).toList()) + (calls.isEmpty() ? "" : "; " + calls + "; nothing else")
+                        : calls.isEmpty() ? "Service firewall: nothing may connect to the tasks; they can still reach out"
+                        : "Service firewall: " + calls + "; nothing else may connect to the tasks",
                 Props.pairs("vpcId", vpcId, "description", "gantry " + spec.app() + ": service tasks", "ingress", serviceIngress), Set.of()));
+    }
+
+    /** The ports the load balancer forwards to: each public service's, sorted, each once. */
+    static List<Integer> publicPorts(Spec spec) {
+        return spec.publicServices().stream().map(a -> a.task().port()).filter(java.util.Objects::nonNull).distinct().sorted().toList();
     }
 
     // ---- small builders ----

@@ -28,7 +28,9 @@ import java.util.TreeMap;
 /**
  * {@code security-group.load-balancer}, {@code security-group.service}: who may connect to what.
  * {@code ingress} lists TCP rules as {@code {port, cidr}} or {@code {port, sourceGroup}}; changes
- * are applied rule by rule, so connections that stay allowed are never interrupted.
+ * are applied rule by rule, so connections that stay allowed are never interrupted. A source group
+ * of {@link #SELF} is the group itself (its members may connect to each other on that port): its
+ * own id is not known before it is made.
  */
 public final class SecurityGroupType implements ResourceType {
     /** Sorts rules the same way in desired and observed props, so equal sets compare equal. */
@@ -36,6 +38,9 @@ public final class SecurityGroupType implements ResourceType {
             .comparing((Map<String, Object> r) -> ((Number) r.get("port")).intValue())
             .thenComparing(r -> String.valueOf(r.getOrDefault("cidr", "")))
             .thenComparing(r -> String.valueOf(r.getOrDefault("sourceGroup", "")));
+
+    /** The {@code sourceGroup} that names the group itself. */
+    public static final String SELF = "self";
 
     @Override public String type() { return "security-group"; }
 
@@ -158,7 +163,7 @@ public final class SecurityGroupType implements ResourceType {
         List<Map<String, Object>> want = rules(props.get("ingress"));
         SecurityGroup before = known != null ? known : describe(ctx, groupId);
         List<Map<String, Object>> have = ingress(before);
-        List<IpPermission> add = want.stream().filter(r -> !have.contains(r)).map(SecurityGroupType::permission).toList();
+        List<IpPermission> add = want.stream().filter(r -> !have.contains(r)).map(r -> permission(r, groupId)).toList();
         List<Map<String, Object>> stale = have.stream().filter(r -> !want.contains(r)).toList();
         // Allow the new before removing the old, so a changed rule never leaves a gap.
         boolean[] answered = {true};
@@ -170,7 +175,7 @@ public final class SecurityGroupType implements ResourceType {
         all.addAll(add);
         SecurityGroup after = answered[0] ? before.toBuilder().ipPermissions(all).build() : null;
         if (!remove || stale.isEmpty()) return new Reconciled(stale, after);
-        ec2.revokeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(stale.stream().map(SecurityGroupType::permission).toList()));
+        ec2.revokeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(stale.stream().map(r -> permission(r, groupId)).toList()));
         return new Reconciled(List.of(), null);
     }
 
@@ -180,7 +185,8 @@ public final class SecurityGroupType implements ResourceType {
 
     /** "the rule for port 80 from sg-0abc", "the rules for port 80 from 0.0.0.0/0, port 443 from 0.0.0.0/0". */
     static String words(List<Map<String, Object>> rules) {
-        List<String> each = rules.stream().map(r -> "port " + r.get("port") + " from " + r.getOrDefault("cidr", r.get("sourceGroup"))).toList();
+        List<String> each = rules.stream().map(r -> "port " + r.get("port") + " from "
+                + (SELF.equals(r.get("sourceGroup")) ? "the group's own members" : r.getOrDefault("cidr", r.get("sourceGroup")))).toList();
         return (each.size() == 1 ? "the rule for " : "the rules for ") + String.join(", ", each);
     }
 
@@ -222,17 +228,20 @@ public final class SecurityGroupType implements ResourceType {
             if (!"tcp".equals(p.ipProtocol()) || p.fromPort() == null || !p.fromPort().equals(p.toPort())) continue;
             int port = p.fromPort();
             for (IpRange r : p.ipRanges()) out.add(rule(port, "cidr", r.cidrIp()));
-            for (UserIdGroupPair u : p.userIdGroupPairs()) out.add(rule(port, "sourceGroup", u.groupId()));
+            for (UserIdGroupPair u : p.userIdGroupPairs()) {
+                out.add(rule(port, "sourceGroup", u.groupId() != null && u.groupId().equals(g.groupId()) ? SELF : u.groupId()));
+            }
         }
         out.sort(RULE_ORDER);
         return out;
     }
 
-    private static IpPermission permission(Map<String, Object> r) {
+    private static IpPermission permission(Map<String, Object> r, String groupId) {
         int port = ((Number) r.get("port")).intValue();
         IpPermission.Builder b = IpPermission.builder().ipProtocol("tcp").fromPort(port).toPort(port);
+        String source = Props.str(r, "sourceGroup");
         if (r.containsKey("cidr")) b.ipRanges(IpRange.builder().cidrIp(Props.str(r, "cidr")).build());
-        else b.userIdGroupPairs(UserIdGroupPair.builder().groupId(Props.str(r, "sourceGroup")).build());
+        else b.userIdGroupPairs(UserIdGroupPair.builder().groupId(SELF.equals(source) ? groupId : source).build());
         return b.build();
     }
 

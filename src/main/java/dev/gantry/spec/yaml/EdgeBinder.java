@@ -197,7 +197,8 @@ final class EdgeBinder {
     }
 
     private void requireLoadBalancer(String section, String why) {
-        if (root.has("loadBalancer")) return;
+        // Version 2 makes the load balancer when a service is public (ServicesBinder checks that).
+        if (root.has("loadBalancer") || root.has("services")) return;
         Node.Entry e = root.entry(section);
         report.error(e.line(), e.column(), section, section + " requires a loadBalancer (" + why + ")",
                 "add a loadBalancer section (loadBalancer: {} uses the defaults), or remove " + section);

@@ -14,14 +14,27 @@ import java.util.Set;
 final class Report {
     final String file;
     final List<Diagnostic> out;
-    private final Set<String> bad = new HashSet<>();
+    private final Set<String> bad;
+    /** Put before every field: a version-2 service's sections are bound as version 1's, under {@code services.NAME.}. */
+    private final String prefix;
 
     Report(String file, List<Diagnostic> out) {
-        this.file = file;
-        this.out = out;
+        this(file, out, new HashSet<>(), "", new java.util.ArrayList<>());
     }
 
+    private Report(String file, List<Diagnostic> out, Set<String> bad, String prefix, java.util.List<Region> regions) {
+        this.file = file;
+        this.out = out;
+        this.bad = bad;
+        this.prefix = prefix;
+        this.regions = regions;
+    }
+
+    /** The same report, with every field it is given read under {@code prefix} (e.g. {@code services.web.}). */
+    Report within(String prefix) { return new Report(file, out, bad, this.prefix + prefix, regions); }
+
     void error(int line, int column, String field, String message, String fix) {
+        field = prefix + field;
         bad.add(field);
         out.add(Diagnostic.error(file, line, column, named(line, column, field), message, fix));
     }
@@ -31,7 +44,7 @@ final class Report {
     }
 
     void warning(int line, int column, String field, String message, String fix) {
-        out.add(Diagnostic.warning(file, line, column, named(line, column, field), message, fix));
+        out.add(Diagnostic.warning(file, line, column, named(line, column, prefix + field), message, fix));
     }
 
     /**
@@ -45,7 +58,7 @@ final class Report {
         }
     }
 
-    private final java.util.List<Region> regions = new java.util.ArrayList<>();
+    private final java.util.List<Region> regions;
 
     void region(Region r) { regions.add(r); }
 
@@ -58,10 +71,11 @@ final class Report {
     }
 
     /** Records a field as unusable without a new message (e.g. its section already failed). */
-    void markBad(String field) { bad.add(field); }
+    void markBad(String field) { bad.add(prefix + field); }
 
     /** True when the field or any field inside it had an error. */
     boolean bad(String field) {
+        field = prefix + field;
         if (bad.contains(field)) return true;
         for (String b : bad) if (b.startsWith(field + ".") || b.startsWith(field + "[")) return true;
         return false;

@@ -35,14 +35,16 @@ final class SpecBinder {
                     "start from a template: gantry init, or copy templates/web-https.yaml");
             return null;
         }
-        MapReader s = new MapReader(map, "", 1, 1, report, Spec.sectionNames());
+        boolean v2 = ServicesBinder.isVersion2(map);
+        MapReader s = new MapReader(map, "", 1, 1, report, v2 ? Spec.sectionNamesVersion2() : Spec.sectionNames());
 
         Long version = s.integer("version");
         if (!s.has("version")) {
             s.required("version", "add 'version: 1' as the first line");
-        } else if (version != null && version != Spec.CURRENT_VERSION) {
+        } else if (version != null && version != Spec.CURRENT_VERSION && version != Spec.SERVICES_VERSION) {
             report.error(s.valueLine("version"), s.valueColumn("version"), "version",
-                    "gantry understands spec version 1 only, got " + version, "use version: 1");
+                    "gantry understands spec versions 1 and 2, got " + version,
+                    "use version: 1 (one service: task and service) or version: 2 (services:)");
         }
 
         String app = s.string("app");
@@ -56,6 +58,7 @@ final class SpecBinder {
         Map<String, String> tags = tags(s);
         Network network = network(s);
         Cluster cluster = cluster(s, app);
+        if (v2) return version2(s, version, app, region, tags, network, cluster);
         Task task = new TaskBinder(report, app).bind(s);
         EdgeBinder edge = new EdgeBinder(report, s, region);
         var service = edge.service();
@@ -72,6 +75,21 @@ final class SpecBinder {
         Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard);
         derivedNames(s, spec);
         awsLimits(s, spec);
+        return report.hasErrors() ? null : spec;
+    }
+
+    /** Version 2: {@code services} in place of task and service; alerts, release, jobs and guard as version 1 (with the primary service's task). */
+    private Spec version2(MapReader s, Long version, String app, String region, Map<String, String> tags, Network network, Cluster cluster) {
+        ServicesBinder services = new ServicesBinder(report, s, app, region);
+        ServicesBinder.Bound b = services.bind();
+        var alerts = new AlertsBinder(report).bind(s, b != null && b.loadBalancer() != null);
+        Release release = release(s);
+        var jobs = new JobsBinder(report).bind(s, b == null ? null : b.task());
+        var guard = new GuardBinder(report).bind(s);
+        if (report.hasErrors() || b == null) return null;
+        Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, b.task(), b.service(), b.loadBalancer(),
+                b.certificate(), b.dns(), alerts, release, jobs, guard, b.services());
+        services.limits(spec);
         return report.hasErrors() ? null : spec;
     }
 

@@ -19,7 +19,7 @@ import dev.gantry.spec.YamlEnum;
 import java.util.List;
 
 /**
- * JSON Schema (draft-07) of spec v1, for editors (completion and squiggles while typing). Built from
+ * JSON Schema (draft-07) of spec v1 and v2, for editors (completion and squiggles while typing). Built from
  * the same constants as {@link dev.gantry.spec.Rules}, so the bounds cannot drift. The loader stays
  * the authority: some rules (CIDR alignment, cross-field rules) are beyond what a schema can say.
  */
@@ -58,10 +58,11 @@ public final class SpecSchema {
         ObjectNode root = JSON.createObjectNode();
         root.put("$schema", "http://json-schema.org/draft-07/schema#");
         root.put("title", "gantry.yaml");
-        root.setAll(object("gantry spec, version 1: one containerised web service on ECS Fargate and everything around it."));
-        required(root, "version", "app", "region", "task");
+        root.setAll(object("gantry spec: version 1, one containerised service on ECS Fargate and everything around it;"
+                + " version 2, several services of one app sharing its network, cluster, load balancer and certificate."));
+        required(root, "version", "app", "region");
         ObjectNode p = (ObjectNode) root.get("properties");
-        p.set("version", integer("The spec format; only 1 exists.", 1, 1));
+        p.set("version", integer("The spec format: 1 (task and service) or 2 (services).", 1, 2));
         ObjectNode app = string("The app's name; prefixes every AWS name.", Rules.APP.pattern());
         app.put("minLength", Rules.APP_LENGTH.min()).put("maxLength", Rules.APP_LENGTH.max());
         p.set("app", app);
@@ -84,8 +85,30 @@ public final class SpecSchema {
         p.set("jobs", jobs());
         p.set("guard", guard());
         p.set("environments", environments());
+        p.set("services", services());
+        ObjectNode byVersion = JSON.createObjectNode();
+        byVersion.set("if", JSON.createObjectNode().<ObjectNode>set("properties", JSON.createObjectNode()
+                .set("version", JSON.createObjectNode().put("const", 2))).set("required", JSON.createArrayNode().add("version")));
+        byVersion.set("then", version2Rules());
+        byVersion.set("else", version1Rules());
+        root.putArray("allOf").add(byVersion);
+        return root;
+    }
+
+    /** Version 1: task and service at the top; certificate and dns need a load balancer, which needs a port. */
+    private static ObjectNode version1Rules() {
+        ObjectNode v1 = JSON.createObjectNode();
+        required(v1, "task");
+        v1.set("not", JSON.createObjectNode().set("required", JSON.createArrayNode().add("services")));
+        ObjectNode props = v1.putObject("properties");
+        ObjectNode cert = JSON.createObjectNode();
+        ArrayNode oneOf = cert.putArray("oneOf");
+        oneOf.add(JSON.createObjectNode().set("required", JSON.createArrayNode().add("domain")));
+        oneOf.add(JSON.createObjectNode().set("required", JSON.createArrayNode().add("arn")));
+        props.set("certificate", cert);
+        props.set("dns", JSON.createObjectNode().set("required", JSON.createArrayNode().add("record")));
         // Cross-section rules a schema can express: certificate and dns need a load balancer, which needs a port.
-        ArrayNode allOf = root.putArray("allOf");
+        ArrayNode allOf = v1.putArray("allOf");
         allOf.add(requiresIf("certificate", "loadBalancer"));
         allOf.add(requiresIf("dns", "loadBalancer"));
         ObjectNode portRule = JSON.createObjectNode();
@@ -94,7 +117,56 @@ public final class SpecSchema {
         then.set("properties", JSON.createObjectNode().set("task", JSON.createObjectNode().set("required", JSON.createArrayNode().add("port"))));
         portRule.set("then", then);
         allOf.add(portRule);
-        return root;
+        return v1;
+    }
+
+    /** Version 2: services instead of task and service; loadBalancer holds only what the services share, dns only the zone. */
+    private static ObjectNode version2Rules() {
+        ObjectNode v2 = JSON.createObjectNode();
+        required(v2, "services");
+        ArrayNode none = JSON.createArrayNode();
+        none.add(JSON.createObjectNode().set("required", JSON.createArrayNode().add("task")));
+        none.add(JSON.createObjectNode().set("required", JSON.createArrayNode().add("service")));
+        v2.set("not", JSON.createObjectNode().set("anyOf", none));
+        ObjectNode props = v2.putObject("properties");
+        ObjectNode lb = JSON.createObjectNode();
+        ArrayNode shared = JSON.createArrayNode();
+        ServicesBinder.SHARED_LOAD_BALANCER_KEYS.forEach(shared::add);
+        lb.set("propertyNames", JSON.createObjectNode().set("enum", shared));
+        props.set("loadBalancer", lb);
+        props.set("dns", JSON.createObjectNode().set("propertyNames", JSON.createObjectNode().set("enum", JSON.createArrayNode().add("zone"))));
+        return v2;
+    }
+
+    /** Version 2's services: NAME → task, service, public, internal. */
+    private static ObjectNode services() {
+        ObjectNode one = object("One service of the app: its task, how ECS runs it, and how it is reached (public, internal, or neither: a worker).");
+        required(one, "task");
+        ObjectNode p = (ObjectNode) one.get("properties");
+        p.set("task", task());
+        p.set("service", service());
+        ObjectNode pub = object("Reached through the app's load balancer. Without routes: what no other service's route matches.");
+        ObjectNode pp = (ObjectNode) pub.get("properties");
+        ObjectNode routes = JSON.createObjectNode().put("type", "array")
+                .put("description", "HOST, HOST/PATH or /PATH (a path is exact or ends with *), e.g. www.example.com/api/*.");
+        routes.set("items", JSON.createObjectNode().put("type", "string").put("minLength", 1)
+                .put("pattern", "^([a-z0-9.-]+)?(/[A-Za-z0-9_\\-.$/~\"'@:+&]*\\*?)?$"));
+        pp.set("routes", routes);
+        ObjectNode lb = loadBalancer();
+        for (String k : ServicesBinder.PUBLIC_KEYS) if (!k.equals("routes")) pp.set(k, lb.get("properties").get(k));
+        p.set("public", pub);
+        p.set("internal", JSON.createObjectNode().put("type", "boolean")
+                .put("description", "Reachable by the app's other services at http://NAME:PORT (Service Connect)."));
+        one.set("if", JSON.createObjectNode().set("anyOf", JSON.createArrayNode()
+                .add(JSON.createObjectNode().set("required", JSON.createArrayNode().add("public")))
+                .add(JSON.createObjectNode().set("properties", JSON.createObjectNode().set("internal", JSON.createObjectNode().put("const", true))))));
+        one.set("then", JSON.createObjectNode().set("properties", JSON.createObjectNode()
+                .set("task", JSON.createObjectNode().set("required", JSON.createArrayNode().add("port")))));
+        ObjectNode all = JSON.createObjectNode().put("type", "object").put("description", "Version 2: the app's services by name.")
+                .put("minProperties", 1);
+        all.set("propertyNames", JSON.createObjectNode().put("pattern", "^[a-z]([a-z0-9-]{0," + (ServicesBinder.NAME_MAX - 2) + "}[a-z0-9])?$"));
+        all.set("additionalProperties", one);
+        return all;
     }
 
     private static ObjectNode network() {
@@ -287,15 +359,13 @@ public final class SpecSchema {
         alt.set("items", JSON.createObjectNode().put("type", "string").put("pattern", CERT_NAME));
         p.set("alternativeNames", alt);
         p.set("arn", string("An ACM certificate ARN in the spec's region.", Rules.CERTIFICATE_ARN.pattern()));
-        ArrayNode oneOf = c.putArray("oneOf");
-        oneOf.add(JSON.createObjectNode().set("required", JSON.createArrayNode().add("domain")));
-        oneOf.add(JSON.createObjectNode().set("required", JSON.createArrayNode().add("arn")));
+        // Version 1 needs domain or arn (version1Rules); version 2's certificate: {} covers the routes' hosts.
         return c;
     }
 
     private static ObjectNode dns() {
         ObjectNode d = object("A Route53 alias to the load balancer. Requires loadBalancer.");
-        required(d, "zone", "record");
+        required(d, "zone");
         ObjectNode p = (ObjectNode) d.get("properties");
         p.set("zone", string("An existing public hosted zone.", DNS_NAME));
         p.set("record", string("The zone itself or a name inside it.", DNS_NAME));

@@ -30,21 +30,23 @@ public final class PlanText {
     public static String render(Plan plan, Ansi ansi, Prices prices) {
         StringBuilder b = new StringBuilder();
         List<Change> changes = plan.mutating();
+        // Several services: each service's own changes first, then what they share, by piece.
+        var byService = dev.gantry.ui.ServiceGroups.of(changes);
+        if (!byService.isEmpty()) {
+            for (var e : byService.entrySet()) {
+                if (e.getKey().isEmpty() || e.getValue().isEmpty()) continue;
+                b.append(ansi.bold("Service " + (e.getKey().equals("main") ? "named like the app" : e.getKey()))).append('\n');
+                for (Change c : e.getValue()) changeLines(plan, c, ansi, b);
+                b.append('\n');
+            }
+            changes = byService.get("");
+            if (!changes.isEmpty()) b.append(ansi.bold("Shared by the services")).append("\n\n");
+        }
         for (Piece piece : Piece.values()) {
             List<Change> group = changes.stream().filter(c -> c.piece() == piece).toList();
             if (group.isEmpty()) continue;
             b.append(ansi.bold(piece.title())).append('\n');
-            for (Change c : group) {
-                if (blocked(plan, c)) {
-                    // Its name is taken: it cannot be created as things stand (Conflicts says why).
-                    b.append("  ").append(ansi.red("✗")).append(' ').append(c.address()).append("  ").append(c.description())
-                            .append('\n').append("      ").append(ansi.dim((c.action() == Action.CREATE ? "not created" : "not replaced") + ": the name is taken (see Conflicts)")).append('\n');
-                } else {
-                    change(c, ansi, b);
-                    String effect = ServiceEffect.of(plan, c);
-                    if (effect != null) b.append("      ").append(ansi.dim("service: " + effect)).append('\n');
-                }
-            }
+            for (Change c : group) changeLines(plan, c, ansi, b);
             b.append('\n');
         }
         if (!plan.warnings().isEmpty()) {
@@ -61,6 +63,18 @@ public final class PlanText {
         String cost = prices == null ? null : PlanCost.line(plan, prices);
         if (cost != null) b.append(cost).append('\n');
         return b.toString();
+    }
+
+    private static void changeLines(Plan plan, Change c, Ansi ansi, StringBuilder b) {
+        if (blocked(plan, c)) {
+            // Its name is taken: it cannot be created as things stand (Conflicts says why).
+            b.append("  ").append(ansi.red("✗")).append(' ').append(c.address()).append("  ").append(c.description())
+                    .append('\n').append("      ").append(ansi.dim((c.action() == Action.CREATE ? "not created" : "not replaced") + ": the name is taken (see Conflicts)")).append('\n');
+        } else {
+            change(c, ansi, b);
+            String effect = ServiceEffect.of(plan, c);
+            if (effect != null) b.append("      ").append(ansi.dim("service: " + effect)).append('\n');
+        }
     }
 
     private static void change(Change c, Ansi ansi, StringBuilder b) {
@@ -96,6 +110,18 @@ public final class PlanText {
     public static String compact(Plan plan, Ansi ansi, Prices prices) {
         StringBuilder b = new StringBuilder();
         List<Change> changes = plan.mutating();
+        // Several services: each service's own changes first, then what they share, by piece.
+        var byService = dev.gantry.ui.ServiceGroups.of(changes);
+        if (!byService.isEmpty()) {
+            for (var e : byService.entrySet()) {
+                if (e.getKey().isEmpty() || e.getValue().isEmpty()) continue;
+                b.append(ansi.bold("Service " + (e.getKey().equals("main") ? "named like the app" : e.getKey()))).append('\n');
+                for (Change c : e.getValue()) changeLines(plan, c, ansi, b);
+                b.append('\n');
+            }
+            changes = byService.get("");
+            if (!changes.isEmpty()) b.append(ansi.bold("Shared by the services")).append("\n\n");
+        }
         for (Piece piece : Piece.values()) {
             List<String> group = changes.stream().filter(c -> c.piece() == piece).map(c -> c.address().toString()).toList();
             if (group.isEmpty()) continue;

@@ -25,7 +25,14 @@ public final class SimServing {
     private SimServing() {}
 
     /** Empty when the URL answers; otherwise the first thing in the way. */
-    public static Optional<String> blocked(SimWorld world, String host) {
+    public static Optional<String> blocked(SimWorld world, String host) { return blocked(world, host, "/", null); }
+
+    /**
+     * Empty when {@code https://HOST/PATH} answers, and (when {@code ecsService} is given) a healthy
+     * task of that ECS service answers it; otherwise the first thing in the way. The listener's
+     * rules are evaluated as the load balancer does (lowest priority first, default action last).
+     */
+    public static Optional<String> blocked(SimWorld world, String host, String path, String ecsService) {
         synchronized (world) {
             String name = strip(host);
             Instant now = world.now();
@@ -54,17 +61,91 @@ public final class SimServing {
                 if (c != null && "ISSUED".equals(world.state.acm.status(arn, world)) && c.names.stream().anyMatch(n -> covers(n, name))) covered = true;
             }
             if (!covered) return Optional.of("the listener's certificate does not cover " + name);
-            for (ActionRec a : https.defaultActions) {
+            boolean healthyElsewhere = false;
+            for (ActionRec a : world.state.elb.actionsFor(https, name, path)) {
+                if ("fixed-response".equals(a.type)) return Optional.of(name + path + " is answered " + a.fixedStatusCode + " by the load balancer itself");
                 if (!"forward".equals(a.type) || a.targetGroupArn == null) continue;
                 ElbState.TargetGroupRec tg = world.state.elb.targetGroups.get(a.targetGroupArn);
                 if (tg == null) continue;
                 var reachable = SimTargetReach.of(world, tg.arn, now);
                 for (TargetRec t : tg.targets.values()) {
-                    if ("healthy".equals(world.state.elb.targetHealth(tg.arn, t.ip, now, reachable))) return Optional.empty();
+                    if (!"healthy".equals(world.state.elb.targetHealth(tg.arn, t.ip, now, reachable))) continue;
+                    if (ecsService == null || taskOf(world, t.ip, ecsService)) return Optional.empty();
+                    healthyElsewhere = true;
                 }
             }
-            return Optional.of("no healthy target behind the listener");
+            return Optional.of(healthyElsewhere ? name + path + " is answered by another service than " + ecsService
+                    : "no healthy target behind the listener");
         }
+    }
+
+    /**
+     * Empty when a running task of the ECS service {@code from} can call {@code http://NAME:PORT}
+     * through Service Connect right now; otherwise the first thing in the way: the caller has no
+     * Service Connect, NAME:PORT is no endpoint of its namespace, its tasks started before the
+     * endpoint was made (they cannot resolve it), the callee has no running task, or the callee's
+     * security groups do not let the caller's tasks in on the callee's port.
+     */
+    public static Optional<String> blockedCall(SimWorld world, String from, String url) {
+        synchronized (world) {
+            java.net.URI u = java.net.URI.create(url);
+            String name = u.getHost();
+            int port = u.getPort();
+            long now = world.now().toEpochMilli();
+            EcsState.ServiceRec caller = activeService(world, from);
+            if (caller == null) return Optional.of("there is no active service " + from);
+            if (caller.serviceConnect == null) return Optional.of(from + " has no Service Connect, so it cannot resolve " + name);
+            EcsState.ServiceRec callee = world.state.ecs.services.values().stream()
+                    .filter(s -> "ACTIVE".equals(s.status) && s.serviceConnect != null && s.serviceConnect.port != null
+                            && caller.serviceConnect.namespaceArn.equals(s.serviceConnect.namespaceArn)
+                            && name.equals(s.serviceConnect.dnsName) && port == s.serviceConnect.port)
+                    .findFirst().orElse(null);
+            if (callee == null) return Optional.of(name + ":" + port + " is no Service Connect endpoint in " + from + "'s namespace");
+            List<EcsState.TaskRec> callers = running(world, caller);
+            if (callers.isEmpty()) return Optional.of(from + " has no running task");
+            List<EcsState.TaskRec> resolving = callers.stream().filter(t -> t.createdAt >= callee.serviceConnect.endpointSince).toList();
+            if (resolving.isEmpty()) return Optional.of(from + "'s tasks started before " + name + "'s endpoint was made, so they cannot resolve it");
+            List<EcsState.TaskRec> callees = running(world, callee);
+            if (callees.isEmpty()) return Optional.of(callee.name + " has no running task");
+            String tdArn = callees.get(0).taskDefinitionArn;
+            EcsState.TaskDefRec td = world.state.ecs.taskDefinitions.values().stream().filter(d -> d.arn.equals(tdArn)).findFirst().orElse(null);
+            Integer target = td == null ? null : td.containers.stream().map(c -> c.portNames.get(callee.serviceConnect.portName))
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (target == null) return Optional.of(callee.name + "'s task definition has no port named " + callee.serviceConnect.portName);
+            java.util.Set<String> fromGroups = new java.util.HashSet<>();
+            for (EcsState.TaskRec t : resolving) {
+                Ec2Model.Eni e = world.state.ec2.enis.get(t.eni);
+                if (e != null) fromGroups.addAll(e.groupIds);
+            }
+            for (EcsState.TaskRec t : callees) {
+                Ec2Model.Eni e = world.state.ec2.enis.get(t.eni);
+                if (e == null) continue;
+                for (String g : e.groupIds) {
+                    Ec2Model.SecurityGroup sg = world.state.ec2.securityGroups.get(g);
+                    if (sg == null) continue;
+                    for (Ec2Model.Permission p : sg.ingress) {
+                        boolean tcp = "-1".equals(p.protocol) || "tcp".equals(p.protocol) && p.fromPort != null && p.toPort != null
+                                && p.fromPort <= target && target <= p.toPort;
+                        if (tcp && p.sourceGroupId != null && fromGroups.contains(p.sourceGroupId)) return Optional.empty();
+                    }
+                }
+            }
+            return Optional.of("the security groups of " + callee.name + "'s tasks do not let " + from + "'s tasks in on port " + target);
+        }
+    }
+
+    private static EcsState.ServiceRec activeService(SimWorld world, String name) {
+        return world.state.ecs.services.values().stream().filter(s -> name.equals(s.name) && "ACTIVE".equals(s.status)).findFirst().orElse(null);
+    }
+
+    private static List<EcsState.TaskRec> running(SimWorld world, EcsState.ServiceRec s) {
+        return world.state.ecs.tasks.values().stream().filter(t -> s.name.equals(t.service) && s.cluster.equals(t.cluster)
+                && t.stoppedAt == null && "RUNNING".equals(t.lastStatus)).toList();
+    }
+
+    /** Whether a task of the ECS service named {@code service} that has not stopped holds this address. */
+    private static boolean taskOf(SimWorld world, String ip, String service) {
+        return world.state.ecs.tasks.values().stream().anyMatch(t -> ip.equals(t.ip) && service.equals(t.service) && t.stoppedAt == null);
     }
 
     static boolean covers(String certName, String host) {
@@ -86,14 +167,21 @@ public final class SimServing {
         private final SimWorld world;
         private final Scheduler scheduler;
         private final String host;
+        private final String path;
+        private final String ecsService;
         private final List<String> outages = new ArrayList<>();
         private volatile boolean running;
         private int samples;
 
-        public Recorder(SimWorld world, Scheduler scheduler, String host) {
+        public Recorder(SimWorld world, Scheduler scheduler, String host) { this(world, scheduler, host, "/", null); }
+
+        /** Samples {@code https://HOST/PATH}, answered by a task of {@code ecsService} (null: by anyone). */
+        public Recorder(SimWorld world, Scheduler scheduler, String host, String path, String ecsService) {
             this.world = world;
             this.scheduler = scheduler;
             this.host = host;
+            this.path = path;
+            this.ecsService = ecsService;
         }
 
         public Recorder start() {
@@ -107,7 +195,7 @@ public final class SimServing {
         private void sample() {
             if (!running) return;
             samples++;
-            blocked(world, host).ifPresent(why -> outages.add(world.now() + ": " + why));
+            blocked(world, host, path, ecsService).ifPresent(why -> outages.add(world.now() + ": " + why));
             scheduler.schedule(Duration.ofSeconds(1), this::sample);
         }
 

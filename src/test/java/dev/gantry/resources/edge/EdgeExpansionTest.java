@@ -121,6 +121,6 @@ class EdgeExpansionTest {
     @Test
     void everyHandlerTypeIsRegisteredOnce() {
         assertThat(EdgeResources.types()).extracting(t -> t.type())
-                .containsExactlyInAnyOrder("hosted-zone", "certificate", "load-balancer", "target-group", "listener", "dns-record");
+                .containsExactlyInAnyOrder("hosted-zone", "certificate", "load-balancer", "target-group", "listener", "listener-rule", "dns-record");
     }
 }

@@ -66,7 +66,8 @@ class InvalidSpecTest {
                         TASK + "  registryCredentials:\n    secret: \"my login\"\n"),
                 // --- version, app, region, tags
                 whole("version missing", "version", 1, "version is required", "app: hello\nregion: us-east-1\n" + TASK),
-                whole("version 2", "version", 1, "version 1 only, got 2", "version: 2\napp: hello\nregion: us-east-1\n" + TASK),
+                whole("version 2 shaped as version 1", "version", 1, "version 2 lists the app's services", "version: 2\napp: hello\nregion: us-east-1\n" + TASK),
+                whole("version 3", "version", 1, "versions 1 and 2, got 3", "version: 3\napp: hello\nregion: us-east-1\n" + TASK),
                 whole("app with capitals", "app", 2, "must start with a lowercase letter", "version: 1\napp: Hello_World\nregion: us-east-1\n" + TASK),
                 whole("app too long", "app", 2, "must be 2–28 characters", "version: 1\napp: " + "a".repeat(29) + "\nregion: us-east-1\n" + TASK),
                 whole("app ends with dash", "app", 2, "not ending in '-'", "version: 1\napp: hello-\nregion: us-east-1\n" + TASK),

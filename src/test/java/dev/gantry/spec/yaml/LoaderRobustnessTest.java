@@ -32,7 +32,7 @@ class LoaderRobustnessTest {
                         assertThat(d.message()).as(text).isNotBlank();
                         assertThat(d.line()).as(text).isPositive();
                     }
-                } else {
+                } else if (!r.spec().isVersion2()) { // SpecWriter writes version 1 only
                     assertThat(SpecLoader.check("again.yaml", SpecWriter.write(r.spec())).spec()).as(text).isEqualTo(r.spec());
                 }
             }

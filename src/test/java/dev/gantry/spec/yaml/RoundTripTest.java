@@ -73,7 +73,7 @@ public class RoundTripTest {
 
     @Test
     void everyTemplateRoundTripsAndIsExactlyWhatTheWriterProduces() throws Exception {
-        for (Path t : SpecLoaderTest.templates()) {
+        for (Path t : SpecLoaderTest.version1Templates()) {
             Spec spec = SpecLoader.load(t);
             String written = SpecWriter.write(spec);
             assertThat(SpecLoader.load(t.toString(), written)).as(t.toString()).isEqualTo(spec);

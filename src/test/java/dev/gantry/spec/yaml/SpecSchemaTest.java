@@ -33,15 +33,26 @@ class SpecSchemaTest {
         assertThat(schema.get("additionalProperties").asBoolean(true)).isFalse();
         List<String> required = new ArrayList<>();
         schema.get("required").forEach(n -> required.add(n.asText()));
-        assertThat(required).containsExactly("version", "app", "region", "task");
+        assertThat(required).containsExactly("version", "app", "region");
+        // task is required by version 1, services by version 2.
+        JsonNode byVersion = schema.get("allOf").get(0);
+        assertThat(byVersion.get("if").get("properties").get("version").get("const").asInt()).isEqualTo(2);
+        assertThat(byVersion.get("then").get("required").toString()).isEqualTo("[\"services\"]");
+        assertThat(byVersion.get("else").get("required").toString()).isEqualTo("[\"task\"]");
+        JsonNode service = schema.get("properties").get("services").get("additionalProperties");
+        assertThat(names(service.get("properties"))).containsExactlyElementsOf(ServicesBinder.SERVICE_KEYS);
+        assertThat(names(service.get("properties").get("public").get("properties"))).containsExactlyElementsOf(ServicesBinder.PUBLIC_KEYS);
     }
 
     @Test
     void knowsExactlyTheKeysTheLoaderKnows() {
         JsonNode p = schema.get("properties");
-        // environments: is merged away before binding (EnvironmentSpecs), so it is not a section of Spec.
-        assertThat(names(p)).containsExactlyElementsOf(java.util.stream.Stream.concat(Spec.sectionNames().stream(),
-                java.util.stream.Stream.of(EnvironmentSpecs.SECTION)).toList());
+        // environments: is merged away before binding (EnvironmentSpecs), so it is not a section of Spec;
+        // services is version 2's, in place of task and service.
+        List<String> both = new ArrayList<>(Spec.sectionNames());
+        both.add(EnvironmentSpecs.SECTION);
+        Spec.sectionNamesVersion2().stream().filter(k -> !both.contains(k)).forEach(both::add);
+        assertThat(names(p)).containsExactlyElementsOf(both);
         assertThat(names(p.get("network").get("properties"))).containsExactlyElementsOf(SpecBinder.NETWORK_KEYS);
         assertThat(names(p.get("cluster").get("properties"))).containsExactlyElementsOf(SpecBinder.CLUSTER_KEYS);
         assertThat(names(p.get("task").get("properties"))).containsExactlyElementsOf(TaskBinder.TASK_KEYS);
