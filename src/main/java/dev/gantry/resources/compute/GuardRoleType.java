@@ -169,20 +169,5 @@ final class GuardRoleType implements ResourceType {
         };
     }
 
-    @Override public Step delete(ResourceContext ctx, Observed current) {
-        return () -> {
-            IamClient iam = ctx.aws().iam();
-            try {
-                for (String p : iam.listRolePolicies(b -> b.roleName(current.id())).policyNames()) iam.deleteRolePolicy(b -> b.roleName(current.id()).policyName(p));
-            } catch (NoSuchEntityException gone) {
-                return StepResult.done(current);
-            }
-            try {
-                iam.deleteRole(b -> b.roleName(current.id()));
-            } catch (NoSuchEntityException gone) {
-                // already gone
-            }
-            return StepResult.done(current);
-        };
-    }
+    @Override public Step delete(ResourceContext ctx, Observed current) { return SchedulerRoleType.deleteWithInlinePolicies(ctx, current); }
 }

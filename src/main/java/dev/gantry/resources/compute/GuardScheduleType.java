@@ -98,14 +98,5 @@ final class GuardScheduleType implements ResourceType {
         return () -> StepResult.done(put(ctx, props, false));
     }
 
-    @Override public Step delete(ResourceContext ctx, Observed current) {
-        return () -> {
-            try {
-                ctx.aws().scheduler().deleteSchedule(b -> b.groupName(Props.str(current.props(), "group")).name(current.id()));
-            } catch (ResourceNotFoundException gone) {
-                // its group's deletion took it already
-            }
-            return StepResult.done(current);
-        };
-    }
+    @Override public Step delete(ResourceContext ctx, Observed current) { return ScheduleType.deleteSchedule(ctx, current); }
 }

@@ -140,7 +140,10 @@ final class ScheduleType implements ResourceType {
         };
     }
 
-    @Override public Step delete(ResourceContext ctx, Observed current) {
+    @Override public Step delete(ResourceContext ctx, Observed current) { return deleteSchedule(ctx, current); }
+
+    /** Deletes a schedule of a group; one its group's deletion took already is gone all the same. */
+    static Step deleteSchedule(ResourceContext ctx, Observed current) {
         return () -> {
             try {
                 ctx.aws().scheduler().deleteSchedule(b -> b.groupName(Props.str(current.props(), "group")).name(current.id()));

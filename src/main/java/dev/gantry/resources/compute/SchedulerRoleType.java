@@ -150,7 +150,10 @@ final class SchedulerRoleType implements ResourceType {
         };
     }
 
-    @Override public Step delete(ResourceContext ctx, Observed current) {
+    @Override public Step delete(ResourceContext ctx, Observed current) { return deleteWithInlinePolicies(ctx, current); }
+
+    /** Deletes a role that has only inline policies (IAM refuses to delete a role that still has any). */
+    static Step deleteWithInlinePolicies(ResourceContext ctx, Observed current) {
         return () -> {
             IamClient iam = ctx.aws().iam();
             try {
