@@ -53,6 +53,13 @@ public final class AwsErrors {
                 return new AwsFailure(AwsFailure.Kind.LIMIT, msg,
                         "an account quota is reached: delete unused resources of this kind or request a higher quota in the Service Quotas console", e);
             }
+            // AWS names every missing resource with an error code (ResourceNotFoundException,
+            // NoSuchEntity, ...); a bare 404 is the endpoint not routing the request at all, as an
+            // emulator answers a protocol or operation it does not speak. Never "check the name".
+            if (code.isBlank() && e.statusCode() == 404) {
+                return new AwsFailure(AwsFailure.Kind.OTHER, msg + " (the endpoint does not implement this call)",
+                        "gantry needs this call to know what exists; use AWS itself or an emulator that implements it (check --endpoint-url)", e);
+            }
             if (code.contains("NotFound") || code.startsWith("NoSuch") || e.statusCode() == 404) {
                 return new AwsFailure(AwsFailure.Kind.NOT_FOUND, msg, "check the name or ID in gantry.yaml; run 'gantry plan' to see what exists", e);
             }

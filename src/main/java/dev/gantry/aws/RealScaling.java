@@ -109,6 +109,24 @@ public final class RealScaling implements ScalingApi {
         return out;
     }
 
+    /** TagResource names the target by its ARN, which only DescribeScalableTargets gives. */
+    @Override public void tagScalableTarget(String resourceId, Map<String, String> tags) {
+        ObjectNode body = JSON.createObjectNode().put("ServiceNamespace", "ecs").put("ScalableDimension", DIMENSION);
+        body.putArray("ResourceIds").add(resourceId);
+        String arn = "";
+        for (JsonNode t : call("DescribeScalableTargets", body).path("ScalableTargets")) {
+            if (resourceId.equals(t.path("ResourceId").asText())) arn = t.path("ScalableTargetARN").asText("");
+        }
+        if (arn.isEmpty()) {
+            throw new AwsFailure(AwsFailure.Kind.NOT_FOUND, "the autoscaling target " + resourceId + " is not registered (or was described without its ARN)",
+                    "run 'gantry plan' again: it registers the target when it is missing");
+        }
+        ObjectNode tagging = JSON.createObjectNode().put("ResourceARN", arn);
+        ObjectNode t = tagging.putObject("Tags");
+        tags.forEach(t::put);
+        call("TagResource", tagging);
+    }
+
     @Override public void deregisterScalableTarget(String resourceId) {
         call("DeregisterScalableTarget", target(resourceId));
     }

@@ -15,6 +15,8 @@ public interface ScalingApi {
     void registerScalableTarget(String resourceId, int min, int max, java.util.Map<String, String> tags);
     Optional<Target> describeScalableTarget(String resourceId);
     void deregisterScalableTarget(String resourceId);
+    /** Adds or overwrites tags on the registered target (TagResource on its ScalableTargetARN); others stay. */
+    void tagScalableTarget(String resourceId, java.util.Map<String, String> tags);
     void putCpuPolicy(String resourceId, String policyName, double cpuTarget);
     List<Policy> describePolicies(String resourceId);
     void deletePolicy(String resourceId, String policyName);

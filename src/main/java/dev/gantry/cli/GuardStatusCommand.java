@@ -16,13 +16,13 @@ import java.util.concurrent.Callable;
                 "Exit 0 when it could be read; 2 when gantry.yaml has no guard section."})
 public final class GuardStatusCommand implements Callable<ExitCode> {
     @ParentCommand GuardCommand parent;
-    @Mixin GlobalOptions global;
+    @Mixin AppOptions global;
     @Mixin SpecFileOption specFile;
     @Mixin OutputOption output;
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
-        Spec spec = SpecFile.load(specFile.path(), global.region, cli.errWriter());
+        Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.READS);
         if (!spec.hasGuard()) {
             throw CommandFailure.of(ExitCode.INVALID_INPUT, "gantry.yaml has no guard section, so no guard runs for " + spec.app(),
                     "add 'guard: {every: 5m, repair: safe}' to gantry.yaml and run 'gantry apply' (README, Keeping it healthy)");

@@ -75,12 +75,6 @@ public final class InitCommand implements Callable<ExitCode> {
 
     @Override public ExitCode call() throws SpecException {
         refuseVersion2();
-        // The wizard edits one spec; written back, a file's environments: would be lost.
-        if (java.nio.file.Files.isRegularFile(file) && dev.gantry.spec.yaml.SpecLoader.check(file).environments().defined()) {
-            throw new CommandFailure(ExitCode.INVALID_INPUT, List.of(new CommandFailure.Line(file.toString(),
-                    "names environments, which gantry init does not edit yet (it would write the file back without them); nothing was changed",
-                    "edit " + file + " by hand (README, Environments), and check it with 'gantry validate'")));
-        }
         Path folder = file.toAbsolutePath().getParent();
         LookupResults facts = new LookupResults(lookups(), defaultRegion()).inFolder(folder == null || folder.getFileName() == null ? null : folder.getFileName().toString());
         if (folder != null) facts.withFolder(folder.toString(), java.nio.file.Files.isRegularFile(folder.resolve("Dockerfile")) ? "Dockerfile" : null,

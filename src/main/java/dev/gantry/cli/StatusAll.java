@@ -51,8 +51,10 @@ final class StatusAll {
         String digest = r.service() == null ? "-" : r.service().images().stream().map(StatusReport.RunningImage::digest)
                 .filter(java.util.Objects::nonNull).distinct().map(d -> d.length() > 19 ? d.substring(0, 19) : d)
                 .reduce((a, b) -> a + "," + b).orElse("-");
-        String drift = r.drifted() ? ansi.yellow("drift: " + r.drift().size()) : "no drift";
-        String cost = r.cost() == null ? "-" : String.format(Locale.ROOT, "about $%,.2f a month", r.cost().monthlyUsd());
+        // Nothing deployed has no drift to speak of and costs nothing yet: say what it would cost.
+        String drift = !r.deployed() ? "-" : r.drifted() ? ansi.yellow("drift: " + r.drift().size()) : "no drift";
+        String cost = r.cost() == null ? "-" : String.format(Locale.ROOT, r.deployed() ? "about $%,.2f a month" : "once deployed about $%,.2f a month",
+                r.cost().monthlyUsd());
         return String.format(Locale.ROOT, "%-14s %-34s %s · %s · %s · %s", env, url, health, digest, drift, cost);
     }
 }

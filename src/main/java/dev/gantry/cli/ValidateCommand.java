@@ -51,7 +51,10 @@ public final class ValidateCommand implements Callable<ExitCode> {
             SpecLoader.Result r = SpecLoader.check(file);
             if (r.valid()) {
                 out.println(file + ": valid");
-                out.println(SpecSummary.describe(r.spec()));
+                List<String> environments = r.environments().names();
+                if (environments.isEmpty()) out.println(SpecSummary.describe(r.spec()));
+                // Each environment is a stack of its own: describe each, not only the first.
+                for (String env : environments) out.println("Environment " + env + ": " + SpecSummary.describe(SpecLoader.check(file, env, null).spec()));
                 out.flush();
                 printer.printAll(r.warnings());
             } else {

@@ -18,6 +18,9 @@ import java.util.Set;
 /**
  * A resource type whose update of a resource being taken over ({@code --adopt}) first marks it as
  * the app's, then brings its settings to the spec's: the executor needs to know nothing of adoption.
+ * The same for the managed tags ({@link ManagedTags}): a resource whose tags differ is tagged
+ * ({@link ResourceType#retag}), and updated only when something else differs too; the handlers
+ * never see the {@code tags} prop.
  */
 final class AdoptingType implements ResourceType {
     private final ResourceType inner;
@@ -28,13 +31,31 @@ final class AdoptingType implements ResourceType {
         return new Catalog(catalog.types().stream().map(t -> (ResourceType) new AdoptingType(t)).toList());
     }
 
-    @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
-        if (!Ownership.adopting(current)) return inner.update(ctx, current, desired, props);
-        // Only its owner changes: tagging is all (an update would register a needless task definition revision).
-        if (props.entrySet().stream().allMatch(p -> inner.inputs().contains(p.getKey()) || Planner.same(p.getValue(), current.props().get(p.getKey())))) {
-            return inner.adopt(ctx, current, desired);
+    @Override public Step update(ResourceContext ctx, Observed current, Desired given, Map<String, Object> withTags) {
+        boolean adopting = Ownership.adopting(current);
+        boolean retagging = withTags.containsKey(Planner.TAGS_FIELD) && !Planner.same(withTags.get(Planner.TAGS_FIELD), current.props().get(Planner.TAGS_FIELD));
+        Desired desired = untagged(given);
+        Map<String, Object> props = untagged(withTags);
+        if (!adopting && !retagging) return inner.update(ctx, current, desired, props);
+        Step tagging = adopting ? inner.adopt(ctx, current, desired) : inner.retag(ctx, current, desired);
+        // Only its owner or tags change: tagging is all (an update would register a needless task definition revision).
+        if (props.entrySet().stream().allMatch(p -> inner.inputs().contains(p.getKey()) || inner.createOnly().contains(p.getKey())
+                || Planner.same(p.getValue(), current.props().get(p.getKey())))) {
+            return tagging;
         }
-        return Step.sequence(inner.adopt(ctx, current, desired), inner.update(ctx, current, desired, props));
+        return Step.sequence(tagging, inner.update(ctx, current, desired, props));
+    }
+
+    private static Map<String, Object> untagged(Map<String, Object> props) {
+        if (!props.containsKey(Planner.TAGS_FIELD)) return props;
+        Map<String, Object> out = new java.util.LinkedHashMap<>(props);
+        out.remove(Planner.TAGS_FIELD);
+        return out;
+    }
+
+    private static Desired untagged(Desired d) {
+        if (d == null || !d.props().containsKey(Planner.TAGS_FIELD)) return d;
+        return new Desired(d.address(), d.piece(), d.description(), untagged(d.props()), d.dependsOn(), d.data(), d.guarded());
     }
 
     @Override public String type() { return inner.type(); }
@@ -48,8 +69,11 @@ final class AdoptingType implements ResourceType {
     @Override public List<Observed> refresh(ResourceContext ctx) { return inner.refresh(ctx); }
     @Override public Optional<Observed> lookup(ResourceContext ctx, Desired desired) { return inner.lookup(ctx, desired); }
     @Override public Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) { return inner.claimant(ctx, desired, props); }
-    @Override public Step adopt(ResourceContext ctx, Observed existing, Desired desired) { return inner.adopt(ctx, existing, desired); }
-    @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) { return inner.create(ctx, desired, props); }
+    @Override public Step adopt(ResourceContext ctx, Observed existing, Desired desired) { return inner.adopt(ctx, existing, untagged(desired)); }
+    @Override public Step retag(ResourceContext ctx, Observed existing, Desired desired) { return inner.retag(ctx, existing, untagged(desired)); }
+    @Override public boolean retags() { return inner.retags(); }
+    @Override public Set<String> createOnly() { return inner.createOnly(); }
+    @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) { return inner.create(ctx, untagged(desired), untagged(props)); }
     @Override public boolean canUpdate() { return inner.canUpdate(); }
     @Override public boolean updateChangesIdentity() { return inner.updateChangesIdentity(); }
     @Override public boolean createBeforeDestroy() { return inner.createBeforeDestroy(); }

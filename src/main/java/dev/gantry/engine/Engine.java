@@ -412,7 +412,7 @@ public final class Engine {
             }
         }
         claimants.forEach((address, found) -> keepOne(observed, address, found, desired));
-        return observed;
+        return ManagedTags.observed(observed, ctx.reads().tagsSeen(), ctx.managedTags(), catalog);
     }
 
     /**
@@ -507,7 +507,7 @@ public final class Engine {
         if (!owned.problems().isEmpty()) {
             throw new AwsFailure(AwsFailure.Kind.INPUT, String.join("; ", owned.problems()), "name addresses from the plan, or --adopt all");
         }
-        Plan plan = withNotes(ServiceConnectRollout.roll(SecretRollout.roll(Planner.plan(spec.app(), desired, owned.observed(), rules()))), owned).withConflicts(owned.conflicts());
+        Plan plan = withNotes(ServiceConnectRollout.roll(SecretRollout.roll(Planner.plan(spec.app(), ManagedTags.desired(desired, owned.observed(), ResourceContext.managed(spec.tags())), owned.observed(), rules()))), owned).withConflicts(owned.conflicts());
         return withLock(plan, spec);
     }
 
@@ -673,7 +673,7 @@ public final class Engine {
         Spec spec = pinDigest && image.isPresent() && image.get().digest() != null && given.task().image() != null
                 ? given.withTask(given.task().withImage(ImageName.pinned(given.task().image(), image.get().digest()))) : given;
         List<Desired> desired = Catalog.expand(spec);
-        return run(spec, options, applyVerb, desired, observed -> keep.apply(ServiceConnectRollout.roll(SecretRollout.roll(Planner.plan(spec.app(), desired, observed, rules())))), true);
+        return run(spec, options, applyVerb, desired, observed -> keep.apply(ServiceConnectRollout.roll(SecretRollout.roll(Planner.plan(spec.app(), ManagedTags.desired(desired, observed, ResourceContext.managed(spec.tags())), observed, rules())))), true);
     }
 
     public ApplyResult destroy(Spec spec, EngineOptions options) {
@@ -857,8 +857,16 @@ public final class Engine {
         return new ApplyResult(outcome, exit, 0, 0, 0, 0, 0, 0, at(), null, why, null, null);
     }
 
+    /**
+     * Whether this run took the lock without breaking one: then no other run can be making the
+     * app's resources while it holds it. A lock broken (its holder provably dead, or
+     * {@code --force-unlock}) may leave calls of that run still landing, so nothing is assumed.
+     */
+    private boolean tookAFreeLock;
+
     /** Takes the lock for this run and returns the holder it wrote (this run). */
     private LockHolder acquire(Lock lock, EngineOptions options, String verb) {
+        tookAFreeLock = false;
         if (options.forceUnlock()) {
             Optional<Optional<LockHolder>> broken = call(() -> lock.breakOpen(Optional.empty()), "breaking the apply lock " + lock.name());
             listener.on(new ApplyEvent.Info(at(), broken.isEmpty() ? "--force-unlock: nobody held the lock " + lock.name()
@@ -868,6 +876,7 @@ public final class Engine {
         LockHolder me = LockHolder.of(options.machine(), scheduler.now(), verb);
         try {
             call(() -> { lock.acquire(me); return null; }, "taking the apply lock " + lock.name());
+            tookAFreeLock = !options.forceUnlock();
         } catch (Lock.LockedException e) {
             LockHolder dead = e.holder().filter(h -> h.provablyDeadOn(options.machine())).orElseThrow(() -> e);
             // Its process is provably gone: a crash, not a colleague. Broken only if it is still that
@@ -898,8 +907,16 @@ public final class Engine {
         }
     }
 
+    /**
+     * Runs {@code plan}, always one made from a look under the apply lock this run holds: what it
+     * creates, that look found absent, and when the lock was free (no other run's calls can still
+     * land) the creates' first looks take that answer ({@link dev.gantry.resources.LockLook}).
+     */
     private ApplyResult execute(ResourceContext ctx, Plan plan, Map<Address, Observed> observed, Spec spec, EngineOptions options) {
-        Executor executor = new Executor(AdoptingType.wrap(catalog), ctx, scheduler, listener, started, observed, cancelled);
+        Set<Address> creates = new java.util.HashSet<>();
+        if (tookAFreeLock) for (Change c : plan.mutating()) if (c.action() == Action.CREATE) creates.add(c.address());
+        ResourceContext steps = ctx.withLockLook(dev.gantry.resources.LockLook.foundNothingAt(creates, scheduler.now(), scheduler));
+        Executor executor = new Executor(AdoptingType.wrap(catalog), steps, scheduler, listener, started, observed, cancelled);
         Map<Address, Executor.State> states = executor.run(plan);
         boolean anyFailed = states.containsValue(Executor.State.FAILED);
         boolean interrupted = cancelled.get();

@@ -16,7 +16,6 @@ import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.spec.Guard;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.SpecException;
-import dev.gantry.spec.yaml.SpecLoader;
 import dev.gantry.time.Scheduler;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
@@ -90,7 +89,7 @@ public final class Reconciler {
 
     private Spec storedSpec(String app) throws SpecException {
         String text = aws.ssm().getParameter(b -> b.name(specParameter(app))).parameter().value();
-        Spec spec = SpecLoader.load("ssm:" + specParameter(app), text);
+        Spec spec = dev.gantry.spec.yaml.StoredSpec.read("ssm:" + specParameter(app), text);
         if (!spec.hasGuard()) throw new IllegalStateException("the stored spec has no guard section");
         return spec;
     }

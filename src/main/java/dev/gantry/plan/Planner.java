@@ -53,6 +53,12 @@ public final class Planner {
     public static final String ADOPTING = "adopting";
     public static final String OWNER_FIELD = "owner";
 
+    /**
+     * The prop holding the tags gantry manages on a resource (the spec's {@code tags:} and
+     * {@code gantry:env}): a difference is only ever written in place by tagging the resource.
+     */
+    public static final String TAGS_FIELD = "tags";
+
     /** The value of a property whose referenced resource does not exist yet. */
     public static final String KNOWN_AFTER_APPLY = "(known after apply)";
 
@@ -94,12 +100,15 @@ public final class Planner {
                     have = sorted(have);
                 }
                 if (!same(want, have)) {
-                    fields.add(new Change.FieldChange(p.getKey(), have, want, rules.forcesReplace(d.address().type(), p.getKey(), have, want) || !canUpdate));
+                    boolean replaces = !TAGS_FIELD.equals(p.getKey()) && (rules.forcesReplace(d.address().type(), p.getKey(), have, want) || !canUpdate);
+                    fields.add(new Change.FieldChange(p.getKey(), have, want, replaces));
                 }
             }
+            boolean onlyTags = fields.stream().allMatch(f -> TAGS_FIELD.equals(f.field()));
+            if (!fields.isEmpty() && onlyTags) tagOnly.add(d.address());
             // Taking over an existing resource (--adopt) is a change even when nothing else differs: it gets tagged.
             if (o.outputs().containsKey(ADOPTING)) {
-                if (fields.isEmpty()) tagOnly.add(d.address());
+                if (onlyTags) tagOnly.add(d.address());
                 fields.add(0, new Change.FieldChange(OWNER_FIELD, o.output(ADOPTING), "gantry:app=" + app + " (as " + d.address() + ")", false));
             }
             Action action = fields.isEmpty() ? Action.NOOP
@@ -112,11 +121,13 @@ public final class Planner {
                         : rules.createBeforeDestroy(d.address().type(), replacing(fields)) ? ", made before the old one is deleted so the service stays up"
                         : "; the old one is deleted first");
                 default -> {
-                    String own = rules.updateReason(d.address().type(), fields);
+                    String own = onlyTags ? null : rules.updateReason(d.address().type(), fields);
                     yield own != null ? own : "changed: " + names(fields, false);
                 }
             };
-            if (action != Action.NOOP) reason = noted(reason, rules.note(d, action, fields));
+            // Tagging runs nothing else (no release command, no rollout): no type's note applies.
+            boolean tagging = !fields.isEmpty() && fields.stream().allMatch(f -> TAGS_FIELD.equals(f.field()));
+            if (action != Action.NOOP && !tagging) reason = noted(reason, rules.note(d, action, fields));
             changes.add(new Change(d.address(), action, d.piece(), d.description(), d, o, fields, reason, d.dependsOn()));
         }
 

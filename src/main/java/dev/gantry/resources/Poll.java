@@ -11,11 +11,13 @@ import java.util.function.Supplier;
 
 /**
  * Waiting for AWS without sleeping. A wait whose typical length is known (a load balancer
- * provisions in about 3 minutes) looks rarely at first and ever more often as that time nears:
- * each look halves what is left of it, down to {@link #FIRST_INTERVAL}. From then on, and for a
- * wait of unknown length from the start, looks back off from 1 s to {@link #MAX_INTERVAL}. So a
- * wait overshoots AWS's real readiness by a few seconds at most, with a handful of reads where
- * fixed polling would make dozens (docs/timings.md lists each wait's typical length).
+ * provisions in about 3 minutes, a first health check comes within one interval) looks only when
+ * it is likely done: at 80 % and 90 % of that length and at the length itself, at least
+ * {@link #FIRST_INTERVAL} apart; earlier looks could only say "not yet". Past it, and for a wait of
+ * unknown length from the start, looks back off from 1 s to {@link #MAX_INTERVAL}. So a wait that
+ * takes its typical time is seen at once, one that ends a little early at most a tenth of it late,
+ * one that runs over within a few seconds, with three or four reads where fixed polling would make
+ * dozens (docs/timings.md lists each wait's typical length).
  */
 public final class Poll {
     public static final Duration FIRST_INTERVAL = Duration.ofSeconds(1);
@@ -112,6 +114,9 @@ public final class Poll {
 
     /** The pause before each next look of one wait. */
     public static final class Backoff {
+        /** Where a wait that typically takes T looks before T: at these tenths of it (then at T). */
+        private static final int[] NEAR_TENTHS = {8, 9};
+
         private final Duration typical;
         private Duration interval = FIRST_INTERVAL;
 
@@ -120,7 +125,15 @@ public final class Poll {
         /** {@code elapsed}: how long the wait has run so far. */
         public Duration next(Duration elapsed) {
             Duration left = typical.minus(elapsed);
-            if (left.compareTo(FIRST_INTERVAL.multipliedBy(2)) > 0) return left.dividedBy(2);
+            if (!left.isNegative() && !left.isZero()) {
+                for (int tenths : NEAR_TENTHS) {
+                    Duration at = typical.multipliedBy(tenths).dividedBy(10);
+                    if (at.minus(elapsed).compareTo(FIRST_INTERVAL) >= 0 && typical.minus(at).compareTo(FIRST_INTERVAL) >= 0) {
+                        return at.minus(elapsed);
+                    }
+                }
+                return left;
+            }
             Duration wait = interval;
             interval = interval.multipliedBy(2).compareTo(MAX_INTERVAL) > 0 ? MAX_INTERVAL : interval.multipliedBy(2);
             return wait;

@@ -17,6 +17,8 @@ public final class ReadCache {
     private final boolean keeps;
     private final Map<String, Optional<Object>> values = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Map<dev.gantry.plan.Address, Map<String, String>> tagsSeen = new ConcurrentHashMap<>();
+    private final java.util.Set<dev.gantry.plan.Address> tagsAmbiguous = ConcurrentHashMap.newKeySet();
 
     private ReadCache(boolean keeps) { this.keeps = keeps; }
 
@@ -45,5 +47,24 @@ public final class ReadCache {
             values.put(key, Optional.ofNullable(loaded));
             return loaded;
         }
+    }
+
+    /**
+     * Keeps the tags a refresh read of the app's resource at {@code address} (to tell who owns it),
+     * so the plan compares them without reading them again. Two different tag sets for one address
+     * (two copies of it) say nothing reliable: that address gets none.
+     */
+    void sawTags(dev.gantry.plan.Address address, Map<String, String> tags) {
+        if (!keeps || tags == null) return;
+        Map<String, String> copy = Map.copyOf(tags);
+        Map<String, String> before = tagsSeen.putIfAbsent(address, copy);
+        if (before != null && !before.equals(copy)) tagsAmbiguous.add(address);
+    }
+
+    /** The tags this refresh read, by the address they name; empty for a cache that keeps nothing. */
+    public Map<dev.gantry.plan.Address, Map<String, String>> tagsSeen() {
+        Map<dev.gantry.plan.Address, Map<String, String>> out = new java.util.HashMap<>(tagsSeen);
+        out.keySet().removeAll(tagsAmbiguous);
+        return out;
     }
 }

@@ -13,22 +13,24 @@ import java.util.Map;
  * secret values supplied for this run (never logged, never in a plan), the reads shared between
  * types during one refresh ({@link ReadCache#none()} outside a refresh), the builder that makes
  * the image of {@code task.build} (null when the run builds nothing), and during a refresh the
- * desired resources it looks for ({@link Wanted}). Never the spec: everything a step needs is in
+ * desired resources it looks for ({@link Wanted}); for the steps of a run under the apply lock,
+ * where its look there found nothing of the app's ({@link LockLook}). Never the spec: everything a step needs is in
  * its desired resource's props, so apply does exactly what the plan said (the constructors that
  * take a spec keep only its {@link AppIdentity}).
  */
 public record ResourceContext(AwsClients aws, AppIdentity identity, String accountId, TimeSource time, SecretValues secrets,
                               ProgressSink progress, ReadCache reads, java.util.function.Supplier<String> accountLookup,
-                              dev.gantry.image.ImageBuild builds, Map<String, String> runTags, Wanted wanted) {
+                              dev.gantry.image.ImageBuild builds, Map<String, String> runTags, Wanted wanted, LockLook lockLook) {
 
     public ResourceContext {
         if (wanted == null) wanted = Wanted.none();
+        if (lockLook == null) lockLook = LockLook.nothing();
     }
 
     public ResourceContext(AwsClients aws, Spec spec, String accountId, TimeSource time, SecretValues secrets,
                            ProgressSink progress, ReadCache reads, java.util.function.Supplier<String> accountLookup,
                            dev.gantry.image.ImageBuild builds, Map<String, String> runTags) {
-        this(aws, AppIdentity.of(spec), accountId, time, secrets, progress, reads, accountLookup, builds, runTags, Wanted.none());
+        this(aws, AppIdentity.of(spec), accountId, time, secrets, progress, reads, accountLookup, builds, runTags, Wanted.none(), LockLook.nothing());
     }
 
     /** Without a builder: for runs whose spec builds nothing (task.build absent, or the image given with --image). */
@@ -49,7 +51,7 @@ public record ResourceContext(AwsClients aws, AppIdentity identity, String accou
      * go on what records a deployment (the task definition revision), for {@code gantry history}.
      */
     public ResourceContext withRunTags(Map<String, String> tags) {
-        return new ResourceContext(aws, identity, accountId, time, secrets, progress, reads, accountLookup, builds, Map.copyOf(tags), wanted);
+        return new ResourceContext(aws, identity, accountId, time, secrets, progress, reads, accountLookup, builds, Map.copyOf(tags), wanted, lockLook);
     }
 
     /** A context whose reads are never shared: what steps use. */
@@ -72,12 +74,17 @@ public record ResourceContext(AwsClients aws, AppIdentity identity, String accou
 
     /** The same context with a new read cache: one per refresh, so no refresh sees another's reads. */
     public ResourceContext withFreshReads() {
-        return new ResourceContext(aws, identity, accountId, time, secrets, progress, ReadCache.fresh(), accountLookup, builds, runTags, wanted);
+        return new ResourceContext(aws, identity, accountId, time, secrets, progress, ReadCache.fresh(), accountLookup, builds, runTags, wanted, LockLook.nothing());
     }
 
     /** The same context for a refresh that looks for {@code desired}: the plan's resources, not the spec. */
     public ResourceContext wanting(java.util.List<dev.gantry.plan.Desired> desired) {
-        return new ResourceContext(aws, identity, accountId, time, secrets, progress, reads, accountLookup, builds, runTags, Wanted.of(desired));
+        return new ResourceContext(aws, identity, accountId, time, secrets, progress, reads, accountLookup, builds, runTags, Wanted.of(desired), lockLook);
+    }
+
+    /** The same context for the steps of a plan made from the look under the apply lock ({@link LockLook}). */
+    public ResourceContext withLockLook(LockLook look) {
+        return new ResourceContext(aws, identity, accountId, time, secrets, progress, reads, accountLookup, builds, runTags, wanted, look);
     }
 
     public static final String TAG_APP = "gantry:app";
@@ -100,7 +107,34 @@ public record ResourceContext(AwsClients aws, AppIdentity identity, String accou
         if (tags == null || !app().equals(tags.get(TAG_APP))) return java.util.Optional.empty();
         String component = tags.get(TAG_COMPONENT);
         if (component == null || !component.startsWith(type + ".")) return java.util.Optional.empty();
-        return java.util.Optional.of(Address.parse(component));
+        Address address = Address.parse(component);
+        sawTags(address, tags);
+        return java.util.Optional.of(address);
+    }
+
+    /**
+     * Tells the refresh the tags it read of the app's resource at {@code address}: the plan compares
+     * the ones gantry manages ({@link #managedTags}) with them, with no read of its own. A step's
+     * context keeps nothing.
+     */
+    public void sawTags(Address address, Map<String, String> tags) { reads.sawTags(address, tags); }
+
+    /**
+     * The tags gantry keeps on every resource beyond its own ownership tags: the spec's {@code tags:}
+     * and {@code gantry:env}. Only these are compared; a person's other tags are never looked at.
+     */
+    public Map<String, String> managedTags() { return managed(identity == null ? Map.of() : identity.tags()); }
+
+    /**
+     * The keys of {@code specTags} gantry keeps as given: all but {@code Name}, which {@link #tags}
+     * sets to each resource's own name (the spec's is ignored, with a warning), so comparing it
+     * would plan the same tag change on every run.
+     */
+    public static Map<String, String> managed(Map<String, String> specTags) {
+        if (specTags == null || !specTags.containsKey("Name")) return specTags == null ? Map.of() : specTags;
+        Map<String, String> out = new LinkedHashMap<>(specTags);
+        out.remove("Name");
+        return out;
     }
 
     /** Tags every created resource carries, given in the create call itself. */

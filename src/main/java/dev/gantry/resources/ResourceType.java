@@ -87,6 +87,21 @@ public interface ResourceType {
         throw new UnsupportedOperationException(type() + " cannot be taken over");
     }
 
+    /**
+     * Writes the app's tags ({@link ResourceContext#tags}) on one of its resources and changes
+     * nothing else: what a plan whose only difference is the field {@code tags} runs (an
+     * environment's {@code gantry:env} on a running stack, a key added to the spec's {@code tags:}).
+     * Tagging only adds or overwrites keys, so a person's own tags stay. By default the take-over's
+     * step, which does exactly that.
+     */
+    default Step retag(ResourceContext ctx, Observed existing, Desired desired) { return adopt(ctx, existing, desired); }
+
+    /**
+     * Whether gantry can write tags on an existing resource of this type ({@link #retag}): only
+     * then are the tags refresh read compared in the plan.
+     */
+    default boolean retags() { return true; }
+
     /** {@code props} are the desired props with every {@code Ref} resolved. */
     Step create(ResourceContext ctx, Desired desired, Map<String, Object> props);
 

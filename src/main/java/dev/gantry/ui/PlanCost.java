@@ -12,13 +12,15 @@ import java.util.Map;
  * What a plan does to the monthly bill: the estimate of what runs now (read from what refresh
  * found) beside the estimate of what will run (from what the spec asks for), with the prices and
  * items of {@link CostEstimate}: NAT gateways and their addresses, the load balancer and its
- * addresses, the tasks (count × size), public addresses of tasks in public subnets.
+ * addresses, the tasks (count × size), public addresses of tasks in public subnets, the alarms and
+ * the guard's runs, so a first deploy's "after" is the wizard's estimate for the same spec.
  */
 public final class PlanCost {
     private PlanCost() {}
 
     /** The parts of a stack that cost money by the hour. */
-    record Footprint(int nats, boolean loadBalancer, int publicSubnets, int tasks, int cpu, int memory, boolean arm, boolean publicTaskIps) {
+    record Footprint(int nats, boolean loadBalancer, int publicSubnets, int tasks, int cpu, int memory, boolean arm, boolean publicTaskIps,
+                     int alarms, int guardEveryMinutes) {
         double monthly(Prices p) {
             double h = p.hoursPerMonth();
             double total = nats * (p.natHour() + p.publicIpv4Hour()) * h;
@@ -27,6 +29,9 @@ public final class PlanCost {
                     + memory / 1024.0 * (arm ? p.fargateArmGbHour() : p.fargateX86GbHour()));
             total += tasks * perTask;
             if (publicTaskIps) total += tasks * p.publicIpv4Hour() * h;
+            CostEstimate estimate = new CostEstimate(p);
+            total += estimate.alarmsMonthly(alarms);
+            if (guardEveryMinutes > 0) total += estimate.guardMonthly(guardEveryMinutes);
             return total;
         }
     }
@@ -44,7 +49,7 @@ public final class PlanCost {
 
     /** What runs now ({@code after} false: what refresh found) or once applied (what the spec asks for). */
     static Footprint footprint(Plan plan, boolean after) {
-        int nats = 0, publicSubnets = 0, tasks = -1, scalingMin = -1, cpu = 0, memory = 0;
+        int nats = 0, publicSubnets = 0, tasks = -1, scalingMin = -1, cpu = 0, memory = 0, alarms = 0, guardEvery = 0;
         boolean lb = false, arm = false, publicIps = false;
         for (Change c : plan.changes()) {
             Map<String, Object> props = props(c, after);
@@ -64,13 +69,23 @@ public final class PlanCost {
                     if (tasks < 0) tasks = -2; // a service without a count of its own: autoscaling's minimum
                 }
                 case "scaling-target" -> scalingMin = number(props.get("min"));
+                case "alarm" -> alarms++;
+                case "guard-schedule" -> guardEvery = rateMinutes(String.valueOf(props.get("expression")));
                 default -> { }
             }
         }
         int count = tasks >= 0 ? tasks : tasks == -2 && scalingMin >= 0 ? scalingMin : 0;
         // an existing load balancer in subnets gantry did not make (vpc: existing): two addresses at least
         if (lb && publicSubnets == 0) publicSubnets = 2;
-        return new Footprint(nats, lb, publicSubnets, count, cpu, memory, arm, publicIps);
+        return new Footprint(nats, lb, publicSubnets, count, cpu, memory, arm, publicIps, alarms, guardEvery);
+    }
+
+    /** Minutes between runs of an EventBridge Scheduler {@code rate(N minutes|hours|days)}; 0 for anything else. */
+    static int rateMinutes(String expression) {
+        var m = java.util.regex.Pattern.compile("rate\\((\\d+) (minute|hour|day)s?\\)").matcher(expression);
+        if (!m.matches()) return 0;
+        int n = Integer.parseInt(m.group(1));
+        return switch (m.group(2)) { case "hour" -> n * 60; case "day" -> n * 1440; default -> n; };
     }
 
     /** The resource's properties on that side of the plan, or null when it does not exist there. */

@@ -16,7 +16,9 @@ public final class Sensitive {
     private Sensitive() {}
 
     public static final String MASK = "(sensitive)";
-    private static final Set<String> PARAMETER_PLAIN_FIELDS = Set.of("name", "type", "description", "tier", dev.gantry.plan.Planner.OWNER_FIELD);
+    // A parameter's tags are no part of its value (the console lists them to anyone who may describe it).
+    private static final Set<String> PARAMETER_PLAIN_FIELDS = Set.of("name", "type", "description", "tier", dev.gantry.plan.Planner.OWNER_FIELD,
+            dev.gantry.plan.Planner.TAGS_FIELD);
     private static final String[] SECRET_WORDS = {"PASSWORD", "SECRET", "TOKEN", "KEY"};
 
     /** The value to show for {@code field} of {@code address}. */

@@ -35,6 +35,9 @@ public final class ServiceEffect {
             }
             return "keeps answering: this goes only once nothing uses it";
         }
+        if (c.action() == Action.UPDATE && c.fields().stream().allMatch(f -> dev.gantry.plan.Planner.TAGS_FIELD.equals(f.field()))) {
+            return "keeps answering: only its tags change";
+        }
         return switch (type) {
             case "service", "task-definition" -> "keeps answering: a rolling deployment, the old tasks serve until the new ones are healthy";
             case "security-group" -> c.action() == Action.UPDATE

@@ -74,6 +74,7 @@ public final class WizardReview {
         List<String[]> rows = new ArrayList<>();
         for (CostEstimate.Line l : cost.lines(spec)) rows.add(new String[]{l.item(), CostEstimate.usd(l.monthly())});
         rows.add(new String[]{"Total per month", CostEstimate.usd(cost.total(spec))});
+        for (CostEstimate.Line l : session.environmentCostLines()) rows.add(new String[]{l.item(), CostEstimate.usd(l.monthly())});
         for (String[] r : rows) {
             List<String> label = LineWrap.wrap(r[0], width - 11);
             for (int i = 0; i < label.size() - 1; i++) out.add(label.get(i));
@@ -113,6 +114,7 @@ public final class WizardReview {
         List<String> out = new ArrayList<>();
         for (CostEstimate.Line l : cost.lines(spec)) out.add(l.render());
         out.add(String.format(java.util.Locale.ROOT, "%-44s %9s", "Total per month", CostEstimate.usd(cost.total(spec))));
+        session.environmentCostLines().forEach(l -> out.add(l.render()));
         out.add("(" + cost.prices().label() + "; data, requests and logs not included)");
         return out;
     }

@@ -17,12 +17,16 @@ public final class Questions {
         all.addAll(ComputeQuestions.all());
         all.addAll(EdgeQuestions.all());
         all.addAll(AlertsGuardQuestions.all());
+        all.addAll(EnvironmentQuestions.all());
         ALL = List.copyOf(all);
     }
 
     public static List<Question> all() { return ALL; }
 
-    public static Optional<Question> byId(String id) { return ALL.stream().filter(q -> q.id().equals(id)).findFirst(); }
+    /** A question by its id; an environment's own ({@code environments.staging.service.desiredCount}) is made for its name. */
+    public static Optional<Question> byId(String id) {
+        return ALL.stream().filter(q -> q.id().equals(id)).findFirst().or(() -> EnvironmentQuestions.byId(id));
+    }
 
     public static Optional<Question> byFlag(String flag) { return ALL.stream().filter(q -> q.flags().contains(flag)).findFirst(); }
 

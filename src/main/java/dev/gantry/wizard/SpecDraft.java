@@ -27,6 +27,10 @@ public final class SpecDraft {
     public static SpecDraft read(String fileName, String text) throws IOException {
         SpecDraft d = new SpecDraft(SpecTree.read(fileName, text));
         for (Question q : Questions.all()) q.spec().fromFile(d);
+        // Environments the file already has inherit the body where it says nothing (no new defaults).
+        if (d.value(EnvironmentQuestions.SECTION) instanceof Map<?, ?> envs) {
+            d.shape(EnvironmentQuestions.IN_FILE, AnswerText.joinList(envs.keySet().stream().map(String::valueOf).toList()));
+        }
         return d;
     }
 
@@ -105,6 +109,7 @@ public final class SpecDraft {
             if (flow.given(q.id())) q.spec().write(d, flow.get(q.id()));
         }
         for (Question q : Questions.all()) q.spec().toFile(d);
+        if (!EnvironmentQuestions.names(flow).isEmpty()) d.tree.put(EnvironmentQuestions.SECTION, EnvironmentOverrides.section(flow));
         return header + SpecTree.write(d.tree);
     }
 }

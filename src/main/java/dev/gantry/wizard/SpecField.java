@@ -146,6 +146,65 @@ public final class SpecField<T> {
         return new SpecField<>(id, id, s -> s, s -> s, beside, fromFile, toFile);
     }
 
+    /**
+     * One name for two keys (an environment's domain: its certificate's and its DNS record's);
+     * reads the first that is set, writes both ({@link EnvironmentOverrides} keeps only those the
+     * file's body has).
+     */
+    public static SpecField<String> both(String id, String firstPath, String secondPath) {
+        Access two = new Access() {
+            @Override public Object get(SpecDraft d, String ignored) {
+                Object v = d.value(firstPath);
+                return v != null ? v : d.value(secondPath);
+            }
+            @Override public void put(SpecDraft d, String ignored, Object value) {
+                d.put(firstPath, value);
+                d.put(secondPath, value);
+            }
+            @Override public void remove(SpecDraft d, String ignored) {
+                d.remove(firstPath);
+                d.remove(secondPath);
+            }
+        };
+        return new SpecField<>(id, id, s -> s, s -> s, two, null, null);
+    }
+
+    /**
+     * One field of every environment at once, typed NAME=VALUE per line (the flags' form:
+     * --env-count staging=1). Text that is not such lines is kept beside the tree, with its error.
+     */
+    public static SpecField<String> perEnvironment(String id, Function<String, SpecField<?>> fieldOf) {
+        Access each = new Access() {
+            @Override public Object get(SpecDraft d, String i) {
+                if (d.shape(i) != null) return d.shape(i);
+                List<String> lines = new java.util.ArrayList<>();
+                if (d.value(EnvironmentQuestions.SECTION) instanceof Map<?, ?> envs) {
+                    for (Object name : envs.keySet()) {
+                        String v = fieldOf.apply(String.valueOf(name)).read(d);
+                        if (v != null) lines.add(name + "=" + v);
+                    }
+                }
+                return lines.isEmpty() ? null : String.join("\n", lines);
+            }
+            @Override public void put(SpecDraft d, String i, Object value) {
+                Map<String, String> pairs = AnswerText.pairs(String.valueOf(value));
+                if (pairs.containsValue(null) || pairs.keySet().stream().anyMatch(n -> dev.gantry.spec.Environment.checkName(n) != null)) {
+                    d.shape(i, String.valueOf(value));
+                    return;
+                }
+                d.shape(i, null);
+                pairs.forEach((n, v) -> fieldOf.apply(n).write(d, v));
+            }
+            @Override public void remove(SpecDraft d, String i) {
+                d.shape(i, null);
+                if (d.value(EnvironmentQuestions.SECTION) instanceof Map<?, ?> envs) {
+                    for (Object name : List.copyOf(envs.keySet())) fieldOf.apply(String.valueOf(name)).clear(d);
+                }
+            }
+        };
+        return new SpecField<>(id, id, s -> s, s -> s, each, null, null);
+    }
+
     /** The same field answered under another id (task.registryCredentials for task.registryCredentials.secret). */
     public SpecField<T> as(String answerId) { return new SpecField<>(answerId, path, parse, format, access, fromFile, toFile); }
 

@@ -120,7 +120,12 @@ public final class WizardFlow implements AnswersSoFar {
 
     /** The questions of a screen that apply to the answers so far (CIDR only for a new VPC, …). */
     public List<Question> questions(WizardScreen s) {
-        return Questions.all().stream().filter(q -> q.section() == s && q.applies(this)).toList();
+        List<Question> out = new ArrayList<>(Questions.all().stream()
+                .filter(q -> q.section() == s && q.applies(this) && !EnvironmentQuestions.isTemplate(q)).toList());
+        if (s == WizardScreen.ENVIRONMENTS) {
+            for (String env : EnvironmentQuestions.names(this)) EnvironmentQuestions.of(env).stream().filter(q -> q.applies(this)).forEach(out::add);
+        }
+        return out;
     }
 
     public String error(Question q) { return q.error(get(q.id()), this); }

@@ -49,6 +49,10 @@ public enum WizardScreen {
             deleted by hand between applies, or only reports it. Both run in your own account, and \
             both are off unless you turn them on.""",
             "In Kubernetes terms: the guard is a controller's reconcile loop; alerts are what Alertmanager would send."),
+    ENVIRONMENTS("Environments", """
+            Environments are copies of this app from one file, e.g. staging beside production, in one \
+            AWS account or several. Each is the settings above plus only what differs.""",
+            "In Kubernetes terms: a Kustomize overlay per environment over one base."),
     REVIEW("Review", """
             This is the gantry.yaml that will be written, what it will create and what it is estimated \
             to cost each month. Save it, or save it and apply it now.""", null);

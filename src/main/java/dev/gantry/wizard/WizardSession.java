@@ -115,7 +115,7 @@ public final class WizardSession {
     }
 
     private CommentKeeper.Kept written() {
-        String text = SpecWriter.write(carried(flow.build()));
+        String text = withEnvironments(SpecWriter.write(carried(flow.build())));
         return editing() ? CommentKeeper.keep(originalText, text) : new CommentKeeper.Kept(text, List.of());
     }
 
@@ -131,6 +131,11 @@ public final class WizardSession {
         } catch (dev.gantry.spec.SpecException | RuntimeException unparsable) {
             return built;
         }
+    }
+
+    /** The body's text followed by the environments' section, when there are environments. */
+    private String withEnvironments(String body) {
+        return EnvironmentQuestions.names(flow).isEmpty() ? body : body + SpecWriter.environments(EnvironmentOverrides.section(flow));
     }
 
     /** Old vs new, line by line; empty when nothing changed or the file is new. */
@@ -150,7 +155,7 @@ public final class WizardSession {
         lastDraft = where;
         DraftHeader header = new DraftHeader(editing() ? target.name() : null, flow.current());
         Spec complete = flow.errors().isEmpty() ? flow.tryBuild() : null;
-        String text = complete != null ? header.render(where, true) + SpecWriter.write(carried(complete))
+        String text = complete != null ? header.render(where, true) + withEnvironments(SpecWriter.write(carried(complete)))
                 : SpecDraft.draftText(flow, header.render(where, false));
         if (draft != null) draft.write(text);
         else if (editing()) target.writeDraft(text);
@@ -167,8 +172,35 @@ public final class WizardSession {
         return WizardScreen.REVIEW;
     }
 
+    /** Each environment's monthly estimate, from the file as it would be written; empty without environments or while invalid. */
+    private List<String> environmentCosts() {
+        return environmentCostLines().stream().map(CostEstimate.Line::render).toList();
+    }
+
+    /**
+     * Each environment's monthly estimate ("staging (hello-staging), per month"), from the file as
+     * it would be written; empty without environments or while something is invalid.
+     */
+    public List<CostEstimate.Line> environmentCostLines() {
+        List<String> names = EnvironmentQuestions.names(flow);
+        if (names.isEmpty() || !flow.errors().isEmpty()) return List.of();
+        List<CostEstimate.Line> out = new java.util.ArrayList<>();
+        try {
+            String text = specText();
+            for (String env : names) {
+                Spec spec = dev.gantry.spec.yaml.SpecLoader.check(fileName(), text, env, null).spec();
+                if (spec == null) return List.of();
+                out.add(new CostEstimate.Line(CostEstimate.Area.TASK, env + " (" + spec.app() + "), per month", cost.total(spec)));
+            }
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        return out;
+    }
+
     /** The cost lines for one screen, or empty while the answers cannot be priced yet. */
     public List<String> costHint(WizardScreen s) {
+        if (s == WizardScreen.ENVIRONMENTS) return environmentCosts();
         Spec spec = flow.tryBuild();
         CostEstimate.Area[] areas = switch (s) {
             case NETWORK -> new CostEstimate.Area[] {CostEstimate.Area.NETWORK};

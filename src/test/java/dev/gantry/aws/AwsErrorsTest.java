@@ -29,4 +29,20 @@ class AwsErrorsTest {
         assertThat(unknown.fix()).contains("emulator");
         assertThat(AwsErrors.translate("reading tags", error(501, null, "")).getMessage()).contains("HTTP 501");
     }
+
+    /**
+     * Found by hand on moto 5.2.2, which does not route the SDK's CloudWatch protocol (RPC v2 CBOR):
+     * DescribeAlarms answered a bare 404, and gantry said "check the name or ID in gantry.yaml".
+     * AWS answers a missing resource with an error code; a 404 without one is a call the endpoint
+     * does not implement.
+     */
+    @Test void a_404_without_an_error_code_is_a_call_the_endpoint_does_not_implement() {
+        AwsFailure f = AwsErrors.translate("reading the app's alarm resources", error(404, null, "Service returned HTTP status code 404"));
+        assertThat(f.kind()).isEqualTo(AwsFailure.Kind.OTHER);
+        assertThat(f.getMessage()).contains("HTTP 404").endsWith("(the endpoint does not implement this call)");
+        assertThat(f.fix()).contains("--endpoint-url").doesNotContain("gantry.yaml");
+        // A 404 that names what is missing is still "not found".
+        assertThat(AwsErrors.translate("reading the function", error(404, "ResourceNotFoundException", "Function not found")).kind())
+                .isEqualTo(AwsFailure.Kind.NOT_FOUND);
+    }
 }

@@ -53,7 +53,7 @@ class AlertsStatusTest {
         w.streams.clear();
         w.run(spec, d -> StatusCommand.run(d, true, false));
         JsonNode j = new ObjectMapper().readTree(w.out());
-        assertThat(j.get("problems").toString()).contains("the alarm hello-below-desired is firing");
+        assertThat(j.get("problems").toString()).contains("the alarm hello-5xx-load-balancer is firing");
     }
 
     @Test void a_stack_without_alerts_has_null_alerts_in_json() throws Exception {

@@ -76,12 +76,26 @@ class EnvironmentsCommandTest {
         assertThat(validate.err() + validate.out()).contains("environments.staging.service.desiredCount");
     }
 
-    @Test void init_leaves_a_file_with_environments_alone() throws Exception {
+    @Test void init_edits_one_environment_and_leaves_the_other_and_the_body_as_they_were() throws Exception {
         Path f = file(FILE);
-        CliRun r = gantry("init", "-f", f.toString(), "--yes");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("names environments, which gantry init does not edit yet");
-        assertThat(Files.readString(f)).isEqualTo(FILE);
+        var before = dev.gantry.spec.yaml.SpecTree.read("gantry.yaml", FILE);
+        var production = dev.gantry.spec.yaml.SpecLoader.check(f, "production", null).spec();
+        var staging = dev.gantry.spec.yaml.SpecLoader.check(f, "staging", null).spec();
+        CliRun r = gantry("init", "-f", f.toString(), "--env-count", "staging=3", "--yes");
+        assertThat(r.code()).as(r.err()).isZero();
+        String text = Files.readString(f);
+        var after = dev.gantry.spec.yaml.SpecTree.read("gantry.yaml", text);
+        // The environments' entries: production's untouched, staging's with only the count added.
+        assertThat(((java.util.Map<?, ?>) after.get("environments")).get("production")).isEqualTo(java.util.Map.of());
+        var stagingBefore = new java.util.LinkedHashMap<Object, Object>((java.util.Map<?, ?>) ((java.util.Map<?, ?>) before.get("environments")).get("staging"));
+        stagingBefore.put("service", java.util.Map.of("desiredCount", 3));
+        assertThat(((java.util.Map<?, ?>) after.get("environments")).get("staging")).isEqualTo(stagingBefore);
+        // The body and production as specs: exactly as before; staging: only its count moved.
+        assertThat(dev.gantry.spec.yaml.SpecLoader.check(f, "production", null).spec()).isEqualTo(production);
+        var stagingAfter = dev.gantry.spec.yaml.SpecLoader.check(f, "staging", null).spec();
+        assertThat(stagingAfter.service().desiredCount()).isEqualTo(3);
+        assertThat(stagingAfter.withService(staging.service())).isEqualTo(staging);
+        assertThat(text).contains("# Environments: each is the settings above");
     }
 
     @Test void a_file_without_environments_refuses_an_environment() throws Exception {
@@ -134,6 +148,14 @@ class EnvironmentsCommandTest {
 
     private static String lineOf(String out, String env) {
         return out.lines().filter(l -> l.startsWith(env + " ")).findFirst().orElseThrow(() -> new AssertionError(out));
+    }
+
+    @Test void status_all_says_an_environment_not_deployed_costs_nothing_yet() throws Exception {
+        Path f = file(FILE);
+        assertThat(gantry("apply", "-f", f.toString(), "--simulate", "--yes", "--plain", "--env", "staging").code()).isZero();
+        CliRun all = gantry("status", "-f", f.toString(), "--simulate", "--all");
+        assertThat(lineOf(all.out(), "production")).contains("not deployed · - · - · once deployed about $");
+        assertThat(lineOf(all.out(), "staging")).contains("✓ healthy").contains(" · no drift · about $");
     }
 
     @Test void promotion_deploys_the_digest_staging_runs_and_is_refused_after_a_failed_staging_rollout() throws Exception {

@@ -80,4 +80,17 @@ class GuardStatusTest {
         assertThat(c.err()).contains("no guard section").contains("fix: add 'guard: {every: 5m, repair: safe}'");
         assertThat(c.out()).isEmpty();
     }
+
+    @Test void guard_status_takes_env_and_an_environments_guard_runs_clean() throws Exception {
+        java.nio.file.Path home = java.nio.file.Files.createTempDirectory("gantry-home");
+        java.nio.file.Path file = home.resolve("gantry.yaml");
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(java.nio.file.Path.of("templates/worker.yaml"))
+                + "\nguard: {every: 5m, repair: safe}\nenvironments:\n  production: {}\n  staging: {service: {desiredCount: 1}}\n");
+        java.util.Map<String, String> env = java.util.Map.of("GANTRY_HOME", home.toString(), "HOME", home.toString(), "GANTRY_SIM_SPEED", "100000");
+        Captured apply = new Captured(env);
+        assertThat(apply.gantry("apply", "-f", file.toString(), "--simulate", "--env", "staging", "--yes")).as(apply.err()).isZero();
+        Captured c = new Captured(env);
+        assertThat(c.gantry("guard", "status", "-f", file.toString(), "--simulate", "--env", "staging")).as(c.err()).isZero();
+        assertThat(c.out()).contains("worker-staging").doesNotContain("failed").doesNotContain("not valid");
+    }
 }

@@ -193,7 +193,7 @@ class InitCommandTest {
         // It reopens where it was left, with the name kept; Enter then takes every default up to the review.
         Result again = run("\n".repeat(40), "-f", file.toString());
         assertThat(again.out()).contains("Continuing the draft " + file + " at App.").contains("App name [billing]:")
-                .contains("── 12 of 12 · Review");
+                .contains("── 13 of 13 · Review");
         assertThat(again.code()).isZero();
         assertThat(SpecLoader.load(file).app()).isEqualTo("billing");
         assertThat(Files.readString(file)).doesNotContain("DRAFT");
@@ -204,7 +204,7 @@ class InitCommandTest {
         Path file = dir.resolve("worker.yaml");
         assertThat(run("", "-f", file.toString(), "--app", "worker", "--image", "nginx:1.27", "--no-load-balancer",
                 "--vpc", "default", "--count", "1", "--yes").code()).isZero();
-        Captured io = new Captured(Map.of("TERM", "dumb", "GANTRY_HOME", dir.toString(), "GANTRY_SIM_SPEED", "100000"), "11\napply\n");
+        Captured io = new Captured(Map.of("TERM", "dumb", "GANTRY_HOME", dir.toString(), "GANTRY_SIM_SPEED", "100000"), "12\napply\n");
         int code = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> io.run(new InitCommand(io.context, (region, profile, endpoint) -> new Lookups.Offline("test: offline")), "-f", file.toString(), "--simulate"));
         // The apply it ran wrote to the same context: its progress is on out, its notes on err.
@@ -246,7 +246,7 @@ class InitCommandTest {
         Path file = dir.resolve("line.yaml");
         String answers = String.join("\n", "", "hello", "nginx:1.27", "") + "\n" + "\n".repeat(40);
         Result r = run(answers, "-f", file.toString());
-        assertThat(r.out()).contains("── 1 of 12 · Welcome").contains("Test: offline.")
+        assertThat(r.out()).contains("── 1 of 13 · Welcome").contains("Test: offline.")
                 .contains("Next, rehearse it on the simulated AWS: gantry plan -f " + file + " --simulate");
         assertThat(r.code()).isZero();
         assertThat(SpecLoader.load(file).app()).isEqualTo("hello");

@@ -41,7 +41,10 @@ class InitFlagsTest {
             Map.entry("certificate.domain", "api.example.com"), Map.entry("certificate.arn", CERT_ARN),
             Map.entry("dns.zone", "www.example.com"), Map.entry("dns.record", "example.com"),
             Map.entry("task.registryCredentials", "billing/registry"), Map.entry("task.build.dockerfile", "docker/Dockerfile.prod"),
-            Map.entry("alerts.email", "ops@example.com, oncall@example.com"), Map.entry("guard.every", "15m"));
+            Map.entry("alerts.email", "ops@example.com, oncall@example.com"), Map.entry("guard.every", "15m"),
+            Map.entry("environments.names", "production, qa"), Map.entry("environments.*.account", "staging=staging"),
+            Map.entry("environments.*.certificate.domain", "staging=staging.example.com"), Map.entry("environments.*.task.size", "staging=512/1024"),
+            Map.entry("environments.*.service.desiredCount", "staging=3"), Map.entry("environments.*.network.natGateways", "staging=single"));
 
     @Test
     void everyAnswerCanBeSetToEachOfItsValuesByFlagsAlone() {
@@ -102,6 +105,8 @@ class InitFlagsTest {
     private static List<String> context(String id, String value) {
         if (List.of("network.vpcId", "network.publicSubnets", "network.privateSubnets").contains(id)) return EXISTING_VPC;
         if (id.equals("network.vpc") && value.equals("existing")) return EXISTING_VPC.subList(2, EXISTING_VPC.size());
+        if (id.equals("environments.*.certificate.domain")) return List.of("--env-preset", "staging-production", "--domain", "example.com", "--zone", "example.com");
+        if (id.startsWith("environments.*.")) return List.of("--env-preset", "staging-production");
         if (id.equals("dns.zone")) return List.of("--domain", "www.example.com");
         if (id.equals("dns.record")) return List.of("--domain", "example.com", "--zone", "example.com");
         if (id.equals("guard.every")) return List.of("--guard", "report");

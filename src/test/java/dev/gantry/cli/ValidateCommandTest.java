@@ -35,6 +35,16 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aFileWithEnvironmentsDescribesEachEnvironment(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("gantry.yaml");
+        Files.writeString(file, Files.readString(Path.of("templates/worker.yaml"))
+                + "\nenvironments:\n  production: {}\n  staging:\n    default: true\n    service: {desiredCount: 1}\n");
+        assertThat(run("validate", "-f", file.toString())).isZero();
+        assertThat(io.out()).contains(file + ": valid\nEnvironment production: worker runs ")
+                .contains("\nEnvironment staging: worker-staging runs ").containsPattern("worker-staging runs [^\n]*: 1 task of");
+    }
+
+    @Test
     void repeatedFileOptionsWork() {
         assertThat(run("validate", "-f", "templates/worker.yaml", "--file", "templates/web-https.yaml")).isZero();
         assertThat(io.out()).contains("worker.yaml: valid").contains("web-https.yaml: valid");

@@ -81,7 +81,9 @@ class AlertsEndToEndTest {
         h.world.state.sns.confirm(TOPIC, "ops@example.com");
         h.time.advance(Duration.ofMinutes(6));
 
-        assertThat(states(h)).containsEntry("hello-5xx-load-balancer", "ALARM").containsEntry("hello-below-desired", "ALARM");
+        // The running-count alarm is made once the service has been up (Alarms: made earlier, a first
+        // deploy's provisioning minutes would fire it); the load balancer's 5xx tell of the crash.
+        assertThat(states(h)).containsEntry("hello-5xx-load-balancer", "ALARM").doesNotContainKey("hello-below-desired");
         var deliveries = h.world.state.sns.deliveries;
         assertThat(deliveries).anySatisfy(d -> {
             assertThat(d.subject).isEqualTo("ALARM: \"hello-5xx-load-balancer\" in us-east-1");
@@ -93,6 +95,30 @@ class AlertsEndToEndTest {
                     .contains("\"group\":\"service:hello\"");
             assertThat(d.endpoints).containsExactly("ops@example.com");
         });
+    }
+
+    @Test void a_healthy_first_deploy_fires_no_alarm_and_emails_nobody() {
+        Spec spec = withAlerts(SimHarness.template("web-https.yaml"));
+        SimHarness h = new SimHarness().prepare(spec);
+        assertThat(h.apply(spec).exitCode()).isZero();
+        h.world.state.sns.confirm(TOPIC, "ops@example.com");
+        for (int minute = 0; minute < 6; minute++) {
+            assertThat(states(h)).as("minute " + minute).doesNotContainValue("ALARM");
+            h.time.advance(Duration.ofMinutes(1));
+        }
+        assertThat(h.world.state.sns.deliveries).noneSatisfy(d -> assertThat(d.subject).startsWith("ALARM"));
+    }
+
+    @Test void a_service_scaled_to_zero_by_hand_trips_the_running_count_alarm() {
+        Spec spec = withAlerts(SimHarness.template("web-https.yaml"));
+        SimHarness h = new SimHarness().prepare(spec);
+        assertThat(h.apply(spec).exitCode()).isZero();
+        h.world.state.sns.confirm(TOPIC, "ops@example.com");
+        h.time.advance(Duration.ofMinutes(2));
+        h.aws.ecs().updateService(b -> b.cluster("hello").service("hello").desiredCount(0));
+        h.time.advance(Duration.ofMinutes(6));
+        assertThat(states(h)).containsEntry("hello-below-desired", "ALARM");
+        assertThat(h.world.state.sns.deliveries).anySatisfy(d -> assertThat(d.subject).isEqualTo("ALARM: \"hello-below-desired\" in us-east-1"));
     }
 
     @Test void a_rollout_that_trips_a_deployment_alarm_is_rolled_back() {

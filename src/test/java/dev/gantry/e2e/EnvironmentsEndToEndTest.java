@@ -116,7 +116,7 @@ class EnvironmentsEndToEndTest {
 
     /**
      * An app deployed before it had environments becomes the first one: the same names, so the
-     * plan replaces nothing, and the service keeps serving while the second is created beside it.
+     * plan only tags (gantry:env), and the service keeps serving while the second is created beside it.
      */
     @Test void a_deployed_app_becomes_the_first_environment_without_replacing_anything() {
         String before = FILE.substring(0, FILE.indexOf("environments:"));
@@ -128,8 +128,11 @@ class EnvironmentsEndToEndTest {
         Spec production = env(FILE, "production"), staging = env(FILE, "staging");
         assertThat(production.app()).isEqualTo(single.app());
         var plan = h.plan(production);
-        assertThat(plan.changes()).noneSatisfy(c -> assertThat(c.action()).isIn(dev.gantry.plan.Action.REPLACE,
-                dev.gantry.plan.Action.DELETE, dev.gantry.plan.Action.CREATE));
+        // Only tags change: gantry:env=production goes onto every resource that can be tagged in place.
+        assertThat(plan.changes()).filteredOn(c -> c.action().mutates()).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.action()).isEqualTo(dev.gantry.plan.Action.UPDATE);
+            assertThat(c.fields()).extracting(dev.gantry.plan.Change.FieldChange::field).containsExactly(dev.gantry.plan.Planner.TAGS_FIELD);
+        });
         var serving = new dev.gantry.aws.sim.SimServing.Recorder(h.world, h.time, "hello.example.com").start();
         h.prepare(staging);
         assertThat(h.apply(production).exitCode()).isZero();

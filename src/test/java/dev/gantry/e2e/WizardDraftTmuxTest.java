@@ -53,7 +53,7 @@ class WizardDraftTmuxTest {
         waitFor("Jump to a section");
         for (int i = 0; i < 7; i++) keys("Down");
         keys("Enter");
-        waitFor("9 of 12 · Certificate   (editing gantry.yaml)");
+        waitFor("9 of 13 · Certificate   (editing gantry.yaml)");
         keys("Tab");
         waitFor("typing replaces");
         literal("www.example.com");
@@ -70,13 +70,15 @@ class WizardDraftTmuxTest {
 
         killSession();
         start("init -f gantry.yaml.draft");
-        waitFor("9 of 12 · Certificate   (draft gantry.yaml.draft → gantry.yaml)");
+        waitFor("9 of 13 · Certificate   (draft gantry.yaml.draft → gantry.yaml)");
         keys("PageDown");
-        waitFor("10 of 12 · DNS");
+        waitFor("10 of 13 · DNS");
         keys("PageDown");
-        waitFor("11 of 12 · Alerts & guard");
+        waitFor("11 of 13 · Alerts & guard");
         keys("PageDown");
-        waitFor("12 of 12 · Review");
+        waitFor("12 of 13 · Environments");
+        keys("PageDown");
+        waitFor("13 of 13 · Review");
         keys("Enter");
         waitFor("Changes to gantry.yaml (- old, + new):");
         // The diff is drawn line by line after its heading: on a busy machine a capture can fall between.
@@ -93,7 +95,7 @@ class WizardDraftTmuxTest {
     void ctrlCInTheFullScreenWizardExits130AndWritesNothing() throws Exception {
         Assumptions.assumeTrue(tmuxPresent(), "tmux is not installed");
         start("init -f gantry.yaml");
-        waitFor("1 of 12");
+        waitFor("1 of 13");
         keys("C-c");
         waitFor("EXIT=130");
         assertThat(dir.resolve("gantry.yaml")).doesNotExist();

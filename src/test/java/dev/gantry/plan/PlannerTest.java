@@ -122,6 +122,27 @@ class PlannerTest {
         assertThat(c.description()).isEqualTo("security group sg-1");
     }
 
+    @Test void a_tag_only_difference_is_an_update_even_for_a_type_that_cannot_update() {
+        Address cluster = Address.of("cluster", "main");
+        exists(cluster, "c-1", Map.of("containerInsights", false, Planner.TAGS_FIELD, Map.of()));
+        Change c = change(plan(desired(cluster, Map.of("containerInsights", false, Planner.TAGS_FIELD, Map.of("gantry:env", "production")))), cluster);
+        assertThat(c.action()).isEqualTo(Action.UPDATE);
+        assertThat(c.fields()).containsExactly(new Change.FieldChange(Planner.TAGS_FIELD, Map.of(), Map.of("gantry:env", "production"), false));
+        assertThat(c.reason()).isEqualTo("changed: tags");
+    }
+
+    @Test void a_task_definition_only_tagged_keeps_its_arn_for_the_service() {
+        exists(TASK_DEF, "td:1", Map.of("image", "nginx:1.26", Planner.TAGS_FIELD, Map.of("team", "web")));
+        exists(SERVICE, "svc", Map.of("taskDefinition", "arn:td:1"));
+        Desired service = desired(SERVICE, Map.of("taskDefinition", Ref.to(TASK_DEF, "arn")));
+        Plan tagged = plan(desired(TASK_DEF, Map.of("image", "nginx:1.26", Planner.TAGS_FIELD, Map.of("team", "api"))), service);
+        assertThat(change(tagged, TASK_DEF).action()).isEqualTo(Action.UPDATE);
+        assertThat(change(tagged, SERVICE).action()).isEqualTo(Action.NOOP);
+
+        Plan both = plan(desired(TASK_DEF, Map.of("image", "nginx:1.27", Planner.TAGS_FIELD, Map.of("team", "api"))), service);
+        assertThat(change(both, SERVICE).action()).isEqualTo(Action.UPDATE);
+    }
+
     @Test void a_ref_to_a_resource_being_created_is_known_after_apply() {
         exists(SUBNET, "subnet-1", Map.of("vpcId", "vpc-old", "cidr", "10.0.0.0/24"));
         Plan p = plan(desired(VPC, Map.of("cidr", "10.0.0.0/16")),

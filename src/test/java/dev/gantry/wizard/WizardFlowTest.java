@@ -44,10 +44,10 @@ class WizardFlowTest {
     }
 
     @Test
-    void screensAreTwelveAndNumbered() {
-        assertThat(WizardScreen.values()).hasSize(12);
-        assertThat(WizardScreen.NETWORK.stepIndicator()).isEqualTo("3 of 12");
-        assertThat(WizardScreen.TASK.stepIndicator()).isEqualTo("5 of 12");
+    void screensAreThirteenAndNumbered() {
+        assertThat(WizardScreen.values()).hasSize(13);
+        assertThat(WizardScreen.NETWORK.stepIndicator()).isEqualTo("3 of 13");
+        assertThat(WizardScreen.TASK.stepIndicator()).isEqualTo("5 of 13");
     }
 
     @Test

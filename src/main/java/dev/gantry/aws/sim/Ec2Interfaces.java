@@ -67,6 +67,8 @@ final class Ec2Interfaces {
         if (!r.hasResources() || r.resources().isEmpty()) throw Ec2Support.missing("ResourceId");
         List<Map<String, String>> targets = new ArrayList<>();
         for (String id : r.resources()) targets.add(tagsOf(id));
+        // One resource refused (50 tags) refuses the call: every target is checked before any is tagged.
+        for (Map<String, String> t : targets) Ec2Support.putTags(new java.util.LinkedHashMap<>(t), r.tags());
         for (Map<String, String> t : targets) Ec2Support.putTags(t, r.tags());
         return CreateTagsResponse.builder().build();
     }

@@ -88,16 +88,12 @@ final class Ec2Support {
         return out;
     }
 
+    /** Checked as a whole before any is stored (TagRules.EC2): a refused call changes nothing. */
     static void putTags(Map<String, String> into, List<Tag> tags) {
         if (tags == null) return;
-        for (Tag t : tags) {
-            if (t.key() == null || t.key().isEmpty()) throw invalid("Tag keys must not be empty");
-            if (t.key().toLowerCase().startsWith("aws:")) {
-                throw invalid("Tag keys starting with 'aws:' are reserved for internal use");
-            }
-            into.put(t.key(), t.value() == null ? "" : t.value());
-        }
-        if (into.size() > 50) throw fail("TagLimitExceeded", "The maximum number of tags per resource is 50");
+        Map<String, String> added = new java.util.LinkedHashMap<>();
+        for (Tag t : tags) added.put(t.key(), t.value());
+        TagRules.put(into, added, (status, code, message) -> fail(code, message), TagRules.EC2);
     }
 
     static List<Tag> sdkTags(Map<String, String> tags) {

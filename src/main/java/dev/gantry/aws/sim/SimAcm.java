@@ -165,10 +165,8 @@ public final class SimAcm implements AcmClient {
     public AddTagsToCertificateResponse addTagsToCertificate(AddTagsToCertificateRequest r) {
         return world.mutate("acm:AddTagsToCertificate", this::err, () -> {
             CertRec c = cert(r.certificateArn());
-            Map<String, String> next = new TreeMap<>(c.tags);
-            next.putAll(tags(r.tags()));
-            if (next.size() > 50) throw bad("TooManyTagsException", "A certificate can carry at most 50 tags");
-            c.tags = next;
+            // ACM AddTagsToCertificate, Errors: InvalidTagException, TooManyTagsException.
+            c.tags = new TreeMap<>(TagRules.merged(c.tags, tags(r.tags()), this::err, TagRules.ACM));
             return AddTagsToCertificateResponse.builder().build();
         });
     }

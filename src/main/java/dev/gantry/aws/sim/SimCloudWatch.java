@@ -169,7 +169,8 @@ public final class SimCloudWatch implements CloudWatchClient {
     @Override public TagResourceResponse tagResource(TagResourceRequest req) {
         return world.mutate("cloudwatch:TagResource", this::err, () -> {
             CloudWatchState.AlarmRec a = byArn(req.resourceARN());
-            for (Tag t : req.tags()) a.tags.put(t.key(), t.value());
+            // CloudWatch answers a broken tag rule with InvalidParameterValue (TagResource, Errors).
+            TagRules.put(a.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, TagRules.CLOUDWATCH);
             return TagResourceResponse.builder().build();
         });
     }

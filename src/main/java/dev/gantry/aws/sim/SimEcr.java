@@ -325,7 +325,8 @@ public final class SimEcr implements EcrClient {
     @Override public TagResourceResponse tagResource(TagResourceRequest req) {
         return world.mutate("ecr:TagResource", this::err, () -> {
             EcrState.RepoRec r = byArn(req.resourceArn());
-            req.tags().forEach(t -> r.tags.put(t.key(), t.value()));
+            // ECR TagResource, Errors: InvalidTagParameterException, TooManyTagsException.
+            TagRules.put(r.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, TagRules.ECR);
             return TagResourceResponse.builder().build();
         });
     }

@@ -940,7 +940,8 @@ public final class SimEcs implements EcsClient {
 
     @Override public TagResourceResponse tagResource(TagResourceRequest req) {
         return world.mutate("ecs:TagResource", this::err, () -> {
-            tagsOf(req.resourceArn()).putAll(tagMap(req.tags()));
+            // ECS TagResource answers every broken tag rule with InvalidParameterException.
+            TagRules.put(tagsOf(req.resourceArn()), tagMap(req.tags()), this::err, TagRules.ECS);
             return TagResourceResponse.builder().build();
         });
     }

@@ -722,9 +722,8 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
             Map<String, String> add = rules.tagsOf(r.tags());
             for (String arn : r.resourceArns()) {
                 Map<String, String> tags = rules.tagsFor(arn);
-                Map<String, String> merged = new TreeMap<>(tags);
-                merged.putAll(add);
-                if (merged.size() > 50) throw bad("TooManyTags", "The quota for the number of tags that can be assigned to a load balancer has been reached");
+                // ELBv2 AddTags, Errors: TooManyTags past 50; a malformed tag fails validation.
+                TagRules.merged(tags, add, this::err, TagRules.ELB);
             }
             for (String arn : r.resourceArns()) rules.tagsFor(arn).putAll(add);
             return AddTagsResponse.builder().build();

@@ -120,7 +120,8 @@ public final class SimEventBridge implements EventBridgeClient {
     @Override public TagResourceResponse tagResource(TagResourceRequest req) {
         return world.mutate("events:TagResource", this::err, () -> {
             EventsState.RuleRec r = byArn(req.resourceARN());
-            for (Tag t : req.tags()) r.tags.put(t.key(), t.value());
+            // EventBridge TagResource: ValidationException for a malformed tag, LimitExceededException past 50.
+            TagRules.put(r.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, TagRules.EVENTS);
             return TagResourceResponse.builder().build();
         });
     }

@@ -108,7 +108,8 @@ public final class SimIam implements IamClient {
     @Override public TagRoleResponse tagRole(TagRoleRequest req) {
         return world.mutate("iam:TagRole", this::err, () -> {
             IamState.RoleRec r = role(req.roleName());
-            req.tags().forEach(t -> r.tags.put(t.key(), t.value()));
+            // IAM TagRole, Errors: InvalidInput, LimitExceeded (50 tags a role).
+            TagRules.put(r.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, TagRules.IAM);
             return TagRoleResponse.builder().build();
         });
     }

@@ -291,7 +291,8 @@ public final class SimLambda implements LambdaClient {
 
     @Override public TagResourceResponse tagResource(TagResourceRequest req) {
         return world.mutate("lambda:TagResource", this::err, () -> {
-            function(req.resource()).tags.putAll(req.tags());
+            // Lambda TagResource: AWS's tag rules, InvalidParameterValueException for a broken one (TagRules.LAMBDA).
+            TagRules.put(function(req.resource()).tags, req.tags(), this::err, TagRules.LAMBDA);
             return TagResourceResponse.builder().build();
         });
     }

@@ -110,7 +110,8 @@ public final class SimLogs implements CloudWatchLogsClient {
 
     @Override public TagResourceResponse tagResource(TagResourceRequest req) {
         return world.mutate("logs:TagResource", this::err, () -> {
-            groupByArn(req.resourceArn()).tags.putAll(req.tags());
+            // Logs TagResource, Errors: InvalidParameterException, TooManyTagsException.
+            TagRules.put(groupByArn(req.resourceArn()).tags, req.tags(), this::err, TagRules.LOGS);
             return TagResourceResponse.builder().build();
         });
     }

@@ -66,6 +66,25 @@ public final class SimScaling implements ScalingApi {
         });
     }
 
+    /**
+     * AWS: TagResource on the target's ScalableTargetARN adds or overwrites tags (at most 50 a
+     * target; errors ValidationException, TooManyTagsException, and ResourceNotFoundException for
+     * an ARN that names no target; Application Auto Scaling API reference, TagResource). The real
+     * client finds the ARN with DescribeScalableTargets first, so a target missing then is
+     * ObjectNotFoundException as for every call naming its resource ID.
+     */
+    @Override public void tagScalableTarget(String resourceId, Map<String, String> tags) {
+        boolean found = world.read("application-autoscaling:DescribeScalableTargets", this::err, () -> st().targets.containsKey(resourceId));
+        if (!found) throw noTarget(resourceId);
+        world.mutate("application-autoscaling:TagResource", this::err, () -> {
+            ScalingState.TargetRec t = st().targets.get(resourceId);
+            // Deregistered between the two calls: TagResource names it by ARN.
+            if (t == null) throw err(400, "ResourceNotFoundException", "No scalable target with ARN for " + resourceId);
+            TagRules.put(t.tags, tags, this::err, TagRules.SCALING);
+            return null;
+        });
+    }
+
     @Override public void deregisterScalableTarget(String resourceId) {
         world.mutate("application-autoscaling:DeregisterScalableTarget", this::err, () -> {
             if (st().targets.remove(resourceId) == null) throw noTarget(resourceId);

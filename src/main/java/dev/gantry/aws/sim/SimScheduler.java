@@ -88,7 +88,8 @@ public final class SimScheduler implements SchedulerClient {
             g.name = req.name();
             g.arn = arn("schedule-group/" + req.name());
             g.createdAt = g.modifiedAt = now();
-            if (req.hasTags()) req.tags().forEach(t -> g.tags.put(t.key(), t.value()));
+            if (req.hasTags()) TagRules.put(g.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(),
+                    (first, last) -> last, java.util.LinkedHashMap::new)), this::err, TagRules.SCHEDULER);
             st().groups.put(g.name, g);
             return CreateScheduleGroupResponse.builder().scheduleGroupArn(g.arn).build();
         });
@@ -267,7 +268,8 @@ public final class SimScheduler implements SchedulerClient {
     @Override public TagResourceResponse tagResource(TagResourceRequest req) {
         return world.mutate("scheduler:TagResource", this::err, () -> {
             SchedulerState.GroupRec g = taggable(req.resourceArn());
-            req.tags().forEach(t -> g.tags.put(t.key(), t.value()));
+            // Scheduler TagResource answers a broken tag rule with ValidationException.
+            TagRules.put(g.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, TagRules.SCHEDULER);
             return TagResourceResponse.builder().build();
         });
     }

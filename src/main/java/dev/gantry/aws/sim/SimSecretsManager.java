@@ -165,7 +165,8 @@ public final class SimSecretsManager implements SecretsManagerClient {
     @Override public TagResourceResponse tagResource(TagResourceRequest req) {
         return world.mutate("secretsmanager:TagResource", this::err, () -> {
             SecretsState.SecretRec s = secret(req.secretId());
-            req.tags().forEach(t -> s.tags.put(t.key(), t.value()));
+            // Secrets Manager TagResource, Errors: InvalidParameterException (a malformed tag or more than 50).
+            TagRules.put(s.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, TagRules.SECRETS_MANAGER);
             return TagResourceResponse.builder().build();
         });
     }

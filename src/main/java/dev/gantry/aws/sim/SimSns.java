@@ -134,7 +134,8 @@ public final class SimSns implements SnsClient {
     @Override public TagResourceResponse tagResource(TagResourceRequest req) {
         return world.mutate("sns:TagResource", this::err, () -> {
             SnsState.TopicRec t = topic(req.resourceArn());
-            for (Tag tag : req.tags()) t.tags.put(tag.key(), tag.value());
+            // SNS TagResource, Errors: InvalidParameter, TagLimitExceeded.
+            TagRules.put(t.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(x -> x.key(), x -> x.value() == null ? "" : x.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, TagRules.SNS);
             return TagResourceResponse.builder().build();
         });
     }

@@ -193,7 +193,8 @@ public final class SimSsm implements SsmClient {
     @Override public AddTagsToResourceResponse addTagsToResource(AddTagsToResourceRequest req) {
         return world.mutate("ssm:AddTagsToResource", this::err, () -> {
             SsmState.ParamRec p = tagTarget(req.resourceType(), req.resourceId());
-            req.tags().forEach(t -> p.tags.put(t.key(), t.value()));
+            // SSM AddTagsToResource, Errors: TooManyTagsError past 50; a malformed tag fails validation.
+            TagRules.put(p.tags, req.tags().stream().collect(java.util.stream.Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (first, last) -> last, java.util.LinkedHashMap::new)), this::err, TagRules.SSM);
             return AddTagsToResourceResponse.builder().build();
         });
     }

@@ -79,9 +79,14 @@ public final class Alarms {
                     0, "GreaterThanThreshold", "notBreaching"));
             out.add(elb(app, LATENCY, "95% of requests slower than " + a.latencyP95Ms() + " ms", "TargetResponseTime", "p95", false,
                     BigDecimal.valueOf(a.latencyP95Ms()).movePointLeft(3), "GreaterThanThreshold", "notBreaching"));
-            // No healthy target publishes no datapoint at all: missing is breaching here.
-            out.add(elb(app, BELOW_DESIRED, "fewer than " + floor + " healthy tasks", "HealthyHostCount", "Minimum", true,
-                    floor, "LessThanThreshold", "breaching"));
+            // No healthy target publishes no datapoint at all: missing is breaching here. So the alarm is
+            // made once the service is up: made with the load balancer, a first deploy's provisioning
+            // minutes (no datapoints yet) would fire it and email everyone before anything ran.
+            Desired below = elb(app, BELOW_DESIRED, "fewer than " + floor + " healthy tasks", "HealthyHostCount", "Minimum", true,
+                    floor, "LessThanThreshold", "breaching");
+            Set<Address> deps = new TreeSet<>(below.dependsOn());
+            deps.add(Addresses.SERVICE);
+            out.add(Desired.managed(below.address(), below.piece(), below.description(), below.props(), deps));
         } else {
             out.add(ecs(app, cluster, BELOW_DESIRED, "fewer than " + floor + " running tasks (Container Insights)", "ECS/ContainerInsights",
                     "RunningTaskCount", "Minimum", floor, "LessThanThreshold", "missing"));

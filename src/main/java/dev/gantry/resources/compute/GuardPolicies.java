@@ -16,7 +16,8 @@ import java.util.TreeMap;
  *     permission for most services) and changes only what is the app's: by the tag
  *     {@code aws:ResourceTag/gantry:app} where the service supports it, and otherwise by ARNs
  *     carrying the app's name (its log groups, parameters, roles' path, alarms, rules, topic, schedules,
- *     service, load balancer and target group); creates must carry {@code aws:RequestTag/gantry:app};</li>
+ *     service, load balancer and target group); creates must carry {@code aws:RequestTag/gantry:app},
+ *     and a tag taken off by hand is put back only on what already carries the app's tag;</li>
  * <li>the scheduler's role may invoke exactly the guard's function.</li>
  * </ul>
  * The account in an ARN is {@code *}: the role acts in its own account, and a resource of another
@@ -51,7 +52,7 @@ final class GuardPolicies {
 
     /** The reads every type's refresh makes, and nothing that writes. */
     static final List<String> READS = List.of("acm:DescribeCertificate", "acm:ListCertificates", "acm:ListTagsForCertificate",
-            "application-autoscaling:Describe*", "cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource",
+            "application-autoscaling:Describe*", "application-autoscaling:ListTagsForResource", "cloudwatch:DescribeAlarms", "cloudwatch:ListTagsForResource",
             "ec2:Describe*", "ecr:DescribeImages", "ecr:DescribeRepositories", "ecr:GetLifecyclePolicy", "ecr:ListTagsForResource",
             "ecs:Describe*", "ecs:List*", "elasticloadbalancing:Describe*", "events:DescribeRule", "events:ListTagsForResource",
             "events:ListTargetsByRule", "iam:GetRole", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies",
@@ -76,6 +77,15 @@ final class GuardPolicies {
             "logs:TagResource", "sns:TagResource");
 
     /**
+     * The calls that put back a tag gantry manages (README, "Tags: part of the plan"), one per
+     * service whose resources it tags; the guard's own function is not among them (it never changes
+     * what runs it).
+     */
+    static final List<String> RETAGS = List.of("acm:AddTagsToCertificate", "application-autoscaling:TagResource", "cloudwatch:TagResource",
+            "ec2:CreateTags", "ecr:TagResource", "ecs:TagResource", "elasticloadbalancing:AddTags", "events:TagResource", "iam:TagRole",
+            "logs:TagResource", "scheduler:TagResource", "secretsmanager:TagResource", "sns:TagResource", "ssm:AddTagsToResource");
+
+    /**
      * The function's role, for {@code app} in {@code region}. {@code topic}: the alerts topic's name,
      * or null without alerts. {@code record}: the DNS name the spec serves, or null.
      */
@@ -85,6 +95,11 @@ final class GuardPolicies {
         s.add(statement("ReadTheAccount", READS, List.of("*"), null));
         s.add(statement("ChangeOnlyTheAppsTagged", TAGGED_CHANGES, List.of("*"), equals("aws:ResourceTag/" + dev.gantry.resources.ResourceContext.TAG_APP, app)));
         s.add(statement("CreateOnlyTaggedAsTheApp", TAGGED_CREATES, List.of("*"), equals("aws:RequestTag/" + dev.gantry.resources.ResourceContext.TAG_APP, app)));
+        // Both: only what is the app's already, and the call keeps it the app's (no tag makes something else the app's).
+        Map<String, Object> retag = equals("aws:ResourceTag/" + dev.gantry.resources.ResourceContext.TAG_APP, app);
+        @SuppressWarnings("unchecked") Map<String, Object> both = (Map<String, Object>) retag.get("StringEquals");
+        both.put("aws:RequestTag/" + dev.gantry.resources.ResourceContext.TAG_APP, app);
+        s.add(statement("RetagOnlyTheAppsOwn", RETAGS, List.of("*"), retag));
         s.add(statement("TheAppsLogGroups", List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:PutRetentionPolicy"),
                 List.of("arn:aws:logs:" + at + "log-group:/gantry/" + app, "arn:aws:logs:" + at + "log-group:/gantry/" + app + ":*",
                         "arn:aws:logs:" + at + "log-group:/gantry/" + app + "/*"), null));

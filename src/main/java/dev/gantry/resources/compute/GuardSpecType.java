@@ -106,6 +106,15 @@ final class GuardSpecType implements ResourceType {
         };
     }
 
+    /** AddTagsToResource adds or overwrites only the keys given: the parameter's value and other tags stay. */
+    @Override public Step retag(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            List<Tag> tags = ctx.tags(desired.address()).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+            ctx.aws().ssm().addTagsToResource(b -> b.resourceType(ResourceTypeForTagging.PARAMETER).resourceId(existing.id()).tags(tags));
+            return StepResult.done(existing);
+        };
+    }
+
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
         return () -> {
             String text = Props.str(props, "text");

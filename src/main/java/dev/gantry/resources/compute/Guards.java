@@ -19,19 +19,8 @@ import static dev.gantry.resources.Addresses.*;
 final class Guards {
     private Guards() {}
 
-    /**
-     * The spec as the guard reads it: gantry.yaml as gantry writes it, without comment lines and
-     * blank lines (an SSM String parameter holds 4,096 characters).
-     */
-    static String stored(Spec spec) {
-        StringBuilder b = new StringBuilder();
-        for (String line : dev.gantry.spec.yaml.SpecWriter.write(spec).split("\n")) {
-            String t = line.trim();
-            if (t.isEmpty() || t.startsWith("#")) continue;
-            b.append(line).append('\n');
-        }
-        return b.toString();
-    }
+    /** The spec as the guard reads it ({@link dev.gantry.spec.yaml.StoredSpec}). */
+    static String stored(Spec spec) { return dev.gantry.spec.yaml.StoredSpec.write(spec); }
 
     static void expand(Spec spec, List<Desired> out) {
         if (!spec.hasGuard()) return;

@@ -80,6 +80,11 @@ final class LogGroupType implements ResourceType {
         return groups(ctx, name(ctx.app())).stream().anyMatch(g -> g.logGroupName().equals(name));
     }
 
+    /** Whether any log group is under the app's prefix (a trace of an app deployed before), from the same read. */
+    static boolean anyUnderTheAppsPrefix(ResourceContext ctx) {
+        return !groups(ctx, name(ctx.app())).isEmpty();
+    }
+
     private static Map<String, String> tags(ResourceContext ctx, LogGroup g) {
         return ctx.aws().logs().listTagsForResource(b -> b.resourceArn(g.logGroupArn())).tags();
     }

@@ -55,10 +55,9 @@ final class ParameterType implements ResourceType {
     @Override public List<Observed> refresh(ResourceContext ctx) {
         SsmClient ssm = ctx.aws().ssm();
         List<Observed> out = new ArrayList<>();
-        List<ParameterMetadata> found = ssm.describeParametersPaginator(b -> b.parameterFilters(ParameterStringFilter.builder()
-                .key("tag:" + ResourceContext.TAG_APP).option("Equals").values(ctx.app()).build())).stream().flatMap(r -> r.parameters().stream()).toList();
         Map<String, Address> inSpec = specAddresses(ctx);
-        for (ParameterMetadata p : found) {
+        Listed listed = listed(ctx, ssm, inSpec);
+        for (ParameterMetadata p : listed.all()) {
             // The guard's stored spec carries the app's tag too; it is guard-spec.main's (GuardSpecType).
             if (p.name().startsWith("/gantry/guard/" + ctx.app() + "/")) continue;
             // The filter above already proved the parameter the app's; its address is the spec's
@@ -69,10 +68,69 @@ final class ParameterType implements ResourceType {
                 String component = tags.stream().filter(t -> t.key().equals(ResourceContext.TAG_COMPONENT)).map(Tag::value).findFirst().orElse(null);
                 if (component == null) continue;
                 a = Address.parse(component);
+            } else if (ctx.reads().shared()) {
+                sawTags(ctx, a, p.name(), listed.managedTagged().contains(p.name()));
             }
             out.add(observed(a, p.name(), p.typeAsString(), arn(ctx, p), valueMarker(ctx, a.name(), p.name())));
         }
         return out;
+    }
+
+    /** The app's parameters, and which of them carry every tag gantry manages (the spec's tags:, gantry:env). */
+    private record Listed(List<ParameterMetadata> all, Set<String> managedTagged) {}
+
+    /**
+     * SSM's listing carries no tags, so the tags gantry manages are asked in the filter: with them,
+     * a converged app's parameters are all found in one listing, as before. When one the spec names
+     * is missing, the app's whole listing follows (its parameters with other tags, or none yet):
+     * only those have their tags read. A parameter the spec no longer names keeps the tags of its
+     * app's others (gantry tags them all in one apply), so it is found by the first listing or
+     * makes the second happen.
+     */
+    private static Listed listed(ResourceContext ctx, SsmClient ssm, Map<String, Address> inSpec) {
+        List<ParameterStringFilter> filters = new ArrayList<>();
+        filters.add(ParameterStringFilter.builder().key("tag:" + ResourceContext.TAG_APP).option("Equals").values(ctx.app()).build());
+        List<ParameterMetadata> app;
+        Map<String, String> managed = ctx.managedTags();
+        if (!managed.isEmpty() && !inSpec.isEmpty()) {
+            List<ParameterStringFilter> all = new ArrayList<>(filters);
+            managed.forEach((k, v) -> all.add(ParameterStringFilter.builder().key("tag:" + k).option("Equals").values(v).build()));
+            if (!LogGroupType.anyUnderTheAppsPrefix(ctx)) {
+                // No trace of the app (a first deploy, most likely; the log groups are read anyway):
+                // its whole listing first, which settles it in one read when it is empty. Both
+                // orders end knowing the same; only the number of reads differs.
+                app = describe(ssm, filters);
+                if (app.isEmpty()) return new Listed(app, Set.of());
+                Set<String> names = new java.util.HashSet<>();
+                describe(ssm, all).forEach(p -> names.add(p.name()));
+                return new Listed(app, names);
+            }
+            List<ParameterMetadata> tagged = describe(ssm, all);
+            Set<String> names = new java.util.HashSet<>();
+            tagged.forEach(p -> names.add(p.name()));
+            if (names.containsAll(inSpec.keySet())) return new Listed(tagged, names);
+            app = describe(ssm, filters);
+            return new Listed(app, names);
+        }
+        app = describe(ssm, filters);
+        Set<String> names = new java.util.HashSet<>();
+        if (managed.isEmpty()) app.forEach(p -> names.add(p.name()));
+        return new Listed(app, names);
+    }
+
+    private static List<ParameterMetadata> describe(SsmClient ssm, List<ParameterStringFilter> filters) {
+        return ssm.describeParametersPaginator(b -> b.parameterFilters(filters)).stream().flatMap(r -> r.parameters().stream()).toList();
+    }
+
+    /** Tells the refresh the managed tags of the spec's parameter at {@code a}: known from the listing, else read. */
+    private static void sawTags(ResourceContext ctx, Address a, String name, boolean managedTagged) {
+        if (!managedTagged) {
+            ctx.sawTags(a, tags(ctx, name));
+            return;
+        }
+        Map<String, String> have = new java.util.HashMap<>(ctx.managedTags());
+        have.put(ResourceContext.TAG_APP, ctx.app());
+        ctx.sawTags(a, have);
     }
 
     /** Older API versions (and emulators) leave out the ARN; its form is fixed. */

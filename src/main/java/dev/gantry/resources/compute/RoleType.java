@@ -63,6 +63,7 @@ final class RoleType implements ResourceType {
             Role r = found.get();
             Map<String, String> tags = tagMap(r.tags());
             if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP)) || !a.toString().equals(tags.get(ResourceContext.TAG_COMPONENT))) continue;
+            ctx.sawTags(a, tags);
             out.add(read(ctx, a, r));
         }
         return out;
@@ -97,22 +98,29 @@ final class RoleType implements ResourceType {
     /** {@code order}: the ARNs (or their ends) of the secrets in the order the desired role names them. */
     private static Observed read(ResourceContext ctx, Address a, Role r, List<String> order) {
         IamClient iam = ctx.aws().iam();
-        Props.Builder p = Props.props().put("name", r.roleName()).put("path", r.path());
         // Only the execution role's policies are gantry's. The task role is the app's own identity:
         // what people attach to it by hand (S3, SQS, …) is theirs, never read as drift or removed.
         if (isExecution(a)) {
             List<String> managed = iam.listAttachedRolePolicies(b -> b.roleName(r.roleName())).attachedPolicies().stream()
-                    .map(AttachedPolicy::policyArn).sorted().toList();
-            p.put("managedPolicies", managed);
-            String doc = secretsPolicy(ctx, r.roleName());
-            List<String> arns = doc == null ? List.of() : Policies.resources(doc, Policies.READ_SECRETS);
-            List<String> registry = doc == null ? List.of() : Policies.resources(doc, Policies.READ_REGISTRY_LOGIN);
+                    .map(AttachedPolicy::policyArn).toList();
+            return observed(a, r, order, managed, secretsPolicy(ctx, r.roleName()), false);
+        }
+        // The role's tag says whether gantry gave it ECS Exec, so a refresh with exec off costs no
+        // read; with it on, the policy itself is read, so one removed by hand shows as drift.
+        boolean tagged = r.tags().stream().anyMatch(t -> t.key().equals(EXEC_TAG) && t.value().equals("true"));
+        return observed(a, r, order, List.of(), null, tagged && execPolicy(iam, r.roleName()) != null);
+    }
+
+    /** The role as refresh shows it, from its managed policies, its secrets policy document (or null) and whether it grants ECS Exec. */
+    private static Observed observed(Address a, Role r, List<String> order, List<String> managed, String secretsDoc, boolean exec) {
+        Props.Builder p = Props.props().put("name", r.roleName()).put("path", r.path());
+        if (isExecution(a)) {
+            p.put("managedPolicies", managed.stream().sorted().toList());
+            List<String> arns = secretsDoc == null ? List.of() : Policies.resources(secretsDoc, Policies.READ_SECRETS);
+            List<String> registry = secretsDoc == null ? List.of() : Policies.resources(secretsDoc, Policies.READ_REGISTRY_LOGIN);
             p.put("secretArns", inSpecOrder(order, arns)).put("registrySecretArn", registry.isEmpty() ? "" : registry.get(0));
         } else {
-            // The role's tag says whether gantry gave it ECS Exec, so a refresh with exec off costs no
-            // read; with it on, the policy itself is read, so one removed by hand shows as drift.
-            boolean tagged = r.tags().stream().anyMatch(t -> t.key().equals(EXEC_TAG) && t.value().equals("true"));
-            p.put("exec", tagged && execPolicy(iam, r.roleName()) != null);
+            p.put("exec", exec);
         }
         return new Observed(a, r.roleName(), p.build(), Map.of("id", r.roleName(), "name", r.roleName(), "arn", r.arn()));
     }
@@ -197,9 +205,10 @@ final class RoleType implements ResourceType {
             IamClient iam = ctx.aws().iam();
             String name = Props.str(props, "name");
             List<Tag> tags = ctx.tags(desired.address()).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+            Role made = null;
             try {
-                iam.createRole(b -> b.roleName(name).path(Props.str(props, "path")).assumeRolePolicyDocument(Policies.trust(ctx.accountId()))
-                        .description(description(ctx.app(), desired.address())).tags(tags));
+                made = iam.createRole(b -> b.roleName(name).path(Props.str(props, "path")).assumeRolePolicyDocument(Policies.trust(ctx.accountId()))
+                        .description(description(ctx.app(), desired.address())).tags(tags)).role();
             } catch (EntityAlreadyExistsException e) {
                 Map<String, String> existing = tagMap(iam.listRoleTags(b -> b.roleName(name)).tags());
                 if (!ctx.app().equals(existing.get(ResourceContext.TAG_APP))) {
@@ -208,7 +217,7 @@ final class RoleType implements ResourceType {
                             "delete or rename that role, or choose another app name");
                 }
             }
-            return StepResult.done(converge(ctx, desired.address(), name, props));
+            return StepResult.done(converge(ctx, desired.address(), name, props, true, new ArrayList<>(), made));
         };
     }
 
@@ -228,19 +237,28 @@ final class RoleType implements ResourceType {
         };
     }
 
-    private static Observed converge(ResourceContext ctx, Address a, String name, Map<String, Object> props) {
-        return converge(ctx, a, name, props, true, new ArrayList<>());
+    private static Observed converge(ResourceContext ctx, Address a, String name, Map<String, Object> props, boolean revoke, List<String> kept) {
+        return converge(ctx, a, name, props, revoke, kept, null);
     }
 
     /**
      * Attaches the managed policies and writes the secrets policy the spec wants; with {@code revoke}
      * also detaches and removes what it no longer wants, else keeps that too and names it in {@code kept}.
+     * {@code made}: the role as CreateRole just answered, or null. A role that call made has no
+     * policies yet (IAM attaches none on create: IAM API reference, CreateRole; policies are
+     * attached or put afterwards), so nothing is read before or after: it holds exactly what the
+     * answered calls below gave it. A role found again (a re-run, a lost reply) is read.
      */
-    private static Observed converge(ResourceContext ctx, Address a, String name, Map<String, Object> props, boolean revoke, List<String> kept) {
+    private static Observed converge(ResourceContext ctx, Address a, String name, Map<String, Object> props, boolean revoke, List<String> kept,
+                                     Role made) {
         IamClient iam = ctx.aws().iam();
+        List<String> managed = new ArrayList<>();
+        String secretsDoc = null;
         if (props.containsKey("managedPolicies")) {
             Set<String> want = new HashSet<>(Props.strings(props, "managedPolicies"));
-            Set<String> have = new HashSet<>(iam.listAttachedRolePolicies(b -> b.roleName(name)).attachedPolicies().stream().map(AttachedPolicy::policyArn).toList());
+            Set<String> have = made != null ? Set.of()
+                    : new HashSet<>(iam.listAttachedRolePolicies(b -> b.roleName(name)).attachedPolicies().stream().map(AttachedPolicy::policyArn).toList());
+            managed.addAll(want);
             for (String p : want) if (!have.contains(p)) iam.attachRolePolicy(b -> b.roleName(name).policyArn(p));
             for (String p : new java.util.TreeSet<>(have)) {
                 if (want.contains(p)) continue;
@@ -253,7 +271,7 @@ final class RoleType implements ResourceType {
             String wanted = Props.str(props, "registrySecretArn");
             List<String> registry = new ArrayList<>();
             if (wanted != null && !wanted.isEmpty()) registry.add(wanted);
-            String doc = secretsPolicy(ctx, name);
+            String doc = made != null ? null : secretsPolicy(ctx, name);
             if (!revoke && doc != null) {
                 for (String old : Policies.resources(doc, Policies.READ_SECRETS)) {
                     if (!arns.contains(old)) { arns.add(old); kept.add("the read of " + old.substring(old.lastIndexOf(':') + 1)); }
@@ -265,13 +283,16 @@ final class RoleType implements ResourceType {
             if (!arns.isEmpty() || !registry.isEmpty()) {
                 String policy = Policies.secrets(arns, registry);
                 if (doc == null || !policy.equals(Policies.decode(doc))) iam.putRolePolicy(b -> b.roleName(name).policyName(Policies.SECRETS_POLICY_NAME).policyDocument(policy));
+                secretsDoc = policy;
             } else if (doc != null) {
                 ignoringGone(() -> iam.deleteRolePolicy(b -> b.roleName(name).policyName(Policies.SECRETS_POLICY_NAME)));
             }
         }
+        boolean exec = false;
         if (props.containsKey("exec")) {
             boolean want = Props.bool(props, "exec");
-            String doc = execPolicy(iam, name);
+            exec = want;
+            String doc = made != null ? null : execPolicy(iam, name);
             if (want && (doc == null || !Policies.exec().equals(Policies.decode(doc)))) {
                 iam.putRolePolicy(b -> b.roleName(name).policyName(Policies.EXEC_POLICY_NAME).policyDocument(Policies.exec()));
             } else if (!want && doc != null) {
@@ -280,6 +301,7 @@ final class RoleType implements ResourceType {
             // Tagged after the policy is written: a tag saying "true" never stands for a policy that is not there yet.
             iam.tagRole(b -> b.roleName(name).tags(Tag.builder().key(EXEC_TAG).value(String.valueOf(want)).build()));
         }
+        if (made != null) return observed(a, made, Props.strings(props, "secretArns"), managed, secretsDoc, exec);
         return read(ctx, a, iam.getRole(b -> b.roleName(name)).role(), Props.strings(props, "secretArns"));
     }
 

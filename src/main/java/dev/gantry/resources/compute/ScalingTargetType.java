@@ -43,8 +43,9 @@ final class ScalingTargetType implements ResourceType {
     }
 
     /**
-     * Application Auto Scaling already scaling the service (set up by hand or another tool): gantry
-     * cannot tag a target after the fact through its API, so it is never taken over.
+     * Application Auto Scaling already scaling the service (set up by hand or another tool): its
+     * range and policies are whoever made it, so gantry never takes it over; it asks for it to be
+     * deregistered. (Its own target's tags are still written in place, {@link #retag}.)
      */
     @Override public java.util.Optional<Claim> claimant(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         String id = Props.str(props, "resourceId");
@@ -69,6 +70,14 @@ final class ScalingTargetType implements ResourceType {
             // RegisterScalableTarget creates or updates: a re-run is harmless.
             ctx.aws().scaling().registerScalableTarget(id, Props.integer(props, "min"), Props.integer(props, "max"), ctx.tags(a));
             return StepResult.done(observed(a, ctx.aws().scaling().describeScalableTarget(id).orElseThrow()));
+        };
+    }
+
+    /** RegisterScalableTarget applies tags only to a new target: an existing one is tagged with TagResource. */
+    @Override public Step retag(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            ctx.aws().scaling().tagScalableTarget(existing.id(), ctx.tags(desired.address()));
+            return StepResult.done(existing);
         };
     }
 

@@ -55,7 +55,13 @@ final class ServiceType implements ResourceType {
     /** and what the diagnosis of a failed task needs to know of the app ({@link Explainer.Context#asProps}). */
     static final String EXPLAIN = "explain";
 
-    private static final Set<String> INPUTS = Set.of(START_COUNT, FIRST_HEALTH_CHECKS, DRAINING, EXPLAIN);
+    /**
+     * when the load balancer, still provisioning, is likely active (an instant; empty once it is):
+     * its targets' first health checks come only after that,
+     */
+    static final String LOAD_BALANCER_ACTIVE_BY = "loadBalancerActiveBy";
+
+    private static final Set<String> INPUTS = Set.of(START_COUNT, FIRST_HEALTH_CHECKS, DRAINING, LOAD_BALANCER_ACTIVE_BY, EXPLAIN);
 
     @Override public Set<String> inputs() { return INPUTS; }
     /** Whether a rollout that trips one of them is rolled back (alarms enabled with rollback). */
@@ -571,10 +577,10 @@ final class ServiceType implements ResourceType {
                 String now = phase(snap, d, loadBalanced);
                 String key = now.substring(0, now.indexOf(':'));
                 if (!key.equals(phase)) {
-                    // Each phase has its typical length: look rarely at first, often as it nears.
+                    // Each phase has its typical length: look when it is likely over, often as it nears.
                     phase = key;
                     phaseSince = ctx.time().now();
-                    backoff = new Poll.Backoff(typical(key, props));
+                    backoff = new Poll.Backoff(typical(key, props, ctx.time().now()));
                 }
                 return StepResult.waitThen(backoff.next(Duration.between(phaseSince, ctx.time().now())), now, this);
             }
@@ -601,11 +607,20 @@ final class ServiceType implements ResourceType {
     /** From SIGTERM to STOPPED for a task that exits on SIGTERM (docs/timings.md). */
     static final Duration TYPICAL_STOP = Duration.ofSeconds(11);
 
-    /** How long a rollout phase typically lasts, from the spec's own settings where they decide it. */
-    static Duration typical(String phase, Map<String, Object> props) {
+    /**
+     * How long a rollout phase typically lasts from {@code now}, from the spec's own settings where
+     * they decide it. The first health checks come within one interval once the load balancer is
+     * active: while it is still provisioning (a first deploy), one interval after it is likely active.
+     */
+    static Duration typical(String phase, Map<String, Object> props, Instant now) {
         Integer firstChecks = Props.integer(props, FIRST_HEALTH_CHECKS), draining = Props.integer(props, DRAINING);
         if (phase.startsWith("the new tasks to start")) return TYPICAL_TASK_START;
-        if (phase.startsWith("the new tasks' first health checks")) return firstChecks == null ? Duration.ZERO : Duration.ofSeconds(firstChecks);
+        if (phase.startsWith("the new tasks' first health checks")) {
+            Duration checks = firstChecks == null ? Duration.ZERO : Duration.ofSeconds(firstChecks);
+            String activeBy = Props.str(props, LOAD_BALANCER_ACTIVE_BY);
+            Instant active = activeBy == null || activeBy.isEmpty() ? now : Instant.parse(activeBy);
+            return active.isAfter(now) ? Duration.between(now, active).plus(checks) : checks;
+        }
         if (phase.startsWith("the old tasks to")) return (draining == null ? Duration.ZERO : Duration.ofSeconds(draining)).plus(TYPICAL_STOP);
         return Duration.ZERO;
     }

@@ -80,12 +80,25 @@ final class TaskDefinitionType implements ResourceType {
     /** The family's newest ACTIVE revision, with tags (empty: no such family): read once per refresh by it and the claimant. */
     private static Optional<DescribeTaskDefinitionResponse> newest(ResourceContext ctx, String family) {
         return ctx.reads().get("ecs:task-definition:" + family, () -> {
+            DescribeTaskDefinitionResponse r;
             try {
-                return Optional.of(ctx.aws().ecs().describeTaskDefinition(b -> b.taskDefinition(family).include(TaskDefinitionField.TAGS)));
+                r = ctx.aws().ecs().describeTaskDefinition(b -> b.taskDefinition(family).include(TaskDefinitionField.TAGS));
             } catch (ClientException noSuchFamily) {
                 return Optional.<DescribeTaskDefinitionResponse>empty();
             }
+            if (r.taskDefinition().status() == null || r.taskDefinition().status() == TaskDefinitionStatus.ACTIVE) return Optional.of(r);
+            // Checked as a filtered look-up's tags are: an endpoint that answers a deregistered
+            // revision (moto 5.2.2 does) must not make it the app's, nor destroy's "still there".
+            return newestActive(ctx.aws().ecs(), family);
         });
+    }
+
+    private static Optional<DescribeTaskDefinitionResponse> newestActive(EcsClient ecs, String family) {
+        for (String arn : ecs.listTaskDefinitions(b -> b.familyPrefix(family).status(TaskDefinitionStatus.ACTIVE).sort(SortOrder.DESC)).taskDefinitionArns()) {
+            DescribeTaskDefinitionResponse r = ecs.describeTaskDefinition(b -> b.taskDefinition(arn).include(TaskDefinitionField.TAGS));
+            if (r.taskDefinition().family().equals(family) && r.taskDefinition().status() == TaskDefinitionStatus.ACTIVE) return Optional.of(r);
+        }
+        return Optional.empty();
     }
 
     /**

@@ -99,6 +99,7 @@ final class CertificateType implements ResourceType {
             if (!ctx.app().equals(tags.get(ResourceContext.TAG_APP))) continue;
             String component = tags.get(ResourceContext.TAG_COMPONENT);
             if (component == null || !component.startsWith(type() + ".")) continue;
+            ctx.sawTags(Address.parse(component), tags);
             // A request still pending is reported without its zone, so the plan updates it in
             // place: the update (re)writes the validation records and waits for ISSUED. This is
             // how an apply interrupted between the request and the records finishes the job.
@@ -160,6 +161,16 @@ final class CertificateType implements ResourceType {
     }
 
     // ---------------------------------------------------------------- create / update / delete
+
+    /** AddTagsToCertificate adds or overwrites the app's tags on the certificate it already has. */
+    @Override public Step retag(ResourceContext ctx, Observed existing, Desired desired) {
+        return () -> {
+            List<Tag> tags = new ArrayList<>();
+            ctx.tags(desired.address()).forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
+            ctx.aws().acm().addTagsToCertificate(b -> b.certificateArn(existing.id()).tags(tags));
+            return StepResult.done(existing);
+        };
+    }
 
     @Override
     public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {

@@ -177,7 +177,9 @@ final class ElbLookup {
             if (!ownedBy(ctx, t)) continue;
             String component = t.get(ResourceContext.TAG_COMPONENT);
             if (component == null || !component.startsWith(type + ".")) continue;
-            out.add(new Owned<>(Address.parse(component), r));
+            Address address = Address.parse(component);
+            ctx.sawTags(address, t);
+            out.add(new Owned<>(address, r));
         }
         return out;
     }

@@ -156,6 +156,18 @@ final class LoadBalancerType implements ResourceType {
         return attributes.stream().filter(a -> a.key().equals(IDLE_TIMEOUT)).map(LoadBalancerAttribute::value).findFirst().orElse("60");
     }
 
+    /**
+     * An output for the service's rollout watch: when a provisioning load balancer is likely
+     * active (its creation plus {@link #TYPICAL_PROVISIONING}), since its targets' health checks
+     * start only then; empty once it is active (or in any other state).
+     */
+    static final String ACTIVE_BY = "activeBy";
+
+    private static String activeBy(LoadBalancer lb) {
+        boolean provisioning = lb.state() != null && lb.state().code() == LoadBalancerStateEnum.PROVISIONING;
+        return provisioning && lb.createdTime() != null ? lb.createdTime().plus(TYPICAL_PROVISIONING).toString() : "";
+    }
+
     private static Observed observed(ResourceContext ctx, dev.gantry.plan.Address address, LoadBalancer lb) {
         return observed(address, lb, idleIn(ctx.aws().elb().describeLoadBalancerAttributes(b -> b.loadBalancerArn(lb.loadBalancerArn())).attributes()));
     }
@@ -172,6 +184,7 @@ final class LoadBalancerType implements ResourceType {
         outputs.put("arn", lb.loadBalancerArn());
         outputs.put("dnsName", lb.dnsName());
         outputs.put("canonicalHostedZoneId", lb.canonicalHostedZoneId());
+        outputs.put(ACTIVE_BY, activeBy(lb));
         return new Observed(address, lb.loadBalancerArn(), props, outputs);
     }
 

@@ -21,6 +21,14 @@ final class Ec2Tagging {
         return TagSpecification.builder().resourceType(type).tags(tags).build();
     }
 
+    /** Writes the app's tags on an existing resource (CreateTags adds or overwrites, never removes). */
+    static dev.gantry.resources.Step retag(ResourceContext ctx, dev.gantry.plan.Observed existing, Address address) {
+        return () -> {
+            ctx.aws().ec2().createTags(b -> b.resources(existing.id()).tags(spec(ctx, address, "any").tags()));
+            return dev.gantry.resources.StepResult.done(existing);
+        };
+    }
+
     static Filter appFilter(ResourceContext ctx) {
         return Filter.builder().name("tag:" + ResourceContext.TAG_APP).values(ctx.app()).build();
     }
@@ -57,7 +65,11 @@ final class Ec2Tagging {
         if (!ctx.app().equals(tag(tags, ResourceContext.TAG_APP))) return Optional.empty();
         String component = tag(tags, ResourceContext.TAG_COMPONENT);
         if (component == null || !component.startsWith(type + ".")) return Optional.empty();
-        return Optional.of(Address.parse(component));
+        Address address = Address.parse(component);
+        java.util.Map<String, String> all = new java.util.HashMap<>();
+        tags.forEach(t -> all.put(t.key(), t.value()));
+        ctx.sawTags(address, all);
+        return Optional.of(address);
     }
 
     static boolean hasCode(Throwable t, String... codes) {
@@ -75,11 +87,12 @@ final class Ec2Tagging {
      * tags first (a re-run after a crash), else made by {@code create}, which tags it in the call and
      * asks for {@link dev.gantry.aws.RetryPolicy#NO_BLIND_RESEND}. When the reply is lost, the
      * request may have taken effect: it is looked up by its tags again and sent once more only
-     * when it is not there, so a lost reply never makes a second one.
+     * when it is not there, so a lost reply never makes a second one. The first look is the one
+     * the run made under the apply lock when that found nothing here ({@link dev.gantry.resources.LockLook}).
      */
     static <T> T findOrCreate(ResourceContext ctx, Address address, java.util.function.Supplier<Optional<T>> findOwn,
                               java.util.function.Supplier<T> create) {
-        Optional<T> found = findOwn.get();
+        Optional<T> found = ctx.lockLook().foundNothingAt(address) ? Optional.empty() : findOwn.get();
         for (int sent = 1; found.isEmpty(); sent++) {
             if (sent > 1) ctx.progress().sentAgainAfterLostReply(address.toString());
             try {

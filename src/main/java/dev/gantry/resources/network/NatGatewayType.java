@@ -65,6 +65,8 @@ public final class NatGatewayType implements ResourceType {
         return out;
     }
 
+    @Override public Step retag(ResourceContext ctx, Observed existing, Desired desired) { return Ec2Tagging.retag(ctx, existing, desired.address()); }
+
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         String allocationId = Props.str(props, "allocationId");
         // A gateway still being deleted keeps its Elastic IP until it is gone; a new one asking for

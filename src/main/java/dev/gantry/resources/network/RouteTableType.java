@@ -43,11 +43,17 @@ public final class RouteTableType implements ResourceType {
         return out;
     }
 
+    @Override public Step retag(ResourceContext ctx, Observed existing, Desired desired) { return Ec2Tagging.retag(ctx, existing, desired.address()); }
+
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();
-            RouteTable t = Ec2Tagging.own(ctx, desired.address(), ec2.describeRouteTables(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
-                    .routeTables(), RouteTable::tags, RouteTable::vpcId, Props.str(props, "vpcId"))
+            // Found by its tags first (one a crashed run made), unless the look under the lock found none;
+            // a lost reply is resent by the SDK with the same client token, which makes no second one.
+            java.util.Optional<RouteTable> made = ctx.lockLook().foundNothingAt(desired.address()) ? java.util.Optional.empty()
+                    : Ec2Tagging.own(ctx, desired.address(), ec2.describeRouteTables(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
+                    .routeTables(), RouteTable::tags, RouteTable::vpcId, Props.str(props, "vpcId"));
+            RouteTable t = made
                     .orElseGet(() -> ec2.createRouteTable(b -> b.vpcId(Props.str(props, "vpcId")).clientToken(freshToken())
                             .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "route-table"))).routeTable());
             return StepResult.done(reconcile(ctx, desired.address(), t, props));

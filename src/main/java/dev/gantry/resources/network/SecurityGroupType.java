@@ -94,17 +94,27 @@ public final class SecurityGroupType implements ResourceType {
             java.util.function.Supplier<Optional<String>> own = () -> Ec2Tagging.own(ctx, desired.address(),
                     ec2.describeSecurityGroups(b -> b.filters(Ec2Tagging.ownFilters(ctx, desired.address())))
                     .securityGroups(), SecurityGroup::tags, SecurityGroup::vpcId, Props.str(props, "vpcId")).map(SecurityGroup::groupId);
-            String id = Ec2Tagging.findOrCreate(ctx, desired.address(), own, () -> make(ctx, desired, props, own));
-            return StepResult.done(observe(desired.address(), reconcile(ctx, id, props, true).now(ctx, id)));
+            boolean[] made = {false};
+            String id = Ec2Tagging.findOrCreate(ctx, desired.address(), own, () -> make(ctx, desired, props, own, made));
+            // A group this call made has no inbound rules yet (EC2 user guide, "Security groups":
+            // a new group starts with no inbound rules and one outbound rule allowing all), so
+            // its rules are not read first; one found again (a re-run, a lost reply) is.
+            SecurityGroup fresh = made[0] ? SecurityGroup.builder().groupId(id).vpcId(Props.str(props, "vpcId"))
+                    .description(Props.str(props, "description")).ipPermissions(List.of()).build() : null;
+            return StepResult.done(observe(desired.address(), reconcile(ctx, id, props, true, fresh).now(ctx, id)));
         };
     }
 
-    private static String make(ResourceContext ctx, Desired desired, Map<String, Object> props, java.util.function.Supplier<Optional<String>> own) {
+    /** {@code made} is set when CreateSecurityGroup answered, so the group is new. */
+    private static String make(ResourceContext ctx, Desired desired, Map<String, Object> props, java.util.function.Supplier<Optional<String>> own,
+                               boolean[] made) {
         String name = ctx.name(desired.address().name());
         try {
-            return ctx.aws().ec2().createSecurityGroup(b -> b.vpcId(Props.str(props, "vpcId")).groupName(name)
+            String id = ctx.aws().ec2().createSecurityGroup(b -> b.vpcId(Props.str(props, "vpcId")).groupName(name)
                     .description(Props.str(props, "description"))
                     .tagSpecifications(Ec2Tagging.spec(ctx, desired.address(), "security-group")).overrideConfiguration(Ec2Tagging::noBlindResend)).groupId();
+            made[0] = true;
+            return id;
         } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
             if (!Ec2Tagging.hasCode(e, "InvalidGroup.Duplicate")) throw e;
             // The name is taken: by this group itself when an earlier send took effect unseen.
@@ -144,9 +154,14 @@ public final class SecurityGroupType implements ResourceType {
 
     /** Adds the missing rules, and removes the unwanted ones when {@code remove}. */
     private static Reconciled reconcile(ResourceContext ctx, String groupId, Map<String, Object> props, boolean remove) {
+        return reconcile(ctx, groupId, props, remove, null);
+    }
+
+    /** {@code known}: the group as it is now when that is known without asking (just made), else null. */
+    private static Reconciled reconcile(ResourceContext ctx, String groupId, Map<String, Object> props, boolean remove, SecurityGroup known) {
         Ec2Client ec2 = ctx.aws().ec2();
         List<Map<String, Object>> want = rules(props.get("ingress"));
-        SecurityGroup before = describe(ctx, groupId);
+        SecurityGroup before = known != null ? known : describe(ctx, groupId);
         List<Map<String, Object>> have = ingress(before);
         List<IpPermission> add = want.stream().filter(r -> !have.contains(r)).map(r -> permission(r, groupId)).toList();
         List<Map<String, Object>> stale = have.stream().filter(r -> !want.contains(r)).toList();

@@ -76,6 +76,8 @@ public final class SubnetType implements ResourceType {
         return Optional.of(new Observed(desired.address(), found.subnetId(), p, outputs(found)));
     }
 
+    @Override public Step retag(ResourceContext ctx, Observed existing, Desired desired) { return Ec2Tagging.retag(ctx, existing, desired.address()); }
+
     @Override public Step create(ResourceContext ctx, Desired desired, Map<String, Object> props) {
         return () -> {
             Ec2Client ec2 = ctx.aws().ec2();

@@ -43,9 +43,13 @@ final class OwnComments {
     static final String JOBS = "Commands run in a new task on a schedule (EventBridge Scheduler), with the service's setup.";
     static final String RELEASE = "Runs once with each new image, before the service rolls to it (migrations); if it fails, the old version keeps serving.";
 
+    static final String ENVIRONMENTS_1 = "Environments: each is the settings above with only what differs written under its name;";
+    static final String ENVIRONMENTS_2 = "the first keeps the app's AWS names, the others are named APP-ENV (README, Environments).";
+
     private static final Set<String> ALL = Set.copyOf(List.of(MODELINE, HEADER, VERSION, APP, REGION, TAGS,
             VPC_NO_NAT, VPC_SINGLE_NAT, VPC_NAT_PER_AZ, VPC_DEFAULT, VPC_EXISTING, CLUSTER, TASK, CPU, MEMORY, PORT,
-            ENVIRONMENT, SECRETS_1, SECRETS_2, REGISTRY_LOGIN, BUILD, SERVICE, AUTOSCALING, LOAD_BALANCER, CERTIFICATE_EXISTING, CERTIFICATE_NEW, DNS, ALERTS, RELEASE, JOBS, GUARD));
+            ENVIRONMENT, SECRETS_1, SECRETS_2, REGISTRY_LOGIN, BUILD, SERVICE, AUTOSCALING, LOAD_BALANCER, CERTIFICATE_EXISTING, CERTIFICATE_NEW, DNS, ALERTS, RELEASE, JOBS, GUARD,
+            ENVIRONMENTS_1, ENVIRONMENTS_2));
 
     /** True for a comment's text (after '#', trimmed) that gantry itself writes. */
     static boolean isOwn(String text) { return ALL.contains(text.strip()); }

@@ -96,6 +96,16 @@ final class SpecBinder {
     /** What AWS would refuse mid-apply, refused here: sizes and counts computed from the spec. */
     private void awsLimits(MapReader s, Spec spec) {
         Task t = spec.task();
+        if (!spec.jobs().isEmpty() || spec.hasGuard()) {
+            // EventBridge Scheduler's Tag: a value of 1 to 256 characters
+            // (https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Tag.html); the schedule group carries the tags.
+            spec.tags().forEach((key, value) -> {
+                if (!value.isEmpty()) return;
+                Node.Entry at = entryIn(s, "tags", key);
+                report.error(at.line(), at.column(), "tags." + key, "the schedule group of " + (spec.jobs().isEmpty() ? "the guard" : "the jobs")
+                        + " carries this tag, and EventBridge Scheduler refuses an empty tag value", "give it a value, e.g. " + key + ": \"none\"");
+            });
+        }
         int policy = AwsLimits.executionPolicyLength(spec.region(), t.secrets(), t.registryCredentials());
         if (policy > AwsLimits.ROLE_INLINE_POLICIES) {
             Node.Entry at = entryIn(s, "task", "secrets");

@@ -27,6 +27,16 @@ public final class SpecWriter {
     public static final String SCHEMA_FILE = "gantry.schema.json";
     public static final String MODELINE = "# " + OwnComments.MODELINE;
 
+    /** The {@code environments:} section, appended after the body: each entry holds only what differs from it. */
+    public static String environments(Map<String, Object> entries) {
+        StringBuilder b = new StringBuilder();
+        line(b, "");
+        line(b, "# " + OwnComments.ENVIRONMENTS_1);
+        line(b, "# " + OwnComments.ENVIRONMENTS_2);
+        b.append(SpecTree.write(Map.of("environments", entries)));
+        return b.toString();
+    }
+
     public static String write(Spec spec) {
         StringBuilder b = new StringBuilder();
         line(b, MODELINE);

@@ -66,6 +66,8 @@ public final class WizardWindow extends BasicWindow {
     private boolean onSectionView;
     /** The screen's introduction did not fit above the questions: the About pane starts with it. */
     private boolean introInPane;
+    /** The fields around the focused one, when a screen's questions do not fit its rows; null when they do. */
+    private FieldScroll scroll;
 
     public WizardWindow(WizardSession session, TerminalSize size, boolean color) {
         super("gantry init");
@@ -125,6 +127,13 @@ public final class WizardWindow extends BasicWindow {
             updatePane();
             return true;
         }
+        if (onSectionView && scroll != null && (t == KeyType.Tab || t == KeyType.ReverseTab) && focusedField() != null) {
+            int to = fields.indexOf(focusedField()) + (t == KeyType.Tab ? 1 : -1);
+            if (to >= 0 && to < fields.size()) {
+                focus(fields.get(to));
+                return true;
+            }
+        }
         boolean handled = super.handleInput(key);
         updatePane();
         return handled;
@@ -176,6 +185,8 @@ public final class WizardWindow extends BasicWindow {
         // gets exactly what is left and the footer is never pushed off a short screen.
         int middleRows = Math.max(5, rows - topRows() - Math.max(1, costLines().size()) - 3);
         paneRows = middleRows - 2;
+        scroll = FieldScroll.of(left, fields, middleRows);
+        if (scroll != null) scroll.show(0);
         Panel right = new Panel(new LinearLayout());
         right.addComponent(pane);
         Panel middle = new Panel(new LinearLayout(Direction.HORIZONTAL));
@@ -351,7 +362,7 @@ public final class WizardWindow extends BasicWindow {
         boolean replacing = was != null && was.replacing();
         showSection();
         fields.stream().filter(f -> f.question.id().equals(focusedId)).findFirst().ifPresent(f -> {
-            setFocusedInteractable(f.input);
+            focus(f);
             if (f.input instanceof WizardTextBox box && caret != null) box.resume(caret, replacing);
         });
         updatePane();
@@ -372,6 +383,19 @@ public final class WizardWindow extends BasicWindow {
             }
         }
         updatePane();
+    }
+
+    /** Focuses a field, bringing it into view first on a screen whose fields scroll. */
+    private void focus(WizardField f) {
+        if (scroll != null) scroll.show(fields.indexOf(f));
+        setFocusedInteractable(f.input);
+        updatePane();
+    }
+
+    /** The question the focus is on, or null (tests). */
+    String focusedQuestion() {
+        WizardField f = focusedField();
+        return f == null ? null : f.question.id();
     }
 
     private WizardField focusedField() {
@@ -404,7 +428,7 @@ public final class WizardWindow extends BasicWindow {
         if (errs.isEmpty()) { showSection(); return; }
         fields.forEach(WizardField::reveal);
         status.setText("✗ " + errs.get(0) + (errs.size() > 1 ? "  (+" + (errs.size() - 1) + " more)" : ""));
-        fields.stream().filter(WizardField::hasError).findFirst().ifPresent(f -> setFocusedInteractable(f.input));
+        fields.stream().filter(WizardField::hasError).findFirst().ifPresent(this::focus);
         updatePane();
     }
 

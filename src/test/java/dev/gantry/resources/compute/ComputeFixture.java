@@ -64,6 +64,8 @@ final class ComputeFixture {
             created.put(Address.of("route-table", rt), new Observed(Address.parse("route-table." + rt), "rtb-" + rt, Map.of(), outs));
         }
         created.put(Address.of("target-group", "main"), out("target-group.main", "arn", FakeNeighbours.TG));
+        // An active load balancer: no provisioning left to wait for before the first health checks.
+        created.put(Address.of("load-balancer", "main"), out("load-balancer.main", "activeBy", ""));
     }
 
     private static Observed routes(String address, String... subnets) {

@@ -27,11 +27,12 @@ class LinePrompterAlertsGuardTest {
                 "ops.example.com", "ops@example.com, oncall@example.com",
                 "?", "2",                 // guard: explained, then report only
                 "1m", "30m",              // every: too often, then 30 minutes
+                "",                       // environments: none
                 "save");
         assertThat(r.outcome()).isEqualTo(Outcome.SAVED);
         // The explanations are wrapped: compare words, not line breaks.
         assertThat(r.output().replaceAll("\\s+", " "))
-                .contains("── 11 of 12 · Alerts & guard")
+                .contains("── 11 of 13 · Alerts & guard")
                 .contains("yes, by email")
                 .contains("7 CloudWatch alarms, billed per alarm-month: $0.70 a month")
                 .contains("✗ alerts.email: 'ops.example.com' is not an email address")

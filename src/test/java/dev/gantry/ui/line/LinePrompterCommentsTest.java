@@ -15,7 +15,7 @@ class LinePrompterCommentsTest {
     void anEditKeepsTheCommentsAndSaysWhichGoWithARemovedKeyBeforeSaving() throws Exception {
         String before = CommentedSpecs.template("web-https");
         var store = new SpecStore.Memory(before);
-        LinePrompterTest.Run r = LinePrompterTest.drive(store, "dns", "no", "", "", "save");
+        LinePrompterTest.Run r = LinePrompterTest.drive(store, "dns", "no", "", "", "", "save");
         assertThat(r.outcome()).isEqualTo(Outcome.SAVED);
         String notice = "Your comments on removed keys are dropped:";
         String out = r.output();

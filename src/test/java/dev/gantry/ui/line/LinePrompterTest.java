@@ -49,10 +49,11 @@ class LinePrompterTest {
                 "1", "hello.example.com", // certificate: new
                 "yes", "", "",            // dns: zone and record defaulted from the domain
                 "", "",                   // alerts & guard: none, off
+                "",                       // environments: none
                 "save");
         assertThat(r.outcome()).isEqualTo(Outcome.SAVED);
         assertThat(r.output())
-                .contains("── 1 of 12 · Welcome")
+                .contains("── 1 of 13 · Welcome")
                 .contains("No AWS credentials.")
                 .contains("--simulate")
                 .contains("✗ app: must start with a lowercase letter and contain only lowercase letters, digits and '-', not ending in '-' (use hello)")
@@ -102,10 +103,10 @@ class LinePrompterTest {
     void editModeJumpsToASectionAndShowsTheDiffBeforeSaving() throws Exception {
         var first = new SpecStore.Memory(null);
         drive(first, "", "hello", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
-                "new", "hello.example.com", "yes", "", "", "", "", "save");
+                "new", "hello.example.com", "yes", "", "", "", "", "", "save");
         assertThat(first.text).contains("record: hello.example.com");
         var store = new SpecStore.Memory(first.text);
-        Run r = drive(store, "certificate", "", "www.example.com", "", "", "", "", "", "save");
+        Run r = drive(store, "certificate", "", "www.example.com", "", "", "", "", "", "", "save");
         assertThat(r.outcome()).isEqualTo(Outcome.SAVED);
         assertThat(r.output()).contains("Editing gantry.yaml").contains("Changes to gantry.yaml:")
                 .contains("-   domain: hello.example.com").contains("+   domain: www.example.com")

@@ -38,7 +38,7 @@ class WizardAlertsGuardScreenTest {
             var store = new SpecStore.Memory(null);
             var d = atAlertsScreen(store, size[0], size[1]);
             WizardFlow flow = d.window.session().flow();
-            assertThat(d.lines().get(0)).as(at).startsWith("gantry init · 11 of 12 · Alerts & guard");
+            assertThat(d.lines().get(0)).as(at).startsWith("gantry init · 11 of 13 · Alerts & guard");
             assertThat(d.text()).as(at).contains("Email someone when the service is unwell?").contains("<o> no alerts")
                     .contains("Guard the stack between applies?").contains("<o> off").contains("< > report only").contains("< > repair what is safe")
                     .doesNotContain("Email addresses to tell").doesNotContain("How often the guard looks")
@@ -52,7 +52,7 @@ class WizardAlertsGuardScreenTest {
             d.key(KeyType.Tab).type("ops.example.com");
             assertThat(d.text()).as(at).contains("✗ alerts.email: 'ops.example.com' is not an");
             d.key(KeyType.PageDown);
-            assertThat(d.lines().get(0)).as(at).startsWith("gantry init · 11 of 12 · Alerts & guard");
+            assertThat(d.lines().get(0)).as(at).startsWith("gantry init · 11 of 13 · Alerts & guard");
             d.ctrl('u').type("ops@example.com");
             assertThat(flow.error(dev.gantry.wizard.Questions.byId("alerts.email").orElseThrow())).isNull();
 
@@ -75,8 +75,8 @@ class WizardAlertsGuardScreenTest {
             assertThat(flow.get("guard.every")).isEqualTo("10m");
             assertThat(d.text()).as(at).contains(total(flow));
             if (size[1] >= 40) assertThat(d.text()).as(at).contains("Guard: 4,380 Lambda runs of ~10 s, 1 GB          $0.73");
-            d.key(KeyType.PageDown);
-            assertThat(d.lines().get(0)).as(at).startsWith("gantry init · 12 of 12 · Review");
+            d.key(KeyType.PageDown, KeyType.PageDown);
+            assertThat(d.lines().get(0)).as(at).startsWith("gantry init · 13 of 13 · Review");
             d.key(KeyType.Enter);
             assertThat(d.window.outcome()).isEqualTo(Outcome.SAVED);
             var spec = SpecLoader.load("gantry.yaml", store.text);
@@ -120,12 +120,12 @@ class WizardAlertsGuardScreenTest {
         var d = new WizardScreenDriver(WizardSession.open(store, LookupResults.offline(), Prices.embedded()), 80, 24);
         for (int i = 0; i < 9; i++) d.key(KeyType.ArrowDown);
         d.key(KeyType.Enter);
-        assertThat(d.lines().get(0)).startsWith("gantry init · 11 of 12 · Alerts & guard   (editing gantry.yaml)");
+        assertThat(d.lines().get(0)).startsWith("gantry init · 11 of 13 · Alerts & guard   (editing gantry.yaml)");
         assertThat(d.text()).contains("<o> yes, by email").contains("ops@example.com").contains("<o> repair what is safe").contains("15m");
         // Report only: Tab past the address to the guard's list, then one up.
         d.key(KeyType.Tab, KeyType.Tab, KeyType.ArrowUp);
         assertThat(d.window.session().flow().get("guard")).isEqualTo("report");
-        d.key(KeyType.PageDown, KeyType.Enter);
+        d.key(KeyType.PageDown, KeyType.PageDown, KeyType.Enter);
         List<String> lines = d.lines();
         assertThat(lines.get(0)).isEqualTo("Changes to gantry.yaml (- old, + new):");
         assertThat(d.text()).contains("-   repair: safe").contains("+   repair: report");

@@ -71,7 +71,7 @@ class WizardEditingKeysTest {
         WizardFlow flow = d.window.session().flow();
         for (int i = 0; i < 7; i++) d.key(KeyType.ArrowDown);
         d.key(KeyType.Enter);
-        assertThat(d.lines().get(0)).startsWith("gantry init · 9 of 12 · Certificate");
+        assertThat(d.lines().get(0)).startsWith("gantry init · 9 of 13 · Certificate");
         d.key(KeyType.Tab).type("www.example.com");
         assertThat(flow.get("certificate.domain")).isEqualTo("www.example.com");
         assertThat(flow.get("dns.record")).isEqualTo("www.example.com");

@@ -24,7 +24,7 @@ class WizardWindowTest {
     void welcomeScreenShowsTheStepTheOfflineNoticeAndTheExplanationPane() throws Exception {
         var d = open(new SpecStore.Memory(null));
         assertThat(d.lines().subList(0, 13)).containsExactly(
-                "gantry init · 1 of 12 · Welcome   (new gantry.yaml)",
+                "gantry init · 1 of 13 · Welcome   (new gantry.yaml)",
                 "[Welcome] › App › Network › Cluster › Task › Secrets › Service › Load balancer › Certificate › DNS › …",
                 "gantry writes one file, gantry.yaml, that describes your      ┌─About this───────────────────────────────┐",
                 "service and everything around it on AWS: network, load        │The AWS region where everything is        │",
@@ -75,7 +75,7 @@ class WizardWindowTest {
         d.key(KeyType.Tab).key(KeyType.Backspace, KeyType.Backspace).type("8080");
         assertThat(d.window.outcome()).isNull();
         d.key(KeyType.PageDown);
-        assertThat(d.lines().get(0)).startsWith("gantry init · 3 of 12 · Network");
+        assertThat(d.lines().get(0)).startsWith("gantry init · 3 of 13 · Network");
         d.key(KeyType.PageUp);
         assertThat(d.text()).contains("\n8080").contains("\nnginx:1.27");
     }
@@ -84,7 +84,7 @@ class WizardWindowTest {
     void nextRefusesAnEmptyRequiredAnswerAndSaysWhy() throws Exception {
         var d = open(new SpecStore.Memory(null));
         d.key(KeyType.PageDown, KeyType.PageDown);
-        assertThat(d.lines().get(0)).startsWith("gantry init · 2 of 12 · App");
+        assertThat(d.lines().get(0)).startsWith("gantry init · 2 of 13 · App");
         assertThat(d.text()).contains("✗ app: an app name is required (e.g. hello)");
     }
 
@@ -106,8 +106,8 @@ class WizardWindowTest {
         var store = new SpecStore.Memory(null);
         var d = open(store);
         d.key(KeyType.PageDown).type("hello");
-        for (int i = 0; i < 10; i++) d.key(KeyType.PageDown);
-        assertThat(d.lines().get(0)).startsWith("gantry init · 12 of 12 · Review");
+        for (int i = 0; i < 11; i++) d.key(KeyType.PageDown);
+        assertThat(d.lines().get(0)).startsWith("gantry init · 13 of 13 · Review");
         assertThat(d.text()).contains("app: hello").containsPattern("│Total per month +\\$84\\.09").contains("What will be created:")
                 .contains("< Save >").contains("Save and rehearse (--simulate)");
         d.key(KeyType.Enter);
@@ -130,12 +130,12 @@ class WizardWindowTest {
                 .contains("DNS            yes, in a Route53 zone · example.com · hello.example.com");
         for (int i = 0; i < 7; i++) d.key(KeyType.ArrowDown);
         d.key(KeyType.Enter);
-        assertThat(d.lines().get(0)).startsWith("gantry init · 9 of 12 · Certificate   (editing gantry.yaml)");
+        assertThat(d.lines().get(0)).startsWith("gantry init · 9 of 13 · Certificate   (editing gantry.yaml)");
         d.key(KeyType.Tab, KeyType.End);
         for (int i = 0; i < 17; i++) d.key(KeyType.Backspace);
         d.type("www.example.com").key(KeyType.PageDown);
         assertThat(d.text()).contains("www.example.com"); // the record followed the domain
-        d.key(KeyType.PageDown, KeyType.PageDown, KeyType.Enter);
+        d.key(KeyType.PageDown, KeyType.PageDown, KeyType.PageDown, KeyType.Enter);
         List<String> lines = d.lines();
         assertThat(lines.get(0)).isEqualTo("Changes to gantry.yaml (- old, + new):");
         assertThat(d.text()).contains("-   domain: hello.example.com").contains("+   domain: www.example.com")
@@ -153,13 +153,13 @@ class WizardWindowTest {
         var d = new WizardScreenDriver(session, 110, 40);
         d.key(KeyType.PageDown).type("hello");
         for (int i = 0; i < 4; i++) d.key(KeyType.PageDown);
-        assertThat(d.lines().get(0)).startsWith("gantry init · 6 of 12 · Secrets");
+        assertThat(d.lines().get(0)).startsWith("gantry init · 6 of 13 · Secrets");
         d.type("DB_PASSWORD=/hello/db-password");
         assertThat(d.text()).contains("Value of DB_PASSWORD (hidden; empty = ask at apply)");
         d.key(KeyType.Tab).type("hunter2");
         assertThat(d.text()).contains("\n*******").doesNotContain("hunter2");
         assertThat(new String(session.flow().secretValues().get("DB_PASSWORD"))).isEqualTo("hunter2");
-        for (int i = 0; i < 6; i++) d.key(KeyType.PageDown);
+        for (int i = 0; i < 7; i++) d.key(KeyType.PageDown);
         d.key(KeyType.Enter);
         assertThat(d.window.outcome()).isEqualTo(Outcome.SAVED);
         assertThat(store.text).contains("parameter: /hello/db-password").doesNotContain("hunter2");
@@ -189,7 +189,7 @@ class WizardWindowTest {
         var d = new WizardScreenDriver(WizardSession.open(new SpecStore.Memory(null), LookupResults.offline(), Prices.embedded()), 80, 24);
         d.key(KeyType.PageDown).type("hello");
         for (int i = 0; i < 3; i++) d.key(KeyType.PageDown);
-        assertThat(d.lines().get(0)).startsWith("gantry init · 5 of 12 · Task");
+        assertThat(d.lines().get(0)).startsWith("gantry init · 5 of 13 · Task");
         assertThat(d.text()).contains("CPU and memory per task").contains("Processor architecture")
                 .contains("Environment variables").contains("Keep logs for (days)").contains("<Next >>")
                 .contains("Whole stack as answered, per month");
@@ -206,10 +206,10 @@ class WizardWindowTest {
         assertThat(d.text()).contains("Container port").contains("Flag: --port").contains("Keys: Tab / Shift-Tab next / previous field");
         // Esc closes Help (it used to open the Quit question); it does not quit.
         d.key(KeyType.Escape);
-        assertThat(d.lines().get(0)).startsWith("gantry init · 2 of 12 · App");
+        assertThat(d.lines().get(0)).startsWith("gantry init · 2 of 13 · App");
         assertThat(d.window.outcome()).isNull();
         d.key(KeyType.F1, KeyType.Tab, KeyType.Enter);
-        assertThat(d.lines().get(0)).startsWith("gantry init · 2 of 12 · App");
+        assertThat(d.lines().get(0)).startsWith("gantry init · 2 of 13 · App");
     }
 
     @Test
