@@ -46,6 +46,14 @@ public final class InitCommand implements Callable<ExitCode> {
     Path file;
     @Option(names = {"-y", "--yes"}, description = "Accept the default for every answer no flag gave, and ask nothing.")
     boolean yes;
+    @Option(names = "--service", paramLabel = "NAME", description = "The service the task, service and load-balancer flags change (version 2; default: the primary one).")
+    String service;
+    @Option(names = "--add-service", paramLabel = "NAME", description = "Add a service (a version-1 file becomes version 2, its service keeping its names); the task, service and load-balancer flags then set it.")
+    String addService;
+    @Option(names = "--kind", paramLabel = "web|internal|worker", description = "What --add-service adds: public through the load balancer (web, the default), reached by the other services (internal), or neither (worker).")
+    String kind;
+    @Option(names = "--remove-service", paramLabel = "NAME", description = "Remove a service; the others keep running.")
+    String removeService;
 
     /** Every question's flags, added by {@link FlagHelp} from the questions themselves; read back by {@link #flags()}. */
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec command;
@@ -74,7 +82,6 @@ public final class InitCommand implements Callable<ExitCode> {
     private CommandContext cli() { return context != null ? context : parent.context(); }
 
     @Override public ExitCode call() throws SpecException {
-        refuseVersion2();
         Path folder = file.toAbsolutePath().getParent();
         LookupResults facts = new LookupResults(lookups(), defaultRegion()).inFolder(folder == null || folder.getFileName() == null ? null : folder.getFileName().toString());
         if (folder != null) facts.withFolder(folder.toString(), java.nio.file.Files.isRegularFile(folder.resolve("Dockerfile")) ? "Dockerfile" : null,
@@ -85,6 +92,7 @@ public final class InitCommand implements Callable<ExitCode> {
         } catch (IOException e) {
             throw fileFailure(ExitCode.INVALID_INPUT, "cannot read: " + e.getMessage());
         }
+        serviceFlags(session.flow());
         List<String> flagErrors = session.flow().applyFlags(flags());
         if (!flagErrors.isEmpty()) {
             throw new CommandFailure(ExitCode.INVALID_INPUT, flagErrors.stream().map(e -> new CommandFailure.Line(SUBJECT, e, null)).toList());
@@ -94,20 +102,47 @@ public final class InitCommand implements Callable<ExitCode> {
         return finish(session, outcome);
     }
 
-    /** The wizard asks about one service (version 1); a version-2 file is edited by hand until it learns services. */
-    private void refuseVersion2() {
-        if (!java.nio.file.Files.isRegularFile(file)) return;
-        String text;
-        try {
-            text = java.nio.file.Files.readString(file);
-        } catch (IOException | RuntimeException unreadable) {
-            return; // the wizard's own reading says what is wrong with it
+    /** What --remove-service deletes at the next apply and what stays up, said once the file is written. */
+    private List<String> removalSaid = List.of();
+
+    /** --remove-service, --add-service with --kind, then --service: which service the other flags are about. */
+    void serviceFlags(dev.gantry.wizard.WizardFlow flow) {
+        List<CommandFailure.Line> errors = new java.util.ArrayList<>();
+        // The first service of a file that becomes version 2 is named after the app: --app first.
+        List<String> app = flags().get("--app");
+        if (addService != null && app != null && !flow.servicesVersion()) flow.set("app", app.get(app.size() - 1));
+        if (kind != null && addService == null) errors.add(new CommandFailure.Line(SUBJECT, "--kind " + kind + ": says what --add-service adds; give --add-service NAME too", null));
+        if (service != null && addService != null) errors.add(new CommandFailure.Line(SUBJECT, "--service and --add-service both say which service the flags change; give one of them", null));
+        if (removeService != null) {
+            if (!flow.services().contains(removeService)) {
+                errors.add(new CommandFailure.Line(SUBJECT, "--remove-service " + removeService + ": services: no service named " + removeService,
+                        "the services are " + String.join(", ", flow.services())));
+            } else if (flow.services().size() == 1) {
+                errors.add(new CommandFailure.Line(SUBJECT, "--remove-service " + removeService + ": services: an app keeps at least one service", "destroy the app with gantry destroy instead"));
+            } else {
+                var before = flow.tryBuild();
+                var after = flow.tryBuildWithout(removeService);
+                if (before != null && after != null) removalSaid = dev.gantry.ui.WizardReview.removal(before, after, removeService);
+                flow.removeService(removeService);
+            }
         }
-        if (text.lines().anyMatch(l -> l.matches("version:\\s*2\\s*(#.*)?"))) {
-            throw new CommandFailure(ExitCode.INVALID_INPUT, List.of(new CommandFailure.Line(file.toString(),
-                    "is a version-2 spec (several services); gantry init edits version-1 specs only, for now",
-                    "edit it by hand (docs/spec.md, \"Version 2: several services\"), and check it with 'gantry validate -f " + file + "'")));
+        if (addService != null) {
+            var k = dev.gantry.wizard.WizardFlow.ServiceKind.parse(kind == null ? "web" : kind);
+            if (k.isEmpty()) errors.add(new CommandFailure.Line(SUBJECT, "--kind " + kind + ": must be one of web, internal, worker", null));
+            else {
+                String e = flow.addService(addService, k.get());
+                if (e != null) errors.add(new CommandFailure.Line(SUBJECT, "--add-service " + addService + ": services." + addService + ": " + e, null));
+            }
         }
+        if (service != null) {
+            if (!flow.services().contains(service)) {
+                errors.add(new CommandFailure.Line(SUBJECT, "--service " + service + ": services: no service named " + service,
+                        "the services are " + String.join(", ", flow.services()) + " (add one with --add-service)"));
+            } else {
+                flow.focus(service);
+            }
+        }
+        if (!errors.isEmpty()) throw new CommandFailure(ExitCode.INVALID_INPUT, errors);
     }
 
     /** The first port a Dockerfile's EXPOSE names (EXPOSE 8080/tcp 9090 → 8080), or null. */
@@ -194,6 +229,7 @@ public final class InitCommand implements Callable<ExitCode> {
         }
         try {
             List<String> diff = session.diff();
+            removalSaid.forEach(cli().out()::println);
             if (session.editing()) {
                 if (diff.isEmpty()) {
                     cli().out().println("No changes to " + session.fileName() + ".");
@@ -255,6 +291,8 @@ public final class InitCommand implements Callable<ExitCode> {
         String account = (global.profile != null ? " --profile " + ShellWords.quote(global.profile) : "")
                 + (global.endpointUrl != null ? " --endpoint-url " + ShellWords.quote(global.endpointUrl) : "");
         String sim = rehearse ? " --simulate" : account;
+        // With --yes it came before the diff; after the wizard, it is said with what was written.
+        if (!yes && (outcome == Outcome.SAVED || outcome == Outcome.SAVED_APPLY)) removalSaid.forEach(cli().out()::println);
         switch (outcome) {
             case SAVED -> {
                 cli().out().println(wrote(session));

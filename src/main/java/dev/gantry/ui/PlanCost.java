@@ -18,17 +18,23 @@ import java.util.Map;
 public final class PlanCost {
     private PlanCost() {}
 
+    /** One service's tasks: how many, their size, whether each has a public address. */
+    record Tasks(int count, int cpu, int memory, boolean arm, boolean publicIps) {
+        double monthly(Prices p) {
+            double h = p.hoursPerMonth();
+            double perTask = h * (cpu / 1024.0 * (arm ? p.fargateArmVcpuHour() : p.fargateX86VcpuHour())
+                    + memory / 1024.0 * (arm ? p.fargateArmGbHour() : p.fargateX86GbHour()));
+            return count * perTask + (publicIps ? count * p.publicIpv4Hour() * h : 0);
+        }
+    }
+
     /** The parts of a stack that cost money by the hour. */
-    record Footprint(int nats, boolean loadBalancer, int publicSubnets, int tasks, int cpu, int memory, boolean arm, boolean publicTaskIps,
-                     int alarms, int guardEveryMinutes) {
+    record Footprint(int nats, boolean loadBalancer, int publicSubnets, java.util.List<Tasks> services, int alarms, int guardEveryMinutes) {
         double monthly(Prices p) {
             double h = p.hoursPerMonth();
             double total = nats * (p.natHour() + p.publicIpv4Hour()) * h;
             if (loadBalancer) total += (p.albHour() + p.albLcuHour() + publicSubnets * p.publicIpv4Hour()) * h;
-            double perTask = h * (cpu / 1024.0 * (arm ? p.fargateArmVcpuHour() : p.fargateX86VcpuHour())
-                    + memory / 1024.0 * (arm ? p.fargateArmGbHour() : p.fargateX86GbHour()));
-            total += tasks * perTask;
-            if (publicTaskIps) total += tasks * p.publicIpv4Hour() * h;
+            for (Tasks t : services) total += t.monthly(p);
             CostEstimate estimate = new CostEstimate(p);
             total += estimate.alarmsMonthly(alarms);
             if (guardEveryMinutes > 0) total += estimate.guardMonthly(guardEveryMinutes);
@@ -47,37 +53,43 @@ public final class PlanCost {
                 + prices.label() + ", data and requests not included)";
     }
 
-    /** What runs now ({@code after} false: what refresh found) or once applied (what the spec asks for). */
+    /**
+     * What runs now ({@code after} false: what refresh found) or once applied (what the spec asks
+     * for). Each service (spec version 2: several) is its task definition, ECS service and scaling
+     * target under one address name.
+     */
     static Footprint footprint(Plan plan, boolean after) {
-        int nats = 0, publicSubnets = 0, tasks = -1, scalingMin = -1, cpu = 0, memory = 0, alarms = 0, guardEvery = 0;
-        boolean lb = false, arm = false, publicIps = false;
+        int nats = 0, publicSubnets = 0, alarms = 0, guardEvery = 0;
+        boolean lb = false;
+        Map<String, Map<String, Object>> taskDefinitions = new java.util.TreeMap<>(), services = new java.util.TreeMap<>();
+        Map<String, Integer> scalingMin = new java.util.HashMap<>();
         for (Change c : plan.changes()) {
             Map<String, Object> props = props(c, after);
             if (props == null) continue;
+            String name = c.address().name();
             switch (c.address().type()) {
                 case "nat-gateway" -> nats++;
                 case "load-balancer" -> lb = true;
-                case "subnet" -> { if (c.address().name().startsWith("public")) publicSubnets++; }
-                case "task-definition" -> {
-                    cpu = number(props.get("cpu"));
-                    memory = number(props.get("memory"));
-                    arm = "arm64".equals(String.valueOf(props.get("architecture")));
-                }
-                case "service" -> {
-                    if (props.get("desiredCount") != null) tasks = number(props.get("desiredCount"));
-                    publicIps = Boolean.TRUE.equals(props.get("assignPublicIp")) || "true".equals(String.valueOf(props.get("assignPublicIp")));
-                    if (tasks < 0) tasks = -2; // a service without a count of its own: autoscaling's minimum
-                }
-                case "scaling-target" -> scalingMin = number(props.get("min"));
+                case "subnet" -> { if (name.startsWith("public")) publicSubnets++; }
+                case "task-definition" -> taskDefinitions.put(name, props);
+                case "service" -> services.put(name, props);
+                case "scaling-target" -> scalingMin.put(name, number(props.get("min")));
                 case "alarm" -> alarms++;
                 case "guard-schedule" -> guardEvery = rateMinutes(String.valueOf(props.get("expression")));
                 default -> { }
             }
         }
-        int count = tasks >= 0 ? tasks : tasks == -2 && scalingMin >= 0 ? scalingMin : 0;
+        java.util.List<Tasks> tasks = new java.util.ArrayList<>();
+        services.forEach((name, props) -> {
+            // a service without a count of its own runs autoscaling's minimum
+            int count = props.get("desiredCount") != null ? number(props.get("desiredCount")) : scalingMin.getOrDefault(name, 0);
+            boolean publicIps = Boolean.TRUE.equals(props.get("assignPublicIp")) || "true".equals(String.valueOf(props.get("assignPublicIp")));
+            Map<String, Object> task = taskDefinitions.getOrDefault(name, Map.of());
+            tasks.add(new Tasks(count, number(task.get("cpu")), number(task.get("memory")), "arm64".equals(String.valueOf(task.get("architecture"))), publicIps));
+        });
         // an existing load balancer in subnets gantry did not make (vpc: existing): two addresses at least
         if (lb && publicSubnets == 0) publicSubnets = 2;
-        return new Footprint(nats, lb, publicSubnets, count, cpu, memory, arm, publicIps, alarms, guardEvery);
+        return new Footprint(nats, lb, publicSubnets, tasks, alarms, guardEvery);
     }
 
     /** Minutes between runs of an EventBridge Scheduler {@code rate(N minutes|hours|days)}; 0 for anything else. */

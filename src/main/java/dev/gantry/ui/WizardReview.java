@@ -46,6 +46,42 @@ public final class WizardReview {
     }
 
     /**
+     * What removing one service of a version-2 spec does at the next apply, said before the removal
+     * is made: the resources only it has (deleted), what the remaining services share that changes
+     * with it (the certificate's names, a listener), and that the other services keep running.
+     * {@code after} is the spec without it.
+     */
+    public static List<String> removal(Spec before, Spec after, String name) {
+        List<Desired> was, will;
+        try {
+            was = Catalog.expand(before);
+            will = Catalog.expand(after);
+        } catch (RuntimeException e) {
+            return List.of("(what is deleted is not available: " + e.getMessage() + ")");
+        }
+        Map<dev.gantry.plan.Address, Desired> kept = new java.util.HashMap<>();
+        will.forEach(d -> kept.put(d.address(), d));
+        List<String> gone = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        for (Desired d : was) {
+            if (d.data()) continue;
+            Desired now = kept.get(d.address());
+            if (now == null) gone.add("  - " + d.description() + " (" + d.address() + ")");
+            else if (!now.props().equals(d.props())) changed.add("  ~ " + now.description() + " (" + d.address() + ")");
+        }
+        List<String> out = new ArrayList<>();
+        out.add("Removing " + name + " deletes, at the next apply:");
+        out.addAll(gone);
+        if (!changed.isEmpty()) {
+            out.add("and changes what the other services share:");
+            out.addAll(changed);
+        }
+        out.add("Kept running, served throughout: " + String.join(", ", after.services().keySet())
+                + (changed.isEmpty() ? ", and the shared network, cluster" + (after.hasLoadBalancer() ? " and load balancer" : "") + ", untouched." : "."));
+        return out;
+    }
+
+    /**
      * What the person must do by hand for this spec to deploy: today, the certificate's validation
      * record when no Route53 zone of gantry's covers its names. Empty when nothing.
      */

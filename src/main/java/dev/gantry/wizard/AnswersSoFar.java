@@ -15,6 +15,9 @@ public interface AnswersSoFar {
 
     LookupResults facts();
 
+    /** In version 2, the service whose own questions are being asked; null in version 1. */
+    default String service() { return null; }
+
     default boolean is(String id, String value) { return value.equals(get(id)); }
 
     default int intOr(String id, int fallback) {

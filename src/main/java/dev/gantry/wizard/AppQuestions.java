@@ -13,6 +13,14 @@ final class AppQuestions {
             d -> d.value("task.build") instanceof java.util.Map ? "build" : null,
             d -> { if (d.shape("task.source").equals("build")) d.section("task.build"); });
 
+    /** Version 2: a service not named like the app, which runs an image built elsewhere (docs/spec.md). */
+    private static boolean otherService(AnswersSoFar k) { return k.service() != null && !k.service().equals(k.get("app")); }
+
+    /** A service of several (version 2) that is neither public nor internal: nothing connects to it. */
+    private static boolean worker(AnswersSoFar k) {
+        return EdgeQuestions.servicesVersion(k) && !k.is("loadBalancer", "yes") && !k.is("internal", "true");
+    }
+
     static List<Question> all() {
         return List.of(
                 Question.in(WizardScreen.WELCOME, SpecField.text("region"), Kind.CHOICE)
@@ -49,10 +57,11 @@ final class AppQuestions {
                                 GB-month (a 200 MB image kept 30 times: about $0.60 a month); destroy deletes it with \
                                 its images unless --keep-images. image: an image already in a registry. Default: \
                                 build, when the folder has a Dockerfile.""")
-                        .defaults(k -> k.facts().dockerfile() != null ? "build" : "image")
+                        .defaults(k -> k.facts().dockerfile() != null && !otherService(k) ? "build" : "image")
                         .choices(List.of(new Choice("build", "build from ./Dockerfile", "Built here, pushed to ECR, deployed by digest."),
                                 new Choice("image", "an image in a registry", "Type its name next.")))
-                        .when(k -> k.facts().dockerfile() != null || k.given("task.source"), "a folder with a Dockerfile")
+                        .when(k -> !otherService(k) && (k.facts().dockerfile() != null || k.given("task.source")),
+                                "a folder with a Dockerfile, for the service named like the app")
                         .toggle("--build", "build", "Build the image from the Dockerfile in the spec's folder (task.build).")
                         .toggle("--no-build", "image", "Deploy an image from a registry (--image), not the folder's Dockerfile.")
                         .build(),
@@ -91,9 +100,9 @@ final class AppQuestions {
                                 The port your container listens on inside (1–65535). The load balancer forwards \
                                 traffic there; the outside world still uses 80 and 443. Default 80 (nginx). \
                                 Node apps often use 3000, Spring Boot 8080. When building, the Dockerfile's \
-                                EXPOSE is the default.""")
-                        .defaults(k -> k.is("task.source", "build") && k.facts().exposedPort() != null ? String.valueOf(k.facts().exposedPort()) : "80")
-                        .validate(Checks::port)
+                                EXPOSE is the default. A worker of several services (version 2) takes no                                 connections: it needs no port, and has none unless you give one.""")
+                        .defaults(k -> worker(k) ? "" : k.is("task.source", "build") && k.facts().exposedPort() != null ? String.valueOf(k.facts().exposedPort()) : "80")
+                        .validate((v, k) -> v.isBlank() && worker(k) ? null : Checks.port(v))
                         .option("--port", "PORT")
                         .build());
     }

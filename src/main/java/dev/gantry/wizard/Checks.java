@@ -58,6 +58,18 @@ public final class Checks {
         return null;
     }
 
+    /** A public service's routes (version 2): each as the spec reads it, none twice. */
+    public static String routes(String v) {
+        List<String> all = AnswerText.list(v);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String r : all) {
+            String e = text(dev.gantry.spec.Route.problem(r));
+            if (e != null) return e;
+            if (!seen.add(r.toLowerCase(java.util.Locale.ROOT))) return "the route " + r + " is listed twice; each route goes to one service";
+        }
+        return null;
+    }
+
     public static String vpcId(String v) {
         return v.isBlank() ? "a VPC id is required (vpc: existing)" : text(Rules.vpcId(v.trim()));
     }

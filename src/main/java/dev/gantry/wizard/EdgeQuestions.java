@@ -10,7 +10,7 @@ final class EdgeQuestions {
 
     /** A file without loadBalancer is a worker; the default (yes) is only for new files. */
     private static final SpecField<String> LOAD_BALANCER = SpecField.shape("loadBalancer",
-            d -> d.value("loadBalancer") instanceof Map || d.has("loadBalancer") && d.value("loadBalancer") == null ? "yes" : "no",
+            d -> d.servicesVersion() ? d.shape("loadBalancer") /* the service's public: itself */ : d.value("loadBalancer") instanceof Map || d.has("loadBalancer") && d.value("loadBalancer") == null ? "yes" : "no",
             d -> { if (d.shape("loadBalancer").equals("yes")) d.section("loadBalancer"); });
     private static final SpecField<String> CERTIFICATE = SpecField.shape("certificate",
             d -> !(d.value("certificate") instanceof Map<?, ?> c) ? "none" : c.containsKey("arn") ? "existing" : "new",
@@ -23,6 +23,9 @@ final class EdgeQuestions {
 
     private static boolean dns(AnswersSoFar k) { return lb(k) && k.is("dns", "yes"); }
 
+    /** Version 2: several services, each public, internal or a worker (docs/spec.md). */
+    static boolean servicesVersion(AnswersSoFar k) { return "2".equals(k.get("version")); }
+
     static List<Question> all() {
         return List.of(
                 Question.in(WizardScreen.LOAD_BALANCER, LOAD_BALANCER, Kind.CHOICE)
@@ -32,10 +35,38 @@ final class EdgeQuestions {
                                 checks your tasks' health and only sends traffic to healthy ones.""")
                         .choices(List.of(
                                 new Choice("yes", "yes, with a load balancer", "A web service or API. Default."),
-                                new Choice("no", "no load balancer", "A worker that only reaches out (queues, schedules). Nothing can connect to it.")))
+                                new Choice("no", "no load balancer", "A worker that only reaches out (queues, schedules). Nothing from the internet can connect to it.")))
                         .defaults("yes")
                         .toggle("--load-balancer", "yes", "Receive traffic from the internet through a load balancer (the default).")
                         .toggle("--no-load-balancer", "no", "A worker: no load balancer, certificate or DNS.")
+                        .build(),
+                Question.in(WizardScreen.LOAD_BALANCER, SpecField.list("public.routes"), Kind.LIST)
+                        .title("Routes to this service")
+                        .explain("""
+                                Which requests the shared load balancer sends to this service: a host \
+                                (www.example.com: every path on it), a host and path (www.example.com/api/*) or \
+                                a path on any host (/static/*). A path is exact or ends with *. No route may be \
+                                listed twice, in one service or two. Leave it empty for the service that gets \
+                                every request no route matches (at most one).""")
+                        .defaults("")
+                        .validate(Checks::routes)
+                        .when(k -> servicesVersion(k) && lb(k), "version 2 and a public service")
+                        .repeatable("--route", "ROUTE", "A route to the service being edited (version 2): HOST, HOST/PATH or /PATH. Repeatable.")
+                        .build(),
+                Question.in(WizardScreen.LOAD_BALANCER, SpecField.bool("internal"), Kind.CHOICE)
+                        .title("Reachable by the app's other services?")
+                        .explain("""
+                                An internal service answers the app's other services at http://NAME:PORT (ECS \
+                                Service Connect, in a namespace named after the app), never the internet; it \
+                                needs a port. Only the app's own tasks may reach that port. Adding the first \
+                                internal service to a running app redeploys the others as its callers, while the \
+                                public ones keep serving (README, Internal services).""")
+                        .choices(List.of(new Choice("false", "no", "Only the load balancer (if public) reaches it. Default."),
+                                new Choice("true", "yes, internal", "The app's other services may call it by name.")))
+                        .defaults("false")
+                        .when(EdgeQuestions::servicesVersion, "version 2")
+                        .toggle("--internal", "true", "The service being edited answers the app's other services by name (version 2).")
+                        .toggle("--no-internal", "false", "Only the load balancer (if public) reaches the service being edited (version 2).")
                         .build(),
                 Question.in(WizardScreen.LOAD_BALANCER, SpecField.text("loadBalancer.healthCheckPath"), Kind.TEXT)
                         .title("Health-check path")
@@ -114,7 +145,7 @@ final class EdgeQuestions {
                                 itself; otherwise apply prints the one DNS record to add where your domain is \
                                 hosted.""")
                         .validate(v -> Checks.domain(v))
-                        .when(k -> lb(k) && k.is("certificate", "new"), "a load balancer and certificate: new")
+                        .when(k -> lb(k) && k.is("certificate", "new") && !servicesVersion(k), "a load balancer and certificate: new, version 1")
                         .option("--domain", "NAME", "Request a certificate for this name (and default the DNS record to it).")
                         .build(),
                 Question.in(WizardScreen.CERTIFICATE, SpecField.text("certificate.arn"), Kind.TEXT)
@@ -175,7 +206,7 @@ final class EdgeQuestions {
                             return k.get("dns.zone");
                         })
                         .validate((v, k) -> Checks.record(v, k.get("dns.zone"), certificateNames(k)))
-                        .when(EdgeQuestions::dns, "a load balancer")
+                        .when(k -> dns(k) && !servicesVersion(k), "a load balancer, version 1 (version 2: each route's host)")
                         .option("--record", "NAME")
                         .build());
     }

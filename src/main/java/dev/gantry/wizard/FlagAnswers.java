@@ -52,7 +52,7 @@ final class FlagAnswers {
             String e = flow.error(q);
             if (e != null) errors.add(shown + ": " + e);
             // --domain also names the DNS record when the certificate is given by ARN, so it is never "unused".
-            else if (!q.applies(flow) && !q.id().equals("certificate.domain")) {
+            else if (!flow.applies(q) && !q.id().equals("certificate.domain")) {
                 errors.add(shown + ": " + q.field() + ": applies only with " + q.needs() + "; drop the flag or change the answer it depends on");
             }
         });

@@ -116,7 +116,20 @@ public final class WizardSession {
 
     private CommentKeeper.Kept written() {
         String text = withEnvironments(SpecWriter.write(carried(flow.build())));
-        return editing() ? CommentKeeper.keep(originalText, text) : new CommentKeeper.Kept(text, List.of());
+        return editing() ? CommentKeeper.keep(commentsFrom(), text) : new CommentKeeper.Kept(text, List.of());
+    }
+
+    /**
+     * The text whose comments an edit keeps: a version-1 file that gained a second service keeps
+     * them where {@code gantry migrate} moves them (task under services.APP, …).
+     */
+    private String commentsFrom() {
+        if (!flow.servicesVersion() || originalText.lines().anyMatch(l -> l.matches("version:\\s*2\\s*(#.*)?"))) return originalText;
+        try {
+            return dev.gantry.spec.yaml.SpecMigration.toVersion2(target.name(), originalText);
+        } catch (dev.gantry.spec.SpecException | RuntimeException cannotMove) {
+            return originalText; // comments then stay only where their keys did not move
+        }
     }
 
     /**

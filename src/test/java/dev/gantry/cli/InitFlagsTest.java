@@ -44,7 +44,8 @@ class InitFlagsTest {
             Map.entry("alerts.email", "ops@example.com, oncall@example.com"), Map.entry("guard.every", "15m"),
             Map.entry("environments.names", "production, qa"), Map.entry("environments.*.account", "staging=staging"),
             Map.entry("environments.*.certificate.domain", "staging=staging.example.com"), Map.entry("environments.*.task.size", "staging=512/1024"),
-            Map.entry("environments.*.service.desiredCount", "staging=3"), Map.entry("environments.*.network.natGateways", "staging=single"));
+            Map.entry("environments.*.service.desiredCount", "staging=3"), Map.entry("environments.*.network.natGateways", "staging=single"),
+            Map.entry("public.routes", "www.example.com/api/*, /static/*"));
 
     @Test
     void everyAnswerCanBeSetToEachOfItsValuesByFlagsAlone() {
@@ -108,6 +109,9 @@ class InitFlagsTest {
         if (id.equals("environments.*.certificate.domain")) return List.of("--env-preset", "staging-production", "--domain", "example.com", "--zone", "example.com");
         if (id.startsWith("environments.*.")) return List.of("--env-preset", "staging-production");
         if (id.equals("dns.zone")) return List.of("--domain", "www.example.com");
+        // A second service's own questions: the file becomes version 2.
+        if (id.equals("public.routes")) return List.of("--add-service", "api", "--port", "8080");
+        if (id.equals("internal")) return List.of("--add-service", "api", "--kind", "internal", "--port", "8080");
         if (id.equals("dns.record")) return List.of("--domain", "example.com", "--zone", "example.com");
         if (id.equals("guard.every")) return List.of("--guard", "report");
         return List.of();
@@ -138,6 +142,8 @@ class InitFlagsTest {
         var cmd = new InitCommand();
         new CommandLine(cmd).parseArgs(args.toArray(String[]::new));
         WizardFlow flow = new WizardFlow(LookupResults.offline());
+        if (!args.contains("--app")) flow.set("app", "hello");
+        cmd.serviceFlags(flow);
         List<String> errors = flow.applyFlags(cmd.flags());
         assertThat(errors).as(String.join(" ", args)).isEmpty();
         if (!flow.given("app")) flow.set("app", "hello");

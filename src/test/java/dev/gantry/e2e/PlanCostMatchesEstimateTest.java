@@ -38,4 +38,23 @@ class PlanCostMatchesEstimateTest {
         String line = PlanCost.line(new SimHarness().prepare(spec).engine().plan(spec, Set.of()), prices);
         assertThat(line).startsWith("Monthly estimate: $0.00 → " + CostEstimate.usd(estimate.total(spec)) + " ");
     }
+
+    @org.junit.jupiter.api.Test
+    void severalServicesAreEachPricedAndRemovingOneLowersTheBill() throws Exception {
+        String text = Files.readString(Path.of("templates/web-api-worker.yaml"));
+        Spec spec = SpecLoader.load("gantry.yaml", text);
+        Prices prices = Prices.embedded();
+        double total = new CostEstimate(prices).total(spec);
+        SimHarness h = new SimHarness().prepare(spec);
+        assertThat(PlanCost.line(h.plan(spec), prices)).startsWith("Monthly estimate: $0.00 → " + CostEstimate.usd(total) + " ");
+        assertThat(h.apply(spec).exitCode()).isZero();
+
+        // The worker (1 task of 0.25 vCPU, 0.5 GB) goes: the bill drops by its task.
+        int at = text.indexOf("  # A background worker");
+        Spec without = SpecLoader.load("gantry.yaml", text.substring(0, at));
+        double after = new CostEstimate(prices).total(without);
+        assertThat(after).isLessThan(total);
+        assertThat(PlanCost.line(h.plan(without), prices))
+                .startsWith("Monthly estimate: " + CostEstimate.usd(total) + " → " + CostEstimate.usd(after) + " (−");
+    }
 }

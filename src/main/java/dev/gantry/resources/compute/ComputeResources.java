@@ -257,8 +257,7 @@ public final class ComputeResources {
         // Inputs for the steps (never compared): what they would otherwise have to ask the spec.
         if (svc.autoscaling() != null) s.put(ServiceType.START_COUNT, svc.desiredCount());
         if (a.isPublic()) {
-            dev.gantry.spec.LoadBalancer lb = a.publicAccess().asLoadBalancer(spec.loadBalancer());
-            s.put(ServiceType.FIRST_HEALTH_CHECKS, lb.firstHealthChecksSeconds()).put(ServiceType.DRAINING, lb.deregistrationDelay())
+            s.put(ServiceType.FIRST_HEALTH_CHECKS, a.publicAccess().healthCheckInterval()).put(ServiceType.DRAINING, a.publicAccess().deregistrationDelay())
                     // The load balancer's output "activeBy" (edge.LoadBalancerType): when a provisioning one is likely active.
                     .put(ServiceType.LOAD_BALANCER_ACTIVE_BY, Ref.to(LOAD_BALANCER, "activeBy"));
         }

@@ -14,6 +14,14 @@ final class OwnComments {
     static final String MODELINE = "yaml-language-server: $schema=./" + SpecWriter.SCHEMA_FILE;
     static final String HEADER = "gantry spec (docs/spec.md). For editor checks next to this file: gantry schema > " + SpecWriter.SCHEMA_FILE;
     static final String VERSION = "The spec format; only version 1 exists.";
+    static final String VERSION_2 = "Version 2: several services of one app share its network, cluster, load balancer and certificate.";
+    /** What gantry migrate writes above version: 2. */
+    static final String VERSION_2_MIGRATED = "The spec format; version 2 holds several services (docs/spec.md).";
+    static final String HEADER_2 = "gantry spec (docs/spec.md, \"Version 2: several services\"). For editor checks: gantry schema > " + SpecWriter.SCHEMA_FILE;
+    static final String LOAD_BALANCER_SHARED = "One Application Load Balancer for every public service; each service has its own health check.";
+    static final String DNS_PER_HOST = "One alias record per public host in this Route53 zone.";
+    /** Followed by the hosts, e.g. " (www.example.com, api.example.com)." */
+    static final String CERTIFICATE_FROM_ROUTES = "HTTPS: one ACM certificate for every host the routes name";
     static final String APP = "The app's name; it prefixes the name of every AWS resource gantry creates.";
     static final String REGION = "The AWS region everything is created in.";
     static final String TAGS = "Tags added to every resource, next to gantry's own.";
@@ -46,11 +54,11 @@ final class OwnComments {
     static final String ENVIRONMENTS_1 = "Environments: each is the settings above with only what differs written under its name;";
     static final String ENVIRONMENTS_2 = "the first keeps the app's AWS names, the others are named APP-ENV (README, Environments).";
 
-    private static final Set<String> ALL = Set.copyOf(List.of(MODELINE, HEADER, VERSION, APP, REGION, TAGS,
+    private static final Set<String> ALL = Set.copyOf(List.of(MODELINE, HEADER, VERSION, VERSION_2, VERSION_2_MIGRATED, HEADER_2, LOAD_BALANCER_SHARED, DNS_PER_HOST, APP, REGION, TAGS,
             VPC_NO_NAT, VPC_SINGLE_NAT, VPC_NAT_PER_AZ, VPC_DEFAULT, VPC_EXISTING, CLUSTER, TASK, CPU, MEMORY, PORT,
             ENVIRONMENT, SECRETS_1, SECRETS_2, REGISTRY_LOGIN, BUILD, SERVICE, AUTOSCALING, LOAD_BALANCER, CERTIFICATE_EXISTING, CERTIFICATE_NEW, DNS, ALERTS, RELEASE, JOBS, GUARD,
             ENVIRONMENTS_1, ENVIRONMENTS_2));
 
     /** True for a comment's text (after '#', trimmed) that gantry itself writes. */
-    static boolean isOwn(String text) { return ALL.contains(text.strip()); }
+    static boolean isOwn(String text) { return ALL.contains(text.strip()) || text.strip().startsWith(CERTIFICATE_FROM_ROUTES + " ("); }
 }

@@ -12,6 +12,7 @@ import dev.gantry.spec.Service;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.Task;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,9 +41,9 @@ public final class SpecWriter {
     public static String write(Spec spec) {
         StringBuilder b = new StringBuilder();
         line(b, MODELINE);
-        line(b, "# " + OwnComments.HEADER);
+        line(b, "# " + (spec.isVersion2() ? OwnComments.HEADER_2 : OwnComments.HEADER));
         line(b, "");
-        line(b, "# " + OwnComments.VERSION);
+        line(b, "# " + (spec.isVersion2() ? OwnComments.VERSION_2 : OwnComments.VERSION));
         line(b, "version: " + spec.version());
         line(b, "# " + OwnComments.APP);
         line(b, "app: " + YamlText.scalar(spec.app()));
@@ -55,11 +56,15 @@ public final class SpecWriter {
         }
         network(b, spec.network());
         cluster(b, spec);
-        task(b, spec.task());
-        service(b, spec.service());
-        if (spec.loadBalancer() != null) loadBalancer(b, spec.loadBalancer());
-        if (spec.certificate() != null) certificate(b, spec.certificate());
-        if (spec.dns() != null) dns(b, spec.dns());
+        if (spec.isVersion2()) {
+            services(b, spec);
+        } else {
+            task(b, spec.task());
+            service(b, spec.service());
+            if (spec.loadBalancer() != null) loadBalancer(b, spec.loadBalancer());
+            if (spec.certificate() != null) certificate(b, spec.certificate());
+            if (spec.dns() != null) dns(b, spec.dns());
+        }
         if (spec.alerts() != null) alerts(b, spec.alerts());
         if (spec.release() != null) {
             section(b, OwnComments.RELEASE, "release:");
@@ -200,6 +205,57 @@ public final class SpecWriter {
         if (l.healthyThreshold() != LoadBalancer.DEFAULT_HEALTHY_THRESHOLD) line(b, "  healthyThreshold: " + l.healthyThreshold());
         line(b, "  allowedCidrs: " + YamlText.flowList(l.allowedCidrs()));
     }
+
+    /**
+     * Version 2, laid out as templates/web-api-worker.yaml: the shared pieces, then each service's
+     * task and service as version 1 writes them (without their explanations: the services stay
+     * compact), its public access and whether it is internal.
+     */
+    private static void services(StringBuilder b, Spec spec) {
+        if (spec.loadBalancer() != null) {
+            section(b, OwnComments.LOAD_BALANCER_SHARED, "loadBalancer:");
+            line(b, "  idleTimeout: " + spec.loadBalancer().idleTimeout());
+            line(b, "  allowedCidrs: " + YamlText.flowList(spec.loadBalancer().allowedCidrs()));
+        }
+        Certificate c = spec.certificate();
+        List<String> hosts = spec.publicHosts();
+        if (c != null && !c.existing() && !hosts.isEmpty() && c.domain().equals(hosts.get(0))
+                && c.alternativeNames().equals(hosts.subList(1, hosts.size()))) {
+            // The certificate the routes' hosts make: {} follows them as routes are added.
+            section(b, OwnComments.CERTIFICATE_FROM_ROUTES + " (" + String.join(", ", hosts) + ").", "certificate: {}");
+        } else if (c != null) {
+            certificate(b, c);
+        }
+        if (spec.dns() != null) {
+            section(b, OwnComments.DNS_PER_HOST, "dns:");
+            line(b, "  zone: " + YamlText.scalar(spec.dns().zone()));
+        }
+        line(b, "");
+        line(b, "services:");
+        boolean first = true;
+        for (dev.gantry.spec.AppService a : spec.services().values()) {
+            if (!first) line(b, "");
+            first = false;
+            line(b, "  " + a.name() + ":");
+            StringBuilder own = new StringBuilder();
+            task(own, a.task());
+            service(own, a.service());
+            if (a.isPublic()) {
+                dev.gantry.spec.PublicAccess p = a.publicAccess();
+                line(own, "public:");
+                if (!p.routes().isEmpty()) line(own, "  routes: " + YamlText.flowList(p.routes().stream().map(SpecWriter::route).toList()));
+                line(own, "  healthCheckPath: " + YamlText.scalar(p.healthCheckPath()));
+                line(own, "  deregistrationDelay: " + p.deregistrationDelay());
+                if (p.healthCheckInterval() != LoadBalancer.DEFAULT_HEALTH_CHECK_INTERVAL) line(own, "  healthCheckInterval: " + p.healthCheckInterval());
+                if (p.healthCheckTimeout() != LoadBalancer.DEFAULT_HEALTH_CHECK_TIMEOUT) line(own, "  healthCheckTimeout: " + p.healthCheckTimeout());
+                if (p.healthyThreshold() != LoadBalancer.DEFAULT_HEALTHY_THRESHOLD) line(own, "  healthyThreshold: " + p.healthyThreshold());
+            }
+            if (a.internal()) line(own, "internal: true");
+            own.toString().lines().filter(l -> !l.isBlank() && !l.stripLeading().startsWith("#")).forEach(l -> line(b, "    " + l));
+        }
+    }
+
+    private static String route(dev.gantry.spec.Route r) { return r.host() == null ? r.path() : r.path() == null ? r.host() : r.host() + r.path(); }
 
     private static void certificate(StringBuilder b, Certificate c) {
         if (c.existing()) {

@@ -41,12 +41,14 @@ public final class LinePrompter {
     private final PrintWriter out;
     private final Terminal terminal;
     private List<String> candidates = List.of();
+    private final LineServices services;
 
     private enum Nav { NEXT, BACK, QUIT }
 
     public LinePrompter(WizardSession session, Terminal terminal) {
         this.session = session;
         this.flow = session.flow();
+        this.services = new LineServices(flow, this::read, this::println, WIDTH);
         this.terminal = terminal;
         this.out = terminal.writer();
         this.reader = LineReaderBuilder.builder().terminal(terminal)
@@ -77,6 +79,10 @@ public final class LinePrompter {
         } else if (session.editing()) jumpMenu();
         while (true) {
             WizardScreen s = flow.current();
+            if (s == WizardScreen.REVIEW && flow.offersAnotherService()) {
+                if (services.askAnother(true) == LineServices.Step.QUIT) return quit();
+                continue;
+            }
             if (s == WizardScreen.REVIEW) {
                 Outcome o = review();
                 if (o != null) return o;
@@ -124,7 +130,9 @@ public final class LinePrompter {
 
     private Nav askSection(WizardScreen s) {
         println("");
-        println("── " + s.stepIndicator() + " · " + s.title() + " " + "─".repeat(Math.max(3, 60 - s.title().length())));
+        // In version 2 a screen of a service's own questions names the service it asks about.
+        String about = flow.servicesVersion() && flow.questions(s).stream().anyMatch(WizardFlow::perService) ? " · service " + flow.focusedService() : "";
+        println("── " + s.stepIndicator() + " · " + s.title() + about + " " + "─".repeat(Math.max(3, 60 - s.title().length() - about.length())));
         LineWrap.wrap(s.introForKubernetesUsers(), WIDTH).forEach(this::println);
         if (s == WizardScreen.WELCOME) welcomeNotes();
         int i = 0;
@@ -320,9 +328,23 @@ public final class LinePrompter {
             }
             session.droppedCommentsNotice().forEach(this::println);
         }
-        candidates = List.of("save", "apply", "back", "quit");
+        candidates = List.of("save", "apply", "back", "quit", "add", "service", "remove");
+        println("");
+        println(services.reviewHint() + ".");
         while (true) {
             String a = read("save, apply (save and apply), back, or a section name to edit [save]: ").trim().toLowerCase();
+            if (a.equals("add")) {
+                if (services.askAnother(false) == LineServices.Step.QUIT) return quit();
+                return null;
+            }
+            if (a.startsWith("service ")) {
+                services.edit(a.substring("service ".length()).trim());
+                continue;
+            }
+            if (a.startsWith("remove ")) {
+                services.remove(a.substring("remove ".length()).trim());
+                return null;
+            }
             switch (a) {
                 case "", "save", "s" -> { return save(Outcome.SAVED); }
                 case "apply", "a" -> { return save(Outcome.SAVED_APPLY); }

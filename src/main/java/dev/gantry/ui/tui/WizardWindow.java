@@ -60,6 +60,8 @@ public final class WizardWindow extends BasicWindow {
     private String shape = "";
     /** Draws the current view again, e.g. at a new terminal size. */
     private Runnable view = () -> {};
+    /** What PgDn does on a view other than a section's (null: nothing). */
+    private Runnable pageDown;
     /** What Esc does on the current view. */
     private Runnable escape = this::showQuit;
     private Outcome outcome;
@@ -121,6 +123,7 @@ public final class WizardWindow extends BasicWindow {
         if (t == KeyType.F1 && onSectionView) { showHelp(); return true; }
         if (t == KeyType.Escape) { escape.run(); return true; }
         if (t == KeyType.PageDown && onSectionView) { next(); return true; }
+        if (t == KeyType.PageDown && pageDown != null) { pageDown.run(); return true; }
         if (t == KeyType.PageUp && onSectionView && !flow.isFirst()) { flow.back(); showSection(); return true; }
         if (onSectionView && (key.isCtrlDown() || key.isAltDown()) && (t == KeyType.ArrowDown || t == KeyType.ArrowUp)) {
             paneScroll += t == KeyType.ArrowDown ? paneRows / 2 : -paneRows / 2;
@@ -142,8 +145,13 @@ public final class WizardWindow extends BasicWindow {
     // --- a section's questions ---
 
     private void showSection() {
+        pageDown = null;
         WizardScreen s = flow.current();
-        if (s == WizardScreen.REVIEW) { showReview(); return; }
+        if (s == WizardScreen.REVIEW) {
+            if (flow.offersAnotherService()) new WizardServices(this, flow).showAdd(true);
+            else showReview();
+            return;
+        }
         onSectionView = true;
         view = this::showSection;
         escape = this::showQuit;
@@ -217,7 +225,7 @@ public final class WizardWindow extends BasicWindow {
         Panel root = new Panel(new BorderLayout());
         Panel top = new Panel(new LinearLayout());
         WizardScreen s = flow.current();
-        Label title = new Label("gantry init · " + s.stepIndicator() + " · " + s.title() + "   (" + what() + ")");
+        Label title = new Label("gantry init · " + s.stepIndicator() + " · " + s.title() + serviceTag(s) + "   (" + what() + ")");
         if (color) title.addStyle(SGR.BOLD);
         top.addComponent(title);
         if (topRows() > 1) top.addComponent(new Label(breadcrumb(s)));
@@ -225,6 +233,33 @@ public final class WizardWindow extends BasicWindow {
         root.addComponent(middle.setLayoutData(BorderLayout.Location.CENTER));
         root.addComponent(bottom.setLayoutData(BorderLayout.Location.BOTTOM));
         return root;
+    }
+
+    /** A screen drawn by {@link WizardServices}: how to redraw it (a resize) and what Esc does. */
+    void showOther(Runnable redraw, Runnable onEscape, Panel p, Interactable focus) { showOther(redraw, onEscape, null, p, focus); }
+
+    /** As above, and what PgDn (next screen) does on it. */
+    void showOther(Runnable redraw, Runnable onEscape, Runnable onPageDown, Panel p, Interactable focus) {
+        onSectionView = false;
+        pageDown = onPageDown;
+        view = redraw;
+        escape = onEscape;
+        setComponent(p);
+        setFocusedInteractable(focus);
+    }
+
+    void openSection() { showSection(); }
+
+    void openMenu() { showMenu("Jump to a section:"); }
+
+    int width() { return cols; }
+
+    int height() { return rows; }
+
+    /** " · service api" on a screen that asks about one service of several; "" otherwise. */
+    private String serviceTag(WizardScreen s) {
+        if (!flow.servicesVersion() || flow.questions(s).stream().noneMatch(WizardFlow::perService)) return "";
+        return " · service " + flow.focusedService();
     }
 
     /** "new gantry.yaml", "editing gantry.yaml", "draft gantry.yaml.draft → gantry.yaml". */
@@ -435,6 +470,7 @@ public final class WizardWindow extends BasicWindow {
     // --- other views ---
 
     private void showPicker(Question q, List<Choice> choices) {
+        pageDown = null;
         onSectionView = false;
         view = () -> showPicker(q, choices);
         escape = this::showSection;
@@ -460,15 +496,17 @@ public final class WizardWindow extends BasicWindow {
     }
 
     private void showMenu(String heading) {
+        pageDown = null;
         onSectionView = false;
         view = () -> showMenu(heading);
         // From a screen, Esc goes back to it; the menu an edit starts on has no screen behind it.
         escape = heading.startsWith("Editing") ? this::showQuit : this::showSection;
-        ActionListBox list = new ActionListBox(new TerminalSize(cols - 4, WizardScreen.values().length));
+        ActionListBox list = new ActionListBox(new TerminalSize(cols - 4, WizardScreen.values().length + WizardServices.rows(flow)));
         for (WizardScreen s : WizardScreen.values()) {
             if (s == WizardScreen.WELCOME) continue;
             list.addItem(String.format("%-14s %s", s.title(), summary(s)), () -> { flow.jump(s); showSection(); });
         }
+        new WizardServices(this, flow).addTo(list);
         Panel p = new Panel(new LinearLayout());
         p.addComponent(new Label(String.join("\n", LineWrap.wrap("gantry init · " + heading, cols - 2))));
         p.addComponent(new EmptySpace());
@@ -495,6 +533,7 @@ public final class WizardWindow extends BasicWindow {
     }
 
     private void showHelp() {
+        pageDown = null;
         onSectionView = false;
         view = this::showHelp;
         escape = this::showSection;
@@ -530,6 +569,7 @@ public final class WizardWindow extends BasicWindow {
 
     /** The quit question; Cancel and Esc go {@code back} to the view it was asked from. */
     private void showQuit(Runnable back) {
+        pageDown = null;
         onSectionView = false;
         view = () -> showQuit(back);
         escape = back;
@@ -557,6 +597,7 @@ public final class WizardWindow extends BasicWindow {
     }
 
     private void showReview() {
+        pageDown = null;
         onSectionView = false;
         view = this::showReview;
         escape = this::showQuit;

@@ -28,6 +28,7 @@ class LinePrompterAlertsGuardTest {
                 "?", "2",                 // guard: explained, then report only
                 "1m", "30m",              // every: too often, then 30 minutes
                 "",                       // environments: none
+                "",                       // add another service? no
                 "save");
         assertThat(r.outcome()).isEqualTo(Outcome.SAVED);
         // The explanations are wrapped: compare words, not line breaks.

@@ -18,6 +18,7 @@ class LinePrompterEnvironmentsTest {
                 "3", "production, qa",             // environments: custom
                 "", "", "", "", "",                // production: as the body
                 "qa-account", "qa.example.com", "", "", "", // qa: its own account and host; one task, no NAT by default
+                "",                                // add another service? no
                 "save");
         assertThat(r.outcome()).as(r.output()).isEqualTo(Outcome.SAVED);
         assertThat(r.output()).contains("── 12 of 13 · Environments").contains("qa: how many tasks");

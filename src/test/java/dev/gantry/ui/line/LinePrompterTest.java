@@ -50,10 +50,12 @@ class LinePrompterTest {
                 "yes", "", "",            // dns: zone and record defaulted from the domain
                 "", "",                   // alerts & guard: none, off
                 "",                       // environments: none
+                "",                       // add another service? no
                 "save");
         assertThat(r.outcome()).isEqualTo(Outcome.SAVED);
         assertThat(r.output())
                 .contains("── 1 of 13 · Welcome")
+                .contains("── Add another service?").contains("Service hello is described.")
                 .contains("No AWS credentials.")
                 .contains("--simulate")
                 .contains("✗ app: must start with a lowercase letter and contain only lowercase letters, digits and '-', not ending in '-' (use hello)")
@@ -103,7 +105,7 @@ class LinePrompterTest {
     void editModeJumpsToASectionAndShowsTheDiffBeforeSaving() throws Exception {
         var first = new SpecStore.Memory(null);
         drive(first, "", "hello", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "",
-                "new", "hello.example.com", "yes", "", "", "", "", "", "save");
+                "new", "hello.example.com", "yes", "", "", "", "", "", "", "save"); // the last "": no other service
         assertThat(first.text).contains("record: hello.example.com");
         var store = new SpecStore.Memory(first.text);
         Run r = drive(store, "certificate", "", "www.example.com", "", "", "", "", "", "", "save");

@@ -75,7 +75,7 @@ class WizardAlertsGuardScreenTest {
             assertThat(flow.get("guard.every")).isEqualTo("10m");
             assertThat(d.text()).as(at).contains(total(flow));
             if (size[1] >= 40) assertThat(d.text()).as(at).contains("Guard: 4,380 Lambda runs of ~10 s, 1 GB          $0.73");
-            d.key(KeyType.PageDown, KeyType.PageDown);
+            d.key(KeyType.PageDown, KeyType.PageDown, KeyType.PageDown); // environments: none; no other service
             assertThat(d.lines().get(0)).as(at).startsWith("gantry init · 13 of 13 · Review");
             d.key(KeyType.Enter);
             assertThat(d.window.outcome()).isEqualTo(Outcome.SAVED);

@@ -35,7 +35,7 @@ class WizardEnvironmentsTest {
                 assertThat(d.text()).as(at).containsPattern("production \\(hello\\), per month +\\$")
                         .containsPattern("staging \\(hello-staging\\), per month +\\$");
             }
-            d.key(KeyType.PageDown);
+            d.key(KeyType.PageDown, KeyType.PageDown); // and no other service
             assertThat(d.lines().get(0)).as(at).startsWith("gantry init · 13 of 13 · Review");
             if (size[1] >= 40) {
                 // The review prices each environment too, not only the body's spec.

@@ -107,6 +107,9 @@ class WizardWindowTest {
         var d = open(store);
         d.key(KeyType.PageDown).type("hello");
         for (int i = 0; i < 11; i++) d.key(KeyType.PageDown);
+        // The first service described, the wizard asks for another before Review; No is first.
+        assertThat(d.text()).contains("gantry init · Add another service to hello?").contains("Service hello is described.");
+        d.key(KeyType.Enter);
         assertThat(d.lines().get(0)).startsWith("gantry init · 13 of 13 · Review");
         assertThat(d.text()).contains("app: hello").containsPattern("│Total per month +\\$84\\.09").contains("What will be created:")
                 .contains("< Save >").contains("Save and rehearse (--simulate)");
@@ -159,7 +162,7 @@ class WizardWindowTest {
         d.key(KeyType.Tab).type("hunter2");
         assertThat(d.text()).contains("\n*******").doesNotContain("hunter2");
         assertThat(new String(session.flow().secretValues().get("DB_PASSWORD"))).isEqualTo("hunter2");
-        for (int i = 0; i < 7; i++) d.key(KeyType.PageDown);
+        for (int i = 0; i < 8; i++) d.key(KeyType.PageDown); // the last: no other service
         d.key(KeyType.Enter);
         assertThat(d.window.outcome()).isEqualTo(Outcome.SAVED);
         assertThat(store.text).contains("parameter: /hello/db-password").doesNotContain("hunter2");
