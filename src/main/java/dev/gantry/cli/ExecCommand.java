@@ -51,11 +51,12 @@ public final class ExecCommand implements Callable<ExitCode> {
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
         Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.CHANGES);
-        service.check(spec);
+        String ecsName = service.ecsName(spec);
+        dev.gantry.spec.AppService target = service.target(spec);
         String cmd = command.isEmpty() ? "/bin/sh" : String.join(" ", command.stream().map(ShellWords::quote).toList());
         return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> {
             try (StopOnInterrupt ignored = StopOnInterrupt.install(() -> { })) {
-                return run(d, task, cmd, global.profile(), global.endpointUrl());
+                return run(d, task, cmd, global.profile(), global.endpointUrl(), target, ecsName);
             }
         });
     }
@@ -63,8 +64,16 @@ public final class ExecCommand implements Callable<ExitCode> {
     /** Checks, opens the session and runs the plugin to its end; its exit code is gantry's. */
     static ExitCode run(AppContext d, String taskId, String command, String profile, String endpointUrl) {
         Spec spec = d.spec();
-        if (!spec.service().exec()) {
-            throw CommandFailure.of(ExitCode.INVALID_INPUT, "ECS Exec is not enabled for service " + spec.app(),
+        return run(d, taskId, command, profile, endpointUrl, spec.primaryService(),
+                dev.gantry.spec.DerivedNames.serviceBase(spec.app(), spec.primaryService().name()));
+    }
+
+    /** The same in a task of {@code target}, the ECS service {@code ecsName} (every container is named after the app). */
+    static ExitCode run(AppContext d, String taskId, String command, String profile, String endpointUrl,
+                        dev.gantry.spec.AppService target, String ecsName) {
+        Spec spec = d.spec();
+        if (!target.service().exec()) {
+            throw CommandFailure.of(ExitCode.INVALID_INPUT, "ECS Exec is not enabled for service " + ecsName,
                     d.words("set exec: true under service: in gantry.yaml and run 'gantry apply' (the plan says what it allows); tasks started from then on accept sessions"));
         }
         Path plugin = onPath(d.env()).orElseThrow(() -> CommandFailure.of(ExitCode.INVALID_INPUT,
@@ -72,7 +81,7 @@ public final class ExecCommand implements Callable<ExitCode> {
                 "install it as " + INSTALL + " says (e.g. the .deb, .rpm or macOS bundle), check with '" + PLUGIN + " --version', then run this again"));
         d.checkCredentials();
         String cluster = spec.cluster().name();
-        var t = ExecSession.pick(d.aws(), cluster, spec.app(), taskId);
+        var t = ExecSession.pick(d.aws(), cluster, ecsName, taskId);
         ExecSession.Opened s = ExecSession.open(d.aws(), cluster, t, spec.app(), command);
         d.err().println("Session " + s.sessionId() + " in task " + s.taskId().substring(0, Math.min(8, s.taskId().length())) + " (" + command + ")…");
         d.err().flush();

@@ -32,20 +32,27 @@ public final class HistoryCommand implements Callable<ExitCode> {
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
         Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.READS);
-        service.check(spec);
-        return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> run(d, output.json()));
+        String ecsName = service.ecsName(spec);
+        return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> run(d, output.json(), ecsName));
     }
 
+    /** The primary service's history. */
     static ExitCode run(AppContext d, boolean json) {
+        Spec spec = d.spec();
+        return run(d, json, dev.gantry.spec.DerivedNames.serviceBase(spec.app(), spec.primaryService().name()));
+    }
+
+    /** The history of the ECS service {@code ecsName} (APP, or APP-NAME in version 2). */
+    static ExitCode run(AppContext d, boolean json, String ecsName) {
         d.checkCredentials();
         Spec spec = d.spec();
-        List<DeployHistory.Entry> entries = DeployHistory.read(d.aws(), spec.cluster().name(), spec.app());
+        List<DeployHistory.Entry> entries = DeployHistory.read(d.aws(), spec.cluster().name(), ecsName);
         if (json) {
-            d.out().println(HistoryJson.render(spec.app(), entries));
+            d.out().println(HistoryJson.render(ecsName, entries));
             return ExitCode.OK;
         }
         if (entries.isEmpty()) {
-            d.out().println(d.words("No deployments of service " + spec.app() + " yet (or none in the last 90 days): 'gantry apply' makes the first."));
+            d.out().println(d.words("No deployments of service " + ecsName + " yet (or none in the last 90 days): 'gantry apply' makes the first."));
             return ExitCode.OK;
         }
         for (DeployHistory.Entry e : entries) {

@@ -48,11 +48,12 @@ public final class RollbackCommand implements Callable<ExitCode> {
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
         Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.CHANGES);
-        service.check(spec);
+        String ecsName = service.ecsName(spec);
+        String image = service.target(spec).task().image();
         return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();
             try (StopOnInterrupt ignored = StopOnInterrupt.install(() -> stop.complete(null))) {
-                return run(d, to, yes ? question -> true : question -> ask(cli, question), stop);
+                return run(d, to, yes ? question -> true : question -> ask(cli, question), stop, ecsName, image);
             }
         });
     }
@@ -69,9 +70,16 @@ public final class RollbackCommand implements Callable<ExitCode> {
 
     /** Chooses, asks {@code confirm}, deploys and watches; tests call it on a simulated world. */
     static ExitCode run(AppContext d, Integer to, java.util.function.Predicate<String> confirm, CompletableFuture<Void> stop) {
+        Spec spec = d.spec();
+        return run(d, to, confirm, stop, dev.gantry.spec.DerivedNames.serviceBase(spec.app(), spec.primaryService().name()), spec.task().image());
+    }
+
+    /** The same for the ECS service {@code service} (APP, or APP-NAME in version 2), whose spec names {@code specImage}. */
+    static ExitCode run(AppContext d, Integer to, java.util.function.Predicate<String> confirm, CompletableFuture<Void> stop,
+                        String service, String specImage) {
         d.checkCredentials();
         Spec spec = d.spec();
-        String cluster = spec.cluster().name(), service = spec.app();
+        String cluster = spec.cluster().name();
         String running = Rollback.running(d.aws(), cluster, service).orElseThrow(() -> CommandFailure.of(ExitCode.INVALID_INPUT,
                 "service " + service + " in cluster " + cluster + " does not exist: there is nothing to roll back", d.words("deploy it with 'gantry apply'")));
         List<DeployHistory.Entry> history = DeployHistory.read(d.aws(), cluster, service);
@@ -105,7 +113,7 @@ public final class RollbackCommand implements Callable<ExitCode> {
             if (r.completed()) {
                 d.out().println(d.ansi().green("✓") + " Rolled back: service " + service + " runs revision " + s.revision() + " ("
                         + target.pinned() + ") after " + Durations.format(r.took()) + ".");
-                d.out().println(d.words("gantry.yaml still describes image " + spec.task().image() + ": the next 'gantry apply' deploys it again. "
+                d.out().println(d.words("gantry.yaml still describes image " + specImage + ": the next 'gantry apply' deploys it again. "
                         + "To keep the rollback, set task.image to " + target.pinned() + " in gantry.yaml."));
                 return ExitCode.OK;
             }

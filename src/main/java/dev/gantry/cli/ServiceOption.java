@@ -4,8 +4,8 @@ import dev.gantry.spec.Spec;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --service NAME}, declared once for the day-two commands that act on one service (run,
- * history, rollback, exec). A version-1 spec has one service, named after the app; naming another
+ * {@code --service NAME}, declared once for the day-two commands that act on one service (status,
+ * logs, history, rollback and exec: any service of the file; run: the primary one, for now). A version-1 spec has one service, named after the app; naming another
  * is bad input (exit 2) before any AWS call.
  */
 public final class ServiceOption {
@@ -26,6 +26,12 @@ public final class ServiceOption {
         }
         return name;
     }
+
+    /** The ECS service of the chosen service: APP, or APP-NAME for another service of a version-2 file. */
+    String ecsName(Spec spec) { return dev.gantry.spec.DerivedNames.serviceBase(spec.app(), chosen(spec)); }
+
+    /** The chosen service's own settings (its task and service sections). */
+    dev.gantry.spec.AppService target(Spec spec) { return spec.services().get(chosen(spec)); }
 
     /** Refuses a service the spec does not have. */
     void check(Spec spec) {
