@@ -80,6 +80,20 @@ public final class RealScaling implements ScalingApi {
         call("RegisterScalableTarget", body);
     }
 
+    @Override public List<Target> describeScalableTargets(List<String> resourceIds) {
+        if (resourceIds.isEmpty()) return List.of();
+        ObjectNode body = JSON.createObjectNode().put("ServiceNamespace", "ecs").put("ScalableDimension", DIMENSION);
+        resourceIds.forEach(body.putArray("ResourceIds")::add);
+        List<Target> out = new java.util.ArrayList<>();
+        for (JsonNode t : call("DescribeScalableTargets", body).path("ScalableTargets")) {
+            String id = t.path("ResourceId").asText();
+            if (resourceIds.contains(id)) {
+                out.add(new Target(id, t.path("MinCapacity").asInt(), t.path("MaxCapacity").asInt(), tags(t.path("ScalableTargetARN").asText(""))));
+            }
+        }
+        return out;
+    }
+
     @Override public Optional<Target> describeScalableTarget(String resourceId) {
         ObjectNode body = JSON.createObjectNode().put("ServiceNamespace", "ecs").put("ScalableDimension", DIMENSION);
         body.putArray("ResourceIds").add(resourceId);

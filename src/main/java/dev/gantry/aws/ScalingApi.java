@@ -14,6 +14,8 @@ public interface ScalingApi {
 
     void registerScalableTarget(String resourceId, int min, int max, java.util.Map<String, String> tags);
     Optional<Target> describeScalableTarget(String resourceId);
+    /** The targets among {@code resourceIds} (at most 50: one DescribeScalableTargets call), each with its tags. */
+    List<Target> describeScalableTargets(List<String> resourceIds);
     void deregisterScalableTarget(String resourceId);
     /** Adds or overwrites tags on the registered target (TagResource on its ScalableTargetARN); others stay. */
     void tagScalableTarget(String resourceId, java.util.Map<String, String> tags);

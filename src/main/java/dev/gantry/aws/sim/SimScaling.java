@@ -55,6 +55,23 @@ public final class SimScaling implements ScalingApi {
         });
     }
 
+    /** AWS: DescribeScalableTargets takes up to 50 ResourceIds; tags are one ListTagsForResource per target found. */
+    @Override public List<Target> describeScalableTargets(List<String> resourceIds) {
+        if (resourceIds.size() > 50) throw new IllegalArgumentException("DescribeScalableTargets takes at most 50 ResourceIds");
+        if (resourceIds.isEmpty()) return List.of();
+        List<String> found = world.read("application-autoscaling:DescribeScalableTargets", this::err,
+                () -> resourceIds.stream().filter(st().targets::containsKey).toList());
+        List<Target> out = new java.util.ArrayList<>();
+        for (String id : found) {
+            world.read("application-autoscaling:ListTagsForResource", this::err, () -> {
+                ScalingState.TargetRec t = st().targets.get(id);
+                if (t != null) out.add(new Target(t.resourceId, t.min, t.max, Map.copyOf(t.tags)));
+                return null;
+            });
+        }
+        return out;
+    }
+
     @Override public Optional<Target> describeScalableTarget(String resourceId) {
         // AWS: DescribeScalableTargets returns no tags; they are a second call, ListTagsForResource on
         // the target's ScalableTargetARN (what the real client does, so its failures are modelled too).

@@ -25,13 +25,15 @@ final class ScalingPolicyType implements ResourceType {
 
     @Override public List<Observed> refresh(ResourceContext ctx) {
         // Policies carry no tags: they belong to the app when its (tagged) target exists and the name is gantry's.
-        var target = ScalingTargetType.current(ctx).filter(t -> ctx.app().equals(t.tags().get(ResourceContext.TAG_APP)));
-        if (target.isEmpty()) return List.of();
-        String id = target.get().resourceId();
         String prefix = ctx.app() + "-";
-        return ctx.aws().scaling().describePolicies(id).stream().filter(p -> p.policyName().startsWith(prefix))
-                .map(p -> observed(Address.of("scaling-policy", p.policyName().substring(prefix.length())), p.resourceId(), p.policyName(), p.cpuTarget()))
-                .toList();
+        List<Observed> out = new java.util.ArrayList<>();
+        for (var target : ScalingTargetType.current(ctx)) {
+            if (!ctx.app().equals(target.tags().get(ResourceContext.TAG_APP))) continue;
+            ctx.aws().scaling().describePolicies(target.resourceId()).stream().filter(p -> p.policyName().startsWith(prefix))
+                    .map(p -> observed(Address.of("scaling-policy", p.policyName().substring(prefix.length())), p.resourceId(), p.policyName(), p.cpuTarget()))
+                    .forEach(out::add);
+        }
+        return out;
     }
 
     private static Observed observed(Address a, String resourceId, String policyName, double target) {

@@ -26,20 +26,46 @@ final class ScalingTargetType implements ResourceType {
     static String resourceId(String cluster, String service) { return "service/" + cluster + "/" + service; }
 
     @Override public List<Observed> refresh(ResourceContext ctx) {
-        return current(ctx).flatMap(t -> ctx.ownAddress(t.tags(), "scaling-target").map(a -> List.of(observed(a, t)))).orElse(List.of());
+        return current(ctx).stream().flatMap(t -> ctx.ownAddress(t.tags(), "scaling-target").stream().map(a -> observed(a, t))).toList();
     }
 
-    /** The app's target: for its service in the planned cluster, else in another cluster of the app's (a renamed cluster). */
-    static java.util.Optional<ScalingApi.Target> current(ResourceContext ctx) {
+    /** The app's targets: for its services in the planned cluster, else in another cluster of the app's (a renamed cluster). */
+    static List<ScalingApi.Target> current(ResourceContext ctx) {
         String cluster = Ecs.wantedCluster(ctx);
-        java.util.Optional<ScalingApi.Target> here = cluster == null ? java.util.Optional.empty() : refreshed(ctx, resourceId(cluster, ctx.app()));
-        // The service is where the plan says and not scaled: nothing to look for elsewhere.
-        if (here.isPresent() || cluster != null && !ServiceType.in(ctx, cluster).isEmpty()) return here;
+        List<ScalingApi.Target> here = cluster == null ? List.of() : refreshed(ctx, cluster);
+        // The services are where the plan says and not scaled: nothing to look for elsewhere.
+        if (!here.isEmpty() || cluster != null && !ServiceType.in(ctx, cluster).isEmpty()) return here;
         for (String other : Ecs.otherClustersOfTheApp(ctx)) {
-            java.util.Optional<ScalingApi.Target> there = refreshed(ctx, resourceId(other, ctx.app()));
-            if (there.isPresent()) return there;
+            List<ScalingApi.Target> there = refreshed(ctx, other);
+            if (!there.isEmpty()) return there;
         }
-        return java.util.Optional.empty();
+        return List.of();
+    }
+
+    /**
+     * The targets of the app's services in {@code cluster}, in one call: the service named like the
+     * app, every service the spec scales, and every service of the app found there (one no longer
+     * scaled, or no longer in the spec, has its target deleted). Read once per refresh: the policy
+     * type asks too.
+     */
+    static List<ScalingApi.Target> refreshed(ResourceContext ctx, String cluster) {
+        return ctx.reads().get("scaling:targets:" + cluster, () -> ctx.aws().scaling().describeScalableTargets(candidates(ctx, cluster)));
+    }
+
+    private static List<String> candidates(ResourceContext ctx, String cluster) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        ids.add(resourceId(cluster, ctx.app()));
+        String prefix = resourceId(cluster, "");
+        for (Desired d : ctx.wanted().ofType("scaling-target")) {
+            String id = Props.str(d.props(), "resourceId");
+            if (id != null && id.startsWith(prefix)) ids.add(id);
+        }
+        // The service refresh reads these anyway (once per refresh): no call of its own.
+        for (Observed s : ServiceType.in(ctx, cluster)) {
+            String name = s.output("name");
+            if (name != null) ids.add(resourceId(cluster, name));
+        }
+        return ids.stream().limit(50).toList();
     }
 
     /**
@@ -52,11 +78,6 @@ final class ScalingTargetType implements ResourceType {
         return ctx.aws().scaling().describeScalableTarget(id).map(t -> new Claim(observed(desired.address(), t),
                 "the autoscaling target " + id + " (" + t.min() + "–" + t.max() + " tasks)", t.tags(), "app (or cluster.name)",
                 "deregister it first (aws application-autoscaling deregister-scalable-target), then gantry registers its own"));
-    }
-
-    /** The target as this refresh saw it; the policy type's refresh asks too, and AWS is asked once. */
-    static java.util.Optional<ScalingApi.Target> refreshed(ResourceContext ctx, String resourceId) {
-        return ctx.reads().get("scaling:target:" + resourceId, () -> ctx.aws().scaling().describeScalableTarget(resourceId));
     }
 
     private static Observed observed(Address a, ScalingApi.Target t) {

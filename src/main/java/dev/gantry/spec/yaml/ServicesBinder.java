@@ -348,8 +348,8 @@ final class ServicesBinder {
     }
 
     /**
-     * What gantry keeps once per app (the built image's repository, the registry login, the
-     * autoscaling target's name, the alarms, the release command, the jobs) belongs to the service
+     * What gantry keeps once per app (the built image's repository, the registry login, the alarms,
+     * the release command, the jobs) belongs to the service
      * named like the app, for now: the one that keeps version 1's names.
      */
     private void forNowOnlyTheAppsService(Map<String, AppService> services) {
@@ -368,10 +368,6 @@ final class ServicesBinder {
             if (a.task().registryCredentials() != null) {
                 report.error(at.line(), at.column(), field + "task.registryCredentials", "only the service named like the app (" + app
                         + ") can use a registry login, for now", "use an image from ECR or a public registry, or call the service " + app);
-            }
-            if (a.service().autoscaling() != null) {
-                report.error(at.line(), at.column(), field + "service.autoscaling", "only the service named like the app (" + app
-                        + ") can autoscale, for now", "set service.desiredCount instead, or call the service " + app);
             }
         }
         if (services.isEmpty()) return;
