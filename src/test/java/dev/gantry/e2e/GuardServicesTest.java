@@ -36,7 +36,7 @@ class GuardServicesTest {
     /** An app named with shop's name and a dash: /gantry/shop-* or role/shop-* would match its names. */
     static Spec neighbour() {
         return Crowd.spec(TwoAppsTest.other("service: {desiredCount: 1}").replace("app: other", "app: shop-admin")
-                .replace("/other/db-password", "/shop-admin/db-password"));
+                .replace("/other/db-password", "/shop-admin/db-password")).withAlerts(dev.gantry.spec.Alerts.defaults(List.of("ops@example.com")));
     }
 
     @Test void the_stored_spec_of_three_services_reads_back_as_the_same_spec() throws Exception {
@@ -151,7 +151,7 @@ class GuardServicesTest {
 
     /**
      * The statements scoped by name (no condition) name every service's log group and the app's
-     * roles, and none of them matches a name of the app shop-admin.
+     * roles, and none of them matches a name of the app shop-admin (log groups, roles, alarms, rule).
      */
     @Test void the_guards_role_names_each_services_log_group_and_nothing_of_an_app_named_with_its_prefix() throws Exception {
         Spec spec = SpecLoader.load("gantry.yaml", text());
@@ -178,7 +178,11 @@ class GuardServicesTest {
             neighbours.add(logs + g + ":log-stream:x");
         });
         h.world.state.iam.roles.values().stream().filter(r -> r.name.startsWith("shop-admin")).forEach(r -> neighbours.add(r.arn));
-        assertThat(neighbours).hasSizeGreaterThan(2);
+        int logsAndRoles = neighbours.size();
+        h.world.state.cloudWatch.alarms.values().stream().filter(a -> a.name.startsWith("shop-admin")).forEach(a -> neighbours.add(a.arn));
+        assertThat(neighbours.size()).as("shop-admin's alarms").isGreaterThan(logsAndRoles);
+        neighbours.add("arn:aws:events:us-east-1:" + h.world.accountId() + ":rule/shop-admin-task-stopped");
+        assertThat(logsAndRoles).isGreaterThan(2);
         for (String arn : neighbours) assertThat(byName).as(arn).noneMatch(p -> matches(p, arn));
     }
 

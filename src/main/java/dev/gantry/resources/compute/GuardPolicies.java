@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * <li>the function's role reads the account (Describe/List/Get calls take no resource-level
  *     permission for most services) and changes only what is the app's: by the tag
  *     {@code aws:ResourceTag/gantry:app} where the service supports it, and otherwise by ARNs
- *     carrying the app's name (its log groups, each service's by its exact name, parameters, roles' path, alarms, rules, topic, schedules,
+ *     carrying the app's name (its log groups, each service's and each alarm and rule by its exact name, parameters, roles' path, topic, schedules,
  *     service, load balancer and target group); creates must carry {@code aws:RequestTag/gantry:app},
  *     and a tag taken off by hand is put back only on what already carries the app's tag;</li>
  * <li>the scheduler's role may invoke exactly the guard's function.</li>
@@ -120,8 +120,11 @@ final class GuardPolicies {
                 List.of("arn:aws:iam::*:role" + RoleType.path(app) + "*"), null));
         s.add(statement("PassTheAppsRolesToEcs", List.of("iam:PassRole"), List.of("arn:aws:iam::*:role" + RoleType.path(app) + "*"),
                 equals("iam:PassedToService", Policies.ECS_TASKS)));
-        s.add(statement("TheAppsAlarmsAndRules", List.of("cloudwatch:PutMetricAlarm", "events:PutRule", "events:PutTargets"),
-                List.of("arn:aws:cloudwatch:" + at + "alarm:" + app + "-*", "arn:aws:events:" + at + "rule/" + app + "-*"), null));
+        // Each by its exact name: alarm:APP-* and rule/APP-* would be an app named APP-something's too.
+        List<Object> alarmsAndRule = new ArrayList<>();
+        for (String kind : Alarms.KINDS) alarmsAndRule.add("arn:aws:cloudwatch:" + at + "alarm:" + Alarms.name(app, kind));
+        alarmsAndRule.add("arn:aws:events:" + at + "rule/" + EventRuleType.name(app));
+        s.add(statement("TheAppsAlarmsAndRules", List.of("cloudwatch:PutMetricAlarm", "events:PutRule", "events:PutTargets"), alarmsAndRule, null));
         if (topic != null) {
             s.add(statement("TellTheAlertsTopic", List.of("sns:Publish", "sns:SetTopicAttributes", "sns:Subscribe"),
                     List.of("arn:aws:sns:" + at + topic), null));
