@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * <li>the function's role reads the account (Describe/List/Get calls take no resource-level
  *     permission for most services) and changes only what is the app's: by the tag
  *     {@code aws:ResourceTag/gantry:app} where the service supports it, and otherwise by ARNs
- *     carrying the app's name (its log groups, parameters, roles' path, alarms, rules, topic, schedules,
+ *     carrying the app's name (its log groups, each service's and each alarm and rule by its exact name, parameters, roles' path, topic, schedules,
  *     service, load balancer and target group); creates must carry {@code aws:RequestTag/gantry:app},
  *     and a tag taken off by hand is put back only on what already carries the app's tag;</li>
  * <li>the scheduler's role may invoke exactly the guard's function.</li>
@@ -86,10 +86,12 @@ final class GuardPolicies {
             "logs:TagResource", "scheduler:TagResource", "secretsmanager:TagResource", "sns:TagResource", "ssm:AddTagsToResource");
 
     /**
-     * The function's role, for {@code app} in {@code region}. {@code topic}: the alerts topic's name,
-     * or null without alerts. {@code record}: the DNS name the spec serves, or null.
+     * The function's role, for {@code app} in {@code region}. {@code serviceBases}: what each
+     * service's names start with ({@code DerivedNames.serviceBase}; version 1's one service is the
+     * app). {@code topic}: the alerts topic's name, or null without alerts. {@code records}: the DNS
+     * names the spec serves (version 2: one per public host), empty without dns.
      */
-    static Map<String, Object> function(String app, String region, String topic, String record) {
+    static Map<String, Object> function(String app, String region, List<String> serviceBases, String topic, List<String> records) {
         String at = region + ":*:";
         List<Map<String, Object>> s = new ArrayList<>();
         s.add(statement("ReadTheAccount", READS, List.of("*"), null));
@@ -100,9 +102,17 @@ final class GuardPolicies {
         @SuppressWarnings("unchecked") Map<String, Object> both = (Map<String, Object>) retag.get("StringEquals");
         both.put("aws:RequestTag/" + dev.gantry.resources.ResourceContext.TAG_APP, app);
         s.add(statement("RetagOnlyTheAppsOwn", RETAGS, List.of("*"), retag));
+        List<Object> logGroups = new ArrayList<>(List.of("arn:aws:logs:" + at + "log-group:/gantry/" + app, "arn:aws:logs:" + at + "log-group:/gantry/" + app + ":*",
+                "arn:aws:logs:" + at + "log-group:/gantry/" + app + "/*"));
+        // A version-2 service's group is /gantry/APP-NAME: each by its exact name, as /gantry/APP-* would
+        // also be the groups of an app named APP-something.
+        for (String base : serviceBases) {
+            if (base.equals(app)) continue;
+            logGroups.add("arn:aws:logs:" + at + "log-group:/gantry/" + base);
+            logGroups.add("arn:aws:logs:" + at + "log-group:/gantry/" + base + ":*");
+        }
         s.add(statement("TheAppsLogGroups", List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:PutRetentionPolicy"),
-                List.of("arn:aws:logs:" + at + "log-group:/gantry/" + app, "arn:aws:logs:" + at + "log-group:/gantry/" + app + ":*",
-                        "arn:aws:logs:" + at + "log-group:/gantry/" + app + "/*"), null));
+                logGroups, null));
         s.add(statement("TheGuardsRecordAndTheLock", List.of("ssm:DeleteParameter", "ssm:GetParameter", "ssm:PutParameter"),
                 List.of("arn:aws:ssm:" + at + "parameter/gantry/guard/" + app + "/*", "arn:aws:ssm:" + at + "parameter/gantry/locks/" + app), null));
         // SimulatePrincipalPolicy: a service update first checks that the execution role may pull the image and read the secrets.
@@ -110,16 +120,24 @@ final class GuardPolicies {
                 List.of("arn:aws:iam::*:role" + RoleType.path(app) + "*"), null));
         s.add(statement("PassTheAppsRolesToEcs", List.of("iam:PassRole"), List.of("arn:aws:iam::*:role" + RoleType.path(app) + "*"),
                 equals("iam:PassedToService", Policies.ECS_TASKS)));
-        s.add(statement("TheAppsAlarmsAndRules", List.of("cloudwatch:PutMetricAlarm", "events:PutRule", "events:PutTargets"),
-                List.of("arn:aws:cloudwatch:" + at + "alarm:" + app + "-*", "arn:aws:events:" + at + "rule/" + app + "-*"), null));
+        // Each by its exact name: alarm:APP-* and rule/APP-* would be an app named APP-something's too.
+        List<Object> alarmsAndRule = new ArrayList<>();
+        for (String kind : Alarms.KINDS) alarmsAndRule.add("arn:aws:cloudwatch:" + at + "alarm:" + Alarms.name(app, kind));
+        alarmsAndRule.add("arn:aws:events:" + at + "rule/" + EventRuleType.name(app));
+        s.add(statement("TheAppsAlarmsAndRules", List.of("cloudwatch:PutMetricAlarm", "events:PutRule", "events:PutTargets"), alarmsAndRule, null));
         if (topic != null) {
             s.add(statement("TellTheAlertsTopic", List.of("sns:Publish", "sns:SetTopicAttributes", "sns:Subscribe"),
                     List.of("arn:aws:sns:" + at + topic), null));
         }
-        if (record != null) {
+        if (!records.isEmpty()) {
             // Route53 zones are not the app's (it only adds records): the condition names the records it may change.
+            List<String> named = new ArrayList<>();
+            for (String record : records) {
+                named.add(record);
+                named.add("_gantry." + record);
+            }
             Map<String, Object> names = new TreeMap<>(Map.of("ForAllValues:StringEquals",
-                    new TreeMap<>(Map.of("route53:ChangeResourceRecordSetsNormalizedRecordNames", List.of(record, "_gantry." + record)))));
+                    new TreeMap<>(Map.of("route53:ChangeResourceRecordSetsNormalizedRecordNames", named))));
             s.add(statement("TheAppsDnsRecords", List.of("route53:ChangeResourceRecordSets"), List.of("arn:aws:route53:::hostedzone/*"), names));
         }
         return doc(s);

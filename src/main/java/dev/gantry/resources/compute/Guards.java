@@ -33,10 +33,13 @@ final class Guards {
                         + dev.gantry.spec.Counted.of(spec.task().logs().retentionDays(), "day") + ")",
                 Props.props().put("name", GuardFunctionType.logGroup(app)).put("retentionDays", spec.task().logs().retentionDays()).build(), Set.of()));
         String topic = spec.hasAlerts() ? TopicType.name(app) : null;
-        String record = spec.hasDns() ? spec.dns().record() : null;
+        List<String> records = !spec.hasDns() ? List.of() : spec.isVersion2() ? spec.publicHosts()
+                : spec.dns().record() == null ? List.of() : List.of(spec.dns().record());
+        List<String> bases = spec.isVersion2()
+                ? spec.services().keySet().stream().map(n -> dev.gantry.spec.DerivedNames.serviceBase(app, n)).toList() : List.of(app);
         out.add(Desired.managed(GUARD_FUNCTION_ROLE, Piece.GUARD, "role the guard runs as: reads the account, changes only what is the app's",
                 Props.props().put("name", GuardRoleType.name(app, GUARD_FUNCTION_ROLE)).put("path", RoleType.path(app))
-                        .put("trust", "lambda.amazonaws.com").put("policy", GuardPolicies.function(app, spec.region(), topic, record)).build(), Set.of()));
+                        .put("trust", "lambda.amazonaws.com").put("policy", GuardPolicies.function(app, spec.region(), bases, topic, records)).build(), Set.of()));
         String mode = guard.repair() == dev.gantry.spec.Guard.Repair.SAFE ? "repairs what is safe, reports the rest" : "reports differences, changes nothing";
         out.add(Desired.managed(GUARD_FUNCTION, Piece.GUARD, "Lambda function " + GuardFunctionType.name(app) + " (Java 21, the gantry jar): " + mode,
                 Props.props().put("name", GuardFunctionType.name(app)).put("runtime", GuardFunctionType.RUNTIME).put("handler", GuardFunctionType.HANDLER)

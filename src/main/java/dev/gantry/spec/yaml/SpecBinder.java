@@ -78,22 +78,17 @@ final class SpecBinder {
         return report.hasErrors() ? null : spec;
     }
 
-    /** Version 2: {@code services} in place of task and service; alerts, release and jobs as version 1 (no guard yet) (with the primary service's task). */
+    /** Version 2: {@code services} in place of task and service; alerts, release, jobs and guard as version 1 (with the primary service's task). */
     private Spec version2(MapReader s, Long version, String app, String region, Map<String, String> tags, Network network, Cluster cluster) {
         ServicesBinder services = new ServicesBinder(report, s, app, region);
         ServicesBinder.Bound b = services.bind();
         var alerts = new AlertsBinder(report).bind(s, b != null && b.loadBalancer() != null);
         Release release = release(s);
         var jobs = new JobsBinder(report).bind(s, b == null ? null : b.task());
-        if (s.has("guard")) {
-            // The guard stores the spec as SpecWriter writes it, which is version 1's one service:
-            // it would repair a version-2 app toward that, so it is refused until it learns services.
-            report.error(s.lineOf("guard"), s.columnOf("guard"), "guard", "the guard does not watch version-2 apps yet: it stores and"
-                    + " repairs the spec as version 1 writes it, with one service", "remove guard from this file (or keep a one-service app at version 1)");
-        }
+        var guard = new GuardBinder(report).bind(s);
         if (report.hasErrors() || b == null) return null;
         Spec spec = new Spec(version.intValue(), app, region, tags, network, cluster, b.task(), b.service(), b.loadBalancer(),
-                b.certificate(), b.dns(), alerts, release, jobs, null, b.services());
+                b.certificate(), b.dns(), alerts, release, jobs, guard, b.services());
         services.limits(spec);
         return report.hasErrors() ? null : spec;
     }

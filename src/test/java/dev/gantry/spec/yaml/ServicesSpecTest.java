@@ -100,8 +100,6 @@ class ServicesSpecTest {
                                 .mapToObj(i -> "host-number-" + i + ".example.com").collect(java.util.stream.Collectors.joining(", ")) + "]}\n"
                                 + "dns:\n  zone: example.com\n"),
                 arguments("version 3", "version", 1, "versions 1 and 2", "services:\n" + WEB),
-                arguments("a guard, which stores the spec as version 1", "guard", 8, "the guard does not watch version-2 apps yet",
-                        "services:\n" + WEB + "guard: {every: 15m}\n"),
                 arguments("two reached services on one port", "services.api.task.port", 11, "port 80 is also web's",
                         "services:\n" + WEB + "  api:\n    task:\n      image: nginx:1.27\n      port: 80\n    internal: true\n"),
                 arguments("26 public services on one load balancer", "services.s25", 80, "26 services are public; gantry puts at most 25",
