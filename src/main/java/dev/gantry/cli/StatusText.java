@@ -38,7 +38,8 @@ final class StatusText {
         if (r.deployed() && several) {
             shared(b, r);
             for (StatusReport.ServiceBlock s : r.services()) block(b, s, ansi);
-            b.append('\n');
+            // The app's own parts after the blocks, set apart from the last one.
+            if (r.alerts() != null || !r.jobs().isEmpty() || guard != null) b.append('\n');
             alerts(b, r.alerts(), ansi);
             jobs(b, r.jobs());
             if (guard != null) {
