@@ -44,20 +44,25 @@ public final class StatusCommand implements Callable<ExitCode> {
         }
         if (all) return StatusAll.run(cli, global, specFile.path(), detailedExitCode);
         Spec spec = SpecFile.load(specFile.path(), global, cli, SpecFile.Use.READS);
-        String chosen = service.chosen(spec);
+        // Without --service, every service of the app (one block each); with it, that one.
+        String chosen = service.given() ? service.chosen(spec) : null;
         return AppContext.inSession(cli, global, specFile.path(), spec, true, d -> run(d, output.json(), detailedExitCode, chosen));
     }
 
     /** The command's work on an open AWS; tests call it with a simulated world on virtual time. */
     static ExitCode run(AppContext d, boolean json, boolean detailedExitCode) {
-        return run(d, json, detailedExitCode, d.spec().primaryService().name());
+        return run(d, json, detailedExitCode, null);
     }
 
-    /** The status of one service of the app ({@code --service NAME}) and the pieces it shares. */
+    /**
+     * The status of one service of the app ({@code --service NAME}) and the pieces it shares; with
+     * {@code service} null, the whole app (every service of a version-2 app).
+     */
     static ExitCode run(AppContext d, boolean json, boolean detailedExitCode, String service) {
-        StatusReport report = new StatusGatherer(d.aws(), d.engine(), d.scheduler()).gather(d.spec(), service);
+        StatusGatherer gatherer = new StatusGatherer(d.aws(), d.engine(), d.scheduler());
+        StatusReport report = service == null ? gatherer.gather(d.spec()) : gatherer.gather(d.spec(), service);
         dev.gantry.guard.GuardStatus guard = report.deployed() ? dev.gantry.guard.GuardStatus.read(d.aws(), d.spec()) : null;
-        if (!json && d.spec().services().size() > 1) {
+        if (!json && service != null && d.spec().services().size() > 1) {
             d.out().println("Service " + service + " of " + d.spec().app() + " (" + d.spec().services().size() + " services: "
                     + String.join(", ", d.spec().services().keySet()) + "; --service NAME shows another)");
         }

@@ -47,6 +47,11 @@ final class StatusJson {
         certificate(o, r.certificate());
         loadBalancer(o, r.loadBalancer());
         service(o, r.service(), words);
+        // Every service of a version-2 app ("service" above stays its primary one); one service's has neither.
+        if (!r.services().isEmpty()) {
+            o.put("network", r.network());
+            services(o.putArray("services"), r, words);
+        }
         alerts(o, r.alerts());
         if (guard == null) o.putNull("guard");
         else GuardStatusText.json(o.putObject("guard"), guard, words);
@@ -92,6 +97,19 @@ final class StatusJson {
             return JSON.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void services(ArrayNode services, StatusReport r, UnaryOperator<String> words) {
+        for (StatusReport.ServiceBlock s : r.services()) {
+            ObjectNode sn = services.addObject();
+            sn.put("name", s.name()).put("reach", s.reach()).put("healthy", s.healthy());
+            ArrayNode urls = sn.putArray("urls");
+            s.urls().forEach(urls::add);
+            ArrayNode own = sn.putArray("problems");
+            s.problems().forEach(p -> own.add(words.apply(p)));
+            loadBalancer(sn, s.targets());
+            service(sn, s.service(), words);
         }
     }
 

@@ -34,7 +34,19 @@ final class StatusText {
                 : r.healthy() ? ansi.green("✓ healthy") : ansi.red("✗ " + r.problems().size() + (r.problems().size() == 1 ? " problem" : " problems"));
         b.append(ansi.bold(r.app())).append(" · ").append(r.region()).append(" · ").append(verdict)
                 .append(r.drifted() ? " · " + ansi.yellow("drift: " + r.drift().size()) : "").append('\n');
-        if (r.deployed()) {
+        boolean several = !r.services().isEmpty();
+        if (r.deployed() && several) {
+            shared(b, r);
+            for (StatusReport.ServiceBlock s : r.services()) block(b, s, ansi);
+            // The app's own parts after the blocks, set apart from the last one.
+            if (r.alerts() != null || !r.jobs().isEmpty() || guard != null) b.append('\n');
+            alerts(b, r.alerts(), ansi);
+            jobs(b, r.jobs());
+            if (guard != null) {
+                line(b, "Guard", GuardStatusText.setup(guard, ansi, words));
+                line(b, "Guard's run", GuardStatusText.lastRun(guard, ansi) + words.apply(" ('gantry guard status' says more)"));
+            }
+        } else if (r.deployed()) {
             line(b, "URL", r.url() == null ? "none (no load balancer: the service takes no inbound traffic)" : r.url());
             certificate(b, r.certificate());
             targets(b, r.loadBalancer(), ansi);
@@ -49,11 +61,12 @@ final class StatusText {
         if (!r.problems().isEmpty()) {
             b.append('\n').append(ansi.bold("Problems")).append('\n');
             for (String p : r.problems()) b.append("  ").append(ansi.red("✗")).append(' ').append(words.apply(p)).append('\n');
-            Diagnosis d = r.service() == null ? null : r.service().diagnosis();
-            if (d != null) {
-                b.append("  Why: ").append(d.summary()).append('\n');
-                if (d.detail() != null && !d.detail().isBlank()) b.append("       ").append(ansi.dim(d.detail())).append('\n');
-                for (String fix : d.fixes()) b.append("       fix: ").append(words.apply(fix)).append('\n');
+            if (several) {
+                for (StatusReport.ServiceBlock s : r.services()) {
+                    if (s.service() != null) why(b, s.service().diagnosis(), s.name() + ": ", ansi, words);
+                }
+            } else {
+                why(b, r.service() == null ? null : r.service().diagnosis(), "", ansi, words);
             }
         }
         if (r.drifted()) {
@@ -74,6 +87,39 @@ final class StatusText {
                     .append(String.format(Locale.ROOT, "about $%,.2f a month", r.cost().monthlyUsd())).append(" (").append(r.cost().label()).append(")\n");
         }
         return b.toString();
+    }
+
+    /** Why a service is short of tasks, as the diagnosis explains it ({@code whose}: the service's name for several). */
+    private static void why(StringBuilder b, Diagnosis d, String whose, Ansi ansi, UnaryOperator<String> words) {
+        if (d == null) return;
+        b.append("  Why: ").append(whose).append(d.summary()).append('\n');
+        if (d.detail() != null && !d.detail().isBlank()) b.append("       ").append(ansi.dim(d.detail())).append('\n');
+        for (String fix : d.fixes()) b.append("       fix: ").append(words.apply(fix)).append('\n');
+    }
+
+    /** What every service of the app shares, said once: the app's URL, certificate, load balancer and network. */
+    private static void shared(StringBuilder b, StatusReport r) {
+        line(b, "URL", r.url() == null ? "none (no load balancer: no service takes inbound traffic)" : r.url());
+        certificate(b, r.certificate());
+        String lb = r.services().stream().map(StatusReport.ServiceBlock::targets).filter(t -> t != null && t.dnsName() != null)
+                .map(StatusReport.TargetsStatus::dnsName).findFirst().orElse(null);
+        if (lb != null) line(b, "Balancer", lb + " (shared by " + names(r, true) + ")");
+        if (r.network() != null) line(b, "Network", r.network() + " (shared by " + names(r, false) + ")");
+    }
+
+    private static String names(StatusReport r, boolean publicOnly) {
+        return String.join(", ", r.services().stream().filter(s -> !publicOnly || "public".equals(s.reach())).map(StatusReport.ServiceBlock::name).toList());
+    }
+
+    /** One service of several: a verdict line naming it, how it is reached, then its targets, ECS service, image and rollout. */
+    private static void block(StringBuilder b, StatusReport.ServiceBlock s, Ansi ansi) {
+        String verdict = s.healthy() ? ansi.green("✓ healthy") : ansi.red("✗ " + s.problems().size() + (s.problems().size() == 1 ? " problem" : " problems"));
+        b.append('\n').append(ansi.bold(s.name())).append(" · ").append(verdict).append('\n');
+        if ("public".equals(s.reach())) line(b, "URL", s.urls().isEmpty() ? "none yet (the load balancer has no name)" : String.join(", ", s.urls()));
+        else if ("worker".equals(s.reach())) line(b, "Reached", "worker (no load balancer route, not called by the other services)");
+        else line(b, "Reached", s.reach() + " (from the app's other services only)");
+        targets(b, s.targets(), ansi);
+        service(b, s.service(), ansi);
     }
 
     /** {@code Jobs  report  cron(0/10 * * * ? *) UTC · next 00:40Z · last: exit 0 after 3s (00:30Z)}, one job a line. */

@@ -37,6 +37,16 @@ public final class Explainer {
                     spec.network().tasksInPrivateSubnets());
         }
 
+        /** One service of a version-2 spec: its own image, port, secrets and health check. */
+        public static Context of(Spec spec, dev.gantry.spec.AppService service) {
+            dev.gantry.spec.Task t = service.task();
+            if (t == null) return of(spec);
+            Map<String, String> secrets = new TreeMap<>();
+            t.secrets().forEach((k, v) -> secrets.put(k, v.parameter()));
+            return new Context(spec.app(), t.image() != null ? t.image() : t.imageShown(), t.port(),
+                    service.isPublic() ? service.publicAccess().healthCheckPath() : null, secrets, spec.network().tasksInPrivateSubnets());
+        }
+
         /**
          * The same as plain values in key order (a plan's input: the same context always reads
          * the same, so saved plans' digests match); {@link #ofProps} reads it back.

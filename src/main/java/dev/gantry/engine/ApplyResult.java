@@ -11,10 +11,27 @@ import java.util.List;
  * ending it is for the process ({@code exit}, one row of the exit-code table). {@code url} is where
  * the service answers, when it has a load balancer. {@code stoppedBy} says what interrupted it
  * ("SIGTERM", "SIGINT"), or null when nothing did or a key press in the live view did (Ctrl-C).
+ * {@code answers}: for an app of several services, where each public one answers ("web answers at
+ * https://www.example.com; api at https://api.example.com"); null otherwise ({@code url} says it).
  */
 public record ApplyResult(Outcome outcome, Exit exit, int created, int updated, int replaced, int deleted,
                           int failed, int skipped, Duration elapsed, String url, List<String> failures,
-                          Diagnosis diagnosis, String resumeCommand, String stoppedBy, CriticalPath criticalPath, boolean simulatedTime) {
+                          Diagnosis diagnosis, String resumeCommand, String stoppedBy, CriticalPath criticalPath, boolean simulatedTime,
+                          String answers) {
+
+    /** Without where several services answer. */
+    public ApplyResult(Outcome outcome, Exit exit, int created, int updated, int replaced, int deleted, int failed, int skipped,
+                       Duration elapsed, String url, List<String> failures, Diagnosis diagnosis, String resumeCommand, String stoppedBy,
+                       CriticalPath criticalPath, boolean simulatedTime) {
+        this(outcome, exit, created, updated, replaced, deleted, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand, stoppedBy,
+                criticalPath, simulatedTime, null);
+    }
+
+    /** The same result, saying where each public service of several answers. */
+    public ApplyResult withAnswers(String sentence) {
+        return new ApplyResult(outcome, exit, created, updated, replaced, deleted, failed, skipped, elapsed, url, failures, diagnosis,
+                resumeCommand, stoppedBy, criticalPath, simulatedTime, sentence);
+    }
 
     /** Without a critical path (nothing ran, or it did not finish), not stopped by a signal. */
     public ApplyResult(Outcome outcome, Exit exit, int created, int updated, int replaced, int deleted, int failed, int skipped,
@@ -33,13 +50,13 @@ public record ApplyResult(Outcome outcome, Exit exit, int created, int updated, 
     /** The same result, interrupted by {@code signal}. */
     public ApplyResult stoppedBy(String signal) {
         return new ApplyResult(outcome, exit, created, updated, replaced, deleted, failed, skipped, elapsed, url, failures, diagnosis, resumeCommand, signal,
-                criticalPath, simulatedTime);
+                criticalPath, simulatedTime, answers);
     }
 
     /** This run's result, counting {@code more} deletions made before it (a teardown before a rebuild). */
     public ApplyResult afterDeleting(int more) {
         return new ApplyResult(outcome, exit, created, updated, replaced, deleted + more, failed, skipped, elapsed, url, failures, diagnosis,
-                resumeCommand, stoppedBy, criticalPath, simulatedTime);
+                resumeCommand, stoppedBy, criticalPath, simulatedTime, answers);
     }
 
     /** DECLINED: the person answered something other than "yes"; nothing was changed. */
@@ -75,7 +92,7 @@ public record ApplyResult(Outcome outcome, Exit exit, int created, int updated, 
     /** The same result, its times marked as simulated (measured on the simulated AWS's clock) or not. */
     public ApplyResult withSimulatedTime(boolean simulated) {
         return new ApplyResult(outcome, exit, created, updated, replaced, deleted, failed, skipped, elapsed, url, failures, diagnosis,
-                resumeCommand, stoppedBy, criticalPath, simulated);
+                resumeCommand, stoppedBy, criticalPath, simulated, answers);
     }
 
     public boolean ok() { return exit == Exit.OK; }

@@ -322,7 +322,7 @@ public final class Engine {
         ApplyResult last = swept.exit() == ApplyResult.Exit.OK ? done : swept;
         return new ApplyResult(last.outcome(), last.exit(), done.created(), done.updated(), done.replaced(), done.deleted() + swept.deleted(),
                 swept.failed(), swept.skipped(), swept.elapsed(), last.url(), last.failures(), last.diagnosis(), last.resumeCommand(),
-                done.criticalPath(), done.simulatedTime());
+                done.criticalPath(), done.simulatedTime()).withAnswers(last.answers());
     }
 
     /** The address suffix of a resource gantry made whose address the spec now gives to an existing one. */
@@ -932,7 +932,7 @@ public final class Engine {
         ApplyResult r = result(outcome, exit, plan, states, executor.outputs(), spec, diagnosis, options);
         CriticalPath path = outcome == ApplyResult.Outcome.SUCCEEDED ? CriticalPath.of(executor.spans(), spec) : null;
         return new ApplyResult(r.outcome(), r.exit(), r.created(), r.updated(), r.replaced(), r.deleted(), r.failed(),
-                r.skipped(), r.elapsed(), r.url(), executor.failures(), diagnosis, r.resumeCommand(), path, false);
+                r.skipped(), r.elapsed(), r.url(), executor.failures(), diagnosis, r.resumeCommand(), path, false).withAnswers(r.answers());
     }
 
     private ApplyResult result(ApplyResult.Outcome outcome, ApplyResult.Exit exit, Plan plan, Map<Address, Executor.State> states,
@@ -956,7 +956,10 @@ public final class Engine {
         // Only a run that ended well says where the service answers (a failed rollout does not answer there).
         String url = destroyed || exit != ApplyResult.Exit.OK ? null : url(spec, outputs);
         String resume = exit == ApplyResult.Exit.OK ? null : options.resumeCommand();
-        return new ApplyResult(outcome, exit, created, updated, replaced, deleted, failed, skipped, at(), url, List.of(), diagnosis, resume);
+        // Several services: each public one with its own URLs (url stays the app's, for JSON).
+        String answers = url == null || spec.services().size() < 2 ? null : ServiceUrls.sentence(spec, outputs);
+        return new ApplyResult(outcome, exit, created, updated, replaced, deleted, failed, skipped, at(), url, List.of(), diagnosis, resume)
+                .withAnswers(answers);
     }
 
     /** Where the service answers: the DNS record when there is one, else the load balancer's name. */

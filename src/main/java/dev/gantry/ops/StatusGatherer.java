@@ -8,6 +8,7 @@ import dev.gantry.diagnose.RolloutSnapshot;
 import dev.gantry.diagnose.RolloutVerdict;
 import dev.gantry.diagnose.RolloutWatcher;
 import dev.gantry.engine.Engine;
+import dev.gantry.engine.ServiceUrls;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Change;
 import dev.gantry.plan.Observed;
@@ -45,7 +46,13 @@ public final class StatusGatherer {
         this.clock = clock;
     }
 
-    public StatusReport gather(Spec spec) { return gather(spec, spec.primaryService().name()); }
+    /**
+     * The whole app: for a version-2 spec of several services, one block per service and a headline
+     * that is healthy only when every service is; otherwise its one service.
+     */
+    public StatusReport gather(Spec spec) {
+        return spec.services().size() > 1 ? gatherAll(spec) : gather(spec, spec.primaryService().name());
+    }
 
     /**
      * The status of one service of the spec ({@code gantry status --service NAME}) with the shared
@@ -56,25 +63,89 @@ public final class StatusGatherer {
         if (chosen == null) throw new IllegalArgumentException("no service " + serviceName);
         boolean isPrimary = chosen.name().equals(spec.primaryService().name());
         Plan plan = engine.plan(spec);
-        Map<Address, Observed> observed = new LinkedHashMap<>();
-        for (Change c : plan.changes()) if (c.observed() != null) observed.put(c.address(), c.observed());
-        boolean deployed = !observed.isEmpty();
+        Map<Address, Observed> observed = observed(plan);
+        if (observed.isEmpty()) return notDeployed(spec);
         List<String> problems = new ArrayList<>();
-        if (!deployed) {
-            problems.add(spec.app() + " is not deployed in " + spec.region() + ": gantry found nothing of it; run 'gantry apply'");
-            return new StatusReport(spec.app(), spec.region(), clock.now(), false, null, null, null, null,
-                    CostEstimates.of(spec), List.of(), problems);
-        }
         StatusReport.CertificateStatus cert = certificate(spec, observed);
         StatusReport.ServiceStatus service = service(spec, chosen, observed);
         StatusReport.TargetsStatus targets = chosen.isPublic() ? targets(spec, chosen, observed) : null;
 
+        certificateProblem(cert, problems);
+        // The URL checks are the primary service's (its record and certificate name).
+        if (isPrimary) problems.addAll(UrlChecks.problems(spec, observed, servedCertificateNames(observed, cert)));
+        problems.addAll(serviceProblems(spec, chosen, service, targets));
+        StatusReport.AlertsStatus alerts = alerts(spec, observed);
+        List<StatusReport.JobStatus> jobs = JobRuns.of(aws, spec, clock.now());
+        appProblems(alerts, jobs, problems);
+        String url = isPrimary ? Engine.url(spec, observed)
+                : chosen.hosts().isEmpty() ? null : (spec.hasCertificate() ? "https://" : "http://") + chosen.hosts().get(0);
+        return new StatusReport(spec.app(), spec.region(), clock.now(), true, url, cert, targets, service,
+                CostEstimates.of(spec), DriftWords.of(plan), problems, alerts, jobs);
+    }
+
+    /**
+     * Every service of the app, one refresh: each service's problems name it; the report's
+     * {@code service} and {@code loadBalancer} stay the primary service's (what the JSON had).
+     */
+    public StatusReport gatherAll(Spec spec) {
+        Plan plan = engine.plan(spec);
+        Map<Address, Observed> observed = observed(plan);
+        if (observed.isEmpty()) return notDeployed(spec);
+        List<String> problems = new ArrayList<>();
+        StatusReport.CertificateStatus cert = certificate(spec, observed);
+        certificateProblem(cert, problems);
+        problems.addAll(UrlChecks.problems(spec, observed, servedCertificateNames(observed, cert)));
+        List<StatusReport.ServiceBlock> blocks = new ArrayList<>();
+        for (dev.gantry.spec.AppService s : spec.services().values()) {
+            StatusReport.ServiceStatus service = service(spec, s, observed);
+            StatusReport.TargetsStatus targets = s.isPublic() ? targets(spec, s, observed) : null;
+            List<String> own = serviceProblems(spec, s, service, targets);
+            blocks.add(new StatusReport.ServiceBlock(s.name(), reach(s), s.isPublic() ? ServiceUrls.of(spec, s, observed) : List.of(),
+                    service, targets, own));
+            for (String p : own) problems.add(s.name() + ": " + p);
+        }
+        StatusReport.AlertsStatus alerts = alerts(spec, observed);
+        List<StatusReport.JobStatus> jobs = JobRuns.of(aws, spec, clock.now());
+        appProblems(alerts, jobs, problems);
+        StatusReport.ServiceBlock primary = blocks.stream().filter(b -> b.name().equals(spec.primaryService().name())).findFirst().orElseThrow();
+        Observed vpc = observed.get(Addresses.VPC);
+        return new StatusReport(spec.app(), spec.region(), clock.now(), true, Engine.url(spec, observed), cert, primary.targets(),
+                primary.service(), CostEstimates.of(spec), DriftWords.of(plan), problems, alerts, jobs, blocks, vpc == null ? null : vpc.id());
+    }
+
+    /** How a service is reached when it is not public: by name from the app's other services, or not at all. */
+    private static String reach(dev.gantry.spec.AppService s) {
+        if (s.isPublic()) return "public";
+        if (s.internal()) {
+            Integer port = s.task() == null ? null : s.task().port();
+            return "internal: http://" + s.name() + (port == null ? "" : ":" + port);
+        }
+        return "worker";
+    }
+
+    private static Map<Address, Observed> observed(Plan plan) {
+        Map<Address, Observed> observed = new LinkedHashMap<>();
+        for (Change c : plan.changes()) if (c.observed() != null) observed.put(c.address(), c.observed());
+        return observed;
+    }
+
+    private StatusReport notDeployed(Spec spec) {
+        List<String> problems = List.of(spec.app() + " is not deployed in " + spec.region() + ": gantry found nothing of it; run 'gantry apply'");
+        return new StatusReport(spec.app(), spec.region(), clock.now(), false, null, null, null, null,
+                CostEstimates.of(spec), List.of(), problems);
+    }
+
+    private static void certificateProblem(StatusReport.CertificateStatus cert, List<String> problems) {
         if (cert != null && !"ISSUED".equals(cert.status())) {
             problems.add("the certificate for " + cert.domain() + " is " + words(cert.status())
                     + ("PENDING_VALIDATION".equals(cert.status()) ? ": HTTPS does not work until it is validated" : ""));
         }
-        // The URL checks are the primary service's (its record and certificate name).
-        if (isPrimary) problems.addAll(UrlChecks.problems(spec, observed, servedCertificateNames(observed, cert)));
+    }
+
+    /** What is wrong with one service: missing, short of tasks, a failing rollout, unhealthy targets. */
+    private static List<String> serviceProblems(Spec spec, dev.gantry.spec.AppService chosen, StatusReport.ServiceStatus service,
+                                                StatusReport.TargetsStatus targets) {
+        List<String> problems = new ArrayList<>();
         if (service == null) {
             problems.add("the ECS service " + dev.gantry.spec.DerivedNames.serviceBase(spec.app(), chosen.name())
                     + " does not exist: 'gantry apply' creates it");
@@ -105,22 +176,21 @@ public final class StatusGatherer {
                 problems.add("no healthy target behind the load balancer, so it answers 503 for now");
             }
         }
-        StatusReport.AlertsStatus alerts = alerts(spec, observed);
+        return problems;
+    }
+
+    /** The app's own: firing alarms and failing scheduled jobs. */
+    private static void appProblems(StatusReport.AlertsStatus alerts, List<StatusReport.JobStatus> jobs, List<String> problems) {
         if (alerts != null) {
             for (StatusReport.Alarm a : alerts.alarms()) {
                 if ("ALARM".equals(a.state())) problems.add("the alarm " + a.name() + " is firing" + (a.since() == null ? "" : " since " + a.since())
                         + (a.reason() == null ? "" : ": " + a.reason()));
             }
         }
-        List<StatusReport.JobStatus> jobs = JobRuns.of(aws, spec, clock.now());
         for (StatusReport.JobStatus j : jobs) {
             String p = JobRuns.problem(j);
             if (p != null) problems.add(p);
         }
-        String url = isPrimary ? Engine.url(spec, observed)
-                : chosen.hosts().isEmpty() ? null : (spec.hasCertificate() ? "https://" : "http://") + chosen.hosts().get(0);
-        return new StatusReport(spec.app(), spec.region(), clock.now(), true, url, cert, targets, service,
-                CostEstimates.of(spec), DriftWords.of(plan), problems, alerts, jobs);
     }
 
     /** The app's alarms with their states, and the topic's subscriptions; null when it has neither. */
@@ -233,7 +303,7 @@ public final class StatusGatherer {
         boolean troubled = status.running() < status.desired() || rollout instanceof RolloutVerdict.Failed || tasksFail(rollout);
         if (!troubled) return status;
         return new StatusReport.ServiceStatus(cluster, name, s.status(), status.desired(), status.running(), status.pending(),
-                status.taskDefinition(), deployments, events, diagnose(watcher, s, rollout, spec), status.images(), rollout);
+                status.taskDefinition(), deployments, events, diagnose(watcher, s, rollout, spec, chosen), status.images(), rollout);
     }
 
     /** The digests the running tasks pulled (a tag may have moved since; this is what runs). */
@@ -258,10 +328,11 @@ public final class StatusGatherer {
     }
 
     /** Why the service is short of tasks: the first failed task of the newest deployment, explained. */
-    private static Diagnosis diagnose(RolloutWatcher watcher, Service s, RolloutVerdict rollout, Spec spec) {
+    private static Diagnosis diagnose(RolloutWatcher watcher, Service s, RolloutVerdict rollout, Spec spec, dev.gantry.spec.AppService chosen) {
         try {
             RolloutSnapshot snap = watcher.snapshot(s, rollout.deploymentId(), null);
-            return RolloutVerdict.why(rollout, snap, Explainer.Context.of(spec)).orElse(null);
+            // The service's own image, port and secrets, so the fix names what it runs.
+            return RolloutVerdict.why(rollout, snap, Explainer.Context.of(spec, chosen)).orElse(null);
         } catch (RuntimeException e) {
             // The explanation is a bonus; the counts above already say something is wrong.
             return null;

@@ -10,15 +10,39 @@ import java.util.List;
  * Everything {@code gantry status} says about a deployed app, as data. A part the spec does not
  * ask for (a load balancer, a certificate) or that does not exist is null; {@code problems} are
  * the reasons it is not healthy, in plain words; {@code drift} lists what apply would change.
+ * {@code services}: one block per service when the report covers every service of a version-2 app
+ * (empty for one service); {@code network}: the VPC they share (null when not read).
  */
 public record StatusReport(String app, String region, Instant at, boolean deployed, String url,
                            CertificateStatus certificate, TargetsStatus loadBalancer, ServiceStatus service,
-                           Cost cost, List<Drift> drift, List<String> problems, AlertsStatus alerts, List<JobStatus> jobs) {
+                           Cost cost, List<Drift> drift, List<String> problems, AlertsStatus alerts, List<JobStatus> jobs,
+                           List<ServiceBlock> services, String network) {
 
     public StatusReport {
         drift = List.copyOf(drift);
         problems = List.copyOf(problems);
         jobs = jobs == null ? List.of() : List.copyOf(jobs);
+        services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    /** One service's report. */
+    public StatusReport(String app, String region, Instant at, boolean deployed, String url,
+                        CertificateStatus certificate, TargetsStatus loadBalancer, ServiceStatus service,
+                        Cost cost, List<Drift> drift, List<String> problems, AlertsStatus alerts, List<JobStatus> jobs) {
+        this(app, region, at, deployed, url, certificate, loadBalancer, service, cost, drift, problems, alerts, jobs, List.of(), null);
+    }
+
+    /**
+     * One service of several: {@code reach} is "public", "internal: http://NAME:PORT" or "worker";
+     * {@code urls} where a public one answers; {@code problems} its own (without its name).
+     */
+    public record ServiceBlock(String name, String reach, List<String> urls, ServiceStatus service, TargetsStatus targets, List<String> problems) {
+        public ServiceBlock {
+            urls = List.copyOf(urls);
+            problems = List.copyOf(problems);
+        }
+
+        public boolean healthy() { return problems.isEmpty(); }
     }
 
     /** Without scheduled jobs. */

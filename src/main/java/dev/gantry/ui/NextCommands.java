@@ -51,7 +51,7 @@ public final class NextCommands {
     public static ApplyResult complete(ApplyResult r, String options) {
         return new ApplyResult(r.outcome(), r.exit(), r.created(), r.updated(), r.replaced(), r.deleted(), r.failed(),
                 r.skipped(), r.elapsed(), r.url(), r.failures().stream().map(f -> complete(f, options)).toList(),
-                complete(r.diagnosis(), options), r.resumeCommand(), r.stoppedBy(), r.criticalPath(), r.simulatedTime());
+                complete(r.diagnosis(), options), r.resumeCommand(), r.stoppedBy(), r.criticalPath(), r.simulatedTime(), r.answers());
     }
 
     public static Diagnosis complete(Diagnosis d, String options) {

@@ -166,7 +166,8 @@ public final class SummaryText {
     }
 
     private static void url(ApplyResult r, StringBuilder b) {
-        if (r.url() != null && !r.url().isBlank()) b.append("\nYour service answers at ").append(r.url()).append('\n');
+        if (r.answers() != null) b.append('\n').append(r.answers()).append('\n');
+        else if (r.url() != null && !r.url().isBlank()) b.append("\nYour service answers at ").append(r.url()).append('\n');
     }
 
     private static void next(Operation op, StringBuilder b) {
