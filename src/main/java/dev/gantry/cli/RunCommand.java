@@ -64,21 +64,29 @@ public final class RunCommand implements Callable<ExitCode> {
         } else if (command.isEmpty()) {
             throw CommandFailure.of(ExitCode.INVALID_INPUT, "no command to run", "put it after --, e.g. gantry run -- ./manage.py migrate");
         }
-        service.check(spec);
+        // A job runs as its schedule starts it (jobs belong to the primary service); a command in any service's task.
+        if (job != null) service.check(spec);
+        String ecsName = job != null ? null : service.ecsName(spec);
         return AppContext.inSession(cli, global, specFile.path(), spec, false, d -> {
             CompletableFuture<Void> stop = new CompletableFuture<>();
             try (StopOnInterrupt ignored = detach ? StopOnInterrupt.NONE : StopOnInterrupt.install(() -> stop.complete(null))) {
-                return job != null ? runJob(d, job, detach, stop) : run(d, new OneOffTask.Request(List.copyOf(command), cpu, memory), detach, stop);
+                return job != null ? runJob(d, job, detach, stop) : run(d, new OneOffTask.Request(List.copyOf(command), cpu, memory), detach, stop, ecsName);
             }
         });
     }
 
     /** Starts the task and, unless {@code detach}, follows it until it stops; tests complete {@code stop} at a virtual time. */
     static ExitCode run(AppContext d, OneOffTask.Request request, boolean detach, CompletableFuture<Void> stop) {
+        Spec spec = d.spec();
+        return run(d, request, detach, stop, dev.gantry.spec.DerivedNames.serviceBase(spec.app(), spec.primaryService().name()));
+    }
+
+    /** The same in a task of the ECS service {@code ecsName} (APP, or APP-NAME in version 2). */
+    static ExitCode run(AppContext d, OneOffTask.Request request, boolean detach, CompletableFuture<Void> stop, String ecsName) {
         d.checkCredentials();
         Spec spec = d.spec();
         Instant from = d.scheduler().now();
-        OneOffTask.Started s = OneOffTask.start(d.aws(), spec, spec.cluster().name(), spec.app(), request);
+        OneOffTask.Started s = OneOffTask.start(d.aws(), spec, spec.cluster().name(), ecsName, request);
         return follow(d, s, String.join(" ", request.command().stream().map(ShellWords::quote).toList()), null, from, detach, stop);
     }
 

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --service NAME}, declared once for the day-two commands that act on one service (status,
- * logs, history, rollback and exec: any service of the file; run: the primary one, for now). A version-1 spec has one service, named after the app; naming another
+ * logs, run, history, rollback and exec: any service of the file; a job: the primary one). A version-1 spec has one service, named after the app; naming another
  * is bad input (exit 2) before any AWS call.
  */
 public final class ServiceOption {

@@ -90,7 +90,8 @@ public final class OneOffTask {
             throw AwsErrors.translate("starting a one-off task of " + taskDefinition, e);
         }
         String id = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
-        return new Started(cluster, task.taskArn(), id, taskDefinition, "/gantry/" + spec.app());
+        // Each service logs to /gantry/ and its ECS name (APP, or APP-NAME in version 2).
+        return new Started(cluster, task.taskArn(), id, taskDefinition, "/gantry/" + service);
     }
 
     /**

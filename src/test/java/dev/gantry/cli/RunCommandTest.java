@@ -102,7 +102,7 @@ class RunCommandTest {
         assertThat(none.err()).contains("no command to run").contains("gantry run -- ");
         CliRun other = CliRun.gantry(home, Map.of(), "run", "--simulate", "-f", "templates/worker.yaml", "--service", "api", "--", "true");
         assertThat(other.code()).isEqualTo(2);
-        assertThat(other.err()).contains("one service, worker");
+        assertThat(other.err()).contains("has no service api; it has worker");
     }
 
     @Test void end_to_end_through_the_command_line_with_the_container_exit_code(@org.junit.jupiter.api.io.TempDir Path home) {

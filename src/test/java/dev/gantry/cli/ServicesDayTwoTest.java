@@ -50,4 +50,17 @@ class ServicesDayTwoTest {
         assertThat(code).isEqualTo(2);
         assertThat(w.err()).contains("ECS Exec is not enabled for service shop-worker");
     }
+
+    @Test void run_starts_the_command_in_the_named_services_task_and_shows_its_output() throws Exception {
+        Spec spec = load(Files.readString(Path.of("templates/web-api-worker.yaml")));
+        w.applied(spec);
+        int code = w.run(spec, d -> RunCommand.run(d, new dev.gantry.ops.OneOffTask.Request(java.util.List.of("sh", "-c", "echo migrating api"), null, null),
+                false, new CompletableFuture<>(), "shop-api"));
+        assertThat(code).as(w.err()).isZero();
+        assertThat(w.out()).contains("migrating api");
+        var arns = w.aws.ecs().listTasks(b -> b.cluster("shop").startedBy(dev.gantry.ops.OneOffTask.STARTED_BY)
+                .desiredStatus(software.amazon.awssdk.services.ecs.model.DesiredStatus.STOPPED)).taskArns();
+        var task = w.aws.ecs().describeTasks(b -> b.cluster("shop").tasks(arns)).tasks().get(0);
+        assertThat(task.taskDefinitionArn()).contains(":task-definition/shop-api:");
+    }
 }
