@@ -72,9 +72,13 @@ public final class SpecSummary {
             } else {
                 how = "a worker (no inbound traffic)";
             }
-            parts.add(a.name() + ": " + t.imageShown() + ", " + count(a.service().desiredCount(), "task") + " of " + vcpu(t.cpu())
-                    + " vCPU and " + gb(t.memory()) + " GB, " + how + ";");
+            String tasks = a.service().autoscaling() == null ? count(a.service().desiredCount(), "task")
+                    : a.service().autoscaling().min() + "–" + a.service().autoscaling().max() + " tasks";
+            parts.add(a.name() + ": " + t.imageShown() + ", " + tasks + " of " + vcpu(t.cpu()) + " vCPU and " + gb(t.memory()) + " GB, " + how + ";");
         }
+        // The last service ends its sentence.
+        String last = parts.remove(parts.size() - 1);
+        parts.add(last.substring(0, last.length() - 1) + ".");
         parts.add(network(s.network()) + ".");
         if (s.hasLoadBalancer()) {
             parts.add("One load balancer serves the public services " + (s.hasCertificate() ? s.certificate().existing()

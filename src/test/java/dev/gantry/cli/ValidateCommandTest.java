@@ -45,6 +45,13 @@ class ValidateCommandTest {
     }
 
     @Test
+    void severalServicesAreOneSentenceEachEndingBeforeTheNetwork() {
+        assertThat(run("validate", "-f", "templates/web-api-worker.yaml")).isZero();
+        assertThat(io.out()).contains("worker: public.ecr.aws/docker/library/busybox:1.36, 1 task of 0.25 vCPU and 0.5 GB, a worker (no inbound traffic). Network: ")
+                .contains("web: public.ecr.aws/nginx/nginx:1.27, 2 tasks of 0.25 vCPU and 0.5 GB, public on port 80 at www.example.com; api: ");
+    }
+
+    @Test
     void repeatedFileOptionsWork() {
         assertThat(run("validate", "-f", "templates/worker.yaml", "--file", "templates/web-https.yaml")).isZero();
         assertThat(io.out()).contains("worker.yaml: valid").contains("web-https.yaml: valid");
