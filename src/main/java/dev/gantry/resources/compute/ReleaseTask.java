@@ -105,14 +105,16 @@ final class ReleaseTask {
             String id = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
             Instant started = ctx.time().now();
             ctx.progress().info("release: running `" + words + "` with " + revision + " in task " + shortId(id) + " before the rollout");
+            // The service's own log group: /gantry/APP, or /gantry/APP-NAME for another service of a version-2 app.
+            String logGroup = Props.str(props, "logGroup") != null ? Props.str(props, "logGroup") : "/gantry/" + ctx.app();
             return StepResult.waitThen(POLL, "release `" + words + "` (task " + shortId(id) + ") to finish", new Watch(ctx, registered, previousRevision,
-                    cluster, task.taskArn(), id, words, revision, started, explain));
+                    cluster, task.taskArn(), id, words, revision, started, explain, logGroup));
         };
     }
 
     /** Polls the release task until it has stopped, then says how it ended. */
     private record Watch(ResourceContext ctx, Observed registered, String previousRevision, String cluster, String taskArn, String id,
-                         String words, String revision, Instant started, Explainer.Context explain) implements Step {
+                         String words, String revision, Instant started, Explainer.Context explain, String logGroup) implements Step {
         @Override public StepResult run() {
             Task t = ctx.aws().ecs().describeTasks(b -> b.cluster(cluster).tasks(taskArn)).tasks().stream().findFirst().orElse(null);
             Duration took = Duration.between(started, ctx.time().now());
@@ -149,7 +151,7 @@ final class ReleaseTask {
         /** The task's last lines, newest last, each on its own line; none when there are none. */
         private String lastLines() {
             Deque<String> last = new ArrayDeque<>();
-            String group = "/gantry/" + ctx.app();
+            String group = logGroup;
             String stream = ctx.app() + "/" + ctx.app() + "/" + id;
             try {
                 String token = null;
