@@ -131,7 +131,9 @@ public final class OneOffTask {
             throw AwsErrors.translate("starting job " + job + " (" + p.taskDefinitionArn() + ")", e);
         }
         String id = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
-        return new Started(cluster, task.taskArn(), id, p.taskDefinitionArn(), "/gantry/" + spec.app());
+        // A job logs where the primary service does: /gantry/APP, or /gantry/APP-NAME in version 2.
+        return new Started(cluster, task.taskArn(), id, p.taskDefinitionArn(),
+                "/gantry/" + dev.gantry.spec.DerivedNames.serviceBase(spec.app(), spec.primaryService().name()));
     }
 
     /**

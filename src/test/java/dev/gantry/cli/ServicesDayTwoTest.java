@@ -63,4 +63,13 @@ class ServicesDayTwoTest {
         var task = w.aws.ecs().describeTasks(b -> b.cluster("shop").tasks(arns)).tasks().get(0);
         assertThat(task.taskDefinitionArn()).contains(":task-definition/shop-api:");
     }
+
+    @Test void run_job_follows_a_version_2_jobs_output_from_the_primary_services_log_group() throws Exception {
+        Spec spec = load(Files.readString(Path.of("templates/web-api-worker.yaml")).replace("\nservices:\n",
+                "\njobs:\n  report:\n    schedule: rate(1 day)\n    command: [\"sh\", \"-c\", \"echo report written\"]\n\nservices:\n"));
+        w.applied(spec);
+        int code = w.run(spec, d -> RunCommand.runJob(d, "report", false, new CompletableFuture<>()));
+        assertThat(code).as(w.err()).isZero();
+        assertThat(w.out()).contains("report written");
+    }
 }

@@ -41,11 +41,13 @@ public final class ComputeResources {
         if (spec.jobs().isEmpty()) return;
         String app = spec.app();
         var task = spec.task();
+        // Jobs run as the primary service does (its roles and log group), whatever it is called.
+        Addresses.ServiceAddresses at = Addresses.ServiceAddresses.of(app, spec.primaryService().name());
         List<Ref> runnable = new ArrayList<>();
         for (var job : spec.jobs().values()) runnable.add(Ref.to(jobTaskDefinition(job.name()), "runnable"));
         out.add(Desired.managed(SCHEDULER_ROLE, Piece.JOBS, "role EventBridge Scheduler uses to start exactly the jobs' tasks",
                 Props.props().put("name", SchedulerRoleType.name(app)).put("path", RoleType.path(app)).put("taskDefinitions", runnable)
-                        .put("passRoles", List.of(Ref.to(EXECUTION_ROLE, "arn"), Ref.to(TASK_ROLE, "arn"))).build(), Set.of(SCHEDULE_GROUP)));
+                        .put("passRoles", List.of(Ref.to(at.executionRole(), "arn"), Ref.to(at.taskRole(), "arn"))).build(), Set.of(SCHEDULE_GROUP)));
         for (var job : spec.jobs().values()) {
             Map<String, String> env = new TreeMap<>(task.environment());
             env.putAll(job.environment());
@@ -62,8 +64,8 @@ public final class ComputeResources {
                     Props.props().put("family", JobTaskDefinitionType.family(app, job.name())).put("cpu", cpu).put("memory", memory)
                             .put("architecture", task.architecture().yaml()).put("image", image).put("command", job.command())
                             .put("environment", env).put("secrets", secrets).put("registryCredentials", registryLogin)
-                            .put("roles", new TreeMap<>(Map.of("execution", Ref.to(EXECUTION_ROLE, "arn"), "task", Ref.to(TASK_ROLE, "arn"))))
-                            .put("logGroup", Ref.to(LOG_GROUP, "name")).put(JobTimeout.PROP, job.timeout()).absentIfNull(JobTimeout.PROP).build(), Set.of(SCHEDULE_GROUP)));
+                            .put("roles", new TreeMap<>(Map.of("execution", Ref.to(at.executionRole(), "arn"), "task", Ref.to(at.taskRole(), "arn"))))
+                            .put("logGroup", Ref.to(at.logGroup(), "name")).put(JobTimeout.PROP, job.timeout()).absentIfNull(JobTimeout.PROP).build(), Set.of(SCHEDULE_GROUP)));
             String zone = job.timezone() == null ? "UTC" : job.timezone();
             out.add(Desired.managed(schedule(job.name()), Piece.JOBS, "runs job " + job.name() + " on " + job.schedule() + " (" + zone + ")",
                     Props.props().put("group", Ref.to(SCHEDULE_GROUP, "name")).put("expression", job.schedule()).put("timezone", zone)

@@ -348,8 +348,8 @@ final class ServicesBinder {
     }
 
     /**
-     * What gantry keeps once per app (the built image's repository, the registry login, the alarms,
-     * the jobs) belongs to the service
+     * What gantry keeps once per app (the built image's repository, the registry login, the alarms)
+     * belongs to the service
      * named like the app, for now: the one that keeps version 1's names.
      */
     private void forNowOnlyTheAppsService(Map<String, AppService> services) {
@@ -373,8 +373,8 @@ final class ServicesBinder {
         if (services.isEmpty()) return;
         AppService primary = services.values().stream().filter(AppService::isPublic).findFirst().orElse(services.values().iterator().next());
         if (primary.keepsVersion1Names(app)) return;
-        // The release command runs in the primary service's task, whatever its name.
-        for (String section : List.of("alerts", "jobs")) {
+        // The release command and the jobs run as the primary service, whatever its name.
+        for (String section : List.of("alerts")) {
             if (!root.has(section)) continue;
             Node.Entry e = root.entry(section);
             report.error(e.line(), e.column(), section, section + " works with the app's primary service (the first public one, else the first),"
