@@ -183,7 +183,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
         // A saved plan is not resumed: what is left is a new plan's to say. Continuing a deploy of a
         // given image deploys that image again, never a build in its place.
         String resume = saved == null ? run.resume("apply", global) + (image == null ? "" : " --image " + ShellWords.quote(image))
-                + (service == null ? "" : " --service " + service)
+                + (service == null ? "" : " --service " + service) + (skipImageCheck ? " --skip-image-check" : "")
                 : "gantry plan" + run.given(global) + " -o " + ShellWords.quote(planFile.toString());
         try (Session session = EngineRun.open(cli, global, spec)) {
             opened.set(session);

@@ -48,6 +48,14 @@ class ApplyCommandTest {
         assertThat(after.code()).isEqualTo(ExitCode.CHANGES_PENDING.code());
     }
 
+    @Test void the_command_to_continue_a_failed_apply_keeps_skip_image_check() throws Exception {
+        Path file = home.resolve("gantry.yaml");
+        Files.writeString(file, Files.readString(Path.of("templates/web-https.yaml")).replace("nginx/nginx:1.27", "nginx/nginx:crash"));
+        Run r = gantry(Map.of(), "apply", "--simulate", "--yes", "--plain", "--skip-image-check", "-f", file.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out() + r.err()).containsPattern("continue with:\\n  gantry apply [^\\n]*--skip-image-check");
+    }
+
     @Test void a_secret_value_on_the_command_line_is_refused_before_anything_happens() {
         Run r = gantry(Map.of(), "apply", "--simulate", "--yes", "--secret", "DB_PASSWORD=hunter2", "-f", "templates/web-https.yaml");
         assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT.code());
