@@ -30,18 +30,7 @@ public final class PlanText {
     public static String render(Plan plan, Ansi ansi, Prices prices) {
         StringBuilder b = new StringBuilder();
         List<Change> changes = plan.mutating();
-        // Several services: each service's own changes first, then what they share, by piece.
-        var byService = dev.gantry.ui.ServiceGroups.of(changes);
-        if (!byService.isEmpty()) {
-            for (var e : byService.entrySet()) {
-                if (e.getKey().isEmpty() || e.getValue().isEmpty()) continue;
-                b.append(ansi.bold("Service " + (e.getKey().equals("main") ? "named like the app" : e.getKey()))).append('\n');
-                for (Change c : e.getValue()) changeLines(plan, c, ansi, b);
-                b.append('\n');
-            }
-            changes = byService.get("");
-            if (!changes.isEmpty()) b.append(ansi.bold("Shared by the services")).append("\n\n");
-        }
+        changes = servicesFirst(plan, changes, ansi, b);
         for (Piece piece : Piece.values()) {
             List<Change> group = changes.stream().filter(c -> c.piece() == piece).toList();
             if (group.isEmpty()) continue;
@@ -104,24 +93,31 @@ public final class PlanText {
     }
 
     /**
+     * Several services: each service's own changes, in full, under its name; returns what they
+     * share (all of {@code changes} for one service), which the caller lists by piece.
+     */
+    private static List<Change> servicesFirst(Plan plan, List<Change> changes, Ansi ansi, StringBuilder b) {
+        var byService = dev.gantry.ui.ServiceGroups.of(changes);
+        if (byService.isEmpty()) return changes;
+        for (var e : byService.entrySet()) {
+            if (e.getKey().isEmpty() || e.getValue().isEmpty()) continue;
+            b.append(ansi.bold("Service " + (e.getKey().equals("main") ? "named like the app" : e.getKey()))).append('\n');
+            for (Change c : e.getValue()) changeLines(plan, c, ansi, b);
+            b.append('\n');
+        }
+        List<Change> shared = byService.get("");
+        if (!shared.isEmpty()) b.append(ansi.bold("Shared by the services")).append("\n\n");
+        return shared;
+    }
+
+    /**
      * A plan of creates in a line per piece ("Network (10): + vpc.main, subnet.public-0, …"), then
      * the summary: what fits on a screen above apply's question.
      */
     public static String compact(Plan plan, Ansi ansi, Prices prices) {
         StringBuilder b = new StringBuilder();
         List<Change> changes = plan.mutating();
-        // Several services: each service's own changes first, then what they share, by piece.
-        var byService = dev.gantry.ui.ServiceGroups.of(changes);
-        if (!byService.isEmpty()) {
-            for (var e : byService.entrySet()) {
-                if (e.getKey().isEmpty() || e.getValue().isEmpty()) continue;
-                b.append(ansi.bold("Service " + (e.getKey().equals("main") ? "named like the app" : e.getKey()))).append('\n');
-                for (Change c : e.getValue()) changeLines(plan, c, ansi, b);
-                b.append('\n');
-            }
-            changes = byService.get("");
-            if (!changes.isEmpty()) b.append(ansi.bold("Shared by the services")).append("\n\n");
-        }
+        changes = servicesFirst(plan, changes, ansi, b);
         for (Piece piece : Piece.values()) {
             List<String> group = changes.stream().filter(c -> c.piece() == piece).map(c -> c.address().toString()).toList();
             if (group.isEmpty()) continue;
