@@ -34,8 +34,16 @@ class ServicesAutoscalingTest {
         Spec plain = SpecLoader.load("gantry.yaml", template());
         Spec scaled = SpecLoader.load("gantry.yaml", scalingApi(template()));
         SimHarness h = new SimHarness().prepare(scaled);
+        // A running app gains autoscaling on a second service, as a user edits it in.
+        assertThat(h.apply(plain).exitCode()).isZero();
+        assertThat(mutating(h, scaled)).containsExactlyInAnyOrder("scaling-target.api CREATE", "scaling-policy.api-cpu CREATE");
+        var api = new dev.gantry.aws.sim.SimServing.Recorder(h.world, h.time, "api.example.com", "/", "shop-api").start();
         ApplyResult r = h.apply(scaled);
+        api.stop();
         assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        assertThat(api.samples()).isPositive();
+        assertThat(api.outages()).isEmpty();
+        assertThat(h.plan(scaled).hasChanges()).isFalse();
 
         var target = h.aws.scaling().describeScalableTarget("service/shop/shop-api").orElseThrow();
         assertThat(target.min()).isEqualTo(2);
