@@ -74,7 +74,7 @@ public final class ExecCommand implements Callable<ExitCode> {
         Spec spec = d.spec();
         if (!target.service().exec()) {
             throw CommandFailure.of(ExitCode.INVALID_INPUT, "ECS Exec is not enabled for service " + ecsName,
-                    d.words("set exec: true under service: in gantry.yaml and run 'gantry apply' (the plan says what it allows); tasks started from then on accept sessions"));
+                    d.words("set exec: true under " + (spec.isVersion2() ? "services." + target.name() + ".service:" : "service:") + " in gantry.yaml and run 'gantry apply' (the plan says what it allows); tasks started from then on accept sessions"));
         }
         Path plugin = onPath(d.env()).orElseThrow(() -> CommandFailure.of(ExitCode.INVALID_INPUT,
                 "the Session Manager plugin (" + PLUGIN + ") is not on PATH: gantry hands the session to it and never speaks the protocol itself",

@@ -48,7 +48,7 @@ class ServicesDayTwoTest {
         w.applied(spec);
         int code = w.run(spec, d -> ExecCommand.run(d, null, "ls", null, null, spec.services().get("worker"), "shop-worker"));
         assertThat(code).isEqualTo(2);
-        assertThat(w.err()).contains("ECS Exec is not enabled for service shop-worker");
+        assertThat(w.err()).contains("ECS Exec is not enabled for service shop-worker").contains("set exec: true under services.worker.service: in gantry.yaml");
     }
 
     @Test void run_starts_the_command_in_the_named_services_task_and_shows_its_output() throws Exception {
