@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  * is bad input (exit 2) before any AWS call.
  */
 public final class ServiceOption {
-    @Option(names = "--service", paramLabel = "NAME", description = "The service (default: the app's one service).")
+    @Option(names = "--service", paramLabel = "NAME", description = "The service of gantry.yaml to act on (default: the primary one, the first public service, else the first; status: every service; a version-1 file has one).")
     String name;
 
     boolean given() { return name != null; }
