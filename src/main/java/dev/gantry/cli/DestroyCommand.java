@@ -50,7 +50,7 @@ public final class DestroyCommand implements Callable<ExitCode> {
                 && c.address().type().equals("log-group"));
         if (secrets) lost.add("the secrets' stored values (--keep-secrets keeps them)");
         if (logs) lost.add("the containers' logs (--keep-logs keeps them)");
-        boolean images = plan.mutating().stream().anyMatch(c -> c.address().equals(dev.gantry.resources.Addresses.REPOSITORY)
+        boolean images = plan.mutating().stream().anyMatch(c -> c.address().type().equals("repository")
                 && c.action() == dev.gantry.plan.Action.DELETE);
         if (images) lost.add("the ECR repository's images (--keep-images keeps them)");
         return lost.isEmpty() ? "Destroy all of these?"

@@ -25,7 +25,7 @@ public final class DriftWords {
         String subject = subject(c);
         String fields = String.join(", ", c.fields().stream().map(Change.FieldChange::field).toList());
         String summary, fix;
-        if (c.address().equals(dev.gantry.resources.Addresses.IMAGE) && c.action() == dev.gantry.plan.Action.CREATE) {
+        if (c.address().type().equals("image") && c.action() == dev.gantry.plan.Action.CREATE) {
             // The built image is found by what the folder holds now: not found means the folder changed.
             return new StatusReport.Drift(c.address().toString(), "create", subject,
                     "no image in the repository was built from the folder as it is now: its files changed since the running image was built",
