@@ -242,4 +242,71 @@ class ServicesBuildTest {
         assertThat(h.world.state.ecr.repositories.get("shop-api").tags).containsEntry("gantry:component", "repository.api");
         assertThat(engine().plan(s).hasChanges()).isFalse();
     }
+
+    static final String V1 = """
+            version: 1
+            app: shop
+            region: us-east-1
+            network:
+              vpc: default
+            task:
+              build:
+                context: ./web
+              port: 80
+            loadBalancer:
+              healthCheckPath: /
+            """;
+
+    /**
+     * A version-1 app that builds keeps repository.main and image.main (the repository named like
+     * the app) after the upgrade and after gantry migrate: both plan nothing. A second built service
+     * added next to it gets a repository of its own while the first keeps serving.
+     */
+    @Test void a_version_1_app_that_builds_plans_nothing_after_the_upgrade_and_after_migrating() throws Exception {
+        Files.writeString(root.resolve("gantry.yaml"), V1);
+        ApplyResult first = apply();
+        assertThat(first.exit()).as(first.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
+        assertThat(h.world.state.ecr.repositories.get("shop").tags).containsEntry("gantry:component", "repository.main");
+        String running = running("shop");
+        h.world.resetCounters();
+        assertThat(apply().outcome()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
+        assertThat(h.world.mutatingCalls()).isZero();
+
+        String v2 = dev.gantry.spec.yaml.SpecMigration.toVersion2(root.resolve("gantry.yaml").toString(), V1);
+        Files.writeString(root.resolve("gantry.yaml"), v2);
+        assertThat(spec().isVersion2()).isTrue();
+        assertThat(mutating()).isEmpty();
+
+        assertThat(v2).contains("\nservices:\n  shop:\n");
+        String withApi = v2.replace("\nservices:\n", """
+
+                services:
+                  api:
+                    task:
+                      build:
+                        context: ./api
+                      port: 8080
+                """);
+        Files.writeString(root.resolve("gantry.yaml"), withApi);
+        assertThat(spec().services().keySet()).containsExactly("api", "shop");
+        ApplyResult added = apply();
+        assertThat(added.exit()).as(added.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
+        assertThat(running("shop")).isEqualTo(running);
+        assertThat(h.world.state.ecr.repositories.get("shop-api").tags).containsEntry("gantry:component", "repository.api");
+        assertThat(running("shop-api")).startsWith(ECR + "shop-api@sha256:");
+        assertThat(built()).hasSize(2);
+        assertThat(mutating()).isEmpty();
+    }
+
+    @Test void the_plan_shows_each_repository_and_image_under_its_service() throws Exception {
+        Spec s = spec();
+        h.prepare(s);
+        var groups = dev.gantry.ui.ServiceGroups.of(engine().plan(s).changes());
+        assertThat(groups.get("web")).extracting(c -> c.address().toString()).contains("repository.web", "image.web");
+        assertThat(groups.get("api")).extracting(c -> c.address().toString()).contains("repository.api", "image.api");
+        assertThat(groups.get("worker")).extracting(c -> c.address().type()).doesNotContain("repository", "image");
+        String text = dev.gantry.ui.line.PlanText.render(engine().plan(s), dev.gantry.ui.Ansi.NONE);
+        String api = text.substring(text.indexOf("Service api\n"), text.indexOf("Service web\n"));
+        assertThat(api).contains("+ repository.api").contains("ECR repository shop-api").contains("+ image.api");
+    }
 }
