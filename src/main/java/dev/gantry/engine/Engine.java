@@ -725,7 +725,7 @@ public final class Engine {
             if (!owned.problems().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, owned.problems()));
             Map<Address, Observed> observed = owned.observed();
             Plan plan = withNotes(planning.apply(observed), owned).withConflicts(owned.conflicts());
-            if (checks) imageStory(spec, plan).ifPresent(s -> listener.on(new ApplyEvent.Info(at(), s)));
+            if (checks) imageStory(spec, plan).ifPresent(s -> s.lines().forEach(line -> listener.on(new ApplyEvent.Info(at(), line))));
             // A saved plan that no longer holds is refused before it is shown: what it says is not what would happen.
             List<String> moved = movedOn(plan);
             if (!moved.isEmpty()) return finish(outOfDate(moved, options));

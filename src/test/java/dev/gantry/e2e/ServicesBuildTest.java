@@ -142,8 +142,9 @@ class ServicesBuildTest {
         assertThat(h.events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ApplyEvent.Build.class, b -> assertThat(b.phase() == ApplyEvent.Build.Phase.START
                 && b.text().startsWith("api: building ./api/Dockerfile")).isTrue()));
         assertThat(h.events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ApplyEvent.Info.class, i -> assertThat(i.message())
-                .contains("image of web: built from ./web/Dockerfile (first build").contains("image of api: built from ./api/Dockerfile")
-                .contains("pushed to the ECR repository shop-api")));
+                .startsWith("image of web: built from ./web/Dockerfile (first build").contains("pushed to the ECR repository shop-web,")));
+        assertThat(h.events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ApplyEvent.Info.class, i -> assertThat(i.message())
+                .startsWith("image of api: built from ./api/Dockerfile (first build").contains("pushed to the ECR repository shop-api,")));
 
         // Nothing changed: no build, no mutating call.
         h.world.resetCounters();
