@@ -166,7 +166,8 @@ public final class ComputeResources {
             if (owner == null) continue;
             Addresses.ServiceAddresses by = Addresses.ServiceAddresses.of(app, owner);
             Task built = spec.services().get(owner).task();
-            imageOf.put(a.name(), built.builds() ? Ref.to(by.image(), "reference") : built.image());
+            // An image given for this run (apply --image) wins; the builder's given image reaches those of its build.
+            imageOf.put(a.name(), t.image() != null ? t.image() : built.builds() ? Ref.to(by.image(), "reference") : built.image());
             if (!owner.equals(a.name())) continue;
             var build = t.build();
             String repository = DerivedNames.repository(app, a.name());
