@@ -127,4 +127,24 @@ class ServicesBuildSpecTest {
         assertThat(errors(r)).singleElement().asString().contains("services.api--v2.task.build")
                 .contains("ECR repository shop-api--v2").contains("rename the service, e.g. api-v2");
     }
+
+    /** apply --image REF sets the primary service's image: it runs REF, and a service that builds the same still builds. */
+    @Test void an_image_given_for_the_primary_service_wins_over_the_build_it_shares() throws Exception {
+        SpecLoader.Result r = check("""
+                  worker:
+                    task:
+                      build: {context: api}
+                  web:
+                    task:
+                      build: {context: api}
+                      port: 80
+                    public: {}
+                """);
+        assertThat(errors(r)).isEmpty();
+        Spec s = r.spec().withTask(r.spec().task().withImage("registry.example.com/web@sha256:" + "a".repeat(64)));
+        Map<Address, Desired> d = new java.util.LinkedHashMap<>();
+        for (Desired x : Catalog.expand(s)) d.put(x.address(), x);
+        assertThat(d.get(Address.of("task-definition", "web")).props()).containsEntry("image", "registry.example.com/web@sha256:" + "a".repeat(64));
+        assertThat(d.get(Address.of("task-definition", "worker")).props().get("image")).isEqualTo(dev.gantry.plan.Ref.to(Address.of("image", "worker"), "reference"));
+    }
 }
