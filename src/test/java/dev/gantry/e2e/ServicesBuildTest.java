@@ -310,4 +310,22 @@ class ServicesBuildTest {
         String api = text.substring(text.indexOf("Service api\n"), text.indexOf("Service web\n"));
         assertThat(api).contains("+ repository.api").contains("ECR repository shop-api").contains("+ image.api");
     }
+
+    /** A service that builds taken out of the spec: its repository goes with it; the other's stays, served throughout. */
+    @Test void removing_a_built_service_deletes_its_repository_and_nothing_of_the_others() throws Exception {
+        assertThat(apply().exit()).isEqualTo(ApplyResult.Exit.OK);
+        String text = Files.readString(root.resolve("gantry.yaml"));
+        String api = text.substring(text.indexOf("  api:\n"), text.indexOf("  worker:\n"));
+        Files.writeString(root.resolve("gantry.yaml"), text.replace(api, "").replace("      routes: [www.example.com]\n", "      routes: [www.example.com]\n"));
+        assertThat(mutating()).contains("repository.api DELETE", "service.api DELETE").noneMatch(c -> c.contains(".web "));
+        SimServing.Recorder web = new SimServing.Recorder(h.world, h.time, "www.example.com", "/", "shop-web").start();
+        ApplyResult removed = apply();
+        web.stop();
+        assertThat(removed.exit()).as(removed.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
+        assertThat(web.outages()).isEmpty();
+        assertThat(h.world.state.ecr.repositories).containsKey("shop-web").doesNotContainKey("shop-api");
+        h.world.resetCounters();
+        assertThat(apply().outcome()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
+        assertThat(h.world.mutatingCalls()).isZero();
+    }
 }

@@ -116,5 +116,15 @@ class ServicesRegistryLoginTest {
         assertThat(removed.exitCode()).as(removed.failures().toString()).isZero();
         assertThat(secrets(h)).extracting(SecretListEntry::name).containsExactly("shop/api-registry");
         assertThat(h.plan(without).hasChanges()).isFalse();
+
+        // Both services naming the api's login taken out of the spec: the login goes with them.
+        String text = SPEC.replace("WORKER_SECRET", "shop/worker-registry");
+        String onlyWeb = text.substring(0, text.indexOf("  api:\n"));
+        Spec web = SpecLoader.load("gantry.yaml", onlyWeb);
+        assertThat(web.services().keySet()).containsExactly("web");
+        ApplyResult gone = h.apply(web);
+        assertThat(gone.exitCode()).as(gone.failures().toString()).isZero();
+        assertThat(secrets(h)).isEmpty();
+        assertThat(h.plan(web).hasChanges()).isFalse();
     }
 }

@@ -81,9 +81,14 @@ final class RegistrySecretType implements ResourceType {
 
     /** Whether an execution role the plan wants (version 1's when it wants none) still reads a registry login. */
     private static boolean anyRoleReadsALogin(ResourceContext ctx) {
-        List<String> roles = ctx.wanted().ofType("role").stream().map(d -> Props.str(d.props(), "name"))
-                .filter(n -> n != null && n.endsWith("-execution")).toList();
-        for (String role : roles.isEmpty() ? List.of(ctx.app() + "-execution") : roles) {
+        List<String> roles = new ArrayList<>(ctx.wanted().ofType("role").stream().map(d -> Props.str(d.props(), "name"))
+                .filter(n -> n != null && n.endsWith("-execution")).toList());
+        if (roles.isEmpty()) roles.add(ctx.app() + "-execution");
+        // A service just removed from the spec may have had a login: its role says so.
+        if (!ctx.wanted().ofType("service").isEmpty()) {
+            for (String removed : LogGroupType.removedServiceNames(ctx)) roles.add(ctx.app() + "-" + removed + "-execution");
+        }
+        for (String role : roles) {
             String doc = RoleType.secretsPolicy(ctx, role);
             if (doc != null && !Policies.resources(doc, Policies.READ_REGISTRY_LOGIN).isEmpty()) return true;
         }

@@ -61,12 +61,20 @@ final class RepositoryType implements ResourceType {
         });
     }
 
-    /** Each wanted repository (one per service that builds), looked for by its name. */
+    /**
+     * Each wanted repository (one per service that builds), looked for by its name, and that of a
+     * service just removed from the spec (APP-NAME), so it goes with the service.
+     */
     @Override public List<Observed> refresh(ResourceContext ctx) {
         if (ctx.aws().ecr() == null) return List.of();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Desired d : ctx.wanted().ofType(type())) names.add(Props.str(d.props(), "name"));
+        if (!ctx.wanted().ofType("service").isEmpty()) {
+            for (String removed : LogGroupType.removedServiceNames(ctx)) names.add(dev.gantry.spec.DerivedNames.repository(ctx.app(), removed));
+        }
         List<Observed> out = new java.util.ArrayList<>();
-        for (Desired d : ctx.wanted().ofType(type())) {
-            Optional<Repository> r = find(ctx, Props.str(d.props(), "name"));
+        for (String name : names) {
+            Optional<Repository> r = find(ctx, name);
             if (r.isEmpty()) continue;
             ctx.ownAddress(tags(ctx, r.get()), type()).ifPresent(a -> out.add(observed(ctx, a, r.get())));
         }
