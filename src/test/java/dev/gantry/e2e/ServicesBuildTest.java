@@ -328,4 +328,25 @@ class ServicesBuildTest {
         assertThat(apply().outcome()).isEqualTo(ApplyResult.Outcome.NO_CHANGES);
         assertThat(h.world.mutatingCalls()).isZero();
     }
+
+    /** An app called shop-api that builds holds the repository shop-api: the service api of shop is refused, naming that app, and nothing of it is touched. */
+    @Test void another_apps_repository_of_the_same_name_is_never_taken() throws Exception {
+        Files.writeString(root.resolve("other.yaml"), V1.replace("app: shop", "app: shop-api").replace("./web", "./api"));
+        Spec other = SpecLoader.load(root.resolve("other.yaml"));
+        h.prepare(other);
+        ApplyResult theirs = engine().apply(other, TestOptions.yes("gantry apply"));
+        assertThat(theirs.exit()).as(theirs.failures().toString()).isEqualTo(ApplyResult.Exit.OK);
+        var before = h.world.state.ecr.repositories.get("shop-api");
+        int images = before.images.size();
+
+        h.prepare(spec());
+        h.world.resetCounters();
+        ApplyResult refused = engine().apply(spec(), TestOptions.yes("gantry apply").adopting(Set.of("all")));
+        assertThat(refused.exit()).as(refused.failures().toString()).isEqualTo(ApplyResult.Exit.INVALID_INPUT);
+        assertThat(String.join("\n", refused.failures())).contains("repository.api").contains("shop-api");
+        assertThat(h.world.mutatingCalls()).isZero();
+        assertThat(built()).hasSize(1);
+        assertThat(h.world.state.ecr.repositories.get("shop-api").tags).containsEntry("gantry:app", "shop-api").containsEntry("gantry:component", "repository.main");
+        assertThat(h.world.state.ecr.repositories.get("shop-api").images).hasSize(images);
+    }
 }

@@ -68,6 +68,8 @@ class ServicesBuildSpecTest {
         assertThat(s.imageBuiltBy("worker")).isEqualTo("api");
         assertThat(s.registryLoginOf("worker")).isEqualTo("api");
         assertThat(s.registryLoginValueNames()).containsExactly("REGISTRY_CREDENTIALS_API");
+        assertThat(dev.gantry.spec.SpecSummary.describe(s)).contains("web: an image built from ./web/Dockerfile")
+                .contains("Images built here are pushed to the ECR repositories shop-web, shop-api (one per build;");
 
         Map<Address, Desired> d = new java.util.LinkedHashMap<>();
         for (Desired x : Catalog.expand(s)) d.put(x.address(), x);
