@@ -143,7 +143,8 @@ public final class Engine {
     private RegistryClient.Credentials registryLogin(Spec spec) {
         RegistryCredentials rc = spec.task().registryCredentials();
         if (rc == null) return null;
-        Optional<char[]> given = secrets.value(RegistryCredentials.VALUE_NAME);
+        // The primary service's image is the one checked, so its login (REGISTRY_CREDENTIALS_NAME for a service not named like the app).
+        Optional<char[]> given = secrets.value(spec.registryLoginValueName(spec.primaryService().name()));
         if (given.isPresent()) return RegistryLogin.parse(given.get()).orElse(null);
         if (aws.secretsManager() == null) return null;
         try {

@@ -123,6 +123,15 @@ public record Spec(
         return services.values().stream().filter(o -> o.task() != null && same.test(o)).findFirst().map(AppService::name).orElse(a.name());
     }
 
+    /**
+     * The name the value of {@code service}'s registry login is given under (its own, or the one of
+     * the service whose secret it shares); for a service without a login, the name one would have.
+     */
+    public String registryLoginValueName(String service) {
+        String owner = registryLoginOf(service);
+        return RegistryCredentials.valueName(app, owner == null ? service : owner);
+    }
+
     /** Whether any service builds its image in this run ({@link Task#builds}). */
     public boolean builds() { return services.values().stream().anyMatch(a -> a.task() != null && a.task().builds()); }
 

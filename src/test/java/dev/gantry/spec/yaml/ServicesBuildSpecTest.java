@@ -68,6 +68,9 @@ class ServicesBuildSpecTest {
         assertThat(s.imageBuiltBy("worker")).isEqualTo("api");
         assertThat(s.registryLoginOf("worker")).isEqualTo("api");
         assertThat(s.registryLoginValueNames()).containsExactly("REGISTRY_CREDENTIALS_API");
+        // The image check of the primary service (web) would read its login under its own name.
+        assertThat(s.registryLoginValueName("worker")).isEqualTo("REGISTRY_CREDENTIALS_API");
+        assertThat(s.registryLoginValueName("web")).isEqualTo("REGISTRY_CREDENTIALS_WEB");
         assertThat(dev.gantry.spec.SpecSummary.describe(s)).contains("web: an image built from ./web/Dockerfile")
                 .contains("Images built here are pushed to the ECR repositories shop-web, shop-api (one per build;");
 
