@@ -92,4 +92,18 @@ class ServicesBuildCommandsTest {
         CliRun after = gantry("plan", "--simulate", "-f", spec.toString());
         assertThat(after.out()).contains("+ repository.web").contains("+ repository.api");
     }
+
+    /** destroy's question says the images go when any service's repository is deleted, not only repository.main. */
+    @Test void the_destroy_question_names_the_images_of_a_services_repository() {
+        var observed = new dev.gantry.plan.Observed(dev.gantry.plan.Address.of("repository", "api"), "shop-api", Map.of(), Map.of("id", "shop-api"));
+        var delete = new dev.gantry.plan.Change(observed.address(), dev.gantry.plan.Action.DELETE, dev.gantry.plan.Piece.IMAGE,
+                "ECR repository shop-api and the 2 images in it", null, observed, List.of(), "destroy", java.util.Set.of());
+        assertThat(DestroyCommand.question(new dev.gantry.plan.Plan("shop", List.of(delete), List.of())))
+                .contains("the ECR repository's images (--keep-images keeps them)");
+        var web = new dev.gantry.plan.Observed(dev.gantry.plan.Address.of("repository", "web"), "shop-web", Map.of(), Map.of("id", "shop-web"));
+        var both = List.of(delete, new dev.gantry.plan.Change(web.address(), dev.gantry.plan.Action.DELETE, dev.gantry.plan.Piece.IMAGE,
+                "ECR repository shop-web and the 1 image in it", null, web, List.of(), "destroy", java.util.Set.<dev.gantry.plan.Address>of()));
+        assertThat(DestroyCommand.question(new dev.gantry.plan.Plan("shop", both, List.of())))
+                .contains("the 2 ECR repositories' images (--keep-images keeps them)");
+    }
 }
