@@ -190,6 +190,10 @@ class ServicesBuildTest {
         assertThat(built()).hasSize(2);
         assertThat(h.world.state.ecr.repositories).containsKeys("shop-web", "shop-api").doesNotContainKey("shop-worker");
         assertThat(running("shop-worker")).startsWith(ECR + "shop-api@sha256:").isEqualTo(running("shop-api"));
+        assertThat(h.events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ApplyEvent.Info.class, i -> assertThat(i.message())
+                .startsWith("image of api and worker: built from ./api/Dockerfile (first build")));
+        assertThat(h.events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(ApplyEvent.Build.class, b -> assertThat(b.phase() == ApplyEvent.Build.Phase.START
+                && b.text().startsWith("api and worker: building ./api/Dockerfile")).isTrue()));
 
         // An edit of the shared folder: one build, both services roll to it.
         Files.writeString(root.resolve("api/server.js"), "console.log('api v2')\n");
