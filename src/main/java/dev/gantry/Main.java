@@ -15,7 +15,7 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 
 /**
- * The process entry and composition root: builds the one {@link CommandContext}, runs the command
+ * The process entry: builds the one {@link CommandContext}, runs the command
  * line, and is the one place where how a command ended (the {@link ExitCode} it returned, or what it
  * threw) becomes the process's exit status.
  */

@@ -8,7 +8,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -166,7 +169,7 @@ class ArchitectureTest {
     }
 
     /**
-     * The process is touched in one place: {@code Main} (the composition root) and the
+     * The process is touched in one place: {@code Main} (the process entry) and the
      * {@code cli.edge.CommandContext} it builds read the standard streams and the environment;
      * {@code cli.edge.TerminalFacts} alone asks for the console. Everything else gets them from the
      * context, so any command runs with a test's own streams, environment and terminal.
@@ -207,6 +210,23 @@ class ArchitectureTest {
                 .should().callMethod(dev.gantry.cli.edge.Failures.class, "print", java.io.PrintWriter.class, Throwable.class)
                 .orShould().callMethod(dev.gantry.cli.edge.Failures.class, "say", java.io.PrintWriter.class, String.class)
                 .because("a command throws its failure; Main prints it")
+                .check(MAIN);
+    }
+
+    /**
+     * One composition root: what a command runs with (the session's clients and scheduler, the
+     * engine, the progress views, the day-two context, the wizard's look-ups) is built in
+     * {@code cli.wiring.Wiring}, which the commands ask. The guard, which runs in Lambda with no
+     * command line, builds its own engine.
+     */
+    @Test void a_command_is_wired_in_one_place() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.cli.wiring.Wiring")
+                .and().resideOutsideOfPackage("dev.gantry.guard..")
+                .should().callConstructorWhere(target(owner(type(dev.gantry.engine.Engine.class)
+                        .or(type(dev.gantry.cli.wiring.Views.class)).or(type(dev.gantry.cli.wiring.AppContext.class)))))
+                .orShould().callMethod(dev.gantry.cli.wiring.Session.class, "open", dev.gantry.cli.wiring.Session.Config.class)
+                .orShould().callMethod(dev.gantry.cli.wiring.LookupClients.class, "connect", String.class, String.class, String.class)
+                .because("a part built beside the composition root would be wired differently from the rest")
                 .check(MAIN);
     }
 

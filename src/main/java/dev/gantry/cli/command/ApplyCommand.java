@@ -9,7 +9,7 @@ import dev.gantry.cli.option.AppOptions;
 import dev.gantry.cli.option.GlobalOptions;
 import dev.gantry.cli.option.RunOptions;
 import dev.gantry.cli.option.ShellWords;
-import dev.gantry.cli.wiring.EngineRun;
+import dev.gantry.cli.wiring.Wiring;
 import dev.gantry.cli.wiring.Session;
 import dev.gantry.cli.wiring.SimAccount;
 import dev.gantry.cli.wiring.SpecFile;
@@ -159,10 +159,10 @@ public final class ApplyCommand implements Callable<ExitCode> {
         CommandContext cli = parent.context();
         SavedPlan saved = savedPlan();
         // The spec's own problems first: they are what the person came to fix.
-        Spec spec = EngineRun.withImage(SpecFile.load(run.specFile.path(), global, cli, SpecFile.Use.CHANGES, run.from), image);
+        Spec spec = Wiring.withImage(SpecFile.load(run.specFile.path(), global, cli, SpecFile.Use.CHANGES, run.from), image);
         run.check("apply", cli.interactive());
         checkService(spec, saved != null);
-        var builds = EngineRun.builder(cli, global, spec);
+        var builds = Wiring.builder(cli, global, spec);
         List<String> problems = new ArrayList<>();
         java.util.Set<String> names = new java.util.TreeSet<>(spec.managedSecrets().keySet());
         if (spec.task().registryCredentials() != null && spec.task().registryCredentials().managed()) {
@@ -199,11 +199,11 @@ public final class ApplyCommand implements Callable<ExitCode> {
         String resume = saved == null ? run.resume("apply", global) + (image == null ? "" : " --image " + ShellWords.quote(image))
                 + (service == null ? "" : " --service " + service) + (skipImageCheck ? " --skip-image-check" : "")
                 : "gantry plan" + run.given(global) + " -o " + ShellWords.quote(planFile.toString());
-        try (Session session = EngineRun.open(cli, global, spec)) {
+        try (Session session = Wiring.open(cli, global, spec)) {
             opened.set(session);
             Operation op = Operation.apply(spec.app(), spec.region()).withOptions(run.given(global));
-            try (Views views = new Views(op, run.json(), global, cli, session)) {
-                Engine engine = EngineRun.engine(session, values, views.listener()).building(builds);
+            try (Views views = Wiring.views(op, run.json(), global, cli, session)) {
+                Engine engine = Wiring.engine(session, values, views.listener()).building(builds);
                 if (saved != null) {
                     if (!saved.account().equals(engine.accountId())) {
                         throw CommandFailure.of(ExitCode.INVALID_INPUT, planFile + " is for account " + saved.account()
@@ -212,7 +212,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
                     }
                     engine.applyingOnly(saved.resources());
                 }
-                if (!skipImageCheck) engine.checkingImages(EngineRun.imageCheck(session), pinDigest);
+                if (!skipImageCheck) engine.checkingImages(Wiring.imageCheck(session), pinDigest);
                 if (service != null) engine.narrowedTo(plan -> dev.gantry.engine.ServiceScope.narrowed(plan, spec, service));
                 views.attach(engine);
                 try (Interrupts interrupts = Interrupts.install(engine, cli.err())) {

@@ -5,7 +5,7 @@ import dev.gantry.cli.edge.ExitCode;
 import dev.gantry.cli.edge.Interrupts;
 import dev.gantry.cli.option.AppOptions;
 import dev.gantry.cli.option.RunOptions;
-import dev.gantry.cli.wiring.EngineRun;
+import dev.gantry.cli.wiring.Wiring;
 import dev.gantry.cli.wiring.Session;
 import dev.gantry.cli.wiring.SpecFile;
 import dev.gantry.cli.wiring.Views;
@@ -82,10 +82,10 @@ public final class DestroyCommand implements Callable<ExitCode> {
             keep.add("image");
         }
         String resume = run.resume("destroy", global);
-        try (Session session = EngineRun.open(cli, global, spec)) {
+        try (Session session = Wiring.open(cli, global, spec)) {
             Operation op = Operation.destroy(spec.app(), spec.region()).withOptions(run.given(global));
-            try (Views views = new Views(op, run.json(), global, cli, session)) {
-                Engine engine = EngineRun.engine(session, SecretValues.none(), views.listener());
+            try (Views views = Wiring.views(op, run.json(), global, cli, session)) {
+                Engine engine = Wiring.engine(session, SecretValues.none(), views.listener());
                 views.attach(engine);
                 try (Interrupts interrupts = Interrupts.install(engine, cli.err())) {
                     EngineOptions options = new EngineOptions(false, run.forceUnlock,

@@ -7,7 +7,7 @@ import dev.gantry.cli.edge.Failures;
 import dev.gantry.cli.option.EndpointUrl;
 import dev.gantry.cli.option.GlobalOptions;
 import dev.gantry.cli.option.ShellWords;
-import dev.gantry.cli.wiring.LookupClients;
+import dev.gantry.cli.wiring.Wiring;
 import dev.gantry.ui.line.LinePrompter;
 import dev.gantry.ui.tui.WizardTui;
 import dev.gantry.wizard.LookupResults;
@@ -79,7 +79,7 @@ public final class InitCommand implements Callable<ExitCode> {
     private final LookupFactory lookups;
 
     /** As a subcommand: the context is the run's, reached through the parent. */
-    public InitCommand() { this(null, LookupClients::connect); }
+    public InitCommand() { this(null, Wiring::lookups); }
 
     /** On its own (tests): streams, environment and terminal, and the look-ups, given. */
     public InitCommand(CommandContext context, LookupFactory lookups) {

@@ -8,7 +8,7 @@ import dev.gantry.cli.option.AppOptions;
 import dev.gantry.cli.option.OutputOption;
 import dev.gantry.cli.option.ShellWords;
 import dev.gantry.cli.option.SpecFileOption;
-import dev.gantry.cli.wiring.EngineRun;
+import dev.gantry.cli.wiring.Wiring;
 import dev.gantry.cli.wiring.Session;
 import dev.gantry.cli.wiring.SpecFile;
 import dev.gantry.engine.ApplyListener;
@@ -90,9 +90,9 @@ public final class PlanCommand implements Callable<ExitCode> {
 
     @Override public ExitCode call() throws SpecException {
         CommandContext cli = parent.context();
-        Spec spec = EngineRun.withImage(SpecFile.load(specFile.path(), global, cli, SpecFile.Use.READS, from), image);
+        Spec spec = Wiring.withImage(SpecFile.load(specFile.path(), global, cli, SpecFile.Use.READS, from), image);
         String given = global.given(specFile.path());
-        var builds = EngineRun.builder(cli, global, spec);
+        var builds = Wiring.builder(cli, global, spec);
         // The values apply would be given (never a prompt: plan asks nothing), checked as apply checks them.
         java.util.List<String> problems = new java.util.ArrayList<>();
         java.util.Set<String> names = new java.util.TreeSet<>(spec.managedSecrets().keySet());
@@ -102,10 +102,10 @@ public final class PlanCommand implements Callable<ExitCode> {
         SecretInputs values = new SecretInputs(SecretInputs.parse(secrets, names, problems), cli.env(), null);
         if (problems.isEmpty()) problems.addAll(values.readGiven(names));
         if (!problems.isEmpty()) throw CommandFailure.input(problems);
-        try (Session session = EngineRun.open(cli, global, spec)) {
-            Engine engine = EngineRun.engine(session, values, ApplyListener.NONE).building(builds);
+        try (Session session = Wiring.open(cli, global, spec)) {
+            Engine engine = Wiring.engine(session, values, ApplyListener.NONE).building(builds);
             if (!skipImageCheck) {
-                var image = engine.checkingImages(EngineRun.imageCheck(session), false).checkImage(spec).orElseThrow();
+                var image = engine.checkingImages(Wiring.imageCheck(session), false).checkImage(spec).orElseThrow();
                 image.notes().forEach(n -> cli.err().println("note: " + n));
                 if (!image.ok()) throw CommandFailure.input(image.problems());
             }

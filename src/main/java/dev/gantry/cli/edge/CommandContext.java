@@ -34,7 +34,7 @@ public final class CommandContext {
         this.terminal = terminal;
     }
 
-    /** This process's streams, environment and terminal: the composition root's context. */
+    /** This process's streams, environment and terminal: the context Main builds. */
     public static CommandContext system() {
         Map<String, String> env = System.getenv();
         return new CommandContext(System.in, System.out, System.err, env, TerminalFacts.system(env));

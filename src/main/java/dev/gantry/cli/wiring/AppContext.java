@@ -7,15 +7,11 @@ import dev.gantry.cli.edge.CommandContext;
 import dev.gantry.cli.edge.CommandFailure;
 import dev.gantry.cli.edge.ExitCode;
 import dev.gantry.cli.option.GlobalOptions;
-import dev.gantry.engine.ApplyListener;
 import dev.gantry.engine.Engine;
-import dev.gantry.resources.catalog.Catalog;
-import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
 import dev.gantry.time.Scheduler;
 import dev.gantry.ui.Ansi;
 import dev.gantry.ui.NextCommands;
-import dev.gantry.ui.line.ReadingLine;
 
 import java.io.PrintWriter;
 import java.util.Map;
@@ -37,11 +33,7 @@ public record AppContext(Spec spec, AwsClients aws, Scheduler scheduler, Command
     /** A text of the core's with the gantry commands it suggests completed by the options given. */
     public String words(String text) { return NextCommands.complete(text, options); }
 
-    public Engine engine() {
-        Engine e = new Engine(Catalog.standard(), aws, scheduler, SecretValues.none(), ApplyListener.NONE).sourcesIn(cli.env());
-        // At a terminal, what status is reading shows while it reads (EngineRun.open announced it).
-        return cli.interactive() ? e.onRefresh(new ReadingLine(cli.err(), ansi)) : e;
-    }
+    public Engine engine() { return Wiring.dayTwoEngine(aws, scheduler, cli, ansi); }
 
     /** The apply lock, held by a day-two command that changes the service, and who holds it (this run). */
     public record Held(dev.gantry.engine.Lock lock, dev.gantry.engine.LockHolder me) {
@@ -84,9 +76,7 @@ public record AppContext(Spec spec, AwsClients aws, Scheduler scheduler, Command
      */
     public static ExitCode inSession(CommandContext cli, GlobalOptions g, java.nio.file.Path file, Spec spec, boolean reads,
                               Function<AppContext, ExitCode> body) {
-        try (Session session = EngineRun.open(cli, g, spec, reads)) {
-            return guarded(new AppContext(spec, session.aws(), session.scheduler(), cli, cli.ansi(g.noColor), g.given(file)), body);
-        }
+        return Wiring.inSession(cli, g, file, spec, reads, body);
     }
 
     /** Runs {@code body}; an AWS failure ends it worded with the options given (exit 1 or 4). */

@@ -38,7 +38,7 @@ public final class PreviewLookup {
         for (Environment env : envs.all()) {
             Spec spec = SpecLoader.check(file, env.name(), null).spec();
             if (!asked.add(env.account() + " " + spec.region())) continue;
-            try (Session s = Session.open(Session.Config.from(cli.env(), spec.region(), EngineRun.profile(g, env), g.endpointUrl, g.simulate))) {
+            try (Session s = Wiring.session(cli, g, spec.region(), env)) {
                 for (Previews.Found p : Previews.in(s.aws(), app)) {
                     envs.find(p.from()).ifPresent(from -> out.add(new Found(p, from, SpecLoader.check(file, from.name(), null).spec(), s.scheduler().now())));
                 }

@@ -33,7 +33,7 @@ public final class Views implements AutoCloseable {
     private Engine engine;
     private ProgressView view;
 
-    public Views(Operation op, boolean json, GlobalOptions g, CommandContext cli, Session session) {
+    Views(Operation op, boolean json, GlobalOptions g, CommandContext cli, Session session) {
         this.op = op;
         this.session = session;
         this.cli = cli;

@@ -5,18 +5,32 @@ import dev.gantry.cli.edge.CommandFailure;
 import dev.gantry.cli.edge.ExitCode;
 import dev.gantry.cli.option.EndpointUrl;
 import dev.gantry.cli.option.GlobalOptions;
+import dev.gantry.aws.AwsClients;
+import dev.gantry.engine.ApplyListener;
 import dev.gantry.engine.Engine;
 import dev.gantry.image.EcrRegistry;
 import dev.gantry.image.ImageCheck;
 import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
+import dev.gantry.time.Scheduler;
 import dev.gantry.ui.Ansi;
+import dev.gantry.ui.Operation;
 import dev.gantry.ui.line.ReadingLine;
+import dev.gantry.wizard.Lookups;
 
-/** What the commands that talk to AWS share: opening the session, the engine, the image pre-flight. */
-public final class EngineRun {
-    private EngineRun() {}
+import java.util.function.Function;
+
+/**
+ * The composition root: the parts a command runs with are built here, from its options and its
+ * context: the session (AWS clients and scheduler, real or simulated), the engine with the
+ * standard catalog, the progress views, the image pre-flight and the builder, the day-two context
+ * ({@link AppContext#inSession} asks for it) and the wizard's look-ups. Commands ask for these and
+ * build none of them themselves (ArchitectureTest). The wizard's own session and screens are
+ * still made by {@code InitCommand}.
+ */
+public final class Wiring {
+    private Wiring() {}
 
     /**
      * Opens AWS for the spec. At a terminal it first says what it is about to read, so something
@@ -31,7 +45,7 @@ public final class EngineRun {
         if (!g.simulate) EndpointUrl.check(g.endpointUrl, cli.env().get("AWS_ENDPOINT_URL"));
         Ansi ansi = cli.ansi(g.noColor);
         if (terminal) ReadingLine.announce(cli.err(), ansi, spec.app(), spec.region(), g.simulate);
-        Session s = Session.open(Session.Config.from(cli.env(), spec.region(), profile(g, g.environment), g.endpointUrl, g.simulate));
+        Session s = session(cli, g, spec.region(), g.environment);
         try {
             checkAccount(s, g.environment);
         } catch (RuntimeException e) {
@@ -41,6 +55,11 @@ public final class EngineRun {
         if (s.simulated()) SimAccount.prepare(s.world(), spec);
         if (terminal) s.showReading(new ReadingLine(cli.err(), ansi));
         return s;
+    }
+
+    /** AWS in {@code region} for the environment {@code env} (null: the spec names none), with the options' profile and endpoint. */
+    static Session session(CommandContext cli, GlobalOptions g, String region, dev.gantry.spec.Environment env) {
+        return Session.open(Session.Config.from(cli.env(), region, profile(g, env), g.endpointUrl, g.simulate));
     }
 
     /**
@@ -104,5 +123,30 @@ public final class EngineRun {
 
     public static Engine engine(Session s, SecretValues secrets, dev.gantry.engine.ApplyListener listener) {
         return new Engine(Catalog.standard(), s.aws(), s.scheduler(), secrets, listener).onRefresh(s.reading());
+    }
+
+    /** The engine a day-two command reads with (status): no secrets, no listener, git run in the context's environment. */
+    static Engine dayTwoEngine(AwsClients aws, Scheduler scheduler, CommandContext cli, Ansi ansi) {
+        Engine e = new Engine(Catalog.standard(), aws, scheduler, SecretValues.none(), ApplyListener.NONE).sourcesIn(cli.env());
+        // At a terminal, what status is reading shows while it reads (Wiring.open announced it).
+        return cli.interactive() ? e.onRefresh(new ReadingLine(cli.err(), ansi)) : e;
+    }
+
+    /** How apply and destroy show their progress and ask their question ({@link Views}). */
+    public static Views views(Operation op, boolean json, GlobalOptions g, CommandContext cli, Session session) {
+        return new Views(op, json, g, cli, session);
+    }
+
+    /** The day-two context on a session opened for {@code spec}, with the options given ({@link AppContext#inSession}). */
+    static ExitCode inSession(CommandContext cli, GlobalOptions g, java.nio.file.Path file, Spec spec, boolean reads,
+                              Function<AppContext, ExitCode> body) {
+        try (Session session = open(cli, g, spec, reads)) {
+            return AppContext.guarded(new AppContext(spec, session.aws(), session.scheduler(), cli, cli.ansi(g.noColor), g.given(file)), body);
+        }
+    }
+
+    /** The wizard's look-ups: real ones when credentials resolve quickly, else offline ({@link LookupClients}). */
+    public static Lookups lookups(String region, String profile, String endpointUrl) {
+        return LookupClients.connect(region, profile, endpointUrl);
     }
 }
