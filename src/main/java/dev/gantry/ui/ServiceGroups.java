@@ -12,8 +12,9 @@ import java.util.TreeSet;
 /**
  * A plan's changes by the service they belong to, for an app of several services (spec version
  * 2): a service's own resources are named after it ({@code service.api}, {@code role.api-execution},
- * {@code listener-rule.api-0}, …; the service named like the app keeps version 1's {@code main},
- * {@code execution}, {@code task}, {@code cpu}). What the services share is left for the pieces.
+ * {@code listener-rule.api-0}, {@code repository.api}, {@code image.api}, {@code secret.api-registry}, …; the
+ * service named like the app keeps version 1's {@code main}, {@code execution}, {@code task},
+ * {@code cpu}, {@code registry}). What the services share is left for the pieces.
  */
 public final class ServiceGroups {
     private ServiceGroups() {}
@@ -37,8 +38,13 @@ public final class ServiceGroups {
     private static String ownerOf(Address a, TreeSet<String> services) {
         String n = a.name();
         switch (a.type()) {
-            case "log-group", "task-definition", "service", "target-group", "scaling-target" -> {
+            case "log-group", "task-definition", "service", "target-group", "scaling-target", "repository", "image" -> {
                 return services.contains(n) ? n : null;
+            }
+            case "secret" -> {
+                if (n.equals("registry")) return services.contains("main") ? "main" : null;
+                for (String s : services) if (n.equals(s + "-registry")) return s;
+                return null;
             }
             case "role" -> {
                 if (n.equals("execution") || n.equals("task")) return services.contains("main") ? "main" : null;

@@ -341,7 +341,9 @@ public final class WizardFlow implements AnswersSoFar {
      */
     private List<String> acrossServices() {
         try {
-            dev.gantry.spec.yaml.SpecLoader.load("gantry.yaml", dev.gantry.spec.yaml.SpecWriter.write(SpecAssembler.build(this)));
+            // Named in the spec's folder: a service's build context is relative to it, as the file's own check reads it.
+            String name = facts().specFolder() == null ? "gantry.yaml" : java.nio.file.Path.of(facts().specFolder(), "gantry.yaml").toString();
+            dev.gantry.spec.yaml.SpecLoader.load(name, dev.gantry.spec.yaml.SpecWriter.write(SpecAssembler.build(this)));
             return List.of();
         } catch (dev.gantry.spec.SpecException e) {
             return e.diagnostics().stream().filter(d -> d.severity() == dev.gantry.spec.Diagnostic.Severity.ERROR)

@@ -36,6 +36,8 @@ final class ServicesBinder {
     /** Lowercase, so it is a DNS label for Service Connect and a part of every AWS name it prefixes. */
     static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]*$");
     static final int NAME_MAX = 32;
+    /** ECR's rule for a repository name (CreateRepository: repositoryName), without the namespaces gantry never writes. */
+    static final Pattern ECR_REPOSITORY = Pattern.compile("^[a-z0-9]+(?:[._-][a-z0-9]+)*$");
     /**
      * Public services on one load balancer: 25, as ECS Express Mode shares one load balancer among
      * at most 25 services. ALB allows 100 rules (besides the defaults) and 100 target groups per
@@ -348,9 +350,9 @@ final class ServicesBinder {
     }
 
     /**
-     * What gantry keeps once per app (the built image's repository, the registry login, the alarms)
-     * belongs to the service
-     * named like the app, for now: the one that keeps version 1's names.
+     * What gantry keeps once per app (the alarms) belongs to the service named like the app, for
+     * now: the one that keeps version 1's names. Every service may build its image (its own ECR
+     * repository, APP-NAME) and use a registry login.
      */
     private void forNowOnlyTheAppsService(Map<String, AppService> services) {
         for (AppService a : services.values()) {
@@ -359,15 +361,11 @@ final class ServicesBinder {
                 report.error(at.line(), at.column(), "services.main", "'main' names the resources of the service called like the app ("
                         + app + "), so no other service may be called main", "rename it, e.g. web");
             }
-            if (a.keepsVersion1Names(app)) continue;
-            String field = "services." + a.name() + ".";
-            if (a.task().build() != null) {
-                report.error(at.line(), at.column(), field + "task.build", "only the service named like the app (" + app
-                        + ") can build its image here, for now", "build this image elsewhere and give task.image, or call the service " + app);
-            }
-            if (a.task().registryCredentials() != null) {
-                report.error(at.line(), at.column(), field + "task.registryCredentials", "only the service named like the app (" + app
-                        + ") can use a registry login, for now", "use an image from ECR or a public registry, or call the service " + app);
+            String repository = DerivedNames.repository(app, a.name());
+            if (a.task().build() != null && !ECR_REPOSITORY.matcher(repository).matches()) {
+                report.error(at.line(), at.column(), "services." + a.name() + ".task.build", "the service's images would go to the ECR repository "
+                        + repository + ", and ECR allows no two of '-', '_', '.' in a row in a name", "rename the service, e.g. "
+                        + a.name().replaceAll("-{2,}", "-"));
             }
         }
         if (services.isEmpty()) return;
