@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * {@code apply --service NAME}: of a plan, only the changes of that service's own resources (its
- * log group, roles, task definition, ECS service, scaling, target group and listener rules). What
+ * log group, roles, task definition, ECS service, scaling, target group, listener rules and alarms). What
  * the other services and the shared pieces would change is left as it is, and the plan says so; a
  * change of the service's that needs a left-out change first (a new certificate, a security group
  * opening its new port) is left out too, with the reason, so nothing half-made is applied.
@@ -31,6 +31,7 @@ public final class ServiceScope {
         Addresses.ServiceAddresses at = Addresses.ServiceAddresses.of(spec.app(), service);
         if (Set.of(at.logGroup(), at.executionRole(), at.taskRole(), at.taskDefinition(), at.ecsService(), at.targetGroup(),
                 at.scalingTarget(), at.scalingPolicy()).contains(a)) return true;
+        if (dev.gantry.resources.compute.Alarms.SERVICE_KINDS.stream().anyMatch(k -> at.alarm(k).equals(a))) return true;
         return a.type().equals("listener-rule") && a.name().startsWith(service + "-") && a.name().substring(service.length() + 1).matches("\\d+");
     }
 

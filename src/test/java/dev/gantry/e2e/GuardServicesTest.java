@@ -150,11 +150,13 @@ class GuardServicesTest {
     }
 
     /**
-     * The statements scoped by name (no condition) name every service's log group and the app's
-     * roles, and none of them matches a name of the app shop-admin (log groups, roles, alarms, rule).
+     * The statements scoped by name (no condition) name every service's log group, the app's roles
+     * and each of its alarms, and none of them matches a name of the app shop-admin (log groups,
+     * roles, alarms, rule).
      */
     @Test void the_guards_role_names_each_services_log_group_and_nothing_of_an_app_named_with_its_prefix() throws Exception {
-        Spec spec = SpecLoader.load("gantry.yaml", text());
+        // With alerts: each service has alarms of its own, shop-web-cpu-high beside shop-admin-cpu-high.
+        Spec spec = SpecLoader.load("gantry.yaml", text() + "alerts:\n  email: [ops@example.com]\n");
         SimHarness h = new SimHarness().prepare(spec);
         assertThat(h.apply(spec).exitCode()).isZero();
         Spec other = neighbour();
@@ -172,6 +174,10 @@ class GuardServicesTest {
             assertThat(h.world.state.logs.groups).containsKey(group);
             assertThat(byName).as(group).anyMatch(p -> matches(p, logs + group)).anyMatch(p -> matches(p, logs + group + ":log-stream:x"));
         }
+        List<String> alarms = h.world.state.cloudWatch.alarms.values().stream().filter(a -> a.name.startsWith("shop-") && !a.name.startsWith("shop-admin"))
+                .map(a -> a.arn).toList();
+        assertThat(alarms).hasSize(dev.gantry.spec.Alerts.alarmCount(spec)).anySatisfy(a -> assertThat(a).endsWith(":alarm:shop-worker-cpu-high"));
+        for (String arn : alarms) assertThat(byName).as(arn).anyMatch(p -> matches(p, arn));
         List<String> neighbours = new ArrayList<>();
         h.world.state.logs.groups.keySet().stream().filter(g -> g.startsWith("/gantry/shop-admin")).forEach(g -> {
             neighbours.add(logs + g);

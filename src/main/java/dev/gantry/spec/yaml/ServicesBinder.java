@@ -1,5 +1,6 @@
 package dev.gantry.spec.yaml;
 
+import dev.gantry.spec.Alerts;
 import dev.gantry.spec.AppService;
 import dev.gantry.spec.AwsLimits;
 import dev.gantry.spec.Certificate;
@@ -348,9 +349,8 @@ final class ServicesBinder {
     }
 
     /**
-     * What gantry keeps once per app (the built image's repository, the registry login, the alarms)
-     * belongs to the service
-     * named like the app, for now: the one that keeps version 1's names.
+     * What gantry keeps once per app (the built image's repository, the registry login) belongs to
+     * the service named like the app, for now: the one that keeps version 1's names.
      */
     private void forNowOnlyTheAppsService(Map<String, AppService> services) {
         for (AppService a : services.values()) {
@@ -369,17 +369,6 @@ final class ServicesBinder {
                 report.error(at.line(), at.column(), field + "task.registryCredentials", "only the service named like the app (" + app
                         + ") can use a registry login, for now", "use an image from ECR or a public registry, or call the service " + app);
             }
-        }
-        if (services.isEmpty()) return;
-        AppService primary = services.values().stream().filter(AppService::isPublic).findFirst().orElse(services.values().iterator().next());
-        if (primary.keepsVersion1Names(app)) return;
-        // The release command and the jobs run as the primary service, whatever its name.
-        for (String section : List.of("alerts")) {
-            if (!root.has(section)) continue;
-            Node.Entry e = root.entry(section);
-            report.error(e.line(), e.column(), section, section + " works with the app's primary service (the first public one, else the first),"
-                    + " and only when it is named like the app (" + app + "), for now; it is " + primary.name(),
-                    "call that service " + app + " (gantry migrate does), or remove " + section);
         }
     }
 
@@ -481,6 +470,18 @@ final class ServicesBinder {
             report.error(root.lineOf("loadBalancer"), root.columnOf("loadBalancer"), "loadBalancer.allowedCidrs", rules
                     + " inbound rules on the load balancer's security group; AWS allows " + AwsLimits.INBOUND_RULES_PER_GROUP,
                     "merge neighbouring CIDRs into wider ones");
+        }
+        if (spec.hasAlerts()) {
+            // The task-stopped rule names every service's group; an account id is 12 digits.
+            String cluster = "arn:aws:ecs:" + spec.region() + ":123456789012:cluster/" + spec.cluster().name();
+            int pattern = Alerts.taskStoppedPattern(cluster, spec.services().keySet().stream()
+                    .map(n -> DerivedNames.serviceBase(spec.app(), n)).toList()).length();
+            if (pattern > Alerts.EVENT_PATTERN_MAX) {
+                Node.Entry e = root.entry("alerts");
+                report.error(e.line(), e.column(), "alerts", "the rule that emails a task's stop names the " + spec.services().size()
+                        + " services' ECS names in a pattern of " + pattern + " characters; EventBridge allows " + Alerts.EVENT_PATTERN_MAX,
+                        "use shorter service names (or a shorter app or cluster name)");
+            }
         }
     }
 
