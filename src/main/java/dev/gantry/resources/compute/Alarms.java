@@ -54,7 +54,7 @@ public final class Alarms {
      * its own 5xx (HTTPCode_ELB_5XX_Count) per load balancer only, and one set keeps a version-1
      * stack's alarms as they are.
      */
-    static final List<String> APP_KINDS = List.of(FIVE_XX_LB, FIVE_XX_APP, LATENCY);
+    public static final List<String> APP_KINDS = List.of(FIVE_XX_LB, FIVE_XX_APP, LATENCY);
 
     /** Each service's own alarms (APP-NAME-KIND; APP-KIND for the service named like the app). */
     public static final List<String> SERVICE_KINDS = List.of(UNHEALTHY, BELOW_DESIRED, CPU, MEMORY);
@@ -77,6 +77,18 @@ public final class Alarms {
             if (rest.endsWith("-" + kind) && SERVICE_NAME.matcher(rest.substring(0, rest.length() - kind.length() - 1)).matches()) return true;
         }
         return false;
+    }
+
+    /**
+     * The service an alarm's address belongs to ({@code Addresses.ServiceAddresses#alarm}): its
+     * name (the app's for version 1's {@code alarm.KIND}), or null for the load balancer's.
+     */
+    public static String serviceOf(String app, Address a) {
+        for (String kind : SERVICE_KINDS) {
+            if (a.name().equals(kind)) return app;
+            if (a.name().endsWith("-" + kind)) return a.name().substring(0, a.name().length() - kind.length() - 1);
+        }
+        return null;
     }
 
     /** A service's alarm's name: what its other AWS names start with ({@link DerivedNames#serviceBase}), then the kind. */
