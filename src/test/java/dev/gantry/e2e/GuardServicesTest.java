@@ -149,6 +149,36 @@ class GuardServicesTest {
         assertThat(last.repaired()).extracting(GuardRun.Item::address).allMatch(a -> !a.contains("admin"));
     }
 
+    /** A service's own alarm deleted by hand is put back by the guard, with PutMetricAlarm on a name its role names. */
+    @Test void an_alarm_of_one_service_deleted_by_hand_is_back_within_one_period() throws Exception {
+        Spec spec = SpecLoader.load("gantry.yaml", text() + "alerts:\n  email: [ops@example.com]\n");
+        SimHarness h = new SimHarness().prepare(spec);
+        h.world.functionRuntime(dev.gantry.guard.GuardHandler.HANDLER, (payload, log) -> dev.gantry.guard.GuardHandler.handle(payload, h.aws, h.time, log));
+        ApplyResult first = h.apply(spec);
+        assertThat(first.exitCode()).as(first.failures().toString()).isZero();
+        h.world.runDueFunctions();
+        assertThat(GuardRun.read(h.aws.ssm(), "shop").orElseThrow().outcome()).isEqualTo(GuardRun.Outcome.CLEAN);
+
+        h.aws.cloudWatch().deleteAlarms(b -> b.alarmNames("shop-api-cpu-high"));
+        h.world.resetCounters();
+        GuardEndToEndTest.onePeriod(h);
+
+        GuardRun last = GuardRun.read(h.aws.ssm(), "shop").orElseThrow();
+        assertThat(last.outcome()).as(last.toString()).isEqualTo(GuardRun.Outcome.REPAIRED);
+        assertThat(last.repaired()).extracting(GuardRun.Item::address).containsExactly("alarm.api-cpu-high");
+        assertThat(h.aws.cloudWatch().describeAlarms(b -> b.alarmNames("shop-api-cpu-high")).metricAlarms()).hasSize(1);
+        assertThat(h.world.callsByAction()).containsKey("cloudwatch:PutMetricAlarm");
+        assertThat(h.plan(spec).hasChanges()).isFalse();
+        String arn = "arn:aws:cloudwatch:us-east-1:" + h.world.accountId() + ":alarm:shop-api-cpu-high";
+        List<String> named = new ArrayList<>();
+        for (var st : guardPolicy(h, "shop").get("Statement")) {
+            boolean puts = false;
+            for (var a : st.get("Action")) puts |= a.asText().equals("cloudwatch:PutMetricAlarm");
+            if (puts && !st.has("Condition")) for (var r : st.get("Resource")) named.add(r.asText());
+        }
+        assertThat(named).anyMatch(p -> matches(p, arn)).noneMatch(p -> p.substring(p.lastIndexOf(":")).contains("*"));
+    }
+
     /**
      * The statements scoped by name (no condition) name every service's log group, the app's roles
      * and each of its alarms, and none of them matches a name of the app shop-admin (log groups,
