@@ -49,13 +49,6 @@ public final class Alarms {
     /** Every kind of alarm gantry may make, so refresh can tell the app's alarms from others with its prefix. */
     static final List<String> KINDS = List.of(FIVE_XX_LB, FIVE_XX_APP, UNHEALTHY, LATENCY, BELOW_DESIRED, CPU, MEMORY);
 
-    /**
-     * The load balancer's alarms, one set per app (APP-KIND) over every public service: ELB publishes
-     * its own 5xx (HTTPCode_ELB_5XX_Count) per load balancer only, and one set keeps a version-1
-     * stack's alarms as they are.
-     */
-    public static final List<String> APP_KINDS = List.of(FIVE_XX_LB, FIVE_XX_APP, LATENCY);
-
     /** Each service's own alarms (APP-NAME-KIND; APP-KIND for the service named like the app). */
     public static final List<String> SERVICE_KINDS = List.of(UNHEALTHY, BELOW_DESIRED, CPU, MEMORY);
 
@@ -129,7 +122,12 @@ public final class Alarms {
     /** How many alarms {@code spec} makes (for the cost estimate). */
     public static int count(Spec spec) { return Alerts.alarmCount(spec); }
 
-    /** The app's own: the topic, the task-stopped rule over every service, and the load balancer's alarms. */
+    /**
+     * The app's own: the topic, the task-stopped rule over every service, and the load balancer's
+     * alarms (5xx of its own and of the services, p95 latency), one set over every public service:
+     * ELB publishes its own 5xx per load balancer only, and one set keeps a version-1 stack's alarms
+     * as they are.
+     */
     static void expandApp(Spec spec, List<Desired> out) {
         Alerts a = spec.alerts();
         String app = spec.app();
