@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * {@code apply --service NAME}: of a plan, only the changes of that service's own resources (its
- * log group, roles, task definition, ECS service, scaling, target group and listener rules, the
- * image it runs with its repository, and its registry login). What
+ * log group, roles, task definition, ECS service, scaling, target group, listener rules and alarms,
+ * the image it runs with its repository, and its registry login). What
  * the other services and the shared pieces would change is left as it is, and the plan says so; a
  * change of the service's that needs a left-out change first (a new certificate, a security group
  * opening its new port) is left out too, with the reason, so nothing half-made is applied.
@@ -40,6 +40,7 @@ public final class ServiceScope {
         }
         // Its registry login when the secret is its own (one it shares with a service above it is that one's).
         if (service.equals(spec.registryLoginOf(service)) && a.equals(at.registrySecret())) return true;
+        if (dev.gantry.resources.compute.Alarms.SERVICE_KINDS.stream().anyMatch(k -> at.alarm(k).equals(a))) return true;
         return a.type().equals("listener-rule") && a.name().startsWith(service + "-") && a.name().substring(service.length() + 1).matches("\\d+");
     }
 

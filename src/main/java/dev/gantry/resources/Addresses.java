@@ -40,7 +40,11 @@ public final class Addresses {
     public static final Address ALERT_TOPIC = Address.of("topic", "alerts");
     public static final Address TASK_STOPPED_RULE = Address.of("event-rule", "task-stopped");
 
-    /** One CloudWatch alarm of {@code alerts}: 5xx-load-balancer, 5xx-app, unhealthy-targets, latency-p95, below-desired, cpu-high, memory-high. */
+    /**
+     * One CloudWatch alarm of {@code alerts}: the load balancer's 5xx-load-balancer, 5xx-app and
+     * latency-p95, and the unhealthy-targets, below-desired, cpu-high and memory-high of the service
+     * named like the app ({@link ServiceAddresses#alarm} for the others').
+     */
     public static Address alarm(String kind) { return Address.of("alarm", kind); }
     /** The login for a private registry, when gantry keeps it (a Secrets Manager secret). */
     public static final Address REGISTRY_SECRET = Address.of("secret", "registry");
@@ -97,5 +101,11 @@ public final class Addresses {
                     Address.of("target-group", service), Address.of("scaling-target", service), Address.of("scaling-policy", service + "-cpu"),
                     Address.of("repository", service), Address.of("image", service), Address.of("secret", service + "-registry"));
         }
+
+        /**
+         * One of the service's own CloudWatch alarms ({@code resources.compute.Alarms}): version 1's
+         * {@code alarm.KIND} for the service named like the app, {@code alarm.NAME-KIND} for others.
+         */
+        public Address alarm(String kind) { return SERVICE.equals(ecsService) ? Addresses.alarm(kind) : Address.of("alarm", service + "-" + kind); }
     }
 }

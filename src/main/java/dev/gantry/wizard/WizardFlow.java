@@ -126,6 +126,12 @@ public final class WizardFlow implements AnswersSoFar {
         }
     }
 
+    /** How many of the services are public (reached through the load balancer); version 1's one is with a load balancer. */
+    public int publicServiceCount() {
+        if (!servicesVersion()) return is("loadBalancer", "yes") ? 1 : 0;
+        return (int) draft.serviceNames().stream().filter(draft::isPublic).count();
+    }
+
     /** The kind of the focused service. */
     public ServiceKind kind() {
         if (is("loadBalancer", "yes")) return ServiceKind.WEB;

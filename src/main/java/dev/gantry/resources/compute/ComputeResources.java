@@ -254,12 +254,15 @@ public final class ComputeResources {
         }
         s.put("minimumHealthyPercent", svc.minimumHealthyPercent()).put("maximumPercent", svc.maximumPercent())
                 .put("rollbackOnFailure", svc.rollbackOnFailure()).put("exec", svc.exec());
-        boolean alarmed = spec.hasAlerts() && a.keepsVersion1Names(app);
-        if (alarmed) {
-            Alarms.expand(spec, out);
-            s.put(ServiceType.DEPLOYMENT_ALARMS, Alarms.deploymentAlarmNames(spec)).put(ServiceType.ALARM_ROLLBACK, spec.alerts().rollback());
+        if (spec.hasAlerts()) {
+            // The app's own alarms with the first service (a version-1 plan reads as before), then each service's.
+            if (a.name().equals(spec.services().keySet().iterator().next())) Alarms.expandApp(spec, out);
+            Alarms.expandService(spec, a, out);
+            var watched = Alarms.deploymentAlarms(spec, a);
+            s.put(ServiceType.DEPLOYMENT_ALARMS, watched.stream().map(Alarms.Watched::name).sorted().toList())
+                    .put(ServiceType.ALARM_ROLLBACK, spec.alerts().rollback());
             // The alarms exist before ECS is told to watch them.
-            for (String kind : Alarms.deploymentAlarmKinds(spec)) extra.add(Addresses.alarm(kind));
+            for (var w : watched) extra.add(w.address());
         } else {
             // Asked for as absent, so alerts removed from the spec clear them from the service too.
             s.absent(ServiceType.DEPLOYMENT_ALARMS).absent(ServiceType.ALARM_ROLLBACK);

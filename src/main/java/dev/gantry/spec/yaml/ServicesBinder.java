@@ -1,5 +1,6 @@
 package dev.gantry.spec.yaml;
 
+import dev.gantry.spec.Alerts;
 import dev.gantry.spec.AppService;
 import dev.gantry.spec.AwsLimits;
 import dev.gantry.spec.Certificate;
@@ -346,15 +347,14 @@ final class ServicesBinder {
         ruleSlots(publics);
         uniquePorts(services);
         sharedSecrets(services);
-        forNowOnlyTheAppsService(services);
+        serviceNamesFit(services);
     }
 
     /**
-     * What gantry keeps once per app (the alarms) belongs to the service named like the app, for
-     * now: the one that keeps version 1's names. Every service may build its image (its own ECR
-     * repository, APP-NAME) and use a registry login.
+     * The name {@code main} is kept for the service named like the app (version 1's names), and
+     * every service that builds needs a name ECR accepts in its repository's name.
      */
-    private void forNowOnlyTheAppsService(Map<String, AppService> services) {
+    private void serviceNamesFit(Map<String, AppService> services) {
         for (AppService a : services.values()) {
             Node.Entry at = entries.get(a.name());
             if (a.name().equals("main") && !a.name().equals(app)) {
@@ -367,17 +367,6 @@ final class ServicesBinder {
                         + repository + ", and ECR allows no two of '-', '_', '.' in a row in a name", "rename the service, e.g. "
                         + a.name().replaceAll("-{2,}", "-"));
             }
-        }
-        if (services.isEmpty()) return;
-        AppService primary = services.values().stream().filter(AppService::isPublic).findFirst().orElse(services.values().iterator().next());
-        if (primary.keepsVersion1Names(app)) return;
-        // The release command and the jobs run as the primary service, whatever its name.
-        for (String section : List.of("alerts")) {
-            if (!root.has(section)) continue;
-            Node.Entry e = root.entry(section);
-            report.error(e.line(), e.column(), section, section + " works with the app's primary service (the first public one, else the first),"
-                    + " and only when it is named like the app (" + app + "), for now; it is " + primary.name(),
-                    "call that service " + app + " (gantry migrate does), or remove " + section);
         }
     }
 
@@ -479,6 +468,18 @@ final class ServicesBinder {
             report.error(root.lineOf("loadBalancer"), root.columnOf("loadBalancer"), "loadBalancer.allowedCidrs", rules
                     + " inbound rules on the load balancer's security group; AWS allows " + AwsLimits.INBOUND_RULES_PER_GROUP,
                     "merge neighbouring CIDRs into wider ones");
+        }
+        if (spec.hasAlerts()) {
+            // The task-stopped rule names every service's group; an account id is 12 digits.
+            String cluster = "arn:aws:ecs:" + spec.region() + ":123456789012:cluster/" + spec.cluster().name();
+            int pattern = Alerts.taskStoppedPattern(cluster, spec.services().keySet().stream()
+                    .map(n -> DerivedNames.serviceBase(spec.app(), n)).toList()).length();
+            if (pattern > Alerts.EVENT_PATTERN_MAX) {
+                Node.Entry e = root.entry("alerts");
+                report.error(e.line(), e.column(), "alerts", "the rule that emails a task's stop names the " + spec.services().size()
+                        + " services' ECS names in a pattern of " + pattern + " characters; EventBridge allows " + Alerts.EVENT_PATTERN_MAX,
+                        "use shorter service names (or a shorter app or cluster name)");
+            }
         }
     }
 
