@@ -1,7 +1,8 @@
-package dev.gantry.cli;
+package dev.gantry.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.cli.edge.ExitCode;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.yaml.SpecLoader;
 import org.junit.jupiter.api.Test;
