@@ -74,6 +74,16 @@ class AlertsSpecTest {
         assertThat(r.warnings()).anySatisfy(d -> assertThat(d.message()).contains("nobody is told"));
     }
 
+    /** One address written as text is an error that says how to write it, not also a warning that there is none. */
+    @Test void an_address_not_in_a_list_is_one_error_and_no_warning() {
+        var r = SpecLoader.check("gantry.yaml", WEB + "alerts:\n  email: ops@example.com\n");
+        assertThat(r.errors()).singleElement().satisfies(d -> {
+            assertThat(d.field()).isEqualTo("alerts.email");
+            assertThat(d.fix()).contains("[ops@example.com]");
+        });
+        assertThat(r.warnings()).noneSatisfy(d -> assertThat(d.message()).contains("nobody is told"));
+    }
+
     @Test void the_writer_writes_what_the_loader_reads() throws Exception {
         Spec s = SpecLoader.load("gantry.yaml", WEB).withAlerts(new Alerts(List.of("a@example.com", "b@example.com"), 5, 800, 70, 75, false));
         String text = SpecWriter.write(s);
