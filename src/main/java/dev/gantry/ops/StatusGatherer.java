@@ -224,9 +224,12 @@ public final class StatusGatherer {
                     List<String> part = names.subList(i, Math.min(names.size(), i + 100));
                     for (var m : aws.cloudWatch().describeAlarms(b -> b.alarmNames(part)).metricAlarms()) {
                         String service = serviceOf.get(m.alarmName());
+                        // Container Insights' metrics exist only on a cluster that has it turned on.
+                        String noData = "INSUFFICIENT_DATA".equals(m.stateValueAsString()) && "ECS/ContainerInsights".equals(m.namespace())
+                                && !spec.cluster().containerInsights() ? "its metric needs cluster.containerInsights: true" : null;
                         alarms.add(new StatusReport.Alarm(m.alarmName(), m.stateValueAsString(), m.stateUpdatedTimestamp(),
                                 m.stateReason() == null ? null : dev.gantry.text.Untrusted.text(m.stateReason()),
-                                service == null || service.isEmpty() ? null : service));
+                                service == null || service.isEmpty() ? null : service, noData));
                     }
                 }
             }

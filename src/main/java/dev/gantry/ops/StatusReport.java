@@ -83,9 +83,11 @@ public record StatusReport(String app, String region, Instant at, boolean deploy
 
     /**
      * One CloudWatch alarm: OK, ALARM or INSUFFICIENT_DATA, since when and why (CloudWatch's words);
-     * {@code service}: the service it watches, null for the load balancer's (the app's).
+     * {@code service}: the service it watches, null for the load balancer's (the app's);
+     * {@code noDataBecause}: why it will never have data as things stand, else null.
      */
-    public record Alarm(String name, String state, Instant since, String reason, String service) {
+    public record Alarm(String name, String state, Instant since, String reason, String service, String noDataBecause) {
+        public Alarm(String name, String state, Instant since, String reason, String service) { this(name, state, since, reason, service, null); }
         public Alarm(String name, String state, Instant since, String reason) { this(name, state, since, reason, null); }
     }
 

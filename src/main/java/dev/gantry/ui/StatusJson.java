@@ -178,7 +178,8 @@ public final class StatusJson {
         ArrayNode alarms = n.putArray("alarms");
         for (StatusReport.Alarm x : a.alarms()) {
             alarms.addObject().put("name", x.name()).put("state", x.state()).put("since", time(x.since())).put("reason", x.reason())
-                    .put("service", x.service());
+                    .put("service", x.service())
+                    .put("noDataBecause", x.noDataBecause());
         }
         ArrayNode subs = n.putArray("subscriptions");
         for (StatusReport.Subscription s : a.subscriptions()) subs.addObject().put("email", s.email()).put("confirmed", s.confirmed());

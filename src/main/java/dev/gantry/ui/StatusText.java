@@ -183,9 +183,9 @@ public final class StatusText {
         for (StatusReport.Alarm x : alarms) {
             if ("OK".equals(x.state())) continue;
             boolean firing = "ALARM".equals(x.state());
-            String word = firing ? "firing" : "no data yet";
+            String word = firing ? "firing" : x.noDataBecause() != null ? "has no data: " + x.noDataBecause() : "no data yet";
             s.append("; ").append(firing ? ansi.red(x.name() + " " + word) : ansi.dim(x.name() + " " + word))
-                    .append(x.since() == null ? "" : " since " + TIME.format(x.since()));
+                    .append(x.since() == null || x.noDataBecause() != null ? "" : " since " + TIME.format(x.since()));
         }
         line(b, "Alarms", s.toString());
     }

@@ -43,8 +43,9 @@ class ServicesAlertsStatusTest {
         String worker = out.substring(out.indexOf("\nworker · "), out.indexOf("\nAlert email"));
         assertThat(web).startsWith("\nweb · ✓ healthy").contains("Alarms       4 of 4 OK\n");
         assertThat(api).startsWith("\napi · ✗ 1 problem").contains("Alarms       3 of 4 OK; shop-api-below-desired firing since ");
-        // No Container Insights: the worker's running count has no data (README, Alarms).
-        assertThat(worker).startsWith("\nworker · ✓ healthy").contains("Alarms       2 of 3 OK; shop-worker-below-desired no data yet")
+        // No Container Insights: the worker's running count never has data (README, Alarms), and status says why.
+        assertThat(worker).startsWith("\nworker · ✓ healthy")
+                .contains("Alarms       2 of 3 OK; shop-worker-below-desired has no data: its metric needs cluster.containerInsights: true\n")
                 .endsWith("Alarms       3 of 3 OK (the load balancer's, over every public service)");
         assertThat(out.lines().filter(l -> l.startsWith("  ✗ ")).toList())
                 .singleElement().satisfies(l -> assertThat(l).startsWith("  ✗ api: the alarm shop-api-below-desired is firing since "));
@@ -65,6 +66,8 @@ class ServicesAlertsStatusTest {
             else if (name.startsWith("shop-worker-")) assertThat(service).isEqualTo("worker");
             else assertThat(service).as(name).isNull();
         }
+        assertThat(alarms.findValues("noDataBecause").stream().filter(n -> !n.isNull()).map(JsonNode::asText).toList())
+                .containsExactly("its metric needs cluster.containerInsights: true");
         assertThat(j.at("/services/1/name").asText()).isEqualTo("api");
         assertThat(j.at("/services/1/healthy").asBoolean()).isFalse();
         assertThat(j.at("/services/1/alarms")).extracting(JsonNode::asText)
@@ -75,9 +78,17 @@ class ServicesAlertsStatusTest {
         Spec spec = spec();
         AppContextWorld w = apiDown(spec);
         w.run(spec, d -> StatusCommand.run(d, false, true, "worker"));
-        assertThat(w.out()).contains("Alarms       2 of 3 OK; shop-worker-below-desired no data yet").doesNotContain("shop-api-").doesNotContain("Problems");
+        assertThat(w.out()).contains("Alarms       2 of 3 OK; shop-worker-below-desired has no data: its metric needs").doesNotContain("shop-api-").doesNotContain("Problems");
         w.streams.clear();
         w.run(spec, d -> StatusCommand.run(d, false, true, "api"));
         assertThat(w.out()).contains("Alarms       6 of 7 OK; shop-api-below-desired firing").contains("✗ the alarm shop-api-below-desired is firing");
+    }
+
+    @Test void withContainerInsightsTheWorkersRunningCountHasData() throws Exception {
+        Spec spec = SpecLoader.load("gantry.yaml", Files.readString(Path.of("templates/web-api-worker.yaml"))
+                + "\ncluster:\n  containerInsights: true\nalerts:\n  email: [ops@example.com]\n");
+        AppContextWorld w = apiDown(spec);
+        w.run(spec, d -> StatusCommand.run(d, false, true, "worker"));
+        assertThat(w.out()).contains("Alarms       3 of 3 OK\n").doesNotContain("has no data");
     }
 }
