@@ -153,7 +153,7 @@ class ServicesEditTest {
         // The new internal service's own resources, and Service Connect for the app: the cluster's
         // namespace, the group's rule for its port, and the other services as its callers (each a
         // new deployment, after it: their tasks must start after its endpoint to resolve it).
-        assertThat(mutating(h, added)).containsExactly("cluster.main UPDATE", "log-group.queue CREATE", "role.queue-execution CREATE",
+        assertThat(mutating(h, added)).containsExactly("cluster.main UPDATE", "log-group.queue CREATE", "namespace.main CREATE", "role.queue-execution CREATE",
                 "role.queue-task CREATE", "security-group.service UPDATE", "service.api UPDATE", "service.queue CREATE", "service.web UPDATE",
                 "service.worker UPDATE", "task-definition.queue CREATE");
         assertThat(h.plan(added).changes()).filteredOn(c -> c.address().toString().equals("service.web")).singleElement()

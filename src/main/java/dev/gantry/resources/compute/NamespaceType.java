@@ -36,7 +36,7 @@ import java.util.TreeSet;
  * proof; found any other way (by name alone) it could be a person's. Before deleting it, gantry
  * deletes the services ECS left in it for the app's own discovery names; a service of any other name
  * is someone else's use of the namespace, and then it is left, and destroy says so.
- * Only an app whose cluster has a Service Connect default reads Cloud Map at all.
+ * Only an app that wants Service Connect, and whose cluster has a default, reads Cloud Map at all.
  */
 final class NamespaceType implements ResourceType {
     @Override public String type() { return "namespace"; }
@@ -54,7 +54,12 @@ final class NamespaceType implements ResourceType {
     /** Outputs: the services in it that are not the app's, and the app's own that ECS left. */
     static final String OTHERS = "others", OWN = "ownServices";
 
+    /**
+     * Followed only while the spec wants Service Connect: the app's own services in it are known by
+     * the spec's internal services. (A spec that turns it off leaves the namespace, as ECS does.)
+     */
     @Override public List<Observed> refresh(ResourceContext ctx) {
+        if (!ctx.wanted().has(Addresses.NAMESPACE)) return List.of();
         Optional<String> named = clusterDefault(ctx, ctx.wanted().str(Addresses.CLUSTER, "name"));
         if (named.isEmpty()) return List.of();
         return found(ctx, named.get(), names(ctx.wanted().prop(Addresses.NAMESPACE, DISCOVERY_NAMES))).map(List::of).orElse(List.of());
