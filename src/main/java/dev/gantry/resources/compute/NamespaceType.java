@@ -62,7 +62,9 @@ final class NamespaceType implements ResourceType {
         if (!ctx.wanted().has(Addresses.NAMESPACE)) return List.of();
         Optional<String> named = clusterDefault(ctx, ctx.wanted().str(Addresses.CLUSTER, "name"));
         if (named.isEmpty()) return List.of();
-        return found(ctx, named.get(), names(ctx.wanted().prop(Addresses.NAMESPACE, DISCOVERY_NAMES))).map(List::of).orElse(List.of());
+        Optional<Observed> there = found(ctx, named.get(), names(ctx.wanted().prop(Addresses.NAMESPACE, DISCOVERY_NAMES)));
+        if (there.isPresent() || named.get().startsWith("arn:")) return there.map(List::of).orElse(List.of());
+        return List.of(onlyNamed(named.get()));
     }
 
     /** The namespace the app's own ACTIVE cluster names as its Service Connect default (an ARN; an emulator may keep the name). */
@@ -108,6 +110,16 @@ final class NamespaceType implements ResourceType {
         return Optional.of(new Observed(Addresses.NAMESPACE, ns.id(), Props.props().put("name", ns.name()).build(), outputs));
     }
 
+    /**
+     * What an emulator's cluster names by name while its Cloud Map holds no such namespace (real
+     * ECS answers the ARN of the namespace it made): the name, and nothing in Cloud Map to delete.
+     */
+    private static Observed onlyNamed(String name) {
+        return new Observed(Addresses.NAMESPACE, name, Props.props().put("name", name).build(),
+                Map.of("id", name, "name", name, OWN, "", OTHERS, "",
+                        "description", "Cloud Map namespace " + name + " that the cluster names (Cloud Map holds none: nothing to delete there)"));
+    }
+
     static AwsFailure unreadable(RuntimeException e, String which) {
         AwsFailure f = e instanceof AwsFailure a ? a : AwsErrors.translate("reading the Cloud Map namespace " + which, e);
         return new AwsFailure(f.kind(), "cannot read the Cloud Map namespace " + which + " that the app's cluster uses for Service Connect: "
@@ -150,8 +162,7 @@ final class NamespaceType implements ResourceType {
                     if (named.isEmpty()) return Optional.empty();
                     Optional<Observed> there = found(ctx, named.get(), names(props.get(DISCOVERY_NAMES)));
                     if (there.isPresent() || named.get().startsWith("arn:")) return there;
-                    return Optional.of(new Observed(desired.address(), named.get(), Props.props().put("name", named.get()).build(),
-                            Map.of("id", named.get(), "name", named.get(), OWN, "", OTHERS, "")));
+                    return Optional.of(onlyNamed(named.get()));
                 });
     }
 
