@@ -7,7 +7,7 @@ import java.util.Optional;
  * The few AWS Cloud Map operations gantry needs to remove the namespace ECS Service Connect made
  * for an app (the cluster's serviceConnectDefaults): find it, see what services it holds, delete
  * those ECS left behind, delete it and follow the deletion. Names mirror the API's (Cloud Map API
- * Reference: ListNamespaces, GetNamespace, ListServices, DeleteService, DeleteNamespace,
+ * Reference: ListNamespaces, GetNamespace, ListServices, GetService, DeleteService, DeleteNamespace,
  * GetOperation); AWS's errors arrive as service exceptions with its codes (NamespaceNotFound,
  * ServiceNotFound, ResourceInUse, OperationNotFound).
  */
@@ -30,6 +30,9 @@ public interface CloudMapApi {
 
     /** ListServices filtered on NAMESPACE_ID = {@code namespaceId}, every page. */
     List<Service> services(String namespaceId);
+
+    /** GetService: the id of the namespace the service is in; empty when AWS answers ServiceNotFound. */
+    Optional<String> serviceNamespace(String id);
 
     /** DeleteService: fails with ResourceInUse while instances are registered. */
     void deleteService(String id);

@@ -60,6 +60,16 @@ public final class RealCloudMap implements CloudMapApi {
         return out;
     }
 
+    @Override public Optional<String> serviceNamespace(String id) {
+        try {
+            return Optional.of(calls.call("GetService", AwsJsonCall.object().put("Id", id)).path("Service").path("NamespaceId").asText(""))
+                    .filter(ns -> !ns.isEmpty());
+        } catch (AwsServiceException e) {
+            if ("ServiceNotFound".equals(AwsErrors.code(e))) return Optional.empty();
+            throw e;
+        }
+    }
+
     @Override public void deleteService(String id) {
         calls.call("DeleteService", AwsJsonCall.object().put("Id", id));
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Simulated AWS Cloud Map, as far as gantry removes what ECS Service Connect made (Cloud Map API
- * Reference: ListNamespaces, GetNamespace, ListServices, DeleteService, DeleteNamespace,
+ * Reference: ListNamespaces, GetNamespace, ListServices, GetService, DeleteService, DeleteNamespace,
  * GetOperation; Developer Guide, "Deleting an AWS Cloud Map namespace"):
  * <ul>
  * <li>a service cannot be deleted while instances are registered in it (ResourceInUse, "Service
@@ -65,6 +65,11 @@ public final class SimCloudMap implements CloudMapApi {
             }
             return out;
         });
+    }
+
+    @Override public Optional<String> serviceNamespace(String id) {
+        return world.read("servicediscovery:GetService", this::err, () -> st().services.values().stream()
+                .filter(x -> x.id.equals(id) || x.arn.equals(id)).findFirst().map(x -> x.namespaceId));
     }
 
     @Override public void deleteService(String id) {

@@ -36,7 +36,7 @@ import java.util.TreeSet;
  * proof; found any other way (by name alone) it could be a person's. Before deleting it, gantry
  * deletes the services ECS left in it for the app's own discovery names; a service of any other name
  * is someone else's use of the namespace, and then it is left, and destroy says so.
- * Only an app that wants Service Connect, and whose cluster has a default, reads Cloud Map at all.
+ * Only an app whose cluster has a Service Connect default reads Cloud Map at all.
  */
 final class NamespaceType implements ResourceType {
     @Override public String type() { return "namespace"; }
@@ -55,14 +55,20 @@ final class NamespaceType implements ResourceType {
     static final String OTHERS = "others", OWN = "ownServices";
 
     /**
-     * Followed only while the spec wants Service Connect: the app's own services in it are known by
-     * the spec's internal services. (A spec that turns it off leaves the namespace, as ECS does.)
+     * The app's own services in it are those of the spec's internal services and those the app's
+     * ECS services (as refresh reads them, no extra call) name: so an apply that turns Service
+     * Connect off, or removes the last internal service, deletes the namespace with them.
      */
     @Override public List<Observed> refresh(ResourceContext ctx) {
-        if (!ctx.wanted().has(Addresses.NAMESPACE)) return List.of();
-        Optional<String> named = clusterDefault(ctx, ctx.wanted().str(Addresses.CLUSTER, "name"));
+        String cluster = ctx.wanted().str(Addresses.CLUSTER, "name");
+        Optional<String> named = clusterDefault(ctx, cluster);
         if (named.isEmpty()) return List.of();
-        Optional<Observed> there = found(ctx, named.get(), names(ctx.wanted().prop(Addresses.NAMESPACE, DISCOVERY_NAMES)));
+        Set<String> mine = names(ctx.wanted().prop(Addresses.NAMESPACE, DISCOVERY_NAMES));
+        for (Observed service : ServiceType.in(ctx, cluster)) {
+            String connect = Props.str(service.props(), ServiceType.SERVICE_CONNECT);
+            if (connect != null && connect.contains(":")) mine.add(connect.substring(0, connect.lastIndexOf(':')));
+        }
+        Optional<Observed> there = found(ctx, named.get(), mine);
         if (there.isPresent() || named.get().startsWith("arn:")) return there.map(List::of).orElse(List.of());
         return List.of(onlyNamed(named.get()));
     }
@@ -192,6 +198,9 @@ final class NamespaceType implements ResourceType {
                         others.add(s.name());
                         continue;
                     }
+                    // ListServices' summaries do not say their namespace: make sure before deleting
+                    // (an emulator may ignore the filter and answer every namespace's services).
+                    if (!current.id().equals(map.serviceNamespace(s.id()).orElse(null))) continue;
                     try {
                         map.deleteService(s.id());
                     } catch (AwsServiceException e) {
