@@ -84,6 +84,22 @@ class ServiceConnectNamespaceDestroyTest {
         assertThat(h.world.callsByAction()).doesNotContainKeys("servicediscovery:DeleteNamespace");
     }
 
+    /** An endpoint without Cloud Map (or credentials that may not read it) is an error, never "no namespace". */
+    @Test void aCloudMapThatCannotBeReadStopsDestroyBeforeAnythingIsDeleted() throws Exception {
+        Spec spec = SpecLoader.load("gantry.yaml", FourServicesEndToEndTest.text());
+        SimHarness h = new SimHarness().prepare(spec);
+        ApplyResult applied = h.apply(spec);
+        assertThat(applied.exitCode()).as(applied.failures().toString()).isZero();
+        dev.gantry.aws.sim.SimFaults.of(h.world).failAlways("servicediscovery:GetNamespace", dev.gantry.aws.sim.SimFaults.Failure.UNKNOWN_OPERATION);
+        h.world.resetCounters();
+        ApplyResult r = h.destroy(spec);
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(String.join("\n", r.failures())).contains("cannot read the Cloud Map namespace")
+                .contains("gantry does not guess that it is gone");
+        assertThat(h.world.mutatingCalls()).isZero();
+        assertThat(h.world.state.ecs.services.values()).filteredOn(s -> "ACTIVE".equals(s.status)).hasSize(4);
+    }
+
     @Test void aVersionOneAppMakesNoCloudMapCall() throws Exception {
         Spec spec = SpecLoader.load("gantry.yaml", String.join("\n", "version: 1", "app: hello", "region: us-east-1",
                 "network:", "  vpc: default", "task:", "  image: public.ecr.aws/docker/library/httpd:2.4", "  port: 80", ""));
