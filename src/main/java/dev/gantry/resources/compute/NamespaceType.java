@@ -113,7 +113,9 @@ final class NamespaceType implements ResourceType {
         outputs.put(OTHERS, String.join(",", others));
         outputs.put("description", "Cloud Map namespace " + ns.name() + " that ECS made for Service Connect"
                 + (others.isEmpty() ? "" : " (left: it also holds " + String.join(", ", others) + ", not this app's)"));
-        return Optional.of(new Observed(Addresses.NAMESPACE, ns.id(), Props.props().put("name", ns.name()).build(), outputs));
+        // Its id is what the cluster names (the ARN; an emulator's cluster may keep the name): so the
+        // cluster's deletion, which refers to it, comes first (Planner.references).
+        return Optional.of(new Observed(Addresses.NAMESPACE, arnOrName, Props.props().put("name", ns.name()).build(), outputs));
     }
 
     /**
@@ -185,6 +187,7 @@ final class NamespaceType implements ResourceType {
      * failure naming them, never counted as deleted.
      */
     @Override public Step delete(ResourceContext ctx, Observed current) {
+        String id = out(current, "id", current.id());
         if (out(current, "arn", "").isEmpty()) return () -> StepResult.done(current); // an emulator's: nothing in Cloud Map
         CloudMapApi map = cloudMap(ctx);
         Set<String> own = new TreeSet<>(List.of(out(current, OWN, "").split(",")));
@@ -193,14 +196,14 @@ final class NamespaceType implements ResourceType {
         Step deleting = Poll.whileInUse(ctx, () -> {
             if (operation[0] == null) {
                 List<String> others = new ArrayList<>();
-                for (CloudMapApi.Service s : map.services(current.id())) {
+                for (CloudMapApi.Service s : map.services(id)) {
                     if (!own.contains(s.name())) {
                         others.add(s.name());
                         continue;
                     }
                     // ListServices' summaries do not say their namespace: make sure before deleting
                     // (an emulator may ignore the filter and answer every namespace's services).
-                    if (!current.id().equals(map.serviceNamespace(s.id()).orElse(null))) continue;
+                    if (!id.equals(map.serviceNamespace(s.id()).orElse(null))) continue;
                     try {
                         map.deleteService(s.id());
                     } catch (AwsServiceException e) {
@@ -212,11 +215,11 @@ final class NamespaceType implements ResourceType {
                     throw new AwsFailure(AwsFailure.Kind.OTHER, "the Cloud Map namespace " + out(current, "name", current.id())
                             + " is left: besides this app's it holds " + String.join(", ", others) + ", which are not this app's",
                             "if no one needs them, delete those services and then the namespace: 'aws servicediscovery list-services"
-                                    + " --filters Name=NAMESPACE_ID,Values=" + current.id() + "', 'aws servicediscovery delete-service --id ID',"
-                                    + " 'aws servicediscovery delete-namespace --id " + current.id() + "'");
+                                    + " --filters Name=NAMESPACE_ID,Values=" + id + "', 'aws servicediscovery delete-service --id ID',"
+                                    + " 'aws servicediscovery delete-namespace --id " + id + "'");
                 }
                 try {
-                    operation[0] = map.deleteNamespace(current.id());
+                    operation[0] = map.deleteNamespace(id);
                 } catch (AwsServiceException e) {
                     if ("NamespaceNotFound".equals(AwsErrors.code(e))) return StepResult.done(current);
                     throw e;
