@@ -100,6 +100,15 @@ class ServiceConnectNamespaceDestroyTest {
         assertThat(h.world.state.ecs.services.values()).filteredOn(s -> "ACTIVE".equals(s.status)).hasSize(4);
     }
 
+    @Test void aVersionTwoAppWithoutAnInternalServiceMakesNoCloudMapCall() throws Exception {
+        Spec spec = SpecLoader.load(java.nio.file.Path.of("templates/web-api-worker.yaml"));
+        SimHarness h = new SimHarness().prepare(spec);
+        ApplyResult applied = h.apply(spec);
+        assertThat(applied.exitCode()).as(applied.failures().toString()).isZero();
+        assertThat(h.destroy(spec).exitCode()).isZero();
+        assertThat(h.world.callsByAction().keySet()).noneMatch(a -> a.startsWith("servicediscovery:"));
+    }
+
     @Test void aVersionOneAppMakesNoCloudMapCall() throws Exception {
         Spec spec = SpecLoader.load("gantry.yaml", String.join("\n", "version: 1", "app: hello", "region: us-east-1",
                 "network:", "  vpc: default", "task:", "  image: public.ecr.aws/docker/library/httpd:2.4", "  port: 80", ""));
