@@ -129,7 +129,7 @@ final class NamespaceType implements ResourceType {
     }
 
     static AwsFailure unreadable(RuntimeException e, String which) {
-        AwsFailure f = e instanceof AwsFailure a ? a : AwsErrors.translate("reading the Cloud Map namespace " + which, e);
+        AwsFailure f = e instanceof AwsFailure a ? a : AwsErrors.translate("asking Cloud Map (servicediscovery)", e);
         return new AwsFailure(f.kind(), "cannot read the Cloud Map namespace " + which + " that the app's cluster uses for Service Connect: "
                 + f.getMessage(), "check that the credentials may call servicediscovery:GetNamespace, ListNamespaces and ListServices"
                 + " (an emulator without Cloud Map cannot answer them); gantry does not guess that it is gone", e);
