@@ -19,15 +19,24 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * Every AWS client gantry uses, as the SDK's own interfaces: real ones are built only in
  * {@code dev.gantry.Main}; the simulated AWS implements the same interfaces in memory.
- * {@code scaling} is gantry's narrow interface, because the SDK module for Application Auto
- * Scaling is not available from this project's registry.
+ * {@code scaling} and {@code cloudMap} are gantry's narrow interfaces, because the SDK modules for
+ * Application Auto Scaling and Cloud Map are not available from this project's registry.
  */
 public record AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm,
                          Route53Client route53, SsmClient ssm, IamClient iam, CloudWatchLogsClient logs,
                          StsClient sts, ScalingApi scaling, EcrClient ecr, SecretsManagerClient secretsManager,
                          java.util.function.Function<String, SsmClient> ssmInRegion,
                          CloudWatchClient cloudWatch, SnsClient sns, EventBridgeClient events, SchedulerClient scheduler,
-                         software.amazon.awssdk.services.lambda.LambdaClient lambda) implements AutoCloseable {
+                         software.amazon.awssdk.services.lambda.LambdaClient lambda, CloudMapApi cloudMap) implements AutoCloseable {
+    /** Without Cloud Map (code and tests that never remove a Service Connect namespace). */
+    public AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm, Route53Client route53,
+                      SsmClient ssm, IamClient iam, CloudWatchLogsClient logs, StsClient sts, ScalingApi scaling,
+                      EcrClient ecr, SecretsManagerClient secretsManager, java.util.function.Function<String, SsmClient> ssmInRegion,
+                      CloudWatchClient cloudWatch, SnsClient sns, EventBridgeClient events, SchedulerClient scheduler,
+                      software.amazon.awssdk.services.lambda.LambdaClient lambda) {
+        this(ec2, ecs, elb, acm, route53, ssm, iam, logs, sts, scaling, ecr, secretsManager, ssmInRegion, cloudWatch, sns, events, scheduler, lambda, null);
+    }
+
     /** Without Lambda (code and tests that have no guard). */
     public AwsClients(Ec2Client ec2, EcsClient ecs, ElasticLoadBalancingV2Client elb, AcmClient acm, Route53Client route53,
                       SsmClient ssm, IamClient iam, CloudWatchLogsClient logs, StsClient sts, ScalingApi scaling,

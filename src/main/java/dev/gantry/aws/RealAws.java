@@ -58,7 +58,8 @@ public final class RealAws {
                 configure(t, software.amazon.awssdk.services.sns.SnsClient.builder(), r, creds, endpointUrl).build(),
                 configure(t, software.amazon.awssdk.services.eventbridge.EventBridgeClient.builder(), r, creds, endpointUrl).build(),
                 configure(t, software.amazon.awssdk.services.scheduler.SchedulerClient.builder(), r, creds, endpointUrl).build(),
-                configure(t, software.amazon.awssdk.services.lambda.LambdaClient.builder(), r, creds, endpointUrl).build());
+                configure(t, software.amazon.awssdk.services.lambda.LambdaClient.builder(), r, creds, endpointUrl).build(),
+                new RealCloudMap(http(t).build(), creds, region, endpointUrl, RetryPolicy::sleep, t));
     }
 
     /** SSM clients for other regions, made on first use (a secret given by ARN in another region) and closed with the rest. */

@@ -33,6 +33,8 @@ public final class Addresses {
     public static final Address EXECUTION_ROLE = Address.of("role", "execution");
     public static final Address TASK_ROLE = Address.of("role", "task");
     public static final Address CLUSTER = Address.of("cluster", "main");
+    /** The Cloud Map namespace ECS makes for Service Connect (version 2 with an internal service). */
+    public static final Address NAMESPACE = Address.of("namespace", "main");
     public static final Address TASK_DEFINITION = Address.of("task-definition", "main");
     public static final Address SERVICE = Address.of("service", "main");
     public static final Address SCALING_TARGET = Address.of("scaling-target", "main");

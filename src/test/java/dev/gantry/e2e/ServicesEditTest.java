@@ -153,7 +153,7 @@ class ServicesEditTest {
         // The new internal service's own resources, and Service Connect for the app: the cluster's
         // namespace, the group's rule for its port, and the other services as its callers (each a
         // new deployment, after it: their tasks must start after its endpoint to resolve it).
-        assertThat(mutating(h, added)).containsExactly("cluster.main UPDATE", "log-group.queue CREATE", "role.queue-execution CREATE",
+        assertThat(mutating(h, added)).containsExactly("cluster.main UPDATE", "log-group.queue CREATE", "namespace.main CREATE", "role.queue-execution CREATE",
                 "role.queue-task CREATE", "security-group.service UPDATE", "service.api UPDATE", "service.queue CREATE", "service.web UPDATE",
                 "service.worker UPDATE", "task-definition.queue CREATE");
         assertThat(h.plan(added).changes()).filteredOn(c -> c.address().toString().equals("service.web")).singleElement()
@@ -170,7 +170,7 @@ class ServicesEditTest {
         assertThat(h.plan(added).hasChanges()).as(h.plan(added).toString()).isFalse();
 
         // Removing it deletes its resources and turns Service Connect off again; the rest stays.
-        assertThat(mutating(h, before)).containsExactly("cluster.main UPDATE", "log-group.queue DELETE", "role.queue-execution DELETE",
+        assertThat(mutating(h, before)).containsExactly("cluster.main UPDATE", "log-group.queue DELETE", "namespace.main DELETE", "role.queue-execution DELETE",
                 "role.queue-task DELETE", "security-group.service UPDATE", "service.api UPDATE", "service.queue DELETE", "service.web UPDATE",
                 "service.worker UPDATE", "task-definition.queue DELETE");
         w = Watch.start(h, "/api/orders");
@@ -181,6 +181,8 @@ class ServicesEditTest {
         assertThat(h.world.state.ecs.services.values()).filteredOn(s -> "ACTIVE".equals(s.status)).extracting(s -> s.name)
                 .containsExactlyInAnyOrder("shop-web", "shop-api", "shop-worker");
         assertThat(h.world.state.logs.groups).doesNotContainKey("/gantry/shop-queue");
+        // Service Connect is off again: the namespace ECS made goes with the services it held.
+        assertThat(h.world.state.cloudMap.namespaces).isEmpty();
         assertThat(h.plan(before).hasChanges()).isFalse();
     }
 

@@ -24,6 +24,36 @@ public final class CloudMapState {
 
     public Map<String, NamespaceRec> namespaces = new TreeMap<>();
 
+    /**
+     * A service of a namespace. ECS makes one per Service Connect discovery name (its tasks are its
+     * instances, {@code ecsService}); one made by a person through Cloud Map has {@code instances}.
+     */
+    public static final class ServiceRec {
+        public String id;
+        public String arn;
+        public String name;
+        public String namespaceId;
+        public long createdAt;
+        /** The ECS service (ARN) whose tasks register here, or null. */
+        public String ecsService;
+        /** Instances registered through Cloud Map itself (RegisterInstance). */
+        public int instances;
+    }
+
+    /** An asynchronous operation (DeleteNamespace's), done at {@code doneAt}. */
+    public static final class OperationRec {
+        public String id;
+        public String type;
+        public String namespaceId;
+        public long submittedAt;
+        public long doneAt;
+    }
+
+    /** By id. */
+    public Map<String, ServiceRec> services = new TreeMap<>();
+    /** By id. */
+    public Map<String, OperationRec> operations = new TreeMap<>();
+
     /** The namespace with this ARN, or else this name; null when there is none. */
     public NamespaceRec find(String nameOrArn) {
         if (nameOrArn == null) return null;

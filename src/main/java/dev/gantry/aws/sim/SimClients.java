@@ -13,6 +13,6 @@ final class SimClients {
     static AwsClients create(SimWorld w) {
         return new AwsClients(new SimEc2(w), new SimEcs(w), new SimElb(w), new SimAcm(w), new SimRoute53(w),
                 new SimSsm(w), new SimIam(w), new SimLogs(w), new SimSts(w), new SimScaling(w), new SimEcr(w), new SimSecretsManager(w),
-                region -> new SimSsm(w, region), new SimCloudWatch(w), new SimSns(w), new SimEventBridge(w), new SimScheduler(w), new SimLambda(w));
+                region -> new SimSsm(w, region), new SimCloudWatch(w), new SimSns(w), new SimEventBridge(w), new SimScheduler(w), new SimLambda(w), new SimCloudMap(w));
     }
 }

@@ -536,6 +536,7 @@ public final class SimEcs implements EcsClient {
             s.createdAt = now;
             s.deployments.add(scheduler.newDeployment(td.arn, desired, s.loadBalancers, now));
             st().services.put(c.name + "/" + s.name, s);
+            SimCloudMap.registerEcsService(world, s);
             EcsServiceDeployments.started(world, s, s.deployments.get(0));
             scheduler.reconcile(s, now);
             return CreateServiceResponse.builder().service(toService(s, true)).build();
@@ -568,6 +569,7 @@ public final class SimEcs implements EcsClient {
                         taskDefinition(newTd), s, s.serviceConnect, this::invalid);
                 connectChanged = EcsServiceConnect.changed(sc, s.serviceConnect);
                 s.serviceConnect = sc;
+                SimCloudMap.registerEcsService(world, s);
             }
             s.loadBalancers = newLbs;
             int desired = req.desiredCount() == null ? s.desiredCount : req.desiredCount();

@@ -93,20 +93,9 @@ public final class DestroyCommand implements Callable<ExitCode> {
                             views.confirmation(run.yes, DestroyCommand::question, run.json()),
                             dev.gantry.engine.Machine.local(cli.env()), keep, resume);
                     ApplyResult result = engine.destroy(spec, options);
-                    if (result.exit() == ApplyResult.Exit.OK && result.deleted() > 0 && usesServiceConnect(spec)) {
-                        // ECS made the namespace (the cluster's Service Connect default) and never deletes it.
-                        cli.err().println(cli.wrapped("note: the Cloud Map namespace " + spec.app() + " that ECS made for Service Connect is left:"
-                                + " ECS does not delete it with the cluster, and gantry does not call Cloud Map yet. To delete it: aws servicediscovery"
-                                + " list-namespaces --filters Name=NAME,Values=" + spec.app() + ",Condition=EQ, then aws servicediscovery delete-namespace --id ID"));
-                    }
                     return interrupts.exitCode(ExitCode.of(result.exit()));
                 }
             }
         }
-    }
-
-    /** Whether the app's cluster has a Service Connect namespace: version 2 with an internal service. */
-    static boolean usesServiceConnect(Spec spec) {
-        return spec.isVersion2() && spec.services().values().stream().anyMatch(dev.gantry.spec.AppService::internal);
     }
 }

@@ -79,7 +79,9 @@ final class ClusterType implements ResourceType {
         boolean connect = c.serviceConnectDefaults() != null && c.serviceConnectDefaults().namespace() != null
                 && !c.serviceConnectDefaults().namespace().isEmpty();
         return new Observed(a, c.clusterArn(), Props.props().put("name", c.clusterName()).put("containerInsights", insights)
-                        .put(SERVICE_CONNECT, connect ? true : null).build(),
+                        .put(SERVICE_CONNECT, connect ? true : null)
+                        // An input (never compared): the namespace it names, so destroy deletes that namespace after the cluster.
+                        .put(NAMESPACE, connect ? c.serviceConnectDefaults().namespace() : null).build(),
                 Map.of("id", c.clusterArn(), "arn", c.clusterArn(), "name", c.clusterName()));
     }
 
@@ -100,7 +102,7 @@ final class ClusterType implements ResourceType {
     }
 
     /** DescribeClusters of one name, with tags and settings: read once per refresh by it and the claimant. */
-    private static List<Cluster> named(ResourceContext ctx, String name) {
+    static List<Cluster> named(ResourceContext ctx, String name) {
         return ctx.reads().get("ecs:cluster:" + name, () -> ctx.aws().ecs().describeClusters(b -> b.clusters(name).include(ClusterField.TAGS, ClusterField.SETTINGS)).clusters());
     }
 

@@ -26,7 +26,7 @@ public final class ComputeResources {
     private ComputeResources() {}
 
     public static List<ResourceType> types() {
-        return List.of(new RepositoryType(), new ImageType(), new LogGroupType(), new ParameterType(), new RegistrySecretType(), new RoleType(), new ClusterType(), new TaskDefinitionType(),
+        return List.of(new RepositoryType(), new ImageType(), new LogGroupType(), new ParameterType(), new RegistrySecretType(), new RoleType(), new ClusterType(), new NamespaceType(), new TaskDefinitionType(),
                 new ServiceType(), new ScalingTargetType(), new ScalingPolicyType(),
                 new TopicType(), new AlarmType(), new EventRuleType(),
                 new ScheduleGroupType(), new SchedulerRoleType(), new JobTaskDefinitionType(), new ScheduleType(),
@@ -156,6 +156,13 @@ public final class ComputeResources {
         out.add(Desired.managed(CLUSTER, Piece.CLUSTER, "ECS cluster " + spec.cluster().name()
                         + (connect ? ", with the Cloud Map namespace " + spec.app() + " for Service Connect" : ""),
                 cluster.build(), Set.of()));
+        if (connect) {
+            // ECS makes it with the cluster and never deletes it: gantry follows it, so destroy removes it too.
+            List<String> discovery = spec.services().values().stream().filter(AppService::internal).map(AppService::name).sorted().toList();
+            out.add(Desired.managed(Addresses.NAMESPACE, Piece.CLUSTER, "Cloud Map namespace " + spec.app() + " that ECS makes with the cluster for Service Connect",
+                    Props.props().put("name", spec.app()).put(NamespaceType.DISCOVERY_NAMES, discovery)
+                            .put(NamespaceType.CLUSTER, spec.cluster().name()).build(), Set.of()));
+        }
 
         // Each service that builds gets its repository and image; services of the same build run
         // the image of the one that builds it (Spec.imageBuiltBy), built once.

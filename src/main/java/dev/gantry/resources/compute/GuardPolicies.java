@@ -59,6 +59,7 @@ final class GuardPolicies {
             "lambda:GetFunction", "lambda:ListLayerVersions", "logs:DescribeLogGroups", "logs:ListTagsForResource", "logs:ListTagsLogGroup",
             "route53:GetChange", "route53:GetHostedZone", "route53:ListHostedZonesByName", "route53:ListResourceRecordSets", "scheduler:GetSchedule",
             "scheduler:GetScheduleGroup", "scheduler:ListSchedules", "scheduler:ListTagsForResource", "secretsmanager:DescribeSecret",
+            "servicediscovery:GetNamespace", "servicediscovery:ListNamespaces", "servicediscovery:ListServices",
             "sns:GetSubscriptionAttributes", "sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic", "sns:ListTagsForResource", "sns:ListTopics",
             "ssm:DescribeParameters", "ssm:ListTagsForResource", "sts:GetCallerIdentity");
 
