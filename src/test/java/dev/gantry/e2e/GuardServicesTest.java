@@ -149,6 +149,36 @@ class GuardServicesTest {
         assertThat(last.repaired()).extracting(GuardRun.Item::address).allMatch(a -> !a.contains("admin"));
     }
 
+    /**
+     * An app with an internal service has a Service Connect namespace, which the guard's refresh
+     * reads: its role grants those reads, and its run is clean. An app without one is granted none.
+     */
+    @Test void the_guard_of_an_app_with_an_internal_service_reads_its_namespace_with_what_its_role_grants() throws Exception {
+        String internal = text().replace("  # A background worker", "  search:\n    task:\n      image: public.ecr.aws/docker/library/httpd:2.4\n"
+                + "      port: 9200\n    internal: true\n\n  # A background worker");
+        Spec spec = SpecLoader.load("gantry.yaml", internal);
+        assertThat(spec.services().get("search").internal()).isTrue();
+        SimHarness h = new SimHarness().prepare(spec);
+        h.world.functionRuntime(dev.gantry.guard.GuardHandler.HANDLER, (payload, log) -> dev.gantry.guard.GuardHandler.handle(payload, h.aws, h.time, log));
+        ApplyResult first = h.apply(spec);
+        assertThat(first.exitCode()).as(first.failures().toString()).isZero();
+        h.world.resetCounters();
+        GuardEndToEndTest.onePeriod(h);
+        GuardRun last = GuardRun.read(h.aws.ssm(), "shop").orElseThrow();
+        assertThat(last.outcome()).as(last.toString()).isEqualTo(GuardRun.Outcome.CLEAN);
+        assertThat(h.world.callsByAction()).containsKey("servicediscovery:GetNamespace");
+        List<String> granted = new ArrayList<>();
+        for (var st : guardPolicy(h, "shop").get("Statement")) for (var a : st.get("Action")) granted.add(a.asText());
+        assertThat(granted).contains("servicediscovery:GetNamespace", "servicediscovery:ListNamespaces", "servicediscovery:ListServices");
+
+        Spec none = SpecLoader.load("gantry.yaml", text());
+        SimHarness without = new SimHarness().prepare(none);
+        assertThat(without.apply(none).exitCode()).isZero();
+        List<String> grantedWithout = new ArrayList<>();
+        for (var st : guardPolicy(without, "shop").get("Statement")) for (var a : st.get("Action")) grantedWithout.add(a.asText());
+        assertThat(grantedWithout).isNotEmpty().noneMatch(a -> a.startsWith("servicediscovery:"));
+    }
+
     /** A service's own alarm deleted by hand is put back by the guard, with PutMetricAlarm on a name its role names. */
     @Test void an_alarm_of_one_service_deleted_by_hand_is_back_within_one_period() throws Exception {
         Spec spec = SpecLoader.load("gantry.yaml", text() + "alerts:\n  email: [ops@example.com]\n");

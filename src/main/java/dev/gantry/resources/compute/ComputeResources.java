@@ -311,7 +311,7 @@ public final class ComputeResources {
     }
 
     /** Whether the app uses Service Connect: version 2 with an internal service (the others call it by name). */
-    private static boolean serviceConnectOn(Spec spec) {
+    static boolean serviceConnectOn(Spec spec) {
         return spec.isVersion2() && spec.services().values().stream().anyMatch(AppService::internal);
     }
 

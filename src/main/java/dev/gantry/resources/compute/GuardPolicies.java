@@ -59,9 +59,15 @@ final class GuardPolicies {
             "lambda:GetFunction", "lambda:ListLayerVersions", "logs:DescribeLogGroups", "logs:ListTagsForResource", "logs:ListTagsLogGroup",
             "route53:GetChange", "route53:GetHostedZone", "route53:ListHostedZonesByName", "route53:ListResourceRecordSets", "scheduler:GetSchedule",
             "scheduler:GetScheduleGroup", "scheduler:ListSchedules", "scheduler:ListTagsForResource", "secretsmanager:DescribeSecret",
-            "servicediscovery:GetNamespace", "servicediscovery:ListNamespaces", "servicediscovery:ListServices",
             "sns:GetSubscriptionAttributes", "sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic", "sns:ListTagsForResource", "sns:ListTopics",
             "ssm:DescribeParameters", "ssm:ListTagsForResource", "sts:GetCallerIdentity");
+
+    /**
+     * The namespace's refresh (only an app with Service Connect has one), so the role of an app
+     * without it stays as it was.
+     */
+    static final List<String> CLOUD_MAP_READS = List.of("servicediscovery:GetNamespace", "servicediscovery:ListNamespaces",
+            "servicediscovery:ListServices");
 
     /** Changes the tag condition can scope: only resources tagged gantry:app=APP. */
     static final List<String> TAGGED_CHANGES = List.of("ec2:AssociateRouteTable", "ec2:AuthorizeSecurityGroupEgress",
@@ -90,12 +96,16 @@ final class GuardPolicies {
      * The function's role, for {@code app} in {@code region}. {@code serviceBases}: what each
      * service's names start with ({@code DerivedNames.serviceBase}; version 1's one service is the
      * app). {@code alarms}: the alarms' names ({@code Alarms.guardNames}). {@code topic}: the alerts topic's name, or null without alerts. {@code records}: the DNS
-     * names the spec serves (version 2: one per public host), empty without dns.
+     * names the spec serves (version 2: one per public host), empty without dns. {@code cloudMap}:
+     * whether the app has a Service Connect namespace to read.
      */
-    static Map<String, Object> function(String app, String region, List<String> serviceBases, List<String> alarms, String topic, List<String> records) {
+    static Map<String, Object> function(String app, String region, List<String> serviceBases, List<String> alarms, String topic, List<String> records,
+                                        boolean cloudMap) {
         String at = region + ":*:";
         List<Map<String, Object>> s = new ArrayList<>();
-        s.add(statement("ReadTheAccount", READS, List.of("*"), null));
+        List<String> reads = READS;
+        if (cloudMap) reads = java.util.stream.Stream.concat(READS.stream(), CLOUD_MAP_READS.stream()).sorted().toList();
+        s.add(statement("ReadTheAccount", reads, List.of("*"), null));
         s.add(statement("ChangeOnlyTheAppsTagged", TAGGED_CHANGES, List.of("*"), equals("aws:ResourceTag/" + dev.gantry.resources.ResourceContext.TAG_APP, app)));
         s.add(statement("CreateOnlyTaggedAsTheApp", TAGGED_CREATES, List.of("*"), equals("aws:RequestTag/" + dev.gantry.resources.ResourceContext.TAG_APP, app)));
         // Both: only what is the app's already, and the call keeps it the app's (no tag makes something else the app's).
