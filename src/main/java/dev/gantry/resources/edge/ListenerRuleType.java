@@ -12,6 +12,7 @@ import dev.gantry.resources.StepResult;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.PriorityInUseException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleNotFoundException;
@@ -95,10 +96,17 @@ final class ListenerRuleType implements ResourceType {
             // A rule made by a run whose reply was lost (or that stopped) is found by its tags first.
             Observed made = ownRules(ctx, listener).get(desired.address());
             if (made != null) return StepResult.done(made);
-            int priority = freePriority(ctx, listener, Props.integer(props, "priority"), null);
-            Rule r = ctx.aws().elb().createRule(b -> b.listenerArn(listener).priority(priority).conditions(conditions(props))
-                    .actions(forward(props)).tags(ElbLookup.tags(ctx, desired))).rules().get(0);
-            return StepResult.done(observed(desired.address(), listener, r));
+            for (int attempt = 1; ; attempt++) {
+                int priority = freePriority(ctx, listener, Props.integer(props, "priority"), null);
+                try {
+                    Rule r = ctx.aws().elb().createRule(b -> b.listenerArn(listener).priority(priority).conditions(conditions(props))
+                            .actions(forward(props)).tags(ElbLookup.tags(ctx, desired))).rules().get(0);
+                    return StepResult.done(observed(desired.address(), listener, r));
+                } catch (PriorityInUseException taken) {
+                    // Another rule took it after the read (a rule of the same slot made at the same time, or someone's): read again.
+                    if (attempt == PRIORITY_ATTEMPTS) throw taken;
+                }
+            }
         };
     }
 
@@ -109,8 +117,15 @@ final class ListenerRuleType implements ResourceType {
             ctx.aws().elb().modifyRule(b -> b.ruleArn(current.id()).conditions(conditions(props)).actions(forward(props)));
             int slot = Props.integer(props, "priority");
             if (!Integer.valueOf(slot).equals(Props.integer(current.props(), "priority"))) {
-                int priority = freePriority(ctx, listener, slot, current.id());
-                ctx.aws().elb().setRulePriorities(b -> b.rulePriorities(RulePriorityPair.builder().ruleArn(current.id()).priority(priority).build()));
+                for (int attempt = 1; ; attempt++) {
+                    int priority = freePriority(ctx, listener, slot, current.id());
+                    try {
+                        ctx.aws().elb().setRulePriorities(b -> b.rulePriorities(RulePriorityPair.builder().ruleArn(current.id()).priority(priority).build()));
+                        break;
+                    } catch (PriorityInUseException taken) {
+                        if (attempt == PRIORITY_ATTEMPTS) throw taken;
+                    }
+                }
             }
             Rule r = ctx.aws().elb().describeRules(b -> b.ruleArns(current.id())).rules().get(0);
             return StepResult.done(observed(desired.address(), listener, r));
@@ -128,6 +143,9 @@ final class ListenerRuleType implements ResourceType {
             return StepResult.done(current);
         };
     }
+
+    /** How often a rule reads the listener again when the priority it chose was taken before its call. */
+    private static final int PRIORITY_ATTEMPTS = 5;
 
     /** The lowest priority of the slot that no rule of the listener (the app's or anyone's) holds. */
     private static int freePriority(ResourceContext ctx, String listener, int slot, String self) {

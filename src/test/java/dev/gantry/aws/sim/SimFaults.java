@@ -37,6 +37,15 @@ public final class SimFaults implements SimWorld.Faults {
     private final Map<String, Integer> loseReplyOf = new HashMap<>();
     private final java.util.List<String> lostReplies = new java.util.ArrayList<>();
 
+    private final Map<String, Runnable> beforeFirst = new HashMap<>();
+
+    /**
+     * Someone else acts just before the next call of {@code action}: {@code meanwhile} runs once, on
+     * the caller's thread, between the caller's reads and that call (a race no schedule makes on
+     * its own).
+     */
+    public synchronized SimFaults beforeNext(String action, Runnable meanwhile) { beforeFirst.put(action, meanwhile); return this; }
+
     /** How many throttling and 5xx errors were injected: tests check the faults really happened. */
     public synchronized long injected() { return injected; }
 
@@ -93,6 +102,9 @@ public final class SimFaults implements SimWorld.Faults {
     }
 
     @Override public void beforeCall(String action, SimErrors.Factory err) {
+        Runnable meanwhile;
+        synchronized (this) { meanwhile = beforeFirst.remove(action); }
+        if (meanwhile != null) meanwhile.run();
         if (denied.contains(action) || denied.contains("*")) {
             throw err.create(403, "AccessDenied" + (action.startsWith("ec2:") ? "" : "Exception"),
                     "User: arn:aws:iam::123456789012:user/gantry is not authorized to perform: " + action);
