@@ -92,7 +92,7 @@ final class ElbRules {
             throw bad("UnsupportedCertificate", "The certificate '" + arn + "' must be an ACM or IAM server certificate ARN");
         }
         if (arn.startsWith("arn:aws:iam:")) throw bad("CertificateNotFound", "Certificate '" + arn + "' not found");
-        if (!"ISSUED".equals(world.state.acm.status(arn, world))) {
+        if (!"ISSUED".equals(AcmCertificates.of(world).status(arn))) {
             throw bad("CertificateNotFound", "Certificate '" + arn + "' not found");
         }
     }
