@@ -32,9 +32,9 @@ interface SimEcsNeighbours {
             @Override public boolean subnetExists(String id) { return world.state.ec2.subnetExists(id); }
             @Override public boolean securityGroupExists(String id) { return world.state.ec2.securityGroupExists(id); }
             @Override public String createEni(String subnetId, List<String> groupIds, String description) {
-                return world.state.ec2.createEni(subnetId, groupIds, description, world);
+                return Ec2Interfaces.of(world).createEni(subnetId, groupIds, description);
             }
-            @Override public void releaseEni(String eniId, Instant at) { world.state.ec2.releaseEni(eniId, at); }
+            @Override public void releaseEni(String eniId, Instant at) { Ec2Interfaces.of(world).releaseEni(eniId, at); }
             @Override public String privateIpOfEni(String eniId) { return world.state.ec2.privateIpOfEni(eniId); }
             @Override public boolean subnetReachesInternet(String subnetId, boolean publicIp, Instant now) {
                 return world.state.ec2.subnetReachesInternet(subnetId, publicIp, now);

@@ -52,9 +52,9 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
                 @Override public String vpcOfSubnet(String id) { return ec2().vpcOfSubnet(id); }
                 @Override public boolean securityGroupExists(String id) { return ec2().securityGroupExists(id); }
                 @Override public String createEni(String subnetId, List<String> groups, String description) {
-                    return ec2().createEni(subnetId, groups, description, world);
+                    return Ec2Interfaces.of(world).createEni(subnetId, groups, description);
                 }
-                @Override public void releaseEni(String eniId, Instant at) { ec2().releaseEni(eniId, at); }
+                @Override public void releaseEni(String eniId, Instant at) { Ec2Interfaces.of(world).releaseEni(eniId, at); }
             };
         }
     }
