@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** ACM's certificate life on its own: its state, Route53's records and a clock, no world. */
 class AcmCertificatesTest {
     private final VirtualScheduler clock = new VirtualScheduler();
-    private final SimContext account = SimContext.standalone(clock, SimLatency.realistic());
+    private final SimContext account = new StandaloneAccount(clock, SimLatency.realistic());
     private final AcmState acm = new AcmState();
     private final Route53State route53 = new Route53State();
     private final AcmCertificates certs = new AcmCertificates(acm, route53, account);

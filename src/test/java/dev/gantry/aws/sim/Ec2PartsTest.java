@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class Ec2PartsTest {
     private final VirtualScheduler clock = new VirtualScheduler();
     private final SimLatency latency = SimLatency.realistic();
-    private final SimContext account = SimContext.standalone(clock, latency);
+    private final SimContext account = new StandaloneAccount(clock, latency);
     private final Ec2State ec2 = new Ec2State();
     private final Ec2Vpcs vpcs = new Ec2Vpcs(ec2, account);
     private final Ec2Interfaces interfaces = new Ec2Interfaces(ec2, account);
