@@ -412,10 +412,10 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     public RegisterTargetsResponse registerTargets(RegisterTargetsRequest r) {
         return world.mutate("elasticloadbalancing:RegisterTargets", this::err, () -> {
             TargetGroupRec tg = rules.tg(r.targetGroupArn());
-            Instant decided = st().firstVerdictAt(tg.arn, world.now(), true, world.latency::settings);
+            Instant decided = ElbTargets.of(world).firstVerdictAt(tg.arn, world.now(), true);
             for (TargetDescription t : r.targets()) {
                 rules.checkIpTarget(tg, t);
-                st().registerTarget(tg.arn, t.id(), t.port() == null ? tg.port : t.port(), decided, true);
+                ElbTargets.of(world).registerTarget(tg.arn, t.id(), t.port() == null ? tg.port : t.port(), decided, true);
             }
             return RegisterTargetsResponse.builder().build();
         });
