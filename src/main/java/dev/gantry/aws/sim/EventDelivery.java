@@ -34,7 +34,7 @@ final class EventDelivery {
                 for (String arn : r.targets.values()) {
                     SnsState.TopicRec t = sns.topics.get(arn);
                     if (t == null || t.policy == null || !t.policy.contains("events.amazonaws.com")) continue;
-                    sns.publish(t, null, event.toString(), at);
+                    new SnsDelivery(sns).publish(t, null, event.toString(), at);
                 }
             }
         }
