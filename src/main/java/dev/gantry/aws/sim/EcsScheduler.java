@@ -173,7 +173,7 @@ final class EcsScheduler {
         String group = c.logOptions.get("awslogs-group");
         String prefix = c.logOptions.get("awslogs-stream-prefix");
         String stream = (prefix == null ? "" : prefix + "/") + c.name + "/" + task.id;
-        world.state.logs.append(group, stream, at, line);
+        LogsWriter.of(world).append(group, stream, at, line);
     }
 
     /** A task that failed: counted against its deployment, and maybe against the circuit breaker. */

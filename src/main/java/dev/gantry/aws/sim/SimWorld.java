@@ -176,7 +176,7 @@ public final class SimWorld implements SimContext {
         String stream = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(java.time.ZoneOffset.UTC).format(now())
                 + "/[$LATEST]" + Long.toHexString(r.at);
         java.util.function.Consumer<String> log = line -> {
-            synchronized (this) { state.logs.append(group, stream, now(), line); }
+            synchronized (this) { LogsWriter.of(this).append(group, stream, now(), line); }
         };
         log.accept("START RequestId: " + Long.toHexString(r.at) + " Version: $LATEST");
         FunctionRuntime rt = runtimes.get(f.handler);
