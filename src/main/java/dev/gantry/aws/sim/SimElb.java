@@ -68,7 +68,7 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     SimElb(SimWorld world, Network network) {
         this.world = world;
         this.network = network;
-        this.rules = new ElbRules(world, network, this::bad);
+        this.rules = new ElbRules(world.state.elb, network, arn -> "ISSUED".equals(AcmCertificates.of(world).status(arn)), this::bad);
     }
 
     private ElbState st() { return world.state.elb; }
