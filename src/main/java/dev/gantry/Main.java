@@ -1,13 +1,13 @@
 package dev.gantry;
 
 import dev.gantry.aws.AwsFailure;
-import dev.gantry.cli.CommandContext;
-import dev.gantry.cli.CommandFailure;
-import dev.gantry.cli.ExitCode;
-import dev.gantry.cli.Failures;
-import dev.gantry.cli.TopLevelHelp;
-import dev.gantry.cli.VersionProvider;
-import dev.gantry.cli.Commands;
+import dev.gantry.cli.edge.CommandContext;
+import dev.gantry.cli.edge.CommandFailure;
+import dev.gantry.cli.edge.ExitCode;
+import dev.gantry.cli.edge.Failures;
+import dev.gantry.cli.command.TopLevelHelp;
+import dev.gantry.cli.command.VersionProvider;
+import dev.gantry.cli.command.Commands;
 import dev.gantry.engine.ApplyResult;
 import dev.gantry.spec.SpecException;
 import picocli.CommandLine;
@@ -15,7 +15,7 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 
 /**
- * The process entry and composition root: builds the one {@link CommandContext}, runs the command
+ * The process entry: builds the one {@link CommandContext}, runs the command
  * line, and is the one place where how a command ended (the {@link ExitCode} it returned, or what it
  * threw) becomes the process's exit status.
  */
@@ -83,7 +83,7 @@ public final class Main {
         return ExitCode.OK.code();
     }
 
-    /** Whether help and usage are coloured: the same rule as every other output ({@code cli.TerminalFacts}). */
+    /** Whether help and usage are coloured: the same rule as every other output ({@code cli.edge.TerminalFacts}). */
     private static boolean colour(CommandContext context) { return context.ansi(false).enabled(); }
 
     /** Runs the command picocli parsed; the {@link ExitCode} it returns is the exit status (help and usage: picocli's). */

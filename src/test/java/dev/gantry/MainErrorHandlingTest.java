@@ -1,7 +1,7 @@
 package dev.gantry;
 
 import dev.gantry.aws.AwsFailure;
-import dev.gantry.cli.ExitCode;
+import dev.gantry.cli.edge.ExitCode;
 import dev.gantry.spec.Diagnostic;
 import dev.gantry.spec.SpecException;
 import org.junit.jupiter.api.Test;
@@ -69,15 +69,15 @@ class MainErrorHandlingTest {
 
     @Test
     void aCommandsOutcomeIsTheExitCode() {
-        var io = new dev.gantry.cli.Captured(java.util.Map.of());
+        var io = new dev.gantry.cli.edge.Captured(java.util.Map.of());
         for (ExitCode how : ExitCode.values()) assertThat(io.run(new Ends(how))).as(how.name()).isEqualTo(how.code());
         assertThat(io.out() + io.err()).isEmpty();
     }
 
     @Test
     void aCommandFailureIsPrintedOnceWithItsFixAndEndsOnItsRow() {
-        var io = new dev.gantry.cli.Captured(java.util.Map.of());
-        int code = io.run(new Boom(dev.gantry.cli.CommandFailure.of(ExitCode.INVALID_INPUT, "apply needs confirmation", "run again with --yes")));
+        var io = new dev.gantry.cli.edge.Captured(java.util.Map.of());
+        int code = io.run(new Boom(dev.gantry.cli.edge.CommandFailure.of(ExitCode.INVALID_INPUT, "apply needs confirmation", "run again with --yes")));
         assertThat(code).isEqualTo(2);
         assertThat(io.err()).isEqualTo("gantry: apply needs confirmation\n  fix: run again with --yes\n".replace("\n", System.lineSeparator()));
     }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -36,12 +39,15 @@ class ArchitectureTest {
     @Test void the_import_sees_every_package() {
         // A rule over an empty set of classes passes: make sure the classes are really there.
         assertThat(MAIN.stream().map(c -> c.getPackageName()).distinct())
-                .contains("dev.gantry", "dev.gantry.cli", "dev.gantry.spec", "dev.gantry.aws.sim", "dev.gantry.ui.tui");
+                .contains("dev.gantry", "dev.gantry.cli.command", "dev.gantry.cli.wiring", "dev.gantry.cli.option", "dev.gantry.cli.edge", "dev.gantry.spec", "dev.gantry.aws.sim", "dev.gantry.ui.tui");
     }
 
     @Test void layers_depend_downwards_only() {
         ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Commands").definedBy("dev.gantry", "dev.gantry.cli..")
+                .layer("Commands").definedBy("dev.gantry", "dev.gantry.cli.command..")
+                .layer("Wiring").definedBy("dev.gantry.cli.wiring..")
+                .layer("Options").definedBy("dev.gantry.cli.option..")
+                .layer("Edge").definedBy("dev.gantry.cli.edge..")
                 .layer("Ui").definedBy("dev.gantry.ui..")
                 .layer("Wizard").definedBy("dev.gantry.wizard..")
                 .layer("Ops").definedBy("dev.gantry.ops..")
@@ -58,11 +64,14 @@ class ArchitectureTest {
                 .layer("Time").definedBy("dev.gantry.time..")
 
                 .whereLayer("Commands").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Ui").mayOnlyBeAccessedByLayers("Commands")
-                .whereLayer("Ui").mayOnlyAccessLayers("Engine", "Resources", "Diagnose", "Ops", "Wizard",
+                .whereLayer("Wiring").mayOnlyBeAccessedByLayers("Commands")
+                .whereLayer("Options").mayOnlyBeAccessedByLayers("Commands", "Wiring")
+                .whereLayer("Edge").mayOnlyBeAccessedByLayers("Commands", "Wiring", "Options")
+                .whereLayer("Ui").mayOnlyBeAccessedByLayers("Commands", "Wiring", "Options", "Edge")
+                .whereLayer("Ui").mayOnlyAccessLayers("Guard", "Engine", "Resources", "Diagnose", "Ops", "Wizard",
                         "Cost", "Aws", "Plan", "Spec", "Time")
                 .whereLayer("Wizard").mayOnlyAccessLayers("Cost", "Spec")
-                .whereLayer("Guard").mayOnlyBeAccessedByLayers("Commands")
+                .whereLayer("Guard").mayOnlyBeAccessedByLayers("Commands", "Wiring", "Ui")
                 .whereLayer("Guard").mayOnlyAccessLayers("Engine", "Resources", "Aws", "Plan", "Spec", "Time")
                 .whereLayer("Ops").mayOnlyAccessLayers("Engine", "Resources", "Diagnose", "Cost", "Aws", "Plan", "Spec", "Time")
                 .whereLayer("Engine").mayOnlyAccessLayers("Resources", "Diagnose", "Image", "Aws", "Plan", "Spec", "Time")
@@ -87,11 +96,11 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
-    /** Only the composition root opens the simulated AWS: a command's session and the simulated account's seed. */
+    /** Only the wiring opens the simulated AWS: a command's session and the simulated account's seed. */
     @Test void only_the_session_wiring_uses_the_simulated_aws() {
         noClasses().that().resideOutsideOfPackage("dev.gantry.aws.sim..")
-                .and().doNotHaveFullyQualifiedName("dev.gantry.cli.Session")
-                .and().doNotHaveFullyQualifiedName("dev.gantry.cli.SimAccount")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.cli.wiring.Session")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.cli.wiring.SimAccount")
                 .should().dependOnClassesThat().resideInAPackage("dev.gantry.aws.sim..")
                 .check(MAIN);
     }
@@ -162,47 +171,64 @@ class ArchitectureTest {
     }
 
     /**
-     * The process is touched in one place: {@code Main} (the composition root) and the
-     * {@code cli.CommandContext} it builds read the standard streams and the environment;
-     * {@code cli.TerminalFacts} alone asks for the console. Everything else gets them from the
+     * The process is touched in one place: {@code Main} (the process entry) and the
+     * {@code cli.edge.CommandContext} it builds read the standard streams and the environment;
+     * {@code cli.edge.TerminalFacts} alone asks for the console. Everything else gets them from the
      * context, so any command runs with a test's own streams, environment and terminal.
      */
     @Test void only_the_command_context_touches_the_process() {
         noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.Main")
-                .and().doNotHaveFullyQualifiedName("dev.gantry.cli.CommandContext")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.cli.edge.CommandContext")
                 .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
                 .orShould().accessField(System.class, "in")
                 .orShould().callMethod(System.class, "getenv").orShould().callMethod(System.class, "getenv", String.class)
                 .because("commands and the core read and write through the command context")
                 .check(MAIN);
-        noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.cli.TerminalFacts")
+        noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.cli.edge.TerminalFacts")
                 .should().callMethod(System.class, "console")
                 .because("whether a terminal is attached, and reading from it, is TerminalFacts' one rule")
                 .check(MAIN);
     }
 
     /**
-     * One exit path: commands return a {@code cli.ExitCode} (or throw), and only {@code Main} turns it
-     * into the process's status and prints failures (through {@code cli.Failures}). The one exception
-     * is a second Ctrl-C, which halts at once from {@code cli.Interrupts}.
+     * One exit path: commands return a {@code cli.edge.ExitCode} (or throw), and only {@code Main} turns it
+     * into the process's status and prints failures (through {@code cli.edge.Failures}). The one exception
+     * is a second Ctrl-C, which halts at once from {@code cli.edge.Interrupts}.
      */
     @Test void only_main_ends_the_process_and_prints_failures() {
         noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.Main")
                 .should().callMethod(System.class, "exit", int.class)
                 .check(MAIN);
-        noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.cli.Interrupts")
+        noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.cli.edge.Interrupts")
                 .should().callMethod(Runtime.class, "halt", int.class)
                 .check(MAIN);
         noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.Main")
-                .and().doNotHaveFullyQualifiedName("dev.gantry.cli.Interrupts")
-                .should().callMethod(dev.gantry.cli.ExitCode.class, "code")
+                .and().doNotHaveFullyQualifiedName("dev.gantry.cli.edge.Interrupts")
+                .should().callMethod(dev.gantry.cli.edge.ExitCode.class, "code")
                 .because("a command ends on an ExitCode; Main alone makes it a number")
                 .check(MAIN);
         noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.Main")
-                .and().doNotHaveFullyQualifiedName("dev.gantry.cli.Failures")
-                .should().callMethod(dev.gantry.cli.Failures.class, "print", java.io.PrintWriter.class, Throwable.class)
-                .orShould().callMethod(dev.gantry.cli.Failures.class, "say", java.io.PrintWriter.class, String.class)
+                .and().doNotHaveFullyQualifiedName("dev.gantry.cli.edge.Failures")
+                .should().callMethod(dev.gantry.cli.edge.Failures.class, "print", java.io.PrintWriter.class, Throwable.class)
+                .orShould().callMethod(dev.gantry.cli.edge.Failures.class, "say", java.io.PrintWriter.class, String.class)
                 .because("a command throws its failure; Main prints it")
+                .check(MAIN);
+    }
+
+    /**
+     * One composition root: what a command runs with (the session's clients and scheduler, the
+     * engine, the progress views, the day-two context, the wizard's look-ups) is built in
+     * {@code cli.wiring.Wiring}, which the commands ask. The guard, which runs in Lambda with no
+     * command line, builds its own engine.
+     */
+    @Test void a_command_is_wired_in_one_place() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.cli.wiring.Wiring")
+                .and().resideOutsideOfPackage("dev.gantry.guard..")
+                .should().callConstructorWhere(target(owner(type(dev.gantry.engine.Engine.class)
+                        .or(type(dev.gantry.cli.wiring.Views.class)).or(type(dev.gantry.cli.wiring.AppContext.class)))))
+                .orShould().callMethod(dev.gantry.cli.wiring.Session.class, "open", dev.gantry.cli.wiring.Session.Config.class)
+                .orShould().callMethod(dev.gantry.cli.wiring.LookupClients.class, "connect", String.class, String.class, String.class)
+                .because("a part built beside the composition root would be wired differently from the rest")
                 .check(MAIN);
     }
 
@@ -210,12 +236,13 @@ class ArchitectureTest {
     @Test void commands_end_on_an_exit_code() {
         methods().that().haveName("call").and().areDeclaredInClassesThat().areAnnotatedWith(picocli.CommandLine.Command.class)
                 .and().doNotHaveModifier(JavaModifier.BRIDGE)
-                .should().haveRawReturnType(dev.gantry.cli.ExitCode.class)
+                .should().haveRawReturnType(dev.gantry.cli.edge.ExitCode.class)
                 .check(MAIN);
     }
 
     /** The packages the layer rule names: a class outside all of them would escape every layer rule. */
-    static final String[] LAYERED = {"dev.gantry", "dev.gantry.cli..", "dev.gantry.ui..", "dev.gantry.wizard..",
+    static final String[] LAYERED = {"dev.gantry", "dev.gantry.cli.command..", "dev.gantry.cli.wiring..",
+            "dev.gantry.cli.option..", "dev.gantry.cli.edge..", "dev.gantry.ui..", "dev.gantry.wizard..",
             "dev.gantry.ops..", "dev.gantry.engine..", "dev.gantry.resources..", "dev.gantry.diagnose..",
             "dev.gantry.cost..", "dev.gantry.image..", "dev.gantry.aws..", "dev.gantry.plan..", "dev.gantry.spec..",
             "dev.gantry.time..", "dev.gantry.text..", "dev.gantry.guard.."};
@@ -243,7 +270,7 @@ class ArchitectureTest {
 
     /** A stack trace is for gantry's developers: only Failures prints one, and only with -Dgantry.debug=true. */
     @Test void nothing_prints_a_stack_trace_but_failures() {
-        noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.cli.Failures")
+        noClasses().that().doNotHaveFullyQualifiedName("dev.gantry.cli.edge.Failures")
                 .should().callMethod(Throwable.class, "printStackTrace")
                 .orShould().callMethod(Throwable.class, "printStackTrace", java.io.PrintStream.class)
                 .orShould().callMethod(Throwable.class, "printStackTrace", java.io.PrintWriter.class)

@@ -3,7 +3,7 @@ package dev.gantry.bench;
 import dev.gantry.aws.sim.SimLatency;
 import dev.gantry.aws.sim.SimState;
 import dev.gantry.aws.sim.SimWorld;
-import dev.gantry.cli.SimAccount;
+import dev.gantry.cli.wiring.SimAccount;
 import dev.gantry.engine.ApplyEvent;
 import dev.gantry.engine.ApplyResult;
 import dev.gantry.engine.CriticalPath;

@@ -1,6 +1,6 @@
 package dev.gantry.e2e;
 
-import dev.gantry.cli.SimAccount;
+import dev.gantry.cli.wiring.SimAccount;
 import dev.gantry.engine.ApplyResult;
 import dev.gantry.spec.Spec;
 import dev.gantry.spec.yaml.SpecLoader;

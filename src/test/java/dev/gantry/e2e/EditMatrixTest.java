@@ -1,9 +1,9 @@
 package dev.gantry.e2e;
 
 import dev.gantry.aws.sim.SimServing;
-import dev.gantry.cli.InitCommand;
-import dev.gantry.cli.SimAccount;
-import dev.gantry.cli.Captured;
+import dev.gantry.cli.command.InitCommand;
+import dev.gantry.cli.wiring.SimAccount;
+import dev.gantry.cli.edge.Captured;
 import dev.gantry.engine.ApplyResult;
 import dev.gantry.plan.Change;
 import dev.gantry.plan.Plan;

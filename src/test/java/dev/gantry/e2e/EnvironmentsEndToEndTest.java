@@ -71,7 +71,7 @@ class EnvironmentsEndToEndTest {
         Spec production = env(text, "production"), staging = env(text, "staging");
         SimHarness prodAccount = new SimHarness().prepare(production);
         SimHarness stagingAccount = new SimHarness();
-        stagingAccount.world.state.accountId = dev.gantry.cli.Session.simulatedAccount("staging");
+        stagingAccount.world.state.accountId = dev.gantry.cli.wiring.Session.simulatedAccount("staging");
         stagingAccount.prepare(staging);
         assertThat(prodAccount.apply(production).exitCode()).isZero();
         assertThat(stagingAccount.apply(staging).exitCode()).isZero();

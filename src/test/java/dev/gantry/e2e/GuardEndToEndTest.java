@@ -29,7 +29,7 @@ class GuardEndToEndTest {
         return SimHarness.template("web-https.yaml").withAlerts(Alerts.defaults(List.of("ops@example.com"))).withGuard(new Guard(5, repair));
     }
 
-    /** An account with the app applied and the guard's handler registered, as cli.Session does. */
+    /** An account with the app applied and the guard's handler registered, as cli.wiring.Session does. */
     static SimHarness installed(Spec spec) {
         SimHarness h = new SimHarness().prepare(spec);
         h.world.functionRuntime(GuardHandler.HANDLER, (payload, log) -> GuardHandler.handle(payload, h.aws, h.time, log));

@@ -1,6 +1,6 @@
 package dev.gantry.e2e;
 
-import dev.gantry.cli.SecretInputs;
+import dev.gantry.cli.command.SecretInputs;
 import dev.gantry.engine.ApplyResult;
 import dev.gantry.spec.Spec;
 import org.junit.jupiter.api.Test;

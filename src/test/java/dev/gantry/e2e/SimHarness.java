@@ -62,7 +62,7 @@ final class SimHarness {
     /** What a real account would already have for this spec: the public hosted zone it names. */
     SimHarness prepare(Spec spec) {
         world.state.region = spec.region();
-        dev.gantry.cli.SimAccount.prepare(world, spec);
+        dev.gantry.cli.wiring.SimAccount.prepare(world, spec);
         return this;
     }
 

@@ -3,7 +3,7 @@ package dev.gantry.engine;
 import dev.gantry.aws.sim.SimLatency;
 import dev.gantry.aws.sim.SimState;
 import dev.gantry.aws.sim.SimWorld;
-import dev.gantry.cli.SimAccount;
+import dev.gantry.cli.wiring.SimAccount;
 import dev.gantry.resources.catalog.Catalog;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;

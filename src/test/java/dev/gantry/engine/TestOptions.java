@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 
 /**
  * The engine options tests run with: yes to the question, and at most one setting more. The
- * commands build theirs from their flags ({@code cli.ApplyCommand}, {@code cli.DestroyCommand}).
+ * commands build theirs from their flags ({@code cli.command.ApplyCommand}, {@code cli.command.DestroyCommand}).
  */
 public final class TestOptions {
     private TestOptions() {}

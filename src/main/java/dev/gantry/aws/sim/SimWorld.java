@@ -149,7 +149,7 @@ public final class SimWorld implements SimContext {
     /**
      * What a simulated Lambda function runs: given the event's JSON and a way to print a log line,
      * the answer's JSON. Registered by handler name ({@code dev.gantry.guard.GuardHandler::handleRequest})
-     * by whoever builds the world (tests, {@code cli.Session}), since the simulated AWS cannot know
+     * by whoever builds the world (tests, {@code cli.wiring.Session}), since the simulated AWS cannot know
      * the code it would run.
      */
     @FunctionalInterface
@@ -201,7 +201,7 @@ public final class SimWorld implements SimContext {
      * Runs the Lambda targets of EventBridge Scheduler whose occurrences are due, at a moment when
      * no simulated call is under way: unlike the scheduler's ECS targets (started lazily inside the
      * simulated ECS's reads), a function runs code that calls AWS, so it must not run inside
-     * another call. {@code cli.Session} calls it when it opens the world; tests when they let time pass.
+     * another call. {@code cli.wiring.Session} calls it when it opens the world; tests when they let time pass.
      */
     public void runDueFunctions() { FunctionInvocations.fire(this); }
 

@@ -146,7 +146,7 @@ class ServicesSpecTest {
     void aLimitPastItIsExit2WithTheFileLineAndFieldAndNothingInAws(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("gantry.yaml");
         java.nio.file.Files.writeString(file, HEAD + publicServices(26));
-        dev.gantry.cli.Captured io = new dev.gantry.cli.Captured(java.util.Map.of("GANTRY_HOME", dir.toString(), "HOME", dir.toString()));
+        dev.gantry.cli.edge.Captured io = new dev.gantry.cli.edge.Captured(java.util.Map.of("GANTRY_HOME", dir.toString(), "HOME", dir.toString()));
         assertThat(io.gantry("apply", "--simulate", "--yes", "-f", file.toString())).isEqualTo(2);
         assertThat(io.err()).contains("gantry.yaml:80:").contains("services.s25").contains("at most 25").contains("fix:");
         assertThat(dir.resolve("simulated")).doesNotExist();

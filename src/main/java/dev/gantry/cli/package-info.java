@@ -1,2 +1,0 @@
-/** picocli commands, global options and exit codes. */
-package dev.gantry.cli;
