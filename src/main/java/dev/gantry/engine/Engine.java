@@ -57,7 +57,8 @@ public final class Engine {
     private ImageCheck images;
     private boolean pinDigest;
     private dev.gantry.image.ImageBuild builds;
-    private dev.gantry.image.BuildSource source;
+    /** What each build of the plan is made from, by the service that builds it. */
+    private final Map<String, dev.gantry.image.BuildSource> sources = new java.util.concurrent.ConcurrentHashMap<>();
     private Map<String, String> buildEnv;
 
     public Engine(Catalog catalog, AwsClients aws, Scheduler scheduler, SecretValues secrets, ApplyListener listener) {
@@ -142,7 +143,8 @@ public final class Engine {
     private RegistryClient.Credentials registryLogin(Spec spec) {
         RegistryCredentials rc = spec.task().registryCredentials();
         if (rc == null) return null;
-        Optional<char[]> given = secrets.value(RegistryCredentials.VALUE_NAME);
+        // The primary service's image is the one checked, so its login (REGISTRY_CREDENTIALS_NAME for a service not named like the app).
+        Optional<char[]> given = secrets.value(spec.registryLoginValueName(spec.primaryService().name()));
         if (given.isPresent()) return RegistryLogin.parse(given.get()).orElse(null);
         if (aws.secretsManager() == null) return null;
         try {
@@ -178,50 +180,77 @@ public final class Engine {
      * looks for in the repository, and what a build pushes.
      */
     private Spec resolved(Spec spec) {
-        var build = spec.task().build();
-        if (!spec.task().builds() || builds == null && buildEnv == null) return spec;
-        source = builds != null ? builds.source(build, spec.task().architecture())
-                : dev.gantry.image.BuildSource.of(build, spec.task().architecture(), buildEnv);
-        return spec.withTask(spec.task().withBuild(build.withTag(source.tag())));
+        if (!spec.builds() || builds == null && buildEnv == null) return spec;
+        Spec out = spec;
+        for (dev.gantry.spec.AppService a : spec.services().values()) {
+            var task = a.task();
+            if (!task.builds()) continue;
+            // Services of the same build share its source (and tag): worked out once, for the one that builds it.
+            String by = spec.imageBuiltBy(a.name());
+            var build = task.build();
+            dev.gantry.image.BuildSource source = by.equals(a.name()) || !sources.containsKey(by)
+                    ? builds != null ? builds.source(build, task.architecture()) : dev.gantry.image.BuildSource.of(build, task.architecture(), buildEnv)
+                    : sources.get(by);
+            sources.put(by, source);
+            out = out.withTaskOf(a.name(), task.withBuild(build.withTag(source.tag())));
+        }
+        return out;
     }
 
     /**
-     * Which image the plan runs, and why, in one line: built (from what), unchanged (no build), or
-     * given with --image. Empty for a spec that names its image.
+     * Which image the plan runs, and why, in one line per build: built (from what), unchanged (no
+     * build), or given with --image. Empty for a spec that names its images.
      */
     public Optional<String> imageStory(Spec given, Plan plan) {
-        var task = given.task();
-        if (task.build() == null) return Optional.empty();
+        boolean several = given.services().size() > 1;
+        List<String> lines = new ArrayList<>();
+        for (dev.gantry.spec.AppService a : given.services().values()) {
+            if (a.task().build() == null || !a.name().equals(given.imageBuiltBy(a.name()))) continue;
+            List<String> sharing = given.services().keySet().stream().filter(n -> a.name().equals(given.imageBuiltBy(n))).toList();
+            String label = several ? "image of " + words(sharing) + ": " : "image: ";
+            lines.add(imageStory(given, plan, a, label));
+        }
+        return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", lines));
+    }
+
+    private static String words(List<String> names) {
+        return names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    private String imageStory(Spec given, Plan plan, dev.gantry.spec.AppService a, String label) {
+        var task = a.task();
+        Addresses.ServiceAddresses at = Addresses.ServiceAddresses.of(given.app(), a.name());
         // The image that runs now, when this plan replaces it: a person's apply after CI's --image (or the
         // other way round) says whose image it takes the place of, never silently.
-        String replaces = plan.changes().stream().filter(c -> c.address().equals(Addresses.TASK_DEFINITION))
+        String replaces = plan.changes().stream().filter(c -> c.address().equals(at.taskDefinition()))
                 .flatMap(c -> c.fields().stream()).filter(f -> f.field().equals("image") && f.before() != null)
                 .map(f -> "; it replaces the running " + f.before()).findFirst().orElse("");
         if (!task.builds()) {
-            return Optional.of("image: " + task.image() + ", given with --image (not built from " + task.build().dockerfileShown() + ")" + replaces);
+            return label + task.image() + ", given with --image (not built from " + task.build().dockerfileShown() + ")" + replaces;
         }
-        Change image = plan.changes().stream().filter(c -> c.address().equals(Addresses.IMAGE)).findFirst().orElse(null);
-        String repo = given.app();
-        boolean newRepository = plan.changes().stream().anyMatch(c -> c.address().equals(Addresses.REPOSITORY) && c.action() == Action.CREATE);
-        boolean first = plan.changes().stream().noneMatch(c -> c.address().equals(Addresses.TASK_DEFINITION) && c.observed() != null);
+        Change image = plan.changes().stream().filter(c -> c.address().equals(at.image())).findFirst().orElse(null);
+        String repo = dev.gantry.spec.DerivedNames.repository(given.app(), a.name());
+        boolean newRepository = plan.changes().stream().anyMatch(c -> c.address().equals(at.repository()) && c.action() == Action.CREATE);
+        boolean first = plan.changes().stream().noneMatch(c -> c.address().equals(at.taskDefinition()) && c.observed() != null);
+        dev.gantry.image.BuildSource source = sources.get(a.name());
         String from = source == null ? "" : first ? " (first build: " + source.describe() + ")"
-                : " (context changed: " + changedSinceRunning(task.build(), plan).map(n -> n + (n == 1 ? " file" : " files")
+                : " (context changed: " + changedSinceRunning(task.build(), plan, at.taskDefinition()).map(n -> n + (n == 1 ? " file" : " files")
                 + " since the running image; ").orElse("") + source.describe() + ")";
         if (image == null || image.action() == Action.NOOP || image.action() == Action.DELETE) {
             String found = source == null ? "" : "tag " + source.tag() + " is already in the repository " + repo;
-            return Optional.of(replaces.isEmpty() ? "image: unchanged, no build: " + found
-                    : "image: no build (" + found + "), deployed by digest" + replaces);
+            return replaces.isEmpty() ? label + "unchanged, no build: " + found
+                    : label + "no build (" + found + "), deployed by digest" + replaces;
         }
-        return Optional.of("image: built from " + task.build().dockerfileShown() + from + " → pushed to the ECR repository " + repo
-                + ", deployed by digest" + (newRepository ? "; the repository is created first, and stays if the build fails" : "") + replaces);
+        return label + "built from " + task.build().dockerfileShown() + from + " → pushed to the ECR repository " + repo
+                + ", deployed by digest" + (newRepository ? "; the repository is created first, and stays if the build fails" : "") + replaces;
     }
 
     /**
      * How many files of the context differ from the commit the running image was built from (its
      * tag in the repository says which), when git and ECR can say.
      */
-    private Optional<Integer> changedSinceRunning(dev.gantry.spec.Build build, Plan plan) {
-        String running = plan.changes().stream().filter(c -> c.address().equals(Addresses.TASK_DEFINITION) && c.observed() != null)
+    private Optional<Integer> changedSinceRunning(dev.gantry.spec.Build build, Plan plan, Address taskDefinition) {
+        String running = plan.changes().stream().filter(c -> c.address().equals(taskDefinition) && c.observed() != null)
                 .map(c -> String.valueOf(c.observed().props().get("image"))).findFirst().orElse(null);
         if (running == null || !running.contains("@sha256:") || aws.ecr() == null) return Optional.empty();
         try {
@@ -697,7 +726,7 @@ public final class Engine {
             if (!owned.problems().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, owned.problems()));
             Map<Address, Observed> observed = owned.observed();
             Plan plan = withNotes(planning.apply(observed), owned).withConflicts(owned.conflicts());
-            if (checks) imageStory(spec, plan).ifPresent(s -> listener.on(new ApplyEvent.Info(at(), s)));
+            if (checks) imageStory(spec, plan).ifPresent(s -> s.lines().forEach(line -> listener.on(new ApplyEvent.Info(at(), line))));
             // A saved plan that no longer holds is refused before it is shown: what it says is not what would happen.
             List<String> moved = movedOn(plan);
             if (!moved.isEmpty()) return finish(outOfDate(moved, options));

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * {@code apply --service NAME}: of a plan, only the changes of that service's own resources (its
- * log group, roles, task definition, ECS service, scaling, target group and listener rules). What
+ * log group, roles, task definition, ECS service, scaling, target group, listener rules and alarms,
+ * the image it runs with its repository, and its registry login). What
  * the other services and the shared pieces would change is left as it is, and the plan says so; a
  * change of the service's that needs a left-out change first (a new certificate, a security group
  * opening its new port) is left out too, with the reason, so nothing half-made is applied.
@@ -31,6 +32,15 @@ public final class ServiceScope {
         Addresses.ServiceAddresses at = Addresses.ServiceAddresses.of(spec.app(), service);
         if (Set.of(at.logGroup(), at.executionRole(), at.taskRole(), at.taskDefinition(), at.ecsService(), at.targetGroup(),
                 at.scalingTarget(), at.scalingPolicy()).contains(a)) return true;
+        // The image it runs (built by another service of the same build, or its own) and that image's repository.
+        String builder = spec.imageBuiltBy(service);
+        if (builder != null) {
+            Addresses.ServiceAddresses by = Addresses.ServiceAddresses.of(spec.app(), builder);
+            if (a.equals(by.repository()) || a.equals(by.image())) return true;
+        }
+        // Its registry login when the secret is its own (one it shares with a service above it is that one's).
+        if (service.equals(spec.registryLoginOf(service)) && a.equals(at.registrySecret())) return true;
+        if (dev.gantry.resources.compute.Alarms.SERVICE_KINDS.stream().anyMatch(k -> at.alarm(k).equals(a))) return true;
         return a.type().equals("listener-rule") && a.name().startsWith(service + "-") && a.name().substring(service.length() + 1).matches("\\d+");
     }
 
@@ -48,7 +58,9 @@ public final class ServiceScope {
             for (Change c : mutating.values()) {
                 if (left.contains(c.address())) continue;
                 for (Address d : c.dependsOn()) {
-                    if (left.contains(d)) {
+                    // Every change waits for every build (so a failed build changes nothing); another
+                    // service's image left out is not built now, and is nothing this one needs.
+                    if (left.contains(d) && !d.type().equals("image")) {
                         left.add(c.address());
                         waitsFor.put(c.address(), d);
                         moved = true;

@@ -133,19 +133,20 @@ public final class ImageCheck {
                     + "\n  fix: allow ecr:BatchGetImage and ecr:DescribeImages on it, or run with --skip-image-check");
         }
         RegistryCredentials rc = spec.task().registryCredentials();
+        String valueName = spec.registryLoginValueName(spec.primaryService().name());
         if (rc != null && login == null) {
             return ("note: " + image.registry() + " wants a login to read " + image.repository()
                     + "; gantry could not read the secret " + rc.secret() + " to check with it, so ECS will be the first to use it");
         }
         if (rc != null) {
             return (what + ": " + image.registry() + " refused the login in the secret " + rc.secret() + " (" + u.detail() + ")"
-                    + "\n  fix: store a working login: --secret " + RegistryCredentials.VALUE_NAME + "=@FILE with {\"username\": …, \"password\": …}"
+                    + "\n  fix: store a working login: --secret " + valueName + "=@FILE with {\"username\": …, \"password\": …}"
                     + (rc.managed() ? "" : " in the secret " + rc.secret()));
         }
         return (what + ": " + image.registry() + " answered \"unauthorized\" (" + u.detail() + "): the repository "
                 + image.repository() + " does not exist or is private"
                 + "\n  fix: check the name; for a private image add task.registryCredentials: {secret: " + spec.app() + "/registry}"
-                + " and give the login at apply with --secret " + RegistryCredentials.VALUE_NAME + "=@FILE (a file holding"
+                + " and give the login at apply with --secret " + valueName + "=@FILE (a file holding"
                 + " {\"username\": …, \"password\": …} or user:password)");
     }
 }

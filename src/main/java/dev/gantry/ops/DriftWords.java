@@ -25,10 +25,14 @@ public final class DriftWords {
         String subject = subject(c);
         String fields = String.join(", ", c.fields().stream().map(Change.FieldChange::field).toList());
         String summary, fix;
-        if (c.address().equals(dev.gantry.resources.Addresses.IMAGE) && c.action() == dev.gantry.plan.Action.CREATE) {
+        if (c.address().type().equals("image") && c.action() == dev.gantry.plan.Action.CREATE) {
             // The built image is found by what the folder holds now: not found means the folder changed.
+            // Several services: whose image (its desired props name the services that run it).
+            Object services = c.desired() == null ? null : c.desired().props().get("services");
+            String whose = services instanceof java.util.List<?> l && !l.isEmpty()
+                    ? "the image of " + String.join(", ", l.stream().map(String::valueOf).toList()) + ": " : "";
             return new StatusReport.Drift(c.address().toString(), "create", subject,
-                    "no image in the repository was built from the folder as it is now: its files changed since the running image was built",
+                    whose + "no image in the repository was built from the folder as it is now: its files changed since the running image was built",
                     "'gantry apply' builds it and deploys it by digest", c.fields());
         }
         switch (c.action()) {

@@ -75,6 +75,11 @@ public final class StatusGatherer {
         if (isPrimary) problems.addAll(UrlChecks.problems(spec, observed, servedCertificateNames(observed, cert)));
         problems.addAll(serviceProblems(spec, chosen, service, targets));
         StatusReport.AlertsStatus alerts = alerts(spec, observed);
+        if (alerts != null && spec.isVersion2()) {
+            // Its own alarms, and the load balancer's when it is behind it.
+            alerts = new StatusReport.AlertsStatus(alerts.topicArn(), alerts.alarms().stream()
+                    .filter(a -> chosen.name().equals(a.service()) || a.service() == null && chosen.isPublic()).toList(), alerts.subscriptions());
+        }
         List<StatusReport.JobStatus> jobs = JobRuns.of(aws, spec, clock.now());
         appProblems(alerts, jobs, problems);
         String url = isPrimary ? Engine.url(spec, observed)
@@ -96,17 +101,20 @@ public final class StatusGatherer {
         certificateProblem(cert, problems);
         problems.addAll(UrlChecks.problems(spec, observed, servedCertificateNames(observed, cert)));
         List<StatusReport.ServiceBlock> blocks = new ArrayList<>();
+        StatusReport.AlertsStatus alerts = alerts(spec, observed);
         for (dev.gantry.spec.AppService s : spec.services().values()) {
             StatusReport.ServiceStatus service = service(spec, s, observed);
             StatusReport.TargetsStatus targets = s.isPublic() ? targets(spec, s, observed) : null;
-            List<String> own = serviceProblems(spec, s, service, targets);
+            List<String> own = new ArrayList<>(serviceProblems(spec, s, service, targets));
+            // A service's own alarm firing is its problem; the load balancer's are the app's.
+            if (alerts != null) for (StatusReport.Alarm a : alerts.alarms()) if (s.name().equals(a.service())) firing(a, own);
             blocks.add(new StatusReport.ServiceBlock(s.name(), reach(s), s.isPublic() ? ServiceUrls.of(spec, s, observed) : List.of(),
                     service, targets, own));
             for (String p : own) problems.add(s.name() + ": " + p);
         }
-        StatusReport.AlertsStatus alerts = alerts(spec, observed);
         List<StatusReport.JobStatus> jobs = JobRuns.of(aws, spec, clock.now());
-        appProblems(alerts, jobs, problems);
+        appProblems(alerts == null ? null : new StatusReport.AlertsStatus(alerts.topicArn(),
+                alerts.alarms().stream().filter(a -> a.service() == null).toList(), alerts.subscriptions()), jobs, problems);
         StatusReport.ServiceBlock primary = blocks.stream().filter(b -> b.name().equals(spec.primaryService().name())).findFirst().orElseThrow();
         Observed vpc = observed.get(Addresses.VPC);
         return new StatusReport(spec.app(), spec.region(), clock.now(), true, Engine.url(spec, observed), cert, primary.targets(),
@@ -182,15 +190,17 @@ public final class StatusGatherer {
     /** The app's own: firing alarms and failing scheduled jobs. */
     private static void appProblems(StatusReport.AlertsStatus alerts, List<StatusReport.JobStatus> jobs, List<String> problems) {
         if (alerts != null) {
-            for (StatusReport.Alarm a : alerts.alarms()) {
-                if ("ALARM".equals(a.state())) problems.add("the alarm " + a.name() + " is firing" + (a.since() == null ? "" : " since " + a.since())
-                        + (a.reason() == null ? "" : ": " + a.reason()));
-            }
+            for (StatusReport.Alarm a : alerts.alarms()) firing(a, problems);
         }
         for (StatusReport.JobStatus j : jobs) {
             String p = JobRuns.problem(j);
             if (p != null) problems.add(p);
         }
+    }
+
+    private static void firing(StatusReport.Alarm a, List<String> problems) {
+        if ("ALARM".equals(a.state())) problems.add("the alarm " + a.name() + " is firing" + (a.since() == null ? "" : " since " + a.since())
+                + (a.reason() == null ? "" : ": " + a.reason()));
     }
 
     /** The app's alarms with their states, and the topic's subscriptions; null when it has neither. */
@@ -202,10 +212,25 @@ public final class StatusGatherer {
         List<StatusReport.Subscription> subs = new ArrayList<>();
         try {
             if (anyAlarm) {
-                List<String> names = observed.entrySet().stream().filter(e -> e.getKey().type().equals("alarm")).map(e -> e.getValue().id()).sorted().toList();
-                for (var m : aws.cloudWatch().describeAlarms(b -> b.alarmNames(names)).metricAlarms()) {
-                    alarms.add(new StatusReport.Alarm(m.alarmName(), m.stateValueAsString(), m.stateUpdatedTimestamp(),
-                            m.stateReason() == null ? null : dev.gantry.text.Untrusted.text(m.stateReason())));
+                Map<String, String> serviceOf = new java.util.TreeMap<>();
+                for (var e : observed.entrySet()) {
+                    if (!e.getKey().type().equals("alarm")) continue;
+                    String service = dev.gantry.resources.compute.Alarms.serviceOf(spec.app(), e.getKey());
+                    serviceOf.put(e.getValue().id(), service == null ? "" : service);
+                }
+                List<String> names = new ArrayList<>(serviceOf.keySet());
+                // DescribeAlarms takes at most 100 names a call (AlarmNames: maximum 100 items).
+                for (int i = 0; i < names.size(); i += 100) {
+                    List<String> part = names.subList(i, Math.min(names.size(), i + 100));
+                    for (var m : aws.cloudWatch().describeAlarms(b -> b.alarmNames(part)).metricAlarms()) {
+                        String service = serviceOf.get(m.alarmName());
+                        // Container Insights' metrics exist only on a cluster that has it turned on.
+                        String noData = "INSUFFICIENT_DATA".equals(m.stateValueAsString()) && "ECS/ContainerInsights".equals(m.namespace())
+                                && !spec.cluster().containerInsights() ? "its metric needs cluster.containerInsights: true" : null;
+                        alarms.add(new StatusReport.Alarm(m.alarmName(), m.stateValueAsString(), m.stateUpdatedTimestamp(),
+                                m.stateReason() == null ? null : dev.gantry.text.Untrusted.text(m.stateReason()),
+                                service == null || service.isEmpty() ? null : service, noData));
+                    }
                 }
             }
             if (topic != null) {

@@ -81,8 +81,15 @@ public record StatusReport(String app, String region, Instant at, boolean deploy
         this(app, region, at, deployed, url, certificate, loadBalancer, service, cost, drift, problems, null, List.of());
     }
 
-    /** One CloudWatch alarm: OK, ALARM or INSUFFICIENT_DATA, since when and why (CloudWatch's words). */
-    public record Alarm(String name, String state, Instant since, String reason) {}
+    /**
+     * One CloudWatch alarm: OK, ALARM or INSUFFICIENT_DATA, since when and why (CloudWatch's words);
+     * {@code service}: the service it watches, null for the load balancer's (the app's);
+     * {@code noDataBecause}: why it will never have data as things stand, else null.
+     */
+    public record Alarm(String name, String state, Instant since, String reason, String service, String noDataBecause) {
+        public Alarm(String name, String state, Instant since, String reason, String service) { this(name, state, since, reason, service, null); }
+        public Alarm(String name, String state, Instant since, String reason) { this(name, state, since, reason, null); }
+    }
 
     /** One email address on the alerts topic; nothing reaches it until the person confirms. */
     public record Subscription(String email, boolean confirmed) {}

@@ -40,7 +40,11 @@ public final class Addresses {
     public static final Address ALERT_TOPIC = Address.of("topic", "alerts");
     public static final Address TASK_STOPPED_RULE = Address.of("event-rule", "task-stopped");
 
-    /** One CloudWatch alarm of {@code alerts}: 5xx-load-balancer, 5xx-app, unhealthy-targets, latency-p95, below-desired, cpu-high, memory-high. */
+    /**
+     * One CloudWatch alarm of {@code alerts}: the load balancer's 5xx-load-balancer, 5xx-app and
+     * latency-p95, and the unhealthy-targets, below-desired, cpu-high and memory-high of the service
+     * named like the app ({@link ServiceAddresses#alarm} for the others').
+     */
     public static Address alarm(String kind) { return Address.of("alarm", kind); }
     /** The login for a private registry, when gantry keeps it (a Secrets Manager secret). */
     public static final Address REGISTRY_SECRET = Address.of("secret", "registry");
@@ -82,18 +86,26 @@ public final class Addresses {
      * The addresses of one service's own resources. The service named like the app keeps version
      * 1's ({@code service.main}, {@code role.execution}, …), so a version-1 stack and a migrated
      * one plan no change; any other service's are keyed by its name ({@code service.web},
-     * {@code role.web-execution}, …).
+     * {@code role.web-execution}, {@code repository.web}, {@code image.web}, {@code secret.web-registry}, …).
      */
     public record ServiceAddresses(String service, Address logGroup, Address executionRole, Address taskRole, Address taskDefinition,
-                                   Address ecsService, Address targetGroup, Address scalingTarget, Address scalingPolicy) {
+                                   Address ecsService, Address targetGroup, Address scalingTarget, Address scalingPolicy,
+                                   Address repository, Address image, Address registrySecret) {
         public static ServiceAddresses of(String app, String service) {
             if (service.equals(app)) {
                 return new ServiceAddresses(service, LOG_GROUP, EXECUTION_ROLE, TASK_ROLE, TASK_DEFINITION, SERVICE, TARGET_GROUP,
-                        SCALING_TARGET, SCALING_POLICY);
+                        SCALING_TARGET, SCALING_POLICY, REPOSITORY, IMAGE, REGISTRY_SECRET);
             }
             return new ServiceAddresses(service, Address.of("log-group", service), Address.of("role", service + "-execution"),
                     Address.of("role", service + "-task"), Address.of("task-definition", service), Address.of("service", service),
-                    Address.of("target-group", service), Address.of("scaling-target", service), Address.of("scaling-policy", service + "-cpu"));
+                    Address.of("target-group", service), Address.of("scaling-target", service), Address.of("scaling-policy", service + "-cpu"),
+                    Address.of("repository", service), Address.of("image", service), Address.of("secret", service + "-registry"));
         }
+
+        /**
+         * One of the service's own CloudWatch alarms ({@code resources.compute.Alarms}): version 1's
+         * {@code alarm.KIND} for the service named like the app, {@code alarm.NAME-KIND} for others.
+         */
+        public Address alarm(String kind) { return SERVICE.equals(ecsService) ? Addresses.alarm(kind) : Address.of("alarm", service + "-" + kind); }
     }
 }

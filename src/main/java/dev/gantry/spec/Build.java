@@ -28,6 +28,16 @@ public record Build(String root, String context, String dockerfile, String targe
 
     public Build withTag(String t) { return new Build(root, context, dockerfile, target, args, keepImages, t); }
 
+    /**
+     * Whether {@code other} makes the same image: the same context, Dockerfile, target and build
+     * arguments (the tag and how many images the repository keeps aside). Two services of an app
+     * that build the same (with the same architecture) share one build and one image.
+     */
+    public boolean sameImageAs(Build other) {
+        return other != null && contextPath().equals(other.contextPath()) && dockerfilePath().equals(other.dockerfilePath())
+                && java.util.Objects.equals(target, other.target) && args.equals(other.args);
+    }
+
     /** The folder sent to the builder. */
     public Path contextPath() { return Path.of(root).resolve(context).normalize(); }
 

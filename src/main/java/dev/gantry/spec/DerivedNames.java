@@ -52,6 +52,12 @@ public final class DerivedNames {
      */
     public static String serviceBase(String app, String service) { return service.equals(app) ? app : app + "-" + service; }
 
+    /**
+     * The ECR repository of a service's built images: the app's name for the service named like
+     * the app (version 1's {@code repository.main}), {@code APP-NAME} for others.
+     */
+    public static String repository(String app, String service) { return serviceBase(app, service); }
+
     /** The names a version-2 service gets, each with its limit; field is {@code services.NAME}. */
     public static List<Name> ofService(String app, AppService s) {
         String base = serviceBase(app, s.name());

@@ -93,6 +93,58 @@ public record Spec(
         return services.values().stream().filter(AppService::isPublic).findFirst().orElse(services.values().iterator().next());
     }
 
+    /**
+     * The service whose build makes {@code service}'s image: among the services with the same
+     * build ({@link Build#sameImageAs}) and architecture, the one named like the app, else the first
+     * of the file; null when {@code service} has no build. The image is built once, into that
+     * service's repository, and every service of the same build runs it.
+     */
+    public String imageBuiltBy(String service) {
+        AppService a = services.get(service);
+        if (a == null || a.task() == null || a.task().build() == null) return null;
+        return firstSharing(a, o -> o.task().build() != null && o.task().build().sameImageAs(a.task().build())
+                && o.task().architecture() == a.task().architecture());
+    }
+
+    /**
+     * The service whose registry login {@code service} uses: among the services naming the same
+     * secret, the one named like the app, else the first of the file (one secret, one resource);
+     * null without a login.
+     */
+    public String registryLoginOf(String service) {
+        AppService a = services.get(service);
+        if (a == null || a.task() == null || a.task().registryCredentials() == null) return null;
+        return firstSharing(a, o -> a.task().registryCredentials().equals(o.task().registryCredentials()));
+    }
+
+    private String firstSharing(AppService a, java.util.function.Predicate<AppService> same) {
+        AppService own = services.get(app);
+        if (own != null && own.task() != null && same.test(own)) return own.name();
+        return services.values().stream().filter(o -> o.task() != null && same.test(o)).findFirst().map(AppService::name).orElse(a.name());
+    }
+
+    /**
+     * The name the value of {@code service}'s registry login is given under (its own, or the one of
+     * the service whose secret it shares); for a service without a login, the name one would have.
+     */
+    public String registryLoginValueName(String service) {
+        String owner = registryLoginOf(service);
+        return RegistryCredentials.valueName(app, owner == null ? service : owner);
+    }
+
+    /** Whether any service builds its image in this run ({@link Task#builds}). */
+    public boolean builds() { return services.values().stream().anyMatch(a -> a.task() != null && a.task().builds()); }
+
+    /** The names the values of the registry logins gantry keeps are given under (--secret NAME=@FILE). */
+    public java.util.Set<String> registryLoginValueNames() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (AppService a : services.values()) {
+            if (a.task() == null || a.task().registryCredentials() == null || !a.task().registryCredentials().managed()) continue;
+            out.add(RegistryCredentials.valueName(app, registryLoginOf(a.name())));
+        }
+        return out;
+    }
+
     /** The services reached through the load balancer, in the file's order. */
     public List<AppService> publicServices() { return services.values().stream().filter(AppService::isPublic).toList(); }
 
@@ -136,6 +188,14 @@ public record Spec(
         if (!hasLoadBalancer()) return null;
         if (hasDns() && dns.record() != null) return (hasCertificate() ? "https://" : "http://") + dns.record();
         return null; // only the load balancer's DNS name, known after apply
+    }
+
+    /** With {@code service}'s task changed (the primary service's is also {@link #task()}). */
+    public Spec withTaskOf(String service, Task t) {
+        if (!isVersion2() || service.equals(primaryService().name())) return withTask(t);
+        Map<String, AppService> out = new java.util.LinkedHashMap<>(services);
+        out.put(service, services.get(service).withTask(t));
+        return new Spec(version, app, region, tags, network, cluster, task, this.service, loadBalancer, certificate, dns, alerts, release, jobs, guard, out);
     }
 
     public Spec withNetwork(Network n) { return new Spec(version, app, region, tags, n, cluster, task, service, loadBalancer, certificate, dns, alerts, release, jobs, guard, kept()); }

@@ -85,6 +85,12 @@ public final class SpecSummary {
                     ? "over HTTPS with an existing certificate" : "over HTTPS with one certificate for " + String.join(", ", s.certificate().names())
                     : "over plain HTTP") + (s.hasDns() ? ", with a record per host in " + s.dns().zone() : "") + ".");
         }
+        List<String> repositories = s.services().values().stream().filter(a -> a.task().builds() && a.name().equals(s.imageBuiltBy(a.name())))
+                .map(a -> DerivedNames.repository(s.app(), a.name())).toList();
+        if (!repositories.isEmpty()) {
+            parts.add("Images built here are pushed to the ECR " + (repositories.size() == 1 ? "repository " : "repositories ")
+                    + String.join(", ", repositories) + " (one per build; scan on push, immutable tags) and deployed by digest.");
+        }
         int managed = s.managedSecrets().size();
         if (managed > 0) parts.add(count(managed, "secret") + " managed by gantry in SSM Parameter Store (value given at apply).");
         return String.join(" ", parts);

@@ -12,8 +12,10 @@ import java.util.TreeSet;
 /**
  * A plan's changes by the service they belong to, for an app of several services (spec version
  * 2): a service's own resources are named after it ({@code service.api}, {@code role.api-execution},
- * {@code listener-rule.api-0}, …; the service named like the app keeps version 1's {@code main},
- * {@code execution}, {@code task}, {@code cpu}). What the services share is left for the pieces.
+ * {@code listener-rule.api-0}, {@code repository.api}, {@code image.api}, {@code secret.api-registry},
+ * {@code alarm.api-cpu-high}, …; the service named like the app keeps version 1's {@code main},
+ * {@code execution}, {@code task}, {@code cpu}, {@code registry}, {@code alarm.cpu-high}). What the
+ * services share is left for the pieces.
  */
 public final class ServiceGroups {
     private ServiceGroups() {}
@@ -37,8 +39,13 @@ public final class ServiceGroups {
     private static String ownerOf(Address a, TreeSet<String> services) {
         String n = a.name();
         switch (a.type()) {
-            case "log-group", "task-definition", "service", "target-group", "scaling-target" -> {
+            case "log-group", "task-definition", "service", "target-group", "scaling-target", "repository", "image" -> {
                 return services.contains(n) ? n : null;
+            }
+            case "secret" -> {
+                if (n.equals("registry")) return services.contains("main") ? "main" : null;
+                for (String s : services) if (n.equals(s + "-registry")) return s;
+                return null;
             }
             case "role" -> {
                 if (n.equals("execution") || n.equals("task")) return services.contains("main") ? "main" : null;
@@ -48,6 +55,14 @@ public final class ServiceGroups {
             case "scaling-policy" -> {
                 if (n.equals("cpu")) return services.contains("main") ? "main" : null;
                 for (String s : services) if (n.equals(s + "-cpu")) return s;
+                return null;
+            }
+            case "alarm" -> {
+                // A service's own alarms (the load balancer's are the app's): alarm.KIND is version 1's service's.
+                for (String kind : dev.gantry.resources.compute.Alarms.SERVICE_KINDS) {
+                    if (n.equals(kind)) return services.contains("main") ? "main" : null;
+                    for (String s : services) if (n.equals(s + "-" + kind)) return s;
+                }
                 return null;
             }
             case "listener-rule" -> {

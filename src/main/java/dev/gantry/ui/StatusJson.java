@@ -109,6 +109,9 @@ public final class StatusJson {
             s.problems().forEach(p -> own.add(words.apply(p)));
             loadBalancer(sn, s.targets());
             service(sn, s.service(), words);
+            // Its own alarms by name; their states are under alerts.alarms (each with its service).
+            ArrayNode alarms = sn.putArray("alarms");
+            if (r.alerts() != null) r.alerts().alarms().stream().filter(a -> s.name().equals(a.service())).forEach(a -> alarms.add(a.name()));
         }
     }
 
@@ -174,7 +177,9 @@ public final class StatusJson {
         n.put("topicArn", a.topicArn());
         ArrayNode alarms = n.putArray("alarms");
         for (StatusReport.Alarm x : a.alarms()) {
-            alarms.addObject().put("name", x.name()).put("state", x.state()).put("since", time(x.since())).put("reason", x.reason());
+            alarms.addObject().put("name", x.name()).put("state", x.state()).put("since", time(x.since())).put("reason", x.reason())
+                    .put("service", x.service())
+                    .put("noDataBecause", x.noDataBecause());
         }
         ArrayNode subs = n.putArray("subscriptions");
         for (StatusReport.Subscription s : a.subscriptions()) subs.addObject().put("email", s.email()).put("confirmed", s.confirmed());

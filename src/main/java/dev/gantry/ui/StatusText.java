@@ -34,10 +34,13 @@ public final class StatusText {
         boolean several = !r.services().isEmpty();
         if (r.deployed() && several) {
             shared(b, r);
-            for (StatusReport.ServiceBlock s : r.services()) block(b, s, ansi);
+            for (StatusReport.ServiceBlock s : r.services()) {
+                block(b, s, ansi);
+                if (r.alerts() != null) alarms(b, r.alerts().alarms().stream().filter(a -> s.name().equals(a.service())).toList(), "", ansi);
+            }
             // The app's own parts after the blocks, set apart from the last one.
             if (r.alerts() != null || !r.jobs().isEmpty() || guard != null) b.append('\n');
-            alerts(b, r.alerts(), ansi);
+            alerts(b, r.alerts(), true, ansi);
             jobs(b, r.jobs());
             if (guard != null) {
                 line(b, "Guard", GuardStatusText.setup(guard, ansi, words));
@@ -48,7 +51,7 @@ public final class StatusText {
             certificate(b, r.certificate());
             targets(b, r.loadBalancer(), ansi);
             service(b, r.service(), ansi);
-            alerts(b, r.alerts(), ansi);
+            alerts(b, r.alerts(), false, ansi);
             jobs(b, r.jobs());
             if (guard != null) {
                 line(b, "Guard", GuardStatusText.setup(guard, ansi, words));
@@ -147,19 +150,15 @@ public final class StatusText {
         b.append(String.format(Locale.ROOT, LABEL, label)).append(text).append('\n');
     }
 
-    /** One line for the alarms (each one not OK named), one for who is told and whether they confirmed. */
-    private static void alerts(StringBuilder b, StatusReport.AlertsStatus a, Ansi ansi) {
+    /**
+     * One line for the alarms (each one not OK named), one for who is told and whether they
+     * confirmed. {@code blocks}: each service's alarms were said in its block, so only the load
+     * balancer's are left here.
+     */
+    private static void alerts(StringBuilder b, StatusReport.AlertsStatus a, boolean blocks, Ansi ansi) {
         if (a == null) return;
-        long ok = a.alarms().stream().filter(x -> "OK".equals(x.state())).count();
-        StringBuilder s = new StringBuilder().append(ok).append(" of ").append(a.alarms().size()).append(" OK");
-        for (StatusReport.Alarm x : a.alarms()) {
-            if ("OK".equals(x.state())) continue;
-            boolean firing = "ALARM".equals(x.state());
-            String word = firing ? "firing" : "no data yet";
-            s.append("; ").append(firing ? ansi.red(x.name() + " " + word) : ansi.dim(x.name() + " " + word))
-                    .append(x.since() == null ? "" : " since " + TIME.format(x.since()));
-        }
-        line(b, "Alarms", s.toString());
+        if (!blocks) alarms(b, a.alarms(), "", ansi);
+        else alarms(b, a.alarms().stream().filter(x -> x.service() == null).toList(), " (the load balancer's, over every public service)", ansi);
         if (a.topicArn() == null) {
             line(b, "Alert email", ansi.yellow("the topic is missing: alarms tell nobody"));
             return;
@@ -174,6 +173,21 @@ public final class StatusText {
             e.append(x.email()).append(x.confirmed() ? "" : ansi.yellow(" (pending: follow the link in the email from AWS Notifications)"));
         }
         line(b, "Alert email", e.toString());
+    }
+
+    /** {@code Alarms  3 of 4 OK; NAME firing since …}; nothing when there are none. */
+    private static void alarms(StringBuilder b, List<StatusReport.Alarm> alarms, String whose, Ansi ansi) {
+        if (alarms.isEmpty()) return;
+        long ok = alarms.stream().filter(x -> "OK".equals(x.state())).count();
+        StringBuilder s = new StringBuilder().append(ok).append(" of ").append(alarms.size()).append(" OK").append(whose);
+        for (StatusReport.Alarm x : alarms) {
+            if ("OK".equals(x.state())) continue;
+            boolean firing = "ALARM".equals(x.state());
+            String word = firing ? "firing" : x.noDataBecause() != null ? "has no data: " + x.noDataBecause() : "no data yet";
+            s.append("; ").append(firing ? ansi.red(x.name() + " " + word) : ansi.dim(x.name() + " " + word))
+                    .append(x.since() == null || x.noDataBecause() != null ? "" : " since " + TIME.format(x.since()));
+        }
+        line(b, "Alarms", s.toString());
     }
 
     private static void certificate(StringBuilder b, StatusReport.CertificateStatus c) {

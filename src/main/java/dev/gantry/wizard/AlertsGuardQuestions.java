@@ -38,7 +38,14 @@ final class AlertsGuardQuestions {
 
     private static boolean guarding(AnswersSoFar k) { return !k.is("guard", "off"); }
 
-    private static int alarms(AnswersSoFar k) { return Alerts.alarmCount(k.is("loadBalancer", "yes")); }
+    /** The alarms the answers make: the load balancer's once, then each service's (several in version 2). */
+    private static int alarms(AnswersSoFar k) {
+        if (k instanceof WizardFlow f && f.servicesVersion()) {
+            int publics = f.publicServiceCount();
+            return Alerts.alarmCount(publics, f.services().size() - publics);
+        }
+        return Alerts.alarmCount(k.is("loadBalancer", "yes"));
+    }
 
     /** The period the answers say, or the default while it is not a valid one yet. */
     private static int everyMinutes(AnswersSoFar k) {
@@ -59,10 +66,11 @@ final class AlertsGuardQuestions {
                         .explain("""
                                 CloudWatch alarms watch the service and an SNS topic emails each address when \
                                 one fires (each address confirms once, by a link in the first email). With a load \
-                                balancer: 5xx answers (10 a minute), unhealthy targets, p95 latency over 2 s; \
-                                always: fewer tasks running than desired, CPU or memory over 80%, tasks that stop \
-                                with an error. Each must last 3 minutes, so one bad minute stays quiet. A rollout \
-                                that trips the 5xx, unhealthy or running-count alarm is rolled back. Thresholds: \
+                                balancer: 5xx answers (10 a minute), p95 latency over 2 s, and each public \
+                                service's unhealthy targets; for each service: fewer tasks running than desired, \
+                                CPU or memory over 80%, tasks that stop with an error. Each must last 3 minutes, \
+                                so one bad minute stays quiet. A rollout that trips the 5xx, unhealthy or \
+                                running-count alarm is rolled back. Thresholds: \
                                 http5xxPerMinute, latencyP95Ms, cpuPercent, memoryPercent in gantry.yaml. \
                                 Default: no, unless an address is given.""")
                         .choices(k -> List.of(

@@ -60,8 +60,9 @@ final class AppQuestions {
                         .defaults(k -> k.facts().dockerfile() != null && !otherService(k) ? "build" : "image")
                         .choices(List.of(new Choice("build", "build from ./Dockerfile", "Built here, pushed to ECR, deployed by digest."),
                                 new Choice("image", "an image in a registry", "Type its name next.")))
-                        .when(k -> !otherService(k) && (k.facts().dockerfile() != null || k.given("task.source")),
-                                "a folder with a Dockerfile, for the service named like the app")
+                        // Another service's build written in the file is kept as it is (any service may build).
+                        .when(k -> !otherService(k) && k.facts().dockerfile() != null || k.given("task.source"),
+                                "a folder with a Dockerfile, for the service named like the app, or a build in the file")
                         .toggle("--build", "build", "Build the image from the Dockerfile in the spec's folder (task.build).")
                         .toggle("--no-build", "image", "Deploy an image from a registry (--image), not the folder's Dockerfile.")
                         .build(),

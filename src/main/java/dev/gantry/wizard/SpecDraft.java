@@ -137,6 +137,11 @@ public final class SpecDraft {
         return out;
     }
 
+    /** Whether a service of a version-2 draft is public: it has a public section (even {@code public:} alone). */
+    boolean isPublic(String service) {
+        return raw("services." + service) instanceof Map<?, ?> m && m.containsKey("public");
+    }
+
     /**
      * Where a question's path lives: in version 2 a service's own keys (task, service, internal,
      * public, and the health-check keys version 1 kept under loadBalancer) sit under

@@ -126,6 +126,12 @@ public final class WizardFlow implements AnswersSoFar {
         }
     }
 
+    /** How many of the services are public (reached through the load balancer); version 1's one is with a load balancer. */
+    public int publicServiceCount() {
+        if (!servicesVersion()) return is("loadBalancer", "yes") ? 1 : 0;
+        return (int) draft.serviceNames().stream().filter(draft::isPublic).count();
+    }
+
     /** The kind of the focused service. */
     public ServiceKind kind() {
         if (is("loadBalancer", "yes")) return ServiceKind.WEB;
@@ -341,7 +347,9 @@ public final class WizardFlow implements AnswersSoFar {
      */
     private List<String> acrossServices() {
         try {
-            dev.gantry.spec.yaml.SpecLoader.load("gantry.yaml", dev.gantry.spec.yaml.SpecWriter.write(SpecAssembler.build(this)));
+            // Named in the spec's folder: a service's build context is relative to it, as the file's own check reads it.
+            String name = facts().specFolder() == null ? "gantry.yaml" : java.nio.file.Path.of(facts().specFolder(), "gantry.yaml").toString();
+            dev.gantry.spec.yaml.SpecLoader.load(name, dev.gantry.spec.yaml.SpecWriter.write(SpecAssembler.build(this)));
             return List.of();
         } catch (dev.gantry.spec.SpecException e) {
             return e.diagnostics().stream().filter(d -> d.severity() == dev.gantry.spec.Diagnostic.Severity.ERROR)

@@ -64,6 +64,21 @@ class AlertsEndToEndTest {
         assertThat(h.world.readCalls()).as(h.world.callsByAction().toString()).isLessThanOrEqualTo(33 + 15);
     }
 
+    /** Without Container Insights a worker's running count has no datapoint: treated as missing, the alarm has no data (and no call fails). */
+    @Test void a_workers_running_count_alarm_without_container_insights_has_insufficient_data() {
+        Spec spec = withAlerts(SimHarness.template("worker.yaml"));
+        SimHarness h = new SimHarness().prepare(spec);
+        ApplyResult r = h.apply(spec);
+        assertThat(r.exitCode()).as(r.failures().toString()).isZero();
+        h.time.advance(Duration.ofMinutes(5));
+        Map<String, String> states = new TreeMap<>();
+        for (MetricAlarm m : h.aws.cloudWatch().describeAlarms(b -> b.alarmNamePrefix("worker-")).metricAlarms()) states.put(m.alarmName(), m.stateValueAsString());
+        assertThat(states).containsOnlyKeys("worker-below-desired", "worker-cpu-high", "worker-memory-high")
+                .containsEntry("worker-below-desired", "INSUFFICIENT_DATA").containsEntry("worker-cpu-high", "OK");
+        var service = h.aws.ecs().describeServices(b -> b.cluster("worker").services("worker")).services().get(0);
+        assertThat(service.deploymentConfiguration().alarms().alarmNames()).containsExactly("worker-below-desired");
+    }
+
     @Test void a_stack_without_alerts_reads_no_cloudwatch_sns_or_eventbridge() {
         Spec spec = SimHarness.template("web-https.yaml");
         SimHarness h = new SimHarness().prepare(spec);

@@ -149,12 +149,44 @@ class GuardServicesTest {
         assertThat(last.repaired()).extracting(GuardRun.Item::address).allMatch(a -> !a.contains("admin"));
     }
 
+    /** A service's own alarm deleted by hand is put back by the guard, with PutMetricAlarm on a name its role names. */
+    @Test void an_alarm_of_one_service_deleted_by_hand_is_back_within_one_period() throws Exception {
+        Spec spec = SpecLoader.load("gantry.yaml", text() + "alerts:\n  email: [ops@example.com]\n");
+        SimHarness h = new SimHarness().prepare(spec);
+        h.world.functionRuntime(dev.gantry.guard.GuardHandler.HANDLER, (payload, log) -> dev.gantry.guard.GuardHandler.handle(payload, h.aws, h.time, log));
+        ApplyResult first = h.apply(spec);
+        assertThat(first.exitCode()).as(first.failures().toString()).isZero();
+        h.world.runDueFunctions();
+        assertThat(GuardRun.read(h.aws.ssm(), "shop").orElseThrow().outcome()).isEqualTo(GuardRun.Outcome.CLEAN);
+
+        h.aws.cloudWatch().deleteAlarms(b -> b.alarmNames("shop-api-cpu-high"));
+        h.world.resetCounters();
+        GuardEndToEndTest.onePeriod(h);
+
+        GuardRun last = GuardRun.read(h.aws.ssm(), "shop").orElseThrow();
+        assertThat(last.outcome()).as(last.toString()).isEqualTo(GuardRun.Outcome.REPAIRED);
+        assertThat(last.repaired()).extracting(GuardRun.Item::address).containsExactly("alarm.api-cpu-high");
+        assertThat(h.aws.cloudWatch().describeAlarms(b -> b.alarmNames("shop-api-cpu-high")).metricAlarms()).hasSize(1);
+        assertThat(h.world.callsByAction()).containsKey("cloudwatch:PutMetricAlarm");
+        assertThat(h.plan(spec).hasChanges()).isFalse();
+        String arn = "arn:aws:cloudwatch:us-east-1:" + h.world.accountId() + ":alarm:shop-api-cpu-high";
+        List<String> named = new ArrayList<>();
+        for (var st : guardPolicy(h, "shop").get("Statement")) {
+            boolean puts = false;
+            for (var a : st.get("Action")) puts |= a.asText().equals("cloudwatch:PutMetricAlarm");
+            if (puts && !st.has("Condition")) for (var r : st.get("Resource")) named.add(r.asText());
+        }
+        assertThat(named).anyMatch(p -> matches(p, arn)).noneMatch(p -> p.substring(p.lastIndexOf(":")).contains("*"));
+    }
+
     /**
-     * The statements scoped by name (no condition) name every service's log group and the app's
-     * roles, and none of them matches a name of the app shop-admin (log groups, roles, alarms, rule).
+     * The statements scoped by name (no condition) name every service's log group, the app's roles
+     * and each of its alarms, and none of them matches a name of the app shop-admin (log groups,
+     * roles, alarms, rule).
      */
     @Test void the_guards_role_names_each_services_log_group_and_nothing_of_an_app_named_with_its_prefix() throws Exception {
-        Spec spec = SpecLoader.load("gantry.yaml", text());
+        // With alerts: each service has alarms of its own, shop-web-cpu-high beside shop-admin-cpu-high.
+        Spec spec = SpecLoader.load("gantry.yaml", text() + "alerts:\n  email: [ops@example.com]\n");
         SimHarness h = new SimHarness().prepare(spec);
         assertThat(h.apply(spec).exitCode()).isZero();
         Spec other = neighbour();
@@ -172,6 +204,10 @@ class GuardServicesTest {
             assertThat(h.world.state.logs.groups).containsKey(group);
             assertThat(byName).as(group).anyMatch(p -> matches(p, logs + group)).anyMatch(p -> matches(p, logs + group + ":log-stream:x"));
         }
+        List<String> alarms = h.world.state.cloudWatch.alarms.values().stream().filter(a -> a.name.startsWith("shop-") && !a.name.startsWith("shop-admin"))
+                .map(a -> a.arn).toList();
+        assertThat(alarms).hasSize(dev.gantry.spec.Alerts.alarmCount(spec)).anySatisfy(a -> assertThat(a).endsWith(":alarm:shop-worker-cpu-high"));
+        for (String arn : alarms) assertThat(byName).as(arn).anyMatch(p -> matches(p, arn));
         List<String> neighbours = new ArrayList<>();
         h.world.state.logs.groups.keySet().stream().filter(g -> g.startsWith("/gantry/shop-admin")).forEach(g -> {
             neighbours.add(logs + g);

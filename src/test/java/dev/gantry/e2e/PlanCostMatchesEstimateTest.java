@@ -23,7 +23,7 @@ class PlanCostMatchesEstimateTest {
     @TempDir Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"web-https.yaml", "worker.yaml", "web-http-quick.yaml"})
+    @ValueSource(strings = {"web-https.yaml", "worker.yaml", "web-http-quick.yaml", "web-api-worker.yaml"})
     void aFirstDeployWithAlertsAndAGuardCostsWhatTheEstimateSays(String template) throws Exception {
         String text = Files.readString(Path.of("templates", template))
                 + "\nalerts:\n  email: [ops@example.com]\nguard:\n  every: 15m\n";

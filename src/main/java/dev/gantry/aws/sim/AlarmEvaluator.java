@@ -75,7 +75,7 @@ final class AlarmEvaluator {
             case "breaching" -> Boolean.TRUE;
             case "notBreaching" -> Boolean.FALSE;
             default -> null;
-        } : compare(v, a.threshold, a.comparison);
+        } : Boolean.valueOf(compare(v, a.threshold, a.comparison)); // boxed: a boolean here would unbox the null of "missing"
         a.recent.add(breaching);
         while (a.recent.size() > a.evaluationPeriods) a.recent.remove(0);
         long breaches = a.recent.stream().filter(Boolean.TRUE::equals).count();

@@ -88,7 +88,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
                                 + " (against real AWS apply would stop and ask: --secret " + name + "=@FILE or GANTRY_SECRET_" + name + ")");
                     }
                     // The registry login must look like one (user:password) to pass the check of its form.
-                    return java.util.Optional.of(((dev.gantry.spec.RegistryCredentials.VALUE_NAME.equals(name) ? "simulated:" : "")
+                    return java.util.Optional.of(((dev.gantry.spec.RegistryCredentials.isValueName(name) ? "simulated:" : "")
                             + "simulated-placeholder-" + name).toCharArray());
                 });
             }
@@ -165,9 +165,7 @@ public final class ApplyCommand implements Callable<ExitCode> {
         var builds = Wiring.builder(cli, global, spec);
         List<String> problems = new ArrayList<>();
         java.util.Set<String> names = new java.util.TreeSet<>(spec.managedSecrets().keySet());
-        if (spec.task().registryCredentials() != null && spec.task().registryCredentials().managed()) {
-            names.add(dev.gantry.spec.RegistryCredentials.VALUE_NAME);
-        }
+        names.addAll(spec.registryLoginValueNames());
         var files = SecretInputs.parse(secrets, names, problems);
         if (!problems.isEmpty()) throw CommandFailure.input(problems);
         // Values are asked while the refresh reads them, so the reading line steps aside first.

@@ -59,9 +59,10 @@ public final class DestroyCommand implements Callable<ExitCode> {
                 && c.address().type().equals("log-group"));
         if (secrets) lost.add("the secrets' stored values (--keep-secrets keeps them)");
         if (logs) lost.add("the containers' logs (--keep-logs keeps them)");
-        boolean images = plan.mutating().stream().anyMatch(c -> c.address().equals(dev.gantry.resources.Addresses.REPOSITORY)
-                && c.action() == dev.gantry.plan.Action.DELETE);
-        if (images) lost.add("the ECR repository's images (--keep-images keeps them)");
+        long images = plan.mutating().stream().filter(c -> c.address().type().equals("repository")
+                && c.action() == dev.gantry.plan.Action.DELETE).count();
+        if (images == 1) lost.add("the ECR repository's images (--keep-images keeps them)");
+        if (images > 1) lost.add("the " + images + " ECR repositories' images (--keep-images keeps them)");
         return lost.isEmpty() ? "Destroy all of these?"
                 : "This also deletes, for good, " + String.join(" and ", lost) + ". Destroy all of these?";
     }

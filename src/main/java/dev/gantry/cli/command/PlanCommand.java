@@ -96,9 +96,7 @@ public final class PlanCommand implements Callable<ExitCode> {
         // The values apply would be given (never a prompt: plan asks nothing), checked as apply checks them.
         java.util.List<String> problems = new java.util.ArrayList<>();
         java.util.Set<String> names = new java.util.TreeSet<>(spec.managedSecrets().keySet());
-        if (spec.task().registryCredentials() != null && spec.task().registryCredentials().managed()) {
-            names.add(dev.gantry.spec.RegistryCredentials.VALUE_NAME);
-        }
+        names.addAll(spec.registryLoginValueNames());
         SecretInputs values = new SecretInputs(SecretInputs.parse(secrets, names, problems), cli.env(), null);
         if (problems.isEmpty()) problems.addAll(values.readGiven(names));
         if (!problems.isEmpty()) throw CommandFailure.input(problems);

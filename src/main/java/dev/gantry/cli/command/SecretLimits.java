@@ -27,7 +27,7 @@ final class SecretLimits {
     record Read(char[] value, String problem) {}
 
     static int limitFor(String name) {
-        return dev.gantry.spec.RegistryCredentials.VALUE_NAME.equals(name) ? REGISTRY_LOGIN_BYTES : PARAMETER_BYTES;
+        return dev.gantry.spec.RegistryCredentials.isValueName(name) ? REGISTRY_LOGIN_BYTES : PARAMETER_BYTES;
     }
 
     /** Null when {@code value} (given as {@code what}) fits where {@code name} is stored; else the problem and its fix. */

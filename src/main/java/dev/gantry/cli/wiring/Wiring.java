@@ -101,7 +101,7 @@ public final class Wiring {
      * the push goes to the simulated ECR.
      */
     public static dev.gantry.image.ImageBuild builder(CommandContext cli, GlobalOptions g, Spec spec) {
-        if (!spec.task().builds()) return null;
+        if (!spec.builds()) return null;
         try {
             dev.gantry.image.Builder b = dev.gantry.image.Builder.find(cli.env());
             return new dev.gantry.image.ImageBuild(b, cli.env(), g.simulate ? dev.gantry.image.ImageBuild.Push.SIMULATED : dev.gantry.image.ImageBuild.Push.REGISTRY);

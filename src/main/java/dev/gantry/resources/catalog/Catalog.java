@@ -1,7 +1,6 @@
 package dev.gantry.resources.catalog;
 
 import dev.gantry.plan.Desired;
-import dev.gantry.resources.Addresses;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.compute.ComputeResources;
 import dev.gantry.resources.edge.EdgeResources;
@@ -49,22 +48,28 @@ public final class Catalog {
         NetworkResources.expand(spec, out);
         ComputeResources.expand(spec, out);
         EdgeResources.expand(spec, out);
-        return spec.task().builds() ? afterTheBuild(out) : out;
+        return spec.builds() ? afterTheBuilds(out) : out;
     }
 
     /**
-     * Everything but the repository waits for the image: a build that fails (a Dockerfile error, a
-     * push refused) then leaves AWS as it was, but for the repository the plan said it makes first.
+     * Everything but the repositories waits for every image built: a build that fails (a
+     * Dockerfile error, a push refused) then leaves AWS as it was, but for the repositories the plan
+     * said it makes first. The images wait for each other in the plan's order, so one build runs at
+     * a time: the builds share the machine (CPU, disk, the daemon), their lines reach the build
+     * pane one build after the other, and a failed build stops the ones after it before they start.
      */
-    private static List<Desired> afterTheBuild(List<Desired> all) {
+    private static List<Desired> afterTheBuilds(List<Desired> all) {
+        List<dev.gantry.plan.Address> images = all.stream().map(Desired::address).filter(a -> a.type().equals("image")).toList();
         List<Desired> out = new ArrayList<>();
         for (Desired d : all) {
-            if (d.data() || d.address().equals(Addresses.IMAGE) || d.address().equals(Addresses.REPOSITORY)) {
+            boolean image = d.address().type().equals("image");
+            if (d.data() || d.address().type().equals("repository") || image && images.indexOf(d.address()) == 0) {
                 out.add(d);
                 continue;
             }
             java.util.Set<dev.gantry.plan.Address> deps = new java.util.TreeSet<>(d.dependsOn());
-            deps.add(Addresses.IMAGE);
+            if (image) deps.add(images.get(images.indexOf(d.address()) - 1));
+            else deps.addAll(images);
             out.add(new Desired(d.address(), d.piece(), d.description(), d.props(), deps, d.data(), d.guarded()));
         }
         return out;

@@ -26,8 +26,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * {@code alarm.KIND}: one CloudWatch metric alarm of {@code alerts} (see {@link Alarms}), named
- * APP-KIND, telling the alerts topic. PutMetricAlarm creates and overwrites alike; its tags count
+ * {@code alarm.KIND} (a service's: {@code alarm.NAME-KIND}): one CloudWatch metric alarm of
+ * {@code alerts} (see {@link Alarms}), named APP-KIND or APP-NAME-KIND, telling the alerts topic. PutMetricAlarm creates and overwrites alike; its tags count
  * only when it creates.
  */
 final class AlarmType implements ResourceType {
@@ -45,7 +45,7 @@ final class AlarmType implements ResourceType {
         List<Observed> out = new ArrayList<>();
         for (MetricAlarm m : cw.describeAlarmsPaginator(b -> b.alarmNamePrefix(ctx.app() + "-")).metricAlarms()) {
             // Only names gantry gives: other alarms that share the prefix are not read at all.
-            if (Alarms.KINDS.stream().noneMatch(k -> Alarms.name(ctx.app(), k).equals(m.alarmName()))) continue;
+            if (!Alarms.mayBeTheApps(ctx.app(), m.alarmName())) continue;
             ctx.ownAddress(tags(cw, m.alarmArn()), type()).ifPresent(a -> out.add(observed(a, m)));
         }
         return out;

@@ -109,25 +109,34 @@ public final class ComputeResources {
             }
         }
 
-        // The registry login: always a key, "" for none, so removing it from the spec is a change too.
-        Object registryLogin = "";
-        var registry = spec.task().registryCredentials();
-        if (registry != null) {
+        // The registry logins: one secret per name (or ARN), kept at the address of the service
+        // that names it first (the one named like the app keeps version 1's secret.registry); each
+        // service's execution role reads only the login its service names.
+        Map<String, Object> loginOf = new TreeMap<>();
+        for (AppService a : services) {
+            var registry = a.task().registryCredentials();
+            String owner = spec.registryLoginOf(a.name());
+            if (registry == null || owner == null) continue;
+            Address at = Addresses.ServiceAddresses.of(app, owner).registrySecret();
+            loginOf.put(a.name(), Ref.to(at, "arn"));
+            if (!owner.equals(a.name())) continue;
+            String of = services.size() > 1 ? " of " + a.name() : "";
             if (registry.managed()) {
-                out.add(Desired.managed(REGISTRY_SECRET, Piece.SECRETS, "Secrets Manager secret " + registry.secret() + ": the login for the image's registry",
+                out.add(Desired.managed(at, Piece.SECRETS, "Secrets Manager secret " + registry.secret() + ": the login for the image's registry" + of,
                         Props.props().put("name", registry.secret()).put("value", ParameterType.UNCHANGED).build(), Set.of()));
             } else {
-                out.add(Desired.data(REGISTRY_SECRET, Piece.SECRETS, "existing secret with the registry login", Map.of("arn", registry.secret())));
+                out.add(Desired.data(at, Piece.SECRETS, "existing secret with the registry login" + of, Map.of("arn", registry.secret())));
             }
-            registryLogin = Ref.to(REGISTRY_SECRET, "arn");
         }
+        // Always a key, "" for none, so removing the login from the spec is a change too.
+        Object registryLogin = loginOf.getOrDefault(spec.primaryService().name(), "");
 
         for (AppService a : services) {
             Addresses.ServiceAddresses at = Addresses.ServiceAddresses.of(app, a.name());
             String base = DerivedNames.serviceBase(app, a.name());
             boolean several = services.size() > 1;
             List<Ref> secretArns = a.task().secrets().keySet().stream().map(k -> Ref.to(parameters.get(k), "arn")).toList();
-            Object login = a.task().registryCredentials() != null ? registryLogin : "";
+            Object login = loginOf.getOrDefault(a.name(), "");
             Props.Builder exec = Props.props().put("name", base + "-execution").put("path", RoleType.path(app))
                     .put("managedPolicies", List.of(Policies.TASK_EXECUTION_POLICY)).put("secretArns", secretArns)
                     .put("registrySecretArn", login);
@@ -148,21 +157,31 @@ public final class ComputeResources {
                         + (connect ? ", with the Cloud Map namespace " + spec.app() + " for Service Connect" : ""),
                 cluster.build(), Set.of()));
 
-        var task = spec.task();
-        Object builtImage = null;
-        if (task.build() != null) {
-            var build = task.build();
-            out.add(Desired.managed(REPOSITORY, Piece.IMAGE, "ECR repository " + app + " for the images built here (scan on push, immutable tags, keeps the last "
-                            + build.keepImages() + ")",
-                    Props.props().put("name", app).put("scanOnPush", true).put("immutableTags", true).put("keepImages", build.keepImages()).build(), Set.of()));
-        }
-        if (task.builds()) {
-            var build = task.build();
-            out.add(Desired.managed(IMAGE, Piece.IMAGE, "image " + (build.tag() == null ? "" : build.tag() + " ") + "built from " + build.dockerfileShown() + " for linux/" + task.architecture().platform()
-                            + ", pushed to the repository, deployed by digest",
-                    Props.props().put("repository", Ref.to(REPOSITORY, "uri")).put("tag", build.tag() == null ? "" : build.tag())
-                            .put(ImageType.BUILD, build).put(ImageType.ARCHITECTURE, task.architecture()).build(), Set.of()));
-            builtImage = Ref.to(IMAGE, "reference");
+        // Each service that builds gets its repository and image; services of the same build run
+        // the image of the one that builds it (Spec.imageBuiltBy), built once.
+        Map<String, Object> imageOf = new TreeMap<>();
+        for (AppService a : services) {
+            Task t = a.task();
+            String owner = spec.imageBuiltBy(a.name());
+            if (owner == null) continue;
+            Addresses.ServiceAddresses by = Addresses.ServiceAddresses.of(app, owner);
+            Task built = spec.services().get(owner).task();
+            // An image given for this run (apply --image) wins; the builder's given image reaches those of its build.
+            imageOf.put(a.name(), t.image() != null ? t.image() : built.builds() ? Ref.to(by.image(), "reference") : built.image());
+            if (!owner.equals(a.name())) continue;
+            var build = t.build();
+            String repository = DerivedNames.repository(app, a.name());
+            List<String> sharing = services.stream().filter(o -> owner.equals(spec.imageBuiltBy(o.name()))).map(AppService::name).toList();
+            String forWhom = services.size() > 1 ? " (" + String.join(", ", sharing) + ")" : "";
+            out.add(Desired.managed(by.repository(), Piece.IMAGE, "ECR repository " + repository + " for the images built here" + forWhom
+                            + " (scan on push, immutable tags, keeps the last " + build.keepImages() + ")",
+                    Props.props().put("name", repository).put("scanOnPush", true).put("immutableTags", true).put("keepImages", build.keepImages()).build(), Set.of()));
+            if (!t.builds()) continue;
+            out.add(Desired.managed(by.image(), Piece.IMAGE, "image " + (build.tag() == null ? "" : build.tag() + " ") + "built from " + build.dockerfileShown()
+                            + " for linux/" + t.architecture().platform() + forWhom + ", pushed to the repository, deployed by digest",
+                    Props.props().put("repository", Ref.to(by.repository(), "uri")).put("tag", build.tag() == null ? "" : build.tag())
+                            .put(ImageType.BUILD, build).put(ImageType.ARCHITECTURE, t.architecture())
+                            .put(ImageType.REPOSITORY_NAME, repository).put(ImageType.SERVICES, services.size() > 1 ? sharing : List.of()).build(), Set.of()));
         }
         AppService primary = spec.primaryService();
         Map<String, Object> primarySecretRefs = new TreeMap<>();
@@ -171,11 +190,10 @@ public final class ComputeResources {
             Addresses.ServiceAddresses at = Addresses.ServiceAddresses.of(app, a.name());
             Task t = a.task();
             boolean isPrimary = a.name().equals(primary.name());
-            // Only the primary service builds (the spec allows task.build there alone).
-            Object image = isPrimary && builtImage != null ? builtImage : t.image();
+            Object image = imageOf.getOrDefault(a.name(), t.image());
             Map<String, Object> secretRefs = new TreeMap<>();
             for (String k : t.secrets().keySet()) secretRefs.put(k, Ref.to(parameters.get(k), "arn"));
-            Object login = t.registryCredentials() != null ? registryLogin : "";
+            Object login = loginOf.getOrDefault(a.name(), "");
             Props.Builder td = Props.props().put("family", DerivedNames.serviceBase(app, a.name())).put("cpu", t.cpu()).put("memory", t.memory())
                     .put("architecture", t.architecture().yaml())
                     .put("image", image).put("port", t.port()).put("command", t.command())
@@ -236,12 +254,15 @@ public final class ComputeResources {
         }
         s.put("minimumHealthyPercent", svc.minimumHealthyPercent()).put("maximumPercent", svc.maximumPercent())
                 .put("rollbackOnFailure", svc.rollbackOnFailure()).put("exec", svc.exec());
-        boolean alarmed = spec.hasAlerts() && a.keepsVersion1Names(app);
-        if (alarmed) {
-            Alarms.expand(spec, out);
-            s.put(ServiceType.DEPLOYMENT_ALARMS, Alarms.deploymentAlarmNames(spec)).put(ServiceType.ALARM_ROLLBACK, spec.alerts().rollback());
+        if (spec.hasAlerts()) {
+            // The app's own alarms with the first service (a version-1 plan reads as before), then each service's.
+            if (a.name().equals(spec.services().keySet().iterator().next())) Alarms.expandApp(spec, out);
+            Alarms.expandService(spec, a, out);
+            var watched = Alarms.deploymentAlarms(spec, a);
+            s.put(ServiceType.DEPLOYMENT_ALARMS, watched.stream().map(Alarms.Watched::name).sorted().toList())
+                    .put(ServiceType.ALARM_ROLLBACK, spec.alerts().rollback());
             // The alarms exist before ECS is told to watch them.
-            for (String kind : Alarms.deploymentAlarmKinds(spec)) extra.add(Addresses.alarm(kind));
+            for (var w : watched) extra.add(w.address());
         } else {
             // Asked for as absent, so alerts removed from the spec clear them from the service too.
             s.absent(ServiceType.DEPLOYMENT_ALARMS).absent(ServiceType.ALARM_ROLLBACK);

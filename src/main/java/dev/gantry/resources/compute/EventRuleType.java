@@ -24,7 +24,8 @@ import java.util.TreeMap;
 
 /**
  * {@code event-rule.task-stopped}: an EventBridge rule on the default bus that sends the alerts
- * topic ECS's "ECS Task State Change" event of each of the service's tasks that stops with a
+ * topic ECS's "ECS Task State Change" event of each task of the app's services (one rule whose
+ * pattern lists every service's group, so the topic's policy names one rule) that stops with a
  * non-zero exit code. No CloudWatch metric counts such stops (the service's running count only
  * drops for a moment), so the event is the signal AWS offers.
  */
@@ -42,11 +43,8 @@ final class EventRuleType implements ResourceType {
 
     static String name(String app) { return app + "-task-stopped"; }
 
-    /** Stopped tasks of the app's service whose container exited with anything but 0. */
-    static String pattern(String clusterArn, String app) {
-        return "{\"source\":[\"aws.ecs\"],\"detail-type\":[\"ECS Task State Change\"],\"detail\":{\"clusterArn\":[\"" + clusterArn
-                + "\"],\"group\":[\"service:" + app + "\"],\"lastStatus\":[\"STOPPED\"],\"containers\":{\"exitCode\":[{\"anything-but\":0}]}}}";
-    }
+    /** Stopped tasks of the app's services (their ECS names) whose container exited with anything but 0. */
+    static String pattern(String clusterArn, List<String> services) { return dev.gantry.spec.Alerts.taskStoppedPattern(clusterArn, services); }
 
     @Override public List<Observed> refresh(ResourceContext ctx) {
         if (!TopicType.alertsMayExist(ctx)) return List.of();
@@ -71,19 +69,23 @@ final class EventRuleType implements ResourceType {
     private static Observed observed(ResourceContext ctx, Address a, DescribeRuleResponse r) {
         List<Target> targets = ctx.aws().events().listTargetsByRule(b -> b.rule(r.name())).targets();
         String topic = targets.size() == 1 && TARGET_ID.equals(targets.get(0).id()) ? targets.get(0).arn() : null;
-        // The pattern is gantry's own for one cluster and service: read back as those two, or as nothing when edited by hand.
-        String cluster = null, service = null;
+        // The pattern is gantry's own for one cluster and its services: read back as those, or as nothing when edited by hand.
+        String cluster = null;
+        List<String> services = null;
         try {
             var p = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.eventPattern() == null ? "{}" : r.eventPattern());
-            String c = p.at("/detail/clusterArn/0").asText(null), g = p.at("/detail/group/0").asText(null);
-            if (c != null && g != null && g.startsWith("service:") && r.eventPattern().equals(pattern(c, g.substring(8)))) {
+            String c = p.at("/detail/clusterArn/0").asText(null);
+            List<String> groups = new java.util.ArrayList<>();
+            for (var g : p.at("/detail/group")) groups.add(g.asText(""));
+            List<String> names = groups.stream().filter(g -> g.startsWith("service:")).map(g -> g.substring(8)).toList();
+            if (c != null && !names.isEmpty() && r.eventPattern().equals(pattern(c, names))) {
                 cluster = c;
-                service = g.substring(8);
+                services = names;
             }
         } catch (java.io.IOException e) {
             // not JSON: nothing of gantry's pattern is left
         }
-        return new Observed(a, r.name(), Props.props().put("name", r.name()).put("clusterArn", cluster).put("service", service)
+        return new Observed(a, r.name(), Props.props().put("name", r.name()).put("clusterArn", cluster).put("services", services)
                 .put("enabled", "ENABLED".equals(r.stateAsString())).put("topicArn", topic).build(),
                 Map.of("id", r.name(), "name", r.name(), "arn", r.arn()));
     }
@@ -110,7 +112,7 @@ final class EventRuleType implements ResourceType {
         return () -> {
             // PutRule creates or updates; its tags count only when it creates.
             ctx.aws().events().putRule(b -> {
-                b.name(name).eventPattern(pattern(Props.str(props, "clusterArn"), Props.str(props, "service"))).state("ENABLED")
+                b.name(name).eventPattern(pattern(Props.str(props, "clusterArn"), Props.strings(props, "services"))).state("ENABLED")
                         .description("gantry: tasks of " + ctx.app() + " that stop with a non-zero exit code, to the alerts topic");
                 if (create) b.tags(tagList(ctx.tags(address)));
             });

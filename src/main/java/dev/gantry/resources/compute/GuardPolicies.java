@@ -88,10 +88,10 @@ final class GuardPolicies {
     /**
      * The function's role, for {@code app} in {@code region}. {@code serviceBases}: what each
      * service's names start with ({@code DerivedNames.serviceBase}; version 1's one service is the
-     * app). {@code topic}: the alerts topic's name, or null without alerts. {@code records}: the DNS
+     * app). {@code alarms}: the alarms' names ({@code Alarms.guardNames}). {@code topic}: the alerts topic's name, or null without alerts. {@code records}: the DNS
      * names the spec serves (version 2: one per public host), empty without dns.
      */
-    static Map<String, Object> function(String app, String region, List<String> serviceBases, String topic, List<String> records) {
+    static Map<String, Object> function(String app, String region, List<String> serviceBases, List<String> alarms, String topic, List<String> records) {
         String at = region + ":*:";
         List<Map<String, Object>> s = new ArrayList<>();
         s.add(statement("ReadTheAccount", READS, List.of("*"), null));
@@ -122,7 +122,7 @@ final class GuardPolicies {
                 equals("iam:PassedToService", Policies.ECS_TASKS)));
         // Each by its exact name: alarm:APP-* and rule/APP-* would be an app named APP-something's too.
         List<Object> alarmsAndRule = new ArrayList<>();
-        for (String kind : Alarms.KINDS) alarmsAndRule.add("arn:aws:cloudwatch:" + at + "alarm:" + Alarms.name(app, kind));
+        for (String alarm : alarms) alarmsAndRule.add("arn:aws:cloudwatch:" + at + "alarm:" + alarm);
         alarmsAndRule.add("arn:aws:events:" + at + "rule/" + EventRuleType.name(app));
         s.add(statement("TheAppsAlarmsAndRules", List.of("cloudwatch:PutMetricAlarm", "events:PutRule", "events:PutTargets"), alarmsAndRule, null));
         if (topic != null) {

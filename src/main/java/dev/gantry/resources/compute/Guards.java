@@ -39,7 +39,7 @@ final class Guards {
                 ? spec.services().keySet().stream().map(n -> dev.gantry.spec.DerivedNames.serviceBase(app, n)).toList() : List.of(app);
         out.add(Desired.managed(GUARD_FUNCTION_ROLE, Piece.GUARD, "role the guard runs as: reads the account, changes only what is the app's",
                 Props.props().put("name", GuardRoleType.name(app, GUARD_FUNCTION_ROLE)).put("path", RoleType.path(app))
-                        .put("trust", "lambda.amazonaws.com").put("policy", GuardPolicies.function(app, spec.region(), bases, topic, records)).build(), Set.of()));
+                        .put("trust", "lambda.amazonaws.com").put("policy", GuardPolicies.function(app, spec.region(), bases, Alarms.guardNames(spec), topic, records)).build(), Set.of()));
         String mode = guard.repair() == dev.gantry.spec.Guard.Repair.SAFE ? "repairs what is safe, reports the rest" : "reports differences, changes nothing";
         out.add(Desired.managed(GUARD_FUNCTION, Piece.GUARD, "Lambda function " + GuardFunctionType.name(app) + " (Java 21, the gantry jar): " + mode,
                 Props.props().put("name", GuardFunctionType.name(app)).put("runtime", GuardFunctionType.RUNTIME).put("handler", GuardFunctionType.HANDLER)

@@ -48,21 +48,30 @@ final class ImageType implements ResourceType {
      * memory only: saved plans are planned again, never read back.
      */
     static final String BUILD = "build", ARCHITECTURE = "architecture";
+    /** Inputs too: the repository's name (where refresh looks) and the services that run the image (what the build's lines and failures name). */
+    static final String REPOSITORY_NAME = "repositoryName", SERVICES = "services";
 
-    @Override public Set<String> inputs() { return Set.of(BUILD, ARCHITECTURE); }
+    @Override public Set<String> inputs() { return Set.of(BUILD, ARCHITECTURE, REPOSITORY_NAME, SERVICES); }
 
+    /** Each wanted image, looked for by its tag in its service's repository. */
     @Override public List<Observed> refresh(ResourceContext ctx) {
-        String tag = ctx.wanted().str(dev.gantry.resources.Addresses.IMAGE, "tag");
-        if (ctx.aws().ecr() == null || tag == null || tag.isEmpty()) return List.of();
-        Optional<Repository> repo = RepositoryType.find(ctx, ctx.app());
-        if (repo.isEmpty()) return List.of();
-        try {
-            List<ImageDetail> found = ctx.aws().ecr().describeImages(b -> b.repositoryName(repo.get().repositoryName())
-                    .imageIds(ImageIdentifier.builder().imageTag(tag).build())).imageDetails();
-            return found.isEmpty() ? List.of() : List.of(observed(dev.gantry.resources.Addresses.IMAGE, repo.get().repositoryUri(), tag, found.get(0).imageDigest()));
-        } catch (ImageNotFoundException | RepositoryNotFoundException e) {
-            return List.of();
+        if (ctx.aws().ecr() == null) return List.of();
+        List<Observed> out = new java.util.ArrayList<>();
+        for (Desired d : ctx.wanted().ofType(type())) {
+            String tag = Props.str(d.props(), "tag");
+            String name = d.props().get(REPOSITORY_NAME) instanceof String n ? n : ctx.app();
+            if (tag == null || tag.isEmpty()) continue;
+            Optional<Repository> repo = RepositoryType.find(ctx, name);
+            if (repo.isEmpty()) continue;
+            try {
+                List<ImageDetail> found = ctx.aws().ecr().describeImages(b -> b.repositoryName(repo.get().repositoryName())
+                        .imageIds(ImageIdentifier.builder().imageTag(tag).build())).imageDetails();
+                if (!found.isEmpty()) out.add(observed(d.address(), repo.get().repositoryUri(), tag, found.get(0).imageDigest()));
+            } catch (ImageNotFoundException | RepositoryNotFoundException e) {
+                // not built yet
+            }
         }
+        return out;
     }
 
     static Observed observed(Address a, String repositoryUri, String tag, String digest) {
@@ -92,14 +101,41 @@ final class ImageType implements ResourceType {
         }
         String uri = Props.str(props, "repository");
         String tag = Props.str(props, "tag");
+        Build build = (Build) props.get(BUILD);
+        String of = whose(props);
         try {
-            ImageBuild.Pushed pushed = builds.buildAndPush(ctx.aws().ecr(), uri, (Build) props.get(BUILD), (Architecture) props.get(ARCHITECTURE), tag, ctx.progress().build());
+            ImageBuild.Pushed pushed = builds.buildAndPush(ctx.aws().ecr(), uri, build, (Architecture) props.get(ARCHITECTURE), tag, labelled(ctx.progress().build(), of));
             return StepResult.done(observed(a, uri, tag, pushed.digest()));
         } catch (BuildFailure f) {
             AwsFailure.Kind kind = f.kind() == BuildFailure.Kind.PUSH_DENIED ? AwsFailure.Kind.PERMISSION
                     : f.kind().machine() ? AwsFailure.Kind.MACHINE : AwsFailure.Kind.OTHER;
-            throw new AwsFailure(kind, f.getMessage(), f.fix());
+            String where = of.isEmpty() ? "" : "the image of " + of + " (context " + contextShown(build) + "): ";
+            throw new AwsFailure(kind, where + f.getMessage(), f.fix());
         }
+    }
+
+    /** The services that run the image, as a sentence names them ("web", "api and worker"); "" for an app of one service. */
+    private static String whose(Map<String, Object> props) {
+        List<String> names = Props.strings(props, SERVICES);
+        if (names == null || names.isEmpty()) return "";
+        return names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    /** The context folder as gantry.yaml's folder sees it ("./api"). */
+    private static String contextShown(Build b) {
+        String rel = java.nio.file.Path.of(b.root()).relativize(b.contextPath()).toString().replace('\\', '/');
+        return rel.isEmpty() ? "." : rel.startsWith("..") ? b.contextPath().toString() : "./" + rel;
+    }
+
+    /** The build's start and end say whose image it is, so the build pane and the lines name the service being built. */
+    private static ImageBuild.Progress labelled(ImageBuild.Progress p, String of) {
+        if (of.isEmpty()) return p;
+        return new ImageBuild.Progress() {
+            @Override public void started(String what) { p.started(of + ": " + what); }
+            @Override public void step(String step) { p.step(step); }
+            @Override public void line(String line) { p.line(line); }
+            @Override public void ended(boolean ok, String summary) { p.ended(ok, of + ": " + summary); }
+        };
     }
 
     /** The images go with the repository (or stay with it: destroy --keep-images). */

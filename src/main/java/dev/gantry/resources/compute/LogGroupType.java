@@ -70,6 +70,18 @@ final class LogGroupType implements ResourceType {
         return out;
     }
 
+    /**
+     * The services of the app that the plan no longer has (their log groups are still there): what
+     * only a service that builds or logs in to a registry has (its repository, its login) is looked
+     * for under their names too, so removing such a service deletes it, while an app whose services
+     * are all in the plan asks nothing more.
+     */
+    static java.util.Set<String> removedServiceNames(ResourceContext ctx) {
+        java.util.Set<String> out = new java.util.TreeSet<>(otherServiceNames(ctx, java.util.List.of()));
+        for (Desired d : ctx.wanted().ofType("service")) out.remove(d.address().name().equals("main") ? ctx.app() : d.address().name());
+        return out;
+    }
+
     /** The log groups whose names start with {@code prefix}: read once per refresh by it and the claimant (the app's name is both's prefix). */
     private static List<LogGroup> groups(ResourceContext ctx, String prefix) {
         return ctx.reads().get("logs:groups:" + prefix, () -> ctx.aws().logs().describeLogGroupsPaginator(b -> b.logGroupNamePrefix(prefix)).logGroups().stream().toList());

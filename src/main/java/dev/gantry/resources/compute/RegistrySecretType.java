@@ -32,14 +32,23 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * {@code secret.registry}: the Secrets Manager secret holding the login for a private registry
- * (task.registryCredentials). Managed like the SSM secrets: gantry creates it from a value given
+ * {@code secret.registry} ({@code secret.NAME-registry} for another service of a version-2 spec):
+ * the Secrets Manager secret holding the login for a private registry (task.registryCredentials). Managed like the SSM secrets: gantry creates it from a value given
  * at apply ({@code --secret REGISTRY_CREDENTIALS=@FILE}, the environment or the prompt; JSON or
  * user:password, stored as the JSON ECS reads), never shows the value, and in plans only says
  * whether a given value differs from the stored one. Given as an ARN it is a data resource.
  */
 final class RegistrySecretType implements ResourceType {
-    static final String NAME = RegistryCredentials.VALUE_NAME;
+    /**
+     * The name its value is given under: {@code REGISTRY_CREDENTIALS} for {@code secret.registry}
+     * (the service named like the app's, version 1's), {@code REGISTRY_CREDENTIALS_WEB} for
+     * {@code secret.web-registry}.
+     */
+    static String valueName(ResourceContext ctx, Address a) {
+        String n = a.name();
+        return n.endsWith("-registry") ? RegistryCredentials.valueName(ctx.app(), n.substring(0, n.length() - "-registry".length()))
+                : RegistryCredentials.VALUE_NAME;
+    }
 
     @Override public String type() { return "secret"; }
 
@@ -58,19 +67,32 @@ final class RegistrySecretType implements ResourceType {
     @Override public List<Observed> refresh(ResourceContext ctx) {
         SecretsManagerClient sm = ctx.aws().secretsManager();
         if (sm == null) return List.of();
-        if (!ctx.wanted().has(dev.gantry.resources.Addresses.REGISTRY_SECRET)) {
-            String doc = RoleType.secretsPolicy(ctx, ctx.app() + "-execution");
-            if (doc == null || Policies.resources(doc, Policies.READ_REGISTRY_LOGIN).isEmpty()) return List.of();
-        }
+        if (ctx.wanted().ofType(type()).isEmpty() && !anyRoleReadsALogin(ctx)) return List.of();
         List<Observed> out = new ArrayList<>();
         List<SecretListEntry> found = new ArrayList<>();
         sm.listSecretsPaginator(b -> b.filters(Filter.builder().key(FilterNameStringType.TAG_KEY).values(ResourceContext.TAG_APP).build(),
                 Filter.builder().key(FilterNameStringType.TAG_VALUE).values(ctx.app()).build())).stream().forEach(r -> found.addAll(r.secretList()));
         for (SecretListEntry s : found) {
             // The filters match any tag with the app's name as its value: the one ownership rule decides.
-            ctx.ownAddress(tagMap(s.tags()), type()).ifPresent(a -> out.add(observed(a, s.name(), s.arn(), valueMarker(ctx, s.arn()))));
+            ctx.ownAddress(tagMap(s.tags()), type()).ifPresent(a -> out.add(observed(a, s.name(), s.arn(), valueMarker(ctx, a, s.arn()))));
         }
         return out;
+    }
+
+    /** Whether an execution role the plan wants (version 1's when it wants none) still reads a registry login. */
+    private static boolean anyRoleReadsALogin(ResourceContext ctx) {
+        List<String> roles = new ArrayList<>(ctx.wanted().ofType("role").stream().map(d -> Props.str(d.props(), "name"))
+                .filter(n -> n != null && n.endsWith("-execution")).toList());
+        if (roles.isEmpty()) roles.add(ctx.app() + "-execution");
+        // A service just removed from the spec may have had a login: its role says so.
+        if (!ctx.wanted().ofType("service").isEmpty()) {
+            for (String removed : LogGroupType.removedServiceNames(ctx)) roles.add(ctx.app() + "-" + removed + "-execution");
+        }
+        for (String role : roles) {
+            String doc = RoleType.secretsPolicy(ctx, role);
+            if (doc != null && !Policies.resources(doc, Policies.READ_REGISTRY_LOGIN).isEmpty()) return true;
+        }
+        return false;
     }
 
     private static Map<String, String> tagMap(List<Tag> tags) {
@@ -88,7 +110,7 @@ final class RegistrySecretType implements ResourceType {
                 return Optional.of(new dev.gantry.resources.Claim(null, "the Secrets Manager secret " + name + " (scheduled for deletion)",
                         tagMap(d.tags()), "task.registryCredentials.secret", "it is scheduled for deletion: restore it, or wait until it is gone"));
             }
-            return Optional.of(new dev.gantry.resources.Claim(observed(desired.address(), d.name(), d.arn(), valueMarker(ctx, d.arn())),
+            return Optional.of(new dev.gantry.resources.Claim(observed(desired.address(), d.name(), d.arn(), valueMarker(ctx, desired.address(), d.arn())),
                     "the Secrets Manager secret " + name, tagMap(d.tags()), "task.registryCredentials.secret"));
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
@@ -111,8 +133,8 @@ final class RegistrySecretType implements ResourceType {
         return new Observed(a, arn, Props.props().put("name", name).put("value", marker).build(), Map.of("id", arn, "name", name, "arn", arn));
     }
 
-    private static String valueMarker(ResourceContext ctx, String arn) {
-        Optional<char[]> given = ctx.secrets().value(NAME);
+    private static String valueMarker(ResourceContext ctx, Address a, String arn) {
+        Optional<char[]> given = ctx.secrets().value(valueName(ctx, a));
         if (given.isEmpty()) return ParameterType.UNCHANGED;
         Optional<RegistryClient.Credentials> login = RegistryLogin.parse(given.get());
         if (login.isEmpty()) return ParameterType.CHANGED;
@@ -134,23 +156,25 @@ final class RegistrySecretType implements ResourceType {
     @Override public List<String> preflight(ResourceContext ctx, Change change) {
         if (change.desired() == null || change.desired().data()) return List.of();
         boolean creating = change.action() == Action.CREATE || change.action() == Action.REPLACE;
-        Optional<char[]> given = creating ? ctx.secrets().forNew(NAME) : ctx.secrets().value(NAME);
+        String name = valueName(ctx, change.address());
+        Optional<char[]> given = creating ? ctx.secrets().forNew(name) : ctx.secrets().value(name);
         if (given.isPresent()) {
             return RegistryLogin.parse(given.get()).isPresent() ? List.of()
-                    : List.of("the registry login " + NAME + " is not " + RegistryLogin.FORMAT + ": give it again with --secret " + NAME + "=@FILE");
+                    : List.of("the registry login " + name + " is not " + RegistryLogin.FORMAT + ": give it again with --secret " + name + "=@FILE");
         }
         if (!creating) return List.of();
-        return List.of("the registry login for task.registryCredentials has no value: pass --secret " + NAME + "=@FILE (a file holding "
-                + RegistryLogin.FORMAT + ") or set GANTRY_SECRET_" + NAME);
+        return List.of("the registry login " + (name.equals(RegistryCredentials.VALUE_NAME) ? "for task.registryCredentials" : name)
+                + " has no value: pass --secret " + name + "=@FILE (a file holding " + RegistryLogin.FORMAT + ") or set GANTRY_SECRET_" + name);
     }
 
     /** The login to store: JSON, whatever form it was given in. */
-    private static String value(ResourceContext ctx, boolean forNew) {
-        Optional<char[]> given = forNew ? ctx.secrets().forNew(NAME) : ctx.secrets().value(NAME);
-        char[] v = given.orElseThrow(() -> new AwsFailure(AwsFailure.Kind.INVALID, "the registry login " + NAME + " has no value",
-                "pass --secret " + NAME + "=@FILE or set GANTRY_SECRET_" + NAME));
+    private static String value(ResourceContext ctx, Address a, boolean forNew) {
+        String name = valueName(ctx, a);
+        Optional<char[]> given = forNew ? ctx.secrets().forNew(name) : ctx.secrets().value(name);
+        char[] v = given.orElseThrow(() -> new AwsFailure(AwsFailure.Kind.INVALID, "the registry login " + name + " has no value",
+                "pass --secret " + name + "=@FILE or set GANTRY_SECRET_" + name));
         RegistryClient.Credentials c = RegistryLogin.parse(v).orElseThrow(() -> new AwsFailure(AwsFailure.Kind.INVALID,
-                "the registry login " + NAME + " is not " + RegistryLogin.FORMAT, "give it again with --secret " + NAME + "=@FILE"));
+                "the registry login " + name + " is not " + RegistryLogin.FORMAT, "give it again with --secret " + name + "=@FILE"));
         return RegistryLogin.secretString(c);
     }
 
@@ -165,7 +189,7 @@ final class RegistrySecretType implements ResourceType {
             SecretsManagerClient sm = ctx.aws().secretsManager();
             List<Tag> tags = tagList(ctx, desired.address());
             try {
-                var r = sm.createSecret(b -> b.name(name).secretString(value(ctx, true)).clientRequestToken(token(ctx, desired.address()))
+                var r = sm.createSecret(b -> b.name(name).secretString(value(ctx, desired.address(), true)).clientRequestToken(token(ctx, desired.address()))
                         .description("gantry " + ctx.app() + " registry login").tags(tags));
                 return StepResult.done(observed(desired.address(), r.name(), r.arn(), ParameterType.UNCHANGED));
             } catch (ResourceExistsException e) {
@@ -176,7 +200,9 @@ final class RegistrySecretType implements ResourceType {
                     throw new AwsFailure(AwsFailure.Kind.CONFLICT, "the Secrets Manager secret " + name + " appeared meanwhile and is not the app's",
                             "run 'gantry plan' to see it, then choose another task.registryCredentials.secret or take it over with 'gantry apply --adopt " + desired.address() + "'");
                 }
-                if (ctx.secrets().value(NAME).isPresent()) sm.putSecretValue(b -> b.secretId(d.arn()).secretString(value(ctx, false)));
+                if (ctx.secrets().value(valueName(ctx, desired.address())).isPresent()) {
+                    sm.putSecretValue(b -> b.secretId(d.arn()).secretString(value(ctx, desired.address(), false)));
+                }
                 return StepResult.done(observed(desired.address(), d.name(), d.arn(), ParameterType.UNCHANGED));
             }
         };
@@ -184,8 +210,8 @@ final class RegistrySecretType implements ResourceType {
 
     @Override public Step update(ResourceContext ctx, Observed current, Desired desired, Map<String, Object> props) {
         return () -> {
-            if (ctx.secrets().value(NAME).isPresent()) {
-                ctx.aws().secretsManager().putSecretValue(b -> b.secretId(current.id()).secretString(value(ctx, false)));
+            if (ctx.secrets().value(valueName(ctx, desired.address())).isPresent()) {
+                ctx.aws().secretsManager().putSecretValue(b -> b.secretId(current.id()).secretString(value(ctx, desired.address(), false)));
             }
             return StepResult.done(observed(desired.address(), current.output("name"), current.id(), ParameterType.UNCHANGED));
         };

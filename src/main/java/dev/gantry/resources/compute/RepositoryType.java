@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code repository.main}: the ECR repository the images of {@code task.build} go to, named after
- * the app. Scan on push, immutable tags (a tag names one build forever, so a digest found by tag
+ * the app ({@code repository.NAME}, {@code APP-NAME}, for another service of a version-2 spec). Scan on push, immutable tags (a tag names one build forever, so a digest found by tag
  * is the image that was built), and a lifecycle policy that keeps the last N images. Deleting it
  * deletes its images ({@code force}); {@code destroy --keep-images} keeps it.
  * Looked for only while the spec builds: an app that deploys a registry's image asks ECR nothing.
@@ -61,11 +61,24 @@ final class RepositoryType implements ResourceType {
         });
     }
 
+    /**
+     * Each wanted repository (one per service that builds), looked for by its name, and that of a
+     * service just removed from the spec (APP-NAME), so it goes with the service.
+     */
     @Override public List<Observed> refresh(ResourceContext ctx) {
-        if (ctx.aws().ecr() == null || !ctx.wanted().has(dev.gantry.resources.Addresses.REPOSITORY)) return List.of();
-        Optional<Repository> r = find(ctx, ctx.app());
-        if (r.isEmpty()) return List.of();
-        return ctx.ownAddress(tags(ctx, r.get()), type()).map(a -> List.of(observed(ctx, a, r.get()))).orElse(List.of());
+        if (ctx.aws().ecr() == null) return List.of();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Desired d : ctx.wanted().ofType(type())) names.add(Props.str(d.props(), "name"));
+        if (!ctx.wanted().ofType("service").isEmpty()) {
+            for (String removed : LogGroupType.removedServiceNames(ctx)) names.add(dev.gantry.spec.DerivedNames.repository(ctx.app(), removed));
+        }
+        List<Observed> out = new java.util.ArrayList<>();
+        for (String name : names) {
+            Optional<Repository> r = find(ctx, name);
+            if (r.isEmpty()) continue;
+            ctx.ownAddress(tags(ctx, r.get()), type()).ifPresent(a -> out.add(observed(ctx, a, r.get())));
+        }
+        return out;
     }
 
     private static Map<String, String> tags(ResourceContext ctx, Repository r) {

@@ -35,7 +35,8 @@ final class AlertsBinder {
                 }
             }
         }
-        if (email == null || email.isEmpty()) {
+        // A value of the wrong shape is already an error above; saying there is none would be untrue.
+        if (email == null ? !s.has("email") : email.isEmpty()) {
             report.warning(s.lineOf("email"), s.columnOf("email"), s.field("email"),
                     "no email address: the alarms are made, but nobody is told when one fires",
                     "add who should hear of it: email: [ops@example.com]");

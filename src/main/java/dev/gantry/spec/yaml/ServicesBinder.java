@@ -1,5 +1,6 @@
 package dev.gantry.spec.yaml;
 
+import dev.gantry.spec.Alerts;
 import dev.gantry.spec.AppService;
 import dev.gantry.spec.AwsLimits;
 import dev.gantry.spec.Certificate;
@@ -36,6 +37,8 @@ final class ServicesBinder {
     /** Lowercase, so it is a DNS label for Service Connect and a part of every AWS name it prefixes. */
     static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]*$");
     static final int NAME_MAX = 32;
+    /** ECR's rule for a repository name (CreateRepository: repositoryName), without the namespaces gantry never writes. */
+    static final Pattern ECR_REPOSITORY = Pattern.compile("^[a-z0-9]+(?:[._-][a-z0-9]+)*$");
     /**
      * Public services on one load balancer: 25, as ECS Express Mode shares one load balancer among
      * at most 25 services. ALB allows 100 rules (besides the defaults) and 100 target groups per
@@ -344,42 +347,26 @@ final class ServicesBinder {
         ruleSlots(publics);
         uniquePorts(services);
         sharedSecrets(services);
-        forNowOnlyTheAppsService(services);
+        serviceNamesFit(services);
     }
 
     /**
-     * What gantry keeps once per app (the built image's repository, the registry login, the alarms)
-     * belongs to the service
-     * named like the app, for now: the one that keeps version 1's names.
+     * The name {@code main} is kept for the service named like the app (version 1's names), and
+     * every service that builds needs a name ECR accepts in its repository's name.
      */
-    private void forNowOnlyTheAppsService(Map<String, AppService> services) {
+    private void serviceNamesFit(Map<String, AppService> services) {
         for (AppService a : services.values()) {
             Node.Entry at = entries.get(a.name());
             if (a.name().equals("main") && !a.name().equals(app)) {
                 report.error(at.line(), at.column(), "services.main", "'main' names the resources of the service called like the app ("
                         + app + "), so no other service may be called main", "rename it, e.g. web");
             }
-            if (a.keepsVersion1Names(app)) continue;
-            String field = "services." + a.name() + ".";
-            if (a.task().build() != null) {
-                report.error(at.line(), at.column(), field + "task.build", "only the service named like the app (" + app
-                        + ") can build its image here, for now", "build this image elsewhere and give task.image, or call the service " + app);
+            String repository = DerivedNames.repository(app, a.name());
+            if (a.task().build() != null && !ECR_REPOSITORY.matcher(repository).matches()) {
+                report.error(at.line(), at.column(), "services." + a.name() + ".task.build", "the service's images would go to the ECR repository "
+                        + repository + ", and ECR allows no two of '-', '_', '.' in a row in a name", "rename the service, e.g. "
+                        + a.name().replaceAll("-{2,}", "-"));
             }
-            if (a.task().registryCredentials() != null) {
-                report.error(at.line(), at.column(), field + "task.registryCredentials", "only the service named like the app (" + app
-                        + ") can use a registry login, for now", "use an image from ECR or a public registry, or call the service " + app);
-            }
-        }
-        if (services.isEmpty()) return;
-        AppService primary = services.values().stream().filter(AppService::isPublic).findFirst().orElse(services.values().iterator().next());
-        if (primary.keepsVersion1Names(app)) return;
-        // The release command and the jobs run as the primary service, whatever its name.
-        for (String section : List.of("alerts")) {
-            if (!root.has(section)) continue;
-            Node.Entry e = root.entry(section);
-            report.error(e.line(), e.column(), section, section + " works with the app's primary service (the first public one, else the first),"
-                    + " and only when it is named like the app (" + app + "), for now; it is " + primary.name(),
-                    "call that service " + app + " (gantry migrate does), or remove " + section);
         }
     }
 
@@ -481,6 +468,18 @@ final class ServicesBinder {
             report.error(root.lineOf("loadBalancer"), root.columnOf("loadBalancer"), "loadBalancer.allowedCidrs", rules
                     + " inbound rules on the load balancer's security group; AWS allows " + AwsLimits.INBOUND_RULES_PER_GROUP,
                     "merge neighbouring CIDRs into wider ones");
+        }
+        if (spec.hasAlerts()) {
+            // The task-stopped rule names every service's group; an account id is 12 digits.
+            String cluster = "arn:aws:ecs:" + spec.region() + ":123456789012:cluster/" + spec.cluster().name();
+            int pattern = Alerts.taskStoppedPattern(cluster, spec.services().keySet().stream()
+                    .map(n -> DerivedNames.serviceBase(spec.app(), n)).toList()).length();
+            if (pattern > Alerts.EVENT_PATTERN_MAX) {
+                Node.Entry e = root.entry("alerts");
+                report.error(e.line(), e.column(), "alerts", "the rule that emails a task's stop names the " + spec.services().size()
+                        + " services' ECS names in a pattern of " + pattern + " characters; EventBridge allows " + Alerts.EVENT_PATTERN_MAX,
+                        "use shorter service names (or a shorter app or cluster name)");
+            }
         }
     }
 

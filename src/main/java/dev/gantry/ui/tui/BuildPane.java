@@ -7,7 +7,8 @@ import dev.gantry.ui.ProgressModel.BuildState;
 import dev.gantry.ui.ProgressModel.Snapshot;
 
 /**
- * The build of task.build while it runs (it comes before every other change): what is built, the
+ * The build of task.build while it runs (it comes before every other change; several services' builds
+ * run one after the other, each naming its service, and the running one has the pane): what is built, the
  * builder's current step, its last lines and the time so far; then how it ended. The rollout
  * pane takes its place once the ECS rollout starts.
  */

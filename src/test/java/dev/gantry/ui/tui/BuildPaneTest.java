@@ -56,4 +56,21 @@ class BuildPaneTest {
         view.tick();
         assertThat(pane().get(0)).startsWith("── Rollout · hello");
     }
+
+    /** Several services' builds run one after the other: the pane shows the one running, by its service's name. */
+    @Test void the_next_services_build_takes_the_pane_when_the_one_before_has_ended() {
+        view.open();
+        view.on(new ApplyEvent.Planned(s(0), plan()));
+        view.on(new ApplyEvent.Build(s(1), Phase.START, "web: building ./web/Dockerfile for linux/amd64", true));
+        view.on(new ApplyEvent.Build(s(3), Phase.END, "web: pushed …/shop-web:ctx-1 (sha256:aa)", true));
+        view.on(new ApplyEvent.Build(s(4), Phase.START, "api: building ./api/Dockerfile for linux/amd64", true));
+        view.on(new ApplyEvent.Build(s(5), Phase.STEP, "[2/2] COPY . /app", true));
+        clock.advance(s(9));
+        view.tick();
+        assertThat(pane()).containsSubsequence(
+                "── Build · 5s ─────────────────────────────────",
+                " api: building ./api/Dockerfile for linux/amd64",
+                " ▸ [2/2] COPY . /app");
+        assertThat(String.join("\n", pane())).doesNotContain("web:");
+    }
 }
