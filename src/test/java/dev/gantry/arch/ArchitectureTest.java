@@ -8,6 +8,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
@@ -18,6 +19,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The dependency rules of docs/ARCHITECTURE.md, checked on the compiled classes (imports, fully
@@ -280,6 +282,31 @@ class ArchitectureTest {
         classes().that().areAnnotatedWith(picocli.CommandLine.Command.class)
                 .should().notImplement(Runnable.class)
                 .check(MAIN);
+    }
+
+    /**
+     * The simulated AWS's state is data: no {@code *State} class (nor a record in one) reaches the
+     * world, its account context ({@code SimContext}) or a simulated service ({@code SimAcm}, …:
+     * every {@code Sim*} class but {@code SimState}, the states' holder). Only the services and
+     * the parts they keep change it, so each service can be built alone with its state and a clock.
+     */
+    static final ArchRule SIMULATED_STATE_IS_DATA = noClasses().that(describe(
+                    "are the simulated AWS's *State classes or records in them",
+                    c -> c.getPackageName().equals("dev.gantry.aws.sim") && topLevel(c).getSimpleName().endsWith("State")))
+            .should().dependOnClassesThat(describe("are the simulated world, its account context or a simulated service (Sim*)",
+                    c -> c.getPackageName().equals("dev.gantry.aws.sim")
+                            && topLevel(c).getSimpleName().startsWith("Sim") && !topLevel(c).getSimpleName().equals("SimState")));
+
+    @Test void the_simulated_state_is_data() {
+        SIMULATED_STATE_IS_DATA.check(MAIN);
+    }
+
+    /** The rule above fails on a state class that takes the world (a probe in src/test). */
+    @Test void the_simulated_state_rule_catches_a_state_that_takes_the_world() throws Exception {
+        JavaClasses probe = new ClassFileImporter().importClasses(
+                Class.forName("dev.gantry.aws.sim.ProbeWorldBoundState"), dev.gantry.aws.sim.SimWorld.class);
+        assertThatThrownBy(() -> SIMULATED_STATE_IS_DATA.check(probe))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("ProbeWorldBoundState.settle");
     }
 
     /** One naming rule for what knows one kind of AWS resource: {@code SubnetType}, {@code ListenerType}, … */

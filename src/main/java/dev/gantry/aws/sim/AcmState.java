@@ -7,19 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The simulated ACM state: plain serialisable fields, and the queries other simulated services
- * need. (No no-argument getX()/isX() methods here: Jackson would take them for properties.)
- *
- * <p>A DNS-validated certificate's status is computed from the clock and Route53: its validation
- * records appear {@link #OPTIONS_DELAY} after the request, and it is ISSUED
- * {@code latency.certificateValidation()} after the last of its validation CNAMEs exists in a zone
- * of the account. Once issued it stays issued ({@link #settle}), whatever happens to the records.
+ * The simulated ACM state: plain serialisable fields. (No no-argument getX()/isX() methods here:
+ * Jackson would take them for properties.) A certificate's status, computed from the clock and
+ * Route53, and every change to it are {@link AcmCertificates}', which {@link SimAcm} keeps.
  */
 public final class AcmState {
     /** ACM takes a few seconds after RequestCertificate before DescribeCertificate shows the CNAMEs. */
@@ -69,60 +64,7 @@ public final class AcmState {
     /** One validation CNAME: {@code name} must exist with {@code value} for {@code domain} to validate. */
     public record Validation(String domain, String validationDomain, String name, String value) {}
 
-    // ---- queries used by the simulated ELB and Route53 ----
-
-    /** ISSUED, PENDING_VALIDATION or VALIDATION_TIMED_OUT, or null when there is no such certificate. */
-    public String status(String certificateArn, SimWorld world) {
-        CertRec c = certificates.get(certificateArn);
-        if (c == null) return null;
-        latch(c, world);
-        if (c.issuedAtMillis != 0) return "ISSUED";
-        if (world.now().toEpochMilli() >= c.createdAtMillis + VALIDATION_TIMEOUT.toMillis()) return "VALIDATION_TIMED_OUT";
-        return "PENDING_VALIDATION";
-    }
-
-    /** Latches every certificate whose validation has completed, before records it relied on change. */
-    public void settle(SimWorld world) { certificates.values().forEach(c -> latch(c, world)); }
-
-    /**
-     * An existing ISSUED certificate for {@code domain} (and {@code sans}), as if requested and
-     * validated a day ago: for tests and {@code --simulate} runs of a spec with {@code certificate.arn}.
-     */
-    public String seedIssued(String domain, List<String> sans, SimWorld world) {
-        CertRec c = newCertificate(domain, sans, null, world);
-        long dayAgo = world.now().minus(Duration.ofDays(1)).toEpochMilli();
-        c.createdAtMillis = dayAgo;
-        c.optionsAtMillis = dayAgo;
-        c.issuedAtMillis = dayAgo;
-        return c.arn;
-    }
-
-    /** The same, under a given ARN (the one a spec names), unless the account already has it. */
-    public String seedIssued(String arn, String domain, List<String> sans, SimWorld world) {
-        if (certificates.containsKey(arn)) return arn;
-        String generated = seedIssued(domain, sans, world);
-        CertRec c = certificates.remove(generated);
-        c.arn = arn;
-        certificates.put(arn, c);
-        return arn;
-    }
-
-    // ---- helpers for SimAcm ----
-
-    CertRec newCertificate(String domain, List<String> sans, String token, SimWorld world) {
-        CertRec c = new CertRec();
-        c.arn = "arn:aws:acm:" + world.region() + ":" + world.accountId() + ":certificate/" + uuid(world.newId("cert"));
-        c.domain = domain.toLowerCase();
-        LinkedHashSet<String> names = new LinkedHashSet<>();
-        names.add(c.domain);
-        if (sans != null) sans.forEach(s -> names.add(s.toLowerCase()));
-        c.names = new ArrayList<>(names);
-        c.idempotencyToken = token;
-        c.createdAtMillis = world.now().toEpochMilli();
-        c.optionsAtMillis = world.now().plus(OPTIONS_DELAY).toEpochMilli();
-        certificates.put(c.arn, c);
-        return c;
-    }
+    // ---- helpers for SimAcm and AcmCertificates ----
 
     /**
      * The validation record for one name. ACM derives it from the account and the domain (a
@@ -137,33 +79,7 @@ public final class AcmState {
 
     boolean optionsVisible(CertRec c, Instant now) { return now.toEpochMilli() >= c.optionsAtMillis; }
 
-    private void latch(CertRec c, SimWorld world) {
-        if (c.issuedAtMillis != 0) return;
-        long now = world.now().toEpochMilli();
-        if (now < c.optionsAtMillis || now >= c.createdAtMillis + VALIDATION_TIMEOUT.toMillis()) return;
-        long lastWritten = c.optionsAtMillis;
-        for (String n : c.names) {
-            Validation v = validation(world.accountId(), n);
-            Instant at = world.state.route53.recordWrittenAt(v.name(), "CNAME", v.value());
-            if (at == null && elsewhere(n, world)) at = Instant.ofEpochMilli(c.optionsAtMillis + ADDED_BY_HAND.toMillis());
-            if (at == null) return;
-            lastWritten = Math.max(lastWritten, at.toEpochMilli());
-        }
-        long issueAt = lastWritten + world.latency.certificateValidation().toMillis();
-        if (now >= issueAt) c.issuedAtMillis = issueAt;
-    }
-
-    private boolean elsewhere(String name, SimWorld world) {
-        String n = name.startsWith("*.") ? name.substring(2) : name;
-        return hostedElsewhere.contains(n) && !world.state.route53.hasPublicZoneFor(n);
-    }
-
-    private static String uuid(String seed) {
-        String h = hash(seed);
-        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20) + "-" + h.substring(20, 32);
-    }
-
-    private static String hash(String s) {
+    static String hash(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -98,7 +98,7 @@ final class AlarmEvaluator {
             for (String arn : "ALARM".equals(state) ? a.alarmActions : "OK".equals(state) ? a.okActions : List.<String>of()) {
                 SnsState.TopicRec topic = world.state.sns.topics.get(arn);
                 if (topic != null) {
-                    world.state.sns.publish(topic, state + ": \"" + a.name + "\" in " + world.region(),
+                    SnsDelivery.of(world).publish(topic, state + ": \"" + a.name + "\" in " + world.region(),
                             "{\"AlarmName\":\"" + a.name + "\",\"OldStateValue\":\"" + old + "\",\"NewStateValue\":\"" + state
                                     + "\",\"NewStateReason\":\"" + a.stateReason.replace("\"", "'") + "\"}", t);
                 }

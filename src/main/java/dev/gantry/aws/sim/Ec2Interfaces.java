@@ -19,13 +19,71 @@ import java.util.Map;
 import static dev.gantry.aws.sim.Ec2Support.fail;
 import static dev.gantry.aws.sim.Ec2Support.require;
 
-/** Network interfaces other services create, and tags on any EC2 resource. */
+/**
+ * Network interfaces (the ones other services create: an ALB's nodes, a Fargate task's, a NAT
+ * gateway's), and tags on any EC2 resource.
+ */
 final class Ec2Interfaces {
-    private final SimWorld world;
+    private final Ec2State ec2;
+    private final SimContext account;
 
-    Ec2Interfaces(SimWorld world) { this.world = world; }
+    Ec2Interfaces(Ec2State ec2, SimContext account) {
+        this.ec2 = ec2;
+        this.account = account;
+    }
 
-    private Ec2State s() { return world.state.ec2; }
+    /** The world's EC2, for the services that create and release interfaces in it (ECS, ELB). */
+    static Ec2Interfaces of(SimWorld world) { return new Ec2Interfaces(world.state.ec2, world); }
+
+    private Ec2State s() { return ec2; }
+
+    /** A network interface in the subnet (an ALB node, a Fargate task); blocks deleting the subnet and its groups. */
+    String createEni(String subnetId, List<String> groupIds, String description) {
+        return createEni(subnetId, groupIds, description, false);
+    }
+
+    /**
+     * As above; with {@code publicIp} the interface also gets a public address (a task with
+     * assignPublicIp, an internet-facing load balancer node), which AWS counts as a mapped public
+     * address: the VPC's internet gateway cannot be detached until the interface is released.
+     */
+    String createEni(String subnetId, List<String> groupIds, String description, boolean publicIp) {
+        Ec2Model.Subnet s = s().subnets.get(subnetId);
+        if (s == null) throw new IllegalArgumentException("no subnet " + subnetId);
+        Eni e = new Eni();
+        e.id = account.newId("eni");
+        e.subnetId = subnetId;
+        e.vpcId = s.vpcId;
+        e.availabilityZone = s.availabilityZone;
+        e.groupIds = groupIds == null ? new ArrayList<>() : new ArrayList<>(groupIds);
+        e.description = description;
+        e.privateIp = nextPrivateIp(s);
+        if (publicIp) e.publicIp = nextPublicIp();
+        s().enis.put(e.id, e);
+        return e.id;
+    }
+
+    /** The interface disappears at {@code at} (AWS releases an ALB's or task's interfaces some time after the delete). */
+    void releaseEni(String eniId, java.time.Instant at) {
+        Eni e = eniId == null ? null : s().enis.get(eniId);
+        if (e != null) e.releaseAtMillis = at.toEpochMilli();
+    }
+
+    /** Forgets interfaces AWS has let go of, so they stop blocking deletes. */
+    void purgeReleasedEnis(java.time.Instant now) { s().enis.values().removeIf(e -> !s().eniLive(e, now)); }
+
+    private String nextPrivateIp(Ec2Model.Subnet s) {
+        Ipv4Cidr c = Ipv4Cidr.parse(s.cidr);
+        long host = s.nextHost++;
+        if (host >= c.size() - 1) host = 4 + (host % Math.max(1, c.size() - 5));
+        return c.address(host);
+    }
+
+    /** The next public address AWS hands out (an interface's, an Elastic IP's). */
+    String nextPublicIp() {
+        long n = ++s().publicIpCounter;
+        return "54.160." + ((n >> 8) & 255) + "." + (n & 255);
+    }
 
     DescribeNetworkInterfacesResponse describeNetworkInterfaces(DescribeNetworkInterfacesRequest r) {
         for (String id : r.networkInterfaceIds()) {
@@ -58,7 +116,7 @@ final class Ec2Interfaces {
             out.add(b.networkInterfaceId(e.id).subnetId(e.subnetId).vpcId(e.vpcId)
                     .availabilityZone(e.availabilityZone).description(e.description).groups(groups)
                     .privateIpAddress(e.privateIp).status("in-use").interfaceType(e.interfaceType)
-                    .requesterManaged(true).ownerId(world.accountId()).tagSet(Ec2Support.sdkTags(e.tags)).build());
+                    .requesterManaged(true).ownerId(account.accountId()).tagSet(Ec2Support.sdkTags(e.tags)).build());
         }
         return DescribeNetworkInterfacesResponse.builder().networkInterfaces(out).build();
     }

@@ -36,17 +36,22 @@ final class Ec2NatGateways {
     static final int ADDRESS_LIMIT = 5;
     static final int NAT_PER_AZ_LIMIT = 5;
 
-    private final SimWorld world;
+    private final Ec2State ec2;
+    private final SimContext account;
     private final Ec2Vpcs vpcs;
 
-    Ec2NatGateways(SimWorld world, Ec2Vpcs vpcs) {
-        this.world = world;
+    private final Ec2Interfaces interfaces;
+
+    Ec2NatGateways(Ec2State ec2, SimContext account, Ec2Vpcs vpcs, Ec2Interfaces interfaces) {
+        this.ec2 = ec2;
+        this.account = account;
         this.vpcs = vpcs;
+        this.interfaces = interfaces;
     }
 
-    private Ec2State s() { return world.state.ec2; }
+    private Ec2State s() { return ec2; }
 
-    private String state(NatGateway n) { return Ec2State.natState(n, world.now()); }
+    private String state(NatGateway n) { return Ec2State.natState(n, account.now()); }
 
     /** Whether the gateway still holds its Elastic IP (and its interface in the subnet). */
     private boolean holdsAddress(NatGateway n) {
@@ -57,7 +62,7 @@ final class Ec2NatGateways {
     /** Notes each gateway's state as of now, and forgets deleted and failed ones after a while, as AWS does. */
     void settle() {
         for (NatGateway n : s().natGateways.values()) n.state = state(n);
-        long cutoff = world.now().minus(LINGER).toEpochMilli();
+        long cutoff = account.now().minus(LINGER).toEpochMilli();
         s().natGateways.values().removeIf(n -> {
             String st = state(n);
             if (st.equals("deleted")) return n.deletedAtMillis < cutoff;
@@ -74,12 +79,12 @@ final class Ec2NatGateways {
             throw fail("AddressLimitExceeded", "The maximum number of addresses has been reached.");
         }
         ElasticIp a = new ElasticIp();
-        a.allocationId = world.newId("eipalloc");
-        a.publicIp = s().nextPublicIp();
+        a.allocationId = account.newId("eipalloc");
+        a.publicIp = interfaces.nextPublicIp();
         a.tags.putAll(tags);
         s().addresses.put(a.allocationId, a);
         return AllocateAddressResponse.builder().allocationId(a.allocationId).publicIp(a.publicIp).domain("vpc")
-                .networkBorderGroup(world.region()).publicIpv4Pool("amazon").build();
+                .networkBorderGroup(account.region()).publicIpv4Pool("amazon").build();
     }
 
     DescribeAddressesResponse describeAddresses(DescribeAddressesRequest r) {
@@ -100,10 +105,10 @@ final class Ec2NatGateways {
             });
             if (!match) continue;
             var b = Address.builder().allocationId(a.allocationId).publicIp(a.publicIp).domain("vpc")
-                    .networkBorderGroup(world.region()).publicIpv4Pool("amazon").tags(Ec2Support.sdkTags(a.tags));
+                    .networkBorderGroup(account.region()).publicIpv4Pool("amazon").tags(Ec2Support.sdkTags(a.tags));
             if (holder != null) {
                 b.associationId(holder.associationId).networkInterfaceId(holder.networkInterfaceId)
-                        .privateIpAddress(holder.privateIp).networkInterfaceOwnerId(world.accountId());
+                        .privateIpAddress(holder.privateIp).networkInterfaceOwnerId(account.accountId());
             }
             out.add(b.build());
         }
@@ -154,9 +159,9 @@ final class Ec2NatGateways {
                 && sub.availabilityZone.equals(s().subnets.containsKey(n.subnetId) ? s().subnets.get(n.subnetId).availabilityZone : null)).count();
         if (inAz >= NAT_PER_AZ_LIMIT) throw fail("NatGatewayLimitExceeded", "The maximum number of NAT gateways in this availability zone has been reached.");
 
-        Instant now = world.now();
+        Instant now = account.now();
         NatGateway n = new NatGateway();
-        n.id = world.newId("nat");
+        n.id = account.newId("nat");
         n.subnetId = sub.id;
         n.vpcId = sub.vpcId;
         n.allocationId = allocationId;
@@ -173,14 +178,14 @@ final class Ec2NatGateways {
             n.failureMessage = "Network " + sub.vpcId + " has no Internet gateway attached";
         }
         if (n.failureCode != null) {
-            n.availableAtMillis = now.plus(world.latency.natGateway().dividedBy(3)).toEpochMilli();
+            n.availableAtMillis = now.plus(account.latency().natGateway().dividedBy(3)).toEpochMilli();
         } else {
-            n.availableAtMillis = now.plus(world.latency.natGateway()).toEpochMilli();
-            n.networkInterfaceId = s().createEni(sub.id, List.of(), "Interface for NAT Gateway " + n.id, world);
+            n.availableAtMillis = now.plus(account.latency().natGateway()).toEpochMilli();
+            n.networkInterfaceId = interfaces.createEni(sub.id, List.of(), "Interface for NAT Gateway " + n.id);
             s().enis.get(n.networkInterfaceId).interfaceType = "nat_gateway";
             n.privateIp = s().privateIpOfEni(n.networkInterfaceId);
             n.publicIp = eip.publicIp;
-            n.associationId = world.newId("eipassoc");
+            n.associationId = account.newId("eipassoc");
         }
         n.state = state(n);
         s().natGateways.put(n.id, n);
@@ -207,11 +212,11 @@ final class Ec2NatGateways {
     DeleteNatGatewayResponse deleteNatGateway(DeleteNatGatewayRequest r) {
         NatGateway n = gateway(require(r.natGatewayId(), "NatGatewayId"));
         if (n.deleteRequestedAtMillis == null) {
-            Instant now = world.now();
+            Instant now = account.now();
             boolean failed = state(n).equals("failed");
             n.deleteRequestedAtMillis = now.toEpochMilli();
-            n.deletedAtMillis = (failed ? now : now.plus(world.latency.natDelete())).toEpochMilli();
-            if (n.networkInterfaceId != null) s().releaseEni(n.networkInterfaceId, Instant.ofEpochMilli(n.deletedAtMillis));
+            n.deletedAtMillis = (failed ? now : now.plus(account.latency().natDelete())).toEpochMilli();
+            if (n.networkInterfaceId != null) interfaces.releaseEni(n.networkInterfaceId, Instant.ofEpochMilli(n.deletedAtMillis));
             n.state = state(n);
         }
         return DeleteNatGatewayResponse.builder().natGatewayId(n.id).build();

@@ -50,22 +50,24 @@ import static dev.gantry.aws.sim.Ec2Support.require;
 
 /** Internet gateways and route tables. */
 final class Ec2Routing {
-    private final SimWorld world;
+    private final Ec2State ec2;
+    private final SimContext account;
     private final Ec2Vpcs vpcs;
 
-    Ec2Routing(SimWorld world, Ec2Vpcs vpcs) {
-        this.world = world;
+    Ec2Routing(Ec2State ec2, SimContext account, Ec2Vpcs vpcs) {
+        this.ec2 = ec2;
+        this.account = account;
         this.vpcs = vpcs;
     }
 
-    private Ec2State s() { return world.state.ec2; }
+    private Ec2State s() { return ec2; }
 
     // ---- internet gateways ----
 
     CreateInternetGatewayResponse createInternetGateway(CreateInternetGatewayRequest r) {
         InternetGateway g = new InternetGateway();
         g.tags.putAll(Ec2Support.tagsOnCreate(r.tagSpecifications(), "internet-gateway"));
-        g.id = world.newId("igw");
+        g.id = account.newId("igw");
         s().internetGateways.put(g.id, g);
         return CreateInternetGatewayResponse.builder().internetGateway(view(g)).build();
     }
@@ -91,7 +93,7 @@ final class Ec2Routing {
         }
         // A NAT gateway's Elastic IP and a task's public IP are mapped public addresses: AWS refuses until they are gone.
         boolean mapped = s().natGateways.values().stream().anyMatch(n -> vpcId.equals(n.vpcId) && holdsAddress(n))
-                || s().enis.values().stream().anyMatch(e -> vpcId.equals(e.vpcId) && e.publicIp != null && s().eniLive(e, world.now()));
+                || s().enis.values().stream().anyMatch(e -> vpcId.equals(e.vpcId) && e.publicIp != null && s().eniLive(e, account.now()));
         if (mapped) {
             throw fail("DependencyViolation", "Network " + vpcId
                     + " has some mapped public address(es). Please unmap those public address(es) before detaching the gateway.");
@@ -118,7 +120,7 @@ final class Ec2Routing {
                 case "internet-gateway-id" -> List.of(g.id);
                 case "attachment.vpc-id" -> Ec2Support.one(g.attachedVpcId);
                 case "attachment.state" -> g.attachedVpcId == null ? List.of() : List.of("available");
-                case "owner-id" -> List.of(world.accountId());
+                case "owner-id" -> List.of(account.accountId());
                 default -> null;
             });
             if (match) out.add(view(g));
@@ -127,7 +129,7 @@ final class Ec2Routing {
     }
 
     private boolean holdsAddress(NatGateway n) {
-        String state = Ec2State.natState(n, world.now());
+        String state = Ec2State.natState(n, account.now());
         return !state.equals("deleted") && !state.equals("failed");
     }
 
@@ -139,7 +141,7 @@ final class Ec2Routing {
 
     private software.amazon.awssdk.services.ec2.model.InternetGateway view(InternetGateway g) {
         var b = software.amazon.awssdk.services.ec2.model.InternetGateway.builder().internetGatewayId(g.id)
-                .ownerId(world.accountId()).tags(Ec2Support.sdkTags(g.tags));
+                .ownerId(account.accountId()).tags(Ec2Support.sdkTags(g.tags));
         b.attachments(g.attachedVpcId == null ? List.of()
                 : List.of(InternetGatewayAttachment.builder().vpcId(g.attachedVpcId).state("available").build()));
         return b.build();
@@ -162,7 +164,7 @@ final class Ec2Routing {
         Vpc v = vpcs.vpc(require(r.vpcId(), "VpcId"));
         Map<String, String> tags = Ec2Support.tagsOnCreate(r.tagSpecifications(), "route-table");
         RouteTable t = new RouteTable();
-        t.id = world.newId("rtb");
+        t.id = account.newId("rtb");
         t.vpcId = v.id;
         t.clientToken = r.clientToken();
         t.tags.putAll(tags);
@@ -222,7 +224,7 @@ final class Ec2Routing {
             }
         }
         Association a = new Association();
-        a.id = world.newId("rtbassoc");
+        a.id = account.newId("rtbassoc");
         a.subnetId = sub.id;
         t.associations.add(a);
         return AssociateRouteTableResponse.builder().associationId(a.id)
@@ -255,7 +257,7 @@ final class Ec2Routing {
                 }
                 t.associations.remove(a);
                 Association moved = new Association();
-                moved.id = world.newId("rtbassoc");
+                moved.id = account.newId("rtbassoc");
                 moved.subnetId = a.subnetId;
                 moved.main = a.main;
                 target.associations.add(moved);
@@ -280,7 +282,7 @@ final class Ec2Routing {
                 case "route.gateway-id" -> t.routes.stream().map(x -> x.gatewayId).filter(Objects::nonNull).toList();
                 case "route.nat-gateway-id" -> t.routes.stream().map(x -> x.natGatewayId).filter(Objects::nonNull).toList();
                 case "route.destination-cidr-block" -> t.routes.stream().map(x -> x.destinationCidr).toList();
-                case "owner-id" -> List.of(world.accountId());
+                case "owner-id" -> List.of(account.accountId());
                 default -> null;
             });
             if (match) out.add(view(t));
@@ -326,7 +328,7 @@ final class Ec2Routing {
             route.gatewayId = gatewayId;
         } else {
             NatGateway n = s().natGateways.get(natGatewayId);
-            if (n == null || Ec2State.natState(n, world.now()).equals("deleted")) {
+            if (n == null || Ec2State.natState(n, account.now()).equals("deleted")) {
                 throw fail("InvalidNatGatewayID.NotFound", "The natGateway ID '" + natGatewayId + "' does not exist");
             }
             if (!t.vpcId.equals(n.vpcId)) {
@@ -350,7 +352,7 @@ final class Ec2Routing {
                     .associationState(RouteTableAssociationState.builder().state("associated").build()).build());
         }
         return software.amazon.awssdk.services.ec2.model.RouteTable.builder().routeTableId(t.id).vpcId(t.vpcId)
-                .ownerId(world.accountId()).routes(routes).associations(assocs).tags(Ec2Support.sdkTags(t.tags)).build();
+                .ownerId(account.accountId()).routes(routes).associations(assocs).tags(Ec2Support.sdkTags(t.tags)).build();
     }
 
     /** A route whose target went away stays in the table as a blackhole, as in AWS. */
@@ -361,7 +363,7 @@ final class Ec2Routing {
         }
         if (x.natGatewayId != null) {
             NatGateway n = s().natGateways.get(x.natGatewayId);
-            String st = n == null ? "deleted" : Ec2State.natState(n, world.now());
+            String st = n == null ? "deleted" : Ec2State.natState(n, account.now());
             return st.equals("deleted") || st.equals("failed") || st.equals("deleting") ? "blackhole" : "active";
         }
         return "active";

@@ -28,19 +28,21 @@ import static dev.gantry.aws.sim.Ec2Support.require;
 
 /** Security groups and their ingress rules. */
 final class Ec2SecurityGroups {
-    private final SimWorld world;
+    private final Ec2State ec2;
+    private final SimContext account;
     private final Ec2Vpcs vpcs;
 
-    Ec2SecurityGroups(SimWorld world, Ec2Vpcs vpcs) {
-        this.world = world;
+    Ec2SecurityGroups(Ec2State ec2, SimContext account, Ec2Vpcs vpcs) {
+        this.ec2 = ec2;
+        this.account = account;
         this.vpcs = vpcs;
     }
 
-    private Ec2State s() { return world.state.ec2; }
+    private Ec2State s() { return ec2; }
 
-    static SecurityGroup newGroup(SimWorld world, String name, String description, String vpcId, Map<String, String> tags) {
+    static SecurityGroup newGroup(Ec2State ec2, SimContext account, String name, String description, String vpcId, Map<String, String> tags) {
         SecurityGroup g = new SecurityGroup();
-        g.id = world.newId("sg");
+        g.id = account.newId("sg");
         g.name = name;
         g.description = description;
         g.vpcId = vpcId;
@@ -50,7 +52,7 @@ final class Ec2SecurityGroups {
         all.protocol = "-1";
         all.cidr = "0.0.0.0/0";
         g.egress.add(all);
-        world.state.ec2.securityGroups.put(g.id, g);
+        ec2.securityGroups.put(g.id, g);
         return g;
     }
 
@@ -69,7 +71,7 @@ final class Ec2SecurityGroups {
             }
         }
         Map<String, String> tags = Ec2Support.tagsOnCreate(r.tagSpecifications(), "security-group");
-        SecurityGroup g = newGroup(world, name, description, vpcId, tags);
+        SecurityGroup g = newGroup(ec2, account, name, description, vpcId, tags);
         return CreateSecurityGroupResponse.builder().groupId(g.id).tags(Ec2Support.sdkTags(g.tags))
                 .securityGroupArn(arn(g)).build();
     }
@@ -124,7 +126,7 @@ final class Ec2SecurityGroups {
                 case "group-name" -> List.of(g.name);
                 case "vpc-id" -> List.of(g.vpcId);
                 case "description" -> List.of(g.description);
-                case "owner-id" -> List.of(world.accountId());
+                case "owner-id" -> List.of(account.accountId());
                 case "ip-permission.cidr" -> g.ingress.stream().map(p -> p.cidr).filter(Objects::nonNull).toList();
                 case "ip-permission.group-id" -> g.ingress.stream().map(p -> p.sourceGroupId).filter(Objects::nonNull).toList();
                 default -> null;
@@ -143,7 +145,7 @@ final class Ec2SecurityGroups {
         boolean referenced = st.securityGroups.values().stream().anyMatch(o -> !o.id.equals(g.id)
                 && (o.ingress.stream().anyMatch(p -> g.id.equals(p.sourceGroupId))
                 || o.egress.stream().anyMatch(p -> g.id.equals(p.sourceGroupId))));
-        boolean inUse = st.enis.values().stream().anyMatch(e -> e.groupIds.contains(g.id) && st.eniLive(e, world.now()));
+        boolean inUse = st.enis.values().stream().anyMatch(e -> e.groupIds.contains(g.id) && st.eniLive(e, account.now()));
         if (referenced || inUse) throw fail("DependencyViolation", "resource " + g.id + " has a dependent object");
         st.securityGroups.remove(g.id);
         return DeleteSecurityGroupResponse.builder().returnValue(true).groupId(g.id).build();
@@ -216,7 +218,7 @@ final class Ec2SecurityGroups {
             List<IpRange> ranges = same.stream().filter(p -> p.cidr != null)
                     .map(p -> IpRange.builder().cidrIp(p.cidr).description(p.description).build()).toList();
             List<UserIdGroupPair> pairs = same.stream().filter(p -> p.sourceGroupId != null)
-                    .map(p -> UserIdGroupPair.builder().groupId(p.sourceGroupId).userId(world.accountId())
+                    .map(p -> UserIdGroupPair.builder().groupId(p.sourceGroupId).userId(account.accountId())
                             .description(p.description).build()).toList();
             out.add(IpPermission.builder().ipProtocol(first.protocol).fromPort(first.fromPort).toPort(first.toPort)
                     .ipRanges(ranges).userIdGroupPairs(pairs).build());
@@ -226,12 +228,12 @@ final class Ec2SecurityGroups {
 
     private software.amazon.awssdk.services.ec2.model.SecurityGroup view(SecurityGroup g) {
         return software.amazon.awssdk.services.ec2.model.SecurityGroup.builder().groupId(g.id).groupName(g.name)
-                .description(g.description).vpcId(g.vpcId).ownerId(world.accountId())
+                .description(g.description).vpcId(g.vpcId).ownerId(account.accountId())
                 .ipPermissions(permissions(g.ingress)).ipPermissionsEgress(permissions(g.egress))
                 .tags(Ec2Support.sdkTags(g.tags)).securityGroupArn(arn(g)).build();
     }
 
     private String arn(SecurityGroup g) {
-        return "arn:aws:ec2:" + world.region() + ":" + world.accountId() + ":security-group/" + g.id;
+        return "arn:aws:ec2:" + account.region() + ":" + account.accountId() + ":security-group/" + g.id;
     }
 }

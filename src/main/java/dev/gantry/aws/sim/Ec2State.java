@@ -14,7 +14,9 @@ import java.util.Map;
 
 /**
  * The simulated EC2 state: plain serialisable fields, and the queries other simulated services
- * need. (No no-argument getX()/isX() methods here: Jackson would take them for properties.)
+ * need. (No no-argument getX()/isX() methods here: Jackson would take them for properties.) The
+ * parts {@link SimEc2} keeps change it; other services' network interfaces go through
+ * {@link Ec2Interfaces}.
  */
 public final class Ec2State {
     /**
@@ -52,38 +54,6 @@ public final class Ec2State {
     }
 
     public boolean securityGroupExists(String groupId) { return groupId != null && securityGroups.containsKey(groupId); }
-
-    /** A network interface in the subnet (an ALB node, a Fargate task); blocks deleting the subnet and its groups. */
-    public String createEni(String subnetId, List<String> groupIds, String description, SimWorld world) {
-        return createEni(subnetId, groupIds, description, world, false);
-    }
-
-    /**
-     * As above; with {@code publicIp} the interface also gets a public address (a task with
-     * assignPublicIp, an internet-facing load balancer node), which AWS counts as a mapped public
-     * address: the VPC's internet gateway cannot be detached until the interface is released.
-     */
-    public String createEni(String subnetId, List<String> groupIds, String description, SimWorld world, boolean publicIp) {
-        Subnet s = subnets.get(subnetId);
-        if (s == null) throw new IllegalArgumentException("no subnet " + subnetId);
-        Eni e = new Eni();
-        e.id = world.newId("eni");
-        e.subnetId = subnetId;
-        e.vpcId = s.vpcId;
-        e.availabilityZone = s.availabilityZone;
-        e.groupIds = groupIds == null ? new ArrayList<>() : new ArrayList<>(groupIds);
-        e.description = description;
-        e.privateIp = nextPrivateIp(s);
-        if (publicIp) e.publicIp = nextPublicIp();
-        enis.put(e.id, e);
-        return e.id;
-    }
-
-    /** The interface disappears at {@code at} (AWS releases an ALB's or task's interfaces some time after the delete). */
-    public void releaseEni(String eniId, Instant at) {
-        Eni e = eniId == null ? null : enis.get(eniId);
-        if (e != null) e.releaseAtMillis = at.toEpochMilli();
-    }
 
     public String privateIpOfEni(String eniId) {
         Eni e = eniId == null ? null : enis.get(eniId);
@@ -144,21 +114,6 @@ public final class Ec2State {
 
     /** Interfaces still held at {@code now}. */
     boolean eniLive(Eni e, Instant now) { return e.releaseAtMillis == null || now.toEpochMilli() < e.releaseAtMillis; }
-
-    /** Forgets interfaces AWS has let go of, so they stop blocking deletes. */
-    void purgeReleasedEnis(Instant now) { enis.values().removeIf(e -> !eniLive(e, now)); }
-
-    String nextPrivateIp(Subnet s) {
-        Ipv4Cidr c = Ipv4Cidr.parse(s.cidr);
-        long host = s.nextHost++;
-        if (host >= c.size() - 1) host = 4 + (host % Math.max(1, c.size() - 5));
-        return c.address(host);
-    }
-
-    String nextPublicIp() {
-        long n = ++publicIpCounter;
-        return "54.160." + ((n >> 8) & 255) + "." + (n & 255);
-    }
 
     /** The region's AZ names, as a new account sees them. */
     static List<String> zoneNames(String region) {

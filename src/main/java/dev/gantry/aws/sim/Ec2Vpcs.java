@@ -40,11 +40,15 @@ import static dev.gantry.aws.sim.Ec2Support.require;
 
 /** Availability zones, VPCs (including the account's default VPC) and subnets. */
 final class Ec2Vpcs {
-    private final SimWorld world;
+    private final Ec2State ec2;
+    private final SimContext account;
 
-    Ec2Vpcs(SimWorld world) { this.world = world; }
+    Ec2Vpcs(Ec2State ec2, SimContext account) {
+        this.ec2 = ec2;
+        this.account = account;
+    }
 
-    private Ec2State s() { return world.state.ec2; }
+    private Ec2State s() { return ec2; }
 
     // ---- the default VPC ----
 
@@ -57,14 +61,14 @@ final class Ec2Vpcs {
         v.isDefault = true;
         v.enableDnsHostnames = true;
         InternetGateway g = new InternetGateway();
-        g.id = world.newId("igw");
+        g.id = account.newId("igw");
         g.attachedVpcId = v.id;
         st.internetGateways.put(g.id, g);
         Route out = new Route();
         out.destinationCidr = "0.0.0.0/0";
         out.gatewayId = g.id;
         st.routeTables.get(v.mainRouteTableId).routes.add(out);
-        List<String> zones = Ec2State.zoneNames(world.region());
+        List<String> zones = Ec2State.zoneNames(account.region());
         for (int i = 0; i < zones.size(); i++) {
             Subnet sub = newSubnet(v, "172.31." + (16 * i) + ".0/20", zones.get(i), Map.of());
             sub.defaultForAz = true;
@@ -76,26 +80,26 @@ final class Ec2Vpcs {
 
     DescribeAvailabilityZonesResponse describeAvailabilityZones(DescribeAvailabilityZonesRequest r) {
         List<AvailabilityZone> out = new ArrayList<>();
-        for (String z : Ec2State.zoneNames(world.region())) {
+        for (String z : Ec2State.zoneNames(account.region())) {
             if (r.hasZoneNames() && !r.zoneNames().contains(z)) continue;
             if (r.hasZoneIds() && !r.zoneIds().contains(Ec2State.zoneId(z))) continue;
             boolean match = Ec2Support.matches(r.filters(), Map.of(), name -> switch (name) {
                 case "zone-name" -> List.of(z);
                 case "zone-id" -> List.of(Ec2State.zoneId(z));
                 case "state" -> List.of("available");
-                case "region-name" -> List.of(world.region());
+                case "region-name" -> List.of(account.region());
                 case "zone-type" -> List.of("availability-zone");
                 case "opt-in-status" -> List.of("opt-in-not-required");
                 default -> null;
             });
             if (!match) continue;
-            out.add(AvailabilityZone.builder().zoneName(z).zoneId(Ec2State.zoneId(z)).regionName(world.region())
+            out.add(AvailabilityZone.builder().zoneName(z).zoneId(Ec2State.zoneId(z)).regionName(account.region())
                     .state("available").zoneType("availability-zone").optInStatus("opt-in-not-required")
-                    .groupName(world.region()).networkBorderGroup(world.region()).build());
+                    .groupName(account.region()).networkBorderGroup(account.region()).build());
         }
         if (r.hasZoneNames()) {
             for (String z : r.zoneNames()) {
-                if (!Ec2State.zoneNames(world.region()).contains(z)) {
+                if (!Ec2State.zoneNames(account.region()).contains(z)) {
                     throw invalid("The zone '" + z + "' does not exist.");
                 }
             }
@@ -128,7 +132,7 @@ final class Ec2Vpcs {
                 case "cidr", "cidr-block", "cidr-block-association.cidr-block" -> List.of(v.cidr);
                 case "is-default", "isDefault" -> List.of(String.valueOf(v.isDefault));
                 case "state" -> List.of("available");
-                case "owner-id" -> List.of(world.accountId());
+                case "owner-id" -> List.of(account.accountId());
                 case "dhcp-options-id" -> List.of("dopt-default");
                 default -> null;
             });
@@ -180,9 +184,9 @@ final class Ec2Vpcs {
                 || st.internetGateways.values().stream().anyMatch(g -> v.id.equals(g.attachedVpcId))
                 || st.securityGroups.values().stream().anyMatch(g -> g.vpcId.equals(v.id) && !g.id.equals(v.defaultSecurityGroupId))
                 || st.routeTables.values().stream().anyMatch(t -> t.vpcId.equals(v.id) && !t.id.equals(v.mainRouteTableId))
-                || st.enis.values().stream().anyMatch(e -> e.vpcId.equals(v.id) && st.eniLive(e, world.now()))
+                || st.enis.values().stream().anyMatch(e -> e.vpcId.equals(v.id) && st.eniLive(e, account.now()))
                 || st.natGateways.values().stream().anyMatch(n -> n.vpcId.equals(v.id)
-                        && !"deleted".equals(Ec2State.natState(n, world.now())));
+                        && !"deleted".equals(Ec2State.natState(n, account.now())));
         if (busy) throw fail("DependencyViolation", "The vpc '" + v.id + "' has dependencies and cannot be deleted.");
         st.routeTables.remove(v.mainRouteTableId);
         st.securityGroups.remove(v.defaultSecurityGroupId);
@@ -205,7 +209,7 @@ final class Ec2Vpcs {
                 throw fail("InvalidSubnet.Conflict", "The CIDR '" + cidr + "' conflicts with another subnet");
             }
         }
-        List<String> zones = Ec2State.zoneNames(world.region());
+        List<String> zones = Ec2State.zoneNames(account.region());
         String az = r.availabilityZone();
         if (az == null && r.availabilityZoneId() != null) {
             az = zones.stream().filter(z -> Ec2State.zoneId(z).equals(r.availabilityZoneId())).findFirst()
@@ -235,7 +239,7 @@ final class Ec2Vpcs {
                 case "default-for-az", "defaultForAz" -> one(sub.defaultForAz);
                 case "map-public-ip-on-launch" -> one(sub.mapPublicIpOnLaunch);
                 case "state" -> List.of("available");
-                case "owner-id" -> List.of(world.accountId());
+                case "owner-id" -> List.of(account.accountId());
                 default -> null;
             });
             if (match) out.add(view(sub, "available"));
@@ -253,9 +257,9 @@ final class Ec2Vpcs {
     DeleteSubnetResponse deleteSubnet(DeleteSubnetRequest r) {
         Subnet sub = subnet(require(r.subnetId(), "SubnetId"));
         Ec2State st = s();
-        boolean busy = st.enis.values().stream().anyMatch(e -> e.subnetId.equals(sub.id) && st.eniLive(e, world.now()))
+        boolean busy = st.enis.values().stream().anyMatch(e -> e.subnetId.equals(sub.id) && st.eniLive(e, account.now()))
                 || st.natGateways.values().stream().anyMatch(n -> n.subnetId.equals(sub.id)
-                        && !"deleted".equals(Ec2State.natState(n, world.now())));
+                        && !"deleted".equals(Ec2State.natState(n, account.now())));
         if (busy) throw fail("DependencyViolation", "The subnet '" + sub.id + "' has dependencies and cannot be deleted.");
         // AWS drops the subnet's route table association along with it.
         for (RouteTable t : st.routeTables.values()) t.associations.removeIf(a -> sub.id.equals(a.subnetId));
@@ -282,11 +286,11 @@ final class Ec2Vpcs {
     private Vpc newVpc(String cidr, Map<String, String> tags) {
         Ec2State st = s();
         Vpc v = new Vpc();
-        v.id = world.newId("vpc");
+        v.id = account.newId("vpc");
         v.cidr = cidr;
         v.tags.putAll(tags);
         RouteTable main = new RouteTable();
-        main.id = world.newId("rtb");
+        main.id = account.newId("rtb");
         main.vpcId = v.id;
         Route local = new Route();
         local.destinationCidr = cidr;
@@ -294,12 +298,12 @@ final class Ec2Vpcs {
         local.origin = "CreateRouteTable";
         main.routes.add(local);
         Association a = new Association();
-        a.id = world.newId("rtbassoc");
+        a.id = account.newId("rtbassoc");
         a.main = true;
         main.associations.add(a);
         st.routeTables.put(main.id, main);
         v.mainRouteTableId = main.id;
-        Ec2Model.SecurityGroup dflt = Ec2SecurityGroups.newGroup(world, "default", "default VPC security group", v.id, Map.of());
+        Ec2Model.SecurityGroup dflt = Ec2SecurityGroups.newGroup(ec2, account, "default", "default VPC security group", v.id, Map.of());
         // The default group lets its own members talk to each other.
         Ec2Model.Permission self = new Ec2Model.Permission();
         self.protocol = "-1";
@@ -312,7 +316,7 @@ final class Ec2Vpcs {
 
     private Subnet newSubnet(Vpc v, String cidr, String az, Map<String, String> tags) {
         Subnet sub = new Subnet();
-        sub.id = world.newId("subnet");
+        sub.id = account.newId("subnet");
         sub.vpcId = v.id;
         sub.cidr = cidr;
         sub.availabilityZone = az;
@@ -324,7 +328,7 @@ final class Ec2Vpcs {
 
     private software.amazon.awssdk.services.ec2.model.Vpc view(Vpc v, String state) {
         return software.amazon.awssdk.services.ec2.model.Vpc.builder().vpcId(v.id).cidrBlock(v.cidr).state(state)
-                .isDefault(v.isDefault).ownerId(world.accountId()).instanceTenancy("default")
+                .isDefault(v.isDefault).ownerId(account.accountId()).instanceTenancy("default")
                 .dhcpOptionsId("dopt-default").tags(Ec2Support.sdkTags(v.tags)).build();
     }
 
@@ -332,12 +336,12 @@ final class Ec2Vpcs {
         Ipv4Cidr c = Ipv4Cidr.parse(sub.cidr);
         long used = s().enis.values().stream().filter(e -> e.subnetId.equals(sub.id)).count()
                 + s().natGateways.values().stream().filter(n -> n.subnetId.equals(sub.id)
-                        && !"deleted".equals(Ec2State.natState(n, world.now()))).count();
+                        && !"deleted".equals(Ec2State.natState(n, account.now()))).count();
         return software.amazon.awssdk.services.ec2.model.Subnet.builder().subnetId(sub.id).vpcId(sub.vpcId)
                 .cidrBlock(sub.cidr).availabilityZone(sub.availabilityZone).availabilityZoneId(sub.availabilityZoneId)
                 .defaultForAz(sub.defaultForAz).mapPublicIpOnLaunch(sub.mapPublicIpOnLaunch).state(state)
-                .availableIpAddressCount((int) (c.size() - 5 - used)).ownerId(world.accountId())
-                .subnetArn("arn:aws:ec2:" + world.region() + ":" + world.accountId() + ":subnet/" + sub.id)
+                .availableIpAddressCount((int) (c.size() - 5 - used)).ownerId(account.accountId())
+                .subnetArn("arn:aws:ec2:" + account.region() + ":" + account.accountId() + ":subnet/" + sub.id)
                 .tags(Ec2Support.sdkTags(sub.tags)).build();
     }
 

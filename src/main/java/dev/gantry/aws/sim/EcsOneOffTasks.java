@@ -170,6 +170,6 @@ final class EcsOneOffTasks {
         String group = c.logOptions.get("awslogs-group");
         String prefix = c.logOptions.get("awslogs-stream-prefix");
         String stream = (prefix == null ? "" : prefix + "/") + c.name + "/" + task.id;
-        world.state.logs.append(group, stream, at, line);
+        LogsWriter.of(world).append(group, stream, at, line);
     }
 }

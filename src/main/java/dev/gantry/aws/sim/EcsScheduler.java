@@ -173,7 +173,7 @@ final class EcsScheduler {
         String group = c.logOptions.get("awslogs-group");
         String prefix = c.logOptions.get("awslogs-stream-prefix");
         String stream = (prefix == null ? "" : prefix + "/") + c.name + "/" + task.id;
-        world.state.logs.append(group, stream, at, line);
+        LogsWriter.of(world).append(group, stream, at, line);
     }
 
     /** A task that failed: counted against its deployment, and maybe against the circuit breaker. */
@@ -223,7 +223,7 @@ final class EcsScheduler {
                 .put("stopCode", task.stopCode).put("stoppedReason", task.stoppedReason);
         var c = d.putArray("containers").addObject().put("name", s.name).put("lastStatus", "STOPPED");
         if (task.exitCode != null) c.put("exitCode", task.exitCode);
-        world.state.events.send(world, e, at.toEpochMilli());
+        EventDelivery.of(world).send(e, at.toEpochMilli());
     }
 
     /** AWS: the circuit breaker trips after min(max(10, ceil(0.5 × desired)), 200) failed tasks. */

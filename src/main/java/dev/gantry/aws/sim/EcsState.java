@@ -241,15 +241,4 @@ public final class EcsState {
         ServiceRec s = service(cluster, name);
         return s != null && "ACTIVE".equals(s.status);
     }
-
-    /**
-     * Application Auto Scaling sets the desired count; the service scheduler acts on it at {@code atMillis}.
-     */
-    public void scaleService(String cluster, String name, int desired, long atMillis) {
-        ServiceRec s = service(cluster, name);
-        if (s == null || !"ACTIVE".equals(s.status) || s.desiredCount == desired) return;
-        s.desiredCount = desired;
-        if (!s.deployments.isEmpty()) s.deployments.get(0).desiredCount = desired;
-        s.reconcileAt = atMillis;
-    }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** The simulated ELB's validation rules and lookups, with AWS's error codes and messages. */
@@ -27,17 +28,20 @@ final class ElbRules {
             "ELBSecurityPolicy-TLS13-1-3-2021-06", "ELBSecurityPolicy-TLS-1-2-2017-01",
             "ELBSecurityPolicy-TLS-1-2-Ext-2018-06", "ELBSecurityPolicy-FS-1-2-Res-2020-10");
 
-    private final SimWorld world;
+    private final ElbState elb;
     private final SimElb.Network network;
     private final BiFunction<String, String, RuntimeException> bad;
+    private final Predicate<String> issued;
 
-    ElbRules(SimWorld world, SimElb.Network network, BiFunction<String, String, RuntimeException> bad) {
-        this.world = world;
+    /** {@code issued} says whether ACM has issued a certificate (ELB asks before a listener may use it). */
+    ElbRules(ElbState elb, SimElb.Network network, Predicate<String> issued, BiFunction<String, String, RuntimeException> bad) {
+        this.elb = elb;
+        this.issued = issued;
         this.network = network;
         this.bad = bad;
     }
 
-    private ElbState st() { return world.state.elb; }
+    private ElbState st() { return elb; }
 
     private RuntimeException bad(String code, String message) { return bad.apply(code, message); }
 
@@ -92,7 +96,7 @@ final class ElbRules {
             throw bad("UnsupportedCertificate", "The certificate '" + arn + "' must be an ACM or IAM server certificate ARN");
         }
         if (arn.startsWith("arn:aws:iam:")) throw bad("CertificateNotFound", "Certificate '" + arn + "' not found");
-        if (!"ISSUED".equals(world.state.acm.status(arn, world))) {
+        if (!issued.test(arn)) {
             throw bad("CertificateNotFound", "Certificate '" + arn + "' not found");
         }
     }

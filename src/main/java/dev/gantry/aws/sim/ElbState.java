@@ -11,6 +11,7 @@ import java.util.function.Predicate;
  * The simulated ELBv2 state: plain serialisable fields, and the queries other simulated services
  * need. (No no-argument getX()/isX() methods here: Jackson would take them for properties.)
  * Instants are kept as epoch milliseconds so the state serialises without extra Jackson modules.
+ * Targets come and go through {@link ElbTargets}.
  */
 public final class ElbState {
 
@@ -171,55 +172,12 @@ public final class ElbState {
 
     /**
      * The target group's deregistration_delay.timeout_seconds (AWS's default 300 until changed):
-     * how long a deregistered task keeps draining, for the {@code goneAt} of {@link #deregisterTarget}.
+     * how long a deregistered task keeps draining, for the {@code goneAt} of {@link ElbTargets#deregister}.
      */
     public java.time.Duration deregistrationDelay(String targetGroupArn) {
         TargetGroupRec tg = targetGroups.get(targetGroupArn);
         String v = tg == null ? null : tg.attributes.get("deregistration_delay.timeout_seconds");
         return java.time.Duration.ofSeconds(v == null ? 300 : Long.parseLong(v));
-    }
-
-    /**
-     * When a target registered at {@code registeredAt} gets its first verdict. Health checks start
-     * only once a load balancer that uses the group is active (until then the target is "initial",
-     * Elb.RegistrationInProgress); a new target is then healthy after its first passing check, sent
-     * within one interval ("after your target is registered, it must pass one health check to be
-     * considered healthy"), or unhealthy after unhealthyThreshold failing ones, one per interval
-     * (ALB user guide, target group health checks; TargetHealth: docs/timings.md). healthyThreshold
-     * counts only for a target that was unhealthy. {@code settings} turns the
-     * checks' duration into the world's time (none in an instant world).
-     */
-    public Instant firstVerdictAt(String targetGroupArn, Instant registeredAt, boolean healthy,
-                                  java.util.function.UnaryOperator<java.time.Duration> settings) {
-        TargetGroupRec tg = targetGroups.get(targetGroupArn);
-        if (tg == null) return registeredAt;
-        Instant checksFrom = registeredAt;
-        long activeAt = Long.MAX_VALUE;
-        for (String lb : loadBalancersOfTargetGroup(targetGroupArn)) activeAt = Math.min(activeAt, loadBalancers.get(lb).activeAtMillis);
-        if (activeAt != Long.MAX_VALUE && activeAt > checksFrom.toEpochMilli()) checksFrom = Instant.ofEpochMilli(activeAt);
-        int checks = healthy ? 1 : tg.unhealthyThresholdCount;
-        return checksFrom.plus(settings.apply(java.time.Duration.ofSeconds((long) tg.healthCheckIntervalSeconds * checks)));
-    }
-
-    /** A task registers; it reports "initial" until {@code decidedAt}, then healthy or unhealthy. */
-    public void registerTarget(String targetGroupArn, String ip, int port, Instant decidedAt, boolean healthy) {
-        TargetGroupRec tg = targetGroups.get(targetGroupArn);
-        if (tg == null) return;
-        TargetRec t = new TargetRec();
-        t.ip = ip;
-        t.port = port;
-        t.decidedAtMillis = decidedAt.toEpochMilli();
-        t.healthy = healthy;
-        tg.targets.put(ip + ":" + port, t);
-    }
-
-    /** A task leaves; it is "draining" until {@code goneAt} (the deregistration delay). */
-    public void deregisterTarget(String targetGroupArn, String ip, Instant goneAt) {
-        TargetGroupRec tg = targetGroups.get(targetGroupArn);
-        if (tg == null) return;
-        for (TargetRec t : tg.targets.values()) {
-            if (t.ip.equals(ip) && t.goneAtMillis == 0) t.goneAtMillis = Math.max(1, goneAt.toEpochMilli());
-        }
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * The simulated AWS Lambda: functions (their configuration, the package's size and SHA-256, the
  * states computed from the clock), layer versions, and every invocation with what it answered.
  * The code itself is not kept, only its digest and sizes: the simulated Invoke runs the handler
- * registered in-process under the function's handler name ({@link SimWorld#functionRuntime}).
+ * registered in-process under the function's handler name (SimLambda says how).
  */
 public final class LambdaState {
     public static final class FunctionRec {

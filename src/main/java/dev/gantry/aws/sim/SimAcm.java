@@ -28,6 +28,21 @@ public final class SimAcm implements AcmClient {
 
     private AcmState st() { return world.state.acm; }
 
+    private AcmCertificates certs() { return AcmCertificates.of(world); }
+
+    /**
+     * An existing ISSUED certificate for {@code domain} (and {@code sans}), as if requested and
+     * validated a day ago: for tests and {@code --simulate} runs of a spec with {@code certificate.arn}.
+     */
+    public String seedIssued(String domain, List<String> sans) {
+        synchronized (world) { return certs().seedIssued(domain, sans); }
+    }
+
+    /** The same, under a given ARN (the one a spec names), unless the account already has it. */
+    public String seedIssued(String arn, String domain, List<String> sans) {
+        synchronized (world) { return certs().seedIssued(arn, domain, sans); }
+    }
+
     private RuntimeException err(int status, String code, String message) {
         AwsServiceException.Builder b = switch (code) {
             case "ResourceNotFoundException" -> ResourceNotFoundException.builder();
@@ -72,7 +87,7 @@ public final class SimAcm implements AcmClient {
                 AcmState.TokenRec seen = st().tokens.get(r.idempotencyToken());
                 if (seen != null && seen.atMillis > hourAgo) return RequestCertificateResponse.builder().certificateArn(seen.arn).build();
             }
-            CertRec c = st().newCertificate(names.get(0), names.subList(1, names.size()), r.idempotencyToken(), world);
+            CertRec c = certs().newCertificate(names.get(0), names.subList(1, names.size()), r.idempotencyToken());
             c.tags = new TreeMap<>(tags);
             if (r.idempotencyToken() != null) {
                 AcmState.TokenRec t = new AcmState.TokenRec();
@@ -88,7 +103,7 @@ public final class SimAcm implements AcmClient {
     public DescribeCertificateResponse describeCertificate(DescribeCertificateRequest r) {
         return world.read("acm:DescribeCertificate", this::err, () -> {
             CertRec c = cert(r.certificateArn());
-            String status = st().status(c.arn, world);
+            String status = certs().status(c.arn);
             List<DomainValidation> options = new ArrayList<>();
             boolean visible = st().optionsVisible(c, world.now());
             for (String n : c.names) {
@@ -123,7 +138,7 @@ public final class SimAcm implements AcmClient {
     public GetCertificateResponse getCertificate(GetCertificateRequest r) {
         return world.read("acm:GetCertificate", this::err, () -> {
             CertRec c = cert(r.certificateArn());
-            if (!"ISSUED".equals(st().status(c.arn, world))) {
+            if (!"ISSUED".equals(certs().status(c.arn))) {
                 throw bad("RequestInProgressException", "Certificate '" + c.arn + "' is not ISSUED");
             }
             String pem = "-----BEGIN CERTIFICATE-----\nU0lNVUxBVEVE\n-----END CERTIFICATE-----\n";
@@ -137,7 +152,7 @@ public final class SimAcm implements AcmClient {
             List<String> wanted = r.hasCertificateStatuses() ? r.certificateStatusesAsStrings() : List.of();
             List<CertificateSummary> all = new ArrayList<>();
             for (CertRec c : st().certificates.values()) {
-                String status = st().status(c.arn, world);
+                String status = certs().status(c.arn);
                 if (!wanted.isEmpty() && !wanted.contains(status)) continue;
                 all.add(CertificateSummary.builder().certificateArn(c.arn).domainName(c.domain)
                         .subjectAlternativeNameSummaries(c.names).hasAdditionalSubjectAlternativeNames(false)

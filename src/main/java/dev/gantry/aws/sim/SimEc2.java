@@ -19,11 +19,12 @@ public final class SimEc2 implements Ec2Client {
 
     public SimEc2(SimWorld world) {
         this.world = world;
-        this.vpcs = new Ec2Vpcs(world);
-        this.groups = new Ec2SecurityGroups(world, vpcs);
-        this.routing = new Ec2Routing(world, vpcs);
-        this.nats = new Ec2NatGateways(world, vpcs);
-        this.interfaces = new Ec2Interfaces(world);
+        Ec2State ec2 = world.state.ec2;
+        this.vpcs = new Ec2Vpcs(ec2, world);
+        this.groups = new Ec2SecurityGroups(ec2, world, vpcs);
+        this.routing = new Ec2Routing(ec2, world, vpcs);
+        this.interfaces = new Ec2Interfaces(ec2, world);
+        this.nats = new Ec2NatGateways(ec2, world, vpcs, interfaces);
     }
 
     private RuntimeException err(int status, String code, String message) {
@@ -43,7 +44,7 @@ public final class SimEc2 implements Ec2Client {
     /** What time alone changes: the default VPC appears, released interfaces go away. */
     private void settle() {
         vpcs.ensureDefaultVpc();
-        world.state.ec2.purgeReleasedEnis(world.now());
+        interfaces.purgeReleasedEnis(world.now());
         nats.settle();
     }
 

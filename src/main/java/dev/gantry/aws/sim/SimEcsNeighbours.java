@@ -20,7 +20,7 @@ interface SimEcsNeighbours {
     boolean targetGroupHasLoadBalancer(String targetGroupArn);
     String healthCheckPath(String targetGroupArn);
     void registerTarget(String targetGroupArn, String ip, int port, Instant decidedAt, boolean healthy);
-    /** When a target registered now gets its first verdict (see {@link ElbState#firstVerdictAt}). */
+    /** When a target registered now gets its first verdict (see {@link ElbTargets#firstVerdictAt}). */
     Instant firstVerdictAt(String targetGroupArn, Instant registeredAt, boolean healthy);
     /** How long a deregistered target drains (the group's deregistration delay, in the world's time). */
     java.time.Duration drainFor(String targetGroupArn);
@@ -32,9 +32,9 @@ interface SimEcsNeighbours {
             @Override public boolean subnetExists(String id) { return world.state.ec2.subnetExists(id); }
             @Override public boolean securityGroupExists(String id) { return world.state.ec2.securityGroupExists(id); }
             @Override public String createEni(String subnetId, List<String> groupIds, String description) {
-                return world.state.ec2.createEni(subnetId, groupIds, description, world);
+                return Ec2Interfaces.of(world).createEni(subnetId, groupIds, description);
             }
-            @Override public void releaseEni(String eniId, Instant at) { world.state.ec2.releaseEni(eniId, at); }
+            @Override public void releaseEni(String eniId, Instant at) { Ec2Interfaces.of(world).releaseEni(eniId, at); }
             @Override public String privateIpOfEni(String eniId) { return world.state.ec2.privateIpOfEni(eniId); }
             @Override public boolean subnetReachesInternet(String subnetId, boolean publicIp, Instant now) {
                 return world.state.ec2.subnetReachesInternet(subnetId, publicIp, now);
@@ -43,15 +43,15 @@ interface SimEcsNeighbours {
             @Override public boolean targetGroupHasLoadBalancer(String arn) { return world.state.elb.targetGroupHasLoadBalancer(arn); }
             @Override public String healthCheckPath(String arn) { return world.state.elb.healthCheckPath(arn); }
             @Override public void registerTarget(String arn, String ip, int port, Instant decidedAt, boolean healthy) {
-                world.state.elb.registerTarget(arn, ip, port, decidedAt, healthy);
+                ElbTargets.of(world).registerTarget(arn, ip, port, decidedAt, healthy);
             }
             @Override public Instant firstVerdictAt(String arn, Instant registeredAt, boolean healthy) {
-                return world.state.elb.firstVerdictAt(arn, registeredAt, healthy, world.latency::settings);
+                return ElbTargets.of(world).firstVerdictAt(arn, registeredAt, healthy);
             }
             @Override public java.time.Duration drainFor(String arn) {
-                return world.latency.settings(world.state.elb.deregistrationDelay(arn));
+                return ElbTargets.of(world).drainFor(arn);
             }
-            @Override public void deregisterTarget(String arn, String ip, Instant goneAt) { world.state.elb.deregisterTarget(arn, ip, goneAt); }
+            @Override public void deregisterTarget(String arn, String ip, Instant goneAt) { ElbTargets.of(world).deregisterTarget(arn, ip, goneAt); }
             @Override public String targetHealth(String arn, String ip, Instant now) {
                 return world.state.elb.targetHealth(arn, ip, now, SimTargetReach.of(world, arn, now));
             }

@@ -52,9 +52,9 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
                 @Override public String vpcOfSubnet(String id) { return ec2().vpcOfSubnet(id); }
                 @Override public boolean securityGroupExists(String id) { return ec2().securityGroupExists(id); }
                 @Override public String createEni(String subnetId, List<String> groups, String description) {
-                    return ec2().createEni(subnetId, groups, description, world);
+                    return Ec2Interfaces.of(world).createEni(subnetId, groups, description);
                 }
-                @Override public void releaseEni(String eniId, Instant at) { ec2().releaseEni(eniId, at); }
+                @Override public void releaseEni(String eniId, Instant at) { Ec2Interfaces.of(world).releaseEni(eniId, at); }
             };
         }
     }
@@ -68,7 +68,7 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     SimElb(SimWorld world, Network network) {
         this.world = world;
         this.network = network;
-        this.rules = new ElbRules(world, network, this::bad);
+        this.rules = new ElbRules(world.state.elb, network, arn -> "ISSUED".equals(AcmCertificates.of(world).status(arn)), this::bad);
     }
 
     private ElbState st() { return world.state.elb; }
@@ -412,10 +412,10 @@ public final class SimElb implements ElasticLoadBalancingV2Client {
     public RegisterTargetsResponse registerTargets(RegisterTargetsRequest r) {
         return world.mutate("elasticloadbalancing:RegisterTargets", this::err, () -> {
             TargetGroupRec tg = rules.tg(r.targetGroupArn());
-            Instant decided = st().firstVerdictAt(tg.arn, world.now(), true, world.latency::settings);
+            Instant decided = ElbTargets.of(world).firstVerdictAt(tg.arn, world.now(), true);
             for (TargetDescription t : r.targets()) {
                 rules.checkIpTarget(tg, t);
-                st().registerTarget(tg.arn, t.id(), t.port() == null ? tg.port : t.port(), decided, true);
+                ElbTargets.of(world).registerTarget(tg.arn, t.id(), t.port() == null ? tg.port : t.port(), decided, true);
             }
             return RegisterTargetsResponse.builder().build();
         });

@@ -159,7 +159,7 @@ public final class SimRoute53 implements Route53Client {
                 throw bad("InvalidInput", "1 validation error detected: Value null at 'changeBatch.changes' failed to satisfy constraint: Member must have length greater than or equal to 1");
             }
             // Certificates whose validation already completed keep their state, whatever this batch removes.
-            world.state.acm.settle(world);
+            AcmCertificates.of(world).settle();
             long now = world.now().toEpochMilli();
             List<RecordRec> next = new ArrayList<>(z.records);
             List<String> problems = new ArrayList<>();

@@ -50,7 +50,7 @@ public final class SimScaling implements ScalingApi {
             if (created && tags != null) t.tags = new LinkedHashMap<>(tags);
             EcsState.ServiceRec s = world.state.ecs.service(p[1], p[2]);
             int clamped = Math.max(min, Math.min(max, s.desiredCount));
-            world.state.ecs.scaleService(p[1], p[2], clamped, world.now().toEpochMilli());
+            EcsServiceScaling.of(world).scaleService(p[1], p[2], clamped, world.now().toEpochMilli());
             return null;
         });
     }

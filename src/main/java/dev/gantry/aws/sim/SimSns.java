@@ -172,7 +172,7 @@ public final class SimSns implements SnsClient {
         return world.mutate("sns:Publish", this::err, () -> {
             SnsState.TopicRec t = topic(req.topicArn());
             if (req.message() == null || req.message().isEmpty()) throw invalid("Empty message");
-            st().publish(t, req.subject(), req.message(), world.now().toEpochMilli());
+            new SnsDelivery(st()).publish(t, req.subject(), req.message(), world.now().toEpochMilli());
             return PublishResponse.builder().messageId(world.newId("msg")).build();
         });
     }

@@ -22,28 +22,33 @@ final class SimTargetReach {
 
     /** For the targets of one group; a target without a network interface here (an address registered by hand) is taken as reachable. */
     static Predicate<ElbState.TargetRec> of(SimWorld world, String targetGroupArn, Instant now) {
+        return of(world.state.elb, world.state.ec2, targetGroupArn, now);
+    }
+
+    /** The same, from ELB's and EC2's state alone. */
+    static Predicate<ElbState.TargetRec> of(ElbState elb, Ec2State ec2, String targetGroupArn, Instant now) {
         Set<String> lbGroups = new HashSet<>();
         List<Ipv4Cidr> lbNodes = new ArrayList<>();
-        for (String lbArn : world.state.elb.loadBalancersOfTargetGroup(targetGroupArn)) {
-            ElbState.LoadBalancerRec lb = world.state.elb.loadBalancers.get(lbArn);
+        for (String lbArn : elb.loadBalancersOfTargetGroup(targetGroupArn)) {
+            ElbState.LoadBalancerRec lb = elb.loadBalancers.get(lbArn);
             lbGroups.addAll(lb.securityGroups);
             for (String eniId : lb.enis.values()) {
-                Eni e = world.state.ec2.enis.get(eniId);
+                Eni e = ec2.enis.get(eniId);
                 if (e != null && e.privateIp != null) lbNodes.add(Ipv4Cidr.parse(e.privateIp + "/32"));
             }
         }
         if (lbGroups.isEmpty()) return t -> true;
         // A target group's IP targets are addresses in its VPC (RegisterTargets); two VPCs with the
         // same CIDR (two stacks of one spec) hand out the same addresses, so look only in that VPC.
-        ElbState.TargetGroupRec group = world.state.elb.targetGroups.get(targetGroupArn);
+        ElbState.TargetGroupRec group = elb.targetGroups.get(targetGroupArn);
         String vpc = group == null ? null : group.vpcId;
         return t -> {
-            Eni target = world.state.ec2.enis.values().stream()
-                    .filter(e -> t.ip.equals(e.privateIp) && (vpc == null || vpc.equals(e.vpcId)) && world.state.ec2.eniLive(e, now))
+            Eni target = ec2.enis.values().stream()
+                    .filter(e -> t.ip.equals(e.privateIp) && (vpc == null || vpc.equals(e.vpcId)) && ec2.eniLive(e, now))
                     .findFirst().orElse(null);
             if (target == null) return true;
             for (String groupId : target.groupIds) {
-                SecurityGroup g = world.state.ec2.securityGroups.get(groupId);
+                SecurityGroup g = ec2.securityGroups.get(groupId);
                 if (g == null) continue;
                 for (Permission p : g.ingress) if (allows(p, t.port, lbGroups, lbNodes)) return true;
             }

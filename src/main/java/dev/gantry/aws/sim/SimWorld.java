@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * serialise access (the engine calls from several threads), count calls for the benchmark and apply
  * faults.
  */
-public final class SimWorld {
+public final class SimWorld implements SimContext {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -65,17 +65,16 @@ public final class SimWorld {
     /** The faults calls meet now ({@link Faults#NONE} unless a test injected some). */
     public Faults faults() { return faults; }
 
-    public Instant now() { return time.now(); }
+    @Override public Instant now() { return time.now(); }
 
-    public String accountId() { return state.accountId; }
+    @Override public String accountId() { return state.accountId; }
 
-    public String region() { return state.region; }
+    @Override public String region() { return state.region; }
 
-    /** A fresh, deterministic id such as {@code vpc-0a1b2c3d4e5f60718}. */
-    public synchronized String newId(String prefix) {
-        long n = ++state.idCounter;
-        return prefix + "-" + String.format("%017x", n * 0x9E3779B97F4A7C15L >>> 4).substring(0, 17);
-    }
+    /** A fresh, deterministic id, counted in the saved state so ids stay unique across runs. */
+    @Override public synchronized String newId(String prefix) { return SimContext.id(prefix, ++state.idCounter); }
+
+    @Override public SimLatency latency() { return latency; }
 
     /**
      * Makes every call spend {@code roundTrip} of real time on the caller's thread before it reaches
@@ -177,7 +176,7 @@ public final class SimWorld {
         String stream = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(java.time.ZoneOffset.UTC).format(now())
                 + "/[$LATEST]" + Long.toHexString(r.at);
         java.util.function.Consumer<String> log = line -> {
-            synchronized (this) { state.logs.append(group, stream, now(), line); }
+            synchronized (this) { LogsWriter.of(this).append(group, stream, now(), line); }
         };
         log.accept("START RequestId: " + Long.toHexString(r.at) + " Version: $LATEST");
         FunctionRuntime rt = runtimes.get(f.handler);

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The simulated SNS: topics, their subscriptions, and every message published with who received it. */
+/**
+ * The simulated SNS: topics, their subscriptions, and every message published with who received it
+ * (what {@link SnsDelivery} records).
+ */
 public final class SnsState {
     public static final class SubscriptionRec {
         public String arn;
@@ -44,15 +47,5 @@ public final class SnsState {
         if (t == null) return false;
         for (SubscriptionRec s : t.subscriptions) if (s.endpoint.equals(endpoint)) s.confirmed = true;
         return true;
-    }
-
-    synchronized void publish(TopicRec t, String subject, String message, long at) {
-        DeliveryRec d = new DeliveryRec();
-        d.topicArn = t.arn;
-        d.subject = subject;
-        d.message = message;
-        d.at = at;
-        for (SubscriptionRec s : t.subscriptions) if (s.confirmed) d.endpoints.add(s.endpoint);
-        deliveries.add(d);
     }
 }

@@ -18,7 +18,7 @@ public final class SimAccount {
         }
         if (spec.hasCertificate() && spec.certificate().existing()) {
             String name = spec.hasDns() ? spec.dns().record() : spec.app() + ".example.com";
-            world.state.acm.seedIssued(spec.certificate().arn(), name, java.util.List.of(), world);
+            new dev.gantry.aws.sim.SimAcm(world).seedIssued(spec.certificate().arn(), name, java.util.List.of());
         }
         spec.task().secrets().forEach((secret, ref) -> {
             int at = ref.parameter().indexOf(":parameter/");

@@ -21,7 +21,7 @@ class EdgeStateJsonTest {
         VirtualScheduler time = new VirtualScheduler();
         SimWorld world = new SimWorld(new SimState(), time, SimLatency.instant());
         String zone = world.state.route53.ensureZone("example.com");
-        String seeded = world.state.acm.seedIssued("a.example.com", List.of("b.example.com"), world);
+        String seeded = new SimAcm(world).seedIssued("a.example.com", List.of("b.example.com"));
         String pending = new SimAcm(world).requestCertificate(b -> b.domainName("c.example.com").validationMethod(ValidationMethod.DNS)
                 .idempotencyToken("t1")).certificateArn();
         new SimRoute53(world).changeResourceRecordSets(b -> b.hostedZoneId(zone).changeBatch(cb -> cb.changes(ch -> ch

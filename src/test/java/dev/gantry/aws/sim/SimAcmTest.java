@@ -122,7 +122,7 @@ class SimAcmTest {
     @Test
     void listFiltersByStatusAndTagsAreReadable() {
         String pending = request("tok1", "hello.example.com");
-        String issued = world.state.acm.seedIssued("shop.example.com", List.of("www.shop.example.com"), world);
+        String issued = acm.seedIssued("shop.example.com", List.of("www.shop.example.com"));
         assertThat(acm.listCertificates(b -> b.certificateStatuses(CertificateStatus.ISSUED)).certificateSummaryList())
                 .extracting(CertificateSummary::certificateArn).containsExactly(issued);
         assertThat(acm.listCertificates(b -> {}).certificateSummaryList()).hasSize(2);
@@ -136,7 +136,7 @@ class SimAcmTest {
     void aCertificateUsedByAListenerCannotBeDeleted() {
         FakeNetwork net = FakeNetwork.standard();
         SimElb elb = new SimElb(world, net);
-        String arn = world.state.acm.seedIssued("hello.example.com", List.of(), world);
+        String arn = acm.seedIssued("hello.example.com", List.of());
         var lb = elb.createLoadBalancer(b -> b.name("hello-alb").subnets("subnet-a", "subnet-b")).loadBalancers().get(0);
         var tg = elb.createTargetGroup(b -> b.name("hello-tg").protocol("HTTP").port(80).vpcId("vpc-1").targetType("ip")).targetGroups().get(0);
         var listener = elb.createListener(b -> b.loadBalancerArn(lb.loadBalancerArn()).protocol("HTTPS").port(443)
@@ -147,6 +147,6 @@ class SimAcmTest {
         assertThatThrownBy(() -> acm.deleteCertificate(b -> b.certificateArn(arn))).isInstanceOf(ResourceInUseException.class);
         elb.deleteListener(b -> b.listenerArn(listener.listenerArn()));
         acm.deleteCertificate(b -> b.certificateArn(arn));
-        assertThat(world.state.acm.status(arn, world)).isNull();
+        assertThat(AcmCertificates.of(world).status(arn)).isNull();
     }
 }

@@ -34,11 +34,11 @@ class SimEc2RoutingTest {
     void aTaskWithAPublicIpKeepsTheInternetGatewayAttachedUntilReleased() {
         String igw = t.attachedIgw(vpc);
         String subnet = t.subnet(vpc, "10.0.0.0/24", "us-east-1a");
-        String eni = t.world.state.ec2.createEni(subnet, List.of(), "task", t.world, true);
+        String eni = Ec2Interfaces.of(t.world).createEni(subnet, List.of(), "task", true);
         assertThat(ec2.describeNetworkInterfaces(b -> b.networkInterfaceIds(eni)).networkInterfaces().get(0).association().publicIp())
                 .isNotNull();
         assertCode(() -> ec2.detachInternetGateway(b -> b.internetGatewayId(igw).vpcId(vpc)), "DependencyViolation");
-        t.world.state.ec2.releaseEni(eni, t.clock.now().plusSeconds(30));
+        Ec2Interfaces.of(t.world).releaseEni(eni, t.clock.now().plusSeconds(30));
         t.clock.advance(java.time.Duration.ofSeconds(30));
         ec2.detachInternetGateway(b -> b.internetGatewayId(igw).vpcId(vpc));
     }
@@ -113,9 +113,9 @@ class SimEc2RoutingTest {
     void aGroupUsedByAnInterfaceCannotBeDeleted() {
         String sg = ec2.createSecurityGroup(b -> b.vpcId(vpc).groupName("svc").description("service")).groupId();
         String subnet = t.subnet(vpc, "10.0.0.0/24", "us-east-1a");
-        String eni = t.world.state.ec2.createEni(subnet, List.of(sg), "task", t.world);
+        String eni = Ec2Interfaces.of(t.world).createEni(subnet, List.of(sg), "task");
         assertCode(() -> ec2.deleteSecurityGroup(b -> b.groupId(sg)), "DependencyViolation");
-        t.world.state.ec2.releaseEni(eni, t.clock.now());
+        Ec2Interfaces.of(t.world).releaseEni(eni, t.clock.now());
         ec2.deleteSecurityGroup(b -> b.groupId(sg));
     }
 

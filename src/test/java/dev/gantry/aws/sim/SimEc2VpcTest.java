@@ -128,12 +128,12 @@ class SimEc2VpcTest {
     void anInterfaceBlocksDeletingItsSubnetUntilReleased() {
         String vpc = t.vpc("10.0.0.0/16");
         String subnet = t.subnet(vpc, "10.0.0.0/24", "us-east-1a");
-        String eni = world().createEni(subnet, List.of(), "ELB app/hello", t.world);
+        String eni = Ec2Interfaces.of(t.world).createEni(subnet, List.of(), "ELB app/hello");
         assertThat(world().privateIpOfEni(eni)).isEqualTo("10.0.0.4");
         assertThat(ec2.describeNetworkInterfaces(b -> b.filters(Filter.builder().name("subnet-id").values(subnet).build()))
                 .networkInterfaces()).singleElement().satisfies(n -> assertThat(n.description()).isEqualTo("ELB app/hello"));
         assertCode(() -> ec2.deleteSubnet(b -> b.subnetId(subnet)), "DependencyViolation");
-        world().releaseEni(eni, t.clock.now().plusSeconds(120));
+        Ec2Interfaces.of(t.world).releaseEni(eni, t.clock.now().plusSeconds(120));
         t.clock.advance(java.time.Duration.ofSeconds(60));
         assertCode(() -> ec2.deleteSubnet(b -> b.subnetId(subnet)), "DependencyViolation");
         t.clock.advance(java.time.Duration.ofSeconds(61));

@@ -166,7 +166,7 @@ class SimElbTest {
                 .attributes(TargetGroupAttribute.builder().key("deregistration_delay.timeout_seconds").value("30").build()));
         ElbState st = world.state.elb;
         assertThat(st.deregistrationDelay(tg.targetGroupArn())).isEqualTo(Duration.ofSeconds(30));
-        st.registerTarget(tg.targetGroupArn(), "10.0.1.5", 80, time.now().plusSeconds(45), true);
+        ElbTargets.of(world).registerTarget(tg.targetGroupArn(), "10.0.1.5", 80, time.now().plusSeconds(45), true);
         assertThat(st.targetHealth(tg.targetGroupArn(), "10.0.1.5", time.now(), t -> true)).isEqualTo("initial");
         assertThat(health(tg)).isEqualTo(TargetHealthStateEnum.INITIAL);
         time.advance(Duration.ofSeconds(45));
@@ -184,7 +184,7 @@ class SimElbTest {
     void unhealthyTargetsAndTargetsOfAnUnattachedGroup() {
         TargetGroup tg = createTg("hello-tg");
         ElbState st = world.state.elb;
-        st.registerTarget(tg.targetGroupArn(), "10.0.1.6", 80, time.now(), false);
+        ElbTargets.of(world).registerTarget(tg.targetGroupArn(), "10.0.1.6", 80, time.now(), false);
         assertThat(st.targetHealth(tg.targetGroupArn(), "10.0.1.6", time.now(), t -> true)).isEqualTo("unhealthy");
         assertThat(health(tg)).isEqualTo(TargetHealthStateEnum.UNUSED);
         assertThat(st.targetHealth(tg.targetGroupArn(), "10.9.9.9", time.now(), t -> true)).isNull();
@@ -235,7 +235,7 @@ class SimElbTest {
         LoadBalancer lb = createLb("hello-alb");
         TargetGroup tg = createTg("hello-tg");
         forward(lb, tg);
-        world.state.elb.registerTarget(tg.targetGroupArn(), "10.0.1.5", 80, time.now(), true);
+        ElbTargets.of(world).registerTarget(tg.targetGroupArn(), "10.0.1.5", 80, time.now(), true);
         // SimWorld.save writes every service's part; the ELB part must round-trip on its own.
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         ElbState again = json.readValue(json.writeValueAsString(world.state.elb), ElbState.class);

@@ -134,8 +134,8 @@ class SimIamSsmLogsTest {
         assertThat(g.retentionInDays()).isEqualTo(30);
         assertThat(g.logGroupArn()).isEqualTo("arn:aws:logs:us-east-1:123456789012:log-group:/gantry/hello");
         assertThat(aws.logs().listTagsForResource(b -> b.resourceArn(g.logGroupArn())).tags()).containsEntry("gantry:app", "hello");
-        world.state.logs.append("/gantry/hello", "hello/hello/t1", clock.now(), "started");
-        world.state.logs.append("/gantry/hello", "hello/hello/t1", clock.now().plusSeconds(1), "GET / 200");
+        LogsWriter.of(world).append("/gantry/hello", "hello/hello/t1", clock.now(), "started");
+        LogsWriter.of(world).append("/gantry/hello", "hello/hello/t1", clock.now().plusSeconds(1), "GET / 200");
         aws.logs().createLogStream(b -> b.logGroupName("/gantry/hello").logStreamName("manual"));
         aws.logs().putLogEvents(b -> b.logGroupName("/gantry/hello").logStreamName("manual")
                 .logEvents(e -> e.timestamp(clock.now().plusSeconds(2).toEpochMilli()).message("error: boom")));

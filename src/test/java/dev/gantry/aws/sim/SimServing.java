@@ -58,7 +58,7 @@ public final class SimServing {
             boolean covered = false;
             for (String arn : https.certificateArns) {
                 AcmState.CertRec c = world.state.acm.certificates.get(arn);
-                if (c != null && "ISSUED".equals(world.state.acm.status(arn, world)) && c.names.stream().anyMatch(n -> covers(n, name))) covered = true;
+                if (c != null && "ISSUED".equals(AcmCertificates.of(world).status(arn)) && c.names.stream().anyMatch(n -> covers(n, name))) covered = true;
             }
             if (!covered) return Optional.of("the listener's certificate does not cover " + name);
             boolean healthyElsewhere = false;

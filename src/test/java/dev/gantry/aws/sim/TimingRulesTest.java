@@ -84,7 +84,7 @@ class TimingRulesTest {
     void aFailingTargetIsUnhealthyAfterIntervalTimesUnhealthyThreshold() {
         TargetGroup tg = group(5, 2);
         time.advance(world.latency.loadBalancer());
-        assertThat(world.state.elb.firstVerdictAt(tg.targetGroupArn(), time.now(), false, world.latency::settings))
+        assertThat(ElbTargets.of(world).firstVerdictAt(tg.targetGroupArn(), time.now(), false))
                 .isEqualTo(time.now().plusSeconds(15));
     }
 

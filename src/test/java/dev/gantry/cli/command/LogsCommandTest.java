@@ -1,5 +1,6 @@
 package dev.gantry.cli.command;
 
+import dev.gantry.aws.sim.LogsWriter;
 import dev.gantry.cli.edge.ExitCode;
 import dev.gantry.spec.Spec;
 import dev.gantry.ui.LogText;
@@ -45,8 +46,8 @@ class LogsCommandTest {
     @Test void since_takes_a_span_or_a_time() {
         w.time.advance(Duration.ofMinutes(5));
         Instant now = w.time.now();
-        w.world.state.logs.append(GROUP, streams.get(0), now.minusSeconds(3600), "an hour ago");
-        w.world.state.logs.append(GROUP, streams.get(1), now.minusSeconds(20), "twenty seconds ago");
+        LogsWriter.of(w.world).append(GROUP, streams.get(0), now.minusSeconds(3600), "an hour ago");
+        LogsWriter.of(w.world).append(GROUP, streams.get(1), now.minusSeconds(20), "twenty seconds ago");
 
         w.run(spec, d -> LogsCommand.run(d, "30s", null, false, new CompletableFuture<>()));
         assertThat(lines()).containsExactly("[" + task(1).substring(0, 8) + "] " + LogText.TIME.format(now.minusSeconds(20)) + " twenty seconds ago");
@@ -78,8 +79,8 @@ class LogsCommandTest {
         w.time.advance(Duration.ofMinutes(10));
         Instant t0 = w.time.now();
         CompletableFuture<Void> stop = new CompletableFuture<>();
-        w.time.schedule(Duration.ofSeconds(3), () -> w.world.state.logs.append(GROUP, streams.get(0), w.time.now(), "first new line"));
-        w.time.schedule(Duration.ofSeconds(5), () -> w.world.state.logs.append(GROUP, streams.get(1), w.time.now(), "second new line"));
+        w.time.schedule(Duration.ofSeconds(3), () -> LogsWriter.of(w.world).append(GROUP, streams.get(0), w.time.now(), "first new line"));
+        w.time.schedule(Duration.ofSeconds(5), () -> LogsWriter.of(w.world).append(GROUP, streams.get(1), w.time.now(), "second new line"));
         // A line the driver sent late: its timestamp is before the newest line already printed.
         w.time.schedule(Duration.ofSeconds(8), () -> {
             w.aws.logs().createLogStream(b -> b.logGroupName(GROUP).logStreamName("hello/hello/0123456789abcdef0123456789abcdef"));
@@ -104,7 +105,7 @@ class LogsCommandTest {
         Instant t0 = w.time.now();
         CompletableFuture<Void> stop = new CompletableFuture<>();
         w.time.schedule(Duration.ofSeconds(1), () -> dev.gantry.aws.sim.SimFaults.of(w.world).throttle(1.0));
-        w.time.schedule(Duration.ofSeconds(3), () -> w.world.state.logs.append(GROUP, streams.get(0), w.time.now(), "during throttling"));
+        w.time.schedule(Duration.ofSeconds(3), () -> LogsWriter.of(w.world).append(GROUP, streams.get(0), w.time.now(), "during throttling"));
         w.time.schedule(Duration.ofSeconds(7), () -> dev.gantry.aws.sim.SimFaults.of(w.world).clear());
         w.time.schedule(Duration.ofSeconds(11), () -> stop.complete(null));
 

@@ -1,5 +1,6 @@
 package dev.gantry.resources.edge;
 
+import dev.gantry.aws.sim.SimAcm;
 import dev.gantry.plan.Observed;
 import dev.gantry.spec.Spec;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class EdgePaginationTest {
     private final Spec spec = EdgeFixture.httpsSpec();
 
     @Test void theAppsCertificateIsFoundPastAFullPageOfOthers() {
-        for (int i = 0; i < 1000; i++) f.world.state.acm.seedIssued("site" + i + ".example.org", List.of(), f.world);
+        for (int i = 0; i < 1000; i++) new SimAcm(f.world).seedIssued("site" + i + ".example.org", List.of());
         String arn = f.aws.acm().requestCertificate(b -> b.domainName("hello.example.com").validationMethod("DNS")
                 .tags(t -> t.key("gantry:app").value("hello"), t -> t.key("gantry:component").value("certificate.main")))
                 .certificateArn();

@@ -1,5 +1,6 @@
 package dev.gantry.resources.edge;
 
+import dev.gantry.aws.sim.SimAcm;
 import dev.gantry.aws.AwsFailure;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Desired;
@@ -240,8 +241,8 @@ class EdgeTypesTest {
 
     @Test
     void anExistingCertificateMustBeIssuedAndCoverTheRecord() {
-        String good = f.world.state.acm.seedIssued("*.example.com", List.of(), f.world);
-        String wrong = f.world.state.acm.seedIssued("shop.example.org", List.of(), f.world);
+        String good = new SimAcm(f.world).seedIssued("*.example.com", List.of());
+        String wrong = new SimAcm(f.world).seedIssued("shop.example.org", List.of());
         var handler = new CertificateType();
         for (String arn : List.of(good, wrong)) {
             Spec s = spec.withCertificate(new dev.gantry.spec.Certificate(null, List.of(), arn));
@@ -255,7 +256,7 @@ class EdgeTypesTest {
         }
         String named = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
         Spec seeded = spec.withCertificate(new dev.gantry.spec.Certificate(null, List.of(), named));
-        f.world.state.acm.seedIssued(named, "hello.example.com", List.of(), f.world);
+        new SimAcm(f.world).seedIssued(named, "hello.example.com", List.of());
         assertThat(handler.lookup(f.ctx(seeded), EdgeFixture.desired(seeded, CERTIFICATE)).orElseThrow().id()).isEqualTo(named);
         String pending = f.aws.acm().requestCertificate(b -> b.domainName("hello.example.com").validationMethod("DNS")).certificateArn();
         Spec s = spec.withCertificate(new dev.gantry.spec.Certificate(null, List.of(), pending));
