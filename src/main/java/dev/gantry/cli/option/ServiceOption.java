@@ -44,8 +44,8 @@ public final class ServiceOption {
             }
             String primary = spec.primaryService().name();
             if (!name.equals(primary)) {
-                throw CommandFailure.of(ExitCode.INVALID_INPUT, "this command acts on the primary service, " + primary
-                        + ", only, for now (several services per app are new)", "leave out --service, or use --service " + primary);
+                throw CommandFailure.of(ExitCode.INVALID_INPUT, "jobs run as the primary service, " + primary
+                        + " (its image unless the job names one, its roles, its log group), not as " + name, "leave out --service, or use --service " + primary);
             }
             return;
         }

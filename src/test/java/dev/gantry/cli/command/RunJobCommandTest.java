@@ -50,4 +50,17 @@ class RunJobCommandTest {
         assertThat(c.err()).contains("gantry.yaml has no job nightly").contains("jobs: report");
         assertThat(new Captured(env).gantry("run", "-f", file.toString(), "--simulate", "--job", "report", "--", "echo")).isEqualTo(2);
     }
+
+    /** Version 2: a job runs as gantry.yaml describes it (as the primary service); naming a service is exit 2, nothing started. */
+    @Test void a_job_with_a_service_named_is_exit_2_saying_the_job_runs_as_gantry_yaml_says() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("gantry-runjob-v2");
+        java.nio.file.Path file = dir.resolve("gantry.yaml");
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(java.nio.file.Path.of("templates/web-api-worker.yaml"))
+                + "\njobs:\n  report:\n    schedule: cron(0 3 * * ? *)\n    command: [sh, -c, echo report]\n");
+        Map<String, String> env = Map.of("GANTRY_HOME", dir.resolve("home").toString(), "HOME", dir.toString());
+        Captured c = new Captured(env);
+        int code = c.gantry("run", "-f", file.toString(), "--simulate", "--job", "report", "--service", "api");
+        assertThat(code).as(c.err()).isEqualTo(2);
+        assertThat(c.err()).contains("--job runs the job as gantry.yaml describes it").contains("--service").doesNotContain("for now");
+    }
 }
