@@ -13,8 +13,49 @@ final class AppQuestions {
             d -> d.value("task.build") instanceof java.util.Map ? "build" : null,
             d -> { if (d.shape("task.source").equals("build")) d.section("task.build"); });
 
-    /** Version 2: a service not named like the app, which runs an image built elsewhere (docs/spec.md). */
+    /** Version 2: a service not named like the app, which builds from the folder named like it, if any (docs/spec.md). */
     private static boolean otherService(AnswersSoFar k) { return k.service() != null && !k.service().equals(k.get("app")); }
+
+    /** The Dockerfile the focused service builds by default: the spec's folder's, or another service's own folder's (api/Dockerfile). */
+    private static String foundDockerfile(AnswersSoFar k) {
+        return otherService(k) ? k.facts().dockerfileFolder(k.service()).map(LookupResults.DockerfileFolder::dockerfile).orElse(null)
+                : k.facts().dockerfile();
+    }
+
+    /** The first port the focused service's Dockerfile EXPOSEs, or null. */
+    private static Integer foundPort(AnswersSoFar k) {
+        return otherService(k) ? k.facts().dockerfileFolder(k.service()).map(LookupResults.DockerfileFolder::exposedPort).orElse(null)
+                : k.facts().exposedPort();
+    }
+
+    /** The build context as gantry.yaml names it, without a leading ./ (api). */
+    private static String context(AnswersSoFar k) {
+        String c = k.get("task.build.context");
+        String n = c == null ? "" : c.strip().replaceAll("^(\\./)+", "").replaceAll("/+$", "");
+        return n.isEmpty() || n.equals(".") ? "." : n;
+    }
+
+    /** The Dockerfile a build uses when none is named, as the context is written: Dockerfile, api/Dockerfile, ./api/Dockerfile. */
+    static String contextDockerfile(AnswersSoFar k) {
+        String c = k.get("task.build.context");
+        if (c == null || c.isBlank() || c.equals(".") || c.equals("./")) return "Dockerfile";
+        return c.replaceAll("/+$", "") + "/Dockerfile";
+    }
+
+    /** A path relative to gantry.yaml's folder as a person reads it: ./api/Dockerfile. */
+    private static String shown(String path) { return path.startsWith("./") || path.startsWith("/") ? path : "./" + path; }
+
+    /** Where the image comes from, for a service not named like the app: its own folder, its own repository. */
+    private static String otherSource(AnswersSoFar k) {
+        String folder = context(k).equals(".") ? "gantry.yaml's folder" : "./" + context(k);
+        return "build: each apply builds the image of " + folder + " from " + shown(k.get("task.build.dockerfile"))
+                + " (with docker buildx, podman or finch) for the task's platform (linux/amd64, or linux/arm64 for arm64), pushes it to an ECR repository named "
+                + k.get("app") + "-" + k.service() + " (scan on push, immutable tags, the last 30 images kept; a service whose build is the same as"
+                + " another's shares that one's image and repository) and deploys it by digest; while the folder is unchanged nothing is rebuilt."
+                + " The repository costs ECR storage, about $0.10 per GB-month (a 200 MB image kept 30 times: about $0.60 a month); destroy deletes"
+                + " it with its images unless --keep-images. image: an image already in a registry. Default: build, when a folder named like the"
+                + " service beside gantry.yaml (./" + k.service() + ") holds a Dockerfile.";
+    }
 
     /** A service of several (version 2) that is neither public nor internal: nothing connects to it. */
     private static boolean worker(AnswersSoFar k) {
@@ -48,7 +89,7 @@ final class AppQuestions {
                         .build(),
                 Question.in(WizardScreen.APP, SOURCE, Kind.CHOICE)
                         .title("Where the image comes from")
-                        .explain("""
+                        .explain(k -> otherService(k) ? otherSource(k) : """
                                 This folder holds a Dockerfile. build: each apply builds it here (with docker \
                                 buildx, podman or finch) for the task's platform (linux/amd64, or linux/arm64 for \
                                 arm64), pushes it to an ECR repository named after the app (scan on push, \
@@ -57,21 +98,37 @@ final class AppQuestions {
                                 GB-month (a 200 MB image kept 30 times: about $0.60 a month); destroy deletes it with \
                                 its images unless --keep-images. image: an image already in a registry. Default: \
                                 build, when the folder has a Dockerfile.""")
-                        .defaults(k -> k.facts().dockerfile() != null && !otherService(k) ? "build" : "image")
-                        .choices(List.of(new Choice("build", "build from ./Dockerfile", "Built here, pushed to ECR, deployed by digest."),
+                        .defaults(k -> foundDockerfile(k) != null ? "build" : "image")
+                        .choices(k -> List.of(new Choice("build", otherService(k) ? "build from " + shown(k.get("task.build.dockerfile")) : "build from ./Dockerfile",
+                                        "Built here, pushed to ECR, deployed by digest."),
                                 new Choice("image", "an image in a registry", "Type its name next.")))
-                        // Another service's build written in the file is kept as it is (any service may build).
-                        .when(k -> !otherService(k) && k.facts().dockerfile() != null || k.given("task.source"),
-                                "a folder with a Dockerfile, for the service named like the app, or a build in the file")
-                        .toggle("--build", "build", "Build the image from the Dockerfile in the spec's folder (task.build).")
+                        // A build written in the file is offered as it is, whatever folder it builds.
+                        .when(k -> foundDockerfile(k) != null || k.given("task.source"),
+                                "a Dockerfile in the spec's folder (for another service of version 2: in the folder named like it), or a build in the file")
+                        .toggle("--build", "build", "Build the image from a Dockerfile (task.build): the spec's folder's, or for another service "
+                                + "of version 2 (--service NAME) its folder's, ./NAME.")
                         .toggle("--no-build", "image", "Deploy an image from a registry (--image), not the folder's Dockerfile.")
+                        .build(),
+                Question.in(WizardScreen.APP, SpecField.text("task.build.context"), Kind.TEXT)
+                        .title("Build context")
+                        .explain(k -> "The folder sent to the builder, relative to gantry.yaml's folder: the files the Dockerfile's COPY and ADD "
+                                + "can read. Default: the folder named like the service when it holds a Dockerfile ("
+                                + (k.service() == null ? "./NAME" : "./" + k.service()) + "), else gantry.yaml's folder (.).")
+                        .defaults(k -> k.facts().dockerfileFolder(k.service()).filter(f -> otherService(k)).map(LookupResults.DockerfileFolder::name).orElse("."))
+                        .validate(v -> v != null && v.matches("[A-Za-z0-9._-][A-Za-z0-9._/-]*") ? null
+                                : "task.build.context: a folder relative to gantry.yaml's folder, e.g. . or api")
+                        // The service named like the app builds the spec's folder, as a version-1 spec does.
+                        .when(k -> otherService(k) && k.is("task.source", "build"), "building another service than the one named like the app (version 2)")
+                        .option("--build-context", "DIR", "The folder another service builds, relative to the spec's folder (implies --build; default: ./NAME when it holds a Dockerfile).")
+                        .implying("--build")
                         .build(),
                 Question.in(WizardScreen.APP, SpecField.text("task.build.dockerfile"), Kind.TEXT)
                         .title("Dockerfile")
-                        .explain("""
+                        .explain(k -> otherService(k) ? "The Dockerfile to build, relative to gantry.yaml's folder (not to the build context). "
+                                + "Default: the build context's own, " + contextDockerfile(k) + "." : """
                                 The Dockerfile to build, relative to gantry.yaml's folder (the folder itself is \
                                 the build context). Default: Dockerfile.""")
-                        .defaults(k -> k.facts().dockerfile() != null ? k.facts().dockerfile() : "Dockerfile")
+                        .defaults(k -> otherService(k) ? contextDockerfile(k) : k.facts().dockerfile() != null ? k.facts().dockerfile() : "Dockerfile")
                         .validate(v -> v != null && v.matches("[A-Za-z0-9._-][A-Za-z0-9._/-]*") ? null
                                 : "task.build.dockerfile: a path relative to gantry.yaml's folder, e.g. Dockerfile or docker/Dockerfile.prod")
                         .when(k -> k.is("task.source", "build"), "building from a Dockerfile")
@@ -102,7 +159,7 @@ final class AppQuestions {
                                 traffic there; the outside world still uses 80 and 443. Default 80 (nginx). \
                                 Node apps often use 3000, Spring Boot 8080. When building, the Dockerfile's \
                                 EXPOSE is the default. A worker of several services (version 2) takes no                                 connections: it needs no port, and has none unless you give one.""")
-                        .defaults(k -> worker(k) ? "" : k.is("task.source", "build") && k.facts().exposedPort() != null ? String.valueOf(k.facts().exposedPort()) : "80")
+                        .defaults(k -> worker(k) ? "" : k.is("task.source", "build") && foundPort(k) != null ? String.valueOf(foundPort(k)) : "80")
                         .validate((v, k) -> v.isBlank() && worker(k) ? null : Checks.port(v))
                         .option("--port", "PORT")
                         .build());

@@ -56,6 +56,29 @@ public final class LookupResults {
         return this;
     }
 
+    /**
+     * A folder beside gantry.yaml holding a Dockerfile (./api/Dockerfile), which the service of a
+     * version-2 spec named like it builds by default: its name, and the first port its EXPOSE
+     * names (null when none).
+     */
+    public record DockerfileFolder(String name, Integer exposedPort) {
+        /** The Dockerfile as gantry.yaml names it: api/Dockerfile. */
+        public String dockerfile() { return name + "/Dockerfile"; }
+    }
+
+    private final Map<String, DockerfileFolder> dockerfileFolders = new ConcurrentHashMap<>();
+
+    /** Records a folder beside gantry.yaml that holds a Dockerfile (what the caller found on disk). */
+    public LookupResults withDockerfileFolder(String name, Integer exposedPort) {
+        dockerfileFolders.put(name, new DockerfileFolder(name, exposedPort));
+        return this;
+    }
+
+    /** The folder beside gantry.yaml named like a service, when it holds a Dockerfile. */
+    public java.util.Optional<DockerfileFolder> dockerfileFolder(String name) {
+        return name == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(dockerfileFolders.get(name));
+    }
+
     public String specFolder() { return specFolder; }
     public String dockerfile() { return dockerfile; }
     public Integer exposedPort() { return exposedPort; }

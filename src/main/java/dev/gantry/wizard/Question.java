@@ -18,7 +18,7 @@ public final class Question {
     private final Kind kind;
     private final String field;
     private final String title;
-    private final String explanation;
+    private final Function<AnswersSoFar, String> explanation;
     private final Function<AnswersSoFar, String> defaultValue;
     private final Function<AnswersSoFar, List<Choice>> choices;
     private final BiFunction<String, AnswersSoFar, String> validator;
@@ -55,7 +55,8 @@ public final class Question {
     /** The spec field named in messages ("task.memory" for the size question). */
     public String field() { return field; }
     public String title() { return title; }
-    public String explanation() { return explanation; }
+    /** The explanation as a new wizard shows it, before any answer (see {@link #fullExplanation} for the answers so far). */
+    public String explanation() { return explanation.apply(new WizardFlow(LookupResults.offline())); }
     /** The flags' names (--nat, or --rollback and --no-rollback). */
     public List<String> flags() { return flags.stream().map(Flag::name).toList(); }
     /** The flags that answer it, with what {@code gantry init --help} says of each. */
@@ -121,7 +122,7 @@ public final class Question {
 
     /** Explanation plus what each option means: the text of the help pane and of "?" in line mode. */
     public String fullExplanation(AnswersSoFar k) {
-        StringBuilder sb = new StringBuilder(explanation);
+        StringBuilder sb = new StringBuilder(explanation.apply(k));
         for (Choice c : choices(k)) {
             if (c.meaning() != null && !c.meaning().isBlank()) sb.append("\n• ").append(c.label()).append(": ").append(c.meaning());
         }
@@ -149,7 +150,7 @@ public final class Question {
         private final Kind kind;
         private String field;
         private String title;
-        private String explanation;
+        private Function<AnswersSoFar, String> explanation;
         private Function<AnswersSoFar, String> defaultValue = k -> null;
         private Function<AnswersSoFar, List<Choice>> choices;
         private BiFunction<String, AnswersSoFar, String> validator;
@@ -164,7 +165,9 @@ public final class Question {
 
         public Builder field(String f) { this.field = f; return this; }
         public Builder title(String t) { this.title = t; return this; }
-        public Builder explain(String e) { this.explanation = e; return this; }
+        public Builder explain(String e) { this.explanation = k -> e; return this; }
+        /** An explanation that names what the answers so far make true (another service's folder and repository). */
+        public Builder explain(Function<AnswersSoFar, String> e) { this.explanation = e; return this; }
         public Builder defaults(Function<AnswersSoFar, String> d) { this.defaultValue = d; return this; }
         public Builder defaults(String d) { this.defaultValue = k -> d; return this; }
         public Builder choices(Function<AnswersSoFar, List<Choice>> c) { this.choices = c; return this; }

@@ -48,14 +48,17 @@ final class SpecAssembler {
         return applies(k, "task.registryCredentials") && secret != null && !secret.isBlank() ? new dev.gantry.spec.RegistryCredentials(secret.strip()) : null;
     }
 
-    /** The build of the folder gantry.yaml is in; the Dockerfile named only when it is not the default. */
+    /**
+     * The build of the folder gantry.yaml is in, or of another service's own folder; the Dockerfile
+     * named only when it is not the context's own (Dockerfile, or api/Dockerfile for context api).
+     */
     private static dev.gantry.spec.Build buildOf(AnswersSoFar k) {
         String root = k.facts().specFolder() != null ? k.facts().specFolder() : java.nio.file.Path.of("").toAbsolutePath().toString();
         String dockerfile = k.get("task.build.dockerfile");
         String context = k.get("task.build.context");
         String target = k.get("task.build.target");
         return new dev.gantry.spec.Build(root, context == null || context.isBlank() ? "." : context,
-                dockerfile == null || dockerfile.isBlank() || dockerfile.equals("Dockerfile") ? null : dockerfile,
+                dockerfile == null || dockerfile.isBlank() || dockerfile.equals(AppQuestions.contextDockerfile(k)) ? null : dockerfile,
                 target == null || target.isBlank() ? null : target, AnswerText.pairs(k.get("task.build.args")),
                 intOr(k, "task.build.keepImages", dev.gantry.spec.Build.DEFAULT_KEEP_IMAGES));
     }

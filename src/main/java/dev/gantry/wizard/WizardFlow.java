@@ -63,7 +63,9 @@ public final class WizardFlow implements AnswersSoFar {
             // A record gantry manages stays managed: dns's default follows the certificate's domain,
             // and an edit of the certificate must not turn it off (a "no" still follows a zone given).
             boolean keepsDns = q.id().equals("dns") && "yes".equals(mine);
-            if (mine != null && (keepsDns || !mine.equals(q.defaultValue(flow)))) q.spec().write(flow.draft, mine);
+            // Another service's port was picked apart from the others' (addService): it never follows a default onto theirs.
+            boolean keepsPort = q.id().equals("task.port") && flow.service() != null && !flow.service().equals(flow.get("app"));
+            if (mine != null && (keepsDns || keepsPort || !mine.equals(q.defaultValue(flow)))) q.spec().write(flow.draft, mine);
         }
         // Dropping one answer can move another's default (dns follows dns.zone): put back, until
         // stable, every answer whose effective value no longer matches the file.
@@ -172,18 +174,20 @@ public final class WizardFlow implements AnswersSoFar {
         draft.focus(name);
         set("loadBalancer", kind == ServiceKind.WEB ? "yes" : "no");
         if (kind == ServiceKind.INTERNAL) set("internal", "true");
-        // Each service listens on its own port (they share one security group): the first free from 8080.
-        if (kind != ServiceKind.WORKER) set("task.port", String.valueOf(freePort(name)));
+        // Each service listens on its own port (they share one security group): the one its own folder's
+        // Dockerfile EXPOSEs (./api/Dockerfile, built by default), else the first free from 8080.
+        if (kind != ServiceKind.WORKER) set("task.port", String.valueOf(freePort(name, facts.dockerfileFolder(name).map(LookupResults.DockerfileFolder::exposedPort).orElse(null))));
         offeringAnother = false;
         return null;
     }
 
-    /** The first port from 8080 that no other service listens on. */
-    private int freePort(String except) {
+    /** The port wanted when no other service listens on it, else the first from 8080 that none does. */
+    private int freePort(String except, Integer wanted) {
         Set<String> used = new HashSet<>();
         String was = draft.focus();
         draft.eachService(() -> { if (!except.equals(draft.focus())) used.add(get("task.port")); });
         draft.focus(was);
+        if (wanted != null && !used.contains(String.valueOf(wanted))) return wanted;
         int port = 8080;
         while (used.contains(String.valueOf(port))) port++;
         return port;

@@ -94,6 +94,7 @@ public final class InitCommand implements Callable<ExitCode> {
         LookupResults facts = new LookupResults(lookups(), defaultRegion()).inFolder(folder == null || folder.getFileName() == null ? null : folder.getFileName().toString());
         if (folder != null) facts.withFolder(folder.toString(), java.nio.file.Files.isRegularFile(folder.resolve("Dockerfile")) ? "Dockerfile" : null,
                 exposedPort(folder.resolve("Dockerfile")));
+        if (folder != null) dockerfileFolders(folder, facts);
         WizardSession session;
         try {
             session = WizardSession.open(SpecStore.file(file), facts, Prices.embedded());
@@ -151,6 +152,16 @@ public final class InitCommand implements Callable<ExitCode> {
             }
         }
         if (!errors.isEmpty()) throw new CommandFailure(ExitCode.INVALID_INPUT, errors);
+    }
+
+    /** The folders beside gantry.yaml that hold a Dockerfile (./api/Dockerfile): a service named like one builds it by default. */
+    static void dockerfileFolders(Path folder, LookupResults facts) {
+        try (var inside = java.nio.file.Files.list(folder)) {
+            inside.filter(p -> java.nio.file.Files.isRegularFile(p.resolve("Dockerfile")))
+                    .forEach(p -> facts.withDockerfileFolder(p.getFileName().toString(), exposedPort(p.resolve("Dockerfile"))));
+        } catch (IOException | RuntimeException e) {
+            // unreadable: no service builds by default
+        }
     }
 
     /** The first port a Dockerfile's EXPOSE names (EXPOSE 8080/tcp 9090 → 8080), or null. */

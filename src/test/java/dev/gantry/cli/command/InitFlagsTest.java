@@ -41,6 +41,7 @@ class InitFlagsTest {
             Map.entry("certificate.domain", "api.example.com"), Map.entry("certificate.arn", CERT_ARN),
             Map.entry("dns.zone", "www.example.com"), Map.entry("dns.record", "example.com"),
             Map.entry("task.registryCredentials", "billing/registry"), Map.entry("task.build.dockerfile", "docker/Dockerfile.prod"),
+            Map.entry("task.build.context", "examples/hello-build"),
             Map.entry("alerts.email", "ops@example.com, oncall@example.com"), Map.entry("guard.every", "15m"),
             Map.entry("environments.names", "production, qa"), Map.entry("environments.*.account", "staging=staging"),
             Map.entry("environments.*.certificate.domain", "staging=staging.example.com"), Map.entry("environments.*.task.size", "staging=512/1024"),
@@ -111,6 +112,8 @@ class InitFlagsTest {
         if (id.equals("dns.zone")) return List.of("--domain", "www.example.com");
         // A second service's own questions: the file becomes version 2.
         if (id.equals("public.routes")) return List.of("--add-service", "api", "--port", "8080");
+        // Another service builds a folder of its own (one of this project's, as the spec's check looks for it).
+        if (id.equals("task.build.context")) return List.of("--add-service", "api", "--kind", "internal");
         if (id.equals("internal")) return List.of("--add-service", "api", "--kind", "internal", "--port", "8080");
         if (id.equals("dns.record")) return List.of("--domain", "example.com", "--zone", "example.com");
         if (id.equals("guard.every")) return List.of("--guard", "report");
