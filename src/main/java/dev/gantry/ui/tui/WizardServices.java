@@ -64,9 +64,15 @@ final class WizardServices {
             case WEB -> "web: " + (flow.get("public.routes") == null || flow.get("public.routes").isBlank() ? "every other request" : flow.get("public.routes"));
             case INTERNAL -> "internal API on port " + flow.get("task.port");
             case WORKER -> "worker";
-        } + " · " + (flow.is("task.source", "build") ? "built from ./Dockerfile" : flow.get("task.image"));
+        } + " · " + (flow.is("task.source", "build") ? "built from ./" + dockerfile() : flow.get("task.image"));
         flow.focus(was);
         return out;
+    }
+
+    /** The focused service's Dockerfile, relative to gantry.yaml's folder (./api/Dockerfile for a service built from ./api). */
+    private String dockerfile() {
+        String f = flow.get("task.build.dockerfile");
+        return f == null || f.isBlank() ? "Dockerfile" : f.startsWith("./") ? f.substring(2) : f;
     }
 
     /**

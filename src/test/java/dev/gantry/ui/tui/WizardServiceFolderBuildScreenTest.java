@@ -53,5 +53,9 @@ class WizardServiceFolderBuildScreenTest {
         assertThat(api.task().port()).isEqualTo(8080);
         // The first service, named like the app, runs an image as before (no Dockerfile in the spec's folder).
         assertThat(spec.services().get("hello").task().build()).isNull();
+
+        // Editing it again: the sections list says where each service's image comes from.
+        var again = new WizardScreenDriver(WizardSession.open(new SpecStore.Memory(store.text), facts, Prices.embedded()), 120, 30);
+        assertThat(again.text()).contains("Service api").contains("built from ./api/Dockerfile").doesNotContain("built from ./Dockerfile");
     }
 }
