@@ -140,8 +140,12 @@ public final class ComputeResources {
             Props.Builder exec = Props.props().put("name", base + "-execution").put("path", RoleType.path(app))
                     .put("managedPolicies", List.of(Policies.TASK_EXECUTION_POLICY)).put("secretArns", secretArns)
                     .put("registrySecretArn", login);
-            out.add(Desired.managed(at.executionRole(), Piece.IAM, "role ECS uses to pull the image, write logs and read the secrets"
-                    + (several ? " of " + a.name() : ""), exec.build(), Set.of()));
+            // What it may read, said only when there is something: a role of a service without secrets reads none.
+            boolean withLogin = !"".equals(login);
+            String reads = !secretArns.isEmpty() ? " and read the secrets" + (withLogin ? " and the registry login" : "")
+                    : withLogin ? " and read the registry login" : "";
+            out.add(Desired.managed(at.executionRole(), Piece.IAM, "role ECS uses to pull the image" + (reads.isEmpty() ? " and" : ",") + " write logs" + reads
+                    + (several ? (reads.isEmpty() ? " for " : " of ") + a.name() : ""), exec.build(), Set.of()));
             boolean execOn = a.service().exec();
             out.add(Desired.managed(at.taskRole(), Piece.IAM, (execOn ? "role the app runs as (only the ssmmessages channels ECS Exec needs)" : "role the app runs as (no permissions yet)")
                             + (several ? ": " + a.name() : ""),

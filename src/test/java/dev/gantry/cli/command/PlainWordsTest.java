@@ -60,6 +60,17 @@ class PlainWordsTest {
                 .anySatisfy(d -> assertThat(d).endsWith(", 1 task"));
     }
 
+    /** An execution role is said to read secrets only when its service has some (web-api-worker: api and worker do, web not). */
+    @Test
+    void anExecutionRoleReadsSecretsOnlyInWordsWhenItDoes() throws Exception {
+        dev.gantry.spec.Spec spec = dev.gantry.spec.yaml.SpecLoader.load(Path.of("templates/web-api-worker.yaml"));
+        var words = new java.util.TreeMap<String, String>();
+        for (var d : dev.gantry.resources.catalog.Catalog.expand(spec)) words.put(d.address().toString(), d.description());
+        assertThat(words.get("role.web-execution")).isEqualTo("role ECS uses to pull the image and write logs for web");
+        assertThat(words.get("role.api-execution")).isEqualTo("role ECS uses to pull the image, write logs and read the secrets of api");
+        assertThat(words.get("role.worker-execution")).isEqualTo("role ECS uses to pull the image, write logs and read the secrets of worker");
+    }
+
     @Test
     void aSecretFileThatCannotBeReadSaysWhy(@org.junit.jupiter.api.io.TempDir Path dir) {
         List<String> problems = new ArrayList<>();
