@@ -81,6 +81,7 @@ public final class ApplyBenchmark {
         System.out.printf("  no-op re-apply: %s, %d mutating calls (goal 0), %d reads (goal <= 30)%n", noop.result.outcome(), noop.mutating, noop.reads);
         System.out.printf("  peak heap %.1f MiB%n", peakHeap / 1048576.0);
         System.out.println("  first apply's reads by action: " + first.readsByAction);
+        System.out.println("  no-op re-apply's reads by action: " + noop.readsByAction);
     }
 
     private static void row(String what, Run r, Duration floor, String goal) {
