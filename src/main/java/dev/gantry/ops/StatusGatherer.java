@@ -256,7 +256,9 @@ public final class StatusGatherer {
         if (arn == null) return new StatusReport.CertificateStatus(domain, null, "MISSING", null);
         try {
             CertificateDetail d = aws.acm().describeCertificate(b -> b.certificateArn(arn)).certificate();
-            return new StatusReport.CertificateStatus(d.domainName(), arn, d.statusAsString(), d.notAfter());
+            List<String> names = new ArrayList<>(List.of(d.domainName()));
+            for (String n : d.subjectAlternativeNames()) if (!names.contains(n)) names.add(dev.gantry.text.Untrusted.text(n));
+            return new StatusReport.CertificateStatus(d.domainName(), arn, d.statusAsString(), d.notAfter(), names);
         } catch (software.amazon.awssdk.services.acm.model.ResourceNotFoundException e) {
             return new StatusReport.CertificateStatus(domain, arn, "MISSING", null);
         } catch (RuntimeException e) {

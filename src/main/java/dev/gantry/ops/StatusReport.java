@@ -106,7 +106,10 @@ public record StatusReport(String app, String region, Instant at, boolean deploy
 
     public boolean drifted() { return !drift.isEmpty(); }
 
-    public record CertificateStatus(String domain, String arn, String status, Instant notAfter) {}
+    /** {@code names}: every name it covers, its domain first (ACM's subject alternative names). */
+    public record CertificateStatus(String domain, String arn, String status, Instant notAfter, List<String> names) {
+        public CertificateStatus(String domain, String arn, String status, Instant notAfter) { this(domain, arn, status, notAfter, List.of(domain)); }
+    }
 
     /** One registered target: the task's IP and port, and what the load balancer's health check says. */
     public record Target(String id, Integer port, String state, String reason, String description) {}

@@ -122,7 +122,9 @@ public final class StatusJson {
 
     private static void certificate(ObjectNode o, StatusReport.CertificateStatus c) {
         if (c == null) { o.putNull("certificate"); return; }
-        o.putObject("certificate").put("domain", c.domain()).put("arn", c.arn()).put("status", c.status()).put("notAfter", time(c.notAfter()));
+        ObjectNode n = o.putObject("certificate").put("domain", c.domain()).put("arn", c.arn()).put("status", c.status()).put("notAfter", time(c.notAfter()));
+        ArrayNode names = n.putArray("names");
+        c.names().forEach(names::add);
     }
 
     private static void loadBalancer(ObjectNode o, StatusReport.TargetsStatus t) {

@@ -193,7 +193,7 @@ public final class StatusText {
     private static void certificate(StringBuilder b, StatusReport.CertificateStatus c) {
         if (c == null) return;
         String status = c.status() == null ? "unknown" : c.status().toLowerCase(Locale.ROOT).replace('_', ' ');
-        line(b, "Certificate", c.domain() + ": " + status + (c.notAfter() == null ? "" : ", valid until " + TIME.format(c.notAfter()).substring(0, 10)));
+        line(b, "Certificate", String.join(", ", c.names()) + ": " + status + (c.notAfter() == null ? "" : ", valid until " + TIME.format(c.notAfter()).substring(0, 10)));
     }
 
     private static void targets(StringBuilder b, StatusReport.TargetsStatus t, Ansi ansi) {

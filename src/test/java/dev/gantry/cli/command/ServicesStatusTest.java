@@ -47,7 +47,7 @@ class ServicesStatusTest {
         assertThat(out.lines().filter(l -> l.startsWith("shop · us-east-1 · ")).toList()).containsExactly("shop · us-east-1 · ✓ healthy");
         assertThat(out).doesNotContain("--service NAME shows another").doesNotContain("Problems")
                 .contains("URL          https://www.example.com\n")
-                .contains("Certificate  ")
+                .contains("Certificate  www.example.com, api.example.com: issued")
                 .containsPattern("Balancer     \\S+ \\(shared by web, api\\)")
                 .containsPattern("Network      vpc-\\S+ \\(shared by web, api, worker\\)")
                 .contains("\nweb · ✓ healthy\n").contains("\napi · ✓ healthy\n").contains("\nworker · ✓ healthy\n")
