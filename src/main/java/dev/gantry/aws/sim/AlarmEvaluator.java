@@ -24,7 +24,7 @@ final class AlarmEvaluator {
         if (world.evaluatingAlarms || world.state.cloudWatch.alarms.isEmpty()) return;
         world.evaluatingAlarms = true;
         try {
-            EcsScheduler ecs = new EcsScheduler(world, SimEcsNeighbours.of(world));
+            EcsScheduler ecs = EcsScheduler.of(world, SimEcsNeighbours.of(world));
             long limit = now.toEpochMilli();
             for (int guard = 0; guard < 10_000_000; guard++) {
                 long t = Long.MAX_VALUE;
