@@ -53,7 +53,7 @@ final class EcsScheduler {
     /** The world's ECS scheduler, reaching EC2 and ELB through {@code n} (the world's, or a test's fake). */
     static EcsScheduler of(SimWorld world, SimEcsNeighbours n) {
         return new EcsScheduler(world.state.ecs, n, EcsTaskLaunch.of(world, n), LogsWriter.of(world), EventDelivery.of(world),
-                world, now -> AlarmEvaluator.catchUp(world, now));
+                world, world::evaluateAlarms);
     }
 
     private EcsState st() { return ecs; }

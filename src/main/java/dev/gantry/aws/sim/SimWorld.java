@@ -205,6 +205,20 @@ public final class SimWorld implements SimContext {
      */
     public void runDueFunctions() { FunctionInvocations.fire(this); }
 
+    /**
+     * CloudWatch's alarms replayed up to {@code now} ({@link AlarmEvaluator}), unless a replay is
+     * under way: the ECS it advances asks for one before it moves.
+     */
+    void evaluateAlarms(Instant now) {
+        if (evaluatingAlarms || state.cloudWatch.alarms.isEmpty()) return;
+        evaluatingAlarms = true;
+        try {
+            AlarmEvaluator.of(this).catchUp(now);
+        } finally {
+            evaluatingAlarms = false;
+        }
+    }
+
     // ---- persistence: so `apply`, `plan` and `destroy` run one after another see one world ----
 
     public static SimWorld load(Path file, TimeSource time, SimLatency latency) {
