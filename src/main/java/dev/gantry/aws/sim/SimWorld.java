@@ -203,7 +203,7 @@ public final class SimWorld implements SimContext {
      * simulated ECS's reads), a function runs code that calls AWS, so it must not run inside
      * another call. {@code cli.wiring.Session} calls it when it opens the world; tests when they let time pass.
      */
-    public void runDueFunctions() { FunctionInvocations.fire(this); }
+    public void runDueFunctions() { FunctionInvocations.of(this).fire(); }
 
     /**
      * CloudWatch's alarms replayed up to {@code now} ({@link AlarmEvaluator}), unless a replay is
