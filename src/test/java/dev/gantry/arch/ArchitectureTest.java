@@ -309,6 +309,61 @@ class ArchitectureTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("ProbeWorldBoundState.settle");
     }
 
+    /**
+     * The parts of the simulated services (docs/ARCHITECTURE.md, "The simulated AWS") take their
+     * state and a {@code SimContext}, not the world: none holds a {@code SimWorld} or takes one in
+     * a constructor or an instance method. Only a static {@code of(world, …)} (and the lambdas in
+     * it), the wiring a {@code Sim*} client calls, may name it.
+     */
+    static final java.util.List<String> WORLD_FREE_PARTS = java.util.List.of(
+            "AcmCertificates", "Ec2Vpcs", "Ec2Routing", "Ec2SecurityGroups", "Ec2NatGateways", "Ec2Interfaces",
+            "ElbRules", "ElbTargets", "SimTargetReach", "EcsServiceScaling", "EcsScheduler", "EcsTaskLaunch", "EcsTaskFailures",
+            "AlarmEvaluator", "FunctionInvocations", "EventDelivery", "SnsDelivery", "LogsWriter");
+
+    static ArchRule simulatedPartsTakeNoWorld(java.util.List<String> parts) {
+        String world = "dev.gantry.aws.sim.SimWorld";
+        return classes().that(describe("are parts of a simulated service " + parts,
+                        c -> c.getPackageName().equals("dev.gantry.aws.sim") && parts.contains(topLevel(c).getSimpleName())))
+                .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass>(
+                        "name the world only in a static of(world, …) that builds them") {
+                    @Override public void check(com.tngtech.archunit.core.domain.JavaClass c, com.tngtech.archunit.lang.ConditionEvents events) {
+                        for (var f : c.getFields()) {
+                            if (f.getRawType().getName().equals(world)) {
+                                events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(f, f.getFullName() + " holds the world"));
+                            }
+                        }
+                        for (var u : c.getCodeUnits()) {
+                            boolean wiring = u.getModifiers().contains(JavaModifier.STATIC)
+                                    && (u.getName().equals("of") || u.getName().startsWith("lambda$of$"));
+                            if (wiring) continue;
+                            boolean takes = u.getRawParameterTypes().stream().anyMatch(t -> t.getName().equals(world))
+                                    || u.getRawReturnType().getName().equals(world);
+                            boolean uses = u.getAccessesFromSelf().stream().anyMatch(a -> a.getTargetOwner().getName().equals(world));
+                            if (takes || uses) {
+                                events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(u,
+                                        u.getFullName() + (takes ? " takes" : " uses") + " the world in " + u.getSourceCodeLocation()));
+                            }
+                        }
+                    }
+                });
+    }
+
+    @Test void the_simulated_parts_take_no_world() {
+        simulatedPartsTakeNoWorld(WORLD_FREE_PARTS).check(MAIN);
+    }
+
+    /** The rule above fails on a part that keeps the world and asks it for its state (a probe in src/test). */
+    @Test void the_simulated_parts_rule_catches_a_part_that_keeps_the_world() throws Exception {
+        JavaClasses probe = new ClassFileImporter().importClasses(
+                Class.forName("dev.gantry.aws.sim.ProbeWorldBoundPart"), dev.gantry.aws.sim.SimWorld.class);
+        assertThatThrownBy(() -> simulatedPartsTakeNoWorld(java.util.List.of("ProbeWorldBoundPart")).check(probe))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ProbeWorldBoundPart.world holds the world")
+                .hasMessageContaining("ProbeWorldBoundPart.<init>(dev.gantry.aws.sim.SimWorld) takes the world")
+                .hasMessageContaining("ProbeWorldBoundPart.stamp(dev.gantry.aws.sim.EcsState$ServiceRec) uses the world")
+                .hasMessageNotContaining("ProbeWorldBoundPart.of(");
+    }
+
     /** One naming rule for what knows one kind of AWS resource: {@code SubnetType}, {@code ListenerType}, … */
     /**
      * Every class of main is used by main: one that only tests use (a fault injector, an options

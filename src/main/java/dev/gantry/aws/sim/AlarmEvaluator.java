@@ -16,33 +16,55 @@ import java.util.List;
  * served in 50 ms otherwise (TargetResponseTime); the simulated app uses 10% CPU and 25% memory.
  */
 final class AlarmEvaluator {
-    private AlarmEvaluator() {}
-
     static final double SIMULATED_CPU = 10, SIMULATED_MEMORY = 25, SIMULATED_LATENCY = 0.05;
 
-    static void catchUp(SimWorld world, Instant now) {
-        if (world.evaluatingAlarms || world.state.cloudWatch.alarms.isEmpty()) return;
-        world.evaluatingAlarms = true;
-        try {
-            EcsScheduler ecs = new EcsScheduler(world, SimEcsNeighbours.of(world));
-            long limit = now.toEpochMilli();
-            for (int guard = 0; guard < 10_000_000; guard++) {
-                long t = Long.MAX_VALUE;
-                for (CloudWatchState.AlarmRec a : world.state.cloudWatch.alarms.values()) t = Math.min(t, nextSample(a));
-                if (t > limit) return;
-                Instant at = Instant.ofEpochMilli(t);
-                ecs.advanceAll(at);
-                for (CloudWatchState.AlarmRec a : new ArrayList<>(world.state.cloudWatch.alarms.values())) {
-                    if (nextSample(a) != t) continue;
-                    a.sampledUntil = t;
-                    a.samples.add(value(world, a, at));
-                    if (next(a) == t) evaluate(world, ecs, a, t);
-                }
+    private final CloudWatchState cloudWatch;
+    private final EcsState ecsState;
+    private final EcsScheduler ecs;
+    private final ElbState elb;
+    private final Ec2State ec2;
+    private final SnsState sns;
+    private final SimContext account;
+
+    /**
+     * CloudWatch's alarms, reading the metrics of ELB (with EC2's security groups, for whether
+     * targets are reached) and of ECS, advancing ECS through {@code ecs} and publishing to SNS.
+     */
+    AlarmEvaluator(CloudWatchState cloudWatch, EcsState ecsState, EcsScheduler ecs, ElbState elb, Ec2State ec2, SnsState sns,
+                   SimContext account) {
+        this.cloudWatch = cloudWatch;
+        this.ecsState = ecsState;
+        this.ecs = ecs;
+        this.elb = elb;
+        this.ec2 = ec2;
+        this.sns = sns;
+        this.account = account;
+    }
+
+    /** The world's alarms; {@link SimWorld#evaluateAlarms} keeps the ECS this advances from starting another replay. */
+    static AlarmEvaluator of(SimWorld world) {
+        SimState s = world.state;
+        return new AlarmEvaluator(s.cloudWatch, s.ecs, EcsScheduler.of(world, SimEcsNeighbours.of(world)), s.elb, s.ec2, s.sns, world);
+    }
+
+    /** Replays every sample and period due by {@code now}, advancing ECS to each instant first. */
+    void catchUp(Instant now) {
+        if (cloudWatch.alarms.isEmpty()) return;
+        long limit = now.toEpochMilli();
+        for (int guard = 0; guard < 10_000_000; guard++) {
+            long t = Long.MAX_VALUE;
+            for (CloudWatchState.AlarmRec a : cloudWatch.alarms.values()) t = Math.min(t, nextSample(a));
+            if (t > limit) return;
+            Instant at = Instant.ofEpochMilli(t);
+            ecs.advanceAll(at);
+            for (CloudWatchState.AlarmRec a : new ArrayList<>(cloudWatch.alarms.values())) {
+                if (nextSample(a) != t) continue;
+                a.sampledUntil = t;
+                a.samples.add(value(a, at));
+                if (next(a) == t) evaluate(a, t);
             }
-            throw new IllegalStateException("CloudWatch simulation did not settle");
-        } finally {
-            world.evaluatingAlarms = false;
         }
+        throw new IllegalStateException("CloudWatch simulation did not settle");
     }
 
     /** How often a metric is sampled within a period: Maximum and Minimum see what lasted that long. */
@@ -68,7 +90,7 @@ final class AlarmEvaluator {
         };
     }
 
-    private static void evaluate(SimWorld world, EcsScheduler ecs, CloudWatchState.AlarmRec a, long t) {
+    private void evaluate(CloudWatchState.AlarmRec a, long t) {
         a.evaluatedUntil = t;
         Double v = datapoint(a);
         Boolean breaching = v == null ? switch (a.treatMissingData) {
@@ -96,16 +118,16 @@ final class AlarmEvaluator {
         };
         if (a.actionsEnabled) {
             for (String arn : "ALARM".equals(state) ? a.alarmActions : "OK".equals(state) ? a.okActions : List.<String>of()) {
-                SnsState.TopicRec topic = world.state.sns.topics.get(arn);
+                SnsState.TopicRec topic = sns.topics.get(arn);
                 if (topic != null) {
-                    SnsDelivery.of(world).publish(topic, state + ": \"" + a.name + "\" in " + world.region(),
+                    new SnsDelivery(sns).publish(topic, state + ": \"" + a.name + "\" in " + account.region(),
                             "{\"AlarmName\":\"" + a.name + "\",\"OldStateValue\":\"" + old + "\",\"NewStateValue\":\"" + state
                                     + "\",\"NewStateReason\":\"" + a.stateReason.replace("\"", "'") + "\"}", t);
                 }
             }
         }
         if ("ALARM".equals(state)) {
-            for (EcsState.ServiceRec s : new ArrayList<>(world.state.ecs.services.values())) ecs.alarmTripped(s, a.name, t);
+            for (EcsState.ServiceRec s : new ArrayList<>(ecsState.services.values())) ecs.alarmTripped(s, a.name, t);
         }
     }
 
@@ -120,75 +142,75 @@ final class AlarmEvaluator {
     }
 
     /** The metric at {@code t} (for counts of requests: those of the sample's interval), or null when it has no datapoint. */
-    static Double value(SimWorld world, CloudWatchState.AlarmRec a, Instant t) {
+    Double value(CloudWatchState.AlarmRec a, Instant t) {
         String metric = a.namespace + " " + a.metricName;
         return switch (metric) {
-            case "AWS/ApplicationELB HTTPCode_ELB_5XX_Count" -> elb5xx(world, a, t);
-            case "AWS/ApplicationELB UnHealthyHostCount" -> targets(world, a, t, "unhealthy");
-            case "AWS/ApplicationELB HealthyHostCount" -> targets(world, a, t, "healthy");
+            case "AWS/ApplicationELB HTTPCode_ELB_5XX_Count" -> elb5xx(a, t);
+            case "AWS/ApplicationELB UnHealthyHostCount" -> targets(a, t, "unhealthy");
+            case "AWS/ApplicationELB HealthyHostCount" -> targets(a, t, "healthy");
             case "AWS/ApplicationELB TargetResponseTime" -> {
-                Double healthy = targets(world, a, t, "healthy");
+                Double healthy = targets(a, t, "healthy");
                 yield healthy == null || healthy == 0 ? null : SIMULATED_LATENCY;
             }
-            case "AWS/ECS CPUUtilization" -> running(world, a) == 0 ? null : SIMULATED_CPU;
-            case "AWS/ECS MemoryUtilization" -> running(world, a) == 0 ? null : SIMULATED_MEMORY;
+            case "AWS/ECS CPUUtilization" -> running(a) == 0 ? null : SIMULATED_CPU;
+            case "AWS/ECS MemoryUtilization" -> running(a) == 0 ? null : SIMULATED_MEMORY;
             case "ECS/ContainerInsights RunningTaskCount" -> {
-                EcsState.ClusterRec c = world.state.ecs.clusters.get(a.dimensions.get("ClusterName"));
-                yield c == null || !"enabled".equals(c.containerInsights) ? null : (double) running(world, a);
+                EcsState.ClusterRec c = ecsState.clusters.get(a.dimensions.get("ClusterName"));
+                yield c == null || !"enabled".equals(c.containerInsights) ? null : (double) running(a);
             }
             default -> null;
         };
     }
 
-    private static ElbState.LoadBalancerRec loadBalancer(SimWorld world, CloudWatchState.AlarmRec a) {
+    private ElbState.LoadBalancerRec loadBalancer(CloudWatchState.AlarmRec a) {
         String dim = a.dimensions.get("LoadBalancer");
         if (dim == null) return null;
-        for (ElbState.LoadBalancerRec lb : world.state.elb.loadBalancers.values()) if (lb.arn.endsWith(":loadbalancer/" + dim)) return lb;
+        for (ElbState.LoadBalancerRec lb : elb.loadBalancers.values()) if (lb.arn.endsWith(":loadbalancer/" + dim)) return lb;
         return null;
     }
 
-    private static Double elb5xx(SimWorld world, CloudWatchState.AlarmRec a, Instant t) {
-        ElbState.LoadBalancerRec lb = loadBalancer(world, a);
+    private Double elb5xx(CloudWatchState.AlarmRec a, Instant t) {
+        ElbState.LoadBalancerRec lb = loadBalancer(a);
         if (lb == null || !ElbState.active(lb, t)) return null;
         boolean listening = false;
-        for (ElbState.ListenerRec l : world.state.elb.listeners.values()) {
+        for (ElbState.ListenerRec l : elb.listeners.values()) {
             if (!l.loadBalancerArn.equals(lb.arn)) continue;
             for (ElbState.ActionRec act : l.defaultActions) {
                 if (!"forward".equals(act.type) || act.targetGroupArn == null) continue;
                 listening = true;
-                if (healthyIn(world, act.targetGroupArn, t) > 0) return 0.0;
+                if (healthyIn(act.targetGroupArn, t) > 0) return 0.0;
             }
         }
         return listening ? (double) (SAMPLE_MILLIS / 1000) : null;
     }
 
-    private static int healthyIn(SimWorld world, String tgArn, Instant t) {
-        ElbState.TargetGroupRec tg = world.state.elb.targetGroups.get(tgArn);
+    private int healthyIn(String tgArn, Instant t) {
+        ElbState.TargetGroupRec tg = elb.targetGroups.get(tgArn);
         if (tg == null) return 0;
-        var reachable = SimTargetReach.of(world, tg.arn, t);
+        var reachable = SimTargetReach.of(elb, ec2, tg.arn, t);
         int n = 0;
-        for (ElbState.TargetRec r : tg.targets.values()) if ("healthy".equals(world.state.elb.targetHealth(tg.arn, r.ip, t, reachable))) n++;
+        for (ElbState.TargetRec r : tg.targets.values()) if ("healthy".equals(elb.targetHealth(tg.arn, r.ip, t, reachable))) n++;
         return n;
     }
 
-    private static Double targets(SimWorld world, CloudWatchState.AlarmRec a, Instant t, String health) {
-        ElbState.LoadBalancerRec lb = loadBalancer(world, a);
+    private Double targets(CloudWatchState.AlarmRec a, Instant t, String health) {
+        ElbState.LoadBalancerRec lb = loadBalancer(a);
         String dim = a.dimensions.get("TargetGroup");
         if (lb == null || dim == null || !ElbState.active(lb, t)) return null;
-        for (ElbState.TargetGroupRec tg : world.state.elb.targetGroups.values()) {
+        for (ElbState.TargetGroupRec tg : elb.targetGroups.values()) {
             if (!tg.arn.endsWith(":" + dim)) continue;
-            var reachable = SimTargetReach.of(world, tg.arn, t);
+            var reachable = SimTargetReach.of(elb, ec2, tg.arn, t);
             int n = 0;
-            for (ElbState.TargetRec r : tg.targets.values()) if (health.equals(world.state.elb.targetHealth(tg.arn, r.ip, t, reachable))) n++;
+            for (ElbState.TargetRec r : tg.targets.values()) if (health.equals(elb.targetHealth(tg.arn, r.ip, t, reachable))) n++;
             return (double) n;
         }
         return null;
     }
 
-    private static int running(SimWorld world, CloudWatchState.AlarmRec a) {
+    private int running(CloudWatchState.AlarmRec a) {
         String cluster = a.dimensions.get("ClusterName"), service = a.dimensions.get("ServiceName");
         int n = 0;
-        for (EcsState.TaskRec task : world.state.ecs.tasks.values()) {
+        for (EcsState.TaskRec task : ecsState.tasks.values()) {
             if (service != null && service.equals(task.service) && cluster != null && cluster.equals(task.cluster)
                     && "RUNNING".equals(task.lastStatus)) n++;
         }

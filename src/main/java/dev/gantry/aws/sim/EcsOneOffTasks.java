@@ -37,7 +37,7 @@ final class EcsOneOffTasks {
 
     EcsState.TaskRec launch(EcsState.ClusterRec c, EcsState.TaskDefRec td, List<String> subnets, List<String> groups, boolean publicIp,
                             List<String> command, String startedBy, Map<String, String> tags, int index, Instant at) {
-        EcsState.TaskRec task = EcsTaskLaunch.provision(world, n, c.name, c.arn, td, subnets.get(index % subnets.size()), groups, publicIp, at);
+        EcsState.TaskRec task = EcsTaskLaunch.of(world, n).provision(c.name, c.arn, td, subnets.get(index % subnets.size()), groups, publicIp, at);
         task.commandOverride = command == null ? null : List.copyOf(command);
         task.startedBy = startedBy;
         task.tags.putAll(tags);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The ECS service scheduler, computed lazily: before any call looks at a service, {@link #advance}
@@ -24,15 +25,38 @@ final class EcsScheduler {
     /** ECS keeps stopped tasks visible for about an hour. */
     static final Duration STOPPED_VISIBLE = Duration.ofHours(1);
 
-    private final SimWorld world;
+    private final EcsState ecs;
     private final SimEcsNeighbours n;
+    private final EcsTaskLaunch launcher;
+    private final LogsWriter logs;
+    private final EventDelivery events;
+    private final SimContext account;
+    private final Consumer<Instant> alarmsUpTo;
 
-    EcsScheduler(SimWorld world, SimEcsNeighbours n) {
-        this.world = world;
+    /**
+     * ECS's state; EC2 and ELB through {@code n}; the tasks it starts through {@code launcher}; their
+     * awslogs lines through {@code logs}; task state changes onto EventBridge's default bus through
+     * {@code events}; {@code alarmsUpTo} replays CloudWatch's alarms up to an instant before ECS
+     * moves there (a deployment's alarms act at their own instants).
+     */
+    EcsScheduler(EcsState ecs, SimEcsNeighbours n, EcsTaskLaunch launcher, LogsWriter logs, EventDelivery events,
+                 SimContext account, Consumer<Instant> alarmsUpTo) {
+        this.ecs = ecs;
         this.n = n;
+        this.launcher = launcher;
+        this.logs = logs;
+        this.events = events;
+        this.account = account;
+        this.alarmsUpTo = alarmsUpTo;
     }
 
-    private EcsState st() { return world.state.ecs; }
+    /** The world's ECS scheduler, reaching EC2 and ELB through {@code n} (the world's, or a test's fake). */
+    static EcsScheduler of(SimWorld world, SimEcsNeighbours n) {
+        return new EcsScheduler(world.state.ecs, n, EcsTaskLaunch.of(world, n), LogsWriter.of(world), EventDelivery.of(world),
+                world, world::evaluateAlarms);
+    }
+
+    private EcsState st() { return ecs; }
 
     void advanceAll(Instant now) {
         for (EcsState.ServiceRec s : new ArrayList<>(st().services.values())) advance(s, now);
@@ -40,7 +64,7 @@ final class EcsScheduler {
 
     void advance(EcsState.ServiceRec s, Instant now) {
         // Alarms that watch a deployment act at their own instants: replay them (and ECS with them) first.
-        AlarmEvaluator.catchUp(world, now);
+        alarmsUpTo.accept(now);
         long limit = now.toEpochMilli();
         for (int guard = 0; guard < 1_000_000; guard++) {
             long t = Long.MAX_VALUE;
@@ -113,11 +137,11 @@ final class EcsScheduler {
                 // Drained (or never registered): ECS sends SIGTERM, then SIGKILL after stopTimeout.
                 task.lastStatus = "STOPPING";
                 boolean ignores = c.image != null && c.image.contains(IGNORES_SIGTERM);
-                Duration exit = ignores ? world.latency.settings(Duration.ofSeconds(c.stopTimeout == null ? DEFAULT_STOP_TIMEOUT : c.stopTimeout))
-                        : world.latency.settings(EXITS_ON_SIGTERM);
+                Duration exit = ignores ? account.latency().settings(Duration.ofSeconds(c.stopTimeout == null ? DEFAULT_STOP_TIMEOUT : c.stopTimeout))
+                        : account.latency().settings(EXITS_ON_SIGTERM);
                 if (ignores) log(c, task, at, "(simulated: the image tag contains \"" + IGNORES_SIGTERM + "\": SIGTERM ignored until SIGKILL)");
                 task.phase = "stop";
-                task.nextAt = at.plus(exit).plus(world.latency.taskStop()).toEpochMilli();
+                task.nextAt = at.plus(exit).plus(account.latency().taskStop()).toEpochMilli();
             }
             case "stop" -> {
                 task.lastStatus = "STOPPED";
@@ -173,7 +197,7 @@ final class EcsScheduler {
         String group = c.logOptions.get("awslogs-group");
         String prefix = c.logOptions.get("awslogs-stream-prefix");
         String stream = (prefix == null ? "" : prefix + "/") + c.name + "/" + task.id;
-        LogsWriter.of(world).append(group, stream, at, line);
+        logs.append(group, stream, at, line);
     }
 
     /** A task that failed: counted against its deployment, and maybe against the circuit breaker. */
@@ -215,15 +239,15 @@ final class EcsScheduler {
     /** ECS's "ECS Task State Change" event for a task that stopped, on EventBridge's default bus (fields as AWS documents them). */
     private void stateChange(EcsState.ServiceRec s, EcsState.TaskRec task, Instant at) {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        var e = json.createObjectNode().put("version", "0").put("id", world.newId("ev")).put("detail-type", "ECS Task State Change")
-                .put("source", "aws.ecs").put("account", world.accountId()).put("time", at.toString()).put("region", world.region());
+        var e = json.createObjectNode().put("version", "0").put("id", account.newId("ev")).put("detail-type", "ECS Task State Change")
+                .put("source", "aws.ecs").put("account", account.accountId()).put("time", at.toString()).put("region", account.region());
         e.putArray("resources").add(task.arn);
         var d = e.putObject("detail").put("clusterArn", task.clusterArn).put("taskArn", task.arn).put("taskDefinitionArn", task.taskDefinitionArn)
                 .put("group", "service:" + s.name).put("lastStatus", task.lastStatus).put("desiredStatus", task.desiredStatus)
                 .put("stopCode", task.stopCode).put("stoppedReason", task.stoppedReason);
         var c = d.putArray("containers").addObject().put("name", s.name).put("lastStatus", "STOPPED");
         if (task.exitCode != null) c.put("exitCode", task.exitCode);
-        EventDelivery.of(world).send(e, at.toEpochMilli());
+        events.send(e, at.toEpochMilli());
     }
 
     /** AWS: the circuit breaker trips after min(max(10, ceil(0.5 × desired)), 200) failed tasks. */
@@ -279,7 +303,7 @@ final class EcsScheduler {
 
     EcsState.DeploymentRec newDeployment(String taskDefinition, int desired, List<EcsState.LoadBalancerRec> loadBalancers, long t) {
         EcsState.DeploymentRec d = new EcsState.DeploymentRec();
-        String hex = world.newId("d").substring(2);
+        String hex = account.newId("d").substring(2);
         d.id = "ecs-svc/" + String.format("%019d", new java.math.BigInteger(hex, 16).mod(java.math.BigInteger.TEN.pow(19)));
         d.status = "PRIMARY";
         d.taskDefinition = taskDefinition;
@@ -294,7 +318,7 @@ final class EcsScheduler {
 
     void event(EcsState.ServiceRec s, long t, String message) {
         EcsState.EventRec e = new EcsState.EventRec();
-        String hex = world.newId("e").substring(2);
+        String hex = account.newId("e").substring(2);
         e.id = hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(1, 5) + "-" + hex.substring(4, 16);
         e.at = t;
         e.message = message;
@@ -409,7 +433,7 @@ final class EcsScheduler {
 
     private EcsState.TaskRec launch(EcsState.ServiceRec s, EcsState.DeploymentRec d, long t) {
         EcsState.TaskDefRec td = SimEcs.resolveTaskDefinition(st(), d.taskDefinition);
-        EcsState.TaskRec task = EcsTaskLaunch.provision(world, n, s.cluster, s.clusterArn, td, s.subnets.get(s.launches++ % s.subnets.size()),
+        EcsState.TaskRec task = launcher.provision(s.cluster, s.clusterArn, td, s.subnets.get(s.launches++ % s.subnets.size()),
                 s.securityGroups, s.assignPublicIp, Instant.ofEpochMilli(t));
         task.service = s.name;
         task.deploymentId = d.id;
@@ -422,7 +446,7 @@ final class EcsScheduler {
     /** PROVISIONING, then PENDING for the last two thirds of the start time, then what the task recorded. */
     String lastStatus(EcsState.TaskRec t, Instant now) {
         if (!"PROVISIONING".equals(t.lastStatus)) return t.lastStatus;
-        long third = world.latency.taskStart().toMillis() / 3;
+        long third = account.latency().taskStart().toMillis() / 3;
         return now.toEpochMilli() - t.createdAt >= third ? "PENDING" : "PROVISIONING";
     }
 

@@ -31,12 +31,25 @@ final class EcsTaskFailures {
 
     private EcsTaskFailures() {}
 
+    /**
+     * What the Fargate agent reads before a task starts, each through its service's queries: the
+     * execution role's policies, SSM parameters (in any region of the account), Secrets Manager's
+     * registry logins, CloudWatch Logs' groups, and ECR's images (other registries by
+     * {@link SimImages}'s naming rules).
+     */
+    record Sources(IamState iam, java.util.function.Function<String, SsmState> ssmIn, SecretsState secrets, LogsState logs, EcrState ecr) {
+        static Sources of(SimWorld world) {
+            SimState s = world.state;
+            return new Sources(s.iam, s::ssmIn, s.secrets, s.logs, s.ecr);
+        }
+    }
+
     /** {@code assignPublicIp}: what the service's or RunTask's network configuration says. */
-    static Outcome decide(SimWorld w, SimEcsNeighbours n, boolean assignPublicIp, EcsState.TaskDefRec td,
+    static Outcome decide(Sources agent, SimContext account, SimEcsNeighbours n, boolean assignPublicIp, EcsState.TaskDefRec td,
                           EcsState.TaskRec t, Instant now) {
         EcsState.ContainerRec c = td.containers.get(0);
         ImageName img = ImageName.parse(c.image);
-        String region = w.region(), account = w.accountId();
+        String region = account.region(), accountId = account.accountId();
         if (!n.subnetReachesInternet(t.subnet, assignPublicIp, now)) {
             if (!c.secrets.isEmpty()) {
                 return new Outcome(NETWORK, "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: "
@@ -49,41 +62,41 @@ final class EcsTaskFailures {
                     + "\": dial tcp 99.83.145.10:443: i/o timeout");
         }
         String role = td.executionRoleArn == null ? "" : td.executionRoleArn.substring(td.executionRoleArn.lastIndexOf('/') + 1);
-        String principal = "arn:aws:sts::" + account + ":assumed-role/" + role + "/" + t.id;
+        String principal = "arn:aws:sts::" + accountId + ":assumed-role/" + role + "/" + t.id;
         for (Map.Entry<String, String> e : c.secrets.entrySet()) {
             String from = e.getValue();
-            String arn = from.startsWith("arn:") ? from : SsmState.arnOf(from, region, account);
-            if (td.executionRoleArn == null || !w.state.iam.allows(td.executionRoleArn, "ssm:GetParameters", arn)) {
+            String arn = from.startsWith("arn:") ? from : SsmState.arnOf(from, region, accountId);
+            if (td.executionRoleArn == null || !agent.iam().allows(td.executionRoleArn, "ssm:GetParameters", arn)) {
                 return new Outcome(SECRET, "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: "
                         + "unable to retrieve secret from ssm: service call has been retried 1 time(s): AccessDeniedException: User: " + principal
                         + " is not authorized to perform: ssm:GetParameters on resource: " + arn
                         + " because no identity-based policy allows the ssm:GetParameters action status code: 400, request id: "
-                        + requestId(w));
+                        + requestId(account));
             }
             // A parameter named by ARN is read in its own region, as ECS does.
             String where = from.startsWith("arn:") && from.split(":", 6).length == 6 ? from.split(":", 6)[3] : region;
-            if (!w.state.ssmIn(where).exists(from, where, account)) {
+            if (!agent.ssmIn().apply(where).exists(from, where, accountId)) {
                 return new Outcome(SECRET, "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: "
                         + "unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid ssm parameters: " + from);
             }
         }
         if (img.ecr() && (td.executionRoleArn == null
-                || !w.state.iam.allows(td.executionRoleArn, "ecr:GetAuthorizationToken", "*"))) {
+                || !agent.iam().allows(td.executionRoleArn, "ecr:GetAuthorizationToken", "*"))) {
             return new Outcome(AUTH, "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: "
                     + "unable to get registry auth from ecr: AccessDeniedException: User: " + principal
                     + " is not authorized to perform: ecr:GetAuthorizationToken on resource: * because no identity-based policy allows the ecr:GetAuthorizationToken action");
         }
         if (c.repositoryCredentials != null) {
-            Outcome login = registryLogin(w, td, c, principal);
+            Outcome login = registryLogin(agent, account, td, c, principal);
             if (login != null) return login;
         }
-        if ("awslogs".equals(c.logDriver) && !w.state.logs.groupExists(c.logOptions.get("awslogs-group"))
+        if ("awslogs".equals(c.logDriver) && !agent.logs().groupExists(c.logOptions.get("awslogs-group"))
                 && !"true".equals(c.logOptions.get("awslogs-create-group"))) {
             return new Outcome(LOGGER, "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: "
                     + "failed to create Cloudwatch log stream: operation error CloudWatch Logs: CreateLogStream, https response error StatusCode: 400, "
-                    + "RequestID: " + requestId(w) + ", ResourceNotFoundException: The specified log group does not exist. : exit status 1");
+                    + "RequestID: " + requestId(account) + ", ResourceNotFoundException: The specified log group does not exist. : exit status 1");
         }
-        Pull pull = pull(w, td, c);
+        Pull pull = pull(agent, account, td, c);
         if (pull.failure != null) return new Outcome(PULL, "CannotPullContainerError: pull image manifest has been retried 5 time(s): " + pull.failure);
         String tag = img.reference().toLowerCase();
         if (tag.contains("crash")) return new Outcome(CRASH, "Essential container in task exited", pull.digest);
@@ -92,17 +105,17 @@ final class EcsTaskFailures {
     }
 
     /** The execution role reads the registry login from Secrets Manager before anything is pulled. */
-    private static Outcome registryLogin(SimWorld w, EcsState.TaskDefRec td, EcsState.ContainerRec c, String principal) {
-        long now = w.now().toEpochMilli();
-        SecretsState.SecretRec secret = w.state.secrets.find(c.repositoryCredentials, now);
+    private static Outcome registryLogin(Sources agent, SimContext account, EcsState.TaskDefRec td, EcsState.ContainerRec c, String principal) {
+        long now = account.now().toEpochMilli();
+        SecretsState.SecretRec secret = agent.secrets().find(c.repositoryCredentials, now);
         String arn = secret != null ? secret.arn : c.repositoryCredentials;
         String prefix = "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: "
                 + "unable to retrieve secret from asm: service call has been retried 1 time(s): ";
-        if (td.executionRoleArn == null || !w.state.iam.allows(td.executionRoleArn, "secretsmanager:GetSecretValue", arn)) {
+        if (td.executionRoleArn == null || !agent.iam().allows(td.executionRoleArn, "secretsmanager:GetSecretValue", arn)) {
             return new Outcome(AUTH, prefix + "AccessDeniedException: User: " + principal + " is not authorized to perform: "
                     + "secretsmanager:GetSecretValue on resource: " + arn + " because no identity-based policy allows the secretsmanager:GetSecretValue action");
         }
-        if (!w.state.secrets.readable(c.repositoryCredentials, now)) {
+        if (!agent.secrets().readable(c.repositoryCredentials, now)) {
             return new Outcome(AUTH, prefix + "ResourceNotFoundException: Secrets Manager can't find the specified secret.");
         }
         return null;
@@ -114,17 +127,17 @@ final class EcsTaskFailures {
      * What the registry gives the agent: ECR of this account from the simulated ECR (the role must
      * be allowed to read the repository), every other registry by {@link SimImages}'s naming rules.
      */
-    private static Pull pull(SimWorld w, EcsState.TaskDefRec td, EcsState.ContainerRec c) {
+    private static Pull pull(Sources agent, SimContext account, EcsState.TaskDefRec td, EcsState.ContainerRec c) {
         ImageName name = ImageName.parse(c.image);
         String ref = "failed to resolve ref " + name.display() + ": ";
         String wanted = "ARM64".equalsIgnoreCase(td.cpuArchitecture) ? "arm64" : "amd64";
         List<Platform> platforms;
         String digest;
-        if (name.ecr() && name.ecrAccount().equals(w.accountId()) && name.ecrRegion().equals(w.region())) {
-            EcrState.ImageRec img = w.state.ecr.image(name.repository(), name.reference());
+        if (name.ecr() && name.ecrAccount().equals(account.accountId()) && name.ecrRegion().equals(account.region())) {
+            EcrState.ImageRec img = agent.ecr().image(name.repository(), name.reference());
             if (img == null) return new Pull(ref + name.display() + ": not found", null);
-            String repoArn = EcrState.repositoryArn(w.accountId(), w.region(), name.repository());
-            if (td.executionRoleArn == null || !w.state.iam.allows(td.executionRoleArn, "ecr:BatchGetImage", repoArn)) {
+            String repoArn = EcrState.repositoryArn(account.accountId(), account.region(), name.repository());
+            if (td.executionRoleArn == null || !agent.iam().allows(td.executionRoleArn, "ecr:BatchGetImage", repoArn)) {
                 return new Pull(ref + "pulling from host " + name.registry() + " failed with status code [manifests " + name.reference() + "]: 403 Forbidden", null);
             }
             platforms = Platform.listedIn(img.manifest);
@@ -145,8 +158,8 @@ final class EcsTaskFailures {
         return new Pull(null, digest);
     }
 
-    private static String requestId(SimWorld w) {
-        String a = w.newId("r").substring(2);
+    private static String requestId(SimContext account) {
+        String a = account.newId("r").substring(2);
         return a.substring(0, 8) + "-" + a.substring(8, 12) + "-" + a.substring(12, 16) + "-" + a.substring(0, 4) + "-" + a.substring(4, 16);
     }
 }

@@ -21,7 +21,36 @@ import java.util.List;
 final class FunctionInvocations {
     static final int RUNS_PER_LOOK = 3;
 
-    private FunctionInvocations() {}
+    /** Runs one invocation of a function on the caller's thread, and records it ({@link SimWorld#runFunction}). */
+    interface Runner {
+        LambdaState.InvocationRec run(LambdaState.FunctionRec f, String payload, String by);
+    }
+
+    private final SchedulerState scheduler;
+    private final IamState iam;
+    private final LambdaState lambda;
+    private final SimContext account;
+    private final Object lock;
+    private final Runner runner;
+
+    /**
+     * {@code lock}: what the account's calls hold while they read or change its state (the world);
+     * the schedules are read under it, the functions run outside it, through {@code runner}.
+     */
+    FunctionInvocations(SchedulerState scheduler, IamState iam, LambdaState lambda, SimContext account, Object lock, Runner runner) {
+        this.scheduler = scheduler;
+        this.iam = iam;
+        this.lambda = lambda;
+        this.account = account;
+        this.lock = lock;
+        this.runner = runner;
+    }
+
+    /** The world's schedules, read under the world's lock; their functions run by {@link SimWorld#runFunction}. */
+    static FunctionInvocations of(SimWorld world) {
+        SimState s = world.state;
+        return new FunctionInvocations(s.scheduler, s.iam, s.lambda, world, world, world::runFunction);
+    }
 
     static boolean isFunction(SchedulerState.ScheduleRec s) {
         return s.targetArn != null && s.targetArn.startsWith("arn:aws:lambda:");
@@ -29,11 +58,11 @@ final class FunctionInvocations {
 
     private record Due(SchedulerState.ScheduleRec schedule, Instant at, LambdaState.FunctionRec function) {}
 
-    static void fire(SimWorld world) {
+    void fire() {
         List<Due> runs = new ArrayList<>();
-        synchronized (world) {
-            Instant now = world.now();
-            for (SchedulerState.ScheduleRec s : world.state.scheduler.schedules.values()) {
+        synchronized (lock) {
+            Instant now = account.now();
+            for (SchedulerState.ScheduleRec s : scheduler.schedules.values()) {
                 if (!isFunction(s)) continue;
                 if (!"ENABLED".equals(s.state)) {
                     s.evaluatedUpTo = Math.max(s.evaluatedUpTo, now.toEpochMilli());
@@ -51,16 +80,16 @@ final class FunctionInvocations {
                         inv.error = "coalesced: the simulated clock moved past this occurrence and a later one ran instead";
                         continue;
                     }
-                    LambdaState.FunctionRec f = refused(world, s, inv);
+                    LambdaState.FunctionRec f = refused(s, inv);
                     if (f != null) runs.add(new Due(s, due.get(i), f));
                 }
             }
         }
         for (Due d : runs) {
-            LambdaState.InvocationRec r = world.runFunction(d.function(), d.schedule().input == null ? "{}" : d.schedule().input,
+            LambdaState.InvocationRec r = runner.run(d.function(), d.schedule().input == null ? "{}" : d.schedule().input,
                     "scheduler:" + d.schedule().groupName + "/" + d.schedule().name);
             if (r.functionError != null) {
-                synchronized (world) {
+                synchronized (lock) {
                     d.schedule().invocations.stream().filter(i -> i.at == d.at().toEpochMilli()).findFirst()
                             .ifPresent(i -> i.error = "function error: " + r.response);
                 }
@@ -69,24 +98,23 @@ final class FunctionInvocations {
     }
 
     /** The function to run, or null with the invocation's error set to why the scheduler could not. */
-    private static LambdaState.FunctionRec refused(SimWorld world, SchedulerState.ScheduleRec s, SchedulerState.Invocation inv) {
-        IamState iam = world.state.iam;
+    private LambdaState.FunctionRec refused(SchedulerState.ScheduleRec s, SchedulerState.Invocation inv) {
         IamState.RoleRec role = iam.roleByArn(s.roleArn);
         if (role == null || role.trustPolicy == null || !role.trustPolicy.contains("scheduler.amazonaws.com")) {
             inv.error = "AccessDeniedException: EventBridge Scheduler could not assume the role " + s.roleArn;
             return null;
         }
         if (!iam.allows(s.roleArn, "lambda:InvokeFunction", s.targetArn)) {
-            inv.error = "AccessDeniedException: User: arn:aws:sts::" + world.accountId() + ":assumed-role/" + role.name + "/" + s.name
+            inv.error = "AccessDeniedException: User: arn:aws:sts::" + account.accountId() + ":assumed-role/" + role.name + "/" + s.name
                     + " is not authorized to perform: lambda:InvokeFunction on resource: " + s.targetArn;
             return null;
         }
-        LambdaState.FunctionRec f = world.state.lambda.byNameOrArn(s.targetArn);
+        LambdaState.FunctionRec f = lambda.byNameOrArn(s.targetArn);
         if (f == null) {
             inv.error = "ResourceNotFoundException: Function not found: " + s.targetArn;
             return null;
         }
-        if (world.now().toEpochMilli() < f.activeAt) {
+        if (account.now().toEpochMilli() < f.activeAt) {
             inv.error = "ResourceConflictException: The function is currently in the following state: Pending";
             return null;
         }

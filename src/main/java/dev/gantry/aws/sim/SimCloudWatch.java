@@ -112,7 +112,7 @@ public final class SimCloudWatch implements CloudWatchClient {
 
     @Override public DescribeAlarmsResponse describeAlarms(DescribeAlarmsRequest req) {
         return world.read("cloudwatch:DescribeAlarms", this::err, () -> {
-            AlarmEvaluator.catchUp(world, world.now());
+            world.evaluateAlarms(world.now());
             int max = req.maxRecords() == null ? 50 : req.maxRecords();
             if (max < 1 || max > 100) throw invalid("MaxRecords must be between 1 and 100.");
             if (!req.alarmNames().isEmpty() && req.alarmNamePrefix() != null) {

@@ -27,7 +27,7 @@ public final class SimEcs implements EcsClient {
     SimEcs(SimWorld world, SimEcsNeighbours neighbours) {
         this.world = world;
         this.neighbours = neighbours;
-        this.scheduler = new EcsScheduler(world, neighbours);
+        this.scheduler = EcsScheduler.of(world, neighbours);
         this.oneOff = new EcsOneOffTasks(world, neighbours);
     }
 

@@ -203,7 +203,21 @@ public final class SimWorld implements SimContext {
      * simulated ECS's reads), a function runs code that calls AWS, so it must not run inside
      * another call. {@code cli.wiring.Session} calls it when it opens the world; tests when they let time pass.
      */
-    public void runDueFunctions() { FunctionInvocations.fire(this); }
+    public void runDueFunctions() { FunctionInvocations.of(this).fire(); }
+
+    /**
+     * CloudWatch's alarms replayed up to {@code now} ({@link AlarmEvaluator}), unless a replay is
+     * under way: the ECS it advances asks for one before it moves.
+     */
+    void evaluateAlarms(Instant now) {
+        if (evaluatingAlarms || state.cloudWatch.alarms.isEmpty()) return;
+        evaluatingAlarms = true;
+        try {
+            AlarmEvaluator.of(this).catchUp(now);
+        } finally {
+            evaluatingAlarms = false;
+        }
+    }
 
     // ---- persistence: so `apply`, `plan` and `destroy` run one after another see one world ----
 
