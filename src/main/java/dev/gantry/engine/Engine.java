@@ -7,8 +7,6 @@ import dev.gantry.diagnose.Diagnosis;
 import dev.gantry.diagnose.RolloutSnapshot;
 import dev.gantry.image.ImageCheck;
 import dev.gantry.image.ImageName;
-import dev.gantry.image.RegistryClient;
-import dev.gantry.image.RegistryLogin;
 import dev.gantry.plan.Action;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Change;
@@ -24,7 +22,6 @@ import dev.gantry.resources.ProgressSink;
 import dev.gantry.resources.ResourceContext;
 import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.SecretValues;
-import dev.gantry.spec.RegistryCredentials;
 import dev.gantry.spec.Spec;
 import dev.gantry.time.Scheduler;
 
@@ -54,12 +51,8 @@ public final class Engine {
     private volatile RefreshProgress refreshProgress = RefreshProgress.NONE;
     private String accountId;
     private Instant started;
-    private ImageCheck images;
     private boolean pinDigest;
-    private dev.gantry.image.ImageBuild builds;
-    /** What each build of the plan is made from, by the service that builds it. */
-    private final Map<String, dev.gantry.image.BuildSource> sources = new java.util.concurrent.ConcurrentHashMap<>();
-    private Map<String, String> buildEnv;
+    private final AppImages images;
 
     public Engine(Catalog catalog, AwsClients aws, Scheduler scheduler, SecretValues secrets, ApplyListener listener) {
         this.catalog = catalog;
@@ -67,6 +60,7 @@ public final class Engine {
         this.scheduler = scheduler;
         this.secrets = secrets;
         this.listener = listener;
+        this.images = new AppImages(aws, secrets, this::accountId);
     }
 
     /**
@@ -74,7 +68,7 @@ public final class Engine {
      * set), and with {@code pinDigest} deploy the digest the tag resolves to rather than the tag.
      */
     public Engine checkingImages(ImageCheck check, boolean pinDigest) {
-        this.images = check;
+        images.checking(check);
         this.pinDigest = pinDigest;
         return this;
     }
@@ -136,28 +130,7 @@ public final class Engine {
      * for a private registry is the value given for this run, else the stored secret's.
      */
     public Optional<ImageCheck.Report> checkImage(Spec spec) {
-        if (images == null) return Optional.empty();
-        return Optional.of(images.check(spec, this::accountId, registryLogin(spec)));
-    }
-
-    private RegistryClient.Credentials registryLogin(Spec spec) {
-        RegistryCredentials rc = spec.task().registryCredentials();
-        if (rc == null) return null;
-        // The primary service's image is the one checked, so its login (REGISTRY_CREDENTIALS_NAME for a service not named like the app).
-        Optional<char[]> given = secrets.value(spec.registryLoginValueName(spec.primaryService().name()));
-        if (given.isPresent()) return RegistryLogin.parse(given.get()).orElse(null);
-        if (aws.secretsManager() == null) return null;
-        try {
-            String stored = aws.secretsManager().getSecretValue(b -> b.secretId(rc.secret())).secretString();
-            return stored == null ? null : RegistryLogin.parse(stored.toCharArray()).orElse(null);
-        } catch (software.amazon.awssdk.core.exception.SdkException notThereOrNotReadable) {
-            // An endpoint that does not answer would fail the refresh next, after the same wait again.
-            if (dev.gantry.aws.RetryPolicy.noAnswer(notThereOrNotReadable)) {
-                throw AwsErrors.translate("reading the registry login " + rc.secret(), notThereOrNotReadable);
-            }
-            // Not created yet, or not readable with these credentials: the check goes on without it.
-            return null;
-        }
+        return images.checkImage(spec);
     }
 
     /**
@@ -165,36 +138,14 @@ public final class Engine {
      * finds the image the folder would build, and says when the folder has changed since.
      */
     public Engine sourcesIn(Map<String, String> env) {
-        this.buildEnv = env;
+        images.sourcesIn(env);
         return this;
     }
 
     /** The builder for task.build (none: a spec that builds cannot be applied, only destroyed). */
     public Engine building(dev.gantry.image.ImageBuild builds) {
-        this.builds = builds;
+        images.building(builds);
         return this;
-    }
-
-    /**
-     * The spec with the tag its build would have now (its context's commit or hash): what refresh
-     * looks for in the repository, and what a build pushes.
-     */
-    private Spec resolved(Spec spec) {
-        if (!spec.builds() || builds == null && buildEnv == null) return spec;
-        Spec out = spec;
-        for (dev.gantry.spec.AppService a : spec.services().values()) {
-            var task = a.task();
-            if (!task.builds()) continue;
-            // Services of the same build share its source (and tag): worked out once, for the one that builds it.
-            String by = spec.imageBuiltBy(a.name());
-            var build = task.build();
-            dev.gantry.image.BuildSource source = by.equals(a.name()) || !sources.containsKey(by)
-                    ? builds != null ? builds.source(build, task.architecture()) : dev.gantry.image.BuildSource.of(build, task.architecture(), buildEnv)
-                    : sources.get(by);
-            sources.put(by, source);
-            out = out.withTaskOf(a.name(), task.withBuild(build.withTag(source.tag())));
-        }
-        return out;
     }
 
     /**
@@ -202,72 +153,7 @@ public final class Engine {
      * build), or given with --image. Empty for a spec that names its images.
      */
     public Optional<String> imageStory(Spec given, Plan plan) {
-        boolean several = given.services().size() > 1;
-        List<String> lines = new ArrayList<>();
-        for (dev.gantry.spec.AppService a : given.services().values()) {
-            if (a.task().build() == null || !a.name().equals(given.imageBuiltBy(a.name()))) continue;
-            List<String> sharing = given.services().keySet().stream().filter(n -> a.name().equals(given.imageBuiltBy(n))).toList();
-            String label = several ? "image of " + words(sharing) + ": " : "image: ";
-            lines.add(imageStory(given, plan, a, label));
-        }
-        return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", lines));
-    }
-
-    private static String words(List<String> names) {
-        return names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-    }
-
-    private String imageStory(Spec given, Plan plan, dev.gantry.spec.AppService a, String label) {
-        var task = a.task();
-        Addresses.ServiceAddresses at = Addresses.ServiceAddresses.of(given.app(), a.name());
-        // The image that runs now, when this plan replaces it: a person's apply after CI's --image (or the
-        // other way round) says whose image it takes the place of, never silently.
-        String replaces = plan.changes().stream().filter(c -> c.address().equals(at.taskDefinition()))
-                .flatMap(c -> c.fields().stream()).filter(f -> f.field().equals("image") && f.before() != null)
-                .map(f -> "; it replaces the running " + f.before()).findFirst().orElse("");
-        if (!task.builds()) {
-            return label + task.image() + ", given with --image (not built from " + task.build().dockerfileShown() + ")" + replaces;
-        }
-        Change image = plan.changes().stream().filter(c -> c.address().equals(at.image())).findFirst().orElse(null);
-        String repo = dev.gantry.spec.DerivedNames.repository(given.app(), a.name());
-        boolean newRepository = plan.changes().stream().anyMatch(c -> c.address().equals(at.repository()) && c.action() == Action.CREATE);
-        boolean first = plan.changes().stream().noneMatch(c -> c.address().equals(at.taskDefinition()) && c.observed() != null);
-        dev.gantry.image.BuildSource source = sources.get(a.name());
-        String from = source == null ? "" : first ? " (first build: " + source.describe() + ")"
-                : " (context changed: " + changedSinceRunning(task.build(), plan, at.taskDefinition()).map(n -> n + (n == 1 ? " file" : " files")
-                + " since the running image; ").orElse("") + source.describe() + ")";
-        if (image == null || image.action() == Action.NOOP || image.action() == Action.DELETE) {
-            String found = source == null ? "" : "tag " + source.tag() + " is already in the repository " + repo;
-            return replaces.isEmpty() ? label + "unchanged, no build: " + found
-                    : label + "no build (" + found + "), deployed by digest" + replaces;
-        }
-        return label + "built from " + task.build().dockerfileShown() + from + " → pushed to the ECR repository " + repo
-                + ", deployed by digest" + (newRepository ? "; the repository is created first, and stays if the build fails" : "") + replaces;
-    }
-
-    /**
-     * How many files of the context differ from the commit the running image was built from (its
-     * tag in the repository says which), when git and ECR can say.
-     */
-    private Optional<Integer> changedSinceRunning(dev.gantry.spec.Build build, Plan plan, Address taskDefinition) {
-        String running = plan.changes().stream().filter(c -> c.address().equals(taskDefinition) && c.observed() != null)
-                .map(c -> String.valueOf(c.observed().props().get("image"))).findFirst().orElse(null);
-        if (running == null || !running.contains("@sha256:") || aws.ecr() == null) return Optional.empty();
-        try {
-            String repo = running.substring(running.indexOf('/') + 1, running.indexOf('@'));
-            String digest = running.substring(running.indexOf('@') + 1);
-            var details = aws.ecr().describeImages(b -> b.repositoryName(repo)
-                    .imageIds(software.amazon.awssdk.services.ecr.model.ImageIdentifier.builder().imageDigest(digest).build())).imageDetails();
-            String commit = details.stream().flatMap(d -> d.imageTags().stream()).filter(t -> t.matches("[0-9a-f]{12}(-.*)?"))
-                    .map(t -> t.substring(0, 12)).findFirst().orElse(null);
-            if (commit == null) return Optional.empty();
-            java.util.OptionalInt n = builds != null ? builds.filesChangedSince(build, commit)
-                    : buildEnv != null ? dev.gantry.image.BuildSource.filesChangedSince(build, commit, buildEnv) : java.util.OptionalInt.empty();
-            return n.isPresent() ? Optional.of(n.getAsInt()) : Optional.empty();
-        } catch (RuntimeException e) {
-            // Not the app's repository, or no longer there: the plan says less, and is still true.
-            return Optional.empty();
-        }
+        return images.imageStory(given, plan);
     }
 
     /** Who hears what each refresh is reading as it goes (a terminal's progress line, the benchmark). */
@@ -319,7 +205,7 @@ public final class Engine {
                 };
             }
         };
-        return new ResourceContext(aws, spec, null, scheduler, secrets, progress, dev.gantry.resources.ReadCache.none(), this::accountId, builds);
+        return new ResourceContext(aws, spec, null, scheduler, secrets, progress, dev.gantry.resources.ReadCache.none(), this::accountId, images.builds());
     }
 
     private Duration at() { return started == null ? Duration.ZERO : Duration.between(started, scheduler.now()); }
@@ -529,7 +415,7 @@ public final class Engine {
     /** What apply would do, taking over the resources {@code adopt} names (a preview of {@code apply --adopt}). */
     public Plan plan(Spec given, Set<String> adopt) {
         started = scheduler.now();
-        Spec spec = resolved(given);
+        Spec spec = images.resolved(given);
         ResourceContext ctx = context(spec);
         List<Desired> desired = Catalog.expand(spec);
         Ownership.Result owned = looked(ctx, desired, adopt);
@@ -682,7 +568,7 @@ public final class Engine {
         started = scheduler.now();
         Spec given;
         try {
-            given = resolved(unresolved);
+            given = images.resolved(unresolved);
         } catch (RuntimeException e) {
             return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, List.of("task.build: cannot read the build context: " + e.getMessage())));
         }
