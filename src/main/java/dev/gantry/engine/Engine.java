@@ -17,10 +17,8 @@ import dev.gantry.plan.PlanDigest;
 import dev.gantry.plan.Planner;
 import dev.gantry.resources.Addresses;
 import dev.gantry.resources.catalog.Catalog;
-import dev.gantry.resources.Claim;
 import dev.gantry.resources.ProgressSink;
 import dev.gantry.resources.ResourceContext;
-import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.SecretValues;
 import dev.gantry.spec.Spec;
 import dev.gantry.time.Scheduler;
@@ -28,13 +26,10 @@ import dev.gantry.time.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -48,11 +43,12 @@ public final class Engine {
     private final SecretValues secrets;
     private final ApplyListener listener;
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private volatile RefreshProgress refreshProgress = RefreshProgress.NONE;
     private String accountId;
     private Instant started;
     private boolean pinDigest;
     private final AppImages images;
+    private final ScheduledCalls calls;
+    private final RefreshReader reader;
 
     public Engine(Catalog catalog, AwsClients aws, Scheduler scheduler, SecretValues secrets, ApplyListener listener) {
         this.catalog = catalog;
@@ -61,6 +57,8 @@ public final class Engine {
         this.secrets = secrets;
         this.listener = listener;
         this.images = new AppImages(aws, secrets, this::accountId);
+        this.calls = new ScheduledCalls(scheduler);
+        this.reader = new RefreshReader(catalog, scheduler, calls, listener, this::at);
     }
 
     /**
@@ -158,7 +156,7 @@ public final class Engine {
 
     /** Who hears what each refresh is reading as it goes (a terminal's progress line, the benchmark). */
     public Engine onRefresh(RefreshProgress progress) {
-        this.refreshProgress = progress == null ? RefreshProgress.NONE : progress;
+        reader.onRefresh(progress);
         return this;
     }
 
@@ -218,16 +216,16 @@ public final class Engine {
     /**
      * After a run in which a create was sent again after a lost reply (its look-up by tags found
      * nothing, but AWS's reads are eventually consistent): look again, and when all that is left
-     * is extras tagged for an address already taken (moved aside by {@link #keepOne}), delete them
+     * is extras tagged for an address already taken (moved aside by {@link RefreshReader#keepOne}), delete them
      * now, in dependency order, so the run leaves one of each. Anything else waits for the next apply.
      */
     private ApplyResult sweepingExtras(ResourceContext ctx, List<Desired> desired, java.util.function.Function<Map<Address, Observed>, Plan> planning,
                                        Spec spec, EngineOptions options, ApplyResult done) {
         if (sentAgain.getAndSet(0) == 0 || done.exit() != ApplyResult.Exit.OK || cancelled.get()) return done;
-        Map<Address, Observed> after = looked(ctx, desired, options.adopt()).observed();
+        Map<Address, Observed> after = reader.looked(ctx, desired, options.adopt()).observed();
         Plan again = planning.apply(after);
         boolean onlyExtras = again.hasChanges() && again.mutating().stream()
-                .allMatch(c -> c.action() == dev.gantry.plan.Action.DELETE && c.address().name().contains(PREVIOUS));
+                .allMatch(c -> c.action() == dev.gantry.plan.Action.DELETE && c.address().name().contains(RefreshReader.PREVIOUS));
         if (!onlyExtras) return done;
         int n = again.mutating().size();
         listener.on(new ApplyEvent.Info(at(), "a create sent again after a lost reply left " + (n == 1 ? "an extra resource" : n + " extra resources")
@@ -240,174 +238,9 @@ public final class Engine {
                 done.criticalPath(), done.simulatedTime()).withAnswers(last.answers());
     }
 
-    /** The address suffix of a resource gantry made whose address the spec now gives to an existing one. */
-    static final String PREVIOUS = "-previous";
-
     /** What exists now: every tagged resource of the app, and every data resource the spec looks up. */
     public Map<Address, Observed> refresh(ResourceContext steps, List<Desired> desired) {
-        // Types share reads within this refresh only; the apply's steps keep reading fresh.
-        return refreshReading(steps.withFreshReads(), desired);
-    }
-
-    /**
-     * Refresh, then whose is each name the spec wants: the claimants share the refresh's reads, so
-     * a name the refresh just asked AWS about (GetRole, DescribeServices, ...) is not asked again
-     * a moment later for the same answer. The next look (under the lock, the next command) reads anew.
-     */
-    private Ownership.Result looked(ResourceContext steps, List<Desired> desired, Set<String> adopt) {
-        ResourceContext reading = wanting(steps.withFreshReads(), desired);
-        return owned(reading, desired, refreshReading(reading, desired), adopt);
-    }
-
-    /**
-     * Where to look (the cluster, the DNS zone, …) comes from the plan's desired resources, never
-     * the spec. A destroy plans from no desired resources (it looks up no data): its context
-     * already carries what the spec's plan would want ({@link #run}).
-     */
-    private static ResourceContext wanting(ResourceContext ctx, List<Desired> desired) {
-        return desired.isEmpty() ? ctx : ctx.wanting(desired);
-    }
-
-    private Map<Address, Observed> refreshReading(ResourceContext reading, List<Desired> desired) {
-        ResourceContext ctx = wanting(reading, desired);
-        List<CompletableFuture<List<Observed>>> parts = new ArrayList<>();
-        RefreshTracker tracker = new RefreshTracker(refreshProgress, scheduler);
-        for (ResourceType type : catalog.types()) {
-            parts.add(tracker.track(type.type(), async(() -> type.refresh(ctx), "reading the app's " + type.type() + " resources")));
-        }
-        for (Desired d : desired) {
-            if (!d.data()) continue;
-            ResourceType type = catalog.type(d.address().type());
-            parts.add(tracker.track(d.address().toString(), async(() -> {
-                Optional<Observed> found = type.lookup(ctx, d);
-                Observed o = found.orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
-                        d.description() + " (" + d.address() + ") was not found", "check gantry.yaml; it refers to something that must already exist"));
-                Map<String, String> outs = new LinkedHashMap<>(o.outputs());
-                outs.put("data", "true");
-                return List.of(new Observed(d.address(), o.id(), o.props(), outs));
-            }, "looking up " + d.description())));
-        }
-        tracker.started();
-        // The first failure ends the refresh: with an unreachable endpoint, waiting for every other
-        // read to fail the same way would only multiply the wait.
-        CompletableFuture<Void> all = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
-        CompletableFuture<Void> firstFailure = new CompletableFuture<>();
-        parts.forEach(p -> p.whenComplete((v, e) -> { if (e != null) firstFailure.completeExceptionally(e); }));
-        try {
-            scheduler.await(CompletableFuture.anyOf(all, firstFailure));
-        } catch (RuntimeException e) {
-            // reported below, translated
-        }
-        if (firstFailure.isCompletedExceptionally()) {
-            Throwable cause = firstFailure.handle((v, e) -> e).join();
-            if (cause instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null) cause = ce.getCause();
-            if (cause instanceof Error err) throw err;
-            throw cause instanceof AwsFailure f ? f : AwsErrors.translate("reading what exists", cause);
-        }
-        Map<Address, Observed> observed = new LinkedHashMap<>();
-        Map<Address, List<Observed>> claimants = new LinkedHashMap<>();
-        for (CompletableFuture<List<Observed>> p : parts) {
-            List<Observed> list = p.join();
-            for (Observed o : list) {
-                Observed prev = observed.putIfAbsent(o.address(), o);
-                if (prev != null && Planner.isData(o) && !Planner.isData(prev)) {
-                    // The spec now names an existing resource (an ARN) where gantry made its own: the
-                    // address is the existing one's, and gantry's moves aside so the plan deletes it
-                    // once nothing uses it (deletes run after every create and update).
-                    // An ARN naming gantry's own resource keeps it: nothing to delete then.
-                    observed.put(o.address(), o);
-                    boolean same = Objects.equals(prev.id(), o.id()) || prev.output("arn") != null && Objects.equals(prev.output("arn"), o.output("arn"));
-                    if (!same) {
-                        Address aside = Address.of(prev.address().type(), prev.address().name() + PREVIOUS);
-                        observed.put(aside, new Observed(aside, prev.id(), prev.props(), prev.outputs()));
-                    }
-                } else if (prev != null && !Planner.isData(o)) {
-                    claimants.computeIfAbsent(o.address(), k -> new ArrayList<>(List.of(prev))).add(o);
-                }
-            }
-        }
-        claimants.forEach((address, found) -> keepOne(observed, address, found, desired));
-        return ManagedTags.observed(observed, ctx.reads().tagsSeen(), ctx.managedTags(), catalog);
-    }
-
-    /**
-     * Two of the app's resources tagged for one address: what an apply stopped between a swap's
-     * create and its delete leaves. The one closest to the spec keeps the address; the others move
-     * aside ({@code NAME-previous}) so the plan deletes them once nothing uses them.
-     */
-    private void keepOne(Map<Address, Observed> observed, Address address, List<Observed> all, List<Desired> desired) {
-        Desired want = desired.stream().filter(d -> d.address().equals(address)).findFirst().orElse(null);
-        Observed keep = all.get(0);
-        for (Observed o : all) {
-            int closer = Integer.compare(likeness(o, want), likeness(keep, want));
-            // Alike (an extra a lost reply left): the one the app's other resources use.
-            if (closer > 0 || closer == 0 && usedBy(o, observed) && !usedBy(keep, observed)) keep = o;
-        }
-        observed.put(address, keep);
-        List<String> others = new ArrayList<>();
-        int n = 0;
-        for (Observed o : all) {
-            if (o == keep) continue;
-            Address aside = Address.of(address.type(), address.name() + PREVIOUS + (n++ == 0 ? "" : "-" + n));
-            observed.put(aside, new Observed(aside, o.id(), o.props(), o.outputs()));
-            others.add(o.id());
-        }
-        listener.on(new ApplyEvent.Info(at(), all.size() + " resources are tagged as " + address + " (an apply stopped while replacing it): keeping "
-                + keep.id() + (want == null ? "" : ", the one gantry.yaml describes") + "; " + String.join(", ", others) + " will be deleted"));
-    }
-
-    /** Whether another of the app's resources refers to {@code o} by its id in its props. */
-    private static boolean usedBy(Observed o, Map<Address, Observed> observed) {
-        return observed.values().stream().anyMatch(other -> !other.address().type().equals(o.address().type()) && mentions(other.props(), o.id()));
-    }
-
-    private static boolean mentions(Object v, String id) {
-        if (v instanceof String s) return s.equals(id);
-        if (v instanceof Map<?, ?> m) return m.values().stream().anyMatch(x -> mentions(x, id));
-        if (v instanceof List<?> l) return l.stream().anyMatch(x -> mentions(x, id));
-        return false;
-    }
-
-    /** How many of the spec's plain values (not yet-unknown references) the resource already has. */
-    private static int likeness(Observed o, Desired want) {
-        if (want == null) return 0;
-        int same = 0;
-        for (Map.Entry<String, Object> p : want.props().entrySet()) {
-            if (!containsRef(p.getValue()) && Planner.same(p.getValue(), o.props().get(p.getKey()))) same++;
-        }
-        return same;
-    }
-
-    private static boolean containsRef(Object v) {
-        if (v instanceof dev.gantry.plan.Ref) return true;
-        if (v instanceof Map<?, ?> m) return m.values().stream().anyMatch(Engine::containsRef);
-        if (v instanceof List<?> l) return l.stream().anyMatch(Engine::containsRef);
-        return false;
-    }
-
-    private static <T> T joined(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof Error err) throw err;
-            throw cause instanceof AwsFailure af ? af : AwsErrors.translate("checking what already exists", cause);
-        }
-    }
-
-    /** Runs {@code work} on the scheduler; the client has already retried what is worth retrying. */
-    private <T> CompletableFuture<T> async(java.util.function.Supplier<T> work, String doing) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        scheduler.schedule(Duration.ZERO, () -> {
-            try {
-                f.complete(work.get());
-            } catch (Error e) {
-                f.completeExceptionally(e);
-            } catch (Exception e) {
-                f.completeExceptionally(e instanceof Lock.LockedException ? e : AwsErrors.translate(doing, e));
-            }
-        });
-        return f;
+        return reader.refresh(steps, desired);
     }
 
     public Plan plan(Spec spec) { return plan(spec, Set.of()); }
@@ -418,7 +251,7 @@ public final class Engine {
         Spec spec = images.resolved(given);
         ResourceContext ctx = context(spec);
         List<Desired> desired = Catalog.expand(spec);
-        Ownership.Result owned = looked(ctx, desired, adopt);
+        Ownership.Result owned = reader.looked(ctx, desired, adopt);
         if (!owned.problems().isEmpty()) {
             throw new AwsFailure(AwsFailure.Kind.INPUT, String.join("; ", owned.problems()), "name addresses from the plan, or --adopt all");
         }
@@ -431,7 +264,7 @@ public final class Engine {
         Lock lock = new Lock(aws.ssm(), spec.app());
         Optional<Optional<LockHolder>> held;
         try {
-            held = call(lock::current, "reading the apply lock " + lock.name());
+            held = calls.call(lock::current, "reading the apply lock " + lock.name());
         } catch (AwsFailure f) {
             // plan only reads; credentials that may read the app but not its lock still get their plan
             List<String> warnings = new ArrayList<>(plan.warnings());
@@ -444,49 +277,6 @@ public final class Engine {
                 .orElse("the apply lock " + lock.name() + " is held (its value was not written by gantry, not shown)")
                 + ": that run may be changing what this plan was read from; plan again once it has finished");
         return new Plan(plan.app(), plan.changes(), warnings, plan.conflicts());
-    }
-
-    /**
-     * The ownership check every plan passes through: for each resource about to be created, what
-     * already holds its name (read only then, so a converged app pays nothing), judged by
-     * {@link Ownership}.
-     */
-    private Ownership.Result owned(ResourceContext ctx, List<Desired> desired, Map<Address, Observed> observed, Set<String> adopt) {
-        Map<Address, Claim> claims = new LinkedHashMap<>();
-        Map<Address, Observed> known = observed;
-        while (true) {
-            claims.putAll(claims(ctx, desired, known, claims.keySet()));
-            Ownership.Result judged = Ownership.judge(ctx.app(), desired, observed, claims, new Ownership.Adopt(adopt));
-            if (judged.observed().size() == known.size()) return judged;
-            // Something was taken over: what refers to it can now be looked for (the listener on a load balancer taken over).
-            known = judged.observed();
-        }
-    }
-
-    /** The spec gives an existing resource of the app's a new name: its replacement is made under that name. */
-    private static boolean renamed(Desired d, Observed o, ResourceType type) {
-        Object want = d.props().get("name");
-        return want instanceof String && o.props().containsKey("name") && !want.equals(o.props().get("name"))
-                && !type.createOnly().contains("name") && !Planner.isData(o) && !Ownership.adopting(o);
-    }
-
-    /** What holds the name of each resource not yet found (or about to be made again under a new name), nor already asked about. */
-    private Map<Address, Claim> claims(ResourceContext ctx, List<Desired> desired, Map<Address, Observed> known, Set<Address> asked) {
-        Map<Address, CompletableFuture<Optional<Claim>>> reads = new LinkedHashMap<>();
-        for (Desired d : desired) {
-            ResourceType type = catalog.type(d.address().type());
-            if (d.data() || known.containsKey(d.address()) && !renamed(d, known.get(d.address()), type) || asked.contains(d.address())) continue;
-            Map<String, Object> props = Ownership.known(d.props(), known);
-            reads.put(d.address(), async(() -> type.claimant(ctx, d, props), "checking whether the name of " + d.address() + " is free"));
-        }
-        try {
-            scheduler.await(CompletableFuture.allOf(reads.values().toArray(CompletableFuture[]::new)));
-        } catch (RuntimeException e) {
-            // reported below, translated
-        }
-        Map<Address, Claim> claims = new LinkedHashMap<>();
-        reads.forEach((a, f) -> joined(f).ifPresent(c -> claims.put(a, c)));
-        return claims;
     }
 
     private static Plan withNotes(Plan plan, Ownership.Result owned) {
@@ -608,7 +398,7 @@ public final class Engine {
             ResourceContext ctx = context(spec);
             // A destroy still looks where the spec's plan puts things (its cluster, its zone).
             if (desired.isEmpty()) ctx = ctx.wanting(Catalog.expand(spec));
-            Ownership.Result owned = looked(ctx, desired, options.adopt());
+            Ownership.Result owned = reader.looked(ctx, desired, options.adopt());
             if (!owned.problems().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, owned.problems()));
             Map<Address, Observed> observed = owned.observed();
             Plan plan = withNotes(planning.apply(observed), owned).withConflicts(owned.conflicts());
@@ -620,7 +410,7 @@ public final class Engine {
                 // Nothing to change as read, but a run holding the lock may be changing it right now
                 // (a destroy): look at the lock (a read, never a write) before saying all is well.
                 Lock lock = new Lock(aws.ssm(), spec.app());
-                Optional<Optional<LockHolder>> held = call(lock::current, "reading the apply lock " + lock.name());
+                Optional<Optional<LockHolder>> held = calls.call(lock::current, "reading the apply lock " + lock.name());
                 if (held.isPresent() && !held.get().map(h -> h.provablyDeadOn(options.machine())).orElse(false)) {
                     return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, List.of(locked(
                             new Lock.LockedException(lock.name(), held.get()), verb, options.machine(),
@@ -658,7 +448,7 @@ public final class Engine {
             LockHolder me = acquire(lock, options, verb);
             ctx = ctx.withRunTags(runTags(me));
             try {
-                Ownership.Result ownedNow = looked(ctx, desired, options.adopt());
+                Ownership.Result ownedNow = reader.looked(ctx, desired, options.adopt());
                 Map<Address, Observed> now = ownedNow.observed();
                 Plan locked = planning.apply(now).withConflicts(ownedNow.conflicts());
                 if (!locked.conflicts().isEmpty()) {
@@ -681,7 +471,7 @@ public final class Engine {
                     listener.on(new ApplyEvent.Planned(at(), down));
                     ApplyResult torn = execute(ctx, down, now, spec, options);
                     if (torn.exit() != ApplyResult.Exit.OK) return finish(torn);
-                    Ownership.Result rebuilt = looked(ctx, desired, options.adopt());
+                    Ownership.Result rebuilt = reader.looked(ctx, desired, options.adopt());
                     now = rebuilt.observed();
                     locked = planning.apply(now);
                     listener.on(new ApplyEvent.Planned(at(), locked));
@@ -783,43 +573,33 @@ public final class Engine {
     private LockHolder acquire(Lock lock, EngineOptions options, String verb) {
         tookAFreeLock = false;
         if (options.forceUnlock()) {
-            Optional<Optional<LockHolder>> broken = call(() -> lock.breakOpen(Optional.empty()), "breaking the apply lock " + lock.name());
+            Optional<Optional<LockHolder>> broken = calls.call(() -> lock.breakOpen(Optional.empty()), "breaking the apply lock " + lock.name());
             listener.on(new ApplyEvent.Info(at(), broken.isEmpty() ? "--force-unlock: nobody held the lock " + lock.name()
                     : "--force-unlock: broke the lock " + lock.name() + " held by "
                     + broken.get().map(LockHolder::describe).orElse("a value gantry did not write (not shown)")));
         }
         LockHolder me = LockHolder.of(options.machine(), scheduler.now(), verb);
         try {
-            call(() -> { lock.acquire(me); return null; }, "taking the apply lock " + lock.name());
+            calls.call(() -> { lock.acquire(me); return null; }, "taking the apply lock " + lock.name());
             tookAFreeLock = !options.forceUnlock();
         } catch (Lock.LockedException e) {
             LockHolder dead = e.holder().filter(h -> h.provablyDeadOn(options.machine())).orElseThrow(() -> e);
             // Its process is provably gone: a crash, not a colleague. Broken only if it is still that
             // holder's lock (another run may have broken it and taken it meanwhile: then taking it
             // below fails, naming that run).
-            if (call(() -> lock.breakOpen(Optional.of(dead)), "breaking the apply lock " + lock.name()).isPresent()) {
+            if (calls.call(() -> lock.breakOpen(Optional.of(dead)), "breaking the apply lock " + lock.name()).isPresent()) {
                 listener.on(new ApplyEvent.Info(at(), "breaking a lock left by a run that died: " + dead.describe()));
             }
-            call(() -> { lock.acquire(me); return null; }, "taking the apply lock " + lock.name());
+            calls.call(() -> { lock.acquire(me); return null; }, "taking the apply lock " + lock.name());
         }
         return me;
     }
 
     /** Gives the lock back, unless another run broke it and holds it now: that one is left alone, and said so. */
     private void release(Lock lock, LockHolder me) {
-        Optional<Optional<LockHolder>> other = call(() -> lock.release(me), "releasing the apply lock " + lock.name());
+        Optional<Optional<LockHolder>> other = calls.call(() -> lock.release(me), "releasing the apply lock " + lock.name());
         other.ifPresent(h -> listener.on(new ApplyEvent.Info(at(), "the lock " + lock.name() + " was broken while this run held it and is now held by "
                 + h.map(LockHolder::describe).orElse("a value gantry did not write (not shown)") + "; it was left in place")));
-    }
-
-    /** One AWS call from the engine itself (retried by the client, like every resource's calls). */
-    private <T> T call(java.util.function.Supplier<T> work, String doing) {
-        CompletableFuture<T> f = async(work, doing);
-        try {
-            return scheduler.await(f);
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
-        }
     }
 
     /**
