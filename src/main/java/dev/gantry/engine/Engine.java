@@ -49,6 +49,7 @@ public final class Engine {
     private final AppImages images;
     private final ScheduledCalls calls;
     private final RefreshReader reader;
+    private final RunLock runLock;
 
     public Engine(Catalog catalog, AwsClients aws, Scheduler scheduler, SecretValues secrets, ApplyListener listener) {
         this.catalog = catalog;
@@ -59,6 +60,7 @@ public final class Engine {
         this.images = new AppImages(aws, secrets, this::accountId);
         this.calls = new ScheduledCalls(scheduler);
         this.reader = new RefreshReader(catalog, scheduler, calls, listener, this::at);
+        this.runLock = new RunLock(scheduler, calls, listener, this::at);
     }
 
     /**
@@ -405,14 +407,14 @@ public final class Engine {
             if (checks) imageStory(spec, plan).ifPresent(s -> s.lines().forEach(line -> listener.on(new ApplyEvent.Info(at(), line))));
             // A saved plan that no longer holds is refused before it is shown: what it says is not what would happen.
             List<String> moved = movedOn(plan);
-            if (!moved.isEmpty()) return finish(outOfDate(moved, options));
+            if (!moved.isEmpty()) return finish(runLock.outOfDate(moved, options));
             if (!plan.hasChanges() && plan.conflicts().isEmpty()) {
                 // Nothing to change as read, but a run holding the lock may be changing it right now
                 // (a destroy): look at the lock (a read, never a write) before saying all is well.
                 Lock lock = new Lock(aws.ssm(), spec.app());
                 Optional<Optional<LockHolder>> held = calls.call(lock::current, "reading the apply lock " + lock.name());
                 if (held.isPresent() && !held.get().map(h -> h.provablyDeadOn(options.machine())).orElse(false)) {
-                    return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, List.of(locked(
+                    return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, List.of(RunLock.locked(
                             new Lock.LockedException(lock.name(), held.get()), verb, options.machine(),
                             "gantry found nothing to " + ("destroy".equals(verb) ? "destroy" : "change")
                                     + " when it read AWS, but that run may be changing things right now"))));
@@ -445,7 +447,7 @@ public final class Engine {
                         : stopped(ApplyResult.Outcome.DECLINED, ApplyResult.Exit.FAILED, List.of(verb + " not confirmed: nothing was changed")));
             }
             Lock lock = new Lock(aws.ssm(), spec.app());
-            LockHolder me = acquire(lock, options, verb);
+            LockHolder me = runLock.acquire(lock, options, verb);
             ctx = ctx.withRunTags(runTags(me));
             try {
                 Ownership.Result ownedNow = reader.looked(ctx, desired, options.adopt());
@@ -456,11 +458,11 @@ public final class Engine {
                     return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, conflicts(locked)));
                 }
                 List<String> movedNow = movedOn(locked);
-                if (!movedNow.isEmpty()) return finish(outOfDate(movedNow, options));
+                if (!movedNow.isEmpty()) return finish(runLock.outOfDate(movedNow, options));
                 // The plan shown was confirmed (or printed, with --yes): it is the contract. Made again
                 // under the lock, it must be the same plan, or nothing is done.
-                List<String> changedNow = changedSinceShown(plan, locked, verb, options);
-                if (!changedNow.isEmpty()) return finish(outOfDate(changedNow, options));
+                List<String> changedNow = RunLock.changedSinceShown(plan, locked, verb, options);
+                if (!changedNow.isEmpty()) return finish(runLock.outOfDate(changedNow, options));
                 Map<Address, Observed> inside = checks && options.allowReplace() ? Teardown.of(locked, now) : Map.of();
                 if (!inside.isEmpty()) {
                     // What lives in a replaced VPC or load balancer cannot move to the new one: it is
@@ -482,52 +484,13 @@ public final class Engine {
                 if (verb.equals("destroy") && done.exit() == ApplyResult.Exit.OK) done = confirmGone(ctx, desired, planning, locked, done, options);
                 return finish(done);
             } finally {
-                release(lock, me);
+                runLock.release(lock, me);
             }
         } catch (AwsFailure f) {
             return finish(failure(f, options));
         } catch (Lock.LockedException e) {
-            return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, List.of(locked(e, verb, options.machine(), null))));
+            return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, List.of(RunLock.locked(e, verb, options.machine(), null))));
         }
-    }
-
-    /**
-     * What differs between the plan shown before the question and the one made under the lock, as
-     * lines for the person (first the refusal and the command to run again); empty when they are
-     * the same plan ({@link PlanDigest}: the same actions on the same state).
-     */
-    private static List<String> changedSinceShown(Plan shown, Plan locked, String verb, EngineOptions options) {
-        List<String> moved = PlanDigest.differences(PlanDigest.byAddress(shown), PlanDigest.byAddress(locked), "the plan shown");
-        if (moved.isEmpty()) return List.of();
-        List<String> out = new ArrayList<>();
-        String again = options.resumeCommand() == null ? "gantry " + verb : options.resumeCommand();
-        out.add("AWS changed after the plan was shown: the plan made under the apply lock is not the one shown, so nothing was"
-                + " changed. Run '" + again + "' again to see the new plan. What differs:");
-        int shownLines = Math.min(moved.size(), 8);
-        moved.subList(0, shownLines).forEach(m -> out.add("  " + m));
-        if (moved.size() > shownLines) out.add("  … and " + (moved.size() - shownLines) + " more");
-        return out;
-    }
-
-    /** A saved plan refused: nothing changed, and what comes next is a new plan (the options' resume command). */
-    private ApplyResult outOfDate(List<String> why, EngineOptions options) {
-        return new ApplyResult(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, 0, 0, 0, 0, 0, 0, at(), null, why, null,
-                options.resumeCommand());
-    }
-
-    /**
-     * Who holds the lock and what to do about it. {@code --force-unlock} is offered only when gantry
-     * cannot tell whether the holder still runs: a holder alive on this very machine is never
-     * worth breaking, it is worth waiting for.
-     */
-    private static String locked(Lock.LockedException e, String verb, Machine here, String meanwhile) {
-        String said = e.getMessage() + (meanwhile == null ? "" : ". " + meanwhile);
-        if (e.holder().map(h -> h.provablyAliveOn(here)).orElse(false)) {
-            return said + ". That run is still going on this machine (pid " + e.holder().get().pid() + "): wait for it to finish,"
-                    + " then run this again (should it be killed, gantry breaks its lock by itself).";
-        }
-        return said + ". gantry cannot prove that run has stopped (it is alive, or runs on another machine, container or boot),"
-                + " so it leaves the lock alone. If you are sure it has stopped, run 'gantry " + verb + " --force-unlock'.";
     }
 
     /**
@@ -563,53 +526,13 @@ public final class Engine {
     }
 
     /**
-     * Whether this run took the lock without breaking one: then no other run can be making the
-     * app's resources while it holds it. A lock broken (its holder provably dead, or
-     * {@code --force-unlock}) may leave calls of that run still landing, so nothing is assumed.
-     */
-    private boolean tookAFreeLock;
-
-    /** Takes the lock for this run and returns the holder it wrote (this run). */
-    private LockHolder acquire(Lock lock, EngineOptions options, String verb) {
-        tookAFreeLock = false;
-        if (options.forceUnlock()) {
-            Optional<Optional<LockHolder>> broken = calls.call(() -> lock.breakOpen(Optional.empty()), "breaking the apply lock " + lock.name());
-            listener.on(new ApplyEvent.Info(at(), broken.isEmpty() ? "--force-unlock: nobody held the lock " + lock.name()
-                    : "--force-unlock: broke the lock " + lock.name() + " held by "
-                    + broken.get().map(LockHolder::describe).orElse("a value gantry did not write (not shown)")));
-        }
-        LockHolder me = LockHolder.of(options.machine(), scheduler.now(), verb);
-        try {
-            calls.call(() -> { lock.acquire(me); return null; }, "taking the apply lock " + lock.name());
-            tookAFreeLock = !options.forceUnlock();
-        } catch (Lock.LockedException e) {
-            LockHolder dead = e.holder().filter(h -> h.provablyDeadOn(options.machine())).orElseThrow(() -> e);
-            // Its process is provably gone: a crash, not a colleague. Broken only if it is still that
-            // holder's lock (another run may have broken it and taken it meanwhile: then taking it
-            // below fails, naming that run).
-            if (calls.call(() -> lock.breakOpen(Optional.of(dead)), "breaking the apply lock " + lock.name()).isPresent()) {
-                listener.on(new ApplyEvent.Info(at(), "breaking a lock left by a run that died: " + dead.describe()));
-            }
-            calls.call(() -> { lock.acquire(me); return null; }, "taking the apply lock " + lock.name());
-        }
-        return me;
-    }
-
-    /** Gives the lock back, unless another run broke it and holds it now: that one is left alone, and said so. */
-    private void release(Lock lock, LockHolder me) {
-        Optional<Optional<LockHolder>> other = calls.call(() -> lock.release(me), "releasing the apply lock " + lock.name());
-        other.ifPresent(h -> listener.on(new ApplyEvent.Info(at(), "the lock " + lock.name() + " was broken while this run held it and is now held by "
-                + h.map(LockHolder::describe).orElse("a value gantry did not write (not shown)") + "; it was left in place")));
-    }
-
-    /**
      * Runs {@code plan}, always one made from a look under the apply lock this run holds: what it
      * creates, that look found absent, and when the lock was free (no other run's calls can still
      * land) the creates' first looks take that answer ({@link dev.gantry.resources.LockLook}).
      */
     private ApplyResult execute(ResourceContext ctx, Plan plan, Map<Address, Observed> observed, Spec spec, EngineOptions options) {
         Set<Address> creates = new java.util.HashSet<>();
-        if (tookAFreeLock) for (Change c : plan.mutating()) if (c.action() == Action.CREATE) creates.add(c.address());
+        if (runLock.tookAFreeLock()) for (Change c : plan.mutating()) if (c.action() == Action.CREATE) creates.add(c.address());
         ResourceContext steps = ctx.withLockLook(dev.gantry.resources.LockLook.foundNothingAt(creates, scheduler.now(), scheduler));
         Executor executor = new Executor(AdoptingType.wrap(catalog), steps, scheduler, listener, started, observed, cancelled);
         Map<Address, Executor.State> states = executor.run(plan);
