@@ -7,8 +7,6 @@ import dev.gantry.diagnose.Diagnosis;
 import dev.gantry.diagnose.RolloutSnapshot;
 import dev.gantry.image.ImageCheck;
 import dev.gantry.image.ImageName;
-import dev.gantry.image.RegistryClient;
-import dev.gantry.image.RegistryLogin;
 import dev.gantry.plan.Action;
 import dev.gantry.plan.Address;
 import dev.gantry.plan.Change;
@@ -19,25 +17,19 @@ import dev.gantry.plan.PlanDigest;
 import dev.gantry.plan.Planner;
 import dev.gantry.resources.Addresses;
 import dev.gantry.resources.catalog.Catalog;
-import dev.gantry.resources.Claim;
 import dev.gantry.resources.ProgressSink;
 import dev.gantry.resources.ResourceContext;
-import dev.gantry.resources.ResourceType;
 import dev.gantry.resources.SecretValues;
-import dev.gantry.spec.RegistryCredentials;
 import dev.gantry.spec.Spec;
 import dev.gantry.time.Scheduler;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -51,15 +43,13 @@ public final class Engine {
     private final SecretValues secrets;
     private final ApplyListener listener;
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private volatile RefreshProgress refreshProgress = RefreshProgress.NONE;
     private String accountId;
     private Instant started;
-    private ImageCheck images;
     private boolean pinDigest;
-    private dev.gantry.image.ImageBuild builds;
-    /** What each build of the plan is made from, by the service that builds it. */
-    private final Map<String, dev.gantry.image.BuildSource> sources = new java.util.concurrent.ConcurrentHashMap<>();
-    private Map<String, String> buildEnv;
+    private final AppImages images;
+    private final ScheduledCalls calls;
+    private final RefreshReader reader;
+    private final RunLock runLock;
 
     public Engine(Catalog catalog, AwsClients aws, Scheduler scheduler, SecretValues secrets, ApplyListener listener) {
         this.catalog = catalog;
@@ -67,6 +57,10 @@ public final class Engine {
         this.scheduler = scheduler;
         this.secrets = secrets;
         this.listener = listener;
+        this.images = new AppImages(aws, secrets, this::accountId);
+        this.calls = new ScheduledCalls(scheduler);
+        this.reader = new RefreshReader(catalog, scheduler, calls, listener, this::at);
+        this.runLock = new RunLock(scheduler, calls, listener, this::at);
     }
 
     /**
@@ -74,7 +68,7 @@ public final class Engine {
      * set), and with {@code pinDigest} deploy the digest the tag resolves to rather than the tag.
      */
     public Engine checkingImages(ImageCheck check, boolean pinDigest) {
-        this.images = check;
+        images.checking(check);
         this.pinDigest = pinDigest;
         return this;
     }
@@ -136,28 +130,7 @@ public final class Engine {
      * for a private registry is the value given for this run, else the stored secret's.
      */
     public Optional<ImageCheck.Report> checkImage(Spec spec) {
-        if (images == null) return Optional.empty();
-        return Optional.of(images.check(spec, this::accountId, registryLogin(spec)));
-    }
-
-    private RegistryClient.Credentials registryLogin(Spec spec) {
-        RegistryCredentials rc = spec.task().registryCredentials();
-        if (rc == null) return null;
-        // The primary service's image is the one checked, so its login (REGISTRY_CREDENTIALS_NAME for a service not named like the app).
-        Optional<char[]> given = secrets.value(spec.registryLoginValueName(spec.primaryService().name()));
-        if (given.isPresent()) return RegistryLogin.parse(given.get()).orElse(null);
-        if (aws.secretsManager() == null) return null;
-        try {
-            String stored = aws.secretsManager().getSecretValue(b -> b.secretId(rc.secret())).secretString();
-            return stored == null ? null : RegistryLogin.parse(stored.toCharArray()).orElse(null);
-        } catch (software.amazon.awssdk.core.exception.SdkException notThereOrNotReadable) {
-            // An endpoint that does not answer would fail the refresh next, after the same wait again.
-            if (dev.gantry.aws.RetryPolicy.noAnswer(notThereOrNotReadable)) {
-                throw AwsErrors.translate("reading the registry login " + rc.secret(), notThereOrNotReadable);
-            }
-            // Not created yet, or not readable with these credentials: the check goes on without it.
-            return null;
-        }
+        return images.checkImage(spec);
     }
 
     /**
@@ -165,36 +138,14 @@ public final class Engine {
      * finds the image the folder would build, and says when the folder has changed since.
      */
     public Engine sourcesIn(Map<String, String> env) {
-        this.buildEnv = env;
+        images.sourcesIn(env);
         return this;
     }
 
     /** The builder for task.build (none: a spec that builds cannot be applied, only destroyed). */
     public Engine building(dev.gantry.image.ImageBuild builds) {
-        this.builds = builds;
+        images.building(builds);
         return this;
-    }
-
-    /**
-     * The spec with the tag its build would have now (its context's commit or hash): what refresh
-     * looks for in the repository, and what a build pushes.
-     */
-    private Spec resolved(Spec spec) {
-        if (!spec.builds() || builds == null && buildEnv == null) return spec;
-        Spec out = spec;
-        for (dev.gantry.spec.AppService a : spec.services().values()) {
-            var task = a.task();
-            if (!task.builds()) continue;
-            // Services of the same build share its source (and tag): worked out once, for the one that builds it.
-            String by = spec.imageBuiltBy(a.name());
-            var build = task.build();
-            dev.gantry.image.BuildSource source = by.equals(a.name()) || !sources.containsKey(by)
-                    ? builds != null ? builds.source(build, task.architecture()) : dev.gantry.image.BuildSource.of(build, task.architecture(), buildEnv)
-                    : sources.get(by);
-            sources.put(by, source);
-            out = out.withTaskOf(a.name(), task.withBuild(build.withTag(source.tag())));
-        }
-        return out;
     }
 
     /**
@@ -202,77 +153,12 @@ public final class Engine {
      * build), or given with --image. Empty for a spec that names its images.
      */
     public Optional<String> imageStory(Spec given, Plan plan) {
-        boolean several = given.services().size() > 1;
-        List<String> lines = new ArrayList<>();
-        for (dev.gantry.spec.AppService a : given.services().values()) {
-            if (a.task().build() == null || !a.name().equals(given.imageBuiltBy(a.name()))) continue;
-            List<String> sharing = given.services().keySet().stream().filter(n -> a.name().equals(given.imageBuiltBy(n))).toList();
-            String label = several ? "image of " + words(sharing) + ": " : "image: ";
-            lines.add(imageStory(given, plan, a, label));
-        }
-        return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", lines));
-    }
-
-    private static String words(List<String> names) {
-        return names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-    }
-
-    private String imageStory(Spec given, Plan plan, dev.gantry.spec.AppService a, String label) {
-        var task = a.task();
-        Addresses.ServiceAddresses at = Addresses.ServiceAddresses.of(given.app(), a.name());
-        // The image that runs now, when this plan replaces it: a person's apply after CI's --image (or the
-        // other way round) says whose image it takes the place of, never silently.
-        String replaces = plan.changes().stream().filter(c -> c.address().equals(at.taskDefinition()))
-                .flatMap(c -> c.fields().stream()).filter(f -> f.field().equals("image") && f.before() != null)
-                .map(f -> "; it replaces the running " + f.before()).findFirst().orElse("");
-        if (!task.builds()) {
-            return label + task.image() + ", given with --image (not built from " + task.build().dockerfileShown() + ")" + replaces;
-        }
-        Change image = plan.changes().stream().filter(c -> c.address().equals(at.image())).findFirst().orElse(null);
-        String repo = dev.gantry.spec.DerivedNames.repository(given.app(), a.name());
-        boolean newRepository = plan.changes().stream().anyMatch(c -> c.address().equals(at.repository()) && c.action() == Action.CREATE);
-        boolean first = plan.changes().stream().noneMatch(c -> c.address().equals(at.taskDefinition()) && c.observed() != null);
-        dev.gantry.image.BuildSource source = sources.get(a.name());
-        String from = source == null ? "" : first ? " (first build: " + source.describe() + ")"
-                : " (context changed: " + changedSinceRunning(task.build(), plan, at.taskDefinition()).map(n -> n + (n == 1 ? " file" : " files")
-                + " since the running image; ").orElse("") + source.describe() + ")";
-        if (image == null || image.action() == Action.NOOP || image.action() == Action.DELETE) {
-            String found = source == null ? "" : "tag " + source.tag() + " is already in the repository " + repo;
-            return replaces.isEmpty() ? label + "unchanged, no build: " + found
-                    : label + "no build (" + found + "), deployed by digest" + replaces;
-        }
-        return label + "built from " + task.build().dockerfileShown() + from + " → pushed to the ECR repository " + repo
-                + ", deployed by digest" + (newRepository ? "; the repository is created first, and stays if the build fails" : "") + replaces;
-    }
-
-    /**
-     * How many files of the context differ from the commit the running image was built from (its
-     * tag in the repository says which), when git and ECR can say.
-     */
-    private Optional<Integer> changedSinceRunning(dev.gantry.spec.Build build, Plan plan, Address taskDefinition) {
-        String running = plan.changes().stream().filter(c -> c.address().equals(taskDefinition) && c.observed() != null)
-                .map(c -> String.valueOf(c.observed().props().get("image"))).findFirst().orElse(null);
-        if (running == null || !running.contains("@sha256:") || aws.ecr() == null) return Optional.empty();
-        try {
-            String repo = running.substring(running.indexOf('/') + 1, running.indexOf('@'));
-            String digest = running.substring(running.indexOf('@') + 1);
-            var details = aws.ecr().describeImages(b -> b.repositoryName(repo)
-                    .imageIds(software.amazon.awssdk.services.ecr.model.ImageIdentifier.builder().imageDigest(digest).build())).imageDetails();
-            String commit = details.stream().flatMap(d -> d.imageTags().stream()).filter(t -> t.matches("[0-9a-f]{12}(-.*)?"))
-                    .map(t -> t.substring(0, 12)).findFirst().orElse(null);
-            if (commit == null) return Optional.empty();
-            java.util.OptionalInt n = builds != null ? builds.filesChangedSince(build, commit)
-                    : buildEnv != null ? dev.gantry.image.BuildSource.filesChangedSince(build, commit, buildEnv) : java.util.OptionalInt.empty();
-            return n.isPresent() ? Optional.of(n.getAsInt()) : Optional.empty();
-        } catch (RuntimeException e) {
-            // Not the app's repository, or no longer there: the plan says less, and is still true.
-            return Optional.empty();
-        }
+        return images.imageStory(given, plan);
     }
 
     /** Who hears what each refresh is reading as it goes (a terminal's progress line, the benchmark). */
     public Engine onRefresh(RefreshProgress progress) {
-        this.refreshProgress = progress == null ? RefreshProgress.NONE : progress;
+        reader.onRefresh(progress);
         return this;
     }
 
@@ -319,7 +205,7 @@ public final class Engine {
                 };
             }
         };
-        return new ResourceContext(aws, spec, null, scheduler, secrets, progress, dev.gantry.resources.ReadCache.none(), this::accountId, builds);
+        return new ResourceContext(aws, spec, null, scheduler, secrets, progress, dev.gantry.resources.ReadCache.none(), this::accountId, images.builds());
     }
 
     private Duration at() { return started == null ? Duration.ZERO : Duration.between(started, scheduler.now()); }
@@ -332,16 +218,16 @@ public final class Engine {
     /**
      * After a run in which a create was sent again after a lost reply (its look-up by tags found
      * nothing, but AWS's reads are eventually consistent): look again, and when all that is left
-     * is extras tagged for an address already taken (moved aside by {@link #keepOne}), delete them
+     * is extras tagged for an address already taken (moved aside by {@link RefreshReader#keepOne}), delete them
      * now, in dependency order, so the run leaves one of each. Anything else waits for the next apply.
      */
     private ApplyResult sweepingExtras(ResourceContext ctx, List<Desired> desired, java.util.function.Function<Map<Address, Observed>, Plan> planning,
                                        Spec spec, EngineOptions options, ApplyResult done) {
         if (sentAgain.getAndSet(0) == 0 || done.exit() != ApplyResult.Exit.OK || cancelled.get()) return done;
-        Map<Address, Observed> after = looked(ctx, desired, options.adopt()).observed();
+        Map<Address, Observed> after = reader.looked(ctx, desired, options.adopt()).observed();
         Plan again = planning.apply(after);
         boolean onlyExtras = again.hasChanges() && again.mutating().stream()
-                .allMatch(c -> c.action() == dev.gantry.plan.Action.DELETE && c.address().name().contains(PREVIOUS));
+                .allMatch(c -> c.action() == dev.gantry.plan.Action.DELETE && c.address().name().contains(RefreshReader.PREVIOUS));
         if (!onlyExtras) return done;
         int n = again.mutating().size();
         listener.on(new ApplyEvent.Info(at(), "a create sent again after a lost reply left " + (n == 1 ? "an extra resource" : n + " extra resources")
@@ -354,174 +240,9 @@ public final class Engine {
                 done.criticalPath(), done.simulatedTime()).withAnswers(last.answers());
     }
 
-    /** The address suffix of a resource gantry made whose address the spec now gives to an existing one. */
-    static final String PREVIOUS = "-previous";
-
     /** What exists now: every tagged resource of the app, and every data resource the spec looks up. */
     public Map<Address, Observed> refresh(ResourceContext steps, List<Desired> desired) {
-        // Types share reads within this refresh only; the apply's steps keep reading fresh.
-        return refreshReading(steps.withFreshReads(), desired);
-    }
-
-    /**
-     * Refresh, then whose is each name the spec wants: the claimants share the refresh's reads, so
-     * a name the refresh just asked AWS about (GetRole, DescribeServices, ...) is not asked again
-     * a moment later for the same answer. The next look (under the lock, the next command) reads anew.
-     */
-    private Ownership.Result looked(ResourceContext steps, List<Desired> desired, Set<String> adopt) {
-        ResourceContext reading = wanting(steps.withFreshReads(), desired);
-        return owned(reading, desired, refreshReading(reading, desired), adopt);
-    }
-
-    /**
-     * Where to look (the cluster, the DNS zone, …) comes from the plan's desired resources, never
-     * the spec. A destroy plans from no desired resources (it looks up no data): its context
-     * already carries what the spec's plan would want ({@link #run}).
-     */
-    private static ResourceContext wanting(ResourceContext ctx, List<Desired> desired) {
-        return desired.isEmpty() ? ctx : ctx.wanting(desired);
-    }
-
-    private Map<Address, Observed> refreshReading(ResourceContext reading, List<Desired> desired) {
-        ResourceContext ctx = wanting(reading, desired);
-        List<CompletableFuture<List<Observed>>> parts = new ArrayList<>();
-        RefreshTracker tracker = new RefreshTracker(refreshProgress, scheduler);
-        for (ResourceType type : catalog.types()) {
-            parts.add(tracker.track(type.type(), async(() -> type.refresh(ctx), "reading the app's " + type.type() + " resources")));
-        }
-        for (Desired d : desired) {
-            if (!d.data()) continue;
-            ResourceType type = catalog.type(d.address().type());
-            parts.add(tracker.track(d.address().toString(), async(() -> {
-                Optional<Observed> found = type.lookup(ctx, d);
-                Observed o = found.orElseThrow(() -> new AwsFailure(AwsFailure.Kind.NOT_FOUND,
-                        d.description() + " (" + d.address() + ") was not found", "check gantry.yaml; it refers to something that must already exist"));
-                Map<String, String> outs = new LinkedHashMap<>(o.outputs());
-                outs.put("data", "true");
-                return List.of(new Observed(d.address(), o.id(), o.props(), outs));
-            }, "looking up " + d.description())));
-        }
-        tracker.started();
-        // The first failure ends the refresh: with an unreachable endpoint, waiting for every other
-        // read to fail the same way would only multiply the wait.
-        CompletableFuture<Void> all = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
-        CompletableFuture<Void> firstFailure = new CompletableFuture<>();
-        parts.forEach(p -> p.whenComplete((v, e) -> { if (e != null) firstFailure.completeExceptionally(e); }));
-        try {
-            scheduler.await(CompletableFuture.anyOf(all, firstFailure));
-        } catch (RuntimeException e) {
-            // reported below, translated
-        }
-        if (firstFailure.isCompletedExceptionally()) {
-            Throwable cause = firstFailure.handle((v, e) -> e).join();
-            if (cause instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null) cause = ce.getCause();
-            if (cause instanceof Error err) throw err;
-            throw cause instanceof AwsFailure f ? f : AwsErrors.translate("reading what exists", cause);
-        }
-        Map<Address, Observed> observed = new LinkedHashMap<>();
-        Map<Address, List<Observed>> claimants = new LinkedHashMap<>();
-        for (CompletableFuture<List<Observed>> p : parts) {
-            List<Observed> list = p.join();
-            for (Observed o : list) {
-                Observed prev = observed.putIfAbsent(o.address(), o);
-                if (prev != null && Planner.isData(o) && !Planner.isData(prev)) {
-                    // The spec now names an existing resource (an ARN) where gantry made its own: the
-                    // address is the existing one's, and gantry's moves aside so the plan deletes it
-                    // once nothing uses it (deletes run after every create and update).
-                    // An ARN naming gantry's own resource keeps it: nothing to delete then.
-                    observed.put(o.address(), o);
-                    boolean same = Objects.equals(prev.id(), o.id()) || prev.output("arn") != null && Objects.equals(prev.output("arn"), o.output("arn"));
-                    if (!same) {
-                        Address aside = Address.of(prev.address().type(), prev.address().name() + PREVIOUS);
-                        observed.put(aside, new Observed(aside, prev.id(), prev.props(), prev.outputs()));
-                    }
-                } else if (prev != null && !Planner.isData(o)) {
-                    claimants.computeIfAbsent(o.address(), k -> new ArrayList<>(List.of(prev))).add(o);
-                }
-            }
-        }
-        claimants.forEach((address, found) -> keepOne(observed, address, found, desired));
-        return ManagedTags.observed(observed, ctx.reads().tagsSeen(), ctx.managedTags(), catalog);
-    }
-
-    /**
-     * Two of the app's resources tagged for one address: what an apply stopped between a swap's
-     * create and its delete leaves. The one closest to the spec keeps the address; the others move
-     * aside ({@code NAME-previous}) so the plan deletes them once nothing uses them.
-     */
-    private void keepOne(Map<Address, Observed> observed, Address address, List<Observed> all, List<Desired> desired) {
-        Desired want = desired.stream().filter(d -> d.address().equals(address)).findFirst().orElse(null);
-        Observed keep = all.get(0);
-        for (Observed o : all) {
-            int closer = Integer.compare(likeness(o, want), likeness(keep, want));
-            // Alike (an extra a lost reply left): the one the app's other resources use.
-            if (closer > 0 || closer == 0 && usedBy(o, observed) && !usedBy(keep, observed)) keep = o;
-        }
-        observed.put(address, keep);
-        List<String> others = new ArrayList<>();
-        int n = 0;
-        for (Observed o : all) {
-            if (o == keep) continue;
-            Address aside = Address.of(address.type(), address.name() + PREVIOUS + (n++ == 0 ? "" : "-" + n));
-            observed.put(aside, new Observed(aside, o.id(), o.props(), o.outputs()));
-            others.add(o.id());
-        }
-        listener.on(new ApplyEvent.Info(at(), all.size() + " resources are tagged as " + address + " (an apply stopped while replacing it): keeping "
-                + keep.id() + (want == null ? "" : ", the one gantry.yaml describes") + "; " + String.join(", ", others) + " will be deleted"));
-    }
-
-    /** Whether another of the app's resources refers to {@code o} by its id in its props. */
-    private static boolean usedBy(Observed o, Map<Address, Observed> observed) {
-        return observed.values().stream().anyMatch(other -> !other.address().type().equals(o.address().type()) && mentions(other.props(), o.id()));
-    }
-
-    private static boolean mentions(Object v, String id) {
-        if (v instanceof String s) return s.equals(id);
-        if (v instanceof Map<?, ?> m) return m.values().stream().anyMatch(x -> mentions(x, id));
-        if (v instanceof List<?> l) return l.stream().anyMatch(x -> mentions(x, id));
-        return false;
-    }
-
-    /** How many of the spec's plain values (not yet-unknown references) the resource already has. */
-    private static int likeness(Observed o, Desired want) {
-        if (want == null) return 0;
-        int same = 0;
-        for (Map.Entry<String, Object> p : want.props().entrySet()) {
-            if (!containsRef(p.getValue()) && Planner.same(p.getValue(), o.props().get(p.getKey()))) same++;
-        }
-        return same;
-    }
-
-    private static boolean containsRef(Object v) {
-        if (v instanceof dev.gantry.plan.Ref) return true;
-        if (v instanceof Map<?, ?> m) return m.values().stream().anyMatch(Engine::containsRef);
-        if (v instanceof List<?> l) return l.stream().anyMatch(Engine::containsRef);
-        return false;
-    }
-
-    private static <T> T joined(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof Error err) throw err;
-            throw cause instanceof AwsFailure af ? af : AwsErrors.translate("checking what already exists", cause);
-        }
-    }
-
-    /** Runs {@code work} on the scheduler; the client has already retried what is worth retrying. */
-    private <T> CompletableFuture<T> async(java.util.function.Supplier<T> work, String doing) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        scheduler.schedule(Duration.ZERO, () -> {
-            try {
-                f.complete(work.get());
-            } catch (Error e) {
-                f.completeExceptionally(e);
-            } catch (Exception e) {
-                f.completeExceptionally(e instanceof Lock.LockedException ? e : AwsErrors.translate(doing, e));
-            }
-        });
-        return f;
+        return reader.refresh(steps, desired);
     }
 
     public Plan plan(Spec spec) { return plan(spec, Set.of()); }
@@ -529,10 +250,10 @@ public final class Engine {
     /** What apply would do, taking over the resources {@code adopt} names (a preview of {@code apply --adopt}). */
     public Plan plan(Spec given, Set<String> adopt) {
         started = scheduler.now();
-        Spec spec = resolved(given);
+        Spec spec = images.resolved(given);
         ResourceContext ctx = context(spec);
         List<Desired> desired = Catalog.expand(spec);
-        Ownership.Result owned = looked(ctx, desired, adopt);
+        Ownership.Result owned = reader.looked(ctx, desired, adopt);
         if (!owned.problems().isEmpty()) {
             throw new AwsFailure(AwsFailure.Kind.INPUT, String.join("; ", owned.problems()), "name addresses from the plan, or --adopt all");
         }
@@ -545,7 +266,7 @@ public final class Engine {
         Lock lock = new Lock(aws.ssm(), spec.app());
         Optional<Optional<LockHolder>> held;
         try {
-            held = call(lock::current, "reading the apply lock " + lock.name());
+            held = calls.call(lock::current, "reading the apply lock " + lock.name());
         } catch (AwsFailure f) {
             // plan only reads; credentials that may read the app but not its lock still get their plan
             List<String> warnings = new ArrayList<>(plan.warnings());
@@ -558,49 +279,6 @@ public final class Engine {
                 .orElse("the apply lock " + lock.name() + " is held (its value was not written by gantry, not shown)")
                 + ": that run may be changing what this plan was read from; plan again once it has finished");
         return new Plan(plan.app(), plan.changes(), warnings, plan.conflicts());
-    }
-
-    /**
-     * The ownership check every plan passes through: for each resource about to be created, what
-     * already holds its name (read only then, so a converged app pays nothing), judged by
-     * {@link Ownership}.
-     */
-    private Ownership.Result owned(ResourceContext ctx, List<Desired> desired, Map<Address, Observed> observed, Set<String> adopt) {
-        Map<Address, Claim> claims = new LinkedHashMap<>();
-        Map<Address, Observed> known = observed;
-        while (true) {
-            claims.putAll(claims(ctx, desired, known, claims.keySet()));
-            Ownership.Result judged = Ownership.judge(ctx.app(), desired, observed, claims, new Ownership.Adopt(adopt));
-            if (judged.observed().size() == known.size()) return judged;
-            // Something was taken over: what refers to it can now be looked for (the listener on a load balancer taken over).
-            known = judged.observed();
-        }
-    }
-
-    /** The spec gives an existing resource of the app's a new name: its replacement is made under that name. */
-    private static boolean renamed(Desired d, Observed o, ResourceType type) {
-        Object want = d.props().get("name");
-        return want instanceof String && o.props().containsKey("name") && !want.equals(o.props().get("name"))
-                && !type.createOnly().contains("name") && !Planner.isData(o) && !Ownership.adopting(o);
-    }
-
-    /** What holds the name of each resource not yet found (or about to be made again under a new name), nor already asked about. */
-    private Map<Address, Claim> claims(ResourceContext ctx, List<Desired> desired, Map<Address, Observed> known, Set<Address> asked) {
-        Map<Address, CompletableFuture<Optional<Claim>>> reads = new LinkedHashMap<>();
-        for (Desired d : desired) {
-            ResourceType type = catalog.type(d.address().type());
-            if (d.data() || known.containsKey(d.address()) && !renamed(d, known.get(d.address()), type) || asked.contains(d.address())) continue;
-            Map<String, Object> props = Ownership.known(d.props(), known);
-            reads.put(d.address(), async(() -> type.claimant(ctx, d, props), "checking whether the name of " + d.address() + " is free"));
-        }
-        try {
-            scheduler.await(CompletableFuture.allOf(reads.values().toArray(CompletableFuture[]::new)));
-        } catch (RuntimeException e) {
-            // reported below, translated
-        }
-        Map<Address, Claim> claims = new LinkedHashMap<>();
-        reads.forEach((a, f) -> joined(f).ifPresent(c -> claims.put(a, c)));
-        return claims;
     }
 
     private static Plan withNotes(Plan plan, Ownership.Result owned) {
@@ -682,7 +360,7 @@ public final class Engine {
         started = scheduler.now();
         Spec given;
         try {
-            given = resolved(unresolved);
+            given = images.resolved(unresolved);
         } catch (RuntimeException e) {
             return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, List.of("task.build: cannot read the build context: " + e.getMessage())));
         }
@@ -722,21 +400,21 @@ public final class Engine {
             ResourceContext ctx = context(spec);
             // A destroy still looks where the spec's plan puts things (its cluster, its zone).
             if (desired.isEmpty()) ctx = ctx.wanting(Catalog.expand(spec));
-            Ownership.Result owned = looked(ctx, desired, options.adopt());
+            Ownership.Result owned = reader.looked(ctx, desired, options.adopt());
             if (!owned.problems().isEmpty()) return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, owned.problems()));
             Map<Address, Observed> observed = owned.observed();
             Plan plan = withNotes(planning.apply(observed), owned).withConflicts(owned.conflicts());
             if (checks) imageStory(spec, plan).ifPresent(s -> s.lines().forEach(line -> listener.on(new ApplyEvent.Info(at(), line))));
             // A saved plan that no longer holds is refused before it is shown: what it says is not what would happen.
             List<String> moved = movedOn(plan);
-            if (!moved.isEmpty()) return finish(outOfDate(moved, options));
+            if (!moved.isEmpty()) return finish(runLock.outOfDate(moved, options));
             if (!plan.hasChanges() && plan.conflicts().isEmpty()) {
                 // Nothing to change as read, but a run holding the lock may be changing it right now
                 // (a destroy): look at the lock (a read, never a write) before saying all is well.
                 Lock lock = new Lock(aws.ssm(), spec.app());
-                Optional<Optional<LockHolder>> held = call(lock::current, "reading the apply lock " + lock.name());
+                Optional<Optional<LockHolder>> held = calls.call(lock::current, "reading the apply lock " + lock.name());
                 if (held.isPresent() && !held.get().map(h -> h.provablyDeadOn(options.machine())).orElse(false)) {
-                    return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, List.of(locked(
+                    return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, List.of(RunLock.locked(
                             new Lock.LockedException(lock.name(), held.get()), verb, options.machine(),
                             "gantry found nothing to " + ("destroy".equals(verb) ? "destroy" : "change")
                                     + " when it read AWS, but that run may be changing things right now"))));
@@ -769,10 +447,10 @@ public final class Engine {
                         : stopped(ApplyResult.Outcome.DECLINED, ApplyResult.Exit.FAILED, List.of(verb + " not confirmed: nothing was changed")));
             }
             Lock lock = new Lock(aws.ssm(), spec.app());
-            LockHolder me = acquire(lock, options, verb);
+            LockHolder me = runLock.acquire(lock, options, verb);
             ctx = ctx.withRunTags(runTags(me));
             try {
-                Ownership.Result ownedNow = looked(ctx, desired, options.adopt());
+                Ownership.Result ownedNow = reader.looked(ctx, desired, options.adopt());
                 Map<Address, Observed> now = ownedNow.observed();
                 Plan locked = planning.apply(now).withConflicts(ownedNow.conflicts());
                 if (!locked.conflicts().isEmpty()) {
@@ -780,11 +458,11 @@ public final class Engine {
                     return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, conflicts(locked)));
                 }
                 List<String> movedNow = movedOn(locked);
-                if (!movedNow.isEmpty()) return finish(outOfDate(movedNow, options));
+                if (!movedNow.isEmpty()) return finish(runLock.outOfDate(movedNow, options));
                 // The plan shown was confirmed (or printed, with --yes): it is the contract. Made again
                 // under the lock, it must be the same plan, or nothing is done.
-                List<String> changedNow = changedSinceShown(plan, locked, verb, options);
-                if (!changedNow.isEmpty()) return finish(outOfDate(changedNow, options));
+                List<String> changedNow = RunLock.changedSinceShown(plan, locked, verb, options);
+                if (!changedNow.isEmpty()) return finish(runLock.outOfDate(changedNow, options));
                 Map<Address, Observed> inside = checks && options.allowReplace() ? Teardown.of(locked, now) : Map.of();
                 if (!inside.isEmpty()) {
                     // What lives in a replaced VPC or load balancer cannot move to the new one: it is
@@ -795,7 +473,7 @@ public final class Engine {
                     listener.on(new ApplyEvent.Planned(at(), down));
                     ApplyResult torn = execute(ctx, down, now, spec, options);
                     if (torn.exit() != ApplyResult.Exit.OK) return finish(torn);
-                    Ownership.Result rebuilt = looked(ctx, desired, options.adopt());
+                    Ownership.Result rebuilt = reader.looked(ctx, desired, options.adopt());
                     now = rebuilt.observed();
                     locked = planning.apply(now);
                     listener.on(new ApplyEvent.Planned(at(), locked));
@@ -806,52 +484,13 @@ public final class Engine {
                 if (verb.equals("destroy") && done.exit() == ApplyResult.Exit.OK) done = confirmGone(ctx, desired, planning, locked, done, options);
                 return finish(done);
             } finally {
-                release(lock, me);
+                runLock.release(lock, me);
             }
         } catch (AwsFailure f) {
             return finish(failure(f, options));
         } catch (Lock.LockedException e) {
-            return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, List.of(locked(e, verb, options.machine(), null))));
+            return finish(stopped(ApplyResult.Outcome.FAILED, ApplyResult.Exit.FAILED, List.of(RunLock.locked(e, verb, options.machine(), null))));
         }
-    }
-
-    /**
-     * What differs between the plan shown before the question and the one made under the lock, as
-     * lines for the person (first the refusal and the command to run again); empty when they are
-     * the same plan ({@link PlanDigest}: the same actions on the same state).
-     */
-    private static List<String> changedSinceShown(Plan shown, Plan locked, String verb, EngineOptions options) {
-        List<String> moved = PlanDigest.differences(PlanDigest.byAddress(shown), PlanDigest.byAddress(locked), "the plan shown");
-        if (moved.isEmpty()) return List.of();
-        List<String> out = new ArrayList<>();
-        String again = options.resumeCommand() == null ? "gantry " + verb : options.resumeCommand();
-        out.add("AWS changed after the plan was shown: the plan made under the apply lock is not the one shown, so nothing was"
-                + " changed. Run '" + again + "' again to see the new plan. What differs:");
-        int shownLines = Math.min(moved.size(), 8);
-        moved.subList(0, shownLines).forEach(m -> out.add("  " + m));
-        if (moved.size() > shownLines) out.add("  … and " + (moved.size() - shownLines) + " more");
-        return out;
-    }
-
-    /** A saved plan refused: nothing changed, and what comes next is a new plan (the options' resume command). */
-    private ApplyResult outOfDate(List<String> why, EngineOptions options) {
-        return new ApplyResult(ApplyResult.Outcome.FAILED, ApplyResult.Exit.INVALID_INPUT, 0, 0, 0, 0, 0, 0, at(), null, why, null,
-                options.resumeCommand());
-    }
-
-    /**
-     * Who holds the lock and what to do about it. {@code --force-unlock} is offered only when gantry
-     * cannot tell whether the holder still runs: a holder alive on this very machine is never
-     * worth breaking, it is worth waiting for.
-     */
-    private static String locked(Lock.LockedException e, String verb, Machine here, String meanwhile) {
-        String said = e.getMessage() + (meanwhile == null ? "" : ". " + meanwhile);
-        if (e.holder().map(h -> h.provablyAliveOn(here)).orElse(false)) {
-            return said + ". That run is still going on this machine (pid " + e.holder().get().pid() + "): wait for it to finish,"
-                    + " then run this again (should it be killed, gantry breaks its lock by itself).";
-        }
-        return said + ". gantry cannot prove that run has stopped (it is alive, or runs on another machine, container or boot),"
-                + " so it leaves the lock alone. If you are sure it has stopped, run 'gantry " + verb + " --force-unlock'.";
     }
 
     /**
@@ -887,63 +526,13 @@ public final class Engine {
     }
 
     /**
-     * Whether this run took the lock without breaking one: then no other run can be making the
-     * app's resources while it holds it. A lock broken (its holder provably dead, or
-     * {@code --force-unlock}) may leave calls of that run still landing, so nothing is assumed.
-     */
-    private boolean tookAFreeLock;
-
-    /** Takes the lock for this run and returns the holder it wrote (this run). */
-    private LockHolder acquire(Lock lock, EngineOptions options, String verb) {
-        tookAFreeLock = false;
-        if (options.forceUnlock()) {
-            Optional<Optional<LockHolder>> broken = call(() -> lock.breakOpen(Optional.empty()), "breaking the apply lock " + lock.name());
-            listener.on(new ApplyEvent.Info(at(), broken.isEmpty() ? "--force-unlock: nobody held the lock " + lock.name()
-                    : "--force-unlock: broke the lock " + lock.name() + " held by "
-                    + broken.get().map(LockHolder::describe).orElse("a value gantry did not write (not shown)")));
-        }
-        LockHolder me = LockHolder.of(options.machine(), scheduler.now(), verb);
-        try {
-            call(() -> { lock.acquire(me); return null; }, "taking the apply lock " + lock.name());
-            tookAFreeLock = !options.forceUnlock();
-        } catch (Lock.LockedException e) {
-            LockHolder dead = e.holder().filter(h -> h.provablyDeadOn(options.machine())).orElseThrow(() -> e);
-            // Its process is provably gone: a crash, not a colleague. Broken only if it is still that
-            // holder's lock (another run may have broken it and taken it meanwhile: then taking it
-            // below fails, naming that run).
-            if (call(() -> lock.breakOpen(Optional.of(dead)), "breaking the apply lock " + lock.name()).isPresent()) {
-                listener.on(new ApplyEvent.Info(at(), "breaking a lock left by a run that died: " + dead.describe()));
-            }
-            call(() -> { lock.acquire(me); return null; }, "taking the apply lock " + lock.name());
-        }
-        return me;
-    }
-
-    /** Gives the lock back, unless another run broke it and holds it now: that one is left alone, and said so. */
-    private void release(Lock lock, LockHolder me) {
-        Optional<Optional<LockHolder>> other = call(() -> lock.release(me), "releasing the apply lock " + lock.name());
-        other.ifPresent(h -> listener.on(new ApplyEvent.Info(at(), "the lock " + lock.name() + " was broken while this run held it and is now held by "
-                + h.map(LockHolder::describe).orElse("a value gantry did not write (not shown)") + "; it was left in place")));
-    }
-
-    /** One AWS call from the engine itself (retried by the client, like every resource's calls). */
-    private <T> T call(java.util.function.Supplier<T> work, String doing) {
-        CompletableFuture<T> f = async(work, doing);
-        try {
-            return scheduler.await(f);
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : e;
-        }
-    }
-
-    /**
      * Runs {@code plan}, always one made from a look under the apply lock this run holds: what it
      * creates, that look found absent, and when the lock was free (no other run's calls can still
      * land) the creates' first looks take that answer ({@link dev.gantry.resources.LockLook}).
      */
     private ApplyResult execute(ResourceContext ctx, Plan plan, Map<Address, Observed> observed, Spec spec, EngineOptions options) {
         Set<Address> creates = new java.util.HashSet<>();
-        if (tookAFreeLock) for (Change c : plan.mutating()) if (c.action() == Action.CREATE) creates.add(c.address());
+        if (runLock.tookAFreeLock()) for (Change c : plan.mutating()) if (c.action() == Action.CREATE) creates.add(c.address());
         ResourceContext steps = ctx.withLockLook(dev.gantry.resources.LockLook.foundNothingAt(creates, scheduler.now(), scheduler));
         Executor executor = new Executor(AdoptingType.wrap(catalog), steps, scheduler, listener, started, observed, cancelled);
         Map<Address, Executor.State> states = executor.run(plan);
