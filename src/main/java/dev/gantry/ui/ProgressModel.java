@@ -78,12 +78,28 @@ public final class ProgressModel implements ApplyListener {
     public record Snapshot(Plan plan, List<Row> rows, Counts counts, Duration elapsed, Duration remaining,
                            RolloutSnapshot rollout, Diagnosis diagnosis, List<String> log, boolean stopping,
                            ApplyResult result, BuildState build) {
-        /** Rows grouped by piece in the order people think in (network first, service last). */
-        public Map<Piece, List<Row>> byPiece() {
-            Map<Piece, List<Row>> out = new LinkedHashMap<>();
+        /**
+         * The rows under the titles the pane shows: with several services (spec version 2), each
+         * service's own rows under "Service NAME" first, then what they share by piece (as the plan
+         * lists them, {@link ServiceGroups}); else by piece alone.
+         */
+        public Map<String, List<Row>> groups() {
+            Map<String, List<Row>> out = new LinkedHashMap<>();
+            var byService = ServiceGroups.of(rows.stream().map(Row::change).toList());
+            List<Row> shared = rows;
+            if (!byService.isEmpty()) {
+                for (var e : byService.entrySet()) {
+                    if (e.getKey().isEmpty() || e.getValue().isEmpty()) continue;
+                    java.util.Set<Address> own = e.getValue().stream().map(Change::address).collect(java.util.stream.Collectors.toSet());
+                    List<Row> rs = rows.stream().filter(r -> own.contains(r.change().address())).toList();
+                    out.put("Service " + (e.getKey().equals("main") ? "named like the app" : e.getKey()), rs);
+                }
+                java.util.Set<Address> theirs = byService.get("").stream().map(Change::address).collect(java.util.stream.Collectors.toSet());
+                shared = rows.stream().filter(r -> theirs.contains(r.change().address())).toList();
+            }
             for (Piece p : Piece.values()) {
-                List<Row> rs = rows.stream().filter(r -> r.change().piece() == p).toList();
-                if (!rs.isEmpty()) out.put(p, rs);
+                List<Row> rs = shared.stream().filter(r -> r.change().piece() == p).toList();
+                if (!rs.isEmpty()) out.put(p.title(), rs);
             }
             return out;
         }

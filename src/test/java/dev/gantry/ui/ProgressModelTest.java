@@ -105,9 +105,27 @@ class ProgressModelTest {
         assertThat(lb.fix()).isEqualTo("raise the quota");
         assertThat(lb.elapsed(s.elapsed())).isEqualTo(s(3));
         assertThat(s.rows(State.SKIPPED)).extracting(ProgressModel.Row::change).containsExactly(SERVICE);
-        assertThat(s.byPiece().keySet()).containsExactly(Piece.NETWORK, Piece.SECURITY, Piece.LOAD_BALANCER,
-                Piece.TASK, Piece.SERVICE);
+        assertThat(s.groups().keySet()).containsExactly(Piece.NETWORK.title(), Piece.SECURITY.title(), Piece.LOAD_BALANCER.title(),
+                Piece.TASK.title(), Piece.SERVICE.title());
         assertThat(s.counts().fraction()).isEqualTo(2.0 / 8);
+    }
+
+    /** Several services (spec version 2): each service's own rows under its name first, then what they share by piece. */
+    @Test
+    void severalServicesAreGroupedByServiceThenTheSharedPieces() {
+        var web = create("service.web", Piece.SERVICE, "ECS service shop-web");
+        var webTask = create("task-definition.web", Piece.TASK, "web: nginx");
+        var webRule = create("listener-rule.web-0", Piece.LOAD_BALANCER, "Listener rule: sends www.example.com to web");
+        var api = create("service.api", Piece.SERVICE, "ECS service shop-api");
+        var apiAlarm = create("alarm.api-cpu-high", Piece.ALERTS, "alarm shop-api-cpu-high");
+        var lbAlarm = create("alarm.5xx-app", Piece.ALERTS, "alarm shop-5xx-app");
+        model.on(new ApplyEvent.Planned(s(0), new dev.gantry.plan.Plan("shop", List.of(VPC, LB, web, webTask, webRule, api, apiAlarm, lbAlarm), List.of())));
+        var groups = model.snapshot().groups();
+        assertThat(groups.keySet()).containsExactly("Service api", "Service web", Piece.NETWORK.title(), Piece.LOAD_BALANCER.title(), Piece.ALERTS.title());
+        assertThat(groups.get("Service web")).extracting(r -> r.change().address().toString())
+                .containsExactlyInAnyOrder("service.web", "task-definition.web", "listener-rule.web-0");
+        assertThat(groups.get("Service api")).extracting(r -> r.change().address().toString()).containsExactlyInAnyOrder("service.api", "alarm.api-cpu-high");
+        assertThat(groups.get(Piece.ALERTS.title())).extracting(r -> r.change().address().toString()).containsExactly("alarm.5xx-app");
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.gantry.engine.ApplyResult;
 import dev.gantry.plan.Action;
-import dev.gantry.plan.Piece;
 import dev.gantry.ui.Durations;
 import dev.gantry.ui.Operation;
 import dev.gantry.ui.ProgressModel;
@@ -106,7 +105,7 @@ final class ProgressRenderer {
                     s.plan() == null ? "Reading what exists in AWS…" : "Nothing to change.", TextColor.ANSI.BLACK_BRIGHT);
             return;
         }
-        Map<Piece, List<Row>> groups = s.byPiece();
+        Map<String, List<Row>> groups = s.groups();
         boolean collapseDone = lines(groups, false, false).size() > height;
         boolean collapseWaiting = lines(groups, collapseDone, false).size() > height;
         List<Line> lines = lines(groups, collapseDone, collapseWaiting);
@@ -125,19 +124,19 @@ final class ProgressRenderer {
     }
 
     /** Display lines; whole pieces shrink to one line when everything does not fit (finished ones first). */
-    private List<Line> lines(Map<Piece, List<Row>> groups, boolean collapseDone, boolean collapseWaiting) {
+    private List<Line> lines(Map<String, List<Row>> groups, boolean collapseDone, boolean collapseWaiting) {
         List<Line> out = new ArrayList<>();
-        for (Map.Entry<Piece, List<Row>> e : groups.entrySet()) {
+        for (Map.Entry<String, List<Row>> e : groups.entrySet()) {
             List<Row> rows = e.getValue();
             if (collapseDone && rows.stream().allMatch(r -> r.state() == State.DONE)) {
-                out.add(new Line(e.getKey().title() + "  ✓ " + rows.size() + " done", null, false, TextColor.ANSI.GREEN, SGR.BOLD));
+                out.add(new Line(e.getKey() + "  ✓ " + rows.size() + " done", null, false, TextColor.ANSI.GREEN, SGR.BOLD));
                 continue;
             }
             if (collapseWaiting && rows.stream().allMatch(r -> r.state() == State.PENDING)) {
-                out.add(new Line(e.getKey().title() + "  " + rows.size() + " waiting", null, false, null, SGR.BOLD));
+                out.add(new Line(e.getKey() + "  " + rows.size() + " waiting", null, false, null, SGR.BOLD));
                 continue;
             }
-            out.add(new Line(e.getKey().title(), null, false, null, SGR.BOLD));
+            out.add(new Line(e.getKey(), null, false, null, SGR.BOLD));
             for (Row r : rows) {
                 out.add(new Line(null, r, false, null, null));
                 if (r.state() == State.RUNNING && r.waitingFor() != null) {
@@ -155,21 +154,21 @@ final class ProgressRenderer {
      * waiting or failure text), then what waits; finished rows shrink to one "✓ N done" per piece,
      * and finished pieces share one line at the end, so only the least useful lines fall under "… more".
      */
-    private List<Line> activeFirst(Map<Piece, List<Row>> groups) {
-        List<Map.Entry<Piece, List<Row>>> pieces = new ArrayList<>(groups.entrySet());
+    private List<Line> activeFirst(Map<String, List<Row>> groups) {
+        List<Map.Entry<String, List<Row>>> pieces = new ArrayList<>(groups.entrySet());
         pieces.sort(java.util.Comparator.comparingInt(e -> e.getValue().stream().mapToInt(r -> urgency(r.state())).min().orElse(9)));
         List<Line> out = new ArrayList<>();
         List<String> finished = new ArrayList<>();
         int finishedRows = 0;
-        for (Map.Entry<Piece, List<Row>> e : pieces) {
+        for (Map.Entry<String, List<Row>> e : pieces) {
             List<Row> rows = new ArrayList<>(e.getValue());
             if (rows.stream().allMatch(r -> r.state() == State.DONE)) {
-                finished.add(e.getKey().title());
+                finished.add(e.getKey());
                 finishedRows += rows.size();
                 continue;
             }
             rows.sort(java.util.Comparator.comparingInt(r -> urgency(r.state())));
-            out.add(new Line(e.getKey().title(), null, false, null, SGR.BOLD));
+            out.add(new Line(e.getKey(), null, false, null, SGR.BOLD));
             long done = rows.stream().filter(r -> r.state() == State.DONE).count();
             for (Row r : rows) {
                 if (r.state() == State.DONE) continue;

@@ -96,6 +96,28 @@ class ProgressViewTest {
                 "            fix: ask AWS for a higher quota");
     }
 
+    /** Several services: the Resources pane lists each service's own rows under its name, then the shared pieces. */
+    @Test
+    void severalServicesShowEachServiceThenWhatTheyShare() {
+        view.open();
+        var web = create("service.web", dev.gantry.plan.Piece.SERVICE, "ECS service shop-web");
+        var api = create("service.api", dev.gantry.plan.Piece.SERVICE, "ECS service shop-api");
+        var apiRule = create("listener-rule.api-0", dev.gantry.plan.Piece.LOAD_BALANCER, "Listener rule: sends api.example.com to api");
+        view.on(new ApplyEvent.Planned(s(0), new dev.gantry.plan.Plan("shop", List.of(VPC, LB, web, api, apiRule), List.of())));
+        view.tick();
+        assertThat(pane(4, 14, 0, 40)).containsExactly(
+                " Service api",
+                "  +   Listener rule: sends api.exampl… w",
+                "  +   ECS service shop-api             w",
+                " Service web",
+                "  +   ECS service shop-web             w",
+                " Network",
+                "  +   VPC: your private network        w",
+                " Load balancer",
+                "  +   Load balancer: takes your users… w",
+                "");
+    }
+
     @Test
     void theRolloutPaneShowsTheDiagnosisFirstThenDeploymentsStoppedTasksAndEvents() {
         view.open();
