@@ -28,17 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertsUpgradeTest {
     static final String ALERTS = "\nalerts:\n  email: [ops@example.com]\nguard:\n  every: 15m\n";
 
-    static final String API = """
-              api:
-                task:
-                  image: public.ecr.aws/docker/library/httpd:2.4
-                  port: 8080
-                service:
-                  desiredCount: 1
-                public:
-                  routes: [hello.example.com/api/*]
-                  healthCheckPath: /health
-            """;
+    static final String API = MigrateToServicesEndToEndTest.API;
 
     static String text(String scenario) throws Exception {
         return switch (scenario) {

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * second service added next to it comes up while the first is served every simulated second.
  */
 class MigrateToServicesEndToEndTest {
-    private static final String API = """
+    /** A second, public service beside the migrated one (AlertsUpgradeTest adds it too). */
+    static final String API = """
               api:
                 task:
                   image: public.ecr.aws/docker/library/httpd:2.4
